@@ -1,0 +1,65 @@
+"""Spider argument parsing and validation (``-a name=value``), without Scrapy.
+
+Every function raises ``ValueError`` with a one-line message naming the argument.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+DEFAULT_DAYS = 2
+
+
+def parse_day(name: str, value: str) -> date:
+    """``YYYY-MM-DD`` → ``date``; ``ValueError`` naming ``name`` otherwise."""
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise ValueError(f"{name}={value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def parse_window(since: str | None, until: str | None,
+                 now: datetime | None = None) -> tuple[datetime, datetime]:
+    """Date window as aware UTC datetimes ``(start, end)``: ``since`` from 00:00:00 UTC,
+    ``until`` to 23:59:59 UTC of that day. Defaults: the last 2 days up to ``now``.
+    Raises ``ValueError`` for a date that does not parse or ``until`` before ``since``."""
+    now = now or datetime.now(timezone.utc)
+    start = (datetime.combine(parse_day("since", since), time(), timezone.utc) if since
+             else now - timedelta(days=DEFAULT_DAYS))
+    end = (datetime.combine(parse_day("until", until), time(23, 59, 59), timezone.utc) if until
+           else now + timedelta(hours=1))
+    if end < start:
+        raise ValueError(f"until={until} is before since={since or start.date()}")
+    return start, end
+
+
+def parse_limit(value: str | int | None) -> int | None:
+    """``limit`` as a positive int (``None`` when not given); ``ValueError`` otherwise."""
+    if value in (None, ""):
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"limit={value!r} is not a whole number") from None
+    if n < 1:
+        raise ValueError(f"limit={value!r} must be at least 1")
+    return n
+
+
+def parse_urls(urls: str | None, url_file: str | None) -> list[str]:
+    """Start URLs from ``urls`` (comma-separated) and/or ``url_file`` (one a line, ``#``
+    comments). Raises ``ValueError`` when none is given, the file is unreadable, or a URL is
+    not absolute http(s)."""
+    items = [u.strip() for u in (urls or "").split(",") if u.strip()]
+    if url_file:
+        try:
+            lines = Path(url_file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"url_file={url_file!r} cannot be read ({exc.__class__.__name__})") from None
+        items += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if not items:
+        raise ValueError("give article URLs with -a urls=u1,u2 or -a url_file=path")
+    for url in items:
+        if not url.startswith(("http://", "https://")) or len(url) < 11:
+            raise ValueError(f"{url!r} is not an absolute http(s) URL")
+    return items

@@ -1,0 +1,139 @@
+"""The ``newsbot`` command.
+
+- ``newsbot crawl [--all | portal…] [--since D] [--until D]``: crawl portals in one process.
+- ``newsbot evaluate DIR``: score extraction on a labelled corpus.
+
+Exit codes: 0 success, 1 a crawl failed, 2 bad arguments or unreadable input (one line on
+stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+
+from .evaluate import Scores, load_corpus
+from .extraction import extract_article
+from .portals import portal_for_url
+
+
+def _fmt(s: dict) -> str:
+    return (f"{s['pages']:>4} pages  title {s['title_exact']:.3f}  date instant {s['date_instant']:.3f}  "
+            f"day {s['date_day']:.3f}  body P {s['body_precision']:.3f} R {s['body_recall']:.3f} "
+            f"F1 {s['body_f1']:.3f} exact {s['body_exact']:.3f}")
+
+
+def evaluate(args) -> int:
+    """Extract every corpus page through the pipelines' code and print the corpus metrics."""
+    try:
+        entries = load_corpus(args.dir)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"newsbot evaluate: {exc}", file=sys.stderr)
+        return 2
+    total, eu = Scores(), Scores()
+    publishers: dict[str, Scores] = defaultdict(Scores)
+    out = open(args.write_predictions, "w", encoding="utf-8") if args.write_predictions else None
+    try:
+        for entry in entries:
+            portal = None if args.generic else portal_for_url(entry["url"])
+            ex = extract_article(entry["html"], entry["url"], rules=portal.rules if portal else None)
+            record = ex.record
+            total.add(entry["id"], record, entry["expected"])
+            publishers[entry.get("publisher", "?")].add(entry["id"], record, entry["expected"])
+            if entry.get("eu_portal"):
+                eu.add(entry["id"], record, entry["expected"])
+            if out:
+                out.write(json.dumps({**record, "id": entry["id"], "portal": portal.name if portal else None},
+                                     ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            out.close()
+    print(f"all        {_fmt(total.summary())}")
+    if eu.n:
+        print(f"eu portals {_fmt(eu.summary())}")
+    if args.per_publisher:
+        print("\nper publisher:")
+        for name in sorted(publishers):
+            print(f"  {name:<28} {_fmt(publishers[name].summary())}")
+    print("\nworst pages by body F1:")
+    for row in sorted(total.pages, key=lambda r: r["f1"])[:10]:
+        print(f"  {row['id']:<40} F1 {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}"
+              f"  title {'ok' if row['title'] else 'WRONG'}  date {'ok' if row['instant'] else 'WRONG'}")
+    return 0
+
+
+def crawl(args) -> int:
+    """Run several portal spiders in one process; print one summary line per portal and
+    return the worst exit status (see :mod:`newsbot.runs`)."""
+    import os
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    from .portals import PORTALS
+    from .runs import BAD_ARGUMENTS, check_settings, summarize
+
+    names = sorted(PORTALS) if args.all or not args.portals else args.portals
+    unknown = [n for n in names if n not in PORTALS]
+    if unknown:
+        print(f"newsbot crawl: unknown portal {', '.join(unknown)} (known: {', '.join(sorted(PORTALS))})",
+              file=sys.stderr)
+        return BAD_ARGUMENTS
+    settings = get_project_settings()
+    for item in args.set or []:
+        name, _, value = item.partition("=")
+        settings.set(name, value, priority="cmdline")
+    spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit)) if v}
+    process = CrawlerProcess(settings)
+    crawlers = []
+    try:
+        check_settings(settings)
+        for name in names:
+            spidercls = process.spider_loader.load(name)
+            spidercls.check_arguments(**spargs)
+            crawlers.append((name, process.create_crawler(name)))
+    except ValueError as exc:
+        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        return BAD_ARGUMENTS
+    for _, crawler in crawlers:
+        process.crawl(crawler, **spargs)
+    process.start()
+    worst = 0
+    for name, crawler in crawlers:
+        status, line = summarize(name, crawler.stats.get_stats() if crawler.stats else None)
+        print(line, file=sys.stderr)
+        worst = max(worst, status)
+    return worst
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``newsbot`` argument parser (sub-commands: ``evaluate``)."""
+    parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="score extraction on a labelled corpus folder")
+    ev.add_argument("dir", help="folder holding index.jsonl and the gzipped pages")
+    ev.add_argument("--write-predictions", metavar="FILE", help="write one JSON line per page")
+    ev.add_argument("--generic", action="store_true", help="ignore portal rules (generic path only)")
+    ev.add_argument("--per-publisher", action="store_true", help="print one row per publisher")
+    ev.set_defaults(func=evaluate)
+    cr = sub.add_parser("crawl", help="crawl portals in one process (exit status: the worst portal's)")
+    cr.add_argument("portals", nargs="*", help="portal names (default: all)")
+    cr.add_argument("--all", action="store_true", help="every registered portal")
+    cr.add_argument("--since", help="YYYY-MM-DD (UTC), default: 2 days ago")
+    cr.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
+    cr.add_argument("--limit", help="at most N article requests per portal")
+    cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    cr.set_defaults(func=crawl)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``newsbot`` console script; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

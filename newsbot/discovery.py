@@ -1,0 +1,126 @@
+"""Discovery documents: RSS 2.0 / Atom feeds and sitemaps (index, urlset, news sitemap).
+
+Pure functions of bytes, no Scrapy. Parsing streams with ``lxml.etree.iterparse`` and clears
+each element once read, so a 50,000-URL sitemap is never held as a tree. Entities are never
+resolved and nothing is fetched over the network (no XXE, no entity expansion).
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from lxml import etree
+
+from .extraction.text import clean
+
+
+@dataclass
+class Entry:
+    """One discovered URL: ``url`` (absolute as given), ``published`` / ``modified`` (date
+    strings as the document gives them, unparsed), ``title``, ``language`` (news sitemap),
+    ``alternates`` ({hreflang: URL}) and ``kind``: ``"page"`` or ``"sitemap"`` (a child of a
+    sitemap index)."""
+
+    url: str
+    published: str | None = None
+    modified: str | None = None
+    title: str | None = None
+    language: str | None = None
+    alternates: dict = field(default_factory=dict)
+    kind: str = "page"
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _iter(data: bytes, tags: set[str]):
+    parser = etree.iterparse(io.BytesIO(data), events=("end",), recover=True, resolve_entities=False,
+                             no_network=True, huge_tree=False, remove_comments=True, remove_pis=True,
+                             load_dtd=False)
+    try:
+        for _, el in parser:
+            if _local(el.tag) in tags:
+                yield el
+                el.clear(keep_tail=False)
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+    except etree.XMLSyntaxError:
+        return
+
+
+def sniff(data: bytes) -> str | None:
+    """Kind of an XML discovery document by its root element: ``"rss"``, ``"atom"``,
+    ``"sitemapindex"``, ``"urlset"`` or ``None`` (not XML, e.g. an HTML page)."""
+    head = data[:2048].lstrip()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    try:
+        for _, el in etree.iterparse(io.BytesIO(data[:65536]), events=("start",), recover=True,
+                                     resolve_entities=False, no_network=True, load_dtd=False):
+            name = _local(el.tag)
+            if name in ("rss", "rdf"):
+                return "rss"
+            if name == "feed":
+                return "atom"
+            if name in ("sitemapindex", "urlset"):
+                return name
+            return None
+    except etree.XMLSyntaxError:
+        return None
+    return None
+
+
+def _child_text(el, *names) -> str | None:
+    for child in el.iter():
+        if _local(child.tag) in names and child is not el:
+            value = clean(child.text or child.get("href"))
+            if value:
+                return value
+    return None
+
+
+def parse_feed(data: bytes) -> Iterator[Entry]:
+    """Entries of an RSS 2.0 (``<item>``), RSS 1.0 or Atom (``<entry>``) feed, in document order.
+    Atom links: the ``rel="alternate"`` (or rel-less) ``<link href>``."""
+    for el in _iter(data, {"item", "entry"}):
+        url = None
+        for child in el:
+            if _local(child.tag) == "link":
+                rel = child.get("rel", "alternate")
+                url = clean(child.get("href")) if child.get("href") and rel == "alternate" else clean(child.text) or url
+                if url:
+                    break
+        url = url or _child_text(el, "guid")
+        if not url:
+            continue
+        yield Entry(url=url, title=_child_text(el, "title"),
+                    published=_child_text(el, "pubdate", "published", "date", "issued", "updated"),
+                    modified=_child_text(el, "updated", "modified"))
+
+
+def parse_sitemap(data: bytes) -> Iterator[Entry]:
+    """Entries of a sitemap index (``kind="sitemap"``) or urlset (``kind="page"``), namespace
+    prefixes ignored. News sitemap ``publication_date``, ``title`` and ``language`` and
+    ``xhtml:link`` hreflang alternates are read."""
+    for el in _iter(data, {"url", "sitemap"}):
+        loc = None
+        entry = Entry(url="", kind="sitemap" if _local(el.tag) == "sitemap" else "page")
+        for child in el.iter():
+            name = _local(child.tag)
+            if name == "loc" and loc is None:
+                loc = clean(child.text)
+            elif name == "lastmod":
+                entry.modified = clean(child.text)
+            elif name == "publication_date":
+                entry.published = clean(child.text)
+            elif name == "title" and child.getparent() is not None and _local(child.getparent().tag) == "news":
+                entry.title = clean(child.text)
+            elif name == "language":
+                entry.language = clean(child.text)
+            elif name == "link" and child.get("hreflang") and child.get("href"):
+                entry.alternates[child.get("hreflang")] = child.get("href").strip()
+        if loc:
+            entry.url = loc
+            yield entry

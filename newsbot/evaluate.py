@@ -1,0 +1,130 @@
+"""Scoring of extraction against a labelled corpus (the format of ``corpus/news/``: an
+``index.jsonl`` of ``{id, file, publisher, eu_portal, url, expected: {title, date, lead, body,
+authors, tags}}`` and gzipped UTF-8 HTML files).
+
+Metrics, as the corpus README defines them:
+- title: exact after Unicode NFC and folding white space runs to one space;
+- date: ``instant`` = same moment within 60 s; ``day`` = same calendar day in the expected offset;
+- body: ``\\w+`` tokens, 4-token shingles as multisets; per page tp, fp, fn divided by
+  tp+fp+fn; precision = tp/(tp+fp), recall = tp/(tp+fn) (1 when fp = fn = 0); precision and
+  recall averaged over pages, F1 from the two averages; ``exact`` = equal token sequences.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .extraction.text import tokens
+
+
+def norm_title(text: str | None) -> str:
+    """NFC with white space runs folded to one space, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def parse_expected_date(value: str | None) -> datetime | None:
+    """The corpus's ``YYYY-MM-DD HH:MM:SS+HH:MM`` (or ISO 8601) as an aware datetime."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def date_scores(predicted: str | None, expected: str | None) -> tuple[bool, bool]:
+    """``(same instant within 60 s, same calendar day in the expected offset)``."""
+    exp, pred = parse_expected_date(expected), parse_expected_date(predicted)
+    if exp is None or pred is None:
+        return False, False
+    if pred.tzinfo is None or exp.tzinfo is None:
+        return False, pred.date() == exp.date()
+    instant = abs((pred - exp).total_seconds()) <= 60
+    return instant, pred.astimezone(exp.tzinfo).date() == exp.date()
+
+
+def _shingles(toks: list[str]) -> Counter:
+    return Counter(tuple(toks[i:i + 4]) for i in range(max(len(toks) - 3, 0)))
+
+
+def body_scores(predicted: str | None, expected: str | None) -> tuple[float, float, bool]:
+    """``(precision, recall, exact)`` of one page's body by 4-token shingles."""
+    pt, et = tokens(predicted), tokens(expected)
+    ps, es = _shingles(pt), _shingles(et)
+    tp = sum((ps & es).values())
+    fp = sum((ps - es).values())
+    fn = sum((es - ps).values())
+    precision = 1.0 if fp == 0 else tp / (tp + fp)
+    recall = 1.0 if fn == 0 else tp / (tp + fn)
+    return precision, recall, pt == et
+
+
+@dataclass
+class Scores:
+    """Aggregated metrics over a set of pages."""
+
+    n: int = 0
+    title: int = 0
+    instant: int = 0
+    day: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    exact: int = 0
+    pages: list = field(default_factory=list)
+
+    def add(self, page_id: str, predicted: dict, expected: dict) -> dict:
+        """Score one page's predicted record against its labels; return its per-page row."""
+        t = norm_title(predicted.get("title")) == norm_title(expected.get("title"))
+        instant, day = date_scores(predicted.get("date_published"), expected.get("date"))
+        p, r, exact = body_scores(predicted.get("body"), expected.get("body"))
+        self.n += 1
+        self.title += t
+        self.instant += instant
+        self.day += day
+        self.precision += p
+        self.recall += r
+        self.exact += exact
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        row = {"id": page_id, "title": t, "instant": instant, "day": day, "precision": p,
+               "recall": r, "f1": f1, "exact": exact}
+        self.pages.append(row)
+        return row
+
+    def summary(self) -> dict:
+        """``{pages, title_exact, date_instant, date_day, body_precision, body_recall, body_f1,
+        body_exact}`` as fractions in [0, 1]."""
+        n = self.n or 1
+        p, r = self.precision / n, self.recall / n
+        return {
+            "pages": self.n, "title_exact": self.title / n, "date_instant": self.instant / n,
+            "date_day": self.day / n, "body_precision": p, "body_recall": r,
+            "body_f1": 2 * p * r / (p + r) if p + r else 0.0, "body_exact": self.exact / n,
+        }
+
+
+def load_corpus(directory: str | Path) -> list[dict]:
+    """Entries of ``DIR/index.jsonl`` with ``html`` (bytes) added; raises ``FileNotFoundError``
+    when the index is missing and ``ValueError`` naming the line for a malformed entry."""
+    directory = Path(directory)
+    index = directory / "index.jsonl"
+    if not index.is_file():
+        raise FileNotFoundError(f"{index} not found: not a labelled corpus folder")
+    entries = []
+    with index.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+                path = directory / entry["file"]
+                entry["html"] = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+                entry["expected"]
+            except (ValueError, KeyError, OSError) as exc:
+                raise ValueError(f"{index}:{n}: bad corpus entry ({exc})") from exc
+            entries.append(entry)
+    return entries

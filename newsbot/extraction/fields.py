@@ -1,0 +1,418 @@
+"""Field extractors. Each takes a parsed :class:`~newsbot.extraction.page.Page` and the
+portal's :class:`~newsbot.extraction.rules.ExtractionRules` and returns ``(value, layer)``
+where ``layer`` names the source that served the value: ``portal`` (the portal's selectors),
+``jsonld``, ``meta`` (OpenGraph / ``article:*`` / named meta tags), ``microdata``, ``html``
+(generic markup such as ``<h1>`` or ``<time>``), ``hint`` (feed or sitemap data), ``generic``
+(trafilatura / htmldate) or ``None`` when nothing was found.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+from datetime import datetime
+
+from . import dates
+from .page import Page
+from .rules import ExtractionRules
+from .text import clean, key
+
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "figure", "figcaption", "aside", "form", "button", "nav",
+    "footer", "iframe", "svg", "template", "select", "textarea", "header", "input", "video", "audio",
+})
+DROP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|related|caption|credit|promo|subscribe|"
+    r"subscription|teaser|widget|advert|advertisement|ads?|banner|byline|author|comments?|"
+    r"read-?more|recommend\w*|trending|tags?|breadcrumbs?|sponsor\w*|consent|cookie|paywall|"
+    r"outbrain|taboola|embed)(?:$|[\s_-])",
+    re.I,
+)
+GENERIC_BOILERPLATE = (
+    "share this article", "share this:", "share:", "advertisement", "read more:", "read also:",
+    "related articles", "related topics:", "sign up for our newsletter", "subscribe to our newsletter",
+    "click to comment", "continue reading", "you may like", "trending", "up next", "don't miss",
+    "external content not available", "this content is not available due to your privacy settings",
+)
+SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ")
+
+
+def _value_of(el) -> str | None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "meta":
+        return clean(el.get("content"))
+    if tag == "time" and el.get("datetime"):
+        return clean(el.get("datetime"))
+    return clean(text_of(el))
+
+
+def text_of(el) -> str:
+    """Visible text of an element: scripts, styles and dropped elements skipped, ``<br>`` as space."""
+    parts: list[str] = []
+
+    def walk(node):
+        if isinstance(node.tag, str) and node.tag in ("script", "style", "noscript", "template"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.tag == "br":
+            parts.append(" ")
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if node.tail and node is not el:
+            parts.append(node.tail)
+
+    walk(el)
+    return "".join(parts)
+
+
+def _select_values(page: Page, selectors: tuple[str, ...]) -> list[str]:
+    for css in selectors:
+        values = [v for v in (_value_of(el) for el in page.select(css)) if v]
+        if values:
+            return values
+    return []
+
+
+def _is_boilerplate(text: str, rules: ExtractionRules) -> bool:
+    k = key(text)
+    for phrase in rules.boilerplate + GENERIC_BOILERPLATE:
+        p = key(phrase)
+        if k == p or (k.startswith(p) and len(p) >= 12):
+            return True
+    return False
+
+
+def _ld_text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return clean(html_lib.unescape(str(value))) if value not in (None, "") else None
+
+
+# --- title -------------------------------------------------------------------------------
+
+def strip_site_name(title: str, site_names: list[str]) -> str:
+    """Remove a leading or trailing site name joined by a separator (``" | Site"``,
+    ``"Site – "``), trying every name in ``site_names``; the title is returned unchanged when
+    the stripped remainder would be empty."""
+    names = [key(n) for n in site_names if n]
+    for sep in SUFFIX_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if head and (key(tail) in names or any(n and n in key(tail) for n in names)):
+            return strip_site_name(head.strip(), site_names)
+        first, _, rest = title.partition(sep)
+        if rest and key(first) in names:
+            return strip_site_name(rest.strip(), site_names)
+    return title
+
+
+def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
+    """Headline. Portal selector wins; otherwise candidates from JSON-LD ``headline``, the
+    ``<h1>``, ``og:title``, ``twitter:title`` and ``<title>`` are cleaned of site-name affixes
+    (``og:site_name``, the portal's names) and the text most sources agree on wins, ties going
+    to that order of sources."""
+    portal = _select_values(page, rules.title)
+    if portal:
+        return portal[0], "portal"
+    site_names = list(rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
+    for pub in page.jsonld:
+        if "publisher" in pub and isinstance(pub["publisher"], dict):
+            site_names.append(_ld_text(pub["publisher"].get("name")) or "")
+    h1s = [clean(text_of(h)) for h in page.tree.iter("h1")]
+    h1s = [h for h in h1s if h]
+    title_tag = page.tree.find(".//title")
+    raw = [
+        ("jsonld", _ld_text(page.article_ld.get("headline")) or _ld_text(page.article_ld.get("name"))),
+        ("html", h1s[0] if len(h1s) >= 1 else None),
+        ("meta", page.meta_first("og:title")),
+        ("meta", page.meta_first("twitter:title")),
+        ("html", clean(text_of(title_tag)) if title_tag is not None else None),
+    ]
+    cands = [(layer, strip_site_name(t, site_names)) for layer, t in raw if t]
+    if not cands:
+        return None, None
+    keys = [key(t) for _, t in cands]
+    best = max(range(len(cands)), key=lambda i: (keys.count(keys[i]), -i))
+    # a title tag that only adds an unknown site name after a separator still votes for the others
+    return cands[best][1], cands[best][0]
+
+
+# --- dates -------------------------------------------------------------------------------
+
+_PUBLISHED_META = ("article:published_time", "date.available", "og:published_time", "pubdate",
+                   "publishdate", "publish-date", "datepublished", "dc.date.issued", "dc.date",
+                   "dcterms.date", "sailthru.date", "parsely-pub-date", "date")
+_MODIFIED_META = ("article:modified_time", "date.modified", "og:updated_time", "datemodified",
+                  "dcterms.modified", "last-modified")
+
+
+def _date_candidates(page, rules, ld_key, meta_names, hint_values):
+    tz = rules.timezone
+    out: list[tuple[str, dates.ParsedDate]] = []
+
+    def add(layer, value):
+        parsed = dates.parse_date(value, tz)
+        if parsed:
+            out.append((layer, parsed))
+
+    for value in _select_values(page, rules.date) if ld_key == "datePublished" else []:
+        add("portal", value)
+    add("jsonld", _ld_text(page.article_ld.get(ld_key)))
+    for name in meta_names:
+        add("meta", page.meta_first(name))
+    if ld_key == "datePublished":
+        for el in page.tree.iter("time"):
+            if el.get("datetime"):
+                add("html", el.get("datetime"))
+                break
+    for value in hint_values:
+        add("hint", value)
+    return out
+
+
+def date_published(page: Page, rules: ExtractionRules, hints: dict) -> tuple[datetime | None, str | None]:
+    """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
+    ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
+    the feed/sitemap date in ``hints["published"]``, then htmldate on the page text."""
+    cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [hints.get("published")])
+    if not any(c.has_time for _, c in cands):
+        found = _htmldate(page)
+        if found:
+            parsed = dates.parse_date(found, rules.timezone)
+            if parsed:
+                cands.append(("generic", parsed))
+    chosen = dates.choose(cands)
+    return (chosen[1].value, chosen[0]) if chosen else (None, None)
+
+
+def _htmldate(page: Page) -> str | None:
+    try:
+        from htmldate import find_date
+
+        return find_date(page.text, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
+                         extensive_search=True)
+    except Exception:  # htmldate raises on broken documents
+        return None
+
+
+def date_modified(page: Page, rules: ExtractionRules, hints: dict) -> tuple[datetime | None, str | None]:
+    """Last-modified instant from JSON-LD ``dateModified`` or modified-time meta; ``None`` if absent."""
+    chosen = dates.choose(_date_candidates(page, rules, "dateModified", _MODIFIED_META, [hints.get("modified")]))
+    return (chosen[1].value, chosen[0]) if chosen else (None, None)
+
+
+# --- section, authors, tags, language --------------------------------------------------------
+
+def section(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
+    """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
+    ``section`` meta, then the breadcrumb's last item before the article."""
+    for value in _select_values(page, rules.section):
+        if not _is_boilerplate(value, rules):
+            return value, "portal"
+    value = _ld_text(page.article_ld.get("articleSection"))
+    if value:
+        return value, "jsonld"
+    value = page.meta_first("article:section", "section", "parsely-section", "cxenseparse:recs:category")
+    if value:
+        return value, "meta"
+    for crumbs in page.ld_of_type("BreadcrumbList"):
+        items = crumbs.get("itemListElement") or []
+        names = [_ld_text(i.get("name") or (i.get("item") or {}).get("name") if isinstance(i.get("item"), dict) else i.get("name"))
+                 for i in items if isinstance(i, dict)]
+        names = [n for n in names if n]
+        if len(names) >= 2:
+            return (names[-2] if len(names) >= 3 else names[-1]), "jsonld"
+    return None, None
+
+
+def _unique(values) -> list[str]:
+    seen, out = set(), []
+    for v in values:
+        v = clean(v)
+        if v and key(v) not in seen and not v.startswith(("http://", "https://")):
+            seen.add(key(v))
+            out.append(v)
+    return out
+
+
+def authors(page: Page, rules: ExtractionRules) -> tuple[list[str], str | None]:
+    """Bylines as a list of names: portal selector, JSON-LD ``author``, ``author`` /
+    ``article:author`` meta. URLs and duplicates are dropped."""
+    portal = _unique(_select_values(page, rules.authors))
+    if portal:
+        return portal, "portal"
+    raw = page.article_ld.get("author")
+    items = raw if isinstance(raw, list) else [raw] if raw else []
+    names = _unique(_ld_text(a) for a in items)
+    if names:
+        return names, "jsonld"
+    names = _unique(page.meta.get("author", []) + page.meta.get("article:author", []))
+    if names:
+        return names, "meta"
+    return [], None
+
+
+def tags(page: Page, rules: ExtractionRules) -> tuple[list[str], str | None]:
+    """Topic keywords: portal selector, ``article:tag`` meta, JSON-LD ``keywords``, then the
+    ``news_keywords`` / ``keywords`` meta split on commas."""
+    portal = _unique(_select_values(page, rules.tags))
+    if portal:
+        return portal, "portal"
+    values = page.meta.get("article:tag", [])
+    if values:
+        return _unique(values), "meta"
+    kw = page.article_ld.get("keywords")
+    if kw:
+        items = kw if isinstance(kw, list) else str(kw).split(",")
+        return _unique(_ld_text(k) for k in items), "jsonld"
+    value = page.meta_first("news_keywords", "keywords")
+    if value:
+        return _unique(value.split(",")), "meta"
+    return [], None
+
+
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def normalize_language(value: str | None) -> str | None:
+    """BCP 47 tag from ``de``, ``de_DE``, ``en-gb``; ``None`` when it is not a language tag."""
+    if not value:
+        return None
+    parts = value.strip().replace("_", "-").split("-")
+    parts[0] = parts[0].lower()
+    parts[1:] = [p.upper() if len(p) == 2 else p for p in parts[1:]]
+    tag = "-".join(parts)
+    return tag if _LANG.match(tag) else None
+
+
+def language(page: Page, hints: dict) -> tuple[str | None, str | None]:
+    """Language tag from ``<html lang>``, ``content-language``, ``og:locale``, JSON-LD
+    ``inLanguage``, then the edition language in ``hints["language"]``."""
+    for layer, value in (("html", page.tree.get("lang") or page.tree.get("xml:lang")),
+                         ("meta", page.meta_first("content-language", "og:locale", "language")),
+                         ("jsonld", _ld_text(page.article_ld.get("inLanguage"))),
+                         ("hint", hints.get("language"))):
+        tag = normalize_language(value)
+        if tag:
+            return tag, layer
+    return None, None
+
+
+# --- lead and body ------------------------------------------------------------------------
+
+def _excluded(el, stop) -> bool:
+    node = el
+    while node is not None and node is not stop:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in DROP_TAGS or DROP_CLASS.search(node.get("class") or "") or node.get("hidden") is not None:
+            return True
+        node = node.getparent()
+    return False
+
+
+def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, str]]:
+    """``(tag, text)`` of the block elements inside ``container`` in reading order.
+
+    Blocks holding other blocks give way to their children; blocks under dropped tags
+    (figure, aside, nav…), boilerplate classes (share, newsletter, caption…) or in ``exclude``
+    are skipped."""
+    out = []
+    exclude = exclude or set()
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag not in BLOCK_TAGS:
+            continue
+        if any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants()):
+            continue
+        if _excluded(el, container.getparent()) or any(a in exclude for a in el.iterancestors()) or el in exclude:
+            continue
+        text = clean(text_of(el))
+        if text:
+            out.append((el.tag, text))
+    return out
+
+
+def lead(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
+    """Standfirst: portal selector; otherwise the JSON-LD / OpenGraph / meta description when
+    the same text is printed in a ``<p>`` or sub-heading of the page (so a SEO-only
+    description is not taken for a lead)."""
+    portal = _select_values(page, rules.lead)
+    if portal:
+        return portal[0], "portal"
+    for layer, value in (("jsonld", _ld_text(page.article_ld.get("description"))),
+                         ("meta", page.meta_first("og:description")),
+                         ("meta", page.meta_first("description"))):
+        if not value or len(value) < 40:
+            continue
+        k = key(value)
+        body = page.tree.find("body")
+        for el in (body.iter("p", "h2", "div", "span") if body is not None else ()):
+            t = el.text_content() if len(el) < 8 else None
+            if t and key(t) == k:
+                return value, layer
+    return None, None
+
+
+def body(page: Page, rules: ExtractionRules) -> tuple[list[str], str | None, bool]:
+    """Body paragraphs (sub-headings included as their own paragraphs) in reading order, with
+    the layer and whether a partial-body marker was met. Portal containers are read when they
+    match; otherwise trafilatura extracts the main text. Boilerplate paragraphs are dropped and a
+    ``body_stop`` paragraph ends the body."""
+    paragraphs: list[str] = []
+    layer = None
+    containers = []
+    for css in rules.body:
+        containers = page.select(css)
+        if containers:
+            break
+    if containers:
+        exclude = {el for css in rules.body_exclude for el in page.select(css)}
+        seen = set()
+        for container in containers:
+            if any(a in seen for a in container.iterancestors()):
+                continue
+            seen.add(container)
+            paragraphs += [t for _, t in block_paragraphs(container, exclude)]
+        layer = "portal"
+    if not paragraphs:
+        paragraphs = _generic_body(page)
+        layer = "generic" if paragraphs else None
+    paragraphs, partial = _filter(paragraphs, rules)
+    return paragraphs, (layer if paragraphs else None), partial
+
+
+def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], bool]:
+    out, partial = [], False
+    stops = [key(s) for s in rules.body_stop]
+    markers = [key(m) for m in rules.partial_markers]
+    for p in paragraphs:
+        k = key(p)
+        if any(k.startswith(s) for s in stops):
+            break
+        if any(m in k for m in markers):
+            partial = True
+            continue
+        if _is_boilerplate(p, rules):
+            continue
+        out.append(p)
+    return out, partial
+
+
+def _generic_body(page: Page) -> list[str]:
+    import copy
+
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(copy.deepcopy(page.tree), url=page.url, include_comments=False,
+                                   include_tables=False, include_images=False, favor_precision=False,
+                                   deduplicate=False, with_metadata=False)
+    except Exception:  # trafilatura raises on pathological trees
+        text = None
+    return [c for c in (clean(line) for line in (text or "").split("\n")) if c]

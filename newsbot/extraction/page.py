@@ -1,0 +1,179 @@
+"""One parsed page: decoded text, lxml tree, meta tags and JSON-LD, computed once and shared
+by every field extractor.
+"""
+from __future__ import annotations
+
+import codecs
+import html as html_lib
+import json
+import re
+from functools import cached_property
+
+import lxml.html
+from lxml import etree
+
+from .text import clean, strip_control
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
+    "scholarlyarticle", "socialmediaposting", "techarticle", "advertisercontentarticle",
+    "satiricalarticle", "posting",
+})
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str, str]:
+    """Decode page bytes to text; return ``(text, encoding)``.
+
+    Order (WHATWG-like): charset in the HTTP ``Content-Type`` header, byte-order mark,
+    ``<meta charset>`` / ``http-equiv`` in the first 4 KiB, then detection (charset-normalizer),
+    then UTF-8 with replacement. Control characters are removed from the result. ``str`` input
+    is only cleaned (encoding reported as ``"str"``).
+    """
+    if isinstance(data, str):
+        return strip_control(data), "str"
+    encoding = None
+    if content_type:
+        m = _HEADER_CHARSET.search(content_type)
+        encoding = _codec(m.group(1)) if m else None
+    if encoding is None:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                encoding, data = name, data[len(bom):]
+                break
+    if encoding is None:
+        m = _META_CHARSET.search(data[:4096])
+        encoding = _codec(m.group(1).decode("ascii", "ignore")) if m else None
+    if encoding is None:
+        try:
+            return strip_control(data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data[:200_000]).best()
+            encoding = best.encoding if best else "utf-8"
+    if encoding in ("ascii", "latin-1", "iso8859-1"):
+        encoding = "cp1252"  # WHATWG: these labels mean windows-1252
+    return strip_control(data.decode(encoding, errors="replace")), encoding
+
+
+def _walk_jsonld(node, out: list[dict]) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_jsonld(item, out)
+    elif isinstance(node, dict):
+        if "@graph" in node:
+            _walk_jsonld(node["@graph"], out)
+        if "@type" in node:
+            out.append(node)
+
+
+def _types(node: dict) -> set[str]:
+    t = node.get("@type")
+    values = t if isinstance(t, list) else [t]
+    return {str(v).rsplit("/", 1)[-1].casefold() for v in values if v}
+
+
+class Page:
+    """A page parsed once.
+
+    Input: ``html`` (bytes or str), ``url`` (final URL, used as base for links), optional
+    ``content_type`` (HTTP header value, for the charset). Attributes are computed lazily and
+    cached: ``text``, ``encoding``, ``tree`` (lxml ``HtmlElement``; a blank document for empty
+    or unparseable input), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
+    (every typed JSON-LD object, ``@graph`` flattened; malformed blocks skipped and counted in
+    ``jsonld_errors``) and ``article_ld`` (the first NewsArticle-like object or ``{}``).
+    """
+
+    def __init__(self, html: bytes | str, url: str, content_type: str | None = None):
+        self.url = url
+        self.text, self.encoding = decode_html(html, content_type)
+        self.jsonld_errors = 0
+
+    @cached_property
+    def tree(self) -> lxml.html.HtmlElement:
+        text = self.text
+        if text.lstrip().startswith("<?xml"):
+            text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+        try:
+            tree = lxml.html.document_fromstring(text or "<html></html>")
+        except (etree.ParserError, ValueError):
+            tree = lxml.html.document_fromstring("<html></html>")
+        return tree
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for el in self.tree.iter("meta"):
+            name = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+            content = clean(el.get("content"))
+            if name and content:
+                out.setdefault(name.strip().lower(), []).append(html_lib.unescape(content))
+        return out
+
+    def meta_first(self, *names: str) -> str | None:
+        """First non-empty content among meta tags ``names`` (checked in the order given)."""
+        for name in names:
+            values = self.meta.get(name.lower())
+            if values:
+                return values[0]
+        return None
+
+    @cached_property
+    def jsonld(self) -> list[dict]:
+        out: list[dict] = []
+        for el in self.tree.iter("script"):
+            if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+                continue
+            raw = el.text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+            try:
+                data = json.loads(raw, strict=False)
+            except ValueError:
+                self.jsonld_errors += 1
+                continue
+            _walk_jsonld(data, out)
+        return out
+
+    @cached_property
+    def article_ld(self) -> dict:
+        for node in self.jsonld:
+            if _types(node) & ARTICLE_TYPES:
+                return node
+        return {}
+
+    def ld_of_type(self, name: str) -> list[dict]:
+        """JSON-LD objects whose ``@type`` includes ``name`` (case-insensitive)."""
+        return [n for n in self.jsonld if name.casefold() in _types(n)]
+
+    @cached_property
+    def is_article_typed(self) -> bool:
+        """True when JSON-LD, microdata or ``og:type`` says the page is an article."""
+        if self.article_ld:
+            return True
+        if (self.meta_first("og:type") or "").lower() == "article":
+            return True
+        return any(
+            (el.get("itemtype") or "").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES
+            for el in self.tree.iter() if isinstance(el.tag, str) and el.get("itemtype")
+        )
+
+    def select(self, css: str) -> list:
+        """Elements matching the CSS selector ``css`` in document order (``[]`` if invalid)."""
+        from lxml.cssselect import CSSSelector
+
+        try:
+            return CSSSelector(css)(self.tree)
+        except Exception:  # cssselect raises several private error types
+            return []

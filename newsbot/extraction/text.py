@@ -1,0 +1,43 @@
+"""Text helpers shared by every extraction field: normalisation and comparison keys.
+
+Pure functions of ``str``; no I/O.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def strip_control(text: str) -> str:
+    """Remove NUL, C0 control characters (except tab/newline/CR) and zero-width marks."""
+    return _CONTROL.sub("", text)
+
+
+def clean(text: str | None) -> str | None:
+    """Return ``text`` NFC-normalised with runs of white space folded to one space and trimmed.
+
+    ``None`` or a string that is empty after cleaning gives ``None`` (records never hold ``""``).
+    """
+    if text is None:
+        return None
+    text = _WS.sub(" ", strip_control(unicodedata.normalize("NFC", text))).strip()
+    return text or None
+
+
+def key(text: str) -> str:
+    """Comparison key for a title or paragraph: cleaned, case-folded, quotes and dashes unified."""
+    return (clean(text) or "").translate(_QUOTES).casefold()
+
+
+def tokens(text: str | None) -> list[str]:
+    """Unicode ``\\w+`` tokens of ``text`` (the corpus scoring rule's tokenisation)."""
+    return _TOKEN.findall(text or "")

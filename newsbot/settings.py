@@ -1,0 +1,70 @@
+"""Scrapy settings for newsbot. Every value can be changed with ``-s NAME=value``.
+
+newsbot's own settings:
+- ``NEWSBOT_CONTACT_URL``: contact URL placed in the User-Agent.
+- ``NEWSBOT_ARCHIVE``: path of a ``.warc.gz`` that receives every response (WARC records).
+- ``NEWSBOT_REPLAY``: path of a ``.warc.gz`` that answers requests instead of the network.
+- ``NEWSBOT_ALLOW_LOOPBACK``: allow redirects to loopback hosts (tests); redirects to
+  private, link-local and reserved addresses are always refused.
+- ``NEWSBOT_PROVENANCE``: add ``provenance`` ({field: layer}) to each record.
+"""
+BOT_NAME = "newsbot"
+SPIDER_MODULES = ["newsbot.spiders"]
+NEWSPIDER_MODULE = "newsbot.spiders"
+COMMANDS_MODULE = "newsbot.commands"
+
+NEWSBOT_VERSION = "0.1"
+NEWSBOT_CONTACT_URL = "https://github.com/newsbot-eu/newsbot"
+USER_AGENT = f"newsbot/{NEWSBOT_VERSION} (+{NEWSBOT_CONTACT_URL})"
+NEWSBOT_ARCHIVE = ""
+NEWSBOT_REPLAY = ""
+NEWSBOT_ALLOW_LOOPBACK = False
+NEWSBOT_PROVENANCE = False
+
+# Politeness
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+
+# Limits (seconds, bytes)
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+DOWNLOADER_MIDDLEWARES = {
+    "newsbot.middlewares.SafeRedirectMiddleware": 50,
+    "newsbot.middlewares.WarcReplayMiddleware": 950,
+    "newsbot.middlewares.WarcArchiveMiddleware": 960,
+}
+EXTENSIONS = {
+    "newsbot.extensions.QuietErrors": 0,
+}
+ITEM_PIPELINES = {
+    "newsbot.pipelines.ExtractPipeline": 100,
+    "newsbot.pipelines.DateWindowPipeline": 200,
+    "newsbot.pipelines.ValidatePipeline": 300,
+    "newsbot.pipelines.DeduplicatePipeline": 400,
+}
+
+# Output: one JSON Lines file a run, output/<portal>/<YYYY-MM-DD>/<portal>-<run start UTC>.jsonl
+FEEDS = {
+    "output/%(name)s/%(date)s/%(name)s-%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
+}
+FEED_URI_PARAMS = "newsbot.feeds.uri_params"
+FEED_EXPORT_ENCODING = "utf-8"
+
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+FEED_STORE_EMPTY = False
+LOG_LEVEL = "INFO"
+LOGSTATS_INTERVAL = 60.0
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

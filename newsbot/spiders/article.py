@@ -1,0 +1,33 @@
+"""The ``article`` spider: any site, from explicit URLs."""
+from __future__ import annotations
+
+import scrapy
+
+from ..arguments import parse_urls
+from ..extraction.urls import strip_tracking
+from .base import PageSpider
+
+
+class ArticleSpider(PageSpider):
+    """Fetch the article URLs given as ``-a urls=u1,u2`` and/or ``-a url_file=path`` and
+    extract each with the rules of the portal owning it, or the generic path. No date window."""
+
+    name = "article"
+    check_article_urls = False
+
+    @classmethod
+    def check_arguments(cls, urls=None, url_file=None, **kwargs):
+        """Validate spider arguments; raise ``ValueError`` with one line on the first bad one."""
+        parse_urls(urls, url_file)
+        unknown = set(kwargs) - {"_job"}
+        if unknown:
+            raise ValueError(f"unknown argument {', '.join(sorted(unknown))} for article")
+
+    def __init__(self, urls=None, url_file=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.urls = parse_urls(urls, url_file)
+
+    async def start(self):
+        for url in self.urls:
+            yield scrapy.Request(strip_tracking(url), callback=self.parse_article, errback=self.on_error,
+                                 meta={"hints": {}})

@@ -1,0 +1,146 @@
+"""Real spiders over replayed WARCs: the shared corpus's EU-portal pages and our own EU
+Reporter fixture pages."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from support import FIXTURES, corpus_entries, crawl, news_sitemap, rss, write_warc
+
+from newsbot.evaluate import body_scores, date_scores, norm_title
+from newsbot.schema import validator
+
+HTML = "text/html; charset=utf-8"
+
+
+def _f1(pred, exp):
+    p, r, _ = body_scores(pred, exp)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _assert_labelled(records, entries):
+    by_url = {}
+    for r in records:
+        assert list(validator().iter_errors(r)) == []
+        by_url[r["canonical_url"]] = r
+    assert len(records) == len(entries)
+    for e in entries:
+        [record] = [r for r in records if r["url"] in e["url"] or e["url"].startswith(r["url"])]
+        exp = e["expected"]
+        assert norm_title(record["title"]) == norm_title(exp["title"]), e["id"]
+        assert date_scores(record["date_published"], exp["date"])[0], (e["id"], record["date_published"])
+        assert record["section"], e["id"]
+        assert _f1(record["body"], exp["body"]) >= 0.98, e["id"]
+        assert "utm_" not in record["url"]
+
+
+def test_politico_eu_replay(tmp_path):
+    entries = [e for e in corpus_entries() if e["eu_portal"] and "politico.eu" in e["url"]]
+    assert entries, "no Politico Europe page in the corpus"
+    feed = rss([(e["url"], e["expected"]["title"], datetime.fromisoformat(e["expected"]["date"]))
+                for e in entries])
+    warc = write_warc(tmp_path / "politico.warc.gz",
+                      [("https://www.politico.eu/feed/", feed, "application/rss+xml")]
+                      + [(e["url"], e["html"], HTML) for e in entries])
+    proc, records = crawl(tmp_path, "politico_eu", "since=2024-01-01", settings={"NEWSBOT_REPLAY": warc})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    _assert_labelled(records, entries)
+    assert all(r["portal"] == "politico_eu" and r["language"] == "en-GB" for r in records)
+
+
+def test_euronews_replay(tmp_path):
+    entries = [e for e in corpus_entries() if e["eu_portal"] and "euronews.com" in e["url"]]
+    assert len(entries) >= 3
+    pages = []
+    for lang, host in (("en", "www"), ("de", "de"), ("fr", "fr")):
+        mine = [e for e in entries if e["url"].startswith(f"https://{host}.euronews.com/")]
+        sitemap = news_sitemap([(e["url"], datetime.fromisoformat(e["expected"]["date"]), lang) for e in mine])
+        pages.append((f"https://{host}.euronews.com/sitemaps/{lang}/latest-news.xml", sitemap, "application/xml"))
+    pages += [(e["url"], e["html"], HTML) for e in entries]
+    warc = write_warc(tmp_path / "euronews.warc.gz", pages)
+    proc, records = crawl(tmp_path, "euronews", "since=2024-04-01", settings={"NEWSBOT_REPLAY": warc})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    _assert_labelled(records, entries)
+    assert {r["language"] for r in records} == {"en", "de", "fr"}
+    # the language filter keeps one edition
+    proc, records = crawl(tmp_path, "euronews", "since=2024-04-01", "lang=de", settings={"NEWSBOT_REPLAY": warc})
+    assert proc.returncode == 0
+    assert [r["language"] for r in records] == ["de"]
+
+
+EN_URL = "https://www.eureporter.co/business/transport/2025/02/11/baltic-ports-agree-shared-plan-for-winter-shipping-lanes/"
+DE_URL = EN_URL.replace("https://www.", "https://de.")
+EUREPORTER_BOILERPLATE = (
+    "Connect with us", "Vernetzen Sie sich mit uns", "SHARE:", "Veröffentlicht",
+    "Share this article", "Teile diesen Artikel", "EU Reporter publishes", "EU Reporter veröffentlicht",
+    "We use your sign-up", "Wir verwenden Ihre Anmeldung", "Trending", "Related Topics",
+    "Up Next", "Don't Miss", "Continue Reading", "You may like", "Click to comment",
+    "Advertisement", "Photo: harbour archive", "Another story about ferries",
+)
+
+
+@pytest.fixture
+def eureporter_warc(tmp_path):
+    when = datetime(2025, 2, 11, 9, 12, 40, tzinfo=timezone.utc)
+    return write_warc(tmp_path / "eureporter.warc.gz", [
+        ("https://www.eureporter.co/feed/", rss([(EN_URL + "?utm_source=rss", "Baltic ports", when)]), "application/rss+xml"),
+        ("https://de.eureporter.co/feed/", rss([(DE_URL, "Ostseehäfen", when)]), "application/rss+xml"),
+        (EN_URL, (FIXTURES / "eureporter" / "en_article.html").read_bytes(), HTML),
+        (DE_URL, (FIXTURES / "eureporter" / "de_article.html").read_bytes(), HTML),
+    ])
+
+
+def test_eureporter_replay(tmp_path, eureporter_warc):
+    proc, records = crawl(tmp_path, "eureporter", "since=2025-02-01", "until=2025-02-28", "lang=en,de",
+                          settings={"NEWSBOT_REPLAY": eureporter_warc})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    by_lang = {r["language"]: r for r in records}
+    assert sorted(by_lang) == ["de-DE", "en-US"]
+    en, de = by_lang["en-US"], by_lang["de-DE"]
+    for r in records:
+        assert list(validator().iter_errors(r)) == []
+        assert r["section"] == "Transport"
+        assert r["date_published"] == "2025-02-11T09:12:40+00:00"
+        assert r["authors"] == ["Mira Lindqvist"]
+        for phrase in EUREPORTER_BOILERPLATE:
+            assert phrase.lower() not in r["body"].lower(), (r["language"], phrase)
+            assert phrase.lower() not in r["title"].lower()
+    assert en["title"] == "Baltic ports agree shared plan for winter shipping lanes"
+    assert de["title"] == "Ostseehäfen einigen sich auf gemeinsamen Plan für Winterschifffahrtsrouten"
+    assert en["url"] == EN_URL and en["id"] != de["id"]
+    assert en["lead"] == "Five harbour authorities will pool icebreaker time and publish one timetable for the coldest months."
+    paragraphs = en["body"].split("\n\n")
+    assert [p[:30] for p in paragraphs] == [
+        "Five harbour authorities will ", "The harbour authorities of fiv", "Under the plan, ships bound fo",
+        "Costs split by tonnage", "The cost of running the icebre", "“A ship should not wait three ",
+        "The timetable will be publishe",
+    ]
+    assert [p[:30] for p in de["body"].split("\n\n")] == [
+        "Die Hafenbehörden von fünf Ost", "Schiffe, die einen der fünf Hä", "Kosten nach Tonnage verteilt",
+        "Die Kosten für den Betrieb der", "Der Fahrplan erscheint von Nov",
+    ]
+    assert en["tags"] == ["shipping", "Baltic Sea"]
+    assert de["quality_flags"] == ["mt_number_lost"] and en["quality_flags"] == []
+
+
+def test_out_of_window_pages_are_not_written(tmp_path, eureporter_warc):
+    proc, records = crawl(tmp_path, "eureporter", "since=2025-03-01", "until=2025-03-31", "lang=en,de",
+                          settings={"NEWSBOT_REPLAY": eureporter_warc})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert records == []
+    assert "newsbot/skipped/out_of_window" in proc.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["since=2025-02-30"], "since='2025-02-30' is not a date"),
+    (["since=2025-03-01", "until=2025-02-01"], "until=2025-02-01 is before since=2025-03-01"),
+    (["lang=xx"], "unknown edition xx"),
+    (["limit=-3"], "limit='-3' must be at least 1"),
+])
+def test_bad_arguments_stop_at_start(tmp_path, args, message):
+    (tmp_path / "out.jsonl").write_text("kept\n")
+    proc, _ = crawl(tmp_path, "eureporter", *args)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "out.jsonl").read_text() == "kept\n"
