@@ -1,0 +1,94 @@
+"""The crawl against a loopback site: archive then replay, redirect safety, the `article`
+spider, feed output paths and the failure summary."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from loopback import Site
+from support import FIXTURES, crawl
+
+from newsbot.warc import WarcIndex
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+FAST = {"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false",
+        "RETRY_TIMES": "0", "DOWNLOAD_TIMEOUT": "10"}
+ARTICLE = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
+
+
+def _page(title: str) -> bytes:
+    paras = "".join(f"<p>{title} paragraph {i} tells what the council decided about the shared budget line.</p>"
+                    for i in range(4))
+    return (f"<html lang='en'><head><title>{title} | Example Wire</title><meta property='og:type' content='article'>"
+            f"<meta property='og:site_name' content='Example Wire'>"
+            f"<meta property='article:published_time' content='2025-03-04T10:00:00+01:00'></head>"
+            f"<body><article><h1>{title}</h1>{paras}</article></body></html>").encode()
+
+
+def test_article_spider_archive_then_replay(tmp_path):
+    routes = {
+        "/news/one": (200, HTML, _page("Council agrees budget line")),
+        "/news/two": (200, HTML, _page("Second story")),  # requested with utm_source, which is stripped
+        "/go": (302, {"Location": "/news/one"}, b""),
+        "/section/front": (200, HTML, b"<html><body><h1>Front</h1><a href='/news/one'>one</a></body></html>"),
+    }
+    with Site(routes) as site:
+        urls = ",".join(site.url(p) for p in ("/news/one", "/news/two?utm_source=x", "/go", "/section/front"))
+        warc = tmp_path / "run.warc.gz"
+        proc, records = crawl(tmp_path, "article", f"urls={urls}", settings={**FAST, "NEWSBOT_ARCHIVE": warc})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    titles = sorted(r["title"] for r in records)
+    # /go redirects to /news/one, which Scrapy's duplicate filter drops; the front page is no article
+    assert titles == ["Council agrees budget line", "Second story"]
+    assert "'newsbot/dropped/not_article': 1" in proc.stderr
+    assert "'dupefilter/filtered': 1" in proc.stderr
+    two = next(r for r in records if r["title"] == "Second story")
+    assert two["url"].endswith("/news/two") and two["date_published"] == "2025-03-04T10:00:00+01:00"
+    assert two["body"].count("\n\n") == 3 and two["language"] == "en"
+    # replay: the same records with the network gone
+    assert len(WarcIndex(warc)) >= 4
+    proc2, replayed = crawl(tmp_path, "article", f"urls={urls}", settings={**FAST, "NEWSBOT_REPLAY": warc})
+    assert proc2.returncode == 0, proc2.stderr[-3000:]
+    strip = lambda rs: sorted((r["id"], r["title"], r["body"]) for r in rs)  # noqa: E731
+    assert strip(replayed) == strip(records)
+
+
+def test_redirects_to_private_or_loopback_are_refused(tmp_path):
+    routes = {
+        "/meta": (302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b""),
+        "/file": (302, {"Location": "file:///etc/passwd"}, b""),
+        "/local": (302, {"Location": "http://127.0.0.1:9/x"}, b""),
+        "/ok": (200, HTML, _page("Good page")),
+    }
+    with Site(routes) as site:
+        urls = ",".join(site.url(p) for p in ("/meta", "/file", "/local", "/ok"))
+        # loopback not allowed: even the start URLs' redirect targets on 127.0.0.1 are refused
+        settings = {**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"}
+        proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=settings)
+    assert [r["title"] for r in records] == ["Good page"]
+    assert "'newsbot/redirect_refused/private': 1" in proc.stderr
+    assert "'newsbot/redirect_refused/loopback': 1" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_default_feed_path_and_failure_summary(tmp_path):
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    with Site({"/a": (200, HTML, _page("Path check"))}) as site:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "article", "-a", f"urls={site.url('/a')}"]
+        for k, v in FAST.items():
+            cmd += ["-s", f"{k}={v}"]
+        proc = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [path] = list((tmp_path / "output" / "article").glob("*/article-*.jsonl"))
+    assert path.parent.name == path.name[len("article-"):][:10]  # output/<portal>/<date>/<portal>-<run start>.jsonl
+    assert json.loads(path.read_text())["title"] == "Path check"
+    assert "article: ok: 1 records written" in proc.stderr
+    # a site that is down: one summary line, exit 1, no traceback, no empty output file
+    dead = subprocess.run(cmd[:5] + ["-a", "urls=http://127.0.0.1:9/x"] + cmd[7:], cwd=tmp_path / "output",
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert dead.returncode == 1
+    assert "article: FAILED: no records; requests failed:" in dead.stderr
+    assert "Traceback" not in dead.stderr
+    assert not (tmp_path / "output" / "output").exists()

@@ -1,0 +1,175 @@
+"""Units of the crawl foundation: URLs, arguments, discovery parsing, WARC, scoring."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from newsbot.arguments import parse_limit, parse_urls, parse_window
+from newsbot.discovery import parse_feed, parse_sitemap, sniff
+from newsbot.evaluate import Scores, body_scores, date_scores, norm_title
+from newsbot.extraction.urls import address_kind, fingerprint, strip_tracking
+from newsbot.warc import WarcIndex, WarcWriterFile
+
+
+def test_strip_tracking_keeps_real_parameters():
+    url = "https://www.Politico.eu/article/x/?utm_source=RSS&id=7&fbclid=abc#top"
+    assert strip_tracking(url) == "https://www.politico.eu/article/x/?id=7"
+
+
+def test_fingerprint_ignores_scheme_www_slash_and_tracking():
+    a = fingerprint("https://www.example.org/news/a/?utm_medium=x")
+    assert a == fingerprint("http://example.org/news/a")
+    assert a != fingerprint("https://example.org/news/b")
+    assert len(a) == 40 and int(a, 16) >= 0
+
+
+@pytest.mark.parametrize("host, kind", [
+    ("127.0.0.1", "loopback"), ("localhost", "loopback"), ("[::1]", "loopback"),
+    ("169.254.169.254", "private"), ("10.1.2.3", "private"), ("192.168.0.1", "private"),
+    ("0.0.0.0", "private"), ("93.184.216.34", "public"), ("www.politico.eu", "public"),
+])
+def test_address_kind(host, kind):
+    assert address_kind(host) == kind
+
+
+def test_window_bounds_and_errors():
+    start, end = parse_window("2025-01-02", "2025-01-03")
+    assert start == datetime(2025, 1, 2, tzinfo=timezone.utc)
+    assert end == datetime(2025, 1, 3, 23, 59, 59, tzinfo=timezone.utc)
+    now = datetime(2025, 6, 1, 12, tzinfo=timezone.utc)
+    start, _ = parse_window(None, None, now=now)
+    assert start == datetime(2025, 5, 30, 12, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_window("yesterday", None)
+    with pytest.raises(ValueError, match="before since"):
+        parse_window("2025-02-01", "2025-01-01")
+
+
+def test_limit_and_urls(tmp_path):
+    assert parse_limit("5") == 5 and parse_limit(None) is None
+    with pytest.raises(ValueError):
+        parse_limit("five")
+    f = tmp_path / "urls.txt"
+    f.write_text("# list\nhttps://a.example/1\n\nhttps://b.example/2\n")
+    assert parse_urls("https://c.example/3", str(f)) == ["https://c.example/3", "https://a.example/1", "https://b.example/2"]
+    with pytest.raises(ValueError, match="not an absolute"):
+        parse_urls("ftp://x.example/1", None)
+    with pytest.raises(ValueError, match="cannot be read"):
+        parse_urls(None, str(tmp_path / "missing.txt"))
+
+
+RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><link>https://site.example/</link>
+<item><title>One</title><link>https://site.example/a?utm_source=rss</link><pubDate>Tue, 11 Feb 2025 09:12:40 +0000</pubDate></item>
+<item><title>Two</title><guid>https://site.example/b</guid></item></channel></rss>"""
+ATOM = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
+<link rel="enclosure" href="https://site.example/img.jpg"/><link href="https://site.example/c"/>
+<published>2025-02-11T10:00:00+01:00</published></entry></feed>"""
+INDEX = b"""<?xml version="1.0"?><sm:sitemapindex xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sm:sitemap><sm:loc>https://site.example/s1.xml?from=2</sm:loc><sm:lastmod>2025-01-01</sm:lastmod></sm:sitemap></sm:sitemapindex>"""
+NEWS = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"
+ xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc> https://site.example/d </loc>
+<xhtml:link rel="alternate" hreflang="de" href="https://de.site.example/d"/>
+<news:news><news:publication><news:language>en</news:language></news:publication>
+<news:publication_date>2025-02-11T09:00:00Z</news:publication_date><news:title>Dee</news:title></news:news></url></urlset>"""
+
+
+def test_feed_and_sitemap_parsing():
+    assert sniff(RSS) == "rss" and sniff(ATOM) == "atom" and sniff(INDEX) == "sitemapindex"
+    assert sniff(NEWS) == "urlset" and sniff(b"<!doctype html><html><body>x</body></html>") is None
+    rss = list(parse_feed(RSS))
+    assert [(e.url, e.title, e.published) for e in rss] == [
+        ("https://site.example/a?utm_source=rss", "One", "Tue, 11 Feb 2025 09:12:40 +0000"),
+        ("https://site.example/b", "Two", None)]
+    [atom] = parse_feed(ATOM)
+    assert (atom.url, atom.published) == ("https://site.example/c", "2025-02-11T10:00:00+01:00")
+    [child] = parse_sitemap(INDEX)
+    assert (child.kind, child.url, child.modified) == ("sitemap", "https://site.example/s1.xml?from=2", "2025-01-01")
+    [page] = parse_sitemap(NEWS)
+    assert (page.kind, page.url, page.published, page.title, page.language) == (
+        "page", "https://site.example/d", "2025-02-11T09:00:00Z", "Dee", "en")
+    assert page.alternates == {"de": "https://de.site.example/d"}
+
+
+def test_xml_entities_are_never_expanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+           '<rss><channel><item><title>&x;</title><link>https://site.example/x</link></item></channel></rss>').encode()
+    [entry] = parse_feed(xxe)
+    assert "TOPSECRET" not in (entry.title or "")
+    lol = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+           b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+           b'<urlset><url><loc>https://site.example/&d;</loc></url></urlset>')
+    entries = list(parse_sitemap(lol))
+    assert all(len(e.url) < 200 for e in entries)
+
+
+def test_warc_round_trip(tmp_path):
+    path = tmp_path / "a.warc.gz"
+    w = WarcWriterFile(path)
+    w.write("https://site.example/a?utm_source=x", 200, [("Content-Type", "text/html; charset=utf-8"),
+                                                         ("Content-Encoding", "gzip")], "Grüße".encode())
+    w.write("https://site.example/gone", 410, [("Content-Type", "text/plain")], b"")
+    w.close()
+    index = WarcIndex(path)
+    assert len(index) == 2
+    got = index.get("https://site.example/a")  # found without its tracking parameter
+    assert got.status == 200 and got.body.decode() == "Grüße"
+    assert ("Content-Type", "text/html; charset=utf-8") in got.headers
+    assert not any(k.lower() == "content-encoding" for k, _ in got.headers)
+    assert index.get("https://site.example/gone").status == 410
+    assert index.get("https://site.example/other") is None
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(b"not a warc at all")
+    with pytest.raises(ValueError, match="not a readable WARC"):
+        WarcIndex(bad)
+
+
+def test_scoring_follows_corpus_rules():
+    assert norm_title("  A\u0301  b ") == "\u00c1 b"
+    assert date_scores("2024-04-30T14:17:29+00:00", "2024-04-30 16:17:29+02:00") == (True, True)
+    assert date_scores("2024-04-30T23:30:00+00:00", "2024-05-01 00:10:00+02:00") == (False, True)
+    assert date_scores("2024-04-30", "2024-04-30 16:17:29+02:00") == (False, True)
+    assert date_scores(None, "2024-04-30 16:17:29+02:00") == (False, False)
+    p, r, exact = body_scores("one two three four five", "one two three four five")
+    assert (p, r, exact) == (1.0, 1.0, True)
+    # 2 predicted shingles, 1 shared; expected has 1 shingle: P = 1/2, R = 1
+    p, r, exact = body_scores("a b c d e", "a b c d")
+    assert (p, r, exact) == (0.5, 1.0, False)
+    scores = Scores()
+    scores.add("x", {"title": "T", "date_published": None, "body": "a b c d e"}, {"title": "T", "date": None, "body": "a b c d"})
+    scores.add("y", {"title": "U", "date_published": None, "body": "a b c d"}, {"title": "T", "date": None, "body": "a b c d e"})
+    s = scores.summary()
+    assert s["title_exact"] == 0.5
+    assert s["body_precision"] == pytest.approx(0.75) and s["body_recall"] == pytest.approx(0.75)
+    assert s["body_f1"] == pytest.approx(0.75)
+
+
+def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
+    import gzip
+
+    from newsbot.cli import main
+
+    page = ("<html lang='en'><head><title>Harbour plan agreed | Port News</title>"
+            "<meta property='og:site_name' content='Port News'>"
+            "<meta property='article:published_time' content='2025-02-11T09:12:40+01:00'></head><body>"
+            "<article><h1>Harbour plan agreed</h1><p>The five harbour authorities signed a joint plan that sets out "
+            "how icebreaker time is shared during the coldest months of the year.</p><p>Ships will book one slot in a "
+            "common timetable, which the authorities say will cut waiting times at the edge of the ice.</p>"
+            "<p>The timetable will be published every Monday from November to March, the chair said.</p></article></body></html>")
+    (tmp_path / "p.html.gz").write_bytes(gzip.compress(page.encode()))
+    expected = {"title": "Harbour plan agreed", "date": "2025-02-11 09:12:40+01:00", "body": "x"}
+    (tmp_path / "index.jsonl").write_text(json.dumps({"id": "P1", "file": "p.html.gz", "publisher": "Port",
+                                                      "eu_portal": False, "url": "https://port.example/a",
+                                                      "expected": expected}) + "\n")
+    preds = tmp_path / "pred.jsonl"
+    assert main(["evaluate", str(tmp_path), "--write-predictions", str(preds)]) == 0
+    out = capsys.readouterr().out
+    assert "1 pages  title 1.000  date instant 1.000" in out
+    [pred] = [json.loads(x) for x in preds.read_text().splitlines()]
+    assert pred["id"] == "P1" and pred["title"] == "Harbour plan agreed"
+    assert pred["date_published"] == "2025-02-11T09:12:40+01:00"
+    assert main(["evaluate", str(tmp_path / "nowhere")]) == 2
+    assert "not a labelled corpus folder" in capsys.readouterr().err
