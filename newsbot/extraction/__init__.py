@@ -38,7 +38,9 @@ class Extraction:
     encoding: str = "utf-8"
 
 
-def _join_body(lead: str | None, paragraphs: list[str]) -> str | None:
+def _join_body(title: str | None, lead: str | None, paragraphs: list[str]) -> str | None:
+    if title and paragraphs and key(paragraphs[0]) == key(title):
+        paragraphs = paragraphs[1:]  # the headline repeated by the generic extractor
     if lead:
         first = key(paragraphs[0]) if paragraphs else ""
         lk = key(lead)
@@ -85,7 +87,7 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
     paragraphs, body_layer, partial = fields.body(page, rules)
     if body_layer:
         prov["body"] = body_layer
-    body = _join_body(lead, paragraphs)
+    body = _join_body(title, lead, paragraphs)
     record = {
         "id": fingerprint(canonical),
         "url": strip_tracking(url),
