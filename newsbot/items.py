@@ -18,5 +18,6 @@ class ArticlePage(scrapy.Item):
     body = scrapy.Field()
     encoding = scrapy.Field()
     content_type = scrapy.Field()
+    headers = scrapy.Field()
     portal = scrapy.Field()
     hints = scrapy.Field()
