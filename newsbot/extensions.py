@@ -8,6 +8,10 @@ _QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper
                   "scrapy.downloadermiddlewares.retry", "scrapy.core.downloader.handlers.http11")
 
 
+# Loggers repeating a size-limit failure that the spider's errback reports.
+_SIZE_LOGGERS = ("scrapy.core.downloader.handlers.http11", "scrapy.downloadermiddlewares.httpcompression")
+
+
 class _NoNetworkTracebacks(logging.Filter):
     """Keep the message of a network failure, drop its traceback (one line a failure)."""
 
@@ -22,12 +26,23 @@ class _NoNetworkTracebacks(logging.Filter):
         return True
 
 
+class _NoSizeDuplicates(logging.Filter):
+    """Drop Scrapy's own "larger than download max size" / "exceeded DOWNLOAD_MAXSIZE" lines:
+    the spider's errback logs the same failure once, with its kind (``too_large``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not ("download max size" in message or "exceeded DOWNLOAD_MAXSIZE" in message)
+
+
 class QuietErrors:
     """Network failures (DNS, refused connections, timeouts, robots.txt unreachable) are
     logged as one line each, without a traceback; programming errors keep theirs. The counts
-    stay in Scrapy's ``downloader/exception_type_count/*`` stats."""
+    stay in Scrapy's ``downloader/exception_type_count/*`` stats. Scrapy's own lines about
+    responses over ``DOWNLOAD_MAXSIZE`` are dropped: the spider's errback logs each once."""
 
     _filter = _NoNetworkTracebacks()
+    _sizes = _NoSizeDuplicates()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -35,4 +50,8 @@ class QuietErrors:
             logger = logging.getLogger(name)
             if cls._filter not in logger.filters:
                 logger.addFilter(cls._filter)
+        for name in _SIZE_LOGGERS:
+            logger = logging.getLogger(name)
+            if cls._sizes not in logger.filters:
+                logger.addFilter(cls._sizes)
         return cls()

@@ -1,13 +1,33 @@
-"""Downloader middlewares: WARC replay and archive, and the redirect safety check."""
+"""Downloader middlewares: WARC replay and archive, redirect safety, retries with backoff."""
 from __future__ import annotations
 
+import ipaddress
 import logging
-from urllib.parse import urlsplit
+import socket
+import time
+from datetime import timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
+from scrapy.utils.response import response_status_message
+from scrapy.utils.url import url_is_from_any_domain
+from w3lib.url import safe_url_string
+
+try:
+    from scrapy.utils.asyncio import sleep as _sleep  # Scrapy >= 2.18
+except ImportError:  # pragma: no cover
+    async def _sleep(seconds: float) -> None:
+        from twisted.internet import reactor
+        from twisted.internet.task import deferLater
+
+        from scrapy.utils.defer import maybe_deferred_to_future
+
+        await maybe_deferred_to_future(deferLater(reactor, seconds))
 
 from .extraction.urls import address_kind
 from .warc import WarcIndex, WarcWriterFile
@@ -78,34 +98,253 @@ class WarcArchiveMiddleware:
         self.writer.close()
 
 
-class SafeRedirectMiddleware:
-    """Refuse requests reached by redirect whose URL is not http(s), or whose host is a
-    private / link-local / reserved IP literal, or a loopback host unless
-    ``NEWSBOT_ALLOW_LOOPBACK`` is true. Refusals count in
-    ``newsbot/redirect_refused/<scheme|private|loopback>`` and are logged at WARNING once each."""
+def _ip_literal(host: str):
+    """The IP address a URL host denotes, or ``None`` for a name. Besides canonical literals
+    this reads the forms that resolvers accept too (``2130706433``, ``0x7f.1``, ``0177.0.0.1``,
+    ``127.1``, via :func:`socket.inet_aton`) and unwraps IPv4-mapped IPv6 (``::ffff:a.b.c.d``)."""
+    host = host.strip("[]").lower().rstrip(".")
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        if not host or not all(c in "0123456789abcdefx." for c in host) or not host[0].isdigit():
+            return None
+        try:
+            ip = ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip
 
-    def __init__(self, allow_loopback: bool, stats):
+
+def host_kind(host: str) -> str:
+    """``"loopback"``, ``"private"`` or ``"public"`` for a URL host, as
+    :func:`newsbot.extraction.urls.address_kind` but also for the shorthand and IPv4-mapped
+    forms of an address (see :func:`_ip_literal`). Host names are not resolved."""
+    ip = _ip_literal(host)
+    return address_kind(str(ip) if ip is not None else host)
+
+
+def _site(host: str) -> str:
+    return host.lower().rstrip(".").removeprefix("www.")
+
+
+class RequestRefused(IgnoreRequest):
+    """A request refused before download by :class:`SafeRedirectMiddleware`; ``reason`` is one
+    of ``scheme``, ``private``, ``loopback``, ``offsite``, ``loop``. Already counted and logged."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+class SafeRedirectMiddleware:
+    """Refuse a redirect, before any connection to its target, when the target URL
+
+    - is not http(s) (``file:``, ``ftp:``, ``data:``…): reason ``scheme``;
+    - has a private / link-local (169.254.169.254) / reserved IP host, in any spelling of the
+      address: reason ``private``;
+    - has a loopback host unless ``NEWSBOT_ALLOW_LOOPBACK`` is true: reason ``loopback``;
+    - leaves the spider's ``allowed_domains``, or, for a spider without them (``article``),
+      the site of the first URL (same host, ``www.`` ignored, or a subdomain / parent of it):
+      reason ``offsite``;
+    - was already visited in the same redirect chain (a loop): reason ``loop``.
+
+    HTTP redirects (301/302/303/307/308 with ``Location``) are checked on the response, before
+    Scrapy's RedirectMiddleware builds the request (so this middleware sits above it, at 610);
+    any request reached by redirect (``redirect_urls`` in meta, meta refresh included) is
+    checked again before download. Refusals raise :class:`RequestRefused`, count in
+    ``newsbot/redirect_refused/<reason>`` and are logged at WARNING once each."""
+
+    REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+    def __init__(self, allow_loopback: bool, stats, crawler=None):
         self.allow_loopback = allow_loopback
         self.stats = stats
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), crawler.stats)
+        return cls(crawler.settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), crawler.stats, crawler)
+
+    def _reason(self, url: str, chain: list[str]) -> str | None:
+        """Why a redirect to ``url`` after the URLs of ``chain`` (first = the one requested)
+        is refused, or ``None``."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return "scheme"
+        host = parts.hostname or ""
+        kind = host_kind(host)
+        if kind == "private" or (kind == "loopback" and not self.allow_loopback):
+            return kind
+        if url.split("#")[0] in {u.split("#")[0] for u in chain}:
+            return "loop"
+        spider = getattr(self.crawler, "spider", None)
+        domains = [d for d in (getattr(spider, "allowed_domains", None) or []) if d]
+        if domains:
+            if not url_is_from_any_domain(url, domains):
+                return "offsite"
+        else:
+            first, here = _site(urlsplit(chain[0]).hostname or ""), _site(host)
+            if not (here == first or here.endswith("." + first) or first.endswith("." + here)):
+                return "offsite"
+        return None
+
+    def _refuse(self, source: str, target: str, reason: str):
+        self.stats.inc_value(f"newsbot/redirect_refused/{reason}")
+        logger.warning("Refused redirect from %s to %s (%s)", source, target, reason)
+        raise RequestRefused(f"redirect to {target} refused ({reason})", reason)
 
     def process_request(self, request, spider=None):
-        if not request.meta.get("redirect_urls"):
+        chain = request.meta.get("redirect_urls")
+        if not chain:
             return None
-        parts = urlsplit(request.url)
-        reason = None
-        if parts.scheme not in ("http", "https"):
-            reason = "scheme"
-        else:
-            kind = address_kind(parts.hostname or "")
-            if kind == "private" or (kind == "loopback" and not self.allow_loopback):
-                reason = kind
+        reason = self._reason(request.url, chain[:-1] if chain[-1] == request.url else chain)
         if reason:
-            self.stats.inc_value(f"newsbot/redirect_refused/{reason}")
-            logger.warning("Refused redirect from %s to %s (%s)", request.meta["redirect_urls"][0],
-                           request.url, reason)
-            raise IgnoreRequest(f"redirect to {request.url} refused ({reason})")
+            self._refuse(chain[0], request.url, reason)
         return None
+
+    def process_response(self, request, response, spider=None):
+        location = response.headers.get("Location")
+        if (response.status not in self.REDIRECT_STATUSES or not location
+                or request.meta.get("dont_redirect") or request.meta.get("handle_httpstatus_all")
+                or response.status in request.meta.get("handle_httpstatus_list", ())):
+            return response
+        location = safe_url_string(location)
+        if location.startswith("//"):
+            location = urlsplit(request.url).scheme + ":" + location
+        target = urljoin(request.url, location)
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        reason = self._reason(target, chain)
+        if reason:
+            self._refuse(chain[0], target, reason)
+        return response
+
+
+def _retry_after(value: bytes | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header value (RFC 9110 §10.2.3: delay-seconds or
+    an HTTP-date), ``None`` when absent or unreadable; never negative."""
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's :class:`~scrapy.downloadermiddlewares.retry.RetryMiddleware` (same settings:
+    ``RETRY_TIMES``, ``RETRY_HTTP_CODES``, ``RETRY_EXCEPTIONS``) that waits before each retry:
+
+    - the response's ``Retry-After`` (seconds or HTTP-date, RFC 9110) when given, up to
+      ``NEWSBOT_RETRY_AFTER_MAX`` seconds; a server asking for longer is not retried (counted
+      in ``newsbot/retry/retry_after_too_long``);
+    - otherwise exponential backoff: ``NEWSBOT_RETRY_BACKOFF`` × 2^(attempt − 1) seconds, at
+      most ``NEWSBOT_RETRY_BACKOFF_MAX``.
+
+    Each retry counts in ``newsbot/retry/<kind>`` (kinds as :func:`failure_kind`:
+    ``http_503``, ``timeout``, ``connection_lost``…); ``newsbot/retry/waited_seconds`` sums the
+    waits. The wait holds the request, not the downloader: other requests go on meanwhile.
+    """
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.backoff = settings.getfloat("NEWSBOT_RETRY_BACKOFF", 1.0)
+        self.backoff_max = settings.getfloat("NEWSBOT_RETRY_BACKOFF_MAX", 30.0)
+        self.retry_after_max = settings.getfloat("NEWSBOT_RETRY_AFTER_MAX", 120.0)
+
+    def _delay(self, request, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return retry_after
+        attempt = request.meta.get("retry_times", 0) + 1
+        return min(self.backoff_max, self.backoff * 2 ** (attempt - 1))
+
+    async def _wait_and_retry(self, request, reason, kind: str, retry_after: float | None):
+        stats = self.crawler.stats
+        if retry_after is not None and retry_after > self.retry_after_max:
+            stats.inc_value("newsbot/retry/retry_after_too_long")
+            return None
+        new = self._retry(request, reason)
+        if new is None:
+            return None
+        delay = self._delay(request, retry_after)
+        stats.inc_value(f"newsbot/retry/{kind}")
+        if retry_after is not None:
+            stats.inc_value("newsbot/retry/retry_after_honoured")
+        stats.inc_value("newsbot/retry/waited_seconds", round(delay, 3))
+        if delay > 0:
+            await _sleep(delay)
+        return new
+
+    async def process_response(self, request, response, spider=None):
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        retry_after = _retry_after(response.headers.get("Retry-After"))
+        new = await self._wait_and_retry(request, response_status_message(response.status),
+                                         f"http_{response.status}", retry_after)
+        return new or response
+
+    async def process_exception(self, request, exception, spider=None):
+        if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
+            return None
+        return await self._wait_and_retry(request, exception, failure_kind(exception), None)
+
+
+_KINDS = {
+    "DownloadTimeoutError": "timeout", "TimeoutError": "timeout", "TCPTimedOutError": "timeout",
+    "UserTimeoutError": "timeout",
+    "ResponseDataLossError": "dataloss", "_DataLoss": "dataloss",
+    "ConnectionLost": "connection_lost", "ConnectionDone": "connection_lost",
+    "ConnectionResetError": "connection_lost", "ResponseNeverReceived": "connection_lost",
+    "ResponseFailed": "connection_lost", "DownloadFailedError": "connection_lost",
+    "ConnectionAborted": "connection_lost",
+    "DownloadConnectionRefusedError": "connection_refused", "ConnectionRefusedError": "connection_refused",
+    "ConnectError": "connection_refused",
+    "CannotResolveHostError": "dns", "DNSLookupError": "dns",
+    "UnsupportedURLSchemeError": "scheme", "NotSupported": "scheme",
+}
+
+
+def failure_kind(exc: BaseException) -> str:
+    """Short name of a download failure for stats keys: ``http_<status>`` (an HTTP error
+    response, after retries), ``timeout`` (``DOWNLOAD_TIMEOUT`` reached, trickling servers
+    included), ``connection_lost`` (reset or closed before a full response), ``dataloss``
+    (body shorter than its Content-Length), ``connection_refused``, ``dns``, ``too_large``
+    (``DOWNLOAD_MAXSIZE`` reached, on the wire or while decompressing), ``redirect_<reason>``
+    (refused by :class:`SafeRedirectMiddleware`), ``redirect_max`` (more than
+    ``REDIRECT_MAX_TIMES``), ``offsite``, ``robots`` (forbidden by robots.txt), ``bad_encoding``
+    (undecodable Content-Encoding), else the exception's class name."""
+    response = getattr(exc, "response", None)
+    if response is not None and getattr(response, "status", None):
+        return f"http_{response.status}"
+    if isinstance(exc, RequestRefused):
+        return f"redirect_{exc.reason}"
+    name = type(exc).__name__
+    text = str(exc)
+    if "maxsize" in text.lower() or "DOWNLOAD_MAXSIZE" in text or "larger than download max size" in text:
+        return "too_large"
+    if isinstance(exc, IgnoreRequest):
+        if "max redirections" in text:
+            return "redirect_max"
+        if "robots.txt" in text:
+            return "robots"
+        if "offsite" in text.lower():
+            return "offsite"
+        return "ignored"
+    if name in _KINDS:
+        return _KINDS[name]
+    if name == "DownloadCancelledError":  # Scrapy's HTTP handler cancels only at DOWNLOAD_MAXSIZE
+        return "too_large"
+    if name == "CancelledError":
+        return "cancelled"
+    if isinstance(exc, (OSError, EOFError)) and "decompress" in text.lower():
+        return "bad_encoding"
+    return name

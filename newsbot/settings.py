@@ -7,6 +7,11 @@ newsbot's own settings:
 - ``NEWSBOT_ALLOW_LOOPBACK``: allow redirects to loopback hosts (tests); redirects to
   private, link-local and reserved addresses are always refused.
 - ``NEWSBOT_PROVENANCE``: add ``provenance`` ({field: layer}) to each record.
+- ``NEWSBOT_RETRY_BACKOFF`` / ``NEWSBOT_RETRY_BACKOFF_MAX``: seconds before the first retry,
+  doubled at each further one, capped (used when the response gives no ``Retry-After``).
+- ``NEWSBOT_RETRY_AFTER_MAX``: longest ``Retry-After`` (seconds) honoured; a server asking for
+  more is not retried.
+- ``NEWSBOT_MAX_SITEMAP_URLS``: entries read from one feed or sitemap (sitemaps.org's limit).
 """
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
@@ -20,6 +25,10 @@ NEWSBOT_ARCHIVE = ""
 NEWSBOT_REPLAY = ""
 NEWSBOT_ALLOW_LOOPBACK = False
 NEWSBOT_PROVENANCE = False
+NEWSBOT_RETRY_BACKOFF = 1.0
+NEWSBOT_RETRY_BACKOFF_MAX = 30.0
+NEWSBOT_RETRY_AFTER_MAX = 120.0
+NEWSBOT_MAX_SITEMAP_URLS = 50_000
 
 # Politeness
 ROBOTSTXT_OBEY = True
@@ -38,9 +47,13 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider's errback logs each final failure once
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short of its Content-Length is a failure
 
 DOWNLOADER_MIDDLEWARES = {
-    "newsbot.middlewares.SafeRedirectMiddleware": 50,
+    "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsbot.middlewares.BackoffRetryMiddleware": 550,
     "newsbot.middlewares.WarcReplayMiddleware": 950,
     "newsbot.middlewares.WarcArchiveMiddleware": 960,
 }

@@ -8,10 +8,11 @@ from datetime import datetime
 import scrapy
 
 from ..arguments import parse_limit, parse_window
-from ..discovery import parse_feed, parse_sitemap, sniff
+from ..discovery import MAX_ENTRIES, Truncated, parse_feed, parse_sitemap, sniff
 from ..extraction import dates
 from ..extraction.urls import strip_tracking
 from ..items import ArticlePage
+from ..middlewares import RequestRefused, failure_kind
 from ..portals import Edition, Portal
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for an uncompressed file
@@ -41,12 +42,24 @@ class PageSpider(scrapy.Spider):
         yield self.page_item(response, response.meta.get("hints"))
 
     def on_error(self, failure):
-        """Errback: count the failure by kind (``newsbot/errors/<ExceptionName>`` or
-        ``http_<status>``); Scrapy's own middlewares already logged it once."""
+        """Errback: count the final failure of a request (after retries) in
+        ``newsbot/errors/<kind>`` (kinds: :func:`newsbot.middlewares.failure_kind`, e.g.
+        ``http_404``, ``timeout``, ``too_large``) and log it once at WARNING. Redirects refused
+        by the safety check are counted and logged by the middleware
+        (``newsbot/redirect_refused/<reason>``) and not again here."""
         exc = failure.value
-        response = getattr(exc, "response", None)
-        kind = f"http_{response.status}" if response is not None else type(exc).__name__
+        if isinstance(exc, RequestRefused):
+            return
+        kind = failure_kind(exc)
         self.crawler.stats.inc_value(f"newsbot/errors/{kind}")
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else getattr(getattr(exc, "response", None), "url", "?")
+        retries = request.meta.get("retry_times", 0) if request is not None else 0
+        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        if detail.startswith("[<twisted.python.failure.Failure "):  # a list of Twisted failures
+            detail = detail[len("[<twisted.python.failure.Failure "):].split(":")[0]
+        self.logger.warning("Failed %s: %s (%s)%s", url, kind, detail,
+                            f" after {retries} retries" if retries else "")
 
 
 class PortalSpider(PageSpider):
@@ -96,17 +109,22 @@ class PortalSpider(PageSpider):
         return next(e for e in self.portal.editions if e.lang == lang)
 
     def parse_discovery(self, response):
-        """Feed or sitemap (gzip allowed): follow child sitemaps, request article pages."""
-        data = self._xml_body(response)
-        kind = sniff(data) if data else None
+        """Feed or sitemap (gzip allowed, decompressed as it is parsed): follow child sitemaps,
+        request article pages. At most ``NEWSBOT_MAX_SITEMAP_URLS`` entries are read from one
+        document (``newsbot/discovery/truncated`` counts documents cut there) and at most
+        ``MAX_SITEMAP_BYTES`` decompressed (``newsbot/errors/sitemap_too_large``)."""
+        source = self._xml_body(response)
+        kind = sniff(source) if source is not None else None
         if kind is None:
-            self.crawler.stats.inc_value("newsbot/discovery/not_xml")
-            self.logger.warning("Not a feed or sitemap: %s", response.url)
+            if source is not None:
+                self.crawler.stats.inc_value("newsbot/discovery/not_xml")
+                self.logger.warning("Not a feed or sitemap: %s", response.url)
             return
         self.crawler.stats.inc_value(f"newsbot/discovery/{kind}")
-        entries = parse_feed(data) if kind in ("rss", "atom") else parse_sitemap(data)
+        cap = self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_URLS", MAX_ENTRIES)
+        entries = (parse_feed if kind in ("rss", "atom") else parse_sitemap)(source, max_entries=cap)
         edition = response.meta["edition"]
-        for entry in entries:
+        for entry in self._read(entries, response, cap, source):
             if entry.kind == "sitemap":
                 if self._in_window(entry.modified, lastmod=True):
                     yield response.follow(entry.url, callback=self.parse_discovery, errback=self.on_error,
@@ -115,6 +133,16 @@ class PortalSpider(PageSpider):
             request = self.article_request(entry, edition, response)
             if request is not None:
                 yield request
+
+    def _read(self, entries, response, cap: int, source):
+        try:
+            yield from entries
+        except Truncated:
+            self.crawler.stats.inc_value("newsbot/discovery/truncated")
+            self.logger.warning("Read only the first %d entries of %s", cap, response.url)
+        if getattr(source, "exceeded", False):
+            self.crawler.stats.inc_value("newsbot/errors/sitemap_too_large")
+            self.logger.warning("Stopped reading %s after %d decompressed bytes", response.url, MAX_SITEMAP_BYTES)
 
     def article_request(self, entry, edition_lang: str, response):
         """A request for a discovered article, or ``None`` when its URL is not an article of
@@ -150,16 +178,53 @@ class PortalSpider(PageSpider):
             return self.window[0].date() <= parsed.value.date() <= self.window[1].date()
         return self.window[0] <= parsed.value <= self.window[1]
 
-    def _xml_body(self, response) -> bytes | None:
+    def _xml_body(self, response):
+        """The response body as a binary file object: gzip bodies (``.xml.gz`` served without
+        ``Content-Encoding``) are decompressed lazily, at most ``MAX_SITEMAP_BYTES``; ``None``
+        (counted in ``newsbot/errors/bad_gzip``) when the gzip header is broken."""
         body = response.body
-        if body[:2] == b"\x1f\x8b":
-            try:
-                with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
-                    body = fh.read(MAX_SITEMAP_BYTES + 1)
-            except (OSError, EOFError):
-                self.crawler.stats.inc_value("newsbot/errors/bad_gzip")
-                return None
-            if len(body) > MAX_SITEMAP_BYTES:
-                self.crawler.stats.inc_value("newsbot/errors/sitemap_too_large")
-                return None
-        return body
+        if body[:2] != b"\x1f\x8b":
+            return io.BytesIO(body)
+        stream = _CappedReader(gzip.GzipFile(fileobj=io.BytesIO(body)), MAX_SITEMAP_BYTES)
+        try:
+            stream.peek()
+        except (OSError, EOFError):
+            self.crawler.stats.inc_value("newsbot/errors/bad_gzip")
+            self.logger.warning("Broken gzip body: %s", response.url)
+            return None
+        return stream
+
+
+class _CappedReader(io.RawIOBase):
+    """A read-only binary stream over ``raw`` that ends (as at EOF) after ``limit`` bytes and
+    then sets ``exceeded``; seeking to 0 starts again."""
+
+    def __init__(self, raw, limit: int):
+        self.raw, self.limit, self.read_bytes, self.exceeded = raw, limit, 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.raw.seek(offset, whence)
+        self.read_bytes = self.raw.tell()
+        return self.read_bytes
+
+    def peek(self) -> bytes:
+        head = self.raw.read(1)
+        self.seek(0)
+        return head
+
+    def readinto(self, buffer) -> int:
+        room = self.limit - self.read_bytes
+        if room <= 0:
+            if self.raw.read(1):
+                self.exceeded = True
+            return 0
+        chunk = self.raw.read(min(len(buffer), room))
+        buffer[:len(chunk)] = chunk
+        self.read_bytes += len(chunk)
+        return len(chunk)
