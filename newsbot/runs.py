@@ -12,8 +12,65 @@ from pathlib import Path
 OK, FAILED, BAD_ARGUMENTS = 0, 1, 2
 
 
+
+# name: (kind, smallest allowed value, what the value means); kind "int" or "float"
+NUMERIC_SETTINGS = {
+    "DOWNLOAD_TIMEOUT": ("float", 0.001, "seconds"),
+    "DOWNLOAD_MAXSIZE": ("int", 0, "bytes; 0: no limit"),
+    "DOWNLOAD_WARNSIZE": ("int", 0, "bytes; 0: no warning"),
+    "DOWNLOAD_DELAY": ("float", 0, "seconds"),
+    "CONCURRENT_REQUESTS": ("int", 1, "requests"),
+    "CONCURRENT_REQUESTS_PER_DOMAIN": ("int", 1, "requests"),
+    "AUTOTHROTTLE_START_DELAY": ("float", 0, "seconds"),
+    "AUTOTHROTTLE_MAX_DELAY": ("float", 0, "seconds"),
+    "AUTOTHROTTLE_TARGET_CONCURRENCY": ("float", 0.001, "requests"),
+    "RETRY_TIMES": ("int", 0, "retries"),
+    "REDIRECT_MAX_TIMES": ("int", 0, "redirects"),
+    "CLOSESPIDER_TIMEOUT": ("float", 0, "seconds; 0: none"),
+    "CLOSESPIDER_ITEMCOUNT": ("int", 0, "items; 0: none"),
+    "CLOSESPIDER_PAGECOUNT": ("int", 0, "pages; 0: none"),
+    "CLOSESPIDER_ERRORCOUNT": ("int", 0, "errors; 0: none"),
+    "MEMUSAGE_LIMIT_MB": ("int", 0, "MiB; 0: none"),
+    "NEWSBOT_RETRY_BACKOFF": ("float", 0, "seconds"),
+    "NEWSBOT_RETRY_BACKOFF_MAX": ("float", 0, "seconds"),
+    "NEWSBOT_RETRY_AFTER_MAX": ("float", 0, "seconds"),
+    "NEWSBOT_MAX_SITEMAP_URLS": ("int", 1, "entries"),
+}
+BOOLEAN_SETTINGS = ("NEWSBOT_ALLOW_LOOPBACK", "NEWSBOT_PROVENANCE", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
+                    "RETRY_ENABLED", "REDIRECT_ENABLED", "DOWNLOAD_FAIL_ON_DATALOSS")
+
+
+def _check_limits(settings) -> None:
+    for name, (kind, least, unit) in NUMERIC_SETTINGS.items():
+        value = settings.get(name)
+        if value is None:
+            continue
+        try:
+            number = int(str(value).strip()) if kind == "int" else float(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{name}={value!r} is not a {'whole ' if kind == 'int' else ''}number of {unit}") from None
+        if number != number or number in (float("inf"), float("-inf")) or number < least:
+            raise ValueError(f"{name}={value!r} must be at least {least} ({unit})")
+    for name in BOOLEAN_SETTINGS:
+        try:
+            settings.getbool(name)
+        except ValueError:
+            raise ValueError(f"{name}={settings.get(name)!r} is not true or false") from None
+    try:
+        codes = [int(c) for c in settings.getlist("RETRY_HTTP_CODES")]
+    except ValueError:
+        raise ValueError(f"RETRY_HTTP_CODES={settings.get('RETRY_HTTP_CODES')!r} is not a list of HTTP statuses") from None
+    if any(not 100 <= c <= 599 for c in codes):
+        raise ValueError(f"RETRY_HTTP_CODES={settings.get('RETRY_HTTP_CODES')!r} holds a value that is not an HTTP status")
+
+
 def check_settings(settings) -> None:
-    """Validate newsbot settings before a crawl; raise ``ValueError`` with one line."""
+    """Validate settings before a crawl; raise ``ValueError`` with one line naming the first
+    bad one: the numbers of :data:`NUMERIC_SETTINGS` (a number, not below their least value),
+    the switches of :data:`BOOLEAN_SETTINGS` (true/false/1/0), ``RETRY_HTTP_CODES`` (HTTP
+    statuses), ``NEWSBOT_REPLAY`` (an existing WARC file), ``NEWSBOT_ARCHIVE`` (not a
+    folder)."""
+    _check_limits(settings)
     replay = settings.get("NEWSBOT_REPLAY")
     if replay:
         path = Path(replay)
