@@ -13,6 +13,8 @@ from .dates import iso
 from .page import Page
 from .rules import GENERIC, ExtractionRules
 from .text import clean, key
+from .paywall import has_partial_marker
+from .translations import translations
 from .urls import absolute, fingerprint, strip_tracking
 
 __all__ = ["Extraction", "ExtractionRules", "extract_article", "GENERIC"]
@@ -26,7 +28,8 @@ class Extraction:
 
     ``record``: the record's extracted fields (``id``, ``url``, ``canonical_url``, ``language``,
     ``title``, ``date_published``, ``date_modified`` as ISO 8601 strings with offset,
-    ``section``, ``lead``, ``body``, ``authors``, ``tags``, ``quality_flags``); missing values
+    ``section``, ``lead``, ``body``, ``authors``, ``tags``, ``quality_flags``, ``translations``
+    ({hreflang: URL}), ``machine_translated`` (bool), ``original_url``); missing values
     are ``None`` or ``[]``. ``provenance``: ``{field: layer}`` for every field found.
     ``is_article``: False for section fronts, tag/author pages and other non-articles.
     ``encoding``: the charset the bytes were decoded with.
@@ -56,7 +59,9 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
 
     Input: ``html`` (bytes, decoded by ``content_type``'s charset, BOM, ``<meta charset>`` or
     detection; or str), ``url`` (the final URL), ``hints`` from discovery (``published``,
-    ``modified``: date strings; ``language``: the edition's BCP 47 tag), ``rules`` (the
+    ``modified``: date strings; ``language``: the edition's BCP 47 tag; ``translations``:
+    {hreflang: URL} used when the page has no alternates; ``machine_translated`` and
+    ``original_url`` for machine-translated editions), ``rules`` (the
     portal's; :data:`GENERIC` when ``None``) and ``non_article`` (the URL is known to be a
     listing, video or podcast page). Output: an :class:`Extraction`. Never raises on bad
     HTML: a page that yields nothing gives a record of ``None`` fields.
@@ -83,8 +88,8 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
     title = take("title", fields.title(page, rules))
     published = take("date_published", fields.date_published(page, rules, hints))
     modified = take("date_modified", fields.date_modified(page, rules, hints))
-    lead = take("lead", fields.lead(page, rules))
-    paragraphs, body_layer, partial = fields.body(page, rules)
+    lead = take("lead", fields.lead(page, rules, title))
+    paragraphs, body_layer, partial = fields.body(page, rules, title)
     if body_layer:
         prov["body"] = body_layer
     body = _join_body(title, lead, paragraphs)
@@ -105,11 +110,14 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
     flags = []
     if MT_NUMBER_LOST.search((title or "") + "\n" + (body or "")):
         flags.append("mt_number_lost")
-    if partial:
+    if partial or has_partial_marker(page, rules):
         flags.append("partial")
     if published is None:
         flags.append("no_date")
     record["quality_flags"] = flags
+    record["translations"] = translations(page, url, canonical, fallback=hints.get("translations"))
+    record["machine_translated"] = bool(hints.get("machine_translated"))
+    record["original_url"] = hints.get("original_url") if record["machine_translated"] else None
     is_article = not non_article and (
         page.is_article_typed or len(paragraphs) >= 3 and sum(map(len, paragraphs)) >= 500
     )

@@ -338,28 +338,67 @@ def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, s
     return out
 
 
-def lead(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
-    """Standfirst: portal selector; otherwise the JSON-LD / OpenGraph / meta description when
-    the same text is printed in a ``<p>`` or sub-heading of the page (so a SEO-only
-    description is not taken for a lead)."""
+def headline_element(page: Page, title: str | None):
+    """The ``<h1>`` printing ``title`` (compared by :func:`key`), else the first ``<h1>``, else
+    ``None``."""
+    h1s = list(page.tree.iter("h1"))
+    if title:
+        k = key(title)
+        for h in h1s:
+            if key(text_of(h)) == k:
+                return h
+    return h1s[0] if h1s else None
+
+
+def generic_body(page: Page, title: str | None = None):
+    """The generic extractor's :class:`~newsbot.extraction.body.Body` of ``page``, computed
+    once per page (the headline ``title`` anchors it on pages holding several articles)."""
+    cached = page.__dict__.get("_generic_body")
+    if cached is None:
+        from .body import extract
+
+        anchor = headline_element(page, title)
+        cached = page.__dict__["_generic_body"] = (extract(page.tree, anchor), anchor)
+    return cached
+
+
+def lead(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[str | None, str | None]:
+    """Standfirst: portal selector; without portal body rules, the element named like a
+    standfirst between the headline and the body (:func:`~newsbot.extraction.body.find_lead`);
+    otherwise the JSON-LD / OpenGraph / meta description when the same text is printed in a
+    ``<p>``, sub-heading or ``<div>`` of the page (so a SEO-only description is not taken for
+    a lead)."""
     portal = _select_values(page, rules.lead)
     if portal:
         return portal[0], "portal"
+    if not rules.body:
+        from .body import find_lead
+
+        found, anchor = generic_body(page, title)
+        value = find_lead(page.tree, found, anchor)
+        if value:
+            return value, "html"
+    wanted = {}
     for layer, value in (("jsonld", _ld_text(page.article_ld.get("description"))),
                          ("meta", page.meta_first("og:description")),
                          ("meta", page.meta_first("description"))):
-        if not value or len(value) < 40:
+        if value and len(value) >= 40:
+            wanted.setdefault(key(value), (value, layer))
+    if not wanted:
+        return None, None
+    body = page.tree.find("body")
+    for el in (body.iter("p", "h2", "div") if body is not None else ()):
+        if len(el) >= 8 or el.getparent() is None:
             continue
-        k = key(value)
-        body = page.tree.find("body")
-        for el in (body.iter("p", "h2", "div", "span") if body is not None else ()):
-            t = el.text_content() if len(el) < 8 else None
-            if t and key(t) == k:
-                return value, layer
+        t = el.text_content()
+        if t and 40 <= len(t) <= 2000:
+            hit = wanted.get(key(t))
+            if hit:
+                return hit
     return None, None
 
 
-def body(page: Page, rules: ExtractionRules) -> tuple[list[str], str | None, bool]:
+def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[list[str], str | None, bool]:
     """Body paragraphs (sub-headings included as their own paragraphs) in reading order, with
     the layer and whether a partial-body marker was met. Portal containers are read when they
     match; otherwise trafilatura extracts the main text. Boilerplate paragraphs are dropped and a
@@ -381,7 +420,10 @@ def body(page: Page, rules: ExtractionRules) -> tuple[list[str], str | None, boo
             paragraphs += [t for _, t in block_paragraphs(container, exclude)]
         layer = "portal"
     if not paragraphs:
-        paragraphs = _generic_body(page)
+        paragraphs = generic_body(page, title)[0].paragraphs
+        layer = "generic" if paragraphs else None
+    if not paragraphs:
+        paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
     return paragraphs, (layer if paragraphs else None), partial
@@ -404,7 +446,7 @@ def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], b
     return out, partial
 
 
-def _generic_body(page: Page) -> list[str]:
+def _trafilatura_body(page: Page) -> list[str]:
     import copy
 
     import trafilatura

@@ -33,6 +33,15 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
+def squash(text: str | None) -> str | None:
+    """Like :func:`clean` but without Unicode normalisation: body text keeps the page's own
+    composition (a decomposed ``a`` + combining diaeresis stays so), as printed."""
+    if text is None:
+        return None
+    text = _WS.sub(" ", strip_control(text)).strip()
+    return text or None
+
+
 def key(text: str) -> str:
     """Comparison key for a title or paragraph: cleaned, case-folded, quotes and dashes unified."""
     return (clean(text) or "").translate(_QUOTES).casefold()

@@ -1,0 +1,366 @@
+"""Generic main-text extraction: the article body of a page without portal rules.
+
+One pass over the parsed tree (no copy, no re-parse):
+
+1. Prune: elements that never hold article text (scripts, navigation, asides, figures, forms,
+   hidden elements) and elements whose ``class``/``id`` names boilerplate (share bars,
+   newsletter boxes, related links, captions, consent placeholders…).
+2. Blocks: the innermost block elements (``<p>``, sub-headings, list items, ``<div>`` holding
+   only inline text) with their text and the share of it inside links.
+3. Container: "good" paragraphs (long, few links) add their length to their ancestors; from
+   ``<body>`` the walk goes down into the child holding most of that text while it holds
+   ``DESCEND_SHARE`` of it, so a body split into several containers by adverts is read whole.
+4. Filter: link lists and teasers (mostly link text), boilerplate sentences, and the blocks
+   before the first and after the last good paragraph that look like page furniture (kicker,
+   byline, date line, source line).
+
+The rules are the usual ones of boilerplate removal (Readability's and jusText's ideas: text
+length, link density, class names); the thresholds were tuned on a labelled multilingual
+corpus and are kept generic (no site names).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import key, squash
+
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "footer",
+    "aside", "figure", "figcaption", "select", "textarea", "input", "video", "audio", "picture",
+    "img", "canvas", "object", "embed", "dialog", "menu", "head", "title", "meta", "link", "label",
+    "h1", "time", "address", "table",
+})
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+DIVLIKE = frozenset({"div", "section", "article", "main", "center", "font"})
+BOILER_NAME = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|socials|newsletter|related|caption|credits?|promo|"
+    r"subscribe|subscription|widget|advert|advertisement|ads?|adv|adslot|banner|byline|author|"
+    r"authors|comments?|read-?more|recommend\w*|trending|tags?|breadcrumbs?|sponsor\w*|consent|"
+    r"cookie|outbrain|taboola|embed|twitter-tweet|instagram-media|tiktok-embed|"
+    r"teaser-list|more-?articles|popular|most-?read|meta|dateline|timestamp|toolbar|"
+    r"navigation|nav|menu|sidebar|footer|header|copyright|disclaimer|print|donate|donation|"
+    r"hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen|modal|overlay|popup|"
+    r"rating|survey|poll|signup|opt-?in|login|register|gallery|slideshow|carousel|video|"
+    r"podcast|player|audio|infobox|factbox|tooltip|skip|jump|toc|onetrust|didomi|"
+    r"usercentrics|cmp|gdpr|privacy)(?:$|[\s_-])",
+    re.I,
+)
+STRONG_NAME = re.compile(
+    r"(?:^|[\s_-])(?:consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
+    r"newsletter|outbrain|taboola|related|recommend\w*|most-?read|popular|breadcrumbs?|"
+    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])",
+    re.I,
+)
+INLINE_KEEP = frozenset({"time", "label", "address"})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+GOOD_MIN_CHARS = 80
+GOOD_MAX_LINK_SHARE = 0.3
+DESCEND_SHARE = 0.6
+ANCHOR_SHARE = 0.2
+LEAD_MIN_CHARS = 50
+LINK_LIST_SHARE = 0.6
+
+
+@dataclass
+class Block:
+    """One innermost block element: ``tag``, cleaned ``text``, ``link_share`` (0..1, share of
+    characters inside ``<a>``), and ``element`` (the lxml element)."""
+
+    element: object
+    tag: str
+    text: str
+    link_share: float
+    links: int = 0
+
+    @property
+    def good(self) -> bool:
+        """A paragraph of running text: long, few links, not a sub-heading or list item."""
+        return (self.tag not in HEADINGS and self.tag not in ("li", "dt", "dd")
+                and len(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
+
+
+def _pruned(el) -> bool:
+    tag = el.tag
+    if tag in SKIP_TAGS:
+        return True
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style")
+    if style and HIDDEN_STYLE.search(style):
+        return True
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+    if not names or tag in ("body", "html", "main") or not BOILER_NAME.search(names):
+        return False
+    if STRONG_NAME.search(names):
+        return True
+    # a wrapper named after one feature (``article--has-video``) that holds running text stays
+    return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
+
+
+def _texts(el, link: bool, out: list, links: list) -> None:
+    """Visible text of ``el`` into ``out`` (and the part inside links into ``links``), pruned
+    descendants skipped (their tails kept)."""
+    if el.text:
+        out.append(el.text)
+        if link:
+            links.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            if child.tag == "br":
+                out.append(" ")
+            elif child.tag in INLINE_KEEP or not _pruned(child):
+                _texts(child, link or child.tag == "a", out, links)
+        if child.tail:
+            out.append(child.tail)
+            if link:
+                links.append(child.tail)
+
+
+def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
+    text = squash("".join(parts))
+    if not text:
+        return None
+    link_chars = len(squash("".join(links)) or "")
+    return Block(el, tag, text, min(1.0, link_chars / len(text)), sum(1 for _ in el.iter("a")) if tag != "text" else 0)
+
+
+def blocks(root, alive: list | None = None) -> list[Block]:
+    """Innermost, unpruned block elements under ``root`` in document order, and the runs of
+    loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
+    blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
+    element proxies are only identical (and so usable as dict keys) while a Python reference
+    to them exists."""
+    elements = []
+    pruned: set = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        if parent is not None and parent in pruned:
+            pruned.add(el)
+            continue
+        if el is not root and _pruned(el):
+            pruned.add(el)
+            continue
+        elements.append(el)
+    if alive is not None:
+        alive.extend(elements)
+    leaf: set = set()
+    has_block: set = set()
+    for el in reversed(elements):
+        inner = el in has_block
+        if _is_block_tag(el) and el is not root or (el.tag in DIVLIKE and not inner and el is not root):
+            if not inner:
+                leaf.add(el)
+            parent = el.getparent()
+            if parent is not None:
+                has_block.add(parent)
+        elif inner:
+            parent = el.getparent()
+            if parent is not None:
+                has_block.add(parent)
+    out: list[Block] = []
+    _emit(root, leaf, has_block, pruned, out, 0)
+    return out
+
+
+def _is_block_tag(el) -> bool:
+    return el.tag in BLOCK_TAGS or el.get("role") == "heading"
+
+
+def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int) -> None:
+    if el in leaf or depth > 300:
+        parts: list[str] = []
+        links: list[str] = []
+        _texts(el, el.tag == "a", parts, links)
+        tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
+        b = _block(el, tag, parts, links)
+        if b:
+            out.append(b)
+        return
+    parts, links = [el.text or ""], []
+    for child in el:
+        if not isinstance(child.tag, str) or child in pruned:
+            if child.tag == "br":
+                parts.append(" ")
+            parts.append(child.tail or "")
+            continue
+        if child in leaf or child in has_block:
+            b = _block(el, "text", parts, links)
+            if b:
+                out.append(b)
+            _emit(child, leaf, has_block, pruned, out, depth + 1)
+            parts, links = [child.tail or ""], []
+        else:
+            inner: list[str] = []
+            _texts(child, child.tag == "a", inner, links)
+            parts += inner
+            parts.append(child.tail or "")
+    b = _block(el, "text", parts, links)
+    if b:
+        out.append(b)
+
+
+def containers(root, found: list[Block], anchor=None) -> list:
+    """The elements holding the article, in document order. Good paragraphs add their length
+    to every ancestor; from ``root`` the walk goes down into the child holding most of that
+    text while it holds ``DESCEND_SHARE`` of it (so a body split into several containers by
+    adverts is read whole, and one wrapped paragraph a ``<div>`` is no trap). A child that
+    holds ``anchor`` (the headline's ``<h1>``) is preferred while it holds ``ANCHOR_SHARE``:
+    on pages that append the next article below, the first one is the page's."""
+    total: dict = {}
+    for b in found:
+        if not b.good:
+            continue
+        n = len(b.text)
+        node = b.element if b.tag == "text" else b.element.getparent()
+        while node is not None:
+            total[node] = total.get(node, 0) + n
+            if node is root:
+                break
+            node = node.getparent()
+    if not total:
+        return []
+    path = set()
+    node = anchor
+    while node is not None:
+        path.add(node)
+        node = node.getparent()
+    cur = root
+    while True:
+        kids = [c for c in cur if c in total]
+        best = max(kids, key=total.get, default=None)
+        if best is None:
+            return [cur]
+        held = [c for c in kids if c in path]
+        if held and best is not held[0] and total[held[0]] >= ANCHOR_SHARE * total[cur]:
+            best = held[0]
+        elif total[best] < DESCEND_SHARE * total[cur]:
+            return [cur]
+        cur = best
+
+
+def _inside(el, anc) -> bool:
+    node = el
+    while node is not None:
+        if node is anc:
+            return True
+        node = node.getparent()
+    return False
+
+
+@dataclass
+class Body:
+    """Result of :func:`extract`: ``paragraphs`` (texts in reading order) and ``blocks`` (the
+    kept :class:`Block` objects, same order); ``order`` maps elements to their document
+    position (for the lead search)."""
+
+    paragraphs: list
+    blocks: list
+    order: dict
+
+
+def extract(tree, anchor=None) -> Body:
+    """Body of the article in ``tree`` (an lxml HTML document, read only): paragraphs with
+    sub-headings and list items as their own paragraphs; empty when no running text is found.
+    ``anchor``: the headline element, when known."""
+    root = tree.find("body")
+    if root is None:
+        root = tree
+    alive: list = []
+    found = blocks(root, alive)
+    order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
+    boxes = containers(root, found, anchor)
+    inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
+    inner = [b for b in inner if b.link_share < LINK_LIST_SHARE or b.good or b.links > 1]
+    goods = [i for i, b in enumerate(inner) if b.good]
+    if not goods:
+        return Body([], [], order)
+    first, last = goods[0], goods[-1]
+    head = [b for b in inner[:first] if _keep_before(b)]
+    tail = [b for b in inner[last + 1:] if _keep_after(b)]
+    kept = head + inner[first:last + 1] + tail
+    return Body([b.text for b in kept], kept, order)
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;)\"'»«“”’。！？]$")
+
+
+def _keep_before(b: Block) -> bool:
+    """Blocks ahead of the first good paragraph stay when they read as a sentence (a short
+    lead-in), not as a kicker, headline, byline or date line."""
+    return (b.tag not in HEADINGS and b.link_share < 0.3 and len(b.text) >= 40
+            and (len(b.text) >= 100 or bool(_SENTENCE_END.search(b.text))))
+
+
+def _keep_after(b: Block) -> bool:
+    return len(b.text) >= 40 and b.link_share < 0.3
+
+
+LEAD_NAME = re.compile(
+    r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
+    r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
+    r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph",
+    re.I,
+)
+_NOT_LEAD = re.compile(
+    r"leading-|teaser-?list|related|image|img|photo|picture|caption|credit|media|figure|"
+    r"bild|foto|byline|author|meta|breadcrumb", re.I)
+_LEAD_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "figure")
+
+
+def _names(el) -> str:
+    return ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+
+
+def _in_furniture(el) -> bool:
+    node = el
+    while node is not None:
+        if node.tag in FURNITURE:
+            return True
+        node = node.getparent()
+    return False
+
+
+FURNITURE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "script", "style", "noscript",
+                       "template", "button", "form", "a"})
+
+
+def find_lead(tree, body: Body, anchor=None) -> str | None:
+    """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
+    ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
+    ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text;
+    failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span."""
+    if not body.blocks:
+        return None
+    order = body.order
+    stop = order.get(body.blocks[0].element, 0)
+    if body.blocks[0].tag == "text":
+        stop += 1
+    start = order.get(anchor, -1) if anchor is not None else -1
+    fallback = None
+    for el, i in order.items():
+        if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el):
+            continue
+        names = _names(el)
+        parent = el.getparent()
+        pnames = _names(parent) if parent is not None else ""
+        if _NOT_LEAD.search(names) or _NOT_LEAD.search(pnames):
+            continue
+        if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
+            continue
+        hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
+        if not hit and (fallback is not None or start < 0 or el.tag != "p"):
+            continue
+        parts: list[str] = []
+        links: list[str] = []
+        _texts(el, False, parts, links)
+        b = _block(el, el.tag, parts, links)
+        if not b or len(b.text) < LEAD_MIN_CHARS or b.link_share >= 0.5 or b.text.count(" ") < 4:
+            continue
+        if hit:
+            return b.text
+        fallback = b.text
+    return fallback
