@@ -47,9 +47,14 @@ BOILER_NAME = re.compile(
     r"usercentrics|cmp|gdpr|privacy)(?:$|[\s_-])",
     re.I,
 )
-STRONG_NAME = re.compile(
+CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
+ALWAYS_NAME = re.compile(
     r"(?:^|[\s_-])(?:consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
-    r"newsletter|outbrain|taboola|related|recommend\w*|most-?read|popular|breadcrumbs?|"
+    r"newsletter|outbrain|taboola)(?:$|[\s_-])",
+    re.I,
+)
+STRONG_NAME = re.compile(
+    r"(?:^|[\s_-])(?:related|recommend\w*|most-?read|popular|breadcrumbs?|"
     r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])",
     re.I,
 )
@@ -59,6 +64,8 @@ GOOD_MIN_CHARS = 80
 GOOD_MAX_LINK_SHARE = 0.3
 DESCEND_SHARE = 0.6
 ANCHOR_SHARE = 0.2
+SPLIT_SHARE = 0.75
+SIBLING_SHARE = 0.5
 LEAD_MIN_CHARS = 50
 LINK_LIST_SHARE = 0.6
 
@@ -93,9 +100,13 @@ def _pruned(el) -> bool:
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
     if not names or tag in ("body", "html", "main") or not BOILER_NAME.search(names):
         return False
-    if STRONG_NAME.search(names):
+    if ALWAYS_NAME.search(names):
         return True
-    # a wrapper named after one feature (``article--has-video``) that holds running text stays
+    # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
+    # running text stays
+    if STRONG_NAME.search(names) and not CONTENT_NAME.search(names):
+        long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
+        return sum(1 for _ in zip(range(3), long)) < 3
     return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
 
 
@@ -126,12 +137,12 @@ def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
     return Block(el, tag, text, min(1.0, link_chars / len(text)), sum(1 for _ in el.iter("a")) if tag != "text" else 0)
 
 
-def blocks(root, alive: list | None = None) -> list[Block]:
+def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> list[Block]:
     """Innermost, unpruned block elements under ``root`` in document order, and the runs of
     loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
     blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
     element proxies are only identical (and so usable as dict keys) while a Python reference
-    to them exists."""
+    to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name."""
     elements = []
     pruned: set = set()
     for el in root.iter():
@@ -141,7 +152,7 @@ def blocks(root, alive: list | None = None) -> list[Block]:
         if parent is not None and parent in pruned:
             pruned.add(el)
             continue
-        if el is not root and _pruned(el):
+        if el is not root and el not in keep and _pruned(el):
             pruned.add(el)
             continue
         elements.append(el)
@@ -223,6 +234,7 @@ def containers(root, found: list[Block], anchor=None) -> list:
             node = node.getparent()
     if not total:
         return []
+    goods = {b.element for b in found if b.good and b.tag != "text"}
     path = set()
     node = anchor
     while node is not None:
@@ -239,6 +251,13 @@ def containers(root, found: list[Block], anchor=None) -> list:
             best = held[0]
         elif total[best] < DESCEND_SHARE * total[cur]:
             return [cur]
+        alike = [c for c in kids if c.tag == best.tag and c.get("class") == best.get("class")]
+        if len(alike) > 1 and sum(total[c] for c in alike) >= DESCEND_SHARE * total[cur] and best.tag != "article":
+            return alike  # one article body cut into several equal containers
+        if total[best] < SPLIT_SHARE * total[cur]:
+            # the rest of the good text sits in siblings: keep those holding running text too
+            return [c for c in kids if c is best or (c.tag != "article" and next(c.iter("h1"), None) is None and (
+                total[c] >= SIBLING_SHARE * total[best] or (c in goods and c.tag == "p")))]
         cur = best
 
 
@@ -270,11 +289,17 @@ def extract(tree, anchor=None) -> Body:
     if root is None:
         root = tree
     alive: list = []
-    found = blocks(root, alive)
+    keep = set()
+    node = anchor.getparent() if anchor is not None else None
+    while node is not None:
+        keep.add(node)
+        node = node.getparent()
+    found = blocks(root, alive, keep)
     order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
     boxes = containers(root, found, anchor)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
-    inner = [b for b in inner if b.link_share < LINK_LIST_SHARE or b.good or b.links > 1]
+    inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
+             and not is_boilerplate(b.text)]
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
         return Body([], [], order)
@@ -283,6 +308,47 @@ def extract(tree, anchor=None) -> Body:
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
     kept = head + inner[first:last + 1] + tail
     return Body([b.text for b in kept], kept, order)
+
+
+BOILER_TEXT = re.compile(
+    r"^(?:"
+    # consent placeholders of embedded content
+    r"externer? inhalt|external content|empfohlener redaktioneller inhalt|ein klick für den datenschutz|"
+    r".{0,80}(?:privacy settings|privatsphäre-?einstellungen|datenschutz-?einstellungen|"
+    r"cookie settings|consent to|einwilligung|zustimmung zu)|"
+    r"ich bin damit einverstanden|i agree to|zur anzeige aktiviere|um (?:diesen|den) inhalt|"
+    r"an dieser stelle (?:finden sie|findest du) (?:einen|einen von)|"
+    # read more / teasers
+    r"(?:read|see|watch) (?:more|also)\b|related:|mehr zum thema|lesen sie (?:auch|hier|mehr)|"
+    r"auch interessant|weitere artikel|das könnte sie|lire aussi|à lire aussi|voir aussi|leggi anche|"
+    r"lee también|leia também|czytaj (?:więcej|też|także)|zobacz też|les også|läs också|læs også|"
+    r"lees ook|lue myös|přečtěte si|citește și|прочетете още|διαβάστε επίσης|olvassa el|"
+    # sign-in and subscription prompts
+    r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
+    r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
+    r"share this|teilen sie|folgen sie uns|follow us\b|"
+    # machine translation and AI summary notices
+    r".{0,60}(?:machine[- ]translat|maschinelle übersetzung|automatisch übersetzt|automatically translated|"
+    r"traduction automatique|traducción automática)|"
+    r".{0,40}(?:ai summary|ki-zusammenfassung|zusammenfassung wurde|chatgpt|openai|ai 요약|"
+    r"generated by ai|generiert von|künstliche intelligenz erstellt)"
+    r")",
+    re.I,
+)
+CREDIT_TEXT = re.compile(
+    r"(?:getty images|imago|picture[- ]alliance|shutterstock|reuters|afp|dpa|ap photo|"
+    r"bildrechte|bildquelle|foto:|photo:|photograph:|image:|©|\(c\))",
+    re.I,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for block texts that are page furniture in any article: consent placeholders of
+    embedded content, "read more" teasers, sign-in prompts, machine-translation and AI-summary
+    notices, and short photo credits."""
+    if len(text) < 300 and BOILER_TEXT.match(text):
+        return True
+    return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'»«“”’。！？]$")
