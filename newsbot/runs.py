@@ -82,6 +82,11 @@ def check_settings(settings) -> None:
     archive = settings.get("NEWSBOT_ARCHIVE")
     if archive and Path(archive).is_dir():
         raise ValueError(f"NEWSBOT_ARCHIVE={archive} is a folder, not a file path")
+    portals = settings.get("NEWSBOT_PORTALS_FILE")
+    if portals:
+        from .portals import load_registry
+
+        load_registry(portals)  # raises ValueError naming the file, portal and key
 
 
 def _top(counts: dict[str, int], n: int = 3) -> str:

@@ -12,7 +12,12 @@ newsbot's own settings:
 - ``NEWSBOT_RETRY_AFTER_MAX``: longest ``Retry-After`` (seconds) honoured; a server asking for
   more is not retried.
 - ``NEWSBOT_MAX_SITEMAP_URLS``: entries read from one feed or sitemap (sitemaps.org's limit).
+- ``NEWSBOT_PORTALS_FILE``: a TOML file or folder of portals defined by configuration
+  (default: the environment variable of the same name); see ``newsbot.portals.config``.
+- ``NEWSBOT_MAX_QUEUED``: article requests of sitemaps and feeds waiting in the scheduler at
+  once; the rest are read from the documents as the queue drains (bounds memory in backfill).
 """
+import os
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
@@ -29,6 +34,9 @@ NEWSBOT_RETRY_BACKOFF = 1.0
 NEWSBOT_RETRY_BACKOFF_MAX = 30.0
 NEWSBOT_RETRY_AFTER_MAX = 120.0
 NEWSBOT_MAX_SITEMAP_URLS = 50_000
+NEWSBOT_PORTALS_FILE = os.environ.get("NEWSBOT_PORTALS_FILE", "")
+NEWSBOT_MAX_QUEUED = 2000
+SPIDER_LOADER_CLASS = "newsbot.spiders.loader.PortalSpiderLoader"
 
 # Politeness
 ROBOTSTXT_OBEY = True

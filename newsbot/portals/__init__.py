@@ -1,45 +1,81 @@
 """The portal registry: what newsbot knows of each portal, without Scrapy.
 
-A :class:`Portal` holds discovery data (editions, feed and sitemap URL templates, article
-URL patterns) and the portal's :class:`~newsbot.extraction.rules.ExtractionRules`. Spiders
-read discovery data from here; the item pipelines and ``newsbot evaluate`` read the rules, and
-:func:`portal_for_url` finds the portal of any URL.
+A :class:`Portal` holds discovery data (editions, feed, sitemap and listing URL templates,
+article URL patterns, URL canonicalisation) and the portal's
+:class:`~newsbot.extraction.rules.ExtractionRules`. Spiders read discovery data from here; the
+item pipelines and ``newsbot evaluate`` read the rules, and :func:`portal_for_url` finds the
+portal of any URL.
+
+Built-in portals are one module each in this package; more are defined by TOML files
+(:mod:`newsbot.portals.config`): the packaged ``newsbot/portals/config/*.toml`` and the file
+or folder named by the ``NEWSBOT_PORTALS_FILE`` environment variable (setting of the same name
+for ``scrapy crawl``). A configured portal with a built-in's name replaces it.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from ..extraction.rules import ExtractionRules
+from ..extraction.urls import strip_tracking
+
+FAMILIES = ("generic", "wordpress")
+WORDPRESS_DEFAULTS = {
+    # WordPress core and Yoast SEO defaults (https://developer.wordpress.org/rest-api/,
+    # https://yoast.com/help/xml-sitemaps-in-the-wordpress-seo-plugin/)
+    "feeds": ("{base}/feed/",),
+    "sitemaps": ("{base}/sitemap_index.xml",),
+    "wp_types": ("posts",),
+}
 
 
 @dataclass(frozen=True)
 class Edition:
     """One language edition: ``lang`` (BCP 47), ``base`` (scheme and host, no trailing slash),
     ``code`` (the edition's key in feed/sitemap paths; defaults to ``lang``) and
-    ``machine_translated`` (True for editions machine-translated from another)."""
+    ``machine_translated`` (True for editions machine-translated from the portal's original
+    edition, the first edition that is not machine-translated)."""
 
     lang: str
     base: str
     code: str = ""
     machine_translated: bool = False
 
-    def url(self, template: str) -> str:
-        """Expand ``{base}`` / ``{lang}`` / ``{code}`` in a feed or sitemap URL template."""
-        return template.format(base=self.base, lang=self.lang, code=self.code or self.lang)
+    def url(self, template: str, **extra) -> str:
+        """Expand ``{base}`` / ``{lang}`` / ``{code}`` (and ``extra`` keys such as ``{page}``)
+        in a feed, sitemap or listing URL template."""
+        return template.format(base=self.base, lang=self.lang, code=self.code or self.lang, **extra)
+
+    @property
+    def host(self) -> str:
+        """The edition's host name, lowercased."""
+        return (urlsplit(self.base).hostname or "").lower()
 
 
 @dataclass(frozen=True)
 class Portal:
     """A news portal.
 
-    ``name`` is the spider name; ``domains`` the registrable domains (subdomains included);
-    ``editions`` the language editions, the first being the default; ``feeds`` / ``sitemaps``
-    URL templates per edition (RSS 2.0 / Atom; sitemap, sitemap index or news sitemap);
-    ``allow`` / ``deny`` regular expressions on the URL path (with query) that an article URL
-    must match / must not match; ``rules`` its extraction rules.
+    - ``name``: spider name; ``domains``: registrable domains (subdomains included);
+      ``editions``: language editions, the first being the default.
+    - ``family``: ``"generic"`` or ``"wordpress"`` (empty ``feeds`` / ``sitemaps`` /
+      ``wp_types`` take the WordPress defaults: ``/feed/``, Yoast ``/sitemap_index.xml``, REST
+      post type ``posts``).
+    - Discovery URL templates per edition (``{base}``, ``{lang}``, ``{code}``): ``feeds``
+      (RSS 2.0 / Atom) and ``news_sitemaps`` for ``mode=latest``; ``sitemaps`` (sitemap
+      indexes or urlsets) for ``mode=backfill``; ``listings`` (``{page}`` = 1, 2, …) read for
+      their first ``latest_listing_pages`` pages in latest mode and paginated up to
+      ``max_listing_pages`` in backfill when no sitemap or REST source answers; ``wp_types``:
+      WordPress REST post types (``/wp-json/wp/v2/<type>``), tried first in backfill.
+    - ``allow`` / ``deny``: regular expressions on the URL path (with query) that an article
+      URL must match / must not match.
+    - ``trailing_slash``: how the portal writes article paths (True: always ``/``-terminated,
+      False: never, None: as found); the host is that of the matching edition (``www.`` or bare).
+    - ``rules``: extraction rules.
     """
 
     name: str
@@ -47,9 +83,26 @@ class Portal:
     editions: tuple[Edition, ...]
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
+    news_sitemaps: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    latest_listing_pages: int = 1
+    max_listing_pages: int = 50
+    wp_types: tuple[str, ...] = ()
+    family: str = "generic"
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
+    trailing_slash: bool | None = None
     rules: ExtractionRules = field(default_factory=ExtractionRules)
+
+    def __post_init__(self):
+        if self.family not in FAMILIES:
+            raise ValueError(f"portal {self.name}: unknown family {self.family!r} (known: {', '.join(FAMILIES)})")
+        if not self.editions:
+            raise ValueError(f"portal {self.name}: no edition")
+        if self.family == "wordpress":
+            for key, value in WORDPRESS_DEFAULTS.items():
+                if not getattr(self, key):
+                    object.__setattr__(self, key, value)
 
     @cached_property
     def _allow(self):
@@ -79,9 +132,43 @@ class Portal:
         """The edition whose host serves ``url`` (``www.`` ignored), else ``None``."""
         host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
         for edition in self.editions:
-            if (urlsplit(edition.base).hostname or "").lower().removeprefix("www.") == host:
+            if edition.host.removeprefix("www.") == host:
                 return edition
         return None
+
+    @property
+    def original_edition(self) -> Edition:
+        """The first edition that is not machine-translated (the source of the others)."""
+        return next((e for e in self.editions if not e.machine_translated), self.editions[0])
+
+    def original_url(self, url: str) -> str | None:
+        """For a page of a machine-translated edition, the original edition's URL with the same
+        path and query; ``None`` for pages of other editions."""
+        edition = self.edition_of(url)
+        if edition is None or not edition.machine_translated:
+            return None
+        parts = urlsplit(url)
+        base = urlsplit(self.original_edition.base)
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
+
+    def canonical_url(self, url: str) -> str:
+        """``url`` as the portal writes it, used before any deduplication: tracking parameters
+        and fragment removed (:func:`~newsbot.extraction.urls.strip_tracking`), the host of the
+        matching edition (``www.`` added or dropped), the path's trailing slash per
+        ``trailing_slash``. URLs of other hosts are only stripped of tracking parameters."""
+        parts = urlsplit(strip_tracking(url))
+        edition = self.edition_of(url)
+        netloc = parts.netloc
+        scheme = parts.scheme
+        if edition is not None:
+            base = urlsplit(edition.base)
+            netloc, scheme = base.netloc, base.scheme
+        path = parts.path or "/"
+        if self.trailing_slash is True and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += "/"
+        elif self.trailing_slash is False and path != "/":
+            path = path.rstrip("/") or "/"
+        return urlunsplit((scheme, netloc, path, parts.query, ""))
 
     def select_editions(self, langs: str | None) -> tuple[Edition, ...]:
         """Editions named in the comma-separated ``langs`` (all when empty); raises
@@ -97,13 +184,41 @@ class Portal:
         return tuple(known[w] for w in wanted)
 
 
-def _registry() -> dict[str, Portal]:
-    from . import eureporter, euronews, politico_eu
-
-    return {p.name: p for p in (eureporter.PORTAL, euronews.PORTAL, politico_eu.PORTAL)}
+PACKAGED_CONFIG = Path(__file__).resolve().parent / "config"
 
 
-PORTALS: dict[str, Portal] = _registry()
+def builtin_portals() -> dict[str, Portal]:
+    """The portals defined by modules of this package, by name."""
+    from . import (brussels_times, euobserver, euractiv, euronews, eureporter, neweurope,
+                   parliament_magazine, politico_eu)
+
+    modules = (eureporter, politico_eu, euronews, euractiv, euobserver, parliament_magazine,
+               brussels_times, neweurope)
+    return {m.PORTAL.name: m.PORTAL for m in modules}
+
+
+def load_registry(extra: str | os.PathLike | None = None) -> dict[str, Portal]:
+    """Built-in portals, then the packaged TOML portals, then those of ``extra`` (a TOML file
+    or a folder of them; a later definition of a name replaces an earlier one). Raises
+    ``ValueError`` with one line for a bad file (see :mod:`newsbot.portals.config`)."""
+    from .config import load_portals
+
+    registry = builtin_portals()
+    registry.update(load_portals(PACKAGED_CONFIG))
+    if extra:
+        registry.update(load_portals(extra))
+    return registry
+
+
+def _default_registry() -> dict[str, Portal]:
+    try:
+        return load_registry(os.environ.get("NEWSBOT_PORTALS_FILE") or None)
+    except ValueError:
+        # reported with one line and exit 2 by the crawl commands (newsbot.runs.check_settings)
+        return load_registry(None)
+
+
+PORTALS: dict[str, Portal] = _default_registry()
 
 
 def portal_for_url(url: str) -> Portal | None:

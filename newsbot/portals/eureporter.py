@@ -1,7 +1,9 @@
 """EU Reporter (eureporter.co): WordPress with the Zox News theme (``mvp-`` classes).
 
 Editions are subdomains with the English path, machine-translated from the ``www`` original.
-Boilerplate strings from the theme and from the German edition seed page.
+Discovery: the WordPress family (``/feed/``, Yoast ``/sitemap_index.xml``, REST ``posts``)
+and the home pagination ``/page/N/``. Boilerplate strings from the theme and from the German
+edition seed page.
 """
 from ..extraction.rules import ExtractionRules
 from . import Edition, Portal
@@ -25,13 +27,14 @@ BOILERPLATE = (
 
 PORTAL = Portal(
     name="eureporter",
+    family="wordpress",
     domains=("eureporter.co",),
     editions=(Edition("en", "https://www.eureporter.co"),)
     + tuple(Edition(lang, f"https://{lang}.eureporter.co", machine_translated=True) for lang in _LANGS),
-    feeds=("{base}/feed/",),
-    sitemaps=("{base}/sitemap_index.xml",),
+    listings=("{base}/page/{page}/",),
     allow=(r"/\d{4}/\d{2}/\d{2}/[^/]+/?$",),
     deny=(r"^/(tag|author|category)/", r"/page/\d+", r"/feed/?$"),
+    trailing_slash=True,
     rules=ExtractionRules(
         timezone="Europe/Brussels",
         title=("h1.mvp-post-title",),

@@ -1,10 +1,9 @@
 """EU Reporter spider (every language edition; ``-a lang=en,de`` restricts)."""
 from ..portals.eureporter import PORTAL
-from .base import PortalSpider
+from .wordpress import WordPressSpider
 
 
-class EuReporterSpider(PortalSpider):
-    """eureporter.co and its machine-translated subdomain editions: the WordPress feed and
-    sitemap index of each."""
+class EuReporterSpider(WordPressSpider):
+    """eureporter.co and its machine-translated subdomain editions."""
 
     portal = PORTAL

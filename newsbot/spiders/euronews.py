@@ -4,6 +4,6 @@ from .base import PortalSpider
 
 
 class EuronewsSpider(PortalSpider):
-    """euronews.com editions: the latest-news sitemap and the RSS feed of each."""
+    """euronews.com editions: latest-news sitemap and RSS (latest); monthly sitemaps (backfill)."""
 
     portal = PORTAL

@@ -1,9 +1,9 @@
 """Politico Europe spider."""
 from ..portals.politico_eu import PORTAL
-from .base import PortalSpider
+from .wordpress import WordPressSpider
 
 
-class PoliticoEuSpider(PortalSpider):
-    """politico.eu: ``/feed/`` and the news sitemap."""
+class PoliticoEuSpider(WordPressSpider):
+    """politico.eu: feed and news sitemap (latest); REST ``article`` type, sitemap index (backfill)."""
 
     portal = PORTAL
