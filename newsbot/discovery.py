@@ -4,11 +4,15 @@ Pure functions of bytes or binary file objects (a ``gzip.GzipFile`` is read as i
 decompresses), no Scrapy. Parsing streams with ``lxml.etree.iterparse`` and clears each
 element once read, so a 50,000-URL sitemap is never held as a tree, and stops after
 ``max_entries`` entries. Entities are never resolved, no DTD is loaded and nothing is fetched
-over the network (no XXE, no "billion laughs" entity expansion).
+over the network (no XXE, no "billion laughs" entity expansion): a document type
+declaration in the first 64 KiB is removed before parsing, so its entities are never defined
+(references to them are dropped as undefined) and the rest of the document is still read;
+one further on makes libxml2 stop at its amplification limit.
 """
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterator
 
@@ -44,6 +48,38 @@ class Truncated(Exception):
     """Raised by the entry iterators after ``max_entries`` entries when more follow."""
 
 
+HEAD_BYTES = 65536
+# <!DOCTYPE name ... [internal subset, quoted strings may hold brackets] >
+_DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*')*(?:\[(?:[^\]"']|"[^"]*"|'[^']*')*\]\s*)?>""",
+                      re.IGNORECASE)
+
+
+def declares_dtd(data: bytes | BinaryIO) -> bool:
+    """True when the document has a ``<!DOCTYPE`` in its first 64 KiB (it is removed before
+    parsing: see the module's notes)."""
+    head = data[:HEAD_BYTES] if isinstance(data, (bytes, bytearray, memoryview)) else _source(data).read(HEAD_BYTES)
+    return _DOCTYPE.search(head) is not None
+
+
+class _Chain(io.RawIOBase):
+    """``head`` bytes, then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        chunk = self.stream.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
 def _source(data: bytes | BinaryIO) -> BinaryIO:
     if isinstance(data, (bytes, bytearray, memoryview)):
         return io.BytesIO(data)
@@ -51,8 +87,17 @@ def _source(data: bytes | BinaryIO) -> BinaryIO:
     return data
 
 
+def _without_dtd(data: bytes | BinaryIO) -> BinaryIO:
+    stream = _source(data)
+    head = stream.read(HEAD_BYTES)
+    match = _DOCTYPE.search(head)
+    if match:
+        head = head[:match.start()] + head[match.end():]
+    return io.BufferedReader(_Chain(head, stream))
+
+
 def _iter(data: bytes | BinaryIO, tags: set[str], max_entries: int | None = None):
-    parser = etree.iterparse(_source(data), events=("end",), recover=True, resolve_entities=False,
+    parser = etree.iterparse(_without_dtd(data), events=("end",), recover=True, resolve_entities=False,
                              no_network=True, huge_tree=False, remove_comments=True, remove_pis=True,
                              load_dtd=False, dtd_validation=False, attribute_defaults=False)
     seen = 0
@@ -78,8 +123,12 @@ def sniff(data: bytes | BinaryIO) -> str | None:
             data = _source(data).read(65536)
         except (EOFError, OSError):
             return None
+    head = data[:HEAD_BYTES]
+    match = _DOCTYPE.search(head)
+    if match:
+        head = head[:match.start()] + head[match.end():]
     try:
-        for _, el in etree.iterparse(io.BytesIO(data[:65536]), events=("start",), recover=True,
+        for _, el in etree.iterparse(io.BytesIO(head), events=("start",), recover=True,
                                      resolve_entities=False, no_network=True, load_dtd=False):
             name = _local(el.tag)
             if name in ("rss", "rdf"):
