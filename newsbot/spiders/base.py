@@ -12,7 +12,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
 from ..arguments import parse_limit, parse_window
-from ..discovery import MAX_ENTRIES, Truncated, parse_feed, parse_sitemap, sniff
+from ..discovery import MAX_ENTRIES, Truncated, declares_dtd, parse_feed, parse_sitemap, sniff
 from ..extraction import dates
 from ..items import ArticlePage
 from ..listings import parse_listing
@@ -215,6 +215,9 @@ class PortalSpider(PageSpider):
                 self.logger.warning("Not a feed or sitemap: %s", response.url)
             return
         self.crawler.stats.inc_value(f"newsbot/discovery/{kind}")
+        if declares_dtd(source):  # removed before parsing: its entities are never defined
+            self.crawler.stats.inc_value("newsbot/discovery/dtd_ignored")
+            self.logger.warning("Ignored the document type declaration of %s", response.url)
         cap = self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_URLS", MAX_ENTRIES)
         entries = (parse_feed if kind in ("rss", "atom") else parse_sitemap)(source, max_entries=cap)
         edition = response.meta["edition"]
