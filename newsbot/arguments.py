@@ -63,3 +63,18 @@ def parse_urls(urls: str | None, url_file: str | None) -> list[str]:
         if not url.startswith(("http://", "https://")) or len(url) < 11:
             raise ValueError(f"{url!r} is not an absolute http(s) URL")
     return items
+
+
+def parse_switch(name: str, value: str | bool | None) -> bool | None:
+    """An on/off argument (``true``/``false``, ``yes``/``no``, ``on``/``off``, ``1``/``0``, any
+    case) as a bool; ``None`` when not given. ``ValueError`` naming ``name`` otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "on", "1"):
+        return True
+    if text in ("false", "no", "off", "0"):
+        return False
+    raise ValueError(f"{name}={value!r} is not true or false")

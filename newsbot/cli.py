@@ -1,10 +1,11 @@
 """The ``newsbot`` command.
 
-- ``newsbot crawl [--all | portal…] [--since D] [--until D]``: crawl portals in one process.
+- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--full] [--jobdir DIR]``: crawl
+  portals in one process, under the crawl lock.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
 
-Exit codes: 0 success, 1 a crawl failed, 2 bad arguments or unreadable input (one line on
-stderr).
+Exit codes: 0 success, 1 a crawl failed (or one of its monitors), 2 bad arguments or
+unreadable input (one line on stderr), 3 another ``newsbot crawl`` holds the crawl lock.
 """
 from __future__ import annotations
 
@@ -65,41 +66,60 @@ def evaluate(args) -> int:
 
 def crawl(args) -> int:
     """Run several portal spiders in one process; print one summary line per portal and
-    return the worst exit status (see :mod:`newsbot.runs`)."""
+    return the worst exit status (see :mod:`newsbot.runs`). The crawl lock
+    (``<NEWSBOT_STATE_DIR>/crawl.lock``) is held for the whole run: a second ``newsbot crawl``
+    started meanwhile prints one line and returns 3 at once."""
     import os
 
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
-    from scrapy.crawler import CrawlerProcess
+    from pathlib import Path
+
+    from scrapy.crawler import Crawler, CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from .portals import PORTALS
-    from .runs import BAD_ARGUMENTS, check_settings, summarize
+    from .runs import BAD_ARGUMENTS, LOCKED, CrawlLocked, check_settings, crawl_lock, summarize
 
-    names = sorted(PORTALS) if args.all or not args.portals else args.portals
-    unknown = [n for n in names if n not in PORTALS]
-    if unknown:
-        print(f"newsbot crawl: unknown portal {', '.join(unknown)} (known: {', '.join(sorted(PORTALS))})",
-              file=sys.stderr)
-        return BAD_ARGUMENTS
     settings = get_project_settings()
     for item in args.set or []:
         name, _, value = item.partition("=")
         settings.set(name, value, priority="cmdline")
     spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit)) if v}
+    if args.full:
+        spargs["incremental"] = "false"
     process = CrawlerProcess(settings)
+    loader = process.spider_loader
+    known = sorted(n for n in loader.list() if getattr(loader.load(n), "portal", None) is not None)
+    names = known if args.all or not args.portals else args.portals
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"newsbot crawl: unknown portal {', '.join(unknown)} (known: {', '.join(known)})", file=sys.stderr)
+        return BAD_ARGUMENTS
     crawlers = []
     try:
         check_settings(settings)
         for name in names:
-            spidercls = process.spider_loader.load(name)
+            spidercls = loader.load(name)
             spidercls.check_arguments(**spargs)
-            crawlers.append((name, process.create_crawler(name)))
+            if args.jobdir:
+                own = settings.copy()
+                own.set("JOBDIR", str(Path(args.jobdir) / name), priority="cmdline")
+                crawlers.append((name, Crawler(spidercls, own)))
+            else:
+                crawlers.append((name, process.create_crawler(name)))
     except ValueError as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
         return BAD_ARGUMENTS
-    for _, crawler in crawlers:
-        process.crawl(crawler, **spargs)
-    process.start()
+    try:
+        lock = crawl_lock(Path(settings.get("NEWSBOT_STATE_DIR") or ".") / "crawl.lock")
+    except CrawlLocked as exc:
+        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        return LOCKED
+    try:
+        for _, crawler in crawlers:
+            process.crawl(crawler, **spargs)
+        process.start()
+    finally:
+        lock.close()
     worst = 0
     for name, crawler in crawlers:
         status, line = summarize(name, crawler.stats.get_stats() if crawler.stats else None)
@@ -124,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--since", help="YYYY-MM-DD (UTC), default: 2 days ago")
     cr.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
     cr.add_argument("--limit", help="at most N article requests per portal")
+    cr.add_argument("--full", action="store_true",
+                    help="ignore the seen-store: fetch and write every article found")
+    cr.add_argument("--jobdir", metavar="DIR",
+                    help="keep each portal's queue in DIR/<portal> (Scrapy JOBDIR) to pause and resume")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
     return parser

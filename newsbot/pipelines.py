@@ -16,6 +16,14 @@ FIELDS = ("title", "date_published", "date_modified", "section", "lead", "body",
           "tags", "language", "canonical_url")
 
 
+def _spider(pipeline, spider):
+    """The running spider: Scrapy >= 2.13 no longer passes it to ``process_item``."""
+    if spider is not None:
+        return spider
+    crawler = getattr(pipeline, "crawler", None)
+    return getattr(crawler, "spider", None)
+
+
 def _drop(stats, reason: str, message: str):
     stats.inc_value(f"newsbot/dropped/{reason}")
     raise DropItem(f"{reason}: {message}")
@@ -27,15 +35,17 @@ class ExtractPipeline:
     are dropped (``not_article``). Counts ``newsbot/field/<name>/<layer>`` for every field served
     and ``newsbot/field/<name>/missing`` for every field left empty."""
 
-    def __init__(self, stats, provenance: bool):
+    def __init__(self, stats, provenance: bool, crawler=None):
         self.stats = stats
         self.provenance = provenance
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler.settings.getbool("NEWSBOT_PROVENANCE"))
+        return cls(crawler.stats, crawler.settings.getbool("NEWSBOT_PROVENANCE"), crawler)
 
     def process_item(self, item, spider=None):
+        spider = _spider(self, spider)
         if isinstance(item, dict) and "id" in item:
             return item  # already a record
         portal = getattr(spider, "portal", None) or portal_for_url(item["url"])
@@ -68,15 +78,16 @@ class DateWindowPipeline:
     """Drop records published outside the spider's ``window`` (``(since, until)`` aware
     datetimes; reason ``out_of_window``). Records without a date pass (flagged ``no_date``)."""
 
-    def __init__(self, stats):
+    def __init__(self, stats, crawler=None):
         self.stats = stats
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler)
 
     def process_item(self, item, spider=None):
-        window = getattr(spider, "window", None)
+        window = getattr(_spider(self, spider), "window", None)
         if window and item.get("date_published"):
             published = datetime.fromisoformat(item["date_published"])
             if not window[0] <= published <= window[1]:
@@ -89,14 +100,16 @@ class ValidatePipeline:
     or otherwise invalid, is dropped (``invalid/<field>``) and logged at ERROR: it means the
     portal's markup changed and the run must fail loudly."""
 
-    def __init__(self, stats):
+    def __init__(self, stats, crawler=None):
         self.stats = stats
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler)
 
     def process_item(self, item, spider=None):
+        spider = _spider(self, spider)
         errors = list(validator().iter_errors(item))
         if errors:
             err = errors[0]
@@ -124,4 +137,34 @@ class DeduplicatePipeline:
             _drop(self.stats, "duplicate", item["url"])
         self.seen.add(item["id"])
         self.stats.inc_value("newsbot/records")
+        return item
+
+
+class IncrementalPipeline:
+    """Give each record its ``revision`` and drop what earlier runs already wrote.
+
+    With the seen-store on (:mod:`newsbot.incremental`): a record whose stored entry has the
+    same content hash and ``date_modified`` is dropped (``unchanged``); a changed one gets the
+    stored revision + 1 (counted in ``newsbot/records/revised``); a new one revision 1. With
+    the store off (``-a incremental=false``, ``-O``), every record is revision 1."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item, spider=None):
+        from .incremental import Incremental
+        from .seenstore import is_unchanged
+
+        seen = Incremental.of(self.crawler)
+        previous = seen.previous(item) if seen is not None else None
+        if previous is not None and is_unchanged(previous, item):
+            _drop(self.stats, "unchanged", item["url"])
+        item["revision"] = previous.revision + 1 if previous is not None else 1
+        if item["revision"] > 1:
+            self.stats.inc_value("newsbot/records/revised")
         return item

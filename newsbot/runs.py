@@ -2,15 +2,17 @@
 
 Exit statuses: 0 the crawl finished and wrote what it found; 1 the crawl failed (no record
 and no feed or sitemap read while requests failed, invalid records, spider errors, abnormal
-finish); 2 bad
-arguments or settings (refused before start).
+finish, a failed monitor of :mod:`newsbot.monitors`); 2 bad
+arguments or settings (refused before start); 3 another ``newsbot crawl`` holds the crawl lock
+(nothing was done; see :func:`crawl_lock`).
 """
 from __future__ import annotations
 
+import fcntl
+import os
 from pathlib import Path
 
-OK, FAILED, BAD_ARGUMENTS = 0, 1, 2
-
+OK, FAILED, BAD_ARGUMENTS, LOCKED = 0, 1, 2, 3
 
 
 # name: (kind, smallest allowed value, what the value means); kind "int" or "float"
@@ -71,6 +73,9 @@ def check_settings(settings) -> None:
     statuses), ``NEWSBOT_REPLAY`` (an existing WARC file), ``NEWSBOT_ARCHIVE`` (not a
     folder)."""
     _check_limits(settings)
+    from .monitors import thresholds
+
+    thresholds(settings, None)  # NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS
     replay = settings.get("NEWSBOT_REPLAY")
     if replay:
         path = Path(replay)
@@ -116,7 +121,38 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append(f"spider errors: {_top(spider_errors)}")
     if reason != "finished" and not str(reason).startswith("closespider_"):
         problems.append(f"finish reason {reason}")
+    monitors = [m for m in stats.get("newsbot/monitors/failed") or [] if m not in problems]
+    if monitors:
+        problems.append("monitors: " + "; ".join(monitors))
     if problems:
         return FAILED, f"{name}: FAILED: " + "; ".join(problems)
     failed = sum(failures.values()) + sum(http.values())
-    return OK, f"{name}: ok: {records} records written, {failed} failed requests"
+    stored = stats.get("newsbot/skipped/seen", 0) + stats.get("newsbot/dropped/unchanged", 0)
+    return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
+                + (f", {stored} already stored" if stored else ""))
+
+
+class CrawlLocked(Exception):
+    """Another process holds the crawl lock; ``str()`` is the one-line message."""
+
+
+def crawl_lock(path: str | Path):
+    """Take the exclusive crawl lock ``path`` (``fcntl.flock``, created with its folder;
+    the holder's pid is written in it). Returns the open file, which holds the lock until it is
+    closed or the process ends (a killed process releases it too). Raises :class:`CrawlLocked`
+    at once, without waiting, when another process holds it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "?"
+        fh.close()
+        raise CrawlLocked(f"another crawl is running (pid {holder} holds {path}); nothing done") from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"{os.getpid()}\n")
+    fh.flush()
+    return fh

@@ -7,6 +7,14 @@ newsbot's own settings:
 - ``NEWSBOT_ALLOW_LOOPBACK``: allow redirects to loopback hosts (tests); redirects to
   private, link-local and reserved addresses are always refused.
 - ``NEWSBOT_PROVENANCE``: add ``provenance`` ({field: layer}) to each record.
+- ``NEWSBOT_STATE_DIR``: folder of the crawl state (seen-store, ``newsbot crawl`` lock).
+- ``NEWSBOT_INCREMENTAL``: skip and drop articles earlier runs wrote (off for ``-O``; the
+  spider argument ``-a incremental=false`` turns it off for one run).
+- ``NEWSBOT_SEEN_STORE``: path of the SQLite seen-store (default
+  ``<NEWSBOT_STATE_DIR>/seen.sqlite``); ``NEWSBOT_SEEN_STORE_CLASS``: its implementation.
+- ``NEWSBOT_MONITOR`` / ``NEWSBOT_MONITOR_PORTALS``: monitor thresholds, all portals / per
+  portal (see :mod:`newsbot.monitors`); ``NEWSBOT_MONITOR_ACTIONS``: Spidermon action classes
+  run when a monitor fails (notifications; none by default).
 - ``NEWSBOT_RETRY_BACKOFF`` / ``NEWSBOT_RETRY_BACKOFF_MAX``: seconds before the first retry,
   doubled at each further one, capped (used when the response gives no ``Retry-After``).
 - ``NEWSBOT_RETRY_AFTER_MAX``: longest ``Retry-After`` (seconds) honoured; a server asking for
@@ -30,6 +38,13 @@ NEWSBOT_ARCHIVE = ""
 NEWSBOT_REPLAY = ""
 NEWSBOT_ALLOW_LOOPBACK = False
 NEWSBOT_PROVENANCE = False
+NEWSBOT_STATE_DIR = "output/.state"
+NEWSBOT_INCREMENTAL = True
+NEWSBOT_SEEN_STORE = ""
+NEWSBOT_SEEN_STORE_CLASS = "newsbot.seenstore.SqliteSeenStore"
+NEWSBOT_MONITOR = {}  # e.g. {"min_found": 1, "coverage": {"section": 0.9}, "max_error_ratio": 0.2}
+NEWSBOT_MONITOR_PORTALS = {}  # {portal: {same keys}}, merged over NEWSBOT_MONITOR
+NEWSBOT_MONITOR_ACTIONS = []  # e.g. ["spidermon.contrib.actions.slack.notifiers.SendSlackMessageSpiderFinished"]
 NEWSBOT_RETRY_BACKOFF = 1.0
 NEWSBOT_RETRY_BACKOFF_MAX = 30.0
 NEWSBOT_RETRY_AFTER_MAX = 120.0
@@ -67,13 +82,25 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "newsbot.extensions.QuietErrors": 0,
+    "newsbot.incremental.Incremental": 100,
+    "newsbot.runstats.Progress": 110,
+    "newsbot.runstats.RunStatsWriter": 120,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 500,
 }
 ITEM_PIPELINES = {
     "newsbot.pipelines.ExtractPipeline": 100,
     "newsbot.pipelines.DateWindowPipeline": 200,
     "newsbot.pipelines.ValidatePipeline": 300,
     "newsbot.pipelines.DeduplicatePipeline": 400,
+    "newsbot.pipelines.IncrementalPipeline": 500,
 }
+SPIDER_MIDDLEWARES = {
+    "newsbot.incremental.SkipSeenMiddleware": 950,
+}
+
+# Monitoring (Spidermon): checks run when a spider closes; thresholds in NEWSBOT_MONITOR*
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsbot.monitors.SpiderCloseMonitorSuite",)
 
 # Output: one JSON Lines file a run, output/<portal>/<YYYY-MM-DD>/<portal>-<run start UTC>.jsonl
 FEEDS = {
@@ -81,6 +108,9 @@ FEEDS = {
 }
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 FEED_EXPORT_ENCODING = "utf-8"
+# local output files are written as <name>.part and renamed when complete
+FEED_STORAGES = {"": "newsbot.feedstorage.AtomicFileFeedStorage",
+                 "file": "newsbot.feedstorage.AtomicFileFeedStorage"}
 
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import scrapy
 
-from ..arguments import parse_urls
+from ..arguments import parse_switch, parse_urls
 from ..extraction.urls import strip_tracking
 from .base import PageSpider
 
@@ -19,7 +19,8 @@ class ArticleSpider(PageSpider):
     def check_arguments(cls, urls=None, url_file=None, **kwargs):
         """Validate spider arguments; raise ``ValueError`` with one line on the first bad one."""
         parse_urls(urls, url_file)
-        unknown = set(kwargs) - {"_job"}
+        parse_switch("incremental", kwargs.get("incremental"))
+        unknown = set(kwargs) - {"_job", "incremental"}
         if unknown:
             raise ValueError(f"unknown argument {', '.join(sorted(unknown))} for article")
 

@@ -11,7 +11,7 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
-from ..arguments import parse_limit, parse_window
+from ..arguments import parse_limit, parse_switch, parse_window
 from ..discovery import MAX_ENTRIES, Truncated, declares_dtd, parse_feed, parse_sitemap, sniff
 from ..extraction import dates
 from ..items import ArticlePage
@@ -103,7 +103,8 @@ class PortalSpider(PageSpider):
         cls.portal.select_editions(lang)
         if mode not in (None, "", *cls.MODES):
             raise ValueError(f"mode={mode!r} is not one of {', '.join(cls.MODES)}")
-        unknown = set(kwargs) - {"_job"}
+        parse_switch("incremental", kwargs.get("incremental"))
+        unknown = set(kwargs) - {"_job", "incremental"}
         if unknown:
             raise ValueError(f"unknown argument {', '.join(sorted(unknown))} for {cls.name}")
 

@@ -1,0 +1,77 @@
+"""Atomic local feed storage: an output file appears under its final name only when complete.
+
+Registered in ``FEED_STORAGES`` for the ``""`` and ``file`` URI schemes, so it serves the
+default ``FEEDS`` path, ``-o`` and ``-O``. Items are written to ``<path>.part`` in the same
+folder; when the feed exporter stores the file at the end of the run, the part file is
+flushed, fsynced and renamed (``os.replace``, atomic on POSIX) to ``<path>``. A consumer
+globbing ``*.jsonl`` never sees a file being written, and a run killed with SIGKILL leaves only
+a ``.part`` file (safe to delete; its articles are written again by the next run, see
+:mod:`newsbot.incremental`).
+
+Append mode (``-o``, a feed without ``overwrite``) keeps the same guarantee: at the end the
+existing file and the new part are joined into a temporary file renamed over the final name.
+
+The run-stats writer (:mod:`newsbot.runstats`) puts ``<name>.stats.json`` beside each final
+path.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from scrapy.extensions.feedexport import FileFeedStorage
+
+PART_SUFFIX = ".part"
+
+
+class AtomicFileFeedStorage(FileFeedStorage):
+    """``FileFeedStorage`` that writes ``<path>.part`` and renames it at store time.
+
+    ``uri``: a local path or ``file://`` URI; ``feed_options``: Scrapy's feed options
+    (``overwrite`` true for ``-O``). ``store`` raises ``OSError`` when the rename fails, which
+    the feed exporter counts in ``feedexport/failed_count/AtomicFileFeedStorage``.
+    """
+
+    def __init__(self, uri: str, *, feed_options: dict | None = None):
+        super().__init__(uri, feed_options=feed_options)
+        self.final = Path(self.path)
+        self.part = self.final.with_name(self.final.name + PART_SUFFIX)
+        self.overwrite = self.write_mode == "wb"
+
+    def open(self, spider):
+        self.final.parent.mkdir(parents=True, exist_ok=True)
+        return self.part.open("wb")
+
+    def store(self, file):
+        if not file.closed:  # a post-processing wrapper (gzip) already closed it
+            file.flush()
+            os.fsync(file.fileno())
+            file.close()
+        if not self.overwrite and self.final.exists():
+            joined = self.final.with_name(self.final.name + ".join" + PART_SUFFIX)
+            with joined.open("wb") as out:
+                for src in (self.final, self.part):
+                    with src.open("rb") as fh:
+                        shutil.copyfileobj(fh, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(joined, self.final)
+            self.part.unlink()
+        else:
+            os.replace(self.part, self.final)
+        _fsync_dir(self.final.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (best effort: not every file system allows it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,150 @@
+"""Incremental runs: the crawl side of the seen-store (:mod:`newsbot.seenstore`).
+
+:class:`Incremental` is an extension, one per crawler. It opens the store when the spider
+opens, answers the spider's "fetch this link?" (:meth:`Incremental.should_fetch`, the
+skip-before-download rule of :func:`newsbot.seenstore.needs_fetch`) and the pipeline's "was
+this record written before?" (:meth:`Incremental.previous`), keeps the records written in
+this run as pending, and commits them to the store only when the feed exporter has stored
+every output file without error (``feed_exporter_closed``). A run killed before that commits
+nothing.
+
+On or off: the spider argument ``-a incremental=true|false`` wins; without it the setting
+``NEWSBOT_INCREMENTAL`` (default true) decides, except that a run writing with ``-O`` (a feed
+with ``overwrite``) is a full crawl: the file it replaces must hold every article.
+
+Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware: article
+requests (callback ``parse_article``) whose URL is stored are dropped unless a discovery date
+(``hints["published"]`` or ``hints["lastmod"]``: the feed's or sitemap's date) is later than the
+stored one. Feeds, sitemaps and listing pages always pass.
+
+Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/dropped/unchanged`` (fetched,
+same content), ``newsbot/records/revised`` (written again with a higher ``revision``),
+``newsbot/incremental/committed`` (entries stored at the end of the run),
+``newsbot/incremental/not_committed`` (pending entries dropped because an output file failed).
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+from scrapy.utils.misc import load_object
+
+from .arguments import parse_switch
+from .extraction.urls import fingerprint
+from .seenstore import SeenEntry, entry_for
+
+logger = logging.getLogger(__name__)
+
+
+def seen_store_path(settings) -> Path:
+    """Path of the embedded seen-store: ``NEWSBOT_SEEN_STORE``, else
+    ``<NEWSBOT_STATE_DIR>/seen.sqlite`` (relative paths from the working directory)."""
+    return Path(settings.get("NEWSBOT_SEEN_STORE") or Path(settings.get("NEWSBOT_STATE_DIR") or ".") / "seen.sqlite")
+
+
+class Incremental:
+    """Seen-store glue for one crawler (see the module docstring)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self.stats = crawler.stats
+        self.store = None
+        self.enabled = False
+        self.pending: dict[str, tuple[SeenEntry, set[str]]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.newsbot_incremental = ext
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    @staticmethod
+    def of(crawler) -> Incremental | None:
+        """The crawler's extension when it is installed and on, else ``None``."""
+        ext = getattr(crawler, "newsbot_incremental", None) if crawler is not None else None
+        return ext if ext is not None and ext.enabled else None
+
+    def _wanted(self, spider) -> bool:
+        arg = parse_switch("incremental", getattr(spider, "incremental", None))
+        if arg is not None:
+            return arg
+        if not self.settings.getbool("NEWSBOT_INCREMENTAL", True):
+            return False
+        feeds = self.settings.getdict("FEEDS")
+        return not any((opts or {}).get("overwrite") for opts in feeds.values())
+
+    def spider_opened(self, spider):
+        self.enabled = self._wanted(spider)
+        if not self.enabled:
+            logger.info("Incremental run off: every article found is fetched and written")
+            return
+        cls = load_object(self.settings.get("NEWSBOT_SEEN_STORE_CLASS"))
+        self.store = cls(seen_store_path(self.settings))
+        logger.info("Incremental run: seen-store %s", seen_store_path(self.settings))
+
+    def should_fetch(self, url: str, hint_dates, tz: str | None = None) -> bool:
+        """True when the article link ``url`` must be downloaded (see
+        :func:`newsbot.seenstore.needs_fetch`); ``hint_dates`` are the discovery dates."""
+        from .seenstore import needs_fetch
+
+        return needs_fetch(self.store.lookup(fingerprint(url)), hint_dates, tz)
+
+    def previous(self, record: dict) -> SeenEntry | None:
+        """The stored entry of ``record`` (by id, else by its URL), or ``None``."""
+        return self.store.lookup(record["id"]) or self.store.lookup(fingerprint(record["url"]))
+
+    def item_scraped(self, item, response=None, spider=None):
+        if not self.enabled or not isinstance(item, dict) or "id" not in item:
+            return
+        aliases = {fingerprint(item["url"])}
+        if response is not None:
+            aliases.add(fingerprint(response.url))
+            if response.request is not None:
+                aliases.add(fingerprint(response.request.url))
+        self.pending[item["id"]] = (entry_for(item, item.get("revision", 1)), aliases)
+
+    def feed_exporter_closed(self):
+        if not self.enabled or not self.pending:
+            return
+        failed = sum(v for k, v in self.stats.get_stats().items() if k.startswith("feedexport/failed_count/"))
+        if failed:
+            self.stats.set_value("newsbot/incremental/not_committed", len(self.pending))
+            logger.error("An output file was not stored: %d records stay out of the seen-store and "
+                         "will be written again by the next run", len(self.pending))
+            return
+        n = self.store.commit(self.pending.values())
+        self.stats.set_value("newsbot/incremental/committed", n)
+        self.pending.clear()
+
+    def engine_stopped(self):
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+class SkipSeenMiddleware(BaseSpiderMiddleware):
+    """Spider middleware: drop article requests for stored, unchanged-looking articles before
+    download (rule: :func:`newsbot.seenstore.needs_fetch`), counted in ``newsbot/skipped/seen``.
+    Only requests whose callback is the spider's ``parse_article`` and whose meta holds
+    ``hints`` from a portal's discovery are judged; the ``article`` spider's explicit URLs are
+    always fetched (the pipeline then drops them when unchanged)."""
+
+    def get_processed_request(self, request, response):
+        if getattr(request.callback, "__name__", None) != "parse_article":
+            return request
+        hints = request.meta.get("hints")
+        seen = Incremental.of(self.crawler)
+        portal = getattr(self.crawler.spider, "portal", None)
+        if seen is None or not hints or portal is None:
+            return request
+        if seen.should_fetch(request.url, (hints.get("published"), hints.get("lastmod")), portal.rules.timezone):
+            return request
+        self.crawler.stats.inc_value("newsbot/skipped/seen")
+        return None

@@ -1,0 +1,110 @@
+"""Incremental scheduled runs against a loopback portal: the second run writes only what is new
+or changed, a run killed with SIGKILL loses nothing, overlapping runs are refused."""
+from __future__ import annotations
+
+import signal
+
+from newsroom import Newsroom, Story, day, outputs, records, run, start, stats_of, wait_for, write_spider
+
+WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
+CORRECTION = "A correction was added on the tenth: the review clause runs for two years, not three."
+
+
+def test_second_run_writes_only_new_and_changed_articles(tmp_path):
+    with Newsroom([Story(1, day(3)), Story(2, day(4)), Story(3, day(5))]) as room:
+        write_spider(tmp_path, room.base)
+        first = run(tmp_path, *WINDOW)
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert "loopnews: ok: 3 records written, 0 failed requests" in first.stderr
+        [out1] = outputs(tmp_path)
+        recs1 = records(out1)
+        assert sorted(r["title"] for r in recs1) == sorted(Story(n, day(1)).title for n in (1, 2, 3))
+        assert [r["revision"] for r in recs1] == [1, 1, 1]
+        assert sorted(room.article_hits().values()) == [1, 1, 1]
+
+        # story 2 is edited (new modified time, one more paragraph; the feed's <updated> moves),
+        # story 3 is listed as updated but is unchanged, story 4 is new
+        room.add(Story(2, day(4), modified=day(10), extra=CORRECTION),
+                 Story(3, day(5), listed_modified=day(10)), Story(4, day(11)))
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert "loopnews: ok: 2 records written, 0 failed requests, 2 already stored" in second.stderr
+        [out2] = [p for p in outputs(tmp_path) if p != out1]
+        recs2 = {r["title"]: r for r in records(out2)}
+        assert sorted((t, r["revision"]) for t, r in recs2.items()) == sorted(
+            [(Story(2, day(1)).title, 2), (Story(4, day(1)).title, 1)])
+        edited = recs2[Story(2, day(1)).title]
+        assert edited["body"].endswith(CORRECTION)
+        assert edited["date_modified"] == "2025-03-10T09:00:00+00:00"
+        assert edited["id"] == next(r["id"] for r in recs1 if r["title"] == edited["title"])
+
+        hits = room.hits
+        # the feed every run; story 1 skipped before download; 2 and 3 fetched again
+        assert hits["/feed.xml"] == 2
+        assert hits[Story(1, day(1)).path] == 1
+        assert hits[Story(2, day(1)).path] == 2 and hits[Story(3, day(1)).path] == 2
+        assert hits[Story(4, day(1)).path] == 1
+
+        stats = stats_of(out2)
+        assert stats["portal"] == "loopnews" and stats["output"] == out2.name
+        assert stats["records_written"] == 2
+        assert stats["records_dropped"] == {"unchanged": 1}
+        assert stats["skipped"] == {"seen": 1}  # story 1
+        assert stats["pages_fetched"] == 4  # feed, stories 2, 3, 4
+        assert stats["field_coverage"]["body"]["ratio"] == 1.0
+        assert stats["field_coverage"]["date_modified"] == {"present": 1, "of": 3, "ratio": 0.3333,
+                                                            "layers": {"meta": 1, "missing": 2}}
+        assert stats["errors"] == {} and stats["finish_reason"] == "finished"
+        assert stats["duration_s"] > 0 and stats["monitors"] == {"failed": []}
+
+        # a third run finds nothing new: no output file at all
+        third = run(tmp_path, *WINDOW)
+        assert third.returncode == 0, third.stderr[-3000:]
+        assert "loopnews: ok: 0 records written, 0 failed requests, 4 already stored" in third.stderr
+        assert len(outputs(tmp_path)) == 2
+
+        # --full ignores the store: every article is fetched and written
+        full = run(tmp_path, *WINDOW, "--full")
+        assert full.returncode == 0, full.stderr[-3000:]
+        [out4] = [p for p in outputs(tmp_path) if p not in (out1, out2)]
+        assert len(records(out4)) == 4
+    assert not list((tmp_path / "output").rglob("*.part"))
+
+
+def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
+    with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
+        write_spider(tmp_path, room.base)
+        first = run(tmp_path, *WINDOW)
+        assert first.returncode == 0, first.stderr[-3000:]
+        [out1] = outputs(tmp_path)
+
+        room.add(*(Story(n, day(n)) for n in range(4, 10)))
+        room.gate_after = room.served_articles + 2  # serve two new stories, then hold the rest
+        victim = start(tmp_path, *WINDOW)
+        try:
+            wait_for(lambda: room.held >= 1 and list((tmp_path / "output").rglob("*.jsonl.part")), victim)
+            # the held run owns the lock: a second run exits at once
+            other = run(tmp_path, *WINDOW)
+            assert other.returncode == 3
+            assert "newsbot crawl: another crawl is running (pid" in other.stderr
+            assert "Traceback" not in other.stderr
+            victim.send_signal(signal.SIGKILL)
+            victim.wait(30)
+        finally:
+            if victim.poll() is None:
+                victim.kill()
+            victim.communicate()
+        room.gate.set()
+        room.gate_after = None
+        # nothing of the killed run is visible under a final name
+        assert outputs(tmp_path) == [out1]
+        [part] = list((tmp_path / "output").rglob("*.jsonl.part"))
+        assert part.read_bytes().count(b"\n") <= 6
+
+        third = run(tmp_path, *WINDOW)
+        assert third.returncode == 0, third.stderr[-3000:]
+    [out3] = [p for p in outputs(tmp_path) if p != out1]
+    titles = sorted(r["title"] for r in records(out3))
+    assert titles == sorted(Story(n, day(1)).title for n in range(4, 10))
+    ids = [r["id"] for p in outputs(tmp_path) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 9
