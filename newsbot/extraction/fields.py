@@ -96,20 +96,24 @@ def _ld_text(value) -> str | None:
 
 # --- title -------------------------------------------------------------------------------
 
+_SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
+
+
 def strip_site_name(title: str, site_names: list[str]) -> str:
     """Remove a leading or trailing site name joined by a separator (``" | Site"``,
-    ``"Site – "``), trying every name in ``site_names``; the title is returned unchanged when
-    the stripped remainder would be empty."""
-    names = [key(n) for n in site_names if n]
-    for sep in SUFFIX_SEPARATORS:
-        if sep not in title:
-            continue
-        head, _, tail = title.rpartition(sep)
-        if head and (key(tail) in names or any(n and n in key(tail) for n in names)):
-            return strip_site_name(head.strip(), site_names)
-        first, _, rest = title.partition(sep)
-        if rest and key(first) in names:
-            return strip_site_name(rest.strip(), site_names)
+    ``"Site – "``, ``"…-Section ㅣSite"``, ``"…：Site"``), trying every name in ``site_names``
+    (a tail that holds a site name goes whole); the title is returned unchanged when the
+    stripped remainder would be empty."""
+    names = [key(n) for n in site_names if n and key(n)]
+    if not names:
+        return title
+    for m in reversed(list(_SITE_SEP.finditer(title))):
+        head, tail = title[:m.start()].strip(), title[m.end():]
+        if head and any(n in key(tail) for n in names):
+            return strip_site_name(head, site_names)
+    m = _SITE_SEP.search(title)
+    if m and title[m.end():].strip() and key(title[:m.start()]) in names:
+        return strip_site_name(title[m.end():].strip(), site_names)
     return title
 
 
@@ -135,13 +139,41 @@ def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
         ("meta", page.meta_first("twitter:title")),
         ("html", clean(text_of(title_tag)) if title_tag is not None else None),
     ]
-    cands = [(layer, strip_site_name(t, site_names)) for layer, t in raw if t]
+    cands = [(layer, weight, strip_site_name(t, site_names)) for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
     if not cands:
         return None, None
-    keys = [key(t) for _, t in cands]
-    best = max(range(len(cands)), key=lambda i: (keys.count(keys[i]), -i))
-    # a title tag that only adds an unknown site name after a separator still votes for the others
-    return cands[best][1], cands[best][0]
+    texts = [_strip_affix_of_others(t, [u for _, _, u in cands]) for _, _, t in cands]
+    votes: dict[str, list] = {}
+    for (layer, weight, _), t in zip(cands, texts):
+        vote = votes.setdefault(_title_key(t), [0.0, t, layer, weight])
+        vote[0] += weight
+        if weight > vote[3]:
+            vote[1:] = [t, layer, weight]
+    total, text, layer, _ = max(votes.values(), key=lambda v: (v[0], v[3]))
+    return text, layer
+
+
+TITLE_WEIGHTS = (3.0, 1.0, 1.0, 0.5, 0.5)
+"""Votes of the title sources, in the order JSON-LD headline, ``<h1>``, ``og:title``,
+``twitter:title``, ``<title>``: the headline of the structured data is the publisher's own
+record of the article and outweighs one or two social variants; three sources agreeing
+outweigh it."""
+_AFFIX_SEP = re.compile(r"^\s*(?:[|\-–—:：·•/ㅣ]|::)\s*\S")
+
+
+def _title_key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _strip_affix_of_others(text: str, others: list[str]) -> str:
+    """``text`` without a trailing site or section name: when another candidate is ``text``'s
+    beginning followed by a separator (``"Headline | Site"``, ``"見出し：新聞"``), that
+    candidate is the headline."""
+    best = text
+    for other in others:
+        if other and len(other) < len(best) and best.startswith(other) and _AFFIX_SEP.match(best[len(other):]):
+            best = other
+    return best
 
 
 # --- dates -------------------------------------------------------------------------------
