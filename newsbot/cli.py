@@ -74,7 +74,7 @@ def crawl(args) -> int:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
     from pathlib import Path
 
-    from scrapy.crawler import Crawler, CrawlerProcess
+    from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
     from .runs import BAD_ARGUMENTS, LOCKED, CrawlLocked, check_settings, crawl_lock, summarize
@@ -100,12 +100,10 @@ def crawl(args) -> int:
         for name in names:
             spidercls = loader.load(name)
             spidercls.check_arguments(**spargs)
+            crawler = process.create_crawler(name)  # settings copied, not frozen yet
             if args.jobdir:
-                own = settings.copy()
-                own.set("JOBDIR", str(Path(args.jobdir) / name), priority="cmdline")
-                crawlers.append((name, Crawler(spidercls, own)))
-            else:
-                crawlers.append((name, process.create_crawler(name)))
+                crawler.settings.set("JOBDIR", str(Path(args.jobdir) / name), priority="cmdline")
+            crawlers.append((name, crawler))
     except ValueError as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
         return BAD_ARGUMENTS

@@ -39,6 +39,9 @@ from spidermon import Monitor, MonitorSuite, monitors
 from .runstats import COVERAGE_FIELDS, figures
 
 logger = logging.getLogger(__name__)
+# unittest leaves this module's frames out of failure reports: Spidermon's report of a failed
+# monitor shows the message, not a traceback
+__unittest = True
 
 DEFAULTS = {
     "min_records": 0,

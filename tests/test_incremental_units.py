@@ -1,0 +1,116 @@
+"""The seen-store, the skip-before-download rule, atomic output files, the stats file name and
+the crawl lock, without a crawl."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsbot.extraction.urls import fingerprint
+from newsbot.feedstorage import AtomicFileFeedStorage
+from newsbot.runs import CrawlLocked, crawl_lock
+from newsbot.runstats import stats_path
+from newsbot.seenstore import SeenEntry, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
+
+URL = "https://www.example.org/news/2025/03/story-1/"
+RECORD = {"id": fingerprint(URL), "url": URL, "portal": "p", "title": "T", "lead": None, "body": "B",
+          "section": "S", "authors": [], "tags": [], "date_published": "2025-03-04T09:00:00+00:00",
+          "date_modified": None, "crawled_at": "2025-03-05T00:00:00+00:00"}
+
+
+def test_store_keeps_entries_with_aliases_across_connections(tmp_path):
+    path = tmp_path / "state" / "seen.sqlite"
+    store = SqliteSeenStore(path)
+    assert store.lookup(RECORD["id"]) is None and not path.exists()  # nothing written yet
+    alias = fingerprint("https://example.org/?p=123")
+    assert store.commit([(entry_for(RECORD, 1), {alias})]) == 1
+    store.close()
+    again = SqliteSeenStore(path)
+    entry = again.lookup(alias)
+    assert entry.id == RECORD["id"] and entry.revision == 1 and entry.content_hash == content_hash(RECORD)
+    assert again.lookup_url("http://example.org/news/2025/03/story-1") == entry  # scheme, www., slash
+    # a later revision replaces the entry
+    again.commit([(entry_for({**RECORD, "body": "B2"}, 2), set())])
+    assert again.lookup(alias).revision == 2 and len(again) == 1
+    again.close()
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(ValueError, match="is not usable"):
+        SqliteSeenStore(path)
+
+
+def test_a_failed_commit_stores_nothing(tmp_path):
+    store = SqliteSeenStore(tmp_path / "seen.sqlite")
+    good = (entry_for(RECORD, 1), set())
+    bad = (SeenEntry(*(["x"] * 6), revision=object(), seen_at="now"), set())  # not storable
+    with pytest.raises(sqlite3.Error):
+        store.commit([good, bad])
+    assert len(store) == 0
+
+
+def test_content_hash_ignores_bookkeeping_fields():
+    assert content_hash(RECORD) == content_hash({**RECORD, "crawled_at": "2026-01-01T00:00:00+00:00",
+                                                 "url": URL + "?x=1", "revision": 3})
+    assert content_hash(RECORD) != content_hash({**RECORD, "body": "B, corrected"})
+    entry = entry_for(RECORD, 1)
+    assert is_unchanged(entry, dict(RECORD))
+    assert not is_unchanged(entry, {**RECORD, "date_modified": "2025-03-06T10:00:00+00:00"})
+
+
+def test_skip_before_download_rule():
+    entry = entry_for(RECORD, 1)  # published 2025-03-04 09:00 UTC, never modified
+    assert needs_fetch(None, [])  # not stored
+    assert not needs_fetch(entry, [])  # stored, no date in the feed
+    assert not needs_fetch(entry, ["Tue, 04 Mar 2025 09:00:00 GMT", None])  # same date
+    assert needs_fetch(entry, [None, "2025-03-04T10:30:00+01:00"])  # 09:30 UTC: newer
+    assert not needs_fetch(entry, ["2025-03-04T10:00:00+01:00"])  # 09:00 UTC: the same instant
+    assert not needs_fetch(entry, ["2025-03-04"])  # a day-only date is 00:00
+    assert needs_fetch(entry, ["2025-03-05"])
+    modified = entry_for({**RECORD, "date_modified": "2025-03-10T08:00:00+00:00"}, 2)
+    assert not needs_fetch(modified, ["2025-03-09T23:00:00+00:00"])  # compared to date_modified
+    assert needs_fetch(modified, ["2025-03-10T08:00:01+00:00"])
+
+
+def _export(storage, lines: list[bytes]) -> None:
+    fh = storage.open(None)
+    for line in lines:
+        fh.write(line)
+    assert not storage.final.exists() or storage.final.read_bytes() != b"".join(lines)
+    storage.store(fh)
+
+
+def test_atomic_storage_renames_when_complete(tmp_path):
+    final = tmp_path / "out" / "run.jsonl"
+    storage = AtomicFileFeedStorage(str(final), feed_options={"overwrite": True})
+    fh = storage.open(None)
+    fh.write(b'{"a": 1}\n')
+    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl.part"]  # nothing under *.jsonl
+    storage.store(fh)
+    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl"]
+    assert final.read_bytes() == b'{"a": 1}\n'
+    # -O again: replaced; -o: appended, still by rename
+    _export(AtomicFileFeedStorage(str(final), feed_options={"overwrite": True}), [b'{"b": 2}\n'])
+    assert final.read_bytes() == b'{"b": 2}\n'
+    _export(AtomicFileFeedStorage(f"file://{final}", feed_options={"overwrite": False}), [b'{"c": 3}\n'])
+    assert final.read_bytes() == b'{"b": 2}\n{"c": 3}\n'
+    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl"]
+
+
+def test_stats_file_sits_beside_the_output():
+    assert stats_path(Path("o/p/p-2025-03-01T10-00-00+00-00.jsonl")) == Path("o/p/p-2025-03-01T10-00-00+00-00.stats.json")
+    assert stats_path(Path("out.jsonl")) == Path("out.stats.json")
+    assert stats_path(Path("d/out.jsonl.gz")) == Path("d/out.stats.json")
+    assert stats_path(Path("d/out")) == Path("d/out.stats.json")
+
+
+def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
+    path = tmp_path / ".state" / "crawl.lock"
+    held = crawl_lock(path)
+    with pytest.raises(CrawlLocked, match=r"another crawl is running \(pid \d+ holds .*crawl.lock\); nothing done"):
+        crawl_lock(path)
+    held.close()
+    crawl_lock(path).close()

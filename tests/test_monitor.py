@@ -1,0 +1,107 @@
+"""Monitors: a portal whose markup changes between runs makes the run fail naming the field;
+thresholds per portal; bad threshold settings refused at start."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from newsroom import Newsroom, Story, day, outputs, run, stats_of, write_spider
+from scrapy.settings import Settings
+
+from newsbot.monitors import (check_coverage, check_errors, check_finish, check_not_generic, check_records,
+                              thresholds)
+from newsbot.runs import summarize
+from newsbot.runstats import figures
+
+WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
+
+
+def test_markup_change_fails_the_run_and_names_the_field(tmp_path):
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_spider(tmp_path, room.base)
+        first = run(tmp_path, *WINDOW)
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert "Monitor failed" not in first.stderr
+        # the redesign: article bodies now arrive by script, the body selector matches nothing
+        room.add(Story(3, day(11), new_markup=True), Story(4, day(12), new_markup=True))
+        second = run(tmp_path, *WINDOW)
+    assert second.returncode == 1
+    message = ("field body: 0 of 2 articles from the portal's rules or structured data (0.0 %, the rest "
+               "from the generic fallback or missing: markup changed?), floor 90 %")
+    assert f"Monitor failed: loopnews: {message}" in second.stderr
+    assert f"loopnews: FAILED: monitors: {message}" in second.stderr.splitlines()[-1]
+    assert "Traceback" not in second.stderr
+    out2 = outputs(tmp_path)[-1]
+    assert stats_of(out2)["monitors"] == {"failed": [message]}
+    assert stats_of(out2)["field_coverage"]["body"]["layers"] == {"generic": 2}
+
+
+def test_per_portal_thresholds_and_their_messages(tmp_path):
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_spider(tmp_path, room.base)
+        strict = json.dumps({"loopnews": {"min_records": 5, "coverage": {"tags": 0.5}}})
+        proc = run(tmp_path, *WINDOW, settings={"NEWSBOT_MONITOR_PORTALS": strict})
+    assert proc.returncode == 1
+    last = proc.stderr.splitlines()[-1]
+    assert last == ("loopnews: FAILED: monitors: records written 2, below the minimum 5; "
+                    "field tags: coverage 0.0 % (0 of 2 articles), floor 50 %")
+
+
+@pytest.mark.parametrize("value, message", [
+    ('{"loopnews": {"coverage": {"bodyy": 1}}}', "NEWSBOT_MONITOR_PORTALS[loopnews]: coverage of unknown field 'bodyy'"),
+    ('{"loopnews": {"max_error_ratio": 3}}', "max_error_ratio must be a number from 0 to 1"),
+    ('{"loopnews": {"min_recs": 1}}', "unknown key 'min_recs'"),
+])
+def test_bad_thresholds_are_refused_at_start(tmp_path, value, message):
+    write_spider(tmp_path, "http://127.0.0.1:9")  # never contacted
+    proc = run(tmp_path, *WINDOW, settings={"NEWSBOT_MONITOR_PORTALS": value})
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def _stats(**extra) -> dict:
+    stats = {"item_scraped_count": 8, "downloader/response_count": 30, "finish_reason": "finished",
+             "newsbot/field/title/jsonld": 10, "newsbot/field/body/portal": 7, "newsbot/field/body/generic": 2,
+             "newsbot/field/body/missing": 1, "newsbot/field/section/portal": 9,
+             "newsbot/field/section/missing": 1, "newsbot/dropped/invalid/body": 1,
+             "newsbot/dropped/out_of_window": 1, "newsbot/skipped/seen": 4}
+    stats.update(extra)
+    return stats
+
+
+def test_figures_and_checks_on_known_stats():
+    fig = figures(_stats(**{"newsbot/errors/http_404": 6, "newsbot/errors/timeout": 3}))
+    assert fig["field_coverage"]["body"] == {"present": 9, "of": 10, "ratio": 0.9,
+                                             "layers": {"portal": 7, "generic": 2, "missing": 1}}
+    assert fig["articles_found"] == 8 + 4 + 1 and fig["already_stored"] == 4
+    assert fig["requests_ended"] == 33 and fig["error_ratio"] == round(9 / 33, 4)
+    limits = thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.95}}}}), "p")
+    assert limits["coverage"] == {"title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.95,
+                                  "language": 0.95}
+    assert check_coverage(fig, limits) == [
+        "field body: coverage 90.0 % (9 of 10 articles), floor 100 %",
+        "field section: coverage 90.0 % (9 of 10 articles), floor 95 %",
+    ]
+    assert check_not_generic(fig, limits, {"body"}) == [
+        "field body: 7 of 10 articles from the portal's rules or structured data (70.0 %, the rest from the "
+        "generic fallback or missing: markup changed?), floor 90 %"]
+    assert check_not_generic(fig, limits, {"title"}) == []  # the portal has no body selector
+    assert check_errors(fig, limits) == [
+        "error ratio 27.3 % (9 of 33 requests failed: http_404 ×6, timeout ×3), ceiling 20 %"]
+    assert check_errors(fig, {**limits, "min_requests": 40}) == []
+    assert check_records(fig, limits) == []
+    assert check_records(figures({}), limits) == [
+        "articles found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"]
+    assert check_finish(fig) == [] and check_finish(figures({"finish_reason": "shutdown"})) == ["finish reason shutdown"]
+    assert check_finish(figures({"finish_reason": "closespider_itemcount"})) == []
+
+
+def test_summary_line_carries_monitor_failures():
+    status, line = summarize("p", _stats(**{"newsbot/monitors/failed": ["field body: coverage 90.0 %"]}))
+    assert status == 1
+    assert line == ("p: FAILED: records dropped as invalid (markup changed?): body ×1; "
+                    "monitors: field body: coverage 90.0 %")
+    status, line = summarize("p", {"item_scraped_count": 3, "finish_reason": "finished", "newsbot/skipped/seen": 5})
+    assert (status, line) == (0, "p: ok: 3 records written, 0 failed requests, 5 already stored")

@@ -1,0 +1,71 @@
+"""`newsbot crawl` for the schedule: pause with SIGINT and resume with the job folder (Scrapy
+JOBDIR) without duplicates or replayed start requests; the progress line."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+from types import SimpleNamespace
+
+from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_spider
+
+from newsbot.runstats import Progress
+
+WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
+ONE_AT_A_TIME = {"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
+
+
+def test_pause_and_resume_with_a_job_folder(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 11)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_spider(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: room.held >= 2, first)  # two served, two in flight, six queued
+            first.send_signal(signal.SIGINT)
+            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+            room.gate.set()  # the two in flight complete; the queue stays in jobs/loopnews
+            first.wait(60)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        reader.join(10)
+        assert first.returncode == 1  # a paused run is not a finished one
+        assert "loopnews: FAILED: finish reason shutdown" in "".join(lines)
+        [paused] = outputs(tmp_path)
+        assert len(records(paused)) == 4
+        assert (tmp_path / "jobs" / "loopnews" / "requests.queue").is_dir()
+
+        room.gate_after = None
+        second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert "loopnews: ok: 6 records written" in second.stderr
+        hits = dict(room.hits)
+    [resumed] = [p for p in outputs(tmp_path) if p != paused]
+    ids = [r["id"] for p in (paused, resumed) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 10
+    assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
+    assert sorted(hits[s.path] for s in stories) == [1] * 10
+
+
+def test_progress_line_counts_per_portal():
+    stats = {"item_scraped_count": 12, "newsbot/skipped/seen": 30, "newsbot/dropped/unchanged": 2,
+             "newsbot/dropped/not_article": 3, "newsbot/errors/timeout": 1, "downloader/response_count": 20}
+    crawler = SimpleNamespace(stats=SimpleNamespace(get_stats=lambda: stats))
+    line = Progress(crawler, 60).line(SimpleNamespace(name="euronews"))
+    assert line == ("progress: euronews: 12 records written, 32 already stored, 3 dropped, "
+                    "1 failed requests, 20 pages")
+
+
+def test_unknown_portal_is_refused(tmp_path):
+    write_spider(tmp_path, "http://127.0.0.1:9")
+    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "nosuchportal", "-s", f"SPIDER_MODULES={FAST['SPIDER_MODULES']}"]
+    proc = subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "newsbot crawl: unknown portal nosuchportal (known:" in proc.stderr
+    assert "loopnews" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "output").exists()
