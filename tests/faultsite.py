@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import select
 import socket
 import struct
 import threading
@@ -325,8 +326,10 @@ class FaultSite:
             return None
         if head == "silent":
             deadline = time.monotonic() + self.stall_limit
-            while time.monotonic() < deadline and self._stall():
-                pass
+            while time.monotonic() < deadline and not self.stopping.is_set():
+                readable, _, _ = select.select([h.connection], [], [], 0.1)
+                if readable and not h.connection.recv(1, socket.MSG_PEEK):
+                    break  # the client gave up
             h.close_connection = True
             return None
         if head == "trickle":
