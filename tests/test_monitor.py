@@ -105,3 +105,17 @@ def test_summary_line_carries_monitor_failures():
                     "monitors: field body: coverage 90.0 %")
     status, line = summarize("p", {"item_scraped_count": 3, "finish_reason": "finished", "newsbot/skipped/seen": 5})
     assert (status, line) == (0, "p: ok: 3 records written, 0 failed requests, 5 already stored")
+
+
+def test_notification_actions_come_from_the_settings():
+    from types import SimpleNamespace
+
+    from spidermon.core.actions import DummyAction
+
+    from newsbot.monitors import SpiderCloseMonitorSuite
+
+    off = SpiderCloseMonitorSuite(crawler=SimpleNamespace(settings=Settings()))
+    assert off.monitors_failed_actions == []
+    on = SpiderCloseMonitorSuite(crawler=SimpleNamespace(settings=Settings(
+        {"NEWSBOT_MONITOR_ACTIONS": "spidermon.core.actions.DummyAction"})))
+    assert [type(a) for a in on.monitors_failed_actions] == [DummyAction]
