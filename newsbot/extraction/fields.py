@@ -178,10 +178,10 @@ def _strip_affix_of_others(text: str, others: list[str]) -> str:
 
 # --- dates -------------------------------------------------------------------------------
 
-_PUBLISHED_META = ("article:published_time", "date.available", "og:published_time", "pubdate",
+_PUBLISHED_META = ("article:published_time", "article:published:time", "date.available", "og:published_time", "pubdate",
                    "publishdate", "publish-date", "datepublished", "dc.date.issued", "dc.date",
                    "dcterms.date", "sailthru.date", "parsely-pub-date", "date")
-_MODIFIED_META = ("article:modified_time", "date.modified", "og:updated_time", "datemodified",
+_MODIFIED_META = ("article:modified_time", "article:modified:time", "date.modified", "og:updated_time", "datemodified",
                   "dcterms.modified", "last-modified")
 
 
@@ -197,6 +197,11 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
     for value in _select_values(page, rules.date) if ld_key == "datePublished" else []:
         add("portal", value)
     add("jsonld", _ld_text(page.article_ld.get(ld_key)))
+    if not page.article_ld.get(ld_key):
+        for node in page.jsonld:  # a WebPage or other node carrying the article's dates
+            if node.get(ld_key):
+                add("jsonld", _ld_text(node.get(ld_key)))
+                break
     for name in meta_names:
         add("meta", page.meta_first(name))
     if ld_key == "datePublished":
@@ -221,7 +226,29 @@ def date_published(page: Page, rules: ExtractionRules, hints: dict) -> tuple[dat
             if parsed:
                 cands.append(("generic", parsed))
     chosen = dates.choose(cands)
+    if chosen and chosen[1].has_time and not chosen[1].has_offset and rules.timezone == "UTC":
+        offset = _page_offset(page)
+        if offset is not None:
+            local = chosen[1].value.replace(tzinfo=offset)
+            chosen = (chosen[0], dates.ParsedDate(local, True, True))
     return (chosen[1].value, chosen[0]) if chosen else (None, None)
+
+
+def _page_offset(page: Page):
+    """The UTC offset (``tzinfo``) the page itself prints with any other date (JSON-LD dates,
+    date meta tags, ``<time datetime>``), or ``None``: a naive time on a page without portal
+    rules is read in the page's own offset rather than an assumed zone."""
+    values = []
+    for node in page.jsonld:
+        values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
+    for name in _PUBLISHED_META + _MODIFIED_META:
+        values += page.meta.get(name, [])
+    values += [el.get("datetime") for el in page.tree.iter("time")]
+    for value in values:
+        parsed = dates.parse_date(_ld_text(value) if not isinstance(value, str) else value)
+        if parsed and parsed.has_offset:
+            return parsed.value.tzinfo
+    return None
 
 
 def _htmldate(page: Page) -> str | None:

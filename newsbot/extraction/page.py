@@ -69,15 +69,21 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
     return strip_control(data.decode(encoding, errors="replace")), encoding
 
 
-def _walk_jsonld(node, out: list[dict]) -> None:
+_NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListElement", "relatedLink",
+                         "mentions", "citation", "comment", "review", "isPartOf", "about"})
+
+
+def _walk_jsonld(node, out: list[dict], nested: list[dict], top: bool = True) -> None:
     if isinstance(node, list):
         for item in node:
-            _walk_jsonld(item, out)
+            _walk_jsonld(item, out, nested, top)
     elif isinstance(node, dict):
-        if "@graph" in node:
-            _walk_jsonld(node["@graph"], out)
         if "@type" in node:
-            out.append(node)
+            (out if top else nested).append(node)
+        for name, value in node.items():
+            # @graph members are top-level; a WebPage's mainEntity and other typed values nest
+            if isinstance(value, (dict, list)) and name not in _NOT_NESTED:
+                _walk_jsonld(value, out, nested, top and name == "@graph")
 
 
 def _types(node: dict) -> set[str]:
@@ -93,14 +99,16 @@ class Page:
     ``content_type`` (HTTP header value, for the charset). Attributes are computed lazily and
     cached: ``text``, ``encoding``, ``tree`` (lxml ``HtmlElement``; a blank document for empty
     or unparseable input), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
-    (every typed JSON-LD object, ``@graph`` flattened; malformed blocks skipped and counted in
-    ``jsonld_errors``) and ``article_ld`` (the first NewsArticle-like object or ``{}``).
+    (every typed JSON-LD object, ``@graph`` flattened, then the typed objects nested in them
+    such as a WebPage's ``mainEntity``; malformed blocks skipped and counted in
+    ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``).
     """
 
     def __init__(self, html: bytes | str, url: str, content_type: str | None = None):
         self.url = url
         self.text, self.encoding = decode_html(html, content_type)
         self.jsonld_errors = 0
+        self.jsonld_top = 0
 
     @cached_property
     def tree(self) -> lxml.html.HtmlElement:
@@ -134,6 +142,7 @@ class Page:
     @cached_property
     def jsonld(self) -> list[dict]:
         out: list[dict] = []
+        nested: list[dict] = []
         for el in self.tree.iter("script"):
             if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
                 continue
@@ -143,12 +152,13 @@ class Page:
             except ValueError:
                 self.jsonld_errors += 1
                 continue
-            _walk_jsonld(data, out)
-        return out
+            _walk_jsonld(data, out, nested)
+        self.jsonld_top = len(out)
+        return out + nested
 
     @cached_property
     def article_ld(self) -> dict:
-        for node in self.jsonld:
+        for node in self.jsonld[:self.jsonld_top]:
             if _types(node) & ARTICLE_TYPES:
                 return node
         return {}
