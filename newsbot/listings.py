@@ -17,12 +17,21 @@ from .extraction.text import clean
 _URL_DAY = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/")
 _NEXT_CLASSES = ("next", "next-page", "pagination-next", "nextpostslink", "pager-next")
 _ANCESTOR_DEPTH = 4  # how far up from a link a <time> of the same teaser is looked for
+_HEADLINE_CHARS = 25  # longer link texts are headlines (shorter ones: section, tag, "more" links)
 
 
 def _date_near(anchor) -> str | None:
+    """The ``<time>`` of the teaser holding ``anchor``: looked for in the link and up to 3
+    ancestors, stopping once an ancestor holds more than one ``<time>`` or the headline link
+    of another story (a link elsewhere with more than ``_HEADLINE_CHARS`` of text)."""
+    href = anchor.get("href")
     node = anchor
     for _ in range(_ANCESTOR_DEPTH):
         times = node.xpath(".//time")
+        if len(times) > 1:
+            return None
+        if any(a.get("href") != href and len(a.text_content().strip()) > _HEADLINE_CHARS for a in node.iter("a")):
+            return None
         if times:
             return clean(times[0].get("datetime") or times[0].text_content())
         node = node.getparent()
@@ -48,8 +57,8 @@ def parse_listing(html: bytes, url: str) -> tuple[list[Entry], str | None]:
 
     Input: the page bytes and its URL (base for relative links). Output: ``(entries, next)``:
     one :class:`Entry` per distinct http(s) link (fragment dropped) in document order, with
-    ``published`` taken from the nearest ``<time>`` of the link's teaser (the link and up to
-    3 ancestors; ``datetime`` attribute, else its text), else the ``/YYYY/MM/DD/`` of the URL;
+    ``published`` taken from the ``<time>`` of the link's teaser (:func:`_date_near`;
+    ``datetime`` attribute, else its text), else the ``/YYYY/MM/DD/`` of the URL;
     ``title`` the link text. ``next`` is the ``rel="next"`` link (``<link>`` or ``<a>``) or an
     ``<a>`` with a usual "next" class, ``None`` when absent. Never raises on bad HTML."""
     try:

@@ -189,3 +189,12 @@ def test_bad_mode_stops_with_one_line(tmp_path):
     proc, _ = _scrapy(tmp_path, "euronews", "-a", "mode=everything")
     assert proc.returncode == 2
     assert "mode='everything' is not one of latest, backfill" in proc.stderr
+
+
+def test_out_of_window_child_sitemaps_are_not_fetched(backfill):
+    _, _, stats = backfill
+    # EU Reporter's post-sitemap1, Politico's January sitemap, Euronews' February sitemap:
+    # lastmod before `since`, never requested (absent from the WARC, so a fetch would miss)
+    for portal in ("eureporter", "politico_eu", "euronews"):
+        assert stats[portal]["newsbot/skipped/sitemap_out_of_window"] == 1, portal
+    assert stats["politico_eu"].get("newsbot/replay/miss", 0) == 1  # robots.txt only

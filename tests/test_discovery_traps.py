@@ -1,0 +1,112 @@
+"""The sitemap and feed traps listed in the portal notes, one test each, on the discovery
+functions and the portal registry (pure, no crawl). The fixture-site crawls in
+test_portals.py meet the same traps over (replayed) HTTP."""
+from __future__ import annotations
+
+import gzip
+import io
+
+from newsbot.discovery import parse_feed, parse_sitemap, sniff
+from newsbot.extraction import extract_article
+from newsbot.listings import parse_listing, parse_wp_posts
+from newsbot.portals import PORTALS
+
+URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+<url><loc>https://www.euronews.com/2025/03/14/a-story</loc><lastmod>2025-03-14T10:20:00+01:00</lastmod>
+<xhtml:link rel="alternate" hreflang="en" href="https://www.euronews.com/2025/03/14/a-story"/>
+<xhtml:link rel="alternate" hreflang="de" href="https://de.euronews.com/2025/03/14/eine-geschichte"/>
+<xhtml:link rel="alternate" hreflang="x-default" href="https://www.euronews.com/2025/03/14/a-story"/>
+</url></urlset>"""
+
+
+def test_child_sitemap_served_as_text_html_is_sniffed_by_content():
+    # the Content-Type is never trusted: the root element decides
+    assert sniff(URLSET) == "urlset"
+    assert sniff(b"<!DOCTYPE html><html><body>app</body></html>") is None
+
+
+def test_child_sitemap_with_query_string_keeps_it():
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+             b"<loc>https://www.brusselstimes.com/post-sitemap.xml?page=3&amp;from=2025-03-01</loc>"
+             b"<lastmod>2025-03-31</lastmod></sitemap></sitemapindex>")
+    [entry] = parse_sitemap(index)
+    assert (entry.kind, entry.url, entry.modified) == (
+        "sitemap", "https://www.brusselstimes.com/post-sitemap.xml?page=3&from=2025-03-01", "2025-03-31")
+
+
+def test_namespace_prefixes_are_ignored():
+    data = (b'<sm:urlset xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9"><sm:url>'
+            b"<sm:loc>https://euobserver.com/187654/a-slug/</sm:loc><sm:lastmod>2025-03-17</sm:lastmod>"
+            b"</sm:url></sm:urlset>")
+    assert sniff(data) == "urlset"
+    assert [(e.url, e.modified) for e in parse_sitemap(data)] == [("https://euobserver.com/187654/a-slug/", "2025-03-17")]
+
+
+def test_gzipped_sitemap_is_read_as_it_decompresses():
+    stream = gzip.GzipFile(fileobj=io.BytesIO(gzip.compress(URLSET)))
+    assert sniff(stream) == "urlset"
+    assert [e.url for e in parse_sitemap(stream)] == ["https://www.euronews.com/2025/03/14/a-story"]
+
+
+def test_hreflang_alternates_become_translations():
+    [entry] = parse_sitemap(URLSET)
+    assert entry.alternates["de"] == "https://de.euronews.com/2025/03/14/eine-geschichte"
+    html = (b"<html lang='en'><head><title>A story</title></head><body><h1>A story</h1>"
+            + b"<p>" + b"Some words of the story. " * 20 + b"</p></body></html>")
+    ex = extract_article(html, entry.url, hints={"translations": entry.alternates})
+    # the page's own URL and x-default are not translations
+    assert ex.record["translations"] == {"de": "https://de.euronews.com/2025/03/14/eine-geschichte"}
+    # alternates in the page win over the sitemap's
+    page = html.replace(b"</head>", b'<link rel="alternate" hreflang="fr" href="/fr/une-histoire"></head>')
+    ex = extract_article(page, entry.url, hints={"translations": entry.alternates})
+    assert ex.record["translations"] == {"fr": "https://www.euronews.com/fr/une-histoire"}
+
+
+def test_50000_url_sitemap_is_streamed_whole():
+    rows = b"".join(b"<url><loc>https://www.eureporter.co/x/2025/03/01/s-%d/</loc></url>" % i for i in range(50_000))
+    data = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + rows + b"</urlset>"
+    entries = parse_sitemap(data)
+    first = next(entries)  # yielded before the rest of the document is read
+    assert first.url == "https://www.eureporter.co/x/2025/03/01/s-0/"
+    assert sum(1 for _ in entries) == 49_999
+
+
+def test_atom_feed_and_tracking_parameters():
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>t</title>'
+            b'<link rel="alternate" href="https://fr.euronews.com/2025/03/14/une-histoire?utm_source=rss&amp;utm_medium=x#top"/>'
+            b"<published>2025-03-14T10:25:00+01:00</published></entry></feed>")
+    assert sniff(atom) == "atom"
+    [entry] = parse_feed(atom)
+    assert entry.published == "2025-03-14T10:25:00+01:00"
+    assert PORTALS["euronews"].canonical_url(entry.url) == "https://fr.euronews.com/2025/03/14/une-histoire"
+
+
+def test_www_bare_host_and_trailing_slash_are_canonicalised_per_portal():
+    assert (PORTALS["eureporter"].canonical_url("http://eureporter.co/a/2025/03/10/s?utm_campaign=x")
+            == "https://www.eureporter.co/a/2025/03/10/s/")
+    assert (PORTALS["euronews"].canonical_url("https://euronews.com/2025/03/14/s/?fbclid=1")
+            == "https://www.euronews.com/2025/03/14/s")
+    assert PORTALS["euobserver"].canonical_url("https://www.euobserver.com/187654/s/#x") == "https://euobserver.com/187654/s/"
+    # other subdomains keep their host (Brussels Times' feed host)
+    assert PORTALS["brussels_times"].canonical_url("https://api.brusselstimes.com/rss") == "https://api.brusselstimes.com/rss"
+
+
+def test_listing_page_links_dates_and_next_page():
+    html = b"""<html><head><link rel="next" href="/news?page=3"></head><body>
+    <div class="card"><a href="/news/article/a-slug">MEPs call for faster asylum rulings</a><div class="meta"><time datetime="2025-03-19T10:00:00Z">x</time></div></div>
+    <div class="card"><a href="https://www.eureporter.co/b/2025/03/05/b-slug/#c">Grid operators publish winter review</a></div>
+    <a href="/news/article/a-slug">More</a></body></html>"""
+    entries, next_url = parse_listing(html, "https://www.theparliamentmagazine.eu/news?page=2")
+    assert [(e.url, e.published) for e in entries] == [
+        ("https://www.theparliamentmagazine.eu/news/article/a-slug", "2025-03-19T10:00:00Z"),
+        ("https://www.eureporter.co/b/2025/03/05/b-slug/", "2025-03-05")]
+    assert next_url == "https://www.theparliamentmagazine.eu/news?page=3"
+    assert parse_listing(b"<p>no links</p>", "https://x.org/")[0] == []
+
+
+def test_wordpress_rest_answer_or_not():
+    assert parse_wp_posts(b"<!DOCTYPE html><html>app</html>") is None
+    assert parse_wp_posts(b'{"code":"rest_no_route"}') is None
+    [entry] = parse_wp_posts(b'[{"link":"https://www.neweurope.eu/article/x/","date_gmt":"2025-03-09T12:00:00"}]')
+    assert (entry.url, entry.published) == ("https://www.neweurope.eu/article/x/", "2025-03-09T12:00:00Z")
