@@ -481,6 +481,12 @@ def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
     if not paragraphs:
         paragraphs = generic_body(page, title)[0].paragraphs
         layer = "generic" if paragraphs else None
+    if not paragraphs and not rules.body:
+        from .body import embedded_html, extract_fragment
+
+        markup = embedded_html(page.tree)
+        paragraphs = extract_fragment(markup).paragraphs if markup else []
+        layer = "generic" if paragraphs else None
     if not paragraphs:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
