@@ -1,6 +1,6 @@
 """The ``newsbot`` command.
 
-- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--full] [--jobdir DIR]``: crawl
+- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--full] [--jobdir DIR]``: crawl
   portals in one process, under the crawl lock.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
 
@@ -83,7 +83,8 @@ def crawl(args) -> int:
     for item in args.set or []:
         name, _, value = item.partition("=")
         settings.set(name, value, priority="cmdline")
-    spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit)) if v}
+    spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit),
+                                ("mode", args.mode)) if v}
     if args.full:
         spargs["incremental"] = "false"
     process = CrawlerProcess(settings)
@@ -142,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--since", help="YYYY-MM-DD (UTC), default: 2 days ago")
     cr.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
     cr.add_argument("--limit", help="at most N article requests per portal")
+    cr.add_argument("--mode", choices=("latest", "backfill"),
+                    help="latest (default): feeds, news sitemaps, first listing pages; "
+                         "backfill: REST API, sitemap indexes or paginated listings over the window")
     cr.add_argument("--full", action="store_true",
                     help="ignore the seen-store: fetch and write every article found")
     cr.add_argument("--jobdir", metavar="DIR",
