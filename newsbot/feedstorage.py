@@ -11,6 +11,10 @@ a ``.part`` file (safe to delete; its articles are written again by the next run
 Append mode (``-o``, a feed without ``overwrite``) keeps the same guarantee: at the end the
 existing file and the new part are joined into a temporary file renamed over the final name.
 
+Around the rename the storage calls the crawler's incremental extension
+(:mod:`newsbot.incremental`): the seen-store entries of the file's records are journaled just
+before and committed just after, so the store never holds a record whose file is missing.
+
 The run-stats writer (:mod:`newsbot.runstats`) puts ``<name>.stats.json`` beside each final
 path.
 """
@@ -33,11 +37,16 @@ class AtomicFileFeedStorage(FileFeedStorage):
     the feed exporter counts in ``feedexport/failed_count/AtomicFileFeedStorage``.
     """
 
-    def __init__(self, uri: str, *, feed_options: dict | None = None):
+    def __init__(self, uri: str, *, feed_options: dict | None = None, crawler=None):
         super().__init__(uri, feed_options=feed_options)
         self.final = Path(self.path)
         self.part = self.final.with_name(self.final.name + PART_SUFFIX)
         self.overwrite = self.write_mode == "wb"
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
+        return cls(uri, feed_options=feed_options, crawler=crawler)
 
     def open(self, spider):
         self.final.parent.mkdir(parents=True, exist_ok=True)
@@ -48,6 +57,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
             file.flush()
             os.fsync(file.fileno())
             file.close()
+        seen = getattr(self.crawler, "newsbot_incremental", None)
+        journal = seen.before_rename(self.final, self.part) if seen is not None else None
         if not self.overwrite and self.final.exists():
             joined = self.final.with_name(self.final.name + ".join" + PART_SUFFIX)
             with joined.open("wb") as out:
@@ -61,6 +72,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         else:
             os.replace(self.part, self.final)
         _fsync_dir(self.final.parent)
+        if seen is not None:
+            seen.after_rename(journal)
 
 
 def _fsync_dir(path: Path) -> None:

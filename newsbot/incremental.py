@@ -3,10 +3,12 @@
 :class:`Incremental` is an extension, one per crawler. It opens the store when the spider
 opens, answers the spider's "fetch this link?" (:meth:`Incremental.should_fetch`, the
 skip-before-download rule of :func:`newsbot.seenstore.needs_fetch`) and the pipeline's "was
-this record written before?" (:meth:`Incremental.previous`), keeps the records written in
-this run as pending, and commits them to the store only when the feed exporter has stored
-every output file without error (``feed_exporter_closed``). A run killed before that commits
-nothing.
+this record written before?" (:meth:`Incremental.previous`), and keeps the records written in
+this run as pending. They are committed to the store when the atomic feed storage has renamed
+the output file into place, through a commit journal (:func:`newsbot.seenstore.write_journal`)
+that the next run settles if the process died between the rename and the commit; with other
+storages, when the feed exporter has stored every output file without error. A run killed
+before its output file is complete commits nothing.
 
 On or off: the spider argument ``-a incremental=true|false`` wins; without it the setting
 ``NEWSBOT_INCREMENTAL`` (default true) decides, except that a run writing with ``-O`` (a feed
@@ -20,6 +22,7 @@ stored one. Feeds, sitemaps and listing pages always pass.
 Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/dropped/unchanged`` (fetched,
 same content), ``newsbot/records/revised`` (written again with a higher ``revision``),
 ``newsbot/incremental/committed`` (entries stored at the end of the run),
+``newsbot/incremental/recovered`` (entries of a killed run's complete file stored at start),
 ``newsbot/incremental/not_committed`` (pending entries dropped because an output file failed).
 """
 from __future__ import annotations
@@ -33,7 +36,7 @@ from scrapy.utils.misc import load_object
 
 from .arguments import parse_switch
 from .extraction.urls import fingerprint
-from .seenstore import SeenEntry, entry_for
+from .seenstore import SeenEntry, entry_for, recover_journals, write_journal
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +91,36 @@ class Incremental:
         cls = load_object(self.settings.get("NEWSBOT_SEEN_STORE_CLASS"))
         self.store = cls(seen_store_path(self.settings))
         logger.info("Incremental run: seen-store %s", seen_store_path(self.settings))
+        committed, dropped = recover_journals(self.journal_folder, self.store)
+        if committed or dropped:
+            self.stats.set_value("newsbot/incremental/recovered", committed)
+            logger.warning("Settled the commit of a killed run: %d entries stored (their output file "
+                           "was complete), %d dropped (it was not)", committed, dropped)
+
+    @property
+    def journal_folder(self) -> Path:
+        """``<NEWSBOT_STATE_DIR>/journal``: commit journals (see :mod:`newsbot.seenstore`)."""
+        return Path(self.settings.get("NEWSBOT_STATE_DIR") or ".") / "journal"
+
+    def before_rename(self, final: Path, part: Path) -> Path | None:
+        """Called by the atomic feed storage just before it renames ``part`` to ``final``:
+        journal the pending entries; returns the journal (``None`` when nothing is pending)."""
+        if not self.enabled or not self.pending:
+            return None
+        return write_journal(self.journal_folder, final, part, self.pending.values())
+
+    def after_rename(self, journal: Path | None) -> None:
+        """Called by the atomic feed storage once the output file is in place: commit the
+        pending entries to the store and delete the journal."""
+        if journal is None:
+            return
+        self._commit()
+        journal.unlink(missing_ok=True)
+
+    def _commit(self) -> None:
+        n = self.store.commit(self.pending.values())
+        self.stats.inc_value("newsbot/incremental/committed", n)
+        self.pending.clear()
 
     def should_fetch(self, url: str, hint_dates, tz: str | None = None) -> bool:
         """True when the article link ``url`` must be downloaded (see
@@ -119,9 +152,7 @@ class Incremental:
             logger.error("An output file was not stored: %d records stay out of the seen-store and "
                          "will be written again by the next run", len(self.pending))
             return
-        n = self.store.commit(self.pending.values())
-        self.stats.set_value("newsbot/incremental/committed", n)
-        self.pending.clear()
+        self._commit()  # output through a storage of its own (not renamed by newsbot)
 
     def engine_stopped(self):
         if self.store is not None:

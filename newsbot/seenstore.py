@@ -181,3 +181,52 @@ class SqliteSeenStore:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+# --- commit journal ---------------------------------------------------------------------------
+# The rename of an output file and the commit of its entries cannot be one atomic step. Before
+# the rename a journal names the final and the part file and holds the entries; after the
+# commit it is deleted. A process killed between the two leaves the journal, and the next run
+# settles it (recover_journals): part file gone and final file present -> the rename happened,
+# commit the entries; otherwise the file never appeared, drop them.
+
+def write_journal(folder: str | Path, final: str | Path, part: str | Path,
+                  entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> Path:
+    """Write a commit journal for ``entries`` about to be committed with the output file
+    ``final`` (now ``part``) into ``folder``, durably (fsync, then rename); return its path."""
+    import os
+    import uuid
+    from dataclasses import asdict
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}.json"
+    tmp = path.with_name(path.name + ".part")
+    data = {"final": str(Path(final).absolute()), "part": str(Path(part).absolute()),
+            "entries": [[asdict(entry), sorted(aliases)] for entry, aliases in entries]}
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+def recover_journals(folder: str | Path, store: SeenStore) -> tuple[int, int]:
+    """Settle the journals left in ``folder`` by killed runs: commit the entries of those whose
+    output file was renamed into place, drop the others; delete every journal. Returns
+    ``(entries committed, entries dropped)``. Unreadable journals are dropped."""
+    committed = dropped = 0
+    for path in sorted(Path(folder).glob("*.json")) if Path(folder).is_dir() else []:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = [(SeenEntry(**entry), aliases) for entry, aliases in data["entries"]]
+            done = not Path(data["part"]).exists() and Path(data["final"]).exists()
+        except (OSError, ValueError, TypeError, KeyError):
+            entries, done = [], False
+        if done:
+            committed += store.commit(entries)
+        else:
+            dropped += len(entries)
+        path.unlink(missing_ok=True)
+    return committed, dropped

@@ -114,3 +114,22 @@ def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
         crawl_lock(path)
     held.close()
     crawl_lock(path).close()
+
+
+def test_journals_of_a_killed_commit_are_settled(tmp_path):
+    from newsbot.seenstore import recover_journals, write_journal
+
+    store = SqliteSeenStore(tmp_path / "seen.sqlite")
+    journal = tmp_path / "journal"
+    other = {**RECORD, "id": fingerprint(URL + "2"), "url": URL + "2"}
+    # killed after the rename: the part file is gone, the final file is there
+    (tmp_path / "a.jsonl").write_text("{}\n")
+    write_journal(journal, tmp_path / "a.jsonl", tmp_path / "a.jsonl.part", [(entry_for(RECORD, 1), {"k1"})])
+    # killed before the rename: the part file is still there
+    (tmp_path / "b.jsonl.part").write_text("{}\n")
+    write_journal(journal, tmp_path / "b.jsonl", tmp_path / "b.jsonl.part", [(entry_for(other, 1), set())])
+    (journal / "broken.json").write_text("{")
+    assert recover_journals(journal, store) == (1, 1)
+    assert store.lookup("k1").id == RECORD["id"] and store.lookup(other["id"]) is None
+    assert list(journal.iterdir()) == []
+    assert recover_journals(tmp_path / "absent", store) == (0, 0)
