@@ -14,7 +14,7 @@ from datetime import datetime
 from . import dates
 from .page import Page
 from .rules import ExtractionRules
-from .text import clean, key
+from .text import clean, key, squash, tokens
 
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"})
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -481,6 +481,10 @@ def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
     if not paragraphs:
         paragraphs = generic_body(page, title)[0].paragraphs
         layer = "generic" if paragraphs else None
+    if not rules.body:
+        fuller = _article_body_ld(page, paragraphs)
+        if fuller:
+            paragraphs, layer = fuller, "jsonld"
     if not paragraphs and not rules.body:
         from .body import embedded_html, extract_fragment
 
@@ -492,6 +496,26 @@ def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
     return paragraphs, (layer if paragraphs else None), partial
+
+
+def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
+    """JSON-LD ``articleBody`` when it holds the printed paragraphs and at least half as much
+    again (a body cut by a paywall or a "read more" button in the HTML); ``None`` otherwise."""
+    raw = page.article_ld.get("articleBody")
+    if not isinstance(raw, str):
+        return None
+    text = html_lib.unescape(raw)
+    if "<" in text and ">" in text:
+        return None
+    ld_tokens = tokens(text)
+    printed = tokens(" ".join(paragraphs))
+    if len(ld_tokens) < 1.5 * max(len(printed), 20):
+        return None
+    ld_set = set(zip(ld_tokens, ld_tokens[1:]))
+    pairs = list(zip(printed, printed[1:]))
+    if pairs and sum(p in ld_set for p in pairs) < 0.8 * len(pairs):
+        return None
+    return [p for p in (squash(line) for line in re.split(r"\n\s*\n|\n", text)) if p]
 
 
 def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], bool]:
