@@ -427,7 +427,8 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         links: list[str] = []
         _texts(el, False, parts, links)
         b = _block(el, el.tag, parts, links)
-        if not b or len(b.text) < LEAD_MIN_CHARS or b.link_share >= 0.5 or b.text.count(" ") < 4:
+        if not b or len(b.text) < LEAD_MIN_CHARS or b.link_share >= 0.5 or b.text.count(" ") < 4 \
+                or is_boilerplate(b.text):
             continue
         if hit:
             return b.text

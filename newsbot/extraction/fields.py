@@ -96,7 +96,7 @@ def _ld_text(value) -> str | None:
 
 # --- title -------------------------------------------------------------------------------
 
-_SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
+_SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
 
 
 def strip_site_name(title: str, site_names: list[str]) -> str:
@@ -167,11 +167,12 @@ def _title_key(text: str) -> str:
 
 def _strip_affix_of_others(text: str, others: list[str]) -> str:
     """``text`` without a trailing site or section name: when another candidate is ``text``'s
-    beginning followed by a separator (``"Headline | Site"``, ``"見出し：新聞"``), that
-    candidate is the headline."""
+    beginning followed by a separator and a shorter tail (``"Headline | Site"``,
+    ``"見出し：新聞"``), that candidate is the headline."""
     best = text
     for other in others:
-        if other and len(other) < len(best) and best.startswith(other) and _AFFIX_SEP.match(best[len(other):]):
+        rest = best[len(other):] if other and best.startswith(other) else ""
+        if rest and len(rest) < len(other) and _AFFIX_SEP.match(rest):
             best = other
     return best
 
@@ -495,7 +496,25 @@ def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
+    if layer != "jsonld" and _paywalled(page):
+        partial = True
     return paragraphs, (layer if paragraphs else None), partial
+
+
+def _paywalled(page: Page) -> bool:
+    """True when the page's structured data says the article is not free to read
+    (schema.org ``isAccessibleForFree: false`` on the article or one of its parts, the markup
+    Google asks paywalled publishers for): the printed body is likely cut."""
+    nodes = [page.article_ld] + [n for n in page.jsonld if "isAccessibleForFree" in n]
+    for node in nodes:
+        value = node.get("isAccessibleForFree")
+        if value is False or str(value).strip().lower() == "false":
+            return True
+        parts = node.get("hasPart")
+        for part in parts if isinstance(parts, list) else [parts] if isinstance(parts, dict) else []:
+            if isinstance(part, dict) and str(part.get("isAccessibleForFree")).strip().lower() == "false":
+                return True
+    return False
 
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
