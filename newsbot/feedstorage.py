@@ -49,10 +49,13 @@ class AtomicFileFeedStorage(FileFeedStorage):
         return cls(uri, feed_options=feed_options, crawler=crawler)
 
     def open(self, spider):
+        """Create the folder and open ``<path>.part`` for writing (binary)."""
         self.final.parent.mkdir(parents=True, exist_ok=True)
         return self.part.open("wb")
 
     def store(self, file):
+        """Flush and close ``file``, then put it in place under the final name (see the
+        class docstring); raises ``OSError`` when that fails."""
         if not file.closed:  # a post-processing wrapper (gzip) already closed it
             file.flush()
             os.fsync(file.fileno())

@@ -84,12 +84,21 @@ class Incremental:
         return not any((opts or {}).get("overwrite") for opts in feeds.values())
 
     def spider_opened(self, spider):
+        """Decide on/off for this run, open the store and settle journals of killed runs. A
+        store that cannot be opened is counted (``newsbot/errors/seen_store``), logged, and the
+        run goes on as a full one."""
         self.enabled = self._wanted(spider)
         if not self.enabled:
             logger.info("Incremental run off: every article found is fetched and written")
             return
         cls = load_object(self.settings.get("NEWSBOT_SEEN_STORE_CLASS"))
-        self.store = cls(seen_store_path(self.settings))
+        try:
+            self.store = cls(seen_store_path(self.settings))
+        except ValueError as exc:
+            self.enabled = False
+            self.stats.inc_value("newsbot/errors/seen_store")
+            logger.error("%s; this run fetches and writes every article found", exc)
+            return
         logger.info("Incremental run: seen-store %s", seen_store_path(self.settings))
         committed, dropped = recover_journals(self.journal_folder, self.store)
         if committed or dropped:
@@ -134,6 +143,8 @@ class Incremental:
         return self.store.lookup(record["id"]) or self.store.lookup(fingerprint(record["url"]))
 
     def item_scraped(self, item, response=None, spider=None):
+        """Keep the written record's entry (with the fingerprints of its request and response
+        URLs as aliases) as pending until its output file is committed."""
         if not self.enabled or not isinstance(item, dict) or "id" not in item:
             return
         aliases = {fingerprint(item["url"])}
@@ -144,6 +155,8 @@ class Incremental:
         self.pending[item["id"]] = (entry_for(item, item.get("revision", 1)), aliases)
 
     def feed_exporter_closed(self):
+        """Commit what is still pending (output through storages that do not call
+        :meth:`after_rename`) when no output file failed; otherwise keep it out of the store."""
         if not self.enabled or not self.pending:
             return
         failed = sum(v for k, v in self.stats.get_stats().items() if k.startswith("feedexport/failed_count/"))
@@ -155,6 +168,7 @@ class Incremental:
         self._commit()  # output through a storage of its own (not renamed by newsbot)
 
     def engine_stopped(self):
+        """Close the store."""
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -168,6 +182,7 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
     always fetched (the pipeline then drops them when unchanged)."""
 
     def get_processed_request(self, request, response):
+        """The request, or ``None`` for an article link to skip."""
         if getattr(request.callback, "__name__", None) != "parse_article":
             return request
         hints = request.meta.get("hints")

@@ -159,6 +159,7 @@ class RunStatsWriter:
         return paths
 
     def engine_stopped(self):
+        """Write the stats file beside each output file the run wrote."""
         stats = self.crawler.stats.get_stats()
         spider = getattr(self.crawler, "spider", None)
         for output in self.output_paths():
@@ -198,6 +199,7 @@ class Progress:
         return ext
 
     def spider_opened(self, spider):
+        """Start the periodic progress line."""
         from twisted.internet import task
 
         self.task = task.LoopingCall(self.log, spider)
@@ -212,8 +214,10 @@ class Progress:
                 f"{f['pages_fetched']} pages")
 
     def log(self, spider):
+        """Log the progress line once."""
         logger.info(self.line(spider), extra={"spider": spider})
 
     def spider_closed(self, spider, reason=None):
+        """Stop the periodic line."""
         if self.task is not None and self.task.running:
             self.task.stop()

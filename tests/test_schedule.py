@@ -69,3 +69,15 @@ def test_unknown_portal_is_refused(tmp_path):
     assert "newsbot crawl: unknown portal nosuchportal (known:" in proc.stderr
     assert "loopnews" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_a_broken_seen_store_stops_the_crawl_at_start(tmp_path):
+    write_spider(tmp_path, "http://127.0.0.1:9")  # never contacted
+    state = tmp_path / "output" / ".state"
+    state.mkdir(parents=True)
+    (state / "seen.sqlite").write_bytes(b"these bytes are no database" * 40)
+    proc = run(tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        "newsbot crawl: seen-store output/.state/seen.sqlite is not usable: file is not a database")
+    assert (state / "seen.sqlite").read_bytes() == b"these bytes are no database" * 40
