@@ -37,13 +37,14 @@ def test_pause_and_resume_with_a_job_folder(tmp_path):
         assert first.returncode == 1  # a paused run is not a finished one
         assert "loopnews: FAILED: finish reason shutdown" in "".join(lines)
         [paused] = outputs(tmp_path)
-        assert len(records(paused)) == 4
+        done = len(records(paused))  # two served, the two in flight when paused (more only if
+        assert 4 <= done < 10        # the pause took effect after the gate opened)
         assert (tmp_path / "jobs" / "loopnews" / "requests.queue").is_dir()
 
         room.gate_after = None
         second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
         assert second.returncode == 0, second.stderr[-3000:]
-        assert "loopnews: ok: 6 records written" in second.stderr
+        assert f"loopnews: ok: {10 - done} records written" in second.stderr
         hits = dict(room.hits)
     [resumed] = [p for p in outputs(tmp_path) if p != paused]
     ids = [r["id"] for p in (paused, resumed) for r in records(p)]
