@@ -302,15 +302,34 @@ def extract(tree, anchor=None) -> Body:
     boxes = containers(root, found, anchor)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
-             and not is_boilerplate(b.text)]
+             and not is_boilerplate(b.text) and not _teaser(b, boxes)]
+    inner = _cut_related(inner)
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
         return Body([], [], order)
     first, last = goods[0], goods[-1]
-    head = [b for b in inner[:first] if _keep_before(b)]
+    lead_parent = _parent(inner[first])
+    head = [b for b in inner[:first] if _keep_before(b) or (
+        _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE)]
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
-    kept = head + inner[first:last + 1] + tail
+    kept = _dedupe(head + inner[first:last + 1] + tail)
     return Body([b.text for b in kept], kept, order)
+
+
+def _dedupe(found: list[Block]) -> list[Block]:
+    """Drop a long block that only repeats the others (a hidden or alternative copy of the
+    whole text beside its paragraphs)."""
+    out = list(found)
+    longest = max(out, key=lambda b: len(b.text), default=None)
+    if longest is not None and len(longest.text) >= 1000 and len(out) > 2:
+        rest = " ".join(b.text for b in out if b is not longest)
+        if len(rest) >= 0.8 * len(longest.text):
+            words = key(longest.text).split()
+            others = set(zip(*(key(rest).split()[i:] for i in range(4))))
+            grams = list(zip(*(words[i:] for i in range(4))))
+            if grams and sum(g in others for g in grams) >= 0.8 * len(grams):
+                out = [b for b in out if b is not longest]
+    return out
 
 
 BOILER_TEXT = re.compile(
@@ -352,6 +371,65 @@ def is_boilerplate(text: str) -> bool:
     if len(text) < 300 and BOILER_TEXT.match(text):
         return True
     return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
+
+
+STOP_TEXT = re.compile(
+    r"^(?:aus dem ressort|mehr zum thema|mehr aus |mehr zu |das könnte sie|weitere artikel|"
+    r"weitere nachrichten|meistgelesen|auch interessant|related (?:articles|stories|content)|"
+    r"more from|more on this|more stories|most read|most popular|you may also like|"
+    r"recommended for you|also read|read next|lire aussi|à lire aussi|sur le même sujet|"
+    r"leggi anche|potrebbe interessarti|te puede interesar|noticias relacionadas|"
+    r"relacionad[ao]s|les også|läs också|læs også|lees ook|czytaj także|zobacz także|"
+    r"najczęściej czytane|związane)\b",
+    re.I,
+)
+
+
+def is_stop(b: Block) -> bool:
+    """A heading or short block announcing related content: the article ended above it."""
+    return len(b.text) < 60 and bool(STOP_TEXT.match(b.text))
+
+
+def _parent(b: Block):
+    return b.element if b.tag == "text" else b.element.getparent()
+
+
+def _cut_related(found: list[Block]) -> list[Block]:
+    """Drop a related-content section: from a :func:`is_stop` block after the first good
+    paragraph, every block up to the next one in the article's own container (the parent of
+    the last good paragraph), so an inline "most read" rail leaves the text after it."""
+    out: list[Block] = []
+    main = None
+    skipping = False
+    for b in found:
+        if skipping:
+            if _parent(b) is main and not is_stop(b):
+                skipping = False
+            else:
+                continue
+        if main is not None and is_stop(b):
+            skipping = True
+            continue
+        if b.good:
+            main = _parent(b)
+        out.append(b)
+    return out
+
+
+def _teaser(b: Block, boxes: list) -> bool:
+    """A paragraph inside a teaser card: one of its three nearest ancestors (inside the
+    article container) also holds a linked heading, the headline of another article."""
+    node = b.element if b.tag == "text" else b.element.getparent()
+    limit = 2 * len(b.text) + 300
+    for _ in range(3):
+        if node is None or node in boxes or len(node.text_content()) > limit:
+            return False
+        for h in node.iter("h2", "h3", "h4", "h5", "h6"):
+            if any(not (a.get("href") or "#").startswith("#") for a in h.iter("a")) or any(
+                    a.tag == "a" and not (a.get("href") or "#").startswith("#") for a in h.iterancestors()):
+                return True
+        node = node.getparent()
+    return False
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'»«“”’。！？]$")

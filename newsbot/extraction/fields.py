@@ -530,6 +530,9 @@ def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
     printed = tokens(" ".join(paragraphs))
     if len(ld_tokens) < 1.5 * max(len(printed), 20):
         return None
+    grams = list(zip(ld_tokens, ld_tokens[1:], ld_tokens[2:], ld_tokens[3:]))
+    if len(set(grams)) < 0.8 * len(grams):
+        return None  # the text repeated inside articleBody, not a fuller body
     ld_set = set(zip(ld_tokens, ld_tokens[1:]))
     pairs = list(zip(printed, printed[1:]))
     if pairs and sum(p in ld_set for p in pairs) < 0.8 * len(pairs):
