@@ -93,7 +93,8 @@ class Incremental:
             return
         cls = load_object(self.settings.get("NEWSBOT_SEEN_STORE_CLASS"))
         try:
-            self.store = cls(seen_store_path(self.settings))
+            self.store = (cls.from_settings(self.settings) if hasattr(cls, "from_settings")
+                          else cls(seen_store_path(self.settings)))
         except ValueError as exc:
             self.enabled = False
             self.stats.inc_value("newsbot/errors/seen_store")

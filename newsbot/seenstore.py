@@ -13,7 +13,8 @@ store, and the next run writes its articles again.
 The store sits behind :class:`SeenStore` (``lookup`` / ``commit`` / ``close``); the embedded
 implementation is SQLite (:class:`SqliteSeenStore`). A shared store (e.g. Redis hashes keyed by
 fingerprint) can replace it by implementing the same three methods and naming its class in
-``NEWSBOT_SEEN_STORE_CLASS``.
+``NEWSBOT_SEEN_STORE_CLASS``; a class with a ``from_settings(settings)`` classmethod is built
+with it (to read its own URL setting), others get the ``NEWSBOT_SEEN_STORE`` path.
 """
 from __future__ import annotations
 

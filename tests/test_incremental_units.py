@@ -133,3 +133,54 @@ def test_journals_of_a_killed_commit_are_settled(tmp_path):
     assert store.lookup("k1").id == RECORD["id"] and store.lookup(other["id"]) is None
     assert list(journal.iterdir()) == []
     assert recover_journals(tmp_path / "absent", store) == (0, 0)
+
+
+class MemoryStore:
+    """A seen-store of another kind, built from the settings: what a shared store looks like."""
+
+    built_with = None
+
+    def __init__(self):
+        self.entries = {}
+
+    @classmethod
+    def from_settings(cls, settings):
+        cls.built_with = settings.get("MEMORY_STORE_NAME")
+        return cls()
+
+    def lookup(self, key):
+        return self.entries.get(key)
+
+    def commit(self, entries):
+        entries = list(entries)
+        for entry, aliases in entries:
+            for key in {entry.id, *aliases}:
+                self.entries[key] = entry
+        return len(entries)
+
+    def close(self):
+        pass
+
+
+def test_another_store_class_plugs_in(tmp_path):
+    from types import SimpleNamespace
+
+    from scrapy.settings import Settings
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from newsbot.incremental import Incremental
+
+    settings = Settings({"NEWSBOT_SEEN_STORE_CLASS": f"{__name__}.MemoryStore", "MEMORY_STORE_NAME": "shared",
+                         "NEWSBOT_STATE_DIR": str(tmp_path), "FEEDS": {}})
+    crawler = SimpleNamespace(settings=settings, stats=None)
+    crawler.stats = MemoryStatsCollector(crawler)
+    ext = Incremental(crawler)
+    ext.spider_opened(SimpleNamespace(incremental=None))
+    assert ext.enabled and isinstance(ext.store, MemoryStore) and MemoryStore.built_with == "shared"
+    response = SimpleNamespace(url=URL, request=SimpleNamespace(url=URL + "?utm_source=x"))
+    ext.item_scraped({**RECORD, "revision": 1}, response)
+    ext.feed_exporter_closed()
+    assert ext.previous(RECORD).revision == 1
+    assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])
+    assert ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-05T09:00:00Z"])
+    assert crawler.stats.get_value("newsbot/incremental/committed") == 1
