@@ -98,7 +98,7 @@ def test_long_body_is_not_cut():
 
 
 def test_json_ld_article_body_completes_a_cut_body():
-    full = " ".join(f"Sentence {i} of the whole article as the publisher stores it." for i in range(60))
+    full = " ".join(f"Sentence {i} reports {i * 3} boats and {i * 7} cars near pier {i * 11}." for i in range(60))
     ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Cut",
                      "articleBody": full, "isAccessibleForFree": False})
     html = _doc(f"<script type='application/ld+json'>{ld}</script>",
