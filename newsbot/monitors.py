@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import warnings
 
 from scrapy.utils.misc import load_object
 from spidermon import Monitor, MonitorSuite, monitors
@@ -42,6 +43,8 @@ logger = logging.getLogger(__name__)
 # unittest leaves this module's frames out of failure reports: Spidermon's report of a failed
 # monitor shows the message, not a traceback
 __unittest = True
+# Spidermon's report writer still calls Spider.log(); keep its deprecation notice out of every run
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module=r"spidermon\.")
 
 DEFAULTS = {
     "min_records": 0,
