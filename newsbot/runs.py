@@ -76,7 +76,6 @@ def check_settings(settings) -> None:
     from .monitors import thresholds
 
     thresholds(settings, None)  # NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS
-    _check_seen_store(settings)
     replay = settings.get("NEWSBOT_REPLAY")
     if replay:
         path = Path(replay)
@@ -116,6 +115,9 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
     discovered = sum(v for k, v in stats.items() if k.startswith("newsbot/discovery/") and k != "newsbot/discovery/not_xml")
     if records == 0 and not discovered and (failures or http):
         problems.append(f"no records; requests failed: {_top({**failures, **http})}")
+    blocked = stats.get(f"newsbot/blocked/{name}", 0)
+    if records == 0 and blocked:
+        problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page)")
     if invalid:
         problems.append(f"records dropped as invalid (markup changed?): {_top(invalid)}")
     if spider_errors:
@@ -131,26 +133,6 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
     stored = stats.get("newsbot/skipped/seen", 0) + stats.get("newsbot/dropped/unchanged", 0)
     return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
                 + (f", {stored} already stored" if stored else ""))
-
-
-def _check_seen_store(settings) -> None:
-    """An existing embedded seen-store must open (``ValueError`` naming the file otherwise)."""
-    from .incremental import seen_store_path
-    from .seenstore import SqliteSeenStore
-
-    if not settings.getbool("NEWSBOT_INCREMENTAL", True):
-        return
-    if settings.get("NEWSBOT_SEEN_STORE_CLASS") not in (None, "", "newsbot.seenstore.SqliteSeenStore"):
-        return
-    path = seen_store_path(settings)
-    if path.exists():
-        store = SqliteSeenStore(path)
-        try:
-            len(store)
-        except Exception as exc:  # sqlite3.DatabaseError: not a database, or not ours
-            raise ValueError(f"seen-store {path} is not usable: {exc}") from None
-        finally:
-            store.close()
 
 
 class CrawlLocked(Exception):

@@ -77,15 +77,15 @@ def test_backfill_tries_sources_in_order(backfill):
     _, _, stats = backfill
     # New Europe's REST API answers: two pages read, its sitemaps never needed
     assert stats["neweurope"]["newsbot/discovery/wp_api"] == 2
-    assert "newsbot/discovery/stage_1" not in stats["neweurope"]
+    assert "newsbot/backfill/stage_1" not in stats["neweurope"]
     # Politico has no REST route for its type: the sitemap index is read instead
-    assert stats["politico_eu"]["newsbot/discovery/wp_api_unavailable"] == 1
+    assert stats["politico_eu"]["newsbot/backfill/wp_api_unavailable"] == 1
     assert stats["politico_eu"]["newsbot/discovery/sitemapindex"] == 1
     # The Parliament Magazine has no sitemap: the listing is paginated and stops past `since`
     assert stats["parliament_magazine"]["newsbot/discovery/listing"] == 2
-    assert stats["parliament_magazine"]["newsbot/discovery/listing_past_since"] == 1
+    assert stats["parliament_magazine"]["newsbot/backfill/listing_past_since"] == 1
     assert stats["euobserver"]["newsbot/discovery/listing"] == 3
-    assert stats["euobserver"]["newsbot/discovery/listing_past_since"] == 1
+    assert stats["euobserver"]["newsbot/backfill/listing_past_since"] == 1
 
 
 def test_machine_translated_edition_points_to_original(backfill):
@@ -211,4 +211,4 @@ def test_sitemap_entries_wait_in_the_backlog(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     expected = {u for u, r in expected_records(site, "backfill").items() if r["language"] == "en"}
     assert {r["url"] for r in records["euronews"]} == expected
-    assert stats["euronews"]["newsbot/discovery/backlog_waits"] >= 1
+    assert stats["euronews"]["newsbot/backlog/waits"] >= 1

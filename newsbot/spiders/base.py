@@ -82,7 +82,7 @@ class PortalSpider(PageSpider):
     URLs are canonicalised (:meth:`~newsbot.portals.Portal.canonical_url`) before they are
     requested, so a page found in a feed and a sitemap is fetched once. Article requests of a
     sitemap or feed are yielded lazily: at most ``NEWSBOT_MAX_QUEUED`` wait in the scheduler,
-    the rest stay in the parsed document's entry iterator (``newsbot/discovery/backlog_waits``
+    the rest stay in the parsed document's entry iterator (``newsbot/backlog/waits``
     counts refills). A 403 or a challenge page is counted in ``newsbot/blocked/<portal>``,
     logged once and never becomes a record.
     """
@@ -173,10 +173,10 @@ class PortalSpider(PageSpider):
         if index >= len(stages):
             if index:
                 self.logger.warning("No backfill source of %s (%s) answered", self.name, lang)
-                self.crawler.stats.inc_value("newsbot/discovery/no_source")
+                self.crawler.stats.inc_value("newsbot/backfill/no_source")
             return []
         self._stage_pending[(lang, index)] = len(stages[index])
-        self.crawler.stats.inc_value(f"newsbot/discovery/stage_{index}")
+        self.crawler.stats.inc_value(f"newsbot/backfill/stage_{index}")
         return [r.replace(meta={**r.meta, "stage": (lang, index)}) for r in stages[index]]
 
     def _root_done(self, meta: dict, ok: bool):
@@ -268,10 +268,10 @@ class PortalSpider(PageSpider):
         parsed = [dates.parse_date(e.published, self.portal.rules.timezone) for e in articles if e.published]
         parsed = [p for p in parsed if p is not None]
         if parsed and parsed[-1].value.date() < self.window[0].date():  # newest first: the last is the oldest
-            self.crawler.stats.inc_value("newsbot/discovery/listing_past_since")
+            self.crawler.stats.inc_value("newsbot/backfill/listing_past_since")
             return
         if page >= self.portal.max_listing_pages:
-            self.crawler.stats.inc_value("newsbot/discovery/listing_page_cap")
+            self.crawler.stats.inc_value("newsbot/backfill/listing_page_cap")
             return
         next_url = next_url or self._edition(edition).url(response.meta["template"], page=page + 1)
         meta = {k: v for k, v in response.meta.items() if k in ("edition", "template", "paginate")}
@@ -347,7 +347,7 @@ class PortalSpider(PageSpider):
         if spider is not self or not self._backlog:
             return
         self._queued = 0
-        self.crawler.stats.inc_value("newsbot/discovery/backlog_waits")
+        self.crawler.stats.inc_value("newsbot/backlog/waits")
         scheduled = False
         for request in self._refill():
             self.crawler.engine.crawl(request)

@@ -19,7 +19,7 @@ class WordPressSpider(PortalSpider):
     ``wp_types`` for the window (``after`` / ``before``, newest first, ``_fields`` reduced to
     ``link``, ``date_gmt``, ``modified_gmt``, pages followed while ``X-WP-TotalPages`` says
     more), else the sitemaps, else the listings. Stats: ``newsbot/discovery/wp_api`` (pages
-    read), ``newsbot/discovery/wp_api_unavailable``."""
+    read), ``newsbot/backfill/wp_api_unavailable``."""
 
     def backfill_stages(self, edition: Edition) -> list[list[scrapy.Request]]:
         stages = super().backfill_stages(edition)
@@ -39,7 +39,7 @@ class WordPressSpider(PortalSpider):
 
     def on_wp_api_error(self, failure):
         """Errback of REST requests: counted as unavailable, then as any failure."""
-        self.crawler.stats.inc_value("newsbot/discovery/wp_api_unavailable")
+        self.crawler.stats.inc_value("newsbot/backfill/wp_api_unavailable")
         yield from self.on_error(failure)
 
     def parse_wp_api(self, response):
@@ -47,7 +47,7 @@ class WordPressSpider(PortalSpider):
         entries = None if self._blocked(response) else parse_wp_posts(response.body)
         yield from self._root_done(response.meta, ok=entries is not None)
         if entries is None:
-            self.crawler.stats.inc_value("newsbot/discovery/wp_api_unavailable")
+            self.crawler.stats.inc_value("newsbot/backfill/wp_api_unavailable")
             self.logger.info("No WordPress REST API at %s", response.url)
             return
         self.crawler.stats.inc_value("newsbot/discovery/wp_api")
