@@ -349,6 +349,12 @@ BOILER_TEXT = re.compile(
     r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
     r"share this|teilen sie|folgen sie uns|follow us\b|"
+    # credits and notes closing an article
+    r"(?:additional )?reporting by |editing by |writing by |with files from |compiled by |"
+    r"dieser (?:artikel|beitrag|text) (?:ist|erschien)|mit material (?:von|der)|mit agenturmaterial|"
+    r"quelle: |source: |sendung: |lest den originalartikel|read the original|"
+    r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)|"
+    r"cet article (?:a été|est) (?:initialement )?publié|questo articolo è|"
     # machine translation and AI summary notices
     r".{0,60}(?:machine[- ]translat|maschinelle übersetzung|automatisch übersetzt|automatically translated|"
     r"traduction automatique|traducción automática)|"
