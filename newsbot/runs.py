@@ -33,6 +33,8 @@ NUMERIC_SETTINGS = {
     "CLOSESPIDER_PAGECOUNT": ("int", 0, "pages; 0: none"),
     "CLOSESPIDER_ERRORCOUNT": ("int", 0, "errors; 0: none"),
     "MEMUSAGE_LIMIT_MB": ("int", 0, "MiB; 0: none"),
+    "MEMUSAGE_WARNING_MB": ("int", 0, "MiB; 0: none"),
+    "CONCURRENT_ITEMS": ("int", 1, "items"),
     "NEWSBOT_RETRY_BACKOFF": ("float", 0, "seconds"),
     "NEWSBOT_RETRY_BACKOFF_MAX": ("float", 0, "seconds"),
     "NEWSBOT_RETRY_AFTER_MAX": ("float", 0, "seconds"),
@@ -104,17 +106,22 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
     if not stats:
         return FAILED, f"{name}: FAILED: the crawl did not start"
     records = stats.get("item_scraped_count", 0)
-    failures = {k.rsplit("/", 1)[-1].rsplit(".", 1)[-1]: v for k, v in stats.items()
-                if k.startswith("downloader/exception_type_count/")}
-    http = {k.split("/")[-1]: v for k, v in stats.items() if k.startswith("newsbot/errors/http_")}
+    # final failures by kind (after retries; see newsbot.middlewares.failure_kind), else, for
+    # requests without an errback (robots.txt), Scrapy's count of download exceptions
+    failures = {k.split("/", 2)[-1]: v for k, v in stats.items() if k.startswith("newsbot/errors/")}
+    failures |= {"redirect_" + k.split("/", 2)[-1]: v for k, v in stats.items()
+                 if k.startswith("newsbot/redirect_refused/")}
+    if not failures:
+        failures = {k.rsplit("/", 1)[-1].rsplit(".", 1)[-1]: v for k, v in stats.items()
+                    if k.startswith("downloader/exception_type_count/")}
     invalid = {k.split("/", 3)[-1]: v for k, v in stats.items() if k.startswith("newsbot/dropped/invalid/")}
     spider_errors = {k.split("/", 1)[-1]: v for k, v in stats.items()
                      if k.startswith("spider_exceptions/") and k != "spider_exceptions/count"}
     reason = stats.get("finish_reason", "?")
     problems = []
     discovered = sum(v for k, v in stats.items() if k.startswith("newsbot/discovery/") and k != "newsbot/discovery/not_xml")
-    if records == 0 and not discovered and (failures or http):
-        problems.append(f"no records; requests failed: {_top({**failures, **http})}")
+    if records == 0 and not discovered and failures:
+        problems.append(f"no records; requests failed: {_top(failures)}")
     blocked = stats.get(f"newsbot/blocked/{name}", 0)
     if records == 0 and blocked:
         problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page)")
@@ -129,7 +136,7 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append("monitors: " + "; ".join(monitors))
     if problems:
         return FAILED, f"{name}: FAILED: " + "; ".join(problems)
-    failed = sum(failures.values()) + sum(http.values())
+    failed = sum(failures.values())
     stored = stats.get("newsbot/skipped/seen", 0) + stats.get("newsbot/dropped/unchanged", 0)
     return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
                 + (f", {stored} already stored" if stored else ""))

@@ -72,6 +72,9 @@ RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider's errback logs each final failure once
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short of its Content-Length is a failure
+MEMUSAGE_WARNING_MB = 1024  # a warning line past 1 GiB of resident memory,
+MEMUSAGE_LIMIT_MB = 2048  # and the crawl stops (finish reason memusage_exceeded) past 2 GiB
+CONCURRENT_ITEMS = 16  # outputs of one callback processed at once (Scrapy: 100); pipelines are synchronous
 
 DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
