@@ -22,8 +22,8 @@ Routes (``GET``; ``<id>`` is any token making URLs distinct):
 - ``/xml/<name>``: feeds and sitemaps with entity expansion or external entities
   (:data:`XML_DOCS`); ``/canary`` records any fetch of an external entity;
 - ``/enc/<name>``: pages in legacy or broken encodings (:data:`ENCODED`);
-- ``/redirect/<name>``: redirect loops and redirects to ``file:``, private, link-local,
-  loopback and other hosts (:meth:`FaultSite._redirect`);
+- ``/redirect/<name>``: redirect loops, endless chains and redirects to ``file:``, private,
+  link-local, loopback and other hosts (:meth:`FaultSite._redirect`);
 - ``/feed/<name>.xml``: feeds registered with :meth:`FaultSite.add_feed`;
 - anything else: 404.
 """
@@ -391,6 +391,7 @@ class FaultSite:
             "offsite": f"http://localhost:{self.port}/good/{key}",
             "ok": f"/good/{key}",
             "chain": f"/redirect/ok/{key}",
+            "hop": f"/redirect/hop/{int(key) + 1 if key.isdigit() else 0}",  # endless, never the same URL
         }
         if name not in targets:
             return self._send(h, 404, b"no such redirect")

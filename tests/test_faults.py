@@ -37,7 +37,7 @@ def _finished(result) -> bool:
 
 def _warnings_about(result, url: str) -> list[str]:
     return [ln for ln in result.stderr.splitlines()
-            if re.search(r"\] (WARNING|ERROR):", ln) and (f"Failed {url}:" in ln or f"redirect from {url} " in ln)]
+            if re.search(r"\] (WARNING|ERROR):", ln) and (f"Failed {url}:" in ln or f"Failed {url} (redirected" in ln or f"redirect from {url} " in ln)]
 
 
 # -- crawl 1: HTTP statuses, broken connections, sizes, redirects ---------------------------------
@@ -64,6 +64,7 @@ HTTP_FAULTS = {
     "50mb-page-chunked": ("/big-chunked/a", "newsbot/errors/too_large", 1, None),
     "redirect-loop": ("/redirect/loop-a/a", "newsbot/redirect_refused/loop", None, None),
     "redirect-self": ("/redirect/self/a", "newsbot/redirect_refused/loop", None, None),
+    "redirect-endless": ("/redirect/hop/0", "newsbot/errors/redirect_max", None, None),
     "redirect-file": ("/redirect/file/a", "newsbot/redirect_refused/scheme", None, None),
     "redirect-metadata": ("/redirect/metadata/a", "newsbot/redirect_refused/private", None, None),
     "redirect-metadata-mapped": ("/redirect/metadata-mapped/a", "newsbot/redirect_refused/private", None, None),

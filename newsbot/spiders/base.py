@@ -60,6 +60,9 @@ class PageSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         url = request.url if request is not None else getattr(getattr(exc, "response", None), "url", "?")
         retries = request.meta.get("retry_times", 0) if request is not None else 0
+        chain = request.meta.get("redirect_urls") if request is not None else None
+        if chain:
+            url = f"{chain[0]} (redirected to {url})"
         detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         if detail.startswith("[<twisted.python.failure.Failure "):  # a list of Twisted failures
             detail = detail[len("[<twisted.python.failure.Failure "):].split(":")[0]
