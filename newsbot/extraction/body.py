@@ -61,6 +61,10 @@ STRONG_NAME = re.compile(
     r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])",
     re.I,
 )
+NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i", "u", "mark", "abbr",
+                           "q", "cite", "sub", "sup", "small", "br"})
+"""Tags never pruned for their class name: the page itself, and inline text markup (a link
+styled ``tag-link`` inside a sentence is still part of the sentence)."""
 INLINE_KEEP = frozenset({"time", "label", "address"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 GOOD_MIN_CHARS = 80
@@ -101,7 +105,7 @@ def _pruned(el) -> bool:
     if style and HIDDEN_STYLE.search(style):
         return True
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
-    if not names or tag in ("body", "html", "main") or not BOILER_NAME.search(names):
+    if not names or tag in NEVER_BY_NAME or not BOILER_NAME.search(names):
         return False
     if ALWAYS_NAME.search(names):
         return True
@@ -304,6 +308,7 @@ def extract(tree, anchor=None) -> Body:
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
              and not is_boilerplate(b.text) and not _teaser(b, boxes)]
     inner = _cut_related(inner)
+    inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
         return Body([], [], order)
@@ -394,6 +399,24 @@ STOP_TEXT = re.compile(
 def is_stop(b: Block) -> bool:
     """A heading or short block announcing related content: the article ended above it."""
     return len(b.text) < 60 and bool(STOP_TEXT.match(b.text))
+
+
+def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
+    """Drop blocks of an ``<article>`` nested inside the article container that holds under
+    a third of its good text: a teaser of another story placed inside the body."""
+    good_total = sum(len(b.text) for b in found if b.good) or 1
+    share: dict = {}
+    nearest = []
+    for b in found:
+        node, art = _parent(b), None
+        while node is not None and node not in boxes:
+            if node.tag == "article":
+                art = node
+            node = node.getparent()
+        nearest.append(art)
+        if art is not None and b.good:
+            share[art] = share.get(art, 0) + len(b.text)
+    return [b for b, art in zip(found, nearest) if art is None or share.get(art, 0) >= good_total / 3]
 
 
 def _parent(b: Block):

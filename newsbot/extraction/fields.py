@@ -399,13 +399,13 @@ def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, s
 
 
 def headline_element(page: Page, title: str | None):
-    """The ``<h1>`` printing ``title`` (compared by :func:`key`), else the first ``<h1>``, else
-    ``None``."""
+    """The ``<h1>`` (else ``<h2>``) printing ``title`` (compared by :func:`key` without white
+    space), else the first ``<h1>``, else ``None``."""
     h1s = list(page.tree.iter("h1"))
     if title:
-        k = key(title)
-        for h in h1s:
-            if key(text_of(h)) == k:
+        k = "".join(key(title).split())
+        for h in h1s + list(page.tree.iter("h2")):
+            if "".join(key(text_of(h)).split()) == k:
                 return h
     return h1s[0] if h1s else None
 
