@@ -38,7 +38,8 @@ def _settings(**values) -> Settings:
     ("CONCURRENT_REQUESTS", "0"), ("CONCURRENT_REQUESTS_PER_DOMAIN", "x"), ("DOWNLOAD_DELAY", "-0.5"),
     ("RETRY_TIMES", "-1"), ("REDIRECT_MAX_TIMES", "many"), ("NEWSBOT_RETRY_BACKOFF", "-1"),
     ("NEWSBOT_RETRY_AFTER_MAX", "soon"), ("NEWSBOT_MAX_SITEMAP_URLS", "0"), ("CLOSESPIDER_TIMEOUT", "inf"),
-    ("NEWSBOT_ALLOW_LOOPBACK", "maybe"), ("ROBOTSTXT_OBEY", "perhaps"),
+    ("NEWSBOT_ALLOW_LOOPBACK", "maybe"), ("ROBOTSTXT_OBEY", "perhaps"), ("REACTOR_THREADPOOL_MAXSIZE", "abc"),
+    ("DNS_TIMEOUT", "0"),
     ("RETRY_HTTP_CODES", "500,abc"), ("RETRY_HTTP_CODES", "500,999"),
 ])
 def test_bad_setting_is_refused_with_one_line_naming_it(name, value):
