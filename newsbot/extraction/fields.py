@@ -460,9 +460,13 @@ def lead(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
 
 def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[list[str], str | None, bool]:
     """Body paragraphs (sub-headings included as their own paragraphs) in reading order, with
-    the layer and whether a partial-body marker was met. Portal containers are read when they
-    match; otherwise trafilatura extracts the main text. Boilerplate paragraphs are dropped and a
-    ``body_stop`` paragraph ends the body."""
+    the layer and whether the body is partial. Portal containers are read when they match;
+    otherwise the generic extractor (:mod:`newsbot.extraction.body`) reads the shared tree,
+    JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
+    escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
+    Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
+    a portal's ``partial_markers`` met, or ``isAccessibleForFree: false`` without a fuller
+    ``articleBody``. ``title`` anchors the generic container on pages with several articles."""
     paragraphs: list[str] = []
     layer = None
     containers = []
