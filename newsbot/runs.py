@@ -82,6 +82,7 @@ def check_settings(settings) -> None:
     from .monitors import thresholds
 
     thresholds(settings, None)  # NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS
+    _check_seen_store(settings)
     replay = settings.get("NEWSBOT_REPLAY")
     if replay:
         path = Path(replay)
@@ -144,6 +145,26 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
     stored = stats.get("newsbot/skipped/seen", 0) + stats.get("newsbot/dropped/unchanged", 0)
     return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
                 + (f", {stored} already stored" if stored else ""))
+
+
+def _check_seen_store(settings) -> None:
+    """An existing embedded seen-store must open (``ValueError`` naming the file otherwise)."""
+    from .incremental import seen_store_path
+    from .seenstore import SqliteSeenStore
+
+    if not settings.getbool("NEWSBOT_INCREMENTAL", True):
+        return
+    if settings.get("NEWSBOT_SEEN_STORE_CLASS") not in (None, "", "newsbot.seenstore.SqliteSeenStore"):
+        return
+    path = seen_store_path(settings)
+    if path.exists():
+        store = SqliteSeenStore(path)
+        try:
+            len(store)
+        except Exception as exc:  # sqlite3.DatabaseError: not a database, or not ours
+            raise ValueError(f"seen-store {path} is not usable: {exc}") from None
+        finally:
+            store.close()
 
 
 class CrawlLocked(Exception):
