@@ -47,7 +47,9 @@ BOILER_NAME = re.compile(
     r"hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen|modal|overlay|popup|"
     r"rating|survey|poll|signup|opt-?in|login|register|gallery|slideshow|carousel|video|"
     r"podcast|player|audio|infobox|factbox|tooltip|skip|jump|toc|onetrust|didomi|"
-    r"usercentrics|cmp|gdpr|privacy)(?:$|[\s_-])",
+    r"usercentrics|cmp|gdpr|privacy|whatsapp|telegram)(?:$|[\s_-])"
+    # captions and credits of images named by their parts: detail-img__description, photoCredit
+    r"|(?:img|image|photo|picture|bild|foto)[\w-]*(?:desc|caption|credit|source|copyright|unterschrift)",
     re.I,
 )
 CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
