@@ -316,8 +316,8 @@ def extract(tree, anchor=None) -> Body:
         return Body([], [], order)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
-    head = [b for b in inner[:first] if _keep_before(b) or (
-        _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE)]
+    head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
+        _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
     kept = _dedupe(head + inner[first:last + 1] + tail)
     return Body([b.text for b in kept], kept, order)
@@ -356,6 +356,13 @@ BOILER_TEXT = re.compile(
     r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
     r"share this|teilen sie|folgen sie uns|follow us\b|"
+    # advert labels and reading prompts
+    r"(?:anzeige|werbung|advertisement|advertising|publicité|publicidad|pubblicità|reklama|"
+    r"реклама|annonce|sponsored|ad)$|(?:article|story) continues below|continue reading below|"
+    r"do you have a story|got a story|get in touch with|email us at|send us your|"
+    r"il vous reste \d|la suite est réservée|the rest of this article is|"
+    r"à découvrir$|à lire également|current issue$|stay informed with|weitere informationen$|"
+    r"ende der weiteren informationen|cek berita|ikuti (?:kami|whatsapp)|at caxton we|"
     # credits and notes closing an article
     r"(?:additional )?reporting by |editing by |writing by |with files from |compiled by |"
     r"dieser (?:artikel|beitrag|text) (?:ist|erschien)|mit material (?:von|der)|mit agenturmaterial|"
@@ -466,6 +473,18 @@ def _teaser(b: Block, boxes: list) -> bool:
 _SENTENCE_END = re.compile(r"[.!?…:;)\"'»«“”’。！？]$")
 
 
+_DATELINE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dateline(b: Block) -> bool:
+    """A short line that is mostly a date or time stamp (``17:41 JST October 13, 2024``)."""
+    text = b.text
+    if len(text) > 60 or not _DATELINE.search(text) or _SENTENCE_END.search(text.rstrip(")")):
+        return False
+    digits = sum(c.isdigit() for c in text)
+    return digits >= 0.25 * len(text.replace(" ", ""))
+
+
 def _keep_before(b: Block) -> bool:
     """Blocks ahead of the first good paragraph stay when they read as a sentence (a short
     lead-in), not as a kicker, headline, byline or date line."""
@@ -474,7 +493,7 @@ def _keep_before(b: Block) -> bool:
 
 
 def _keep_after(b: Block) -> bool:
-    return len(b.text) >= 40 and b.link_share < 0.3
+    return len(b.text) >= 40 and b.link_share < 0.3 and not _dateline(b)
 
 
 LEAD_NAME = re.compile(
