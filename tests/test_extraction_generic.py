@@ -215,3 +215,10 @@ def test_empty_and_garbage_input_give_an_empty_record():
     for data in (b"", b"\x00\x01\x02", "   "):
         rec = extract_article(data, "https://news.example.org/story").record
         assert rec["body"] is None and rec["title"] is None and rec["date_published"] is None
+
+
+def test_related_content_inside_and_after_the_body_is_left_out():
+    rec = extract_article(_page("related.html"), "https://news.example.org/farming/apples").record
+    firsts = [p.split(" ")[0] for p in rec["body"].split("\n\n")]
+    assert firsts == ["Growers", "The", "Prices", "Seasonal"]
+    assert rec["date_published"] == "2024-09-02T06:00:00+00:00"
