@@ -216,6 +216,7 @@ def test_impossible_dates_and_broken_jsonld(content_crawl):
         r = records[site.url(f"/enc/{name}")]
         assert r["date_published"] is None and r["date_modified"] is None
         assert "no_date" in r["quality_flags"]
+    assert result.stats["newsbot/field/date_published/missing"] >= 2
     broken = records[site.url("/enc/jsonld-malformed")]
     assert broken["date_published"] is not None  # the page's other layers still serve
 
