@@ -362,7 +362,7 @@ BOILER_TEXT = re.compile(
     r"do you have a story|got a story|get in touch with|email us at|send us your|"
     r"il vous reste \d|la suite est réservée|the rest of this article is|"
     r"à découvrir$|à lire également|current issue$|stay informed with|weitere informationen$|"
-    r"ende der weiteren informationen|cek berita|ikuti (?:kami|whatsapp)|at caxton we|"
+    r"ende der weiteren informationen|want to bookmark|start your [\w ]{0,40}subscription|support (?:independent|our|quality) journalism|cek berita|ikuti (?:kami|whatsapp)|at caxton we|"
     # credits and notes closing an article
     r"(?:additional )?reporting by |editing by |writing by |with files from |compiled by |"
     r"dieser (?:artikel|beitrag|text) (?:ist|erschien)|mit material (?:von|der)|mit agenturmaterial|"
@@ -525,6 +525,14 @@ FURNITURE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "script
                        "template", "button", "form", "a"})
 
 
+def _plain(el) -> bool:
+    """A ``<p>``, or a ``<div>`` holding only text and inline markup."""
+    if el.tag == "p":
+        return True
+    return el.tag == "div" and all(c.tag in NEVER_BY_NAME or c.tag in ("span", "br") for c in el
+                                   if isinstance(c.tag, str))
+
+
 def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
@@ -549,7 +557,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
             continue
         hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
-        if not hit and (fallback is not None or start < 0 or el.tag != "p"):
+        if not hit and (fallback is not None or start < 0 or i >= stop or not _plain(el)):
             continue
         parts: list[str] = []
         links: list[str] = []
@@ -560,7 +568,8 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
             continue
         if hit:
             return b.text
-        fallback = b.text
+        if _SENTENCE_END.search(b.text):
+            fallback = b.text
     return fallback
 
 
