@@ -222,3 +222,10 @@ def test_related_content_inside_and_after_the_body_is_left_out():
     firsts = [p.split(" ")[0] for p in rec["body"].split("\n\n")]
     assert firsts == ["Growers", "The", "Prices", "Seasonal"]
     assert rec["date_published"] == "2024-09-02T06:00:00+00:00"
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    ld = ('\n//<![CDATA[\n{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T",\n'
+          ' "datePublished": "2024-08-22T12:00:00+02:00"}\n//]]>\n')
+    rec = _dated(f"<script type='application/ld+json'>{ld}</script><meta name='date' content='2024-08-22'>")
+    assert rec["date_published"] == "2024-08-22T12:00:00+02:00"

@@ -69,6 +69,8 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
     return strip_control(data.decode(encoding, errors="replace")), encoding
 
 
+_LD_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+"""HTML-comment and CDATA wrappers (``//<![CDATA[ … //]]>``) some pages put around JSON-LD."""
 _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListElement", "relatedLink",
                          "mentions", "citation", "comment", "review", "isPartOf", "about"})
 
@@ -146,7 +148,7 @@ class Page:
         for el in self.tree.iter("script"):
             if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
                 continue
-            raw = el.text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+            raw = _LD_WRAPPERS.sub("", el.text).strip().rstrip(";")
             try:
                 data = json.loads(raw, strict=False)
             except ValueError:
