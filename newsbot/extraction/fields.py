@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from . import dates
 from .page import Page
@@ -77,10 +78,14 @@ def _select_values(page: Page, selectors: tuple[str, ...]) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=64)
+def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key(p) for p in phrases)
+
+
 def _is_boilerplate(text: str, rules: ExtractionRules) -> bool:
     k = key(text)
-    for phrase in rules.boilerplate + GENERIC_BOILERPLATE:
-        p = key(phrase)
+    for p in _phrase_keys(rules.boilerplate + GENERIC_BOILERPLATE):
         if k == p or (k.startswith(p) and len(p) >= 12):
             return True
     return False
