@@ -68,6 +68,7 @@ NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i"
 """Tags never pruned for their class name: the page itself, and inline text markup (a link
 styled ``tag-link`` inside a sentence is still part of the sentence)."""
 INLINE_KEEP = frozenset({"time", "label", "address"})
+TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 GOOD_MIN_CHARS = 80
 GOOD_MAX_LINK_SHARE = 0.3
@@ -101,11 +102,13 @@ def _pruned(el) -> bool:
     tag = el.tag
     if tag in SKIP_TAGS:
         return True
-    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").lower() == "true" and tag not in TEXT_TAGS:
         return True
     style = el.get("style")
-    if style and HIDDEN_STYLE.search(style):
-        return True
+    if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
+        return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
     if not names or tag in NEVER_BY_NAME or not BOILER_NAME.search(names):
         return False
