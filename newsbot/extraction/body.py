@@ -80,6 +80,15 @@ LEAD_MIN_CHARS = 50
 LINK_LIST_SHARE = 0.6
 
 
+_WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def text_weight(text: str) -> int:
+    """Length of ``text`` in Latin-letter equivalents: a Chinese, Japanese or Korean
+    character carries about as much as a word, so it counts three."""
+    return len(text) + 2 * len(_WIDE.findall(text))
+
+
 @dataclass
 class Block:
     """One innermost block element: ``tag``, cleaned ``text``, ``link_share`` (0..1, share of
@@ -95,7 +104,7 @@ class Block:
     def good(self) -> bool:
         """A paragraph of running text: long, few links, not a sub-heading or list item."""
         return (self.tag not in HEADINGS and self.tag not in ("li", "dt", "dd")
-                and len(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
+                and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
 def _pruned(el) -> bool:
