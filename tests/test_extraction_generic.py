@@ -229,3 +229,14 @@ def test_json_ld_wrapped_in_cdata_is_read():
           ' "datePublished": "2024-08-22T12:00:00+02:00"}\n//]]>\n')
     rec = _dated(f"<script type='application/ld+json'>{ld}</script><meta name='date' content='2024-08-22'>")
     assert rec["date_published"] == "2024-08-22T12:00:00+02:00"
+
+
+def test_short_chinese_japanese_korean_paragraphs_are_running_text():
+    sentences = ["港の新しい渡し船が月曜日の朝から運航を始め、通勤客が川を渡った。",
+                 "市は昨年の冬に二つの船着き場を修理し、地元の組合と五年の契約を結んだ。",
+                 "最初の便の乗客は、橋を通るバスの半分の時間で着いたと話した。"]
+    html = _doc("<title>渡し船が再開</title>", "<h1>渡し船が再開</h1><div class='honbun'>"
+                + "".join(f"<p>{s}</p>" for s in sentences) + "</div>")
+    ex = extract_article(html, URL)
+    assert ex.record["body"].split("\n\n") == sentences
+    assert ex.provenance["body"] == "generic"
