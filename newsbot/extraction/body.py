@@ -46,7 +46,7 @@ BOILER_NAME = re.compile(
     r"navigation|nav|menu|sidebar|footer|header|copyright|disclaimer|print|donate|donation|"
     r"hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen|modal|overlay|popup|"
     r"rating|survey|poll|signup|opt-?in|login|register|gallery|slideshow|carousel|video|"
-    r"podcast|player|audio|infobox|factbox|tooltip|skip|jump|toc|onetrust|didomi|"
+    r"podcast|player|audio|info-?box|fact-?box|fakta-?box|fakta-?boks|tooltip|skip|jump|toc|onetrust|didomi|"
     r"usercentrics|cmp|gdpr|privacy|whatsapp|telegram)(?:$|[\s_-])"
     # captions and credits of images named by their parts: detail-img__description, photoCredit
     r"|(?:img|image|photo|picture|bild|foto)[\w-]*(?:desc|caption|credit|source|copyright|unterschrift)",
@@ -54,7 +54,7 @@ BOILER_NAME = re.compile(
 )
 CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
 ALWAYS_NAME = re.compile(
-    r"(?:^|[\s_-])(?:consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
+    r"(?:^|[\s_-])(?:info-?box|fact-?box|fakta-?box|fakta-?boks|consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
     r"newsletter|outbrain|taboola)(?:$|[\s_-])",
     re.I,
 )
@@ -119,6 +119,8 @@ def _pruned(el) -> bool:
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+    if "-" in tag:
+        names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names or tag in NEVER_BY_NAME or not BOILER_NAME.search(names):
         return False
     if ALWAYS_NAME.search(names):
@@ -367,7 +369,8 @@ BOILER_TEXT = re.compile(
     # sign-in and subscription prompts
     r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
-    r"share this|teilen sie|folgen sie uns|follow us\b|"
+    r"share this|teilen sie|folgen sie uns|follow us\b|folgst du (?:schon|uns)|"
+    r"hat ihnen (?:dieser|der) artikel gefallen|did you (?:like|enjoy) this|unterstützen sie uns|"
     # advert labels and reading prompts
     r"(?:anzeige|werbung|advertisement|advertising|publicité|publicidad|pubblicità|reklama|"
     r"реклама|annonce|sponsored|ad)$|(?:article|story) continues below|continue reading below|"
