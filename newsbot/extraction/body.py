@@ -54,7 +54,8 @@ BOILER_NAME = re.compile(
 )
 CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
 ALWAYS_NAME = re.compile(
-    r"(?:^|[\s_-])(?:info-?box|fact-?box|fakta-?box|fakta-?boks|consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
+    r"(?:^|[\s_-])(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|info-?box|fact-?box|"
+    r"fakta-?box|fakta-?boks|consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
     r"newsletter|outbrain|taboola)(?:$|[\s_-])",
     re.I,
 )
