@@ -372,6 +372,11 @@ BOILER_TEXT = re.compile(
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
     r"share this|teilen sie|folgen sie uns|follow us\b|folgst du (?:schon|uns)|"
     r"hat ihnen (?:dieser|der) artikel gefallen|did you (?:like|enjoy) this|unterstützen sie uns|"
+    # reading time, update stamps, programme notes
+    r"\d+\s*min(?:\.|uten?|s)?\.?\s*(?:lesezeit|lesedauer|read|reading time|de lecture|di lettura)|"
+    r"(?:lesezeit|lesedauer|reading time|temps de lecture)\b|"
+    r"(?:aktualisiert|veröffentlicht|zuletzt aktualisiert|updated|published|mis à jour|publié) "
+    r"(?:am|on|le)?\s*\d|dieses thema im programm|embed$|"
     # advert labels and reading prompts
     r"(?:anzeige|werbung|advertisement|advertising|publicité|publicidad|pubblicità|reklama|"
     r"реклама|annonce|sponsored|ad)$|(?:article|story) continues below|continue reading below|"
