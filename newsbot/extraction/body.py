@@ -108,6 +108,13 @@ class Block:
                 and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
+def _semantic_names(el) -> str:
+    """``class`` and ``id`` of ``el`` without utility-class tokens holding ``[``, ``(`` or
+    ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
+    tokens = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
+    return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
+
+
 def _pruned(el) -> bool:
     tag = el.tag
     if tag in SKIP_TAGS:
@@ -119,7 +126,7 @@ def _pruned(el) -> bool:
     style = el.get("style")
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
-    names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+    names = _semantic_names(el)
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names or tag in NEVER_BY_NAME or not BOILER_NAME.search(names):
