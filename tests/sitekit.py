@@ -33,8 +33,6 @@ from pathlib import Path
 from string import Template
 from urllib.parse import urlsplit
 
-from support import write_warc
-
 SITES = Path(__file__).resolve().parent / "sites"
 HTML = "text/html; charset=utf-8"
 
