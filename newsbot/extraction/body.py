@@ -272,23 +272,30 @@ def containers(root, found: list[Block], anchor=None) -> list:
         path.add(node)
         node = node.getparent()
     cur = root
+    extra: list = []
     while True:
         kids = [c for c in cur if c in total]
         best = max(kids, key=total.get, default=None)
         if best is None:
-            return [cur]
+            return extra + [cur]
         held = [c for c in kids if c in path]
         if held and best is not held[0] and total[held[0]] >= ANCHOR_SHARE * total[cur]:
             best = held[0]
         elif total[best] < DESCEND_SHARE * total[cur]:
-            return [cur]
+            return extra + [cur]
         alike = [c for c in kids if c.tag == best.tag and c.get("class") == best.get("class")]
         if len(alike) > 1 and sum(total[c] for c in alike) >= DESCEND_SHARE * total[cur] and best.tag != "article":
-            return alike  # one article body cut into several equal containers
+            return extra + alike  # one article body cut into several equal containers
+        strays = []
+        for c in cur:
+            if c is best:
+                break
+            strays = strays + [c] if c in goods and c.tag == "p" else []
         if total[best] < SPLIT_SHARE * total[cur]:
             # the rest of the good text sits in siblings: keep those holding running text too
-            return [c for c in kids if c is best or (c.tag != "article" and next(c.iter("h1"), None) is None and (
-                total[c] >= SIBLING_SHARE * total[best] or (c in goods and c.tag == "p")))]
+            return extra + strays + [c for c in kids if c is best or (
+                c.tag != "article" and next(c.iter("h1"), None) is None and total[c] >= SIBLING_SHARE * total[best])]
+        extra += strays  # lead-in paragraphs right before the body's own container
         cur = best
 
 
@@ -445,7 +452,7 @@ def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
     share: dict = {}
     nearest = []
     for b in found:
-        node, art = _parent(b), None
+        node, art = b.element, None
         while node is not None and node not in boxes:
             if node.tag == "article":
                 art = node
