@@ -240,3 +240,14 @@ def test_short_chinese_japanese_korean_paragraphs_are_running_text():
     ex = extract_article(html, URL)
     assert ex.record["body"].split("\n\n") == sentences
     assert ex.provenance["body"] == "generic"
+
+
+def test_paragraphs_before_a_paywall_container_are_read():
+    free = ("<p>The first paragraph stays outside the subscriber box, as many publishers print the "
+            "opening of a story to every reader before the paywall starts.</p>")
+    html = _doc("<title>Paywall</title>", "<article><h1>Paywall</h1><div class='story'>" + free
+                + "<div class='meta-line'>5 March 2024</div><div class='restricted'>" + _paras(6)
+                + "</div></div></article>")
+    paras = extract_article(html, URL).record["body"].split("\n\n")
+    assert paras[0].startswith("The first paragraph stays outside")
+    assert len(paras) == 7

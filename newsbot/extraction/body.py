@@ -290,7 +290,10 @@ def containers(root, found: list[Block], anchor=None) -> list:
         for c in cur:
             if c is best:
                 break
-            strays = strays + [c] if c in goods and c.tag == "p" else []
+            if c in goods and c.tag == "p":
+                strays.append(c)
+            elif c in total:
+                strays = []  # another container of running text comes between
         if total[best] < SPLIT_SHARE * total[cur]:
             # the rest of the good text sits in siblings: keep those holding running text too
             return extra + strays + [c for c in kids if c is best or (
