@@ -130,7 +130,13 @@ class PortalSpider(PageSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_queued = max(1, crawler.settings.getint("NEWSBOT_MAX_QUEUED", 2000))
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_dropped, signal=signals.request_dropped)
         return spider
+
+    def _on_dropped(self, request, spider=None):
+        """A queued article request the scheduler refused (a duplicate) frees its place."""
+        if request.meta.get("queued"):
+            self._queued -= 1
 
     # -- start: latest sources, or the first backfill stage of each edition --------------------
 
@@ -345,8 +351,9 @@ class PortalSpider(PageSpider):
             yield request
 
     def _on_idle(self, spider):
-        """Nothing left in the scheduler: requests filtered on the way (duplicates, offsite)
-        never came back, so the queue count restarts at zero and the backlog is read on."""
+        """Nothing left in the scheduler: requests filtered before the scheduler (offsite,
+        already stored) never came back, so the queue count restarts at zero and the backlog
+        is read on."""
         if spider is not self or not self._backlog:
             return
         self._queued = 0
