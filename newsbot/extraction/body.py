@@ -1,18 +1,27 @@
-"""Generic main-text extraction: the article body of a page without portal rules.
+"""Generic main-text extraction: the article body and standfirst of a page without portal
+rules.
 
 One pass over the parsed tree (no copy, no re-parse):
 
 1. Prune: elements that never hold article text (scripts, navigation, asides, figures, forms,
    hidden elements) and elements whose ``class``/``id`` names boilerplate (share bars,
-   newsletter boxes, related links, captions, consent placeholders…).
+   newsletter boxes, related links, captions, consent placeholders, embedded posts…), in
+   three tiers: always, unless the element holds three long paragraphs, unless it holds
+   three paragraphs. The headline's ancestors are never pruned by name.
 2. Blocks: the innermost block elements (``<p>``, sub-headings, list items, ``<div>`` holding
-   only inline text) with their text and the share of it inside links.
+   only inline text) and runs of loose text, with their text and the share of it in links.
 3. Container: "good" paragraphs (long, few links) add their length to their ancestors; from
    ``<body>`` the walk goes down into the child holding most of that text while it holds
-   ``DESCEND_SHARE`` of it, so a body split into several containers by adverts is read whole.
-4. Filter: link lists and teasers (mostly link text), boilerplate sentences, and the blocks
-   before the first and after the last good paragraph that look like page furniture (kicker,
-   byline, date line, source line).
+   ``DESCEND_SHARE`` of it (preferring the child holding the headline, so an appended next
+   article is left out); equal sibling containers, split bodies and lead-in paragraphs just
+   before the container are read whole.
+4. Filter: link lists, teaser cards and nested teaser articles, boilerplate sentences in many
+   languages (:func:`is_boilerplate`), related-content sections (:func:`is_stop`), and the
+   blocks before the first and after the last good paragraph that look like page furniture
+   (kicker, byline, date stamp, source line).
+
+:func:`find_lead` finds the standfirst between the headline and the body; :func:`embedded_html`
+finds article HTML kept only as an escaped string in a script.
 
 The rules are the usual ones of boilerplate removal (Readability's and jusText's ideas: text
 length, link density, class names); the thresholds were tuned on a labelled multilingual
