@@ -39,6 +39,7 @@ def test_article_spider_archive_then_replay(tmp_path):
         warc = tmp_path / "run.warc.gz"
         proc, records = crawl(tmp_path, "article", f"urls={urls}", settings={**FAST, "NEWSBOT_ARCHIVE": warc})
     assert proc.returncode == 0, proc.stderr[-3000:]
+    assert not (tmp_path / "output").exists()  # -O replaces the default feed, as its only output
     titles = sorted(r["title"] for r in records)
     # /go redirects to /news/one, which Scrapy's duplicate filter drops; the front page is no article
     assert titles == ["Council agrees budget line", "Second story"]

@@ -12,6 +12,16 @@ from ..runs import BAD_ARGUMENTS, check_settings, summarize
 
 
 class Command(ScrapyCrawl):
+    def process_options(self, args, opts):
+        """``-o`` / ``-O`` replace the project's default feed instead of adding to it (Scrapy
+        merges dict settings by priority, which would also write under ``output/``)."""
+        if opts.output or opts.overwrite_output:
+            self.settings.set("FEEDS", {}, priority="cmdline")
+            feeds = self.settings.attributes["FEEDS"].value
+            for uri in list(feeds):
+                feeds.delete(uri, priority="cmdline")
+        super().process_options(args, opts)
+
     def run(self, args, opts):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
