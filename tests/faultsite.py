@@ -38,11 +38,12 @@ import threading
 import time
 import zlib
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 import brotli
+from loopback import LoopbackHTTPServer
 
 BOMB_BYTES = 64 * 1024 * 1024  # what a bomb inflates to (more than DOWNLOAD_MAXSIZE)
 BIG_BYTES = 50 * 1000 * 1000
@@ -232,9 +233,7 @@ class FaultSite:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
+        self.server = LoopbackHTTPServer(Handler)
         self.port = self.server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self.xml_docs = _xml_docs(self.base)

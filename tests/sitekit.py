@@ -26,12 +26,12 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import tomllib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
 from urllib.parse import urlsplit
+
+from loopback import Site
 
 SITES = Path(__file__).resolve().parent / "sites"
 HTML = "text/html; charset=utf-8"
@@ -156,50 +156,14 @@ def crawl_many(tmp: Path, jobs: list[tuple[str, dict]], settings: dict, timeout:
     return proc, records, stats
 
 
-class LoopbackSite:
-    """A threaded HTTP server on 127.0.0.1 serving ``pages`` (``(url, body, type, status,
-    headers)``) by path and query; unknown paths get 404. Serves at most ``max_requests``
-    requests and stops itself after ``max_seconds``; a context manager."""
+class LoopbackSite(Site):
+    """A loopback site serving ``pages`` (``(url, body, type, status, headers)`` built by
+    ``pages_for_base(base)``) by path and query; unknown paths get 404. Serves at most
+    ``max_requests`` requests and stops itself after ``max_seconds``; a context manager."""
 
     def __init__(self, pages_for_base, max_requests: int = 500, max_seconds: float = 120):
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.pages = {}
+        super().__init__({}, max_requests=max_requests, max_seconds=max_seconds)
         for url, body, ctype, status, headers in pages_for_base(self.base):
             parts = urlsplit(url)
-            self.pages[parts.path + ("?" + parts.query if parts.query else "")] = (body, ctype, status, headers)
-        self.served = []
-        self.max_requests = max_requests
-        self.timer = threading.Timer(max_seconds, self.server.shutdown)
-
-    def _handler(self):
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                site.served.append(self.path)
-                if len(site.served) > site.max_requests:
-                    threading.Thread(target=site.server.shutdown, daemon=True).start()
-                body, ctype, status, headers = site.pages.get(self.path, (b"not found", "text/plain", 404, {}))
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
-
-    def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.timer.cancel()
-        self.server.shutdown()
-        self.server.server_close()
+            self.routes[parts.path + ("?" + parts.query if parts.query else "")] = (
+                status, {"Content-Type": ctype, **headers}, body)
