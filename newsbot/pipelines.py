@@ -16,36 +16,40 @@ FIELDS = ("title", "date_published", "date_modified", "section", "lead", "body",
           "tags", "language", "canonical_url")
 
 
-def _spider(pipeline, spider):
-    """The running spider: Scrapy >= 2.13 no longer passes it to ``process_item``."""
-    if spider is not None:
-        return spider
-    crawler = getattr(pipeline, "crawler", None)
-    return getattr(crawler, "spider", None)
-
-
 def _drop(stats, reason: str, message: str):
     stats.inc_value(f"newsbot/dropped/{reason}")
     raise DropItem(f"{reason}: {message}")
 
 
-class ExtractPipeline:
+class _Pipeline:
+    """Common part of the pipelines: built from the crawler, with its stats and settings;
+    ``spider`` is the running spider (Scrapy >= 2.13 no longer passes it to ``process_item``)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.settings = crawler.settings
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def spider_of(self, spider=None):
+        return spider if spider is not None else getattr(self.crawler, "spider", None)
+
+
+class ExtractPipeline(_Pipeline):
     """Turn an ``ArticlePage`` into a record dict with :func:`extract_article`, using the rules
     of the spider's portal (or of the portal owning the URL; generic otherwise). Non-articles
     are dropped (``not_article``). Counts ``newsbot/field/<name>/<layer>`` for every field served
     and ``newsbot/field/<name>/missing`` for every field left empty."""
 
-    def __init__(self, stats, provenance: bool, crawler=None):
-        self.stats = stats
-        self.provenance = provenance
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler.settings.getbool("NEWSBOT_PROVENANCE"), crawler)
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
 
     def process_item(self, item, spider=None):
-        spider = _spider(self, spider)
+        spider = self.spider_of(spider)
         if isinstance(item, dict) and "id" in item:
             return item  # already a record
         portal = getattr(spider, "portal", None) or portal_for_url(item["url"])
@@ -74,20 +78,12 @@ class ExtractPipeline:
         return record
 
 
-class DateWindowPipeline:
+class DateWindowPipeline(_Pipeline):
     """Drop records published outside the spider's ``window`` (``(since, until)`` aware
     datetimes; reason ``out_of_window``). Records without a date pass (flagged ``no_date``)."""
 
-    def __init__(self, stats, crawler=None):
-        self.stats = stats
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler)
-
     def process_item(self, item, spider=None):
-        window = getattr(_spider(self, spider), "window", None)
+        window = getattr(self.spider_of(spider), "window", None)
         if window and item.get("date_published"):
             published = datetime.fromisoformat(item["date_published"])
             if not window[0] <= published <= window[1]:
@@ -95,21 +91,13 @@ class DateWindowPipeline:
         return item
 
 
-class ValidatePipeline:
+class ValidatePipeline(_Pipeline):
     """Check each record against the package's JSON Schema. A record without title or body,
     or otherwise invalid, is dropped (``invalid/<field>``) and logged at ERROR: it means the
     portal's markup changed and the run must fail loudly."""
 
-    def __init__(self, stats, crawler=None):
-        self.stats = stats
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler)
-
     def process_item(self, item, spider=None):
-        spider = _spider(self, spider)
+        spider = self.spider_of(spider)
         errors = list(validator().iter_errors(item))
         if errors:
             err = errors[0]
@@ -120,17 +108,13 @@ class ValidatePipeline:
         return item
 
 
-class DeduplicatePipeline:
+class DeduplicatePipeline(_Pipeline):
     """Drop a record whose ``id`` (canonical URL fingerprint) was already written in this run
     (reason ``duplicate``)."""
 
-    def __init__(self, stats):
-        self.stats = stats
+    def __init__(self, crawler):
+        super().__init__(crawler)
         self.seen: set[str] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item, spider=None):
         if item["id"] in self.seen:
@@ -140,21 +124,13 @@ class DeduplicatePipeline:
         return item
 
 
-class IncrementalPipeline:
+class IncrementalPipeline(_Pipeline):
     """Give each record its ``revision`` and drop what earlier runs already wrote.
 
     With the seen-store on (:mod:`newsbot.incremental`): a record whose stored entry has the
     same content hash and ``date_modified`` is dropped (``unchanged``); a changed one gets the
     stored revision + 1 (counted in ``newsbot/records/revised``); a new one revision 1. With
     the store off (``-a incremental=false``, ``-O``), every record is revision 1."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item, spider=None):
         from .incremental import Incremental
