@@ -1,7 +1,9 @@
-"""Crawl extensions."""
+"""Crawl extensions: quiet network errors, counted item errors."""
 from __future__ import annotations
 
 import logging
+
+from scrapy import signals
 
 # Loggers whose download-failure messages Scrapy writes with a traceback.
 _QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper",
@@ -12,14 +14,23 @@ _QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper
 _SIZE_LOGGERS = ("scrapy.core.downloader.handlers.http11", "scrapy.downloadermiddlewares.httpcompression")
 
 
+_NETWORK_MODULES = ("twisted.", "scrapy.exceptions", "scrapy.core.downloader", "OpenSSL.", "h2.")
+
+
+def is_network_error(exc: BaseException) -> bool:
+    """True for failures of the network or the remote server (Twisted / Scrapy download
+    errors, OS-level connection errors, timeouts), False for programming errors."""
+    return isinstance(exc, (OSError, TimeoutError)) or type(exc).__module__.startswith(_NETWORK_MODULES)
+
+
 class _NoNetworkTracebacks(logging.Filter):
-    """Keep the message of a network failure, drop its traceback (one line a failure)."""
+    """Keep the message of a network failure, drop its traceback (one line a failure);
+    programming errors keep theirs."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info:
             exc = record.exc_info[1]
-            if exc is not None and not isinstance(exc, (AssertionError, TypeError, AttributeError,
-                                                         KeyError, NameError)):
+            if exc is not None and is_network_error(exc):
                 record.msg = f"{record.msg} [{type(exc).__name__}]"
                 record.exc_info = None
                 record.exc_text = None
@@ -55,3 +66,21 @@ class QuietErrors:
             if cls._sizes not in logger.filters:
                 logger.addFilter(cls._sizes)
         return cls()
+
+
+class ItemErrors:
+    """Count every item that fails in a pipeline with an unexpected exception in
+    ``newsbot/item_errors/<ExceptionName>``: such a record is lost, and the run's summary
+    (:func:`newsbot.runs.summarize`) fails the run."""
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler.stats)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        return ext
+
+    def item_error(self, item, response, spider, failure):
+        self.stats.inc_value(f"newsbot/item_errors/{type(failure.value).__name__}")

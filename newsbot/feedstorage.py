@@ -1,15 +1,16 @@
 """Atomic local feed storage: an output file appears under its final name only when complete.
 
 Registered in ``FEED_STORAGES`` for the ``""`` and ``file`` URI schemes, so it serves the
-default ``FEEDS`` path, ``-o`` and ``-O``. Items are written to ``<path>.part`` in the same
-folder; when the feed exporter stores the file at the end of the run, the part file is
+default ``FEEDS`` path, ``-o`` and ``-O``. Items are written to ``<path>.<pid>.part`` in the
+same folder; when the feed exporter stores the file at the end of the run, the part file is
 flushed, fsynced and renamed (``os.replace``, atomic on POSIX) to ``<path>``. A consumer
 globbing ``*.jsonl`` never sees a file being written, and a run killed with SIGKILL leaves only
 a ``.part`` file (safe to delete; its articles are written again by the next run, see
 :mod:`newsbot.incremental`).
 
 Append mode (``-o``, a feed without ``overwrite``) keeps the same guarantee: at the end the
-existing file and the new part are joined into a temporary file renamed over the final name.
+existing file and the new part are joined into a temporary file renamed over the final name,
+under a lock (``.<name>.lock`` beside it) so that runs sharing a final name append in turn.
 
 Around the rename the storage calls the crawler's incremental extension
 (:mod:`newsbot.incremental`): the seen-store entries of the file's records are journaled just
@@ -20,6 +21,7 @@ path.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -40,7 +42,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def __init__(self, uri: str, *, feed_options: dict | None = None, crawler=None):
         super().__init__(uri, feed_options=feed_options)
         self.final = Path(self.path)
-        self.part = self.final.with_name(self.final.name + PART_SUFFIX)
+        # one part file a process: two runs started in the same second never share one
+        self.part = self.final.with_name(f"{self.final.name}.{os.getpid()}{PART_SUFFIX}")
         self.overwrite = self.write_mode == "wb"
         self.crawler = crawler
 
@@ -49,9 +52,16 @@ class AtomicFileFeedStorage(FileFeedStorage):
         return cls(uri, feed_options=feed_options, crawler=crawler)
 
     def open(self, spider):
-        """Create the folder and open ``<path>.part`` for writing (binary)."""
-        self.final.parent.mkdir(parents=True, exist_ok=True)
-        return self.part.open("wb")
+        """Create the folder and open ``<path>.<pid>.part`` for writing (binary). A folder or
+        file that cannot be created is counted in ``newsbot/output_failed/open`` (the run
+        then fails and commits nothing to the seen-store) and the ``OSError`` re-raised."""
+        try:
+            self.final.parent.mkdir(parents=True, exist_ok=True)
+            return self.part.open("wb")
+        except OSError:
+            if self.crawler is not None:
+                self.crawler.stats.inc_value("newsbot/output_failed/open")
+            raise
 
     def store(self, file):
         """Flush and close ``file``, then put it in place under the final name (see the
@@ -62,18 +72,20 @@ class AtomicFileFeedStorage(FileFeedStorage):
             file.close()
         seen = getattr(self.crawler, "newsbot_incremental", None)
         journal = seen.before_rename(self.final, self.part) if seen is not None else None
-        if not self.overwrite and self.final.exists():
-            joined = self.final.with_name(self.final.name + ".join" + PART_SUFFIX)
-            with joined.open("wb") as out:
-                for src in (self.final, self.part):
-                    with src.open("rb") as fh:
-                        shutil.copyfileobj(fh, out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(joined, self.final)
-            self.part.unlink()
-        else:
-            os.replace(self.part, self.final)
+        with open(self.final.with_name(f".{self.final.name}.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # runs sharing a final name append in turn
+            if not self.overwrite and self.final.exists():
+                joined = self.final.with_name(f"{self.final.name}.{os.getpid()}.join{PART_SUFFIX}")
+                with joined.open("wb") as out:
+                    for src in (self.final, self.part):
+                        with src.open("rb") as fh:
+                            shutil.copyfileobj(fh, out)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(joined, self.final)
+                self.part.unlink()
+            else:
+                os.replace(self.part, self.final)
         _fsync_dir(self.final.parent)
         if seen is not None:
             seen.after_rename(journal)

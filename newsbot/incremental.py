@@ -160,7 +160,8 @@ class Incremental:
         :meth:`after_rename`) when no output file failed; otherwise keep it out of the store."""
         if not self.enabled or not self.pending:
             return
-        failed = sum(v for k, v in self.stats.get_stats().items() if k.startswith("feedexport/failed_count/"))
+        failed = sum(v for k, v in self.stats.get_stats().items()
+                     if k.startswith(("feedexport/failed_count/", "newsbot/output_failed/")))
         if failed:
             self.stats.set_value("newsbot/incremental/not_committed", len(self.pending))
             logger.error("An output file was not stored: %d records stay out of the seen-store and "

@@ -92,4 +92,41 @@ def test_default_feed_path_and_failure_summary(tmp_path):
     assert dead.returncode == 1
     assert "article: FAILED: no records; requests failed:" in dead.stderr
     assert "Traceback" not in dead.stderr
-    assert not (tmp_path / "output" / "output").exists()
+    assert not list((tmp_path / "output" / "output").rglob("*.jsonl"))
+
+
+def test_unwritable_output_fails_the_run_and_commits_nothing(tmp_path):
+    (tmp_path / "afile").write_text("not a folder")
+    state = {**FAST, "NEWSBOT_STATE_DIR": str(tmp_path / "state")}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    with Site({"/a": (200, HTML, _page("Kept for later"))}) as site:
+        def run(out):
+            cmd = [sys.executable, "-m", "scrapy", "crawl", "article", "-a", f"urls={site.url('/a')}", "-o", str(out)]
+            for k, v in state.items():
+                cmd += ["-s", f"{k}={v}"]
+            return subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+
+        bad = run(tmp_path / "afile" / "out.jsonl")
+        assert bad.returncode == 1
+        assert "article: FAILED: output file not written: open ×1" in bad.stderr
+        good = run(tmp_path / "out.jsonl")  # the record was not taken as written
+    assert good.returncode == 0, good.stderr[-2000:]
+    assert [json.loads(x)["title"] for x in (tmp_path / "out.jsonl").read_text().splitlines()] == ["Kept for later"]
+    assert "<html" not in bad.stderr + good.stderr  # items are never logged whole
+
+
+def test_a_link_that_does_not_parse_is_skipped_not_fatal(tmp_path):
+    from datetime import datetime, timezone
+
+    from support import rss, write_warc
+
+    en = "https://www.eureporter.co/business/transport/2025/02/11/baltic-ports-agree-shared-plan-for-winter-shipping-lanes/"
+    when = datetime(2025, 2, 11, 9, 12, 40, tzinfo=timezone.utc)
+    feed = rss([("http://[::1/news/x", "broken", when), (en, "Baltic ports", when)])
+    warc = write_warc(tmp_path / "e.warc.gz", [("https://www.eureporter.co/feed/", feed, "application/rss+xml"),
+                                              (en, ARTICLE, "text/html; charset=utf-8")])
+    proc, records = crawl(tmp_path, "eureporter", "since=2025-02-01", "until=2025-02-28", "lang=en",
+                          settings={"NEWSBOT_REPLAY": warc})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert [r["url"] for r in records] == [en]
+    assert "'newsbot/skipped/bad_url': 1" in proc.stderr

@@ -56,7 +56,7 @@ def test_limit_and_urls(tmp_path):
     assert parse_urls("https://c.example/3", str(f)) == ["https://c.example/3", "https://a.example/1", "https://b.example/2"]
     with pytest.raises(ValueError, match="not an absolute"):
         parse_urls("ftp://x.example/1", None)
-    with pytest.raises(ValueError, match="cannot be read"):
+    with pytest.raises(ValueError, match="cannot be read|not a regular file|no such file"):
         parse_urls(None, str(tmp_path / "missing.txt"))
 
 
@@ -173,3 +173,40 @@ def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
     assert pred["date_published"] == "2025-02-11T09:12:40+01:00"
     assert main(["evaluate", str(tmp_path / "nowhere")]) == 2
     assert "not a labelled corpus folder" in capsys.readouterr().err
+
+
+def test_summary_fails_on_lost_records_and_unwritten_output():
+    from newsbot.runs import summarize
+
+    base = {"item_scraped_count": 3, "finish_reason": "finished"}
+    assert summarize("x", base) == (0, "x: ok: 3 records written, 0 failed requests")
+    status, line = summarize("x", {**base, "newsbot/item_errors/ValueError": 2})
+    assert status == 1 and line == "x: FAILED: records lost to processing errors: ValueError ×2"
+    status, line = summarize("x", {**base, "feedexport/failed_count/AtomicFileFeedStorage": 1})
+    assert status == 1 and "output file not written: AtomicFileFeedStorage ×1" in line
+
+
+def test_a_bad_alternate_link_costs_only_that_link():
+    from newsbot.extraction import extract_article
+
+    page = ("<html lang='en'><head><meta property='og:type' content='article'><title>T</title>"
+            "<link rel='alternate' hreflang='fr' href='http://[::1'>"
+            "<link rel='alternate' hreflang='de' href='https://de.site.example/a'></head>"
+            "<body><h1>Title here</h1><p>One paragraph of text that is long enough.</p></body></html>")
+    ex = extract_article(page, "https://site.example/a")
+    assert ex.record["translations"] == {"de": "https://de.site.example/a"}
+
+
+def test_runs_sharing_an_output_name_append_in_turn(tmp_path):
+    from newsbot.feedstorage import AtomicFileFeedStorage
+
+    final = tmp_path / "same-second.jsonl"
+    a = AtomicFileFeedStorage(str(final), feed_options={"overwrite": False})
+    b = AtomicFileFeedStorage(str(final), feed_options={"overwrite": False})
+    b.part = b.part.with_name(b.part.name.replace(".part", ".other.part"))  # as another process
+    fa, fb = a.open(None), b.open(None)
+    fa.write(b'{"a": 1}\n')
+    fb.write(b'{"b": 2}\n')
+    a.store(fa)
+    b.store(fb)
+    assert sorted(final.read_text().splitlines()) == ['{"a": 1}', '{"b": 2}']

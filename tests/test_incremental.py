@@ -82,7 +82,7 @@ def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
         room.gate_after = room.served_articles + 2  # serve two new stories, then hold the rest
         victim = start(tmp_path, *WINDOW)
         try:
-            wait_for(lambda: room.held >= 1 and list((tmp_path / "output").rglob("*.jsonl.part")), victim)
+            wait_for(lambda: room.held >= 1 and list((tmp_path / "output").rglob("*.jsonl.*.part")), victim)
             # the held run owns the lock: a second run exits at once
             other = run(tmp_path, *WINDOW)
             assert other.returncode == 3
@@ -98,7 +98,7 @@ def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
         room.gate_after = None
         # nothing of the killed run is visible under a final name
         assert outputs(tmp_path) == [out1]
-        [part] = list((tmp_path / "output").rglob("*.jsonl.part"))
+        [part] = list((tmp_path / "output").rglob("*.jsonl.*.part"))
         assert part.read_bytes().count(b"\n") <= 6
 
         third = run(tmp_path, *WINDOW)

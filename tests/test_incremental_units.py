@@ -2,6 +2,7 @@
 the crawl lock, without a crawl."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -88,16 +89,17 @@ def test_atomic_storage_renames_when_complete(tmp_path):
     storage = AtomicFileFeedStorage(str(final), feed_options={"overwrite": True})
     fh = storage.open(None)
     fh.write(b'{"a": 1}\n')
-    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl.part"]  # nothing under *.jsonl
+    # nothing under *.jsonl while it is written
+    assert sorted(p.name for p in final.parent.iterdir()) == [f"run.jsonl.{os.getpid()}.part"]
     storage.store(fh)
-    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl"]
+    assert sorted(p.name for p in final.parent.iterdir() if not p.name.startswith(".")) == ["run.jsonl"]
     assert final.read_bytes() == b'{"a": 1}\n'
     # -O again: replaced; -o: appended, still by rename
     _export(AtomicFileFeedStorage(str(final), feed_options={"overwrite": True}), [b'{"b": 2}\n'])
     assert final.read_bytes() == b'{"b": 2}\n'
     _export(AtomicFileFeedStorage(f"file://{final}", feed_options={"overwrite": False}), [b'{"c": 3}\n'])
     assert final.read_bytes() == b'{"b": 2}\n{"c": 3}\n'
-    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl"]
+    assert sorted(p.name for p in final.parent.iterdir() if not p.name.startswith(".")) == ["run.jsonl"]
 
 
 def test_stats_file_sits_beside_the_output():

@@ -27,11 +27,17 @@ def strip_tracking(url: str) -> str:
 
 
 def absolute(url: str | None, base: str) -> str | None:
-    """Resolve ``url`` against ``base``; ``None`` for empty input or a non-http(s) result."""
+    """Resolve ``url`` against ``base``; ``None`` for empty input, a URL that does not parse
+    (``http://[::1``, port out of range) or a non-http(s) result."""
     if not url or not url.strip():
         return None
-    out = urljoin(base, url.strip())
-    return out if urlsplit(out).scheme in ("http", "https") else None
+    try:
+        out = urljoin(base, url.strip())
+        parts = urlsplit(out)
+        parts.port  # noqa: B018 (raises ValueError for a bad port)
+    except ValueError:
+        return None
+    return out if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def fingerprint(url: str) -> str:
