@@ -22,13 +22,16 @@ def parse_window(since: str | None, until: str | None,
                  now: datetime | None = None) -> tuple[datetime, datetime]:
     """Date window as aware UTC datetimes ``(start, end)``: ``since`` from 00:00:00 UTC,
     ``until`` to 23:59:59 UTC of that day. Defaults: the last 2 days up to ``now``.
-    Raises ``ValueError`` for a date that does not parse or ``until`` before ``since``."""
+    Raises ``ValueError`` for a date that does not parse, ``until`` before ``since``, or (without
+    ``until``) ``since`` after ``now``."""
     now = now or datetime.now(timezone.utc)
     start = (datetime.combine(parse_day("since", since), time(), timezone.utc) if since
              else now - timedelta(days=DEFAULT_DAYS))
     end = (datetime.combine(parse_day("until", until), time(23, 59, 59), timezone.utc) if until
            else now + timedelta(hours=1))
     if end < start:
+        if not until:
+            raise ValueError(f"since={since} is in the future (after until=now, {now:%Y-%m-%d %H:%M} UTC)")
         raise ValueError(f"until={until} is before since={since or start.date()}")
     return start, end
 

@@ -68,7 +68,8 @@ def crawl(args) -> int:
     """Run several portal spiders in one process; print one summary line per portal and
     return the worst exit status (see :mod:`newsbot.runs`). The crawl lock
     (``<NEWSBOT_STATE_DIR>/crawl.lock``) is held for the whole run: a second ``newsbot crawl``
-    started meanwhile prints one line and returns 3 at once."""
+    started meanwhile prints one line and returns 3 at once. With ``--jobdir``, the job folder
+    of a portal whose run finished is cleared (a paused one is kept to be resumed)."""
     import os
 
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
@@ -77,6 +78,7 @@ def crawl(args) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from .commands.crawl import clear_finished_job, spider_name
     from .runs import BAD_ARGUMENTS, LOCKED, CrawlLocked, check_settings, crawl_lock, summarize
 
     settings = get_project_settings()
@@ -87,6 +89,11 @@ def crawl(args) -> int:
                                 ("mode", args.mode)) if v}
     if args.full:
         spargs["incremental"] = "false"
+    try:
+        check_settings(settings)  # first: a bad portals file is reported as such
+    except ValueError as exc:
+        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        return BAD_ARGUMENTS
     process = CrawlerProcess(settings)
     loader = process.spider_loader
     known = sorted(n for n in loader.list() if getattr(loader.load(n), "portal", None) is not None)
@@ -97,7 +104,6 @@ def crawl(args) -> int:
         return BAD_ARGUMENTS
     crawlers = []
     try:
-        check_settings(settings)
         for name in names:
             spidercls = loader.load(name)
             spidercls.check_arguments(**spargs)
@@ -121,8 +127,9 @@ def crawl(args) -> int:
         lock.close()
     worst = 0
     for name, crawler in crawlers:
-        status, line = summarize(name, crawler.stats.get_stats() if crawler.stats else None)
+        status, line = summarize(spider_name(crawler, name), crawler.stats.get_stats() if crawler.stats else None)
         print(line, file=sys.stderr)
+        clear_finished_job(crawler)
         worst = max(worst, status)
     return worst
 
@@ -149,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--full", action="store_true",
                     help="ignore the seen-store: fetch and write every article found")
     cr.add_argument("--jobdir", metavar="DIR",
-                    help="keep each portal's queue in DIR/<portal> (Scrapy JOBDIR) to pause and resume")
+                    help="keep each portal's queue in DIR/<portal> (Scrapy JOBDIR) to pause and resume; "
+                         "cleared when the portal's run finishes")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
     return parser

@@ -1,7 +1,15 @@
-"""Portals defined by TOML files: the registry, the spider loader and refused files."""
+"""Portals defined by TOML files: the registry, the spider loader and refused files; spider
+arguments refused before a crawl; the summary of the generic ``portal`` spider; a job folder
+after a finished run."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from loopback import Site
+from newsroom import FAST, Newsroom, Story, day, run, write_spider
 from scrapy.settings import Settings
 
 from newsbot.portals import PACKAGED_CONFIG, PORTALS, builtin_portals, load_registry
@@ -93,3 +101,153 @@ def test_missing_portals_file_is_refused():
 
 def test_packaged_portals_load():
     assert set(load_portals(PACKAGED_CONFIG)) == {"agence_europe"}
+
+
+MINIMAL = '''name = "demo_news"
+domains = ["demo-news.example"]
+feeds = ["{base}/feed"]
+
+[[editions]]
+lang = "en"
+base = "https://demo-news.example"
+'''
+
+
+@pytest.mark.parametrize("change, message", [
+    (("", "portal = [1, 2]\n"), "portal must be an array of tables"),
+    (("", "timezone = 5\n"), "timezone must be a non-empty string (got 5)"),
+    (('"demo_news"', '"' + "a" * 301 + '"'), "name must be 1 to 64 lowercase letters"),
+    (('"demo_news"', '"Demo"'), "name must be 1 to 64 lowercase letters"),
+    (("{base}/feed", "{nosuch}/feed"), "portal demo_news: feeds template '{nosuch}/feed': unknown placeholder {nosuch}"),
+    (('feeds = ["{base}/feed"]', 'listings = ["{base}/latest?page={page"]'),
+     "portal demo_news: listings template '{base}/latest?page={page': expected '}'"),
+    (("{base}/feed", "/feed"), "feeds template '/feed' does not give an absolute http(s) URL"),
+    (("", "max_listing_pages = true\n"), "max_listing_pages must be a whole number >= 0 (got True)"),
+    (('lang = "en"', 'lang = ["en"]'), "editions.lang must be a non-empty string (got ['en'])"),
+    (('lang = "en"', 'lang = "en"\ncode = {a=1}'), "editions.code must be a string (got {'a': 1})"),
+    (('lang = "en"', 'lang = "en"\nmachine_translated = "yes"'), "machine_translated must be true or false"),
+    (('base = "https://demo-news.example"', 'base = "http://"'), "edition base 'http://' has no host"),
+    (("", 'family = ["wordpress"]\n'), "family must be a non-empty string"),
+    (('["demo-news.example"]', '["https://demo-news.example/"]'), "is not a lowercase host name"),
+    (("", 'wp_types = ["posts?x=1"]\n'), "is not a REST post type"),
+    (("", '[selectors]\nbody = ["div..story"]\n'), "selectors.body: bad CSS selector 'div..story'"),
+    (('"demo_news"', '"article"'), "portal article: the name is that of a built-in spider that is not a portal"),
+    (('"demo_news"', '"portal"'), "portal portal: the name is that of a built-in spider that is not a portal"),
+])
+def test_wrong_types_and_templates_are_refused_at_load(tmp_path, change, message):
+    old, new = change
+    text = MINIMAL.replace(old, new, 1) if old else new + MINIMAL
+    if new.startswith("[selectors]"):
+        text = MINIMAL + new
+    path = tmp_path / "bad.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ValueError) as err:
+        load_portals(path)
+    assert message in str(err.value), str(err.value)
+    assert "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+def test_minimal_portal_and_several_portal_tables_load(tmp_path):
+    (tmp_path / "one.toml").write_text(MINIMAL, "utf-8")
+    two = "".join("[[portal]]\n" + MINIMAL.replace("demo_news", n).replace("[[editions]]", "[[portal.editions]]")
+                  for n in ("first", "second"))
+    (tmp_path / "two.toml").write_text(two, "utf-8")
+    portals = load_portals(tmp_path)
+    assert sorted(portals) == ["demo_news", "first", "second"]
+    assert portals["second"].feeds == ("{base}/feed",)
+    assert portals["second"].editions[0].url(portals["second"].feeds[0]) == "https://demo-news.example/feed"
+
+
+def test_reserved_names_are_the_spiders_that_are_not_portals():
+    from newsbot.portals.config import RESERVED_NAMES
+    from newsbot.spiders.loader import PortalSpiderLoader
+
+    loader = PortalSpiderLoader(Settings({"SPIDER_MODULES": ["newsbot.spiders"]}))
+    assert {n for n in loader.list() if getattr(loader.load(n), "portal", None) is None} == RESERVED_NAMES
+
+
+def test_spider_loader_keeps_the_error_of_a_bad_portals_file(tmp_path):
+    from newsbot.spiders.loader import PortalSpiderLoader
+
+    bad = tmp_path / "garbage.toml"
+    bad.write_text("this is [[ not toml", "utf-8")
+    loader = PortalSpiderLoader(Settings({"SPIDER_MODULES": ["newsbot.spiders"], "NEWSBOT_PORTALS_FILE": str(bad)}))
+    assert loader.portals_error.startswith(f"portals file {bad}: ")
+    assert "agence_europe" in loader.list()  # the packaged portals stay
+
+
+def test_empty_edition_selection_is_refused():
+    portal = PORTALS["euronews"]
+    with pytest.raises(ValueError, match=r"lang=',': no edition selected for euronews \(known: ar, de"):
+        portal.select_editions(",")
+    assert portal.select_editions(" EN ,") == (portal.editions[[e.lang for e in portal.editions].index("en")],)
+    assert portal.select_editions("") == portal.editions
+
+
+def test_since_in_the_future_without_until_names_now():
+    from datetime import datetime, timezone
+
+    from newsbot.arguments import parse_window
+
+    now = datetime(2026, 5, 4, 10, 30, tzinfo=timezone.utc)
+    with pytest.raises(ValueError) as err:
+        parse_window("2099-01-01", None, now=now)
+    assert str(err.value) == "since=2099-01-01 is in the future (after until=now, 2026-05-04 10:30 UTC)"
+    with pytest.raises(ValueError, match="until=2099-01-01 is before since=2099-01-02"):
+        parse_window("2099-01-02", "2099-01-01", now=now)
+
+
+def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:
+    cmd = ([sys.executable, "-m", "scrapy", "crawl"] if scrapy else [sys.executable, "-m", "newsbot.cli", "crawl"])
+    cmd += list(args)
+    for k, v in {**FAST, "SPIDER_MODULES": "newsbot.spiders", "NEWSBOT_PORTALS_FILE": portals_file or ""}.items():
+        cmd += ["-s", f"{k}={v}"]
+    return subprocess.run(cmd, cwd=tmp_path, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"},
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("scrapy", [True, False], ids=["scrapy_crawl", "newsbot_crawl"])
+def test_crawl_reports_the_portals_file_error_not_an_unknown_spider(tmp_path, scrapy):
+    bad = tmp_path / "garbage.toml"
+    bad.write_text("this is [[ not toml", "utf-8")
+    proc = _command(tmp_path, scrapy, "demo", portals_file=bad)
+    assert proc.returncode == 2
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(("newsbot: demo: portals file ", "newsbot crawl: portals file "))
+    assert f"{bad}: Expected '=' after a key" in last
+    assert "unknown" not in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_crawl_refuses_an_empty_edition_selection(tmp_path):
+    proc = _command(tmp_path, True, "euronews", "-a", "lang=,")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("newsbot: euronews: lang=',': no edition selected")
+
+
+def test_portal_spider_summary_uses_the_configured_portals_name(tmp_path):
+    with Site({"/feed": (403, {"Content-Type": "text/html"}, b"go away")}, max_requests=20, max_seconds=60) as site:
+        config = tmp_path / "blocky.toml"
+        config.write_text(MINIMAL.replace("demo_news", "blocky").replace("demo-news.example", "127.0.0.1", 1)
+                          .replace("https://demo-news.example", site.base), "utf-8")
+        proc = _command(tmp_path, True, "portal", "-a", "name=blocky", "-O", "out.jsonl", portals_file=config)
+    assert site.hits == {"/feed": 1}
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("blocky: FAILED: no records; the portal refused the crawler 1 times"), last
+    assert "'newsbot/blocked/blocky': 1" in proc.stderr
+
+
+def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
+    with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
+        write_spider(tmp_path, room.base)
+        first = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert "loopnews: ok: 2 records written" in first.stderr
+        assert not (tmp_path / "jobs" / "loopnews").exists()  # a finished job leaves no folder
+        room.add(Story(3, day(3)))
+        second = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
+        hits = dict(room.hits)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert "loopnews: ok: 1 records written, 0 failed requests, 2 already stored" in second.stderr
+    assert hits["/feed.xml"] == 2

@@ -9,7 +9,8 @@ portal of any URL.
 Built-in portals are one module each in this package; more are defined by TOML files
 (:mod:`newsbot.portals.config`): the packaged ``newsbot/portals/config/*.toml`` and the file
 or folder named by the ``NEWSBOT_PORTALS_FILE`` environment variable (setting of the same name
-for ``scrapy crawl``). A configured portal with a built-in's name replaces it.
+for ``scrapy crawl``). A configured portal with a built-in portal's name replaces it; the names
+of spiders that are not portals (``article``, ``portal``) are refused.
 """
 from __future__ import annotations
 
@@ -171,11 +172,15 @@ class Portal:
         return urlunsplit((scheme, netloc, path, parts.query, ""))
 
     def select_editions(self, langs: str | None) -> tuple[Edition, ...]:
-        """Editions named in the comma-separated ``langs`` (all when empty); raises
-        ``ValueError`` naming any unknown edition and listing the known ones."""
+        """Editions named in the comma-separated ``langs`` (all when empty or ``None``); raises
+        ``ValueError`` naming any unknown edition and listing the known ones, or when ``langs``
+        names no edition at all (``","``)."""
         if not langs:
             return self.editions
         wanted = [x.strip().lower() for x in langs.split(",") if x.strip()]
+        if not wanted:
+            raise ValueError(f"lang={langs!r}: no edition selected for {self.name} "
+                             f"(known: {', '.join(sorted(e.lang.lower() for e in self.editions))})")
         known = {e.lang.lower(): e for e in self.editions}
         unknown = [w for w in wanted if w not in known]
         if unknown:

@@ -3,7 +3,8 @@
 A file holds one portal as top-level keys, or several as ``[[portal]]`` tables. Keys (all
 optional unless marked):
 
-- ``name`` (required; spider name: lowercase letters, digits, ``_``), ``domains`` (required,
+- ``name`` (required; spider name: 1 to 64 lowercase letters, digits, ``_``; not ``article``
+  or ``portal``, the spiders that are not portals), ``domains`` (required,
   list of registrable domains), ``family`` (``"generic"`` or ``"wordpress"``), ``timezone``
   (IANA name for naive times printed by the portal; default ``"UTC"``).
 - ``[[editions]]`` (required, at least one): ``lang`` (BCP 47), ``base`` (scheme and host),
@@ -16,6 +17,8 @@ optional unless marked):
   ``body_exclude`` (CSS selector lists), ``boilerplate``, ``body_stop``, ``partial_markers``,
   ``site_names`` (string lists) — see :class:`~newsbot.extraction.rules.ExtractionRules`.
 
+Values are checked for their TOML type when the file is loaded; URL templates are formatted
+once with dummy values and must give an absolute http(s) URL; CSS selectors must parse.
 Errors raise ``ValueError`` with one line naming the file, the portal and the key.
 """
 from __future__ import annotations
@@ -24,17 +27,29 @@ import os
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from cssselect import GenericTranslator, SelectorError
 
 from ..extraction.dates import zone
 from ..extraction.rules import ExtractionRules
 
 _LISTS = ("domains", "feeds", "news_sitemaps", "sitemaps", "listings", "wp_types", "allow", "deny")
+_TEMPLATES = ("feeds", "news_sitemaps", "sitemaps", "listings")
 _INTS = ("latest_listing_pages", "max_listing_pages")
 _TOP = set(_LISTS) | set(_INTS) | {"name", "family", "timezone", "editions", "trailing_slash", "selectors"}
 _SELECTORS = ("title", "lead", "section", "date", "authors", "tags", "body", "body_exclude",
               "boilerplate", "body_stop", "partial_markers", "site_names")
+_CSS = ("title", "lead", "section", "date", "authors", "tags", "body", "body_exclude")
 _EDITION = {"lang", "base", "code", "machine_translated"}
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_NAME = re.compile(r"^[a-z0-9_]{1,64}$")
+_DOMAIN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+_WP_TYPE = re.compile(r"^[A-Za-z0-9_-]+$")
+#: Names of newsbot's spiders that are not portals (``scrapy crawl article`` / ``portal``): a
+#: configured portal may replace a built-in portal but never one of these.
+RESERVED_NAMES = frozenset({"article", "portal"})
+#: Values a URL template is formatted with when the file is loaded, to catch bad placeholders.
+_DUMMY = {"base": "https://www.example.org", "lang": "en", "code": "en", "page": 1}
 
 
 def _strings(where: str, key: str, value) -> tuple[str, ...]:
@@ -43,26 +58,81 @@ def _strings(where: str, key: str, value) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _string(where: str, key: str, value, required: bool = True) -> str:
+    if not isinstance(value, str) or (required and not value):
+        raise ValueError(f"{where}: {key} must be a{' non-empty' if required else ''} string (got {_short(value)})")
+    return value
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_template(where: str, key: str, template: str) -> None:
+    """``template`` formatted once with :data:`_DUMMY` must give an absolute http(s) URL."""
+    try:
+        url = template.format(**_DUMMY)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+        detail = f"unknown placeholder {{{exc.args[0]}}}" if isinstance(exc, KeyError) else str(exc) or type(exc).__name__
+        raise ValueError(f"{where}: {key} template {_short(template)}: {detail} "
+                         f"(placeholders: {{base}}, {{lang}}, {{code}}, {{page}})") from None
+    if not _has_host(url):
+        raise ValueError(f"{where}: {key} template {_short(template)} does not give an absolute http(s) URL")
+
+
+def _has_host(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. a bad port or IPv6 literal
+        return False
+
+
+def _check_css(where: str, key: str, selector: str) -> None:
+    try:
+        GenericTranslator().css_to_xpath(selector)
+    except (SelectorError, ValueError) as exc:
+        raise ValueError(f"{where}: selectors.{key}: bad CSS selector {_short(selector)} ({exc})") from None
+
+
 def portal_from_dict(data: dict, source: str = "<config>"):
     """A :class:`~newsbot.portals.Portal` from one parsed TOML table (shape in the module
-    docstring); ``source`` names the file in error messages. Raises ``ValueError``."""
+    docstring); ``source`` names the file in error messages. Every value is checked for its
+    type; URL templates are formatted once with dummy values (bad placeholders are refused)
+    and CSS selectors parsed. Raises ``ValueError`` with one line."""
     from . import Edition, Portal
 
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: each [[portal]] must be a table (got {_short(data)})")
     name = data.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
-        raise ValueError(f"{source}: name must be lowercase letters, digits and _ (got {name!r})")
+        raise ValueError(f"{source}: name must be 1 to 64 lowercase letters, digits and _ (got {_short(name)})")
     where = f"{source}: portal {name}"
+    if name in RESERVED_NAMES:
+        raise ValueError(f"{where}: the name is that of a built-in spider that is not a portal "
+                         f"({', '.join(sorted(RESERVED_NAMES))}); choose another")
     unknown = sorted(set(data) - _TOP)
     if unknown:
         raise ValueError(f"{where}: unknown key {', '.join(unknown)}")
     kwargs = {k: _strings(where, k, data[k]) for k in _LISTS if k in data}
     if not kwargs.get("domains"):
         raise ValueError(f"{where}: domains is required")
+    for domain in kwargs["domains"]:
+        if not _DOMAIN.match(domain):
+            raise ValueError(f"{where}: domains: {_short(domain)} is not a lowercase host name (like example.org)")
+    for key in _TEMPLATES:
+        for template in kwargs.get(key, ()):
+            _check_template(where, key, template)
+    for post_type in kwargs.get("wp_types", ()):
+        if not _WP_TYPE.match(post_type):
+            raise ValueError(f"{where}: wp_types: {_short(post_type)} is not a REST post type (letters, digits, _ and -)")
     for key in _INTS:
         if key in data:
-            if not isinstance(data[key], int) or data[key] < 0:
-                raise ValueError(f"{where}: {key} must be a whole number >= 0")
-            kwargs[key] = data[key]
+            value = data[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ValueError(f"{where}: {key} must be a whole number >= 0 (got {_short(value)})")
+            kwargs[key] = value
     for pattern in kwargs.get("allow", ()) + kwargs.get("deny", ()):
         try:
             re.compile(pattern)
@@ -72,6 +142,8 @@ def portal_from_dict(data: dict, source: str = "<config>"):
         if not isinstance(data["trailing_slash"], bool):
             raise ValueError(f"{where}: trailing_slash must be true or false")
         kwargs["trailing_slash"] = data["trailing_slash"]
+    family = data.get("family", "generic")
+    _string(where, "family", family)
     editions = data.get("editions")
     if not isinstance(editions, list) or not editions:
         raise ValueError(f"{where}: at least one [[editions]] table (lang, base) is required")
@@ -79,11 +151,20 @@ def portal_from_dict(data: dict, source: str = "<config>"):
     for ed in editions:
         if not isinstance(ed, dict) or set(ed) - _EDITION or not ed.get("lang") or not ed.get("base"):
             raise ValueError(f"{where}: each edition needs lang and base (and only {', '.join(sorted(_EDITION))})")
-        if not str(ed["base"]).startswith(("http://", "https://")):
-            raise ValueError(f"{where}: edition base {ed['base']!r} is not an http(s) URL")
-        parsed.append(Edition(str(ed["lang"]), str(ed["base"]).rstrip("/"), str(ed.get("code", "")),
-                              bool(ed.get("machine_translated", False))))
-    tz = data.get("timezone", "UTC")
+        lang = _string(where, "editions.lang", ed["lang"])
+        base = _string(where, "editions.base", ed["base"])
+        code = _string(where, "editions.code", ed.get("code", ""), required=False)
+        translated = ed.get("machine_translated", False)
+        if not isinstance(translated, bool):
+            raise ValueError(f"{where}: editions.machine_translated must be true or false")
+        if not base.startswith(("http://", "https://")):
+            raise ValueError(f"{where}: edition base {_short(base)} is not an http(s) URL")
+        if not _has_host(base):
+            raise ValueError(f"{where}: edition base {_short(base)} has no host")
+        if any(e.lang.lower() == lang.lower() for e in parsed):
+            raise ValueError(f"{where}: two editions with lang {lang!r}")
+        parsed.append(Edition(lang, base.rstrip("/"), code, translated))
+    tz = _string(where, "timezone", data.get("timezone", "UTC"))
     try:
         zone(tz)
     except ValueError as exc:
@@ -91,9 +172,13 @@ def portal_from_dict(data: dict, source: str = "<config>"):
     selectors = data.get("selectors", {})
     if not isinstance(selectors, dict) or set(selectors) - set(_SELECTORS):
         raise ValueError(f"{where}: [selectors] keys are {', '.join(_SELECTORS)}")
-    rules = ExtractionRules(timezone=tz, **{k: _strings(where, f"selectors.{k}", v) for k, v in selectors.items()})
+    selectors = {k: _strings(where, f"selectors.{k}", v) for k, v in selectors.items()}
+    for key in _CSS:
+        for selector in selectors.get(key, ()):
+            _check_css(where, key, selector)
+    rules = ExtractionRules(timezone=tz, **selectors)
     try:
-        return Portal(name=name, editions=tuple(parsed), family=data.get("family", "generic"), rules=rules, **kwargs)
+        return Portal(name=name, editions=tuple(parsed), family=family, rules=rules, **kwargs)
     except ValueError as exc:
         raise ValueError(f"{source}: {exc}") from None
 
@@ -102,19 +187,28 @@ def load_portals(path: str | os.PathLike) -> dict:
     """Portals of a TOML file, or of every ``*.toml`` file in a folder (sorted by name), by
     portal name. A missing path, unreadable TOML or a bad portal raises ``ValueError`` with one line."""
     path = Path(path)
-    if path.is_dir():
-        files = sorted(path.glob("*.toml"))
-    elif path.is_file():
-        files = [path]
-    else:
-        raise ValueError(f"portals file {path}: no such file or folder")
+    try:
+        if path.is_dir():
+            files = sorted(path.glob("*.toml"))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise ValueError(f"portals file {path}: no such file or folder")
+    except OSError as exc:  # e.g. a name too long
+        raise ValueError(f"portals file {path}: {exc.strerror or exc}") from None
     out = {}
     for file in files:
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ValueError(f"portals file {file}: {exc}") from None
-        tables = data["portal"] if isinstance(data.get("portal"), list) else [data]
+        if "portal" in data:
+            if not isinstance(data["portal"], list) or len(data) > 1:
+                raise ValueError(f"portals file {file}: portal must be an array of tables ([[portal]]) "
+                                 "and the only top-level key")
+            tables = data["portal"]
+        else:
+            tables = [data]
         for table in tables:
             portal = portal_from_dict(table, str(file))
             out[portal.name] = portal
