@@ -210,3 +210,19 @@ def test_runs_sharing_an_output_name_append_in_turn(tmp_path):
     a.store(fa)
     b.store(fb)
     assert sorted(final.read_text().splitlines()) == ['{"a": 1}', '{"b": 2}']
+
+
+def test_jsonld_values_that_are_not_text_never_become_reprs():
+    from newsbot.extraction import extract_article
+
+    ld = ('{"@type": "NewsArticle", "headline": ["Budget line agreed", 7], '
+          '"author": [{"name": ["Ana Ruiz", {"x": 1}]}, 5, {"@type": "Person", "name": {"@value": "Ben Ode"}}], '
+          '"keywords": {"a": 1}, "articleSection": [null, "Economy"]}')
+    page = (f"<html lang='en'><head><script type='application/ld+json'>{ld}</script></head>"
+            "<body><h1>Budget line agreed</h1><p>The council agreed the budget line after a long night of talks.</p>"
+            "<p>Ministers said the deal would hold until the spring review of the accounts.</p></body></html>")
+    record = extract_article(page, "https://site.example/a").record
+    assert record["title"] == "Budget line agreed"
+    assert record["authors"] == ["Ana Ruiz", "Ben Ode"]
+    assert record["tags"] == []
+    assert record["section"] == "Economy"

@@ -91,12 +91,17 @@ def _is_boilerplate(text: str, rules: ExtractionRules) -> bool:
     return False
 
 
-def _ld_text(value) -> str | None:
+def _ld_text(value, depth: int = 0) -> str | None:
+    """Text of a JSON-LD value: a string, the first textual item of a list, or the ``name`` /
+    ``@value`` of an object (nested up to 3 levels); ``None`` for numbers, booleans and
+    anything else that is not text (never a Python ``repr``)."""
+    if depth > 3:
+        return None
     if isinstance(value, list):
-        value = value[0] if value else None
+        return next((t for t in (_ld_text(v, depth + 1) for v in value) if t), None)
     if isinstance(value, dict):
-        value = value.get("name") or value.get("@value")
-    return clean(html_lib.unescape(str(value))) if value not in (None, "") else None
+        return _ld_text(value.get("name"), depth + 1) or _ld_text(value.get("@value"), depth + 1)
+    return clean(html_lib.unescape(value)) if isinstance(value, str) else None
 
 
 # --- title -------------------------------------------------------------------------------
@@ -335,8 +340,10 @@ def tags(page: Page, rules: ExtractionRules) -> tuple[list[str], str | None]:
         return _unique(values), "meta"
     kw = page.article_ld.get("keywords")
     if kw:
-        items = kw if isinstance(kw, list) else str(kw).split(",")
-        return _unique(_ld_text(k) for k in items), "jsonld"
+        items = kw if isinstance(kw, list) else kw.split(",") if isinstance(kw, str) else [kw]
+        found = _unique(_ld_text(k) for k in items)
+        if found:
+            return found, "jsonld"
     value = page.meta_first("news_keywords", "keywords")
     if value:
         return _unique(value.split(",")), "meta"
