@@ -37,13 +37,7 @@ class Command(ScrapyCrawl):
     def run(self, args, opts):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
-        name = args[0]
-        try:
-            check_settings(self.settings)  # first: a bad portals file is reported as such
-        except ValueError as exc:
-            print(f"newsbot: {name}: {exc}", file=sys.stderr)
-            self.exitcode = BAD_ARGUMENTS
-            return
+        name = args[0]  # settings (the portals file too) were checked in process_options
         try:
             spidercls = self.crawler_process.spider_loader.load(name)
         except KeyError:
