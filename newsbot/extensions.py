@@ -83,4 +83,5 @@ class ItemErrors:
         return ext
 
     def item_error(self, item, response, spider, failure):
+        """Signal handler of ``item_error``: count the failure by exception name."""
         self.stats.inc_value(f"newsbot/item_errors/{type(failure.value).__name__}")

@@ -21,9 +21,11 @@ class NewsLogFormatter(LogFormatter):
     ERROR as ``Error processing <url>`` with its traceback, without the item."""
 
     def dropped(self, item, exception, response, spider=None):
+        """``Dropped <url>: <reason>`` at DEBUG."""
         return {"level": logging.DEBUG, "msg": "Dropped %(url)s: %(exception)s",
                 "args": {"url": _url(item, response), "exception": exception}}
 
     def item_error(self, item, exception, response, spider=None):
+        """``Error processing <url>`` at ERROR (the traceback is added by Scrapy)."""
         return {"level": logging.ERROR, "msg": "Error processing %(url)s",
                 "args": {"url": _url(item, response)}}

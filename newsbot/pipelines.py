@@ -60,6 +60,8 @@ class ExtractPipeline(_Pipeline):
                              non_article=bool(portal and not portal.is_article_url(item["url"])
                                               and getattr(spider, "check_article_urls", True)))
         self.stats.inc_value(f"newsbot/encoding/{ex.encoding}")
+        if ex.jsonld_errors:
+            self.stats.inc_value("newsbot/malformed/jsonld", ex.jsonld_errors)
         if not ex.is_article:
             _drop(self.stats, "not_article", item["url"])
         record = {"portal": getattr(spider, "name", None) or (portal.name if portal else "article"),

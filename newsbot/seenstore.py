@@ -54,9 +54,11 @@ class SeenStore(Protocol):
     """Interface of a seen-store."""
 
     def lookup(self, key: str) -> SeenEntry | None:
+        """The entry stored under the fingerprint ``key`` (or one of its aliases), or ``None``."""
         """The entry whose id or alias is ``key`` (a 40-hex URL fingerprint), else ``None``."""
 
     def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
+        """Store ``(entry, alias fingerprints)`` pairs in one transaction; return how many."""
         """Store ``(entry, aliases)`` pairs in one transaction, replacing older entries of the
         same id; return how many were stored. All or nothing."""
 
@@ -179,6 +181,7 @@ class SqliteSeenStore:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def close(self) -> None:
+        """Close the database; later lookups return ``None``."""
         if self.db is not None:
             self.db.close()
             self.db = None

@@ -219,6 +219,7 @@ def test_impossible_dates_and_broken_jsonld(content_crawl):
     assert result.stats["newsbot/field/date_published/missing"] >= 2
     broken = records[site.url("/enc/jsonld-malformed")]
     assert broken["date_published"] is not None  # the page's other layers still serve
+    assert result.stats["newsbot/malformed/jsonld"] >= 1
 
 
 def test_loopback_redirects_refused_when_not_allowed(content_crawl):

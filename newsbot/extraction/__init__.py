@@ -32,13 +32,15 @@ class Extraction:
     ({hreflang: URL}), ``machine_translated`` (bool), ``original_url``); missing values
     are ``None`` or ``[]``. ``provenance``: ``{field: layer}`` for every field found.
     ``is_article``: False for section fronts, tag/author pages and other non-articles.
-    ``encoding``: the charset the bytes were decoded with.
+    ``encoding``: the charset the bytes were decoded with. ``jsonld_errors``: JSON-LD blocks
+    that did not parse (skipped; counted by the pipeline in ``newsbot/malformed/jsonld``).
     """
 
     record: dict
     provenance: dict = field(default_factory=dict)
     is_article: bool = True
     encoding: str = "utf-8"
+    jsonld_errors: int = 0
 
 
 def _join_body(title: str | None, lead: str | None, paragraphs: list[str]) -> str | None:
@@ -121,7 +123,8 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
     is_article = not non_article and (
         page.is_article_typed or len(paragraphs) >= 3 and sum(map(len, paragraphs)) >= 500
     )
-    return Extraction(record=record, provenance=prov, is_article=is_article, encoding=page.encoding)
+    return Extraction(record=record, provenance=prov, is_article=is_article, encoding=page.encoding,
+                      jsonld_errors=page.jsonld_errors)
 
 
 def _canonical_link(page: Page) -> str | None:

@@ -130,7 +130,7 @@ def choose(candidates: list[tuple[str, ParsedDate]]) -> tuple[str, ParsedDate] |
     for want in ((True, True), (True, False)):
         for layer, c in candidates:
             if (c.has_time, c.has_offset) == want:
-                first_layer, first = candidates[0]
+                first = candidates[0][1]
                 if not first.has_time and first.value.date() != c.value.astimezone(first.value.tzinfo).date():
                     return candidates[0]
                 return layer, c

@@ -18,7 +18,6 @@ from .rules import ExtractionRules
 from .text import clean, key, squash, tokens
 
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"})
-HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 DROP_TAGS = frozenset({
     "script", "style", "noscript", "figure", "figcaption", "aside", "form", "button", "nav",
     "footer", "iframe", "svg", "template", "select", "textarea", "header", "input", "video", "audio",
@@ -36,7 +35,6 @@ GENERIC_BOILERPLATE = (
     "click to comment", "continue reading", "you may like", "trending", "up next", "don't miss",
     "external content not available", "this content is not available due to your privacy settings",
 )
-SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ")
 
 
 def _value_of(el) -> str | None:

@@ -114,6 +114,7 @@ class Page:
 
     @cached_property
     def tree(self) -> lxml.html.HtmlElement:
+        """The lxml document (an empty one for input that does not parse)."""
         text = self.text
         if text.lstrip().startswith("<?xml"):
             text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
@@ -125,6 +126,7 @@ class Page:
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:
+        """``{lowercased property / name / itemprop / http-equiv: [contents]}`` of the meta tags."""
         out: dict[str, list[str]] = {}
         for el in self.tree.iter("meta"):
             name = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
@@ -143,6 +145,7 @@ class Page:
 
     @cached_property
     def jsonld(self) -> list[dict]:
+        """Every typed JSON-LD object of the page, ``@graph`` flattened, top-level ones first."""
         out: list[dict] = []
         nested: list[dict] = []
         for el in self.tree.iter("script"):
@@ -160,6 +163,7 @@ class Page:
 
     @cached_property
     def article_ld(self) -> dict:
+        """The first top-level NewsArticle-like JSON-LD object, or ``{}``."""
         for node in self.jsonld[:self.jsonld_top]:
             if _types(node) & ARTICLE_TYPES:
                 return node

@@ -29,6 +29,7 @@ class ArticleSpider(PageSpider):
         self.urls = parse_urls(urls, url_file)
 
     async def start(self):
+        """One request a given URL, tracking parameters removed."""
         for url in self.urls:
             yield scrapy.Request(strip_tracking(url), callback=self.parse_article, errback=self.on_error,
                                  meta={"hints": {}})

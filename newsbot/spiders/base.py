@@ -6,6 +6,7 @@ import gzip
 import io
 from collections import deque
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -41,6 +42,8 @@ class PageSpider(scrapy.Spider):
         )
 
     def parse_article(self, response):
+        """Callback of article requests: the ``ArticlePage`` item of an HTML response
+        (non-HTML responses are counted in ``newsbot/skipped/not_html``)."""
         if not isinstance(response, scrapy.http.TextResponse):
             self.crawler.stats.inc_value("newsbot/skipped/not_html")
             return
@@ -141,6 +144,8 @@ class PortalSpider(PageSpider):
     # -- start: latest sources, or the first backfill stage of each edition --------------------
 
     async def start(self):
+        """Start requests: the latest-mode sources of every selected edition, or the first
+        backfill stage of each."""
         for edition in self.editions:
             if self.mode == "backfill":
                 for request in self._start_stage(edition.lang, 0):
@@ -266,7 +271,7 @@ class PortalSpider(PageSpider):
         self.crawler.stats.inc_value("newsbot/discovery/listing")
         entries, next_url = parse_listing(response.body, response.url)
         edition = response.meta["edition"]
-        articles = [e for e in entries if self.portal.is_article_url(self.portal.canonical_url(e.url))]
+        articles = [e for e in entries if (u := self._canonical(e.url, response)) and self.portal.is_article_url(u)]
         for entry in articles:
             request = self.article_request(entry, edition, response)
             if request is not None:
@@ -288,6 +293,7 @@ class PortalSpider(PageSpider):
                              meta={**meta, "page": page + 1})
 
     def parse_article(self, response):
+        """Free the request's place in the article queue, then yield its page item."""
         if response.meta.get("queued"):
             self._queued -= 1
         if not self._blocked(response):
@@ -310,13 +316,26 @@ class PortalSpider(PageSpider):
 
     # -- article requests ------------------------------------------------------------------------
 
+    def _canonical(self, url: str, response) -> str | None:
+        """The portal's canonical form of a discovered link, or ``None`` (counted in
+        ``newsbot/skipped/bad_url``) for a link that does not parse (``http://[::1``, port 99999)."""
+        try:
+            canonical = self.portal.canonical_url(response.urljoin(url))
+            urlsplit(canonical).port  # noqa: B018 (raises ValueError for a port out of range)
+            return canonical
+        except ValueError:
+            self.crawler.stats.inc_value("newsbot/skipped/bad_url")
+            return None
+
     def article_request(self, entry, edition_lang: str, response):
         """A request for a discovered article, or ``None`` when its URL is not an article of
         the portal, its date is outside the window, or the ``limit`` is reached. Hints passed
         to extraction: ``published``, ``language`` (the edition's), ``translations``
         (hreflang alternates of a sitemap entry), and for a machine-translated edition
         ``machine_translated`` and ``original_url``."""
-        url = self.portal.canonical_url(response.urljoin(entry.url))
+        url = self._canonical(entry.url, response)
+        if url is None:
+            return None
         if not self.portal.is_article_url(url):
             self.crawler.stats.inc_value("newsbot/skipped/not_article_url")
             return None

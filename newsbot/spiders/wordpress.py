@@ -22,6 +22,7 @@ class WordPressSpider(PortalSpider):
     read), ``newsbot/backfill/wp_api_unavailable``."""
 
     def backfill_stages(self, edition: Edition) -> list[list[scrapy.Request]]:
+        """The REST API stage first (when the portal has post types), then the base stages."""
         stages = super().backfill_stages(edition)
         if self.portal.wp_types:
             stages.insert(0, [self.wp_api_request(edition, t, 1) for t in self.portal.wp_types])
