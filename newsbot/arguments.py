@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_DAYS = 2
 
@@ -49,22 +50,51 @@ def parse_limit(value: str | int | None) -> int | None:
     return n
 
 
+URL_FILE_MAX_BYTES = 10 * 1024 * 1024
+
+
+def check_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) URL with a host and a valid port (parsed with
+    :func:`urllib.parse.urlsplit`, RFC 3986); ``ValueError`` naming it otherwise."""
+    if not url.startswith(("http://", "https://")) or len(url) < 11:
+        raise ValueError(f"{url!r} is not an absolute http(s) URL")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of 0-65535 or not a number)
+    except ValueError as exc:
+        raise ValueError(f"{url!r} is not a valid URL ({exc})") from None
+    if not parts.hostname:
+        raise ValueError(f"{url!r} is not a valid URL (no host)")
+    return url
+
+
+def _read_url_file(url_file: str) -> list[str]:
+    path = Path(url_file)
+    try:
+        if not path.is_file():
+            raise ValueError(f"url_file={url_file!r} is not a regular file")
+        with path.open("rb") as fh:
+            data = fh.read(URL_FILE_MAX_BYTES + 1)
+        if len(data) > URL_FILE_MAX_BYTES:
+            raise ValueError(f"url_file={url_file!r} is larger than {URL_FILE_MAX_BYTES // (1024 * 1024)} MiB")
+        return data.decode("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"url_file={url_file!r} cannot be read ({exc.__class__.__name__})") from None
+
+
 def parse_urls(urls: str | None, url_file: str | None) -> list[str]:
-    """Start URLs from ``urls`` (comma-separated) and/or ``url_file`` (one a line, ``#``
-    comments). Raises ``ValueError`` when none is given, the file is unreadable, or a URL is
-    not absolute http(s)."""
+    """Start URLs from ``urls`` (comma-separated) and/or ``url_file`` (a regular UTF-8 file of
+    at most :data:`URL_FILE_MAX_BYTES` bytes, one URL a line, ``#`` comments). Raises
+    ``ValueError`` when none is given, the file is not a regular file, too large or unreadable,
+    or a URL is not a valid absolute http(s) URL (see :func:`check_url`)."""
     items = [u.strip() for u in (urls or "").split(",") if u.strip()]
     if url_file:
-        try:
-            lines = Path(url_file).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ValueError(f"url_file={url_file!r} cannot be read ({exc.__class__.__name__})") from None
+        lines = _read_url_file(url_file)
         items += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     if not items:
         raise ValueError("give article URLs with -a urls=u1,u2 or -a url_file=path")
     for url in items:
-        if not url.startswith(("http://", "https://")) or len(url) < 11:
-            raise ValueError(f"{url!r} is not an absolute http(s) URL")
+        check_url(url)
     return items
 
 

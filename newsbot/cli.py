@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 from .evaluate import Scores, load_corpus
 from .extraction import extract_article
@@ -25,6 +27,28 @@ def _fmt(s: dict) -> str:
             f"F1 {s['body_f1']:.3f} exact {s['body_exact']:.3f}")
 
 
+def _open_predictions(path: str):
+    """``(open file, its path)``: a temporary file beside ``path`` (renamed to it once every page is written, so an
+    existing file is replaced only by a complete one). ``ValueError`` naming ``path`` when it is
+    a folder or its folder cannot be written."""
+    import tempfile
+
+    target = Path(path)
+    if target.is_dir():
+        raise ValueError(f"--write-predictions {path}: is a folder, not a file path")
+    if target.exists() and not target.is_file():
+        raise ValueError(f"--write-predictions {path}: not a regular file")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise ValueError(f"--write-predictions {path}: cannot write in {target.parent} "
+                         f"({exc.strerror or exc})") from None
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)  # as open() would create it
+    return os.fdopen(fd, "w", encoding="utf-8"), name
+
+
 def evaluate(args) -> int:
     """Extract every corpus page through the pipelines' code and print the corpus metrics."""
     try:
@@ -34,7 +58,11 @@ def evaluate(args) -> int:
         return 2
     total, eu = Scores(), Scores()
     publishers: dict[str, Scores] = defaultdict(Scores)
-    out = open(args.write_predictions, "w", encoding="utf-8") if args.write_predictions else None
+    try:
+        out, part = _open_predictions(args.write_predictions) if args.write_predictions else (None, None)
+    except ValueError as exc:
+        print(f"newsbot evaluate: {exc}", file=sys.stderr)
+        return 2
     try:
         for entry in entries:
             portal = None if args.generic else portal_for_url(entry["url"])
@@ -47,9 +75,14 @@ def evaluate(args) -> int:
             if out:
                 out.write(json.dumps({**record, "id": entry["id"], "portal": portal.name if portal else None},
                                      ensure_ascii=False) + "\n")
-    finally:
+    except BaseException:
         if out:
             out.close()
+            os.unlink(part)  # the partial file; an earlier FILE stays as it was
+        raise
+    if out:
+        out.close()
+        os.replace(part, args.write_predictions)
     print(f"all        {_fmt(total.summary())}")
     if eu.n:
         print(f"eu portals {_fmt(eu.summary())}")
@@ -83,8 +116,11 @@ def crawl(args) -> int:
 
     settings = get_project_settings()
     for item in args.set or []:
-        name, _, value = item.partition("=")
-        settings.set(name, value, priority="cmdline")
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            print(f"newsbot crawl: -s {item!r} is not NAME=VALUE", file=sys.stderr)
+            return BAD_ARGUMENTS
+        settings.set(name.strip(), value, priority="cmdline")
     spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit),
                                 ("mode", args.mode)) if v}
     if args.full:

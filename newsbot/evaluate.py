@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import unicodedata
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -107,24 +108,81 @@ class Scores:
         }
 
 
+_TEXT_LABELS = ("title", "date", "lead", "body")
+_LIST_LABELS = ("authors", "tags")
+
+
+def _check_entry(entry) -> None:
+    """``ValueError`` (message without location) when an index entry lacks a field the scoring
+    reads or holds one of the wrong type."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"an entry must be a JSON object, not {type(entry).__name__}")
+    for key in ("id", "url", "file"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ValueError(f"{key!r} missing or not a non-empty string")
+    if not isinstance(entry.get("publisher", ""), str):
+        raise ValueError("'publisher' is not a string")
+    expected = entry.get("expected")
+    if not isinstance(expected, dict):
+        raise ValueError("'expected' missing or not an object")
+    for key in _TEXT_LABELS:
+        if expected.get(key) is not None and not isinstance(expected[key], str):
+            raise ValueError(f"expected {key!r} is not a string or null")
+    for key in _LIST_LABELS:
+        value = expected.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ValueError(f"expected {key!r} is not a list of strings or null")
+
+
+def _read_page(directory: Path, name: str) -> bytes:
+    """Bytes of page file ``name`` (gunzipped when it ends in ``.gz``); ``ValueError`` for a
+    path leaving ``directory`` or a gzip file that is cut short or corrupt."""
+    root = directory.resolve()
+    path = (directory / name).resolve()
+    if not path.is_relative_to(root):
+        raise ValueError(f"file {name!r} is outside the corpus folder")
+    if not path.is_file():
+        raise ValueError(f"file {name!r} not found or not a regular file")
+    data = path.read_bytes()
+    if path.suffix != ".gz":
+        return data
+    try:
+        return gzip.decompress(data)
+    except EOFError:
+        raise ValueError(f"file {name!r} is a truncated gzip file") from None
+    except (OSError, zlib.error) as exc:
+        raise ValueError(f"file {name!r} is not a readable gzip file ({exc})") from None
+
+
 def load_corpus(directory: str | Path) -> list[dict]:
-    """Entries of ``DIR/index.jsonl`` with ``html`` (bytes) added; raises ``FileNotFoundError``
-    when the index is missing and ``ValueError`` naming the line for a malformed entry."""
+    """Entries of ``DIR/index.jsonl`` (UTF-8 JSON Lines) with ``html`` (bytes) added. Raises
+    ``FileNotFoundError`` when the index is missing and ``ValueError`` naming the file and line
+    for a line that is not UTF-8 or not a JSON object, an entry without ``id``, ``url``,
+    ``file`` (strings) or ``expected`` (an object of string labels), a page file outside
+    ``DIR``, missing, or a cut-short gzip file."""
     directory = Path(directory)
     index = directory / "index.jsonl"
     if not index.is_file():
         raise FileNotFoundError(f"{index} not found: not a labelled corpus folder")
     entries = []
-    with index.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+    try:
+        fh = index.open("rb")
+    except OSError as exc:
+        raise ValueError(f"{index}: cannot be read ({exc.strerror or exc})") from None
+    with fh:
+        for n, raw in enumerate(fh, 1):
             try:
+                line = raw.decode("utf-8")
+                if not line.strip():
+                    continue
                 entry = json.loads(line)
-                path = directory / entry["file"]
-                entry["html"] = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-                entry["expected"]
-            except (ValueError, KeyError, OSError) as exc:
-                raise ValueError(f"{index}:{n}: bad corpus entry ({exc})") from exc
+                _check_entry(entry)
+                entry["html"] = _read_page(directory, entry["file"])
+            except UnicodeDecodeError:
+                raise ValueError(f"{index}:{n}: bad corpus entry (not UTF-8)") from None
+            except RecursionError:
+                raise ValueError(f"{index}:{n}: bad corpus entry (JSON nested too deeply)") from None
+            except (ValueError, OSError) as exc:
+                raise ValueError(f"{index}:{n}: bad corpus entry ({exc})") from None
             entries.append(entry)
     return entries

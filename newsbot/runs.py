@@ -43,8 +43,9 @@ NUMERIC_SETTINGS = {
     "NEWSBOT_RETRY_BACKOFF_MAX": ("float", 0, "seconds"),
     "NEWSBOT_RETRY_AFTER_MAX": ("float", 0, "seconds"),
     "NEWSBOT_MAX_SITEMAP_URLS": ("int", 1, "entries"),
+    "NEWSBOT_MAX_QUEUED": ("int", 1, "requests"),
 }
-BOOLEAN_SETTINGS = ("NEWSBOT_ALLOW_LOOPBACK", "NEWSBOT_PROVENANCE", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
+BOOLEAN_SETTINGS = ("NEWSBOT_ALLOW_LOOPBACK", "NEWSBOT_PROVENANCE", "NEWSBOT_INCREMENTAL", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
                     "RETRY_ENABLED", "REDIRECT_ENABLED", "DOWNLOAD_FAIL_ON_DATALOSS")
 
 
@@ -74,14 +75,20 @@ def _check_limits(settings) -> None:
 
 def check_settings(settings) -> None:
     """Validate settings before a crawl; raise ``ValueError`` with one line naming the first
-    bad one: the numbers of :data:`NUMERIC_SETTINGS` (a number, not below their least value),
-    the switches of :data:`BOOLEAN_SETTINGS` (true/false/1/0), ``RETRY_HTTP_CODES`` (HTTP
-    statuses), ``NEWSBOT_REPLAY`` (an existing WARC file), ``NEWSBOT_ARCHIVE`` (not a
-    folder)."""
+    bad one: ``LOG_LEVEL`` (a :mod:`logging` level), the numbers of :data:`NUMERIC_SETTINGS` (a
+    number, not below their least value), the switches of :data:`BOOLEAN_SETTINGS`
+    (true/false/1/0), ``RETRY_HTTP_CODES`` (HTTP statuses), ``NEWSBOT_MONITOR`` /
+    ``NEWSBOT_MONITOR_PORTALS`` (JSON objects of known thresholds), the classes of
+    ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS`` (importable),
+    ``NEWSBOT_STATE_DIR`` (a folder that can be written), ``NEWSBOT_REPLAY`` (an existing,
+    complete WARC file holding at least one response record), ``NEWSBOT_ARCHIVE`` (not a
+    folder; an existing file must be a WARC) and ``NEWSBOT_PORTALS_FILE``."""
+    _check_log_level(settings)
+    _check_contact(settings)
     _check_limits(settings)
-    from .monitors import thresholds
-
-    thresholds(settings, None)  # NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS
+    _check_monitor_settings(settings)
+    _check_classes(settings)
+    _check_state_dir(settings)
     _check_seen_store(settings)
     replay = settings.get("NEWSBOT_REPLAY")
     if replay:
@@ -90,15 +97,119 @@ def check_settings(settings) -> None:
             raise ValueError(f"NEWSBOT_REPLAY={replay}: no such file")
         from .warc import WarcIndex
 
-        WarcIndex(path)  # raises ValueError for a file that is not a WARC
+        try:
+            index = WarcIndex(path)  # ValueError for a file that is not a WARC or is cut short
+        except OSError as exc:
+            raise ValueError(f"NEWSBOT_REPLAY={replay} cannot be read ({exc.strerror or exc})") from None
+        except ValueError as exc:
+            raise ValueError(f"NEWSBOT_REPLAY={replay}: {str(exc).removeprefix(f'{path}: ')}") from None
+        if not len(index):
+            raise ValueError(f"NEWSBOT_REPLAY={replay}: the WARC file holds no response record")
     archive = settings.get("NEWSBOT_ARCHIVE")
-    if archive and Path(archive).is_dir():
-        raise ValueError(f"NEWSBOT_ARCHIVE={archive} is a folder, not a file path")
+    if archive:
+        if Path(archive).is_dir():
+            raise ValueError(f"NEWSBOT_ARCHIVE={archive} is a folder, not a file path")
+        from .warc import check_appendable
+
+        try:
+            check_appendable(archive)
+        except ValueError as exc:
+            raise ValueError(f"NEWSBOT_ARCHIVE={archive}: {str(exc).removeprefix(f'{archive} ')}") from None
+        _check_writable_folder("NEWSBOT_ARCHIVE", archive, Path(archive).parent)
     portals = settings.get("NEWSBOT_PORTALS_FILE")
     if portals:
         from .portals import load_registry
 
         load_registry(portals)  # raises ValueError naming the file, portal and key
+
+
+def _check_log_level(settings) -> None:
+    """``LOG_LEVEL`` must be a level name :mod:`logging` knows (``DEBUG``…``CRITICAL``) or a
+    whole number."""
+    import logging
+
+    value = settings.get("LOG_LEVEL")
+    if value is None or isinstance(value, int) and not isinstance(value, bool):
+        return
+    if str(value) not in logging.getLevelNamesMapping():
+        raise ValueError(f"LOG_LEVEL={value!r} is not a log level (DEBUG, INFO, WARNING, ERROR, CRITICAL)")
+
+
+def _check_contact(settings) -> None:
+    """``NEWSBOT_CONTACT_URL`` goes into the User-Agent header: no control characters."""
+    value = str(settings.get("NEWSBOT_CONTACT_URL") or "")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError(f"NEWSBOT_CONTACT_URL={value!r} holds control characters")
+
+
+def _check_monitor_settings(settings) -> None:
+    """``NEWSBOT_MONITOR`` / ``NEWSBOT_MONITOR_PORTALS`` must read as JSON objects of known
+    thresholds (see :func:`newsbot.monitors.thresholds`)."""
+    for name in ("NEWSBOT_MONITOR", "NEWSBOT_MONITOR_PORTALS"):
+        try:
+            settings.getdict(name)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name}={settings.get(name)!r} is not a JSON object") from None
+    from .monitors import thresholds
+
+    try:
+        thresholds(settings, None)
+    except (TypeError, AttributeError) as exc:
+        raise ValueError(f"NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS: bad value ({exc})") from None
+
+
+def _check_classes(settings) -> None:
+    """The classes named by ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS``
+    (``module.Name`` paths) must import."""
+    from scrapy.utils.misc import load_object
+
+    named = [("NEWSBOT_SEEN_STORE_CLASS", settings.get("NEWSBOT_SEEN_STORE_CLASS"))]
+    try:
+        named += [("NEWSBOT_MONITOR_ACTIONS", path) for path in settings.getlist("NEWSBOT_MONITOR_ACTIONS")]
+    except (TypeError, ValueError):
+        raise ValueError(f"NEWSBOT_MONITOR_ACTIONS={settings.get('NEWSBOT_MONITOR_ACTIONS')!r} "
+                         "is not a list of class paths") from None
+    for name, path in named:
+        if not path:
+            continue
+        if not isinstance(path, str):
+            if callable(path):
+                continue  # a class given directly (Python settings)
+            raise ValueError(f"{name}={path!r} is not a class path (module.Name)")
+        try:
+            load_object(path.strip())
+        except Exception as exc:  # ValueError, ImportError, NameError from load_object
+            raise ValueError(f"{name}={path!r} cannot be imported ({exc.__class__.__name__}: {exc})") from None
+
+
+def _check_writable_folder(name: str, value: str, folder: Path) -> None:
+    """``ValueError`` naming setting ``name`` when ``folder`` could not be created or written:
+    its nearest existing ancestor must be a folder in which a file can be created (tried with a
+    temporary file, removed at once; nothing else is created)."""
+    import tempfile
+
+    existing = folder.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise ValueError(f"{name}={value}: {existing} is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as exc:
+        raise ValueError(f"{name}={value}: cannot write in {existing} ({exc.strerror or exc})") from None
+
+
+def _check_state_dir(settings) -> None:
+    """``NEWSBOT_STATE_DIR`` (and the folder of ``NEWSBOT_SEEN_STORE``) must be writable."""
+    state = settings.get("NEWSBOT_STATE_DIR")
+    if state:
+        _check_writable_folder("NEWSBOT_STATE_DIR", state, Path(state))
+    store = settings.get("NEWSBOT_SEEN_STORE")
+    if store:
+        if Path(store).is_dir():
+            raise ValueError(f"NEWSBOT_SEEN_STORE={store} is a folder, not a file path")
+        _check_writable_folder("NEWSBOT_SEEN_STORE", store, Path(store).parent)
 
 
 def _top(counts: dict[str, int], n: int = 3) -> str:

@@ -26,14 +26,18 @@ newsbot's own settings:
   once; the rest are read from the documents as the queue drains (bounds memory in backfill).
 """
 import os
+
+from newsbot.useragent import DEFAULT_CONTACT_URL, user_agent
+
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
 COMMANDS_MODULE = "newsbot.commands"
 
-NEWSBOT_VERSION = "0.1"
-NEWSBOT_CONTACT_URL = "https://github.com/newsbot-eu/newsbot"
-USER_AGENT = f"newsbot/{NEWSBOT_VERSION} (+{NEWSBOT_CONTACT_URL})"
+NEWSBOT_CONTACT_URL = DEFAULT_CONTACT_URL
+# newsbot/<package version> (+NEWSBOT_CONTACT_URL); follows -s NEWSBOT_CONTACT_URL unless
+# USER_AGENT itself is set (newsbot.useragent.ContactUserAgentMiddleware)
+USER_AGENT = user_agent()
 NEWSBOT_ARCHIVE = ""
 NEWSBOT_REPLAY = ""
 NEWSBOT_ALLOW_LOOPBACK = False
@@ -82,6 +86,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.BackoffRetryMiddleware": 550,
     "newsbot.middlewares.WarcReplayMiddleware": 950,
     "newsbot.middlewares.WarcArchiveMiddleware": 960,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "newsbot.useragent.ContactUserAgentMiddleware": 500,  # Scrapy's place
 }
 EXTENSIONS = {
     "newsbot.extensions.QuietErrors": 0,

@@ -19,8 +19,8 @@ class Command(ScrapyCrawl):
     def process_options(self, args, opts):
         """``-o`` / ``-O`` replace the project's default feed instead of adding to it (Scrapy
         merges dict settings by priority, which would also write under ``output/``); then the
-        settings are checked (:func:`newsbot.runs.check_settings`): one line and exit 2 when
-        one is bad."""
+        settings (:func:`newsbot.runs.check_settings`) and the spider's arguments are checked:
+        one line and exit 2 when one is bad."""
         if opts.output or opts.overwrite_output:
             self.settings.set("FEEDS", {}, priority="cmdline")
             feeds = self.settings.attributes["FEEDS"].value
@@ -28,8 +28,18 @@ class Command(ScrapyCrawl):
                 feeds.delete(uri, priority="cmdline")
         super().process_options(args, opts)
         # before Scrapy builds the crawler process, which configures logging from LOG_LEVEL
+        # and logs its start: a refusal is then the only line on stderr
         try:
             check_settings(self.settings)
+            if len(args) == 1:
+                from scrapy.spiderloader import get_spider_loader
+
+                try:
+                    spidercls = get_spider_loader(self.settings).load(args[0])
+                except KeyError:
+                    spidercls = None  # reported by run()
+                if hasattr(spidercls, "check_arguments"):
+                    spidercls.check_arguments(**opts.spargs)
         except ValueError as exc:
             print(f"newsbot: {args[0] + ': ' if len(args) == 1 else ''}{exc}", file=sys.stderr)
             sys.exit(BAD_ARGUMENTS)
