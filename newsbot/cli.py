@@ -109,6 +109,7 @@ def crawl(args) -> int:
     from pathlib import Path
 
     from scrapy.crawler import CrawlerProcess
+    from scrapy.spiderloader import get_spider_loader
     from scrapy.utils.project import get_project_settings
 
     from .commands.crawl import clear_finished_job, spider_name
@@ -130,19 +131,23 @@ def crawl(args) -> int:
     except ValueError as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
         return BAD_ARGUMENTS
-    process = CrawlerProcess(settings)
-    loader = process.spider_loader
+    loader = get_spider_loader(settings)
     known = sorted(n for n in loader.list() if getattr(loader.load(n), "portal", None) is not None)
     names = known if args.all or not args.portals else args.portals
     unknown = [n for n in names if n not in known]
     if unknown:
         print(f"newsbot crawl: unknown portal {', '.join(unknown)} (known: {', '.join(known)})", file=sys.stderr)
         return BAD_ARGUMENTS
+    try:
+        for name in names:  # before the crawler process, which logs its start
+            loader.load(name).check_arguments(**spargs)
+    except ValueError as exc:
+        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        return BAD_ARGUMENTS
+    process = CrawlerProcess(settings)
     crawlers = []
     try:
         for name in names:
-            spidercls = loader.load(name)
-            spidercls.check_arguments(**spargs)
             crawler = process.create_crawler(name)  # settings copied, not frozen yet
             if args.jobdir:
                 crawler.settings.set("JOBDIR", str(Path(args.jobdir) / name), priority="cmdline")

@@ -229,8 +229,10 @@ def test_crawl_refuses_bad_setting_or_argument(refused_runs, case):
     (["crawl", "--all", "-s", "LOG_LEVEL=LOUD"], "LOG_LEVEL"),
     (["crawl", "--all", "-s", "NEWSBOT_MONITOR=[1]"], "NEWSBOT_MONITOR"),
     (["crawl", "--all", "-s", "NEWSBOT_STATE_DIR=/proc/x"], "NEWSBOT_STATE_DIR"),
+    (["crawl", "euobserver", "--limit", "abc"], "limit='abc'"),
+    (["crawl", "no_such_portal"], "no_such_portal"),
 ])
-def test_newsbot_crawl_refuses_bad_setting(tmp_path, monkeypatch, capsys, argv, name):
+def test_newsbot_crawl_refuses_bad_setting_or_argument(tmp_path, monkeypatch, capsys, argv, name):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
     _refused(main(argv), capsys.readouterr().err, "newsbot crawl:", name)
