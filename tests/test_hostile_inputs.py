@@ -184,6 +184,8 @@ REFUSED = {
     "replay empty": (("-s", "NEWSBOT_REPLAY=empty.warc.gz", *URL), "NEWSBOT_REPLAY=empty.warc.gz"),
     "replay truncated": (("-s", "NEWSBOT_REPLAY=cut.warc.gz", *URL), "NEWSBOT_REPLAY=cut.warc.gz"),
     "archive not a WARC": (("-s", "NEWSBOT_ARCHIVE=notes.txt", *URL), "NEWSBOT_ARCHIVE=notes.txt"),
+    "archive unwritable": (("-s", "NEWSBOT_ARCHIVE=/proc/x/a.warc.gz", *URL), "NEWSBOT_ARCHIVE=/proc/x/a.warc.gz"),
+    "seen-store unwritable": (("-s", "NEWSBOT_SEEN_STORE=/proc/x/seen.sqlite", *URL), "NEWSBOT_SEEN_STORE"),
     "bad IPv6 URL": (("-a", "urls=http://[::1,http://127.0.0.1:9/x"), "http://[::1"),
     "port out of range": (("-a", "urls=https://127.0.0.1:99999/x"), "https://127.0.0.1:99999/x"),
     "url_file device": (("-a", "url_file=/dev/zero"), "url_file='/dev/zero'"),
