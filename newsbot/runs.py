@@ -245,6 +245,13 @@ def summarize(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append(f"records dropped as invalid (markup changed?): {_top(invalid)}")
     if spider_errors:
         problems.append(f"spider errors: {_top(spider_errors)}")
+    item_errors = {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith("newsbot/item_errors/")}
+    if item_errors:
+        problems.append(f"records lost to processing errors: {_top(item_errors)}")
+    output = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
+              if k.startswith(("feedexport/failed_count/", "newsbot/output_failed/"))}
+    if output:
+        problems.append(f"output file not written: {_top(output)}")
     if reason != "finished" and not str(reason).startswith("closespider_"):
         problems.append(f"finish reason {reason}")
     monitors = [m for m in stats.get("newsbot/monitors/failed") or [] if m not in problems]

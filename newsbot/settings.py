@@ -91,11 +91,13 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "newsbot.extensions.QuietErrors": 0,
+    "newsbot.extensions.ItemErrors": 0,
     "newsbot.incremental.Incremental": 100,
     "newsbot.runstats.Progress": 110,
     "newsbot.runstats.RunStatsWriter": 120,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
 }
+LOG_FORMATTER = "newsbot.logformatter.NewsLogFormatter"
 ITEM_PIPELINES = {
     "newsbot.pipelines.ExtractPipeline": 100,
     "newsbot.pipelines.DateWindowPipeline": 200,
@@ -117,7 +119,7 @@ FEEDS = {
 }
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 FEED_EXPORT_ENCODING = "utf-8"
-# local output files are written as <name>.part and renamed when complete
+# local output files are written as <name>.<pid>.part and renamed when complete
 FEED_STORAGES = {"": "newsbot.feedstorage.AtomicFileFeedStorage",
                  "file": "newsbot.feedstorage.AtomicFileFeedStorage"}
 
