@@ -82,7 +82,8 @@ def check_settings(settings) -> None:
     ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS`` (importable),
     ``NEWSBOT_STATE_DIR`` (a folder that can be written), ``NEWSBOT_REPLAY`` (an existing,
     complete WARC file holding at least one response record), ``NEWSBOT_ARCHIVE`` (not a
-    folder; an existing file must be a WARC) and ``NEWSBOT_PORTALS_FILE``."""
+    folder; an existing file must be a WARC), ``NEWSBOT_PORTALS_FILE`` and ``NEWSBOT_RESOLVE``
+    (host names mapped to loopback addresses only, :func:`newsbot.resolver.resolve_map`)."""
     _check_log_level(settings)
     _check_contact(settings)
     _check_limits(settings)
@@ -121,6 +122,9 @@ def check_settings(settings) -> None:
         from .portals import load_registry
 
         load_registry(portals)  # raises ValueError naming the file, portal and key
+    from .resolver import resolve_map
+
+    resolve_map(settings.get("NEWSBOT_RESOLVE"))  # ValueError: not host:ip, or not loopback
 
 
 def _check_log_level(settings) -> None:

@@ -24,6 +24,9 @@ newsbot's own settings:
   (default: the environment variable of the same name); see ``newsbot.portals.config``.
 - ``NEWSBOT_MAX_QUEUED``: article requests of sitemaps and feeds waiting in the scheduler at
   once; the rest are read from the documents as the queue drains (bounds memory in backfill).
+- ``NEWSBOT_RESOLVE``: host names answered with a loopback address instead of DNS, like
+  ``curl --resolve`` (JSON ``{"host": "127.0.0.1"}`` or ``host:ip,host:ip``); see
+  :mod:`newsbot.resolver`.
 """
 import os
 
@@ -55,6 +58,7 @@ NEWSBOT_RETRY_AFTER_MAX = 120.0
 NEWSBOT_MAX_SITEMAP_URLS = 50_000
 NEWSBOT_PORTALS_FILE = os.environ.get("NEWSBOT_PORTALS_FILE", "")
 NEWSBOT_MAX_QUEUED = 2000
+NEWSBOT_RESOLVE = {}  # {host name: loopback address}, answered without DNS
 SPIDER_LOADER_CLASS = "newsbot.spiders.loader.PortalSpiderLoader"
 
 # Politeness
@@ -130,3 +134,4 @@ LOG_LEVEL = "INFO"
 LOGSTATS_INTERVAL = 60.0
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+TWISTED_DNS_RESOLVER = "newsbot.resolver.HostOverrideResolver"  # Scrapy's caching resolver + NEWSBOT_RESOLVE

@@ -2,12 +2,14 @@
 
 Bounded: at most ``max_requests`` answered (then 503), the server shuts itself down after
 ``max_seconds``, its threads are daemons, and the listen backlog is large enough that a
-loaded machine does not drop connections before the handler sees them.
+loaded machine does not drop connections before the handler sees them. With an SSL context
+the site speaks HTTPS (the TLS handshake runs in the connection's thread, with a timeout).
 """
 from __future__ import annotations
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 
 class LoopbackHTTPServer(ThreadingHTTPServer):
@@ -17,29 +19,49 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, handler):
-        super().__init__(("127.0.0.1", 0), handler)
+    def __init__(self, handler, address: tuple[str, int] = ("127.0.0.1", 0), ssl_context=None):
+        super().__init__(address, handler)
+        if ssl_context is not None:
+            self.socket = ssl_context.wrap_socket(self.socket, server_side=True,
+                                                  do_handshake_on_connect=False)
 
 
 class Site:
     """Routes ``{path_with_query: (status, headers dict, body bytes or callable(site))}``
-    served on a free port; unknown paths get 404. ``url(path)`` gives the absolute URL,
-    ``base`` the scheme and host, ``hits`` counts requests per path and ``served`` lists the
-    paths in the order they were requested. A context manager."""
+    served on a free port; unknown paths get 404. A route keyed ``(host, path_with_query)``
+    answers only requests whose ``Host`` header names that host (port left out) and wins over
+    a route keyed by the path alone. ``url(path)`` gives the absolute URL, ``base`` the scheme
+    and host, ``hits`` counts requests per path, ``served`` lists the paths in the order they
+    were requested and ``requested`` the ``(host, path)`` pairs. ``address`` is the
+    ``(IP, port)`` to listen on (port 0: a free one); with ``ssl_context`` (an
+    :class:`ssl.SSLContext` holding the server certificate) the site speaks HTTPS. A context
+    manager."""
 
-    def __init__(self, routes: dict, max_requests: int = 5000, max_seconds: float = 300):
+    def __init__(self, routes: dict, max_requests: int = 5000, max_seconds: float = 300,
+                 address: tuple[str, int] = ("127.0.0.1", 0), ssl_context=None):
         self.routes = routes
         self.hits: dict[str, int] = {}
         self.served: list[str] = []
+        self.requested: list[tuple[str, str]] = []
         self.max_requests = max_requests
         site = self
 
         class Handler(BaseHTTPRequestHandler):
+            timeout = 30 if ssl_context is not None else None  # seconds a TLS connection may stay silent
+
+            def setup(self):
+                super().setup()
+                if ssl_context is not None:
+                    self.request.do_handshake()
+
             def do_GET(self):  # noqa: N802 (http.server API)
+                host = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
                 site.hits[self.path] = site.hits.get(self.path, 0) + 1
                 site.served.append(self.path)
-                status, headers, body = (site.routes.get(self.path, (404, {}, b"not here"))
-                                         if len(site.served) <= site.max_requests else (503, {}, b"budget spent"))
+                site.requested.append((host, self.path))
+                route = site.routes.get((host, self.path)) or site.routes.get(self.path, (404, {}, b"not here"))
+                status, headers, body = (route if len(site.served) <= site.max_requests
+                                         else (503, {}, b"budget spent"))
                 if callable(body):
                     body = body(site)
                 self.send_response(status)
@@ -52,9 +74,9 @@ class Site:
             def log_message(self, *args):
                 pass
 
-        self.server = LoopbackHTTPServer(Handler)
+        self.server = LoopbackHTTPServer(Handler, address, ssl_context)
         self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = f"{'https' if ssl_context is not None else 'http'}://{address[0]}:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.timer = threading.Timer(max_seconds, self.server.shutdown)
         self.timer.daemon = True

@@ -1,0 +1,169 @@
+"""Every built-in portal spider over real loopback HTTPS at its real URLs: one HTTPS server on
+port 443 of a loopback address serves the fixture sites (tests/sites/<portal>/) by ``Host``
+header and path, ``NEWSBOT_RESOLVE`` points every portal host at it, and the crawl in each
+discovery mode must write exactly the records the WARC replay test expects. The certificate is
+self-signed, made at test time (Scrapy does not verify certificates by default)."""
+from __future__ import annotations
+
+import datetime
+import errno
+import os
+import random
+import ssl
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+from loopback import Site
+from sitekit import crawl_many, expected_records, load_site, site_pages
+from test_portals import PORTALS, _check
+
+from newsbot.resolver import resolve_map
+
+
+def _pages():
+    """``{(host, path_with_query): (status, headers, body)}`` of every built-in portal site."""
+    routes = {}
+    for name in PORTALS:
+        for url, body, ctype, status, headers in site_pages(load_site(name)):
+            parts = urlsplit(url)
+            assert parts.scheme == "https", url
+            key = (parts.hostname, parts.path + ("?" + parts.query if parts.query else ""))
+            routes[key] = (status, {"Content-Type": ctype, **headers}, body)
+    return routes
+
+
+def _hosts(routes) -> set[str]:
+    """Every host a built-in portal spider may ask for: those of the fixture pages and of all
+    editions (editions without fixture pages get 404 answers, as replay gives misses)."""
+    from newsbot.portals import builtin_portals
+
+    portals = builtin_portals()
+    return {host for host, _ in routes} | {urlsplit(e.base).hostname for p in PORTALS for e in portals[p].editions}
+
+
+def _tls_context(tmp, hosts) -> ssl.SSLContext:
+    """A server context with a self-signed P-256 certificate naming ``hosts`` (valid one day)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "newsbot test sites")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(hours=1)).not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in sorted(hosts)]), critical=False)
+            .sign(key, hashes.SHA256()))
+    (tmp / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (tmp / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                    serialization.PrivateFormat.PKCS8,
+                                                    serialization.NoEncryption()))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp / "cert.pem", tmp / "key.pem")
+    return context
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The HTTPS server of all portal sites on port 443 of 127.0.0.1 (or, when another run
+    holds that port, of another loopback address); skipped when port 443 cannot be bound."""
+    routes = _pages()
+    hosts = _hosts(routes)
+    context = _tls_context(tmp_path_factory.mktemp("tls"), hosts)
+    for ip in ("127.0.0.1", f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.1"):
+        try:
+            site = Site(routes, max_requests=1000, max_seconds=240, address=(ip, 443), ssl_context=context)
+            break
+        except PermissionError as exc:
+            pytest.skip(f"cannot listen on port 443 ({exc}); the HTTPS portal test needs root")
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                pytest.skip(f"cannot listen on {ip}:443 ({exc})")
+    else:
+        pytest.skip("port 443 is taken on every loopback address tried")
+    site.hosts = hosts
+    with site:
+        yield site
+
+
+def _run(tmp_path_factory, server, mode):
+    tmp = tmp_path_factory.mktemp(f"https-{mode}")
+    ip = server.server.server_address[0]
+    hosts = sorted(server.hosts)
+    start = len(server.requested)
+    jobs = [(name, {"mode": mode, "since": load_site(name)["since"], "until": load_site(name)["until"]})
+            for name in PORTALS]
+    # the list form, as `-s NEWSBOT_RESOLVE=host:ip,host:ip` gives it
+    proc, records, stats = crawl_many(tmp, jobs, {"NEWSBOT_RESOLVE": ",".join(f"{h}:{ip}" for h in hosts)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc, records, stats, server.requested[start:]
+
+
+@pytest.fixture(scope="module")
+def latest(tmp_path_factory, server):
+    return _run(tmp_path_factory, server, "latest")
+
+
+@pytest.fixture(scope="module")
+def backfill(tmp_path_factory, server):
+    return _run(tmp_path_factory, server, "backfill")
+
+
+@pytest.mark.parametrize("mode", ["latest", "backfill"])
+@pytest.mark.parametrize("portal", PORTALS)
+def test_portal_over_https(request, mode, portal):
+    run = request.getfixturevalue(mode)
+    stats = _check(run[:3], portal, mode)
+    assert not any(k.startswith(("newsbot/replay", "downloader/exception")) for k in stats), stats
+    assert stats["downloader/response_count"] >= len(expected_records(load_site(portal), mode))
+
+
+@pytest.mark.parametrize("mode", ["latest", "backfill"])
+def test_server_answered_every_article(request, mode):
+    _, records, stats, requested = request.getfixturevalue(mode)
+    asked = {f"https://{host}{path}" for host, path in requested}
+    for portal in PORTALS:
+        expected = expected_records(load_site(portal), mode)
+        assert set(expected) <= asked, portal
+        assert {r["url"] for r in records[portal]} == set(expected)
+    # every host asked was first asked for its robots.txt, once (404 there: all allowed)
+    robots = [host for host, path in requested if path == "/robots.txt"]
+    assert sorted(robots) == sorted({host for host, _ in requested})
+    assert {urlsplit(u).hostname for u in asked} <= request.getfixturevalue("server").hosts
+    assert sum(s["downloader/response_count"] for s in stats.values()) == len(requested)
+
+
+def test_resolve_map_forms():
+    assert resolve_map("") == {}
+    assert resolve_map({"WWW.Politico.EU.": "127.0.0.1"}) == {"www.politico.eu": "127.0.0.1"}
+    assert resolve_map('{"de.euronews.com": "127.0.0.2"}') == {"de.euronews.com": "127.0.0.2"}
+    assert resolve_map("a.example:127.0.0.1, b.example:127.1.2.3") == {"a.example": "127.0.0.1",
+                                                                      "b.example": "127.1.2.3"}
+    assert resolve_map(["a.example:127.9.9.9"]) == {"a.example": "127.9.9.9"}
+    with pytest.raises(ValueError, match="a.example -> 10.0.0.1 is not a loopback address"):
+        resolve_map("a.example:10.0.0.1")
+    with pytest.raises(ValueError, match="is not an IPv4 address"):
+        resolve_map({"a.example": "localhost"})
+    with pytest.raises(ValueError, match="is not an IPv4 address"):
+        resolve_map("a.example:::1")
+    with pytest.raises(ValueError, match="is not host:ip"):
+        resolve_map("a.example")
+    with pytest.raises(ValueError, match="is not a JSON object"):
+        resolve_map("{a.example: 127.0.0.1")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("www.politico.eu:93.184.216.34", "NEWSBOT_RESOLVE: www.politico.eu -> 93.184.216.34 is not a loopback address"),
+    ('{"www.politico.eu": "nowhere"}', "NEWSBOT_RESOLVE: www.politico.eu -> 'nowhere' is not an IPv4 address"),
+])
+def test_bad_resolve_setting_stops_with_one_line(tmp_path, value, message):
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "politico_eu", "-s", f"NEWSBOT_RESOLVE={value}"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
