@@ -226,3 +226,17 @@ def test_jsonld_values_that_are_not_text_never_become_reprs():
     assert record["authors"] == ["Ana Ruiz", "Ben Ode"]
     assert record["tags"] == []
     assert record["section"] == "Economy"
+
+
+@pytest.mark.parametrize("text, data_codec, header, expected_codec", [
+    ("<p>Déclaration de la Commission</p>", "latin-1", "text/html; charset=utf-8", None),  # header says UTF-8, bytes are not
+    ("<p>Déclaration de la Commission</p>", "utf-8", "text/html; charset=ISO-8859-1", "utf-8"),  # server default, UTF-8 bytes
+    ("<p>Dzień dobry, żółć</p>", "cp1250", "text/html; charset=windows-1250", "cp1250"),  # a right header is kept
+])
+def test_a_header_charset_the_bytes_contradict_is_skipped(text, data_codec, header, expected_codec):
+    from newsbot.extraction.page import decode_html
+
+    decoded, codec = decode_html(text.encode(data_codec), header)
+    assert decoded == text
+    if expected_codec:
+        assert codec == expected_codec

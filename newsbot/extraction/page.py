@@ -34,13 +34,32 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
+_LATIN = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"})
+
+
+def _header_is_wrong(data: bytes, encoding: str) -> bool:
+    if encoding not in ("utf-8", *_LATIN):
+        return False
+    sample = data[:200_000]
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3:  # a character cut by the sample's end
+            return False
+        return encoding == "utf-8"
+    return encoding != "utf-8" and any(b >= 0x80 for b in sample)
+
+
 def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str, str]:
     """Decode page bytes to text; return ``(text, encoding)``.
 
     Order (WHATWG-like): charset in the HTTP ``Content-Type`` header, byte-order mark,
     ``<meta charset>`` / ``http-equiv`` in the first 4 KiB, then detection (charset-normalizer),
-    then UTF-8 with replacement. Control characters are removed from the result. ``str`` input
-    is only cleaned (encoding reported as ``"str"``).
+    then UTF-8 with replacement. A header charset the bytes contradict is skipped: ``utf-8``
+    for bytes that are not UTF-8, or a single-byte Latin charset for bytes that are valid
+    UTF-8 with multi-byte sequences (servers often send ``ISO-8859-1`` by default). Control
+    characters are removed from the result. ``str`` input is only cleaned (encoding reported
+    as ``"str"``).
     """
     if isinstance(data, str):
         return strip_control(data), "str"
@@ -48,6 +67,8 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
     if content_type:
         m = _HEADER_CHARSET.search(content_type)
         encoding = _codec(m.group(1)) if m else None
+        if encoding is not None and _header_is_wrong(data, encoding):
+            encoding = None  # fall back to the BOM, <meta charset> and detection
     if encoding is None:
         for bom, name in _BOMS:
             if data.startswith(bom):
