@@ -240,3 +240,14 @@ def test_a_header_charset_the_bytes_contradict_is_skipped(text, data_codec, head
     assert decoded == text
     if expected_codec:
         assert codec == expected_codec
+
+
+def test_a_plain_share_line_never_reaches_the_body():
+    from newsbot.extraction import extract_article
+
+    paras = "".join(f"<p>Paragraph {i} of the report explains what the ministers agreed on the shared grid.</p>"
+                    for i in range(4))
+    page = (f"<html lang='en'><head><title>Grid deal</title></head><body><article><h1>Grid deal</h1>{paras}"
+            "<p>Share on Facebook Share on X Share on LinkedIn</p></article></body></html>")
+    body = extract_article(page, "https://site.example/a").record["body"]
+    assert "Share on" not in body and body.count("\n\n") == 3

@@ -396,6 +396,8 @@ BOILER_TEXT = re.compile(
     # sign-in and subscription prompts
     r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
+    r"(?:share|teilen|partager|compartir|condividi|udostępnij|dela)(?: (?:on|auf|sur|en|su|na|på))? "
+    r"(?:facebook|x|twitter|linkedin|whatsapp|e-?mail|telegram|bluesky|reddit)\b|"
     r"share this|teilen sie|folgen sie uns|follow us\b|folgst du (?:schon|uns)|"
     r"hat ihnen (?:dieser|der) artikel gefallen|did you (?:like|enjoy) this|unterstützen sie uns|"
     # reading time, update stamps, programme notes
