@@ -167,3 +167,21 @@ def test_bad_resolve_setting_stops_with_one_line(tmp_path, value, message):
     assert proc.returncode == 2
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_resolver_answers_mapped_names_and_defers_the_rest(monkeypatch):
+    from twisted.internet import defer
+    from twisted.internet.base import ThreadedResolver
+    from twisted.internet.testing import MemoryReactorClock
+
+    from newsbot.resolver import HostOverrideResolver
+
+    asked = []
+    monkeypatch.setattr(ThreadedResolver, "getHostByName",
+                        lambda self, name, timeout=(): asked.append(name) or defer.succeed("192.0.2.7"))
+    resolver = HostOverrideResolver(MemoryReactorClock(), 0, 5.0, resolve_map("www.politico.eu:127.0.0.9"))
+    got = []
+    resolver.getHostByName("WWW.Politico.eu.").addCallback(got.append)
+    resolver.getHostByName("www.euronews.com").addCallback(got.append)
+    assert got == ["127.0.0.9", "192.0.2.7"]
+    assert asked == ["www.euronews.com"]
