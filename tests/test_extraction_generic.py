@@ -133,6 +133,20 @@ def test_site_name_affixes_are_stripped(raw, site, expected):
     assert extract_article(_doc(head, _paras(4)), URL).record["title"] == expected
 
 
+@pytest.mark.parametrize("raw,expected", [
+    ("Harbour reopens-Harbour affairsㅣCity Paper", "Harbour reopens"),
+    ("Harbour reopens - Harbour affairs | City Paper", "Harbour reopens"),
+    ("Harbour reopens after Harbour affairs | City Paper", "Harbour reopens after Harbour affairs"),
+    ("Harbour reopens - Harbour affairs", "Harbour reopens - Harbour affairs"),
+])
+def test_section_name_goes_only_with_the_site_name(raw, expected):
+    head = (f"<title>{raw}</title><meta property='og:site_name' content='City Paper'>"
+            "<meta name='content_category' content='Harbour affairs'>")
+    record = extract_article(_doc(head, _paras(4)), URL).record
+    assert record["section"] == "Harbour affairs"
+    assert record["title"] == expected
+
+
 def test_title_tag_suffix_is_found_from_the_other_candidates():
     head = "<title>Harbour reopens - Local news - Unknown Brand</title>"
     assert extract_article(_doc(head, "<h1>Harbour reopens</h1>" + _paras(4)), URL).record["title"] == "Harbour reopens"

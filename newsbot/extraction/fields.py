@@ -107,21 +107,37 @@ def _ld_text(value, depth: int = 0) -> str | None:
 _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
 
 
-def strip_site_name(title: str, site_names: list[str]) -> str:
+def strip_site_name(title: str, site_names: list[str], sections: list[str] = ()) -> str:
     """Remove a leading or trailing site name joined by a separator (``" | Site"``,
-    ``"Site – "``, ``"…-Section ㅣSite"``, ``"…：Site"``), trying every name in ``site_names``
-    (a tail that holds a site name goes whole); the title is returned unchanged when the
-    stripped remainder would be empty."""
+    ``"Site – "``, ``"…：Site"``), trying every name in ``site_names`` (a tail that holds a
+    site name goes whole). Once a site name has gone, a tail that is exactly one of the page's
+    ``sections`` goes too (``"Headline-Section ㅣSite"``, ``"Headline - Section | Site"``); a
+    section name alone never strips, as headlines may end with the same word. The title is
+    returned unchanged when the stripped remainder would be empty."""
     names = [key(n) for n in site_names if n and key(n)]
     if not names:
         return title
     for m in reversed(list(_SITE_SEP.finditer(title))):
         head, tail = title[:m.start()].strip(), title[m.end():]
         if head and any(n in key(tail) for n in names):
-            return strip_site_name(head, site_names)
+            return _strip_section(strip_site_name(head, site_names), sections)
     m = _SITE_SEP.search(title)
     if m and title[m.end():].strip() and key(title[:m.start()]) in names:
         return strip_site_name(title[m.end():].strip(), site_names)
+    return title
+
+
+_SECTION_SEP = re.compile(r"\s*(?:[|\-–—:/·•ㅣ：]|::)\s*$")
+
+
+def _strip_section(title: str, sections: list[str]) -> str:
+    text = title.rstrip()
+    for name in sections:
+        name = (name or "").strip()
+        if name and len(text) > len(name) and text[-len(name):].casefold() == name.casefold():
+            m = _SECTION_SEP.search(text[:-len(name)])
+            if m and text[:m.start()].strip():
+                return text[:m.start()].strip()
     return title
 
 
@@ -147,7 +163,8 @@ def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
         ("meta", page.meta_first("twitter:title")),
         ("html", clean(text_of(title_tag)) if title_tag is not None else None),
     ]
-    cands = [(layer, weight, strip_site_name(t, site_names)) for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
+    sections = [section(page, rules)[0]]
+    cands = [(layer, weight, strip_site_name(t, site_names, sections)) for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
     if not cands:
         return None, None
     texts = [_strip_affix_of_others(t, [u for _, _, u in cands]) for _, _, t in cands]
@@ -280,14 +297,15 @@ def date_modified(page: Page, rules: ExtractionRules, hints: dict) -> tuple[date
 
 def section(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
     """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
-    ``section`` meta, then the breadcrumb's last item before the article."""
+    ``section`` / ``content_category`` meta, then the breadcrumb's last item before the article."""
     for value in _select_values(page, rules.section):
         if not _is_boilerplate(value, rules):
             return value, "portal"
     value = _ld_text(page.article_ld.get("articleSection"))
     if value:
         return value, "jsonld"
-    value = page.meta_first("article:section", "section", "parsely-section", "cxenseparse:recs:category")
+    value = page.meta_first("article:section", "section", "parsely-section", "cxenseparse:recs:category",
+                            "content_category")
     if value:
         return value, "meta"
     for crumbs in page.ld_of_type("BreadcrumbList"):
