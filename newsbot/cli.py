@@ -86,10 +86,9 @@ def evaluate(args) -> int:
     print(f"all        {_fmt(total.summary())}")
     if eu.n:
         print(f"eu portals {_fmt(eu.summary())}")
-    if args.per_publisher:
-        print("\nper publisher:")
-        for name in sorted(publishers):
-            print(f"  {name:<28} {_fmt(publishers[name].summary())}")
+    print("\nper publisher:")
+    for name in sorted(publishers):
+        print(f"  {name:<28} {_fmt(publishers[name].summary())}")
     print("\nworst pages by body F1:")
     for row in sorted(total.pages, key=lambda r: r["f1"])[:10]:
         print(f"  {row['id']:<40} F1 {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}"
@@ -183,7 +182,6 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("dir", help="folder holding index.jsonl and the gzipped pages")
     ev.add_argument("--write-predictions", metavar="FILE", help="write one JSON line per page")
     ev.add_argument("--generic", action="store_true", help="ignore portal rules (generic path only)")
-    ev.add_argument("--per-publisher", action="store_true", help="print one row per publisher")
     ev.set_defaults(func=evaluate)
     cr = sub.add_parser("crawl", help="crawl portals in one process (exit status: the worst portal's)")
     cr.add_argument("portals", nargs="*", help="portal names (default: all)")

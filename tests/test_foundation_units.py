@@ -168,6 +168,8 @@ def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path), "--write-predictions", str(preds)]) == 0
     out = capsys.readouterr().out
     assert "1 pages  title 1.000  date instant 1.000" in out
+    assert "per publisher:\n  Port " in out
+    assert "worst pages by body F1:\n  P1 " in out
     [pred] = [json.loads(x) for x in preds.read_text().splitlines()]
     assert pred["id"] == "P1" and pred["title"] == "Harbour plan agreed"
     assert pred["date_published"] == "2025-02-11T09:12:40+01:00"
