@@ -256,6 +256,21 @@ def test_short_chinese_japanese_korean_paragraphs_are_running_text():
     assert ex.provenance["body"] == "generic"
 
 
+def test_japanese_member_prompt_author_box_and_related_news_are_left_out():
+    sentences = ["港の新しい渡し船が月曜日の朝から運航を始め、通勤客が川を渡った。",
+                 "市は昨年の冬に二つの船着き場を修理し、地元の組合と五年の契約を結んだ。",
+                 "最初の便の乗客は、橋を通るバスの半分の時間で着いたと話した。"]
+    rail = "".join(f"<li><a href='/n/{i}'>別の記事の見出しがここに入り、読者を次のページへ誘う{i}</a></li>"
+                   for i in range(8))
+    html = _doc("<title>渡し船が再開</title>", "<h1>渡し船が再開</h1><div class='l-main'><main><div class='a1'>"
+                + "".join(f"<p>{s}</p>" for s in sentences) + "</div>"
+                "<div class='b2'><p>有料会員になると、すべての記事をお読みいただけます。今なら初月無料でお試しいただけます。</p></div>"
+                "<div><div class='c3'>この記事を書いた人</div><p>港 太郎</p><p>地域報道部の記者として川と港の暮らしを長く取材している。</p></div></main>"
+                "<div class='d4'><div>関連ニュース</div><p>渡し船の料金は来年から見直される見通しで、市議会が春に議論を始める。</p>"
+                f"<ul>{rail}</ul></div></div>")
+    assert extract_article(html, URL).record["body"].split("\n\n") == sentences
+
+
 def test_paragraphs_before_a_paywall_container_are_read():
     free = ("<p>The first paragraph stays outside the subscriber box, as many publishers print the "
             "opening of a story to every reader before the paywall starts.</p>")

@@ -395,6 +395,7 @@ BOILER_TEXT = re.compile(
     r"lees ook|lue myös|přečtěte si|citește și|прочетете още|διαβάστε επίσης|olvassa el|"
     # sign-in and subscription prompts
     r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
+    r"有料会員|今すぐ登録|会員登録|ログインする|"
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
     r"(?:share|teilen|partager|compartir|condividi|udostępnij|dela)(?: (?:on|auf|sur|en|su|na|på))? "
     r"(?:facebook|x|twitter|linkedin|whatsapp|e-?mail|telegram|bluesky|reddit)\b|"
@@ -449,7 +450,9 @@ STOP_TEXT = re.compile(
     r"recommended for you|also read|read next|lire aussi|à lire aussi|sur le même sujet|"
     r"leggi anche|potrebbe interessarti|te puede interesar|noticias relacionadas|"
     r"relacionad[ao]s|les også|läs också|læs også|lees ook|czytaj także|zobacz także|"
-    r"najczęściej czytane|związane)\b",
+    r"najczęściej czytane|związane|"
+    # Japanese, Korean, Chinese: related news, the author box
+    r"関連ニュース|関連記事|この記事を書いた人|관련 ?기사|관련 ?뉴스|相关新闻|相關新聞|相关阅读|延伸阅读|延伸閱讀)\b",
     re.I,
 )
 
