@@ -45,6 +45,7 @@ def test_boilerplate_is_left_out_of_the_body():
 
 
 @pytest.mark.parametrize("text", [
+    "Follow The Daily Example on Google News and add us as a preferred source.",
     "External content not available",
     "Your privacy settings prevent loading this external content.",
     "Externer Inhalt nicht verfügbar",
@@ -269,6 +270,31 @@ def test_japanese_member_prompt_author_box_and_related_news_are_left_out():
                 "<div class='d4'><div>関連ニュース</div><p>渡し船の料金は来年から見直される見通しで、市議会が春に議論を始める。</p>"
                 f"<ul>{rail}</ul></div></div>")
     assert extract_article(html, URL).record["body"].split("\n\n") == sentences
+
+
+def test_teaser_card_that_is_one_link_is_left_out_of_the_body():
+    card = ("<div class='box'><a href='/other-story'>"
+            "<div class='card-text'><div class='h3'>Ferry crews strike for a second day as talks with the harbour "
+            "board stall again over the new rota</div></div></a></div>")
+    html = _doc("<title>Harbour</title>", "<h1>Harbour</h1><div class='article-content'>" + _paras(2) + card
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "Ferry crews" not in body
+    assert [p.split(" about ")[1].split(" gives")[0] for p in body.split("\n\n")] == [
+        "the harbour", "the harbour", "the quay", "the quay"]
+
+
+def test_keyword_linked_lines_after_the_last_paragraph_stay_in_the_body():
+    def linked(region, towns):
+        return f"<p>{region}: " + ", ".join(f"<a href='/topic/{t}'>{t}</a>" for t in towns) + "</p>"
+    lines = [linked("North coast", ["Amber Bay", "Brightwater", "Cole Harbour"]), "<p>Level three</p>",
+             linked("Inland", ["Dunmore", "Elmstead"]), linked("Islands", ["Fairholm", "Gull Rock", "Hale"])]
+    html = _doc("<title>Quake</title>", "<h1>Quake</h1><div class='story'>" + _paras(2) + "".join(lines)
+                + "</div><div class='more'><p><a href='/x'>A different story entirely about the weather</a></p></div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[2:] == ["North coast: Amber Bay, Brightwater, Cole Harbour", "Level three",
+                        "Inland: Dunmore, Elmstead", "Islands: Fairholm, Gull Rock, Hale"]
+    assert len(body) == 6
 
 
 def test_paragraphs_before_a_paywall_container_are_read():

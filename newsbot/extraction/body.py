@@ -221,34 +221,43 @@ def _is_block_tag(el) -> bool:
     return el.tag in BLOCK_TAGS or el.get("role") == "heading"
 
 
-def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int) -> None:
+def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False) -> None:
+    """Blocks of ``el`` into ``out``; ``in_link``: ``el`` sits inside an ``<a>`` (a teaser
+    card whose whole box is one link), so all of its text is link text."""
+    in_link = in_link or el.tag == "a"
     if el in leaf or depth > 300:
         parts: list[str] = []
         links: list[str] = []
-        _texts(el, el.tag == "a", parts, links)
+        _texts(el, in_link, parts, links)
         tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
         b = _block(el, tag, parts, links)
         if b:
             out.append(b)
         return
-    parts, links = [el.text or ""], []
+    parts = [el.text or ""]
+    links = list(parts) if in_link else []
     for child in el:
         if not isinstance(child.tag, str) or child in pruned:
             if child.tag == "br":
                 parts.append(" ")
             parts.append(child.tail or "")
+            if in_link:
+                links.append(child.tail or "")
             continue
         if child in leaf or child in has_block:
             b = _block(el, "text", parts, links)
             if b:
                 out.append(b)
-            _emit(child, leaf, has_block, pruned, out, depth + 1)
-            parts, links = [child.tail or ""], []
+            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link)
+            parts = [child.tail or ""]
+            links = list(parts) if in_link else []
         else:
             inner: list[str] = []
-            _texts(child, child.tag == "a", inner, links)
+            _texts(child, in_link or child.tag == "a", inner, links)
             parts += inner
             parts.append(child.tail or "")
+            if in_link:
+                links.append(child.tail or "")
     b = _block(el, "text", parts, links)
     if b:
         out.append(b)
@@ -359,6 +368,12 @@ def extract(tree, anchor=None) -> Body:
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
+    # paragraphs beside the last good one that are mostly keyword links (a list of places or
+    # names, each linked to its topic page) continue the text: a teaser holds one link
+    tail_parent = _parent(inner[last])
+    for i in range(last + 1, len(inner)):
+        if _parent(inner[i]) is tail_parent and inner[i].tag == "p" and inner[i].links >= 2:
+            last = i
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
     kept = _dedupe(head + inner[first:last + 1] + tail)
     return Body([b.text for b in kept], kept, order)
@@ -399,7 +414,9 @@ BOILER_TEXT = re.compile(
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
     r"(?:share|teilen|partager|compartir|condividi|udostępnij|dela)(?: (?:on|auf|sur|en|su|na|på))? "
     r"(?:facebook|x|twitter|linkedin|whatsapp|e-?mail|telegram|bluesky|reddit)\b|"
-    r"share this|teilen sie|folgen sie uns|follow us\b|folgst du (?:schon|uns)|"
+    r"share this|teilen sie|folgen sie uns|follow us\b|"
+    r"follow [\w.' -]{1,40} on (?:google news|x|twitter|facebook|instagram|linkedin|whatsapp|telegram|"
+    r"bluesky)\b|folgst du (?:schon|uns)|"
     r"hat ihnen (?:dieser|der) artikel gefallen|did you (?:like|enjoy) this|unterstützen sie uns|"
     # reading time, update stamps, programme notes
     r"\d+\s*min(?:\.|uten?|s)?\.?\s*(?:lesezeit|lesedauer|read|reading time|de lecture|di lettura)|"
