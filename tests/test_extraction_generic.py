@@ -297,6 +297,32 @@ def test_keyword_linked_lines_after_the_last_paragraph_stay_in_the_body():
     assert len(body) == 6
 
 
+def test_free_first_paragraph_above_the_metered_rest_is_read():
+    rest = "".join(f"<p>Paragraph {i} of the metered part tells how the new ferry timetable was agreed after "
+                   f"months of talks between the crews and the harbour board.</p>" for i in range(2, 8))
+    html = _doc("<title>Ferry deal | City Paper</title>",
+                "<article><h2><span class='kicker'>Harbour:</span><span>The ferry deal is signed at last</span></h2>"
+                "<div class='intro'><p class='standfirst'>Standfirst: crews and board end a long dispute over the "
+                "winter timetable.</p></div><p class='byline'>By A. Writer</p>"
+                "<div class='body'><div id='free' class='free-part'><div class='ad'></div><p>Paragraph 1, free to read, says the ferry "
+                "crews and the board signed the deal late on Sunday evening after a long night of talks.</p></div>"
+                f"<div class='paywall'></div><div id='metered' class='rest'>{rest}</div></div></article>")
+    head = "<meta property='og:title' content='The ferry deal is signed at last'>"
+    body = extract_article(html.replace("<title>", head + "<title>"), URL).record["body"].split("\n\n")
+    assert [p.split(" ")[1] for p in body] == ["crews", "1,", "2", "3", "4", "5", "6", "7"]
+
+
+def test_ai_summary_box_is_left_out():
+    summary = ("<div class='sum-box'><p>AI summary: this text was written by a language model from the article.</p>"
+               "<p>The harbour board and the ferry crews agreed a new timetable that starts in the spring season.</p>"
+               "<p>Fares stay the same for the first year, and the night crossing returns on Fridays and Saturdays.</p></div>")
+    html = _doc("<title>Ferry deal</title>", "<h1>Ferry deal</h1><div class='story'>" + summary + _paras(5) + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "timetable that starts" not in body and "night crossing" not in body
+    assert body.split("\n\n") == [f"Paragraph {i} about the harbour gives enough running text to count as part of "
+                                   "the article body, with a full sentence that ends properly." for i in range(1, 6)]
+
+
 def test_paragraphs_before_a_paywall_container_are_read():
     free = ("<p>The first paragraph stays outside the subscriber box, as many publishers print the "
             "opening of a story to every reader before the paywall starts.</p>")

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import lxml.etree
 
@@ -263,13 +263,16 @@ def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_
         out.append(b)
 
 
-def containers(root, found: list[Block], anchor=None) -> list:
+def containers(root, found: list[Block], anchor=None, order: dict | None = None) -> list:
     """The elements holding the article, in document order. Good paragraphs add their length
     to every ancestor; from ``root`` the walk goes down into the child holding most of that
     text while it holds ``DESCEND_SHARE`` of it (so a body split into several containers by
     adverts is read whole, and one wrapped paragraph a ``<div>`` is no trap). A child that
     holds ``anchor`` (the headline's ``<h1>``) is preferred while it holds ``ANCHOR_SHARE``:
-    on pages that append the next article below, the first one is the page's."""
+    on pages that append the next article below, the first one is the page's. Paragraphs and
+    smaller containers of running text right before the chosen one and after the headline
+    (``order``: element → document position) are the body's first part (a free first paragraph
+    above the metered rest)."""
     total: dict = {}
     for b in found:
         if not b.good:
@@ -310,6 +313,12 @@ def containers(root, found: list[Block], anchor=None) -> list:
                 break
             if c in goods and c.tag == "p":
                 strays.append(c)
+            elif c in total and order is not None and anchor is not None and c.tag != "article" \
+                    and order.get(anchor, 1 << 62) < order.get(c, -1) and next(c.iter("h1"), None) is None \
+                    and total[c] < total[best]:
+                # a smaller container between the headline and the body: its running text is
+                # the body's first part
+                strays = [g for g in c.iter("p") if g in goods]
             elif c in total:
                 strays = []  # another container of running text comes between
         if total[best] < SPLIT_SHARE * total[cur]:
@@ -333,11 +342,13 @@ def _inside(el, anc) -> bool:
 class Body:
     """Result of :func:`extract`: ``paragraphs`` (texts in reading order) and ``blocks`` (the
     kept :class:`Block` objects, same order); ``order`` maps elements to their document
-    position (for the lead search)."""
+    position (for the lead search); ``left_out``: elements whose text is never the article's
+    (AI-summary boxes), for the lead search too."""
 
     paragraphs: list
     blocks: list
     order: dict
+    left_out: list = field(default_factory=list)
 
 
 def extract(tree, anchor=None) -> Body:
@@ -354,8 +365,11 @@ def extract(tree, anchor=None) -> Body:
         keep.add(node)
         node = node.getparent()
     found = blocks(root, alive, keep)
+    ai_boxes = _ai_summary_boxes(found)
+    if ai_boxes:
+        found = [b for b in found if not any(_inside(b.element, box) for box in ai_boxes)]
     order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
-    boxes = containers(root, found, anchor)
+    boxes = containers(root, found, anchor, order)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
              and not is_boilerplate(b.text) and not _teaser(b, boxes)]
@@ -363,7 +377,7 @@ def extract(tree, anchor=None) -> Body:
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
-        return Body([], [], order)
+        return Body([], [], order, ai_boxes)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
@@ -376,7 +390,20 @@ def extract(tree, anchor=None) -> Body:
             last = i
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
     kept = _dedupe(head + inner[first:last + 1] + tail)
-    return Body([b.text for b in kept], kept, order)
+    return Body([b.text for b in kept], kept, order, ai_boxes)
+
+
+def _ai_summary_boxes(found: list[Block]) -> list:
+    """AI-summary boxes: the parents of short AI-summary notices ("AI summary…",
+    "KI-Zusammenfassung…", "AI 요약…") that hold at most ``AI_BOX_MAX_CHARS`` characters (so
+    a notice placed in the article's own container only drops itself)."""
+    boxes = []
+    for b in found:
+        if len(b.text) < 300 and AI_NOTICE_TEXT.match(b.text):
+            box = _parent(b)
+            if box is not None and len(box.text_content()) <= AI_BOX_MAX_CHARS:
+                boxes.append(box)
+    return boxes
 
 
 def _dedupe(found: list[Block]) -> list[Block]:
@@ -395,6 +422,8 @@ def _dedupe(found: list[Block]) -> list[Block]:
     return out
 
 
+_AI_NOTICE = (r".{0,40}(?:ai summary|ki-zusammenfassung|zusammenfassung wurde|chatgpt|openai|ai 요약|"
+              r"generated by ai|generiert von|künstliche intelligenz erstellt)")
 BOILER_TEXT = re.compile(
     r"^(?:"
     # consent placeholders of embedded content
@@ -439,11 +468,12 @@ BOILER_TEXT = re.compile(
     # machine translation and AI summary notices
     r".{0,60}(?:machine[- ]translat|maschinelle übersetzung|automatisch übersetzt|automatically translated|"
     r"traduction automatique|traducción automática)|"
-    r".{0,40}(?:ai summary|ki-zusammenfassung|zusammenfassung wurde|chatgpt|openai|ai 요약|"
-    r"generated by ai|generiert von|künstliche intelligenz erstellt)"
+    + _AI_NOTICE +
     r")",
     re.I,
 )
+AI_NOTICE_TEXT = re.compile("^" + _AI_NOTICE, re.I)
+AI_BOX_MAX_CHARS = 2000
 CREDIT_TEXT = re.compile(
     r"(?:getty images|imago|picture[- ]alliance|shutterstock|reuters|afp|dpa|ap photo|"
     r"bildrechte|bildquelle|foto:|photo:|photograph:|image:|©|\(c\))",
@@ -616,7 +646,8 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     start = order.get(anchor, -1) if anchor is not None else -1
     fallback = None
     for el, i in order.items():
-        if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el):
+        if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
+                or any(_inside(el, box) for box in body.left_out):
             continue
         names = _names(el)
         parent = el.getparent()

@@ -428,13 +428,20 @@ def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, s
 
 def headline_element(page: Page, title: str | None):
     """The ``<h1>`` (else ``<h2>``) printing ``title`` (compared by :func:`key` without white
-    space), else the first ``<h1>``, else ``None``."""
+    space), else one printing a kicker before it (``<h2><span>Kicker</span><span>Title</span>``,
+    titles of 15 characters or more), else the first ``<h1>``, else ``None``."""
     h1s = list(page.tree.iter("h1"))
     if title:
         k = "".join(key(title).split())
-        for h in h1s + list(page.tree.iter("h2")):
-            if "".join(key(text_of(h)).split()) == k:
+        heads = h1s + list(page.tree.iter("h2"))
+        texts = ["".join(key(text_of(h)).split()) for h in heads]
+        for h, t in zip(heads, texts):
+            if t == k:
                 return h
+        if len(k) >= 15:
+            for h, t in zip(heads, texts):
+                if t.endswith(k) and len(t) - len(k) <= 80:
+                    return h
     return h1s[0] if h1s else None
 
 
