@@ -46,6 +46,8 @@ def test_boilerplate_is_left_out_of_the_body():
 
 @pytest.mark.parametrize("text", [
     "Follow The Daily Example on Google News and add us as a preferred source.",
+    "Alle Entwicklungen zum Hafenstreik finden Sie in unserem Liveblog:",
+    "The latest on the strike is in our live blog.",
     "External content not available",
     "Your privacy settings prevent loading this external content.",
     "Externer Inhalt nicht verfügbar",
@@ -64,6 +66,8 @@ def test_boilerplate_texts(text):
 @pytest.mark.parametrize("text", [
     "The agency said the photo was taken on Monday, before the storm reached the coast.",
     "Read the full report, the minister said, before you judge the plan.",
+    "Die Redaktion hat in unserem Liveblog seit Montag jede Stunde über den Streik der Fährleute und die "
+    "Gespräche mit dem Hafenamt berichtet, und viele Leser haben Fragen gestellt.",
 ])
 def test_running_text_is_not_boilerplate(text):
     assert not is_boilerplate(text)

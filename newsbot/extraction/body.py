@@ -457,6 +457,7 @@ BOILER_TEXT = re.compile(
     r"реклама|annonce|sponsored|ad)$|(?:article|story) continues below|continue reading below|"
     r"do you have a story|got a story|get in touch with|email us at|send us your|"
     r"il vous reste \d|la suite est réservée|the rest of this article is|"
+    r".{0,100}\b(?:in unserem (?:liveblog|live-?ticker|newsblog|ticker)|in our live ?blog)\W{0,3}$|"
     r"à découvrir$|à lire également|current issue$|stay informed with|weitere informationen$|"
     r"ende der weiteren informationen|want to bookmark|start your [\w ]{0,40}subscription|support (?:independent|our|quality) journalism|cek berita|ikuti (?:kami|whatsapp)|at caxton we|"
     # credits and notes closing an article
