@@ -327,6 +327,37 @@ def test_ai_summary_box_is_left_out():
                                    "the article body, with a full sentence that ends properly." for i in range(1, 6)]
 
 
+def test_sub_headings_styled_as_widgets_stay_in_the_body():
+    html = _doc("<title>Fires</title>", "<h1>Fires</h1><div class='story'>" + _paras(2)
+                + "<h2 class='widget-title'>NORTH COAST</h2>" + _paras(2, "the north coast") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[2] == "NORTH COAST" and len(body) == 5
+
+
+def test_text_after_a_related_box_in_the_next_body_piece_is_kept():
+    related = ("<div class='group'><div class='rc-box'><h2 class='rc-header'>More from the "
+               "harbour desk</h2><div class='group'><p><em>Here are more stories about the harbour and its ferries "
+               "for readers who want to follow the whole dispute.</em></p><ul><li><a href='/a'>Ferry talks</a></li>"
+               "</ul></div></div></div>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='body'><div class='group'>" + _paras(2)
+                + "</div>" + related + "<div class='group'>" + _paras(2, "the quay") + "</div></div>")
+    body = extract_article(html, URL).record["body"]
+    assert "More from" not in body and "Here are more stories" not in body
+    assert body.count("the quay") == 2 and body.count("the harbour gives") == 2
+
+
+@pytest.mark.parametrize("name,pruned", [
+    ("RelatedContent-box", True),       # camelCase words are read as words
+    ("ArticleSidebar", True),
+    ("block-id-n1AuAdJlVL", False),     # a generated id is not read as "ad"
+])
+def test_class_names_in_camel_case(name, pruned):
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.body import _pruned
+    assert _pruned(lxml_html.fromstring(f"<div class='{name}'><p>x</p></div>")) is pruned
+
+
 def test_paragraphs_before_a_paywall_container_are_read():
     free = ("<p>The first paragraph stays outside the subscriber box, as many publishers print the "
             "opening of a story to every reader before the paywall starts.</p>")

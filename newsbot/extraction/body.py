@@ -117,11 +117,14 @@ class Block:
                 and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+
+
 def _semantic_names(el) -> str:
     """``class`` and ``id`` of ``el`` without utility-class tokens holding ``[``, ``(`` or
     ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
     tokens = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
-    return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
+    return " ".join(_CAMEL.sub("-", t) for t in tokens if not any(c in t for c in "[(:"))
 
 
 def _pruned(el) -> bool:
@@ -147,6 +150,8 @@ def _pruned(el) -> bool:
     if STRONG_NAME.search(names) and not CONTENT_NAME.search(names):
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
         return sum(1 for _ in zip(range(3), long)) < 3
+    if tag in HEADINGS:
+        return False  # a sub-heading styled ``widget-title`` is still a sub-heading
     return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
 
 
@@ -535,13 +540,14 @@ def _parent(b: Block):
 def _cut_related(found: list[Block]) -> list[Block]:
     """Drop a related-content section: from a :func:`is_stop` block after the first good
     paragraph, every block up to the next one in the article's own container (the parent of
-    the last good paragraph), so an inline "most read" rail leaves the text after it."""
+    the last good paragraph, or a sibling like it), so an inline "most read" rail leaves the
+    text after it."""
     out: list[Block] = []
     main = None
     skipping = False
     for b in found:
         if skipping:
-            if _parent(b) is main and not is_stop(b):
+            if _same_container(_parent(b), main) and not is_stop(b):
                 skipping = False
             else:
                 continue
@@ -552,6 +558,15 @@ def _cut_related(found: list[Block]) -> list[Block]:
             main = _parent(b)
         out.append(b)
     return out
+
+
+def _same_container(el, main) -> bool:
+    """``el`` is ``main`` or a sibling of the same tag and class (the next part of a body cut
+    into ``<div class="group">`` pieces)."""
+    if el is main:
+        return True
+    return (el is not None and main is not None and el.getparent() is main.getparent()
+            and el.tag == main.tag and el.get("class") == main.get("class"))
 
 
 def _teaser(b: Block, boxes: list) -> bool:
