@@ -429,7 +429,8 @@ def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, s
 def headline_element(page: Page, title: str | None):
     """The ``<h1>`` (else ``<h2>``) printing ``title`` (compared by :func:`key` without white
     space), else one printing a kicker before it (``<h2><span>Kicker</span><span>Title</span>``,
-    titles of 15 characters or more), else the first ``<h1>``, else ``None``."""
+    titles of 15 characters or more), else the first ``<h1>``, else (a page without ``<h1>``)
+    the first ``<h2>`` of the first ``<article>`` or ``<main>``, else ``None``."""
     h1s = list(page.tree.iter("h1"))
     if title:
         k = "".join(key(title).split())
@@ -442,7 +443,13 @@ def headline_element(page: Page, title: str | None):
             for h, t in zip(heads, texts):
                 if t.endswith(k) and len(t) - len(k) <= 80:
                     return h
-    return h1s[0] if h1s else None
+    if h1s:
+        return h1s[0]
+    for box in page.tree.iter("article", "main"):
+        h2 = next(box.iter("h2"), None)
+        if h2 is not None:
+            return h2
+    return None
 
 
 def generic_body(page: Page, title: str | None = None):
