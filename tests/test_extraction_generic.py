@@ -47,6 +47,9 @@ def test_boilerplate_is_left_out_of_the_body():
 @pytest.mark.parametrize("text", [
     "Follow The Daily Example on Google News and add us as a preferred source.",
     "Alle Entwicklungen zum Hafenstreik finden Sie in unserem Liveblog:",
+    "Hafen kompakt: Unser Newsletter bringt Ihnen jeden Abend das Wichtigste aus dem Hafen. Jetzt anmelden!",
+    "Die Fähre legt am Morgen am neuen Kai an, wo die Passagiere schon warten. Bildrechte: Hafenbild/Anna Beispiel",
+    "Tagesangebote • Werkzeugkoffer 49 € • Kopfhörer 89 € • Laufschuhe 59 € [Werbung]",
     "The latest on the strike is in our live blog.",
     "External content not available",
     "Your privacy settings prevent loading this external content.",
@@ -66,6 +69,8 @@ def test_boilerplate_texts(text):
 @pytest.mark.parametrize("text", [
     "The agency said the photo was taken on Monday, before the storm reached the coast.",
     "Read the full report, the minister said, before you judge the plan.",
+    "The ministry's newsletter, launched in March, reached two million readers, officials said on Tuesday.",
+    "The photo agency said its image: a ferry at dawn, had won the prize.",
     "Die Redaktion hat in unserem Liveblog seit Montag jede Stunde über den Streik der Fährleute und die "
     "Gespräche mit dem Hafenamt berichtet, und viele Leser haben Fragen gestellt.",
 ])

@@ -487,11 +487,24 @@ CREDIT_TEXT = re.compile(
 )
 
 
+TRAILING_BOILER = re.compile(
+    # an advert label closing a deals box, a photo credit closing a caption
+    r"(?:\[(?:werbung|anzeige|advertisement|sponsored|publicité)\]|\((?:werbung|anzeige|advertisement)\)|"
+    r"\b(?:bildrechte|bildquelle|fotos?|photos?|image|credit|copyright)\s*:\s*[^.!?:]{2,60})\s*$",
+    re.I,
+)
+NEWSLETTER_PROMPT = re.compile(
+    r"\bnewsletter\b.{0,300}\b(?:anmeld\w*|abonnier\w*|sign up|subscribe|inscri\w*|iscriviti|zapisz)", re.I)
+
+
 def is_boilerplate(text: str) -> bool:
     """True for block texts that are page furniture in any article: consent placeholders of
-    embedded content, "read more" teasers, sign-in prompts, machine-translation and AI-summary
-    notices, and short photo credits."""
+    embedded content, "read more" teasers, sign-in and newsletter prompts, machine-translation
+    and AI-summary notices, short photo credits, captions closed by a credit (``… Bildrechte:
+    Agency``) and deals boxes closed by an advert label (``… [Werbung]``)."""
     if len(text) < 300 and BOILER_TEXT.match(text):
+        return True
+    if len(text) < 500 and (TRAILING_BOILER.search(text) or NEWSLETTER_PROMPT.search(text)):
         return True
     return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
 
