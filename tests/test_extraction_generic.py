@@ -339,6 +339,8 @@ def test_sub_headings_styled_as_widgets_stay_in_the_body():
                 + "<h2 class='widget-title'>NORTH COAST</h2>" + _paras(2, "the north coast") + "</div>")
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert body[2] == "NORTH COAST" and len(body) == 5
+    hidden = html.replace("<h2 class='widget-title'>NORTH COAST</h2>", "<h2 class='headline hidden'>Main content</h2>")
+    assert "Main content" not in extract_article(hidden, URL).record["body"]
 
 
 def test_text_after_a_related_box_in_the_next_body_piece_is_kept():

@@ -61,6 +61,8 @@ BOILER_NAME = re.compile(
     r"|(?:img|image|photo|picture|bild|foto)[\w-]*(?:desc|caption|credit|source|copyright|unterschrift)",
     re.I,
 )
+HIDDEN_NAME = re.compile(r"(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen)(?:$|[\s_-])",
+                         re.I)
 CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
 ALWAYS_NAME = re.compile(
     r"(?:^|[\s_-])(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|info-?box|fact-?box|"
@@ -151,7 +153,8 @@ def _pruned(el) -> bool:
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
         return sum(1 for _ in zip(range(3), long)) < 3
     if tag in HEADINGS:
-        return False  # a sub-heading styled ``widget-title`` is still a sub-heading
+        # a sub-heading styled ``widget-title`` is still a sub-heading; one for screen readers is not
+        return bool(HIDDEN_NAME.search(names))
     return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
 
 
