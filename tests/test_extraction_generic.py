@@ -47,10 +47,15 @@ def test_boilerplate_is_left_out_of_the_body():
 @pytest.mark.parametrize("text", [
     "Follow The Daily Example on Google News and add us as a preferred source.",
     "Alle Entwicklungen zum Hafenstreik finden Sie in unserem Liveblog:",
+    "Sammendraget er laget av KI og kontrollert av redaksjonen.",
+    "Aus dem Englischen von Max Beispiel",
+    "Themen: Hafen, Fähre, Stadtrat",
+    "Artikel teilen: Facebook WhatsApp E-Mail",
+    "有料会員になると全ての記事が読めます",
     "Hafen kompakt: Unser Newsletter bringt Ihnen jeden Abend das Wichtigste aus dem Hafen. Jetzt anmelden!",
     "Die Fähre legt am Morgen am neuen Kai an, wo die Passagiere schon warten. Bildrechte: Hafenbild/Anna Beispiel",
     "Tagesangebote • Werkzeugkoffer 49 € • Kopfhörer 89 € • Laufschuhe 59 € [Werbung]",
-    "The latest on the strike is in our live blog.",
+    "Read the latest on the strike in our live blog.",
     "External content not available",
     "Your privacy settings prevent loading this external content.",
     "Externer Inhalt nicht verfügbar",
@@ -71,6 +76,15 @@ def test_boilerplate_texts(text):
     "Read the full report, the minister said, before you judge the plan.",
     "The ministry's newsletter, launched in March, reached two million readers, officials said on Tuesday.",
     "The photo agency said its image: a ferry at dawn, had won the prize.",
+    "Photos: the night the river rose",
+    "Asked what had changed, she pointed to the one thing that had not, the photo: her father in uniform, 1944",
+    "The newsletter platform said more than five million readers now subscribe to at least one paid letter.",
+    "Der Newsletter des Hafenamts hatte zuletzt 40.000 Abonnenten; wer sich anmeldet, muss künftig zustimmen.",
+    "Follow the ferry operator on X for a week and you will see a steady stream of posts about delays.",
+    "Noch am Abend bestätigte ein Sprecher des Hafenamts die Sperrung des Kais in unserem Liveblog.",
+    "ChatGPT was down for several hours on Tuesday, leaving many ferry passengers without their tickets.",
+    "有料会員数が今年、前年より二割増えて百万人を超えたと新聞社は発表した。",
+    "Auf Instagram markierte der Fährbetreiber den Beitrag erst nach Protesten als Anzeige (Werbung)",
     "Die Redaktion hat in unserem Liveblog seit Montag jede Stunde über den Streik der Fährleute und die "
     "Gespräche mit dem Hafenamt berichtet, und viele Leser haben Fragen gestellt.",
 ])
@@ -365,6 +379,51 @@ def test_class_names_in_camel_case(name, pruned):
 
     from newsbot.extraction.body import _pruned
     assert _pruned(lxml_html.fromstring(f"<div class='{name}'><p>x</p></div>")) is pruned
+
+
+def test_teaser_lines_after_the_last_paragraph_stay_out():
+    teasers = "".join(f"<p><a href='/a/{i}'>Another harbour story number {i} with its headline</a> "
+                      f"<a href='/section/local'>Local</a></p>" for i in range(3))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + teasers + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "Another harbour story" not in body and len(body.split("\n\n")) == 3
+
+
+def test_article_about_an_ai_company_is_not_an_ai_summary_box():
+    html = _doc("<title>Model</title>", "<h1>Model</h1><div class='story'><p>OpenAI presented a new language "
+                "model on Tuesday that it says needs far less power than the one before.</p>" + _paras(2) + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0].startswith("OpenAI presented") and len(body) == 3
+
+
+def test_section_name_inside_a_compound_word_stays():
+    head = ("<title>Mistakes in the harbour-politics | City Paper</title>"
+            "<meta property='og:site_name' content='City Paper'><meta property='article:section' content='politics'>")
+    assert extract_article(_doc(head, _paras(3)), URL).record["title"] == "Mistakes in the harbour-politics"
+
+
+def test_a_sidebar_box_between_headline_and_body_stays_out():
+    html = _doc("<title>Ferries</title>", "<div class='wrap'><h1>Ferries</h1><div class='col-4 box'><h3>Also "
+                "interesting</h3><p>Heating oil prices rose again last week, the statistics office said on Monday, "
+                "and households should expect a costly winter.</p></div><div class='main-col'>" + _paras(4)
+                + "</div></div>")
+    assert "Heating oil" not in extract_article(html, URL).record["body"]
+
+
+def test_teaser_headline_is_not_taken_for_the_page_headline():
+    from newsbot.extraction.fields import headline_element
+    from newsbot.extraction.page import Page
+
+    rail = "<h2><a href='/old'><span>One year ago:</span> <span>Ferry deal signed</span></a></h2>"
+    page = Page(_doc("<title>Ferry deal signed</title>", f"<main>{rail}{_paras(2)}</main>"), URL)
+    assert headline_element(page, "Ferry deal signed at last") is None
+    page = Page(_doc("<title>T</title>", "<main><p>" + "Lead words. " * 10 + "</p><h2>Sub-heading</h2></main>"), URL)
+    assert headline_element(page, "Something else entirely") is None
+
+
+def test_feature_flag_class_does_not_prune_the_article():
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='articleText hasVideo'>" + _paras(2) + "</div>")
+    assert len(extract_article(html, URL).record["body"].split("\n\n")) == 2
 
 
 def test_paragraphs_before_a_paywall_container_are_read():

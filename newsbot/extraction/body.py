@@ -61,8 +61,10 @@ BOILER_NAME = re.compile(
     r"|(?:img|image|photo|picture|bild|foto)[\w-]*(?:desc|caption|credit|source|copyright|unterschrift)",
     re.I,
 )
-HIDDEN_NAME = re.compile(r"(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen)(?:$|[\s_-])",
-                         re.I)
+HEADING_STYLE_NAMES = frozenset({"widget", "header", "toc"})
+"""Weak boilerplate names that only style a sub-heading (``widget-title``, ``section-header``,
+a ``toc`` anchor target): such a heading stays; one named ``author``, ``promo``, ``video``,
+``hidden``… is pruned like any element."""
 CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
 ALWAYS_NAME = re.compile(
     r"(?:^|[\s_-])(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|info-?box|fact-?box|"
@@ -90,6 +92,8 @@ SPLIT_SHARE = 0.75
 SIBLING_SHARE = 0.5
 LEAD_MIN_CHARS = 50
 LINK_LIST_SHARE = 0.6
+KEYWORD_LINES_MAX = 30
+KEYWORD_LINE_MAX_LINK_SHARE = 0.95
 
 
 _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -120,13 +124,14 @@ class Block:
 
 
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_FEATURE_FLAG = re.compile(r"(?:has|with|without|is|show|no)[A-Z]")
 
 
 def _semantic_names(el) -> str:
     """``class`` and ``id`` of ``el`` without utility-class tokens holding ``[``, ``(`` or
     ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
     tokens = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
-    return " ".join(_CAMEL.sub("-", t) for t in tokens if not any(c in t for c in "[(:"))
+    return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
 
 
 def _pruned(el) -> bool:
@@ -143,18 +148,22 @@ def _pruned(el) -> bool:
     names = _semantic_names(el)
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
-    if not names or tag in NEVER_BY_NAME or not BOILER_NAME.search(names):
+    if not names or tag in NEVER_BY_NAME:
         return False
-    if ALWAYS_NAME.search(names):
+    # "RelatedContent" read as words; a camelCase feature flag ("hasVideo") names no part
+    words = " ".join(_CAMEL.sub("-", t) for t in names.split() if not _FEATURE_FLAG.match(t))
+    if ALWAYS_NAME.search(words):
         return True
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
     # running text stays
-    if STRONG_NAME.search(names) and not CONTENT_NAME.search(names):
+    if STRONG_NAME.search(words) and not any(CONTENT_NAME.search(t) for t in names.split()
+                                             if not STRONG_NAME.search(_CAMEL.sub("-", t))):
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
         return sum(1 for _ in zip(range(3), long)) < 3
-    if tag in HEADINGS:
-        # a sub-heading styled ``widget-title`` is still a sub-heading; one for screen readers is not
-        return bool(HIDDEN_NAME.search(names))
+    if not BOILER_NAME.search(words):
+        return False
+    if tag in HEADINGS and {m.group(0).strip(" _-").lower() for m in BOILER_NAME.finditer(words)} <= HEADING_STYLE_NAMES:
+        return False  # a sub-heading styled ``widget-title`` or ``section-header`` is still a sub-heading
     return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
 
 
@@ -322,8 +331,8 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
             if c in goods and c.tag == "p":
                 strays.append(c)
             elif c in total and order is not None and anchor is not None and c.tag != "article" \
-                    and order.get(anchor, 1 << 62) < order.get(c, -1) and next(c.iter("h1"), None) is None \
-                    and total[c] < total[best]:
+                    and order.get(anchor, 1 << 62) < order.get(c, -1) and total[c] < total[best] \
+                    and next(c.iter("h1", *HEADINGS), None) is None and _body_part(c, cur, best, goods):
                 # a smaller container between the headline and the body: its running text is
                 # the body's first part
                 strays = [g for g in c.iter("p") if g in goods]
@@ -335,6 +344,17 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
                 c.tag != "article" and next(c.iter("h1"), None) is None and total[c] >= SIBLING_SHARE * total[best])]
         extra += strays  # lead-in paragraphs right before the body's own container
         cur = best
+
+
+def _body_part(c, cur, best, goods: set) -> bool:
+    """``c`` (a container before the body's ``best`` one, both in ``cur``) reads as the body's
+    first part: ``cur`` is named or marked as the article's body (``itemprop="articleBody"``,
+    a class like ``article-content``), or ``c``'s paragraphs carry the same class as those of
+    ``best``."""
+    if (cur.get("itemprop") or "").lower() == "articlebody" or CONTENT_NAME.search(_semantic_names(cur)):
+        return True
+    classes = {p.get("class") for p in best.iter("p") if p in goods and p.get("class")}
+    return any(p.get("class") in classes for p in c.iter("p") if p in goods)
 
 
 def _inside(el, anc) -> bool:
@@ -356,7 +376,7 @@ class Body:
     paragraphs: list
     blocks: list
     order: dict
-    left_out: list = field(default_factory=list)
+    left_out: set = field(default_factory=set)
 
 
 def extract(tree, anchor=None) -> Body:
@@ -375,7 +395,7 @@ def extract(tree, anchor=None) -> Body:
     found = blocks(root, alive, keep)
     ai_boxes = _ai_summary_boxes(found)
     if ai_boxes:
-        found = [b for b in found if not any(_inside(b.element, box) for box in ai_boxes)]
+        found = [b for b in found if b.element not in ai_boxes]
     order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
     boxes = containers(root, found, anchor, order)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
@@ -390,28 +410,62 @@ def extract(tree, anchor=None) -> Body:
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
-    # paragraphs beside the last good one that are mostly keyword links (a list of places or
-    # names, each linked to its topic page) continue the text: a teaser holds one link
-    tail_parent = _parent(inner[last])
-    for i in range(last + 1, len(inner)):
-        if _parent(inner[i]) is tail_parent and inner[i].tag == "p" and inner[i].links >= 2:
-            last = i
+    last = _keyword_lines(inner, last)
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
     kept = _dedupe(head + inner[first:last + 1] + tail)
     return Body([b.text for b in kept], kept, order, ai_boxes)
 
 
-def _ai_summary_boxes(found: list[Block]) -> list:
-    """AI-summary boxes: the parents of short AI-summary notices ("AI summary…",
-    "KI-Zusammenfassung…", "AI 요약…") that hold at most ``AI_BOX_MAX_CHARS`` characters (so
-    a notice placed in the article's own container only drops itself)."""
-    boxes = []
+def _keyword_lines(inner: list[Block], last: int) -> int:
+    """Index of the last block of the body's text: ``last`` (the last good paragraph), moved
+    over the ``<p>`` lines right after it in the same parent that join keyword links with plain
+    words (``Region: <a>Town</a>, <a>Town</a>``, each place or name linked to its topic page),
+    and over short unlinked lines between them, up to ``KEYWORD_LINES_MAX`` of them. A teaser
+    line is all link; any other block ends the run."""
+    parent = _parent(inner[last])
+    end = last
+    for i in range(last + 1, min(len(inner), last + 1 + KEYWORD_LINES_MAX)):
+        b = inner[i]
+        if _parent(b) is not parent or b.tag != "p":
+            break
+        if b.links >= 2 and b.link_share < KEYWORD_LINE_MAX_LINK_SHARE:
+            end = i
+        elif b.links or len(b.text) >= 40:
+            break
+    return end
+
+
+def _ai_summary_boxes(found: list[Block]) -> set:
+    """The elements of AI-summary boxes (each box with all its descendants): the parent of a
+    short AI-summary notice ("AI summary…", "KI-Zusammenfassung…", "AI 요약…") that holds at
+    most ``AI_BOX_MAX_CHARS`` characters and under half of the page's running text (so a
+    notice placed in the article's own container only drops itself)."""
+    boxes: list = []
+    box_set: set = set()
     for b in found:
         if len(b.text) < 300 and AI_NOTICE_TEXT.match(b.text):
             box = _parent(b)
-            if box is not None and len(box.text_content()) <= AI_BOX_MAX_CHARS:
+            if box is not None and box not in box_set and len(box.text_content()) <= AI_BOX_MAX_CHARS:
                 boxes.append(box)
-    return boxes
+                box_set.add(box)
+    if not boxes:
+        return set()
+    inside: dict = {}
+    total = 0
+    for b in found:
+        if not b.good:
+            continue
+        total += len(b.text)
+        node = b.element
+        while node is not None:
+            if node in box_set:
+                inside[node] = inside.get(node, 0) + len(b.text)
+            node = node.getparent()
+    out: set = set()
+    for box in boxes:
+        if inside.get(box, 0) <= total / 2:
+            out.update(box.iter())
+    return out
 
 
 def _dedupe(found: list[Block]) -> list[Block]:
@@ -430,8 +484,12 @@ def _dedupe(found: list[Block]) -> list[Block]:
     return out
 
 
-_AI_NOTICE = (r".{0,40}(?:ai summary|ki-zusammenfassung|zusammenfassung wurde|chatgpt|openai|ai 요약|"
-              r"generated by ai|generiert von|künstliche intelligenz erstellt)")
+_AI_NOTICE = (r".{0,40}(?:ai summary|ai-generated summary|ki-zusammenfassung|zusammenfassung wurde|ai 요약|"
+              r"generated by ai|(?:generiert|erstellt) (?:von|mit|durch) (?:einer )?(?:ki|künstlicher intelligenz)\b|"
+              r"(?:chatgpt|openai|künstliche intelligenz)\b.{0,30}\b(?:erstellt|generiert|generated|created|"
+              r"zusammengefasst|summari[sz]ed)|"
+              r"(?:summary|zusammenfassung|sammendrag|sammanfattning|resumé|samenvatting|résumé|resumen|riassunto|"
+              r"podsumowanie)\w*\b.{0,40}\b(?:chatgpt|openai|ki|ai|kunstig intelligens|künstliche[rn]? intelligenz)\b)")
 BOILER_TEXT = re.compile(
     r"^(?:"
     # consent placeholders of embedded content
@@ -447,13 +505,15 @@ BOILER_TEXT = re.compile(
     r"lees ook|lue myös|přečtěte si|citește și|прочетете още|διαβάστε επίσης|olvassa el|"
     # sign-in and subscription prompts
     r"sign in\b|sign up\b|register\b|create an account|subscribe\b|jetzt abonnieren|"
-    r"有料会員|今すぐ登録|会員登録|ログインする|"
     r"get email updates|enjoy additional articles|access articles from|share your thoughts|"
-    r"(?:share|teilen|partager|compartir|condividi|udostępnij|dela)(?: (?:on|auf|sur|en|su|na|på))? "
+    r"(?:share|teilen|partager|compartir|condividi|udostępnij|dela)(?: (?:on|auf|sur|en|su|na|på))?:? "
     r"(?:facebook|x|twitter|linkedin|whatsapp|e-?mail|telegram|bluesky|reddit)\b|"
     r"share this|teilen sie|folgen sie uns|follow us\b|"
-    r"follow [\w.' -]{1,40} on (?:google news|x|twitter|facebook|instagram|linkedin|whatsapp|telegram|"
-    r"bluesky)\b|folgst du (?:schon|uns)|"
+    r"(?:themen|tags|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|mots[- ]clés|temas|argomenti|tematy|ämnen|emner|"
+    r"onderwerpen|topics)\s*:|"
+    r"follow [\w.' -]{1,40} on google news\b|folgst du (?:schon|uns)|"
+    r"follow [\w.' -]{1,40} on (?:x|twitter|facebook|instagram|linkedin|whatsapp|telegram|bluesky|threads|"
+    r"tiktok|youtube)\W{0,3}$|(?:artikel|beitrag) teilen\b|share (?:this )?(?:article|story)\b|"
     r"hat ihnen (?:dieser|der) artikel gefallen|did you (?:like|enjoy) this|unterstützen sie uns|"
     # reading time, update stamps, programme notes
     r"\d+\s*min(?:\.|uten?|s)?\.?\s*(?:lesezeit|lesedauer|read|reading time|de lecture|di lettura)|"
@@ -465,13 +525,16 @@ BOILER_TEXT = re.compile(
     r"реклама|annonce|sponsored|ad)$|(?:article|story) continues below|continue reading below|"
     r"do you have a story|got a story|get in touch with|email us at|send us your|"
     r"il vous reste \d|la suite est réservée|the rest of this article is|"
-    r".{0,100}\b(?:in unserem (?:liveblog|live-?ticker|newsblog|ticker)|in our live ?blog)\W{0,3}$|"
+    r".{0,100}\b(?:lesen sie|finden sie|folgen sie|verfolgen sie|read|follow|find)\b.{0,60}"
+    r"\b(?:in unserem (?:liveblog|live-?ticker|newsblog|ticker)|in our live ?blog)\W{0,3}$|"
     r"à découvrir$|à lire également|current issue$|stay informed with|weitere informationen$|"
     r"ende der weiteren informationen|want to bookmark|start your [\w ]{0,40}subscription|support (?:independent|our|quality) journalism|cek berita|ikuti (?:kami|whatsapp)|at caxton we|"
     # credits and notes closing an article
     r"(?:additional )?reporting by |editing by |writing by |with files from |compiled by |"
     r"dieser (?:artikel|beitrag|text) (?:ist|erschien)|mit material (?:von|der)|mit agenturmaterial|"
     r"quelle: |source: |sendung: |lest den originalartikel|read the original|"
+    r"aus dem (?:englischen|amerikanischen|französischen|spanischen|italienischen|russischen|polnischen) "
+    r"(?:von|übersetzt)|translated from (?:the )?\w+ by |"
     r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)|"
     r"cet article (?:a été|est) (?:initialement )?publié|questo articolo è|"
     # machine translation and AI summary notices
@@ -491,13 +554,20 @@ CREDIT_TEXT = re.compile(
 
 
 TRAILING_BOILER = re.compile(
-    # an advert label closing a deals box, a photo credit closing a caption
-    r"(?:\[(?:werbung|anzeige|advertisement|sponsored|publicité)\]|\((?:werbung|anzeige|advertisement)\)|"
-    r"\b(?:bildrechte|bildquelle|fotos?|photos?|image|credit|copyright)\s*:\s*[^.!?:]{2,60})\s*$",
+    # an advert label closing a deals box; a photo credit after the caption's last sentence
+    r"(?:\[(?:werbung|anzeige|advertisement|sponsored|publicité)\]|"
+    r"[.!?…][\"'”’»)]?\s+(?:bildrechte|bildquelle|fotos?|photos?)\s*:\s*[^.!?:]{2,60}|"
+    r"\((?:bildrechte|bildquelle|fotos?|photos?)\s*:\s*[^().!?:]{2,60}\))\s*$",
     re.I,
 )
 NEWSLETTER_PROMPT = re.compile(
-    r"\bnewsletter\b.{0,300}\b(?:anmeld\w*|abonnier\w*|sign up|subscribe|inscri\w*|iscriviti|zapisz)", re.I)
+    # a newsletter box: the word, then a call to sign up closing the block
+    r"\bnewsletter\b.{0,250}\b(?:jetzt |hier |now |here )?(?:anmelden|abonnieren|zur anmeldung|registrieren|"
+    r"subscribe(?: now| here| today)?|sign up(?: now| here| today)?|inscrivez-vous|abonnez-vous|iscriviti|"
+    r"suscríbete|zapisz się|prenumerera|aanmelden|schrijf je in)\W{0,3}$", re.I)
+MEMBER_PROMPT = re.compile(r"^(?:有料会員|今すぐ登録|会員登録|ログインする)")
+MEMBER_PROMPT_MAX_CHARS = 40
+MEMBER_PROMPT_END = re.compile(r"(?:ください|いただけます|はこちら|できます)[。！!]?$")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -507,7 +577,10 @@ def is_boilerplate(text: str) -> bool:
     Agency``) and deals boxes closed by an advert label (``… [Werbung]``)."""
     if len(text) < 300 and BOILER_TEXT.match(text):
         return True
-    if len(text) < 500 and (TRAILING_BOILER.search(text) or NEWSLETTER_PROMPT.search(text)):
+    if len(text) < 500 and TRAILING_BOILER.search(text) or len(text) < 300 and NEWSLETTER_PROMPT.search(text):
+        return True
+    if MEMBER_PROMPT.match(text) and (len(text) <= MEMBER_PROMPT_MAX_CHARS and "。" not in text
+                                      or MEMBER_PROMPT_END.search(text)):
         return True
     return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
 
@@ -679,7 +752,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     fallback = None
     for el, i in order.items():
         if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
-                or any(_inside(el, box) for box in body.left_out):
+                or el in body.left_out:
             continue
         names = _names(el)
         parent = el.getparent()
@@ -689,8 +762,9 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
             continue
         hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
-        if not hit and (fallback is not None or start < 0 or i >= stop or not _plain(el)):
-            continue
+        if not hit and (fallback is not None or start < 0 or i >= stop or not _plain(el)
+                        or any(order.get(h, -1) > start for h in el.itersiblings(*HEADINGS, preceding=True))):
+            continue  # (the last: a box with a heading of its own after the headline, "Also interesting")
         parts: list[str] = []
         links: list[str] = []
         _texts(el, False, parts, links)

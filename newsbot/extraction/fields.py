@@ -120,7 +120,8 @@ def strip_site_name(title: str, site_names: list[str], sections: list[str] = ())
     for m in reversed(list(_SITE_SEP.finditer(title))):
         head, tail = title[:m.start()].strip(), title[m.end():]
         if head and any(n in key(tail) for n in names):
-            return _strip_section(strip_site_name(head, site_names), sections)
+            tight = not m.group(0)[:1].isspace()  # "…-Section ㅣSite": the section may be joined tight too
+            return _strip_section(strip_site_name(head, site_names), sections, tight)
     m = _SITE_SEP.search(title)
     if m and title[m.end():].strip() and key(title[:m.start()]) in names:
         return strip_site_name(title[m.end():].strip(), site_names)
@@ -128,14 +129,19 @@ def strip_site_name(title: str, site_names: list[str], sections: list[str] = ())
 
 
 _SECTION_SEP = re.compile(r"\s*(?:[|\-–—:/·•ㅣ：]|::)\s*$")
+_SECTION_SEP_SPACED = re.compile(r"\s+(?:[|\-–—/·•]|::)\s+$")
 
 
-def _strip_section(title: str, sections: list[str]) -> str:
+def _strip_section(title: str, sections: list[str], tight: bool) -> str:
+    """``title`` without a trailing ``sections`` name after a separator: spaced (``" - "``)
+    unless the site name was joined ``tight`` (no space before its separator), so a compound
+    word (``Corona-Politik``) keeps its end."""
     text = title.rstrip()
+    sep = _SECTION_SEP if tight else _SECTION_SEP_SPACED
     for name in sections:
         name = (name or "").strip()
         if name and len(text) > len(name) and text[-len(name):].casefold() == name.casefold():
-            m = _SECTION_SEP.search(text[:-len(name)])
+            m = sep.search(text[:-len(name)])
             if m and text[:m.start()].strip():
                 return text[:m.start()].strip()
     return title
@@ -428,28 +434,51 @@ def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, s
 
 def headline_element(page: Page, title: str | None):
     """The ``<h1>`` (else ``<h2>``) printing ``title`` (compared by :func:`key` without white
-    space), else one printing a kicker before it (``<h2><span>Kicker</span><span>Title</span>``,
-    titles of 15 characters or more), else the first ``<h1>``, else (a page without ``<h1>``)
-    the first ``<h2>`` of the first ``<article>`` or ``<main>``, else ``None``."""
+    space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
+    Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
+    the first ``<h1>``; else, on a page without ``<h1>``, the first ``<h2>`` of the first
+    ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
+    not a link; else ``None``."""
     h1s = list(page.tree.iter("h1"))
     if title:
-        k = "".join(key(title).split())
+        k = _squashed(title)
         heads = h1s + list(page.tree.iter("h2"))
-        texts = ["".join(key(text_of(h)).split()) for h in heads]
+        texts = [_squashed(text_of(h)) for h in heads]
         for h, t in zip(heads, texts):
             if t == k:
                 return h
         if len(k) >= 15:
             for h, t in zip(heads, texts):
-                if t.endswith(k) and len(t) - len(k) <= 80:
+                if t.endswith(k) and len(t) - len(k) <= 80 and not _linked(h) and _kicker_child(h, t[:-len(k)]):
                     return h
     if h1s:
         return h1s[0]
     for box in page.tree.iter("article", "main"):
-        h2 = next(box.iter("h2"), None)
-        if h2 is not None:
-            return h2
+        for el in box.iter("h2", "p"):
+            if el.tag == "p" and len(text_of(el)) >= 80:
+                return None
+            if el.tag == "h2":
+                return None if _linked(el) else el
+        return None
     return None
+
+
+def _squashed(text: str) -> str:
+    return "".join(key(text).split())
+
+
+def _linked(el) -> bool:
+    """``el`` sits inside an ``<a>`` or holds one: a teaser's headline."""
+    return next(el.iter("a"), None) is not None or any(a.tag == "a" for a in el.iterancestors())
+
+
+def _kicker_child(heading, prefix: str) -> bool:
+    """``heading`` has a descendant element printing ``prefix`` (its kicker), punctuation aside."""
+    want = prefix.strip(":|-–—/·•")
+    if not want:
+        return False
+    return any(_squashed(text_of(el)).strip(":|-–—/·•") == want for el in heading.iterdescendants()
+               if isinstance(el.tag, str))
 
 
 def generic_body(page: Page, title: str | None = None):
