@@ -47,11 +47,20 @@ def test_boilerplate_is_left_out_of_the_body():
 @pytest.mark.parametrize("text", [
     "Follow The Daily Example on Google News and add us as a preferred source.",
     "Alle Entwicklungen zum Hafenstreik finden Sie in unserem Liveblog:",
-    "Sammendraget er laget av KI og kontrollert av redaksjonen.",
+    "Sammendraget er laget med hjelp av ChatGPT og kontrollert av redaksjonen.",
     "Aus dem Englischen von Max Beispiel",
     "Themen: Hafen, Fähre, Stadtrat",
     "Artikel teilen: Facebook WhatsApp E-Mail",
     "有料会員になると全ての記事が読めます",
+    "続きは有料会員登録でお読みいただけます。",
+    "Want more? Sign up for our free daily harbour newsletter.",
+    "Abonnez-vous à notre newsletter pour recevoir l'essentiel du port.",
+    "Follow The Harbour Herald on X and Facebook for the latest updates.",
+    "Folgen Sie dem Hafenblatt auf Instagram und Facebook.",
+    "Suivez toute l'actualité du port dans notre direct.",
+    "Les dockers ont défilé sur le quai. Photo : Agence Exemple.",
+    "Résumé généré par l'IA à partir de l'article",
+    "AI로 요약한 기사입니다",
     "Hafen kompakt: Unser Newsletter bringt Ihnen jeden Abend das Wichtigste aus dem Hafen. Jetzt anmelden!",
     "Die Fähre legt am Morgen am neuen Kai an, wo die Passagiere schon warten. Bildrechte: Hafenbild/Anna Beispiel",
     "Tagesangebote • Werkzeugkoffer 49 € • Kopfhörer 89 € • Laufschuhe 59 € [Werbung]",
@@ -85,6 +94,15 @@ def test_boilerplate_texts(text):
     "ChatGPT was down for several hours on Tuesday, leaving many ferry passengers without their tickets.",
     "有料会員数が今年、前年より二割増えて百万人を超えたと新聞社は発表した。",
     "Auf Instagram markierte der Fährbetreiber den Beitrag erst nach Protesten als Anzeige (Werbung)",
+    "A summary of the ferry act published by the ministry runs to forty pages and lists the AI rules too.",
+    "ChatGPT hat den Fahrplan erstellt, räumte der Sprecher des Hafenamts ein.",
+    "Nel riassunto consegnato ai sindacati, il porto conferma la chiusura del molo.",
+    "«En résumé, j'ai toujours défendu ce port», a déclaré le maire.",
+    "Themen: Der Rat berät über den Hafen, die Fähre und einen neuen Radweg zum Kai.",
+    "Wer den Newsletter des Hafenamts erhalten möchte, kann sich künftig im Bürgerbüro anmelden.",
+    "会員登録は無料で、アプリから誰でもできます。",
+    "有料会員の獲得競争",
+    "Thousands read the harbour master's posts, which we followed in our live blog.",
     "Die Redaktion hat in unserem Liveblog seit Montag jede Stunde über den Streik der Fährleute und die "
     "Gespräche mit dem Hafenamt berichtet, und viele Leser haben Fragen gestellt.",
 ])
@@ -157,17 +175,20 @@ def test_site_name_affixes_are_stripped(raw, site, expected):
     assert extract_article(_doc(head, _paras(4)), URL).record["title"] == expected
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("Harbour reopens-Harbour affairsㅣCity Paper", "Harbour reopens"),
-    ("Harbour reopens - Harbour affairs | City Paper", "Harbour reopens"),
-    ("Harbour reopens after Harbour affairs | City Paper", "Harbour reopens after Harbour affairs"),
-    ("Harbour reopens - Harbour affairs", "Harbour reopens - Harbour affairs"),
+@pytest.mark.parametrize("raw,section,expected", [
+    ("항구 다시 열려-항구소식ㅣCity Paper", "항구소식", "항구 다시 열려"),
+    ("항구 다시 열려 ㅣ 항구소식 ㅣ City Paper", "항구소식", "항구 다시 열려"),
+    ("Harbour reopens - Harbour affairs | City Paper", "Harbour affairs", "Harbour reopens"),
+    ("Harbour reopens : Harbour affairs | City Paper", "Harbour affairs", "Harbour reopens"),
+    ("Harbour reopens after Harbour affairs | City Paper", "Harbour affairs", "Harbour reopens after Harbour affairs"),
+    ("Harbour reopens - Harbour affairs", "Harbour affairs", "Harbour reopens - Harbour affairs"),
+    ("Harbour-affairs|City Paper", "affairs", "Harbour-affairs"),
 ])
-def test_section_name_goes_only_with_the_site_name(raw, expected):
+def test_section_name_goes_only_with_the_site_name(raw, section, expected):
     head = (f"<title>{raw}</title><meta property='og:site_name' content='City Paper'>"
-            "<meta name='content_category' content='Harbour affairs'>")
+            f"<meta name='content_category' content='{section}'>")
     record = extract_article(_doc(head, _paras(4)), URL).record
-    assert record["section"] == "Harbour affairs"
+    assert record["section"] == section
     assert record["title"] == expected
 
 
@@ -424,6 +445,42 @@ def test_teaser_headline_is_not_taken_for_the_page_headline():
 def test_feature_flag_class_does_not_prune_the_article():
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='articleText hasVideo'>" + _paras(2) + "</div>")
     assert len(extract_article(html, URL).record["body"].split("\n\n")) == 2
+
+
+def test_sub_headings_with_slug_ids_and_styling_classes_stay():
+    heads = ("<h2 id='who-pays-for-the-ferry'>Who pays for the ferry</h2>"
+             "<h2 id='video-calls-next'>Video calls are next</h2><h2 class='subheading js-jump-target'>The quay</h2>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + heads + _paras(1, "x")
+                + "<h3 class='author'>By A. Writer</h3>" + _paras(1, "y") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[1:4] == ["Who pays for the ferry", "Video calls are next", "The quay"]
+    assert "By A. Writer" not in body
+
+
+def test_standfirst_after_a_subtitle_in_the_header_is_the_lead():
+    html = _doc("<title>Ferry strike</title>", "<article><header><h1>Ferry strike</h1><h2>Crews walk out</h2>"
+                "<p>Passengers face a second day without crossings as the crews walk out over pay.</p></header>"
+                "<div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"].startswith("Passengers face a second day")
+
+
+def test_a_plain_article_keeps_the_free_part_of_its_body():
+    free = "".join(f"<p>Free paragraph {i} of the article tells the readers what the ferry deal means for the "
+                   f"town and its harbour.</p>" for i in (1, 2))
+    html = _doc("<title>Ferry deal</title>", "<article><h1>Ferry deal</h1><div class='free'>" + free
+                + "</div><div class='rest'>" + _paras(6) + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert "Free paragraph 1" in body and "Free paragraph 2" in body
+
+
+def test_site_logo_h1_is_not_the_headline():
+    html = _doc("<title>Ferry deal signed at last | City Paper</title><meta property='og:site_name' content='City Paper'>",
+                "<header><h1 class='brand'><a href='/'>City Paper</a></h1><p>News from the harbour town, every day "
+                "and independent of any shipping line or party.</p></header><main><article>"
+                "<h2>Harbour<br>Ferry deal signed at last</h2>" + _paras(3) + "</article></main>")
+    record = extract_article(html, URL).record
+    assert record["title"] == "Ferry deal signed at last"
+    assert record["body"].startswith("Paragraph 1 about the harbour")
 
 
 def test_paragraphs_before_a_paywall_container_are_read():

@@ -61,10 +61,15 @@ BOILER_NAME = re.compile(
     r"|(?:img|image|photo|picture|bild|foto)[\w-]*(?:desc|caption|credit|source|copyright|unterschrift)",
     re.I,
 )
-HEADING_STYLE_NAMES = frozenset({"widget", "header", "toc"})
-"""Weak boilerplate names that only style a sub-heading (``widget-title``, ``section-header``,
-a ``toc`` anchor target): such a heading stays; one named ``author``, ``promo``, ``video``,
-``hidden``… is pruned like any element."""
+HEADING_PRUNE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:author|authors|byline|promo|subscribe|subscription|signup|login|register|advert|"
+    r"advertisement|ads?|adv|adslot|banner|sponsor\w*|video|podcast|player|audio|gallery|slideshow|carousel|"
+    r"caption|credits?|rating|survey|poll|donate|donation|trending|popular|most-?read|recommend\w*|"
+    r"hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen)(?:$|[\s_-])",
+    re.I,
+)
+"""The weak boilerplate names that prune a sub-heading (read from its class only); other weak
+names (``widget-title``, ``section-header``, ``toc``, ``print``) only style it."""
 CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
 ALWAYS_NAME = re.compile(
     r"(?:^|[\s_-])(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|info-?box|fact-?box|"
@@ -94,6 +99,7 @@ LEAD_MIN_CHARS = 50
 LINK_LIST_SHARE = 0.6
 KEYWORD_LINES_MAX = 30
 KEYWORD_LINE_MAX_LINK_SHARE = 0.95
+KEYWORD_MAX_CHARS = 25  # mean length of a keyword link; teaser headlines are longer
 
 
 _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -127,10 +133,10 @@ _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 _FEATURE_FLAG = re.compile(r"(?:has|with|without|is|show|no)[A-Z]")
 
 
-def _semantic_names(el) -> str:
-    """``class`` and ``id`` of ``el`` without utility-class tokens holding ``[``, ``(`` or
-    ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
-    tokens = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
+def _semantic_names(el, with_id: bool = True) -> str:
+    """``class`` and (``with_id``) ``id`` of ``el`` without utility-class tokens holding ``[``,
+    ``(`` or ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
+    tokens = ((el.get("class") or "") + " " + (el.get("id") if with_id and el.get("id") else "")).split()
     return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
 
 
@@ -145,7 +151,7 @@ def _pruned(el) -> bool:
     style = el.get("style")
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
-    names = _semantic_names(el)
+    names = _semantic_names(el, with_id=tag not in HEADINGS)  # a heading's id is often its text as a slug
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names or tag in NEVER_BY_NAME:
@@ -162,8 +168,10 @@ def _pruned(el) -> bool:
         return sum(1 for _ in zip(range(3), long)) < 3
     if not BOILER_NAME.search(words):
         return False
-    if tag in HEADINGS and {m.group(0).strip(" _-").lower() for m in BOILER_NAME.finditer(words)} <= HEADING_STYLE_NAMES:
-        return False  # a sub-heading styled ``widget-title`` or ``section-header`` is still a sub-heading
+    if tag in HEADINGS:
+        # a sub-heading styled ``widget-title``, ``section-header`` or ``js-jump-target`` is still a
+        # sub-heading; one named for a byline, a promotion, a video or screen readers is not
+        return bool(HEADING_PRUNE_NAME.search(words))
     return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
 
 
@@ -350,8 +358,9 @@ def _body_part(c, cur, best, goods: set) -> bool:
     """``c`` (a container before the body's ``best`` one, both in ``cur``) reads as the body's
     first part: ``cur`` is named or marked as the article's body (``itemprop="articleBody"``,
     a class like ``article-content``), or ``c``'s paragraphs carry the same class as those of
-    ``best``."""
-    if (cur.get("itemprop") or "").lower() == "articlebody" or CONTENT_NAME.search(_semantic_names(cur)):
+    ``best``; ``cur`` being an ``<article>`` or ``<main>`` counts as marked."""
+    if cur.tag in ("article", "main") or (cur.get("itemprop") or "").lower() == "articlebody" \
+            or CONTENT_NAME.search(_semantic_names(cur)):
         return True
     classes = {p.get("class") for p in best.iter("p") if p in goods and p.get("class")}
     return any(p.get("class") in classes for p in c.iter("p") if p in goods)
@@ -392,7 +401,7 @@ def extract(tree, anchor=None) -> Body:
     while node is not None:
         keep.add(node)
         node = node.getparent()
-    found = blocks(root, alive, keep)
+    found = [b for b in blocks(root, alive, keep) if anchor is None or b.element is not anchor]  # an <h2> headline
     ai_boxes = _ai_summary_boxes(found)
     if ai_boxes:
         found = [b for b in found if b.element not in ai_boxes]
@@ -428,7 +437,9 @@ def _keyword_lines(inner: list[Block], last: int) -> int:
         b = inner[i]
         if _parent(b) is not parent or b.tag != "p":
             break
-        if b.links >= 2 and b.link_share < KEYWORD_LINE_MAX_LINK_SHARE:
+        if b.links >= 2 and b.link_share < KEYWORD_LINE_MAX_LINK_SHARE and (
+                b.link_share * len(b.text) / b.links <= KEYWORD_MAX_CHARS
+                or (1 - b.link_share) * len(b.text) >= 40 and _SENTENCE_END.search(b.text)):
             end = i
         elif b.links or len(b.text) >= 40:
             break
@@ -443,7 +454,7 @@ def _ai_summary_boxes(found: list[Block]) -> set:
     boxes: list = []
     box_set: set = set()
     for b in found:
-        if len(b.text) < 300 and AI_NOTICE_TEXT.match(b.text):
+        if is_ai_notice(b.text):
             box = _parent(b)
             if box is not None and box not in box_set and len(box.text_content()) <= AI_BOX_MAX_CHARS:
                 boxes.append(box)
@@ -484,12 +495,34 @@ def _dedupe(found: list[Block]) -> list[Block]:
     return out
 
 
-_AI_NOTICE = (r".{0,40}(?:ai summary|ai-generated summary|ki-zusammenfassung|zusammenfassung wurde|ai 요약|"
-              r"generated by ai|(?:generiert|erstellt) (?:von|mit|durch) (?:einer )?(?:ki|künstlicher intelligenz)\b|"
-              r"(?:chatgpt|openai|künstliche intelligenz)\b.{0,30}\b(?:erstellt|generiert|generated|created|"
-              r"zusammengefasst|summari[sz]ed)|"
-              r"(?:summary|zusammenfassung|sammendrag|sammanfattning|resumé|samenvatting|résumé|resumen|riassunto|"
-              r"podsumowanie)\w*\b.{0,40}\b(?:chatgpt|openai|ki|ai|kunstig intelligens|künstliche[rn]? intelligenz)\b)")
+AI_NOTICE = re.compile(
+    r"^.{0,40}(?:ai summary|ai-generated summary|ki-zusammenfassung|zusammenfassung wurde|ai 요약|generated by ai|"
+    r"ai-generated|ki-generiert|(?:generiert|erstellt) (?:von|mit|durch) (?:einer )?(?:ki|künstlicher intelligenz)\b|"
+    r"ai ?(?:로|による) ?(?:요약|要約)|"
+    r"(?:résumé|synthèse|riassunto|resumen|samenvatting|sammanfattning|sammendrag|zusammenfassung|summary|"
+    r"dieser text|ce texte|this text)\w*\b.{0,40}\b(?:généré|générée|generato|generata|generado|generada|gemaakt|"
+    r"genererad|generert|generiert|erstellt|zusammengefasst|generated|created|written)\b.{0,40}"
+    r"\b(?:ia|ai|ki|intelligen\w+|chatgpt|openai)\b)",
+    re.I,
+)
+AI_NOTICE_SHORT = re.compile(
+    # short notices only: "Sammendraget er laget av ChatGPT", "Summary written with OpenAI's help"
+    r"\b(?:av|by|von|mit|durch|par|door|przez|da|por|with|using) (?:hilfe von )?(?:chatgpt|openai|"
+    r"künstlicher intelligenz|kunstig intelligens|artificial intelligence)\b",
+    re.I,
+)
+AI_NOTICE_SHORT_MAX_CHARS = 120
+
+
+def is_ai_notice(text: str) -> bool:
+    """True for a note that a summary or text was made by a language model ("KI-Zusammenfassung…",
+    "AI summary…", "… laget av ChatGPT"); the looser shapes only in notes under
+    ``AI_NOTICE_SHORT_MAX_CHARS`` characters."""
+    return (len(text) < 300 and bool(AI_NOTICE.match(text))
+            or len(text) < AI_NOTICE_SHORT_MAX_CHARS and bool(AI_NOTICE_SHORT.search(text)))
+
+
+_NETWORKS = r"x|twitter|facebook|instagram|linkedin|whatsapp|telegram|bluesky|threads|tiktok|youtube"
 BOILER_TEXT = re.compile(
     r"^(?:"
     # consent placeholders of embedded content
@@ -510,10 +543,12 @@ BOILER_TEXT = re.compile(
     r"(?:facebook|x|twitter|linkedin|whatsapp|e-?mail|telegram|bluesky|reddit)\b|"
     r"share this|teilen sie|folgen sie uns|follow us\b|"
     r"(?:themen|tags|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|mots[- ]clés|temas|argomenti|tematy|ämnen|emner|"
-    r"onderwerpen|topics)\s*:|"
+    r"onderwerpen|topics)\s*:[^.!?]*$|"
     r"follow [\w.' -]{1,40} on google news\b|folgst du (?:schon|uns)|"
-    r"follow [\w.' -]{1,40} on (?:x|twitter|facebook|instagram|linkedin|whatsapp|telegram|bluesky|threads|"
-    r"tiktok|youtube)\W{0,3}$|(?:artikel|beitrag) teilen\b|share (?:this )?(?:article|story)\b|"
+    r"folgen sie [\w.' -]{1,40} auf (?:" + _NETWORKS + r")(?:(?:,| und| oder) (?:" + _NETWORKS + r"))*\W{0,3}$|"
+    r"(?:diesen )?(?:artikel|beitrag) (?:teilen|merken|drucken)$|teilen$|merken$|"
+    r"follow [\w.' -]{1,40} on (?:" + _NETWORKS + r")(?:(?:,| and| or| &) (?:" + _NETWORKS + r"))*"
+    r"(?: for (?:the )?(?:latest|more|updates|news)[\w ]{0,30})?\W{0,3}$|(?:artikel|beitrag) teilen\b|share (?:this )?(?:article|story)\b|"
     r"hat ihnen (?:dieser|der) artikel gefallen|did you (?:like|enjoy) this|unterstützen sie uns|"
     # reading time, update stamps, programme notes
     r"\d+\s*min(?:\.|uten?|s)?\.?\s*(?:lesezeit|lesedauer|read|reading time|de lecture|di lettura)|"
@@ -525,8 +560,10 @@ BOILER_TEXT = re.compile(
     r"реклама|annonce|sponsored|ad)$|(?:article|story) continues below|continue reading below|"
     r"do you have a story|got a story|get in touch with|email us at|send us your|"
     r"il vous reste \d|la suite est réservée|the rest of this article is|"
-    r".{0,100}\b(?:lesen sie|finden sie|folgen sie|verfolgen sie|read|follow|find)\b.{0,60}"
+    r"(?:.{0,100}\b(?:lesen sie|finden sie|verfolgen sie)|read|follow|find|see)\b.{0,60}"
     r"\b(?:in unserem (?:liveblog|live-?ticker|newsblog|ticker)|in our live ?blog)\W{0,3}$|"
+    r"(?:suivez|retrouvez|segui|seguite|sigue|volg)\b.{0,80}\b(?:notre direct|(?:la nostra )?diretta|"
+    r"nuestro directo|(?:ons|onze) liveblog)\W{0,3}$|"
     r"à découvrir$|à lire également|current issue$|stay informed with|weitere informationen$|"
     r"ende der weiteren informationen|want to bookmark|start your [\w ]{0,40}subscription|support (?:independent|our|quality) journalism|cek berita|ikuti (?:kami|whatsapp)|at caxton we|"
     # credits and notes closing an article
@@ -539,12 +576,10 @@ BOILER_TEXT = re.compile(
     r"cet article (?:a été|est) (?:initialement )?publié|questo articolo è|"
     # machine translation and AI summary notices
     r".{0,60}(?:machine[- ]translat|maschinelle übersetzung|automatisch übersetzt|automatically translated|"
-    r"traduction automatique|traducción automática)|"
-    + _AI_NOTICE +
+    r"traduction automatique|traducción automática)"
     r")",
     re.I,
 )
-AI_NOTICE_TEXT = re.compile("^" + _AI_NOTICE, re.I)
 AI_BOX_MAX_CHARS = 2000
 CREDIT_TEXT = re.compile(
     r"(?:getty images|imago|picture[- ]alliance|shutterstock|reuters|afp|dpa|ap photo|"
@@ -556,18 +591,23 @@ CREDIT_TEXT = re.compile(
 TRAILING_BOILER = re.compile(
     # an advert label closing a deals box; a photo credit after the caption's last sentence
     r"(?:\[(?:werbung|anzeige|advertisement|sponsored|publicité)\]|"
-    r"[.!?…][\"'”’»)]?\s+(?:bildrechte|bildquelle|fotos?|photos?)\s*:\s*[^.!?:]{2,60}|"
-    r"\((?:bildrechte|bildquelle|fotos?|photos?)\s*:\s*[^().!?:]{2,60}\))\s*$",
+    r"[.!?…][\"'”’»)]?\s+(?:(?:bildrechte|bildquelle|bild|fotos?|photos?|kuva)\s*:|fot\.)\s*[^.!?:]{2,60}\.?|"
+    r"\((?:bildrechte|bildquelle|bild|fotos?|photos?|kuva)\s*:\s*[^().!?:]{2,60}\))\s*$",
     re.I,
 )
 NEWSLETTER_PROMPT = re.compile(
-    # a newsletter box: the word, then a call to sign up closing the block
-    r"\bnewsletter\b.{0,250}\b(?:jetzt |hier |now |here )?(?:anmelden|abonnieren|zur anmeldung|registrieren|"
-    r"subscribe(?: now| here| today)?|sign up(?: now| here| today)?|inscrivez-vous|abonnez-vous|iscriviti|"
-    r"suscríbete|zapisz się|prenumerera|aanmelden|schrijf je in)\W{0,3}$", re.I)
-MEMBER_PROMPT = re.compile(r"^(?:有料会員|今すぐ登録|会員登録|ログインする)")
+    # a newsletter box: the word, then a call to sign up closing the block as its own clause
+    r"\bnewsletter\b.{0,250}(?:(?:[.!?:–—-]\s+|\b(?:jetzt|hier|kostenlos|gratis|now|here|today)\s+)"
+    r"(?:anmelden|abonnieren|registrieren|subscribe(?: now| here| today)?|sign up(?: now| here| today)?|"
+    r"inscrivez-vous|abonnez-vous|iscriviti|suscríbete|zapisz się|prenumerera|aanmelden|schrijf je in)|"
+    r"hier geht[’']?s zur anmeldung)\W{0,3}$|"
+    # or the call first: "Abonnez-vous à notre newsletter", "Sign up for our daily newsletter"
+    r"(?:^|[.!?]\s+)(?:jetzt )?(?:iscriviti|abonnez-vous|inscrivez-vous|suscríbete|zapisz się|schrijf je in|"
+    r"sign up (?:for|to)|subscribe to|melden sie sich)\b.{0,80}\bnewsletter", re.I)
+MEMBER_PROMPT = re.compile(r"^(?:(?:有料会員|今すぐ登録|会員登録|ログインする)(?:に|を|はこちら|する|して|[（(]|$)|"
+                           r"(?:この記事は|続きは).{0,12}(?:有料会員|会員登録)|이 기사는 유료 ?회원)")
 MEMBER_PROMPT_MAX_CHARS = 40
-MEMBER_PROMPT_END = re.compile(r"(?:ください|いただけます|はこちら|できます)[。！!]?$")
+MEMBER_PROMPT_END = re.compile(r"(?:ください|いただけます|はこちら)[。！!]?$")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -575,7 +615,7 @@ def is_boilerplate(text: str) -> bool:
     embedded content, "read more" teasers, sign-in and newsletter prompts, machine-translation
     and AI-summary notices, short photo credits, captions closed by a credit (``… Bildrechte:
     Agency``) and deals boxes closed by an advert label (``… [Werbung]``)."""
-    if len(text) < 300 and BOILER_TEXT.match(text):
+    if len(text) < 300 and BOILER_TEXT.match(text) or is_ai_notice(text):
         return True
     if len(text) < 500 and TRAILING_BOILER.search(text) or len(text) < 300 and NEWSLETTER_PROMPT.search(text):
         return True
@@ -763,7 +803,8 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
             continue
         hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
         if not hit and (fallback is not None or start < 0 or i >= stop or not _plain(el)
-                        or any(order.get(h, -1) > start for h in el.itersiblings(*HEADINGS, preceding=True))):
+                        or (anchor is not None and parent is not None and not _inside(anchor, parent)
+                            and any(order.get(h, -1) > start for h in el.itersiblings(*HEADINGS, preceding=True)))):
             continue  # (the last: a box with a heading of its own after the headline, "Also interesting")
         parts: list[str] = []
         links: list[str] = []

@@ -129,7 +129,7 @@ def strip_site_name(title: str, site_names: list[str], sections: list[str] = ())
 
 
 _SECTION_SEP = re.compile(r"\s*(?:[|\-–—:/·•ㅣ：]|::)\s*$")
-_SECTION_SEP_SPACED = re.compile(r"\s+(?:[|\-–—/·•]|::)\s+$")
+_SECTION_SEP_SPACED = re.compile(r"\s+(?:[|\-–—:/·•ㅣ]|::)\s+$|\s*[ㅣ：｜]\s*$")
 
 
 def _strip_section(title: str, sections: list[str], tight: bool) -> str:
@@ -137,14 +137,24 @@ def _strip_section(title: str, sections: list[str], tight: bool) -> str:
     unless the site name was joined ``tight`` (no space before its separator), so a compound
     word (``Corona-Politik``) keeps its end."""
     text = title.rstrip()
-    sep = _SECTION_SEP if tight else _SECTION_SEP_SPACED
     for name in sections:
         name = (name or "").strip()
         if name and len(text) > len(name) and text[-len(name):].casefold() == name.casefold():
-            m = sep.search(text[:-len(name)])
+            head = text[:-len(name)]
+            m = _SECTION_SEP_SPACED.search(head)
+            if m is None and tight:
+                m = _SECTION_SEP.search(head)
+                if m and m.start() > 0 and _joins_words(head[m.start() - 1]):
+                    m = None  # "Corona-Politik": a compound word of an alphabet written with spaces
             if m and text[:m.start()].strip():
                 return text[:m.start()].strip()
     return title
+
+
+def _joins_words(char: str) -> bool:
+    """``char`` is a letter of the Latin, Greek or Cyrillic alphabets, whose words a bare
+    hyphen joins into compounds (a bare separator after Hangul or kana joins a section)."""
+    return char.isalpha() and ord(char) < 0x0530
 
 
 def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
@@ -159,7 +169,7 @@ def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
     for pub in page.jsonld:
         if "publisher" in pub and isinstance(pub["publisher"], dict):
             site_names.append(_ld_text(pub["publisher"].get("name")) or "")
-    h1s = [clean(text_of(h)) for h in page.tree.iter("h1")]
+    h1s = [clean(text_of(h)) for h in _headline_h1s(page, site_names)]
     h1s = [h for h in h1s if h]
     title_tag = page.tree.find(".//title")
     raw = [
@@ -439,7 +449,7 @@ def headline_element(page: Page, title: str | None):
     the first ``<h1>``; else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
     not a link; else ``None``."""
-    h1s = list(page.tree.iter("h1"))
+    h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
     if title:
         k = _squashed(title)
         heads = h1s + list(page.tree.iter("h2"))
@@ -463,6 +473,21 @@ def headline_element(page: Page, title: str | None):
     return None
 
 
+def _headline_h1s(page: Page, site_names: list[str]) -> list:
+    """The page's ``<h1>`` elements but a site logo: one printing only a site name, or only a
+    link to the site's front page (``href="/"``)."""
+    names = {_squashed(n) for n in site_names if n}
+    out = []
+    for h in page.tree.iter("h1"):
+        text = _squashed(text_of(h))
+        links = list(h.iter("a"))
+        if text in names or (links and all((a.get("href") or "").strip() in ("/", "./", "#", "")
+                                           for a in links) and "".join(_squashed(text_of(a)) for a in links) == text):
+            continue
+        out.append(h)
+    return out
+
+
 def _squashed(text: str) -> str:
     return "".join(key(text).split())
 
@@ -477,6 +502,8 @@ def _kicker_child(heading, prefix: str) -> bool:
     want = prefix.strip(":|-–—/·•")
     if not want:
         return False
+    if _squashed(heading.text or "").strip(":|-–—/·•") == want:
+        return True  # "<h2>Kicker<br>Title</h2>"
     return any(_squashed(text_of(el)).strip(":|-–—/·•") == want for el in heading.iterdescendants()
                if isinstance(el.tag, str))
 
