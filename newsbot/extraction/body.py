@@ -428,9 +428,11 @@ def extract(tree, anchor=None) -> Body:
 def _keyword_lines(inner: list[Block], last: int) -> int:
     """Index of the last block of the body's text: ``last`` (the last good paragraph), moved
     over the ``<p>`` lines right after it in the same parent that join keyword links with plain
-    words (``Region: <a>Town</a>, <a>Town</a>``, each place or name linked to its topic page),
-    and over short unlinked lines between them, up to ``KEYWORD_LINES_MAX`` of them. A teaser
-    line is all link; any other block ends the run."""
+    words (``Region: <a>Town</a>, <a>Town</a>``, each place or name linked to its topic page:
+    links of ``KEYWORD_MAX_CHARS`` characters or fewer on average, or a sentence with 40
+    characters outside its links), and over short unlinked lines between them, up to
+    ``KEYWORD_LINES_MAX`` of them. Teaser lines (long links, almost nothing else) and any
+    other block end the run."""
     parent = _parent(inner[last])
     end = last
     for i in range(last + 1, min(len(inner), last + 1 + KEYWORD_LINES_MAX)):
@@ -612,8 +614,9 @@ MEMBER_PROMPT_END = re.compile(r"(?:ください|いただけます|はこちら
 
 def is_boilerplate(text: str) -> bool:
     """True for block texts that are page furniture in any article: consent placeholders of
-    embedded content, "read more" teasers, sign-in and newsletter prompts, machine-translation
-    and AI-summary notices, short photo credits, captions closed by a credit (``… Bildrechte:
+    embedded content, "read more" teasers, sign-in, newsletter and (Japanese) member prompts
+    that call to act, machine-translation and AI-summary notices (:func:`is_ai_notice`), short
+    photo credits, captions closed by a credit after their last sentence (``… Bildrechte:
     Agency``) and deals boxes closed by an advert label (``… [Werbung]``)."""
     if len(text) < 300 and BOILER_TEXT.match(text) or is_ai_notice(text):
         return True
