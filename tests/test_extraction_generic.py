@@ -61,6 +61,7 @@ def test_boilerplate_is_left_out_of_the_body():
     "Les dockers ont défilé sur le quai. Photo : Agence Exemple.",
     "Résumé généré par l'IA à partir de l'article",
     "AI로 요약한 기사입니다",
+    "Hafenblatt Infografik",
     "Hafen kompakt: Unser Newsletter bringt Ihnen jeden Abend das Wichtigste aus dem Hafen. Jetzt anmelden!",
     "Die Fähre legt am Morgen am neuen Kai an, wo die Passagiere schon warten. Bildrechte: Hafenbild/Anna Beispiel",
     "Tagesangebote • Werkzeugkoffer 49 € • Kopfhörer 89 € • Laufschuhe 59 € [Werbung]",

@@ -585,7 +585,7 @@ BOILER_TEXT = re.compile(
 AI_BOX_MAX_CHARS = 2000
 CREDIT_TEXT = re.compile(
     r"(?:getty images|imago|picture[- ]alliance|shutterstock|reuters|afp|dpa|ap photo|"
-    r"bildrechte|bildquelle|foto:|photo:|photograph:|image:|©|\(c\))",
+    r"bildrechte|bildquelle|foto:|photo:|photograph:|image:|©|\(c\)|infografik|infographic|grafik:|graphic:)",
     re.I,
 )
 
