@@ -180,7 +180,8 @@ def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
         ("html", clean(text_of(title_tag)) if title_tag is not None else None),
     ]
     sections = [section(page, rules)[0]]
-    cands = [(layer, weight, strip_site_name(t, site_names, sections)) for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
+    cands = [(layer, weight, strip_site_name(t, site_names, sections))
+             for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
     if not cands:
         return None, None
     texts = [_strip_affix_of_others(t, [u for _, _, u in cands]) for _, _, t in cands]
@@ -481,7 +482,7 @@ def _headline_h1s(page: Page, site_names: list[str]) -> list:
     for h in page.tree.iter("h1"):
         text = _squashed(text_of(h))
         links = list(h.iter("a"))
-        if text in names or (links and all((a.get("href") or "").strip() in ("/", "./", "#", "")
+        if text in names or (links and all((a.get("href") or "").strip() in ("/", "./")
                                            for a in links) and "".join(_squashed(text_of(a)) for a in links) == text):
             continue
         out.append(h)
