@@ -87,7 +87,8 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
             break
     canonical = strip_tracking(canonical or url)
 
-    title = take("title", fields.title(page, rules))
+    section = fields.section(page, rules)
+    title = take("title", fields.title(page, rules, section[0]))
     published = take("date_published", fields.date_published(page, rules, hints))
     modified = take("date_modified", fields.date_modified(page, rules, hints))
     lead = take("lead", fields.lead(page, rules, title))
@@ -103,7 +104,7 @@ def extract_article(html: bytes | str, url: str, hints: dict | None = None,
         "title": title,
         "date_published": iso(published),
         "date_modified": iso(modified),
-        "section": take("section", fields.section(page, rules)),
+        "section": take("section", section),
         "lead": lead,
         "body": body,
         "authors": take("authors", fields.authors(page, rules)),

@@ -157,11 +157,12 @@ def _joins_words(char: str) -> bool:
     return char.isalpha() and ord(char) < 0x0530
 
 
-def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
+def title(page: Page, rules: ExtractionRules, section_name: str | None = None) -> tuple[str | None, str | None]:
     """Headline. Portal selector wins; otherwise candidates from JSON-LD ``headline``, the
     ``<h1>``, ``og:title``, ``twitter:title`` and ``<title>`` are cleaned of site-name affixes
     (``og:site_name``, the portal's names) and the text most sources agree on wins, ties going
-    to that order of sources."""
+    to that order of sources. ``section_name``: the page's section when already known (else
+    read with :func:`section`), stripped with a site name (:func:`strip_site_name`)."""
     portal = _select_values(page, rules.title)
     if portal:
         return portal[0], "portal"
@@ -179,7 +180,7 @@ def title(page: Page, rules: ExtractionRules) -> tuple[str | None, str | None]:
         ("meta", page.meta_first("twitter:title")),
         ("html", clean(text_of(title_tag)) if title_tag is not None else None),
     ]
-    sections = [section(page, rules)[0]]
+    sections = [section_name if section_name is not None else section(page, rules)[0]]
     cands = [(layer, weight, strip_site_name(t, site_names, sections))
              for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
     if not cands:
