@@ -1,11 +1,12 @@
 """The ``newsbot`` command.
 
 - ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--full] [--jobdir DIR]``: crawl
-  portals in one process, under the crawl lock.
+  portals in one process, under the crawl lock (:mod:`newsbot.runner`).
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
+- ``newsbot schema``: print the record's JSON Schema.
 
 Exit codes: 0 success, 1 a crawl failed (or one of its monitors), 2 bad arguments or
-unreadable input (one line on stderr), 3 another ``newsbot crawl`` holds the crawl lock.
+unreadable input (one line on stderr), 3 another crawl holds the crawl lock.
 """
 from __future__ import annotations
 
@@ -16,10 +17,6 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from .evaluate import Scores, load_corpus
-from .extraction import extract_article
-from .portals import portal_for_url
-
 
 def _fmt(s: dict) -> str:
     return (f"{s['pages']:>4} pages  title {s['title_exact']:.3f}  date instant {s['date_instant']:.3f}  "
@@ -28,10 +25,10 @@ def _fmt(s: dict) -> str:
 
 
 def _open_predictions(path: str):
-    """``(open file, its path)``: a temporary file beside ``path`` (renamed to it once every page is written, so an
-    existing file is replaced only by a complete one). ``ValueError`` naming ``path`` when it is
-    a folder or its folder cannot be written."""
-    import tempfile
+    """An :class:`~newsbot.atomic.AtomicFile` for ``path`` (so an existing file is replaced
+    only by a complete one). ``ValueError`` naming ``path`` when it is a folder or its folder
+    cannot be written."""
+    from .atomic import AtomicFile
 
     target = Path(path)
     if target.is_dir():
@@ -39,50 +36,35 @@ def _open_predictions(path: str):
     if target.exists() and not target.is_file():
         raise ValueError(f"--write-predictions {path}: not a regular file")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        return AtomicFile(target, mkdir=False)
     except OSError as exc:
         raise ValueError(f"--write-predictions {path}: cannot write in {target.parent} "
                          f"({exc.strerror or exc})") from None
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)  # as open() would create it
-    return os.fdopen(fd, "w", encoding="utf-8"), name
 
 
 def evaluate(args) -> int:
     """Extract every corpus page through the pipelines' code and print the corpus metrics."""
+    from .evaluate import Scores, load_corpus, predict
+    from .portals import registry
+
     try:
+        portals = None if args.generic else registry(_project_settings(None))
         entries = load_corpus(args.dir)
+        out = _open_predictions(args.write_predictions) if args.write_predictions else None
     except (FileNotFoundError, ValueError) as exc:
         print(f"newsbot evaluate: {exc}", file=sys.stderr)
         return 2
     total, eu = Scores(), Scores()
     publishers: dict[str, Scores] = defaultdict(Scores)
-    try:
-        out, part = _open_predictions(args.write_predictions) if args.write_predictions else (None, None)
-    except ValueError as exc:
-        print(f"newsbot evaluate: {exc}", file=sys.stderr)
-        return 2
-    try:
+    with out if out is not None else _nothing():
         for entry in entries:
-            portal = None if args.generic else portal_for_url(entry["url"])
-            ex = extract_article(entry["html"], entry["url"], rules=portal.rules if portal else None)
-            record = ex.record
+            record = predict(entry, generic=args.generic, portals=portals)
             total.add(entry["id"], record, entry["expected"])
             publishers[entry.get("publisher", "?")].add(entry["id"], record, entry["expected"])
             if entry.get("eu_portal"):
                 eu.add(entry["id"], record, entry["expected"])
-            if out:
-                out.write(json.dumps({**record, "id": entry["id"], "portal": portal.name if portal else None},
-                                     ensure_ascii=False) + "\n")
-    except BaseException:
-        if out:
-            out.close()
-            os.unlink(part)  # the partial file; an earlier FILE stays as it was
-        raise
-    if out:
-        out.close()
-        os.replace(part, args.write_predictions)
+            if out is not None:
+                out.file.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
     print(f"all        {_fmt(total.summary())}")
     if eu.n:
         print(f"eu portals {_fmt(eu.summary())}")
@@ -96,86 +78,79 @@ def evaluate(args) -> int:
     return 0
 
 
-def crawl(args) -> int:
-    """Run several portal spiders in one process; print one summary line per portal and
-    return the worst exit status (see :mod:`newsbot.runs`). The crawl lock
-    (``<NEWSBOT_STATE_DIR>/crawl.lock``) is held for the whole run: a second ``newsbot crawl``
-    started meanwhile prints one line and returns 3 at once. With ``--jobdir``, the job folder
-    of a portal whose run finished is cleared (a paused one is kept to be resumed)."""
-    import os
+class _nothing:
+    def __enter__(self):
+        return None
 
+    def __exit__(self, *exc):
+        return False
+
+
+def _project_settings(pairs: list[str] | None):
+    """The project's settings with ``-s NAME=VALUE`` pairs applied (``ValueError`` naming a
+    pair without ``=``)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
-    from pathlib import Path
-
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.spiderloader import get_spider_loader
     from scrapy.utils.project import get_project_settings
 
-    from .commands.crawl import clear_finished_job, spider_name
-    from .runs import BAD_ARGUMENTS, LOCKED, CrawlLocked, check_settings, crawl_lock, summarize
-
     settings = get_project_settings()
-    for item in args.set or []:
+    for item in pairs or []:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
-            print(f"newsbot crawl: -s {item!r} is not NAME=VALUE", file=sys.stderr)
-            return BAD_ARGUMENTS
+            raise ValueError(f"-s {item!r} is not NAME=VALUE")
         settings.set(name.strip(), value, priority="cmdline")
+    return settings
+
+
+def crawl(args) -> int:
+    """Run several portal spiders in one process (:mod:`newsbot.runner`); print one summary
+    line per portal and return the worst exit status. With ``--jobdir``, each portal keeps its
+    queue in ``<DIR>/<portal>``."""
+    from .runner import Job, Refused, lock, prepare, start, worst
+    from .spiders.loader import PortalSpiderLoader
+
+    try:
+        settings = _project_settings(args.set)
+    except ValueError as exc:
+        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        return 2
     spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit),
                                 ("mode", args.mode)) if v}
     if args.full:
         spargs["incremental"] = "false"
     try:
-        check_settings(settings)  # first: a bad portals file is reported as such
+        from .settings_table import check
+
+        check(settings)  # first: a bad portals file is reported as such
+        known = PortalSpiderLoader(settings).portals()
+        names = known if args.all or not args.portals else args.portals
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise Refused(2, f"unknown portal {', '.join(unknown)} (known: {', '.join(known)})")
+        jobs = [Job(name, dict(spargs), str(Path(args.jobdir) / name) if args.jobdir else None) for name in names]
+        prepare(settings, jobs)
+        held = lock(settings, jobs)
     except ValueError as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
-        return BAD_ARGUMENTS
-    loader = get_spider_loader(settings)
-    known = sorted(n for n in loader.list() if getattr(loader.load(n), "portal", None) is not None)
-    names = known if args.all or not args.portals else args.portals
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        print(f"newsbot crawl: unknown portal {', '.join(unknown)} (known: {', '.join(known)})", file=sys.stderr)
-        return BAD_ARGUMENTS
-    try:
-        for name in names:  # before the crawler process, which logs its start
-            loader.load(name).check_arguments(**spargs)
-    except ValueError as exc:
+        return 2
+    except Refused as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
-        return BAD_ARGUMENTS
-    process = CrawlerProcess(settings)
-    crawlers = []
-    try:
-        for name in names:
-            crawler = process.create_crawler(name)  # settings copied, not frozen yet
-            if args.jobdir:
-                crawler.settings.set("JOBDIR", str(Path(args.jobdir) / name), priority="cmdline")
-            crawlers.append((name, crawler))
-    except ValueError as exc:
-        print(f"newsbot crawl: {exc}", file=sys.stderr)
-        return BAD_ARGUMENTS
-    try:
-        lock = crawl_lock(Path(settings.get("NEWSBOT_STATE_DIR") or ".") / "crawl.lock")
-    except CrawlLocked as exc:
-        print(f"newsbot crawl: {exc}", file=sys.stderr)
-        return LOCKED
-    try:
-        for _, crawler in crawlers:
-            process.crawl(crawler, **spargs)
-        process.start()
-    finally:
-        lock.close()
-    worst = 0
-    for name, crawler in crawlers:
-        status, line = summarize(spider_name(crawler, name), crawler.stats.get_stats() if crawler.stats else None)
-        print(line, file=sys.stderr)
-        clear_finished_job(crawler)
-        worst = max(worst, status)
-    return worst
+        return exc.status
+    results = start(settings, jobs, held=held)
+    for result in results:
+        print(result.line, file=sys.stderr)
+    return worst(results)
+
+
+def schema(args) -> int:
+    """Print the record's JSON Schema (from the field table)."""
+    from .schema import record_schema
+
+    print(json.dumps(record_schema(), indent=2, ensure_ascii=False))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``newsbot`` argument parser (sub-commands: ``evaluate``)."""
+    """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``schema``)."""
     parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="score extraction on a labelled corpus folder")
@@ -199,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "cleared when the portal's run finishes")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
+    sc = sub.add_parser("schema", help="print the record's JSON Schema")
+    sc.set_defaults(func=schema)
     return parser
 
 

@@ -197,3 +197,57 @@ def parse_sitemap(data: bytes | BinaryIO, max_entries: int | None = MAX_ENTRIES)
         if loc:
             entry.url = loc
             yield entry
+
+
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for an uncompressed file
+
+
+class CappedReader(io.RawIOBase):
+    """A read-only binary stream over ``raw`` that ends (as at EOF) after ``limit`` bytes and
+    then sets ``exceeded``; seeking to 0 starts again."""
+
+    def __init__(self, raw, limit: int):
+        self.raw, self.limit, self.read_bytes, self.exceeded = raw, limit, 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.raw.seek(offset, whence)
+        self.read_bytes = self.raw.tell()
+        return self.read_bytes
+
+    def peek(self) -> bytes:
+        head = self.raw.read(1)
+        self.seek(0)
+        return head
+
+    def readinto(self, buffer) -> int:
+        room = self.limit - self.read_bytes
+        if room <= 0:
+            if self.raw.read(1):
+                self.exceeded = True
+            return 0
+        chunk = self.raw.read(min(len(buffer), room))
+        buffer[:len(chunk)] = chunk
+        self.read_bytes += len(chunk)
+        return len(chunk)
+
+
+def document(body: bytes, limit: int = MAX_SITEMAP_BYTES) -> BinaryIO | None:
+    """A discovery document's bytes as a binary file object: gzip bodies (``.xml.gz`` served
+    without ``Content-Encoding``) are decompressed lazily, at most ``limit`` bytes (the stream
+    then ends and sets ``exceeded``); ``None`` when the gzip header is broken."""
+    if body[:2] != b"\x1f\x8b":
+        return io.BytesIO(body)
+    import gzip
+
+    stream = CappedReader(gzip.GzipFile(fileobj=io.BytesIO(body)), limit)
+    try:
+        stream.peek()
+    except (OSError, EOFError):
+        return None
+    return stream

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
+from .extraction import extract_article
 from .extraction.text import tokens
 
 
@@ -186,3 +188,32 @@ def load_corpus(directory: str | Path) -> list[dict]:
                 raise ValueError(f"{index}:{n}: bad corpus entry ({exc})") from None
             entries.append(entry)
     return entries
+
+
+def crawl_date(entry: dict) -> datetime | None:
+    """When a corpus page was fetched (its ``crawl_date``, naive UTC in the corpus), an aware
+    datetime, or ``None``: it chooses the portal layout the page was read with."""
+    value = entry.get("crawl_date")
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return when.replace(tzinfo=timezone.utc) if when is not None and when.tzinfo is None else when
+
+
+def predict(entry: dict, generic: bool = False, portals=None) -> dict:
+    """The record newsbot extracts from one corpus entry (its ``html`` and ``url``), with the
+    rules of the registry's portal owning the URL in the layout of the page's crawl date
+    (none with ``generic``); the entry's ``id`` replaces the record's, ``portal`` names the
+    portal (``None`` for the generic path). ``portals``: a registry (default: the one of the
+    project's settings, :func:`newsbot.portals.registry`)."""
+    portal = None
+    if not generic:
+        if portals is None:
+            from .portals import load_registry
+
+            portals = load_registry(os.environ.get("NEWSBOT_PORTALS_FILE") or None)
+        portal = portals.for_url(entry["url"])
+    rules = portal.rules_for(crawl_date(entry)) if portal else None
+    record = extract_article(entry["html"], entry["url"], rules=rules).record
+    return {**record, "id": entry["id"], "portal": portal.name if portal else None}

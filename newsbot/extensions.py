@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 
 from scrapy import signals
+from .stats import ITEM_ERRORS
 
 # Loggers whose download-failure messages Scrapy writes with a traceback.
 _QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper",
@@ -84,4 +85,4 @@ class ItemErrors:
 
     def item_error(self, item, response, spider, failure):
         """Signal handler of ``item_error``: count the failure by exception name."""
-        self.stats.inc_value(f"newsbot/item_errors/{type(failure.value).__name__}")
+        self.stats.inc_value(ITEM_ERRORS(type(failure.value).__name__))

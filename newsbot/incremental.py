@@ -1,29 +1,31 @@
 """Incremental runs: the crawl side of the seen-store (:mod:`newsbot.seenstore`).
 
-:class:`Incremental` is an extension, one per crawler. It opens the store when the spider
-opens, answers the spider's "fetch this link?" (:meth:`Incremental.should_fetch`, the
-skip-before-download rule of :func:`newsbot.seenstore.needs_fetch`) and the pipeline's "was
-this record written before?" (:meth:`Incremental.previous`), and keeps the records written in
-this run as pending. They are committed to the store when the atomic feed storage has renamed
-the output file into place, through a commit journal (:func:`newsbot.seenstore.write_journal`)
-that the next run settles if the process died between the rename and the commit; with other
-storages, when the feed exporter has stored every output file without error. A run killed
-before its output file is complete commits nothing.
+:class:`Incremental` is an extension, one per crawler: the run's seen-store ledger. It opens
+the store when the spider opens, answers the spider's "fetch this link?"
+(:meth:`Incremental.should_fetch`, the skip-before-download rule of
+:func:`newsbot.seenstore.needs_fetch`) and the pipeline's "was this record written before?"
+(:meth:`Incremental.previous`), and keeps each record written in this run
+(:data:`newsbot.signals.record_written`) as pending for the output file it went into. A file's
+entries are committed to the store when the atomic feed storage has renamed that file into
+place, through a commit journal (:func:`newsbot.seenstore.write_journal`) that the next run
+settles if the process died between the rename and the commit; records of other storages are
+committed when the feed exporter has stored every output file without error. A run killed
+before its output file is complete commits nothing of it.
 
 On or off: the spider argument ``-a incremental=true|false`` wins; without it the setting
 ``NEWSBOT_INCREMENTAL`` (default true) decides, except that a run writing with ``-O`` (a feed
 with ``overwrite``) is a full crawl: the file it replaces must hold every article.
 
 Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware: article
-requests (callback ``parse_article``) whose URL is stored are dropped unless a discovery date
-(``hints["published"]`` or ``hints["lastmod"]``: the feed's or sitemap's date) is later than the
-stored one. Feeds, sitemaps and listing pages always pass.
+requests (:class:`~newsbot.spiders.base.ArticleRequest`) of a portal spider whose URL is
+stored are dropped unless a discovery date (the feed's or sitemap's) is later than the stored
+one. Feeds, sitemaps and listing pages always pass.
 
 Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/dropped/unchanged`` (fetched,
 same content), ``newsbot/records/revised`` (written again with a higher ``revision``),
-``newsbot/incremental/committed`` (entries stored at the end of the run),
-``newsbot/incremental/recovered`` (entries of a killed run's complete file stored at start),
-``newsbot/incremental/not_committed`` (pending entries dropped because an output file failed).
+``newsbot/incremental/committed`` (entries stored), ``newsbot/incremental/recovered``
+(entries of a killed run's complete file stored at start), ``newsbot/incremental/not_committed``
+(pending entries dropped because an output file failed).
 """
 from __future__ import annotations
 
@@ -34,9 +36,12 @@ from scrapy import signals
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.misc import load_object
 
-from .arguments import parse_switch
 from .extraction.urls import fingerprint
-from .seenstore import SeenEntry, entry_for, recover_journals, write_journal
+from .runner import incremental
+from .seenstore import SeenEntry, entry_for, needs_fetch, recover_journals, write_journal
+from .settings_table import state_dir
+from .signals import record_written
+from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, SCRAPY_FEED_FAILED, SKIPPED
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +49,11 @@ logger = logging.getLogger(__name__)
 def seen_store_path(settings) -> Path:
     """Path of the embedded seen-store: ``NEWSBOT_SEEN_STORE``, else
     ``<NEWSBOT_STATE_DIR>/seen.sqlite`` (relative paths from the working directory)."""
-    return Path(settings.get("NEWSBOT_SEEN_STORE") or Path(settings.get("NEWSBOT_STATE_DIR") or ".") / "seen.sqlite")
+    return Path(settings.get("NEWSBOT_SEEN_STORE") or state_dir(settings) / "seen.sqlite")
 
 
 class Incremental:
-    """Seen-store glue for one crawler (see the module docstring)."""
+    """Seen-store ledger of one crawler (see the module docstring)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -56,38 +61,25 @@ class Incremental:
         self.stats = crawler.stats
         self.store = None
         self.enabled = False
-        self.pending: dict[str, tuple[SeenEntry, set[str]]] = {}
+        # output part path (None: a storage that is not newsbot's) -> {record id: entry}
+        self.pending: dict[Path | None, dict[str, SeenEntry]] = {}
+        self.aliases: dict[str, set[str]] = {}  # record id -> fingerprints of its other URLs
 
     @classmethod
     def from_crawler(cls, crawler):
         ext = cls(crawler)
-        crawler.newsbot_incremental = ext
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.record_written, signal=record_written)
         crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
-
-    @staticmethod
-    def of(crawler) -> Incremental | None:
-        """The crawler's extension when it is installed and on, else ``None``."""
-        ext = getattr(crawler, "newsbot_incremental", None) if crawler is not None else None
-        return ext if ext is not None and ext.enabled else None
-
-    def _wanted(self, spider) -> bool:
-        arg = parse_switch("incremental", getattr(spider, "incremental", None))
-        if arg is not None:
-            return arg
-        if not self.settings.getbool("NEWSBOT_INCREMENTAL", True):
-            return False
-        feeds = self.settings.getdict("FEEDS")
-        return not any((opts or {}).get("overwrite") for opts in feeds.values())
 
     def spider_opened(self, spider):
         """Decide on/off for this run, open the store and settle journals of killed runs. A
         store that cannot be opened is counted (``newsbot/errors/seen_store``), logged, and the
         run goes on as a full one."""
-        self.enabled = self._wanted(spider)
+        self.enabled = incremental(self.settings, {"incremental": getattr(spider, "incremental", None)})
         if not self.enabled:
             logger.info("Incremental run off: every article found is fetched and written")
             return
@@ -97,77 +89,97 @@ class Incremental:
                           else cls(seen_store_path(self.settings)))
         except ValueError as exc:
             self.enabled = False
-            self.stats.inc_value("newsbot/errors/seen_store")
+            self.stats.inc_value(ERRORS("seen_store"))
             logger.error("%s; this run fetches and writes every article found", exc)
             return
         logger.info("Incremental run: seen-store %s", seen_store_path(self.settings))
         committed, dropped = recover_journals(self.journal_folder, self.store)
         if committed or dropped:
-            self.stats.set_value("newsbot/incremental/recovered", committed)
+            self.stats.set_value(INCREMENTAL("recovered"), committed)
             logger.warning("Settled the commit of a killed run: %d entries stored (their output file "
                            "was complete), %d dropped (it was not)", committed, dropped)
 
     @property
     def journal_folder(self) -> Path:
         """``<NEWSBOT_STATE_DIR>/journal``: commit journals (see :mod:`newsbot.seenstore`)."""
-        return Path(self.settings.get("NEWSBOT_STATE_DIR") or ".") / "journal"
+        return state_dir(self.settings) / "journal"
 
-    def before_rename(self, final: Path, part: Path) -> Path | None:
-        """Called by the atomic feed storage just before it renames ``part`` to ``final``:
-        journal the pending entries; returns the journal (``None`` when nothing is pending)."""
-        if not self.enabled or not self.pending:
-            return None
-        return write_journal(self.journal_folder, final, part, self.pending.values())
-
-    def after_rename(self, journal: Path | None) -> None:
-        """Called by the atomic feed storage once the output file is in place: commit the
-        pending entries to the store and delete the journal."""
-        if journal is None:
-            return
-        self._commit()
-        journal.unlink(missing_ok=True)
-
-    def _commit(self) -> None:
-        n = self.store.commit(self.pending.values())
-        self.stats.inc_value("newsbot/incremental/committed", n)
-        self.pending.clear()
+    # -- what the crawl asks ---------------------------------------------------------------------
 
     def should_fetch(self, url: str, hint_dates, tz: str | None = None) -> bool:
         """True when the article link ``url`` must be downloaded (see
         :func:`newsbot.seenstore.needs_fetch`); ``hint_dates`` are the discovery dates."""
-        from .seenstore import needs_fetch
-
-        return needs_fetch(self.store.lookup(fingerprint(url)), hint_dates, tz)
+        return not self.enabled or needs_fetch(self.store.lookup(fingerprint(url)), hint_dates, tz)
 
     def previous(self, record: dict) -> SeenEntry | None:
-        """The stored entry of ``record`` (by id, else by its URL), or ``None``."""
+        """The stored entry of ``record`` (by id, else by its URL), or ``None`` (always when the
+        run is not incremental)."""
+        if not self.enabled:
+            return None
         return self.store.lookup(record["id"]) or self.store.lookup(fingerprint(record["url"]))
 
+    # -- what the output side tells --------------------------------------------------------------
+
     def item_scraped(self, item, response=None, spider=None):
-        """Keep the written record's entry (with the fingerprints of its request and response
-        URLs as aliases) as pending until its output file is committed."""
+        """Note the fingerprints of the URLs a record was fetched under (its request and
+        response URLs), stored as aliases of its entry."""
         if not self.enabled or not isinstance(item, dict) or "id" not in item:
             return
-        aliases = {fingerprint(item["url"])}
+        aliases = self.aliases.setdefault(item["id"], set())
+        aliases.add(fingerprint(item["url"]))
         if response is not None:
             aliases.add(fingerprint(response.url))
             if response.request is not None:
                 aliases.add(fingerprint(response.request.url))
-        self.pending[item["id"]] = (entry_for(item, item.get("revision", 1)), aliases)
+
+    def record_written(self, record, output=None):
+        """Keep the entry of a record written to ``output`` as pending until that file is in
+        place (``output`` ``None``: a storage other than newsbot's)."""
+        if not self.enabled or not isinstance(record, dict) or "id" not in record:
+            return
+        self.aliases.setdefault(record["id"], set()).add(fingerprint(record["url"]))
+        self.pending.setdefault(output.part if output is not None else None, {})[record["id"]] = \
+            entry_for(record, record.get("revision", 1))
+
+    def _entries(self, key):
+        return [(entry, self.aliases.get(entry.id, set())) for entry in self.pending.get(key, {}).values()]
+
+    def before_rename(self, output) -> Path | None:
+        """Called by the atomic feed storage just before it renames ``output``'s part file:
+        journal that file's pending entries; returns the journal (``None`` when none)."""
+        entries = self._entries(output.part) if self.enabled else []
+        if not entries:
+            return None
+        return write_journal(self.journal_folder, output.final, output.part, entries)
+
+    def after_rename(self, output, journal: Path | None) -> None:
+        """Called by the atomic feed storage once ``output`` is in place: commit its pending
+        entries and delete the journal."""
+        if journal is None:
+            return
+        self._commit(output.part)
+        journal.unlink(missing_ok=True)
+
+    def _commit(self, key) -> None:
+        n = self.store.commit(self._entries(key))
+        self.stats.inc_value(INCREMENTAL("committed"), n)
+        self.pending.pop(key, None)
 
     def feed_exporter_closed(self):
-        """Commit what is still pending (output through storages that do not call
-        :meth:`after_rename`) when no output file failed; otherwise keep it out of the store."""
+        """Commit what is still pending of storages that do not call :meth:`after_rename` when
+        no output file failed; otherwise keep it out of the store."""
         if not self.enabled or not self.pending:
             return
-        failed = sum(v for k, v in self.stats.get_stats().items()
-                     if k.startswith(("feedexport/failed_count/", "newsbot/output_failed/")))
+        stats = self.stats.get_stats()
+        failed = sum(OUTPUT_FAILED.read(stats).values()) + sum(SCRAPY_FEED_FAILED.read(stats).values())
+        left = sum(len(v) for v in self.pending.values())
         if failed:
-            self.stats.set_value("newsbot/incremental/not_committed", len(self.pending))
+            self.stats.set_value(INCREMENTAL("not_committed"), left)
             logger.error("An output file was not stored: %d records stay out of the seen-store and "
-                         "will be written again by the next run", len(self.pending))
+                         "will be written again by the next run", left)
             return
-        self._commit()  # output through a storage of its own (not renamed by newsbot)
+        if None in self.pending:
+            self._commit(None)  # output through a storage of its own (not renamed by newsbot)
 
     def engine_stopped(self):
         """Close the store."""
@@ -179,20 +191,24 @@ class Incremental:
 class SkipSeenMiddleware(BaseSpiderMiddleware):
     """Spider middleware: drop article requests for stored, unchanged-looking articles before
     download (rule: :func:`newsbot.seenstore.needs_fetch`), counted in ``newsbot/skipped/seen``.
-    Only requests whose callback is the spider's ``parse_article`` and whose meta holds
-    ``hints`` from a portal's discovery are judged; the ``article`` spider's explicit URLs are
-    always fetched (the pipeline then drops them when unchanged)."""
+    Only :class:`~newsbot.spiders.base.ArticleRequest`\\ s of a portal spider are judged; the
+    ``article`` spider's explicit URLs are always fetched (the pipeline then drops them when
+    unchanged)."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.ledger = None
 
     def get_processed_request(self, request, response):
         """The request, or ``None`` for an article link to skip."""
-        if getattr(request.callback, "__name__", None) != "parse_article":
-            return request
-        hints = request.meta.get("hints")
-        seen = Incremental.of(self.crawler)
+        from .spiders.base import ArticleRequest
+
         portal = getattr(self.crawler.spider, "portal", None)
-        if seen is None or not hints or portal is None:
+        if not isinstance(request, ArticleRequest) or portal is None:
             return request
-        if seen.should_fetch(request.url, (hints.get("published"), hints.get("lastmod")), portal.rules.timezone):
+        if self.ledger is None:
+            self.ledger = self.crawler.get_extension(Incremental)
+        if self.ledger is None or self.ledger.should_fetch(request.url, request.hints.dates(), portal.timezone):
             return request
-        self.crawler.stats.inc_value("newsbot/skipped/seen")
+        self.crawler.stats.inc_value(SKIPPED("seen"))
         return None

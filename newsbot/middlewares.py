@@ -30,7 +30,10 @@ except ImportError:  # pragma: no cover
         await maybe_deferred_to_future(deferLater(reactor, seconds))
 
 from .extraction.urls import address_kind
+from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
 from .warc import WarcIndex, WarcWriterFile
+
+FETCHED_AT = "newsbot_fetched_at"  # request meta: when a replayed response was fetched
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +41,9 @@ logger = logging.getLogger(__name__)
 class WarcReplayMiddleware:
     """Answer every request from the WARC named by ``NEWSBOT_REPLAY`` instead of the network.
 
-    URLs present are served with their stored status, headers and body (flag ``replay``);
-    others get an empty 404 and count in ``newsbot/replay/miss``. Disabled when the setting is
+    URLs present are served with their stored status, headers and body (flag ``replay``; the
+    record's ``WARC-Date`` goes into the request's meta as the fetch time); others get an empty
+    404 and count in ``newsbot/replay/miss``. Disabled when the setting is
     empty. A missing or unreadable WARC stops the crawl at start with one error line.
     """
 
@@ -59,10 +63,11 @@ class WarcReplayMiddleware:
     def process_request(self, request, spider=None):
         stored = self.index.get(request.url)
         if stored is None:
-            self.stats.inc_value("newsbot/replay/miss")
+            self.stats.inc_value(REPLAY("miss"))
             return responsetypes.from_args(url=request.url)(url=request.url, status=404, body=b"",
                                                             request=request, flags=["replay"])
-        self.stats.inc_value("newsbot/replay/hit")
+        self.stats.inc_value(REPLAY("hit"))
+        request.meta[FETCHED_AT] = stored.date  # the page's markup layout is that of its fetch date
         headers = Headers(stored.headers)
         cls = responsetypes.from_args(headers=headers, url=request.url, body=stored.body)
         return cls(url=request.url, status=stored.status, headers=headers, body=stored.body,
@@ -91,7 +96,7 @@ class WarcArchiveMiddleware:
         headers = [(k.decode("latin-1"), v.decode("latin-1"))
                    for k, values in response.headers.items() for v in values]
         self.writer.write(response.url, response.status, headers, response.body)
-        self.stats.inc_value("newsbot/archive/records")
+        self.stats.inc_value(ARCHIVE("records"))
         return response
 
     def spider_closed(self, spider):
@@ -191,7 +196,7 @@ class SafeRedirectMiddleware:
         return None
 
     def _refuse(self, source: str, target: str, reason: str):
-        self.stats.inc_value(f"newsbot/redirect_refused/{reason}")
+        self.stats.inc_value(REDIRECT_REFUSED(reason))
         logger.warning("Refused redirect from %s to %s (%s)", source, target, reason)
         raise RequestRefused(f"redirect to {target} refused ({reason})", reason)
 
@@ -257,9 +262,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.backoff = settings.getfloat("NEWSBOT_RETRY_BACKOFF", 1.0)
-        self.backoff_max = settings.getfloat("NEWSBOT_RETRY_BACKOFF_MAX", 30.0)
-        self.retry_after_max = settings.getfloat("NEWSBOT_RETRY_AFTER_MAX", 120.0)
+        self.backoff = settings.getfloat("NEWSBOT_RETRY_BACKOFF")
+        self.backoff_max = settings.getfloat("NEWSBOT_RETRY_BACKOFF_MAX")
+        self.retry_after_max = settings.getfloat("NEWSBOT_RETRY_AFTER_MAX")
 
     def _delay(self, request, retry_after: float | None) -> float:
         if retry_after is not None:
@@ -270,16 +275,16 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def _wait_and_retry(self, request, reason, kind: str, retry_after: float | None):
         stats = self.crawler.stats
         if retry_after is not None and retry_after > self.retry_after_max:
-            stats.inc_value("newsbot/retry/retry_after_too_long")
+            stats.inc_value(RETRY("retry_after_too_long"))
             return None
         new = self._retry(request, reason)
         if new is None:
             return None
         delay = self._delay(request, retry_after)
-        stats.inc_value(f"newsbot/retry/{kind}")
+        stats.inc_value(RETRY(kind))
         if retry_after is not None:
-            stats.inc_value("newsbot/retry/retry_after_honoured")
-        stats.inc_value("newsbot/retry/waited_seconds", round(delay, 3))
+            stats.inc_value(RETRY("retry_after_honoured"))
+        stats.inc_value(RETRY("waited_seconds"), round(delay, 3))
         if delay > 0:
             await _sleep(delay)
         return new

@@ -9,7 +9,8 @@ Thresholds come from ``NEWSBOT_MONITOR`` (every portal) merged with
 - ``min_found``: articles found at least this: written, already stored (skipped as seen or
   unchanged) or outside the date window (default 1: discovery that finds nothing is broken);
 - ``coverage``: ``{field: floor}``, share (0..1) of the articles extracted in the run that have
-  the field (defaults: title, date_published, body 1.0; section, language 0.95);
+  the field (defaults: the ``floor`` of each field in :data:`newsbot.extraction.record.FIELDS`:
+  title, date_published, body 1.0; section, language 0.95);
 - ``not_generic``: ``{field: floor}``, share of the extracted articles whose field came from
   structured data or the portal's own rules rather than the generic fallback, for fields the
   portal has selectors for (default: body 0.9). A selector that stops matching after a
@@ -24,7 +25,7 @@ check only.
 
 A failed check logs one ERROR line ``Monitor failed: <portal>: <message>`` naming the field or
 figure, and adds its message to the stat ``newsbot/monitors/failed`` (a list), which
-:func:`newsbot.runs.summarize` turns into exit status 1. Notifications are Spidermon's actions
+:func:`newsbot.stats.summary` turns into exit status 1. Notifications are Spidermon's actions
 (e-mail, Slack, Telegram…): name their classes in ``NEWSBOT_MONITOR_ACTIONS`` (empty by
 default) and give the settings each action documents.
 """
@@ -37,7 +38,8 @@ import warnings
 from scrapy.utils.misc import load_object
 from spidermon import Monitor, MonitorSuite, monitors
 
-from .runstats import COVERAGE_FIELDS, figures
+from .extraction.record import BY_NAME, COUNTED, FLOORS
+from .stats import MONITORS_FAILED, figures
 
 logger = logging.getLogger(__name__)
 # unittest leaves this module's frames out of failure reports: Spidermon's report of a failed
@@ -49,12 +51,12 @@ warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", modu
 DEFAULTS = {
     "min_records": 0,
     "min_found": 1,
-    "coverage": {"title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.95, "language": 0.95},
+    "coverage": dict(FLOORS),  # the field table's floors
     "not_generic": {"body": 0.9},
     "max_error_ratio": 0.2,
     "min_requests": 20,
 }
-FAILED_STAT = "newsbot/monitors/failed"
+FAILED_STAT = MONITORS_FAILED
 
 
 def _check_numbers(where: str, values: dict) -> None:
@@ -63,9 +65,9 @@ def _check_numbers(where: str, values: dict) -> None:
             if not isinstance(value, dict):
                 raise ValueError(f"{where}: {key} must be an object {{field: floor}}")
             for field, floor in value.items():
-                if field not in COVERAGE_FIELDS:
+                if field not in COUNTED:
                     raise ValueError(f"{where}: {key} of unknown field {field!r} "
-                                     f"(known: {', '.join(COVERAGE_FIELDS)})")
+                                     f"(known: {', '.join(COUNTED)})")
                 if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0 <= floor <= 1:
                     raise ValueError(f"{where}: {key} floor of {field} must be a number from 0 to 1")
         elif key in ("min_records", "min_found", "min_requests"):
@@ -122,14 +124,10 @@ def check_coverage(fig: dict, limits: dict) -> list[str]:
     return out
 
 
-# ExtractionRules attribute -> record field
-RULE_FIELDS = {"title": "title", "lead": "lead", "section": "section", "date": "date_published",
-               "authors": "authors", "tags": "tags", "body": "body"}
-
-
 def rule_fields(rules) -> set[str]:
-    """Record fields for which ``rules`` (an ``ExtractionRules``) has selectors."""
-    return {field for attr, field in RULE_FIELDS.items() if getattr(rules, attr, None)}
+    """Record fields for which ``rules`` (an ``ExtractionRules``) has selectors (the field
+    table's ``rule`` keys)."""
+    return {f.name for f in BY_NAME.values() if f.rule and rules is not None and rules.css(f.rule)}
 
 
 def check_not_generic(fig: dict, limits: dict, fields: set[str]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Item pipelines: page → record (extraction), date window, validation, deduplication.
+"""Item pipelines: page → record (extraction), date window, validation, deduplication,
+revision.
 
 Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>``.
 """
@@ -9,21 +10,23 @@ from datetime import datetime, timezone
 from scrapy.exceptions import DropItem
 
 from .extraction import extract_article
-from .portals import portal_for_url
+from .extraction.record import COUNTED, FIELDS
+from .incremental import Incremental
+from .portals import registry
 from .schema import validator
-
-FIELDS = ("title", "date_published", "date_modified", "section", "lead", "body", "authors",
-          "tags", "language", "canonical_url")
+from .seenstore import is_unchanged
+from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS
 
 
 def _drop(stats, reason: str, message: str):
-    stats.inc_value(f"newsbot/dropped/{reason}")
+    stats.inc_value(DROPPED(reason))
     raise DropItem(f"{reason}: {message}")
 
 
 class _Pipeline:
     """Common part of the pipelines: built from the crawler, with its stats and settings;
-    ``spider`` is the running spider (Scrapy >= 2.13 no longer passes it to ``process_item``)."""
+    :meth:`spider_of` is the running spider (Scrapy >= 2.13 no longer passes it to
+    ``process_item``)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -40,63 +43,62 @@ class _Pipeline:
 
 class ExtractPipeline(_Pipeline):
     """Turn an ``ArticlePage`` into a record dict with :func:`extract_article`, using the rules
-    of the spider's portal (or of the portal owning the URL; generic otherwise). Non-articles
-    are dropped (``not_article``). Counts ``newsbot/field/<name>/<layer>`` for every field served
-    and ``newsbot/field/<name>/missing`` for every field left empty."""
+    of the spider's portal (or of the registry's portal owning the URL; generic otherwise), in
+    the layout of the page's fetch date. Pages of a portal spider whose URL is not an article
+    URL of the portal, and pages that do not read as articles, are dropped (``not_article``).
+    Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
+    ``newsbot/field/<name>/missing`` for every counted field left empty."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
         self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
+        self.portals = registry(self.settings)
 
     def process_item(self, item, spider=None):
         spider = self.spider_of(spider)
         if isinstance(item, dict) and "id" in item:
             return item  # already a record
-        portal = getattr(spider, "portal", None) or portal_for_url(item["url"])
-        hints = dict(item.get("hints") or {})
-        ex = extract_article(item["body"], item["url"], hints=hints,
-                             rules=portal.rules if portal else None,
+        portal = getattr(spider, "portal", None)
+        url = item["url"]
+        owner = portal or self.portals.for_url(url)
+        ex = extract_article(item["body"], url, hints=item.get("hints"),
+                             rules=owner.rules_for(item.get("fetched_at")) if owner else None,
                              content_type=item.get("content_type"),
-                             non_article=bool(portal and not portal.is_article_url(item["url"])
-                                              and getattr(spider, "check_article_urls", True)))
-        self.stats.inc_value(f"newsbot/encoding/{ex.encoding}")
+                             non_article=bool(portal and not portal.is_article_url(url)))
+        self.stats.inc_value(ENCODING(ex.encoding))
         if ex.jsonld_errors:
-            self.stats.inc_value("newsbot/malformed/jsonld", ex.jsonld_errors)
+            self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)
         if not ex.is_article:
-            _drop(self.stats, "not_article", item["url"])
-        record = {"portal": getattr(spider, "name", None) or (portal.name if portal else "article"),
-                  **ex.record,
+            _drop(self.stats, "not_article", url)
+        record = {**ex.record,
+                  "portal": getattr(spider, "name", None) or (owner.name if owner else "article"),
                   "crawled_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
-        if not record["language"] and hints.get("language"):
-            record["language"] = hints["language"]
-            ex.provenance["language"] = "hint"
-        # key order of the schema: id, url, canonical_url, portal, ...
-        record = {k: record[k] for k in ("id", "url", "canonical_url", "portal")} | record
-        for name in FIELDS:
-            layer = ex.provenance.get(name)
-            self.stats.inc_value(f"newsbot/field/{name}/{layer or 'missing'}")
+        record = {f.name: record[f.name] for f in FIELDS if f.name in record}  # the record's order
+        for name in COUNTED:
+            self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
         if self.provenance:
             record["provenance"] = ex.provenance
         return record
 
 
 class DateWindowPipeline(_Pipeline):
-    """Drop records published outside the spider's ``window`` (``(since, until)`` aware
-    datetimes; reason ``out_of_window``). Records without a date pass (flagged ``no_date``)."""
+    """Drop records published outside the spider's date window
+    (:meth:`newsbot.window.DateWindow.admits`, the rule discovery applies too: a day-only date
+    matches the window's days; reason ``out_of_window``). Records without a date pass
+    (flagged ``no_date``)."""
 
     def process_item(self, item, spider=None):
         window = getattr(self.spider_of(spider), "window", None)
-        if window and item.get("date_published"):
-            published = datetime.fromisoformat(item["date_published"])
-            if not window[0] <= published <= window[1]:
-                _drop(self.stats, "out_of_window", f"{item['url']} published {item['date_published']}")
+        if window is not None and not window.admits(item.get("date_published"),
+                                                    day_only="day_only" in item.get("quality_flags", ())):
+            _drop(self.stats, "out_of_window", f"{item['url']} published {item['date_published']}")
         return item
 
 
 class ValidatePipeline(_Pipeline):
-    """Check each record against the package's JSON Schema. A record without title or body,
-    or otherwise invalid, is dropped (``invalid/<field>``) and logged at ERROR: it means the
-    portal's markup changed and the run must fail loudly."""
+    """Check each record against the record's JSON Schema (:mod:`newsbot.schema`). A record
+    without title or body, or otherwise invalid, is dropped (``invalid/<field>``) and logged at
+    ERROR: it means the portal's markup changed and the run must fail loudly."""
 
     def process_item(self, item, spider=None):
         spider = self.spider_of(spider)
@@ -122,7 +124,7 @@ class DeduplicatePipeline(_Pipeline):
         if item["id"] in self.seen:
             _drop(self.stats, "duplicate", item["url"])
         self.seen.add(item["id"])
-        self.stats.inc_value("newsbot/records")
+        self.stats.inc_value(RECORDS())
         return item
 
 
@@ -134,15 +136,17 @@ class IncrementalPipeline(_Pipeline):
     stored revision + 1 (counted in ``newsbot/records/revised``); a new one revision 1. With
     the store off (``-a incremental=false``, ``-O``), every record is revision 1."""
 
-    def process_item(self, item, spider=None):
-        from .incremental import Incremental
-        from .seenstore import is_unchanged
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.ledger = None
 
-        seen = Incremental.of(self.crawler)
-        previous = seen.previous(item) if seen is not None else None
+    def process_item(self, item, spider=None):
+        if self.ledger is None:
+            self.ledger = self.crawler.get_extension(Incremental)
+        previous = self.ledger.previous(item) if self.ledger is not None else None
         if previous is not None and is_unchanged(previous, item):
             _drop(self.stats, "unchanged", item["url"])
         item["revision"] = previous.revision + 1 if previous is not None else 1
         if item["revision"] > 1:
-            self.stats.inc_value("newsbot/records/revised")
+            self.stats.inc_value(RECORDS("revised"))
         return item

@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Iterable, Protocol
 
 from .extraction import dates
-from .extraction.urls import fingerprint
+from .extraction.record import CONTENT
 
-# Record fields whose change makes an article "changed" (besides date_modified).
-CONTENT_FIELDS = ("title", "lead", "body", "section", "authors", "tags", "date_published")
+# Record fields whose change makes an article "changed" (besides date_modified): the field
+# table's content fields.
+CONTENT_FIELDS = CONTENT
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,9 @@ class SeenStore(Protocol):
     """Interface of a seen-store."""
 
     def lookup(self, key: str) -> SeenEntry | None:
-        """The entry stored under the fingerprint ``key`` (or one of its aliases), or ``None``."""
         """The entry whose id or alias is ``key`` (a 40-hex URL fingerprint), else ``None``."""
 
     def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
-        """Store ``(entry, alias fingerprints)`` pairs in one transaction; return how many."""
         """Store ``(entry, aliases)`` pairs in one transaction, replacing older entries of the
         same id; return how many were stored. All or nothing."""
 
@@ -148,10 +147,6 @@ class SqliteSeenStore:
             (key,)).fetchone()
         return SeenEntry(*row) if row else None
 
-    def lookup_url(self, url: str) -> SeenEntry | None:
-        """The entry of any URL the article was seen under (fingerprinted here)."""
-        return self.lookup(fingerprint(url))
-
     def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
         entries = list(entries)
         if not entries:
@@ -197,23 +192,16 @@ class SqliteSeenStore:
 def write_journal(folder: str | Path, final: str | Path, part: str | Path,
                   entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> Path:
     """Write a commit journal for ``entries`` about to be committed with the output file
-    ``final`` (now ``part``) into ``folder``, durably (fsync, then rename); return its path."""
-    import os
+    ``final`` (now ``part``) into ``folder``, durably (:func:`newsbot.atomic.write_atomic`);
+    return its path."""
     import uuid
     from dataclasses import asdict
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{uuid.uuid4().hex}.json"
-    tmp = path.with_name(path.name + ".part")
+    from .atomic import write_atomic
+
     data = {"final": str(Path(final).absolute()), "part": str(Path(part).absolute()),
             "entries": [[asdict(entry), sorted(aliases)] for entry, aliases in entries]}
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    return path
+    return write_atomic(Path(folder) / f"{uuid.uuid4().hex}.json", json.dumps(data).encode("utf-8"))
 
 
 def recover_journals(folder: str | Path, store: SeenStore) -> tuple[int, int]:

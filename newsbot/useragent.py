@@ -9,7 +9,9 @@ from importlib.metadata import PackageNotFoundError, version
 
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 
-DEFAULT_CONTACT_URL = "https://github.com/newsbot-eu/newsbot"
+from .settings_table import TABLE
+
+DEFAULT_CONTACT_URL = TABLE["NEWSBOT_CONTACT_URL"].default
 
 
 def package_version() -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+from datetime import datetime
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +27,14 @@ _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 @dataclass
 class StoredResponse:
     """A response read from a WARC: ``url``, ``status`` (int), ``headers`` (list of
-    ``(name, value)`` str pairs) and ``body`` (bytes, decoded of any transfer/content coding)."""
+    ``(name, value)`` str pairs), ``body`` (bytes, decoded of any transfer/content coding) and
+    ``date`` (the record's ``WARC-Date``: when it was fetched, an aware datetime, or ``None``)."""
 
     url: str
     status: int
     headers: list[tuple[str, str]]
     body: bytes
+    date: datetime | None = None
 
 
 def is_gzip(path: str | Path) -> bool:
@@ -173,4 +176,13 @@ class WarcIndex:
             status = int(record.http_headers.get_statuscode() or 200)
             headers = [(k, v) for k, v in record.http_headers.headers if k.lower() not in _TRANSFER_HEADERS]
             body = record.content_stream().read()
-        return StoredResponse(record.rec_headers.get_header("WARC-Target-URI"), status, headers, body)
+        return StoredResponse(record.rec_headers.get_header("WARC-Target-URI"), status, headers, body,
+                              _warc_date(record.rec_headers.get_header("WARC-Date")))
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    """``WARC-Date`` (W3C-ISO8601, UTC, e.g. ``2024-04-30T16:52:27Z``) as an aware datetime."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None

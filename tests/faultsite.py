@@ -513,3 +513,25 @@ def run_crawl(workdir, spider: str, *args: str, settings: dict | None = None, en
     records = ([json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
                if out.exists() else [])
     return CrawlResult(proc.returncode, log, records, stats_of(log), seconds, usage.ru_maxrss / 1024)
+
+
+FAULT_PORTAL = """# The fault site's portal (written by the tests).
+name = "faultsite"
+domains = ["127.0.0.1"]
+feeds = [{feeds}]
+allow = ["^/good/"]
+
+[[editions]]
+lang = "en"
+base = "{base}"
+"""
+
+
+def write_portal(workdir, base: str, feeds) -> str:
+    """Write the fault site's portal file (its discovery documents: the paths ``feeds``) into
+    ``workdir``; returns its path for ``NEWSBOT_PORTALS_FILE``."""
+    from pathlib import Path
+
+    path = Path(workdir) / "faultsite.toml"
+    path.write_text(FAULT_PORTAL.format(base=base, feeds=", ".join(f'"{{base}}{p}"' for p in feeds)), "utf-8")
+    return str(path)

@@ -1,5 +1,5 @@
 """A small news portal on 127.0.0.1 for the scheduling tests: article pages in our own markup,
-an Atom feed, and the spider module (a ``PortalSpider`` subclass) that crawls it.
+an Atom feed, and the portal file that describes it.
 
 The site's pages are plain data (:class:`Story`); tests change them between runs (new story,
 edited story, markup change) and read ``site.hits`` to see what the crawler fetched. A
@@ -21,26 +21,29 @@ from pathlib import Path
 from loopback import Site
 
 NAME = "loopnews"
+PORTAL_FILE = f"{NAME}.toml"
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 FAST = {"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false",
         "ROBOTSTXT_OBEY": "false", "RETRY_TIMES": "0", "DOWNLOAD_TIMEOUT": "20", "LOG_LEVEL": "INFO",
-        "SPIDER_MODULES": f"newsbot.spiders,{NAME}_spider"}
-SPIDER_MODULE = '''"""Spider of the test portal (written by the tests)."""
-from newsbot.extraction.rules import ExtractionRules
-from newsbot.portals import Edition, Portal
-from newsbot.spiders.base import PortalSpider
+        "NEWSBOT_PORTALS_FILE": PORTAL_FILE}
+PORTAL = """# The test portal, written by the tests.
+name = "{name}"
+domains = ["127.0.0.1"]
+feeds = ["{{base}}/feed.xml"]
+allow = ["^/news/"]
 
-PORTAL = Portal(
-    name="{name}", domains=("127.0.0.1",), editions=(Edition("en", "{base}"),),
-    feeds=("{{base}}/feed.xml",), allow=(r"^/news/",),
-    rules=ExtractionRules(title=("h1.headline",), section=("p.kicker",), lead=("p.standfirst",),
-                          date=("time.published",), authors=("span.byline",), body=("div.story-body",)),
-)
+[[editions]]
+lang = "en"
+base = "{base}"
 
-
-class LoopNewsSpider(PortalSpider):
-    portal = PORTAL
-'''
+[selectors]
+title = ["h1.headline"]
+section = ["p.kicker"]
+lead = ["p.standfirst"]
+date = ["time.published"]
+authors = ["span.byline"]
+body = ["div.story-body"]
+"""
 SECTIONS = ("Energy", "Transport", "Budget", "Fisheries", "Health", "Trade", "Climate", "Digital")
 
 
@@ -179,9 +182,12 @@ def day(d: int, hour: int = 9) -> datetime:
     return datetime(2025, 3, d, hour, 0, 0, tzinfo=timezone.utc)
 
 
-def write_spider(workdir: Path, base: str) -> None:
-    """Write the portal's spider module into ``workdir`` (importable from there)."""
-    (workdir / f"{NAME}_spider.py").write_text(SPIDER_MODULE.format(name=NAME, base=base), encoding="utf-8")
+def write_portal(workdir: Path, base: str) -> Path:
+    """Write the portal's file into ``workdir`` (``NEWSBOT_PORTALS_FILE`` of :data:`FAST`
+    names it, relative to the crawl's working directory)."""
+    path = workdir / PORTAL_FILE
+    path.write_text(PORTAL.format(name=NAME, base=base), encoding="utf-8")
+    return path
 
 
 def command(*args: str, settings: dict | None = None, scrapy: bool = False) -> list[str]:
@@ -199,8 +205,7 @@ def command(*args: str, settings: dict | None = None, scrapy: bool = False) -> l
 
 
 def env(workdir: Path) -> dict:
-    return {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings",
-            "PYTHONPATH": os.pathsep.join([str(workdir), os.environ.get("PYTHONPATH", "")])}
+    return {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
 
 
 def run(workdir: Path, *args: str, settings: dict | None = None, scrapy: bool = False,

@@ -120,27 +120,24 @@ def expected_records(site: dict, mode: str, origin: str | None = None, base: str
 
 RUNNER = r"""
 import json, sys
-from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
+from newsbot.runner import Job, crawl
 jobs, out = json.loads(sys.argv[1]), sys.argv[2]
 settings = get_project_settings()
 for k, v in json.loads(sys.argv[3]).items():
     settings.set(k, v, priority="cmdline")
-process = CrawlerProcess(settings)
-crawlers = []
-for name, args in jobs:
-    crawler = process.create_crawler(name)
-    crawlers.append((name, crawler))
-    process.crawl(crawler, **args)
-process.start()
-json.dump({name: {k: v for k, v in c.stats.get_stats().items() if isinstance(v, (int, str))}
-           for name, c in crawlers}, open(out, "w"))
+results = crawl(settings, [Job(name, args) for name, args in jobs])
+json.dump({r.name: {**{k: v for k, v in r.stats.items() if isinstance(v, (int, str))},
+                    "summary/status": r.status, "summary/line": r.line} for r in results}, open(out, "w"))
 """
 
 
 def crawl_many(tmp: Path, jobs: list[tuple[str, dict]], settings: dict, timeout: int = 240):
-    """Crawl ``jobs`` (``(spider, arguments)``) in one Scrapy process inside ``tmp``; return
-    ``(process, {portal: [records]}, {portal: stats})``. Records go to ``<portal>.jsonl``."""
+    """Crawl ``jobs`` (``(spider, arguments)``) in one process inside ``tmp`` through the
+    crawl runner (:func:`newsbot.runner.crawl`, as ``newsbot crawl`` does); return
+    ``(process, {portal: [records]}, {portal: stats})``; each portal's stats hold its exit
+    status and summary line as ``summary/status`` and ``summary/line``. Records go to
+    ``<portal>.jsonl``."""
     base = {"FEEDS": {str(tmp / "%(name)s.jsonl"): {"format": "jsonlines", "encoding": "utf8"}},
             "LOG_LEVEL": "INFO", "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
             "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "NEWSBOT_RETRY_BACKOFF": 0}

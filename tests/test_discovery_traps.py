@@ -9,7 +9,10 @@ import io
 from newsbot.discovery import parse_feed, parse_sitemap, sniff
 from newsbot.extraction import extract_article
 from newsbot.listings import parse_listing, parse_wp_posts
-from newsbot.portals import PORTALS
+from newsbot.extraction import Hints
+from newsbot.portals import load_registry
+
+PORTALS = load_registry(None)
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
@@ -54,12 +57,12 @@ def test_hreflang_alternates_become_translations():
     assert entry.alternates["de"] == "https://de.euronews.com/2025/03/14/eine-geschichte"
     html = (b"<html lang='en'><head><title>A story</title></head><body><h1>A story</h1>"
             + b"<p>" + b"Some words of the story. " * 20 + b"</p></body></html>")
-    ex = extract_article(html, entry.url, hints={"translations": entry.alternates})
+    ex = extract_article(html, entry.url, hints=Hints(translations=entry.alternates))
     # the page's own URL and x-default are not translations
     assert ex.record["translations"] == {"de": "https://de.euronews.com/2025/03/14/eine-geschichte"}
     # alternates in the page win over the sitemap's
     page = html.replace(b"</head>", b'<link rel="alternate" hreflang="fr" href="/fr/une-histoire"></head>')
-    ex = extract_article(page, entry.url, hints={"translations": entry.alternates})
+    ex = extract_article(page, entry.url, hints=Hints(translations=entry.alternates))
     assert ex.record["translations"] == {"fr": "https://www.euronews.com/fr/une-histoire"}
 
 

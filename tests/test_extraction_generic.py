@@ -444,7 +444,7 @@ def test_a_sidebar_box_between_headline_and_body_stays_out():
 
 
 def test_teaser_headline_is_not_taken_for_the_page_headline():
-    from newsbot.extraction.fields import headline_element
+    from newsbot.extraction.title import headline_element
     from newsbot.extraction.page import Page
 
     rail = "<h2><a href='/old'><span>One year ago:</span> <span>Ferry deal signed</span></a></h2>"

@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timezone
 
 import pytest
-from faultsite import ENCODED, FaultSite, run_crawl
+from faultsite import ENCODED, FaultSite, run_crawl, write_portal
 from support import rss
 
 from newsbot.schema import validator
@@ -242,9 +242,8 @@ def discovery_crawl(tmp_path_factory):
         feeds = (["/feed/good.xml"] + [f"/xml/{name}" for name in site.xml_docs]
                  + ["/sitemap-huge.xml", "/sitemap-huge.xml.gz"])
         result = run_crawl(tmp, "faultsite", "since=2025-03-01", "until=2025-03-31",
-                           settings={"SPIDER_MODULES": "newsbot.spiders,faultspiders",
-                                     "NEWSBOT_MAX_SITEMAP_URLS": "5000"},
-                           env={"FAULTSITE_BASE": site.base, "FAULTSITE_FEEDS": " ".join(feeds)})
+                           settings={"NEWSBOT_PORTALS_FILE": write_portal(tmp, site.base, feeds),
+                                     "NEWSBOT_MAX_SITEMAP_URLS": "5000"})
         yield site, result
 
 

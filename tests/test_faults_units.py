@@ -19,7 +19,7 @@ from newsbot.discovery import declares_dtd, parse_feed, parse_sitemap
 from newsbot.feeds import safe_component, uri_params
 from newsbot.middlewares import (BackoffRetryMiddleware, RequestRefused, SafeRedirectMiddleware, _retry_after,
                                  failure_kind, host_kind)
-from newsbot.runs import check_settings
+from newsbot.settings_table import check as check_settings
 
 
 def _settings(**values) -> Settings:

@@ -178,7 +178,7 @@ def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
 
 
 def test_summary_fails_on_lost_records_and_unwritten_output():
-    from newsbot.runs import summarize
+    from newsbot.stats import summary as summarize
 
     base = {"item_scraped_count": 3, "finish_reason": "finished"}
     assert summarize("x", base) == (0, "x: ok: 3 records written, 0 failed requests")
@@ -205,7 +205,10 @@ def test_runs_sharing_an_output_name_append_in_turn(tmp_path):
     final = tmp_path / "same-second.jsonl"
     a = AtomicFileFeedStorage(str(final), feed_options={"overwrite": False})
     b = AtomicFileFeedStorage(str(final), feed_options={"overwrite": False})
-    b.part = b.part.with_name(b.part.name.replace(".part", ".other.part"))  # as another process
+    from dataclasses import replace
+
+    b.output = replace(b.output, part=b.output.part.with_name(b.output.part.name.replace(".part", ".other.part")))
+    # (as another process)
     fa, fb = a.open(None), b.open(None)
     fa.write(b'{"a": 1}\n')
     fb.write(b'{"b": 2}\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal
 
-from newsroom import Newsroom, Story, day, outputs, records, run, start, stats_of, wait_for, write_spider
+from newsroom import Newsroom, Story, day, outputs, records, run, start, stats_of, wait_for, write_portal
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 CORRECTION = "A correction was added on the tenth: the review clause runs for two years, not three."
@@ -12,7 +12,7 @@ CORRECTION = "A correction was added on the tenth: the review clause runs for tw
 
 def test_second_run_writes_only_new_and_changed_articles(tmp_path):
     with Newsroom([Story(1, day(3)), Story(2, day(4)), Story(3, day(5))]) as room:
-        write_spider(tmp_path, room.base)
+        write_portal(tmp_path, room.base)
         first = run(tmp_path, *WINDOW)
         assert first.returncode == 0, first.stderr[-3000:]
         assert "loopnews: ok: 3 records written, 0 failed requests" in first.stderr
@@ -22,21 +22,28 @@ def test_second_run_writes_only_new_and_changed_articles(tmp_path):
         assert [r["revision"] for r in recs1] == [1, 1, 1]
         assert sorted(room.article_hits().values()) == [1, 1, 1]
 
+        # the feed's <updated> is the page's modification time where the page gives none
+        assert {r["title"]: r["date_modified"] for r in recs1}[Story(3, day(1)).title] == "2025-03-05T09:00:00+00:00"
+
         # story 2 is edited (new modified time, one more paragraph; the feed's <updated> moves),
-        # story 3 is listed as updated but is unchanged, story 4 is new
+        # story 3 is listed as updated in the feed, its page unchanged (it states no modification
+        # time: the feed's becomes its date_modified), story 1 is as it was, story 4 is new
         room.add(Story(2, day(4), modified=day(10), extra=CORRECTION),
                  Story(3, day(5), listed_modified=day(10)), Story(4, day(11)))
         second = run(tmp_path, *WINDOW)
         assert second.returncode == 0, second.stderr[-3000:]
-        assert "loopnews: ok: 2 records written, 0 failed requests, 2 already stored" in second.stderr
+        assert "loopnews: ok: 3 records written, 0 failed requests, 1 already stored" in second.stderr
         [out2] = [p for p in outputs(tmp_path) if p != out1]
         recs2 = {r["title"]: r for r in records(out2)}
         assert sorted((t, r["revision"]) for t, r in recs2.items()) == sorted(
-            [(Story(2, day(1)).title, 2), (Story(4, day(1)).title, 1)])
+            [(Story(2, day(1)).title, 2), (Story(3, day(1)).title, 2), (Story(4, day(1)).title, 1)])
         edited = recs2[Story(2, day(1)).title]
         assert edited["body"].endswith(CORRECTION)
         assert edited["date_modified"] == "2025-03-10T09:00:00+00:00"
         assert edited["id"] == next(r["id"] for r in recs1 if r["title"] == edited["title"])
+        relisted = recs2[Story(3, day(1)).title]
+        assert relisted["date_modified"] == "2025-03-10T09:00:00+00:00"
+        assert relisted["body"] == next(r["body"] for r in recs1 if r["title"] == relisted["title"])
 
         hits = room.hits
         # the feed every run; story 1 skipped before download; 2 and 3 fetched again
@@ -47,13 +54,13 @@ def test_second_run_writes_only_new_and_changed_articles(tmp_path):
 
         stats = stats_of(out2)
         assert stats["portal"] == "loopnews" and stats["output"] == out2.name
-        assert stats["records_written"] == 2
-        assert stats["records_dropped"] == {"unchanged": 1}
+        assert stats["records_written"] == 3
+        assert stats["records_dropped"] == {}
         assert stats["skipped"] == {"seen": 1}  # story 1
         assert stats["pages_fetched"] == 4  # feed, stories 2, 3, 4
         assert stats["field_coverage"]["body"]["ratio"] == 1.0
-        assert stats["field_coverage"]["date_modified"] == {"present": 1, "of": 3, "ratio": 0.3333,
-                                                            "layers": {"meta": 1, "missing": 2}}
+        assert stats["field_coverage"]["date_modified"] == {"present": 3, "of": 3, "ratio": 1.0,
+                                                            "layers": {"meta": 1, "hint": 2}}
         assert stats["errors"] == {} and stats["finish_reason"] == "finished"
         assert stats["duration_s"] > 0 and stats["monitors"] == {"failed": []}
 
@@ -73,7 +80,7 @@ def test_second_run_writes_only_new_and_changed_articles(tmp_path):
 
 def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
     with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
-        write_spider(tmp_path, room.base)
+        write_portal(tmp_path, room.base)
         first = run(tmp_path, *WINDOW)
         assert first.returncode == 0, first.stderr[-3000:]
         [out1] = outputs(tmp_path)

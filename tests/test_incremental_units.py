@@ -10,7 +10,7 @@ import pytest
 
 from newsbot.extraction.urls import fingerprint
 from newsbot.feedstorage import AtomicFileFeedStorage
-from newsbot.runs import CrawlLocked, crawl_lock
+from newsbot.runner import Refused as CrawlLocked, crawl_lock
 from newsbot.runstats import stats_path
 from newsbot.seenstore import SeenEntry, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
 
@@ -30,7 +30,7 @@ def test_store_keeps_entries_with_aliases_across_connections(tmp_path):
     again = SqliteSeenStore(path)
     entry = again.lookup(alias)
     assert entry.id == RECORD["id"] and entry.revision == 1 and entry.content_hash == content_hash(RECORD)
-    assert again.lookup_url("http://example.org/news/2025/03/story-1") == entry  # scheme, www., slash
+    assert again.lookup(fingerprint("http://example.org/news/2025/03/story-1")) == entry  # scheme, www., slash
     # a later revision replaces the entry
     again.commit([(entry_for({**RECORD, "body": "B2"}, 2), set())])
     assert again.lookup(alias).revision == 2 and len(again) == 1
@@ -80,7 +80,7 @@ def _export(storage, lines: list[bytes]) -> None:
     fh = storage.open(None)
     for line in lines:
         fh.write(line)
-    assert not storage.final.exists() or storage.final.read_bytes() != b"".join(lines)
+    assert not storage.output.final.exists() or storage.output.final.read_bytes() != b"".join(lines)
     storage.store(fh)
 
 
@@ -172,7 +172,9 @@ def test_another_store_class_plugs_in(tmp_path):
 
     from newsbot.incremental import Incremental
 
-    settings = Settings({"NEWSBOT_SEEN_STORE_CLASS": f"{__name__}.MemoryStore", "MEMORY_STORE_NAME": "shared",
+    from newsbot.settings_table import defaults
+
+    settings = Settings({**defaults(), "NEWSBOT_SEEN_STORE_CLASS": f"{__name__}.MemoryStore", "MEMORY_STORE_NAME": "shared",
                          "NEWSBOT_STATE_DIR": str(tmp_path), "FEEDS": {}})
     crawler = SimpleNamespace(settings=settings, stats=None)
     crawler.stats = MemoryStatsCollector(crawler)
@@ -181,6 +183,7 @@ def test_another_store_class_plugs_in(tmp_path):
     assert ext.enabled and isinstance(ext.store, MemoryStore) and MemoryStore.built_with == "shared"
     response = SimpleNamespace(url=URL, request=SimpleNamespace(url=URL + "?utm_source=x"))
     ext.item_scraped({**RECORD, "revision": 1}, response)
+    ext.record_written({**RECORD, "revision": 1}, None)  # through a storage that is not newsbot's
     ext.feed_exporter_closed()
     assert ext.previous(RECORD).revision == 1
     assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])

@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from newsroom import Newsroom, Story, day, outputs, run, stats_of, write_spider
+from newsroom import Newsroom, Story, day, outputs, run, stats_of, write_portal
 from scrapy.settings import Settings
 
 from newsbot.monitors import (check_coverage, check_errors, check_finish, check_not_generic, check_records,
                               thresholds)
-from newsbot.runs import summarize
-from newsbot.runstats import figures
+from newsbot.stats import figures, summary as summarize
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 
 
 def test_markup_change_fails_the_run_and_names_the_field(tmp_path):
     with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
-        write_spider(tmp_path, room.base)
+        write_portal(tmp_path, room.base)
         first = run(tmp_path, *WINDOW)
         assert first.returncode == 0, first.stderr[-3000:]
         assert "Monitor failed" not in first.stderr
@@ -38,7 +37,7 @@ def test_markup_change_fails_the_run_and_names_the_field(tmp_path):
 
 def test_per_portal_thresholds_and_their_messages(tmp_path):
     with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
-        write_spider(tmp_path, room.base)
+        write_portal(tmp_path, room.base)
         strict = json.dumps({"loopnews": {"min_records": 5, "coverage": {"tags": 0.5}}})
         proc = run(tmp_path, *WINDOW, settings={"NEWSBOT_MONITOR_PORTALS": strict})
     assert proc.returncode == 1
@@ -53,7 +52,7 @@ def test_per_portal_thresholds_and_their_messages(tmp_path):
     ('{"loopnews": {"min_recs": 1}}', "unknown key 'min_recs'"),
 ])
 def test_bad_thresholds_are_refused_at_start(tmp_path, value, message):
-    write_spider(tmp_path, "http://127.0.0.1:9")  # never contacted
+    write_portal(tmp_path, "http://127.0.0.1:9")  # never contacted
     proc = run(tmp_path, *WINDOW, settings={"NEWSBOT_MONITOR_PORTALS": value})
     assert proc.returncode == 2
     assert message in proc.stderr
@@ -80,7 +79,7 @@ def test_figures_and_checks_on_known_stats():
     limits = thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.95}}}}), "p")
     assert limits["coverage"] == {"title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.95,
                                   "language": 0.95}
-    assert check_coverage(fig, limits) == [
+    assert sorted(check_coverage(fig, limits)) == [
         "field body: coverage 90.0 % (9 of 10 articles), floor 100 %",
         "field section: coverage 90.0 % (9 of 10 articles), floor 95 %",
     ]

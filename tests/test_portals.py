@@ -135,9 +135,9 @@ def test_non_article_pages_give_no_record(request, mode, portals):
 # -- a portal defined only by configuration, served over loopback HTTP ---------------------------
 
 def _config_portal(tmp_path, base):
-    from newsbot.portals import PACKAGED_CONFIG
+    from newsbot.portals import BUILTIN
 
-    text = (PACKAGED_CONFIG / "agence_europe.toml").read_text("utf-8")
+    text = (BUILTIN / "agence_europe.toml").read_text("utf-8")
     text = text.replace("https://agenceurope.eu", base).replace('domains = ["agenceurope.eu"]',
                                                                  'domains = ["127.0.0.1"]')
     path = tmp_path / "portals"

@@ -9,11 +9,13 @@ import sys
 
 import pytest
 from loopback import Site
-from newsroom import FAST, Newsroom, Story, day, run, write_spider
+from newsroom import FAST, Newsroom, Story, day, run, write_portal
 from scrapy.settings import Settings
 
-from newsbot.portals import PACKAGED_CONFIG, PORTALS, builtin_portals, load_registry
-from newsbot.portals.config import load_portals
+from newsbot.portals import BUILTIN, load_registry
+from newsbot.portals.reader import load_portals
+
+PORTALS = load_registry(None)
 
 GOOD = '''
 name = "demo_news"
@@ -46,7 +48,7 @@ def test_every_builtin_portal_is_registered_with_a_spider():
 
     names = {"eureporter", "politico_eu", "euronews", "euractiv", "euobserver", "parliament_magazine",
              "brussels_times", "neweurope"}
-    assert set(builtin_portals()) == names
+    assert names | {"agence_europe"} == set(PORTALS)
     loader = PortalSpiderLoader(Settings({"SPIDER_MODULES": ["newsbot.spiders"]}))
     assert names | {"agence_europe", "portal", "article"} <= set(loader.list())
     assert isinstance(loader, SpiderLoader)
@@ -59,7 +61,7 @@ def test_toml_portal_gets_family_defaults_and_rules(tmp_path):
     portal = registry["demo_news"]
     assert portal.feeds == ("{base}/feed/",) and portal.sitemaps == ("{base}/sitemap_index.xml",)
     assert portal.wp_types == ("posts",)
-    assert portal.rules.timezone == "Europe/Vienna" and portal.rules.body == ("div.story",)
+    assert portal.rules.timezone == "Europe/Vienna" and portal.rules.css("body") == ("div.story",)
     assert portal.is_article_url("https://en.demo-news.example/2025/03/a-slug/")
     assert not portal.is_article_url("https://www.demo-news.example/tag/x/")
     assert (portal.original_url("https://en.demo-news.example/2025/03/a-slug/")
@@ -100,7 +102,8 @@ def test_missing_portals_file_is_refused():
 
 
 def test_packaged_portals_load():
-    assert set(load_portals(PACKAGED_CONFIG)) == {"agence_europe"}
+    assert set(load_portals(BUILTIN)) == {"agence_europe", "eureporter", "politico_eu", "euronews", "euractiv",
+                                          "euobserver", "parliament_magazine", "brussels_times", "neweurope"}
 
 
 MINIMAL = '''name = "demo_news"
@@ -159,7 +162,7 @@ def test_minimal_portal_and_several_portal_tables_load(tmp_path):
 
 
 def test_reserved_names_are_the_spiders_that_are_not_portals():
-    from newsbot.portals.config import RESERVED_NAMES
+    from newsbot.portals.reader import RESERVED_NAMES
     from newsbot.spiders.loader import PortalSpiderLoader
 
     loader = PortalSpiderLoader(Settings({"SPIDER_MODULES": ["newsbot.spiders"]}))
@@ -213,7 +216,7 @@ def test_crawl_reports_the_portals_file_error_not_an_unknown_spider(tmp_path, sc
     proc = _command(tmp_path, scrapy, "demo", portals_file=bad)
     assert proc.returncode == 2
     last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith(("newsbot: demo: portals file ", "newsbot crawl: portals file "))
+    assert last.startswith(("newsbot: portals file ", "newsbot crawl: portals file "))
     assert f"{bad}: Expected '=' after a key" in last
     assert "unknown" not in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "output").exists()
@@ -240,7 +243,7 @@ def test_portal_spider_summary_uses_the_configured_portals_name(tmp_path):
 
 def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
     with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
-        write_spider(tmp_path, room.base)
+        write_portal(tmp_path, room.base)
         first = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
         assert first.returncode == 0, first.stderr[-3000:]
         assert "loopnews: ok: 2 records written" in first.stderr

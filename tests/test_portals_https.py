@@ -37,9 +37,9 @@ def _pages():
 def _hosts(routes) -> set[str]:
     """Every host a built-in portal spider may ask for: those of the fixture pages and of all
     editions (editions without fixture pages get 404 answers, as replay gives misses)."""
-    from newsbot.portals import builtin_portals
+    from newsbot.portals import load_registry
 
-    portals = builtin_portals()
+    portals = load_registry(None)
     return {host for host, _ in routes} | {urlsplit(e.base).hostname for p in PORTALS for e in portals[p].editions}
 
 

@@ -8,7 +8,7 @@ import sys
 import threading
 from types import SimpleNamespace
 
-from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_spider
+from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_portal
 
 from newsbot.runstats import Progress
 
@@ -19,7 +19,7 @@ ONE_AT_A_TIME = {"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "
 def test_pause_and_resume_with_a_job_folder(tmp_path):
     stories = [Story(n, day(n)) for n in range(1, 11)]
     with Newsroom(stories, gate_after=2) as room:
-        write_spider(tmp_path, room.base)
+        write_portal(tmp_path, room.base)
         first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
         lines: list[str] = []
         reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
@@ -63,8 +63,8 @@ def test_progress_line_counts_per_portal():
 
 
 def test_unknown_portal_is_refused(tmp_path):
-    write_spider(tmp_path, "http://127.0.0.1:9")
-    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "nosuchportal", "-s", f"SPIDER_MODULES={FAST['SPIDER_MODULES']}"]
+    write_portal(tmp_path, "http://127.0.0.1:9")
+    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "nosuchportal", "-s", f"NEWSBOT_PORTALS_FILE={FAST['NEWSBOT_PORTALS_FILE']}"]
     proc = subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "newsbot crawl: unknown portal nosuchportal (known:" in proc.stderr
@@ -73,7 +73,7 @@ def test_unknown_portal_is_refused(tmp_path):
 
 
 def test_a_broken_seen_store_stops_the_crawl_at_start(tmp_path):
-    write_spider(tmp_path, "http://127.0.0.1:9")  # never contacted
+    write_portal(tmp_path, "http://127.0.0.1:9")  # never contacted
     state = tmp_path / "output" / ".state"
     state.mkdir(parents=True)
     (state / "seen.sqlite").write_bytes(b"these bytes are no database" * 40)

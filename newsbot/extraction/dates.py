@@ -1,5 +1,4 @@
-"""Date parsing and choice: ISO 8601 / RFC 822 / free text in every EU language to an aware
-``datetime``.
+"""Date parsing and choice: ISO 8601 and RFC 822 date texts to an aware ``datetime``.
 
 Naive times are read in the portal's IANA time zone (``tz``). Results later than now plus
 ``MAX_FUTURE_SKEW`` or before 1990 are rejected.
@@ -44,14 +43,11 @@ def _plausible(dt: datetime, now: datetime | None) -> bool:
     return EARLIEST <= dt <= now + MAX_FUTURE_SKEW
 
 
-def parse_date(value, tz: str | None = None, *, now: datetime | None = None,
-               languages: list[str] | None = None, fuzzy: bool = False) -> ParsedDate | None:
+def parse_date(value, tz: str | None = None, *, now: datetime | None = None) -> ParsedDate | None:
     """Parse one date value; ``None`` when it does not parse or is implausible.
 
     Accepts ``datetime``/``date`` objects, ISO 8601 (``2024-04-30T16:17:29+02:00``, ``Z``,
-    ``2024-04-30 16:17:29 +02:00``), RFC 822 (``Tue, 30 Apr 2024 14:17:29 GMT``) and, when
-    ``fuzzy`` is set, visible text in any language dateparser knows (``30. April 2024``,
-    ``30 avril 2024 à 16h00``), restricted to ``languages`` (ISO 639-1 codes) when given.
+    ``2024-04-30 16:17:29 +02:00``) and RFC 822 (``Tue, 30 Apr 2024 14:17:29 GMT``).
     """
     if value is None:
         return None
@@ -66,13 +62,13 @@ def parse_date(value, tz: str | None = None, *, now: datetime | None = None,
     text = str(value).strip()
     if not text or text.startswith(("0000", "0001-01-01")):
         return None
-    parsed = _parse_text(text, tzinfo, languages, fuzzy)
+    parsed = _parse_text(text, tzinfo)
     if parsed is None or not _plausible(parsed.value, now):
         return None
     return parsed
 
 
-def _parse_text(text: str, tzinfo, languages, fuzzy) -> ParsedDate | None:
+def _parse_text(text: str, tzinfo) -> ParsedDate | None:
     if _ISO_DAY.match(text):
         try:
             d = date.fromisoformat(text)
@@ -93,29 +89,12 @@ def _parse_text(text: str, tzinfo, languages, fuzzy) -> ParsedDate | None:
         if dt is not None and re.search(r"(-0000|\bGMT|\bUTC|\bZ)\s*$", text) is None \
                 and not re.search(r"[+-]\d{4}\s*$", text):
             dt = dt.replace(tzinfo=None)  # RFC 822 without a zone
-    if dt is None and fuzzy:
-        dt = _dateparser(text, languages)
     if dt is None:
         return None
     has_offset = dt.tzinfo is not None
     if not has_offset:
         dt = dt.replace(tzinfo=tzinfo)
     return ParsedDate(dt, bool(_HAS_TIME.search(text)), has_offset)
-
-
-def _dateparser(text: str, languages: list[str] | None) -> datetime | None:
-    import dateparser
-
-    if len(text) > 120:
-        return None
-    try:
-        return dateparser.parse(
-            text, languages=languages or None,
-            settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first",
-                      "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
-        )
-    except Exception:  # dateparser raises assorted internal errors on odd input
-        return None
 
 
 def choose(candidates: list[tuple[str, ParsedDate]]) -> tuple[str, ParsedDate] | None:

@@ -6,7 +6,7 @@ skips (``paywall``, ``teaser``, ``subscribe`` classes) still mark the record par
 """
 from __future__ import annotations
 
-from .fields import text_of
+from .values import text_of
 from .page import Page
 from .rules import ExtractionRules
 from .text import key

@@ -1,8 +1,11 @@
-"""Extraction rules of one portal: CSS selectors and boilerplate strings.
+"""Extraction rules of one portal layout: CSS selectors by record field, and boilerplate strings.
 
-A value object with no behaviour; ``newsbot.extraction.fields`` applies it. Every selector
-tuple is tried in order and the first that yields a value wins; ``body`` selectors are all
-collected (a body split into several containers by adverts is read whole).
+A value object with no behaviour; the field extractors apply it. Selector keys are the
+``rule`` keys of the record's field table (:data:`newsbot.extraction.record.FIELDS`: ``title``,
+``lead``, ``section``, ``date``, ``authors``, ``tags``, ``body``, ``image``), so a new field
+with a rule key needs no change here. Every selector list is tried in order and the first
+that yields a value wins; ``body`` selectors are all collected (a body split into several
+containers by adverts is read whole).
 """
 from __future__ import annotations
 
@@ -11,32 +14,39 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ExtractionRules:
-    """Selectors (CSS) and strings that override the generic layers for one portal.
+    """Selectors (CSS) and strings that override the generic layers for one portal layout.
 
-    - ``title``, ``lead``, ``section``, ``date``, ``authors``, ``tags``: CSS selectors. A match
-      on ``<meta>`` reads ``content``, on ``<time>`` reads ``datetime``, else the element text.
-    - ``body``: containers whose block elements (paragraphs, sub-headings, list items) form the
-      body, all matches in document order; ``body_exclude``: selectors dropped inside them.
+    - ``selectors``: ``((rule key, (CSS selector, …)), …)``. A match on ``<meta>`` reads
+      ``content``, on ``<time>`` reads ``datetime``, on ``<img>`` reads ``src``, else the
+      element text. For ``body``: the containers whose block elements (paragraphs,
+      sub-headings, list items) form the body, all matches in document order.
+    - ``body_exclude``: selectors dropped inside the body containers.
     - ``boilerplate``: paragraph texts (case-insensitive, exact or as a prefix) never kept in
       title, section or body; ``body_stop``: a paragraph starting with one of these ends the body.
     - ``partial_markers``: texts whose presence on the page marks a paywalled or cut body
       (the record gets ``quality_flags: ["partial"]``); the paragraphs holding them are dropped.
+    - ``site_names``: the portal's names, stripped from title candidates.
     - ``timezone``: IANA zone for naive times printed by the portal.
     """
 
     timezone: str = "UTC"
-    title: tuple[str, ...] = ()
-    lead: tuple[str, ...] = ()
-    section: tuple[str, ...] = ()
-    date: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    body: tuple[str, ...] = ()
+    selectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     body_exclude: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     body_stop: tuple[str, ...] = ()
     partial_markers: tuple[str, ...] = ()
     site_names: tuple[str, ...] = field(default_factory=tuple)
+
+    def css(self, key: str) -> tuple[str, ...]:
+        """The selectors given for rule key ``key`` (``()`` when none)."""
+        for name, selectors in self.selectors:
+            if name == key:
+                return selectors
+        return ()
+
+    def keys(self) -> set[str]:
+        """The rule keys that have selectors."""
+        return {name for name, selectors in self.selectors if selectors}
 
 
 GENERIC = ExtractionRules()

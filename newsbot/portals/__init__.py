@@ -1,22 +1,22 @@
 """The portal registry: what newsbot knows of each portal, without Scrapy.
 
 A :class:`Portal` holds discovery data (editions, feed, sitemap and listing URL templates,
-article URL patterns, URL canonicalisation) and the portal's
-:class:`~newsbot.extraction.rules.ExtractionRules`. Spiders read discovery data from here; the
-item pipelines and ``newsbot evaluate`` read the rules, and :func:`portal_for_url` finds the
-portal of any URL.
+article URL patterns, URL canonicalisation) and its markup :class:`Layout`\\ s, each with the
+:class:`~newsbot.extraction.rules.ExtractionRules` of a period. Every portal, built-in or a
+user's, is a TOML file read and checked by :mod:`newsbot.portals.reader`: the packaged
+``newsbot/portals/builtin/*.toml``, then the file or folder named by the
+``NEWSBOT_PORTALS_FILE`` setting (a later definition of a name replaces an earlier one; the
+names of spiders that are not portals, ``article`` and ``portal``, are refused).
 
-Built-in portals are one module each in this package; more are defined by TOML files
-(:mod:`newsbot.portals.config`): the packaged ``newsbot/portals/config/*.toml`` and the file
-or folder named by the ``NEWSBOT_PORTALS_FILE`` environment variable (setting of the same name
-for ``scrapy crawl``). A configured portal with a built-in portal's name replaces it; the names
-of spiders that are not portals (``article``, ``portal``) are refused.
+:func:`registry` builds the one :class:`Registry` from the settings; the spider loader, the
+item pipelines and ``newsbot evaluate`` all use it.
 """
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -32,6 +32,7 @@ WORDPRESS_DEFAULTS = {
     "sitemaps": ("{base}/sitemap_index.xml",),
     "wp_types": ("posts",),
 }
+BUILTIN = Path(__file__).resolve().parent / "builtin"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,16 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """The portal's markup of one period: ``rules`` apply to pages fetched up to and including
+    the day ``until`` (``None``: the current layout, from the day after the previous one's
+    ``until`` on). A redesign is a new layout, so archived pages keep the rules of their time."""
+
+    rules: ExtractionRules
+    until: date | None = None
+
+
+@dataclass(frozen=True)
 class Portal:
     """A news portal.
 
@@ -76,7 +87,8 @@ class Portal:
       URL must match / must not match.
     - ``trailing_slash``: how the portal writes article paths (True: always ``/``-terminated,
       False: never, None: as found); the host is that of the matching edition (``www.`` or bare).
-    - ``rules``: extraction rules.
+    - ``layouts``: the markup periods, oldest first, the current one (``until=None``) last.
+    - ``source``: the file the portal was read from.
     """
 
     name: str
@@ -93,17 +105,42 @@ class Portal:
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
     trailing_slash: bool | None = None
-    rules: ExtractionRules = field(default_factory=ExtractionRules)
+    layouts: tuple[Layout, ...] = (Layout(ExtractionRules()),)
+    source: str = ""
 
     def __post_init__(self):
         if self.family not in FAMILIES:
             raise ValueError(f"portal {self.name}: unknown family {self.family!r} (known: {', '.join(FAMILIES)})")
         if not self.editions:
             raise ValueError(f"portal {self.name}: no edition")
+        if not self.layouts or self.layouts[-1].until is not None:
+            raise ValueError(f"portal {self.name}: the last layout must be the current one (no until)")
         if self.family == "wordpress":
             for key, value in WORDPRESS_DEFAULTS.items():
                 if not getattr(self, key):
                     object.__setattr__(self, key, value)
+
+    @property
+    def rules(self) -> ExtractionRules:
+        """The current layout's rules (its time zone is the portal's)."""
+        return self.layouts[-1].rules
+
+    @property
+    def timezone(self) -> str:
+        """IANA zone of the times the portal prints without an offset."""
+        return self.rules.timezone
+
+    def rules_for(self, fetched: datetime | date | None) -> ExtractionRules:
+        """The rules of the layout a page fetched at ``fetched`` has (an aware datetime, a
+        day, or ``None`` for the current layout): the first layout whose ``until`` is that day
+        or later."""
+        if fetched is None:
+            return self.rules
+        day = fetched.date() if isinstance(fetched, datetime) else fetched
+        for layout in self.layouts:
+            if layout.until is None or day <= layout.until:
+                return layout.rules
+        return self.rules
 
     @cached_property
     def _allow(self):
@@ -136,6 +173,13 @@ class Portal:
             if edition.host.removeprefix("www.") == host:
                 return edition
         return None
+
+    def edition(self, lang: str) -> Edition:
+        """The edition of language ``lang`` (``KeyError`` when the portal has none)."""
+        for edition in self.editions:
+            if edition.lang == lang:
+                return edition
+        raise KeyError(lang)
 
     @property
     def original_edition(self) -> Edition:
@@ -189,46 +233,49 @@ class Portal:
         return tuple(known[w] for w in wanted)
 
 
-PACKAGED_CONFIG = Path(__file__).resolve().parent / "config"
+class Registry(dict):
+    """The portals by name (a ``dict[str, Portal]``), in the order they were read."""
+
+    def for_url(self, url: str) -> Portal | None:
+        """The portal serving ``url`` (its host is one of the portal's domains), or ``None``."""
+        for portal in self.values():
+            if portal.owns(url):
+                return portal
+        return None
 
 
-def builtin_portals() -> dict[str, Portal]:
-    """The portals defined by modules of this package, by name."""
-    from . import (brussels_times, euobserver, euractiv, euronews, eureporter, neweurope,
-                   parliament_magazine, politico_eu)
-
-    modules = (eureporter, politico_eu, euronews, euractiv, euobserver, parliament_magazine,
-               brussels_times, neweurope)
-    return {m.PORTAL.name: m.PORTAL for m in modules}
+_CACHE: dict[tuple, Registry] = {}
 
 
-def load_registry(extra: str | os.PathLike | None = None) -> dict[str, Portal]:
-    """Built-in portals, then the packaged TOML portals, then those of ``extra`` (a TOML file
-    or a folder of them; a later definition of a name replaces an earlier one). Raises
-    ``ValueError`` with one line for a bad file (see :mod:`newsbot.portals.config`)."""
-    from .config import load_portals
+def load_registry(extra: str | os.PathLike | None = None) -> Registry:
+    """The packaged portals (``newsbot/portals/builtin/*.toml``), then those of ``extra`` (a
+    TOML file or a folder of them; a later definition of a name replaces an earlier one).
+    Raises ``ValueError`` with one line naming the file, portal and key for a bad file (see
+    :mod:`newsbot.portals.reader`). Cached by path and modification time."""
+    from .reader import load_portals
 
-    registry = builtin_portals()
-    registry.update(load_portals(PACKAGED_CONFIG))
-    if extra:
-        registry.update(load_portals(extra))
-    return registry
+    key = (str(extra or ""), _stamp(extra))
+    if key not in _CACHE:
+        registry = Registry(load_portals(BUILTIN))
+        if extra:
+            registry.update(load_portals(extra))
+        _CACHE[key] = registry
+    return _CACHE[key]
 
 
-def _default_registry() -> dict[str, Portal]:
+def _stamp(path) -> tuple:
+    """Modification times of a file, or of the TOML files of a folder (``()`` when absent)."""
+    if not path:
+        return ()
+    path = Path(path)
     try:
-        return load_registry(os.environ.get("NEWSBOT_PORTALS_FILE") or None)
-    except ValueError:
-        # reported with one line and exit 2 by the crawl commands (newsbot.runs.check_settings)
-        return load_registry(None)
+        files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        return tuple((str(f), f.stat().st_mtime_ns) for f in files)
+    except OSError:
+        return ()
 
 
-PORTALS: dict[str, Portal] = _default_registry()
-
-
-def portal_for_url(url: str) -> Portal | None:
-    """The registered portal serving ``url``, or ``None``."""
-    for portal in PORTALS.values():
-        if portal.owns(url):
-            return portal
-    return None
+def registry(settings) -> Registry:
+    """The registry of the crawl's settings: the packaged portals and those of
+    ``NEWSBOT_PORTALS_FILE`` (``ValueError`` with one line for a bad file)."""
+    return load_registry(settings.get("NEWSBOT_PORTALS_FILE") or None)

@@ -1,2 +1,3 @@
-"""newsbot spiders: one a portal over :class:`~newsbot.spiders.base.PortalSpider`, plus
-``article`` for explicit URLs."""
+"""newsbot spiders: :class:`~newsbot.spiders.portal.PortalSpider` (one spider a portal of the
+registry, made by the spider loader), ``portal`` (any portal by name) and ``article`` (explicit
+URLs)."""

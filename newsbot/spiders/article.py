@@ -1,11 +1,10 @@
 """The ``article`` spider: any site, from explicit URLs."""
 from __future__ import annotations
 
-import scrapy
-
 from ..arguments import parse_switch, parse_urls
 from ..extraction.urls import strip_tracking
 from .base import PageSpider
+from .portal import PortalByNameSpider  # noqa: F401 (registered by the spider loader: ``portal``)
 
 
 class ArticleSpider(PageSpider):
@@ -13,7 +12,6 @@ class ArticleSpider(PageSpider):
     extract each with the rules of the portal owning it, or the generic path. No date window."""
 
     name = "article"
-    check_article_urls = False
 
     @classmethod
     def check_arguments(cls, urls=None, url_file=None, **kwargs):
@@ -31,5 +29,4 @@ class ArticleSpider(PageSpider):
     async def start(self):
         """One request a given URL, tracking parameters removed."""
         for url in self.urls:
-            yield scrapy.Request(strip_tracking(url), callback=self.parse_article, errback=self.on_error,
-                                 meta={"hints": {}})
+            yield self.article_page(strip_tracking(url))

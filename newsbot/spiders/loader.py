@@ -1,40 +1,39 @@
-"""The spider loader: Scrapy's, plus one spider a portal defined by configuration."""
+"""The spider loader: Scrapy's (``SPIDER_MODULES``: ``article``, ``portal``), plus one spider
+a portal of the registry (:func:`newsbot.portals.registry`)."""
 from __future__ import annotations
 
 import logging
 
 from scrapy.spiderloader import SpiderLoader
 
-from ..portals import builtin_portals, load_registry
+from ..portals import load_registry, registry
+from .portal import PortalSpider
 
 logger = logging.getLogger(__name__)
 
 
 class PortalSpiderLoader(SpiderLoader):
-    """Scrapy's :class:`~scrapy.spiderloader.SpiderLoader` (``SPIDER_MODULES``), then every
-    portal of the packaged TOML files and of ``NEWSBOT_PORTALS_FILE`` (a file or folder) as a
-    spider of its own name, replacing a built-in portal spider of the same name (never a
-    spider that is not a portal, such as ``article``). A bad portals file is left out here and
-    its one-line error kept in ``portals_error`` (the crawl commands refuse it, exit status 2,
-    before looking up the spider)."""
+    """Scrapy's :class:`~scrapy.spiderloader.SpiderLoader`, then every portal of the registry
+    of the settings (the packaged portal files and ``NEWSBOT_PORTALS_FILE``) as a spider of
+    its own name; never replacing a spider that is not a portal (``article``, ``portal``). A bad
+    portals file is left out here and its one-line error kept in ``portals_error``: the crawl
+    runner refuses it (exit status 2) before looking up the spider."""
 
     def __init__(self, settings):
         super().__init__(settings)
-        from . import configured
-
         self.portals_error: str | None = None
         try:
-            registry = load_registry(settings.get("NEWSBOT_PORTALS_FILE") or None)
+            portals = registry(settings)
         except ValueError as exc:
             self.portals_error = str(exc)
-            registry = load_registry(None)
-        configured.REGISTRY = registry
-        builtin = builtin_portals()
-        for name, portal in registry.items():
-            if builtin.get(name) is portal:
-                continue
+            portals = load_registry(None)
+        for name, portal in portals.items():
             existing = self._spiders.get(name)
             if existing is not None and getattr(existing, "portal", None) is None:
                 logger.error("Portal %s not registered: %s is a spider that is not a portal", name, name)
                 continue
-            self._spiders[name] = configured.spider_class(portal)
+            self._spiders[name] = PortalSpider.for_portal(portal)
+
+    def portals(self) -> list[str]:
+        """Names of the spiders that crawl a portal, sorted."""
+        return sorted(n for n, cls in self._spiders.items() if getattr(cls, "portal", None) is not None)

@@ -1,4 +1,5 @@
-"""Portals defined by configuration: TOML files read with :mod:`tomllib`.
+"""Portal files: TOML files read with :mod:`tomllib` and checked, for the built-in portals and a
+user's alike.
 
 A file holds one portal as top-level keys, or several as ``[[portal]]`` tables. Keys (all
 optional unless marked):
@@ -13,9 +14,14 @@ optional unless marked):
   ``news_sitemaps``, ``sitemaps``, ``listings``, ``wp_types`` (REST post types);
   ``latest_listing_pages``, ``max_listing_pages`` (ints).
 - ``allow`` / ``deny``: regular expressions on article URL paths; ``trailing_slash`` (bool).
-- ``[selectors]``: ``title``, ``lead``, ``section``, ``date``, ``authors``, ``tags``, ``body``,
-  ``body_exclude`` (CSS selector lists), ``boilerplate``, ``body_stop``, ``partial_markers``,
-  ``site_names`` (string lists) — see :class:`~newsbot.extraction.rules.ExtractionRules`.
+- ``[selectors]``: the current layout's rules: a CSS selector list for each record field with
+  a selector key in the field table (:data:`newsbot.extraction.record.RULE_KEYS`: ``title``,
+  ``lead``, ``section``, ``date``, ``authors``, ``tags``, ``body``, ``image``) and for
+  ``body_exclude``; string lists ``boilerplate``, ``body_stop``, ``partial_markers``,
+  ``site_names`` — see :class:`~newsbot.extraction.rules.ExtractionRules`.
+- ``[[layouts]]``: earlier layouts, oldest first, each ``until = YYYY-MM-DD`` (the last day
+  of fetch dates it served) and its own ``[layouts.selectors]``, whose keys replace those of
+  ``[selectors]`` for pages fetched up to that day (:class:`~newsbot.portals.Layout`).
 
 Values are checked for their TOML type when the file is loaded; URL templates are formatted
 once with dummy values and must give an absolute http(s) URL; CSS selectors must parse.
@@ -26,21 +32,23 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from cssselect import GenericTranslator, SelectorError
 
 from ..extraction.dates import zone
+from ..extraction.record import RULE_KEYS
 from ..extraction.rules import ExtractionRules
 
 _LISTS = ("domains", "feeds", "news_sitemaps", "sitemaps", "listings", "wp_types", "allow", "deny")
 _TEMPLATES = ("feeds", "news_sitemaps", "sitemaps", "listings")
 _INTS = ("latest_listing_pages", "max_listing_pages")
-_TOP = set(_LISTS) | set(_INTS) | {"name", "family", "timezone", "editions", "trailing_slash", "selectors"}
-_SELECTORS = ("title", "lead", "section", "date", "authors", "tags", "body", "body_exclude",
-              "boilerplate", "body_stop", "partial_markers", "site_names")
-_CSS = ("title", "lead", "section", "date", "authors", "tags", "body", "body_exclude")
+_TOP = set(_LISTS) | set(_INTS) | {"name", "family", "timezone", "editions", "trailing_slash", "selectors",
+                                    "layouts"}
+_CSS = (*RULE_KEYS, "body_exclude")
+_SELECTORS = (*_CSS, "boilerplate", "body_stop", "partial_markers", "site_names")
 _EDITION = {"lang", "base", "code", "machine_translated"}
 _NAME = re.compile(r"^[a-z0-9_]{1,64}$")
 _DOMAIN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
@@ -96,12 +104,30 @@ def _check_css(where: str, key: str, selector: str) -> None:
         raise ValueError(f"{where}: selectors.{key}: bad CSS selector {_short(selector)} ({exc})") from None
 
 
+def _selectors(where: str, what: str, selectors) -> dict[str, tuple[str, ...]]:
+    """The checked selector table ``{key: (strings…)}`` of ``[selectors]`` or a layout's."""
+    if not isinstance(selectors, dict) or set(selectors) - set(_SELECTORS):
+        raise ValueError(f"{where}: {what} keys are {', '.join(_SELECTORS)}")
+    out = {k: _strings(where, f"selectors.{k}", v) for k, v in selectors.items()}
+    for key in _CSS:
+        for selector in out.get(key, ()):
+            _check_css(where, key, selector)
+    return out
+
+
+def _rules(tz: str, selectors: dict[str, tuple[str, ...]]) -> ExtractionRules:
+    """:class:`ExtractionRules` of a checked selector table."""
+    return ExtractionRules(
+        timezone=tz, selectors=tuple((k, v) for k, v in selectors.items() if k in RULE_KEYS),
+        **{k: v for k, v in selectors.items() if k not in RULE_KEYS})
+
+
 def portal_from_dict(data: dict, source: str = "<config>"):
     """A :class:`~newsbot.portals.Portal` from one parsed TOML table (shape in the module
     docstring); ``source`` names the file in error messages. Every value is checked for its
     type; URL templates are formatted once with dummy values (bad placeholders are refused)
     and CSS selectors parsed. Raises ``ValueError`` with one line."""
-    from . import Edition, Portal
+    from . import Edition, Layout, Portal
 
     if not isinstance(data, dict):
         raise ValueError(f"{source}: each [[portal]] must be a table (got {_short(data)})")
@@ -169,16 +195,27 @@ def portal_from_dict(data: dict, source: str = "<config>"):
         zone(tz)
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from None
-    selectors = data.get("selectors", {})
-    if not isinstance(selectors, dict) or set(selectors) - set(_SELECTORS):
-        raise ValueError(f"{where}: [selectors] keys are {', '.join(_SELECTORS)}")
-    selectors = {k: _strings(where, f"selectors.{k}", v) for k, v in selectors.items()}
-    for key in _CSS:
-        for selector in selectors.get(key, ()):
-            _check_css(where, key, selector)
-    rules = ExtractionRules(timezone=tz, **selectors)
+    current = _selectors(where, "[selectors]", data.get("selectors", {}))
+    layouts = []
+    previous = None
+    older = data.get("layouts", [])
+    if not isinstance(older, list):
+        raise ValueError(f"{where}: layouts must be an array of tables ([[layouts]])")
+    for n, table in enumerate(older, 1):
+        if not isinstance(table, dict) or set(table) - {"until", "selectors"}:
+            raise ValueError(f"{where}: layout {n}: keys are until and selectors")
+        until = table.get("until")
+        if not isinstance(until, date) or isinstance(until, datetime):
+            raise ValueError(f"{where}: layout {n}: until must be a date (YYYY-MM-DD, unquoted)")
+        if previous is not None and until <= previous:
+            raise ValueError(f"{where}: layout {n}: until {until} is not after the layout before it ({previous})")
+        previous = until
+        own = _selectors(where, f"layout {n} selectors", table.get("selectors", {}))
+        layouts.append(Layout(_rules(tz, {**current, **own}), until))
+    layouts.append(Layout(_rules(tz, current)))
     try:
-        return Portal(name=name, editions=tuple(parsed), family=family, rules=rules, **kwargs)
+        return Portal(name=name, editions=tuple(parsed), family=family, layouts=tuple(layouts),
+                      source=source, **kwargs)
     except ValueError as exc:
         raise ValueError(f"{source}: {exc}") from None
 
@@ -202,6 +239,8 @@ def load_portals(path: str | os.PathLike) -> dict:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ValueError(f"portals file {file}: {exc}") from None
+        except RecursionError:
+            raise ValueError(f"portals file {file}: tables or arrays nested too deeply") from None
         if "portal" in data:
             if not isinstance(data["portal"], list) or len(data) > 1:
                 raise ValueError(f"portals file {file}: portal must be an array of tables ([[portal]]) "

@@ -1,0 +1,276 @@
+"""The content fields: the standfirst (lead) and the body, read from the portal's body
+containers, the generic extractor (:mod:`newsbot.extraction.body`), JSON-LD ``articleBody``,
+article HTML escaped in a script, or trafilatura as the last resort; boilerplate paragraphs
+dropped and paywalls flagged."""
+from __future__ import annotations
+
+import html as html_lib
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .page import Page
+from .rules import ExtractionRules
+from .text import clean, key, squash, tokens
+from .title import headline_element
+from .values import ld_text, select_values, text_of
+
+if TYPE_CHECKING:
+    from .record import Fields
+
+
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"})
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "figure", "figcaption", "aside", "form", "button", "nav",
+    "footer", "iframe", "svg", "template", "select", "textarea", "header", "input", "video", "audio",
+})
+DROP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|related|caption|credit|promo|subscribe|"
+    r"subscription|teaser|widget|advert|advertisement|ads?|banner|byline|author|comments?|"
+    r"read-?more|recommend\w*|trending|tags?|breadcrumbs?|sponsor\w*|consent|cookie|paywall|"
+    r"outbrain|taboola|embed)(?:$|[\s_-])",
+    re.I,
+)
+GENERIC_BOILERPLATE = (
+    "share this article", "share this:", "share:", "advertisement", "read more:", "read also:",
+    "related articles", "related topics:", "sign up for our newsletter", "subscribe to our newsletter",
+    "click to comment", "continue reading", "you may like", "trending", "up next", "don't miss",
+    "external content not available", "this content is not available due to your privacy settings",
+)
+
+
+@lru_cache(maxsize=64)
+def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key(p) for p in phrases)
+
+
+def is_boilerplate(text: str, rules: ExtractionRules) -> bool:
+    """True when ``text`` is one of the portal's or the generic boilerplate phrases
+    (:data:`GENERIC_BOILERPLATE`), compared by :func:`~newsbot.extraction.text.key`, exactly or
+    as a prefix of 12 characters or more."""
+    k = key(text)
+    for p in _phrase_keys(rules.boilerplate + GENERIC_BOILERPLATE):
+        if k == p or (k.startswith(p) and len(p) >= 12):
+            return True
+    return False
+
+
+def _excluded(el, stop) -> bool:
+    node = el
+    while node is not None and node is not stop:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in DROP_TAGS or DROP_CLASS.search(node.get("class") or "") or node.get("hidden") is not None:
+            return True
+        node = node.getparent()
+    return False
+
+
+def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, str]]:
+    """``(tag, text)`` of the block elements inside ``container`` in reading order.
+
+    Blocks holding other blocks give way to their children; blocks under dropped tags
+    (figure, aside, nav…), boilerplate classes (share, newsletter, caption…) or in ``exclude``
+    are skipped."""
+    out = []
+    exclude = exclude or set()
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag not in BLOCK_TAGS:
+            continue
+        if any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants()):
+            continue
+        if _excluded(el, container.getparent()) or any(a in exclude for a in el.iterancestors()) or el in exclude:
+            continue
+        text = clean(text_of(el))
+        if text:
+            out.append((el.tag, text))
+    return out
+
+
+def generic_body(f: Fields):
+    """``(Body, headline element)``: the generic extractor's
+    :class:`~newsbot.extraction.body.Body` of the page, computed once per page (the headline
+    anchors it on pages holding several articles)."""
+    return f.once("generic_body", _generic_body)
+
+
+def _generic_body(f: Fields):
+    from .body import extract
+
+    anchor = headline_element(f.page, f["title"])
+    return extract(f.page.tree, anchor), anchor
+
+
+def lead(f: Fields) -> tuple[str | None, str | None]:
+    """Standfirst: portal selector; without portal body rules, the element named like a
+    standfirst between the headline and the body (:func:`~newsbot.extraction.body.find_lead`);
+    otherwise the JSON-LD / OpenGraph / meta description when the same text is printed in a
+    ``<p>``, sub-heading or ``<div>`` of the page (so a SEO-only description is not taken for
+    a lead)."""
+    page, rules = f.page, f.rules
+    portal = select_values(page, rules.css("lead"))
+    if portal:
+        return portal[0], "portal"
+    if not rules.css("body"):
+        from .body import find_lead
+
+        found, anchor = generic_body(f)
+        value = find_lead(page.tree, found, anchor)
+        if value:
+            return value, "html"
+    wanted = {}
+    for layer, value in (("jsonld", ld_text(page.article_ld.get("description"))),
+                         ("meta", page.meta_first("og:description")),
+                         ("meta", page.meta_first("description"))):
+        if value and len(value) >= 40:
+            wanted.setdefault(key(value), (value, layer))
+    if not wanted:
+        return None, None
+    body = page.tree.find("body")
+    for el in (body.iter("p", "h2", "div") if body is not None else ()):
+        if len(el) >= 8 or el.getparent() is None:
+            continue
+        t = el.text_content()
+        if t and 40 <= len(t) <= 2000:
+            hit = wanted.get(key(t))
+            if hit:
+                return hit
+    return None, None
+
+
+def body(f: Fields) -> tuple[str | None, str | None]:
+    """The body text: the lead (when the paragraphs do not open with it) and the paragraphs of
+    :func:`paragraphs`, one blank line between them; the headline repeated as the first
+    paragraph is left out."""
+    found, layer, _ = paragraphs(f)
+    title, lead_text = f["title"], f["lead"]
+    if title and found and key(found[0]) == key(title):
+        found = found[1:]  # the headline repeated by the generic extractor
+    if lead_text:
+        first = key(found[0]) if found else ""
+        lk = key(lead_text)
+        if not found or not (first == lk or first.startswith(lk) or lk.startswith(first)):
+            found = [lead_text] + found
+    return "\n\n".join(found) or None, layer
+
+
+def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
+    """Body paragraphs (sub-headings included as their own paragraphs) in reading order, with
+    the layer and whether the body is partial. Portal containers are read when they match;
+    otherwise the generic extractor (:mod:`newsbot.extraction.body`) reads the shared tree,
+    JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
+    escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
+    Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
+    a portal's ``partial_markers`` met, or ``isAccessibleForFree: false`` without a fuller
+    ``articleBody``. The headline anchors the generic container on pages with several
+    articles. Computed once per page: ``(paragraphs, layer, partial)``."""
+    return f.once("paragraphs", _paragraphs)
+
+
+def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
+    page, rules = f.page, f.rules
+    paragraphs: list[str] = []
+    layer = None
+    containers = []
+    for css in rules.css("body"):
+        containers = page.select(css)
+        if containers:
+            break
+    if containers:
+        exclude = {el for css in rules.body_exclude for el in page.select(css)}
+        seen = set()
+        for container in containers:
+            if any(a in seen for a in container.iterancestors()):
+                continue
+            seen.add(container)
+            paragraphs += [t for _, t in block_paragraphs(container, exclude)]
+        layer = "portal"
+    if not paragraphs:
+        paragraphs = generic_body(f)[0].paragraphs
+        layer = "generic" if paragraphs else None
+    if not rules.css("body"):
+        fuller = _article_body_ld(page, paragraphs)
+        if fuller:
+            paragraphs, layer = fuller, "jsonld"
+    if not paragraphs and not rules.css("body"):
+        from .body import embedded_html, extract_fragment
+
+        markup = embedded_html(page.tree)
+        paragraphs = extract_fragment(markup).paragraphs if markup else []
+        layer = "generic" if paragraphs else None
+    if not paragraphs:
+        paragraphs = _trafilatura_body(page)
+        layer = "generic" if paragraphs else None
+    paragraphs, partial = _filter(paragraphs, rules)
+    if layer != "jsonld" and _paywalled(page):
+        partial = True
+    return paragraphs, (layer if paragraphs else None), partial
+
+
+def _paywalled(page: Page) -> bool:
+    """True when the page's structured data says the article is not free to read
+    (schema.org ``isAccessibleForFree: false`` on the article or one of its parts, the markup
+    Google asks paywalled publishers for): the printed body is likely cut."""
+    nodes = [page.article_ld] + [n for n in page.jsonld if "isAccessibleForFree" in n]
+    for node in nodes:
+        value = node.get("isAccessibleForFree")
+        if value is False or str(value).strip().lower() == "false":
+            return True
+        parts = node.get("hasPart")
+        for part in parts if isinstance(parts, list) else [parts] if isinstance(parts, dict) else []:
+            if isinstance(part, dict) and str(part.get("isAccessibleForFree")).strip().lower() == "false":
+                return True
+    return False
+
+
+def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
+    """JSON-LD ``articleBody`` when it holds the printed paragraphs and at least half as much
+    again (a body cut by a paywall or a "read more" button in the HTML); ``None`` otherwise."""
+    raw = page.article_ld.get("articleBody")
+    if not isinstance(raw, str):
+        return None
+    text = html_lib.unescape(raw)
+    if "<" in text and ">" in text:
+        return None
+    ld_tokens = tokens(text)
+    printed = tokens(" ".join(paragraphs))
+    if len(ld_tokens) < 1.5 * max(len(printed), 20):
+        return None
+    grams = list(zip(ld_tokens, ld_tokens[1:], ld_tokens[2:], ld_tokens[3:]))
+    if len(set(grams)) < 0.8 * len(grams):
+        return None  # the text repeated inside articleBody, not a fuller body
+    ld_set = set(zip(ld_tokens, ld_tokens[1:]))
+    pairs = list(zip(printed, printed[1:]))
+    if pairs and sum(p in ld_set for p in pairs) < 0.8 * len(pairs):
+        return None
+    return [p for p in (squash(line) for line in re.split(r"\n\s*\n|\n", text)) if p]
+
+
+def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], bool]:
+    out, partial = [], False
+    stops = [key(s) for s in rules.body_stop]
+    markers = [key(m) for m in rules.partial_markers]
+    for p in paragraphs:
+        k = key(p)
+        if any(k.startswith(s) for s in stops):
+            break
+        if any(m in k for m in markers):
+            partial = True
+            continue
+        if is_boilerplate(p, rules):
+            continue
+        out.append(p)
+    return out, partial
+
+
+def _trafilatura_body(page: Page) -> list[str]:
+    import copy
+
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(copy.deepcopy(page.tree), url=page.url, include_comments=False,
+                                   include_tables=False, include_images=False, favor_precision=False,
+                                   deduplicate=False, with_metadata=False)
+    except Exception:  # trafilatura raises on pathological trees
+        text = None
+    return [c for c in (clean(line) for line in (text or "").split("\n")) if c]

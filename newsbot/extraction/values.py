@@ -1,0 +1,77 @@
+"""Reading values off a parsed page: an element's text, the first matching portal selector,
+a JSON-LD value as text, a de-duplicated list of names. Shared by the field extractors."""
+from __future__ import annotations
+
+import html as html_lib
+
+from .page import Page
+from .text import clean, key
+
+
+def text_of(el) -> str:
+    """Visible text of an element: scripts, styles and templates skipped, ``<br>`` as space."""
+    parts: list[str] = []
+
+    def walk(node):
+        if isinstance(node.tag, str) and node.tag in ("script", "style", "noscript", "template"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.tag == "br":
+            parts.append(" ")
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if node.tail and node is not el:
+            parts.append(node.tail)
+
+    walk(el)
+    return "".join(parts)
+
+
+def value_of(el) -> str | None:
+    """The value an element holds: ``content`` of a ``<meta>``, ``datetime`` of a ``<time>``,
+    ``src`` of an ``<img>``, else its visible text; ``None`` when empty."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "meta":
+        return clean(el.get("content"))
+    if tag == "time" and el.get("datetime"):
+        return clean(el.get("datetime"))
+    if tag == "img":
+        return clean(el.get("src"))
+    return clean(text_of(el))
+
+
+def select_values(page: Page, selectors: tuple[str, ...]) -> list[str]:
+    """Values of the elements matching the first of ``selectors`` that matches any element
+    with a value (``[]`` when none does)."""
+    for css in selectors:
+        values = [v for v in (value_of(el) for el in page.select(css)) if v]
+        if values:
+            return values
+    return []
+
+
+def ld_text(value, depth: int = 0) -> str | None:
+    """Text of a JSON-LD value: a string, the first textual item of a list, or the ``name`` /
+    ``@value`` of an object (nested up to 3 levels); ``None`` for numbers, booleans and
+    anything else that is not text (never a Python ``repr``)."""
+    if depth > 3:
+        return None
+    if isinstance(value, list):
+        return next((t for t in (ld_text(v, depth + 1) for v in value) if t), None)
+    if isinstance(value, dict):
+        return ld_text(value.get("name"), depth + 1) or ld_text(value.get("@value"), depth + 1)
+    return clean(html_lib.unescape(value)) if isinstance(value, str) else None
+
+
+def unique(values) -> list[str]:
+    """Cleaned, non-empty values in order, without case-insensitive duplicates or URLs."""
+    seen, out = set(), []
+    for v in values:
+        v = clean(v)
+        if v and key(v) not in seen and not v.startswith(("http://", "https://")):
+            seen.add(key(v))
+            out.append(v)
+    return out

@@ -1,0 +1,191 @@
+"""One run lifecycle for every way a crawl starts (``newsbot crawl``, ``scrapy crawl``, the
+tests): check the settings and arguments, take the crawl lock, run the spiders in one Scrapy
+process, then give each its summary line and exit status, and clear the job folders of runs
+that finished.
+
+Exit statuses: 0 every crawl finished and wrote what it found; 1 a crawl failed
+(:func:`newsbot.stats.summary`); 2 bad arguments or settings, nothing crawled; 3 another
+incremental crawl holds the crawl lock of the same state folder, nothing done.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .arguments import parse_switch
+from .settings_table import check, state_dir
+from .stats import summary
+
+OK, FAILED, BAD_ARGUMENTS, LOCKED = 0, 1, 2, 3
+
+
+class Refused(Exception):
+    """The run cannot start: ``status`` (2 bad arguments or settings, 3 locked) and the one-line
+    message (``str()``)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Job:
+    """One spider to run: ``spider`` (its name), ``arguments`` (``-a`` name → value) and
+    ``jobdir`` (Scrapy's ``JOBDIR`` for this spider, to pause and resume; ``None``: none)."""
+
+    spider: str
+    arguments: dict = field(default_factory=dict)
+    jobdir: str | None = None
+
+
+@dataclass
+class Result:
+    """How one job ended: ``name`` (the spider's), ``status`` (0 or 1), ``line`` (the summary
+    line), ``stats`` (Scrapy's stats dict, ``{}`` when it never started)."""
+
+    name: str
+    status: int
+    line: str
+    stats: dict
+
+
+def incremental(settings, arguments: dict) -> bool:
+    """Whether a run with ``settings`` and spider ``arguments`` uses the seen-store: the
+    ``incremental`` argument wins; else ``NEWSBOT_INCREMENTAL``, except that a feed with
+    ``overwrite`` (``-O``) makes a full crawl."""
+    arg = parse_switch("incremental", arguments.get("incremental"))
+    if arg is not None:
+        return arg
+    if not settings.getbool("NEWSBOT_INCREMENTAL"):
+        return False
+    return not any((opts or {}).get("overwrite") for opts in settings.getdict("FEEDS").values())
+
+
+def prepare(settings, jobs: list[Job]) -> None:
+    """Check everything before a crawl starts, before anything is logged: the settings
+    (:func:`newsbot.settings_table.check`), the spider names and each spider's arguments.
+    Raises :class:`Refused` (status 2) with one line on the first problem."""
+    from scrapy.spiderloader import get_spider_loader
+
+    try:
+        check(settings)
+    except ValueError as exc:
+        raise Refused(BAD_ARGUMENTS, str(exc)) from None
+    loader = get_spider_loader(settings)
+    known = sorted(loader.list())
+    for job in jobs:
+        try:
+            spidercls = loader.load(job.spider)
+        except KeyError:
+            raise Refused(BAD_ARGUMENTS, f"unknown spider {job.spider!r} (known: {', '.join(known)})") from None
+        try:
+            if job.spider == "portal":
+                spidercls.check_arguments(settings=settings, **job.arguments)
+            elif hasattr(spidercls, "check_arguments"):
+                spidercls.check_arguments(**job.arguments)
+        except ValueError as exc:
+            raise Refused(BAD_ARGUMENTS, f"{job.spider}: {exc}") from None
+
+
+def crawl_lock(path: str | Path):
+    """Take the exclusive crawl lock ``path`` (``fcntl.flock``, created with its folder; the
+    holder's pid is written in it). Returns the open file, which holds the lock until it is
+    closed or the process ends (a killed process releases it too). Raises :class:`Refused`
+    (status 3) at once, without waiting, when another process holds it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "?"
+        fh.close()
+        raise Refused(LOCKED, f"another crawl is running (pid {holder} holds {path}); nothing done") from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"{os.getpid()}\n")
+    fh.flush()
+    return fh
+
+
+def lock(settings, jobs: list[Job]):
+    """The crawl lock ``<NEWSBOT_STATE_DIR>/crawl.lock`` when any job is incremental (runs
+    that write with ``-O`` or ``incremental=false`` share no state and need none), else
+    ``None``; raises :class:`Refused` (status 3) when another process holds it."""
+    if any(incremental(settings, job.arguments) for job in jobs):
+        return crawl_lock(state_dir(settings) / "crawl.lock")
+    return None
+
+
+def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
+    """Run ``jobs`` (already :func:`prepare`\\ d) in one Scrapy process (``process``: a
+    ``CrawlerProcess`` made with ``settings``, else a new one), holding the crawl lock
+    ``held`` (from :func:`lock`, released at the end); returns one :class:`Result` a job."""
+    from scrapy.crawler import CrawlerProcess
+
+    try:
+        process = process or CrawlerProcess(settings)
+        crawlers = []
+        for job in jobs:
+            crawler = process.create_crawler(job.spider)  # settings copied, not frozen yet
+            if job.jobdir:
+                crawler.settings.set("JOBDIR", job.jobdir, priority="cmdline")
+            crawlers.append((job, crawler))
+            process.crawl(crawler, **job.arguments)
+        process.start()
+    finally:
+        if held is not None:
+            held.close()
+    results = []
+    for job, crawler in crawlers:
+        name = getattr(getattr(crawler, "spider", None), "name", None) or job.spider
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        status, line = summary(name, stats or None)
+        clear_finished_job(crawler)
+        results.append(Result(name, status, line, dict(stats)))
+    return results
+
+
+def crawl(settings, jobs: list[Job]) -> list[Result]:
+    """:func:`prepare`, :func:`lock`, then :func:`start`: the whole run (raises
+    :class:`Refused`)."""
+    prepare(settings, jobs)
+    return start(settings, jobs, held=lock(settings, jobs))
+
+
+def worst(results: list[Result]) -> int:
+    """The exit status of a run: the worst of its jobs' (0 when there are none)."""
+    return max((r.status for r in results), default=OK)
+
+
+JOB_FILES = ("requests.seen", "requests.queue", "spider.state")  # what Scrapy keeps in JOBDIR
+
+
+def clear_finished_job(crawler) -> bool:
+    """After a crawl whose finish reason is ``finished``, remove Scrapy's files from its
+    ``JOBDIR`` (the seen-request fingerprints, the empty queue, the spider state) and the
+    folder when that leaves it empty, so the next run with the same job folder starts afresh
+    instead of filtering its feeds as already seen. A paused or failed run keeps its folder to
+    be resumed. Returns True when files were removed."""
+    jobdir = crawler.settings.get("JOBDIR") if crawler.settings else None
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    if not jobdir or stats.get("finish_reason") != "finished":
+        return False
+    folder = Path(jobdir)
+    removed = False
+    for entry in JOB_FILES:
+        path = folder / entry
+        if path.is_dir():
+            shutil.rmtree(path)
+            removed = True
+        elif path.exists():
+            path.unlink()
+            removed = True
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
+    return removed

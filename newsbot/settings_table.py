@@ -1,0 +1,316 @@
+"""The settings table: every setting newsbot defines or checks, with its type, default and
+limits, in one place. :mod:`newsbot.settings` takes newsbot's defaults from here;
+:func:`check` validates a crawl's settings before it starts (one line naming the first bad
+one); :func:`value` reads one typed.
+
+Kinds: ``int`` / ``float`` (a number not below ``least``), ``bool`` (true/false/1/0/yes/no),
+``str``, ``path`` (a file path; ``folder``: a folder that must be writable), ``json`` (a JSON
+object or a dict), ``list`` (a list, or comma-separated text), ``class`` (an importable
+``module.Name``). ``default`` is ``None`` for Scrapy's own settings (Scrapy's default applies).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: ``name``, ``kind`` (see the module docstring), ``default`` (``None``: Scrapy's),
+    ``least`` (smallest number allowed), ``unit`` / ``doc`` (what the value means)."""
+
+    name: str
+    kind: str
+    default: Any = None
+    least: float | None = None
+    unit: str = ""
+    doc: str = ""
+
+
+_OWN = (
+    Setting("NEWSBOT_CONTACT_URL", "str", "https://github.com/newsbot-eu/newsbot",
+            doc="contact URL placed in the User-Agent"),
+    Setting("NEWSBOT_ARCHIVE", "path", "", doc="a .warc.gz that receives every response (WARC records)"),
+    Setting("NEWSBOT_REPLAY", "path", "", doc="a .warc.gz that answers requests instead of the network"),
+    Setting("NEWSBOT_ALLOW_LOOPBACK", "bool", False,
+            doc="allow redirects to loopback hosts (tests); private, link-local and reserved are always refused"),
+    Setting("NEWSBOT_PROVENANCE", "bool", False, doc="add provenance ({field: layer}) to each record"),
+    Setting("NEWSBOT_STATE_DIR", "folder", "output/.state", doc="folder of the crawl state (seen-store, lock, journals)"),
+    Setting("NEWSBOT_INCREMENTAL", "bool", True,
+            doc="skip and drop articles earlier runs wrote (off for -O; -a incremental=false for one run)"),
+    Setting("NEWSBOT_SEEN_STORE", "path", "", doc="path of the SQLite seen-store (default <NEWSBOT_STATE_DIR>/seen.sqlite)"),
+    Setting("NEWSBOT_SEEN_STORE_CLASS", "class", "newsbot.seenstore.SqliteSeenStore", doc="the seen-store's implementation"),
+    Setting("NEWSBOT_MONITOR", "json", {}, doc="monitor thresholds for every portal (newsbot.monitors)"),
+    Setting("NEWSBOT_MONITOR_PORTALS", "json", {}, doc="{portal: thresholds}, merged over NEWSBOT_MONITOR"),
+    Setting("NEWSBOT_MONITOR_ACTIONS", "list", [], doc="Spidermon action classes run when a monitor fails"),
+    Setting("NEWSBOT_RETRY_BACKOFF", "float", 1.0, 0, "seconds", "wait before the first retry, doubled at each further one"),
+    Setting("NEWSBOT_RETRY_BACKOFF_MAX", "float", 30.0, 0, "seconds", "longest backoff wait"),
+    Setting("NEWSBOT_RETRY_AFTER_MAX", "float", 120.0, 0, "seconds",
+            "longest Retry-After honoured; a server asking for more is not retried"),
+    Setting("NEWSBOT_MAX_SITEMAP_URLS", "int", 50_000, 1, "entries", "entries read from one feed or sitemap"),
+    Setting("NEWSBOT_PORTALS_FILE", "path", os.environ.get("NEWSBOT_PORTALS_FILE", ""),
+            doc="a portal file or a folder of them (default: the environment variable of the same name)"),
+    Setting("NEWSBOT_MAX_QUEUED", "int", 2000, 1, "requests",
+            "article requests of sitemaps and feeds waiting in the scheduler at once"),
+    Setting("NEWSBOT_RESOLVE", "str", {},
+            doc="host names answered with a loopback address, like curl --resolve (newsbot.resolver)"),
+)
+_SCRAPY = (
+    Setting("DOWNLOAD_TIMEOUT", "float", least=0.001, unit="seconds"),
+    Setting("DOWNLOAD_MAXSIZE", "int", least=0, unit="bytes; 0: no limit"),
+    Setting("DOWNLOAD_WARNSIZE", "int", least=0, unit="bytes; 0: no warning"),
+    Setting("DOWNLOAD_DELAY", "float", least=0, unit="seconds"),
+    Setting("CONCURRENT_REQUESTS", "int", least=1, unit="requests"),
+    Setting("CONCURRENT_REQUESTS_PER_DOMAIN", "int", least=1, unit="requests"),
+    Setting("AUTOTHROTTLE_START_DELAY", "float", least=0, unit="seconds"),
+    Setting("AUTOTHROTTLE_MAX_DELAY", "float", least=0, unit="seconds"),
+    Setting("AUTOTHROTTLE_TARGET_CONCURRENCY", "float", least=0.001, unit="requests"),
+    Setting("RETRY_TIMES", "int", least=0, unit="retries"),
+    Setting("REDIRECT_MAX_TIMES", "int", least=0, unit="redirects"),
+    Setting("CLOSESPIDER_TIMEOUT", "float", least=0, unit="seconds; 0: none"),
+    Setting("CLOSESPIDER_ITEMCOUNT", "int", least=0, unit="items; 0: none"),
+    Setting("CLOSESPIDER_PAGECOUNT", "int", least=0, unit="pages; 0: none"),
+    Setting("CLOSESPIDER_ERRORCOUNT", "int", least=0, unit="errors; 0: none"),
+    Setting("MEMUSAGE_LIMIT_MB", "int", least=0, unit="MiB; 0: none"),
+    Setting("MEMUSAGE_WARNING_MB", "int", least=0, unit="MiB; 0: none"),
+    Setting("CONCURRENT_ITEMS", "int", least=1, unit="items"),
+    Setting("REACTOR_THREADPOOL_MAXSIZE", "int", least=1, unit="threads"),
+    Setting("DNS_TIMEOUT", "float", least=0.001, unit="seconds"),
+    Setting("LOGSTATS_INTERVAL", "float", least=0, unit="seconds; 0: none"),
+    Setting("MEMUSAGE_CHECK_INTERVAL_SECONDS", "float", least=0.001, unit="seconds"),
+    Setting("ROBOTSTXT_OBEY", "bool"),
+    Setting("AUTOTHROTTLE_ENABLED", "bool"),
+    Setting("RETRY_ENABLED", "bool"),
+    Setting("REDIRECT_ENABLED", "bool"),
+    Setting("DOWNLOAD_FAIL_ON_DATALOSS", "bool"),
+    Setting("RETRY_HTTP_CODES", "list"),
+    Setting("LOG_LEVEL", "str"),
+)
+TABLE: dict[str, Setting] = {s.name: s for s in _OWN + _SCRAPY}
+
+
+def defaults() -> dict[str, Any]:
+    """newsbot's own settings with their defaults (for :mod:`newsbot.settings`)."""
+    return {s.name: s.default for s in _OWN}
+
+
+def value(settings, name: str):
+    """The value of setting ``name`` read as its kind says (``int``, ``float``, ``bool``, a
+    ``dict`` for ``json``, a ``list`` for ``list``, else the raw value)."""
+    kind = TABLE[name].kind
+    if kind == "int":
+        return settings.getint(name)
+    if kind == "float":
+        return settings.getfloat(name)
+    if kind == "bool":
+        return settings.getbool(name)
+    if kind == "json":
+        return settings.getdict(name)
+    if kind == "list":
+        return settings.getlist(name)
+    return settings.get(name)
+
+
+def state_dir(settings) -> Path:
+    """``NEWSBOT_STATE_DIR`` as a path (relative paths from the working directory)."""
+    return Path(settings.get("NEWSBOT_STATE_DIR") or ".")
+
+
+def _check_kinds(settings) -> None:
+    for s in TABLE.values():
+        raw = settings.get(s.name)
+        if raw is None:
+            continue
+        if s.kind in ("int", "float"):
+            try:
+                number = int(str(raw).strip()) if s.kind == "int" else float(str(raw).strip())
+            except ValueError:
+                raise ValueError(f"{s.name}={raw!r} is not a {'whole ' if s.kind == 'int' else ''}number of {s.unit}") from None
+            if number != number or number in (float("inf"), float("-inf")) or (s.least is not None and number < s.least):
+                raise ValueError(f"{s.name}={raw!r} must be at least {s.least:g} ({s.unit})")
+        elif s.kind == "bool":
+            try:
+                settings.getbool(s.name)
+            except ValueError:
+                raise ValueError(f"{s.name}={raw!r} is not true or false") from None
+        elif s.kind == "json":
+            try:
+                settings.getdict(s.name)
+            except (TypeError, ValueError):
+                raise ValueError(f"{s.name}={raw!r} is not a JSON object") from None
+
+
+def check(settings) -> None:
+    """Validate settings before a crawl; raise ``ValueError`` with one line naming the first
+    bad one: the kinds of :data:`TABLE` (numbers not below their least value, switches,
+    JSON objects), ``LOG_LEVEL`` (a :mod:`logging` level), ``NEWSBOT_CONTACT_URL`` (no control
+    characters), ``RETRY_HTTP_CODES`` (HTTP statuses), the monitor thresholds, the classes of
+    ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS`` (importable),
+    ``NEWSBOT_STATE_DIR`` (a folder that can be written), an existing seen-store (usable),
+    ``NEWSBOT_REPLAY`` (an existing, complete WARC file holding at least one response record),
+    ``NEWSBOT_ARCHIVE`` (not a folder; an existing file must be a WARC), ``NEWSBOT_PORTALS_FILE``
+    (a good portal file) and ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
+    _check_kinds(settings)
+    _check_log_level(settings)
+    _check_contact(settings)
+    _check_retry_codes(settings)
+    _check_monitor_settings(settings)
+    _check_classes(settings)
+    _check_state_dir(settings)
+    _check_seen_store(settings)
+    _check_replay(settings)
+    _check_archive(settings)
+    portals = settings.get("NEWSBOT_PORTALS_FILE")
+    if portals:
+        from .portals import load_registry
+
+        load_registry(portals)  # raises ValueError naming the file, portal and key
+    from .resolver import resolve_map
+
+    resolve_map(settings.get("NEWSBOT_RESOLVE"))  # ValueError: not host:ip, or not loopback
+
+
+def _check_log_level(settings) -> None:
+    """``LOG_LEVEL`` must be a level name :mod:`logging` knows (``DEBUG``…``CRITICAL``) or a
+    whole number."""
+    raw = settings.get("LOG_LEVEL")
+    if raw is None or isinstance(raw, int) and not isinstance(raw, bool):
+        return
+    if str(raw) not in logging.getLevelNamesMapping():
+        raise ValueError(f"LOG_LEVEL={raw!r} is not a log level (DEBUG, INFO, WARNING, ERROR, CRITICAL)")
+
+
+def _check_contact(settings) -> None:
+    """``NEWSBOT_CONTACT_URL`` goes into the User-Agent header: no control characters."""
+    raw = str(settings.get("NEWSBOT_CONTACT_URL") or "")
+    if any(ord(c) < 32 or ord(c) == 127 for c in raw):
+        raise ValueError(f"NEWSBOT_CONTACT_URL={raw!r} holds control characters")
+
+
+def _check_retry_codes(settings) -> None:
+    try:
+        codes = [int(c) for c in settings.getlist("RETRY_HTTP_CODES")]
+    except ValueError:
+        raise ValueError(f"RETRY_HTTP_CODES={settings.get('RETRY_HTTP_CODES')!r} is not a list of HTTP statuses") from None
+    if any(not 100 <= c <= 599 for c in codes):
+        raise ValueError(f"RETRY_HTTP_CODES={settings.get('RETRY_HTTP_CODES')!r} holds a value that is not an HTTP status")
+
+
+def _check_monitor_settings(settings) -> None:
+    """The monitor thresholds must be known keys and values (see :func:`newsbot.monitors.thresholds`)."""
+    from .monitors import thresholds
+
+    try:
+        thresholds(settings, None)
+    except (TypeError, AttributeError) as exc:
+        raise ValueError(f"NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS: bad value ({exc})") from None
+
+
+def _check_classes(settings) -> None:
+    """The classes named by ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS``
+    (``module.Name`` paths) must import."""
+    from scrapy.utils.misc import load_object
+
+    named = [("NEWSBOT_SEEN_STORE_CLASS", settings.get("NEWSBOT_SEEN_STORE_CLASS"))]
+    try:
+        named += [("NEWSBOT_MONITOR_ACTIONS", path) for path in settings.getlist("NEWSBOT_MONITOR_ACTIONS")]
+    except (TypeError, ValueError):
+        raise ValueError(f"NEWSBOT_MONITOR_ACTIONS={settings.get('NEWSBOT_MONITOR_ACTIONS')!r} "
+                         "is not a list of class paths") from None
+    for name, path in named:
+        if not path:
+            continue
+        if not isinstance(path, str):
+            if callable(path):
+                continue  # a class given directly (Python settings)
+            raise ValueError(f"{name}={path!r} is not a class path (module.Name)")
+        try:
+            load_object(path.strip())
+        except Exception as exc:  # ValueError, ImportError, NameError from load_object
+            raise ValueError(f"{name}={path!r} cannot be imported ({exc.__class__.__name__}: {exc})") from None
+
+
+def writable_folder(name: str, raw: str, folder: Path) -> None:
+    """``ValueError`` naming setting ``name`` when ``folder`` could not be created or written:
+    its nearest existing ancestor must be a folder in which a file can be created (tried with a
+    temporary file, removed at once; nothing else is created)."""
+    existing = folder.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise ValueError(f"{name}={raw}: {existing} is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as exc:
+        raise ValueError(f"{name}={raw}: cannot write in {existing} ({exc.strerror or exc})") from None
+
+
+def _check_state_dir(settings) -> None:
+    """``NEWSBOT_STATE_DIR`` (and the folder of ``NEWSBOT_SEEN_STORE``) must be writable."""
+    state = settings.get("NEWSBOT_STATE_DIR")
+    if state:
+        writable_folder("NEWSBOT_STATE_DIR", state, Path(state))
+    store = settings.get("NEWSBOT_SEEN_STORE")
+    if store:
+        if Path(store).is_dir():
+            raise ValueError(f"NEWSBOT_SEEN_STORE={store} is a folder, not a file path")
+        writable_folder("NEWSBOT_SEEN_STORE", store, Path(store).parent)
+
+
+def _check_seen_store(settings) -> None:
+    """An existing embedded seen-store must open (``ValueError`` naming the file otherwise)."""
+    from .incremental import seen_store_path
+    from .seenstore import SqliteSeenStore
+
+    if not settings.getbool("NEWSBOT_INCREMENTAL"):
+        return
+    if settings.get("NEWSBOT_SEEN_STORE_CLASS") not in (None, "", "newsbot.seenstore.SqliteSeenStore"):
+        return
+    path = seen_store_path(settings)
+    if path.exists():
+        store = SqliteSeenStore(path)
+        try:
+            len(store)
+        except Exception as exc:  # sqlite3.DatabaseError: not a database, or not ours
+            raise ValueError(f"seen-store {path} is not usable: {exc}") from None
+        finally:
+            store.close()
+
+
+def _check_replay(settings) -> None:
+    replay = settings.get("NEWSBOT_REPLAY")
+    if not replay:
+        return
+    path = Path(replay)
+    if not path.is_file():
+        raise ValueError(f"NEWSBOT_REPLAY={replay}: no such file")
+    from .warc import WarcIndex
+
+    try:
+        index = WarcIndex(path)  # ValueError for a file that is not a WARC or is cut short
+    except OSError as exc:
+        raise ValueError(f"NEWSBOT_REPLAY={replay} cannot be read ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise ValueError(f"NEWSBOT_REPLAY={replay}: {str(exc).removeprefix(f'{path}: ')}") from None
+    if not len(index):
+        raise ValueError(f"NEWSBOT_REPLAY={replay}: the WARC file holds no response record")
+
+
+def _check_archive(settings) -> None:
+    archive = settings.get("NEWSBOT_ARCHIVE")
+    if not archive:
+        return
+    if Path(archive).is_dir():
+        raise ValueError(f"NEWSBOT_ARCHIVE={archive} is a folder, not a file path")
+    from .warc import check_appendable
+
+    try:
+        check_appendable(archive)
+    except ValueError as exc:
+        raise ValueError(f"NEWSBOT_ARCHIVE={archive}: {str(exc).removeprefix(f'{archive} ')}") from None
+    writable_folder("NEWSBOT_ARCHIVE", archive, Path(archive).parent)

@@ -1,0 +1,182 @@
+"""The crawl stats: every key newsbot writes into Scrapy's stats collector is named here, and
+here alone are they read back (:func:`figures` for the monitors, the stats file and the
+progress line; :func:`summary` for the run's summary line and exit status).
+
+Keys come in families (:class:`Family`): ``ERRORS("timeout")`` is ``newsbot/errors/timeout``.
+Scrapy's own keys that newsbot reads are named too (``SCRAPY_*``).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .extraction.record import COUNTED
+
+
+class Family:
+    """Stats keys sharing a prefix: calling it names one key, :meth:`read` collects them."""
+
+    def __init__(self, prefix: str, doc: str = ""):
+        self.prefix = prefix
+        self.__doc__ = doc
+
+    def __call__(self, *parts: str) -> str:
+        """The key ``<prefix><part>/<part>…``."""
+        return self.prefix + "/".join(parts)
+
+    def read(self, stats: dict) -> dict[str, int | float]:
+        """``{rest of the key: value}`` of the numeric stats of this family."""
+        n = len(self.prefix)
+        return {k[n:]: v for k, v in stats.items()
+                if k.startswith(self.prefix) and isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
+ERRORS = Family("newsbot/errors/", "requests failed after retries, by kind (newsbot.middlewares.failure_kind)")
+REDIRECT_REFUSED = Family("newsbot/redirect_refused/", "redirects refused before download, by reason")
+RETRY = Family("newsbot/retry/", "retries by kind; retry_after_honoured, retry_after_too_long, waited_seconds")
+DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss, atom, sitemapindex, urlset, "
+                   "listing, wp_api), and their faults (truncated, dtd_ignored, not_xml)")
+SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
+                 "not_article_url, bad_url, not_html, sitemap_out_of_window)")
+DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
+                 "out_of_window, invalid/<field>, duplicate, unchanged)")
+FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")
+ENCODING = Family("newsbot/encoding/", "pages decoded with each charset")
+MALFORMED = Family("newsbot/malformed/", "page parts that did not parse (jsonld)")
+RECORDS = Family("newsbot/records", "records past deduplication; newsbot/records/revised: written again")
+BLOCKED = Family("newsbot/blocked/", "refusals of the site (HTTP 403, challenge pages), by spider")
+BACKFILL = Family("newsbot/backfill/", "backfill stages started (stage_<n>), no_source, wp_api_unavailable, "
+                  "listing_past_since, listing_page_cap")
+BACKLOG = Family("newsbot/backlog/", "waits: refills of the article backlog when the scheduler ran dry")
+REPLAY = Family("newsbot/replay/", "hit / miss: requests answered from the WARC or not")
+ARCHIVE = Family("newsbot/archive/", "records: responses written to the WARC")
+INCREMENTAL = Family("newsbot/incremental/", "committed, recovered, not_committed: seen-store entries")
+ITEM_ERRORS = Family("newsbot/item_errors/", "records lost to a pipeline exception, by exception name")
+OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by step (open, write, store)")
+MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
+
+SCRAPY_RECORDS = "item_scraped_count"
+SCRAPY_RESPONSES = "downloader/response_count"
+SCRAPY_FEED_FAILED = Family("feedexport/failed_count/", "Scrapy: output files not stored, by storage class")
+SCRAPY_SPIDER_EXCEPTIONS = Family("spider_exceptions/", "Scrapy: exceptions raised in spider callbacks")
+SCRAPY_DOWNLOAD_EXCEPTIONS = Family("downloader/exception_type_count/", "Scrapy: download exceptions by class")
+
+
+def figures(stats: dict) -> dict:
+    """Figures of one run from its Scrapy stats dict.
+
+    Returns a dict: ``pages_fetched`` (responses received, robots.txt included),
+    ``records_written`` (items exported), ``records_dropped`` ({reason: n}), ``skipped``
+    ({reason: n}: links not fetched), ``articles_extracted`` (pages the extraction took for
+    articles), ``field_coverage`` ({field: {"present", "of", "ratio", "layers": {layer: n}}},
+    over the extracted articles, so a field lost with the markup shows even when the record is
+    then dropped as invalid), ``articles_found`` (written + already stored + outside the date
+    window), ``already_stored``, ``outside_window``, ``errors`` ({kind: n}: failed requests by
+    kind after retries, spider exceptions, output files not stored), ``failed_requests``,
+    ``requests_ended`` (responses + requests failed without one), ``error_ratio`` (failed
+    requests / requests that ended, 0.0 when none), ``item_errors``, ``output_failed``,
+    ``blocked``, ``discovered`` (discovery documents read), ``invalid`` ({field: n}),
+    ``finish_reason``, ``start_time`` / ``finish_time`` (ISO 8601, UTC) and ``duration_s``
+    (seconds).
+    """
+    dropped = DROPPED.read(stats)
+    skipped = SKIPPED.read(stats)
+    coverage = {}
+    extracted = 0
+    for name in COUNTED:
+        layers = FIELD.read(stats)
+        layers = {k.split("/", 1)[1]: v for k, v in layers.items() if k.startswith(name + "/")}
+        total = sum(layers.values())
+        present = total - layers.get("missing", 0)
+        extracted = max(extracted, total)
+        coverage[name] = {"present": present, "of": total, "ratio": round(present / total, 4) if total else None,
+                          "layers": layers}
+    request_errors = ERRORS.read(stats)
+    errors = dict(request_errors)
+    errors.update({f"spider_exception/{k}": v for k, v in SCRAPY_SPIDER_EXCEPTIONS.read(stats).items() if k != "count"})
+    errors.update({f"feed_not_stored/{k}": v for k, v in SCRAPY_FEED_FAILED.read(stats).items()})
+    failed = sum(request_errors.values())
+    pages = stats.get(SCRAPY_RESPONSES, 0)
+    ended = pages + sum(v for k, v in request_errors.items() if not k.startswith("http_"))
+    written = stats.get(SCRAPY_RECORDS, 0)
+    stored = skipped.get("seen", 0) + dropped.get("unchanged", 0)
+    outside = skipped.get("out_of_window", 0) + dropped.get("out_of_window", 0)
+
+    def when(key):
+        value = stats.get(key)
+        return value.isoformat() if isinstance(value, datetime) else value
+
+    return {
+        "pages_fetched": pages,
+        "records_written": written,
+        "records_dropped": dropped,
+        "skipped": skipped,
+        "articles_extracted": extracted,
+        "field_coverage": coverage,
+        "articles_found": written + stored + outside,
+        "already_stored": stored,
+        "outside_window": outside,
+        "errors": errors,
+        "failed_requests": failed,
+        "requests_ended": ended,
+        "error_ratio": round(failed / ended, 4) if ended else 0.0,
+        "item_errors": ITEM_ERRORS.read(stats),
+        "output_failed": {**OUTPUT_FAILED.read(stats), **SCRAPY_FEED_FAILED.read(stats)},
+        "blocked": sum(BLOCKED.read(stats).values()),
+        "discovered": sum(v for k, v in DISCOVERY.read(stats).items() if k != "not_xml"),
+        "invalid": {k.split("/", 1)[1]: v for k, v in dropped.items() if k.startswith("invalid/")},
+        "monitors_failed": list(stats.get(MONITORS_FAILED) or []),
+        "finish_reason": stats.get("finish_reason"),
+        "start_time": when("start_time"),
+        "finish_time": when("finish_time"),
+        "duration_s": stats.get("elapsed_time_seconds"),
+    }
+
+
+OK, FAILED = 0, 1
+
+
+def _top(counts: dict[str, int], n: int = 3) -> str:
+    return ", ".join(f"{k} ×{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:n])
+
+
+def summary(name: str, stats: dict | None) -> tuple[int, str]:
+    """``(status, line)`` for one finished crawl given its stats dict (``None`` when the
+    crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
+    it failed (no record and no feed or sitemap read while requests failed, a blocked portal
+    with no record, invalid records, spider errors, records lost to processing or output
+    errors, an abnormal finish, a failed monitor)."""
+    if not stats:
+        return FAILED, f"{name}: FAILED: the crawl did not start"
+    fig = figures(stats)
+    records = fig["records_written"]
+    failures = dict(ERRORS.read(stats))
+    failures |= {"redirect_" + k: v for k, v in REDIRECT_REFUSED.read(stats).items()}
+    if not failures:  # requests without an errback (robots.txt): Scrapy's count of download exceptions
+        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
+    problems = []
+    if records == 0 and not fig["discovered"] and failures:
+        problems.append(f"no records; requests failed: {_top(failures)}")
+    blocked = stats.get(BLOCKED(name), 0)
+    if records == 0 and blocked:
+        problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page)")
+    if fig["invalid"]:
+        problems.append(f"records dropped as invalid (markup changed?): {_top(fig['invalid'])}")
+    spider_errors = {k: v for k, v in SCRAPY_SPIDER_EXCEPTIONS.read(stats).items() if k != "count"}
+    if spider_errors:
+        problems.append(f"spider errors: {_top(spider_errors)}")
+    if fig["item_errors"]:
+        problems.append(f"records lost to processing errors: {_top(fig['item_errors'])}")
+    if fig["output_failed"]:
+        problems.append(f"output file not written: {_top(fig['output_failed'])}")
+    reason = fig["finish_reason"] or "?"
+    if reason != "finished" and not str(reason).startswith("closespider_"):
+        problems.append(f"finish reason {reason}")
+    monitors = [m for m in fig["monitors_failed"] if m not in problems]
+    if monitors:
+        problems.append("monitors: " + "; ".join(monitors))
+    if problems:
+        return FAILED, f"{name}: FAILED: " + "; ".join(problems)
+    failed = sum(failures.values())
+    stored = fig["already_stored"]
+    return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
+                + (f", {stored} already stored" if stored else ""))
