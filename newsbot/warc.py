@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gzip
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,7 +104,9 @@ class WarcWriterFile:
         self._writer = WARCWriter(self._fh, gzip=True)
         self._lock = threading.Lock()
 
-    def write(self, url: str, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+    def write(self, url: str, status: int, headers: list[tuple[str, str]], body: bytes,
+              date: datetime | None = None) -> None:
+        """Add one ``response`` record; ``date`` (aware) is its ``WARC-Date``, now by default."""
         http_headers = StatusAndHeaders(
             f"{status} {_REASONS.get(status, 'Status')}",
             [(k, v) for k, v in headers if k.lower() not in _TRANSFER_HEADERS]
@@ -113,8 +115,10 @@ class WarcWriterFile:
         )
         import io
 
-        record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                 length=len(body), http_headers=http_headers)
+        warc_headers = ({"WARC-Date": date.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+                        if date is not None else None)
+        record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
+                                                 http_headers=http_headers, warc_headers_dict=warc_headers)
         with self._lock:
             self._writer.write_record(record)
             self._fh.flush()

@@ -33,11 +33,12 @@ def corpus_entries() -> list[dict]:
 
 
 def write_warc(path: Path, pages) -> Path:
-    """A gzipped WARC of ``pages``: ``(url, body bytes, content type[, status])`` tuples."""
+    """A gzipped WARC of ``pages``: ``(url, body bytes, content type[, status[, fetch date]])``
+    tuples (the date, an aware datetime, is the record's ``WARC-Date``; now by default)."""
     writer = WarcWriterFile(path)
     for page in pages:
         url, body, ctype, *rest = page
-        writer.write(url, rest[0] if rest else 200, [("Content-Type", ctype)], body)
+        writer.write(url, rest[0] if rest else 200, [("Content-Type", ctype)], body, rest[1] if len(rest) > 1 else None)
     writer.close()
     return path
 

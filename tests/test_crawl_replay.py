@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 from support import FIXTURES, corpus_entries, crawl, news_sitemap, rss, write_warc
 
-from newsbot.evaluate import body_scores, date_scores, norm_title
+from newsbot.evaluate import body_scores, crawl_date, date_scores, norm_title
 from newsbot.schema import validator
 
 HTML = "text/html; charset=utf-8"
@@ -56,12 +56,16 @@ def test_euronews_replay(tmp_path):
         mine = [e for e in entries if e["url"].startswith(f"https://{host}.euronews.com/")]
         sitemap = news_sitemap([(e["url"], datetime.fromisoformat(e["expected"]["date"]), lang) for e in mine])
         pages.append((f"https://{host}.euronews.com/sitemaps/{lang}/latest-news.xml", sitemap, "application/xml"))
-    pages += [(e["url"], e["html"], HTML) for e in entries]
+    pages += [(e["url"], e["html"], HTML, 200, crawl_date(e)) for e in entries]  # fetched in April 2024
     warc = write_warc(tmp_path / "euronews.warc.gz", pages)
-    proc, records = crawl(tmp_path, "euronews", "since=2024-04-01", settings={"NEWSBOT_REPLAY": warc})
+    proc, records = crawl(tmp_path, "euronews", "since=2024-04-01",
+                          settings={"NEWSBOT_REPLAY": warc, "NEWSBOT_PROVENANCE": "true"})
     assert proc.returncode == 0, proc.stderr[-3000:]
     _assert_labelled(records, entries)
     assert {r["language"] for r in records} == {"en", "de", "fr"}
+    # read with the 2024 layout of the portal file: its lead selector serves the standfirst
+    expected_leads = {e["expected"]["lead"] for e in entries}
+    assert {(r["lead"], r["provenance"]["lead"]) for r in records} == {(lead, "portal") for lead in expected_leads}
     # the language filter keeps one edition
     proc, records = crawl(tmp_path, "euronews", "since=2024-04-01", "lang=de", settings={"NEWSBOT_REPLAY": warc})
     assert proc.returncode == 0

@@ -254,3 +254,70 @@ def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp
     assert second.returncode == 0, second.stderr[-3000:]
     assert "loopnews: ok: 1 records written, 0 failed requests, 2 already stored" in second.stderr
     assert hits["/feed.xml"] == 2
+
+
+LAYOUTS = MINIMAL + '''
+[selectors]
+lead = ["h2.summary"]
+body = ["div.story"]
+
+[[layouts]]
+until = 2024-06-30
+[layouts.selectors]
+lead = ["p.intro"]
+
+[[layouts]]
+until = 2025-12-31
+[layouts.selectors]
+lead = ["p.summary"]
+body = ["section.story"]
+'''
+
+
+def test_layouts_are_chosen_by_the_fetch_date(tmp_path):
+    from datetime import date, datetime, timezone
+
+    (tmp_path / "demo.toml").write_text(LAYOUTS, "utf-8")
+    portal = load_registry(tmp_path)["demo_news"]
+    assert [layout.until for layout in portal.layouts] == [date(2024, 6, 30), date(2025, 12, 31), None]
+    first = portal.rules_for(datetime(2024, 6, 30, 23, 59, tzinfo=timezone.utc))
+    assert first.css("lead") == ("p.intro",) and first.css("body") == ("div.story",)  # inherited
+    second = portal.rules_for(date(2024, 7, 1))
+    assert second.css("lead") == ("p.summary",) and second.css("body") == ("section.story",)
+    assert portal.rules_for(None) is portal.rules and portal.rules.css("lead") == ("h2.summary",)
+    assert portal.rules_for(date(2026, 1, 1)) is portal.rules
+
+
+@pytest.mark.parametrize("change, message", [
+    (("until = 2025-12-31", 'until = "2025-12-31"'), "layout 2: until must be a date"),
+    (("until = 2025-12-31", "until = 2024-01-01"), "layout 2: until 2024-01-01 is not after the layout before it"),
+    (('lead = ["p.intro"]', 'leed = ["p.intro"]'), "layout 1 selectors keys are"),
+    (('lead = ["p.intro"]', 'lead = ["p..intro"]'), "bad CSS selector"),
+])
+def test_bad_layouts_are_refused_with_one_line(tmp_path, change, message):
+    path = tmp_path / "demo.toml"
+    path.write_text(LAYOUTS.replace(*change), "utf-8")
+    with pytest.raises(ValueError) as err:
+        load_portals(path)
+    assert message in str(err.value) and "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+def test_a_deeply_nested_portal_file_is_refused_with_one_line(tmp_path):
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "utf-8")
+    with pytest.raises(ValueError) as err:
+        load_portals(path)
+    assert "nested too deeply" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_replayed_page_is_read_with_the_layout_of_its_fetch_date(tmp_path):
+    """A WARC record's WARC-Date chooses the layout: the same page read as fetched in 2024 and in 2026."""
+    from datetime import datetime, timezone
+
+    from newsbot.warc import WarcIndex, WarcWriterFile
+
+    writer = WarcWriterFile(tmp_path / "a.warc.gz")
+    writer.write("https://demo-news.example/a", 200, [("Content-Type", "text/html")], b"<p>x</p>")
+    writer.close()
+    stored = WarcIndex(tmp_path / "a.warc.gz").get("https://demo-news.example/a")
+    assert stored.date is not None and abs((stored.date - datetime.now(timezone.utc)).total_seconds()) < 60

@@ -55,10 +55,10 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
 
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
-    """Topic keywords: portal selector, ``article:tag`` meta, JSON-LD ``keywords``, then the
-    ``news_keywords`` / ``keywords`` meta split on commas."""
+    """Topic keywords: portal selector (a ``<meta>`` match is split on commas), ``article:tag``
+    meta, JSON-LD ``keywords``, then the ``news_keywords`` / ``keywords`` meta split on commas."""
     page = f.page
-    portal = unique(select_values(page, f.rules.css("tags")))
+    portal = unique(select_values(page, f.rules.css("tags"), split_meta=True))
     if portal:
         return portal, "portal"
     values = page.meta.get("article:tag", [])

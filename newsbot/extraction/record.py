@@ -130,10 +130,12 @@ def _canonical_url(f: Fields):
 
 
 def _id(f: Fields):
+    """The fingerprint of the canonical URL (:func:`~newsbot.extraction.urls.fingerprint`)."""
     return fingerprint(f["canonical_url"]), None
 
 
 def _url(f: Fields):
+    """The page's final URL without tracking parameters."""
     return strip_tracking(f.page.url), None
 
 
@@ -149,6 +151,7 @@ MT_NUMBER_LOST = re.compile(r"\bXNUMX\b")
 
 
 def _quality_flags(f: Fields):
+    """The :data:`QUALITY_FLAGS` that hold for the page, in that order."""
     flags = []
     if MT_NUMBER_LOST.search((f["title"] or "") + "\n" + (f["body"] or "")):
         flags.append("mt_number_lost")
@@ -163,14 +166,17 @@ def _quality_flags(f: Fields):
 
 
 def _translations(f: Fields):
+    """The page's hreflang alternates, else the sitemap's (:mod:`newsbot.extraction.translations`)."""
     return page_translations(f.page, f.page.url, f["canonical_url"], fallback=f.hints.translations), None
 
 
 def _machine_translated(f: Fields):
+    """True for a page of a machine-translated edition (discovery says so)."""
     return bool(f.hints.machine_translated), None
 
 
 def _original_url(f: Fields):
+    """For a machine-translated page, its original's URL (discovery gives it)."""
     return (f.hints.original_url if f.hints.machine_translated else None), None
 
 

@@ -43,11 +43,18 @@ def value_of(el) -> str | None:
     return clean(text_of(el))
 
 
-def select_values(page: Page, selectors: tuple[str, ...]) -> list[str]:
+def select_values(page: Page, selectors: tuple[str, ...], split_meta: bool = False) -> list[str]:
     """Values of the elements matching the first of ``selectors`` that matches any element
-    with a value (``[]`` when none does)."""
+    with a value (``[]`` when none does). With ``split_meta``, a ``<meta>`` value is a
+    comma-separated list (``keywords``) and gives one value an item."""
     for css in selectors:
-        values = [v for v in (value_of(el) for el in page.select(css)) if v]
+        values = []
+        for el in page.select(css):
+            value = value_of(el)
+            if value and split_meta and el.tag == "meta":
+                values += [v for v in (clean(x) for x in value.split(",")) if v]
+            elif value:
+                values.append(value)
         if values:
             return values
     return []

@@ -1,0 +1,110 @@
+"""The field table (newsbot/extraction/record.py) and the fields it added: one declaration a
+field, read by the schema, the stats, the monitors, the seen-store and the portal file reader;
+the image field; typed discovery hints."""
+from __future__ import annotations
+
+import pytest
+
+from newsbot.extraction import Hints, extract_article
+from newsbot.extraction.record import BY_NAME, CONTENT, COUNTED, FIELDS, FLOORS, RULE_KEYS
+from newsbot.extraction.rules import ExtractionRules
+from newsbot.schema import record_schema
+
+PAGE = """<html lang="en"><head><title>Harbour cranes return | Coast Post</title>{head}</head><body>
+<article><h1>Harbour cranes return</h1>{figure}
+<p>The two cranes that were taken down in the storm went back up on the quay this week, the port said.</p>
+<p>Dock workers had moved containers by hand for a month while the new motors were shipped from the north.</p>
+<p>The port authority expects traffic to reach last year's level before the summer season begins.</p>
+</article></body></html>"""
+
+
+def _page(head: str = "", figure: str = "") -> str:
+    return PAGE.format(head=head, figure=figure)
+
+
+def test_every_field_is_in_the_schema_in_record_order():
+    schema = record_schema()
+    assert list(schema["properties"]) == [f.name for f in FIELDS]
+    assert set(schema["required"]) == {f.name for f in FIELDS if f.required}
+    assert schema["properties"]["image"]["description"].startswith("the article's main image")
+
+
+def test_the_table_names_the_derived_sets():
+    assert set(CONTENT) == {"title", "lead", "body", "section", "authors", "tags", "date_published"}
+    assert "image" in COUNTED and "image" not in CONTENT  # a CDN resizing parameter is no new revision
+    assert RULE_KEYS == {"title": "title", "date": "date_published", "section": "section", "lead": "lead",
+                         "body": "body", "authors": "authors", "tags": "tags", "image": "image"}
+    assert FLOORS == {"language": 0.95, "title": 1.0, "date_published": 1.0, "section": 0.95, "body": 1.0}
+
+
+def test_extracted_record_has_every_extracted_field_in_order():
+    record = extract_article(_page(), "https://coast.example/news/cranes").record
+    assert list(record) == [f.name for f in FIELDS if f.extract is not None]
+    assert record["image"] is None  # no image anywhere: null, never ""
+
+
+@pytest.mark.parametrize("head, figure, want, layer", [
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour cranes return",'
+     ' "image": {"@type": "ImageObject", "url": "/img/cranes-ld.jpg"}}</script>'
+     '<meta property="og:image" content="https://cdn.coast.example/og.jpg">', "",
+     "https://coast.example/img/cranes-ld.jpg", "jsonld"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "image": ["https://cdn.coast.example/a.jpg",'
+     ' "https://cdn.coast.example/b.jpg"]}</script>', "", "https://cdn.coast.example/a.jpg", "jsonld"),
+    ('<meta property="og:image" content="//cdn.coast.example/og.jpg">', "", "https://cdn.coast.example/og.jpg", "meta"),
+    ('<meta name="twitter:image" content="https://cdn.coast.example/tw.jpg">', "", "https://cdn.coast.example/tw.jpg", "meta"),
+    ("", '<figure><img src="data:image/gif;base64,R0lGOD" data-src="/media/quay.jpg"><figcaption>The quay</figcaption></figure>',
+     "https://coast.example/media/quay.jpg", "html"),
+    ("", '<figure><img srcset="/media/q-640.jpg 640w, /media/q-1280.jpg 1280w"></figure>',
+     "https://coast.example/media/q-640.jpg", "html"),
+    ('<meta property="og:image" content="data:image/png;base64,iVBOR">', "", None, None),
+])
+def test_image_sources_in_order(head, figure, want, layer):
+    ex = extract_article(_page(head, figure), "https://coast.example/news/cranes")
+    assert ex.record["image"] == want
+    assert ex.provenance.get("image") == layer
+
+
+def test_image_from_the_portal_selector_wins():
+    rules = ExtractionRules(selectors=(("image", ("img.lead-picture",)),))
+    page = _page('<meta property="og:image" content="https://cdn.coast.example/og.jpg">',
+                 '<img class="lead-picture" src="/p/lead.jpg">')
+    ex = extract_article(page, "https://coast.example/news/cranes", rules=rules)
+    assert (ex.record["image"], ex.provenance["image"]) == ("https://coast.example/p/lead.jpg", "portal")
+
+
+def test_a_figure_outside_the_body_is_no_image():
+    page = _page().replace("<body>", '<body><header><figure><img src="/logo.png"></figure></header>')
+    assert extract_article(page, "https://coast.example/news/cranes").record["image"] is None
+
+
+def test_discovery_dates_reach_both_date_fields():
+    hints = Hints(published="Tue, 04 Mar 2025 08:00:00 GMT", modified="2025-03-10T12:30:00+01:00", language="en")
+    ex = extract_article(_page(), "https://coast.example/news/cranes", hints=hints)
+    assert ex.record["date_published"] == "2025-03-04T08:00:00+00:00"
+    assert ex.record["date_modified"] == "2025-03-10T12:30:00+01:00"
+    assert ex.provenance["date_modified"] == "hint"
+    # the page's own modification time wins over the sitemap's
+    head = '<meta property="article:modified_time" content="2025-03-06T07:00:00+00:00">'
+    ex = extract_article(_page(head), "https://coast.example/news/cranes", hints=hints)
+    assert (ex.record["date_modified"], ex.provenance["date_modified"]) == ("2025-03-06T07:00:00+00:00", "meta")
+
+
+def test_a_day_only_date_is_flagged():
+    ex = extract_article(_page(), "https://coast.example/news/cranes", hints=Hints(published="2025-03-04"))
+    assert ex.record["date_published"] == "2025-03-04T00:00:00+00:00"
+    assert ex.record["quality_flags"] == ["day_only"]
+    ex = extract_article(_page(), "https://coast.example/news/cranes", hints=Hints(published="2025-03-04T09:15:00Z"))
+    assert ex.record["quality_flags"] == []
+
+
+def test_the_feed_title_serves_a_page_without_one():
+    page = "<html><body><p>" + "Words of a page that names no headline anywhere at all. " * 12 + "</p></body></html>"
+    ex = extract_article(page, "https://coast.example/n/1", hints=Hints(title="Cranes back on the quay"))
+    assert (ex.record["title"], ex.provenance["title"]) == ("Cranes back on the quay", "hint")
+
+
+def test_every_field_is_documented_and_the_crawl_sets_the_rest():
+    assert [f.name for f in FIELDS if f.extract is None] == ["portal", "crawled_at", "revision", "provenance"]
+    for f in FIELDS:
+        assert f.doc and (f.extract is None or f.extract.__doc__), f.name
+    assert BY_NAME["body"].rule == "body"
