@@ -33,8 +33,16 @@ from urllib.parse import urlsplit
 
 from loopback import Site
 
+from newsbot.schema import validator
+
 SITES = Path(__file__).resolve().parent / "sites"
 HTML = "text/html; charset=utf-8"
+PORTALS = ["eureporter", "politico_eu", "euronews", "euractiv", "euobserver", "parliament_magazine",
+           "brussels_times", "neweurope"]
+"""The built-in portals with a fixture site, in the order the crawls list them."""
+FIELDS = ("url", "canonical_url", "portal", "language", "title", "date_published", "section", "lead",
+          "body", "authors", "tags", "quality_flags", "translations", "machine_translated", "original_url")
+"""The record fields compared with a site's expected records."""
 
 
 def load_site(name: str) -> dict:
@@ -116,6 +124,24 @@ def expected_records(site: dict, mode: str, origin: str | None = None, base: str
             "original_url": art.get("original_url"),
         }
     return out
+
+
+def check_portal(run, portal: str, mode: str) -> dict:
+    """Assert that ``run`` (``(process, records, stats)`` of :func:`crawl_many`) wrote exactly
+    the expected records of ``portal``'s fixture site in ``mode``, each valid and with the
+    expected :data:`FIELDS`, and that the portal's crawl finished cleanly; return its stats."""
+    _, records, stats = run
+    expected = expected_records(load_site(portal), mode)
+    got = {r["url"]: r for r in records[portal]}
+    assert sorted(got) == sorted(expected)
+    assert len(records[portal]) == len(expected)  # no duplicate record
+    for url, exp in expected.items():
+        record = got[url]
+        assert list(validator().iter_errors(record)) == []
+        assert {k: record[k] for k in FIELDS} == exp, url
+    assert stats[portal]["finish_reason"] == "finished"
+    assert not any(k.startswith("spider_exceptions") for k in stats[portal]), stats[portal]
+    return stats[portal]
 
 
 RUNNER = r"""

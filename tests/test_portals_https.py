@@ -16,8 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from loopback import Site
-from sitekit import crawl_many, expected_records, load_site, site_pages
-from test_portals import PORTALS, _check
+from sitekit import PORTALS, check_portal as _check, crawl_many, expected_records, load_site, site_pages
 
 from newsbot.resolver import resolve_map
 

@@ -9,14 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from sitekit import LoopbackSite, crawl_many, expected_records, load_site, site_pages, site_warc
-
-from newsbot.schema import validator
-
-PORTALS = ["eureporter", "politico_eu", "euronews", "euractiv", "euobserver", "parliament_magazine",
-           "brussels_times", "neweurope"]
-FIELDS = ("url", "canonical_url", "portal", "language", "title", "date_published", "section", "lead",
-          "body", "authors", "tags", "quality_flags", "translations", "machine_translated", "original_url")
+from sitekit import (FIELDS, PORTALS, LoopbackSite, check_portal as _check, crawl_many, expected_records,
+                     load_site, site_pages, site_warc)
 
 
 def _run(tmp_path_factory, mode):
@@ -37,21 +31,6 @@ def latest(tmp_path_factory):
 @pytest.fixture(scope="module")
 def backfill(tmp_path_factory):
     return _run(tmp_path_factory, "backfill")
-
-
-def _check(run, portal, mode):
-    _, records, stats = run
-    expected = expected_records(load_site(portal), mode)
-    got = {r["url"]: r for r in records[portal]}
-    assert sorted(got) == sorted(expected)
-    assert len(records[portal]) == len(expected)  # no duplicate record
-    for url, exp in expected.items():
-        record = got[url]
-        assert list(validator().iter_errors(record)) == []
-        assert {k: record[k] for k in FIELDS} == exp, url
-    assert stats[portal]["finish_reason"] == "finished"
-    assert not any(k.startswith("spider_exceptions") for k in stats[portal]), stats[portal]
-    return stats[portal]
 
 
 @pytest.mark.parametrize("portal", PORTALS)
