@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import datetime
 import errno
-import os
 import random
 import ssl
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 from loopback import Site
 from sitekit import PORTALS, check_portal as _check, crawl_many, expected_records, load_site, site_pages
-
-from newsbot.resolver import resolve_map
 
 
 def _pages():
@@ -134,53 +129,3 @@ def test_server_answered_every_article(request, mode):
     assert sorted(robots) == sorted({host for host, _ in requested})
     assert {urlsplit(u).hostname for u in asked} <= request.getfixturevalue("server").hosts
     assert sum(s["downloader/response_count"] for s in stats.values()) == len(requested)
-
-
-def test_resolve_map_forms():
-    assert resolve_map("") == {}
-    assert resolve_map({"WWW.Politico.EU.": "127.0.0.1"}) == {"www.politico.eu": "127.0.0.1"}
-    assert resolve_map('{"de.euronews.com": "127.0.0.2"}') == {"de.euronews.com": "127.0.0.2"}
-    assert resolve_map("a.example:127.0.0.1, b.example:127.1.2.3") == {"a.example": "127.0.0.1",
-                                                                      "b.example": "127.1.2.3"}
-    assert resolve_map(["a.example:127.9.9.9"]) == {"a.example": "127.9.9.9"}
-    with pytest.raises(ValueError, match="a.example -> 10.0.0.1 is not a loopback address"):
-        resolve_map("a.example:10.0.0.1")
-    with pytest.raises(ValueError, match="is not an IPv4 address"):
-        resolve_map({"a.example": "localhost"})
-    with pytest.raises(ValueError, match="is not an IPv4 address"):
-        resolve_map("a.example:::1")
-    with pytest.raises(ValueError, match="is not host:ip"):
-        resolve_map("a.example")
-    with pytest.raises(ValueError, match="is not a JSON object"):
-        resolve_map("{a.example: 127.0.0.1")
-
-
-@pytest.mark.parametrize("value, message", [
-    ("www.politico.eu:93.184.216.34", "NEWSBOT_RESOLVE: www.politico.eu -> 93.184.216.34 is not a loopback address"),
-    ('{"www.politico.eu": "nowhere"}', "NEWSBOT_RESOLVE: www.politico.eu -> 'nowhere' is not an IPv4 address"),
-])
-def test_bad_resolve_setting_stops_with_one_line(tmp_path, value, message):
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
-    proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "politico_eu", "-s", f"NEWSBOT_RESOLVE={value}"],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2
-    assert message in proc.stderr
-    assert "Traceback" not in proc.stderr
-
-
-def test_resolver_answers_mapped_names_and_defers_the_rest(monkeypatch):
-    from twisted.internet import defer
-    from twisted.internet.base import ThreadedResolver
-    from twisted.internet.testing import MemoryReactorClock
-
-    from newsbot.resolver import HostOverrideResolver
-
-    asked = []
-    monkeypatch.setattr(ThreadedResolver, "getHostByName",
-                        lambda self, name, timeout=(): asked.append(name) or defer.succeed("192.0.2.7"))
-    resolver = HostOverrideResolver(MemoryReactorClock(), 0, 5.0, resolve_map("www.politico.eu:127.0.0.9"))
-    got = []
-    resolver.getHostByName("WWW.Politico.eu.").addCallback(got.append)
-    resolver.getHostByName("www.euronews.com").addCallback(got.append)
-    assert got == ["127.0.0.9", "192.0.2.7"]
-    assert asked == ["www.euronews.com"]
