@@ -1,5 +1,5 @@
 """Safety and limits without a crawl: settings refused at start, output paths, redirect
-checks, Retry-After, failure kinds, XML entity handling."""
+checks, Retry-After, failure kinds."""
 from __future__ import annotations
 
 import os
@@ -15,7 +15,6 @@ from scrapy.settings import Settings
 from twisted.internet.error import ConnectionLost
 
 from newsbot import settings as project_settings
-from newsbot.discovery import declares_dtd, parse_feed, parse_sitemap
 from newsbot.feeds import safe_component, uri_params
 from newsbot.middlewares import (BackoffRetryMiddleware, RequestRefused, SafeRedirectMiddleware, _retry_after,
                                  failure_kind, host_kind)
@@ -172,25 +171,3 @@ def test_backoff_doubles_and_is_capped():
 ])
 def test_failure_kinds(exc, kind):
     assert failure_kind(exc) == kind
-
-
-# -- XML ----------------------------------------------------------------------------------------
-
-def test_dtd_far_into_the_document_still_does_not_expand():
-    laughs = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "lol"}">' for i in range(10))
-    doc = ('<?xml version="1.0"?>' + "<!-- " + "x" * 70000 + " -->"
-           + f"<!DOCTYPE r [{laughs}]><rss><channel><item><title>&l9;</title><link>https://a.example/1</link>"
-           "</item></channel></rss>").encode()
-    assert not declares_dtd(doc)  # beyond the first 64 KiB: left to libxml2's limits
-    entries = list(parse_feed(doc))
-    assert all("lollol" not in (e.title or "") for e in entries)
-
-
-def test_external_entities_are_not_read(tmp_path):
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOPSECRET", encoding="utf-8")
-    doc = (f'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY s SYSTEM "file://{secret}">]>'
-           '<urlset><url><loc>https://a.example/&s;</loc></url></urlset>').encode()
-    assert declares_dtd(doc)
-    [entry] = list(parse_sitemap(doc))
-    assert "TOPSECRET" not in entry.url

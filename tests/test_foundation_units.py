@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 import pytest
 
 from newsbot.arguments import parse_limit, parse_urls, parse_window
-from newsbot.discovery import parse_feed, parse_sitemap, sniff
 from newsbot.evaluate import Scores, body_scores, date_scores, norm_title
 from newsbot.extraction.urls import address_kind, fingerprint, strip_tracking
 from newsbot.warc import WarcIndex, WarcWriterFile
@@ -58,52 +57,6 @@ def test_limit_and_urls(tmp_path):
         parse_urls("ftp://x.example/1", None)
     with pytest.raises(ValueError, match="cannot be read|not a regular file|no such file"):
         parse_urls(None, str(tmp_path / "missing.txt"))
-
-
-RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><link>https://site.example/</link>
-<item><title>One</title><link>https://site.example/a?utm_source=rss</link><pubDate>Tue, 11 Feb 2025 09:12:40 +0000</pubDate></item>
-<item><title>Two</title><guid>https://site.example/b</guid></item></channel></rss>"""
-ATOM = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
-<link rel="enclosure" href="https://site.example/img.jpg"/><link href="https://site.example/c"/>
-<published>2025-02-11T10:00:00+01:00</published></entry></feed>"""
-INDEX = b"""<?xml version="1.0"?><sm:sitemapindex xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9">
-<sm:sitemap><sm:loc>https://site.example/s1.xml?from=2</sm:loc><sm:lastmod>2025-01-01</sm:lastmod></sm:sitemap></sm:sitemapindex>"""
-NEWS = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"
- xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc> https://site.example/d </loc>
-<xhtml:link rel="alternate" hreflang="de" href="https://de.site.example/d"/>
-<news:news><news:publication><news:language>en</news:language></news:publication>
-<news:publication_date>2025-02-11T09:00:00Z</news:publication_date><news:title>Dee</news:title></news:news></url></urlset>"""
-
-
-def test_feed_and_sitemap_parsing():
-    assert sniff(RSS) == "rss" and sniff(ATOM) == "atom" and sniff(INDEX) == "sitemapindex"
-    assert sniff(NEWS) == "urlset" and sniff(b"<!doctype html><html><body>x</body></html>") is None
-    rss = list(parse_feed(RSS))
-    assert [(e.url, e.title, e.published) for e in rss] == [
-        ("https://site.example/a?utm_source=rss", "One", "Tue, 11 Feb 2025 09:12:40 +0000"),
-        ("https://site.example/b", "Two", None)]
-    [atom] = parse_feed(ATOM)
-    assert (atom.url, atom.published) == ("https://site.example/c", "2025-02-11T10:00:00+01:00")
-    [child] = parse_sitemap(INDEX)
-    assert (child.kind, child.url, child.modified) == ("sitemap", "https://site.example/s1.xml?from=2", "2025-01-01")
-    [page] = parse_sitemap(NEWS)
-    assert (page.kind, page.url, page.published, page.title, page.language) == (
-        "page", "https://site.example/d", "2025-02-11T09:00:00Z", "Dee", "en")
-    assert page.alternates == {"de": "https://de.site.example/d"}
-
-
-def test_xml_entities_are_never_expanded(tmp_path):
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOPSECRET")
-    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
-           '<rss><channel><item><title>&x;</title><link>https://site.example/x</link></item></channel></rss>').encode()
-    [entry] = parse_feed(xxe)
-    assert "TOPSECRET" not in (entry.title or "")
-    lol = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-           b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
-           b'<urlset><url><loc>https://site.example/&d;</loc></url></urlset>')
-    entries = list(parse_sitemap(lol))
-    assert all(len(e.url) < 200 for e in entries)
 
 
 def test_warc_round_trip(tmp_path):

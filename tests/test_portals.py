@@ -187,6 +187,16 @@ def test_empty_edition_selection_is_refused():
     assert portal.select_editions("") == portal.editions
 
 
+def test_www_bare_host_and_trailing_slash_are_canonicalised_per_portal():
+    assert (PORTALS["eureporter"].canonical_url("http://eureporter.co/a/2025/03/10/s?utm_campaign=x")
+            == "https://www.eureporter.co/a/2025/03/10/s/")
+    assert (PORTALS["euronews"].canonical_url("https://euronews.com/2025/03/14/s/?fbclid=1")
+            == "https://www.euronews.com/2025/03/14/s")
+    assert PORTALS["euobserver"].canonical_url("https://www.euobserver.com/187654/s/#x") == "https://euobserver.com/187654/s/"
+    # other subdomains keep their host (Brussels Times' feed host)
+    assert PORTALS["brussels_times"].canonical_url("https://api.brusselstimes.com/rss") == "https://api.brusselstimes.com/rss"
+
+
 def test_since_in_the_future_without_until_names_now():
     from datetime import datetime, timezone
 

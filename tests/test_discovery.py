@@ -1,18 +1,32 @@
-"""The sitemap and feed traps listed in the portal notes, one test each, on the discovery
-functions and the portal registry (pure, no crawl). The fixture-site crawls in
-test_portals.py meet the same traps over (replayed) HTTP."""
+"""Discovery (:mod:`newsbot.discovery`, :mod:`newsbot.listings`): feeds, sitemaps and news
+sitemaps, listing pages and WordPress REST answers read without a crawl; the sitemap and feed
+traps listed in the portal notes, one test each; XML entities and DTDs never expanded nor read.
+The fixture-site crawls in test_portal_sites.py meet the same traps over (replayed) HTTP."""
 from __future__ import annotations
 
 import gzip
 import io
 
-from newsbot.discovery import parse_feed, parse_sitemap, sniff
-from newsbot.extraction import extract_article
+from newsbot.discovery import declares_dtd, parse_feed, parse_sitemap, sniff
+from newsbot.extraction import Hints, extract_article
 from newsbot.listings import parse_listing, parse_wp_posts
-from newsbot.extraction import Hints
 from newsbot.portals import load_registry
 
 PORTALS = load_registry(None)
+
+RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><link>https://site.example/</link>
+<item><title>One</title><link>https://site.example/a?utm_source=rss</link><pubDate>Tue, 11 Feb 2025 09:12:40 +0000</pubDate></item>
+<item><title>Two</title><guid>https://site.example/b</guid></item></channel></rss>"""
+ATOM = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
+<link rel="enclosure" href="https://site.example/img.jpg"/><link href="https://site.example/c"/>
+<published>2025-02-11T10:00:00+01:00</published></entry></feed>"""
+INDEX = b"""<?xml version="1.0"?><sm:sitemapindex xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sm:sitemap><sm:loc>https://site.example/s1.xml?from=2</sm:loc><sm:lastmod>2025-01-01</sm:lastmod></sm:sitemap></sm:sitemapindex>"""
+NEWS = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"
+ xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc> https://site.example/d </loc>
+<xhtml:link rel="alternate" hreflang="de" href="https://de.site.example/d"/>
+<news:news><news:publication><news:language>en</news:language></news:publication>
+<news:publication_date>2025-02-11T09:00:00Z</news:publication_date><news:title>Dee</news:title></news:news></url></urlset>"""
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
@@ -22,6 +36,27 @@ URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <xhtml:link rel="alternate" hreflang="x-default" href="https://www.euronews.com/2025/03/14/a-story"/>
 </url></urlset>"""
 
+
+# -- feeds and sitemaps ------------------------------------------------------------------------
+
+def test_feed_and_sitemap_parsing():
+    assert sniff(RSS) == "rss" and sniff(ATOM) == "atom" and sniff(INDEX) == "sitemapindex"
+    assert sniff(NEWS) == "urlset" and sniff(b"<!doctype html><html><body>x</body></html>") is None
+    rss = list(parse_feed(RSS))
+    assert [(e.url, e.title, e.published) for e in rss] == [
+        ("https://site.example/a?utm_source=rss", "One", "Tue, 11 Feb 2025 09:12:40 +0000"),
+        ("https://site.example/b", "Two", None)]
+    [atom] = parse_feed(ATOM)
+    assert (atom.url, atom.published) == ("https://site.example/c", "2025-02-11T10:00:00+01:00")
+    [child] = parse_sitemap(INDEX)
+    assert (child.kind, child.url, child.modified) == ("sitemap", "https://site.example/s1.xml?from=2", "2025-01-01")
+    [page] = parse_sitemap(NEWS)
+    assert (page.kind, page.url, page.published, page.title, page.language) == (
+        "page", "https://site.example/d", "2025-02-11T09:00:00Z", "Dee", "en")
+    assert page.alternates == {"de": "https://de.site.example/d"}
+
+
+# -- the traps of the portal notes -------------------------------------------------------------
 
 def test_child_sitemap_served_as_text_html_is_sniffed_by_content():
     # the Content-Type is never trusted: the root element decides
@@ -85,15 +120,7 @@ def test_atom_feed_and_tracking_parameters():
     assert PORTALS["euronews"].canonical_url(entry.url) == "https://fr.euronews.com/2025/03/14/une-histoire"
 
 
-def test_www_bare_host_and_trailing_slash_are_canonicalised_per_portal():
-    assert (PORTALS["eureporter"].canonical_url("http://eureporter.co/a/2025/03/10/s?utm_campaign=x")
-            == "https://www.eureporter.co/a/2025/03/10/s/")
-    assert (PORTALS["euronews"].canonical_url("https://euronews.com/2025/03/14/s/?fbclid=1")
-            == "https://www.euronews.com/2025/03/14/s")
-    assert PORTALS["euobserver"].canonical_url("https://www.euobserver.com/187654/s/#x") == "https://euobserver.com/187654/s/"
-    # other subdomains keep their host (Brussels Times' feed host)
-    assert PORTALS["brussels_times"].canonical_url("https://api.brusselstimes.com/rss") == "https://api.brusselstimes.com/rss"
-
+# -- listing pages and REST answers ------------------------------------------------------------
 
 def test_listing_page_links_dates_and_next_page():
     html = b"""<html><head><link rel="next" href="/news?page=3"></head><body>
@@ -113,3 +140,39 @@ def test_wordpress_rest_answer_or_not():
     assert parse_wp_posts(b'{"code":"rest_no_route"}') is None
     [entry] = parse_wp_posts(b'[{"link":"https://www.neweurope.eu/article/x/","date_gmt":"2025-03-09T12:00:00"}]')
     assert (entry.url, entry.published) == ("https://www.neweurope.eu/article/x/", "2025-03-09T12:00:00Z")
+
+
+# -- XML entities and DTDs ---------------------------------------------------------------------
+
+def test_xml_entities_are_never_expanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+           '<rss><channel><item><title>&x;</title><link>https://site.example/x</link></item></channel></rss>').encode()
+    [entry] = parse_feed(xxe)
+    assert "TOPSECRET" not in (entry.title or "")
+    lol = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+           b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+           b'<urlset><url><loc>https://site.example/&d;</loc></url></urlset>')
+    entries = list(parse_sitemap(lol))
+    assert all(len(e.url) < 200 for e in entries)
+
+
+def test_dtd_far_into_the_document_still_does_not_expand():
+    laughs = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "lol"}">' for i in range(10))
+    doc = ('<?xml version="1.0"?>' + "<!-- " + "x" * 70000 + " -->"
+           + f"<!DOCTYPE r [{laughs}]><rss><channel><item><title>&l9;</title><link>https://a.example/1</link>"
+           "</item></channel></rss>").encode()
+    assert not declares_dtd(doc)  # beyond the first 64 KiB: left to libxml2's limits
+    entries = list(parse_feed(doc))
+    assert all("lollol" not in (e.title or "") for e in entries)
+
+
+def test_external_entities_are_not_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    doc = (f'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY s SYSTEM "file://{secret}">]>'
+           '<urlset><url><loc>https://a.example/&s;</loc></url></urlset>').encode()
+    assert declares_dtd(doc)
+    [entry] = list(parse_sitemap(doc))
+    assert "TOPSECRET" not in entry.url
