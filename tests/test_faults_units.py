@@ -17,7 +17,7 @@ from twisted.internet.error import ConnectionLost
 from newsbot import settings as project_settings
 from newsbot.feeds import safe_component, uri_params
 from newsbot.middlewares import (BackoffRetryMiddleware, RequestRefused, SafeRedirectMiddleware, _retry_after,
-                                 failure_kind, host_kind)
+                                 failure_kind)
 from newsbot.settings_table import check as check_settings
 
 
@@ -91,16 +91,6 @@ def test_feed_path_parameters_stay_in_the_output_folder(value):
 
 
 # -- redirects ----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("host,kind", [
-    ("169.254.169.254", "private"), ("[::ffff:169.254.169.254]", "private"), ("10.1", "private"),
-    ("0xa9.0xfe.0xa9.0xfe", "private"), ("2130706433", "loopback"), ("0177.0.0.1", "loopback"),
-    ("127.1", "loopback"), ("localhost", "loopback"), ("[::1]", "loopback"), ("0.0.0.0", "private"),
-    ("example.org", "public"), ("93.184.216.34", "public"), ("1example.org", "public"),
-])
-def test_host_kind_reads_every_spelling_of_an_address(host, kind):
-    assert host_kind(host) == kind
-
 
 class _Stats(dict):
     def inc_value(self, key, count=1, start=0):

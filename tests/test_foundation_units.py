@@ -8,29 +8,7 @@ import pytest
 
 from newsbot.arguments import parse_limit, parse_urls, parse_window
 from newsbot.evaluate import Scores, body_scores, date_scores, norm_title
-from newsbot.extraction.urls import address_kind, fingerprint, strip_tracking
 from newsbot.warc import WarcIndex, WarcWriterFile
-
-
-def test_strip_tracking_keeps_real_parameters():
-    url = "https://www.Politico.eu/article/x/?utm_source=RSS&id=7&fbclid=abc#top"
-    assert strip_tracking(url) == "https://www.politico.eu/article/x/?id=7"
-
-
-def test_fingerprint_ignores_scheme_www_slash_and_tracking():
-    a = fingerprint("https://www.example.org/news/a/?utm_medium=x")
-    assert a == fingerprint("http://example.org/news/a")
-    assert a != fingerprint("https://example.org/news/b")
-    assert len(a) == 40 and int(a, 16) >= 0
-
-
-@pytest.mark.parametrize("host, kind", [
-    ("127.0.0.1", "loopback"), ("localhost", "loopback"), ("[::1]", "loopback"),
-    ("169.254.169.254", "private"), ("10.1.2.3", "private"), ("192.168.0.1", "private"),
-    ("0.0.0.0", "private"), ("93.184.216.34", "public"), ("www.politico.eu", "public"),
-])
-def test_address_kind(host, kind):
-    assert address_kind(host) == kind
 
 
 def test_window_bounds_and_errors():
