@@ -2,39 +2,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 
 import pytest
 
-from newsbot.arguments import parse_limit, parse_urls, parse_window
 from newsbot.evaluate import Scores, body_scores, date_scores, norm_title
 from newsbot.warc import WarcIndex, WarcWriterFile
-
-
-def test_window_bounds_and_errors():
-    start, end = parse_window("2025-01-02", "2025-01-03")
-    assert start == datetime(2025, 1, 2, tzinfo=timezone.utc)
-    assert end == datetime(2025, 1, 3, 23, 59, 59, tzinfo=timezone.utc)
-    now = datetime(2025, 6, 1, 12, tzinfo=timezone.utc)
-    start, _ = parse_window(None, None, now=now)
-    assert start == datetime(2025, 5, 30, 12, tzinfo=timezone.utc)
-    with pytest.raises(ValueError, match="is not a date"):
-        parse_window("yesterday", None)
-    with pytest.raises(ValueError, match="before since"):
-        parse_window("2025-02-01", "2025-01-01")
-
-
-def test_limit_and_urls(tmp_path):
-    assert parse_limit("5") == 5 and parse_limit(None) is None
-    with pytest.raises(ValueError):
-        parse_limit("five")
-    f = tmp_path / "urls.txt"
-    f.write_text("# list\nhttps://a.example/1\n\nhttps://b.example/2\n")
-    assert parse_urls("https://c.example/3", str(f)) == ["https://c.example/3", "https://a.example/1", "https://b.example/2"]
-    with pytest.raises(ValueError, match="not an absolute"):
-        parse_urls("ftp://x.example/1", None)
-    with pytest.raises(ValueError, match="cannot be read|not a regular file|no such file"):
-        parse_urls(None, str(tmp_path / "missing.txt"))
 
 
 def test_warc_round_trip(tmp_path):

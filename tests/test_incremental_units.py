@@ -189,12 +189,3 @@ def test_another_store_class_plugs_in(tmp_path):
     assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])
     assert ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-05T09:00:00Z"])
     assert crawler.stats.get_value("newsbot/incremental/committed") == 1
-
-
-def test_incremental_switch_values():
-    from newsbot.arguments import parse_switch
-
-    assert [parse_switch("incremental", v) for v in ("true", "False", "NO", "on", "1", None, "")] == [
-        True, False, False, True, True, None, None]
-    with pytest.raises(ValueError, match="incremental='maybe' is not true or false"):
-        parse_switch("incremental", "maybe")

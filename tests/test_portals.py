@@ -197,19 +197,6 @@ def test_www_bare_host_and_trailing_slash_are_canonicalised_per_portal():
     assert PORTALS["brussels_times"].canonical_url("https://api.brusselstimes.com/rss") == "https://api.brusselstimes.com/rss"
 
 
-def test_since_in_the_future_without_until_names_now():
-    from datetime import datetime, timezone
-
-    from newsbot.arguments import parse_window
-
-    now = datetime(2026, 5, 4, 10, 30, tzinfo=timezone.utc)
-    with pytest.raises(ValueError) as err:
-        parse_window("2099-01-01", None, now=now)
-    assert str(err.value) == "since=2099-01-01 is in the future (after until=now, 2026-05-04 10:30 UTC)"
-    with pytest.raises(ValueError, match="until=2099-01-01 is before since=2099-01-02"):
-        parse_window("2099-01-02", "2099-01-01", now=now)
-
-
 def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:
     cmd = ([sys.executable, "-m", "scrapy", "crawl"] if scrapy else [sys.executable, "-m", "newsbot.cli", "crawl"])
     cmd += list(args)

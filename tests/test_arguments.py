@@ -1,0 +1,58 @@
+"""Spider and command arguments (:mod:`newsbot.arguments`): the bounds of the date window
+(``since`` / ``until``, which :class:`newsbot.window.DateWindow` is built from), ``limit``,
+``urls`` and ``url_file``, on/off switches, and ``since`` in the future."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newsbot.arguments import parse_limit, parse_urls, parse_window
+
+
+def test_window_bounds_and_errors():
+    start, end = parse_window("2025-01-02", "2025-01-03")
+    assert start == datetime(2025, 1, 2, tzinfo=timezone.utc)
+    assert end == datetime(2025, 1, 3, 23, 59, 59, tzinfo=timezone.utc)
+    now = datetime(2025, 6, 1, 12, tzinfo=timezone.utc)
+    start, _ = parse_window(None, None, now=now)
+    assert start == datetime(2025, 5, 30, 12, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_window("yesterday", None)
+    with pytest.raises(ValueError, match="before since"):
+        parse_window("2025-02-01", "2025-01-01")
+
+
+def test_limit_and_urls(tmp_path):
+    assert parse_limit("5") == 5 and parse_limit(None) is None
+    with pytest.raises(ValueError):
+        parse_limit("five")
+    f = tmp_path / "urls.txt"
+    f.write_text("# list\nhttps://a.example/1\n\nhttps://b.example/2\n")
+    assert parse_urls("https://c.example/3", str(f)) == ["https://c.example/3", "https://a.example/1", "https://b.example/2"]
+    with pytest.raises(ValueError, match="not an absolute"):
+        parse_urls("ftp://x.example/1", None)
+    with pytest.raises(ValueError, match="cannot be read|not a regular file|no such file"):
+        parse_urls(None, str(tmp_path / "missing.txt"))
+
+
+def test_since_in_the_future_without_until_names_now():
+    from datetime import datetime, timezone
+
+    from newsbot.arguments import parse_window
+
+    now = datetime(2026, 5, 4, 10, 30, tzinfo=timezone.utc)
+    with pytest.raises(ValueError) as err:
+        parse_window("2099-01-01", None, now=now)
+    assert str(err.value) == "since=2099-01-01 is in the future (after until=now, 2026-05-04 10:30 UTC)"
+    with pytest.raises(ValueError, match="until=2099-01-01 is before since=2099-01-02"):
+        parse_window("2099-01-02", "2099-01-01", now=now)
+
+
+def test_incremental_switch_values():
+    from newsbot.arguments import parse_switch
+
+    assert [parse_switch("incremental", v) for v in ("true", "False", "NO", "on", "1", None, "")] == [
+        True, False, False, True, True, None, None]
+    with pytest.raises(ValueError, match="incremental='maybe' is not true or false"):
+        parse_switch("incremental", "maybe")
