@@ -19,6 +19,10 @@ SHARED = Path(os.environ.get("NEWSBOT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "news"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+WARC_PAGES = [(f"http://127.0.0.1:9/p{i}", b"<html><body>page %d</body></html>" % i * 20, "text/html")
+              for i in range(3)]
+"""Three small pages at an address that is never contacted, for WARC files (:func:`write_warc`)."""
+
 
 def corpus_entries() -> list[dict]:
     """Entries of the shared labelled corpus with their HTML; skips the test (printing why)

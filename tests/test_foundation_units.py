@@ -6,28 +6,6 @@ import json
 import pytest
 
 from newsbot.evaluate import Scores, body_scores, date_scores, norm_title
-from newsbot.warc import WarcIndex, WarcWriterFile
-
-
-def test_warc_round_trip(tmp_path):
-    path = tmp_path / "a.warc.gz"
-    w = WarcWriterFile(path)
-    w.write("https://site.example/a?utm_source=x", 200, [("Content-Type", "text/html; charset=utf-8"),
-                                                         ("Content-Encoding", "gzip")], "Grüße".encode())
-    w.write("https://site.example/gone", 410, [("Content-Type", "text/plain")], b"")
-    w.close()
-    index = WarcIndex(path)
-    assert len(index) == 2
-    got = index.get("https://site.example/a")  # found without its tracking parameter
-    assert got.status == 200 and got.body.decode() == "Grüße"
-    assert ("Content-Type", "text/html; charset=utf-8") in got.headers
-    assert not any(k.lower() == "content-encoding" for k, _ in got.headers)
-    assert index.get("https://site.example/gone").status == 410
-    assert index.get("https://site.example/other") is None
-    bad = tmp_path / "bad.warc.gz"
-    bad.write_bytes(b"not a warc at all")
-    with pytest.raises(ValueError, match="not a readable WARC"):
-        WarcIndex(bad)
 
 
 def test_scoring_follows_corpus_rules():

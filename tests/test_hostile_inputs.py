@@ -18,11 +18,10 @@ from pathlib import Path
 
 import pytest
 from loopback import Site
-from support import write_warc
+from support import WARC_PAGES as PAGES, write_warc
 
 from newsbot.cli import main
 from newsbot.evaluate import load_corpus
-from newsbot.warc import WarcIndex, WarcWriterFile, check_appendable
 
 PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Harbour cranes return to the north quay</title>
@@ -120,45 +119,6 @@ def test_load_corpus_reads_only_inside_the_folder(tmp_path):
     (folder / "index.jsonl").write_text(ENTRY.replace("p1.html.gz", "../secret.html"), encoding="utf-8")
     with pytest.raises(ValueError, match="outside the corpus folder"):
         load_corpus(folder)
-
-
-# -- WARC files --------------------------------------------------------------------------------
-
-PAGES = [(f"http://127.0.0.1:9/p{i}", b"<html><body>page %d</body></html>" % i * 20, "text/html")
-         for i in range(3)]
-
-
-def test_warc_index_refuses_truncated_files(tmp_path):
-    data = write_warc(tmp_path / "a.warc.gz", PAGES).read_bytes()
-    assert len(WarcIndex(tmp_path / "a.warc.gz")) == 3
-    for cut in (len(data) - 5, len(data) - 60, len(data) // 2):
-        (tmp_path / "cut.warc.gz").write_bytes(data[:cut])
-        with pytest.raises(ValueError, match="truncated"):
-            WarcIndex(tmp_path / "cut.warc.gz")
-    plain = gzip.decompress(data)
-    (tmp_path / "cut.warc").write_bytes(plain[:-40])
-    # the cut takes the record's closing CRLF CRLF (4 bytes) and 36 bytes of its block
-    with pytest.raises(ValueError, match="record 3 ends 36 bytes before its Content-Length"):
-        WarcIndex(tmp_path / "cut.warc")
-
-
-def test_archive_appends_to_a_warc_and_refuses_other_files(tmp_path):
-    warc = write_warc(tmp_path / "a.warc.gz", PAGES[:2])
-    writer = WarcWriterFile(warc)
-    writer.write(*PAGES[2][:1], 200, [("Content-Type", "text/html")], PAGES[2][1])
-    writer.close()
-    assert WarcIndex(warc).get(PAGES[2][0]).body == PAGES[2][1]
-    notes = tmp_path / "notes.txt"
-    notes.write_bytes(b"my notes\n")
-    for path in (notes, tmp_path / "binary.gz"):
-        if path.suffix == ".gz":
-            path.write_bytes(gzip.compress(b"not a warc at all\n"))
-        before = path.read_bytes()
-        with pytest.raises(ValueError, match="is not a WARC file"):
-            check_appendable(path)
-        with pytest.raises(ValueError, match="is not a WARC file"):
-            WarcWriterFile(path)
-        assert path.read_bytes() == before
 
 
 # -- scrapy crawl / newsbot crawl: refused before any request ----------------------------------

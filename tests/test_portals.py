@@ -305,16 +305,3 @@ def test_a_deeply_nested_portal_file_is_refused_with_one_line(tmp_path):
     with pytest.raises(ValueError) as err:
         load_portals(path)
     assert "nested too deeply" in str(err.value) and "\n" not in str(err.value)
-
-
-def test_a_replayed_page_is_read_with_the_layout_of_its_fetch_date(tmp_path):
-    """A WARC record's WARC-Date chooses the layout: the same page read as fetched in 2024 and in 2026."""
-    from datetime import datetime, timezone
-
-    from newsbot.warc import WarcIndex, WarcWriterFile
-
-    writer = WarcWriterFile(tmp_path / "a.warc.gz")
-    writer.write("https://demo-news.example/a", 200, [("Content-Type", "text/html")], b"<p>x</p>")
-    writer.close()
-    stored = WarcIndex(tmp_path / "a.warc.gz").get("https://demo-news.example/a")
-    assert stored.date is not None and abs((stored.date - datetime.now(timezone.utc)).total_seconds()) < 60
