@@ -23,6 +23,16 @@ WARC_PAGES = [(f"http://127.0.0.1:9/p{i}", b"<html><body>page %d</body></html>" 
               for i in range(3)]
 """Three small pages at an address that is never contacted, for WARC files (:func:`write_warc`)."""
 
+HARBOUR_ARTICLE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour cranes return to the north quay</title>
+<meta property="article:published_time" content="2025-03-04T09:30:00+01:00">
+</head><body><article><h1>Harbour cranes return to the north quay</h1>
+<p>The port authority said on Tuesday that the two cranes removed for repairs last winter are
+back in service, and that container traffic on the north quay should recover within weeks.</p>
+<p>Dock workers welcomed the news, although the union asked for a review of night shifts once
+the backlog of ships waiting in the roads has cleared.</p></article></body></html>"""
+"""A small article page (UTF-8 bytes): a title, a publication time and two paragraphs."""
+
 
 def corpus_entries() -> list[dict]:
     """Entries of the shared labelled corpus with their HTML; skips the test (printing why)
@@ -34,6 +44,17 @@ def corpus_entries() -> list[dict]:
     for e in entries:
         e["html"] = gzip.decompress((CORPUS / e["file"]).read_bytes())
     return entries
+
+
+def assert_refused(rc: int, err: str, *names: str) -> None:
+    """Assert that a command refused its input the agreed way: exit status 2, no traceback and
+    one line on stderr, naming each of ``names``."""
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert rc == 2, err
+    assert "Traceback" not in err, err
+    assert len(lines) == 1, err
+    for name in names:
+        assert name in lines[0], (name, lines[0])
 
 
 def write_warc(path: Path, pages) -> Path:

@@ -1,61 +1,8 @@
 """Units of the crawl foundation: URLs, arguments, discovery parsing, WARC, scoring."""
 from __future__ import annotations
 
-import json
 
 import pytest
-
-from newsbot.evaluate import Scores, body_scores, date_scores, norm_title
-
-
-def test_scoring_follows_corpus_rules():
-    assert norm_title("  A\u0301  b ") == "\u00c1 b"
-    assert date_scores("2024-04-30T14:17:29+00:00", "2024-04-30 16:17:29+02:00") == (True, True)
-    assert date_scores("2024-04-30T23:30:00+00:00", "2024-05-01 00:10:00+02:00") == (False, True)
-    assert date_scores("2024-04-30", "2024-04-30 16:17:29+02:00") == (False, True)
-    assert date_scores(None, "2024-04-30 16:17:29+02:00") == (False, False)
-    p, r, exact = body_scores("one two three four five", "one two three four five")
-    assert (p, r, exact) == (1.0, 1.0, True)
-    # 2 predicted shingles, 1 shared; expected has 1 shingle: P = 1/2, R = 1
-    p, r, exact = body_scores("a b c d e", "a b c d")
-    assert (p, r, exact) == (0.5, 1.0, False)
-    scores = Scores()
-    scores.add("x", {"title": "T", "date_published": None, "body": "a b c d e"}, {"title": "T", "date": None, "body": "a b c d"})
-    scores.add("y", {"title": "U", "date_published": None, "body": "a b c d"}, {"title": "T", "date": None, "body": "a b c d e"})
-    s = scores.summary()
-    assert s["title_exact"] == 0.5
-    assert s["body_precision"] == pytest.approx(0.75) and s["body_recall"] == pytest.approx(0.75)
-    assert s["body_f1"] == pytest.approx(0.75)
-
-
-def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
-    import gzip
-
-    from newsbot.cli import main
-
-    page = ("<html lang='en'><head><title>Harbour plan agreed | Port News</title>"
-            "<meta property='og:site_name' content='Port News'>"
-            "<meta property='article:published_time' content='2025-02-11T09:12:40+01:00'></head><body>"
-            "<article><h1>Harbour plan agreed</h1><p>The five harbour authorities signed a joint plan that sets out "
-            "how icebreaker time is shared during the coldest months of the year.</p><p>Ships will book one slot in a "
-            "common timetable, which the authorities say will cut waiting times at the edge of the ice.</p>"
-            "<p>The timetable will be published every Monday from November to March, the chair said.</p></article></body></html>")
-    (tmp_path / "p.html.gz").write_bytes(gzip.compress(page.encode()))
-    expected = {"title": "Harbour plan agreed", "date": "2025-02-11 09:12:40+01:00", "body": "x"}
-    (tmp_path / "index.jsonl").write_text(json.dumps({"id": "P1", "file": "p.html.gz", "publisher": "Port",
-                                                      "eu_portal": False, "url": "https://port.example/a",
-                                                      "expected": expected}) + "\n")
-    preds = tmp_path / "pred.jsonl"
-    assert main(["evaluate", str(tmp_path), "--write-predictions", str(preds)]) == 0
-    out = capsys.readouterr().out
-    assert "1 pages  title 1.000  date instant 1.000" in out
-    assert "per publisher:\n  Port " in out
-    assert "worst pages by body F1:\n  P1 " in out
-    [pred] = [json.loads(x) for x in preds.read_text().splitlines()]
-    assert pred["id"] == "P1" and pred["title"] == "Harbour plan agreed"
-    assert pred["date_published"] == "2025-02-11T09:12:40+01:00"
-    assert main(["evaluate", str(tmp_path / "nowhere")]) == 2
-    assert "not a labelled corpus folder" in capsys.readouterr().err
 
 
 def test_summary_fails_on_lost_records_and_unwritten_output():

@@ -8,7 +8,6 @@ run fetch from a loopback site.
 """
 from __future__ import annotations
 
-import gzip
 import os
 import subprocess
 import sys
@@ -18,107 +17,9 @@ from pathlib import Path
 
 import pytest
 from loopback import Site
-from support import WARC_PAGES as PAGES, write_warc
+from support import HARBOUR_ARTICLE as PAGE, WARC_PAGES as PAGES, assert_refused as _refused, write_warc
 
 from newsbot.cli import main
-from newsbot.evaluate import load_corpus
-
-PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Harbour cranes return to the north quay</title>
-<meta property="article:published_time" content="2025-03-04T09:30:00+01:00">
-</head><body><article><h1>Harbour cranes return to the north quay</h1>
-<p>The port authority said on Tuesday that the two cranes removed for repairs last winter are
-back in service, and that container traffic on the north quay should recover within weeks.</p>
-<p>Dock workers welcomed the news, although the union asked for a review of night shifts once
-the backlog of ships waiting in the roads has cleared.</p></article></body></html>"""
-ENTRY = ('{"id": "p1", "file": "p1.html.gz", "publisher": "Harbour News", "eu_portal": false, '
-         '"url": "https://harbour.example/news/cranes", "expected": {"title": "Harbour cranes return '
-         'to the north quay", "date": "2025-03-04 09:30:00+01:00", "body": "The port authority said."}}')
-
-
-def _corpus(tmp_path: Path, index: bytes, page: bytes | None = None) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir(exist_ok=True)
-    (folder / "p1.html.gz").write_bytes(page if page is not None else gzip.compress(PAGE))
-    (folder / "index.jsonl").write_bytes(index)
-    return folder
-
-
-def _refused(rc: int, err: str, *names: str) -> None:
-    lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert rc == 2, err
-    assert "Traceback" not in err, err
-    assert len(lines) == 1, err
-    for name in names:
-        assert name in lines[0], (name, lines[0])
-
-
-# -- newsbot evaluate --------------------------------------------------------------------------
-
-def test_evaluate_good_corpus_writes_predictions(tmp_path, capsys):
-    folder = _corpus(tmp_path, ENTRY.encode() + b"\n")
-    out = tmp_path / "pred.jsonl"
-    out.write_text("old\n", encoding="utf-8")
-    assert main(["evaluate", str(folder), "--write-predictions", str(out)]) == 0
-    assert "1 pages" in capsys.readouterr().out
-    [line] = out.read_text(encoding="utf-8").splitlines()
-    assert '"id": "p1"' in line
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
-
-
-BAD_INDEX = {
-    "not an object": (b"[1,2]\n", ":1:", "JSON object"),
-    "no url": (ENTRY.replace('"url": "https://harbour.example/news/cranes", ', "").encode(), ":1:", "'url'"),
-    "no id": (ENTRY.replace('"id": "p1", ', "").encode(), ":1:", "'id'"),
-    "expected a string": (ENTRY[:ENTRY.index('"expected"')].encode() + b'"expected": "x"}', ":1:", "'expected'"),
-    "title a number": (ENTRY.replace('"title": "Harbour cranes return to the north quay"', '"title": 7').encode(),
-                       ":1:", "'title'"),
-    "not UTF-8": (ENTRY.encode() + b"\n" + ENTRY.replace("Harbour News", "H\xe4fen").encode("latin-1"),
-                  ":2:", "UTF-8"),
-    "outside the folder": (ENTRY.replace("p1.html.gz", "../../../../etc/passwd").encode(), ":1:",
-                           "outside the corpus folder"),
-    "absolute path": (ENTRY.replace("p1.html.gz", "/etc/passwd").encode(), ":1:", "outside the corpus folder"),
-    "deep JSON": (b"[" * 100_000 + b"\n", ":1:", "bad corpus entry"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BAD_INDEX))
-def test_evaluate_refuses_bad_index_line(tmp_path, capsys, case):
-    index, where, what = BAD_INDEX[case]
-    folder = _corpus(tmp_path, index)
-    out = tmp_path / "pred.jsonl"
-    out.write_text("old\n", encoding="utf-8")
-    rc = main(["evaluate", str(folder), "--write-predictions", str(out)])
-    err = capsys.readouterr().err
-    _refused(rc, err, "index.jsonl" + where, what)
-    assert out.read_text(encoding="utf-8") == "old\n"
-
-
-def test_evaluate_refuses_truncated_gzip_page(tmp_path, capsys):
-    folder = _corpus(tmp_path, ENTRY.encode(), page=gzip.compress(PAGE)[:-30])
-    rc = main(["evaluate", str(folder)])
-    _refused(rc, capsys.readouterr().err, "index.jsonl:1:", "p1.html.gz", "truncated")
-
-
-@pytest.mark.parametrize("target", ["folder", "/proc/newsbot-x.jsonl", "missing/sub/pred.jsonl"])
-def test_evaluate_refuses_unwritable_predictions(tmp_path, capsys, target):
-    folder = _corpus(tmp_path, ENTRY.encode())
-    path = tmp_path if target == "folder" else (tmp_path / target if not target.startswith("/") else Path(target))
-    before = sorted(p.name for p in tmp_path.iterdir())
-    rc = main(["evaluate", str(folder), "--write-predictions", str(path)])
-    _refused(rc, capsys.readouterr().err, "--write-predictions", str(path))
-    assert sorted(p.name for p in tmp_path.iterdir()) == before
-    assert not Path("/proc/newsbot-x.jsonl").exists()
-
-
-def test_load_corpus_reads_only_inside_the_folder(tmp_path):
-    folder = _corpus(tmp_path, ENTRY.encode())
-    [entry] = load_corpus(folder)
-    assert entry["html"] == PAGE
-    (tmp_path / "secret.html").write_bytes(b"secret")
-    (folder / "index.jsonl").write_text(ENTRY.replace("p1.html.gz", "../secret.html"), encoding="utf-8")
-    with pytest.raises(ValueError, match="outside the corpus folder"):
-        load_corpus(folder)
 
 
 # -- scrapy crawl / newsbot crawl: refused before any request ----------------------------------

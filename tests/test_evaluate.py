@@ -1,0 +1,144 @@
+"""The scorer and the ``newsbot evaluate`` command (:mod:`newsbot.evaluate`): the corpus's
+scoring rules, a small labelled corpus, predictions written, and each hostile corpus input
+(bad index line, truncated page, unwritable predictions file, a path outside the folder)
+refused with one line on stderr, exit status 2 and files already written left as they were."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from support import HARBOUR_ARTICLE as PAGE, assert_refused as _refused
+
+from newsbot.cli import main
+from newsbot.evaluate import Scores, body_scores, date_scores, load_corpus, norm_title
+
+
+def test_scoring_follows_corpus_rules():
+    assert norm_title("  A\u0301  b ") == "\u00c1 b"
+    assert date_scores("2024-04-30T14:17:29+00:00", "2024-04-30 16:17:29+02:00") == (True, True)
+    assert date_scores("2024-04-30T23:30:00+00:00", "2024-05-01 00:10:00+02:00") == (False, True)
+    assert date_scores("2024-04-30", "2024-04-30 16:17:29+02:00") == (False, True)
+    assert date_scores(None, "2024-04-30 16:17:29+02:00") == (False, False)
+    p, r, exact = body_scores("one two three four five", "one two three four five")
+    assert (p, r, exact) == (1.0, 1.0, True)
+    # 2 predicted shingles, 1 shared; expected has 1 shingle: P = 1/2, R = 1
+    p, r, exact = body_scores("a b c d e", "a b c d")
+    assert (p, r, exact) == (0.5, 1.0, False)
+    scores = Scores()
+    scores.add("x", {"title": "T", "date_published": None, "body": "a b c d e"}, {"title": "T", "date": None, "body": "a b c d"})
+    scores.add("y", {"title": "U", "date_published": None, "body": "a b c d"}, {"title": "T", "date": None, "body": "a b c d e"})
+    s = scores.summary()
+    assert s["title_exact"] == 0.5
+    assert s["body_precision"] == pytest.approx(0.75) and s["body_recall"] == pytest.approx(0.75)
+    assert s["body_f1"] == pytest.approx(0.75)
+
+
+def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
+    import gzip
+
+    from newsbot.cli import main
+
+    page = ("<html lang='en'><head><title>Harbour plan agreed | Port News</title>"
+            "<meta property='og:site_name' content='Port News'>"
+            "<meta property='article:published_time' content='2025-02-11T09:12:40+01:00'></head><body>"
+            "<article><h1>Harbour plan agreed</h1><p>The five harbour authorities signed a joint plan that sets out "
+            "how icebreaker time is shared during the coldest months of the year.</p><p>Ships will book one slot in a "
+            "common timetable, which the authorities say will cut waiting times at the edge of the ice.</p>"
+            "<p>The timetable will be published every Monday from November to March, the chair said.</p></article></body></html>")
+    (tmp_path / "p.html.gz").write_bytes(gzip.compress(page.encode()))
+    expected = {"title": "Harbour plan agreed", "date": "2025-02-11 09:12:40+01:00", "body": "x"}
+    (tmp_path / "index.jsonl").write_text(json.dumps({"id": "P1", "file": "p.html.gz", "publisher": "Port",
+                                                      "eu_portal": False, "url": "https://port.example/a",
+                                                      "expected": expected}) + "\n")
+    preds = tmp_path / "pred.jsonl"
+    assert main(["evaluate", str(tmp_path), "--write-predictions", str(preds)]) == 0
+    out = capsys.readouterr().out
+    assert "1 pages  title 1.000  date instant 1.000" in out
+    assert "per publisher:\n  Port " in out
+    assert "worst pages by body F1:\n  P1 " in out
+    [pred] = [json.loads(x) for x in preds.read_text().splitlines()]
+    assert pred["id"] == "P1" and pred["title"] == "Harbour plan agreed"
+    assert pred["date_published"] == "2025-02-11T09:12:40+01:00"
+    assert main(["evaluate", str(tmp_path / "nowhere")]) == 2
+    assert "not a labelled corpus folder" in capsys.readouterr().err
+
+
+ENTRY = ('{"id": "p1", "file": "p1.html.gz", "publisher": "Harbour News", "eu_portal": false, '
+         '"url": "https://harbour.example/news/cranes", "expected": {"title": "Harbour cranes return '
+         'to the north quay", "date": "2025-03-04 09:30:00+01:00", "body": "The port authority said."}}')
+
+
+def _corpus(tmp_path: Path, index: bytes, page: bytes | None = None) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    (folder / "p1.html.gz").write_bytes(page if page is not None else gzip.compress(PAGE))
+    (folder / "index.jsonl").write_bytes(index)
+    return folder
+
+
+def test_evaluate_good_corpus_writes_predictions(tmp_path, capsys):
+    folder = _corpus(tmp_path, ENTRY.encode() + b"\n")
+    out = tmp_path / "pred.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    assert main(["evaluate", str(folder), "--write-predictions", str(out)]) == 0
+    assert "1 pages" in capsys.readouterr().out
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    assert '"id": "p1"' in line
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+BAD_INDEX = {
+    "not an object": (b"[1,2]\n", ":1:", "JSON object"),
+    "no url": (ENTRY.replace('"url": "https://harbour.example/news/cranes", ', "").encode(), ":1:", "'url'"),
+    "no id": (ENTRY.replace('"id": "p1", ', "").encode(), ":1:", "'id'"),
+    "expected a string": (ENTRY[:ENTRY.index('"expected"')].encode() + b'"expected": "x"}', ":1:", "'expected'"),
+    "title a number": (ENTRY.replace('"title": "Harbour cranes return to the north quay"', '"title": 7').encode(),
+                       ":1:", "'title'"),
+    "not UTF-8": (ENTRY.encode() + b"\n" + ENTRY.replace("Harbour News", "H\xe4fen").encode("latin-1"),
+                  ":2:", "UTF-8"),
+    "outside the folder": (ENTRY.replace("p1.html.gz", "../../../../etc/passwd").encode(), ":1:",
+                           "outside the corpus folder"),
+    "absolute path": (ENTRY.replace("p1.html.gz", "/etc/passwd").encode(), ":1:", "outside the corpus folder"),
+    "deep JSON": (b"[" * 100_000 + b"\n", ":1:", "bad corpus entry"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INDEX))
+def test_evaluate_refuses_bad_index_line(tmp_path, capsys, case):
+    index, where, what = BAD_INDEX[case]
+    folder = _corpus(tmp_path, index)
+    out = tmp_path / "pred.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    rc = main(["evaluate", str(folder), "--write-predictions", str(out)])
+    err = capsys.readouterr().err
+    _refused(rc, err, "index.jsonl" + where, what)
+    assert out.read_text(encoding="utf-8") == "old\n"
+
+
+def test_evaluate_refuses_truncated_gzip_page(tmp_path, capsys):
+    folder = _corpus(tmp_path, ENTRY.encode(), page=gzip.compress(PAGE)[:-30])
+    rc = main(["evaluate", str(folder)])
+    _refused(rc, capsys.readouterr().err, "index.jsonl:1:", "p1.html.gz", "truncated")
+
+
+@pytest.mark.parametrize("target", ["folder", "/proc/newsbot-x.jsonl", "missing/sub/pred.jsonl"])
+def test_evaluate_refuses_unwritable_predictions(tmp_path, capsys, target):
+    folder = _corpus(tmp_path, ENTRY.encode())
+    path = tmp_path if target == "folder" else (tmp_path / target if not target.startswith("/") else Path(target))
+    before = sorted(p.name for p in tmp_path.iterdir())
+    rc = main(["evaluate", str(folder), "--write-predictions", str(path)])
+    _refused(rc, capsys.readouterr().err, "--write-predictions", str(path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not Path("/proc/newsbot-x.jsonl").exists()
+
+
+def test_load_corpus_reads_only_inside_the_folder(tmp_path):
+    folder = _corpus(tmp_path, ENTRY.encode())
+    [entry] = load_corpus(folder)
+    assert entry["html"] == PAGE
+    (tmp_path / "secret.html").write_bytes(b"secret")
+    (folder / "index.jsonl").write_text(ENTRY.replace("p1.html.gz", "../secret.html"), encoding="utf-8")
+    with pytest.raises(ValueError, match="outside the corpus folder"):
+        load_corpus(folder)
