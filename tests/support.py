@@ -105,3 +105,11 @@ def crawl(tmp_path: Path, spider: str, *args: str, settings: dict | None = None,
     written = out.exists() and proc.returncode != 2
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()] if written else []
     return proc, records
+
+
+def scrapy_crawl(cwd: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run ``scrapy crawl *args`` in a subprocess inside ``cwd`` with the project's settings;
+    return the finished process (nothing is read from its output files)."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)

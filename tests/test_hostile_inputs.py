@@ -1,34 +1,17 @@
 """Hostile inputs to ``newsbot evaluate``, ``scrapy crawl`` and ``newsbot crawl``: each bad
 corpus file, setting, WARC or spider argument ends with one line on stderr naming it, exit
-status 2, no traceback, and files already written left as they were. Also the User-Agent
-follows ``NEWSBOT_CONTACT_URL``.
+status 2, no traceback, and files already written left as they were.
 
-No test here touches the network: refused crawls stop before any request, and the crawls that
-run fetch from a loopback site.
+No test here touches the network: refused crawls stop before any request.
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from importlib.metadata import version
-from pathlib import Path
 
 import pytest
-from loopback import Site
-from support import HARBOUR_ARTICLE as PAGE, WARC_PAGES as PAGES, assert_refused as _refused, write_warc
+from support import WARC_PAGES as PAGES, assert_refused as _refused, scrapy_crawl as _scrapy, write_warc
 
 from newsbot.cli import main
-
-
-# -- scrapy crawl / newsbot crawl: refused before any request ----------------------------------
-
-def _scrapy(cwd: Path, *args: str, timeout: int = 60) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
-    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-
 
 URL = "-a", "urls=http://127.0.0.1:9/never-fetched"
 REFUSED = {
@@ -100,41 +83,3 @@ def test_newsbot_crawl_refuses_bad_setting_or_argument(tmp_path, monkeypatch, ca
     monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
     _refused(main(argv), capsys.readouterr().err, "newsbot crawl:", name)
     assert list(tmp_path.iterdir()) == []
-
-
-# -- User-Agent --------------------------------------------------------------------------------
-
-def test_user_agent_follows_contact_url_unless_set(tmp_path):
-    seen: dict[str, list[str]] = {}
-    routes = {f"/{name}": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE) for name in ("a", "b", "c")}
-    with Site(routes, max_requests=50, max_seconds=60) as site:
-        handler = site.server.RequestHandlerClass
-
-        class Recording(handler):
-            def do_GET(self):  # noqa: N802
-                seen.setdefault(self.path, []).append(self.headers.get("User-Agent"))
-                super().do_GET()
-
-        site.server.RequestHandlerClass = Recording
-        fast = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=false", "-s", "RETRY_ENABLED=false")
-        runs = {
-            "a": ("-s", "NEWSBOT_CONTACT_URL=https://contact.example/bots"),
-            "b": ("-s", "NEWSBOT_CONTACT_URL=https://contact.example/bots", "-s", "USER_AGENT=Custom/2.0"),
-            "c": (),
-        }
-
-        def run(name):
-            folder = tmp_path / name
-            folder.mkdir()
-            return _scrapy(folder, "article", "-O", "out.jsonl", "-a", f"urls={site.url('/' + name)}",
-                           *fast, *runs[name], timeout=120)
-
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            procs = dict(zip(runs, pool.map(run, runs)))
-    for proc in procs.values():
-        assert proc.returncode == 0, proc.stderr[-2000:]
-    assert version("newsbot") == "0.1.0"
-    assert seen["/a"] == ["newsbot/0.1.0 (+https://contact.example/bots)"]
-    assert seen["/b"] == ["Custom/2.0"]
-    assert seen["/c"] == ["newsbot/0.1.0 (+https://github.com/newsbot-eu/newsbot)"]
-    assert "newsbot/0.1.0 (+https://contact.example/bots)" in seen["/robots.txt"]
