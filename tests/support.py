@@ -12,6 +12,9 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from scrapy.settings import Settings
+
+from newsbot import settings as project_settings
 from newsbot.warc import WarcWriterFile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +58,15 @@ def assert_refused(rc: int, err: str, *names: str) -> None:
     assert len(lines) == 1, err
     for name in names:
         assert name in lines[0], (name, lines[0])
+
+
+def settings_with(**values) -> Settings:
+    """The project's settings (:mod:`newsbot.settings`) with ``values`` set as on the command line."""
+    s = Settings()
+    s.setmodule(project_settings, priority="project")
+    for k, v in values.items():
+        s.set(k, v, priority="cmdline")
+    return s
 
 
 def write_warc(path: Path, pages) -> Path:
