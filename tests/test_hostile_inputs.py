@@ -83,3 +83,23 @@ def test_newsbot_crawl_refuses_bad_setting_or_argument(tmp_path, monkeypatch, ca
     monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
     _refused(main(argv), capsys.readouterr().err, "newsbot crawl:", name)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("extra", [["-s", "DOWNLOAD_TIMEOUT=abc"], ["-s", "DOWNLOAD_MAXSIZE=-5"],
+                                   ["-a", "name=../../escaped"], ["-a", "url_file=/nonexistent/urls.txt"]])
+def test_bad_run_exits_2_and_touches_nothing(tmp_path, extra):
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"kept": true}\n', encoding="utf-8")
+    proc = _scrapy(tmp_path, "article", "-O", str(out), "-a", "urls=http://127.0.0.1:9/x", *extra)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
+    ours = [ln for ln in proc.stderr.splitlines() if ln.startswith("newsbot:")]
+    assert len(ours) == 1 and "Traceback" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    assert not (tmp_path.parent / "escaped").exists()
+
+
+def test_portal_argument_cannot_name_a_path(tmp_path):
+    proc = _scrapy(tmp_path, "politico_eu", "-a", "lang=../../x")
+    assert proc.returncode == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -1,10 +1,9 @@
-"""Safety and limits without a crawl: settings refused at start, output paths, redirect
-checks, Retry-After, failure kinds."""
+"""The settings table (:mod:`newsbot.settings_table`) without a crawl: each bad setting refused
+with one line naming it, the defaults and sane values passing; and the feed path parameters
+(:mod:`newsbot.feeds`) that keep output files inside the output folder."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 from support import settings_with as _settings
@@ -13,8 +12,6 @@ from newsbot import settings as project_settings
 from newsbot.feeds import safe_component, uri_params
 from newsbot.settings_table import check as check_settings
 
-
-# -- settings ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,value", [
     ("DOWNLOAD_TIMEOUT", "abc"), ("DOWNLOAD_TIMEOUT", "0"), ("DOWNLOAD_TIMEOUT", "-3"), ("DOWNLOAD_TIMEOUT", "nan"),
@@ -37,32 +34,6 @@ def test_default_and_sane_settings_pass():
     check_settings(_settings())
     check_settings(_settings(DOWNLOAD_TIMEOUT="2.5", DOWNLOAD_MAXSIZE="0", RETRY_TIMES="0",
                              NEWSBOT_ALLOW_LOOPBACK="true", RETRY_HTTP_CODES="500,503"))
-
-
-def _scrapy(tmp_path, *args):
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
-    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", *args], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
-
-
-@pytest.mark.parametrize("extra", [["-s", "DOWNLOAD_TIMEOUT=abc"], ["-s", "DOWNLOAD_MAXSIZE=-5"],
-                                   ["-a", "name=../../escaped"], ["-a", "url_file=/nonexistent/urls.txt"]])
-def test_bad_run_exits_2_and_touches_nothing(tmp_path, extra):
-    out = tmp_path / "out.jsonl"
-    out.write_text('{"kept": true}\n', encoding="utf-8")
-    proc = _scrapy(tmp_path, "article", "-O", str(out), "-a", "urls=http://127.0.0.1:9/x", *extra)
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
-    ours = [ln for ln in proc.stderr.splitlines() if ln.startswith("newsbot:")]
-    assert len(ours) == 1 and "Traceback" not in proc.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
-    assert not (tmp_path.parent / "escaped").exists()
-
-
-def test_portal_argument_cannot_name_a_path(tmp_path):
-    proc = _scrapy(tmp_path, "politico_eu", "-a", "lang=../../x")
-    assert proc.returncode == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("value", ["../../etc", "/abs/path", "..", "a/b/../../c", "C:\\x", "x\x00y", ""])
