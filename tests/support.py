@@ -60,6 +60,18 @@ def assert_refused(rc: int, err: str, *names: str) -> None:
         assert name in lines[0], (name, lines[0])
 
 
+def known_stats(**extra) -> dict:
+    """The stats of a run with known figures (8 written, 4 already stored, one body missing,
+    one dropped as invalid, one out of the window), updated with ``extra``."""
+    stats = {"item_scraped_count": 8, "downloader/response_count": 30, "finish_reason": "finished",
+             "newsbot/field/title/jsonld": 10, "newsbot/field/body/portal": 7, "newsbot/field/body/generic": 2,
+             "newsbot/field/body/missing": 1, "newsbot/field/section/portal": 9,
+             "newsbot/field/section/missing": 1, "newsbot/dropped/invalid/body": 1,
+             "newsbot/dropped/out_of_window": 1, "newsbot/skipped/seen": 4}
+    stats.update(extra)
+    return stats
+
+
 def settings_with(**values) -> Settings:
     """The project's settings (:mod:`newsbot.settings`) with ``values`` set as on the command line."""
     s = Settings()

@@ -5,17 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-def test_summary_fails_on_lost_records_and_unwritten_output():
-    from newsbot.stats import summary as summarize
-
-    base = {"item_scraped_count": 3, "finish_reason": "finished"}
-    assert summarize("x", base) == (0, "x: ok: 3 records written, 0 failed requests")
-    status, line = summarize("x", {**base, "newsbot/item_errors/ValueError": 2})
-    assert status == 1 and line == "x: FAILED: records lost to processing errors: ValueError ×2"
-    status, line = summarize("x", {**base, "feedexport/failed_count/AtomicFileFeedStorage": 1})
-    assert status == 1 and "output file not written: AtomicFileFeedStorage ×1" in line
-
-
 def test_a_bad_alternate_link_costs_only_that_link():
     from newsbot.extraction import extract_article
 

@@ -1,5 +1,6 @@
-"""Monitors: a portal whose markup changes between runs makes the run fail naming the field;
-thresholds per portal; bad threshold settings refused at start."""
+"""Monitors (:mod:`newsbot.monitors`): a portal whose markup changes between runs makes the run
+fail naming the field; thresholds per portal; bad threshold settings refused at start; the
+checks on known figures (:func:`newsbot.stats.figures`); notification actions from the settings."""
 from __future__ import annotations
 
 import json
@@ -7,10 +8,11 @@ import json
 import pytest
 from newsroom import Newsroom, Story, day, outputs, run, stats_of, write_portal
 from scrapy.settings import Settings
+from support import known_stats as _stats
 
 from newsbot.monitors import (check_coverage, check_errors, check_finish, check_not_generic, check_records,
                               thresholds)
-from newsbot.stats import figures, summary as summarize
+from newsbot.stats import figures
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 
@@ -60,16 +62,6 @@ def test_bad_thresholds_are_refused_at_start(tmp_path, value, message):
     assert not (tmp_path / "output").exists()
 
 
-def _stats(**extra) -> dict:
-    stats = {"item_scraped_count": 8, "downloader/response_count": 30, "finish_reason": "finished",
-             "newsbot/field/title/jsonld": 10, "newsbot/field/body/portal": 7, "newsbot/field/body/generic": 2,
-             "newsbot/field/body/missing": 1, "newsbot/field/section/portal": 9,
-             "newsbot/field/section/missing": 1, "newsbot/dropped/invalid/body": 1,
-             "newsbot/dropped/out_of_window": 1, "newsbot/skipped/seen": 4}
-    stats.update(extra)
-    return stats
-
-
 def test_figures_and_checks_on_known_stats():
     fig = figures(_stats(**{"newsbot/errors/http_404": 6, "newsbot/errors/timeout": 3}))
     assert fig["field_coverage"]["body"] == {"present": 9, "of": 10, "ratio": 0.9,
@@ -95,15 +87,6 @@ def test_figures_and_checks_on_known_stats():
         "articles found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"]
     assert check_finish(fig) == [] and check_finish(figures({"finish_reason": "shutdown"})) == ["finish reason shutdown"]
     assert check_finish(figures({"finish_reason": "closespider_itemcount"})) == []
-
-
-def test_summary_line_carries_monitor_failures():
-    status, line = summarize("p", _stats(**{"newsbot/monitors/failed": ["field body: coverage 90.0 %"]}))
-    assert status == 1
-    assert line == ("p: FAILED: records dropped as invalid (markup changed?): body ×1; "
-                    "monitors: field body: coverage 90.0 %")
-    status, line = summarize("p", {"item_scraped_count": 3, "finish_reason": "finished", "newsbot/skipped/seen": 5})
-    assert (status, line) == (0, "p: ok: 3 records written, 0 failed requests, 5 already stored")
 
 
 def test_notification_actions_come_from_the_settings():

@@ -1,0 +1,28 @@
+"""The summary line of a run (:func:`newsbot.stats.summary`): a run fails on records lost to
+processing errors, on an output file not written and on failed monitors; an ``ok`` line counts
+the records already stored. The figures the monitors check are tested in test_monitors.py."""
+from __future__ import annotations
+
+from support import known_stats as _stats
+
+from newsbot.stats import summary as summarize
+
+
+def test_summary_fails_on_lost_records_and_unwritten_output():
+    from newsbot.stats import summary as summarize
+
+    base = {"item_scraped_count": 3, "finish_reason": "finished"}
+    assert summarize("x", base) == (0, "x: ok: 3 records written, 0 failed requests")
+    status, line = summarize("x", {**base, "newsbot/item_errors/ValueError": 2})
+    assert status == 1 and line == "x: FAILED: records lost to processing errors: ValueError ×2"
+    status, line = summarize("x", {**base, "feedexport/failed_count/AtomicFileFeedStorage": 1})
+    assert status == 1 and "output file not written: AtomicFileFeedStorage ×1" in line
+
+
+def test_summary_line_carries_monitor_failures():
+    status, line = summarize("p", _stats(**{"newsbot/monitors/failed": ["field body: coverage 90.0 %"]}))
+    assert status == 1
+    assert line == ("p: FAILED: records dropped as invalid (markup changed?): body ×1; "
+                    "monitors: field body: coverage 90.0 %")
+    status, line = summarize("p", {"item_scraped_count": 3, "finish_reason": "finished", "newsbot/skipped/seen": 5})
+    assert (status, line) == (0, "p: ok: 3 records written, 0 failed requests, 5 already stored")
