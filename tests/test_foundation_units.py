@@ -16,24 +16,6 @@ def test_a_bad_alternate_link_costs_only_that_link():
     assert ex.record["translations"] == {"de": "https://de.site.example/a"}
 
 
-def test_runs_sharing_an_output_name_append_in_turn(tmp_path):
-    from newsbot.feedstorage import AtomicFileFeedStorage
-
-    final = tmp_path / "same-second.jsonl"
-    a = AtomicFileFeedStorage(str(final), feed_options={"overwrite": False})
-    b = AtomicFileFeedStorage(str(final), feed_options={"overwrite": False})
-    from dataclasses import replace
-
-    b.output = replace(b.output, part=b.output.part.with_name(b.output.part.name.replace(".part", ".other.part")))
-    # (as another process)
-    fa, fb = a.open(None), b.open(None)
-    fa.write(b'{"a": 1}\n')
-    fb.write(b'{"b": 2}\n')
-    a.store(fa)
-    b.store(fb)
-    assert sorted(final.read_text().splitlines()) == ['{"a": 1}', '{"b": 2}']
-
-
 def test_jsonld_values_that_are_not_text_never_become_reprs():
     from newsbot.extraction import extract_article
 

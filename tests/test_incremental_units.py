@@ -2,14 +2,12 @@
 the crawl lock, without a crawl."""
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from newsbot.extraction.urls import fingerprint
-from newsbot.feedstorage import AtomicFileFeedStorage
 from newsbot.runner import Refused as CrawlLocked, crawl_lock
 from newsbot.runstats import stats_path
 from newsbot.seenstore import SeenEntry, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
@@ -74,32 +72,6 @@ def test_skip_before_download_rule():
     modified = entry_for({**RECORD, "date_modified": "2025-03-10T08:00:00+00:00"}, 2)
     assert not needs_fetch(modified, ["2025-03-09T23:00:00+00:00"])  # compared to date_modified
     assert needs_fetch(modified, ["2025-03-10T08:00:01+00:00"])
-
-
-def _export(storage, lines: list[bytes]) -> None:
-    fh = storage.open(None)
-    for line in lines:
-        fh.write(line)
-    assert not storage.output.final.exists() or storage.output.final.read_bytes() != b"".join(lines)
-    storage.store(fh)
-
-
-def test_atomic_storage_renames_when_complete(tmp_path):
-    final = tmp_path / "out" / "run.jsonl"
-    storage = AtomicFileFeedStorage(str(final), feed_options={"overwrite": True})
-    fh = storage.open(None)
-    fh.write(b'{"a": 1}\n')
-    # nothing under *.jsonl while it is written
-    assert sorted(p.name for p in final.parent.iterdir()) == [f"run.jsonl.{os.getpid()}.part"]
-    storage.store(fh)
-    assert sorted(p.name for p in final.parent.iterdir() if not p.name.startswith(".")) == ["run.jsonl"]
-    assert final.read_bytes() == b'{"a": 1}\n'
-    # -O again: replaced; -o: appended, still by rename
-    _export(AtomicFileFeedStorage(str(final), feed_options={"overwrite": True}), [b'{"b": 2}\n'])
-    assert final.read_bytes() == b'{"b": 2}\n'
-    _export(AtomicFileFeedStorage(f"file://{final}", feed_options={"overwrite": False}), [b'{"c": 3}\n'])
-    assert final.read_bytes() == b'{"b": 2}\n{"c": 3}\n'
-    assert sorted(p.name for p in final.parent.iterdir() if not p.name.startswith(".")) == ["run.jsonl"]
 
 
 def test_stats_file_sits_beside_the_output():
