@@ -3,13 +3,11 @@ the crawl lock, without a crawl."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from newsbot.extraction.urls import fingerprint
 from newsbot.runner import Refused as CrawlLocked, crawl_lock
-from newsbot.runstats import stats_path
 from newsbot.seenstore import SeenEntry, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
 
 URL = "https://www.example.org/news/2025/03/story-1/"
@@ -72,13 +70,6 @@ def test_skip_before_download_rule():
     modified = entry_for({**RECORD, "date_modified": "2025-03-10T08:00:00+00:00"}, 2)
     assert not needs_fetch(modified, ["2025-03-09T23:00:00+00:00"])  # compared to date_modified
     assert needs_fetch(modified, ["2025-03-10T08:00:01+00:00"])
-
-
-def test_stats_file_sits_beside_the_output():
-    assert stats_path(Path("o/p/p-2025-03-01T10-00-00+00-00.jsonl")) == Path("o/p/p-2025-03-01T10-00-00+00-00.stats.json")
-    assert stats_path(Path("out.jsonl")) == Path("out.stats.json")
-    assert stats_path(Path("d/out.jsonl.gz")) == Path("d/out.stats.json")
-    assert stats_path(Path("d/out")) == Path("d/out.stats.json")
 
 
 def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):

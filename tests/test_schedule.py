@@ -1,16 +1,13 @@
 """`newsbot crawl` for the schedule: pause with SIGINT and resume with the job folder (Scrapy
-JOBDIR) without duplicates or replayed start requests; the progress line."""
+JOBDIR) without duplicates or replayed start requests."""
 from __future__ import annotations
 
 import signal
 import subprocess
 import sys
 import threading
-from types import SimpleNamespace
 
 from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_portal
-
-from newsbot.runstats import Progress
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 ONE_AT_A_TIME = {"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
@@ -51,15 +48,6 @@ def test_pause_and_resume_with_a_job_folder(tmp_path):
     assert len(ids) == len(set(ids)) == 10
     assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
     assert sorted(hits[s.path] for s in stories) == [1] * 10
-
-
-def test_progress_line_counts_per_portal():
-    stats = {"item_scraped_count": 12, "newsbot/skipped/seen": 30, "newsbot/dropped/unchanged": 2,
-             "newsbot/dropped/not_article": 3, "newsbot/errors/timeout": 1, "downloader/response_count": 20}
-    crawler = SimpleNamespace(stats=SimpleNamespace(get_stats=lambda: stats))
-    line = Progress(crawler, 60).line(SimpleNamespace(name="euronews"))
-    assert line == ("progress: euronews: 12 records written, 32 already stored, 3 dropped, "
-                    "1 failed requests, 20 pages")
 
 
 def test_unknown_portal_is_refused(tmp_path):
