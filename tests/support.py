@@ -15,6 +15,7 @@ import pytest
 from scrapy.settings import Settings
 
 from newsbot import settings as project_settings
+from newsbot.extraction.urls import fingerprint
 from newsbot.warc import WarcWriterFile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +36,13 @@ back in service, and that container traffic on the north quay should recover wit
 <p>Dock workers welcomed the news, although the union asked for a review of night shifts once
 the backlog of ships waiting in the roads has cleared.</p></article></body></html>"""
 """A small article page (UTF-8 bytes): a title, a publication time and two paragraphs."""
+
+STORY_URL = "https://www.example.org/news/2025/03/story-1/"
+STORY_RECORD = {"id": fingerprint(STORY_URL), "url": STORY_URL, "portal": "p", "title": "T", "lead": None,
+                "body": "B", "section": "S", "authors": [], "tags": [],
+                "date_published": "2025-03-04T09:00:00+00:00", "date_modified": None,
+                "crawled_at": "2025-03-05T00:00:00+00:00"}
+"""A record of :data:`STORY_URL` for the seen-store tests: published 2025-03-04 09:00 UTC, never modified."""
 
 
 def corpus_entries() -> list[dict]:

@@ -12,6 +12,7 @@ import pytest
 from support import WARC_PAGES as PAGES, assert_refused as _refused, scrapy_crawl as _scrapy, write_warc
 
 from newsbot.cli import main
+from newsbot.runner import Refused as CrawlLocked, crawl_lock
 
 URL = "-a", "urls=http://127.0.0.1:9/never-fetched"
 REFUSED = {
@@ -103,3 +104,12 @@ def test_portal_argument_cannot_name_a_path(tmp_path):
     proc = _scrapy(tmp_path, "politico_eu", "-a", "lang=../../x")
     assert proc.returncode == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
+    path = tmp_path / ".state" / "crawl.lock"
+    held = crawl_lock(path)
+    with pytest.raises(CrawlLocked, match=r"another crawl is running \(pid \d+ holds .*crawl.lock\); nothing done"):
+        crawl_lock(path)
+    held.close()
+    crawl_lock(path).close()

@@ -1,10 +1,12 @@
-"""Incremental scheduled runs against a loopback portal: the second run writes only what is new
-or changed, a run killed with SIGKILL loses nothing, overlapping runs are refused."""
+"""Incremental runs (:mod:`newsbot.incremental`): against a loopback portal the second run
+writes only what is new or changed, a run killed with SIGKILL loses nothing, overlapping runs
+are refused; and a seen-store of another class plugs into the extension."""
 from __future__ import annotations
 
 import signal
 
 from newsroom import Newsroom, Story, day, outputs, records, run, start, stats_of, wait_for, write_portal
+from support import STORY_RECORD as RECORD, STORY_URL as URL
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 CORRECTION = "A correction was added on the tenth: the review clause runs for two years, not three."
@@ -115,3 +117,57 @@ def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
     assert titles == sorted(Story(n, day(1)).title for n in range(4, 10))
     ids = [r["id"] for p in outputs(tmp_path) for r in records(p)]
     assert len(ids) == len(set(ids)) == 9
+
+
+class MemoryStore:
+    """A seen-store of another kind, built from the settings: what a shared store looks like."""
+
+    built_with = None
+
+    def __init__(self):
+        self.entries = {}
+
+    @classmethod
+    def from_settings(cls, settings):
+        cls.built_with = settings.get("MEMORY_STORE_NAME")
+        return cls()
+
+    def lookup(self, key):
+        return self.entries.get(key)
+
+    def commit(self, entries):
+        entries = list(entries)
+        for entry, aliases in entries:
+            for key in {entry.id, *aliases}:
+                self.entries[key] = entry
+        return len(entries)
+
+    def close(self):
+        pass
+
+
+def test_another_store_class_plugs_in(tmp_path):
+    from types import SimpleNamespace
+
+    from scrapy.settings import Settings
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from newsbot.incremental import Incremental
+
+    from newsbot.settings_table import defaults
+
+    settings = Settings({**defaults(), "NEWSBOT_SEEN_STORE_CLASS": f"{__name__}.MemoryStore", "MEMORY_STORE_NAME": "shared",
+                         "NEWSBOT_STATE_DIR": str(tmp_path), "FEEDS": {}})
+    crawler = SimpleNamespace(settings=settings, stats=None)
+    crawler.stats = MemoryStatsCollector(crawler)
+    ext = Incremental(crawler)
+    ext.spider_opened(SimpleNamespace(incremental=None))
+    assert ext.enabled and isinstance(ext.store, MemoryStore) and MemoryStore.built_with == "shared"
+    response = SimpleNamespace(url=URL, request=SimpleNamespace(url=URL + "?utm_source=x"))
+    ext.item_scraped({**RECORD, "revision": 1}, response)
+    ext.record_written({**RECORD, "revision": 1}, None)  # through a storage that is not newsbot's
+    ext.feed_exporter_closed()
+    assert ext.previous(RECORD).revision == 1
+    assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])
+    assert ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-05T09:00:00Z"])
+    assert crawler.stats.get_value("newsbot/incremental/committed") == 1

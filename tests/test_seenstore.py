@@ -1,19 +1,15 @@
-"""The seen-store, the skip-before-download rule, atomic output files, the stats file name and
-the crawl lock, without a crawl."""
+"""The seen-store (:mod:`newsbot.seenstore`) without a crawl: entries kept with their aliases
+across connections, a file that is not a store refused, a failed commit storing nothing, the
+content hash, the skip-before-download rule, and the journals of a killed commit settled."""
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
+from support import STORY_RECORD as RECORD, STORY_URL as URL
 
 from newsbot.extraction.urls import fingerprint
-from newsbot.runner import Refused as CrawlLocked, crawl_lock
 from newsbot.seenstore import SeenEntry, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
-
-URL = "https://www.example.org/news/2025/03/story-1/"
-RECORD = {"id": fingerprint(URL), "url": URL, "portal": "p", "title": "T", "lead": None, "body": "B",
-          "section": "S", "authors": [], "tags": [], "date_published": "2025-03-04T09:00:00+00:00",
-          "date_modified": None, "crawled_at": "2025-03-05T00:00:00+00:00"}
 
 
 def test_store_keeps_entries_with_aliases_across_connections(tmp_path):
@@ -72,15 +68,6 @@ def test_skip_before_download_rule():
     assert needs_fetch(modified, ["2025-03-10T08:00:01+00:00"])
 
 
-def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
-    path = tmp_path / ".state" / "crawl.lock"
-    held = crawl_lock(path)
-    with pytest.raises(CrawlLocked, match=r"another crawl is running \(pid \d+ holds .*crawl.lock\); nothing done"):
-        crawl_lock(path)
-    held.close()
-    crawl_lock(path).close()
-
-
 def test_journals_of_a_killed_commit_are_settled(tmp_path):
     from newsbot.seenstore import recover_journals, write_journal
 
@@ -98,57 +85,3 @@ def test_journals_of_a_killed_commit_are_settled(tmp_path):
     assert store.lookup("k1").id == RECORD["id"] and store.lookup(other["id"]) is None
     assert list(journal.iterdir()) == []
     assert recover_journals(tmp_path / "absent", store) == (0, 0)
-
-
-class MemoryStore:
-    """A seen-store of another kind, built from the settings: what a shared store looks like."""
-
-    built_with = None
-
-    def __init__(self):
-        self.entries = {}
-
-    @classmethod
-    def from_settings(cls, settings):
-        cls.built_with = settings.get("MEMORY_STORE_NAME")
-        return cls()
-
-    def lookup(self, key):
-        return self.entries.get(key)
-
-    def commit(self, entries):
-        entries = list(entries)
-        for entry, aliases in entries:
-            for key in {entry.id, *aliases}:
-                self.entries[key] = entry
-        return len(entries)
-
-    def close(self):
-        pass
-
-
-def test_another_store_class_plugs_in(tmp_path):
-    from types import SimpleNamespace
-
-    from scrapy.settings import Settings
-    from scrapy.statscollectors import MemoryStatsCollector
-
-    from newsbot.incremental import Incremental
-
-    from newsbot.settings_table import defaults
-
-    settings = Settings({**defaults(), "NEWSBOT_SEEN_STORE_CLASS": f"{__name__}.MemoryStore", "MEMORY_STORE_NAME": "shared",
-                         "NEWSBOT_STATE_DIR": str(tmp_path), "FEEDS": {}})
-    crawler = SimpleNamespace(settings=settings, stats=None)
-    crawler.stats = MemoryStatsCollector(crawler)
-    ext = Incremental(crawler)
-    ext.spider_opened(SimpleNamespace(incremental=None))
-    assert ext.enabled and isinstance(ext.store, MemoryStore) and MemoryStore.built_with == "shared"
-    response = SimpleNamespace(url=URL, request=SimpleNamespace(url=URL + "?utm_source=x"))
-    ext.item_scraped({**RECORD, "revision": 1}, response)
-    ext.record_written({**RECORD, "revision": 1}, None)  # through a storage that is not newsbot's
-    ext.feed_exporter_closed()
-    assert ext.previous(RECORD).revision == 1
-    assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])
-    assert ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-05T09:00:00Z"])
-    assert crawler.stats.get_value("newsbot/incremental/committed") == 1
