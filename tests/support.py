@@ -15,6 +15,7 @@ import pytest
 from scrapy.settings import Settings
 
 from newsbot import settings as project_settings
+from newsbot.extraction import extract_article
 from newsbot.extraction.urls import fingerprint
 from newsbot.warc import WarcWriterFile
 
@@ -145,3 +146,24 @@ def scrapy_crawl(cwd: Path, *args: str, timeout: int = 120) -> subprocess.Comple
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
     return subprocess.run([sys.executable, "-m", "scrapy", "crawl", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+NEWS_URL = "https://news.example.org/2024/03/05/story"
+"""The address the extraction tests read their small pages at."""
+
+
+def paragraphs(n: int, topic: str = "the harbour") -> str:
+    """``n`` ``<p>`` paragraphs of running text about ``topic``, numbered from 1."""
+    return "".join(
+        f"<p>Paragraph {i} about {topic} gives enough running text to count as part of the "
+        f"article body, with a full sentence that ends properly.</p>" for i in range(1, n + 1))
+
+
+def html_doc(head: str = "", body: str = "") -> str:
+    """A UTF-8 HTML document of ``head`` and ``body`` markup."""
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def dated_record(head: str) -> dict:
+    """The record extracted from a page of ``head`` markup, an ``<h1>`` and four paragraphs."""
+    return extract_article(html_doc(head, "<h1>T</h1>" + paragraphs(4)), NEWS_URL).record

@@ -1,36 +1,26 @@
-"""Generic extraction (no portal rules) on small pages written for the tests, one per known
-cause of error: site-name suffixes and social title variants, a lead missing from the body,
-kept boilerplate, bodies split by adverts, appended articles, dates without time or offset,
-future dates, article HTML escaped in a script, control characters, charsets and flags."""
+"""Generic extraction of the body and lead (:mod:`newsbot.extraction.body`, no portal rules) on
+small pages written for the tests, one per known cause of error: a lead missing from the body,
+kept boilerplate, bodies split by adverts, appended articles, article HTML escaped in a script,
+teasers, related boxes, paywalls, and the quality flags. Titles, dates and the reading of the
+page itself have their own files: test_extraction_title.py, test_extraction_dates.py and
+test_extraction_page.py."""
 from __future__ import annotations
 
-import codecs
 import json
 from pathlib import Path
 
 import pytest
+from support import NEWS_URL as URL, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
 from newsbot.extraction.body import is_boilerplate
-from newsbot.extraction.page import decode_html
 from newsbot.extraction.text import tokens
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "extraction"
-URL = "https://news.example.org/2024/03/05/story"
 
 
 def _page(name: str) -> bytes:
     return (HERE / name).read_bytes()
-
-
-def _paras(n: int, topic: str = "the harbour") -> str:
-    return "".join(
-        f"<p>Paragraph {i} about {topic} gives enough running text to count as part of the "
-        f"article body, with a full sentence that ends properly.</p>" for i in range(1, n + 1))
-
-
-def _doc(head: str = "", body: str = "") -> str:
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
 
 
 # --- body and lead ------------------------------------------------------------------------------
@@ -163,95 +153,7 @@ def test_json_ld_article_body_completes_a_cut_body():
     assert "partial" not in ex.record["quality_flags"]
 
 
-# --- title ------------------------------------------------------------------------------------
-
-def test_title_sources_that_agree_win_over_a_social_variant():
-    head = ("<title>Storm closes the coast road | Example Times</title>"
-            "<meta property='og:site_name' content='Example Times'>"
-            "<meta property='og:title' content='You will not believe what the storm did'>"
-            "<meta name='twitter:title' content='You will not believe what the storm did'>")
-    html = _doc(head, "<h1>Storm closes the coast road</h1>" + _paras(4)).replace(
-        "<title>", "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"
-        "\"Storm closes the coast road\"}</script><title>")
-    assert extract_article(html, URL).record["title"] == "Storm closes the coast road"
-
-
-@pytest.mark.parametrize("raw,site,expected", [
-    ("Harbour reopens | City Paper", "City Paper", "Harbour reopens"),
-    ("Harbour reopens – City Paper – 5 March 2024", "City Paper", "Harbour reopens"),
-    ("港が再開：市民新聞", "市民新聞", "港が再開"),
-    ("City Paper: Harbour reopens", "City Paper", "Harbour reopens"),
-])
-def test_site_name_affixes_are_stripped(raw, site, expected):
-    head = f"<title>{raw}</title><meta property='og:site_name' content='{site}'>"
-    assert extract_article(_doc(head, _paras(4)), URL).record["title"] == expected
-
-
-@pytest.mark.parametrize("raw,section,expected", [
-    ("항구 다시 열려-항구소식ㅣCity Paper", "항구소식", "항구 다시 열려"),
-    ("항구 다시 열려 ㅣ 항구소식 ㅣ City Paper", "항구소식", "항구 다시 열려"),
-    ("Harbour reopens - Harbour affairs | City Paper", "Harbour affairs", "Harbour reopens"),
-    ("Harbour reopens : Harbour affairs | City Paper", "Harbour affairs", "Harbour reopens"),
-    ("Harbour reopens after Harbour affairs | City Paper", "Harbour affairs", "Harbour reopens after Harbour affairs"),
-    ("Harbour reopens - Harbour affairs", "Harbour affairs", "Harbour reopens - Harbour affairs"),
-    ("Harbour-affairs|City Paper", "affairs", "Harbour-affairs"),
-])
-def test_section_name_goes_only_with_the_site_name(raw, section, expected):
-    head = (f"<title>{raw}</title><meta property='og:site_name' content='City Paper'>"
-            f"<meta name='content_category' content='{section}'>")
-    record = extract_article(_doc(head, _paras(4)), URL).record
-    assert record["section"] == section
-    assert record["title"] == expected
-
-
-def test_title_tag_suffix_is_found_from_the_other_candidates():
-    head = "<title>Harbour reopens - Local news - Unknown Brand</title>"
-    assert extract_article(_doc(head, "<h1>Harbour reopens</h1>" + _paras(4)), URL).record["title"] == "Harbour reopens"
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-def _dated(head: str) -> dict:
-    return extract_article(_doc(head, "<h1>T</h1>" + _paras(4)), URL).record
-
-
-def test_day_only_date_takes_the_time_of_the_same_day():
-    rec = _dated("<meta property='article:published_time' content='2024-03-05'>"
-                 "<meta name='date' content='2024-03-05T09:30:00+01:00'>")
-    assert rec["date_published"] == "2024-03-05T09:30:00+01:00"
-
-
-def test_naive_time_is_read_in_the_offset_the_page_prints_elsewhere():
-    rec = _dated("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
-                 "\"2024-03-05T09:30:00\",\"dateModified\":\"2024-03-05T11:00:00+01:00\"}</script>")
-    assert rec["date_published"] == "2024-03-05T09:30:00+01:00"
-
-
-def test_naive_time_without_any_page_offset_is_kept_as_utc():
-    rec = _dated("<meta property='article:published_time' content='2024-03-05T09:30:00'>")
-    assert rec["date_published"] == "2024-03-05T09:30:00+00:00"
-
-
-def test_future_date_is_rejected():
-    rec = _dated("<meta property='article:published_time' content='2999-01-01T10:00:00+00:00'>"
-                 "<meta name='pubdate' content='2024-03-05T09:30:00+01:00'>")
-    assert rec["date_published"] == "2024-03-05T09:30:00+01:00"
-
-
-def test_date_nested_in_a_web_page_node():
-    ld = {"@context": "https://schema.org", "@type": "WebPage",
-          "mainEntity": {"@type": "NewsArticle", "headline": "T", "datePublished": "2023-04-28T18:16:04+0200"}}
-    rec = _dated(f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
-    assert rec["date_published"] == "2023-04-28T18:16:04+02:00"
-
-
-def test_missing_date_is_flagged():
-    rec = extract_article(_doc("<title>T</title>", _paras(4)), "https://news.example.org/story").record
-    assert rec["date_published"] is None
-    assert rec["quality_flags"] == ["no_date"]
-
-
-# --- flags, bytes, robustness ------------------------------------------------------------------
+# --- flags, then more body and lead cases ------------------------------------------------------
 
 def test_machine_translation_number_loss_and_paywall_flags():
     ld = json.dumps({"@type": "NewsArticle", "headline": "T", "isAccessibleForFree": "False",
@@ -262,44 +164,11 @@ def test_machine_translation_number_loss_and_paywall_flags():
     assert extract_article(html, URL).record["quality_flags"] == ["mt_number_lost", "partial"]
 
 
-def test_control_characters_do_not_break_parsing():
-    html = _doc("<title>Ti\x00tle\x01</title>", "<h1>Ti\x00tle</h1>" + _paras(3).replace("about", "ab\x00out\x07"))
-    rec = extract_article(html.encode("utf-8"), URL).record
-    assert rec["title"] == "Title"
-    assert "\x00" not in rec["body"] and "\x07" not in rec["body"]
-    assert rec["body"].startswith("Paragraph 1 about the harbour")
-
-
-@pytest.mark.parametrize("data,content_type,expected_encoding", [
-    ("<p>Grüße aus Köln</p>".encode("cp1252"), "text/html; charset=windows-1252", "cp1252"),
-    (codecs.BOM_UTF8 + "<p>Grüße aus Köln</p>".encode("utf-8"), None, "utf-8"),
-    ("<meta charset='iso-8859-2'><p>Grüße aus Köln</p>".encode("iso-8859-2"), None, "iso8859-2"),
-    ("<p>Grüße aus Köln</p>".encode("utf-8"), None, "utf-8"),
-])
-def test_bytes_are_decoded_by_header_bom_meta_then_detection(data, content_type, expected_encoding):
-    text, encoding = decode_html(data, content_type)
-    assert "Grüße aus Köln" in text
-    assert encoding == expected_encoding
-
-
-def test_empty_and_garbage_input_give_an_empty_record():
-    for data in (b"", b"\x00\x01\x02", "   "):
-        rec = extract_article(data, "https://news.example.org/story").record
-        assert rec["body"] is None and rec["title"] is None and rec["date_published"] is None
-
-
 def test_related_content_inside_and_after_the_body_is_left_out():
     rec = extract_article(_page("related.html"), "https://news.example.org/farming/apples").record
     firsts = [p.split(" ")[0] for p in rec["body"].split("\n\n")]
     assert firsts == ["Growers", "The", "Prices", "Seasonal"]
     assert rec["date_published"] == "2024-09-02T06:00:00+00:00"
-
-
-def test_json_ld_wrapped_in_cdata_is_read():
-    ld = ('\n//<![CDATA[\n{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T",\n'
-          ' "datePublished": "2024-08-22T12:00:00+02:00"}\n//]]>\n')
-    rec = _dated(f"<script type='application/ld+json'>{ld}</script><meta name='date' content='2024-08-22'>")
-    assert rec["date_published"] == "2024-08-22T12:00:00+02:00"
 
 
 def test_short_chinese_japanese_korean_paragraphs_are_running_text():
@@ -429,29 +298,12 @@ def test_article_about_an_ai_company_is_not_an_ai_summary_box():
     assert body[0].startswith("OpenAI presented") and len(body) == 3
 
 
-def test_section_name_inside_a_compound_word_stays():
-    head = ("<title>Mistakes in the harbour-politics | City Paper</title>"
-            "<meta property='og:site_name' content='City Paper'><meta property='article:section' content='politics'>")
-    assert extract_article(_doc(head, _paras(3)), URL).record["title"] == "Mistakes in the harbour-politics"
-
-
 def test_a_sidebar_box_between_headline_and_body_stays_out():
     html = _doc("<title>Ferries</title>", "<div class='wrap'><h1>Ferries</h1><div class='col-4 box'><h3>Also "
                 "interesting</h3><p>Heating oil prices rose again last week, the statistics office said on Monday, "
                 "and households should expect a costly winter.</p></div><div class='main-col'>" + _paras(4)
                 + "</div></div>")
     assert "Heating oil" not in extract_article(html, URL).record["body"]
-
-
-def test_teaser_headline_is_not_taken_for_the_page_headline():
-    from newsbot.extraction.title import headline_element
-    from newsbot.extraction.page import Page
-
-    rail = "<h2><a href='/old'><span>One year ago:</span> <span>Ferry deal signed</span></a></h2>"
-    page = Page(_doc("<title>Ferry deal signed</title>", f"<main>{rail}{_paras(2)}</main>"), URL)
-    assert headline_element(page, "Ferry deal signed at last") is None
-    page = Page(_doc("<title>T</title>", "<main><p>" + "Lead words. " * 10 + "</p><h2>Sub-heading</h2></main>"), URL)
-    assert headline_element(page, "Something else entirely") is None
 
 
 def test_feature_flag_class_does_not_prune_the_article():
@@ -485,16 +337,6 @@ def test_a_plain_article_keeps_the_free_part_of_its_body():
     assert "Free paragraph 1" in body and "Free paragraph 2" in body
 
 
-def test_site_logo_h1_is_not_the_headline():
-    html = _doc("<title>Ferry deal signed at last | City Paper</title><meta property='og:site_name' content='City Paper'>",
-                "<header><h1 class='brand'><a href='/'>City Paper</a></h1><p>News from the harbour town, every day "
-                "and independent of any shipping line or party.</p></header><main><article>"
-                "<h2>Harbour<br>Ferry deal signed at last</h2>" + _paras(3) + "</article></main>")
-    record = extract_article(html, URL).record
-    assert record["title"] == "Ferry deal signed at last"
-    assert record["body"].startswith("Paragraph 1 about the harbour")
-
-
 def test_paragraphs_before_a_paywall_container_are_read():
     free = ("<p>The first paragraph stays outside the subscriber box, as many publishers print the "
             "opening of a story to every reader before the paywall starts.</p>")
@@ -504,3 +346,14 @@ def test_paragraphs_before_a_paywall_container_are_read():
     paras = extract_article(html, URL).record["body"].split("\n\n")
     assert paras[0].startswith("The first paragraph stays outside")
     assert len(paras) == 7
+
+
+def test_a_plain_share_line_never_reaches_the_body():
+    from newsbot.extraction import extract_article
+
+    paras = "".join(f"<p>Paragraph {i} of the report explains what the ministers agreed on the shared grid.</p>"
+                    for i in range(4))
+    page = (f"<html lang='en'><head><title>Grid deal</title></head><body><article><h1>Grid deal</h1>{paras}"
+            "<p>Share on Facebook Share on X Share on LinkedIn</p></article></body></html>")
+    body = extract_article(page, "https://site.example/a").record["body"]
+    assert "Share on" not in body and body.count("\n\n") == 3
