@@ -182,17 +182,3 @@ def test_out_of_window_child_sitemaps_are_not_fetched(backfill):
     for portal in ("eureporter", "politico_eu", "euronews"):
         assert stats[portal]["newsbot/skipped/sitemap_out_of_window"] == 1, portal
     assert stats["politico_eu"].get("newsbot/replay/miss", 0) == 1  # robots.txt only
-
-
-def test_sitemap_entries_wait_in_the_backlog(tmp_path):
-    """With one article request allowed in the scheduler, the rest wait in the sitemap being
-    read; a duplicate dropped by the scheduler's filter (never answered) does not stall it."""
-    warc = site_warc(tmp_path / "euronews.warc.gz", ["euronews"])
-    site = load_site("euronews")
-    proc, records, stats = crawl_many(tmp_path, [("euronews", {"mode": "backfill", "since": site["since"],
-                                                               "until": site["until"], "lang": "en"})],
-                                      {"NEWSBOT_REPLAY": str(warc), "NEWSBOT_MAX_QUEUED": 1})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    expected = {u for u, r in expected_records(site, "backfill").items() if r["language"] == "en"}
-    assert {r["url"] for r in records["euronews"]} == expected
-    assert stats["euronews"]["newsbot/backlog/waits"] >= 1

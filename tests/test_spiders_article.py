@@ -1,5 +1,6 @@
-"""The crawl against a loopback site: archive then replay, redirect safety, the `article`
-spider, feed output paths and the failure summary."""
+"""The ``article`` spider (:mod:`newsbot.spiders.article`) against a loopback site: archive then
+replay, redirects to private or loopback addresses refused, the default feed output path, the
+failure summary, and an output file that cannot be written failing the run."""
 from __future__ import annotations
 
 import json
@@ -8,14 +9,13 @@ import subprocess
 import sys
 
 from loopback import Site
-from support import FIXTURES, crawl
+from support import crawl
 
 from newsbot.warc import WarcIndex
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 FAST = {"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false",
         "RETRY_TIMES": "0", "DOWNLOAD_TIMEOUT": "10"}
-ARTICLE = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
 
 
 def _page(title: str) -> bytes:
@@ -113,20 +113,3 @@ def test_unwritable_output_fails_the_run_and_commits_nothing(tmp_path):
     assert good.returncode == 0, good.stderr[-2000:]
     assert [json.loads(x)["title"] for x in (tmp_path / "out.jsonl").read_text().splitlines()] == ["Kept for later"]
     assert "<html" not in bad.stderr + good.stderr  # items are never logged whole
-
-
-def test_a_link_that_does_not_parse_is_skipped_not_fatal(tmp_path):
-    from datetime import datetime, timezone
-
-    from support import rss, write_warc
-
-    en = "https://www.eureporter.co/business/transport/2025/02/11/baltic-ports-agree-shared-plan-for-winter-shipping-lanes/"
-    when = datetime(2025, 2, 11, 9, 12, 40, tzinfo=timezone.utc)
-    feed = rss([("http://[::1/news/x", "broken", when), (en, "Baltic ports", when)])
-    warc = write_warc(tmp_path / "e.warc.gz", [("https://www.eureporter.co/feed/", feed, "application/rss+xml"),
-                                              (en, ARTICLE, "text/html; charset=utf-8")])
-    proc, records = crawl(tmp_path, "eureporter", "since=2025-02-01", "until=2025-02-28", "lang=en",
-                          settings={"NEWSBOT_REPLAY": warc})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert [r["url"] for r in records] == [en]
-    assert "'newsbot/skipped/bad_url': 1" in proc.stderr

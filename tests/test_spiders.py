@@ -1,16 +1,20 @@
-"""Real spiders over replayed WARCs: the shared corpus's EU-portal pages and our own EU
-Reporter fixture pages."""
+"""The portal spiders (:mod:`newsbot.spiders.portal`, :mod:`newsbot.spiders.base`) over
+replayed WARCs: the shared corpus's EU-portal pages and our own EU Reporter fixture pages,
+out-of-window pages, bad arguments stopping at start, a feed link that does not parse, and the
+sitemap backlog. The ``article`` spider over loopback sites is in test_spiders_article.py."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
 import pytest
+from sitekit import crawl_many, expected_records, load_site, site_warc
 from support import FIXTURES, corpus_entries, crawl, news_sitemap, rss, write_warc
 
 from newsbot.evaluate import body_scores, crawl_date, date_scores, norm_title
 from newsbot.schema import validator
 
 HTML = "text/html; charset=utf-8"
+ARTICLE = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
 
 
 def _f1(pred, exp):
@@ -148,3 +152,34 @@ def test_bad_arguments_stop_at_start(tmp_path, args, message):
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
     assert (tmp_path / "out.jsonl").read_text() == "kept\n"
+
+
+def test_a_link_that_does_not_parse_is_skipped_not_fatal(tmp_path):
+    from datetime import datetime, timezone
+
+    from support import rss, write_warc
+
+    en = "https://www.eureporter.co/business/transport/2025/02/11/baltic-ports-agree-shared-plan-for-winter-shipping-lanes/"
+    when = datetime(2025, 2, 11, 9, 12, 40, tzinfo=timezone.utc)
+    feed = rss([("http://[::1/news/x", "broken", when), (en, "Baltic ports", when)])
+    warc = write_warc(tmp_path / "e.warc.gz", [("https://www.eureporter.co/feed/", feed, "application/rss+xml"),
+                                              (en, ARTICLE, "text/html; charset=utf-8")])
+    proc, records = crawl(tmp_path, "eureporter", "since=2025-02-01", "until=2025-02-28", "lang=en",
+                          settings={"NEWSBOT_REPLAY": warc})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert [r["url"] for r in records] == [en]
+    assert "'newsbot/skipped/bad_url': 1" in proc.stderr
+
+
+def test_sitemap_entries_wait_in_the_backlog(tmp_path):
+    """With one article request allowed in the scheduler, the rest wait in the sitemap being
+    read; a duplicate dropped by the scheduler's filter (never answered) does not stall it."""
+    warc = site_warc(tmp_path / "euronews.warc.gz", ["euronews"])
+    site = load_site("euronews")
+    proc, records, stats = crawl_many(tmp_path, [("euronews", {"mode": "backfill", "since": site["since"],
+                                                               "until": site["until"], "lang": "en"})],
+                                      {"NEWSBOT_REPLAY": str(warc), "NEWSBOT_MAX_QUEUED": 1})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    expected = {u for u, r in expected_records(site, "backfill").items() if r["language"] == "en"}
+    assert {r["url"] for r in records["euronews"]} == expected
+    assert stats["euronews"]["newsbot/backlog/waits"] >= 1
