@@ -38,6 +38,16 @@ back in service, and that container traffic on the north quay should recover wit
 the backlog of ships waiting in the roads has cleared.</p></article></body></html>"""
 """A small article page (UTF-8 bytes): a title, a publication time and two paragraphs."""
 
+MINIMAL_PORTAL = '''name = "demo_news"
+domains = ["demo-news.example"]
+feeds = ["{base}/feed"]
+
+[[editions]]
+lang = "en"
+base = "https://demo-news.example"
+'''
+"""The smallest portal file: one edition and one feed, at a host that is never contacted."""
+
 STORY_URL = "https://www.example.org/news/2025/03/story-1/"
 STORY_RECORD = {"id": fingerprint(STORY_URL), "url": STORY_URL, "portal": "p", "title": "T", "lead": None,
                 "body": "B", "section": "S", "authors": [], "tags": [],

@@ -1,16 +1,11 @@
-"""Portals defined by TOML files: the registry, the spider loader and refused files; spider
-arguments refused before a crawl; the summary of the generic ``portal`` spider; a job folder
-after a finished run."""
+"""Portals as data (:mod:`newsbot.portals`, :mod:`newsbot.portals.reader`): the registry of
+built-in and TOML-defined portals, the spider loader, files refused with one line at load, the
+edition selection, canonical URLs per portal, and layouts chosen by fetch date."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
-from loopback import Site
-from newsroom import FAST, Newsroom, Story, day, run, write_portal
 from scrapy.settings import Settings
+from support import MINIMAL_PORTAL as MINIMAL
 
 from newsbot.portals import BUILTIN, load_registry
 from newsbot.portals.reader import load_portals
@@ -106,16 +101,6 @@ def test_packaged_portals_load():
                                           "euobserver", "parliament_magazine", "brussels_times", "neweurope"}
 
 
-MINIMAL = '''name = "demo_news"
-domains = ["demo-news.example"]
-feeds = ["{base}/feed"]
-
-[[editions]]
-lang = "en"
-base = "https://demo-news.example"
-'''
-
-
 @pytest.mark.parametrize("change, message", [
     (("", "portal = [1, 2]\n"), "portal must be an array of tables"),
     (("", "timezone = 5\n"), "timezone must be a non-empty string (got 5)"),
@@ -195,62 +180,6 @@ def test_www_bare_host_and_trailing_slash_are_canonicalised_per_portal():
     assert PORTALS["euobserver"].canonical_url("https://www.euobserver.com/187654/s/#x") == "https://euobserver.com/187654/s/"
     # other subdomains keep their host (Brussels Times' feed host)
     assert PORTALS["brussels_times"].canonical_url("https://api.brusselstimes.com/rss") == "https://api.brusselstimes.com/rss"
-
-
-def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:
-    cmd = ([sys.executable, "-m", "scrapy", "crawl"] if scrapy else [sys.executable, "-m", "newsbot.cli", "crawl"])
-    cmd += list(args)
-    for k, v in {**FAST, "SPIDER_MODULES": "newsbot.spiders", "NEWSBOT_PORTALS_FILE": portals_file or ""}.items():
-        cmd += ["-s", f"{k}={v}"]
-    return subprocess.run(cmd, cwd=tmp_path, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"},
-                          capture_output=True, text=True, timeout=120)
-
-
-@pytest.mark.parametrize("scrapy", [True, False], ids=["scrapy_crawl", "newsbot_crawl"])
-def test_crawl_reports_the_portals_file_error_not_an_unknown_spider(tmp_path, scrapy):
-    bad = tmp_path / "garbage.toml"
-    bad.write_text("this is [[ not toml", "utf-8")
-    proc = _command(tmp_path, scrapy, "demo", portals_file=bad)
-    assert proc.returncode == 2
-    last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith(("newsbot: portals file ", "newsbot crawl: portals file "))
-    assert f"{bad}: Expected '=' after a key" in last
-    assert "unknown" not in proc.stderr and "Traceback" not in proc.stderr
-    assert not (tmp_path / "output").exists()
-
-
-def test_crawl_refuses_an_empty_edition_selection(tmp_path):
-    proc = _command(tmp_path, True, "euronews", "-a", "lang=,")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert proc.stderr.strip().splitlines()[-1].startswith("newsbot: euronews: lang=',': no edition selected")
-
-
-def test_portal_spider_summary_uses_the_configured_portals_name(tmp_path):
-    with Site({"/feed": (403, {"Content-Type": "text/html"}, b"go away")}, max_requests=20, max_seconds=60) as site:
-        config = tmp_path / "blocky.toml"
-        config.write_text(MINIMAL.replace("demo_news", "blocky").replace("demo-news.example", "127.0.0.1", 1)
-                          .replace("https://demo-news.example", site.base), "utf-8")
-        proc = _command(tmp_path, True, "portal", "-a", "name=blocky", "-O", "out.jsonl", portals_file=config)
-    assert site.hits == {"/feed": 1}
-    assert proc.returncode == 1, proc.stderr[-2000:]
-    last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith("blocky: FAILED: no records; the portal refused the crawler 1 times"), last
-    assert "'newsbot/blocked/blocky': 1" in proc.stderr
-
-
-def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
-    with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
-        write_portal(tmp_path, room.base)
-        first = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
-        assert first.returncode == 0, first.stderr[-3000:]
-        assert "loopnews: ok: 2 records written" in first.stderr
-        assert not (tmp_path / "jobs" / "loopnews").exists()  # a finished job leaves no folder
-        room.add(Story(3, day(3)))
-        second = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
-        hits = dict(room.hits)
-    assert second.returncode == 0, second.stderr[-3000:]
-    assert "loopnews: ok: 1 records written, 0 failed requests, 2 already stored" in second.stderr
-    assert hits["/feed.xml"] == 2
 
 
 LAYOUTS = MINIMAL + '''

@@ -1,15 +1,25 @@
-"""Hostile inputs to ``newsbot evaluate``, ``scrapy crawl`` and ``newsbot crawl``: each bad
-corpus file, setting, WARC or spider argument ends with one line on stderr naming it, exit
-status 2, no traceback, and files already written left as they were.
+"""Running crawls (:mod:`newsbot.runner`, :mod:`newsbot.cli`, :mod:`newsbot.commands.crawl`):
+``scrapy crawl`` and ``newsbot crawl`` refuse a bad setting, spider argument, WARC, portals
+file, unknown portal or broken seen-store before any request, with one line on stderr naming
+it, exit status 2, no traceback and files already written left as they were; the crawl lock;
+pausing and resuming with a job folder; the summary line of a configured portal.
 
-No test here touches the network: refused crawls stop before any request.
+The refused runs touch no network; the other crawls fetch from a loopback site.
 """
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from support import WARC_PAGES as PAGES, assert_refused as _refused, scrapy_crawl as _scrapy, write_warc
+from loopback import Site
+from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_portal
+from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused,
+                     scrapy_crawl as _scrapy, write_warc)
 
 from newsbot.cli import main
 from newsbot.runner import Refused as CrawlLocked, crawl_lock
@@ -36,7 +46,11 @@ REFUSED = {
     "url_file device": (("-a", "url_file=/dev/zero"), "url_file='/dev/zero'"),
     "url_file too large": (("-a", "url_file=big.txt"), "url_file='big.txt'"),
 }
+WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
+ONE_AT_A_TIME = {"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
 
+
+# -- refused before any request ----------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def refused_runs(tmp_path_factory):
@@ -106,6 +120,58 @@ def test_portal_argument_cannot_name_a_path(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_unknown_portal_is_refused(tmp_path):
+    write_portal(tmp_path, "http://127.0.0.1:9")
+    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "nosuchportal", "-s", f"NEWSBOT_PORTALS_FILE={FAST['NEWSBOT_PORTALS_FILE']}"]
+    proc = subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "newsbot crawl: unknown portal nosuchportal (known:" in proc.stderr
+    assert "loopnews" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_broken_seen_store_stops_the_crawl_at_start(tmp_path):
+    write_portal(tmp_path, "http://127.0.0.1:9")  # never contacted
+    state = tmp_path / "output" / ".state"
+    state.mkdir(parents=True)
+    (state / "seen.sqlite").write_bytes(b"these bytes are no database" * 40)
+    proc = run(tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        "newsbot crawl: seen-store output/.state/seen.sqlite is not usable: file is not a database")
+    assert (state / "seen.sqlite").read_bytes() == b"these bytes are no database" * 40
+
+
+def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:
+    cmd = ([sys.executable, "-m", "scrapy", "crawl"] if scrapy else [sys.executable, "-m", "newsbot.cli", "crawl"])
+    cmd += list(args)
+    for k, v in {**FAST, "SPIDER_MODULES": "newsbot.spiders", "NEWSBOT_PORTALS_FILE": portals_file or ""}.items():
+        cmd += ["-s", f"{k}={v}"]
+    return subprocess.run(cmd, cwd=tmp_path, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"},
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("scrapy", [True, False], ids=["scrapy_crawl", "newsbot_crawl"])
+def test_crawl_reports_the_portals_file_error_not_an_unknown_spider(tmp_path, scrapy):
+    bad = tmp_path / "garbage.toml"
+    bad.write_text("this is [[ not toml", "utf-8")
+    proc = _command(tmp_path, scrapy, "demo", portals_file=bad)
+    assert proc.returncode == 2
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(("newsbot: portals file ", "newsbot crawl: portals file "))
+    assert f"{bad}: Expected '=' after a key" in last
+    assert "unknown" not in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_crawl_refuses_an_empty_edition_selection(tmp_path):
+    proc = _command(tmp_path, True, "euronews", "-a", "lang=,")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("newsbot: euronews: lang=',': no edition selected")
+
+
+# -- the crawl lock ----------------------------------------------------------------------------
+
 def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
     path = tmp_path / ".state" / "crawl.lock"
     held = crawl_lock(path)
@@ -113,3 +179,72 @@ def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
         crawl_lock(path)
     held.close()
     crawl_lock(path).close()
+
+
+# -- job folders -------------------------------------------------------------------------------
+
+def test_pause_and_resume_with_a_job_folder(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 11)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: room.held >= 2, first)  # two served, two in flight, six queued
+            first.send_signal(signal.SIGINT)
+            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+            room.gate.set()  # the two in flight complete; the queue stays in jobs/loopnews
+            first.wait(60)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        reader.join(10)
+        assert first.returncode == 1  # a paused run is not a finished one
+        assert "loopnews: FAILED: finish reason shutdown" in "".join(lines)
+        [paused] = outputs(tmp_path)
+        done = len(records(paused))  # two served, the two in flight when paused (more only if
+        assert 4 <= done < 10        # the pause took effect after the gate opened)
+        assert (tmp_path / "jobs" / "loopnews" / "requests.queue").is_dir()
+
+        room.gate_after = None
+        second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert f"loopnews: ok: {10 - done} records written" in second.stderr
+        hits = dict(room.hits)
+    [resumed] = [p for p in outputs(tmp_path) if p != paused]
+    ids = [r["id"] for p in (paused, resumed) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 10
+    assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
+    assert sorted(hits[s.path] for s in stories) == [1] * 10
+
+
+def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
+    with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
+        write_portal(tmp_path, room.base)
+        first = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert "loopnews: ok: 2 records written" in first.stderr
+        assert not (tmp_path / "jobs" / "loopnews").exists()  # a finished job leaves no folder
+        room.add(Story(3, day(3)))
+        second = run(tmp_path, "--since", "2025-03-01", "--until", "2025-03-31", "--jobdir", "jobs")
+        hits = dict(room.hits)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert "loopnews: ok: 1 records written, 0 failed requests, 2 already stored" in second.stderr
+    assert hits["/feed.xml"] == 2
+
+
+# -- summary lines -----------------------------------------------------------------------------
+
+def test_portal_spider_summary_uses_the_configured_portals_name(tmp_path):
+    with Site({"/feed": (403, {"Content-Type": "text/html"}, b"go away")}, max_requests=20, max_seconds=60) as site:
+        config = tmp_path / "blocky.toml"
+        config.write_text(MINIMAL.replace("demo_news", "blocky").replace("demo-news.example", "127.0.0.1", 1)
+                          .replace("https://demo-news.example", site.base), "utf-8")
+        proc = _command(tmp_path, True, "portal", "-a", "name=blocky", "-O", "out.jsonl", portals_file=config)
+    assert site.hits == {"/feed": 1}
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("blocky: FAILED: no records; the portal refused the crawler 1 times"), last
+    assert "'newsbot/blocked/blocky': 1" in proc.stderr
