@@ -1,4 +1,6 @@
-"""Helpers shared by the tests: the shared corpus, WARC building, feeds and crawl subprocesses."""
+"""Helpers shared by the tests: the shared corpus, WARC building, feeds and crawl subprocesses,
+the check of a refused command, the project's settings with overrides, known run stats, and the
+small pages, portal file and record that several test files build on."""
 from __future__ import annotations
 
 import gzip
@@ -11,7 +13,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-
 from scrapy.settings import Settings
 
 from newsbot import settings as project_settings
@@ -80,8 +81,8 @@ def assert_refused(rc: int, err: str, *names: str) -> None:
 
 
 def known_stats(**extra) -> dict:
-    """The stats of a run with known figures (8 written, 4 already stored, one body missing,
-    one dropped as invalid, one out of the window), updated with ``extra``."""
+    """The stats of a run with known figures (8 written, 4 already stored, a body and a section
+    missing, one dropped as invalid, one out of the window), updated with ``extra``."""
     stats = {"item_scraped_count": 8, "downloader/response_count": 30, "finish_reason": "finished",
              "newsbot/field/title/jsonld": 10, "newsbot/field/body/portal": 7, "newsbot/field/body/generic": 2,
              "newsbot/field/body/missing": 1, "newsbot/field/section/portal": 9,

@@ -1,7 +1,8 @@
 """Every portal spider over its fixture site (tests/sites/<portal>/), in both discovery modes:
 the exact set of records, their fields, translations and flags, and the crawl stats that show
 how each site's traps were handled. The built-in portals are replayed from one WARC in one
-Scrapy process a mode; the portal defined only by configuration is served over loopback HTTP."""
+Scrapy process a mode; the portal defined only by configuration is served over loopback HTTP.
+A bad portals file or discovery mode stops the crawl with one line."""
 from __future__ import annotations
 
 import os

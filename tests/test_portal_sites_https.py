@@ -1,8 +1,9 @@
 """Every built-in portal spider over real loopback HTTPS at its real URLs: one HTTPS server on
 port 443 of a loopback address serves the fixture sites (tests/sites/<portal>/) by ``Host``
 header and path, ``NEWSBOT_RESOLVE`` points every portal host at it, and the crawl in each
-discovery mode must write exactly the records the WARC replay test expects. The certificate is
-self-signed, made at test time (Scrapy does not verify certificates by default)."""
+discovery mode must write exactly the records the WARC replay crawls of test_portal_sites.py
+expect. The certificate is self-signed, made at test time (Scrapy does not verify certificates
+by default)."""
 from __future__ import annotations
 
 import datetime
