@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsbot.extraction import extract_article
-from newsbot.extraction.body import is_boilerplate
+from newsbot.extraction.generic import is_boilerplate
 from newsbot.extraction.page import decode_html
 from newsbot.extraction.text import tokens
 
@@ -410,7 +410,7 @@ def test_text_after_a_related_box_in_the_next_body_piece_is_kept():
 def test_class_names_in_camel_case(name, pruned):
     from lxml import html as lxml_html
 
-    from newsbot.extraction.body import _pruned
+    from newsbot.extraction.generic.prune import _pruned
     assert _pruned(lxml_html.fromstring(f"<div class='{name}'><p>x</p></div>")) is pruned
 
 

@@ -515,7 +515,7 @@ def generic_body(page: Page, title: str | None = None):
     once per page (the headline ``title`` anchors it on pages holding several articles)."""
     cached = page.__dict__.get("_generic_body")
     if cached is None:
-        from .body import extract
+        from .generic import extract
 
         anchor = headline_element(page, title)
         cached = page.__dict__["_generic_body"] = (extract(page.tree, anchor), anchor)
@@ -532,7 +532,7 @@ def lead(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
     if portal:
         return portal[0], "portal"
     if not rules.body:
-        from .body import find_lead
+        from .generic import find_lead
 
         found, anchor = generic_body(page, title)
         value = find_lead(page.tree, found, anchor)
@@ -591,7 +591,7 @@ def body(page: Page, rules: ExtractionRules, title: str | None = None) -> tuple[
         if fuller:
             paragraphs, layer = fuller, "jsonld"
     if not paragraphs and not rules.body:
-        from .body import embedded_html, extract_fragment
+        from .generic import embedded_html, extract_fragment
 
         markup = embedded_html(page.tree)
         paragraphs = extract_fragment(markup).paragraphs if markup else []
