@@ -87,6 +87,7 @@ SHAPES: dict[str, Shape] = {
     "consent_setting": Shape("boiler_text", r".{0,80}(?:{})"),  # privacy settings named early
     "read_more": Shape("boiler_text", r"{}"),  # a teaser of another article
     "sign_in_prompt": Shape("boiler_text", r"{}"),  # sign in, register, subscribe
+    "account_benefit": Shape("boiler_text", r"{}"),  # a perk listed in a sign-in box: more articles
     "share_on_network": Shape("boiler_text", r"(?:{verb})(?: (?:{preposition}))?:? (?:{target})\b"),
     "share_prompt": Shape("boiler_text", r"{}"),  # share or comment this article
     "follow_prompt": Shape("boiler_text", r"{}"),  # follow us
