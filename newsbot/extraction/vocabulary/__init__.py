@@ -23,7 +23,8 @@ categories are joined as alternatives into its frame and compiled once, on first
 order of alternatives never changes whether a pattern matches, so grouping phrases by
 language changes no result, and each pattern stays one search.
 
-Adding a language is adding one file; adding a phrase is adding it to one list. A file
+Adding a language is adding one file; adding a phrase is adding it to one list. Other rules
+that need a category's words read them with :func:`phrases`. A file
 naming a category or slot :data:`SHAPES` does not know raises :class:`ValueError` at the
 first compile.
 """
