@@ -1,4 +1,4 @@
-"""Generic extraction of the body and lead (:mod:`newsbot.extraction.body`, no portal rules) on
+"""Generic extraction of the body and lead (:mod:`newsbot.extraction.generic`, no portal rules) on
 small pages written for the tests, one per known cause of error: a lead missing from the body,
 kept boilerplate, bodies split by adverts, appended articles, article HTML escaped in a script,
 teasers, related boxes, paywalls, and the quality flags. Titles, dates and the reading of the
@@ -13,7 +13,8 @@ import pytest
 from support import NEWS_URL as URL, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
-from newsbot.extraction.body import is_boilerplate
+from newsbot.extraction.generic import is_boilerplate
+from newsbot.extraction.page import decode_html
 from newsbot.extraction.text import tokens
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "extraction"
@@ -279,7 +280,7 @@ def test_text_after_a_related_box_in_the_next_body_piece_is_kept():
 def test_class_names_in_camel_case(name, pruned):
     from lxml import html as lxml_html
 
-    from newsbot.extraction.body import _pruned
+    from newsbot.extraction.generic.prune import _pruned
     assert _pruned(lxml_html.fromstring(f"<div class='{name}'><p>x</p></div>")) is pruned
 
 

@@ -1,5 +1,5 @@
 """The content fields: the standfirst (lead) and the body, read from the portal's body
-containers, the generic extractor (:mod:`newsbot.extraction.body`), JSON-LD ``articleBody``,
+containers, the generic extractor (:mod:`newsbot.extraction.generic`), JSON-LD ``articleBody``,
 article HTML escaped in a script, or trafilatura as the last resort; boilerplate paragraphs
 dropped and paywalls flagged."""
 from __future__ import annotations
@@ -88,13 +88,13 @@ def block_paragraphs(container, exclude: set | None = None) -> list[tuple[str, s
 
 def generic_body(f: Fields):
     """``(Body, headline element)``: the generic extractor's
-    :class:`~newsbot.extraction.body.Body` of the page, computed once per page (the headline
+    :class:`~newsbot.extraction.generic.Body` of the page, computed once per page (the headline
     anchors it on pages holding several articles)."""
     return f.once("generic_body", _generic_body)
 
 
 def _generic_body(f: Fields):
-    from .body import extract
+    from .generic import extract
 
     anchor = headline_element(f.page, f["title"])
     return extract(f.page.tree, anchor), anchor
@@ -102,7 +102,7 @@ def _generic_body(f: Fields):
 
 def lead(f: Fields) -> tuple[str | None, str | None]:
     """Standfirst: portal selector; without portal body rules, the element named like a
-    standfirst between the headline and the body (:func:`~newsbot.extraction.body.find_lead`);
+    standfirst between the headline and the body (:func:`~newsbot.extraction.generic.find_lead`);
     otherwise the JSON-LD / OpenGraph / meta description when the same text is printed in a
     ``<p>``, sub-heading or ``<div>`` of the page (so a SEO-only description is not taken for
     a lead)."""
@@ -111,7 +111,7 @@ def lead(f: Fields) -> tuple[str | None, str | None]:
     if portal:
         return portal[0], "portal"
     if not rules.css("body"):
-        from .body import find_lead
+        from .generic import find_lead
 
         found, anchor = generic_body(f)
         value = find_lead(page.tree, found, anchor)
@@ -156,7 +156,7 @@ def body(f: Fields) -> tuple[str | None, str | None]:
 def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     """Body paragraphs (sub-headings included as their own paragraphs) in reading order, with
     the layer and whether the body is partial. Portal containers are read when they match;
-    otherwise the generic extractor (:mod:`newsbot.extraction.body`) reads the shared tree,
+    otherwise the generic extractor (:mod:`newsbot.extraction.generic`) reads the shared tree,
     JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
     escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
     Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
@@ -192,7 +192,7 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         if fuller:
             paragraphs, layer = fuller, "jsonld"
     if not paragraphs and not rules.css("body"):
-        from .body import embedded_html, extract_fragment
+        from .generic import embedded_html, extract_fragment
 
         markup = embedded_html(page.tree)
         paragraphs = extract_fragment(markup).paragraphs if markup else []

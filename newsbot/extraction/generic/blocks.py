@@ -1,0 +1,167 @@
+"""Blocks: the innermost block elements of a page (``<p>``, sub-headings, list items,
+``<div>`` holding only inline text) and the runs of loose text between them, each with its
+text, the share of that text inside links, and its number of links.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import squash
+from .prune import HEADINGS, _pruned
+
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
+DIVLIKE = frozenset({"div", "section", "article", "main", "center", "font"})
+INLINE_KEEP = frozenset({"time", "label", "address"})
+GOOD_MIN_CHARS = 80
+GOOD_MAX_LINK_SHARE = 0.3
+
+
+_WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def text_weight(text: str) -> int:
+    """Length of ``text`` in Latin-letter equivalents: a Chinese, Japanese or Korean
+    character carries about as much as a word, so it counts three."""
+    return len(text) + 2 * len(_WIDE.findall(text))
+
+
+@dataclass
+class Block:
+    """One innermost block element: ``tag``, cleaned ``text``, ``link_share`` (0..1, share of
+    characters inside ``<a>``), and ``element`` (the lxml element)."""
+
+    element: object
+    tag: str
+    text: str
+    link_share: float
+    links: int = 0
+
+    @property
+    def good(self) -> bool:
+        """A paragraph of running text: long, few links, not a sub-heading or list item."""
+        return (self.tag not in HEADINGS and self.tag not in ("li", "dt", "dd")
+                and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
+
+
+def _texts(el, link: bool, out: list, links: list) -> None:
+    """Visible text of ``el`` into ``out`` (and the part inside links into ``links``), pruned
+    descendants skipped (their tails kept)."""
+    if el.text:
+        out.append(el.text)
+        if link:
+            links.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            if child.tag == "br":
+                out.append(" ")
+            elif child.tag in INLINE_KEEP or not _pruned(child):
+                _texts(child, link or child.tag == "a", out, links)
+        if child.tail:
+            out.append(child.tail)
+            if link:
+                links.append(child.tail)
+
+
+def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
+    text = squash("".join(parts))
+    if not text:
+        return None
+    link_chars = len(squash("".join(links)) or "")
+    return Block(el, tag, text, min(1.0, link_chars / len(text)), sum(1 for _ in el.iter("a")) if tag != "text" else 0)
+
+
+def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> list[Block]:
+    """Innermost, unpruned block elements under ``root`` in document order, and the runs of
+    loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
+    blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
+    element proxies are only identical (and so usable as dict keys) while a Python reference
+    to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name."""
+    elements = []
+    pruned: set = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        if parent is not None and parent in pruned:
+            pruned.add(el)
+            continue
+        if el is not root and el not in keep and _pruned(el):
+            pruned.add(el)
+            continue
+        elements.append(el)
+    if alive is not None:
+        alive.extend(elements)
+    leaf: set = set()
+    has_block: set = set()
+    for el in reversed(elements):
+        inner = el in has_block
+        if _is_block_tag(el) and el is not root or (el.tag in DIVLIKE and not inner and el is not root):
+            if not inner:
+                leaf.add(el)
+            parent = el.getparent()
+            if parent is not None:
+                has_block.add(parent)
+        elif inner:
+            parent = el.getparent()
+            if parent is not None:
+                has_block.add(parent)
+    out: list[Block] = []
+    _emit(root, leaf, has_block, pruned, out, 0)
+    return out
+
+
+def _is_block_tag(el) -> bool:
+    return el.tag in BLOCK_TAGS or el.get("role") == "heading"
+
+
+def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False) -> None:
+    """Blocks of ``el`` into ``out``; ``in_link``: ``el`` sits inside an ``<a>`` (a teaser
+    card whose whole box is one link), so all of its text is link text."""
+    in_link = in_link or el.tag == "a"
+    if el in leaf or depth > 300:
+        parts: list[str] = []
+        links: list[str] = []
+        _texts(el, in_link, parts, links)
+        tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
+        b = _block(el, tag, parts, links)
+        if b:
+            out.append(b)
+        return
+    parts = [el.text or ""]
+    links = list(parts) if in_link else []
+    for child in el:
+        if not isinstance(child.tag, str) or child in pruned:
+            if child.tag == "br":
+                parts.append(" ")
+            parts.append(child.tail or "")
+            if in_link:
+                links.append(child.tail or "")
+            continue
+        if child in leaf or child in has_block:
+            b = _block(el, "text", parts, links)
+            if b:
+                out.append(b)
+            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link)
+            parts = [child.tail or ""]
+            links = list(parts) if in_link else []
+        else:
+            inner: list[str] = []
+            _texts(child, in_link or child.tag == "a", inner, links)
+            parts += inner
+            parts.append(child.tail or "")
+            if in_link:
+                links.append(child.tail or "")
+    b = _block(el, "text", parts, links)
+    if b:
+        out.append(b)
+
+
+def _parent(b: Block):
+    """The element holding ``b``'s text: the block element's parent, or for a run of loose
+    text (tag ``"text"``) the element it sits in."""
+    return b.element if b.tag == "text" else b.element.getparent()
+
+
+# a block text closing like a sentence (Latin and CJK punctuation, closing quotes)
+_SENTENCE_END = re.compile(r"[.!?…:;)\"'»«“”’。！？]$")

@@ -1,0 +1,64 @@
+"""Body: the one pass from a parsed page to its article text (blocks, AI-summary boxes
+left out, container, filters) and its result, :class:`Body`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import _parent, blocks
+from .boilerplate import is_boilerplate
+from .container import _inside, containers
+from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
+                      _keep_after, _keep_before, _keyword_lines, _teaser)
+
+LINK_LIST_SHARE = 0.6
+
+
+@dataclass
+class Body:
+    """Result of :func:`extract`: ``paragraphs`` (texts in reading order) and ``blocks`` (the
+    kept :class:`Block` objects, same order); ``order`` maps elements to their document
+    position (for the lead search); ``left_out``: elements whose text is never the article's
+    (AI-summary boxes), for the lead search too."""
+
+    paragraphs: list
+    blocks: list
+    order: dict
+    left_out: set = field(default_factory=set)
+
+
+def extract(tree, anchor=None) -> Body:
+    """Body of the article in ``tree`` (an lxml HTML document, read only): paragraphs with
+    sub-headings and list items as their own paragraphs; empty when no running text is found.
+    ``anchor``: the headline element, when known."""
+    root = tree.find("body")
+    if root is None:
+        root = tree
+    alive: list = []
+    keep = set()
+    node = anchor.getparent() if anchor is not None else None
+    while node is not None:
+        keep.add(node)
+        node = node.getparent()
+    found = [b for b in blocks(root, alive, keep) if anchor is None or b.element is not anchor]  # an <h2> headline
+    ai_boxes = _ai_summary_boxes(found)
+    if ai_boxes:
+        found = [b for b in found if b.element not in ai_boxes]
+    order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
+    boxes = containers(root, found, anchor, order)
+    inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
+    inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
+             and not is_boilerplate(b.text) and not _teaser(b, boxes)]
+    inner = _cut_related(inner)
+    inner = _drop_nested_articles(inner, boxes)
+    goods = [i for i, b in enumerate(inner) if b.good]
+    if not goods:
+        return Body([], [], order, ai_boxes)
+    first, last = goods[0], goods[-1]
+    lead_parent = _parent(inner[first])
+    head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
+        _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
+    last = _keyword_lines(inner, last)
+    tail = [b for b in inner[last + 1:] if _keep_after(b)]
+    kept = _dedupe(head + inner[first:last + 1] + tail)
+    return Body([b.text for b in kept], kept, order, ai_boxes)

@@ -1,0 +1,100 @@
+"""Container: the elements holding the article, chosen by where the good paragraphs' text
+sits (from ``<body>`` down into the child holding most of it, preferring the headline's).
+"""
+from __future__ import annotations
+
+from .blocks import Block
+from .prune import CONTENT_NAME, HEADINGS, _semantic_names
+
+DESCEND_SHARE = 0.6
+ANCHOR_SHARE = 0.2
+SPLIT_SHARE = 0.75
+SIBLING_SHARE = 0.5
+
+
+def containers(root, found: list[Block], anchor=None, order: dict | None = None) -> list:
+    """The elements holding the article, in document order. Good paragraphs add their length
+    to every ancestor; from ``root`` the walk goes down into the child holding most of that
+    text while it holds ``DESCEND_SHARE`` of it (so a body split into several containers by
+    adverts is read whole, and one wrapped paragraph a ``<div>`` is no trap). A child that
+    holds ``anchor`` (the headline's ``<h1>``) is preferred while it holds ``ANCHOR_SHARE``:
+    on pages that append the next article below, the first one is the page's. Paragraphs and
+    smaller containers of running text right before the chosen one and after the headline
+    (``order``: element → document position) are the body's first part (a free first paragraph
+    above the metered rest)."""
+    total: dict = {}
+    for b in found:
+        if not b.good:
+            continue
+        n = len(b.text)
+        node = b.element if b.tag == "text" else b.element.getparent()
+        while node is not None:
+            total[node] = total.get(node, 0) + n
+            if node is root:
+                break
+            node = node.getparent()
+    if not total:
+        return []
+    goods = {b.element for b in found if b.good and b.tag != "text"}
+    path = set()
+    node = anchor
+    while node is not None:
+        path.add(node)
+        node = node.getparent()
+    cur = root
+    extra: list = []
+    while True:
+        kids = [c for c in cur if c in total]
+        best = max(kids, key=total.get, default=None)
+        if best is None:
+            return extra + [cur]
+        held = [c for c in kids if c in path]
+        if held and best is not held[0] and total[held[0]] >= ANCHOR_SHARE * total[cur]:
+            best = held[0]
+        elif total[best] < DESCEND_SHARE * total[cur]:
+            return extra + [cur]
+        alike = [c for c in kids if c.tag == best.tag and c.get("class") == best.get("class")]
+        if len(alike) > 1 and sum(total[c] for c in alike) >= DESCEND_SHARE * total[cur] and best.tag != "article":
+            return extra + alike  # one article body cut into several equal containers
+        strays = []
+        for c in cur:
+            if c is best:
+                break
+            if c in goods and c.tag == "p":
+                strays.append(c)
+            elif c in total and order is not None and anchor is not None and c.tag != "article" \
+                    and order.get(anchor, 1 << 62) < order.get(c, -1) and total[c] < total[best] \
+                    and next(c.iter("h1", *HEADINGS), None) is None and _body_part(c, cur, best, goods):
+                # a smaller container between the headline and the body: its running text is
+                # the body's first part
+                strays = [g for g in c.iter("p") if g in goods]
+            elif c in total:
+                strays = []  # another container of running text comes between
+        if total[best] < SPLIT_SHARE * total[cur]:
+            # the rest of the good text sits in siblings: keep those holding running text too
+            return extra + strays + [c for c in kids if c is best or (
+                c.tag != "article" and next(c.iter("h1"), None) is None and total[c] >= SIBLING_SHARE * total[best])]
+        extra += strays  # lead-in paragraphs right before the body's own container
+        cur = best
+
+
+def _body_part(c, cur, best, goods: set) -> bool:
+    """``c`` (a container before the body's ``best`` one, both in ``cur``) reads as the body's
+    first part: ``cur`` is named or marked as the article's body (``itemprop="articleBody"``,
+    a class like ``article-content``), or ``c``'s paragraphs carry the same class as those of
+    ``best``; ``cur`` being an ``<article>`` or ``<main>`` counts as marked."""
+    if cur.tag in ("article", "main") or (cur.get("itemprop") or "").lower() == "articlebody" \
+            or CONTENT_NAME.search(_semantic_names(cur)):
+        return True
+    classes = {p.get("class") for p in best.iter("p") if p in goods and p.get("class")}
+    return any(p.get("class") in classes for p in c.iter("p") if p in goods)
+
+
+def _inside(el, anc) -> bool:
+    """``el`` is ``anc`` or one of its descendants."""
+    node = el
+    while node is not None:
+        if node is anc:
+            return True
+        node = node.getparent()
+    return False

@@ -1,0 +1,181 @@
+"""Filters: the rules that drop blocks inside the article container which are not the
+article's text (teaser cards, nested teaser articles, related-content sections, AI-summary
+boxes, repeated copies of the text) and the page furniture before the first and after the
+last good paragraph (kicker, byline, date stamp, source line, keyword lines).
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import key
+from .blocks import Block, _SENTENCE_END, _parent
+from .boilerplate import is_ai_notice, is_stop
+from .prune import HEADINGS
+
+KEYWORD_LINES_MAX = 30
+KEYWORD_LINE_MAX_LINK_SHARE = 0.95
+KEYWORD_MAX_CHARS = 40  # mean length of a keyword link; teaser headlines are longer
+AI_BOX_MAX_CHARS = 2000
+
+
+def _keyword_lines(inner: list[Block], last: int) -> int:
+    """Index of the last block of the body's text: ``last`` (the last good paragraph), moved
+    over the ``<p>`` lines right after it in the same parent that join keyword links with plain
+    words (``Region: <a>Town</a>, <a>Town</a>``, each place or name linked to its topic page:
+    links of ``KEYWORD_MAX_CHARS`` characters or fewer on average, or a sentence with 40
+    characters outside its links), and over short unlinked lines between them, up to
+    ``KEYWORD_LINES_MAX`` of them. Teaser lines (long links, almost nothing else) and any
+    other block end the run."""
+    parent = _parent(inner[last])
+    end = last
+    for i in range(last + 1, min(len(inner), last + 1 + KEYWORD_LINES_MAX)):
+        b = inner[i]
+        if _parent(b) is not parent or b.tag != "p":
+            break
+        if b.links >= 2 and b.link_share < KEYWORD_LINE_MAX_LINK_SHARE and (
+                b.link_share * len(b.text) / b.links <= KEYWORD_MAX_CHARS
+                or (1 - b.link_share) * len(b.text) >= 40 and _SENTENCE_END.search(b.text)):
+            end = i
+        elif b.links or len(b.text) >= 40:
+            break
+    return end
+
+
+def _ai_summary_boxes(found: list[Block]) -> set:
+    """The elements of AI-summary boxes (each box with all its descendants): the parent of a
+    short AI-summary notice ("AI summary…", "KI-Zusammenfassung…", "AI 요약…") that holds at
+    most ``AI_BOX_MAX_CHARS`` characters and under half of the page's running text (so a
+    notice placed in the article's own container only drops itself)."""
+    boxes: list = []
+    box_set: set = set()
+    for b in found:
+        if is_ai_notice(b.text):
+            box = _parent(b)
+            if box is not None and box not in box_set and len(box.text_content()) <= AI_BOX_MAX_CHARS:
+                boxes.append(box)
+                box_set.add(box)
+    if not boxes:
+        return set()
+    inside: dict = {}
+    total = 0
+    for b in found:
+        if not b.good:
+            continue
+        total += len(b.text)
+        node = b.element
+        while node is not None:
+            if node in box_set:
+                inside[node] = inside.get(node, 0) + len(b.text)
+            node = node.getparent()
+    out: set = set()
+    for box in boxes:
+        if inside.get(box, 0) <= total / 2:
+            out.update(box.iter())
+    return out
+
+
+def _dedupe(found: list[Block]) -> list[Block]:
+    """Drop a long block that only repeats the others (a hidden or alternative copy of the
+    whole text beside its paragraphs)."""
+    out = list(found)
+    longest = max(out, key=lambda b: len(b.text), default=None)
+    if longest is not None and len(longest.text) >= 1000 and len(out) > 2:
+        rest = " ".join(b.text for b in out if b is not longest)
+        if len(rest) >= 0.8 * len(longest.text):
+            words = key(longest.text).split()
+            others = set(zip(*(key(rest).split()[i:] for i in range(4))))
+            grams = list(zip(*(words[i:] for i in range(4))))
+            if grams and sum(g in others for g in grams) >= 0.8 * len(grams):
+                out = [b for b in out if b is not longest]
+    return out
+
+
+
+def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
+    """Drop blocks of an ``<article>`` nested inside the article container that holds under
+    a third of its good text: a teaser of another story placed inside the body."""
+    good_total = sum(len(b.text) for b in found if b.good) or 1
+    share: dict = {}
+    nearest = []
+    for b in found:
+        node, art = b.element, None
+        while node is not None and node not in boxes:
+            if node.tag == "article":
+                art = node
+            node = node.getparent()
+        nearest.append(art)
+        if art is not None and b.good:
+            share[art] = share.get(art, 0) + len(b.text)
+    return [b for b, art in zip(found, nearest) if art is None or share.get(art, 0) >= good_total / 3]
+
+
+
+def _cut_related(found: list[Block]) -> list[Block]:
+    """Drop a related-content section: from a :func:`is_stop` block after the first good
+    paragraph, every block up to the next one in the article's own container (the parent of
+    the last good paragraph, or a sibling like it), so an inline "most read" rail leaves the
+    text after it."""
+    out: list[Block] = []
+    main = None
+    skipping = False
+    for b in found:
+        if skipping:
+            if _same_container(_parent(b), main) and not is_stop(b):
+                skipping = False
+            else:
+                continue
+        if main is not None and is_stop(b):
+            skipping = True
+            continue
+        if b.good:
+            main = _parent(b)
+        out.append(b)
+    return out
+
+
+def _same_container(el, main) -> bool:
+    """``el`` is ``main`` or a sibling of the same tag and class (the next part of a body cut
+    into ``<div class="group">`` pieces)."""
+    if el is main:
+        return True
+    return (el is not None and main is not None and el.getparent() is main.getparent()
+            and el.tag == main.tag and el.get("class") == main.get("class"))
+
+
+def _teaser(b: Block, boxes: list) -> bool:
+    """A paragraph inside a teaser card: one of its three nearest ancestors (inside the
+    article container) also holds a linked heading, the headline of another article."""
+    node = b.element if b.tag == "text" else b.element.getparent()
+    limit = 2 * len(b.text) + 300
+    for _ in range(3):
+        if node is None or node in boxes or len(node.text_content()) > limit:
+            return False
+        for h in node.iter("h2", "h3", "h4", "h5", "h6"):
+            if any(not (a.get("href") or "#").startswith("#") for a in h.iter("a")) or any(
+                    a.tag == "a" and not (a.get("href") or "#").startswith("#") for a in h.iterancestors()):
+                return True
+        node = node.getparent()
+    return False
+
+
+_DATELINE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dateline(b: Block) -> bool:
+    """A short line that is mostly a date or time stamp (``17:41 JST October 13, 2024``)."""
+    text = b.text
+    if len(text) > 60 or not _DATELINE.search(text) or _SENTENCE_END.search(text.rstrip(")")):
+        return False
+    digits = sum(c.isdigit() for c in text)
+    return digits >= 0.25 * len(text.replace(" ", ""))
+
+
+def _keep_before(b: Block) -> bool:
+    """Blocks ahead of the first good paragraph stay when they read as a sentence (a short
+    lead-in), not as a kicker, headline, byline or date line."""
+    return (b.tag not in HEADINGS and b.link_share < 0.3 and len(b.text) >= 40
+            and (len(b.text) >= 100 or bool(_SENTENCE_END.search(b.text))))
+
+
+def _keep_after(b: Block) -> bool:
+    return len(b.text) >= 40 and b.link_share < 0.3 and not _dateline(b)

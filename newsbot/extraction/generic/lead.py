@@ -1,0 +1,96 @@
+"""Lead: the standfirst between the headline and the article body, found by its name
+(``lead``, ``intro``, ``standfirst``, ``dek``…) or as the first paragraph of running text
+in that span.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .blocks import _SENTENCE_END, _block, _texts
+from .boilerplate import is_boilerplate
+from .container import _inside
+from .prune import HEADINGS, NEVER_BY_NAME
+
+if TYPE_CHECKING:
+    from .body import Body
+
+LEAD_MIN_CHARS = 50
+LEAD_NAME = re.compile(
+    r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
+    r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
+    r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph",
+    re.I,
+)
+_NOT_LEAD = re.compile(
+    r"leading-|teaser-?list|related|image|img|photo|picture|caption|credit|media|figure|"
+    r"bild|foto|byline|author|meta|breadcrumb", re.I)
+_LEAD_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "figure")
+
+
+def _names(el) -> str:
+    return ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+
+
+def _in_furniture(el) -> bool:
+    node = el
+    while node is not None:
+        if node.tag in FURNITURE:
+            return True
+        node = node.getparent()
+    return False
+
+
+FURNITURE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "script", "style", "noscript",
+                       "template", "button", "form", "a"})
+
+
+def _plain(el) -> bool:
+    """A ``<p>``, or a ``<div>`` holding only text and inline markup."""
+    if el.tag == "p":
+        return True
+    return el.tag == "div" and all(c.tag in NEVER_BY_NAME or c.tag in ("span", "br") for c in el
+                                   if isinstance(c.tag, str))
+
+
+def find_lead(tree, body: Body, anchor=None) -> str | None:
+    """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
+    ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
+    ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text;
+    failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span."""
+    if not body.blocks:
+        return None
+    order = body.order
+    stop = order.get(body.blocks[0].element, 0)
+    if body.blocks[0].tag == "text":
+        stop += 1
+    start = order.get(anchor, -1) if anchor is not None else -1
+    fallback = None
+    for el, i in order.items():
+        if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
+                or el in body.left_out:
+            continue
+        names = _names(el)
+        parent = el.getparent()
+        pnames = _names(parent) if parent is not None else ""
+        if _NOT_LEAD.search(names) or _NOT_LEAD.search(pnames):
+            continue
+        if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
+            continue
+        hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
+        if not hit and (fallback is not None or start < 0 or i >= stop or not _plain(el)
+                        or (anchor is not None and parent is not None and not _inside(anchor, parent)
+                            and any(order.get(h, -1) > start for h in el.itersiblings(*HEADINGS, preceding=True)))):
+            continue  # (the last: a box with a heading of its own after the headline, "Also interesting")
+        parts: list[str] = []
+        links: list[str] = []
+        _texts(el, False, parts, links)
+        b = _block(el, el.tag, parts, links)
+        if not b or len(b.text) < LEAD_MIN_CHARS or b.link_share >= 0.5 or b.text.count(" ") < 4 \
+                or is_boilerplate(b.text):
+            continue
+        if hit:
+            return b.text
+        if _SENTENCE_END.search(b.text):
+            fallback = b.text
+    return fallback

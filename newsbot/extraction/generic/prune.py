@@ -1,0 +1,112 @@
+"""Pruning: the elements of a page that never hold article text.
+
+An element is pruned for its tag (scripts, navigation, asides, figures, forms, tables…), for
+being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class``/``id`` that
+names boilerplate (share bars, newsletter boxes, related links, captions, consent
+placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
+element holds three long paragraphs (:data:`STRONG_NAME`), unless it holds three paragraphs
+(:data:`BOILER_NAME`).
+"""
+from __future__ import annotations
+
+import re
+
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "footer",
+    "aside", "figure", "figcaption", "select", "textarea", "input", "video", "audio", "picture",
+    "img", "canvas", "object", "embed", "dialog", "menu", "head", "title", "meta", "link", "label",
+    "h1", "time", "address", "table",
+})
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+BOILER_NAME = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|socials|newsletter|related|caption|credits?|promo|"
+    r"subscribe|subscription|widget|advert|advertisement|ads?|adv|adslot|banner|byline|author|"
+    r"authors|comments?|read-?more|recommend\w*|trending|tags?|breadcrumbs?|sponsor\w*|consent|"
+    r"cookie|outbrain|taboola|embed|twitter-tweet|instagram-media|tiktok-embed|"
+    r"teaser-list|more-?articles|popular|most-?read|meta|dateline|timestamp|toolbar|"
+    r"navigation|nav|menu|sidebar|footer|header|copyright|disclaimer|print|donate|donation|"
+    r"hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen|modal|overlay|popup|"
+    r"rating|survey|poll|signup|opt-?in|login|register|gallery|slideshow|carousel|video|"
+    r"podcast|player|audio|info-?box|fact-?box|fakta-?box|fakta-?boks|tooltip|skip|jump|toc|onetrust|didomi|"
+    r"usercentrics|cmp|gdpr|privacy|whatsapp|telegram)(?:$|[\s_-])"
+    # captions and credits of images named by their parts: detail-img__description, photoCredit
+    r"|(?:img|image|photo|picture|bild|foto)[\w-]*(?:desc|caption|credit|source|copyright|unterschrift)",
+    re.I,
+)
+HEADING_PRUNE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:author|authors|byline|promo|subscribe|subscription|signup|login|register|advert|"
+    r"advertisement|ads?|adv|adslot|banner|sponsor\w*|video|podcast|player|audio|gallery|slideshow|carousel|"
+    r"caption|credits?|rating|survey|poll|donate|donation|trending|popular|most-?read|recommend\w*|"
+    r"hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen)(?:$|[\s_-])",
+    re.I,
+)
+"""The weak boilerplate names that prune a sub-heading (read from its class only); other weak
+names (``widget-title``, ``section-header``, ``toc``, ``print``) only style it."""
+CONTENT_NAME = re.compile(r"article|content|body|story|text|entry|post", re.I)
+ALWAYS_NAME = re.compile(
+    r"(?:^|[\s_-])(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|info-?box|fact-?box|"
+    r"fakta-?box|fakta-?boks|consent|cookie|onetrust|didomi|usercentrics|cmp|gdpr|comments?|"
+    r"newsletter|outbrain|taboola)(?:$|[\s_-])",
+    re.I,
+)
+STRONG_NAME = re.compile(
+    r"(?:^|[\s_-])(?:related|recommend\w*|most-?read|popular|breadcrumbs?|"
+    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])",
+    re.I,
+)
+NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i", "u", "mark", "abbr",
+                           "q", "cite", "sub", "sup", "small", "br"})
+"""Tags never pruned for their class name: the page itself, and inline text markup (a link
+styled ``tag-link`` inside a sentence is still part of the sentence)."""
+TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_FEATURE_FLAG = re.compile(r"(?:has|with|without|is|show|no)[A-Z]")
+
+
+def _semantic_names(el, with_id: bool = True) -> str:
+    """``class`` and (``with_id``) ``id`` of ``el`` without utility-class tokens holding ``[``,
+    ``(`` or ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
+    tokens = ((el.get("class") or "") + " " + (el.get("id") if with_id and el.get("id") else "")).split()
+    return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
+
+
+def _pruned(el) -> bool:
+    """True when ``el`` (an lxml element) and everything in it are left out of the text: a
+    tag of :data:`SKIP_TAGS`, a hidden element (a paragraph, sub-heading or quote hidden only by
+    ``style`` or ``aria-hidden`` stays: a metered paywall hides its text so), or a boilerplate
+    ``class``/``id`` name in the tiers above."""
+    tag = el.tag
+    if tag in SKIP_TAGS:
+        return True
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").lower() == "true" and tag not in TEXT_TAGS:
+        return True
+    style = el.get("style")
+    if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
+        return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
+    names = _semantic_names(el, with_id=tag not in HEADINGS)  # a heading's id is often its text as a slug
+    if "-" in tag:
+        names += " " + tag  # custom elements name themselves: <amedia-factbox>
+    if not names or tag in NEVER_BY_NAME:
+        return False
+    # "RelatedContent" read as words; a camelCase feature flag ("hasVideo") names no part
+    words = " ".join(_CAMEL.sub("-", t) for t in names.split() if not _FEATURE_FLAG.match(t))
+    if ALWAYS_NAME.search(words):
+        return True
+    # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
+    # running text stays
+    if STRONG_NAME.search(words) and not any(CONTENT_NAME.search(t) for t in names.split()
+                                             if not STRONG_NAME.search(_CAMEL.sub("-", t))):
+        long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
+        return sum(1 for _ in zip(range(3), long)) < 3
+    if not BOILER_NAME.search(words):
+        return False
+    if tag in HEADINGS:
+        # a sub-heading styled ``widget-title``, ``section-header`` or ``js-jump-target`` is still a
+        # sub-heading; one named for a byline, a promotion, a video or screen readers is not
+        return bool(HEADING_PRUNE_NAME.search(words))
+    return sum(1 for _ in zip(range(3), el.iter("p"))) < 3

@@ -1,0 +1,222 @@
+"""Phrase vocabulary of the generic boilerplate rules: one data file per language, and the one
+compiler that builds the rules' patterns from them.
+
+Data: each ``*.toml`` file in this folder holds the phrases of one language (named by its
+ISO 639-1 code: ``de.toml``), and ``common.toml`` the names no language owns (social networks,
+photo agencies, language models). A file maps categories to phrases: a list of phrases for a
+category whose shape has one slot (``{}``), one list per slot (``category.slot = [...]``) for
+a category whose shape has named slots (``{verb}``, ``{network}``). Every phrase is a
+fragment of a regular expression (Python :mod:`re` syntax), matched case-insensitively
+except in the member prompts: most are plain words; a phrase carries alternatives,
+boundaries or an end anchor of its own where it needs them (``lesen sie (?:auch|hier|mehr)``,
+``sign in\\b``, ``à découvrir$``); a phrase ending in a space needs one after it.
+
+Code: the shapes, not the phrases, live here. :data:`SHAPES` gives each category the pattern
+it joins and its shape, the regular expression its phrases are set into; :data:`PATTERNS`
+gives each pattern its frame (``^(?:{})``: a block opening so) and flags. A slot is filled
+with the phrases of every language joined as alternatives (duplicates dropped), so any verb
+of a category may meet any noun of it, as in one hand-written alternation; a category marked
+``per_language`` is set once per language file holding it, with that file's words only
+(their order agrees: "folgen Sie … auf", "follow … on"), and the slots of ``common.toml``
+added to each. A slot no file fills matches nothing (``(?!)``). The shapes of a pattern's
+categories are joined as alternatives into its frame and compiled once, on first use; the
+order of alternatives never changes whether a pattern matches, so grouping phrases by
+language changes no result, and each pattern stays one search.
+
+Adding a language is adding one file; adding a phrase is adding it to one list. Other rules
+that need a category's words read them with :func:`phrases`. A file
+naming a category or slot :data:`SHAPES` does not know raises :class:`ValueError` at the
+first compile.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled pattern: ``frame``, a regular expression whose ``{}`` takes the shapes of the
+    pattern's categories joined as alternatives, and the :mod:`re` ``flags``."""
+
+    frame: str
+    flags: int
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one category is compiled: into the pattern ``pattern`` (a key of :data:`PATTERNS`),
+    as ``shape`` (a regular expression with ``{}`` or ``{slot}`` where the phrases go, one
+    alternative of the pattern's frame), its phrases pooled over the languages or, with
+    ``per_language``, the shape set once per language."""
+
+    pattern: str
+    shape: str
+    per_language: bool = False
+
+
+PATTERNS: dict[str, Pattern] = {
+    # a block (under 300 characters) opening with page furniture
+    "boiler_text": Pattern(r"^(?:{})", re.I),
+    # what closes a block (under 500 characters): an advert label, a photo credit
+    "trailing_boiler": Pattern(r"(?:{})\s*$", re.I),
+    # a newsletter box (under 300 characters)
+    "newsletter_prompt": Pattern(r"{}", re.I),
+    # a (Japanese, Korean) paid-member prompt, and the words closing one
+    "member_prompt": Pattern(r"^(?:{})", 0),
+    "member_prompt_end": Pattern(r"(?:{})[。！!]?$", 0),
+    # a short line (under 80 characters) naming a photo source
+    "credit_text": Pattern(r"(?:{})", re.I),
+    # a heading (under 60 characters) announcing related content
+    "stop_text": Pattern(r"^(?:{})\b", re.I),
+    # a note (under 300 characters) that a language model made the text, and the looser
+    # shape in notes under 120 characters
+    "ai_notice": Pattern(r"^.{0,40}(?:{})", re.I),
+    "ai_notice_short": Pattern(r"{}", re.I),
+}
+"""Pattern name → :class:`Pattern`; the rules using each are in
+:mod:`newsbot.extraction.generic.boilerplate`."""
+
+_NETWORK_LIST = r"(?:{network})(?:(?:,| (?:{conjunction})) (?:{network}))*"
+
+SHAPES: dict[str, Shape] = {
+    # --- boiler_text -------------------------------------------------------------------------
+    "consent_placeholder": Shape("boiler_text", r"{}"),  # an embed held back for consent
+    "consent_setting": Shape("boiler_text", r".{0,80}(?:{})"),  # privacy settings named early
+    "read_more": Shape("boiler_text", r"{}"),  # a teaser of another article
+    "sign_in_prompt": Shape("boiler_text", r"{}"),  # sign in, register, subscribe
+    "account_benefit": Shape("boiler_text", r"{}"),  # a perk listed in a sign-in box: more articles
+    "share_on_network": Shape("boiler_text", r"(?:{verb})(?: (?:{preposition}))?:? (?:{target})\b"),
+    "share_prompt": Shape("boiler_text", r"{}"),  # share or comment this article
+    "follow_prompt": Shape("boiler_text", r"{}"),  # follow us
+    "follow_on_network": Shape(  # the whole block: follow X on networks
+        "boiler_text", r"(?:{verb}) [\w.' -]{1,40} (?:{preposition}) " + _NETWORK_LIST + r"(?: (?:{tail}))?\W{0,3}$",
+        per_language=True),
+    "tag_line": Shape("boiler_text", r"(?:{})\s*:[^.!?]*$"),  # "Topics: …" without a sentence
+    "support_prompt": Shape("boiler_text", r"{}"),  # did you like it, support us
+    "reading_time": Shape("boiler_text", r"\d+\s*min(?:\.|uten?|s)?\.?\s*(?:{after_minutes})|(?:{label})\b"),
+    "update_stamp": Shape("boiler_text", r"(?:{verb}) (?:{preposition})?\s*\d"),  # "Updated on 3 …"
+    "programme_note": Shape("boiler_text", r"{}"),  # a broadcaster's air-time note
+    "advert_label": Shape("boiler_text", r"(?:{})$"),  # the whole block is the label
+    "advert_notice": Shape("boiler_text", r"{}"),  # "article continues below"
+    "tip_prompt": Shape("boiler_text", r"{}"),  # send us your story
+    "paywall_notice": Shape("boiler_text", r"{}"),  # the rest is for subscribers
+    "live_blog_pointer": Shape(  # a reading verb, then "in our live blog" closing the block
+        "boiler_text", r"(?:.{0,100}\b(?:{late_verb})|(?:(?:{opener}) )?(?:{verb}))\b.{0,60}\b(?:{place})\W{0,3}$"),
+    "live_blog_call": Shape("boiler_text", r"(?:{verb})\b.{0,80}\b(?:{place})\W{0,3}$"),  # "follow our live"
+    "box_label": Shape("boiler_text", r"{}"),  # the label opening or closing an info box
+    "credit": Shape("boiler_text", r"{}"),  # reporting, editing, sources, first publication
+    "translation_note": Shape("boiler_text", r"{}"),  # translated from … by
+    "machine_translation": Shape("boiler_text", r".{0,60}(?:{})"),  # a machine-translation notice
+    # --- trailing_boiler ---------------------------------------------------------------------
+    "trailing_advert_label": Shape("trailing_boiler", r"\[(?:{})\]"),  # "… [Werbung]"
+    "trailing_photo_credit": Shape(  # "… Foto: Agency" after the last sentence, or in brackets
+        "trailing_boiler", r"[.!?…][\"'”’»)]?\s+(?:{})\s*:\s*[^.!?:]{2,60}\.?|\((?:{})\s*:\s*[^().!?:]{2,60}\)"),
+    # --- newsletter_prompt -------------------------------------------------------------------
+    "newsletter_prompt": Shape(
+        "newsletter_prompt",
+        # the word, then a call to sign up closing the block as its own clause …
+        r"\b(?:{noun})\b.{0,250}(?:(?:[.!?:–—-]\s+|\b(?:{adverb})\s+)(?:{call})|(?:{link}))\W{0,3}$"
+        r"|\b(?:{closing})\W{0,3}$"
+        # … or the call first: "Sign up for our daily newsletter"
+        r"|(?:^|[.!?]\s+)(?:(?:{opener}) )?(?:{invitation})\b.{0,40}\b(?:{possessive})\b.{0,40}(?:{noun})"),
+    # --- member_prompt, member_prompt_end ----------------------------------------------------
+    "member_prompt": Shape("member_prompt", r"(?:{prompt})(?:{particle}|$)|(?:{intro}).{0,12}(?:{members})|(?:{notice})"),
+    "member_prompt_end": Shape("member_prompt_end", r"{}"),
+    # --- credit_text, stop_text --------------------------------------------------------------
+    "photo_credit": Shape("credit_text", r"{}"),
+    "related_heading": Shape("stop_text", r"{}"),
+    # --- ai_notice, ai_notice_short ----------------------------------------------------------
+    "ai_label": Shape("ai_notice", r"{}"),
+    "ai_generated_label": Shape("ai_notice", r"(?:{label})(?:\W*$|:| (?:{noun}))"),
+    "ai_made_by": Shape("ai_notice", r"(?:{verb}) (?:{preposition}) (?:(?:{article}) )?(?:{agent})\b"),
+    "ai_summary_by_particle": Shape("ai_notice", r"(?:{agent}) ?(?:{particle}) ?(?:{noun})(?:{ending}|\W*$)"),
+    "ai_summary_made_by": Shape("ai_notice", r"(?:{subject})\w*\b.{0,40}\b(?:{verb})\b.{0,40}\b(?:{agent})\b"),
+    "ai_made_with": Shape("ai_notice_short", r"\b(?:{verb})\b.{0,20}?\b(?:{preposition}) (?:(?:{help}) )?(?:{agent})\b"),
+}
+"""Category → :class:`Shape`. The comments say what a block of the category is."""
+
+COMMON = "common"
+"""The file (without ``.toml``) of the phrases no language owns."""
+
+_SLOT = re.compile(r"\{([a-z_]*)\}")
+_NEVER = "(?!)"
+
+Phrases = dict[str, tuple[str, ...]]  # slot ("" for a one-slot shape) → phrases
+
+
+def _slots(shape: str) -> set[str]:
+    return set(_SLOT.findall(shape))
+
+
+@functools.cache
+def vocabulary() -> dict[str, dict[str, Phrases]]:
+    """File stem (language code, or :data:`COMMON`) → category → slot → phrases, read from the
+    packaged ``*.toml`` files in file-name order. Raises :class:`ValueError` for a category
+    or slot :data:`SHAPES` does not know, or a value that is not a list of strings."""
+    out: dict[str, dict[str, Phrases]] = {}
+    for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        stem = entry.name[:-len(".toml")]
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        categories: dict[str, Phrases] = {}
+        for category, value in data.items():
+            if category not in SHAPES:
+                raise ValueError(f"{entry.name}: unknown category {category!r}")
+            known = _slots(SHAPES[category].shape)
+            table = {"": value} if isinstance(value, list) else value
+            if not isinstance(table, dict) or not set(table) <= known:
+                raise ValueError(f"{entry.name}: {category}: slots {sorted(table)} not in {sorted(known)}")
+            for slot, phrases in table.items():
+                if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+                    raise ValueError(f"{entry.name}: {category}.{slot or '[]'}: not a list of phrases")
+            categories[category] = {slot: tuple(phrases) for slot, phrases in table.items()}
+        out[stem] = categories
+    return out
+
+
+def phrases(category: str, slot: str = "") -> tuple[str, ...]:
+    """The phrases (regular-expression fragments) of ``category`` (and ``slot``, for a shape
+    with named slots) in every file, duplicates dropped; empty when no file has them."""
+    found: dict[str, None] = {}
+    for categories in vocabulary().values():
+        found.update(dict.fromkeys(categories.get(category, {}).get(slot, ())))
+    return tuple(found)
+
+
+def _fill(shape: str, slots: dict[str, tuple[str, ...]]) -> str:
+    """``shape`` with each ``{slot}`` replaced by the alternation of its phrases (``(?!)``, that
+    matches nothing, for a slot without phrases)."""
+    return _SLOT.sub(lambda m: "|".join(slots.get(m.group(1), ())) or _NEVER, shape)
+
+
+def source(category: str) -> str:
+    """The regular expression of ``category``: its :class:`Shape` filled with the phrases
+    (for a ``per_language`` shape, one filled shape per language, as alternatives)."""
+    shape = SHAPES[category]
+    names = _slots(shape.shape)
+    if not shape.per_language:
+        return _fill(shape.shape, {slot: phrases(category, slot) for slot in names})
+    common = vocabulary().get(COMMON, {}).get(category, {})
+    parts = []
+    for stem, categories in vocabulary().items():
+        own = categories.get(category)
+        if stem == COMMON or own is None:
+            continue
+        parts.append(_fill(shape.shape, {slot: tuple(dict.fromkeys(own.get(slot, ()) + common.get(slot, ())))
+                                         for slot in names}))
+    return "|".join(parts) or _NEVER
+
+
+@functools.cache
+def pattern(name: str) -> re.Pattern:
+    """The compiled pattern ``name`` (a key of :data:`PATTERNS`): the sources of its categories,
+    in :data:`SHAPES` order, joined as alternatives into its frame, compiled with its flags.
+    Raises :class:`KeyError` for an unknown name."""
+    frame = PATTERNS[name]
+    joined = "|".join(source(c) for c, s in SHAPES.items() if s.pattern == name)
+    return re.compile(frame.frame.replace("{}", joined or _NEVER), frame.flags)
