@@ -68,7 +68,7 @@ def check_url(url: str) -> str:
     return url
 
 
-def _read_url_file(url_file: str) -> list[str]:
+def _read_url_file(url_file: str) -> list[tuple[int, str]]:
     path = Path(url_file)
     try:
         if not path.is_file():
@@ -77,7 +77,7 @@ def _read_url_file(url_file: str) -> list[str]:
             data = fh.read(URL_FILE_MAX_BYTES + 1)
         if len(data) > URL_FILE_MAX_BYTES:
             raise ValueError(f"url_file={url_file!r} is larger than {URL_FILE_MAX_BYTES // (1024 * 1024)} MiB")
-        return data.decode("utf-8").splitlines()
+        return list(enumerate(data.decode("utf-8").splitlines(), 1))
     except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"url_file={url_file!r} cannot be read ({exc.__class__.__name__})") from None
 
@@ -86,15 +86,23 @@ def parse_urls(urls: str | None, url_file: str | None) -> list[str]:
     """Start URLs from ``urls`` (comma-separated) and/or ``url_file`` (a regular UTF-8 file of
     at most :data:`URL_FILE_MAX_BYTES` bytes, one URL a line, ``#`` comments). Raises
     ``ValueError`` when none is given, the file is not a regular file, too large or unreadable,
-    or a URL is not a valid absolute http(s) URL (see :func:`check_url`)."""
+    or a URL is not a valid absolute http(s) URL (see :func:`check_url`; a bad line of the file
+    is named by its number, never quoted)."""
     items = [u.strip() for u in (urls or "").split(",") if u.strip()]
-    if url_file:
-        lines = _read_url_file(url_file)
-        items += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-    if not items:
-        raise ValueError("give article URLs with -a urls=u1,u2 or -a url_file=path")
     for url in items:
         check_url(url)
+    if url_file:
+        for n, line in _read_url_file(url_file):
+            url = line.strip()
+            if not url or url.startswith("#"):
+                continue
+            try:
+                items.append(check_url(url))
+            except ValueError:
+                # the file's content is never echoed (it may be anything, secrets included)
+                raise ValueError(f"url_file={url_file!r} line {n} is not an absolute http(s) URL") from None
+    if not items:
+        raise ValueError("give article URLs with -a urls=u1,u2 or -a url_file=path")
     return items
 
 

@@ -17,7 +17,7 @@ from scrapy.exporters import (CsvItemExporter, JsonItemExporter, JsonLinesItemEx
                               PickleItemExporter, XmlItemExporter)
 
 from .signals import record_written
-from .stats import OUTPUT_FAILED
+from .stats import INCREMENTAL, OUTPUT_FAILED
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +33,24 @@ class RecordAccounting:
         inner = getattr(file, "file", None)  # Scrapy's post-processing wrapper keeps the file here
         self.output = getattr(file, "output", None) or getattr(inner, "output", None)
         self.failures = 0
+        self.ledger = None
 
     @classmethod
     def from_crawler(cls, crawler, file, *args, **kwargs):
         return cls(file, *args, crawler=crawler, **kwargs)
 
     def export_item(self, item) -> None:
-        """Write one record; on failure cut it back out, count and log it (never raises)."""
+        """Write one record with the revision of this file's stream (a record the stream
+        already has unchanged is not written again, counted in
+        ``newsbot/incremental/already_delivered``); on failure cut it back out, count and log it
+        (never raises)."""
+        ledger = self._ledger()
+        if ledger is not None and ledger.enabled and self.output is not None and isinstance(item, dict):
+            revision = ledger.revision_for(self.output.stream, item)
+            if revision is None:
+                self.crawler.stats.inc_value(INCREMENTAL("already_delivered"))
+                return
+            item = {**item, "revision": revision}
         start = self._tell()
         first = getattr(self, "first_item", None)
         try:
@@ -52,6 +63,13 @@ class RecordAccounting:
             return
         if self.crawler is not None:
             self.crawler.signals.send_catch_log(record_written, record=item, output=self.output)
+
+    def _ledger(self):
+        if self.ledger is None and self.crawler is not None:
+            from .incremental import Incremental
+
+            self.ledger = self.crawler.get_extension(Incremental)
+        return self.ledger
 
     def _tell(self) -> int | None:
         try:

@@ -1,4 +1,4 @@
-"""Crawl extensions: quiet network errors, counted item errors."""
+"""Crawl extensions: quiet network errors, counted item errors, the run's deadline."""
 from __future__ import annotations
 
 import logging
@@ -86,3 +86,44 @@ class ItemErrors:
     def item_error(self, item, response, spider, failure):
         """Signal handler of ``item_error``: count the failure by exception name."""
         self.stats.inc_value(ITEM_ERRORS(type(failure.value).__name__))
+
+
+class Deadline:
+    """Extension: ``NEWSBOT_DEADLINE`` seconds after the spider opens (0: never), close it with
+    the finish reason ``deadline``: the requests under way end, the output files and their
+    seen-store entries are committed as at any close, and the run's summary fails (exit status
+    1), so a hung run never holds the crawl lock past the next scheduled one."""
+
+    def __init__(self, crawler, seconds: float):
+        self.crawler, self.seconds, self.call = crawler, seconds, None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy.exceptions import NotConfigured
+
+        seconds = crawler.settings.getfloat("NEWSBOT_DEADLINE")
+        if seconds <= 0:
+            raise NotConfigured
+        ext = cls(crawler, seconds)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider):
+        """Start the clock."""
+        from twisted.internet import reactor
+
+        self.call = reactor.callLater(self.seconds, self.expire, spider)
+
+    def expire(self, spider):
+        """The deadline passed: close the spider (logged once)."""
+        logging.getLogger(__name__).error("Deadline of %g s reached (NEWSBOT_DEADLINE): closing %s with what it "
+                                          "has", self.seconds, spider.name)
+        from scrapy.utils.defer import deferred_from_coro
+
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="deadline"))
+
+    def spider_closed(self, spider):
+        """Stop the clock."""
+        if self.call is not None and self.call.active():
+            self.call.cancel()

@@ -1,9 +1,18 @@
-"""Feed URI parameters for ``FEEDS`` templates."""
+"""Output feeds: the default ``FEEDS`` template, its URI parameters, and the stream a feed
+writes (the identity the seen-store keeps deliveries under)."""
 from __future__ import annotations
 
+import os
 import re
+from urllib.parse import urlsplit
+
+DEFAULT_FEED = "output/%(name)s/%(date)s/%(name)s-%(time)s-%(batch_id)03d.jsonl"
+"""One series of JSON Lines files a portal: ``output/<portal>/<day>/<portal>-<run start>-<chunk>.jsonl``
+(``<chunk>`` 001, 002…: a file every ``NEWSBOT_CHUNK_RECORDS`` records)."""
+STREAM_OPTION = "newsbot_stream"  # feed option: the template the feed's files were made from
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._+-]")
+_BATCH = re.compile(r"%\(batch_time\)s|%\(batch_id\)")
 
 
 def safe_component(value: str) -> str:
@@ -16,11 +25,33 @@ def safe_component(value: str) -> str:
 
 
 def uri_params(params: dict, spider) -> dict:
-    """Add ``date`` (``YYYY-MM-DD`` of the run start, UTC) to Scrapy's ``name`` / ``time``
-    parameters. Scrapy's ``time`` is the run start as ``YYYY-MM-DDTHH-MM-SS+00-00`` (UTC).
+    """Add ``date`` (``YYYY-MM-DD`` of the run start, UTC) to Scrapy's ``name`` / ``time`` /
+    ``batch_id`` parameters. Scrapy's ``time`` is the run start as
+    ``YYYY-MM-DDTHH-MM-SS+00-00`` (UTC).
 
     Every string parameter (Scrapy passes all spider attributes, spider arguments included)
     goes through :func:`safe_component`, so a value can never add folders to, or climb out
     of, the folder the ``FEEDS`` template names."""
     params = {k: safe_component(v) if isinstance(v, str) else v for k, v in params.items()}
     return {**params, "date": params["time"][:10]}
+
+
+def chunked(template: str) -> bool:
+    """True when a feed template names its files by batch (``%(batch_id)…`` or
+    ``%(batch_time)s``), so the feed can be cut into chunks."""
+    return bool(_BATCH.search(template))
+
+
+def stream_of(template: str, spider: str) -> str:
+    """The stream of a feed: its template with ``%(name)s`` filled with the spider's name (the
+    other parameters change from run to run and stay as they are), local paths made absolute
+    (relative to the working directory), e.g. ``/srv/newsbot/output/euronews/%(date)s/
+    euronews-%(time)s-%(batch_id)03d.jsonl``. Two runs writing the same stream deliver to the
+    same series of files; an ad hoc ``-o other.jsonl`` is another stream."""
+    text = template.replace("%(name)s", safe_component(spider))
+    parts = urlsplit(text)
+    if parts.scheme == "file":
+        text = parts.path
+    elif parts.scheme and len(parts.scheme) > 1:
+        return text  # s3://, gs://, ftp://…: the URI is the identity
+    return os.path.abspath(text)

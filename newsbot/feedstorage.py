@@ -8,39 +8,44 @@ A consumer globbing ``*.jsonl`` never sees a file being written, and a run kille
 SIGKILL leaves only a ``.part`` file (safe to delete; its articles are written again by the
 next run, see :mod:`newsbot.incremental`).
 
-Append mode (``-o``, a feed without ``overwrite``) keeps the same guarantee: at the end the
-existing file and the new part are joined into a part file renamed over the final name,
-under a lock (``.<name>.lock`` beside it) so that runs sharing a final name append in turn.
+Append mode (``-o``, a feed without ``overwrite``) keeps the same guarantee differently: the
+complete part file is appended to the existing file in place (the existing records are not
+copied), and a kill half-way is undone by the next run (the file is cut back to its length
+before the append and the append done again), so no record is lost or doubled. Runs sharing a
+final name put their files in place one at a time (a lock on the folder for that moment).
 
-Around the rename the storage calls the crawl's seen-store ledger (the
-:class:`~newsbot.incremental.Incremental` extension, handed over by ``from_crawler``): the
-entries of the file's records are journaled just before and committed just after, so the
-store never holds a record whose file is missing. After the rename it sends
-:data:`newsbot.signals.output_stored`.
+Around that step the storage calls the crawl's seen-store ledger (the
+:class:`~newsbot.incremental.Incremental` extension): the entries of the file's records are
+journaled just before and committed just after (:mod:`newsbot.seenstore`), so the store never
+holds a record whose file is missing. It sends :data:`newsbot.signals.output_planned` when the
+crawl makes it and :data:`newsbot.signals.output_stored` once the file is in place.
 """
 from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from .atomic import PART_SUFFIX, AtomicFile, fsync_folder
-from .signals import output_stored
+from .atomic import PART_SUFFIX, AtomicFile
+from .feeds import STREAM_OPTION, stream_of
+from .seenstore import put_in_place
+from .signals import output_planned, output_stored
 from .stats import OUTPUT_FAILED
 
 
 @dataclass(frozen=True)
 class Output:
     """One output file of a run: ``final`` (its path), ``part`` (the file being written),
-    ``overwrite`` (``-O``: replace ``final``; else records are appended to it)."""
+    ``overwrite`` (``-O``: replace ``final``; else records are appended to it) and ``stream``
+    (the series of files it belongs to, :func:`newsbot.feeds.stream_of`)."""
 
     final: Path
     part: Path
     overwrite: bool
+    stream: str = ""
 
 
 class PartFile:
@@ -100,16 +105,21 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def __init__(self, uri: str, *, feed_options: dict | None = None, crawler=None):
         super().__init__(uri, feed_options=feed_options)
         final = Path(self.path)
+        spider = getattr(crawler, "spider", None)
+        template = (feed_options or {}).get(STREAM_OPTION) or uri
         # one part file a process: two runs started in the same second never share one
         self.output = Output(final, final.with_name(f"{final.name}.{os.getpid()}{PART_SUFFIX}"),
-                             self.write_mode == "wb")
+                             self.write_mode == "wb", stream_of(template, getattr(spider, "name", None) or "_"))
         self.crawler = crawler
         self.ledger = None
         self.atomic: AtomicFile | None = None
 
     @classmethod
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
-        return cls(uri, feed_options=feed_options, crawler=crawler)
+        storage = cls(uri, feed_options=feed_options, crawler=crawler)
+        if getattr(crawler, "spider", None) is not None and "%(" not in uri:  # a file of this run, not a check
+            crawler.signals.send_catch_log(output_planned, output=storage.output)
+        return storage
 
     def _ledger(self):
         """The crawl's seen-store ledger (the :class:`~newsbot.incremental.Incremental`
@@ -141,20 +151,29 @@ class AtomicFileFeedStorage(FileFeedStorage):
             file.flush()
         self.atomic.sync()
         ledger = self._ledger()
-        journal = ledger.before_rename(out) if ledger is not None else None
-        with open(out.final.with_name(f".{out.final.name}.lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # runs sharing a final name append in turn
-            if not out.overwrite and out.final.exists():
-                joined = AtomicFile(out.final)
-                with joined:
-                    for src in (out.final, out.part):
-                        with src.open("rb") as fh:
-                            shutil.copyfileobj(fh, joined.file)
-                out.part.unlink()
-            else:
-                os.replace(out.part, out.final)
-                fsync_folder(out.final.parent)
+        with _folder_lock(out.final.parent):  # runs sharing a final name put their files in place in turn
+            append = not out.overwrite and out.final.exists()
+            offset = out.final.stat().st_size if append else None
+            mode = "append" if append else "replace"
+            journal = ledger.before_store(out, mode, offset) if ledger is not None else None
+            put_in_place(out.final, out.part, mode, offset)
         if ledger is not None:
-            ledger.after_rename(out, journal)
+            ledger.after_store(out, journal)
         if self.crawler is not None:
             self.crawler.signals.send_catch_log(output_stored, output=out)
+
+
+class _folder_lock:
+    """An exclusive ``flock`` on a folder, held for a ``with`` block."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def __enter__(self):
+        self.fd = os.open(self.folder, os.O_RDONLY)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)

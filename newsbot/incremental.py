@@ -37,10 +37,11 @@ from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.misc import load_object
 
 from .extraction.urls import fingerprint
+from .feeds import DEFAULT_FEED, stream_of
 from .runner import incremental
-from .seenstore import SeenEntry, entry_for, needs_fetch, recover_journals, write_journal
+from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_journals, write_journal
 from .settings_table import state_dir
-from .signals import record_written
+from .signals import output_planned, record_written
 from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, SCRAPY_FEED_FAILED, SKIPPED
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,10 @@ def seen_store_path(settings) -> Path:
 
 
 class Incremental:
-    """Seen-store ledger of one crawler (see the module docstring)."""
+    """Seen-store ledger of one crawler (see the module docstring).
+
+    ``streams``: the output streams of the run (from :data:`newsbot.signals.output_planned`);
+    an article counts as stored when every stream of the run has it."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -61,6 +65,7 @@ class Incremental:
         self.stats = crawler.stats
         self.store = None
         self.enabled = False
+        self.streams: list[str] = []
         # output part path (None: a storage that is not newsbot's) -> {record id: entry}
         self.pending: dict[Path | None, dict[str, SeenEntry]] = {}
         self.aliases: dict[str, set[str]] = {}  # record id -> fingerprints of its other URLs
@@ -69,6 +74,7 @@ class Incremental:
     def from_crawler(cls, crawler):
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.output_planned, signal=output_planned)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.record_written, signal=record_written)
         crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
@@ -86,7 +92,7 @@ class Incremental:
         cls = load_object(self.settings.get("NEWSBOT_SEEN_STORE_CLASS"))
         try:
             self.store = (cls.from_settings(self.settings) if hasattr(cls, "from_settings")
-                          else cls(seen_store_path(self.settings)))
+                          else cls(seen_store_path(self.settings), legacy_stream))
         except ValueError as exc:
             self.enabled = False
             self.stats.inc_value(ERRORS("seen_store"))
@@ -99,6 +105,11 @@ class Incremental:
             logger.warning("Settled the commit of a killed run: %d entries stored (their output file "
                            "was complete), %d dropped (it was not)", committed, dropped)
 
+    def output_planned(self, output):
+        """Signal handler: the run writes ``output``; its stream is one of the run's."""
+        if output.stream not in self.streams:
+            self.streams.append(output.stream)
+
     @property
     def journal_folder(self) -> Path:
         """``<NEWSBOT_STATE_DIR>/journal``: commit journals (see :mod:`newsbot.seenstore`)."""
@@ -107,16 +118,36 @@ class Incremental:
     # -- what the crawl asks ---------------------------------------------------------------------
 
     def should_fetch(self, url: str, hint_dates, tz: str | None = None) -> bool:
-        """True when the article link ``url`` must be downloaded (see
+        """True when the article link ``url`` must be downloaded: the run is not incremental,
+        writes no stream, or some stream of it needs the page (see
         :func:`newsbot.seenstore.needs_fetch`); ``hint_dates`` are the discovery dates."""
-        return not self.enabled or needs_fetch(self.store.lookup(fingerprint(url)), hint_dates, tz)
+        if not self.enabled or not self.streams:
+            return True
+        key = fingerprint(url)
+        return any(needs_fetch(self.store.lookup(stream, key), hint_dates, tz) for stream in self.streams)
 
-    def previous(self, record: dict) -> SeenEntry | None:
-        """The stored entry of ``record`` (by id, else by its URL), or ``None`` (always when the
-        run is not incremental)."""
+    def stored(self, stream: str, record: dict) -> SeenEntry | None:
+        """The entry ``stream`` holds for ``record`` (by id, else by its URL), or ``None``
+        (always when the run is not incremental)."""
         if not self.enabled:
             return None
-        return self.store.lookup(record["id"]) or self.store.lookup(fingerprint(record["url"]))
+        return self.store.lookup(stream, record["id"]) or self.store.lookup(stream, fingerprint(record["url"]))
+
+    def previous(self, record: dict) -> list[SeenEntry | None]:
+        """The entry of ``record`` in each stream of the run (``None`` where a stream lacks
+        it); ``[]`` when the run is not incremental or writes no stream."""
+        if not self.enabled:
+            return []
+        return [self.stored(stream, record) for stream in self.streams]
+
+    def revision_for(self, stream: str, record: dict) -> int | None:
+        """The ``revision`` ``record`` is written with to ``stream``: 1 for an article the
+        stream never had, the stored revision + 1 for a changed one, ``None`` when the stream
+        already has it unchanged (it is then not written there again)."""
+        entry = self.stored(stream, record)
+        if entry is None:
+            return 1
+        return None if is_unchanged(entry, record) else entry.revision + 1
 
     # -- what the output side tells --------------------------------------------------------------
 
@@ -134,25 +165,28 @@ class Incremental:
 
     def record_written(self, record, output=None):
         """Keep the entry of a record written to ``output`` as pending until that file is in
-        place (``output`` ``None``: a storage other than newsbot's)."""
+        place (``output`` ``None``: a storage other than newsbot's, whose stream is named after
+        the spider)."""
         if not self.enabled or not isinstance(record, dict) or "id" not in record:
             return
         self.aliases.setdefault(record["id"], set()).add(fingerprint(record["url"]))
+        stream = output.stream if output is not None else f"{record.get('portal')}@other"
         self.pending.setdefault(output.part if output is not None else None, {})[record["id"]] = \
-            entry_for(record, record.get("revision", 1))
+            entry_for(record, record.get("revision", 1), stream)
 
     def _entries(self, key):
         return [(entry, self.aliases.get(entry.id, set())) for entry in self.pending.get(key, {}).values()]
 
-    def before_rename(self, output) -> Path | None:
-        """Called by the atomic feed storage just before it renames ``output``'s part file:
-        journal that file's pending entries; returns the journal (``None`` when none)."""
+    def before_store(self, output, mode: str, offset: int | None) -> Path | None:
+        """Called by the atomic feed storage just before it puts ``output`` in place (by
+        ``mode``, see :func:`newsbot.seenstore.put_in_place`): journal that file's pending
+        entries; returns the journal (``None`` when there are none)."""
         entries = self._entries(output.part) if self.enabled else []
         if not entries:
             return None
-        return write_journal(self.journal_folder, output.final, output.part, entries)
+        return write_journal(self.journal_folder, output, entries, mode, offset)
 
-    def after_rename(self, output, journal: Path | None) -> None:
+    def after_store(self, output, journal: Path | None) -> None:
         """Called by the atomic feed storage once ``output`` is in place: commit its pending
         entries and delete the journal."""
         if journal is None:
@@ -163,10 +197,12 @@ class Incremental:
     def _commit(self, key) -> None:
         n = self.store.commit(self._entries(key))
         self.stats.inc_value(INCREMENTAL("committed"), n)
-        self.pending.pop(key, None)
+        for entry in self.pending.pop(key, {}).values():
+            if not any(entry.id in other for other in self.pending.values()):
+                self.aliases.pop(entry.id, None)
 
     def feed_exporter_closed(self):
-        """Commit what is still pending of storages that do not call :meth:`after_rename` when
+        """Commit what is still pending of storages that do not call :meth:`after_store` when
         no output file failed; otherwise keep it out of the store."""
         if not self.enabled or not self.pending:
             return
@@ -186,6 +222,12 @@ class Incremental:
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+def legacy_stream(portal: str) -> str:
+    """The stream a first-schema store's entries move to: the default output of their portal
+    (:data:`newsbot.feeds.DEFAULT_FEED`)."""
+    return stream_of(DEFAULT_FEED, portal or "_")
 
 
 class SkipSeenMiddleware(BaseSpiderMiddleware):

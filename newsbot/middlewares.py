@@ -29,7 +29,9 @@ except ImportError:  # pragma: no cover
 
         await maybe_deferred_to_future(deferLater(reactor, seconds))
 
-from .extraction.urls import address_kind
+from .extraction.urls import address_kind, ip_kind
+from .httplimits import too_large
+from .resolver import AddressRefused, refusal
 from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
 from .warc import WarcIndex, WarcWriterFile
 
@@ -117,17 +119,16 @@ def _ip_literal(host: str):
             ip = ipaddress.IPv4Address(socket.inet_aton(host))
         except OSError:
             return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
     return ip
 
 
 def host_kind(host: str) -> str:
     """``"loopback"``, ``"private"`` or ``"public"`` for a URL host, as
-    :func:`newsbot.extraction.urls.address_kind` but also for the shorthand and IPv4-mapped
-    forms of an address (see :func:`_ip_literal`). Host names are not resolved."""
+    :func:`newsbot.extraction.urls.address_kind` but also for the shorthand forms of an address
+    (see :func:`_ip_literal`). Host names are resolved at connection time, and their addresses
+    checked there (:mod:`newsbot.resolver`)."""
     ip = _ip_literal(host)
-    return address_kind(str(ip) if ip is not None else host)
+    return ip_kind(ip) if ip is not None else address_kind(host)
 
 
 def _site(host: str) -> str:
@@ -158,7 +159,9 @@ class SafeRedirectMiddleware:
     HTTP redirects (301/302/303/307/308 with ``Location``) are checked on the response, before
     Scrapy's RedirectMiddleware builds the request (so this middleware sits above it, at 610);
     any request reached by redirect (``redirect_urls`` in meta, meta refresh included) is
-    checked again before download. Refusals raise :class:`RequestRefused`, count in
+    checked again before anything is sent for it by :class:`RedirectTargetMiddleware`, which
+    sits below the robots.txt middleware (100), so not even ``/robots.txt`` is fetched from a
+    refused target. Refusals raise :class:`RequestRefused`, count in
     ``newsbot/redirect_refused/<reason>`` and are logged at WARNING once each."""
 
     REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -200,15 +203,6 @@ class SafeRedirectMiddleware:
         logger.warning("Refused redirect from %s to %s (%s)", source, target, reason)
         raise RequestRefused(f"redirect to {target} refused ({reason})", reason)
 
-    def process_request(self, request, spider=None):
-        chain = request.meta.get("redirect_urls")
-        if not chain:
-            return None
-        reason = self._reason(request.url, chain[:-1] if chain[-1] == request.url else chain)
-        if reason:
-            self._refuse(chain[0], request.url, reason)
-        return None
-
     def process_response(self, request, response, spider=None):
         location = response.headers.get("Location")
         if (response.status not in self.REDIRECT_STATUSES or not location
@@ -223,6 +217,25 @@ class SafeRedirectMiddleware:
         reason = self._reason(target, chain)
         if reason:
             self._refuse(chain[0], target, reason)
+        return response
+
+
+class RedirectTargetMiddleware(SafeRedirectMiddleware):
+    """The request side of :class:`SafeRedirectMiddleware`, first of the downloader
+    middlewares (50, below robots.txt's 100): a request reached by a redirect (HTTP or meta
+    refresh: ``redirect_urls`` in meta) whose target is refused raises :class:`RequestRefused`
+    before any request, robots.txt included, goes to that target."""
+
+    def process_request(self, request, spider=None):
+        chain = request.meta.get("redirect_urls")
+        if not chain:
+            return None
+        reason = self._reason(request.url, chain[:-1] if chain[-1] == request.url else chain)
+        if reason:
+            self._refuse(chain[0], request.url, reason)
+        return None
+
+    def process_response(self, request, response, spider=None):
         return response
 
 
@@ -300,6 +313,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_exception(self, request, exception, spider=None):
         if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
             return None
+        if refused_address(exception, request.url):
+            return None  # asking again gives the same address
         return await self._wait_and_retry(request, exception, failure_kind(exception), None)
 
 
@@ -318,7 +333,16 @@ _KINDS = {
 }
 
 
-def failure_kind(exc: BaseException) -> str:
+def refused_address(exc: BaseException, url: str | None = None) -> bool:
+    """True when a download failed because its host resolved to an address the crawl must not
+    reach (:class:`newsbot.resolver.AddressRefused`, which Twisted reports as a failed lookup:
+    the resolver's record of refused hosts tells them apart)."""
+    if isinstance(exc, AddressRefused) or isinstance(exc.__cause__, AddressRefused):
+        return True
+    return url is not None and _KINDS.get(type(exc).__name__) == "dns" and refusal(urlsplit(url).hostname or "") is not None
+
+
+def failure_kind(exc: BaseException, url: str | None = None) -> str:
     """Short name of a download failure for stats keys: ``http_<status>`` (an HTTP error
     response, after retries), ``timeout`` (``DOWNLOAD_TIMEOUT`` reached, trickling servers
     included), ``connection_lost`` (reset or closed before a full response), ``dataloss``
@@ -326,12 +350,19 @@ def failure_kind(exc: BaseException) -> str:
     (``DOWNLOAD_MAXSIZE`` reached, on the wire or while decompressing), ``redirect_<reason>``
     (refused by :class:`SafeRedirectMiddleware`), ``redirect_max`` (more than
     ``REDIRECT_MAX_TIMES``), ``offsite``, ``robots`` (forbidden by robots.txt), ``bad_encoding``
-    (undecodable Content-Encoding), else the exception's class name."""
+    (``url``: the request's, to tell a refused address from a failed lookup)
+    (undecodable Content-Encoding), ``refused_address`` (a host name resolving to a private or
+    loopback address, :mod:`newsbot.resolver`), ``headers_too_large`` (:mod:`newsbot.httplimits`),
+    else the exception's class name."""
     response = getattr(exc, "response", None)
     if response is not None and getattr(response, "status", None):
         return f"http_{response.status}"
     if isinstance(exc, RequestRefused):
         return f"redirect_{exc.reason}"
+    if refused_address(exc, url):
+        return "refused_address"
+    if too_large(exc):
+        return "headers_too_large"
     name = type(exc).__name__
     text = str(exc)
     if "maxsize" in text.lower() or "DOWNLOAD_MAXSIZE" in text or "larger than download max size" in text:

@@ -9,13 +9,13 @@ from datetime import datetime, timezone
 
 from scrapy.exceptions import DropItem
 
-from .extraction import extract_article
 from .extraction.record import COUNTED, FIELDS
 from .incremental import Incremental
 from .portals import registry
 from .schema import validator
 from .seenstore import is_unchanged
 from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS
+from .workers import ExtractionPool, worker_count
 
 
 def _drop(stats, reason: str, message: str):
@@ -42,9 +42,9 @@ class _Pipeline:
 
 
 class ExtractPipeline(_Pipeline):
-    """Turn an ``ArticlePage`` into a record dict with :func:`extract_article`, using the rules
-    of the spider's portal (or of the registry's portal owning the URL; generic otherwise), in
-    the layout of the page's fetch date. Pages of a portal spider whose URL is not an article
+    """Turn an ``ArticlePage`` into a record dict with :func:`extract_article` (in a worker
+    process of :mod:`newsbot.workers`), using the rules of the spider's portal (or of the
+    registry's portal owning the URL; generic otherwise), in the layout of the page's fetch date. Pages of a portal spider whose URL is not an article
     URL of the portal, and pages that do not read as articles, are dropped (``not_article``).
     Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
     ``newsbot/field/<name>/missing`` for every counted field left empty."""
@@ -53,18 +53,24 @@ class ExtractPipeline(_Pipeline):
         super().__init__(crawler)
         self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
         self.portals = registry(self.settings)
+        self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")))
 
-    def process_item(self, item, spider=None):
+    def close_spider(self, spider=None):
+        """Stop the extraction workers."""
+        self.pool.close()
+
+    async def process_item(self, item, spider=None):
         spider = self.spider_of(spider)
         if isinstance(item, dict) and "id" in item:
             return item  # already a record
         portal = getattr(spider, "portal", None)
         url = item["url"]
         owner = portal or self.portals.for_url(url)
-        ex = extract_article(item["body"], url, hints=item.get("hints"),
-                             rules=owner.rules_for(item.get("fetched_at")) if owner else None,
-                             content_type=item.get("content_type"),
-                             non_article=bool(portal and not portal.is_article_url(url)))
+        ex = await self.pool.extract(html=item["body"], url=url, hints=item.get("hints"),
+                                     rules=owner.rules_for(item.get("fetched_at")) if owner else None,
+                                     content_type=item.get("content_type"),
+                                     non_article=bool(portal and not portal.is_article_url(url)),
+                                     domains=owner.domains if owner else ())
         self.stats.inc_value(ENCODING(ex.encoding))
         if ex.jsonld_errors:
             self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)
@@ -131,10 +137,12 @@ class DeduplicatePipeline(_Pipeline):
 class IncrementalPipeline(_Pipeline):
     """Give each record its ``revision`` and drop what earlier runs already wrote.
 
-    With the seen-store on (:mod:`newsbot.incremental`): a record whose stored entry has the
-    same content hash and ``date_modified`` is dropped (``unchanged``); a changed one gets the
-    stored revision + 1 (counted in ``newsbot/records/revised``); a new one revision 1. With
-    the store off (``-a incremental=false``, ``-O``), every record is revision 1."""
+    With the seen-store on (:mod:`newsbot.incremental`): a record that every output stream of
+    the run holds with the same content hash and ``date_modified`` is dropped (``unchanged``);
+    a changed one gets the stored revision + 1 (counted in ``newsbot/records/revised``); a new
+    one revision 1. Each output file then writes the record with its own stream's revision, or
+    not at all where that stream has it unchanged (:mod:`newsbot.exporters`). With the store off
+    (``-a incremental=false``, ``-O``), every record is revision 1."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
@@ -143,10 +151,11 @@ class IncrementalPipeline(_Pipeline):
     def process_item(self, item, spider=None):
         if self.ledger is None:
             self.ledger = self.crawler.get_extension(Incremental)
-        previous = self.ledger.previous(item) if self.ledger is not None else None
-        if previous is not None and is_unchanged(previous, item):
+        previous = self.ledger.previous(item) if self.ledger is not None else []
+        if previous and all(p is not None and is_unchanged(p, item) for p in previous):
             _drop(self.stats, "unchanged", item["url"])
-        item["revision"] = previous.revision + 1 if previous is not None else 1
+        stored = [p.revision for p in previous if p is not None and not is_unchanged(p, item)]
+        item["revision"] = max(stored) + 1 if stored else 1
         if item["revision"] > 1:
             self.stats.inc_value(RECORDS("revised"))
         return item

@@ -24,7 +24,8 @@ WP_PER_PAGE = 100  # the REST API's maximum per_page
 class Source:
     """One discovery document to read: ``kind`` (one of :data:`KINDS`), ``url``, ``edition``
     (its language), ``template`` (a listing's URL template, or a REST post type), ``page``
-    (1-based page of a listing or REST collection) and ``paginate`` (follow the next pages)."""
+    (1-based page of a listing or REST collection), ``paginate`` (follow the next pages) and
+    ``depth`` (sitemap indexes above it: 0 for a root sitemap)."""
 
     kind: str
     url: str
@@ -32,6 +33,7 @@ class Source:
     template: str = ""
     page: int = 1
     paginate: bool = False
+    depth: int = 0
 
 
 def listing_page(edition: Edition, template: str, page: int, paginate: bool) -> Source:

@@ -75,6 +75,7 @@ def prepare(settings, jobs: list[Job]) -> None:
         check(settings)
     except ValueError as exc:
         raise Refused(BAD_ARGUMENTS, str(exc)) from None
+    plan_feeds(settings)
     loader = get_spider_loader(settings)
     known = sorted(loader.list())
     for job in jobs:
@@ -89,6 +90,25 @@ def prepare(settings, jobs: list[Job]) -> None:
                 spidercls.check_arguments(**job.arguments)
         except ValueError as exc:
             raise Refused(BAD_ARGUMENTS, f"{job.spider}: {exc}") from None
+
+
+def plan_feeds(settings) -> None:
+    """Complete the ``FEEDS`` of a run: each feed's options name the template its files come
+    from (:data:`newsbot.feeds.STREAM_OPTION`, the seen-store's stream), and a feed whose
+    template names files by batch (``%(batch_id)…``) without a ``batch_item_count`` of its own
+    is cut every ``NEWSBOT_CHUNK_RECORDS`` records (0: one file), so a long run commits chunk
+    by chunk."""
+    from .feeds import STREAM_OPTION, chunked
+
+    chunk = settings.getint("NEWSBOT_CHUNK_RECORDS")
+    feeds = {}
+    for uri, options in settings.getdict("FEEDS").items():
+        options = dict(options or {})
+        options.setdefault(STREAM_OPTION, str(uri))
+        if chunked(str(uri)) and "batch_item_count" not in options and not settings.getint("FEED_EXPORT_BATCH_ITEM_COUNT"):
+            options["batch_item_count"] = chunk
+        feeds[uri] = options
+    settings.set("FEEDS", feeds, priority=max(settings.getpriority("FEEDS") or 0, 40))
 
 
 def crawl_lock(path: str | Path):

@@ -15,20 +15,16 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from .atomic import write_atomic
-from .signals import output_stored
+from .signals import output_planned, output_stored
 from .stats import ERRORS, MONITORS_FAILED, figures
 
 logger = logging.getLogger(__name__)
 
 
 def stats_path(output: Path) -> Path:
-    """``<folder>/<name>.stats.json`` for the output file ``<folder>/<name>.<ext>`` (a
-    compression suffix such as ``.gz`` after ``<ext>`` is dropped too)."""
-    name = output.name
-    for ext in (".gz", ".bz2", ".xz"):
-        name = name.removesuffix(ext)
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    return output.with_name(stem + ".stats.json")
+    """``<folder>/<output file name>.stats.json`` for the output file ``<folder>/<name>``
+    (``a.jsonl`` → ``a.jsonl.stats.json``: ``a.json`` and ``a.jsonl`` keep apart)."""
+    return output.with_name(output.name + ".stats.json")
 
 
 def _jsonable(value):
@@ -44,41 +40,54 @@ def _jsonable(value):
 
 
 class RunStatsWriter:
-    """Extension: when the engine stops, write ``<name>.stats.json`` beside every output file
-    the run wrote (:data:`newsbot.signals.output_stored`; a run without records writes no output
-    file, and its figures stay in the log: Scrapy's stats dump and the summary line).
+    """Extension: when the engine stops, write the run's figures beside the first output file
+    of each of its feeds (:func:`stats_path`), whether the run wrote records or not (a failed or
+    empty run is the one monitoring by files must see; the output file itself then does not
+    exist).
 
-    The file holds ``portal``, ``output`` (the output file name),
-    the :func:`~newsbot.stats.figures`, ``monitors`` (``{"failed": [messages]}``, see :mod:`newsbot.monitors`)
-    and ``scrapy_stats`` (the full stats dict, dates as ISO 8601). Not enabled without output
-    files (no ``FEEDS``)."""
+    The file holds ``portal``, ``output`` (the first output file's name), ``outputs`` (the
+    names of the files the run put in place, chunks in order), the
+    :func:`~newsbot.stats.figures`, ``monitors`` (``{"failed": [messages]}``, see
+    :mod:`newsbot.monitors`) and ``scrapy_stats`` (the full stats dict, dates as ISO 8601).
+    Outputs come from :data:`newsbot.signals.output_planned` / ``output_stored`` (newsbot's
+    local storage); not enabled without output files (no ``FEEDS``)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self.outputs: list[Path] = []
+        self.first: dict[str, Path] = {}  # stream -> its first output file
+        self.stored: dict[str, list[Path]] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getdict("FEEDS"):
             raise NotConfigured("no output files")
         ext = cls(crawler)
-        crawler.signals.connect(ext.stored, signal=output_stored)
+        crawler.signals.connect(ext.planned, signal=output_planned)
+        crawler.signals.connect(ext.put_in_place, signal=output_stored)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
 
-    def stored(self, output):
-        """Signal handler of :data:`newsbot.signals.output_stored`: note the output file."""
-        self.outputs.append(output.final)
+    def planned(self, output):
+        """Signal handler of :data:`newsbot.signals.output_planned`."""
+        self.first.setdefault(output.stream, output.final)
+
+    def put_in_place(self, output):
+        """Signal handler of :data:`newsbot.signals.output_stored`."""
+        self.first.setdefault(output.stream, output.final)
+        files = self.stored.setdefault(output.stream, [])
+        if output.final not in files:
+            files.append(output.final)
 
     def engine_stopped(self):
-        """Write the stats file beside each output file the run wrote."""
+        """Write the stats file of each feed of the run."""
         stats = self.crawler.stats.get_stats()
         spider = getattr(self.crawler, "spider", None)
-        for output in dict.fromkeys(self.outputs):
-            report = {"portal": getattr(spider, "name", None), "output": output.name, **figures(stats),
+        for stream, first in self.first.items():
+            report = {"portal": getattr(spider, "name", None), "output": first.name,
+                      "outputs": [p.name for p in self.stored.get(stream, [])], **figures(stats),
                       "monitors": {"failed": list(stats.get(MONITORS_FAILED, []))},
                       "scrapy_stats": _jsonable(stats)}
-            path = stats_path(output)
+            path = stats_path(first)
             try:
                 write_atomic(path, (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
             except OSError as exc:

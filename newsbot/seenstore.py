@@ -1,27 +1,32 @@
-"""The seen-store: which articles earlier runs wrote, so a scheduled run writes only what is new
-or changed.
+"""The seen-store: which articles earlier runs delivered to which output, so a scheduled run
+writes only what is new or changed.
 
-An entry is keyed by the record ``id`` (the fingerprint of the canonical URL,
-:func:`newsbot.extraction.urls.fingerprint`) and reachable from aliases: the fingerprints of
-the other URLs the article was fetched under (requested URL, final URL), so a page can be
-recognised from a feed link before it is downloaded.
+An entry is keyed by its output stream and the record ``id`` (the fingerprint of the canonical
+URL, :func:`newsbot.extraction.urls.fingerprint`), and reachable from aliases: the fingerprints
+of the other URLs the article was fetched under (requested URL, final URL), so a page can be
+recognised from a feed link before it is downloaded. A stream is one series of output files
+(:func:`newsbot.feeds.stream_of`: a ``FEEDS`` template with the spider's name), so a record
+counts as delivered only for the output it was written to: an ad hoc run writing elsewhere
+takes nothing from the scheduled one, and a second feed of the same run is its own stream.
 
-Entries enter the store only when the output file holding their records is committed (renamed
-to its final name, see :mod:`newsbot.feedstorage`): a run killed half-way leaves nothing in the
-store, and the next run writes its articles again.
+Entries enter the store only when the output file holding their records is in place (see
+:mod:`newsbot.feedstorage`), through a commit journal that the next run settles: a run killed
+half-way leaves nothing of an unfinished file in the store, and the next run writes those
+articles again.
 
 The store sits behind :class:`SeenStore` (``lookup`` / ``commit`` / ``close``); the embedded
 implementation is SQLite (:class:`SqliteSeenStore`). A shared store (e.g. Redis hashes keyed by
-fingerprint) can replace it by implementing the same three methods and naming its class in
-``NEWSBOT_SEEN_STORE_CLASS``; a class with a ``from_settings(settings)`` classmethod is built
-with it (to read its own URL setting), others get the ``NEWSBOT_SEEN_STORE`` path.
+stream and fingerprint) can replace it by implementing the same three methods and naming its
+class in ``NEWSBOT_SEEN_STORE_CLASS``; a class with a ``from_settings(settings)`` classmethod is
+built with it (to read its own URL setting), others get the ``NEWSBOT_SEEN_STORE`` path.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Protocol
@@ -32,15 +37,18 @@ from .extraction.record import CONTENT
 # Record fields whose change makes an article "changed" (besides date_modified): the field
 # table's content fields.
 CONTENT_FIELDS = CONTENT
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True)
 class SeenEntry:
-    """What the store keeps of one written article: ``id`` (40-hex fingerprint), ``url``,
-    ``portal``, ``content_hash`` (:func:`content_hash`), ``date_published`` /
-    ``date_modified`` (ISO 8601 strings with offset, or ``None``), ``revision`` (int >= 1, the
-    record's ``revision`` when last written) and ``seen_at`` (ISO 8601 UTC commit time)."""
+    """What the store keeps of one delivered article: ``stream`` (the output series it went
+    to), ``id`` (40-hex fingerprint), ``url``, ``portal``, ``content_hash``
+    (:func:`content_hash`), ``date_published`` / ``date_modified`` (ISO 8601 strings with
+    offset, or ``None``), ``revision`` (int >= 1, the record's ``revision`` when last written)
+    and ``seen_at`` (ISO 8601 UTC commit time)."""
 
+    stream: str
     id: str
     url: str
     portal: str
@@ -54,12 +62,13 @@ class SeenEntry:
 class SeenStore(Protocol):
     """Interface of a seen-store."""
 
-    def lookup(self, key: str) -> SeenEntry | None:
-        """The entry whose id or alias is ``key`` (a 40-hex URL fingerprint), else ``None``."""
+    def lookup(self, stream: str, key: str) -> SeenEntry | None:
+        """The entry of ``stream`` whose id or alias is ``key`` (a 40-hex URL fingerprint),
+        else ``None``."""
 
     def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
         """Store ``(entry, aliases)`` pairs in one transaction, replacing older entries of the
-        same id; return how many were stored. All or nothing."""
+        same stream and id; return how many were stored. All or nothing."""
 
     def close(self) -> None:
         """Release the store."""
@@ -72,9 +81,9 @@ def content_hash(record: dict) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def entry_for(record: dict, revision: int) -> SeenEntry:
-    """The :class:`SeenEntry` of a record about to be written with ``revision``."""
-    return SeenEntry(id=record["id"], url=record["url"], portal=record.get("portal") or "",
+def entry_for(record: dict, revision: int, stream: str) -> SeenEntry:
+    """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``."""
+    return SeenEntry(stream=stream, id=record["id"], url=record["url"], portal=record.get("portal") or "",
                      content_hash=content_hash(record), date_published=record.get("date_published"),
                      date_modified=record.get("date_modified"), revision=revision,
                      seen_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
@@ -112,39 +121,130 @@ def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: s
     return False
 
 
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
+    " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, PRIMARY KEY (stream, id));"
+    "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
+)
+_COLUMNS = {"meta": {"key", "value"},
+            "articles": {"stream", "id", "url", "portal", "content_hash", "date_published", "date_modified",
+                         "revision", "seen_at"},
+            "aliases": {"stream", "key", "id"}}
+_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream"}, "aliases": {"key", "id"}}
+
+
 class SqliteSeenStore:
     """:class:`SeenStore` in one SQLite file (WAL journal, so runs of several portals in one
-    process or in parallel processes can share it). The file and its folder are created by the
-    first :meth:`commit`; until then lookups find nothing and nothing is written. Raises
-    ``ValueError`` when the file exists but is not a usable SQLite database."""
+    process or in parallel processes can share it).
 
-    def __init__(self, path: str | Path):
+    The file is created whole by the first :meth:`commit` (its schema written to a temporary
+    file that is then renamed into place); until then lookups find nothing and nothing is
+    written. An existing file is checked when the store opens: a file that is empty, not a
+    SQLite database, or lacks the tables and columns of the schema (version
+    :data:`SCHEMA_VERSION`) raises ``ValueError`` naming it, since reading it as empty would
+    write every article again. A store of the first schema (no streams) is migrated once:
+    its entries go to ``legacy_stream(portal)`` (the default output of their portal)."""
+
+    def __init__(self, path: str | Path, legacy_stream=None):
         self.path = Path(path)
         self.db = None
+        self.legacy_stream = legacy_stream
         if self.path.exists():
-            self._connect()
+            self._open()
 
-    def _connect(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def _fail(self, why: str):
+        raise ValueError(f"seen-store {self.path} is not usable: {why} (move it away to start afresh, "
+                         "or give another path with NEWSBOT_SEEN_STORE)")
+
+    def _open(self) -> None:
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(
-                "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, url TEXT, portal TEXT,"
-                " content_hash TEXT, date_published TEXT, date_modified TEXT, revision INTEGER,"
-                " seen_at TEXT);"
-                "CREATE TABLE IF NOT EXISTS aliases (key TEXT PRIMARY KEY, id TEXT NOT NULL);")
+            if self.path.stat().st_size == 0:
+                self._fail("the file is empty")
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except OSError as exc:
+            self._fail(exc.strerror or str(exc))
         except sqlite3.DatabaseError as exc:
-            raise ValueError(f"seen-store {self.path} is not usable: {exc}") from None
+            self._fail(str(exc))
+        try:
+            tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
+                      for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if all(tables.get(t, set()) >= cols for t, cols in _V1_COLUMNS.items()) and "meta" not in tables:
+                self._migrate(db)
+                tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
+                          for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            for table, columns in _COLUMNS.items():
+                if table not in tables:
+                    self._fail(f"no table {table}")
+                if not tables[table] >= columns:
+                    self._fail(f"table {table} lacks {', '.join(sorted(columns - tables[table]))}")
+            version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if not version or version[0] != SCHEMA_VERSION:
+                self._fail(f"schema version {version[0] if version else 'missing'}, this newsbot reads "
+                           f"{SCHEMA_VERSION}")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            self._fail(str(exc))
+        except ValueError:
+            db.close()
+            raise
+        self.db = db
 
-    def lookup(self, key: str) -> SeenEntry | None:
+    def _migrate(self, db) -> None:
+        """Move a first-schema store (entries without a stream) to the current schema, in one
+        transaction; its entries go to the default output stream of their portal."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("ALTER TABLE articles RENAME TO articles_v1")
+            db.execute("ALTER TABLE aliases RENAME TO aliases_v1")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            streams = {}
+            for (portal,) in db.execute("SELECT DISTINCT portal FROM articles_v1").fetchall():
+                streams[portal] = self.legacy_stream(portal or "") if self.legacy_stream else f"legacy:{portal}"
+            for portal, stream in streams.items():
+                db.execute("INSERT INTO articles SELECT ?, id, url, portal, content_hash, date_published,"
+                           " date_modified, revision, seen_at FROM articles_v1 WHERE portal IS ?", (stream, portal))
+                db.execute("INSERT OR REPLACE INTO aliases SELECT ?, k.key, k.id FROM aliases_v1 k"
+                           " JOIN articles_v1 a ON a.id = k.id WHERE a.portal IS ?", (stream, portal))
+                db.execute("INSERT OR REPLACE INTO aliases SELECT ?, id, id FROM articles_v1 WHERE portal IS ?",
+                           (stream, portal))
+            db.execute("DROP TABLE articles_v1")
+            db.execute("DROP TABLE aliases_v1")
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _create(self) -> None:
+        """Write a new, empty store with its schema to a temporary file beside the path and
+        rename it into place (a crash leaves no half-made store behind)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript(_SCHEMA)
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.commit()
+        finally:
+            db.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path)
+        self._open()
+
+    def lookup(self, stream: str, key: str) -> SeenEntry | None:
         if self.db is None:
             return None
         row = self.db.execute(
-            "SELECT a.id, a.url, a.portal, a.content_hash, a.date_published, a.date_modified,"
-            " a.revision, a.seen_at FROM aliases k JOIN articles a ON a.id = k.id WHERE k.key = ?",
-            (key,)).fetchone()
+            "SELECT a.stream, a.id, a.url, a.portal, a.content_hash, a.date_published, a.date_modified,"
+            " a.revision, a.seen_at FROM aliases k JOIN articles a ON a.stream = k.stream AND a.id = k.id"
+            " WHERE k.stream = ? AND k.key = ?", (stream, key)).fetchone()
         return SeenEntry(*row) if row else None
 
     def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
@@ -152,17 +252,20 @@ class SqliteSeenStore:
         if not entries:
             return 0
         if self.db is None:
-            self._connect()
+            if self.path.exists():
+                self._open()
+            else:
+                self._create()
         n = 0
         cur = self.db.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
             for entry, aliases in entries:
-                cur.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            (entry.id, entry.url, entry.portal, entry.content_hash, entry.date_published,
-                             entry.date_modified, entry.revision, entry.seen_at))
+                cur.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (entry.stream, entry.id, entry.url, entry.portal, entry.content_hash,
+                             entry.date_published, entry.date_modified, entry.revision, entry.seen_at))
                 for key in {entry.id, *aliases}:
-                    cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (key, entry.id))
+                    cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry.stream, key, entry.id))
                 n += 1
             cur.execute("COMMIT")
         except BaseException:
@@ -183,37 +286,65 @@ class SqliteSeenStore:
 
 
 # --- commit journal ---------------------------------------------------------------------------
-# The rename of an output file and the commit of its entries cannot be one atomic step. Before
-# the rename a journal names the final and the part file and holds the entries; after the
-# commit it is deleted. A process killed between the two leaves the journal, and the next run
-# settles it (recover_journals): part file gone and final file present -> the rename happened,
-# commit the entries; otherwise the file never appeared, drop them.
+# Putting an output file in place and committing its entries cannot be one atomic step. The
+# part file is complete and fsynced first; then a journal names the output (stream, final path,
+# part path, how it is put in place: "replace" renames the part over the final file, "append"
+# cuts the final file back to ``offset`` and appends the part) and holds the entries; the file
+# is put in place; the entries are committed; the journal is deleted. A process killed in
+# between leaves the journal, and the next run settles it (recover_journals): the step is done
+# again if the part file is still there (rolled forward), then the entries are committed.
 
-def write_journal(folder: str | Path, final: str | Path, part: str | Path,
-                  entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> Path:
-    """Write a commit journal for ``entries`` about to be committed with the output file
-    ``final`` (now ``part``) into ``folder``, durably (:func:`newsbot.atomic.write_atomic`);
-    return its path."""
+def write_journal(folder: str | Path, output, entries: Iterable[tuple[SeenEntry, Iterable[str]]],
+                  mode: str, offset: int | None = None) -> Path:
+    """Write a commit journal into ``folder`` for ``entries`` about to be committed with
+    ``output`` (a :class:`~newsbot.feedstorage.Output`) put in place by ``mode`` (``replace``
+    or ``append`` at ``offset`` bytes), durably (:func:`newsbot.atomic.write_atomic`); return
+    its path."""
     import uuid
-    from dataclasses import asdict
 
     from .atomic import write_atomic
 
-    data = {"final": str(Path(final).absolute()), "part": str(Path(part).absolute()),
+    data = {"final": str(Path(output.final).absolute()), "part": str(Path(output.part).absolute()),
+            "mode": mode, "offset": offset,
             "entries": [[asdict(entry), sorted(aliases)] for entry, aliases in entries]}
     return write_atomic(Path(folder) / f"{uuid.uuid4().hex}.json", json.dumps(data).encode("utf-8"))
 
 
+def put_in_place(final: Path, part: Path, mode: str, offset: int | None) -> None:
+    """Put the complete part file in place: ``replace`` renames it over ``final``; ``append``
+    cuts ``final`` back to ``offset`` bytes (undoing a half-done append), appends the part's
+    bytes and fsyncs, then removes the part. Done again after a kill, either gives the same
+    file. Raises ``OSError``."""
+    from .atomic import fsync_folder
+
+    if mode == "append":
+        with open(final, "r+b") as out, open(part, "rb") as src:
+            out.truncate(offset)
+            out.seek(offset)
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        part.unlink()
+    else:
+        os.replace(part, final)
+    fsync_folder(final.parent)
+
+
 def recover_journals(folder: str | Path, store: SeenStore) -> tuple[int, int]:
-    """Settle the journals left in ``folder`` by killed runs: commit the entries of those whose
-    output file was renamed into place, drop the others; delete every journal. Returns
+    """Settle the journals left in ``folder`` by killed runs: a journal whose part file is still
+    there is rolled forward (:func:`put_in_place`), then its entries are committed; one whose
+    part and final files are both gone is dropped. Every settled journal is deleted. Returns
     ``(entries committed, entries dropped)``. Unreadable journals are dropped."""
     committed = dropped = 0
     for path in sorted(Path(folder).glob("*.json")) if Path(folder).is_dir() else []:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = [(SeenEntry(**entry), aliases) for entry, aliases in data["entries"]]
-            done = not Path(data["part"]).exists() and Path(data["final"]).exists()
+            final, part = Path(data["final"]), Path(data["part"])
+            if part.exists():
+                put_in_place(final, part, data.get("mode", "replace"), data.get("offset"))
+            done = final.exists()
         except (OSError, ValueError, TypeError, KeyError):
             entries, done = [], False
         if done:

@@ -4,6 +4,7 @@ newsbot's own settings (``NEWSBOT_*``) take their defaults, types and meaning fr
 settings table, :mod:`newsbot.settings_table`; the Scrapy settings below are newsbot's choices
 of Scrapy's (politeness, limits, the components it plugs in).
 """
+from newsbot.feeds import DEFAULT_FEED
 from newsbot.settings_table import defaults
 from newsbot.useragent import user_agent
 
@@ -39,9 +40,11 @@ RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider's errback logs each final failur
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short of its Content-Length is a failure
 MEMUSAGE_WARNING_MB = 1024  # a warning line past 1 GiB of resident memory,
 MEMUSAGE_LIMIT_MB = 2048  # and the crawl stops (finish reason memusage_exceeded) past 2 GiB
+MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
 CONCURRENT_ITEMS = 16  # outputs of one callback processed at once (Scrapy: 100); pipelines are synchronous
 
 DOWNLOADER_MIDDLEWARES = {
+    "newsbot.middlewares.RedirectTargetMiddleware": 50,  # below robots.txt (100): nothing goes to a refused target
     "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
     "newsbot.blocks.BlockDetectionMiddleware": 590,  # above the retries: a challenge is never retried
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -52,6 +55,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.useragent.ContactUserAgentMiddleware": 500,  # Scrapy's place
 }
 EXTENSIONS = {
+    "newsbot.httplimits.HeaderLimits": 0,
+    "newsbot.extensions.Deadline": 0,
     "newsbot.extensions.QuietErrors": 0,
     "newsbot.extensions.ItemErrors": 0,
     "newsbot.incremental.Incremental": 100,
@@ -75,10 +80,8 @@ SPIDER_MIDDLEWARES = {
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsbot.monitors.SpiderCloseMonitorSuite",)
 
-# Output: one JSON Lines file a run, output/<portal>/<YYYY-MM-DD>/<portal>-<run start UTC>.jsonl
-FEEDS = {
-    "output/%(name)s/%(date)s/%(name)s-%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
-}
+# Output: JSON Lines files, output/<portal>/<YYYY-MM-DD>/<portal>-<run start UTC>-<chunk>.jsonl (newsbot.feeds)
+FEEDS = {DEFAULT_FEED: {"format": "jsonlines", "encoding": "utf8"}}
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 # every format through newsbot's exporters: only records really written count as delivered
 FEED_EXPORTERS = {"jsonlines": "newsbot.exporters.JsonLinesExporter", "jl": "newsbot.exporters.JsonLinesExporter",

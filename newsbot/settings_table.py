@@ -56,6 +56,17 @@ _OWN = (
             doc="a portal file or a folder of them (default: the environment variable of the same name)"),
     Setting("NEWSBOT_MAX_QUEUED", "int", 2000, 1, "requests",
             "article requests of sitemaps and feeds waiting in the scheduler at once"),
+    Setting("NEWSBOT_CHUNK_RECORDS", "int", 5000, 0, "records; 0: one file a run",
+            "records a feed file holds before the next one starts (feeds named by batch, as the default is); "
+            "each file and its seen-store entries are committed when it is full"),
+    Setting("NEWSBOT_MAX_HEADERS", "int", 200, 1, "header lines", "header lines of one response"),
+    Setting("NEWSBOT_MAX_HEADER_BYTES", "int", 256 * 1024, 1024, "bytes", "bytes of one response's header section"),
+    Setting("NEWSBOT_MAX_SITEMAP_DEPTH", "int", 4, 1, "levels",
+            "sitemap indexes followed below a root sitemap (an index of indexes of urlsets is 2)"),
+    Setting("NEWSBOT_DEADLINE", "float", 3 * 3600.0, 0, "seconds; 0: none",
+            "longest a run may take; then it commits what it has, stops (finish reason deadline) and exits 1"),
+    Setting("NEWSBOT_EXTRACT_WORKERS", "int", -1, -1, "processes; -1: one a core, 0: none",
+            "worker processes extracting pages beside the crawl"),
     Setting("NEWSBOT_RESOLVE", "str", {},
             doc="host names answered with a loopback address, like curl --resolve (newsbot.resolver)"),
 )
@@ -89,6 +100,9 @@ _SCRAPY = (
     Setting("DOWNLOAD_FAIL_ON_DATALOSS", "bool"),
     Setting("RETRY_HTTP_CODES", "list"),
     Setting("LOG_LEVEL", "str"),
+    Setting("FEED_EXPORT_BATCH_ITEM_COUNT", "int", least=0, unit="items; 0: one file"),
+    Setting("JOBDIR", "folder"),
+    Setting("LOG_FILE", "path"),
 )
 TABLE: dict[str, Setting] = {s.name: s for s in _OWN + _SCRAPY}
 
@@ -162,6 +176,7 @@ def check(settings) -> None:
     _check_classes(settings)
     _check_state_dir(settings)
     _check_seen_store(settings)
+    _check_outputs(settings)
     _check_replay(settings)
     _check_archive(settings)
     portals = settings.get("NEWSBOT_PORTALS_FILE")
@@ -280,6 +295,29 @@ def _check_seen_store(settings) -> None:
             raise ValueError(f"seen-store {path} is not usable: {exc}") from None
         finally:
             store.close()
+
+
+def _check_outputs(settings) -> None:
+    """``JOBDIR`` must be a folder that can be written, ``LOG_FILE`` a file in one, and with a
+    ``FEED_EXPORT_BATCH_ITEM_COUNT`` every ``FEEDS`` template must name its files by batch
+    (``%(batch_id)d`` or ``%(batch_time)s``), else Scrapy would silently write no output."""
+    from .feeds import chunked
+
+    jobdir = settings.get("JOBDIR")
+    if jobdir:
+        if Path(jobdir).exists() and not Path(jobdir).is_dir():
+            raise ValueError(f"JOBDIR={jobdir} is not a folder")
+        writable_folder("JOBDIR", jobdir, Path(jobdir))
+    log_file = settings.get("LOG_FILE")
+    if log_file:
+        if Path(log_file).is_dir():
+            raise ValueError(f"LOG_FILE={log_file} is a folder, not a file path")
+        writable_folder("LOG_FILE", log_file, Path(log_file).parent)
+    if settings.getint("FEED_EXPORT_BATCH_ITEM_COUNT"):
+        for uri in settings.getdict("FEEDS"):
+            if not chunked(str(uri)):
+                raise ValueError(f"FEED_EXPORT_BATCH_ITEM_COUNT={settings.get('FEED_EXPORT_BATCH_ITEM_COUNT')} "
+                                 f"needs %(batch_id)d or %(batch_time)s in every output path; {uri} has none")
 
 
 def _check_replay(settings) -> None:

@@ -25,6 +25,20 @@ def _extract(kwargs: dict):
     return extract_article(**kwargs)
 
 
+def die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this process when its parent dies
+    (``prctl(PR_SET_PDEATHSIG, SIGKILL)``); elsewhere nothing. The fork server calls it when it
+    starts (its parent: the crawl) and each worker (its parent: the fork server), so a crawl
+    killed with SIGKILL leaves no process behind."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def worker_count(setting: int) -> int:
     """The pool size for the ``NEWSBOT_EXTRACT_WORKERS`` value: a negative one means one process
     a core (:func:`os.sched_getaffinity`), 0 none."""
@@ -46,8 +60,8 @@ class ExtractionPool:
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsbot.extraction"])
-        self.executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context)
+        context.set_forkserver_preload(["newsbot.forkserver"])
+        self.executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context, initializer=die_with_parent)
         return self.executor
 
     async def extract(self, **kwargs):

@@ -231,8 +231,8 @@ def records(path: Path) -> list[dict]:
 
 
 def stats_of(path: Path) -> dict:
-    """The ``.stats.json`` beside an output file."""
-    return json.loads(path.with_name(path.name.split(".", 1)[0] + ".stats.json").read_text("utf-8"))
+    """The ``.stats.json`` beside an output file (the first of its run)."""
+    return json.loads(path.with_name(path.name + ".stats.json").read_text("utf-8"))
 
 
 def wait_for(predicate, proc: subprocess.Popen | None = None, limit: float = 60.0) -> None:

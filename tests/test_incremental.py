@@ -132,14 +132,14 @@ class MemoryStore:
         cls.built_with = settings.get("MEMORY_STORE_NAME")
         return cls()
 
-    def lookup(self, key):
-        return self.entries.get(key)
+    def lookup(self, stream, key):
+        return self.entries.get((stream, key))
 
     def commit(self, entries):
         entries = list(entries)
         for entry, aliases in entries:
             for key in {entry.id, *aliases}:
-                self.entries[key] = entry
+                self.entries[(entry.stream, key)] = entry
         return len(entries)
 
     def close(self):
@@ -163,11 +163,19 @@ def test_another_store_class_plugs_in(tmp_path):
     ext = Incremental(crawler)
     ext.spider_opened(SimpleNamespace(incremental=None))
     assert ext.enabled and isinstance(ext.store, MemoryStore) and MemoryStore.built_with == "shared"
+    from newsbot.feedstorage import Output
+
+    output = Output(tmp_path / "out.jsonl", tmp_path / "out.jsonl.part", False, str(tmp_path / "out.jsonl"))
+    (tmp_path / "out.jsonl.part").write_text("{}\n")
+    ext.output_planned(output)
     response = SimpleNamespace(url=URL, request=SimpleNamespace(url=URL + "?utm_source=x"))
     ext.item_scraped({**RECORD, "revision": 1}, response)
-    ext.record_written({**RECORD, "revision": 1}, None)  # through a storage that is not newsbot's
-    ext.feed_exporter_closed()
-    assert ext.previous(RECORD).revision == 1
+    ext.record_written({**RECORD, "revision": 1}, output)
+    journal = ext.before_store(output, "replace", None)  # as the atomic feed storage does
+    (tmp_path / "out.jsonl.part").rename(tmp_path / "out.jsonl")
+    ext.after_store(output, journal)
+    [entry] = ext.previous(RECORD)
+    assert entry.revision == 1 and entry.stream == str(tmp_path / "out.jsonl")
     assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])
     assert ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-05T09:00:00Z"])
     assert crawler.stats.get_value("newsbot/incremental/committed") == 1

@@ -52,10 +52,43 @@ def test_resolver_answers_mapped_names_and_defers_the_rest(monkeypatch):
 
     asked = []
     monkeypatch.setattr(ThreadedResolver, "getHostByName",
-                        lambda self, name, timeout=(): asked.append(name) or defer.succeed("192.0.2.7"))
+                        lambda self, name, timeout=(): asked.append(name) or defer.succeed("93.184.216.34"))
     resolver = HostOverrideResolver(MemoryReactorClock(), 0, 5.0, resolve_map("www.politico.eu:127.0.0.9"))
     got = []
     resolver.getHostByName("WWW.Politico.eu.").addCallback(got.append)
     resolver.getHostByName("www.euronews.com").addCallback(got.append)
-    assert got == ["127.0.0.9", "192.0.2.7"]
+    assert got == ["127.0.0.9", "93.184.216.34"]
     assert asked == ["www.euronews.com"]
+
+
+@pytest.mark.parametrize("address, allow_loopback, refused", [
+    ("10.0.0.7", True, "a private address"),
+    ("100.64.3.1", True, "a private address"),  # shared address space (CGNAT)
+    ("169.254.169.254", True, "a private address"),
+    ("::ffff:10.0.0.7", True, "a private address"),
+    ("2002:a00:7::1", True, "a private address"),  # 6to4 around 10.0.0.7
+    ("64:ff9b::a00:7", True, "a private address"),  # NAT64 around 10.0.0.7
+    ("127.0.0.1", False, "a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"),
+    ("127.0.0.1", True, None),
+    ("93.184.216.34", False, None),
+])
+def test_a_name_resolving_to_a_private_address_is_refused(monkeypatch, address, allow_loopback, refused):
+    from twisted.internet import defer
+    from twisted.internet.base import ThreadedResolver
+    from twisted.internet.testing import MemoryReactorClock
+
+    from newsbot.resolver import AddressRefused, HostOverrideResolver
+
+    monkeypatch.setattr(ThreadedResolver, "getHostByName", lambda self, name, timeout=(): defer.succeed(address))
+    resolver = HostOverrideResolver(MemoryReactorClock(), 0, 5.0, {}, allow_loopback=allow_loopback)
+    got, failed = [], []
+    resolver.getHostByName("news.example.org").addCallbacks(got.append, failed.append)
+    if refused is None:
+        assert got == [address] and not failed
+    else:
+        assert not got and failed[0].check(AddressRefused)
+        assert refused in str(failed[0].value) and "news.example.org" in resolver.refused
+    # an address written in the URL is the redirect checks' to judge, not resolved away
+    got.clear()
+    resolver.getHostByName(address).addCallbacks(got.append, failed.append)
+    assert got == [address]

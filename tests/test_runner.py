@@ -138,7 +138,8 @@ def test_a_broken_seen_store_stops_the_crawl_at_start(tmp_path):
     proc = run(tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1] == (
-        "newsbot crawl: seen-store output/.state/seen.sqlite is not usable: file is not a database")
+        "newsbot crawl: seen-store output/.state/seen.sqlite is not usable: file is not a database "
+        "(move it away to start afresh, or give another path with NEWSBOT_SEEN_STORE)")
     assert (state / "seen.sqlite").read_bytes() == b"these bytes are no database" * 40
 
 

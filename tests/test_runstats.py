@@ -9,10 +9,11 @@ from newsbot.runstats import Progress, stats_path
 
 
 def test_stats_file_sits_beside_the_output():
-    assert stats_path(Path("o/p/p-2025-03-01T10-00-00+00-00.jsonl")) == Path("o/p/p-2025-03-01T10-00-00+00-00.stats.json")
-    assert stats_path(Path("out.jsonl")) == Path("out.stats.json")
-    assert stats_path(Path("d/out.jsonl.gz")) == Path("d/out.stats.json")
-    assert stats_path(Path("d/out")) == Path("d/out.stats.json")
+    assert (stats_path(Path("o/p/p-2025-03-01T10-00-00+00-00-001.jsonl"))
+            == Path("o/p/p-2025-03-01T10-00-00+00-00-001.jsonl.stats.json"))
+    assert stats_path(Path("out.jsonl")) == Path("out.jsonl.stats.json")
+    assert stats_path(Path("out.json")) != stats_path(Path("out.jsonl"))  # two outputs, two stats files
+    assert stats_path(Path("d/out.jsonl.gz")) == Path("d/out.jsonl.gz.stats.json")
 
 
 def test_progress_line_counts_per_portal():

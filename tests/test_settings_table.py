@@ -39,7 +39,7 @@ def test_default_and_sane_settings_pass():
 @pytest.mark.parametrize("value", ["../../etc", "/abs/path", "..", "a/b/../../c", "C:\\x", "x\x00y", ""])
 def test_feed_path_parameters_stay_in_the_output_folder(value):
     template = project_settings.FEEDS and next(iter(project_settings.FEEDS))
-    params = uri_params({"name": value, "time": "2025-03-04T10-00-00+00-00"}, None)
+    params = uri_params({"name": value, "time": "2025-03-04T10-00-00+00-00", "batch_id": 1}, None)
     path = os.path.normpath(template % params)
     assert path.startswith("output" + os.sep) and not os.path.isabs(path)
     assert path.count(os.sep) == template.count("/")

@@ -38,18 +38,19 @@ class Extraction:
 
 def extract_article(html: bytes | str, url: str, hints: Hints | None = None,
                     rules: ExtractionRules | None = None, content_type: str | None = None,
-                    non_article: bool = False) -> Extraction:
+                    non_article: bool = False, domains: tuple[str, ...] = ()) -> Extraction:
     """Extract one article page.
 
     Input: ``html`` (bytes, decoded by ``content_type``'s charset, BOM, ``<meta charset>`` or
     detection; or str), ``url`` (the final URL), ``hints`` (:class:`Hints` from discovery:
     feed/sitemap dates, title, the edition's language, translations, machine translation),
-    ``rules`` (the portal layout's; :data:`GENERIC` when ``None``) and ``non_article`` (the URL
-    is known to be a listing, video or podcast page). Output: an :class:`Extraction`. Never
+    ``rules`` (the portal layout's; :data:`GENERIC` when ``None``), ``non_article`` (the URL
+    is known to be a listing, video or podcast page) and ``domains`` (the portal's domains: a
+    canonical URL there is the page's own, as one on the page's own site is). Output: an :class:`Extraction`. Never
     raises on bad HTML: a page that yields nothing gives a record of ``None`` fields.
     """
     page = Page(html, url, content_type)
-    fields = Fields(page, rules or GENERIC, hints or NO_HINTS, non_article)
+    fields = Fields(page, rules or GENERIC, hints or NO_HINTS, non_article, domains)
     record = fields.record()
     return Extraction(record=record, provenance=fields.provenance, is_article=fields.is_article,
                       encoding=page.encoding, jsonld_errors=page.jsonld_errors)

@@ -13,7 +13,9 @@ from .page import Page
 from .rules import ExtractionRules
 from .text import clean, key, squash, tokens
 from .title import headline_element
+from .generic.prune import CONTAINER_DROP_NAME
 from .values import ld_text, select_values, text_of
+from .vocabulary import pattern
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -24,19 +26,6 @@ DROP_TAGS = frozenset({
     "script", "style", "noscript", "figure", "figcaption", "aside", "form", "button", "nav",
     "footer", "iframe", "svg", "template", "select", "textarea", "header", "input", "video", "audio",
 })
-DROP_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|related|caption|credit|promo|subscribe|"
-    r"subscription|teaser|widget|advert|advertisement|ads?|banner|byline|author|comments?|"
-    r"read-?more|recommend\w*|trending|tags?|breadcrumbs?|sponsor\w*|consent|cookie|paywall|"
-    r"outbrain|taboola|embed)(?:$|[\s_-])",
-    re.I,
-)
-GENERIC_BOILERPLATE = (
-    "share this article", "share this:", "share:", "advertisement", "read more:", "read also:",
-    "related articles", "related topics:", "sign up for our newsletter", "subscribe to our newsletter",
-    "click to comment", "continue reading", "you may like", "trending", "up next", "don't miss",
-    "external content not available", "this content is not available due to your privacy settings",
-)
 
 
 @lru_cache(maxsize=64)
@@ -45,21 +34,21 @@ def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def is_boilerplate(text: str, rules: ExtractionRules) -> bool:
-    """True when ``text`` is one of the portal's or the generic boilerplate phrases
-    (:data:`GENERIC_BOILERPLATE`), compared by :func:`~newsbot.extraction.text.key`, exactly or
-    as a prefix of 12 characters or more."""
+    """True when ``text`` is one of the portal's boilerplate phrases (compared by
+    :func:`~newsbot.extraction.text.key`, exactly or as a prefix of 12 characters or more), or
+    a line of page furniture of the generic vocabulary (its ``container_line`` category)."""
     k = key(text)
-    for p in _phrase_keys(rules.boilerplate + GENERIC_BOILERPLATE):
+    for p in _phrase_keys(rules.boilerplate):
         if k == p or (k.startswith(p) and len(p) >= 12):
             return True
-    return False
+    return bool(pattern("container_line").match(k))
 
 
 def _excluded(el, stop) -> bool:
     node = el
     while node is not None and node is not stop:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in DROP_TAGS or DROP_CLASS.search(node.get("class") or "") or node.get("hidden") is not None:
+        if tag in DROP_TAGS or CONTAINER_DROP_NAME.search(node.get("class") or "") or node.get("hidden") is not None:
             return True
         node = node.getparent()
     return False
@@ -197,7 +186,7 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         markup = embedded_html(page.tree)
         paragraphs = extract_fragment(markup).paragraphs if markup else []
         layer = "generic" if paragraphs else None
-    if not paragraphs:
+    if not paragraphs and page.size <= TRAFILATURA_MAX_ELEMENTS:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
@@ -260,6 +249,12 @@ def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], b
             continue
         out.append(p)
     return out, partial
+
+
+TRAFILATURA_MAX_ELEMENTS = 20_000
+"""The last resort reads pages of at most this many elements: its cost grows faster than the
+page (80,000 tiny paragraphs take it 12 s), and a page that large holding no running text the
+generic extractor finds is not an article page."""
 
 
 def _trafilatura_body(page: Page) -> list[str]:

@@ -14,6 +14,9 @@ from lxml import etree
 
 from .text import clean, strip_control
 
+_HUGE_RUN = re.compile(r"[^<>]{1000000,}")
+"""A run of a million characters without markup: an inline image or a serialized state blob.
+One over libxml2's 10 MB limit ends the parse there; such runs are cut before a second parse."""
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -96,17 +99,22 @@ _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListEle
                          "mentions", "citation", "comment", "review", "isPartOf", "about"})
 
 
-def _walk_jsonld(node, out: list[dict], nested: list[dict], top: bool = True) -> None:
+JSONLD_DEPTH = 32  # structured data nests a few levels; deeper values are not walked
+
+
+def _walk_jsonld(node, out: list[dict], nested: list[dict], top: bool = True, depth: int = 0) -> None:
+    if depth > JSONLD_DEPTH:
+        return
     if isinstance(node, list):
         for item in node:
-            _walk_jsonld(item, out, nested, top)
+            _walk_jsonld(item, out, nested, top, depth + 1)
     elif isinstance(node, dict):
         if "@type" in node:
             (out if top else nested).append(node)
         for name, value in node.items():
             # @graph members are top-level; a WebPage's mainEntity and other typed values nest
             if isinstance(value, (dict, list)) and name not in _NOT_NESTED:
-                _walk_jsonld(value, out, nested, top and name == "@graph")
+                _walk_jsonld(value, out, nested, top and name == "@graph", depth + 1)
 
 
 def _types(node: dict) -> set[str]:
@@ -121,7 +129,8 @@ class Page:
     Input: ``html`` (bytes or str), ``url`` (final URL, used as base for links), optional
     ``content_type`` (HTTP header value, for the charset). Attributes are computed lazily and
     cached: ``text``, ``encoding``, ``tree`` (lxml ``HtmlElement``; a blank document for empty
-    or unparseable input), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
+    or unparseable input; ``cut`` is set when a run of text over libxml2's limits had to be
+    left out to read the rest), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
     (every typed JSON-LD object, ``@graph`` flattened, then the typed objects nested in them
     such as a WebPage's ``mainEntity``; malformed blocks skipped and counted in
     ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``).
@@ -132,6 +141,7 @@ class Page:
         self.text, self.encoding = decode_html(html, content_type)
         self.jsonld_errors = 0
         self.jsonld_top = 0
+        self.cut = False
 
     @cached_property
     def tree(self) -> lxml.html.HtmlElement:
@@ -140,10 +150,21 @@ class Page:
         if text.lstrip().startswith("<?xml"):
             text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
         try:
-            tree = lxml.html.document_fromstring(text or "<html></html>")
+            parser = lxml.html.HTMLParser()
+            tree = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
+            if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+                # a text node or attribute over libxml2's limit ended the parse: the page is
+                # read again without its huge runs, and the record is flagged partial
+                self.cut = True
+                tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text))
         except (etree.ParserError, ValueError):
             tree = lxml.html.document_fromstring("<html></html>")
         return tree
+
+    @cached_property
+    def size(self) -> int:
+        """The number of elements of the tree."""
+        return sum(1 for _ in self.tree.iter())
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:
@@ -175,7 +196,7 @@ class Page:
             raw = _LD_WRAPPERS.sub("", el.text).strip().rstrip(";")
             try:
                 data = json.loads(raw, strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested deeper than the interpreter goes
                 self.jsonld_errors += 1
                 continue
             _walk_jsonld(data, out, nested)

@@ -27,7 +27,9 @@ from .paywall import has_partial_marker
 from .rules import GENERIC, ExtractionRules
 from .text import clean
 from .translations import translations as page_translations
-from .urls import absolute, fingerprint, strip_tracking
+from urllib.parse import urlsplit
+
+from .urls import absolute, fingerprint, same_site, strip_tracking
 
 Extractor = Callable[["Fields"], tuple[Any, "str | None"]]
 
@@ -66,7 +68,7 @@ _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _URL = {"type": "string", "pattern": "^https?://"}
 QUALITY_FLAGS = {
     "mt_number_lost": '"XNUMX" placeholders of machine translation in the title or body',
-    "partial": "paywalled or cut body",
+    "partial": "paywalled or cut body (a paywall, or a page too large to read whole)",
     "no_date": "no publication date found",
     "day_only": "the page, feed and sitemap give the day of publication, not its time: "
                 "date_published is midnight in the portal's time zone",
@@ -77,13 +79,15 @@ class Fields:
     """One page's extraction in progress: ``page`` (the parsed :class:`Page`), ``rules`` (the
     portal layout's :class:`ExtractionRules`), ``hints`` (:class:`Hints` from discovery) and
     ``non_article`` (the URL is known to be a listing, video or podcast page). ``f[name]`` is
-    the value of field ``name``, extracted on first use (an extractor may read other fields:
+    the value of field ``name``, extracted on first use; ``domains``: the portal's registrable
+    domains (a canonical URL on them is the page's own) (an extractor may read other fields:
     the title reads the section, the body the title and lead); ``provenance`` maps each field
     found to its layer; :meth:`once` memoizes intermediate results shared by extractors."""
 
     def __init__(self, page: Page, rules: ExtractionRules = GENERIC, hints: Hints = NO_HINTS,
-                 non_article: bool = False):
+                 non_article: bool = False, domains: tuple[str, ...] = ()):
         self.page, self.rules, self.hints, self.non_article = page, rules, hints, non_article
+        self.domains = domains
         self.provenance: dict[str, str] = {}
         self._values: dict[str, Any] = {}
         self._memo: dict[str, Any] = {}
@@ -119,12 +123,17 @@ class Fields:
 # --- the fields the crawl does not extract, and the small ones -------------------------------
 
 def _canonical_url(f: Fields):
-    """``<link rel=canonical>``, else ``og:url``, else the page's URL; tracking removed."""
+    """``<link rel=canonical>``, else ``og:url``, else the page's URL; tracking removed. A
+    canonical URL counts only on the page's own site or the portal's domains
+    (:func:`~newsbot.extraction.urls.same_site`: a page elsewhere naming a portal story's URL
+    does not take that story's identity), and never when it is the site's home page (which
+    would merge every article into one)."""
     link = next((clean(el.get("href")) for el in f.page.tree.iter("link")
                  if "canonical" in (el.get("rel") or "").lower().split()), None)
     for layer, value in (("html", link), ("meta", f.page.meta_first("og:url"))):
         url = absolute(value, f.page.url)
-        if url:
+        if url and same_site(url, f.page.url, f.domains) and urlsplit(url).path.strip("/") != "" \
+                or url and urlsplit(url).query and same_site(url, f.page.url, f.domains):
             return strip_tracking(url), layer
     return strip_tracking(f.page.url), None
 
@@ -155,7 +164,7 @@ def _quality_flags(f: Fields):
     flags = []
     if MT_NUMBER_LOST.search((f["title"] or "") + "\n" + (f["body"] or "")):
         flags.append("mt_number_lost")
-    if content.paragraphs(f)[2] or has_partial_marker(f.page, f.rules):
+    if content.paragraphs(f)[2] or has_partial_marker(f.page, f.rules) or f.page.cut:
         flags.append("partial")
     when = date_fields.published(f)[0]
     if when is None:

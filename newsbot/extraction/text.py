@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 _WS = re.compile(r"\s+", re.UNICODE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]")
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -18,7 +18,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def strip_control(text: str) -> str:
-    """Remove NUL, C0 control characters (except tab/newline/CR) and zero-width marks."""
+    """Remove NUL, C0 control characters (except tab/newline/CR), zero-width marks and lone
+    UTF-16 surrogates (a cut emoji in a JSON string: no text encoding can write them)."""
     return _CONTROL.sub("", text)
 
 

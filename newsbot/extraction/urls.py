@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "at_", "_hs")
@@ -49,10 +50,47 @@ def fingerprint(url: str) -> str:
     return hashlib.sha1(ident.encode("utf-8")).hexdigest()
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: IPv4 addresses embedded in IPv6
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local-use NAT64
+
+
+def _embedded_ipv4(ip):
+    """The IPv4 address an IPv6 address carries: IPv4-mapped (``::ffff:a.b.c.d``), 6to4
+    (``2002:AABB:CCDD::/16``, RFC 3056), NAT64 (``64:ff9b::/96``, RFC 6052), Teredo
+    (``2001::/32``, the client address); else ``None``."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    return None
+
+
+def ip_kind(ip) -> str:
+    """``"loopback"``, ``"private"`` or ``"public"`` for an :mod:`ipaddress` address: private
+    is any address that is not globally reachable (RFC 1918 / RFC 4193, link-local incl.
+    169.254.169.254, shared CGNAT space 100.64.0.0/10, reserved, unspecified, multicast, the
+    local-use NAT64 prefix), and an IPv6 address carrying an IPv4 one (mapped, 6to4, NAT64,
+    Teredo) is of that one's kind."""
+    inner = _embedded_ipv4(ip)
+    if inner is not None:
+        return ip_kind(inner)
+    if ip.is_loopback:
+        return "loopback"
+    if not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip in _NAT64_LOCAL:
+        return "private"
+    return "public"
+
+
 def address_kind(host: str) -> str:
     """Classify a URL host: ``"loopback"`` (``localhost``, 127.0.0.0/8, ::1), ``"private"``
-    (RFC 1918 / RFC 4193 private, link-local incl. 169.254.169.254, reserved, unspecified,
-    multicast) or ``"public"`` (any other IP literal or host name; names are not resolved)."""
+    (see :func:`ip_kind`) or ``"public"`` (any other IP literal or host name; names are not
+    resolved here: see :mod:`newsbot.resolver`)."""
     host = host.strip("[]").lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return "loopback"
@@ -60,8 +98,31 @@ def address_kind(host: str) -> str:
         ip = ipaddress.ip_address(host)
     except ValueError:
         return "public"
-    if ip.is_loopback:
-        return "loopback"
-    if ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_unspecified or ip.is_multicast:
-        return "private"
-    return "public"
+    return ip_kind(ip)
+
+
+@lru_cache(maxsize=1)
+def _suffixes():
+    import tldextract
+
+    # the Public Suffix List snapshot shipped with tldextract: never fetched at run time
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=4096)
+def site_of(host: str) -> str:
+    """The site a host belongs to: its registrable domain by the Public Suffix List
+    (``de.euronews.com`` → ``euronews.com``, ``news.bbc.co.uk`` → ``bbc.co.uk``), or the host
+    itself for IP addresses and single-label names. Lowercase, no trailing dot."""
+    host = (host or "").strip("[]").lower().rstrip(".")
+    found = _suffixes()(host)
+    return getattr(found, "top_domain_under_public_suffix", None) or host
+
+
+def same_site(url: str, base: str, domains=()) -> bool:
+    """True when ``url``'s host belongs to the site of ``base``'s host (:func:`site_of`) or to
+    one of ``domains`` (registrable domains, subdomains included)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host and site_of(host) == site_of(urlsplit(base).hostname or ""):
+        return True
+    return any(host == d or host.endswith("." + d) for d in domains)

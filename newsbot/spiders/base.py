@@ -2,6 +2,8 @@
 that counts failures."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import scrapy
 
 from ..blocks import Blocked
@@ -65,15 +67,19 @@ class PageSpider(scrapy.Spider):
         exc = failure.value
         if isinstance(exc, (RequestRefused, Blocked)):
             return
-        kind = failure_kind(exc)
-        self.crawler.stats.inc_value(ERRORS(kind))
         request = getattr(failure, "request", None)
+        kind = failure_kind(exc, request.url if request is not None else None)
+        self.crawler.stats.inc_value(ERRORS(kind))
         url = request.url if request is not None else getattr(getattr(exc, "response", None), "url", "?")
         retries = request.meta.get("retry_times", 0) if request is not None else 0
         chain = request.meta.get("redirect_urls") if request is not None else None
         if chain:
             url = f"{chain[0]} (redirected to {url})"
         detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        if kind == "refused_address":
+            from ..resolver import refusal
+
+            detail = refusal(urlsplit(request.url).hostname or "") or detail
         if detail.startswith("[<twisted.python.failure.Failure "):  # a list of Twisted failures
             detail = detail[len("[<twisted.python.failure.Failure "):].split(":")[0]
         self.logger.warning("Failed %s: %s (%s)%s", url, kind, detail,

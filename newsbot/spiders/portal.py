@@ -149,11 +149,17 @@ class PortalSpider(PageSpider):
         entries = (parse_feed if kind in ("rss", "atom") else parse_sitemap)(source, max_entries=cap)
         lang = response.meta["source"].edition
         if kind == "sitemapindex":
+            depth = response.meta["source"].depth + 1
+            if depth > self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_DEPTH"):
+                self.crawler.stats.inc_value(DISCOVERY("too_deep"))
+                self.logger.warning("Not following the sitemap index %s: %d levels below a root sitemap "
+                                    "(NEWSBOT_MAX_SITEMAP_DEPTH)", response.url, depth - 1)
+                return
             for entry in self._read(entries, response, cap, source):
                 if entry.kind != "sitemap":
                     continue
                 if self.window.admits(entry.modified, lower_only=True):
-                    yield self.request(Source("sitemap", response.urljoin(entry.url), lang))
+                    yield self.request(Source("sitemap", response.urljoin(entry.url), lang, depth=depth))
                 else:
                     self.crawler.stats.inc_value(SKIPPED("sitemap_out_of_window"))
             return

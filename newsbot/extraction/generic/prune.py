@@ -18,6 +18,15 @@ SKIP_TAGS = frozenset({
     "h1", "time", "address", "table",
 })
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+CONTAINER_DROP_NAME = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|related|caption|credit|promo|subscribe|"
+    r"subscription|teaser|widget|advert|advertisement|ads?|banner|byline|author|comments?|"
+    r"read-?more|recommend\w*|trending|tags?|breadcrumbs?|sponsor\w*|consent|cookie|paywall|"
+    r"outbrain|taboola|embed)(?:$|[\s_-])",
+    re.I,
+)
+"""Class names of the elements dropped, whatever they hold, inside a portal's own body
+container (whose selector already chose the article: no tiers needed there)."""
 BOILER_NAME = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|socials|newsletter|related|caption|credits?|promo|"
     r"subscribe|subscription|widget|advert|advertisement|ads?|adv|adslot|banner|byline|author|"

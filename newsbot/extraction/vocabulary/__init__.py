@@ -76,6 +76,9 @@ PATTERNS: dict[str, Pattern] = {
     # shape in notes under 120 characters
     "ai_notice": Pattern(r"^.{0,40}(?:{})", re.I),
     "ai_notice_short": Pattern(r"{}", re.I),
+    # a paragraph of a portal's body container that is page furniture (matched on its
+    # comparison key: case-folded, quotes and dashes unified)
+    "container_line": Pattern(r"^(?:{})", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -136,6 +139,9 @@ SHAPES: dict[str, Shape] = {
     "ai_summary_by_particle": Shape("ai_notice", r"(?:{agent}) ?(?:{particle}) ?(?:{noun})(?:{ending}|\W*$)"),
     "ai_summary_made_by": Shape("ai_notice", r"(?:{subject})\w*\b.{0,40}\b(?:{verb})\b.{0,40}\b(?:{agent})\b"),
     "ai_made_with": Shape("ai_notice_short", r"\b(?:{verb})\b.{0,20}?\b(?:{preposition}) (?:(?:{help}) )?(?:{agent})\b"),
+    # --- container_line ------------------------------------------------------------------------
+    # the whole paragraph (short labels), or its opening (phrases of 12 characters or more)
+    "container_line": Shape("container_line", r"(?:{whole})$|(?:{opening})"),
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
