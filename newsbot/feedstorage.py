@@ -145,11 +145,15 @@ class AtomicFileFeedStorage(FileFeedStorage):
 
     def store(self, file):
         """Flush and close ``file``, then put it in place under the final name (see the
-        module docstring); raises ``OSError`` when that fails."""
+        module docstring); an empty file is dropped instead (no record was written to it);
+        raises ``OSError`` when that fails."""
         out = self.output
         if not file.closed:  # a post-processing wrapper (gzip) already closed it
             file.flush()
         self.atomic.sync()
+        if out.part.stat().st_size == 0:  # every record went elsewhere or was already delivered here
+            self.atomic.discard()
+            return
         ledger = self._ledger()
         with _folder_lock(out.final.parent):  # runs sharing a final name put their files in place in turn
             append = not out.overwrite and out.final.exists()

@@ -190,11 +190,11 @@ def write_portal(workdir: Path, base: str) -> Path:
     return path
 
 
-def command(*args: str, settings: dict | None = None, scrapy: bool = False) -> list[str]:
-    """``newsbot crawl loopnews ARGS`` (or ``scrapy crawl loopnews -a ARG…``) with the fast
-    settings and ``settings``."""
+def command(*args: str, settings: dict | None = None, scrapy: bool = False, spider: str = NAME) -> list[str]:
+    """``newsbot crawl loopnews ARGS`` (or ``scrapy crawl <spider, default loopnews> -a ARG…``)
+    with the fast settings and ``settings``."""
     if scrapy:
-        cmd = [sys.executable, "-m", "scrapy", "crawl", NAME]
+        cmd = [sys.executable, "-m", "scrapy", "crawl", spider]
         for a in args:
             cmd += ["-a", a]
     else:
@@ -209,10 +209,11 @@ def env(workdir: Path) -> dict:
 
 
 def run(workdir: Path, *args: str, settings: dict | None = None, scrapy: bool = False,
-        timeout: int = 120) -> subprocess.CompletedProcess:
-    """Run one crawl of the test portal in ``workdir`` and wait for it."""
-    return subprocess.run(command(*args, settings=settings, scrapy=scrapy), cwd=workdir, env=env(workdir),
-                          capture_output=True, text=True, timeout=timeout)
+        timeout: int = 120, spider: str = NAME) -> subprocess.CompletedProcess:
+    """Run one crawl of the test portal (or of ``spider``, with ``scrapy``) in ``workdir`` and
+    wait for it."""
+    return subprocess.run(command(*args, settings=settings, scrapy=scrapy, spider=spider), cwd=workdir,
+                          env=env(workdir), capture_output=True, text=True, timeout=timeout)
 
 
 def start(workdir: Path, *args: str, settings: dict | None = None, scrapy: bool = False) -> subprocess.Popen:

@@ -56,3 +56,29 @@ def test_incremental_switch_values():
         True, False, False, True, True, None, None]
     with pytest.raises(ValueError, match="incremental='maybe' is not true or false"):
         parse_switch("incremental", "maybe")
+
+
+def test_a_bad_url_file_line_is_named_never_quoted(tmp_path):
+    secret = tmp_path / "environ"
+    secret.write_bytes(b"HOME=/root\x00API_TOKEN=s3cr3t\x00")  # what /proc/self/environ holds
+    with pytest.raises(ValueError) as err:
+        parse_urls(None, str(secret))
+    assert str(err.value) == f"url_file={str(secret)!r} line 1 is not an absolute http(s) URL"
+    assert "s3cr3t" not in str(err.value)
+    with pytest.raises(ValueError) as err:
+        parse_urls(None, "/proc/self/environ")
+    assert "line 1 is not an absolute http(s) URL" in str(err.value) and "=" not in str(err.value).split("'")[-1]
+
+
+def test_the_date_window_rule_is_one_for_entries_and_records():
+    from newsbot.window import DateWindow
+
+    window = DateWindow(datetime(2025, 3, 1, tzinfo=timezone.utc), datetime(2025, 3, 31, 23, 59, 59, tzinfo=timezone.utc),
+                        "Europe/Brussels")
+    assert window.admits("2025-03-01")  # a day-only date matches the window's days
+    assert window.admits("2025-03-01T00:00:00+01:00", day_only=True)  # a record's day-only midnight, in its zone
+    assert not window.admits("2025-03-01T00:00:00+01:00")  # with a time: 23:00 UTC the day before
+    assert not window.admits("2025-04-01") and window.admits(None) and window.admits("not a date")
+    assert window.admits("2025-02-01", lower_only=False) is False and window.admits("2025-05-01", lower_only=True)
+    assert window.before_start(["2025-03-10", None, "2025-02-27T12:00:00Z"])
+    assert not window.before_start(["2025-02-01", "2025-03-02"])  # the last dated teaser decides

@@ -85,3 +85,38 @@ def test_a_bad_alternate_link_costs_only_that_link():
             "<body><h1>Title here</h1><p>One paragraph of text that is long enough.</p></body></html>")
     ex = extract_article(page, "https://site.example/a")
     assert ex.record["translations"] == {"de": "https://de.site.example/a"}
+
+
+def test_json_ld_nested_too_deep_is_counted_not_fatal():
+    from newsbot.extraction import extract_article
+
+    deep = ('<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+            + '</script></head><body><h1>A deep page</h1><p>' + "Running text of the page. " * 20 + "</p></body></html>")
+    ex = extract_article(deep, "https://coast.example/deep")
+    assert ex.jsonld_errors == 1 and ex.record["title"] == "A deep page"
+
+
+def test_a_huge_text_node_keeps_what_follows_and_flags_the_record():
+    from newsbot.extraction import extract_article
+
+    tail = "".join(f"<p>Paragraph {i} of the part after the inline image, with enough words to count.</p>"
+                   for i in range(4))
+    page = (f'<html><body><h1>Cranes are back</h1><img src="data:image/png;base64,{"A" * 11_000_000}">'
+            f"{tail}</body></html>")
+    record = extract_article(page, "https://coast.example/img").record
+    assert record["body"].endswith("Paragraph 3 of the part after the inline image, with enough words to count.")
+    assert "partial" in record["quality_flags"]
+
+
+def test_the_work_on_one_page_is_bounded():
+    from newsbot.extraction import extract_article
+    from newsbot.extraction.page import MAX_ELEMENTS, Page
+
+    many = ("<html><body><h1>Every line a paragraph</h1><article>"
+            + "".join(f"<p>Sentence {i} is a line of running text in the article body here, long enough to count as one.</p>"
+                      for i in range(60_000))
+            + "</article></body></html>")
+    page = Page(many, "https://coast.example/many")
+    assert page.size == MAX_ELEMENTS and page.cut  # the rest is not read
+    record = extract_article(many, "https://coast.example/many").record
+    assert "partial" in record["quality_flags"] and record["body"].startswith("Sentence 0 ")

@@ -108,3 +108,26 @@ def test_every_field_is_documented_and_the_crawl_sets_the_rest():
     for f in FIELDS:
         assert f.doc and (f.extract is None or f.extract.__doc__), f.name
     assert BY_NAME["body"].rule == "body"
+
+
+@pytest.mark.parametrize("canonical, want", [
+    ("https://coast.example/news/cranes-v2", "https://coast.example/news/cranes-v2"),  # its own site
+    ("https://www.coast.example/news/cranes", "https://www.coast.example/news/cranes"),
+    ("https://m.coast.example/news/cranes", "https://m.coast.example/news/cranes"),  # same registrable domain
+    ("https://portal.example/story/1", "https://coast.example/news/cranes"),  # another site: not trusted
+    ("https://coast.example/", "https://coast.example/news/cranes"),  # the home page: would merge articles
+    ("/", "https://coast.example/news/cranes"),
+])
+def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want):
+    page = _page(f'<link rel="canonical" href="{canonical}">')
+    record = extract_article(page, "https://coast.example/news/cranes").record
+    assert record["canonical_url"] == want
+    assert record["id"] == __import__("newsbot.extraction.urls", fromlist=["fingerprint"]).fingerprint(want)
+
+
+def test_a_canonical_url_on_the_portal_domains_counts():
+    page = _page('<meta property="og:url" content="https://www.euractiv.com/news/cranes/">')
+    got = extract_article(page, "https://www.euractiv.de/news/cranes/", domains=("euractiv.com", "euractiv.de"))
+    assert got.record["canonical_url"] == "https://www.euractiv.com/news/cranes/"
+    alone = extract_article(page, "https://www.euractiv.de/news/cranes/")
+    assert alone.record["canonical_url"] == "https://www.euractiv.de/news/cranes/"

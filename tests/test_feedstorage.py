@@ -1,11 +1,19 @@
-"""Output files (:mod:`newsbot.feedstorage`): written under a part name and renamed whole when
-complete, replaced with ``-O`` and appended with ``-o``; runs sharing an output name append in
-turn."""
+"""Output files (:mod:`newsbot.feedstorage`): written under a part name and put in place whole
+when complete, replaced with ``-O`` and appended in place with ``-o``; runs sharing an output
+name append in turn; every file commits its own records, so two feeds and chunked files lose
+nothing and write nothing twice, whatever fails or is killed."""
 from __future__ import annotations
 
+import json
 import os
+import signal
+import time
+
+from newsroom import Newsroom, Story, day, records, run, start, wait_for, write_portal
 
 from newsbot.feedstorage import AtomicFileFeedStorage
+
+WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 
 
 def _export(storage, lines: list[bytes]) -> None:
@@ -26,12 +34,14 @@ def test_atomic_storage_renames_when_complete(tmp_path):
     storage.store(fh)
     assert sorted(p.name for p in final.parent.iterdir() if not p.name.startswith(".")) == ["run.jsonl"]
     assert final.read_bytes() == b'{"a": 1}\n'
-    # -O again: replaced; -o: appended, still by rename
+    # -O again: replaced; -o: appended in place (the file's records are not copied again)
     _export(AtomicFileFeedStorage(str(final), feed_options={"overwrite": True}), [b'{"b": 2}\n'])
     assert final.read_bytes() == b'{"b": 2}\n'
+    inode = final.stat().st_ino
     _export(AtomicFileFeedStorage(f"file://{final}", feed_options={"overwrite": False}), [b'{"c": 3}\n'])
     assert final.read_bytes() == b'{"b": 2}\n{"c": 3}\n'
-    assert sorted(p.name for p in final.parent.iterdir() if not p.name.startswith(".")) == ["run.jsonl"]
+    assert final.stat().st_ino == inode
+    assert sorted(p.name for p in final.parent.iterdir()) == ["run.jsonl"]  # no lock file, no part left
 
 
 def test_runs_sharing_an_output_name_append_in_turn(tmp_path):
@@ -50,3 +60,56 @@ def test_runs_sharing_an_output_name_append_in_turn(tmp_path):
     a.store(fa)
     b.store(fb)
     assert sorted(final.read_text().splitlines()) == ['{"a": 1}', '{"b": 2}']
+
+
+def _feeds(**feeds) -> str:
+    return json.dumps({path: {"format": "jsonlines", "encoding": "utf8", **opts} for path, opts in feeds.items()})
+
+
+def test_two_feeds_each_get_every_article_once_when_one_fails(tmp_path):
+    """The same records go to two feeds; the second cannot be put in place (a folder stands at
+    its name). Its records stay undelivered for that feed alone: the next run writes them to it
+    and nothing again to the first."""
+    with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
+        write_portal(tmp_path, room.base)
+        feeds = {"a/%(name)s-%(time)s.jsonl": {}, "b.jsonl": {}}
+        (tmp_path / "b.jsonl").mkdir()
+        first = run(tmp_path, *WINDOW, settings={"FEEDS": _feeds(**feeds)})
+        assert first.returncode == 1 and "output file not written" in first.stderr.splitlines()[-1]
+        [a1] = list((tmp_path / "a").glob("*.jsonl"))
+        assert len(records(a1)) == 3
+        (tmp_path / "b.jsonl").rmdir()
+        time.sleep(1.1)  # the next run's file names differ by the second
+        second = run(tmp_path, *WINDOW, settings={"FEEDS": _feeds(**feeds)})
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert sorted(r["title"] for r in records(tmp_path / "b.jsonl")) == sorted(
+            Story(n, day(1)).title for n in (1, 2, 3))
+        assert [p.name for p in (tmp_path / "a").glob("*.jsonl")] == [a1.name]  # nothing new, nothing twice
+        assert [r["revision"] for r in records(tmp_path / "b.jsonl")] == [1, 1, 1]
+        third = run(tmp_path, *WINDOW, settings={"FEEDS": _feeds(**feeds)})
+        assert third.returncode == 0 and len(records(tmp_path / "b.jsonl")) == 3
+
+
+def test_a_killed_chunked_run_loses_at_most_the_chunk_it_was_writing(tmp_path):
+    """Files of two records each: the chunks completed before a SIGKILL are in place with their
+    seen-store entries; the next run writes the rest, nothing twice."""
+    stories = [Story(n, day(n)) for n in range(1, 10)]
+    with Newsroom(stories, gate_after=5) as room:
+        write_portal(tmp_path, room.base)
+        victim = start(tmp_path, *WINDOW, settings={"NEWSBOT_CHUNK_RECORDS": "2"})
+        try:
+            wait_for(lambda: len(list((tmp_path / "output").rglob("*.jsonl"))) >= 2 and room.held >= 1, victim)
+            victim.send_signal(signal.SIGKILL)
+            victim.wait(30)
+        finally:
+            if victim.poll() is None:
+                victim.kill()
+            victim.communicate()
+        committed = sorted((tmp_path / "output").rglob("*.jsonl"))
+        assert [len(records(p)) for p in committed] == [2, 2]
+        room.gate.set()
+        room.gate_after = None
+        again = run(tmp_path, *WINDOW, settings={"NEWSBOT_CHUNK_RECORDS": "2"})
+        assert again.returncode == 0, again.stderr[-3000:]
+    ids = [r["id"] for p in sorted((tmp_path / "output").rglob("*.jsonl")) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 9

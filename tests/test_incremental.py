@@ -179,3 +179,24 @@ def test_another_store_class_plugs_in(tmp_path):
     assert not ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-04T09:00:00Z"])
     assert ext.should_fetch("http://example.org/news/2025/03/story-1", ["2025-03-05T09:00:00Z"])
     assert crawler.stats.get_value("newsbot/incremental/committed") == 1
+
+
+def test_an_ad_hoc_run_takes_no_article_from_the_scheduled_one(tmp_path):
+    """A hand run of the article spider writes a portal story to its own output; the portal's
+    next scheduled run still writes that story to the portal's output."""
+    with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
+        write_portal(tmp_path, room.base)
+        url = room.base + Story(1, day(1)).path
+        adhoc = run(tmp_path, f"urls={url}", scrapy=True, settings={"NEWSBOT_ALLOW_LOOPBACK": "true"},
+                    spider="article")
+        assert adhoc.returncode == 0, adhoc.stderr[-3000:]
+        [mine] = list((tmp_path / "output" / "article").rglob("*.jsonl"))
+        assert [r["url"] for r in records(mine)] == [url]
+        scheduled = run(tmp_path, *WINDOW)
+        assert scheduled.returncode == 0, scheduled.stderr[-3000:]
+        assert "loopnews: ok: 2 records written" in scheduled.stderr.splitlines()[-1]
+        [portal_out] = outputs(tmp_path)
+        assert sorted(r["url"] for r in records(portal_out)) == sorted(room.base + Story(n, day(1)).path for n in (1, 2))
+        # and the ad hoc run, again, finds its own output holding the story
+        again = run(tmp_path, f"urls={url}", scrapy=True, spider="article")
+        assert again.returncode == 0 and "0 records written" in again.stderr.splitlines()[-1]

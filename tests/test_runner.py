@@ -45,6 +45,12 @@ REFUSED = {
     "port out of range": (("-a", "urls=https://127.0.0.1:99999/x"), "https://127.0.0.1:99999/x"),
     "url_file device": (("-a", "url_file=/dev/zero"), "url_file='/dev/zero'"),
     "url_file too large": (("-a", "url_file=big.txt"), "url_file='big.txt'"),
+    "batch count": (("-s", "FEED_EXPORT_BATCH_ITEM_COUNT=-1", *URL), "FEED_EXPORT_BATCH_ITEM_COUNT"),
+    "batch count without batch name": (("-s", "FEED_EXPORT_BATCH_ITEM_COUNT=5", *URL), "needs %(batch_id)d"),
+    "job folder a file": (("-s", "JOBDIR=notes.txt", *URL), "JOBDIR=notes.txt is not a folder"),
+    "log file unwritable": (("-s", "LOG_FILE=/proc/x/crawl.log", *URL), "LOG_FILE=/proc/x/crawl.log"),
+    "deadline": (("-s", "NEWSBOT_DEADLINE=soon", *URL), "NEWSBOT_DEADLINE"),
+    "chunk": (("-s", "NEWSBOT_CHUNK_RECORDS=-2", *URL), "NEWSBOT_CHUNK_RECORDS"),
 }
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 ONE_AT_A_TIME = {"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
@@ -130,17 +136,69 @@ def test_unknown_portal_is_refused(tmp_path):
     assert not (tmp_path / "output").exists()
 
 
-def test_a_broken_seen_store_stops_the_crawl_at_start(tmp_path):
+@pytest.mark.parametrize("content, why", [
+    (b"these bytes are no database" * 40, "file is not a database"),
+    (b"", "the file is empty"),
+    ("no aliases", "no table aliases"),
+])
+def test_a_broken_seen_store_stops_the_crawl_at_start(tmp_path, content, why):
+    import sqlite3
+
     write_portal(tmp_path, "http://127.0.0.1:9")  # never contacted
     state = tmp_path / "output" / ".state"
     state.mkdir(parents=True)
-    (state / "seen.sqlite").write_bytes(b"these bytes are no database" * 40)
+    if isinstance(content, str):  # a store missing a table
+        db = sqlite3.connect(state / "seen.sqlite")
+        db.executescript("CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema', '2');"
+                         "CREATE TABLE articles (stream, id, url, portal, content_hash, date_published,"
+                         " date_modified, revision, seen_at);")
+        db.commit()
+        db.close()
+    else:
+        (state / "seen.sqlite").write_bytes(content)
+    before = (state / "seen.sqlite").read_bytes()
     proc = run(tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1] == (
-        "newsbot crawl: seen-store output/.state/seen.sqlite is not usable: file is not a database "
+        f"newsbot crawl: seen-store output/.state/seen.sqlite is not usable: {why} "
         "(move it away to start afresh, or give another path with NEWSBOT_SEEN_STORE)")
-    assert (state / "seen.sqlite").read_bytes() == b"these bytes are no database" * 40
+    assert (state / "seen.sqlite").read_bytes() == before
+    assert not list(tmp_path.rglob("*.jsonl"))
+
+
+def test_two_scrapy_crawls_on_one_state_folder_do_not_run_at_once(tmp_path):
+    with Newsroom([Story(n, day(n)) for n in range(1, 6)], gate_after=1) as room:
+        write_portal(tmp_path, room.base)
+        args = ("since=2025-03-01", "until=2025-03-31")
+        held = start(tmp_path, *args, scrapy=True)
+        try:
+            wait_for(lambda: room.held >= 1, held)
+            other = run(tmp_path, *args, scrapy=True)
+            assert other.returncode == 3
+            assert other.stderr.strip().splitlines() == [
+                f"newsbot: another crawl is running (pid {held.pid} holds output/.state/crawl.lock); nothing done"]
+        finally:
+            room.gate.set()
+            held.communicate(timeout=120)
+        assert held.returncode == 0
+    ids = [r["id"] for p in outputs(tmp_path) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 5  # written once, by the run that held the lock
+
+
+def test_a_run_past_its_deadline_commits_what_it_has_and_fails(tmp_path):
+    with Newsroom([Story(n, day(n)) for n in range(1, 6)], gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        # the site stalls after two pages; the requests under way end within DOWNLOAD_TIMEOUT
+        proc = run(tmp_path, *WINDOW, settings={"NEWSBOT_DEADLINE": "4", "DOWNLOAD_TIMEOUT": "8"})
+        assert proc.returncode == 1
+        assert proc.stderr.splitlines()[-1].startswith("loopnews: FAILED: finish reason deadline")
+        assert "Deadline of 4 s reached (NEWSBOT_DEADLINE)" in proc.stderr
+        [out] = outputs(tmp_path)
+        assert len(records(out)) == 2  # the two pages served before the site stalled, committed
+        room.gate.set()
+        room.gate_after = None
+        again = run(tmp_path, *WINDOW)
+        assert again.returncode == 0 and "3 records written" in again.stderr.splitlines()[-1]
 
 
 def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:

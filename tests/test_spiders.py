@@ -183,3 +183,56 @@ def test_sitemap_entries_wait_in_the_backlog(tmp_path):
     expected = {u for u, r in expected_records(site, "backfill").items() if r["language"] == "en"}
     assert {r["url"] for r in records["euronews"]} == expected
     assert stats["euronews"]["newsbot/backlog/waits"] >= 1
+
+
+def test_a_chain_of_sitemap_indexes_is_followed_to_its_depth_limit(tmp_path):
+    """Each sitemap index names a deeper one, without end: the spider follows
+    NEWSBOT_MAX_SITEMAP_DEPTH levels below the root and stops, saying so."""
+    from loopback import Site
+
+    def index(n):
+        return (200, {"Content-Type": "application/xml"},
+                (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                 f"<sitemap><loc>/s/{n + 1}.xml</loc></sitemap></sitemapindex>").encode())
+
+    with Site({f"/s/{n}.xml": index(n) for n in range(200)}) as site:
+        (tmp_path / "chain.toml").write_text(
+            f'name = "chain"\ndomains = ["127.0.0.1"]\nsitemaps = ["{{base}}/s/0.xml"]\n'
+            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
+        proc, records = crawl(tmp_path, "chain", "mode=backfill",
+                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "chain.toml"),
+                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false", "ROBOTSTXT_OBEY": "false"})
+    assert records == []
+    assert sorted(site.served) == sorted(f"/s/{n}.xml" for n in range(5))  # the root and 4 levels below
+    assert "'newsbot/discovery/too_deep': 1" in proc.stderr
+    assert "(NEWSBOT_MAX_SITEMAP_DEPTH)" in proc.stderr
+
+
+def test_a_page_that_takes_long_to_extract_does_not_stall_the_downloads(tmp_path):
+    """One page of 80,000 tiny paragraphs among sixteen slow good pages: it is read in bounded
+    time, away from the downloads, so none of them times out."""
+    import time as _time
+
+    from loopback import Site
+
+    giant = ("<html><body><h1>Many small lines</h1>" + "".join(f"<p>line {i}</p>" for i in range(80_000))
+             + "</body></html>").encode()
+    article = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
+
+    def slow(site):
+        _time.sleep(1.0)
+        return article
+
+    routes = {"/giant": (200, {"Content-Type": HTML}, giant)}
+    routes.update({f"/good/{i}": (200, {"Content-Type": HTML}, slow) for i in range(16)})
+    with Site(routes) as site:
+        urls = ",".join([site.url("/giant")] + [site.url(f"/good/{i}") for i in range(16)])
+        proc, records = crawl(tmp_path, "article", f"urls={urls}", "incremental=false",
+                              settings={"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false", "ROBOTSTXT_OBEY": "false",
+                                        "CONCURRENT_REQUESTS": "17", "CONCURRENT_REQUESTS_PER_DOMAIN": "17",
+                                        "DOWNLOAD_TIMEOUT": "4", "RETRY_TIMES": "0"})
+    assert "newsbot/errors/timeout" not in proc.stderr
+    assert sorted(site.hits) == sorted(routes)
+    assert sorted(r["url"] for r in records) == sorted(site.url(f"/good/{i}") for i in range(16))

@@ -113,3 +113,33 @@ def test_unwritable_output_fails_the_run_and_commits_nothing(tmp_path):
     assert good.returncode == 0, good.stderr[-2000:]
     assert [json.loads(x)["title"] for x in (tmp_path / "out.jsonl").read_text().splitlines()] == ["Kept for later"]
     assert "<html" not in bad.stderr + good.stderr  # items are never logged whole
+
+
+def test_a_meta_refresh_to_a_refused_target_sends_it_nothing(tmp_path):
+    """A page refreshing to another site: refused before any request goes there, robots.txt
+    included (the target listens on 127.0.0.2 and must see no request at all)."""
+    target = Site({"/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"),
+                   "/x": (200, HTML, _page("Elsewhere"))}, address=("127.0.0.2", 0))
+    with target, Site({"/refresh": (200, HTML, b"<html><head><meta http-equiv='refresh' content='0; url="
+                                    + target.url("/x").encode() + b"'></head><body></body></html>"),
+                       "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"),
+                       "/ok": (200, HTML, _page("Good page"))}) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url('/refresh')},{site.url('/ok')}",
+                              settings={**FAST, "ROBOTSTXT_OBEY": "true"})
+    assert [r["title"] for r in records] == ["Good page"]
+    assert "'newsbot/redirect_refused/offsite': 1" in proc.stderr
+    assert target.served == []  # not even /robots.txt
+    assert site.hits.get("/robots.txt") == 1
+
+
+def test_a_name_resolving_to_loopback_is_refused_unless_allowed(tmp_path):
+    with Site({"/a": (200, HTML, _page("Local page"))}) as site:
+        url = f"http://localhost:{site.port}/a"
+        proc, records = crawl(tmp_path, "article", f"urls={url}", settings={**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"})
+        assert records == [] and site.served == []
+        assert "'newsbot/errors/refused_address': 1" in proc.stderr
+        assert ("localhost resolves to 127.0.0.1, a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"
+                in proc.stderr)
+        assert "'retry/count'" not in proc.stderr and "newsbot/retry/" not in proc.stderr  # never retried
+        proc, records = crawl(tmp_path, "article", f"urls={url}", settings=FAST)
+        assert [r["title"] for r in records] == ["Local page"]

@@ -173,8 +173,10 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
             seen.add(container)
             paragraphs += [t for _, t in block_paragraphs(container, exclude)]
         layer = "portal"
+    cut = False
     if not paragraphs:
-        paragraphs = generic_body(f)[0].paragraphs
+        found = generic_body(f)[0]
+        paragraphs, cut = found.paragraphs, found.cut
         layer = "generic" if paragraphs else None
     if not rules.css("body"):
         fuller = _article_body_ld(page, paragraphs)
@@ -190,7 +192,7 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
-    if layer != "jsonld" and _paywalled(page):
+    if layer != "jsonld" and _paywalled(page) or cut:
         partial = True
     return paragraphs, (layer if paragraphs else None), partial
 

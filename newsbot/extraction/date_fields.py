@@ -104,7 +104,8 @@ def _htmldate(page: Page) -> str | None:
     try:
         from htmldate import find_date
 
-        return find_date(page.text, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
+        # the parsed tree, not the text: no second parse (htmldate copies what it cleans)
+        return find_date(page.tree, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
                          extensive_search=True)
     except Exception:  # htmldate raises on broken documents
         return None

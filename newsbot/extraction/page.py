@@ -14,6 +14,10 @@ from lxml import etree
 
 from .text import clean, strip_control
 
+MAX_ELEMENTS = 30_000
+"""Elements read from one page (real article pages hold a few thousand): the rest of a larger
+page is cut away before any field is read, and the record flagged partial, so the work per
+page is bounded whatever the page."""
 _HUGE_RUN = re.compile(r"[^<>]{1000000,}")
 """A run of a million characters without markup: an inline image or a serialized state blob.
 One over libxml2's 10 MB limit ends the parse there; such runs are cut before a second parse."""
@@ -102,6 +106,26 @@ _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListEle
 JSONLD_DEPTH = 32  # structured data nests a few levels; deeper values are not walked
 
 
+def _cut_after(tree, limit: int) -> bool:
+    """Remove every element after the ``limit``-th in document order; True when some were."""
+    last = None
+    for i, el in enumerate(tree.iter(), 1):
+        if i == limit:
+            last = el
+        elif i > limit:
+            break
+    else:
+        return False
+    for child in list(last):
+        last.remove(child)
+    node = last
+    while (parent := node.getparent()) is not None:
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+    return True
+
+
 def _walk_jsonld(node, out: list[dict], nested: list[dict], top: bool = True, depth: int = 0) -> None:
     if depth > JSONLD_DEPTH:
         return
@@ -159,6 +183,8 @@ class Page:
                 tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text))
         except (etree.ParserError, ValueError):
             tree = lxml.html.document_fromstring("<html></html>")
+        if _cut_after(tree, MAX_ELEMENTS):
+            self.cut = True
         return tree
 
     @cached_property

@@ -112,11 +112,19 @@ def _suffixes():
 @lru_cache(maxsize=4096)
 def site_of(host: str) -> str:
     """The site a host belongs to: its registrable domain by the Public Suffix List
-    (``de.euronews.com`` → ``euronews.com``, ``news.bbc.co.uk`` → ``bbc.co.uk``), or the host
-    itself for IP addresses and single-label names. Lowercase, no trailing dot."""
+    (``de.euronews.com`` → ``euronews.com``, ``news.bbc.co.uk`` → ``bbc.co.uk``), the host
+    itself for IP addresses and single-label names, the last two labels of a name under no known
+    suffix. Lowercase, no trailing dot."""
     host = (host or "").strip("[]").lower().rstrip(".")
     found = _suffixes()(host)
-    return getattr(found, "top_domain_under_public_suffix", None) or host
+    site = getattr(found, "top_domain_under_public_suffix", None)
+    if site:
+        return site
+    try:
+        ipaddress.ip_address(host)
+        return host
+    except ValueError:  # a name under no known suffix (a test or intranet name): its last two labels
+        return ".".join(host.split(".")[-2:])
 
 
 def same_site(url: str, base: str, domains=()) -> bool:

@@ -12,6 +12,9 @@ from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop
                       _keep_after, _keep_before, _keyword_lines, _teaser)
 
 LINK_LIST_SHARE = 0.6
+MAX_BLOCKS = 20_000
+"""Blocks read from one page: a body is a few hundred; past this the page is read no further
+(the body is flagged cut), so no page costs the crawl more than a bounded time."""
 
 
 @dataclass
@@ -19,12 +22,14 @@ class Body:
     """Result of :func:`extract`: ``paragraphs`` (texts in reading order) and ``blocks`` (the
     kept :class:`Block` objects, same order); ``order`` maps elements to their document
     position (for the lead search); ``left_out``: elements whose text is never the article's
-    (AI-summary boxes), for the lead search too."""
+    (AI-summary boxes), for the lead search too; ``cut``: the page held more than
+    :data:`MAX_BLOCKS` blocks and the rest was not read."""
 
     paragraphs: list
     blocks: list
     order: dict
     left_out: set = field(default_factory=set)
+    cut: bool = False
 
 
 def extract(tree, anchor=None) -> Body:
@@ -41,6 +46,9 @@ def extract(tree, anchor=None) -> Body:
         keep.add(node)
         node = node.getparent()
     found = [b for b in blocks(root, alive, keep) if anchor is None or b.element is not anchor]  # an <h2> headline
+    cut = len(found) > MAX_BLOCKS
+    if cut:
+        found = found[:MAX_BLOCKS]
     ai_boxes = _ai_summary_boxes(found)
     if ai_boxes:
         found = [b for b in found if b.element not in ai_boxes]
@@ -53,7 +61,7 @@ def extract(tree, anchor=None) -> Body:
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
-        return Body([], [], order, ai_boxes)
+        return Body([], [], order, ai_boxes, cut)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
@@ -61,4 +69,4 @@ def extract(tree, anchor=None) -> Body:
     last = _keyword_lines(inner, last)
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
     kept = _dedupe(head + inner[first:last + 1] + tail)
-    return Body([b.text for b in kept], kept, order, ai_boxes)
+    return Body([b.text for b in kept], kept, order, ai_boxes, cut)
