@@ -40,11 +40,18 @@ QUICK = {**FAST, "LOG_LEVEL": "WARNING", "CONCURRENT_REQUESTS": "16", "CONCURREN
 
 
 def _lines(paths) -> list[str]:
+    """Record ids of every line of ``paths``; a line that is not a whole record is counted as
+    the id ``"<broken line>"`` (and reported)."""
     out = []
     for path in paths:
-        for line in Path(path).read_text("utf-8", "replace").splitlines():
-            if line.strip():
+        for n, line in enumerate(Path(path).read_text("utf-8", "replace").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
                 out.append(json.loads(line)["id"])
+            except (ValueError, KeyError):
+                print(f"  broken line {n} of {path}: {line[:120]!r}…", file=sys.stderr)
+                out.append("<broken line>")
     return out
 
 
@@ -70,7 +77,7 @@ def _outputs(mode: str, work: Path) -> dict[str, list[Path]]:
     return streams
 
 
-def soak(mode: str, pages: int, kills: int, rng: random.Random) -> dict:
+def soak(mode: str, pages: int, kills: int, rng: random.Random, keep: bool = False) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kill-soak-"))
     start = datetime(2025, 3, 2, tzinfo=timezone.utc)
     stories = [Story(n, start + timedelta(minutes=n)) for n in range(1, pages + 1)]
@@ -107,7 +114,10 @@ def soak(mode: str, pages: int, kills: int, rng: random.Random) -> dict:
         return {"mode": mode, "offered": len(offered), "written": written, "lost": len(offered) - written,
                 "duplicated": duplicated, "kills": kills, "refused": refused, "streams": len(rows)}
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep:
+            print(f"  kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main(argv=None) -> int:
@@ -117,12 +127,13 @@ def main(argv=None) -> int:
     parser.add_argument("--kills", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--modes", default="default,-O,-o,batches,two feeds,two at once")
+    parser.add_argument("--keep", action="store_true", help="keep each mode's folder (its path is printed)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"{'mode':<12} {'offered':>8} {'written':>8} {'lost':>5} {'duplicated':>10} {'kills':>6} {'refused':>8}")
     bad = False
     for mode in args.modes.split(","):
-        row = soak(mode, args.pages, args.kills, rng)
+        row = soak(mode, args.pages, args.kills, rng, args.keep)
         bad |= row["lost"] > 0 or row["duplicated"] > 0
         print(f"{row['mode']:<12} {row['offered']:>8} {row['written']:>8} {row['lost']:>5} {row['duplicated']:>10} "
               f"{row['kills']:>6} {row['refused']:>8}", flush=True)

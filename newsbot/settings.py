@@ -84,7 +84,8 @@ SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsbot.monitors.SpiderCloseMonitorSuite",)
 FEEDS = {DEFAULT_FEED: {"format": "jsonlines", "encoding": "utf8"}}
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 # every format through newsbot's exporters: only records really written count as delivered
-FEED_EXPORTERS = {"jsonlines": "newsbot.exporters.JsonLinesExporter", "jl": "newsbot.exporters.JsonLinesExporter",
+FEED_EXPORTERS = {"jsonlines": "newsbot.exporters.JsonLinesExporter", "jsonl": "newsbot.exporters.JsonLinesExporter",
+                  "jl": "newsbot.exporters.JsonLinesExporter",
                   "json": "newsbot.exporters.JsonExporter", "csv": "newsbot.exporters.CsvExporter",
                   "xml": "newsbot.exporters.XmlExporter", "pickle": "newsbot.exporters.PickleExporter",
                   "marshal": "newsbot.exporters.MarshalExporter"}

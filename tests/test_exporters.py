@@ -108,3 +108,16 @@ def test_a_disk_that_fills_and_frees_loses_no_record(tmp_path):
         assert sorted(titles) == sorted(Story(n, day(1)).title for n in range(1, 10))
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_every_feed_format_goes_through_a_record_exporter():
+    """Scrapy's formats (``-o x.jsonl`` is ``jsonl``) all have newsbot's accounting exporter: a
+    format left to Scrapy's own would write records the seen-store never learns of."""
+    from scrapy.settings import default_settings
+    from scrapy.utils.misc import load_object
+
+    from newsbot import settings
+    from newsbot.exporters import RecordAccounting
+
+    assert set(settings.FEED_EXPORTERS) == set(default_settings.FEED_EXPORTERS_BASE)
+    assert all(issubclass(load_object(path), RecordAccounting) for path in settings.FEED_EXPORTERS.values())
