@@ -4,8 +4,10 @@ are refused; and a seen-store of another class plugs into the extension."""
 from __future__ import annotations
 
 import signal
+import subprocess
 
-from newsroom import Newsroom, Story, day, outputs, records, run, start, stats_of, wait_for, write_portal
+from newsroom import (Newsroom, Story, command, day, env, outputs, records, run, start, stats_of, wait_for,
+                      write_portal)
 from support import STORY_RECORD as RECORD, STORY_URL as URL
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
@@ -200,3 +202,18 @@ def test_an_ad_hoc_run_takes_no_article_from_the_scheduled_one(tmp_path):
         # and the ad hoc run, again, finds its own output holding the story
         again = run(tmp_path, f"urls={url}", scrapy=True, spider="article")
         assert again.returncode == 0 and "0 records written" in again.stderr.splitlines()[-1]
+
+
+def test_appending_runs_write_each_article_once(tmp_path):
+    """``scrapy crawl … -o out.jsonl`` twice: the second run appends only what is new."""
+    with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
+        write_portal(tmp_path, room.base)
+        args = ("since=2025-03-01", "until=2025-03-31")
+        first = subprocess.run(command(*args, scrapy=True) + ["-o", "out.jsonl"], cwd=tmp_path, env=env(tmp_path),
+                               capture_output=True, text=True, timeout=120)
+        assert first.returncode == 0, first.stderr[-3000:]
+        room.add(Story(3, day(3)))
+        second = subprocess.run(command(*args, scrapy=True) + ["-o", "out.jsonl"], cwd=tmp_path, env=env(tmp_path),
+                                capture_output=True, text=True, timeout=120)
+        assert second.returncode == 0, second.stderr[-3000:]
+    assert [r["title"] for r in records(tmp_path / "out.jsonl")] == [Story(n, day(1)).title for n in (1, 2, 3)]
