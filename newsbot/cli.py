@@ -142,10 +142,11 @@ def crawl(args) -> int:
 
 
 def schema(args) -> int:
-    """Print the record's JSON Schema (from the field table)."""
-    from .schema import record_schema
+    """Print the record's JSON Schema (from the field table); with ``--duckdb``, the column
+    types for DuckDB's ``read_json(…, columns=…)`` instead."""
+    from .schema import duckdb_columns_sql, record_schema
 
-    print(json.dumps(record_schema(), indent=2, ensure_ascii=False))
+    print(duckdb_columns_sql() if args.duckdb else json.dumps(record_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
+    sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
     sc.set_defaults(func=schema)
     return parser
 
