@@ -135,6 +135,9 @@ def _site(host: str) -> str:
     return host.lower().rstrip(".").removeprefix("www.")
 
 
+LOOPBACK_HINT = ": set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine (tests, local copies)"
+
+
 class RequestRefused(IgnoreRequest):
     """A request refused before download by :class:`SafeRedirectMiddleware`; ``reason`` is one
     of ``scheme``, ``private``, ``loopback``, ``offsite``, ``loop``. Already counted and logged."""
@@ -200,8 +203,9 @@ class SafeRedirectMiddleware:
 
     def _refuse(self, source: str, target: str, reason: str):
         self.stats.inc_value(REDIRECT_REFUSED(reason))
-        logger.warning("Refused redirect from %s to %s (%s)", source, target, reason)
-        raise RequestRefused(f"redirect to {target} refused ({reason})", reason)
+        hint = LOOPBACK_HINT if reason == "loopback" else ""
+        logger.warning("Refused redirect from %s to %s (%s%s)", source, target, reason, hint)
+        raise RequestRefused(f"redirect to {target} refused ({reason}{hint})", reason)
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get("Location")

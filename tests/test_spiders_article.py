@@ -71,6 +71,8 @@ def test_redirects_to_private_or_loopback_are_refused(tmp_path):
     assert [r["title"] for r in records] == ["Good page"]
     assert "'newsbot/redirect_refused/private': 1" in proc.stderr
     assert "'newsbot/redirect_refused/loopback': 1" in proc.stderr
+    assert ("to http://127.0.0.1:9/x (loopback: set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine"
+            in proc.stderr)
     assert "Traceback" not in proc.stderr
 
 
