@@ -101,32 +101,80 @@ def _project_settings(pairs: list[str] | None):
     return settings
 
 
+def per_portal(option: str, values: list[str] | None, names: list[str]) -> dict[str, str]:
+    """``{portal: value}`` of a per-portal option: each value is ``VALUE`` (every portal of
+    ``names``) or ``PORTAL=VALUE`` (that portal; a later value wins). ``ValueError`` naming a
+    portal that is not crawled."""
+    out: dict[str, str] = {}
+    for value in values or []:
+        name, eq, rest = value.partition("=")
+        if eq and name.strip() and not name.strip().isdigit():
+            if name.strip() not in names:
+                raise ValueError(f"{option} {value}: {name.strip()} is not one of the portals crawled "
+                                 f"({', '.join(names)})")
+            out[name.strip()] = rest
+        else:
+            out.update(dict.fromkeys(names, value))
+    return out
+
+
+def _editions_of(settings, langs: dict[str, str]) -> None:
+    """``ValueError`` naming every portal without one of the editions ``--lang`` gives it."""
+    from .portals import registry
+
+    portals = registry(settings)
+    missing = []
+    for name, lang in langs.items():
+        try:
+            portals[name].select_editions(lang)
+        except ValueError:
+            known = ", ".join(sorted(e.lang.lower() for e in portals[name].editions))
+            missing.append(f"{name} (editions: {known})")
+    if missing:
+        raise ValueError(f"--lang: no such edition for {'; '.join(missing)}; give a portal its own with "
+                         "--lang PORTAL=LANGS")
+
+
 def crawl(args) -> int:
     """Run several portal spiders in one process (:mod:`newsbot.runner`); print one summary
-    line per portal and return the worst exit status. With ``--jobdir``, each portal keeps its
-    queue in ``<DIR>/<portal>``."""
+    line per portal and return the worst exit status. The spider arguments (``--since``,
+    ``--until``, ``--mode``, ``--full``; ``--lang`` and ``--limit`` for every portal or, as
+    ``PORTAL=VALUE``, one; ``-a NAME=VALUE``) go to each portal's spider. With ``--jobdir``,
+    each portal keeps its queue in ``<DIR>/<portal>``."""
     from .runner import Job, Refused, lock, prepare, start, worst
     from .spiders.loader import PortalSpiderLoader
 
     try:
         settings = _project_settings(args.set)
+        if args.loglevel:
+            settings.set("LOG_LEVEL", args.loglevel.upper(), priority="cmdline")
     except ValueError as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
         return 2
-    spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit),
-                                ("mode", args.mode)) if v}
+    common = {k: v for k, v in (("since", args.since), ("until", args.until), ("mode", args.mode)) if v}
     if args.full:
-        spargs["incremental"] = "false"
+        common["incremental"] = "false"
     try:
         from .settings_table import check
 
         check(settings)  # first: a bad portals file is reported as such
         known = PortalSpiderLoader(settings).portals()
-        names = known if args.all or not args.portals else args.portals
+        names = known if args.all or not args.portals else list(dict.fromkeys(args.portals))
         unknown = [n for n in names if n not in known]
         if unknown:
             raise Refused(2, f"unknown portal {', '.join(unknown)} (known: {', '.join(known)})")
-        jobs = [Job(name, dict(spargs), str(Path(args.jobdir) / name) if args.jobdir else None) for name in names]
+        for pair in args.arguments or []:
+            key, eq, value = pair.partition("=")
+            if not eq or not key.strip():
+                raise ValueError(f"-a {pair!r} is not NAME=VALUE")
+            common[key.strip()] = value
+        langs, limits = per_portal("--lang", args.lang, names), per_portal("--limit", args.limit, names)
+        _editions_of(settings, langs)
+        jobs = []
+        for name in names:
+            arguments = {**common, **({"lang": langs[name]} if name in langs else {}),
+                         **({"limit": limits[name]} if name in limits else {})}
+            jobs.append(Job(name, arguments, str(Path(args.jobdir) / name) if args.jobdir else None))
         prepare(settings, jobs)
         held = lock(settings, jobs)
     except ValueError as exc:
@@ -152,7 +200,10 @@ def schema(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``schema``)."""
+    from .useragent import package_version
+
     parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
+    parser.add_argument("--version", action="version", version=f"newsbot {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="score extraction on a labelled corpus folder")
     ev.add_argument("dir", help="folder holding index.jsonl and the gzipped pages")
@@ -164,7 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--all", action="store_true", help="every registered portal")
     cr.add_argument("--since", help="YYYY-MM-DD (UTC), default: 2 days ago")
     cr.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
-    cr.add_argument("--limit", help="at most N article requests per portal")
+    cr.add_argument("--lang", action="append", metavar="[PORTAL=]LANGS",
+                    help="editions to crawl (comma-separated), of every portal named, or of PORTAL; "
+                         "a portal without such an edition is refused (repeatable)")
+    cr.add_argument("--limit", action="append", metavar="[PORTAL=]N",
+                    help="at most N article requests per portal, or for PORTAL (repeatable)")
     cr.add_argument("--mode", choices=("latest", "backfill"),
                     help="latest (default): feeds, news sitemaps, first listing pages; "
                          "backfill: REST API, sitemap indexes or paginated listings over the window")
@@ -173,6 +228,10 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--jobdir", metavar="DIR",
                     help="keep each portal's queue in DIR/<portal> (Scrapy JOBDIR) to pause and resume; "
                          "cleared when the portal's run finishes")
+    cr.add_argument("-a", dest="arguments", action="append", metavar="NAME=VALUE",
+                    help="another spider argument, for every portal")
+    cr.add_argument("-L", "--loglevel", metavar="LEVEL",
+                    help="log level (default INFO; DEBUG adds Scrapy's settings and stats and every failure)")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")

@@ -151,6 +151,11 @@ def crawl(tmp_path: Path, spider: str, *args: str, settings: dict | None = None,
     return proc, records
 
 
+def run_stats(output: Path) -> dict:
+    """Scrapy's stats of the run that wrote ``output``, from the ``.stats.json`` beside it."""
+    return json.loads(output.with_name(output.name + ".stats.json").read_text("utf-8"))["scrapy_stats"]
+
+
 def scrapy_crawl(cwd: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
     """Run ``scrapy crawl *args`` in a subprocess inside ``cwd`` with the project's settings;
     return the finished process (nothing is read from its output files)."""

@@ -130,3 +130,14 @@ def test_csv_writes_lists_and_objects_as_json(tmp_path):
     assert json.loads(row["quality_flags"]) == [] and json.loads(row["tags"]) == []
     assert row["machine_translated"] == "false" and row["original_url"] == ""
     assert json.loads(rows[Story(2, day(4)).title]["translations"]) == []
+
+
+def test_every_scrapy_format_goes_through_an_accounting_exporter():
+    """``-o x.jsonl`` included: an exporter of Scrapy's would write records the seen-store
+    never hears of (and every later run would write them again)."""
+    from scrapy.settings import default_settings
+
+    from newsbot import settings
+
+    assert set(default_settings.FEED_EXPORTERS_BASE) <= set(settings.FEED_EXPORTERS)
+    assert all(path.startswith("newsbot.exporters.") for path in settings.FEED_EXPORTERS.values())
