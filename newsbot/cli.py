@@ -1,7 +1,9 @@
 """The ``newsbot`` command.
 
-- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--full] [--jobdir DIR]``: crawl
-  portals in one process, under the crawl lock (:mod:`newsbot.runner`).
+- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--lang [P=]L] [--limit [P=]N]
+  [--full] [--jobdir DIR] [-a NAME=VALUE] [-L LEVEL]``: crawl portals in one process, under the
+  crawl lock (:mod:`newsbot.runner`).
+- ``newsbot extract FILE --url URL`` / ``newsbot extract URL``: one page to one JSON record.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
 - ``newsbot schema``: print the record's JSON Schema.
 
@@ -93,11 +95,8 @@ def _project_settings(pairs: list[str] | None):
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
-    for item in pairs or []:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise ValueError(f"-s {item!r} is not NAME=VALUE")
-        settings.set(name.strip(), value, priority="cmdline")
+    for name, value in _pairs(pairs).items():
+        settings.set(name, value, priority="cmdline")
     return settings
 
 
@@ -189,6 +188,54 @@ def crawl(args) -> int:
     return worst(results)
 
 
+def _pairs(items: list[str] | None) -> dict[str, str]:
+    """``-s NAME=VALUE`` pairs as a dict (``ValueError`` naming a pair without ``=``)."""
+    out = {}
+    for item in items or []:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise ValueError(f"-s {item!r} is not NAME=VALUE")
+        out[name.strip()] = value
+    return out
+
+
+def extract(args) -> int:
+    """One page to one JSON record on stdout (:mod:`newsbot.api`): ``FILE`` (``-`` for stdin)
+    with ``--url``, the address it was fetched from, or a URL, fetched by a crawl of the
+    ``article`` spider (robots.txt, User-Agent, redirect and address checks, size limits). Exit
+    status 1 when the page gives no record (not an article, invalid, not fetched)."""
+    from .api import CrawlFailed, CrawlRefused, ExtractionError, extract as extract_page, extract_url
+
+    target = args.target
+    try:
+        pairs = _pairs(args.set)
+        if target.startswith(("http://", "https://")):
+            if args.url:
+                raise ValueError("--url goes with a file; a URL given alone is fetched")
+            record = extract_url(target, settings={"LOG_LEVEL": (args.loglevel or "WARNING").upper(), **pairs},
+                                 provenance=args.provenance)
+        else:
+            if not args.url:
+                raise ValueError(f"{target}: a file needs --url URL (the address the page was fetched from)")
+            from .portals import registry
+
+            portals = registry(_project_settings(args.set))
+            html = sys.stdin.buffer.read() if target == "-" else Path(target).read_bytes()
+            record = extract_page(html, args.url, portals=portals, provenance=args.provenance)
+    except (ExtractionError, CrawlFailed) as exc:
+        print(f"newsbot extract: {exc}", file=sys.stderr)
+        return 1
+    except CrawlRefused as exc:
+        print(f"newsbot extract: {exc}", file=sys.stderr)
+        return exc.status
+    except (ValueError, OSError) as exc:
+        detail = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"newsbot extract: {detail}", file=sys.stderr)
+        return 2
+    print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
 def schema(args) -> int:
     """Print the record's JSON Schema (from the field table); with ``--duckdb``, the column
     types for DuckDB's ``read_json(…, columns=…)`` instead."""
@@ -199,7 +246,8 @@ def schema(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``schema``)."""
+    """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``extract``,
+    ``schema``; each sub-command is one function taking the parsed arguments)."""
     from .useragent import package_version
 
     parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
@@ -234,6 +282,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="log level (default INFO; DEBUG adds Scrapy's settings and stats and every failure)")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
+    ex = sub.add_parser("extract", help="one page to one JSON record on stdout")
+    ex.add_argument("target", metavar="FILE|URL", help="a saved page (- for stdin) with --url, or a URL to fetch")
+    ex.add_argument("--url", help="the address the file was fetched from (its portal and rules follow from it)")
+    ex.add_argument("--provenance", action="store_true", help="add the layer that served each field")
+    ex.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level of the fetch (default WARNING)")
+    ex.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    ex.set_defaults(func=extract)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
     sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
     sc.set_defaults(func=schema)

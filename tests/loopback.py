@@ -32,8 +32,8 @@ class Site:
     answers only requests whose ``Host`` header names that host (port left out) and wins over
     a route keyed by the path alone. ``url(path)`` gives the absolute URL, ``base`` the scheme
     and host, ``hits`` counts requests per path, ``served`` lists the paths in the order they
-    were requested, ``requested`` the ``(host, path)`` pairs and ``host_headers`` the ``Host``
-    headers as sent. ``address`` is the
+    were requested, ``requested`` the ``(host, path)`` pairs and ``request_headers`` each
+    request's headers as sent. ``address`` is the
     ``(IP, port)`` to listen on (port 0: a free one); with ``ssl_context`` (an
     :class:`ssl.SSLContext` holding the server certificate) the site speaks HTTPS. A context
     manager."""
@@ -44,7 +44,7 @@ class Site:
         self.hits: dict[str, int] = {}
         self.served: list[str] = []
         self.requested: list[tuple[str, str]] = []
-        self.host_headers: list[str] = []
+        self.request_headers: list[dict[str, str]] = []
         self.max_requests = max_requests
         site = self
 
@@ -61,7 +61,7 @@ class Site:
                 site.hits[self.path] = site.hits.get(self.path, 0) + 1
                 site.served.append(self.path)
                 site.requested.append((host, self.path))
-                site.host_headers.append(self.headers.get("Host") or "")
+                site.request_headers.append(dict(self.headers))
                 route = site.routes.get((host, self.path)) or site.routes.get(self.path, (404, {}, b"not here"))
                 status, headers, body = (route if len(site.served) <= site.max_requests
                                          else (503, {}, b"budget spent"))
