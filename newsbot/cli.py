@@ -1,7 +1,9 @@
 """The ``newsbot`` command.
 
-- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--full] [--jobdir DIR]``: crawl
-  portals in one process, under the crawl lock (:mod:`newsbot.runner`).
+- ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--lang [P=]L] [--limit [P=]N]
+  [--full] [--jobdir DIR] [-a NAME=VALUE] [-L LEVEL]``: crawl portals in one process, under the
+  crawl lock (:mod:`newsbot.runner`).
+- ``newsbot extract FILE --url URL`` / ``newsbot extract URL``: one page to one JSON record.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
 - ``newsbot schema``: print the record's JSON Schema.
 
@@ -93,40 +95,85 @@ def _project_settings(pairs: list[str] | None):
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
-    for item in pairs or []:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise ValueError(f"-s {item!r} is not NAME=VALUE")
-        settings.set(name.strip(), value, priority="cmdline")
+    for name, value in _pairs(pairs).items():
+        settings.set(name, value, priority="cmdline")
     return settings
+
+
+def per_portal(option: str, values: list[str] | None, names: list[str]) -> dict[str, str]:
+    """``{portal: value}`` of a per-portal option: each value is ``VALUE`` (every portal of
+    ``names``) or ``PORTAL=VALUE`` (that portal; a later value wins). ``ValueError`` naming a
+    portal that is not crawled."""
+    out: dict[str, str] = {}
+    for value in values or []:
+        name, eq, rest = value.partition("=")
+        if eq and name.strip() and not name.strip().isdigit():
+            if name.strip() not in names:
+                raise ValueError(f"{option} {value}: {name.strip()} is not one of the portals crawled "
+                                 f"({', '.join(names)})")
+            out[name.strip()] = rest
+        else:
+            out.update(dict.fromkeys(names, value))
+    return out
+
+
+def _editions_of(settings, langs: dict[str, str]) -> None:
+    """``ValueError`` naming every portal without one of the editions ``--lang`` gives it."""
+    from .portals import registry
+
+    portals = registry(settings)
+    missing = []
+    for name, lang in langs.items():
+        try:
+            portals[name].select_editions(lang)
+        except ValueError:
+            known = ", ".join(sorted(e.lang.lower() for e in portals[name].editions))
+            missing.append(f"{name} (editions: {known})")
+    if missing:
+        raise ValueError(f"--lang: no such edition for {'; '.join(missing)}; give a portal its own with "
+                         "--lang PORTAL=LANGS")
 
 
 def crawl(args) -> int:
     """Run several portal spiders in one process (:mod:`newsbot.runner`); print one summary
-    line per portal and return the worst exit status. With ``--jobdir``, each portal keeps its
-    queue in ``<DIR>/<portal>``."""
+    line per portal and return the worst exit status. The spider arguments (``--since``,
+    ``--until``, ``--mode``, ``--full``; ``--lang`` and ``--limit`` for every portal or, as
+    ``PORTAL=VALUE``, one; ``-a NAME=VALUE``) go to each portal's spider. With ``--jobdir``,
+    each portal keeps its queue in ``<DIR>/<portal>``."""
     from .runner import Job, Refused, lock, prepare, start, worst
     from .spiders.loader import PortalSpiderLoader
 
     try:
         settings = _project_settings(args.set)
+        if args.loglevel:
+            settings.set("LOG_LEVEL", args.loglevel.upper(), priority="cmdline")
     except ValueError as exc:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
         return 2
-    spargs = {k: v for k, v in (("since", args.since), ("until", args.until), ("limit", args.limit),
-                                ("mode", args.mode)) if v}
+    common = {k: v for k, v in (("since", args.since), ("until", args.until), ("mode", args.mode)) if v}
     if args.full:
-        spargs["incremental"] = "false"
+        common["incremental"] = "false"
     try:
         from .settings_table import check
 
         check(settings)  # first: a bad portals file is reported as such
         known = PortalSpiderLoader(settings).portals()
-        names = known if args.all or not args.portals else args.portals
+        names = known if args.all or not args.portals else list(dict.fromkeys(args.portals))
         unknown = [n for n in names if n not in known]
         if unknown:
             raise Refused(2, f"unknown portal {', '.join(unknown)} (known: {', '.join(known)})")
-        jobs = [Job(name, dict(spargs), str(Path(args.jobdir) / name) if args.jobdir else None) for name in names]
+        for pair in args.arguments or []:
+            key, eq, value = pair.partition("=")
+            if not eq or not key.strip():
+                raise ValueError(f"-a {pair!r} is not NAME=VALUE")
+            common[key.strip()] = value
+        langs, limits = per_portal("--lang", args.lang, names), per_portal("--limit", args.limit, names)
+        _editions_of(settings, langs)
+        jobs = []
+        for name in names:
+            arguments = {**common, **({"lang": langs[name]} if name in langs else {}),
+                         **({"limit": limits[name]} if name in limits else {})}
+            jobs.append(Job(name, arguments, str(Path(args.jobdir) / name) if args.jobdir else None))
         prepare(settings, jobs)
         held = lock(settings, jobs)
     except ValueError as exc:
@@ -141,17 +188,70 @@ def crawl(args) -> int:
     return worst(results)
 
 
-def schema(args) -> int:
-    """Print the record's JSON Schema (from the field table)."""
-    from .schema import record_schema
+def _pairs(items: list[str] | None) -> dict[str, str]:
+    """``-s NAME=VALUE`` pairs as a dict (``ValueError`` naming a pair without ``=``)."""
+    out = {}
+    for item in items or []:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise ValueError(f"-s {item!r} is not NAME=VALUE")
+        out[name.strip()] = value
+    return out
 
-    print(json.dumps(record_schema(), indent=2, ensure_ascii=False))
+
+def extract(args) -> int:
+    """One page to one JSON record on stdout (:mod:`newsbot.api`): ``FILE`` (``-`` for stdin)
+    with ``--url``, the address it was fetched from, or a URL, fetched by a crawl of the
+    ``article`` spider (robots.txt, User-Agent, redirect and address checks, size limits). Exit
+    status 1 when the page gives no record (not an article, invalid, not fetched)."""
+    from .api import CrawlFailed, CrawlRefused, ExtractionError, extract as extract_page, extract_url
+
+    target = args.target
+    try:
+        pairs = _pairs(args.set)
+        if target.startswith(("http://", "https://")):
+            if args.url:
+                raise ValueError("--url goes with a file; a URL given alone is fetched")
+            record = extract_url(target, settings={"LOG_LEVEL": (args.loglevel or "WARNING").upper(), **pairs},
+                                 provenance=args.provenance)
+        else:
+            if not args.url:
+                raise ValueError(f"{target}: a file needs --url URL (the address the page was fetched from)")
+            from .portals import registry
+
+            portals = registry(_project_settings(args.set))
+            html = sys.stdin.buffer.read() if target == "-" else Path(target).read_bytes()
+            record = extract_page(html, args.url, portals=portals, provenance=args.provenance)
+    except (ExtractionError, CrawlFailed) as exc:
+        print(f"newsbot extract: {exc}", file=sys.stderr)
+        return 1
+    except CrawlRefused as exc:
+        print(f"newsbot extract: {exc}", file=sys.stderr)
+        return exc.status
+    except (ValueError, OSError) as exc:
+        detail = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"newsbot extract: {detail}", file=sys.stderr)
+        return 2
+    print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def schema(args) -> int:
+    """Print the record's JSON Schema (from the field table); with ``--duckdb``, the column
+    types for DuckDB's ``read_json(…, columns=…)`` instead."""
+    from .schema import duckdb_columns_sql, record_schema
+
+    print(duckdb_columns_sql() if args.duckdb else json.dumps(record_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``schema``)."""
+    """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``extract``,
+    ``schema``; each sub-command is one function taking the parsed arguments)."""
+    from .useragent import package_version
+
     parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
+    parser.add_argument("--version", action="version", version=f"newsbot {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="score extraction on a labelled corpus folder")
     ev.add_argument("dir", help="folder holding index.jsonl and the gzipped pages")
@@ -163,7 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--all", action="store_true", help="every registered portal")
     cr.add_argument("--since", help="YYYY-MM-DD (UTC), default: 2 days ago")
     cr.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
-    cr.add_argument("--limit", help="at most N article requests per portal")
+    cr.add_argument("--lang", action="append", metavar="[PORTAL=]LANGS",
+                    help="editions to crawl (comma-separated), of every portal named, or of PORTAL; "
+                         "a portal without such an edition is refused (repeatable)")
+    cr.add_argument("--limit", action="append", metavar="[PORTAL=]N",
+                    help="at most N article requests per portal, or for PORTAL (repeatable)")
     cr.add_argument("--mode", choices=("latest", "backfill"),
                     help="latest (default): feeds, news sitemaps, first listing pages; "
                          "backfill: REST API, sitemap indexes or paginated listings over the window")
@@ -172,9 +276,21 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--jobdir", metavar="DIR",
                     help="keep each portal's queue in DIR/<portal> (Scrapy JOBDIR) to pause and resume; "
                          "cleared when the portal's run finishes")
+    cr.add_argument("-a", dest="arguments", action="append", metavar="NAME=VALUE",
+                    help="another spider argument, for every portal")
+    cr.add_argument("-L", "--loglevel", metavar="LEVEL",
+                    help="log level (default INFO; DEBUG adds Scrapy's settings and stats and every failure)")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     cr.set_defaults(func=crawl)
+    ex = sub.add_parser("extract", help="one page to one JSON record on stdout")
+    ex.add_argument("target", metavar="FILE|URL", help="a saved page (- for stdin) with --url, or a URL to fetch")
+    ex.add_argument("--url", help="the address the file was fetched from (its portal and rules follow from it)")
+    ex.add_argument("--provenance", action="store_true", help="add the layer that served each field")
+    ex.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level of the fetch (default WARNING)")
+    ex.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    ex.set_defaults(func=extract)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
+    sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
     sc.set_defaults(func=schema)
     return parser
 

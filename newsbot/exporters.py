@@ -11,6 +11,7 @@ goes on.
 """
 from __future__ import annotations
 
+import json
 import logging
 
 from scrapy.exporters import (CsvItemExporter, JsonItemExporter, JsonLinesItemExporter, MarshalItemExporter,
@@ -29,6 +30,8 @@ class RecordAccounting:
 
     def __init__(self, file, *args, crawler=None, **kwargs):
         super().__init__(file, *args, **kwargs)
+        if not hasattr(self, "file"):  # the CSV exporter keeps only its text wrapper (written through)
+            self.file = file
         self.crawler = crawler
         inner = getattr(file, "file", None)  # Scrapy's post-processing wrapper keeps the file here
         self.output = getattr(file, "output", None) or getattr(inner, "output", None)
@@ -107,7 +110,15 @@ class JsonExporter(RecordAccounting, JsonItemExporter):
 
 
 class CsvExporter(RecordAccounting, CsvItemExporter):
-    """CSV (``csv``): one row a record."""
+    """CSV (``csv``): one row a record, the columns those of the first record. Lists, objects
+    and true/false are written as JSON (``["a", "b"]``, ``[{"language": "de", "url": …}]``,
+    ``true``), so a reader gets them back with ``json.loads``; text as it is, ``null`` as an
+    empty cell."""
+
+    def serialize_field(self, field, name, value):
+        if isinstance(value, (list, tuple, dict, bool)):
+            return json.dumps(value, ensure_ascii=False)
+        return super().serialize_field(field, name, value)
 
 
 class XmlExporter(RecordAccounting, XmlItemExporter):

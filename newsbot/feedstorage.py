@@ -86,6 +86,17 @@ class PartFile:
     def writable(self) -> bool:
         return True
 
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        return True
+
+    @property
+    def closed(self) -> bool:
+        """Whether the part file is closed (text wrappers, as the CSV exporter's, ask)."""
+        return self._file.closed
+
     def close(self) -> None:
         self._file.close()
 

@@ -87,7 +87,7 @@ class Incremental:
         run goes on as a full one."""
         self.enabled = incremental(self.settings, {"incremental": getattr(spider, "incremental", None)})
         if not self.enabled:
-            logger.info("Incremental run off: every article found is fetched and written")
+            logger.debug("Incremental run off: every article found is fetched and written")
             return
         cls = load_object(self.settings.get("NEWSBOT_SEEN_STORE_CLASS"))
         try:
@@ -98,7 +98,7 @@ class Incremental:
             self.stats.inc_value(ERRORS("seen_store"))
             logger.error("%s; this run fetches and writes every article found", exc)
             return
-        logger.info("Incremental run: seen-store %s", seen_store_path(self.settings))
+        logger.debug("Incremental run: seen-store %s", seen_store_path(self.settings))
         committed, dropped = recover_journals(self.journal_folder, self.store)
         if committed or dropped:
             self.stats.set_value(INCREMENTAL("recovered"), committed)

@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover
 
 from .extraction.urls import address_kind, ip_kind
 from .httplimits import too_large
+from .logs import failure_level
 from .resolver import AddressRefused, refusal
 from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
 from .warc import WarcIndex, WarcWriterFile
@@ -135,6 +136,9 @@ def _site(host: str) -> str:
     return host.lower().rstrip(".").removeprefix("www.")
 
 
+LOOPBACK_HINT = ": set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine (tests, local copies)"
+
+
 class RequestRefused(IgnoreRequest):
     """A request refused before download by :class:`SafeRedirectMiddleware`; ``reason`` is one
     of ``scheme``, ``private``, ``loopback``, ``offsite``, ``loop``. Already counted and logged."""
@@ -162,7 +166,8 @@ class SafeRedirectMiddleware:
     checked again before anything is sent for it by :class:`RedirectTargetMiddleware`, which
     sits below the robots.txt middleware (100), so not even ``/robots.txt`` is fetched from a
     refused target. Refusals raise :class:`RequestRefused`, count in
-    ``newsbot/redirect_refused/<reason>`` and are logged at WARNING once each."""
+    ``newsbot/redirect_refused/<reason>`` and are logged once each, at WARNING the first of a
+    reason, at DEBUG the others (:func:`newsbot.logs.failure_level`)."""
 
     REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -200,8 +205,10 @@ class SafeRedirectMiddleware:
 
     def _refuse(self, source: str, target: str, reason: str):
         self.stats.inc_value(REDIRECT_REFUSED(reason))
-        logger.warning("Refused redirect from %s to %s (%s)", source, target, reason)
-        raise RequestRefused(f"redirect to {target} refused ({reason})", reason)
+        hint = LOOPBACK_HINT if reason == "loopback" else ""
+        level, note = failure_level(self.crawler, f"redirect_{reason}")
+        logger.log(level, "Refused redirect from %s to %s (%s%s)%s", source, target, reason, hint, note)
+        raise RequestRefused(f"redirect to {target} refused ({reason}{hint})", reason)
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get("Location")

@@ -5,11 +5,10 @@ Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>`
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from scrapy.exceptions import DropItem
 
-from .extraction.record import COUNTED, FIELDS
+from .api import record_of
+from .extraction.record import COUNTED
 from .incremental import Incremental
 from .portals import registry
 from .schema import validator
@@ -76,14 +75,9 @@ class ExtractPipeline(_Pipeline):
             self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)
         if not ex.is_article:
             _drop(self.stats, "not_article", url)
-        record = {**ex.record,
-                  "portal": getattr(spider, "name", None) or (owner.name if owner else "article"),
-                  "crawled_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
-        record = {f.name: record[f.name] for f in FIELDS if f.name in record}  # the record's order
+        record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
         for name in COUNTED:
             self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
-        if self.provenance:
-            record["provenance"] = ex.provenance
         return record
 
 

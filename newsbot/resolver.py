@@ -8,16 +8,24 @@ internal name in a feed): :class:`HostOverrideResolver` refuses such answers
 a crawl can run against a local copy of a site at its real URLs (tests, mirrors); mapped names
 are answered without lookup.
 
-``NEWSBOT_RESOLVE`` is a JSON object ``{"host name": "127.0.0.1", ...}`` (or a dict set in
-Python), or a list of ``host:ip`` entries (a comma-separated string with ``-s``). Only IPv4
-loopback addresses (``127.0.0.0/8``) may be targets: the setting points a crawl at this
-machine, never elsewhere (Scrapy's threaded resolver hands Twisted IPv4 addresses only).
+``NEWSBOT_RESOLVE`` is a JSON object ``{"host name": "127.0.0.1", "other host":
+"127.0.0.1:8443", ...}`` (or a dict set in Python), or a list of entries (a comma-separated
+string with ``-s``), each ``host=ip`` or ``host=ip:port``, or the older ``host:ip``. A target
+with a port sends the host's connections to that port whatever port the URL names (a local
+copy served without root on a high port): :class:`PortMappedAgent`, below Scrapy's HTTP/1.1
+download handler, changes only the address it connects to, so the request's URL, its ``Host``
+header, TLS server name and the records stay those of the real site. ``host:ip:port`` is
+refused (curl writes ``host:port:addr``; ``=`` leaves no doubt). Only IPv4 loopback addresses
+(``127.0.0.0/8``) may be targets: the setting points a crawl at this machine, never elsewhere
+(Scrapy's threaded resolver hands Twisted IPv4 addresses only).
 """
 from __future__ import annotations
 
 import ipaddress
 import json
+from typing import NamedTuple
 
+from scrapy.core.downloader.handlers import http11
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
@@ -49,15 +57,16 @@ def _host(name: str) -> str:
     return name.strip().lower().rstrip(".")
 
 
-def resolve_map(value) -> dict[str, str]:
-    """Parse ``NEWSBOT_RESOLVE``: ``None``/empty, a dict or JSON object text ``{host: ip}``, or
-    a list or comma-separated text of ``host:ip`` entries. Returns ``{lower-case host name
-    without trailing dot: address text}``. Raises ``ValueError`` with one line naming the bad
-    entry: text that is neither JSON nor ``host:ip``, an empty host, an address that does not
-    parse as IPv4, or one outside ``127.0.0.0/8``."""
-    if not value:
-        return {}
-    pairs: list[tuple[str, object]]
+class Target(NamedTuple):
+    """Where ``NEWSBOT_RESOLVE`` sends a host: ``address`` (IPv4 loopback, text) and ``port``
+    (``None``: the URL's)."""
+
+    address: str
+    port: int | None = None
+
+
+def _entries(value) -> list[tuple[object, object]]:
+    """``(host, target text)`` pairs of the setting's forms (see the module docstring)."""
     if isinstance(value, str):
         text = value.strip()
         if text.startswith("{"):
@@ -68,29 +77,62 @@ def resolve_map(value) -> dict[str, str]:
         else:
             value = [x for x in text.split(",") if x.strip()]
     if isinstance(value, dict):
-        pairs = list(value.items())
-    elif isinstance(value, (list, tuple)):
-        pairs = []
-        for entry in value:
-            host, sep, ip = str(entry).partition(":")
+        return list(value.items())
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"NEWSBOT_RESOLVE={value!r} is not a JSON object or a list of host=ip[:port]")
+    pairs = []
+    for entry in value:
+        entry = str(entry)
+        host, eq, target = entry.partition("=")
+        if not eq:
+            host, sep, target = entry.partition(":")
             if not sep:
-                raise ValueError(f"NEWSBOT_RESOLVE entry {entry!r} is not host:ip")
-            pairs.append((host, ip))
-    else:
-        raise ValueError(f"NEWSBOT_RESOLVE={value!r} is not a JSON object or a list of host:ip")
+                raise ValueError(f"NEWSBOT_RESOLVE entry {entry!r} is not host=ip, host=ip:port or host:ip")
+            if ":" in target.strip() and target.strip().count(":") == 1:
+                raise ValueError(f"NEWSBOT_RESOLVE entry {entry!r}: write a port as host=ip:port")
+        pairs.append((host, target))
+    return pairs
+
+
+def resolve_targets(value) -> dict[str, Target]:
+    """Parse ``NEWSBOT_RESOLVE`` (``None``/empty, a dict or JSON object text ``{host: "ip" or
+    "ip:port"}``, or a list or comma-separated text of ``host=ip[:port]`` / ``host:ip``
+    entries). Returns ``{lower-case host name without trailing dot: Target}``. Raises
+    ``ValueError`` with one line naming the bad entry: text that is none of these forms, an
+    empty host, an address that does not parse as IPv4, one outside ``127.0.0.0/8``, a port
+    outside 1–65535, ``host:ip:port``."""
+    if not value:
+        return {}
     out = {}
-    for host, ip in pairs:
+    for host, target in _entries(value):
         name = _host(str(host))
         if not name or "/" in name or ":" in name:
             raise ValueError(f"NEWSBOT_RESOLVE: {host!r} is not a host name")
+        ip, colon, port_text = str(target).strip().partition(":")
         try:
-            address = ipaddress.IPv4Address(str(ip).strip())
+            address = ipaddress.IPv4Address(ip.strip())
         except ValueError:
-            raise ValueError(f"NEWSBOT_RESOLVE: {name} -> {ip!r} is not an IPv4 address") from None
+            raise ValueError(f"NEWSBOT_RESOLVE: {name} -> {target!r} is not an IPv4 address") from None
         if not address.is_loopback:
             raise ValueError(f"NEWSBOT_RESOLVE: {name} -> {address} is not a loopback address")
-        out[name] = str(address)
+        port = None
+        if colon:
+            if not port_text.strip().isdigit() or not 1 <= int(port_text) <= 65535:
+                raise ValueError(f"NEWSBOT_RESOLVE: {name} -> {target!r}: the port is not a number from 1 to 65535")
+            port = int(port_text)
+        out[name] = Target(str(address), port)
     return out
+
+
+def resolve_map(value) -> dict[str, str]:
+    """``{host: address}`` of :func:`resolve_targets` (the resolver's view; ``ValueError`` as
+    there)."""
+    return {host: target.address for host, target in resolve_targets(value).items()}
+
+
+def resolve_ports(value) -> dict[str, int]:
+    """``{host: port}`` of the hosts whose :func:`resolve_targets` target names a port."""
+    return {host: target.port for host, target in resolve_targets(value).items() if target.port is not None}
 
 
 class HostOverrideResolver(CachingThreadedResolver):
@@ -109,10 +151,12 @@ class HostOverrideResolver(CachingThreadedResolver):
 
     @classmethod
     def from_crawler(cls, crawler, reactor):
-        """Built by Scrapy with the crawler process (its ``settings`` are all it reads)."""
+        """Built by Scrapy with the crawler process (its ``settings`` are all it reads); the
+        ports of ``NEWSBOT_RESOLVE`` go to :class:`PortMappedAgent`."""
         resolver = super().from_crawler(crawler, reactor)
         resolver.overrides = resolve_map(crawler.settings.get("NEWSBOT_RESOLVE"))
         resolver.allow_loopback = crawler.settings.getbool("NEWSBOT_ALLOW_LOOPBACK")
+        PortMappedAgent.install(resolve_ports(crawler.settings.get("NEWSBOT_RESOLVE")))
         return resolver
 
     def getHostByName(self, name: str, timeout=()):  # noqa: N802 (Twisted API)
@@ -139,3 +183,45 @@ class HostOverrideResolver(CachingThreadedResolver):
             self.refused[_host(name)] = str(error)
             raise error
         return address
+
+
+class _PortMap:
+    """Twisted's endpoint factory of an ``Agent`` with the port of mapped hosts changed: the
+    URI it is asked for keeps its host, only the endpoint's port differs."""
+
+    def __init__(self, factory, ports: dict[str, int]):
+        self.factory, self.ports = factory, ports
+
+    def endpointForURI(self, uri):  # noqa: N802 (Twisted API)
+        port = self.ports.get(_host(uri.host.decode("ascii", "replace")))
+        if port is not None:
+            from twisted.web.client import URI
+
+            uri = URI(uri.scheme, uri.netloc, uri.host, port, uri.path, uri.params, uri.query, uri.fragment)
+        return self.factory.endpointForURI(uri)
+
+    def __getattr__(self, name):  # the agent reads the factory's other attributes (_bindAddress)
+        return getattr(self.factory, name)
+
+
+class PortMappedAgent(http11._ScrapyAgent):
+    """Scrapy's HTTP/1.1 agent (``scrapy.core.downloader.handlers.http11._ScrapyAgent``) whose
+    connections to a host of ``ports`` go to that port on the address the resolver gives;
+    requests through a proxy are left as they are. The URL Twisted is given, and so the
+    ``Host`` header, the TLS server name, the response's URL and the record, are the real
+    site's. Scrapy has no setting for this; :meth:`install` puts the class in the module's
+    place (the tests of :mod:`newsbot.resolver` fail if a new version moves it)."""
+
+    ports: dict[str, int] = {}
+
+    @classmethod
+    def install(cls, ports: dict[str, int]) -> None:
+        """Use this agent, with ``ports`` (``{host: port}``), for the crawl process."""
+        cls.ports = dict(ports)
+        http11._ScrapyAgent = cls
+
+    def _get_agent(self, request, timeout):
+        agent = super()._get_agent(request, timeout)
+        if self.ports and not request.meta.get("proxy"):
+            agent._endpointFactory = _PortMap(agent._endpointFactory, self.ports)
+        return agent

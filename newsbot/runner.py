@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from .settings_table import check, state_dir
 from .stats import summary
 
 OK, FAILED, BAD_ARGUMENTS, LOCKED = 0, 1, 2, 3
+logger = logging.getLogger("newsbot")
 
 
 class Refused(Exception):
@@ -68,8 +70,12 @@ def incremental(settings, arguments: dict) -> bool:
 def prepare(settings, jobs: list[Job]) -> None:
     """Check everything before a crawl starts, before anything is logged: the settings
     (:func:`newsbot.settings_table.check`), the spider names and each spider's arguments.
-    Raises :class:`Refused` (status 2) with one line on the first problem."""
+    Raises :class:`Refused` (status 2) with one line on the first problem. Then Scrapy's
+    banners are set to DEBUG (:func:`newsbot.logs.install`) before its crawler process logs
+    them."""
     from scrapy.spiderloader import get_spider_loader
+
+    from .logs import install
 
     try:
         check(settings)
@@ -90,6 +96,7 @@ def prepare(settings, jobs: list[Job]) -> None:
                 spidercls.check_arguments(**job.arguments)
         except ValueError as exc:
             raise Refused(BAD_ARGUMENTS, f"{job.spider}: {exc}") from None
+    install()
 
 
 def plan_feeds(settings) -> None:
@@ -150,6 +157,7 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
 
     try:
         process = process or CrawlerProcess(settings)
+        logger.info(start_line(settings, jobs))
         crawlers = []
         for job in jobs:
             crawler = process.create_crawler(job.spider)  # settings copied, not frozen yet
@@ -169,6 +177,24 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
         clear_finished_job(crawler)
         results.append(Result(name, status, line, dict(stats)))
     return results
+
+
+def start_line(settings, jobs: list[Job]) -> str:
+    """The run's first log line: newsbot's version, the spiders and their arguments, the
+    seen-store (or a full crawl) and the output files' templates, e.g. ``newsbot 0.1.0:
+    crawling euronews (lang=de); incremental, seen-store output/.state/seen.sqlite; output
+    output/%(name)s/…jsonl; -L DEBUG logs Scrapy's settings and stats and every failure``."""
+    from .incremental import seen_store_path
+    from .useragent import package_version
+
+    names = ", ".join(job.spider for job in jobs)
+    arguments = {k: v for job in jobs[:1] for k, v in job.arguments.items() if not k.startswith("_")}
+    shown = f" ({', '.join(f'{k}={v}' for k, v in arguments.items())})" if arguments else ""
+    state = (f"incremental, seen-store {seen_store_path(settings)}" if any(incremental(settings, j.arguments)
+                                                                          for j in jobs) else "full crawl")
+    feeds = ", ".join(str(uri) for uri in settings.getdict("FEEDS")) or "no output file"
+    return (f"newsbot {package_version()}: crawling {names}{shown}; {state}; output {feeds}; "
+            "-L DEBUG logs Scrapy's settings and stats and every failure")
 
 
 def crawl(settings, jobs: list[Job]) -> list[Result]:

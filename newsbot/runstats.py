@@ -16,7 +16,7 @@ from scrapy.exceptions import NotConfigured
 
 from .atomic import write_atomic
 from .signals import output_planned, output_stored
-from .stats import ERRORS, MONITORS_FAILED, figures
+from .stats import ERRORS, MONITORS_FAILED, OUTPUTS, figures
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,8 @@ class RunStatsWriter:
     :func:`~newsbot.stats.figures`, ``monitors`` (``{"failed": [messages]}``, see
     :mod:`newsbot.monitors`) and ``scrapy_stats`` (the full stats dict, dates as ISO 8601).
     Outputs come from :data:`newsbot.signals.output_planned` / ``output_stored`` (newsbot's
-    local storage); not enabled without output files (no ``FEEDS``)."""
+    local storage), and are listed in the stat :data:`newsbot.stats.OUTPUTS` (the summary
+    line names them); not enabled without output files (no ``FEEDS``)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -77,6 +78,8 @@ class RunStatsWriter:
         files = self.stored.setdefault(output.stream, [])
         if output.final not in files:
             files.append(output.final)
+            written = list(self.crawler.stats.get_value(OUTPUTS) or [])
+            self.crawler.stats.set_value(OUTPUTS, [*written, str(output.final)])
 
     def engine_stopped(self):
         """Write the stats file of each feed of the run."""
@@ -94,7 +97,7 @@ class RunStatsWriter:
                 self.crawler.stats.inc_value(ERRORS("stats_file"))
                 logger.error("Run stats not written to %s: %s", path, exc)
             else:
-                logger.info("Run stats written to %s", path)
+                logger.debug("Run stats written to %s", path)
 
 
 class Progress:

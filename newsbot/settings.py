@@ -44,6 +44,8 @@ MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
 CONCURRENT_ITEMS = 16  # outputs of one callback processed at once (Scrapy: 100); pipelines are synchronous
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsbot.robots.RobotsTxtMiddleware": 100,  # Scrapy's place; its failures counted and logged once
     "newsbot.middlewares.RedirectTargetMiddleware": 50,  # below robots.txt (100): nothing goes to a refused target
     "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
     "newsbot.blocks.BlockDetectionMiddleware": 590,  # above the retries: a challenge is never retried
@@ -58,6 +60,7 @@ EXTENSIONS = {
     "newsbot.httplimits.HeaderLimits": 0,
     "newsbot.extensions.Deadline": 0,
     "newsbot.extensions.QuietErrors": 0,
+    "newsbot.logs.RunLog": 0,
     "newsbot.extensions.ItemErrors": 0,
     "newsbot.incremental.Incremental": 100,
     "newsbot.runstats.Progress": 110,

@@ -68,7 +68,8 @@ _OWN = (
     Setting("NEWSBOT_EXTRACT_WORKERS", "int", -1, -1, "processes; -1: one a core, 0: none",
             "worker processes extracting pages beside the crawl"),
     Setting("NEWSBOT_RESOLVE", "str", {},
-            doc="host names answered with a loopback address, like curl --resolve (newsbot.resolver)"),
+            doc="host names answered with a loopback address and, given one, a port, like curl --resolve "
+                "(newsbot.resolver)"),
 )
 _SCRAPY = (
     Setting("DOWNLOAD_TIMEOUT", "float", least=0.001, unit="seconds"),

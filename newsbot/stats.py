@@ -43,6 +43,8 @@ FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each co
 ENCODING = Family("newsbot/encoding/", "pages decoded with each charset")
 MALFORMED = Family("newsbot/malformed/", "page parts that did not parse (jsonld)")
 RECORDS = Family("newsbot/records", "records past deduplication; newsbot/records/revised: written again")
+ROBOTS_FAILED = Family("newsbot/robots_failed/", "robots.txt not read, by failure kind (the site is then "
+                       "crawled as if it allowed everything)")
 BLOCKED = Family("newsbot/blocked/", "refusals of the site (HTTP 403, challenge pages), by spider")
 BACKFILL = Family("newsbot/backfill/", "backfill stages started (stage_<n>), no_source, wp_api_unavailable, "
                   "listing_past_since, listing_page_cap")
@@ -53,6 +55,7 @@ INCREMENTAL = Family("newsbot/incremental/", "committed, recovered, not_committe
 ITEM_ERRORS = Family("newsbot/item_errors/", "records lost to a pipeline exception, by exception name")
 OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by step (open, write, store)")
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
+OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 
 SCRAPY_RECORDS = "item_scraped_count"
 SCRAPY_RESPONSES = "downloader/response_count"
@@ -144,7 +147,9 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
     it failed (no record and no feed or sitemap read while requests failed, a blocked portal
     with no record, invalid records, spider errors, records lost to processing or output
-    errors, an abnormal finish, a failed monitor)."""
+    errors, an abnormal finish, a failed monitor). The line ends with the output files the run
+    put in place (:data:`OUTPUTS`); a run that found only articles already stored says so and
+    how to write them again."""
     if not stats:
         return FAILED, f"{name}: FAILED: the crawl did not start"
     fig = figures(stats)
@@ -174,9 +179,21 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     monitors = [m for m in fig["monitors_failed"] if m not in problems]
     if monitors:
         problems.append("monitors: " + "; ".join(monitors))
+    wrote = _wrote(stats.get(OUTPUTS) or [])
     if problems:
-        return FAILED, f"{name}: FAILED: " + "; ".join(problems)
+        return FAILED, f"{name}: FAILED: " + "; ".join(problems) + wrote
     failed = sum(failures.values())
     stored = fig["already_stored"]
+    nothing_new = (f"; nothing new: {stored} articles found are already stored in the seen-store "
+                   "(--full, or -a incremental=false, writes them again)") if stored and not records else ""
     return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
-                + (f", {stored} already stored" if stored else ""))
+                + (f", {stored} already stored" if stored else "") + nothing_new + wrote)
+
+
+def _wrote(outputs: list[str]) -> str:
+    """``"; wrote <file>"`` (``"; wrote <first> … <last> (N files)"``), or ``""`` for none."""
+    if not outputs:
+        return ""
+    if len(outputs) == 1:
+        return f"; wrote {outputs[0]}"
+    return f"; wrote {outputs[0]} … {outputs[-1]} ({len(outputs)} files)"

@@ -450,7 +450,7 @@ FAST = {
 
 class CrawlResult:
     """A finished crawl subprocess: ``returncode``, ``stderr`` (the log), ``records`` (written
-    JSON lines), ``stats`` ({key: number} from the final stats dump), ``seconds`` (wall time)
+    JSON lines), ``stats`` (Scrapy's stats, from the run's ``.stats.json``), ``seconds`` (wall time)
     and ``peak_rss_mb`` (the process's peak resident memory, MiB)."""
 
     def __init__(self, returncode, stderr, records, stats, seconds, peak_rss_mb):
@@ -461,17 +461,14 @@ class CrawlResult:
         return {r["url"]: r for r in self.records}
 
 
-def stats_of(log: str) -> dict[str, float]:
-    """Numeric entries of the ``Dumping Scrapy stats`` block of a crawl log."""
-    import re
+def stats_of(out) -> dict:
+    """Scrapy's stats of the crawl that wrote ``out``, from the ``.stats.json`` beside it
+    (``{}`` when there is none)."""
+    import json
+    from pathlib import Path
 
-    start = log.rfind("Dumping Scrapy stats:")
-    if start < 0:
-        return {}
-    block = log[start:]
-    end = re.search(r"\n\d{4}-\d\d-\d\d ", block)
-    block = block[:end.start()] if end else block
-    return {k: float(v) for k, v in re.findall(r"'([^']+)':\s*(-?\d+(?:\.\d+)?)\b", block)}
+    path = Path(out).with_name(Path(out).name + ".stats.json")
+    return json.loads(path.read_text("utf-8"))["scrapy_stats"] if path.exists() else {}
 
 
 def run_crawl(workdir, spider: str, *args: str, settings: dict | None = None, env: dict | None = None,
@@ -512,7 +509,7 @@ def run_crawl(workdir, spider: str, *args: str, settings: dict | None = None, en
     log = errfile.read_text("utf-8", errors="replace")
     records = ([json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
                if out.exists() else [])
-    return CrawlResult(proc.returncode, log, records, stats_of(log), seconds, usage.ru_maxrss / 1024)
+    return CrawlResult(proc.returncode, log, records, stats_of(out), seconds, usage.ru_maxrss / 1024)
 
 
 FAULT_PORTAL = """# The fault site's portal (written by the tests).

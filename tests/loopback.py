@@ -32,7 +32,8 @@ class Site:
     answers only requests whose ``Host`` header names that host (port left out) and wins over
     a route keyed by the path alone. ``url(path)`` gives the absolute URL, ``base`` the scheme
     and host, ``hits`` counts requests per path, ``served`` lists the paths in the order they
-    were requested and ``requested`` the ``(host, path)`` pairs. ``address`` is the
+    were requested, ``requested`` the ``(host, path)`` pairs and ``request_headers`` each
+    request's headers as sent. ``address`` is the
     ``(IP, port)`` to listen on (port 0: a free one); with ``ssl_context`` (an
     :class:`ssl.SSLContext` holding the server certificate) the site speaks HTTPS. A context
     manager."""
@@ -43,6 +44,7 @@ class Site:
         self.hits: dict[str, int] = {}
         self.served: list[str] = []
         self.requested: list[tuple[str, str]] = []
+        self.request_headers: list[dict[str, str]] = []
         self.max_requests = max_requests
         site = self
 
@@ -59,6 +61,7 @@ class Site:
                 site.hits[self.path] = site.hits.get(self.path, 0) + 1
                 site.served.append(self.path)
                 site.requested.append((host, self.path))
+                site.request_headers.append(dict(self.headers))
                 route = site.routes.get((host, self.path)) or site.routes.get(self.path, (404, {}, b"not here"))
                 status, headers, body = (route if len(site.served) <= site.max_requests
                                          else (503, {}, b"budget spent"))

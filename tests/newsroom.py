@@ -51,8 +51,9 @@ SECTIONS = ("Energy", "Transport", "Budget", "Fisheries", "Health", "Trade", "Cl
 class Story:
     """One article: ``n`` (its slug number), text, ``published`` / ``modified`` (aware
     datetimes), ``new_markup`` (the redesign: the body is loaded by a script, no paragraphs in
-    the page) and ``listed_modified`` (the feed's ``<updated>``; default ``modified`` or
-    ``published``)."""
+    the page), ``listed_modified`` (the feed's ``<updated>``; default ``modified`` or
+    ``published``), ``alternates`` (``{hreflang: path}``: the page in other languages) and
+    ``day_only`` (the page and the feed give the day of publication, not its time)."""
 
     n: int
     published: datetime
@@ -61,6 +62,8 @@ class Story:
     new_markup: bool = False
     listed_modified: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
+    alternates: dict[str, str] = field(default_factory=dict)
+    day_only: bool = False
 
     @property
     def path(self) -> str:
@@ -85,9 +88,12 @@ class Story:
         body = ('<div class="story-loader" data-src="/api/story/%d"></div><script>loadStory()</script>' % self.n
                 if self.new_markup else
                 '<div class="story-body">' + "".join(f"<p>{p}</p>" for p in paras) + "</div>")
+        links = "".join(f'<link rel="alternate" hreflang="{lang}" href="{base}{path}">'
+                        for lang, path in self.alternates.items())
+        when = self.published.date().isoformat() if self.day_only else self.published.isoformat()
         return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{self.title} | Loop News</title>
-<meta property="og:type" content="article">{modified}
+<meta property="og:type" content="article">{modified}{links}
 <link rel="canonical" href="{base}{self.path}"></head>
 <body><header class="masthead"><a href="/">Loop News</a> <nav><a href="/news/">News</a></nav></header>
 <article>
@@ -95,7 +101,7 @@ class Story:
 <h1 class="headline">{self.title}</h1>
 <p class="standfirst">A short summary of how question {self.n} was finally settled.</p>
 <p class="dateline">By <span class="byline">Ana Ferreira</span>,
-<time class="published" datetime="{self.published.isoformat()}">{self.published:%d %B %Y}</time></p>
+<time class="published" datetime="{when}">{self.published:%d %B %Y}</time></p>
 {body}
 </article>
 <footer><p>Loop News is a test site.</p></footer></body></html>""".encode()
@@ -133,10 +139,15 @@ class Newsroom:
 
     def feed(self) -> bytes:
         """Atom feed: each entry's ``published`` and ``updated`` (the listed modification)."""
+        def dates(s: Story) -> str:
+            if s.day_only:  # the day alone
+                return f"<updated>{s.published.date().isoformat()}</updated>"
+            return (f"<published>{s.published.isoformat()}</published>"
+                    f"<updated>{(s.listed_modified or s.modified or s.published).isoformat()}</updated>")
+
         entries = "".join(
             f'<entry><title>{s.title}</title><link rel="alternate" href="{self.base}{s.path}"/>'
-            f"<id>{self.base}{s.path}</id><published>{s.published.isoformat()}</published>"
-            f"<updated>{(s.listed_modified or s.modified or s.published).isoformat()}</updated></entry>"
+            f"<id>{self.base}{s.path}</id>{dates(s)}</entry>"
             for s in sorted(self.stories.values(), key=lambda s: s.n))
         return ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
                 f"<title>Loop News</title><id>{self.base}/</id>{entries}</feed>").encode()

@@ -119,7 +119,7 @@ def expected_records(site: dict, mode: str, origin: str | None = None, base: str
             "section": art["section"], "lead": art.get("lead"), "body": "\n\n".join(body),
             "authors": [art["author"]], "tags": art.get("tags", []),
             "quality_flags": ["partial"] if art.get("paywall") else [],
-            "translations": {k: fix(v) for k, v in art.get("alternates", {}).items()},
+            "translations": [{"language": k, "url": fix(v)} for k, v in art.get("alternates", {}).items()],
             "machine_translated": art.get("machine_translated", False),
             "original_url": art.get("original_url"),
         }

@@ -57,12 +57,19 @@ STORY_RECORD = {"id": fingerprint(STORY_URL), "url": STORY_URL, "portal": "p", "
 """A record of :data:`STORY_URL` for the seen-store tests: published 2025-03-04 09:00 UTC, never modified."""
 
 
+CORPUS_ABSENT = ("the shared labelled corpus is absent ({index} not found): 183 real news pages with their "
+                 "labelled title, date and body, kept beside the project (../shared/corpus/news) for its developers "
+                 "and CI to guard extraction quality; a user's clone does not need it, and every other test runs "
+                 "without it (NEWSBOT_SHARED names another folder holding corpus/news)")
+"""Why the corpus tests skip on a fresh clone."""
+
+
 def corpus_entries() -> list[dict]:
-    """Entries of the shared labelled corpus with their HTML; skips the test (printing why)
-    when the corpus folder is absent, as on a user's fresh clone."""
+    """Entries of the shared labelled corpus with their HTML; skips the test (printing
+    :data:`CORPUS_ABSENT`) when the corpus folder is absent, as on a user's fresh clone."""
     index = CORPUS / "index.jsonl"
     if not index.is_file():
-        pytest.skip(f"shared corpus absent: {index} not found (it sits beside the project in CI)")
+        pytest.skip(CORPUS_ABSENT.format(index=index))
     entries = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
     for e in entries:
         e["html"] = gzip.decompress((CORPUS / e["file"]).read_bytes())
@@ -149,6 +156,11 @@ def crawl(tmp_path: Path, spider: str, *args: str, settings: dict | None = None,
     written = out.exists() and proc.returncode != 2
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()] if written else []
     return proc, records
+
+
+def run_stats(output: Path) -> dict:
+    """Scrapy's stats of the run that wrote ``output``, from the ``.stats.json`` beside it."""
+    return json.loads(output.with_name(output.name + ".stats.json").read_text("utf-8"))["scrapy_stats"]
 
 
 def scrapy_crawl(cwd: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:

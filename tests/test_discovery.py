@@ -94,11 +94,11 @@ def test_hreflang_alternates_become_translations():
             + b"<p>" + b"Some words of the story. " * 20 + b"</p></body></html>")
     ex = extract_article(html, entry.url, hints=Hints(translations=entry.alternates))
     # the page's own URL and x-default are not translations
-    assert ex.record["translations"] == {"de": "https://de.euronews.com/2025/03/14/eine-geschichte"}
+    assert ex.record["translations"] == [{"language": "de", "url": "https://de.euronews.com/2025/03/14/eine-geschichte"}]
     # alternates in the page win over the sitemap's
     page = html.replace(b"</head>", b'<link rel="alternate" hreflang="fr" href="/fr/une-histoire"></head>')
     ex = extract_article(page, entry.url, hints=Hints(translations=entry.alternates))
-    assert ex.record["translations"] == {"fr": "https://www.euronews.com/fr/une-histoire"}
+    assert ex.record["translations"] == [{"language": "fr", "url": "https://www.euronews.com/fr/une-histoire"}]
 
 
 def test_50000_url_sitemap_is_streamed_whole():

@@ -142,3 +142,25 @@ def test_load_corpus_reads_only_inside_the_folder(tmp_path):
     (folder / "index.jsonl").write_text(ENTRY.replace("p1.html.gz", "../secret.html"), encoding="utf-8")
     with pytest.raises(ValueError, match="outside the corpus folder"):
         load_corpus(folder)
+
+
+def test_evaluate_runs_on_the_sample_corpus_every_clone_has(capsys):
+    """The README's example: ``newsbot evaluate tests/fixtures/corpus``."""
+    from support import FIXTURES
+
+    assert main(["evaluate", str(FIXTURES / "corpus")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("all           3 pages  title 1.000  date instant 1.000  day 1.000")
+    assert [line.split()[0] for line in out.split("worst pages by body F1:\n")[1].splitlines()] == [
+        "tram", "ferry", "library"]
+
+
+def test_the_corpus_tests_say_why_they_skip_on_a_fresh_clone(monkeypatch, tmp_path):
+    import support
+
+    monkeypatch.setattr(support, "CORPUS", tmp_path / "corpus" / "news")
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        support.corpus_entries()
+    reason = str(skipped.value)
+    assert str(tmp_path / "corpus" / "news" / "index.jsonl") in reason
+    assert "183 real news pages" in reason and "a user's clone does not need it" in reason

@@ -121,3 +121,25 @@ def test_every_feed_format_goes_through_a_record_exporter():
 
     assert set(settings.FEED_EXPORTERS) == set(default_settings.FEED_EXPORTERS_BASE)
     assert all(issubclass(load_object(path), RecordAccounting) for path in settings.FEED_EXPORTERS.values())
+
+
+def test_csv_writes_lists_and_objects_as_json(tmp_path):
+    import csv
+
+    from newsroom import command, env
+
+    story = Story(1, day(3), alternates={"de": "/news/2025/03/story-1-de"})
+    with Newsroom([story, Story(2, day(4))]) as room:
+        write_portal(tmp_path, room.base)
+        cmd = command("since=2025-03-01", "until=2025-03-31", scrapy=True) + ["-O", "out.csv"]
+        proc = subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        base = room.base
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as fh:
+        rows = {row["title"]: row for row in csv.DictReader(fh)}
+    row = rows[story.title]
+    assert json.loads(row["translations"]) == [{"language": "de", "url": base + "/news/2025/03/story-1-de"}]
+    assert json.loads(row["authors"]) == ["Ana Ferreira"]
+    assert json.loads(row["quality_flags"]) == [] and json.loads(row["tags"]) == []
+    assert row["machine_translated"] == "false" and row["original_url"] == ""
+    assert json.loads(rows[Story(2, day(4)).title]["translations"]) == []

@@ -84,7 +84,7 @@ def test_a_bad_alternate_link_costs_only_that_link():
             "<link rel='alternate' hreflang='de' href='https://de.site.example/a'></head>"
             "<body><h1>Title here</h1><p>One paragraph of text that is long enough.</p></body></html>")
     ex = extract_article(page, "https://site.example/a")
-    assert ex.record["translations"] == {"de": "https://de.site.example/a"}
+    assert ex.record["translations"] == [{"language": "de", "url": "https://de.site.example/a"}]
 
 
 def test_json_ld_nested_too_deep_is_counted_not_fatal():

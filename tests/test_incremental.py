@@ -219,3 +219,33 @@ def test_appending_runs_write_each_article_once(tmp_path):
     titles = [r["title"] for r in records(tmp_path / "out.jsonl")]
     assert sorted(titles) == sorted(Story(n, day(1)).title for n in (1, 2, 3))
     assert titles[2] == Story(3, day(1)).title  # appended by the second run
+
+
+def test_a_rerun_says_what_to_do_and_names_the_files_it_wrote(tmp_path):
+    from newsroom import command, env
+    import subprocess
+
+    def scrapy(*extra):
+        cmd = command("since=2025-03-01", "until=2025-03-31", scrapy=True) + list(extra)
+        return subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=120)
+
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_portal(tmp_path, room.base)
+        first = run(tmp_path, *WINDOW)
+        [out] = outputs(tmp_path)
+        assert first.stderr.splitlines()[-1] == (
+            f"loopnews: ok: 2 records written, 0 failed requests; wrote {out.relative_to(tmp_path)}")
+        again = run(tmp_path, *WINDOW)
+        assert again.stderr.splitlines()[-1] == (
+            "loopnews: ok: 0 records written, 0 failed requests, 2 already stored; nothing new: 2 articles found "
+            "are already stored in the seen-store (--full, or -a incremental=false, writes them again)")
+        full = run(tmp_path, *WINDOW, "--full")
+        assert "loopnews: ok: 2 records written" in full.stderr.splitlines()[-1]
+        # an -o file is a stream of its own: written once, then nothing new, never a duplicate
+        ad_hoc = [scrapy("-o", "x.jsonl"), scrapy("-o", "x.jsonl")]
+        assert ad_hoc[0].stderr.splitlines()[-1] == "loopnews: ok: 2 records written, 0 failed requests; wrote x.jsonl"
+        assert "0 records written, 0 failed requests, 2 already stored; nothing new" in ad_hoc[1].stderr
+        again = scrapy("-o", "x.jsonl", "-a", "incremental=false")
+        assert again.stderr.splitlines()[-1] == "loopnews: ok: 2 records written, 0 failed requests; wrote x.jsonl"
+    assert len(records(tmp_path / "x.jsonl")) == 4  # the first run's and the full one's
+    assert not [p for p in tmp_path.rglob("*.lock") if ".state" not in p.parts]  # the crawl lock only

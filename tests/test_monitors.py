@@ -44,8 +44,9 @@ def test_per_portal_thresholds_and_their_messages(tmp_path):
         proc = run(tmp_path, *WINDOW, settings={"NEWSBOT_MONITOR_PORTALS": strict})
     assert proc.returncode == 1
     last = proc.stderr.splitlines()[-1]
+    [out] = outputs(tmp_path)
     assert last == ("loopnews: FAILED: monitors: records written 2, below the minimum 5; "
-                    "field tags: coverage 0.0 % (0 of 2 articles), floor 50 %")
+                    f"field tags: coverage 0.0 % (0 of 2 articles), floor 50 %; wrote {out.relative_to(tmp_path)}")
 
 
 @pytest.mark.parametrize("value, message", [

@@ -1,14 +1,13 @@
 """Every built-in portal spider over real loopback HTTPS at its real URLs: one HTTPS server on
-port 443 of a loopback address serves the fixture sites (tests/sites/<portal>/) by ``Host``
-header and path, ``NEWSBOT_RESOLVE`` points every portal host at it, and the crawl in each
+a free port of 127.0.0.1 serves the fixture sites (tests/sites/<portal>/) by ``Host`` header and
+path, ``NEWSBOT_RESOLVE`` points every portal host at it (``host=127.0.0.1:<port>``: the
+crawl asks for ``https://<host>/…`` and connects to that port), and the crawl in each
 discovery mode must write exactly the records the WARC replay crawls of test_portal_sites.py
 expect. The certificate is self-signed, made at test time (Scrapy does not verify certificates
 by default)."""
 from __future__ import annotations
 
 import datetime
-import errno
-import random
 import ssl
 from urllib.parse import urlsplit
 
@@ -64,22 +63,11 @@ def _tls_context(tmp, hosts) -> ssl.SSLContext:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The HTTPS server of all portal sites on port 443 of 127.0.0.1 (or, when another run
-    holds that port, of another loopback address); skipped when port 443 cannot be bound."""
+    """The HTTPS server of all portal sites on a free port of 127.0.0.1."""
     routes = _pages()
     hosts = _hosts(routes)
     context = _tls_context(tmp_path_factory.mktemp("tls"), hosts)
-    for ip in ("127.0.0.1", f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.1"):
-        try:
-            site = Site(routes, max_requests=1000, max_seconds=240, address=(ip, 443), ssl_context=context)
-            break
-        except PermissionError as exc:
-            pytest.skip(f"cannot listen on port 443 ({exc}); the HTTPS portal test needs root")
-        except OSError as exc:
-            if exc.errno != errno.EADDRINUSE:
-                pytest.skip(f"cannot listen on {ip}:443 ({exc})")
-    else:
-        pytest.skip("port 443 is taken on every loopback address tried")
+    site = Site(routes, max_requests=1000, max_seconds=240, address=("127.0.0.1", 0), ssl_context=context)
     site.hosts = hosts
     with site:
         yield site
@@ -87,13 +75,13 @@ def server(tmp_path_factory):
 
 def _run(tmp_path_factory, server, mode):
     tmp = tmp_path_factory.mktemp(f"https-{mode}")
-    ip = server.server.server_address[0]
+    ip, port = server.server.server_address[:2]
     hosts = sorted(server.hosts)
     start = len(server.requested)
     jobs = [(name, {"mode": mode, "since": load_site(name)["since"], "until": load_site(name)["until"]})
             for name in PORTALS]
-    # the list form, as `-s NEWSBOT_RESOLVE=host:ip,host:ip` gives it
-    proc, records, stats = crawl_many(tmp, jobs, {"NEWSBOT_RESOLVE": ",".join(f"{h}:{ip}" for h in hosts)})
+    # the list form, as `-s NEWSBOT_RESOLVE=host=ip:port,host=ip:port` gives it
+    proc, records, stats = crawl_many(tmp, jobs, {"NEWSBOT_RESOLVE": ",".join(f"{h}={ip}:{port}" for h in hosts)})
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc, records, stats, server.requested[start:]
 

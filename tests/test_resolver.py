@@ -8,7 +8,42 @@ import sys
 
 import pytest
 
-from newsbot.resolver import resolve_map
+from loopback import Site
+from support import crawl
+
+from newsbot.resolver import Target, resolve_map, resolve_ports, resolve_targets
+
+
+def test_resolve_targets_take_a_port():
+    assert resolve_targets("www.politico.eu=127.0.0.1:8443, b.example=127.0.0.2, c.example:127.0.0.3") == {
+        "www.politico.eu": Target("127.0.0.1", 8443), "b.example": Target("127.0.0.2"), "c.example": Target("127.0.0.3")}
+    assert resolve_targets('{"www.politico.eu": "127.0.0.1:8443"}') == {"www.politico.eu": Target("127.0.0.1", 8443)}
+    assert resolve_ports("a.example=127.0.0.1:8443,b.example:127.0.0.1") == {"a.example": 8443}
+    assert resolve_map("a.example=127.0.0.1:8443") == {"a.example": "127.0.0.1"}
+    with pytest.raises(ValueError, match="write a port as host=ip:port"):
+        resolve_targets("a.example:127.0.0.1:8443")  # curl's host:port:addr order would read the other way
+    with pytest.raises(ValueError, match="the port is not a number from 1 to 65535"):
+        resolve_targets("a.example=127.0.0.1:99999")
+    with pytest.raises(ValueError, match="not a loopback address"):
+        resolve_targets('{"a.example": "10.0.0.1:8443"}')
+
+
+def test_a_mapped_port_keeps_the_real_url_host_header_and_record(tmp_path):
+    page = (b'<html><head><title>Harbour cranes</title><meta property="og:type" content="article"></head>'
+            b"<body><article><h1>Harbour cranes return</h1>"
+            + b"<p>The port authority said the two cranes removed for repairs are back in service.</p>" * 5
+            + b"</article></body></html>")
+    routes = {("www.politico.eu", "/article/cranes/"): (200, {"Content-Type": "text/html"}, page)}
+    with Site(routes) as site:
+        url = "http://www.politico.eu/article/cranes/"
+        # a mapped name needs no NEWSBOT_ALLOW_LOOPBACK; robots.txt goes to the mapped port too
+        settings = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false", "RETRY_TIMES": "0",
+                    "NEWSBOT_RESOLVE": f"www.politico.eu=127.0.0.1:{site.port}"}
+        proc, records = crawl(tmp_path, "article", f"urls={url}", settings=settings)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert [(r["url"], r["title"]) for r in records] == [(url, "Harbour cranes return")]
+    assert site.requested == [("www.politico.eu", "/robots.txt"), ("www.politico.eu", "/article/cranes/")]
+    assert [h["Host"] for h in site.request_headers] == ["www.politico.eu"] * 2  # not the port connected to
 
 
 def test_resolve_map_forms():
@@ -24,7 +59,7 @@ def test_resolve_map_forms():
         resolve_map({"a.example": "localhost"})
     with pytest.raises(ValueError, match="is not an IPv4 address"):
         resolve_map("a.example:::1")
-    with pytest.raises(ValueError, match="is not host:ip"):
+    with pytest.raises(ValueError, match="is not host=ip, host=ip:port or host:ip"):
         resolve_map("a.example")
     with pytest.raises(ValueError, match="is not a JSON object"):
         resolve_map("{a.example: 127.0.0.1")

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from loopback import Site
 from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_portal
-from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused,
+from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused, run_stats,
                      scrapy_crawl as _scrapy, write_warc)
 
 from newsbot.cli import main
@@ -306,4 +306,35 @@ def test_portal_spider_summary_uses_the_configured_portals_name(tmp_path):
     assert proc.returncode == 1, proc.stderr[-2000:]
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("blocky: FAILED: no records; the portal refused the crawler 1 times"), last
-    assert "'newsbot/blocked/blocky': 1" in proc.stderr
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/blocked/blocky") == 1
+
+
+# -- the portal spiders' arguments on newsbot crawl ----------------------------------------------
+
+def test_newsbot_version(capsys):
+    from newsbot.useragent import package_version
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"newsbot {package_version()}"
+
+
+def test_newsbot_crawl_takes_the_portal_spiders_arguments(tmp_path):
+    with Newsroom([Story(n, day(n)) for n in range(1, 4)]) as room:
+        path = write_portal(tmp_path, room.base)
+        path.write_text(path.read_text("utf-8") + f'\n[[editions]]\nlang = "de"\nbase = "{room.base}/de"\n', "utf-8")
+        refused = run(tmp_path, "--lang", "fr")
+        assert refused.returncode == 2
+        assert refused.stderr.strip() == ("newsbot crawl: --lang: no such edition for loopnews (editions: de, en); "
+                                          "give a portal its own with --lang PORTAL=LANGS")
+        assert run(tmp_path, "--lang", "politico_eu=en").stderr.strip() == (
+            "newsbot crawl: --lang politico_eu=en: politico_eu is not one of the portals crawled (loopnews)")
+        proc = run(tmp_path, "--lang", "en", "--limit", "2", "--since", "2025-03-01", "--until", "2025-03-31",
+                   "-a", "incremental=false")
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert "crawling loopnews (since=2025-03-01, until=2025-03-31, incremental=false, lang=en, limit=2); " \
+               "full crawl" in proc.stderr
+        assert room.hits.get("/de/feed.xml") is None and room.hits["/feed.xml"] == 1  # the en edition only
+        assert len(room.article_hits()) == 2
+    assert [len(records(p)) for p in outputs(tmp_path)] == [2]

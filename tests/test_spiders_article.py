@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from loopback import Site
-from support import crawl
+from support import crawl, run_stats
 
 from newsbot.warc import WarcIndex
 
@@ -43,8 +43,8 @@ def test_article_spider_archive_then_replay(tmp_path):
     titles = sorted(r["title"] for r in records)
     # /go redirects to /news/one, which Scrapy's duplicate filter drops; the front page is no article
     assert titles == ["Council agrees budget line", "Second story"]
-    assert "'newsbot/dropped/not_article': 1" in proc.stderr
-    assert "'dupefilter/filtered': 1" in proc.stderr
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/dropped/not_article") == 1
+    assert run_stats(tmp_path / "out.jsonl").get("dupefilter/filtered") == 1
     two = next(r for r in records if r["title"] == "Second story")
     assert two["url"].endswith("/news/two") and two["date_published"] == "2025-03-04T10:00:00+01:00"
     assert two["body"].count("\n\n") == 3 and two["language"] == "en"
@@ -69,8 +69,10 @@ def test_redirects_to_private_or_loopback_are_refused(tmp_path):
         settings = {**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"}
         proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=settings)
     assert [r["title"] for r in records] == ["Good page"]
-    assert "'newsbot/redirect_refused/private': 1" in proc.stderr
-    assert "'newsbot/redirect_refused/loopback': 1" in proc.stderr
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/redirect_refused/private") == 1
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/redirect_refused/loopback") == 1
+    assert ("to http://127.0.0.1:9/x (loopback: set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine"
+            in proc.stderr)
     assert "Traceback" not in proc.stderr
 
 
@@ -127,7 +129,7 @@ def test_a_meta_refresh_to_a_refused_target_sends_it_nothing(tmp_path):
         proc, records = crawl(tmp_path, "article", f"urls={site.url('/refresh')},{site.url('/ok')}",
                               settings={**FAST, "ROBOTSTXT_OBEY": "true"})
     assert [r["title"] for r in records] == ["Good page"]
-    assert "'newsbot/redirect_refused/offsite': 1" in proc.stderr
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/redirect_refused/offsite") == 1
     assert target.served == []  # not even /robots.txt
     assert site.hits.get("/robots.txt") == 1
 
@@ -137,9 +139,10 @@ def test_a_name_resolving_to_loopback_is_refused_unless_allowed(tmp_path):
         url = f"http://localhost:{site.port}/a"
         proc, records = crawl(tmp_path, "article", f"urls={url}", settings={**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"})
         assert records == [] and site.served == []
-        assert "'newsbot/errors/refused_address': 1" in proc.stderr
+        assert run_stats(tmp_path / "out.jsonl").get("newsbot/errors/refused_address") == 1
         assert ("localhost resolves to 127.0.0.1, a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"
                 in proc.stderr)
-        assert "'retry/count'" not in proc.stderr and "newsbot/retry/" not in proc.stderr  # never retried
+        stats = run_stats(tmp_path / "out.jsonl")
+        assert not any(k == "retry/count" or k.startswith("newsbot/retry/") for k in stats)  # never retried
         proc, records = crawl(tmp_path, "article", f"urls={url}", settings=FAST)
         assert [r["title"] for r in records] == ["Local page"]

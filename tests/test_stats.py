@@ -26,3 +26,16 @@ def test_summary_line_carries_monitor_failures():
                     "monitors: field body: coverage 90.0 %")
     status, line = summarize("p", {"item_scraped_count": 3, "finish_reason": "finished", "newsbot/skipped/seen": 5})
     assert (status, line) == (0, "p: ok: 3 records written, 0 failed requests, 5 already stored")
+
+
+def test_summary_line_names_the_files_written_and_what_to_do_when_nothing_is_new():
+    base = {"item_scraped_count": 3, "finish_reason": "finished"}
+    assert summarize("x", {**base, "newsbot/outputs": ["out/x-001.jsonl"]})[1] == (
+        "x: ok: 3 records written, 0 failed requests; wrote out/x-001.jsonl")
+    assert summarize("x", {**base, "newsbot/outputs": ["out/x-001.jsonl", "out/x-002.jsonl", "out/x-003.jsonl"]})[1] \
+        == "x: ok: 3 records written, 0 failed requests; wrote out/x-001.jsonl … out/x-003.jsonl (3 files)"
+    status, line = summarize("x", {"item_scraped_count": 0, "finish_reason": "finished", "newsbot/skipped/seen": 4,
+                                   "newsbot/dropped/unchanged": 1})
+    assert (status, line) == (0, "x: ok: 0 records written, 0 failed requests, 5 already stored; nothing new: "
+                                 "5 articles found are already stored in the seen-store (--full, or "
+                                 "-a incremental=false, writes them again)")

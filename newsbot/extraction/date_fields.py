@@ -71,7 +71,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     if not any(c.has_time for _, c in cands):
         found = _htmldate(page)
         if found:
-            parsed = dates.parse_date(found, rules.timezone)
+            # htmldate prints a day it found without a time as midnight: that is a day only
+            parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
             if parsed:
                 cands.append(("generic", parsed))
     chosen = dates.choose(cands)

@@ -63,7 +63,8 @@ class Field:
 
 
 _TEXT = {"type": ["string", "null"], "minLength": 1}
-_DATETIME = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"}
+_DATETIME = {"type": ["string", "null"], "format": "date-time",
+             "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"}
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _URL = {"type": "string", "pattern": "^https?://"}
 QUALITY_FLAGS = {
@@ -201,7 +202,8 @@ FIELDS: tuple[Field, ...] = (
           counted=True, floor=0.95),
     Field("title", {"type": "string", "minLength": 1}, "headline as printed", title.title,
           ("portal", "jsonld", "html", "meta", "hint"), rule="title", content=True, counted=True, floor=1.0),
-    Field("date_published", _DATETIME, "ISO 8601 with UTC offset, to the second when the page gives a time",
+    Field("date_published", _DATETIME, "ISO 8601 with UTC offset, to the second when the page gives a time; a day alone is "
+          "midnight in the portal's time zone, and the record is flagged `day_only`",
           _iso(date_fields.date_published), ("portal", "jsonld", "meta", "html", "hint", "generic"),
           rule="date", content=True, counted=True, floor=1.0),
     Field("date_modified", _DATETIME, "same format", _iso(date_fields.date_modified),
@@ -222,15 +224,18 @@ FIELDS: tuple[Field, ...] = (
           ("portal", "jsonld", "meta", "html"), rule="image", counted=True),
     Field("quality_flags", {"type": "array", "items": {"enum": list(QUALITY_FLAGS)}},
           "; ".join(f"`{k}` ({v})" for k, v in QUALITY_FLAGS.items()), _quality_flags),
-    Field("translations", {"type": "object", "additionalProperties": _URL},
-          "`{language: URL}` of the page in other languages, from its `hreflang` alternates (else the sitemap's)",
-          _translations, required=False),
+    Field("translations", {"type": "array", "items": {
+              "type": "object", "additionalProperties": False, "required": ["language", "url"],
+              "properties": {"language": {"type": "string", "minLength": 1}, "url": _URL}}},
+          "list of `{language, url}` objects: the page in other languages, from its `hreflang` alternates "
+          "(else the sitemap's)", _translations, required=False),
     Field("machine_translated", {"type": "boolean"},
           "true for pages of machine-translated editions (EU Reporter's subdomains)", _machine_translated,
           required=False),
     Field("original_url", {"type": ["string", "null"], "pattern": "^https?://"},
           "for those, the original edition's URL with the same path", _original_url, required=False),
-    Field("crawled_at", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$"},
+    Field("crawled_at", {"type": "string", "format": "date-time",
+                         "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$"},
           "when the page was processed, UTC"),
     Field("revision", {"type": "integer", "minimum": 1},
           "1 when first written; a later run that finds the article changed writes it again with the next number",

@@ -9,15 +9,17 @@ from .page import Page
 from .urls import absolute, fingerprint
 
 
-def translations(page: Page, *own_urls: str, fallback: dict | None = None) -> dict[str, str]:
-    """``{hreflang: absolute URL}`` of the page's alternates in other languages.
+def translations(page: Page, *own_urls: str, fallback: dict | None = None) -> list[dict[str, str]]:
+    """``[{"language": hreflang, "url": absolute URL}, ...]`` of the page's alternates in other
+    languages, in the page's order: one shape whatever the languages, so that a table of records
+    (pandas, DuckDB, Parquet) gets one column type.
 
     Input: the parsed page, the page's own URLs (final URL, canonical URL) and ``fallback``
     (``{hreflang: URL}``, e.g. a sitemap's ``xhtml:link`` alternates) used when the page
     declares none. Alternates pointing at the page itself (same fingerprint: scheme, ``www.``,
     tracking parameters and trailing slash ignored) and ``x-default`` are left out; the first
     URL given for a language wins; language tags are kept as written (``de``, ``pt-BR``).
-    ``{}`` when there are none."""
+    ``[]`` when there are none."""
     pairs = []
     for el in page.tree.iter("link"):
         if "alternate" in (el.get("rel") or "").lower().split() and el.get("hreflang"):
@@ -33,4 +35,4 @@ def translations(page: Page, *own_urls: str, fallback: dict | None = None) -> di
         url = absolute(href, page.url)
         if url and fingerprint(url) not in own:
             out[lang] = url
-    return out
+    return [{"language": lang, "url": url} for lang, url in out.items()]

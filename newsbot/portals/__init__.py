@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -32,7 +33,9 @@ WORDPRESS_DEFAULTS = {
     "sitemaps": ("{base}/sitemap_index.xml",),
     "wp_types": ("posts",),
 }
-BUILTIN = Path(__file__).resolve().parent / "builtin"
+BUILTIN = resources.files(__name__) / "builtin"
+"""The packaged portal files' folder, read through :mod:`importlib.resources` so that they are
+found inside a zipped egg too (scrapyd runs the project from one)."""
 
 
 @dataclass(frozen=True)

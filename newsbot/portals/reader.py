@@ -220,13 +220,15 @@ def portal_from_dict(data: dict, source: str = "<config>"):
         raise ValueError(f"{source}: {exc}") from None
 
 
-def load_portals(path: str | os.PathLike) -> dict:
+def load_portals(path) -> dict:
     """Portals of a TOML file, or of every ``*.toml`` file in a folder (sorted by name), by
-    portal name. A missing path, unreadable TOML or a bad portal raises ``ValueError`` with one line."""
-    path = Path(path)
+    portal name. ``path``: a path (text or path-like), or an :mod:`importlib.resources`
+    traversable (the packaged folder, also inside a zipped egg). A missing path, unreadable
+    TOML or a bad portal raises ``ValueError`` with one line."""
+    path = Path(path) if isinstance(path, (str, os.PathLike)) else path
     try:
         if path.is_dir():
-            files = sorted(path.glob("*.toml"))
+            files = sorted((f for f in path.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
         elif path.is_file():
             files = [path]
         else:

@@ -9,6 +9,7 @@ import scrapy
 from ..blocks import Blocked
 from ..extraction.hints import NO_HINTS, Hints
 from ..items import ArticlePage
+from ..logs import failure_detail, failure_level
 from ..middlewares import FETCHED_AT, RequestRefused, failure_kind
 from ..portals import Portal
 from ..stats import ERRORS, SKIPPED
@@ -63,7 +64,8 @@ class PageSpider(scrapy.Spider):
         ``newsbot/errors/<kind>`` (kinds: :func:`newsbot.middlewares.failure_kind`, e.g.
         ``http_404``, ``timeout``, ``too_large``) and log it once at WARNING. Redirects refused
         by the safety check and refusals of the site (:class:`~newsbot.blocks.Blocked`) are
-        counted and logged by their middlewares and not again here."""
+        counted and logged by their middlewares and not again here. Only the first failure of
+        a kind is logged at WARNING, the others at DEBUG (:func:`newsbot.logs.failure_level`)."""
         exc = failure.value
         if isinstance(exc, (RequestRefused, Blocked)):
             return
@@ -75,12 +77,7 @@ class PageSpider(scrapy.Spider):
         chain = request.meta.get("redirect_urls") if request is not None else None
         if chain:
             url = f"{chain[0]} (redirected to {url})"
-        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        if kind == "refused_address":
-            from ..resolver import refusal
-
-            detail = refusal(urlsplit(request.url).hostname or "") or detail
-        if detail.startswith("[<twisted.python.failure.Failure "):  # a list of Twisted failures
-            detail = detail[len("[<twisted.python.failure.Failure "):].split(":")[0]
-        self.logger.warning("Failed %s: %s (%s)%s", url, kind, detail,
-                            f" after {retries} retries" if retries else "")
+        detail = failure_detail(exc, kind, urlsplit(request.url).hostname if request is not None else None)
+        level, note = failure_level(self.crawler, kind)
+        self.logger.log(level, "Failed %s: %s (%s)%s%s", url, kind, detail,
+                        f" after {retries} retries" if retries else "", note)

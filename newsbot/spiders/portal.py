@@ -310,8 +310,9 @@ class PortalSpider(PageSpider):
 
 
 class PortalByNameSpider(PortalSpider):
-    """``portal``: crawl the registered portal named by ``-a name=``; every other argument is
-    that portal's spider's (``mode``, ``since``, ``until``, ``limit``, ``lang``)."""
+    """``portal``: crawl the registered portal named by ``-a name=`` (or ``-a portal=``: scrapyd
+    keeps ``name`` for itself); every other argument is that portal's spider's (``mode``,
+    ``since``, ``until``, ``limit``, ``lang``)."""
 
     name = "portal"
 
@@ -325,12 +326,14 @@ class PortalByNameSpider(PortalSpider):
         return portals[name]
 
     @classmethod
-    def check_arguments(cls, name=None, settings=None, **kwargs):
-        """Validate ``name`` and the portal spider's arguments; ``ValueError`` with one line."""
+    def check_arguments(cls, name=None, settings=None, portal=None, **kwargs):
+        """Validate ``name`` (or ``portal``) and the portal spider's arguments; ``ValueError``
+        with one line."""
         from scrapy.utils.project import get_project_settings
 
-        PortalSpider.for_portal(cls._portal(settings or get_project_settings(), name)).check_arguments(**kwargs)
+        portal = cls._portal(settings or get_project_settings(), name or portal)
+        PortalSpider.for_portal(portal).check_arguments(**kwargs)
 
     @classmethod
-    def from_crawler(cls, crawler, *args, name=None, **kwargs):
-        return PortalSpider.for_portal(cls._portal(crawler.settings, name)).from_crawler(crawler, *args, **kwargs)
+    def from_crawler(cls, crawler, *args, name=None, portal=None, **kwargs):
+        return PortalSpider.for_portal(cls._portal(crawler.settings, name or portal)).from_crawler(crawler, *args, **kwargs)

@@ -1,0 +1,52 @@
+"""robots.txt: Scrapy's :class:`~scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`
+(``ROBOTSTXT_OBEY``), its failures counted and logged as the crawl's other failures are.
+
+A robots.txt that cannot be fetched (the site does not answer, a DNS failure…) leaves the site
+crawled as if it allowed everything (Scrapy's rule); the failure counts in
+``newsbot/robots_failed/<kind>`` (kinds of :func:`newsbot.middlewares.failure_kind`) and is
+logged once, at WARNING the first of its kind for the spider (a request to the same site
+usually fails the same way next, and is then not logged again at WARNING), at DEBUG after
+(:func:`newsbot.logs.failure_level`). Scrapy's own ERROR line with a traceback is dropped."""
+from __future__ import annotations
+
+import logging
+
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
+from scrapy.exceptions import IgnoreRequest
+
+from .logs import failure_detail, failure_level
+from .stats import ROBOTS_FAILED
+
+logger = logging.getLogger(__name__)
+
+
+class _NoScrapyLine(logging.Filter):
+    """Drop Scrapy's "Error downloading <robots.txt request>" record: :class:`RobotsTxtMiddleware` logs it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Error downloading")
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxt):
+    """Scrapy's robots.txt middleware (same settings, same place: 100) whose fetch failures are
+    counted and logged as the module docstring says."""
+
+    _quiet = _NoScrapyLine()
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        scrapy_logger = logging.getLogger(ScrapyRobotsTxt.__module__)
+        if self._quiet not in scrapy_logger.filters:
+            scrapy_logger.addFilter(self._quiet)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if not isinstance(exc, IgnoreRequest):
+            from .middlewares import failure_kind
+
+            kind = failure_kind(exc, f"https://{netloc}/robots.txt")
+            self._stats.inc_value(ROBOTS_FAILED(kind))
+            detail = failure_detail(exc, kind, netloc.rsplit(":", 1)[0] if "]" not in netloc else netloc)
+            level, note = failure_level(self.crawler, kind)
+            logger.log(level, "robots.txt of %s not read: %s (%s); the site is crawled as if it allowed "
+                       "everything%s", netloc, kind, detail, note, extra={"spider": self.crawler.spider})
+        super()._robots_error(exc, netloc)

@@ -1,0 +1,92 @@
+"""The run's log (:mod:`newsbot.logs`): at the default level a crawl whose every request fails
+logs one start line, one line for the failure kind, the monitors' failures and the summary
+line, nothing of Scrapy's banners, dumps or Spidermon's report; ``-L DEBUG`` logs those and
+every failure. A refused run prints one line and no banner."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+from newsroom import env
+
+from newsbot.runner import crawl_lock
+
+DEAD = """name = "deadsite"
+domains = ["127.0.0.1"]
+feeds = ["{{base}}/feed.xml", "{{base}}/rss.xml"]
+
+[[editions]]
+lang = "en"
+base = "http://127.0.0.1:{port}"
+
+[[editions]]
+lang = "de"
+base = "http://127.0.0.1:{port}/de"
+"""
+SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false", "RETRY_TIMES": "1",
+            "NEWSBOT_RETRY_BACKOFF": "0", "NEWSBOT_PORTALS_FILE": "deadsite.toml"}
+BANNERS = ("Scrapy 2", "Versions:", "Enabled ", "Overridden settings", "Dumping Scrapy stats", "[Spidermon]",
+           "Spider opened", "Spider closed", "Crawled 0 pages", "Peak memory", "Incremental run")
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (connections to it are refused)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _newsbot(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", *args]
+    for k, v in SETTINGS.items():
+        cmd += ["-s", f"{k}={v}"]
+    return subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=120)
+
+
+def test_an_offline_crawl_logs_what_an_operator_reads(tmp_path):
+    (tmp_path / "deadsite.toml").write_text(DEAD.format(port=_closed_port()), "utf-8")
+    proc = _newsbot(tmp_path, "deadsite")
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert "] INFO: newsbot " in lines[0] and "crawling deadsite;" in lines[0]
+    assert "incremental, seen-store output/.state/seen.sqlite" in lines[0]
+    failures = [ln for ln in lines if "WARNING" in ln]
+    # robots.txt and four feed requests, each tried twice, all refused: one line for the kind
+    assert len(failures) == 1, failures
+    assert "connection_refused" in failures[0] and "further connection_refused failures of deadsite" in failures[0]
+    assert lines[-1] == "deadsite: FAILED: no records; requests failed: connection_refused ×4; monitors: articles " \
+                        "found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"
+    assert lines[1:-1] == failures + [ln for ln in lines if "ERROR: Monitor failed: deadsite:" in ln]
+    assert not [ln for ln in lines if any(b in ln for b in BANNERS)]
+    assert "Traceback" not in proc.stderr
+
+
+def test_at_debug_the_dumps_and_every_failure_are_logged(tmp_path):
+    (tmp_path / "deadsite.toml").write_text(DEAD.format(port=_closed_port()), "utf-8")
+    proc = _newsbot(tmp_path, "deadsite", "-L", "DEBUG")
+    assert proc.returncode == 1
+    for banner in ("Overridden settings", "Dumping Scrapy stats", "[Spidermon]", "Enabled downloader middlewares"):
+        assert banner in proc.stderr, banner
+    failed = [ln for ln in proc.stderr.splitlines() if "Failed http://127.0.0.1:" in ln]
+    assert len(failed) == 4 and sum("WARNING" in ln for ln in failed) == 0  # the robots.txt line came first
+    assert "'newsbot/robots_failed/connection_refused': 1" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_refused_run_prints_one_line_and_no_banner(tmp_path):
+    scrapy = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "no_such_spider"], cwd=tmp_path,
+                            env=env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert scrapy.returncode == 2
+    assert scrapy.stderr.strip().splitlines() == [scrapy.stderr.strip()]
+    assert scrapy.stderr.startswith("newsbot: unknown spider 'no_such_spider' (known: ")
+    held = crawl_lock(tmp_path / "output" / ".state" / "crawl.lock")
+    try:
+        locked = subprocess.run([sys.executable, "-m", "newsbot.cli", "crawl", "euobserver"], cwd=tmp_path,
+                                env=env(tmp_path), capture_output=True, text=True, timeout=60)
+    finally:
+        held.close()
+    assert locked.returncode == 3
+    assert locked.stderr.strip().splitlines() == [
+        f"newsbot crawl: another crawl is running (pid {os.getpid()} holds output/.state/crawl.lock); nothing done"]
