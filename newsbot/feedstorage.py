@@ -100,10 +100,6 @@ class PartFile:
     def close(self) -> None:
         self._file.close()
 
-    @property
-    def closed(self) -> bool:
-        return self._file.closed
-
 
 class AtomicFileFeedStorage(FileFeedStorage):
     """``FileFeedStorage`` that writes ``<path>.<pid>.part`` and renames it at store time.

@@ -92,13 +92,6 @@ def test_a_store_of_the_first_schema_is_migrated_to_the_default_stream(tmp_path)
     assert SqliteSeenStore(path).lookup("default:loopnews", RECORD["id"]).revision == 3  # migrated once
 
 
-def test_a_file_that_is_not_a_store_is_refused(tmp_path):
-    path = tmp_path / "seen.sqlite"
-    path.write_bytes(b"not a database" * 100)
-    with pytest.raises(ValueError, match="is not usable"):
-        SqliteSeenStore(path)
-
-
 def test_a_failed_commit_stores_nothing(tmp_path):
     store = SqliteSeenStore(tmp_path / "seen.sqlite")
     good = (entry_for(RECORD, 1, STREAM), set())
