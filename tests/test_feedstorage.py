@@ -113,3 +113,80 @@ def test_a_killed_chunked_run_loses_at_most_the_chunk_it_was_writing(tmp_path):
         assert again.returncode == 0, again.stderr[-3000:]
     ids = [r["id"] for p in sorted((tmp_path / "output").rglob("*.jsonl")) for r in records(p)]
     assert len(ids) == len(set(ids)) == 9
+
+
+DIE_AFTER_PUT = """# Put on PYTHONPATH of one crawl: the process dies (as by SIGKILL) right after the first
+# output file is put in place, before the seen-store hears of it.
+import os
+import newsbot.feedstorage as storage
+
+_put = storage.put_in_place
+
+
+def put_in_place(*args, **kwargs):
+    _put(*args, **kwargs)
+    os._exit(9)
+
+
+storage.put_in_place = put_in_place
+"""
+
+
+def _die_after_put(tmp_path, cmd: list[str]) -> None:
+    """Run ``cmd`` in ``tmp_path`` with the hook above: it must die with status 9 after putting
+    one file in place."""
+    import subprocess
+
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(DIE_AFTER_PUT, encoding="utf-8")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")]))}
+    died = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert died.returncode == 9, died.stderr[-3000:]
+
+
+def test_a_kill_between_the_first_of_two_feeds_and_its_commit_loses_and_doubles_nothing(tmp_path):
+    """Two feeds; the run dies right after the first file is renamed into place, before any
+    seen-store commit. The next run writes to each feed exactly what it lacks."""
+    from newsroom import command
+
+    with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
+        write_portal(tmp_path, room.base)
+        settings = {"FEEDS": _feeds(**{"a/%(name)s-%(time)s.jsonl": {}, "b.jsonl": {}})}
+        _die_after_put(tmp_path, command(*WINDOW, settings=settings))
+        placed = sorted(p.name for p in (tmp_path / "a").glob("*.jsonl")) + \
+            (["b.jsonl"] if (tmp_path / "b.jsonl").exists() else [])
+        assert len(placed) == 1  # exactly one of the two feeds was put in place
+        time.sleep(1.1)  # the next run's file names differ by the second
+        again = run(tmp_path, *WINDOW, settings=settings)
+        assert again.returncode == 0, again.stderr[-3000:]
+    titles = sorted(Story(n, day(1)).title for n in (1, 2, 3))
+    a = [r["title"] for p in sorted((tmp_path / "a").glob("*.jsonl")) for r in records(p)]
+    assert sorted(a) == titles and sorted(r["title"] for r in records(tmp_path / "b.jsonl")) == titles
+
+
+def test_a_kill_between_an_append_and_its_commit_doubles_nothing(tmp_path):
+    """``-o out.jsonl``: a second run appends two new articles and dies right after the append,
+    before its seen-store commit. The next run neither writes them again nor loses them."""
+    import subprocess
+
+    from newsroom import command, env
+
+    out = tmp_path / "out.jsonl"
+    cmd = command("since=2025-03-01", "until=2025-03-31", scrapy=True) + ["-o", str(out)]
+
+    def crawl():
+        done = subprocess.run(cmd, cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
+        write_portal(tmp_path, room.base)
+        crawl()
+        assert len(records(out)) == 3
+        room.add(Story(4, day(4)), Story(5, day(5)))
+        _die_after_put(tmp_path, cmd)
+        assert len(records(out)) == 5  # the append itself is complete
+        crawl()
+    ids = [r["id"] for r in records(out)]
+    assert len(ids) == len(set(ids)) == 5
