@@ -10,10 +10,11 @@ every article must be in the output exactly once. Modes:
 - ``-o``: ``scrapy crawl -o out.jsonl`` (each run appends what is new);
 - ``batches``: the default feed in chunks of 50 records;
 - ``two feeds``: the default feed and ``b.jsonl`` appended, each a stream of its own;
-- ``two at once``: two ``newsbot crawl`` runs started together each time (one is refused).
+- ``two at once``: two ``newsbot crawl`` runs started together each time (one is refused);
+- ``two scrapy``: the same with two ``scrapy crawl`` runs (cron beside a hand run).
 
 Prints one row a mode: articles offered, written (distinct, in the outputs), lost, duplicated
-(lines beyond one an article), kills, runs refused by the lock.
+(lines beyond one an article), kills, runs refused by the lock, seconds the mode took.
 """
 from __future__ import annotations
 
@@ -58,6 +59,8 @@ def _lines(paths) -> list[str]:
 def _mode_command(mode: str, work: Path) -> list[str]:
     if mode in ("-O", "-o"):
         return command(*SCRAPY_WINDOW, settings=QUICK, scrapy=True) + [mode, str(work / "out.jsonl")]
+    if mode == "two scrapy":
+        return command(*SCRAPY_WINDOW, settings=QUICK, scrapy=True)
     settings = dict(QUICK)
     if mode == "batches":
         settings["NEWSBOT_CHUNK_RECORDS"] = "50"
@@ -82,6 +85,7 @@ def soak(mode: str, pages: int, kills: int, rng: random.Random, keep: bool = Fal
     start = datetime(2025, 3, 2, tzinfo=timezone.utc)
     stories = [Story(n, start + timedelta(minutes=n)) for n in range(1, pages + 1)]
     refused = 0
+    began = time.monotonic()
     try:
         with Newsroom(stories) as room:
             room.site.max_requests = 10 ** 9
@@ -90,7 +94,7 @@ def soak(mode: str, pages: int, kills: int, rng: random.Random, keep: bool = Fal
             for _ in range(kills):
                 procs = [subprocess.Popen(cmd, cwd=work, env=env(work), stdout=subprocess.DEVNULL,
                                           stderr=subprocess.DEVNULL)]
-                if mode == "two at once":
+                if mode in ("two at once", "two scrapy"):
                     procs.append(subprocess.Popen(cmd, cwd=work, env=env(work), stdout=subprocess.DEVNULL,
                                                   stderr=subprocess.DEVNULL))
                 time.sleep(rng.uniform(0.3, 12.0))
@@ -112,7 +116,8 @@ def soak(mode: str, pages: int, kills: int, rng: random.Random, keep: bool = Fal
         written = min(w for w, _ in rows.values()) if rows else 0
         duplicated = sum(d for _, d in rows.values())
         return {"mode": mode, "offered": len(offered), "written": written, "lost": len(offered) - written,
-                "duplicated": duplicated, "kills": kills, "refused": refused, "streams": len(rows)}
+                "duplicated": duplicated, "kills": kills, "refused": refused, "streams": len(rows),
+                "seconds": time.monotonic() - began}
     finally:
         if keep:
             print(f"  kept {work}", file=sys.stderr)
@@ -126,17 +131,17 @@ def main(argv=None) -> int:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--kills", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--modes", default="default,-O,-o,batches,two feeds,two at once")
+    parser.add_argument("--modes", default="default,-O,-o,batches,two feeds,two at once,two scrapy")
     parser.add_argument("--keep", action="store_true", help="keep each mode's folder (its path is printed)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
-    print(f"{'mode':<12} {'offered':>8} {'written':>8} {'lost':>5} {'duplicated':>10} {'kills':>6} {'refused':>8}")
+    print(f"{'mode':<12} {'offered':>8} {'written':>8} {'lost':>5} {'duplicated':>10} {'kills':>6} {'refused':>8} {'seconds':>8}")
     bad = False
     for mode in args.modes.split(","):
         row = soak(mode, args.pages, args.kills, rng, args.keep)
         bad |= row["lost"] > 0 or row["duplicated"] > 0
         print(f"{row['mode']:<12} {row['offered']:>8} {row['written']:>8} {row['lost']:>5} {row['duplicated']:>10} "
-              f"{row['kills']:>6} {row['refused']:>8}", flush=True)
+              f"{row['kills']:>6} {row['refused']:>8} {row['seconds']:>8.0f}", flush=True)
     return 1 if bad else 0
 
 
