@@ -204,7 +204,7 @@ def test_a_chain_of_sitemap_indexes_is_followed_to_its_depth_limit(tmp_path):
                                         "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
                                         "AUTOTHROTTLE_ENABLED": "false", "ROBOTSTXT_OBEY": "false"})
     assert records == []
-    assert sorted(site.served) == sorted(f"/s/{n}.xml" for n in range(5))  # the root and 4 levels below
+    assert sorted(site.served) == sorted(["/robots.txt", "/", *(f"/s/{n}.xml" for n in range(5))])  # the root and 4 levels below
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/discovery/too_deep") == 1
     assert "(NEWSBOT_MAX_SITEMAP_DEPTH)" in proc.stderr
 

@@ -87,7 +87,7 @@ class Portal:
       ``max_listing_pages`` in backfill when no sitemap or REST source answers; ``wp_types``:
       WordPress REST post types (``/wp-json/wp/v2/<type>``), tried first in backfill.
     - ``allow`` / ``deny``: regular expressions on the URL path (with query) that an article
-      URL must match / must not match.
+      URL of a listing or plain sitemap must match / that no article URL may match.
     - ``trailing_slash``: how the portal writes article paths (True: always ``/``-terminated,
       False: never, None: as found); the host is that of the matching edition (``www.`` or bare).
     - ``layouts``: the markup periods, oldest first, the current one (``until=None``) last.
@@ -158,16 +158,23 @@ class Portal:
         host = (urlsplit(url).hostname or "").lower()
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
+    @staticmethod
+    def _path(url: str) -> str:
+        parts = urlsplit(url)
+        return parts.path + ("?" + parts.query if parts.query else "")
+
+    def denies(self, url: str) -> bool:
+        """True when a ``deny`` pattern matches ``url``'s path (with query): never an article."""
+        path = self._path(url)
+        return any(p.search(path) for p in self._deny)
+
     def is_article_url(self, url: str) -> bool:
         """True when ``url`` belongs to the portal, matches an ``allow`` pattern (or none are
-        set) and no ``deny`` pattern."""
-        if not self.owns(url):
+        set) and no ``deny`` pattern. The patterns filter listing links and plain sitemap
+        entries; feed and news sitemap entries are articles whatever ``allow`` says."""
+        if not self.owns(url) or self.denies(url):
             return False
-        parts = urlsplit(url)
-        path = parts.path + ("?" + parts.query if parts.query else "")
-        if any(p.search(path) for p in self._deny):
-            return False
-        return not self._allow or any(p.search(path) for p in self._allow)
+        return not self._allow or any(p.search(self._path(url)) for p in self._allow)
 
     def edition_of(self, url: str) -> Edition | None:
         """The edition whose host serves ``url`` (``www.`` ignored), else ``None``."""
