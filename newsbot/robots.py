@@ -1,6 +1,9 @@
 """robots.txt: Scrapy's :class:`~scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`
 (``ROBOTSTXT_OBEY``), its failures counted and logged as the crawl's other failures are.
 
+The site's robots.txt is read once: a spider's own request for it (the portal spider reads its
+``Sitemap:`` lines) is answered with the response the middleware fetched.
+
 A robots.txt that cannot be fetched (the site does not answer, a DNS failure…) leaves the site
 crawled as if it allowed everything (Scrapy's rule); the failure counts in
 ``newsbot/robots_failed/<kind>`` (kinds of :func:`newsbot.middlewares.failure_kind`) and is
@@ -13,9 +16,10 @@ import logging
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
 
 from .logs import failure_detail, failure_level
-from .stats import ROBOTS_FAILED
+from .stats import ROBOTS_FAILED, ROBOTS_REUSED
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +39,27 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
 
     def __init__(self, crawler):
         super().__init__(crawler)
+        self._responses: dict[str, object] = {}
         scrapy_logger = logging.getLogger(ScrapyRobotsTxt.__module__)
         if self._quiet not in scrapy_logger.filters:
             scrapy_logger.addFilter(self._quiet)
+
+    async def process_request(self, request, spider=None):
+        """Scrapy's check; then a request for the robots.txt the middleware already fetched is
+        answered with that response (its status, headers and body), counted in
+        ``newsbot/robots_reused``."""
+        await super().process_request(request)
+        url = urlparse_cached(request)
+        stored = self._responses.get(url.netloc)
+        if stored is not None and url.path == "/robots.txt" and not url.query \
+                and not request.meta.get("dont_obey_robotstxt"):
+            self._stats.inc_value(ROBOTS_REUSED)
+            return stored.replace(url=request.url, request=request)
+        return None
+
+    async def _parse_robots(self, response, netloc: str, request) -> None:
+        self._responses[netloc] = response
+        await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         if not isinstance(exc, IgnoreRequest):

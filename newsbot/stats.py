@@ -47,6 +47,7 @@ MALFORMED = Family("newsbot/malformed/", "page parts that did not parse (jsonld)
 RECORDS = Family("newsbot/records", "records past deduplication; newsbot/records/revised: written again")
 ROBOTS_FAILED = Family("newsbot/robots_failed/", "robots.txt not read, by failure kind (the site is then "
                        "crawled as if it allowed everything)")
+ROBOTS_REUSED = "newsbot/robots_reused"  # requests for a robots.txt answered with the one already fetched
 BLOCKED = Family("newsbot/blocked/", "refusals of the site (HTTP 403, challenge pages), by spider")
 BACKFILL = Family("newsbot/backfill/", "backfill stages started (stage_<n>), no_source, wp_api_unavailable, "
                   "listing_past_since, listing_page_cap")
