@@ -44,21 +44,32 @@ def _headline(page: Page):
     return None
 
 
+_TEASER_TAGS = ("h2", "h3", "h4", "article", "li")
+
+
+def _has_time(el) -> bool:
+    """True when ``el`` is or holds a ``<time>`` and no teaser (heading, article, list item)."""
+    if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS:
+        return False
+    return (el.tag == "time" or bool(el.findall(".//time"))) and not any(el.iter(*_TEASER_TAGS))
+
+
 def _dated(page: Page, h1) -> bool:
-    """True when the page's own markup dates the headline: a date meta tag, or one ``<time>``
-    in the headline's block (the h1 and up to :data:`_NEAR` ancestors holding no other
-    headline)."""
-    if page.meta_first(*DATE_META) or page.jsonld and any(n.get("datePublished") for n in page.jsonld):
+    """True when the page's own markup dates the headline: a date meta tag or JSON-LD
+    ``datePublished``, or a ``<time>`` in the headline's block: within the h1, in one of the
+    :data:`_NEAR` elements before or after it, or so in its ancestors (up to :data:`_NEAR`
+    levels), never inside a teaser."""
+    if page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld):
         return True
     node = h1
     for _ in range(_NEAR + 1):
-        times = node.findall(".//time")
-        if len(times) == 1:
+        if _has_time(node):
             return True
-        if len(times) > 1 or len(node.findall(".//h1")) > 1:
-            return False
+        near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
+        if any(_has_time(el) for el in near):
+            return True
         node = node.getparent()
-        if node is None:
+        if node is None or node.tag == "body":
             return False
     return False
 

@@ -2,6 +2,7 @@
 discovery sources of its plan (:mod:`newsbot.plan`)."""
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import urlsplit
 
 import scrapy
@@ -26,6 +27,7 @@ from ..stats import BACKFILL, BACKLOG, DISCOVERY, ERRORS, SKIPPED, SOURCE, SOURC
 STAGE = "newsbot_stage"  # meta key: (edition, stage index) of a backfill stage's root request
 PROBE = "newsbot_probe"  # meta key: the edition of a robots.txt or home page request
 DEAD = [404, 410]  # statuses a discovery source may answer: a missing endpoint, not a failed request
+MAX_UNMATCHED = MAX_ENTRIES  # plain sitemap entries an edition keeps for the fallback of a wrong pattern
 
 
 class Tally:
@@ -64,7 +66,10 @@ class PortalSpider(PageSpider):
     patterns filter listing links and plain sitemap entries, and the pages fetched are judged
     by their content in the pipeline. A document whose links on the portal's domains no
     ``allow`` pattern matches is counted in ``newsbot/discovery/pattern_matched_none`` and
-    logged once.
+    logged once. When the patterns matched no link of an edition at all by the time the crawl
+    runs dry, they are wrong: the plain sitemap entries they left out (at most
+    ``MAX_UNMATCHED``) are then fetched as candidates (``newsbot/discovery/pattern_fallback``);
+    otherwise they count in ``newsbot/skipped/not_article_url``.
 
     Entries dated outside the window are not fetched (child sitemaps whose ``lastmod`` is
     before ``since`` neither; in latest mode, children without ``lastmod`` neither); undated
@@ -109,6 +114,8 @@ class PortalSpider(PageSpider):
         self._answered: set[tuple[str, int]] = set()
         self._found: dict[str, dict] = {}
         self._probing: dict[str, int] = {}
+        self._matched: dict[str, int] = {}
+        self._unmatched: dict[str, list] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -341,6 +348,7 @@ class PortalSpider(PageSpider):
                     tally.add(entry)
                     articles.append(entry)
         self._pattern_report(source, tally, response.url)
+        self._matched[source.edition] = self._matched.get(source.edition, 0) + tally.matched
         self.book(source, "answered", tally, response.status)
         for entry in articles:
             request = self.article_request(entry, source.edition, response)
@@ -422,8 +430,14 @@ class PortalSpider(PageSpider):
 
     def _on_idle(self, spider):
         """Nothing left in the scheduler: the backlog's count restarts at zero (requests
-        filtered before the scheduler never came back) and its documents are read on."""
-        if spider is not self or not self.backlog:
+        filtered before the scheduler never came back) and its documents are read on; when
+        nothing waits there, the plain sitemap entries a wrong pattern left out are judged
+        (see the class docstring)."""
+        if spider is not self:
+            return
+        if not self.backlog:
+            self._release_unmatched()
+        if not self.backlog:
             return
         self.backlog.restart()
         self.crawler.stats.inc_value(BACKLOG("waits"))
@@ -436,11 +450,25 @@ class PortalSpider(PageSpider):
 
     # -- article requests ------------------------------------------------------------------------
 
+    def _release_unmatched(self) -> None:
+        """Into the backlog: the left-out plain sitemap entries of each edition whose patterns
+        matched no link; the others' are counted as skipped."""
+        for lang, held in list(self._unmatched.items()):
+            del self._unmatched[lang]
+            if self._matched.get(lang):
+                self.crawler.stats.inc_value(SKIPPED("not_article_url"), len(held))
+                continue
+            self.logger.warning("No article pattern of %s matched a link of the %s edition: its %d plain sitemap "
+                                "entries are fetched and judged by their content", self.name, lang, len(held))
+            self.crawler.stats.inc_value(DISCOVERY("pattern_fallback"), len(held))
+            requests = (self.article_request(entry, lang, None, candidate=True) for entry in held)
+            self.backlog.add(r for r in requests if r is not None)
+
     def _canonical(self, url: str, response) -> str | None:
         """The portal's canonical form of a discovered link, or ``None`` (counted in
         ``newsbot/skipped/bad_url``) for a link that does not parse (``http://[::1``, port 99999)."""
         try:
-            canonical = self.portal.canonical_url(response.urljoin(url))
+            canonical = self.portal.canonical_url(response.urljoin(url) if response is not None else url)
             urlsplit(canonical).port  # noqa: B018 (raises ValueError for a port out of range)
             return canonical
         except ValueError:
@@ -460,11 +488,18 @@ class PortalSpider(PageSpider):
         if url is None:
             return None
         matched = self.portal.is_article_url(url)
-        if tally is not None and self.portal.owns(url) and not self.portal.denies(url):
+        eligible = self.portal.owns(url) and not self.portal.denies(url)
+        if tally is not None and eligible:
             tally.links += 1
             tally.matched += matched
-        if not matched and not (candidate and self.portal.owns(url) and not self.portal.denies(url)):
-            self.crawler.stats.inc_value(SKIPPED("not_article_url"))
+            self._matched[lang] = self._matched.get(lang, 0) + matched
+        if not matched and not (candidate and eligible):
+            held = self._unmatched.setdefault(lang, [])
+            if eligible and tally is not None and len(held) < MAX_UNMATCHED:
+                held.append(dataclasses.replace(entry, url=url, alternates={
+                    k: response.urljoin(v) for k, v in entry.alternates.items()}))
+            else:
+                self.crawler.stats.inc_value(SKIPPED("not_article_url"))
             return None
         published = entry.published or (entry.modified if entry.kind == "page" else None)
         if not self.window.admits(published):
@@ -477,7 +512,7 @@ class PortalSpider(PageSpider):
         edition = self.portal.edition_of(url) or self.portal.edition(lang)
         hints = Hints(
             published=entry.published, modified=entry.modified, title=entry.title, language=edition.lang,
-            translations={hreflang: self.portal.canonical_url(response.urljoin(href))
+            translations={hreflang: self.portal.canonical_url(response.urljoin(href) if response is not None else href)
                           for hreflang, href in entry.alternates.items()},
             machine_translated=edition.machine_translated,
             original_url=self.portal.original_url(url) if edition.machine_translated else None)
