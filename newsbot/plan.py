@@ -64,8 +64,8 @@ NOTHING_FOUND = Found()
 
 
 def probes(edition: Edition) -> list[Source]:
-    """The standard discovery documents of ``edition``: its robots.txt and its home page."""
-    return [Source("robots", f"{edition.base}/robots.txt", edition.lang, origin="standard"),
+    """The standard discovery documents of ``edition``: its host's robots.txt and its home page."""
+    return [Source("robots", f"{edition.origin}/robots.txt", edition.lang, origin="standard"),
             Source("home", f"{edition.base}/", edition.lang, origin="standard")]
 
 

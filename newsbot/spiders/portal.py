@@ -423,6 +423,9 @@ class PortalSpider(PageSpider):
         """A request the scheduler refused (a duplicate) frees its place in the backlog; a
         refused probe counts as read (its edition's plan starts without it)."""
         self.backlog.settled(request)
+        if request.meta.get(STAGE) is not None:  # another edition reads the same document
+            for following in self._root_done(request.meta, ok=True):
+                self.crawler.engine.crawl(following)
         lang = request.meta.get(PROBE)
         if lang and self._probing.get(lang):
             for following in self._probe_done(lang):
