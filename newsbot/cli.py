@@ -6,6 +6,9 @@
 - ``newsbot extract FILE --url URL`` / ``newsbot extract URL``: one page to one JSON record.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
 - ``newsbot schema``: print the record's JSON Schema.
+- ``newsbot check [PORTAL…]``: does each portal still work, and what broke (:mod:`newsbot.check`).
+- ``newsbot portal new URL``: write a portal file for a site from its home page
+  (:mod:`newsbot.newportal`).
 
 Exit codes: 0 success, 1 a crawl failed (or one of its monitors), 2 bad arguments or
 unreadable input (one line on stderr), 3 another crawl holds the crawl lock.
@@ -245,9 +248,39 @@ def schema(args) -> int:
     return 0
 
 
+def check(args) -> int:
+    """Check portals (:mod:`newsbot.check`): print each one's diagnosis on stdout; 0 when every
+    portal wrote articles with every required field, 1 otherwise, 2 for bad arguments."""
+    from .check import run_check
+    from .runner import Refused
+    from .spiders.loader import PortalSpiderLoader
+
+    try:
+        settings = _project_settings(args.set)
+        settings.set("LOG_LEVEL", (args.loglevel or "WARNING").upper(), priority="cmdline")
+        from .settings_table import check as check_settings
+
+        check_settings(settings)
+        known = PortalSpiderLoader(settings).portals()
+        names = list(dict.fromkeys(args.portals)) or known
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise Refused(2, f"unknown portal {', '.join(unknown)} (known: {', '.join(known)})")
+        found = run_check(settings, names, since=args.since, until=args.until, limit=args.limit)
+    except ValueError as exc:
+        print(f"newsbot check: {exc}", file=sys.stderr)
+        return 2
+    except Refused as exc:
+        print(f"newsbot check: {exc}", file=sys.stderr)
+        return exc.status
+    for diagnosis in found:
+        print("\n".join(diagnosis.lines()))
+    return 0 if found and all(d.ok for d in found) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``extract``,
-    ``schema``; each sub-command is one function taking the parsed arguments)."""
+    ``schema``, ``check``, ``portal new``; each sub-command is one function taking the parsed arguments)."""
     from .useragent import package_version
 
     parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
@@ -289,6 +322,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level of the fetch (default WARNING)")
     ex.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     ex.set_defaults(func=extract)
+    ch = sub.add_parser("check", help="does each portal still work, and what broke (exit 0: all work)")
+    ch.add_argument("portals", nargs="*", help="portal names (default: all)")
+    ch.add_argument("--since", help="YYYY-MM-DD (UTC), default: 30 days ago")
+    ch.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
+    ch.add_argument("--limit", type=int, default=3, help="articles fetched per portal (default 3)")
+    ch.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or newsbot setting")
+    ch.add_argument("-L", "--loglevel", help="log level (default WARNING)")
+    ch.set_defaults(func=check)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
     sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
     sc.set_defaults(func=schema)

@@ -38,7 +38,7 @@ DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss
                    "pattern_matched_none: documents listing links of which no article pattern matched one)")
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
                  "not_article_url, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
-                 "an index without lastmod in latest mode)")
+                 "an index without lastmod in latest mode, listed_twice: links already requested)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
                  "out_of_window, invalid/<field>, duplicate, unchanged)")
 FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")

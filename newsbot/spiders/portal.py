@@ -115,6 +115,7 @@ class PortalSpider(PageSpider):
         self._found: dict[str, dict] = {}
         self._probing: dict[str, int] = {}
         self._matched: dict[str, int] = {}
+        self._requested: set[str] = set()
         self._unmatched: dict[str, list] = {}
 
     @classmethod
@@ -504,6 +505,9 @@ class PortalSpider(PageSpider):
             else:
                 self.crawler.stats.inc_value(SKIPPED("not_article_url"))
             return None
+        if url in self._requested:  # listed by another document too: fetched once
+            self.crawler.stats.inc_value(SKIPPED("listed_twice"))
+            return None
         published = entry.published or (entry.modified if entry.kind == "page" else None)
         if not self.window.admits(published):
             self.crawler.stats.inc_value(SKIPPED("out_of_window"))
@@ -512,6 +516,7 @@ class PortalSpider(PageSpider):
             self.crawler.stats.inc_value(SKIPPED("limit"))
             return None
         self.scheduled += 1
+        self._requested.add(url)
         edition = self.portal.edition_of(url) or self.portal.edition(lang)
         hints = Hints(
             published=entry.published, modified=entry.modified, title=entry.title, language=edition.lang,
