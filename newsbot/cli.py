@@ -278,6 +278,40 @@ def check(args) -> int:
     return 0 if found and all(d.ok for d in found) else 1
 
 
+def portal_new(args) -> int:
+    """Write a portal file for the site at ``args.url`` (:mod:`newsbot.newportal`): to
+    ``--output`` (default ``<name>.toml``), never over an existing file. Exit status 0 when
+    written, 1 when the site could not be read, 2 for bad arguments."""
+    from .atomic import write_atomic
+    from .newportal import propose
+    from .useragent import user_agent
+
+    try:
+        settings = _project_settings(args.set)
+        if not args.url.startswith(("http://", "https://")):
+            raise ValueError(f"{args.url}: not an http(s) URL")
+    except ValueError as exc:
+        print(f"newsbot portal new: {exc}", file=sys.stderr)
+        return 2
+    try:
+        name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
+                             log=lambda line: print(line, file=sys.stderr))
+    except ValueError as exc:
+        print(f"newsbot portal new: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"newsbot portal new: {args.url}: {getattr(exc, 'reason', None) or exc}", file=sys.stderr)
+        return 1
+    target = Path(args.output or f"{name}.toml")
+    if target.exists():
+        print(f"newsbot portal new: {target} exists; give another --output", file=sys.stderr)
+        return 2
+    write_atomic(target, text.encode("utf-8"))
+    print(f"newsbot portal new: wrote {target} (portal {name}); try it with: newsbot check {name} "
+          f"-s NEWSBOT_PORTALS_FILE={target}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``extract``,
     ``schema``, ``check``, ``portal new``; each sub-command is one function taking the parsed arguments)."""
@@ -330,6 +364,14 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or newsbot setting")
     ch.add_argument("-L", "--loglevel", help="log level (default WARNING)")
     ch.set_defaults(func=check)
+    po = sub.add_parser("portal", help="portal files: `portal new URL` writes one for a site")
+    posub = po.add_subparsers(dest="portal_command", required=True)
+    pn = posub.add_parser("new", help="write a portal file from a site's home page")
+    pn.add_argument("url", help="the site's home page (an edition's, for a site with several)")
+    pn.add_argument("-o", "--output", help="file to write (default <name>.toml); never overwritten")
+    pn.add_argument("--name", help="the portal's name (default from the host name)")
+    pn.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a setting (USER_AGENT)")
+    pn.set_defaults(func=portal_new)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
     sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
     sc.set_defaults(func=schema)
