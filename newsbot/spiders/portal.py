@@ -20,6 +20,7 @@ from ..listings import parse_listing, parse_wp_posts
 from ..middlewares import failure_kind
 from ..plan import MODES, WP_PER_PAGE, Found, Source, listing_page, probes, stages, wp_api_page
 from ..portals import Portal, registry
+from ..robots import RobotsTxtUnavailable
 from ..window import DateWindow
 from .base import PageSpider
 from ..stats import BACKFILL, BACKLOG, DISCOVERY, ERRORS, SKIPPED, SOURCE, SOURCES
@@ -172,7 +173,7 @@ class PortalSpider(PageSpider):
             row["links"], row["matched"] = tally.links, tally.matched
         stats.set_value(SOURCES, [*(stats.get_value(SOURCES) or []), row])
         if outcome not in ("answered", "blocked") and source.origin == "configured":
-            self.logger.info("The %s %s of %s (%s) gave nothing: %s", source.kind, source.url, self.name,
+            self.logger.debug("The %s %s of %s (%s) gave nothing: %s", source.kind, source.url, self.name,
                              source.edition, outcome)
 
     def _dead(self, response) -> bool:
@@ -410,10 +411,13 @@ class PortalSpider(PageSpider):
         source = meta.get("source")
         if source is not None and source.kind == "wp_api":
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
-        super().on_error(failure)
-        if source is not None:
-            self.book(source, "blocked" if isinstance(failure.value, Blocked)
-                      else failure_kind(failure.value, request.url if request is not None else None))
+        if isinstance(failure.value, RobotsTxtUnavailable):  # counted by the robots.txt middleware
+            self.book(source, "failed")
+        else:
+            super().on_error(failure)
+            if source is not None:
+                self.book(source, "blocked" if isinstance(failure.value, Blocked)
+                          else failure_kind(failure.value, request.url if request is not None else None))
         self.backlog.settled(request)
         yield from self._root_done(meta, ok=False)
         if meta.get(PROBE):
