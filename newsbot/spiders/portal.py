@@ -3,6 +3,7 @@ discovery sources of its plan (:mod:`newsbot.plan`)."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from urllib.parse import urlsplit
 
 import scrapy
@@ -186,9 +187,13 @@ class PortalSpider(PageSpider):
 
     def _pattern_report(self, source: Source, tally: Tally, url: str) -> None:
         if self.portal.allow and tally.links and not tally.matched:
-            self.crawler.stats.inc_value(DISCOVERY("pattern_matched_none"))
-            self.logger.warning("No article pattern of %s (allow) matches any of the %d links of %s",
-                                self.name, tally.links, url)
+            stats = self.crawler.stats
+            first = not stats.get_value(DISCOVERY("pattern_matched_none"))
+            stats.inc_value(DISCOVERY("pattern_matched_none"))
+            self.logger.log(logging.INFO if first else logging.DEBUG,
+                            "No article pattern of %s (allow) matches any of the %d links of %s%s", self.name,
+                            tally.links, url,
+                            "" if not first else " (further documents like it are logged at DEBUG)")
 
     # -- probes ----------------------------------------------------------------------------------
 
