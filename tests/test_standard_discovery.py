@@ -134,3 +134,14 @@ def test_sources_list_in_the_stats_file(tmp_path_factory):
     assert feed["links"] == 3 and feed["matched"] == 0
     assert sorted(d["url"] for d in out["dead_endpoints"]) == [f"{base}/feed/", f"{base}/latest?page=1",
                                                                 f"{base}/sitemaps/news.xml"]
+
+
+def test_feeds_announced_by_a_section_page_the_portal_names(tmp_path_factory):
+    # standard discovery off, no feed configured, a pattern matching nothing: only the feed the
+    # listed section page announces gives articles
+    text = WRONG.replace('feeds = ["{{base}}/feed/"]\n', "").replace('"{{base}}/latest?page={{page}}"',
+                                                                       '"{{base}}/sections/ports"')
+    base, records, stats, served, _ = _crawl(tmp_path_factory, text, "latest", {"NEWSBOT_STANDARD_DISCOVERY": False})
+    assert "/sections/ports/rss.xml" in served and "/robots.txt" not in served
+    assert sorted(r["url"] for r in records) == [f"{base}/stories/2025/03/crane-inspection-closes-quay-four",
+                                                 f"{base}/stories/2025/03/dredging-plan-for-the-outer-harbour"]

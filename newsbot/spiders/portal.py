@@ -333,7 +333,8 @@ class PortalSpider(PageSpider):
             self.logger.warning("Stopped reading %s after %d decompressed bytes", response.url, MAX_SITEMAP_BYTES)
 
     def parse_listing(self, response):
-        """A listing page: request its article links; with ``paginate``, follow the next page
+        """A listing page: request its article links (and in latest mode, from its first page,
+        the feeds it announces with ``<link rel="alternate">``); with ``paginate``, follow the next page
         (``rel=next`` or the template's next number) while the page had article links, its
         last dated one (listings run newest first; pinned teasers sit on top) is not before
         ``since``, and ``max_listing_pages`` is not reached."""
@@ -357,6 +358,10 @@ class PortalSpider(PageSpider):
         self._pattern_report(source, tally, response.url)
         self._matched[source.edition] = self._matched.get(source.edition, 0) + tally.matched
         self.book(source, "answered", tally, response.status)
+        if self.mode == "latest" and source.page == 1:  # a section page the portal names: its feeds
+            for feed in announced_feeds(response.body, response.url):
+                if self.portal.owns(feed):
+                    yield self.request(Source("feed", feed, source.edition, origin="standard"))
         for entry in articles:
             request = self.article_request(entry, source.edition, response)
             if request is not None:
