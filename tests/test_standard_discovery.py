@@ -142,6 +142,6 @@ def test_feeds_announced_by_a_section_page_the_portal_names(tmp_path_factory):
     text = WRONG.replace('feeds = ["{{base}}/feed/"]\n', "").replace('"{{base}}/latest?page={{page}}"',
                                                                        '"{{base}}/sections/ports"')
     base, records, stats, served, _ = _crawl(tmp_path_factory, text, "latest", {"NEWSBOT_STANDARD_DISCOVERY": False})
-    assert "/sections/ports/rss.xml" in served and "/robots.txt" not in served
+    assert "/sections/ports/rss.xml" in served and "/" not in served  # no home page probe
     assert sorted(r["url"] for r in records) == [f"{base}/stories/2025/03/crane-inspection-closes-quay-four",
                                                  f"{base}/stories/2025/03/dredging-plan-for-the-outer-harbour"]
