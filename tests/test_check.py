@@ -83,7 +83,7 @@ def test_broken_portal_fails_and_says_what_broke(tmp_path):
     assert report[0] == ("FAILED: no article written; 1 configured endpoints dead")
     assert f"  en feed (configured) {bad}/feeds/all.xml: http_404" in report
     assert f"  en feed (standard) {bad}/rss.xml: answered, 3 entries, newest 2025-03-08T20:00:00+00:00" in report
-    assert f"  en robots (standard) {bad}/robots.txt: unusable" in report  # no Sitemap: lines any more
+    assert f"  en robots (standard) {bad}/robots.txt: answered, 0 entries" in report  # no Sitemap: lines any more
     assert "  articles: 3 fetched, 0 written, dropped not_article ×3" in report
     assert proc.stdout.startswith("harbour_post: ok")  # the working portal's diagnosis comes first
 

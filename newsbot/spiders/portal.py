@@ -205,6 +205,7 @@ class PortalSpider(PageSpider):
         found = self._found[source.edition]
         if not self._dead(response):
             tally = Tally(self.portal.timezone)
+            usable = True
             if source.kind == "robots":
                 found["sitemaps"] = robots_sitemaps(response.body, response.url)
                 tally.entries = len(found["sitemaps"])
@@ -213,7 +214,9 @@ class PortalSpider(PageSpider):
                 link = (response.headers.get("Link") or b"").decode("latin-1")
                 found["rest_root"] = rest_root(response.body, response.url, link)
                 tally.entries = len(found["feeds"]) + bool(found["rest_root"])
-            self.book(source, "answered" if tally.entries else "unusable", tally, response.status)
+            else:
+                usable = False  # a home page that is no HTML
+            self.book(source, "answered" if usable else "unusable", tally, response.status)
         yield from self._probe_done(source.edition)
 
     def _probe_done(self, lang: str) -> list[scrapy.Request]:
