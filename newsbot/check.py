@@ -25,6 +25,7 @@ REQUIRED: tuple[str, ...] = tuple(name for name, floor in FLOORS.items() if floo
 date_published, body)."""
 CHECK_DAYS = 30  # default window of a check: the last 30 days
 CHECK_LIMIT = 3  # articles fetched per portal
+CHECK_SECONDS = 120  # longest a portal's check crawls (CLOSESPIDER_TIMEOUT)
 
 
 @dataclass
@@ -115,7 +116,8 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
               limit: int = CHECK_LIMIT, workdir: str | Path | None = None) -> list[Diagnosis]:
     """Crawl each portal of ``names`` in latest mode for at most ``limit`` articles of the
     window (``since`` / ``until``, ``YYYY-MM-DD``; default the last :data:`CHECK_DAYS` days) in
-    one process, with records and state in ``workdir`` (a temporary folder by default), and
+    one process, for at most :data:`CHECK_SECONDS` (``CLOSESPIDER_TIMEOUT``; a ``-s`` of the
+    user's wins), with records and state in ``workdir`` (a temporary folder by default), and
     diagnose each. Raises :class:`newsbot.runner.Refused` for bad settings or arguments."""
     from .runner import Job, lock, prepare, start
 
@@ -123,6 +125,8 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
     with tempfile.TemporaryDirectory(prefix="newsbot-check-") as tmp:
         folder = Path(workdir or tmp)
         settings = settings.copy()
+        # a check stops reading sitemaps after CHECK_SECONDS unless the user's own -s says otherwise
+        settings.set("CLOSESPIDER_TIMEOUT", CHECK_SECONDS, priority="spider")
         for key, value in {"FEEDS": {str(folder / "%(name)s.jsonl"): {"format": "jsonlines", "encoding": "utf8"}},
                            "NEWSBOT_PROVENANCE": True, "NEWSBOT_INCREMENTAL": False,
                            "NEWSBOT_STATE_DIR": str(folder / "state"), "NEWSBOT_CHUNK_RECORDS": 0,

@@ -87,3 +87,25 @@ def test_article_patterns_from_sample_urls(urls, patterns, slash):
 ])
 def test_time_zone_from_date_offsets(values, zone):
     assert infer_timezone(values) == zone
+
+
+def test_editions_from_hreflang_and_a_rest_root(tmp_path):
+    from loopback import Site
+
+    from newsbot.newportal import propose
+
+    home = (b'<html lang="en"><head><link rel="alternate" hreflang="en" href="/">'
+            b'<link rel="alternate" hreflang="de-DE" href="/de/">'
+            b'<link rel="alternate" hreflang="x-default" href="/">'
+            b'<link rel="https://api.w.org/" href="/wp-json/"></head><body></body></html>')
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=30) as site:
+        name, text = propose(site.base + "/", "newsbot-test", "twin")
+    portal = load_portals_text(tmp_path, text)["twin"]
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", site.base), ("de", site.base + "/de")]
+    assert portal.family == "wordpress" and portal.wp_types == ("posts",)
+    assert portal.allow == () and portal.timezone == "UTC"  # nothing listed: the content decides
+
+
+def load_portals_text(tmp_path, text):
+    (tmp_path / "p.toml").write_text(text, "utf-8")
+    return load_portals(tmp_path / "p.toml")
