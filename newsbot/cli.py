@@ -337,7 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="at most N article requests per portal, or for PORTAL (repeatable)")
     cr.add_argument("--mode", choices=("latest", "backfill"),
                     help="latest (default): feeds, news sitemaps, first listing pages; "
-                         "backfill: REST API, sitemap indexes or paginated listings over the window")
+                         "backfill: REST API, sitemap indexes, paginated listings or feeds over the window "
+                         "(what robots.txt and the home page announce first, then the portal file's)")
     cr.add_argument("--full", action="store_true",
                     help="ignore the seen-store: fetch and write every article found")
     cr.add_argument("--jobdir", metavar="DIR",
