@@ -159,7 +159,10 @@ def dead_endpoints(stats: dict) -> list[dict]:
 
 
 def _endpoints(sources: list[dict], n: int = 3) -> str:
-    named = ", ".join(f"{s.get('kind')} {s.get('url')} ({s.get('outcome')})" for s in sources[:n])
+    """The first ``n`` sources as ``kind URL (outcome)`` (a REST collection without its query)."""
+    def url(s):
+        return str(s.get("url")).split("?", 1)[0] if s.get("kind") == "wp_api" else s.get("url")
+    named = ", ".join(f"{s.get('kind')} {url(s)} ({s.get('outcome')})" for s in sources[:n])
     return named + (f" and {len(sources) - n} more" if len(sources) > n else "")
 
 
