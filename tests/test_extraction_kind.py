@@ -26,7 +26,7 @@ def kind(html: str | bytes, url: str = "https://www.harbourpost.example/x") -> t
     ("/stories/2025/03/a-night-on-the-pilot-boat", (True, "typed")),  # ReportageNewsArticle
     ("/stories/2025/03/ferry-timetable-changes-for-spring", (True, "published_meta")),
     ("/stories/2025/03/crane-inspection-closes-quay-four", (True, "dated_headline")),  # a brief
-    ("/topics/shipping", (False, "front")),
+    ("/topics/shipping", (False, "no_evidence")),  # its running text: one line of introduction
     ("/authors/lena-dahl", (False, "front_typed")),  # ProfilePage, three paragraphs of biography
     ("/sections/ports", (False, "front")),
     ("/", (False, "no_evidence")),
@@ -42,10 +42,11 @@ def test_untyped_article_with_related_teasers_is_an_article():
     assert kind(html) == (True, "dated_headline")
 
 
-def test_undated_teaser_list_with_long_excerpts_is_a_front():
-    html = ("<html><body><h1>Island news</h1>" + "".join(TEASER.format(n=n) + PARA for n in range(1, 6))
-            + "</body></html>")
-    assert kind(html) == (False, "front")
+def test_untyped_undated_article_beside_many_teasers_keeps_its_text():
+    # no h1, no date, og:type website: its own long text is no list of the teasers' headlines
+    html = ('<html><head><meta property="og:type" content="website"></head><body><h2>Hotel reopens as a stage</h2>'
+            + PARA * 6 + "<aside>" + "".join(TEASER.format(n=n) for n in range(1, 8)) + "</aside></body></html>")
+    assert kind(html) == (True, "long_text")
 
 
 def test_long_untyped_text_without_date_is_still_an_article():

@@ -12,8 +12,8 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
 3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>`` or a date
    meta tag of its own, followed by paragraphs of at least :data:`BRIEF_CHARS` characters, one
    of them at least :data:`SENTENCE_CHARS` (short briefs count);
-4. a list of teasers (:data:`FRONT_TEASERS` headline links in headings or ``<article>`` blocks)
-   is a front;
+4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
+   ``<article>`` blocks) whose headlines make up the page's running text;
 5. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _has_time(el) -> bool:
     """True when ``el`` is or holds a ``<time>`` and no teaser (heading, article, list item)."""
     if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS:
         return False
-    return (el.tag == "time" or bool(el.findall(".//time"))) and not any(el.iter(*_TEASER_TAGS))
+    return (el.tag == "time" or len(el.findall(".//time")) > 0) and next(el.iter(*_TEASER_TAGS), None) is None
 
 
 def _dated(page: Page, h1) -> bool:
@@ -74,17 +74,28 @@ def _dated(page: Page, h1) -> bool:
     return False
 
 
-def _teasers(page: Page) -> int:
-    """Headline links of the page: links of :data:`HEADLINE_CHARS` characters or more inside
-    ``h2``–``h4`` or an ``<article>`` block, counted once per target."""
-    targets = set()
+def _teasers(page: Page) -> dict[str, str]:
+    """Headline links of the page, ``{target: text}``: links of :data:`HEADLINE_CHARS`
+    characters or more inside ``h2``–``h4`` or an ``<article>`` block."""
+    targets: dict[str, str] = {}
     for a in page.tree.iter("a"):
         href = a.get("href")
-        if not href or len(a.text_content().strip()) < HEADLINE_CHARS:
+        text = " ".join(a.text_content().split())
+        if not href or len(text) < HEADLINE_CHARS:
             continue
         if any(p.tag in ("h2", "h3", "h4", "article") for p in a.iterancestors()):
-            targets.add(href)
-    return len(targets)
+            targets.setdefault(href, text)
+    return targets
+
+
+def _reads_as_teasers(found: list[str], teasers: dict[str, str]) -> bool:
+    """True when the page lists :data:`FRONT_TEASERS` headline links or more and its running
+    text is made of them: at least two of its paragraphs are teaser headlines (an article with
+    a "related stories" box keeps its own text apart from those headlines)."""
+    if len(teasers) < FRONT_TEASERS:
+        return False
+    headlines = {t.casefold() for t in teasers.values()}
+    return sum(1 for p in found if " ".join(p.split()).casefold() in headlines) >= 2
 
 
 def page_kind(f: Fields) -> tuple[bool, str]:
@@ -109,7 +120,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
             and _dated(page, h1):
         return True, "dated_headline"
-    if _teasers(page) >= FRONT_TEASERS:
+    if _reads_as_teasers(found, _teasers(page)):
         return False, "front"
     if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
         return True, "long_text"
