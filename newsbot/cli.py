@@ -6,6 +6,9 @@
 - ``newsbot extract FILE --url URL`` / ``newsbot extract URL``: one page to one JSON record.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
 - ``newsbot schema``: print the record's JSON Schema.
+- ``newsbot check [PORTAL…]``: does each portal still work, and what broke (:mod:`newsbot.check`).
+- ``newsbot portal new URL``: write a portal file for a site from its home page
+  (:mod:`newsbot.newportal`).
 
 Exit codes: 0 success, 1 a crawl failed (or one of its monitors), 2 bad arguments or
 unreadable input (one line on stderr), 3 another crawl holds the crawl lock.
@@ -245,9 +248,73 @@ def schema(args) -> int:
     return 0
 
 
+def check(args) -> int:
+    """Check portals (:mod:`newsbot.check`): print each one's diagnosis on stdout; 0 when every
+    portal wrote articles with every required field, 1 otherwise, 2 for bad arguments."""
+    from .check import run_check
+    from .runner import Refused
+    from .spiders.loader import PortalSpiderLoader
+
+    try:
+        settings = _project_settings(args.set)
+        settings.set("LOG_LEVEL", (args.loglevel or "WARNING").upper(), priority="cmdline")
+        from .settings_table import check as check_settings
+
+        check_settings(settings)
+        known = PortalSpiderLoader(settings).portals()
+        names = list(dict.fromkeys(args.portals)) or known
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise Refused(2, f"unknown portal {', '.join(unknown)} (known: {', '.join(known)})")
+        found = run_check(settings, names, since=args.since, until=args.until, limit=args.limit)
+    except ValueError as exc:
+        print(f"newsbot check: {exc}", file=sys.stderr)
+        return 2
+    except Refused as exc:
+        print(f"newsbot check: {exc}", file=sys.stderr)
+        return exc.status
+    for diagnosis in found:
+        print("\n".join(diagnosis.lines()))
+    return 0 if found and all(d.ok for d in found) else 1
+
+
+def portal_new(args) -> int:
+    """Write a portal file for the site at ``args.url`` (:mod:`newsbot.newportal`): to
+    ``--output`` (default ``<name>.toml``), never over an existing file. Exit status 0 when
+    written, 1 when the site could not be read, 2 for bad arguments."""
+    from .atomic import write_atomic
+    from .newportal import propose
+    from .useragent import user_agent
+
+    try:
+        settings = _project_settings(args.set)
+        if not args.url.startswith(("http://", "https://")):
+            raise ValueError(f"{args.url}: not an http(s) URL")
+    except ValueError as exc:
+        print(f"newsbot portal new: {exc}", file=sys.stderr)
+        return 2
+    try:
+        name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
+                             log=lambda line: print(line, file=sys.stderr))
+    except ValueError as exc:
+        print(f"newsbot portal new: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"newsbot portal new: {args.url}: {getattr(exc, 'reason', None) or exc}", file=sys.stderr)
+        return 1
+    target = Path(args.output or f"{name}.toml")
+    if target.exists():
+        print(f"newsbot portal new: {target} exists; give another --output", file=sys.stderr)
+        return 2
+    write_atomic(target, text.encode("utf-8"))
+    print(f"newsbot portal new: wrote {target} (portal {name}); try it with: newsbot check {name} "
+          f"-s NEWSBOT_PORTALS_FILE={target}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``newsbot`` argument parser (sub-commands: ``crawl``, ``evaluate``, ``extract``,
-    ``schema``; each sub-command is one function taking the parsed arguments)."""
+    ``schema``, ``check``, ``portal new``; each sub-command is one function taking the parsed arguments)."""
     from .useragent import package_version
 
     parser = argparse.ArgumentParser(prog="newsbot", description="EU news portal crawler tools.")
@@ -270,7 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="at most N article requests per portal, or for PORTAL (repeatable)")
     cr.add_argument("--mode", choices=("latest", "backfill"),
                     help="latest (default): feeds, news sitemaps, first listing pages; "
-                         "backfill: REST API, sitemap indexes or paginated listings over the window")
+                         "backfill: REST API, sitemap indexes, paginated listings or feeds over the window "
+                         "(what robots.txt and the home page announce first, then the portal file's)")
     cr.add_argument("--full", action="store_true",
                     help="ignore the seen-store: fetch and write every article found")
     cr.add_argument("--jobdir", metavar="DIR",
@@ -289,6 +357,22 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level of the fetch (default WARNING)")
     ex.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
     ex.set_defaults(func=extract)
+    ch = sub.add_parser("check", help="does each portal still work, and what broke (exit 0: all work)")
+    ch.add_argument("portals", nargs="*", help="portal names (default: all)")
+    ch.add_argument("--since", help="YYYY-MM-DD (UTC), default: 30 days ago")
+    ch.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
+    ch.add_argument("--limit", type=int, default=3, help="articles fetched per portal (default 3)")
+    ch.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or newsbot setting")
+    ch.add_argument("-L", "--loglevel", help="log level (default WARNING)")
+    ch.set_defaults(func=check)
+    po = sub.add_parser("portal", help="portal files: `portal new URL` writes one for a site")
+    posub = po.add_subparsers(dest="portal_command", required=True)
+    pn = posub.add_parser("new", help="write a portal file from a site's home page")
+    pn.add_argument("url", help="the site's home page (an edition's, for a site with several)")
+    pn.add_argument("-o", "--output", help="file to write (default <name>.toml); never overwritten")
+    pn.add_argument("--name", help="the portal's name (default from the host name)")
+    pn.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a setting (USER_AGENT)")
+    pn.set_defaults(func=portal_new)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
     sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
     sc.set_defaults(func=schema)

@@ -43,8 +43,9 @@ class _Pipeline:
 class ExtractPipeline(_Pipeline):
     """Turn an ``ArticlePage`` into a record dict with :func:`extract_article` (in a worker
     process of :mod:`newsbot.workers`), using the rules of the spider's portal (or of the
-    registry's portal owning the URL; generic otherwise), in the layout of the page's fetch date. Pages of a portal spider whose URL is not an article
-    URL of the portal, and pages that do not read as articles, are dropped (``not_article``).
+    registry's portal owning the URL; generic otherwise), in the layout of the page's fetch date.
+    Pages of a portal spider whose URL is off the portal's domains or denied, and pages whose
+    content does not say article (:mod:`newsbot.extraction.kind`), are dropped (``not_article``).
     Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
     ``newsbot/field/<name>/missing`` for every counted field left empty."""
 
@@ -68,7 +69,7 @@ class ExtractPipeline(_Pipeline):
         ex = await self.pool.extract(html=item["body"], url=url, hints=item.get("hints"),
                                      rules=owner.rules_for(item.get("fetched_at")) if owner else None,
                                      content_type=item.get("content_type"),
-                                     non_article=bool(portal and not portal.is_article_url(url)),
+                                     non_article=bool(portal and (not portal.owns(url) or portal.denies(url))),
                                      domains=owner.domains if owner else ())
         self.stats.inc_value(ENCODING(ex.encoding))
         if ex.jsonld_errors:

@@ -1,6 +1,9 @@
 """robots.txt: Scrapy's :class:`~scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`
 (``ROBOTSTXT_OBEY``), its failures counted and logged as the crawl's other failures are.
 
+The site's robots.txt is read once: a spider's own request for it (the portal spider reads its
+``Sitemap:`` lines) is answered with the response the middleware fetched.
+
 A robots.txt that cannot be fetched (the site does not answer, a DNS failure…) leaves the site
 crawled as if it allowed everything (Scrapy's rule); the failure counts in
 ``newsbot/robots_failed/<kind>`` (kinds of :func:`newsbot.middlewares.failure_kind`) and is
@@ -13,9 +16,10 @@ import logging
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
 
 from .logs import failure_detail, failure_level
-from .stats import ROBOTS_FAILED
+from .stats import ROBOTS_FAILED, ROBOTS_REUSED
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +31,11 @@ class _NoScrapyLine(logging.Filter):
         return not str(record.msg).startswith("Error downloading")
 
 
+class RobotsTxtUnavailable(IgnoreRequest):
+    """A request for a robots.txt the middleware could not fetch (already counted and logged):
+    it is not fetched again."""
+
+
 class RobotsTxtMiddleware(ScrapyRobotsTxt):
     """Scrapy's robots.txt middleware (same settings, same place: 100) whose fetch failures are
     counted and logged as the module docstring says."""
@@ -35,15 +44,39 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
 
     def __init__(self, crawler):
         super().__init__(crawler)
+        self._responses: dict[str, object] = {}
+        self._failed: dict[str, str] = {}
         scrapy_logger = logging.getLogger(ScrapyRobotsTxt.__module__)
         if self._quiet not in scrapy_logger.filters:
             scrapy_logger.addFilter(self._quiet)
+
+    async def process_request(self, request, spider=None):
+        """Scrapy's check; then a request for the robots.txt the middleware already fetched is
+        answered with that response (its status, headers and body), counted in
+        ``newsbot/robots_reused``; one for a robots.txt that could not be fetched raises
+        :class:`RobotsTxtUnavailable`."""
+        await super().process_request(request)
+        url = urlparse_cached(request)
+        if url.path != "/robots.txt" or url.query or request.meta.get("dont_obey_robotstxt"):
+            return None
+        stored = self._responses.get(url.netloc)
+        if stored is not None:
+            self._stats.inc_value(ROBOTS_REUSED)
+            return stored.replace(url=request.url, request=request)
+        if url.netloc in self._failed:
+            raise RobotsTxtUnavailable(f"robots.txt of {url.netloc} not read: {self._failed[url.netloc]}")
+        return None
+
+    async def _parse_robots(self, response, netloc: str, request) -> None:
+        self._responses[netloc] = response
+        await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         if not isinstance(exc, IgnoreRequest):
             from .middlewares import failure_kind
 
             kind = failure_kind(exc, f"https://{netloc}/robots.txt")
+            self._failed[netloc] = kind
             self._stats.inc_value(ROBOTS_FAILED(kind))
             detail = failure_detail(exc, kind, netloc.rsplit(":", 1)[0] if "]" not in netloc else netloc)
             level, note = failure_level(self.crawler, kind)

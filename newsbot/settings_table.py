@@ -61,6 +61,9 @@ _OWN = (
             "each file and its seen-store entries are committed when it is full"),
     Setting("NEWSBOT_MAX_HEADERS", "int", 200, 1, "header lines", "header lines of one response"),
     Setting("NEWSBOT_MAX_HEADER_BYTES", "int", 256 * 1024, 1024, "bytes", "bytes of one response's header section"),
+    Setting("NEWSBOT_STANDARD_DISCOVERY", "bool", True,
+            doc="read each edition's robots.txt and home page for the sitemaps, feeds and REST root the site "
+                "announces, before the portal file's endpoints"),
     Setting("NEWSBOT_MAX_SITEMAP_DEPTH", "int", 4, 1, "levels",
             "sitemap indexes followed below a root sitemap (an index of indexes of urlsets is 2)"),
     Setting("NEWSBOT_DEADLINE", "float", 3 * 3600.0, 0, "seconds; 0: none",

@@ -34,9 +34,11 @@ ERRORS = Family("newsbot/errors/", "requests failed after retries, by kind (news
 REDIRECT_REFUSED = Family("newsbot/redirect_refused/", "redirects refused before download, by reason")
 RETRY = Family("newsbot/retry/", "retries by kind; retry_after_honoured, retry_after_too_long, waited_seconds")
 DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss, atom, sitemapindex, urlset, "
-                   "listing, wp_api), and their faults (truncated, dtd_ignored, not_xml)")
+                   "listing, wp_api, robots, home), and their faults (truncated, dtd_ignored, not_xml, "
+                   "pattern_matched_none: documents listing links of which no article pattern matched one)")
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
-                 "not_article_url, bad_url, not_html, sitemap_out_of_window)")
+                 "not_article_url, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
+                 "an index without lastmod in latest mode, listed_twice: links already requested)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
                  "out_of_window, invalid/<field>, duplicate, unchanged)")
 FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")
@@ -45,6 +47,7 @@ MALFORMED = Family("newsbot/malformed/", "page parts that did not parse (jsonld)
 RECORDS = Family("newsbot/records", "records past deduplication; newsbot/records/revised: written again")
 ROBOTS_FAILED = Family("newsbot/robots_failed/", "robots.txt not read, by failure kind (the site is then "
                        "crawled as if it allowed everything)")
+ROBOTS_REUSED = "newsbot/robots_reused"  # requests for a robots.txt answered with the one already fetched
 BLOCKED = Family("newsbot/blocked/", "refusals of the site (HTTP 403, challenge pages), by spider")
 BACKFILL = Family("newsbot/backfill/", "backfill stages started (stage_<n>), no_source, wp_api_unavailable, "
                   "listing_past_since, listing_page_cap")
@@ -54,6 +57,9 @@ ARCHIVE = Family("newsbot/archive/", "records: responses written to the WARC")
 INCREMENTAL = Family("newsbot/incremental/", "committed, recovered, not_committed: seen-store entries")
 ITEM_ERRORS = Family("newsbot/item_errors/", "records lost to a pipeline exception, by exception name")
 OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by step (open, write, store)")
+SOURCE = Family("newsbot/source/", "<edition>/<kind>/<outcome>: root discovery sources by outcome (answered, "
+                "http_404, http_410, blocked, unusable, failed), <edition>/<kind>/entries: entries they listed")
+SOURCES = "newsbot/sources"  # a list of {edition, kind, origin, url, outcome, entries, newest, …}, one a root source
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 
@@ -125,7 +131,9 @@ def figures(stats: dict) -> dict:
         "item_errors": ITEM_ERRORS.read(stats),
         "output_failed": {**OUTPUT_FAILED.read(stats), **SCRAPY_FEED_FAILED.read(stats)},
         "blocked": sum(BLOCKED.read(stats).values()),
-        "discovered": sum(v for k, v in DISCOVERY.read(stats).items() if k != "not_xml"),
+        "discovered": sum(v for k, v in DISCOVERY.read(stats).items() if k in DOCUMENT_KINDS),
+        "sources": list(stats.get(SOURCES) or []),
+        "dead_endpoints": dead_endpoints(stats),
         "invalid": {k.split("/", 1)[1]: v for k, v in dropped.items() if k.startswith("invalid/")},
         "monitors_failed": list(stats.get(MONITORS_FAILED) or []),
         "finish_reason": stats.get("finish_reason"),
@@ -136,6 +144,26 @@ def figures(stats: dict) -> dict:
 
 
 OK, FAILED = 0, 1
+BLOCKED_ADVICE = ("give -s NEWSBOT_CONTACT_URL=<a page where the site can reach you>, or -s USER_AGENT=<another "
+                  "User-Agent>, and crawl slower (-s DOWNLOAD_DELAY=5)")
+"""What a user can do when a portal refuses the crawler (the summary line says it)."""
+DOCUMENT_KINDS = ("rss", "atom", "sitemapindex", "urlset", "listing", "wp_api")
+"""The :data:`DISCOVERY` keys that count documents read (the others count faults)."""
+
+
+def dead_endpoints(stats: dict) -> list[dict]:
+    """The root sources of the portal file (origin ``configured``) that did not answer with a
+    usable document (outcome other than ``answered`` and ``blocked``), from :data:`SOURCES`."""
+    return [s for s in stats.get(SOURCES) or [] if isinstance(s, dict) and s.get("origin") == "configured"
+            and s.get("outcome") not in ("answered", "blocked")]
+
+
+def _endpoints(sources: list[dict], n: int = 3) -> str:
+    """The first ``n`` sources as ``kind URL (outcome)`` (a REST collection without its query)."""
+    def url(s):
+        return str(s.get("url")).split("?", 1)[0] if s.get("kind") == "wp_api" else s.get("url")
+    named = ", ".join(f"{s.get('kind')} {url(s)} ({s.get('outcome')})" for s in sources[:n])
+    return named + (f" and {len(sources) - n} more" if len(sources) > n else "")
 
 
 def _top(counts: dict[str, int], n: int = 3) -> str:
@@ -159,11 +187,16 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     if not failures:  # requests without an errback (robots.txt): Scrapy's count of download exceptions
         failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
     problems = []
+    dead = fig["dead_endpoints"]
+    blocked = stats.get(BLOCKED(name), 0)
     if records == 0 and not fig["discovered"] and failures:
         problems.append(f"no records; requests failed: {_top(failures)}")
-    blocked = stats.get(BLOCKED(name), 0)
+    elif records == 0 and not fig["discovered"] and fig["sources"] and not blocked:
+        problems.append("no records; no discovery source answered"
+                        + (f" (dead configured endpoints: {_endpoints(dead)})" if dead else ""))
     if records == 0 and blocked:
-        problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page)")
+        problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page): "
+                        + BLOCKED_ADVICE)
     if fig["invalid"]:
         problems.append(f"records dropped as invalid (markup changed?): {_top(fig['invalid'])}")
     spider_errors = {k: v for k, v in SCRAPY_SPIDER_EXCEPTIONS.read(stats).items() if k != "count"}
@@ -187,7 +220,10 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     nothing_new = (f"; nothing new: {stored} articles found are already stored in the seen-store "
                    "(--full, or -a incremental=false, writes them again)") if stored and not records else ""
     return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
-                + (f", {stored} already stored" if stored else "") + nothing_new + wrote)
+                + (f", {stored} already stored" if stored else "") + nothing_new
+                + (f"; dead configured endpoints: {_endpoints(dead)}" if dead else "")
+                + (f"; refused the crawler {blocked} times (HTTP 403 or challenge page): {BLOCKED_ADVICE}"
+                   if blocked else "") + wrote)
 
 
 def _wrote(outputs: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""Discovery (:mod:`newsbot.discovery`, :mod:`newsbot.listings`): feeds, sitemaps and news
+"""Discovery (:mod:`newsbot.discovery`, :mod:`newsbot.listings`, :mod:`newsbot.autodiscovery`): feeds, sitemaps and news
 sitemaps, listing pages and WordPress REST answers read without a crawl; the sitemap and feed
 traps listed in the portal notes, one test each; XML entities and DTDs never expanded nor read.
 The fixture-site crawls in test_portal_sites.py meet the same traps over (replayed) HTTP."""
@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import io
+
+import pytest
 
 from newsbot.discovery import declares_dtd, parse_feed, parse_sitemap, sniff
 from newsbot.extraction import Hints, extract_article
@@ -176,3 +178,63 @@ def test_external_entities_are_not_read(tmp_path):
     assert declares_dtd(doc)
     [entry] = list(parse_sitemap(doc))
     assert "TOPSECRET" not in entry.url
+
+
+# -- what a site announces (newsbot.autodiscovery) -------------------------------------------------
+
+def test_robots_sitemaps_are_absolute_and_unique():
+    from newsbot.autodiscovery import robots_sitemaps
+
+    body = (b"User-agent: *\nDisallow: /search\nSitemap: /sitemap_index.xml\n"
+            b"sitemap: https://news.example/news-sitemap.xml\nSitemap: /sitemap_index.xml\n")
+    assert robots_sitemaps(body, "https://news.example/robots.txt") == [
+        "https://news.example/sitemap_index.xml", "https://news.example/news-sitemap.xml"]
+    assert robots_sitemaps(b"<html><body>Not found</body></html>", "https://news.example/robots.txt") == []
+
+
+def test_announced_feeds_leave_comment_feeds_out():
+    from newsbot.autodiscovery import announced_feeds
+
+    html = (b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">'
+            b'<link rel="alternate" type="application/rss+xml" title="Comments" href="/comments/feed/">'
+            b'<link rel="alternate" type="application/atom+xml" href="https://cdn.example/atom.xml">'
+            b'<link rel="alternate" hreflang="de" href="/de/">'
+            b'<link rel="stylesheet" type="application/rss+xml" href="/nope.xml"></head></html>')
+    assert announced_feeds(html, "https://news.example/") == ["https://news.example/feed/",
+                                                               "https://cdn.example/atom.xml"]
+
+
+@pytest.mark.parametrize("html, header, root", [
+    (b'<link rel="https://api.w.org/" href="https://news.example/wp-json/">', None, "https://news.example/wp-json/"),
+    (b"<p>no link</p>", '<https://news.example/wp-json>; rel="https://api.w.org/", </?p=1>; rel=shortlink',
+     "https://news.example/wp-json/"),
+    (b'<link rel="https://api.w.org/" href="/?rest_route=/">', None, "https://news.example/?rest_route=/"),
+    (b"<p>plain site</p>", None, None),
+])
+def test_rest_root(html, header, root):
+    from newsbot.autodiscovery import rest_root
+
+    assert rest_root(html, "https://news.example/", header) == root
+
+
+def test_rest_collection_in_both_root_forms():
+    from newsbot.plan import wp_api_page
+    from newsbot.portals import Edition
+    from newsbot.window import DateWindow
+
+    window = DateWindow.from_arguments("2025-03-01", "2025-03-02")
+    edition = Edition("en", "https://news.example")
+    assert wp_api_page(edition, "posts", 1, window).url.startswith("https://news.example/wp-json/wp/v2/posts?after=")
+    query_form = wp_api_page(edition, "posts", 2, window, "https://news.example/?rest_route=/", "standard")
+    assert query_form.url.startswith("https://news.example/?rest_route=/wp/v2/posts&after=")
+    assert query_form.origin == "standard" and "page=2" in query_form.url
+
+
+def test_hreflang_alternates():
+    from newsbot.autodiscovery import hreflang_alternates
+
+    html = (b'<link rel="alternate" hreflang="en" href="https://news.example/">'
+            b'<link rel="alternate" hreflang="de" href="https://de.news.example/">'
+            b'<link rel="alternate" hreflang="x-default" href="https://news.example/">')
+    assert hreflang_alternates(html, "https://news.example/") == {"en": "https://news.example/",
+                                                                  "de": "https://de.news.example/"}

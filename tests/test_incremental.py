@@ -61,7 +61,7 @@ def test_second_run_writes_only_new_and_changed_articles(tmp_path):
         assert stats["records_written"] == 3
         assert stats["records_dropped"] == {}
         assert stats["skipped"] == {"seen": 1}  # story 1
-        assert stats["pages_fetched"] == 4  # feed, stories 2, 3, 4
+        assert stats["pages_fetched"] == 6  # robots.txt, home page, feed, stories 2, 3, 4
         assert stats["field_coverage"]["body"]["ratio"] == 1.0
         assert stats["field_coverage"]["date_modified"] == {"present": 3, "of": 3, "ratio": 1.0,
                                                             "layers": {"meta": 1, "hint": 2}}

@@ -53,10 +53,11 @@ def test_an_offline_crawl_logs_what_an_operator_reads(tmp_path):
     assert "] INFO: newsbot " in lines[0] and "crawling deadsite;" in lines[0]
     assert "incremental, seen-store output/.state/seen.sqlite" in lines[0]
     failures = [ln for ln in lines if "WARNING" in ln]
-    # robots.txt and four feed requests, each tried twice, all refused: one line for the kind
+    # robots.txt, two home pages and four feed requests, each tried twice, all refused: one line
+    # for the kind (discovery does not ask again for the robots.txt the middleware could not read)
     assert len(failures) == 1, failures
     assert "connection_refused" in failures[0] and "further connection_refused failures of deadsite" in failures[0]
-    assert lines[-1] == "deadsite: FAILED: no records; requests failed: connection_refused ×4; monitors: articles " \
+    assert lines[-1] == "deadsite: FAILED: no records; requests failed: connection_refused ×6; monitors: articles " \
                         "found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"
     assert lines[1:-1] == failures + [ln for ln in lines if "ERROR: Monitor failed: deadsite:" in ln]
     assert not [ln for ln in lines if any(b in ln for b in BANNERS)]
@@ -70,7 +71,7 @@ def test_at_debug_the_dumps_and_every_failure_are_logged(tmp_path):
     for banner in ("Overridden settings", "Dumping Scrapy stats", "[Spidermon]", "Enabled downloader middlewares"):
         assert banner in proc.stderr, banner
     failed = [ln for ln in proc.stderr.splitlines() if "Failed http://127.0.0.1:" in ln]
-    assert len(failed) == 4 and sum("WARNING" in ln for ln in failed) == 0  # the robots.txt line came first
+    assert len(failed) == 6 and sum("WARNING" in ln for ln in failed) == 0  # the robots.txt line came first
     assert "'newsbot/robots_failed/connection_refused': 1" in proc.stderr
     assert "Traceback" not in proc.stderr
 

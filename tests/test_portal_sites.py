@@ -182,4 +182,4 @@ def test_out_of_window_child_sitemaps_are_not_fetched(backfill):
     # lastmod before `since`, never requested (absent from the WARC, so a fetch would miss)
     for portal in ("eureporter", "politico_eu", "euronews"):
         assert stats[portal]["newsbot/skipped/sitemap_out_of_window"] == 1, portal
-    assert stats["politico_eu"].get("newsbot/replay/miss", 0) == 1  # robots.txt only
+    assert stats["politico_eu"].get("newsbot/replay/miss", 0) == 2  # robots.txt and the home page only

@@ -234,3 +234,33 @@ def test_a_deeply_nested_portal_file_is_refused_with_one_line(tmp_path):
     with pytest.raises(ValueError) as err:
         load_portals(path)
     assert "nested too deeply" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_raw_section_slugs_get_their_names():
+    from newsbot.extraction import extract_article
+
+    html = ('<html><head><meta name="article:section" content="news_news"></head>'
+            "<body><h1>Ministers agree on a grid plan</h1><p>Text.</p></body></html>")
+    rules = PORTALS["euronews"].rules
+    assert extract_article(html, "https://www.euronews.com/2026/01/02/x", rules=rules).record["section"] == "News"
+    other = html.replace("news_news", "my-europe_europe-news")
+    assert extract_article(other, "https://www.euronews.com/2026/01/02/x", rules=rules).record["section"] == \
+        "my-europe_europe-news"  # a slug the file does not name stays as printed
+
+
+def test_bad_section_names_are_refused():
+    import tomllib
+
+    from newsbot.portals.reader import portal_from_dict
+
+    with pytest.raises(ValueError, match="section_names must be a table"):
+        portal_from_dict({**tomllib.loads(MINIMAL), "section_names": {"news_news": 3}}, "x.toml")
+
+
+def test_edition_under_a_folder_of_another_editions_host():
+    portal = PORTALS["euractiv"]
+    assert portal.edition_of("https://www.euractiv.com/fr/news/une-histoire/").lang == "fr"
+    assert portal.edition_of("https://www.euractiv.com/news/a-story/").lang == "en"
+    assert portal.edition_of("https://www.euractiv.com/french/").lang == "en"
+    assert portal.is_article_url("https://www.euractiv.com/fr/news/une-histoire/")
+    assert PORTALS["euronews"].edition("el").code == "el"  # gr.euronews.com/sitemaps/el/…

@@ -302,10 +302,12 @@ def test_portal_spider_summary_uses_the_configured_portals_name(tmp_path):
         config.write_text(MINIMAL.replace("demo_news", "blocky").replace("demo-news.example", "127.0.0.1", 1)
                           .replace("https://demo-news.example", site.base), "utf-8")
         proc = _command(tmp_path, True, "portal", "-a", "name=blocky", "-O", "out.jsonl", portals_file=config)
-    assert site.hits == {"/feed": 1}
+    assert site.hits["/feed"] == 1 and set(site.hits) == {"/feed", "/", "/robots.txt"}
     assert proc.returncode == 1, proc.stderr[-2000:]
     last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith("blocky: FAILED: no records; the portal refused the crawler 1 times"), last
+    assert last.startswith("blocky: FAILED: no records; the portal refused the crawler 1 times (HTTP 403 or "
+                           "challenge page): give -s NEWSBOT_CONTACT_URL=<a page where the site can reach you>, "
+                           "or -s USER_AGENT=<another User-Agent>, and crawl slower (-s DOWNLOAD_DELAY=5)"), last
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/blocked/blocky") == 1
 
 

@@ -39,3 +39,33 @@ def test_summary_line_names_the_files_written_and_what_to_do_when_nothing_is_new
     assert (status, line) == (0, "x: ok: 0 records written, 0 failed requests, 5 already stored; nothing new: "
                                  "5 articles found are already stored in the seen-store (--full, or "
                                  "-a incremental=false, writes them again)")
+
+
+def _source(kind, url, outcome, origin="configured"):
+    return {"edition": "en", "kind": kind, "origin": origin, "url": url, "outcome": outcome, "entries": 0}
+
+
+def test_summary_names_dead_configured_endpoints_and_refusals():
+    sources = [_source("robots", "https://n.example/robots.txt", "answered", "standard"),
+               _source("feed", "https://n.example/rss.xml", "answered", "standard"),
+               _source("feed", "https://n.example/feed/", "http_404"),
+               _source("listing", "https://n.example/latest?page=1", "http_410"),
+               _source("sitemap", "https://n.example/a.xml", "unusable"),
+               _source("sitemap", "https://n.example/b.xml", "timeout")]
+    base = {"item_scraped_count": 3, "finish_reason": "finished", "newsbot/sources": sources}
+    assert summarize("n", base) == (0, "n: ok: 3 records written, 0 failed requests; dead configured endpoints: "
+                                       "feed https://n.example/feed/ (http_404), listing "
+                                       "https://n.example/latest?page=1 (http_410), sitemap https://n.example/a.xml "
+                                       "(unusable) and 1 more")
+    status, line = summarize("n", {**base, "newsbot/blocked/n": 2})
+    assert status == 0 and line.endswith("; refused the crawler 2 times (HTTP 403 or challenge page): give -s "
+                                          "NEWSBOT_CONTACT_URL=<a page where the site can reach you>, or -s "
+                                          "USER_AGENT=<another User-Agent>, and crawl slower (-s DOWNLOAD_DELAY=5)")
+
+
+def test_nothing_answered_fails_without_failed_requests():
+    sources = [_source("robots", "https://n.example/robots.txt", "http_404", "standard"),
+               _source("feed", "https://n.example/feed/", "http_404")]
+    status, line = summarize("n", {"item_scraped_count": 0, "finish_reason": "finished", "newsbot/sources": sources})
+    assert (status, line) == (1, "n: FAILED: no records; no discovery source answered (dead configured endpoints: "
+                                 "feed https://n.example/feed/ (http_404))")

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 def section(f: Fields) -> tuple[str | None, str | None]:
     """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
-    ``section`` / ``content_category`` meta, then the breadcrumb's last item before the article."""
+    ``section`` / ``content_category`` meta, then the breadcrumb's last item before the article;
+    a raw slug the portal names in ``section_names`` is replaced by its name."""
+    value, layer = _section(f)
+    return f.rules.section_name(value), layer
+
+
+def _section(f: Fields) -> tuple[str | None, str | None]:
     page, rules = f.page, f.rules
     for value in select_values(page, rules.css("section")):
         if not is_boilerplate(value, rules):

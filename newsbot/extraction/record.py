@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import content, date_fields, image, metadata, title
+from . import content, date_fields, image, kind, metadata, title
 from .hints import NO_HINTS, Hints
 from .page import Page
 from .paywall import has_partial_marker
@@ -112,13 +112,15 @@ class Fields:
         return {f.name: self[f.name] for f in FIELDS if f.extract is not None}
 
     @property
+    def kind(self) -> tuple[bool, str]:
+        """``(is_article, reason)``: what the page's content says it is
+        (:func:`newsbot.extraction.kind.page_kind`), computed once."""
+        return self.once("kind", kind.page_kind)
+
+    @property
     def is_article(self) -> bool:
-        """False for section fronts, tag/author pages and other non-articles: the URL is known
-        not to be an article, or the page neither says it is one (JSON-LD, microdata,
-        ``og:type``) nor holds 3 paragraphs and 500 characters of body."""
-        found = content.paragraphs(self)[0]
-        return not self.non_article and (self.page.is_article_typed
-                                         or len(found) >= 3 and sum(map(len, found)) >= 500)
+        """False for section fronts, tag/author pages and other non-articles (:attr:`kind`)."""
+        return self.kind[0]
 
 
 # --- the fields the crawl does not extract, and the small ones -------------------------------

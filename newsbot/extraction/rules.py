@@ -26,6 +26,8 @@ class ExtractionRules:
     - ``partial_markers``: texts whose presence on the page marks a paywalled or cut body
       (the record gets ``quality_flags: ["partial"]``); the paragraphs holding them are dropped.
     - ``site_names``: the portal's names, stripped from title candidates.
+    - ``section_names``: ``((raw value, readable name), …)``: section values the portal prints
+      as slugs (Euronews' ``news_news``), replaced by their names whatever layer served them.
     - ``timezone``: IANA zone for naive times printed by the portal.
     """
 
@@ -36,6 +38,7 @@ class ExtractionRules:
     body_stop: tuple[str, ...] = ()
     partial_markers: tuple[str, ...] = ()
     site_names: tuple[str, ...] = field(default_factory=tuple)
+    section_names: tuple[tuple[str, str], ...] = ()
 
     def css(self, key: str) -> tuple[str, ...]:
         """The selectors given for rule key ``key`` (``()`` when none)."""
@@ -43,6 +46,14 @@ class ExtractionRules:
             if name == key:
                 return selectors
         return ()
+
+    def section_name(self, value: str | None) -> str | None:
+        """``value`` or, for a raw value of :attr:`section_names` (case-insensitive), its name."""
+        if value:
+            for raw, name in self.section_names:
+                if raw.casefold() == value.casefold():
+                    return name
+        return value
 
     def keys(self) -> set[str]:
         """The rule keys that have selectors."""

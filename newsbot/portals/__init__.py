@@ -40,7 +40,9 @@ found inside a zipped egg too (scrapyd runs the project from one)."""
 
 @dataclass(frozen=True)
 class Edition:
-    """One language edition: ``lang`` (BCP 47), ``base`` (scheme and host, no trailing slash),
+    """One language edition: ``lang`` (BCP 47), ``base`` (scheme and host, and a path for an
+    edition under a folder of another's host such as ``https://www.euractiv.com/fr``; no
+    trailing slash),
     ``code`` (the edition's key in feed/sitemap paths; defaults to ``lang``) and
     ``machine_translated`` (True for editions machine-translated from the portal's original
     edition, the first edition that is not machine-translated)."""
@@ -59,6 +61,18 @@ class Edition:
     def host(self) -> str:
         """The edition's host name, lowercased."""
         return (urlsplit(self.base).hostname or "").lower()
+
+    @property
+    def path(self) -> str:
+        """The edition's path under its host (``/fr`` for ``https://www.euractiv.com/fr``), or
+        ``""`` for an edition at the root."""
+        return urlsplit(self.base).path.rstrip("/")
+
+    @property
+    def origin(self) -> str:
+        """Scheme and host of the edition (where its robots.txt is)."""
+        parts = urlsplit(self.base)
+        return f"{parts.scheme}://{parts.netloc}"
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,7 @@ class Portal:
       ``max_listing_pages`` in backfill when no sitemap or REST source answers; ``wp_types``:
       WordPress REST post types (``/wp-json/wp/v2/<type>``), tried first in backfill.
     - ``allow`` / ``deny``: regular expressions on the URL path (with query) that an article
-      URL must match / must not match.
+      URL of a listing or plain sitemap must match / that no article URL may match.
     - ``trailing_slash``: how the portal writes article paths (True: always ``/``-terminated,
       False: never, None: as found); the host is that of the matching edition (``www.`` or bare).
     - ``layouts``: the markup periods, oldest first, the current one (``until=None``) last.
@@ -158,24 +172,38 @@ class Portal:
         host = (urlsplit(url).hostname or "").lower()
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
+    @staticmethod
+    def _path(url: str) -> str:
+        parts = urlsplit(url)
+        return parts.path + ("?" + parts.query if parts.query else "")
+
+    def denies(self, url: str) -> bool:
+        """True when a ``deny`` pattern matches ``url``'s path (with query): never an article."""
+        path = self._path(url)
+        return any(p.search(path) for p in self._deny)
+
     def is_article_url(self, url: str) -> bool:
         """True when ``url`` belongs to the portal, matches an ``allow`` pattern (or none are
-        set) and no ``deny`` pattern."""
-        if not self.owns(url):
+        set) and no ``deny`` pattern. The patterns filter listing links and plain sitemap
+        entries; feed and news sitemap entries are articles whatever ``allow`` says."""
+        if not self.owns(url) or self.denies(url):
             return False
-        parts = urlsplit(url)
-        path = parts.path + ("?" + parts.query if parts.query else "")
-        if any(p.search(path) for p in self._deny):
-            return False
-        return not self._allow or any(p.search(path) for p in self._allow)
+        return not self._allow or any(p.search(self._path(url)) for p in self._allow)
 
     def edition_of(self, url: str) -> Edition | None:
-        """The edition whose host serves ``url`` (``www.`` ignored), else ``None``."""
-        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        """The edition whose host serves ``url`` (``www.`` ignored) and whose base path (an
+        edition under ``/fr``) starts ``url``'s path, the longest such base winning; else
+        ``None``."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        best = None
         for edition in self.editions:
-            if edition.host.removeprefix("www.") == host:
-                return edition
-        return None
+            prefix = edition.path
+            if edition.host.removeprefix("www.") == host and (
+                    not prefix or parts.path == prefix or parts.path.startswith(prefix + "/")):
+                if best is None or len(prefix) > len(best.path):
+                    best = edition
+        return best
 
     def edition(self, lang: str) -> Edition:
         """The edition of language ``lang`` (``KeyError`` when the portal has none)."""
@@ -212,6 +240,8 @@ class Portal:
             base = urlsplit(edition.base)
             netloc, scheme = base.netloc, base.scheme
         path = parts.path or "/"
+        if edition is None:
+            return urlunsplit((scheme, netloc, path, parts.query, ""))
         if self.trailing_slash is True and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
             path += "/"
         elif self.trailing_slash is False and path != "/":

@@ -19,6 +19,8 @@ optional unless marked):
   ``lead``, ``section``, ``date``, ``authors``, ``tags``, ``body``, ``image``) and for
   ``body_exclude``; string lists ``boilerplate``, ``body_stop``, ``partial_markers``,
   ``site_names`` — see :class:`~newsbot.extraction.rules.ExtractionRules`.
+- ``[section_names]``: ``raw value = "name"`` pairs: section values the portal prints as slugs
+  and the names records carry instead (every layout).
 - ``[[layouts]]``: earlier layouts, oldest first, each ``until = YYYY-MM-DD`` (the last day
   of fetch dates it served) and its own ``[layouts.selectors]``, whose keys replace those of
   ``[selectors]`` for pages fetched up to that day (:class:`~newsbot.portals.Layout`).
@@ -46,7 +48,7 @@ _LISTS = ("domains", "feeds", "news_sitemaps", "sitemaps", "listings", "wp_types
 _TEMPLATES = ("feeds", "news_sitemaps", "sitemaps", "listings")
 _INTS = ("latest_listing_pages", "max_listing_pages")
 _TOP = set(_LISTS) | set(_INTS) | {"name", "family", "timezone", "editions", "trailing_slash", "selectors",
-                                    "layouts"}
+                                    "layouts", "section_names"}
 _CSS = (*RULE_KEYS, "body_exclude")
 _SELECTORS = (*_CSS, "boilerplate", "body_stop", "partial_markers", "site_names")
 _EDITION = {"lang", "base", "code", "machine_translated"}
@@ -115,11 +117,17 @@ def _selectors(where: str, what: str, selectors) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _rules(tz: str, selectors: dict[str, tuple[str, ...]]) -> ExtractionRules:
-    """:class:`ExtractionRules` of a checked selector table."""
+def _rules(tz: str, selectors: dict[str, tuple[str, ...]], names: tuple = ()) -> ExtractionRules:
+    """:class:`ExtractionRules` of a checked selector table and section names."""
     return ExtractionRules(
         timezone=tz, selectors=tuple((k, v) for k, v in selectors.items() if k in RULE_KEYS),
-        **{k: v for k, v in selectors.items() if k not in RULE_KEYS})
+        section_names=names, **{k: v for k, v in selectors.items() if k not in RULE_KEYS})
+
+
+def _section_names(where: str, table) -> tuple[tuple[str, str], ...]:
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
+        raise ValueError(f"{where}: section_names must be a table of raw value = \"name\" strings")
+    return tuple(table.items())
 
 
 def portal_from_dict(data: dict, source: str = "<config>"):
@@ -196,6 +204,7 @@ def portal_from_dict(data: dict, source: str = "<config>"):
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from None
     current = _selectors(where, "[selectors]", data.get("selectors", {}))
+    names = _section_names(where, data.get("section_names", {}))
     layouts = []
     previous = None
     older = data.get("layouts", [])
@@ -211,8 +220,8 @@ def portal_from_dict(data: dict, source: str = "<config>"):
             raise ValueError(f"{where}: layout {n}: until {until} is not after the layout before it ({previous})")
         previous = until
         own = _selectors(where, f"layout {n} selectors", table.get("selectors", {}))
-        layouts.append(Layout(_rules(tz, {**current, **own}), until))
-    layouts.append(Layout(_rules(tz, current)))
+        layouts.append(Layout(_rules(tz, {**current, **own}, names), until))
+    layouts.append(Layout(_rules(tz, current, names)))
     try:
         return Portal(name=name, editions=tuple(parsed), family=family, layouts=tuple(layouts),
                       source=source, **kwargs)

@@ -2,6 +2,8 @@
 discovery sources of its plan (:mod:`newsbot.plan`)."""
 from __future__ import annotations
 
+import dataclasses
+import logging
 from urllib.parse import urlsplit
 
 import scrapy
@@ -9,17 +11,41 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
 from ..arguments import parse_limit, parse_switch
+from ..autodiscovery import announced_feeds, rest_root, robots_sitemaps
 from ..backlog import Backlog
+from ..blocks import Blocked
 from ..discovery import MAX_ENTRIES, MAX_SITEMAP_BYTES, Truncated, declares_dtd, document, parse_feed, parse_sitemap, sniff
+from ..extraction import dates
 from ..extraction.hints import Hints
 from ..listings import parse_listing, parse_wp_posts
-from ..plan import MODES, WP_PER_PAGE, Source, listing_page, stages, wp_api_page
+from ..middlewares import failure_kind
+from ..plan import MODES, WP_PER_PAGE, Found, Source, listing_page, probes, stages, wp_api_page
 from ..portals import Portal, registry
+from ..robots import RobotsTxtUnavailable
 from ..window import DateWindow
 from .base import PageSpider
-from ..stats import BACKFILL, BACKLOG, DISCOVERY, ERRORS, SKIPPED
+from ..stats import BACKFILL, BACKLOG, DISCOVERY, ERRORS, SKIPPED, SOURCE, SOURCES
 
 STAGE = "newsbot_stage"  # meta key: (edition, stage index) of a backfill stage's root request
+PROBE = "newsbot_probe"  # meta key: the edition of a robots.txt or home page request
+DEAD = [404, 410]  # statuses a discovery source may answer: a missing endpoint, not a failed request
+MAX_UNMATCHED = MAX_ENTRIES  # plain sitemap entries an edition keeps for the fallback of a wrong pattern
+
+
+class Tally:
+    """What one discovery document listed: ``entries`` read, the ``newest`` entry date (an aware
+    datetime), ``links`` (page links on the portal's domains), ``matched`` (those an allow pattern
+    matched)."""
+
+    def __init__(self, timezone: str):
+        self.timezone, self.entries, self.newest, self.links, self.matched = timezone, 0, None, 0, 0
+
+    def add(self, entry) -> None:
+        """Count ``entry`` (a :class:`~newsbot.discovery.Entry`) and its date."""
+        self.entries += 1
+        parsed = dates.parse_date(entry.published or entry.modified, self.timezone)
+        if parsed is not None and (self.newest is None or parsed.value > self.newest):
+            self.newest = parsed.value
 
 
 class PortalSpider(PageSpider):
@@ -31,8 +57,25 @@ class PortalSpider(PageSpider):
     UTC; default the last 2 days), ``limit`` (max article requests), ``lang``
     (comma-separated editions), ``incremental`` (true/false).
 
+    Each edition starts with its robots.txt and home page (:func:`newsbot.plan.probes`, unless
+    ``NEWSBOT_STANDARD_DISCOVERY`` is off); the sitemaps, feeds and REST root they announce come
+    before the portal file's endpoints. A discovery source answering 404 or 410 is a missing
+    endpoint, not a failed request: every root source's outcome per edition goes into
+    ``newsbot/source/<edition>/<kind>/<outcome>`` and the list ``newsbot/sources``.
+
+    Entries of feeds, news sitemaps (entries with a publication date) and REST collections are
+    article candidates whatever the ``allow`` patterns say (``deny`` still holds); the
+    patterns filter listing links and plain sitemap entries, and the pages fetched are judged
+    by their content in the pipeline. A document whose links on the portal's domains no
+    ``allow`` pattern matches is counted in ``newsbot/discovery/pattern_matched_none`` and
+    logged once. When the patterns matched no link of an edition at all by the time the crawl
+    runs dry, they are wrong: the plain sitemap entries they left out (at most
+    ``MAX_UNMATCHED``) are then fetched as candidates (``newsbot/discovery/pattern_fallback``);
+    otherwise they count in ``newsbot/skipped/not_article_url``.
+
     Entries dated outside the window are not fetched (child sitemaps whose ``lastmod`` is
-    before ``since`` neither); undated ones are fetched and checked after extraction. Article
+    before ``since`` neither; in latest mode, children without ``lastmod`` neither); undated
+    ones are fetched and checked after extraction. Article
     URLs are canonicalised (:meth:`~newsbot.portals.Portal.canonical_url`) before they are
     requested, so a page found in a feed and a sitemap is fetched once. Article requests of a
     sitemap or feed wait in a :class:`~newsbot.backlog.Backlog` of ``NEWSBOT_MAX_QUEUED``
@@ -71,6 +114,11 @@ class PortalSpider(PageSpider):
         self._stages: dict[str, list[list[Source]]] = {}
         self._pending: dict[tuple[str, int], int] = {}
         self._answered: set[tuple[str, int]] = set()
+        self._found: dict[str, dict] = {}
+        self._probing: dict[str, int] = {}
+        self._matched: dict[str, int] = {}
+        self._requested: set[str] = set()
+        self._unmatched: dict[str, list] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -83,18 +131,103 @@ class PortalSpider(PageSpider):
     # -- sources ---------------------------------------------------------------------------------
 
     async def start(self):
-        """The first stage of every selected edition's plan."""
+        """Every selected edition's probes (robots.txt, home page), or with
+        ``NEWSBOT_STANDARD_DISCOVERY`` off the first stage of its plan."""
+        standard = self.crawler.settings.getbool("NEWSBOT_STANDARD_DISCOVERY", True)
         for edition in self.editions:
-            self._stages[edition.lang] = stages(self.portal, edition, self.mode, self.window)
-            for request in self._start_stage(edition.lang, 0):
-                yield request
+            if standard:
+                sources = probes(edition)
+                self._probing[edition.lang] = len(sources)
+                self._found[edition.lang] = {"sitemaps": [], "feeds": [], "rest_root": None}
+                for source in sources:
+                    yield self.request(source, **{PROBE: edition.lang})
+            else:
+                for request in self._plan(edition.lang, Found()):
+                    yield request
+
+    def _plan(self, lang: str, found: Found) -> list[scrapy.Request]:
+        self._stages[lang] = stages(self.portal, self.portal.edition(lang), self.mode, self.window, found)
+        return self._start_stage(lang, 0)
 
     def request(self, source: Source, **meta) -> scrapy.Request:
-        """The request reading ``source``."""
-        callback = {"listing": self.parse_listing, "wp_api": self.parse_wp_api}.get(source.kind, self.parse_discovery)
+        """The request reading ``source`` (404 and 410 answers reach its callback)."""
+        callback = {"listing": self.parse_listing, "wp_api": self.parse_wp_api,
+                    "robots": self.parse_probe, "home": self.parse_probe}.get(source.kind, self.parse_discovery)
         return scrapy.Request(source.url, callback=callback, errback=self.on_error,
-                              priority=5 if source.kind == "listing" else 10,
-                              meta={"source": source, **meta})
+                              priority=20 if source.kind in ("robots", "home") else 5 if source.kind == "listing" else 10,
+                              meta={"source": source, "handle_httpstatus_list": DEAD, **meta})
+
+    # -- outcomes of the root sources ------------------------------------------------------------
+
+    def book(self, source: Source, outcome: str, tally: Tally | None = None, status: int | None = None) -> None:
+        """Record the outcome of a root source (``answered``, ``http_<status>``, ``blocked``,
+        ``unusable``, a failure kind) in the stats; other documents are not booked."""
+        if source.depth or source.page != 1:
+            return
+        stats = self.crawler.stats
+        stats.inc_value(SOURCE(source.edition, source.kind, outcome))
+        row = {"edition": source.edition, "kind": source.kind, "origin": source.origin, "url": source.url,
+               "outcome": outcome, "status": status, "entries": tally.entries if tally else 0,
+               "newest": tally.newest.isoformat() if tally and tally.newest else None}
+        if tally is not None:
+            stats.inc_value(SOURCE(source.edition, source.kind, "entries"), tally.entries)
+            row["links"], row["matched"] = tally.links, tally.matched
+        stats.set_value(SOURCES, [*(stats.get_value(SOURCES) or []), row])
+        if outcome not in ("answered", "blocked") and source.origin == "configured":
+            self.logger.debug("The %s %s of %s (%s) gave nothing: %s", source.kind, source.url, self.name,
+                             source.edition, outcome)
+
+    def _dead(self, response) -> bool:
+        """True (the source booked, its stage told) for a 404 / 410 answer."""
+        if response.status < 400:
+            return False
+        source = response.meta["source"]
+        self.book(source, f"http_{response.status}", status=response.status)
+        return True
+
+    def _pattern_report(self, source: Source, tally: Tally, url: str) -> None:
+        if self.portal.allow and tally.links and not tally.matched:
+            stats = self.crawler.stats
+            first = not stats.get_value(DISCOVERY("pattern_matched_none"))
+            stats.inc_value(DISCOVERY("pattern_matched_none"))
+            self.logger.log(logging.INFO if first else logging.DEBUG,
+                            "No article pattern of %s (allow) matches any of the %d links of %s%s", self.name,
+                            tally.links, url,
+                            "" if not first else " (further documents like it are logged at DEBUG)")
+
+    # -- probes ----------------------------------------------------------------------------------
+
+    def parse_probe(self, response):
+        """robots.txt (its ``Sitemap:`` lines) or the home page (its ``<link rel="alternate">``
+        feeds and its REST root, ``<link>`` or ``Link`` header) of an edition; when both are
+        read, the edition's plan starts with what they announced."""
+        source = response.meta["source"]
+        found = self._found[source.edition]
+        if not self._dead(response):
+            tally = Tally(self.portal.timezone)
+            usable = True
+            if source.kind == "robots":
+                found["sitemaps"] = robots_sitemaps(response.body, response.url)
+                tally.entries = len(found["sitemaps"])
+            elif isinstance(response, scrapy.http.TextResponse):
+                found["feeds"] = announced_feeds(response.body, response.url)
+                link = (response.headers.get("Link") or b"").decode("latin-1")
+                found["rest_root"] = rest_root(response.body, response.url, link)
+                tally.entries = len(found["feeds"]) + bool(found["rest_root"])
+            else:
+                usable = False  # a home page that is no HTML
+            self.book(source, "answered" if usable else "unusable", tally, response.status)
+        yield from self._probe_done(source.edition)
+
+    def _probe_done(self, lang: str) -> list[scrapy.Request]:
+        self._probing[lang] -= 1
+        if self._probing[lang]:
+            return []
+        found = self._found[lang]
+        if found["sitemaps"] or found["feeds"] or found["rest_root"]:
+            self.logger.info("%s (%s) announces %d sitemaps, %d feeds%s", self.name, lang, len(found["sitemaps"]),
+                             len(found["feeds"]), ", a REST root" if found["rest_root"] else "")
+        return self._plan(lang, Found(tuple(found["sitemaps"]), tuple(found["feeds"]), found["rest_root"]))
 
     def _start_stage(self, lang: str, index: int) -> list[scrapy.Request]:
         plan = self._stages[lang]
@@ -130,6 +263,10 @@ class PortalSpider(PageSpider):
         request article pages. At most ``NEWSBOT_MAX_SITEMAP_URLS`` entries are read from one
         document (``newsbot/discovery/truncated`` counts documents cut there) and at most
         ``MAX_SITEMAP_BYTES`` decompressed (``newsbot/errors/sitemap_too_large``)."""
+        if self._dead(response):
+            yield from self._root_done(response.meta, ok=False)
+            return
+        origin = response.meta["source"]
         source = document(response.body)
         if source is None:
             self.crawler.stats.inc_value(ERRORS("bad_gzip"))
@@ -137,6 +274,7 @@ class PortalSpider(PageSpider):
         kind = sniff(source) if source is not None else None
         yield from self._root_done(response.meta, ok=kind is not None)
         if kind is None:
+            self.book(origin, "unusable", status=response.status)
             if source is not None:
                 self.crawler.stats.inc_value(DISCOVERY("not_xml"))
                 self.logger.warning("Not a feed or sitemap: %s", response.url)
@@ -155,17 +293,36 @@ class PortalSpider(PageSpider):
                 self.logger.warning("Not following the sitemap index %s: %d levels below a root sitemap "
                                     "(NEWSBOT_MAX_SITEMAP_DEPTH)", response.url, depth - 1)
                 return
+            tally = Tally(self.portal.timezone)
             for entry in self._read(entries, response, cap, source):
                 if entry.kind != "sitemap":
                     continue
-                if self.window.admits(entry.modified, lower_only=True):
-                    yield self.request(Source("sitemap", response.urljoin(entry.url), lang, depth=depth))
+                tally.add(entry)
+                if self.mode == "latest" and not entry.modified:
+                    self.crawler.stats.inc_value(SKIPPED("sitemap_undated"))
+                elif self.window.admits(entry.modified, lower_only=True):
+                    yield self.request(Source("sitemap", response.urljoin(entry.url), lang, depth=depth,
+                                              origin=origin.origin))
                 else:
                     self.crawler.stats.inc_value(SKIPPED("sitemap_out_of_window"))
+            self.book(origin, "answered", tally, response.status)
             return
-        requests = (self.article_request(entry, lang, response)
-                    for entry in self._read(entries, response, cap, source) if entry.kind == "page")
-        self.backlog.add(r for r in requests if r is not None)
+        tally = Tally(self.portal.timezone)
+        feed = kind in ("rss", "atom")
+
+        def requests():
+            for entry in self._read(entries, response, cap, source):
+                if entry.kind != "page":
+                    continue
+                tally.add(entry)
+                # feed and news sitemap entries are article candidates; plain sitemaps are filtered
+                request = self.article_request(entry, lang, response, tally, candidate=feed or bool(entry.published))
+                if request is not None:
+                    yield request
+            self._pattern_report(origin, tally, response.url)
+            self.book(origin, "answered", tally, response.status)
+
+        self.backlog.add(requests())
         yield from self.backlog.take()
 
     def _read(self, entries, response, cap: int, source):
@@ -179,15 +336,35 @@ class PortalSpider(PageSpider):
             self.logger.warning("Stopped reading %s after %d decompressed bytes", response.url, MAX_SITEMAP_BYTES)
 
     def parse_listing(self, response):
-        """A listing page: request its article links; with ``paginate``, follow the next page
+        """A listing page: request its article links (and in latest mode, from its first page,
+        the feeds it announces with ``<link rel="alternate">``); with ``paginate``, follow the next page
         (``rel=next`` or the template's next number) while the page had article links, its
         last dated one (listings run newest first; pinned teasers sit on top) is not before
         ``since``, and ``max_listing_pages`` is not reached."""
+        if self._dead(response):
+            yield from self._root_done(response.meta, ok=False)
+            return
         yield from self._root_done(response.meta, ok=True)
         self.crawler.stats.inc_value(DISCOVERY("listing"))
         source = response.meta["source"]
         entries, next_url = parse_listing(response.body, response.url)
-        articles = [e for e in entries if (u := self._canonical(e.url, response)) and self.portal.is_article_url(u)]
+        tally = Tally(self.portal.timezone)
+        articles = []
+        for entry in entries:
+            url = self._canonical(entry.url, response)
+            if url and self.portal.owns(url) and not self.portal.denies(url):
+                tally.links += 1
+                if self.portal.is_article_url(url):
+                    tally.matched += 1
+                    tally.add(entry)
+                    articles.append(entry)
+        self._pattern_report(source, tally, response.url)
+        self._matched[source.edition] = self._matched.get(source.edition, 0) + tally.matched
+        self.book(source, "answered", tally, response.status)
+        if self.mode == "latest" and source.page == 1:  # a section page the portal names: its feeds
+            for feed in announced_feeds(response.body, response.url):
+                if self.portal.owns(feed):
+                    yield self.request(Source("feed", feed, source.edition, origin="standard"))
         for entry in articles:
             request = self.article_request(entry, source.edition, response)
             if request is not None:
@@ -208,25 +385,29 @@ class PortalSpider(PageSpider):
         """One page of a WordPress REST collection: request its posts, then the next page
         (while ``X-WP-TotalPages`` says more, or a full page came back). A REST route that
         answers something else than a JSON array counts in ``newsbot/backfill/wp_api_unavailable``."""
-        entries = parse_wp_posts(response.body)
+        entries = parse_wp_posts(response.body) if response.status < 400 else None
         yield from self._root_done(response.meta, ok=entries is not None)
+        source = response.meta["source"]
         if entries is None:
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
             self.logger.info("No WordPress REST API at %s", response.url)
+            self.book(source, f"http_{response.status}" if response.status >= 400 else "unusable", status=response.status)
             return
         self.crawler.stats.inc_value(DISCOVERY("wp_api"))
-        source = response.meta["source"]
+        tally = Tally(self.portal.timezone)
         for entry in entries:
-            request = self.article_request(entry, source.edition, response)
+            tally.add(entry)
+            request = self.article_request(entry, source.edition, response, candidate=True)
             if request is not None:
                 yield request
+        self.book(source, "answered", tally, response.status)
         try:
             pages = int(response.headers.get("X-WP-TotalPages") or 0)
         except ValueError:
             pages = 0
         if source.page < pages or (not pages and len(entries) == WP_PER_PAGE):
             yield self.request(wp_api_page(self.portal.edition(source.edition), source.template,
-                                           source.page + 1, self.window))
+                                           source.page + 1, self.window, source.root, source.origin))
 
     def parse_article(self, response):
         """Free the request's place in the backlog, then yield its page item."""
@@ -243,19 +424,41 @@ class PortalSpider(PageSpider):
         source = meta.get("source")
         if source is not None and source.kind == "wp_api":
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
-        super().on_error(failure)
+        if isinstance(failure.value, RobotsTxtUnavailable):  # counted by the robots.txt middleware
+            self.book(source, "failed")
+        else:
+            super().on_error(failure)
+            if source is not None:
+                self.book(source, "blocked" if isinstance(failure.value, Blocked)
+                          else failure_kind(failure.value, request.url if request is not None else None))
         self.backlog.settled(request)
         yield from self._root_done(meta, ok=False)
+        if meta.get(PROBE):
+            yield from self._probe_done(meta[PROBE])
         yield from self.backlog.take()
 
     def _on_dropped(self, request, spider=None):
-        """A request the scheduler refused (a duplicate) frees its place in the backlog."""
+        """A request the scheduler refused (a duplicate) frees its place in the backlog; a
+        refused probe counts as read (its edition's plan starts without it)."""
         self.backlog.settled(request)
+        if request.meta.get(STAGE) is not None:  # another edition reads the same document
+            for following in self._root_done(request.meta, ok=True):
+                self.crawler.engine.crawl(following)
+        lang = request.meta.get(PROBE)
+        if lang and self._probing.get(lang):
+            for following in self._probe_done(lang):
+                self.crawler.engine.crawl(following)
 
     def _on_idle(self, spider):
         """Nothing left in the scheduler: the backlog's count restarts at zero (requests
-        filtered before the scheduler never came back) and its documents are read on."""
-        if spider is not self or not self.backlog:
+        filtered before the scheduler never came back) and its documents are read on; when
+        nothing waits there, the plain sitemap entries a wrong pattern left out are judged
+        (see the class docstring)."""
+        if spider is not self:
+            return
+        if not self.backlog:
+            self._release_unmatched()
+        if not self.backlog:
             return
         self.backlog.restart()
         self.crawler.stats.inc_value(BACKLOG("waits"))
@@ -268,28 +471,59 @@ class PortalSpider(PageSpider):
 
     # -- article requests ------------------------------------------------------------------------
 
+    def _release_unmatched(self) -> None:
+        """Into the backlog: the left-out plain sitemap entries of each edition whose patterns
+        matched no link; the others' are counted as skipped."""
+        for lang, held in list(self._unmatched.items()):
+            del self._unmatched[lang]
+            if self._matched.get(lang):
+                self.crawler.stats.inc_value(SKIPPED("not_article_url"), len(held))
+                continue
+            self.logger.warning("No article pattern of %s matched a link of the %s edition: its %d plain sitemap "
+                                "entries are fetched and judged by their content", self.name, lang, len(held))
+            self.crawler.stats.inc_value(DISCOVERY("pattern_fallback"), len(held))
+            requests = (self.article_request(entry, lang, None, candidate=True) for entry in held)
+            self.backlog.add(r for r in requests if r is not None)
+
     def _canonical(self, url: str, response) -> str | None:
         """The portal's canonical form of a discovered link, or ``None`` (counted in
         ``newsbot/skipped/bad_url``) for a link that does not parse (``http://[::1``, port 99999)."""
         try:
-            canonical = self.portal.canonical_url(response.urljoin(url))
+            canonical = self.portal.canonical_url(response.urljoin(url) if response is not None else url)
             urlsplit(canonical).port  # noqa: B018 (raises ValueError for a port out of range)
             return canonical
         except ValueError:
             self.crawler.stats.inc_value(SKIPPED("bad_url"))
             return None
 
-    def article_request(self, entry, lang: str, response):
+    def article_request(self, entry, lang: str, response, tally: Tally | None = None, candidate: bool = False):
         """A request for a discovered article, or ``None`` when its URL is not an article of
-        the portal, its date is outside the window, or the ``limit`` is reached. Its
+        the portal (for a ``candidate``, an entry its source lists as an article: not on the
+        portal's domains, or denied; otherwise also matching no ``allow`` pattern), its date is
+        outside the window, or the ``limit`` is reached. ``tally`` counts the entry's link and
+        whether a pattern matched it. Its
         :class:`~newsbot.extraction.hints.Hints`: the entry's dates and title, the edition's
         language, the sitemap entry's hreflang alternates, and for a machine-translated edition
         ``machine_translated`` and ``original_url``."""
         url = self._canonical(entry.url, response)
         if url is None:
             return None
-        if not self.portal.is_article_url(url):
-            self.crawler.stats.inc_value(SKIPPED("not_article_url"))
+        matched = self.portal.is_article_url(url)
+        eligible = self.portal.owns(url) and not self.portal.denies(url)
+        if tally is not None and eligible:
+            tally.links += 1
+            tally.matched += matched
+            self._matched[lang] = self._matched.get(lang, 0) + matched
+        if not matched and not (candidate and eligible):
+            held = self._unmatched.setdefault(lang, [])
+            if eligible and tally is not None and len(held) < MAX_UNMATCHED:
+                held.append(dataclasses.replace(entry, url=url, alternates={
+                    k: response.urljoin(v) for k, v in entry.alternates.items()}))
+            else:
+                self.crawler.stats.inc_value(SKIPPED("not_article_url"))
+            return None
+        if url in self._requested:  # listed by another document too: fetched once
+            self.crawler.stats.inc_value(SKIPPED("listed_twice"))
             return None
         published = entry.published or (entry.modified if entry.kind == "page" else None)
         if not self.window.admits(published):
@@ -299,10 +533,11 @@ class PortalSpider(PageSpider):
             self.crawler.stats.inc_value(SKIPPED("limit"))
             return None
         self.scheduled += 1
+        self._requested.add(url)
         edition = self.portal.edition_of(url) or self.portal.edition(lang)
         hints = Hints(
             published=entry.published, modified=entry.modified, title=entry.title, language=edition.lang,
-            translations={hreflang: self.portal.canonical_url(response.urljoin(href))
+            translations={hreflang: self.portal.canonical_url(response.urljoin(href) if response is not None else href)
                           for hreflang, href in entry.alternates.items()},
             machine_translated=edition.machine_translated,
             original_url=self.portal.original_url(url) if edition.machine_translated else None)

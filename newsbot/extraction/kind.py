@@ -1,0 +1,127 @@
+"""What a fetched page is: an article, or a front (section, topic, tag or author page, search
+results) or some other page (a form, a gallery without text). Pure: reads the shared
+:class:`~newsbot.extraction.page.Page` and the body the extraction already found.
+
+The page's content decides, never its URL shape alone (a portal's URL patterns are guesses):
+
+1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
+   ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one,
+   ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
+2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
+   ``ItemList`` at the top, or ``og:type`` ``profile``;
+3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>`` or a date
+   meta tag of its own, followed by paragraphs of at least :data:`BRIEF_CHARS` characters, one
+   of them at least :data:`SENTENCE_CHARS` (short briefs count);
+4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
+   ``<article>`` blocks) whose headlines make up the page's running text;
+5. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .page import Page, _types
+
+if TYPE_CHECKING:
+    from .record import Fields
+
+FRONT_TYPES = frozenset({"collectionpage", "profilepage", "searchresultspage", "itemlist"})
+DATE_META = ("article:published_time", "date", "dc.date", "dc.date.issued", "dcterms.created",
+             "date.available", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date")
+BRIEF_CHARS = 150  # running text under a dated headline: a brief of two short paragraphs
+SENTENCE_CHARS = 60  # one of them a real sentence, not a caption or a button
+LONG_TEXT = (3, 500)  # paragraphs and characters that read as an article without other evidence
+FRONT_TEASERS = 4  # headline links that make an untyped page a list of stories
+HEADLINE_CHARS = 25  # link texts at least this long are headlines (as in newsbot.listings)
+_NEAR = 3  # ancestors of the h1 searched for its date
+
+
+def _headline(page: Page):
+    """The first ``<h1>`` that is not inside a link, or ``None``."""
+    for h1 in page.tree.iter("h1"):
+        if not any(a.tag == "a" for a in h1.iterancestors()) and not h1.findall(".//a") and h1.text_content().strip():
+            return h1
+    return None
+
+
+_TEASER_TAGS = ("h2", "h3", "h4", "article", "li")
+
+
+def _has_time(el) -> bool:
+    """True when ``el`` is or holds a ``<time>`` and no teaser (heading, article, list item)."""
+    if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS:
+        return False
+    return (el.tag == "time" or len(el.findall(".//time")) > 0) and next(el.iter(*_TEASER_TAGS), None) is None
+
+
+def _dated(page: Page, h1) -> bool:
+    """True when the page's own markup dates the headline: a date meta tag or JSON-LD
+    ``datePublished``, or a ``<time>`` in the headline's block: within the h1, in one of the
+    :data:`_NEAR` elements before or after it, or so in its ancestors (up to :data:`_NEAR`
+    levels), never inside a teaser."""
+    if page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld):
+        return True
+    node = h1
+    for _ in range(_NEAR + 1):
+        if _has_time(node):
+            return True
+        near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
+        if any(_has_time(el) for el in near):
+            return True
+        node = node.getparent()
+        if node is None or node.tag == "body":
+            return False
+    return False
+
+
+def _teasers(page: Page) -> dict[str, str]:
+    """Headline links of the page, ``{target: text}``: links of :data:`HEADLINE_CHARS`
+    characters or more inside ``h2``–``h4`` or an ``<article>`` block."""
+    targets: dict[str, str] = {}
+    for a in page.tree.iter("a"):
+        href = a.get("href")
+        text = " ".join(a.text_content().split())
+        if not href or len(text) < HEADLINE_CHARS:
+            continue
+        if any(p.tag in ("h2", "h3", "h4", "article") for p in a.iterancestors()):
+            targets.setdefault(href, text)
+    return targets
+
+
+def _reads_as_teasers(found: list[str], teasers: dict[str, str]) -> bool:
+    """True when the page lists :data:`FRONT_TEASERS` headline links or more and its running
+    text is made of them: at least two of its paragraphs are teaser headlines (an article with
+    a "related stories" box keeps its own text apart from those headlines)."""
+    if len(teasers) < FRONT_TEASERS:
+        return False
+    headlines = {t.casefold() for t in teasers.values()}
+    return sum(1 for p in found if " ".join(p.split()).casefold() in headlines) >= 2
+
+
+def page_kind(f: Fields) -> tuple[bool, str]:
+    """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
+    Reasons: ``url`` (the crawl knows the URL is no article), ``typed``, ``published_meta``,
+    ``front_typed``, ``dated_headline``, ``front``, ``long_text``, ``no_evidence``."""
+    from .content import paragraphs
+
+    page = f.page
+    if f.non_article:
+        return False, "url"
+    if page.is_article_typed:
+        return True, "typed"
+    if page.meta_first("article:published_time"):
+        return True, "published_meta"
+    if any(_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
+            or (page.meta_first("og:type") or "").lower() == "profile":
+        return False, "front_typed"
+    found = paragraphs(f)[0]
+    chars = sum(map(len, found))
+    h1 = _headline(page)
+    if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
+            and _dated(page, h1):
+        return True, "dated_headline"
+    if _reads_as_teasers(found, _teasers(page)):
+        return False, "front"
+    if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
+        return True, "long_text"
+    return False, "no_evidence"

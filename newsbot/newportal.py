@@ -1,0 +1,247 @@
+"""``newsbot portal new URL``: a portal file for a site, written from its home page alone.
+
+What the site announces by the standards (:mod:`newsbot.autodiscovery`) makes the file:
+editions from the home page's ``hreflang`` alternates (else one edition, the page's ``<html
+lang>``), feeds from ``<link rel="alternate">``, sitemaps from robots.txt (news sitemaps, whose
+entries carry a publication date, apart), the WordPress REST root (family ``wordpress``,
+REST type ``posts``), an article URL pattern inferred from the URLs the feeds and news
+sitemaps list (:func:`infer_patterns`), the trailing-slash style of those URLs and the time
+zone from the UTC offsets of their dates (:func:`infer_timezone`). Selectors are left out:
+structured data and the generic extractor read the pages, and ``newsbot check`` tells what
+they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
+
+Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each at most
+:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds.
+"""
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, available_timezones
+
+from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robots_sitemaps
+from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
+from .extraction import dates
+
+MAX_BYTES = 20 * 1024 * 1024
+TIMEOUT = 30.0  # seconds per request
+MAX_SITEMAPS = 6  # sitemap documents read (children of an index included)
+SAMPLE = 200  # entries read from one document
+PREFERRED_ZONES = ("UTC", "Europe/London", "Europe/Brussels", "Europe/Helsinki", "Europe/Moscow",
+                   "Europe/Istanbul", "America/New_York", "America/Chicago", "America/Denver",
+                   "America/Los_Angeles", "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney")
+"""Zones tried first when the offsets of a site's dates fit several (Europe/Brussels stands for
+Central European Time)."""
+
+
+class Fetched:
+    """One answer: ``url`` (final), ``status``, ``headers`` (an :class:`email.message.Message`)
+    and ``body`` (bytes, at most :data:`MAX_BYTES`)."""
+
+    def __init__(self, url: str, status: int, headers, body: bytes):
+        self.url, self.status, self.headers, self.body = url, status, headers, body
+
+
+def fetch(url: str, user_agent: str) -> Fetched:
+    """GET ``url``; HTTP errors are answers (their status and body), network failures raise
+    ``OSError``."""
+    request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 (http(s) only: checked)
+            return Fetched(answer.geturl(), answer.status, answer.headers, answer.read(MAX_BYTES))
+    except urllib.error.HTTPError as exc:
+        return Fetched(url, exc.code, exc.headers, exc.read(MAX_BYTES) if exc.fp else b"")
+
+
+def _segment(values: list[str]) -> str:
+    """The regular expression of one path segment position over sample values: numbers (years,
+    months, ids) as ``\\d{n}`` or ``\\d+``, a word every sample shares as itself (one sample: a
+    word without digits or hyphens), anything else as ``[^/]+``."""
+    if all(v.isdigit() for v in values):
+        lengths = {len(v) for v in values}
+        return rf"\d{{{lengths.pop()}}}" if len(lengths) == 1 else r"\d+"
+    if len(set(values)) == 1 and (len(values) > 1 or not re.search(r"\d|-", values[0])):
+        return re.escape(values[0])
+    return "[^/]+"
+
+
+def infer_patterns(urls: list[str], max_patterns: int = 3) -> tuple[list[str], bool | None]:
+    """``(allow patterns, trailing_slash)`` from sample article URLs: the paths are grouped by
+    their number of segments (the :data:`max_patterns` largest groups), and each segment
+    position becomes the literal every sample shares, ``\\d{n}`` / ``\\d+`` for numbers, or
+    ``[^/]+``. ``trailing_slash``: True when every sample path ends in ``/``, False when none
+    does, None when they differ. ``([], None)`` without samples."""
+    paths = [urlsplit(u).path for u in urls if urlsplit(u).path.strip("/")]
+    if not paths:
+        return [], None
+    ends = {p.endswith("/") for p in paths}
+    slash = ends.pop() if len(ends) == 1 else None
+    groups: dict[int, list[list[str]]] = {}
+    for path in paths:
+        parts = path.strip("/").split("/")
+        groups.setdefault(len(parts), []).append(parts)
+    patterns = []
+    for size, members in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:max_patterns]:
+        segments = [_segment([m[i] for m in members]) for i in range(size)]
+        if len(members) > 1 and segments[-1] != "[^/]+" and not segments[-1].startswith(r"\d"):
+            segments[-1] = "[^/]+"  # the slug
+        tail = "/?$" if slash is not False else "$"
+        patterns.append("^/" + "/".join(segments) + tail)
+    return patterns, slash
+
+
+def infer_timezone(values: list[str]) -> str:
+    """The IANA zone whose UTC offsets fit the offsets of the dates ``values`` (ISO 8601 or RFC
+    822 strings) on their days: ``UTC`` when they all say +00:00 or none has an offset, else
+    the first zone of :data:`PREFERRED_ZONES` that fits every date with another offset, else
+    the first fitting zone by name, else ``UTC``."""
+    seen = []
+    for value in values:
+        parsed = dates.parse_date(value)
+        if parsed is not None and parsed.has_offset and parsed.value.utcoffset() is not None:
+            seen.append(parsed.value)
+    local = [v for v in seen if v.utcoffset().total_seconds() != 0]
+    if not local:
+        return "UTC"
+    sample = local[:50]  # dates in UTC (feeds' GMT, "Z") say nothing of the site's zone
+
+    def fits(name: str) -> bool:
+        zone = ZoneInfo(name)
+        return all(v.astimezone(zone).utcoffset() == v.utcoffset() for v in sample)
+
+    for name in PREFERRED_ZONES:
+        if fits(name):
+            return name
+    return next((name for name in sorted(available_timezones()) if "/" in name and fits(name)), "UTC")
+
+
+def _entries(body: bytes):
+    """``(kind, entries)`` of a feed or sitemap body (at most :data:`SAMPLE` entries)."""
+    source = document(body)
+    kind = sniff(source) if source is not None else None
+    if kind is None:
+        return None, []
+    parse = parse_feed if kind in ("rss", "atom") else parse_sitemap
+    out = []
+    try:
+        for entry in parse(source, max_entries=None):
+            out.append(entry)
+            if len(out) >= SAMPLE:
+                break
+    except Truncated:
+        pass
+    return kind, out
+
+
+def _name(host: str) -> str:
+    labels = [x for x in host.lower().removeprefix("www.").split(".") if x]
+    core = "_".join(labels[:-1]) if len(labels) > 1 and not host.replace(".", "").isdigit() else "_".join(labels)
+    return re.sub(r"[^a-z0-9_]", "_", core)[:64] or "portal"
+
+
+def _base(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" + parts.path.rstrip("/")
+
+
+def _template(url: str, base: str) -> str:
+    return "{base}" + url[len(base):] if url.startswith(base + "/") else url
+
+
+def _toml_list(values: list[str], literal: bool = False) -> str:
+    if literal and all("'" not in v for v in values):
+        return "[" + ", ".join(f"'{v}'" for v in values) + "]"
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
+
+
+def propose(url: str, user_agent: str, name: str | None = None, log=lambda message: None) -> tuple[str, str]:
+    """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
+    the site announces (module docstring). ``log`` receives one line per document read.
+    Raises ``ValueError`` with one line when the home page cannot be read, or the file made
+    does not pass the portal file checks; ``OSError`` for network failures."""
+    from .portals.reader import portal_from_dict
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{url}: not an http(s) URL")
+    home = fetch(url, user_agent)
+    log(f"home page {home.url}: HTTP {home.status}")
+    if home.status != 200:
+        raise ValueError(f"{url}: the home page answered HTTP {home.status}")
+    base = _base(home.url)
+    origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
+    alternates = hreflang_alternates(home.body, home.url)
+    html_lang = re.search(rb"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", home.body[:4096])
+    main_lang = next((lang for lang, u in alternates.items() if _base(u) == base),
+                     html_lang.group(1).decode().lower() if html_lang else "en")
+    editions = {main_lang.split("-")[0].lower(): base}
+    for lang, alternate in alternates.items():
+        key = lang.split("-")[0].lower()
+        if key not in editions and urlsplit(alternate).scheme in ("http", "https"):
+            editions[key] = _base(alternate)
+    feeds = announced_feeds(home.body, home.url)
+    root = rest_root(home.body, home.url, home.headers.get("Link"))
+    robots = fetch(origin + "/robots.txt", user_agent)
+    sitemaps = robots_sitemaps(robots.body, robots.url) if robots.status == 200 else []
+    log(f"robots.txt: HTTP {robots.status}, {len(sitemaps)} sitemaps; home page: {len(feeds)} feeds"
+        + (f", REST root {root}" if root else ""))
+    samples: list[str] = []
+    stamps: list[str] = []
+    news, plain = [], []
+    for feed in feeds:
+        kind, entries = _entries(fetch(feed, user_agent).body)
+        log(f"feed {feed}: {kind or 'not a feed'}, {len(entries)} entries")
+        samples += [e.url for e in entries]
+        stamps += [e.published for e in entries if e.published]
+    queue, read = list(sitemaps), 0
+    while queue and read < MAX_SITEMAPS:
+        sitemap = queue.pop(0)
+        read += 1
+        kind, entries = _entries(fetch(sitemap, user_agent).body)
+        log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
+        if kind == "sitemapindex":
+            queue += [e.url for e in entries[:3]]
+            continue
+        if kind != "urlset":
+            continue
+        dated = [e for e in entries if e.published]
+        (news if dated else plain).append(sitemap)
+        samples += [e.url for e in dated]
+        stamps += [e.published or e.modified for e in entries if e.published or e.modified]
+    own = [u for u in samples if (urlsplit(u).hostname or "").removeprefix("www.")
+           == (parts.hostname or "").removeprefix("www.")]
+    allow, slash = infer_patterns(own)
+    name = name or _name(parts.hostname)
+    host = (parts.hostname or "").lower()
+    domain = host if host.replace(".", "").isdigit() else host.removeprefix("www.")
+    lines = [f"# {name}: written by `newsbot portal new {url}` from what the site announces",
+             "# (robots.txt sitemaps, <link rel=\"alternate\"> feeds, hreflang editions, the REST root).",
+             "# No selectors: structured data and the generic extractor read the pages; run",
+             f"# `newsbot check {name}` to see what served each field.",
+             f"name = {json.dumps(name)}"]
+    if root:
+        lines.append('family = "wordpress"')
+    lines += [f"domains = {_toml_list([domain])}", f"timezone = {json.dumps(infer_timezone(stamps))}"]
+    if feeds:
+        lines.append(f"feeds = {_toml_list([_template(f, base) for f in feeds])}")
+    if news:
+        lines.append(f"news_sitemaps = {_toml_list([_template(s, base) for s in news])}")
+    roots = [s for s in sitemaps if s not in news]
+    if roots:
+        lines.append(f"sitemaps = {_toml_list([_template(s, base) for s in roots])}")
+    if root:
+        lines.append('wp_types = ["posts"]')
+    if allow:
+        lines.append(f"allow = {_toml_list(allow, literal=True)}")
+    if slash is not None:
+        lines.append(f"trailing_slash = {'true' if slash else 'false'}")
+    for lang, edition_base in editions.items():
+        lines += ["", "[[editions]]", f"lang = {json.dumps(lang)}", f"base = {json.dumps(edition_base)}"]
+    text = "\n".join(lines) + "\n"
+    import tomllib
+
+    portal_from_dict(tomllib.loads(text), f"the file made for {url}")
+    return name, text

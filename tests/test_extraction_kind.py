@@ -1,0 +1,71 @@
+"""What a page is (:mod:`newsbot.extraction.kind`): articles by structured data, by
+``article:published_time``, by a dated headline over running text (short briefs included) or
+by a long text; fronts by their type or their teaser lists, whatever their URL."""
+from __future__ import annotations
+
+import pytest
+from sitekit import load_site, site_pages
+
+from newsbot.extraction import extract_article
+from newsbot.extraction.page import Page
+from newsbot.extraction.record import Fields
+
+SITE = load_site("harbour_post")
+PAGES = {url.removeprefix(SITE["origin"]): body for url, body, *_ in site_pages(SITE)}
+TEASER = ('<article><h3><a href="/s/{n}">Harbour board names a new chair for story {n}</a></h3>'
+          '<time datetime="2025-03-0{n}">{n} March</time></article>')
+PARA = "<p>The ferry company said the new boats would be delivered in two batches, the first next spring.</p>"
+
+
+def kind(html: str | bytes, url: str = "https://www.harbourpost.example/x") -> tuple[bool, str]:
+    return Fields(Page(html, url)).kind
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/stories/2025/03/dredging-plan-for-the-outer-harbour", (True, "typed")),
+    ("/stories/2025/03/a-night-on-the-pilot-boat", (True, "typed")),  # ReportageNewsArticle
+    ("/stories/2025/03/ferry-timetable-changes-for-spring", (True, "published_meta")),
+    ("/stories/2025/03/crane-inspection-closes-quay-four", (True, "dated_headline")),  # a brief
+    ("/topics/shipping", (False, "no_evidence")),  # its running text: one line of introduction
+    ("/authors/lena-dahl", (False, "front_typed")),  # ProfilePage, three paragraphs of biography
+    ("/sections/ports", (False, "front")),
+    ("/", (False, "no_evidence")),
+])
+def test_fixture_site_pages(path, expected):
+    assert kind(PAGES[path], SITE["origin"] + path) == expected
+
+
+def test_untyped_article_with_related_teasers_is_an_article():
+    html = ("<html><body><h1>New ferries ordered for the island routes</h1>"
+            '<p class="by"><time datetime="2025-03-04T10:00:00+01:00">4 March</time></p>'
+            + PARA * 3 + "<aside>" + "".join(TEASER.format(n=n) for n in range(1, 6)) + "</aside></body></html>")
+    assert kind(html) == (True, "dated_headline")
+
+
+def test_untyped_undated_article_beside_many_teasers_keeps_its_text():
+    # no h1, no date, og:type website: its own long text is no list of the teasers' headlines
+    html = ('<html><head><meta property="og:type" content="website"></head><body><h2>Hotel reopens as a stage</h2>'
+            + PARA * 6 + "<aside>" + "".join(TEASER.format(n=n) for n in range(1, 8)) + "</aside></body></html>")
+    assert kind(html) == (True, "long_text")
+
+
+def test_long_untyped_text_without_date_is_still_an_article():
+    assert kind("<html><body><h1>Letters to the editor</h1>" + PARA * 6 + "</body></html>") == (True, "long_text")
+
+
+def test_headline_without_running_text_is_not_an_article():
+    html = ('<html><body><h1>Register for the harbour open day</h1><time datetime="2025-03-04">4 March</time>'
+            "<form><input name=email><button>Register</button></form></body></html>")
+    assert kind(html) == (False, "no_evidence")
+
+
+def test_collection_page_is_a_front_even_with_text():
+    html = ('<html><head><script type="application/ld+json">{"@type": "CollectionPage", "name": "Ports"}</script>'
+            "</head><body><h1>Ports</h1>" + PARA * 6 + "</body></html>")
+    assert kind(html) == (False, "front_typed")
+
+
+def test_extract_article_reports_the_kind():
+    assert extract_article(PAGES["/topics/shipping"], SITE["origin"] + "/topics/shipping").is_article is False
+    brief = "/stories/2025/03/crane-inspection-closes-quay-four"
+    assert extract_article(PAGES[brief], SITE["origin"] + brief).is_article is True

@@ -1,0 +1,111 @@
+"""``newsbot portal new URL`` (:mod:`newsbot.newportal`): a portal file written from the Harbour
+Post fixture site's home page over loopback HTTP passes the portal file checks, and a crawl
+with it finds every article of the site in both modes. The pattern and time zone inference
+on their own."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sitekit import LoopbackSite, crawl_many, expected_records, load_site, site_pages
+
+from newsbot.newportal import infer_patterns, infer_timezone
+from newsbot.portals.reader import load_portals
+
+SITE = load_site("harbour_post")
+COMPARED = ("url", "title", "date_published", "body", "language")
+
+
+def _new(tmp_path, url, *extra):
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    return subprocess.run([sys.executable, "-m", "newsbot.cli", "portal", "new", url, *extra],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("mode", ["latest", "backfill"])
+def test_written_file_crawls_the_site_completely(tmp_path, mode):
+    with LoopbackSite(lambda base: site_pages(SITE, base)) as server:
+        made = _new(tmp_path, server.base + "/", "--name", "harbour_post", "-o", "harbour.toml")
+        assert made.returncode == 0, made.stderr
+        text = (tmp_path / "harbour.toml").read_text("utf-8")
+        portal = load_portals(tmp_path / "harbour.toml")["harbour_post"]  # passes the portal file checks
+        assert portal.feeds == ("{base}/rss.xml",)
+        assert portal.news_sitemaps == ("{base}/news-sitemap.xml",)
+        assert portal.sitemaps == ("{base}/sitemap_index.xml",)
+        assert portal.allow == (r"^/stories/\d{4}/\d{2}/[^/]+$",) and portal.trailing_slash is False
+        assert portal.timezone == "Europe/Brussels"  # +01:00 in March
+        assert [(e.lang, e.base) for e in portal.editions] == [("en", server.base)]
+        assert "[selectors]" not in text
+        proc, records, stats = crawl_many(tmp_path, [("harbour_post", {"mode": mode, "since": SITE["since"],
+                                                                       "until": SITE["until"]})],
+                                          {"NEWSBOT_PORTALS_FILE": str(tmp_path / "harbour.toml"),
+                                           "NEWSBOT_ALLOW_LOOPBACK": True, "SPIDERMON_ENABLED": False,
+                                           "NEWSBOT_STANDARD_DISCOVERY": False})  # the file alone
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    expected = {u: {k: v for k, v in e.items() if k in COMPARED}
+                for u, e in expected_records(SITE, mode, SITE["origin"], server.base).items()}
+    assert {r["url"]: {k: r[k] for k in COMPARED} for r in records["harbour_post"]} == expected
+    assert len(expected) == 4
+    print(f"{mode}, portal file from `newsbot portal new`: {len(records['harbour_post'])} of {len(expected)} articles")
+
+
+def test_existing_file_is_never_overwritten(tmp_path):
+    (tmp_path / "mine.toml").write_text("keep", "utf-8")
+    with LoopbackSite(lambda base: site_pages(SITE, base)) as server:
+        made = _new(tmp_path, server.base + "/", "-o", "mine.toml")
+    assert made.returncode == 2 and "mine.toml exists" in made.stderr
+    assert (tmp_path / "mine.toml").read_text("utf-8") == "keep"
+
+
+def test_unreadable_home_page_fails_with_one_line(tmp_path):
+    with LoopbackSite(lambda base: []) as server:
+        made = _new(tmp_path, server.base + "/")
+    assert made.returncode == 1
+    assert made.stderr.strip().splitlines()[-1] == f"newsbot portal new: {server.base}/: the home page answered HTTP 404"
+    assert not list(tmp_path.glob("*.toml"))
+
+
+@pytest.mark.parametrize("urls, patterns, slash", [
+    (["https://x.org/stories/2025/03/a-b", "https://x.org/stories/2025/02/c-d"],
+     [r"^/stories/\d{4}/\d{2}/[^/]+$"], False),
+    (["https://x.org/news/a-b/", "https://x.org/news/c-d/", "https://x.org/news/2025/e-f/"],
+     [r"^/news/[^/]+/?$", r"^/news/\d{4}/[^/]+/?$"], True),
+    (["https://x.org/world/187654/", "https://x.org/world/ar4819c8/"], [r"^/world/[^/]+/?$"], True),
+    ([], [], None),
+])
+def test_article_patterns_from_sample_urls(urls, patterns, slash):
+    assert infer_patterns(urls) == (patterns, slash)
+
+
+@pytest.mark.parametrize("values, zone", [
+    (["2025-03-08T21:00:00+01:00", "2025-07-08T21:00:00+02:00"], "Europe/Brussels"),
+    (["2025-03-08T21:00:00+02:00", "2025-07-08T21:00:00+03:00"], "Europe/Helsinki"),
+    (["Sat, 08 Mar 2025 20:00:00 GMT", "2025-03-08T20:00:00Z"], "UTC"),
+    (["2025-03-08"], "UTC"),
+])
+def test_time_zone_from_date_offsets(values, zone):
+    assert infer_timezone(values) == zone
+
+
+def test_editions_from_hreflang_and_a_rest_root(tmp_path):
+    from loopback import Site
+
+    from newsbot.newportal import propose
+
+    home = (b'<html lang="en"><head><link rel="alternate" hreflang="en" href="/">'
+            b'<link rel="alternate" hreflang="de-DE" href="/de/">'
+            b'<link rel="alternate" hreflang="x-default" href="/">'
+            b'<link rel="https://api.w.org/" href="/wp-json/"></head><body></body></html>')
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=30) as site:
+        name, text = propose(site.base + "/", "newsbot-test", "twin")
+    portal = load_portals_text(tmp_path, text)["twin"]
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", site.base), ("de", site.base + "/de")]
+    assert portal.family == "wordpress" and portal.wp_types == ("posts",)
+    assert portal.allow == () and portal.timezone == "UTC"  # nothing listed: the content decides
+
+
+def load_portals_text(tmp_path, text):
+    (tmp_path / "p.toml").write_text(text, "utf-8")
+    return load_portals(tmp_path / "p.toml")
