@@ -3,18 +3,18 @@ url, expected}`` and the (gzipped) HTML files it names. Two label formats, told 
 ``expected`` (one format per corpus):
 
 - news labels (the format of ``corpus/news/``): ``expected: {title, date, lead, body, authors,
-  tags}`` beside ``publisher`` and ``eu_portal``. Metrics, as that corpus's README defines them:
-  title exact after Unicode NFC and folding white space runs to one space; date ``instant`` =
-  same moment within 60 s, ``day`` = same calendar day in the expected offset; body ``\\w+``
-  tokens, 4-token shingles as multisets, per page tp, fp, fn divided by tp+fp+fn, precision =
-  tp/(tp+fp), recall = tp/(tp+fn) (1 when fp = fn = 0), averaged over pages, F1 from the two
-  averages, ``exact`` = equal token sequences.
+  tags}`` beside ``publisher`` and ``eu_portal``; pages hold UTF-8 bytes. Metrics, as that
+  corpus's README defines them: title exact after Unicode NFC and folding white space runs to
+  one space; date ``instant`` = same moment within 60 s, ``day`` = same calendar day in the
+  expected offset; body ``\\w+`` tokens, 4-token shingles as multisets, per page tp, fp, fn
+  divided by tp+fp+fn, precision = tp/(tp+fp), recall = tp/(tp+fn) (1 when fp = fn = 0),
+  averaged over pages, F1 from the two averages, ``exact`` = equal token sequences.
 - snippet labels (the format of ``corpus/snippets/``, the rules of trafilatura's evaluation):
-  ``expected: {with: [...], without: [...]}``. The text scored is the record's title and body
-  joined, white space runs folded to one space (in the snippets too); a snippet counts when it
-  is a substring. Per page tp = ``with`` found, fn = ``with`` missing, fp = ``without`` found,
-  tn = ``without`` absent, summed over pages; precision, recall, accuracy = (tp+tn)/all and F1
-  from the sums.
+  ``expected: {with: [...], without: [...]}``; pages hold the bytes as served. The text scored
+  is the record's title and body joined, white space runs folded to one space (in the snippets
+  too); a snippet counts when it is a substring. Per page tp = ``with`` found, fn = ``with``
+  missing, fp = ``without`` found, tn = ``without`` absent, summed over pages; precision,
+  recall, accuracy = (tp+tn)/all and F1 from the sums.
 """
 from __future__ import annotations
 
@@ -176,6 +176,12 @@ class SnippetScores:
 NEWS, SNIPPETS = "news", "snippets"
 """The two label formats of a corpus (see the module's docstring)."""
 
+PAGE_CONTENT_TYPE = {NEWS: "text/html; charset=utf-8", SNIPPETS: None}
+"""The ``Content-Type`` a corpus page is read with, by label format: a news corpus stores
+every page as UTF-8 bytes whatever charset the page declares (its servers' headers are not
+kept); a snippet corpus stores the bytes as served, so the page's BOM, ``<meta charset>`` or
+detection decide."""
+
 _TEXT_LABELS = ("title", "date", "lead", "body")
 _LIST_LABELS = ("authors", "tags")
 _SNIPPET_LABELS = ("with", "without")
@@ -290,7 +296,8 @@ def predict(entry: dict, generic: bool = False, portals=None) -> dict:
     rules of the registry's portal owning the URL in the layout of the page's crawl date
     (none with ``generic``); the entry's ``id`` replaces the record's, ``portal`` names the
     portal (``None`` for the generic path). ``portals``: a registry (default: the one of the
-    project's settings, :func:`newsbot.portals.registry`)."""
+    project's settings, :func:`newsbot.portals.registry`). The page's bytes are decoded as its
+    corpus format says they are stored (:data:`PAGE_CONTENT_TYPE`)."""
     portal = None
     if not generic:
         if portals is None:
@@ -299,5 +306,6 @@ def predict(entry: dict, generic: bool = False, portals=None) -> dict:
             portals = load_registry(os.environ.get("NEWSBOT_PORTALS_FILE") or None)
         portal = portals.for_url(entry["url"])
     rules = portal.rules_for(crawl_date(entry)) if portal else None
-    record = extract_article(entry["html"], entry["url"], rules=rules).record
+    record = extract_article(entry["html"], entry["url"], rules=rules,
+                             content_type=PAGE_CONTENT_TYPE[label_format(entry)]).record
     return {**record, "id": entry["id"], "portal": portal.name if portal else None}

@@ -112,6 +112,24 @@ def test_evaluate_command_on_a_snippet_corpus(tmp_path, capsys):
     assert "may keep two beehives" in rows[0]["body"] and "Follow the Garden Post" not in rows[0]["body"]
 
 
+def test_evaluate_reads_pages_in_the_encoding_their_corpus_format_says(tmp_path):
+    """A news corpus stores UTF-8 bytes whatever the page declares; a snippet corpus the bytes as
+    served, read by the page's own declaration."""
+    from newsbot.evaluate import predict
+
+    body = ("<p>Die Brücke über die Förde wird im März gesperrt, sagte die Stadt am Dienstag.</p>"
+            "<p>Umleitungen führen über die Südbrücke; Fußgänger nutzen die Fähre.</p>")
+    page = f"<html lang='de'><head><meta charset='windows-1252'><title>Brücke gesperrt</title></head><body><article><h1>Brücke gesperrt</h1>{body}</article></body></html>"
+    # UTF-8 bytes with one stray byte, under a stale declaration: UTF-8 because the corpus says so
+    news = {"id": "n", "url": "https://city.example/a", "html": page.encode("utf-8").replace(b"</article>", b"\x85</article>"),
+            "expected": {"title": "Brücke gesperrt"}}
+    assert predict(news, generic=True)["title"] == "Brücke gesperrt"
+    served = {"id": "s", "url": "https://city.example/a", "html": page.encode("cp1252"),
+              "expected": {"with": ["Fußgänger nutzen die Fähre"], "without": []}}
+    record = predict(served, generic=True)
+    assert record["title"] == "Brücke gesperrt" and "Fußgänger nutzen die Fähre" in record["body"]
+
+
 ENTRY = ('{"id": "p1", "file": "p1.html.gz", "publisher": "Harbour News", "eu_portal": false, '
          '"url": "https://harbour.example/news/cranes", "expected": {"title": "Harbour cranes return '
          'to the north quay", "date": "2025-03-04 09:30:00+01:00", "body": "The port authority said."}}')
