@@ -295,6 +295,18 @@ class Page:
                 return node
         return {}
 
+    @cached_property
+    def ld_by_id(self) -> dict[str, dict]:
+        """``{@id: object}`` of the page's typed JSON-LD objects, to resolve references such as
+        ``"author": {"@id": "…#/schema/person/1"}`` (a Yoast ``@graph``); the first object of an
+        ``@id`` wins."""
+        out: dict[str, dict] = {}
+        for node in self.jsonld:
+            ident = node.get("@id")
+            if isinstance(ident, str) and ident:
+                out.setdefault(ident, node)
+        return out
+
     def ld_of_type(self, name: str) -> list[dict]:
         """JSON-LD objects whose ``@type`` includes ``name`` (case-insensitive)."""
         return [n for n in self.jsonld if name.casefold() in _types(n)]

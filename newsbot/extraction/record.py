@@ -215,7 +215,7 @@ FIELDS: tuple[Field, ...] = (
     Field("body", {"type": "string", "minLength": 1},
           "lead, sub-headings and paragraphs in reading order, separated by one blank line",
           content.body, ("portal", "jsonld", "generic"), rule="body", content=True, counted=True, floor=1.0),
-    Field("authors", _STRINGS, "bylines", metadata.authors, ("portal", "jsonld", "meta"),
+    Field("authors", _STRINGS, "bylines", metadata.authors, ("portal", "jsonld", "meta", "microdata", "html"),
           rule="authors", content=True, counted=True),
     Field("tags", _STRINGS, "topic keywords", metadata.tags, ("portal", "meta", "jsonld"),
           rule="tags", content=True, counted=True),
