@@ -189,3 +189,37 @@ def test_a_brand_in_structured_data_gives_way_to_the_printed_byline():
             "<meta property='og:site_name' content='Harbour News'>")
     record = _byline_page(head, "<div class='byline'>By Mara Lindqvist</div>")
     assert record["authors"] == ["Mara Lindqvist"]
+
+
+GERMAN = ("<p>Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss im kommenden Frühjahr "
+          "für mehrere Monate zu sperren, weil die Pfeiler dringend saniert werden müssen.</p>"
+          "<p>Fußgänger und Radfahrer sollen während der Bauarbeiten eine Fähre nutzen, die jede halbe Stunde "
+          "zwischen den beiden Ufern verkehrt; der Busverkehr wird über die Südbrücke umgeleitet.</p>"
+          "<p>Die Händler in der Altstadt befürchten weniger Kundschaft und fordern von der Stadt einen "
+          "Ausgleich für die Zeit der Sperrung.</p>")
+ENGLISH = ("<p>The city council decided on Tuesday to close the old bridge over the river for several months "
+           "next spring, because its piers are in urgent need of repair.</p>"
+           "<p>Pedestrians and cyclists will take a ferry that crosses between the two banks every half hour "
+           "while the work goes on; buses will be sent over the south bridge instead.</p>"
+           "<p>Shop owners in the old town fear fewer customers and want the city to make up for the closure.</p>")
+DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i flere måneder til foråret, fordi "
+          "bropillerne trænger til en hurtig reparation.</p><p>Fodgængere og cyklister skal i mellemtiden tage en "
+          "færge, som sejler mellem de to bredder hver halve time, mens busserne kører over den sydlige bro.</p>"
+          "<p>Butiksejerne i den gamle bydel frygter færre kunder og vil have byen til at kompensere dem.</p>")
+
+
+@pytest.mark.parametrize("lang, paras, want, layer", [
+    ("", ENGLISH, "en", "generic"),  # the page says nothing: the text's language
+    ("", GERMAN, "de", "generic"),
+    ("en-US", GERMAN, "de", "generic"),  # a theme's en-US over German text
+    ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
+    ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
+    ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
+    ("", "<p>Kurz.</p>", None, None),  # too little text to tell
+])
+def test_language_from_the_text_when_the_page_does_not_say_or_says_otherwise(lang, paras, want, layer):
+    attr = f" lang='{lang}'" if lang else ""
+    html = f"<html{attr}><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{paras}</article></body></html>"
+    result = extract_article(html.encode(), "https://city.example/bridge")
+    assert result.record["language"] == want
+    assert result.provenance.get("language") == layer

@@ -190,13 +190,23 @@ def normalize_language(value: str | None) -> str | None:
 
 def language(f: Fields) -> tuple[str | None, str | None]:
     """Language tag from ``<html lang>``, ``content-language``, ``og:locale``, JSON-LD
-    ``inLanguage``, then the language of the edition the link was found in (``hints.language``)."""
+    ``inLanguage``, then the language of the edition the link was found in (``hints.language``);
+    the first one found stands unless the title and body are plainly in another language (a
+    theme's ``en-US`` over German text), which is then named from the text (layer
+    ``generic``, :func:`newsbot.extraction.language.contradicts`). A page that says nothing
+    gets the language of its text when the model is sure of it
+    (:func:`newsbot.extraction.language.detect_language`), else ``None``."""
+    from .language import contradicts, detect_language
+
     page = f.page
+    text = " ".join(t for t in (f["title"], f["body"]) if t)
     for layer, value in (("html", page.tree.get("lang") or page.tree.get("xml:lang")),
                          ("meta", page.meta_first("content-language", "og:locale", "language")),
                          ("jsonld", ld_text(page.article_ld.get("inLanguage"))),
                          ("hint", f.hints.language)):
         tag = normalize_language(value)
         if tag:
-            return tag, layer
-    return None, None
+            other = contradicts(tag, text)
+            return (other, "generic") if other else (tag, layer)
+    found = detect_language(text)
+    return (found, "generic") if found else (None, None)

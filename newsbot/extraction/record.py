@@ -198,7 +198,7 @@ FIELDS: tuple[Field, ...] = (
           ("html", "meta"), counted=True),
     Field("portal", {"type": "string", "minLength": 1}, "spider name"),
     Field("language", {"type": ["string", "null"], "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},
-          "BCP 47 tag (`de`, `en-GB`)", metadata.language, ("html", "meta", "jsonld", "hint"),
+          "BCP 47 tag (`de`, `en-GB`)", metadata.language, ("html", "meta", "jsonld", "hint", "generic"),
           counted=True, floor=0.95),
     Field("title", {"type": "string", "minLength": 1}, "headline as printed", title.title,
           ("portal", "jsonld", "html", "meta", "hint"), rule="title", content=True, counted=True, floor=1.0),
