@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-SAMPLE = 4000
+SAMPLE = 3000
 """Characters of the text the model reads (the title and the start of the body)."""
 MIN_DETECT = 100
 """Characters a text needs before its language is named from it alone."""

@@ -54,19 +54,31 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     brands = _brands(f)
     raw = page.article_ld.get("author")
     items = raw if isinstance(raw, list) else [raw] if raw else []
-    sources = (
-        ("jsonld", [ld_text(_resolved(page, a)) for a in items]),
-        ("meta", page.meta.get("author", []) + page.meta.get("article:author", [])),
-        ("microdata", [_microdata_name(el) for el in page.tree.xpath("//*[contains(concat(' ', @itemprop, ' '), ' author ')]")]),
-        ("html", [text_of(a) for a in page.tree.xpath("//a[contains(concat(' ', @rel, ' '), ' author ')]")][:6]),
-        ("html", _printed_byline(page)),
+    sources = (  # read one after the other, the markup only when structured data names no one
+        ("jsonld", lambda: [ld_text(_resolved(page, a)) for a in items]),
+        ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
+        ("microdata", lambda: [_microdata_name(el) for el in page.tree.xpath(_ITEMPROP_AUTHOR)]),
+        ("html", lambda: [text_of(a) for a in page.tree.xpath(_REL_AUTHOR)][:6]),
+        ("html", lambda: _printed_byline(page)),
     )
     for layer, values in sources:
-        names = [n for n in unique(n for v in values if v for n in split_names(v))
-                 if "@" not in n and _squashed(n) not in brands and not any(_squashed(n).startswith(b) for b in brands if len(b) >= 3 and " " not in n[:len(b)])]
+        names = [n for n in unique(n for v in values() if v for n in split_names(v))
+                 if "@" not in n and not _is_brand(n, brands)]
         if names:
             return names, layer
     return [], None
+
+
+_ITEMPROP_AUTHOR = "//*[contains(concat(' ', @itemprop, ' '), ' author ')]"
+_REL_AUTHOR = "//a[contains(concat(' ', @rel, ' '), ' author ')]"
+
+
+def _is_brand(name: str, brands: set[str]) -> bool:
+    """``name`` is one of ``brands`` (squashed keys), or begins with one of three characters or
+    more as its first word (``MDR THÜRINGEN`` for ``mdr``)."""
+    squashed = _squashed(name)
+    first = _squashed(name.split()[0]) if name.split() else ""
+    return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands)
 
 
 def _resolved(page, value):
