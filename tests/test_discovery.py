@@ -7,6 +7,8 @@ from __future__ import annotations
 import gzip
 import io
 
+import pytest
+
 from newsbot.discovery import declares_dtd, parse_feed, parse_sitemap, sniff
 from newsbot.extraction import Hints, extract_article
 from newsbot.listings import parse_listing, parse_wp_posts
@@ -133,6 +135,17 @@ def test_listing_page_links_dates_and_next_page():
         ("https://www.eureporter.co/b/2025/03/05/b-slug/", "2025-03-05")]
     assert next_url == "https://www.theparliamentmagazine.eu/news?page=3"
     assert parse_listing(b"<p>no links</p>", "https://x.org/")[0] == []
+
+
+@pytest.mark.parametrize("data, content_type", [
+    ("<html><body><a href='/a'>Übergang für Fußgänger: Brücke wird gesperrt</a></body></html>".encode("utf-8"),
+     "text/html; charset=ISO-8859-1"),  # a server's default header over UTF-8 bytes
+    ("<html><head><meta charset='windows-1252'></head><body><a href='/a'>Übergang für Fußgänger: Brücke wird "
+     "gesperrt</a></body></html>".encode("cp1252"), "text/html"),
+])
+def test_listing_link_titles_are_decoded_like_article_pages(data, content_type):
+    [entry], _ = parse_listing(data, "https://news.example.org/", content_type)
+    assert entry.title == "Übergang für Fußgänger: Brücke wird gesperrt"
 
 
 def test_wordpress_rest_answer_or_not():

@@ -186,7 +186,8 @@ class PortalSpider(PageSpider):
         yield from self._root_done(response.meta, ok=True)
         self.crawler.stats.inc_value(DISCOVERY("listing"))
         source = response.meta["source"]
-        entries, next_url = parse_listing(response.body, response.url)
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        entries, next_url = parse_listing(response.body, response.url, content_type)
         articles = [e for e in entries if (u := self._canonical(e.url, response)) and self.portal.is_article_url(u)]
         for entry in articles:
             request = self.article_request(entry, source.edition, response)
