@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .content import is_boilerplate
-from .text import clean, key
+from .text import clean, key, unescape_entities
 from .urls import site_of
 from .values import ld_text, select_values, text_of, unique, value_of
 
@@ -131,7 +131,7 @@ def split_names(value: str) -> list[str]:
     ``&`` and the word *and* of the languages newsbot reads (``A, B and C``, ``A und B``,
     ``By A and B``), a trailing parenthesis (initials, ``(Image: …)``) removed from each name.
     A URL, or a value that is only a parenthesis, gives no name."""
-    value = clean(value) or ""
+    value = clean(unescape_entities(value)) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     value = _BY.sub("", value)
