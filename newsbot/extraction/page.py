@@ -60,6 +60,7 @@ def charset_codec(label: str | None) -> str | None:
 
 _UTF8_SAMPLE = 200_000  # bytes checked against a declared charset and given to detection
 _NON_ASCII = re.compile(rb"[\x80-\xff]+")
+_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]+")
 
 
 def _utf8_verdict(data: bytes) -> bool | None:
@@ -76,7 +77,7 @@ def _utf8_verdict(data: bytes) -> bool | None:
     invalid = text.count("\ufffd")
     if invalid == 0:
         return True
-    valid = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    valid = sum(map(len, _NON_ASCII_TEXT.findall(text))) - invalid
     return False if invalid > valid else None
 
 
