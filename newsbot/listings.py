@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 from .discovery import Entry
+from .extraction.page import decode_html
 from .extraction.text import clean
 
 _URL_DAY = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/")
@@ -52,17 +53,19 @@ def _next_link(tree, base: str) -> str | None:
     return None
 
 
-def parse_listing(html: bytes, url: str) -> tuple[list[Entry], str | None]:
+def parse_listing(html: bytes, url: str, content_type: str | None = None) -> tuple[list[Entry], str | None]:
     """Links of a listing page and its next page.
 
-    Input: the page bytes and its URL (base for relative links). Output: ``(entries, next)``:
+    Input: the page bytes, its URL (base for relative links) and the HTTP ``Content-Type``
+    (bytes decoded as an article page's are: :func:`newsbot.extraction.page.decode_html`). Output: ``(entries, next)``:
     one :class:`Entry` per distinct http(s) link (fragment dropped) in document order, with
     ``published`` taken from the ``<time>`` of the link's teaser (:func:`_date_near`;
     ``datetime`` attribute, else its text), else the ``/YYYY/MM/DD/`` of the URL;
     ``title`` the link text. ``next`` is the ``rel="next"`` link (``<link>`` or ``<a>``) or an
     ``<a>`` with a usual "next" class, ``None`` when absent. Never raises on bad HTML."""
+    text = decode_html(html, content_type)[0] if html else ""
     try:
-        tree = lxml.html.document_fromstring(html or b"<html></html>")
+        tree = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text) or "<html></html>")
     except (etree.ParserError, ValueError):
         return [], None
     entries: dict[str, Entry] = {}

@@ -137,6 +137,17 @@ def test_listing_page_links_dates_and_next_page():
     assert parse_listing(b"<p>no links</p>", "https://x.org/")[0] == []
 
 
+@pytest.mark.parametrize("data, content_type", [
+    ("<html><body><a href='/a'>Übergang für Fußgänger: Brücke wird gesperrt</a></body></html>".encode("utf-8"),
+     "text/html; charset=ISO-8859-1"),  # a server's default header over UTF-8 bytes
+    ("<html><head><meta charset='windows-1252'></head><body><a href='/a'>Übergang für Fußgänger: Brücke wird "
+     "gesperrt</a></body></html>".encode("cp1252"), "text/html"),
+])
+def test_listing_link_titles_are_decoded_like_article_pages(data, content_type):
+    [entry], _ = parse_listing(data, "https://news.example.org/", content_type)
+    assert entry.title == "Übergang für Fußgänger: Brücke wird gesperrt"
+
+
 def test_wordpress_rest_answer_or_not():
     assert parse_wp_posts(b"<!DOCTYPE html><html>app</html>") is None
     assert parse_wp_posts(b'{"code":"rest_no_route"}') is None

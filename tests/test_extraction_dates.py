@@ -1,10 +1,12 @@
 """Generic extraction of the dates (:mod:`newsbot.extraction.dates`,
 :mod:`newsbot.extraction.date_fields`): day-only dates completed from the same day, naive times
 read in the page's offset or as UTC, future dates rejected, a date nested in a web page node, a
-missing date flagged."""
+missing date flagged, a printed time kept, a copyright year never a date."""
 from __future__ import annotations
 
 import json
+
+import pytest
 
 from support import dated_record as _dated, html_doc as _doc, paragraphs as _paras
 
@@ -43,5 +45,37 @@ def test_date_nested_in_a_web_page_node():
 
 def test_missing_date_is_flagged():
     rec = extract_article(_doc("<title>T</title>", _paras(4)), "https://news.example.org/story").record
+    assert rec["date_published"] is None
+    assert rec["quality_flags"] == ["no_date"]
+
+
+HARBOUR = "https://news.example.org/hafen/kraene"  # no date in the address
+
+
+@pytest.mark.parametrize("printed, want", [
+    ("<p class='date'>14. Mai 2024, 16:45 Uhr</p>", "2024-05-14T16:45:00+00:00"),
+    ("<div class='meta'>Veröffentlicht am 14.05.2024 um 16.45 Uhr</div>", "2024-05-14T16:45:00+00:00"),
+    ("<span class='posted-on'>May 14, 2024 4:45 pm</span>", "2024-05-14T16:45:00+00:00"),
+    ("<time>14/05/2024 16h45</time>", "2024-05-14T16:45:00+00:00"),
+])
+def test_a_printed_time_is_kept(printed, want):
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert rec["date_published"] == want
+    assert rec["quality_flags"] == []
+
+
+def test_a_printed_day_without_a_time_stays_a_day():
+    html = _doc("<title>T</title>", f"<article><h1>T</h1><p class='date'>14. Mai 2024</p>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert rec["date_published"] == "2024-05-14T00:00:00+00:00" and rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("footer", ["© 2023 Hafenblatt. Alle Rechte vorbehalten.", "Copyright 2019-2023 Harbour News",
+                                    "(c) 2023 Harbour News Ltd"])
+def test_a_copyright_year_is_no_date(footer):
+    html = _doc("<title>T</title>", f"<article><h1>T</h1>{_paras(4)}</article><footer><p>{footer}</p></footer>")
+    rec = extract_article(html.encode(), HARBOUR).record
     assert rec["date_published"] is None
     assert rec["quality_flags"] == ["no_date"]

@@ -1,5 +1,6 @@
 """Reading the page (:mod:`newsbot.extraction.page`): bytes decoded by header, BOM, meta then
-detection, a header charset the bytes contradict skipped; control characters and garbage input;
+detection, charset labels by the WHATWG table, a declared charset the bytes contradict skipped,
+detection past a long ASCII head; control characters and garbage input;
 JSON-LD in CDATA wrappers and JSON-LD values that are not text; a bad hreflang alternate link
 (:mod:`newsbot.extraction.translations`) costing only that link."""
 from __future__ import annotations
@@ -58,6 +59,62 @@ def test_a_header_charset_the_bytes_contradict_is_skipped(text, data_codec, head
     assert decoded == text
     if expected_codec:
         assert codec == expected_codec
+
+
+@pytest.mark.parametrize("label, codec", [
+    ("ISO-8859-1", "cp1252"), ("us-ascii", "cp1252"), ("latin1", "cp1252"),  # all mean windows-1252
+    ("GB2312", "gb18030"), ("x-gbk", "gb18030"), ("gbk", "gb18030"),  # GBK, read by the gb18030 decoder
+    ("ks_c_5601-1987", "cp949"), ("Shift_JIS", "cp932"), ("big5", "big5hkscs"),
+    ("iso-8859-8-i", "iso8859-8"), ("unicode-1-1-utf-8", "utf-8"), ("utf-16", "utf-16-le"),
+    ("utf-7", None), ("iso-2022-kr", None), ("x-no-such-charset", None), ("", None),
+])
+def test_charset_labels_follow_the_whatwg_table(label, codec):
+    from newsbot.extraction.page import charset_codec
+
+    assert charset_codec(label) == codec
+
+
+ZH = "<p>港口管理局周二表示，北码头的两台起重机已经修复，集装箱运输将在几周内恢复正常。</p>"
+ZH_EURO = "<p>票价为 30 € 每人。</p>"
+
+
+def test_gb2312_label_decodes_gbk_characters():
+    # "GB2312" pages use the whole GBK repertoire: the euro sign (0x80) and 镕 (not in GB2312)
+    text = "<meta charset='gb2312'><p>朱镕基</p>" + ZH_EURO
+    data = text.replace("€", "\x00").encode("gbk").replace(b"\x00", b"\x80")  # 0x80: GBK's euro
+    decoded, codec = decode_html(data)
+    assert codec == "gb18030" and "朱镕基" in decoded and "30 € 每人" in decoded
+
+
+@pytest.mark.parametrize("declared", ["<meta charset='iso-8859-15'>", "<meta charset='GB2312'>",
+                                      "<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'>"])
+def test_a_meta_charset_the_utf8_bytes_contradict_is_skipped(declared):
+    text = f"<html><head>{declared}</head><body><p>Zürich, Łódź, Ελλάδα — «citation»</p>{ZH}</body></html>"
+    decoded, codec = decode_html(text.encode("utf-8"))
+    assert codec == "utf-8" and decoded == text
+    # the same declaration over bytes in that charset is kept
+    legacy = f"<html><head>{declared}</head><body><p>Grüße aus Köln</p></body></html>"
+    if "GB2312" not in declared:
+        data = legacy.encode("iso-8859-15" if "8859" in declared else "cp1251", errors="ignore")
+        assert decode_html(data)[1] in ("iso8859-15", "cp1251")
+
+
+def test_declared_utf8_with_a_few_stray_bytes_stays_utf8():
+    data = "<meta charset='utf-8'><p>Grüße aus Köln, Straße und Brücke.</p>".encode("utf-8") + b"<p>caf\xe9</p>"
+    decoded, codec = decode_html(data)
+    assert codec == "utf-8" and "Grüße aus Köln, Straße und Brücke." in decoded and "caf\ufffd" in decoded
+
+
+@pytest.mark.parametrize("codec", ["gbk", "shift_jis", "cp1251", "big5"])
+def test_detection_looks_past_a_long_ascii_head(codec):
+    text = {"gbk": ZH, "big5": "<p>港口管理局週二表示，北碼頭的兩台起重機已經修復，貨櫃運輸將在幾週內恢復正常。</p>",
+            "shift_jis": "<p>港湾局は火曜日、北埠頭のクレーン二基が修理を終えて運転を再開したと発表した。</p>",
+            "cp1251": "<p>Портовое управление во вторник сообщило, что два крана на северном причале снова работают.</p>"}[codec]
+    head = "<html><head><script>" + "var setting = {'a': 1, 'b': [2, 3]};\n" * 2000 + "</script></head><body>"
+    data = (head + text * 3 + "</body></html>").encode(codec)
+    assert len(head) > 60_000
+    decoded, _ = decode_html(data)
+    assert text * 3 in decoded
 
 
 def test_jsonld_values_that_are_not_text_never_become_reprs():

@@ -131,3 +131,95 @@ def test_a_canonical_url_on_the_portal_domains_counts():
     assert got.record["canonical_url"] == "https://www.euractiv.com/news/cranes/"
     alone = extract_article(page, "https://www.euractiv.de/news/cranes/")
     assert alone.record["canonical_url"] == "https://www.euractiv.de/news/cranes/"
+
+
+def _byline_page(head: str, top: str, url: str = "https://www.harbour-news.example/port/cranes") -> dict:
+    paras = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, "
+                    f"which the union wants to review before winter.</p>" for i in range(4))
+    html = (f"<html lang='en'><head><title>Cranes return</title>{head}</head><body><article><h1>Cranes return</h1>"
+            f"{top}{paras}</article></body></html>")
+    return extract_article(html.encode(), url).record
+
+
+LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "NewsArticle", "@id": "#article", "headline": "Cranes return", '
+            '"author": [{"@id": "https://www.harbour-news.example/#/person/1"}, '
+            '{"@id": "https://www.harbour-news.example/#/person/2"}], '
+            '"publisher": {"@id": "https://www.harbour-news.example/#org"}}, '
+            '{"@type": "Person", "@id": "https://www.harbour-news.example/#/person/1", "name": "Mara Lindqvist"}, '
+            '{"@type": "Person", "@id": "https://www.harbour-news.example/#/person/2", "name": "Tom Okafor"}, '
+            '{"@type": "Organization", "@id": "https://www.harbour-news.example/#org", "name": "Harbour News"}]}</script>')
+
+
+@pytest.mark.parametrize("head, top, want, layer", [
+    (LD_GRAPH, "", ["Mara Lindqvist", "Tom Okafor"], "jsonld"),  # @id references resolved in the @graph
+    ("", "<p class='byline'>By Mara Lindqvist and Tom Okafor</p>", ["Mara Lindqvist", "Tom Okafor"], "html"),
+    ("", "<div class='article-author__name'>Von: Mara Lindqvist und Tom Okafor, dpa</div>",
+     ["Mara Lindqvist", "Tom Okafor", "dpa"], "html"),
+    ("", "<span class='authors'>Mara Lindqvist, Tom Okafor and Ana Ruiz</span>",
+     ["Mara Lindqvist", "Tom Okafor", "Ana Ruiz"], "html"),
+    ("", "<p>Text: <a rel='author' href='/authors/mara'>Mara Lindqvist</a></p>", ["Mara Lindqvist"], "html"),
+    ("", "<span itemprop='author' itemscope itemtype='https://schema.org/Person'><span itemprop='name'>Mara "
+         "Lindqvist</span></span>", ["Mara Lindqvist"], "microdata"),
+    ("<meta name='author' content='Mara Lindqvist (mli)'>", "", ["Mara Lindqvist"], "meta"),
+])
+def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
+    record = _byline_page(head, top)
+    assert record["authors"] == want
+    assert extract_article(b"", "https://x.example/").record["authors"] == []
+
+
+@pytest.mark.parametrize("head, top", [
+    ("<meta name='author' content='euronews'>", ""),
+    ("<meta property='og:site_name' content='Harbour News'><meta name='author' content='Harbour News'>", ""),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cranes return", "author": '
+     '{"@type": "Organization", "name": "Harbour News"}, "publisher": {"@type": "Organization", "name": '
+     '"Harbour News"}}</script>', ""),
+    ("<meta name='author' content='harbour-news.example'>", ""),
+])
+def test_the_brand_is_never_an_author(head, top):
+    url = "https://www.euronews.example/my-europe/cranes" if "euronews" in head else None
+    record = _byline_page(head, top, *([url] if url else []))
+    assert record["authors"] == []
+
+
+def test_a_brand_in_structured_data_gives_way_to_the_printed_byline():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cranes return", '
+            '"author": {"@type": "Person", "name": "Harbour News"}}</script>'
+            "<meta property='og:site_name' content='Harbour News'>")
+    record = _byline_page(head, "<div class='byline'>By Mara Lindqvist</div>")
+    assert record["authors"] == ["Mara Lindqvist"]
+
+
+GERMAN = ("<p>Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss im kommenden Frühjahr "
+          "für mehrere Monate zu sperren, weil die Pfeiler dringend saniert werden müssen.</p>"
+          "<p>Fußgänger und Radfahrer sollen während der Bauarbeiten eine Fähre nutzen, die jede halbe Stunde "
+          "zwischen den beiden Ufern verkehrt; der Busverkehr wird über die Südbrücke umgeleitet.</p>"
+          "<p>Die Händler in der Altstadt befürchten weniger Kundschaft und fordern von der Stadt einen "
+          "Ausgleich für die Zeit der Sperrung.</p>")
+ENGLISH = ("<p>The city council decided on Tuesday to close the old bridge over the river for several months "
+           "next spring, because its piers are in urgent need of repair.</p>"
+           "<p>Pedestrians and cyclists will take a ferry that crosses between the two banks every half hour "
+           "while the work goes on; buses will be sent over the south bridge instead.</p>"
+           "<p>Shop owners in the old town fear fewer customers and want the city to make up for the closure.</p>")
+DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i flere måneder til foråret, fordi "
+          "bropillerne trænger til en hurtig reparation.</p><p>Fodgængere og cyklister skal i mellemtiden tage en "
+          "færge, som sejler mellem de to bredder hver halve time, mens busserne kører over den sydlige bro.</p>"
+          "<p>Butiksejerne i den gamle bydel frygter færre kunder og vil have byen til at kompensere dem.</p>")
+
+
+@pytest.mark.parametrize("lang, paras, want, layer", [
+    ("", ENGLISH, "en", "generic"),  # the page says nothing: the text's language
+    ("", GERMAN, "de", "generic"),
+    ("en-US", GERMAN, "de", "generic"),  # a theme's en-US over German text
+    ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
+    ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
+    ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
+    ("", "<p>Kurz.</p>", None, None),  # too little text to tell
+])
+def test_language_from_the_text_when_the_page_does_not_say_or_says_otherwise(lang, paras, want, layer):
+    attr = f" lang='{lang}'" if lang else ""
+    html = f"<html{attr}><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{paras}</article></body></html>"
+    result = extract_article(html.encode(), "https://city.example/bridge")
+    assert result.record["language"] == want
+    assert result.provenance.get("language") == layer

@@ -78,3 +78,65 @@ def test_site_logo_h1_is_not_the_headline():
     record = extract_article(html, URL).record
     assert record["title"] == "Ferry deal signed at last"
     assert record["body"].startswith("Paragraph 1 about the harbour")
+
+
+KICKER_PAGES = {
+    # a kicker inside the headline element stays part of it
+    "kicker in the h1": ("<title>Exclusive: Harbour chief quits over crane deal | Port News</title>"
+                         "<meta property='og:site_name' content='Port News'>"
+                         "<meta property='og:title' content='Exclusive: Harbour chief quits over crane deal'>",
+                         "<h1><span class='kicker'>Exclusive:</span> Harbour chief quits over crane deal</h1>",
+                         "Exclusive: Harbour chief quits over crane deal"),
+    # a section name that is also the kicker does not cut the headline
+    "kicker named like the section": ("<title>EU Influence: Port deal – Port News</title>"
+                                      "<meta property='og:site_name' content='Port News'>"
+                                      "<meta property='article:section' content='EU Influence'>"
+                                      "<meta property='og:title' content='EU Influence: Port deal'>",
+                                      "<h1>EU Influence: Port deal</h1>", "EU Influence: Port deal"),
+    # an <h1> printing only the kicker (a newsletter's name) gives its votes to the whole headline
+    "kicker alone in the h1": ("<title>EU Influence: Lobbyists gear up for the vote</title>"
+                               "<meta property='og:title' content='EU Influence: Lobbyists gear up for the vote'>",
+                               "<h1>EU Influence</h1><h2>Lobbyists gear up for the vote</h2>",
+                               "EU Influence: Lobbyists gear up for the vote"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KICKER_PAGES))
+def test_a_kicker_never_cuts_the_headline(case):
+    head, top, expected = KICKER_PAGES[case]
+    assert extract_article(_doc(head, top + _paras(4)), URL).record["title"] == expected
+
+
+def test_a_breadcrumb_h1_is_not_the_printed_headline():
+    # the trail's last item is the search-engine title; the article prints a kicker and its headline
+    head = ("<title>Port authority: Chief quits over crane deal | Port News</title>"
+            "<meta property='og:site_name' content='Port News'>"
+            "<meta property='og:title' content='Chief quits over crane deal'>")
+    top = ("<nav class='breadcrumb'><a href='/'>Home</a> <a href='/port'>Port</a> "
+           "<h1>Port authority: Chief quits over crane deal</h1></nav>"
+           "<article><h2><span class='kicker'>Port authority</span><span class='headline'>Chief quits over "
+           "crane deal</span></h2>")
+    assert extract_article(_doc(head, top + _paras(4)), URL).record["title"] == "Chief quits over crane deal"
+
+
+def test_a_logo_h1_is_not_the_headline():
+    head = ("<title>Harbour chief quits over crane deal | Port News</title><meta property='og:site_name' "
+            "content='Port News'>")
+    top = ("<header><h1 class='logo'><a href='/'>Port News</a></h1></header>"
+           "<article><h2>Harbour chief quits over crane deal</h2>")
+    assert extract_article(_doc(head, top + _paras(4)), URL).record["title"] == "Harbour chief quits over crane deal"
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ("Q&amp;#038;A: the EU&amp;#8217;s port plan", "Q&A: the EU\u2019s port plan"),  # escaped twice
+    ("Fish &amp;amp; chips at the quay", "Fish & chips at the quay"),
+    ("Ports &amp; harbours: R&amp;D money", "Ports & harbours: R&D money"),  # escaped once: as printed
+    ("AT&amp;T buys a port", "AT&T buys a port"),
+])
+def test_entities_escaped_twice_are_decoded(markup, expected):
+    head = f"<title>{markup}</title><meta property='og:title' content='{markup}'>"
+    ld = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \""
+          + markup.replace("&amp;", "&amp;amp;") + "\"}</script>")
+    for extra in ("", ld):
+        record = extract_article(_doc(head + extra, f"<h1>{markup}</h1>" + _paras(4)), URL).record
+        assert record["title"] == expected

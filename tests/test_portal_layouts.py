@@ -1,6 +1,6 @@
 """Every portal layout against the real pages saved from it: each page of the shared corpus
 that a registry portal owns is extracted with the portal's rules in the layout of its crawl
-date and compared field by field with its labels (title, date, lead, body, bylines, tags).
+date and compared field by field with its labels (title, date, lead, body, bylines but the brand, tags).
 Layouts without a saved page are listed as skipped, saying so; the whole file skips, saying
 why, when the corpus is absent."""
 from __future__ import annotations
@@ -36,7 +36,10 @@ def test_layout_reads_its_saved_pages_as_labelled(name, index):
         assert date_scores(record["date_published"], expected["date"]) == (True, True), entry["id"]
         assert record["lead"] == expected["lead"], entry["id"]
         assert tokens(record["body"]) == tokens(expected["body"]), entry["id"]
-        assert record["authors"] == expected["authors"], entry["id"]
+        # the labels count the portal's brand as an author where the page names no person;
+        # newsbot never does (a brand is not a byline)
+        bylines = [a for a in expected["authors"] if a.casefold() not in {n.casefold() for n in layout.rules.site_names}]
+        assert record["authors"] == bylines, entry["id"]
         assert record["tags"] == expected["tags"], entry["id"]
 
 

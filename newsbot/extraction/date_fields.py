@@ -3,12 +3,14 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 :func:`newsbot.extraction.dates.choose`."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import dates
 from .page import Page
-from .values import ld_text, select_values
+from .text import clean
+from .values import ld_text, select_values, text_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -53,8 +55,10 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
-    the feed/sitemap date (``hints.published``), then htmldate on the page text. A naive time
-    on a page without portal rules takes the UTC offset the page prints with its other dates."""
+    the feed/sitemap date (``hints.published``), then htmldate on the page text (never a
+    copyright year). A day without a time takes the time printed beside it on the page
+    (:func:`_printed_time`). A naive time on a page without portal rules takes the UTC offset
+    the page prints with its other dates."""
     parsed, layer = published(f)
     return (parsed.value, layer) if parsed else (None, None)
 
@@ -76,12 +80,65 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             if parsed:
                 cands.append(("generic", parsed))
     chosen = dates.choose(cands)
+    if chosen and not chosen[1].has_time:
+        chosen = _with_printed_time(page, chosen)
     if chosen and chosen[1].has_time and not chosen[1].has_offset and rules.timezone == "UTC":
         offset = _page_offset(page)
         if offset is not None:
             local = chosen[1].value.replace(tzinfo=offset)
             chosen = (chosen[0], dates.ParsedDate(local, True, True))
     return (chosen[1], chosen[0]) if chosen else (None, None)
+
+
+_DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
+_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:h]([0-5]\d)|\.([0-5]\d)(?=\s*Uhr))(?![\d:])"
+                    r"(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?", re.I)
+
+
+def _printed_time(page: Page, day) -> tuple[int, int] | None:
+    """``(hour, minute)`` printed beside the publication day ``day`` (a ``date``): in the first
+    ``<time>`` element, or element whose class or id names a date, time or dateline, whose
+    text (150 characters at most) holds that day's year and day of the month and a clock time
+    (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
+    day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
+    for el in page.tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "html", "body", "article", "main"):
+            continue
+        if el.tag != "time" and not _DATE_MARKS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        text = clean(text_of(el)) or ""
+        if not text or len(text) > 150 or str(day.year) not in text and f"{day.year % 100:02d}" not in text:
+            continue
+        if not day_number.search(text.replace(str(day.year), " ")):
+            continue
+        m = _CLOCK.search(text)
+        if m:
+            hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
+            suffix = (m.group(4) or "").replace(".", "").replace(" ", "").lower()
+            if suffix == "pm" and hour < 12:
+                hour += 12
+            elif suffix == "am" and hour == 12:
+                hour = 0
+            return hour, minute
+    return None
+
+
+def _with_printed_time(page: Page, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:
+    """A day-only ``chosen`` date completed with the time the page prints beside that day
+    (:func:`_printed_time`), read in the offset the page prints with its other dates, else in
+    the zone the day was read in; ``chosen`` itself when the page prints no time."""
+    layer, parsed = chosen
+    found = _printed_time(page, parsed.value.date())
+    if found is None:
+        return chosen
+    offset = _page_offset(page)
+    value = parsed.value.replace(hour=found[0], minute=found[1], second=0)
+    if offset is not None:
+        value = value.replace(tzinfo=offset)
+    return layer, dates.ParsedDate(value, True, offset is not None or parsed.has_offset)
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–—]\s*)?(\d{4})", re.I)
 
 
 def _page_offset(page: Page):
@@ -102,14 +159,24 @@ def _page_offset(page: Page):
 
 
 def _htmldate(page: Page) -> str | None:
+    """htmldate's date for the page (``YYYY-MM-DD HH:MM:SS``, midnight for a day only), or
+    ``None``; a 1 January that is only the year of a copyright notice (``© 2023``, which
+    htmldate's extensive search falls back to) is no publication date."""
     try:
         from htmldate import find_date
 
         # the parsed tree, not the text: no second parse (htmldate copies what it cleans)
-        return find_date(page.tree, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
-                         extensive_search=True)
+        found = find_date(page.tree, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
+                          extensive_search=True)
     except Exception:  # htmldate raises on broken documents
         return None
+    if found and found[4:] == "-01-01 00:00:00":
+        body = page.tree.find("body")
+        text = body.text_content() if body is not None else ""
+        if any(m.group(1) == found[:4] for m in _COPYRIGHT.finditer(text)) \
+                and not re.search(rf"\b0?1\.\s*0?1\.\s*{found[:4]}|{found[:4]}-01-01", text):
+            return None
+    return found
 
 
 def date_modified(f: Fields) -> tuple[datetime | None, str | None]:

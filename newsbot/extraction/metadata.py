@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from urllib.parse import urlsplit
+
 from .content import is_boilerplate
-from .values import ld_text, select_values, unique
+from .text import clean, key, unescape_entities
+from .urls import site_of
+from .values import ld_text, select_values, text_of, unique, value_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -43,21 +47,127 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
 
 
 def authors(f: Fields) -> tuple[list[str], str | None]:
-    """Bylines as a list of names: portal selector, JSON-LD ``author``, ``author`` /
-    ``article:author`` meta. URLs and duplicates are dropped."""
+    """Bylines as a list of names, from the first source that names a person: portal selector,
+    JSON-LD ``author`` (``@id`` references resolved in the page's graph), ``author`` /
+    ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, then the
+    printed byline (:func:`_printed_byline`). Each value is split into names
+    (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
+    publisher name, the site's domain: :func:`_brands`) are dropped."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("authors")))
     if portal:
         return portal, "portal"
+    brands = _brands(f)
     raw = page.article_ld.get("author")
     items = raw if isinstance(raw, list) else [raw] if raw else []
-    names = unique(ld_text(a) for a in items)
-    if names:
-        return names, "jsonld"
-    names = unique(page.meta.get("author", []) + page.meta.get("article:author", []))
-    if names:
-        return names, "meta"
+    sources = (  # read one after the other, the markup only when structured data names no one
+        ("jsonld", lambda: [ld_text(_resolved(page, a)) for a in items]),
+        ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
+        ("microdata", lambda: [_microdata_name(el) for el in page.tree.xpath(_ITEMPROP_AUTHOR)]),
+        ("html", lambda: [text_of(a) for a in page.tree.xpath(_REL_AUTHOR)][:6]),
+        ("html", lambda: _printed_byline(page)),
+    )
+    for layer, values in sources:
+        names = [n for n in unique(n for v in values() if v for n in split_names(v))
+                 if "@" not in n and not _is_brand(n, brands)]
+        if names:
+            return names, layer
     return [], None
+
+
+_ITEMPROP_AUTHOR = "//*[contains(concat(' ', @itemprop, ' '), ' author ')]"
+_REL_AUTHOR = "//a[contains(concat(' ', @rel, ' '), ' author ')]"
+
+
+def _is_brand(name: str, brands: set[str]) -> bool:
+    """``name`` is one of ``brands`` (squashed keys), or begins with one of three characters or
+    more as its first word (``MDR THÜRINGEN`` for ``mdr``)."""
+    squashed = _squashed(name)
+    first = _squashed(name.split()[0]) if name.split() else ""
+    return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands)
+
+
+def _resolved(page, value):
+    """A JSON-LD reference ``{"@id": …}`` (no other key but ``@type``) replaced by the object of
+    that ``@id`` on the page (:attr:`Page.ld_by_id`); any other value as it is."""
+    if isinstance(value, dict) and "@id" in value and not (set(value) - {"@id", "@type"}):
+        return page.ld_by_id.get(value["@id"], value)
+    return value
+
+
+def _microdata_name(el) -> str | None:
+    """The name of a microdata ``itemprop="author"`` element: its ``itemprop="name"``
+    descendant's, else its ``content`` or text."""
+    for name in el.xpath(".//*[@itemprop='name']"):
+        return value_of(name)
+    return value_of(el)
+
+
+_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])authors?(?![a-z])|author-?name|authorname", re.I)
+_NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
+
+
+def _printed_byline(page) -> list[str]:
+    """The first byline printed in the page's body: the text, 3 to 120 characters long, of the
+    first element whose class or id names a byline or an author (``byline``,
+    ``article-author__name``, ``authors``), not a comment's, a quote's, an author box's
+    biography or picture; ``[]`` when there is none."""
+    body = page.tree.find("body")
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _BYLINE_CLASS.search(marks) or _NOT_BYLINE.search(marks):
+            continue
+        text = clean(text_of(el))
+        if text and 3 <= len(text) <= 120:
+            return [text]
+    return []
+
+
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|ved|od|autor(?:in)?|author|text|texto|testo|tekst|"
+                 r"reporting by|written by|geschrieben von|ein (?:beitrag|artikel) von|quelle|source|fuente|fonte|bron)\b\s*:?\s*", re.I)
+_NAME_SEP = re.compile(r"\s*(?:,|;|&|،|、|\s(?:and|und|og|och|et|y|e|i|en|ja|és|a|und|sowie|with|mit)\s)\s*", re.I)
+_PARENS = re.compile(r"\s*\([^)]{0,40}\)\s*$")
+
+
+def split_names(value: str) -> list[str]:
+    """The person names one byline value holds: a leading ``By`` / ``Von`` / ``Autor:`` (and
+    their like in other languages) dropped, the value split at commas, semicolons,
+    ``&`` and the word *and* of the languages newsbot reads (``A, B and C``, ``A und B``,
+    ``By A and B``), a trailing parenthesis (initials, ``(Image: …)``) removed from each name.
+    A URL, or a value that is only a parenthesis, gives no name."""
+    value = clean(unescape_entities(value)) or ""
+    if value.startswith("(") or "://" in value or value.startswith("www."):
+        return []
+    value = _BY.sub("", value)
+    out = []
+    for part in _NAME_SEP.split(value):
+        part = clean(_BY.sub("", _PARENS.sub("", part)))
+        if part and len(part) >= 2 and not part.startswith("("):
+            out.append(part)
+    return out
+
+
+def _squashed(text: str) -> str:
+    return "".join(key(text).split())
+
+
+def _brands(f: Fields) -> set[str]:
+    """Squashed keys of the names that are the brand, never an author: ``og:site_name``,
+    ``application-name``, the JSON-LD publisher's name, the portal's site names, the site's
+    registrable domain (``mdr.de``) and its name without the suffix (``mdr``)."""
+    page = f.page
+    names = list(f.rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
+    for node in [page.article_ld, *page.ld_of_type("Organization"), *page.ld_of_type("NewsMediaOrganization")]:
+        pub = _resolved(page, node.get("publisher")) if node is page.article_ld else node
+        if isinstance(pub, dict):
+            names.append(ld_text(pub.get("name")) or "")
+    host = urlsplit(page.url).hostname or ""
+    if host:
+        site = site_of(host)
+        names += [site, site.split(".")[0]]
+    return {_squashed(n) for n in names if n and _squashed(n)}
 
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
@@ -98,13 +208,23 @@ def normalize_language(value: str | None) -> str | None:
 
 def language(f: Fields) -> tuple[str | None, str | None]:
     """Language tag from ``<html lang>``, ``content-language``, ``og:locale``, JSON-LD
-    ``inLanguage``, then the language of the edition the link was found in (``hints.language``)."""
+    ``inLanguage``, then the language of the edition the link was found in (``hints.language``);
+    the first one found stands unless the title and body are plainly in another language (a
+    theme's ``en-US`` over German text), which is then named from the text (layer
+    ``generic``, :func:`newsbot.extraction.language.contradicts`). A page that says nothing
+    gets the language of its text when the model is sure of it
+    (:func:`newsbot.extraction.language.detect_language`), else ``None``."""
+    from .language import contradicts, detect_language
+
     page = f.page
+    text = " ".join(t for t in (f["title"], f["body"]) if t)
     for layer, value in (("html", page.tree.get("lang") or page.tree.get("xml:lang")),
                          ("meta", page.meta_first("content-language", "og:locale", "language")),
                          ("jsonld", ld_text(page.article_ld.get("inLanguage"))),
                          ("hint", f.hints.language)):
         tag = normalize_language(value)
         if tag:
-            return tag, layer
-    return None, None
+            other = contradicts(tag, text)
+            return (other, "generic") if other else (tag, layer)
+    found = detect_language(text)
+    return (found, "generic") if found else (None, None)

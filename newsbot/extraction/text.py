@@ -4,6 +4,7 @@ Pure functions of ``str``; no I/O.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -41,6 +42,21 @@ def squash(text: str | None) -> str | None:
         return None
     text = _WS.sub(" ", strip_control(text)).strip()
     return text or None
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """``text`` with HTML character references that survived the parser decoded: a value
+    escaped twice by its CMS (``Q&amp;#038;A`` in the markup reads ``Q&#038;A``) becomes
+    ``Q&A``. At most two further rounds; text without a complete reference is returned as is
+    (a bare ``&`` stays)."""
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
 
 
 def key(text: str) -> str:

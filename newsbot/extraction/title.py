@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .page import Page
-from .text import clean, key
+from .text import clean, key, unescape_entities
 from .values import ld_text, select_values, text_of
 
 if TYPE_CHECKING:
@@ -14,44 +14,130 @@ if TYPE_CHECKING:
 
 
 def title(f: Fields) -> tuple[str | None, str | None]:
-    """Headline. Portal selector wins; otherwise candidates from JSON-LD ``headline``, the
-    ``<h1>``, ``og:title``, ``twitter:title`` and ``<title>`` are cleaned of site-name affixes
-    (``og:site_name``, the portal's names, the JSON-LD publisher) and of the page's section
-    (:func:`strip_site_name`), and the text most sources agree on wins (:data:`TITLE_WEIGHTS`),
-    ties going to that order of sources. Last, the feed or sitemap title (layer ``hint``)."""
-    page, rules = f.page, f.rules
-    portal = select_values(page, rules.css("title"))
+    """Headline. Portal selector wins; otherwise the candidates of :func:`title_candidates`
+    are voted (:func:`vote_title`). Last, the feed or sitemap title (layer ``hint``)."""
+    portal = select_values(f.page, f.rules.css("title"))
     if portal:
         return portal[0], "portal"
+    cands = title_candidates(f)
+    if not cands:
+        hint = clean(f.hints.title)
+        return (hint, "hint") if hint else (None, None)
+    return vote_title(cands)
+
+
+TITLE_SOURCES = ("jsonld", "h1", "og", "twitter", "title")
+"""The title's sources, in the order ties are broken: JSON-LD ``headline``, the printed
+``<h1>``, ``og:title``, ``twitter:title``, ``<title>``."""
+_LAYERS = {"jsonld": "jsonld", "h1": "html", "og": "meta", "twitter": "meta", "title": "html"}
+
+
+def title_candidates(f: Fields) -> list[tuple[str, str]]:
+    """``[(source, text)]`` of the sources of :data:`TITLE_SOURCES` the page has, each text
+    cleaned of entities escaped twice, of site-name affixes (``og:site_name``, the portal's
+    names, the JSON-LD publisher) and of the page's section (:func:`strip_site_name`), and of
+    an affix another candidate lacks (:func:`_strip_affix_of_others`)."""
+    page, rules = f.page, f.rules
     site_names = list(rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
     for pub in page.jsonld:
         if "publisher" in pub and isinstance(pub["publisher"], dict):
             site_names.append(ld_text(pub["publisher"].get("name")) or "")
-    h1s = [clean(text_of(h)) for h in _headline_h1s(page, site_names)]
-    h1s = [h for h in h1s if h]
     title_tag = page.tree.find(".//title")
     raw = [
         ("jsonld", ld_text(page.article_ld.get("headline")) or ld_text(page.article_ld.get("name"))),
-        ("html", h1s[0] if len(h1s) >= 1 else None),
-        ("meta", page.meta_first("og:title")),
-        ("meta", page.meta_first("twitter:title")),
-        ("html", clean(text_of(title_tag)) if title_tag is not None else None),
+        ("h1", printed_headline(page, site_names)),
+        ("og", page.meta_first("og:title")),
+        ("twitter", page.meta_first("twitter:title")),
+        ("title", clean(text_of(title_tag)) if title_tag is not None else None),
     ]
     sections = [f["section"]]
-    cands = [(layer, weight, strip_site_name(t, site_names, sections))
-             for (layer, t), weight in zip(raw, TITLE_WEIGHTS) if t]
-    if not cands:
-        hint = clean(f.hints.title)
-        return (hint, "hint") if hint else (None, None)
-    texts = [_strip_affix_of_others(t, [u for _, _, u in cands]) for _, _, t in cands]
+    cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw if t]
+    texts = [t for _, t in cands]
+    return [(source, _strip_affix_of_others(t, texts)) for source, t in cands]
+
+
+_BREADCRUMB = re.compile(r"breadcrumb", re.I)
+
+
+def _in_breadcrumb(el) -> bool:
+    """``el`` is an item of a breadcrumb trail (an ancestor's class, id or ``itemtype`` names
+    one, schema.org ``BreadcrumbList`` included): the page's name in its trail, often the
+    search-engine title, not the headline printed above the article."""
+    for a in el.iterancestors():
+        if _BREADCRUMB.search(" ".join(a.get(n) or "" for n in ("class", "id", "itemtype"))):
+            return True
+    return False
+
+
+def printed_headline(page: Page, site_names: list[str]) -> str | None:
+    """The headline printed above the article: the first ``<h1>`` that is neither a site logo
+    (:func:`_headline_h1s`) nor an item of a breadcrumb trail; else, when its ``<h1>`` is in a
+    breadcrumb trail, the element marked ``itemprop="headline"`` or the first ``<h2>`` that is no
+    link and comes before any paragraph of running text (80 characters or more). A heading
+    made of a kicker element and a headline element (``<h2><span>Kicker</span><span>Headline
+    </span></h2>``) gives its headline element (:func:`_without_kicker`)."""
+    h1s = _headline_h1s(page, site_names)
+    for h in h1s:
+        text = clean(text_of(h)) if not _in_breadcrumb(h) else None
+        if text:
+            return text
+    if not any(_in_breadcrumb(h) for h in h1s):
+        return None  # no <h1>, or a logo's: the page prints its headline some other way
+    for el in page.tree.iter("h2", "p", "h1", "div", "span", "header"):
+        if el.get("itemprop") == "headline" and not _in_breadcrumb(el):
+            return _without_kicker(el)
+    for el in page.tree.iter("h2", "p"):
+        if el.tag == "p" and len(text_of(el)) >= 80:
+            return None
+        if el.tag == "h2" and not _linked(el) and not _in_breadcrumb(el):
+            return _without_kicker(el)
+    return None
+
+
+def _without_kicker(heading) -> str | None:
+    """The text of ``heading``; when it holds no text of its own but two or more element
+    children with text (the screen-reader separators marked ``aria-hidden`` aside) of which the
+    first, the kicker, is shorter than the rest, the text of the rest."""
+    parts = [c for c in heading if isinstance(c.tag, str) and c.get("aria-hidden") != "true"
+             and clean(text_of(c))]
+    own = (heading.text or "") + "".join(c.tail or "" for c in heading)
+    if len(parts) >= 2 and not own.strip():
+        kicker, rest = clean(text_of(parts[0])), clean(" ".join(text_of(c) for c in parts[1:]))
+        if rest and len(kicker) < len(rest):
+            return rest
+    return clean(text_of(heading))
+
+
+def vote_title(cands: list[tuple[str, str]], weights: dict[str, float] | None = None) -> tuple[str, str]:
+    """``(text, layer)`` of the candidate text whose sources weigh most (:data:`TITLE_WEIGHTS`
+    unless ``weights``), texts compared with white space folded; ties go to the heavier
+    single source, then to the order of :data:`TITLE_SOURCES`. A text that another one
+    continues after a colon (``"EU Influence"`` beside ``"EU Influence: Lobbyists gear up"``)
+    is a kicker printed on its own when what follows is longer than it and a source other
+    than ``<title>`` (which often ends in a site name) gives the longer text: its votes go to
+    the longer text."""
+    weights = weights or TITLE_WEIGHTS
     votes: dict[str, list] = {}
-    for (layer, weight, _), t in zip(cands, texts):
-        vote = votes.setdefault(_title_key(t), [0.0, t, layer, weight])
-        vote[0] += weight
-        if weight > vote[3]:
-            vote[1:] = [t, layer, weight]
-    total, text, layer, _ = max(votes.values(), key=lambda v: (v[0], v[3]))
-    return text, layer
+    sources: dict[str, set] = {}
+    for source, t in cands:
+        w = weights[source]
+        vote = votes.setdefault(_title_key(t), [0.0, t, source, w])
+        vote[0] += w
+        sources.setdefault(_title_key(t), set()).add(source)
+        if w > vote[3]:
+            vote[1:] = [t, source, w]
+    for short in list(votes):
+        longer = [k for k in votes if k != short and k.startswith(short) and _KICKER_SEP.match(k[len(short):])
+                  and len(k) > 2 * len(short) and sources[k] - {"title"}]
+        if longer:
+            votes[max(longer, key=lambda k: votes[k][0])][0] += votes[short][0]
+            votes[short][0] = 0.0
+    _, text, source, _ = max(votes.values(), key=lambda v: (v[0], v[3]))
+    return text, _LAYERS[source]
+
+
+_KICKER_SEP = re.compile(r"\s*:\s*\S")
+"""A colon between a kicker and the headline it introduces (``Exclusive: …``)."""
 
 
 _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
@@ -107,9 +193,8 @@ def _joins_words(char: str) -> bool:
     return char.isalpha() and ord(char) < 0x0530
 
 
-TITLE_WEIGHTS = (3.0, 1.0, 1.0, 0.5, 0.5)
-"""Votes of the title sources, in the order JSON-LD headline, ``<h1>``, ``og:title``,
-``twitter:title``, ``<title>``: the headline of the structured data is the publisher's own
+TITLE_WEIGHTS = {"jsonld": 3.0, "h1": 1.0, "og": 1.0, "twitter": 0.5, "title": 0.5}
+"""Votes of the title sources: the headline of the structured data is the publisher's own
 record of the article and outweighs one or two social variants; three sources agreeing
 outweigh it."""
 _AFFIX_SEP = re.compile(r"^\s*(?:[|\-–—:：·•/ㅣ]|::)\s*\S")

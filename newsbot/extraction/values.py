@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as html_lib
 
 from .page import Page
-from .text import clean, key
+from .text import clean, key, unescape_entities
 
 
 def text_of(el) -> str:
@@ -62,15 +62,16 @@ def select_values(page: Page, selectors: tuple[str, ...], split_meta: bool = Fal
 
 def ld_text(value, depth: int = 0) -> str | None:
     """Text of a JSON-LD value: a string, the first textual item of a list, or the ``name`` /
-    ``@value`` of an object (nested up to 3 levels); ``None`` for numbers, booleans and
-    anything else that is not text (never a Python ``repr``)."""
+    ``@value`` of an object (nested up to 3 levels), HTML entities decoded (those escaped twice
+    too: :func:`~newsbot.extraction.text.unescape_entities`); ``None`` for numbers, booleans
+    and anything else that is not text (never a Python ``repr``)."""
     if depth > 3:
         return None
     if isinstance(value, list):
         return next((t for t in (ld_text(v, depth + 1) for v in value) if t), None)
     if isinstance(value, dict):
         return ld_text(value.get("name"), depth + 1) or ld_text(value.get("@value"), depth + 1)
-    return clean(html_lib.unescape(value)) if isinstance(value, str) else None
+    return clean(unescape_entities(html_lib.unescape(value))) if isinstance(value, str) else None
 
 
 def unique(values) -> list[str]:

@@ -347,7 +347,8 @@ class PortalSpider(PageSpider):
         yield from self._root_done(response.meta, ok=True)
         self.crawler.stats.inc_value(DISCOVERY("listing"))
         source = response.meta["source"]
-        entries, next_url = parse_listing(response.body, response.url)
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        entries, next_url = parse_listing(response.body, response.url, content_type)
         tally = Tally(self.portal.timezone)
         articles = []
         for entry in entries:

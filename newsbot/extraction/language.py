@@ -1,0 +1,67 @@
+"""The language of a text, identified from the text itself by CLD2, the Compact Language
+Detector of the Chromium project (through pycld2: its tables are compiled into the package, so
+nothing is fetched or loaded at run time, and it adds about 2 MB to a process). Used when a
+page does not say its language, or says one its text plainly is not."""
+from __future__ import annotations
+
+import re
+
+SAMPLE = 3000
+"""Characters of the text CLD2 reads (the title and the start of the body)."""
+MIN_DETECT = 100
+"""Characters a text needs before its language is named from it alone."""
+MIN_CONTRADICT = 300
+"""Characters a text needs before it may overrule a language the page declares."""
+_TO_CLD2 = {"nb": "no", "he": "iw", "yi": "ji", "id": "id", "jv": "jw"}
+"""BCP 47 primary subtags CLD2 writes otherwise (Norwegian Bokmål as ``no``, the deprecated
+ISO 639 codes for Hebrew, Yiddish and Javanese)."""
+_FROM_CLD2 = {"iw": "he", "ji": "yi", "jw": "jv"}
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _details(text: str) -> tuple[bool, list[tuple[str, int]]] | None:
+    """``(reliable, [(code, percent of the text), …])`` from CLD2, or ``None`` when it cannot
+    read the text."""
+    import pycld2
+
+    try:
+        reliable, _, details = pycld2.detect(_UNSAFE.sub(" ", text[:SAMPLE]), isPlainText=True)
+    except pycld2.error:  # text CLD2 refuses (it says which byte)
+        return None
+    return reliable, [(code, percent) for _, code, percent, _ in details if code != "un"]
+
+
+def _tag(code: str) -> str | None:
+    return None if code.startswith("xx-") or code == "un" else _FROM_CLD2.get(code, code)
+
+
+def detect_language(text: str | None) -> str | None:
+    """The language ``text`` is written in (a BCP 47 tag: ``de``, ``zh-Hant``) when CLD2 calls
+    its guess reliable, it covers 80 % of the text or more and the text holds
+    :data:`MIN_DETECT` characters or more; else ``None``."""
+    text = (text or "").strip()
+    if len(text) < MIN_DETECT:
+        return None
+    found = _details(text)
+    if not found or not found[0] or not found[1] or found[1][0][1] < 80:
+        return None
+    return _tag(found[1][0][0])
+
+
+def contradicts(tag: str, text: str | None) -> str | None:
+    """The language the text is written in when it plainly is not ``tag`` (a BCP 47 tag the
+    page declares): the text holds :data:`MIN_CONTRADICT` characters or more, CLD2 calls its
+    guess reliable, gives one other language 90 % of the text or more and finds none of
+    ``tag``'s language. ``None`` when the text agrees, is too short, or the guess is unsure."""
+    text = (text or "").strip()
+    if len(text) < MIN_CONTRADICT:
+        return None
+    found = _details(text)
+    if not found or not found[0] or not found[1]:
+        return None
+    primary = tag.split("-")[0].lower()
+    primary = _TO_CLD2.get(primary, primary)
+    (best, percent), codes = found[1][0], {c.split("-")[0] for c, _ in found[1]}
+    if percent < 90 or primary in codes:
+        return None
+    return _tag(best)
