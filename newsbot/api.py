@@ -78,9 +78,9 @@ def record_of(extraction: Extraction, portal: str, provenance: bool = False) -> 
 def _registry(portals):
     if portals is not None:
         return portals
-    from .portals import load_registry
+    from .portals import default_registry
 
-    return load_registry(os.environ.get("NEWSBOT_PORTALS_FILE") or None)
+    return default_registry()
 
 
 def extract(html: bytes | str, url: str, *, content_type: str | None = None, fetched_at: datetime | date | None = None,

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import unicodedata
 import zlib
 from collections import Counter
@@ -301,9 +300,9 @@ def predict(entry: dict, generic: bool = False, portals=None) -> dict:
     portal = None
     if not generic:
         if portals is None:
-            from .portals import load_registry
+            from .portals import default_registry
 
-            portals = load_registry(os.environ.get("NEWSBOT_PORTALS_FILE") or None)
+            portals = default_registry()
         portal = portals.for_url(entry["url"])
     rules = portal.rules_for(crawl_date(entry)) if portal else None
     record = extract_article(entry["html"], entry["url"], rules=rules,

@@ -312,3 +312,14 @@ def registry(settings) -> Registry:
     """The registry of the crawl's settings: the packaged portals and those of
     ``NEWSBOT_PORTALS_FILE`` (``ValueError`` with one line for a bad file)."""
     return load_registry(settings.get("NEWSBOT_PORTALS_FILE") or None)
+
+
+def default_registry() -> Registry:
+    """The registry of newsbot's own settings (:mod:`newsbot.settings`, whose
+    ``NEWSBOT_PORTALS_FILE`` defaults to the environment variable of that name), for callers
+    outside a crawl: the library API and ``newsbot evaluate``."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("newsbot.settings")
+    return registry(settings)

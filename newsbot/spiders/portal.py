@@ -283,7 +283,7 @@ class PortalSpider(PageSpider):
         if declares_dtd(source):  # removed before parsing: its entities are never defined
             self.crawler.stats.inc_value(DISCOVERY("dtd_ignored"))
             self.logger.warning("Ignored the document type declaration of %s", response.url)
-        cap = self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_URLS", MAX_ENTRIES)
+        cap = self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_URLS")
         entries = (parse_feed if kind in ("rss", "atom") else parse_sitemap)(source, max_entries=cap)
         lang = response.meta["source"].edition
         if kind == "sitemapindex":
