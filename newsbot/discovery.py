@@ -24,15 +24,13 @@ from .extraction.text import clean
 @dataclass
 class Entry:
     """One discovered URL: ``url`` (absolute as given), ``published`` / ``modified`` (date
-    strings as the document gives them, unparsed), ``title``, ``language`` (news sitemap),
-    ``alternates`` ({hreflang: URL}) and ``kind``: ``"page"`` or ``"sitemap"`` (a child of a
-    sitemap index)."""
+    strings as the document gives them, unparsed), ``title``, ``alternates`` ({hreflang: URL})
+    and ``kind``: ``"page"`` or ``"sitemap"`` (a child of a sitemap index)."""
 
     url: str
     published: str | None = None
     modified: str | None = None
     title: str | None = None
-    language: str | None = None
     alternates: dict = field(default_factory=dict)
     kind: str = "page"
 
@@ -174,7 +172,7 @@ def parse_feed(data: bytes | BinaryIO, max_entries: int | None = MAX_ENTRIES) ->
 
 def parse_sitemap(data: bytes | BinaryIO, max_entries: int | None = MAX_ENTRIES) -> Iterator[Entry]:
     """Entries of a sitemap index (``kind="sitemap"``) or urlset (``kind="page"``), namespace
-    prefixes ignored. News sitemap ``publication_date``, ``title`` and ``language`` and
+    prefixes ignored. News sitemap ``publication_date`` and ``title`` and
     ``xhtml:link`` hreflang alternates are read. Raises :class:`Truncated` (after yielding
     them) when more than ``max_entries`` entries follow (sitemaps.org allows 50,000)."""
     for el in _iter(data, {"url", "sitemap"}, max_entries):
@@ -190,8 +188,6 @@ def parse_sitemap(data: bytes | BinaryIO, max_entries: int | None = MAX_ENTRIES)
                 entry.published = clean(child.text)
             elif name == "title" and child.getparent() is not None and _local(child.getparent().tag) == "news":
                 entry.title = clean(child.text)
-            elif name == "language":
-                entry.language = clean(child.text)
             elif name == "link" and child.get("hreflang") and child.get("href"):
                 entry.alternates[child.get("hreflang")] = child.get("href").strip()
         if loc:

@@ -5,18 +5,14 @@ import scrapy
 class ArticlePage(scrapy.Item):
     """A fetched article page, as a spider yields it.
 
-    ``url`` (final URL after redirects), ``requested_url``, ``status`` (int), ``body`` (bytes
-    as received, decompressed), ``content_type`` (the HTTP header value, for the charset),
-    ``portal`` (spider name), ``hints`` (:class:`~newsbot.extraction.hints.Hints` from
-    discovery) and ``fetched_at`` (aware datetime of the fetch when the response is replayed
+    ``url`` (final URL after redirects), ``body`` (bytes as received, decompressed),
+    ``content_type`` (the HTTP header value, for the charset), ``hints``
+    (:class:`~newsbot.extraction.hints.Hints` from discovery) and ``fetched_at`` (aware datetime of the fetch when the response is replayed
     from an archive, else ``None``: now), which chooses the portal's markup layout.
     """
 
     url = scrapy.Field()
-    requested_url = scrapy.Field()
-    status = scrapy.Field()
     body = scrapy.Field()
     content_type = scrapy.Field()
-    portal = scrapy.Field()
     hints = scrapy.Field()
     fetched_at = scrapy.Field()

@@ -53,8 +53,8 @@ def test_feed_and_sitemap_parsing():
     [child] = parse_sitemap(INDEX)
     assert (child.kind, child.url, child.modified) == ("sitemap", "https://site.example/s1.xml?from=2", "2025-01-01")
     [page] = parse_sitemap(NEWS)
-    assert (page.kind, page.url, page.published, page.title, page.language) == (
-        "page", "https://site.example/d", "2025-02-11T09:00:00Z", "Dee", "en")
+    assert (page.kind, page.url, page.published, page.title) == (
+        "page", "https://site.example/d", "2025-02-11T09:00:00Z", "Dee")
     assert page.alternates == {"de": "https://de.site.example/d"}
 
 

@@ -44,10 +44,9 @@ class PageSpider(scrapy.Spider):
         """The item for an article response (final URL, bytes, charset header, discovery hints,
         fetch time)."""
         return ArticlePage(
-            url=response.url, requested_url=response.request.url if response.request else response.url,
-            status=response.status, body=response.body,
+            url=response.url, body=response.body,
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1") or None,
-            portal=self.name, hints=response.meta.get("hints") or NO_HINTS,
+            hints=response.meta.get("hints") or NO_HINTS,
             fetched_at=response.meta.get(FETCHED_AT),
         )
 
