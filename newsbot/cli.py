@@ -312,7 +312,8 @@ def portal_new(args) -> int:
         return 2
     try:
         name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
-                             log=lambda line: print(line, file=sys.stderr))
+                             log=lambda line: print(line, file=sys.stderr),
+                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"))
     except ValueError as exc:
         print(f"newsbot portal new: {exc}", file=sys.stderr)
         return 1

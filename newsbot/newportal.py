@@ -11,12 +11,16 @@ structured data and the generic extractor read the pages, and ``newsbot check`` 
 they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
 
 Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each at most
-:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds.
+:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds. The crawl's address rule holds here
+too: a URL, or a redirect, whose host resolves to a private address is refused, and one that
+resolves to loopback unless ``allow_loopback`` (``-s NEWSBOT_ALLOW_LOOPBACK=true``).
 """
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
+import socket
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -25,6 +29,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robots_sitemaps
 from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
 from .extraction import dates
+from .extraction.urls import ip_kind
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30.0  # seconds per request
@@ -45,12 +50,40 @@ class Fetched:
         self.url, self.status, self.headers, self.body = url, status, headers, body
 
 
-def fetch(url: str, user_agent: str) -> Fetched:
-    """GET ``url``; HTTP errors are answers (their status and body), network failures raise
-    ``OSError``."""
+def check_address(url: str, allow_loopback: bool = False) -> None:
+    """Raise ``ValueError`` (one line) when ``url`` is not http(s) or its host resolves to an
+    address the crawl refuses (:func:`newsbot.extraction.urls.ip_kind`: private always,
+    loopback unless ``allow_loopback``); a name that does not resolve raises ``OSError``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{url}: not an http(s) URL")
+    for *_, address in socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP):
+        kind = ip_kind(ipaddress.ip_address(address[0].split("%")[0]))
+        if kind == "private" or (kind == "loopback" and not allow_loopback):
+            hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if kind == "loopback" else ""
+            raise ValueError(f"{url}: {parts.hostname} resolves to {address[0]}, a {kind} address: refused{hint}")
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to a target :func:`check_address` accepts."""
+
+    def __init__(self, allow_loopback: bool):
+        self.allow_loopback = allow_loopback
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        check_address(newurl, self.allow_loopback)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str, user_agent: str, allow_loopback: bool = False) -> Fetched:
+    """GET ``url`` once its address (and each redirect's) passes :func:`check_address`
+    (``ValueError`` otherwise); HTTP errors are answers (their status and body), network
+    failures raise ``OSError``."""
+    check_address(url, allow_loopback)
+    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback))
     request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 (http(s) only: checked)
+        with opener.open(request, timeout=TIMEOUT) as answer:
             return Fetched(answer.geturl(), answer.status, answer.headers, answer.read(MAX_BYTES))
     except urllib.error.HTTPError as exc:
         return Fetched(url, exc.code, exc.headers, exc.read(MAX_BYTES) if exc.fp else b"")
@@ -157,17 +190,19 @@ def _toml_list(values: list[str], literal: bool = False) -> str:
     return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
 
 
-def propose(url: str, user_agent: str, name: str | None = None, log=lambda message: None) -> tuple[str, str]:
+def propose(url: str, user_agent: str, name: str | None = None, log=lambda message: None,
+            allow_loopback: bool = False) -> tuple[str, str]:
     """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
     the site announces (module docstring). ``log`` receives one line per document read.
     Raises ``ValueError`` with one line when the home page cannot be read, or the file made
-    does not pass the portal file checks; ``OSError`` for network failures."""
+    does not pass the portal file checks, or a fetch is refused by :func:`check_address`
+    (``allow_loopback``: loopback hosts are read); ``OSError`` for network failures."""
     from .portals.reader import portal_from_dict
 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
-    home = fetch(url, user_agent)
+    home = fetch(url, user_agent, allow_loopback)
     log(f"home page {home.url}: HTTP {home.status}")
     if home.status != 200:
         raise ValueError(f"{url}: the home page answered HTTP {home.status}")
@@ -184,7 +219,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
             editions[key] = _base(alternate)
     feeds = announced_feeds(home.body, home.url)
     root = rest_root(home.body, home.url, home.headers.get("Link"))
-    robots = fetch(origin + "/robots.txt", user_agent)
+    robots = fetch(origin + "/robots.txt", user_agent, allow_loopback)
     sitemaps = robots_sitemaps(robots.body, robots.url) if robots.status == 200 else []
     log(f"robots.txt: HTTP {robots.status}, {len(sitemaps)} sitemaps; home page: {len(feeds)} feeds"
         + (f", REST root {root}" if root else ""))
@@ -192,7 +227,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     stamps: list[str] = []
     news, plain = [], []
     for feed in feeds:
-        kind, entries = _entries(fetch(feed, user_agent).body)
+        kind, entries = _entries(fetch(feed, user_agent, allow_loopback).body)
         log(f"feed {feed}: {kind or 'not a feed'}, {len(entries)} entries")
         samples += [e.url for e in entries]
         stamps += [e.published for e in entries if e.published]
@@ -200,7 +235,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     while queue and read < MAX_SITEMAPS:
         sitemap = queue.pop(0)
         read += 1
-        kind, entries = _entries(fetch(sitemap, user_agent).body)
+        kind, entries = _entries(fetch(sitemap, user_agent, allow_loopback).body)
         log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             queue += [e.url for e in entries[:3]]

@@ -20,7 +20,8 @@ COMPARED = ("url", "title", "date_published", "body", "language")
 
 def _new(tmp_path, url, *extra):
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
-    return subprocess.run([sys.executable, "-m", "newsbot.cli", "portal", "new", url, *extra],
+    return subprocess.run([sys.executable, "-m", "newsbot.cli", "portal", "new", url,
+                           "-s", "NEWSBOT_ALLOW_LOOPBACK=true", *extra],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
 
 
@@ -99,7 +100,7 @@ def test_editions_from_hreflang_and_a_rest_root(tmp_path):
             b'<link rel="alternate" hreflang="x-default" href="/">'
             b'<link rel="https://api.w.org/" href="/wp-json/"></head><body></body></html>')
     with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=30) as site:
-        name, text = propose(site.base + "/", "newsbot-test", "twin")
+        name, text = propose(site.base + "/", "newsbot-test", "twin", allow_loopback=True)
     portal = load_portals_text(tmp_path, text)["twin"]
     assert [(e.lang, e.base) for e in portal.editions] == [("en", site.base), ("de", site.base + "/de")]
     assert portal.family == "wordpress" and portal.wp_types == ("posts",)
@@ -109,3 +110,24 @@ def test_editions_from_hreflang_and_a_rest_root(tmp_path):
 def load_portals_text(tmp_path, text):
     (tmp_path / "p.toml").write_text(text, "utf-8")
     return load_portals(tmp_path / "p.toml")
+
+
+def test_addresses_the_crawl_refuses_are_refused_before_any_request(tmp_path):
+    """Loopback needs NEWSBOT_ALLOW_LOOPBACK, as in a crawl; a redirect to a private address is
+    refused before it is followed."""
+    from loopback import Site
+
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    home = (302, {"Location": "http://10.20.30.40/"}, b"")
+    with Site({"/": home}, max_seconds=30) as site:
+        plain = subprocess.run([sys.executable, "-m", "newsbot.cli", "portal", "new", site.base + "/"],
+                               cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        assert plain.returncode == 1 and site.served == []
+        assert plain.stderr.strip().splitlines()[-1] == (
+            f"newsbot portal new: {site.base}/: 127.0.0.1 resolves to 127.0.0.1, a loopback address: "
+            "refused; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine")
+        moved = _new(tmp_path, site.base + "/")
+        assert moved.returncode == 1 and site.served == ["/"]
+        assert moved.stderr.strip().splitlines()[-1] == (
+            "newsbot portal new: http://10.20.30.40/: 10.20.30.40 resolves to 10.20.30.40, a private address: refused")
+    assert not list(tmp_path.glob("*.toml"))
