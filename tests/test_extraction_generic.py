@@ -358,3 +358,71 @@ def test_a_plain_share_line_never_reaches_the_body():
             "<p>Share on Facebook Share on X Share on LinkedIn</p></article></body></html>")
     body = extract_article(page, "https://site.example/a").record["body"]
     assert "Share on" not in body and body.count("\n\n") == 3
+
+
+# --- live blogs, tables, paragraphs cut by line breaks ------------------------------------------
+
+def _live_blog(tag: str) -> str:
+    entries = []
+    for i, (heading, n) in enumerate([("Ferries stop at noon", 1), ("Trees down on the coast road", 3),
+                                      ("Schools close early", 1), ("Power cut in the old town", 2),
+                                      ("Wind eases by evening", 1)]):
+        paras = "".join(f"<p>Entry {i}, paragraph {j}: the storm brought strong winds to the harbour district "
+                        f"and the crews worked on through the afternoon.</p>" for j in range(n))
+        entries.append(f"<{tag} class='live-entry' id='entry-{i}'><time datetime='2024-03-05T1{i}:00:00Z'>"
+                       f"1{i}:00</time><h2>{heading}</h2>{paras}</{tag}>")
+    ld = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Storm live"})
+    return _doc(f"<title>Storm live</title><script type='application/ld+json'>{ld}</script>",
+                "<main><h1>Storm live</h1><div class='live-feed'>" + "".join(entries)
+                + "</div></main><aside><p>More storms</p></aside>")
+
+
+@pytest.mark.parametrize("tag", ["article", "div"])
+def test_a_live_blog_keeps_every_entry(tag):
+    body = extract_article(_live_blog(tag), URL).record["body"].split("\n\n")
+    assert [p for p in body if not p.startswith("Entry")] == [
+        "Ferries stop at noon", "Trees down on the coast road", "Schools close early",
+        "Power cut in the old town", "Wind eases by evening"]
+    assert sum(p.startswith("Entry") for p in body) == 8
+
+
+def test_teaser_articles_inside_the_body_stay_out_though_alike():
+    teasers = "".join(f"<article class='card'><h3><a href='/story-{i}'>Other story {i}</a></h3><p>Another report "
+                      f"{i} from the harbour district about its new crane and the quay.</p></article>" for i in range(3))
+    html = _doc("<title>Cranes</title>", "<article><h1>Cranes</h1><div class='text'>" + _paras(4) + teasers
+                + _paras(2).replace("Paragraph", "Closing paragraph") + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert "Other story" not in body and "Another report" not in body
+    assert "Closing paragraph 2" in body
+
+
+def test_a_table_in_the_body_is_kept_as_rows_of_cells():
+    table = ("<table><caption>Ships by port</caption><tr><th>Port</th><th>Ships</th></tr>"
+             "<tr><td>Northgate</td><td>12</td></tr><tr><td><b>Southbay</b></td><td>7</td></tr></table>")
+    html = _doc("<title>Ports</title>", "<article><h1>Ports</h1><div class='text'>" + _paras(3) + table
+                + _paras(2) + "</div></article>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:7] == ["Ships by port", "Port | Ships", "Northgate | 12", "Southbay | 7"]
+    assert len(body) == 9
+
+
+def test_an_article_laid_out_in_a_table_is_read():
+    html = _doc("<title>Old site</title>", "<table><tr><td><a href='/'>Home</a> <a href='/news'>News</a></td></tr>"
+                "<tr><td><h1>Old site</h1>" + _paras(4) + "</td><td class='side'><a href='/x'>Links</a></td></tr>"
+                "</table>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert [p.split(" ")[1] for p in body] == ["1", "2", "3", "4"]
+
+
+def test_paragraphs_written_with_two_line_breaks_are_split():
+    html = _doc("<title>Breaks</title>", "<article><h1>Breaks</h1><div class='text'><p>The ferry left the old "
+                "harbour at dawn, carrying the first passengers of the season.<br><br>By noon it had reached the "
+                "island,<br>where a crowd was waiting on the pier.<br> <br><br>The crew said the crossing had "
+                "been calm all the way.</p>Loose text of the next part runs on for a while without any tags.<br>"
+                "<br>And the last part of it ends the story of the crossing for today.</div></article>")
+    assert extract_article(html, URL).record["body"].split("\n\n") == [
+        "The ferry left the old harbour at dawn, carrying the first passengers of the season.",
+        "By noon it had reached the island, where a crowd was waiting on the pier.",
+        "The crew said the crossing had been calm all the way.",
+        "Loose text of the next part runs on for a while without any tags.",
+        "And the last part of it ends the story of the crossing for today."]

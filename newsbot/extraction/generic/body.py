@@ -68,5 +68,10 @@ def extract(tree, anchor=None) -> Body:
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     last = _keyword_lines(inner, last)
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
-    kept = _dedupe(head + inner[first:last + 1] + tail)
+    kept = head + inner[first:last + 1] + tail
+    held = {b.element for b in kept if b.tag != "text"}
+    if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
+        chosen = {id(b) for b in kept}
+        kept = [b for b in inner if id(b) in chosen or b.tag != "text" and b.element in held]
+    kept = _dedupe(kept)
     return Body([b.text for b in kept], kept, order, ai_boxes, cut)
