@@ -426,3 +426,27 @@ def test_paragraphs_written_with_two_line_breaks_are_split():
         "The crew said the crossing had been calm all the way.",
         "Loose text of the next part runs on for a while without any tags.",
         "And the last part of it ends the story of the crossing for today."]
+
+
+# --- paywall declarations -----------------------------------------------------------------------
+
+def _declared(body: str, **ld) -> dict:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quay",
+            "datePublished": "2024-03-05T09:30:00+01:00", "isAccessibleForFree": False,
+            "hasPart": {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".locked"}, **ld}
+    html = _doc(f"<title>Quay</title><script type='application/ld+json'>{json.dumps(data)}</script>",
+                f"<article><h1>Quay</h1><div class='locked'>{body}</div></article>")
+    return extract_article(html, URL).record
+
+
+def test_a_whole_article_declared_not_free_is_not_partial():
+    assert _declared(_paras(12))["quality_flags"] == []
+
+
+def test_a_teaser_declared_not_free_is_partial():
+    assert _declared(_paras(2))["quality_flags"] == ["partial"]
+
+
+def test_a_body_shorter_than_its_declared_word_count_is_partial():
+    assert _declared(_paras(12), wordCount=800)["quality_flags"] == ["partial"]
+    assert _declared(_paras(12), wordCount=260)["quality_flags"] == []
