@@ -459,12 +459,12 @@ def test_a_body_shorter_than_its_declared_word_count_is_partial():
     ("https://news.example.org/port/quay-deal/2/", "<link rel='prev' href='https://news.example.org/port/quay-deal/'>",
      "", True),
     ("https://news.example.org/port/quay-deal.html", "",
-     "<div class='article-pagination'><a href='quay-deal-seite-2.html'>2</a> <a href='quay-deal-seite-3.html'>3</a></div>",
+     "<div class='pages'><a href='quay-deal-seite-2.html' rel='next'>2</a> <a href='quay-deal-seite-3.html'>3</a></div>",
      True),
     # a theme naming the next story rel=next, a WordPress post number, comment pages: one page
     ("https://news.example.org/port/quay-deal", "<link rel='next' href='/port/crane-strike'>", "", False),
     ("https://news.example.org/?p=2895", "<link rel='next' href='/?p=2905'>", "", False),
-    ("https://news.example.org/port/quay-deal/", "", "<nav class='pager'><a href='comment-page-2/'>Older</a></nav>", False),
+    ("https://news.example.org/port/quay-deal/", "", "<nav class='pager'><a href='comment-page-2/' rel='next'>Older</a></nav>", False),
 ])
 def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flagged):
     html = _doc(f"<title>Quay deal</title>{head}", "<article><h1>Quay deal</h1>" + _paras(4) + pager + "</article>")

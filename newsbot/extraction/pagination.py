@@ -1,7 +1,7 @@
 """Article pagination: an article printed over several pages, each page a part of its body.
 
 Read from the markup the web standardises for it: ``<link rel="next">`` / ``rel="prev"`` in
-the head (or on an ``<a>``), and the page links of a pager; a link counts only when it leads to
+the head, or on the ``<a>`` links of a pager; a link counts only when it leads to
 the same article with a page number added (``?page=2``, ``/2/``, ``/seite-2``, ``-2.html``),
 so the "next story" links some themes put in ``rel=next`` are not taken for pages.
 Pure functions of a parsed :class:`~newsbot.extraction.page.Page`.
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+from lxml import etree
+
 from .page import Page
 from .urls import absolute
 
@@ -18,8 +20,8 @@ PAGE_PARAMS = frozenset({"page", "pg", "seite", "pagina", "strona", "sivu", "sid
 """Query parameters numbering the pages of one article (not ``p``: WordPress numbers posts with it)."""
 _PAGE_SUFFIX = re.compile(r"^[/_,.-]?(?:(?:page|seite|pagina|strona|sivu|side|pag|part|p)[/_-]?)?(\d{1,3})"
                           r"(?:\.[a-z]{2,5})?/?$", re.I)
-_PAGER_NAME = re.compile(r"pagination|pager|page-?numbers|paging|article-?pages|seitennavigation|blaettern",
-                         re.I)
+_REL_XPATH = etree.XPath("//*[@href][contains(@rel, 'next') or contains(@rel, 'prev')]")
+"""``<link>`` and ``<a>`` elements whose ``rel`` may say ``next``/``prev`` (one pass, in C)."""
 _EXTENSION = re.compile(r"\.[a-z]{2,5}$", re.I)
 
 
@@ -44,23 +46,13 @@ def _page_number(url: str, article: str) -> int | None:
 
 def paginated(page: Page) -> bool:
     """True when the page is one page of an article printed over several: one of its
-    ``rel=next``/``rel=prev`` links (on ``<link>`` or ``<a>``) or of the links in a pager
-    (an element named ``pagination``, ``pager``, ``page-numbers``…) leads to the same article
+    ``rel=next``/``rel=prev`` links (``<link>`` in the head, or ``<a>`` in a pager) leads to
+    the same article
     with a page number added to the page's URL (a later page), or to the URL the page's own adds
     its page number to (an earlier page)."""
     own = page.url
-    candidates = []
-    for el in page.tree.iter("link", "a"):
-        rel = (el.get("rel") or "").lower().split()
-        if "next" in rel or "prev" in rel:
-            candidates.append(el.get("href"))
-    body = page.tree.find("body")
-    for box in (body.iter() if body is not None else ()):
-        if not isinstance(box.tag, str) or box.tag in ("a", "link"):
-            continue
-        names = (box.get("class") or "") + " " + (box.get("id") or "")
-        if names.strip() and _PAGER_NAME.search(names):
-            candidates += [a.get("href") for a in box.iter("a")]
+    candidates = [el.get("href") for el in _REL_XPATH(page.tree)
+                  if {"next", "prev"} & set((el.get("rel") or "").lower().split())]
     for href in candidates:
         url = absolute(href, own)
         if url and ((_page_number(url, own) or 0) >= 2 or (_page_number(own, url) or 0) >= 2):

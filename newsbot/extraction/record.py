@@ -71,8 +71,8 @@ _URL = {"type": "string", "pattern": "^https?://"}
 QUALITY_FLAGS = {
     "mt_number_lost": '"XNUMX" placeholders of machine translation in the title or body',
     "partial": "paywalled or cut body (a paywall, or a page too large to read whole)",
-    "paginated": "one page of an article printed over several (`rel=next`/`prev` or pager links to the same "
-                 "article with a page number): the body is this page's part",
+    "paginated": "one page of an article printed over several (`rel=next`/`prev` links to the same article "
+                 "with a page number): the body is this page's part",
     "no_date": "no publication date found",
     "day_only": "the page, feed and sitemap give the day of publication, not its time: "
                 "date_published is midnight in the portal's time zone",
