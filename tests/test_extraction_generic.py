@@ -469,3 +469,44 @@ def test_a_body_shorter_than_its_declared_word_count_is_partial():
 def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flagged):
     html = _doc(f"<title>Quay deal</title>{head}", "<article><h1>Quay deal</h1>" + _paras(4) + pager + "</article>")
     assert ("paginated" in extract_article(html, url).record["quality_flags"]) is flagged
+
+
+# --- the block scorer ---------------------------------------------------------------------------
+
+def test_the_shipped_block_model_is_read_and_scores():
+    from newsbot.extraction.generic import scorer
+
+    model = scorer.load_model()
+    assert model["weights"] and 0 < model["drop"] < model["add"] < 1
+    assert all(isinstance(k, str) and isinstance(v, float) for k, v in model["weights"].items())
+    sure = {"tag:p": 1.0, "kept": 1.0, "good": 1.0, "inner": 1.0, "sentence": 1.0, "len": 0.7, "body_parent": 1.0}
+    assert scorer.probability(model, sure) > model["drop"]
+
+
+def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
+    from newsbot.extraction.generic import scorer
+
+    html = _doc("<title>Scored</title>", "<article><h1>Scored</h1><div class='text'>" + _paras(4)
+                + "<p class='paid-line'>This part of the page is paid for by the ferry company and its friends.</p>"
+                + _paras(2).replace("Paragraph", "Closing paragraph") + "</div>"
+                "<div class='extra-note'><p>A last note printed below the story.</p></div></article>")
+    with scorer.using({}):
+        rules = extract_article(html, URL).record["body"]
+    assert "paid for by the ferry company" in rules and "A last note" not in rules
+    model = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:paid": -20.0, "c:note": 20.0}}
+    with scorer.using(model):
+        scored = extract_article(html, URL).record["body"]
+    assert "paid for by the ferry company" not in scored and scored.endswith("A last note printed below the story.")
+    unsure = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:paid": -0.1, "c:note": 1.0}}
+    with scorer.using(unsure):
+        assert extract_article(html, URL).record["body"] == rules
+
+
+def test_a_model_file_that_is_not_a_block_model_is_refused(tmp_path):
+    from newsbot.extraction.generic import scorer
+
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"weights": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="not a block model"):
+        scorer.load_model(path)
+    assert scorer.load_model(tmp_path / "missing.json") == {}
