@@ -44,9 +44,16 @@ def _open_predictions(path: str):
                          f"({exc.strerror or exc})") from None
 
 
+def _fmt_snippets(s: dict) -> str:
+    return (f"{s['pages']:>4} pages  snippets P {s['precision']:.3f} R {s['recall']:.3f} "
+            f"accuracy {s['accuracy']:.3f} F1 {s['f1']:.3f}  (tp {s['tp']} fn {s['fn']} fp {s['fp']} tn {s['tn']})")
+
+
 def evaluate(args) -> int:
-    """Extract every corpus page through the pipelines' code and print the corpus metrics."""
-    from .evaluate import Scores, load_corpus, predict
+    """Extract every corpus page through the pipelines' code and print the corpus metrics:
+    title, date and body figures for news labels, snippet precision, recall, accuracy and F1
+    for snippet labels (:mod:`newsbot.evaluate`)."""
+    from .evaluate import SNIPPETS, Scores, SnippetScores, label_format, load_corpus, predict
     from .portals import registry
 
     try:
@@ -56,17 +63,27 @@ def evaluate(args) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"newsbot evaluate: {exc}", file=sys.stderr)
         return 2
-    total, eu = Scores(), Scores()
+    snippets = bool(entries) and label_format(entries[0]) == SNIPPETS
+    total, eu = (SnippetScores(), None) if snippets else (Scores(), Scores())
     publishers: dict[str, Scores] = defaultdict(Scores)
     with out if out is not None else _nothing():
         for entry in entries:
             record = predict(entry, generic=args.generic, portals=portals)
             total.add(entry["id"], record, entry["expected"])
-            publishers[entry.get("publisher", "?")].add(entry["id"], record, entry["expected"])
-            if entry.get("eu_portal"):
-                eu.add(entry["id"], record, entry["expected"])
+            if not snippets:
+                publishers[entry.get("publisher", "?")].add(entry["id"], record, entry["expected"])
+                if entry.get("eu_portal"):
+                    eu.add(entry["id"], record, entry["expected"])
             if out is not None:
                 out.file.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+    if snippets:
+        print(f"all        {_fmt_snippets(total.summary())}")
+        print("\nworst pages by snippets missed and wrongly kept:")
+        for row in sorted(total.pages, key=lambda r: -(r["fn"] + r["fp"]))[:10]:
+            if row["fn"] + row["fp"]:
+                print(f"  {row['id']:<40} missed {row['fn']} of {row['tp'] + row['fn']}  "
+                      f"kept {row['fp']} of {row['fp'] + row['tn']} unwanted")
+        return 0
     print(f"all        {_fmt(total.summary())}")
     if eu.n:
         print(f"eu portals {_fmt(eu.summary())}")
@@ -254,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsbot {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="score extraction on a labelled corpus folder")
-    ev.add_argument("dir", help="folder holding index.jsonl and the gzipped pages")
+    ev.add_argument("dir", help="folder holding index.jsonl (news or with/without snippet labels) and the pages")
     ev.add_argument("--write-predictions", metavar="FILE", help="write one JSON line per page")
     ev.add_argument("--generic", action="store_true", help="ignore portal rules (generic path only)")
     ev.set_defaults(func=evaluate)

@@ -1,13 +1,20 @@
-"""Scoring of extraction against a labelled corpus (the format of ``corpus/news/``: an
-``index.jsonl`` of ``{id, file, publisher, eu_portal, url, expected: {title, date, lead, body,
-authors, tags}}`` and gzipped UTF-8 HTML files).
+"""Scoring of extraction against a labelled corpus: an ``index.jsonl`` of entries ``{id, file,
+url, expected}`` and the (gzipped) HTML files it names. Two label formats, told apart by
+``expected`` (one format per corpus):
 
-Metrics, as the corpus README defines them:
-- title: exact after Unicode NFC and folding white space runs to one space;
-- date: ``instant`` = same moment within 60 s; ``day`` = same calendar day in the expected offset;
-- body: ``\\w+`` tokens, 4-token shingles as multisets; per page tp, fp, fn divided by
-  tp+fp+fn; precision = tp/(tp+fp), recall = tp/(tp+fn) (1 when fp = fn = 0); precision and
-  recall averaged over pages, F1 from the two averages; ``exact`` = equal token sequences.
+- news labels (the format of ``corpus/news/``): ``expected: {title, date, lead, body, authors,
+  tags}`` beside ``publisher`` and ``eu_portal``. Metrics, as that corpus's README defines them:
+  title exact after Unicode NFC and folding white space runs to one space; date ``instant`` =
+  same moment within 60 s, ``day`` = same calendar day in the expected offset; body ``\\w+``
+  tokens, 4-token shingles as multisets, per page tp, fp, fn divided by tp+fp+fn, precision =
+  tp/(tp+fp), recall = tp/(tp+fn) (1 when fp = fn = 0), averaged over pages, F1 from the two
+  averages, ``exact`` = equal token sequences.
+- snippet labels (the format of ``corpus/snippets/``, the rules of trafilatura's evaluation):
+  ``expected: {with: [...], without: [...]}``. The text scored is the record's title and body
+  joined, white space runs folded to one space (in the snippets too); a snippet counts when it
+  is a substring. Per page tp = ``with`` found, fn = ``with`` missing, fp = ``without`` found,
+  tn = ``without`` absent, summed over pages; precision, recall, accuracy = (tp+tn)/all and F1
+  from the sums.
 """
 from __future__ import annotations
 
@@ -110,8 +117,75 @@ class Scores:
         }
 
 
+def _folded(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def snippet_text(record: dict) -> str:
+    """The text a snippet-labelled page is scored on: the record's title and body joined by a
+    space, white space runs folded to one space."""
+    return _folded(" ".join(part for part in (record.get("title"), record.get("body")) if part))
+
+
+def snippet_counts(predicted: dict, expected: dict) -> tuple[int, int, int, int]:
+    """``(tp, fn, fp, tn)`` of one page: ``with`` snippets found / missing and ``without``
+    snippets found / absent in :func:`snippet_text` of the record ``predicted`` (substring
+    match after folding white space in each snippet)."""
+    text = snippet_text(predicted)
+    found = [_folded(s) in text for s in expected.get("with") or []]
+    wrong = [_folded(s) in text for s in expected.get("without") or []]
+    return sum(found), len(found) - sum(found), sum(wrong), len(wrong) - sum(wrong)
+
+
+@dataclass
+class SnippetScores:
+    """Snippet counts summed over pages (not averaged per page), as trafilatura's evaluation
+    sums them."""
+
+    n: int = 0
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    pages: list = field(default_factory=list)
+
+    def add(self, page_id: str, predicted: dict, expected: dict) -> dict:
+        """Count one page's snippets in the record ``predicted``; return its per-page row
+        ``{id, tp, fn, fp, tn}``."""
+        tp, fn, fp, tn = snippet_counts(predicted, expected)
+        self.n += 1
+        self.tp += tp
+        self.fn += fn
+        self.fp += fp
+        self.tn += tn
+        row = {"id": page_id, "tp": tp, "fn": fn, "fp": fp, "tn": tn}
+        self.pages.append(row)
+        return row
+
+    def summary(self) -> dict:
+        """``{pages, tp, fn, fp, tn, precision, recall, accuracy, f1}``; the ratios are
+        fractions in [0, 1] (0 when their denominator is 0)."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        total = self.tp + self.fn + self.fp + self.tn
+        return {"pages": self.n, "tp": self.tp, "fn": self.fn, "fp": self.fp, "tn": self.tn,
+                "precision": p, "recall": r, "accuracy": (self.tp + self.tn) / total if total else 0.0,
+                "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+NEWS, SNIPPETS = "news", "snippets"
+"""The two label formats of a corpus (see the module's docstring)."""
+
 _TEXT_LABELS = ("title", "date", "lead", "body")
 _LIST_LABELS = ("authors", "tags")
+_SNIPPET_LABELS = ("with", "without")
+
+
+def label_format(entry: dict) -> str:
+    """:data:`SNIPPETS` when the entry's ``expected`` holds ``with`` or ``without``, else
+    :data:`NEWS`."""
+    expected = entry.get("expected")
+    return SNIPPETS if isinstance(expected, dict) and any(k in expected for k in _SNIPPET_LABELS) else NEWS
 
 
 def _check_entry(entry) -> None:
@@ -127,6 +201,12 @@ def _check_entry(entry) -> None:
     expected = entry.get("expected")
     if not isinstance(expected, dict):
         raise ValueError("'expected' missing or not an object")
+    if label_format(entry) == SNIPPETS:
+        for key in _SNIPPET_LABELS:
+            value = expected.get(key, [])
+            if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+                raise ValueError(f"expected {key!r} is not a list of non-empty strings")
+        return
     for key in _TEXT_LABELS:
         if expected.get(key) is not None and not isinstance(expected[key], str):
             raise ValueError(f"expected {key!r} is not a string or null")
@@ -160,8 +240,9 @@ def load_corpus(directory: str | Path) -> list[dict]:
     """Entries of ``DIR/index.jsonl`` (UTF-8 JSON Lines) with ``html`` (bytes) added. Raises
     ``FileNotFoundError`` when the index is missing and ``ValueError`` naming the file and line
     for a line that is not UTF-8 or not a JSON object, an entry without ``id``, ``url``,
-    ``file`` (strings) or ``expected`` (an object of string labels), a page file outside
-    ``DIR``, missing, or a cut-short gzip file."""
+    ``file`` (strings) or ``expected`` (an object of string labels, or of ``with`` /
+    ``without`` snippet lists), an entry whose label format differs from the first entry's,
+    a page file outside ``DIR``, missing, or a cut-short gzip file."""
     directory = Path(directory)
     index = directory / "index.jsonl"
     if not index.is_file():
@@ -179,6 +260,9 @@ def load_corpus(directory: str | Path) -> list[dict]:
                     continue
                 entry = json.loads(line)
                 _check_entry(entry)
+                if entries and label_format(entry) != label_format(entries[0]):
+                    raise ValueError(f"{label_format(entry)} labels in a corpus of "
+                                     f"{label_format(entries[0])} labels")
                 entry["html"] = _read_page(directory, entry["file"])
             except UnicodeDecodeError:
                 raise ValueError(f"{index}:{n}: bad corpus entry (not UTF-8)") from None

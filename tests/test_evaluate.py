@@ -12,7 +12,8 @@ import pytest
 from support import HARBOUR_ARTICLE as PAGE, assert_refused as _refused
 
 from newsbot.cli import main
-from newsbot.evaluate import Scores, body_scores, date_scores, load_corpus, norm_title
+from newsbot.evaluate import (Scores, SnippetScores, body_scores, date_scores, load_corpus, norm_title,
+                              snippet_counts)
 
 
 def test_scoring_follows_corpus_rules():
@@ -65,6 +66,52 @@ def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
     assert "not a labelled corpus folder" in capsys.readouterr().err
 
 
+def test_snippet_scoring_follows_the_snippet_corpus_rules():
+    record = {"title": "Ferry  timetable", "body": "Crossings start at six.\n\nTickets   are sold on board."}
+    # title and body joined, white space folded in the text and in each snippet
+    expected = {"with": ["timetable Crossings start", "Tickets are\nsold", "A third crossing"],
+                "without": ["Share this", "start at six. Tickets"]}
+    assert snippet_counts(record, expected) == (2, 1, 1, 1)
+    assert snippet_counts({"title": None, "body": None}, expected) == (0, 3, 0, 2)
+    scores = SnippetScores()
+    scores.add("a", record, expected)
+    scores.add("b", {"title": "x", "body": "Share this"}, {"with": ["x"], "without": ["Share this", "y"]})
+    s = scores.summary()
+    # summed counts: tp 3, fn 1, fp 2, tn 2
+    assert (s["tp"], s["fn"], s["fp"], s["tn"]) == (3, 1, 2, 2)
+    assert s["precision"] == pytest.approx(3 / 5) and s["recall"] == pytest.approx(3 / 4)
+    assert s["accuracy"] == pytest.approx(5 / 8)
+    assert s["f1"] == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+
+
+def test_evaluate_command_on_a_snippet_corpus(tmp_path, capsys):
+    page = ("<html lang='en'><head><title>Allotment rules change | Garden Post</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Allotment rules change</h1>"
+            "<p>From spring every allotment holder may keep two beehives, the garden association decided "
+            "at its yearly meeting in the village hall.</p><p>Hives must stand at least five metres from the "
+            "nearest path, and each holder registers them with the association's secretary.</p>"
+            "<p>The association expects the first hives in April.</p></article>"
+            "<footer><p>Follow the Garden Post on every platform you use.</p></footer></body></html>")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "g.html.gz").write_bytes(gzip.compress(page.encode()))
+    entries = [{"id": "g", "file": "pages/g.html.gz", "url": "https://garden.example/allotments",
+                "expected": {"with": ["may keep two beehives", "first hives in April"],
+                             "without": ["Follow the Garden Post", "Home News"]}},
+               {"id": "h", "file": "pages/g.html.gz", "url": "https://garden.example/allotments",
+                "expected": {"with": ["a sentence the page does not hold"], "without": []}}]
+    (tmp_path / "index.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries))
+    preds = tmp_path / "pred.jsonl"
+    assert main(["evaluate", str(tmp_path), "--generic", "--write-predictions", str(preds)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("all           2 pages  snippets P 1.000 R 0.667 accuracy 0.800 F1 0.800  "
+                          "(tp 2 fn 1 fp 0 tn 2)")
+    assert "worst pages by snippets missed and wrongly kept:\n  h " in out
+    assert "per publisher" not in out and "title" not in out
+    rows = [json.loads(x) for x in preds.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["g", "h"] and rows[0]["title"] == "Allotment rules change"
+    assert "may keep two beehives" in rows[0]["body"] and "Follow the Garden Post" not in rows[0]["body"]
+
+
 ENTRY = ('{"id": "p1", "file": "p1.html.gz", "publisher": "Harbour News", "eu_portal": false, '
          '"url": "https://harbour.example/news/cranes", "expected": {"title": "Harbour cranes return '
          'to the north quay", "date": "2025-03-04 09:30:00+01:00", "body": "The port authority said."}}')
@@ -102,6 +149,12 @@ BAD_INDEX = {
                            "outside the corpus folder"),
     "absolute path": (ENTRY.replace("p1.html.gz", "/etc/passwd").encode(), ":1:", "outside the corpus folder"),
     "deep JSON": (b"[" * 100_000 + b"\n", ":1:", "bad corpus entry"),
+    "snippets not a list": (ENTRY[:ENTRY.index('"expected"')].encode() + b'"expected": {"with": "x"}}', ":1:",
+                            "'with'"),
+    "empty snippet": (ENTRY[:ENTRY.index('"expected"')].encode() + b'"expected": {"with": ["x"], "without": [" "]}}',
+                      ":1:", "'without'"),
+    "formats mixed": (ENTRY.encode() + b"\n" + ENTRY[:ENTRY.index('"expected"')].encode()
+                      + b'"expected": {"with": ["x"]}}', ":2:", "snippets labels in a corpus of news labels"),
 }
 
 
