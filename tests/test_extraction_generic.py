@@ -358,3 +358,155 @@ def test_a_plain_share_line_never_reaches_the_body():
             "<p>Share on Facebook Share on X Share on LinkedIn</p></article></body></html>")
     body = extract_article(page, "https://site.example/a").record["body"]
     assert "Share on" not in body and body.count("\n\n") == 3
+
+
+# --- live blogs, tables, paragraphs cut by line breaks ------------------------------------------
+
+def _live_blog(tag: str) -> str:
+    entries = []
+    for i, (heading, n) in enumerate([("Ferries stop at noon", 1), ("Trees down on the coast road", 3),
+                                      ("Schools close early", 1), ("Power cut in the old town", 2),
+                                      ("Wind eases by evening", 1)]):
+        paras = "".join(f"<p>Entry {i}, paragraph {j}: the storm brought strong winds to the harbour district "
+                        f"and the crews worked on through the afternoon.</p>" for j in range(n))
+        entries.append(f"<{tag} class='live-entry' id='entry-{i}'><time datetime='2024-03-05T1{i}:00:00Z'>"
+                       f"1{i}:00</time><h2>{heading}</h2>{paras}</{tag}>")
+    ld = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Storm live"})
+    return _doc(f"<title>Storm live</title><script type='application/ld+json'>{ld}</script>",
+                "<main><h1>Storm live</h1><div class='live-feed'>" + "".join(entries)
+                + "</div></main><aside><p>More storms</p></aside>")
+
+
+@pytest.mark.parametrize("tag", ["article", "div"])
+def test_a_live_blog_keeps_every_entry(tag):
+    body = extract_article(_live_blog(tag), URL).record["body"].split("\n\n")
+    assert [p for p in body if not p.startswith("Entry")] == [
+        "Ferries stop at noon", "Trees down on the coast road", "Schools close early",
+        "Power cut in the old town", "Wind eases by evening"]
+    assert sum(p.startswith("Entry") for p in body) == 8
+
+
+def test_teaser_articles_inside_the_body_stay_out_though_alike():
+    teasers = "".join(f"<article class='card'><h3><a href='/story-{i}'>Other story {i}</a></h3><p>Another report "
+                      f"{i} from the harbour district about its new crane and the quay.</p></article>" for i in range(3))
+    html = _doc("<title>Cranes</title>", "<article><h1>Cranes</h1><div class='text'>" + _paras(4) + teasers
+                + _paras(2).replace("Paragraph", "Closing paragraph") + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert "Other story" not in body and "Another report" not in body
+    assert "Closing paragraph 2" in body
+
+
+def test_a_table_in_the_body_is_kept_as_rows_of_cells():
+    table = ("<table><caption>Ships by port</caption><tr><th>Port</th><th>Ships</th></tr>"
+             "<tr><td>Northgate</td><td>12</td></tr><tr><td><b>Southbay</b></td><td>7</td></tr></table>")
+    html = _doc("<title>Ports</title>", "<article><h1>Ports</h1><div class='text'>" + _paras(3) + table
+                + _paras(2) + "</div></article>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:7] == ["Ships by port", "Port | Ships", "Northgate | 12", "Southbay | 7"]
+    assert len(body) == 9
+
+
+def test_an_article_laid_out_in_a_table_is_read():
+    html = _doc("<title>Old site</title>", "<table><tr><td><a href='/'>Home</a> <a href='/news'>News</a></td></tr>"
+                "<tr><td><h1>Old site</h1>" + _paras(4) + "</td><td class='side'><a href='/x'>Links</a></td></tr>"
+                "</table>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert [p.split(" ")[1] for p in body] == ["1", "2", "3", "4"]
+
+
+def test_paragraphs_written_with_two_line_breaks_are_split():
+    html = _doc("<title>Breaks</title>", "<article><h1>Breaks</h1><div class='text'><p>The ferry left the old "
+                "harbour at dawn, carrying the first passengers of the season.<br><br>By noon it had reached the "
+                "island,<br>where a crowd was waiting on the pier.<br> <br><br>The crew said the crossing had "
+                "been calm all the way.</p>Loose text of the next part runs on for a while without any tags.<br>"
+                "<br>And the last part of it ends the story of the crossing for today.</div></article>")
+    assert extract_article(html, URL).record["body"].split("\n\n") == [
+        "The ferry left the old harbour at dawn, carrying the first passengers of the season.",
+        "By noon it had reached the island, where a crowd was waiting on the pier.",
+        "The crew said the crossing had been calm all the way.",
+        "Loose text of the next part runs on for a while without any tags.",
+        "And the last part of it ends the story of the crossing for today."]
+
+
+# --- paywall declarations -----------------------------------------------------------------------
+
+def _declared(body: str, **ld) -> dict:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quay",
+            "datePublished": "2024-03-05T09:30:00+01:00", "isAccessibleForFree": False,
+            "hasPart": {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".locked"}, **ld}
+    html = _doc(f"<title>Quay</title><script type='application/ld+json'>{json.dumps(data)}</script>",
+                f"<article><h1>Quay</h1><div class='locked'>{body}</div></article>")
+    return extract_article(html, URL).record
+
+
+def test_a_whole_article_declared_not_free_is_not_partial():
+    assert _declared(_paras(12))["quality_flags"] == []
+
+
+def test_a_teaser_declared_not_free_is_partial():
+    assert _declared(_paras(2))["quality_flags"] == ["partial"]
+
+
+def test_a_body_shorter_than_its_declared_word_count_is_partial():
+    assert _declared(_paras(12), wordCount=800)["quality_flags"] == ["partial"]
+    assert _declared(_paras(12), wordCount=260)["quality_flags"] == []
+
+
+# --- articles printed over several pages --------------------------------------------------------
+
+@pytest.mark.parametrize("url, head, pager, flagged", [
+    ("https://news.example.org/port/quay-deal", "<link rel='next' href='/port/quay-deal?page=2'>", "", True),
+    ("https://news.example.org/port/quay-deal/2/", "<link rel='prev' href='https://news.example.org/port/quay-deal/'>",
+     "", True),
+    ("https://news.example.org/port/quay-deal.html", "",
+     "<div class='pages'><a href='quay-deal-seite-2.html' rel='next'>2</a> <a href='quay-deal-seite-3.html'>3</a></div>",
+     True),
+    # a theme naming the next story rel=next, a WordPress post number, comment pages: one page
+    ("https://news.example.org/port/quay-deal", "<link rel='next' href='/port/crane-strike'>", "", False),
+    ("https://news.example.org/?p=2895", "<link rel='next' href='/?p=2905'>", "", False),
+    ("https://news.example.org/port/quay-deal/", "", "<nav class='pager'><a href='comment-page-2/' rel='next'>Older</a></nav>", False),
+])
+def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flagged):
+    html = _doc(f"<title>Quay deal</title>{head}", "<article><h1>Quay deal</h1>" + _paras(4) + pager + "</article>")
+    assert ("paginated" in extract_article(html, url).record["quality_flags"]) is flagged
+
+
+# --- the block scorer ---------------------------------------------------------------------------
+
+def test_the_shipped_block_model_is_read_and_scores():
+    from newsbot.extraction.generic import scorer
+
+    model = scorer.load_model()
+    assert model["weights"] and 0 < model["drop"] < model["add"] < 1
+    assert all(isinstance(k, str) and isinstance(v, float) for k, v in model["weights"].items())
+    sure = {"tag:p": 1.0, "kept": 1.0, "good": 1.0, "inner": 1.0, "sentence": 1.0, "len": 0.7, "body_parent": 1.0}
+    assert scorer.probability(model, sure) > model["drop"]
+
+
+def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
+    from newsbot.extraction.generic import scorer
+
+    html = _doc("<title>Scored</title>", "<article><h1>Scored</h1><div class='text'>" + _paras(4)
+                + "<p class='paid-line'>This part of the page is paid for by the ferry company and its friends.</p>"
+                + _paras(2).replace("Paragraph", "Closing paragraph") + "</div>"
+                "<div class='extra-note'><p>A last note printed below the story.</p></div></article>")
+    with scorer.using({}):
+        rules = extract_article(html, URL).record["body"]
+    assert "paid for by the ferry company" in rules and "A last note" not in rules
+    model = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:paid": -20.0, "c:note": 20.0}}
+    with scorer.using(model):
+        scored = extract_article(html, URL).record["body"]
+    assert "paid for by the ferry company" not in scored and scored.endswith("A last note printed below the story.")
+    unsure = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:paid": -0.1, "c:note": 1.0}}
+    with scorer.using(unsure):
+        assert extract_article(html, URL).record["body"] == rules
+
+
+def test_a_model_file_that_is_not_a_block_model_is_refused(tmp_path):
+    from newsbot.extraction.generic import scorer
+
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"weights": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="not a block model"):
+        scorer.load_model(path)
+    assert scorer.load_model(tmp_path / "missing.json") == {}

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .page import Page
+from .paywall import cut_by_paywall
 from .rules import ExtractionRules
 from .text import clean, key, squash, tokens
 from .title import headline_element
@@ -149,8 +150,8 @@ def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
     escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
     Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
-    a portal's ``partial_markers`` met, or ``isAccessibleForFree: false`` without a fuller
-    ``articleBody``. The headline anchors the generic container on pages with several
+    a portal's ``partial_markers`` met, or ``isAccessibleForFree: false`` over a body that reads
+    as cut (:func:`~newsbot.extraction.paywall.cut_by_paywall`) without a fuller ``articleBody``. The headline anchors the generic container on pages with several
     articles. Computed once per page: ``(paragraphs, layer, partial)``."""
     return f.once("paragraphs", _paragraphs)
 
@@ -192,25 +193,9 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
-    if layer != "jsonld" and _paywalled(page) or cut:
+    if layer != "jsonld" and cut_by_paywall(page, paragraphs) or cut:
         partial = True
     return paragraphs, (layer if paragraphs else None), partial
-
-
-def _paywalled(page: Page) -> bool:
-    """True when the page's structured data says the article is not free to read
-    (schema.org ``isAccessibleForFree: false`` on the article or one of its parts, the markup
-    Google asks paywalled publishers for): the printed body is likely cut."""
-    nodes = [page.article_ld] + [n for n in page.jsonld if "isAccessibleForFree" in n]
-    for node in nodes:
-        value = node.get("isAccessibleForFree")
-        if value is False or str(value).strip().lower() == "false":
-            return True
-        parts = node.get("hasPart")
-        for part in parts if isinstance(parts, list) else [parts] if isinstance(parts, dict) else []:
-            if isinstance(part, dict) and str(part.get("isAccessibleForFree")).strip().lower() == "false":
-                return True
-    return False
 
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:

@@ -1,15 +1,64 @@
-"""Paywall detection: a portal's membership or subscription prompt anywhere in the page.
+"""Paywall detection: a portal's membership or subscription prompt anywhere in the page, and
+a body the page's structured data declares paywalled that reads as cut.
 
-Pure function of a parsed :class:`~newsbot.extraction.page.Page`. Complements the body
+Pure functions of a parsed :class:`~newsbot.extraction.page.Page`. Complements the body
 filter, which drops prompt paragraphs met inside the body: prompts in boxes the body reader
 skips (``paywall``, ``teaser``, ``subscribe`` classes) still mark the record partial.
 """
 from __future__ import annotations
 
+from .generic import text_weight
 from .values import text_of
 from .page import Page
 from .rules import ExtractionRules
-from .text import key
+from .text import key, tokens
+
+TEASER_MAX_WEIGHT = 1000
+"""A body declared paywalled and shorter than this (characters, a Chinese, Japanese or Korean
+one counting three: :func:`~newsbot.extraction.generic.text_weight`) is the free teaser of
+the article: a few sentences. Publishers declaring ``isAccessibleForFree: false`` often serve
+the whole text in the page (to search engines, to metered readers), so the declaration alone
+says nothing of what was printed."""
+WORD_COUNT_SHARE = 0.8
+"""A body declared paywalled holding fewer words than this share of its JSON-LD ``wordCount``
+is cut."""
+
+
+def declared_not_free(page: Page) -> list[dict]:
+    """The JSON-LD nodes of the page that say the article is not free to read: schema.org
+    ``isAccessibleForFree: false`` (boolean or string, any case) on the article, on a node
+    carrying it, or on one of their ``hasPart`` parts (the markup Google asks paywalled
+    publishers for); empty when none does."""
+    out = []
+    nodes = [page.article_ld] + [n for n in page.jsonld if "isAccessibleForFree" in n]
+    for node in nodes:
+        parts = node.get("hasPart")
+        parts = parts if isinstance(parts, list) else [parts] if isinstance(parts, dict) else []
+        if any(isinstance(n, dict) and str(n.get("isAccessibleForFree")).strip().lower() == "false"
+               for n in [node, *parts]):
+            out.append(node)
+    return out
+
+
+def cut_by_paywall(page: Page, paragraphs: list[str]) -> bool:
+    """True when the page declares the article not free (:func:`declared_not_free`) and the
+    printed body ``paragraphs`` reads as cut: shorter than :data:`TEASER_MAX_WEIGHT`, or under
+    :data:`WORD_COUNT_SHARE` of the ``wordCount`` the same JSON-LD gives (``\\w+`` tokens). A
+    declared page whose whole text is printed is not cut."""
+    nodes = declared_not_free(page)
+    if not nodes:
+        return False
+    if text_weight(" ".join(paragraphs)) < TEASER_MAX_WEIGHT:
+        return True
+    words = len(tokens(" ".join(paragraphs)))
+    for node in [page.article_ld, *nodes]:
+        try:
+            count = int(str(node.get("wordCount", "")).strip() or 0)
+        except ValueError:
+            continue
+        if words < WORD_COUNT_SHARE * count:
+            return True
+    return False
 
 
 def has_partial_marker(page: Page, rules: ExtractionRules) -> bool:

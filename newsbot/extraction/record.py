@@ -23,6 +23,7 @@ from typing import Any, Callable
 from . import content, date_fields, image, kind, metadata, title
 from .hints import NO_HINTS, Hints
 from .page import Page
+from .pagination import paginated
 from .paywall import has_partial_marker
 from .rules import GENERIC, ExtractionRules
 from .text import clean
@@ -70,6 +71,8 @@ _URL = {"type": "string", "pattern": "^https?://"}
 QUALITY_FLAGS = {
     "mt_number_lost": '"XNUMX" placeholders of machine translation in the title or body',
     "partial": "paywalled or cut body (a paywall, or a page too large to read whole)",
+    "paginated": "one page of an article printed over several (`rel=next`/`prev` links to the same article "
+                 "with a page number): the body is this page's part",
     "no_date": "no publication date found",
     "day_only": "the page, feed and sitemap give the day of publication, not its time: "
                 "date_published is midnight in the portal's time zone",
@@ -169,6 +172,8 @@ def _quality_flags(f: Fields):
         flags.append("mt_number_lost")
     if content.paragraphs(f)[2] or has_partial_marker(f.page, f.rules) or f.page.cut:
         flags.append("partial")
+    if paginated(f.page):
+        flags.append("paginated")
     when = date_fields.published(f)[0]
     if when is None:
         flags.append("no_date")

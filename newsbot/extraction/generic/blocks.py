@@ -1,6 +1,8 @@
-"""Blocks: the innermost block elements of a page (``<p>``, sub-headings, list items,
-``<div>`` holding only inline text) and the runs of loose text between them, each with its
-text, the share of that text inside links, and its number of links.
+"""Blocks: the innermost block elements of a page (``<p>``, sub-headings, list items, table
+rows, ``<div>`` holding only inline text) and the runs of loose text between them, each with
+its text, the share of that text inside links, and its number of links. A block whose text is
+cut by two or more ``<br>`` in a row is one block per piece (paragraphs written as
+``text<br><br>text``); a table row reads as its cells joined by `` | ``.
 """
 from __future__ import annotations
 
@@ -10,7 +12,14 @@ from dataclasses import dataclass
 from ..text import squash
 from .prune import HEADINGS, _pruned
 
-BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"})
+NOT_RUNNING = frozenset({"li", "dt", "dd", "tr"})
+"""Block tags that are never a paragraph of running text (:attr:`Block.good`) however long."""
+CELL_TAGS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
+_BR = "\x1e"  # a <br> while reading text: two in a row end a paragraph, one is a space
+_CELL = "\x1f"  # the start of a table cell
+_PARAGRAPH_BREAK = re.compile(r"\x1e[^\S\x1e]*\x1e[\s\x1e]*")
 DIVLIKE = frozenset({"div", "section", "article", "main", "center", "font"})
 INLINE_KEEP = frozenset({"time", "label", "address"})
 GOOD_MIN_CHARS = 80
@@ -40,7 +49,7 @@ class Block:
     @property
     def good(self) -> bool:
         """A paragraph of running text: long, few links, not a sub-heading or list item."""
-        return (self.tag not in HEADINGS and self.tag not in ("li", "dt", "dd")
+        return (self.tag not in HEADINGS and self.tag not in NOT_RUNNING
                 and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
@@ -54,8 +63,10 @@ def _texts(el, link: bool, out: list, links: list) -> None:
     for child in el:
         if isinstance(child.tag, str):
             if child.tag == "br":
-                out.append(" ")
+                out.append(_BR)
             elif child.tag in INLINE_KEEP or not _pruned(child):
+                if child.tag in CELL_TAGS:
+                    out.append(_CELL)
                 _texts(child, link or child.tag == "a", out, links)
         if child.tail:
             out.append(child.tail)
@@ -63,12 +74,43 @@ def _texts(el, link: bool, out: list, links: list) -> None:
                 links.append(child.tail)
 
 
+def _plain_text(raw: str) -> str | None:
+    """``raw`` (text read by :func:`_texts`) squashed, ``<br>`` read as a space and table cells
+    joined by :data:`CELL_SEPARATOR`."""
+    if _CELL in raw:
+        cells = (squash(c.replace(_BR, " ")) for c in raw.split(_CELL))
+        return CELL_SEPARATOR.join(c for c in cells if c) or None
+    return squash(raw.replace(_BR, " "))
+
+
 def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
-    text = squash("".join(parts))
+    """One :class:`Block` of the text ``parts`` read from ``el`` (``links``: the parts inside
+    links), ``None`` when it holds no text."""
+    text = _plain_text("".join(parts))
     if not text:
         return None
-    link_chars = len(squash("".join(links)) or "")
+    link_chars = len(_plain_text("".join(links)) or "")
     return Block(el, tag, text, min(1.0, link_chars / len(text)), sum(1 for _ in el.iter("a")) if tag != "text" else 0)
+
+
+def _pieces(el, tag: str, parts: list[str], links: list[str]) -> list[Block]:
+    """The blocks of ``parts`` read from ``el``: one per piece of text between two or more
+    ``<br>`` in a row (each piece's link text found in order among ``links``)."""
+    raw = "".join(parts)
+    if _BR not in raw or not _PARAGRAPH_BREAK.search(raw):
+        b = _block(el, tag, parts, links)
+        return [b] if b else []
+    texts = [t for t in (_plain_text(p) for p in _PARAGRAPH_BREAK.split(raw)) if t]
+    linked = [0] * len(texts)
+    i = 0
+    for link in (_plain_text(x) for x in links):
+        while link and i < len(texts):
+            if link in texts[i]:
+                linked[i] += len(link)
+                break
+            i += 1
+    links_in = sum(1 for _ in el.iter("a")) if tag != "text" else 0
+    return [Block(el, tag, t, min(1.0, n / len(t)), links_in if n else 0) for t, n in zip(texts, linked)]
 
 
 def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> list[Block]:
@@ -124,24 +166,20 @@ def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_
         links: list[str] = []
         _texts(el, in_link, parts, links)
         tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
-        b = _block(el, tag, parts, links)
-        if b:
-            out.append(b)
+        out.extend(_pieces(el, tag, parts, links))
         return
     parts = [el.text or ""]
     links = list(parts) if in_link else []
     for child in el:
-        if not isinstance(child.tag, str) or child in pruned:
+        if not isinstance(child.tag, str) or child in pruned or child.tag == "br":
             if child.tag == "br":
-                parts.append(" ")
+                parts.append(_BR)
             parts.append(child.tail or "")
             if in_link:
                 links.append(child.tail or "")
             continue
         if child in leaf or child in has_block:
-            b = _block(el, "text", parts, links)
-            if b:
-                out.append(b)
+            out.extend(_pieces(el, "text", parts, links))
             _emit(child, leaf, has_block, pruned, out, depth + 1, in_link)
             parts = [child.tail or ""]
             links = list(parts) if in_link else []
@@ -152,9 +190,7 @@ def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_
             parts.append(child.tail or "")
             if in_link:
                 links.append(child.tail or "")
-    b = _block(el, "text", parts, links)
-    if b:
-        out.append(b)
+    out.extend(_pieces(el, "text", parts, links))
 
 
 def _parent(b: Block):

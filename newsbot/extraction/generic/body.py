@@ -1,5 +1,6 @@
 """Body: the one pass from a parsed page to its article text (blocks, AI-summary boxes
-left out, container, filters) and its result, :class:`Body`.
+left out, container, filters: :func:`rule_pass`; then the block scorer, :mod:`.scorer`) and its
+result, :class:`Body`.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .boilerplate import is_boilerplate
 from .container import _inside, containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _keep_after, _keep_before, _keyword_lines, _teaser)
+from .scorer import rescore
 
 LINK_LIST_SHARE = 0.6
 MAX_BLOCKS = 20_000
@@ -32,10 +34,27 @@ class Body:
     cut: bool = False
 
 
-def extract(tree, anchor=None) -> Body:
-    """Body of the article in ``tree`` (an lxml HTML document, read only): paragraphs with
-    sub-headings and list items as their own paragraphs; empty when no running text is found.
-    ``anchor``: the headline element, when known."""
+@dataclass
+class RulePass:
+    """What the rules make of a page, before the block scorer: ``found`` (every block, document
+    order, AI-summary boxes left out), ``kept`` (the body's blocks), ``inner`` (ids of the blocks
+    inside the article container), the :class:`Body` fields ``order``, ``left_out``, ``cut``,
+    ``alive`` (the elements visited, kept referenced) and ``keyword`` (ids of the keyword lines
+    kept after the last good paragraph)."""
+
+    found: list
+    kept: list
+    inner: set
+    order: dict
+    left_out: set
+    cut: bool
+    alive: list
+    keyword: set = field(default_factory=set)
+
+
+def rule_pass(tree, anchor=None) -> RulePass:
+    """The rules' reading of ``tree`` (an lxml HTML document, read only; ``anchor``: the
+    headline element, when known): blocks, container, filters (see the package docs)."""
     root = tree.find("body")
     if root is None:
         root = tree
@@ -55,18 +74,39 @@ def extract(tree, anchor=None) -> Body:
     order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
     boxes = containers(root, found, anchor, order)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
+    inner_ids = {id(b) for b in inner}
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
              and not is_boilerplate(b.text) and not _teaser(b, boxes)]
     inner = _cut_related(inner)
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
-        return Body([], [], order, ai_boxes, cut)
+        return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set())
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
-    last = _keyword_lines(inner, last)
+    keyword_end = _keyword_lines(inner, last)
+    keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
+    last = keyword_end
     tail = [b for b in inner[last + 1:] if _keep_after(b)]
-    kept = _dedupe(head + inner[first:last + 1] + tail)
-    return Body([b.text for b in kept], kept, order, ai_boxes, cut)
+    kept = head + inner[first:last + 1] + tail
+    held = {b.element for b in kept if b.tag != "text"}
+    if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
+        chosen = {id(b) for b in kept}
+        kept = [b for b in inner if id(b) in chosen or b.tag != "text" and b.element in held]
+    return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword)
+
+
+def extract(tree, anchor=None) -> Body:
+    """Body of the article in ``tree`` (an lxml HTML document, read only): paragraphs with
+    sub-headings and list items as their own paragraphs; empty when no running text is found.
+    ``anchor``: the headline element, when known. The rules' choice (:func:`rule_pass`) is
+    corrected by the block scorer where it is sure (:func:`~.scorer.rescore`)."""
+    rules = rule_pass(tree, anchor)
+    if not rules.kept:
+        return Body([], [], rules.order, rules.left_out, rules.cut)
+    kept = _dedupe(rescore(rules.found, rules.kept, rules.inner, rules.keyword))
+    if not any(b.good for b in kept):
+        kept = _dedupe(rules.kept)
+    return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)

@@ -54,8 +54,9 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
         elif total[best] < DESCEND_SHARE * total[cur]:
             return extra + [cur]
         alike = [c for c in kids if c.tag == best.tag and c.get("class") == best.get("class")]
-        if len(alike) > 1 and sum(total[c] for c in alike) >= DESCEND_SHARE * total[cur] and best.tag != "article":
-            return extra + alike  # one article body cut into several equal containers
+        if len(alike) > 1 and sum(total[c] for c in alike) >= DESCEND_SHARE * total[cur] and (
+                best.tag != "article" or _updates(alike, path)):
+            return extra + alike  # one article body cut into several equal containers, or a live blog
         strays = []
         for c in cur:
             if c is best:
@@ -73,9 +74,25 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
         if total[best] < SPLIT_SHARE * total[cur]:
             # the rest of the good text sits in siblings: keep those holding running text too
             return extra + strays + [c for c in kids if c is best or (
-                c.tag != "article" and next(c.iter("h1"), None) is None and total[c] >= SIBLING_SHARE * total[best])]
+                (c.tag != "article" or _updates(alike, path) and c in alike) and next(c.iter("h1"), None) is None
+                and total[c] >= SIBLING_SHARE * total[best])]
         extra += strays  # lead-in paragraphs right before the body's own container
         cur = best
+
+
+def _updates(alike: list, path: set) -> bool:
+    """``alike`` (sibling ``<article>`` elements of one class) are the updates of a live blog,
+    not articles stacked on one page: three or more, none holding the headline (``path``: its
+    ancestors) or an ``<h1>`` of its own, and each stamped with a ``<time>`` or linking to
+    itself (``#id``) the way live-blog entries are."""
+    if len(alike) < 3:
+        return False
+    for c in alike:
+        if c in path or next(c.iter("h1"), None) is not None:
+            return False
+        if next(c.iter("time"), None) is None and c.get("id") is None:
+            return False
+    return True
 
 
 def _body_part(c, cur, best, goods: set) -> bool:

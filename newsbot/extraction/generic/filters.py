@@ -10,6 +10,7 @@ import re
 from ..text import key
 from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
+from .container import _updates
 from .prune import HEADINGS
 
 KEYWORD_LINES_MAX = 30
@@ -93,7 +94,9 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
     """Drop blocks of an ``<article>`` nested inside the article container that holds under
-    a third of its good text: a teaser of another story placed inside the body."""
+    a third of its good text: a teaser of another story placed inside the body. The entries
+    of a live blog (:func:`~.container._updates`: three or more alike ``<article>`` siblings,
+    each stamped with a time) are the body, however short each is."""
     good_total = sum(len(b.text) for b in found if b.good) or 1
     share: dict = {}
     nearest = []
@@ -106,7 +109,16 @@ def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
         nearest.append(art)
         if art is not None and b.good:
             share[art] = share.get(art, 0) + len(b.text)
-    return [b for b, art in zip(found, nearest) if art is None or share.get(art, 0) >= good_total / 3]
+    live: dict = {}
+    for art in share:
+        if art not in live:
+            parent = art.getparent()
+            alike = [s for s in parent if s.tag == "article" and s.get("class") == art.get("class")] \
+                if parent is not None else [art]
+            flag = _updates(alike, set())
+            live.update((s, flag) for s in alike)
+    return [b for b, art in zip(found, nearest)
+            if art is None or share.get(art, 0) >= good_total / 3 or live.get(art)]
 
 
 

@@ -1,6 +1,6 @@
 """Pruning: the elements of a page that never hold article text.
 
-An element is pruned for its tag (scripts, navigation, asides, figures, forms, tables…), for
+An element is pruned for its tag (scripts, navigation, asides, figures, forms…), for
 being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class``/``id`` that
 names boilerplate (share bars, newsletter boxes, related links, captions, consent
 placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
@@ -15,7 +15,7 @@ SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "footer",
     "aside", "figure", "figcaption", "select", "textarea", "input", "video", "audio", "picture",
     "img", "canvas", "object", "embed", "dialog", "menu", "head", "title", "meta", "link", "label",
-    "h1", "time", "address", "table",
+    "h1", "time", "address",
 })
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 CONTAINER_DROP_NAME = re.compile(

@@ -1,0 +1,174 @@
+"""Block scorer: a logistic regression that reads each block of a page and the rules' verdict
+on it, and gives the probability that the block is article text.
+
+It serves where the rules are unsure: a block the rules kept is dropped only when the model is
+sure it is not article text (probability under the model's ``drop`` threshold), a block they
+left out is added only when the model is sure it is (over ``add``). The features are the ones
+the rules already read (:func:`features`): the block's tag, length, link share, punctuation,
+class and id words of the element and its two nearest ancestors, where it sits against the
+kept blocks and the article container, its neighbours, the boilerplate checks.
+
+The model is a data file shipped in the package, ``block_model.json`` (``{"bias": float,
+"weights": {feature: float}, "add": float, "drop": float, ...}``), fitted by
+``tools/train_block_scorer.py`` on labelled pages; no model file, or an empty one, leaves the
+rules' verdict as it is. Scoring is pure Python (a sparse dot product a block).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+from .blocks import _SENTENCE_END, Block, _parent, text_weight
+from .boilerplate import is_boilerplate, is_stop
+from .prune import HEADINGS
+
+MODEL_FILE = Path(__file__).with_name("block_model.json")
+REACH = 4
+"""Blocks farther than this from every kept block are not scored (left out, as the rules say)."""
+NAME_LEVELS = 3
+"""Class and id words are read from the block's element and its ancestors up to this many."""
+
+_WORD = re.compile(r"[a-z]{3,}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[,.;:!?。、，]")
+_TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
+               "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
+               "font": "div", **{h: "heading" for h in HEADINGS}}
+
+_loaded: dict | None = None
+_override: list = []
+
+
+def load_model(path: Path = MODEL_FILE) -> dict:
+    """The model in ``path`` as a dict (``{}`` when the file is missing). ``ValueError`` when
+    it is not a JSON object with numeric ``bias``, ``add``, ``drop`` and a ``weights`` object."""
+    if not path.is_file():
+        return {}
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(model, dict) or not isinstance(model.get("weights"), dict) or not all(
+            isinstance(model.get(k), (int, float)) for k in ("bias", "add", "drop")):
+        raise ValueError(f"{path}: not a block model (bias, add, drop, weights)")
+    return model
+
+
+def model() -> dict:
+    """The model in use: the one set by :func:`using`, else the package's file (read once)."""
+    global _loaded
+    if _override:
+        return _override[-1]
+    if _loaded is None:
+        _loaded = load_model()
+    return _loaded
+
+
+@contextmanager
+def using(m: dict):
+    """Score with model ``m`` (``{}``: the rules alone) inside the ``with`` block (training
+    and cross-validation run the extractor with the model of each fold)."""
+    _override.append(m)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def _names(el) -> list[str]:
+    raw = ((el.get("class") or "") + " " + (el.get("id") or ""))
+    return _WORD.findall(_CAMEL.sub(" ", raw).lower()) if raw.strip() else []
+
+
+def features(found: list[Block], kept: list[Block], inner: set, keyword: set = frozenset(),
+             reach: int | None = None) -> list[dict | None]:
+    """One feature dict a block of ``found`` (the page's blocks in document order): ``kept``
+    are the blocks the rules keep, ``inner`` the ids of the blocks inside the article
+    container, ``keyword`` the ids of the keyword lines the rules keep after the last good
+    paragraph. Values are scaled to about 0..1. ``reach``: only the kept blocks and those at most
+    this many blocks away from one get features (the others ``None``): a block farther from the
+    body is never added (the model, fitted on every block, gives them no chance)."""
+    kept_ids = {id(b) for b in kept}
+    n = len(found)
+    flags = [id(b) in kept_ids for b in found]
+    where = [i for i, k in enumerate(flags) if k]
+    first, last = (where[0], where[-1]) if where else (n, -1)
+    kept_parents = {_parent(b) for b in kept}
+    names_of: dict = {}
+    out = []
+    nearest = [n] * n
+    dist = n
+    for i in range(n):
+        dist = 0 if flags[i] else dist + 1
+        nearest[i] = dist
+    dist = n
+    for i in range(n - 1, -1, -1):
+        dist = 0 if flags[i] else dist + 1
+        nearest[i] = min(nearest[i], dist)
+    only = None if reach is None else {i for i in range(n) if nearest[i] <= reach}
+    for i, b in enumerate(found):
+        if only is not None and i not in only:
+            out.append(None)
+            continue
+        text = b.text
+        weight = text_weight(text)
+        f = {"tag:" + _TAG_GROUPS.get(b.tag, "other"): 1.0,
+             "len": math.log1p(weight) / 8, "short": float(weight < 40), "long": float(weight >= 200),
+             "link": b.link_share, "links": math.log1p(b.links) / 3, "good": float(b.good),
+             "sentence": float(bool(_SENTENCE_END.search(text))),
+             "punct": min(1.0, 10 * len(_PUNCT.findall(text)) / max(len(text), 1)),
+             "digits": len(_DIGIT.findall(text)) / max(len(text), 1),
+             "kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
+             "before": float(i < first), "after": float(i > last),
+             "near": math.log1p(nearest[i]) / 4, "pos": i / max(n, 1),
+             "prev_kept": float(i > 0 and flags[i - 1]), "next_kept": float(i + 1 < n and flags[i + 1]),
+             "prev_good": float(i > 0 and found[i - 1].good), "next_good": float(i + 1 < n and found[i + 1].good),
+             "body_parent": float(_parent(b) in kept_parents),
+             # the rules keep no boilerplate block: the check is only run on the others
+             "boiler": 0.0 if flags[i] else float(is_boilerplate(text)), "stop": float(is_stop(b))}
+        node = b.element
+        for level in range(NAME_LEVELS):
+            if node is None:
+                break
+            words = names_of.get(node)
+            if words is None:
+                words = names_of[node] = _names(node)
+            for w in words:
+                f["c:" + w] = 1.0
+            if level == 0 and node.tag in ("article", "main"):
+                f["in:" + node.tag] = 1.0
+            node = node.getparent()
+        out.append(f)
+    return out
+
+
+def probability(m: dict, f: dict) -> float:
+    """The model ``m``'s probability that the block of features ``f`` is article text."""
+    weights = m["weights"]
+    z = m["bias"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def rescore(found: list[Block], kept: list[Block], inner: set, keyword: set = frozenset()) -> list[Block]:
+    """The blocks of the body in document order: ``kept`` (the rules' choice among ``found``)
+    corrected by the model in use where it is sure (:func:`model`), the ``keyword`` lines kept
+    and the boilerplate phrases (:func:`~.boilerplate.is_boilerplate`) left out as the rules
+    say; ``kept`` unchanged when there is no model."""
+    m = model()
+    if not m or not found:
+        return kept
+    kept_ids = {id(b) for b in kept}
+    out = []
+    for b, f in zip(found, features(found, kept, inner, keyword, REACH)):
+        if f is None:
+            continue
+        if id(b) in keyword:
+            out.append(b)  # keyword lines: a rule made for them, too rare in the labels to learn
+            continue
+        if f["boiler"]:
+            continue  # a boilerplate phrase (consent, AI or translation notice…) is never added
+        p = probability(m, f)
+        if (p >= m["drop"]) if id(b) in kept_ids else (p >= m["add"]):
+            out.append(b)
+    return out

@@ -1,0 +1,311 @@
+"""Fit the generic extractor's block scorer on labelled pages, cross-validated by publisher.
+
+Usage::
+
+    python tools/train_block_scorer.py [--news DIR] [--snippets DIR] [--folds 5]
+                                       [--write] [--add P] [--drop P]
+
+Reads two labelled corpora (default ``../shared/corpus/news``, body labels, and
+``../shared/corpus/snippets``, with/without snippets; formats in their READMEs). Every block the
+rules read (:func:`newsbot.extraction.generic.body.rule_pass`) gets the scorer's features
+(:func:`newsbot.extraction.generic.scorer.features`) and, where the labels say, a label:
+
+- news: article text when half its 4-token shingles (a short block: its token sequence) are in
+  the labelled body, else not; weight: the square root of its tokens (at most 20);
+- snippets: article text when it holds a ``with`` snippet (or is a part of one, 15 characters
+  or more), not when it holds a ``without`` one; other blocks are not labelled;
+- a block the rules leave out that repeats the headline or the standfirst is not labelled (both
+  reach the record by their own fields).
+
+Publishers are the pages' registrable domains; the folds are drawn by publisher, so each page is
+scored by a model fitted without any page of its publisher. For every fold the script fits a
+logistic regression (L2, full-batch Adam, numpy: ``pip install -e '.[train]'``), runs the whole
+extraction on the held-out pages with it and with the rules alone, and prints both corpora's
+figures (news: body precision, recall, F1, exact; snippets: precision, recall, accuracy, F1)
+summed over the folds. ``--write`` then fits on every page and writes the model to
+``newsbot/extraction/generic/block_model.json`` with the cross-validated figures beside it.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402  (training only: the package scores in pure Python)
+
+from newsbot.evaluate import body_scores, load_corpus  # noqa: E402
+from newsbot.extraction import extract_article  # noqa: E402
+from newsbot.extraction.generic import scorer  # noqa: E402
+from newsbot.extraction.generic.body import rule_pass  # noqa: E402
+from newsbot.extraction.page import Page  # noqa: E402
+from newsbot.extraction.record import Fields  # noqa: E402
+from newsbot.extraction.text import key, tokens  # noqa: E402
+from newsbot.extraction.title import headline_element  # noqa: E402
+
+MIN_GROUPS = 4
+"""A class or id word becomes a feature when pages of this many publishers carry it."""
+MAX_NAME_FEATURES = 600
+L2 = 1e-3
+STEPS = 400
+SNIPPET_SHARE = 0.5
+"""Total weight of the snippet rows against the news rows."""
+_WS = re.compile(r"\s+")
+_DOMAIN = re.compile(r"^(?:https?://)?([^/:?#]+)")
+_SUFFIXES = {"co", "com", "org", "net", "gov", "ac", "edu"}
+
+
+def publisher(entry: dict) -> str:
+    """The registrable domain of a page: from its URL, else (the snippet corpus's ``hard::``
+    URLs) from its id, which starts with the host name."""
+    url = entry.get("url") or ""
+    host = _DOMAIN.match(url).group(1) if "://" in url else entry["id"].rsplit("_", 1)[0]
+    parts = re.split(r"[.]", host.lower().removeprefix("www."))
+    tld = next((i for i in range(1, len(parts)) if re.fullmatch(r"[a-z]{2,6}", parts[i].split("-")[0])
+                and (len(parts[i].split("-")[0]) == 2 or parts[i].split("-")[0] in _SUFFIXES)), None)
+    if tld is None:
+        return host
+    end = parts[tld].split("-")[0]
+    name = parts[tld - 1]
+    if name in _SUFFIXES and tld >= 2:  # news.example.co.uk
+        name = parts[tld - 2] + "." + name
+    return f"{name}.{end}"
+
+
+def _read_snippets(directory: Path) -> list[dict]:
+    out = []
+    for line in (directory / "index.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            try:
+                entry["html"] = gzip.decompress((directory / entry["file"]).read_bytes())
+            except (OSError, zlib.error) as exc:
+                raise SystemExit(f"train_block_scorer: {entry['file']}: {exc}") from None
+            out.append(entry)
+    return out
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _news_labels(blocks, body: str) -> list[tuple[float, float] | None]:
+    toks = tokens(body)
+    grams = set(zip(toks, toks[1:], toks[2:], toks[3:]))
+    joined = " " + " ".join(toks) + " "
+    out = []
+    for b in blocks:
+        bt = tokens(b.text)
+        if not bt:
+            out.append(None)
+            continue
+        if len(bt) >= 4:
+            own = list(zip(bt, bt[1:], bt[2:], bt[3:]))
+            label = sum(g in grams for g in own) >= 0.5 * len(own)
+        else:
+            label = (" " + " ".join(bt) + " ") in joined
+        out.append((float(label), min(len(bt), 400) ** 0.5))
+    return out
+
+
+def _snippet_labels(blocks, expected: dict) -> list[tuple[float, float] | None]:
+    with_ = [_norm(s) for s in expected.get("with", []) if _norm(s)]
+    without = [_norm(s) for s in expected.get("without", []) if _norm(s)]
+    out = []
+    for b in blocks:
+        t = _norm(b.text)
+        pos = any(s in t or len(t) >= 15 and t in s for s in with_)
+        neg = any(s in t or len(t) >= 15 and t in s for s in without)
+        out.append((1.0, 1.0) if pos and not neg else (0.0, 1.0) if neg and not pos else None)
+    return out
+
+
+def collect(entries: list[dict], kind: str) -> list[dict]:
+    """Per page: ``group``, ``feats`` and ``labels`` (``(label, weight)`` or ``None``) of every
+    block the rules read."""
+    pages = []
+    for entry in entries:
+        page = Page(entry["html"], entry["url"])
+        f = Fields(page)
+        anchor = headline_element(page, f["title"])
+        rp = rule_pass(page.tree, anchor)
+        feats = scorer.features(rp.found, rp.kept, rp.inner, rp.keyword)
+        labels = (_news_labels(rp.found, entry["expected"]["body"] or "") if kind == "news"
+                  else _snippet_labels(rp.found, entry["expected"]))
+        # the headline and the standfirst reach the record by their own fields: a block left out
+        # that repeats one of them is not a body block to learn from
+        known = {key(f["title"] or ""), key(f["lead"] or "")}
+        labels = [None if lab is not None and not feat["kept"] and key(b.text) in known else lab
+                  for b, feat, lab in zip(rp.found, feats, labels)]
+        pages.append({"entry": entry, "kind": kind, "group": publisher(entry), "feats": feats,
+                      "labels": labels})
+    return pages
+
+
+def _vocabulary(pages: list[dict]) -> list[str]:
+    groups = defaultdict(set)
+    for p in pages:
+        for f in p["feats"]:
+            for k in f:
+                groups[k].add(p["group"])
+    base = sorted(k for k in groups if not k.startswith("c:"))
+    names = sorted((k for k in groups if k.startswith("c:") and len(groups[k]) >= MIN_GROUPS),
+                   key=lambda k: (-len(groups[k]), k))[:MAX_NAME_FEATURES]
+    return base + sorted(names)
+
+
+def fit(pages: list[dict], add: float, drop: float) -> dict:
+    """A model dict (see :mod:`newsbot.extraction.generic.scorer`) fitted on ``pages``."""
+    vocab = _vocabulary(pages)
+    index = {k: i for i, k in enumerate(vocab)}
+    rows, ys, ws, kinds = [], [], [], []
+    for p in pages:
+        for f, lab in zip(p["feats"], p["labels"]):
+            if lab is None:
+                continue
+            rows.append([(index[k], v) for k, v in f.items() if k in index])
+            ys.append(lab[0])
+            ws.append(lab[1])
+            kinds.append(p["kind"])
+    x = np.zeros((len(rows), len(vocab)), dtype=np.float32)
+    for r, row in enumerate(rows):
+        for i, v in row:
+            x[r, i] = v
+    y = np.array(ys, dtype=np.float32)
+    w = np.array(ws, dtype=np.float32)
+    snip = np.array([k == "snippets" for k in kinds])
+    if snip.any() and (~snip).any():
+        w[snip] *= SNIPPET_SHARE * w[~snip].sum() / w[snip].sum()
+    w /= w.mean()
+    coef = np.zeros(len(vocab), dtype=np.float32)
+    bias = np.float32(0.0)
+    m, v, mb, vb = np.zeros_like(coef), np.zeros_like(coef), 0.0, 0.0
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    for step in range(1, STEPS + 1):
+        z = x @ coef + bias
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        g = (w * (p - y) / len(y)).astype(np.float32)
+        grad = x.T @ g + L2 * coef
+        gb = g.sum()
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad ** 2
+        mb = b1 * mb + (1 - b1) * gb
+        vb = b2 * vb + (1 - b2) * gb ** 2
+        coef -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + 1e-8)
+        bias -= lr * (mb / (1 - b1 ** step)) / (np.sqrt(vb / (1 - b2 ** step)) + 1e-8)
+    weights = {k: round(float(c), 4) for k, c in zip(vocab, coef) if abs(c) >= 1e-3}
+    return {"bias": round(float(bias), 4), "add": add, "drop": drop, "weights": weights}
+
+
+def _snippet_counts(text: str, expected: dict) -> Counter:
+    text = _norm(text)
+    c = Counter()
+    for s in expected.get("with", []):
+        c["tp" if _norm(s) in text else "fn"] += 1
+    for s in expected.get("without", []):
+        c["fp" if _norm(s) in text else "tn"] += 1
+    return c
+
+
+def evaluate(pages: list[dict], m: dict) -> dict:
+    """Extraction figures of ``pages`` with model ``m`` (``{}``: the rules alone)."""
+    news = {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}
+    snip = Counter()
+    with scorer.using(m):
+        for p in pages:
+            e = p["entry"]
+            try:
+                rec = extract_article(e["html"], e["url"]).record
+            except Exception:  # a page the extractor fails on scores as empty text
+                rec = {}
+            if p["kind"] == "news":
+                pr, rc, ex = body_scores(rec.get("body"), e["expected"]["body"])
+                news["p"] += pr
+                news["r"] += rc
+                news["exact"] += ex
+                news["n"] += 1
+            else:
+                snip += _snippet_counts((rec.get("title") or "") + " " + (rec.get("body") or ""), e["expected"])
+    return {"news": news, "snippets": snip}
+
+
+def summary(news: dict, snip: Counter) -> dict:
+    """Corpus figures from summed counts."""
+    out = {}
+    if news["n"]:
+        p, r = news["p"] / news["n"], news["r"] / news["n"]
+        out["news"] = {"pages": news["n"], "body_precision": round(p, 4), "body_recall": round(r, 4),
+                       "body_f1": round(2 * p * r / (p + r), 4), "body_exact": round(news["exact"] / news["n"], 4)}
+    total = sum(snip.values())
+    if total:
+        p = snip["tp"] / max(snip["tp"] + snip["fp"], 1)
+        r = snip["tp"] / max(snip["tp"] + snip["fn"], 1)
+        out["snippets"] = {"precision": round(p, 4), "recall": round(r, 4),
+                           "accuracy": round((snip["tp"] + snip["tn"]) / total, 4),
+                           "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return out
+
+
+def _add(total: dict, part: dict) -> None:
+    for k in ("p", "r", "exact", "n"):
+        total["news"][k] += part["news"][k]
+    total["snippets"] += part["snippets"]
+
+
+def cross_validate(pages: list[dict], folds: int, add: float, drop: float) -> tuple[dict, dict]:
+    """``(model figures, rules-alone figures)`` over every page, each page scored by the model
+    of the fold that left its publisher out."""
+    groups = sorted({p["group"] for p in pages})
+    fold_of = {g: zlib.crc32(g.encode()) % folds for g in groups}
+    with_model = {"news": {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}, "snippets": Counter()}
+    rules = {"news": {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}, "snippets": Counter()}
+    for k in range(folds):
+        train = [p for p in pages if fold_of[p["group"]] != k]
+        test = [p for p in pages if fold_of[p["group"]] == k]
+        m = fit(train, add, drop)
+        _add(with_model, evaluate(test, m))
+        _add(rules, evaluate(test, {}))
+        print(f"fold {k + 1}/{folds}: {len(test)} pages held out, {len(m['weights'])} weights", file=sys.stderr)
+    return (summary(with_model["news"], with_model["snippets"]), summary(rules["news"], rules["snippets"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the cross-validation (and with ``--write`` the final fit); returns the exit status."""
+    shared = ROOT.parent / "shared" / "corpus"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--news", default=str(shared / "news"))
+    parser.add_argument("--snippets", default=str(shared / "snippets"))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--add", type=float, default=0.9, help="probability over which a left-out block is added")
+    parser.add_argument("--drop", type=float, default=0.4, help="probability under which a kept block is dropped")
+    parser.add_argument("--write", action="store_true", help="fit on every page and write the model file")
+    args = parser.parse_args(argv)
+    try:
+        news = load_corpus(args.news)
+        snippets = _read_snippets(Path(args.snippets))
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"train_block_scorer: {exc}", file=sys.stderr)
+        return 2
+    with scorer.using({}):
+        pages = collect(news, "news") + collect(snippets, "snippets")
+    cv, rules = cross_validate(pages, args.folds, args.add, args.drop)
+    report = {"folds": args.folds, "grouped_by": "publisher (registrable domain)",
+              "cross_validated": cv, "rules_alone": rules}
+    print(json.dumps(report, indent=1))
+    if args.write:
+        m = fit(pages, args.add, args.drop)
+        m = {"trained_on": {"news_pages": len(news), "snippet_pages": len(snippets)}, **report, **m}
+        scorer.MODEL_FILE.write_text(json.dumps(m, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {scorer.MODEL_FILE} ({len(m['weights'])} weights)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
