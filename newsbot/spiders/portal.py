@@ -3,7 +3,6 @@ discovery sources of its plan (:mod:`newsbot.plan`)."""
 from __future__ import annotations
 
 import dataclasses
-import logging
 from urllib.parse import urlsplit
 
 import scrapy
@@ -15,37 +14,21 @@ from ..autodiscovery import announced_feeds, rest_root, robots_sitemaps
 from ..backlog import Backlog
 from ..blocks import Blocked
 from ..discovery import MAX_ENTRIES, MAX_SITEMAP_BYTES, Truncated, declares_dtd, document, parse_feed, parse_sitemap, sniff
-from ..extraction import dates
 from ..extraction.hints import Hints
 from ..listings import parse_listing, parse_wp_posts
 from ..middlewares import failure_kind
 from ..plan import MODES, WP_PER_PAGE, Found, Source, listing_page, probes, stages, wp_api_page
 from ..portals import Portal, registry
 from ..robots import RobotsTxtUnavailable
+from ..sources import SourceBook, Tally
 from ..window import DateWindow
 from .base import PageSpider
-from ..stats import BACKFILL, BACKLOG, DISCOVERY, ERRORS, SKIPPED, SOURCE, SOURCES
+from ..stats import BACKFILL, BACKLOG, DISCOVERY, ERRORS, SKIPPED
 
 STAGE = "newsbot_stage"  # meta key: (edition, stage index) of a backfill stage's root request
 PROBE = "newsbot_probe"  # meta key: the edition of a robots.txt or home page request
 DEAD = [404, 410]  # statuses a discovery source may answer: a missing endpoint, not a failed request
 MAX_UNMATCHED = MAX_ENTRIES  # plain sitemap entries an edition keeps for the fallback of a wrong pattern
-
-
-class Tally:
-    """What one discovery document listed: ``entries`` read, the ``newest`` entry date (an aware
-    datetime), ``links`` (page links on the portal's domains), ``matched`` (those an allow pattern
-    matched)."""
-
-    def __init__(self, timezone: str):
-        self.timezone, self.entries, self.newest, self.links, self.matched = timezone, 0, None, 0, 0
-
-    def add(self, entry) -> None:
-        """Count ``entry`` (a :class:`~newsbot.discovery.Entry`) and its date."""
-        self.entries += 1
-        parsed = dates.parse_date(entry.published or entry.modified, self.timezone)
-        if parsed is not None and (self.newest is None or parsed.value > self.newest):
-            self.newest = parsed.value
 
 
 class PortalSpider(PageSpider):
@@ -124,6 +107,7 @@ class PortalSpider(PageSpider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.backlog = Backlog(crawler.settings.getint("NEWSBOT_MAX_QUEUED"))
+        spider.sources = SourceBook(crawler, spider.logger, spider.name)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._on_dropped, signal=signals.request_dropped)
         return spider
@@ -159,41 +143,13 @@ class PortalSpider(PageSpider):
 
     # -- outcomes of the root sources ------------------------------------------------------------
 
-    def book(self, source: Source, outcome: str, tally: Tally | None = None, status: int | None = None) -> None:
-        """Record the outcome of a root source (``answered``, ``http_<status>``, ``blocked``,
-        ``unusable``, a failure kind) in the stats; other documents are not booked."""
-        if source.depth or source.page != 1:
-            return
-        stats = self.crawler.stats
-        stats.inc_value(SOURCE(source.edition, source.kind, outcome))
-        row = {"edition": source.edition, "kind": source.kind, "origin": source.origin, "url": source.url,
-               "outcome": outcome, "status": status, "entries": tally.entries if tally else 0,
-               "newest": tally.newest.isoformat() if tally and tally.newest else None}
-        if tally is not None:
-            stats.inc_value(SOURCE(source.edition, source.kind, "entries"), tally.entries)
-            row["links"], row["matched"] = tally.links, tally.matched
-        stats.set_value(SOURCES, [*(stats.get_value(SOURCES) or []), row])
-        if outcome not in ("answered", "blocked") and source.origin == "configured":
-            self.logger.debug("The %s %s of %s (%s) gave nothing: %s", source.kind, source.url, self.name,
-                             source.edition, outcome)
-
     def _dead(self, response) -> bool:
         """True (the source booked, its stage told) for a 404 / 410 answer."""
         if response.status < 400:
             return False
         source = response.meta["source"]
-        self.book(source, f"http_{response.status}", status=response.status)
+        self.sources.book(source, f"http_{response.status}", status=response.status)
         return True
-
-    def _pattern_report(self, source: Source, tally: Tally, url: str) -> None:
-        if self.portal.allow and tally.links and not tally.matched:
-            stats = self.crawler.stats
-            first = not stats.get_value(DISCOVERY("pattern_matched_none"))
-            stats.inc_value(DISCOVERY("pattern_matched_none"))
-            self.logger.log(logging.INFO if first else logging.DEBUG,
-                            "No article pattern of %s (allow) matches any of the %d links of %s%s", self.name,
-                            tally.links, url,
-                            "" if not first else " (further documents like it are logged at DEBUG)")
 
     # -- probes ----------------------------------------------------------------------------------
 
@@ -216,7 +172,7 @@ class PortalSpider(PageSpider):
                 tally.entries = len(found["feeds"]) + bool(found["rest_root"])
             else:
                 usable = False  # a home page that is no HTML
-            self.book(source, "answered" if usable else "unusable", tally, response.status)
+            self.sources.book(source, "answered" if usable else "unusable", tally, response.status)
         yield from self._probe_done(source.edition)
 
     def _probe_done(self, lang: str) -> list[scrapy.Request]:
@@ -274,7 +230,7 @@ class PortalSpider(PageSpider):
         kind = sniff(source) if source is not None else None
         yield from self._root_done(response.meta, ok=kind is not None)
         if kind is None:
-            self.book(origin, "unusable", status=response.status)
+            self.sources.book(origin, "unusable", status=response.status)
             if source is not None:
                 self.crawler.stats.inc_value(DISCOVERY("not_xml"))
                 self.logger.warning("Not a feed or sitemap: %s", response.url)
@@ -305,7 +261,7 @@ class PortalSpider(PageSpider):
                                               origin=origin.origin))
                 else:
                     self.crawler.stats.inc_value(SKIPPED("sitemap_out_of_window"))
-            self.book(origin, "answered", tally, response.status)
+            self.sources.book(origin, "answered", tally, response.status)
             return
         tally = Tally(self.portal.timezone)
         feed = kind in ("rss", "atom")
@@ -319,8 +275,8 @@ class PortalSpider(PageSpider):
                 request = self.article_request(entry, lang, response, tally, candidate=feed or bool(entry.published))
                 if request is not None:
                     yield request
-            self._pattern_report(origin, tally, response.url)
-            self.book(origin, "answered", tally, response.status)
+            self.sources.pattern_report(tally, response.url, bool(self.portal.allow))
+            self.sources.book(origin, "answered", tally, response.status)
 
         self.backlog.add(requests())
         yield from self.backlog.take()
@@ -359,9 +315,9 @@ class PortalSpider(PageSpider):
                     tally.matched += 1
                     tally.add(entry)
                     articles.append(entry)
-        self._pattern_report(source, tally, response.url)
+        self.sources.pattern_report(tally, response.url, bool(self.portal.allow))
         self._matched[source.edition] = self._matched.get(source.edition, 0) + tally.matched
-        self.book(source, "answered", tally, response.status)
+        self.sources.book(source, "answered", tally, response.status)
         if self.mode == "latest" and source.page == 1:  # a section page the portal names: its feeds
             for feed in announced_feeds(response.body, response.url):
                 if self.portal.owns(feed):
@@ -392,7 +348,7 @@ class PortalSpider(PageSpider):
         if entries is None:
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
             self.logger.info("No WordPress REST API at %s", response.url)
-            self.book(source, f"http_{response.status}" if response.status >= 400 else "unusable", status=response.status)
+            self.sources.book(source, f"http_{response.status}" if response.status >= 400 else "unusable", status=response.status)
             return
         self.crawler.stats.inc_value(DISCOVERY("wp_api"))
         tally = Tally(self.portal.timezone)
@@ -401,7 +357,7 @@ class PortalSpider(PageSpider):
             request = self.article_request(entry, source.edition, response, candidate=True)
             if request is not None:
                 yield request
-        self.book(source, "answered", tally, response.status)
+        self.sources.book(source, "answered", tally, response.status)
         try:
             pages = int(response.headers.get("X-WP-TotalPages") or 0)
         except ValueError:
@@ -426,11 +382,11 @@ class PortalSpider(PageSpider):
         if source is not None and source.kind == "wp_api":
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
         if isinstance(failure.value, RobotsTxtUnavailable):  # counted by the robots.txt middleware
-            self.book(source, "failed")
+            self.sources.book(source, "failed")
         else:
             super().on_error(failure)
             if source is not None:
-                self.book(source, "blocked" if isinstance(failure.value, Blocked)
+                self.sources.book(source, "blocked" if isinstance(failure.value, Blocked)
                           else failure_kind(failure.value, request.url if request is not None else None))
         self.backlog.settled(request)
         yield from self._root_done(meta, ok=False)
