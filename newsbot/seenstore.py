@@ -190,14 +190,15 @@ class SqliteSeenStore:
                 self._migrate(db)
                 tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
                           for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if ("meta" in tables and tables.get("articles", set()) >= _COLUMNS["articles"] - {"etag", "last_modified"}
+            if (all(tables.get(t, set()) >= cols - {"etag", "last_modified"} for t, cols in _COLUMNS.items())
                     and not tables["articles"] >= {"etag", "last_modified"}
                     and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)):
                 self._add_validators(db)
                 tables["articles"] |= {"etag", "last_modified"}
-            for table, columns in _COLUMNS.items():
+            for table in _COLUMNS:
                 if table not in tables:
                     self._fail(f"no table {table}")
+            for table, columns in _COLUMNS.items():
                 if not tables[table] >= columns:
                     self._fail(f"table {table} lacks {', '.join(sorted(columns - tables[table]))}")
             version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
