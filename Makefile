@@ -1,9 +1,10 @@
-# Two entry points: `make crawl` (every portal, last 2 days, into output/) and `make test`.
+# Entry points: `make crawl` (every portal, last 2 days, into output/), `make test` and `make bench`
+# (every benchmark's ratios, benchmarks/run_all.py).
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: crawl test clean
+.PHONY: crawl test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +17,9 @@ crawl: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest -q
+
+bench: $(STAMP)
+	$(VENV)/bin/python benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

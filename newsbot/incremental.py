@@ -2,8 +2,8 @@
 
 :class:`Incremental` is an extension, one per crawler: the run's seen-store ledger. It opens
 the store when the spider opens, answers the spider's "fetch this link?"
-(:meth:`Incremental.should_fetch`, the skip-before-download rule of
-:func:`newsbot.seenstore.needs_fetch`) and the pipeline's "was this record written before?"
+(:meth:`Incremental.revisit`: skip before download, or fetch conditionally; for a listed
+link the rule of :func:`newsbot.seenstore.needs_fetch`) and the pipeline's "was this record written before?"
 (:meth:`Incremental.previous`), and keeps each record written in this run
 (:data:`newsbot.signals.record_written`) as pending for the output file it went into. A file's
 entries are committed to the store when the atomic feed storage has renamed that file into
@@ -16,13 +16,19 @@ On or off: the spider argument ``-a incremental=true|false`` wins; without it th
 ``NEWSBOT_INCREMENTAL`` (default true) decides, except that a run writing with ``-O`` (a feed
 with ``overwrite``) is a full crawl: the file it replaces must hold every article.
 
-Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware: article
-requests (:class:`~newsbot.spiders.base.ArticleRequest`) of a portal spider whose URL is
-stored are dropped unless a discovery date (the feed's or sitemap's) is later than the stored
-one. Feeds, sitemaps and listing pages always pass.
+Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware, for article
+requests (:class:`~newsbot.spiders.base.ArticleRequest`) whose URL every stream of the run
+holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
+feed's or sitemap's) is later than the stored one; the ``article`` spider's explicit URLs are
+dropped outright. Where a known page is fetched again, it is fetched conditionally when the
+store kept its validators (``ETag`` / ``Last-Modified``, sent back as ``If-None-Match`` /
+``If-Modified-Since``, RFC 9110 §13.1): a ``304 Not Modified`` answer costs no body and no
+extraction, and the page is taken as unchanged. So an ``article`` re-run asks the server about
+each page it kept validators for and skips the others; ``-a incremental=false`` fetches all.
+Feeds, sitemaps and listing pages always pass.
 
-Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/dropped/unchanged`` (fetched,
-same content), ``newsbot/records/revised`` (written again with a higher ``revision``),
+Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/skipped/not_modified``
+(conditional requests answered 304), ``newsbot/dropped/unchanged`` (fetched, same content), ``newsbot/records/revised`` (written again with a higher ``revision``),
 ``newsbot/incremental/committed`` (entries stored), ``newsbot/incremental/recovered``
 (entries of a killed run's complete file stored at start), ``newsbot/incremental/not_committed``
 (pending entries dropped because an output file failed).
@@ -30,6 +36,7 @@ same content), ``newsbot/records/revised`` (written again with a higher ``revisi
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from scrapy import signals
@@ -42,6 +49,7 @@ from .runner import incremental
 from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_journals, write_journal
 from .settings_table import state_dir
 from .signals import output_planned, record_written
+from .spiders.base import NOT_MODIFIED
 from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, SCRAPY_FEED_FAILED, SKIPPED
 
 logger = logging.getLogger(__name__)
@@ -69,6 +77,7 @@ class Incremental:
         # output part path (None: a storage that is not newsbot's) -> {record id: entry}
         self.pending: dict[Path | None, dict[str, SeenEntry]] = {}
         self.aliases: dict[str, set[str]] = {}  # record id -> fingerprints of its other URLs
+        self.validators: dict[str, tuple[str | None, str | None]] = {}  # record id -> (ETag, Last-Modified)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -118,13 +127,32 @@ class Incremental:
     # -- what the crawl asks ---------------------------------------------------------------------
 
     def should_fetch(self, url: str, hint_dates, tz: str | None = None) -> bool:
-        """True when the article link ``url`` must be downloaded: the run is not incremental,
-        writes no stream, or some stream of it needs the page (see
-        :func:`newsbot.seenstore.needs_fetch`); ``hint_dates`` are the discovery dates."""
+        """True when the article link ``url`` found in a feed, sitemap or listing must be
+        downloaded (:meth:`revisit`); ``hint_dates`` are its discovery dates."""
+        return self.revisit(url, hint_dates, tz)[0]
+
+    def revisit(self, url: str, hint_dates, tz: str | None = None,
+                listed: bool = True) -> tuple[bool, tuple[str | None, str | None]]:
+        """Whether to download the article ``url`` and the validators to send with it:
+        ``(fetch, (etag, last_modified))``. A page some stream of the run lacks (or any page when
+        the run is not incremental) is fetched plainly. A page every stream holds is, for a
+        ``listed`` link (found in a feed, sitemap or listing, ``hint_dates`` its discovery
+        dates), fetched when :func:`newsbot.seenstore.needs_fetch` says so, and skipped
+        otherwise; for an explicit URL (``listed`` false), fetched only when validators are
+        stored. A page fetched again carries the stored validators when every stream holds the
+        same ones (``(None, None)`` otherwise: a plain request)."""
+        plain = (None, None)
         if not self.enabled or not self.streams:
-            return True
+            return True, plain
         key = fingerprint(url)
-        return any(needs_fetch(self.store.lookup(stream, key), hint_dates, tz) for stream in self.streams)
+        entries = [self.store.lookup(stream, key) for stream in self.streams]
+        if any(entry is None for entry in entries):
+            return True, plain
+        kept = {entry.validators for entry in entries}
+        validators = kept.pop() if len(kept) == 1 else plain
+        if listed:
+            return any(needs_fetch(entry, hint_dates, tz) for entry in entries), validators
+        return validators != plain, validators
 
     def stored(self, stream: str, record: dict) -> SeenEntry | None:
         """The entry ``stream`` holds for ``record`` (by id, else by its URL), or ``None``
@@ -153,7 +181,8 @@ class Incremental:
 
     def item_scraped(self, item, response=None, spider=None):
         """Note the fingerprints of the URLs a record was fetched under (its request and
-        response URLs), stored as aliases of its entry."""
+        response URLs), stored as aliases of its entry, and the validators of the response
+        (``ETag``, ``Last-Modified``), stored with it."""
         if not self.enabled or not isinstance(item, dict) or "id" not in item:
             return
         aliases = self.aliases.setdefault(item["id"], set())
@@ -162,6 +191,9 @@ class Incremental:
             aliases.add(fingerprint(response.url))
             if response.request is not None:
                 aliases.add(fingerprint(response.request.url))
+            validators = tuple(_header(response, name) for name in ("ETag", "Last-Modified"))
+            if validators != (None, None):
+                self.validators[item["id"]] = validators
 
     def record_written(self, record, output=None):
         """Keep the entry of a record written to ``output`` as pending until that file is in
@@ -175,7 +207,10 @@ class Incremental:
             entry_for(record, record.get("revision", 1), stream)
 
     def _entries(self, key):
-        return [(entry, self.aliases.get(entry.id, set())) for entry in self.pending.get(key, {}).values()]
+        return [(replace(entry, etag=etag, last_modified=last_modified) if (etag or last_modified) else entry,
+                 self.aliases.get(entry.id, set()))
+                for entry in self.pending.get(key, {}).values()
+                for etag, last_modified in [self.validators.get(entry.id, (None, None))]]
 
     def before_store(self, output, mode: str, offset: int | None) -> Path | None:
         """Called by the atomic feed storage just before it puts ``output`` in place (by
@@ -200,6 +235,7 @@ class Incremental:
         for entry in self.pending.pop(key, {}).values():
             if not any(entry.id in other for other in self.pending.values()):
                 self.aliases.pop(entry.id, None)
+                self.validators.pop(entry.id, None)
 
     def feed_exporter_closed(self):
         """Commit what is still pending of storages that do not call :meth:`after_store` when
@@ -224,6 +260,13 @@ class Incremental:
             self.store = None
 
 
+def _header(response, name: str) -> str | None:
+    """The value of header ``name`` of a Scrapy response as text, or ``None`` (also for a
+    response-like object without headers)."""
+    value = getattr(response, "headers", {}).get(name)
+    return value.decode("latin-1") if value else None
+
+
 def legacy_stream(portal: str) -> str:
     """The stream a first-schema store's entries move to: the default output of their portal
     (:data:`newsbot.feeds.DEFAULT_FEED`)."""
@@ -232,10 +275,11 @@ def legacy_stream(portal: str) -> str:
 
 class SkipSeenMiddleware(BaseSpiderMiddleware):
     """Spider middleware: drop article requests for stored, unchanged-looking articles before
-    download (rule: :func:`newsbot.seenstore.needs_fetch`), counted in ``newsbot/skipped/seen``.
-    Only :class:`~newsbot.spiders.base.ArticleRequest`\\ s of a portal spider are judged; the
-    ``article`` spider's explicit URLs are always fetched (the pipeline then drops them when
-    unchanged)."""
+    download, counted in ``newsbot/skipped/seen``, and make those of stored articles fetched
+    again conditional (rules: :meth:`Incremental.revisit`; a 304 answer is counted in
+    ``newsbot/skipped/not_modified`` by the spider). Only
+    :class:`~newsbot.spiders.base.ArticleRequest`\\ s are judged: a portal spider's as links
+    found with discovery dates, the ``article`` spider's as explicit URLs."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
@@ -245,12 +289,23 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
         """The request, or ``None`` for an article link to skip."""
         from .spiders.base import ArticleRequest
 
-        portal = getattr(self.crawler.spider, "portal", None)
-        if not isinstance(request, ArticleRequest) or portal is None:
+        if not isinstance(request, ArticleRequest):
             return request
+        portal = getattr(self.crawler.spider, "portal", None)
         if self.ledger is None:
             self.ledger = self.crawler.get_extension(Incremental)
-        if self.ledger is None or self.ledger.should_fetch(request.url, request.hints.dates(), portal.timezone):
+        if self.ledger is None:
             return request
-        self.crawler.stats.inc_value(SKIPPED("seen"))
-        return None
+        fetch, (etag, last_modified) = self.ledger.revisit(request.url, request.hints.dates(),
+                                                           portal.timezone if portal else None, portal is not None)
+        if not fetch:
+            self.crawler.stats.inc_value(SKIPPED("seen"))
+            return None
+        if etag or last_modified:
+            if etag:
+                request.headers["If-None-Match"] = etag
+            if last_modified:
+                request.headers["If-Modified-Since"] = last_modified
+            request.meta[NOT_MODIFIED] = True
+            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
+        return request

@@ -47,7 +47,8 @@ class WarcReplayMiddleware:
     URLs present are served with their stored status, headers and body (flag ``replay``; the
     record's ``WARC-Date`` goes into the request's meta as the fetch time); others get an empty
     404 and count in ``newsbot/replay/miss``. Disabled when the setting is
-    empty. A missing or unreadable WARC stops the crawl at start with one error line.
+    empty. A missing or unreadable WARC stops the crawl at start with one error line. The
+    archive stays open until the spider closes.
     """
 
     def __init__(self, index: WarcIndex, stats):
@@ -61,7 +62,12 @@ class WarcReplayMiddleware:
             raise NotConfigured
         index = WarcIndex(path)  # the crawl command checks the file first (newsbot.runs)
         logger.info("Replaying %d responses from %s", len(index), path)
-        return cls(index, crawler.stats)
+        mw = cls(index, crawler.stats)
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        return mw
+
+    def spider_closed(self, spider):
+        self.index.close()
 
     def process_request(self, request, spider=None):
         stored = self.index.get(request.url)

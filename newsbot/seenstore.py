@@ -37,7 +37,7 @@ from .extraction.record import CONTENT
 # Record fields whose change makes an article "changed" (besides date_modified): the field
 # table's content fields.
 CONTENT_FIELDS = CONTENT
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,11 @@ class SeenEntry:
     """What the store keeps of one delivered article: ``stream`` (the output series it went
     to), ``id`` (40-hex fingerprint), ``url``, ``portal``, ``content_hash``
     (:func:`content_hash`), ``date_published`` / ``date_modified`` (ISO 8601 strings with
-    offset, or ``None``), ``revision`` (int >= 1, the record's ``revision`` when last written)
-    and ``seen_at`` (ISO 8601 UTC commit time)."""
+    offset, or ``None``), ``revision`` (int >= 1, the record's ``revision`` when last written),
+    ``seen_at`` (ISO 8601 UTC commit time), and the validators the page was served with,
+    ``etag`` and ``last_modified`` (the ``ETag`` and ``Last-Modified`` response header values
+    as received, or ``None``), which a later run sends back as ``If-None-Match`` /
+    ``If-Modified-Since`` (RFC 9110 §13.1)."""
 
     stream: str
     id: str
@@ -57,6 +60,13 @@ class SeenEntry:
     date_modified: str | None
     revision: int
     seen_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def validators(self) -> tuple[str | None, str | None]:
+        """``(etag, last_modified)``."""
+        return self.etag, self.last_modified
 
 
 class SeenStore(Protocol):
@@ -81,12 +91,15 @@ def content_hash(record: dict) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def entry_for(record: dict, revision: int, stream: str) -> SeenEntry:
-    """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``."""
+def entry_for(record: dict, revision: int, stream: str,
+              validators: tuple[str | None, str | None] = (None, None)) -> SeenEntry:
+    """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``;
+    ``validators`` are the page's ``(ETag, Last-Modified)`` header values."""
     return SeenEntry(stream=stream, id=record["id"], url=record["url"], portal=record.get("portal") or "",
                      content_hash=content_hash(record), date_published=record.get("date_published"),
                      date_modified=record.get("date_modified"), revision=revision,
-                     seen_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+                     seen_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+                     etag=validators[0], last_modified=validators[1])
 
 
 def is_unchanged(entry: SeenEntry, record: dict) -> bool:
@@ -124,14 +137,17 @@ def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: s
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
-    " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, PRIMARY KEY (stream, id));"
+    " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, etag TEXT, last_modified TEXT,"
+    " PRIMARY KEY (stream, id));"
     "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
 )
 _COLUMNS = {"meta": {"key", "value"},
             "articles": {"stream", "id", "url", "portal", "content_hash", "date_published", "date_modified",
-                         "revision", "seen_at"},
+                         "revision", "seen_at", "etag", "last_modified"},
             "aliases": {"stream", "key", "id"}}
-_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream"}, "aliases": {"key", "id"}}
+_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream", "etag", "last_modified"}, "aliases": {"key", "id"}}
+_ARTICLE_COLUMNS = ("stream, id, url, portal, content_hash, date_published, date_modified, revision, seen_at, "
+                    "etag, last_modified")
 
 
 class SqliteSeenStore:
@@ -144,7 +160,8 @@ class SqliteSeenStore:
     SQLite database, or lacks the tables and columns of the schema (version
     :data:`SCHEMA_VERSION`) raises ``ValueError`` naming it, since reading it as empty would
     write every article again. A store of the first schema (no streams) is migrated once:
-    its entries go to ``legacy_stream(portal)`` (the default output of their portal)."""
+    its entries go to ``legacy_stream(portal)`` (the default output of their portal); a store of
+    the second (without the validators ``etag`` / ``last_modified``) gains their columns."""
 
     def __init__(self, path: str | Path, legacy_stream=None):
         self.path = Path(path)
@@ -173,9 +190,15 @@ class SqliteSeenStore:
                 self._migrate(db)
                 tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
                           for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            for table, columns in _COLUMNS.items():
+            if (all(tables.get(t, set()) >= cols - {"etag", "last_modified"} for t, cols in _COLUMNS.items())
+                    and not tables["articles"] >= {"etag", "last_modified"}
+                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)):
+                self._add_validators(db)
+                tables["articles"] |= {"etag", "last_modified"}
+            for table in _COLUMNS:
                 if table not in tables:
                     self._fail(f"no table {table}")
+            for table, columns in _COLUMNS.items():
                 if not tables[table] >= columns:
                     self._fail(f"table {table} lacks {', '.join(sorted(columns - tables[table]))}")
             version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -206,7 +229,8 @@ class SqliteSeenStore:
             for (portal,) in db.execute("SELECT DISTINCT portal FROM articles_v1").fetchall():
                 streams[portal] = self.legacy_stream(portal or "") if self.legacy_stream else f"legacy:{portal}"
             for portal, stream in streams.items():
-                db.execute("INSERT INTO articles SELECT ?, id, url, portal, content_hash, date_published,"
+                db.execute("INSERT INTO articles (stream, id, url, portal, content_hash, date_published,"
+                           " date_modified, revision, seen_at) SELECT ?, id, url, portal, content_hash, date_published,"
                            " date_modified, revision, seen_at FROM articles_v1 WHERE portal IS ?", (stream, portal))
                 db.execute("INSERT OR REPLACE INTO aliases SELECT ?, k.key, k.id FROM aliases_v1 k"
                            " JOIN articles_v1 a ON a.id = k.id WHERE a.portal IS ?", (stream, portal))
@@ -215,6 +239,19 @@ class SqliteSeenStore:
             db.execute("DROP TABLE articles_v1")
             db.execute("DROP TABLE aliases_v1")
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _add_validators(self, db) -> None:
+        """Give a second-schema store the validator columns (empty for its entries), in one
+        transaction."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("ALTER TABLE articles ADD COLUMN etag TEXT")
+            db.execute("ALTER TABLE articles ADD COLUMN last_modified TEXT")
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -243,7 +280,7 @@ class SqliteSeenStore:
             return None
         row = self.db.execute(
             "SELECT a.stream, a.id, a.url, a.portal, a.content_hash, a.date_published, a.date_modified,"
-            " a.revision, a.seen_at FROM aliases k JOIN articles a ON a.stream = k.stream AND a.id = k.id"
+            " a.revision, a.seen_at, a.etag, a.last_modified FROM aliases k JOIN articles a ON a.stream = k.stream AND a.id = k.id"
             " WHERE k.stream = ? AND k.key = ?", (stream, key)).fetchone()
         return SeenEntry(*row) if row else None
 
@@ -261,9 +298,10 @@ class SqliteSeenStore:
         cur.execute("BEGIN IMMEDIATE")
         try:
             for entry, aliases in entries:
-                cur.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (entry.stream, entry.id, entry.url, entry.portal, entry.content_hash,
-                             entry.date_published, entry.date_modified, entry.revision, entry.seen_at))
+                             entry.date_published, entry.date_modified, entry.revision, entry.seen_at,
+                             entry.etag, entry.last_modified))
                 for key in {entry.id, *aliases}:
                     cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry.stream, key, entry.id))
                 n += 1

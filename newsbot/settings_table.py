@@ -334,12 +334,13 @@ def _check_replay(settings) -> None:
     from .warc import WarcIndex
 
     try:
-        index = WarcIndex(path)  # ValueError for a file that is not a WARC or is cut short
+        with WarcIndex(path) as index:  # ValueError for a file that is not a WARC or is cut short
+            records = len(index)
     except OSError as exc:
         raise ValueError(f"NEWSBOT_REPLAY={replay} cannot be read ({exc.strerror or exc})") from None
     except ValueError as exc:
         raise ValueError(f"NEWSBOT_REPLAY={replay}: {str(exc).removeprefix(f'{path}: ')}") from None
-    if not len(index):
+    if not records:
         raise ValueError(f"NEWSBOT_REPLAY={replay}: the WARC file holds no response record")
 
 

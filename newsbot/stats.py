@@ -38,7 +38,8 @@ DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss
                    "pattern_matched_none: documents listing links of which no article pattern matched one)")
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
                  "not_article_url, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
-                 "an index without lastmod in latest mode, listed_twice: links already requested)")
+                 "an index without lastmod in latest mode, listed_twice: links already requested; "
+                 "not_modified: a conditional request answered 304)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
                  "out_of_window, invalid/<field>, duplicate, unchanged)")
 FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")
@@ -107,7 +108,7 @@ def figures(stats: dict) -> dict:
     pages = stats.get(SCRAPY_RESPONSES, 0)
     ended = pages + sum(v for k, v in request_errors.items() if not k.startswith("http_"))
     written = stats.get(SCRAPY_RECORDS, 0)
-    stored = skipped.get("seen", 0) + dropped.get("unchanged", 0)
+    stored = skipped.get("seen", 0) + skipped.get("not_modified", 0) + dropped.get("unchanged", 0)
     outside = skipped.get("out_of_window", 0) + dropped.get("out_of_window", 0)
 
     def when(key):

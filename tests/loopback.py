@@ -28,7 +28,8 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
 
 class Site:
     """Routes ``{path_with_query: (status, headers dict, body bytes or callable(site))}``
-    served on a free port; unknown paths get 404. A route keyed ``(host, path_with_query)``
+    served on a free port; unknown paths get 404. A route may also be a function of the
+    request's headers (a dict) returning that triple, to answer conditional requests. A route keyed ``(host, path_with_query)``
     answers only requests whose ``Host`` header names that host (port left out) and wins over
     a route keyed by the path alone. ``url(path)`` gives the absolute URL, ``base`` the scheme
     and host, ``hits`` counts requests per path, ``served`` lists the paths in the order they
@@ -63,6 +64,8 @@ class Site:
                 site.requested.append((host, self.path))
                 site.request_headers.append(dict(self.headers))
                 route = site.routes.get((host, self.path)) or site.routes.get(self.path, (404, {}, b"not here"))
+                if callable(route):
+                    route = route(dict(self.headers))
                 status, headers, body = (route if len(site.served) <= site.max_requests
                                          else (503, {}, b"budget spent"))
                 if callable(body):

@@ -53,7 +53,8 @@ class Story:
     datetimes), ``new_markup`` (the redesign: the body is loaded by a script, no paragraphs in
     the page), ``listed_modified`` (the feed's ``<updated>``; default ``modified`` or
     ``published``), ``alternates`` (``{hreflang: path}``: the page in other languages) and
-    ``day_only`` (the page and the feed give the day of publication, not its time)."""
+    ``day_only`` (the page and the feed give the day of publication, not its time) and ``etag``
+    (the page is served with this ETag, and answers 304 to an ``If-None-Match`` naming it)."""
 
     n: int
     published: datetime
@@ -64,6 +65,7 @@ class Story:
     paragraphs: list[str] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)
     day_only: bool = False
+    etag: str | None = None
 
     @property
     def path(self) -> str:
@@ -182,8 +184,12 @@ class _Routes(dict):
         room = self.room
         if path == "/feed.xml":
             return 200, {"Content-Type": "application/atom+xml"}, room.feed()
-        for n in room.stories:
-            if path == room.stories[n].path:
+        for n, story in room.stories.items():
+            if path == story.path and story.etag:
+                return lambda headers, n=n, tag=story.etag: (
+                    (304, {"ETag": tag}, b"") if headers.get("If-None-Match") == tag
+                    else (200, {**HTML, "ETag": tag}, lambda site: room.article(n)))
+            if path == story.path:
                 return 200, HTML, lambda site, n=n: room.article(n)
         return default
 

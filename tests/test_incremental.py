@@ -82,6 +82,29 @@ def test_second_run_writes_only_new_and_changed_articles(tmp_path):
     assert not list((tmp_path / "output").rglob("*.part"))
 
 
+def test_a_portal_asks_with_the_stored_etag_before_fetching_an_updated_entry_again(tmp_path):
+    """Stories the feed lists as updated are fetched again conditionally: the one whose page did
+    not change answers 304 and is not written; the edited one is written as revision 2."""
+    with Newsroom([Story(1, day(3), etag='"s1"'), Story(2, day(4), etag='"s2"')]) as room:
+        write_portal(tmp_path, room.base)
+        first = run(tmp_path, *WINDOW)
+        assert first.returncode == 0, first.stderr[-3000:]
+        room.add(Story(1, day(3), etag='"s1"', listed_modified=day(10)),
+                 Story(2, day(4), modified=day(10), extra=CORRECTION, etag='"s2b"'))
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert "loopnews: ok: 1 records written, 0 failed requests, 1 already stored" in second.stderr
+        [out1, out2] = outputs(tmp_path)
+        [edited] = records(out2)
+        assert (edited["title"], edited["revision"]) == (Story(2, day(1)).title, 2)
+        assert edited["body"].endswith(CORRECTION)
+        sent = [h.get("If-None-Match") for path, h in zip(room.site.served, room.site.request_headers)
+                if path.startswith("/news/")]
+        assert sent == [None, None, '"s1"', '"s2"'] or sent == [None, None, '"s2"', '"s1"']
+        stats = stats_of(out2)
+        assert stats["skipped"] == {"not_modified": 1} and stats["errors"] == {}
+
+
 def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
     with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
         write_portal(tmp_path, room.base)

@@ -57,7 +57,7 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path, content, message):
 
 @pytest.mark.parametrize("drop, message", [
     ("DROP TABLE aliases", "no table aliases"),
-    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 2"),
+    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 3"),
     ("ALTER TABLE articles DROP COLUMN content_hash", "table articles lacks content_hash"),
 ])
 def test_a_store_of_another_shape_is_refused(tmp_path, drop, message):
@@ -90,6 +90,31 @@ def test_a_store_of_the_first_schema_is_migrated_to_the_default_stream(tmp_path)
     assert (entry.id, entry.revision, entry.stream) == (RECORD["id"], 3, "default:loopnews")
     store.close()
     assert SqliteSeenStore(path).lookup("default:loopnews", RECORD["id"]).revision == 3  # migrated once
+
+
+def test_validators_are_kept_and_a_second_schema_store_gains_their_columns(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
+        " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, PRIMARY KEY (stream, id));"
+        "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
+        "INSERT INTO meta VALUES ('schema', '2');")
+    db.execute("INSERT INTO articles VALUES (?, ?, ?, 'loopnews', 'h', NULL, NULL, 2, '2025-03-04T09:00:00+00:00')",
+               (STREAM, RECORD["id"], RECORD["url"]))
+    db.execute("INSERT INTO aliases VALUES (?, ?, ?)", (STREAM, RECORD["id"], RECORD["id"]))
+    db.commit()
+    db.close()
+    store = SqliteSeenStore(path)
+    old = store.lookup(STREAM, RECORD["id"])
+    assert (old.revision, old.validators) == (2, (None, None))
+    store.commit([(entry_for(RECORD, 3, STREAM, ('W/"r3"', "Tue, 04 Mar 2025 09:00:00 GMT")), set())])
+    store.close()
+    again = SqliteSeenStore(path)
+    assert again.lookup(STREAM, RECORD["id"]).validators == ('W/"r3"', "Tue, 04 Mar 2025 09:00:00 GMT")
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+    again.close()
 
 
 def test_a_failed_commit_stores_nothing(tmp_path):

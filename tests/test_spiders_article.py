@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from loopback import Site
-from support import crawl, run_stats
+from support import crawl, run_stats, scrapy_crawl
 
 from newsbot.warc import WarcIndex
 
@@ -146,3 +146,66 @@ def test_a_name_resolving_to_loopback_is_refused_unless_allowed(tmp_path):
         assert not any(k == "retry/count" or k.startswith("newsbot/retry/") for k in stats)  # never retried
         proc, records = crawl(tmp_path, "article", f"urls={url}", settings=FAST)
         assert [r["title"] for r in records] == ["Local page"]
+
+
+def test_a_url_list_rerun_asks_the_server_only_about_pages_it_kept_validators_for(tmp_path):
+    """A second run of the same URL list fetches nothing it already wrote: pages served with an
+    ETag or Last-Modified are asked about with If-None-Match / If-Modified-Since and a 304 costs
+    no record and no failure; a page without validators is not requested at all. A changed page
+    is written again as its next revision; -a incremental=false fetches everything plainly."""
+    stamp = "Tue, 04 Mar 2025 09:00:00 GMT"
+    current = {"tag": '"v1"', "page": _page("Tagged story")}
+
+    def tagged(headers):
+        if headers.get("If-None-Match") == current["tag"]:
+            return 304, {"ETag": current["tag"]}, b""
+        return 200, {**HTML, "ETag": current["tag"]}, current["page"]
+
+    def dated(headers):
+        if headers.get("If-Modified-Since") == stamp:
+            return 304, {"Last-Modified": stamp}, b""
+        return 200, {**HTML, "Last-Modified": stamp}, _page("Dated story")
+
+    routes = {"/tagged": tagged, "/dated": dated, "/plain": (200, HTML, _page("Plain story"))}
+    settings = [arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")]
+    with Site(routes) as site:
+        urls = ",".join(site.url(path) for path in routes)
+
+        def run(*extra):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={urls}", "-o", "out.jsonl", *settings, *extra)
+            assert proc.returncode == 0, proc.stderr[-3000:]
+            sent = {path: headers for path, headers in zip(site.served, site.request_headers) if path in routes}
+            site.served.clear(), site.request_headers.clear()
+            return proc, sent, run_stats(tmp_path / "out.jsonl")
+
+        def lines():
+            return [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+
+        _, sent, _ = run()
+        assert sorted(r["title"] for r in lines()) == ["Dated story", "Plain story", "Tagged story"]
+        assert sorted(sent) == ["/dated", "/plain", "/tagged"]
+        assert not any("If-None-Match" in h or "If-Modified-Since" in h for h in sent.values())
+
+        proc, sent, stats = run()
+        assert len(lines()) == 3
+        assert sorted(sent) == ["/dated", "/tagged"]  # /plain is not requested again
+        assert sent["/tagged"]["If-None-Match"] == '"v1"' and sent["/dated"]["If-Modified-Since"] == stamp
+        assert stats.get("newsbot/skipped/not_modified") == 2 and stats.get("newsbot/skipped/seen") == 1
+        assert not any(key.startswith("newsbot/errors/") for key in stats)
+        assert "article: ok: 0 records written, 0 failed requests, 3 already stored" in proc.stderr
+
+        current.update(tag='"v2"', page=_page("Tagged story, corrected"))
+        _, sent, stats = run()
+        assert sorted(sent) == ["/dated", "/tagged"]
+        [changed] = lines()[3:]
+        assert (changed["title"], changed["revision"]) == ("Tagged story, corrected", 2)
+        assert stats.get("newsbot/skipped/not_modified") == 1
+
+        _, sent, stats = run()  # the new ETag was kept
+        assert len(lines()) == 4 and sent["/tagged"]["If-None-Match"] == '"v2"'
+        assert stats.get("newsbot/skipped/not_modified") == 2
+
+        _, sent, stats = run("-a", "incremental=false")
+        assert sorted(sent) == ["/dated", "/plain", "/tagged"]
+        assert not any("If-None-Match" in h or "If-Modified-Since" in h for h in sent.values())
+        assert len(lines()) == 7 and "newsbot/skipped/not_modified" not in stats

@@ -76,3 +76,70 @@ def test_a_replayed_page_is_read_with_the_layout_of_its_fetch_date(tmp_path):
     writer.close()
     stored = WarcIndex(tmp_path / "a.warc.gz").get("https://demo-news.example/a")
     assert stored.date is not None and abs((stored.date - datetime.now(timezone.utc)).total_seconds()) < 60
+
+
+def test_an_archive_is_indexed_once_and_served_from_the_open_file(tmp_path, monkeypatch):
+    """The settings check and each crawler's replay middleware share one pass over an unchanged
+    file; records are then read from the file opened once, and a changed file is indexed again."""
+    import builtins
+    import os
+
+    import newsbot.warc as warc
+
+    path = write_warc(tmp_path / "a.warc.gz", PAGES)
+    passes = []
+    index_once = warc._index
+    monkeypatch.setattr(warc, "_index", lambda *a: passes.append(a[0]) or index_once(*a))
+    first, second = WarcIndex(path), WarcIndex(path)
+    assert len(passes) == 1 and len(first) == len(second) == 3
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the archive is opened again")
+
+    with monkeypatch.context() as m:
+        m.setattr(builtins, "open", refuse)
+        m.setattr(os, "open", refuse)
+        assert [second.get(url).body for url, _, _ in PAGES] == [body for _, body, _ in PAGES]
+    first.close()
+    second.close()
+    with pytest.raises(ValueError, match="closed"):
+        second.get(PAGES[0][0])
+    writer = WarcWriterFile(path)
+    writer.write("http://127.0.0.1:9/late", 200, [("Content-Type", "text/html")], b"<p>late</p>")
+    writer.close()
+    with WarcIndex(path) as index:
+        assert len(passes) == 2 and len(index) == 4 and index.get("http://127.0.0.1:9/late").body == b"<p>late</p>"
+
+
+def test_replay_decodes_what_another_crawler_archived(tmp_path):
+    """A record as other archivers write it (the HTTP message as received: chunked, gzip
+    content coding) is served decoded, without the transfer headers."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    page = "<p>Zürich prices</p>".encode()
+    coded = gzip.compress(page)
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(coded), coded)
+    message = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+               b"Transfer-Encoding: chunked\r\nETag: \"v7\"\r\n\r\n" + chunked)
+    with open(tmp_path / "other.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warc_record("https://other.example/a", "request",
+                                                      payload=io.BytesIO(b"GET /a HTTP/1.1\r\n\r\n")))
+        writer.write_record(writer.create_warc_record("https://other.example/a", "response",
+                                                      payload=io.BytesIO(message), length=len(message)))
+    with WarcIndex(tmp_path / "other.warc.gz") as index:
+        got = index.get("https://other.example/a")
+    assert len(index) == 1  # the request record is not served
+    assert got.status == 200 and got.body == page
+    assert got.headers == [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"v7"')]
+
+
+def test_a_warc_gzipped_as_one_stream_is_refused(tmp_path):
+    plain = gzip.decompress(write_warc(tmp_path / "a.warc.gz", PAGES).read_bytes())
+    (tmp_path / "whole.warc.gz").write_bytes(gzip.compress(plain))
+    with pytest.raises(ValueError, match="gzipped as one stream"):
+        WarcIndex(tmp_path / "whole.warc.gz")
+    (tmp_path / "a.warc").write_bytes(plain)
+    assert WarcIndex(tmp_path / "a.warc").get(PAGES[2][0]).body == PAGES[2][1]

@@ -15,6 +15,8 @@ from ..portals import Portal
 from ..stats import ERRORS, SKIPPED
 from ..window import DateWindow
 
+NOT_MODIFIED = "newsbot_conditional"  # request meta: sent with the validators of the stored page
+
 
 class ArticleRequest(scrapy.Request):
     """A request for an article page; ``meta["hints"]`` holds its :class:`Hints`. The class
@@ -52,7 +54,12 @@ class PageSpider(scrapy.Spider):
 
     def parse_article(self, response):
         """Callback of article requests: the ``ArticlePage`` item of an HTML response
-        (non-HTML responses are counted in ``newsbot/skipped/not_html``)."""
+        (non-HTML responses are counted in ``newsbot/skipped/not_html``). A ``304 Not
+        Modified`` answer to a conditional request (:mod:`newsbot.incremental`) is the stored
+        page unchanged: counted in ``newsbot/skipped/not_modified``, no item."""
+        if response.status == 304 and response.meta.get(NOT_MODIFIED):
+            self.crawler.stats.inc_value(SKIPPED("not_modified"))
+            return
         if not isinstance(response, scrapy.http.TextResponse):
             self.crawler.stats.inc_value(SKIPPED("not_html"))
             return

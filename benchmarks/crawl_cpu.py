@@ -1,0 +1,217 @@
+"""A backfill crawl against the extraction loop alone on the same pages, and on two cores
+against one, one run.
+
+Usage: ``python benchmarks/crawl_cpu.py [--rounds N] [--copies N]``. A portal file and a WARC
+are written to a temporary folder: a sitemap listing article URLs whose pages are those of
+``../shared/corpus`` (news and snippets, ``--copies`` times each under its own URL; generated
+pages when the corpus is absent). ``scrapy crawl bench -a mode=backfill`` then reads them in
+replay (no network, incremental off), extracting in the worker pool (``NEWSBOT_EXTRACT_WORKERS``
+default: one process a core). Sides, interleaved round by round (:mod:`rounds`):
+
+- crawl CPU: user + system seconds of the crawl process and of every process under it (the
+  extraction workers and their fork server, sampled from ``/proc`` until they end) a page;
+- extraction loop: :func:`newsbot.extraction.extract_article` over the same page bytes and
+  URLs in this process, CPU seconds a page;
+- backfill on 2 cores and on 1 (the crawl bound to CPUs with ``taskset``, so the default pool
+  has as many workers): pages a second of wall time.
+
+Prints crawl / extraction loop (CPU a page, goal <= 1.15) and 2-core / 1-core throughput
+(goal >= 1.7). Linux only (``/proc``, ``taskset``); the 2-core side needs 2 CPUs.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+from rounds import interleaved, per_item_line, ratio_line, ratios, summary  # noqa: E402
+from warc_replay import corpus_pages  # noqa: E402
+
+BASE = "https://bench.example"
+TOML = f'''name = "bench"
+domains = ["bench.example"]
+sitemaps = ["{{base}}/sitemap.xml"]
+allow = ['^/news/2025/03/\\d{{2}}/[^/]+/$']
+
+[[editions]]
+lang = "en"
+base = "{BASE}"
+'''
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def build(folder: Path, pages: list[bytes], copies: int) -> list[tuple[str, bytes]]:
+    """Write ``bench.toml`` and ``bench.warc.gz`` (sitemap and article pages) into ``folder``;
+    the ``(url, body)`` of each article page."""
+    from newsbot.warc import WarcWriterFile
+
+    (folder / "bench.toml").write_text(TOML, "utf-8")
+    articles = [(f"{BASE}/news/2025/03/{1 + n % 28:02d}/story-{copy}-{n}/", body)
+                for copy in range(copies) for n, body in enumerate(pages)]
+    rows = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    rows += [f"<url><loc>{url}</loc><lastmod>2025-03-{url.split('/')[6]}T10:00:00+00:00</lastmod></url>"
+             for url, _ in articles]
+    rows.append("</urlset>")
+    warc = WarcWriterFile(folder / "bench.warc.gz")
+    warc.write(f"{BASE}/sitemap.xml", 200, [("Content-Type", "application/xml")], "\n".join(rows).encode())
+    for url, body in articles:
+        warc.write(url, 200, [("Content-Type", "text/html; charset=utf-8")], body)
+    warc.close()
+    return articles
+
+
+def _cpu_of(pid: int) -> tuple[int, float] | None:
+    """``(parent pid, CPU seconds)`` of a live process from ``/proc/<pid>/stat``."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK  # ppid, utime, stime
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (``/proc/<pid>/task/<tid>/children``), ``[]`` when gone."""
+    found = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children", "rb") as fh:
+                found += [int(child) for child in fh.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+class TreeCPU(threading.Thread):
+    """Samples, every ``interval`` seconds until stopped, the CPU seconds of every process
+    below ``root`` (not ``root`` itself, whose figure comes from ``getrusage`` when it is
+    waited for); :attr:`seconds` sums each process's last sample. It reads only the files of
+    that process tree, so it takes next to no CPU from the crawl it measures."""
+
+    def __init__(self, root: int, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.root, self.interval = root, interval
+        self.last: dict[int, float] = {}
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.wait(self.interval):
+            below, todo = set(), _children(self.root)
+            while todo:
+                pid = todo.pop()
+                if pid not in below:
+                    below.add(pid)
+                    todo += _children(pid)
+            for pid in below:
+                if info := _cpu_of(pid):
+                    self.last[pid] = info[1]
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.last.values())
+
+
+def crawl(folder: Path, cpus: str | None = None) -> tuple[float, float, float, int]:
+    """One backfill crawl of the bench portal in replay: ``(wall s, CPU s of the crawl
+    process, CPU s of the processes under it, pages extracted)``; ``cpus`` binds it with
+    ``taskset -c``."""
+    out = folder / "out.jsonl"
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "bench", "-a", "mode=backfill", "-a", "since=2025-03-01",
+           "-a", "until=2025-03-31", "-O", str(out)]
+    for setting in (f"NEWSBOT_REPLAY={folder / 'bench.warc.gz'}", f"NEWSBOT_PORTALS_FILE={folder / 'bench.toml'}",
+                    "NEWSBOT_INCREMENTAL=false", "ROBOTSTXT_OBEY=false", "DOWNLOAD_DELAY=0",
+                    "AUTOTHROTTLE_ENABLED=false", "LOG_LEVEL=ERROR", "SPIDERMON_ENABLED=false",
+                    "MEMUSAGE_ENABLED=false", f"NEWSBOT_STATE_DIR={folder / 'state'}"):
+        cmd += ["-s", setting]
+    if cpus:
+        cmd = ["taskset", "-c", cpus, *cmd]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = TreeCPU(proc.pid)
+    sampler.start()
+    _, err = proc.communicate(timeout=1800)
+    wall = time.perf_counter() - start
+    sampler.done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    stats = json.loads(out.with_name(out.name + ".stats.json").read_text("utf-8"))["scrapy_stats"]
+    extracted = sum(v for k, v in stats.items() if k.startswith("newsbot/field/title/"))
+    if proc.returncode not in (0, 1) or not extracted:
+        raise RuntimeError(f"the crawl failed ({proc.returncode}): {err[-2000:]}")
+    return wall, own, sampler.seconds, extracted
+
+
+def run(rounds: int = 3, copies: int = 2) -> list[str]:
+    """The benchmark's printed lines."""
+    from newsbot.extraction import extract_article
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        articles = build(folder, corpus_pages(), copies)
+        n = len(articles)
+        extract_article(articles[0][1], articles[0][0])  # warm-up: lazy tables
+        walls: dict[str, list[float]] = {"2 cores": [], "1 core": []}
+        cpu: list[float] = []
+        split: dict[str, list[float]] = {"crawl process": [], "extraction workers": []}
+        counts: set[int] = set()
+
+        def side(cpus, name):
+            def go():
+                wall, own, below, extracted = crawl(folder, cpus)
+                counts.add(extracted)
+                walls[name].append(wall)
+                if name == "2 cores":
+                    cpu.append(own + below)
+                    split["crawl process"].append(own)
+                    split["extraction workers"].append(below)
+            return go
+
+        two = "0,1" if len(os.sched_getaffinity(0)) >= 2 and shutil.which("taskset") else None
+        sides = {"extraction loop": lambda: [extract_article(body, url) for url, body in articles],
+                 "crawl, 2 cores": side(two, "2 cores"), "crawl, 1 core": side("0" if two else None, "1 core")}
+        spent = interleaved(sides, rounds)
+    loop = spent["extraction loop"]
+    lines = [f"Backfill crawl in replay: {n} article pages (extracted by the crawl: {sorted(counts)})",
+             per_item_line("extraction loop CPU", loop, n), per_item_line("crawl CPU (2 cores, all processes)", cpu, n),
+             *(per_item_line(f"  of which {part}", values, n) for part, values in split.items()),
+             ratio_line("crawl CPU / extraction loop, a page", ratios(cpu, loop), "<= 1.15")]
+    if two:
+        pages_s = {name: [n / w for w in ws] for name, ws in walls.items()}
+        for name, values in pages_s.items():
+            median, low, high = summary(values)
+            lines.append(f"  backfill on {name:<34} {median:7.1f} pages/s ({low:.1f}–{high:.1f})")
+        lines.append(ratio_line("backfill 2 cores / 1 core, pages/s", ratios(pages_s["2 cores"], pages_s["1 core"]),
+                                ">= 1.7"))
+    else:
+        lines.append("backfill 2 cores / 1 core: skipped (needs 2 CPUs and taskset)")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=2, help="times each page is listed under its own URL")
+    args = parser.parse_args(argv)
+    for line in run(args.rounds, args.copies):
+        print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The extraction worker pool (:mod:`newsbot.workers`): its size from the setting, pages
+extracted in other processes with the records the crawl process would make, and a worker
+killed under the pool costing no page."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+
+from support import HARBOUR_ARTICLE, NEWS_URL, html_doc, paragraphs
+
+from newsbot.extraction import extract_article
+from newsbot.workers import ExtractionPool, worker_count
+
+PAGES = [(f"{NEWS_URL}-{n}", html_doc(f"<title>Story {n}</title>",
+                                      f"<article><h1>Story {n}</h1>{paragraphs(3 + n % 4, f'item {n}')}</article>").encode())
+         for n in range(12)] + [(NEWS_URL, HARBOUR_ARTICLE)]
+
+
+def test_the_pool_has_one_worker_a_core_by_default():
+    assert worker_count(-1) == len(os.sched_getaffinity(0))
+    assert worker_count(0) == 0 and worker_count(3) == 3
+
+
+def _fields(ex):
+    return ex.record, ex.provenance, ex.is_article, ex.encoding
+
+
+def test_pages_are_extracted_in_worker_processes_as_in_the_crawl_process():
+    pool = ExtractionPool(2)
+
+    async def all_pages():
+        return await asyncio.gather(*(pool.extract(html=body, url=url) for url, body in PAGES))
+
+    try:
+        got = asyncio.run(all_pages())
+        workers = set(pool.executor._processes)
+    finally:
+        pool.close()
+    assert workers and os.getpid() not in workers and len(workers) <= 2
+    assert [_fields(ex) for ex in got] == [_fields(extract_article(body, url)) for url, body in PAGES]
+    assert got[-1].record["title"] == "Harbour cranes return to the north quay"
+
+
+def test_a_killed_worker_costs_no_page_and_the_pool_starts_again():
+    pool = ExtractionPool(1)
+    url, body = PAGES[-1]
+    try:
+        first = asyncio.run(pool.extract(html=body, url=url))
+        [pid] = list(pool.executor._processes)
+        os.kill(pid, signal.SIGKILL)
+        for _ in range(100):  # the pool notices the dead worker
+            if pool.executor._broken:
+                break
+            time.sleep(0.05)
+        again = asyncio.run(pool.extract(html=body, url=url))  # extracted here, the pool restarts
+        later = asyncio.run(pool.extract(html=body, url=url))
+        assert pool.executor is not None and pid not in pool.executor._processes
+    finally:
+        pool.close()
+    assert _fields(first) == _fields(again) == _fields(later)
+    assert first.record["title"] == "Harbour cranes return to the north quay"
+
+
+def test_no_worker_extracts_in_the_crawl_process():
+    pool = ExtractionPool(0)
+    url, body = PAGES[0]
+    assert _fields(asyncio.run(pool.extract(html=body, url=url))) == _fields(extract_article(body, url))
+    assert pool.executor is None
