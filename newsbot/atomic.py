@@ -89,3 +89,22 @@ def fsync_folder(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def put_in_place(final: Path, part: Path, mode: str, offset: int | None) -> None:
+    """Put the complete part file in place: ``replace`` renames it over ``final``; ``append``
+    cuts ``final`` back to ``offset`` bytes (undoing a half-done append), appends the part's
+    bytes and fsyncs, then removes the part. Done again after a kill, either gives the same
+    file. Raises ``OSError``."""
+    if mode == "append":
+        with open(final, "r+b") as out, open(part, "rb") as src:
+            out.truncate(offset)
+            out.seek(offset)
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        part.unlink()
+    else:
+        os.replace(part, final)
+    fsync_folder(final.parent)

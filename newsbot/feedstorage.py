@@ -29,9 +29,8 @@ from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from .atomic import PART_SUFFIX, AtomicFile
+from .atomic import PART_SUFFIX, AtomicFile, put_in_place
 from .feeds import STREAM_OPTION, stream_of
-from .seenstore import put_in_place
 from .signals import output_planned, output_stored
 from .stats import OUTPUT_FAILED
 

@@ -214,7 +214,7 @@ class Incremental:
 
     def before_store(self, output, mode: str, offset: int | None) -> Path | None:
         """Called by the atomic feed storage just before it puts ``output`` in place (by
-        ``mode``, see :func:`newsbot.seenstore.put_in_place`): journal that file's pending
+        ``mode``, see :func:`newsbot.atomic.put_in_place`): journal that file's pending
         entries; returns the journal (``None`` when there are none)."""
         entries = self._entries(output.part) if self.enabled else []
         if not entries:

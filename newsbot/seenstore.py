@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Protocol
 
+from .atomic import AtomicFile, put_in_place, write_atomic
 from .extraction import dates
 from .extraction.record import CONTENT
 
@@ -260,19 +260,20 @@ class SqliteSeenStore:
     def _create(self) -> None:
         """Write a new, empty store with its schema to a temporary file beside the path and
         rename it into place (a crash leaves no half-made store behind)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
-        tmp.unlink(missing_ok=True)
-        db = sqlite3.connect(tmp)
+        new = AtomicFile(self.path)
+        new.sync()  # SQLite writes the part file itself, and syncs its own commit
         try:
-            db.executescript(_SCHEMA)
-            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            db.commit()
-        finally:
-            db.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+            db = sqlite3.connect(new.part)
+            try:
+                db.executescript(_SCHEMA)
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                db.commit()
+            finally:
+                db.close()
+            new.commit()
+        except BaseException:
+            new.discard()
+            raise
         self._open()
 
     def lookup(self, stream: str, key: str) -> SeenEntry | None:
@@ -340,38 +341,15 @@ def write_journal(folder: str | Path, output, entries: Iterable[tuple[SeenEntry,
     its path."""
     import uuid
 
-    from .atomic import write_atomic
-
     data = {"final": str(Path(output.final).absolute()), "part": str(Path(output.part).absolute()),
             "mode": mode, "offset": offset,
             "entries": [[asdict(entry), sorted(aliases)] for entry, aliases in entries]}
     return write_atomic(Path(folder) / f"{uuid.uuid4().hex}.json", json.dumps(data).encode("utf-8"))
 
 
-def put_in_place(final: Path, part: Path, mode: str, offset: int | None) -> None:
-    """Put the complete part file in place: ``replace`` renames it over ``final``; ``append``
-    cuts ``final`` back to ``offset`` bytes (undoing a half-done append), appends the part's
-    bytes and fsyncs, then removes the part. Done again after a kill, either gives the same
-    file. Raises ``OSError``."""
-    from .atomic import fsync_folder
-
-    if mode == "append":
-        with open(final, "r+b") as out, open(part, "rb") as src:
-            out.truncate(offset)
-            out.seek(offset)
-            while chunk := src.read(1 << 20):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        part.unlink()
-    else:
-        os.replace(part, final)
-    fsync_folder(final.parent)
-
-
 def recover_journals(folder: str | Path, store: SeenStore) -> tuple[int, int]:
     """Settle the journals left in ``folder`` by killed runs: a journal whose part file is still
-    there is rolled forward (:func:`put_in_place`), then its entries are committed; one whose
+    there is rolled forward (:func:`newsbot.atomic.put_in_place`), then its entries are committed; one whose
     part and final files are both gone is dropped. Every settled journal is deleted. Returns
     ``(entries committed, entries dropped)``. Unreadable journals are dropped."""
     committed = dropped = 0
