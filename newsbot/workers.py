@@ -5,8 +5,11 @@ downloads go on, and one slow page stalls one worker, never the crawl.
 The pool starts with the first page (``NEWSBOT_EXTRACT_WORKERS`` processes; the default, ``-1``,
 is one a core; ``0`` extracts in the crawl process itself). Workers come from a fork server that
 has imported the extraction code once, so a worker starts in milliseconds and shares nothing
-with the crawl's threads. A worker that dies (killed, out of memory) fails only the pages it
-held: they are extracted again in the crawl process.
+with the crawl's threads. A worker that dies (killed, out of memory, a crash in a C library)
+breaks the pool, and the pool cannot tell which page did it: each page under way is tried
+once more in a worker of its own, and a page whose own worker dies too raises
+:class:`WorkerDied`. A page that kills its worker never runs in the crawl process, and costs no
+other page.
 """
 from __future__ import annotations
 
@@ -50,35 +53,50 @@ def worker_count(setting: int) -> int:
     return setting
 
 
+class WorkerDied(RuntimeError):
+    """A page broke the extraction pool twice (its worker died on both tries); ``str()`` names
+    the page's URL."""
+
+
 class ExtractionPool:
     """A lazily started process pool for extraction; :meth:`extract` is awaited by the item
-    pipeline. ``size`` 0: extract in this process."""
+    pipeline. ``size`` 0: extract in this process. ``function``: what a worker runs on the
+    keyword arguments (a module-level function; default
+    :func:`~newsbot.extraction.extract_article`)."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, function=_extract):
         self.size = size
+        self.function = function
         self.executor: ProcessPoolExecutor | None = None
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _executor(self, size: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["newsbot.forkserver"])
-        self.executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context, initializer=die_with_parent)
-        return self.executor
+        return ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=die_with_parent)
 
     async def extract(self, **kwargs):
-        """:func:`~newsbot.extraction.extract_article` of ``kwargs`` in a worker (or here when
-        the pool has no worker, or the worker holding the page died)."""
+        """:func:`~newsbot.extraction.extract_article` of ``kwargs`` in a worker (here when the
+        pool has none). Raises :class:`WorkerDied` when the page's worker died in the pool and
+        again in a worker of its own."""
         if self.size <= 0:
-            return _extract(kwargs)
+            return self.function(kwargs)
         import asyncio
 
-        executor = self.executor or self._start()
+        executor = self.executor = self.executor or self._executor(self.size)
         try:
-            return await asyncio.wrap_future(executor.submit(_extract, kwargs))
+            return await asyncio.wrap_future(executor.submit(self.function, kwargs))
         except BrokenProcessPool:
-            logger.warning("An extraction worker died; its page is extracted in the crawl process, the pool restarts")
-            self.executor = None
-            executor.shutdown(wait=False, cancel_futures=True)
-            return _extract(kwargs)
+            if self.executor is executor:  # the first page to see it restarts the pool
+                logger.warning("An extraction worker died; the pages under way are tried again, each alone")
+                self.executor = None
+                executor.shutdown(wait=False, cancel_futures=True)
+        alone = self._executor(1)
+        try:
+            return await asyncio.wrap_future(alone.submit(self.function, kwargs))
+        except BrokenProcessPool:
+            raise WorkerDied(f"{kwargs.get('url')}: its extraction worker died twice") from None
+        finally:
+            alone.shutdown(wait=False)
 
     def close(self) -> None:
         """Stop the workers (pages under way finish first)."""

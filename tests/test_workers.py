@@ -1,6 +1,7 @@
 """The extraction worker pool (:mod:`newsbot.workers`): its size from the setting, pages
-extracted in other processes with the records the crawl process would make, and a worker
-killed under the pool costing no page."""
+extracted in other processes with the records the crawl process would make, a worker killed
+under the pool costing no page, and a page that kills its worker never run in the crawl
+process."""
 from __future__ import annotations
 
 import asyncio
@@ -11,7 +12,9 @@ import time
 from support import HARBOUR_ARTICLE, NEWS_URL, html_doc, paragraphs
 
 from newsbot.extraction import extract_article
-from newsbot.workers import ExtractionPool, worker_count
+import pytest
+
+from newsbot.workers import ExtractionPool, WorkerDied, _extract, worker_count
 
 PAGES = [(f"{NEWS_URL}-{n}", html_doc(f"<title>Story {n}</title>",
                                       f"<article><h1>Story {n}</h1>{paragraphs(3 + n % 4, f'item {n}')}</article>").encode())
@@ -54,7 +57,7 @@ def test_a_killed_worker_costs_no_page_and_the_pool_starts_again():
             if pool.executor._broken:
                 break
             time.sleep(0.05)
-        again = asyncio.run(pool.extract(html=body, url=url))  # extracted here, the pool restarts
+        again = asyncio.run(pool.extract(html=body, url=url))  # tried again in a new pool
         later = asyncio.run(pool.extract(html=body, url=url))
         assert pool.executor is not None and pid not in pool.executor._processes
     finally:
@@ -68,3 +71,30 @@ def test_no_worker_extracts_in_the_crawl_process():
     url, body = PAGES[0]
     assert _fields(asyncio.run(pool.extract(html=body, url=url))) == _fields(extract_article(body, url))
     assert pool.executor is None
+
+
+def _poisoned(kwargs):
+    """What a worker runs in the test below: a page whose URL says poison kills its worker
+    (as a crash in a C library would), others are extracted."""
+    if "poison" in kwargs["url"]:
+        os._exit(7)
+    return _extract(kwargs)
+
+
+def test_a_page_that_kills_its_worker_fails_alone_and_never_runs_in_the_crawl_process():
+    pool = ExtractionPool(2, function=_poisoned)
+    url, body = PAGES[-1]
+
+    async def together():
+        return await asyncio.gather(pool.extract(html=body, url=url + "-poison"),
+                                    *(pool.extract(html=b, url=u) for u, b in PAGES[:4]),
+                                    return_exceptions=True)
+
+    try:
+        poisoned, *others = asyncio.run(together())
+        afterwards = asyncio.run(pool.extract(html=body, url=url))
+    finally:
+        pool.close()
+    assert isinstance(poisoned, WorkerDied) and str(poisoned) == f"{url}-poison: its extraction worker died twice"
+    assert [_fields(ex) for ex in others] == [_fields(extract_article(b, u)) for u, b in PAGES[:4]]
+    assert afterwards.record["title"] == "Harbour cranes return to the north quay"
