@@ -162,18 +162,14 @@ class HostOverrideResolver(CachingThreadedResolver):
     def getHostByName(self, name: str, timeout=()):  # noqa: N802 (Twisted API)
         """The mapped address of ``name`` (a Deferred firing with the address text), else the
         parent's lookup, whose answer fails with :class:`AddressRefused` when it is a private
-        address, or a loopback one without ``NEWSBOT_ALLOW_LOOPBACK``."""
+        address, or a loopback one without ``NEWSBOT_ALLOW_LOOPBACK`` (an address written in the
+        URL, ``http://10.1.2.3/``, is checked the same way)."""
         address = self.overrides.get(_host(name))
         if address is not None:
             return defer.succeed(address)
         return super().getHostByName(name, timeout).addCallback(self._checked, name)
 
     def _checked(self, address: str, name: str) -> str:
-        try:
-            ipaddress.ip_address(_host(name).strip("[]"))
-            return address  # an address written in the URL: checked as such (newsbot.middlewares)
-        except ValueError:
-            pass
         try:
             kind = ip_kind(ipaddress.ip_address(address))
         except ValueError:

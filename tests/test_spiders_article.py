@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from loopback import Site
 from support import crawl, run_stats, scrapy_crawl
 
@@ -64,9 +66,10 @@ def test_redirects_to_private_or_loopback_are_refused(tmp_path):
         "/ok": (200, HTML, _page("Good page")),
     }
     with Site(routes) as site:
-        urls = ",".join(site.url(p) for p in ("/meta", "/file", "/local", "/ok"))
-        # loopback not allowed: even the start URLs' redirect targets on 127.0.0.1 are refused
-        settings = {**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"}
+        urls = ",".join(f"http://news.example.org{p}" for p in ("/meta", "/file", "/local", "/ok"))
+        # loopback not allowed: the site is reached by its mapped name, its redirect to 127.0.0.1 is refused
+        settings = {**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false",
+                    "NEWSBOT_RESOLVE": f"news.example.org=127.0.0.1:{site.port}"}
         proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=settings)
     assert [r["title"] for r in records] == ["Good page"]
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/redirect_refused/private") == 1
@@ -134,13 +137,16 @@ def test_a_meta_refresh_to_a_refused_target_sends_it_nothing(tmp_path):
     assert site.hits.get("/robots.txt") == 1
 
 
-def test_a_name_resolving_to_loopback_is_refused_unless_allowed(tmp_path):
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1"])
+def test_a_name_resolving_to_loopback_is_refused_unless_allowed(tmp_path, host):
+    """A name that resolves to loopback, or a loopback address written in the URL, is refused
+    before anything is sent, robots.txt included, unless NEWSBOT_ALLOW_LOOPBACK is true."""
     with Site({"/a": (200, HTML, _page("Local page"))}) as site:
-        url = f"http://localhost:{site.port}/a"
+        url = f"http://{host}:{site.port}/a"
         proc, records = crawl(tmp_path, "article", f"urls={url}", settings={**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"})
         assert records == [] and site.served == []
         assert run_stats(tmp_path / "out.jsonl").get("newsbot/errors/refused_address") == 1
-        assert ("localhost resolves to 127.0.0.1, a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"
+        assert (f"{host} resolves to 127.0.0.1, a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"
                 in proc.stderr)
         stats = run_stats(tmp_path / "out.jsonl")
         assert not any(k == "retry/count" or k.startswith("newsbot/retry/") for k in stats)  # never retried
