@@ -22,7 +22,8 @@ def test_user_agent_follows_contact_url_unless_set(tmp_path):
                 super().do_GET()
 
         site.server.RequestHandlerClass = Recording
-        fast = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=false", "-s", "RETRY_ENABLED=false")
+        fast = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=false", "-s", "RETRY_ENABLED=false",
+                "-s", "NEWSBOT_ALLOW_LOOPBACK=true")
         runs = {
             "a": ("-s", "NEWSBOT_CONTACT_URL=https://contact.example/bots"),
             "b": ("-s", "NEWSBOT_CONTACT_URL=https://contact.example/bots", "-s", "USER_AGENT=Custom/2.0"),
