@@ -6,7 +6,10 @@ from its stats and records (:func:`diagnose`): per edition every discovery sourc
 (kind, origin, URL, outcome, entries, newest entry's date), the articles fetched and written,
 per field the layers that served it, and the portal's selectors that served no article
 (their field came from another layer, or from none). A portal passes when it wrote at least
-one article and every article has each of :data:`REQUIRED`.
+one article, every article has each of :data:`REQUIRED`, and no field that a crawl's
+monitor wants in some share of the articles (:func:`newsbot.monitors.thresholds`) is missing
+from all of them: a portal that passes its check does not fail every crawl's monitors for a
+field its site never gives (a few articles are too few to judge a share).
 """
 from __future__ import annotations
 
@@ -76,9 +79,13 @@ class Diagnosis:
 _ORDER = {"robots": 0, "home": 1, "feed": 2, "news_sitemap": 3, "sitemap": 4, "wp_api": 5, "listing": 6}
 
 
-def diagnose(portal, stats: dict, records: list[dict]) -> Diagnosis:
+def diagnose(portal, stats: dict, records: list[dict], limits: dict | None = None) -> Diagnosis:
     """The :class:`Diagnosis` of one check crawl of ``portal`` (a :class:`~newsbot.portals.Portal`)
-    from its Scrapy ``stats`` and the ``records`` it wrote (with ``provenance``)."""
+    from its Scrapy ``stats`` and the ``records`` it wrote (with ``provenance``); ``limits``: the
+    monitor thresholds of the portal (:func:`newsbot.monitors.thresholds`; default the
+    project's defaults)."""
+    from .monitors import DEFAULTS
+
     fig = figures(stats)
     found = Diagnosis(portal.name, sources=list(stats.get(SOURCES) or []), articles=len(records),
                       fetched=fig["articles_extracted"] + fig["records_dropped"].get("not_article", 0),
@@ -108,7 +115,14 @@ def diagnose(portal, stats: dict, records: list[dict]) -> Diagnosis:
         found.problems.append(f"{len(dead)} configured endpoints dead")
     if found.unmatched:
         found.problems.append("selectors matched nothing: " + ", ".join(found.unmatched))
-    found.ok = bool(records) and not found.missing
+    floors = (limits or DEFAULTS)["coverage"]
+    never = [name for name, floor in floors.items()
+             if floor > 0 and name not in found.missing and records and all(r.get(name) in (None, "", []) for r in records)]
+    for name in never:
+        found.problems.append(f"no article has {name} (a crawl's monitor wants {100 * floors[name]:g} %; for a site "
+                              f"that never gives it: -s 'NEWSBOT_MONITOR_PORTALS={{\"{portal.name}\": "
+                              f"{{\"coverage\": {{\"{name}\": 0}}}}}}')")
+    found.ok = bool(records) and not found.missing and not never
     return found
 
 
@@ -138,6 +152,7 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
         prepare(settings, jobs)
         held = lock(settings, jobs)
         results = start(settings, jobs, held=held)
+        from .monitors import thresholds
         from .portals import registry
 
         portals = registry(settings)
@@ -145,5 +160,5 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
         for result in results:
             path = folder / f"{result.name}.jsonl"
             records = [json.loads(x) for x in path.read_text("utf-8").splitlines()] if path.exists() else []
-            out.append(diagnose(portals[result.name], result.stats, records))
+            out.append(diagnose(portals[result.name], result.stats, records, thresholds(settings, result.name)))
         return out

@@ -92,3 +92,29 @@ def test_unknown_portal_is_refused(tmp_path):
     proc, _, _ = _check(tmp_path, "nosuchportal")
     assert proc.returncode == 2
     assert "newsbot check: unknown portal nosuchportal (known: " in proc.stderr
+
+
+def test_a_field_no_article_has_fails_the_check_as_it_would_fail_every_crawl(tmp_path):
+    """Articles that all lack a field the crawl's monitor wants (section, 95 %) fail the check,
+    naming the setting that lowers that floor for the portal; with it set, the check passes."""
+    from newsbot.check import diagnose
+    from newsbot.monitors import thresholds
+    from newsbot.portals.reader import load_portals
+    from scrapy.settings import Settings
+
+    (tmp_path / "p.toml").write_text(WORKING.format(base="http://127.0.0.1:9"), "utf-8")
+    portal = load_portals(tmp_path / "p.toml")["harbour_post"]
+    records = [{"title": f"Story {n}", "date_published": "2025-03-08T20:00:00+00:00", "body": "Text.",
+                "section": None, "language": "en", "provenance": {"body": "portal", "lead": "portal"}}
+               for n in range(3)]
+    stats = {"newsbot/field/title/jsonld": 3, "newsbot/field/section/missing": 3,
+             "newsbot/sources": [{"edition": "en", "kind": "feed", "origin": "configured", "outcome": "answered",
+                                  "url": "http://127.0.0.1:9/rss.xml", "entries": 3}]}
+    settings = Settings()
+    settings.setmodule("newsbot.settings")
+    found = diagnose(portal, stats, records, thresholds(settings, "harbour_post"))
+    assert not found.ok
+    assert found.problems == ["no article has section (a crawl's monitor wants 95 %; for a site that never gives "
+                              "it: -s 'NEWSBOT_MONITOR_PORTALS={\"harbour_post\": {\"coverage\": {\"section\": 0}}}')"]
+    settings.set("NEWSBOT_MONITOR_PORTALS", {"harbour_post": {"coverage": {"section": 0}}})
+    assert diagnose(portal, stats, records, thresholds(settings, "harbour_post")).ok
