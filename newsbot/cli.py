@@ -239,8 +239,16 @@ def extract(args) -> int:
                 raise ValueError(f"{target}: a file needs --url URL (the address the page was fetched from)")
             from .portals import registry
 
-            portals = registry(_project_settings(args.set))
-            html = sys.stdin.buffer.read() if target == "-" else Path(target).read_bytes()
+            settings = _project_settings(args.set)
+            portals = registry(settings)
+            limit = settings.getint("DOWNLOAD_MAXSIZE")  # as a crawl would fetch it
+            if target == "-":
+                html = sys.stdin.buffer.read(limit + 1)
+            else:
+                with open(target, "rb") as fh:
+                    html = fh.read(limit + 1)
+            if len(html) > limit:
+                raise ValueError(f"{target}: larger than DOWNLOAD_MAXSIZE ({limit} bytes), as a crawl would refuse it")
             record = extract_page(html, args.url, portals=portals, provenance=args.provenance)
     except (ExtractionError, CrawlFailed) as exc:
         print(f"newsbot extract: {exc}", file=sys.stderr)
@@ -295,6 +303,26 @@ def check(args) -> int:
     return 0 if found and all(d.ok for d in found) else 1
 
 
+def _check_new_file(target: Path) -> None:
+    """``ValueError`` (one line) unless ``target`` can be created: it does not exist and its
+    folder is an existing, writable folder."""
+    if target.exists() or target.is_symlink():
+        raise ValueError(f"{target} exists; give another --output")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ValueError(f"{target}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"{target}: the folder {folder} is not writable")
+
+
+def _without_password(url: str) -> str:
+    """``url`` with a password in it replaced by ``***`` (for messages)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return url.replace(f":{parts.password}@", ":***@") if parts.password else url
+
+
 def portal_new(args) -> int:
     """Write a portal file for the site at ``args.url`` (:mod:`newsbot.newportal`): to
     ``--output`` (default ``<name>.toml``), never over an existing file. Exit status 0 when
@@ -303,12 +331,25 @@ def portal_new(args) -> int:
     from .newportal import propose
     from .useragent import user_agent
 
+    from urllib.parse import urlsplit
+
+    from .portals.reader import check_name
+
+    target = Path(args.output or "")
     try:
         settings = _project_settings(args.set)
-        if not args.url.startswith(("http://", "https://")):
+        parts = urlsplit(args.url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"{args.url}: not an http(s) URL")
+        if parts.username is not None or parts.password is not None:
+            raise ValueError("the URL holds a user name or password; give the site's home page without them")
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+        if args.name is not None:
+            check_name(args.name, "--name")
+        if args.output:
+            _check_new_file(target)
     except ValueError as exc:
-        print(f"newsbot portal new: {exc}", file=sys.stderr)
+        print(f"newsbot portal new: {str(exc).replace(args.url, _without_password(args.url))}", file=sys.stderr)
         return 2
     try:
         name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
@@ -321,10 +362,13 @@ def portal_new(args) -> int:
         print(f"newsbot portal new: {args.url}: {getattr(exc, 'reason', None) or exc}", file=sys.stderr)
         return 1
     target = Path(args.output or f"{name}.toml")
-    if target.exists():
-        print(f"newsbot portal new: {target} exists; give another --output", file=sys.stderr)
+    try:
+        _check_new_file(target)
+        write_atomic(target, text.encode("utf-8"))
+    except (ValueError, OSError) as exc:
+        detail = f"{target}: cannot be written ({exc.strerror or exc})" if isinstance(exc, OSError) else exc
+        print(f"newsbot portal new: {detail}", file=sys.stderr)
         return 2
-    write_atomic(target, text.encode("utf-8"))
     print(f"newsbot portal new: wrote {target} (portal {name}); try it with: newsbot check {name} "
           f"-s NEWSBOT_PORTALS_FILE={target}", file=sys.stderr)
     return 0

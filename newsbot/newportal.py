@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robots_sitemaps
 from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
 from .extraction import dates
-from .extraction.urls import ip_kind
+from .extraction.urls import ip_kind, same_site
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30.0  # seconds per request
@@ -215,8 +215,12 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     editions = {main_lang.split("-")[0].lower(): base}
     for lang, alternate in alternates.items():
         key = lang.split("-")[0].lower()
-        if key not in editions and urlsplit(alternate).scheme in ("http", "https"):
-            editions[key] = _base(alternate)
+        if key in editions or urlsplit(alternate).scheme not in ("http", "https"):
+            continue
+        if not same_site(alternate, base):  # another site's page: not an edition of this portal
+            log(f"hreflang {lang} {alternate}: on another site, left out")
+            continue
+        editions[key] = _base(alternate)
     feeds = announced_feeds(home.body, home.url)
     root = rest_root(home.body, home.url, home.headers.get("Link"))
     robots = fetch(origin + "/robots.txt", user_agent, allow_loopback)
@@ -226,21 +230,32 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     samples: list[str] = []
     stamps: list[str] = []
     news, plain = [], []
+    usable = []
     for feed in feeds:
         kind, entries = _entries(fetch(feed, user_agent, allow_loopback).body)
-        log(f"feed {feed}: {kind or 'not a feed'}, {len(entries)} entries")
+        log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
+        if kind not in ("rss", "atom"):
+            continue
+        usable.append(feed)
         samples += [e.url for e in entries]
         stamps += [e.published for e in entries if e.published]
-    queue, read = list(sitemaps), 0
-    while queue and read < MAX_SITEMAPS:
+    feeds = usable
+    queue, seen, unusable = list(sitemaps), set(), set()
+    while queue and len(seen) < MAX_SITEMAPS:
         sitemap = queue.pop(0)
-        read += 1
+        if sitemap in seen:
+            continue
+        seen.add(sitemap)
         kind, entries = _entries(fetch(sitemap, user_agent, allow_loopback).body)
         log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
-            queue += [e.url for e in entries[:3]]
+            children = [e.url for e in entries if e.url not in seen][:3]
+            queue += children
+            if not children:
+                unusable.add(sitemap)  # lists nothing but what was read (itself)
             continue
         if kind != "urlset":
+            unusable.add(sitemap)
             continue
         dated = [e for e in entries if e.published]
         (news if dated else plain).append(sitemap)
@@ -264,7 +279,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         lines.append(f"feeds = {_toml_list([_template(f, base) for f in feeds])}")
     if news:
         lines.append(f"news_sitemaps = {_toml_list([_template(s, base) for s in news])}")
-    roots = [s for s in sitemaps if s not in news]
+    roots = [s for s in sitemaps if s not in news and s not in unusable]
     if roots:
         lines.append(f"sitemaps = {_toml_list([_template(s, base) for s in roots])}")
     if root:

@@ -129,3 +129,9 @@ def test_extract_command_reads_a_saved_page(tmp_path):
     missing = _extract_cmd(tmp_path, str(tmp_path / "nope.html"), "--url", url)
     assert missing.returncode == 2 and missing.stderr.strip() == (
         f"newsbot extract: {tmp_path / 'nope.html'}: No such file or directory")
+    size = len(page.read_bytes())
+    big = _extract_cmd(tmp_path, str(page), "--url", url, "-s", f"DOWNLOAD_MAXSIZE={size - 1}")
+    assert (big.returncode, big.stderr.strip()) == (
+        2, f"newsbot extract: {page}: larger than DOWNLOAD_MAXSIZE ({size - 1} bytes), as a crawl would refuse it")
+    endless = _extract_cmd(tmp_path, "/dev/zero", "--url", url, "-s", "DOWNLOAD_MAXSIZE=100000")
+    assert endless.returncode == 2 and "larger than DOWNLOAD_MAXSIZE" in endless.stderr  # read no further

@@ -131,3 +131,53 @@ def test_addresses_the_crawl_refuses_are_refused_before_any_request(tmp_path):
         assert moved.stderr.strip().splitlines()[-1] == (
             "newsbot portal new: http://10.20.30.40/: 10.20.30.40 resolves to 10.20.30.40, a private address: refused")
     assert not list(tmp_path.glob("*.toml"))
+
+
+@pytest.mark.parametrize("extra, message", [
+    (("--name", "Bad-Name"), "--name: name must be 1 to 64 lowercase letters, digits and _ (got 'Bad-Name')"),
+    (("--name", "article"), "--name: portal article: the name is that of a built-in spider that is not a portal"),
+    (("-o", "mine.toml"), "mine.toml exists; give another --output"),
+    (("-o", "nowhere/x.toml"), "nowhere/x.toml: nowhere is not a folder"),
+])
+def test_bad_arguments_are_refused_before_any_request(tmp_path, extra, message):
+    from loopback import Site
+
+    (tmp_path / "mine.toml").write_text("keep", "utf-8")
+    with Site({"/": (200, {"Content-Type": "text/html"}, b"<html></html>")}, max_seconds=30) as site:
+        made = _new(tmp_path, site.base + "/", *extra)
+        assert site.served == []
+    assert made.returncode == 2 and made.stderr.strip().splitlines()[-1].startswith(f"newsbot portal new: {message}")
+    assert (tmp_path / "mine.toml").read_text("utf-8") == "keep"
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://user:secret@127.0.0.1:9/", "the URL holds a user name or password"),
+    ("http://127.0.0.1:99999/", "Port out of range"),
+])
+def test_bad_urls_are_refused_in_one_line_that_keeps_no_password(tmp_path, url, message):
+    made = _new(tmp_path, url)
+    assert made.returncode == 2 and message in made.stderr and "secret" not in made.stderr
+    assert len(made.stderr.strip().splitlines()) == 1
+
+
+def test_only_what_answers_as_announced_goes_into_the_file(tmp_path):
+    """A feed that is HTML, a sitemap index listing only itself and an hreflang edition on
+    another site are left out of the file; each document is read once."""
+    from loopback import Site
+
+    home = (b'<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+            b'<link rel="alternate" hreflang="de" href="http://elsewhere.example.org/de/"></head><body></body></html>')
+    index = (b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b'<sitemap><loc>{base}/sitemap_index.xml</loc></sitemap></sitemapindex>')
+    with Site({"/": (200, {"Content-Type": "text/html"}, home),
+               "/rss.xml": (200, {"Content-Type": "text/html"}, b"<html><body>not a feed</body></html>"),
+               "/robots.txt": (200, {"Content-Type": "text/plain"}, b"Sitemap: /sitemap_index.xml\n"),
+               "/sitemap_index.xml": (200, {"Content-Type": "application/xml"},
+                                      lambda site: index.replace(b"{base}", site.base.encode()))},
+              max_seconds=30) as site:
+        made = _new(tmp_path, site.base + "/", "--name", "loopy", "-o", "loopy.toml")
+        assert made.returncode == 0, made.stderr
+        assert site.hits.get("/sitemap_index.xml") == 1 and site.hits.get("/rss.xml") == 1
+    portal = load_portals(tmp_path / "loopy.toml")["loopy"]
+    assert portal.feeds == () and portal.sitemaps == () and portal.news_sitemaps == ()
+    assert [e.lang for e in portal.editions] == ["en"]

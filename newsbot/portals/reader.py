@@ -130,6 +130,16 @@ def _section_names(where: str, table) -> tuple[tuple[str, str], ...]:
     return tuple(table.items())
 
 
+def check_name(name, source: str) -> None:
+    """``ValueError`` naming ``source`` unless ``name`` is a portal name: 1 to 64 lowercase
+    letters, digits and ``_``, not one of :data:`RESERVED_NAMES`."""
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError(f"{source}: name must be 1 to 64 lowercase letters, digits and _ (got {_short(name)})")
+    if name in RESERVED_NAMES:
+        raise ValueError(f"{source}: portal {name}: the name is that of a built-in spider that is not a portal "
+                         f"({', '.join(sorted(RESERVED_NAMES))}); choose another")
+
+
 def portal_from_dict(data: dict, source: str = "<config>"):
     """A :class:`~newsbot.portals.Portal` from one parsed TOML table (shape in the module
     docstring); ``source`` names the file in error messages. Every value is checked for its
@@ -140,12 +150,8 @@ def portal_from_dict(data: dict, source: str = "<config>"):
     if not isinstance(data, dict):
         raise ValueError(f"{source}: each [[portal]] must be a table (got {_short(data)})")
     name = data.get("name")
-    if not isinstance(name, str) or not _NAME.match(name):
-        raise ValueError(f"{source}: name must be 1 to 64 lowercase letters, digits and _ (got {_short(name)})")
+    check_name(name, source)
     where = f"{source}: portal {name}"
-    if name in RESERVED_NAMES:
-        raise ValueError(f"{where}: the name is that of a built-in spider that is not a portal "
-                         f"({', '.join(sorted(RESERVED_NAMES))}); choose another")
     unknown = sorted(set(data) - _TOP)
     if unknown:
         raise ValueError(f"{where}: unknown key {', '.join(unknown)}")
