@@ -162,8 +162,10 @@ class HostOverrideResolver(CachingThreadedResolver):
     def getHostByName(self, name: str, timeout=()):  # noqa: N802 (Twisted API)
         """The mapped address of ``name`` (a Deferred firing with the address text), else the
         parent's lookup, whose answer fails with :class:`AddressRefused` when it is a private
-        address, or a loopback one without ``NEWSBOT_ALLOW_LOOPBACK`` (an address written in the
-        URL, ``http://10.1.2.3/``, is checked the same way)."""
+        address, or a loopback one without ``NEWSBOT_ALLOW_LOOPBACK``. A private address written
+        in the URL (``http://10.1.2.3/``) is refused the same way; a loopback address written in
+        a URL the user gave (``http://127.0.0.1:8765/``) is the user's choice and is reached (a
+        redirect to one is refused before this, by :mod:`newsbot.middlewares`)."""
         address = self.overrides.get(_host(name))
         if address is not None:
             return defer.succeed(address)
@@ -174,7 +176,11 @@ class HostOverrideResolver(CachingThreadedResolver):
             kind = ip_kind(ipaddress.ip_address(address))
         except ValueError:
             return address
-        if kind == "private" or (kind == "loopback" and not self.allow_loopback):
+        try:
+            written = ipaddress.ip_address(_host(name).strip("[]")) is not None
+        except ValueError:
+            written = False
+        if kind == "private" or (kind == "loopback" and not self.allow_loopback and not written):
             error = AddressRefused(name, address, kind)
             self.refused[_host(name)] = str(error)
             raise error
