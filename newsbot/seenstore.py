@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -150,6 +151,19 @@ _ARTICLE_COLUMNS = ("stream, id, url, portal, content_hash, date_published, date
                     "etag, last_modified")
 
 
+@contextmanager
+def _transaction(db):
+    """``BEGIN IMMEDIATE`` on ``db`` (a connection or cursor), ``COMMIT`` when the block ends,
+    ``ROLLBACK`` and re-raise when it raises."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
 class SqliteSeenStore:
     """:class:`SeenStore` in one SQLite file (WAL journal, so runs of several portals in one
     process or in parallel processes can share it).
@@ -218,8 +232,7 @@ class SqliteSeenStore:
     def _migrate(self, db) -> None:
         """Move a first-schema store (entries without a stream) to the current schema, in one
         transaction; its entries go to the default output stream of their portal."""
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(db):
             db.execute("ALTER TABLE articles RENAME TO articles_v1")
             db.execute("ALTER TABLE aliases RENAME TO aliases_v1")
             for statement in _SCHEMA.split(";"):
@@ -239,23 +252,14 @@ class SqliteSeenStore:
             db.execute("DROP TABLE articles_v1")
             db.execute("DROP TABLE aliases_v1")
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _add_validators(self, db) -> None:
         """Give a second-schema store the validator columns (empty for its entries), in one
         transaction."""
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(db):
             db.execute("ALTER TABLE articles ADD COLUMN etag TEXT")
             db.execute("ALTER TABLE articles ADD COLUMN last_modified TEXT")
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _create(self) -> None:
         """Write a new, empty store with its schema to a temporary file beside the path and
@@ -296,8 +300,7 @@ class SqliteSeenStore:
                 self._create()
         n = 0
         cur = self.db.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(cur):
             for entry, aliases in entries:
                 cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (entry.stream, entry.id, entry.url, entry.portal, entry.content_hash,
@@ -306,10 +309,6 @@ class SqliteSeenStore:
                 for key in {entry.id, *aliases}:
                     cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry.stream, key, entry.id))
                 n += 1
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
         return n
 
     def __len__(self) -> int:
