@@ -165,8 +165,16 @@ _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListEle
 JSONLD_DEPTH = 32  # structured data nests a few levels; deeper values are not walked
 
 
+_COUNT_NODES = etree.XPath(
+    "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
+"""The number of nodes ``tree.iter()`` yields (elements, comments, processing instructions),
+counted without making a Python object for each."""
+
+
 def _cut_after(tree, limit: int) -> bool:
     """Remove every element after the ``limit``-th in document order; True when some were."""
+    if _COUNT_NODES(tree) <= limit:
+        return False
     last = None
     for i, el in enumerate(tree.iter(), 1):
         if i == limit:
@@ -249,7 +257,7 @@ class Page:
     @cached_property
     def size(self) -> int:
         """The number of elements of the tree."""
-        return sum(1 for _ in self.tree.iter())
+        return int(_COUNT_NODES(self.tree))
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:

@@ -61,7 +61,10 @@ def unescape_entities(text: str) -> str:
 
 def key(text: str) -> str:
     """Comparison key for a title or paragraph: cleaned, case-folded, quotes and dashes unified."""
-    return (clean(text) or "").translate(_QUOTES).casefold()
+    text = clean(text) or ""
+    if not text.isascii():  # the quotes and dashes unified are all outside ASCII
+        text = text.translate(_QUOTES)
+    return text.casefold()
 
 
 def tokens(text: str | None) -> list[str]:

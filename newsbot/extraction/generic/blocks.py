@@ -113,17 +113,22 @@ def _pieces(el, tag: str, parts: list[str], links: list[str]) -> list[Block]:
     return [Block(el, tag, t, min(1.0, n / len(t)), links_in if n else 0) for t, n in zip(texts, linked)]
 
 
-def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> list[Block]:
+def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order: dict | None = None) -> list[Block]:
     """Innermost, unpruned block elements under ``root`` in document order, and the runs of
     loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
     blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
     element proxies are only identical (and so usable as dict keys) while a Python reference
-    to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name."""
+    to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name.
+    ``order``, when given, receives ``{element: document position}`` for every element under
+    ``root`` (pruned ones too), read in the same walk."""
     elements = []
     pruned: set = set()
+    if order is None:
+        order = {}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        order[el] = len(order)
         parent = el.getparent()
         if parent is not None and parent in pruned:
             pruned.add(el)

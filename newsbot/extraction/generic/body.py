@@ -64,14 +64,14 @@ def rule_pass(tree, anchor=None) -> RulePass:
     while node is not None:
         keep.add(node)
         node = node.getparent()
-    found = [b for b in blocks(root, alive, keep) if anchor is None or b.element is not anchor]  # an <h2> headline
+    order: dict = {}
+    found = [b for b in blocks(root, alive, keep, order) if anchor is None or b.element is not anchor]  # an <h2> headline
     cut = len(found) > MAX_BLOCKS
     if cut:
         found = found[:MAX_BLOCKS]
     ai_boxes = _ai_summary_boxes(found)
     if ai_boxes:
         found = [b for b in found if b.element not in ai_boxes]
-    order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
     boxes = containers(root, found, anchor, order)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
     inner_ids = {id(b) for b in inner}
