@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..text import squash
 from .prune import HEADINGS, _pruned
@@ -32,6 +33,8 @@ _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00
 def text_weight(text: str) -> int:
     """Length of ``text`` in Latin-letter equivalents: a Chinese, Japanese or Korean
     character carries about as much as a word, so it counts three."""
+    if text.isascii():
+        return len(text)
     return len(text) + 2 * len(_WIDE.findall(text))
 
 
@@ -46,11 +49,12 @@ class Block:
     link_share: float
     links: int = 0
 
-    @property
+    @cached_property
     def good(self) -> bool:
         """A paragraph of running text: long, few links, not a sub-heading or list item."""
         return (self.tag not in HEADINGS and self.tag not in NOT_RUNNING
-                and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
+                and (len(self.text) >= GOOD_MIN_CHARS or text_weight(self.text) >= GOOD_MIN_CHARS)
+                and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
 def _texts(el, link: bool, out: list, links: list) -> None:
