@@ -14,7 +14,7 @@ import webencodings
 from lxml import etree
 from w3lib.encoding import to_unicode
 
-from .text import clean, strip_control
+from .text import clean, strip_control, utf8_has_control
 
 MAX_ELEMENTS = 30_000
 """Elements read from one page (real article pages hold a few thousand): the rest of a larger
@@ -153,7 +153,10 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
         encoding = _declared(m.group(1).decode("ascii", "ignore"), data, in_meta=True) if m else None
     if encoding is None:
         encoding = "utf-8" if _utf8_verdict(data) is not False else _detect(data)
-    return strip_control(to_unicode(data, encoding)), encoding
+    text = to_unicode(data, encoding)
+    if encoding == "utf-8" and not utf8_has_control(data, text):
+        return text, encoding
+    return strip_control(text), encoding
 
 
 _LD_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")

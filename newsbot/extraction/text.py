@@ -24,6 +24,18 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
+_INVISIBLE = "\u200b\u200e\u200f\ufeff"
+
+
+def utf8_has_control(data: bytes, text: str) -> bool:
+    """Whether ``text``, the bytes ``data`` decoded as UTF-8 (undecodable bytes replaced, so
+    it holds no lone surrogate), has a character :func:`strip_control` removes: a C0 control
+    byte in ``data`` or a zero-width mark in ``text``. Cheaper than :func:`strip_control` over a
+    whole page, which most pages do not need."""
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or any(c in text for c in _INVISIBLE)
+
+
 def clean(text: str | None) -> str | None:
     """Return ``text`` NFC-normalised with runs of white space folded to one space and trimmed.
 
