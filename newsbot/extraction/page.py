@@ -174,6 +174,22 @@ _COUNT_NODES = etree.XPath(
 counted without making a Python object for each."""
 
 
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity)
+"""lxml.html's element classes, chosen in C: lxml.html's own lookup (a Python call for every
+element object made) only adds form-field classes (``<input>``, ``<select>``…) whose methods
+extraction never calls."""
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """A new HTML parser (its own error log) making :data:`_ELEMENT_CLASSES`."""
+    parser = lxml.html.HTMLParser()
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
+    return parser
+
+
 def _cut_after(tree, limit: int) -> bool:
     """Remove every element after the ``limit``-th in document order; True when some were."""
     if _COUNT_NODES(tree) <= limit:
@@ -241,16 +257,17 @@ class Page:
     def tree(self) -> lxml.html.HtmlElement:
         """The lxml document (an empty one for input that does not parse)."""
         text = self.text
-        if text.lstrip().startswith("<?xml"):
-            text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+        declaration = _XML_DECLARATION.match(text)
+        if declaration:
+            text = text[declaration.end():]
         try:
-            parser = lxml.html.HTMLParser()
+            parser = _parser()
             tree = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
             if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
                 # a text node or attribute over libxml2's limit ended the parse: the page is
                 # read again without its huge runs, and the record is flagged partial
                 self.cut = True
-                tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text))
+                tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text), parser=_parser())
         except (etree.ParserError, ValueError):
             tree = lxml.html.document_fromstring("<html></html>")
         if _cut_after(tree, MAX_ELEMENTS):

@@ -10,11 +10,13 @@ import unicodedata
 
 _WS = re.compile(r"\s+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]")
-_QUOTES = str.maketrans({
+_QUOTES = tuple({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
+}.items())
+"""``(character, replacement)``: the quotes and dashes a comparison key unifies (one
+``str.replace`` each is many times faster than ``str.translate`` on text outside ASCII)."""
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -75,7 +77,9 @@ def key(text: str) -> str:
     """Comparison key for a title or paragraph: cleaned, case-folded, quotes and dashes unified."""
     text = clean(text) or ""
     if not text.isascii():  # the quotes and dashes unified are all outside ASCII
-        text = text.translate(_QUOTES)
+        for char, replacement in _QUOTES:
+            if char in text:
+                text = text.replace(char, replacement)
     return text.casefold()
 
 
