@@ -57,9 +57,10 @@ class Block:
                 and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
-def _texts(el, link: bool, out: list, links: list) -> None:
+def _texts(el, link: bool, out: list, links: list, judged: dict | None = None) -> None:
     """Visible text of ``el`` into ``out`` (and the part inside links into ``links``), pruned
-    descendants skipped (their tails kept)."""
+    descendants skipped (their tails kept). ``judged``: ``{element: _pruned(element)}`` already
+    known (:func:`blocks` judges most elements once)."""
     if el.text:
         out.append(el.text)
         if link:
@@ -68,14 +69,20 @@ def _texts(el, link: bool, out: list, links: list) -> None:
         if isinstance(child.tag, str):
             if child.tag == "br":
                 out.append(_BR)
-            elif child.tag in INLINE_KEEP or not _pruned(child):
+            elif child.tag in INLINE_KEEP or not _judged(child, judged):
                 if child.tag in CELL_TAGS:
                     out.append(_CELL)
-                _texts(child, link or child.tag == "a", out, links)
+                _texts(child, link or child.tag == "a", out, links, judged)
         if child.tail:
             out.append(child.tail)
             if link:
                 links.append(child.tail)
+
+
+def _judged(el, judged: dict | None) -> bool:
+    """:func:`_pruned` of ``el``, read from ``judged`` when it is there."""
+    verdict = judged.get(el) if judged is not None else None
+    return _pruned(el) if verdict is None else verdict
 
 
 def _plain_text(raw: str) -> str | None:
@@ -93,7 +100,7 @@ def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
     text = _plain_text("".join(parts))
     if not text:
         return None
-    link_chars = len(_plain_text("".join(links)) or "")
+    link_chars = len(_plain_text("".join(links)) or "") if links else 0
     return Block(el, tag, text, min(1.0, link_chars / len(text)), sum(1 for _ in el.iter("a")) if tag != "text" else 0)
 
 
@@ -127,6 +134,7 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     ``root`` (pruned ones too), read in the same walk."""
     elements = []
     pruned: set = set()
+    judged: dict = {}
     if order is None:
         order = {}
     for el in root.iter():
@@ -137,9 +145,11 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
         if parent is not None and parent in pruned:
             pruned.add(el)
             continue
-        if el is not root and el not in keep and _pruned(el):
-            pruned.add(el)
-            continue
+        if el is not root and el not in keep:
+            judged[el] = verdict = _pruned(el)
+            if verdict:
+                pruned.add(el)
+                continue
         elements.append(el)
     if alive is not None:
         alive.extend(elements)
@@ -158,7 +168,7 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
             if parent is not None:
                 has_block.add(parent)
     out: list[Block] = []
-    _emit(root, leaf, has_block, pruned, out, 0)
+    _emit(root, leaf, has_block, pruned, out, 0, judged=judged)
     return out
 
 
@@ -166,14 +176,16 @@ def _is_block_tag(el) -> bool:
     return el.tag in BLOCK_TAGS or el.get("role") == "heading"
 
 
-def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False) -> None:
+def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False,
+          judged: dict | None = None) -> None:
     """Blocks of ``el`` into ``out``; ``in_link``: ``el`` sits inside an ``<a>`` (a teaser
-    card whose whole box is one link), so all of its text is link text."""
+    card whose whole box is one link), so all of its text is link text. ``judged``: as for
+    :func:`_texts`."""
     in_link = in_link or el.tag == "a"
     if el in leaf or depth > 300:
         parts: list[str] = []
         links: list[str] = []
-        _texts(el, in_link, parts, links)
+        _texts(el, in_link, parts, links, judged)
         tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
         out.extend(_pieces(el, tag, parts, links))
         return
@@ -189,12 +201,12 @@ def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_
             continue
         if child in leaf or child in has_block:
             out.extend(_pieces(el, "text", parts, links))
-            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link)
+            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link, judged)
             parts = [child.tail or ""]
             links = list(parts) if in_link else []
         else:
             inner: list[str] = []
-            _texts(child, in_link or child.tag == "a", inner, links)
+            _texts(child, in_link or child.tag == "a", inner, links, judged)
             parts += inner
             parts.append(child.tail or "")
             if in_link:
