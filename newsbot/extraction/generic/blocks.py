@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from lxml import etree
+
 from ..text import squash
 from .prune import HEADINGS, _pruned
 
@@ -137,9 +139,7 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     judged: dict = {}
     if order is None:
         order = {}
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
         order[el] = len(order)
         parent = el.getparent()
         if parent is not None and parent in pruned:
@@ -157,7 +157,9 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     has_block: set = set()
     for el in reversed(elements):
         inner = el in has_block
-        if _is_block_tag(el) and el is not root or (el.tag in DIVLIKE and not inner and el is not root):
+        tag = el.tag
+        if (tag in BLOCK_TAGS or el.get("role") == "heading") and el is not root \
+                or (tag in DIVLIKE and not inner and el is not root):
             if not inner:
                 leaf.add(el)
             parent = el.getparent()
@@ -170,10 +172,6 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     out: list[Block] = []
     _emit(root, leaf, has_block, pruned, out, 0, judged=judged)
     return out
-
-
-def _is_block_tag(el) -> bool:
-    return el.tag in BLOCK_TAGS or el.get("role") == "heading"
 
 
 def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False,
