@@ -75,8 +75,9 @@ def rule_pass(tree, anchor=None) -> RulePass:
     boxes = containers(root, found, anchor, order)
     inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
     inner_ids = {id(b) for b in inner}
+    seen: dict = {}
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
-             and not is_boilerplate(b.text) and not _teaser(b, boxes)]
+             and not is_boilerplate(b.text) and not _teaser(b, boxes, seen)]
     inner = _cut_related(inner)
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
