@@ -37,6 +37,7 @@ def is_ai_notice(text: str) -> bool:
             or len(text) < AI_NOTICE_SHORT_MAX_CHARS and bool(AI_NOTICE_SHORT.search(text)))
 
 
+@lru_cache(maxsize=4096)  # a block text is tried by the rules and again by the block scorer
 def is_boilerplate(text: str) -> bool:
     """True for block texts that are page furniture in any article: consent placeholders of
     embedded content, "read more" teasers, sign-in, newsletter and (Japanese) member prompts
