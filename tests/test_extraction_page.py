@@ -22,6 +22,16 @@ def test_control_characters_do_not_break_parsing():
     assert rec["body"].startswith("Paragraph 1 about the harbour")
 
 
+@pytest.mark.parametrize("raw,expected", [
+    ("<p>Zero\u200bwidth and \ufeffmarks\u200e\u200f</p>", "<p>Zerowidth and marks</p>"),
+    ("<p>A bell\x07, a NUL\x00 and DEL\x7f</p>", "<p>A bell, a NUL and DEL</p>"),
+    ("<p>Tab\tand\r\nnewline kept, ‘quotes’ too</p>", "<p>Tab\tand\r\nnewline kept, ‘quotes’ too</p>"),
+])
+def test_decoded_utf8_text_loses_control_characters_and_zero_width_marks(raw, expected):
+    for data in (raw.encode("utf-8"), codecs.BOM_UTF8 + raw.encode("utf-8")):
+        assert decode_html(data) == (expected, "utf-8")
+
+
 @pytest.mark.parametrize("data,content_type,expected_encoding", [
     ("<p>Grüße aus Köln</p>".encode("cp1252"), "text/html; charset=windows-1252", "cp1252"),
     (codecs.BOM_UTF8 + "<p>Grüße aus Köln</p>".encode("utf-8"), None, "utf-8"),

@@ -38,7 +38,11 @@ def is_boilerplate(text: str, rules: ExtractionRules) -> bool:
     """True when ``text`` is one of the portal's boilerplate phrases (compared by
     :func:`~newsbot.extraction.text.key`, exactly or as a prefix of 12 characters or more), or
     a line of page furniture of the generic vocabulary (its ``container_line`` category)."""
-    k = key(text)
+    return _is_boilerplate_key(key(text), rules)
+
+
+def _is_boilerplate_key(k: str, rules: ExtractionRules) -> bool:
+    """:func:`is_boilerplate` of a text whose :func:`~newsbot.extraction.text.key` is ``k``."""
     for p in _phrase_keys(rules.boilerplate):
         if k == p or (k.startswith(p) and len(p) >= 12):
             return True
@@ -232,7 +236,7 @@ def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], b
         if any(m in k for m in markers):
             partial = True
             continue
-        if is_boilerplate(p, rules):
+        if _is_boilerplate_key(k, rules):
             continue
         out.append(p)
     return out, partial

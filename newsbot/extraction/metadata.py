@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from .content import is_boilerplate
 from .text import clean, key, unescape_entities
 from .urls import site_of
@@ -63,8 +65,8 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     sources = (  # read one after the other, the markup only when structured data names no one
         ("jsonld", lambda: [ld_text(_resolved(page, a)) for a in items]),
         ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
-        ("microdata", lambda: [_microdata_name(el) for el in page.tree.xpath(_ITEMPROP_AUTHOR)]),
-        ("html", lambda: [text_of(a) for a in page.tree.xpath(_REL_AUTHOR)][:6]),
+        ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
+        ("html", lambda: [text_of(a) for a in _REL_AUTHOR(page.tree)][:6]),
         ("html", lambda: _printed_byline(page)),
     )
     for layer, values in sources:
@@ -75,8 +77,8 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     return [], None
 
 
-_ITEMPROP_AUTHOR = "//*[contains(concat(' ', @itemprop, ' '), ' author ')]"
-_REL_AUTHOR = "//a[contains(concat(' ', @rel, ' '), ' author ')]"
+_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop][contains(concat(' ', @itemprop, ' '), ' author ')]")
+_REL_AUTHOR = etree.XPath("//a[@rel][contains(concat(' ', @rel, ' '), ' author ')]")
 
 
 def _is_brand(name: str, brands: set[str]) -> bool:

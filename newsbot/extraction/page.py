@@ -14,7 +14,7 @@ import webencodings
 from lxml import etree
 from w3lib.encoding import to_unicode
 
-from .text import clean, strip_control
+from .text import clean, strip_control, utf8_has_control
 
 MAX_ELEMENTS = 30_000
 """Elements read from one page (real article pages hold a few thousand): the rest of a larger
@@ -153,7 +153,10 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
         encoding = _declared(m.group(1).decode("ascii", "ignore"), data, in_meta=True) if m else None
     if encoding is None:
         encoding = "utf-8" if _utf8_verdict(data) is not False else _detect(data)
-    return strip_control(to_unicode(data, encoding)), encoding
+    text = to_unicode(data, encoding)
+    if encoding == "utf-8" and not utf8_has_control(data, text):
+        return text, encoding
+    return strip_control(text), encoding
 
 
 _LD_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
@@ -165,8 +168,32 @@ _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListEle
 JSONLD_DEPTH = 32  # structured data nests a few levels; deeper values are not walked
 
 
+_COUNT_NODES = etree.XPath(
+    "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
+"""The number of nodes ``tree.iter()`` yields (elements, comments, processing instructions),
+counted without making a Python object for each."""
+
+
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity)
+"""lxml.html's element classes, chosen in C: lxml.html's own lookup (a Python call for every
+element object made) only adds form-field classes (``<input>``, ``<select>``…) whose methods
+extraction never calls."""
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """A new HTML parser (its own error log) making :data:`_ELEMENT_CLASSES`."""
+    parser = lxml.html.HTMLParser()
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
+    return parser
+
+
 def _cut_after(tree, limit: int) -> bool:
     """Remove every element after the ``limit``-th in document order; True when some were."""
+    if _COUNT_NODES(tree) <= limit:
+        return False
     last = None
     for i, el in enumerate(tree.iter(), 1):
         if i == limit:
@@ -230,16 +257,17 @@ class Page:
     def tree(self) -> lxml.html.HtmlElement:
         """The lxml document (an empty one for input that does not parse)."""
         text = self.text
-        if text.lstrip().startswith("<?xml"):
-            text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+        declaration = _XML_DECLARATION.match(text)
+        if declaration:
+            text = text[declaration.end():]
         try:
-            parser = lxml.html.HTMLParser()
+            parser = _parser()
             tree = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
             if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
                 # a text node or attribute over libxml2's limit ended the parse: the page is
                 # read again without its huge runs, and the record is flagged partial
                 self.cut = True
-                tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text))
+                tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text), parser=_parser())
         except (etree.ParserError, ValueError):
             tree = lxml.html.document_fromstring("<html></html>")
         if _cut_after(tree, MAX_ELEMENTS):
@@ -249,7 +277,7 @@ class Page:
     @cached_property
     def size(self) -> int:
         """The number of elements of the tree."""
-        return sum(1 for _ in self.tree.iter())
+        return int(_COUNT_NODES(self.tree))
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:

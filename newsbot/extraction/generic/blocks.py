@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from lxml import etree
 
 from ..text import squash
 from .prune import HEADINGS, _pruned
@@ -32,6 +35,8 @@ _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00
 def text_weight(text: str) -> int:
     """Length of ``text`` in Latin-letter equivalents: a Chinese, Japanese or Korean
     character carries about as much as a word, so it counts three."""
+    if text.isascii():
+        return len(text)
     return len(text) + 2 * len(_WIDE.findall(text))
 
 
@@ -46,16 +51,18 @@ class Block:
     link_share: float
     links: int = 0
 
-    @property
+    @cached_property
     def good(self) -> bool:
         """A paragraph of running text: long, few links, not a sub-heading or list item."""
         return (self.tag not in HEADINGS and self.tag not in NOT_RUNNING
-                and text_weight(self.text) >= GOOD_MIN_CHARS and self.link_share <= GOOD_MAX_LINK_SHARE)
+                and (len(self.text) >= GOOD_MIN_CHARS or text_weight(self.text) >= GOOD_MIN_CHARS)
+                and self.link_share <= GOOD_MAX_LINK_SHARE)
 
 
-def _texts(el, link: bool, out: list, links: list) -> None:
+def _texts(el, link: bool, out: list, links: list, judged: dict | None = None) -> None:
     """Visible text of ``el`` into ``out`` (and the part inside links into ``links``), pruned
-    descendants skipped (their tails kept)."""
+    descendants skipped (their tails kept). ``judged``: ``{element: _pruned(element)}`` already
+    known (:func:`blocks` judges most elements once)."""
     if el.text:
         out.append(el.text)
         if link:
@@ -64,14 +71,20 @@ def _texts(el, link: bool, out: list, links: list) -> None:
         if isinstance(child.tag, str):
             if child.tag == "br":
                 out.append(_BR)
-            elif child.tag in INLINE_KEEP or not _pruned(child):
+            elif child.tag in INLINE_KEEP or not _judged(child, judged):
                 if child.tag in CELL_TAGS:
                     out.append(_CELL)
-                _texts(child, link or child.tag == "a", out, links)
+                _texts(child, link or child.tag == "a", out, links, judged)
         if child.tail:
             out.append(child.tail)
             if link:
                 links.append(child.tail)
+
+
+def _judged(el, judged: dict | None) -> bool:
+    """:func:`_pruned` of ``el``, read from ``judged`` when it is there."""
+    verdict = judged.get(el) if judged is not None else None
+    return _pruned(el) if verdict is None else verdict
 
 
 def _plain_text(raw: str) -> str | None:
@@ -89,7 +102,7 @@ def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
     text = _plain_text("".join(parts))
     if not text:
         return None
-    link_chars = len(_plain_text("".join(links)) or "")
+    link_chars = len(_plain_text("".join(links)) or "") if links else 0
     return Block(el, tag, text, min(1.0, link_chars / len(text)), sum(1 for _ in el.iter("a")) if tag != "text" else 0)
 
 
@@ -113,24 +126,30 @@ def _pieces(el, tag: str, parts: list[str], links: list[str]) -> list[Block]:
     return [Block(el, tag, t, min(1.0, n / len(t)), links_in if n else 0) for t, n in zip(texts, linked)]
 
 
-def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> list[Block]:
+def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order: dict | None = None) -> list[Block]:
     """Innermost, unpruned block elements under ``root`` in document order, and the runs of
     loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
     blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
     element proxies are only identical (and so usable as dict keys) while a Python reference
-    to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name."""
+    to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name.
+    ``order``, when given, receives ``{element: document position}`` for every element under
+    ``root`` (pruned ones too), read in the same walk."""
     elements = []
     pruned: set = set()
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    judged: dict = {}
+    if order is None:
+        order = {}
+    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
+        order[el] = len(order)
         parent = el.getparent()
         if parent is not None and parent in pruned:
             pruned.add(el)
             continue
-        if el is not root and el not in keep and _pruned(el):
-            pruned.add(el)
-            continue
+        if el is not root and el not in keep:
+            judged[el] = verdict = _pruned(el)
+            if verdict:
+                pruned.add(el)
+                continue
         elements.append(el)
     if alive is not None:
         alive.extend(elements)
@@ -138,7 +157,9 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> li
     has_block: set = set()
     for el in reversed(elements):
         inner = el in has_block
-        if _is_block_tag(el) and el is not root or (el.tag in DIVLIKE and not inner and el is not root):
+        tag = el.tag
+        if (tag in BLOCK_TAGS or el.get("role") == "heading") and el is not root \
+                or (tag in DIVLIKE and not inner and el is not root):
             if not inner:
                 leaf.add(el)
             parent = el.getparent()
@@ -149,22 +170,20 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset()) -> li
             if parent is not None:
                 has_block.add(parent)
     out: list[Block] = []
-    _emit(root, leaf, has_block, pruned, out, 0)
+    _emit(root, leaf, has_block, pruned, out, 0, judged=judged)
     return out
 
 
-def _is_block_tag(el) -> bool:
-    return el.tag in BLOCK_TAGS or el.get("role") == "heading"
-
-
-def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False) -> None:
+def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False,
+          judged: dict | None = None) -> None:
     """Blocks of ``el`` into ``out``; ``in_link``: ``el`` sits inside an ``<a>`` (a teaser
-    card whose whole box is one link), so all of its text is link text."""
+    card whose whole box is one link), so all of its text is link text. ``judged``: as for
+    :func:`_texts`."""
     in_link = in_link or el.tag == "a"
     if el in leaf or depth > 300:
         parts: list[str] = []
         links: list[str] = []
-        _texts(el, in_link, parts, links)
+        _texts(el, in_link, parts, links, judged)
         tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
         out.extend(_pieces(el, tag, parts, links))
         return
@@ -180,12 +199,12 @@ def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_
             continue
         if child in leaf or child in has_block:
             out.extend(_pieces(el, "text", parts, links))
-            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link)
+            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link, judged)
             parts = [child.tail or ""]
             links = list(parts) if in_link else []
         else:
             inner: list[str] = []
-            _texts(child, in_link or child.tag == "a", inner, links)
+            _texts(child, in_link or child.tag == "a", inner, links, judged)
             parts += inner
             parts.append(child.tail or "")
             if in_link:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate
-from .container import _inside, containers
+from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _keep_after, _keep_before, _keyword_lines, _teaser)
 from .scorer import rescore
@@ -64,19 +64,21 @@ def rule_pass(tree, anchor=None) -> RulePass:
     while node is not None:
         keep.add(node)
         node = node.getparent()
-    found = [b for b in blocks(root, alive, keep) if anchor is None or b.element is not anchor]  # an <h2> headline
+    order: dict = {}
+    found = [b for b in blocks(root, alive, keep, order) if anchor is None or b.element is not anchor]  # an <h2> headline
     cut = len(found) > MAX_BLOCKS
     if cut:
         found = found[:MAX_BLOCKS]
     ai_boxes = _ai_summary_boxes(found)
     if ai_boxes:
         found = [b for b in found if b.element not in ai_boxes]
-    order = {el: i for i, el in enumerate(e for e in root.iter() if isinstance(e.tag, str))}
     boxes = containers(root, found, anchor, order)
-    inner = [b for b in found if any(_inside(b.element, box) for box in boxes)]
+    within: dict = {}
+    inner = [b for b in found if _inside_any(b.element, boxes, within)]
     inner_ids = {id(b) for b in inner}
+    seen: dict = {}
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
-             and not is_boilerplate(b.text) and not _teaser(b, boxes)]
+             and not is_boilerplate(b.text) and not _teaser(b, boxes, seen)]
     inner = _cut_related(inner)
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
@@ -96,6 +98,26 @@ def rule_pass(tree, anchor=None) -> RulePass:
         chosen = {id(b) for b in kept}
         kept = [b for b in inner if id(b) in chosen or b.tag != "text" and b.element in held]
     return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword)
+
+
+def _inside_any(el, boxes: list, within: dict) -> bool:
+    """``el`` is one of ``boxes`` or inside one; ``within`` keeps the answer for every
+    element passed on the way up, for the next blocks of the same page."""
+    path = []
+    node, found = el, False
+    while node is not None:
+        known = within.get(node)
+        if known is not None:
+            found = known
+            break
+        if node in boxes:
+            found = True
+            break
+        path.append(node)
+        node = node.getparent()
+    for n in path:
+        within[n] = found
+    return found
 
 
 def extract(tree, anchor=None) -> Body:

@@ -8,6 +8,8 @@ which length; the patterns are compiled once, at import, from the phrase vocabul
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..vocabulary import pattern
 from .blocks import Block, _SENTENCE_END
 
@@ -24,6 +26,7 @@ MEMBER_PROMPT_MAX_CHARS = 40
 AI_NOTICE_SHORT_MAX_CHARS = 120
 
 
+@lru_cache(maxsize=4096)  # a block text is tried by the AI-summary boxes and by is_boilerplate
 def is_ai_notice(text: str) -> bool:
     """True for a note that a summary or text was made by a language model ("KI-Zusammenfassung…",
     "AI summary…", "… laget av ChatGPT"): under 300 characters, opening with an AI label or
@@ -34,6 +37,7 @@ def is_ai_notice(text: str) -> bool:
             or len(text) < AI_NOTICE_SHORT_MAX_CHARS and bool(AI_NOTICE_SHORT.search(text)))
 
 
+@lru_cache(maxsize=4096)  # a block text is tried by the rules and again by the block scorer
 def is_boilerplate(text: str) -> bool:
     """True for block texts that are page furniture in any article: consent placeholders of
     embedded content, "read more" teasers, sign-in, newsletter and (Japanese) member prompts

@@ -154,19 +154,36 @@ def _same_container(el, main) -> bool:
             and el.tag == main.tag and el.get("class") == main.get("class"))
 
 
-def _teaser(b: Block, boxes: list) -> bool:
+def _teaser(b: Block, boxes: list, seen: dict | None = None) -> bool:
     """A paragraph inside a teaser card: one of its three nearest ancestors (inside the
-    article container) also holds a linked heading, the headline of another article."""
+    article container) also holds a linked heading, the headline of another article.
+    ``seen``: ``{element: [text length, holds a linked heading or None]}``, kept between the
+    calls for one page's blocks (paragraphs share their ancestors)."""
     node = b.element if b.tag == "text" else b.element.getparent()
     limit = 2 * len(b.text) + 300
+    seen = {} if seen is None else seen
     for _ in range(3):
-        if node is None or node in boxes or len(node.text_content()) > limit:
+        if node is None or node in boxes:
             return False
-        for h in node.iter("h2", "h3", "h4", "h5", "h6"):
-            if any(not (a.get("href") or "#").startswith("#") for a in h.iter("a")) or any(
-                    a.tag == "a" and not (a.get("href") or "#").startswith("#") for a in h.iterancestors()):
-                return True
+        known = seen.get(node)
+        if known is None:
+            known = seen[node] = [len(node.text_content()), None]
+        if known[0] > limit:
+            return False
+        if known[1] is None:
+            known[1] = _holds_linked_heading(node)
+        if known[1]:
+            return True
         node = node.getparent()
+    return False
+
+
+def _holds_linked_heading(node) -> bool:
+    """``node`` holds a sub-heading that links elsewhere (or sits in such a link)."""
+    for h in node.iter("h2", "h3", "h4", "h5", "h6"):
+        if any(not (a.get("href") or "#").startswith("#") for a in h.iter("a")) or any(
+                a.tag == "a" and not (a.get("href") or "#").startswith("#") for a in h.iterancestors()):
+            return True
     return False
 
 

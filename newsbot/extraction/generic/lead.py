@@ -5,6 +5,7 @@ in that span.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .blocks import _SENTENCE_END, _block, _texts
@@ -66,7 +67,9 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         stop += 1
     start = order.get(anchor, -1) if anchor is not None else -1
     fallback = None
-    for el, i in order.items():
+    # ``order`` numbers the elements 0, 1, 2… in its own order: only those after the headline
+    # and up to the first body block are read
+    for el, i in islice(order.items(), start + 1, stop + 1):
         if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
                 or el in body.left_out:
             continue

@@ -10,6 +10,7 @@ element holds three long paragraphs (:data:`STRONG_NAME`), unless it holds three
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "footer",
@@ -78,7 +79,12 @@ _FEATURE_FLAG = re.compile(r"(?:has|with|without|is|show|no)[A-Z]")
 def _semantic_names(el, with_id: bool = True) -> str:
     """``class`` and (``with_id``) ``id`` of ``el`` without utility-class tokens holding ``[``,
     ``(`` or ``:`` (``md:scroll-mt-[calc(…header…)]`` says how it looks, not what it is)."""
-    tokens = ((el.get("class") or "") + " " + (el.get("id") if with_id and el.get("id") else "")).split()
+    return _names_of(el.get("class"), el.get("id") if with_id else None)
+
+
+def _names_of(cls: str | None, ident: str | None) -> str:
+    """:func:`_semantic_names` of the ``class`` ``cls`` and ``id`` ``ident`` values."""
+    tokens = ((cls or "") + " " + (ident or "")).split()
     return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
 
 
@@ -97,7 +103,27 @@ def _pruned(el) -> bool:
     style = el.get("style")
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
-    names = _semantic_names(el, with_id=tag not in HEADINGS)  # a heading's id is often its text as a slug
+    ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
+    verdict = _name_verdict(tag, el.get("class"), ident)
+    if verdict is _STRONG:
+        long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
+        return sum(1 for _ in zip(range(3), long)) < 3
+    if verdict is _BOILER:
+        return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
+    return verdict
+
+
+_STRONG = "strong"
+_BOILER = "boiler"
+
+
+@lru_cache(maxsize=8192)
+def _name_verdict(tag: str, cls: str | None, ident: str | None):
+    """What the ``class`` ``cls`` and ``id`` ``ident`` of an element of tag ``tag`` say in
+    :func:`_pruned`: True or False, :data:`_STRONG` (pruned unless it holds three long
+    paragraphs) or :data:`_BOILER` (pruned unless it holds three paragraphs). Class names
+    repeat all over a page, so each is read once."""
+    names = _names_of(cls, ident)
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names or tag in NEVER_BY_NAME:
@@ -110,12 +136,11 @@ def _pruned(el) -> bool:
     # running text stays
     if STRONG_NAME.search(words) and not any(CONTENT_NAME.search(t) for t in names.split()
                                              if not STRONG_NAME.search(_CAMEL.sub("-", t))):
-        long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
-        return sum(1 for _ in zip(range(3), long)) < 3
+        return _STRONG
     if not BOILER_NAME.search(words):
         return False
     if tag in HEADINGS:
         # a sub-heading styled ``widget-title``, ``section-header`` or ``js-jump-target`` is still a
         # sub-heading; one named for a byline, a promotion, a video or screen readers is not
         return bool(HEADING_PRUNE_NAME.search(words))
-    return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
+    return _BOILER
