@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from .discovery import Entry
-from .extraction.page import decode_html
+from .extraction.decoding import decode_html
 from .extraction.text import clean
 
 _URL_DAY = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/")
@@ -57,7 +57,7 @@ def parse_listing(html: bytes, url: str, content_type: str | None = None) -> tup
     """Links of a listing page and its next page.
 
     Input: the page bytes, its URL (base for relative links) and the HTTP ``Content-Type``
-    (bytes decoded as an article page's are: :func:`newsbot.extraction.page.decode_html`). Output: ``(entries, next)``:
+    (bytes decoded as an article page's are: :func:`newsbot.extraction.decoding.decode_html`). Output: ``(entries, next)``:
     one :class:`Entry` per distinct http(s) link (fragment dropped) in document order, with
     ``published`` taken from the ``<time>`` of the link's teaser (:func:`_date_near`;
     ``datetime`` attribute, else its text), else the ``/YYYY/MM/DD/`` of the URL;

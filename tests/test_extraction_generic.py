@@ -14,7 +14,7 @@ from support import NEWS_URL as URL, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
 from newsbot.extraction.generic import is_boilerplate
-from newsbot.extraction.page import decode_html
+from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.text import tokens
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "extraction"

@@ -11,7 +11,7 @@ import pytest
 from support import NEWS_URL as URL, dated_record as _dated, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
-from newsbot.extraction.page import decode_html
+from newsbot.extraction.decoding import decode_html
 
 
 def test_control_characters_do_not_break_parsing():
@@ -63,7 +63,7 @@ def test_json_ld_wrapped_in_cdata_is_read():
     ("<p>Dzień dobry, żółć</p>", "cp1250", "text/html; charset=windows-1250", "cp1250"),  # a right header is kept
 ])
 def test_a_header_charset_the_bytes_contradict_is_skipped(text, data_codec, header, expected_codec):
-    from newsbot.extraction.page import decode_html
+    from newsbot.extraction.decoding import decode_html
 
     decoded, codec = decode_html(text.encode(data_codec), header)
     assert decoded == text
@@ -79,7 +79,7 @@ def test_a_header_charset_the_bytes_contradict_is_skipped(text, data_codec, head
     ("utf-7", None), ("iso-2022-kr", None), ("x-no-such-charset", None), ("", None),
 ])
 def test_charset_labels_follow_the_whatwg_table(label, codec):
-    from newsbot.extraction.page import charset_codec
+    from newsbot.extraction.decoding import charset_codec
 
     assert charset_codec(label) == codec
 

@@ -3,18 +3,16 @@ by every field extractor.
 """
 from __future__ import annotations
 
-import codecs
 import html as html_lib
 import json
 import re
 from functools import cached_property
 
 import lxml.html
-import webencodings
 from lxml import etree
-from w3lib.encoding import to_unicode
 
-from .text import clean, strip_control, utf8_has_control
+from .decoding import decode_html
+from .text import clean
 
 MAX_ELEMENTS = 30_000
 """Elements read from one page (real article pages hold a few thousand): the rest of a larger
@@ -23,140 +21,12 @@ page is bounded whatever the page."""
 _HUGE_RUN = re.compile(r"[^<>]{1000000,}")
 """A run of a million characters without markup: an inline image or a serialized state blob.
 One over libxml2's 10 MB limit ends the parse there; such runs are cut before a second parse."""
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
     "scholarlyarticle", "socialmediaposting", "techarticle", "advertisercontentarticle",
     "satiricalarticle", "posting",
 })
-
-
-_DECODERS = {
-    "gbk": "gb18030", "gb18030": "gb18030", "big5": "big5hkscs", "euc-kr": "cp949",
-    "shift_jis": "cp932", "windows-874": "cp874", "iso-8859-8-i": "iso8859-8",
-    "x-mac-cyrillic": "mac-cyrillic", "macintosh": "mac-roman",
-}
-"""Python codecs for the WHATWG encodings whose decoder is a superset of the like-named Python
-codec (the Encoding Standard decodes GBK with the gb18030 decoder, Big5 as Big5-HKSCS, EUC-KR
-as windows-949 and Shift_JIS as windows-31J), or whose name Python does not know."""
-
-
-def charset_codec(label: str | None) -> str | None:
-    """The Python codec name for a charset label, by the label table of the WHATWG Encoding
-    Standard (https://encoding.spec.whatwg.org/#names-and-labels, through ``webencodings``):
-    ``iso-8859-1``, ``ascii`` and ``latin1`` mean windows-1252, ``gb2312`` means GBK (decoded
-    as gb18030), ``utf-16`` means UTF-16LE. ``None`` for a label the table does not hold (such
-    as ``utf-7``), for the ``replacement`` encoding (``iso-2022-kr`` …) and ``x-user-defined``."""
-    if not label:
-        return None
-    encoding = webencodings.lookup(label.strip().strip("\"'"))
-    if encoding is None or encoding.name in ("replacement", "x-user-defined"):
-        return None
-    return _DECODERS.get(encoding.name) or codecs.lookup(encoding.name).name
-
-
-_UTF8_SAMPLE = 200_000  # bytes checked against a declared charset and given to detection
-_NON_ASCII = re.compile(rb"[\x80-\xff]+")
-_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]+")
-
-
-def _utf8_verdict(data: bytes) -> bool | None:
-    """``True`` when the bytes are plainly UTF-8 (they hold non-ASCII bytes and all of them,
-    up to a character cut by the sample's end, form valid UTF-8 sequences), ``False`` when they
-    plainly are not (more invalid bytes than valid multi-byte characters), ``None`` for pure
-    ASCII or a mix (a UTF-8 page with a few stray bytes)."""
-    sample = data[:_UTF8_SAMPLE]
-    if not _NON_ASCII.search(sample):
-        return None
-    text = sample.decode("utf-8", errors="replace")
-    if len(sample) == _UTF8_SAMPLE:  # a character cut by the sample's end is not an error
-        text = text.rstrip("\ufffd")
-    invalid = text.count("\ufffd")
-    if invalid == 0:
-        return True
-    valid = sum(map(len, _NON_ASCII_TEXT.findall(text))) - invalid
-    return False if invalid > valid else None
-
-
-def _detection_sample(data: bytes, limit: int = 64 * 1024, context: int = 64) -> bytes:
-    """The parts of ``data`` around its non-ASCII bytes (``context`` bytes either side, runs
-    joined by a newline), at most about ``limit`` bytes: a detector given the page's head sees
-    markup and scripts, and with many KiB of ASCII before the text it guesses a single-byte
-    charset for a GBK or Shift_JIS page."""
-    parts: list[bytes] = []
-    size = end = 0
-    for m in _NON_ASCII.finditer(data):
-        start, stop = max(m.start() - context, end), m.end() + context
-        if start >= stop:
-            continue
-        if start > end and parts:
-            parts.append(b"\n")
-        parts.append(data[start:stop])
-        size, end = size + stop - start, stop
-        if size >= limit:
-            break
-    return b"".join(parts)
-
-
-def _detect(data: bytes) -> str:
-    """The charset charset-normalizer finds in the non-ASCII parts of ``data`` (its Python codec
-    name), else ``utf-8`` (decoded with replacement)."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(_detection_sample(data)).best()
-    return best.encoding if best else "utf-8"
-
-
-def _declared(label: str | None, data: bytes, in_meta: bool) -> str | None:
-    """The codec of a declared charset ``label`` unless the bytes contradict it: UTF-8 declared
-    for bytes that are plainly not UTF-8, another charset for bytes that are plainly UTF-8
-    (a server's default ``ISO-8859-1``, a template's stale ``<meta charset>``, a file saved
-    as UTF-8 with its old declaration). ``<meta>`` naming UTF-16 means UTF-8, as the HTML
-    standard's prescan says. ``None``: detect instead."""
-    encoding = charset_codec(label)
-    if encoding is None:
-        return None
-    if in_meta and encoding.startswith("utf-16"):
-        encoding = "utf-8"
-    verdict = _utf8_verdict(data)
-    if encoding == "utf-8":
-        return None if verdict is False else encoding
-    return "utf-8" if verdict is True else encoding
-
-
-def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str, str]:
-    """Decode page bytes to text; return ``(text, encoding)`` (a Python codec name).
-
-    Order (the HTML standard's): byte-order mark, charset in the HTTP ``Content-Type`` header,
-    ``<meta charset>`` / ``http-equiv`` in the first 4 KiB, then detection (charset-normalizer on
-    the parts around the non-ASCII bytes, :func:`_detection_sample`), then UTF-8. Labels are read
-    by the WHATWG table (:func:`charset_codec`). A declared charset the bytes contradict is
-    skipped (:func:`_declared`): ``utf-8`` for bytes that are plainly not UTF-8, any other for
-    bytes that are plainly valid UTF-8. Undecodable bytes become U+FFFD; control characters are
-    removed from the result. ``str`` input is only cleaned (encoding reported as ``"str"``).
-    """
-    if isinstance(data, str):
-        return strip_control(data), "str"
-    encoding = None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            encoding, data = name, data[len(bom):]
-            break
-    if encoding is None and content_type:
-        m = _HEADER_CHARSET.search(content_type)
-        encoding = _declared(m.group(1), data, in_meta=False) if m else None
-    if encoding is None:
-        m = _META_CHARSET.search(data[:4096])
-        encoding = _declared(m.group(1).decode("ascii", "ignore"), data, in_meta=True) if m else None
-    if encoding is None:
-        encoding = "utf-8" if _utf8_verdict(data) is not False else _detect(data)
-    text = to_unicode(data, encoding)
-    if encoding == "utf-8" and not utf8_has_control(data, text):
-        return text, encoding
-    return strip_control(text), encoding
 
 
 _LD_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
