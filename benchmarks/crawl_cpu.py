@@ -21,7 +21,6 @@ Prints crawl / extraction loop (CPU a page, goal <= 1.15) and 2-core / 1-core th
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import resource

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .page import Page, _types
+from .page import Page, ld_types
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -111,7 +111,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
         return True, "typed"
     if page.meta_first("article:published_time"):
         return True, "published_meta"
-    if any(_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
+    if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
             or (page.meta_first("og:type") or "").lower() == "profile":
         return False, "front_typed"
     found = paragraphs(f)[0]

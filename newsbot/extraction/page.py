@@ -97,7 +97,9 @@ def _walk_jsonld(node, out: list[dict], nested: list[dict], top: bool = True, de
                 _walk_jsonld(value, out, nested, top and name == "@graph", depth + 1)
 
 
-def _types(node: dict) -> set[str]:
+def ld_types(node: dict) -> set[str]:
+    """The ``@type`` values of a JSON-LD object, lower-cased, a URL's last path segment kept
+    (``https://schema.org/NewsArticle`` → ``newsarticle``)."""
     t = node.get("@type")
     values = t if isinstance(t, list) else [t]
     return {str(v).rsplit("/", 1)[-1].casefold() for v in values if v}
@@ -190,7 +192,7 @@ class Page:
     def article_ld(self) -> dict:
         """The first top-level NewsArticle-like JSON-LD object, or ``{}``."""
         for node in self.jsonld[:self.jsonld_top]:
-            if _types(node) & ARTICLE_TYPES:
+            if ld_types(node) & ARTICLE_TYPES:
                 return node
         return {}
 
@@ -208,7 +210,7 @@ class Page:
 
     def ld_of_type(self, name: str) -> list[dict]:
         """JSON-LD objects whose ``@type`` includes ``name`` (case-insensitive)."""
-        return [n for n in self.jsonld if name.casefold() in _types(n)]
+        return [n for n in self.jsonld if name.casefold() in ld_types(n)]
 
     @cached_property
     def is_article_typed(self) -> bool:
