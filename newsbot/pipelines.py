@@ -5,15 +5,20 @@ Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>`
 """
 from __future__ import annotations
 
+import scrapy
 from scrapy.exceptions import DropItem
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from .api import record_of
+from .extraction.pagination import join_pages
 from .extraction.record import COUNTED
 from .incremental import Incremental
+from .middlewares import FETCHED_AT
 from .portals import registry
 from .schema import validator
 from .seenstore import is_unchanged
-from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS
+from .stats import DROPPED, ENCODING, FIELD, MALFORMED, PAGES, RECORDS
 from .workers import ExtractionPool, worker_count
 
 
@@ -54,6 +59,7 @@ class ExtractPipeline(_Pipeline):
         self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
         self.portals = registry(self.settings)
         self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")))
+        self.max_pages = self.settings.getint("NEWSBOT_ARTICLE_PAGES")
 
     def close_spider(self, spider=None):
         """Stop the extraction workers."""
@@ -64,22 +70,81 @@ class ExtractPipeline(_Pipeline):
         if isinstance(item, dict) and "id" in item:
             return item  # already a record
         portal = getattr(spider, "portal", None)
-        url = item["url"]
-        owner = portal or self.portals.for_url(url)
-        ex = await self.pool.extract(html=item["body"], url=url, hints=item.get("hints"),
-                                     rules=owner.rules_for(item.get("fetched_at")) if owner else None,
-                                     content_type=item.get("content_type"),
+        owner = portal or self.portals.for_url(item["url"])
+        ex = await self._extract(item["url"], item["body"], item.get("content_type"), item.get("fetched_at"),
+                                 item.get("hints"), portal, owner)
+        if not ex.is_article:
+            _drop(self.stats, "not_article", item["url"])
+        record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
+        for name in COUNTED:
+            self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
+        if ex.pages.several and self.max_pages > 1:
+            record = await self._whole_article(ex, record, spider, item.get("hints"), portal, owner)
+        return record
+
+    async def _extract(self, url, body, content_type, fetched_at, hints, portal, owner):
+        """The :class:`~newsbot.extraction.Extraction` of one page, in a worker, with the rules
+        of ``owner``'s layout at ``fetched_at``; its charset and malformed JSON-LD counted."""
+        ex = await self.pool.extract(html=body, url=url, hints=hints,
+                                     rules=owner.rules_for(fetched_at) if owner else None,
+                                     content_type=content_type,
                                      non_article=bool(portal and (not portal.owns(url) or portal.denies(url))),
                                      domains=owner.domains if owner else ())
         self.stats.inc_value(ENCODING(ex.encoding))
         if ex.jsonld_errors:
             self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)
-        if not ex.is_article:
-            _drop(self.stats, "not_article", url)
-        record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
-        for name in COUNTED:
-            self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
-        return record
+        return ex
+
+    async def _whole_article(self, ex, record: dict, spider, hints, portal, owner) -> dict:
+        """The record of an article printed over several pages (``ex`` one of them, ``record``
+        its record): from its first page (fetched when ``ex`` is a later page), the following
+        ``rel=next`` pages are fetched, up to ``NEWSBOT_ARTICLE_PAGES`` pages, and their bodies
+        joined (:func:`~newsbot.extraction.pagination.join_pages`). A page that cannot be read
+        ends the article there: its failure is counted and logged by the spider's errback and
+        the record is flagged ``partial``. Counts ``newsbot/pages/joined`` (pages added to a
+        first page's record)."""
+        have = {record["url"]: (ex, record)}
+        if ex.pages.first:
+            first = await self._page(ex.pages.first, spider, hints, portal, owner)
+            if first is None:
+                return join_pages([record], missing=1)
+            ex, record = first
+            have.setdefault(record["url"], first)
+        records, missing = [record], 0
+        while ex.pages.next and len(records) < self.max_pages:
+            url = ex.pages.next
+            if url in have and have[url][1] is not record:
+                ex, following = have.pop(url)
+            else:
+                page = await self._page(url, spider, hints, portal, owner)
+                if page is None:
+                    missing = 1
+                    break
+                ex, following = page
+            if following["url"] in {r["url"] for r in records}:
+                break  # a page leading back to one already read
+            records.append(following)
+        self.stats.inc_value(PAGES("joined"), len(records) - 1)
+        return join_pages(records, missing)
+
+    async def _page(self, url: str, spider, hints, portal, owner):
+        """``(extraction, record)`` of one more page of an article, downloaded through the
+        crawl's downloader middlewares (robots.txt, the address check, retries, the archive);
+        ``None`` when it fails (counted and logged by ``spider.on_error``)."""
+        request = scrapy.Request(url, dont_filter=True)
+        try:
+            response = await self.crawler.engine.download_async(request)
+            if response.status != 200 or not isinstance(response, scrapy.http.TextResponse):
+                raise HttpError(response, f"article page answered {response.status}")
+        except Exception as exc:  # every download failure goes to the errback that counts them
+            failure = Failure(exc)
+            failure.request = request
+            spider.on_error(failure)
+            return None
+        ex = await self._extract(response.url, response.body,
+                                 (response.headers.get("Content-Type") or b"").decode("latin-1") or None,
+                                 response.meta.get(FETCHED_AT), hints, portal, owner)
+        return ex, record_of(ex, spider.name, self.provenance)
 
 
 class DateWindowPipeline(_Pipeline):

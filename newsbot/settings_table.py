@@ -70,6 +70,8 @@ _OWN = (
             "longest a run may take; then it commits what it has, stops (finish reason deadline) and exits 1"),
     Setting("NEWSBOT_EXTRACT_WORKERS", "int", -1, -1, "processes; -1: one a core, 0: none",
             "worker processes extracting pages beside the crawl"),
+    Setting("NEWSBOT_ARTICLE_PAGES", "int", 20, 1, "pages; 1: each page alone",
+            "pages of an article printed over several (rel=next) read and joined into one record"),
     Setting("NEWSBOT_RESOLVE", "str", {},
             doc="host names answered with a loopback address and, given one, a port, like curl --resolve "
                 "(newsbot.resolver)"),

@@ -16,6 +16,8 @@ from newsbot.extraction import extract_article
 from newsbot.extraction.generic import is_boilerplate
 from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.text import tokens
+from newsbot.extraction.page import Page
+from newsbot.extraction.pagination import PageLinks, join_pages, page_links
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "extraction"
 
@@ -469,6 +471,29 @@ def test_a_body_shorter_than_its_declared_word_count_is_partial():
 def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flagged):
     html = _doc(f"<title>Quay deal</title>{head}", "<article><h1>Quay deal</h1>" + _paras(4) + pager + "</article>")
     assert ("paginated" in extract_article(html, url).record["quality_flags"]) is flagged
+
+
+def test_page_links_give_the_first_and_the_next_page_of_the_article():
+    def links(url, head):
+        return page_links(Page(_doc(f"<title>Quay deal</title>{head}", "<h1>Quay deal</h1>" + _paras(3)), url))
+
+    base = "https://news.example.org/port/quay-deal"
+    assert links(base, "<link rel='next' href='/port/quay-deal?page=2'>") == PageLinks(1, None, base + "?page=2")
+    middle = links(base + "?page=2", "<link rel='prev' href='/port/quay-deal'><link rel='next' href='?page=3'>")
+    assert middle == PageLinks(2, base, base + "?page=3")
+    assert links(base + "/3/", "<link rel='prev' href='/port/quay-deal/2/'>") == PageLinks()  # no way to its first
+    assert links(base, "<link rel='next' href='/port/crane-strike'>") == PageLinks()
+
+
+def test_joined_pages_keep_the_first_page_and_every_body_in_order():
+    first = {"url": "u1", "title": "Quay deal", "body": "A\n\nB", "quality_flags": ["paginated"]}
+    pages = [first, {"url": "u2", "title": "Other", "body": "C", "quality_flags": ["no_date", "paginated"]},
+             {"url": "u3", "body": "C", "quality_flags": []}]
+    joined = join_pages(pages, missing=1)
+    assert joined == {"url": "u1", "title": "Quay deal", "body": "A\n\nB\n\nC", "quality_flags": ["partial", "paginated"]}
+    assert first["body"] == "A\n\nB"  # the page's record is left as it was
+    with pytest.raises(ValueError):
+        join_pages([])
 
 
 # --- the block scorer ---------------------------------------------------------------------------

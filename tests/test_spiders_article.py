@@ -216,3 +216,53 @@ def test_a_url_list_rerun_asks_the_server_only_about_pages_it_kept_validators_fo
         assert not any("If-None-Match" in h or "If-Modified-Since" in h for h in sent.values())
         assert len(lines()) == 7 and "newsbot/skipped/not_modified" not in stats
 
+
+
+def _part(title: str, number: int, text: str, prev: str | None, nxt: str | None) -> bytes:
+    links = (f"<link rel='prev' href='{prev}'>" if prev else "") + (f"<link rel='next' href='{nxt}'>" if nxt else "")
+    paras = "".join(f"<p>{text}, sentence {i}, reports what the harbour board decided at its spring meeting.</p>"
+                    for i in range(3))
+    return (f"<html lang='en'><head><title>{title} | Example Wire</title>{links}"
+            f"<meta property='og:type' content='article'><meta property='og:site_name' content='Example Wire'>"
+            f"<meta property='article:published_time' content='2025-03-04T10:00:00+01:00'></head>"
+            f"<body><article><h1>{title}</h1>{paras}<nav class='pages'>Page {number}</nav></article>"
+            f"</body></html>").encode()
+
+
+def _three_pages(last_status: int = 200) -> dict:
+    return {
+        "/news/quay": (200, HTML, _part("Quay plan", 1, "First part", None, "/news/quay?page=2")),
+        "/news/quay?page=2": (200, HTML, _part("Quay plan", 2, "Second part", "/news/quay", "/news/quay?page=3")),
+        "/news/quay?page=3": (last_status, HTML, _part("Quay plan", 3, "Third part", "/news/quay?page=2", None)),
+    }
+
+
+@pytest.mark.parametrize("start", ["/news/quay", "/news/quay?page=2"])
+def test_an_article_printed_over_pages_is_one_record_with_every_part(tmp_path, start):
+    with Site(_three_pages()) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url(start)}", settings=FAST)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert len(records) == 1
+    record = records[0]
+    assert record["url"].endswith("/news/quay")  # the first page's record, whichever page was given
+    parts = [p.split(",")[0] for p in record["body"].split("\n\n")]
+    assert parts == ["First part"] * 3 + ["Second part"] * 3 + ["Third part"] * 3
+    assert record["quality_flags"] == ["paginated"]
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/pages/joined") == 2
+
+
+def test_a_page_that_fails_ends_the_article_flagged_partial(tmp_path):
+    with Site(_three_pages(last_status=404)) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url('/news/quay')}", settings=FAST)
+        (tmp_path / "alone").mkdir()  # one page alone when the setting says so
+        alone, single = crawl(tmp_path / "alone", "article", f"urls={site.url('/news/quay')}",
+                              settings={**FAST, "NEWSBOT_ARTICLE_PAGES": "1"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    [record] = records
+    assert [p.split(",")[0] for p in record["body"].split("\n\n")] == ["First part"] * 3 + ["Second part"] * 3
+    assert record["quality_flags"] == ["partial", "paginated"]
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert stats.get("newsbot/errors/http_404") == 1 and stats.get("newsbot/pages/joined") == 1
+    assert proc.stderr.count("/news/quay?page=3") == 1 and "Traceback" not in proc.stderr
+    assert alone.returncode == 0, alone.stderr[-3000:]
+    assert [r["body"].count("\n\n") for r in single] == [2]  # the first page's three paragraphs

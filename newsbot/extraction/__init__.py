@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .hints import NO_HINTS, Hints
 from .page import Page
+from .pagination import PageLinks
 from .record import FIELDS, Fields
 from .rules import GENERIC, ExtractionRules
 
@@ -26,7 +27,9 @@ class Extraction:
     ``[]``. ``provenance``: ``{field: layer}`` for every field found. ``is_article``: False for
     section fronts, tag/author pages and other non-articles. ``encoding``: the charset the bytes
     were decoded with. ``jsonld_errors``: JSON-LD blocks that did not parse (skipped; counted by
-    the pipeline in ``newsbot/malformed/jsonld``).
+    the pipeline in ``newsbot/malformed/jsonld``). ``pages``: where the page sits in an
+    article printed over several (its number, the first page's and the next page's URLs), for
+    the crawl to join them (:func:`~newsbot.extraction.pagination.join_pages`).
     """
 
     record: dict
@@ -34,6 +37,7 @@ class Extraction:
     is_article: bool = True
     encoding: str = "utf-8"
     jsonld_errors: int = 0
+    pages: PageLinks = field(default_factory=PageLinks)
 
 
 def extract_article(html: bytes | str, url: str, hints: Hints | None = None,
@@ -53,4 +57,4 @@ def extract_article(html: bytes | str, url: str, hints: Hints | None = None,
     fields = Fields(page, rules or GENERIC, hints or NO_HINTS, non_article, domains)
     record = fields.record()
     return Extraction(record=record, provenance=fields.provenance, is_article=fields.is_article,
-                      encoding=page.encoding, jsonld_errors=page.jsonld_errors)
+                      encoding=page.encoding, jsonld_errors=page.jsonld_errors, pages=fields.pages)

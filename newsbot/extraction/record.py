@@ -23,7 +23,7 @@ from typing import Any, Callable
 from . import content, date_fields, image, kind, metadata, title
 from .hints import NO_HINTS, Hints
 from .page import Page
-from .pagination import paginated
+from .pagination import PageLinks, page_links
 from .paywall import has_partial_marker
 from .rules import GENERIC, ExtractionRules
 from .text import clean
@@ -71,8 +71,9 @@ _URL = {"type": "string", "pattern": "^https?://"}
 QUALITY_FLAGS = {
     "mt_number_lost": '"XNUMX" placeholders of machine translation in the title or body',
     "partial": "paywalled or cut body (a paywall, or a page too large to read whole)",
-    "paginated": "one page of an article printed over several (`rel=next`/`prev` links to the same article "
-                 "with a page number): the body is this page's part",
+    "paginated": "an article printed over several pages (`rel=next`/`prev` links to the same article with "
+                 "a page number): a crawl joins the bodies of its pages, in order, into the first page's record "
+                 "(`partial` too when a page could not be read); one page extracted alone holds its part",
     "no_date": "no publication date found",
     "day_only": "the page, feed and sitemap give the day of publication, not its time: "
                 "date_published is midnight in the portal's time zone",
@@ -119,6 +120,12 @@ class Fields:
         """``(is_article, reason)``: what the page's content says it is
         (:func:`newsbot.extraction.kind.page_kind`), computed once."""
         return self.once("kind", kind.page_kind)
+
+    @property
+    def pages(self) -> PageLinks:
+        """Where the page sits in an article printed over several
+        (:func:`newsbot.extraction.pagination.page_links`), computed once."""
+        return self.once("pages", lambda f: page_links(f.page))
 
     @property
     def is_article(self) -> bool:
@@ -172,7 +179,7 @@ def _quality_flags(f: Fields):
         flags.append("mt_number_lost")
     if content.paragraphs(f)[2] or has_partial_marker(f.page, f.rules) or f.page.cut:
         flags.append("partial")
-    if paginated(f.page):
+    if f.pages.several:
         flags.append("paginated")
     when = date_fields.published(f)[0]
     if when is None:
