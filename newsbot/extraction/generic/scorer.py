@@ -33,12 +33,13 @@ REACH = 4
 NAME_LEVELS = 3
 """Class and id words are read from the block's element and its ancestors up to this many."""
 UPPER_CHARS = 200
-"""The share of capitals is read on a block's first this many characters."""
+"""The share of capitals (Latin, Greek, Cyrillic) is read on a block's first this many characters."""
 
 _WORD = re.compile(r"[a-z]{3,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[,.;:!?。、，]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")  # capitals of the Latin, Greek and Cyrillic alphabets
 _TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
                "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
                "font": "div", **{h: "heading" for h in HEADINGS}}
@@ -96,14 +97,19 @@ def _own(b: Block) -> dict:
             "sentence": float(bool(_SENTENCE_END.search(text))),
             "punct": min(1.0, 10 * len(_PUNCT.findall(text)) / size),
             "digits": len(_DIGIT.findall(text)) / size,
-            "upper": sum(map(str.isupper, text[:UPPER_CHARS])) / min(size, UPPER_CHARS),
+            "upper": len(_UPPER.findall(text, 0, UPPER_CHARS)) / min(size, UPPER_CHARS),
             "lower_start": float(text[:1].islower()),
             "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":"))}
 
 
-NEIGHBOUR_KEYS = ("len", "link", "sentence")
-"""Own features of the blocks on either side that a block's features repeat (with the tag group)."""
 NEIGHBOURS = ((-2, "pp:"), (-1, "p:"), (1, "n:"), (2, "nn:"))
+
+
+def _brief(b: Block) -> tuple:
+    """What a block's features repeat of each block on either side: its ``tag:`` feature,
+    ``len``, ``link`` and ``sentence`` (as :func:`_own` reads them)."""
+    return ("tag:" + _TAG_GROUPS.get(b.tag, "other"), math.log1p(text_weight(b.text)) / 8, b.link_share,
+            float(bool(_SENTENCE_END.search(b.text))))
 
 
 def features(found: list[Block], kept: list[Block], inner: set, keyword: set = frozenset(),
@@ -149,15 +155,12 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
         dist = 0 if flags[i] else dist + 1
         nearest[i] = min(nearest[i], dist)
     only = None if reach is None else {i for i in range(n) if nearest[i] <= reach}
-    own: dict = {}
+    briefs: dict = {}
     for i, b in enumerate(found):
         if only is not None and i not in only:
             out.append(None)
             continue
-        f = own.get(i)
-        if f is None:
-            f = own[i] = _own(b)
-        f = dict(f)
+        f = _own(b)
         goods_before = good_after[0] - good_after[i]
         f.update({"kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
                   "before": float(i < first), "after": float(i > last),
@@ -180,12 +183,14 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
             if not 0 <= j < n:
                 f[prefix + "none"] = 1.0
                 continue
-            g = own.get(j)
-            if g is None:
-                g = own[j] = _own(found[j])
-            f[prefix + "tag:" + _TAG_GROUPS.get(found[j].tag, "other")] = 1.0
-            for k in NEIGHBOUR_KEYS:
-                f[prefix + k] = g[k]
+            brief = briefs.get(j)
+            if brief is None:
+                brief = briefs[j] = _brief(found[j])
+            tag, length, link, sentence = brief
+            f[prefix + tag] = 1.0
+            f[prefix + "len"] = length
+            f[prefix + "link"] = link
+            f[prefix + "sentence"] = sentence
             f[prefix + "same_parent"] = float(parents[j] is parents[i])
         parent = parents[i]
         if parent is not None:
