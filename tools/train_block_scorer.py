@@ -3,7 +3,7 @@
 Usage::
 
     python tools/train_block_scorer.py [--news DIR] [--snippets DIR] [--folds 5]
-                                       [--write] [--add P] [--drop P]
+                                       [--write] [--add P [P …]] [--drop P [P …]]
 
 Reads two labelled corpora (default ``../shared/corpus/news``, body labels, and
 ``../shared/corpus/snippets``, with/without snippets; formats in their READMEs). Every block the
@@ -17,12 +17,16 @@ rules read (:func:`newsbot.extraction.generic.body.rule_pass`) gets the scorer's
 - a block the rules leave out that repeats the headline or the standfirst is not labelled (both
   reach the record by their own fields).
 
-Publishers are the pages' registrable domains; the folds are drawn by publisher, so each page is
-scored by a model fitted without any page of its publisher. For every fold the script fits a
-logistic regression (L2, full-batch Adam, numpy: ``pip install -e '.[train]'``), runs the whole
-extraction on the held-out pages with it and with the rules alone, and prints both corpora's
-figures (news: body precision, recall, F1, exact; snippets: precision, recall, accuracy, F1)
-summed over the folds. ``--write`` then fits on every page and writes the model to
+Publishers are the pages' registrable domains; the folds are drawn by publisher (a hash of the
+domain: the same folds every run), so each page is scored by a model fitted without any page of
+its publisher. For every fold the script fits a logistic regression (L2, full-batch Adam from
+zero weights, numpy: ``pip install -e '.[train]'``; no randomness), runs the whole extraction on
+the held-out pages with it for every pair of decision thresholds (``--add`` x ``--drop``) and
+with the rules alone, and prints both corpora's figures (news: body precision, recall, F1,
+exact; snippets: precision, recall, accuracy, F1) summed over the folds. The thresholds kept are
+the pair whose cross-validated F1s, summed over the two corpora, are highest, or within
+:data:`MERIT_TOLERANCE` of it the one that overrules the rules least (:func:`choose`). ``--write`` then
+fits on every page and writes the model, with those thresholds, to
 ``newsbot/extraction/generic/block_model.json`` with the cross-validated figures beside it.
 """
 from __future__ import annotations
@@ -41,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402  (training only: the package scores in pure Python)
 
-from newsbot.evaluate import body_scores, load_corpus  # noqa: E402
+from newsbot.evaluate import body_scores, load_corpus, snippet_counts  # noqa: E402
 from newsbot.extraction import extract_article  # noqa: E402
 from newsbot.extraction.generic import scorer  # noqa: E402
 from newsbot.extraction.generic.body import rule_pass  # noqa: E402
@@ -55,6 +59,8 @@ MIN_GROUPS = 4
 MAX_NAME_FEATURES = 600
 L2 = 1e-3
 STEPS = 400
+MERIT_TOLERANCE = 0.002
+"""Summed F1s of two threshold pairs this close count as equal (:func:`choose`)."""
 SNIPPET_SHARE = 0.5
 """Total weight of the snippet rows against the news rows."""
 _WS = re.compile(r"\s+")
@@ -73,10 +79,9 @@ def publisher(entry: dict) -> str:
     if tld is None:
         return host
     end = parts[tld].split("-")[0]
-    name = parts[tld - 1]
-    if name in _SUFFIXES and tld >= 2:  # news.example.co.uk
-        name = parts[tld - 2] + "." + name
-    return f"{name}.{end}"
+    if end in _SUFFIXES and tld + 1 < len(parts) and re.fullmatch(r"[a-z]{2}", parts[tld + 1].split("-")[0]):
+        end += "." + parts[tld + 1].split("-")[0]  # news.example.co.uk
+    return f"{parts[tld - 1]}.{end}"
 
 
 def _read_snippets(directory: Path) -> list[dict]:
@@ -150,14 +155,17 @@ def collect(entries: list[dict], kind: str) -> list[dict]:
 
 
 def _vocabulary(pages: list[dict]) -> list[str]:
+    """The features the model weighs: those of blocks of at least :data:`MIN_GROUPS`
+    publishers (a tag or class word one site uses teaches nothing about others), of the class
+    and id words the :data:`MAX_NAME_FEATURES` most widespread."""
     groups = defaultdict(set)
     for p in pages:
         for f in p["feats"]:
             for k in f:
                 groups[k].add(p["group"])
-    base = sorted(k for k in groups if not k.startswith("c:"))
-    names = sorted((k for k in groups if k.startswith("c:") and len(groups[k]) >= MIN_GROUPS),
-                   key=lambda k: (-len(groups[k]), k))[:MAX_NAME_FEATURES]
+    common = [k for k in groups if len(groups[k]) >= MIN_GROUPS]
+    base = sorted(k for k in common if not k.startswith("c:"))
+    names = sorted((k for k in common if k.startswith("c:")), key=lambda k: (-len(groups[k]), k))[:MAX_NAME_FEATURES]
     return base + sorted(names)
 
 
@@ -204,16 +212,6 @@ def fit(pages: list[dict], add: float, drop: float) -> dict:
     return {"bias": round(float(bias), 4), "add": add, "drop": drop, "weights": weights}
 
 
-def _snippet_counts(text: str, expected: dict) -> Counter:
-    text = _norm(text)
-    c = Counter()
-    for s in expected.get("with", []):
-        c["tp" if _norm(s) in text else "fn"] += 1
-    for s in expected.get("without", []):
-        c["fp" if _norm(s) in text else "tn"] += 1
-    return c
-
-
 def evaluate(pages: list[dict], m: dict) -> dict:
     """Extraction figures of ``pages`` with model ``m`` (``{}``: the rules alone)."""
     news = {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}
@@ -232,7 +230,7 @@ def evaluate(pages: list[dict], m: dict) -> dict:
                 news["exact"] += ex
                 news["n"] += 1
             else:
-                snip += _snippet_counts((rec.get("title") or "") + " " + (rec.get("body") or ""), e["expected"])
+                snip += Counter(dict(zip(("tp", "fn", "fp", "tn"), snippet_counts(rec, e["expected"]))))
     return {"news": news, "snippets": snip}
 
 
@@ -259,21 +257,42 @@ def _add(total: dict, part: dict) -> None:
     total["snippets"] += part["snippets"]
 
 
-def cross_validate(pages: list[dict], folds: int, add: float, drop: float) -> tuple[dict, dict]:
-    """``(model figures, rules-alone figures)`` over every page, each page scored by the model
-    of the fold that left its publisher out."""
+def _totals() -> dict:
+    return {"news": {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}, "snippets": Counter()}
+
+
+def _merit(figures: dict) -> float:
+    """What the thresholds are chosen by: the two corpora's F1 summed (a corpus absent counts 0)."""
+    return figures.get("news", {}).get("body_f1", 0.0) + figures.get("snippets", {}).get("f1", 0.0)
+
+
+def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, float]]) -> tuple[list, dict]:
+    """``([(add, drop, model figures)…], rules-alone figures)`` over every page, for each pair
+    of ``thresholds`` (``(add, drop)``), each page scored by the model of the fold that left
+    its publisher out (the fit does not depend on the thresholds: one fit a fold)."""
     groups = sorted({p["group"] for p in pages})
     fold_of = {g: zlib.crc32(g.encode()) % folds for g in groups}
-    with_model = {"news": {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}, "snippets": Counter()}
-    rules = {"news": {"p": 0.0, "r": 0.0, "exact": 0, "n": 0}, "snippets": Counter()}
+    with_model = [_totals() for _ in thresholds]
+    rules = _totals()
     for k in range(folds):
         train = [p for p in pages if fold_of[p["group"]] != k]
         test = [p for p in pages if fold_of[p["group"]] == k]
-        m = fit(train, add, drop)
-        _add(with_model, evaluate(test, m))
+        m = fit(train, *thresholds[0])
+        for (add, drop), total in zip(thresholds, with_model):
+            _add(total, evaluate(test, {**m, "add": add, "drop": drop}))
         _add(rules, evaluate(test, {}))
         print(f"fold {k + 1}/{folds}: {len(test)} pages held out, {len(m['weights'])} weights", file=sys.stderr)
-    return (summary(with_model["news"], with_model["snippets"]), summary(rules["news"], rules["snippets"]))
+    scored = [(add, drop, summary(t["news"], t["snippets"])) for (add, drop), t in zip(thresholds, with_model)]
+    return scored, summary(rules["news"], rules["snippets"])
+
+
+def choose(scored: list) -> tuple[float, float, dict]:
+    """The ``(add, drop, figures)`` of :func:`cross_validate` that overrules the rules least
+    (highest ``add``, then lowest ``drop``) among those whose :func:`_merit` is within
+    :data:`MERIT_TOLERANCE` of the best: a difference that small is a page or two, not a reason
+    to let the model overrule the rules more often."""
+    best = max(_merit(s[2]) for s in scored)
+    return min((s for s in scored if _merit(s[2]) >= best - MERIT_TOLERANCE), key=lambda s: (-s[0], s[1]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -283,10 +302,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", default=str(shared / "news"))
     parser.add_argument("--snippets", default=str(shared / "snippets"))
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--add", type=float, default=0.9, help="probability over which a left-out block is added")
-    parser.add_argument("--drop", type=float, default=0.4, help="probability under which a kept block is dropped")
+    parser.add_argument("--add", type=float, nargs="+", default=[0.8, 0.85, 0.9],
+                        help="probabilities over which a left-out block is added, tried by the cross-validation")
+    parser.add_argument("--drop", type=float, nargs="+", default=[0.4, 0.5],
+                        help="probabilities under which a kept block is dropped, tried by the cross-validation")
     parser.add_argument("--write", action="store_true", help="fit on every page and write the model file")
     args = parser.parse_args(argv)
+    if args.folds < 2 or not all(0 < p < 1 for p in args.add + args.drop):
+        print("train_block_scorer: --folds must be 2 or more, --add and --drop probabilities in (0, 1)",
+              file=sys.stderr)
+        return 2
+    thresholds = [(a, d) for a in args.add for d in args.drop if d < a]
+    if not thresholds:
+        print("train_block_scorer: no --drop under an --add", file=sys.stderr)
+        return 2
     try:
         news = load_corpus(args.news)
         snippets = _read_snippets(Path(args.snippets))
@@ -295,12 +324,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with scorer.using({}):
         pages = collect(news, "news") + collect(snippets, "snippets")
-    cv, rules = cross_validate(pages, args.folds, args.add, args.drop)
+    scored, rules = cross_validate(pages, args.folds, thresholds)
+    add, drop, cv = choose(scored)
     report = {"folds": args.folds, "grouped_by": "publisher (registrable domain)",
-              "cross_validated": cv, "rules_alone": rules}
+              "cross_validated": cv, "rules_alone": rules,
+              "thresholds_tried": [{"add": a, "drop": d, **figures} for a, d, figures in scored]}
     print(json.dumps(report, indent=1))
     if args.write:
-        m = fit(pages, args.add, args.drop)
+        m = fit(pages, add, drop)
         m = {"trained_on": {"news_pages": len(news), "snippet_pages": len(snippets)}, **report, **m}
         scorer.MODEL_FILE.write_text(json.dumps(m, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {scorer.MODEL_FILE} ({len(m['weights'])} weights)", file=sys.stderr)

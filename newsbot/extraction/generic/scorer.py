@@ -5,8 +5,10 @@ It serves where the rules are unsure: a block the rules kept is dropped only whe
 sure it is not article text (probability under the model's ``drop`` threshold), a block they
 left out is added only when the model is sure it is (over ``add``). The features are the ones
 the rules already read (:func:`features`): the block's tag, length, link share, punctuation,
-class and id words of the element and its two nearest ancestors, where it sits against the
-kept blocks and the article container, its neighbours, the boilerplate checks.
+letter case, class and id words of the element and its two nearest ancestors, the tags of its
+parent and grandparent, where it sits against the kept blocks, the good paragraphs and the
+article container, what its parent holds (blocks, good and kept shares), the two blocks on
+either side (tag, length, link share, sentence end, same parent), the boilerplate checks.
 
 The model is a data file shipped in the package, ``block_model.json`` (``{"bias": float,
 "weights": {feature: float}, "add": float, "drop": float, ...}``), fitted by
@@ -30,11 +32,14 @@ REACH = 4
 """Blocks farther than this from every kept block are not scored (left out, as the rules say)."""
 NAME_LEVELS = 3
 """Class and id words are read from the block's element and its ancestors up to this many."""
+UPPER_CHARS = 200
+"""The share of capitals (Latin, Greek, Cyrillic) is read on a block's first this many characters."""
 
 _WORD = re.compile(r"[a-z]{3,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[,.;:!?。、，]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")  # capitals of the Latin, Greek and Cyrillic alphabets
 _TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
                "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
                "font": "div", **{h: "heading" for h in HEADINGS}}
@@ -81,6 +86,32 @@ def _names(el) -> list[str]:
     return _WORD.findall(_CAMEL.sub(" ", raw).lower()) if raw.strip() else []
 
 
+def _own(b: Block) -> dict:
+    """The features of ``b`` read from it alone (also read for its neighbours)."""
+    text = b.text
+    weight = text_weight(text)
+    size = max(len(text), 1)
+    return {"tag:" + _TAG_GROUPS.get(b.tag, "other"): 1.0,
+            "len": math.log1p(weight) / 8, "short": float(weight < 40), "long": float(weight >= 200),
+            "link": b.link_share, "links": math.log1p(b.links) / 3, "good": float(b.good),
+            "sentence": float(bool(_SENTENCE_END.search(text))),
+            "punct": min(1.0, 10 * len(_PUNCT.findall(text)) / size),
+            "digits": len(_DIGIT.findall(text)) / size,
+            "upper": len(_UPPER.findall(text, 0, UPPER_CHARS)) / min(size, UPPER_CHARS),
+            "lower_start": float(text[:1].islower()),
+            "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":"))}
+
+
+NEIGHBOURS = ((-2, "pp:"), (-1, "p:"), (1, "n:"), (2, "nn:"))
+
+
+def _brief(b: Block) -> tuple:
+    """What a block's features repeat of each block on either side: its ``tag:`` feature,
+    ``len``, ``link`` and ``sentence`` (as :func:`_own` reads them)."""
+    return ("tag:" + _TAG_GROUPS.get(b.tag, "other"), math.log1p(text_weight(b.text)) / 8, b.link_share,
+            float(bool(_SENTENCE_END.search(b.text))))
+
+
 def features(found: list[Block], kept: list[Block], inner: set, keyword: set = frozenset(),
              reach: int | None = None) -> list[dict | None]:
     """One feature dict a block of ``found`` (the page's blocks in document order): ``kept``
@@ -88,13 +119,30 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
     container, ``keyword`` the ids of the keyword lines the rules keep after the last good
     paragraph. Values are scaled to about 0..1. ``reach``: only the kept blocks and those at most
     this many blocks away from one get features (the others ``None``): a block farther from the
-    body is never added (the model, fitted on every block, gives them no chance)."""
+    body is never added (the model, fitted on every block, gives them no chance).
+
+    Neighbour features carry the prefix of their offset (``pp:``, ``p:``, ``n:``, ``nn:``:
+    two before, one before, one after, two after; ``…:none`` past the page's ends); the
+    parent's tags ``ptag:``/``gtag:``; class and id words ``c:``."""
     kept_ids = {id(b) for b in kept}
     n = len(found)
     flags = [id(b) in kept_ids for b in found]
     where = [i for i, k in enumerate(flags) if k]
     first, last = (where[0], where[-1]) if where else (n, -1)
-    kept_parents = {_parent(b) for b in kept}
+    kept_rank = {i: r for r, i in enumerate(where)}
+    parents = [_parent(b) for b in found]
+    kept_parents = {parents[i] for i in where}
+    held: dict = {}  # parent -> [blocks, good blocks, kept blocks]
+    for i, b in enumerate(found):
+        c = held.get(parents[i])
+        if c is None:
+            c = held[parents[i]] = [0, 0, 0]
+        c[0] += 1
+        c[1] += b.good
+        c[2] += flags[i]
+    good_after = [0] * (n + 1)  # kept good paragraphs after each block
+    for i in range(n - 1, -1, -1):
+        good_after[i] = good_after[i + 1] + (flags[i] and found[i].good)
     names_of: dict = {}
     out = []
     nearest = [n] * n
@@ -107,26 +155,49 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
         dist = 0 if flags[i] else dist + 1
         nearest[i] = min(nearest[i], dist)
     only = None if reach is None else {i for i in range(n) if nearest[i] <= reach}
+    briefs: dict = {}
     for i, b in enumerate(found):
         if only is not None and i not in only:
             out.append(None)
             continue
-        text = b.text
-        weight = text_weight(text)
-        f = {"tag:" + _TAG_GROUPS.get(b.tag, "other"): 1.0,
-             "len": math.log1p(weight) / 8, "short": float(weight < 40), "long": float(weight >= 200),
-             "link": b.link_share, "links": math.log1p(b.links) / 3, "good": float(b.good),
-             "sentence": float(bool(_SENTENCE_END.search(text))),
-             "punct": min(1.0, 10 * len(_PUNCT.findall(text)) / max(len(text), 1)),
-             "digits": len(_DIGIT.findall(text)) / max(len(text), 1),
-             "kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
-             "before": float(i < first), "after": float(i > last),
-             "near": math.log1p(nearest[i]) / 4, "pos": i / max(n, 1),
-             "prev_kept": float(i > 0 and flags[i - 1]), "next_kept": float(i + 1 < n and flags[i + 1]),
-             "prev_good": float(i > 0 and found[i - 1].good), "next_good": float(i + 1 < n and found[i + 1].good),
-             "body_parent": float(_parent(b) in kept_parents),
-             # the rules keep no boilerplate block: the check is only run on the others
-             "boiler": 0.0 if flags[i] else float(is_boilerplate(text)), "stop": float(is_stop(b))}
+        f = _own(b)
+        goods_before = good_after[0] - good_after[i]
+        f.update({"kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
+                  "before": float(i < first), "after": float(i > last),
+                  "near": math.log1p(nearest[i]) / 4, "pos": i / max(n, 1),
+                  "prev_kept": float(i > 0 and flags[i - 1]), "next_kept": float(i + 1 < n and flags[i + 1]),
+                  "prev_good": float(i > 0 and found[i - 1].good), "next_good": float(i + 1 < n and found[i + 1].good),
+                  "body_parent": float(parents[i] in kept_parents),
+                  "good_before": math.log1p(goods_before) / 3, "good_after": math.log1p(good_after[i + 1]) / 3,
+                  "no_good_before": float(goods_before == 0), "no_good_after": float(good_after[i + 1] == 0),
+                  # the rules keep no boilerplate block: the check is only run on the others
+                  "boiler": 0.0 if flags[i] else float(is_boilerplate(b.text)), "stop": float(is_stop(b))})
+        if flags[i]:
+            f["kept_from_end"] = math.log1p(len(where) - 1 - kept_rank[i]) / 3
+        count, goods, kept_here = held[parents[i]]
+        f["sib_n"] = math.log1p(count) / 4
+        f["sib_good"] = goods / count
+        f["sib_kept"] = kept_here / count
+        for offset, prefix in NEIGHBOURS:
+            j = i + offset
+            if not 0 <= j < n:
+                f[prefix + "none"] = 1.0
+                continue
+            brief = briefs.get(j)
+            if brief is None:
+                brief = briefs[j] = _brief(found[j])
+            tag, length, link, sentence = brief
+            f[prefix + tag] = 1.0
+            f[prefix + "len"] = length
+            f[prefix + "link"] = link
+            f[prefix + "sentence"] = sentence
+            f[prefix + "same_parent"] = float(parents[j] is parents[i])
+        parent = parents[i]
+        if parent is not None:
+            f["ptag:" + str(parent.tag)] = 1.0
+            grand = parent.getparent()
+            if grand is not None:
+                f["gtag:" + str(grand.tag)] = 1.0
         node = b.element
         for level in range(NAME_LEVELS):
             if node is None:
