@@ -77,7 +77,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     return [], None
 
 
-_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop][contains(concat(' ', @itemprop, ' '), ' author ')]")
+_ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
 _REL_AUTHOR = etree.XPath("//a[@rel][contains(concat(' ', @rel, ' '), ' author ')]")
 
 
