@@ -85,7 +85,7 @@ def _semantic_names(el, with_id: bool = True) -> str:
 def _names_of(cls: str | None, ident: str | None) -> str:
     """:func:`_semantic_names` of the ``class`` ``cls`` and ``id`` ``ident`` values."""
     tokens = ((cls or "") + " " + (ident or "")).split()
-    return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
+    return " ".join(t for t in tokens if "[" not in t and "(" not in t and ":" not in t)
 
 
 def _pruned(el) -> bool:
@@ -128,8 +128,9 @@ def _name_verdict(tag: str, cls: str | None, ident: str | None):
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names or tag in NEVER_BY_NAME:
         return False
-    # "RelatedContent" read as words; a camelCase feature flag ("hasVideo") names no part
-    words = " ".join(_CAMEL.sub("-", t) for t in names.split() if not _FEATURE_FLAG.match(t))
+    # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
+    # feature flag ("hasVideo") names no part
+    words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
     if ALWAYS_NAME.search(words):
         return True
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
