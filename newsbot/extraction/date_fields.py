@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from . import dates
 from .page import Page
@@ -101,10 +104,10 @@ def _printed_time(page: Page, day) -> tuple[int, int] | None:
     text (150 characters at most) holds that day's year and day of the month and a clock time
     (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
     day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
-    for el in page.tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "html", "body", "article", "main"):
+    for el in page.tree.iter(etree.Element):
+        if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
             continue
-        if el.tag != "time" and not _DATE_MARKS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
             continue
         text = clean(text_of(el)) or ""
         if not text or len(text) > 150 or str(day.year) not in text and f"{day.year % 100:02d}" not in text:
@@ -121,6 +124,13 @@ def _printed_time(page: Page, day) -> tuple[int, int] | None:
                 hour = 0
             return hour, minute
     return None
+
+
+@lru_cache(maxsize=4096)
+def _names_date(cls: str | None, ident: str | None) -> bool:
+    """The ``class`` ``cls`` or ``id`` ``ident`` of an element names a date, time or dateline
+    (:data:`_DATE_MARKS`). Class names repeat all over a page, so each is read once."""
+    return bool(_DATE_MARKS.search(f"{cls or ''} {ident or ''}"))
 
 
 def _with_printed_time(page: Page, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:

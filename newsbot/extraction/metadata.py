@@ -3,6 +3,7 @@ JSON-LD, meta tags and the page's markup."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from urllib.parse import urlsplit
@@ -77,7 +78,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     return [], None
 
 
-_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop][contains(concat(' ', @itemprop, ' '), ' author ')]")
+_ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
 _REL_AUTHOR = etree.XPath("//a[@rel][contains(concat(' ', @rel, ' '), ' author ')]")
 
 
@@ -115,16 +116,22 @@ def _printed_byline(page) -> list[str]:
     ``article-author__name``, ``authors``), not a comment's, a quote's, an author box's
     biography or picture; ``[]`` when there is none."""
     body = page.tree.find("body")
-    for el in body.iter() if body is not None else ():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
-            continue
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not _BYLINE_CLASS.search(marks) or _NOT_BYLINE.search(marks):
+    for el in body.iter(etree.Element) if body is not None else ():
+        if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
             continue
         text = clean(text_of(el))
         if text and 3 <= len(text) <= 120:
             return [text]
     return []
+
+
+@lru_cache(maxsize=4096)
+def _names_byline(cls: str | None, ident: str | None) -> bool:
+    """The ``class`` ``cls`` and ``id`` ``ident`` of an element name a byline or an author
+    (:data:`_BYLINE_CLASS`) and no comment, quote, author box part or promotion
+    (:data:`_NOT_BYLINE`). Class names repeat all over a page, so each is read once."""
+    marks = f"{cls or ''} {ident or ''}"
+    return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
 
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|ved|od|autor(?:in)?|author|text|texto|testo|tekst|"

@@ -8,7 +8,6 @@ import html
 import re
 import unicodedata
 
-_WS = re.compile(r"\s+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]")
 _QUOTES = tuple({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -45,8 +44,7 @@ def clean(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    text = _WS.sub(" ", strip_control(unicodedata.normalize("NFC", text))).strip()
-    return text or None
+    return _fold_space(strip_control(unicodedata.normalize("NFC", text)))
 
 
 def squash(text: str | None) -> str | None:
@@ -54,8 +52,14 @@ def squash(text: str | None) -> str | None:
     composition (a decomposed ``a`` + combining diaeresis stays so), as printed."""
     if text is None:
         return None
-    text = _WS.sub(" ", strip_control(text)).strip()
-    return text or None
+    return _fold_space(strip_control(text))
+
+
+def _fold_space(text: str) -> str | None:
+    """``text`` with every run of white space (Unicode's: ``str.split``'s, the same set as the
+    regular expression ``\\s``) folded to one space and trimmed; ``None`` when nothing is left.
+    Splitting and joining is several times faster than a ``\\s+`` substitution."""
+    return " ".join(text.split()) or None
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

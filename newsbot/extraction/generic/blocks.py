@@ -108,8 +108,11 @@ def _block(el, tag: str, parts: list[str], links: list[str]) -> Block | None:
 
 def _pieces(el, tag: str, parts: list[str], links: list[str]) -> list[Block]:
     """The blocks of ``parts`` read from ``el``: one per piece of text between two or more
-    ``<br>`` in a row (each piece's link text found in order among ``links``)."""
+    ``<br>`` in a row (each piece's link text found in order among ``links``); none for white
+    space alone (most runs between two blocks: ``<br>`` and cell marks are white space too)."""
     raw = "".join(parts)
+    if not raw or raw.isspace():
+        return []
     if _BR not in raw or not _PARAGRAPH_BREAK.search(raw):
         b = _block(el, tag, parts, links)
         return [b] if b else []

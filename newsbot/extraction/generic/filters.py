@@ -83,8 +83,8 @@ def _dedupe(found: list[Block]) -> list[Block]:
     if longest is not None and len(longest.text) >= 1000 and len(out) > 2:
         rest = " ".join(b.text for b in out if b is not longest)
         if len(rest) >= 0.8 * len(longest.text):
-            words = key(longest.text).split()
-            others = set(zip(*(key(rest).split()[i:] for i in range(4))))
+            words, rest_words = key(longest.text).split(), key(rest).split()
+            others = set(zip(*(rest_words[i:] for i in range(4))))
             grams = list(zip(*(words[i:] for i in range(4))))
             if grams and sum(g in others for g in grams) >= 0.8 * len(grams):
                 out = [b for b in out if b is not longest]

@@ -85,7 +85,7 @@ def _semantic_names(el, with_id: bool = True) -> str:
 def _names_of(cls: str | None, ident: str | None) -> str:
     """:func:`_semantic_names` of the ``class`` ``cls`` and ``id`` ``ident`` values."""
     tokens = ((cls or "") + " " + (ident or "")).split()
-    return " ".join(t for t in tokens if not any(c in t for c in "[(:"))
+    return " ".join(t for t in tokens if "[" not in t and "(" not in t and ":" not in t)
 
 
 def _pruned(el) -> bool:
@@ -103,6 +103,8 @@ def _pruned(el) -> bool:
     style = el.get("style")
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
+    if tag in NEVER_BY_NAME:
+        return False
     ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
     verdict = _name_verdict(tag, el.get("class"), ident)
     if verdict is _STRONG:
@@ -119,17 +121,18 @@ _BOILER = "boiler"
 
 @lru_cache(maxsize=8192)
 def _name_verdict(tag: str, cls: str | None, ident: str | None):
-    """What the ``class`` ``cls`` and ``id`` ``ident`` of an element of tag ``tag`` say in
-    :func:`_pruned`: True or False, :data:`_STRONG` (pruned unless it holds three long
-    paragraphs) or :data:`_BOILER` (pruned unless it holds three paragraphs). Class names
+    """What the ``class`` ``cls`` and ``id`` ``ident`` of an element of tag ``tag`` (not one of
+    :data:`NEVER_BY_NAME`) say in :func:`_pruned`: True or False, :data:`_STRONG` (pruned unless
+    it holds three long paragraphs) or :data:`_BOILER` (pruned unless it holds three paragraphs). Class names
     repeat all over a page, so each is read once."""
     names = _names_of(cls, ident)
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
-    if not names or tag in NEVER_BY_NAME:
+    if not names:
         return False
-    # "RelatedContent" read as words; a camelCase feature flag ("hasVideo") names no part
-    words = " ".join(_CAMEL.sub("-", t) for t in names.split() if not _FEATURE_FLAG.match(t))
+    # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
+    # feature flag ("hasVideo") names no part
+    words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
     if ALWAYS_NAME.search(words):
         return True
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
