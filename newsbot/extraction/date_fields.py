@@ -58,9 +58,9 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
-    the feed/sitemap date (``hints.published``), then htmldate on the page text (never a
-    copyright year). A day without a time takes the time printed beside it on the page
-    (:func:`_printed_time`). A naive time on a page without portal rules takes the UTC offset
+    the feed/sitemap date (``hints.published``), then, on a page with none of these dates, htmldate
+    on the page text (never a copyright year). A day without a time takes the time printed
+    beside it on the page (:func:`_printed_time`). A naive time on a page without portal rules takes the UTC offset
     the page prints with its other dates."""
     parsed, layer = published(f)
     return (parsed.value, layer) if parsed else (None, None)
@@ -75,7 +75,7 @@ def published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
 def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
-    if not any(c.has_time for _, c in cands):
+    if not cands:
         found = _htmldate(page)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
