@@ -50,6 +50,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
     "newsbot.blocks.BlockDetectionMiddleware": 590,  # above the retries: a challenge is never retried
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsbot.middlewares.HeadMetaRefreshMiddleware": 580,  # Scrapy's place; reads the page's head only
     "newsbot.middlewares.BackoffRetryMiddleware": 550,
     "newsbot.middlewares.WarcReplayMiddleware": 950,
     "newsbot.middlewares.WarcArchiveMiddleware": 960,
