@@ -41,7 +41,10 @@ DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short of its Content-Length is a 
 MEMUSAGE_WARNING_MB = 1024  # a warning line past 1 GiB of resident memory,
 MEMUSAGE_LIMIT_MB = 2048  # and the crawl stops (finish reason memusage_exceeded) past 2 GiB
 MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
-CONCURRENT_ITEMS = 16  # outputs of one callback processed at once (Scrapy: 100); pipelines are synchronous
+# outputs of one callback processed at once (Scrapy: 100). Scrapy starts that many tasks for each
+# callback's output; an article callback gives one item (whose pipelines await its extraction in a
+# worker) and the requests the backlog frees, so two keep those requests from waiting on the item
+CONCURRENT_ITEMS = 2
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
