@@ -340,3 +340,27 @@ def test_newsbot_crawl_takes_the_portal_spiders_arguments(tmp_path):
         assert room.hits.get("/de/feed.xml") is None and room.hits["/feed.xml"] == 1  # the en edition only
         assert len(room.article_hits()) == 2
     assert [len(records(p)) for p in outputs(tmp_path)] == [2]
+
+
+def test_the_crawl_heap_is_frozen_while_engines_run_and_restored_after():
+    """From the first engine's start to the last engine's stop the objects alive at the start
+    are frozen and young collections are rarer; then the collector is as it was."""
+    import gc
+
+    from newsbot.extensions import YOUNG_COLLECTION_THRESHOLD, CrawlHeap
+
+    before = gc.get_threshold()
+    first, second = CrawlHeap(), CrawlHeap()
+    try:
+        first.engine_started()
+        assert gc.get_freeze_count() > 1000  # the modules and classes of this test process
+        assert gc.get_threshold() == (max(YOUNG_COLLECTION_THRESHOLD, before[0]), *before[1:])
+        second.engine_started()
+        first.engine_stopped()
+        assert gc.get_freeze_count() > 1000  # one engine still runs
+        second.engine_stopped()
+        assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+        CrawlHeap.engines, CrawlHeap.thresholds = 0, None
