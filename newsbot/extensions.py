@@ -1,11 +1,12 @@
 """Crawl extensions: quiet network errors, counted item errors, the run's deadline, the
-garbage collector's work during a crawl."""
+garbage collector's work during a crawl; the stats collector."""
 from __future__ import annotations
 
 import gc
 import logging
 
 from scrapy import signals
+from scrapy.statscollectors import MemoryStatsCollector
 from .stats import ITEM_ERRORS
 
 # Loggers whose download-failure messages Scrapy writes with a traceback.
@@ -174,3 +175,13 @@ class CrawlHeap:
             gc.unfreeze()
             gc.set_threshold(*cls.thresholds)
             cls.thresholds = None
+
+
+class CrawlStats(MemoryStatsCollector):
+    """The crawl's stats collector (``STATS_CLASS``): Scrapy's
+    :class:`~scrapy.statscollectors.MemoryStatsCollector` without the attribute hook Scrapy
+    puts on every attribute read of a stats collector (a formatted name and a raised
+    ``AttributeError`` each time, two for each ``inc_value``: some thirty a page) to warn about
+    a ``spider`` argument; the methods take that argument as before, without a warning."""
+
+    __getattribute__ = object.__getattribute__

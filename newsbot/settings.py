@@ -74,6 +74,7 @@ EXTENSIONS = {
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
 }
 LOG_FORMATTER = "newsbot.logformatter.NewsLogFormatter"
+STATS_CLASS = "newsbot.extensions.CrawlStats"  # Scrapy's, read and written without a hook on each access
 ITEM_PIPELINES = {
     "newsbot.pipelines.ExtractPipeline": 100,
     "newsbot.pipelines.DateWindowPipeline": 200,

@@ -364,3 +364,25 @@ def test_the_crawl_heap_is_frozen_while_engines_run_and_restored_after():
         gc.unfreeze()
         gc.set_threshold(*before)
         CrawlHeap.engines, CrawlHeap.thresholds = 0, None
+
+
+def test_the_crawl_stats_collector_keeps_scrapys_methods():
+    """The crawl's stats collector (STATS_CLASS) counts, keeps extremes and takes the old
+    spider argument as Scrapy's does."""
+    from scrapy.utils.misc import load_object
+    from scrapy.utils.test import get_crawler
+    from support import settings_with
+
+    from newsbot.extensions import CrawlStats
+
+    assert load_object(settings_with()["STATS_CLASS"]) is CrawlStats
+    stats = CrawlStats(get_crawler())
+    stats.inc_value("pages")
+    stats.inc_value("pages", 2, spider=None)
+    stats.max_value("largest", 5)
+    stats.max_value("largest", 3)
+    stats.min_value("smallest", 5)
+    stats.min_value("smallest", 3)
+    stats.set_value("name", "x")
+    assert stats.get_stats() == {"pages": 3, "largest": 5, "smallest": 3, "name": "x"}
+    assert stats.get_value("missing", 7) == 7
