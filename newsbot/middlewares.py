@@ -266,7 +266,7 @@ class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
     the whole body to get them (and keeps that text with the response). This decodes the
     first :data:`HEAD_BYTES` bytes with the page's charset (a body cut there decodes to the
     same characters as the whole up to the cut, and UTF-8, UTF-16 and GB 18030 take at most
-    4 bytes a character): when they give more than :data:`REFRESH_CHARS` + :data:`REFRESH_MARGIN`
+    4 bytes a character): when they give at least :data:`REFRESH_CHARS` + :data:`REFRESH_MARGIN`
     characters, Scrapy's middleware judges that head, else the whole page. Same redirects as
     Scrapy's, and the returned response is the one received."""
 
