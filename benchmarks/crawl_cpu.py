@@ -1,22 +1,32 @@
 """A backfill crawl against the extraction loop alone on the same pages, and on two cores
 against one, one run.
 
-Usage: ``python benchmarks/crawl_cpu.py [--rounds N] [--copies N]``. A portal file and a WARC
-are written to a temporary folder: a sitemap listing article URLs whose pages are those of
-``../shared/corpus`` (news and snippets, ``--copies`` times each under its own URL; generated
-pages when the corpus is absent). ``scrapy crawl bench -a mode=backfill`` then reads them in
-replay (no network, incremental off), extracting in the worker pool (``NEWSBOT_EXTRACT_WORKERS``
-default: one process a core). Sides, interleaved round by round (:mod:`rounds`):
+Usage: ``python benchmarks/crawl_cpu.py [--rounds N] [--copies N] [--few N]``. A portal file
+and a WARC are written to a temporary folder: a sitemap listing article URLs whose pages are
+those of ``../shared/corpus`` (news and snippets, ``--copies`` times each under its own URL;
+generated pages when the corpus is absent), and beside them a second portal and WARC of the
+first ``--few`` of those pages only. ``scrapy crawl bench -a mode=backfill`` then reads them in
+replay (no network, incremental off), extracting in the worker pool
+(``NEWSBOT_EXTRACT_WORKERS`` default: one process a core). Sides, interleaved round by round
+(:mod:`rounds`):
 
-- crawl CPU: user + system seconds of the crawl process and of every process under it (the
-  extraction workers and their fork server, sampled from ``/proc`` until they end) a page;
-- extraction loop: :func:`newsbot.extraction.extract_article` over the same page bytes and
-  URLs in this process, CPU seconds a page;
-- backfill on 2 cores and on 1 (the crawl bound to CPUs with ``taskset``, so the default pool
-  has as many workers): pages a second of wall time.
+- crawl of all pages, and crawl of the few, on 2 cores: user + system CPU seconds of the crawl
+  process (``getrusage`` when it is waited for) and of every process under it (the extraction
+  workers and their fork server, sampled from ``/proc`` until they end);
+- extraction loop: :func:`newsbot.extraction.extract_article` over the pages of the whole
+  crawl that the few-page crawl does not hold (same bytes and URLs) in this process;
+- backfill of all pages on 1 core (the crawl bound to CPU 0 with ``taskset``, so the default
+  pool has one worker), for the throughput: pages a second of wall time.
 
-Prints crawl / extraction loop (CPU a page, goal <= 1.15) and 2-core / 1-core throughput
-(goal >= 1.7). Linux only (``/proc``, ``taskset``); the 2-core side needs 2 CPUs.
+A crawl's CPU is a fixed part (Python and Scrapy starting, imports, the fork server and its
+workers starting, the replay index, output files and stats written at the end) plus a part a
+page. Each round gives the part a page as the difference of the two crawls' CPU over the
+difference of their pages, and the fixed part as the few-page crawl's CPU less its pages at
+that rate. Prints, as medians of the rounds with their range: the whole crawl's CPU a page
+(fixed part included) against the loop's; the crawl's CPU a page beyond the fixed part
+against the loop's on the same pages (goal <= 1.15), split into crawl process and workers;
+the fixed part; and 2-core / 1-core throughput (goal >= 1.7). Linux only (``/proc``,
+``taskset``); the 2-core side needs 2 CPUs.
 """
 from __future__ import annotations
 
@@ -52,14 +62,20 @@ base = "{BASE}"
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def build(folder: Path, pages: list[bytes], copies: int) -> list[tuple[str, bytes]]:
-    """Write ``bench.toml`` and ``bench.warc.gz`` (sitemap and article pages) into ``folder``;
-    the ``(url, body)`` of each article page."""
+def articles_of(pages: list[bytes], copies: int) -> list[tuple[str, bytes]]:
+    """``(url, body)`` of each article page: every page ``copies`` times, each under its own
+    URL."""
+    return [(f"{BASE}/news/2025/03/{1 + n % 28:02d}/story-{copy}-{n}/", body)
+            for copy in range(copies) for n, body in enumerate(pages)]
+
+
+def build(folder: Path, articles: list[tuple[str, bytes]]) -> Path:
+    """Write ``bench.toml`` and ``bench.warc.gz`` (sitemap and article pages) into ``folder``
+    (made if missing); returns ``folder``."""
     from newsbot.warc import WarcWriterFile
 
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "bench.toml").write_text(TOML, "utf-8")
-    articles = [(f"{BASE}/news/2025/03/{1 + n % 28:02d}/story-{copy}-{n}/", body)
-                for copy in range(copies) for n, body in enumerate(pages)]
     rows = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     rows += [f"<url><loc>{url}</loc><lastmod>2025-03-{url.split('/')[6]}T10:00:00+00:00</lastmod></url>"
              for url, _ in articles]
@@ -69,7 +85,7 @@ def build(folder: Path, pages: list[bytes], copies: int) -> list[tuple[str, byte
     for url, body in articles:
         warc.write(url, 200, [("Content-Type", "text/html; charset=utf-8")], body)
     warc.close()
-    return articles
+    return folder
 
 
 def _cpu_of(pid: int) -> tuple[int, float] | None:
@@ -156,40 +172,62 @@ def crawl(folder: Path, cpus: str | None = None) -> tuple[float, float, float, i
     return wall, own, sampler.seconds, extracted
 
 
-def run(rounds: int = 3, copies: int = 2) -> list[str]:
+def seconds_line(label: str, values: list[float]) -> str:
+    """One printed line of a figure in seconds: median and range over the rounds."""
+    median, low, high = summary(values)
+    return f"  {label:<42} {median:7.2f} s       ({low:.2f}–{high:.2f})"
+
+
+def run(rounds: int = 3, copies: int = 2, few: int = 20) -> list[str]:
     """The benchmark's printed lines."""
     from newsbot.extraction import extract_article
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        articles = build(folder, corpus_pages(), copies)
-        n = len(articles)
+        articles = articles_of(corpus_pages(), copies)
+        n, few = len(articles), max(1, min(few, len(articles) // 10))
+        whole, part = build(Path(tmp) / "all", articles), build(Path(tmp) / "few", articles[:few])
+        rest = articles[few:]  # the pages the whole crawl has beyond the few-page one
         extract_article(articles[0][1], articles[0][0])  # warm-up: lazy tables
+        cpu: dict[str, dict[str, list[float]]] = {side: {"crawl process": [], "extraction workers": []}
+                                                  for side in ("all", "few")}
         walls: dict[str, list[float]] = {"2 cores": [], "1 core": []}
-        cpu: list[float] = []
-        split: dict[str, list[float]] = {"crawl process": [], "extraction workers": []}
         counts: set[int] = set()
 
-        def side(cpus, name):
+        def side(folder, cpus, name, key):
             def go():
                 wall, own, below, extracted = crawl(folder, cpus)
-                counts.add(extracted)
-                walls[name].append(wall)
-                if name == "2 cores":
-                    cpu.append(own + below)
-                    split["crawl process"].append(own)
-                    split["extraction workers"].append(below)
+                if key == "all":
+                    counts.add(extracted)
+                if name:
+                    walls[name].append(wall)
+                if key:
+                    cpu[key]["crawl process"].append(own)
+                    cpu[key]["extraction workers"].append(below)
             return go
 
         two = "0,1" if len(os.sched_getaffinity(0)) >= 2 and shutil.which("taskset") else None
-        sides = {"extraction loop": lambda: [extract_article(body, url) for url, body in articles],
-                 "crawl, 2 cores": side(two, "2 cores"), "crawl, 1 core": side("0" if two else None, "1 core")}
+        sides = {"extraction loop": lambda: [extract_article(body, url) for url, body in rest],
+                 "crawl, 2 cores": side(whole, two, "2 cores", "all"),
+                 f"crawl of {few} pages": side(part, two, None, "few"),
+                 "crawl, 1 core": side(whole, "0" if two else None, "1 core", None)}
         spent = interleaved(sides, rounds)
-    loop = spent["extraction loop"]
-    lines = [f"Backfill crawl in replay: {n} article pages (extracted by the crawl: {sorted(counts)})",
-             per_item_line("extraction loop CPU", loop, n), per_item_line("crawl CPU (2 cores, all processes)", cpu, n),
-             *(per_item_line(f"  of which {part}", values, n) for part, values in split.items()),
-             ratio_line("crawl CPU / extraction loop, a page", ratios(cpu, loop), "<= 1.15")]
+    loop = spent["extraction loop"]  # CPU seconds over the n - few pages
+    parts = ("crawl process", "extraction workers")
+    total = {key: [sum(v) for v in zip(*(cpu[key][p] for p in parts))] for key in cpu}
+    # a page beyond the fixed part: difference of the two crawls over the difference of their pages
+    slope = {p: [(a - b) / (n - few) for a, b in zip(cpu["all"][p], cpu["few"][p])] for p in parts}
+    slope_total = [(a - b) / (n - few) for a, b in zip(total["all"], total["few"])]
+    fixed = {p: [b - few * k for b, k in zip(cpu["few"][p], slope[p])] for p in parts}
+    loop_page = [s / (n - few) for s in loop]
+    lines = [f"Backfill crawl in replay: {n} article pages (extracted by the crawl: {sorted(counts)}); "
+             f"a crawl of the first {few} for the fixed part",
+             per_item_line("extraction loop CPU", loop, n - few),
+             per_item_line("crawl CPU, every process, fixed part in", total["all"], n),
+             ratio_line("  crawl CPU / extraction loop, fixed part in", ratios([t / n for t in total["all"]], loop_page)),
+             per_item_line("crawl CPU a page beyond the fixed part", [x * (n - few) for x in slope_total], n - few),
+             *(per_item_line(f"  of which {p}", [x * (n - few) for x in slope[p]], n - few) for p in parts),
+             *(seconds_line(f"fixed part, {p}", fixed[p]) for p in parts),
+             ratio_line("crawl CPU / extraction loop, a page", ratios(slope_total, loop_page), "<= 1.15")]
     if two:
         pages_s = {name: [n / w for w in ws] for name, ws in walls.items()}
         for name, values in pages_s.items():
@@ -206,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--copies", type=int, default=2, help="times each page is listed under its own URL")
+    parser.add_argument("--few", type=int, default=20, help="pages of the crawl that measures the fixed part")
     args = parser.parse_args(argv)
-    for line in run(args.rounds, args.copies):
+    for line in run(args.rounds, args.copies, args.few):
         print(line, flush=True)
     return 0
 

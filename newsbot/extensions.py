@@ -1,9 +1,12 @@
-"""Crawl extensions: quiet network errors, counted item errors, the run's deadline."""
+"""Crawl extensions: quiet network errors, counted item errors, the run's deadline, the
+garbage collector's work during a crawl; the stats collector."""
 from __future__ import annotations
 
+import gc
 import logging
 
 from scrapy import signals
+from scrapy.statscollectors import MemoryStatsCollector
 from .stats import ITEM_ERRORS
 
 # Loggers whose download-failure messages Scrapy writes with a traceback.
@@ -127,3 +130,58 @@ class Deadline:
         """Stop the clock."""
         if self.call is not None and self.call.active():
             self.call.cancel()
+
+
+YOUNG_COLLECTION_THRESHOLD = 5000  # container allocations between two young-generation collections (CPython: 700)
+
+
+class CrawlHeap:
+    """Extension: less work for Python's cyclic garbage collector while crawls run. When the
+    first engine of the process starts, the objects alive then (modules, classes, settings,
+    the crawl's components and the replay index: they live as long as the crawl) are moved to
+    the collector's permanent generation (:func:`gc.freeze`), so its full collections no
+    longer walk them, and the youngest generation is collected every
+    :data:`YOUNG_COLLECTION_THRESHOLD` allocations instead of every 700: a page's response,
+    item and record die by reference counting, and a collection every 700 allocations, a few
+    a page, found next to nothing to free. What reference counting frees is freed as before;
+    young unreachable cycles wait a few dozen pages instead of a few. When the last engine
+    stops, the collector is as it was."""
+
+    engines = 0  # engines of this process between their start and stop
+    thresholds: tuple[int, int, int] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls()
+        crawler.signals.connect(ext.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def engine_started(self):
+        """Freeze what exists and lower the young generation's collection rate (the first
+        engine to start)."""
+        cls = type(self)
+        cls.engines += 1
+        if cls.engines == 1:
+            cls.thresholds = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(max(YOUNG_COLLECTION_THRESHOLD, cls.thresholds[0]), *cls.thresholds[1:])
+
+    def engine_stopped(self):
+        """Put the collector back as it was (the last engine to stop)."""
+        cls = type(self)
+        cls.engines = max(0, cls.engines - 1)
+        if cls.engines == 0 and cls.thresholds is not None:
+            gc.unfreeze()
+            gc.set_threshold(*cls.thresholds)
+            cls.thresholds = None
+
+
+class CrawlStats(MemoryStatsCollector):
+    """The crawl's stats collector (``STATS_CLASS``): Scrapy's
+    :class:`~scrapy.statscollectors.MemoryStatsCollector` without the attribute hook Scrapy
+    puts on every attribute read of a stats collector (a formatted name and a raised
+    ``AttributeError`` each time, two for each ``inc_value``: some thirty a page) to warn about
+    a ``spider`` argument; the methods take that argument as before, without a warning."""
+
+    __getattribute__ = object.__getattribute__

@@ -61,6 +61,21 @@ def install() -> None:
         _add(logging.getLogger(name), Demote(prefixes))
 
 
+def skip_unshown_records() -> None:
+    """Let the loggers skip records that no handler would show: the root logger's level
+    becomes the lowest level of the handlers of any logger (Scrapy sets it to NOTSET and its
+    handler to ``LOG_LEVEL``, so every DEBUG call, "Crawled (200)" and "Dropped" for each page
+    among them, builds a record only for the handler to drop it). Nothing changes while some
+    handler has no level (NOTSET) or none exists, or when the root logger has a level already."""
+    root = logging.getLogger()
+    if root.level != logging.NOTSET:
+        return
+    loggers = [root, *(x for x in logging.Logger.manager.loggerDict.values() if isinstance(x, logging.Logger))]
+    levels = [h.level for x in loggers for h in x.handlers]
+    if levels and min(levels) > logging.NOTSET:
+        root.setLevel(min(levels))
+
+
 def quiet_spider(spider) -> None:
     """Lower Spidermon's report, logged by ``spider``'s logger, to DEBUG."""
     logger = getattr(spider.logger, "logger", spider.logger)  # Scrapy's adapter around the logger
@@ -103,13 +118,15 @@ def failure_detail(exc: BaseException, kind: str, host: str | None) -> str:
 
 class RunLog:
     """Extension: the run's log as the module docstring says (Scrapy's loggers at
-    :func:`install`, Spidermon's report when a spider opens)."""
+    :func:`install`, records no handler shows not built: :func:`skip_unshown_records`,
+    Spidermon's report when a spider opens)."""
 
     @classmethod
     def from_crawler(cls, crawler):
         from scrapy import signals
 
         install()
+        skip_unshown_records()
         ext = cls()
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         return ext

@@ -10,9 +10,10 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Headers
+from scrapy.http import Headers, HtmlResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.response import response_status_message
 from scrapy.utils.url import url_is_from_any_domain
@@ -250,6 +251,33 @@ class RedirectTargetMiddleware(SafeRedirectMiddleware):
 
     def process_response(self, request, response, spider=None):
         return response
+
+
+REFRESH_CHARS = 4096  # characters of a page's text Scrapy searches for <meta http-equiv="refresh">
+REFRESH_MARGIN = 16  # characters past them that a cut inside a multi-byte character cannot reach
+HEAD_BYTES = 4 * (REFRESH_CHARS + REFRESH_MARGIN)  # that many characters at 4 bytes a character at most
+
+
+class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's :class:`~scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware` (same
+    settings: ``METAREFRESH_ENABLED``, ``METAREFRESH_MAXDELAY``, ``METAREFRESH_IGNORE_TAGS``;
+    same place, 580) without decoding the whole page. Scrapy looks for the refresh tag and the
+    ``<base>`` in the first :data:`REFRESH_CHARS` characters of the page's text, but decodes
+    the whole body to get them (and keeps that text with the response). This decodes the
+    first :data:`HEAD_BYTES` bytes with the page's charset (a body cut there decodes to the
+    same characters as the whole up to the cut, and UTF-8, UTF-16 and GB 18030 take at most
+    4 bytes a character): when they give at least :data:`REFRESH_CHARS` + :data:`REFRESH_MARGIN`
+    characters, Scrapy's middleware judges that head, else the whole page. Same redirects as
+    Scrapy's, and the returned response is the one received."""
+
+    def process_response(self, request, response, spider=None):
+        head = response
+        if isinstance(response, HtmlResponse) and len(response.body) > HEAD_BYTES:
+            head = response.replace(body=response.body[:HEAD_BYTES])  # with the whole page's encoding
+            if len(head.text) < REFRESH_CHARS + REFRESH_MARGIN:
+                head = response  # a charset of longer sequences (ISO-2022 escapes): judge it all
+        result = super().process_response(request, head)
+        return response if result is head else result
 
 
 def _retry_after(value: bytes | None, now: float | None = None) -> float | None:

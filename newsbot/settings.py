@@ -41,7 +41,10 @@ DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short of its Content-Length is a 
 MEMUSAGE_WARNING_MB = 1024  # a warning line past 1 GiB of resident memory,
 MEMUSAGE_LIMIT_MB = 2048  # and the crawl stops (finish reason memusage_exceeded) past 2 GiB
 MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
-CONCURRENT_ITEMS = 16  # outputs of one callback processed at once (Scrapy: 100); pipelines are synchronous
+# outputs of one callback processed at once (Scrapy: 100). Scrapy starts that many tasks for each
+# callback's output; an article callback gives one item (whose pipelines await its extraction in a
+# worker) and the requests the backlog frees, so two keep those requests from waiting on the item
+CONCURRENT_ITEMS = 2
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -50,6 +53,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
     "newsbot.blocks.BlockDetectionMiddleware": 590,  # above the retries: a challenge is never retried
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsbot.middlewares.HeadMetaRefreshMiddleware": 580,  # Scrapy's place; reads the page's head only
     "newsbot.middlewares.BackoffRetryMiddleware": 550,
     "newsbot.middlewares.WarcReplayMiddleware": 950,
     "newsbot.middlewares.WarcArchiveMiddleware": 960,
@@ -62,12 +67,14 @@ EXTENSIONS = {
     "newsbot.extensions.QuietErrors": 0,
     "newsbot.logs.RunLog": 0,
     "newsbot.extensions.ItemErrors": 0,
+    "newsbot.extensions.CrawlHeap": 0,
     "newsbot.incremental.Incremental": 100,
     "newsbot.runstats.Progress": 110,
     "newsbot.runstats.RunStatsWriter": 120,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
 }
 LOG_FORMATTER = "newsbot.logformatter.NewsLogFormatter"
+STATS_CLASS = "newsbot.extensions.CrawlStats"  # Scrapy's, read and written without a hook on each access
 ITEM_PIPELINES = {
     "newsbot.pipelines.ExtractPipeline": 100,
     "newsbot.pipelines.DateWindowPipeline": 200,

@@ -91,3 +91,32 @@ def test_a_refused_run_prints_one_line_and_no_banner(tmp_path):
     assert locked.returncode == 3
     assert locked.stderr.strip().splitlines() == [
         f"newsbot crawl: another crawl is running (pid {os.getpid()} holds output/.state/crawl.lock); nothing done"]
+
+
+def test_records_no_handler_shows_are_not_built(monkeypatch):
+    """With every handler at INFO, the root logger's level becomes INFO, so a DEBUG call builds
+    no record; a handler without a level (one that shows everything) leaves it at NOTSET."""
+    import logging
+
+    from newsbot.logs import skip_unshown_records
+
+    root = logging.getLogger()
+    saved = root.level, root.handlers[:]
+    child = logging.getLogger("newsbot.test_logs.child")
+    try:
+        with monkeypatch.context() as patch:  # this process's loggers: the root and the child only
+            patch.setattr(logging.Logger.manager, "loggerDict", {child.name: child})
+            root.handlers[:] = [logging.StreamHandler()]
+            root.handlers[0].setLevel(logging.INFO)
+            root.setLevel(logging.NOTSET)
+            skip_unshown_records()
+            assert root.level == logging.INFO
+            assert not child.isEnabledFor(logging.DEBUG) and child.isEnabledFor(logging.INFO)
+            root.setLevel(logging.NOTSET)
+            child.addHandler(logging.NullHandler())  # level NOTSET: it would show DEBUG records
+            skip_unshown_records()
+            assert root.level == logging.NOTSET and child.isEnabledFor(logging.DEBUG)
+    finally:
+        child.handlers.clear()
+        root.handlers[:] = saved[1]
+        root.setLevel(saved[0])  # clears every logger's cached levels

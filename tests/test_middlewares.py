@@ -8,12 +8,14 @@ from email.utils import format_datetime
 
 import pytest
 from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
+from scrapy.http import HtmlResponse, Request, Response
+from scrapy.utils.test import get_crawler
 from support import settings_with as _settings
 from twisted.internet.error import ConnectionLost
 
-from newsbot.middlewares import (BackoffRetryMiddleware, RequestRefused, SafeRedirectMiddleware, _retry_after,
-                                 failure_kind)
+from newsbot.middlewares import (HEAD_BYTES, BackoffRetryMiddleware, HeadMetaRefreshMiddleware, RequestRefused,
+                                 SafeRedirectMiddleware, _retry_after, failure_kind)
 
 
 # -- redirects ---------------------------------------------------------------------------------
@@ -57,6 +59,61 @@ def test_redirects_within_the_site_pass():
         _redirect(portal, "https://news.example/a", "https://other.example/")
     loopback = SafeRedirectMiddleware(allow_loopback=True, stats=_Stats(), crawler=_Crawler())
     assert _redirect(loopback, "http://127.0.0.1:8000/a", "http://127.0.0.1:8000/b").status == 302
+
+
+# -- meta refresh ------------------------------------------------------------------------------
+
+_REFRESH = "<meta http-equiv='refresh' content='0; url=/moved/'>"
+
+
+def _refresh_page(before: str, charset: str = "utf-8", bom: bytes = b"") -> bytes:
+    """A long page (well past HEAD_BYTES) with ``before`` ahead of the refresh tag."""
+    text = f"<html><head>{before}{_REFRESH}</head><body>{'<p>Story text goes on.</p>' * 3000}</body></html>"
+    return bom + text.encode(charset)
+
+
+@pytest.mark.parametrize("before,charset,bom", [
+    ("", "utf-8", b""),  # in the head: followed
+    ("<title>" + "é" * 4000 + "</title>", "utf-8", b""),  # 8,000 bytes ahead, 4,008 characters: followed
+    ("<title>" + "é" * 4090 + "</title>", "utf-8", b""),  # past the 4,096th character: not followed
+    ("<title>" + "x" * 5000 + "</title>", "utf-8", b""),  # past it in ASCII: not followed
+    ("<title>" + "€" * 3000 + "</title>", "utf-16", b""),  # UTF-16 (BOM written by the codec)
+    ("<title>" + "日本" * 2500 + "</title>", "utf-8", b"\xef\xbb\xbf"),  # 15,000 bytes of 3-byte characters
+    ("<title>" + "日本" * 1500 + "</title>", "gb18030", b""),  # a charset told by the header only
+])
+def test_meta_refresh_reads_the_head_as_scrapy_reads_the_whole_page(before, charset, bom):
+    """The head-only middleware follows exactly the refreshes Scrapy's own follows (the tag
+    within the page's first 4,096 characters), whatever the charset, and
+    hands on the response it received."""
+    body = _refresh_page(before, charset, bom)
+    assert len(body) > HEAD_BYTES
+    crawler = get_crawler(settings_dict={"METAREFRESH_ENABLED": True})
+    verdicts = []
+    for cls in (MetaRefreshMiddleware, HeadMetaRefreshMiddleware):
+        request = Request("https://news.example/a")
+        response = HtmlResponse(request.url, body=body, request=request,
+                                headers={"Content-Type": f"text/html; charset={charset}"})
+        result = cls.from_crawler(crawler).process_response(request, response)
+        assert result is response or isinstance(result, Request)
+        verdicts.append(result.url if isinstance(result, Request) else None)
+    assert verdicts[0] == verdicts[1]
+    followed = len(before) < 4096
+    assert verdicts[1] == ("https://news.example/moved/" if followed else None)
+
+
+def test_meta_refresh_with_a_head_of_long_sequences_reads_the_whole_page():
+    """A charset whose head bytes give too few characters (ISO-2022-JP's escapes between
+    every character) is judged on the whole page, as Scrapy does."""
+    body = ("<html><head><title>" + "日x" * 2200 + "</title>" + _REFRESH + "</head><body>"
+            + "<p>text</p>" * 3000 + "</body></html>").encode("iso2022_jp")
+    assert len(body[:HEAD_BYTES].decode("iso2022_jp", "replace")) < 4112 < len(body.decode("iso2022_jp"))
+    request = Request("https://news.example/a")
+    response = HtmlResponse(request.url, body=body, request=request,
+                            headers={"Content-Type": "text/html; charset=iso-2022-jp"})
+    crawler = get_crawler(settings_dict={"METAREFRESH_ENABLED": True})
+    ours = HeadMetaRefreshMiddleware.from_crawler(crawler).process_response(request, response)
+    theirs = MetaRefreshMiddleware.from_crawler(crawler).process_response(request, response)
+    assert ours is response and theirs is response  # the tag lies past the 4,096th character
 
 
 # -- retries -----------------------------------------------------------------------------------

@@ -340,3 +340,49 @@ def test_newsbot_crawl_takes_the_portal_spiders_arguments(tmp_path):
         assert room.hits.get("/de/feed.xml") is None and room.hits["/feed.xml"] == 1  # the en edition only
         assert len(room.article_hits()) == 2
     assert [len(records(p)) for p in outputs(tmp_path)] == [2]
+
+
+def test_the_crawl_heap_is_frozen_while_engines_run_and_restored_after():
+    """From the first engine's start to the last engine's stop the objects alive at the start
+    are frozen and young collections are rarer; then the collector is as it was."""
+    import gc
+
+    from newsbot.extensions import YOUNG_COLLECTION_THRESHOLD, CrawlHeap
+
+    before = gc.get_threshold()
+    first, second = CrawlHeap(), CrawlHeap()
+    try:
+        first.engine_started()
+        assert gc.get_freeze_count() > 1000  # the modules and classes of this test process
+        assert gc.get_threshold() == (max(YOUNG_COLLECTION_THRESHOLD, before[0]), *before[1:])
+        second.engine_started()
+        first.engine_stopped()
+        assert gc.get_freeze_count() > 1000  # one engine still runs
+        second.engine_stopped()
+        assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+        CrawlHeap.engines, CrawlHeap.thresholds = 0, None
+
+
+def test_the_crawl_stats_collector_keeps_scrapys_methods():
+    """The crawl's stats collector (STATS_CLASS) counts, keeps extremes and takes the old
+    spider argument as Scrapy's does."""
+    from scrapy.utils.misc import load_object
+    from scrapy.utils.test import get_crawler
+    from support import settings_with
+
+    from newsbot.extensions import CrawlStats
+
+    assert load_object(settings_with()["STATS_CLASS"]) is CrawlStats
+    stats = CrawlStats(get_crawler())
+    stats.inc_value("pages")
+    stats.inc_value("pages", 2, spider=None)
+    stats.max_value("largest", 5)
+    stats.max_value("largest", 3)
+    stats.min_value("smallest", 5)
+    stats.min_value("smallest", 3)
+    stats.set_value("name", "x")
+    assert stats.get_stats() == {"pages": 3, "largest": 5, "smallest": 3, "name": "x"}
+    assert stats.get_value("missing", 7) == 7
