@@ -14,11 +14,12 @@ from .api import record_of
 from .extraction.pagination import join_pages
 from .extraction.record import COUNTED
 from .incremental import Incremental
+from .logs import failure_level
 from .middlewares import FETCHED_AT
 from .portals import registry
 from .schema import validator
 from .seenstore import is_unchanged
-from .stats import DROPPED, ENCODING, FIELD, MALFORMED, PAGES, RECORDS
+from .stats import DROPPED, ENCODING, FIELD, MALFORMED, PAGES, RECORDS, SKIPPED
 from .workers import ExtractionPool, worker_count
 
 
@@ -60,6 +61,7 @@ class ExtractPipeline(_Pipeline):
         self.portals = registry(self.settings)
         self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")))
         self.max_pages = self.settings.getint("NEWSBOT_ARTICLE_PAGES")
+        self.articles: set[str] = set()  # first-page URLs of the articles printed over pages, this run
 
     def close_spider(self, spider=None):
         """Stop the extraction workers."""
@@ -99,10 +101,17 @@ class ExtractPipeline(_Pipeline):
         """The record of an article printed over several pages (``ex`` one of them, ``record``
         its record): from its first page (fetched when ``ex`` is a later page), the following
         ``rel=next`` pages are fetched, up to ``NEWSBOT_ARTICLE_PAGES`` pages, and their bodies
-        joined (:func:`~newsbot.extraction.pagination.join_pages`). A page that cannot be read
-        ends the article there: its failure is counted and logged by the spider's errback and
-        the record is flagged ``partial``. Counts ``newsbot/pages/joined`` (pages added to a
-        first page's record)."""
+        joined (:func:`~newsbot.extraction.pagination.join_pages`). An article already joined
+        in this run, from another of its pages, is dropped (``duplicate``) before anything is
+        fetched for it again. A page that cannot be read ends the article there (its failure
+        counted and logged by the spider's errback, or ``newsbot/skipped/not_html``), and so
+        does the page limit: the record is then flagged ``partial``. Counts
+        ``newsbot/pages/joined`` (pages added to a first page's record) and
+        ``newsbot/pages/cut`` (articles with more pages than the limit)."""
+        first_url = ex.pages.first or record["url"]
+        if first_url in self.articles:
+            _drop(self.stats, "duplicate", f"{record['url']}: a page of {first_url}, joined already")
+        self.articles.add(first_url)
         have = {record["url"]: (ex, record)}
         if ex.pages.first:
             first = await self._page(ex.pages.first, spider, hints, portal, owner)
@@ -111,7 +120,11 @@ class ExtractPipeline(_Pipeline):
             ex, record = first
             have.setdefault(record["url"], first)
         records, missing = [record], 0
-        while ex.pages.next and len(records) < self.max_pages:
+        while ex.pages.next:
+            if len(records) >= self.max_pages:
+                self.stats.inc_value(PAGES("cut"))
+                missing = 1
+                break
             url = ex.pages.next
             if url in have and have[url][1] is not record:
                 ex, following = have.pop(url)
@@ -130,16 +143,23 @@ class ExtractPipeline(_Pipeline):
     async def _page(self, url: str, spider, hints, portal, owner):
         """``(extraction, record)`` of one more page of an article, downloaded through the
         crawl's downloader middlewares (robots.txt, the address check, retries, the archive);
-        ``None`` when it fails (counted and logged by ``spider.on_error``)."""
+        ``None`` when it fails (counted and logged by ``spider.on_error``) or is no HTML page
+        (counted in ``newsbot/skipped/not_html``)."""
         request = scrapy.Request(url, dont_filter=True)
         try:
             response = await self.crawler.engine.download_async(request)
-            if response.status != 200 or not isinstance(response, scrapy.http.TextResponse):
+            if response.status != 200:
                 raise HttpError(response, f"article page answered {response.status}")
         except Exception as exc:  # every download failure goes to the errback that counts them
             failure = Failure(exc)
             failure.request = request
             spider.on_error(failure)
+            return None
+        if not isinstance(response, scrapy.http.HtmlResponse):
+            self.stats.inc_value(SKIPPED("not_html"))
+            level, note = failure_level(self.crawler, "not_html")
+            spider.logger.log(level, "Page %s of an article is no HTML page (%s): the article ends before it%s",
+                              url, (response.headers.get("Content-Type") or b"?").decode("latin-1"), note)
             return None
         ex = await self._extract(response.url, response.body,
                                  (response.headers.get("Content-Type") or b"").decode("latin-1") or None,

@@ -463,6 +463,8 @@ def test_a_body_shorter_than_its_declared_word_count_is_partial():
     ("https://news.example.org/port/quay-deal.html", "",
      "<div class='pages'><a href='quay-deal-seite-2.html' rel='next'>2</a> <a href='quay-deal-seite-3.html'>3</a></div>",
      True),
+    ("https://news.example.org/port/quay-deal-16604622.html", "<link rel='next' href='quay-deal-16604622-p2.html'>",
+     "", True),
     # a theme naming the next story rel=next, a WordPress post number, comment pages: one page
     ("https://news.example.org/port/quay-deal", "<link rel='next' href='/port/crane-strike'>", "", False),
     ("https://news.example.org/?p=2895", "<link rel='next' href='/?p=2905'>", "", False),
@@ -473,16 +475,31 @@ def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flag
     assert ("paginated" in extract_article(html, url).record["quality_flags"]) is flagged
 
 
-def test_page_links_give_the_first_and_the_next_page_of_the_article():
-    def links(url, head):
-        return page_links(Page(_doc(f"<title>Quay deal</title>{head}", "<h1>Quay deal</h1>" + _paras(3)), url))
-
-    base = "https://news.example.org/port/quay-deal"
-    assert links(base, "<link rel='next' href='/port/quay-deal?page=2'>") == PageLinks(1, None, base + "?page=2")
-    middle = links(base + "?page=2", "<link rel='prev' href='/port/quay-deal'><link rel='next' href='?page=3'>")
-    assert middle == PageLinks(2, base, base + "?page=3")
-    assert links(base + "/3/", "<link rel='prev' href='/port/quay-deal/2/'>") == PageLinks()  # no way to its first
-    assert links(base, "<link rel='next' href='/port/crane-strike'>") == PageLinks()
+@pytest.mark.parametrize("url, head, expected", [
+    ("/port/quay-deal", "<link rel='next' href='/port/quay-deal?page=2'>", (1, None, "/port/quay-deal?page=2")),
+    ("/port/quay-deal?page=2", "<link rel='prev' href='/port/quay-deal'><link rel='next' href='?page=3'>",
+     (2, "/port/quay-deal", "/port/quay-deal?page=3")),
+    # a third page linking only to the second: its first page is its URL without the number
+    ("/port/quay-deal?page=3", "<link rel='prev' href='/port/quay-deal?page=2'>", (3, "/port/quay-deal", None)),
+    ("/port/quay-deal-seite-3.html", "<a rel='prev' href='quay-deal-seite-2.html'>2</a>",
+     (3, "/port/quay-deal.html", None)),
+    ("/port/quay-deal/2/", "<link rel='prev' href='/port/quay-deal/'><link rel='next' href='/port/quay-deal/3/'>",
+     (2, "/port/quay-deal/", "/port/quay-deal/3/")),
+    # a bare number may be an article id: a page of its own unless a link leads to the first page
+    ("/port/quay-deal/3/", "<link rel='prev' href='/port/quay-deal/2/'>", (1, None, None)),
+    ("/news/12", "<link rel='prev' href='/news/11'><link rel='next' href='/news/13'>", (1, None, None)),
+    # the next story: a second post of the same name, a longer id, another port
+    ("/eu-summit/", "<link rel='next' href='/eu-summit-2/'>", (1, None, None)),
+    ("/news/4512", "<link rel='next' href='/news/45127'>", (1, None, None)),
+    ("/port/quay-deal", "<link rel='next' href='https://news.example.org:8443/port/quay-deal?page=2'>",
+     (1, None, None)),
+])
+def test_page_links_give_the_first_and_the_next_page_of_the_article(url, head, expected):
+    site = "https://news.example.org"
+    html = _doc(f"<title>Quay deal</title>{head}", "<h1>Quay deal</h1>" + _paras(3))
+    number, first, following = expected
+    assert page_links(Page(html, site + url)) == PageLinks(number, first and site + first,
+                                                           following and site + following)
 
 
 def test_joined_pages_keep_the_first_page_and_every_body_in_order():

@@ -229,40 +229,68 @@ def _part(title: str, number: int, text: str, prev: str | None, nxt: str | None)
             f"</body></html>").encode()
 
 
-def _three_pages(last_status: int = 200) -> dict:
-    return {
-        "/news/quay": (200, HTML, _part("Quay plan", 1, "First part", None, "/news/quay?page=2")),
-        "/news/quay?page=2": (200, HTML, _part("Quay plan", 2, "Second part", "/news/quay", "/news/quay?page=3")),
-        "/news/quay?page=3": (last_status, HTML, _part("Quay plan", 3, "Third part", "/news/quay?page=2", None)),
-    }
+def _pages(n: int = 3, last: tuple | None = None) -> dict:
+    """An article of ``n`` pages at ``/news/quay?page=N`` (the first at ``/news/quay``); ``last``
+    replaces the last page's (status, headers, body)."""
+    url = lambda i: "/news/quay" if i == 1 else f"/news/quay?page={i}"  # noqa: E731
+    routes = {url(i): (200, HTML, _part("Quay plan", i, f"Part {i}", url(i - 1) if i > 1 else None,
+                                        url(i + 1) if i < n else None)) for i in range(1, n + 1)}
+    if last:
+        routes[url(n)] = last
+    return routes
 
 
-@pytest.mark.parametrize("start", ["/news/quay", "/news/quay?page=2"])
+def _parts(record: dict) -> list[str]:
+    return [p.split(",")[0] for p in record["body"].split("\n\n")]
+
+
+@pytest.mark.parametrize("start", ["/news/quay", "/news/quay?page=2", "/news/quay?page=3",
+                                   "/news/quay?page=3,/news/quay,/news/quay?page=2"])
 def test_an_article_printed_over_pages_is_one_record_with_every_part(tmp_path, start):
-    with Site(_three_pages()) as site:
-        proc, records = crawl(tmp_path, "article", f"urls={site.url(start)}", settings=FAST)
+    with Site(_pages()) as site:
+        urls = ",".join(site.url(u) for u in start.split(","))
+        proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=FAST)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert len(records) == 1
     record = records[0]
     assert record["url"].endswith("/news/quay")  # the first page's record, whichever page was given
-    parts = [p.split(",")[0] for p in record["body"].split("\n\n")]
-    assert parts == ["First part"] * 3 + ["Second part"] * 3 + ["Third part"] * 3
+    assert _parts(record) == ["Part 1"] * 3 + ["Part 2"] * 3 + ["Part 3"] * 3
     assert record["quality_flags"] == ["paginated"]
-    assert run_stats(tmp_path / "out.jsonl").get("newsbot/pages/joined") == 2
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert stats.get("newsbot/pages/joined") == 2
+    given = start.split(",")
+    # the article is joined once: a page is fetched once more than it was given, at most
+    assert all(site.hits[path] <= 1 + given.count(path) for path in _pages()), site.hits
+    assert stats.get("newsbot/dropped/duplicate", 0) == len(start.split(",")) - 1
 
 
 def test_a_page_that_fails_ends_the_article_flagged_partial(tmp_path):
-    with Site(_three_pages(last_status=404)) as site:
-        proc, records = crawl(tmp_path, "article", f"urls={site.url('/news/quay')}", settings=FAST)
+    with Site(_pages(last=(404, HTML, b"gone"))) as site:
+        urls = f"{site.url('/news/quay')},{site.url('/news/quay?page=2')}"  # two pages of one article
+        proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=FAST)
         (tmp_path / "alone").mkdir()  # one page alone when the setting says so
         alone, single = crawl(tmp_path / "alone", "article", f"urls={site.url('/news/quay')}",
                               settings={**FAST, "NEWSBOT_ARTICLE_PAGES": "1"})
     assert proc.returncode == 0, proc.stderr[-3000:]
     [record] = records
-    assert [p.split(",")[0] for p in record["body"].split("\n\n")] == ["First part"] * 3 + ["Second part"] * 3
+    assert _parts(record) == ["Part 1"] * 3 + ["Part 2"] * 3
     assert record["quality_flags"] == ["partial", "paginated"]
     stats = run_stats(tmp_path / "out.jsonl")
     assert stats.get("newsbot/errors/http_404") == 1 and stats.get("newsbot/pages/joined") == 1
     assert proc.stderr.count("/news/quay?page=3") == 1 and "Traceback" not in proc.stderr
     assert alone.returncode == 0, alone.stderr[-3000:]
-    assert [r["body"].count("\n\n") for r in single] == [2]  # the first page's three paragraphs
+    assert [_parts(r) for r in single] == [["Part 1"] * 3]
+
+
+@pytest.mark.parametrize("n, last, settings, parts, counted", [
+    (3, (200, {"Content-Type": "application/json"}, b'{"a": 1}'), {}, 2, "newsbot/skipped/not_html"),
+    (5, None, {"NEWSBOT_ARTICLE_PAGES": "2"}, 2, "newsbot/pages/cut"),
+])
+def test_an_article_cut_short_is_flagged_partial(tmp_path, n, last, settings, parts, counted):
+    with Site(_pages(n, last)) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url('/news/quay')}", settings={**FAST, **settings})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    [record] = records
+    assert _parts(record) == [f"Part {i}" for i in range(1, parts + 1) for _ in range(3)]
+    assert record["quality_flags"] == ["partial", "paginated"]
+    assert run_stats(tmp_path / "out.jsonl").get(counted) == 1

@@ -2,7 +2,7 @@
 
 Read from the markup the web standardises for it: ``<link rel="next">`` / ``rel="prev"`` in
 the head, or on the ``<a>`` links of a pager; a link counts only when it leads to
-the same article with a page number added (``?page=2``, ``/2/``, ``/seite-2``, ``-2.html``),
+the same article with a page number added (``?page=2``, ``/2/``, ``/seite-2``, ``-p2.html``),
 so the "next story" links some themes put in ``rel=next`` are not taken for pages.
 Pure functions of a parsed :class:`~newsbot.extraction.page.Page`.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -19,31 +19,45 @@ from .urls import absolute
 
 PAGE_PARAMS = frozenset({"page", "pg", "seite", "pagina", "strona", "sivu", "side", "pag", "part"})
 """Query parameters numbering the pages of one article (not ``p``: WordPress numbers posts with it)."""
-_PAGE_SUFFIX = re.compile(r"^[/_,.-]?(?:(?:page|seite|pagina|strona|sivu|side|pag|part|p)[/_-]?)?(\d{1,3})"
-                          r"(?:\.[a-z]{2,5})?/?$", re.I)
+_PAGE_WORD = r"(?:page|seite|pagina|strona|sivu|side|pag|part)"
+_PAGE_SUFFIX = re.compile(
+    rf"^(?P<stem>.+?)(?:(?P<worded>/{_PAGE_WORD}[/_-]?|[_,.-](?:{_PAGE_WORD}|p)[/_-]?)|(?P<bare>/))"
+    r"(?P<number>\d{1,3})(?P<ext>\.[a-z]{2,5})?/?$", re.I)
+"""A page number at the end of a path: after a page word (``/seite-2``, ``-p2.html``,
+``/page/2``) or as a path segment of its own (``/2/``, a bare number). A number joined by a
+hyphen alone (``/eu-summit-2/``: WordPress's second post of that name) or to other digits
+(``/news/45127``) numbers no page."""
 _REL_XPATH = etree.XPath("//@rel[contains(., 'next') or contains(., 'prev')]/parent::*[@href]")
 """``<link>`` and ``<a>`` elements whose ``rel`` may say ``next``/``prev`` (one pass, in C; read
 from the ``rel`` attributes, which is cheaper than testing every element)."""
-_EXTENSION = re.compile(r"\.[a-z]{2,5}$", re.I)
 
 
-def _page_number(url: str, article: str) -> int | None:
-    """The page number ``url`` adds to the ``article`` URL (same host; a page parameter in
-    the query, or a page suffix on the path), else ``None``; ``1`` for ``article`` itself."""
-    u, a = urlsplit(url), urlsplit(article)
-    if u.hostname != a.hostname:
-        return None
-    u_path, a_path = u.path.rstrip("/"), a.path.rstrip("/")
-    u_query = [(k, v) for k, v in parse_qsl(u.query) if k.lower() not in PAGE_PARAMS]
-    a_query = [(k, v) for k, v in parse_qsl(a.query) if k.lower() not in PAGE_PARAMS]
-    if u_path == a_path and u_query == a_query:
-        numbers = [v for k, v in parse_qsl(u.query) if k.lower() in PAGE_PARAMS and v.isdigit()]
-        return int(numbers[0]) if numbers else 1
-    stem = _EXTENSION.sub("", a_path)
-    if u_query != a_query or not stem or not u_path.startswith(stem):
-        return None
-    found = _PAGE_SUFFIX.match(u_path[len(stem):])
-    return int(found.group(1)) if found else None
+@dataclass(frozen=True)
+class _Numbered:
+    """A URL read as ``(article, number)``: ``article`` the URL without its page number (scheme,
+    host and port, path without a trailing ``/``, the other query parameters), ``number`` 1
+    when it has none; ``bare``: the number is a path segment of its own (``/2/``), which an
+    article id may be too."""
+
+    article: tuple
+    number: int
+    bare: bool = False
+
+
+def _numbered(url: str) -> _Numbered:
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query)
+    rest = tuple((k, v) for k, v in query if k.lower() not in PAGE_PARAMS)
+    numbers = [int(v) for k, v in query if k.lower() in PAGE_PARAMS and v.isdigit()]
+    path = parts.path.rstrip("/")
+    site = (parts.scheme.lower(), parts.netloc.lower())
+    if numbers:
+        return _Numbered((site, path, rest), numbers[0])
+    found = _PAGE_SUFFIX.match(path)
+    if found and int(found.group("number")) >= 1:
+        stem = found.group("stem") + (found.group("ext") or "")
+        return _Numbered((site, stem.rstrip("/"), rest), int(found.group("number")), bool(found.group("bare")))
+    return _Numbered((site, path, rest), 1)
 
 
 @dataclass(frozen=True)
@@ -65,27 +79,44 @@ class PageLinks:
 
 def page_links(page: Page) -> PageLinks:
     """The :class:`PageLinks` of ``page``, read from its ``rel=next``/``rel=prev`` links
-    (``<link>`` in the head, or ``<a>`` in a pager). The page is a later page when its URL adds
-    a page number of 2 or more to one of the links' (that link is the first page); its next
-    page is the ``rel=next`` link that adds to the first page's URL a number greater than its
-    own. Links to other articles ("next story"), comment pages and WordPress post numbers are
-    no pages of the article (:data:`PAGE_PARAMS`)."""
+    (``<link>`` in the head, or ``<a>`` in a pager) that lead to the same article (same scheme,
+    host and port) with another page number (a page parameter in the query, ``?page=2``, or
+    a page suffix on the path, :data:`_PAGE_SUFFIX`). The page is a later page when its own URL
+    carries a page number of 2 or more and one of those links confirms it (for a bare path
+    segment, ``/3/``, which may be an article id, only a link to the first page does); its
+    first page is the link numbered 1, else its URL without the number; its next page the
+    ``rel=next`` link with the lowest number above its own. Links to other articles ("next
+    story"), comment pages and WordPress post numbers are no pages of the article."""
     own = page.url
-    links = []
+    mine = _numbered(own)
+    links = []  # (is_next, url, numbered) of every rel=next/prev link
     for el in _REL_XPATH(page.tree):
         rels = set((el.get("rel") or "").lower().split())
         url = absolute(el.get("href"), own) if {"next", "prev"} & rels else None
         if url and url != own:
-            links.append(("next" in rels, url))
-    first, number = None, 1
-    for _, url in links:
-        n = _page_number(own, url) or 0
-        if n >= 2:
-            first, number = url, n
-            break
-    base = first or own
-    following = [url for is_next, url in links if is_next and (_page_number(url, base) or 0) > number]
-    return PageLinks(number, first, following[0] if following else None)
+            links.append(("next" in rels, url, _numbered(url)))
+    number, first = 1, None
+    if mine.number >= 2:
+        related = [(url, n) for _, url, n in links if n.article == mine.article]
+        to_first = [url for url, n in related if n.number == 1]
+        if to_first or (related and not mine.bare):
+            number = mine.number
+            first = to_first[0] if to_first else _first_url(own, mine)
+        else:  # a number that is no page's (an article id): the page is an article of its own
+            parts = urlsplit(own)
+            mine = _Numbered((mine.article[0], parts.path.rstrip("/"), mine.article[2]), 1)
+    following = sorted((n.number, url) for is_next, url, n in links
+                       if is_next and n.article == mine.article and n.number > number)
+    return PageLinks(number, first, following[0][1] if following else None)
+
+
+def _first_url(own: str, numbered: _Numbered) -> str:
+    """The URL of the first page of the article ``own`` (read as ``numbered``) is a later page
+    of: its URL without the page number, ending in ``/`` when ``own`` does."""
+    parts = urlsplit(own)
+    _, path, rest = numbered.article
+    trailing = "/" if parts.path.endswith("/") and not path.endswith("/") else ""
+    return urlunsplit((parts.scheme, parts.netloc, (path or "") + trailing or "/", urlencode(rest), ""))
 
 
 def paginated(page: Page) -> bool:
