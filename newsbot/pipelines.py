@@ -12,6 +12,7 @@ from twisted.python.failure import Failure
 
 from .api import record_of
 from .extraction.pagination import join_pages
+from .extraction.urls import fingerprint, strip_tracking
 from .extraction.record import COUNTED
 from .incremental import Incremental
 from .logs import failure_level
@@ -103,7 +104,9 @@ class ExtractPipeline(_Pipeline):
         ``rel=next`` pages are fetched, up to ``NEWSBOT_ARTICLE_PAGES`` pages, and their bodies
         joined (:func:`~newsbot.extraction.pagination.join_pages`). An article already joined
         in this run, from another of its pages, is dropped (``duplicate``) before anything is
-        fetched for it again. A page that cannot be read ends the article there (its failure
+        fetched for it again. When the first page cannot be read, the page alone is the record,
+        under the first page's URL as its canonical URL unless it names another. A page that
+        cannot be read ends the article there (its failure
         counted and logged by the spider's errback, or ``newsbot/skipped/not_html``), and so
         does the page limit: the record is then flagged ``partial``. Counts
         ``newsbot/pages/joined`` (pages added to a first page's record) and
@@ -115,7 +118,10 @@ class ExtractPipeline(_Pipeline):
         have = {record["url"]: (ex, record)}
         if ex.pages.first:
             first = await self._page(ex.pages.first, spider, hints, portal, owner)
-            if first is None:
+            if first is None:  # the page alone, under the article's identity, as a later run will write it
+                if record["canonical_url"] == record["url"]:
+                    article = strip_tracking(ex.pages.first)
+                    record = {**record, "canonical_url": article, "id": fingerprint(article)}
                 return join_pages([record], missing=1)
             ex, record = first
             have.setdefault(record["url"], first)

@@ -294,3 +294,13 @@ def test_an_article_cut_short_is_flagged_partial(tmp_path, n, last, settings, pa
     assert _parts(record) == [f"Part {i}" for i in range(1, parts + 1) for _ in range(3)]
     assert record["quality_flags"] == ["partial", "paginated"]
     assert run_stats(tmp_path / "out.jsonl").get(counted) == 1
+
+
+def test_a_later_page_whose_first_page_fails_keeps_the_article_identity(tmp_path):
+    with Site(_pages(last=None) | {"/news/quay": (500, HTML, b"down")}) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url('/news/quay?page=2')}", settings=FAST)
+    [record] = records
+    assert record["url"].endswith("/news/quay?page=2") and _parts(record) == ["Part 2"] * 3
+    assert record["canonical_url"] == site.url("/news/quay")  # the id a run reading the first page gives
+    assert record["quality_flags"] == ["partial", "paginated"]
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/errors/http_500") == 1
