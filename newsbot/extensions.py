@@ -8,6 +8,7 @@ import logging
 from scrapy import signals
 from scrapy.statscollectors import MemoryStatsCollector
 from .stats import ITEM_ERRORS
+from .workers import quiet_collector
 
 # Loggers whose download-failure messages Scrapy writes with a traceback.
 _QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper",
@@ -132,20 +133,17 @@ class Deadline:
             self.call.cancel()
 
 
-YOUNG_COLLECTION_THRESHOLD = 5000  # container allocations between two young-generation collections (CPython: 700)
 
 
 class CrawlHeap:
     """Extension: less work for Python's cyclic garbage collector while crawls run. When the
     first engine of the process starts, the objects alive then (modules, classes, settings,
     the crawl's components and the replay index: they live as long as the crawl) are moved to
-    the collector's permanent generation (:func:`gc.freeze`), so its full collections no
-    longer walk them, and the youngest generation is collected every
-    :data:`YOUNG_COLLECTION_THRESHOLD` allocations instead of every 700: a page's response,
-    item and record die by reference counting, and a collection every 700 allocations, a few
-    a page, found next to nothing to free. What reference counting frees is freed as before;
-    young unreachable cycles wait a few dozen pages instead of a few. When the last engine
-    stops, the collector is as it was."""
+    the collector's permanent generation and the youngest generation is collected less often
+    (:func:`newsbot.workers.quiet_collector`, which the extraction workers run too): a page's
+    response, item and record die by reference counting. What reference counting frees is
+    freed as before; young unreachable cycles wait a few dozen pages instead of a few. When
+    the last engine stops, the collector is as it was."""
 
     engines = 0  # engines of this process between their start and stop
     thresholds: tuple[int, int, int] | None = None
@@ -163,9 +161,7 @@ class CrawlHeap:
         cls = type(self)
         cls.engines += 1
         if cls.engines == 1:
-            cls.thresholds = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(max(YOUNG_COLLECTION_THRESHOLD, cls.thresholds[0]), *cls.thresholds[1:])
+            cls.thresholds = quiet_collector()
 
     def engine_stopped(self):
         """Put the collector back as it was (the last engine to stop)."""

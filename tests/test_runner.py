@@ -347,7 +347,8 @@ def test_the_crawl_heap_is_frozen_while_engines_run_and_restored_after():
     are frozen and young collections are rarer; then the collector is as it was."""
     import gc
 
-    from newsbot.extensions import YOUNG_COLLECTION_THRESHOLD, CrawlHeap
+    from newsbot.extensions import CrawlHeap
+    from newsbot.workers import YOUNG_COLLECTION_THRESHOLD
 
     before = gc.get_threshold()
     first, second = CrawlHeap(), CrawlHeap()

@@ -98,3 +98,21 @@ def test_a_page_that_kills_its_worker_fails_alone_and_never_runs_in_the_crawl_pr
     assert isinstance(poisoned, WorkerDied) and str(poisoned) == f"{url}-poison: its extraction worker died twice"
     assert [_fields(ex) for ex in others] == [_fields(extract_article(b, u)) for u, b in PAGES[:4]]
     assert afterwards.record["title"] == "Harbour cranes return to the north quay"
+
+
+def _collector(kwargs):
+    """What a worker runs in the test below: its collector's thresholds and frozen objects."""
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_a_worker_starts_with_a_quiet_collector():
+    from newsbot.workers import YOUNG_COLLECTION_THRESHOLD
+
+    pool = ExtractionPool(1, function=_collector)
+    try:
+        threshold, frozen = asyncio.run(pool.extract())
+    finally:
+        pool.close()
+    assert threshold[0] >= YOUNG_COLLECTION_THRESHOLD and frozen > 1000  # the extraction code's objects
