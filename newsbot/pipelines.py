@@ -5,13 +5,15 @@ Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>`
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import scrapy
 from scrapy.exceptions import DropItem
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from .api import record_of
-from .extraction.pagination import join_pages
+from .extraction.pagination import article_key, join_pages, same_article
 from .extraction.urls import fingerprint, strip_tracking
 from .extraction.record import COUNTED
 from .incremental import Incremental
@@ -62,7 +64,7 @@ class ExtractPipeline(_Pipeline):
         self.portals = registry(self.settings)
         self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")))
         self.max_pages = self.settings.getint("NEWSBOT_ARTICLE_PAGES")
-        self.articles: set[str] = set()  # first-page URLs of the articles printed over pages, this run
+        self.articles: set[tuple] = set()  # keys of the articles printed over pages joined this run
 
     def close_spider(self, spider=None):
         """Stop the extraction workers."""
@@ -102,49 +104,66 @@ class ExtractPipeline(_Pipeline):
         """The record of an article printed over several pages (``ex`` one of them, ``record``
         its record): from its first page (fetched when ``ex`` is a later page), the following
         ``rel=next`` pages are fetched, up to ``NEWSBOT_ARTICLE_PAGES`` pages, and their bodies
-        joined (:func:`~newsbot.extraction.pagination.join_pages`). An article already joined
-        in this run, from another of its pages, is dropped (``duplicate``) before anything is
-        fetched for it again. When the first page cannot be read, the page alone is the record,
-        under the first page's URL as its canonical URL unless it names another. A page that
-        cannot be read ends the article there (its failure
-        counted and logged by the spider's errback, or ``newsbot/skipped/not_html``), and so
-        does the page limit: the record is then flagged ``partial``. Counts
-        ``newsbot/pages/joined`` (pages added to a first page's record) and
-        ``newsbot/pages/cut`` (articles with more pages than the limit)."""
-        first_url = ex.pages.first or record["url"]
-        if first_url in self.articles:
-            _drop(self.stats, "duplicate", f"{record['url']}: a page of {first_url}, joined already")
-        self.articles.add(first_url)
-        have = {record["url"]: (ex, record)}
+        joined (:func:`~newsbot.extraction.pagination.join_pages`); when they do not lead to
+        ``ex``'s page, it and the pages after it are joined after them. An article already
+        joined in this run, from another of its pages, is dropped (``duplicate``) before
+        anything is fetched for it again. When the first page cannot be read, the page alone is
+        the record, under the first page's URL as its canonical URL unless it names another.
+        A page that cannot be read (its failure counted and logged by the spider's errback, or
+        ``newsbot/skipped/not_html``), a next page that is another article's (a redirect
+        elsewhere, a page that reads as no article: ``newsbot/pages/other``) and the page limit
+        (``newsbot/pages/cut``) end the article there and flag it ``partial``. Counts
+        ``newsbot/pages/joined`` (pages added to a first page's record)."""
+        key = article_key(ex.pages.first or record["url"])
+        if key in self.articles:
+            _drop(self.stats, "duplicate", f"{record['url']}: a page of an article joined already")
+        self.articles.add(key)
+        given = (ex, record)
         if ex.pages.first:
             first = await self._page(ex.pages.first, spider, hints, portal, owner)
             if first is None:  # the page alone, under the article's identity, as a later run will write it
-                if record["canonical_url"] == record["url"]:
+                if _same_page(record["canonical_url"], record["url"]):
                     article = strip_tracking(ex.pages.first)
                     record = {**record, "canonical_url": article, "id": fingerprint(article)}
                 return join_pages([record], missing=1)
             ex, record = first
-            have.setdefault(record["url"], first)
-        records, missing = [record], 0
+        records = [record]
+        have = {given[1]["url"]: given}
+        missing, last = await self._follow(ex, records, have, spider, hints, portal, owner)
+        if not any(r is given[1] for r in records) and not missing and given[0].pages.number > last.pages.number:
+            # the pages before it do not lead to the page the crawl reached: it follows them
+            missing = given[0].pages.number > last.pages.number + 1
+            records.append(given[1])
+            missing = (await self._follow(given[0], records, have, spider, hints, portal, owner))[0] or missing
+        self.stats.inc_value(PAGES("joined"), len(records) - 1)
+        return join_pages(records, int(missing))
+
+    async def _follow(self, ex, records: list[dict], have: dict, spider, hints, portal, owner):
+        """Append to ``records`` the record of each next page from ``ex`` on (a page in ``have``,
+        ``{url: (extraction, record)}``, is not fetched again); returns ``(missing, last)``:
+        whether the article ended early (a page failed, was another article's, or the page
+        limit was reached) and the extraction of the last page appended."""
         while ex.pages.next:
             if len(records) >= self.max_pages:
                 self.stats.inc_value(PAGES("cut"))
-                missing = 1
-                break
+                return True, ex
             url = ex.pages.next
-            if url in have and have[url][1] is not record:
-                ex, following = have.pop(url)
-            else:
-                page = await self._page(url, spider, hints, portal, owner)
-                if page is None:
-                    missing = 1
-                    break
-                ex, following = page
+            page = have.get(url) or await self._page(url, spider, hints, portal, owner)
+            if page is None:
+                return True, ex
+            following_ex, following = page
             if following["url"] in {r["url"] for r in records}:
-                break  # a page leading back to one already read
+                return False, ex  # a page leading back to one already read
+            if not same_article(following["url"], strip_tracking(url)) or not (following_ex.pages.number >= 2
+                                                                or following_ex.is_article):
+                self.stats.inc_value(PAGES("other"))
+                level, note = failure_level(self.crawler, "other_article_page")
+                spider.logger.log(level, "Next page %s of an article is no page of it (%s): the article ends "
+                                  "before it%s", url, following["url"], note)
+                return True, ex
             records.append(following)
-        self.stats.inc_value(PAGES("joined"), len(records) - 1)
-        return join_pages(records, missing)
+            ex = following_ex
+        return False, ex
 
     async def _page(self, url: str, spider, hints, portal, owner):
         """``(extraction, record)`` of one more page of an article, downloaded through the
@@ -171,6 +190,12 @@ class ExtractPipeline(_Pipeline):
                                  (response.headers.get("Content-Type") or b"").decode("latin-1") or None,
                                  response.meta.get(FETCHED_AT), hints, portal, owner)
         return ex, record_of(ex, spider.name, self.provenance)
+
+
+def _same_page(url: str, other: str) -> bool:
+    """``url`` and ``other`` name the same page, the scheme and a trailing ``/`` aside."""
+    a, b = urlsplit(url), urlsplit(other)
+    return (a.netloc.lower(), a.path.rstrip("/"), a.query) == (b.netloc.lower(), b.path.rstrip("/"), b.query)
 
 
 class DateWindowPipeline(_Pipeline):

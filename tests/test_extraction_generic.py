@@ -17,7 +17,7 @@ from newsbot.extraction.generic import is_boilerplate
 from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.text import tokens
 from newsbot.extraction.page import Page
-from newsbot.extraction.pagination import PageLinks, join_pages, page_links
+from newsbot.extraction.pagination import PageLinks, article_key, join_pages, page_links, same_article
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "extraction"
 
@@ -493,6 +493,13 @@ def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flag
     ("/news/4512", "<link rel='next' href='/news/45127'>", (1, None, None)),
     ("/port/quay-deal", "<link rel='next' href='https://news.example.org:8443/port/quay-deal?page=2'>",
      (1, None, None)),
+    # the articles of a series; posts numbered 1, 2, 3; a number that is no decimal one
+    ("/brexit-explained-part-1/", "<link rel='next' href='/brexit-explained-part-2/'>", (1, None, None)),
+    ("/post/2/", "<link rel='prev' href='/post/1/'><link rel='next' href='/post/3/'>", (1, None, None)),
+    ("/post/1/", "<link rel='next' href='/post/2/'>", (1, None, None)),
+    ("/port/quay-deal", "<link rel='next' href='/port/quay-deal?page=%C2%B2'>", (1, None, None)),
+    # rel keywords are case-insensitive
+    ("/port/quay-deal", "<link rel='Next' href='/port/quay-deal?page=2'>", (1, None, "/port/quay-deal?page=2")),
 ])
 def test_page_links_give_the_first_and_the_next_page_of_the_article(url, head, expected):
     site = "https://news.example.org"
@@ -500,6 +507,15 @@ def test_page_links_give_the_first_and_the_next_page_of_the_article(url, head, e
     number, first, following = expected
     assert page_links(Page(html, site + url)) == PageLinks(number, first and site + first,
                                                            following and site + following)
+
+
+def test_an_article_key_leaves_out_the_page_number_but_not_an_article_id():
+    same = {article_key(u) for u in ("https://n.example.org/story", "https://n.example.org/story/",
+                                      "https://n.example.org/story?page=1", "https://n.example.org/story?page=3")}
+    assert len(same) == 1
+    assert article_key("https://n.example.org/post/2/") != article_key("https://n.example.org/post/3/")
+    assert same_article("https://n.example.org/story?page=2", "https://n.example.org/story?page=3")
+    assert not same_article("https://n.example.org/story?page=2", "https://n.example.org/other-story")
 
 
 def test_joined_pages_keep_the_first_page_and_every_body_in_order():

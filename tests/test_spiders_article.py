@@ -304,3 +304,39 @@ def test_a_later_page_whose_first_page_fails_keeps_the_article_identity(tmp_path
     assert record["canonical_url"] == site.url("/news/quay")  # the id a run reading the first page gives
     assert record["quality_flags"] == ["partial", "paginated"]
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/errors/http_500") == 1
+
+
+def test_a_next_page_that_is_another_article_ends_the_article(tmp_path):
+    other = _part("Crane strike", 1, "Other story", None, None).replace(b"og:type' content='article'", b"x' content='y'")
+    routes = _pages() | {"/news/quay?page=2": (302, {"Location": "/news/crane-strike"}, b""),
+                         "/news/crane-strike": (200, HTML, other)}
+    with Site(routes) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url('/news/quay')}", settings=FAST)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    [record] = records
+    assert _parts(record) == ["Part 1"] * 3 and record["quality_flags"] == ["partial", "paginated"]
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/pages/other") == 1
+
+
+@pytest.mark.parametrize("start, parts, flags", [
+    ("/news/quay?page=2", [1, 2, 3], ["paginated"]),
+    ("/news/quay?page=3", [1, 3], ["partial", "paginated"]),  # page 2 is never reached
+])
+def test_pages_the_first_page_does_not_lead_to_are_joined_after_it(tmp_path, start, parts, flags):
+    first = _part("Quay plan", 1, "Part 1", None, None)  # no rel=next: a pager without rel
+    with Site(_pages() | {"/news/quay": (200, HTML, first)}) as site:
+        proc, records = crawl(tmp_path, "article", f"urls={site.url(start)}", settings=FAST)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    [record] = records
+    assert record["url"].endswith("/news/quay")
+    assert _parts(record) == [f"Part {i}" for i in parts for _ in range(3)] and record["quality_flags"] == flags
+
+
+def test_a_first_page_spelled_with_page_one_is_the_same_article(tmp_path):
+    routes = _pages() | {"/news/quay?page=1": _pages()["/news/quay"]}
+    routes["/news/quay?page=2"] = (200, HTML, _part("Quay plan", 2, "Part 2", "/news/quay?page=1", "/news/quay?page=3"))
+    with Site(routes) as site:
+        urls = f"{site.url('/news/quay?page=2')},{site.url('/news/quay')}"
+        proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=FAST)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert [_parts(r) for r in records] == [[f"Part {i}" for i in (1, 2, 3) for _ in range(3)]]

@@ -19,15 +19,17 @@ from .urls import absolute
 
 PAGE_PARAMS = frozenset({"page", "pg", "seite", "pagina", "strona", "sivu", "side", "pag", "part"})
 """Query parameters numbering the pages of one article (not ``p``: WordPress numbers posts with it)."""
-_PAGE_WORD = r"(?:page|seite|pagina|strona|sivu|side|pag|part)"
+_PAGE_WORD = r"(?:page|seite|pagina|strona|sivu|side|pag)"
 _PAGE_SUFFIX = re.compile(
     rf"^(?P<stem>.+?)(?:(?P<worded>/{_PAGE_WORD}[/_-]?|[_,.-](?:{_PAGE_WORD}|p)[/_-]?)|(?P<bare>/))"
     r"(?P<number>\d{1,3})(?P<ext>\.[a-z]{2,5})?/?$", re.I)
 """A page number at the end of a path: after a page word (``/seite-2``, ``-p2.html``,
-``/page/2``) or as a path segment of its own (``/2/``, a bare number). A number joined by a
-hyphen alone (``/eu-summit-2/``: WordPress's second post of that name) or to other digits
-(``/news/45127``) numbers no page."""
-_REL_XPATH = etree.XPath("//@rel[contains(., 'next') or contains(., 'prev')]/parent::*[@href]")
+``/page/2``) or as a path segment of its own (``/2/``, a bare number of 2 or more). A number
+joined by a hyphen alone (``/eu-summit-2/``: WordPress's second post of that name), to other
+digits (``/news/45127``) or to ``part`` (``-part-2/``: the second article of a series)
+numbers no page."""
+_REL_XPATH = etree.XPath("//@rel[contains(translate(., 'NEXTPRV', 'nextprv'), 'next') or "
+                         "contains(translate(., 'NEXTPRV', 'nextprv'), 'prev')]/parent::*[@href]")
 """``<link>`` and ``<a>`` elements whose ``rel`` may say ``next``/``prev`` (one pass, in C; read
 from the ``rel`` attributes, which is cheaper than testing every element)."""
 
@@ -48,13 +50,13 @@ def _numbered(url: str) -> _Numbered:
     parts = urlsplit(url)
     query = parse_qsl(parts.query)
     rest = tuple((k, v) for k, v in query if k.lower() not in PAGE_PARAMS)
-    numbers = [int(v) for k, v in query if k.lower() in PAGE_PARAMS and v.isdigit()]
+    numbers = [int(v) for k, v in query if k.lower() in PAGE_PARAMS and v.isdecimal() and len(v) <= 3]
     path = parts.path.rstrip("/")
     site = (parts.scheme.lower(), parts.netloc.lower())
     if numbers:
         return _Numbered((site, path, rest), numbers[0])
     found = _PAGE_SUFFIX.match(path)
-    if found and int(found.group("number")) >= 1:
+    if found and int(found.group("number")) >= (2 if found.group("bare") else 1):
         stem = found.group("stem") + (found.group("ext") or "")
         return _Numbered((site, stem.rstrip("/"), rest), int(found.group("number")), bool(found.group("bare")))
     return _Numbered((site, path, rest), 1)
@@ -117,6 +119,25 @@ def _first_url(own: str, numbered: _Numbered) -> str:
     _, path, rest = numbered.article
     trailing = "/" if parts.path.endswith("/") and not path.endswith("/") else ""
     return urlunsplit((parts.scheme, parts.netloc, (path or "") + trailing or "/", urlencode(rest), ""))
+
+
+def article_key(url: str) -> tuple:
+    """What identifies the article whose first page is ``url``: its scheme, host and port,
+    path (without a trailing ``/``) and query, a page number in the query or after a page
+    word left out (``/story``, ``/story/`` and ``/story?page=1`` give the same key; a bare
+    number, ``/news/12``, is kept: there it names the article)."""
+    numbered = _numbered(url)
+    if not numbered.bare:
+        return numbered.article
+    site, _, rest = numbered.article
+    return site, urlsplit(url).path.rstrip("/"), rest
+
+
+def same_article(url: str, other: str) -> bool:
+    """``url`` and ``other`` are pages of one article, page numbers aside (:data:`_PAGE_SUFFIX`,
+    :data:`PAGE_PARAMS`): a page fetched as an article's next page that redirected elsewhere is
+    not."""
+    return _numbered(url).article == _numbered(other).article
 
 
 def paginated(page: Page) -> bool:
