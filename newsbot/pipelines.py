@@ -5,24 +5,16 @@ Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>`
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-import scrapy
 from scrapy.exceptions import DropItem
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
 from .api import record_of
-from .extraction.pagination import article_key, join_pages, same_article
-from .extraction.urls import fingerprint, strip_tracking
+from .articlepages import ArticlePages
 from .extraction.record import COUNTED
 from .incremental import Incremental
-from .logs import failure_level
-from .middlewares import FETCHED_AT
 from .portals import registry
 from .schema import validator
 from .seenstore import is_unchanged
-from .stats import DROPPED, ENCODING, FIELD, MALFORMED, PAGES, RECORDS, SKIPPED
+from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS
 from .workers import ExtractionPool, worker_count
 
 
@@ -55,6 +47,8 @@ class ExtractPipeline(_Pipeline):
     registry's portal owning the URL; generic otherwise), in the layout of the page's fetch date.
     Pages of a portal spider whose URL is off the portal's domains or denied, and pages whose
     content does not say article (:mod:`newsbot.extraction.kind`), are dropped (``not_article``).
+    The pages of an article printed over several are joined into one record
+    (:class:`~newsbot.articlepages.ArticlePages`; its other pages give none: ``duplicate``).
     Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
     ``newsbot/field/<name>/missing`` for every counted field left empty."""
 
@@ -63,8 +57,7 @@ class ExtractPipeline(_Pipeline):
         self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
         self.portals = registry(self.settings)
         self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")))
-        self.max_pages = self.settings.getint("NEWSBOT_ARTICLE_PAGES")
-        self.articles: set[tuple] = set()  # keys of the articles printed over pages joined this run
+        self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
 
     def close_spider(self, spider=None):
         """Stop the extraction workers."""
@@ -83,8 +76,14 @@ class ExtractPipeline(_Pipeline):
         record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
         for name in COUNTED:
             self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
-        if ex.pages.several and self.max_pages > 1:
-            record = await self._whole_article(ex, record, spider, item.get("hints"), portal, owner)
+        if ex.pages.several and self.pages.max_pages > 1:
+            async def extract(url, body, content_type, fetched_at):
+                return await self._extract(url, body, content_type, fetched_at, item.get("hints"), portal, owner)
+
+            whole = await self.pages.whole(ex, record, spider, extract)
+            if whole is None:
+                _drop(self.stats, "duplicate", f"{item['url']}: a page of an article joined already")
+            record = whole
         return record
 
     async def _extract(self, url, body, content_type, fetched_at, hints, portal, owner):
@@ -99,104 +98,6 @@ class ExtractPipeline(_Pipeline):
         if ex.jsonld_errors:
             self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)
         return ex
-
-    async def _whole_article(self, ex, record: dict, spider, hints, portal, owner) -> dict:
-        """The record of an article printed over several pages (``ex`` one of them, ``record``
-        its record): from its first page (fetched when ``ex`` is a later page), the following
-        ``rel=next`` pages are fetched, up to ``NEWSBOT_ARTICLE_PAGES`` pages, and their bodies
-        joined (:func:`~newsbot.extraction.pagination.join_pages`); when they do not lead to
-        ``ex``'s page, it and the pages after it are joined after them. An article already
-        joined in this run, from another of its pages, is dropped (``duplicate``) before
-        anything is fetched for it again. When the first page cannot be read, the page alone is
-        the record, under the first page's URL as its canonical URL unless it names another.
-        A page that cannot be read (its failure counted and logged by the spider's errback, or
-        ``newsbot/skipped/not_html``), a next page that is another article's (a redirect
-        elsewhere, a page that reads as no article: ``newsbot/pages/other``) and the page limit
-        (``newsbot/pages/cut``) end the article there and flag it ``partial``. Counts
-        ``newsbot/pages/joined`` (pages added to a first page's record)."""
-        key = article_key(ex.pages.first or record["url"])
-        if key in self.articles:
-            _drop(self.stats, "duplicate", f"{record['url']}: a page of an article joined already")
-        self.articles.add(key)
-        given = (ex, record)
-        if ex.pages.first:
-            first = await self._page(ex.pages.first, spider, hints, portal, owner)
-            if first is None:  # the page alone, under the article's identity, as a later run will write it
-                if _same_page(record["canonical_url"], record["url"]):
-                    article = strip_tracking(ex.pages.first)
-                    record = {**record, "canonical_url": article, "id": fingerprint(article)}
-                return join_pages([record], missing=1)
-            ex, record = first
-        records = [record]
-        have = {given[1]["url"]: given}
-        missing, last = await self._follow(ex, records, have, spider, hints, portal, owner)
-        if not any(r is given[1] for r in records) and not missing and given[0].pages.number > last.pages.number:
-            # the pages before it do not lead to the page the crawl reached: it follows them
-            missing = given[0].pages.number > last.pages.number + 1
-            records.append(given[1])
-            missing = (await self._follow(given[0], records, have, spider, hints, portal, owner))[0] or missing
-        self.stats.inc_value(PAGES("joined"), len(records) - 1)
-        return join_pages(records, int(missing))
-
-    async def _follow(self, ex, records: list[dict], have: dict, spider, hints, portal, owner):
-        """Append to ``records`` the record of each next page from ``ex`` on (a page in ``have``,
-        ``{url: (extraction, record)}``, is not fetched again); returns ``(missing, last)``:
-        whether the article ended early (a page failed, was another article's, or the page
-        limit was reached) and the extraction of the last page appended."""
-        while ex.pages.next:
-            if len(records) >= self.max_pages:
-                self.stats.inc_value(PAGES("cut"))
-                return True, ex
-            url = ex.pages.next
-            page = have.get(url) or await self._page(url, spider, hints, portal, owner)
-            if page is None:
-                return True, ex
-            following_ex, following = page
-            if following["url"] in {r["url"] for r in records}:
-                return False, ex  # a page leading back to one already read
-            if not same_article(following["url"], strip_tracking(url)) or not (following_ex.pages.number >= 2
-                                                                or following_ex.is_article):
-                self.stats.inc_value(PAGES("other"))
-                level, note = failure_level(self.crawler, "other_article_page")
-                spider.logger.log(level, "Next page %s of an article is no page of it (%s): the article ends "
-                                  "before it%s", url, following["url"], note)
-                return True, ex
-            records.append(following)
-            ex = following_ex
-        return False, ex
-
-    async def _page(self, url: str, spider, hints, portal, owner):
-        """``(extraction, record)`` of one more page of an article, downloaded through the
-        crawl's downloader middlewares (robots.txt, the address check, retries, the archive);
-        ``None`` when it fails (counted and logged by ``spider.on_error``) or is no HTML page
-        (counted in ``newsbot/skipped/not_html``)."""
-        request = scrapy.Request(url, dont_filter=True)
-        try:
-            response = await self.crawler.engine.download_async(request)
-            if response.status != 200:
-                raise HttpError(response, f"article page answered {response.status}")
-        except Exception as exc:  # every download failure goes to the errback that counts them
-            failure = Failure(exc)
-            failure.request = request
-            spider.on_error(failure)
-            return None
-        if not isinstance(response, scrapy.http.HtmlResponse):
-            self.stats.inc_value(SKIPPED("not_html"))
-            level, note = failure_level(self.crawler, "not_html")
-            spider.logger.log(level, "Page %s of an article is no HTML page (%s): the article ends before it%s",
-                              url, (response.headers.get("Content-Type") or b"?").decode("latin-1"), note)
-            return None
-        ex = await self._extract(response.url, response.body,
-                                 (response.headers.get("Content-Type") or b"").decode("latin-1") or None,
-                                 response.meta.get(FETCHED_AT), hints, portal, owner)
-        return ex, record_of(ex, spider.name, self.provenance)
-
-
-def _same_page(url: str, other: str) -> bool:
-    """``url`` and ``other`` name the same page, the scheme and a trailing ``/`` aside."""
-    a, b = urlsplit(url), urlsplit(other)
-    return (a.netloc.lower(), a.path.rstrip("/"), a.query) == (b.netloc.lower(), b.path.rstrip("/"), b.query)
-
 
 class DateWindowPipeline(_Pipeline):
     """Drop records published outside the spider's date window
