@@ -239,7 +239,10 @@ def extract(args) -> int:
                 raise ValueError(f"{target}: a file needs --url URL (the address the page was fetched from)")
             from .portals import registry
 
+            from .settings_table import check_kinds
+
             settings = _project_settings(args.set)
+            check_kinds(settings)  # as a crawl would check them
             portals = registry(settings)
             limit = settings.getint("DOWNLOAD_MAXSIZE")  # as a crawl would fetch it
             if target == "-":

@@ -140,7 +140,10 @@ def state_dir(settings) -> Path:
     return Path(settings.get("NEWSBOT_STATE_DIR") or ".")
 
 
-def _check_kinds(settings) -> None:
+def check_kinds(settings) -> None:
+    """Validate the values of settings by their kinds alone (numbers, switches, JSON objects:
+    the first part of :func:`check`, which touches no file); ``ValueError`` with one line naming
+    the first bad one."""
     for s in TABLE.values():
         raw = settings.get(s.name)
         if raw is None:
@@ -174,7 +177,7 @@ def check(settings) -> None:
     ``NEWSBOT_REPLAY`` (an existing, complete WARC file holding at least one response record),
     ``NEWSBOT_ARCHIVE`` (not a folder; an existing file must be a WARC), ``NEWSBOT_PORTALS_FILE``
     (a good portal file) and ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
-    _check_kinds(settings)
+    check_kinds(settings)
     _check_log_level(settings)
     _check_contact(settings)
     _check_retry_codes(settings)

@@ -135,3 +135,6 @@ def test_extract_command_reads_a_saved_page(tmp_path):
         2, f"newsbot extract: {page}: larger than DOWNLOAD_MAXSIZE ({size - 1} bytes), as a crawl would refuse it")
     endless = _extract_cmd(tmp_path, "/dev/zero", "--url", url, "-s", "DOWNLOAD_MAXSIZE=100000")
     assert endless.returncode == 2 and "larger than DOWNLOAD_MAXSIZE" in endless.stderr  # read no further
+    bad = _extract_cmd(tmp_path, str(page), "--url", url, "-s", "NEWSBOT_ARTICLE_PAGES=abc")
+    assert (bad.returncode, bad.stderr.strip()) == (
+        2, "newsbot extract: NEWSBOT_ARTICLE_PAGES='abc' is not a whole number of pages; 1: each page alone")
