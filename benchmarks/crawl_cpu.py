@@ -30,7 +30,6 @@ the fixed part; and 2-core / 1-core throughput (goal >= 1.7). Linux only (``/pro
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -46,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from rounds import interleaved, per_item_line, ratio_line, ratios, summary  # noqa: E402
+from rounds import command, interleaved, per_item_line, ratio_line, ratios, summary  # noqa: E402
 from warc_replay import corpus_pages  # noqa: E402
 
 BASE = "https://bench.example"
@@ -241,14 +240,8 @@ def run(rounds: int = 3, copies: int = 2, few: int = 20) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--copies", type=int, default=2, help="times each page is listed under its own URL")
-    parser.add_argument("--few", type=int, default=20, help="pages of the crawl that measures the fixed part")
-    args = parser.parse_args(argv)
-    for line in run(args.rounds, args.copies, args.few):
-        print(line, flush=True)
-    return 0
+    """Run the benchmark from the command line (:func:`rounds.command`)."""
+    return command(run, __doc__, argv, {"copies": "times each page is listed under its own URL", "few": "pages of the crawl that measures the fixed part"})
 
 
 if __name__ == "__main__":

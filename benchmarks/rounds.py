@@ -8,6 +8,8 @@ rounds with the least and greatest beside it.
 """
 from __future__ import annotations
 
+import argparse
+import inspect
 import statistics
 import time
 from typing import Callable
@@ -52,3 +54,17 @@ def per_item_line(label: str, seconds: list[float], items: int, unit: str = "ms/
     ``items`` items), in milliseconds."""
     median, low, high = summary([1000 * s / items for s in seconds])
     return f"  {label:<42} {median:7.2f} {unit} ({low:.2f}–{high:.2f})"
+
+
+def command(run: Callable[..., list[str]], doc: str, argv: list[str] | None = None,
+            helps: dict[str, str] | None = None) -> int:
+    """The command line of a benchmark whose ``run`` takes whole-number keyword parameters with
+    defaults (``rounds``, ``copies``…): one ``--name N`` option each (default and name from
+    ``run``'s signature, ``helps`` their help texts), ``doc``'s first line as the description.
+    Prints the lines ``run`` returns; returns the exit status 0."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    for name, parameter in inspect.signature(run).parameters.items():
+        parser.add_argument(f"--{name}", type=int, default=parameter.default, help=(helps or {}).get(name))
+    for line in run(**vars(parser.parse_args(argv))):
+        print(line, flush=True)
+    return 0

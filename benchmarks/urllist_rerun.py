@@ -11,7 +11,6 @@ a round (the start of Scrapy, about a second, is in both).
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import resource
@@ -25,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
 
-from rounds import per_item_line, ratio_line, ratios  # noqa: E402
+from rounds import command, per_item_line, ratio_line, ratios  # noqa: E402
 from warc_replay import corpus_pages  # noqa: E402
 
 SETTINGS = {"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false",
@@ -88,13 +87,8 @@ def run(rounds: int = 3, pages: int = 600) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--pages", type=int, default=600)
-    args = parser.parse_args(argv)
-    for line in run(args.rounds, args.pages):
-        print(line, flush=True)
-    return 0
+    """Run the benchmark from the command line (:func:`rounds.command`)."""
+    return command(run, __doc__, argv)
 
 
 if __name__ == "__main__":

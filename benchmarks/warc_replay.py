@@ -15,7 +15,6 @@ Prints the ratios replay / warcio (goal ≤ 1.2) and replay / FastWARC.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
-from rounds import interleaved, per_item_line, ratio_line, ratios  # noqa: E402
+from rounds import command, interleaved, per_item_line, ratio_line, ratios  # noqa: E402
 
 
 def corpus_pages(root: Path = ROOT.parent / "shared" / "corpus") -> list[bytes]:
@@ -104,13 +103,8 @@ def run(rounds: int = 5, copies: int = 2) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--copies", type=int, default=2, help="times each page is archived")
-    args = parser.parse_args(argv)
-    for line in run(args.rounds, args.copies):
-        print(line, flush=True)
-    return 0
+    """Run the benchmark from the command line (:func:`rounds.command`)."""
+    return command(run, __doc__, argv, {"copies": "times each page is archived"})
 
 
 if __name__ == "__main__":
