@@ -241,7 +241,8 @@ def run(rounds: int = 3, copies: int = 2, few: int = 20) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark from the command line (:func:`rounds.command`)."""
-    return command(run, __doc__, argv, {"copies": "times each page is listed under its own URL", "few": "pages of the crawl that measures the fixed part"})
+    return command(run, __doc__, argv, {"copies": "times each page is listed under its own URL",
+                                        "few": "pages of the crawl that measures the fixed part"})
 
 
 if __name__ == "__main__":

@@ -32,9 +32,9 @@ class ArticlePages:
     async def whole(self, ex, record: dict, spider, extract) -> dict | None:
         """The record of an article printed over several pages (``ex`` the extraction of one of
         them, ``record`` its record; ``extract``: the awaitable that extracts a page of it,
-        called as ``extract(url, body, content_type, fetched_at)``): from its first page (fetched when ``ex`` is a later page),
-        the following ``rel=next`` pages are fetched, up to ``max_pages``, and their bodies
-        joined (:func:`~newsbot.extraction.pagination.join_pages`); when they do not lead to
+        called as ``extract(url, body, content_type, fetched_at)``): from its first page
+        (fetched when ``ex`` is a later page), the following ``rel=next`` pages are fetched, up
+        to ``max_pages``, and their bodies joined (:func:`~newsbot.extraction.pagination.join_pages`); when they do not lead to
         ``ex``'s page, it and the pages after it are joined after them.
 
         ``None`` for an article already joined in this run, from another of its pages: nothing

@@ -133,8 +133,6 @@ class Deadline:
             self.call.cancel()
 
 
-
-
 class CrawlHeap:
     """Extension: less work for Python's cyclic garbage collector while crawls run. When the
     first engine of the process starts, the objects alive then (modules, classes, settings,

@@ -58,10 +58,10 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
-    the feed/sitemap date (``hints.published``), then, on a page with none of these dates, htmldate
-    on the page text (never a copyright year). A day without a time takes the time printed
-    beside it on the page (:func:`_printed_time`). A naive time on a page without portal rules takes the UTC offset
-    the page prints with its other dates."""
+    the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
+    htmldate on the page text (never a copyright year). A day without a time takes the time
+    printed beside it on the page (:func:`_printed_time`). A naive time on a page without
+    portal rules takes the UTC offset the page prints with its other dates."""
     parsed, layer = published(f)
     return (parsed.value, layer) if parsed else (None, None)
 
