@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import socket
 from typing import NamedTuple
 
 from scrapy.core.downloader.handlers import http11
@@ -42,7 +43,7 @@ class AddressRefused(DNSLookupError):
     def __init__(self, host: str, address: str, kind: str):
         hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine" if kind == "loopback" else ""
         super().__init__(f"{host} resolves to {address}, a {kind} address: refused{hint}")
-        self.kind = kind
+        self.host, self.address, self.kind = host, address, kind
 
 
 def refused_kind(address: str, allow_loopback: bool) -> str | None:
@@ -55,6 +56,29 @@ def refused_kind(address: str, allow_loopback: bool) -> str | None:
     except ValueError:
         return None
     return kind if kind == "private" or (kind == "loopback" and not allow_loopback) else None
+
+
+def connect_addresses(host: str, port: int, targets: dict[str, Target],
+                      allow_loopback: bool = False) -> list[tuple[str, int]]:
+    """The ``(address, port)`` pairs to connect to for ``host`` on ``port``, outside the
+    crawl's reactor (``newsbot portal new``): the ``NEWSBOT_RESOLVE`` target of ``host`` in
+    ``targets`` (:func:`resolve_targets`; its port, if any, wins), else the IPv4 and IPv6
+    addresses :func:`socket.getaddrinfo` gives that :func:`refused_kind` lets through. Raises
+    :class:`AddressRefused` (for the first refused address) when none is left, ``OSError``
+    when the name does not resolve."""
+    target = targets.get(_host(host))
+    if target is not None:
+        return [(target.address, target.port or port)]
+    pairs, refused = [], None
+    for *_, sockaddr in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP):
+        kind = refused_kind(sockaddr[0], allow_loopback)
+        if kind is None:
+            pairs.append((sockaddr[0], port))
+        elif refused is None:
+            refused = AddressRefused(host, sockaddr[0], kind)
+    if not pairs and refused is not None:
+        raise refused
+    return pairs
 
 
 def refusal(host: str) -> str | None:
