@@ -340,3 +340,27 @@ def test_a_first_page_spelled_with_page_one_is_the_same_article(tmp_path):
         proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=FAST)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert [_parts(r) for r in records] == [[f"Part {i}" for i in (1, 2, 3) for _ in range(3)]]
+
+
+@pytest.mark.parametrize("validators", [False, True])
+def test_an_article_reached_by_two_of_its_pages_is_found_once_in_a_second_run(tmp_path, validators):
+    """With the seen-store on, a second run that reaches a stored article by its first and its
+    second page (skipped as seen, answered 304, or fetched and joined unchanged) counts one
+    article already stored, the other page in ``newsbot/pages/again``."""
+    routes = _pages(2)
+    if validators:  # the site answers a conditional request for the first page with 304
+        body = routes["/news/quay"][2]
+        routes["/news/quay"] = lambda headers: ((304, {"ETag": '"q1"'}, b"") if headers.get("If-None-Match") == '"q1"'
+                                                else (200, {**HTML, "ETag": '"q1"'}, body))
+    with Site(routes) as site:
+        urls = f"{site.url('/news/quay')},{site.url('/news/quay?page=2')}"
+        for _ in range(2):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={urls}", "-o", "out.jsonl",
+                                *[arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")])
+            assert proc.returncode == 0, proc.stderr[-3000:]
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+    stored = sum(stats.get(k, 0) for k in ("newsbot/skipped/seen", "newsbot/skipped/not_modified",
+                                           "newsbot/dropped/unchanged"))
+    assert stored == 1 and stats.get("newsbot/pages/again") == 1, stats
+    assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr
