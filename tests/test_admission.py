@@ -47,3 +47,25 @@ def test_held_entries_are_bounded():
     for _ in range(MAX_UNMATCHED):
         admission.hold("en", Entry(SECTION))
     assert admission.judge(SECTION, "en", None, Tally(PORTAL.timezone)) == "not_article_url"
+
+
+def test_released_entries_keep_their_own_edition():
+    """Two editions whose patterns matched nothing release their held entries at once; an entry
+    no edition's host places (a media subdomain) keeps the language of the edition that held it."""
+    from scrapy.utils.test import get_crawler
+
+    from newsbot import settings as project_settings
+    from newsbot.spiders.portal import PortalSpider
+
+    portal = load_registry(None)["eureporter"]
+    spider_cls = PortalSpider.for_portal(portal)
+    settings = {k: v for k, v in vars(project_settings).items() if k.isupper() and k != "TWISTED_REACTOR"}
+    spider = spider_cls.from_crawler(get_crawler(spider_cls, settings), mode="backfill")
+    for lang in ("de", "fr"):
+        spider.admission.judge(f"https://media.eureporter.co/{lang}/a-story/", lang, None, Tally(portal.timezone))
+        spider.admission.hold(lang, Entry(f"https://media.eureporter.co/{lang}/a-story/"))
+    spider._release_unmatched()
+    released = {r.url: r.meta["hints"].language for r in spider.backlog.take()}
+    assert released == {"https://media.eureporter.co/de/a-story/": "de",
+                        "https://media.eureporter.co/fr/a-story/": "fr"}
+    assert spider.crawler.stats.get_value("newsbot/discovery/pattern_fallback") == 2

@@ -187,8 +187,15 @@ class StagedSpider(PageSpider):
             self.logger.warning("No article pattern of %s matched a link of the %s edition: its %d plain sitemap "
                                 "entries are fetched and judged by their content", self.name, lang, len(held))
             self.crawler.stats.inc_value(DISCOVERY("pattern_fallback"), len(held))
-            requests = (self.article_request(entry, lang, None, candidate=True) for entry in held)
-            self.backlog.add(r for r in requests if r is not None)
+            self.backlog.add(self._candidates(held, lang))
+
+    def _candidates(self, held: list, lang: str):
+        """The article requests of the ``held`` entries of edition ``lang``, judged as
+        candidates, made lazily as the backlog takes them."""
+        for entry in held:
+            request = self.article_request(entry, lang, None, candidate=True)
+            if request is not None:
+                yield request
 
     def _canonical(self, url: str, response) -> str | None:
         """The portal's canonical form of a discovered link, or ``None`` (counted in
