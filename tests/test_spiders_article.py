@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -56,6 +57,25 @@ def test_article_spider_archive_then_replay(tmp_path):
     assert proc2.returncode == 0, proc2.stderr[-3000:]
     strip = lambda rs: sorted((r["id"], r["title"], r["body"]) for r in rs)  # noqa: E731
     assert strip(replayed) == strip(records)
+
+
+def test_requests_waiting_for_robots_txt_are_each_checked(tmp_path):
+    """Four start URLs wait together while robots.txt is slow to answer: each is checked against
+    it, so the two it disallows are never requested (every waiter after the first was let
+    through unchecked by Scrapy's middleware)."""
+    def slow_robots(site):
+        time.sleep(0.5)
+        return b"User-agent: *\nDisallow: /private/\n"
+
+    paths = ("/news/one", "/private/two", "/news/three", "/private/four")
+    routes = {"/robots.txt": (200, {"Content-Type": "text/plain"}, slow_robots),
+              **{path: (200, HTML, _page(f"Story {path}")) for path in paths}}
+    with Site(routes) as site:
+        proc, records = crawl(tmp_path, "article", "urls=" + ",".join(site.url(p) for p in paths), settings=FAST)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert sorted(site.served) == ["/news/one", "/news/three", "/robots.txt"]
+    assert sorted(r["title"] for r in records) == ["Story /news/one", "Story /news/three"]
+    assert run_stats(tmp_path / "out.jsonl").get("robotstxt/forbidden") == 2
 
 
 def test_redirects_to_private_or_loopback_are_refused(tmp_path):
