@@ -38,6 +38,7 @@ def _extract(kwargs: dict):
 PAGES_IN_A_WORKER = 2  # pages sent to a worker and not yet answered: the one it works on and the next
 _PAGE = struct.Struct("!Qq")  # a page's frame: bytes of its pickled arguments, bytes of its body (-1: none apart)
 _REPLY = struct.Struct("!Q")  # a reply's frame: bytes of the pickled (ok, value, traceback text)
+READ_SIZE = 65536  # bytes read from a worker at once: a reply is a few KiB, and recv allocates this much each call
 
 
 def die_with_parent() -> None:
@@ -290,7 +291,7 @@ class ExtractionPool:
     def _read(self, worker: _Worker) -> None:
         """Read ``worker``'s replies and settle their pages; a closed socket is a dead worker."""
         try:
-            data = worker.sock.recv(1 << 20)
+            data = worker.sock.recv(READ_SIZE)
         except (BlockingIOError, InterruptedError):
             return
         except OSError:
