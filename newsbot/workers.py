@@ -1,19 +1,19 @@
 """Extraction off the crawl's thread: a pool of worker processes that run
 :func:`newsbot.extraction.extract_article`, so pages are extracted on every core while the
-downloads go on, and one slow page stalls one worker, never the crawl.
+downloads go on, and one slow page stalls one worker (and the page waiting in it), never the
+crawl.
 
 The pool starts with the first page (``NEWSBOT_EXTRACT_WORKERS`` processes; the default, ``-1``,
 is one a core; ``0`` extracts in the crawl process itself). Workers come from a fork server that
 has imported the extraction code once, so a worker starts in milliseconds and shares nothing
 with the crawl's threads. Each worker has a socket to the crawl, which the crawl's event loop
 reads and writes without blocking (no thread of its own): a page goes out as its pickled
-arguments and its body's bytes as they are, the
-:class:`~newsbot.extraction.Extraction` comes back pickled, and each worker holds at most
-:data:`PAGES_IN_A_WORKER` pages so that it never waits for the next. A worker that dies
-(killed, out of memory, a crash in a C library) closes its socket: each page it held is tried
-once more in a worker of its own, and a page whose own worker dies too raises
-:class:`WorkerDied`. A page that kills its worker never runs in the crawl process, and costs no
-other page.
+arguments and its body's bytes as they are, the :class:`~newsbot.extraction.Extraction` comes
+back pickled, and each worker holds at most :data:`PAGES_IN_A_WORKER` pages, so that it never
+waits for the next. A worker that dies (killed, out of memory, a crash in a C library) closes
+its socket: each page it held is tried once more in a worker of its own, and a page whose own
+worker dies too raises :class:`WorkerDied`. A page that kills its worker never runs in the
+crawl process, and costs no other page.
 """
 from __future__ import annotations
 
