@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from lxml import etree
-
 from .page import Page
 from .urls import absolute
 
@@ -28,10 +26,6 @@ _PAGE_SUFFIX = re.compile(
 joined by a hyphen alone (``/eu-summit-2/``: WordPress's second post of that name), to other
 digits (``/news/45127``) or to ``part`` (``-part-2/``: the second article of a series)
 numbers no page."""
-_REL_XPATH = etree.XPath("//@rel[contains(translate(., 'NEXTPRV', 'nextprv'), 'next') or "
-                         "contains(translate(., 'NEXTPRV', 'nextprv'), 'prev')]/parent::*[@href]")
-"""``<link>`` and ``<a>`` elements whose ``rel`` may say ``next``/``prev`` (one pass, in C; read
-from the ``rel`` attributes, which is cheaper than testing every element)."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +86,12 @@ def page_links(page: Page) -> PageLinks:
     own = page.url
     mine = _numbered(own)
     links = []  # (is_next, url, numbered) of every rel=next/prev link
-    for el in _REL_XPATH(page.tree):
-        rels = set((el.get("rel") or "").lower().split())
-        url = absolute(el.get("href"), own) if {"next", "prev"} & rels else None
+    for el in page.elements("link", "a"):
+        rel, href = el.get("rel"), el.get("href")
+        rels = set(rel.lower().split()) if rel else set()
+        if href is None or not {"next", "prev"} & rels:
+            continue
+        url = absolute(href, own)
         if url and url != own:
             links.append(("next" in rels, url, _numbered(url)))
     number, first = 1, None

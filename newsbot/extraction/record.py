@@ -141,7 +141,7 @@ def _canonical_url(f: Fields):
     (:func:`~newsbot.extraction.urls.same_site`: a page elsewhere naming a portal story's URL
     does not take that story's identity), and never when it is the site's home page (which
     would merge every article into one)."""
-    link = next((clean(el.get("href")) for el in f.page.tree.iter("link")
+    link = next((clean(el.get("href")) for el in f.page.elements("link")
                  if "canonical" in (el.get("rel") or "").lower().split()), None)
     for layer, value in (("html", link), ("meta", f.page.meta_first("og:url"))):
         url = absolute(value, f.page.url)
