@@ -31,6 +31,9 @@ ARTICLE_TYPES = frozenset({
 
 _LD_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 """HTML-comment and CDATA wrappers (``//<![CDATA[ … //]]>``) some pages put around JSON-LD."""
+_LD_WRAPPER_MARKS = ("<!", "-->", "]]>")
+"""What any match of :data:`_LD_WRAPPERS` holds: a text without them is not searched (the
+pattern's end anchor makes it try every position of the text)."""
 _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListElement", "relatedLink",
                          "mentions", "citation", "comment", "review", "isPartOf", "about"})
 
@@ -212,7 +215,10 @@ class Page:
         for el in self.elements("script"):
             if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
                 continue
-            raw = _LD_WRAPPERS.sub("", el.text).strip().rstrip(";")
+            raw = el.text
+            if any(mark in raw for mark in _LD_WRAPPER_MARKS):
+                raw = _LD_WRAPPERS.sub("", raw)
+            raw = raw.strip().rstrip(";")
             try:
                 data = json.loads(raw, strict=False)
             except (ValueError, RecursionError):  # RecursionError: nested deeper than the interpreter goes

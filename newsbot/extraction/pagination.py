@@ -87,11 +87,11 @@ def page_links(page: Page) -> PageLinks:
     mine = _numbered(own)
     links = []  # (is_next, url, numbered) of every rel=next/prev link
     for el in page.elements("link", "a"):
-        rel, href = el.get("rel"), el.get("href")
+        rel = el.get("rel")
         rels = set(rel.lower().split()) if rel else set()
-        if href is None or not {"next", "prev"} & rels:
+        if not {"next", "prev"} & rels or el.get("href") is None:
             continue
-        url = absolute(href, own)
+        url = absolute(el.get("href"), own)
         if url and url != own:
             links.append(("next" in rels, url, _numbered(url)))
     number, first = 1, None
