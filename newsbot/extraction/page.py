@@ -180,9 +180,10 @@ class Page:
 
     def elements(self, *tags: str) -> list:
         """The elements of ``tags`` (each one of :data:`INDEXED_TAGS`) in document order, as
-        ``tree.iter(*tags)`` gives them. Every field extractor that looks for one of those tags
-        all over the page reads them from here: the tree is walked once for every tag (a walk
-        of the whole tree costs about a tenth of its parse, whatever it finds)."""
+        ``tree.iter(*tags)`` gives them (a list shared by every caller: not to be changed).
+        Every field extractor that looks for one of those tags all over the page reads them
+        from here, so the tree is walked once for all of them rather than once for each field
+        (a walk costs the same whatever it finds)."""
         found, by_tag = self._indexed
         if len(tags) == 1:
             return by_tag[tags[0]]
