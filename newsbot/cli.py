@@ -360,11 +360,8 @@ def portal_new(args) -> int:
         name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
                              log=lambda line: print(line, file=sys.stderr),
                              allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets)
-    except ValueError as exc:
+    except ValueError as exc:  # the home page unread (newportal.FetchFailed), or the file made refused
         print(f"newsbot portal new: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"newsbot portal new: {args.url}: {getattr(exc, 'reason', None) or exc}", file=sys.stderr)
         return 1
     target = Path(args.output or f"{name}.toml")
     try:

@@ -54,19 +54,28 @@ class Fetched:
         self.url, self.status, self.headers, self.body = url, status, headers, body
 
 
+class FetchFailed(ValueError):
+    """A document that could not be read: ``url`` (the one at fault: the URL asked for, or the
+    redirect refused) and ``reason`` (one line); its text is ``"url: reason"``."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(f"{url}: {reason}")
+        self.url, self.reason = url, reason
+
+
 def check_address(url: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> None:
-    """Raise ``ValueError`` (one line) when ``url`` is not http(s) or its host resolves only to
+    """Raise :class:`FetchFailed` (one line) when ``url`` is not http(s) or its host resolves only to
     addresses the crawl refuses (:func:`newsbot.resolver.connect_addresses`: private always,
     loopback unless ``allow_loopback``; the hosts of ``targets``, from ``NEWSBOT_RESOLVE``,
     are mapped, never refused); a name that does not resolve raises ``OSError``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{url}: not an http(s) URL")
+        raise FetchFailed(url, "not an http(s) URL")
     try:
         connect_addresses(parts.hostname, parts.port or 80, targets or {}, allow_loopback)
     except AddressRefused as exc:
         hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if exc.kind == "loopback" else ""
-        raise ValueError(f"{url}: {exc.host} resolves to {exc.address}, a {exc.kind} address: refused{hint}") from None
+        raise FetchFailed(url, f"{exc.host} resolves to {exc.address}, a {exc.kind} address: refused{hint}") from None
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -120,20 +129,34 @@ class _ResolvedHTTPS(_Resolved, urllib.request.HTTPSHandler):
 
 
 def fetch(url: str, user_agent: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> Fetched:
-    """GET ``url`` once its address (and each redirect's) passes :func:`check_address`
-    (``ValueError`` otherwise), connecting where :func:`~newsbot.resolver.connect_addresses`
-    says (``targets``: the parsed ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status
-    and body), network failures raise ``OSError``."""
+    """GET ``url`` once its address (and each redirect's) passes :func:`check_address`,
+    connecting where :func:`~newsbot.resolver.connect_addresses` says (``targets``: the parsed
+    ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status and body). Every other failure
+    raises :class:`FetchFailed` naming the URL at fault: an address refused, a network failure
+    (a name that does not resolve, a refused connection), an answer that is not HTTP
+    (:class:`http.client.HTTPException`: a garbage status line, a header line too long)."""
     targets = targets or {}
-    check_address(url, allow_loopback, targets)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
-                                         _ResolvedHTTP(allow_loopback, targets), _ResolvedHTTPS(allow_loopback, targets))
-    request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
     try:
-        with opener.open(request, timeout=TIMEOUT) as answer:
-            return Fetched(answer.geturl(), answer.status, answer.headers, answer.read(MAX_BYTES))
-    except urllib.error.HTTPError as exc:
-        return Fetched(url, exc.code, exc.headers, exc.read(MAX_BYTES) if exc.fp else b"")
+        check_address(url, allow_loopback, targets)
+        opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
+                                             _ResolvedHTTP(allow_loopback, targets), _ResolvedHTTPS(allow_loopback, targets))
+        request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+        try:
+            with opener.open(request, timeout=TIMEOUT) as answer:
+                return Fetched(answer.geturl(), answer.status, answer.headers, answer.read(MAX_BYTES))
+        except urllib.error.HTTPError as exc:
+            return Fetched(url, exc.code, exc.headers, exc.read(MAX_BYTES) if exc.fp else b"")
+    except FetchFailed:
+        raise
+    except http.client.HTTPException as exc:
+        raise FetchFailed(url, f"not an HTTP answer ({type(exc).__name__}: {_one_line(exc)})") from None
+    except OSError as exc:
+        raise FetchFailed(url, _one_line(getattr(exc, "reason", None) or exc)) from None
+
+
+def _one_line(value) -> str:
+    """``str(value)`` with its runs of white space as one space, at most 200 characters."""
+    return " ".join(str(value).split())[:200]
 
 
 def _segment(values: list[str]) -> str:
@@ -241,10 +264,11 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
             allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> tuple[str, str]:
     """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
     the site announces (module docstring). ``log`` receives one line per document read.
-    Raises ``ValueError`` with one line when the home page cannot be read, or the file made
-    does not pass the portal file checks, or a fetch is refused by :func:`check_address`
-    (``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
-    maps, :func:`newsbot.resolver.resolve_targets`); ``OSError`` for network failures."""
+    Raises ``ValueError`` with one line when the home page cannot be read (:class:`FetchFailed`
+    from :func:`fetch`: refused by :func:`check_address`, a network failure, a malformed answer;
+    ``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
+    maps, :func:`newsbot.resolver.resolve_targets`), or when the file made does not pass the
+    portal file checks."""
     from .portals.reader import portal_from_dict
 
     parts = urlsplit(url)

@@ -208,3 +208,27 @@ def test_newsbot_resolve_sends_a_mapped_host_to_its_address(tmp_path):
     assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/stories/\d{4}/\d{2}/[^/]+$",)
     assert site.served[:2] == ["/", "/robots.txt"] and "/rss.xml" in site.served
     assert {host for host, _ in site.requested} == {"harbour.example.org"}
+
+
+def _home(body: bytes = b'<html lang="en"><head></head><body>home</body></html>', extra: bytes = b""):
+    """A raw answer writing an HTML page, with ``extra`` header lines."""
+    def answer(conn, site):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n" + extra
+                     + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    return answer
+
+
+@pytest.mark.parametrize("answer, fault", [
+    (lambda conn, site: conn.sendall(b"GARBAGE\r\n\r\n"), "not an HTTP answer (BadStatusLine"),
+    (_home(extra=b"X-Long: " + b"a" * 70_000 + b"\r\n"), "not an HTTP answer (LineTooLong"),
+])
+def test_a_malformed_answer_fails_in_one_line(tmp_path, answer, fault):
+    from loopback import RawSite
+
+    with RawSite({"/": answer}) as site:
+        made = _new(tmp_path, site.base + "/")
+    assert made.returncode == 1, made.stderr
+    assert "Traceback" not in made.stderr
+    last = made.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"newsbot portal new: {site.base}/: {fault}"), made.stderr
+    assert not list(tmp_path.glob("*.toml"))
