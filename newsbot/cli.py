@@ -343,6 +343,7 @@ def portal_new(args) -> int:
     try:
         settings = _project_settings(args.set)
         targets = resolve_targets(settings.get("NEWSBOT_RESOLVE"))
+        timeout, max_bytes = settings.getfloat("DOWNLOAD_TIMEOUT"), settings.getint("DOWNLOAD_MAXSIZE")  # as a crawl's
         parts = urlsplit(args.url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"{args.url}: not an http(s) URL")
@@ -359,7 +360,8 @@ def portal_new(args) -> int:
     try:
         name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
                              log=lambda line: print(line, file=sys.stderr),
-                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets)
+                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets,
+                             timeout=timeout, max_bytes=max_bytes)
     except ValueError as exc:  # the home page unread (newportal.FetchFailed), or the file made refused
         print(f"newsbot portal new: {exc}", file=sys.stderr)
         return 1

@@ -10,8 +10,9 @@ zone from the UTC offsets of their dates (:func:`infer_timezone`). Selectors are
 structured data and the generic extractor read the pages, and ``newsbot check`` tells what
 they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
 
-Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each at most
-:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds. Hosts are resolved as in a crawl
+Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each whole (never a
+part of one) within a deadline and a size cap, a crawl's ``DOWNLOAD_TIMEOUT`` seconds and
+``DOWNLOAD_MAXSIZE`` bytes (:data:`TIMEOUT`, :data:`MAX_BYTES` unless the caller says). Hosts are resolved as in a crawl
 (:func:`newsbot.resolver.connect_addresses`): the names of ``NEWSBOT_RESOLVE`` go to their
 mapped address and port, the request keeping its URL and ``Host`` header; other names are
 looked up, and the crawl's address rule holds: a URL, or a redirect, whose host resolves only
@@ -24,6 +25,7 @@ import http.client
 import json
 import re
 import socket
+import threading
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -33,10 +35,11 @@ from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robo
 from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
 from .extraction import dates
 from .extraction.urls import same_site
+from . import settings
 from .resolver import AddressRefused, Target, connect_addresses
 
-MAX_BYTES = 20 * 1024 * 1024
-TIMEOUT = 30.0  # seconds per request
+MAX_BYTES = settings.DOWNLOAD_MAXSIZE  # a document's largest size, in bytes, unless told (as a crawl's)
+TIMEOUT = float(settings.DOWNLOAD_TIMEOUT)  # seconds for a whole document, unless told (as a crawl's)
 MAX_SITEMAPS = 6  # sitemap documents read (children of an index included)
 SAMPLE = 200  # entries read from one document
 PREFERRED_ZONES = ("UTC", "Europe/London", "Europe/Brussels", "Europe/Helsinki", "Europe/Moscow",
@@ -48,7 +51,7 @@ Central European Time)."""
 
 class Fetched:
     """One answer: ``url`` (final), ``status``, ``headers`` (an :class:`email.message.Message`)
-    and ``body`` (bytes, at most :data:`MAX_BYTES`)."""
+    and ``body`` (bytes, whole)."""
 
     def __init__(self, url: str, status: int, headers, body: bytes):
         self.url, self.status, self.headers, self.body = url, status, headers, body
@@ -89,6 +92,42 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """The whole-document deadline of one :func:`fetch` (``seconds`` from its start, redirects
+    included): when it passes, the sockets opened for it are shut down, which ends a read
+    blocked on a server that drips its answer a byte at a time (a socket timeout bounds each
+    read alone). ``expired`` tells that it did; a context manager that stops the clock."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.expired = seconds, False
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def watch(self, sock: socket.socket) -> None:
+        with self.lock:
+            if self.expired:
+                raise TimeoutError("the deadline passed")
+            self.sockets.append(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+
+
 class _Resolved:
     """Part of urllib's HTTP and HTTPS handlers: a connection's socket goes to an address of
     :func:`~newsbot.resolver.connect_addresses` (tried in order), while its host name stays the
@@ -96,14 +135,20 @@ class _Resolved:
     socket with its ``_create_connection`` (:func:`socket.create_connection`); that is what
     changes."""
 
-    def __init__(self, allow_loopback: bool, targets: dict[str, Target]):
+    def __init__(self, allow_loopback: bool, targets: dict[str, Target], deadline: _Deadline):
         super().__init__()
-        self.allow_loopback, self.targets = allow_loopback, targets
+        self.allow_loopback, self.targets, self.deadline = allow_loopback, targets, deadline
 
     def _connection(self, cls):
         def make(host, **kwargs):
             connection = cls(host, **kwargs)
             connection._create_connection = self._connect
+            connect = connection.connect
+
+            def watched():  # the socket read from: after TLS, the wrapped one
+                connect()
+                self.deadline.watch(connection.sock)
+            connection.connect = watched
             return connection
         return make
 
@@ -128,30 +173,68 @@ class _ResolvedHTTPS(_Resolved, urllib.request.HTTPSHandler):
         return self.do_open(self._connection(http.client.HTTPSConnection), req, context=self._context)
 
 
-def fetch(url: str, user_agent: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> Fetched:
+def fetch(url: str, user_agent: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None,
+          timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
     """GET ``url`` once its address (and each redirect's) passes :func:`check_address`,
     connecting where :func:`~newsbot.resolver.connect_addresses` says (``targets``: the parsed
-    ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status and body). Every other failure
-    raises :class:`FetchFailed` naming the URL at fault: an address refused, a network failure
-    (a name that does not resolve, a refused connection), an answer that is not HTTP
-    (:class:`http.client.HTTPException`: a garbage status line, a header line too long)."""
+    ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status and body). The whole document,
+    redirects included, must arrive within ``timeout`` seconds (a crawl's ``DOWNLOAD_TIMEOUT``)
+    and hold at most ``max_bytes`` bytes (``DOWNLOAD_MAXSIZE``; 0: no limit). Every other
+    outcome raises :class:`FetchFailed` naming the URL at fault: an address refused, a network
+    failure (a name that does not resolve, a refused connection), an answer that is not HTTP
+    (:class:`http.client.HTTPException`: a garbage status line, a header line too long), the
+    deadline passed, a body cut short of its ``Content-Length`` or of its last chunk, a body
+    over ``max_bytes``. A document is never used in part."""
     targets = targets or {}
-    try:
-        check_address(url, allow_loopback, targets)
-        opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
-                                             _ResolvedHTTP(allow_loopback, targets), _ResolvedHTTPS(allow_loopback, targets))
-        request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+    with _Deadline(timeout) as deadline:
         try:
-            with opener.open(request, timeout=TIMEOUT) as answer:
-                return Fetched(answer.geturl(), answer.status, answer.headers, answer.read(MAX_BYTES))
-        except urllib.error.HTTPError as exc:
-            return Fetched(url, exc.code, exc.headers, exc.read(MAX_BYTES) if exc.fp else b"")
-    except FetchFailed:
-        raise
-    except http.client.HTTPException as exc:
-        raise FetchFailed(url, f"not an HTTP answer ({type(exc).__name__}: {_one_line(exc)})") from None
-    except OSError as exc:
-        raise FetchFailed(url, _one_line(getattr(exc, "reason", None) or exc)) from None
+            check_address(url, allow_loopback, targets)
+            opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
+                                                 _ResolvedHTTP(allow_loopback, targets, deadline),
+                                                 _ResolvedHTTPS(allow_loopback, targets, deadline))
+            request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+            try:
+                with opener.open(request, timeout=timeout) as answer:
+                    fetched = Fetched(answer.geturl(), answer.status, answer.headers, _body(answer, url, max_bytes))
+            except urllib.error.HTTPError as exc:
+                fetched = Fetched(url, exc.code, exc.headers, _body(exc, url, max_bytes) if exc.fp else b"")
+        except FetchFailed:
+            if deadline.expired:
+                raise _late(url, timeout) from None
+            raise
+        except (http.client.HTTPException, OSError) as exc:
+            if deadline.expired or isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise _late(url, timeout) from None
+            if isinstance(exc, http.client.HTTPException):
+                raise FetchFailed(url, f"not an HTTP answer ({type(exc).__name__}: {_one_line(exc)})") from None
+            raise FetchFailed(url, _one_line(getattr(exc, "reason", None) or exc)) from None
+    if deadline.expired:  # the clock shut the socket at the end of a body without a length
+        raise _late(url, timeout)
+    return fetched
+
+
+def _late(url: str, timeout: float) -> FetchFailed:
+    return FetchFailed(url, f"no complete answer within {timeout:g} seconds (DOWNLOAD_TIMEOUT)")
+
+
+def _body(answer, url: str, max_bytes: int) -> bytes:
+    """The whole body of ``answer`` (an :class:`http.client.HTTPResponse` or urllib's wrapper
+    of one); :class:`FetchFailed` when it is over ``max_bytes`` (0: no limit) or ends short of
+    its ``Content-Length`` (:meth:`http.client.HTTPResponse.read` with a size returns what came
+    without a word; a chunked body cut short raises :class:`http.client.IncompleteRead`)."""
+    chunks, size = [], 0
+    try:
+        while chunk := answer.read(64 * 1024):
+            size += len(chunk)
+            if max_bytes and size > max_bytes:
+                raise FetchFailed(url, f"larger than {max_bytes} bytes (DOWNLOAD_MAXSIZE)")
+            chunks.append(chunk)
+    except http.client.IncompleteRead:
+        raise FetchFailed(url, f"the body was cut short after {size} bytes") from None
+    missing = answer.length  # bytes of the Content-Length not received (None: no length)
+    if missing:
+        raise FetchFailed(url, f"the body was cut short: {size} bytes of {size + missing} (Content-Length)")
+    return b"".join(chunks)
 
 
 def _one_line(value) -> str:
@@ -261,9 +344,11 @@ def _toml_list(values: list[str], literal: bool = False) -> str:
 
 
 def propose(url: str, user_agent: str, name: str | None = None, log=lambda message: None,
-            allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> tuple[str, str]:
+            allow_loopback: bool = False, targets: dict[str, Target] | None = None,
+            timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
-    the site announces (module docstring). ``log`` receives one line per document read.
+    the site announces (module docstring). ``log`` receives one line per document read. Each
+    document is read whole within ``timeout`` seconds and ``max_bytes`` bytes (:func:`fetch`).
     Raises ``ValueError`` with one line when the home page cannot be read (:class:`FetchFailed`
     from :func:`fetch`: refused by :func:`check_address`, a network failure, a malformed answer;
     ``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
@@ -274,7 +359,10 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
-    home = fetch(url, user_agent, allow_loopback, targets)
+    def get(address: str) -> Fetched:
+        return fetch(address, user_agent, allow_loopback, targets, timeout, max_bytes)
+
+    home = get(url)
     log(f"home page {home.url}: HTTP {home.status}")
     if home.status != 200:
         raise ValueError(f"{url}: the home page answered HTTP {home.status}")
@@ -295,7 +383,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         editions[key] = _base(alternate)
     feeds = announced_feeds(home.body, home.url)
     root = rest_root(home.body, home.url, home.headers.get("Link"))
-    robots = fetch(origin + "/robots.txt", user_agent, allow_loopback, targets)
+    robots = get(origin + "/robots.txt")
     sitemaps = robots_sitemaps(robots.body, robots.url) if robots.status == 200 else []
     log(f"robots.txt: HTTP {robots.status}, {len(sitemaps)} sitemaps; home page: {len(feeds)} feeds"
         + (f", REST root {root}" if root else ""))
@@ -304,7 +392,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     news, plain = [], []
     usable = []
     for feed in feeds:
-        kind, entries = _entries(fetch(feed, user_agent, allow_loopback, targets).body)
+        kind, entries = _entries(get(feed).body)
         log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
         if kind not in ("rss", "atom"):
             continue
@@ -318,7 +406,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         if sitemap in seen:
             continue
         seen.add(sitemap)
-        kind, entries = _entries(fetch(sitemap, user_agent, allow_loopback, targets).body)
+        kind, entries = _entries(get(sitemap).body)
         log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             children = [e.url for e in entries if e.url not in seen][:3]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from sitekit import LoopbackSite, crawl_many, expected_records, load_site, site_pages
@@ -231,4 +232,39 @@ def test_a_malformed_answer_fails_in_one_line(tmp_path, answer, fault):
     assert "Traceback" not in made.stderr
     last = made.stderr.strip().splitlines()[-1]
     assert last.startswith(f"newsbot portal new: {site.base}/: {fault}"), made.stderr
+    assert not list(tmp_path.glob("*.toml"))
+
+
+def _drip(conn, site):
+    """Headers, then one byte of the page a second: each read is quick, the page never ends."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n")
+    for _ in range(60):
+        conn.sendall(b"x")
+        time.sleep(1)
+
+
+def _short(conn, site):
+    """A page cut short of its Content-Length, then the connection closed."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n"
+                 b'<html lang="en"><body>the start of a page')
+
+
+@pytest.mark.parametrize("answer, extra, fault", [
+    (_drip, ("-s", "DOWNLOAD_TIMEOUT=3"), "no complete answer within 3 seconds (DOWNLOAD_TIMEOUT)"),
+    (_short, (), "the body was cut short: 41 bytes of 5000 (Content-Length)"),
+    (_home(b"<html><body>" + b"words " * 2000 + b"</body></html>"), ("-s", "DOWNLOAD_MAXSIZE=4096"),
+     "larger than 4096 bytes (DOWNLOAD_MAXSIZE)"),
+])
+def test_a_home_page_not_read_whole_fails_in_one_line(tmp_path, answer, extra, fault):
+    """A whole-document deadline (not one per read), a body cut short, a body over the size cap:
+    the page is not used in part."""
+    from loopback import RawSite
+
+    with RawSite({"/": answer}) as site:
+        started = time.monotonic()
+        made = _new(tmp_path, site.base + "/", *extra)
+        took = time.monotonic() - started
+    assert made.returncode == 1, made.stderr
+    assert made.stderr.strip().splitlines()[-1] == f"newsbot portal new: {site.base}/: {fault}", made.stderr
+    assert took < 20
     assert not list(tmp_path.glob("*.toml"))
