@@ -349,7 +349,9 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
     the site announces (module docstring). ``log`` receives one line per document read. Each
     document is read whole within ``timeout`` seconds and ``max_bytes`` bytes (:func:`fetch`).
-    Raises ``ValueError`` with one line when the home page cannot be read (:class:`FetchFailed`
+    An announced document (robots.txt, a feed, a sitemap) that cannot be read is left out,
+    logged once with the reason. Raises ``ValueError`` with one line when the home page cannot
+    be read (:class:`FetchFailed`
     from :func:`fetch`: refused by :func:`check_address`, a network failure, a malformed answer;
     ``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
     maps, :func:`newsbot.resolver.resolve_targets`), or when the file made does not pass the
@@ -359,8 +361,17 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
+
     def get(address: str) -> Fetched:
         return fetch(address, user_agent, allow_loopback, targets, timeout, max_bytes)
+
+    def announced(what: str, address: str) -> Fetched | None:
+        """An announced document, or None when it cannot be read (logged once: which, why)."""
+        try:
+            return get(address)
+        except FetchFailed as exc:
+            log(f"{what} {address}: left out: {exc.reason if exc.url == address else exc}")
+            return None
 
     home = get(url)
     log(f"home page {home.url}: HTTP {home.status}")
@@ -383,16 +394,19 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         editions[key] = _base(alternate)
     feeds = announced_feeds(home.body, home.url)
     root = rest_root(home.body, home.url, home.headers.get("Link"))
-    robots = get(origin + "/robots.txt")
-    sitemaps = robots_sitemaps(robots.body, robots.url) if robots.status == 200 else []
-    log(f"robots.txt: HTTP {robots.status}, {len(sitemaps)} sitemaps; home page: {len(feeds)} feeds"
-        + (f", REST root {root}" if root else ""))
+    robots = announced("robots.txt", origin + "/robots.txt")
+    sitemaps = robots_sitemaps(robots.body, robots.url) if robots is not None and robots.status == 200 else []
+    log(f"robots.txt: {f'HTTP {robots.status}' if robots is not None else 'unread'}, {len(sitemaps)} sitemaps; "
+        f"home page: {len(feeds)} feeds" + (f", REST root {root}" if root else ""))
     samples: list[str] = []
     stamps: list[str] = []
     news, plain = [], []
     usable = []
     for feed in feeds:
-        kind, entries = _entries(get(feed).body)
+        answer = announced("feed", feed)
+        if answer is None:
+            continue
+        kind, entries = _entries(answer.body)
         log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
         if kind not in ("rss", "atom"):
             continue
@@ -406,7 +420,11 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         if sitemap in seen:
             continue
         seen.add(sitemap)
-        kind, entries = _entries(get(sitemap).body)
+        answer = announced("sitemap", sitemap)
+        if answer is None:
+            unusable.add(sitemap)
+            continue
+        kind, entries = _entries(answer.body)
         log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             children = [e.url for e in entries if e.url not in seen][:3]

@@ -268,3 +268,43 @@ def test_a_home_page_not_read_whole_fails_in_one_line(tmp_path, answer, extra, f
     assert made.stderr.strip().splitlines()[-1] == f"newsbot portal new: {site.base}/: {fault}", made.stderr
     assert took < 20
     assert not list(tmp_path.glob("*.toml"))
+
+
+def test_an_announced_document_that_cannot_be_read_is_left_out(tmp_path):
+    """A feed on a host that resolves only to a private address, a feed that never answers and a
+    robots.txt sitemap on a name that does not resolve are each left out, logged once with the
+    document and the reason; the file is written from what was read."""
+    from loopback import Site
+
+    home = (b'<html lang="en"><head>'
+            b'<link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+            b'<link rel="alternate" type="application/rss+xml" href="http://10.20.30.40/rss.xml">'
+            b'<link rel="alternate" type="application/rss+xml" href="/slow.xml"></head><body></body></html>')
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay</title>'
+           b'<item><title>One</title><link>{base}/news/2025/first-story</link>'
+           b'<pubDate>Sat, 08 Mar 2025 20:00:00 +0100</pubDate></item>'
+           b'<item><title>Two</title><link>{base}/news/2025/second-story</link>'
+           b'<pubDate>Sun, 09 Mar 2025 08:00:00 +0100</pubDate></item></channel></rss>')
+
+    def slow(site):
+        time.sleep(8)
+        return rss.replace(b"{base}", site.base.encode())
+
+    with Site({"/": (200, {"Content-Type": "text/html"}, home),
+               "/rss.xml": (200, {"Content-Type": "application/rss+xml"},
+                            lambda site: rss.replace(b"{base}", site.base.encode())),
+               "/slow.xml": (200, {"Content-Type": "application/rss+xml"}, slow),
+               "/robots.txt": (200, {"Content-Type": "text/plain"},
+                               b"Sitemap: http://nowhere.invalid/sitemap.xml\n")},
+              max_seconds=60) as site:
+        made = _new(tmp_path, site.base + "/", "--name", "quay", "-o", "quay.toml", "-s", "DOWNLOAD_TIMEOUT=2")
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.feeds == ("{base}/rss.xml",) and portal.sitemaps == () and portal.news_sitemaps == ()
+    assert portal.allow == (r"^/news/\d{4}/[^/]+$",)
+    left_out = [line for line in made.stderr.splitlines() if "left out" in line]
+    assert left_out[:2] == [
+        "feed http://10.20.30.40/rss.xml: left out: 10.20.30.40 resolves to 10.20.30.40, a private address: refused",
+        f"feed {site.base}/slow.xml: left out: no complete answer within 2 seconds (DOWNLOAD_TIMEOUT)",
+    ], made.stderr
+    assert len(left_out) == 3 and left_out[2].startswith("sitemap http://nowhere.invalid/sitemap.xml: left out: ")
