@@ -329,7 +329,8 @@ def _without_password(url: str) -> str:
 def portal_new(args) -> int:
     """Write a portal file for the site at ``args.url`` (:mod:`newsbot.newportal`): to
     ``--output`` (default ``<name>.toml``), never over an existing file. Exit status 0 when
-    written, 1 when the site could not be read, 2 for bad arguments."""
+    written, 1 when the site could not be read, 2 for bad arguments or settings (their kinds
+    checked as a crawl's, :func:`newsbot.settings_table.check_kinds`)."""
     from .atomic import write_atomic
     from .newportal import propose
     from .useragent import user_agent
@@ -338,10 +339,12 @@ def portal_new(args) -> int:
 
     from .portals.reader import check_name
     from .resolver import resolve_targets
+    from .settings_table import check_kinds
 
     target = Path(args.output or "")
     try:
         settings = _project_settings(args.set)
+        check_kinds(settings)  # as a crawl would check them
         targets = resolve_targets(settings.get("NEWSBOT_RESOLVE"))
         timeout, max_bytes = settings.getfloat("DOWNLOAD_TIMEOUT"), settings.getint("DOWNLOAD_MAXSIZE")  # as a crawl's
         parts = urlsplit(args.url)

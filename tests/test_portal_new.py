@@ -140,6 +140,8 @@ def test_addresses_the_crawl_refuses_are_refused_before_any_request(tmp_path):
     (("-o", "mine.toml"), "mine.toml exists; give another --output"),
     (("-o", "nowhere/x.toml"), "nowhere/x.toml: nowhere is not a folder"),
     (("-s", "NEWSBOT_RESOLVE=a.example=10.0.0.1"), "NEWSBOT_RESOLVE: a.example -> 10.0.0.1 is not a loopback address"),
+    (("-s", "NEWSBOT_ALLOW_LOOPBACK=maybe"), "NEWSBOT_ALLOW_LOOPBACK='maybe' is not true or false"),
+    (("-s", "DOWNLOAD_TIMEOUT=soon"), "DOWNLOAD_TIMEOUT='soon' is not a number of seconds"),
 ])
 def test_bad_arguments_are_refused_before_any_request(tmp_path, extra, message):
     from loopback import Site
