@@ -168,7 +168,9 @@ class Portal:
         return [re.compile(p) for p in self.deny]
 
     def owns(self, url: str) -> bool:
-        """True when ``url``'s host is one of ``domains`` or a subdomain of one."""
+        """True when ``url``'s host is one of ``domains`` or a subdomain of one (an IP address
+        only itself, ``[::1]`` as ``::1``): the rule of Scrapy's OffsiteMiddleware, which
+        filters the crawl by the same ``domains`` (the spider's ``allowed_domains``)."""
         host = (urlsplit(url).hostname or "").lower()
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
