@@ -22,6 +22,7 @@ to private addresses is refused, and one that resolves to loopback unless ``allo
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import json
 import re
 import socket
@@ -324,12 +325,37 @@ def _entries(body: bytes):
 
 def _name(host: str) -> str:
     labels = [x for x in host.lower().removeprefix("www.").split(".") if x]
-    core = "_".join(labels[:-1]) if len(labels) > 1 and not host.replace(".", "").isdigit() else "_".join(labels)
-    return re.sub(r"[^a-z0-9_]", "_", core)[:64] or "portal"
+    core = "_".join(labels[:-1]) if len(labels) > 1 and _address(host) is None else "_".join(labels)
+    return re.sub(r"[^a-z0-9]+", "_", core).strip("_")[:64] or "portal"
+
+
+def _address(host: str) -> str | None:
+    """``host`` as an IP address in its one spelling (``::1``), or None for a name."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return None
+
+
+def _host_name(url: str) -> str:
+    """``url``'s host as a crawl and a portal file name it: lowercase, without the trailing dot
+    of an absolute DNS name (``WWW.Example.Org.`` is ``www.example.org``), an IP address in its
+    one spelling, IPv6 without brackets."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return _address(host) or host
+
+
+def _normal(url: str) -> str:
+    """``url`` with its host named by :func:`_host_name` (port, path and query kept; user
+    information left out)."""
+    parts = urlsplit(url)
+    host = _host_name(url)
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port is not None else "")
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _base(url: str) -> str:
-    parts = urlsplit(url)
+    parts = urlsplit(_normal(url))
     return f"{parts.scheme}://{parts.netloc}" + parts.path.rstrip("/")
 
 
@@ -361,6 +387,8 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
+    url = _normal(url)
+    host = _host_name(url)
 
     def get(address: str) -> Fetched:
         return fetch(address, user_agent, allow_loopback, targets, timeout, max_bytes)
@@ -439,12 +467,10 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         (news if dated else plain).append(sitemap)
         samples += [e.url for e in dated]
         stamps += [e.published or e.modified for e in entries if e.published or e.modified]
-    own = [u for u in samples if (urlsplit(u).hostname or "").removeprefix("www.")
-           == (parts.hostname or "").removeprefix("www.")]
+    own = [u for u in samples if _host_name(u).removeprefix("www.") == host.removeprefix("www.")]
     allow, slash = infer_patterns(own)
-    name = name or _name(parts.hostname)
-    host = (parts.hostname or "").lower()
-    domain = host if host.replace(".", "").isdigit() else host.removeprefix("www.")
+    name = name or _name(host)
+    domain = host if _address(host) else host.removeprefix("www.")
     lines = [f"# {name}: written by `newsbot portal new {url}` from what the site announces",
              "# (robots.txt sitemaps, <link rel=\"alternate\"> feeds, hreflang editions, the REST root).",
              "# No selectors: structured data and the generic extractor read the pages; run",

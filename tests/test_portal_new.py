@@ -310,3 +310,37 @@ def test_an_announced_document_that_cannot_be_read_is_left_out(tmp_path):
         f"feed {site.base}/slow.xml: left out: no complete answer within 2 seconds (DOWNLOAD_TIMEOUT)",
     ], made.stderr
     assert len(left_out) == 3 and left_out[2].startswith("sitemap http://nowhere.invalid/sitemap.xml: left out: ")
+
+
+def test_a_site_at_an_ipv6_address_gets_a_file(tmp_path):
+    """The host of ``http://[::1]:port/`` is the domain ``::1``; the edition keeps the brackets."""
+    from loopback import Site
+
+    home = (b'<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+            b'</head><body></body></html>')
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Six</title>'
+           b'<item><title>One</title><link>{base}/notes/first-note</link></item>'
+           b'<item><title>Two</title><link>{base}/notes/second-note</link></item></channel></rss>')
+    with Site({"/": (200, {"Content-Type": "text/html"}, home),
+               "/rss.xml": (200, {"Content-Type": "application/rss+xml"},
+                            lambda site: rss.replace(b"{base}", site.base.encode()))},
+              address=("::1", 0), max_seconds=60) as site:
+        made = _new(tmp_path, site.base + "/", "--name", "six", "-o", "six.toml")
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "six.toml")["six"]
+    assert portal.domains == ("::1",) and [(e.lang, e.base) for e in portal.editions] == [("en", site.base)]
+    assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/notes/[^/]+$",)
+    assert portal.owns(site.base + "/notes/first-note")
+
+
+def test_an_upper_case_host_with_a_trailing_dot_is_written_as_its_lowercase_name(tmp_path):
+    from loopback import Site
+
+    home = b'<html lang="en"><head></head><body>the quay</body></html>'
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=60) as site:
+        made = _new(tmp_path, "http://WWW.Quay.Example./", "-s", f"NEWSBOT_RESOLVE=www.quay.example=127.0.0.1:{site.port}")
+        assert site.requested[0] == ("www.quay.example", "/")
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.domains == ("quay.example",)
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", "http://www.quay.example")]
