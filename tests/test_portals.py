@@ -303,3 +303,14 @@ def test_a_domain_neither_host_name_nor_ip_address_is_refused(tmp_path, domain):
         load_portals(path)
     assert str(err.value) == (f"{path}: portal local: domains: {domain!r} is not a lowercase host name "
                               "(like example.org) or an IP address")
+
+
+def test_an_edition_off_the_portals_domains_is_refused(tmp_path):
+    """Its robots.txt and pages would all be dropped as offsite: the file is refused instead."""
+    path = tmp_path / "off.toml"
+    path.write_text('name = "harbour"\ndomains = ["harbourpost.example"]\n\n[[editions]]\nlang = "en"\n'
+                    'base = "http://127.0.0.1:18080"\n', "utf-8")
+    with pytest.raises(ValueError) as err:
+        load_portals(path)
+    assert str(err.value) == (f"{path}: portal harbour: edition en base 'http://127.0.0.1:18080': its host 127.0.0.1 "
+                              "is not in domains (harbourpost.example), so a crawl would fetch nothing of it")

@@ -9,7 +9,8 @@ optional unless marked):
   list of registrable domains, lowercase, or IP addresses: ``127.0.0.1``, ``::1`` or
   ``[::1]``, kept as a URL's host name spells them, ``::1``), ``family`` (``"generic"`` or ``"wordpress"``), ``timezone``
   (IANA name for naive times printed by the portal; default ``"UTC"``).
-- ``[[editions]]`` (required, at least one): ``lang`` (BCP 47), ``base`` (scheme and host),
+- ``[[editions]]`` (required, at least one): ``lang`` (BCP 47), ``base`` (scheme and host, a
+  host of ``domains`` or a subdomain of one),
   ``code`` (key used in URL templates), ``machine_translated`` (bool).
 - URL templates (``{base}``, ``{lang}``, ``{code}``; ``{page}`` in listings): ``feeds``,
   ``news_sitemaps``, ``sitemaps``, ``listings``, ``wp_types`` (REST post types);
@@ -162,7 +163,7 @@ def portal_from_dict(data: dict, source: str = "<config>"):
     docstring); ``source`` names the file in error messages. Every value is checked for its
     type; URL templates are formatted once with dummy values (bad placeholders are refused)
     and CSS selectors parsed. Raises ``ValueError`` with one line."""
-    from . import Edition, Layout, Portal
+    from . import Edition, Layout, Portal, in_domains
 
     if not isinstance(data, dict):
         raise ValueError(f"{source}: each [[portal]] must be a table (got {_short(data)})")
@@ -216,6 +217,9 @@ def portal_from_dict(data: dict, source: str = "<config>"):
             raise ValueError(f"{where}: edition base {_short(base)} is not an http(s) URL")
         if not _has_host(base):
             raise ValueError(f"{where}: edition base {_short(base)} has no host")
+        if not in_domains(base, kwargs["domains"]):  # the crawl would drop its every request as offsite
+            raise ValueError(f"{where}: edition {lang} base {_short(base)}: its host {urlsplit(base).hostname} is not "
+                             f"in domains ({', '.join(kwargs['domains'])}), so a crawl would fetch nothing of it")
         if any(e.lang.lower() == lang.lower() for e in parsed):
             raise ValueError(f"{where}: two editions with lang {lang!r}")
         parsed.append(Edition(lang, base.rstrip("/"), code, translated))
