@@ -12,12 +12,13 @@ they found. The file is checked by :mod:`newsbot.portals.reader` before it is wr
 
 Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each whole (never a
 part of one) within a deadline and a size cap, a crawl's ``DOWNLOAD_TIMEOUT`` seconds and
-``DOWNLOAD_MAXSIZE`` bytes (:data:`TIMEOUT`, :data:`MAX_BYTES` unless the caller says). Hosts are resolved as in a crawl
-(:func:`newsbot.resolver.connect_addresses`): the names of ``NEWSBOT_RESOLVE`` go to their
-mapped address and port, the request keeping its URL and ``Host`` header; other names are
-looked up, and the crawl's address rule holds: a URL, or a redirect, whose host resolves only
-to private addresses is refused, and one that resolves to loopback unless ``allow_loopback``
-(``-s NEWSBOT_ALLOW_LOOPBACK=true``). Connections go to the addresses that rule let through.
+``DOWNLOAD_MAXSIZE`` bytes (:data:`TIMEOUT`, :data:`MAX_BYTES` unless the caller says).
+Hosts are resolved as in a crawl (:func:`newsbot.resolver.connect_addresses`): the names of
+``NEWSBOT_RESOLVE`` go to their mapped address and port, the request keeping its URL and
+``Host`` header; other names are looked up, and the crawl's address rule holds: a URL, or a
+redirect, whose host resolves only to private addresses is refused, and one that resolves to
+loopback unless ``allow_loopback`` (``-s NEWSBOT_ALLOW_LOOPBACK=true``). Connections go to
+the addresses that rule let through.
 """
 from __future__ import annotations
 
@@ -32,11 +33,11 @@ import urllib.request
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
+from . import settings
 from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robots_sitemaps
 from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
 from .extraction import dates
 from .extraction.urls import same_site
-from . import settings
 from .resolver import AddressRefused, Target, connect_addresses
 
 MAX_BYTES = settings.DOWNLOAD_MAXSIZE  # a document's largest size, in bytes, unless told (as a crawl's)

@@ -312,25 +312,31 @@ def test_an_announced_document_that_cannot_be_read_is_left_out(tmp_path):
     assert len(left_out) == 3 and left_out[2].startswith("sitemap http://nowhere.invalid/sitemap.xml: left out: ")
 
 
-def test_a_site_at_an_ipv6_address_gets_a_file(tmp_path):
-    """The host of ``http://[::1]:port/`` is the domain ``::1``; the edition keeps the brackets."""
+def test_a_site_at_an_ipv6_address_gets_a_file_that_crawls_it(tmp_path):
+    """The host of ``http://[::1]:port/`` is the domain ``::1`` (the edition keeps the
+    brackets), and a crawl with that file reaches the site and finds its every article."""
+    from urllib.parse import urlsplit
+
     from loopback import Site
 
-    home = (b'<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
-            b'</head><body></body></html>')
-    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Six</title>'
-           b'<item><title>One</title><link>{base}/notes/first-note</link></item>'
-           b'<item><title>Two</title><link>{base}/notes/second-note</link></item></channel></rss>')
-    with Site({"/": (200, {"Content-Type": "text/html"}, home),
-               "/rss.xml": (200, {"Content-Type": "application/rss+xml"},
-                            lambda site: rss.replace(b"{base}", site.base.encode()))},
-              address=("::1", 0), max_seconds=60) as site:
-        made = _new(tmp_path, site.base + "/", "--name", "six", "-o", "six.toml")
-    assert made.returncode == 0, made.stderr
-    portal = load_portals(tmp_path / "six.toml")["six"]
-    assert portal.domains == ("::1",) and [(e.lang, e.base) for e in portal.editions] == [("en", site.base)]
-    assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/notes/[^/]+$",)
-    assert portal.owns(site.base + "/notes/first-note")
+    site = Site({}, address=("::1", 0), max_seconds=120)
+    for url, body, ctype, status, headers in site_pages(SITE, site.base):
+        parts = urlsplit(url)
+        site.routes[parts.path + ("?" + parts.query if parts.query else "")] = (status, {"Content-Type": ctype, **headers},
+                                                                                body)
+    with site:
+        made = _new(tmp_path, site.base + "/", "--name", "harbour_post", "-o", "six.toml")
+        assert made.returncode == 0, made.stderr
+        portal = load_portals(tmp_path / "six.toml")["harbour_post"]
+        assert portal.domains == ("::1",) and [(e.lang, e.base) for e in portal.editions] == [("en", site.base)]
+        assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/stories/\d{4}/\d{2}/[^/]+$",)
+        proc, records, _ = crawl_many(tmp_path, [("harbour_post", {"mode": "latest", "since": SITE["since"],
+                                                                   "until": SITE["until"]})],
+                                      {"NEWSBOT_PORTALS_FILE": str(tmp_path / "six.toml"), "NEWSBOT_ALLOW_LOOPBACK": True,
+                                       "SPIDERMON_ENABLED": False, "NEWSBOT_STANDARD_DISCOVERY": False})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    expected = expected_records(SITE, "latest", SITE["origin"], site.base)
+    assert sorted(r["url"] for r in records["harbour_post"]) == sorted(expected) and len(expected) == 4
 
 
 def test_an_upper_case_host_with_a_trailing_dot_is_written_as_its_lowercase_name(tmp_path):
