@@ -329,7 +329,8 @@ def _without_password(url: str) -> str:
 def portal_new(args) -> int:
     """Write a portal file for the site at ``args.url`` (:mod:`newsbot.newportal`): to
     ``--output`` (default ``<name>.toml``), never over an existing file. Exit status 0 when
-    written, 1 when the site could not be read, 2 for bad arguments."""
+    written, 1 when the site could not be read, 2 for bad arguments or settings (their kinds
+    checked as a crawl's, :func:`newsbot.settings_table.check_kinds`)."""
     from .atomic import write_atomic
     from .newportal import propose
     from .useragent import user_agent
@@ -338,11 +339,14 @@ def portal_new(args) -> int:
 
     from .portals.reader import check_name
     from .resolver import resolve_targets
+    from .settings_table import check_kinds
 
     target = Path(args.output or "")
     try:
         settings = _project_settings(args.set)
+        check_kinds(settings)  # as a crawl would check them
         targets = resolve_targets(settings.get("NEWSBOT_RESOLVE"))
+        timeout, max_bytes = settings.getfloat("DOWNLOAD_TIMEOUT"), settings.getint("DOWNLOAD_MAXSIZE")  # as a crawl's
         parts = urlsplit(args.url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"{args.url}: not an http(s) URL")
@@ -359,12 +363,10 @@ def portal_new(args) -> int:
     try:
         name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
                              log=lambda line: print(line, file=sys.stderr),
-                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets)
-    except ValueError as exc:
+                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets,
+                             timeout=timeout, max_bytes=max_bytes)
+    except ValueError as exc:  # the home page unread (newportal.FetchFailed), or the file made refused
         print(f"newsbot portal new: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"newsbot portal new: {args.url}: {getattr(exc, 'reason', None) or exc}", file=sys.stderr)
         return 1
     target = Path(args.output or f"{name}.toml")
     try:

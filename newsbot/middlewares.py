@@ -17,7 +17,6 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers, HtmlResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.response import response_status_message
-from scrapy.utils.url import url_is_from_any_domain
 from w3lib.url import safe_url_string
 
 try:
@@ -34,6 +33,7 @@ except ImportError:  # pragma: no cover
 from .extraction.urls import address_kind, ip_kind
 from .httplimits import too_large
 from .logs import failure_level
+from .portals import in_domains
 from .resolver import AddressRefused, refusal
 from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
 from .warc import WarcIndex, WarcWriterFile
@@ -203,7 +203,7 @@ class SafeRedirectMiddleware:
         spider = getattr(self.crawler, "spider", None)
         domains = [d for d in (getattr(spider, "allowed_domains", None) or []) if d]
         if domains:
-            if not url_is_from_any_domain(url, domains):
+            if not in_domains(url, domains):  # by host name: Scrapy's url_is_from_any_domain compares the port too
                 return "offsite"
         else:
             first, here = _site(urlsplit(chain[0]).hostname or ""), _site(host)

@@ -10,33 +10,38 @@ zone from the UTC offsets of their dates (:func:`infer_timezone`). Selectors are
 structured data and the generic extractor read the pages, and ``newsbot check`` tells what
 they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
 
-Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each at most
-:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds. Hosts are resolved as in a crawl
-(:func:`newsbot.resolver.connect_addresses`): the names of ``NEWSBOT_RESOLVE`` go to their
-mapped address and port, the request keeping its URL and ``Host`` header; other names are
-looked up, and the crawl's address rule holds: a URL, or a redirect, whose host resolves only
-to private addresses is refused, and one that resolves to loopback unless ``allow_loopback``
-(``-s NEWSBOT_ALLOW_LOOPBACK=true``). Connections go to the addresses that rule let through.
+Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each whole (never a
+part of one) within a deadline and a size cap, a crawl's ``DOWNLOAD_TIMEOUT`` seconds and
+``DOWNLOAD_MAXSIZE`` bytes (:data:`TIMEOUT`, :data:`MAX_BYTES` unless the caller says).
+Hosts are resolved as in a crawl (:func:`newsbot.resolver.connect_addresses`): the names of
+``NEWSBOT_RESOLVE`` go to their mapped address and port, the request keeping its URL and
+``Host`` header; other names are looked up, and the crawl's address rule holds: a URL, or a
+redirect, whose host resolves only to private addresses is refused, and one that resolves to
+loopback unless ``allow_loopback`` (``-s NEWSBOT_ALLOW_LOOPBACK=true``). Connections go to
+the addresses that rule let through.
 """
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import json
 import re
 import socket
+import threading
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
+from . import settings
 from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robots_sitemaps
 from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
 from .extraction import dates
 from .extraction.urls import same_site
 from .resolver import AddressRefused, Target, connect_addresses
 
-MAX_BYTES = 20 * 1024 * 1024
-TIMEOUT = 30.0  # seconds per request
+MAX_BYTES = settings.DOWNLOAD_MAXSIZE  # a document's largest size, in bytes, unless told (as a crawl's)
+TIMEOUT = float(settings.DOWNLOAD_TIMEOUT)  # seconds for a whole document, unless told (as a crawl's)
 MAX_SITEMAPS = 6  # sitemap documents read (children of an index included)
 SAMPLE = 200  # entries read from one document
 PREFERRED_ZONES = ("UTC", "Europe/London", "Europe/Brussels", "Europe/Helsinki", "Europe/Moscow",
@@ -48,25 +53,34 @@ Central European Time)."""
 
 class Fetched:
     """One answer: ``url`` (final), ``status``, ``headers`` (an :class:`email.message.Message`)
-    and ``body`` (bytes, at most :data:`MAX_BYTES`)."""
+    and ``body`` (bytes, whole)."""
 
     def __init__(self, url: str, status: int, headers, body: bytes):
         self.url, self.status, self.headers, self.body = url, status, headers, body
 
 
+class FetchFailed(ValueError):
+    """A document that could not be read: ``url`` (the one at fault: the URL asked for, or the
+    redirect refused) and ``reason`` (one line); its text is ``"url: reason"``."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(f"{url}: {reason}")
+        self.url, self.reason = url, reason
+
+
 def check_address(url: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> None:
-    """Raise ``ValueError`` (one line) when ``url`` is not http(s) or its host resolves only to
+    """Raise :class:`FetchFailed` (one line) when ``url`` is not http(s) or its host resolves only to
     addresses the crawl refuses (:func:`newsbot.resolver.connect_addresses`: private always,
     loopback unless ``allow_loopback``; the hosts of ``targets``, from ``NEWSBOT_RESOLVE``,
     are mapped, never refused); a name that does not resolve raises ``OSError``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{url}: not an http(s) URL")
+        raise FetchFailed(url, "not an http(s) URL")
     try:
         connect_addresses(parts.hostname, parts.port or 80, targets or {}, allow_loopback)
     except AddressRefused as exc:
         hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if exc.kind == "loopback" else ""
-        raise ValueError(f"{url}: {exc.host} resolves to {exc.address}, a {exc.kind} address: refused{hint}") from None
+        raise FetchFailed(url, f"{exc.host} resolves to {exc.address}, a {exc.kind} address: refused{hint}") from None
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -80,6 +94,42 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """The whole-document deadline of one :func:`fetch` (``seconds`` from its start, redirects
+    included): when it passes, the sockets opened for it are shut down, which ends a read
+    blocked on a server that drips its answer a byte at a time (a socket timeout bounds each
+    read alone). ``expired`` tells that it did; a context manager that stops the clock."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.expired = seconds, False
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def watch(self, sock: socket.socket) -> None:
+        with self.lock:
+            if self.expired:
+                raise TimeoutError("the deadline passed")
+            self.sockets.append(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+
+
 class _Resolved:
     """Part of urllib's HTTP and HTTPS handlers: a connection's socket goes to an address of
     :func:`~newsbot.resolver.connect_addresses` (tried in order), while its host name stays the
@@ -87,14 +137,20 @@ class _Resolved:
     socket with its ``_create_connection`` (:func:`socket.create_connection`); that is what
     changes."""
 
-    def __init__(self, allow_loopback: bool, targets: dict[str, Target]):
+    def __init__(self, allow_loopback: bool, targets: dict[str, Target], deadline: _Deadline):
         super().__init__()
-        self.allow_loopback, self.targets = allow_loopback, targets
+        self.allow_loopback, self.targets, self.deadline = allow_loopback, targets, deadline
 
     def _connection(self, cls):
         def make(host, **kwargs):
             connection = cls(host, **kwargs)
             connection._create_connection = self._connect
+            connect = connection.connect
+
+            def watched():  # the socket read from: after TLS, the wrapped one
+                connect()
+                self.deadline.watch(connection.sock)
+            connection.connect = watched
             return connection
         return make
 
@@ -119,21 +175,73 @@ class _ResolvedHTTPS(_Resolved, urllib.request.HTTPSHandler):
         return self.do_open(self._connection(http.client.HTTPSConnection), req, context=self._context)
 
 
-def fetch(url: str, user_agent: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> Fetched:
-    """GET ``url`` once its address (and each redirect's) passes :func:`check_address`
-    (``ValueError`` otherwise), connecting where :func:`~newsbot.resolver.connect_addresses`
-    says (``targets``: the parsed ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status
-    and body), network failures raise ``OSError``."""
+def fetch(url: str, user_agent: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None,
+          timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
+    """GET ``url`` once its address (and each redirect's) passes :func:`check_address`,
+    connecting where :func:`~newsbot.resolver.connect_addresses` says (``targets``: the parsed
+    ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status and body). The whole document,
+    redirects included, must arrive within ``timeout`` seconds (a crawl's ``DOWNLOAD_TIMEOUT``)
+    and hold at most ``max_bytes`` bytes (``DOWNLOAD_MAXSIZE``; 0: no limit). Every other
+    outcome raises :class:`FetchFailed` naming the URL at fault: an address refused, a network
+    failure (a name that does not resolve, a refused connection), an answer that is not HTTP
+    (:class:`http.client.HTTPException`: a garbage status line, a header line too long), the
+    deadline passed, a body cut short of its ``Content-Length`` or of its last chunk, a body
+    over ``max_bytes``. A document is never used in part."""
     targets = targets or {}
-    check_address(url, allow_loopback, targets)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
-                                         _ResolvedHTTP(allow_loopback, targets), _ResolvedHTTPS(allow_loopback, targets))
-    request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+    with _Deadline(timeout) as deadline:
+        try:
+            check_address(url, allow_loopback, targets)
+            opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
+                                                 _ResolvedHTTP(allow_loopback, targets, deadline),
+                                                 _ResolvedHTTPS(allow_loopback, targets, deadline))
+            request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
+            try:
+                with opener.open(request, timeout=timeout) as answer:
+                    fetched = Fetched(answer.geturl(), answer.status, answer.headers, _body(answer, url, max_bytes))
+            except urllib.error.HTTPError as exc:
+                fetched = Fetched(url, exc.code, exc.headers, _body(exc, url, max_bytes) if exc.fp else b"")
+        except FetchFailed:
+            if deadline.expired:
+                raise _late(url, timeout) from None
+            raise
+        except (http.client.HTTPException, OSError) as exc:
+            if deadline.expired or isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise _late(url, timeout) from None
+            if isinstance(exc, http.client.HTTPException):
+                raise FetchFailed(url, f"not an HTTP answer ({type(exc).__name__}: {_one_line(exc)})") from None
+            raise FetchFailed(url, _one_line(getattr(exc, "reason", None) or exc)) from None
+    if deadline.expired:  # the clock shut the socket at the end of a body without a length
+        raise _late(url, timeout)
+    return fetched
+
+
+def _late(url: str, timeout: float) -> FetchFailed:
+    return FetchFailed(url, f"no complete answer within {timeout:g} seconds (DOWNLOAD_TIMEOUT)")
+
+
+def _body(answer, url: str, max_bytes: int) -> bytes:
+    """The whole body of ``answer`` (an :class:`http.client.HTTPResponse` or urllib's wrapper
+    of one); :class:`FetchFailed` when it is over ``max_bytes`` (0: no limit) or ends short of
+    its ``Content-Length`` (:meth:`http.client.HTTPResponse.read` with a size returns what came
+    without a word; a chunked body cut short raises :class:`http.client.IncompleteRead`)."""
+    chunks, size = [], 0
     try:
-        with opener.open(request, timeout=TIMEOUT) as answer:
-            return Fetched(answer.geturl(), answer.status, answer.headers, answer.read(MAX_BYTES))
-    except urllib.error.HTTPError as exc:
-        return Fetched(url, exc.code, exc.headers, exc.read(MAX_BYTES) if exc.fp else b"")
+        while chunk := answer.read(64 * 1024):
+            size += len(chunk)
+            if max_bytes and size > max_bytes:
+                raise FetchFailed(url, f"larger than {max_bytes} bytes (DOWNLOAD_MAXSIZE)")
+            chunks.append(chunk)
+    except http.client.IncompleteRead:
+        raise FetchFailed(url, f"the body was cut short after {size} bytes") from None
+    missing = answer.length  # bytes of the Content-Length not received (None: no length)
+    if missing:
+        raise FetchFailed(url, f"the body was cut short: {size} bytes of {size + missing} (Content-Length)")
+    return b"".join(chunks)
+
+
+def _one_line(value) -> str:
+    """``str(value)`` with its runs of white space as one space, at most 200 characters."""
+    return " ".join(str(value).split())[:200]
 
 
 def _segment(values: list[str]) -> str:
@@ -218,12 +326,37 @@ def _entries(body: bytes):
 
 def _name(host: str) -> str:
     labels = [x for x in host.lower().removeprefix("www.").split(".") if x]
-    core = "_".join(labels[:-1]) if len(labels) > 1 and not host.replace(".", "").isdigit() else "_".join(labels)
-    return re.sub(r"[^a-z0-9_]", "_", core)[:64] or "portal"
+    core = "_".join(labels[:-1]) if len(labels) > 1 and _address(host) is None else "_".join(labels)
+    return re.sub(r"[^a-z0-9]+", "_", core).strip("_")[:64] or "portal"
+
+
+def _address(host: str) -> str | None:
+    """``host`` as an IP address in its one spelling (``::1``), or None for a name."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return None
+
+
+def _host_name(url: str) -> str:
+    """``url``'s host as a crawl and a portal file name it: lowercase, without the trailing dot
+    of an absolute DNS name (``WWW.Example.Org.`` is ``www.example.org``), an IP address in its
+    one spelling, IPv6 without brackets."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return _address(host) or host
+
+
+def _normal(url: str) -> str:
+    """``url`` with its host named by :func:`_host_name` (port, path and query kept; user
+    information left out)."""
+    parts = urlsplit(url)
+    host = _host_name(url)
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port is not None else "")
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _base(url: str) -> str:
-    parts = urlsplit(url)
+    parts = urlsplit(_normal(url))
     return f"{parts.scheme}://{parts.netloc}" + parts.path.rstrip("/")
 
 
@@ -238,19 +371,38 @@ def _toml_list(values: list[str], literal: bool = False) -> str:
 
 
 def propose(url: str, user_agent: str, name: str | None = None, log=lambda message: None,
-            allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> tuple[str, str]:
+            allow_loopback: bool = False, targets: dict[str, Target] | None = None,
+            timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
-    the site announces (module docstring). ``log`` receives one line per document read.
-    Raises ``ValueError`` with one line when the home page cannot be read, or the file made
-    does not pass the portal file checks, or a fetch is refused by :func:`check_address`
-    (``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
-    maps, :func:`newsbot.resolver.resolve_targets`); ``OSError`` for network failures."""
+    the site announces (module docstring). ``log`` receives one line per document read. Each
+    document is read whole within ``timeout`` seconds and ``max_bytes`` bytes (:func:`fetch`).
+    An announced document (robots.txt, a feed, a sitemap) that cannot be read is left out,
+    logged once with the reason. Raises ``ValueError`` with one line when the home page cannot
+    be read (:class:`FetchFailed`
+    from :func:`fetch`: refused by :func:`check_address`, a network failure, a malformed answer;
+    ``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
+    maps, :func:`newsbot.resolver.resolve_targets`), or when the file made does not pass the
+    portal file checks."""
     from .portals.reader import portal_from_dict
 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
-    home = fetch(url, user_agent, allow_loopback, targets)
+    url = _normal(url)
+    host = _host_name(url)
+
+    def get(address: str) -> Fetched:
+        return fetch(address, user_agent, allow_loopback, targets, timeout, max_bytes)
+
+    def announced(what: str, address: str) -> Fetched | None:
+        """An announced document, or None when it cannot be read (logged once: which, why)."""
+        try:
+            return get(address)
+        except FetchFailed as exc:
+            log(f"{what} {address}: left out: {exc.reason if exc.url == address else exc}")
+            return None
+
+    home = get(url)
     log(f"home page {home.url}: HTTP {home.status}")
     if home.status != 200:
         raise ValueError(f"{url}: the home page answered HTTP {home.status}")
@@ -271,16 +423,19 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         editions[key] = _base(alternate)
     feeds = announced_feeds(home.body, home.url)
     root = rest_root(home.body, home.url, home.headers.get("Link"))
-    robots = fetch(origin + "/robots.txt", user_agent, allow_loopback, targets)
-    sitemaps = robots_sitemaps(robots.body, robots.url) if robots.status == 200 else []
-    log(f"robots.txt: HTTP {robots.status}, {len(sitemaps)} sitemaps; home page: {len(feeds)} feeds"
-        + (f", REST root {root}" if root else ""))
+    robots = announced("robots.txt", origin + "/robots.txt")
+    sitemaps = robots_sitemaps(robots.body, robots.url) if robots is not None and robots.status == 200 else []
+    log(f"robots.txt: {f'HTTP {robots.status}' if robots is not None else 'unread'}, {len(sitemaps)} sitemaps; "
+        f"home page: {len(feeds)} feeds" + (f", REST root {root}" if root else ""))
     samples: list[str] = []
     stamps: list[str] = []
     news, plain = [], []
     usable = []
     for feed in feeds:
-        kind, entries = _entries(fetch(feed, user_agent, allow_loopback, targets).body)
+        answer = announced("feed", feed)
+        if answer is None:
+            continue
+        kind, entries = _entries(answer.body)
         log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
         if kind not in ("rss", "atom"):
             continue
@@ -294,7 +449,11 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         if sitemap in seen:
             continue
         seen.add(sitemap)
-        kind, entries = _entries(fetch(sitemap, user_agent, allow_loopback, targets).body)
+        answer = announced("sitemap", sitemap)
+        if answer is None:
+            unusable.add(sitemap)
+            continue
+        kind, entries = _entries(answer.body)
         log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             children = [e.url for e in entries if e.url not in seen][:3]
@@ -309,12 +468,10 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         (news if dated else plain).append(sitemap)
         samples += [e.url for e in dated]
         stamps += [e.published or e.modified for e in entries if e.published or e.modified]
-    own = [u for u in samples if (urlsplit(u).hostname or "").removeprefix("www.")
-           == (parts.hostname or "").removeprefix("www.")]
+    own = [u for u in samples if _host_name(u).removeprefix("www.") == host.removeprefix("www.")]
     allow, slash = infer_patterns(own)
-    name = name or _name(parts.hostname)
-    host = (parts.hostname or "").lower()
-    domain = host if host.replace(".", "").isdigit() else host.removeprefix("www.")
+    name = name or _name(host)
+    domain = host if _address(host) else host.removeprefix("www.")
     lines = [f"# {name}: written by `newsbot portal new {url}` from what the site announces",
              "# (robots.txt sitemaps, <link rel=\"alternate\"> feeds, hreflang editions, the REST root).",
              "# No selectors: structured data and the generic extractor read the pages; run",

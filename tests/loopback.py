@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -103,3 +104,67 @@ class Site:
         self.timer.cancel()
         self.server.shutdown()
         self.server.server_close()
+
+
+class RawSite:
+    """A TCP server on 127.0.0.1 that answers each request with whatever bytes a test scripts,
+    malformed HTTP included: ``answers`` maps a request path to a function ``(socket, site)``
+    that writes the answer (it may sleep between writes; a write to a client that left ends it).
+    Unknown paths get a 404. ``base``, ``url(path)``, ``served`` (paths in request order) as in
+    :class:`Site`. Bounded: every connection's thread is a daemon, and the server stops after
+    ``max_seconds``. A context manager."""
+
+    def __init__(self, answers: dict, max_seconds: float = 60):
+        self.answers = answers
+        self.served: list[str] = []
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+        self.port = self.listener.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.max_seconds = max_seconds
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def _serve(self):
+        self.listener.settimeout(0.2)
+        end = time.monotonic() + self.max_seconds
+        while not self.stopped.is_set() and time.monotonic() < end:
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn):
+        try:
+            conn.settimeout(self.max_seconds)
+            request = b""
+            while b"\r\n\r\n" not in request:
+                data = conn.recv(4096)
+                if not data:
+                    return
+                request += data
+            path = request.split(b" ")[1].decode("latin-1")
+            self.served.append(path)
+            answer = self.answers.get(path)
+            if answer is None:
+                conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            else:
+                answer(conn, self)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join()
+        self.listener.close()

@@ -61,6 +61,22 @@ def test_redirects_within_the_site_pass():
     assert _redirect(loopback, "http://127.0.0.1:8000/a", "http://127.0.0.1:8000/b").status == 302
 
 
+
+@pytest.mark.parametrize("domains, source, location, elsewhere", [
+    (["news.example"], "https://news.example:8443/a", "/b", "https://other.example:8443/b"),
+    (["news.example"], "https://news.example:8443/a", "https://www.news.example:8443/b", "https://news.example.org/b"),
+    (["127.0.0.1"], "http://127.0.0.1:8000/a", "/b", "http://127.0.0.2:8000/b"),
+    (["::1"], "http://[::1]:8000/a", "http://[::1]:8000/b", "http://[2a00:1450::1]:8000/b"),
+])
+def test_a_redirect_within_the_portals_domains_passes_whatever_its_port(domains, source, location, elsewhere):
+    """A portal's domains are host names: the port a URL names does not take it off them."""
+    mw = SafeRedirectMiddleware(allow_loopback=True, stats=_Stats(), crawler=_Crawler(domains))
+    assert _redirect(mw, source, location).status == 302
+    with pytest.raises(RequestRefused) as err:
+        _redirect(mw, source, elsewhere)
+    assert err.value.reason == "offsite"
+
+
 # -- meta refresh ------------------------------------------------------------------------------
 
 _REFRESH = "<meta http-equiv='refresh' content='0; url=/moved/'>"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from sitekit import LoopbackSite, crawl_many, expected_records, load_site, site_pages
@@ -139,6 +140,8 @@ def test_addresses_the_crawl_refuses_are_refused_before_any_request(tmp_path):
     (("-o", "mine.toml"), "mine.toml exists; give another --output"),
     (("-o", "nowhere/x.toml"), "nowhere/x.toml: nowhere is not a folder"),
     (("-s", "NEWSBOT_RESOLVE=a.example=10.0.0.1"), "NEWSBOT_RESOLVE: a.example -> 10.0.0.1 is not a loopback address"),
+    (("-s", "NEWSBOT_ALLOW_LOOPBACK=maybe"), "NEWSBOT_ALLOW_LOOPBACK='maybe' is not true or false"),
+    (("-s", "DOWNLOAD_TIMEOUT=soon"), "DOWNLOAD_TIMEOUT='soon' is not a number of seconds"),
 ])
 def test_bad_arguments_are_refused_before_any_request(tmp_path, extra, message):
     from loopback import Site
@@ -208,3 +211,142 @@ def test_newsbot_resolve_sends_a_mapped_host_to_its_address(tmp_path):
     assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/stories/\d{4}/\d{2}/[^/]+$",)
     assert site.served[:2] == ["/", "/robots.txt"] and "/rss.xml" in site.served
     assert {host for host, _ in site.requested} == {"harbour.example.org"}
+
+
+def _home(body: bytes = b'<html lang="en"><head></head><body>home</body></html>', extra: bytes = b""):
+    """A raw answer writing an HTML page, with ``extra`` header lines."""
+    def answer(conn, site):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n" + extra
+                     + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    return answer
+
+
+@pytest.mark.parametrize("answer, fault", [
+    (lambda conn, site: conn.sendall(b"GARBAGE\r\n\r\n"), "not an HTTP answer (BadStatusLine"),
+    (_home(extra=b"X-Long: " + b"a" * 70_000 + b"\r\n"), "not an HTTP answer (LineTooLong"),
+])
+def test_a_malformed_answer_fails_in_one_line(tmp_path, answer, fault):
+    from loopback import RawSite
+
+    with RawSite({"/": answer}) as site:
+        made = _new(tmp_path, site.base + "/")
+    assert made.returncode == 1, made.stderr
+    assert "Traceback" not in made.stderr
+    last = made.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"newsbot portal new: {site.base}/: {fault}"), made.stderr
+    assert not list(tmp_path.glob("*.toml"))
+
+
+def _drip(conn, site):
+    """Headers, then one byte of the page a second: each read is quick, the page never ends."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n")
+    for _ in range(60):
+        conn.sendall(b"x")
+        time.sleep(1)
+
+
+def _short(conn, site):
+    """A page cut short of its Content-Length, then the connection closed."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n"
+                 b'<html lang="en"><body>the start of a page')
+
+
+@pytest.mark.parametrize("answer, extra, fault", [
+    (_drip, ("-s", "DOWNLOAD_TIMEOUT=3"), "no complete answer within 3 seconds (DOWNLOAD_TIMEOUT)"),
+    (_short, (), "the body was cut short: 41 bytes of 5000 (Content-Length)"),
+    (_home(b"<html><body>" + b"words " * 2000 + b"</body></html>"), ("-s", "DOWNLOAD_MAXSIZE=4096"),
+     "larger than 4096 bytes (DOWNLOAD_MAXSIZE)"),
+])
+def test_a_home_page_not_read_whole_fails_in_one_line(tmp_path, answer, extra, fault):
+    """A whole-document deadline (not one per read), a body cut short, a body over the size cap:
+    the page is not used in part."""
+    from loopback import RawSite
+
+    with RawSite({"/": answer}) as site:
+        started = time.monotonic()
+        made = _new(tmp_path, site.base + "/", *extra)
+        took = time.monotonic() - started
+    assert made.returncode == 1, made.stderr
+    assert made.stderr.strip().splitlines()[-1] == f"newsbot portal new: {site.base}/: {fault}", made.stderr
+    assert took < 20
+    assert not list(tmp_path.glob("*.toml"))
+
+
+def test_an_announced_document_that_cannot_be_read_is_left_out(tmp_path):
+    """A feed on a host that resolves only to a private address, a feed that never answers and a
+    robots.txt sitemap on a name that does not resolve are each left out, logged once with the
+    document and the reason; the file is written from what was read."""
+    from loopback import Site
+
+    home = (b'<html lang="en"><head>'
+            b'<link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+            b'<link rel="alternate" type="application/rss+xml" href="http://10.20.30.40/rss.xml">'
+            b'<link rel="alternate" type="application/rss+xml" href="/slow.xml"></head><body></body></html>')
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay</title>'
+           b'<item><title>One</title><link>{base}/news/2025/first-story</link>'
+           b'<pubDate>Sat, 08 Mar 2025 20:00:00 +0100</pubDate></item>'
+           b'<item><title>Two</title><link>{base}/news/2025/second-story</link>'
+           b'<pubDate>Sun, 09 Mar 2025 08:00:00 +0100</pubDate></item></channel></rss>')
+
+    def slow(site):
+        time.sleep(8)
+        return rss.replace(b"{base}", site.base.encode())
+
+    with Site({"/": (200, {"Content-Type": "text/html"}, home),
+               "/rss.xml": (200, {"Content-Type": "application/rss+xml"},
+                            lambda site: rss.replace(b"{base}", site.base.encode())),
+               "/slow.xml": (200, {"Content-Type": "application/rss+xml"}, slow),
+               "/robots.txt": (200, {"Content-Type": "text/plain"},
+                               b"Sitemap: http://nowhere.invalid/sitemap.xml\n")},
+              max_seconds=60) as site:
+        made = _new(tmp_path, site.base + "/", "--name", "quay", "-o", "quay.toml", "-s", "DOWNLOAD_TIMEOUT=2")
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.feeds == ("{base}/rss.xml",) and portal.sitemaps == () and portal.news_sitemaps == ()
+    assert portal.allow == (r"^/news/\d{4}/[^/]+$",)
+    left_out = [line for line in made.stderr.splitlines() if "left out" in line]
+    assert left_out[:2] == [
+        "feed http://10.20.30.40/rss.xml: left out: 10.20.30.40 resolves to 10.20.30.40, a private address: refused",
+        f"feed {site.base}/slow.xml: left out: no complete answer within 2 seconds (DOWNLOAD_TIMEOUT)",
+    ], made.stderr
+    assert len(left_out) == 3 and left_out[2].startswith("sitemap http://nowhere.invalid/sitemap.xml: left out: ")
+
+
+def test_a_site_at_an_ipv6_address_gets_a_file_that_crawls_it(tmp_path):
+    """The host of ``http://[::1]:port/`` is the domain ``::1`` (the edition keeps the
+    brackets), and a crawl with that file reaches the site and finds its every article."""
+    from urllib.parse import urlsplit
+
+    from loopback import Site
+
+    site = Site({}, address=("::1", 0), max_seconds=120)
+    for url, body, ctype, status, headers in site_pages(SITE, site.base):
+        parts = urlsplit(url)
+        site.routes[parts.path + ("?" + parts.query if parts.query else "")] = (status, {"Content-Type": ctype, **headers},
+                                                                                body)
+    with site:
+        made = _new(tmp_path, site.base + "/", "--name", "harbour_post", "-o", "six.toml")
+        assert made.returncode == 0, made.stderr
+        portal = load_portals(tmp_path / "six.toml")["harbour_post"]
+        assert portal.domains == ("::1",) and [(e.lang, e.base) for e in portal.editions] == [("en", site.base)]
+        assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/stories/\d{4}/\d{2}/[^/]+$",)
+        proc, records, _ = crawl_many(tmp_path, [("harbour_post", {"mode": "latest", "since": SITE["since"],
+                                                                   "until": SITE["until"]})],
+                                      {"NEWSBOT_PORTALS_FILE": str(tmp_path / "six.toml"), "NEWSBOT_ALLOW_LOOPBACK": True,
+                                       "SPIDERMON_ENABLED": False, "NEWSBOT_STANDARD_DISCOVERY": False})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    expected = expected_records(SITE, "latest", SITE["origin"], site.base)
+    assert sorted(r["url"] for r in records["harbour_post"]) == sorted(expected) and len(expected) == 4
+
+
+def test_an_upper_case_host_with_a_trailing_dot_is_written_as_its_lowercase_name(tmp_path):
+    from loopback import Site
+
+    home = b'<html lang="en"><head></head><body>the quay</body></html>'
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=60) as site:
+        made = _new(tmp_path, "http://WWW.Quay.Example./", "-s", f"NEWSBOT_RESOLVE=www.quay.example=127.0.0.1:{site.port}")
+        assert site.requested[0] == ("www.quay.example", "/")
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.domains == ("quay.example",)
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", "http://www.quay.example")]

@@ -264,3 +264,53 @@ def test_edition_under_a_folder_of_another_editions_host():
     assert portal.edition_of("https://www.euractiv.com/french/").lang == "en"
     assert portal.is_article_url("https://www.euractiv.com/fr/news/une-histoire/")
     assert PORTALS["euronews"].edition("el").code == "el"  # gr.euronews.com/sitemaps/el/…
+
+
+@pytest.mark.parametrize("base, domain, kept", [
+    ("http://[::1]:18081", "::1", "::1"),
+    ("http://[::1]:18081", "[::1]", "::1"),
+    ("http://[::1]:18081", "0:0::1", "::1"),
+    ("http://127.0.0.1:18080", "127.0.0.1", "127.0.0.1"),
+])
+def test_ip_address_domains_are_read_and_agree_with_scrapy_offsite_filter(tmp_path, base, domain, kept):
+    """An IP address in ``domains`` (IPv6 with or without brackets) is kept as a URL's host name
+    spells it, so the portal's owns() and Scrapy's OffsiteMiddleware (``allowed_domains``) say
+    the same of every URL."""
+    from scrapy import Request, Spider
+    from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
+    from scrapy.utils.test import get_crawler
+
+    path = tmp_path / "ip.toml"
+    path.write_text(f'name = "local"\ndomains = ["{domain}"]\n\n[[editions]]\nlang = "en"\nbase = "{base}"\n', "utf-8")
+    portal = load_portals(path)["local"]
+    assert portal.domains == (kept,)
+    spider = Spider("local", allowed_domains=list(portal.domains))
+    offsite = OffsiteMiddleware.from_crawler(get_crawler(Spider))
+    offsite.spider_opened(spider)
+    urls = {base + "/news/1": True, "http://[::2]:18081/news/1": False, "http://127.0.0.2:18080/x": False,
+            "http://[::1]/robots.txt": kept == "::1", "http://127.0.0.1/robots.txt": kept == "127.0.0.1"}
+    for url, owned in urls.items():
+        assert portal.owns(url) is owned, url
+        assert offsite.should_follow(Request(url), spider) is owned, url
+
+
+@pytest.mark.parametrize("domain", ["[::1", "::g", "300.1.2.3", "Example.org"])
+def test_a_domain_neither_host_name_nor_ip_address_is_refused(tmp_path, domain):
+    path = tmp_path / "bad.toml"
+    path.write_text(f'name = "local"\ndomains = ["{domain}"]\n\n[[editions]]\nlang = "en"\nbase = "http://x.example"\n',
+                    "utf-8")
+    with pytest.raises(ValueError) as err:
+        load_portals(path)
+    assert str(err.value) == (f"{path}: portal local: domains: {domain!r} is not a lowercase host name "
+                              "(like example.org) or an IP address")
+
+
+def test_an_edition_off_the_portals_domains_is_refused(tmp_path):
+    """Its robots.txt and pages would all be dropped as offsite: the file is refused instead."""
+    path = tmp_path / "off.toml"
+    path.write_text('name = "harbour"\ndomains = ["harbourpost.example"]\n\n[[editions]]\nlang = "en"\n'
+                    'base = "http://127.0.0.1:18080"\n', "utf-8")
+    with pytest.raises(ValueError) as err:
+        load_portals(path)
+    assert str(err.value) == (f"{path}: portal harbour: edition en base 'http://127.0.0.1:18080': its host 127.0.0.1 "
+                              "is not in domains (harbourpost.example), so a crawl would fetch nothing of it")

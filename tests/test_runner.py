@@ -230,6 +230,19 @@ def test_crawl_reports_the_portals_file_error_not_an_unknown_spider(tmp_path, sc
     assert not (tmp_path / "output").exists()
 
 
+@pytest.mark.parametrize("scrapy", [True, False], ids=["scrapy_crawl", "newsbot_crawl"])
+def test_crawl_refuses_a_portal_whose_edition_is_off_its_domains(tmp_path, scrapy):
+    off = tmp_path / "off.toml"
+    off.write_text('name = "harbour"\ndomains = ["harbourpost.example"]\n\n[[editions]]\nlang = "en"\n'
+                   'base = "http://127.0.0.1:18080"\n', "utf-8")
+    proc = _command(tmp_path, scrapy, "harbour", portals_file=off)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert proc.stderr.strip().splitlines()[-1].endswith(
+        f"{off}: portal harbour: edition en base 'http://127.0.0.1:18080': its host 127.0.0.1 is not in domains "
+        "(harbourpost.example), so a crawl would fetch nothing of it")
+    assert "Traceback" not in proc.stderr and not (tmp_path / "output").exists()
+
+
 def test_crawl_refuses_an_empty_edition_selection(tmp_path):
     proc = _command(tmp_path, True, "euronews", "-a", "lang=,")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -85,6 +85,14 @@ class Layout:
     until: date | None = None
 
 
+def in_domains(url: str, domains) -> bool:
+    """True when ``url``'s host name (:func:`urllib.parse.urlsplit`'s: lowercase, no port, no
+    IPv6 brackets) is one of ``domains`` or a subdomain of one: the rule of Scrapy's
+    OffsiteMiddleware for a spider's ``allowed_domains``."""
+    host = (urlsplit(url).hostname or "").lower()
+    return bool(host) and any(host == d or host.endswith("." + d) for d in (d.lower() for d in domains))
+
+
 @dataclass(frozen=True)
 class Portal:
     """A news portal.
@@ -168,9 +176,10 @@ class Portal:
         return [re.compile(p) for p in self.deny]
 
     def owns(self, url: str) -> bool:
-        """True when ``url``'s host is one of ``domains`` or a subdomain of one."""
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        """True when ``url``'s host is one of ``domains`` or a subdomain of one (an IP address
+        only itself, ``[::1]`` as ``::1``): the rule of Scrapy's OffsiteMiddleware, which
+        filters the crawl by the same ``domains`` (the spider's ``allowed_domains``)."""
+        return in_domains(url, self.domains)
 
     @staticmethod
     def _path(url: str) -> str:

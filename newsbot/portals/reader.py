@@ -6,9 +6,11 @@ optional unless marked):
 
 - ``name`` (required; spider name: 1 to 64 lowercase letters, digits, ``_``; not ``article``
   or ``portal``, the spiders that are not portals), ``domains`` (required,
-  list of registrable domains), ``family`` (``"generic"`` or ``"wordpress"``), ``timezone``
+  list of registrable domains, lowercase, or IP addresses: ``127.0.0.1``, ``::1`` or
+  ``[::1]``, kept as a URL's host name spells them, ``::1``), ``family`` (``"generic"`` or ``"wordpress"``), ``timezone``
   (IANA name for naive times printed by the portal; default ``"UTC"``).
-- ``[[editions]]`` (required, at least one): ``lang`` (BCP 47), ``base`` (scheme and host),
+- ``[[editions]]`` (required, at least one): ``lang`` (BCP 47), ``base`` (scheme and host, a
+  host of ``domains`` or a subdomain of one),
   ``code`` (key used in URL templates), ``machine_translated`` (bool).
 - URL templates (``{base}``, ``{lang}``, ``{code}``; ``{page}`` in listings): ``feeds``,
   ``news_sitemaps``, ``sitemaps``, ``listings``, ``wp_types`` (REST post types);
@@ -31,6 +33,7 @@ Errors raise ``ValueError`` with one line naming the file, the portal and the ke
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -140,12 +143,27 @@ def check_name(name, source: str) -> None:
                          f"({', '.join(sorted(RESERVED_NAMES))}); choose another")
 
 
+def _domain(where: str, value: str) -> str:
+    """``value`` as a ``domains`` entry: a lowercase host name (two labels or more, the last not
+    all digits) as it is, an
+    IP address (IPv4, IPv6 with or without brackets) in the form :func:`urllib.parse.urlsplit`
+    gives a URL's host, which Scrapy's OffsiteMiddleware and :meth:`Portal.owns` compare
+    (``[::1]`` and ``0:0::1`` are ``::1``). ``ValueError`` (one line) otherwise."""
+    if _DOMAIN.match(value) and not value.rsplit(".", 1)[-1].isdigit():  # a top-level label is never all digits (RFC 3696 2)
+        return value
+    try:
+        return str(ipaddress.ip_address(value[1:-1] if value.startswith("[") and value.endswith("]") else value))
+    except ValueError:
+        raise ValueError(f"{where}: domains: {_short(value)} is not a lowercase host name (like example.org) "
+                         "or an IP address") from None
+
+
 def portal_from_dict(data: dict, source: str = "<config>"):
     """A :class:`~newsbot.portals.Portal` from one parsed TOML table (shape in the module
     docstring); ``source`` names the file in error messages. Every value is checked for its
     type; URL templates are formatted once with dummy values (bad placeholders are refused)
     and CSS selectors parsed. Raises ``ValueError`` with one line."""
-    from . import Edition, Layout, Portal
+    from . import Edition, Layout, Portal, in_domains
 
     if not isinstance(data, dict):
         raise ValueError(f"{source}: each [[portal]] must be a table (got {_short(data)})")
@@ -158,9 +176,7 @@ def portal_from_dict(data: dict, source: str = "<config>"):
     kwargs = {k: _strings(where, k, data[k]) for k in _LISTS if k in data}
     if not kwargs.get("domains"):
         raise ValueError(f"{where}: domains is required")
-    for domain in kwargs["domains"]:
-        if not _DOMAIN.match(domain):
-            raise ValueError(f"{where}: domains: {_short(domain)} is not a lowercase host name (like example.org)")
+    kwargs["domains"] = tuple(_domain(where, domain) for domain in kwargs["domains"])
     for key in _TEMPLATES:
         for template in kwargs.get(key, ()):
             _check_template(where, key, template)
@@ -201,6 +217,9 @@ def portal_from_dict(data: dict, source: str = "<config>"):
             raise ValueError(f"{where}: edition base {_short(base)} is not an http(s) URL")
         if not _has_host(base):
             raise ValueError(f"{where}: edition base {_short(base)} has no host")
+        if not in_domains(base, kwargs["domains"]):  # the crawl would drop its every request as offsite
+            raise ValueError(f"{where}: edition {lang} base {_short(base)}: its host {urlsplit(base).hostname} is not "
+                             f"in domains ({', '.join(kwargs['domains'])}), so a crawl would fetch nothing of it")
         if any(e.lang.lower() == lang.lower() for e in parsed):
             raise ValueError(f"{where}: two editions with lang {lang!r}")
         parsed.append(Edition(lang, base.rstrip("/"), code, translated))
