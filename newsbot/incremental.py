@@ -20,7 +20,8 @@ Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware, fo
 requests (:class:`~newsbot.spiders.base.ArticleRequest`) whose URL every stream of the run
 holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
 feed's or sitemap's) is later than the stored one; the ``article`` spider's explicit URLs are
-dropped outright. Where a known page is fetched again, it is fetched conditionally when the
+dropped outright. An article stored ``partial`` is never dropped: it is fetched again until a
+run writes it whole. Where a known page is fetched again, it is fetched conditionally when the
 store kept its validators (``ETag`` / ``Last-Modified``, sent back as ``If-None-Match`` /
 ``If-Modified-Since``, RFC 9110 §13.1): a ``304 Not Modified`` answer costs no body and no
 extraction, and the page is taken as unchanged. So an ``article`` re-run asks the server about
@@ -144,14 +145,17 @@ class Incremental:
         ``listed`` link (found in a feed, sitemap or listing, ``hint_dates`` its discovery
         dates), fetched when :func:`newsbot.seenstore.needs_fetch` says so, and skipped
         otherwise; for an explicit URL (``listed`` false), fetched only when validators are
-        stored. A page fetched again carries the stored validators when every stream holds the
-        same ones (``(None, None)`` otherwise: a plain request)."""
+        stored. An article some stream holds flagged ``partial`` (:attr:`SeenEntry.partial`: a
+        page of it could not be read, or its body was cut) is fetched again, whichever of its
+        pages ``url`` is, plainly: a 304 for that page would not tell whether the others can be
+        read now. A page fetched again carries the stored validators when every stream holds
+        the same ones (``(None, None)`` otherwise: a plain request)."""
         plain = (None, None)
         if not self.enabled or not self.streams:
             return True, plain
         key = fingerprint(url)
         entries = [self.store.lookup(stream, key) for stream in self.streams]
-        if any(entry is None for entry in entries):
+        if any(entry is None or entry.partial for entry in entries):
             return True, plain
         kept = {entry.validators for entry in entries}
         validators = kept.pop() if len(kept) == 1 else plain

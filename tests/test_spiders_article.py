@@ -364,3 +364,36 @@ def test_an_article_reached_by_two_of_its_pages_is_found_once_in_a_second_run(tm
                                            "newsbot/dropped/unchanged"))
     assert stored == 1 and stats.get("newsbot/pages/again") == 1, stats
     assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr
+
+
+@pytest.mark.parametrize("again", ["/news/quay", "/news/quay?page=2"])
+def test_an_article_stored_partial_is_fetched_again_and_written_whole(tmp_path, again):
+    """A later page written alone while the first page was down is stored ``partial``: a later
+    run reaching the article by any of its pages fetches it again and, the first page back,
+    writes it whole as its next revision; once whole, it is skipped as seen."""
+    routes = _pages()
+    first = routes["/news/quay"]
+    state = {"down": True}
+    routes["/news/quay"] = lambda headers: (404, HTML, b"gone") if state["down"] else first
+    with Site(routes) as site:
+        def run(path):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={site.url(path)}", "-o", "out.jsonl",
+                                *[arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")])
+            assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+            return proc, [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+
+        _, [partial] = run("/news/quay?page=2")
+        assert partial["quality_flags"] == ["partial", "paginated"]
+        hits = site.hits.get("/news/quay?page=2", 0)
+        _, records = run("/news/quay?page=2")  # still down: fetched again, the same record not written twice
+        assert len(records) == 1 and site.hits["/news/quay?page=2"] == hits + 1
+        assert run_stats(tmp_path / "out.jsonl").get("newsbot/dropped/unchanged") == 1
+        state["down"] = False
+        proc, records = run(again)
+        assert "1 records written" in proc.stderr, proc.stderr[-3000:]
+        whole = records[-1]
+        assert (whole["id"], whole["revision"], whole["quality_flags"]) == (partial["id"], 2, ["paginated"])
+        assert _parts(whole) == ["Part 1"] * 3 + ["Part 2"] * 3 + ["Part 3"] * 3
+        proc, records = run(again)
+    assert len(records) == 2 and "0 records written, 0 failed requests, 1 already stored" in proc.stderr
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/skipped/seen") == 1
