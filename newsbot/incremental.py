@@ -16,9 +16,11 @@ On or off: the spider argument ``-a incremental=true|false`` wins; without it th
 ``NEWSBOT_INCREMENTAL`` (default true) decides, except that a run writing with ``-O`` (a feed
 with ``overwrite``) is a full crawl: the file it replaces must hold every article.
 
-Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware, for article
-requests (:class:`~newsbot.spiders.base.ArticleRequest`) whose URL every stream of the run
-holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
+Skipping before download is :meth:`Incremental.admit`, applied by :class:`SkipSeenMiddleware`,
+a spider middleware, to the article requests (:class:`~newsbot.spiders.base.ArticleRequest`)
+a callback yields, and by the portal spider to those it schedules itself when the scheduler
+runs dry (its backlog, the sitemap entries of a wrong pattern): it drops those whose URL every
+stream of the run holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
 feed's or sitemap's) is later than the stored one; the ``article`` spider's explicit URLs are
 dropped outright. An article stored ``partial`` is never dropped: it is fetched again until a
 run writes it whole. Where a known page is fetched again, it is fetched conditionally when the
@@ -186,6 +188,28 @@ class Incremental:
             return 1
         return None if is_unchanged(entry, record) else entry.revision + 1
 
+    def admit(self, request, portal=None):
+        """The article request ``request`` (a :class:`~newsbot.spiders.base.ArticleRequest`) as
+        it is to be sent, or ``None`` to skip it (counted in ``newsbot/skipped/seen``, once an
+        article: :meth:`count_stored`). ``portal``: the spider's
+        :class:`~newsbot.portals.Portal`, whose requests are links found with discovery dates
+        (judged in its time zone); ``None`` for explicit URLs (rules: :meth:`revisit`). A known
+        page fetched again is made conditional: the stored validators as ``If-None-Match`` /
+        ``If-Modified-Since``, and a 304 answer let through to the spider."""
+        fetch, (etag, last_modified) = self.revisit(request.url, request.hints.dates(),
+                                                    portal.timezone if portal else None, portal is not None)
+        if not fetch:
+            self.count_stored(request.url, SKIPPED("seen"))
+            return None
+        if etag or last_modified:
+            if etag:
+                request.headers["If-None-Match"] = etag
+            if last_modified:
+                request.headers["If-Modified-Since"] = last_modified
+            request.meta[NOT_MODIFIED] = True
+            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
+        return request
+
     def count_stored(self, url: str, counter: str) -> bool:
         """Count the article of ``url`` (any of its pages) as already stored, in the stats key
         ``counter`` (``newsbot/skipped/seen``, ``…/not_modified``, ``newsbot/dropped/unchanged``),
@@ -304,7 +328,7 @@ def legacy_stream(portal: str) -> str:
 class SkipSeenMiddleware(BaseSpiderMiddleware):
     """Spider middleware: drop article requests for stored, unchanged-looking articles before
     download, counted in ``newsbot/skipped/seen``, and make those of stored articles fetched
-    again conditional (rules: :meth:`Incremental.revisit`; a 304 answer to one is counted in
+    again conditional (:meth:`Incremental.admit`; a 304 answer to one is counted in
     ``newsbot/skipped/not_modified``). An article is counted as stored once a run
     (:meth:`Incremental.count_stored`). Only
     :class:`~newsbot.spiders.base.ArticleRequest`\\ s are judged: a portal spider's as links
@@ -320,24 +344,11 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
 
         if not isinstance(request, ArticleRequest):
             return request
-        portal = getattr(self.crawler.spider, "portal", None)
         if self.ledger is None:
             self.ledger = self.crawler.get_extension(Incremental)
         if self.ledger is None:
             return request
-        fetch, (etag, last_modified) = self.ledger.revisit(request.url, request.hints.dates(),
-                                                           portal.timezone if portal else None, portal is not None)
-        if not fetch:
-            self.ledger.count_stored(request.url, SKIPPED("seen"))
-            return None
-        if etag or last_modified:
-            if etag:
-                request.headers["If-None-Match"] = etag
-            if last_modified:
-                request.headers["If-Modified-Since"] = last_modified
-            request.meta[NOT_MODIFIED] = True
-            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
-        return request
+        return self.ledger.admit(request, getattr(self.crawler.spider, "portal", None))
 
     def process_spider_input(self, response, spider=None):
         """A ``304 Not Modified`` answer to a conditional request made here: the stored article,
