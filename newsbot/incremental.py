@@ -55,7 +55,7 @@ from .feeds import DEFAULT_FEED, stream_of
 from .runner import incremental
 from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_journals, write_journal
 from .settings_table import state_dir
-from .signals import output_planned, record_written
+from .signals import output_planned, pages_joined, record_written
 from .spiders.base import NOT_MODIFIED
 from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, PAGES, SCRAPY_FEED_FAILED, SKIPPED
 
@@ -93,6 +93,7 @@ class Incremental:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.output_planned, signal=output_planned)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.pages_joined, signal=pages_joined)
         crawler.signals.connect(ext.record_written, signal=record_written)
         crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
@@ -246,6 +247,13 @@ class Incremental:
             validators = tuple(_header(response, name) for name in ("ETag", "Last-Modified"))
             if validators != (None, None):
                 self.validators[item["id"]] = validators
+
+    def pages_joined(self, record, urls):
+        """Note the fingerprints of the pages joined into ``record`` (``urls``), stored as
+        aliases of its entry once it is written: a later run that finds the article by any
+        of those pages (``?page=3`` in a feed) recognises it before download."""
+        if self.enabled and isinstance(record, dict) and "id" in record:
+            self.aliases.setdefault(record["id"], set()).update(fingerprint(url) for url in urls)
 
     def record_written(self, record, output=None):
         """Keep the entry of a record written to ``output`` as pending until that file is in

@@ -397,3 +397,26 @@ def test_an_article_stored_partial_is_fetched_again_and_written_whole(tmp_path, 
         proc, records = run(again)
     assert len(records) == 2 and "0 records written, 0 failed requests, 1 already stored" in proc.stderr
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/skipped/seen") == 1
+
+
+def test_a_stored_article_is_known_by_every_page_joined(tmp_path):
+    """The pages joined into a record are kept as its aliases: a later run given the article's
+    later pages skips it before download, counted once as already stored, its other page in
+    ``newsbot/pages/again``."""
+    with Site(_pages()) as site:
+        urls = f"{site.url('/news/quay?page=2')},{site.url('/news/quay?page=3')}"
+
+        def run():
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={urls}", "-o", "out.jsonl",
+                                *[arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")])
+            assert proc.returncode == 0, proc.stderr[-3000:]
+            return proc
+
+        run()
+        hits = dict(site.hits)
+        proc = run()
+        assert site.hits == hits  # nothing fetched again
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert (stats.get("newsbot/skipped/seen"), stats.get("newsbot/pages/again")) == (1, 1), stats
+    assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr
