@@ -255,6 +255,18 @@ class Incremental:
         if self.enabled and isinstance(record, dict) and "id" in record:
             self.aliases.setdefault(record["id"], set()).update(fingerprint(url) for url in urls)
 
+    def keep_aliases(self, record: dict, entries: list[SeenEntry]) -> None:
+        """``record`` was found unchanged, its stored ``entries`` (one a stream) as they are:
+        the pages joined into it in this run (:meth:`pages_joined`) are stored now as aliases
+        of those entries, unchanged otherwise, so a page the store did not know it by (an
+        article stored before its pages were kept) is not fetched again by the next run.
+        Nothing is stored when the run noted no page of it."""
+        aliases = self.aliases.get(record["id"])
+        if not aliases or any(record["id"] in pending for pending in self.pending.values()):
+            return
+        self.store.commit((entry, aliases) for entry in entries)
+        del self.aliases[record["id"]]
+
     def record_written(self, record, output=None):
         """Keep the entry of a record written to ``output`` as pending until that file is in
         place (``output`` ``None``: a storage other than newsbot's, whose stream is named after

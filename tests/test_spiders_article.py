@@ -420,3 +420,30 @@ def test_a_stored_article_is_known_by_every_page_joined(tmp_path):
     stats = run_stats(tmp_path / "out.jsonl")
     assert (stats.get("newsbot/skipped/seen"), stats.get("newsbot/pages/again")) == (1, 1), stats
     assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr
+
+
+def test_a_stored_article_found_unchanged_by_a_page_it_lacked_gains_that_page(tmp_path):
+    """An article stored without one of its pages as an alias (as a store written before the
+    pages were kept holds it) is fetched once by that page, found unchanged, and known by it
+    from then on."""
+    import sqlite3
+
+    from newsbot.extraction.urls import fingerprint
+
+    settings = [arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")]
+    with Site(_pages()) as site:
+        def run(path):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={site.url(path)}", "-o", "out.jsonl", *settings)
+            assert proc.returncode == 0, proc.stderr[-3000:]
+            return run_stats(tmp_path / "out.jsonl")
+
+        run("/news/quay")
+        db = sqlite3.connect(tmp_path / "output" / ".state" / "seen.sqlite")
+        with db:
+            assert db.execute("DELETE FROM aliases WHERE key = ?", (fingerprint(site.url("/news/quay?page=3")),)).rowcount
+        db.close()
+        assert run("/news/quay?page=3").get("newsbot/dropped/unchanged") == 1
+        hits = dict(site.hits)
+        assert run("/news/quay?page=3").get("newsbot/skipped/seen") == 1
+        assert site.hits == hits
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
