@@ -320,3 +320,53 @@ def test_sitemap_entries_of_the_pattern_fallback_are_skipped_as_seen(tmp_path, a
         assert all(site.hits[p] == 1 for p in paths), site.hits
     assert "loopnews: ok: 0 records written, 0 failed requests, 4 already stored" in second.stderr
     assert len(outputs(tmp_path)) == 1
+
+
+FEED_PORTAL = """name = "{name}"
+domains = ["127.0.0.1"]
+feeds = ["{{base}}/feed.xml"]
+allow = ["^/news/"]
+
+[[editions]]
+lang = "en"
+base = "{base}"
+"""
+
+
+def _quay_page(n: int, pages: int = 3) -> bytes:
+    url = lambda i: "/news/quay" if i == 1 else f"/news/quay?page={i}"  # noqa: E731
+    links = ((f"<link rel='prev' href='{url(n - 1)}'>" if n > 1 else "")
+             + (f"<link rel='next' href='{url(n + 1)}'>" if n < pages else ""))
+    paras = "".join(f"<p>Part {n}, sentence {i}: the harbour board set out how the quay will be rebuilt.</p>"
+                    for i in range(3))
+    return (f"<html lang='en'><head><title>Quay plan | Loop News</title>{links}"
+            f"<meta property='og:type' content='article'><meta property='article:section' content='Ports'>"
+            f"<meta property='article:published_time' content='2025-03-04T09:00:00+00:00'></head>"
+            f"<body><article><h1>Quay plan</h1>{paras}</article></body></html>").encode()
+
+
+def test_a_stored_article_listed_by_its_later_pages_is_not_fetched_again(tmp_path):
+    """A feed listing the second and third pages of an article: the first run writes it once,
+    whole; the second fetches none of its pages, one article already stored, the other page
+    in ``newsbot/pages/again``."""
+    from loopback import Site
+    from support import rss
+
+    paths = ["/news/quay", "/news/quay?page=2", "/news/quay?page=3"]
+    routes = {p: (200, {"Content-Type": "text/html; charset=utf-8"}, _quay_page(n)) for n, p in enumerate(paths, 1)}
+    with Site(routes) as site:
+        routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                               rss([(site.url(p), "Quay plan", day(4)) for p in paths[1:]]))
+        (tmp_path / "loopnews.toml").write_text(FEED_PORTAL.format(name="loopnews", base=site.url("")),
+                                                encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert "loopnews: ok: 1 records written" in first.stderr, first.stderr[-3000:]
+        hits = {p: site.hits.get(p) for p in paths}
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert {p: site.hits.get(p) for p in paths} == hits
+        assert site.hits["/feed.xml"] == 2
+    assert "loopnews: ok: 0 records written, 0 failed requests, 1 already stored" in second.stderr
+    [out] = outputs(tmp_path)
+    [record] = records(out)
+    assert record["quality_flags"] == ["paginated"] and record["body"].count("Part 3") == 3
