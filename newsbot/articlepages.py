@@ -15,6 +15,7 @@ from .extraction.pagination import article_key, join_pages, same_article
 from .extraction.urls import fingerprint, strip_tracking
 from .logs import failure_level
 from .middlewares import FETCHED_AT
+from .signals import pages_joined
 from .stats import PAGES, SKIPPED
 
 
@@ -45,7 +46,8 @@ class ArticlePages:
         article's (a redirect elsewhere, a page that reads as no article:
         ``newsbot/pages/other``) and the page limit (``newsbot/pages/cut``) end the article
         there and flag it ``partial``. Counts ``newsbot/pages/joined`` (pages added to a first
-        page's record)."""
+        page's record). Sends :data:`newsbot.signals.pages_joined` with the URLs of the pages
+        joined, so the seen-store knows the article by each of them."""
         key = article_key(ex.pages.first or record["url"])
         if key in self.articles:
             return None
@@ -68,7 +70,9 @@ class ArticlePages:
             records.append(given[1])
             missing = (await self._follow(given[0], records, have, spider, extract))[0] or missing
         self.stats.inc_value(PAGES("joined"), len(records) - 1)
-        return join_pages(records, int(missing))
+        joined = join_pages(records, int(missing))
+        self.crawler.signals.send_catch_log(pages_joined, record=joined, urls=[r["url"] for r in records])
+        return joined
 
     async def _follow(self, ex, records: list[dict], have: dict, spider, extract):
         """Append to ``records`` the record of each next page from ``ex`` on (a page in ``have``,

@@ -16,11 +16,14 @@ On or off: the spider argument ``-a incremental=true|false`` wins; without it th
 ``NEWSBOT_INCREMENTAL`` (default true) decides, except that a run writing with ``-O`` (a feed
 with ``overwrite``) is a full crawl: the file it replaces must hold every article.
 
-Skipping before download is :class:`SkipSeenMiddleware`, a spider middleware, for article
-requests (:class:`~newsbot.spiders.base.ArticleRequest`) whose URL every stream of the run
-holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
+Skipping before download is :meth:`Incremental.admit`, applied by :class:`SkipSeenMiddleware`,
+a spider middleware, to the article requests (:class:`~newsbot.spiders.base.ArticleRequest`)
+a callback yields, and by the portal spider to those it schedules itself when the scheduler
+runs dry (its backlog, the sitemap entries of a wrong pattern): it drops those whose URL every
+stream of the run holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
 feed's or sitemap's) is later than the stored one; the ``article`` spider's explicit URLs are
-dropped outright. Where a known page is fetched again, it is fetched conditionally when the
+dropped outright. An article stored ``partial`` is never dropped: it is fetched again until a
+run writes it whole. Where a known page is fetched again, it is fetched conditionally when the
 store kept its validators (``ETag`` / ``Last-Modified``, sent back as ``If-None-Match`` /
 ``If-Modified-Since``, RFC 9110 §13.1): a ``304 Not Modified`` answer costs no body and no
 extraction, and the page is taken as unchanged. So an ``article`` re-run asks the server about
@@ -52,7 +55,7 @@ from .feeds import DEFAULT_FEED, stream_of
 from .runner import incremental
 from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_journals, write_journal
 from .settings_table import state_dir
-from .signals import output_planned, record_written
+from .signals import output_planned, pages_joined, record_written
 from .spiders.base import NOT_MODIFIED
 from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, PAGES, SCRAPY_FEED_FAILED, SKIPPED
 
@@ -90,6 +93,7 @@ class Incremental:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.output_planned, signal=output_planned)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.pages_joined, signal=pages_joined)
         crawler.signals.connect(ext.record_written, signal=record_written)
         crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
@@ -144,14 +148,17 @@ class Incremental:
         ``listed`` link (found in a feed, sitemap or listing, ``hint_dates`` its discovery
         dates), fetched when :func:`newsbot.seenstore.needs_fetch` says so, and skipped
         otherwise; for an explicit URL (``listed`` false), fetched only when validators are
-        stored. A page fetched again carries the stored validators when every stream holds the
-        same ones (``(None, None)`` otherwise: a plain request)."""
+        stored. An article some stream holds flagged ``partial`` (:attr:`SeenEntry.partial`: a
+        page of it could not be read, or its body was cut) is fetched again, whichever of its
+        pages ``url`` is, plainly: a 304 for that page would not tell whether the others can be
+        read now. A page fetched again carries the stored validators when every stream holds
+        the same ones (``(None, None)`` otherwise: a plain request)."""
         plain = (None, None)
         if not self.enabled or not self.streams:
             return True, plain
         key = fingerprint(url)
         entries = [self.store.lookup(stream, key) for stream in self.streams]
-        if any(entry is None for entry in entries):
+        if any(entry is None or entry.partial for entry in entries):
             return True, plain
         kept = {entry.validators for entry in entries}
         validators = kept.pop() if len(kept) == 1 else plain
@@ -181,6 +188,28 @@ class Incremental:
         if entry is None:
             return 1
         return None if is_unchanged(entry, record) else entry.revision + 1
+
+    def admit(self, request, portal=None):
+        """The article request ``request`` (a :class:`~newsbot.spiders.base.ArticleRequest`) as
+        it is to be sent, or ``None`` to skip it (counted in ``newsbot/skipped/seen``, once an
+        article: :meth:`count_stored`). ``portal``: the spider's
+        :class:`~newsbot.portals.Portal`, whose requests are links found with discovery dates
+        (judged in its time zone); ``None`` for explicit URLs (rules: :meth:`revisit`). A known
+        page fetched again is made conditional: the stored validators as ``If-None-Match`` /
+        ``If-Modified-Since``, and a 304 answer let through to the spider."""
+        fetch, (etag, last_modified) = self.revisit(request.url, request.hints.dates(),
+                                                    portal.timezone if portal else None, portal is not None)
+        if not fetch:
+            self.count_stored(request.url, SKIPPED("seen"))
+            return None
+        if etag or last_modified:
+            if etag:
+                request.headers["If-None-Match"] = etag
+            if last_modified:
+                request.headers["If-Modified-Since"] = last_modified
+            request.meta[NOT_MODIFIED] = True
+            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
+        return request
 
     def count_stored(self, url: str, counter: str) -> bool:
         """Count the article of ``url`` (any of its pages) as already stored, in the stats key
@@ -218,6 +247,25 @@ class Incremental:
             validators = tuple(_header(response, name) for name in ("ETag", "Last-Modified"))
             if validators != (None, None):
                 self.validators[item["id"]] = validators
+
+    def pages_joined(self, record, urls):
+        """Note the fingerprints of the pages joined into ``record`` (``urls``), stored as
+        aliases of its entry once it is written: a later run that finds the article by any
+        of those pages (``?page=3`` in a feed) recognises it before download."""
+        if self.enabled and isinstance(record, dict) and "id" in record:
+            self.aliases.setdefault(record["id"], set()).update(fingerprint(url) for url in urls)
+
+    def keep_aliases(self, record: dict, entries: list[SeenEntry]) -> None:
+        """``record`` was found unchanged, its stored ``entries`` (one a stream) as they are:
+        the pages joined into it in this run (:meth:`pages_joined`) are stored now as aliases
+        of those entries, unchanged otherwise, so a page the store did not know it by (an
+        article stored before its pages were kept) is not fetched again by the next run.
+        Nothing is stored when the run noted no page of it."""
+        aliases = self.aliases.get(record["id"])
+        if not aliases or any(record["id"] in pending for pending in self.pending.values()):
+            return
+        self.store.commit((entry, aliases) for entry in entries)
+        del self.aliases[record["id"]]
 
     def record_written(self, record, output=None):
         """Keep the entry of a record written to ``output`` as pending until that file is in
@@ -300,7 +348,7 @@ def legacy_stream(portal: str) -> str:
 class SkipSeenMiddleware(BaseSpiderMiddleware):
     """Spider middleware: drop article requests for stored, unchanged-looking articles before
     download, counted in ``newsbot/skipped/seen``, and make those of stored articles fetched
-    again conditional (rules: :meth:`Incremental.revisit`; a 304 answer to one is counted in
+    again conditional (:meth:`Incremental.admit`; a 304 answer to one is counted in
     ``newsbot/skipped/not_modified``). An article is counted as stored once a run
     (:meth:`Incremental.count_stored`). Only
     :class:`~newsbot.spiders.base.ArticleRequest`\\ s are judged: a portal spider's as links
@@ -316,24 +364,11 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
 
         if not isinstance(request, ArticleRequest):
             return request
-        portal = getattr(self.crawler.spider, "portal", None)
         if self.ledger is None:
             self.ledger = self.crawler.get_extension(Incremental)
         if self.ledger is None:
             return request
-        fetch, (etag, last_modified) = self.ledger.revisit(request.url, request.hints.dates(),
-                                                           portal.timezone if portal else None, portal is not None)
-        if not fetch:
-            self.ledger.count_stored(request.url, SKIPPED("seen"))
-            return None
-        if etag or last_modified:
-            if etag:
-                request.headers["If-None-Match"] = etag
-            if last_modified:
-                request.headers["If-Modified-Since"] = last_modified
-            request.meta[NOT_MODIFIED] = True
-            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
-        return request
+        return self.ledger.admit(request, getattr(self.crawler.spider, "portal", None))
 
     def process_spider_input(self, response, spider=None):
         """A ``304 Not Modified`` answer to a conditional request made here: the stored article,

@@ -151,7 +151,9 @@ class IncrementalPipeline(_Pipeline):
     """Give each record its ``revision`` and drop what earlier runs already wrote.
 
     With the seen-store on (:mod:`newsbot.incremental`): a record that every output stream of
-    the run holds with the same content hash and ``date_modified`` is dropped (``unchanged``);
+    the run holds with the same content hash and ``date_modified`` is dropped (``unchanged``),
+    its stored entries given the pages it was found by as aliases
+    (:meth:`~newsbot.incremental.Incremental.keep_aliases`);
     a changed one gets the stored revision + 1 (counted in ``newsbot/records/revised``); a new
     one revision 1. Each output file then writes the record with its own stream's revision, or
     not at all where that stream has it unchanged (:mod:`newsbot.exporters`). With the store off
@@ -167,6 +169,7 @@ class IncrementalPipeline(_Pipeline):
         previous = self.ledger.previous(item) if self.ledger is not None else []
         if previous and all(p is not None and is_unchanged(p, item) for p in previous):
             self.ledger.count_stored(item["url"], DROPPED("unchanged"))  # once an article, whichever page
+            self.ledger.keep_aliases(item, previous)
             raise DropItem(f"unchanged: {item['url']}")
         stored = [p.revision for p in previous if p is not None and not is_unchanged(p, item)]
         item["revision"] = max(stored) + 1 if stored else 1

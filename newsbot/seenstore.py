@@ -38,7 +38,7 @@ from .extraction.record import CONTENT
 # Record fields whose change makes an article "changed" (besides date_modified): the field
 # table's content fields.
 CONTENT_FIELDS = CONTENT
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class SeenEntry:
     ``seen_at`` (ISO 8601 UTC commit time), and the validators the page was served with,
     ``etag`` and ``last_modified`` (the ``ETag`` and ``Last-Modified`` response header values
     as received, or ``None``), which a later run sends back as ``If-None-Match`` /
-    ``If-Modified-Since`` (RFC 9110 §13.1)."""
+    ``If-Modified-Since`` (RFC 9110 §13.1), and ``partial``: the record was flagged
+    ``partial`` (a page of it could not be read, or its body was cut), so a later run that
+    reaches the article fetches it again to write it whole."""
 
     stream: str
     id: str
@@ -63,6 +65,7 @@ class SeenEntry:
     seen_at: str
     etag: str | None = None
     last_modified: str | None = None
+    partial: bool = False
 
     @property
     def validators(self) -> tuple[str | None, str | None]:
@@ -95,12 +98,14 @@ def content_hash(record: dict) -> str:
 def entry_for(record: dict, revision: int, stream: str,
               validators: tuple[str | None, str | None] = (None, None)) -> SeenEntry:
     """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``;
-    ``validators`` are the page's ``(ETag, Last-Modified)`` header values."""
+    ``validators`` are the page's ``(ETag, Last-Modified)`` header values; ``partial`` is
+    whether its ``quality_flags`` hold ``partial``."""
     return SeenEntry(stream=stream, id=record["id"], url=record["url"], portal=record.get("portal") or "",
                      content_hash=content_hash(record), date_published=record.get("date_published"),
                      date_modified=record.get("date_modified"), revision=revision,
                      seen_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-                     etag=validators[0], last_modified=validators[1])
+                     etag=validators[0], last_modified=validators[1],
+                     partial="partial" in (record.get("quality_flags") or ()))
 
 
 def is_unchanged(entry: SeenEntry, record: dict) -> bool:
@@ -139,16 +144,18 @@ _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
     " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, etag TEXT, last_modified TEXT,"
-    " PRIMARY KEY (stream, id));"
+    " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
     "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
 )
 _COLUMNS = {"meta": {"key", "value"},
             "articles": {"stream", "id", "url", "portal", "content_hash", "date_published", "date_modified",
-                         "revision", "seen_at", "etag", "last_modified"},
+                         "revision", "seen_at", "etag", "last_modified", "partial"},
             "aliases": {"stream", "key", "id"}}
-_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream", "etag", "last_modified"}, "aliases": {"key", "id"}}
+# columns of the articles table that a later schema added to a store of schema 2 or 3
+_ADDED = {"etag": "TEXT", "last_modified": "TEXT", "partial": "INTEGER NOT NULL DEFAULT 0"}
+_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream", *_ADDED}, "aliases": {"key", "id"}}
 _ARTICLE_COLUMNS = ("stream, id, url, portal, content_hash, date_published, date_modified, revision, seen_at, "
-                    "etag, last_modified")
+                    "etag, last_modified, partial")
 
 
 @contextmanager
@@ -175,7 +182,8 @@ class SqliteSeenStore:
     :data:`SCHEMA_VERSION`) raises ``ValueError`` naming it, since reading it as empty would
     write every article again. A store of the first schema (no streams) is migrated once:
     its entries go to ``legacy_stream(portal)`` (the default output of their portal); a store of
-    the second (without the validators ``etag`` / ``last_modified``) gains their columns."""
+    the second (without the validators ``etag`` / ``last_modified``) or the third (without
+    ``partial``) gains the columns it lacks, empty (not partial) for its entries."""
 
     def __init__(self, path: str | Path, legacy_stream=None):
         self.path = Path(path)
@@ -204,11 +212,11 @@ class SqliteSeenStore:
                 self._migrate(db)
                 tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
                           for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if (all(tables.get(t, set()) >= cols - {"etag", "last_modified"} for t, cols in _COLUMNS.items())
-                    and not tables["articles"] >= {"etag", "last_modified"}
-                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)):
-                self._add_validators(db)
-                tables["articles"] |= {"etag", "last_modified"}
+            if (all(tables.get(t, set()) >= cols - set(_ADDED) for t, cols in _COLUMNS.items())
+                    and not tables["articles"] >= set(_ADDED)
+                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() in (("2",), ("3",))):
+                self._add_columns(db, [c for c in _ADDED if c not in tables["articles"]])
+                tables["articles"] |= set(_ADDED)
             for table in _COLUMNS:
                 if table not in tables:
                     self._fail(f"no table {table}")
@@ -253,12 +261,12 @@ class SqliteSeenStore:
             db.execute("DROP TABLE aliases_v1")
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
-    def _add_validators(self, db) -> None:
-        """Give a second-schema store the validator columns (empty for its entries), in one
-        transaction."""
+    def _add_columns(self, db, columns: list[str]) -> None:
+        """Give a store of schema 2 or 3 the ``columns`` of :data:`_ADDED` it lacks (empty,
+        or not partial, for its entries) and the current schema version, in one transaction."""
         with _transaction(db):
-            db.execute("ALTER TABLE articles ADD COLUMN etag TEXT")
-            db.execute("ALTER TABLE articles ADD COLUMN last_modified TEXT")
+            for column in columns:
+                db.execute(f"ALTER TABLE articles ADD COLUMN {column} {_ADDED[column]}")
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _create(self) -> None:
@@ -285,9 +293,9 @@ class SqliteSeenStore:
             return None
         row = self.db.execute(
             "SELECT a.stream, a.id, a.url, a.portal, a.content_hash, a.date_published, a.date_modified,"
-            " a.revision, a.seen_at, a.etag, a.last_modified FROM aliases k JOIN articles a ON a.stream = k.stream AND a.id = k.id"
+            " a.revision, a.seen_at, a.etag, a.last_modified, a.partial FROM aliases k JOIN articles a ON a.stream = k.stream AND a.id = k.id"
             " WHERE k.stream = ? AND k.key = ?", (stream, key)).fetchone()
-        return SeenEntry(*row) if row else None
+        return SeenEntry(*row[:-1], partial=bool(row[-1])) if row else None
 
     def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
         entries = list(entries)
@@ -302,10 +310,10 @@ class SqliteSeenStore:
         cur = self.db.cursor()
         with _transaction(cur):
             for entry, aliases in entries:
-                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (entry.stream, entry.id, entry.url, entry.portal, entry.content_hash,
                              entry.date_published, entry.date_modified, entry.revision, entry.seen_at,
-                             entry.etag, entry.last_modified))
+                             entry.etag, entry.last_modified, int(entry.partial)))
                 for key in {entry.id, *aliases}:
                     cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry.stream, key, entry.id))
                 n += 1

@@ -6,6 +6,8 @@ from __future__ import annotations
 import signal
 import subprocess
 
+import pytest
+
 from newsroom import (Newsroom, Story, command, day, env, outputs, records, run, start, stats_of, wait_for,
                       write_portal)
 from support import STORY_RECORD as RECORD, STORY_URL as URL
@@ -272,3 +274,99 @@ def test_a_rerun_says_what_to_do_and_names_the_files_it_wrote(tmp_path):
         assert again.stderr.splitlines()[-1] == "loopnews: ok: 2 records written, 0 failed requests; wrote x.jsonl"
     assert len(records(tmp_path / "x.jsonl")) == 4  # the first run's and the full one's
     assert not [p for p in tmp_path.rglob("*.lock") if ".state" not in p.parts]  # the crawl lock only
+
+
+SITEMAP_PORTAL = """name = "{name}"
+domains = ["127.0.0.1"]
+sitemaps = ["{{base}}/sitemap.xml"]
+allow = ["{allow}"]
+
+[[editions]]
+lang = "en"
+base = "{base}"
+"""
+
+
+def _story_page(n: int) -> bytes:
+    paras = "".join(f"<p>Story {n}, part {i}: the port authority explained how the new berth will be shared.</p>"
+                    for i in range(4))
+    return (f"<html lang='en'><head><title>Berth story {n} | Loop News</title>"
+            f"<meta property='og:type' content='article'><meta property='article:section' content='Ports'>"
+            f"<meta property='article:published_time' content='2025-03-0{n}T09:00:00+00:00'></head>"
+            f"<body><article><h1>Berth story {n}</h1>{paras}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("allow", ["^/story\\\\.php", "^/news/"])  # matching the sitemap's URLs, and none of them
+def test_sitemap_entries_of_the_pattern_fallback_are_skipped_as_seen(tmp_path, allow):
+    """A second backfill run skips the stored articles before download whether a pattern
+    matched their sitemap entries or, matching none, the entries were fetched as candidates."""
+    from loopback import Site
+
+    paths = [f"/story.php?id={n}" for n in range(1, 5)]
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               + "".join(f"<url><loc>{{base}}{p}</loc><lastmod>2025-03-0{n}T09:00:00+00:00</lastmod></url>"
+                         for n, p in enumerate(paths, 1)) + "</urlset>")
+    routes = {p: (200, {"Content-Type": "text/html; charset=utf-8"}, _story_page(n)) for n, p in enumerate(paths, 1)}
+    with Site(routes) as site:
+        routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"},
+                                  sitemap.format(base=site.url("")).encode())
+        (tmp_path / "loopnews.toml").write_text(
+            SITEMAP_PORTAL.format(name="loopnews", base=site.url(""), allow=allow), encoding="utf-8")
+        args = ("--mode", "backfill", *WINDOW)
+        first = run(tmp_path, *args, settings={"NEWSBOT_STANDARD_DISCOVERY": "false"})
+        assert "loopnews: ok: 4 records written" in first.stderr, first.stderr[-3000:]
+        second = run(tmp_path, *args, settings={"NEWSBOT_STANDARD_DISCOVERY": "false"})
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert all(site.hits[p] == 1 for p in paths), site.hits
+    assert "loopnews: ok: 0 records written, 0 failed requests, 4 already stored" in second.stderr
+    assert len(outputs(tmp_path)) == 1
+
+
+FEED_PORTAL = """name = "{name}"
+domains = ["127.0.0.1"]
+feeds = ["{{base}}/feed.xml"]
+allow = ["^/news/"]
+
+[[editions]]
+lang = "en"
+base = "{base}"
+"""
+
+
+def _quay_page(n: int, pages: int = 3) -> bytes:
+    url = lambda i: "/news/quay" if i == 1 else f"/news/quay?page={i}"  # noqa: E731
+    links = ((f"<link rel='prev' href='{url(n - 1)}'>" if n > 1 else "")
+             + (f"<link rel='next' href='{url(n + 1)}'>" if n < pages else ""))
+    paras = "".join(f"<p>Part {n}, sentence {i}: the harbour board set out how the quay will be rebuilt.</p>"
+                    for i in range(3))
+    return (f"<html lang='en'><head><title>Quay plan | Loop News</title>{links}"
+            f"<meta property='og:type' content='article'><meta property='article:section' content='Ports'>"
+            f"<meta property='article:published_time' content='2025-03-04T09:00:00+00:00'></head>"
+            f"<body><article><h1>Quay plan</h1>{paras}</article></body></html>").encode()
+
+
+def test_a_stored_article_listed_by_its_later_pages_is_not_fetched_again(tmp_path):
+    """A feed listing the second and third pages of an article: the first run writes it once,
+    whole; the second fetches none of its pages, one article already stored, the other page
+    in ``newsbot/pages/again``."""
+    from loopback import Site
+    from support import rss
+
+    paths = ["/news/quay", "/news/quay?page=2", "/news/quay?page=3"]
+    routes = {p: (200, {"Content-Type": "text/html; charset=utf-8"}, _quay_page(n)) for n, p in enumerate(paths, 1)}
+    with Site(routes) as site:
+        routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                               rss([(site.url(p), "Quay plan", day(4)) for p in paths[1:]]))
+        (tmp_path / "loopnews.toml").write_text(FEED_PORTAL.format(name="loopnews", base=site.url("")),
+                                                encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert "loopnews: ok: 1 records written" in first.stderr, first.stderr[-3000:]
+        hits = {p: site.hits.get(p) for p in paths}
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert {p: site.hits.get(p) for p in paths} == hits
+        assert site.hits["/feed.xml"] == 2
+    assert "loopnews: ok: 0 records written, 0 failed requests, 1 already stored" in second.stderr
+    [out] = outputs(tmp_path)
+    [record] = records(out)
+    assert record["quality_flags"] == ["paginated"] and record["body"].count("Part 3") == 3

@@ -57,7 +57,7 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path, content, message):
 
 @pytest.mark.parametrize("drop, message", [
     ("DROP TABLE aliases", "no table aliases"),
-    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 3"),
+    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 4"),
     ("ALTER TABLE articles DROP COLUMN content_hash", "table articles lacks content_hash"),
 ])
 def test_a_store_of_another_shape_is_refused(tmp_path, drop, message):
@@ -113,7 +113,30 @@ def test_validators_are_kept_and_a_second_schema_store_gains_their_columns(tmp_p
     store.close()
     again = SqliteSeenStore(path)
     assert again.lookup(STREAM, RECORD["id"]).validators == ('W/"r3"', "Tue, 04 Mar 2025 09:00:00 GMT")
-    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    again.close()
+
+
+def test_a_partial_record_is_kept_partial_and_a_third_schema_store_gains_the_column(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    store = SqliteSeenStore(path)
+    store.commit([(entry_for(RECORD, 1, STREAM), set())])
+    store.close()
+    db = sqlite3.connect(path)  # the store as the third schema made it: no partial column
+    db.execute("ALTER TABLE articles DROP COLUMN partial")
+    db.execute("UPDATE meta SET value = '3'")
+    db.commit()
+    db.close()
+    store = SqliteSeenStore(path)
+    assert store.lookup(STREAM, RECORD["id"]).partial is False
+    cut = {**RECORD, "quality_flags": ["partial", "paginated"]}
+    store.commit([(entry_for(cut, 2, STREAM), set())])
+    store.close()
+    again = SqliteSeenStore(path)
+    assert (again.lookup(STREAM, RECORD["id"]).partial, again.lookup(STREAM, RECORD["id"]).revision) == (True, 2)
+    again.commit([(entry_for({**RECORD, "quality_flags": ["paginated"]}, 3, STREAM), set())])  # written whole
+    assert again.lookup(STREAM, RECORD["id"]).partial is False
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
     again.close()
 
 

@@ -384,3 +384,87 @@ def test_an_article_reached_by_two_of_its_pages_is_found_once_in_a_second_run(tm
                                            "newsbot/dropped/unchanged"))
     assert stored == 1 and stats.get("newsbot/pages/again") == 1, stats
     assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr
+
+
+@pytest.mark.parametrize("again", ["/news/quay", "/news/quay?page=2"])
+def test_an_article_stored_partial_is_fetched_again_and_written_whole(tmp_path, again):
+    """A later page written alone while the first page was down is stored ``partial``: a later
+    run reaching the article by any of its pages fetches it again and, the first page back,
+    writes it whole as its next revision; once whole, it is skipped as seen."""
+    routes = _pages()
+    first = routes["/news/quay"]
+    state = {"down": True}
+    routes["/news/quay"] = lambda headers: (404, HTML, b"gone") if state["down"] else first
+    with Site(routes) as site:
+        def run(path):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={site.url(path)}", "-o", "out.jsonl",
+                                *[arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")])
+            assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+            return proc, [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+
+        _, [partial] = run("/news/quay?page=2")
+        assert partial["quality_flags"] == ["partial", "paginated"]
+        hits = site.hits.get("/news/quay?page=2", 0)
+        _, records = run("/news/quay?page=2")  # still down: fetched again, the same record not written twice
+        assert len(records) == 1 and site.hits["/news/quay?page=2"] == hits + 1
+        assert run_stats(tmp_path / "out.jsonl").get("newsbot/dropped/unchanged") == 1
+        state["down"] = False
+        proc, records = run(again)
+        assert "1 records written" in proc.stderr, proc.stderr[-3000:]
+        whole = records[-1]
+        assert (whole["id"], whole["revision"], whole["quality_flags"]) == (partial["id"], 2, ["paginated"])
+        assert _parts(whole) == ["Part 1"] * 3 + ["Part 2"] * 3 + ["Part 3"] * 3
+        proc, records = run(again)
+    assert len(records) == 2 and "0 records written, 0 failed requests, 1 already stored" in proc.stderr
+    assert run_stats(tmp_path / "out.jsonl").get("newsbot/skipped/seen") == 1
+
+
+def test_a_stored_article_is_known_by_every_page_joined(tmp_path):
+    """The pages joined into a record are kept as its aliases: a later run given the article's
+    later pages skips it before download, counted once as already stored, its other page in
+    ``newsbot/pages/again``."""
+    with Site(_pages()) as site:
+        urls = f"{site.url('/news/quay?page=2')},{site.url('/news/quay?page=3')}"
+
+        def run():
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={urls}", "-o", "out.jsonl",
+                                *[arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")])
+            assert proc.returncode == 0, proc.stderr[-3000:]
+            return proc
+
+        run()
+        hits = dict(site.hits)
+        proc = run()
+        assert site.hits == hits  # nothing fetched again
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert (stats.get("newsbot/skipped/seen"), stats.get("newsbot/pages/again")) == (1, 1), stats
+    assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr
+
+
+def test_a_stored_article_found_unchanged_by_a_page_it_lacked_gains_that_page(tmp_path):
+    """An article stored without one of its pages as an alias (as a store written before the
+    pages were kept holds it) is fetched once by that page, found unchanged, and known by it
+    from then on."""
+    import sqlite3
+
+    from newsbot.extraction.urls import fingerprint
+
+    settings = [arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")]
+    with Site(_pages()) as site:
+        def run(path):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={site.url(path)}", "-o", "out.jsonl", *settings)
+            assert proc.returncode == 0, proc.stderr[-3000:]
+            return run_stats(tmp_path / "out.jsonl")
+
+        run("/news/quay")
+        db = sqlite3.connect(tmp_path / "output" / ".state" / "seen.sqlite")
+        with db:  # the store as it was before the pages were kept
+            later = fingerprint(site.url("/news/quay?page=3"))
+            assert db.execute("DELETE FROM aliases WHERE key = ?", (later,)).rowcount == 1
+        db.close()
+        assert run("/news/quay?page=3").get("newsbot/dropped/unchanged") == 1
+        hits = dict(site.hits)
+        assert run("/news/quay?page=3").get("newsbot/skipped/seen") == 1
+        assert site.hits == hits
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1

@@ -17,6 +17,7 @@ from ..admission import ADMITTED, HELD, Admission
 from ..backlog import Backlog
 from ..blocks import Blocked
 from ..extraction.hints import Hints
+from ..incremental import Incremental
 from ..middlewares import failure_kind
 from ..plan import Source
 from ..progress import PlanProgress, Stage
@@ -159,7 +160,9 @@ class StagedSpider(PageSpider):
         """Nothing left in the scheduler: the backlog's count restarts at zero (requests
         filtered before the scheduler never came back) and its documents are read on; when
         nothing waits there, the plain sitemap entries a wrong pattern left out are judged
-        (:meth:`~newsbot.admission.Admission.release`)."""
+        (:meth:`~newsbot.admission.Admission.release`). Requests scheduled here do not pass the
+        spider middlewares, so the seen-store judges them here
+        (:meth:`~newsbot.incremental.Incremental.admit`): one it skips frees its place."""
         if spider is not self:
             return
         if not self.backlog:
@@ -169,7 +172,11 @@ class StagedSpider(PageSpider):
         self.backlog.restart()
         self.crawler.stats.inc_value(BACKLOG("waits"))
         scheduled = False
+        ledger = self.crawler.get_extension(Incremental)
         for request in self.backlog.take():
+            if ledger is not None and ledger.admit(request, self.portal) is None:
+                self.backlog.settled(request)
+                continue
             self.crawler.engine.crawl(request)
             scheduled = True
         if scheduled:
