@@ -22,8 +22,9 @@ a callback yields, and by the portal spider to those it schedules itself when th
 runs dry (its backlog, the sitemap entries of a wrong pattern): it drops those whose URL every
 stream of the run holds (:meth:`Incremental.revisit`). A portal spider's are dropped unless a discovery date (the
 feed's or sitemap's) is later than the stored one; the ``article`` spider's explicit URLs are
-dropped outright. An article stored ``partial`` is never dropped: it is fetched again until a
-run writes it whole. Where a known page is fetched again, it is fetched conditionally when the
+dropped outright. An article stored ``partial`` (joined from pages one of which could not be
+read, :attr:`~newsbot.seenstore.SeenEntry.partial`) is never dropped: it is fetched again until
+a run writes it whole. Where a known page is fetched again, it is fetched conditionally when the
 store kept its validators (``ETag`` / ``Last-Modified``, sent back as ``If-None-Match`` /
 ``If-Modified-Since``, RFC 9110 §13.1): a ``304 Not Modified`` answer costs no body and no
 extraction, and the page is taken as unchanged. So an ``article`` re-run asks the server about
@@ -149,7 +150,7 @@ class Incremental:
         dates), fetched when :func:`newsbot.seenstore.needs_fetch` says so, and skipped
         otherwise; for an explicit URL (``listed`` false), fetched only when validators are
         stored. An article some stream holds flagged ``partial`` (:attr:`SeenEntry.partial`: a
-        page of it could not be read, or its body was cut) is fetched again, whichever of its
+        page of it could not be read, or the page limit cut it) is fetched again, whichever of its
         pages ``url`` is, plainly: a 304 for that page would not tell whether the others can be
         read now. A page fetched again carries the stored validators when every stream holds
         the same ones (``(None, None)`` otherwise: a plain request)."""

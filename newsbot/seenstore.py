@@ -50,9 +50,11 @@ class SeenEntry:
     ``seen_at`` (ISO 8601 UTC commit time), and the validators the page was served with,
     ``etag`` and ``last_modified`` (the ``ETag`` and ``Last-Modified`` response header values
     as received, or ``None``), which a later run sends back as ``If-None-Match`` /
-    ``If-Modified-Since`` (RFC 9110 §13.1), and ``partial``: the record was flagged
-    ``partial`` (a page of it could not be read, or its body was cut), so a later run that
-    reaches the article fetches it again to write it whole."""
+    ``If-Modified-Since`` (RFC 9110 §13.1), and ``partial``: the record, joined from several
+    pages, was flagged ``partial`` (a page of it could not be read, or the page limit cut it),
+    so a later run that reaches the article fetches it again to write it whole. A one-page
+    record flagged ``partial`` (a paywall, a body cut where it was served) is not: fetching it
+    again gives the same cut body, on every run."""
 
     stream: str
     id: str
@@ -99,13 +101,13 @@ def entry_for(record: dict, revision: int, stream: str,
               validators: tuple[str | None, str | None] = (None, None)) -> SeenEntry:
     """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``;
     ``validators`` are the page's ``(ETag, Last-Modified)`` header values; ``partial`` is
-    whether its ``quality_flags`` hold ``partial``."""
+    whether its ``quality_flags`` hold both ``partial`` and ``paginated``."""
     return SeenEntry(stream=stream, id=record["id"], url=record["url"], portal=record.get("portal") or "",
                      content_hash=content_hash(record), date_published=record.get("date_published"),
                      date_modified=record.get("date_modified"), revision=revision,
                      seen_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
                      etag=validators[0], last_modified=validators[1],
-                     partial="partial" in (record.get("quality_flags") or ()))
+                     partial={"partial", "paginated"} <= set(record.get("quality_flags") or ()))
 
 
 def is_unchanged(entry: SeenEntry, record: dict) -> bool:

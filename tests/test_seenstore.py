@@ -136,6 +136,8 @@ def test_a_partial_record_is_kept_partial_and_a_third_schema_store_gains_the_col
     assert (again.lookup(STREAM, RECORD["id"]).partial, again.lookup(STREAM, RECORD["id"]).revision) == (True, 2)
     again.commit([(entry_for({**RECORD, "quality_flags": ["paginated"]}, 3, STREAM), set())])  # written whole
     assert again.lookup(STREAM, RECORD["id"]).partial is False
+    # a one-page record cut by a paywall reads the same cut on every fetch: not kept partial
+    assert entry_for({**RECORD, "quality_flags": ["partial"]}, 4, STREAM).partial is False
     assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
     again.close()
 
