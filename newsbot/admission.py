@@ -21,16 +21,19 @@ MAX_UNMATCHED = MAX_ENTRIES  # plain sitemap entries an edition keeps for the fa
 ADMITTED = "admitted"
 HELD = "held"
 # the other verdicts of Admission.judge are the reasons a link is skipped, each a key of
-# newsbot/skipped/<reason>: not_article_url, listed_twice, out_of_window, limit
+# newsbot/skipped/<reason>: not_article_url, other_edition, listed_twice, out_of_window, limit
 
 
 class Admission:
     """The article links of one portal crawl so far: those requested (``scheduled``, at most
     ``limit``; ``None``: no limit), the count per edition of links a pattern matched, and the
-    plain sitemap entries held back per edition."""
+    plain sitemap entries held back per edition. ``langs``: the editions crawled (``None``:
+    every one); a link an edition not crawled serves is no article of the crawl (a site-wide
+    sitemap lists every edition's)."""
 
-    def __init__(self, portal: Portal, window: DateWindow, limit: int | None):
+    def __init__(self, portal: Portal, window: DateWindow, limit: int | None, langs=None):
         self.portal, self.window, self.limit = portal, window, limit
+        self.langs = frozenset(langs) if langs is not None else None
         self.scheduled = 0
         self._requested: set[str] = set()
         self._matched: dict[str, int] = {}  # edition -> links an allow pattern matched
@@ -47,7 +50,9 @@ class Admission:
         link and whether a pattern matched it. Returns :data:`ADMITTED` (counted as scheduled),
         :data:`HELD` (a plain sitemap entry on the portal's domains, matching no pattern, with
         room to hold it: the caller passes it to :meth:`hold`) or the reason it is skipped:
-        ``not_article_url``, ``listed_twice``, ``out_of_window`` or ``limit``."""
+        ``not_article_url``, ``other_edition`` (served by an edition not crawled, by
+        :meth:`~newsbot.portals.Portal.edition_of`), ``listed_twice``, ``out_of_window`` or
+        ``limit``."""
         portal = self.portal
         matched = portal.is_article_url(url)
         eligible = portal.owns(url) and not portal.denies(url)
@@ -55,6 +60,10 @@ class Admission:
             tally.links += 1
             tally.matched += matched
             self.count_matched(lang, matched)
+        if self.langs is not None and eligible:
+            owner = portal.edition_of(url)
+            if owner is not None and owner.lang not in self.langs:
+                return "other_edition"
         if not matched and not (candidate and eligible):
             held = self._held.setdefault(lang, [])
             return HELD if eligible and tally is not None and len(held) < MAX_UNMATCHED else "not_article_url"

@@ -37,7 +37,7 @@ DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss
                    "listing, wp_api, robots, home), and their faults (truncated, dtd_ignored, not_xml, "
                    "pattern_matched_none: documents listing links of which no article pattern matched one)")
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
-                 "not_article_url, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
+                 "not_article_url, other_edition: served by an edition not crawled, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
                  "an index without lastmod in latest mode, listed_twice: links already requested; "
                  "not_modified: a conditional request answered 304)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "

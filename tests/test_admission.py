@@ -69,3 +69,19 @@ def test_released_entries_keep_their_own_edition():
     assert released == {"https://media.eureporter.co/de/a-story/": "de",
                         "https://media.eureporter.co/fr/a-story/": "fr"}
     assert spider.crawler.stats.get_value("newsbot/discovery/pattern_fallback") == 2
+    assert spider.admission.langs == {e.lang for e in portal.editions}
+    assert spider_cls.from_crawler(get_crawler(spider_cls, settings), lang="de,fr").admission.langs == {"de", "fr"}
+
+
+def test_a_link_of_an_edition_not_crawled_is_skipped():
+    """``-a lang=de``: a site-wide sitemap's English article is no article of the crawl; a link
+    no edition's host places is judged as before."""
+    portal = load_registry(None)["eureporter"]
+    admission = Admission(portal, WINDOW, limit=None, langs={"de"})
+    english = "https://www.eureporter.co/2025/03/01/a-story/"
+    german = "https://de.eureporter.co/2025/03/01/eine-story/"
+    assert portal.is_article_url(english)
+    assert admission.judge(english, "de", None, candidate=True) == "other_edition"
+    assert admission.judge(german, "de", None, candidate=True) == ADMITTED
+    assert admission.judge("https://media.eureporter.co/2025/03/01/a-story/", "de", None, candidate=True) == ADMITTED
+    assert Admission(portal, WINDOW, limit=None).judge(english, "de", None, candidate=True) == ADMITTED

@@ -50,7 +50,7 @@ class StagedSpider(PageSpider):
         and a backlog of 2,000 (``NEWSBOT_MAX_QUEUED`` once the crawler is known)."""
         self.backlog = Backlog(2000)
         self.progress = PlanProgress(self.portal, self.mode, self.window)
-        self.admission = Admission(self.portal, self.window, self.limit)
+        self.admission = Admission(self.portal, self.window, self.limit, {e.lang for e in self.editions})
 
     def request(self, source: Source, **meta) -> scrapy.Request:
         """The request reading ``source``, ``meta`` added to its meta (the subclass's)."""
