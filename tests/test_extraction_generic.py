@@ -560,6 +560,48 @@ def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
         assert extract_article(html, URL).record["body"] == rules
 
 
+def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its_tier():
+    from newsbot.extraction.generic import scorer
+
+    # a theme that names the box of the story's last paragraphs like a widget, beside a real
+    # "related" list: the name alone prunes both
+    html = _doc("<title>Widget</title>", "<article><h1>Widget</h1><div class='text'>" + _paras(3)
+                + "<div class='widget text-widget'><p>The ferry will run again from the first of May, "
+                "the harbour master told the council at the end of the meeting.</p></div>"
+                "<div class='related-links'><p><a href='/a'>Another ferry story from last year</a></p></div>"
+                "</div></article>")
+    with scorer.using({}):
+        rules = extract_article(html, URL).record["body"]
+    assert "first of May" not in rules and "Another ferry story" not in rules
+    reads = {"bias": 0.0, "add": 0.9, "drop": 0.4, "pruned_tiers": ["boiler"],
+             "weights": {"good": 4.0, "pruned:boiler:widget": 20.0, "pruned:strong:related": 20.0}}
+    with scorer.using(reads):
+        assert scorer.pruned_tiers() == {"boiler"}
+        scored = extract_article(html, URL).record["body"]
+    # the widget's paragraph comes back; the related list's tier is not read: pruned as before
+    assert scored.endswith("at the end of the meeting.") and "Another ferry story" not in scored
+    assert scored.startswith(rules)
+    with scorer.using({**reads, "pruned_tiers": []}):
+        assert extract_article(html, URL).record["body"] == rules
+
+
+@pytest.mark.parametrize("markup, verdict", [
+    ("<div class='field field-name-body field-label-hidden'><p>x</p></div>", "boiler:hidden"),
+    ("<div class='widget Blog' id='Blog1'><p>x</p></div>", "boiler:widget"),
+    ("<div class='RelatedContent-box'><p>x</p></div>", "strong:related"),
+    ("<div id='comments'><p>x</p></div>", "always:comments"),
+    ("<h3 class='widget-title'>x</h3>", False),  # a sub-heading styled as a widget's stays
+    ("<figure><p>x</p></figure>", True),  # pruned for its tag, not a name
+    ("<div class='related' ><p>" + "y" * 160 + "</p><p>" + "y" * 160 + "</p><p>" + "y" * 160 + "</p></div>", False),
+])
+def test_an_element_pruned_by_name_says_which_tier_and_word(markup, verdict):
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.generic.prune import _pruned, judge
+    el = lxml_html.fragment_fromstring(markup)
+    assert judge(el) == verdict and _pruned(el) is bool(verdict)
+
+
 def test_a_model_file_that_is_not_a_block_model_is_refused(tmp_path):
     from newsbot.extraction.generic import scorer
 

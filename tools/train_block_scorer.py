@@ -4,14 +4,20 @@ Usage::
 
     python tools/train_block_scorer.py [--news DIR] [--snippets DIR] [--folds 5]
                                        [--write] [--add P [P …]] [--drop P [P …]]
+                                       [--pruned-tiers TIER …]
 
 Reads two labelled corpora (default ``../shared/corpus/news``, body labels, and
 ``../shared/corpus/snippets``, with/without snippets; formats in their READMEs). Every block the
-rules read (:func:`newsbot.extraction.generic.body.rule_pass`) gets the scorer's features
-(:func:`newsbot.extraction.generic.scorer.features`) and, where the labels say, a label:
+rules read (:func:`newsbot.extraction.generic.body.rule_pass`), and every block of an element
+pruned by a class or id name of the tiers :data:`TIERS` (``--pruned-tiers``; the model file
+keeps them as ``pruned_tiers``, and the extractor then reads such blocks as candidates only the
+model can add), gets the scorer's features (:func:`newsbot.extraction.generic.scorer.features`)
+and, where the labels say, a label:
 
 - news: article text when half its 4-token shingles (a short block: its token sequence) are in
-  the labelled body, else not; weight: the square root of its tokens (at most 20);
+  the labelled body, else not; a short block mostly in links (a tag, a link of a few words) is
+  not labelled, as its words being in the body says nothing of it; weight: the square root of
+  its tokens (at most 20);
 - snippets: article text when it holds a ``with`` snippet (or is a part of one, 15 characters
   or more), not when it holds a ``without`` one; other blocks are not labelled;
 - a block the rules leave out that repeats the headline or the standfirst is not labelled (both
@@ -61,6 +67,10 @@ L2 = 1e-3
 STEPS = 400
 MERIT_TOLERANCE = 0.002
 """Summed F1s of two threshold pairs this close count as equal (:func:`choose`)."""
+TIERS = ("boiler",)
+"""The name tiers (:func:`newsbot.extraction.generic.prune.judge`) whose pruned elements the
+model reads as candidate blocks, unless ``--pruned-tiers`` says otherwise (cross-validated:
+``boiler`` alone beat none, and ``boiler`` with ``strong``)."""
 SNIPPET_SHARE = 0.5
 """Total weight of the snippet rows against the news rows."""
 _WS = re.compile(r"\s+")
@@ -115,6 +125,9 @@ def _news_labels(blocks, body: str) -> list[tuple[float, float] | None]:
             own = list(zip(bt, bt[1:], bt[2:], bt[3:]))
             label = sum(g in grams for g in own) >= 0.5 * len(own)
         else:
+            if b.link_share >= 0.5:
+                out.append(None)  # a tag or link of a few words: its words in the body say nothing
+                continue
             label = (" " + " ".join(bt) + " ") in joined
         out.append((float(label), min(len(bt), 400) ** 0.5))
     return out
@@ -132,23 +145,24 @@ def _snippet_labels(blocks, expected: dict) -> list[tuple[float, float] | None]:
     return out
 
 
-def collect(entries: list[dict], kind: str) -> list[dict]:
+def collect(entries: list[dict], kind: str, tiers: frozenset = frozenset()) -> list[dict]:
     """Per page: ``group``, ``feats`` and ``labels`` (``(label, weight)`` or ``None``) of every
-    block the rules read."""
+    block the scorer reads (the rules' blocks and those of elements pruned by a name of
+    ``tiers``)."""
     pages = []
     for entry in entries:
         page = Page(entry["html"], entry["url"])
         f = Fields(page)
         anchor = headline_element(page, f["title"])
-        rp = rule_pass(page.tree, anchor)
-        feats = scorer.features(rp.found, rp.kept, rp.inner, rp.keyword)
-        labels = (_news_labels(rp.found, entry["expected"]["body"] or "") if kind == "news"
-                  else _snippet_labels(rp.found, entry["expected"]))
+        rp = rule_pass(page.tree, anchor, tiers)
+        feats = scorer.features(rp.candidates, rp.kept, rp.inner, rp.keyword)
+        labels = (_news_labels(rp.candidates, entry["expected"]["body"] or "") if kind == "news"
+                  else _snippet_labels(rp.candidates, entry["expected"]))
         # the headline and the standfirst reach the record by their own fields: a block left out
         # that repeats one of them is not a body block to learn from
         known = {key(f["title"] or ""), key(f["lead"] or "")}
         labels = [None if lab is not None and not feat["kept"] and key(b.text) in known else lab
-                  for b, feat, lab in zip(rp.found, feats, labels)]
+                  for b, feat, lab in zip(rp.candidates, feats, labels)]
         pages.append({"entry": entry, "kind": kind, "group": publisher(entry), "feats": feats,
                       "labels": labels})
     return pages
@@ -169,8 +183,9 @@ def _vocabulary(pages: list[dict]) -> list[str]:
     return base + sorted(names)
 
 
-def fit(pages: list[dict], add: float, drop: float) -> dict:
-    """A model dict (see :mod:`newsbot.extraction.generic.scorer`) fitted on ``pages``."""
+def fit(pages: list[dict], add: float, drop: float, tiers: frozenset = frozenset()) -> dict:
+    """A model dict (see :mod:`newsbot.extraction.generic.scorer`) fitted on ``pages``, which
+    were collected with the pruned name ``tiers`` (:func:`collect`)."""
     vocab = _vocabulary(pages)
     index = {k: i for i, k in enumerate(vocab)}
     rows, ys, ws, kinds = [], [], [], []
@@ -209,7 +224,8 @@ def fit(pages: list[dict], add: float, drop: float) -> dict:
         coef -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + 1e-8)
         bias -= lr * (mb / (1 - b1 ** step)) / (np.sqrt(vb / (1 - b2 ** step)) + 1e-8)
     weights = {k: round(float(c), 4) for k, c in zip(vocab, coef) if abs(c) >= 1e-3}
-    return {"bias": round(float(bias), 4), "add": add, "drop": drop, "weights": weights}
+    return {"bias": round(float(bias), 4), "add": add, "drop": drop, "pruned_tiers": sorted(tiers),
+            "weights": weights}
 
 
 def evaluate(pages: list[dict], m: dict) -> dict:
@@ -266,7 +282,8 @@ def _merit(figures: dict) -> float:
     return figures.get("news", {}).get("body_f1", 0.0) + figures.get("snippets", {}).get("f1", 0.0)
 
 
-def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, float]]) -> tuple[list, dict]:
+def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, float]],
+                   tiers: frozenset = frozenset()) -> tuple[list, dict]:
     """``([(add, drop, model figures)…], rules-alone figures)`` over every page, for each pair
     of ``thresholds`` (``(add, drop)``), each page scored by the model of the fold that left
     its publisher out (the fit does not depend on the thresholds: one fit a fold)."""
@@ -277,7 +294,7 @@ def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, 
     for k in range(folds):
         train = [p for p in pages if fold_of[p["group"]] != k]
         test = [p for p in pages if fold_of[p["group"]] == k]
-        m = fit(train, *thresholds[0])
+        m = fit(train, *thresholds[0], tiers)
         for (add, drop), total in zip(thresholds, with_model):
             _add(total, evaluate(test, {**m, "add": add, "drop": drop}))
         _add(rules, evaluate(test, {}))
@@ -306,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="probabilities over which a left-out block is added, tried by the cross-validation")
     parser.add_argument("--drop", type=float, nargs="+", default=[0.4, 0.5],
                         help="probabilities under which a kept block is dropped, tried by the cross-validation")
+    parser.add_argument("--pruned-tiers", nargs="*", default=list(TIERS), choices=["always", "strong", "boiler"],
+                        help="name tiers whose pruned elements the model reads as candidate blocks")
     parser.add_argument("--write", action="store_true", help="fit on every page and write the model file")
     args = parser.parse_args(argv)
     if args.folds < 2 or not all(0 < p < 1 for p in args.add + args.drop):
@@ -322,16 +341,17 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"train_block_scorer: {exc}", file=sys.stderr)
         return 2
+    tiers = frozenset(args.pruned_tiers)
     with scorer.using({}):
-        pages = collect(news, "news") + collect(snippets, "snippets")
-    scored, rules = cross_validate(pages, args.folds, thresholds)
+        pages = collect(news, "news", tiers) + collect(snippets, "snippets", tiers)
+    scored, rules = cross_validate(pages, args.folds, thresholds, tiers)
     add, drop, cv = choose(scored)
     report = {"folds": args.folds, "grouped_by": "publisher (registrable domain)",
               "cross_validated": cv, "rules_alone": rules,
               "thresholds_tried": [{"add": a, "drop": d, **figures} for a, d, figures in scored]}
     print(json.dumps(report, indent=1))
     if args.write:
-        m = fit(pages, add, drop)
+        m = fit(pages, add, drop, tiers)
         m = {"trained_on": {"news_pages": len(news), "snippet_pages": len(snippets)}, **report, **m}
         scorer.MODEL_FILE.write_text(json.dumps(m, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {scorer.MODEL_FILE} ({len(m['weights'])} weights)", file=sys.stderr)

@@ -93,6 +93,15 @@ def _pruned(el) -> bool:
     tag of :data:`SKIP_TAGS`, a hidden element (a paragraph, sub-heading or quote hidden only by
     ``style`` or ``aria-hidden`` stays: a metered paywall hides its text so), or a boilerplate
     ``class``/``id`` name in the tiers above."""
+    return bool(judge(el))
+
+
+def judge(el) -> bool | str:
+    """:func:`_pruned`'s verdict on ``el`` with its reason when a ``class``/``id`` name prunes
+    it: ``False`` (kept), ``True`` (pruned for its tag or for being hidden), or the name's
+    tier and word, ``"<tier>:<word>"`` (tier ``always``, ``strong`` or ``boiler`` as in the
+    module docs; word: the boilerplate word of the name that matched, lower case without
+    hyphens, e.g. ``"boiler:hidden"`` for ``field-label-hidden``)."""
     tag = el.tag
     if tag in SKIP_TAGS:
         return True
@@ -106,13 +115,34 @@ def _pruned(el) -> bool:
     if tag in NEVER_BY_NAME:
         return False
     ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
-    verdict = _name_verdict(tag, el.get("class"), ident)
+    cls = el.get("class")
+    verdict = _name_verdict(tag, cls, ident)
     if verdict is _STRONG:
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
-        return sum(1 for _ in zip(range(3), long)) < 3
-    if verdict is _BOILER:
-        return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
-    return verdict
+        if sum(1 for _ in zip(range(3), long)) == 3:
+            return False
+    elif verdict is _BOILER:
+        if sum(1 for _ in zip(range(3), el.iter("p"))) == 3:
+            return False
+    elif not verdict:
+        return False
+    return _name_reason(tag, cls, ident)
+
+
+@lru_cache(maxsize=4096)
+def _name_reason(tag: str, cls: str | None, ident: str | None) -> str:
+    """``"<tier>:<word>"`` of a name :func:`_name_verdict` prunes (see :func:`judge`)."""
+    names = _names_of(cls, ident)
+    if "-" in tag:
+        names += " " + tag
+    words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
+    verdict = _name_verdict(tag, cls, ident)
+    tier, pattern = (("always", ALWAYS_NAME) if verdict is True and ALWAYS_NAME.search(words)
+                     else ("strong", STRONG_NAME) if verdict is _STRONG
+                     else ("boiler", HEADING_PRUNE_NAME if tag in HEADINGS else BOILER_NAME))
+    m = pattern.search(words)
+    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "") if m else "other"
+    return f"{tier}:{word}"
 
 
 _STRONG = "strong"
