@@ -148,6 +148,13 @@ def test_thresholds_within_the_tolerance_go_to_the_pair_that_overrules_the_rules
     scored[0] = (0.8, 0.5, figures(0.9900, 0.9417))
     assert trainer.choose(scored)[:2] == (0.8, 0.5)  # clearly better: chosen
     assert trainer.choose([(0.9, 0.4, {"news": {"body_f1": 0.5}})])[:2] == (0.9, 0.4)  # news only
+    # a lower drop of the same add, beaten on every figure, is passed over
+    scored = [(0.9, 0.4, {"news": {"body_f1": 0.9841, "body_exact": 0.4973}, "snippets": {"f1": 0.9416}}),
+              (0.9, 0.5, {"news": {"body_f1": 0.9842, "body_exact": 0.5082}, "snippets": {"f1": 0.9428}}),
+              (0.8, 0.4, {"news": {"body_f1": 0.9845, "body_exact": 0.5100}, "snippets": {"f1": 0.9430}})]
+    assert trainer.choose(scored)[:2] == (0.9, 0.5)
+    scored[1][2]["news"]["body_exact"] = 0.4918  # better F1s, worse exact: not beaten on every figure
+    assert trainer.choose(scored)[:2] == (0.9, 0.4)
 
 
 @pytest.mark.parametrize("args, message", [
@@ -190,3 +197,21 @@ def test_blocks_of_a_box_pruned_by_name_are_read_only_for_the_tiers_asked(tmp_pa
     assert len(read["feats"]) == len(plain["feats"]) + 1
     m = trainer.fit([dict(read, group=f"g{i}.org") for i in range(4)], 0.9, 0.5, frozenset({"boiler"}))
     assert m["pruned_tiers"] == ["boiler"]
+
+
+def test_the_reprieve_model_learns_from_the_elements_a_name_prunes(tmp_path):
+    from newsbot.evaluate import load_corpus
+
+    news_dir, _ = _corpora(tmp_path)
+    entries = load_corpus(news_dir)
+    for entry in entries:  # the story's closing paragraph in a box named for a hidden label
+        last = _story(entry["id"])[3]
+        entry["html"] = entry["html"].replace(f"<p>{last}</p>".encode(),
+                                              f"<div class='body field-label-hidden'><p>{last}</p></div>".encode())
+    rows = trainer.element_rows(entries, "news")
+    assert [len(r["feats"]) for r in rows] == [1, 1, 1, 1]
+    assert all(r["feats"][0]["r:boiler:hidden"] == 1.0 and r["labels"][0][0] == 1.0 for r in rows)
+    spare = trainer.fit_reprieve(rows, 0.3)
+    assert spare["at"] == 0.3 and spare["tiers"] == list(trainer.REPRIEVE_TIERS)
+    assert spare["weights"]["r:boiler:hidden"] > 0
+    assert trainer.fit_reprieve([dict(r, labels=[None]) for r in rows], 0.3) is None  # nothing labelled

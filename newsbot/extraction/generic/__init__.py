@@ -7,7 +7,9 @@ One pass over the parsed tree (no copy, no re-parse), one module for each step:
    forms, hidden elements) and elements whose ``class``/``id`` names boilerplate (share bars,
    newsletter boxes, related links, captions, consent placeholders, embedded posts…), in
    three tiers: always, unless the element holds three long paragraphs, unless it holds
-   three paragraphs. The headline's ancestors are never pruned by name.
+   three paragraphs. The headline's ancestors are never pruned by name; a block element pruned
+   by a name of the two weaker tiers is kept where the block model's reprieve, a small learned
+   model (:func:`~.prune.spared`), finds article text likely.
 2. :mod:`.blocks`: the innermost block elements (``<p>``, sub-headings, list items, ``<div>``
    holding only inline text) and runs of loose text, with their text and the share of it in
    links.

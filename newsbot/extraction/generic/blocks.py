@@ -13,7 +13,7 @@ from functools import cached_property
 from lxml import etree
 
 from ..text import squash
-from .prune import HEADINGS, _pruned, judge
+from .prune import HEADINGS, _pruned, judge, spared
 
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"})
 NOT_RUNNING = frozenset({"li", "dt", "dd", "tr"})
@@ -139,7 +139,7 @@ whose text only ever reaches the page's blocks as blocks of their own."""
 
 
 def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order: dict | None = None,
-           tiers: frozenset = frozenset()) -> list[Block]:
+           tiers: frozenset = frozenset(), reprieve: dict | None = None) -> list[Block]:
     """Innermost, unpruned block elements under ``root`` in document order, and the runs of
     loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
     blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
@@ -149,7 +149,8 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     ``root`` (pruned ones too), read in the same walk. ``tiers``: name tiers (``"boiler"``,
     ``"strong"``, ``"always"``, see :func:`~.prune.judge`) whose pruned block elements
     (:data:`SOFT_TAGS`) are read all the same, their blocks carrying the reason in
-    :attr:`Block.pruned` (the outermost such element's)."""
+    :attr:`Block.pruned` (the outermost such element's). ``reprieve``: a learned model that keeps
+    some elements a name prunes (:func:`~.prune.spared`), read before ``tiers``."""
     elements = []
     pruned: set = set()
     judged: dict = {}
@@ -164,7 +165,10 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
             pruned.add(el)
             continue
         if el is not root and el not in keep:
-            judged[el] = verdict = judge(el)
+            verdict = judge(el)
+            if verdict and reprieve is not None and verdict is not True and spared(reprieve, el, verdict):
+                verdict = False
+            judged[el] = verdict
             if verdict:
                 if verdict is True or el.tag not in SOFT_TAGS or verdict[:verdict.index(":")] not in tiers:
                     pruned.add(el)

@@ -11,7 +11,7 @@ from .boilerplate import is_boilerplate
 from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _keep_after, _keep_before, _keyword_lines, _teaser)
-from .scorer import pruned_tiers, rescore
+from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
 MAX_BLOCKS = 20_000
@@ -55,11 +55,13 @@ class RulePass:
     candidates: list = field(default_factory=list)
 
 
-def rule_pass(tree, anchor=None, tiers: frozenset | None = None) -> RulePass:
+def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict | None = None) -> RulePass:
     """The rules' reading of ``tree`` (an lxml HTML document, read only; ``anchor``: the
     headline element, when known): blocks, container, filters (see the package docs).
     ``tiers``: the name tiers whose pruned elements become :attr:`RulePass.candidates`
-    (default: those the block scorer's model reads, :func:`~.scorer.pruned_tiers`)."""
+    (default: those the block scorer's model reads, :func:`~.scorer.pruned_tiers`).
+    ``reprieve``: the model that keeps some elements a name prunes (:func:`~.prune.spared`), by
+    default the block model's (its ``reprieve`` entry); ``{}``: none."""
     root = tree.find("body")
     if root is None:
         root = tree
@@ -72,7 +74,9 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None) -> RulePass:
     order: dict = {}
     if tiers is None:
         tiers = pruned_tiers()
-    candidates = [b for b in blocks(root, alive, keep, order, tiers)
+    if reprieve is None:
+        reprieve = model().get("reprieve")
+    candidates = [b for b in blocks(root, alive, keep, order, tiers, reprieve or None)
                   if anchor is None or b.element is not anchor]  # an <h2> headline
     cut = len(candidates) > MAX_BLOCKS
     if cut:

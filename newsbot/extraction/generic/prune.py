@@ -5,10 +5,12 @@ being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class`
 names boilerplate (share bars, newsletter boxes, related links, captions, consent
 placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
 element holds three long paragraphs (:data:`STRONG_NAME`), unless it holds three paragraphs
-(:data:`BOILER_NAME`).
+(:data:`BOILER_NAME`). :func:`judge` says which tier and word pruned an element; a learned model
+(:func:`spared`) may keep a block element the two weaker tiers prune.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -177,3 +179,86 @@ def _name_verdict(tag: str, cls: str | None, ident: str | None):
         # sub-heading; one named for a byline, a promotion, a video or screen readers is not
         return bool(HEADING_PRUNE_NAME.search(words))
     return _BOILER
+
+
+REPRIEVE_TAGS = frozenset({"div", "section", "article", "main", "center", "font", "p", "h2", "h3", "h4", "h5", "h6",
+                           "li", "blockquote", "pre", "dd", "dt", "tr", "ul", "ol", "dl", "table", "tbody"})
+"""Elements a name prunes that a learned reprieve (:func:`spared`) may keep: block elements,
+whose text reaches the page's blocks as blocks of their own (an inline ``<span>`` stays
+pruned: sparing it would change its paragraph's text)."""
+_WORD = re.compile(r"[a-z]{3,}")
+_PUNCT = re.compile(r"[,.;:!?。、，]")
+REPRIEVE_TEXT_CHARS = 2980
+"""A reprieved element's text is read up to this many characters (where its ``len`` feature
+reaches 1)."""
+TEXT_FEATURES = ("len", "link", "punct", "ps")
+"""The features of :func:`reprieve_features` read from an element's text, each in 0..1."""
+
+
+def reprieve_features(el, reason: str) -> dict:
+    """What :func:`spared` reads of ``el``, an element pruned by a name (``reason`` from
+    :func:`judge`): the reason and its tier (``r:``), the tag (``rtag:``), the class and id
+    words (``c:``), whether a word names content (``content``: :data:`CONTENT_NAME`), and from
+    its text (:data:`TEXT_FEATURES`, each 0..1): its length (``len``, log scale, 1 from
+    :data:`REPRIEVE_TEXT_CHARS` characters), link share (``link``), punctuation density
+    (``punct``), and its paragraphs (``ps``: 0, 1/3, 2/3, 1 for three or more)."""
+    return {**_name_features(el, reason), **_text_features(el)}
+
+
+def _name_features(el, reason: str) -> dict:
+    """The features of :func:`reprieve_features` read from ``el``'s name and tag (not to be
+    changed: the same dict serves every element of the same name)."""
+    return _name_features_of(el.tag, el.get("class"), el.get("id"), reason)
+
+
+@lru_cache(maxsize=4096)
+def _name_features_of(tag: str, cls: str | None, ident: str | None, reason: str) -> dict:
+    """:func:`_name_features` of an element of tag ``tag``, ``class`` ``cls`` and ``id`` ``ident``."""
+    tier = reason[:reason.index(":")]
+    f = {"r:" + reason: 1.0, "r:" + tier: 1.0, "rtag:" + tag: 1.0}
+    names = _names_of(cls, ident)
+    if names:
+        for w in _WORD.findall(_CAMEL.sub(" ", names).lower()):
+            f["c:" + w] = 1.0
+        if CONTENT_NAME.search(names):
+            f["content"] = 1.0
+    return f
+
+
+def _text_features(el) -> dict:
+    """The features of :func:`reprieve_features` read from ``el``'s text (:data:`TEXT_FEATURES`)."""
+    size = 0
+    parts = []
+    for t in el.itertext():
+        parts.append(t)
+        size += len(t)
+        if size > REPRIEVE_TEXT_CHARS:
+            break
+    text = " ".join("".join(parts).split())[:REPRIEVE_TEXT_CHARS]
+    links = 0
+    if text:
+        for a in el.iter("a"):
+            links += len(" ".join(a.text_content().split()))
+            if links >= len(text):
+                break  # a share of 1: the rest of a long menu is not read
+    return {"len": math.log1p(len(text)) / 8, "link": min(1.0, links / max(len(text), 1)),
+            "punct": min(1.0, 10 * len(_PUNCT.findall(text)) / max(len(text), 1)),
+            "ps": sum(1 for _ in zip(range(3), el.iter("p"))) / 3}
+
+
+def spared(model: dict, el, reason: str) -> bool:
+    """True when the reprieve ``model`` (``{"bias", "weights", "at", "tiers"}``: a logistic
+    regression over :func:`reprieve_features`, fitted by ``tools/train_block_scorer.py``)
+    keeps ``el``, which the name ``reason`` (:func:`judge`) prunes: a block element
+    (:data:`REPRIEVE_TAGS`) of a tier the model reads, whose probability of holding article
+    text is ``at`` or more. The text is read only when its features could still get there."""
+    if el.tag not in REPRIEVE_TAGS or reason[:reason.index(":")] not in model["tiers"]:
+        return False
+    weights = model["weights"]
+    at = model["at"]
+    needed = math.log(at / (1 - at))
+    z = model["bias"] + sum(weights.get(k, 0.0) * v for k, v in _name_features(el, reason).items())
+    if z + sum(max(0.0, weights.get(k, 0.0)) for k in TEXT_FEATURES) < needed:
+        return False
+    z += sum(weights.get(k, 0.0) * v for k, v in _text_features(el).items())
+    return z >= needed

@@ -14,7 +14,9 @@ for a block of an element pruned by a class or id name, which name (``pruned:<ti
 alone (the rules never see them), read only for the tiers the model lists (``pruned_tiers``).
 
 The model is a data file shipped in the package, ``block_model.json`` (``{"bias": float,
-"weights": {feature: float}, "add": float, "drop": float, "pruned_tiers": [str], ...}``), fitted by
+"weights": {feature: float}, "add": float, "drop": float, "pruned_tiers": [str], "reprieve":
+{...}, ...}``; ``reprieve``: the model that keeps some elements a name prunes, read by
+:func:`~.prune.spared` before the rules run), fitted by
 ``tools/train_block_scorer.py`` on labelled pages; no model file, or an empty one, leaves the
 rules' verdict as it is. Scoring is pure Python (a sparse dot product a block).
 """
