@@ -337,10 +337,12 @@ def portal_new(args) -> int:
     from urllib.parse import urlsplit
 
     from .portals.reader import check_name
+    from .resolver import resolve_targets
 
     target = Path(args.output or "")
     try:
         settings = _project_settings(args.set)
+        targets = resolve_targets(settings.get("NEWSBOT_RESOLVE"))
         parts = urlsplit(args.url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"{args.url}: not an http(s) URL")
@@ -357,7 +359,7 @@ def portal_new(args) -> int:
     try:
         name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
                              log=lambda line: print(line, file=sys.stderr),
-                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"))
+                             allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets)
     except ValueError as exc:
         print(f"newsbot portal new: {exc}", file=sys.stderr)
         return 1

@@ -15,8 +15,9 @@ _QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper
                   "scrapy.downloadermiddlewares.retry", "scrapy.core.downloader.handlers.http11")
 
 
-# Loggers repeating a size-limit failure that the spider's errback reports.
-_SIZE_LOGGERS = ("scrapy.core.downloader.handlers.http11", "scrapy.downloadermiddlewares.httpcompression")
+# Loggers repeating a size-limit or data-loss failure that the spider's errback reports.
+_SIZE_LOGGERS = ("scrapy.core.downloader.handlers.http11", "scrapy.core.downloader.handlers._base_streaming",
+                 "scrapy.downloadermiddlewares.httpcompression")
 
 
 _NETWORK_MODULES = ("twisted.", "scrapy.exceptions", "scrapy.core.downloader", "OpenSSL.", "h2.")
@@ -43,19 +44,21 @@ class _NoNetworkTracebacks(logging.Filter):
 
 
 class _NoSizeDuplicates(logging.Filter):
-    """Drop Scrapy's own "larger than download max size" / "exceeded DOWNLOAD_MAXSIZE" lines:
-    the spider's errback logs the same failure once, with its kind (``too_large``)."""
+    """Drop Scrapy's own "larger than download max size" / "exceeded DOWNLOAD_MAXSIZE" and
+    "Got data loss" lines: the spider's errback logs the same failure once, with its kind
+    (``too_large``, ``dataloss``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        return not ("download max size" in message or "exceeded DOWNLOAD_MAXSIZE" in message)
+        return not ("download max size" in message or "exceeded DOWNLOAD_MAXSIZE" in message
+                    or message.startswith("Got data loss in "))
 
 
 class QuietErrors:
     """Network failures (DNS, refused connections, timeouts, robots.txt unreachable) are
     logged as one line each, without a traceback; programming errors keep theirs. The counts
     stay in Scrapy's ``downloader/exception_type_count/*`` stats. Scrapy's own lines about
-    responses over ``DOWNLOAD_MAXSIZE`` are dropped: the spider's errback logs each once."""
+    responses over ``DOWNLOAD_MAXSIZE`` or cut short are dropped: the spider's errback logs each once."""
 
     _filter = _NoNetworkTracebacks()
     _sizes = _NoSizeDuplicates()

@@ -28,7 +28,10 @@ each page it kept validators for and skips the others; ``-a incremental=false`` 
 Feeds, sitemaps and listing pages always pass.
 
 Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/skipped/not_modified``
-(conditional requests answered 304), ``newsbot/dropped/unchanged`` (fetched, same content), ``newsbot/records/revised`` (written again with a higher ``revision``),
+(conditional requests answered 304), ``newsbot/dropped/unchanged`` (fetched, same content):
+each an article already stored, counted once a run however many of its pages lead to it
+(:meth:`Incremental.count_stored`; its other pages count in ``newsbot/pages/again``),
+``newsbot/records/revised`` (written again with a higher ``revision``),
 ``newsbot/incremental/committed`` (entries stored), ``newsbot/incremental/recovered``
 (entries of a killed run's complete file stored at start), ``newsbot/incremental/not_committed``
 (pending entries dropped because an output file failed).
@@ -43,6 +46,7 @@ from scrapy import signals
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.misc import load_object
 
+from .extraction.pagination import article_key
 from .extraction.urls import fingerprint
 from .feeds import DEFAULT_FEED, stream_of
 from .runner import incremental
@@ -50,7 +54,7 @@ from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_
 from .settings_table import state_dir
 from .signals import output_planned, record_written
 from .spiders.base import NOT_MODIFIED
-from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, SCRAPY_FEED_FAILED, SKIPPED
+from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, PAGES, SCRAPY_FEED_FAILED, SKIPPED
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +82,7 @@ class Incremental:
         self.pending: dict[Path | None, dict[str, SeenEntry]] = {}
         self.aliases: dict[str, set[str]] = {}  # record id -> fingerprints of its other URLs
         self.validators: dict[str, tuple[str | None, str | None]] = {}  # record id -> (ETag, Last-Modified)
+        self.found: dict[tuple, str | None] = {}  # article key -> stats key it was counted in (None: written)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -177,6 +182,20 @@ class Incremental:
             return 1
         return None if is_unchanged(entry, record) else entry.revision + 1
 
+    def count_stored(self, url: str, counter: str) -> bool:
+        """Count the article of ``url`` (any of its pages) as already stored, in the stats key
+        ``counter`` (``newsbot/skipped/seen``, ``…/not_modified``, ``newsbot/dropped/unchanged``),
+        and return True; when this run counted that article already, stored or written (by
+        another of its pages: :func:`~newsbot.extraction.pagination.article_key`, page numbers
+        aside, a bare ``/2/`` kept), count ``newsbot/pages/again`` instead and return False."""
+        article = article_key(url)
+        if article in self.found:
+            self.stats.inc_value(PAGES("again"))
+            return False
+        self.found[article] = counter
+        self.stats.inc_value(counter)
+        return True
+
     # -- what the output side tells --------------------------------------------------------------
 
     def item_scraped(self, item, response=None, spider=None):
@@ -185,6 +204,11 @@ class Incremental:
         (``ETag``, ``Last-Modified``), stored with it."""
         if not self.enabled or not isinstance(item, dict) or "id" not in item:
             return
+        counted = self.found.get(article_key(item["url"]))
+        if counted:  # another page of it was counted as stored first: the article is found once, written
+            self.stats.inc_value(counted, -1)
+            self.stats.inc_value(PAGES("again"))
+        self.found[article_key(item["url"])] = None
         aliases = self.aliases.setdefault(item["id"], set())
         aliases.add(fingerprint(item["url"]))
         if response is not None:
@@ -276,8 +300,9 @@ def legacy_stream(portal: str) -> str:
 class SkipSeenMiddleware(BaseSpiderMiddleware):
     """Spider middleware: drop article requests for stored, unchanged-looking articles before
     download, counted in ``newsbot/skipped/seen``, and make those of stored articles fetched
-    again conditional (rules: :meth:`Incremental.revisit`; a 304 answer is counted in
-    ``newsbot/skipped/not_modified`` by the spider). Only
+    again conditional (rules: :meth:`Incremental.revisit`; a 304 answer to one is counted in
+    ``newsbot/skipped/not_modified``). An article is counted as stored once a run
+    (:meth:`Incremental.count_stored`). Only
     :class:`~newsbot.spiders.base.ArticleRequest`\\ s are judged: a portal spider's as links
     found with discovery dates, the ``article`` spider's as explicit URLs."""
 
@@ -299,7 +324,7 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
         fetch, (etag, last_modified) = self.ledger.revisit(request.url, request.hints.dates(),
                                                            portal.timezone if portal else None, portal is not None)
         if not fetch:
-            self.crawler.stats.inc_value(SKIPPED("seen"))
+            self.ledger.count_stored(request.url, SKIPPED("seen"))
             return None
         if etag or last_modified:
             if etag:
@@ -309,3 +334,9 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
             request.meta[NOT_MODIFIED] = True
             request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
         return request
+
+    def process_spider_input(self, response, spider=None):
+        """A ``304 Not Modified`` answer to a conditional request made here: the stored article,
+        unchanged (the spider makes no item of it), counted in ``newsbot/skipped/not_modified``."""
+        if response.status == 304 and response.meta.get(NOT_MODIFIED) and self.ledger is not None:
+            self.ledger.count_stored(response.url, SKIPPED("not_modified"))

@@ -7,6 +7,7 @@ import socket
 import time
 from datetime import timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
@@ -258,6 +259,22 @@ REFRESH_MARGIN = 16  # characters past them that a cut inside a multi-byte chara
 HEAD_BYTES = 4 * (REFRESH_CHARS + REFRESH_MARGIN)  # that many characters at 4 bytes a character at most
 
 
+_ASCII = bytes(range(128)) + b"\x1b(B\x1b$B"  # and two ISO-2022 escapes, which a stateful charset obeys
+
+
+@lru_cache(maxsize=64)
+def ascii_as_itself(encoding: str) -> bool:
+    """True when each of the 128 ASCII bytes decodes to its own character in ``encoding`` (a
+    Python codec name), escape sequences included: UTF-8, the ISO 8859 and Windows code pages, GB 18030,
+    Shift_JIS…, not UTF-16/32, UTF-7, the ISO-2022 family or EBCDIC. In such a charset an
+    ASCII character of the decoded text is that one byte (a multi-byte character decodes to
+    no ASCII one), so a word of ASCII letters in the text is in the bytes too."""
+    try:
+        return _ASCII.decode(encoding) == _ASCII.decode("ascii")
+    except (LookupError, UnicodeDecodeError):
+        return False
+
+
 class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
     """Scrapy's :class:`~scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware` (same
     settings: ``METAREFRESH_ENABLED``, ``METAREFRESH_MAXDELAY``, ``METAREFRESH_IGNORE_TAGS``;
@@ -267,11 +284,17 @@ class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
     first :data:`HEAD_BYTES` bytes with the page's charset (a body cut there decodes to the
     same characters as the whole up to the cut, and UTF-8, UTF-16 and GB 18030 take at most
     4 bytes a character): when they give at least :data:`REFRESH_CHARS` + :data:`REFRESH_MARGIN`
-    characters, Scrapy's middleware judges that head, else the whole page. Same redirects as
-    Scrapy's, and the returned response is the one received."""
+    characters, Scrapy's middleware judges that head, else the whole page. A head whose bytes
+    hold no ``refresh`` in any letter case, in a charset where that rules the word out of the
+    text (:func:`ascii_as_itself`), is passed on undecoded: w3lib (>= 2.5) follows only a
+    ``<meta>`` whose attributes spell it. Same redirects as Scrapy's, and the returned
+    response is the one received."""
 
     def process_response(self, request, response, spider=None):
         head = response
+        if (isinstance(response, HtmlResponse) and b"refresh" not in response.body[:HEAD_BYTES].lower()
+                and ascii_as_itself(response.encoding)):
+            return response
         if isinstance(response, HtmlResponse) and len(response.body) > HEAD_BYTES:
             head = response.replace(body=response.body[:HEAD_BYTES])  # with the whole page's encoding
             if len(head.text) < REFRESH_CHARS + REFRESH_MARGIN:

@@ -11,13 +11,16 @@ structured data and the generic extractor read the pages, and ``newsbot check`` 
 they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
 
 Pages are fetched with :mod:`urllib.request` and newsbot's User-Agent, each at most
-:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds. The crawl's address rule holds here
-too: a URL, or a redirect, whose host resolves to a private address is refused, and one that
-resolves to loopback unless ``allow_loopback`` (``-s NEWSBOT_ALLOW_LOOPBACK=true``).
+:data:`MAX_BYTES` bytes within :data:`TIMEOUT` seconds. Hosts are resolved as in a crawl
+(:func:`newsbot.resolver.connect_addresses`): the names of ``NEWSBOT_RESOLVE`` go to their
+mapped address and port, the request keeping its URL and ``Host`` header; other names are
+looked up, and the crawl's address rule holds: a URL, or a redirect, whose host resolves only
+to private addresses is refused, and one that resolves to loopback unless ``allow_loopback``
+(``-s NEWSBOT_ALLOW_LOOPBACK=true``). Connections go to the addresses that rule let through.
 """
 from __future__ import annotations
 
-import ipaddress
+import http.client
 import json
 import re
 import socket
@@ -29,7 +32,8 @@ from zoneinfo import ZoneInfo, available_timezones
 from .autodiscovery import announced_feeds, hreflang_alternates, rest_root, robots_sitemaps
 from .discovery import Truncated, document, parse_feed, parse_sitemap, sniff
 from .extraction import dates
-from .extraction.urls import ip_kind, same_site
+from .extraction.urls import same_site
+from .resolver import AddressRefused, Target, connect_addresses
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30.0  # seconds per request
@@ -50,37 +54,80 @@ class Fetched:
         self.url, self.status, self.headers, self.body = url, status, headers, body
 
 
-def check_address(url: str, allow_loopback: bool = False) -> None:
-    """Raise ``ValueError`` (one line) when ``url`` is not http(s) or its host resolves to an
-    address the crawl refuses (:func:`newsbot.extraction.urls.ip_kind`: private always,
-    loopback unless ``allow_loopback``); a name that does not resolve raises ``OSError``."""
+def check_address(url: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> None:
+    """Raise ``ValueError`` (one line) when ``url`` is not http(s) or its host resolves only to
+    addresses the crawl refuses (:func:`newsbot.resolver.connect_addresses`: private always,
+    loopback unless ``allow_loopback``; the hosts of ``targets``, from ``NEWSBOT_RESOLVE``,
+    are mapped, never refused); a name that does not resolve raises ``OSError``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
-    for *_, address in socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP):
-        kind = ip_kind(ipaddress.ip_address(address[0].split("%")[0]))
-        if kind == "private" or (kind == "loopback" and not allow_loopback):
-            hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if kind == "loopback" else ""
-            raise ValueError(f"{url}: {parts.hostname} resolves to {address[0]}, a {kind} address: refused{hint}")
+    try:
+        connect_addresses(parts.hostname, parts.port or 80, targets or {}, allow_loopback)
+    except AddressRefused as exc:
+        hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if exc.kind == "loopback" else ""
+        raise ValueError(f"{url}: {exc.host} resolves to {exc.address}, a {exc.kind} address: refused{hint}") from None
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     """Follows a redirect only to a target :func:`check_address` accepts."""
 
-    def __init__(self, allow_loopback: bool):
-        self.allow_loopback = allow_loopback
+    def __init__(self, allow_loopback: bool, targets: dict[str, Target]):
+        self.allow_loopback, self.targets = allow_loopback, targets
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        check_address(newurl, self.allow_loopback)
+        check_address(newurl, self.allow_loopback, self.targets)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch(url: str, user_agent: str, allow_loopback: bool = False) -> Fetched:
+class _Resolved:
+    """Part of urllib's HTTP and HTTPS handlers: a connection's socket goes to an address of
+    :func:`~newsbot.resolver.connect_addresses` (tried in order), while its host name stays the
+    one of the URL (``Host`` header, TLS server name). :mod:`http.client` opens a connection's
+    socket with its ``_create_connection`` (:func:`socket.create_connection`); that is what
+    changes."""
+
+    def __init__(self, allow_loopback: bool, targets: dict[str, Target]):
+        super().__init__()
+        self.allow_loopback, self.targets = allow_loopback, targets
+
+    def _connection(self, cls):
+        def make(host, **kwargs):
+            connection = cls(host, **kwargs)
+            connection._create_connection = self._connect
+            return connection
+        return make
+
+    def _connect(self, address, timeout, source_address=None):
+        host, port = address
+        failure: OSError = OSError(f"{host}: no address to connect to")
+        for pair in connect_addresses(host, port, self.targets, self.allow_loopback):
+            try:
+                return socket.create_connection(pair, timeout, source_address)
+            except OSError as exc:
+                failure = exc
+        raise failure
+
+
+class _ResolvedHTTP(_Resolved, urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(self._connection(http.client.HTTPConnection), req)
+
+
+class _ResolvedHTTPS(_Resolved, urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(self._connection(http.client.HTTPSConnection), req, context=self._context)
+
+
+def fetch(url: str, user_agent: str, allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> Fetched:
     """GET ``url`` once its address (and each redirect's) passes :func:`check_address`
-    (``ValueError`` otherwise); HTTP errors are answers (their status and body), network
-    failures raise ``OSError``."""
-    check_address(url, allow_loopback)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback))
+    (``ValueError`` otherwise), connecting where :func:`~newsbot.resolver.connect_addresses`
+    says (``targets``: the parsed ``NEWSBOT_RESOLVE``); HTTP errors are answers (their status
+    and body), network failures raise ``OSError``."""
+    targets = targets or {}
+    check_address(url, allow_loopback, targets)
+    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback, targets),
+                                         _ResolvedHTTP(allow_loopback, targets), _ResolvedHTTPS(allow_loopback, targets))
     request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
     try:
         with opener.open(request, timeout=TIMEOUT) as answer:
@@ -191,18 +238,19 @@ def _toml_list(values: list[str], literal: bool = False) -> str:
 
 
 def propose(url: str, user_agent: str, name: str | None = None, log=lambda message: None,
-            allow_loopback: bool = False) -> tuple[str, str]:
+            allow_loopback: bool = False, targets: dict[str, Target] | None = None) -> tuple[str, str]:
     """``(portal name, portal file text)`` for the site whose home page is ``url``, from what
     the site announces (module docstring). ``log`` receives one line per document read.
     Raises ``ValueError`` with one line when the home page cannot be read, or the file made
     does not pass the portal file checks, or a fetch is refused by :func:`check_address`
-    (``allow_loopback``: loopback hosts are read); ``OSError`` for network failures."""
+    (``allow_loopback``: loopback hosts are read; ``targets``: the hosts ``NEWSBOT_RESOLVE``
+    maps, :func:`newsbot.resolver.resolve_targets`); ``OSError`` for network failures."""
     from .portals.reader import portal_from_dict
 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
-    home = fetch(url, user_agent, allow_loopback)
+    home = fetch(url, user_agent, allow_loopback, targets)
     log(f"home page {home.url}: HTTP {home.status}")
     if home.status != 200:
         raise ValueError(f"{url}: the home page answered HTTP {home.status}")
@@ -223,7 +271,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         editions[key] = _base(alternate)
     feeds = announced_feeds(home.body, home.url)
     root = rest_root(home.body, home.url, home.headers.get("Link"))
-    robots = fetch(origin + "/robots.txt", user_agent, allow_loopback)
+    robots = fetch(origin + "/robots.txt", user_agent, allow_loopback, targets)
     sitemaps = robots_sitemaps(robots.body, robots.url) if robots.status == 200 else []
     log(f"robots.txt: HTTP {robots.status}, {len(sitemaps)} sitemaps; home page: {len(feeds)} feeds"
         + (f", REST root {root}" if root else ""))
@@ -232,7 +280,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     news, plain = [], []
     usable = []
     for feed in feeds:
-        kind, entries = _entries(fetch(feed, user_agent, allow_loopback).body)
+        kind, entries = _entries(fetch(feed, user_agent, allow_loopback, targets).body)
         log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
         if kind not in ("rss", "atom"):
             continue
@@ -246,7 +294,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         if sitemap in seen:
             continue
         seen.add(sitemap)
-        kind, entries = _entries(fetch(sitemap, user_agent, allow_loopback).body)
+        kind, entries = _entries(fetch(sitemap, user_agent, allow_loopback, targets).body)
         log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             children = [e.url for e in entries if e.url not in seen][:3]

@@ -1,7 +1,8 @@
 """Item pipelines: page → record (extraction), date window, validation, deduplication,
 revision.
 
-Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>``.
+Every dropped item raises ``DropItem`` and counts in ``newsbot/dropped/<reason>`` (``unchanged``
+once an article: :meth:`~newsbot.incremental.Incremental.count_stored`).
 """
 from __future__ import annotations
 
@@ -165,7 +166,8 @@ class IncrementalPipeline(_Pipeline):
             self.ledger = self.crawler.get_extension(Incremental)
         previous = self.ledger.previous(item) if self.ledger is not None else []
         if previous and all(p is not None and is_unchanged(p, item) for p in previous):
-            _drop(self.stats, "unchanged", item["url"])
+            self.ledger.count_stored(item["url"], DROPPED("unchanged"))  # once an article, whichever page
+            raise DropItem(f"unchanged: {item['url']}")
         stored = [p.revision for p in previous if p is not None and not is_unchanged(p, item)]
         item["revision"] = max(stored) + 1 if stored else 1
         if item["revision"] > 1:

@@ -74,6 +74,14 @@ def listing_page(edition: Edition, template: str, page: int, paginate: bool) -> 
     return Source("listing", edition.url(template, page=page), edition.lang, template, page, paginate)
 
 
+def next_listing_page(edition: Edition, source: Source, next_url: str | None) -> Source:
+    """The page after the listing page ``source`` of ``edition``: ``next_url`` (the page's
+    ``rel=next`` link, absolute) when it gives one, else the template's next number."""
+    if next_url:
+        return Source("listing", next_url, source.edition, source.template, source.page + 1, True)
+    return listing_page(edition, source.template, source.page + 1, True)
+
+
 def wp_api_page(edition: Edition, post_type: str, page: int, window: DateWindow, root: str = "",
                 origin: str = "configured") -> Source:
     """Page ``page`` of the WordPress REST collection ``post_type`` for the window: ``after`` /
@@ -88,6 +96,29 @@ def wp_api_page(edition: Edition, post_type: str, page: int, window: DateWindow,
     url = rest_collection(root, f"wp/v2/{post_type}")
     return Source("wp_api", f"{url}{'&' if '?' in url else '?'}{query}", edition.lang, post_type, page,
                   origin=origin, root=root)
+
+
+def next_wp_api_page(edition: Edition, source: Source, window: DateWindow, total_pages: int,
+                     count: int) -> Source | None:
+    """The page after the REST collection page ``source`` of ``edition`` while
+    ``total_pages`` (its ``X-WP-TotalPages`` header; 0 when absent or not a number) says more,
+    or without it, while a full page (``count`` posts, :data:`WP_PER_PAGE`) came back; else
+    ``None``."""
+    if source.page < total_pages or (not total_pages and count == WP_PER_PAGE):
+        return wp_api_page(edition, source.template, source.page + 1, window, source.root, source.origin)
+    return None
+
+
+def child_sitemap(index: Source, url: str, modified: str | None, mode: str, window: DateWindow) -> Source | str:
+    """The child sitemap ``url`` (absolute) listed by the sitemap index ``index`` with its
+    ``lastmod`` ``modified`` (date text, ``None`` when absent), or why it is not read: in
+    ``latest`` mode a child without ``lastmod`` is ``sitemap_undated``; one whose ``lastmod`` is
+    before the window's start is ``sitemap_out_of_window``."""
+    if mode == "latest" and not modified:
+        return "sitemap_undated"
+    if not window.admits(modified, lower_only=True):
+        return "sitemap_out_of_window"
+    return Source("sitemap", url, index.edition, depth=index.depth + 1, origin=index.origin)
 
 
 def _unique(sources: list[Source]) -> list[Source]:

@@ -17,6 +17,7 @@ import logging
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from .logs import failure_detail, failure_level
 from .stats import ROBOTS_FAILED, ROBOTS_REUSED
@@ -66,6 +67,18 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         if url.netloc in self._failed:
             raise RobotsTxtUnavailable(f"robots.txt of {url.netloc} not read: {self._failed[url.netloc]}")
         return None
+
+    async def robot_parser(self, request):
+        """The parser of ``request``'s site (``None`` when its robots.txt could not be read),
+        once read. Scrapy's requests waiting for the same robots.txt await one shared Deferred,
+        whose first waiter's callback returns ``None`` to every later one, which then went
+        unchecked: each waiter reads the settled parser instead."""
+        parser = await super().robot_parser(request)
+        if parser is None:
+            settled = self._parsers.get(urlparse_cached(request).netloc)
+            if not isinstance(settled, Deferred):
+                return settled
+        return parser
 
     async def _parse_robots(self, response, netloc: str, request) -> None:
         self._responses[netloc] = response

@@ -175,7 +175,8 @@ def check(settings) -> None:
     ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS`` (importable),
     ``NEWSBOT_STATE_DIR`` (a folder that can be written), an existing seen-store (usable),
     ``NEWSBOT_REPLAY`` (an existing, complete WARC file holding at least one response record),
-    ``NEWSBOT_ARCHIVE`` (not a folder; an existing file must be a WARC), ``NEWSBOT_PORTALS_FILE``
+    ``NEWSBOT_ARCHIVE`` (not a folder; an existing file must be a WARC, and not the file
+    ``NEWSBOT_REPLAY`` reads, by any path to it), ``NEWSBOT_PORTALS_FILE``
     (a good portal file) and ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
     check_kinds(settings)
     _check_log_level(settings)
@@ -355,6 +356,11 @@ def _check_archive(settings) -> None:
         return
     if Path(archive).is_dir():
         raise ValueError(f"NEWSBOT_ARCHIVE={archive} is a folder, not a file path")
+    replay = settings.get("NEWSBOT_REPLAY")
+    if replay and Path(archive).exists() and os.path.samefile(archive, replay):
+        # the replay's misses would be appended to it as 404 answers the site never sent
+        raise ValueError(f"NEWSBOT_ARCHIVE={archive} is the file NEWSBOT_REPLAY={replay} reads: "
+                         "archive to another file")
     from .warc import check_appendable
 
     try:

@@ -48,7 +48,9 @@ MALFORMED = Family("newsbot/malformed/", "page parts that did not parse (jsonld)
 RECORDS = Family("newsbot/records", "records past deduplication; newsbot/records/revised: written again")
 PAGES = Family("newsbot/pages/", "joined: later pages of articles printed over several, joined to their first "
                "page's record; cut: such articles with more pages than NEWSBOT_ARTICLE_PAGES; other: next "
-               "pages that were another article's (a redirect elsewhere, no article)")
+               "pages that were another article's (a redirect elsewhere, no article); again: pages of an "
+               "article this run counted already as stored or written (skipped, 304 or unchanged), not "
+               "counted as found again")
 ROBOTS_FAILED = Family("newsbot/robots_failed/", "robots.txt not read, by failure kind (the site is then "
                        "crawled as if it allowed everything)")
 ROBOTS_REUSED = "newsbot/robots_reused"  # requests for a robots.txt answered with the one already fetched

@@ -1,23 +1,30 @@
 """Extraction off the crawl's thread: a pool of worker processes that run
 :func:`newsbot.extraction.extract_article`, so pages are extracted on every core while the
-downloads go on, and one slow page stalls one worker, never the crawl.
+downloads go on, and one slow page stalls one worker (and the page waiting in it), never the
+crawl.
 
 The pool starts with the first page (``NEWSBOT_EXTRACT_WORKERS`` processes; the default, ``-1``,
 is one a core; ``0`` extracts in the crawl process itself). Workers come from a fork server that
 has imported the extraction code once, so a worker starts in milliseconds and shares nothing
-with the crawl's threads. A worker that dies (killed, out of memory, a crash in a C library)
-breaks the pool, and the pool cannot tell which page did it: each page under way is tried
-once more in a worker of its own, and a page whose own worker dies too raises
-:class:`WorkerDied`. A page that kills its worker never runs in the crawl process, and costs no
-other page.
+with the crawl's threads. Each worker has a socket to the crawl, which the crawl's event loop
+reads and writes without blocking (no thread of its own): a page goes out as its pickled
+arguments and its body's bytes as they are, the :class:`~newsbot.extraction.Extraction` comes
+back pickled, and each worker holds at most :data:`PAGES_IN_A_WORKER` pages, so that it never
+waits for the next. A worker that dies (killed, out of memory, a crash in a C library) closes
+its socket: each page it held is tried once more in a worker of its own, and a page whose own
+worker dies too raises :class:`WorkerDied`. A page that kills its worker never runs in the
+crawl process, and costs no other page.
 """
 from __future__ import annotations
 
 import logging
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import pickle
+import socket
+import struct
+import traceback
+from collections import deque
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +33,12 @@ def _extract(kwargs: dict):
     from .extraction import extract_article
 
     return extract_article(**kwargs)
+
+
+PAGES_IN_A_WORKER = 2  # pages sent to a worker and not yet answered: the one it works on and the next
+_PAGE = struct.Struct("!Qq")  # a page's frame: bytes of its pickled arguments, bytes of its body (-1: none apart)
+_REPLY = struct.Struct("!Q")  # a reply's frame: bytes of the pickled (ok, value, traceback text)
+READ_SIZE = 65536  # bytes read from a worker at once: a reply is a few KiB, and recv allocates this much each call
 
 
 def die_with_parent() -> None:
@@ -84,48 +97,260 @@ class WorkerDied(RuntimeError):
     the page's URL."""
 
 
+class RemoteTraceback(Exception):
+    """The ``__cause__`` of an exception raised in a worker: ``str()`` is the worker's
+    traceback text."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _receive(sock: socket.socket, size: int) -> bytes | None:
+    """Exactly ``size`` bytes from the blocking ``sock``; ``None`` when it ends first."""
+    data = sock.recv(size, socket.MSG_WAITALL)
+    while len(data) < size:
+        more = sock.recv(size - len(data), socket.MSG_WAITALL)
+        if not more:
+            return None
+        data += more
+    return data
+
+
+def _serve(sock: socket.socket, function) -> None:
+    """A worker's life: read a page (:data:`_PAGE` frame), run ``function`` on its keyword
+    arguments, write the reply (:data:`_REPLY` frame: ``(True, result, "")`` or ``(False,
+    exception, traceback text)``), until the crawl closes its end of ``sock``."""
+    start_worker()
+    while (head := _receive(sock, _PAGE.size)) is not None:
+        arguments, body = _PAGE.unpack(head)
+        kwargs, html = _receive(sock, arguments), _receive(sock, body) if body >= 0 else b""
+        if kwargs is None or html is None:  # the crawl closed the pool while writing
+            return
+        kwargs = pickle.loads(kwargs)
+        if body >= 0:
+            kwargs["html"] = html
+        try:
+            reply = (True, function(kwargs), "")
+        except Exception as exc:  # the crawl process raises it where the page is awaited
+            reply = (False, exc, traceback.format_exc())
+        try:
+            data = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an exception or a result that cannot be pickled
+            data = pickle.dumps((False, RuntimeError(f"the worker's reply cannot be pickled: {exc!r}"),
+                                 reply[2]), pickle.HIGHEST_PROTOCOL)
+        try:
+            sock.sendall(_REPLY.pack(len(data)) + data)
+        except OSError:  # the crawl closed the pool meanwhile
+            return
+
+
+class _Worker:
+    """One worker process (started from ``context``'s fork server, running ``function``) and
+    the crawl's end of its socket, non-blocking: ``pages`` holds the ``(future, kwargs)`` sent
+    and not yet answered, in order; ``outgoing`` the bytes not yet written; ``incoming`` those
+    read and not yet a whole reply. ``alone``: a worker for one page tried again."""
+
+    def __init__(self, context, function, alone: bool = False):
+        mine, its = socket.socketpair()
+        try:
+            self.process = context.Process(target=_serve, args=(its, function), daemon=True)
+            self.process.start()
+        except BaseException:
+            mine.close()
+            raise
+        finally:
+            its.close()
+        mine.setblocking(False)
+        self.sock = mine
+        self.alone = alone
+        self.pages: deque = deque()
+        self.outgoing: deque = deque()
+        self.incoming = bytearray()
+        self.writing = False  # the loop watches for room to write
+        self.loop = None
+
+
 class ExtractionPool:
     """A lazily started process pool for extraction; :meth:`extract` is awaited by the item
-    pipeline. ``size`` 0: extract in this process. ``function``: what a worker runs on the
-    keyword arguments (a module-level function; default
+    pipeline, on an asyncio event loop. ``size`` 0: extract in this process. ``function``: what
+    a worker runs on the keyword arguments (a module-level function; default
     :func:`~newsbot.extraction.extract_article`)."""
 
     def __init__(self, size: int, function=_extract):
         self.size = size
         self.function = function
-        self.executor: ProcessPoolExecutor | None = None
+        self.workers: list[_Worker] = []
+        self.waiting: deque = deque()  # (future, kwargs) of pages no worker holds yet
+        self.loop = None
+        self._context = None
 
-    def _executor(self, size: int) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsbot.forkserver"])
-        return ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=start_worker)
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the pool's live workers."""
+        return [worker.process.pid for worker in self.workers]
 
     async def extract(self, **kwargs):
         """:func:`~newsbot.extraction.extract_article` of ``kwargs`` in a worker (here when the
-        pool has none). Raises :class:`WorkerDied` when the page's worker died in the pool and
-        again in a worker of its own."""
+        pool has none); raises what it raises. Raises :class:`WorkerDied` when the page's worker
+        died in the pool and again in a worker of its own."""
         if self.size <= 0:
             return self.function(kwargs)
         import asyncio
 
-        executor = self.executor = self.executor or self._executor(self.size)
+        loop = asyncio.get_running_loop()
+        if loop is not self.loop:  # a pool used from one event loop, then another (tests)
+            self.loop = loop
+            for worker in self.workers:
+                self._watch(worker)
+        future = loop.create_future()
+        self.waiting.append((future, kwargs))
+        self._dispatch()
+        return await future
+
+    def _start(self, alone: bool = False) -> _Worker:
+        if self._context is None:
+            self._context = multiprocessing.get_context("forkserver")
+            self._context.set_forkserver_preload(["newsbot.forkserver"])
+        worker = _Worker(self._context, self.function, alone)
+        self._watch(worker)
+        return worker
+
+    def _watch(self, worker: _Worker) -> None:
+        """Read ``worker``'s replies (and write what it still has to get) on the pool's loop."""
+        if worker.loop is not None and worker.loop is not self.loop and not worker.loop.is_closed():
+            worker.loop.remove_reader(worker.sock)
+            worker.loop.remove_writer(worker.sock)
+        worker.loop = self.loop
+        self.loop.add_reader(worker.sock, self._read, worker)
+        if worker.writing:
+            self.loop.add_writer(worker.sock, self._write, worker)
+
+    def _dispatch(self) -> None:
+        """Hand waiting pages to the workers that hold the fewest, up to
+        :data:`PAGES_IN_A_WORKER` each; start the workers missing (first page, a worker died)."""
         try:
-            return await asyncio.wrap_future(executor.submit(self.function, kwargs))
-        except BrokenProcessPool:
-            if self.executor is executor:  # the first page to see it restarts the pool
-                logger.warning("An extraction worker died; the pages under way are tried again, each alone")
-                self.executor = None
-                executor.shutdown(wait=False, cancel_futures=True)
-        alone = self._executor(1)
+            while len(self.workers) < self.size and self.waiting:
+                self.workers.append(self._start())
+        except Exception as exc:  # no process could be started: the pages waiting fail with it
+            while self.waiting:
+                future, _ = self.waiting.popleft()
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        while self.waiting and self.workers:
+            worker = min(self.workers, key=lambda w: len(w.pages))
+            if len(worker.pages) >= PAGES_IN_A_WORKER:
+                break
+            future, kwargs = self.waiting.popleft()
+            if not future.done():  # not cancelled meanwhile
+                self._send(worker, future, kwargs)
+
+    def _send(self, worker: _Worker, future, kwargs: dict) -> None:
+        """Give ``worker`` the page of ``kwargs`` (its body's bytes written as they are, the
+        rest pickled), settled through ``future``."""
+        body = kwargs.get("html")
+        if not isinstance(body, bytes):
+            body = None
         try:
-            return await asyncio.wrap_future(alone.submit(self.function, kwargs))
-        except BrokenProcessPool:
-            raise WorkerDied(f"{kwargs.get('url')}: its extraction worker died twice") from None
-        finally:
-            alone.shutdown(wait=False)
+            arguments = pickle.dumps({k: v for k, v in kwargs.items() if body is None or k != "html"},
+                                     pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # arguments a worker cannot be given
+            future.set_exception(exc)
+            return
+        idle = not worker.outgoing
+        worker.pages.append((future, kwargs))
+        worker.outgoing.append(_PAGE.pack(len(arguments), -1 if body is None else len(body)) + arguments)
+        if body:
+            worker.outgoing.append(memoryview(body))
+        if idle:
+            self._write(worker)
+
+    def _write(self, worker: _Worker) -> None:
+        """Write what ``worker`` can take now; the loop calls again when it can take more."""
+        try:
+            while worker.outgoing:
+                sent = worker.sock.sendmsg(list(worker.outgoing)[:64])
+                while sent:
+                    first = worker.outgoing[0]
+                    if len(first) > sent:
+                        worker.outgoing[0] = memoryview(first)[sent:]
+                        break
+                    sent -= len(first)
+                    worker.outgoing.popleft()
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError:  # the worker is gone: its socket's reader sees the end
+            worker.outgoing.clear()
+        if bool(worker.outgoing) != worker.writing:  # the loop calls back while there is more to write
+            worker.writing = bool(worker.outgoing)
+            if worker.writing:
+                worker.loop.add_writer(worker.sock, self._write, worker)
+            else:
+                worker.loop.remove_writer(worker.sock)
+
+    def _read(self, worker: _Worker) -> None:
+        """Read ``worker``'s replies and settle their pages; a closed socket is a dead worker."""
+        try:
+            data = worker.sock.recv(READ_SIZE)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self._died(worker)
+            return
+        worker.incoming += data
+        while len(worker.incoming) >= _REPLY.size:
+            end = _REPLY.size + _REPLY.unpack_from(worker.incoming)[0]
+            if len(worker.incoming) < end:
+                break
+            try:
+                ok, value, remote = pickle.loads(worker.incoming[_REPLY.size:end])
+            except Exception as exc:  # a result or exception this process cannot rebuild
+                ok, value, remote = False, exc, ""
+            del worker.incoming[:end]
+            future, _ = worker.pages.popleft()
+            if not future.done() and not future.get_loop().is_closed():
+                if ok:
+                    future.set_result(value)
+                else:
+                    value.__cause__ = RemoteTraceback(remote)
+                    future.set_exception(value)
+        if worker.alone and not worker.pages:
+            self._stop(worker)
+        else:
+            self._dispatch()
+
+    def _died(self, worker: _Worker) -> None:
+        """``worker`` ended: each page it held is tried again in a worker of its own, or, in
+        such a worker already, fails with :class:`WorkerDied`."""
+        self._stop(worker)
+        pages = [(f, kwargs) for f, kwargs in worker.pages if not f.done() and not f.get_loop().is_closed()]
+        if worker.alone:
+            for future, kwargs in pages:
+                future.set_exception(WorkerDied(f"{kwargs.get('url')}: its extraction worker died twice"))
+            return
+        self.workers.remove(worker)
+        if pages:
+            logger.warning("An extraction worker died; the pages under way are tried again, each alone")
+        for future, kwargs in pages:
+            try:
+                self._send(self._start(alone=True), future, kwargs)
+            except Exception as exc:
+                future.set_exception(exc)
+        self._dispatch()
+
+    def _stop(self, worker: _Worker) -> None:
+        if worker.loop is not None and not worker.loop.is_closed():
+            worker.loop.remove_reader(worker.sock)
+            worker.loop.remove_writer(worker.sock)
+        worker.sock.close()
 
     def close(self) -> None:
-        """Stop the workers (pages under way finish first)."""
-        if self.executor is not None:
-            self.executor.shutdown(wait=True)
-            self.executor = None
+        """Stop the workers: each ends when the page it works on is done (the crawl closes the
+        pool once its pages are)."""
+        workers, self.workers = self.workers, []
+        for worker in workers:
+            self._stop(worker)
+        for worker in workers:
+            worker.process.join()

@@ -1,4 +1,4 @@
-"""HTTP sites on 127.0.0.1 for tests: fixed routes, started and stopped by the test.
+"""HTTP sites on 127.0.0.1 (or ::1) for tests: fixed routes, started and stopped by the test.
 
 Bounded: at most ``max_requests`` answered (then 503), the server shuts itself down after
 ``max_seconds``, its threads are daemons, and the listen backlog is large enough that a
@@ -7,19 +7,22 @@ the site speaks HTTPS (the TLS handshake runs in the connection's thread, with a
 """
 from __future__ import annotations
 
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 
 class LoopbackHTTPServer(ThreadingHTTPServer):
-    """``ThreadingHTTPServer`` on 127.0.0.1 with a 128-connection backlog and daemon threads."""
+    """``ThreadingHTTPServer`` on 127.0.0.1 (or the IPv6 address given) with a 128-connection
+    backlog and daemon threads."""
 
     request_queue_size = 128
     daemon_threads = True
     block_on_close = False
 
     def __init__(self, handler, address: tuple[str, int] = ("127.0.0.1", 0), ssl_context=None):
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, handler)
         if ssl_context is not None:
             self.socket = ssl_context.wrap_socket(self.socket, server_side=True,
@@ -82,7 +85,8 @@ class Site:
 
         self.server = LoopbackHTTPServer(Handler, address, ssl_context)
         self.port = self.server.server_address[1]
-        self.base = f"{'https' if ssl_context is not None else 'http'}://{address[0]}:{self.port}"
+        host = f"[{address[0]}]" if ":" in address[0] else address[0]
+        self.base = f"{'https' if ssl_context is not None else 'http'}://{host}:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.timer = threading.Timer(max_seconds, self.server.shutdown)
         self.timer.daemon = True

@@ -500,6 +500,16 @@ def test_an_article_printed_over_several_pages_is_flagged(url, head, pager, flag
     ("/port/quay-deal", "<link rel='next' href='/port/quay-deal?page=%C2%B2'>", (1, None, None)),
     # rel keywords are case-insensitive
     ("/port/quay-deal", "<link rel='Next' href='/port/quay-deal?page=2'>", (1, None, "/port/quay-deal?page=2")),
+    # rel=first (a <link> or a pager's <a>) names the first page: it confirms a bare number too,
+    # and wins over a link numbered 1 and over the URL without the number; another article's is no page
+    ("/port/quay-deal/3/", "<link rel='prev' href='/port/quay-deal/2/'><a rel='first' href='/port/quay-deal/'>1</a>",
+     (3, "/port/quay-deal/", None)),
+    ("/port/quay-deal?page=3", "<link rel='prev' href='?page=2'><link rel='first' href='/port/quay-deal?page=1'>",
+     (3, "/port/quay-deal?page=1", None)),
+    ("/port/quay-deal?page=2", "<link rel='prev' href='?page=1'><link rel='First' href='/port/quay-deal'>",
+     (2, "/port/quay-deal", None)),
+    ("/port/quay-deal?page=2", "<link rel='first' href='/port/crane-strike'><link rel='prev' href='?page=1'>",
+     (2, "/port/quay-deal?page=1", None)),
 ])
 def test_page_links_give_the_first_and_the_next_page_of_the_article(url, head, expected):
     site = "https://news.example.org"

@@ -14,7 +14,7 @@ from scrapy.utils.test import get_crawler
 from support import settings_with as _settings
 from twisted.internet.error import ConnectionLost
 
-from newsbot.middlewares import (HEAD_BYTES, BackoffRetryMiddleware, HeadMetaRefreshMiddleware, RequestRefused,
+from newsbot.middlewares import (HEAD_BYTES, BackoffRetryMiddleware, ascii_as_itself, HeadMetaRefreshMiddleware, RequestRefused,
                                  SafeRedirectMiddleware, _retry_after, failure_kind)
 
 
@@ -80,6 +80,7 @@ def _refresh_page(before: str, charset: str = "utf-8", bom: bytes = b"") -> byte
     ("<title>" + "€" * 3000 + "</title>", "utf-16", b""),  # UTF-16 (BOM written by the codec)
     ("<title>" + "日本" * 2500 + "</title>", "utf-8", b"\xef\xbb\xbf"),  # 15,000 bytes of 3-byte characters
     ("<title>" + "日本" * 1500 + "</title>", "gb18030", b""),  # a charset told by the header only
+    ("<title>Crème brûlée</title>", "cp1252", b""),  # a single-byte code page
 ])
 def test_meta_refresh_reads_the_head_as_scrapy_reads_the_whole_page(before, charset, bom):
     """The head-only middleware follows exactly the refreshes Scrapy's own follows (the tag
@@ -99,6 +100,33 @@ def test_meta_refresh_reads_the_head_as_scrapy_reads_the_whole_page(before, char
     assert verdicts[0] == verdicts[1]
     followed = len(before) < 4096
     assert verdicts[1] == ("https://news.example/moved/" if followed else None)
+
+
+@pytest.mark.parametrize("tag,charset", [
+    ("<META HTTP-EQUIV=REFRESH CONTENT='0; URL=/moved/'>", "utf-8"),  # upper case: followed
+    ("<meta http-equiv='Refresh' content='0; url=/moved/'>", "shift_jis"),  # a multi-byte charset
+    ("<meta http-equiv='refresh' content='0; url=/moved/'>", "utf-7"),  # its letters are no bytes of their own
+    ("<meta name='refresh' content='a page about refreshments'>", "utf-8"),  # the word, no refresh
+    ("<meta name='description' content='no such word'>", "utf-8"),  # nothing to follow: passed on
+    ("<meta name='description' content='no such word'>", "utf-16"),
+])
+def test_meta_refresh_is_looked_for_as_scrapy_looks_for_it(tag, charset):
+    body = f"<html><head><title>日本</title>{tag}</head><body><p>Story text.</p></body></html>".encode(charset)
+    crawler = get_crawler(settings_dict={"METAREFRESH_ENABLED": True})
+    verdicts = []
+    for cls in (MetaRefreshMiddleware, HeadMetaRefreshMiddleware):
+        request = Request("https://news.example/a")
+        response = HtmlResponse(request.url, body=body, request=request,
+                                headers={"Content-Type": f"text/html; charset={charset}"})
+        result = cls.from_crawler(crawler).process_response(request, response)
+        assert result is response or isinstance(result, Request)
+        verdicts.append(result.url if isinstance(result, Request) else None)
+    assert verdicts[0] == verdicts[1] == ("https://news.example/moved/" if "url=" in tag.lower() else None)
+
+
+def test_ascii_as_itself():
+    assert all(ascii_as_itself(name) for name in ("utf-8", "cp1252", "iso8859-2", "gb18030", "ascii"))
+    assert not any(ascii_as_itself(name) for name in ("utf-16", "utf-7", "iso2022_jp", "cp500", "no-such-codec"))
 
 
 def test_meta_refresh_with_a_head_of_long_sequences_reads_the_whole_page():

@@ -138,6 +138,7 @@ def test_addresses_the_crawl_refuses_are_refused_before_any_request(tmp_path):
     (("--name", "article"), "--name: portal article: the name is that of a built-in spider that is not a portal"),
     (("-o", "mine.toml"), "mine.toml exists; give another --output"),
     (("-o", "nowhere/x.toml"), "nowhere/x.toml: nowhere is not a folder"),
+    (("-s", "NEWSBOT_RESOLVE=a.example=10.0.0.1"), "NEWSBOT_RESOLVE: a.example -> 10.0.0.1 is not a loopback address"),
 ])
 def test_bad_arguments_are_refused_before_any_request(tmp_path, extra, message):
     from loopback import Site
@@ -181,3 +182,29 @@ def test_only_what_answers_as_announced_goes_into_the_file(tmp_path):
     portal = load_portals(tmp_path / "loopy.toml")["loopy"]
     assert portal.feeds == () and portal.sitemaps == () and portal.news_sitemaps == ()
     assert [e.lang for e in portal.editions] == ["en"]
+
+
+def test_newsbot_resolve_sends_a_mapped_host_to_its_address(tmp_path):
+    """``NEWSBOT_RESOLVE`` holds for ``portal new`` as for a crawl: the site is read at its real
+    name on a loopback port, the ``Host`` header naming it, and a mapped name needs no
+    NEWSBOT_ALLOW_LOOPBACK."""
+    from urllib.parse import urlsplit
+
+    from loopback import Site
+
+    real = "http://harbour.example.org"
+    routes = {}
+    for url, body, ctype, status, headers in site_pages(SITE, real):
+        parts = urlsplit(url)
+        routes[parts.path + ("?" + parts.query if parts.query else "")] = (status, {"Content-Type": ctype, **headers}, body)
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    with Site(routes, max_seconds=60) as site:
+        made = subprocess.run([sys.executable, "-m", "newsbot.cli", "portal", "new", real + "/", "--name", "harbour_post",
+                               "-s", f"NEWSBOT_RESOLVE=harbour.example.org=127.0.0.1:{site.port}"],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "harbour_post.toml")["harbour_post"]
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", real)]
+    assert portal.feeds == ("{base}/rss.xml",) and portal.allow == (r"^/stories/\d{4}/\d{2}/[^/]+$",)
+    assert site.served[:2] == ["/", "/robots.txt"] and "/rss.xml" in site.served
+    assert {host for host, _ in site.requested} == {"harbour.example.org"}

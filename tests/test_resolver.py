@@ -78,22 +78,75 @@ def test_bad_resolve_setting_stops_with_one_line(tmp_path, value, message):
     assert "Traceback" not in proc.stderr
 
 
-def test_resolver_answers_mapped_names_and_defers_the_rest(monkeypatch):
-    from twisted.internet import defer
-    from twisted.internet.base import ThreadedResolver
+class _Lookup:
+    """A stand-in for Twisted's name resolver: every name resolves to ``addresses`` (text), or
+    with ``answer=False`` the lookup never answers; ``asked`` lists the names looked up."""
+
+    def __init__(self, *addresses: str, answer: bool = True):
+        self.addresses, self.answer, self.asked = addresses, answer, []
+
+    def resolveHostName(self, receiver, name, portNumber=0, addressTypes=None, transportSemantics="TCP"):  # noqa: N802,N803
+        from twisted.internet.address import IPv4Address, IPv6Address
+
+        self.asked.append(name)
+        receiver.resolutionBegan(None)
+        if self.answer:
+            for address in self.addresses:
+                receiver.addressResolved((IPv6Address if ":" in address else IPv4Address)("TCP", address, portNumber))
+            receiver.resolutionComplete()
+
+
+def _resolver(lookup: _Lookup, overrides=None, allow_loopback=False):
+    """A :class:`HostOverrideResolver` on a memory reactor whose lookups go to ``lookup``."""
+    from scrapy.resolver import dnscache
     from twisted.internet.testing import MemoryReactorClock
 
     from newsbot.resolver import HostOverrideResolver
 
-    asked = []
-    monkeypatch.setattr(ThreadedResolver, "getHostByName",
-                        lambda self, name, timeout=(): asked.append(name) or defer.succeed("93.184.216.34"))
-    resolver = HostOverrideResolver(MemoryReactorClock(), 0, 5.0, resolve_map("www.politico.eu:127.0.0.9"))
-    got = []
-    resolver.getHostByName("WWW.Politico.eu.").addCallback(got.append)
-    resolver.getHostByName("www.euronews.com").addCallback(got.append)
-    assert got == ["127.0.0.9", "93.184.216.34"]
-    assert asked == ["www.euronews.com"]
+    reactor = MemoryReactorClock()
+    reactor.nameResolver = lookup
+    dnscache.clear()
+    return HostOverrideResolver(reactor, 0, 5.0, overrides, allow_loopback=allow_loopback)
+
+
+def _resolve(resolver, name: str, port: int = 80, done: list | None = None) -> list[tuple[str, int]] | None:
+    """The ``(address, port)`` pairs ``resolver`` gives ``name``; ``None`` while it has not
+    completed (``done`` receives ``True`` when it does)."""
+    answer, done = [], done if done is not None else []
+
+    class Receiver:
+        def resolutionBegan(self, resolution):  # noqa: N802
+            pass
+
+        def addressResolved(self, address):  # noqa: N802
+            answer.append((address.host, address.port))
+
+        def resolutionComplete(self):  # noqa: N802
+            done.append(True)
+
+    resolver.resolveHostName(Receiver(), name, port)
+    return answer if done else None
+
+
+def test_resolver_answers_mapped_names_and_defers_the_rest():
+    lookup = _Lookup("93.184.216.34", "2606:2800:220:1::1")
+    resolver = _resolver(lookup, resolve_map("www.politico.eu:127.0.0.9"))
+    assert _resolve(resolver, "WWW.Politico.eu.", 443) == [("127.0.0.9", 443)]
+    assert _resolve(resolver, "www.euronews.com") == [("93.184.216.34", 80), ("2606:2800:220:1::1", 80)]
+    assert lookup.asked == ["www.euronews.com"]
+
+
+def test_a_lookup_that_does_not_answer_ends_after_dns_timeout():
+    resolver = _resolver(_Lookup(answer=False))
+    done = []
+    assert _resolve(resolver, "slow.example.org", done=done) is None
+    resolver.reactor.advance(4.9)
+    assert done == []
+    resolver.reactor.advance(0.2)  # DNS_TIMEOUT: 5 s
+    assert done == [True] and resolver.reactor.getDelayedCalls() == []
+    answered = _resolver(_Lookup("93.184.216.34"))
+    assert _resolve(answered, "news.example.org") == [("93.184.216.34", 80)]
+    assert answered.reactor.getDelayedCalls() == []  # no timer left once answered
 
 
 @pytest.mark.parametrize("address, allow_loopback, refused", [
@@ -103,32 +156,67 @@ def test_resolver_answers_mapped_names_and_defers_the_rest(monkeypatch):
     ("::ffff:10.0.0.7", True, "a private address"),
     ("2002:a00:7::1", True, "a private address"),  # 6to4 around 10.0.0.7
     ("64:ff9b::a00:7", True, "a private address"),  # NAT64 around 10.0.0.7
+    ("fd00::7", True, "a private address"),  # IPv6 unique local
     ("127.0.0.1", False, "a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"),
+    ("::1", False, "a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"),
     ("127.0.0.1", True, None),
+    ("::1", True, None),
     ("93.184.216.34", False, None),
 ])
-def test_a_name_resolving_to_a_private_address_is_refused(monkeypatch, address, allow_loopback, refused):
-    from twisted.internet import defer
-    from twisted.internet.base import ThreadedResolver
-    from twisted.internet.testing import MemoryReactorClock
+def test_a_name_resolving_to_a_private_address_is_refused(address, allow_loopback, refused):
+    from newsbot.resolver import refusal
 
-    from newsbot.resolver import AddressRefused, HostOverrideResolver
-
-    monkeypatch.setattr(ThreadedResolver, "getHostByName", lambda self, name, timeout=(): defer.succeed(address))
-    resolver = HostOverrideResolver(MemoryReactorClock(), 0, 5.0, {}, allow_loopback=allow_loopback)
-    got, failed = [], []
-    resolver.getHostByName("news.example.org").addCallbacks(got.append, failed.append)
+    resolver = _resolver(_Lookup(address), allow_loopback=allow_loopback)
+    answer = _resolve(resolver, "news.example.org")
     if refused is None:
-        assert got == [address] and not failed
+        assert answer == [(address, 80)] and "news.example.org" not in resolver.refused
     else:
-        assert not got and failed[0].check(AddressRefused)
-        assert refused in str(failed[0].value) and "news.example.org" in resolver.refused
+        assert answer == []  # Twisted's connection code fails it as a lookup without result
+        assert refused in resolver.refused["news.example.org"]
+        assert f"news.example.org resolves to {address}, a" in resolver.refused["news.example.org"]
     # a private address written in the URL (http://10.0.0.7/) is refused the same way; a loopback
     # one written by the user is reached (redirects to it are refused by the middleware)
-    got.clear()
-    failed.clear()
-    resolver.getHostByName(address).addCallbacks(got.append, failed.append)
+    answer = _resolve(resolver, address)
     if refused is None or "loopback" in refused:
-        assert got == [address] and not failed
+        assert answer == [(address, 80)]
     else:
-        assert not got and failed[0].check(AddressRefused) and refused in str(failed[0].value)
+        assert answer == [] and refused in resolver.refused[address]
+    assert refusal("news.example.org") is None  # the crawl's own resolver is not this one
+
+
+def test_a_name_keeps_the_addresses_it_may_reach():
+    resolver = _resolver(_Lookup("10.0.0.7", "93.184.216.34"))
+    assert _resolve(resolver, "news.example.org") == [("93.184.216.34", 80)]
+    assert "news.example.org" not in resolver.refused  # reached: not reported as refused
+
+
+def _ipv6_loopback() -> str | None:
+    """Why this machine cannot listen on ``::1``, or ``None`` when it can."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError as exc:
+        return f"no IPv6 loopback here ({exc})"
+    return None
+
+
+def test_an_ipv6_literal_url_is_fetched(tmp_path):
+    """``http://[::1]:port/`` is reached: the resolver hands Twisted IPv6 addresses too."""
+    reason = _ipv6_loopback()
+    if reason:
+        print(reason)
+        pytest.skip(reason)
+    page = (b'<html><head><title>Harbour cranes</title><meta property="og:type" content="article"></head>'
+            b"<body><article><h1>Cranes back on the quay</h1>"
+            + b"<p>The two cranes taken away for repairs in January are working the quay again.</p>" * 5
+            + b"</article></body></html>")
+    with Site({"/article/cranes/": (200, {"Content-Type": "text/html"}, page)}, address=("::1", 0)) as site:
+        url = site.url("/article/cranes/")
+        settings = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false", "RETRY_TIMES": "0"}
+        proc, records = crawl(tmp_path, "article", f"urls={url}", settings=settings)
+    assert url.startswith("http://[::1]:")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert [(r["url"], r["title"]) for r in records] == [(url, "Cranes back on the quay")]
+    assert site.served == ["/robots.txt", "/article/cranes/"]

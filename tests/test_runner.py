@@ -40,6 +40,10 @@ REFUSED = {
     "replay truncated": (("-s", "NEWSBOT_REPLAY=cut.warc.gz", *URL), "NEWSBOT_REPLAY=cut.warc.gz"),
     "archive not a WARC": (("-s", "NEWSBOT_ARCHIVE=notes.txt", *URL), "NEWSBOT_ARCHIVE=notes.txt"),
     "archive unwritable": (("-s", "NEWSBOT_ARCHIVE=/proc/x/a.warc.gz", *URL), "NEWSBOT_ARCHIVE=/proc/x/a.warc.gz"),
+    "archive is the replay": (("-s", "NEWSBOT_ARCHIVE=good.warc.gz", "-s", "NEWSBOT_REPLAY=good.warc.gz", *URL),
+                              "NEWSBOT_ARCHIVE=good.warc.gz is the file NEWSBOT_REPLAY=good.warc.gz reads"),
+    "archive is the replay by a link": (("-s", "NEWSBOT_ARCHIVE=link.warc.gz", "-s", "NEWSBOT_REPLAY=./good.warc.gz",
+                                         *URL), "NEWSBOT_ARCHIVE=link.warc.gz is the file NEWSBOT_REPLAY"),
     "seen-store unwritable": (("-s", "NEWSBOT_SEEN_STORE=/proc/x/seen.sqlite", *URL), "NEWSBOT_SEEN_STORE"),
     "bad IPv6 URL": (("-a", "urls=http://[::1,http://127.0.0.1:9/x"), "http://[::1"),
     "port out of range": (("-a", "urls=https://127.0.0.1:99999/x"), "https://127.0.0.1:99999/x"),
@@ -72,6 +76,8 @@ def refused_runs(tmp_path_factory):
         (folder / "empty.warc.gz").write_bytes(b"")
         (folder / "cut.warc.gz").write_bytes(warc[:-50])
         (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
+        (folder / "good.warc.gz").write_bytes(warc)
+        (folder / "link.warc.gz").symlink_to("good.warc.gz")
         if case == "url_file too large":
             (folder / "big.txt").write_bytes(b"http://127.0.0.1:9/x\n" * (11 * 1024 * 1024 // 21))
         args, _ = REFUSED[case]
@@ -87,6 +93,7 @@ def test_crawl_refuses_bad_setting_or_argument(refused_runs, case):
     _refused(proc.returncode, proc.stderr, REFUSED[case][1])
     assert (folder / "out.jsonl").read_text(encoding="utf-8") == '{"kept": true}\n'
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "my notes\n"
+    assert (folder / "good.warc.gz").read_bytes() == (folder.parent / "good.warc.gz").read_bytes()
     assert not (folder / "output").exists()
 
 

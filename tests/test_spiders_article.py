@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -56,6 +57,25 @@ def test_article_spider_archive_then_replay(tmp_path):
     assert proc2.returncode == 0, proc2.stderr[-3000:]
     strip = lambda rs: sorted((r["id"], r["title"], r["body"]) for r in rs)  # noqa: E731
     assert strip(replayed) == strip(records)
+
+
+def test_requests_waiting_for_robots_txt_are_each_checked(tmp_path):
+    """Four start URLs wait together while robots.txt is slow to answer: each is checked against
+    it, so the two it disallows are never requested (every waiter after the first was let
+    through unchecked by Scrapy's middleware)."""
+    def slow_robots(site):
+        time.sleep(0.5)
+        return b"User-agent: *\nDisallow: /private/\n"
+
+    paths = ("/news/one", "/private/two", "/news/three", "/private/four")
+    routes = {"/robots.txt": (200, {"Content-Type": "text/plain"}, slow_robots),
+              **{path: (200, HTML, _page(f"Story {path}")) for path in paths}}
+    with Site(routes) as site:
+        proc, records = crawl(tmp_path, "article", "urls=" + ",".join(site.url(p) for p in paths), settings=FAST)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert sorted(site.served) == ["/news/one", "/news/three", "/robots.txt"]
+    assert sorted(r["title"] for r in records) == ["Story /news/one", "Story /news/three"]
+    assert run_stats(tmp_path / "out.jsonl").get("robotstxt/forbidden") == 2
 
 
 def test_redirects_to_private_or_loopback_are_refused(tmp_path):
@@ -340,3 +360,27 @@ def test_a_first_page_spelled_with_page_one_is_the_same_article(tmp_path):
         proc, records = crawl(tmp_path, "article", f"urls={urls}", settings=FAST)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert [_parts(r) for r in records] == [[f"Part {i}" for i in (1, 2, 3) for _ in range(3)]]
+
+
+@pytest.mark.parametrize("validators", [False, True])
+def test_an_article_reached_by_two_of_its_pages_is_found_once_in_a_second_run(tmp_path, validators):
+    """With the seen-store on, a second run that reaches a stored article by its first and its
+    second page (skipped as seen, answered 304, or fetched and joined unchanged) counts one
+    article already stored, the other page in ``newsbot/pages/again``."""
+    routes = _pages(2)
+    if validators:  # the site answers a conditional request for the first page with 304
+        body = routes["/news/quay"][2]
+        routes["/news/quay"] = lambda headers: ((304, {"ETag": '"q1"'}, b"") if headers.get("If-None-Match") == '"q1"'
+                                                else (200, {**HTML, "ETag": '"q1"'}, body))
+    with Site(routes) as site:
+        urls = f"{site.url('/news/quay')},{site.url('/news/quay?page=2')}"
+        for _ in range(2):
+            proc = scrapy_crawl(tmp_path, "article", "-a", f"urls={urls}", "-o", "out.jsonl",
+                                *[arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")])
+            assert proc.returncode == 0, proc.stderr[-3000:]
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+    stored = sum(stats.get(k, 0) for k in ("newsbot/skipped/seen", "newsbot/skipped/not_modified",
+                                           "newsbot/dropped/unchanged"))
+    assert stored == 1 and stats.get("newsbot/pages/again") == 1, stats
+    assert "article: ok: 0 records written, 0 failed requests, 1 already stored" in proc.stderr

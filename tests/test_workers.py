@@ -38,7 +38,7 @@ def test_pages_are_extracted_in_worker_processes_as_in_the_crawl_process():
 
     try:
         got = asyncio.run(all_pages())
-        workers = set(pool.executor._processes)
+        workers = set(pool.pids)
     finally:
         pool.close()
     assert workers and os.getpid() not in workers and len(workers) <= 2
@@ -51,15 +51,18 @@ def test_a_killed_worker_costs_no_page_and_the_pool_starts_again():
     url, body = PAGES[-1]
     try:
         first = asyncio.run(pool.extract(html=body, url=url))
-        [pid] = list(pool.executor._processes)
+        [pid] = pool.pids
         os.kill(pid, signal.SIGKILL)
-        for _ in range(100):  # the pool notices the dead worker
-            if pool.executor._broken:
+        for _ in range(100):  # its fork server reaps it
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
                 break
             time.sleep(0.05)
-        again = asyncio.run(pool.extract(html=body, url=url))  # tried again in a new pool
-        later = asyncio.run(pool.extract(html=body, url=url))
-        assert pool.executor is not None and pid not in pool.executor._processes
+        again = asyncio.run(pool.extract(html=body, url=url))  # tried again in a worker of its own
+        later = asyncio.run(pool.extract(html=body, url=url))  # in the pool's new worker
+        [new] = pool.pids
+        assert new != pid
     finally:
         pool.close()
     assert _fields(first) == _fields(again) == _fields(later)
@@ -70,7 +73,7 @@ def test_no_worker_extracts_in_the_crawl_process():
     pool = ExtractionPool(0)
     url, body = PAGES[0]
     assert _fields(asyncio.run(pool.extract(html=body, url=url))) == _fields(extract_article(body, url))
-    assert pool.executor is None
+    assert pool.pids == []
 
 
 def _poisoned(kwargs):
@@ -116,3 +119,40 @@ def test_a_worker_starts_with_a_quiet_collector():
     finally:
         pool.close()
     assert threshold[0] >= YOUNG_COLLECTION_THRESHOLD and frozen > 1000  # the extraction code's objects
+
+
+def test_a_page_larger_than_the_socket_buffers_arrives_whole():
+    url = f"{NEWS_URL}-long"
+    body = html_doc("<title>A long page</title>", "<!-- " + "padding " * 500_000 + "-->"
+                    f"<article><h1>A long page</h1>{paragraphs(4, 'long')}</article>").encode()
+    pool = ExtractionPool(1)
+
+    async def twice():
+        return await asyncio.gather(pool.extract(html=body, url=url), pool.extract(html=body, url=url))
+
+    try:
+        first, second = asyncio.run(twice())
+    finally:
+        pool.close()
+    assert len(body) > 4_000_000
+    assert _fields(first) == _fields(second) == _fields(extract_article(body, url))
+    assert first.record["title"] == "A long page"
+
+
+def _failing(kwargs):
+    """What a worker runs in the test below: a page that raises."""
+    raise ValueError(f"cannot read {kwargs['url']}")
+
+
+def test_an_exception_in_a_worker_is_raised_where_the_page_is_awaited():
+    pool = ExtractionPool(1, function=_failing)
+    try:
+        with pytest.raises(ValueError, match="cannot read https://") as raised:
+            asyncio.run(pool.extract(html=b"<p>x</p>", url=NEWS_URL))
+        [pid] = pool.pids
+        with pytest.raises(ValueError):
+            asyncio.run(pool.extract(html=b"<p>y</p>", url=NEWS_URL))
+        assert pool.pids == [pid]  # the worker lives on
+    finally:
+        pool.close()
+    assert "in _failing" in str(raised.value.__cause__)

@@ -46,7 +46,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
     for name in meta_names:
         add("meta", page.meta_first(name))
     if ld_key == "datePublished":
-        for el in page.tree.iter("time"):
+        for el in page.elements("time"):
             if el.get("datetime"):
                 add("html", el.get("datetime"))
                 break
@@ -160,7 +160,7 @@ def _page_offset(page: Page):
         values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
     for name in _PUBLISHED_META + _MODIFIED_META:
         values += page.meta.get(name, [])
-    values += [el.get("datetime") for el in page.tree.iter("time")]
+    values += [el.get("datetime") for el in page.elements("time")]
     for value in values:
         parsed = dates.parse_date(ld_text(value) if not isinstance(value, str) else value)
         if parsed and parsed.has_offset:

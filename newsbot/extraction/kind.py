@@ -38,7 +38,7 @@ _NEAR = 3  # ancestors of the h1 searched for its date
 
 def _headline(page: Page):
     """The first ``<h1>`` that is not inside a link, or ``None``."""
-    for h1 in page.tree.iter("h1"):
+    for h1 in page.elements("h1"):
         if not any(a.tag == "a" for a in h1.iterancestors()) and not h1.findall(".//a") and h1.text_content().strip():
             return h1
     return None
@@ -78,7 +78,7 @@ def _teasers(page: Page) -> dict[str, str]:
     """Headline links of the page, ``{target: text}``: links of :data:`HEADLINE_CHARS`
     characters or more inside ``h2``–``h4`` or an ``<article>`` block."""
     targets: dict[str, str] = {}
-    for a in page.tree.iter("a"):
+    for a in page.elements("a"):
         href = a.get("href")
         text = " ".join(a.text_content().split())
         if not href or len(text) < HEADLINE_CHARS:

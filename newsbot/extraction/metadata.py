@@ -67,7 +67,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("jsonld", lambda: [ld_text(_resolved(page, a)) for a in items]),
         ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
-        ("html", lambda: [text_of(a) for a in _REL_AUTHOR(page.tree)][:6]),
+        ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(page)),
     )
     for layer, values in sources:
@@ -79,7 +79,6 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
 
 
 _ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
-_REL_AUTHOR = etree.XPath("//a[@rel][contains(concat(' ', @rel, ' '), ' author ')]")
 
 
 def _is_brand(name: str, brands: set[str]) -> bool:

@@ -31,6 +31,9 @@ ARTICLE_TYPES = frozenset({
 
 _LD_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 """HTML-comment and CDATA wrappers (``//<![CDATA[ … //]]>``) some pages put around JSON-LD."""
+_LD_WRAPPER_MARKS = ("<!", "-->", "]]>")
+"""What any match of :data:`_LD_WRAPPERS` holds: a text without them is not searched (the
+pattern's end anchor makes it try every position of the text)."""
 _NOT_NESTED = frozenset({"author", "publisher", "image", "creator", "itemListElement", "relatedLink",
                          "mentions", "citation", "comment", "review", "isPartOf", "about"})
 
@@ -42,6 +45,15 @@ _COUNT_NODES = etree.XPath(
     "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
 """The number of nodes ``tree.iter()`` yields (elements, comments, processing instructions),
 counted without making a Python object for each."""
+
+
+INDEXED_TAGS = ("a", "h1", "h2", "link", "meta", "script", "time", "title")
+"""The tags whose elements :meth:`Page.elements` lists: those the field extractors look for
+all over the page (links and meta tags, scripts, headlines, ``<time>``, ``<title>``)."""
+
+
+_ITEMTYPED = etree.XPath("//*[@itemtype]")
+"""The elements carrying a microdata ``itemtype``, found in C."""
 
 
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
@@ -117,7 +129,9 @@ class Page:
     left out to read the rest), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
     (every typed JSON-LD object, ``@graph`` flattened, then the typed objects nested in them
     such as a WebPage's ``mainEntity``; malformed blocks skipped and counted in
-    ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``).
+    ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``);
+    :meth:`elements` lists the elements of the tags looked for all over the page
+    (:data:`INDEXED_TAGS`), all found in one walk.
     """
 
     def __init__(self, html: bytes | str, url: str, content_type: str | None = None):
@@ -154,10 +168,32 @@ class Page:
         return int(_COUNT_NODES(self.tree))
 
     @cached_property
+    def _indexed(self) -> tuple[list, dict[str, list]]:
+        """Every element of :data:`INDEXED_TAGS` in document order, and ``{tag: [elements]}``:
+        one walk of the tree for all of them."""
+        found: list = []
+        by_tag: dict[str, list] = {tag: [] for tag in INDEXED_TAGS}
+        for el in self.tree.iter(*INDEXED_TAGS):
+            found.append(el)
+            by_tag[el.tag].append(el)
+        return found, by_tag
+
+    def elements(self, *tags: str) -> list:
+        """The elements of ``tags`` (each one of :data:`INDEXED_TAGS`) in document order, as
+        ``tree.iter(*tags)`` gives them (a list shared by every caller: not to be changed).
+        Every field extractor that looks for one of those tags all over the page reads them
+        from here, so the tree is walked once for all of them rather than once for each field
+        (a walk costs the same whatever it finds)."""
+        found, by_tag = self._indexed
+        if len(tags) == 1:
+            return by_tag[tags[0]]
+        return [el for el in found if el.tag in tags]
+
+    @cached_property
     def meta(self) -> dict[str, list[str]]:
         """``{lowercased property / name / itemprop / http-equiv: [contents]}`` of the meta tags."""
         out: dict[str, list[str]] = {}
-        for el in self.tree.iter("meta"):
+        for el in self.elements("meta"):
             name = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
             content = clean(el.get("content"))
             if name and content:
@@ -177,10 +213,13 @@ class Page:
         """Every typed JSON-LD object of the page, ``@graph`` flattened, top-level ones first."""
         out: list[dict] = []
         nested: list[dict] = []
-        for el in self.tree.iter("script"):
+        for el in self.elements("script"):
             if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
                 continue
-            raw = _LD_WRAPPERS.sub("", el.text).strip().rstrip(";")
+            raw = el.text
+            if any(mark in raw for mark in _LD_WRAPPER_MARKS):
+                raw = _LD_WRAPPERS.sub("", raw)
+            raw = raw.strip().rstrip(";")
             try:
                 data = json.loads(raw, strict=False)
             except (ValueError, RecursionError):  # RecursionError: nested deeper than the interpreter goes
@@ -221,10 +260,8 @@ class Page:
             return True
         if (self.meta_first("og:type") or "").lower() == "article":
             return True
-        return any(
-            (el.get("itemtype") or "").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES
-            for el in self.tree.iter() if isinstance(el.tag, str) and el.get("itemtype")
-        )
+        return any(el.get("itemtype").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES
+                   for el in _ITEMTYPED(self.tree))
 
     def select(self, css: str) -> list:
         """Elements matching the CSS selector ``css`` in document order (``[]`` if invalid)."""

@@ -1,7 +1,7 @@
 """Article pagination: an article printed over several pages, each page a part of its body.
 
-Read from the markup the web standardises for it: ``<link rel="next">`` / ``rel="prev"`` in
-the head, or on the ``<a>`` links of a pager; a link counts only when it leads to
+Read from the markup the web standardises for it: ``<link rel="next">`` / ``rel="prev"`` /
+``rel="first"`` in the head, or on the ``<a>`` links of a pager; a link counts only when it leads to
 the same article with a page number added (``?page=2``, ``/2/``, ``/seite-2``, ``-p2.html``),
 so the "next story" links some themes put in ``rel=next`` are not taken for pages.
 Pure functions of a parsed :class:`~newsbot.extraction.page.Page`.
@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-from lxml import etree
 
 from .page import Page
 from .urls import absolute
@@ -28,10 +26,6 @@ _PAGE_SUFFIX = re.compile(
 joined by a hyphen alone (``/eu-summit-2/``: WordPress's second post of that name), to other
 digits (``/news/45127``) or to ``part`` (``-part-2/``: the second article of a series)
 numbers no page."""
-_REL_XPATH = etree.XPath("//@rel[contains(translate(., 'NEXTPRV', 'nextprv'), 'next') or "
-                         "contains(translate(., 'NEXTPRV', 'nextprv'), 'prev')]/parent::*[@href]")
-"""``<link>`` and ``<a>`` elements whose ``rel`` may say ``next``/``prev`` (one pass, in C; read
-from the ``rel`` attributes, which is cheaper than testing every element)."""
 
 
 @dataclass(frozen=True)
@@ -80,35 +74,40 @@ class PageLinks:
 
 
 def page_links(page: Page) -> PageLinks:
-    """The :class:`PageLinks` of ``page``, read from its ``rel=next``/``rel=prev`` links
-    (``<link>`` in the head, or ``<a>`` in a pager) that lead to the same article (same scheme,
-    host and port) with another page number (a page parameter in the query, ``?page=2``, or
-    a page suffix on the path, :data:`_PAGE_SUFFIX`). The page is a later page when its own URL
-    carries a page number of 2 or more and one of those links confirms it (for a bare path
-    segment, ``/3/``, which may be an article id, only a link to the first page does); its
-    first page is the link numbered 1, else its URL without the number; its next page the
-    ``rel=next`` link with the lowest number above its own. Links to other articles ("next
+    """The :class:`PageLinks` of ``page``, read from its ``rel=next``/``rel=prev``/``rel=first``
+    links (``<link>`` in the head, or ``<a>`` in a pager) that lead to the same article (same
+    scheme, host and port) with another page number (a page parameter in the query,
+    ``?page=2``, or a page suffix on the path, :data:`_PAGE_SUFFIX`). The page is a later page
+    when its own URL carries a page number of 2 or more and one of those links confirms it
+    (for a bare path segment, ``/3/``, which may be an article id, only a link to the first
+    page does); its first page is the ``rel=first`` link when there is one, else the link
+    numbered 1, else its URL without the number; its next page the ``rel=next`` link with the
+    lowest number above its own. Links to other articles ("next
     story"), comment pages and WordPress post numbers are no pages of the article."""
     own = page.url
     mine = _numbered(own)
-    links = []  # (is_next, url, numbered) of every rel=next/prev link
-    for el in _REL_XPATH(page.tree):
-        rels = set((el.get("rel") or "").lower().split())
-        url = absolute(el.get("href"), own) if {"next", "prev"} & rels else None
+    links = []  # (rels, url, numbered) of every rel=next/prev/first link
+    for el in page.elements("link", "a"):
+        rel = el.get("rel")
+        rels = set(rel.lower().split()) if rel else set()
+        if not {"next", "prev", "first"} & rels or el.get("href") is None:
+            continue
+        url = absolute(el.get("href"), own)
         if url and url != own:
-            links.append(("next" in rels, url, _numbered(url)))
+            links.append((rels, url, _numbered(url)))
     number, first = 1, None
     if mine.number >= 2:
-        related = [(url, n) for _, url, n in links if n.article == mine.article]
-        to_first = [url for url, n in related if n.number == 1]
+        related = [(rels, url, n) for rels, url, n in links if n.article == mine.article]
+        to_first = ([url for rels, url, n in related if "first" in rels]
+                    + [url for rels, url, n in related if n.number == 1 and "first" not in rels])
         if to_first or (related and not mine.bare):
             number = mine.number
             first = to_first[0] if to_first else _first_url(own, mine)
         else:  # a number that is no page's (an article id): the page is an article of its own
             parts = urlsplit(own)
             mine = _Numbered((mine.article[0], parts.path.rstrip("/"), mine.article[2]), 1)
-    following = sorted((n.number, url) for is_next, url, n in links
-                       if is_next and n.article == mine.article and n.number > number)
+    following = sorted((n.number, url) for rels, url, n in links
+                       if "next" in rels and n.article == mine.article and n.number > number)
     return PageLinks(number, first, following[0][1] if following else None)
 
 

@@ -141,7 +141,7 @@ def _canonical_url(f: Fields):
     (:func:`~newsbot.extraction.urls.same_site`: a page elsewhere naming a portal story's URL
     does not take that story's identity), and never when it is the site's home page (which
     would merge every article into one)."""
-    link = next((clean(el.get("href")) for el in f.page.tree.iter("link")
+    link = next((clean(el.get("href")) for el in f.page.elements("link")
                  if "canonical" in (el.get("rel") or "").lower().split()), None)
     for layer, value in (("html", link), ("meta", f.page.meta_first("og:url"))):
         url = absolute(value, f.page.url)
@@ -175,7 +175,8 @@ MT_NUMBER_LOST = re.compile(r"\bXNUMX\b")
 def _quality_flags(f: Fields):
     """The :data:`QUALITY_FLAGS` that hold for the page, in that order."""
     flags = []
-    if MT_NUMBER_LOST.search((f["title"] or "") + "\n" + (f["body"] or "")):
+    text = (f["title"] or "") + "\n" + (f["body"] or "")
+    if "XNUMX" in text and MT_NUMBER_LOST.search(text):  # the word-bounded search is slow on a whole body
         flags.append("mt_number_lost")
     if content.paragraphs(f)[2] or has_partial_marker(f.page, f.rules) or f.page.cut:
         flags.append("partial")

@@ -42,7 +42,7 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     for pub in page.jsonld:
         if "publisher" in pub and isinstance(pub["publisher"], dict):
             site_names.append(ld_text(pub["publisher"].get("name")) or "")
-    title_tag = page.tree.find(".//title")
+    title_tag = next(iter(page.elements("title")), None)
     raw = [
         ("jsonld", ld_text(page.article_ld.get("headline")) or ld_text(page.article_ld.get("name"))),
         ("h1", printed_headline(page, site_names)),
@@ -226,7 +226,7 @@ def headline_element(page: Page, title: str | None):
     h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
     if title:
         k = _squashed(title)
-        heads = h1s + list(page.tree.iter("h2"))
+        heads = h1s + page.elements("h2")
         texts = [_squashed(text_of(h)) for h in heads]
         for h, t in zip(heads, texts):
             if t == k:
@@ -252,7 +252,7 @@ def _headline_h1s(page: Page, site_names: list[str]) -> list:
     link to the site's front page (``href="/"``)."""
     names = {_squashed(n) for n in site_names if n}
     out = []
-    for h in page.tree.iter("h1"):
+    for h in page.elements("h1"):
         text = _squashed(text_of(h))
         links = list(h.iter("a"))
         if text in names or (links and all((a.get("href") or "").strip() in ("/", "./")

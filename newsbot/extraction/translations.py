@@ -21,7 +21,7 @@ def translations(page: Page, *own_urls: str, fallback: dict | None = None) -> li
     URL given for a language wins; language tags are kept as written (``de``, ``pt-BR``).
     ``[]`` when there are none."""
     pairs = []
-    for el in page.tree.iter("link"):
+    for el in page.elements("link"):
         if "alternate" in (el.get("rel") or "").lower().split() and el.get("hreflang"):
             pairs.append((el.get("hreflang"), el.get("href")))
     if not pairs and fallback:

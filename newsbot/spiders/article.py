@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..arguments import parse_switch, parse_urls
 from ..extraction.urls import strip_tracking
 from .base import PageSpider
-from .portal import PortalByNameSpider  # noqa: F401 (registered by the spider loader: ``portal``)
+from .byname import PortalByNameSpider  # noqa: F401 (registered by the spider loader: ``portal``)
 
 
 class ArticleSpider(PageSpider):

@@ -56,9 +56,8 @@ class PageSpider(scrapy.Spider):
         """Callback of article requests: the ``ArticlePage`` item of an HTML response
         (non-HTML responses are counted in ``newsbot/skipped/not_html``). A ``304 Not
         Modified`` answer to a conditional request (:mod:`newsbot.incremental`) is the stored
-        page unchanged: counted in ``newsbot/skipped/not_modified``, no item."""
+        page unchanged: no item (counted by :class:`~newsbot.incremental.SkipSeenMiddleware`)."""
         if response.status == 304 and response.meta.get(NOT_MODIFIED):
-            self.crawler.stats.inc_value(SKIPPED("not_modified"))
             return
         if not isinstance(response, scrapy.http.TextResponse):
             self.crawler.stats.inc_value(SKIPPED("not_html"))

@@ -5,6 +5,7 @@ in that span.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,14 @@ _LEAD_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "figure")
 
 def _names(el) -> str:
     return ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+
+
+@lru_cache(maxsize=4096)
+def _names_no_lead(names: str) -> bool:
+    """``names`` (an element's class and id, :func:`_names`) name a part that is no standfirst
+    (:data:`_NOT_LEAD`: an image, a caption, a byline, related links…). Class names repeat all
+    over a page, so each is read once."""
+    return bool(_NOT_LEAD.search(names))
 
 
 def _in_furniture(el) -> bool:
@@ -76,7 +85,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         names = _names(el)
         parent = el.getparent()
         pnames = _names(parent) if parent is not None else ""
-        if _NOT_LEAD.search(names) or _NOT_LEAD.search(pnames):
+        if _names_no_lead(names) or _names_no_lead(pnames):
             continue
         if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
             continue
