@@ -252,13 +252,42 @@ def spared(model: dict, el, reason: str) -> bool:
     keeps ``el``, which the name ``reason`` (:func:`judge`) prunes: a block element
     (:data:`REPRIEVE_TAGS`) of a tier the model reads, whose probability of holding article
     text is ``at`` or more. The text is read only when its features could still get there."""
-    if el.tag not in REPRIEVE_TAGS or reason[:reason.index(":")] not in model["tiers"]:
+    tag = el.tag
+    if tag not in REPRIEVE_TAGS:
+        return False
+    z, needed = _name_score(model, tag, el.get("class"), el.get("id"), reason)
+    if z is None:
         return False
     weights = model["weights"]
-    at = model["at"]
-    needed = math.log(at / (1 - at))
-    z = model["bias"] + sum(weights.get(k, 0.0) * v for k, v in _name_features(el, reason).items())
-    if z + sum(max(0.0, weights.get(k, 0.0)) for k in TEXT_FEATURES) < needed:
-        return False
     z += sum(weights.get(k, 0.0) * v for k, v in _text_features(el).items())
     return z >= needed
+
+
+_name_scores: dict = {}
+""":func:`_name_score`'s answers, ``{(id(model), tag, class, id, reason): (model, z, needed)}``
+(the model is held so that its ``id`` is not reused)."""
+
+
+def _name_score(model: dict, tag: str, cls: str | None, ident: str | None, reason: str) -> tuple:
+    """``(z, needed)`` of :func:`spared` for an element of tag ``tag`` (one of
+    :data:`REPRIEVE_TAGS`), ``class`` ``cls`` and ``id`` ``ident`` pruned for ``reason``: the
+    log-odds ``z`` of the reprieve ``model`` read from the name and tag alone, and the log-odds
+    it needs to keep; ``z`` is None when the model does not read the reason's tier or no text
+    could get it there. Names repeat all over a page, so each is read once for each model."""
+    key = (id(model), tag, cls, ident, reason)
+    known = _name_scores.get(key)
+    if known is not None and known[0] is model:
+        return known[1:]
+    if len(_name_scores) >= 8192:
+        _name_scores.clear()
+    z = None
+    at = model["at"]
+    needed = math.log(at / (1 - at))
+    if reason[:reason.index(":")] in model["tiers"]:
+        weights = model["weights"]
+        z = model["bias"] + sum(weights.get(k, 0.0) * v
+                                for k, v in _name_features_of(tag, cls, ident, reason).items())
+        if z + sum(max(0.0, weights.get(k, 0.0)) for k in TEXT_FEATURES) < needed:
+            z = None
+    _name_scores[key] = (model, z, needed)
+    return z, needed
