@@ -118,7 +118,7 @@ def judge(el) -> bool | str:
         return False
     ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
     cls = el.get("class")
-    verdict = _name_verdict(tag, cls, ident)
+    verdict, reason = _name_verdict(tag, cls, ident)
     if verdict is _STRONG:
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
         if sum(1 for _ in zip(range(3), long)) == 3:
@@ -128,23 +128,7 @@ def judge(el) -> bool | str:
             return False
     elif not verdict:
         return False
-    return _name_reason(tag, cls, ident)
-
-
-@lru_cache(maxsize=4096)
-def _name_reason(tag: str, cls: str | None, ident: str | None) -> str:
-    """``"<tier>:<word>"`` of a name :func:`_name_verdict` prunes (see :func:`judge`)."""
-    names = _names_of(cls, ident)
-    if "-" in tag:
-        names += " " + tag
-    words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
-    verdict = _name_verdict(tag, cls, ident)
-    tier, pattern = (("always", ALWAYS_NAME) if verdict is True and ALWAYS_NAME.search(words)
-                     else ("strong", STRONG_NAME) if verdict is _STRONG
-                     else ("boiler", HEADING_PRUNE_NAME if tag in HEADINGS else BOILER_NAME))
-    m = pattern.search(words)
-    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "") if m else "other"
-    return f"{tier}:{word}"
+    return reason
 
 
 _STRONG = "strong"
@@ -152,33 +136,45 @@ _BOILER = "boiler"
 
 
 @lru_cache(maxsize=8192)
-def _name_verdict(tag: str, cls: str | None, ident: str | None):
+def _name_verdict(tag: str, cls: str | None, ident: str | None) -> tuple:
     """What the ``class`` ``cls`` and ``id`` ``ident`` of an element of tag ``tag`` (not one of
-    :data:`NEVER_BY_NAME`) say in :func:`_pruned`: True or False, :data:`_STRONG` (pruned unless
-    it holds three long paragraphs) or :data:`_BOILER` (pruned unless it holds three paragraphs). Class names
-    repeat all over a page, so each is read once."""
+    :data:`NEVER_BY_NAME`) say in :func:`_pruned`, ``(verdict, reason)``: ``verdict`` True or
+    False, :data:`_STRONG` (pruned unless it holds three long paragraphs) or :data:`_BOILER`
+    (pruned unless it holds three paragraphs); ``reason``: the name's ``"<tier>:<word>"`` (see
+    :func:`judge`) when the verdict prunes, else ``""``. Class names repeat all over a page, so
+    each is read once."""
     names = _names_of(cls, ident)
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names:
-        return False
+        return False, ""
     # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
     # feature flag ("hasVideo") names no part
     words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
     if ALWAYS_NAME.search(words):
-        return True
+        return True, _reason("always", ALWAYS_NAME, words)
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
     # running text stays
     if STRONG_NAME.search(words) and not any(CONTENT_NAME.search(t) for t in names.split()
                                              if not STRONG_NAME.search(_CAMEL.sub("-", t))):
-        return _STRONG
+        return _STRONG, _reason("strong", STRONG_NAME, words)
     if not BOILER_NAME.search(words):
-        return False
+        return False, ""
     if tag in HEADINGS:
         # a sub-heading styled ``widget-title``, ``section-header`` or ``js-jump-target`` is still a
         # sub-heading; one named for a byline, a promotion, a video or screen readers is not
-        return bool(HEADING_PRUNE_NAME.search(words))
-    return _BOILER
+        if HEADING_PRUNE_NAME.search(words):
+            return True, _reason("boiler", HEADING_PRUNE_NAME, words)
+        return False, ""
+    return _BOILER, _reason("boiler", BOILER_NAME, words)
+
+
+def _reason(tier: str, pattern: re.Pattern, words: str) -> str:
+    """``"<tier>:<word>"`` (see :func:`judge`): ``word`` the first match of ``pattern`` in the
+    name's ``words``."""
+    m = pattern.search(words)
+    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "") if m else "other"
+    return f"{tier}:{word}"
 
 
 REPRIEVE_TAGS = frozenset({"div", "section", "article", "main", "center", "font", "p", "h2", "h3", "h4", "h5", "h6",
