@@ -570,6 +570,98 @@ def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
         assert extract_article(html, URL).record["body"] == rules
 
 
+def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its_tier():
+    from newsbot.extraction.generic import scorer
+
+    # a theme that names the box of the story's last paragraphs like a widget, beside a real
+    # "related" list: the name alone prunes both
+    html = _doc("<title>Widget</title>", "<article><h1>Widget</h1><div class='text'>" + _paras(3)
+                + "<div class='widget text-widget'><p>The ferry will run again from the first of May, "
+                "the harbour master told the council at the end of the meeting.</p></div>"
+                "<div class='related-links'><p><a href='/a'>Another ferry story from last year</a></p></div>"
+                "</div></article>")
+    with scorer.using({}):
+        rules = extract_article(html, URL).record["body"]
+    assert "first of May" not in rules and "Another ferry story" not in rules
+    reads = {"bias": 0.0, "add": 0.9, "drop": 0.4, "pruned_tiers": ["boiler"],
+             "weights": {"good": 4.0, "pruned:boiler:widget": 20.0, "pruned:strong:related": 20.0}}
+    with scorer.using(reads):
+        assert scorer.pruned_tiers() == {"boiler"}
+        scored = extract_article(html, URL).record["body"]
+    # the widget's paragraph comes back; the related list's tier is not read: pruned as before
+    assert scored.endswith("at the end of the meeting.") and "Another ferry story" not in scored
+    assert scored.startswith(rules)
+    with scorer.using({**reads, "pruned_tiers": []}):
+        assert extract_article(html, URL).record["body"] == rules
+
+
+@pytest.mark.parametrize("markup, verdict", [
+    ("<div class='field field-name-body field-label-hidden'><p>x</p></div>", "boiler:hidden"),
+    ("<div class='widget Blog' id='Blog1'><p>x</p></div>", "boiler:widget"),
+    ("<div class='RelatedContent-box'><p>x</p></div>", "strong:related"),
+    ("<div id='comments'><p>x</p></div>", "always:comments"),
+    ("<h3 class='widget-title'>x</h3>", False),  # a sub-heading styled as a widget's stays
+    ("<figure><p>x</p></figure>", True),  # pruned for its tag, not a name
+    ("<div class='related' ><p>" + "y" * 160 + "</p><p>" + "y" * 160 + "</p><p>" + "y" * 160 + "</p></div>", False),
+])
+def test_an_element_pruned_by_name_says_which_tier_and_word(markup, verdict):
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.generic.prune import _pruned, judge
+    el = lxml_html.fragment_fromstring(markup)
+    assert judge(el) == verdict and _pruned(el) is bool(verdict)
+
+
+def test_a_box_pruned_by_name_is_kept_whole_where_the_reprieve_model_says_so():
+    from newsbot.extraction.generic import scorer
+
+    # a content system that names the story's own box for its hidden label: the name prunes the
+    # whole story, and the rules fall back on the teasers beside it
+    story = ("<p>The ferry between the two harbours will run again from the first of May, the "
+             "operator said on Tuesday after the repairs of the old pier were finished. Passengers had "
+             "waited since the winter storms, when the timber under the pier rotted in several places "
+             "and the harbour master closed the landing.</p>"
+             "<p>The council paid for the new timber and the operator for the engine of the old boat, "
+             "which had stood idle in the shipyard on the other side of the bay all winter. A summer "
+             "timetable with two more crossings a day is to follow in June, once the operator has hired "
+             "a second crew for the weekends and the school holidays.</p>")
+    teasers = "".join(f"<div class='teaser'><p>Short news item number {i} from the region, with a line or "
+                      f"two of text about a market and a festival in a nearby town.</p></div>" for i in range(2))
+    html = _doc("<title>Ferry</title>", "<h1>Ferry</h1><div class='field field-label-hidden'>" + story
+                + "</div><div class='more'>" + teasers + "</div>")
+    with scorer.using({}):
+        rules = extract_article(html, URL).record["body"] or ""
+    assert "first of May" not in rules
+    reprieve = {"bias": -2.0, "at": 0.5, "tiers": ["boiler"], "weights": {"r:boiler:hidden": 1.0, "len": 3.0}}
+    with scorer.using({"bias": 0.0, "add": 0.9, "drop": 0.1, "weights": {}, "reprieve": reprieve}):
+        body = extract_article(html, URL).record["body"]
+    assert body.startswith("The ferry between the two harbours") and body.endswith("the school holidays.")
+    assert "Short news item" not in body
+    # the reprieve reads only the tiers it names
+    with scorer.using({"bias": 0.0, "add": 0.9, "drop": 0.1, "weights": {},
+                       "reprieve": {**reprieve, "tiers": ["strong"]}}):
+        assert "first of May" not in (extract_article(html, URL).record["body"] or "")
+
+
+def test_the_reprieve_keeps_only_block_elements_of_its_tiers_over_its_threshold():
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.generic.prune import reprieve_features, spared
+
+    long_text = "A sentence of the story, with a comma and a full stop. " * 8
+    box = lxml_html.fragment_fromstring(f"<div class='field field-label-hidden'><p>{long_text}</p></div>")
+    f = reprieve_features(box, "boiler:hidden")
+    assert f["r:boiler:hidden"] == f["r:boiler"] == f["rtag:div"] == 1.0
+    assert f["c:field"] == f["c:hidden"] == 1.0 and f["ps"] == pytest.approx(1 / 3) and f["link"] == 0.0
+    assert 0.7 < f["len"] < 1.0 and "content" not in f
+    model = {"bias": -2.0, "at": 0.5, "tiers": ["boiler"], "weights": {"len": 3.0}}
+    assert spared(model, box, "boiler:hidden")
+    assert not spared({**model, "at": 0.9}, box, "boiler:hidden")
+    assert not spared({**model, "tiers": ["strong"]}, box, "boiler:hidden")
+    span = lxml_html.fragment_fromstring(f"<span class='field-label-hidden'>{long_text}</span>")
+    assert not spared(model, span, "boiler:hidden")  # inline: sparing it would change its paragraph
+
+
 def test_a_model_file_that_is_not_a_block_model_is_refused(tmp_path):
     from newsbot.extraction.generic import scorer
 

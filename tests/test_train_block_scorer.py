@@ -96,8 +96,8 @@ def test_cross_validation_never_scores_a_page_with_a_model_fitted_on_its_publish
     assert any(lab == (0.0, 1.0) for p in pages if p["kind"] == "snippets" for lab in p["labels"])
     fitted, scored = [], []
     real_fit, real_evaluate = trainer.fit, trainer.evaluate
-    monkeypatch.setattr(trainer, "fit", lambda train, add, drop: (
-        fitted.append({p["group"] for p in train}), real_fit(train, add, drop))[1])
+    monkeypatch.setattr(trainer, "fit", lambda train, add, drop, tiers: (
+        fitted.append({p["group"] for p in train}), real_fit(train, add, drop, tiers))[1])
     monkeypatch.setattr(trainer, "evaluate", lambda test, m: (
         scored.append(({p["group"] for p in test}, bool(m), m.get("add"), m.get("drop"))), real_evaluate(test, m))[1])
     thresholds = [(0.9, 0.4), (0.8, 0.5)]
@@ -148,6 +148,13 @@ def test_thresholds_within_the_tolerance_go_to_the_pair_that_overrules_the_rules
     scored[0] = (0.8, 0.5, figures(0.9900, 0.9417))
     assert trainer.choose(scored)[:2] == (0.8, 0.5)  # clearly better: chosen
     assert trainer.choose([(0.9, 0.4, {"news": {"body_f1": 0.5}})])[:2] == (0.9, 0.4)  # news only
+    # a lower drop of the same add, beaten on every figure, is passed over
+    scored = [(0.9, 0.4, {"news": {"body_f1": 0.9841, "body_exact": 0.4973}, "snippets": {"f1": 0.9416}}),
+              (0.9, 0.5, {"news": {"body_f1": 0.9842, "body_exact": 0.5082}, "snippets": {"f1": 0.9428}}),
+              (0.8, 0.4, {"news": {"body_f1": 0.9845, "body_exact": 0.5100}, "snippets": {"f1": 0.9430}})]
+    assert trainer.choose(scored)[:2] == (0.9, 0.5)
+    scored[1][2]["news"]["body_exact"] = 0.4918  # better F1s, worse exact: not beaten on every figure
+    assert trainer.choose(scored)[:2] == (0.9, 0.4)
 
 
 @pytest.mark.parametrize("args, message", [
@@ -161,3 +168,50 @@ def test_bad_arguments_are_refused_in_one_line(tmp_path, capsys, args, message):
     assert trainer.main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
+
+
+def test_blocks_of_a_box_pruned_by_name_are_read_only_for_the_tiers_asked(tmp_path):
+    from newsbot.evaluate import load_corpus
+    from newsbot.extraction.generic import scorer
+
+    news_dir, _ = _corpora(tmp_path)
+    story = _story("Harbourville")
+    # the story's last paragraph sits in a box a theme named "widget"; a tag link repeats a word of it
+    html = (f"<html lang='en'><head><title>Pier</title></head><body><article><h1>Pier</h1><div class='story-text'>"
+            + "".join(f"<p>{p}</p>" for p in story[:3]) + f"<div class='widget'><p>{story[3]}</p></div>"
+            "<ul class='topics'><li><a href='/t/council'>council</a></li></ul></div></article></body></html>")
+    (news_dir / "pages" / "Harbourville.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
+    entries = [e for e in load_corpus(news_dir) if e["id"] == "Harbourville"]
+    with scorer.using({}):
+        plain, = trainer.collect(entries, "news")
+        read, = trainer.collect(entries, "news", frozenset({"boiler"}))
+    assert not any("pruned" in f for f in plain["feats"])
+    boxed = [(f, lab) for f, lab in zip(read["feats"], read["labels"]) if "pruned" in f]
+    assert len(boxed) == 1
+    f, lab = boxed[0]
+    assert f["pruned:boiler"] == f["pruned:boiler:widget"] == 1.0 and f["kept"] == 0.0
+    assert lab[0] == 1.0  # the labelled body holds it
+    # a one-word link whose word the body holds is no evidence either way: not labelled
+    link = [lab for f, lab in zip(read["feats"], read["labels"]) if f["link"] == 1.0]
+    assert link == [None]
+    assert len(read["feats"]) == len(plain["feats"]) + 1
+    m = trainer.fit([dict(read, group=f"g{i}.org") for i in range(4)], 0.9, 0.5, frozenset({"boiler"}))
+    assert m["pruned_tiers"] == ["boiler"]
+
+
+def test_the_reprieve_model_learns_from_the_elements_a_name_prunes(tmp_path):
+    from newsbot.evaluate import load_corpus
+
+    news_dir, _ = _corpora(tmp_path)
+    entries = load_corpus(news_dir)
+    for entry in entries:  # the story's closing paragraph in a box named for a hidden label
+        last = _story(entry["id"])[3]
+        entry["html"] = entry["html"].replace(f"<p>{last}</p>".encode(),
+                                              f"<div class='body field-label-hidden'><p>{last}</p></div>".encode())
+    rows = trainer.element_rows(entries, "news")
+    assert [len(r["feats"]) for r in rows] == [1, 1, 1, 1]
+    assert all(r["feats"][0]["r:boiler:hidden"] == 1.0 and r["labels"][0][0] == 1.0 for r in rows)
+    spare = trainer.fit_reprieve(rows, 0.3)
+    assert spare["at"] == 0.3 and spare["tiers"] == list(trainer.REPRIEVE_TIERS)
+    assert spare["weights"]["r:boiler:hidden"] > 0
+    assert trainer.fit_reprieve([dict(r, labels=[None]) for r in rows], 0.3) is None  # nothing labelled

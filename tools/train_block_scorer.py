@@ -4,14 +4,25 @@ Usage::
 
     python tools/train_block_scorer.py [--news DIR] [--snippets DIR] [--folds 5]
                                        [--write] [--add P [P …]] [--drop P [P …]]
+                                       [--pruned-tiers TIER …] [--reprieve P]
 
 Reads two labelled corpora (default ``../shared/corpus/news``, body labels, and
 ``../shared/corpus/snippets``, with/without snippets; formats in their READMEs). Every block the
-rules read (:func:`newsbot.extraction.generic.body.rule_pass`) gets the scorer's features
-(:func:`newsbot.extraction.generic.scorer.features`) and, where the labels say, a label:
+rules read (:func:`newsbot.extraction.generic.body.rule_pass`), and every block of an element
+pruned by a class or id name of the tiers :data:`TIERS` (``--pruned-tiers``; the model file
+keeps them as ``pruned_tiers``, and the extractor then reads such blocks as candidates only the
+model can add), gets the scorer's features (:func:`newsbot.extraction.generic.scorer.features`)
+and, where the labels say, a label. Before that, a second, smaller model decides which elements
+a name of the tiers :data:`REPRIEVE_TIERS` prunes are kept all the same (the reprieve model,
+:func:`newsbot.extraction.generic.prune.spared`; ``--reprieve``: from which probability, 0 for
+none): it is fitted on those elements (:func:`element_rows`: their name, tag, text length, link
+share, paragraphs, labelled by the text they hold as a block is), and the pages are read again
+with it before the block model is fitted, in every fold and for ``--write``. The block labels:
 
 - news: article text when half its 4-token shingles (a short block: its token sequence) are in
-  the labelled body, else not; weight: the square root of its tokens (at most 20);
+  the labelled body, else not; a short block mostly in links (a tag, a link of a few words) is
+  not labelled, as its words being in the body says nothing of it; weight: the square root of
+  its tokens (at most 20);
 - snippets: article text when it holds a ``with`` snippet (or is a part of one, 15 characters
   or more), not when it holds a ``without`` one; other blocks are not labelled;
 - a block the rules leave out that repeats the headline or the standfirst is not labelled (both
@@ -44,10 +55,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402  (training only: the package scores in pure Python)
+from lxml import etree  # noqa: E402
 
 from newsbot.evaluate import body_scores, load_corpus, snippet_counts  # noqa: E402
 from newsbot.extraction import extract_article  # noqa: E402
 from newsbot.extraction.generic import scorer  # noqa: E402
+from newsbot.extraction.generic import prune  # noqa: E402
 from newsbot.extraction.generic.body import rule_pass  # noqa: E402
 from newsbot.extraction.page import Page  # noqa: E402
 from newsbot.extraction.record import Fields  # noqa: E402
@@ -61,6 +74,15 @@ L2 = 1e-3
 STEPS = 400
 MERIT_TOLERANCE = 0.002
 """Summed F1s of two threshold pairs this close count as equal (:func:`choose`)."""
+TIERS = ("boiler",)
+"""The name tiers (:func:`newsbot.extraction.generic.prune.judge`) whose pruned elements the
+model reads as candidate blocks, unless ``--pruned-tiers`` says otherwise (cross-validated:
+``boiler`` alone beat none, and ``boiler`` with ``strong``)."""
+REPRIEVE_TIERS = ("boiler", "strong")
+"""The name tiers whose pruned elements the reprieve model (:func:`fit_reprieve`) may keep."""
+REPRIEVE_AT = 0.3
+"""The reprieve model's probability from which a pruned element is kept (``--reprieve``; tried
+by the cross-validation: 0.3 beat no reprieve model)."""
 SNIPPET_SHARE = 0.5
 """Total weight of the snippet rows against the news rows."""
 _WS = re.compile(r"\s+")
@@ -115,6 +137,9 @@ def _news_labels(blocks, body: str) -> list[tuple[float, float] | None]:
             own = list(zip(bt, bt[1:], bt[2:], bt[3:]))
             label = sum(g in grams for g in own) >= 0.5 * len(own)
         else:
+            if b.link_share >= 0.5:
+                out.append(None)  # a tag or link of a few words: its words in the body say nothing
+                continue
             label = (" " + " ".join(bt) + " ") in joined
         out.append((float(label), min(len(bt), 400) ** 0.5))
     return out
@@ -132,23 +157,81 @@ def _snippet_labels(blocks, expected: dict) -> list[tuple[float, float] | None]:
     return out
 
 
-def collect(entries: list[dict], kind: str) -> list[dict]:
+def _text_label(kind: str, text: str, expected: dict, grams: set) -> tuple[float, float] | None:
+    """The label of an element's ``text`` as :func:`_news_labels` (its shingles, 4 tokens or
+    more; ``grams``: the body's) and :func:`_snippet_labels` (the snippets it holds) read a
+    block's."""
+    if kind == "news":
+        toks = tokens(text)
+        if len(toks) < 4:
+            return None
+        own = list(zip(toks, toks[1:], toks[2:], toks[3:]))
+        return float(sum(g in grams for g in own) >= 0.5 * len(own)), min(len(toks), 400) ** 0.5
+    t = _norm(text)
+    pos = any(_norm(s) and _norm(s) in t for s in expected.get("with", []))
+    neg = any(_norm(s) and _norm(s) in t for s in expected.get("without", []))
+    return (1.0, 1.0) if pos and not neg else (0.0, 1.0) if neg and not pos else None
+
+
+def element_rows(entries: list[dict], kind: str) -> list[dict]:
+    """Per page, as :func:`collect` gives them for blocks: ``group``, ``feats`` (the reprieve
+    features, :func:`newsbot.extraction.generic.prune.reprieve_features`) and ``labels`` of
+    every element a name of :data:`REPRIEVE_TIERS` prunes (and of those inside one), read on
+    the text the element holds."""
+    pages = []
+    for entry in entries:
+        page = Page(entry["html"], entry["url"])
+        root = page.tree.find("body")
+        body = (entry["expected"].get("body") or "") if kind == "news" else ""
+        toks = tokens(body)
+        grams = set(zip(toks, toks[1:], toks[2:], toks[3:]))
+        feats, labels = [], []
+        hard: set = set()
+        for el in (root.iter(etree.Element) if root is not None else ()):
+            parent = el.getparent()
+            if parent in hard:
+                hard.add(el)
+                continue
+            verdict = prune.judge(el) if el is not root else False
+            if not verdict:
+                continue
+            if verdict is True or el.tag not in prune.REPRIEVE_TAGS or verdict.split(":")[0] not in REPRIEVE_TIERS:
+                hard.add(el)
+                continue
+            feats.append(prune.reprieve_features(el, verdict))
+            labels.append(_text_label(kind, el.text_content(), entry["expected"], grams))
+        pages.append({"entry": entry, "kind": kind, "group": publisher(entry), "feats": feats, "labels": labels})
+    return pages
+
+
+def fit_reprieve(rows: list[dict], at: float) -> dict | None:
+    """The reprieve model (see :func:`newsbot.extraction.generic.prune.spared`) fitted on
+    :func:`element_rows`, keeping an element from probability ``at``; ``None`` when no element
+    of ``rows`` is labelled."""
+    if not any(lab is not None for r in rows for lab in r["labels"]):
+        return None
+    m = fit(rows, at, at)
+    return {"bias": m["bias"], "at": at, "tiers": list(REPRIEVE_TIERS), "weights": m["weights"]}
+
+
+def collect(entries: list[dict], kind: str, tiers: frozenset = frozenset(), reprieve: dict | None = None) -> list[dict]:
     """Per page: ``group``, ``feats`` and ``labels`` (``(label, weight)`` or ``None``) of every
-    block the rules read."""
+    block the scorer reads (the rules' blocks and those of elements pruned by a name of
+    ``tiers``)."""
     pages = []
     for entry in entries:
         page = Page(entry["html"], entry["url"])
         f = Fields(page)
         anchor = headline_element(page, f["title"])
-        rp = rule_pass(page.tree, anchor)
-        feats = scorer.features(rp.found, rp.kept, rp.inner, rp.keyword)
-        labels = (_news_labels(rp.found, entry["expected"]["body"] or "") if kind == "news"
-                  else _snippet_labels(rp.found, entry["expected"]))
+        rp = rule_pass(page.tree, anchor, tiers, reprieve or {})
+        feats = scorer.features(rp.candidates, rp.kept, rp.inner, rp.keyword)
+        labels = (_news_labels(rp.candidates, entry["expected"]["body"] or "") if kind == "news"
+                  else _snippet_labels(rp.candidates, entry["expected"]))
         # the headline and the standfirst reach the record by their own fields: a block left out
         # that repeats one of them is not a body block to learn from
         known = {key(f["title"] or ""), key(f["lead"] or "")}
         labels = [None if lab is not None and not feat["kept"] and key(b.text) in known else lab
-                  for b, feat, lab in zip(rp.found, feats, labels)]
+                  for b, feat, lab in zip(rp.candidates, feats, labels)]
         pages.append({"entry": entry, "kind": kind, "group": publisher(entry), "feats": feats,
                       "labels": labels})
     return pages
@@ -169,8 +252,9 @@ def _vocabulary(pages: list[dict]) -> list[str]:
     return base + sorted(names)
 
 
-def fit(pages: list[dict], add: float, drop: float) -> dict:
-    """A model dict (see :mod:`newsbot.extraction.generic.scorer`) fitted on ``pages``."""
+def fit(pages: list[dict], add: float, drop: float, tiers: frozenset = frozenset()) -> dict:
+    """A model dict (see :mod:`newsbot.extraction.generic.scorer`) fitted on ``pages``, which
+    were collected with the pruned name ``tiers`` (:func:`collect`)."""
     vocab = _vocabulary(pages)
     index = {k: i for i, k in enumerate(vocab)}
     rows, ys, ws, kinds = [], [], [], []
@@ -209,7 +293,8 @@ def fit(pages: list[dict], add: float, drop: float) -> dict:
         coef -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + 1e-8)
         bias -= lr * (mb / (1 - b1 ** step)) / (np.sqrt(vb / (1 - b2 ** step)) + 1e-8)
     weights = {k: round(float(c), 4) for k, c in zip(vocab, coef) if abs(c) >= 1e-3}
-    return {"bias": round(float(bias), 4), "add": add, "drop": drop, "weights": weights}
+    return {"bias": round(float(bias), 4), "add": add, "drop": drop, "pruned_tiers": sorted(tiers),
+            "weights": weights}
 
 
 def evaluate(pages: list[dict], m: dict) -> dict:
@@ -266,18 +351,34 @@ def _merit(figures: dict) -> float:
     return figures.get("news", {}).get("body_f1", 0.0) + figures.get("snippets", {}).get("f1", 0.0)
 
 
-def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, float]]) -> tuple[list, dict]:
+def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, float]],
+                   tiers: frozenset = frozenset(), rows: list[dict] | None = None,
+                   reprieve_at: float = REPRIEVE_AT) -> tuple[list, dict]:
     """``([(add, drop, model figures)…], rules-alone figures)`` over every page, for each pair
     of ``thresholds`` (``(add, drop)``), each page scored by the model of the fold that left
-    its publisher out (the fit does not depend on the thresholds: one fit a fold)."""
+    its publisher out (the fit does not depend on the thresholds: one fit a fold). With
+    ``rows`` (:func:`element_rows` of the same pages), each fold first fits the reprieve model on
+    its training pages (:func:`fit_reprieve`, from probability ``reprieve_at``) and reads every
+    page again with it (:func:`collect`) before the block model is fitted."""
     groups = sorted({p["group"] for p in pages})
     fold_of = {g: zlib.crc32(g.encode()) % folds for g in groups}
     with_model = [_totals() for _ in thresholds]
     rules = _totals()
+    read = pages
     for k in range(folds):
+        spare = None
+        if rows is not None:
+            spare = fit_reprieve([r for r in rows if fold_of[r["group"]] != k], reprieve_at)
+        pages = read
+        if spare is not None:
+            with scorer.using({}):
+                pages = [q for kind in ("news", "snippets")
+                         for q in collect([p["entry"] for p in read if p["kind"] == kind], kind, tiers, spare)]
         train = [p for p in pages if fold_of[p["group"]] != k]
         test = [p for p in pages if fold_of[p["group"]] == k]
-        m = fit(train, *thresholds[0])
+        m = fit(train, *thresholds[0], tiers)
+        if spare is not None:
+            m["reprieve"] = spare
         for (add, drop), total in zip(thresholds, with_model):
             _add(total, evaluate(test, {**m, "add": add, "drop": drop}))
         _add(rules, evaluate(test, {}))
@@ -286,13 +387,25 @@ def cross_validate(pages: list[dict], folds: int, thresholds: list[tuple[float, 
     return scored, summary(rules["news"], rules["snippets"])
 
 
-def choose(scored: list) -> tuple[float, float, dict]:
+def _figures(figures: dict) -> tuple:
+    """News body F1, news body exact and snippets F1 of ``figures`` (0 for a corpus absent)."""
+    news = figures.get("news", {})
+    return news.get("body_f1", 0.0), news.get("body_exact", 0.0), figures.get("snippets", {}).get("f1", 0.0)
+
+
+def choose(scored: list) -> tuple:
     """The ``(add, drop, figures)`` of :func:`cross_validate` that overrules the rules least
     (highest ``add``, then lowest ``drop``) among those whose :func:`_merit` is within
     :data:`MERIT_TOLERANCE` of the best: a difference that small is a page or two, not a reason
-    to let the model overrule the rules more often."""
+    to let the model overrule the rules more often. A pair that another pair of the same ``add``
+    beats on every figure (:func:`_figures`) is not one of them."""
     best = max(_merit(s[2]) for s in scored)
-    return min((s for s in scored if _merit(s[2]) >= best - MERIT_TOLERANCE), key=lambda s: (-s[0], s[1]))
+    close = [s for s in scored if _merit(s[2]) >= best - MERIT_TOLERANCE]
+
+    def beaten(s) -> bool:
+        return any(o[0] == s[0] and all(a > b for a, b in zip(_figures(o[2]), _figures(s[2]))) for o in close)
+
+    return min((s for s in close if not beaten(s)), key=lambda s: (-s[0], s[1]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -306,11 +419,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="probabilities over which a left-out block is added, tried by the cross-validation")
     parser.add_argument("--drop", type=float, nargs="+", default=[0.4, 0.5],
                         help="probabilities under which a kept block is dropped, tried by the cross-validation")
+    parser.add_argument("--pruned-tiers", nargs="*", default=list(TIERS), choices=["always", "strong", "boiler"],
+                        help="name tiers whose pruned elements the model reads as candidate blocks")
+    parser.add_argument("--reprieve", type=float, default=REPRIEVE_AT,
+                        help="probability from which the reprieve model keeps an element a name prunes "
+                             "(0: no reprieve model)")
     parser.add_argument("--write", action="store_true", help="fit on every page and write the model file")
     args = parser.parse_args(argv)
-    if args.folds < 2 or not all(0 < p < 1 for p in args.add + args.drop):
-        print("train_block_scorer: --folds must be 2 or more, --add and --drop probabilities in (0, 1)",
-              file=sys.stderr)
+    if args.folds < 2 or not all(0 < p < 1 for p in args.add + args.drop) or not 0 <= args.reprieve < 1:
+        print("train_block_scorer: --folds must be 2 or more, --add and --drop probabilities in (0, 1), "
+              "--reprieve in [0, 1)", file=sys.stderr)
         return 2
     thresholds = [(a, d) for a in args.add for d in args.drop if d < a]
     if not thresholds:
@@ -322,16 +440,24 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"train_block_scorer: {exc}", file=sys.stderr)
         return 2
+    tiers = frozenset(args.pruned_tiers)
     with scorer.using({}):
-        pages = collect(news, "news") + collect(snippets, "snippets")
-    scored, rules = cross_validate(pages, args.folds, thresholds)
+        pages = collect(news, "news", tiers) + collect(snippets, "snippets", tiers)
+    rows = element_rows(news, "news") + element_rows(snippets, "snippets") if args.reprieve else None
+    scored, rules = cross_validate(pages, args.folds, thresholds, tiers, rows, args.reprieve)
     add, drop, cv = choose(scored)
-    report = {"folds": args.folds, "grouped_by": "publisher (registrable domain)",
+    report = {"folds": args.folds, "grouped_by": "publisher (registrable domain)", "reprieve_at": args.reprieve,
               "cross_validated": cv, "rules_alone": rules,
               "thresholds_tried": [{"add": a, "drop": d, **figures} for a, d, figures in scored]}
     print(json.dumps(report, indent=1))
     if args.write:
-        m = fit(pages, add, drop)
+        spare = fit_reprieve(rows, args.reprieve) if rows is not None else None
+        if spare is not None:
+            with scorer.using({}):
+                pages = collect(news, "news", tiers, spare) + collect(snippets, "snippets", tiers, spare)
+        m = fit(pages, add, drop, tiers)
+        if spare is not None:
+            m["reprieve"] = spare
         m = {"trained_on": {"news_pages": len(news), "snippet_pages": len(snippets)}, **report, **m}
         scorer.MODEL_FILE.write_text(json.dumps(m, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {scorer.MODEL_FILE} ({len(m['weights'])} weights)", file=sys.stderr)

@@ -7,7 +7,9 @@ One pass over the parsed tree (no copy, no re-parse), one module for each step:
    forms, hidden elements) and elements whose ``class``/``id`` names boilerplate (share bars,
    newsletter boxes, related links, captions, consent placeholders, embedded posts…), in
    three tiers: always, unless the element holds three long paragraphs, unless it holds
-   three paragraphs. The headline's ancestors are never pruned by name.
+   three paragraphs. The headline's ancestors are never pruned by name; a block element pruned
+   by a name of the two weaker tiers is kept where the block model's reprieve, a small learned
+   model (:func:`~.prune.spared`), finds article text likely.
 2. :mod:`.blocks`: the innermost block elements (``<p>``, sub-headings, list items, ``<div>``
    holding only inline text) and runs of loose text, with their text and the share of it in
    links.
@@ -23,7 +25,8 @@ One pass over the parsed tree (no copy, no re-parse), one module for each step:
    line).
 
 :mod:`.scorer` (the block scorer) corrects the kept blocks where its model, fitted on labelled
-pages and shipped as ``block_model.json``, is sure. :mod:`.body` chains the steps (:func:`extract`); :func:`find_lead` (:mod:`.lead`) finds the
+pages and shipped as ``block_model.json``, is sure; the blocks of elements pruned by a name of
+the tiers the model lists (``pruned_tiers``) are its candidates too, never the rules'. :mod:`.body` chains the steps (:func:`extract`); :func:`find_lead` (:mod:`.lead`) finds the
 standfirst between the headline and the body; :func:`embedded_html` (:mod:`.embedded`) finds
 article HTML kept only as an escaped string in a script.
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from lxml import etree
 
 from ..text import squash
-from .prune import HEADINGS, _pruned
+from .prune import HEADINGS, _pruned, judge, spared
 
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"})
 NOT_RUNNING = frozenset({"li", "dt", "dd", "tr"})
@@ -43,13 +43,17 @@ def text_weight(text: str) -> int:
 @dataclass
 class Block:
     """One innermost block element: ``tag``, cleaned ``text``, ``link_share`` (0..1, share of
-    characters inside ``<a>``), and ``element`` (the lxml element)."""
+    characters inside ``<a>``), ``links`` (its number of links), and ``element`` (the lxml
+    element); ``pruned``: for a block read inside an element its class or id name prunes (read
+    only when asked, see :func:`blocks`), that name's reason (``"boiler:widget"``, see
+    :func:`~.prune.judge`), else ``""``."""
 
     element: object
     tag: str
     text: str
     link_share: float
     links: int = 0
+    pruned: str = ""
 
     @cached_property
     def good(self) -> bool:
@@ -129,17 +133,29 @@ def _pieces(el, tag: str, parts: list[str], links: list[str]) -> list[Block]:
     return [Block(el, tag, t, min(1.0, n / len(t)), links_in if n else 0) for t, n in zip(texts, linked)]
 
 
-def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order: dict | None = None) -> list[Block]:
+SOFT_TAGS = DIVLIKE | BLOCK_TAGS | frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot"})
+"""Elements a name prunes that :func:`blocks` can read as candidate blocks (``tiers``): those
+whose text only ever reaches the page's blocks as blocks of their own."""
+
+
+def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order: dict | None = None,
+           tiers: frozenset = frozenset(), reprieve: dict | None = None) -> list[Block]:
     """Innermost, unpruned block elements under ``root`` in document order, and the runs of
     loose text (text and inline elements between blocks, as in ``<div>text<br>text<p>…``) as
     blocks of tag ``"text"``. ``alive``, when given, receives every visited element: lxml
     element proxies are only identical (and so usable as dict keys) while a Python reference
     to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name.
     ``order``, when given, receives ``{element: document position}`` for every element under
-    ``root`` (pruned ones too), read in the same walk."""
+    ``root`` (pruned ones too), read in the same walk. ``tiers``: name tiers (``"boiler"``,
+    ``"strong"``, ``"always"``, see :func:`~.prune.judge`) whose pruned block elements
+    (:data:`SOFT_TAGS`) are read all the same, their blocks carrying the reason in
+    :attr:`Block.pruned` (the outermost such element's). ``reprieve``: a learned model that keeps
+    some elements a name prunes (:func:`~.prune.spared`), read before ``tiers``."""
     elements = []
     pruned: set = set()
     judged: dict = {}
+    soft: dict = {}  # the outermost pruned elements read as candidates -> reason
+    in_soft: set = set()  # they and the elements inside them
     if order is None:
         order = {}
     for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
@@ -149,10 +165,19 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
             pruned.add(el)
             continue
         if el is not root and el not in keep:
-            judged[el] = verdict = _pruned(el)
+            verdict = judge(el)
+            if verdict and reprieve is not None and verdict is not True and spared(reprieve, el, verdict):
+                verdict = False
+            judged[el] = verdict
             if verdict:
-                pruned.add(el)
-                continue
+                if verdict is True or el.tag not in SOFT_TAGS or verdict[:verdict.index(":")] not in tiers:
+                    pruned.add(el)
+                    continue
+                if parent not in in_soft:
+                    soft[el] = verdict
+        if in_soft or soft:
+            if el in soft or parent in in_soft:
+                in_soft.add(el)
         elements.append(el)
     if alive is not None:
         alive.extend(elements)
@@ -166,53 +191,75 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
             if not inner:
                 leaf.add(el)
             parent = el.getparent()
-            if parent is not None:
+            if parent is not None and el not in soft:  # (the rules' blocks as if it were pruned)
                 has_block.add(parent)
         elif inner:
             parent = el.getparent()
-            if parent is not None:
+            if parent is not None and el not in soft:
                 has_block.add(parent)
+    for el in soft:
+        if el not in leaf and el not in has_block:
+            pruned.add(el)  # its text would join a run of loose text outside it: pruned as before
     out: list[Block] = []
-    _emit(root, leaf, has_block, pruned, out, 0, judged=judged)
+    _emit(root, leaf, has_block, pruned, out, 0, judged=judged, soft=soft)
     return out
 
 
 def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False,
-          judged: dict | None = None) -> None:
+          judged: dict | None = None, soft: dict | None = None, reason: str = "") -> None:
     """Blocks of ``el`` into ``out``; ``in_link``: ``el`` sits inside an ``<a>`` (a teaser
     card whose whole box is one link), so all of its text is link text. ``judged``: as for
-    :func:`_texts`."""
+    :func:`_texts`; ``soft``: ``{element: reason}`` of the pruned elements read as candidates,
+    ``reason``: the one ``el`` sits in (see :func:`blocks`)."""
     in_link = in_link or el.tag == "a"
+    mark = ""
+    if soft and not reason:
+        mark = reason = soft.get(el, "")
+    start = len(out)
     if el in leaf or depth > 300:
         parts: list[str] = []
         links: list[str] = []
         _texts(el, in_link, parts, links, judged)
         tag = "h4" if el.get("role") == "heading" and el.tag not in BLOCK_TAGS else el.tag
         out.extend(_pieces(el, tag, parts, links))
-        return
-    parts = [el.text or ""]
-    links = list(parts) if in_link else []
-    for child in el:
-        if not isinstance(child.tag, str) or child in pruned or child.tag == "br":
-            if child.tag == "br":
-                parts.append(_BR)
-            parts.append(child.tail or "")
-            if in_link:
-                links.append(child.tail or "")
-            continue
-        if child in leaf or child in has_block:
-            out.extend(_pieces(el, "text", parts, links))
-            _emit(child, leaf, has_block, pruned, out, depth + 1, in_link, judged)
-            parts = [child.tail or ""]
-            links = list(parts) if in_link else []
-        else:
-            inner: list[str] = []
-            _texts(child, in_link or child.tag == "a", inner, links, judged)
-            parts += inner
-            parts.append(child.tail or "")
-            if in_link:
-                links.append(child.tail or "")
-    out.extend(_pieces(el, "text", parts, links))
+    else:
+        parts = [el.text or ""]
+        links = list(parts) if in_link else []
+        aside: list[Block] = []  # blocks of pruned elements read as candidates, after the run they cut
+        for child in el:
+            if not isinstance(child.tag, str) or child in pruned or child.tag == "br":
+                if child.tag == "br":
+                    parts.append(_BR)
+                parts.append(child.tail or "")
+                if in_link:
+                    links.append(child.tail or "")
+                continue
+            if soft and not reason and child in soft:
+                # the run of loose text around it reads as if it were pruned
+                _emit(child, leaf, has_block, pruned, aside, depth + 1, in_link, judged, soft, reason)
+                parts.append(child.tail or "")
+                if in_link:
+                    links.append(child.tail or "")
+                continue
+            if child in leaf or child in has_block:
+                out.extend(_pieces(el, "text", parts, links))
+                out.extend(aside)
+                aside = []
+                _emit(child, leaf, has_block, pruned, out, depth + 1, in_link, judged, soft, reason)
+                parts = [child.tail or ""]
+                links = list(parts) if in_link else []
+            else:
+                inner: list[str] = []
+                _texts(child, in_link or child.tag == "a", inner, links, judged)
+                parts += inner
+                parts.append(child.tail or "")
+                if in_link:
+                    links.append(child.tail or "")
+        out.extend(_pieces(el, "text", parts, links))
+        out.extend(aside)
+    if mark:
+        for b in out[start:]:
+            b.pruned = mark
 
 
 def _parent(b: Block):

@@ -11,7 +11,7 @@ from .boilerplate import is_boilerplate
 from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _keep_after, _keep_before, _keyword_lines, _teaser)
-from .scorer import rescore
+from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
 MAX_BLOCKS = 20_000
@@ -40,7 +40,9 @@ class RulePass:
     order, AI-summary boxes left out), ``kept`` (the body's blocks), ``inner`` (ids of the blocks
     inside the article container), the :class:`Body` fields ``order``, ``left_out``, ``cut``,
     ``alive`` (the elements visited, kept referenced) and ``keyword`` (ids of the keyword lines
-    kept after the last good paragraph)."""
+    kept after the last good paragraph); ``candidates``: what the block scorer reads, ``found``
+    and, in document order among them, the blocks of elements pruned by a name of the tiers it
+    was asked for (:attr:`~.blocks.Block.pruned`; the rules never see them)."""
 
     found: list
     kept: list
@@ -50,11 +52,16 @@ class RulePass:
     cut: bool
     alive: list
     keyword: set = field(default_factory=set)
+    candidates: list = field(default_factory=list)
 
 
-def rule_pass(tree, anchor=None) -> RulePass:
+def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict | None = None) -> RulePass:
     """The rules' reading of ``tree`` (an lxml HTML document, read only; ``anchor``: the
-    headline element, when known): blocks, container, filters (see the package docs)."""
+    headline element, when known): blocks, container, filters (see the package docs).
+    ``tiers``: the name tiers whose pruned elements become :attr:`RulePass.candidates`
+    (default: those the block scorer's model reads, :func:`~.scorer.pruned_tiers`).
+    ``reprieve``: the model that keeps some elements a name prunes (:func:`~.prune.spared`), by
+    default the block model's (its ``reprieve`` entry); ``{}``: none."""
     root = tree.find("body")
     if root is None:
         root = tree
@@ -65,17 +72,24 @@ def rule_pass(tree, anchor=None) -> RulePass:
         keep.add(node)
         node = node.getparent()
     order: dict = {}
-    found = [b for b in blocks(root, alive, keep, order) if anchor is None or b.element is not anchor]  # an <h2> headline
-    cut = len(found) > MAX_BLOCKS
+    if tiers is None:
+        tiers = pruned_tiers()
+    if reprieve is None:
+        reprieve = model().get("reprieve")
+    candidates = [b for b in blocks(root, alive, keep, order, tiers, reprieve or None)
+                  if anchor is None or b.element is not anchor]  # an <h2> headline
+    cut = len(candidates) > MAX_BLOCKS
     if cut:
-        found = found[:MAX_BLOCKS]
+        candidates = candidates[:MAX_BLOCKS]
+    found = [b for b in candidates if not b.pruned] if tiers else candidates
     ai_boxes = _ai_summary_boxes(found)
     if ai_boxes:
         found = [b for b in found if b.element not in ai_boxes]
+        candidates = [b for b in candidates if b.element not in ai_boxes]
     boxes = containers(root, found, anchor, order)
     within: dict = {}
-    inner = [b for b in found if _inside_any(b.element, boxes, within)]
-    inner_ids = {id(b) for b in inner}
+    inner_ids = {id(b) for b in candidates if _inside_any(b.element, boxes, within)}
+    inner = [b for b in found if id(b) in inner_ids]
     seen: dict = {}
     inner = [b for b in inner if (b.link_share < LINK_LIST_SHARE or b.good or b.links > 1)
              and not is_boilerplate(b.text) and not _teaser(b, boxes, seen)]
@@ -83,7 +97,7 @@ def rule_pass(tree, anchor=None) -> RulePass:
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
     if not goods:
-        return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set())
+        return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set(), candidates)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and (_keep_before(b) or (
@@ -97,7 +111,7 @@ def rule_pass(tree, anchor=None) -> RulePass:
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
         chosen = {id(b) for b in kept}
         kept = [b for b in inner if id(b) in chosen or b.tag != "text" and b.element in held]
-    return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword)
+    return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword, candidates)
 
 
 def _inside_any(el, boxes: list, within: dict) -> bool:
@@ -128,7 +142,7 @@ def extract(tree, anchor=None) -> Body:
     rules = rule_pass(tree, anchor)
     if not rules.kept:
         return Body([], [], rules.order, rules.left_out, rules.cut)
-    kept = _dedupe(rescore(rules.found, rules.kept, rules.inner, rules.keyword))
+    kept = _dedupe(rescore(rules.candidates, rules.kept, rules.inner, rules.keyword))
     if not any(b.good for b in kept):
         kept = _dedupe(rules.kept)
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)

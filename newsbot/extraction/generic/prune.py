@@ -5,10 +5,12 @@ being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class`
 names boilerplate (share bars, newsletter boxes, related links, captions, consent
 placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
 element holds three long paragraphs (:data:`STRONG_NAME`), unless it holds three paragraphs
-(:data:`BOILER_NAME`).
+(:data:`BOILER_NAME`). :func:`judge` says which tier and word pruned an element; a learned model
+(:func:`spared`) may keep a block element the two weaker tiers prune.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -93,6 +95,15 @@ def _pruned(el) -> bool:
     tag of :data:`SKIP_TAGS`, a hidden element (a paragraph, sub-heading or quote hidden only by
     ``style`` or ``aria-hidden`` stays: a metered paywall hides its text so), or a boilerplate
     ``class``/``id`` name in the tiers above."""
+    return bool(judge(el))
+
+
+def judge(el) -> bool | str:
+    """:func:`_pruned`'s verdict on ``el`` with its reason when a ``class``/``id`` name prunes
+    it: ``False`` (kept), ``True`` (pruned for its tag or for being hidden), or the name's
+    tier and word, ``"<tier>:<word>"`` (tier ``always``, ``strong`` or ``boiler`` as in the
+    module docs; word: the boilerplate word of the name that matched, lower case without
+    hyphens, e.g. ``"boiler:hidden"`` for ``field-label-hidden``)."""
     tag = el.tag
     if tag in SKIP_TAGS:
         return True
@@ -106,13 +117,18 @@ def _pruned(el) -> bool:
     if tag in NEVER_BY_NAME:
         return False
     ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
-    verdict = _name_verdict(tag, el.get("class"), ident)
+    cls = el.get("class")
+    verdict, reason = _name_verdict(tag, cls, ident)
     if verdict is _STRONG:
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
-        return sum(1 for _ in zip(range(3), long)) < 3
-    if verdict is _BOILER:
-        return sum(1 for _ in zip(range(3), el.iter("p"))) < 3
-    return verdict
+        if sum(1 for _ in zip(range(3), long)) == 3:
+            return False
+    elif verdict is _BOILER:
+        if sum(1 for _ in zip(range(3), el.iter("p"))) == 3:
+            return False
+    elif not verdict:
+        return False
+    return reason
 
 
 _STRONG = "strong"
@@ -120,30 +136,154 @@ _BOILER = "boiler"
 
 
 @lru_cache(maxsize=8192)
-def _name_verdict(tag: str, cls: str | None, ident: str | None):
+def _name_verdict(tag: str, cls: str | None, ident: str | None) -> tuple:
     """What the ``class`` ``cls`` and ``id`` ``ident`` of an element of tag ``tag`` (not one of
-    :data:`NEVER_BY_NAME`) say in :func:`_pruned`: True or False, :data:`_STRONG` (pruned unless
-    it holds three long paragraphs) or :data:`_BOILER` (pruned unless it holds three paragraphs). Class names
-    repeat all over a page, so each is read once."""
+    :data:`NEVER_BY_NAME`) say in :func:`_pruned`, ``(verdict, reason)``: ``verdict`` True or
+    False, :data:`_STRONG` (pruned unless it holds three long paragraphs) or :data:`_BOILER`
+    (pruned unless it holds three paragraphs); ``reason``: the name's ``"<tier>:<word>"`` (see
+    :func:`judge`) when the verdict prunes, else ``""``. Class names repeat all over a page, so
+    each is read once."""
     names = _names_of(cls, ident)
     if "-" in tag:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names:
-        return False
+        return False, ""
     # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
     # feature flag ("hasVideo") names no part
     words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
     if ALWAYS_NAME.search(words):
-        return True
+        return True, _reason("always", ALWAYS_NAME, words)
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
     # running text stays
     if STRONG_NAME.search(words) and not any(CONTENT_NAME.search(t) for t in names.split()
                                              if not STRONG_NAME.search(_CAMEL.sub("-", t))):
-        return _STRONG
+        return _STRONG, _reason("strong", STRONG_NAME, words)
     if not BOILER_NAME.search(words):
-        return False
+        return False, ""
     if tag in HEADINGS:
         # a sub-heading styled ``widget-title``, ``section-header`` or ``js-jump-target`` is still a
         # sub-heading; one named for a byline, a promotion, a video or screen readers is not
-        return bool(HEADING_PRUNE_NAME.search(words))
-    return _BOILER
+        if HEADING_PRUNE_NAME.search(words):
+            return True, _reason("boiler", HEADING_PRUNE_NAME, words)
+        return False, ""
+    return _BOILER, _reason("boiler", BOILER_NAME, words)
+
+
+def _reason(tier: str, pattern: re.Pattern, words: str) -> str:
+    """``"<tier>:<word>"`` (see :func:`judge`): ``word`` the first match of ``pattern`` in the
+    name's ``words``."""
+    m = pattern.search(words)
+    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "") if m else "other"
+    return f"{tier}:{word}"
+
+
+REPRIEVE_TAGS = frozenset({"div", "section", "article", "main", "center", "font", "p", "h2", "h3", "h4", "h5", "h6",
+                           "li", "blockquote", "pre", "dd", "dt", "tr", "ul", "ol", "dl", "table", "tbody"})
+"""Elements a name prunes that a learned reprieve (:func:`spared`) may keep: block elements,
+whose text reaches the page's blocks as blocks of their own (an inline ``<span>`` stays
+pruned: sparing it would change its paragraph's text)."""
+_WORD = re.compile(r"[a-z]{3,}")
+_PUNCT = re.compile(r"[,.;:!?。、，]")
+REPRIEVE_TEXT_CHARS = 2980
+"""A reprieved element's text is read up to this many characters (where its ``len`` feature
+reaches 1)."""
+TEXT_FEATURES = ("len", "link", "punct", "ps")
+"""The features of :func:`reprieve_features` read from an element's text, each in 0..1."""
+
+
+def reprieve_features(el, reason: str) -> dict:
+    """What :func:`spared` reads of ``el``, an element pruned by a name (``reason`` from
+    :func:`judge`): the reason and its tier (``r:``), the tag (``rtag:``), the class and id
+    words (``c:``), whether a word names content (``content``: :data:`CONTENT_NAME`), and from
+    its text (:data:`TEXT_FEATURES`, each 0..1): its length (``len``, log scale, 1 from
+    :data:`REPRIEVE_TEXT_CHARS` characters), link share (``link``), punctuation density
+    (``punct``), and its paragraphs (``ps``: 0, 1/3, 2/3, 1 for three or more)."""
+    return {**_name_features(el, reason), **_text_features(el)}
+
+
+def _name_features(el, reason: str) -> dict:
+    """The features of :func:`reprieve_features` read from ``el``'s name and tag (not to be
+    changed: the same dict serves every element of the same name)."""
+    return _name_features_of(el.tag, el.get("class"), el.get("id"), reason)
+
+
+@lru_cache(maxsize=4096)
+def _name_features_of(tag: str, cls: str | None, ident: str | None, reason: str) -> dict:
+    """:func:`_name_features` of an element of tag ``tag``, ``class`` ``cls`` and ``id`` ``ident``."""
+    tier = reason[:reason.index(":")]
+    f = {"r:" + reason: 1.0, "r:" + tier: 1.0, "rtag:" + tag: 1.0}
+    names = _names_of(cls, ident)
+    if names:
+        for w in _WORD.findall(_CAMEL.sub(" ", names).lower()):
+            f["c:" + w] = 1.0
+        if CONTENT_NAME.search(names):
+            f["content"] = 1.0
+    return f
+
+
+def _text_features(el) -> dict:
+    """The features of :func:`reprieve_features` read from ``el``'s text (:data:`TEXT_FEATURES`)."""
+    size = 0
+    parts = []
+    for t in el.itertext():
+        parts.append(t)
+        size += len(t)
+        if size > REPRIEVE_TEXT_CHARS:
+            break
+    text = " ".join("".join(parts).split())[:REPRIEVE_TEXT_CHARS]
+    links = 0
+    if text:
+        for a in el.iter("a"):
+            links += len(" ".join(a.text_content().split()))
+            if links >= len(text):
+                break  # a share of 1: the rest of a long menu is not read
+    return {"len": math.log1p(len(text)) / 8, "link": min(1.0, links / max(len(text), 1)),
+            "punct": min(1.0, 10 * len(_PUNCT.findall(text)) / max(len(text), 1)),
+            "ps": sum(1 for _ in zip(range(3), el.iter("p"))) / 3}
+
+
+def spared(model: dict, el, reason: str) -> bool:
+    """True when the reprieve ``model`` (``{"bias", "weights", "at", "tiers"}``: a logistic
+    regression over :func:`reprieve_features`, fitted by ``tools/train_block_scorer.py``)
+    keeps ``el``, which the name ``reason`` (:func:`judge`) prunes: a block element
+    (:data:`REPRIEVE_TAGS`) of a tier the model reads, whose probability of holding article
+    text is ``at`` or more. The text is read only when its features could still get there."""
+    tag = el.tag
+    if tag not in REPRIEVE_TAGS:
+        return False
+    z, needed = _name_score(model, tag, el.get("class"), el.get("id"), reason)
+    if z is None:
+        return False
+    weights = model["weights"]
+    z += sum(weights.get(k, 0.0) * v for k, v in _text_features(el).items())
+    return z >= needed
+
+
+_name_scores: dict = {}
+""":func:`_name_score`'s answers, ``{(id(model), tag, class, id, reason): (model, z, needed)}``
+(the model is held so that its ``id`` is not reused)."""
+
+
+def _name_score(model: dict, tag: str, cls: str | None, ident: str | None, reason: str) -> tuple:
+    """``(z, needed)`` of :func:`spared` for an element of tag ``tag`` (one of
+    :data:`REPRIEVE_TAGS`), ``class`` ``cls`` and ``id`` ``ident`` pruned for ``reason``: the
+    log-odds ``z`` of the reprieve ``model`` read from the name and tag alone, and the log-odds
+    it needs to keep; ``z`` is None when the model does not read the reason's tier or no text
+    could get it there. Names repeat all over a page, so each is read once for each model."""
+    key = (id(model), tag, cls, ident, reason)
+    known = _name_scores.get(key)
+    if known is not None and known[0] is model:
+        return known[1:]
+    if len(_name_scores) >= 8192:
+        _name_scores.clear()
+    z = None
+    at = model["at"]
+    needed = math.log(at / (1 - at))
+    if reason[:reason.index(":")] in model["tiers"]:
+        weights = model["weights"]
+        z = model["bias"] + sum(weights.get(k, 0.0) * v
+                                for k, v in _name_features_of(tag, cls, ident, reason).items())
+        if z + sum(max(0.0, weights.get(k, 0.0)) for k in TEXT_FEATURES) < needed:
+            z = None
+    _name_scores[key] = (model, z, needed)
+    return z, needed

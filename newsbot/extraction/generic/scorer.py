@@ -8,10 +8,15 @@ the rules already read (:func:`features`): the block's tag, length, link share, 
 letter case, class and id words of the element and its two nearest ancestors, the tags of its
 parent and grandparent, where it sits against the kept blocks, the good paragraphs and the
 article container, what its parent holds (blocks, good and kept shares), the two blocks on
-either side (tag, length, link share, sentence end, same parent), the boilerplate checks.
+either side (tag, length, link share, sentence end, same parent), the boilerplate checks, and
+for a block of an element pruned by a class or id name, which name (``pruned:<tier>`` and
+``pruned:<tier>:<word>``, see :func:`~.prune.judge`): such blocks are candidates of the model
+alone (the rules never see them), read only for the tiers the model lists (``pruned_tiers``).
 
 The model is a data file shipped in the package, ``block_model.json`` (``{"bias": float,
-"weights": {feature: float}, "add": float, "drop": float, ...}``), fitted by
+"weights": {feature: float}, "add": float, "drop": float, "pruned_tiers": [str], "reprieve":
+{...}, ...}``; ``reprieve``: the model that keeps some elements a name prunes, read by
+:func:`~.prune.spared` before the rules run), fitted by
 ``tools/train_block_scorer.py`` on labelled pages; no model file, or an empty one, leaves the
 rules' verdict as it is. Scoring is pure Python (a sparse dot product a block).
 """
@@ -79,6 +84,13 @@ def using(m: dict):
         yield
     finally:
         _override.pop()
+
+
+def pruned_tiers() -> frozenset:
+    """The name tiers (see :func:`~.prune.judge`) whose pruned elements the model in use reads
+    as candidate blocks (its ``pruned_tiers`` list; none without a model): the rules never keep
+    such a block, the model adds it where it is sure."""
+    return frozenset(model().get("pruned_tiers", ()))
 
 
 def _names(el) -> list[str]:
@@ -172,6 +184,10 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
                   "no_good_before": float(goods_before == 0), "no_good_after": float(good_after[i + 1] == 0),
                   # the rules keep no boilerplate block: the check is only run on the others
                   "boiler": 0.0 if flags[i] else float(is_boilerplate(b.text)), "stop": float(is_stop(b))})
+        if b.pruned:
+            f["pruned"] = 1.0
+            f["pruned:" + b.pruned[:b.pruned.index(":")]] = 1.0
+            f["pruned:" + b.pruned] = 1.0
         if flags[i]:
             f["kept_from_end"] = math.log1p(len(where) - 1 - kept_rank[i]) / 3
         count, goods, kept_here = held[parents[i]]
