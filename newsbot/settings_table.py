@@ -3,7 +3,7 @@ limits, in one place. :mod:`newsbot.settings` takes newsbot's defaults from here
 :func:`check` validates a crawl's settings before it starts (one line naming the first bad
 one); :func:`value` reads one typed.
 
-Kinds: ``int`` / ``float`` (a number not below ``least``), ``bool`` (true/false/1/0/yes/no),
+Kinds: ``int`` / ``float`` (a finite number from ``least`` to ``most``), ``bool`` (true/false/1/0/yes/no),
 ``str``, ``path`` (a file path; ``folder``: a folder that must be writable), ``json`` (a JSON
 object or a dict), ``list`` (a list, or comma-separated text), ``class`` (an importable
 ``module.Name``). ``default`` is ``None`` for Scrapy's own settings (Scrapy's default applies).
@@ -21,7 +21,8 @@ from typing import Any
 @dataclass(frozen=True)
 class Setting:
     """One setting: ``name``, ``kind`` (see the module docstring), ``default`` (``None``: Scrapy's),
-    ``least`` (smallest number allowed), ``unit`` / ``doc`` (what the value means)."""
+    ``least`` / ``most`` (smallest / greatest number allowed), ``unit`` / ``doc`` (what the
+    value means)."""
 
     name: str
     kind: str
@@ -29,6 +30,7 @@ class Setting:
     least: float | None = None
     unit: str = ""
     doc: str = ""
+    most: float | None = None
 
 
 _OWN = (
@@ -69,7 +71,8 @@ _OWN = (
     Setting("NEWSBOT_DEADLINE", "float", 3 * 3600.0, 0, "seconds; 0: none",
             "longest a run may take; then it commits what it has, stops (finish reason deadline) and exits 1"),
     Setting("NEWSBOT_EXTRACT_WORKERS", "int", -1, -1, "processes; -1: one a core, 0: none",
-            "worker processes extracting pages beside the crawl"),
+            "worker processes extracting pages beside the crawl (each holds a parser and a page: a "
+            "few dozen MiB)", most=256),
     Setting("NEWSBOT_ARTICLE_PAGES", "int", 20, 1, "pages; 1: each page alone",
             "pages of an article printed over several (rel=next) read and joined into one record"),
     Setting("NEWSBOT_RESOLVE", "str", {},
@@ -153,8 +156,12 @@ def check_kinds(settings) -> None:
                 number = int(str(raw).strip()) if s.kind == "int" else float(str(raw).strip())
             except ValueError:
                 raise ValueError(f"{s.name}={raw!r} is not a {'whole ' if s.kind == 'int' else ''}number of {s.unit}") from None
-            if number != number or number in (float("inf"), float("-inf")) or (s.least is not None and number < s.least):
+            if number != number or number in (float("inf"), float("-inf")):
+                raise ValueError(f"{s.name}={raw!r} is not a finite number of {s.unit}")
+            if s.least is not None and number < s.least:
                 raise ValueError(f"{s.name}={raw!r} must be at least {s.least:g} ({s.unit})")
+            if s.most is not None and number > s.most:
+                raise ValueError(f"{s.name}={raw!r} must be at most {s.most:g} ({s.unit})")
         elif s.kind == "bool":
             try:
                 settings.getbool(s.name)

@@ -20,7 +20,7 @@ from newsbot.settings_table import check as check_settings
     ("RETRY_TIMES", "-1"), ("REDIRECT_MAX_TIMES", "many"), ("NEWSBOT_RETRY_BACKOFF", "-1"),
     ("NEWSBOT_RETRY_AFTER_MAX", "soon"), ("NEWSBOT_MAX_SITEMAP_URLS", "0"), ("CLOSESPIDER_TIMEOUT", "inf"),
     ("NEWSBOT_ALLOW_LOOPBACK", "maybe"), ("ROBOTSTXT_OBEY", "perhaps"), ("REACTOR_THREADPOOL_MAXSIZE", "abc"),
-    ("DNS_TIMEOUT", "0"),
+    ("DNS_TIMEOUT", "0"), ("NEWSBOT_EXTRACT_WORKERS", "99999999999999999999"), ("NEWSBOT_EXTRACT_WORKERS", "-2"),
     ("RETRY_HTTP_CODES", "500,abc"), ("RETRY_HTTP_CODES", "500,999"),
 ])
 def test_bad_setting_is_refused_with_one_line_naming_it(name, value):
@@ -30,10 +30,19 @@ def test_bad_setting_is_refused_with_one_line_naming_it(name, value):
     assert message.startswith(f"{name}=") and "\n" not in message
 
 
+@pytest.mark.parametrize("name,value,message", [
+    ("NEWSBOT_EXTRACT_WORKERS", "300", "NEWSBOT_EXTRACT_WORKERS='300' must be at most 256 (processes; -1: one a core, 0: none)"),
+    ("DNS_TIMEOUT", "inf", "DNS_TIMEOUT='inf' is not a finite number of seconds"),
+])
+def test_a_number_out_of_range_is_refused_saying_why(name, value, message):
+    with pytest.raises(ValueError, match="^" + message.replace("(", r"\(").replace(")", r"\)") + "$"):
+        check_settings(_settings(**{name: value}))
+
+
 def test_default_and_sane_settings_pass():
     check_settings(_settings())
     check_settings(_settings(DOWNLOAD_TIMEOUT="2.5", DOWNLOAD_MAXSIZE="0", RETRY_TIMES="0",
-                             NEWSBOT_ALLOW_LOOPBACK="true", RETRY_HTTP_CODES="500,503"))
+                             NEWSBOT_ALLOW_LOOPBACK="true", RETRY_HTTP_CODES="500,503", NEWSBOT_EXTRACT_WORKERS="256"))
 
 
 @pytest.mark.parametrize("value", ["../../etc", "/abs/path", "..", "a/b/../../c", "C:\\x", "x\x00y", ""])
