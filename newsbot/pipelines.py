@@ -6,6 +6,8 @@ once an article: :meth:`~newsbot.incremental.Incremental.count_stored`).
 """
 from __future__ import annotations
 
+import logging
+
 from scrapy.exceptions import DropItem
 
 from .api import record_of
@@ -15,8 +17,11 @@ from .incremental import Incremental
 from .portals import registry
 from .schema import validator
 from .seenstore import is_unchanged
-from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS
-from .workers import ExtractionPool, worker_count
+from .logs import failure_level
+from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS, WORKERS
+from .workers import ExtractionPool, WorkerDied, worker_count
+
+logger = logging.getLogger(__name__)
 
 
 def _drop(stats, reason: str, message: str):
@@ -51,13 +56,16 @@ class ExtractPipeline(_Pipeline):
     The pages of an article printed over several are joined into one record
     (:class:`~newsbot.articlepages.ArticlePages`; its other pages give none: ``duplicate``).
     Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
-    ``newsbot/field/<name>/missing`` for every counted field left empty."""
+    ``newsbot/field/<name>/missing`` for every counted field left empty; each extraction worker
+    that dies in ``newsbot/workers/died`` (logged at WARNING the first time, then at DEBUG), and
+    a page whose worker died twice is dropped (``worker_died``: the run's summary fails)."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
         self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
         self.portals = registry(self.settings)
-        self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")))
+        self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")),
+                                   on_death=self._worker_died)
         self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
 
     def close_spider(self, spider=None):
@@ -87,14 +95,25 @@ class ExtractPipeline(_Pipeline):
             record = whole
         return record
 
+    def _worker_died(self, pages: int) -> None:
+        """The pool's ``on_death``: count the death, log it once (then at DEBUG)."""
+        self.stats.inc_value(WORKERS("died"))
+        level, note = failure_level(self.crawler, "worker_died")
+        logger.log(level, "An extraction worker died with %d pages under way: each is tried once more in a "
+                   "worker of its own, and dropped (worker_died) when that one dies too%s", pages, note)
+
     async def _extract(self, url, body, content_type, fetched_at, hints, portal, owner):
         """The :class:`~newsbot.extraction.Extraction` of one page, in a worker, with the rules
-        of ``owner``'s layout at ``fetched_at``; its charset and malformed JSON-LD counted."""
-        ex = await self.pool.extract(html=body, url=url, hints=hints,
-                                     rules=owner.rules_for(fetched_at) if owner else None,
-                                     content_type=content_type,
-                                     non_article=bool(portal and (not portal.owns(url) or portal.denies(url))),
-                                     domains=owner.domains if owner else ())
+        of ``owner``'s layout at ``fetched_at``; its charset and malformed JSON-LD counted.
+        Raises ``DropItem`` (``worker_died``) when the page's worker died twice."""
+        try:
+            ex = await self.pool.extract(html=body, url=url, hints=hints,
+                                         rules=owner.rules_for(fetched_at) if owner else None,
+                                         content_type=content_type,
+                                         non_article=bool(portal and (not portal.owns(url) or portal.denies(url))),
+                                         domains=owner.domains if owner else ())
+        except WorkerDied:
+            _drop(self.stats, "worker_died", f"{url}: its extraction worker died twice")
         self.stats.inc_value(ENCODING(ex.encoding))
         if ex.jsonld_errors:
             self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)

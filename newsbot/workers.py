@@ -13,7 +13,9 @@ back pickled, and each worker holds at most :data:`PAGES_IN_A_WORKER` pages, so 
 waits for the next. A worker that dies (killed, out of memory, a crash in a C library) closes
 its socket: each page it held is tried once more in a worker of its own, and a page whose own
 worker dies too raises :class:`WorkerDied`. A page that kills its worker never runs in the
-crawl process, and costs no other page.
+crawl process, and costs no other page. Each death is counted in :attr:`ExtractionPool.deaths`
+and reported to the pool's ``on_death`` callback (the item pipeline counts and logs it);
+without one, the pool logs the first death at WARNING and the others at DEBUG.
 """
 from __future__ import annotations
 
@@ -174,11 +176,16 @@ class ExtractionPool:
     """A lazily started process pool for extraction; :meth:`extract` is awaited by the item
     pipeline, on an asyncio event loop. ``size`` 0: extract in this process. ``function``: what
     a worker runs on the keyword arguments (a module-level function; default
-    :func:`~newsbot.extraction.extract_article`)."""
+    :func:`~newsbot.extraction.extract_article`). ``on_death``: called with the number of pages
+    a worker held each time one dies (those pages are tried again, each alone); ``None``: the
+    first death is logged at WARNING, the others at DEBUG. :attr:`deaths` counts the workers
+    that died."""
 
-    def __init__(self, size: int, function=_extract):
+    def __init__(self, size: int, function=_extract, on_death=None):
         self.size = size
         self.function = function
+        self.on_death = on_death or self._log_death
+        self.deaths = 0
         self.workers: list[_Worker] = []
         self.waiting: deque = deque()  # (future, kwargs) of pages no worker holds yet
         self.loop = None
@@ -326,19 +333,26 @@ class ExtractionPool:
         such a worker already, fails with :class:`WorkerDied`."""
         self._stop(worker)
         pages = [(f, kwargs) for f, kwargs in worker.pages if not f.done() and not f.get_loop().is_closed()]
+        self.deaths += 1
+        self.on_death(len(pages))
         if worker.alone:
             for future, kwargs in pages:
                 future.set_exception(WorkerDied(f"{kwargs.get('url')}: its extraction worker died twice"))
             return
         self.workers.remove(worker)
-        if pages:
-            logger.warning("An extraction worker died; the pages under way are tried again, each alone")
         for future, kwargs in pages:
             try:
                 self._send(self._start(alone=True), future, kwargs)
             except Exception as exc:
                 future.set_exception(exc)
         self._dispatch()
+
+    def _log_death(self, pages: int) -> None:
+        """The default ``on_death``: one line, at WARNING for the pool's first death."""
+        logger.log(logging.WARNING if self.deaths == 1 else logging.DEBUG,
+                   "An extraction worker died with %d pages under way: each is tried once more in a "
+                   "worker of its own, and lost when that one dies too%s", pages,
+                   "; further deaths are logged at DEBUG" if self.deaths == 1 else "")
 
     def _stop(self, worker: _Worker) -> None:
         if worker.loop is not None and not worker.loop.is_closed():

@@ -175,6 +175,36 @@ def test_a_huge_text_node_keeps_what_follows_and_flags_the_record():
     assert "partial" in record["quality_flags"]
 
 
+def _nested_story(depth: int) -> str:
+    """A story whose body comes after ``depth`` unclosed ``<span>`` tags (a template that never
+    closes its wrappers)."""
+    story = " ".join(f"Sentence {i} tells how the ferry to the outer islands kept its winter timetable." for i in range(60))
+    return ('<html><head><title>Ferry timetable</title></head><body><article><h1>Ferry timetable</h1>'
+            '<p class="lead">The lead of the ferry story.</p>' + '<span class="x">' * depth
+            + f'<div class="story"><p>{story}</p></div></article></body></html>')
+
+
+@pytest.mark.parametrize("depth", [250, 300, 500])
+def test_a_body_nested_deeper_than_libxml2s_usual_limit_is_kept_whole(depth):
+    from newsbot.extraction import extract_article
+
+    record = extract_article(_nested_story(depth), "https://coast.example/ferry").record
+    assert record["body"].startswith("The lead of the ferry story.") or record["body"].startswith("Sentence 0 ")
+    assert record["body"].endswith("Sentence 59 tells how the ferry to the outer islands kept its winter timetable.")
+    assert "partial" not in record["quality_flags"]
+
+
+@pytest.mark.parametrize("depth", [600, 5000])
+def test_a_body_nested_deeper_than_the_depth_read_is_cut_and_flagged(depth):
+    from newsbot.extraction import extract_article
+    from newsbot.extraction.page import MAX_DEPTH, Page
+
+    page = Page(_nested_story(depth), "https://coast.example/ferry")
+    assert max(len(list(el.iterancestors())) + 1 for el in page.tree.iter()) == MAX_DEPTH and page.cut
+    record = extract_article(_nested_story(depth), "https://coast.example/ferry").record
+    assert "Sentence 59" not in (record["body"] or "") and "partial" in record["quality_flags"]
+
+
 def test_the_work_on_one_page_is_bounded():
     from newsbot.extraction import extract_article
     from newsbot.extraction.page import MAX_ELEMENTS, Page

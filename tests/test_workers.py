@@ -85,7 +85,8 @@ def _poisoned(kwargs):
 
 
 def test_a_page_that_kills_its_worker_fails_alone_and_never_runs_in_the_crawl_process():
-    pool = ExtractionPool(2, function=_poisoned)
+    died = []
+    pool = ExtractionPool(2, function=_poisoned, on_death=died.append)
     url, body = PAGES[-1]
 
     async def together():
@@ -99,6 +100,8 @@ def test_a_page_that_kills_its_worker_fails_alone_and_never_runs_in_the_crawl_pr
     finally:
         pool.close()
     assert isinstance(poisoned, WorkerDied) and str(poisoned) == f"{url}-poison: its extraction worker died twice"
+    assert pool.deaths == 2 and len(died) == 2  # the shared worker, then the page's own
+    assert died[0] >= 1 and died[1] == 1  # pages under way in each
     assert [_fields(ex) for ex in others] == [_fields(extract_article(b, u)) for u, b in PAGES[:4]]
     assert afterwards.record["title"] == "Harbour cranes return to the north quay"
 
@@ -156,3 +159,59 @@ def test_an_exception_in_a_worker_is_raised_where_the_page_is_awaited():
     finally:
         pool.close()
     assert "in _failing" in str(raised.value.__cause__)
+
+
+def test_the_pool_logs_its_first_worker_death_at_warning_and_the_others_at_debug(caplog):
+    import logging
+
+    pool = ExtractionPool(1, function=_poisoned)
+    url, body = PAGES[-1]
+    caplog.set_level(logging.DEBUG, logger="newsbot.workers")
+    try:
+        with pytest.raises(WorkerDied):
+            asyncio.run(pool.extract(html=body, url=url + "-poison"))
+    finally:
+        pool.close()
+    deaths = [r for r in caplog.records if r.name == "newsbot.workers" and "worker died" in r.getMessage()]
+    assert [r.levelno for r in deaths] == [logging.WARNING, logging.DEBUG]
+    assert deaths[0].getMessage().startswith("An extraction worker died with 1 pages under way")
+
+
+def test_a_page_whose_worker_dies_twice_is_dropped_and_counted_by_the_pipeline(caplog):
+    import logging
+
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from newsbot import settings as project_settings
+    from newsbot.pipelines import ExtractPipeline
+    from newsbot.stats import summary
+
+    settings = {k: v for k, v in vars(project_settings).items() if k.isupper() and k != "TWISTED_REACTOR"}
+    crawler = get_crawler(settings_dict={**settings, "NEWSBOT_EXTRACT_WORKERS": 1})
+    pipeline = ExtractPipeline(crawler)
+    pipeline.pool.function = _poisoned
+    url, body = PAGES[-1]
+    caplog.set_level(logging.DEBUG, logger="newsbot.pipelines")
+
+    async def pages():
+        lost = []
+        for n in range(2):
+            try:
+                await pipeline.process_item({"url": f"{url}-poison-{n}", "body": body})
+            except DropItem as exc:
+                lost.append(str(exc))
+        return lost, await pipeline.process_item({"url": url, "body": body})
+
+    try:
+        lost, record = asyncio.run(pages())
+    finally:
+        pipeline.close_spider()
+    assert lost == [f"worker_died: {url}-poison-{n}: its extraction worker died twice" for n in range(2)]
+    assert record["title"] == "Harbour cranes return to the north quay"
+    stats = crawler.stats.get_stats()
+    assert stats["newsbot/workers/died"] == 4 and stats["newsbot/dropped/worker_died"] == 2
+    deaths = [r for r in caplog.records if "worker died" in r.getMessage()]
+    assert [r.levelno for r in deaths] == [logging.WARNING] + [logging.DEBUG] * 3
+    status, line = summary("x", {**stats, "item_scraped_count": 1, "finish_reason": "finished"})
+    assert status == 1 and "pages lost to extraction workers that died: 2" in line

@@ -18,9 +18,18 @@ MAX_ELEMENTS = 30_000
 """Elements read from one page (real article pages hold a few thousand): the rest of a larger
 page is cut away before any field is read, and the record flagged partial, so the work per
 page is bounded whatever the page."""
+MAX_DEPTH = 512
+"""Element depth read from one page (``<html>`` is 1; real article pages nest a few dozen):
+libxml2's HTML parser stops at 256 unless asked for more (then 2048), and the extraction walks
+some subtrees recursively, so elements deeper than this are cut away with their content, and
+the record flagged partial."""
+_OVER_DEPTH = etree.XPath("self::*" + "/*" * MAX_DEPTH)
+"""The elements one level deeper than :data:`MAX_DEPTH` below the root, found in C level by
+level (each element visited once)."""
 _HUGE_RUN = re.compile(r"[^<>]{1000000,}")
 """A run of a million characters without markup: an inline image or a serialized state blob.
-One over libxml2's 10 MB limit ends the parse there; such runs are cut before a second parse."""
+One over libxml2's 10 MB limit ends the parse there; such runs are cut before a second parse
+(which also reads elements nested deeper than libxml2's usual 256, up to 2048)."""
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
@@ -65,13 +74,37 @@ element object made) only adds form-field classes (``<input>``, ``<select>``…)
 extraction never calls."""
 
 
-def _parser() -> lxml.html.HTMLParser:
+def _parser(huge: bool = False) -> lxml.html.HTMLParser:
     """A new HTML parser (its own error log) making :data:`_ELEMENT_CLASSES`, for UTF-8 bytes:
     the decoded text is handed to libxml2 in its own encoding, which it reads faster than a
-    ``str`` (given in Python's internal one-, two- or four-byte form)."""
-    parser = lxml.html.HTMLParser(encoding="utf-8")
+    ``str`` (given in Python's internal one-, two- or four-byte form). ``huge``: libxml2's
+    ``XML_PARSE_HUGE`` (lxml's ``huge_tree``), which raises its element depth limit from 256
+    to 2048 and lifts its 10 MB limit on a text node."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=huge)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
     return parser
+
+
+def _over_limit(parser: lxml.html.HTMLParser) -> bool:
+    """True when ``parser``'s last parse stopped at one of libxml2's limits (a text node or
+    attribute too long, elements nested too deep): the rest of the page was not read."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _cut_deeper(tree) -> bool:
+    """Remove the elements deeper than :data:`MAX_DEPTH` (each with its content; the text after
+    it kept); True when some were."""
+    over = _OVER_DEPTH(tree)
+    for el in over:
+        parent, tail = el.getparent(), el.tail
+        if tail:
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+    return bool(over)
 
 
 def _cut_after(tree, limit: int) -> bool:
@@ -126,7 +159,7 @@ class Page:
     ``content_type`` (HTTP header value, for the charset). Attributes are computed lazily and
     cached: ``text``, ``encoding``, ``tree`` (lxml ``HtmlElement``; a blank document for empty
     or unparseable input; ``cut`` is set when a run of text over libxml2's limits had to be
-    left out to read the rest), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
+    left out to read the rest, or elements nested deeper than 2048 ended the parse), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
     (every typed JSON-LD object, ``@graph`` flattened, then the typed objects nested in them
     such as a WebPage's ``mainEntity``; malformed blocks skipped and counted in
     ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``);
@@ -151,11 +184,17 @@ class Page:
         try:
             parser = _parser()
             tree = lxml.html.document_fromstring((text or "<html></html>").encode("utf-8"), parser=parser)
-            if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-                # a text node or attribute over libxml2's limit ended the parse: the page is
-                # read again without its huge runs, and the record is flagged partial
-                self.cut = True
-                tree = lxml.html.document_fromstring(_HUGE_RUN.sub(" ", text).encode("utf-8"), parser=_parser())
+            if _over_limit(parser):
+                # a text node or attribute over libxml2's limit, or elements nested deeper than
+                # 256, ended the parse: the page is read again without its huge runs, with the
+                # depth limit raised to 2048 (elements deeper than MAX_DEPTH then cut); the record
+                # is flagged partial when a huge run or an element was left out, or the page
+                # still goes over a limit
+                kept, runs = _HUGE_RUN.subn(" ", text)
+                parser = _parser(huge=True)
+                tree = lxml.html.document_fromstring(kept.encode("utf-8"), parser=parser)
+                deep = _cut_deeper(tree)  # the extraction walks some subtrees recursively
+                self.cut = bool(runs) or _over_limit(parser) or deep
         except (etree.ParserError, ValueError):
             tree = lxml.html.document_fromstring("<html></html>")
         if _cut_after(tree, MAX_ELEMENTS):
