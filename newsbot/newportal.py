@@ -436,14 +436,17 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         if answer is None:
             continue
         kind, entries = _entries(answer.body)
-        log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
         if kind not in ("rss", "atom"):
+            log(f"feed {feed}: left out: {f'a {kind}, not a feed' if kind else 'not a feed'}, {len(entries)} entries")
             continue
+        log(f"feed {feed}: {kind}, {len(entries)} entries")
         usable.append(feed)
         samples += [e.url for e in entries]
         stamps += [e.published for e in entries if e.published]
     feeds = usable
-    queue, seen, unusable = list(sitemaps), set(), set()
+    queue, seen = list(sitemaps), set()
+    announced_by = {s: s for s in sitemaps}  # a sitemap read -> the robots.txt sitemap that led to it
+    answering = set()  # robots.txt sitemaps with a sitemap of entries read under them
     while queue and len(seen) < MAX_SITEMAPS:
         sitemap = queue.pop(0)
         if sitemap in seen:
@@ -451,23 +454,31 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         seen.add(sitemap)
         answer = announced("sitemap", sitemap)
         if answer is None:
-            unusable.add(sitemap)
             continue
         kind, entries = _entries(answer.body)
-        log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             children = [e.url for e in entries if e.url not in seen][:3]
+            log(f"sitemap {sitemap}: {kind}, {len(entries)} entries"
+                + ("" if children else ", none but what was read: left out"))
             queue += children
-            if not children:
-                unusable.add(sitemap)  # lists nothing but what was read (itself)
+            for child in children:
+                announced_by.setdefault(child, announced_by[sitemap])
             continue
-        if kind != "urlset":
-            unusable.add(sitemap)
+        if kind != "urlset" or not entries:
+            log(f"sitemap {sitemap}: left out: {'no entries' if kind == 'urlset' else f'a {kind}, not a sitemap' if kind else 'not a sitemap'}")
             continue
+        log(f"sitemap {sitemap}: {kind}, {len(entries)} entries")
         dated = [e for e in entries if e.published]
-        (news if dated else plain).append(sitemap)
+        if dated:
+            news.append(sitemap)
+        else:
+            answering.add(announced_by[sitemap])
         samples += [e.url for e in dated]
         stamps += [e.published or e.modified for e in entries if e.published or e.modified]
+    unread = [s for s in sitemaps if s not in seen]
+    if unread:
+        log(f"{len(unread)} sitemaps of robots.txt left out: not read (at most {MAX_SITEMAPS} sitemap documents "
+            f"are read, {len(seen)} were): {' '.join(unread)}")
     own = [u for u in samples if _host_name(u).removeprefix("www.") == host.removeprefix("www.")]
     allow, slash = infer_patterns(own)
     name = name or _name(host)
@@ -484,7 +495,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         lines.append(f"feeds = {_toml_list([_template(f, base) for f in feeds])}")
     if news:
         lines.append(f"news_sitemaps = {_toml_list([_template(s, base) for s in news])}")
-    roots = [s for s in sitemaps if s not in news and s not in unusable]
+    roots = [s for s in sitemaps if s in answering and s not in news]
     if roots:
         lines.append(f"sitemaps = {_toml_list([_template(s, base) for s in roots])}")
     if root:

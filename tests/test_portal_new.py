@@ -350,3 +350,65 @@ def test_an_upper_case_host_with_a_trailing_dot_is_written_as_its_lowercase_name
     portal = load_portals(tmp_path / "quay.toml")["quay"]
     assert portal.domains == ("quay.example",)
     assert [(e.lang, e.base) for e in portal.editions] == [("en", "http://www.quay.example")]
+
+
+def _ok(body: bytes, ctype: bytes = b"application/xml"):
+    """A raw 200 answer of ``body`` (bytes, or a function of the site giving them)."""
+    def answer(conn, site):
+        data = body(site) if callable(body) else body
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype + b"\r\nConnection: close\r\n"
+                     b"Content-Length: " + str(len(data)).encode() + b"\r\n\r\n" + data)
+    return answer
+
+
+def _urlset(*paths: str):
+    def body(site):
+        urls = "".join(f"<url><loc>{site.base}{p}</loc></url>" for p in paths)
+        return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    return body
+
+
+def test_only_sitemaps_read_and_holding_entries_go_into_the_file(tmp_path):
+    """Of 12 robots.txt sitemaps only MAX_SITEMAPS are read: the rest are left out in one log
+    line (never requested), and of those read only the ones that answer as a sitemap with
+    entries (a redirect to one included) go into the file; a feed that is a urlset is left out."""
+    from loopback import RawSite
+
+    from newsbot.newportal import MAX_SITEMAPS
+
+    home = (b'<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+            b'</head><body>quay</body></html>')
+    read = ["/plain.xml", "/empty.xml", "/page.xml", "/short.xml", "/garbage.xml", "/moved.xml"]
+    unread = ["/drip.xml", "/big.xml", "/html.xml", "/redirect.xml", "/short2.xml", "/more.xml"]
+    assert len(read) == MAX_SITEMAPS
+    robots = "".join(f"Sitemap: {p}\n" for p in read + unread).encode()
+
+    def moved(conn, site):
+        conn.sendall(b"HTTP/1.1 301 Moved\r\nLocation: " + site.url("/plain.xml").encode()
+                     + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+    answers = {"/": _ok(home, b"text/html"), "/robots.txt": _ok(robots, b"text/plain"),
+               "/feed.xml": _ok(_urlset("/news/2025/a-story")),
+               "/plain.xml": _ok(_urlset("/news/2025/a-story", "/news/2025/b-story")),
+               "/empty.xml": _ok(_urlset()),
+               "/page.xml": _ok(b"<html><body>not a sitemap</body></html>", b"text/html"),
+               "/short.xml": _short,
+               "/garbage.xml": lambda conn, site: conn.sendall(b"GARBAGE\r\n\r\n"),
+               "/moved.xml": moved, "/drip.xml": _drip}
+    with RawSite(answers) as site:
+        made = _new(tmp_path, site.base + "/", "--name", "quay", "-o", "quay.toml")
+        served = list(site.served)
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.sitemaps == ("{base}/plain.xml", "{base}/moved.xml") and portal.news_sitemaps == ()
+    assert portal.feeds == ()
+    assert not set(unread) & set(served)
+    log = made.stderr.splitlines()
+    assert f"feed {site.base}/feed.xml: left out: a urlset, not a feed, 1 entries" in log, made.stderr
+    assert f"sitemap {site.base}/empty.xml: left out: no entries" in log, made.stderr
+    assert f"sitemap {site.base}/page.xml: left out: not a sitemap" in log, made.stderr
+    assert sum(line.startswith(f"sitemap {site.base}/short.xml: left out: the body was cut short") for line in log) == 1
+    assert sum(line.startswith(f"sitemap {site.base}/garbage.xml: left out: not an HTTP answer") for line in log) == 1
+    skipped = [line for line in log if "not read" in line]
+    assert skipped == [f"6 sitemaps of robots.txt left out: not read (at most {MAX_SITEMAPS} sitemap documents are read, "
+                       f"6 were): " + " ".join(site.base + p for p in unread)], made.stderr
