@@ -23,7 +23,6 @@ the addresses that rule let through.
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import json
 import re
 import socket
@@ -331,11 +330,13 @@ def _name(host: str) -> str:
 
 
 def _address(host: str) -> str | None:
-    """``host`` as an IP address in its one spelling (``::1``), or None for a name."""
-    try:
-        return str(ipaddress.ip_address(host))
-    except ValueError:
-        return None
+    """``host`` as an IP address in its one spelling (``::1``, ``127.0.0.1``), the shorthand
+    forms a crawl reads as addresses included (``0x7f000001``, ``127.1``:
+    :func:`newsbot.middlewares.host_kind`), or None for a name."""
+    from .middlewares import _ip_literal
+
+    ip = _ip_literal(host)
+    return str(ip) if ip is not None else None
 
 
 def _host_name(url: str) -> str:
@@ -389,7 +390,6 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
     url = _normal(url)
-    host = _host_name(url)
 
     def get(address: str) -> Fetched:
         return fetch(address, user_agent, allow_loopback, targets, timeout, max_bytes)
@@ -407,6 +407,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     if home.status != 200:
         raise ValueError(f"{url}: the home page answered HTTP {home.status}")
     base = _base(home.url)
+    host = _host_name(base)  # the site that answered: domains and editions from the URL after redirects
     origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
     alternates = hreflang_alternates(home.body, home.url)
     html_lang = re.search(rb"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", home.body[:4096])

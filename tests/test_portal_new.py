@@ -412,3 +412,24 @@ def test_only_sitemaps_read_and_holding_entries_go_into_the_file(tmp_path):
     skipped = [line for line in log if "not read" in line]
     assert skipped == [f"6 sitemaps of robots.txt left out: not read (at most {MAX_SITEMAPS} sitemap documents are read, "
                        f"6 were): " + " ".join(site.base + p for p in unread)], made.stderr
+
+
+@pytest.mark.parametrize("target, domain", [("www.quay.example", "quay.example"), ("0x7f000001", "127.0.0.1")])
+def test_a_home_page_that_redirects_to_another_host_is_written_for_the_host_that_answered(tmp_path, target, domain):
+    """``domains`` and the edition's ``base`` both come from the URL after the redirect, the host
+    named as a crawl names it (an IPv4 address in a shorthand form as its dotted quad)."""
+    from loopback import Site
+
+    home = b'<html lang="en"><head></head><body>the quay</body></html>'
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=60) as site:
+        netloc = target if "." in target else f"{target}:{site.port}"  # a name: mapped to the site's port
+        moved = f"http://{netloc}/"
+        site.routes[f"/redir?to={moved}"] = (302, {"Location": moved}, b"")
+        made = _new(tmp_path, f"{site.base}/redir?to={moved}", "--name", "quay", "-o", "quay.toml",
+                    "-s", f"NEWSBOT_RESOLVE=www.quay.example=127.0.0.1:{site.port}")
+        assert site.served == [f"/redir?to={moved}", "/", "/robots.txt"]
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.domains == (domain,)
+    base = f"http://{netloc}".replace(target, "www.quay.example" if "." in target else domain)
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", base)]
