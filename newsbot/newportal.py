@@ -6,7 +6,8 @@ lang>``), feeds from ``<link rel="alternate">``, sitemaps from robots.txt (news 
 entries carry a publication date, apart), the WordPress REST root (family ``wordpress``,
 REST type ``posts``), an article URL pattern inferred from the URLs the feeds and news
 sitemaps list (:func:`infer_patterns`), the trailing-slash style of those URLs and the time
-zone from the UTC offsets of their dates (:func:`infer_timezone`). Selectors are left out:
+zone from the UTC offsets of their dates (:func:`infer_timezone`), and a section coverage floor of 0
+(``[monitor.coverage]``: the file has no selectors). Selectors are left out:
 structured data and the generic extractor read the pages, and ``newsbot check`` tells what
 they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
 
@@ -505,6 +506,8 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         lines.append(f"allow = {_toml_list(allow, literal=True)}")
     if slash is not None:
         lines.append(f"trailing_slash = {'true' if slash else 'false'}")
+    lines += ["", "# No selectors, so no section for sure: the crawl monitor's section floor (95 %) is off until",
+              f"# `newsbot check {name}` shows the site gives sections.", "[monitor.coverage]", "section = 0"]
     for lang, edition_base in editions.items():
         lines += ["", "[[editions]]", f"lang = {json.dumps(lang)}", f"base = {json.dumps(edition_base)}"]
     text = "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ on their own."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -433,3 +434,65 @@ def test_a_home_page_that_redirects_to_another_host_is_written_for_the_host_that
     assert portal.domains == (domain,)
     base = f"http://{netloc}".replace(target, "www.quay.example" if "." in target else domain)
     assert [(e.lang, e.base) for e in portal.editions] == [("en", base)]
+
+
+def _sectionless(base):
+    """The Harbour Post's pages with every section mark taken out (``article:section``,
+    ``articleSection``): a site that names no section."""
+    import re
+
+    for url, body, ctype, status, headers in site_pages(SITE, base):
+        if isinstance(body, bytes):
+            body = re.sub(rb'<meta property="article:section"[^>]*>|"articleSection": "[^"]*", ', b"", body)
+        yield url, body, ctype, status, headers
+
+
+def test_a_crawl_with_the_written_file_passes_its_monitors_on_a_site_without_sections(tmp_path):
+    """The file holds ``[monitor.coverage] section = 0``: the first crawl of a site that names no
+    section passes the monitors; without that table the same crawl fails on the section floor."""
+    with LoopbackSite(lambda base: list(_sectionless(base))) as server:
+        made = _new(tmp_path, server.base + "/", "--name", "harbour_post", "-o", "harbour.toml")
+        assert made.returncode == 0, made.stderr
+        text = (tmp_path / "harbour.toml").read_text("utf-8")
+        assert load_portals(tmp_path / "harbour.toml")["harbour_post"].coverage_floors == (("section", 0.0),)
+        (tmp_path / "strict").mkdir()
+        (tmp_path / "strict" / "harbour.toml").write_text(text.replace("[monitor.coverage]\nsection = 0\n", ""), "utf-8")
+        runs = {}
+        for where, path in (("written", tmp_path / "harbour.toml"), ("strict", tmp_path / "strict" / "harbour.toml")):
+            (tmp_path / where).mkdir(exist_ok=True)
+            runs[where] = crawl_many(tmp_path / where, [("harbour_post", {"mode": "latest", "since": SITE["since"],
+                                                                          "until": SITE["until"]})],
+                                     {"NEWSBOT_PORTALS_FILE": str(path), "NEWSBOT_ALLOW_LOOPBACK": True,
+                                      "NEWSBOT_STANDARD_DISCOVERY": False})
+    proc, records, stats = runs["written"]
+    assert len(records["harbour_post"]) == 4 and all(r["section"] is None for r in records["harbour_post"])
+    assert stats["harbour_post"]["summary/status"] == 0 and "Monitor failed" not in proc.stderr, proc.stderr[-3000:]
+    proc, records, stats = runs["strict"]
+    assert len(records["harbour_post"]) == 4
+    assert stats["harbour_post"]["summary/status"] == 1 and "Monitor failed: harbour_post: field section: coverage 0.0 % (0 of 4 articles), " \
+                                    "floor 95 %" in proc.stderr, proc.stderr[-3000:]
+
+
+@pytest.mark.parametrize("table, message", [
+    ("[monitor.coverage]\nheadline = 0\n", "monitor.coverage: unknown field 'headline'"),
+    ("[monitor.coverage]\nsection = 2\n", "monitor.coverage: the floor of section must be a number from 0 to 1 (got 2)"),
+    ("[monitor]\nmin_records = 3\n", "[monitor] holds one table, [monitor.coverage] (field = floor)"),
+])
+def test_bad_monitor_floors_in_a_portal_file_are_refused(tmp_path, table, message):
+    (tmp_path / "p.toml").write_text('name = "quay"\ndomains = ["quay.example"]\n' + table
+                                     + '\n[[editions]]\nlang = "en"\nbase = "https://quay.example"\n', "utf-8")
+    with pytest.raises(ValueError, match="portal quay: " + re.escape(message)):
+        load_portals(tmp_path / "p.toml")
+
+
+def test_monitor_floors_layer_over_the_defaults_and_under_the_setting():
+    from scrapy.settings import Settings
+
+    from newsbot.monitors import thresholds
+
+    floors = (("section", 0.0), ("language", 0.5))
+    assert thresholds(Settings(), "p", floors)["coverage"]["section"] == 0.0
+    assert thresholds(Settings({"NEWSBOT_MONITOR": {"coverage": {"section": 0.8}}}), "p", floors)["coverage"] == {
+        "title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.0, "language": 0.5}
+    assert thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.7}}}}), "p",
+                      floors)["coverage"]["section"] == 0.7
