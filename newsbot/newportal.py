@@ -467,7 +467,8 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
                 announced_by.setdefault(child, announced_by[sitemap])
             continue
         if kind != "urlset" or not entries:
-            log(f"sitemap {sitemap}: left out: {'no entries' if kind == 'urlset' else f'a {kind}, not a sitemap' if kind else 'not a sitemap'}")
+            why = "no entries" if kind == "urlset" else f"a {kind}, not a sitemap" if kind else "not a sitemap"
+            log(f"sitemap {sitemap}: left out: {why}")
             continue
         log(f"sitemap {sitemap}: {kind}, {len(entries)} entries")
         dated = [e for e in entries if e.published]
