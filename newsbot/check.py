@@ -160,5 +160,6 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
         for result in results:
             path = folder / f"{result.name}.jsonl"
             records = [json.loads(x) for x in path.read_text("utf-8").splitlines()] if path.exists() else []
-            out.append(diagnose(portals[result.name], result.stats, records, thresholds(settings, result.name)))
+            out.append(diagnose(portals[result.name], result.stats, records, thresholds(settings, result.name,
+                                                                             portals[result.name].coverage_floors)))
         return out

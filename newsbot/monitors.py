@@ -1,8 +1,9 @@
 """Spidermon monitors run when a spider closes: records written, field coverage, error ratio,
 finish reason.
 
-Thresholds come from ``NEWSBOT_MONITOR`` (every portal) merged with
-``NEWSBOT_MONITOR_PORTALS[<portal>]`` (``coverage`` merged field by field):
+Thresholds come from ``NEWSBOT_MONITOR`` (every portal) merged with the portal file's
+``[monitor.coverage]`` floors, then with ``NEWSBOT_MONITOR_PORTALS[<portal>]`` (``coverage``
+merged field by field):
 
 - ``min_records``: records written at least this (default 0: an incremental run may find
   nothing new);
@@ -80,9 +81,12 @@ def _check_numbers(where: str, values: dict) -> None:
             raise ValueError(f"{where}: unknown key {key!r} (known: {', '.join(DEFAULTS)})")
 
 
-def thresholds(settings, portal: str | None) -> dict:
-    """Thresholds for ``portal`` from the settings (see the module docstring). Raises
-    ``ValueError`` with one line for an unknown key, field or a value out of range."""
+def thresholds(settings, portal: str | None, floors: tuple[tuple[str, float], ...] = ()) -> dict:
+    """Thresholds for ``portal`` from the settings (see the module docstring); ``floors``:
+    the ``(field, floor)`` coverage floors of the portal's file (``[monitor.coverage]``,
+    :attr:`newsbot.portals.Portal.coverage_floors`, checked by its reader), laid over
+    ``NEWSBOT_MONITOR`` and under ``NEWSBOT_MONITOR_PORTALS``. Raises ``ValueError`` with one
+    line for an unknown key, field or a value out of range."""
     result = copy.deepcopy(DEFAULTS)
     base = settings.getdict("NEWSBOT_MONITOR")
     per_portal = settings.getdict("NEWSBOT_MONITOR_PORTALS")
@@ -91,7 +95,7 @@ def thresholds(settings, portal: str | None) -> dict:
         if not isinstance(values, dict):
             raise ValueError(f"NEWSBOT_MONITOR_PORTALS[{name}] must be an object")
         _check_numbers(f"NEWSBOT_MONITOR_PORTALS[{name}]", values)
-    for layer in (base, per_portal.get(portal) or {}):
+    for layer in (base, {"coverage": dict(floors)}, per_portal.get(portal) or {}):
         for key, value in layer.items():
             if key in ("coverage", "not_generic"):
                 result[key].update(value)
@@ -183,7 +187,7 @@ class _NewsbotMonitor(Monitor):
         if getattr(spider, "portal", None) is None:
             self.skipTest("not a portal spider")
         fig = figures(dict(self.data.crawler.stats.get_stats()))
-        return fig, thresholds(self.data.crawler.settings, spider.name)
+        return fig, thresholds(self.data.crawler.settings, spider.name, getattr(spider.portal, "coverage_floors", ()))
 
 
 @monitors.name("Records")

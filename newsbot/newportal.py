@@ -6,7 +6,8 @@ lang>``), feeds from ``<link rel="alternate">``, sitemaps from robots.txt (news 
 entries carry a publication date, apart), the WordPress REST root (family ``wordpress``,
 REST type ``posts``), an article URL pattern inferred from the URLs the feeds and news
 sitemaps list (:func:`infer_patterns`), the trailing-slash style of those URLs and the time
-zone from the UTC offsets of their dates (:func:`infer_timezone`). Selectors are left out:
+zone from the UTC offsets of their dates (:func:`infer_timezone`), and a section coverage floor of 0
+(``[monitor.coverage]``: the file has no selectors). Selectors are left out:
 structured data and the generic extractor read the pages, and ``newsbot check`` tells what
 they found. The file is checked by :mod:`newsbot.portals.reader` before it is written.
 
@@ -23,7 +24,6 @@ the addresses that rule let through.
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import json
 import re
 import socket
@@ -331,11 +331,13 @@ def _name(host: str) -> str:
 
 
 def _address(host: str) -> str | None:
-    """``host`` as an IP address in its one spelling (``::1``), or None for a name."""
-    try:
-        return str(ipaddress.ip_address(host))
-    except ValueError:
-        return None
+    """``host`` as an IP address in its one spelling (``::1``, ``127.0.0.1``), the shorthand
+    forms a crawl reads as addresses included (``0x7f000001``, ``127.1``:
+    :func:`newsbot.middlewares.host_kind`), or None for a name."""
+    from .middlewares import _ip_literal
+
+    ip = _ip_literal(host)
+    return str(ip) if ip is not None else None
 
 
 def _host_name(url: str) -> str:
@@ -389,7 +391,6 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url}: not an http(s) URL")
     url = _normal(url)
-    host = _host_name(url)
 
     def get(address: str) -> Fetched:
         return fetch(address, user_agent, allow_loopback, targets, timeout, max_bytes)
@@ -407,6 +408,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
     if home.status != 200:
         raise ValueError(f"{url}: the home page answered HTTP {home.status}")
     base = _base(home.url)
+    host = _host_name(base)  # the site that answered: domains and editions from the URL after redirects
     origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
     alternates = hreflang_alternates(home.body, home.url)
     html_lang = re.search(rb"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", home.body[:4096])
@@ -436,14 +438,17 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         if answer is None:
             continue
         kind, entries = _entries(answer.body)
-        log(f"feed {feed}: {kind or 'not a feed, left out'}, {len(entries)} entries")
         if kind not in ("rss", "atom"):
+            log(f"feed {feed}: left out: {f'a {kind}, not a feed' if kind else 'not a feed'}, {len(entries)} entries")
             continue
+        log(f"feed {feed}: {kind}, {len(entries)} entries")
         usable.append(feed)
         samples += [e.url for e in entries]
         stamps += [e.published for e in entries if e.published]
     feeds = usable
-    queue, seen, unusable = list(sitemaps), set(), set()
+    queue, seen = list(sitemaps), set()
+    announced_by = {s: s for s in sitemaps}  # a sitemap read -> the robots.txt sitemap that led to it
+    answering = set()  # robots.txt sitemaps with a sitemap of entries read under them
     while queue and len(seen) < MAX_SITEMAPS:
         sitemap = queue.pop(0)
         if sitemap in seen:
@@ -451,23 +456,32 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         seen.add(sitemap)
         answer = announced("sitemap", sitemap)
         if answer is None:
-            unusable.add(sitemap)
             continue
         kind, entries = _entries(answer.body)
-        log(f"sitemap {sitemap}: {kind or 'not a sitemap'}, {len(entries)} entries")
         if kind == "sitemapindex":
             children = [e.url for e in entries if e.url not in seen][:3]
+            log(f"sitemap {sitemap}: {kind}, {len(entries)} entries"
+                + ("" if children else ", none but what was read: left out"))
             queue += children
-            if not children:
-                unusable.add(sitemap)  # lists nothing but what was read (itself)
+            for child in children:
+                announced_by.setdefault(child, announced_by[sitemap])
             continue
-        if kind != "urlset":
-            unusable.add(sitemap)
+        if kind != "urlset" or not entries:
+            why = "no entries" if kind == "urlset" else f"a {kind}, not a sitemap" if kind else "not a sitemap"
+            log(f"sitemap {sitemap}: left out: {why}")
             continue
+        log(f"sitemap {sitemap}: {kind}, {len(entries)} entries")
         dated = [e for e in entries if e.published]
-        (news if dated else plain).append(sitemap)
+        if dated:
+            news.append(sitemap)
+        else:
+            answering.add(announced_by[sitemap])
         samples += [e.url for e in dated]
         stamps += [e.published or e.modified for e in entries if e.published or e.modified]
+    unread = [s for s in sitemaps if s not in seen]
+    if unread:
+        log(f"{len(unread)} sitemaps of robots.txt left out: not read (at most {MAX_SITEMAPS} sitemap documents "
+            f"are read, {len(seen)} were): {' '.join(unread)}")
     own = [u for u in samples if _host_name(u).removeprefix("www.") == host.removeprefix("www.")]
     allow, slash = infer_patterns(own)
     name = name or _name(host)
@@ -484,7 +498,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         lines.append(f"feeds = {_toml_list([_template(f, base) for f in feeds])}")
     if news:
         lines.append(f"news_sitemaps = {_toml_list([_template(s, base) for s in news])}")
-    roots = [s for s in sitemaps if s not in news and s not in unusable]
+    roots = [s for s in sitemaps if s in answering and s not in news]
     if roots:
         lines.append(f"sitemaps = {_toml_list([_template(s, base) for s in roots])}")
     if root:
@@ -493,6 +507,8 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         lines.append(f"allow = {_toml_list(allow, literal=True)}")
     if slash is not None:
         lines.append(f"trailing_slash = {'true' if slash else 'false'}")
+    lines += ["", "# No selectors, so no section for sure: the crawl monitor's section floor (95 %) is off until",
+              f"# `newsbot check {name}` shows the site gives sections.", "[monitor.coverage]", "section = 0"]
     for lang, edition_base in editions.items():
         lines += ["", "[[editions]]", f"lang = {json.dumps(lang)}", f"base = {json.dumps(edition_base)}"]
     text = "\n".join(lines) + "\n"

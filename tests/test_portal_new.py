@@ -5,6 +5,7 @@ on their own."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -350,3 +351,149 @@ def test_an_upper_case_host_with_a_trailing_dot_is_written_as_its_lowercase_name
     portal = load_portals(tmp_path / "quay.toml")["quay"]
     assert portal.domains == ("quay.example",)
     assert [(e.lang, e.base) for e in portal.editions] == [("en", "http://www.quay.example")]
+
+
+def _ok(body: bytes, ctype: bytes = b"application/xml"):
+    """A raw 200 answer of ``body`` (bytes, or a function of the site giving them)."""
+    def answer(conn, site):
+        data = body(site) if callable(body) else body
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype + b"\r\nConnection: close\r\n"
+                     b"Content-Length: " + str(len(data)).encode() + b"\r\n\r\n" + data)
+    return answer
+
+
+def _urlset(*paths: str):
+    def body(site):
+        urls = "".join(f"<url><loc>{site.base}{p}</loc></url>" for p in paths)
+        return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    return body
+
+
+def test_only_sitemaps_read_and_holding_entries_go_into_the_file(tmp_path):
+    """Of 12 robots.txt sitemaps only MAX_SITEMAPS are read: the rest are left out in one log
+    line (never requested), and of those read only the ones that answer as a sitemap with
+    entries (a redirect to one included) go into the file; a feed that is a urlset is left out."""
+    from loopback import RawSite
+
+    from newsbot.newportal import MAX_SITEMAPS
+
+    home = (b'<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+            b'</head><body>quay</body></html>')
+    read = ["/plain.xml", "/empty.xml", "/page.xml", "/short.xml", "/garbage.xml", "/moved.xml"]
+    unread = ["/drip.xml", "/big.xml", "/html.xml", "/redirect.xml", "/short2.xml", "/more.xml"]
+    assert len(read) == MAX_SITEMAPS
+    robots = "".join(f"Sitemap: {p}\n" for p in read + unread).encode()
+
+    def moved(conn, site):
+        conn.sendall(b"HTTP/1.1 301 Moved\r\nLocation: " + site.url("/plain.xml").encode()
+                     + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+    answers = {"/": _ok(home, b"text/html"), "/robots.txt": _ok(robots, b"text/plain"),
+               "/feed.xml": _ok(_urlset("/news/2025/a-story")),
+               "/plain.xml": _ok(_urlset("/news/2025/a-story", "/news/2025/b-story")),
+               "/empty.xml": _ok(_urlset()),
+               "/page.xml": _ok(b"<html><body>not a sitemap</body></html>", b"text/html"),
+               "/short.xml": _short,
+               "/garbage.xml": lambda conn, site: conn.sendall(b"GARBAGE\r\n\r\n"),
+               "/moved.xml": moved, "/drip.xml": _drip}
+    with RawSite(answers) as site:
+        made = _new(tmp_path, site.base + "/", "--name", "quay", "-o", "quay.toml")
+        served = list(site.served)
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.sitemaps == ("{base}/plain.xml", "{base}/moved.xml") and portal.news_sitemaps == ()
+    assert portal.feeds == ()
+    assert not set(unread) & set(served)
+    log = made.stderr.splitlines()
+    assert f"feed {site.base}/feed.xml: left out: a urlset, not a feed, 1 entries" in log, made.stderr
+    assert f"sitemap {site.base}/empty.xml: left out: no entries" in log, made.stderr
+    assert f"sitemap {site.base}/page.xml: left out: not a sitemap" in log, made.stderr
+    assert sum(line.startswith(f"sitemap {site.base}/short.xml: left out: the body was cut short") for line in log) == 1
+    assert sum(line.startswith(f"sitemap {site.base}/garbage.xml: left out: not an HTTP answer") for line in log) == 1
+    skipped = [line for line in log if "not read" in line]
+    assert skipped == [f"6 sitemaps of robots.txt left out: not read (at most {MAX_SITEMAPS} sitemap documents are read, "
+                       f"6 were): " + " ".join(site.base + p for p in unread)], made.stderr
+
+
+@pytest.mark.parametrize("target, domain", [("www.quay.example", "quay.example"), ("0x7f000001", "127.0.0.1")])
+def test_a_home_page_that_redirects_to_another_host_is_written_for_the_host_that_answered(tmp_path, target, domain):
+    """``domains`` and the edition's ``base`` both come from the URL after the redirect, the host
+    named as a crawl names it (an IPv4 address in a shorthand form as its dotted quad)."""
+    from loopback import Site
+
+    home = b'<html lang="en"><head></head><body>the quay</body></html>'
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=60) as site:
+        netloc = target if "." in target else f"{target}:{site.port}"  # a name: mapped to the site's port
+        moved = f"http://{netloc}/"
+        site.routes[f"/redir?to={moved}"] = (302, {"Location": moved}, b"")
+        made = _new(tmp_path, f"{site.base}/redir?to={moved}", "--name", "quay", "-o", "quay.toml",
+                    "-s", f"NEWSBOT_RESOLVE=www.quay.example=127.0.0.1:{site.port}")
+        assert site.served == [f"/redir?to={moved}", "/", "/robots.txt"]
+    assert made.returncode == 0, made.stderr
+    portal = load_portals(tmp_path / "quay.toml")["quay"]
+    assert portal.domains == (domain,)
+    base = f"http://{netloc}".replace(target, "www.quay.example" if "." in target else domain)
+    assert [(e.lang, e.base) for e in portal.editions] == [("en", base)]
+
+
+def _sectionless(base):
+    """The Harbour Post's pages with every section mark taken out (``article:section``,
+    ``articleSection``): a site that names no section."""
+    import re
+
+    for url, body, ctype, status, headers in site_pages(SITE, base):
+        if isinstance(body, bytes):
+            body = re.sub(rb'<meta property="article:section"[^>]*>|"articleSection": "[^"]*", ', b"", body)
+        yield url, body, ctype, status, headers
+
+
+def test_a_crawl_with_the_written_file_passes_its_monitors_on_a_site_without_sections(tmp_path):
+    """The file holds ``[monitor.coverage] section = 0``: the first crawl of a site that names no
+    section passes the monitors; without that table the same crawl fails on the section floor."""
+    with LoopbackSite(lambda base: list(_sectionless(base))) as server:
+        made = _new(tmp_path, server.base + "/", "--name", "harbour_post", "-o", "harbour.toml")
+        assert made.returncode == 0, made.stderr
+        text = (tmp_path / "harbour.toml").read_text("utf-8")
+        assert load_portals(tmp_path / "harbour.toml")["harbour_post"].coverage_floors == (("section", 0.0),)
+        (tmp_path / "strict").mkdir()
+        (tmp_path / "strict" / "harbour.toml").write_text(text.replace("[monitor.coverage]\nsection = 0\n", ""), "utf-8")
+        runs = {}
+        for where, path in (("written", tmp_path / "harbour.toml"), ("strict", tmp_path / "strict" / "harbour.toml")):
+            (tmp_path / where).mkdir(exist_ok=True)
+            runs[where] = crawl_many(tmp_path / where, [("harbour_post", {"mode": "latest", "since": SITE["since"],
+                                                                          "until": SITE["until"]})],
+                                     {"NEWSBOT_PORTALS_FILE": str(path), "NEWSBOT_ALLOW_LOOPBACK": True,
+                                      "NEWSBOT_STANDARD_DISCOVERY": False})
+    proc, records, stats = runs["written"]
+    assert len(records["harbour_post"]) == 4 and all(r["section"] is None for r in records["harbour_post"])
+    assert stats["harbour_post"]["summary/status"] == 0 and "Monitor failed" not in proc.stderr, proc.stderr[-3000:]
+    proc, records, stats = runs["strict"]
+    assert len(records["harbour_post"]) == 4
+    assert stats["harbour_post"]["summary/status"] == 1
+    assert ("Monitor failed: harbour_post: field section: coverage 0.0 % (0 of 4 articles), floor 95 %"
+            in proc.stderr), proc.stderr[-3000:]
+
+
+@pytest.mark.parametrize("table, message", [
+    ("[monitor.coverage]\nheadline = 0\n", "monitor.coverage: unknown field 'headline'"),
+    ("[monitor.coverage]\nsection = 2\n", "monitor.coverage: the floor of section must be a number from 0 to 1 (got 2)"),
+    ("[monitor]\nmin_records = 3\n", "[monitor] holds one table, [monitor.coverage] (field = floor)"),
+])
+def test_bad_monitor_floors_in_a_portal_file_are_refused(tmp_path, table, message):
+    (tmp_path / "p.toml").write_text('name = "quay"\ndomains = ["quay.example"]\n' + table
+                                     + '\n[[editions]]\nlang = "en"\nbase = "https://quay.example"\n', "utf-8")
+    with pytest.raises(ValueError, match="portal quay: " + re.escape(message)):
+        load_portals(tmp_path / "p.toml")
+
+
+def test_monitor_floors_layer_over_the_defaults_and_under_the_setting():
+    from scrapy.settings import Settings
+
+    from newsbot.monitors import thresholds
+
+    floors = (("section", 0.0), ("language", 0.5))
+    assert thresholds(Settings(), "p", floors)["coverage"]["section"] == 0.0
+    assert thresholds(Settings({"NEWSBOT_MONITOR": {"coverage": {"section": 0.8}}}), "p", floors)["coverage"] == {
+        "title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.0, "language": 0.5}
+    assert thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.7}}}}), "p",
+                      floors)["coverage"]["section"] == 0.7

@@ -113,6 +113,9 @@ class Portal:
     - ``trailing_slash``: how the portal writes article paths (True: always ``/``-terminated,
       False: never, None: as found); the host is that of the matching edition (``www.`` or bare).
     - ``layouts``: the markup periods, oldest first, the current one (``until=None``) last.
+    - ``coverage_floors``: ``(field, floor)`` pairs of the file's ``[monitor.coverage]`` table,
+      floors (share 0..1 of the articles) that replace the monitor's defaults for this portal
+      (:func:`newsbot.monitors.thresholds`; the ``NEWSBOT_MONITOR_PORTALS`` setting still wins).
     - ``source``: the file the portal was read from.
     """
 
@@ -131,6 +134,7 @@ class Portal:
     deny: tuple[str, ...] = ()
     trailing_slash: bool | None = None
     layouts: tuple[Layout, ...] = (Layout(ExtractionRules()),)
+    coverage_floors: tuple[tuple[str, float], ...] = ()
     source: str = ""
 
     def __post_init__(self):

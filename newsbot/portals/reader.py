@@ -23,6 +23,8 @@ optional unless marked):
   ``site_names`` — see :class:`~newsbot.extraction.rules.ExtractionRules`.
 - ``[section_names]``: ``raw value = "name"`` pairs: section values the portal prints as slugs
   and the names records carry instead (every layout).
+- ``[monitor.coverage]``: ``field = floor`` pairs, the crawl monitor's coverage floors (share
+  0..1 of the articles) for this portal (:attr:`~newsbot.portals.Portal.coverage_floors`).
 - ``[[layouts]]``: earlier layouts, oldest first, each ``until = YYYY-MM-DD`` (the last day
   of fetch dates it served) and its own ``[layouts.selectors]``, whose keys replace those of
   ``[selectors]`` for pages fetched up to that day (:class:`~newsbot.portals.Layout`).
@@ -44,14 +46,14 @@ from urllib.parse import urlsplit
 from cssselect import GenericTranslator, SelectorError
 
 from ..extraction.dates import zone
-from ..extraction.record import RULE_KEYS
+from ..extraction.record import COUNTED, RULE_KEYS
 from ..extraction.rules import ExtractionRules
 
 _LISTS = ("domains", "feeds", "news_sitemaps", "sitemaps", "listings", "wp_types", "allow", "deny")
 _TEMPLATES = ("feeds", "news_sitemaps", "sitemaps", "listings")
 _INTS = ("latest_listing_pages", "max_listing_pages")
 _TOP = set(_LISTS) | set(_INTS) | {"name", "family", "timezone", "editions", "trailing_slash", "selectors",
-                                    "layouts", "section_names"}
+                                    "layouts", "section_names", "monitor"}
 _CSS = (*RULE_KEYS, "body_exclude")
 _SELECTORS = (*_CSS, "boilerplate", "body_stop", "partial_markers", "site_names")
 _EDITION = {"lang", "base", "code", "machine_translated"}
@@ -131,6 +133,24 @@ def _section_names(where: str, table) -> tuple[tuple[str, str], ...]:
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
         raise ValueError(f"{where}: section_names must be a table of raw value = \"name\" strings")
     return tuple(table.items())
+
+
+def _coverage_floors(where: str, table) -> tuple[tuple[str, float], ...]:
+    """The ``(field, floor)`` pairs of a ``[monitor]`` table, whose one key is ``coverage``:
+    ``{field: floor}``, a counted record field and a share from 0 to 1 (as the ``coverage`` of
+    the ``NEWSBOT_MONITOR`` setting, :mod:`newsbot.monitors`). Raises ``ValueError``, one line."""
+    if not isinstance(table, dict) or set(table) - {"coverage"}:
+        raise ValueError(f"{where}: [monitor] holds one table, [monitor.coverage] (field = floor)")
+    coverage = table.get("coverage", {})
+    if not isinstance(coverage, dict):
+        raise ValueError(f"{where}: monitor.coverage must be a table (field = floor)")
+    for field, floor in coverage.items():
+        if field not in COUNTED:
+            raise ValueError(f"{where}: monitor.coverage: unknown field {field!r} (known: {', '.join(COUNTED)})")
+        if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0 <= floor <= 1:
+            raise ValueError(f"{where}: monitor.coverage: the floor of {field} must be a number from 0 to 1 "
+                             f"(got {_short(floor)})")
+    return tuple((field, float(floor)) for field, floor in coverage.items())
 
 
 def check_name(name, source: str) -> None:
@@ -228,6 +248,7 @@ def portal_from_dict(data: dict, source: str = "<config>"):
         zone(tz)
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from None
+    kwargs["coverage_floors"] = _coverage_floors(where, data.get("monitor", {}))
     current = _selectors(where, "[selectors]", data.get("selectors", {}))
     names = _section_names(where, data.get("section_names", {}))
     layouts = []
