@@ -159,7 +159,8 @@ class Page:
     ``content_type`` (HTTP header value, for the charset). Attributes are computed lazily and
     cached: ``text``, ``encoding``, ``tree`` (lxml ``HtmlElement``; a blank document for empty
     or unparseable input; ``cut`` is set when a run of text over libxml2's limits had to be
-    left out to read the rest, or elements nested deeper than 2048 ended the parse), ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
+    left out to read the rest, or elements nested deeper than :data:`MAX_DEPTH` were cut),
+    ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
     (every typed JSON-LD object, ``@graph`` flattened, then the typed objects nested in them
     such as a WebPage's ``mainEntity``; malformed blocks skipped and counted in
     ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``);

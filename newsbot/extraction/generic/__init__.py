@@ -26,7 +26,8 @@ One pass over the parsed tree (no copy, no re-parse), one module for each step:
 
 :mod:`.scorer` (the block scorer) corrects the kept blocks where its model, fitted on labelled
 pages and shipped as ``block_model.json``, is sure; the blocks of elements pruned by a name of
-the tiers the model lists (``pruned_tiers``) are its candidates too, never the rules'. :mod:`.body` chains the steps (:func:`extract`); :func:`find_lead` (:mod:`.lead`) finds the
+the tiers the model lists (``pruned_tiers``) are its candidates too, never the rules'.
+:mod:`.body` chains the steps (:func:`extract`); :func:`find_lead` (:mod:`.lead`) finds the
 standfirst between the headline and the body; :func:`embedded_html` (:mod:`.embedded`) finds
 article HTML kept only as an escaped string in a script.
 
