@@ -170,7 +170,8 @@ class IncrementalPipeline(_Pipeline):
     """Give each record its ``revision`` and drop what earlier runs already wrote.
 
     With the seen-store on (:mod:`newsbot.incremental`): a record that every output stream of
-    the run holds with the same content hash and ``date_modified`` is dropped (``unchanged``),
+    the run holds with the same content hash and ``date_modified`` (or none,
+    :func:`~newsbot.seenstore.is_unchanged`) is dropped (``unchanged``),
     its stored entries given the pages it was found by as aliases
     (:meth:`~newsbot.incremental.Incremental.keep_aliases`);
     a changed one gets the stored revision + 1 (counted in ``newsbot/records/revised``); a new

@@ -111,8 +111,12 @@ def entry_for(record: dict, revision: int, stream: str,
 
 
 def is_unchanged(entry: SeenEntry, record: dict) -> bool:
-    """True when ``record`` has the stored content hash and ``date_modified``."""
-    return entry.content_hash == content_hash(record) and entry.date_modified == record.get("date_modified")
+    """True when ``record`` has the stored content hash and ``date_modified``, or the stored
+    content hash and no ``date_modified`` at all: a page that gives none takes the date of the
+    listing that reached it first (a sitemap's ``<lastmod>``), and a run reached by a listing
+    without one is no change."""
+    modified = record.get("date_modified")
+    return entry.content_hash == content_hash(record) and (modified is None or entry.date_modified == modified)
 
 
 def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: str | None = None) -> bool:

@@ -158,6 +158,10 @@ def test_content_hash_ignores_bookkeeping_fields():
     entry = entry_for(RECORD, 1, STREAM)
     assert is_unchanged(entry, dict(RECORD))
     assert not is_unchanged(entry, {**RECORD, "date_modified": "2025-03-06T10:00:00+00:00"})
+    # stored with a sitemap's lastmod; reached this time by a listing without one: no change
+    dated = entry_for({**RECORD, "date_modified": "2025-03-06T10:00:00+00:00"}, 1, STREAM)
+    assert is_unchanged(dated, {**RECORD, "date_modified": None})
+    assert not is_unchanged(dated, {**RECORD, "date_modified": "2025-03-07T10:00:00+00:00"})
 
 
 def test_skip_before_download_rule():
