@@ -276,9 +276,9 @@ def test_a_rerun_says_what_to_do_and_names_the_files_it_wrote(tmp_path):
     assert not [p for p in tmp_path.rglob("*.lock") if ".state" not in p.parts]  # the crawl lock only
 
 
-SITEMAP_PORTAL = """name = "{name}"
+LOOP_PORTAL = """name = "loopnews"
 domains = ["127.0.0.1"]
-sitemaps = ["{{base}}/sitemap.xml"]
+{source}
 allow = ["{allow}"]
 
 [[editions]]
@@ -311,7 +311,8 @@ def test_sitemap_entries_of_the_pattern_fallback_are_skipped_as_seen(tmp_path, a
         routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"},
                                   sitemap.format(base=site.url("")).encode())
         (tmp_path / "loopnews.toml").write_text(
-            SITEMAP_PORTAL.format(name="loopnews", base=site.url(""), allow=allow), encoding="utf-8")
+            LOOP_PORTAL.format(source='sitemaps = ["{base}/sitemap.xml"]', base=site.url(""), allow=allow),
+            encoding="utf-8")
         args = ("--mode", "backfill", *WINDOW)
         first = run(tmp_path, *args, settings={"NEWSBOT_STANDARD_DISCOVERY": "false"})
         assert "loopnews: ok: 4 records written" in first.stderr, first.stderr[-3000:]
@@ -320,17 +321,6 @@ def test_sitemap_entries_of_the_pattern_fallback_are_skipped_as_seen(tmp_path, a
         assert all(site.hits[p] == 1 for p in paths), site.hits
     assert "loopnews: ok: 0 records written, 0 failed requests, 4 already stored" in second.stderr
     assert len(outputs(tmp_path)) == 1
-
-
-FEED_PORTAL = """name = "{name}"
-domains = ["127.0.0.1"]
-feeds = ["{{base}}/feed.xml"]
-allow = ["^/news/"]
-
-[[editions]]
-lang = "en"
-base = "{base}"
-"""
 
 
 def _quay_page(n: int, pages: int = 3) -> bytes:
@@ -357,8 +347,9 @@ def test_a_stored_article_listed_by_its_later_pages_is_not_fetched_again(tmp_pat
     with Site(routes) as site:
         routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
                                rss([(site.url(p), "Quay plan", day(4)) for p in paths[1:]]))
-        (tmp_path / "loopnews.toml").write_text(FEED_PORTAL.format(name="loopnews", base=site.url("")),
-                                                encoding="utf-8")
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
         first = run(tmp_path, *WINDOW)
         assert "loopnews: ok: 1 records written" in first.stderr, first.stderr[-3000:]
         hits = {p: site.hits.get(p) for p in paths}
