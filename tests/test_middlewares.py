@@ -88,6 +88,21 @@ def _refresh_page(before: str, charset: str = "utf-8", bom: bytes = b"") -> byte
     return bom + text.encode(charset)
 
 
+def _refresh_verdicts(body: bytes, charset: str) -> list[str | None]:
+    """The URL Scrapy's meta refresh middleware, then the head-only one, follows from a
+    response of ``body`` served as ``charset`` (``None``: the response handed on as it came)."""
+    crawler = get_crawler(settings_dict={"METAREFRESH_ENABLED": True})
+    verdicts = []
+    for cls in (MetaRefreshMiddleware, HeadMetaRefreshMiddleware):
+        request = Request("https://news.example/a")
+        response = HtmlResponse(request.url, body=body, request=request,
+                                headers={"Content-Type": f"text/html; charset={charset}"})
+        result = cls.from_crawler(crawler).process_response(request, response)
+        assert result is response or isinstance(result, Request)
+        verdicts.append(result.url if isinstance(result, Request) else None)
+    return verdicts
+
+
 @pytest.mark.parametrize("before,charset,bom", [
     ("", "utf-8", b""),  # in the head: followed
     ("<title>" + "é" * 4000 + "</title>", "utf-8", b""),  # 8,000 bytes ahead, 4,008 characters: followed
@@ -104,15 +119,7 @@ def test_meta_refresh_reads_the_head_as_scrapy_reads_the_whole_page(before, char
     hands on the response it received."""
     body = _refresh_page(before, charset, bom)
     assert len(body) > HEAD_BYTES
-    crawler = get_crawler(settings_dict={"METAREFRESH_ENABLED": True})
-    verdicts = []
-    for cls in (MetaRefreshMiddleware, HeadMetaRefreshMiddleware):
-        request = Request("https://news.example/a")
-        response = HtmlResponse(request.url, body=body, request=request,
-                                headers={"Content-Type": f"text/html; charset={charset}"})
-        result = cls.from_crawler(crawler).process_response(request, response)
-        assert result is response or isinstance(result, Request)
-        verdicts.append(result.url if isinstance(result, Request) else None)
+    verdicts = _refresh_verdicts(body, charset)
     assert verdicts[0] == verdicts[1]
     followed = len(before) < 4096
     assert verdicts[1] == ("https://news.example/moved/" if followed else None)
@@ -128,15 +135,7 @@ def test_meta_refresh_reads_the_head_as_scrapy_reads_the_whole_page(before, char
 ])
 def test_meta_refresh_is_looked_for_as_scrapy_looks_for_it(tag, charset):
     body = f"<html><head><title>日本</title>{tag}</head><body><p>Story text.</p></body></html>".encode(charset)
-    crawler = get_crawler(settings_dict={"METAREFRESH_ENABLED": True})
-    verdicts = []
-    for cls in (MetaRefreshMiddleware, HeadMetaRefreshMiddleware):
-        request = Request("https://news.example/a")
-        response = HtmlResponse(request.url, body=body, request=request,
-                                headers={"Content-Type": f"text/html; charset={charset}"})
-        result = cls.from_crawler(crawler).process_response(request, response)
-        assert result is response or isinstance(result, Request)
-        verdicts.append(result.url if isinstance(result, Request) else None)
+    verdicts = _refresh_verdicts(body, charset)
     assert verdicts[0] == verdicts[1] == ("https://news.example/moved/" if "url=" in tag.lower() else None)
 
 
