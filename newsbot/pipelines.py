@@ -19,7 +19,7 @@ from .schema import validator
 from .seenstore import is_unchanged
 from .logs import failure_level
 from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS, WORKERS
-from .workers import ExtractionPool, WorkerDied, worker_count
+from .workers import ExtractionPool, ExtractionTimeout, WorkerDied, worker_count
 
 logger = logging.getLogger(__name__)
 
@@ -58,14 +58,17 @@ class ExtractPipeline(_Pipeline):
     Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
     ``newsbot/field/<name>/missing`` for every counted field left empty; each extraction worker
     that dies in ``newsbot/workers/died`` (logged at WARNING the first time, then at DEBUG), and
-    a page whose worker died twice is dropped (``worker_died``: the run's summary fails)."""
+    a page whose worker died twice is dropped (``worker_died``: the run's summary fails), and so
+    is a page a worker took longer than ``NEWSBOT_EXTRACT_TIMEOUT`` seconds over
+    (``extraction_timeout``, logged at WARNING the first time, then at DEBUG)."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
         self.provenance = self.settings.getbool("NEWSBOT_PROVENANCE")
         self.portals = registry(self.settings)
         self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")),
-                                   on_death=self._worker_died)
+                                   on_death=self._worker_died,
+                                   timeout=self.settings.getfloat("NEWSBOT_EXTRACT_TIMEOUT"))
         self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
 
     def close_spider(self, spider=None):
@@ -105,7 +108,8 @@ class ExtractPipeline(_Pipeline):
     async def _extract(self, url, body, content_type, fetched_at, hints, portal, owner):
         """The :class:`~newsbot.extraction.Extraction` of one page, in a worker, with the rules
         of ``owner``'s layout at ``fetched_at``; its charset and malformed JSON-LD counted.
-        Raises ``DropItem`` (``worker_died``) when the page's worker died twice."""
+        Raises ``DropItem`` (``worker_died``) when the page's worker died twice,
+        (``extraction_timeout``) when it passed the pool's deadline."""
         try:
             ex = await self.pool.extract(html=body, url=url, hints=hints,
                                          rules=owner.rules_for(fetched_at) if owner else None,
@@ -114,6 +118,10 @@ class ExtractPipeline(_Pipeline):
                                          domains=owner.domains if owner else ())
         except WorkerDied:
             _drop(self.stats, "worker_died", f"{url}: its extraction worker died twice")
+        except ExtractionTimeout as exc:
+            level, note = failure_level(self.crawler, "extraction_timeout")
+            logger.log(level, "Dropped %s (extraction_timeout): NEWSBOT_EXTRACT_TIMEOUT%s", exc, note)
+            _drop(self.stats, "extraction_timeout", str(exc))
         self.stats.inc_value(ENCODING(ex.encoding))
         if ex.jsonld_errors:
             self.stats.inc_value(MALFORMED("jsonld"), ex.jsonld_errors)

@@ -73,6 +73,9 @@ _OWN = (
     Setting("NEWSBOT_EXTRACT_WORKERS", "int", -1, -1, "processes; -1: one a core, 0: none",
             "worker processes extracting pages beside the crawl (each holds a parser and a page: a "
             "few dozen MiB)", most=256),
+    Setting("NEWSBOT_EXTRACT_TIMEOUT", "float", 60.0, 0, "seconds; 0: none",
+            "longest a worker may extract one page: a page past it is dropped (extraction_timeout) "
+            "and its worker replaced (none applies with NEWSBOT_EXTRACT_WORKERS = 0)"),
     Setting("NEWSBOT_ARTICLE_PAGES", "int", 20, 1, "pages; 1: each page alone",
             "pages of an article printed over several (rel=next) read and joined into one record"),
     Setting("NEWSBOT_RESOLVE", "str", {},

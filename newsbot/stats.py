@@ -42,7 +42,7 @@ SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of
                  "not_modified: a conditional request answered 304)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
                  "out_of_window, invalid/<field>, duplicate, unchanged, worker_died: the page's extraction "
-                 "worker died twice)")
+                 "worker died twice, extraction_timeout: its extraction passed NEWSBOT_EXTRACT_TIMEOUT)")
 WORKERS = Family("newsbot/workers/", "died: extraction worker processes that died (newsbot.workers)")
 FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")
 ENCODING = Family("newsbot/encoding/", "pages decoded with each charset")
@@ -182,7 +182,8 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     """``(status, line)`` for one finished crawl given its stats dict (``None`` when the
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
     it failed (no record and no feed or sitemap read while requests failed, a blocked portal
-    with no record, invalid records, spider errors, pages whose extraction worker died twice,
+    with no record, invalid records, spider errors, pages whose extraction worker died twice or
+    passed its deadline,
     records lost to processing or output errors, an abnormal finish, a failed monitor). The line ends with the output files the run
     put in place (:data:`OUTPUTS`); a run that found only articles already stored says so and
     how to write them again."""
@@ -212,6 +213,9 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append(f"spider errors: {_top(spider_errors)}")
     if fig["records_dropped"].get("worker_died"):
         problems.append(f"pages lost to extraction workers that died: {fig['records_dropped']['worker_died']}")
+    if fig["records_dropped"].get("extraction_timeout"):
+        problems.append("pages dropped as their extraction passed NEWSBOT_EXTRACT_TIMEOUT: "
+                        f"{fig['records_dropped']['extraction_timeout']}")
     if fig["item_errors"]:
         problems.append(f"records lost to processing errors: {_top(fig['item_errors'])}")
     if fig["output_failed"]:

@@ -15,7 +15,11 @@ its socket: each page it held is tried once more in a worker of its own, and a p
 worker dies too raises :class:`WorkerDied`. A page that kills its worker never runs in the
 crawl process, and costs no other page. Each death is counted in :attr:`ExtractionPool.deaths`
 and reported to the pool's ``on_death`` callback (the item pipeline counts and logs it);
-without one, the pool logs the first death at WARNING and the others at DEBUG.
+without one, the pool logs the first death at WARNING and the others at DEBUG. A page a worker
+has worked on for longer than the pool's ``timeout`` (seconds) fails with
+:class:`ExtractionTimeout`: its worker is killed (not counted as a death) and the other page it
+held is tried again in a worker of its own, so one pathological page costs one deadline, not the
+crawl (and a stop waits at most that long for it).
 """
 from __future__ import annotations
 
@@ -76,10 +80,22 @@ def quiet_collector() -> tuple[int, int, int]:
     return before
 
 
+def ignore_interrupts() -> None:
+    """Ignore SIGINT: a Ctrl-C in the terminal reaches every process of the crawl's group, and
+    the crawl process alone answers it (Scrapy's graceful stop, which closes the pool); a fork
+    server or a worker would otherwise die of it, printing a traceback, and cost the page it
+    works on."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def start_worker() -> None:
     """Initializer of each extraction worker: it dies with its parent
-    (:func:`die_with_parent`) and its collector is quiet (:func:`quiet_collector`)."""
+    (:func:`die_with_parent`), leaves Ctrl-C to the crawl (:func:`ignore_interrupts`) and its
+    collector is quiet (:func:`quiet_collector`)."""
     die_with_parent()
+    ignore_interrupts()
     quiet_collector()
 
 
@@ -97,6 +113,11 @@ def worker_count(setting: int) -> int:
 class WorkerDied(RuntimeError):
     """A page broke the extraction pool twice (its worker died on both tries); ``str()`` names
     the page's URL."""
+
+
+class ExtractionTimeout(RuntimeError):
+    """A page's extraction took longer than the pool's deadline; ``str()`` names the page and
+    the deadline in seconds."""
 
 
 class RemoteTraceback(Exception):
@@ -170,6 +191,7 @@ class _Worker:
         self.incoming = bytearray()
         self.writing = False  # the loop watches for room to write
         self.loop = None
+        self.deadline = None  # the timer of the page it works on (the first of ``pages``)
 
 
 class ExtractionPool:
@@ -179,11 +201,14 @@ class ExtractionPool:
     :func:`~newsbot.extraction.extract_article`). ``on_death``: called with the number of pages
     a worker held each time one dies (those pages are tried again, each alone); ``None``: the
     first death is logged at WARNING, the others at DEBUG. :attr:`deaths` counts the workers
-    that died."""
+    that died. ``timeout``: seconds a worker may work on one page before the page fails with
+    :class:`ExtractionTimeout` and the worker is killed (``None``, 0: no deadline; none applies
+    to a pool of size 0, which extracts in this process)."""
 
-    def __init__(self, size: int, function=_extract, on_death=None):
+    def __init__(self, size: int, function=_extract, on_death=None, timeout: float | None = None):
         self.size = size
         self.function = function
+        self.timeout = timeout or None
         self.on_death = on_death or self._log_death
         self.deaths = 0
         self.workers: list[_Worker] = []
@@ -199,7 +224,8 @@ class ExtractionPool:
     async def extract(self, **kwargs):
         """:func:`~newsbot.extraction.extract_article` of ``kwargs`` in a worker (here when the
         pool has none); raises what it raises. Raises :class:`WorkerDied` when the page's worker
-        died in the pool and again in a worker of its own."""
+        died in the pool and again in a worker of its own, :class:`ExtractionTimeout` when its
+        worker took longer than the pool's ``timeout`` over it."""
         if self.size <= 0:
             return self.function(kwargs)
         import asyncio
@@ -266,6 +292,8 @@ class ExtractionPool:
             return
         idle = not worker.outgoing
         worker.pages.append((future, kwargs))
+        if len(worker.pages) == 1:
+            self._arm(worker)
         worker.outgoing.append(_PAGE.pack(len(arguments), -1 if body is None else len(body)) + arguments)
         if body:
             worker.outgoing.append(memoryview(body))
@@ -317,6 +345,7 @@ class ExtractionPool:
                 ok, value, remote = False, exc, ""
             del worker.incoming[:end]
             future, _ = worker.pages.popleft()
+            self._arm(worker)  # the worker goes on with its next page
             if not future.done() and not future.get_loop().is_closed():
                 if ok:
                     future.set_result(value)
@@ -328,18 +357,47 @@ class ExtractionPool:
         else:
             self._dispatch()
 
+    def _arm(self, worker: _Worker) -> None:
+        """Start the deadline of the page ``worker`` works on now (its first), ending the last one."""
+        if worker.deadline is not None:
+            worker.deadline.cancel()
+            worker.deadline = None
+        if self.timeout and worker.pages:
+            worker.deadline = self.loop.call_later(self.timeout, self._overdue, worker)
+
+    def _overdue(self, worker: _Worker) -> None:
+        """``worker`` has worked on its first page for ``timeout`` seconds: kill it, fail that
+        page with :class:`ExtractionTimeout`, and try the others it held again, each alone."""
+        worker.deadline = None
+        future, kwargs = worker.pages.popleft()
+        worker.process.kill()
+        self._stop(worker)
+        self._retry(worker, self._unsettled(worker))
+        if not future.done() and not future.get_loop().is_closed():
+            future.set_exception(ExtractionTimeout(
+                f"{kwargs.get('url')}: its extraction took longer than {self.timeout:g} seconds"))
+
     def _died(self, worker: _Worker) -> None:
         """``worker`` ended: each page it held is tried again in a worker of its own, or, in
         such a worker already, fails with :class:`WorkerDied`."""
         self._stop(worker)
-        pages = [(f, kwargs) for f, kwargs in worker.pages if not f.done() and not f.get_loop().is_closed()]
+        pages = self._unsettled(worker)
         self.deaths += 1
         self.on_death(len(pages))
         if worker.alone:
             for future, kwargs in pages:
                 future.set_exception(WorkerDied(f"{kwargs.get('url')}: its extraction worker died twice"))
             return
-        self.workers.remove(worker)
+        self._retry(worker, pages)
+
+    @staticmethod
+    def _unsettled(worker: _Worker) -> list:
+        return [(f, kwargs) for f, kwargs in worker.pages if not f.done() and not f.get_loop().is_closed()]
+
+    def _retry(self, worker: _Worker, pages: list) -> None:
+        """Take ``worker`` out of the pool; each of ``pages`` goes to a worker of its own."""
+        if worker in self.workers:
+            self.workers.remove(worker)
         for future, kwargs in pages:
             try:
                 self._send(self._start(alone=True), future, kwargs)
@@ -355,6 +413,9 @@ class ExtractionPool:
                    "; further deaths are logged at DEBUG" if self.deaths == 1 else "")
 
     def _stop(self, worker: _Worker) -> None:
+        if worker.deadline is not None:
+            worker.deadline.cancel()
+            worker.deadline = None
         if worker.loop is not None and not worker.loop.is_closed():
             worker.loop.remove_reader(worker.sock)
             worker.loop.remove_writer(worker.sock)

@@ -14,7 +14,7 @@ from support import HARBOUR_ARTICLE, NEWS_URL, html_doc, paragraphs
 from newsbot.extraction import extract_article
 import pytest
 
-from newsbot.workers import ExtractionPool, WorkerDied, _extract, worker_count
+from newsbot.workers import ExtractionPool, ExtractionTimeout, WorkerDied, _extract, worker_count
 
 PAGES = [(f"{NEWS_URL}-{n}", html_doc(f"<title>Story {n}</title>",
                                       f"<article><h1>Story {n}</h1>{paragraphs(3 + n % 4, f'item {n}')}</article>").encode())
@@ -215,3 +215,111 @@ def test_a_page_whose_worker_dies_twice_is_dropped_and_counted_by_the_pipeline(c
     assert [r.levelno for r in deaths] == [logging.WARNING] + [logging.DEBUG] * 3
     status, line = summary("x", {**stats, "item_scraped_count": 1, "finish_reason": "finished"})
     assert status == 1 and "pages lost to extraction workers that died: 2" in line
+
+
+def _stalling(kwargs):
+    """What a worker runs in the tests below: a page whose URL says stall never ends (as one
+    that takes libxml2 minutes), others are extracted."""
+    if "stall" in kwargs["url"]:
+        time.sleep(3600)
+    return _extract(kwargs)
+
+
+def test_a_page_past_the_deadline_fails_alone_and_its_worker_is_replaced():
+    died = []
+    pool = ExtractionPool(1, function=_stalling, on_death=died.append, timeout=3.0)
+    url, body = PAGES[-1]
+
+    async def together():
+        # one worker holds the stalling page and the next; both more pages wait for it
+        return await asyncio.gather(pool.extract(html=body, url=url + "-stall"),
+                                    *(pool.extract(html=b, url=u) for u, b in PAGES[:3]),
+                                    return_exceptions=True)
+
+    try:
+        started = time.monotonic()
+        stalled, *others = asyncio.run(together())
+        waited = time.monotonic() - started
+        afterwards = asyncio.run(pool.extract(html=body, url=url))
+    finally:
+        pool.close()
+    assert isinstance(stalled, ExtractionTimeout)
+    assert str(stalled) == f"{url}-stall: its extraction took longer than 3 seconds"
+    assert [_fields(ex) for ex in others] == [_fields(extract_article(b, u)) for u, b in PAGES[:3]]
+    assert afterwards.record["title"] == "Harbour cranes return to the north quay"
+    assert pool.deaths == 0 and died == []  # killed for its page, not died
+    assert 3.0 <= waited < 60
+
+
+def test_the_deadline_runs_from_when_a_worker_starts_its_page():
+    pool = ExtractionPool(1, function=_slow, timeout=1.6)
+
+    async def queued():
+        return await asyncio.gather(*(pool.extract(url=f"{NEWS_URL}-{n}") for n in range(3)))
+
+    try:
+        asyncio.run(pool.extract(url=NEWS_URL))  # the worker started: its start is not a page's time
+        done = asyncio.run(queued())
+    finally:
+        pool.close()
+    # the second page waits a second in the worker, then takes one: late if timed from when it was sent
+    assert done == [f"{NEWS_URL}-{n}" for n in range(3)]
+
+
+def _slow(kwargs):
+    """What a worker runs in the test above: 1 s a page."""
+    time.sleep(1.0)
+    return kwargs["url"]
+
+
+def test_a_page_past_the_deadline_is_dropped_and_fails_the_run(caplog):
+    import logging
+
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from newsbot import settings as project_settings
+    from newsbot.pipelines import ExtractPipeline
+    from newsbot.stats import summary
+
+    settings = {k: v for k, v in vars(project_settings).items() if k.isupper() and k != "TWISTED_REACTOR"}
+    crawler = get_crawler(settings_dict={**settings, "NEWSBOT_EXTRACT_WORKERS": 1, "NEWSBOT_EXTRACT_TIMEOUT": 3})
+    pipeline = ExtractPipeline(crawler)
+    pipeline.pool.function = _stalling
+    url, body = PAGES[-1]
+
+    async def pages():
+        with pytest.raises(DropItem) as dropped:
+            await pipeline.process_item({"url": f"{url}-stall", "body": body})
+        return str(dropped.value), await pipeline.process_item({"url": url, "body": body})
+
+    try:
+        lost, record = asyncio.run(pages())
+    finally:
+        pipeline.close_spider()
+    assert lost == f"extraction_timeout: {url}-stall: its extraction took longer than 3 seconds"
+    [logged] = [r for r in caplog.records if "extraction_timeout" in r.getMessage()]
+    assert logged.levelno == logging.WARNING and logged.getMessage().startswith(
+        f"Dropped {url}-stall: its extraction took longer than 3 seconds (extraction_timeout)")
+    assert record["title"] == "Harbour cranes return to the north quay"
+    stats = crawler.stats.get_stats()
+    assert stats["newsbot/dropped/extraction_timeout"] == 1 and "newsbot/workers/died" not in stats
+    status, line = summary("article", {**stats, "finish_reason": "finished"})
+    assert status == 1 and "pages dropped as their extraction passed NEWSBOT_EXTRACT_TIMEOUT: 1" in line
+
+
+def test_a_ctrl_c_reaching_the_workers_costs_no_worker():
+    """A Ctrl-C in a terminal goes to the crawl's whole process group: the crawl answers it, its
+    workers and their fork server go on (they would die of it, printing a traceback)."""
+    pool = ExtractionPool(1)
+    url, body = PAGES[-1]
+    try:
+        asyncio.run(pool.extract(html=body, url=url))
+        [pid] = pool.pids
+        os.kill(pid, signal.SIGINT)
+        time.sleep(0.2)
+        again = asyncio.run(pool.extract(html=body, url=url))
+    finally:
+        pool.close()
+    assert pool.pids == [] and pool.deaths == 0
+    assert again.record["title"] == "Harbour cranes return to the north quay"
