@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 import socket
 from typing import NamedTuple
 
@@ -132,20 +133,28 @@ def _entries(value) -> list[tuple[object, object]]:
     return pairs
 
 
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*")
+"""A host name: dot-separated labels of letters (any script), digits, ``-`` and ``_``, no label
+empty (RFC 1123 names, with the ``_`` and international letters sites use)."""
+
+
 def resolve_targets(value) -> dict[str, Target]:
     """Parse ``NEWSBOT_RESOLVE`` (``None``/empty, a dict or JSON object text ``{host: "ip" or
     "ip:port"}``, or a list or comma-separated text of ``host=ip[:port]`` / ``host:ip``
     entries). Returns ``{lower-case host name without trailing dot: Target}``. Raises
-    ``ValueError`` with one line naming the bad entry: text that is none of these forms, an
-    empty host, an address that does not parse as IPv4, one outside ``127.0.0.0/8``, a port
-    outside 1–65535, ``host:ip:port``."""
+    ``ValueError`` with one line naming the bad entry: text that is none of these forms, a
+    host that is not a host name (empty, or holding other than letters, digits, ``-``, ``_``
+    and dots), the same host given twice, an address that does not parse as IPv4, one outside
+    ``127.0.0.0/8``, a port outside 1–65535, ``host:ip:port``."""
     if not value:
         return {}
     out = {}
     for host, target in _entries(value):
         name = _host(str(host))
-        if not name or "/" in name or ":" in name:
+        if not _HOST_NAME.fullmatch(name):
             raise ValueError(f"NEWSBOT_RESOLVE: {host!r} is not a host name")
+        if name in out:
+            raise ValueError(f"NEWSBOT_RESOLVE: {name} is given twice")
         ip, colon, port_text = str(target).strip().partition(":")
         try:
             address = ipaddress.IPv4Address(ip.strip())

@@ -63,6 +63,13 @@ def test_resolve_map_forms():
         resolve_map("a.example")
     with pytest.raises(ValueError, match="is not a JSON object"):
         resolve_map("{a.example: 127.0.0.1")
+    assert resolve_map({"bücher.example": "127.0.0.1", "_dmarc.a-b.example": "127.0.0.2"}) == {
+        "bücher.example": "127.0.0.1", "_dmarc.a-b.example": "127.0.0.2"}
+    for host in ("a example", "a..example", ".example", "a.example/x", "a:b", "a\tb", "*.example"):
+        with pytest.raises(ValueError, match="is not a host name"):
+            resolve_map({host: "127.0.0.1"})
+    with pytest.raises(ValueError, match="NEWSBOT_RESOLVE: a.example is given twice"):
+        resolve_map("a.example=127.0.0.1,A.Example.=127.0.0.2")
 
 
 @pytest.mark.parametrize("value, message", [
