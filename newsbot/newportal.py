@@ -325,8 +325,15 @@ def _entries(body: bytes):
 
 
 def _name(host: str) -> str:
+    """The portal name proposed for ``host``: its labels but the top-level domain joined by
+    ``_`` (``www.euractiv.com``: ``euractiv``; ``news.example.co``: ``news_example``), an IPv4
+    address's four numbers (``127_0_0_1``), an IPv6 address's groups after ``ipv6``
+    (``::1``: ``ipv6_1``); ``portal`` when nothing is left."""
+    address = _address(host)
+    if address is not None and ":" in address:
+        return ("ipv6_" + re.sub(r"[^a-f0-9]+", "_", address).strip("_"))[:64]
     labels = [x for x in host.lower().removeprefix("www.").split(".") if x]
-    core = "_".join(labels[:-1]) if len(labels) > 1 and _address(host) is None else "_".join(labels)
+    core = "_".join(labels[:-1]) if len(labels) > 1 and address is None else "_".join(labels)
     return re.sub(r"[^a-z0-9]+", "_", core).strip("_")[:64] or "portal"
 
 

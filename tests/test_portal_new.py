@@ -497,3 +497,12 @@ def test_monitor_floors_layer_over_the_defaults_and_under_the_setting():
         "title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.0, "language": 0.5}
     assert thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.7}}}}), "p",
                       floors)["coverage"]["section"] == 0.7
+
+
+@pytest.mark.parametrize("host, name", [("www.euractiv.com", "euractiv"), ("news.example.co", "news_example"),
+                                        ("127.0.0.1", "127_0_0_1"), ("::1", "ipv6_1"),
+                                        ("2001:db8::5", "ipv6_2001_db8_5")])
+def test_the_proposed_portal_name_comes_from_the_host(host, name):
+    from newsbot.newportal import _name
+
+    assert _name(host) == name
