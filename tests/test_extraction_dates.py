@@ -1,7 +1,8 @@
 """Generic extraction of the dates (:mod:`newsbot.extraction.dates`,
 :mod:`newsbot.extraction.date_fields`): day-only dates completed from the same day, naive times
 read in the page's offset or as UTC, future dates rejected, a date nested in a web page node, a
-missing date flagged, a printed time kept, a copyright year never a date."""
+missing date flagged, a printed time kept, a copyright year, a year or a month alone and an
+impossible day never a date."""
 from __future__ import annotations
 
 import json
@@ -79,3 +80,30 @@ def test_a_copyright_year_is_no_date(footer):
     rec = extract_article(html.encode(), HARBOUR).record
     assert rec["date_published"] is None
     assert rec["quality_flags"] == ["no_date"]
+
+
+@pytest.mark.parametrize("head, text", [
+    ("", "The treaty, signed in 1995, is being revised by the member states this spring."),
+    ("", "There were 2001 delegates in the hall when the vote on the harbour budget was called."),
+    ("<meta property='article:published_time' content='2025-04-31T10:00:00+02:00'>", "Cranes return."),
+    ("", "<time datetime='2025-02-31'>the last day</time> of the consultation."),
+    ("", "Posted on 29 February 2023 by the harbour office."),
+    ("", "The March 2025 report of the harbour office is out."),
+    ("", "Publié le 1er avril 2025."),  # htmldate reads the year alone: 1 January is not the day printed
+    ("", "Közzétéve: 2025. április 1."),
+])
+def test_a_year_or_month_alone_or_an_impossible_day_is_no_date(head, text):
+    html = _doc(f"<title>Harbour cranes</title>{head}",
+                f"<article><h1>Harbour cranes</h1><p>{text}</p>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+    assert rec["date_published"] is None
+    assert rec["quality_flags"] == ["no_date"]
+
+
+@pytest.mark.parametrize("printed", ["1 April 2025", "1. April 2025", "April 1, 2025", "01.04.2025", "2025-04-01"])
+def test_a_first_of_the_month_the_page_prints_is_a_date(printed):
+    html = _doc("<title>Harbour cranes</title>",
+                f"<article><h1>Harbour cranes</h1><p class='meta'>Published {printed}</p>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+    assert rec["date_published"] == "2025-04-01T00:00:00+00:00"
+    assert rec["quality_flags"] == ["day_only"]
