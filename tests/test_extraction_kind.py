@@ -29,7 +29,7 @@ def kind(html: str | bytes, url: str = "https://www.harbourpost.example/x") -> t
     ("/topics/shipping", (False, "no_evidence")),  # its running text: one line of introduction
     ("/authors/lena-dahl", (False, "front_typed")),  # ProfilePage, three paragraphs of biography
     ("/sections/ports", (False, "front")),
-    ("/", (False, "no_evidence")),
+    ("/", (False, "front")),  # its running text: the links of its menu and teasers
 ])
 def test_fixture_site_pages(path, expected):
     assert kind(PAGES[path], SITE["origin"] + path) == expected
@@ -51,6 +51,20 @@ def test_untyped_undated_article_beside_many_teasers_keeps_its_text():
 
 def test_long_untyped_text_without_date_is_still_an_article():
     assert kind("<html><body><h1>Letters to the editor</h1>" + PARA * 6 + "</body></html>") == (True, "long_text")
+
+
+def test_a_bare_list_of_links_is_a_front():
+    # no type, no date, the links in list items (no headings, no <article>): the extracted text is theirs
+    items = "".join(f'<li><a href="/world/story-{n}">Ministers agree on new harbour rules, part {n}</a></li>'
+                    for n in range(40))
+    html = ('<html lang="en"><head><title>World | Harbour Post</title><meta property="og:type" content="website">'
+            '</head><body><nav><a href="/">Home</a><a href="/world">World</a></nav><main><h1>World</h1>'
+            f"<ul>{items}</ul></main><footer>© 2025 Harbour Post</footer></body></html>")
+    assert kind(html) == (False, "front")
+    # an article with a list of related links keeps its own text apart from theirs
+    related = "".join(f'<li><a href="/world/story-{n}">Related: harbour story {n}</a></li>' for n in range(8))
+    article = f"<html><body><h1>New ferries ordered</h1>{PARA * 6}<ul>{related}</ul></body></html>"
+    assert kind(article) == (True, "long_text")
 
 
 def test_headline_without_running_text_is_not_an_article():

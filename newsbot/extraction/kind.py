@@ -13,7 +13,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    meta tag of its own, followed by paragraphs of at least :data:`BRIEF_CHARS` characters, one
    of them at least :data:`SENTENCE_CHARS` (short briefs count);
 4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
-   ``<article>`` blocks) whose headlines make up the page's running text;
+   ``<article>`` blocks) whose headlines make up the page's running text, or running text of
+   which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
+   labelled article pages of ``../shared/corpus`` the share is at most a tenth);
 5. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ SENTENCE_CHARS = 60  # one of them a real sentence, not a caption or a button
 LONG_TEXT = (3, 500)  # paragraphs and characters that read as an article without other evidence
 FRONT_TEASERS = 4  # headline links that make an untyped page a list of stories
 HEADLINE_CHARS = 25  # link texts at least this long are headlines (as in newsbot.listings)
+LINKED_SHARE = 0.5  # share of the running text's characters in link texts that makes a list of links
 _NEAR = 3  # ancestors of the h1 searched for its date
 
 
@@ -98,6 +101,15 @@ def _reads_as_teasers(found: list[str], teasers: dict[str, str]) -> bool:
     return sum(1 for p in found if " ".join(p.split()).casefold() in headlines) >= 2
 
 
+def _reads_as_links(found: list[str], page: Page) -> bool:
+    """True when :data:`FRONT_TEASERS` paragraphs or more of the running text ``found`` are each
+    the whole text of a link on the page (a list item's ``- `` aside), and they hold
+    :data:`LINKED_SHARE` or more of its characters."""
+    links = {" ".join(a.text_content().split()).casefold() for a in page.elements("a")}
+    linked = [p for p in found if " ".join(p.removeprefix("- ").split()).casefold() in links]
+    return len(linked) >= FRONT_TEASERS and sum(map(len, linked)) >= LINKED_SHARE * sum(map(len, found))
+
+
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
     Reasons: ``url`` (the crawl knows the URL is no article), ``typed``, ``published_meta``,
@@ -120,7 +132,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
             and _dated(page, h1):
         return True, "dated_headline"
-    if _reads_as_teasers(found, _teasers(page)):
+    if _reads_as_teasers(found, _teasers(page)) or _reads_as_links(found, page):
         return False, "front"
     if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
         return True, "long_text"
