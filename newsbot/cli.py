@@ -29,13 +29,19 @@ def _fmt(s: dict) -> str:
             f"F1 {s['body_f1']:.3f} exact {s['body_exact']:.3f}")
 
 
-def _open_predictions(path: str):
+def _open_predictions(path: str, corpus: str, entries: list[dict]):
     """An :class:`~newsbot.atomic.AtomicFile` for ``path`` (so an existing file is replaced
-    only by a complete one). ``ValueError`` naming ``path`` when it is a folder or its folder
-    cannot be written."""
+    only by a complete one). ``ValueError`` naming ``path`` when it is a folder, the index or a
+    page of the ``corpus`` folder (whose ``entries`` name their pages: labels are never
+    overwritten), or its folder cannot be written."""
     from .atomic import AtomicFile
 
     target = Path(path)
+    folder = Path(corpus)
+    protected = {(folder / "index.jsonl").resolve()} | {(folder / e["file"]).resolve() for e in entries}
+    if target.resolve() in protected:
+        raise ValueError(f"--write-predictions {path}: a file of the corpus {corpus}, whose labels and pages "
+                         "are never overwritten; write the predictions elsewhere")
     if target.is_dir():
         raise ValueError(f"--write-predictions {path}: is a folder, not a file path")
     if target.exists() and not target.is_file():
@@ -62,7 +68,7 @@ def evaluate(args) -> int:
     try:
         portals = None if args.generic else registry(_project_settings(None))
         entries = load_corpus(args.dir)
-        out = _open_predictions(args.write_predictions) if args.write_predictions else None
+        out = _open_predictions(args.write_predictions, args.dir, entries) if args.write_predictions else None
     except (FileNotFoundError, ValueError) as exc:
         print(f"newsbot evaluate: {exc}", file=sys.stderr)
         return 2

@@ -247,12 +247,13 @@ def load_corpus(directory: str | Path) -> list[dict]:
     for a line that is not UTF-8 or not a JSON object, an entry without ``id``, ``url``,
     ``file`` (strings) or ``expected`` (an object of string labels, or of ``with`` /
     ``without`` snippet lists), an entry whose label format differs from the first entry's,
-    a page file outside ``DIR``, missing, or a cut-short gzip file."""
+    a page file outside ``DIR``, missing, or a cut-short gzip file, an ``id`` given twice, and
+    ``ValueError`` for an index without any entry."""
     directory = Path(directory)
     index = directory / "index.jsonl"
     if not index.is_file():
         raise FileNotFoundError(f"{index} not found: not a labelled corpus folder")
-    entries = []
+    entries, ids = [], set()
     try:
         fh = index.open("rb")
     except OSError as exc:
@@ -268,6 +269,9 @@ def load_corpus(directory: str | Path) -> list[dict]:
                 if entries and label_format(entry) != label_format(entries[0]):
                     raise ValueError(f"{label_format(entry)} labels in a corpus of "
                                      f"{label_format(entries[0])} labels")
+                if entry["id"] in ids:
+                    raise ValueError(f"id {entry['id']!r} given twice")
+                ids.add(entry["id"])
                 entry["html"] = _read_page(directory, entry["file"])
             except UnicodeDecodeError:
                 raise ValueError(f"{index}:{n}: bad corpus entry (not UTF-8)") from None
@@ -276,6 +280,8 @@ def load_corpus(directory: str | Path) -> list[dict]:
             except (ValueError, OSError) as exc:
                 raise ValueError(f"{index}:{n}: bad corpus entry ({exc})") from None
             entries.append(entry)
+    if not entries:
+        raise ValueError(f"{index}: no entry (a labelled corpus lists its pages one a line)")
     return entries
 
 

@@ -171,6 +171,7 @@ BAD_INDEX = {
                             "'with'"),
     "empty snippet": (ENTRY[:ENTRY.index('"expected"')].encode() + b'"expected": {"with": ["x"], "without": [" "]}}',
                       ":1:", "'without'"),
+    "id twice": (ENTRY.encode() + b"\n" + ENTRY.encode(), ":2:", "id 'p1' given twice"),
     "formats mixed": (ENTRY.encode() + b"\n" + ENTRY[:ENTRY.index('"expected"')].encode()
                       + b'"expected": {"with": ["x"]}}', ":2:", "snippets labels in a corpus of news labels"),
 }
@@ -203,6 +204,22 @@ def test_evaluate_refuses_unwritable_predictions(tmp_path, capsys, target):
     _refused(rc, capsys.readouterr().err, "--write-predictions", str(path))
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert not Path("/proc/newsbot-x.jsonl").exists()
+
+
+@pytest.mark.parametrize("index", [b"", b"\n \n"])
+def test_evaluate_refuses_an_empty_corpus(tmp_path, capsys, index):
+    folder = _corpus(tmp_path, index)
+    _refused(main(["evaluate", str(folder)]), capsys.readouterr().err, "index.jsonl", "no entry")
+
+
+@pytest.mark.parametrize("inside", ["index.jsonl", "p1.html.gz", "./sub/../index.jsonl"])
+def test_evaluate_never_overwrites_the_corpus_labels_or_pages(tmp_path, capsys, inside):
+    folder = _corpus(tmp_path, ENTRY.encode() + b"\n")
+    (folder / "sub").mkdir()
+    before = {p: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    rc = main(["evaluate", str(folder), "--write-predictions", str(folder / inside)])
+    _refused(rc, capsys.readouterr().err, "--write-predictions", "a file of the corpus")
+    assert {p: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
 
 
 def test_load_corpus_reads_only_inside_the_folder(tmp_path):
