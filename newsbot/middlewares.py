@@ -36,7 +36,7 @@ from .logs import failure_level
 from .portals import in_domains
 from .resolver import AddressRefused, refusal
 from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
-from .warc import WarcIndex, WarcWriterFile
+from .warc import CorruptRecord, WarcIndex, WarcWriterFile
 
 FETCHED_AT = "newsbot_fetched_at"  # request meta: when a replayed response was fetched
 
@@ -48,7 +48,9 @@ class WarcReplayMiddleware:
 
     URLs present are served with their stored status, headers and body (flag ``replay``; the
     record's ``WARC-Date`` goes into the request's meta as the fetch time); others get an empty
-    404 and count in ``newsbot/replay/miss``. Disabled when the setting is
+    404 and count in ``newsbot/replay/miss``. A record that holds no readable HTTP response
+    (:class:`~newsbot.warc.CorruptRecord`) counts in ``newsbot/replay/corrupt`` and fails its
+    request (``corrupt_record``), and the run. Disabled when the setting is
     empty. A missing or unreadable WARC stops the crawl at start with one error line. The
     archive stays open until the spider closes.
     """
@@ -72,7 +74,11 @@ class WarcReplayMiddleware:
         self.index.close()
 
     def process_request(self, request, spider=None):
-        stored = self.index.get(request.url)
+        try:
+            stored = self.index.get(request.url)
+        except CorruptRecord:
+            self.stats.inc_value(REPLAY("corrupt"))
+            raise
         if stored is None:
             self.stats.inc_value(REPLAY("miss"))
             return responsetypes.from_args(url=request.url)(url=request.url, status=404, body=b"",
@@ -394,6 +400,7 @@ _KINDS = {
     "ConnectError": "connection_refused",
     "CannotResolveHostError": "dns", "DNSLookupError": "dns",
     "UnsupportedURLSchemeError": "scheme", "NotSupported": "scheme",
+    "CorruptRecord": "corrupt_record",
 }
 
 
@@ -415,7 +422,8 @@ def failure_kind(exc: BaseException, url: str | None = None) -> str:
     (refused by :class:`SafeRedirectMiddleware`), ``redirect_max`` (more than
     ``REDIRECT_MAX_TIMES``), ``offsite``, ``robots`` (forbidden by robots.txt), ``bad_encoding``
     (``url``: the request's, to tell a refused address from a failed lookup)
-    (undecodable Content-Encoding), ``refused_address`` (a host name resolving to a private or
+    (undecodable Content-Encoding), ``corrupt_record`` (a replayed WARC record holding no readable
+    HTTP response), ``refused_address`` (a host name resolving to a private or
     loopback address, :mod:`newsbot.resolver`), ``headers_too_large`` (:mod:`newsbot.httplimits`),
     else the exception's class name."""
     response = getattr(exc, "response", None)

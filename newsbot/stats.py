@@ -60,7 +60,8 @@ BLOCKED = Family("newsbot/blocked/", "refusals of the site (HTTP 403, challenge 
 BACKFILL = Family("newsbot/backfill/", "backfill stages started (stage_<n>), no_source, wp_api_unavailable, "
                   "listing_past_since, listing_page_cap")
 BACKLOG = Family("newsbot/backlog/", "waits: refills of the article backlog when the scheduler ran dry")
-REPLAY = Family("newsbot/replay/", "hit / miss: requests answered from the WARC or not")
+REPLAY = Family("newsbot/replay/", "hit / miss: requests answered from the WARC or not; corrupt: its "
+                "records that hold no readable HTTP response")
 ARCHIVE = Family("newsbot/archive/", "records: responses written to the WARC")
 INCREMENTAL = Family("newsbot/incremental/", "committed, recovered, not_committed: seen-store entries")
 ITEM_ERRORS = Family("newsbot/item_errors/", "records lost to a pipeline exception, by exception name")
@@ -183,7 +184,7 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
     it failed (no record and no feed or sitemap read while requests failed, a blocked portal
     with no record, invalid records, spider errors, pages whose extraction worker died twice or
-    passed its deadline,
+    passed its deadline, corrupt records of a replayed archive,
     records lost to processing or output errors, an abnormal finish, a failed monitor). The line ends with the output files the run
     put in place (:data:`OUTPUTS`); a run that found only articles already stored says so and
     how to write them again."""
@@ -213,6 +214,8 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append(f"spider errors: {_top(spider_errors)}")
     if fig["records_dropped"].get("worker_died"):
         problems.append(f"pages lost to extraction workers that died: {fig['records_dropped']['worker_died']}")
+    if stats.get(REPLAY("corrupt")):
+        problems.append(f"archive records that hold no readable HTTP response: {stats[REPLAY('corrupt')]}")
     if fig["records_dropped"].get("extraction_timeout"):
         problems.append("pages dropped as their extraction passed NEWSBOT_EXTRACT_TIMEOUT: "
                         f"{fig['records_dropped']['extraction_timeout']}")

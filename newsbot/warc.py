@@ -39,6 +39,14 @@ class StoredResponse:
     date: datetime | None = None
 
 
+class CorruptRecord(ValueError):
+    """A ``response`` record of an indexed WARC that cannot be served: its block is no HTTP
+    response FastWARC can read (no status line; no ``Content-Type: application/http`` in its
+    WARC headers, WARC 1.1 §6.3.2), or its body does not decode (a ``Content-Encoding`` or
+    chunked ``Transfer-Encoding`` the bytes do not follow). ``str()`` names the file, the URL,
+    the byte offset and the reason."""
+
+
 def check_appendable(path: str | Path) -> None:
     """Refuse, with ``ValueError`` naming ``path``, an existing non-empty file that does not
     start with a WARC record: appending WARC records to it would mix formats. A missing or
@@ -145,9 +153,9 @@ class WarcIndex:
 
     def get(self, url: str) -> StoredResponse | None:
         """The :class:`StoredResponse` stored for ``url`` (or for it without tracking
-        parameters), ``None`` when the archive has none. Raises ``ValueError`` when the index
-        is closed or the record cannot be read any more (the file changed since it was
-        indexed)."""
+        parameters), ``None`` when the archive has none. Raises :class:`CorruptRecord` for a
+        record that holds no readable HTTP response, ``ValueError`` when the index is closed or
+        the record cannot be read any more (the file changed since it was indexed)."""
         span = self._spans.get(url)
         if span is None:
             span = self._spans.get(strip_tracking(url))
@@ -159,16 +167,20 @@ class WarcIndex:
         try:
             record = next(iter(ArchiveIterator(io.BytesIO(os.pread(self._fd, length, offset)),
                                                auto_decode="all")))
-            body = record.reader.read()
         except (OSError, StopIteration) as exc:
             raise ValueError(f"{self.path}: the record of {url} at byte {offset} cannot be read ({exc}); "
                              "has the file changed since it was indexed?") from None
-        if record.is_http:
-            status = record.http_headers.status_code or 200
-            headers = [(_header_text(k), _header_text(v)) for k, v in record.http_headers.items_bytes()
-                       if k.lower().decode("latin-1") not in _TRANSFER_HEADERS]
-        else:
-            status, headers = 200, []
+        where = f"{self.path}: the record of {url} at byte {offset}"
+        if not record.is_http or not record.http_headers.status_code:
+            raise CorruptRecord(f"{where} holds no HTTP response (a status line and headers, the record typed "
+                                "Content-Type: application/http)")
+        try:
+            body = record.reader.read()
+        except OSError as exc:
+            raise CorruptRecord(f"{where}: its body does not decode ({exc})") from None
+        status = record.http_headers.status_code
+        headers = [(_header_text(k), _header_text(v)) for k, v in record.http_headers.items_bytes()
+                   if k.lower().decode("latin-1") not in _TRANSFER_HEADERS]
         return StoredResponse(record.headers.get("WARC-Target-URI"), status, headers, body,
                               _warc_date(record.headers.get("WARC-Date")))
 

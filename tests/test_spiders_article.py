@@ -12,7 +12,7 @@ import time
 import pytest
 
 from loopback import Site
-from support import crawl, run_stats, scrapy_crawl
+from support import crawl, response_record, run_stats, scrapy_crawl
 
 from newsbot.warc import WarcIndex
 
@@ -57,6 +57,22 @@ def test_article_spider_archive_then_replay(tmp_path):
     assert proc2.returncode == 0, proc2.stderr[-3000:]
     strip = lambda rs: sorted((r["id"], r["title"], r["body"]) for r in rs)  # noqa: E731
     assert strip(replayed) == strip(records)
+
+
+def test_a_corrupt_record_of_a_replayed_archive_fails_its_request_and_the_run(tmp_path):
+    good, bad = "http://127.0.0.1:9/news/one", "http://127.0.0.1:9/news/two"
+    (tmp_path / "a.warc").write_bytes(
+        response_record(good, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + _page("Council agrees"))
+        + response_record(bad, b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip"))
+    proc, records = crawl(tmp_path, "article", f"urls={good},{bad}",
+                          settings={**FAST, "NEWSBOT_REPLAY": tmp_path / "a.warc"})
+    assert [r["title"] for r in records] == ["Council agrees"]
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert stats["newsbot/replay/corrupt"] == 1 and stats["newsbot/errors/corrupt_record"] == 1
+    assert proc.returncode == 1
+    assert "archive records that hold no readable HTTP response: 1" in proc.stderr
+    assert proc.stderr.count("does not decode") == 1  # logged once, no traceback
+    assert "Traceback" not in proc.stderr
 
 
 def test_requests_waiting_for_robots_txt_are_each_checked(tmp_path):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from support import WARC_PAGES as PAGES, write_warc
+from support import WARC_PAGES as PAGES, response_record, write_warc
 
-from newsbot.warc import WarcIndex, WarcWriterFile, check_appendable
+from newsbot.warc import CorruptRecord, WarcIndex, WarcWriterFile, check_appendable
 
 
 def test_warc_round_trip(tmp_path):
@@ -143,3 +143,26 @@ def test_a_warc_gzipped_as_one_stream_is_refused(tmp_path):
         WarcIndex(tmp_path / "whole.warc.gz")
     (tmp_path / "a.warc").write_bytes(plain)
     assert WarcIndex(tmp_path / "a.warc").get(PAGES[2][0]).body == PAGES[2][1]
+
+
+BROKEN = {
+    "no status line": (b"the harbour page as plain text", True, "holds no HTTP response"),
+    "not typed as HTTP": (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>", False,
+                          "holds no HTTP response"),
+    "gzip that is not": (b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\nplain",
+                         True, "its body does not decode"),
+    "broken chunks": (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\nzz\r\nx",
+                      True, "its body does not decode"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_record_without_a_readable_http_response_is_corrupt(tmp_path, case):
+    block, typed, reason = BROKEN[case]
+    good = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>quay</p>"
+    (tmp_path / "a.warc").write_bytes(response_record("https://h.example/bad", block, typed)
+                                      + response_record("https://h.example/good", good))
+    with WarcIndex(tmp_path / "a.warc") as index:
+        with pytest.raises(CorruptRecord, match=f"the record of https://h.example/bad at byte 0.*{reason}"):
+            index.get("https://h.example/bad")
+        assert index.get("https://h.example/good").body == b"<p>quay</p>"
