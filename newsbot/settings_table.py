@@ -245,9 +245,14 @@ def _check_monitor_settings(settings) -> None:
         raise ValueError(f"NEWSBOT_MONITOR / NEWSBOT_MONITOR_PORTALS: bad value ({exc})") from None
 
 
+_METHODS = {"NEWSBOT_SEEN_STORE_CLASS": ("lookup", "commit", "close")}
+"""Methods the class a setting names must have (:class:`newsbot.seenstore.SeenStore`)."""
+
+
 def _check_classes(settings) -> None:
     """The classes named by ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS``
-    (``module.Name`` paths) must import."""
+    (``module.Name`` paths) must import and be classes; a seen-store class must have the
+    methods of :data:`_METHODS`."""
     from scrapy.utils.misc import load_object
 
     named = [("NEWSBOT_SEEN_STORE_CLASS", settings.get("NEWSBOT_SEEN_STORE_CLASS"))]
@@ -264,9 +269,15 @@ def _check_classes(settings) -> None:
                 continue  # a class given directly (Python settings)
             raise ValueError(f"{name}={path!r} is not a class path (module.Name)")
         try:
-            load_object(path.strip())
+            obj = load_object(path.strip())
         except Exception as exc:  # ValueError, ImportError, NameError from load_object
             raise ValueError(f"{name}={path!r} cannot be imported ({exc.__class__.__name__}: {exc})") from None
+        if not isinstance(obj, type):
+            raise ValueError(f"{name}={path!r} is not a class")
+        missing = [m for m in _METHODS.get(name, ()) if not callable(getattr(obj, m, None))]
+        if missing:
+            raise ValueError(f"{name}={path!r} is not a seen-store: it lacks {', '.join(missing)} "
+                             "(newsbot.seenstore.SeenStore)")
 
 
 def writable_folder(name: str, raw: str, folder: Path) -> None:
@@ -345,6 +356,8 @@ def _check_replay(settings) -> None:
     if not replay:
         return
     path = Path(replay)
+    if path.is_dir():
+        raise ValueError(f"NEWSBOT_REPLAY={replay} is a folder, not a WARC file")
     if not path.is_file():
         raise ValueError(f"NEWSBOT_REPLAY={replay}: no such file")
     from .warc import WarcIndex
@@ -360,6 +373,19 @@ def _check_replay(settings) -> None:
         raise ValueError(f"NEWSBOT_REPLAY={replay}: the WARC file holds no response record")
 
 
+def _local_path(uri: str) -> Path | None:
+    """The local file an output URI names (a path, or a ``file:`` URI), ``None`` for other
+    schemes and for templates (``%(name)s``…), whose files are named at run time."""
+    if "%(" in uri:
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(uri)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path))
+    return Path(uri) if len(parts.scheme) <= 1 else None  # a Windows drive letter is no scheme
+
+
 def _check_archive(settings) -> None:
     archive = settings.get("NEWSBOT_ARCHIVE")
     if not archive:
@@ -371,6 +397,10 @@ def _check_archive(settings) -> None:
         # the replay's misses would be appended to it as 404 answers the site never sent
         raise ValueError(f"NEWSBOT_ARCHIVE={archive} is the file NEWSBOT_REPLAY={replay} reads: "
                          "archive to another file")
+    for uri in settings.getdict("FEEDS"):
+        output = _local_path(str(uri))
+        if output is not None and output.resolve() == Path(archive).resolve():
+            raise ValueError(f"NEWSBOT_ARCHIVE={archive} is the output file {uri}: archive to another file")
     from .warc import check_appendable
 
     try:

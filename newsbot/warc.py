@@ -1,8 +1,8 @@
 """WARC archive and replay of HTTP responses, without Scrapy.
 
-:class:`WarcWriterFile` appends ``response`` records (ISO 28500 / WARC 1.1) to a gzipped
-WARC (warcio); :class:`WarcIndex` reads one (FastWARC, about twice as fast as warcio's reader)
-and serves stored responses by URL.
+:class:`WarcWriterFile` appends ``response`` records (ISO 28500 / WARC 1.1) to a WARC,
+gzipped or not as the file already is or its name says (warcio); :class:`WarcIndex` reads
+one (FastWARC, about twice as fast as warcio's reader) and serves stored responses by URL.
 """
 from __future__ import annotations
 
@@ -67,18 +67,33 @@ def check_appendable(path: str | Path) -> None:
             raise ValueError(f"{path} exists and is not a WARC file; refusing to append to it") from None
 
 
+def is_gzipped(path: Path) -> bool | None:
+    """Whether the existing non-empty file at ``path`` starts with the gzip magic bytes
+    (RFC 1952 §2.3.1); ``None`` for a missing or empty file."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2)
+    except FileNotFoundError:
+        return None
+    return head == b"\x1f\x8b" if head else None
+
+
 class WarcWriterFile:
-    """Append-only gzipped WARC. ``write(url, status, headers, body)`` adds one ``response``
-    record; ``headers`` is a list of ``(name, value)`` pairs. Raises ``OSError`` when the path
-    cannot be opened and ``ValueError`` when it is an existing file that is not a WARC (see
-    :func:`check_appendable`). Thread-safe; ``close()`` flushes and closes the file."""
+    """Append-only WARC. ``write(url, status, headers, body)`` adds one ``response`` record;
+    ``headers`` is a list of ``(name, value)`` pairs. Records are gzipped, one gzip member
+    each (WARC 1.1 annex D), in a new file whose name ends in ``.gz`` and in an existing
+    gzipped WARC, and written uncompressed in any other (a ``.warc`` file, an existing
+    uncompressed WARC), so a file never mixes both (:func:`is_gzipped`). Raises ``OSError``
+    when the path cannot be opened and ``ValueError`` when it is an existing file that is not a
+    WARC (see :func:`check_appendable`). Thread-safe; ``close()`` flushes and closes the file."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         check_appendable(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        gzipped = is_gzipped(self.path)
         self._fh = open(self.path, "ab")
-        self._writer = WARCWriter(self._fh, gzip=True)
+        self._writer = WARCWriter(self._fh, gzip=self.path.name.endswith(".gz") if gzipped is None else gzipped)
         self._lock = threading.Lock()
 
     def write(self, url: str, status: int, headers: list[tuple[str, str]], body: bytes,

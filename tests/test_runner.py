@@ -30,6 +30,10 @@ REFUSED = {
     "monitor bad JSON": (("-s", "NEWSBOT_MONITOR={bad", *URL), "NEWSBOT_MONITOR"),
     "monitor portals": (("-s", 'NEWSBOT_MONITOR_PORTALS={"x": 3}', *URL), "NEWSBOT_MONITOR_PORTALS"),
     "seen-store class": (("-s", "NEWSBOT_SEEN_STORE_CLASS=foo.Bar", *URL), "NEWSBOT_SEEN_STORE_CLASS"),
+    "seen-store a function": (("-s", "NEWSBOT_SEEN_STORE_CLASS=os.system", *URL),
+                              "NEWSBOT_SEEN_STORE_CLASS='os.system' is not a class"),
+    "seen-store another class": (("-s", "NEWSBOT_SEEN_STORE_CLASS=collections.OrderedDict", *URL),
+                                 "is not a seen-store: it lacks lookup, commit"),
     "monitor actions": (("-s", "NEWSBOT_MONITOR_ACTIONS=foo.Bar", *URL), "NEWSBOT_MONITOR_ACTIONS"),
     "max queued": (("-s", "NEWSBOT_MAX_QUEUED=abc", *URL), "NEWSBOT_MAX_QUEUED"),
     "log level": (("-s", "LOG_LEVEL=LOUD", *URL), "LOG_LEVEL"),
@@ -44,6 +48,9 @@ REFUSED = {
                               "NEWSBOT_ARCHIVE=good.warc.gz is the file NEWSBOT_REPLAY=good.warc.gz reads"),
     "archive is the replay by a link": (("-s", "NEWSBOT_ARCHIVE=link.warc.gz", "-s", "NEWSBOT_REPLAY=./good.warc.gz",
                                          *URL), "NEWSBOT_ARCHIVE=link.warc.gz is the file NEWSBOT_REPLAY"),
+    "archive is the output": (("-s", "NEWSBOT_ARCHIVE=out.jsonl", *URL),
+                              "NEWSBOT_ARCHIVE=out.jsonl is the output file out.jsonl"),
+    "replay a folder": (("-s", "NEWSBOT_REPLAY=sub", *URL), "NEWSBOT_REPLAY=sub is a folder"),
     "seen-store unwritable": (("-s", "NEWSBOT_SEEN_STORE=/proc/x/seen.sqlite", *URL), "NEWSBOT_SEEN_STORE"),
     "bad IPv6 URL": (("-a", "urls=http://[::1,http://127.0.0.1:9/x"), "http://[::1"),
     "port out of range": (("-a", "urls=https://127.0.0.1:99999/x"), "https://127.0.0.1:99999/x"),
@@ -78,6 +85,7 @@ def refused_runs(tmp_path_factory):
         (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
         (folder / "good.warc.gz").write_bytes(warc)
         (folder / "link.warc.gz").symlink_to("good.warc.gz")
+        (folder / "sub").mkdir()
         if case == "url_file too large":
             (folder / "big.txt").write_bytes(b"http://127.0.0.1:9/x\n" * (11 * 1024 * 1024 // 21))
         args, _ = REFUSED[case]

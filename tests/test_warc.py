@@ -65,6 +65,19 @@ def test_archive_appends_to_a_warc_and_refuses_other_files(tmp_path):
         assert path.read_bytes() == before
 
 
+def test_an_archive_is_gzipped_as_its_file_already_is_or_its_name_says(tmp_path):
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(write_warc(tmp_path / "a.warc.gz", PAGES[:1]).read_bytes()))
+    for path in (plain, tmp_path / "new.warc", tmp_path / "new.warc.gz", tmp_path / "a.warc.gz"):
+        writer = WarcWriterFile(path)
+        writer.write(PAGES[2][0], 200, [("Content-Type", "text/html")], PAGES[2][1])
+        writer.close()
+        assert path.read_bytes()[:2] == (b"\x1f\x8b" if path.name.endswith(".gz") else b"WA")
+        with WarcIndex(path) as index:  # one format a file: it reads back whole
+            assert index.get(PAGES[2][0]).body == PAGES[2][1]
+    assert len(WarcIndex(plain)) == 2 and len(WarcIndex(tmp_path / "a.warc.gz")) == 2
+
+
 def test_a_replayed_page_is_read_with_the_layout_of_its_fetch_date(tmp_path):
     """A WARC record's WARC-Date chooses the layout: the same page read as fetched in 2024 and in 2026."""
     from datetime import datetime, timezone
