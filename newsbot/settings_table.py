@@ -141,6 +141,10 @@ def value(settings, name: str):
     return settings.get(name)
 
 
+_SWITCH_WORDS = frozenset({"true", "false", "1", "0", "yes", "no"})
+"""The values a switch (``bool`` setting) may be written as, in any case."""
+
+
 def state_dir(settings) -> Path:
     """``NEWSBOT_STATE_DIR`` as a path (relative paths from the working directory)."""
     return Path(settings.get("NEWSBOT_STATE_DIR") or ".")
@@ -166,10 +170,8 @@ def check_kinds(settings) -> None:
             if s.most is not None and number > s.most:
                 raise ValueError(f"{s.name}={raw!r} must be at most {s.most:g} ({s.unit})")
         elif s.kind == "bool":
-            try:
-                settings.getbool(s.name)
-            except ValueError:
-                raise ValueError(f"{s.name}={raw!r} is not true or false") from None
+            if not isinstance(raw, bool) and str(raw).strip().lower() not in _SWITCH_WORDS:
+                raise ValueError(f"{s.name}={raw!r} is not true or false")
         elif s.kind == "json":
             try:
                 settings.getdict(s.name)
@@ -180,8 +182,8 @@ def check_kinds(settings) -> None:
 def check(settings) -> None:
     """Validate settings before a crawl; raise ``ValueError`` with one line naming the first
     bad one: the kinds of :data:`TABLE` (numbers not below their least value, switches,
-    JSON objects), ``LOG_LEVEL`` (a :mod:`logging` level), ``NEWSBOT_CONTACT_URL`` (no control
-    characters), ``RETRY_HTTP_CODES`` (HTTP statuses), the monitor thresholds, the classes of
+    JSON objects), ``LOG_LEVEL`` (a :mod:`logging` level), ``NEWSBOT_CONTACT_URL`` (an http(s)
+    or mailto: address without control characters), ``RETRY_HTTP_CODES`` (HTTP statuses), the monitor thresholds, the classes of
     ``NEWSBOT_SEEN_STORE_CLASS`` and ``NEWSBOT_MONITOR_ACTIONS`` (importable),
     ``NEWSBOT_STATE_DIR`` (a folder that can be written), an existing seen-store (usable),
     ``NEWSBOT_REPLAY`` (an existing, complete WARC file holding at least one response record),
@@ -220,10 +222,13 @@ def _check_log_level(settings) -> None:
 
 
 def _check_contact(settings) -> None:
-    """``NEWSBOT_CONTACT_URL`` goes into the User-Agent header: no control characters."""
+    """``NEWSBOT_CONTACT_URL`` goes into the User-Agent header: no control characters, and an
+    ``http(s):`` or ``mailto:`` address (what a site's operator can follow)."""
     raw = str(settings.get("NEWSBOT_CONTACT_URL") or "")
     if any(ord(c) < 32 or ord(c) == 127 for c in raw):
         raise ValueError(f"NEWSBOT_CONTACT_URL={raw!r} holds control characters")
+    if raw and not raw.lower().startswith(("http://", "https://", "mailto:")):
+        raise ValueError(f"NEWSBOT_CONTACT_URL={raw!r} is not an http(s) or mailto: address")
 
 
 def _check_retry_codes(settings) -> None:
