@@ -82,3 +82,15 @@ def test_the_date_window_rule_is_one_for_entries_and_records():
     assert window.admits("2025-02-01", lower_only=False) is False and window.admits("2025-05-01", lower_only=True)
     assert window.before_start(["2025-03-10", None, "2025-02-27T12:00:00Z"])
     assert not window.before_start(["2025-02-01", "2025-03-02"])  # the last dated teaser decides
+
+
+def test_the_portal_spider_takes_its_portal_once():
+    from newsbot.spiders.byname import PortalByNameSpider
+
+    PortalByNameSpider.check_arguments(name="politico_eu")
+    PortalByNameSpider.check_arguments(portal="politico_eu", mode="backfill")
+    PortalByNameSpider.check_arguments(name="politico_eu", portal="politico_eu")
+    with pytest.raises(ValueError, match="^name='politico_eu' and portal='euronews' name two portals: give one$"):
+        PortalByNameSpider.check_arguments(name="politico_eu", portal="euronews")
+    with pytest.raises(ValueError, match="give the portal with -a name=<portal>"):
+        PortalByNameSpider.check_arguments()

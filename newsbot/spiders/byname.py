@@ -13,7 +13,10 @@ class PortalByNameSpider(PortalSpider):
     name = "portal"
 
     @staticmethod
-    def _portal(settings, name: str | None) -> Portal:
+    def _portal(settings, name: str | None, portal: str | None = None) -> Portal:
+        if name and portal and name != portal:
+            raise ValueError(f"name={name!r} and portal={portal!r} name two portals: give one")
+        name = name or portal
         if not name:
             raise ValueError("give the portal with -a name=<portal>")
         portals = registry(settings)
@@ -27,9 +30,9 @@ class PortalByNameSpider(PortalSpider):
         with one line."""
         from scrapy.utils.project import get_project_settings
 
-        portal = cls._portal(settings or get_project_settings(), name or portal)
+        portal = cls._portal(settings or get_project_settings(), name, portal)
         PortalSpider.for_portal(portal).check_arguments(**kwargs)
 
     @classmethod
     def from_crawler(cls, crawler, *args, name=None, portal=None, **kwargs):
-        return PortalSpider.for_portal(cls._portal(crawler.settings, name or portal)).from_crawler(crawler, *args, **kwargs)
+        return PortalSpider.for_portal(cls._portal(crawler.settings, name, portal)).from_crawler(crawler, *args, **kwargs)
