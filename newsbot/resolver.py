@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import re
 import socket
 from typing import NamedTuple
 
@@ -34,7 +33,7 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.interfaces import IResolutionReceiver
 from zope.interface import implementer
 
-from .extraction.urls import ip_kind
+from .extraction.urls import HOST_NAME, ip_kind
 
 
 class AddressRefused(DNSLookupError):
@@ -133,11 +132,6 @@ def _entries(value) -> list[tuple[object, object]]:
     return pairs
 
 
-_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*")
-"""A host name: dot-separated labels of letters (any script), digits, ``-`` and ``_``, no label
-empty (RFC 1123 names, with the ``_`` and international letters sites use)."""
-
-
 def resolve_targets(value) -> dict[str, Target]:
     """Parse ``NEWSBOT_RESOLVE`` (``None``/empty, a dict or JSON object text ``{host: "ip" or
     "ip:port"}``, or a list or comma-separated text of ``host=ip[:port]`` / ``host:ip``
@@ -151,7 +145,7 @@ def resolve_targets(value) -> dict[str, Target]:
     out = {}
     for host, target in _entries(value):
         name = _host(str(host))
-        if not _HOST_NAME.fullmatch(name):
+        if not HOST_NAME.fullmatch(name):
             raise ValueError(f"NEWSBOT_RESOLVE: {host!r} is not a host name")
         if name in out:
             raise ValueError(f"NEWSBOT_RESOLVE: {name} is given twice")

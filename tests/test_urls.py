@@ -5,13 +5,25 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.extraction.urls import address_kind, fingerprint, strip_tracking
+from newsbot.extraction.urls import absolute, address_kind, fingerprint, strip_tracking
 from newsbot.middlewares import host_kind
 
 
 def test_strip_tracking_keeps_real_parameters():
     url = "https://www.Politico.eu/article/x/?utm_source=RSS&id=7&fbclid=abc#top"
     assert strip_tracking(url) == "https://www.politico.eu/article/x/?id=7"
+
+
+@pytest.mark.parametrize("url, want", [
+    ("/img/a.jpg", "https://news.example.org/img/a.jpg"),
+    ("//cdn.example.net/a.jpg", "https://cdn.example.net/a.jpg"),
+    ("https://bücher.example/a", "https://bücher.example/a"),
+    ("http://[2001:db8::1]:8080/a", "http://[2001:db8::1]:8080/a"),
+    ("http://%zz/", None), ("http://a b.example/", None), ("https://news.example.org:0/x", None),
+    ("http://[::1/x", None), ("javascript:alert(1)", None), ("http://a..example/", None), ("  ", None),
+])
+def test_absolute_urls_are_http_with_a_real_host(url, want):
+    assert absolute(url, "https://news.example.org/world/story") == want
 
 
 def test_fingerprint_ignores_scheme_www_slash_and_tracking():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -27,18 +28,29 @@ def strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 
 
+HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")
+"""A host name: dot-separated labels of letters (any script), digits, ``-`` and ``_``, no label
+empty, a trailing dot allowed (RFC 1123 names, with the ``_`` and international letters sites
+use)."""
+
+
 def absolute(url: str | None, base: str) -> str | None:
     """Resolve ``url`` against ``base``; ``None`` for empty input, a URL that does not parse
-    (``http://[::1``, port out of range) or a non-http(s) result."""
+    (``http://[::1``, a port out of range or 0), a host that is neither a host name
+    (:data:`HOST_NAME`: ``http://a b.example/``, ``http://%zz/``) nor a bracketed IPv6 address,
+    or a non-http(s) result."""
     if not url or not url.strip():
         return None
     try:
         out = urljoin(base, url.strip())
         parts = urlsplit(out)
-        parts.port  # noqa: B018 (raises ValueError for a bad port)
+        port = parts.port  # raises ValueError for a bad port
     except ValueError:
         return None
-    return out if parts.scheme in ("http", "https") and parts.hostname else None
+    host = parts.hostname
+    if parts.scheme not in ("http", "https") or not host or port == 0:
+        return None
+    return out if HOST_NAME.fullmatch(host) or ":" in host else None
 
 
 def fingerprint(url: str) -> str:
