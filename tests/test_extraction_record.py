@@ -162,6 +162,9 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     ("", "<span itemprop='author' itemscope itemtype='https://schema.org/Person'><span itemprop='name'>Mara "
          "Lindqvist</span></span>", ["Mara Lindqvist"], "microdata"),
     ("<meta name='author' content='Mara Lindqvist (mli)'>", "", ["Mara Lindqvist"], "meta"),
+    # a name too long to be one (a markup dump in the meta tag) is passed over for the next source
+    (f"<meta name='author' content='{'Mara Lindqvist ' * 700}'>", "<p class='byline'>By Tom Okafor</p>",
+     ["Tom Okafor"], "html"),
 ])
 def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     record = _byline_page(head, top)

@@ -144,7 +144,8 @@ def split_names(value: str) -> list[str]:
     their like in other languages) dropped, the value split at commas, semicolons,
     ``&`` and the word *and* of the languages newsbot reads (``A, B and C``, ``A und B``,
     ``By A and B``), a trailing parenthesis (initials, ``(Image: …)``) removed from each name.
-    A URL, or a value that is only a parenthesis, gives no name."""
+    A URL, or a value that is only a parenthesis, gives no name, nor a part longer than
+    :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
     value = clean(unescape_entities(value)) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
@@ -152,9 +153,12 @@ def split_names(value: str) -> list[str]:
     out = []
     for part in _NAME_SEP.split(value):
         part = clean(_BY.sub("", _PARENS.sub("", part)))
-        if part and len(part) >= 2 and not part.startswith("("):
+        if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("("):
             out.append(part)
     return out
+
+
+NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
 
 
 def _squashed(text: str) -> str:
