@@ -223,8 +223,10 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append(f"records lost to processing errors: {_top(fig['item_errors'])}")
     if fig["output_failed"]:
         problems.append(f"output file not written: {_top(fig['output_failed'])}")
-    reason = fig["finish_reason"] or "?"
-    if reason != "finished" and not str(reason).startswith("closespider_"):
+    reason = fig["finish_reason"]
+    if not reason:
+        problems.append("the crawl did not close (stopped by a second Ctrl-C, a kill or a crash)")
+    elif reason != "finished" and not str(reason).startswith("closespider_"):
         problems.append(f"finish reason {reason}")
     monitors = [m for m in fig["monitors_failed"] if m not in problems]
     if monitors:

@@ -17,6 +17,9 @@ def test_summary_fails_on_lost_records_and_unwritten_output():
     assert status == 1 and line == "x: FAILED: records lost to processing errors: ValueError ×2"
     status, line = summarize("x", {**base, "feedexport/failed_count/AtomicFileFeedStorage": 1})
     assert status == 1 and "output file not written: AtomicFileFeedStorage ×1" in line
+    status, line = summarize("x", {"item_scraped_count": 3})  # killed before Scrapy set a finish reason
+    assert (status, line) == (1, "x: FAILED: the crawl did not close (stopped by a second Ctrl-C, a kill or a crash)")
+    assert summarize("x", {**base, "finish_reason": "shutdown"}) == (1, "x: FAILED: finish reason shutdown")
 
 
 def test_summary_line_carries_monitor_failures():
