@@ -127,6 +127,28 @@ def test_detection_looks_past_a_long_ascii_head(codec):
     assert text * 3 in decoded
 
 
+LEGACY = {
+    "pl": "Zarząd portu podał w środę, że żurawie na północnym nabrzeżu znów działają, a źródła finansowania "
+          "remontu są jasne. Ćwiczenia załóg odbędą się w piątek.",
+    "cs": "Správa přístavu ve středu oznámila, že oba jeřáby na severním nábřeží opět fungují. Šéf přístavu řekl, "
+          "že žádné další zpoždění nečeká a ťukání do kolejí skončí.",
+    "ro": "Administrația portului a anunțat miercuri că macaralele de pe cheiul de nord funcționează din nou. "
+          "Ședința următoare va avea loc vineri, iar finanțarea este asigurată.",
+    "lt": "Uosto direkcija trečiadienį pranešė, kad šiauriniame krantinėje esantys kranai vėl veikia. Jokia "
+          "krovinių gabenimo šaka negali būti pamiršta, o finansavimo šaltiniai aiškūs.",
+    "bg": "Пристанищната управа съобщи в сряда, че двата крана на северния кей отново работят.",
+}
+
+
+@pytest.mark.parametrize("lang, codec", [("pl", "iso8859_2"), ("pl", "cp1250"), ("cs", "iso8859_2"),
+                                         ("cs", "cp1250"), ("ro", "iso8859_16"), ("lt", "cp1257"),
+                                         ("lt", "iso8859_13"), ("bg", "koi8_r"), ("bg", "cp1251")])
+def test_an_undeclared_legacy_charset_is_read_in_the_script_of_the_page_language(lang, codec):
+    page = f"<html lang='{lang}'><head><title>Port</title></head><body><p>{LEGACY[lang]}</p></body></html>"
+    decoded, found = decode_html(page.encode(codec))
+    assert decoded == page, found
+
+
 def test_jsonld_values_that_are_not_text_never_become_reprs():
     from newsbot.extraction import extract_article
 

@@ -83,13 +83,54 @@ def _detection_sample(data: bytes, limit: int = 64 * 1024, context: int = 64) ->
     return b"".join(parts)
 
 
+_CENTRAL = ("iso8859_2", "cp1250")
+_BALTIC = ("cp1257", "iso8859_13", "iso8859_4")
+_CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5")
+LEGACY_CHARSETS = {
+    **dict.fromkeys(("cs", "sk", "pl", "hu", "sl", "hr", "bs"), _CENTRAL), "ro": ("iso8859_16", *_CENTRAL),
+    **dict.fromkeys(("lt", "lv", "et"), _BALTIC), "el": ("cp1253", "iso8859_7"), "tr": ("cp1254", "iso8859_9"),
+    "he": ("cp1255", "iso8859_8"),
+    **dict.fromkeys(("bg", "ru", "uk", "mk", "sr", "be"), _CYRILLIC), "ar": ("cp1256", "iso8859_6"),
+}
+"""The legacy charsets of a language's script, for pages that declare their language but not
+their charset: the HTML standard's suggested default for the locale (§13.2.3.3: windows-1250
+… -1257) and the ISO 8859 parts of the same script, in order of preference. ISO 8859-2 comes
+before windows-1250: Central European text in windows-1250 almost always holds one of the
+letters it keeps at bytes 0x8A-0x9F (š, ž, ś, ź, ť), where ISO 8859-2 has control characters,
+so bytes free of those are ISO 8859-2. The other scripts' charsets place the same letters at
+the same bytes but for a few, except the Cyrillic and Arabic ones (:data:`_JUDGED`)."""
+_JUDGED = {_CYRILLIC, ("cp1256", "iso8859_6")}
+"""Charset lists whose members place the letters at other bytes: any of them decodes any
+text, and charset-normalizer judges which reads as the language."""
+_HTML_LANG = re.compile(rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([A-Za-z]{2,3})(?![A-Za-z])""", re.I)
+_C1 = re.compile("[\x80-\x9f]")
+
+
 def _detect(data: bytes) -> str:
-    """The charset charset-normalizer finds in the non-ASCII parts of ``data`` (its Python codec
-    name), else ``utf-8`` (decoded with replacement)."""
+    """The charset of undeclared (or wrongly declared) non-UTF-8 bytes, as a Python codec name.
+    A page whose ``<html lang>`` (in its first 4 KiB) names a language of
+    :data:`LEGACY_CHARSETS` is read in that language's first charset that decodes its non-ASCII
+    parts (:func:`_detection_sample`) without error or C1 control character (for the lists of
+    :data:`_JUDGED`: the one of those charset-normalizer reads best); others (and a page none of
+    them fits) in the charset charset-normalizer finds; else ``utf-8`` (decoded with
+    replacement)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(_detection_sample(data)).best()
-    return best.encoding if best else "utf-8"
+    sample = _detection_sample(data)
+    m = _HTML_LANG.search(data[:4096])
+    candidates = LEGACY_CHARSETS.get(m.group(1).decode("ascii").lower(), ()) if m else ()
+    fits = [codec for codec in candidates if _reads_cleanly(sample, codec)]
+    if fits and candidates not in _JUDGED:
+        return fits[0]
+    best = from_bytes(sample, cp_isolation=fits or None).best()
+    return best.encoding if best else fits[0] if fits else "utf-8"
+
+
+def _reads_cleanly(sample: bytes, codec: str) -> bool:
+    try:
+        return not _C1.search(sample.decode(codec))
+    except UnicodeDecodeError:
+        return False
 
 
 def _declared(label: str | None, data: bytes, in_meta: bool) -> str | None:
