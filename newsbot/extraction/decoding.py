@@ -51,7 +51,7 @@ def _utf8_verdict(data: bytes) -> bool | None:
     plainly are not (more invalid bytes than valid multi-byte characters), ``None`` for pure
     ASCII or a mix (a UTF-8 page with a few stray bytes)."""
     sample = data[:_UTF8_SAMPLE]
-    if not _NON_ASCII.search(sample):
+    if sample.isascii():
         return None
     text = sample.decode("utf-8", errors="replace")
     if len(sample) == _UTF8_SAMPLE:  # a character cut by the sample's end is not an error
