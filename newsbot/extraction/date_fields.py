@@ -98,18 +98,13 @@ _CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:h]([0-5]\d)|\.([0-5]\d)(?=
                     r"(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?", re.I)
 
 
-_TIME_OR_NAMED = etree.XPath("//*[self::time or @class or @id]")
-"""The page's ``<time>`` elements and those with a ``class`` or ``id`` (the others name no
-date), in document order, found in C."""
-
-
 def _printed_time(page: Page, day) -> tuple[int, int] | None:
     """``(hour, minute)`` printed beside the publication day ``day`` (a ``date``): in the first
     ``<time>`` element, or element whose class or id names a date, time or dateline, whose
     text (150 characters at most) holds that day's year and day of the month and a clock time
     (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
     day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
-    for el in _TIME_OR_NAMED(page.tree):
+    for el in page.tree.iter(etree.Element):
         if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
             continue
         if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):

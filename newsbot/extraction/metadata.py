@@ -109,18 +109,13 @@ _BYLINE_CLASS = re.compile(r"byline|(?<![a-z])authors?(?![a-z])|author-?name|aut
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
 
 
-_NAMED = etree.XPath("descendant-or-self::*[@class or @id]")
-"""The element and the elements in it that have a ``class`` or ``id`` (the others name no
-byline), in document order, found in C."""
-
-
 def _printed_byline(page) -> list[str]:
     """The first byline printed in the page's body: the text, 3 to 120 characters long, of the
     first element whose class or id names a byline or an author (``byline``,
     ``article-author__name``, ``authors``), not a comment's, a quote's, an author box's
     biography or picture; ``[]`` when there is none."""
     body = page.tree.find("body")
-    for el in _NAMED(body) if body is not None else ():
+    for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
             continue
         text = clean(text_of(el))
