@@ -148,12 +148,15 @@ def _name_verdict(tag: str, cls: str | None, ident: str | None) -> tuple:
         names += " " + tag  # custom elements name themselves: <amedia-factbox>
     if not names:
         return False, ""
-    # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
-    # feature flag ("hasVideo") names no part
-    words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
-    search = _search
-    if words.isascii():
-        words, search = words.lower(), _search_lower
+    if names.isascii() and names.islower():
+        words, search = names, _search_lower  # no capital: no camelCase boundary, no feature flag
+    else:
+        # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
+        # feature flag ("hasVideo") names no part
+        words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
+        search = _search
+        if words.isascii():
+            words, search = words.lower(), _search_lower
     if search(ALWAYS_NAME, words):
         return True, _reason("always", ALWAYS_NAME, words, search)
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
