@@ -107,3 +107,15 @@ def test_a_first_of_the_month_the_page_prints_is_a_date(printed):
     rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
     assert rec["date_published"] == "2025-04-01T00:00:00+00:00"
     assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("cls, ident, named", [
+    ("Article-Meta", None, True), ("pubDate", None, True), (None, "TIMESTAMP-1", True),
+    ("Veröffentlichungsdatum", None, True), ("headline big", "story-12", False), (None, None, False),
+])
+def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
+    from newsbot.extraction.date_fields import _DATE_WORDS, _names_date
+
+    assert all(w.isalpha() and w.islower() for w in _DATE_WORDS)  # a plain alternation of words
+    assert _names_date(cls, ident) is named
+

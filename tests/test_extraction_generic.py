@@ -600,7 +600,12 @@ def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its
     ("<div class='widget Blog' id='Blog1'><p>x</p></div>", "boiler:widget"),
     ("<div class='RelatedContent-box'><p>x</p></div>", "strong:related"),
     ("<div id='comments'><p>x</p></div>", "always:comments"),
+    ("<div class='SHARE-Bar'><p>x</p></div>", "strong:share"),  # any case
+    ("<div class='Read-More-Box'><p>x</p></div>", "boiler:readmore"),
+    ("<div class='Bücher Newsletter-Box'><p>x</p></div>", "always:newsletter"),  # a name not in ASCII
+    ("<div class='Bücher Teaser'><p>x</p></div>", False),
     ("<h3 class='widget-title'>x</h3>", False),  # a sub-heading styled as a widget's stays
+    ("<h3 class='Widget-Title BYLINE'>x</h3>", "boiler:byline"),
     ("<figure><p>x</p></figure>", True),  # pruned for its tag, not a name
     ("<div class='related' ><p>" + "y" * 160 + "</p><p>" + "y" * 160 + "</p><p>" + "y" * 160 + "</p></div>", False),
 ])

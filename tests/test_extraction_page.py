@@ -115,6 +115,30 @@ def test_declared_utf8_with_a_few_stray_bytes_stays_utf8():
     assert codec == "utf-8" and "Grüße aus Köln, Straße und Brücke." in decoded and "caf\ufffd" in decoded
 
 
+def test_the_page_bytes_are_handed_on_only_when_they_are_the_text_in_utf8():
+    from newsbot.extraction.decoding import decode_page
+
+    page = "<meta charset='utf-8'><p>Grüße aus Köln, Straße und Brücke.</p>".encode("utf-8")
+    assert decode_page(page) == (page.decode("utf-8"), "utf-8", page)
+    for other in (codecs.BOM_UTF8 + page, page + b"<p>caf\xe9</p>", page.replace(b"Gr", b"\x07Gr"),
+                  "<p>Grüße aus Köln</p>".encode("cp1252")):
+        text, codec, own = decode_page(other, "text/html; charset=windows-1252" if b"\xfc" in other else None)
+        assert own is None and (text, codec) == decode_html(other, "text/html; charset=windows-1252"
+                                                            if b"\xfc" in other else None)
+    assert decode_page("<p>text</p>") == ("<p>text</p>", "str", None)
+
+
+def test_a_replacement_character_printed_in_valid_utf8_counts_as_before():
+    # U+FFFD written in the page (valid UTF-8) reads as an error in the sample, as it always did:
+    # more of them than other non-ASCII characters, and the windows-1252 declaration is kept
+    data = ("<meta charset='windows-1252'><p>\ufffd\ufffd\ufffd é</p>").encode("utf-8")
+    assert decode_html(data)[1] == "cp1252"
+    fewer = ("<meta charset='windows-1252'><p>\ufffd Grüße aus Köln</p>").encode("utf-8")
+    assert decode_html(fewer)[1] == "cp1252"
+    clean = ("<meta charset='windows-1252'><p>Grüße aus Köln</p>").encode("utf-8")
+    assert decode_html(clean)[1] == "utf-8"
+
+
 @pytest.mark.parametrize("codec", ["gbk", "shift_jis", "cp1251", "big5"])
 def test_detection_looks_past_a_long_ascii_head(codec):
     text = {"gbk": ZH, "big5": "<p>港口管理局週二表示，北碼頭的兩台起重機已經修復，貨櫃運輸將在幾週內恢復正常。</p>",

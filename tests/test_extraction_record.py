@@ -226,3 +226,13 @@ def test_language_from_the_text_when_the_page_does_not_say_or_says_otherwise(lan
     result = extract_article(html.encode(), "https://city.example/bridge")
     assert result.record["language"] == want
     assert result.provenance.get("language") == layer
+
+
+@pytest.mark.parametrize("cls, ident, named", [
+    ("Byline", None, True), ("post-AUTHOR-name", None, True), ("meta", "Authors", True),
+    ("comment-author", None, False), ("author-bio", None, False), ("headline", "authority", False),
+])
+def test_a_class_or_id_names_a_byline_in_any_case(cls, ident, named):
+    from newsbot.extraction.metadata import _names_byline
+
+    assert _names_byline(cls, ident) is named

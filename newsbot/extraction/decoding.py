@@ -45,14 +45,17 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]+")
 _NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]+")
 
 
-def _utf8_verdict(data: bytes) -> bool | None:
+def _utf8_verdict(data: bytes, whole: str | None = None) -> bool | None:
     """``True`` when the bytes are plainly UTF-8 (they hold non-ASCII bytes and all of them,
     up to a character cut by the sample's end, form valid UTF-8 sequences), ``False`` when they
     plainly are not (more invalid bytes than valid multi-byte characters), ``None`` for pure
-    ASCII or a mix (a UTF-8 page with a few stray bytes)."""
+    ASCII or a mix (a UTF-8 page with a few stray bytes). ``whole``: ``data`` decoded as UTF-8
+    (:func:`_valid_utf8`), when it is valid throughout: then the sample is not decoded again."""
     sample = data[:_UTF8_SAMPLE]
-    if not _NON_ASCII.search(sample):
+    if sample.isascii():
         return None
+    if whole is not None and "\ufffd" not in whole:
+        return True  # valid, and no U+FFFD of its own the count below would take for an error
     text = sample.decode("utf-8", errors="replace")
     if len(sample) == _UTF8_SAMPLE:  # a character cut by the sample's end is not an error
         text = text.rstrip("\ufffd")
@@ -61,6 +64,14 @@ def _utf8_verdict(data: bytes) -> bool | None:
         return True
     valid = sum(map(len, _NON_ASCII_TEXT.findall(text))) - invalid
     return False if invalid > valid else None
+
+
+def _valid_utf8(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8 when all of it is valid UTF-8, else ``None``."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _detection_sample(data: bytes, limit: int = 64 * 1024, context: int = 64) -> bytes:
@@ -133,18 +144,18 @@ def _reads_cleanly(sample: bytes, codec: str) -> bool:
         return False
 
 
-def _declared(label: str | None, data: bytes, in_meta: bool) -> str | None:
+def _declared(label: str | None, data: bytes, in_meta: bool, whole: str | None = None) -> str | None:
     """The codec of a declared charset ``label`` unless the bytes contradict it: UTF-8 declared
     for bytes that are plainly not UTF-8, another charset for bytes that are plainly UTF-8
     (a server's default ``ISO-8859-1``, a template's stale ``<meta charset>``, a file saved
     as UTF-8 with its old declaration). ``<meta>`` naming UTF-16 means UTF-8, as the HTML
-    standard's prescan says. ``None``: detect instead."""
+    standard's prescan says. ``None``: detect instead. ``whole``: as for :func:`_utf8_verdict`."""
     encoding = charset_codec(label)
     if encoding is None:
         return None
     if in_meta and encoding.startswith("utf-16"):
         encoding = "utf-8"
-    verdict = _utf8_verdict(data)
+    verdict = _utf8_verdict(data, whole)
     if encoding == "utf-8":
         return None if verdict is False else encoding
     return "utf-8" if verdict is True else encoding
@@ -161,22 +172,35 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
     bytes that are plainly valid UTF-8. Undecodable bytes become U+FFFD; control characters are
     removed from the result. ``str`` input is only cleaned (encoding reported as ``"str"``).
     """
+    text, encoding, _ = decode_page(data, content_type)
+    return text, encoding
+
+
+def decode_page(data: bytes | str, content_type: str | None = None) -> tuple[str, str, bytes | None]:
+    """:func:`decode_html`'s ``(text, encoding)`` and the text's UTF-8 form when that is ``data``
+    itself (valid UTF-8 without a byte-order mark, nothing removed), else ``None``: a parser
+    that reads UTF-8 takes the page's bytes as they came, without the text encoded again."""
     if isinstance(data, str):
-        return strip_control(data), "str"
+        return strip_control(data), "str", None
     encoding = None
     for bom, name in _BOMS:
         if data.startswith(bom):
             encoding, data = name, data[len(bom):]
             break
+    whole = None if encoding else _valid_utf8(data)  # read once, for the verdicts and the text
     if encoding is None and content_type:
         m = _HEADER_CHARSET.search(content_type)
-        encoding = _declared(m.group(1), data, in_meta=False) if m else None
+        encoding = _declared(m.group(1), data, in_meta=False, whole=whole) if m else None
     if encoding is None:
         m = _META_CHARSET.search(data[:4096])
-        encoding = _declared(m.group(1).decode("ascii", "ignore"), data, in_meta=True) if m else None
+        encoding = _declared(m.group(1).decode("ascii", "ignore"), data, in_meta=True, whole=whole) if m else None
     if encoding is None:
-        encoding = "utf-8" if _utf8_verdict(data) is not False else _detect(data)
+        encoding = "utf-8" if _utf8_verdict(data, whole) is not False else _detect(data)
+    if encoding == "utf-8" and whole is not None:
+        if not utf8_has_control(data, whole):
+            return whole, encoding, data
+        return strip_control(whole), encoding, None
     text = to_unicode(data, encoding)
     if encoding == "utf-8" and not utf8_has_control(data, text):
-        return text, encoding
-    return strip_control(text), encoding
+        return text, encoding, None
+    return strip_control(text), encoding, None

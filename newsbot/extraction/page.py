@@ -11,7 +11,7 @@ from functools import cached_property
 import lxml.html
 from lxml import etree
 
-from .decoding import decode_html
+from .decoding import decode_page
 from .text import clean
 
 MAX_ELEMENTS = 30_000
@@ -170,7 +170,7 @@ class Page:
 
     def __init__(self, html: bytes | str, url: str, content_type: str | None = None):
         self.url = url
-        self.text, self.encoding = decode_html(html, content_type)
+        self.text, self.encoding, self._utf8 = decode_page(html, content_type)
         self.jsonld_errors = 0
         self.jsonld_top = 0
         self.cut = False
@@ -179,12 +179,15 @@ class Page:
     def tree(self) -> lxml.html.HtmlElement:
         """The lxml document (an empty one for input that does not parse)."""
         text = self.text
+        data = self._utf8  # the page's own bytes when they are the text in UTF-8
         declaration = _XML_DECLARATION.match(text)
         if declaration:
-            text = text[declaration.end():]
+            text, data = text[declaration.end():], None
         try:
             parser = _parser()
-            tree = lxml.html.document_fromstring((text or "<html></html>").encode("utf-8"), parser=parser)
+            if not data:
+                data = (text or "<html></html>").encode("utf-8")
+            tree = lxml.html.document_fromstring(data, parser=parser)
             if _over_limit(parser):
                 # a text node or attribute over libxml2's limit, or elements nested deeper than
                 # 256, ended the parse: the page is read again without its huge runs, with the

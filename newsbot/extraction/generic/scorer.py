@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from contextlib import contextmanager
+from itertools import repeat
 from pathlib import Path
 
 from .blocks import _SENTENCE_END, Block, _parent, text_weight
@@ -232,8 +234,8 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
 
 def probability(m: dict, f: dict) -> float:
     """The model ``m``'s probability that the block of features ``f`` is article text."""
-    weights = m["weights"]
-    z = m["bias"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    # the sparse dot product, term by term in the order of ``f`` (a weight missing is 0), in C
+    z = m["bias"] + sum(map(operator.mul, map(m["weights"].get, f, repeat(0.0)), f.values()))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
