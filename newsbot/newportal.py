@@ -438,7 +438,7 @@ def propose(url: str, user_agent: str, name: str | None = None, log=lambda messa
         f"home page: {len(feeds)} feeds" + (f", REST root {root}" if root else ""))
     samples: list[str] = []
     stamps: list[str] = []
-    news, plain = [], []
+    news: list[str] = []
     usable = []
     for feed in feeds:
         answer = announced("feed", feed)
