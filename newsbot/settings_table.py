@@ -3,7 +3,7 @@ limits, in one place. :mod:`newsbot.settings` takes newsbot's defaults from here
 :func:`check` validates a crawl's settings before it starts (one line naming the first bad
 one); :func:`value` reads one typed.
 
-Kinds: ``int`` / ``float`` (a finite number from ``least`` to ``most``), ``bool`` (true/false/1/0/yes/no),
+Kinds: ``int`` / ``float`` (a finite number from ``least`` to ``most``), ``bool`` (true/false/True/False/1/0, what Scrapy's ``getbool`` reads),
 ``str``, ``path`` (a file path; ``folder``: a folder that must be writable), ``json`` (a JSON
 object or a dict), ``list`` (a list, or comma-separated text), ``class`` (an importable
 ``module.Name``). ``default`` is ``None`` for Scrapy's own settings (Scrapy's default applies).
@@ -141,8 +141,9 @@ def value(settings, name: str):
     return settings.get(name)
 
 
-_SWITCH_WORDS = frozenset({"true", "false", "1", "0", "yes", "no"})
-"""The values a switch (``bool`` setting) may be written as, in any case."""
+_SWITCH_WORDS = frozenset({"true", "false", "True", "False", "1", "0"})
+"""The values a switch (``bool`` setting) may be written as: those Scrapy's ``Settings.getbool``
+reads (it takes any whole number too, which a switch does not)."""
 
 
 def state_dir(settings) -> Path:
@@ -170,7 +171,7 @@ def check_kinds(settings) -> None:
             if s.most is not None and number > s.most:
                 raise ValueError(f"{s.name}={raw!r} must be at most {s.most:g} ({s.unit})")
         elif s.kind == "bool":
-            if not isinstance(raw, bool) and str(raw).strip().lower() not in _SWITCH_WORDS:
+            if not isinstance(raw, bool) and str(raw) not in _SWITCH_WORDS:
                 raise ValueError(f"{s.name}={raw!r} is not true or false")
         elif s.kind == "json":
             try:
@@ -227,8 +228,23 @@ def _check_contact(settings) -> None:
     raw = str(settings.get("NEWSBOT_CONTACT_URL") or "")
     if any(ord(c) < 32 or ord(c) == 127 for c in raw):
         raise ValueError(f"NEWSBOT_CONTACT_URL={raw!r} holds control characters")
-    if raw and not raw.lower().startswith(("http://", "https://", "mailto:")):
-        raise ValueError(f"NEWSBOT_CONTACT_URL={raw!r} is not an http(s) or mailto: address")
+    if raw and not _contact_address(raw):
+        raise ValueError(f"NEWSBOT_CONTACT_URL={raw!r} is not an http(s) URL with a host or a mailto: "
+                         "address")
+
+
+def _contact_address(raw: str) -> bool:
+    """``raw`` is an http(s) URL whose host is a host name or address and whose port is valid
+    (:func:`newsbot.extraction.urls.absolute`), or ``mailto:`` an address with an ``@``; with no
+    white space or parenthesis (it sits inside the User-Agent's comment, RFC 9110 §5.6.5)."""
+    from .extraction.urls import absolute
+
+    if any(c.isspace() or c in "()" for c in raw):
+        return False
+    if raw.lower().startswith("mailto:"):
+        local, at, domain = raw[7:].partition("@")
+        return bool(local and at and domain)
+    return raw.lower().startswith(("http://", "https://")) and absolute(raw, raw) == raw
 
 
 def _check_retry_codes(settings) -> None:

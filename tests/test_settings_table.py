@@ -23,7 +23,10 @@ from newsbot.settings_table import check as check_settings
     ("DNS_TIMEOUT", "0"), ("NEWSBOT_EXTRACT_WORKERS", "99999999999999999999"), ("NEWSBOT_EXTRACT_WORKERS", "-2"),
     ("RETRY_HTTP_CODES", "500,abc"), ("RETRY_HTTP_CODES", "500,999"),
     ("NEWSBOT_PROVENANCE", "2"), ("NEWSBOT_ALLOW_LOOPBACK", "-7"), ("NEWSBOT_STANDARD_DISCOVERY", "2"),
+    ("NEWSBOT_PROVENANCE", "yes"), ("ROBOTSTXT_OBEY", "TRUE"), ("NEWSBOT_INCREMENTAL", " true"),
     ("NEWSBOT_CONTACT_URL", "javascript:alert(1)"), ("NEWSBOT_CONTACT_URL", "newsbot.example"),
+    ("NEWSBOT_CONTACT_URL", "http://"), ("NEWSBOT_CONTACT_URL", "mailto:"), ("NEWSBOT_CONTACT_URL", "https://exa mple.org/"),
+    ("NEWSBOT_CONTACT_URL", "https://example.org/contact)"), ("NEWSBOT_CONTACT_URL", "https://example.org:99999/"),
 ])
 def test_bad_setting_is_refused_with_one_line_naming_it(name, value):
     with pytest.raises(ValueError) as err:
@@ -45,7 +48,7 @@ def test_default_and_sane_settings_pass():
     check_settings(_settings())
     check_settings(_settings(DOWNLOAD_TIMEOUT="2.5", DOWNLOAD_MAXSIZE="0", RETRY_TIMES="0",
                              NEWSBOT_ALLOW_LOOPBACK="true", RETRY_HTTP_CODES="500,503", NEWSBOT_EXTRACT_WORKERS="256"))
-    check_settings(_settings(NEWSBOT_PROVENANCE="Yes", NEWSBOT_INCREMENTAL="0", ROBOTSTXT_OBEY="TRUE",
+    check_settings(_settings(NEWSBOT_PROVENANCE="True", NEWSBOT_INCREMENTAL="0", ROBOTSTXT_OBEY="true",
                              NEWSBOT_CONTACT_URL="mailto:desk@newsbot.example"))
 
 
