@@ -100,7 +100,12 @@ def test_a_year_or_month_alone_or_an_impossible_day_is_no_date(head, text):
     assert rec["quality_flags"] == ["no_date"]
 
 
-@pytest.mark.parametrize("printed", ["1 April 2025", "1. April 2025", "April 1, 2025", "01.04.2025", "2025-04-01"])
+@pytest.mark.parametrize("printed", [
+    "1 April 2025", "1. April 2025", "April 1, 2025", "01.04.2025", "2025-04-01",
+    # printed in the markup only, where htmldate reads it too
+    "<abbr class='published' title='2025-04-01'>three days ago</abbr>", "<!-- published 2025-04-01 -->",
+    "<img src='/uploads/2025/04/01/cranes.jpg' alt=''>",
+])
 def test_a_first_of_the_month_the_page_prints_is_a_date(printed):
     html = _doc("<title>Harbour cranes</title>",
                 f"<article><h1>Harbour cranes</h1><p class='meta'>Published {printed}</p>{_paras(4)}</article>")

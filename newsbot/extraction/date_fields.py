@@ -179,8 +179,9 @@ def _page_offset(page: Page):
 
 def _htmldate(page: Page) -> str | None:
     """htmldate's date for the page (``YYYY-MM-DD HH:MM:SS``, midnight for a day only), or
-    ``None``. On a first of the month, the date is kept only when the page's text or URL prints
-    that day (:func:`_prints_first`): htmldate's extensive search reads a year alone as 1 January
+    ``None``. A first of the month without a time is kept only when the page prints that day
+    (:func:`_prints_first`) in its markup (attributes, meta tags, comments, image paths
+    included), its text or its URL: htmldate's extensive search reads a year alone as 1 January
     (``signed in 1995``, ``© 2023``), a month alone or an impossible day (``2025-04-31``) as the
     first of the month, and none of these is a publication day."""
     try:
@@ -191,24 +192,24 @@ def _htmldate(page: Page) -> str | None:
                           extensive_search=True)
     except Exception:  # htmldate raises on broken documents
         return None
-    if found and found[8:10] == "01":
+    if found and found[8:] == "01 00:00:00":
         body = page.tree.find("body")
         text = body.text_content() if body is not None else ""
-        if not _prints_first(f"{page.url}\n{text}", int(found[:4]), int(found[5:7])):
+        if not _prints_first(f"{page.url}\n{page.text}", text, int(found[:4]), int(found[5:7])):
             return None
     return found
 
 
-def _prints_first(text: str, year: int, month: int) -> bool:
-    """``text`` prints the first day of ``month`` of ``year``: in digits (``2025-04-01``,
-    ``2025/4/1``, ``01.04.2025``, ``1/4/2025``, ``4/1/2025``, ``2025年4月1日``), or as day 1 beside a
-    month name and the year (``1 April 2025``, ``1. April 2025``, ``April 1, 2025``,
-    ``1er avril 2025``, ``2025. április 1.``) that dateparser reads as that month, in any of its
-    languages."""
+def _prints_first(markup: str, text: str, year: int, month: int) -> bool:
+    """The page prints the first day of ``month`` of ``year``: ``markup`` (the page's source
+    and URL) in digits (``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``1/4/2025``, ``4/1/2025``,
+    ``2025年4月1日``), or ``text`` (what it reads) as day 1 beside a month name and the year
+    (``1 April 2025``, ``1. April 2025``, ``April 1, 2025``, ``1er avril 2025``, ``2025. április
+    1.``) that dateparser reads as that month, in any of its languages."""
     y, m = str(year), rf"0?{month}"
     if re.search(rf"(?<!\d){y}\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)"          # 2025-04-01, 2025年4月1日
                  rf"|(?<!\d)0?1\s*[./-]\s*{m}\s*[./-]\s*(?:{y}|{y[2:]})(?!\d)"  # 01.04.2025, 1/4/25
-                 rf"|(?<!\d){m}\s*/\s*0?1\s*/\s*(?:{y}|{y[2:]})(?!\d)", text):   # 4/1/2025
+                 rf"|(?<!\d){m}\s*/\s*0?1\s*/\s*(?:{y}|{y[2:]})(?!\d)", markup):   # 4/1/2025
         return True
     one = r"0?1(?:st|er|\.|º)?"
     named = re.finditer(rf"(?<![\d.]){one}\s+[^\W\d_]{{3,}}\.?,?\s+{y}(?!\d)"  # 1 April 2025, 1er avril 2025
