@@ -173,6 +173,16 @@ def test_an_undeclared_legacy_charset_is_read_in_the_script_of_the_page_language
     assert decoded == page, found
 
 
+@pytest.mark.parametrize("lang", ["sr-Latn", "ru", "bg", "el"])
+def test_a_latin_page_under_a_non_latin_language_stays_latin(lang):
+    # a template's lang, or Serbian in its Latin script: the accented letters must not turn Cyrillic or Greek
+    text = "Građani su zabrinuti zbog zatvaranja bolnice, rekao je gradonačelnik." if lang == "sr-Latn" \
+        else "The harbour café raised its prices, and the cranes on the north quay run again."
+    page = f"<html lang='{lang}'><head><title>Port</title></head><body><p>{text}</p><p>{text}</p></body></html>"
+    decoded, found = decode_html(page.encode("cp1250"))
+    assert decoded == page, found
+
+
 def test_jsonld_values_that_are_not_text_never_become_reprs():
     from newsbot.extraction import extract_article
 

@@ -113,15 +113,24 @@ the same bytes but for a few, except the Cyrillic and Arabic ones (:data:`_JUDGE
 _JUDGED = {_CYRILLIC, ("cp1256", "iso8859_6")}
 """Charset lists whose members place the letters at other bytes: any of them decodes any
 text, and charset-normalizer judges which reads as the language."""
-_HTML_LANG = re.compile(rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([A-Za-z]{2,3})(?![A-Za-z])""", re.I)
+_HTML_LANG = re.compile(rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?![A-Za-z])""",
+                        re.I)
+_SCRIPT_LETTERS = {_CYRILLIC: re.compile("[\u0400-\u04ff]"), ("cp1256", "iso8859_6"): re.compile("[\u0600-\u06ff]"),
+                   ("cp1253", "iso8859_7"): re.compile("[\u0370-\u03ff]"),
+                   ("cp1255", "iso8859_8"): re.compile("[\u0590-\u05ff]")}
+"""The letters of the non-Latin scripts of :data:`LEGACY_CHARSETS`: a page in one of them
+reads as more of its letters than Latin ones (a Latin-script page under a template's
+``lang="ru"`` would turn its accented letters into Cyrillic ones)."""
+_LATIN_LETTERS = re.compile("[A-Za-z]")
 _C1 = re.compile("[\x80-\x9f]")
 
 
 def _detect(data: bytes) -> str:
     """The charset of undeclared (or wrongly declared) non-UTF-8 bytes, as a Python codec name.
     A page whose ``<html lang>`` (in its first 4 KiB) names a language of
-    :data:`LEGACY_CHARSETS` is read in that language's first charset that decodes its non-ASCII
-    parts (:func:`_detection_sample`) without error or C1 control character (for the lists of
+    :data:`LEGACY_CHARSETS` (its script subtag ``Latn`` heeded) is read in that language's first
+    charset that decodes its non-ASCII parts (:func:`_detection_sample`) without error or C1
+    control character, in more letters of a non-Latin script than Latin ones (for the lists of
     :data:`_JUDGED`: the one of those charset-normalizer reads best); others (and a page none of
     them fits) in the charset charset-normalizer finds; else ``utf-8`` (decoded with
     replacement)."""
@@ -130,18 +139,25 @@ def _detect(data: bytes) -> str:
     sample = _detection_sample(data)
     m = _HTML_LANG.search(data[:4096])
     candidates = LEGACY_CHARSETS.get(m.group(1).decode("ascii").lower(), ()) if m else ()
-    fits = [codec for codec in candidates if _reads_cleanly(sample, codec)]
+    if m and m.group(2) and m.group(2).lower() == b"latn" and candidates in _SCRIPT_LETTERS:
+        candidates = _CENTRAL  # sr-Latn, bs-Latn: a Latin script of a Cyrillic one's languages
+    fits = [codec for codec in candidates if _reads_cleanly(sample, codec, _SCRIPT_LETTERS.get(candidates))]
     if fits and candidates not in _JUDGED:
         return fits[0]
     best = from_bytes(sample, cp_isolation=fits or None).best()
     return best.encoding if best else fits[0] if fits else "utf-8"
 
 
-def _reads_cleanly(sample: bytes, codec: str) -> bool:
+def _reads_cleanly(sample: bytes, codec: str, letters: re.Pattern | None = None) -> bool:
+    """``sample`` decodes in ``codec`` without error or C1 control character, and, for a
+    non-Latin script, holds more of that script's ``letters`` than Latin ones."""
     try:
-        return not _C1.search(sample.decode(codec))
+        text = sample.decode(codec)
     except UnicodeDecodeError:
         return False
+    if _C1.search(text):
+        return False
+    return letters is None or len(letters.findall(text)) > len(_LATIN_LETTERS.findall(text))
 
 
 def _declared(label: str | None, data: bytes, in_meta: bool, whole: str | None = None) -> str | None:
