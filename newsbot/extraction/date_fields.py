@@ -203,13 +203,16 @@ def _htmldate(page: Page) -> str | None:
 def _prints_first(markup: str, text: str, year: int, month: int) -> bool:
     """The page prints the first day of ``month`` of ``year``: ``markup`` (the page's source
     and URL) in digits (``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``1/4/2025``, ``4/1/2025``,
-    ``2025年4月1日``), or ``text`` (what it reads) as day 1 beside a month name and the year
+    ``2025年4月1日``), ``text`` (what it reads) so or with the year in two digits (``01.04.25``),
+    or ``text`` as day 1 beside a month name and the year
     (``1 April 2025``, ``1. April 2025``, ``April 1, 2025``, ``1er avril 2025``, ``2025. április
     1.``) that dateparser reads as that month, in any of its languages."""
     y, m = str(year), rf"0?{month}"
-    if re.search(rf"(?<!\d){y}\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)"          # 2025-04-01, 2025年4月1日
-                 rf"|(?<!\d)0?1\s*[./-]\s*{m}\s*[./-]\s*(?:{y}|{y[2:]})(?!\d)"  # 01.04.2025, 1/4/25
-                 rf"|(?<!\d){m}\s*/\s*0?1\s*/\s*(?:{y}|{y[2:]})(?!\d)", markup):   # 4/1/2025
+    digits = (rf"(?<!\d){y}\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)"   # 2025-04-01, 2025年4月1日
+              rf"|(?<!\d)0?1\s*[./-]\s*{m}\s*[./-]\s*{{year}}(?!\d)"   # 01.04.2025
+              rf"|(?<!\d){m}\s*/\s*0?1\s*/\s*{{year}}(?!\d)")          # 4/1/2025
+    # a year of two digits (01.04.25) only in the text: in markup it is as often a slug's numbers
+    if re.search(digits.format(year=y), markup) or re.search(digits.format(year=f"(?:{y}|{y[2:]})"), text):
         return True
     one = r"0?1(?:st|er|\.|º)?"
     named = re.finditer(rf"(?<![\d.]){one}\s+[^\W\d_]{{3,}}\.?,?\s+{y}(?!\d)"  # 1 April 2025, 1er avril 2025
