@@ -41,9 +41,8 @@ class StoredResponse:
 
 class CorruptRecord(ValueError):
     """A ``response`` record of an indexed WARC that cannot be served: its block is no HTTP
-    response FastWARC can read (no status line; no ``Content-Type: application/http`` in its
-    WARC headers, WARC 1.1 §6.3.2), or its body does not decode (a ``Content-Encoding`` or
-    chunked ``Transfer-Encoding`` the bytes do not follow). ``str()`` names the file, the URL,
+    response (no status line), or its body does not decode (a ``Content-Encoding`` or chunked
+    ``Transfer-Encoding`` the bytes do not follow). ``str()`` names the file, the URL,
     the byte offset and the reason."""
 
 
@@ -179,25 +178,44 @@ class WarcIndex:
         if self._fd is None:
             raise ValueError(f"{self.path}: the WARC index is closed")
         offset, length = span
+        block = os.pread(self._fd, length, offset)
         try:
-            record = next(iter(ArchiveIterator(io.BytesIO(os.pread(self._fd, length, offset)),
-                                               auto_decode="all")))
+            record = next(iter(ArchiveIterator(io.BytesIO(block), parse_http=False)))
         except (OSError, StopIteration) as exc:
             raise ValueError(f"{self.path}: the record of {url} at byte {offset} cannot be read ({exc}); "
                              "has the file changed since it was indexed?") from None
         where = f"{self.path}: the record of {url} at byte {offset}"
-        if not record.is_http or not record.http_headers.status_code:
-            raise CorruptRecord(f"{where} holds no HTTP response (a status line and headers, the record typed "
-                                "Content-Type: application/http)")
+        if not record.is_http:  # FastWARC reads HTTP only under the exact "application/http" type
+            try:
+                record = next(iter(ArchiveIterator(io.BytesIO(_typed_as_http(block)), parse_http=False)))
+            except (OSError, StopIteration, zlib.error) as exc:
+                raise CorruptRecord(f"{where} cannot be read ({exc})") from None
+        try:
+            record.parse_http(auto_decode="all", quirks_mode=True)  # quirks: header lines ended by LF alone
+        except OSError as exc:
+            raise CorruptRecord(f"{where} holds no HTTP response ({exc})") from None
+        status_line = record.http_headers.status_line or ""
+        if not status_line.startswith("HTTP/") or not record.http_headers.status_code:
+            raise CorruptRecord(f"{where} holds no HTTP response (a status line and headers)")
         try:
             body = record.reader.read()
         except OSError as exc:
             raise CorruptRecord(f"{where}: its body does not decode ({exc})") from None
-        status = record.http_headers.status_code
         headers = [(_header_text(k), _header_text(v)) for k, v in record.http_headers.items_bytes()
                    if k.lower().decode("latin-1") not in _TRANSFER_HEADERS]
-        return StoredResponse(record.headers.get("WARC-Target-URI"), status, headers, body,
-                              _warc_date(record.headers.get("WARC-Date")))
+        return StoredResponse(record.headers.get("WARC-Target-URI"), record.http_headers.status_code, headers,
+                              body, _warc_date(record.headers.get("WARC-Date")))
+
+
+def _typed_as_http(block: bytes) -> bytes:
+    """The record ``block`` (its bytes as stored: one gzip member, or plain) uncompressed, with
+    the WARC ``Content-Type`` of an HTTP response (``application/http; msgtype=response``) in
+    place of its own: FastWARC reads the HTTP message only under that exact type, and other
+    crawlers write ``Application/HTTP`` or none (WARC 1.1 §6.3.2 says "should")."""
+    data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(block) if block[:2] == b"\x1f\x8b" else block
+    head, sep, rest = data.partition(b"\r\n\r\n")
+    lines = [line for line in head.split(b"\r\n") if not line.lower().startswith(b"content-type:")]
+    return b"\r\n".join([*lines, b"Content-Type: application/http; msgtype=response"]) + sep + rest
 
 
 # (device, inode, size, mtime in ns) of the file last indexed -> (spans by URL, record count)

@@ -110,7 +110,7 @@ def settings_with(**values) -> Settings:
 
 def response_record(url: str, block: bytes, typed: bool = True) -> bytes:
     """One uncompressed WARC ``response`` record of ``block``, its WARC headers naming it an
-    HTTP response (``typed``) or not."""
+    HTTP response (``typed``) or giving no ``Content-Type``."""
     kind = b"Content-Type: application/http; msgtype=response\r\n" if typed else b""
     return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + url.encode() + b"\r\n"
             b"WARC-Date: 2025-03-04T09:00:00Z\r\nWARC-Record-ID: <urn:uuid:6f1c2a52-9d4e-4b59-9a51-3c0f0e7d2b11>\r\n"

@@ -160,13 +160,25 @@ def test_a_warc_gzipped_as_one_stream_is_refused(tmp_path):
 
 BROKEN = {
     "no status line": (b"the harbour page as plain text", True, "holds no HTTP response"),
-    "not typed as HTTP": (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>", False,
-                          "holds no HTTP response"),
+    "not typed, not HTTP": (b"the harbour page as plain text", False, "holds no HTTP response"),
     "gzip that is not": (b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\nplain",
                          True, "its body does not decode"),
     "broken chunks": (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\nzz\r\nx",
                       True, "its body does not decode"),
 }
+
+
+@pytest.mark.parametrize("typed, block", [
+    (False, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>quay</p>"),  # no WARC Content-Type
+    (True, b"HTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>quay</p>"),  # header lines ended by LF alone
+])
+def test_a_response_as_other_crawlers_write_it_is_served(tmp_path, typed, block):
+    for name, data in (("a.warc", response_record("https://h.example/a", block, typed)),
+                       ("a.warc.gz", gzip.compress(response_record("https://h.example/a", block, typed)))):
+        (tmp_path / name).write_bytes(data)
+        with WarcIndex(tmp_path / name) as index:
+            got = index.get("https://h.example/a")
+        assert (got.status, got.headers, got.body) == (200, [("Content-Type", "text/html")], b"<p>quay</p>")
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
