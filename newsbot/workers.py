@@ -19,7 +19,7 @@ without one, the pool logs the first death at WARNING and the others at DEBUG. A
 has worked on for longer than the pool's ``timeout`` (seconds) fails with
 :class:`ExtractionTimeout`: its worker is killed (not counted as a death) and the other page it
 held is tried again in a worker of its own, so one pathological page costs one deadline, not the
-crawl (and a stop waits at most that long for it).
+crawl (a stop, which extracts the pages already downloaded first, waits at most that long for each).
 """
 from __future__ import annotations
 
