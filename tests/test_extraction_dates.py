@@ -124,3 +124,17 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     assert all(w.isalpha() and w.islower() for w in _DATE_WORDS)  # a plain alternation of words
     assert _names_date(cls, ident) is named
 
+
+
+@pytest.mark.parametrize("printed, want", [
+    ("1er mars 2025", "2025-03-01"), ("1 marzo 2025", "2025-03-01"), ("1. marca 2025", "2025-03-01"),
+    ("2025. március 1.", "2025-03-01"), ("1 de marzo de 2025", "2025-03-01"), ("1. března 2025", "2025-03-01"),
+    ("1 Μαρτίου 2025", "2025-03-01"), ("12 maart 2025", "2025-03-12"), ("1. ožujka 2025.", "2025-03-01"),
+])
+def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(printed, want):
+    # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser
+    html = _doc("<title>Harbour cranes</title>",
+                f"<article><h1>Harbour cranes</h1><p class='date'>{printed}</p>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+    assert rec["date_published"] == f"{want}T00:00:00+00:00"
+    assert rec["quality_flags"] == ["day_only"]

@@ -59,7 +59,8 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
-    htmldate on the page text (never a copyright year). A day without a time takes the time
+    htmldate on the page text (never a copyright year), then a day printed with its month's
+    name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
     portal rules takes the UTC offset the page prints with its other dates."""
     parsed, layer = published(f)
@@ -76,7 +77,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
-        found = _htmldate(page)
+        found = _htmldate(page) or _printed_day(page)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -123,6 +124,40 @@ def _printed_time(page: Page, day) -> tuple[int, int] | None:
             elif suffix == "am" and hour == 12:
                 hour = 0
             return hour, minute
+    return None
+
+
+_NAMED_DAY = re.compile(
+    r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                                  # March 1, 2025
+    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)")                                          # 2025. március 1.
+_PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
+
+
+def _printed_day(page: Page) -> str | None:
+    """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
+    or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
+    most, that dateparser reads as a whole date in any of its languages (``1er mars 2025``,
+    ``1 marzo 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``: htmldate reads only the year of
+    these); ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts is one."""
+    import dateparser
+
+    tries = 0
+    for el in page.tree.iter(etree.Element):
+        if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
+            continue
+        if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
+            continue
+        text = clean(text_of(el)) or ""
+        m = _NAMED_DAY.search(text) if len(text) <= 150 else None
+        if m is None:
+            continue
+        when = dateparser.parse(m.group(0), settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        if when is not None:
+            return when.date().isoformat()
+        tries += 1
+        if tries >= _PRINTED_DAY_TRIES:
+            break
     return None
 
 
