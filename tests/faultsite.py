@@ -451,7 +451,9 @@ FAST = {
 class CrawlResult:
     """A finished crawl subprocess: ``returncode``, ``stderr`` (the log), ``records`` (written
     JSON lines), ``stats`` (Scrapy's stats, from the run's ``.stats.json``), ``seconds`` (wall time)
-    and ``peak_rss_mb`` (the process's peak resident memory, MiB)."""
+    and ``peak_rss_mb`` (the crawl process's peak resident memory after it started, MiB: its
+    ``VmHWM``, read while it runs; not ``ru_maxrss``, which also counts the test process's
+    memory the child held between fork and exec)."""
 
     def __init__(self, returncode, stderr, records, stats, seconds, peak_rss_mb):
         self.returncode, self.stderr, self.records = returncode, stderr, records
@@ -495,7 +497,9 @@ def run_crawl(workdir, spider: str, *args: str, settings: dict | None = None, en
     with open(errfile, "w+", encoding="utf-8") as err:
         proc = subprocess.Popen(cmd, cwd=workdir, env=full_env, stdout=subprocess.DEVNULL, stderr=err)
         deadline = started + timeout
+        peak_kb = 0
         while True:
+            peak_kb = max(peak_kb, _high_water_kb(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -509,7 +513,20 @@ def run_crawl(workdir, spider: str, *args: str, settings: dict | None = None, en
     log = errfile.read_text("utf-8", errors="replace")
     records = ([json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
                if out.exists() else [])
-    return CrawlResult(proc.returncode, log, records, stats_of(out), seconds, usage.ru_maxrss / 1024)
+    return CrawlResult(proc.returncode, log, records, stats_of(out), seconds, (peak_kb or usage.ru_maxrss) / 1024)
+
+
+def _high_water_kb(pid: int) -> int:
+    """The peak resident memory of process ``pid`` so far (``VmHWM`` of ``/proc/<pid>/status``,
+    KiB), 0 when it cannot be read (gone, or not Linux)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 FAULT_PORTAL = """# The fault site's portal (written by the tests).
