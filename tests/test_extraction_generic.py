@@ -430,6 +430,19 @@ def test_paragraphs_written_with_two_line_breaks_are_split():
         "And the last part of it ends the story of the crossing for today."]
 
 
+def test_ruby_readings_stay_out_unless_parentheses_set_them_apart():
+    # furigana over the words (no <rp>): the readings would run into the words in plain text
+    bare = ("<p>港の<ruby>渡<rt>わた</rt></ruby>し<ruby>船<rt>ぶね</rt></ruby>が春から再び動き、朝の一便には通勤の人たちが"
+            "大勢乗り込んで、島の桟橋まで静かな海を渡っていきました。</p>")
+    # with <rp>, the page itself says how the reading prints as plain text: in parentheses
+    marked = ("<p>市長の<ruby>田中<rp>（</rp><rt>たなか</rt><rp>）</rp></ruby>さんは、新しい桟橋の工事が秋までに終わる"
+              "見込みだと記者会見で話し、利用者に協力を呼びかけました。</p>")
+    html = _doc("<title>渡し船</title>", f"<article><h1>渡し船</h1>{bare}{marked}</article>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0].startswith("港の渡し船が春から再び動き、")
+    assert body[1].startswith("市長の田中（たなか）さんは、")
+
+
 # --- paywall declarations -----------------------------------------------------------------------
 
 def _declared(body: str, **ld) -> dict:
