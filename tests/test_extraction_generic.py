@@ -564,6 +564,26 @@ def test_the_shipped_block_model_is_read_and_scores():
     assert scorer.probability(model, sure) > model["drop"]
 
 
+def test_the_block_scorer_reads_how_a_block_is_set_against_the_body():
+    from newsbot.extraction.generic import scorer
+    from newsbot.extraction.generic.body import rule_pass
+
+    # the story's paragraphs share one style and parent; the note after them is set apart:
+    # a class of its own, the whole text in italics, the last block the rules keep
+    html = _doc("<title>Set apart</title>", "<article><h1>Set apart</h1><div class='text'>" + _paras(4)
+                + "<p class='note'><em>This story first ran in the Sunday paper of the harbour town, "
+                "and we thank its editors for letting us print it here.</em></p></div></article>")
+    rp = rule_pass(Page(html, URL).tree)
+    feats = scorer.features(rp.candidates, rp.kept, rp.inner, rp.keyword)
+    by_text = {b.text.split(" ")[0]: f for b, f in zip(rp.candidates, feats)}
+    story, note = by_text["Paragraph"], by_text["This"]
+    assert [b.text.split(" ")[0] for b in rp.kept] == ["Paragraph"] * 4 + ["This"]
+    assert story["style"] == 3 / 5 and note["style"] == 0.0  # the other kept blocks of its tag and class
+    assert story["parent_share"] == note["parent_share"] == 1.0
+    assert note["emphasis"] == 1.0 and "emphasis" not in story
+    assert note["kept_last"] == 1.0 and story["kept_last"] == 0.0
+
+
 def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
     from newsbot.extraction.generic import scorer
 

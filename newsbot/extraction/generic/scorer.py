@@ -7,7 +7,9 @@ left out is added only when the model is sure it is (over ``add``). The features
 the rules already read (:func:`features`): the block's tag, length, link share, punctuation,
 letter case, class and id words of the element and its two nearest ancestors, the tags of its
 parent and grandparent, where it sits against the kept blocks, the good paragraphs and the
-article container, what its parent holds (blocks, good and kept shares), the two blocks on
+article container, what its parent holds (blocks, good and kept shares), how it is set against
+the body (the share of the kept blocks of its tag and class, and in its parent; its whole text
+in one emphasis element; the last kept block), the two blocks on
 either side (tag, length, link share, sentence end, same parent), the boilerplate checks, and
 for a block of an element pruned by a class or id name, which name (``pruned:<tier>`` and
 ``pruned:<tier>:<word>``, see :func:`~.prune.judge`): such blocks are candidates of the model
@@ -25,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -45,6 +48,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[,.;:!?。、，]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")  # capitals of the Latin, Greek and Cyrillic alphabets
+_EMPHASIS = frozenset({"em", "i", "strong", "b", "small"})
 _TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
                "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
                "font": "div", **{h: "heading" for h in HEADINGS}}
@@ -135,7 +139,11 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
 
     Neighbour features carry the prefix of their offset (``pp:``, ``p:``, ``n:``, ``nn:``:
     two before, one before, one after, two after; ``…:none`` past the page's ends); the
-    parent's tags ``ptag:``/``gtag:``; class and id words ``c:``."""
+    parent's tags ``ptag:``/``gtag:``; class and id words ``c:``. How a block is set against
+    the body: ``style``, the share of the other kept blocks of its tag and ``class`` value;
+    ``parent_share``, the share of the kept blocks in its parent; ``emphasis``, its whole text in
+    one ``<em>``, ``<i>``, ``<strong>``, ``<b>`` or ``<small>``; ``kept_last``, the last kept block
+    (a note, a bio or a call to subscribe closes a body set apart so)."""
     kept_ids = {id(b) for b in kept}
     n = len(found)
     flags = [id(b) in kept_ids for b in found]
@@ -168,11 +176,21 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
         nearest[i] = min(nearest[i], dist)
     only = None if reach is None else {i for i in range(n) if nearest[i] <= reach}
     briefs: dict = {}
+    styles = [(b.tag, b.element.get("class")) for b in found]
+    kept_styles = Counter(styles[i] for i in where)
+    kept_in: Counter = Counter(parents[i] for i in where)
+    nkept = max(len(where), 1)
     for i, b in enumerate(found):
         if only is not None and i not in only:
             out.append(None)
             continue
         f = _own(b)
+        f["style"] = (kept_styles[styles[i]] - flags[i]) / nkept
+        f["parent_share"] = kept_in[parents[i]] / nkept
+        el = b.element
+        if b.tag != "text" and len(el) == 1 and el[0].tag in _EMPHASIS and not (el.text or "").strip() \
+                and not (el[0].tail or "").strip():
+            f["emphasis"] = 1.0
         goods_before = good_after[0] - good_after[i]
         f.update({"kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
                   "before": float(i < first), "after": float(i > last),
@@ -190,6 +208,7 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
             f["pruned:" + b.pruned] = 1.0
         if flags[i]:
             f["kept_from_end"] = math.log1p(len(where) - 1 - kept_rank[i]) / 3
+            f["kept_last"] = float(kept_rank[i] == len(where) - 1)
         count, goods, kept_here = held[parents[i]]
         f["sib_n"] = math.log1p(count) / 4
         f["sib_good"] = goods / count
