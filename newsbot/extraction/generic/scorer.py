@@ -5,7 +5,7 @@ It serves where the rules are unsure: a block the rules kept is dropped only whe
 sure it is not article text (probability under the model's ``drop`` threshold), a block they
 left out is added only when the model is sure it is (over ``add``). The features are the ones
 the rules already read (:func:`features`): the block's tag, length, link share, punctuation,
-letter case, class and id words of the element and its two nearest ancestors, the tags of its
+letter case, how it ends (a question, an exclamation), an e-mail or web address in it, class and id words of the element and its two nearest ancestors, the tags of its
 parent and grandparent, where it sits against the kept blocks, the good paragraphs and the
 article container, what its parent holds (blocks, good and kept shares), how it is set against
 the body (the share of the kept blocks of its tag and class, and in its parent; its whole text
@@ -48,6 +48,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[,.;:!?。、，]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")  # capitals of the Latin, Greek and Cyrillic alphabets
+_QUESTION = ("?", "？", "?»", "?“", '?"')
+_EXCLAIM = ("!", "！", "!»", "!“", '!"')
+_ADDRESS = re.compile(r"@\w|https?://|www\.", re.I)
 _EMPHASIS = frozenset({"em", "i", "strong", "b", "small"})
 _TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
                "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
@@ -103,7 +106,9 @@ def _names(el) -> list[str]:
 
 
 def _own(b: Block) -> dict:
-    """The features of ``b`` read from it alone (also read for its neighbours)."""
+    """The features of ``b`` read from it alone (also read for its neighbours): ``question_end``
+    and ``exclaim_end`` for a text ending in ``?`` or ``!`` (a closing quote after it too),
+    ``address`` for an e-mail or web address in it (a call to write, subscribe or visit)."""
     text = b.text
     weight = text_weight(text)
     size = max(len(text), 1)
@@ -115,7 +120,9 @@ def _own(b: Block) -> dict:
             "digits": len(_DIGIT.findall(text)) / size,
             "upper": len(_UPPER.findall(text, 0, UPPER_CHARS)) / min(size, UPPER_CHARS),
             "lower_start": float(text[:1].islower()),
-            "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":"))}
+            "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":")),
+            "question_end": float(text.endswith(_QUESTION)), "exclaim_end": float(text.endswith(_EXCLAIM)),
+            "address": float(bool(_ADDRESS.search(text)))}
 
 
 NEIGHBOURS = ((-2, "pp:"), (-1, "p:"), (1, "n:"), (2, "nn:"))
