@@ -584,12 +584,12 @@ def test_the_block_scorer_reads_how_a_block_is_set_against_the_body():
     assert note["kept_last"] == 1.0 and story["kept_last"] == 0.0
 
 
-def test_the_block_scorer_reads_questions_calls_and_addresses():
+def test_the_block_scorer_reads_questions_calls_addresses_and_date_lines():
     from newsbot.extraction.generic import scorer
     from newsbot.extraction.generic.body import rule_pass
 
-    html = _doc("<title>Calls</title>", "<article><h1>Calls</h1><div class='text'>" + _paras(3)
-                + "<p>Did you enjoy reading about the harbour and its ferries this week?</p>"
+    html = _doc("<title>Calls</title>", "<article><h1>Calls</h1><div class='text'><p>09:30 CET May 5, 2024</p>"
+                + _paras(3) + "<p>Did you enjoy reading about the harbour and its ferries this week?</p>"
                 "<p>Tell us what you think: write to letters@harbour.example or visit www.harbour.example!</p>"
                 "</div></article>")
     rp = rule_pass(Page(html, URL).tree)
@@ -597,6 +597,9 @@ def test_the_block_scorer_reads_questions_calls_and_addresses():
     assert (feats["Did"]["question_end"], feats["Did"]["exclaim_end"], feats["Did"]["address"]) == (1.0, 0.0, 0.0)
     assert (feats["Tell"]["question_end"], feats["Tell"]["exclaim_end"], feats["Tell"]["address"]) == (0.0, 1.0, 1.0)
     assert (feats["Paragraph"]["question_end"], feats["Paragraph"]["address"]) == (0.0, 0.0)
+    # the date line the rules leave out is read as one
+    assert feats["09:30"]["dateline"] == 1.0 and feats["09:30"]["kept"] == 0.0
+    assert feats["Paragraph"]["dateline"] == 0.0
 
 
 def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():

@@ -10,7 +10,7 @@ parent and grandparent, where it sits against the kept blocks, the good paragrap
 article container, what its parent holds (blocks, good and kept shares), how it is set against
 the body (the share of the kept blocks of its tag and class, and in its parent; its whole text
 in one emphasis element; the last kept block), the two blocks on
-either side (tag, length, link share, sentence end, same parent), the boilerplate checks, and
+either side (tag, length, link share, sentence end, same parent), the boilerplate and date line checks, and
 for a block of an element pruned by a class or id name, which name (``pruned:<tier>`` and
 ``pruned:<tier>:<word>``, see :func:`~.prune.judge`): such blocks are candidates of the model
 alone (the rules never see them), read only for the tiers the model lists (``pruned_tiers``).
@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .blocks import _SENTENCE_END, Block, _parent, text_weight
 from .boilerplate import is_boilerplate, is_stop
+from .filters import _dateline
 from .prune import HEADINGS
 
 MODEL_FILE = Path(__file__).with_name("block_model.json")
@@ -122,7 +123,8 @@ def _own(b: Block) -> dict:
             "lower_start": float(text[:1].islower()),
             "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":")),
             "question_end": float(text.endswith(_QUESTION)), "exclaim_end": float(text.endswith(_EXCLAIM)),
-            "address": float(bool(_ADDRESS.search(text)))}
+            "address": float(("@" in text or "://" in text or "ww." in text or "WW." in text)
+                             and bool(_ADDRESS.search(text)))}
 
 
 NEIGHBOURS = ((-2, "pp:"), (-1, "p:"), (1, "n:"), (2, "nn:"))
@@ -208,7 +210,8 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
                   "good_before": math.log1p(goods_before) / 3, "good_after": math.log1p(good_after[i + 1]) / 3,
                   "no_good_before": float(goods_before == 0), "no_good_after": float(good_after[i + 1] == 0),
                   # the rules keep no boilerplate block: the check is only run on the others
-                  "boiler": 0.0 if flags[i] else float(is_boilerplate(b.text)), "stop": float(is_stop(b))})
+                  "boiler": 0.0 if flags[i] else float(is_boilerplate(b.text)), "stop": float(is_stop(b)),
+                  "dateline": 0.0 if flags[i] else float(_dateline(b))})
         if b.pruned:
             f["pruned"] = 1.0
             f["pruned:" + b.pruned[:b.pruned.index(":")]] = 1.0
