@@ -430,6 +430,19 @@ def test_paragraphs_written_with_two_line_breaks_are_split():
         "And the last part of it ends the story of the crossing for today."]
 
 
+def test_ruby_readings_stay_out_unless_parentheses_set_them_apart():
+    # furigana over the words (no <rp>): the readings would run into the words in plain text
+    bare = ("<p>港の<ruby>渡<rt>わた</rt></ruby>し<ruby>船<rt>ぶね</rt></ruby>が春から再び動き、朝の一便には通勤の人たちが"
+            "大勢乗り込んで、島の桟橋まで静かな海を渡っていきました。</p>")
+    # with <rp>, the page itself says how the reading prints as plain text: in parentheses
+    marked = ("<p>市長の<ruby>田中<rp>（</rp><rt>たなか</rt><rp>）</rp></ruby>さんは、新しい桟橋の工事が秋までに終わる"
+              "見込みだと記者会見で話し、利用者に協力を呼びかけました。</p>")
+    html = _doc("<title>渡し船</title>", f"<article><h1>渡し船</h1>{bare}{marked}</article>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0].startswith("港の渡し船が春から再び動き、")
+    assert body[1].startswith("市長の田中（たなか）さんは、")
+
+
 # --- paywall declarations -----------------------------------------------------------------------
 
 def _declared(body: str, **ld) -> dict:
@@ -549,6 +562,44 @@ def test_the_shipped_block_model_is_read_and_scores():
     assert all(isinstance(k, str) and isinstance(v, float) for k, v in model["weights"].items())
     sure = {"tag:p": 1.0, "kept": 1.0, "good": 1.0, "inner": 1.0, "sentence": 1.0, "len": 0.7, "body_parent": 1.0}
     assert scorer.probability(model, sure) > model["drop"]
+
+
+def test_the_block_scorer_reads_how_a_block_is_set_against_the_body():
+    from newsbot.extraction.generic import scorer
+    from newsbot.extraction.generic.body import rule_pass
+
+    # the story's paragraphs share one style and parent; the note after them is set apart:
+    # a class of its own, the whole text in italics, the last block the rules keep
+    html = _doc("<title>Set apart</title>", "<article><h1>Set apart</h1><div class='text'>" + _paras(4)
+                + "<p class='note'><em>This story first ran in the Sunday paper of the harbour town, "
+                "and we thank its editors for letting us print it here.</em></p></div></article>")
+    rp = rule_pass(Page(html, URL).tree)
+    feats = scorer.features(rp.candidates, rp.kept, rp.inner, rp.keyword)
+    by_text = {b.text.split(" ")[0]: f for b, f in zip(rp.candidates, feats)}
+    story, note = by_text["Paragraph"], by_text["This"]
+    assert [b.text.split(" ")[0] for b in rp.kept] == ["Paragraph"] * 4 + ["This"]
+    assert story["style"] == 3 / 5 and note["style"] == 0.0  # the other kept blocks of its tag and class
+    assert story["parent_share"] == note["parent_share"] == 1.0
+    assert note["emphasis"] == 1.0 and "emphasis" not in story
+    assert note["kept_last"] == 1.0 and story["kept_last"] == 0.0
+
+
+def test_the_block_scorer_reads_questions_calls_addresses_and_date_lines():
+    from newsbot.extraction.generic import scorer
+    from newsbot.extraction.generic.body import rule_pass
+
+    html = _doc("<title>Calls</title>", "<article><h1>Calls</h1><div class='text'><p>09:30 CET May 5, 2024</p>"
+                + _paras(3) + "<p>Did you enjoy reading about the harbour and its ferries this week?</p>"
+                "<p>Tell us what you think: write to letters@harbour.example or visit www.harbour.example!</p>"
+                "</div></article>")
+    rp = rule_pass(Page(html, URL).tree)
+    feats = {b.text.split(" ")[0]: f for b, f in zip(rp.candidates, scorer.features(rp.candidates, rp.kept, rp.inner))}
+    assert (feats["Did"]["question_end"], feats["Did"]["exclaim_end"], feats["Did"]["address"]) == (1.0, 0.0, 0.0)
+    assert (feats["Tell"]["question_end"], feats["Tell"]["exclaim_end"], feats["Tell"]["address"]) == (0.0, 1.0, 1.0)
+    assert (feats["Paragraph"]["question_end"], feats["Paragraph"]["address"]) == (0.0, 0.0)
+    # the date line the rules leave out is read as one
+    assert feats["09:30"]["dateline"] == 1.0 and feats["09:30"]["kept"] == 0.0
+    assert feats["Paragraph"]["dateline"] == 0.0
 
 
 def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():

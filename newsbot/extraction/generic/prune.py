@@ -1,6 +1,7 @@
 """Pruning: the elements of a page that never hold article text.
 
-An element is pruned for its tag (scripts, navigation, asides, figures, forms…), for
+An element is pruned for its tag (scripts, navigation, asides, figures, forms…; a ruby
+reading, ``<rt>``, unless ``<rp>`` parentheses set it apart in plain text), for
 being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class``/``id`` that
 names boilerplate (share bars, newsletter boxes, related links, captions, consent
 placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
@@ -107,6 +108,9 @@ def judge(el) -> bool | str:
     tag = el.tag
     if tag in SKIP_TAGS:
         return True
+    if tag == "rt":  # a ruby reading: printed in plain text only where <rp> sets it apart
+        parent = el.getparent()
+        return parent is None or not any(c.tag == "rp" for c in parent)
     if el.get("hidden") is not None:
         return True
     if (el.get("aria-hidden") or "").lower() == "true" and tag not in TEXT_TAGS:

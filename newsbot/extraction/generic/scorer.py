@@ -5,10 +5,12 @@ It serves where the rules are unsure: a block the rules kept is dropped only whe
 sure it is not article text (probability under the model's ``drop`` threshold), a block they
 left out is added only when the model is sure it is (over ``add``). The features are the ones
 the rules already read (:func:`features`): the block's tag, length, link share, punctuation,
-letter case, class and id words of the element and its two nearest ancestors, the tags of its
+letter case, how it ends (a question, an exclamation), an e-mail or web address in it, class and id words of the element and its two nearest ancestors, the tags of its
 parent and grandparent, where it sits against the kept blocks, the good paragraphs and the
-article container, what its parent holds (blocks, good and kept shares), the two blocks on
-either side (tag, length, link share, sentence end, same parent), the boilerplate checks, and
+article container, what its parent holds (blocks, good and kept shares), how it is set against
+the body (the share of the kept blocks of its tag and class, and in its parent; its whole text
+in one emphasis element; the last kept block), the two blocks on
+either side (tag, length, link share, sentence end, same parent), the boilerplate and date line checks, and
 for a block of an element pruned by a class or id name, which name (``pruned:<tier>`` and
 ``pruned:<tier>:<word>``, see :func:`~.prune.judge`): such blocks are candidates of the model
 alone (the rules never see them), read only for the tiers the model lists (``pruned_tiers``).
@@ -26,12 +28,14 @@ import json
 import math
 import operator
 import re
+from collections import Counter
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
 
 from .blocks import _SENTENCE_END, Block, _parent, text_weight
 from .boilerplate import is_boilerplate, is_stop
+from .filters import _dateline
 from .prune import HEADINGS
 
 MODEL_FILE = Path(__file__).with_name("block_model.json")
@@ -47,6 +51,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[,.;:!?。、，]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")  # capitals of the Latin, Greek and Cyrillic alphabets
+_QUESTION = ("?", "？", "?»", "?“", '?"')
+_EXCLAIM = ("!", "！", "!»", "!“", '!"')
+_ADDRESS = re.compile(r"@\w|https?://|www\.", re.I)
+_EMPHASIS = frozenset({"em", "i", "strong", "b", "small"})
 _TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
                "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
                "font": "div", **{h: "heading" for h in HEADINGS}}
@@ -101,7 +109,9 @@ def _names(el) -> list[str]:
 
 
 def _own(b: Block) -> dict:
-    """The features of ``b`` read from it alone (also read for its neighbours)."""
+    """The features of ``b`` read from it alone (also read for its neighbours): ``question_end``
+    and ``exclaim_end`` for a text ending in ``?`` or ``!`` (a closing quote after it too),
+    ``address`` for an e-mail or web address in it (a call to write, subscribe or visit)."""
     text = b.text
     weight = text_weight(text)
     size = max(len(text), 1)
@@ -113,7 +123,10 @@ def _own(b: Block) -> dict:
             "digits": len(_DIGIT.findall(text)) / size,
             "upper": len(_UPPER.findall(text, 0, UPPER_CHARS)) / min(size, UPPER_CHARS),
             "lower_start": float(text[:1].islower()),
-            "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":"))}
+            "mark": float("|" in text or "©" in text), "colon_end": float(text.endswith(":")),
+            "question_end": float(text.endswith(_QUESTION)), "exclaim_end": float(text.endswith(_EXCLAIM)),
+            "address": float(("@" in text or "://" in text or "ww." in text or "WW." in text)
+                             and bool(_ADDRESS.search(text)))}
 
 
 NEIGHBOURS = ((-2, "pp:"), (-1, "p:"), (1, "n:"), (2, "nn:"))
@@ -137,7 +150,11 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
 
     Neighbour features carry the prefix of their offset (``pp:``, ``p:``, ``n:``, ``nn:``:
     two before, one before, one after, two after; ``…:none`` past the page's ends); the
-    parent's tags ``ptag:``/``gtag:``; class and id words ``c:``."""
+    parent's tags ``ptag:``/``gtag:``; class and id words ``c:``. How a block is set against
+    the body: ``style``, the share of the other kept blocks of its tag and ``class`` value;
+    ``parent_share``, the share of the kept blocks in its parent; ``emphasis``, its whole text in
+    one ``<em>``, ``<i>``, ``<strong>``, ``<b>`` or ``<small>``; ``kept_last``, the last kept block
+    (a note, a bio or a call to subscribe closes a body set apart so)."""
     kept_ids = {id(b) for b in kept}
     n = len(found)
     flags = [id(b) in kept_ids for b in found]
@@ -170,11 +187,21 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
         nearest[i] = min(nearest[i], dist)
     only = None if reach is None else {i for i in range(n) if nearest[i] <= reach}
     briefs: dict = {}
+    styles = [(b.tag, b.element.get("class")) for b in found]
+    kept_styles = Counter(styles[i] for i in where)
+    kept_in: Counter = Counter(parents[i] for i in where)
+    nkept = max(len(where), 1)
     for i, b in enumerate(found):
         if only is not None and i not in only:
             out.append(None)
             continue
         f = _own(b)
+        f["style"] = (kept_styles[styles[i]] - flags[i]) / nkept
+        f["parent_share"] = kept_in[parents[i]] / nkept
+        el = b.element
+        if b.tag != "text" and len(el) == 1 and el[0].tag in _EMPHASIS and not (el.text or "").strip() \
+                and not (el[0].tail or "").strip():
+            f["emphasis"] = 1.0
         goods_before = good_after[0] - good_after[i]
         f.update({"kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
                   "before": float(i < first), "after": float(i > last),
@@ -185,13 +212,15 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
                   "good_before": math.log1p(goods_before) / 3, "good_after": math.log1p(good_after[i + 1]) / 3,
                   "no_good_before": float(goods_before == 0), "no_good_after": float(good_after[i + 1] == 0),
                   # the rules keep no boilerplate block: the check is only run on the others
-                  "boiler": 0.0 if flags[i] else float(is_boilerplate(b.text)), "stop": float(is_stop(b))})
+                  "boiler": 0.0 if flags[i] else float(is_boilerplate(b.text)), "stop": float(is_stop(b)),
+                  "dateline": 0.0 if flags[i] else float(_dateline(b))})
         if b.pruned:
             f["pruned"] = 1.0
             f["pruned:" + b.pruned[:b.pruned.index(":")]] = 1.0
             f["pruned:" + b.pruned] = 1.0
         if flags[i]:
             f["kept_from_end"] = math.log1p(len(where) - 1 - kept_rank[i]) / 3
+            f["kept_last"] = float(kept_rank[i] == len(where) - 1)
         count, goods, kept_here = held[parents[i]]
         f["sib_n"] = math.log1p(count) / 4
         f["sib_good"] = goods / count
