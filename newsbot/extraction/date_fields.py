@@ -4,7 +4,7 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -77,7 +77,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
-        found = _htmldate(page) or _printed_day(page)
+        language = f["language"]
+        found = _htmldate(page, language) or _printed_day(page, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -134,14 +135,13 @@ _NAMED_DAY = re.compile(
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
 
 
-def _printed_day(page: Page) -> str | None:
+def _printed_day(page: Page, language: str | None = None) -> str | None:
     """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
-    most, that dateparser reads as a whole date in any of its languages (``1er mars 2025``,
-    ``1 marzo 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``: htmldate reads only the year of
-    these); ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts is one."""
-    import dateparser
-
+    most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
+    2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``), for the pages where
+    htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
+    is one."""
     tries = 0
     for el in page.tree.iter(etree.Element):
         if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
@@ -152,9 +152,9 @@ def _printed_day(page: Page) -> str | None:
         m = _NAMED_DAY.search(text) if len(text) <= 150 else None
         if m is None:
             continue
-        when = dateparser.parse(m.group(0), settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        when = read_day(m.group(0), language)
         if when is not None:
-            return when.date().isoformat()
+            return when.isoformat()
         tries += 1
         if tries >= _PRINTED_DAY_TRIES:
             break
@@ -212,13 +212,14 @@ def _page_offset(page: Page):
     return None
 
 
-def _htmldate(page: Page) -> str | None:
+def _htmldate(page: Page, language: str | None = None) -> str | None:
     """htmldate's date for the page (``YYYY-MM-DD HH:MM:SS``, midnight for a day only), or
     ``None``. A first of the month without a time is kept only when the page prints that day
     (:func:`_prints_first`) in its markup (attributes, meta tags, comments, image paths
     included), its text or its URL: htmldate's extensive search reads a year alone as 1 January
     (``signed in 1995``, ``© 2023``), a month alone or an impossible day (``2025-04-31``) as the
-    first of the month, and none of these is a publication day."""
+    first of the month, and none of these is a publication day. ``language``: the page's
+    (:func:`read_day`)."""
     try:
         from htmldate import find_date
 
@@ -230,18 +231,18 @@ def _htmldate(page: Page) -> str | None:
     if found and found[8:] == "01 00:00:00":
         body = page.tree.find("body")
         text = body.text_content() if body is not None else ""
-        if not _prints_first(f"{page.url}\n{page.text}", text, int(found[:4]), int(found[5:7])):
+        if not _prints_first(f"{page.url}\n{page.text}", text, int(found[:4]), int(found[5:7]), language):
             return None
     return found
 
 
-def _prints_first(markup: str, text: str, year: int, month: int) -> bool:
+def _prints_first(markup: str, text: str, year: int, month: int, language: str | None = None) -> bool:
     """The page prints the first day of ``month`` of ``year``: ``markup`` (the page's source
     and URL) in digits (``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``1/4/2025``, ``4/1/2025``,
     ``2025年4月1日``), ``text`` (what it reads) so or with the year in two digits (``01.04.25``),
     or ``text`` as day 1 beside a month name and the year
     (``1 April 2025``, ``1. April 2025``, ``April 1, 2025``, ``1er avril 2025``, ``2025. április
-    1.``) that dateparser reads as that month, in any of its languages."""
+    1.``) that :func:`read_day` reads as that month in the page's ``language``."""
     y, m = str(year), rf"0?{month}"
     digits = (rf"(?<!\d){y}\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)"   # 2025-04-01, 2025年4月1日
               rf"|(?<!\d)0?1\s*[./-]\s*{m}\s*[./-]\s*{{year}}(?!\d)"   # 01.04.2025
@@ -253,13 +254,24 @@ def _prints_first(markup: str, text: str, year: int, month: int) -> bool:
     named = re.finditer(rf"(?<![\d.]){one}\s+[^\W\d_]{{3,}}\.?,?\s+{y}(?!\d)"  # 1 April 2025, 1er avril 2025
                         rf"|[^\W\d_]{{3,}}\.?\s+{one},?\s+{y}(?!\d)"             # April 1, 2025
                         rf"|(?<!\d){y}\.?\s+[^\W\d_]{{3,}}\s+0?1\.?(?!\d)", text)  # 2025. április 1.
+    return any(read_day(match.group(0), language) == date(year, month, 1) for match in named)
+
+
+def read_day(text: str, language: str | None = None) -> date | None:
+    """The day ``text`` writes whole (day, month and year: ``1er mars 2025``, ``1 Μαρτίου
+    2025``), read by dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
+    is used), or in every language it knows when that is ``None`` or not one of them (the first
+    such reading in a process loads them all: about a second and a half); ``None`` when it
+    holds no whole date."""
     import dateparser
 
-    for match in named:
-        when = dateparser.parse(match.group(0), settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-        if when is not None and (when.year, when.month, when.day) == (year, month, 1):
-            return True
-    return False
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"]}
+    primary = (language or "").split("-")[0].lower()
+    try:
+        when = dateparser.parse(text, languages=[primary] if primary else None, settings=settings)
+    except ValueError:  # a language dateparser does not know
+        when = dateparser.parse(text, settings=settings)
+    return when.date() if when is not None else None
 
 
 def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
