@@ -100,19 +100,27 @@ _CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:h]([0-5]\d)|\.([0-5]\d)(?=
                     r"(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?", re.I)
 
 
-def _printed_time(page: Page, day) -> tuple[int, int] | None:
-    """``(hour, minute)`` printed beside the publication day ``day`` (a ``date``): in the first
-    ``<time>`` element, or element whose class or id names a date, time or dateline, whose
-    text (150 characters at most) holds that day's year and day of the month and a clock time
-    (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
-    day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
+def _date_texts(page: Page):
+    """The texts, 150 characters at most, of the page's ``<time>`` elements and of the elements
+    whose class or id names a date, time or dateline (:func:`_names_date`), in document order."""
     for el in page.tree.iter(etree.Element):
         if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
             continue
         if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
             continue
         text = clean(text_of(el)) or ""
-        if not text or len(text) > 150 or str(day.year) not in text and f"{day.year % 100:02d}" not in text:
+        if text and len(text) <= 150:
+            yield text
+
+
+def _printed_time(page: Page, day) -> tuple[int, int] | None:
+    """``(hour, minute)`` printed beside the publication day ``day`` (a ``date``): in the first
+    ``<time>`` element, or element whose class or id names a date, time or dateline, whose
+    text (150 characters at most) holds that day's year and day of the month and a clock time
+    (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
+    day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
+    for text in _date_texts(page):
+        if str(day.year) not in text and f"{day.year % 100:02d}" not in text:
             continue
         if not day_number.search(text.replace(str(day.year), " ")):
             continue
@@ -143,13 +151,8 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
     is one."""
     tries = 0
-    for el in page.tree.iter(etree.Element):
-        if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
-            continue
-        if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
-            continue
-        text = clean(text_of(el)) or ""
-        m = _NAMED_DAY.search(text) if len(text) <= 150 else None
+    for text in _date_texts(page):
+        m = _NAMED_DAY.search(text)
         if m is None:
             continue
         when = read_day(m.group(0), language)
