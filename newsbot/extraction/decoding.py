@@ -130,10 +130,10 @@ def _detect(data: bytes) -> str:
     A page whose ``<html lang>`` (in its first 4 KiB) names a language of
     :data:`LEGACY_CHARSETS` (its script subtag ``Latn`` heeded) is read in that language's first
     charset that decodes its non-ASCII parts (:func:`_detection_sample`) without error or C1
-    control character, in more letters of a non-Latin script than Latin ones (for the lists of
-    :data:`_JUDGED`: the one of those charset-normalizer reads best); others (and a page none of
-    them fits) in the charset charset-normalizer finds; else ``utf-8`` (decoded with
-    replacement)."""
+    control character and, for a non-Latin script, into more of that script's letters than
+    Latin ones (:func:`_reads_cleanly`; for the lists of :data:`_JUDGED`, the fitting one
+    charset-normalizer reads best). Other pages, and a page none of them fits, are read in the
+    charset charset-normalizer finds, else in ``utf-8`` (decoded with replacement)."""
     from charset_normalizer import from_bytes
 
     sample = _detection_sample(data)
