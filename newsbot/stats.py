@@ -184,10 +184,10 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
     it failed (no record and no feed or sitemap read while requests failed, a blocked portal
     with no record, invalid records, spider errors, pages whose extraction worker died twice or
-    passed its deadline, corrupt records of a replayed archive,
-    records lost to processing or output errors, an abnormal finish, a failed monitor). The line ends with the output files the run
-    put in place (:data:`OUTPUTS`); a run that found only articles already stored says so and
-    how to write them again."""
+    passed its deadline, corrupt records of a replayed archive, records lost to processing or
+    output errors, an abnormal finish or none, a failed monitor). The line ends with the output
+    files the run put in place (:data:`OUTPUTS`); a run that found only articles already stored
+    says so and how to write them again."""
     if not stats:
         return FAILED, f"{name}: FAILED: the crawl did not start"
     fig = figures(stats)
