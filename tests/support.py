@@ -196,6 +196,17 @@ def html_doc(head: str = "", body: str = "") -> str:
     return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
 
 
+def article_page(title: str, published: str, body: str, head: str = "", site: str = "Loop News") -> bytes:
+    """An English article page, UTF-8 bytes, as the loopback sites serve one: ``title`` as its
+    ``<title>`` (with ``site``'s name, also its ``og:site_name``) and ``<h1>``, ``og:type``
+    article, ``published`` (ISO 8601) as its ``article:published_time``, ``head`` markup more,
+    and ``body`` markup in an ``<article>`` under the headline."""
+    return (f"<html lang='en'><head><title>{title} | {site}</title><meta property='og:type' content='article'>"
+            f"<meta property='og:site_name' content='{site}'>"
+            f"<meta property='article:published_time' content='{published}'>{head}</head>"
+            f"<body><article><h1>{title}</h1>{body}</article></body></html>").encode()
+
+
 def dated_record(head: str) -> dict:
     """The record extracted from a page of ``head`` markup, an ``<h1>`` and four paragraphs."""
     return extract_article(html_doc(head, "<h1>T</h1>" + paragraphs(4)), NEWS_URL).record

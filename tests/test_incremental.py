@@ -10,7 +10,7 @@ import pytest
 
 from newsroom import (Newsroom, Story, command, day, env, outputs, records, run, start, stats_of, wait_for,
                       write_portal)
-from support import STORY_RECORD as RECORD, STORY_URL as URL
+from support import STORY_RECORD as RECORD, STORY_URL as URL, article_page
 
 WINDOW = ("--since", "2025-03-01", "--until", "2025-03-31")
 CORRECTION = "A correction was added on the tenth: the review clause runs for two years, not three."
@@ -287,13 +287,13 @@ base = "{base}"
 """
 
 
+SECTION = "<meta property='article:section' content='Ports'>"
+
+
 def _story_page(n: int) -> bytes:
     paras = "".join(f"<p>Story {n}, part {i}: the port authority explained how the new berth will be shared.</p>"
                     for i in range(4))
-    return (f"<html lang='en'><head><title>Berth story {n} | Loop News</title>"
-            f"<meta property='og:type' content='article'><meta property='article:section' content='Ports'>"
-            f"<meta property='article:published_time' content='2025-03-0{n}T09:00:00+00:00'></head>"
-            f"<body><article><h1>Berth story {n}</h1>{paras}</article></body></html>").encode()
+    return article_page(f"Berth story {n}", f"2025-03-0{n}T09:00:00+00:00", paras, head=SECTION)
 
 
 @pytest.mark.parametrize("allow", ["^/story\\\\.php", "^/news/"])  # matching the sitemap's URLs, and none of them
@@ -329,10 +329,7 @@ def _quay_page(n: int, pages: int = 3) -> bytes:
              + (f"<link rel='next' href='{url(n + 1)}'>" if n < pages else ""))
     paras = "".join(f"<p>Part {n}, sentence {i}: the harbour board set out how the quay will be rebuilt.</p>"
                     for i in range(3))
-    return (f"<html lang='en'><head><title>Quay plan | Loop News</title>{links}"
-            f"<meta property='og:type' content='article'><meta property='article:section' content='Ports'>"
-            f"<meta property='article:published_time' content='2025-03-04T09:00:00+00:00'></head>"
-            f"<body><article><h1>Quay plan</h1>{paras}</article></body></html>").encode()
+    return article_page("Quay plan", "2025-03-04T09:00:00+00:00", paras, head=links + SECTION)
 
 
 def test_a_stored_article_listed_by_its_later_pages_is_not_fetched_again(tmp_path):

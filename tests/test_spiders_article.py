@@ -12,7 +12,7 @@ import time
 import pytest
 
 from loopback import Site
-from support import crawl, response_record, run_stats, scrapy_crawl
+from support import article_page, crawl, response_record, run_stats, scrapy_crawl
 
 from newsbot.warc import WarcIndex
 
@@ -24,10 +24,7 @@ FAST = {"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_E
 def _page(title: str) -> bytes:
     paras = "".join(f"<p>{title} paragraph {i} tells what the council decided about the shared budget line.</p>"
                     for i in range(4))
-    return (f"<html lang='en'><head><title>{title} | Example Wire</title><meta property='og:type' content='article'>"
-            f"<meta property='og:site_name' content='Example Wire'>"
-            f"<meta property='article:published_time' content='2025-03-04T10:00:00+01:00'></head>"
-            f"<body><article><h1>{title}</h1>{paras}</article></body></html>").encode()
+    return article_page(title, "2025-03-04T10:00:00+01:00", paras, site="Example Wire")
 
 
 def test_article_spider_archive_then_replay(tmp_path):
