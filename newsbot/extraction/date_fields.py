@@ -240,12 +240,11 @@ def _htmldate(page: Page, language: str | None = None) -> str | None:
 
 
 def _prints_first(markup: str, text: str, year: int, month: int, language: str | None = None) -> bool:
-    """The page prints the first day of ``month`` of ``year``: ``markup`` (the page's source
-    and URL) in digits (``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``1/4/2025``, ``4/1/2025``,
-    ``2025年4月1日``), ``text`` (what it reads) so or with the year in two digits (``01.04.25``),
-    or ``text`` as day 1 beside a month name and the year
-    (``1 April 2025``, ``1. April 2025``, ``April 1, 2025``, ``1er avril 2025``, ``2025. április
-    1.``) that :func:`read_day` reads as that month in the page's ``language``."""
+    """The page prints the first day of ``month`` of ``year``: in digits in ``markup`` (the
+    page's source and URL: ``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``4/1/2025``,
+    ``2025年4月1日``) or in ``text`` (what it reads, where ``01.04.25`` counts too), or in ``text``
+    as day 1 with a month's name (:data:`_NAMED_DAY`) that :func:`read_day` reads as that month
+    in the page's ``language``."""
     y, m = str(year), rf"0?{month}"
     digits = (rf"(?<!\d){y}\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)"   # 2025-04-01, 2025年4月1日
               rf"|(?<!\d)0?1\s*[./-]\s*{m}\s*[./-]\s*{{year}}(?!\d)"   # 01.04.2025
@@ -253,11 +252,12 @@ def _prints_first(markup: str, text: str, year: int, month: int, language: str |
     # a year of two digits (01.04.25) only in the text: in markup it is as often a slug's numbers
     if re.search(digits.format(year=y), markup) or re.search(digits.format(year=f"(?:{y}|{y[2:]})"), text):
         return True
-    one = r"0?1(?:st|er|\.|º)?"
-    named = re.finditer(rf"(?<![\d.]){one}\s+[^\W\d_]{{3,}}\.?,?\s+{y}(?!\d)"  # 1 April 2025, 1er avril 2025
-                        rf"|[^\W\d_]{{3,}}\.?\s+{one},?\s+{y}(?!\d)"             # April 1, 2025
-                        rf"|(?<!\d){y}\.?\s+[^\W\d_]{{3,}}\s+0?1\.?(?!\d)", text)  # 2025. április 1.
-    return any(read_day(match.group(0), language) == date(year, month, 1) for match in named)
+    first = date(year, month, 1)
+    return any(read_day(match.group(0), language) == first for match in _NAMED_DAY.finditer(text)
+               if y in match.group(0) and _DAY_ONE.search(match.group(0).replace(y, " ")))
+
+
+_DAY_ONE = re.compile(r"(?<!\d)0?1(?!\d)")
 
 
 def read_day(text: str, language: str | None = None) -> date | None:
