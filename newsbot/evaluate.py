@@ -195,7 +195,8 @@ def label_format(entry: dict) -> str:
 
 def _check_entry(entry) -> None:
     """``ValueError`` (message without location) when an index entry lacks a field the scoring
-    reads or holds one of the wrong type."""
+    reads, holds one of the wrong type, or an expected date :func:`parse_expected_date` cannot
+    read."""
     if not isinstance(entry, dict):
         raise ValueError(f"an entry must be a JSON object, not {type(entry).__name__}")
     for key in ("id", "url", "file"):
@@ -215,6 +216,8 @@ def _check_entry(entry) -> None:
     for key in _TEXT_LABELS:
         if expected.get(key) is not None and not isinstance(expected[key], str):
             raise ValueError(f"expected {key!r} is not a string or null")
+    if expected.get("date") and parse_expected_date(expected["date"]) is None:
+        raise ValueError(f"expected 'date' {expected['date'][:40]!r} is not an ISO 8601 date")
     for key in _LIST_LABELS:
         value = expected.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):

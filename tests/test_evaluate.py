@@ -171,6 +171,8 @@ BAD_INDEX = {
                             "'with'"),
     "empty snippet": (ENTRY[:ENTRY.index('"expected"')].encode() + b'"expected": {"with": ["x"], "without": [" "]}}',
                       ":1:", "'without'"),
+    "date unreadable": (ENTRY.replace("2025-03-04 09:30:00+01:00", "4 March 2025").encode(), ":1:",
+                        "'4 March 2025' is not an ISO 8601 date"),
     "id twice": (ENTRY.encode() + b"\n" + ENTRY.encode(), ":2:", "id 'p1' given twice"),
     "formats mixed": (ENTRY.encode() + b"\n" + ENTRY[:ENTRY.index('"expected"')].encode()
                       + b'"expected": {"with": ["x"]}}', ":2:", "snippets labels in a corpus of news labels"),
