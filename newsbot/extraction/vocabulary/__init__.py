@@ -79,6 +79,8 @@ PATTERNS: dict[str, Pattern] = {
     # a paragraph of a portal's body container that is page furniture (matched on its
     # comparison key: case-folded, quotes and dashes unified)
     "container_line": Pattern(r"^(?:{})", re.I),
+    # a paywall's offer to read the rest (searched in a box named like a paywall)
+    "paywall_offer": Pattern(r"(?:{})", re.I),
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
@@ -154,6 +156,7 @@ SHAPES: dict[str, Shape] = {
     # --- container_line ------------------------------------------------------------------------
     # the whole paragraph (short labels), or its opening (phrases of 12 characters or more)
     "container_line": Shape("container_line", r"(?:{whole})$|(?:{opening})"),
+    "paywall_offer": Shape("paywall_offer", r"{}"),  # "Weiterlesen mit Plus", "Subscribe to read"
     # --- bylines ---------------------------------------------------------------------------------
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
