@@ -331,6 +331,15 @@ def test_standfirst_after_a_subtitle_in_the_header_is_the_lead():
     assert extract_article(html, URL).record["lead"].startswith("Passengers face a second day")
 
 
+@pytest.mark.parametrize("cls", ["article__desc", "post-lede", "sous-titre", "catenaccio", "bajada"])
+def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1><div class='{cls}'>Passengers face a "
+                "second day without crossings as the crews walk out</div><div class='text'>" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == ("Passengers face a second day without crossings as the "
+                                                          "crews walk out")
+
+
 def test_a_plain_article_keeps_the_free_part_of_its_body():
     free = "".join(f"<p>Free paragraph {i} of the article tells the readers what the ferry deal means for the "
                    f"town and its harbour.</p>" for i in (1, 2))
