@@ -141,6 +141,30 @@ def test_a_logo_h1_linking_to_the_front_page_by_its_full_address_is_not_the_head
     assert "Harbour Diary" not in record["body"]
 
 
+BLOGGER_POST = (
+    "<div class='content'><div class='header-outer'><div class='Header' id='Header1'><h1 class='title'>"
+    "<a href='https://harbour-diary.example.org/'>Harbour Diary</a></h1><p class='description'>Notes from the quay"
+    "</p></div></div><div class='main-outer'><div class='main section' id='main'><div class='widget Blog' id='Blog1'>"
+    "<div class='blog-posts hfeed'><div class='date-outer'><h2 class='date-header'><span>Monday, 3 March 2025</span>"
+    "</h2><div class='date-posts'><div class='post-outer'><div class='post hentry' itemprop='blogPost' "
+    "itemscope='itemscope' itemtype='http://schema.org/BlogPosting'><a name='1'></a>"
+    "<h3 class='post-title entry-title' itemprop='name'>Cranes are back</h3><div class='post-body entry-content' "
+    "itemprop='description articleBody'>The two cranes are back on the north quay since Monday. The harbour office "
+    "says the night shifts start again next week.<br /><br />Dock workers are glad, but their union wants a review of "
+    "the shifts once the queue of ships has gone.<br /><br />The next ferry to the island leaves on Friday as planned."
+    "<br /><div style='clear: both;'></div></div><div class='post-footer'><span class='post-author vcard'>Posted by "
+    "<span class='fn'>Ana Ruiz</span></span></div></div></div></div></div></div></div></div></div>")
+"""A Blogger post page (the classic theme's markup): the blog's name as the ``<h1>`` linked to the front page
+by its full address, a tagline, the post's text split by ``<br>``."""
+
+
+def test_a_blogs_name_and_tagline_never_end_its_posts_text():
+    url = "https://harbour-diary.example.org/2025/03/cranes.html"
+    record = extract_article(_doc("<title>Harbour Diary: Cranes are back</title>", BLOGGER_POST), url).record
+    assert record["title"] == "Cranes are back"
+    assert record["body"].startswith("The two cranes") and record["body"].endswith("leaves on Friday as planned.")
+
+
 def test_an_h1_linking_to_another_site_stays_the_headline():
     top = "<h1><a href='https://other-news.example.net/'>Cranes return to the north quay</a></h1>"
     html = _doc("<title>Harbour Diary</title>", top + _paras(4))

@@ -283,8 +283,8 @@ def _strip_affix_of_others(text: str, others: list[str]) -> str:
 
 
 def headline_element(page: Page, title: str | None):
-    """The ``<h1>`` (else ``<h2>``) printing ``title`` (compared by :func:`key` without white
-    space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
+    """The ``<h1>`` (else ``<h2>``, else an ``<h3>`` that is no link) printing ``title``
+    (compared by :func:`key` without white space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
     the first ``<h1>``; else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
@@ -296,6 +296,9 @@ def headline_element(page: Page, title: str | None):
         texts = [_squashed(text_of(h)) for h in heads]
         for h, t in zip(heads, texts):
             if t == k:
+                return h
+        for h in page.tree.iter("h3"):  # a blog theme's post title (Blogger)
+            if _squashed(text_of(h)) == k and not _linked(h):
                 return h
         if len(k) >= 15:
             for h, t in zip(heads, texts):
