@@ -489,6 +489,8 @@ def _offer_page(box: str, after: str = "") -> dict:
      "abonnés.</p><a href='/abo'>S'abonner</a></section>", ["Il vous reste", "réservée"]),
     ("<div id='subscribe-wall'><p>Subscribe to read the rest of the quay story and every other article on the "
      "site.</p></div>", ["Subscribe to read"]),
+    ("<div class='paywall-template-container'><p>Möchten Sie weiterlesen?</p><p>Ja, ich habe ein Abo. Anmelden</p>"
+     "</div>", ["weiterlesen", "Anmelden"]),
 ])
 def test_a_body_ending_in_a_paywall_offer_is_partial_without_the_offer(box, gone):
     record = _offer_page(box)
