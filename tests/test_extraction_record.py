@@ -201,7 +201,8 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     ("Mara Lindqvist, Tom Okafor, Ana Ruiz", ["Mara Lindqvist", "Tom Okafor", "Ana Ruiz"]),
     # accounts and desks; the byline's date
     ("admin", []), ("Redaktion", []), ("Redazione", []), ("Super User", []), ("Door onze correspondent", []),
-    ("Mara Lindqvist, 24. März 2025", ["Mara Lindqvist"]),
+    ("Mara Lindqvist, 24. März 2025", ["Mara Lindqvist"]), ("Tom Okafor 8 January 2025, 3:51 pm", ["Tom Okafor"]),
+    ("Ana Ruiz am 29.12.2024", ["Ana Ruiz"]), ("BR24 Redaktion", ["BR24 Redaktion"]),
 ])
 def test_a_byline_gives_the_people_it_names(byline, want):
     assert split_names(byline) == want

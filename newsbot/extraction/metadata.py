@@ -139,7 +139,22 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
 _PARENS = re.compile(r"\s*\([^)]{0,40}\)\s*$")
 _COMMA = re.compile(r"\s*[,;]\s*")
 _DATE_LIKE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./:]\d{1,2}")
-"""A year or a day and month, a clock time: a part of a byline that is its date, not a name."""
+"""A year or a day and month, a clock time: the byline's date printed in it."""
+_NUMBER_WORD = re.compile(r"(?:^|\s)\d")
+
+
+def _without_date(part: str) -> str:
+    """``part`` of a byline cut before its date (a part holding :data:`_DATE_LIKE` or opening
+    with a number, cut from the first word that opens with a digit), and the lowercase words
+    left before it (``am``, ``on``): ``Emily Burack 8 January 2020`` gives ``Emily Burack``,
+    ``24. Januar 2022`` nothing; a name holding digits (``BR24 Redaktion``) stays."""
+    m = _NUMBER_WORD.search(part)
+    if m is None or not (_DATE_LIKE.search(part) or m.start() == 0):
+        return part
+    words = part[:m.start()].split()
+    while words and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    return " ".join(words)
 
 
 def split_names(value: str) -> list[str]:
@@ -154,7 +169,7 @@ def split_names(value: str) -> list[str]:
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
     trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
-    dropped, and parts holding a year, a day and month or a time (the byline's date). A URL,
+    dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
     value = clean(unescape_entities(value)) or ""
@@ -168,9 +183,9 @@ def split_names(value: str) -> list[str]:
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
     for part in pattern("name_separator").split(value):
-        part = clean(lead_in.sub("", _PARENS.sub("", part)).strip(" -–—|·•:"))
+        part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
-                and not pattern("not_a_person").match(part) and not _DATE_LIKE.search(part):
+                and not pattern("not_a_person").match(part):
             out.append(part)
     return out
 
