@@ -154,7 +154,7 @@ def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
     escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
     Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
-    a portal's ``partial_markers`` met, a paywall's offer box after the last paragraph
+    a portal's ``partial_markers`` met, a paywall's offer box closing the printed paragraphs
     (:func:`~newsbot.extraction.paywall.paywall_boxes`, whose lines are dropped from the body),
     or ``isAccessibleForFree: false`` over a body that reads as cut
     (:func:`~newsbot.extraction.paywall.cut_by_paywall`), each without a fuller ``articleBody``.
@@ -168,6 +168,7 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     paragraphs: list[str] = []
     layer = None
     containers = []
+    last = None  # the element of the body's last paragraph, for the paywall's box after it
     for css in rules.css("body"):
         containers = page.select(css)
         if containers:
@@ -181,11 +182,13 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
             seen.add(container)
             paragraphs += [t for _, t in block_paragraphs(container, exclude)]
         layer = "portal"
+        last = next(iter(reversed(list(containers[-1].iter(*BLOCK_TAGS)))), containers[-1])
     cut = False
     if not paragraphs:
         found = generic_body(f)[0]
         paragraphs, cut = found.paragraphs, found.cut
         layer = "generic" if paragraphs else None
+        last = found.blocks[-1].element if found.blocks else None
     if not rules.css("body"):
         fuller = _article_body_ld(page, paragraphs)
         if fuller:
@@ -200,7 +203,8 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
-    boxes = [b for b in paywall_boxes(page) if not _printed_after(b, paragraphs)] if layer != "jsonld" else []
+    boxes = [b for b in paywall_boxes(last) if not _printed_after(b, paragraphs)] \
+        if layer in ("portal", "generic") and last is not None else []
     if boxes:  # the offer closing a cut text: its lines are no part of the body
         offer = {key(t) for box in boxes for _, t in block_paragraphs(box)}
         whole = " ".join(key(text_of(box)) for box in boxes)

@@ -91,27 +91,34 @@ OFFER_MAX_CHARS = 600
 so is a page part holding one (a whole column), not the box."""
 
 
+FOLLOWING_READ = 150
+"""The elements after the body's last paragraph read for a paywall's box (with a class or an
+id): the box closes the printed text, so it comes first among what follows."""
+_FOLLOWING = etree.XPath(f"following::*[@class or @id][position() <= {FOLLOWING_READ}]")
+
+
 @lru_cache(maxsize=4096)
-def _names_paywall(names: str) -> bool:
-    return bool(PAYWALL_NAME.search(names))
+def _names_paywall(cls: str | None, ident: str | None) -> bool:
+    """The class ``cls`` or the id ``ident`` names a paywall's box (:data:`PAYWALL_NAME`).
+    Class names repeat all over a page, so each is read once."""
+    return bool(PAYWALL_NAME.search(f"{cls or ''} {ident or ''}"))
 
 
-def paywall_boxes(page: Page) -> list:
-    """The page's paywall boxes: elements whose class or id names a paywall
+def paywall_boxes(last) -> list:
+    """The paywall boxes closing a body whose last paragraph is the element ``last``: among
+    its ancestors (a box the body reader read into the text) and the first
+    :data:`FOLLOWING_READ` elements after it, those whose class or id names a paywall
     (:data:`PAYWALL_NAME`) holding, in at most :data:`OFFER_MAX_CHARS` characters, an offer to
     read the rest of the article (the ``paywall_offer`` words of the vocabulary: "Weiterlesen
     mit Plus", "Il vous reste 85 % de cet article à lire", "Subscribe to read"), outside the
     page's header, navigation, footer and side boxes; the outermost of nested ones, in
     document order. A subscription box without such an offer (a newsletter, a plain "Subscribe")
     is none: the whole article may stand above it."""
-    body = page.tree.find("body")
     out: list = []
-    if body is None:
-        return out
     offer = pattern("paywall_offer")
-    for el in body.iter(etree.Element):
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not names.strip() or not _names_paywall(names) or el.tag in _NOT_IN:
+    around = [a for a in last.iterancestors() if a.tag not in ("body", "html")][::-1]
+    for el in [*around, *_FOLLOWING(last)]:
+        if not _names_paywall(el.get("class"), el.get("id")) or el.tag in _NOT_IN:
             continue
         if out and any(a is out[-1] for a in el.iterancestors()):
             continue
