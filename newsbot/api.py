@@ -23,6 +23,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .extraction import Extraction, extract_article
+from .extraction.hints import Hints
 from .extraction.record import FIELDS
 from .runner import Refused as CrawlRefused
 
@@ -89,7 +90,9 @@ def extract(html: bytes | str, url: str, *, content_type: str | None = None, fet
 
     ``html``: the page (bytes, decoded by ``content_type``'s charset, a BOM, ``<meta charset>`` or
     detection; or text); ``url``: where it was fetched from (absolute http(s) URL: the portal and
-    its rules follow from it); ``fetched_at``: when (chooses the portal's markup layout; default
+    its rules follow from it, and the edition serving it gives the language where the page names
+    none and, for a machine-translated edition, ``machine_translated`` and ``original_url``, as
+    in a crawl); ``fetched_at``: when (chooses the portal's markup layout; default
     the current one); ``portals``: a :class:`~newsbot.portals.Registry` (default: the packaged
     portals and ``NEWSBOT_PORTALS_FILE`` of the environment); ``provenance``: add the layer of
     each field. Returns the record's dict (the fields of :data:`~newsbot.extraction.record.FIELDS`,
@@ -104,7 +107,10 @@ def extract(html: bytes | str, url: str, *, content_type: str | None = None, fet
 
     check_url(url)
     owner = _registry(portals).for_url(url)
-    ex = extract_article(html, url, rules=owner.rules_for(fetched_at) if owner else None,
+    edition = owner.edition_of(url) if owner else None
+    hints = Hints(language=edition.lang, machine_translated=edition.machine_translated,
+                  original_url=owner.original_url(url)) if edition else None
+    ex = extract_article(html, url, hints, rules=owner.rules_for(fetched_at) if owner else None,
                          content_type=content_type, domains=owner.domains if owner else ())
     record = record_of(ex, owner.name if owner else "article", provenance)
     if not ex.is_article:

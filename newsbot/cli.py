@@ -24,9 +24,13 @@ from pathlib import Path
 
 
 def _fmt(s: dict) -> str:
-    return (f"{s['pages']:>4} pages  title {s['title_exact']:.3f}  date instant {s['date_instant']:.3f}  "
+    line = (f"{s['pages']:>4} pages  title {s['title_exact']:.3f}  date instant {s['date_instant']:.3f}  "
             f"day {s['date_day']:.3f}  body P {s['body_precision']:.3f} R {s['body_recall']:.3f} "
             f"F1 {s['body_f1']:.3f} exact {s['body_exact']:.3f}")
+    if "authors_exact" in s:
+        line += (f"  authors exact {s['authors_exact']:.3f} P {s['authors_precision']:.3f} "
+                 f"R {s['authors_recall']:.3f}")
+    return line
 
 
 def _open_predictions(path: str, corpus: str, entries: list[dict]):

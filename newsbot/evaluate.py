@@ -8,7 +8,9 @@ url, expected}`` and the (gzipped) HTML files it names. Two label formats, told 
   one space; date ``instant`` = same moment within 60 s, ``day`` = same calendar day in the
   expected offset; body ``\\w+`` tokens, 4-token shingles as multisets, per page tp, fp, fn
   divided by tp+fp+fn, precision = tp/(tp+fp), recall = tp/(tp+fn) (1 when fp = fn = 0),
-  averaged over pages, F1 from the two averages, ``exact`` = equal token sequences.
+  averaged over pages, F1 from the two averages, ``exact`` = equal token sequences; authors
+  (where labelled) exact = equal lists of names (each folded as titles are), precision and
+  recall of the names summed over pages.
 - snippet labels (the format of ``corpus/snippets/``, the rules of trafilatura's evaluation):
   ``expected: {with: [...], without: [...]}``; pages hold the bytes as served. The text scored
   is the record's title and body joined, white space runs folded to one space (in the snippets
@@ -73,6 +75,14 @@ def body_scores(predicted: str | None, expected: str | None) -> tuple[float, flo
     return precision, recall, pt == et
 
 
+def author_counts(predicted: list[str] | None, expected: list[str] | None) -> tuple[bool, int, int, int]:
+    """``(exact, tp, fp, fn)`` of one page's authors: the lists equal (names compared as titles
+    are, :func:`norm_title`, in order), and the names found, extra and missing (as sets)."""
+    got = [norm_title(a) for a in predicted or []]
+    want = [norm_title(a) for a in expected or []]
+    return got == want, len(set(got) & set(want)), len(set(got) - set(want)), len(set(want) - set(got))
+
+
 @dataclass
 class Scores:
     """Aggregated metrics over a set of pages."""
@@ -84,6 +94,11 @@ class Scores:
     precision: float = 0.0
     recall: float = 0.0
     exact: int = 0
+    authored: int = 0  # pages whose labels hold authors
+    authors_exact: int = 0
+    author_tp: int = 0
+    author_fp: int = 0
+    author_fn: int = 0
     pages: list = field(default_factory=list)
 
     def add(self, page_id: str, predicted: dict, expected: dict) -> dict:
@@ -101,19 +116,34 @@ class Scores:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         row = {"id": page_id, "title": t, "instant": instant, "day": day, "precision": p,
                "recall": r, "f1": f1, "exact": exact}
+        if "authors" in expected:
+            same, tp, fp, fn = author_counts(predicted.get("authors"), expected.get("authors"))
+            self.authored += 1
+            self.authors_exact += same
+            self.author_tp, self.author_fp, self.author_fn = (
+                self.author_tp + tp, self.author_fp + fp, self.author_fn + fn)
+            row["authors"] = same
         self.pages.append(row)
         return row
 
     def summary(self) -> dict:
         """``{pages, title_exact, date_instant, date_day, body_precision, body_recall, body_f1,
-        body_exact}`` as fractions in [0, 1]."""
+        body_exact}`` as fractions in [0, 1]; for pages whose labels hold authors also
+        ``authors_exact`` (the list equal), ``authors_precision`` and ``authors_recall`` (of
+        the names, summed over those pages: 1 when nothing was found, or expected)."""
         n = self.n or 1
         p, r = self.precision / n, self.recall / n
-        return {
+        out = {
             "pages": self.n, "title_exact": self.title / n, "date_instant": self.instant / n,
             "date_day": self.day / n, "body_precision": p, "body_recall": r,
             "body_f1": 2 * p * r / (p + r) if p + r else 0.0, "body_exact": self.exact / n,
         }
+        if self.authored:
+            tp, fp, fn = self.author_tp, self.author_fp, self.author_fn
+            out.update(authors_exact=self.authors_exact / self.authored,
+                       authors_precision=tp / (tp + fp) if tp + fp else 1.0,
+                       authors_recall=tp / (tp + fn) if tp + fn else 1.0)
+        return out
 
 
 def _folded(text: str | None) -> str:

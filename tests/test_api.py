@@ -12,6 +12,7 @@ import sys
 import pytest
 from loopback import Site
 from newsroom import FAST, NAME, Newsroom, Story, day, env, write_portal
+from support import HARBOUR_ARTICLE, MINIMAL_PORTAL
 
 import newsbot
 from newsbot.extraction.record import FIELDS
@@ -49,6 +50,18 @@ def test_extract_gives_the_record_a_crawl_writes(tmp_path):
         assert record["portal"] == NAME and same["revision"] == 1
     with_layers = newsbot.extract(stories[0].html(base), base + stories[0].path, portals=portals, provenance=True)
     assert with_layers["provenance"]["title"] == "portal" and with_layers["provenance"]["body"] == "portal"
+
+
+def test_extract_marks_a_page_of_a_machine_translated_edition_as_a_crawl_does(tmp_path):
+    portal_file = tmp_path / "portals.toml"
+    portal_file.write_text(MINIMAL_PORTAL.format(base="https://demo-news.example") + (
+        '\n[[editions]]\nlang = "de"\nbase = "https://de.demo-news.example"\nmachine_translated = true\n'))
+    portals = load_registry(portal_file)
+    path = "/2025/03/04/harbour-cranes/"
+    translated = newsbot.extract(HARBOUR_ARTICLE, "https://de.demo-news.example" + path, portals=portals)
+    assert (translated["machine_translated"], translated["original_url"]) == (True, "https://demo-news.example" + path)
+    original = newsbot.extract(HARBOUR_ARTICLE, "https://demo-news.example" + path, portals=portals)
+    assert (original["machine_translated"], original["original_url"]) == (False, None)
 
 
 def test_extract_raises_for_pages_that_give_no_record():

@@ -34,6 +34,20 @@ def test_scoring_follows_corpus_rules():
     assert s["title_exact"] == 0.5
     assert s["body_precision"] == pytest.approx(0.75) and s["body_recall"] == pytest.approx(0.75)
     assert s["body_f1"] == pytest.approx(0.75)
+    assert "authors_exact" not in s  # no page labels its authors
+
+
+def test_authors_are_scored_as_lists_and_as_names():
+    scores = Scores()
+    page = {"title": "T", "date_published": None, "body": "a b c d"}
+    label = {"title": "T", "date": None, "body": "a b c d"}
+    scores.add("x", {**page, "authors": ["Ana Ruiz", "Tom  Okafor"]}, {**label, "authors": ["Ana Ruiz", "Tom Okafor"]})
+    scores.add("y", {**page, "authors": ["Ana Ruiz", "Brussels"]}, {**label, "authors": ["Ana Ruiz", "Mara Lind"]})
+    scores.add("z", {**page, "authors": []}, {**label, "authors": []})
+    scores.add("w", page, label)  # not labelled: not counted
+    s = scores.summary()
+    assert s["authors_exact"] == pytest.approx(2 / 3)
+    assert (s["authors_precision"], s["authors_recall"]) == (pytest.approx(3 / 4), pytest.approx(3 / 4))
 
 
 def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
@@ -57,6 +71,7 @@ def test_evaluate_command_on_a_small_corpus(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path), "--write-predictions", str(preds)]) == 0
     out = capsys.readouterr().out
     assert "1 pages  title 1.000  date instant 1.000" in out
+    assert "authors exact" not in out
     assert "per publisher:\n  Port " in out
     assert "worst pages by body F1:\n  P1 " in out
     [pred] = [json.loads(x) for x in preds.read_text().splitlines()]

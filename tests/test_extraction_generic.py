@@ -331,6 +331,15 @@ def test_standfirst_after_a_subtitle_in_the_header_is_the_lead():
     assert extract_article(html, URL).record["lead"].startswith("Passengers face a second day")
 
 
+@pytest.mark.parametrize("cls", ["article__desc", "post-lede", "sous-titre", "catenaccio", "bajada"])
+def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1><div class='{cls}'>Passengers face a "
+                "second day without crossings as the crews walk out</div><div class='text'>" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == ("Passengers face a second day without crossings as the "
+                                                          "crews walk out")
+
+
 def test_a_plain_article_keeps_the_free_part_of_its_body():
     free = "".join(f"<p>Free paragraph {i} of the article tells the readers what the ferry deal means for the "
                    f"town and its harbour.</p>" for i in (1, 2))
@@ -465,6 +474,40 @@ def test_a_teaser_declared_not_free_is_partial():
 def test_a_body_shorter_than_its_declared_word_count_is_partial():
     assert _declared(_paras(12), wordCount=800)["quality_flags"] == ["partial"]
     assert _declared(_paras(12), wordCount=260)["quality_flags"] == []
+
+
+def _offer_page(box: str, after: str = "") -> dict:
+    html = _doc("<title>Quay deal</title><meta property='article:published_time' content='2024-03-05T09:30:00+01:00'>",
+                "<article><h1>Quay deal</h1>" + _paras(2) + box + after + "</article>")
+    return extract_article(html, URL).record
+
+
+@pytest.mark.parametrize("box, gone", [
+    ("<div class='offer-box'><h3>Weiterlesen mit Plus</h3><p>Vier Wochen für einen Euro testen, alle Artikel "
+     "lesen und jederzeit kündigen.</p><a href='/abo'>Jetzt abonnieren</a></div>", ["Weiterlesen", "kündigen"]),
+    ("<section class='piano-template'><p>Il vous reste 70 % de cet article à lire. La suite est réservée à nos "
+     "abonnés.</p><a href='/abo'>S'abonner</a></section>", ["Il vous reste", "réservée"]),
+    ("<div id='subscribe-wall'><p>Subscribe to read the rest of the quay story and every other article on the "
+     "site.</p></div>", ["Subscribe to read"]),
+    ("<div class='paywall-template-container'><p>Möchten Sie weiterlesen?</p><p>Ja, ich habe ein Abo. Anmelden</p>"
+     "</div>", ["weiterlesen", "Anmelden"]),
+])
+def test_a_body_ending_in_a_paywall_offer_is_partial_without_the_offer(box, gone):
+    record = _offer_page(box)
+    assert record["quality_flags"] == ["partial"]
+    assert record["body"].startswith("Paragraph 1") and "Paragraph 2 about the harbour" in record["body"]
+    assert not [g for g in gone if g in record["body"]]
+
+
+@pytest.mark.parametrize("box, after", [
+    # a subscription box offering no rest of the article: a newsletter, an account
+    ("<div class='subscribe-box'><p>Subscribe to our daily newsletter about the harbour.</p></div>", ""),
+    ("<div class='paywall-login'><p>Already a subscriber? Log in.</p></div>", ""),
+    # an offer the whole text follows (a metered page printing all of it)
+    ("<div class='paywall'><p>Subscribe to read more stories like this one.</p></div>", _paras(3, "the ferry")),
+])
+def test_a_complete_article_beside_a_subscription_box_is_not_partial(box, after):
+    assert _offer_page(box, after)["quality_flags"] == []
 
 
 # --- articles printed over several pages --------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.extraction import Hints, extract_article
+from newsbot.extraction.metadata import split_names
 from newsbot.extraction.record import BY_NAME, CONTENT, COUNTED, FIELDS, FLOORS, RULE_KEYS
 from newsbot.extraction.rules import ExtractionRules
 from newsbot.schema import record_schema
@@ -155,7 +156,7 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     (LD_GRAPH, "", ["Mara Lindqvist", "Tom Okafor"], "jsonld"),  # @id references resolved in the @graph
     ("", "<p class='byline'>By Mara Lindqvist and Tom Okafor</p>", ["Mara Lindqvist", "Tom Okafor"], "html"),
     ("", "<div class='article-author__name'>Von: Mara Lindqvist und Tom Okafor, dpa</div>",
-     ["Mara Lindqvist", "Tom Okafor", "dpa"], "html"),
+     ["Mara Lindqvist", "Tom Okafor"], "html"),  # the agency's credit is no person
     ("", "<span class='authors'>Mara Lindqvist, Tom Okafor and Ana Ruiz</span>",
      ["Mara Lindqvist", "Tom Okafor", "Ana Ruiz"], "html"),
     ("", "<p>Text: <a rel='author' href='/authors/mara'>Mara Lindqvist</a></p>", ["Mara Lindqvist"], "html"),
@@ -170,6 +171,58 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     record = _byline_page(head, top)
     assert record["authors"] == want
     assert extract_article(b"", "https://x.example/").record["authors"] == []
+
+
+@pytest.mark.parametrize("byline, want", [
+    # the word "and" of each language (Unicode CLDR's list patterns)
+    ("Ioana Marin și Radu Stan", ["Ioana Marin", "Radu Stan"]),
+    ("Νίκος Ράπτης και Ελένη Κώτση", ["Νίκος Ράπτης", "Ελένη Κώτση"]),
+    ("Петър Колев и Елена Данова", ["Петър Колев", "Елена Данова"]),
+    ("Rokas Vaitkus ir Eglė Mažeikė", ["Rokas Vaitkus", "Eglė Mažeikė"]),
+    ("Artis Liepa un Ilze Kalna", ["Artis Liepa", "Ilze Kalna"]),
+    ("Luka Zupan in Nina Hrib", ["Luka Zupan", "Nina Hrib"]),
+    ("Marko Babić i Iva Lončar", ["Marko Babić", "Iva Lončar"]),
+    ("Pawlu Vella u Rita Galea", ["Pawlu Vella", "Rita Galea"]),
+    ("Ciarán de Búrca agus Aoife Nic Aodha", ["Ciarán de Búrca", "Aoife Nic Aodha"]),
+    # lead-ins
+    ("Napisała: Ewa Lis", ["Ewa Lis"]),
+    ("Szerző: Szabó Réka", ["Szabó Réka"]),
+    ("Escrito por Nuria Vidal", ["Nuria Vidal"]),
+    ("A cura di Paolo Neri", ["Paolo Neri"]),
+    ("Kirjoittanut Aino Salo", ["Aino Salo"]),
+    ("Autorius: Tomas Urbonas", ["Tomas Urbonas"]),
+    ("Door Femke Visser", ["Femke Visser"]),
+    # places, outlets and other roles' credits
+    ("Mara Lindqvist, Brussels", ["Mara Lindqvist"]),
+    ("By Mara Lindqvist in Brussels", ["Mara Lindqvist"]),
+    ("Text: Mara Lindqvist, Fotos: Tom Okafor", ["Mara Lindqvist"]),
+    ("Par Lucie Morel, avec AFP", ["Lucie Morel"]),
+    ("Tom Okafor for Reuters", ["Tom Okafor"]),
+    ("Mara Lindqvist, Tom Okafor, Ana Ruiz", ["Mara Lindqvist", "Tom Okafor", "Ana Ruiz"]),
+    # accounts and desks; the byline's date
+    ("admin", []), ("Redaktion", []), ("Redazione", []), ("Super User", []), ("Door onze correspondent", []),
+    ("Mara Lindqvist, 24. März 2025", ["Mara Lindqvist"]), ("Tom Okafor 8 January 2025, 3:51 pm", ["Tom Okafor"]),
+    ("Ana Ruiz am 29.12.2024", ["Ana Ruiz"]), ("BR24 Redaktion", ["BR24 Redaktion"]),
+])
+def test_a_byline_gives_the_people_it_names(byline, want):
+    assert split_names(byline) == want
+
+
+def test_a_byline_naming_only_an_account_gives_way_to_the_printed_one():
+    record = _byline_page("<meta name='author' content='admin'>", "<p class='byline'>Von Mara Lindqvist</p>")
+    assert record["authors"] == ["Mara Lindqvist"]
+
+
+def test_the_conjunctions_are_those_of_the_unicode_list_patterns():
+    babel = pytest.importorskip("babel", reason="Babel (CLDR data) is installed with trafilatura's courlan")
+    from newsbot.extraction.vocabulary import vocabulary
+
+    for lang, categories in vocabulary().items():
+        words = categories.get("name_conjunction", {}).get("", ())
+        if not words:
+            continue
+        pattern = babel.Locale.parse(lang).list_patterns["standard"]["2"]
+        assert pattern.replace("{0}", "").replace("{1}", "").strip() == words[0], lang
 
 
 @pytest.mark.parametrize("head, top", [

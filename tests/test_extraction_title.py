@@ -127,6 +127,79 @@ def test_a_logo_h1_is_not_the_headline():
     assert extract_article(_doc(head, top + _paras(4)), URL).record["title"] == "Harbour chief quits over crane deal"
 
 
+@pytest.mark.parametrize("href", ["https://news.example.org/", "https://harbour-blog.example.org/",
+                                  "//www.example.org/index.html"])
+def test_a_logo_h1_linking_to_the_front_page_by_its_full_address_is_not_the_headline(href):
+    # blog themes print the blog's name as the page's <h1>, linked by the front page's full URL
+    url = URL if "harbour-blog" not in href else "https://harbour-blog.example.org/2025/03/cranes.html"
+    head = "<title>Harbour Diary: Cranes return to the north quay</title>"
+    top = (f"<header><h1 class='title'><a href='{href}'>Harbour Diary</a></h1><p class='description'>Notes from the "
+           "quay</p></header><div class='post'><h3 class='post-title'>Cranes return to the north quay</h3>")
+    record = extract_article(_doc(head, top + _paras(4) + "</div>"), url).record
+    assert record["title"] == "Cranes return to the north quay"
+    assert record["body"].startswith("Paragraph 1 about the harbour")
+    assert "Harbour Diary" not in record["body"]
+
+
+BLOGGER_POST = (
+    "<div class='content'><div class='header-outer'><div class='Header' id='Header1'><h1 class='title'>"
+    "<a href='https://harbour-diary.example.org/'>Harbour Diary</a></h1><p class='description'>Notes from the quay"
+    "</p></div></div><div class='main-outer'><div class='main section' id='main'><div class='widget Blog' id='Blog1'>"
+    "<div class='blog-posts hfeed'><div class='date-outer'><h2 class='date-header'><span>Monday, 3 March 2025</span>"
+    "</h2><div class='date-posts'><div class='post-outer'><div class='post hentry' itemprop='blogPost' "
+    "itemscope='itemscope' itemtype='http://schema.org/BlogPosting'><a name='1'></a>"
+    "<h3 class='post-title entry-title' itemprop='name'>Cranes are back</h3><div class='post-body entry-content' "
+    "itemprop='description articleBody'>The two cranes are back on the north quay since Monday. The harbour office "
+    "says the night shifts start again next week.<br /><br />Dock workers are glad, but their union wants a review of "
+    "the shifts once the queue of ships has gone.<br /><br />The next ferry to the island leaves on Friday as planned."
+    "<br /><div style='clear: both;'></div></div><div class='post-footer'><span class='post-author vcard'>Posted by "
+    "<span class='fn'>Ana Ruiz</span></span></div></div></div></div></div></div></div></div></div>")
+"""A Blogger post page (the classic theme's markup): the blog's name as the ``<h1>`` linked to the front page
+by its full address, a tagline, the post's text split by ``<br>``."""
+
+
+def test_a_blogs_name_and_tagline_never_end_its_posts_text():
+    url = "https://harbour-diary.example.org/2025/03/cranes.html"
+    record = extract_article(_doc("<title>Harbour Diary: Cranes are back</title>", BLOGGER_POST), url).record
+    assert record["title"] == "Cranes are back"
+    assert record["body"].startswith("The two cranes") and record["body"].endswith("leaves on Friday as planned.")
+
+
+def test_an_h1_linking_to_another_site_stays_the_headline():
+    top = "<h1><a href='https://other-news.example.net/'>Cranes return to the north quay</a></h1>"
+    html = _doc("<title>Harbour Diary</title>", top + _paras(4))
+    assert extract_article(html, URL).record["title"] == "Cranes return to the north quay"
+
+
+def test_a_menu_label_h1_is_not_the_headline():
+    top = ("<header><h1 class='site-title'><a href='/'>Harbour Diary</a></h1><h1 class='menu-toggle'>Menu</h1></header>"
+           "<article><h1 class='entry-title'>Cranes return to the north quay</h1>")
+    html = _doc("<title>Cranes return to the north quay | Harbour Diary</title>", top + _paras(4))
+    assert extract_article(html, URL).record["title"] == "Cranes return to the north quay"
+
+
+@pytest.mark.parametrize("kicker", ["kicker", "dachzeile", "article__overline", "eyebrow", "topline"])
+def test_a_kicker_element_inside_the_h1_is_no_part_of_the_printed_headline(kicker):
+    top = f"<h1><span class='{kicker}'>Hafen</span> <span class='title'>Kräne kehren zurück</span></h1>"
+    record = extract_article(_doc("<title>Kräne kehren zurück | Hafenblatt</title>", top + _paras(4)), URL).record
+    assert record["title"] == "Kräne kehren zurück"
+    # the page's other sources printing kicker and headline joined by a colon win together
+    head = ("<title>Hafen: Kräne kehren zurück | Hafenblatt</title><meta property='og:site_name' content='Hafenblatt'>"
+            "<meta property='og:title' content='Hafen: Kräne kehren zurück'>")
+    assert extract_article(_doc(head, top + _paras(4)), URL).record["title"] == "Hafen: Kräne kehren zurück"
+
+
+@pytest.mark.parametrize("title, top, expected", [
+    ("Cranes return to the north quay - Harbour Diary", "<header><a href='/'>Harbour Diary</a></header>",
+     "Cranes return to the north quay"),
+    ("Cranes return to the north quay | Example", "", "Cranes return to the north quay"),  # the domain's name
+    ("Cranes return to the north quay - Night shift", "", "Cranes return to the north quay - Night shift"),
+])
+def test_a_title_tag_alone_loses_the_site_name_it_ends_with(title, top, expected):
+    body = "<main><div class='text'>" + _paras(4) + "</div></main>"
+    assert extract_article(_doc(f"<title>{title}</title>", top + body), URL).record["title"] == expected
+
+
 @pytest.mark.parametrize("markup, expected", [
     ("Q&amp;#038;A: the EU&amp;#8217;s port plan", "Q&A: the EU\u2019s port plan"),  # escaped twice
     ("Fish &amp;amp; chips at the quay", "Fish & chips at the quay"),

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .page import Page
-from .paywall import cut_by_paywall
+from .paywall import cut_by_paywall, paywall_boxes
 from .rules import ExtractionRules
 from .text import clean, key, squash, tokens
 from .title import headline_element
@@ -154,9 +154,12 @@ def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
     escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
     Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
-    a portal's ``partial_markers`` met, or ``isAccessibleForFree: false`` over a body that reads
-    as cut (:func:`~newsbot.extraction.paywall.cut_by_paywall`) without a fuller ``articleBody``. The headline anchors the generic container on pages with several
-    articles. Computed once per page: ``(paragraphs, layer, partial)``."""
+    a portal's ``partial_markers`` met, a paywall's offer box closing the printed paragraphs
+    (:func:`~newsbot.extraction.paywall.paywall_boxes`, whose lines are dropped from the body),
+    or ``isAccessibleForFree: false`` over a body that reads as cut
+    (:func:`~newsbot.extraction.paywall.cut_by_paywall`), each without a fuller ``articleBody``.
+    The headline anchors the generic container on pages with several articles. Computed once
+    per page: ``(paragraphs, layer, partial)``."""
     return f.once("paragraphs", _paragraphs)
 
 
@@ -165,6 +168,7 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     paragraphs: list[str] = []
     layer = None
     containers = []
+    last = None  # the element of the body's last paragraph, for the paywall's box after it
     for css in rules.css("body"):
         containers = page.select(css)
         if containers:
@@ -178,11 +182,13 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
             seen.add(container)
             paragraphs += [t for _, t in block_paragraphs(container, exclude)]
         layer = "portal"
+        last = next(iter(reversed(list(containers[-1].iter(*BLOCK_TAGS)))), containers[-1])
     cut = False
     if not paragraphs:
         found = generic_body(f)[0]
         paragraphs, cut = found.paragraphs, found.cut
         layer = "generic" if paragraphs else None
+        last = found.blocks[-1].element if found.blocks else None
     if not rules.css("body"):
         fuller = _article_body_ld(page, paragraphs)
         if fuller:
@@ -197,9 +203,22 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
-    if layer != "jsonld" and cut_by_paywall(page, paragraphs) or cut:
+    boxes = [b for b in paywall_boxes(last) if not _printed_after(b, paragraphs)] \
+        if layer in ("portal", "generic") and last is not None else []
+    if boxes:  # the offer closing a cut text: its lines are no part of the body
+        offer = {key(t) for box in boxes for _, t in block_paragraphs(box)}
+        whole = " ".join(key(text_of(box)) for box in boxes)
+        paragraphs = [p for p in paragraphs if (k := key(p)) not in offer and not (len(k) >= 20 and k in whole)]
+    if layer != "jsonld" and cut_by_paywall(page, paragraphs) or cut or boxes:
         partial = True
     return paragraphs, (layer if paragraphs else None), partial
+
+
+def _printed_after(box, paragraphs: list[str]) -> bool:
+    """A paragraph of ``paragraphs`` is printed after ``box`` in document order: the box
+    stands inside the text (an offer the whole text follows), not at its end."""
+    keys = {key(p) for p in paragraphs}
+    return any(key(text_of(el)) in keys for el in box.xpath("following::p"))
 
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:

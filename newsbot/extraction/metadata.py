@@ -14,6 +14,7 @@ from .content import is_boilerplate
 from .text import clean, key, unescape_entities
 from .urls import site_of
 from .values import ld_text, select_values, text_of, unique, value_of
+from .vocabulary import pattern
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -135,27 +136,56 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
 
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|ved|od|autor(?:in)?|author|text|texto|testo|tekst|"
-                 r"reporting by|written by|geschrieben von|ein (?:beitrag|artikel) von|quelle|source|fuente|fonte|bron)\b\s*:?\s*", re.I)
-_NAME_SEP = re.compile(r"\s*(?:,|;|&|،|、|\s(?:and|und|og|och|et|y|e|i|en|ja|és|a|und|sowie|with|mit)\s)\s*", re.I)
 _PARENS = re.compile(r"\s*\([^)]{0,40}\)\s*$")
+_COMMA = re.compile(r"\s*[,;]\s*")
+_DATE_LIKE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./:]\d{1,2}")
+"""A year or a day and month, a clock time: the byline's date printed in it."""
+_NUMBER_WORD = re.compile(r"(?:^|\s)\d")
+
+
+def _without_date(part: str) -> str:
+    """``part`` of a byline cut before its date (a part holding :data:`_DATE_LIKE` or opening
+    with a number, cut from the first word that opens with a digit), and the lowercase words
+    left before it (``am``, ``on``): ``Emily Burack 8 January 2020`` gives ``Emily Burack``,
+    ``24. Januar 2022`` nothing; a name holding digits (``BR24 Redaktion``) stays."""
+    m = _NUMBER_WORD.search(part)
+    if m is None or not (_DATE_LIKE.search(part) or m.start() == 0):
+        return part
+    words = part[:m.start()].split()
+    while words and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    return " ".join(words)
 
 
 def split_names(value: str) -> list[str]:
-    """The person names one byline value holds: a leading ``By`` / ``Von`` / ``Autor:`` (and
-    their like in other languages) dropped, the value split at commas, semicolons,
-    ``&`` and the word *and* of the languages newsbot reads (``A, B and C``, ``A und B``,
-    ``By A and B``), a trailing parenthesis (initials, ``(Image: …)``) removed from each name.
-    A URL, or a value that is only a parenthesis, gives no name, nor a part longer than
+    """The person names one byline value holds, read with the byline words of the vocabulary
+    (:mod:`newsbot.extraction.vocabulary`, one list per language): a leading ``By`` / ``Von``
+    / ``Napisał:`` (``byline_lead_in``) dropped; the credit of another role and all after it
+    (``…, Fotos: B``: ``other_credit``) cut; a closing place or outlet (``in Brussels``,
+    ``for Reuters``, ``, avec AFP``: ``byline_tail``) cut, and so the last of two comma parts
+    when it is one word after a name of two or more (``Maria Keller, Brussels``, ``…, dpa``:
+    a dateline or an agency's credit; a list of three may end in a person known by one
+    name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
+    the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
+    trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name. Names of
+    desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
+    dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
+    or a value that is only a parenthesis, gives no name, nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
     value = clean(unescape_entities(value)) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
-    value = _BY.sub("", value)
+    lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
+    value = pattern("other_credit").sub("", lead_in.sub("", value)).strip(" ,;|/·•")
+    value = tail.sub("", value)
+    commas = _COMMA.split(value)
+    if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2:
+        value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
-    for part in _NAME_SEP.split(value):
-        part = clean(_BY.sub("", _PARENS.sub("", part)))
-        if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("("):
+    for part in pattern("name_separator").split(value):
+        part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
+        if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
+                and not pattern("not_a_person").match(part):
             out.append(part)
     return out
 

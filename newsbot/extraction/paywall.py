@@ -1,5 +1,6 @@
-"""Paywall detection: a portal's membership or subscription prompt anywhere in the page, and
-a body the page's structured data declares paywalled that reads as cut.
+"""Paywall detection: a portal's membership or subscription prompt anywhere in the page, a
+paywall's offer box closing the printed text, and a body the page's structured data declares
+paywalled that reads as cut.
 
 Pure functions of a parsed :class:`~newsbot.extraction.page.Page`. Complements the body
 filter, which drops prompt paragraphs met inside the body: prompts in boxes the body reader
@@ -7,11 +8,17 @@ skips (``paywall``, ``teaser``, ``subscribe`` classes) still mark the record par
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from lxml import etree
+
 from .generic import text_weight
 from .values import text_of
 from .page import Page
 from .rules import ExtractionRules
 from .text import key, tokens
+from .vocabulary import pattern
 
 TEASER_MAX_WEIGHT = 1000
 """A body declared paywalled and shorter than this (characters, a Chinese, Japanese or Korean
@@ -71,3 +78,54 @@ def has_partial_marker(page: Page, rules: ExtractionRules) -> bool:
         return False
     text = key(text_of(body))
     return any(key(m) in text for m in rules.partial_markers)
+
+
+PAYWALL_NAME = re.compile(
+    r"paywall|pay-wall|piano|offer|subscri|premium|regwall|metered|(?:^|[\s_-])(?:plus|abo|abonnement|"
+    r"locked|restricted)(?:$|[\s_-])", re.I)
+"""Class or id of a paywall's box (Piano's templates, ``offer-box``, ``subscribe-box``,
+``article__content--restricted``, German ``plus`` / ``abo`` boxes)."""
+_NOT_IN = frozenset({"header", "nav", "footer", "aside", "form", "script", "style", "noscript", "template"})
+OFFER_MAX_CHARS = 600
+"""A paywall's box holds a few lines (the offer, a price, a login link); a longer element named
+so is a page part holding one (a whole column), not the box."""
+
+
+FOLLOWING_READ = 150
+"""The elements after the body's last paragraph read for a paywall's box (with a class or an
+id): the box closes the printed text, so it comes first among what follows."""
+_FOLLOWING = etree.XPath(f"following::*[@class or @id][position() <= {FOLLOWING_READ}]")
+
+
+@lru_cache(maxsize=4096)
+def _names_paywall(cls: str | None, ident: str | None) -> bool:
+    """The class ``cls`` or the id ``ident`` names a paywall's box (:data:`PAYWALL_NAME`).
+    Class names repeat all over a page, so each is read once."""
+    return bool(PAYWALL_NAME.search(f"{cls or ''} {ident or ''}"))
+
+
+def paywall_boxes(last) -> list:
+    """The paywall boxes closing a body whose last paragraph is the element ``last``: among
+    its ancestors (a box the body reader read into the text) and the first
+    :data:`FOLLOWING_READ` elements after it, those whose class or id names a paywall
+    (:data:`PAYWALL_NAME`) holding, in at most :data:`OFFER_MAX_CHARS` characters, an offer to
+    read the rest of the article (the ``paywall_offer`` words of the vocabulary: "Weiterlesen
+    mit Plus", "Il vous reste 85 % de cet article à lire", "Subscribe to read"), outside the
+    page's header, navigation, footer and side boxes; the outermost of nested ones, in
+    document order. A subscription box without such an offer (a newsletter, a plain "Subscribe")
+    is none: the whole article may stand above it."""
+    out: list = []
+    offer = pattern("paywall_offer")
+    around = [a for a in last.iterancestors() if a.tag not in ("body", "html")][::-1]
+    for el in [*around, *_FOLLOWING(last)]:
+        if not _names_paywall(el.get("class"), el.get("id")) or el.tag in _NOT_IN:
+            continue
+        if out and any(a is out[-1] for a in el.iterancestors()):
+            continue
+        text = text_of(el)
+        if len(text) > OFFER_MAX_CHARS or not offer.search(text):
+            continue
+        if any(a.tag in _NOT_IN for a in el.iterancestors()):
+            continue
+        out.append(el)
+    return out

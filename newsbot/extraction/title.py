@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from urllib.parse import urlsplit
+
 from .page import Page
 from .text import clean, key, unescape_entities
+from .urls import absolute, same_site, site_of
 from .values import ld_text, select_values, text_of
 
 if TYPE_CHECKING:
@@ -35,13 +38,14 @@ _LAYERS = {"jsonld": "jsonld", "h1": "html", "og": "meta", "twitter": "meta", "t
 def title_candidates(f: Fields) -> list[tuple[str, str]]:
     """``[(source, text)]`` of the sources of :data:`TITLE_SOURCES` the page has, each text
     cleaned of entities escaped twice, of site-name affixes (``og:site_name``, the portal's
-    names, the JSON-LD publisher) and of the page's section (:func:`strip_site_name`), and of
+    names, the JSON-LD publisher, the text of a logo ``<h1>``: :func:`logo_h1s`) and of the page's section (:func:`strip_site_name`), and of
     an affix another candidate lacks (:func:`_strip_affix_of_others`)."""
     page, rules = f.page, f.rules
     site_names = list(rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
     for pub in page.jsonld:
         if "publisher" in pub and isinstance(pub["publisher"], dict):
             site_names.append(ld_text(pub["publisher"].get("name")) or "")
+    site_names += [clean(text_of(h)) or "" for h in logo_h1s(page, site_names)]  # the logo prints the site's name
     title_tag = next(iter(page.elements("title")), None)
     raw = [
         ("jsonld", ld_text(page.article_ld.get("headline")) or ld_text(page.article_ld.get("name"))),
@@ -52,8 +56,35 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     ]
     sections = [f["section"]]
     cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw if t]
+    if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by
+        cands = [("title", _without_site_tail(cands[0][1], page))]
     texts = [t for _, t in cands]
     return [(source, _strip_affix_of_others(t, texts)) for source, t in cands]
+
+
+def _without_site_tail(title: str, page: Page) -> str:
+    """``title`` without a trailing name after a separator (``" - Site"``, ``" | Site"``) that
+    is the site's: the text of a link to the site's front page (:func:`_home_link`: a header's
+    logo), or a name the site's registrable domain holds (``Euro Dispatch`` on
+    ``eurodispatch.eu``, four letters or more). For a page whose ``<title>`` is its only
+    headline source."""
+    matches = list(_SITE_SEP.finditer(title))
+    if not matches:
+        return title
+    m = matches[-1]
+    head, tail = title[:m.start()].strip(), _squashed(title[m.end():])
+    if not head or not tail:
+        return title
+    domain = _squashed((site_of(urlsplit(page.url).hostname or "") or "").split(".")[0])
+    if len(tail) >= 4 and tail in domain:
+        return head
+    homes = {_squashed(text_of(a)) for a in page.elements("a")
+             if _HOME_HREF.match(a.get("href") or "") and _home_link(a.get("href"), page.url)}
+    return head if tail in homes else title
+
+
+_HOME_HREF = re.compile(r"^\s*(?:\.?/|https?://[^/]+/?(?:index\.\w{2,5})?)\s*$", re.I)
+"""An ``href`` that may lead to a front page (checked by :func:`_home_link`)."""
 
 
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
@@ -78,7 +109,7 @@ def printed_headline(page: Page, site_names: list[str]) -> str | None:
     </span></h2>``) gives its headline element (:func:`_without_kicker`)."""
     h1s = _headline_h1s(page, site_names)
     for h in h1s:
-        text = clean(text_of(h)) if not _in_breadcrumb(h) else None
+        text = _without_named_kicker(h) if not _in_breadcrumb(h) else None
         if text:
             return text
     if not any(_in_breadcrumb(h) for h in h1s):
@@ -92,6 +123,41 @@ def printed_headline(page: Page, site_names: list[str]) -> str | None:
         if el.tag == "h2" and not _linked(el) and not _in_breadcrumb(el):
             return _without_kicker(el)
     return None
+
+
+KICKER_NAME = re.compile(r"kicker|overline|dachzeile|topline|top-line|eyebrow|roofline|spitzmarke|"
+                         r"supertitle|super-title|pretitle|pre-title|surtitle|sur-titre|occhiello", re.I)
+"""Class or id of a kicker element printed inside a headline: the topic line above it
+(English ``kicker``, ``overline``, ``eyebrow``; German ``Dachzeile``, ``Spitzmarke``,
+``topline``, ``roofline``; French ``surtitre``; Italian ``occhiello``)."""
+
+
+def _without_named_kicker(heading) -> str | None:
+    """The text of ``heading`` without the descendants whose class or id names a kicker
+    (:data:`KICKER_NAME`) when text is left (``<h1><span class="kicker">Topic</span>
+    <span>Headline</span></h1>`` gives ``Headline``); else its whole text."""
+    kickers = [el for el in heading.iterdescendants() if isinstance(el.tag, str)
+               and KICKER_NAME.search((el.get("class") or "") + " " + (el.get("id") or ""))]
+    if kickers:
+        parts = []
+
+        def walk(el, top=False):
+            if not top and el in kickers:
+                if el.tail:
+                    parts.append(el.tail)
+                return
+            if isinstance(el.tag, str) and el.tag not in ("script", "style"):
+                parts.append(el.text or "")
+                for child in el:
+                    walk(child)
+            if not top and el.tail:
+                parts.append(el.tail)
+
+        walk(heading, top=True)
+        rest = clean(" ".join(parts))
+        if rest:
+            return rest.strip(" :|-–—")
+    return clean(text_of(heading))
 
 
 def _without_kicker(heading) -> str | None:
@@ -217,8 +283,8 @@ def _strip_affix_of_others(text: str, others: list[str]) -> str:
 
 
 def headline_element(page: Page, title: str | None):
-    """The ``<h1>`` (else ``<h2>``) printing ``title`` (compared by :func:`key` without white
-    space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
+    """The ``<h1>`` (else ``<h2>``, else an ``<h3>`` that is no link) printing ``title``
+    (compared by :func:`key` without white space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
     the first ``<h1>``; else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
@@ -230,6 +296,9 @@ def headline_element(page: Page, title: str | None):
         texts = [_squashed(text_of(h)) for h in heads]
         for h, t in zip(heads, texts):
             if t == k:
+                return h
+        for h in page.tree.iter("h3"):  # a blog theme's post title (Blogger)
+            if _squashed(text_of(h)) == k and not _linked(h):
                 return h
         if len(k) >= 15:
             for h, t in zip(heads, texts):
@@ -247,19 +316,44 @@ def headline_element(page: Page, title: str | None):
     return None
 
 
+_MENU_NAME = re.compile(r"(?:^|[\s_-])(?:menu|nav|navigation|toggle)(?:$|[\s_-])", re.I)
+
+
 def _headline_h1s(page: Page, site_names: list[str]) -> list:
-    """The page's ``<h1>`` elements but a site logo: one printing only a site name, or only a
-    link to the site's front page (``href="/"``)."""
+    """The page's ``<h1>`` elements but a site logo (:func:`logo_h1s`) and a menu's label
+    (class or id ``menu``, ``nav``, ``toggle``: a theme's "Menu" button)."""
+    logos = logo_h1s(page, site_names)
+    return [h for h in page.elements("h1") if h not in logos
+            and not _MENU_NAME.search(f"{h.get('class') or ''} {h.get('id') or ''}")]
+
+
+def logo_h1s(page: Page, site_names: list[str]) -> list:
+    """The page's ``<h1>`` elements that are a site logo: one printing only a site name of
+    ``site_names``, or only links to the site's front page (:func:`_home_link`), as blog
+    themes print the blog's name (Blogger, older WordPress themes)."""
     names = {_squashed(n) for n in site_names if n}
     out = []
     for h in page.elements("h1"):
         text = _squashed(text_of(h))
         links = list(h.iter("a"))
-        if text in names or (links and all((a.get("href") or "").strip() in ("/", "./")
-                                           for a in links) and "".join(_squashed(text_of(a)) for a in links) == text):
-            continue
-        out.append(h)
+        if text in names or (links and all(_home_link(a.get("href"), page.url) for a in links)
+                             and "".join(_squashed(text_of(a)) for a in links) == text):
+            out.append(h)
     return out
+
+
+_HOME_PATHS = re.compile(r"^/?(?:index\.\w{2,5})?$")
+
+
+def _home_link(href: str | None, url: str) -> bool:
+    """``href`` leads to the front page of the site of ``url``: relative (``/``, ``./``) or
+    absolute on one of the site's hosts (:func:`~newsbot.extraction.urls.same_site`), its path
+    empty, ``/`` or an index file, with no query."""
+    target = absolute(href, url) if href and href.strip() not in ("", "#") else None
+    if target is None:
+        return False
+    parts = urlsplit(target)
+    return not parts.query and bool(_HOME_PATHS.match(parts.path)) and same_site(target, url)
 
 
 def _squashed(text: str) -> str:

@@ -21,7 +21,8 @@ LEAD_MIN_CHARS = 50
 LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
     r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
-    r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph",
+    r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph|lede|"
+    r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul",
     re.I,
 )
 _NOT_LEAD = re.compile(

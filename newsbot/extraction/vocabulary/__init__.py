@@ -1,5 +1,5 @@
-"""Phrase vocabulary of the generic boilerplate rules: one data file per language, and the one
-compiler that builds the rules' patterns from them.
+"""Phrase vocabulary of the generic boilerplate rules and of the byline reader: one data file per
+language, and the one compiler that builds the rules' patterns from them.
 
 Data: each ``*.toml`` file in this folder holds the phrases of one language (named by its
 ISO 639-1 code: ``de.toml``), and ``common.toml`` the names no language owns (social networks,
@@ -79,6 +79,20 @@ PATTERNS: dict[str, Pattern] = {
     # a paragraph of a portal's body container that is page furniture (matched on its
     # comparison key: case-folded, quotes and dashes unified)
     "container_line": Pattern(r"^(?:{})", re.I),
+    # a paywall's offer to read the rest (searched in a box named like a paywall)
+    "paywall_offer": Pattern(r"(?:{})", re.I),
+    # --- bylines (newsbot.extraction.metadata.split_names) ---
+    # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
+    "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
+    # what separates two names: punctuation, or the word "and" between spaces
+    "name_separator": Pattern(r"\s*(?:[,;&،、]|\s(?:{})\s)\s*", re.I),
+    # a place or outlet closing a byline, one word after a preposition ("in Brussels",
+    # "for Reuters", ", avec AFP")
+    "byline_tail": Pattern(r"(?:,\s*|\s+)(?:{})\s+(?:the\s+)?[^\W\d_][\w.'’&-]*\s*$", re.I),
+    # the credit of another role, and all after it ("…, Fotos: Jonas Weber")
+    "other_credit": Pattern(r"(?:^|[,;|/·•]\s*|\s)(?:{})\s*:.*$", re.I),
+    # an account or a desk, not a person: the whole name ("admin", "Redaktion", "Super User")
+    "not_a_person": Pattern(r"^(?:{})$", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -142,6 +156,13 @@ SHAPES: dict[str, Shape] = {
     # --- container_line ------------------------------------------------------------------------
     # the whole paragraph (short labels), or its opening (phrases of 12 characters or more)
     "container_line": Shape("container_line", r"(?:{whole})$|(?:{opening})"),
+    "paywall_offer": Shape("paywall_offer", r"{}"),  # "Weiterlesen mit Plus", "Subscribe to read"
+    # --- bylines ---------------------------------------------------------------------------------
+    "byline_lead_in": Shape("byline_lead_in", r"{}"),
+    "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
+    "byline_tail": Shape("byline_tail", r"{}"),  # the preposition before a place or an outlet
+    "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
+    "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
