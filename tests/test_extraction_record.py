@@ -156,7 +156,7 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     (LD_GRAPH, "", ["Mara Lindqvist", "Tom Okafor"], "jsonld"),  # @id references resolved in the @graph
     ("", "<p class='byline'>By Mara Lindqvist and Tom Okafor</p>", ["Mara Lindqvist", "Tom Okafor"], "html"),
     ("", "<div class='article-author__name'>Von: Mara Lindqvist und Tom Okafor, dpa</div>",
-     ["Mara Lindqvist", "Tom Okafor"], "html"),  # the agency's credit is no person
+     ["Mara Lindqvist", "Tom Okafor", "dpa"], "html"),  # a news agency's credit is kept
     ("", "<span class='authors'>Mara Lindqvist, Tom Okafor and Ana Ruiz</span>",
      ["Mara Lindqvist", "Tom Okafor", "Ana Ruiz"], "html"),
     ("", "<p>Text: <a rel='author' href='/authors/mara'>Mara Lindqvist</a></p>", ["Mara Lindqvist"], "html"),
@@ -194,6 +194,7 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     ("Door Femke Visser", ["Femke Visser"]),
     # places, outlets and other roles' credits
     ("Mara Lindqvist, Brussels", ["Mara Lindqvist"]),
+    ("Mara Lindqvist, PAP", ["Mara Lindqvist", "PAP"]),  # a news agency, not a place
     ("By Mara Lindqvist in Brussels", ["Mara Lindqvist"]),
     ("Text: Mara Lindqvist, Fotos: Tom Okafor", ["Mara Lindqvist"]),
     ("Par Lucie Morel, avec AFP", ["Lucie Morel"]),

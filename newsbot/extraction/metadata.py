@@ -163,9 +163,9 @@ def split_names(value: str) -> list[str]:
     / ``Napisał:`` (``byline_lead_in``) dropped; the credit of another role and all after it
     (``…, Fotos: B``: ``other_credit``) cut; a closing place or outlet (``in Brussels``,
     ``for Reuters``, ``, avec AFP``: ``byline_tail``) cut, and so the last of two comma parts
-    when it is one word after a name of two or more (``Maria Keller, Brussels``, ``…, dpa``:
-    a dateline or an agency's credit; a list of three may end in a person known by one
-    name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
+    when it is one word after a name of two or more (``Maria Keller, Brussels``: a dateline;
+    a news agency's credit, ``…, dpa``, stays: ``news_agency``; a list of three may end in a
+    person known by one name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
     trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
@@ -179,7 +179,8 @@ def split_names(value: str) -> list[str]:
     value = pattern("other_credit").sub("", lead_in.sub("", value)).strip(" ,;|/·•")
     value = tail.sub("", value)
     commas = _COMMA.split(value)
-    if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2:
+    if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2 \
+            and not pattern("news_agency").match(commas[-1]):
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
     for part in pattern("name_separator").split(value):

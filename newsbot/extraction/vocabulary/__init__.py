@@ -93,6 +93,8 @@ PATTERNS: dict[str, Pattern] = {
     "other_credit": Pattern(r"(?:^|[,;|/·•]\s*|\s)(?:{})\s*:.*$", re.I),
     # an account or a desk, not a person: the whole name ("admin", "Redaktion", "Super User")
     "not_a_person": Pattern(r"^(?:{})$", re.I),
+    # a news agency credited as a byline's last part ("…, dpa"): the whole part
+    "news_agency": Pattern(r"^(?:{})$", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -163,6 +165,7 @@ SHAPES: dict[str, Shape] = {
     "byline_tail": Shape("byline_tail", r"{}"),  # the preposition before a place or an outlet
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
+    "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
