@@ -141,3 +141,27 @@ def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, pri
     rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
     assert rec["date_published"] == f"{want}T00:00:00+00:00"
     assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("value, want, has_time", [
+    ("Tue, 04/08/2025 - 07:45", "2025-04-08T07:45:00+00:00", True),          # Drupal's default: month first
+    ("08.04.2025 07:45", "2025-04-08T07:45:00+00:00", True),
+    ("2025-04-08 07:45:00 CET", "2025-04-08T07:45:00+01:00", True),
+    ("8 Apr 2025 07:45:00 EEST", "2025-04-08T07:45:00+03:00", True),
+    ("2025-04-08T07:45:00 BST", "2025-04-08T07:45:00+01:00", True),
+    ("2025-04-08T07:45:00+02:00[Europe/Berlin]", "2025-04-08T07:45:00+02:00", True),
+    ("2025-04-08T07:45:00[Europe/Lisbon]", "2025-04-08T07:45:00+01:00", True),
+    ("20250408T074500+0200", "2025-04-08T07:45:00+02:00", True),
+])
+def test_meta_date_forms_keep_their_time_and_zone(value, want, has_time):
+    from newsbot.extraction.dates import iso, parse_date
+
+    parsed = parse_date(value)
+    assert iso(parsed.value) == want
+    assert parsed.has_time is has_time
+
+
+def test_a_compact_iso_date_is_not_flagged_day_only():
+    rec = _dated("<meta property='article:published_time' content='20250408T074500+0200'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+    assert rec["quality_flags"] == []
