@@ -165,3 +165,40 @@ def test_a_compact_iso_date_is_not_flagged_day_only():
     rec = _dated("<meta property='article:published_time' content='20250408T074500+0200'>")
     assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
     assert rec["quality_flags"] == []
+
+
+def _page(body: str, head: str = "") -> dict:
+    html = _doc(f"<title>Harbour cranes</title>{head}", f"{body}")
+    return extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+
+
+def test_an_update_time_printed_before_the_publication_time_is_the_modification():
+    # GeneratePress prints the hAtom "updated" time first, both with microdata
+    rec = _page("<article itemscope itemtype='https://schema.org/CreativeWork'><h1>Harbour cranes</h1>"
+                "<span class='posted-on'><time class='updated' datetime='2025-04-09T17:05:00+02:00' "
+                "itemprop='dateModified'>9 April</time><time class='entry-date published' "
+                "datetime='2025-04-08T07:45:00+02:00' itemprop='datePublished'>8 April</time></span>"
+                f"{_paras(4)}</article>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+02:00"
+
+
+def test_a_blogger_abbr_gives_its_date_with_its_offset():
+    rec = _page("<div class='post' itemscope itemtype='http://schema.org/BlogPosting'><h1>Harbour cranes</h1>"
+                "<abbr class='published' itemprop='datePublished' title='2025-04-08T07:45:00+03:00'>07:45</abbr>"
+                f"{_paras(4)}</div>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+03:00"
+
+
+def test_a_teaser_time_in_a_sidebar_is_not_the_article_date():
+    rec = _page("<aside><a href='/other'>Ferry strike</a> <time datetime='2025-04-01T10:00:00+02:00'>1.4.</time></aside>"
+                "<main><article><h1>Harbour cranes</h1><time datetime='2025-04-08T07:45:00+02:00'>8.4.2025</time>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+
+
+def test_a_review_date_in_microdata_is_not_the_article_date():
+    rec = _page("<article><h1>Harbour cranes</h1><p class='date'>8 April 2025, 07:45</p>"
+                f"{_paras(4)}<div itemscope itemtype='https://schema.org/Review'>"
+                "<span itemprop='datePublished' content='2025-04-02 11:00:00'></span><p>Nice cranes.</p></div></article>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"

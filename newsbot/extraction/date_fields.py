@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from . import dates
-from .page import Page
+from .page import ARTICLE_TYPES, Page
 from .text import clean
 from .values import ld_text, select_values, text_of
 
@@ -45,19 +45,84 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
                 break
     for name in meta_names:
         add("meta", page.meta_first(name))
-    if ld_key == "datePublished":
-        for el in page.elements("time"):
-            if el.get("datetime"):
-                add("html", el.get("datetime"))
-                break
+    if not any(p.has_time and p.has_offset for _, p in out):  # else the markup's dates would not be chosen
+        for el in _ITEMPROP_DATE(page.tree, name=ld_key):
+            if _of_the_article(el):
+                add("microdata", _microdata_date(el))
+        published = ld_key == "datePublished"
+        times = [el for el in page.elements("time") if el.get("datetime") and not _aside(el)]
+        marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
+        unmarked = [el for el in times if _time_mark(el) is None] if published else []
+        loose = [el for el in times if _time_mark(el) == "updated"]
+        for el in (marked or unmarked or loose)[:1]:
+            add("html", el.get("datetime"))
     for value in hint_values:
         add("hint", value)
     return out
 
 
+_ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+
+
+def _microdata_date(el) -> str | None:
+    """The value of a microdata date element: a ``<time>``'s ``datetime`` (else its
+    ``content``), an ``<abbr>``'s ``title`` (as Blogger themes print it), another element's
+    ``content``, else its text."""
+    names = ("datetime", "content") if el.tag == "time" else ("content", "title") if el.tag == "abbr" else ("content",)
+    for name in names:
+        if el.get(name):
+            return el.get(name)
+    return clean(text_of(el))
+
+
+_ARTICLE_SCOPES = ARTICLE_TYPES | {"webpage"}
+
+
+def _of_the_article(el) -> bool:
+    """A microdata property ``el`` belongs to the article: the item it is a property of (its
+    nearest ancestor with ``itemscope``) is an article or a web page (schema.org types), or
+    there is none; a review's, a comment's or a product's date is not the article's."""
+    for ancestor in el.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            kind = (ancestor.get("itemtype") or "").split()
+            return not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in _ARTICLE_SCOPES
+    return True
+
+
+def _time_mark(el) -> str | None:
+    """What a ``<time>`` says it dates: ``"published"`` (``itemprop="datePublished"``, class
+    ``published``), ``"modified"`` (``itemprop="dateModified"``, class ``modified``),
+    ``"updated"`` (class ``updated`` alone: hAtom's update time, which WordPress themes such as
+    GeneratePress print before the publication time, while others such as Newspaper put it on
+    the publication time itself), else ``None``."""
+    prop = (el.get("itemprop") or "").split()
+    classes = (el.get("class") or "").lower().split()
+    if "datePublished" in prop or "published" in classes:
+        return "published"
+    if "dateModified" in prop or "modified" in classes:
+        return "modified"
+    return "updated" if "updated" in classes else None
+
+
+def _aside(el) -> bool:
+    """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
+    ``<article>``'s (where WordPress themes print the post's date): a teaser's or a list's
+    time."""
+    footer = False
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("aside", "nav"):
+            return True
+        if ancestor.tag == "article":
+            return False
+        footer = footer or ancestor.tag == "footer"
+    return footer
+
+
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
-    ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
+    ``datePublished``, ``article:published_time`` and other meta, microdata
+    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation or
+    a footer, one marked as the publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
     htmldate on the page text (never a copyright year), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
@@ -278,7 +343,8 @@ def read_day(text: str, language: str | None = None) -> date | None:
 
 
 def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
-    """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, then the
+    """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, microdata
+    ``itemprop="dateModified"`` and a ``<time>`` marked so (:func:`_time_mark`), then the
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
     ``<lastmod>``); ``None`` if absent."""
     chosen = dates.choose(_date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified]))

@@ -219,10 +219,10 @@ FIELDS: tuple[Field, ...] = (
           ("portal", "jsonld", "html", "meta", "hint"), rule="title", content=True, counted=True, floor=1.0),
     Field("date_published", _DATETIME, "ISO 8601 with UTC offset, to the second when the page gives a time; a day alone is "
           "midnight in the portal's time zone, and the record is flagged `day_only`",
-          _iso(date_fields.date_published), ("portal", "jsonld", "meta", "html", "hint", "generic"),
+          _iso(date_fields.date_published), ("portal", "jsonld", "meta", "microdata", "html", "hint", "generic"),
           rule="date", content=True, counted=True, floor=1.0),
     Field("date_modified", _DATETIME, "same format", _iso(date_fields.date_modified),
-          ("jsonld", "meta", "hint"), counted=True),
+          ("jsonld", "meta", "microdata", "html", "hint"), counted=True),
     Field("section", _TEXT, "the portal's section", metadata.section, ("portal", "jsonld", "meta"),
           rule="section", content=True, counted=True, floor=0.95),
     Field("lead", _TEXT, "standfirst / summary", content.lead, ("portal", "html", "jsonld", "meta"),
