@@ -58,6 +58,13 @@ HARBOUR = "https://news.example.org/hafen/kraene"  # no date in the address
     ("<div class='meta'>Veröffentlicht am 14.05.2024 um 16.45 Uhr</div>", "2024-05-14T16:45:00+00:00"),
     ("<span class='posted-on'>May 14, 2024 4:45 pm</span>", "2024-05-14T16:45:00+00:00"),
     ("<time>14/05/2024 16h45</time>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.5.2024 klo 16.45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<span class='date'>tirsdag 14.05.2024 kl. 9.05</span>", "2024-05-14T09:05:00+00:00"),
+    ("<p class='date'>14.05.2024, godz. 9.05</p>", "2024-05-14T09:05:00+00:00"),
+    ("<p class='date'>14.5.2024 ob 9.05</p>", "2024-05-14T09:05:00+00:00"),
+    ("<p class='date'>May 14, 2024 4.45pm</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14 May 2024, 16:45 CEST</p>", "2024-05-14T16:45:00+02:00"),
+    ("<p class='date'>14 May 2024, 15:45 BST</p>", "2024-05-14T15:45:00+01:00"),
 ])
 def test_a_printed_time_is_kept(printed, want):
     html = _doc("<title>Neue Kräne im Hafen</title>",

@@ -4,7 +4,7 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -161,8 +161,17 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
-_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:h]([0-5]\d)|\.([0-5]\d)(?=\s*Uhr))(?![\d:])"
-                    r"(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?", re.I)
+_CLOCK = re.compile(
+    r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
+    r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
+    r"(?:[:h](?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
+    r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
+    r"(?:\s*(?:Uhr|h)?\s*\(?(?P<zone>[A-Z]{3,4})(?![\w]))?", re.I)
+"""A clock time: ``16:45``, ``16h45``, ``4:45 pm``, ``9.12am``, ``16.45 Uhr``, or ``9.12`` after
+the word that says "at" in a date line (``klo`` fi, ``kl.`` da/sv/nb, ``ob`` sl, ``um`` de,
+``à`` fr, ``alle`` / ``ore`` it, ``o`` / ``godz.`` pl); a zone abbreviation after it (``CET``,
+``EEST``, ``BST``) in group ``zone``. A dotted time counts only so, since ``9.12`` alone is as
+often a day and month."""
 
 
 def _date_texts(page: Page):
@@ -178,27 +187,42 @@ def _date_texts(page: Page):
             yield text
 
 
-def _printed_time(page: Page, day) -> tuple[int, int] | None:
-    """``(hour, minute)`` printed beside the publication day ``day`` (a ``date``): in the first
-    ``<time>`` element, or element whose class or id names a date, time or dateline, whose
-    text (150 characters at most) holds that day's year and day of the month and a clock time
-    (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
+def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
+    """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``): in the
+    first ``<time>`` element, or element whose class or id names a date, time or dateline,
+    whose text (150 characters at most) holds that day's year and day of the month and a clock
+    time (:data:`_CLOCK`); ``zone`` is the offset of a zone abbreviation printed after the time
+    (``09:12 CET``, read by dateparser's table of abbreviations), else ``None``; ``None`` when
+    no such text is found."""
     day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
     for text in _date_texts(page):
         if str(day.year) not in text and f"{day.year % 100:02d}" not in text:
             continue
         if not day_number.search(text.replace(str(day.year), " ")):
             continue
-        m = _CLOCK.search(text)
-        if m:
-            hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
-            suffix = (m.group(4) or "").replace(".", "").replace(" ", "").lower()
-            if suffix == "pm" and hour < 12:
+        for m in _CLOCK.finditer(text):
+            if m.group("spoken") and not m.group("word"):
+                continue  # 3.12 alone: a day and month as often as a time
+            hour = int(m.group("hour"))
+            minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
+            half = (m.group("half") or "").replace(".", "").replace(" ", "").lower()
+            if half == "pm" and hour < 12:
                 hour += 12
-            elif suffix == "am" and hour == 12:
+            elif half == "am" and hour == 12:
                 hour = 0
-            return hour, minute
+            return hour, minute, _zone_of(m.group("zone"), day)
     return None
+
+
+def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
+    """The fixed offset of a zone ``abbreviation`` (``CET`` +01:00, ``CEST`` +02:00) on ``day``
+    by dateparser's table; ``None`` for none or one it does not know."""
+    if not abbreviation or not abbreviation.isupper():
+        return None
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    found = pop_tz_offset_from_string(f"00:00 {abbreviation}")[1]
+    return timezone(found.utcoffset(datetime(day.year, day.month, day.day))) if found is not None else None
 
 
 _NAMED_DAY = re.compile(
@@ -248,14 +272,16 @@ the cost of matching regardless of case."""
 
 def _with_printed_time(page: Page, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:
     """A day-only ``chosen`` date completed with the time the page prints beside that day
-    (:func:`_printed_time`), read in the offset the page prints with its other dates, else in
+    (:func:`_printed_time`), read in the zone printed after it, else in the offset the page
+    prints with its other dates, else in
     the zone the day was read in; ``chosen`` itself when the page prints no time."""
     layer, parsed = chosen
     found = _printed_time(page, parsed.value.date())
     if found is None:
         return chosen
-    offset = _page_offset(page)
-    value = parsed.value.replace(hour=found[0], minute=found[1], second=0)
+    hour, minute, printed_zone = found
+    offset = printed_zone or _page_offset(page)
+    value = parsed.value.replace(hour=hour, minute=minute, second=0)
     if offset is not None:
         value = value.replace(tzinfo=offset)
     return layer, dates.ParsedDate(value, True, offset is not None or parsed.has_offset)
