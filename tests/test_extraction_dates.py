@@ -138,6 +138,8 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     ("hu", "2025. március 1.", "2025-03-01"), ("es", "1 de marzo de 2025", "2025-03-01"),
     ("cs", "1. března 2025", "2025-03-01"), ("el", "1 Μαρτίου 2025", "2025-03-01"), ("nl", "12 maart 2025", "2025-03-12"),
     ("hr", "1. ožujka 2025.", "2025-03-01"), (None, "1 de marzo de 2025", "2025-03-01"),
+    ("lv", "2025. gada 12. marts", "2025-03-12"), ("mt", "12 ta' Marzu 2025", "2025-03-12"),
+    ("sl", "12. 3. 2025", "2025-03-12"),
 ])
 def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, printed, want):
     # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser in the

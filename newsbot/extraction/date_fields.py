@@ -143,7 +143,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
         language = f["language"]
-        found = _htmldate(page, language) or _printed_day(page, language)
+        found = _htmldate(page, language)
+        found = (found and _day_first(page, found)) or _printed_day(page, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -226,9 +227,16 @@ def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
 
 
 _NAMED_DAY = re.compile(
-    r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025
+    r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025, 1 ta' Marzu 2025
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                                  # March 1, 2025
+    r"|(?<!\d)\d{4}\.\s+(?:gada\s+)?\d{1,2}\.\s+[^\W\d_]{3,}"                                       # 2025. gada 1. marts
     r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)")                                          # 2025. március 1.
+_DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+"""A day, month and year in digits with dots, day first, as every language that writes them
+so orders them (``3.3.2025``, ``3. 3. 2025``)."""
+_FILLERS = re.compile(r"(?<=\d\.)\s+gada(?=\s)|(?<=\d)\s+ta['’](?=\s*[^\W\d_])")
+"""The words that join a date's parts and that dateparser does not know: Latvian ``gada`` (of
+the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``)."""
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
 
 
@@ -236,13 +244,20 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
     """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
     most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
-    2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``), for the pages where
+    2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``, ``2025. gada 1.
+    marts``), or that holds one in digits with dots (:data:`_DOTTED_DAY`), for the pages where
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
     is one."""
     tries = 0
     for text in _date_texts(page):
         m = _NAMED_DAY.search(text)
         if m is None:
+            dotted = _DOTTED_DAY.search(text)
+            if dotted:
+                try:
+                    return date(*(int(dotted.group(i)) for i in (3, 2, 1))).isoformat()
+                except ValueError:
+                    pass
             continue
         when = read_day(m.group(0), language)
         if when is not None:
@@ -251,6 +266,21 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
         if tries >= _PRINTED_DAY_TRIES:
             break
     return None
+
+
+def _day_first(page: Page, found: str) -> str:
+    """htmldate's ``found`` (``YYYY-MM-DD…``) with its day and month swapped back when a date
+    element (:func:`_date_texts`) prints that day in digits with dots and spaces, day first
+    (``12. 3. 2025``, as Czech, Slovak, Slovene and Croatian write it), which htmldate reads
+    month first; ``found`` itself otherwise."""
+    month, day = int(found[5:7]), int(found[8:10])
+    if month == day or day > 12:
+        return found
+    for text in _date_texts(page):
+        for m in _DOTTED_DAY.finditer(text):
+            if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(found[:4]), day, month):
+                return f"{found[:5]}{day:02d}-{month:02d}{found[10:]}"
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -353,7 +383,8 @@ _DAY_ONE = re.compile(r"(?<!\d)0?1(?!\d)")
 
 def read_day(text: str, language: str | None = None) -> date | None:
     """The day ``text`` writes whole (day, month and year: ``1er mars 2025``, ``1 Μαρτίου
-    2025``), read by dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
+    2025``), its joining words dateparser does not know left out (:data:`_FILLERS`), read by
+    dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
     is used), or in every language it knows when that is ``None`` or not one of them (the first
     such reading in a process loads them all: about a second and a half); ``None`` when it
     holds no whole date."""
@@ -361,6 +392,7 @@ def read_day(text: str, language: str | None = None) -> date | None:
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"]}
     primary = (language or "").split("-")[0].lower()
+    text = _FILLERS.sub("", text)
     try:
         when = dateparser.parse(text, languages=[primary] if primary else None, settings=settings)
     except ValueError:  # a language dateparser does not know
