@@ -13,7 +13,7 @@ from lxml import etree
 from . import dates
 from .page import ARTICLE_TYPES, Page
 from .text import clean
-from .values import ld_text, select_values, text_of
+from .values import in_aside, ld_text, select_values, text_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -50,7 +50,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
             if _of_the_article(el):
                 add("microdata", _microdata_date(el))
         published = ld_key == "datePublished"
-        times = [el for el in page.elements("time") if el.get("datetime") and not _aside(el)]
+        times = [el for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
         marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
         unmarked = [el for el in times if _time_mark(el) is None] if published else []
         loose = [el for el in times if _time_mark(el) == "updated"]
@@ -104,18 +104,6 @@ def _time_mark(el) -> str | None:
     return "updated" if "updated" in classes else None
 
 
-def _aside(el) -> bool:
-    """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
-    ``<article>``'s (where WordPress themes print the post's date): a teaser's or a list's
-    time."""
-    footer = False
-    for ancestor in el.iterancestors():
-        if ancestor.tag in ("aside", "nav"):
-            return True
-        if ancestor.tag == "article":
-            return False
-        footer = footer or ancestor.tag == "footer"
-    return footer
 
 
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:

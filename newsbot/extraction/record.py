@@ -232,7 +232,7 @@ FIELDS: tuple[Field, ...] = (
           content.body, ("portal", "jsonld", "generic"), rule="body", content=True, counted=True, floor=1.0),
     Field("authors", _STRINGS, "bylines", metadata.authors, ("portal", "jsonld", "meta", "microdata", "html"),
           rule="authors", content=True, counted=True),
-    Field("tags", _STRINGS, "topic keywords", metadata.tags, ("portal", "meta", "jsonld"),
+    Field("tags", _STRINGS, "topic keywords", metadata.tags, ("portal", "meta", "jsonld", "html"),
           rule="tags", content=True, counted=True),
     Field("image", {"type": ["string", "null"], "pattern": "^https?://"},
           "the article's main image: absolute URL, or null", image.image,

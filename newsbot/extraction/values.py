@@ -74,6 +74,20 @@ def ld_text(value, depth: int = 0) -> str | None:
     return clean(unescape_entities(html_lib.unescape(value))) if isinstance(value, str) else None
 
 
+def in_aside(el) -> bool:
+    """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
+    ``<article>``'s (where WordPress themes print a post's date and tags): a teaser's, a list's
+    or a tag cloud's element, not the article's."""
+    footer = False
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("aside", "nav"):
+            return True
+        if ancestor.tag == "article":
+            return False
+        footer = footer or ancestor.tag == "footer"
+    return footer
+
+
 def unique(values) -> list[str]:
     """Cleaned, non-empty values in order, without case-insensitive duplicates or URLs."""
     seen, out = set(), []
