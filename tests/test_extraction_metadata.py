@@ -54,3 +54,42 @@ def test_a_tag_cloud_in_the_sidebar_is_not_the_article_tags():
                 f"<article><h1>{HEADLINE}</h1>{_paras(4)}<a href='/tag/cranes/' rel='tag'>Cranes</a></article>"
                 "<aside><a href='/tag/ferries/' rel='tag'>Ferries</a></aside>")
     assert extract_article(html.encode(), URL).record["tags"] == ["Cranes"]
+
+
+def test_the_article_object_that_names_the_page_wins_over_a_related_story_listed_first():
+    other = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry strike ends",
+             "url": "https://harbour.example.org/port/ferry-strike-ends", "datePublished": "2025-04-01T10:00:00+02:00",
+             "articleSection": "Ferries", "keywords": ["ferries", "strike"]}
+    own = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE,
+           "mainEntityOfPage": {"@id": URL}, "datePublished": "2025-04-08T07:45:00+02:00",
+           "articleSection": "Port", "keywords": ["cranes"]}
+    html = _doc(_ld([other, own]), f"<article><h1>{HEADLINE}</h1>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), URL).record
+    assert (rec["title"], rec["date_published"], rec["section"], rec["tags"]) == (
+        HEADLINE, "2025-04-08T07:45:00+02:00", "Port", ["cranes"])
+
+
+def test_an_article_nested_as_a_web_page_main_entity_gives_section_tags_and_image():
+    page = {"@context": "https://schema.org", "@type": "WebPage", "url": URL, "mainEntity": {
+        "@type": "NewsArticle", "headline": HEADLINE, "datePublished": "2025-04-08T07:45:00+02:00",
+        "articleSection": "Port", "keywords": "cranes, quay", "image": {"@type": "ImageObject", "url": "/img/cranes.jpg"}}}
+    html = _doc(_ld(page), f"<article><h1>{HEADLINE}</h1>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), URL).record
+    assert (rec["section"], rec["tags"], rec["image"]) == ("Port", ["cranes", "quay"],
+                                                           "https://harbour.example.org/img/cranes.jpg")
+
+
+def test_an_image_given_by_reference_is_resolved_in_the_graph():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": HEADLINE, "image": {"@id": URL + "#primaryimage"}},
+        {"@type": "ImageObject", "@id": URL + "#primaryimage", "url": "https://harbour.example.org/img/quay.jpg"}]}
+    assert _record(_ld(graph))["image"] == "https://harbour.example.org/img/quay.jpg"
+
+
+def test_a_microdata_image_outside_a_figure_is_the_image_but_not_the_author_photo():
+    html = _doc(f"<title>{HEADLINE}</title>",
+                f"<article itemscope itemtype='https://schema.org/NewsArticle'><h1 itemprop='headline'>{HEADLINE}</h1>"
+                "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+                "<img itemprop='image' src='/people/ana.jpg' alt=''><span itemprop='name'>Ana Berg</span></div>"
+                f"<img itemprop='image' src='/img/cranes-wide.jpg' alt='Cranes'>{_paras(4)}</article>")
+    assert extract_article(html.encode(), URL).record["image"] == "https://harbour.example.org/img/cranes-wide.jpg"

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from . import dates
-from .page import ARTICLE_TYPES, Page
+from .page import Page
 from .text import clean
-from .values import in_aside, ld_text, select_values, text_of
+from .values import in_aside, ld_text, of_the_article, select_values, text_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -37,8 +37,8 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
 
     for value in select_values(page, rules.css("date")) if ld_key == "datePublished" else []:
         add("portal", value)
-    add("jsonld", ld_text(page.article_ld.get(ld_key)))
-    if not page.article_ld.get(ld_key):
+    add("jsonld", ld_text(page.article_entity.get(ld_key)))
+    if not page.article_entity.get(ld_key):
         for node in page.jsonld:  # a WebPage or other node carrying the article's dates
             if node.get(ld_key):
                 add("jsonld", ld_text(node.get(ld_key)))
@@ -47,7 +47,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         add("meta", page.meta_first(name))
     if not any(p.has_time and p.has_offset for _, p in out):  # else the markup's dates would not be chosen
         for el in _ITEMPROP_DATE(page.tree, name=ld_key):
-            if _of_the_article(el):
+            if of_the_article(el):
                 add("microdata", _microdata_date(el))
         published = ld_key == "datePublished"
         times = [el for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
@@ -73,20 +73,6 @@ def _microdata_date(el) -> str | None:
         if el.get(name):
             return el.get(name)
     return clean(text_of(el))
-
-
-_ARTICLE_SCOPES = ARTICLE_TYPES | {"webpage"}
-
-
-def _of_the_article(el) -> bool:
-    """A microdata property ``el`` belongs to the article: the item it is a property of (its
-    nearest ancestor with ``itemscope``) is an article or a web page (schema.org types), or
-    there is none; a review's, a comment's or a product's date is not the article's."""
-    for ancestor in el.iterancestors():
-        if ancestor.get("itemscope") is not None:
-            kind = (ancestor.get("itemtype") or "").split()
-            return not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in _ARTICLE_SCOPES
-    return True
 
 
 def _time_mark(el) -> str | None:

@@ -34,7 +34,7 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
     for value in select_values(page, rules.css("section")):
         if not is_boilerplate(value, rules):
             return value, "portal"
-    value = ld_text(page.article_ld.get("articleSection"))
+    value = ld_text(page.article_entity.get("articleSection"))
     if value:
         return value, "jsonld"
     value = page.meta_first("article:section", "section", "parsely-section", "cxenseparse:recs:category",
@@ -72,7 +72,7 @@ def _is_the_page(page, name: str, url: str | None) -> bool:
     if url and url.rstrip("/") not in (page.url.rstrip("/"), (page.meta_first("og:url") or "").rstrip("/")):
         return False
     wanted = key(name)
-    headlines = [ld_text(page.article_ld.get("headline")), page.meta_first("og:title"),
+    headlines = [ld_text(page.article_entity.get("headline")), page.meta_first("og:title"),
                  *(text_of(h) for h in page.elements("h1")[:3])]
     if any(h and key(h) == wanted for h in headlines):
         return True
@@ -121,11 +121,8 @@ def _is_brand(name: str, brands: set[str]) -> bool:
 
 
 def _resolved(page, value):
-    """A JSON-LD reference ``{"@id": …}`` (no other key but ``@type``) replaced by the object of
-    that ``@id`` on the page (:attr:`Page.ld_by_id`); any other value as it is."""
-    if isinstance(value, dict) and "@id" in value and not (set(value) - {"@id", "@type"}):
-        return page.ld_by_id.get(value["@id"], value)
-    return value
+    """A JSON-LD reference resolved in the page's graph (:meth:`Page.resolved`)."""
+    return page.resolved(value)
 
 
 def _microdata_name(el) -> str | None:
@@ -227,7 +224,7 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
     values = page.meta.get("article:tag", [])
     if values:
         return unique(values), "meta"
-    kw = page.article_ld.get("keywords")
+    kw = page.article_entity.get("keywords")
     if kw:
         items = kw if isinstance(kw, list) else kw.split(",") if isinstance(kw, str) else [kw]
         found = unique(ld_text(k) for k in items)

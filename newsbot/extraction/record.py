@@ -236,7 +236,7 @@ FIELDS: tuple[Field, ...] = (
           rule="tags", content=True, counted=True),
     Field("image", {"type": ["string", "null"], "pattern": "^https?://"},
           "the article's main image: absolute URL, or null", image.image,
-          ("portal", "jsonld", "meta", "html"), rule="image", counted=True),
+          ("portal", "jsonld", "meta", "microdata", "html"), rule="image", counted=True),
     Field("quality_flags", {"type": "array", "items": {"enum": list(QUALITY_FLAGS)}},
           "; ".join(f"`{k}` ({v})" for k, v in QUALITY_FLAGS.items()), _quality_flags),
     Field("translations", {"type": "array", "items": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 
-from .page import Page
+from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
 
 
@@ -86,6 +86,20 @@ def in_aside(el) -> bool:
             return False
         footer = footer or ancestor.tag == "footer"
     return footer
+
+
+_ARTICLE_SCOPES = ARTICLE_TYPES | {"webpage"}
+
+
+def of_the_article(el) -> bool:
+    """A microdata property ``el`` belongs to the article: the item it is a property of (its
+    nearest ancestor with ``itemscope``) is an article or a web page (schema.org types), or
+    there is none; a review's, a comment's or a product's date is not the article's."""
+    for ancestor in el.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            kind = (ancestor.get("itemtype") or "").split()
+            return not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in _ARTICLE_SCOPES
+    return True
 
 
 def unique(values) -> list[str]:
