@@ -211,3 +211,12 @@ def test_a_review_date_in_microdata_is_not_the_article_date():
                 f"{_paras(4)}<div itemscope itemtype='https://schema.org/Review'>"
                 "<span itemprop='datePublished' content='2025-04-02 11:00:00'></span><p>Nice cranes.</p></div></article>")
     assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+
+
+def test_an_update_printed_before_the_creation_does_not_date_the_article():
+    rec = _page("<main><article><h1>Harbour cranes</h1><div class='article-dates'>"
+                "<span class='date-modified'>Aktualisiert am 09.04.2025, 17:05 Uhr</span> · "
+                "<span class='date-published'>Erstellt am 08.04.2025, 07:45 Uhr</span></div>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+    assert rec["quality_flags"] == []

@@ -117,7 +117,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
         language = f["language"]
-        found = _htmldate(page, language)
+        found = _htmldate_of_publication(page, language)
         found = (found and _day_first(page, found)) or _printed_day(page, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
@@ -149,11 +149,16 @@ the word that says "at" in a date line (``klo`` fi, ``kl.`` da/sv/nb, ``ob`` sl,
 often a day and month."""
 
 
+_NOT_DATE_ELEMENTS = frozenset(("script", "style", "head", "html", "body", "article", "main"))
+"""Elements never read as a date element, whatever their class (``status-publish`` on a
+WordPress ``<article>``)."""
+
+
 def _date_texts(page: Page):
     """The texts, 150 characters at most, of the page's ``<time>`` elements and of the elements
     whose class or id names a date, time or dateline (:func:`_names_date`), in document order."""
     for el in page.tree.iter(etree.Element):
-        if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
+        if el.tag in _NOT_DATE_ELEMENTS:
             continue
         if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
             continue
@@ -163,30 +168,56 @@ def _date_texts(page: Page):
 
 
 def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
-    """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``): in the
-    first ``<time>`` element, or element whose class or id names a date, time or dateline,
-    whose text (150 characters at most) holds that day's year and day of the month and a clock
-    time (:data:`_CLOCK`); ``zone`` is the offset of a zone abbreviation printed after the time
-    (``09:12 CET``, read by dateparser's table of abbreviations), else ``None``; ``None`` when
-    no such text is found."""
+    """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
+    ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
+    of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
+    printed after that day written whole (:func:`_day_pattern`: in ``Aktualisiert am
+    04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
+    a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
+    is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
+    dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found."""
+    texts = [t for t in _date_texts(page) if str(day.year) in t or f"{day.year % 100:02d}" in t]
+    written = _day_pattern(day)
+    for text in texts:
+        for m in written.finditer(text):
+            found = _clock(text[m.end():], day)
+            if found:
+                return found
     day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
-    for text in _date_texts(page):
-        if str(day.year) not in text and f"{day.year % 100:02d}" not in text:
-            continue
-        if not day_number.search(text.replace(str(day.year), " ")):
-            continue
-        for m in _CLOCK.finditer(text):
-            if m.group("spoken") and not m.group("word"):
-                continue  # 3.12 alone: a day and month as often as a time
-            hour = int(m.group("hour"))
-            minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
-            half = (m.group("half") or "").replace(".", "").replace(" ", "").lower()
-            if half == "pm" and hour < 12:
-                hour += 12
-            elif half == "am" and hour == 12:
-                hour = 0
-            return hour, minute, _zone_of(m.group("zone"), day)
+    for text in texts:
+        if day_number.search(text.replace(str(day.year), " ")):
+            found = _clock(text, day)
+            if found:
+                return found
     return None
+
+
+def _clock(text: str, day) -> tuple[int, int, tzinfo | None] | None:
+    """The first clock time of ``text`` (:data:`_CLOCK`) as ``(hour, minute, zone)``."""
+    for m in _CLOCK.finditer(text):
+        if m.group("spoken") and not m.group("word"):
+            continue  # 3.12 alone: a day and month as often as a time
+        hour = int(m.group("hour"))
+        minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
+        half = (m.group("half") or "").replace(".", "").replace(" ", "").lower()
+        if half == "pm" and hour < 12:
+            hour += 12
+        elif half == "am" and hour == 12:
+            hour = 0
+        return hour, minute, _zone_of(m.group("zone"), day)
+    return None
+
+
+def _day_pattern(day) -> re.Pattern:
+    """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
+    ``2025-03-03``, ``3/3/2025``) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    d, m, y = day.day, day.month, day.year
+    return re.compile(
+        rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
+        rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)"
+        rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
+        rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
+        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)")
 
 
 def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
@@ -332,6 +363,41 @@ def _htmldate(page: Page, language: str | None = None) -> str | None:
         if not _prints_first(f"{page.url}\n{page.text}", text, int(found[:4]), int(found[5:7]), language):
             return None
     return found
+
+
+_UPDATE_MARKS = re.compile(r"modif|updat|aktualis|actuali[sz]|aggiorn", re.I)
+_PUBLICATION_MARKS = re.compile(r"publi|creat|erstell|posted|pubdate", re.I)
+
+
+def _htmldate_of_publication(page: Page, language: str | None = None) -> str | None:
+    """:func:`_htmldate` for the publication: on a page whose date elements name both an update
+    (class or id ``date-modified``, ``updated``, ``aktualisiert``: :data:`_UPDATE_MARKS`) and
+    the publication (``date-published``, ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`),
+    read without the update's, which htmldate may take for the publication when printed first
+    (``Aktualisiert am 04.03.2025 · Erstellt am 03.03.2025``), and with them only when it then
+    finds none. The elements are taken out of the tree and put back in their places. A page
+    that names an update alone keeps it (hAtom's ``updated`` is often a post's only date)."""
+    updates, published = [], False
+    for el in page.tree.iter(etree.Element):
+        if el.tag in _NOT_DATE_ELEMENTS or el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _UPDATE_MARKS.search(marks):
+            if not any(a in updates for a in el.iterancestors()):
+                updates.append(el)
+        elif _PUBLICATION_MARKS.search(marks):
+            published = True
+    if not updates or not published:
+        return _htmldate(page, language)
+    places = [(el.getparent(), el.getparent().index(el), el) for el in updates if el.getparent() is not None]
+    try:
+        for parent, _, el in places:
+            parent.remove(el)
+        found = _htmldate(page, language)
+    finally:
+        for parent, index, el in reversed(places):
+            parent.insert(index, el)
+    return found or _htmldate(page, language)
 
 
 def _prints_first(markup: str, text: str, year: int, month: int, language: str | None = None) -> bool:
