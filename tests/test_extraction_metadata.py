@@ -41,6 +41,12 @@ def test_the_section_is_the_trail_item_before_the_article(trail, section):
     assert _record(_crumbs(*trail))["section"] == section
 
 
+def test_a_printed_category_link_is_the_section_when_structured_data_names_none():
+    rec = _record("", "<footer class='entry-footer'><a href='/category/port/' rel='category tag'>› Port</a> "
+                      "<a href='/tag/cranes/' rel='tag'>Cranes</a></footer>")
+    assert (rec["section"], rec["tags"]) == ("Port", ["Cranes"])
+
+
 def test_printed_tag_links_beat_a_site_wide_keywords_meta():
     rec = _record("<meta name='keywords' content='news, harbour, daily, sport'>",
                   "<p class='tags'><a href='/tag/cranes/' rel='tag'>Cranes</a> "

@@ -23,7 +23,8 @@ def section(f: Fields) -> tuple[str | None, str | None]:
     """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
     ``section`` / ``content_category`` meta, then the JSON-LD breadcrumb's last item before the
     article (a trail of the home page and the article alone, as Yoast writes one for a post,
-    names no section);
+    names no section), then the first category link the page prints (``rel="category"``, as
+    WordPress prints a post's categories; not in an aside, a navigation or the page's footer);
     a raw slug the portal names in ``section_names`` is replaced by its name."""
     value, layer = _section(f)
     return f.rules.section_name(value), layer
@@ -51,6 +52,11 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             names = names[:-1]  # a trail that ends at an article named otherwise
         if len(names) >= 2:
             return names[-1][0], "jsonld"
+    for a in page.elements("a"):
+        if "category" in (a.get("rel") or "").lower().split() and not in_aside(a):
+            name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
+            if name:
+                return name, "html"
     return None, None
 
 

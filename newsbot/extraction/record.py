@@ -223,7 +223,7 @@ FIELDS: tuple[Field, ...] = (
           rule="date", content=True, counted=True, floor=1.0),
     Field("date_modified", _DATETIME, "same format", _iso(date_fields.date_modified),
           ("jsonld", "meta", "microdata", "html", "hint"), counted=True),
-    Field("section", _TEXT, "the portal's section", metadata.section, ("portal", "jsonld", "meta"),
+    Field("section", _TEXT, "the portal's section", metadata.section, ("portal", "jsonld", "meta", "html"),
           rule="section", content=True, counted=True, floor=0.95),
     Field("lead", _TEXT, "standfirst / summary", content.lead, ("portal", "html", "jsonld", "meta"),
           rule="lead", content=True, counted=True),
