@@ -220,3 +220,20 @@ def test_an_update_printed_before_the_creation_does_not_date_the_article():
                 f"{_paras(4)}</article></main>")
     assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
     assert rec["quality_flags"] == []
+
+
+def test_a_live_blog_without_structured_dates_is_dated_by_its_first_entry():
+    entries = "".join(f"<div class='entry'><time datetime='2025-04-08T{h}:00:00+02:00'>{h}:00</time>"
+                      f"<p>Update at {h} o'clock on the cranes being unloaded at the harbour quay today.</p></div>"
+                      for h in ("16", "14", "11", "09"))
+    rec = _page(f"<main><article><h1>Harbour cranes: the day as it happened</h1>{entries}</article></main>")
+    assert rec["date_published"] == "2025-04-08T09:00:00+02:00"
+
+
+def test_teasers_listed_newest_first_below_the_article_do_not_date_it():
+    # newest first within a day, as a live blog's entries: the links tell them apart
+    teasers = "".join(f"<li><a href='/story-{h}'><time datetime='2025-04-07T{h}:00:00+02:00'>{h}:00</time>"
+                      f"Other story {h}</a></li>" for h in (22, 18, 10))
+    rec = _page(f"<article><h1>Harbour cranes</h1><time datetime='2025-04-08T07:45:00+02:00'>8.4.2025</time>"
+                f"{_paras(4)}<ul>{teasers}</ul></article>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"

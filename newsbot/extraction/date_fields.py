@@ -4,7 +4,7 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -54,7 +54,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
         unmarked = [el for el in times if _time_mark(el) is None] if published else []
         loose = [el for el in times if _time_mark(el) == "updated"]
-        for el in (marked or unmarked or loose)[:1]:
+        for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
     for value in hint_values:
         add("hint", value)
@@ -62,6 +62,29 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
 
 
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+
+
+_LIVE_ENTRIES = 3  # a live blog's entries: this many times or more, newest first
+_LIVE_SPAN = timedelta(days=2)  # the longest a live blog's entries span
+
+
+def _first_entry(times: list) -> list:
+    """``times`` (``<time datetime>`` elements in page order), or, when they are a live blog's
+    entries (:data:`_LIVE_ENTRIES` or more, all in one ``<article>`` and none in a link, each
+    a time of day earlier than the one before, newest first, within :data:`_LIVE_SPAN`), the
+    earliest alone: the blog's start, not its latest entry."""
+    if len(times) < _LIVE_ENTRIES:
+        return times
+    articles = {next(el.iterancestors("article"), None) for el in times}
+    if len(articles) != 1 or None in articles:
+        return times
+    if any(next(el.iterancestors("a"), None) is not None for el in times):
+        return times  # a list of linked teasers
+    values = [dates.parse_date(el.get("datetime")) for el in times]
+    if any(v is None or not v.has_time for v in values) or values[0].value - values[-1].value > _LIVE_SPAN \
+            or any(a.value <= b.value for a, b in zip(values, values[1:])):
+        return times
+    return times[-1:]
 
 
 def _microdata_date(el) -> str | None:
