@@ -161,6 +161,7 @@ def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, pri
     ("2025-04-08T07:45:00+02:00[Europe/Berlin]", "2025-04-08T07:45:00+02:00", True),
     ("2025-04-08T07:45:00[Europe/Lisbon]", "2025-04-08T07:45:00+01:00", True),
     ("20250408T074500+0200", "2025-04-08T07:45:00+02:00", True),
+    ("2025-04-08 7:45 pm", "2025-04-08T19:45:00+00:00", True),
 ])
 def test_meta_date_forms_keep_their_time_and_zone(value, want, has_time):
     from newsbot.extraction.dates import iso, parse_date

@@ -99,3 +99,11 @@ def test_a_microdata_image_outside_a_figure_is_the_image_but_not_the_author_phot
                 "<img itemprop='image' src='/people/ana.jpg' alt=''><span itemprop='name'>Ana Berg</span></div>"
                 f"<img itemprop='image' src='/img/cranes-wide.jpg' alt='Cranes'>{_paras(4)}</article>")
     assert extract_article(html.encode(), URL).record["image"] == "https://harbour.example.org/img/cranes-wide.jpg"
+
+
+def test_a_microdata_image_of_a_post_typed_creative_work_is_its_image():
+    # GeneratePress types a post as a CreativeWork
+    html = _doc(f"<title>{HEADLINE}</title>",
+                f"<article itemscope itemtype='https://schema.org/CreativeWork'><h1>{HEADLINE}</h1>"
+                f"<div class='featured-image'><img src='/uploads/cranes.jpg' itemprop='image' alt=''></div>{_paras(4)}</article>")
+    assert extract_article(html.encode(), URL).record["image"] == "https://harbour.example.org/uploads/cranes.jpg"

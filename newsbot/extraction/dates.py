@@ -23,6 +23,8 @@ _ZONE_ABBREVIATION = re.compile(r"(?<=\d)\s*[A-Z]{2,5}$")
 _DRUPAL_DATE = re.compile(r"^[^\W\d_]{2,3},\s*(\d{2})/(\d{2})/(\d{4})\s+-\s+(\d{1,2}):(\d{2})$")
 """Drupal's "medium" date format ``D, m/d/Y - H:i`` (``Mon, 03/03/2025 - 09:12``), which its
 token module prints in ``article:published_time`` unless the site sets another: month first."""
+_HALF_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])\.?m\.?$", re.I)
+"""An ISO 8601 day with a twelve-hour time: ``2025-03-03 9:40 am`` (WordPress themes' meta)."""
 _DAY_FIRST = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}),?\s+(?:\D{0,6}\s)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 """A day, month and year in digits, day first, and a time: ``03.03.2025 09:12``."""
 
@@ -83,8 +85,9 @@ def _parse_text(text: str, tzinfo) -> ParsedDate | None:
     """``text`` read as ISO 8601 (basic form too: ``20250303T091200+0100``) or RFC 822, with an
     RFC 9557 zone suffix (``…+01:00[Europe/Berlin]``: a naive time is read in that zone), a zone
     abbreviation after the time (``2025-03-03 09:12:00 CET``: read to its offset by dateparser's
-    table), Drupal's default date format or a day-first date in digits with a time
-    (``03.03.2025 09:12``); ``None`` when it is none of these."""
+    table), Drupal's default date format, a day-first date in digits with a time
+    (``03.03.2025 09:12``) or an ISO day with a twelve-hour time (``2025-03-03 9:40 pm``);
+    ``None`` when it is none of these."""
     suffix = _ZONE_SUFFIX.search(text)
     named = False  # the zone is named by the text
     if suffix:
@@ -140,12 +143,16 @@ def _iso_or_rfc822(text: str) -> datetime | None:
 
 
 def _digits(text: str) -> datetime | None:
-    """A naive time of Drupal's default format (:data:`_DRUPAL_DATE`) or of a day-first date in
-    digits (:data:`_DAY_FIRST`); ``None`` for anything else or an impossible date."""
+    """A naive time of Drupal's default format (:data:`_DRUPAL_DATE`), of a day-first date in
+    digits (:data:`_DAY_FIRST`) or of an ISO day with a twelve-hour time (:data:`_HALF_DAY`);
+    ``None`` for anything else or an impossible date."""
     m = _DRUPAL_DATE.match(text)
     parts = (m.group(3), m.group(1), m.group(2), m.group(4), m.group(5), None) if m else None
     if parts is None and (m := _DAY_FIRST.match(text)):
         parts = (m.group(3), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6))
+    if parts is None and (m := _HALF_DAY.match(text)) and 1 <= int(m.group(4)) <= 12:
+        hour = int(m.group(4)) % 12 + (12 if m.group(7).lower() == "p" else 0)
+        parts = (m.group(1), m.group(2), m.group(3), hour, m.group(5), m.group(6))
     if parts is None:
         return None
     try:

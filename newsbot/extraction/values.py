@@ -88,13 +88,13 @@ def in_aside(el) -> bool:
     return footer
 
 
-_ARTICLE_SCOPES = ARTICLE_TYPES | {"webpage"}
+_ARTICLE_SCOPES = ARTICLE_TYPES | {"creativework", "webpage"}
 
 
 def of_the_article(el) -> bool:
     """A microdata property ``el`` belongs to the article: the item it is a property of (its
-    nearest ancestor with ``itemscope``) is an article or a web page (schema.org types), or
-    there is none; a review's, a comment's or a product's date is not the article's."""
+    nearest ancestor with ``itemscope``) is an article, a creative work (GeneratePress types its
+    posts so) or a web page (schema.org types), or there is none; a review's, a comment's or a product's date is not the article's."""
     for ancestor in el.iterancestors():
         if ancestor.get("itemscope") is not None:
             kind = (ancestor.get("itemtype") or "").split()
