@@ -53,7 +53,7 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
         if len(names) >= 2:
             return names[-1][0], "jsonld"
     for a in page.elements("a"):
-        if "category" in (a.get("rel") or "").lower().split() and not in_aside(a):
+        if "ategor" in (a.get("rel") or "") and "category" in a.get("rel").lower().split() and not in_aside(a):
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
@@ -236,7 +236,7 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
         found = unique(ld_text(k) for k in items)
         if found:
             return found, "jsonld"
-    printed = unique(text_of(a) for a in page.elements("a") if _is_tag_link(a))
+    printed = unique(text_of(a) for a in page.elements("a") if "tag" in (a.get("rel") or "") and _is_tag_link(a))
     if printed:
         return printed, "html"
     value = page.meta_first("news_keywords", "keywords")
