@@ -58,6 +58,13 @@ HARBOUR = "https://news.example.org/hafen/kraene"  # no date in the address
     ("<div class='meta'>Veröffentlicht am 14.05.2024 um 16.45 Uhr</div>", "2024-05-14T16:45:00+00:00"),
     ("<span class='posted-on'>May 14, 2024 4:45 pm</span>", "2024-05-14T16:45:00+00:00"),
     ("<time>14/05/2024 16h45</time>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.5.2024 klo 16.45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<span class='date'>tirsdag 14.05.2024 kl. 9.05</span>", "2024-05-14T09:05:00+00:00"),
+    ("<p class='date'>14.05.2024, godz. 9.05</p>", "2024-05-14T09:05:00+00:00"),
+    ("<p class='date'>14.5.2024 ob 9.05</p>", "2024-05-14T09:05:00+00:00"),
+    ("<p class='date'>May 14, 2024 4.45pm</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14 May 2024, 16:45 CEST</p>", "2024-05-14T16:45:00+02:00"),
+    ("<p class='date'>14 May 2024, 15:45 BST</p>", "2024-05-14T15:45:00+01:00"),
 ])
 def test_a_printed_time_is_kept(printed, want):
     html = _doc("<title>Neue Kräne im Hafen</title>",
@@ -131,6 +138,8 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     ("hu", "2025. március 1.", "2025-03-01"), ("es", "1 de marzo de 2025", "2025-03-01"),
     ("cs", "1. března 2025", "2025-03-01"), ("el", "1 Μαρτίου 2025", "2025-03-01"), ("nl", "12 maart 2025", "2025-03-12"),
     ("hr", "1. ožujka 2025.", "2025-03-01"), (None, "1 de marzo de 2025", "2025-03-01"),
+    ("lv", "2025. gada 12. marts", "2025-03-12"), ("mt", "12 ta' Marzu 2025", "2025-03-12"),
+    ("sl", "12. 3. 2025", "2025-03-12"),
 ])
 def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, printed, want):
     # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser in the
@@ -141,3 +150,91 @@ def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, pri
     rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
     assert rec["date_published"] == f"{want}T00:00:00+00:00"
     assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("value, want, has_time", [
+    ("Tue, 04/08/2025 - 07:45", "2025-04-08T07:45:00+00:00", True),          # Drupal's default: month first
+    ("08.04.2025 07:45", "2025-04-08T07:45:00+00:00", True),
+    ("2025-04-08 07:45:00 CET", "2025-04-08T07:45:00+01:00", True),
+    ("8 Apr 2025 07:45:00 EEST", "2025-04-08T07:45:00+03:00", True),
+    ("2025-04-08T07:45:00 BST", "2025-04-08T07:45:00+01:00", True),
+    ("2025-04-08T07:45:00+02:00[Europe/Berlin]", "2025-04-08T07:45:00+02:00", True),
+    ("2025-04-08T07:45:00[Europe/Lisbon]", "2025-04-08T07:45:00+01:00", True),
+    ("20250408T074500+0200", "2025-04-08T07:45:00+02:00", True),
+    ("2025-04-08 7:45 pm", "2025-04-08T19:45:00+00:00", True),
+])
+def test_meta_date_forms_keep_their_time_and_zone(value, want, has_time):
+    from newsbot.extraction.dates import iso, parse_date
+
+    parsed = parse_date(value)
+    assert iso(parsed.value) == want
+    assert parsed.has_time is has_time
+
+
+def test_a_compact_iso_date_is_not_flagged_day_only():
+    rec = _dated("<meta property='article:published_time' content='20250408T074500+0200'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+    assert rec["quality_flags"] == []
+
+
+def _page(body: str, head: str = "") -> dict:
+    html = _doc(f"<title>Harbour cranes</title>{head}", f"{body}")
+    return extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+
+
+def test_an_update_time_printed_before_the_publication_time_is_the_modification():
+    # GeneratePress prints the hAtom "updated" time first, both with microdata
+    rec = _page("<article itemscope itemtype='https://schema.org/CreativeWork'><h1>Harbour cranes</h1>"
+                "<span class='posted-on'><time class='updated' datetime='2025-04-09T17:05:00+02:00' "
+                "itemprop='dateModified'>9 April</time><time class='entry-date published' "
+                "datetime='2025-04-08T07:45:00+02:00' itemprop='datePublished'>8 April</time></span>"
+                f"{_paras(4)}</article>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+02:00"
+
+
+def test_a_blogger_abbr_gives_its_date_with_its_offset():
+    rec = _page("<div class='post' itemscope itemtype='http://schema.org/BlogPosting'><h1>Harbour cranes</h1>"
+                "<abbr class='published' itemprop='datePublished' title='2025-04-08T07:45:00+03:00'>07:45</abbr>"
+                f"{_paras(4)}</div>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+03:00"
+
+
+def test_a_teaser_time_in_a_sidebar_is_not_the_article_date():
+    rec = _page("<aside><a href='/other'>Ferry strike</a> <time datetime='2025-04-01T10:00:00+02:00'>1.4.</time></aside>"
+                "<main><article><h1>Harbour cranes</h1><time datetime='2025-04-08T07:45:00+02:00'>8.4.2025</time>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+
+
+def test_a_review_date_in_microdata_is_not_the_article_date():
+    rec = _page("<article><h1>Harbour cranes</h1><p class='date'>8 April 2025, 07:45</p>"
+                f"{_paras(4)}<div itemscope itemtype='https://schema.org/Review'>"
+                "<span itemprop='datePublished' content='2025-04-02 11:00:00'></span><p>Nice cranes.</p></div></article>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+
+
+def test_an_update_printed_before_the_creation_does_not_date_the_article():
+    rec = _page("<main><article><h1>Harbour cranes</h1><div class='article-dates'>"
+                "<span class='date-modified'>Aktualisiert am 09.04.2025, 17:05 Uhr</span> · "
+                "<span class='date-published'>Erstellt am 08.04.2025, 07:45 Uhr</span></div>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+    assert rec["quality_flags"] == []
+
+
+def test_a_live_blog_without_structured_dates_is_dated_by_its_first_entry():
+    entries = "".join(f"<div class='entry'><time datetime='2025-04-08T{h}:00:00+02:00'>{h}:00</time>"
+                      f"<p>Update at {h} o'clock on the cranes being unloaded at the harbour quay today.</p></div>"
+                      for h in ("16", "14", "11", "09"))
+    rec = _page(f"<main><article><h1>Harbour cranes: the day as it happened</h1>{entries}</article></main>")
+    assert rec["date_published"] == "2025-04-08T09:00:00+02:00"
+
+
+def test_teasers_listed_newest_first_below_the_article_do_not_date_it():
+    # newest first within a day, as a live blog's entries: the links tell them apart
+    teasers = "".join(f"<li><a href='/story-{h}'><time datetime='2025-04-07T{h}:00:00+02:00'>{h}:00</time>"
+                      f"Other story {h}</a></li>" for h in (22, 18, 10))
+    rec = _page(f"<article><h1>Harbour cranes</h1><time datetime='2025-04-08T07:45:00+02:00'>8.4.2025</time>"
+                f"{_paras(4)}<ul>{teasers}</ul></article>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"

@@ -4,7 +4,7 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from lxml import etree
 from . import dates
 from .page import Page
 from .text import clean
-from .values import ld_text, select_values, text_of
+from .values import in_aside, ld_text, of_the_article, select_values, text_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -37,27 +37,92 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
 
     for value in select_values(page, rules.css("date")) if ld_key == "datePublished" else []:
         add("portal", value)
-    add("jsonld", ld_text(page.article_ld.get(ld_key)))
-    if not page.article_ld.get(ld_key):
+    add("jsonld", ld_text(page.article_entity.get(ld_key)))
+    if not page.article_entity.get(ld_key):
         for node in page.jsonld:  # a WebPage or other node carrying the article's dates
             if node.get(ld_key):
                 add("jsonld", ld_text(node.get(ld_key)))
                 break
     for name in meta_names:
         add("meta", page.meta_first(name))
-    if ld_key == "datePublished":
-        for el in page.elements("time"):
-            if el.get("datetime"):
-                add("html", el.get("datetime"))
-                break
+    if not any(p.has_time and p.has_offset for _, p in out):  # else the markup's dates would not be chosen
+        for el in _ITEMPROP_DATE(page.tree, name=ld_key) if _MICRODATA_DATE[ld_key].search(page.text) else ():
+            if of_the_article(el):
+                add("microdata", _microdata_date(el))
+        published = ld_key == "datePublished"
+        times = [el for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
+        marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
+        unmarked = [el for el in times if _time_mark(el) is None] if published else []
+        loose = [el for el in times if _time_mark(el) == "updated"]
+        for el in (marked or _first_entry(unmarked) or loose)[:1]:
+            add("html", el.get("datetime"))
     for value in hint_values:
         add("hint", value)
     return out
 
 
+_MICRODATA_DATE = {key: re.compile(rf"itemprop\s*=\s*[\"']?[^\"'>]*\b{key}\b") for key in ("datePublished", "dateModified")}
+"""Whether a page's source holds the microdata property at all: a search of the text costs a
+fraction of a walk of the tree."""
+_ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+
+
+_LIVE_ENTRIES = 3  # a live blog's entries: this many times or more, newest first
+_LIVE_SPAN = timedelta(days=2)  # the longest a live blog's entries span
+
+
+def _first_entry(times: list) -> list:
+    """``times`` (``<time datetime>`` elements in page order), or, when they are a live blog's
+    entries (:data:`_LIVE_ENTRIES` or more, all in one ``<article>`` and none in a link, each
+    a time of day earlier than the one before, newest first, within :data:`_LIVE_SPAN`), the
+    earliest alone: the blog's start, not its latest entry."""
+    if len(times) < _LIVE_ENTRIES:
+        return times
+    articles = {next(el.iterancestors("article"), None) for el in times}
+    if len(articles) != 1 or None in articles:
+        return times
+    if any(next(el.iterancestors("a"), None) is not None for el in times):
+        return times  # a list of linked teasers
+    values = [dates.parse_date(el.get("datetime")) for el in times]
+    if any(v is None or not v.has_time for v in values) or values[0].value - values[-1].value > _LIVE_SPAN \
+            or any(a.value <= b.value for a, b in zip(values, values[1:])):
+        return times
+    return times[-1:]
+
+
+def _microdata_date(el) -> str | None:
+    """The value of a microdata date element: a ``<time>``'s ``datetime`` (else its
+    ``content``), an ``<abbr>``'s ``title`` (as Blogger themes print it), another element's
+    ``content``, else its text."""
+    names = ("datetime", "content") if el.tag == "time" else ("content", "title") if el.tag == "abbr" else ("content",)
+    for name in names:
+        if el.get(name):
+            return el.get(name)
+    return clean(text_of(el))
+
+
+def _time_mark(el) -> str | None:
+    """What a ``<time>`` says it dates: ``"published"`` (``itemprop="datePublished"``, class
+    ``published``), ``"modified"`` (``itemprop="dateModified"``, class ``modified``),
+    ``"updated"`` (class ``updated`` alone: hAtom's update time, which WordPress themes such as
+    GeneratePress print before the publication time, while others such as Newspaper put it on
+    the publication time itself), else ``None``."""
+    prop = (el.get("itemprop") or "").split()
+    classes = (el.get("class") or "").lower().split()
+    if "datePublished" in prop or "published" in classes:
+        return "published"
+    if "dateModified" in prop or "modified" in classes:
+        return "modified"
+    return "updated" if "updated" in classes else None
+
+
+
+
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
-    ``datePublished``, ``article:published_time`` and other meta, the first ``<time datetime>``,
+    ``datePublished``, ``article:published_time`` and other meta, microdata
+    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation or
+    a footer, one marked as the publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
     htmldate on the page text (never a copyright year), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
@@ -78,7 +143,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
         language = f["language"]
-        found = _htmldate(page, language) or _printed_day(page, language)
+        found = _htmldate_of_publication(page, language)
+        found = (found and _day_first(page, found)) or _printed_day(page, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -96,15 +162,29 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
-_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:h]([0-5]\d)|\.([0-5]\d)(?=\s*Uhr))(?![\d:])"
-                    r"(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?", re.I)
+_CLOCK = re.compile(
+    r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
+    r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
+    r"(?:[:h](?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
+    r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
+    r"(?:\s*(?:Uhr|h)?\s*\(?(?P<zone>[A-Z]{3,4})(?![\w]))?", re.I)
+"""A clock time: ``16:45``, ``16h45``, ``4:45 pm``, ``9.12am``, ``16.45 Uhr``, or ``9.12`` after
+the word that says "at" in a date line (``klo`` fi, ``kl.`` da/sv/nb, ``ob`` sl, ``um`` de,
+``à`` fr, ``alle`` / ``ore`` it, ``o`` / ``godz.`` pl); a zone abbreviation after it (``CET``,
+``EEST``, ``BST``) in group ``zone``. A dotted time counts only so, since ``9.12`` alone is as
+often a day and month."""
+
+
+_NOT_DATE_ELEMENTS = frozenset(("script", "style", "head", "html", "body", "article", "main"))
+"""Elements never read as a date element, whatever their class (``status-publish`` on a
+WordPress ``<article>``)."""
 
 
 def _date_texts(page: Page):
     """The texts, 150 characters at most, of the page's ``<time>`` elements and of the elements
     whose class or id names a date, time or dateline (:func:`_names_date`), in document order."""
     for el in page.tree.iter(etree.Element):
-        if el.tag in ("script", "style", "head", "html", "body", "article", "main"):
+        if el.tag in _NOT_DATE_ELEMENTS:
             continue
         if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
             continue
@@ -113,33 +193,81 @@ def _date_texts(page: Page):
             yield text
 
 
-def _printed_time(page: Page, day) -> tuple[int, int] | None:
-    """``(hour, minute)`` printed beside the publication day ``day`` (a ``date``): in the first
-    ``<time>`` element, or element whose class or id names a date, time or dateline, whose
-    text (150 characters at most) holds that day's year and day of the month and a clock time
-    (``16:45``, ``16.45 Uhr``, ``16h45``, ``4:45 pm``); ``None`` when no such text is found."""
+def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
+    """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
+    ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
+    of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
+    printed after that day written whole (:func:`_day_pattern`: in ``Aktualisiert am
+    04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
+    a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
+    is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
+    dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found."""
+    texts = [t for t in _date_texts(page) if str(day.year) in t or f"{day.year % 100:02d}" in t]
+    written = _day_pattern(day)
+    for text in texts:
+        for m in written.finditer(text):
+            found = _clock(text[m.end():], day)
+            if found:
+                return found
     day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
-    for text in _date_texts(page):
-        if str(day.year) not in text and f"{day.year % 100:02d}" not in text:
-            continue
-        if not day_number.search(text.replace(str(day.year), " ")):
-            continue
-        m = _CLOCK.search(text)
-        if m:
-            hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
-            suffix = (m.group(4) or "").replace(".", "").replace(" ", "").lower()
-            if suffix == "pm" and hour < 12:
-                hour += 12
-            elif suffix == "am" and hour == 12:
-                hour = 0
-            return hour, minute
+    for text in texts:
+        if day_number.search(text.replace(str(day.year), " ")):
+            found = _clock(text, day)
+            if found:
+                return found
     return None
 
 
+def _clock(text: str, day) -> tuple[int, int, tzinfo | None] | None:
+    """The first clock time of ``text`` (:data:`_CLOCK`) as ``(hour, minute, zone)``."""
+    for m in _CLOCK.finditer(text):
+        if m.group("spoken") and not m.group("word"):
+            continue  # 3.12 alone: a day and month as often as a time
+        hour = int(m.group("hour"))
+        minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
+        half = (m.group("half") or "").replace(".", "").replace(" ", "").lower()
+        if half == "pm" and hour < 12:
+            hour += 12
+        elif half == "am" and hour == 12:
+            hour = 0
+        return hour, minute, _zone_of(m.group("zone"), day)
+    return None
+
+
+def _day_pattern(day) -> re.Pattern:
+    """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
+    ``2025-03-03``, ``3/3/2025``) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    d, m, y = day.day, day.month, day.year
+    return re.compile(
+        rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
+        rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)"
+        rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
+        rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
+        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)")
+
+
+def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
+    """The fixed offset of a zone ``abbreviation`` (``CET`` +01:00, ``CEST`` +02:00) on ``day``
+    by dateparser's table; ``None`` for none or one it does not know."""
+    if not abbreviation or not abbreviation.isupper():
+        return None
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    found = pop_tz_offset_from_string(f"00:00 {abbreviation}")[1]
+    return timezone(found.utcoffset(datetime(day.year, day.month, day.day))) if found is not None else None
+
+
 _NAMED_DAY = re.compile(
-    r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025
+    r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025, 1 ta' Marzu 2025
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                                  # March 1, 2025
+    r"|(?<!\d)\d{4}\.\s+(?:gada\s+)?\d{1,2}\.\s+[^\W\d_]{3,}"                                       # 2025. gada 1. marts
     r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)")                                          # 2025. március 1.
+_DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+"""A day, month and year in digits with dots, day first, as every language that writes them
+so orders them (``3.3.2025``, ``3. 3. 2025``)."""
+_FILLERS = re.compile(r"(?<=\d\.)\s+gada(?=\s)|(?<=\d)\s+ta['’](?=\s*[^\W\d_])")
+"""The words that join a date's parts and that dateparser does not know: Latvian ``gada`` (of
+the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``)."""
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
 
 
@@ -147,13 +275,20 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
     """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
     most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
-    2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``), for the pages where
+    2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``, ``2025. gada 1.
+    marts``), or that holds one in digits with dots (:data:`_DOTTED_DAY`), for the pages where
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
     is one."""
     tries = 0
     for text in _date_texts(page):
         m = _NAMED_DAY.search(text)
         if m is None:
+            dotted = _DOTTED_DAY.search(text)
+            if dotted:
+                try:
+                    return date(*(int(dotted.group(i)) for i in (3, 2, 1))).isoformat()
+                except ValueError:
+                    pass
             continue
         when = read_day(m.group(0), language)
         if when is not None:
@@ -162,6 +297,21 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
         if tries >= _PRINTED_DAY_TRIES:
             break
     return None
+
+
+def _day_first(page: Page, found: str) -> str:
+    """htmldate's ``found`` (``YYYY-MM-DD…``) with its day and month swapped back when a date
+    element (:func:`_date_texts`) prints that day in digits with dots and spaces, day first
+    (``12. 3. 2025``, as Czech, Slovak, Slovene and Croatian write it), which htmldate reads
+    month first; ``found`` itself otherwise."""
+    month, day = int(found[5:7]), int(found[8:10])
+    if month == day or day > 12:
+        return found
+    for text in _date_texts(page):
+        for m in _DOTTED_DAY.finditer(text):
+            if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(found[:4]), day, month):
+                return f"{found[:5]}{day:02d}-{month:02d}{found[10:]}"
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -183,14 +333,16 @@ the cost of matching regardless of case."""
 
 def _with_printed_time(page: Page, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:
     """A day-only ``chosen`` date completed with the time the page prints beside that day
-    (:func:`_printed_time`), read in the offset the page prints with its other dates, else in
+    (:func:`_printed_time`), read in the zone printed after it, else in the offset the page
+    prints with its other dates, else in
     the zone the day was read in; ``chosen`` itself when the page prints no time."""
     layer, parsed = chosen
     found = _printed_time(page, parsed.value.date())
     if found is None:
         return chosen
-    offset = _page_offset(page)
-    value = parsed.value.replace(hour=found[0], minute=found[1], second=0)
+    hour, minute, printed_zone = found
+    offset = printed_zone or _page_offset(page)
+    value = parsed.value.replace(hour=hour, minute=minute, second=0)
     if offset is not None:
         value = value.replace(tzinfo=offset)
     return layer, dates.ParsedDate(value, True, offset is not None or parsed.has_offset)
@@ -239,6 +391,41 @@ def _htmldate(page: Page, language: str | None = None) -> str | None:
     return found
 
 
+_UPDATE_MARKS = re.compile(r"modif|updat|aktualis|actuali[sz]|aggiorn", re.I)
+_PUBLICATION_MARKS = re.compile(r"publi|creat|erstell|posted|pubdate", re.I)
+
+
+def _htmldate_of_publication(page: Page, language: str | None = None) -> str | None:
+    """:func:`_htmldate` for the publication: on a page whose date elements name both an update
+    (class or id ``date-modified``, ``updated``, ``aktualisiert``: :data:`_UPDATE_MARKS`) and
+    the publication (``date-published``, ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`),
+    read without the update's, which htmldate may take for the publication when printed first
+    (``Aktualisiert am 04.03.2025 · Erstellt am 03.03.2025``), and with them only when it then
+    finds none. The elements are taken out of the tree and put back in their places. A page
+    that names an update alone keeps it (hAtom's ``updated`` is often a post's only date)."""
+    updates, published = [], False
+    for el in page.tree.iter(etree.Element):
+        if el.tag in _NOT_DATE_ELEMENTS or el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _UPDATE_MARKS.search(marks):
+            if not any(a in updates for a in el.iterancestors()):
+                updates.append(el)
+        elif _PUBLICATION_MARKS.search(marks):
+            published = True
+    if not updates or not published:
+        return _htmldate(page, language)
+    places = [(el.getparent(), el.getparent().index(el), el) for el in updates if el.getparent() is not None]
+    try:
+        for parent, _, el in places:
+            parent.remove(el)
+        found = _htmldate(page, language)
+    finally:
+        for parent, index, el in reversed(places):
+            parent.insert(index, el)
+    return found or _htmldate(page, language)
+
+
 def _prints_first(markup: str, text: str, year: int, month: int, language: str | None = None) -> bool:
     """The page prints the first day of ``month`` of ``year``: in digits in ``markup`` (the
     page's source and URL: ``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``4/1/2025``,
@@ -262,7 +449,8 @@ _DAY_ONE = re.compile(r"(?<!\d)0?1(?!\d)")
 
 def read_day(text: str, language: str | None = None) -> date | None:
     """The day ``text`` writes whole (day, month and year: ``1er mars 2025``, ``1 Μαρτίου
-    2025``), read by dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
+    2025``), its joining words dateparser does not know left out (:data:`_FILLERS`), read by
+    dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
     is used), or in every language it knows when that is ``None`` or not one of them (the first
     such reading in a process loads them all: about a second and a half); ``None`` when it
     holds no whole date."""
@@ -270,6 +458,7 @@ def read_day(text: str, language: str | None = None) -> date | None:
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"]}
     primary = (language or "").split("-")[0].lower()
+    text = _FILLERS.sub("", text)
     try:
         when = dateparser.parse(text, languages=[primary] if primary else None, settings=settings)
     except ValueError:  # a language dateparser does not know
@@ -278,7 +467,8 @@ def read_day(text: str, language: str | None = None) -> date | None:
 
 
 def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
-    """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, then the
+    """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, microdata
+    ``itemprop="dateModified"`` and a ``<time>`` marked so (:func:`_time_mark`), then the
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
     ``<lastmod>``); ``None`` if absent."""
     chosen = dates.choose(_date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified]))

@@ -13,7 +13,7 @@ from lxml import etree
 from .content import is_boilerplate
 from .text import clean, key, unescape_entities
 from .urls import site_of
-from .values import ld_text, select_values, text_of, unique, value_of
+from .values import in_aside, ld_text, select_values, text_of, unique, value_of
 from .vocabulary import pattern
 
 if TYPE_CHECKING:
@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 def section(f: Fields) -> tuple[str | None, str | None]:
     """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
-    ``section`` / ``content_category`` meta, then the breadcrumb's last item before the article;
+    ``section`` / ``content_category`` meta, then the JSON-LD breadcrumb's last item before the
+    article (a trail of the home page and the article alone, as Yoast writes one for a post,
+    names no section), then the first category link the page prints (``rel="category"``, as
+    WordPress prints a post's categories; not in an aside, a navigation or the page's footer);
     a raw slug the portal names in ``section_names`` is replaced by its name."""
     value, layer = _section(f)
     return f.rules.section_name(value), layer
@@ -33,7 +36,7 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
     for value in select_values(page, rules.css("section")):
         if not is_boilerplate(value, rules):
             return value, "portal"
-    value = ld_text(page.article_ld.get("articleSection"))
+    value = ld_text(page.article_entity.get("articleSection"))
     if value:
         return value, "jsonld"
     value = page.meta_first("article:section", "section", "parsely-section", "cxenseparse:recs:category",
@@ -41,13 +44,47 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
     if value:
         return value, "meta"
     for crumbs in page.ld_of_type("BreadcrumbList"):
-        items = crumbs.get("itemListElement") or []
-        names = [ld_text(i.get("name") or (i.get("item") or {}).get("name") if isinstance(i.get("item"), dict) else i.get("name"))
-                 for i in items if isinstance(i, dict)]
-        names = [n for n in names if n]
+        items = [i for i in crumbs.get("itemListElement") or [] if isinstance(i, dict)]
+        names = [(_crumb_name(i), _crumb_url(i)) for i in items]
+        names = [(n, u) for n, u in names if n]
+        if names and _is_the_page(page, *names[-1]):
+            names = names[:-1]  # the trail ends at the article itself
+        elif len(names) >= 3:
+            names = names[:-1]  # a trail that ends at an article named otherwise
         if len(names) >= 2:
-            return (names[-2] if len(names) >= 3 else names[-1]), "jsonld"
+            return names[-1][0], "jsonld"
+    for a in page.elements("a"):
+        if "ategor" in (a.get("rel") or "") and "category" in a.get("rel").lower().split() and not in_aside(a):
+            name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
+            if name:
+                return name, "html"
     return None, None
+
+
+def _crumb_name(item: dict) -> str | None:
+    inner = item.get("item")
+    return ld_text(item.get("name") or (inner.get("name") if isinstance(inner, dict) else None))
+
+
+def _crumb_url(item: dict) -> str | None:
+    inner = item.get("item")
+    url = inner.get("@id") or inner.get("url") if isinstance(inner, dict) else inner
+    return url if isinstance(url, str) else None
+
+
+def _is_the_page(page, name: str, url: str | None) -> bool:
+    """A breadcrumb trail's item of ``name`` and ``url`` is the page itself: its URL is the
+    page's (or none is given, as Yoast writes the last item) and its name is the page's
+    headline (JSON-LD ``headline``, ``og:title``, an ``<h1>``, or the start of ``<title>``)."""
+    if url and url.rstrip("/") not in (page.url.rstrip("/"), (page.meta_first("og:url") or "").rstrip("/")):
+        return False
+    wanted = key(name)
+    headlines = [ld_text(page.article_entity.get("headline")), page.meta_first("og:title"),
+                 *(text_of(h) for h in page.elements("h1")[:3])]
+    if any(h and key(h) == wanted for h in headlines):
+        return True
+    title = page.elements("title")
+    return bool(title) and len(wanted) >= 12 and key(text_of(title[0])).startswith(wanted)
 
 
 def authors(f: Fields) -> tuple[list[str], str | None]:
@@ -91,11 +128,8 @@ def _is_brand(name: str, brands: set[str]) -> bool:
 
 
 def _resolved(page, value):
-    """A JSON-LD reference ``{"@id": …}`` (no other key but ``@type``) replaced by the object of
-    that ``@id`` on the page (:attr:`Page.ld_by_id`); any other value as it is."""
-    if isinstance(value, dict) and "@id" in value and not (set(value) - {"@id", "@type"}):
-        return page.ld_by_id.get(value["@id"], value)
-    return value
+    """A JSON-LD reference resolved in the page's graph (:meth:`Page.resolved`)."""
+    return page.resolved(value)
 
 
 def _microdata_name(el) -> str | None:
@@ -217,7 +251,9 @@ def _brands(f: Fields) -> set[str]:
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
     """Topic keywords: portal selector (a ``<meta>`` match is split on commas), ``article:tag``
-    meta, JSON-LD ``keywords``, then the ``news_keywords`` / ``keywords`` meta split on commas."""
+    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), then the
+    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on
+    every page, so read only when the page prints no tag list)."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("tags"), split_meta=True))
     if portal:
@@ -225,16 +261,28 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
     values = page.meta.get("article:tag", [])
     if values:
         return unique(values), "meta"
-    kw = page.article_ld.get("keywords")
+    kw = page.article_entity.get("keywords")
     if kw:
         items = kw if isinstance(kw, list) else kw.split(",") if isinstance(kw, str) else [kw]
         found = unique(ld_text(k) for k in items)
         if found:
             return found, "jsonld"
+    printed = unique(text_of(a) for a in page.elements("a") if "tag" in (a.get("rel") or "") and _is_tag_link(a))
+    if printed:
+        return printed, "html"
     value = page.meta_first("news_keywords", "keywords")
     if value:
         return unique(value.split(",")), "meta"
     return [], None
+
+
+def _is_tag_link(a) -> bool:
+    """``a`` is a link of the article's printed tag list: ``rel="tag"`` (the microformats
+    rel-tag, as WordPress prints a post's tags; not ``category tag``, its categories) outside an
+    aside, a navigation or the page's footer (:func:`~newsbot.extraction.values.in_aside`: a tag
+    cloud)."""
+    rel = (a.get("rel") or "").lower().split()
+    return "tag" in rel and "category" not in rel and not in_aside(a)
 
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")

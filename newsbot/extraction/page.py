@@ -144,6 +144,29 @@ def _walk_jsonld(node, out: list[dict], nested: list[dict], top: bool = True, de
                 _walk_jsonld(value, out, nested, top and name == "@graph", depth + 1)
 
 
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _node_addresses(node: dict) -> list[str]:
+    """The addresses a JSON-LD object gives itself: ``url``, ``@id``, ``mainEntityOfPage`` (an
+    address, or an object's ``@id`` / ``url``)."""
+    out = []
+    for value in (*_as_list(node.get("url")), node.get("@id"), *_as_list(node.get("mainEntityOfPage"))):
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str):
+            out.append(value)
+    return out
+
+
+def _address(url: str) -> str:
+    """``url`` compared as an address: without scheme, ``www.``, fragment and trailing slash."""
+    url = url.strip().split("#", 1)[0].rstrip("/")
+    url = url.split("://", 1)[-1]
+    return url[4:] if url.startswith("www.") else url
+
+
 def ld_types(node: dict) -> set[str]:
     """The ``@type`` values of a JSON-LD object, lower-cased, a URL's last path segment kept
     (``https://schema.org/NewsArticle`` → ``newsarticle``)."""
@@ -163,7 +186,8 @@ class Page:
     ``meta`` (``{lowercased name/property: [contents]}``), ``jsonld``
     (every typed JSON-LD object, ``@graph`` flattened, then the typed objects nested in them
     such as a WebPage's ``mainEntity``; malformed blocks skipped and counted in
-    ``jsonld_errors``) and ``article_ld`` (the first top-level NewsArticle-like object or ``{}``);
+    ``jsonld_errors``), ``article_ld`` (the top-level NewsArticle-like object of this page, or
+    ``{}``) and ``article_entity`` (the same, or one nested as a web page's ``mainEntity``);
     :meth:`elements` lists the elements of the tags looked for all over the page
     (:data:`INDEXED_TAGS`), all found in one walk.
     """
@@ -274,11 +298,41 @@ class Page:
 
     @cached_property
     def article_ld(self) -> dict:
-        """The first top-level NewsArticle-like JSON-LD object, or ``{}``."""
-        for node in self.jsonld[:self.jsonld_top]:
-            if ld_types(node) & ARTICLE_TYPES:
+        """The page's top-level NewsArticle-like JSON-LD object, or ``{}``: the first that
+        names this page (:meth:`_names_this_page`), else the first (a page listing several
+        stories, a related one first, thus gets its own)."""
+        top = [n for n in self.jsonld[:self.jsonld_top] if ld_types(n) & ARTICLE_TYPES]
+        return self._this_page_of(top)
+
+    @cached_property
+    def article_entity(self) -> dict:
+        """The page's NewsArticle-like JSON-LD object wherever it is given: :attr:`article_ld`,
+        else one a top-level object names as its ``mainEntity`` (a WebPage's), chosen alike;
+        ``{}`` when there is none."""
+        if self.article_ld:
+            return self.article_ld
+        entities = [e for node in self.jsonld[:self.jsonld_top] for e in _as_list(node.get("mainEntity"))
+                    if isinstance(e, dict) and ld_types(e) & ARTICLE_TYPES]
+        return self._this_page_of(entities)
+
+    def _this_page_of(self, candidates: list[dict]) -> dict:
+        """Among JSON-LD article objects, the first whose ``url``, ``@id`` or
+        ``mainEntityOfPage`` is the page's address or its canonical one, else the first whose
+        ``headline`` is the page's ``<h1>``, else the first; ``{}`` for none."""
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else {}
+        addresses = {_address(u) for u in (self.url, self.meta_first("og:url"),
+                                           *(el.get("href") for el in self.elements("link")
+                                             if "canonical" in (el.get("rel") or "").lower().split())) if u}
+        for node in candidates:
+            if addresses & {_address(u) for u in _node_addresses(node)}:
                 return node
-        return {}
+        headlines = {clean(h.text_content()).casefold() for h in self.elements("h1")[:3] if clean(h.text_content())}
+        for node in candidates:
+            headline = node.get("headline")
+            if isinstance(headline, str) and (clean(html_lib.unescape(headline)) or "").casefold() in headlines:
+                return node
+        return candidates[0]
 
     @cached_property
     def ld_by_id(self) -> dict[str, dict]:
@@ -291,6 +345,13 @@ class Page:
             if isinstance(ident, str) and ident:
                 out.setdefault(ident, node)
         return out
+
+    def resolved(self, value):
+        """A JSON-LD reference ``{"@id": …}`` (no other key but ``@type``) replaced by the object
+        of that ``@id`` on the page (:attr:`ld_by_id`); any other value as it is."""
+        if isinstance(value, dict) and "@id" in value and not (set(value) - {"@id", "@type"}):
+            return self.ld_by_id.get(value["@id"], value)
+        return value
 
     def ld_of_type(self, name: str) -> list[dict]:
         """JSON-LD objects whose ``@type`` includes ``name`` (case-insensitive)."""

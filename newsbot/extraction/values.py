@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 
-from .page import Page
+from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
 
 
@@ -72,6 +72,34 @@ def ld_text(value, depth: int = 0) -> str | None:
     if isinstance(value, dict):
         return ld_text(value.get("name"), depth + 1) or ld_text(value.get("@value"), depth + 1)
     return clean(unescape_entities(html_lib.unescape(value))) if isinstance(value, str) else None
+
+
+def in_aside(el) -> bool:
+    """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
+    ``<article>``'s (where WordPress themes print a post's date and tags): a teaser's, a list's
+    or a tag cloud's element, not the article's."""
+    footer = False
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("aside", "nav"):
+            return True
+        if ancestor.tag == "article":
+            return False
+        footer = footer or ancestor.tag == "footer"
+    return footer
+
+
+_ARTICLE_SCOPES = ARTICLE_TYPES | {"creativework", "webpage"}
+
+
+def of_the_article(el) -> bool:
+    """A microdata property ``el`` belongs to the article: the item it is a property of (its
+    nearest ancestor with ``itemscope``) is an article, a creative work (GeneratePress types its
+    posts so) or a web page (schema.org types), or there is none; a review's, a comment's or a product's date is not the article's."""
+    for ancestor in el.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            kind = (ancestor.get("itemtype") or "").split()
+            return not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in _ARTICLE_SCOPES
+    return True
 
 
 def unique(values) -> list[str]:

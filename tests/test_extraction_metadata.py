@@ -1,0 +1,109 @@
+"""The descriptive fields read from structured data and markup (:mod:`newsbot.extraction.metadata`,
+:mod:`newsbot.extraction.image`): the section from a breadcrumb trail, tags printed by the page
+before a site-wide keywords meta tag, the article's JSON-LD object among several and nested in a
+web page node, an image given by reference or by microdata."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support import html_doc as _doc, paragraphs as _paras
+
+from newsbot.extraction import extract_article
+
+URL = "https://harbour.example.org/port/new-cranes-arrive"
+HEADLINE = "New cranes arrive at the harbour"
+
+
+def _record(head: str, body: str = "") -> dict:
+    html = _doc(f"<title>{HEADLINE} | Harbour Post</title>"
+                "<meta property='article:published_time' content='2025-04-08T07:45:00+02:00'>" + head,
+                f"<article><h1>{HEADLINE}</h1>{_paras(4)}{body}</article>")
+    return extract_article(html.encode(), URL).record
+
+
+def _ld(data) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def _crumbs(*names: str) -> str:
+    return _ld({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": i, "name": n} for i, n in enumerate(names, 1)]})
+
+
+@pytest.mark.parametrize("trail, section", [
+    (("Home", HEADLINE), None),          # Yoast's trail of a post: the home page and the post
+    (("Home", "Port", HEADLINE), "Port"),
+    (("Home", "Port"), "Port"),
+])
+def test_the_section_is_the_trail_item_before_the_article(trail, section):
+    assert _record(_crumbs(*trail))["section"] == section
+
+
+def test_a_printed_category_link_is_the_section_when_structured_data_names_none():
+    rec = _record("", "<footer class='entry-footer'><a href='/category/port/' rel='category tag'>› Port</a> "
+                      "<a href='/tag/cranes/' rel='tag'>Cranes</a></footer>")
+    assert (rec["section"], rec["tags"]) == ("Port", ["Cranes"])
+
+
+def test_printed_tag_links_beat_a_site_wide_keywords_meta():
+    rec = _record("<meta name='keywords' content='news, harbour, daily, sport'>",
+                  "<p class='tags'><a href='/tag/cranes/' rel='tag'>Cranes</a> "
+                  "<a href='/tag/logistics/' rel='tag'>Logistics</a> "
+                  "<a href='/category/port/' rel='category tag'>Port</a></p>")
+    assert rec["tags"] == ["Cranes", "Logistics"]
+
+
+def test_a_tag_cloud_in_the_sidebar_is_not_the_article_tags():
+    html = _doc(f"<title>{HEADLINE}</title>",
+                f"<article><h1>{HEADLINE}</h1>{_paras(4)}<a href='/tag/cranes/' rel='tag'>Cranes</a></article>"
+                "<aside><a href='/tag/ferries/' rel='tag'>Ferries</a></aside>")
+    assert extract_article(html.encode(), URL).record["tags"] == ["Cranes"]
+
+
+def test_the_article_object_that_names_the_page_wins_over_a_related_story_listed_first():
+    other = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry strike ends",
+             "url": "https://harbour.example.org/port/ferry-strike-ends", "datePublished": "2025-04-01T10:00:00+02:00",
+             "articleSection": "Ferries", "keywords": ["ferries", "strike"]}
+    own = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE,
+           "mainEntityOfPage": {"@id": URL}, "datePublished": "2025-04-08T07:45:00+02:00",
+           "articleSection": "Port", "keywords": ["cranes"]}
+    html = _doc(_ld([other, own]), f"<article><h1>{HEADLINE}</h1>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), URL).record
+    assert (rec["title"], rec["date_published"], rec["section"], rec["tags"]) == (
+        HEADLINE, "2025-04-08T07:45:00+02:00", "Port", ["cranes"])
+
+
+def test_an_article_nested_as_a_web_page_main_entity_gives_section_tags_and_image():
+    page = {"@context": "https://schema.org", "@type": "WebPage", "url": URL, "mainEntity": {
+        "@type": "NewsArticle", "headline": HEADLINE, "datePublished": "2025-04-08T07:45:00+02:00",
+        "articleSection": "Port", "keywords": "cranes, quay", "image": {"@type": "ImageObject", "url": "/img/cranes.jpg"}}}
+    html = _doc(_ld(page), f"<article><h1>{HEADLINE}</h1>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), URL).record
+    assert (rec["section"], rec["tags"], rec["image"]) == ("Port", ["cranes", "quay"],
+                                                           "https://harbour.example.org/img/cranes.jpg")
+
+
+def test_an_image_given_by_reference_is_resolved_in_the_graph():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": HEADLINE, "image": {"@id": URL + "#primaryimage"}},
+        {"@type": "ImageObject", "@id": URL + "#primaryimage", "url": "https://harbour.example.org/img/quay.jpg"}]}
+    assert _record(_ld(graph))["image"] == "https://harbour.example.org/img/quay.jpg"
+
+
+def test_a_microdata_image_outside_a_figure_is_the_image_but_not_the_author_photo():
+    html = _doc(f"<title>{HEADLINE}</title>",
+                f"<article itemscope itemtype='https://schema.org/NewsArticle'><h1 itemprop='headline'>{HEADLINE}</h1>"
+                "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+                "<img itemprop='image' src='/people/ana.jpg' alt=''><span itemprop='name'>Ana Berg</span></div>"
+                f"<img itemprop='image' src='/img/cranes-wide.jpg' alt='Cranes'>{_paras(4)}</article>")
+    assert extract_article(html.encode(), URL).record["image"] == "https://harbour.example.org/img/cranes-wide.jpg"
+
+
+def test_a_microdata_image_of_a_post_typed_creative_work_is_its_image():
+    # GeneratePress types a post as a CreativeWork
+    html = _doc(f"<title>{HEADLINE}</title>",
+                f"<article itemscope itemtype='https://schema.org/CreativeWork'><h1>{HEADLINE}</h1>"
+                f"<div class='featured-image'><img src='/uploads/cranes.jpg' itemprop='image' alt=''></div>{_paras(4)}</article>")
+    assert extract_article(html.encode(), URL).record["image"] == "https://harbour.example.org/uploads/cranes.jpg"
