@@ -7,8 +7,9 @@ merged field by field):
 
 - ``min_records``: records written at least this (default 0: an incremental run may find
   nothing new);
-- ``min_found``: articles found at least this: written, already stored (skipped as seen or
-  unchanged) or outside the date window (default 1: discovery that finds nothing is broken);
+- ``min_found``: articles found at least this: written or already stored (skipped as seen or
+  unchanged), not counting links and pages outside the date window (default 1: discovery that
+  finds nothing of the window, a stale sitemap of old articles only, is broken);
 - ``coverage``: ``{field: floor}``, share (0..1) of the articles extracted in the run that have
   the field (defaults: the ``floor`` of each field in :data:`newsbot.extraction.record.FIELDS`:
   title, date_published, body 1.0; section, language 0.95);
@@ -112,7 +113,7 @@ def check_records(fig: dict, limits: dict) -> list[str]:
         out.append(f"records written {fig['records_written']}, below the minimum {limits['min_records']}")
     if fig["articles_found"] < limits["min_found"]:
         out.append(f"articles found {fig['articles_found']} (written {fig['records_written']}, already stored "
-                   f"{fig['already_stored']}, outside the date window {fig['outside_window']}), below the "
+                   f"{fig['already_stored']}; not counted: {fig['outside_window']} outside the date window), below the "
                    f"minimum {limits['min_found']}")
     return out
 

@@ -87,8 +87,9 @@ def figures(stats: dict) -> dict:
     ({reason: n}: links not fetched), ``articles_extracted`` (pages the extraction took for
     articles), ``field_coverage`` ({field: {"present", "of", "ratio", "layers": {layer: n}}},
     over the extracted articles, so a field lost with the markup shows even when the record is
-    then dropped as invalid), ``articles_found`` (written + already stored + outside the date
-    window), ``already_stored``, ``outside_window``, ``errors`` ({kind: n}: failed requests by
+    then dropped as invalid), ``articles_found`` (written + already stored: the articles of the
+    date window; links and pages dropped as outside it are not found), ``already_stored``,
+    ``outside_window`` (links skipped and pages dropped as outside the date window), ``errors`` ({kind: n}: failed requests by
     kind after retries, spider exceptions, output files not stored), ``failed_requests``,
     ``requests_ended`` (responses + requests failed without one), ``error_ratio`` (failed
     requests / requests that ended, 0.0 when none), ``item_errors``, ``output_failed``,
@@ -130,7 +131,7 @@ def figures(stats: dict) -> dict:
         "skipped": skipped,
         "articles_extracted": extracted,
         "field_coverage": coverage,
-        "articles_found": written + stored + outside,
+        "articles_found": written + stored,
         "already_stored": stored,
         "outside_window": outside,
         "errors": errors,

@@ -49,6 +49,17 @@ def test_per_portal_thresholds_and_their_messages(tmp_path):
                     f"field tags: coverage 0.0 % (0 of 2 articles), floor 50 %; wrote {out.relative_to(tmp_path)}")
 
 
+def test_a_feed_of_old_articles_only_finds_nothing(tmp_path):
+    # every entry of the feed is dated before the window: skipped unfetched, and none of them counts
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_portal(tmp_path, room.base)
+        proc = run(tmp_path, "--since", "2025-03-20", "--until", "2025-03-31")
+        assert room.article_hits() == {}
+    assert proc.returncode == 1
+    assert ("loopnews: FAILED: monitors: articles found 0 (written 0, already stored 0; not counted: 2 outside "
+            "the date window), below the minimum 1") in proc.stderr.splitlines()[-1]
+
+
 @pytest.mark.parametrize("value, message", [
     ('{"loopnews": {"coverage": {"bodyy": 1}}}', "NEWSBOT_MONITOR_PORTALS[loopnews]: coverage of unknown field 'bodyy'"),
     ('{"loopnews": {"max_error_ratio": 3}}', "max_error_ratio must be a number from 0 to 1"),
@@ -67,7 +78,7 @@ def test_figures_and_checks_on_known_stats():
     fig = figures(_stats(**{"newsbot/errors/http_404": 6, "newsbot/errors/timeout": 3}))
     assert fig["field_coverage"]["body"] == {"present": 9, "of": 10, "ratio": 0.9,
                                              "layers": {"portal": 7, "generic": 2, "missing": 1}}
-    assert fig["articles_found"] == 8 + 4 + 1 and fig["already_stored"] == 4
+    assert fig["articles_found"] == 8 + 4 and fig["already_stored"] == 4 and fig["outside_window"] == 1
     assert fig["requests_ended"] == 33 and fig["error_ratio"] == round(9 / 33, 4)
     limits = thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.95}}}}), "p")
     assert limits["coverage"] == {"title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.95,
@@ -85,7 +96,13 @@ def test_figures_and_checks_on_known_stats():
     assert check_errors(fig, {**limits, "min_requests": 40}) == []
     assert check_records(fig, limits) == []
     assert check_records(figures({}), limits) == [
-        "articles found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"]
+        "articles found 0 (written 0, already stored 0; not counted: 0 outside the date window), below the minimum 1"]
+    # links outside the date window alone (a sitemap of old articles) are no articles found
+    stale = figures({"newsbot/skipped/out_of_window": 50000, "newsbot/dropped/out_of_window": 3})
+    assert stale["articles_found"] == 0 and stale["outside_window"] == 50003
+    assert check_records(stale, limits) == [
+        "articles found 0 (written 0, already stored 0; not counted: 50003 outside the date window), below the "
+        "minimum 1"]
     assert check_finish(fig) == [] and check_finish(figures({"finish_reason": "shutdown"})) == ["finish reason shutdown"]
     assert check_finish(figures({"finish_reason": "closespider_itemcount"})) == []
 
