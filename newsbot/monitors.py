@@ -113,8 +113,9 @@ def check_records(fig: dict, limits: dict) -> list[str]:
         out.append(f"records written {fig['records_written']}, below the minimum {limits['min_records']}")
     if fig["articles_found"] < limits["min_found"]:
         out.append(f"articles found {fig['articles_found']} (written {fig['records_written']}, already stored "
-                   f"{fig['already_stored']}; not counted: {fig['outside_window']} outside the date window), below the "
-                   f"minimum {limits['min_found']}")
+                   f"{fig['already_stored']}" + (f"; {fig['outside_window']} outside the date window, not counted"
+                                                  if fig["outside_window"] else "")
+                   + f"), below the minimum {limits['min_found']}")
     return out
 
 

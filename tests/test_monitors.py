@@ -56,8 +56,8 @@ def test_a_feed_of_old_articles_only_finds_nothing(tmp_path):
         proc = run(tmp_path, "--since", "2025-03-20", "--until", "2025-03-31")
         assert room.article_hits() == {}
     assert proc.returncode == 1
-    assert ("loopnews: FAILED: monitors: articles found 0 (written 0, already stored 0; not counted: 2 outside "
-            "the date window), below the minimum 1") in proc.stderr.splitlines()[-1]
+    assert ("loopnews: FAILED: monitors: articles found 0 (written 0, already stored 0; 2 outside the date "
+            "window, not counted), below the minimum 1") in proc.stderr.splitlines()[-1]
 
 
 @pytest.mark.parametrize("value, message", [
@@ -96,12 +96,12 @@ def test_figures_and_checks_on_known_stats():
     assert check_errors(fig, {**limits, "min_requests": 40}) == []
     assert check_records(fig, limits) == []
     assert check_records(figures({}), limits) == [
-        "articles found 0 (written 0, already stored 0; not counted: 0 outside the date window), below the minimum 1"]
+        "articles found 0 (written 0, already stored 0), below the minimum 1"]
     # links outside the date window alone (a sitemap of old articles) are no articles found
     stale = figures({"newsbot/skipped/out_of_window": 50000, "newsbot/dropped/out_of_window": 3})
     assert stale["articles_found"] == 0 and stale["outside_window"] == 50003
     assert check_records(stale, limits) == [
-        "articles found 0 (written 0, already stored 0; not counted: 50003 outside the date window), below the "
+        "articles found 0 (written 0, already stored 0; 50003 outside the date window, not counted), below the "
         "minimum 1"]
     assert check_finish(fig) == [] and check_finish(figures({"finish_reason": "shutdown"})) == ["finish reason shutdown"]
     assert check_finish(figures({"finish_reason": "closespider_itemcount"})) == []
