@@ -60,10 +60,46 @@ def test_a_feed_of_old_articles_only_finds_nothing(tmp_path):
             "window, not counted), below the minimum 1") in proc.stderr.splitlines()[-1]
 
 
+def test_a_site_name_on_every_page_in_place_of_the_headline_fails_the_title_coverage(tmp_path):
+    with Newsroom([Story(n, day(n + 2), headline=False) for n in range(1, 7)]) as room:
+        write_portal(tmp_path, room.base)
+        proc = run(tmp_path, *WINDOW)
+    assert proc.returncode == 1
+    message = ("field title: coverage 0.0 % (0 of 6 articles; 6 have the same title 'Loop News', counted missing: "
+               "a site name?), floor 100 %")
+    assert f"Monitor failed: loopnews: {message}" in proc.stderr
+    [out] = outputs(tmp_path)
+    assert stats_of(out)["same_title"] == {"text": "Loop News", "count": 6}
+    assert stats_of(out)["monitors"] == {"failed": [message]}
+
+
+def test_a_title_many_articles_share_counts_missing_from_a_minimum_count():
+    limits = thresholds(Settings(), "p")
+
+    def title_messages(stats):
+        return [m for m in check_coverage(figures(stats), limits) if m.startswith("field title")]
+
+    assert title_messages(_stats(**{"newsbot/same_title": {"text": "Example Times", "count": 6}})) == [
+        "field title: coverage 40.0 % (4 of 10 articles; 6 have the same title 'Example Times', counted missing: "
+        "a site name?), floor 100 %"]
+    # distinct titles, a few alike under the minimum count, or a share at most the ceiling: no failure
+    for count in (1, 4):
+        assert title_messages(_stats(**{"newsbot/same_title": {"text": "Morning briefing", "count": count}})) == []
+    assert title_messages(_stats(**{"newsbot/field/title/jsonld": 20,
+                                    "newsbot/same_title": {"text": "Podcast", "count": 6}})) == []
+    # a small run of three articles alike stays under the minimum count
+    small = figures({"newsbot/field/title/html": 3, "newsbot/same_title": {"text": "Letters", "count": 3}})
+    assert check_coverage(small, limits) == []
+    assert check_coverage(small, {**limits, "same_title_min": 3}) == [
+        "field title: coverage 0.0 % (0 of 3 articles; 3 have the same title 'Letters', counted missing: a site "
+        "name?), floor 100 %"]
+
+
 @pytest.mark.parametrize("value, message", [
     ('{"loopnews": {"coverage": {"bodyy": 1}}}', "NEWSBOT_MONITOR_PORTALS[loopnews]: coverage of unknown field 'bodyy'"),
     ('{"loopnews": {"max_error_ratio": 3}}', "max_error_ratio must be a number from 0 to 1"),
     ('{"loopnews": {"min_recs": 1}}', "unknown key 'min_recs'"),
+    ('{"loopnews": {"same_title_min": 1}}', "same_title_min must be a whole number >= 2"),
 ])
 def test_bad_thresholds_are_refused_at_start(tmp_path, value, message):
     write_portal(tmp_path, "http://127.0.0.1:9")  # never contacted
