@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections import defaultdict
@@ -170,7 +171,7 @@ def crawl(args) -> int:
     ``--until``, ``--mode``, ``--full``; ``--lang`` and ``--limit`` for every portal or, as
     ``PORTAL=VALUE``, one; ``-a NAME=VALUE``) go to each portal's spider. With ``--jobdir``,
     each portal keeps its queue in ``<DIR>/<portal>``."""
-    from .runner import Job, Refused, lock, prepare, start, worst
+    from .runner import Job, Refused, lock, prepare, start, tell, tell_results, worst
     from .spiders.loader import PortalSpiderLoader
 
     try:
@@ -210,11 +211,10 @@ def crawl(args) -> int:
         print(f"newsbot crawl: {exc}", file=sys.stderr)
         return 2
     except Refused as exc:
-        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        tell(settings, f"newsbot crawl: {exc}", logging.ERROR)
         return exc.status
     results = start(settings, jobs, held=held)
-    for result in results:
-        print(result.line, file=sys.stderr)
+    tell_results(settings, results)
     return worst(results)
 
 

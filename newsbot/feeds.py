@@ -42,13 +42,27 @@ def chunked(template: str) -> bool:
     return bool(_BATCH.search(template))
 
 
-def stream_of(template: str, spider: str) -> str:
+JOB_PLACEHOLDER = "%(_job)s"
+"""What stands for a scrapyd job's id in the stream of its items feed (:func:`stream_of`)."""
+
+
+def stream_of(template: str, spider: str, job: str | None = None) -> str:
     """The stream of a feed: its template with ``%(name)s`` filled with the spider's name (the
     other parameters change from run to run and stay as they are), local paths made absolute
     (relative to the working directory), e.g. ``/srv/newsbot/output/euronews/%(date)s/
     euronews-%(time)s-%(batch_id)03d.jsonl``. Two runs writing the same stream deliver to the
-    same series of files; an ad hoc ``-o other.jsonl`` is another stream."""
+    same series of files; an ad hoc ``-o other.jsonl`` is another stream.
+
+    ``job``: the id of the scrapyd job running the spider (its ``_job`` argument). scrapyd
+    names each job's items feed after the job, ``<items_dir>/<project>/<spider>/<job>.jl``
+    (``scrapyd.environ.Environment``), so a file name that is ``job`` and an extension has the
+    id replaced by :data:`JOB_PLACEHOLDER`: every job of one scrapyd spider writes one stream,
+    ``/srv/scrapyd/items/newsbot/euronews/%(_job)s.jl``, and is incremental like a cron run."""
     text = template.replace("%(name)s", safe_component(spider))
+    if job:
+        folder, slash, file = text.rpartition("/")
+        if file.startswith(job + "."):
+            text = folder + slash + JOB_PLACEHOLDER + file[len(job):]
     parts = urlsplit(text)
     if parts.scheme == "file":
         text = parts.path

@@ -115,7 +115,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         template = (feed_options or {}).get(STREAM_OPTION) or uri
         # one part file a process: two runs started in the same second never share one
         self.output = Output(final, final.with_name(f"{final.name}.{os.getpid()}{PART_SUFFIX}"),
-                             self.write_mode == "wb", stream_of(template, getattr(spider, "name", None) or "_"))
+                             self.write_mode == "wb",
+                             stream_of(template, getattr(spider, "name", None) or "_", getattr(spider, "_job", None)))
         self.crawler = crawler
         self.ledger = None
         self.atomic: AtomicFile | None = None

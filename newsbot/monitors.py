@@ -7,8 +7,9 @@ merged field by field):
 
 - ``min_records``: records written at least this (default 0: an incremental run may find
   nothing new);
-- ``min_found``: articles found at least this: written, already stored (skipped as seen or
-  unchanged) or outside the date window (default 1: discovery that finds nothing is broken);
+- ``min_found``: articles found at least this: written or already stored (skipped as seen or
+  unchanged), not counting links and pages outside the date window (default 1: discovery that
+  finds nothing of the window, a stale sitemap of old articles only, is broken);
 - ``coverage``: ``{field: floor}``, share (0..1) of the articles extracted in the run that have
   the field (defaults: the ``floor`` of each field in :data:`newsbot.extraction.record.FIELDS`:
   title, date_published, body 1.0; section, language 0.95);
@@ -16,6 +17,10 @@ merged field by field):
   structured data or the portal's own rules rather than the generic fallback, for fields the
   portal has selectors for (default: body 0.9). A selector that stops matching after a
   redesign shows here even when the generic extractor still finds some text.
+- ``same_title_share``, ``same_title_min``: a title that more than this share of the extracted
+  articles have (default 0.3), at least ``same_title_min`` of them (default 5), is a site name
+  printed in place of the headlines, not a title: those articles count as without one in the
+  title's coverage (:func:`same_title`);
 - ``max_error_ratio``: failed requests / requests that ended (default 0.2), checked once at
   least ``min_requests`` requests ended (default 20: the ratio of a handful is noise); not
   checked in replay runs (``NEWSBOT_REPLAY``), where a page missing from the WARC is no error.
@@ -56,6 +61,8 @@ DEFAULTS = {
     "not_generic": {"body": 0.9},
     "max_error_ratio": 0.2,
     "min_requests": 20,
+    "same_title_share": 0.3,
+    "same_title_min": 5,
 }
 FAILED_STAT = MONITORS_FAILED
 
@@ -74,9 +81,12 @@ def _check_numbers(where: str, values: dict) -> None:
         elif key in ("min_records", "min_found", "min_requests"):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{where}: {key} must be a whole number >= 0")
-        elif key == "max_error_ratio":
+        elif key in ("max_error_ratio", "same_title_share"):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-                raise ValueError(f"{where}: max_error_ratio must be a number from 0 to 1")
+                raise ValueError(f"{where}: {key} must be a number from 0 to 1")
+        elif key == "same_title_min":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+                raise ValueError(f"{where}: same_title_min must be a whole number >= 2")
         else:
             raise ValueError(f"{where}: unknown key {key!r} (known: {', '.join(DEFAULTS)})")
 
@@ -112,19 +122,40 @@ def check_records(fig: dict, limits: dict) -> list[str]:
         out.append(f"records written {fig['records_written']}, below the minimum {limits['min_records']}")
     if fig["articles_found"] < limits["min_found"]:
         out.append(f"articles found {fig['articles_found']} (written {fig['records_written']}, already stored "
-                   f"{fig['already_stored']}, outside the date window {fig['outside_window']}), below the "
-                   f"minimum {limits['min_found']}")
+                   f"{fig['already_stored']}" + (f"; {fig['outside_window']} outside the date window, not counted"
+                                                  if fig["outside_window"] else "")
+                   + f"), below the minimum {limits['min_found']}")
     return out
 
 
+def same_title(fig: dict, limits: dict) -> dict | None:
+    """The run's most shared title (``fig["same_title"]``, ``{"text", "count"}``) when it is
+    no headline: at least ``same_title_min`` extracted articles, and more than
+    ``same_title_share`` of them, have it (a site name printed where the headlines were);
+    else ``None``."""
+    same = fig.get("same_title")
+    of = (fig["field_coverage"].get("title") or {}).get("of") or 0
+    if same and same["count"] >= limits["same_title_min"] and same["count"] > limits["same_title_share"] * of:
+        return same
+    return None
+
+
 def check_coverage(fig: dict, limits: dict) -> list[str]:
-    """One message per field whose coverage is below its floor (fields with no article skipped)."""
+    """One message per field whose coverage is below its floor (fields with no article
+    skipped); the articles with a title many share (:func:`same_title`) count as without one."""
     out = []
+    repeated = same_title(fig, limits)
     for field, floor in limits["coverage"].items():
         cov = fig["field_coverage"].get(field) or {}
-        if cov.get("of") and cov["present"] / cov["of"] < floor:
-            out.append(f"field {field}: coverage {100 * cov['present'] / cov['of']:.1f} % "
-                       f"({cov['present']} of {cov['of']} articles), floor {100 * floor:g} %")
+        if not cov.get("of"):
+            continue
+        present, note = cov["present"], ""
+        if field == "title" and repeated:
+            present = max(present - repeated["count"], 0)
+            note = f"; {repeated['count']} have the same title {repeated['text']!r}, counted missing: a site name?"
+        if present / cov["of"] < floor:
+            out.append(f"field {field}: coverage {100 * present / cov['of']:.1f} % "
+                       f"({present} of {cov['of']} articles{note}), floor {100 * floor:g} %")
     return out
 
 

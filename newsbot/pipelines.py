@@ -7,6 +7,7 @@ once an article: :meth:`~newsbot.incremental.Incremental.count_stored`).
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from scrapy.exceptions import DropItem
 
@@ -18,7 +19,7 @@ from .portals import registry
 from .schema import validator
 from .seenstore import is_unchanged
 from .logs import failure_level
-from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS, WORKERS
+from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS, SAME_TITLE, WORKERS
 from .workers import ExtractionPool, ExtractionTimeout, WorkerDied, worker_count
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,8 @@ class ExtractPipeline(_Pipeline):
     The pages of an article printed over several are joined into one record
     (:class:`~newsbot.articlepages.ArticlePages`; its other pages give none: ``duplicate``).
     Counts ``newsbot/field/<name>/<layer>`` for every counted field served and
-    ``newsbot/field/<name>/missing`` for every counted field left empty; each extraction worker
+    ``newsbot/field/<name>/missing`` for every counted field left empty, and the title most
+    pages share (``newsbot/same_title``); each extraction worker
     that dies in ``newsbot/workers/died`` (logged at WARNING the first time, then at DEBUG), and
     a page whose worker died twice is dropped (``worker_died``: the run's summary fails), and so
     is a page a worker took longer than ``NEWSBOT_EXTRACT_TIMEOUT`` seconds over
@@ -70,6 +72,7 @@ class ExtractPipeline(_Pipeline):
                                    on_death=self._worker_died,
                                    timeout=self.settings.getfloat("NEWSBOT_EXTRACT_TIMEOUT"))
         self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
+        self.titles: Counter[str] = Counter()
 
     def close_spider(self, spider=None):
         """Stop the extraction workers."""
@@ -88,6 +91,7 @@ class ExtractPipeline(_Pipeline):
         record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
         for name in COUNTED:
             self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
+        self._count_title(record.get("title"))
         if ex.pages.several and self.pages.max_pages > 1:
             async def extract(url, body, content_type, fetched_at):
                 return await self._extract(url, body, content_type, fetched_at, item.get("hints"), portal, owner)
@@ -97,6 +101,19 @@ class ExtractPipeline(_Pipeline):
                 _drop(self.stats, "duplicate", f"{item['url']}: a page of an article joined already")
             record = whole
         return record
+
+    def _count_title(self, title: str | None) -> None:
+        """Count ``title`` (white space folded, case ignored) among the run's; the title most
+        extracted articles share so far, with their number, is the stat
+        :data:`~newsbot.stats.SAME_TITLE` (the monitors take one most of a run shares for a
+        site name, not a headline)."""
+        if not title:
+            return
+        k = " ".join(title.split()).casefold()
+        self.titles[k] += 1
+        top = self.stats.get_value(SAME_TITLE) or {}
+        if self.titles[k] > top.get("count", 0):
+            self.stats.set_value(SAME_TITLE, {"text": title, "count": self.titles[k]})
 
     def _worker_died(self, pages: int) -> None:
         """The pool's ``on_death``: count the death, log it once (then at DEBUG)."""

@@ -14,6 +14,7 @@ import fcntl
 import logging
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,6 +196,31 @@ def start_line(settings, jobs: list[Job]) -> str:
     feeds = ", ".join(str(uri) for uri in settings.getdict("FEEDS")) or "no output file"
     return (f"newsbot {package_version()}: crawling {names}{shown}; {state}; output {feeds}; "
             "-L DEBUG logs Scrapy's settings and stats and every failure")
+
+
+def tell(settings, line: str, level: int = logging.INFO) -> None:
+    """Print ``line`` (a summary line, a refusal) on stderr and, when the run logs to a file
+    (``LOG_FILE``: scrapyd's job log, the one its ``log_url`` serves), log it there at ``level``
+    too, through Scrapy's root handler (installed for ``settings`` first when Scrapy has not
+    installed it yet, as for a run refused before it starts). A log file that cannot be opened,
+    or logging settings Scrapy refuses, leave the line on stderr alone."""
+    print(line, file=sys.stderr)
+    if not settings.get("LOG_FILE"):
+        return  # the log is stderr itself
+    from scrapy.utils.log import get_scrapy_root_handler, install_scrapy_root_handler
+
+    if get_scrapy_root_handler() is None:
+        try:
+            install_scrapy_root_handler(settings)
+        except (OSError, ValueError, TypeError):
+            return
+    logger.log(level, line)
+
+
+def tell_results(settings, results: list[Result]) -> None:
+    """:func:`tell` each job's summary line (a failed job's at ERROR)."""
+    for result in results:
+        tell(settings, result.line, logging.ERROR if result.status else logging.INFO)
 
 
 def crawl(settings, jobs: list[Job]) -> list[Result]:

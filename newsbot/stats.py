@@ -71,6 +71,7 @@ SOURCE = Family("newsbot/source/", "<edition>/<kind>/<outcome>: root discovery s
 SOURCES = "newsbot/sources"  # a list of {edition, kind, origin, url, outcome, entries, newest, …}, one a root source
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
+SAME_TITLE = "newsbot/same_title"  # {"text", "count"}: the title most extracted articles of the run share
 
 SCRAPY_RECORDS = "item_scraped_count"
 SCRAPY_RESPONSES = "downloader/response_count"
@@ -87,12 +88,15 @@ def figures(stats: dict) -> dict:
     ({reason: n}: links not fetched), ``articles_extracted`` (pages the extraction took for
     articles), ``field_coverage`` ({field: {"present", "of", "ratio", "layers": {layer: n}}},
     over the extracted articles, so a field lost with the markup shows even when the record is
-    then dropped as invalid), ``articles_found`` (written + already stored + outside the date
-    window), ``already_stored``, ``outside_window``, ``errors`` ({kind: n}: failed requests by
+    then dropped as invalid), ``articles_found`` (written + already stored: the articles of the
+    date window; links and pages dropped as outside it are not found), ``already_stored``,
+    ``outside_window`` (links skipped and pages dropped as outside the date window), ``errors`` ({kind: n}: failed requests by
     kind after retries, spider exceptions, output files not stored), ``failed_requests``,
     ``requests_ended`` (responses + requests failed without one), ``error_ratio`` (failed
     requests / requests that ended, 0.0 when none), ``item_errors``, ``output_failed``,
-    ``blocked``, ``discovered`` (discovery documents read), ``invalid`` ({field: n}),
+    ``blocked``, ``discovered`` (discovery documents read), ``same_title`` (``{"text",
+    "count"}``: the title most extracted articles share, and how many; ``None`` before any),
+    ``invalid`` ({field: n}),
     ``finish_reason``, ``start_time`` / ``finish_time`` (ISO 8601, UTC) and ``duration_s``
     (seconds).
     """
@@ -130,7 +134,7 @@ def figures(stats: dict) -> dict:
         "skipped": skipped,
         "articles_extracted": extracted,
         "field_coverage": coverage,
-        "articles_found": written + stored + outside,
+        "articles_found": written + stored,
         "already_stored": stored,
         "outside_window": outside,
         "errors": errors,
@@ -143,6 +147,7 @@ def figures(stats: dict) -> dict:
         "discovered": sum(v for k, v in DISCOVERY.read(stats).items() if k in DOCUMENT_KINDS),
         "sources": list(stats.get(SOURCES) or []),
         "dead_endpoints": dead_endpoints(stats),
+        "same_title": dict(stats[SAME_TITLE]) if isinstance(stats.get(SAME_TITLE), dict) else None,
         "invalid": {k.split("/", 1)[1]: v for k, v in dropped.items() if k.startswith("invalid/")},
         "monitors_failed": list(stats.get(MONITORS_FAILED) or []),
         "finish_reason": stats.get("finish_reason"),

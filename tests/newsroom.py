@@ -53,8 +53,9 @@ class Story:
     datetimes), ``new_markup`` (the redesign: the body is loaded by a script, no paragraphs in
     the page), ``listed_modified`` (the feed's ``<updated>``; default ``modified`` or
     ``published``), ``alternates`` (``{hreflang: path}``: the page in other languages) and
-    ``day_only`` (the page and the feed give the day of publication, not its time) and ``etag``
-    (the page is served with this ETag, and answers 304 to an ``If-None-Match`` naming it)."""
+    ``day_only`` (the page and the feed give the day of publication, not its time), ``etag``
+    (the page is served with this ETag, and answers 304 to an ``If-None-Match`` naming it) and
+    ``headline`` (false: the page prints no headline, its ``<title>`` names only the site)."""
 
     n: int
     published: datetime
@@ -66,6 +67,7 @@ class Story:
     alternates: dict[str, str] = field(default_factory=dict)
     day_only: bool = False
     etag: str | None = None
+    headline: bool = True
 
     @property
     def path(self) -> str:
@@ -94,13 +96,13 @@ class Story:
                         for lang, path in self.alternates.items())
         when = self.published.date().isoformat() if self.day_only else self.published.isoformat()
         return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{self.title} | Loop News</title>
+<html lang="en"><head><meta charset="utf-8"><title>{self.title + " | " if self.headline else ""}Loop News</title>
 <meta property="og:type" content="article">{modified}{links}
 <link rel="canonical" href="{base}{self.path}"></head>
 <body><header class="masthead"><a href="/">Loop News</a> <nav><a href="/news/">News</a></nav></header>
 <article>
 <p class="kicker">{section}</p>
-<h1 class="headline">{self.title}</h1>
+{f'<h1 class="headline">{self.title}</h1>' if self.headline else ""}
 <p class="standfirst">A short summary of how question {self.n} was finally settled.</p>
 <p class="dateline">By <span class="byline">Ana Ferreira</span>,
 <time class="published" datetime="{when}">{self.published:%d %B %Y}</time></p>

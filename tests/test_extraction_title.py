@@ -31,6 +31,20 @@ def test_site_name_affixes_are_stripped(raw, site, expected):
     assert extract_article(_doc(head, _paras(4)), URL).record["title"] == expected
 
 
+def test_the_site_name_alone_is_no_title():
+    from newsbot.extraction import Hints
+
+    head = ("<title>City Paper</title><meta property='og:site_name' content='City Paper'>"
+            "<meta property='og:title' content='City Paper'>")
+    assert extract_article(_doc(head, _paras(4)), URL).record["title"] is None
+    # the feed's title stands in for it
+    hinted = extract_article(_doc(head, _paras(4)), URL, Hints(title="Harbour reopens after the storm"))
+    assert hinted.record["title"] == "Harbour reopens after the storm"
+    # a headline of its own beside it wins as before
+    head += "<meta name='twitter:title' content='Harbour reopens'>"
+    assert extract_article(_doc(head, _paras(4)), URL).record["title"] == "Harbour reopens"
+
+
 @pytest.mark.parametrize("raw,section,expected", [
     ("항구 다시 열려-항구소식ㅣCity Paper", "항구소식", "항구 다시 열려"),
     ("항구 다시 열려 ㅣ 항구소식 ㅣ City Paper", "항구소식", "항구 다시 열려"),

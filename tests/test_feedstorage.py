@@ -190,3 +190,23 @@ def test_a_kill_between_an_append_and_its_commit_doubles_nothing(tmp_path):
         crawl()
     ids = [r["id"] for r in records(out)]
     assert len(ids) == len(set(ids)) == 5
+
+
+def test_the_stream_of_a_scrapyd_job_feed_is_its_path_without_the_job_id(tmp_path):
+    from types import SimpleNamespace
+
+    from newsbot.feeds import stream_of
+
+    first, second = "51fcfe5ef1c411f1914c02fc00000001", "3fedb654f1c411f1914c02fc00000001"
+    streams = {stream_of(f"file:///srv/scrapyd/items/newsbot/euronews/{job}.jl", "euronews", job)
+               for job in (first, second)}
+    assert streams == {"/srv/scrapyd/items/newsbot/euronews/%(_job)s.jl"}
+    # a job id given by hand is looked for in the file name only
+    assert stream_of("/srv/items1/newsbot/p1/1.jl", "p1", "1") == "/srv/items1/newsbot/p1/%(_job)s.jl"
+    assert stream_of("/srv/out/run.jl", "p1", "1") == "/srv/out/run.jl"
+    assert stream_of(f"/srv/out/{first}.jl", "p1") == f"/srv/out/{first}.jl"  # no job: no scrapyd run
+    # the storage names the stream with the running spider's job argument
+    crawler = SimpleNamespace(spider=SimpleNamespace(name="euronews", _job=first))
+    storage = AtomicFileFeedStorage(f"file://{tmp_path}/{first}.jl", feed_options={}, crawler=crawler)
+    assert storage.output.stream == f"{tmp_path}/%(_job)s.jl"
+    assert storage.output.final == tmp_path / f"{first}.jl"

@@ -58,7 +58,7 @@ def test_an_offline_crawl_logs_what_an_operator_reads(tmp_path):
     assert len(failures) == 1, failures
     assert "connection_refused" in failures[0] and "further connection_refused failures of deadsite" in failures[0]
     assert lines[-1] == "deadsite: FAILED: no records; requests failed: connection_refused ×6; monitors: articles " \
-                        "found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"
+                        "found 0 (written 0, already stored 0), below the minimum 1"
     assert lines[1:-1] == failures + [ln for ln in lines if "ERROR: Monitor failed: deadsite:" in ln]
     assert not [ln for ln in lines if any(b in ln for b in BANNERS)]
     assert "Traceback" not in proc.stderr

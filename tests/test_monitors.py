@@ -49,10 +49,57 @@ def test_per_portal_thresholds_and_their_messages(tmp_path):
                     f"field tags: coverage 0.0 % (0 of 2 articles), floor 50 %; wrote {out.relative_to(tmp_path)}")
 
 
+def test_a_feed_of_old_articles_only_finds_nothing(tmp_path):
+    # every entry of the feed is dated before the window: skipped unfetched, and none of them counts
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_portal(tmp_path, room.base)
+        proc = run(tmp_path, "--since", "2025-03-20", "--until", "2025-03-31")
+        assert room.article_hits() == {}
+    assert proc.returncode == 1
+    assert ("loopnews: FAILED: monitors: articles found 0 (written 0, already stored 0; 2 outside the date "
+            "window, not counted), below the minimum 1") in proc.stderr.splitlines()[-1]
+
+
+def test_a_site_name_on_every_page_in_place_of_the_headline_fails_the_title_coverage(tmp_path):
+    with Newsroom([Story(n, day(n + 2), headline=False) for n in range(1, 7)]) as room:
+        write_portal(tmp_path, room.base)
+        proc = run(tmp_path, *WINDOW)
+    assert proc.returncode == 1
+    message = ("field title: coverage 0.0 % (0 of 6 articles; 6 have the same title 'Loop News', counted missing: "
+               "a site name?), floor 100 %")
+    assert f"Monitor failed: loopnews: {message}" in proc.stderr
+    [out] = outputs(tmp_path)
+    assert stats_of(out)["same_title"] == {"text": "Loop News", "count": 6}
+    assert stats_of(out)["monitors"] == {"failed": [message]}
+
+
+def test_a_title_many_articles_share_counts_missing_from_a_minimum_count():
+    limits = thresholds(Settings(), "p")
+
+    def title_messages(stats):
+        return [m for m in check_coverage(figures(stats), limits) if m.startswith("field title")]
+
+    assert title_messages(_stats(**{"newsbot/same_title": {"text": "Example Times", "count": 6}})) == [
+        "field title: coverage 40.0 % (4 of 10 articles; 6 have the same title 'Example Times', counted missing: "
+        "a site name?), floor 100 %"]
+    # distinct titles, a few alike under the minimum count, or a share at most the ceiling: no failure
+    for count in (1, 4):
+        assert title_messages(_stats(**{"newsbot/same_title": {"text": "Morning briefing", "count": count}})) == []
+    assert title_messages(_stats(**{"newsbot/field/title/jsonld": 20,
+                                    "newsbot/same_title": {"text": "Podcast", "count": 6}})) == []
+    # a small run of three articles alike stays under the minimum count
+    small = figures({"newsbot/field/title/html": 3, "newsbot/same_title": {"text": "Letters", "count": 3}})
+    assert check_coverage(small, limits) == []
+    assert check_coverage(small, {**limits, "same_title_min": 3}) == [
+        "field title: coverage 0.0 % (0 of 3 articles; 3 have the same title 'Letters', counted missing: a site "
+        "name?), floor 100 %"]
+
+
 @pytest.mark.parametrize("value, message", [
     ('{"loopnews": {"coverage": {"bodyy": 1}}}', "NEWSBOT_MONITOR_PORTALS[loopnews]: coverage of unknown field 'bodyy'"),
     ('{"loopnews": {"max_error_ratio": 3}}', "max_error_ratio must be a number from 0 to 1"),
     ('{"loopnews": {"min_recs": 1}}', "unknown key 'min_recs'"),
+    ('{"loopnews": {"same_title_min": 1}}', "same_title_min must be a whole number >= 2"),
 ])
 def test_bad_thresholds_are_refused_at_start(tmp_path, value, message):
     write_portal(tmp_path, "http://127.0.0.1:9")  # never contacted
@@ -67,7 +114,7 @@ def test_figures_and_checks_on_known_stats():
     fig = figures(_stats(**{"newsbot/errors/http_404": 6, "newsbot/errors/timeout": 3}))
     assert fig["field_coverage"]["body"] == {"present": 9, "of": 10, "ratio": 0.9,
                                              "layers": {"portal": 7, "generic": 2, "missing": 1}}
-    assert fig["articles_found"] == 8 + 4 + 1 and fig["already_stored"] == 4
+    assert fig["articles_found"] == 8 + 4 and fig["already_stored"] == 4 and fig["outside_window"] == 1
     assert fig["requests_ended"] == 33 and fig["error_ratio"] == round(9 / 33, 4)
     limits = thresholds(Settings({"NEWSBOT_MONITOR_PORTALS": {"p": {"coverage": {"section": 0.95}}}}), "p")
     assert limits["coverage"] == {"title": 1.0, "date_published": 1.0, "body": 1.0, "section": 0.95,
@@ -85,7 +132,13 @@ def test_figures_and_checks_on_known_stats():
     assert check_errors(fig, {**limits, "min_requests": 40}) == []
     assert check_records(fig, limits) == []
     assert check_records(figures({}), limits) == [
-        "articles found 0 (written 0, already stored 0, outside the date window 0), below the minimum 1"]
+        "articles found 0 (written 0, already stored 0), below the minimum 1"]
+    # links outside the date window alone (a sitemap of old articles) are no articles found
+    stale = figures({"newsbot/skipped/out_of_window": 50000, "newsbot/dropped/out_of_window": 3})
+    assert stale["articles_found"] == 0 and stale["outside_window"] == 50003
+    assert check_records(stale, limits) == [
+        "articles found 0 (written 0, already stored 0; 50003 outside the date window, not counted), below the "
+        "minimum 1"]
     assert check_finish(fig) == [] and check_finish(figures({"finish_reason": "shutdown"})) == ["finish reason shutdown"]
     assert check_finish(figures({"finish_reason": "closespider_itemcount"})) == []
 

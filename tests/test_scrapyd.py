@@ -9,7 +9,9 @@ in the project."""
 from __future__ import annotations
 
 import configparser
+import fcntl
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -107,29 +109,60 @@ def test_scrapyd_deploy_then_a_scheduled_portal_crawl(tmp_path):
             portal_file = write_portal(work, room.base)
             settings = {**FAST, "NEWSBOT_PORTALS_FILE": str(portal_file), "NEWSBOT_STATE_DIR": str(work / "state"),
                         "NEWSBOT_EXTRACT_WORKERS": "0"}
-            job = _api(base, "schedule.json", [
-                ("project", "newsbot"), ("spider", "portal"), ("portal", NAME),
-                ("since", "2025-03-01"), ("until", "2025-03-31"),
-                *(("setting", f"{k}={v}") for k, v in settings.items())])
-            assert job["status"] == "ok", job
-            jobid = job["jobid"]
 
-            def finished():
-                jobs = _api(base, "listjobs.json?project=newsbot")
-                return next((j for j in jobs["finished"] if j["id"] == jobid), None)
+            def schedule() -> tuple[str, dict]:
+                job = _api(base, "schedule.json", [
+                    ("project", "newsbot"), ("spider", "portal"), ("portal", NAME),
+                    ("since", "2025-03-01"), ("until", "2025-03-31"),
+                    *(("setting", f"{k}={v}") for k, v in settings.items())])
+                assert job["status"] == "ok", job
 
-            done = _wait(finished, 180, daemon)
+                def finished():
+                    jobs = _api(base, "listjobs.json?project=newsbot")
+                    return next((j for j in jobs["finished"] if j["id"] == job["jobid"]), None)
+
+                return job["jobid"], _wait(finished, 180, daemon)
+
+            jobid, done = schedule()
             assert sorted(room.article_hits()) == sorted(s.path for s in stories)
+            # the next job of the schedule writes only what is new: its feed is the same stream
+            room.add(Story(4, day(6)))
+            second, _ = schedule()
+            assert room.article_hits()["/news/2025/03/story-4"] == 1
+            assert all(room.article_hits()[s.path] == 1 for s in stories)
+            # a job started while another run holds the crawl lock says so in its own log
+            lock = work / "state" / "crawl.lock"
+            with lock.open("a+") as held:
+                fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held.truncate(0)
+                held.write(f"{os.getpid()}\n")
+                held.flush()
+                third, _ = schedule()
+
+        def log_of(job: str) -> str:
+            return (server_dir / "logs" / "newsbot" / "portal" / f"{job}.log").read_text("utf-8")
 
         with urllib.request.urlopen(f"{base}/items/newsbot/portal/{jobid}.jl", timeout=30) as feed:
             items = [json.loads(line) for line in feed.read().decode("utf-8").splitlines() if line.strip()]
-        log = (server_dir / "logs" / "newsbot" / "portal" / f"{jobid}.log").read_text("utf-8")
+        log = log_of(jobid)
         assert sorted(r["title"] for r in items) == sorted(s.title for s in stories), log[-3000:]
         assert {r["portal"] for r in items} == {NAME}
         assert {r["date_published"] for r in items} == {s.published.isoformat() for s in stories}
         stats = json.loads((server_dir / "items" / "newsbot" / "portal" / f"{jobid}.jl.stats.json").read_text("utf-8"))
         assert stats["portal"] == NAME and stats["records_written"] == 3 and stats["finish_reason"] == "finished"
         assert done["spider"] == "portal"
+        items_dir = server_dir / "items" / "newsbot" / "portal"
+        # the summary line is in the job's log, not only on scrapyd's stderr
+        assert f"{NAME}: ok: 3 records written, 0 failed requests; wrote {items_dir / jobid}.jl" in log, log[-3000:]
+
+        second_items = [json.loads(line) for line in (items_dir / f"{second}.jl").read_text("utf-8").splitlines()]
+        assert [(r["title"], r["revision"]) for r in second_items] == [(Story(4, day(6)).title, 1)], log_of(second)[-3000:]
+        second_stats = json.loads((items_dir / f"{second}.jl.stats.json").read_text("utf-8"))
+        assert second_stats["records_written"] == 1 and second_stats["already_stored"] == 3
+        assert f"{NAME}: ok: 1 records written, 0 failed requests, 3 already stored" in log_of(second)
+
+        assert not (items_dir / f"{third}.jl").exists()
+        assert f"newsbot: another crawl is running (pid {os.getpid()} holds {lock}); nothing done" in log_of(third)
     finally:
         daemon.terminate()
         try:

@@ -134,9 +134,12 @@ def test_eureporter_replay(tmp_path, eureporter_warc):
 def test_out_of_window_pages_are_not_written(tmp_path, eureporter_warc):
     proc, records = crawl(tmp_path, "eureporter", "since=2025-03-01", "until=2025-03-31", "lang=en,de",
                           settings={"NEWSBOT_REPLAY": eureporter_warc})
-    assert proc.returncode == 0, proc.stderr[-2000:]
     assert records == []
     assert run_stats(tmp_path / "out.jsonl")["newsbot/skipped/out_of_window"] >= 1
+    # links outside the window are no articles found: a run that finds nothing else fails
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "monitors: articles found 0 (written 0, already stored 0; 2 outside the date window, not counted)" \
+        in proc.stderr.splitlines()[-1]
 
 
 @pytest.mark.parametrize("args, message", [

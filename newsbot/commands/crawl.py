@@ -4,12 +4,13 @@ summary line and the exit status at the end), all taken before Scrapy's crawler 
 starts logging."""
 from __future__ import annotations
 
+import logging
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from ..runner import Job, Refused, lock, prepare, start, worst
+from ..runner import Job, Refused, lock, prepare, start, tell, tell_results, worst
 
 
 class Command(ScrapyCrawl):
@@ -18,7 +19,8 @@ class Command(ScrapyCrawl):
         merges dict settings by priority, which would also write under ``output/``); then the
         run is checked (:func:`newsbot.runner.prepare`) before Scrapy builds the crawler
         process, which configures logging and logs its start: a refusal is then the only line
-        on stderr (exit status 2)."""
+        on stderr (exit status 2 or 3), and in ``LOG_FILE`` when one is set
+        (:func:`newsbot.runner.tell`)."""
         if opts.output or opts.overwrite_output:
             self.settings.set("FEEDS", {}, priority="cmdline")
             feeds = self.settings.attributes["FEEDS"].value
@@ -32,12 +34,11 @@ class Command(ScrapyCrawl):
             prepare(self.settings, jobs)
             self.held = lock(self.settings, jobs)
         except Refused as exc:
-            print(f"newsbot: {exc}", file=sys.stderr)
+            tell(self.settings, f"newsbot: {exc}", logging.ERROR)
             sys.exit(exc.status)
 
     def run(self, args, opts):
         results = start(self.settings, [Job(args[0], dict(opts.spargs))], process=self.crawler_process,
                         held=self.held)
-        for result in results:
-            print(result.line, file=sys.stderr)
+        tell_results(self.settings, results)
         self.exitcode = worst(results) or (1 if self.crawler_process.bootstrap_failed else 0)

@@ -38,8 +38,11 @@ _LAYERS = {"jsonld": "jsonld", "h1": "html", "og": "meta", "twitter": "meta", "t
 def title_candidates(f: Fields) -> list[tuple[str, str]]:
     """``[(source, text)]`` of the sources of :data:`TITLE_SOURCES` the page has, each text
     cleaned of entities escaped twice, of site-name affixes (``og:site_name``, the portal's
-    names, the JSON-LD publisher, the text of a logo ``<h1>``: :func:`logo_h1s`) and of the page's section (:func:`strip_site_name`), and of
-    an affix another candidate lacks (:func:`_strip_affix_of_others`)."""
+    names, the JSON-LD publisher, the text of a logo ``<h1>``: :func:`logo_h1s`) and of the
+    page's section (:func:`strip_site_name`), and of an affix another candidate lacks
+    (:func:`_strip_affix_of_others`). A text that is one of those site names alone
+    (``<title>City Paper</title>``) is no candidate: a page whose only title source names the
+    site has no title of its own (the feed's, else none)."""
     page, rules = f.page, f.rules
     site_names = list(rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
     for pub in page.jsonld:
@@ -55,7 +58,9 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
         ("title", clean(text_of(title_tag)) if title_tag is not None else None),
     ]
     sections = [f["section"]]
+    names = {key(n) for n in site_names if n and key(n)}
     cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw if t]
+    cands = [(source, t) for source, t in cands if key(t) not in names]  # the site's name alone is no headline
     if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by
         cands = [("title", _without_site_tail(cands[0][1], page))]
     texts = [t for _, t in cands]
