@@ -75,14 +75,15 @@ def test_the_article_object_that_names_the_page_wins_over_a_related_story_listed
         HEADLINE, "2025-04-08T07:45:00+02:00", "Port", ["cranes"])
 
 
-def test_an_article_nested_as_a_web_page_main_entity_gives_section_tags_and_image():
+def test_an_article_nested_as_a_web_page_main_entity_gives_section_tags_image_and_authors():
     page = {"@context": "https://schema.org", "@type": "WebPage", "url": URL, "mainEntity": {
         "@type": "NewsArticle", "headline": HEADLINE, "datePublished": "2025-04-08T07:45:00+02:00",
-        "articleSection": "Port", "keywords": "cranes, quay", "image": {"@type": "ImageObject", "url": "/img/cranes.jpg"}}}
+        "articleSection": "Port", "keywords": "cranes, quay", "image": {"@type": "ImageObject", "url": "/img/cranes.jpg"},
+        "author": [{"@type": "Person", "name": "Ana Berg"}, {"@type": "Person", "name": "Ole Nyström"}]}}
     html = _doc(_ld(page), f"<article><h1>{HEADLINE}</h1>{_paras(4)}</article>")
     rec = extract_article(html.encode(), URL).record
-    assert (rec["section"], rec["tags"], rec["image"]) == ("Port", ["cranes", "quay"],
-                                                           "https://harbour.example.org/img/cranes.jpg")
+    assert (rec["section"], rec["tags"], rec["image"], rec["authors"]) == (
+        "Port", ["cranes", "quay"], "https://harbour.example.org/img/cranes.jpg", ["Ana Berg", "Ole Nyström"])
 
 
 def test_an_image_given_by_reference_is_resolved_in_the_graph():

@@ -99,7 +99,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     if portal:
         return portal, "portal"
     brands = _brands(f)
-    raw = page.article_ld.get("author")
+    raw = page.article_entity.get("author")
     items = raw if isinstance(raw, list) else [raw] if raw else []
     sources = (  # read one after the other, the markup only when structured data names no one
         ("jsonld", lambda: [ld_text(_resolved(page, a)) for a in items]),
