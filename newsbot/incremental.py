@@ -87,6 +87,7 @@ class Incremental:
         self.aliases: dict[str, set[str]] = {}  # record id -> fingerprints of its other URLs
         self.validators: dict[str, tuple[str | None, str | None]] = {}  # record id -> (ETag, Last-Modified)
         self.found: dict[tuple, str | None] = {}  # article key -> stats key it was counted in (None: written)
+        self.passed_over: dict[str, bool] = {}  # fingerprint of a listed link skipped -> its skip counted the article
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -201,7 +202,9 @@ class Incremental:
         fetch, (etag, last_modified) = self.revisit(request.url, request.hints.dates(),
                                                     portal.timezone if portal else None, portal is not None)
         if not fetch:
-            self.count_stored(request.url, SKIPPED("seen"))
+            counted = self.count_stored(request.url, SKIPPED("seen"))
+            if portal is not None:
+                self.passed_over[fingerprint(request.url)] = counted
             return None
         if etag or last_modified:
             if etag:
@@ -211,6 +214,24 @@ class Incremental:
             request.meta[NOT_MODIFIED] = True
             request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
         return request
+
+    def reconsider(self, url: str, hint_dates, tz: str | None = None) -> bool:
+        """Whether a link this run skipped as seen (:meth:`admit`), listed again by another
+        feed, sitemap or listing with ``hint_dates``, is due after all: True when one of those
+        dates is later than the stored one (:meth:`revisit`), so the latest date any listing
+        gives decides, whichever is read first. Its skip is then taken back (no longer counted
+        in ``newsbot/skipped/seen``, or ``newsbot/pages/again``) and the caller requests it;
+        False for a link not skipped here (one requested already is fetched once) or still
+        not due."""
+        key = fingerprint(url)
+        if key not in self.passed_over or not self.revisit(url, hint_dates, tz)[0]:
+            return False
+        if self.passed_over.pop(key):
+            self.found.pop(article_key(url), None)
+            self.stats.inc_value(SKIPPED("seen"), -1)
+        else:
+            self.stats.inc_value(PAGES("again"), -1)
+        return True
 
     def count_stored(self, url: str, counter: str) -> bool:
         """Count the article of ``url`` (any of its pages) as already stored, in the stats key

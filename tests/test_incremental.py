@@ -358,3 +358,59 @@ def test_a_stored_article_listed_by_its_later_pages_is_not_fetched_again(tmp_pat
     [out] = outputs(tmp_path)
     [record] = records(out)
     assert record["quality_flags"] == ["paginated"] and record["body"].count("Part 3") == 3
+
+
+def _edited_page(extra: str = "", modified: str = "") -> bytes:
+    paras = "".join(f"<p>Sentence {i}: the ferry company set out how the winter timetable will run.</p>"
+                    for i in range(4)) + (f"<p>{extra}</p>" if extra else "")
+    head = SECTION + (f"<meta property='article:modified_time' content='{modified}'>" if modified else "")
+    return article_page("Winter ferry timetable", "2025-03-03T09:00:00+00:00", paras, head=head)
+
+
+@pytest.mark.parametrize("late", ["feed", "sitemap"])
+def test_the_latest_date_any_listing_gives_decides_a_refetch(tmp_path, late):
+    """A sitemap (announced by robots.txt) whose ``<lastmod>`` did not move and a feed whose
+    ``pubDate`` did list the same edited article: the second run fetches it once and writes its new revision, whichever of
+    the two documents is read first."""
+    import time
+
+    from loopback import Site
+    from support import rss
+
+    path = "/news/ferry"
+    routes = {path: (200, {"Content-Type": "text/html; charset=utf-8"}, _edited_page())}
+    dated = {"feed": day(3)}
+
+    def document(kind, body):
+        def answer(headers):
+            if kind == late:
+                time.sleep(1.5)  # read after the other one
+            return 200, {"Content-Type": "application/xml"}, body(site)
+        return answer
+
+    with Site(routes) as site:
+        routes["/feed.xml"] = document("feed", lambda s: rss([(s.url(path), "Winter ferry timetable", dated["feed"])]))
+        routes["/sitemap.xml"] = document("sitemap", lambda s: (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{s.url(path)}</loc><lastmod>2025-03-03T09:00:00+00:00</lastmod></url></urlset>").encode())
+        routes["/robots.txt"] = (200, {"Content-Type": "text/plain"},
+                                 f"User-agent: *\nAllow: /\nSitemap: {site.url('/sitemap.xml')}\n".encode())
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert "loopnews: ok: 1 records written" in first.stderr, first.stderr[-3000:]
+        routes[path] = (200, {"Content-Type": "text/html; charset=utf-8"},
+                        _edited_page(CORRECTION, "2025-03-10T09:00:00+00:00"))
+        dated["feed"] = day(10)
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert site.hits[path] == 2 and site.hits["/sitemap.xml"] == 2 and site.hits["/feed.xml"] == 2
+    assert "loopnews: ok: 1 records written, 0 failed requests" in second.stderr, second.stderr[-3000:]
+    [_, out] = outputs(tmp_path)
+    [record] = records(out)
+    assert record["revision"] == 2 and record["body"].endswith(CORRECTION)
+    assert record["date_modified"] == "2025-03-10T09:00:00+00:00"
+    stats = stats_of(out)
+    # one listing fetched, the other counted as listed twice; the skip as seen taken back
+    assert {k: v for k, v in stats["skipped"].items() if v} == {"listed_twice": 1}
