@@ -43,7 +43,10 @@ each an article already stored, counted once a run however many of its pages lea
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -252,7 +255,7 @@ class Incremental:
     def item_scraped(self, item, response=None, spider=None):
         """Note the fingerprints of the URLs a record was fetched under (its request and
         response URLs), stored as aliases of its entry, and the validators of the response
-        (``ETag``, ``Last-Modified``), stored with it."""
+        (``ETag``, and ``Last-Modified`` when :func:`valid_last_modified`), stored with it."""
         if not self.enabled or not isinstance(item, dict) or "id" not in item:
             return
         counted = self.found.get(article_key(item["url"]))
@@ -266,7 +269,8 @@ class Incremental:
             aliases.add(fingerprint(response.url))
             if response.request is not None:
                 aliases.add(fingerprint(response.request.url))
-            validators = tuple(_header(response, name) for name in ("ETag", "Last-Modified"))
+            validators = (_header(response, "ETag"), valid_last_modified(
+                _header(response, "Last-Modified"), _header(response, "Date")))
             if validators != (None, None):
                 self.validators[item["id"]] = validators
 
@@ -359,6 +363,44 @@ def _header(response, name: str) -> str | None:
     response-like object without headers)."""
     value = getattr(response, "headers", {}).get(name)
     return value.decode("latin-1") if value else None
+
+
+_DAY, _MONTH = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_TIME = r"\d\d:\d\d:\d\d"
+_HTTP_DATE = re.compile(  # RFC 9110 §5.6.7: IMF-fixdate, and the obsolete rfc850-date and asctime-date
+    rf"{_DAY}, \d\d {_MONTH} \d{{4}} {_TIME} GMT"
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d\d-{_MONTH}-\d\d {_TIME} GMT"
+    rf"|{_DAY} {_MONTH} [ \d]\d {_TIME} \d{{4}}")
+CLOCK_ALLOWANCE = timedelta(minutes=1)  # how far a server's clock may run ahead of ours
+
+
+def http_date(value: str | None) -> datetime | None:
+    """The aware UTC datetime of an HTTP-date (RFC 9110 §5.6.7: ``Sun, 06 Nov 1994 08:49:37
+    GMT``, or the obsolete ``Sunday, 06-Nov-94 08:49:37 GMT`` and ``Sun Nov  6 08:49:37 1994``
+    a recipient must accept), or ``None`` for anything else (another date format, a day or
+    time out of range)."""
+    if not value or not _HTTP_DATE.fullmatch(value.strip()):
+        return None
+    try:
+        return parsedate_to_datetime(value.strip()).replace(tzinfo=timezone.utc)
+    except (TypeError, ValueError):
+        return None
+
+
+def valid_last_modified(value: str | None, date: str | None = None, now: datetime | None = None) -> str | None:
+    """``value``, a response's ``Last-Modified``, as received when it may be sent back as
+    ``If-Modified-Since``: an HTTP-date (:func:`http_date`) not later than the response's
+    ``date`` (its ``Date`` header; RFC 9110 §8.8.2.1: a server must not send a later one) nor
+    than ``now`` (this machine's clock, UTC by default) plus :data:`CLOCK_ALLOWANCE`; else
+    ``None`` (RFC 9110 §13.1.3: a date that is not valid is ignored)."""
+    modified = http_date(value)
+    if modified is None:
+        return None
+    limit = (now or datetime.now(timezone.utc)) + CLOCK_ALLOWANCE
+    sent = http_date(date)
+    if sent is not None:
+        limit = min(limit, sent)
+    return value if modified <= limit else None
 
 
 def legacy_stream(portal: str) -> str:

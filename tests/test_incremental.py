@@ -414,3 +414,39 @@ def test_the_latest_date_any_listing_gives_decides_a_refetch(tmp_path, late):
     stats = stats_of(out)
     # one listing fetched, the other counted as listed twice; the skip as seen taken back
     assert {k: v for k, v in stats["skipped"].items() if v} == {"listed_twice": 1}
+
+
+def _ferry_page(n: int) -> bytes:
+    paras = "".join(f"<p>Route {n}, sentence {i}: the ferry company set out how the crossing will run.</p>"
+                    for i in range(4))
+    return article_page(f"Ferry route {n} timetable", "2025-03-03T09:00:00+00:00", paras, head=SECTION)
+
+
+def test_only_a_valid_past_last_modified_is_sent_back(tmp_path):
+    """``Last-Modified`` values that are no HTTP-date (RFC 9110 §5.6.7) or lie in the future are
+    not kept: a page fetched again is asked ``If-Modified-Since`` only with a valid past one,
+    in any of the three forms the RFC accepts."""
+    from loopback import Site
+    from support import rss
+
+    served = {1: "Sun, 02 Mar 2025 08:49:37 GMT", 2: "Sunday, 02-Mar-25 08:49:37 GMT",
+              3: "Sun Mar  2 08:49:37 2025", 4: "Thu, 01 Jan 2099 00:00:00 GMT", 5: "garbage",
+              6: "Mon, 32 Foo 2026 99:99:99 GMT", 7: "2025-03-02T08:49:37Z"}
+    paths = {n: f"/news/route-{n}" for n in served}
+    routes = {paths[n]: (200, {"Content-Type": "text/html; charset=utf-8", "Last-Modified": value}, _ferry_page(n))
+              for n, value in served.items()}
+    dated = {"feed": day(3)}
+    with Site(routes) as site:
+        routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                               lambda s: rss([(s.url(p), "Ferry", dated["feed"]) for p in paths.values()]))
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert f"loopnews: ok: {len(served)} records written" in first.stderr, first.stderr[-3000:]
+        dated["feed"] = day(10)  # every entry moved: each page is fetched again
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        sent = {path: h.get("If-Modified-Since") for path, h in zip(site.served, site.request_headers)
+                if path.startswith("/news/")}
+    assert sent == {paths[n]: served[n] if n <= 3 else None for n in served}
