@@ -450,3 +450,58 @@ def test_only_a_valid_past_last_modified_is_sent_back(tmp_path):
         sent = {path: h.get("If-Modified-Since") for path, h in zip(site.served, site.request_headers)
                 if path.startswith("/news/")}
     assert sent == {paths[n]: served[n] if n <= 3 else None for n in served}
+
+
+def test_validators_belong_to_the_url_they_were_served_for(tmp_path):
+    """A stored page that now redirects: its target is asked without the old URL's validators
+    (here they would get a 304 hiding the target's page); two URLs of one canonical article are
+    each asked with their own validators, and the article counts once as already stored."""
+    import time
+
+    from loopback import Site
+    from support import rss
+
+    moved, target, page, amp = "/news/moved", "/news/target", "/news/pier", "/news/amp/pier"
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    canonical = "<link rel='canonical' href='{base}/news/pier'>"
+
+    def honours(tag, modified, body, delay=0.0):  # a server answering 304 when either validator matches
+        def answer(headers):
+            time.sleep(delay)
+            if headers.get("If-None-Match") == tag or (headers.get("If-Modified-Since") or "") >= modified:
+                return 304, {"ETag": tag}, b""
+            return 200, {**html, "ETag": tag, "Last-Modified": modified}, body
+        return answer
+
+    routes = {}
+    dated = {"feed": day(3)}
+    with Site(routes) as site:
+        pier = lambda n: article_page("Pier works begin", "2025-03-03T09:00:00+00:00", "".join(  # noqa: E731
+            f"<p>Sentence {i}: the harbour board said the pier works begin in spring.</p>" for i in range(4)),
+            head=SECTION + canonical.format(base=site.base))
+        routes.update({moved: honours('"m1"', "Mon, 03 Mar 2025 09:00:00 GMT", _ferry_page(1)),
+                       target: honours('"t1"', "Sun, 02 Mar 2025 09:00:00 GMT", _ferry_page(2)),
+                       page: honours('"p1"', "Sun, 02 Mar 2025 09:00:00 GMT", pier(1)),
+                       amp: honours('"a1"', "Sun, 02 Mar 2025 09:00:00 GMT", pier(2), delay=1.0)})
+        routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                               lambda s: rss([(s.url(p), "Pier", dated["feed"]) for p in (moved, page, amp)]))
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert first.returncode == 0, first.stderr[-3000:]
+        routes[moved] = (301, {"Location": site.url(target)}, b"")
+        dated["feed"] = day(10)
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        # the article of the two URLs counts once as already stored
+        assert "loopnews: ok: 1 records written, 0 failed requests, 1 already stored" in second.stderr
+        sent = [(path, h.get("If-None-Match"), h.get("If-Modified-Since"))
+                for path, h in zip(site.served, site.request_headers) if path.startswith("/news/")]
+    asked = {path: (etag, since) for path, etag, since in sent[-4:]}
+    assert asked[moved] == ('"m1"', "Mon, 03 Mar 2025 09:00:00 GMT") and asked[target] == (None, None)
+    # the first run wrote the article from the canonical URL, answered first (the other, a
+    # duplicate, left no validators): it is asked with its own, the other plainly
+    assert asked[page] == ('"p1"', "Sun, 02 Mar 2025 09:00:00 GMT") and asked[amp] == (None, None)
+    [_, out] = outputs(tmp_path)
+    assert [r["url"] for r in records(out)] == [site.url(target)]
