@@ -4,7 +4,8 @@ writes only what is new or changed.
 An entry is keyed by its output stream and the record ``id`` (the fingerprint of the canonical
 URL, :func:`newsbot.extraction.urls.fingerprint`), and reachable from aliases: the fingerprints
 of the other URLs the article was fetched under (requested URL, final URL), so a page can be
-recognised from a feed link before it is downloaded. A stream is one series of output files
+recognised from a feed link before it is downloaded; each of those URLs keeps the validators
+(``ETag``, ``Last-Modified``) it was served with, for itself. A stream is one series of output files
 (:func:`newsbot.feeds.stream_of`: a ``FEEDS`` template with the spider's name), so a record
 counts as delivered only for the output it was written to: an ad hoc run writing elsewhere
 takes nothing from the scheduled one, and a second feed of the same run is its own stream.
