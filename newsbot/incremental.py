@@ -25,8 +25,9 @@ feed's or sitemap's) is later than the stored one; the ``article`` spider's expl
 dropped outright. An article stored ``partial`` (joined from pages one of which could not be
 read, :attr:`~newsbot.seenstore.SeenEntry.partial`) is never dropped: it is fetched again until
 a run writes it whole. Where a known page is fetched again, it is fetched conditionally when the
-store kept its validators (``ETag`` / ``Last-Modified``, sent back as ``If-None-Match`` /
-``If-Modified-Since``, RFC 9110 §13.1): a ``304 Not Modified`` answer costs no body and no
+store kept validators for its URL (``ETag`` / ``Last-Modified``, sent back as ``If-None-Match`` /
+``If-Modified-Since``, RFC 9110 §13.1; a redirect to another URL takes that URL's own, or none:
+:class:`ValidatorsOfTheTargetMiddleware`): a ``304 Not Modified`` answer costs no body and no
 extraction, and the page is taken as unchanged. So an ``article`` re-run asks the server about
 each page it kept validators for and skips the others; ``-a incremental=false`` fetches all.
 Feeds, sitemaps and listing pages always pass.
@@ -43,7 +44,9 @@ each an article already stored, counted once a run however many of its pages lea
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+import re
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -85,8 +88,12 @@ class Incremental:
         # output part path (None: a storage that is not newsbot's) -> {record id: entry}
         self.pending: dict[Path | None, dict[str, SeenEntry]] = {}
         self.aliases: dict[str, set[str]] = {}  # record id -> fingerprints of its other URLs
-        self.validators: dict[str, tuple[str | None, str | None]] = {}  # record id -> (ETag, Last-Modified)
-        self.found: dict[tuple, str | None] = {}  # article key -> stats key it was counted in (None: written)
+        # record id -> {fingerprint of a URL it was served under: (ETag, Last-Modified) of that response}
+        self.validators: dict[str, dict[str, tuple[str | None, str | None]]] = {}
+        # article key (of a page, or ("id", record id)) -> [stats key the article was counted in, None:
+        # written]: one list an article, shared by every key it was found by
+        self.found: dict[tuple, list[str | None]] = {}
+        self.passed_over: dict[str, bool] = {}  # fingerprint of a listed link skipped -> its skip counted the article
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -152,8 +159,8 @@ class Incremental:
         stored. An article some stream holds flagged ``partial`` (:attr:`SeenEntry.partial`: a
         page of it could not be read, or the page limit cut it) is fetched again, whichever of its
         pages ``url`` is, plainly: a 304 for that page would not tell whether the others can be
-        read now. A page fetched again carries the stored validators when every stream holds
-        the same ones (``(None, None)`` otherwise: a plain request)."""
+        read now. A page fetched again carries the validators every stream holds for ``url``
+        itself (:meth:`validators_for`)."""
         plain = (None, None)
         if not self.enabled or not self.streams:
             return True, plain
@@ -161,11 +168,30 @@ class Incremental:
         entries = [self.store.lookup(stream, key) for stream in self.streams]
         if any(entry is None or entry.partial for entry in entries):
             return True, plain
-        kept = {entry.validators for entry in entries}
-        validators = kept.pop() if len(kept) == 1 else plain
+        validators = self._same_validators(entries)
         if listed:
             return any(needs_fetch(entry, hint_dates, tz) for entry in entries), validators
         return validators != plain, validators
+
+    @staticmethod
+    def _same_validators(entries: list[SeenEntry | None]) -> tuple[str | None, str | None]:
+        """The validators all ``entries`` (one a stream) hold, or ``(None, None)`` when they differ,
+        one is missing or ``partial``."""
+        plain = (None, None)
+        if any(entry is None or entry.partial for entry in entries):
+            return plain
+        kept = {entry.validators for entry in entries}
+        return kept.pop() if len(kept) == 1 else plain
+
+    def validators_for(self, url: str) -> tuple[str | None, str | None]:
+        """``(etag, last_modified)`` to ask ``url`` with: those the store keeps for that URL
+        (validators belong to the URL they were served for, not to the article: two URLs of
+        one canonical each keep their own) when every stream of the run holds the same ones
+        and the article is not ``partial``; ``(None, None)`` otherwise (a plain request)."""
+        if not self.enabled or not self.streams:
+            return None, None
+        key = fingerprint(url)
+        return self._same_validators([self.store.lookup(stream, key) for stream in self.streams])
 
     def stored(self, stream: str, record: dict) -> SeenEntry | None:
         """The entry ``stream`` holds for ``record`` (by id, else by its URL), or ``None``
@@ -201,53 +227,86 @@ class Incremental:
         fetch, (etag, last_modified) = self.revisit(request.url, request.hints.dates(),
                                                     portal.timezone if portal else None, portal is not None)
         if not fetch:
-            self.count_stored(request.url, SKIPPED("seen"))
+            counted = self.count_stored(request.url, SKIPPED("seen"))
+            if portal is not None:
+                self.passed_over[fingerprint(request.url)] = counted
             return None
-        if etag or last_modified:
-            if etag:
-                request.headers["If-None-Match"] = etag
-            if last_modified:
-                request.headers["If-Modified-Since"] = last_modified
-            request.meta[NOT_MODIFIED] = True
-            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
-        return request
+        return condition(request, (etag, last_modified))
 
-    def count_stored(self, url: str, counter: str) -> bool:
+    def reconsider(self, url: str, hint_dates, tz: str | None = None) -> bool:
+        """Whether a link this run skipped as seen (:meth:`admit`), listed again by another
+        feed, sitemap or listing with ``hint_dates``, is due after all: True when one of those
+        dates is later than the stored one (:meth:`revisit`), so the latest date any listing
+        gives decides, whichever is read first. Its skip is then taken back (no longer counted
+        in ``newsbot/skipped/seen``, or ``newsbot/pages/again``) and the caller requests it;
+        False for a link not skipped here (one requested already is fetched once) or still
+        not due."""
+        key = fingerprint(url)
+        if key not in self.passed_over or not self.revisit(url, hint_dates, tz)[0]:
+            return False
+        if self.passed_over.pop(key):
+            for article in self._article_keys(url):
+                self.found.pop(article, None)
+            self.stats.inc_value(SKIPPED("seen"), -1)
+        else:
+            self.stats.inc_value(PAGES("again"), -1)
+        return True
+
+    def count_stored(self, url: str, counter: str, record_id: str | None = None) -> bool:
         """Count the article of ``url`` (any of its pages) as already stored, in the stats key
         ``counter`` (``newsbot/skipped/seen``, ``…/not_modified``, ``newsbot/dropped/unchanged``),
-        and return True; when this run counted that article already, stored or written (by
+        and return True (``record_id``: the article's record id when known, else the store's
+        for ``url``); when this run counted that article already, stored or written (by
         another of its pages: :func:`~newsbot.extraction.pagination.article_key`, page numbers
-        aside, a bare ``/2/`` kept), count ``newsbot/pages/again`` instead and return False."""
-        article = article_key(url)
-        if article in self.found:
+        aside, a bare ``/2/`` kept; or by another URL the store knows as the same article, e.g.
+        two URLs of one canonical), count ``newsbot/pages/again`` instead and return False."""
+        keys = self._article_keys(url, record_id)
+        known = next((self.found[key] for key in keys if key in self.found), None)
+        cell = known or [counter]
+        for key in keys:
+            self.found.setdefault(key, cell)
+        if known is not None:
             self.stats.inc_value(PAGES("again"))
             return False
-        self.found[article] = counter
         self.stats.inc_value(counter)
         return True
+
+    def _article_keys(self, url: str, record_id: str | None = None) -> list[tuple]:
+        """The keys of :attr:`found` the article of ``url`` is known by: its
+        :func:`~newsbot.extraction.pagination.article_key`, and ``("id", record id)`` of
+        ``record_id``, else of the entry the store holds for ``url`` in the run's first stream."""
+        if record_id is None and self.enabled and self.streams:
+            entry = self.store.lookup(self.streams[0], fingerprint(url))
+            record_id = entry.id if entry is not None else None
+        return [article_key(url)] + ([("id", record_id)] if record_id else [])
 
     # -- what the output side tells --------------------------------------------------------------
 
     def item_scraped(self, item, response=None, spider=None):
         """Note the fingerprints of the URLs a record was fetched under (its request and
         response URLs), stored as aliases of its entry, and the validators of the response
-        (``ETag``, ``Last-Modified``), stored with it."""
+        (``ETag``, and ``Last-Modified`` when :func:`valid_last_modified`), stored for the
+        URL that served them (the response's, after any redirect)."""
         if not self.enabled or not isinstance(item, dict) or "id" not in item:
             return
-        counted = self.found.get(article_key(item["url"]))
-        if counted:  # another page of it was counted as stored first: the article is found once, written
-            self.stats.inc_value(counted, -1)
+        keys = self._article_keys(item["url"], item["id"])
+        counted = next((self.found[key] for key in keys if key in self.found), None)
+        if counted and counted[0]:  # another page of it was counted as stored first: found once, written
+            self.stats.inc_value(counted[0], -1)
             self.stats.inc_value(PAGES("again"))
-        self.found[article_key(item["url"])] = None
+        cell = counted or [None]
+        cell[0] = None
+        for key in keys:
+            self.found[key] = cell
         aliases = self.aliases.setdefault(item["id"], set())
         aliases.add(fingerprint(item["url"]))
         if response is not None:
             aliases.add(fingerprint(response.url))
             if response.request is not None:
                 aliases.add(fingerprint(response.request.url))
-            validators = tuple(_header(response, name) for name in ("ETag", "Last-Modified"))
-            if validators != (None, None):
-                self.validators[item["id"]] = validators
+            self.validators.setdefault(item["id"], {})[fingerprint(response.url)] = (
+                _header(response, "ETag"),
+                valid_last_modified(_header(response, "Last-Modified"), _header(response, "Date")))
 
     def pages_joined(self, record, urls):
         """Note the fingerprints of the pages joined into ``record`` (``urls``), stored as
@@ -280,10 +339,10 @@ class Incremental:
             entry_for(record, record.get("revision", 1), stream)
 
     def _entries(self, key):
-        return [(replace(entry, etag=etag, last_modified=last_modified) if (etag or last_modified) else entry,
-                 self.aliases.get(entry.id, set()))
-                for entry in self.pending.get(key, {}).values()
-                for etag, last_modified in [self.validators.get(entry.id, (None, None))]]
+        """``(entry, aliases)`` of the entries pending for output ``key``: aliases as
+        ``{fingerprint: validators the URL was served with in this run, or None}``."""
+        return [(entry, {**dict.fromkeys(self.aliases.get(entry.id, ())), **self.validators.get(entry.id, {})})
+                for entry in self.pending.get(key, {}).values()]
 
     def before_store(self, output, mode: str, offset: int | None) -> Path | None:
         """Called by the atomic feed storage just before it puts ``output`` in place (by
@@ -338,6 +397,86 @@ def _header(response, name: str) -> str | None:
     response-like object without headers)."""
     value = getattr(response, "headers", {}).get(name)
     return value.decode("latin-1") if value else None
+
+
+_DAY, _MONTH = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_TIME = r"\d\d:\d\d:\d\d"
+_HTTP_DATE = re.compile(  # RFC 9110 §5.6.7: IMF-fixdate, and the obsolete rfc850-date and asctime-date
+    rf"{_DAY}, \d\d {_MONTH} \d{{4}} {_TIME} GMT"
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d\d-{_MONTH}-\d\d {_TIME} GMT"
+    rf"|{_DAY} {_MONTH} [ \d]\d {_TIME} \d{{4}}")
+CLOCK_ALLOWANCE = timedelta(minutes=1)  # how far a server's clock may run ahead of ours
+
+
+def http_date(value: str | None) -> datetime | None:
+    """The aware UTC datetime of an HTTP-date (RFC 9110 §5.6.7: ``Sun, 06 Nov 1994 08:49:37
+    GMT``, or the obsolete ``Sunday, 06-Nov-94 08:49:37 GMT`` and ``Sun Nov  6 08:49:37 1994``
+    a recipient must accept), or ``None`` for anything else (another date format, a day or
+    time out of range)."""
+    if not value or not _HTTP_DATE.fullmatch(value.strip()):
+        return None
+    try:
+        return parsedate_to_datetime(value.strip()).replace(tzinfo=timezone.utc)
+    except (TypeError, ValueError):
+        return None
+
+
+def valid_last_modified(value: str | None, date: str | None = None, now: datetime | None = None) -> str | None:
+    """``value``, a response's ``Last-Modified``, as received when it may be sent back as
+    ``If-Modified-Since``: an HTTP-date (:func:`http_date`) not later than the response's
+    ``date`` (its ``Date`` header; RFC 9110 §8.8.2.1: a server must not send a later one) nor
+    than ``now`` (this machine's clock, UTC by default) plus :data:`CLOCK_ALLOWANCE`; else
+    ``None`` (RFC 9110 §13.1.3: a date that is not valid is ignored)."""
+    modified = http_date(value)
+    if modified is None:
+        return None
+    limit = (now or datetime.now(timezone.utc)) + CLOCK_ALLOWANCE
+    sent = http_date(date)
+    if sent is not None:
+        limit = min(limit, sent)
+    return value if modified <= limit else None
+
+
+def condition(request, validators: tuple[str | None, str | None]):
+    """``request`` made conditional on ``validators`` (``(etag, last_modified)``: sent as
+    ``If-None-Match`` / ``If-Modified-Since``, and a 304 answer let through to the spider,
+    meta :data:`~newsbot.spiders.base.NOT_MODIFIED`), or, for ``(None, None)``, plain: any
+    such headers and the 304 let through that an earlier call put there removed. Returns
+    ``request``."""
+    etag, last_modified = validators
+    if request.meta.pop(NOT_MODIFIED, False):
+        request.meta["handle_httpstatus_list"] = [s for s in request.meta.get("handle_httpstatus_list", ()) if s != 304]
+    for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified)):
+        request.headers.pop(name, None)
+        if value:
+            request.headers[name] = value
+    if etag or last_modified:
+        request.meta[NOT_MODIFIED] = True
+        request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()), 304]
+    return request
+
+
+class ValidatorsOfTheTargetMiddleware:
+    """Downloader middleware: a conditional request a redirect led elsewhere (Scrapy's
+    RedirectMiddleware copies the headers to the new request) asks the target with the
+    target's own stored validators, or plainly when the store keeps none for it
+    (:meth:`Incremental.validators_for`): validators belong to the URL they were served for,
+    and another URL's ``If-Modified-Since`` could get a 304 that hides the target's edit."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        """``None`` (the request goes on), its validators set for its own URL when it was
+        reached by a redirect from a conditional request."""
+        if request.meta.get("redirect_urls") and request.meta.get(NOT_MODIFIED):
+            ledger = self.crawler.get_extension(Incremental)
+            condition(request, ledger.validators_for(request.url) if ledger is not None else (None, None))
+        return None
 
 
 def legacy_stream(portal: str) -> str:

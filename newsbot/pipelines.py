@@ -213,7 +213,7 @@ class IncrementalPipeline(_Pipeline):
             self.ledger = self.crawler.get_extension(Incremental)
         previous = self.ledger.previous(item) if self.ledger is not None else []
         if previous and all(p is not None and is_unchanged(p, item) for p in previous):
-            self.ledger.count_stored(item["url"], DROPPED("unchanged"))  # once an article, whichever page
+            self.ledger.count_stored(item["url"], DROPPED("unchanged"), item["id"])  # once an article, whichever page
             self.ledger.keep_aliases(item, previous)
             raise DropItem(f"unchanged: {item['url']}")
         stored = [p.revision for p in previous if p is not None and not is_unchanged(p, item)]

@@ -4,7 +4,8 @@ writes only what is new or changed.
 An entry is keyed by its output stream and the record ``id`` (the fingerprint of the canonical
 URL, :func:`newsbot.extraction.urls.fingerprint`), and reachable from aliases: the fingerprints
 of the other URLs the article was fetched under (requested URL, final URL), so a page can be
-recognised from a feed link before it is downloaded. A stream is one series of output files
+recognised from a feed link before it is downloaded; each of those URLs keeps the validators
+(``ETag``, ``Last-Modified``) it was served with, for itself. A stream is one series of output files
 (:func:`newsbot.feeds.stream_of`: a ``FEEDS`` template with the spider's name), so a record
 counts as delivered only for the output it was written to: an ad hoc run writing elsewhere
 takes nothing from the scheduled one, and a second feed of the same run is its own stream.
@@ -29,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable, Mapping, Protocol
 
 from .atomic import AtomicFile, put_in_place, write_atomic
 from .extraction import dates
@@ -38,7 +39,12 @@ from .extraction.record import CONTENT
 # Record fields whose change makes an article "changed" (besides date_modified): the field
 # table's content fields.
 CONTENT_FIELDS = CONTENT
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
+Validators = tuple  # (ETag, Last-Modified) header values as received, each str or None
+# aliases of a commit: the URL fingerprints an article is known by, as an iterable of keys (their
+# stored validators kept) or a mapping {key: (ETag, Last-Modified) that URL was just served with,
+# or None to keep the stored ones}
+Aliases = Iterable[str] | Mapping[str, Validators | None]
 
 
 @dataclass(frozen=True)
@@ -47,10 +53,11 @@ class SeenEntry:
     to), ``id`` (40-hex fingerprint), ``url``, ``portal``, ``content_hash``
     (:func:`content_hash`), ``date_published`` / ``date_modified`` (ISO 8601 strings with
     offset, or ``None``), ``revision`` (int >= 1, the record's ``revision`` when last written),
-    ``seen_at`` (ISO 8601 UTC commit time), and the validators the page was served with,
-    ``etag`` and ``last_modified`` (the ``ETag`` and ``Last-Modified`` response header values
-    as received, or ``None``), which a later run sends back as ``If-None-Match`` /
-    ``If-Modified-Since`` (RFC 9110 §13.1), and ``partial``: the record, joined from several
+    ``seen_at`` (ISO 8601 UTC commit time), the validators ``etag`` and ``last_modified``
+    (the ``ETag`` and ``Last-Modified`` response header values as received, or ``None``) that
+    the URL the entry was looked up by was served with, which a later run sends back to that
+    URL as ``If-None-Match`` / ``If-Modified-Since`` (RFC 9110 §13.1): validators belong to
+    one URL, not to the article (a commit takes them per URL, in its aliases), and ``partial``: the record, joined from several
     pages, was flagged ``partial`` (a page of it could not be read, or the page limit cut it),
     so a later run that reaches the article fetches it again to write it whole. A one-page
     record flagged ``partial`` (a paywall, a body cut where it was served) is not: fetching it
@@ -82,9 +89,12 @@ class SeenStore(Protocol):
         """The entry of ``stream`` whose id or alias is ``key`` (a 40-hex URL fingerprint),
         else ``None``."""
 
-    def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
+    def commit(self, entries: Iterable[tuple[SeenEntry, Aliases]]) -> int:
         """Store ``(entry, aliases)`` pairs in one transaction, replacing older entries of the
-        same stream and id; return how many were stored. All or nothing."""
+        same stream and id; return how many were stored. All or nothing. ``aliases``
+        (:data:`Aliases`): the keys the entry is reachable from besides its id, with the
+        validators each URL was served with (:func:`alias_validators`); ``entry.etag`` and
+        ``entry.last_modified`` are not stored."""
 
     def close(self) -> None:
         """Release the store."""
@@ -97,16 +107,21 @@ def content_hash(record: dict) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def entry_for(record: dict, revision: int, stream: str,
-              validators: tuple[str | None, str | None] = (None, None)) -> SeenEntry:
-    """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``;
-    ``validators`` are the page's ``(ETag, Last-Modified)`` header values; ``partial`` is
-    whether its ``quality_flags`` hold both ``partial`` and ``paginated``."""
+def alias_validators(aliases: Aliases) -> dict[str, Validators | None]:
+    """``{key: validators or None}`` of the ``aliases`` of a commit (:data:`Aliases`; a plain
+    iterable of keys: ``None`` for each, their stored validators kept)."""
+    if isinstance(aliases, Mapping):
+        return {key: (tuple(value) if value is not None else None) for key, value in aliases.items()}
+    return dict.fromkeys(aliases)
+
+
+def entry_for(record: dict, revision: int, stream: str) -> SeenEntry:
+    """The :class:`SeenEntry` of a record written to ``stream`` with ``revision``; ``partial``
+    is whether its ``quality_flags`` hold both ``partial`` and ``paginated``."""
     return SeenEntry(stream=stream, id=record["id"], url=record["url"], portal=record.get("portal") or "",
                      content_hash=content_hash(record), date_published=record.get("date_published"),
                      date_modified=record.get("date_modified"), revision=revision,
                      seen_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-                     etag=validators[0], last_modified=validators[1],
                      partial={"partial", "paginated"} <= set(record.get("quality_flags") or ()))
 
 
@@ -149,19 +164,24 @@ def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: s
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
-    " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, etag TEXT, last_modified TEXT,"
+    " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT,"
     " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
-    "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
+    "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, etag TEXT, last_modified TEXT,"
+    " PRIMARY KEY (stream, key));"
 )
 _COLUMNS = {"meta": {"key", "value"},
             "articles": {"stream", "id", "url", "portal", "content_hash", "date_published", "date_modified",
-                         "revision", "seen_at", "etag", "last_modified", "partial"},
-            "aliases": {"stream", "key", "id"}}
-# columns of the articles table that a later schema added to a store of schema 2 or 3
-_ADDED = {"etag": "TEXT", "last_modified": "TEXT", "partial": "INTEGER NOT NULL DEFAULT 0"}
-_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream", *_ADDED}, "aliases": {"key", "id"}}
+                         "revision", "seen_at", "partial"},
+            "aliases": {"stream", "key", "id", "etag", "last_modified"}}
+# columns that a later schema added to a store of schema 2, 3 or 4, by table
+_ADDED = {"articles": {"partial": "INTEGER NOT NULL DEFAULT 0"},
+          "aliases": {"etag": "TEXT", "last_modified": "TEXT"}}
+# columns of the articles table that schemas 3 and 4 had and the fifth dropped (the validators of an
+# article, whichever of its URLs gave them)
+_DROPPED = ("etag", "last_modified")
+_V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream", *_ADDED["articles"]}, "aliases": {"key", "id"}}
 _ARTICLE_COLUMNS = ("stream, id, url, portal, content_hash, date_published, date_modified, revision, seen_at, "
-                    "etag, last_modified, partial")
+                    "partial")
 
 
 @contextmanager
@@ -188,8 +208,10 @@ class SqliteSeenStore:
     :data:`SCHEMA_VERSION`) raises ``ValueError`` naming it, since reading it as empty would
     write every article again. A store of the first schema (no streams) is migrated once:
     its entries go to ``legacy_stream(portal)`` (the default output of their portal); a store of
-    the second (without the validators ``etag`` / ``last_modified``) or the third (without
-    ``partial``) gains the columns it lacks, empty (not partial) for its entries."""
+    the second (without validators), the third (validators per article, no ``partial``) or the
+    fourth (validators per article) gains the columns it lacks (``partial`` false for its
+    entries, validators per URL empty) and loses its per-article validators: they may be
+    another URL's, so each known page is asked once more without them."""
 
     def __init__(self, path: str | Path, legacy_stream=None):
         self.path = Path(path)
@@ -218,11 +240,11 @@ class SqliteSeenStore:
                 self._migrate(db)
                 tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
                           for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if (all(tables.get(t, set()) >= cols - set(_ADDED) for t, cols in _COLUMNS.items())
-                    and not tables["articles"] >= set(_ADDED)
-                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() in (("2",), ("3",))):
-                self._add_columns(db, [c for c in _ADDED if c not in tables["articles"]])
-                tables["articles"] |= set(_ADDED)
+            if (all(tables.get(t, set()) >= cols - set(_ADDED.get(t, ())) for t, cols in _COLUMNS.items())
+                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() in (("2",), ("3",), ("4",))):
+                self._add_columns(db, tables)
+                tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
+                          for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             for table in _COLUMNS:
                 if table not in tables:
                     self._fail(f"no table {table}")
@@ -259,20 +281,28 @@ class SqliteSeenStore:
                 db.execute("INSERT INTO articles (stream, id, url, portal, content_hash, date_published,"
                            " date_modified, revision, seen_at) SELECT ?, id, url, portal, content_hash, date_published,"
                            " date_modified, revision, seen_at FROM articles_v1 WHERE portal IS ?", (stream, portal))
-                db.execute("INSERT OR REPLACE INTO aliases SELECT ?, k.key, k.id FROM aliases_v1 k"
+                db.execute("INSERT OR REPLACE INTO aliases (stream, key, id) SELECT ?, k.key, k.id FROM aliases_v1 k"
                            " JOIN articles_v1 a ON a.id = k.id WHERE a.portal IS ?", (stream, portal))
-                db.execute("INSERT OR REPLACE INTO aliases SELECT ?, id, id FROM articles_v1 WHERE portal IS ?",
+                db.execute("INSERT OR REPLACE INTO aliases (stream, key, id) SELECT ?, id, id FROM articles_v1"
+                           " WHERE portal IS ?",
                            (stream, portal))
             db.execute("DROP TABLE articles_v1")
             db.execute("DROP TABLE aliases_v1")
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
-    def _add_columns(self, db, columns: list[str]) -> None:
-        """Give a store of schema 2 or 3 the ``columns`` of :data:`_ADDED` it lacks (empty,
-        or not partial, for its entries) and the current schema version, in one transaction."""
+    def _add_columns(self, db, tables: dict[str, set[str]]) -> None:
+        """Give a store of schema 2, 3 or 4 (its ``tables``: ``{name: column names}``) the columns
+        of :data:`_ADDED` it lacks (empty, or not partial, for its entries), drop the
+        per-article validators (:data:`_DROPPED`) and set the current schema version, in one
+        transaction."""
         with _transaction(db):
-            for column in columns:
-                db.execute(f"ALTER TABLE articles ADD COLUMN {column} {_ADDED[column]}")
+            for table, columns in _ADDED.items():
+                for column, kind in columns.items():
+                    if column not in tables[table]:
+                        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            for column in _DROPPED:
+                if column in tables["articles"]:
+                    db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _create(self) -> None:
@@ -299,11 +329,12 @@ class SqliteSeenStore:
             return None
         row = self.db.execute(
             "SELECT a.stream, a.id, a.url, a.portal, a.content_hash, a.date_published, a.date_modified,"
-            " a.revision, a.seen_at, a.etag, a.last_modified, a.partial FROM aliases k JOIN articles a ON a.stream = k.stream AND a.id = k.id"
-            " WHERE k.stream = ? AND k.key = ?", (stream, key)).fetchone()
+            " a.revision, a.seen_at, k.etag, k.last_modified, a.partial FROM aliases k"
+            " JOIN articles a ON a.stream = k.stream AND a.id = k.id WHERE k.stream = ? AND k.key = ?",
+            (stream, key)).fetchone()
         return SeenEntry(*row[:-1], partial=bool(row[-1])) if row else None
 
-    def commit(self, entries: Iterable[tuple[SeenEntry, Iterable[str]]]) -> int:
+    def commit(self, entries: Iterable[tuple[SeenEntry, Aliases]]) -> int:
         entries = list(entries)
         if not entries:
             return 0
@@ -316,12 +347,18 @@ class SqliteSeenStore:
         cur = self.db.cursor()
         with _transaction(cur):
             for entry, aliases in entries:
-                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (entry.stream, entry.id, entry.url, entry.portal, entry.content_hash,
                              entry.date_published, entry.date_modified, entry.revision, entry.seen_at,
-                             entry.etag, entry.last_modified, int(entry.partial)))
-                for key in {entry.id, *aliases}:
-                    cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?)", (entry.stream, key, entry.id))
+                             int(entry.partial)))
+                for key, validators in {entry.id: None, **alias_validators(aliases)}.items():
+                    if validators is None:  # the URL's stored validators kept
+                        cur.execute("INSERT INTO aliases (stream, key, id) VALUES (?, ?, ?)"
+                                    " ON CONFLICT (stream, key) DO UPDATE SET id = excluded.id",
+                                    (entry.stream, key, entry.id))
+                    else:
+                        cur.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?, ?, ?, ?)",
+                                    (entry.stream, key, entry.id, *validators))
                 n += 1
         return n
 
@@ -346,7 +383,7 @@ class SqliteSeenStore:
 # between leaves the journal, and the next run settles it (recover_journals): the step is done
 # again if the part file is still there (rolled forward), then the entries are committed.
 
-def write_journal(folder: str | Path, output, entries: Iterable[tuple[SeenEntry, Iterable[str]]],
+def write_journal(folder: str | Path, output, entries: Iterable[tuple[SeenEntry, Aliases]],
                   mode: str, offset: int | None = None) -> Path:
     """Write a commit journal into ``folder`` for ``entries`` about to be committed with
     ``output`` (a :class:`~newsbot.feedstorage.Output`) put in place by ``mode`` (``replace``
@@ -356,7 +393,7 @@ def write_journal(folder: str | Path, output, entries: Iterable[tuple[SeenEntry,
 
     data = {"final": str(Path(output.final).absolute()), "part": str(Path(output.part).absolute()),
             "mode": mode, "offset": offset,
-            "entries": [[asdict(entry), sorted(aliases)] for entry, aliases in entries]}
+            "entries": [[asdict(entry), alias_validators(aliases)] for entry, aliases in entries]}
     return write_atomic(Path(folder) / f"{uuid.uuid4().hex}.json", json.dumps(data).encode("utf-8"))
 
 

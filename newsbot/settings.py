@@ -50,6 +50,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newsbot.robots.RobotsTxtMiddleware": 100,  # Scrapy's place; its failures counted and logged once
     "newsbot.middlewares.RedirectTargetMiddleware": 50,  # below robots.txt (100): nothing goes to a refused target
+    "newsbot.incremental.ValidatorsOfTheTargetMiddleware": 60,  # a redirected conditional request: the target's own
     "newsbot.middlewares.SafeRedirectMiddleware": 610,  # above RedirectMiddleware (600)
     "newsbot.blocks.BlockDetectionMiddleware": 590,  # above the retries: a challenge is never retried
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

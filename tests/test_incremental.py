@@ -358,3 +358,150 @@ def test_a_stored_article_listed_by_its_later_pages_is_not_fetched_again(tmp_pat
     [out] = outputs(tmp_path)
     [record] = records(out)
     assert record["quality_flags"] == ["paginated"] and record["body"].count("Part 3") == 3
+
+
+def _edited_page(extra: str = "", modified: str = "") -> bytes:
+    paras = "".join(f"<p>Sentence {i}: the ferry company set out how the winter timetable will run.</p>"
+                    for i in range(4)) + (f"<p>{extra}</p>" if extra else "")
+    head = SECTION + (f"<meta property='article:modified_time' content='{modified}'>" if modified else "")
+    return article_page("Winter ferry timetable", "2025-03-03T09:00:00+00:00", paras, head=head)
+
+
+@pytest.mark.parametrize("late", ["feed", "sitemap"])
+def test_the_latest_date_any_listing_gives_decides_a_refetch(tmp_path, late):
+    """A sitemap (announced by robots.txt) whose ``<lastmod>`` did not move and a feed whose
+    ``pubDate`` did list the same edited article: the second run fetches it once and writes its new revision, whichever of
+    the two documents is read first."""
+    import time
+
+    from loopback import Site
+    from support import rss
+
+    path = "/news/ferry"
+    routes = {path: (200, {"Content-Type": "text/html; charset=utf-8"}, _edited_page())}
+    dated = {"feed": day(3)}
+
+    def document(kind, body):
+        def answer(headers):
+            if kind == late:
+                time.sleep(1.5)  # read after the other one
+            return 200, {"Content-Type": "application/xml"}, body(site)
+        return answer
+
+    with Site(routes) as site:
+        routes["/feed.xml"] = document("feed", lambda s: rss([(s.url(path), "Winter ferry timetable", dated["feed"])]))
+        routes["/sitemap.xml"] = document("sitemap", lambda s: (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{s.url(path)}</loc><lastmod>2025-03-03T09:00:00+00:00</lastmod></url></urlset>").encode())
+        routes["/robots.txt"] = (200, {"Content-Type": "text/plain"},
+                                 f"User-agent: *\nAllow: /\nSitemap: {site.url('/sitemap.xml')}\n".encode())
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert "loopnews: ok: 1 records written" in first.stderr, first.stderr[-3000:]
+        routes[path] = (200, {"Content-Type": "text/html; charset=utf-8"},
+                        _edited_page(CORRECTION, "2025-03-10T09:00:00+00:00"))
+        dated["feed"] = day(10)
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert site.hits[path] == 2 and site.hits["/sitemap.xml"] == 2 and site.hits["/feed.xml"] == 2
+    assert "loopnews: ok: 1 records written, 0 failed requests" in second.stderr, second.stderr[-3000:]
+    [_, out] = outputs(tmp_path)
+    [record] = records(out)
+    assert record["revision"] == 2 and record["body"].endswith(CORRECTION)
+    assert record["date_modified"] == "2025-03-10T09:00:00+00:00"
+    stats = stats_of(out)
+    # one listing fetched, the other counted as listed twice; the skip as seen taken back
+    assert {k: v for k, v in stats["skipped"].items() if v} == {"listed_twice": 1}
+
+
+def _ferry_page(n: int) -> bytes:
+    paras = "".join(f"<p>Route {n}, sentence {i}: the ferry company set out how the crossing will run.</p>"
+                    for i in range(4))
+    return article_page(f"Ferry route {n} timetable", "2025-03-03T09:00:00+00:00", paras, head=SECTION)
+
+
+def test_only_a_valid_past_last_modified_is_sent_back(tmp_path):
+    """``Last-Modified`` values that are no HTTP-date (RFC 9110 §5.6.7) or lie in the future are
+    not kept: a page fetched again is asked ``If-Modified-Since`` only with a valid past one,
+    in any of the three forms the RFC accepts."""
+    from loopback import Site
+    from support import rss
+
+    served = {1: "Sun, 02 Mar 2025 08:49:37 GMT", 2: "Sunday, 02-Mar-25 08:49:37 GMT",
+              3: "Sun Mar  2 08:49:37 2025", 4: "Thu, 01 Jan 2099 00:00:00 GMT", 5: "garbage",
+              6: "Mon, 32 Foo 2026 99:99:99 GMT", 7: "2025-03-02T08:49:37Z"}
+    paths = {n: f"/news/route-{n}" for n in served}
+    routes = {paths[n]: (200, {"Content-Type": "text/html; charset=utf-8", "Last-Modified": value}, _ferry_page(n))
+              for n, value in served.items()}
+    dated = {"feed": day(3)}
+    with Site(routes) as site:
+        routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                               lambda s: rss([(s.url(p), "Ferry", dated["feed"]) for p in paths.values()]))
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert f"loopnews: ok: {len(served)} records written" in first.stderr, first.stderr[-3000:]
+        dated["feed"] = day(10)  # every entry moved: each page is fetched again
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        sent = {path: h.get("If-Modified-Since") for path, h in zip(site.served, site.request_headers)
+                if path.startswith("/news/")}
+    assert sent == {paths[n]: served[n] if n <= 3 else None for n in served}
+
+
+def test_validators_belong_to_the_url_they_were_served_for(tmp_path):
+    """A stored page that now redirects: its target is asked without the old URL's validators
+    (here they would get a 304 hiding the target's page); two URLs of one canonical article are
+    each asked with their own validators, and the article counts once as already stored."""
+    import time
+
+    from loopback import Site
+    from support import rss
+
+    moved, target, page, amp = "/news/moved", "/news/target", "/news/pier", "/news/amp/pier"
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    canonical = "<link rel='canonical' href='{base}/news/pier'>"
+
+    def honours(tag, modified, body, delay=0.0):  # a server answering 304 when either validator matches
+        def answer(headers):
+            time.sleep(delay)
+            if headers.get("If-None-Match") == tag or (headers.get("If-Modified-Since") or "") >= modified:
+                return 304, {"ETag": tag}, b""
+            return 200, {**html, "ETag": tag, "Last-Modified": modified}, body
+        return answer
+
+    routes = {}
+    dated = {"feed": day(3)}
+    with Site(routes) as site:
+        pier = lambda n: article_page("Pier works begin", "2025-03-03T09:00:00+00:00", "".join(  # noqa: E731
+            f"<p>Sentence {i}: the harbour board said the pier works begin in spring.</p>" for i in range(4)),
+            head=SECTION + canonical.format(base=site.base))
+        routes.update({moved: honours('"m1"', "Mon, 03 Mar 2025 09:00:00 GMT", _ferry_page(1)),
+                       target: honours('"t1"', "Sun, 02 Mar 2025 09:00:00 GMT", _ferry_page(2)),
+                       page: honours('"p1"', "Sun, 02 Mar 2025 09:00:00 GMT", pier(1)),
+                       amp: honours('"a1"', "Sun, 02 Mar 2025 09:00:00 GMT", pier(2), delay=1.0)})
+        routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                               lambda s: rss([(s.url(p), "Pier", dated["feed"]) for p in (moved, page, amp)]))
+        (tmp_path / "loopnews.toml").write_text(
+            LOOP_PORTAL.format(source='feeds = ["{base}/feed.xml"]', base=site.url(""), allow="^/news/"),
+            encoding="utf-8")
+        first = run(tmp_path, *WINDOW)
+        assert first.returncode == 0, first.stderr[-3000:]
+        routes[moved] = (301, {"Location": site.url(target)}, b"")
+        dated["feed"] = day(10)
+        second = run(tmp_path, *WINDOW)
+        assert second.returncode == 0, second.stderr[-3000:]
+        # the article of the two URLs counts once as already stored
+        assert "loopnews: ok: 1 records written, 0 failed requests, 1 already stored" in second.stderr
+        sent = [(path, h.get("If-None-Match"), h.get("If-Modified-Since"))
+                for path, h in zip(site.served, site.request_headers) if path.startswith("/news/")]
+    asked = {path: (etag, since) for path, etag, since in sent[-4:]}
+    assert asked[moved] == ('"m1"', "Mon, 03 Mar 2025 09:00:00 GMT") and asked[target] == (None, None)
+    # the first run wrote the article from the canonical URL, answered first (the other, a
+    # duplicate, left no validators): it is asked with its own, the other plainly
+    assert asked[page] == ('"p1"', "Sun, 02 Mar 2025 09:00:00 GMT") and asked[amp] == (None, None)
+    [_, out] = outputs(tmp_path)
+    assert [r["url"] for r in records(out)] == [site.url(target)]

@@ -57,7 +57,7 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path, content, message):
 
 @pytest.mark.parametrize("drop, message", [
     ("DROP TABLE aliases", "no table aliases"),
-    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 4"),
+    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 5"),
     ("ALTER TABLE articles DROP COLUMN content_hash", "table articles lacks content_hash"),
 ])
 def test_a_store_of_another_shape_is_refused(tmp_path, drop, message):
@@ -92,7 +92,7 @@ def test_a_store_of_the_first_schema_is_migrated_to_the_default_stream(tmp_path)
     assert SqliteSeenStore(path).lookup("default:loopnews", RECORD["id"]).revision == 3  # migrated once
 
 
-def test_validators_are_kept_and_a_second_schema_store_gains_their_columns(tmp_path):
+def test_validators_are_kept_per_url_and_a_second_schema_store_gains_their_columns(tmp_path):
     path = tmp_path / "seen.sqlite"
     db = sqlite3.connect(path)
     db.executescript(
@@ -109,12 +109,44 @@ def test_validators_are_kept_and_a_second_schema_store_gains_their_columns(tmp_p
     store = SqliteSeenStore(path)
     old = store.lookup(STREAM, RECORD["id"])
     assert (old.revision, old.validators) == (2, (None, None))
-    store.commit([(entry_for(RECORD, 3, STREAM, ('W/"r3"', "Tue, 04 Mar 2025 09:00:00 GMT")), set())])
+    amp = fingerprint(URL + "/amp")
+    r3 = ('W/"r3"', "Tue, 04 Mar 2025 09:00:00 GMT")
+    store.commit([(entry_for(RECORD, 3, STREAM), {RECORD["id"]: r3, amp: ('"amp"', None)})])
     store.close()
     again = SqliteSeenStore(path)
-    assert again.lookup(STREAM, RECORD["id"]).validators == ('W/"r3"', "Tue, 04 Mar 2025 09:00:00 GMT")
-    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    # each URL of the article keeps the validators it was served with
+    assert again.lookup(STREAM, RECORD["id"]).validators == r3
+    assert again.lookup(STREAM, amp).validators == ('"amp"', None)
+    # a later commit naming a URL without validators keeps its stored ones; (None, None) clears them
+    again.commit([(entry_for(RECORD, 4, STREAM), {amp: None, RECORD["id"]: (None, None)})])
+    assert again.lookup(STREAM, amp).validators == ('"amp"', None) and again.lookup(STREAM, amp).revision == 4
+    assert again.lookup(STREAM, RECORD["id"]).validators == (None, None)
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
     again.close()
+
+
+def test_a_fourth_schema_store_loses_its_per_article_validators(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    db = sqlite3.connect(path)  # the store as the fourth schema made it: validators of the article
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
+        " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, etag TEXT, last_modified TEXT,"
+        " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
+        "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
+        "INSERT INTO meta VALUES ('schema', '4');")
+    db.execute("INSERT INTO articles VALUES (?, ?, ?, 'loopnews', 'h', NULL, NULL, 2, '2025-03-04T09:00:00+00:00',"
+               " '\"x\"', 'Tue, 04 Mar 2025 09:00:00 GMT', 1)", (STREAM, RECORD["id"], RECORD["url"]))
+    db.execute("INSERT INTO aliases VALUES (?, ?, ?)", (STREAM, RECORD["id"], RECORD["id"]))
+    db.commit()
+    db.close()
+    store = SqliteSeenStore(path)
+    entry = store.lookup(STREAM, RECORD["id"])
+    assert (entry.revision, entry.partial, entry.validators) == (2, True, (None, None))
+    columns = {row[1] for row in store.db.execute("PRAGMA table_info(articles)")}
+    assert not columns & {"etag", "last_modified"}
+    assert store.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
+    store.close()
 
 
 def test_a_partial_record_is_kept_partial_and_a_third_schema_store_gains_the_column(tmp_path):
@@ -138,7 +170,7 @@ def test_a_partial_record_is_kept_partial_and_a_third_schema_store_gains_the_col
     assert again.lookup(STREAM, RECORD["id"]).partial is False
     # a one-page record cut by a paywall reads the same cut on every fetch: not kept partial
     assert entry_for({**RECORD, "quality_flags": ["partial"]}, 4, STREAM).partial is False
-    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
     again.close()
 
 

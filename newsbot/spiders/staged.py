@@ -215,11 +215,22 @@ class StagedSpider(PageSpider):
             self.crawler.stats.inc_value(SKIPPED("bad_url"))
             return None
 
+    def _due_again(self, url: str, entry) -> bool:
+        """True when the link ``url``, listed again by ``entry`` (a
+        :class:`~newsbot.discovery.Entry`), was skipped as seen by an earlier listing whose
+        dates were older, and ``entry``'s dates make it due
+        (:meth:`~newsbot.incremental.Incremental.reconsider`)."""
+        ledger = self.crawler.get_extension(Incremental)
+        return ledger is not None and ledger.reconsider(url, (entry.published, entry.modified), self.portal.timezone)
+
     def article_request(self, entry, lang: str, response, tally: Tally | None = None, candidate: bool = False):
         """A request for a discovered article, or ``None`` when its URL is not an article of
         the portal (for a ``candidate``, an entry its source lists as an article: not on the
         portal's domains, or denied; otherwise also matching no ``allow`` pattern), its date is
-        outside the window, or the ``limit`` is reached. ``tally`` counts the entry's link and
+        outside the window, or the ``limit`` is reached, or it was requested already (a link
+        skipped as seen is requested again when this entry dates it later than the stored
+        article: :meth:`_due_again`, the earlier listing then counted as ``listed_twice``
+        in its stead). ``tally`` counts the entry's link and
         whether a pattern matched it. Its
         :class:`~newsbot.extraction.hints.Hints`: the entry's dates and title, the edition's
         language, the sitemap entry's hreflang alternates, and for a machine-translated edition
@@ -229,6 +240,9 @@ class StagedSpider(PageSpider):
             return None
         published = entry.published or (entry.modified if entry.kind == "page" else None)
         verdict = self.admission.judge(url, lang, published, tally, candidate)
+        if verdict == "listed_twice" and self._due_again(url, entry):
+            self.crawler.stats.inc_value(SKIPPED(verdict))  # the earlier listing, skipped in its stead
+            verdict = ADMITTED
         if verdict == HELD:
             self.admission.hold(lang, dataclasses.replace(entry, url=url, alternates={
                 k: response.urljoin(v) for k, v in entry.alternates.items()}))
