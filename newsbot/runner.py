@@ -83,6 +83,8 @@ def prepare(settings, jobs: list[Job]) -> None:
         raise Refused(BAD_ARGUMENTS, str(exc)) from None
     plan_feeds(settings)
     loader = get_spider_loader(settings)
+    for job in jobs:
+        refuse_append(settings, job.spider)
     known = sorted(loader.list())
     for job in jobs:
         try:
@@ -116,6 +118,38 @@ def plan_feeds(settings) -> None:
             options["batch_item_count"] = chunk
         feeds[uri] = options
     settings.set("FEEDS", feeds, priority=max(settings.getpriority("FEEDS") or 0, 40))
+
+
+NOT_APPENDABLE = {"json": "a second JSON array would follow the first",
+                  "csv": "a second header line would follow the first records",
+                  "xml": "a second XML document would follow the first"}
+"""Feed formats whose file is one document: records appended to a file of an earlier run make
+it unreadable (the reason each gives). JSON Lines (and pickle, marshal) append fine."""
+
+
+def refuse_append(settings, spider: str) -> None:
+    """Raise :class:`Refused` (status 2) when a feed of ``spider`` appends (``-o``, no
+    ``overwrite``) in a format of :data:`NOT_APPENDABLE` to a local file that exists and is not
+    empty, naming the file, why, and what to write instead (``-O``, or JSON Lines). Feeds whose
+    path changes from run to run (a ``%(time)s`` left in it) and remote ones are not checked."""
+    from .feeds import stream_of
+
+    for uri, options in settings.getdict("FEEDS").items():
+        options = options or {}
+        fmt = str(options.get("format") or "").lower()
+        if options.get("overwrite") or fmt not in NOT_APPENDABLE:
+            continue
+        path = stream_of(str(uri), spider)
+        if "%(" in path or "://" in path:
+            continue
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            continue
+        if size:
+            raise Refused(BAD_ARGUMENTS, f"-o {uri}: {path} exists and {fmt.upper()} cannot be appended to "
+                                         f"({NOT_APPENDABLE[fmt]}); replace it with -O {uri}, or append "
+                                         "JSON Lines with -o <file>.jsonl; nothing done")
 
 
 def crawl_lock(path: str | Path):

@@ -257,6 +257,30 @@ def test_crawl_refuses_an_empty_edition_selection(tmp_path):
     assert proc.stderr.strip().splitlines()[-1].startswith("newsbot: euronews: lang=',': no edition selected")
 
 
+@pytest.mark.parametrize("name, earlier, why", [
+    ("x.json", b'[\n{"id": "a"}\n]', "a second JSON array would follow the first"),
+    ("x.csv", b"id,title\r\na,Earlier\r\n", "a second header line would follow the first records"),
+    ("x.xml", b'<?xml version="1.0" encoding="utf-8"?>\n<items></items>', "a second XML document"),
+])
+def test_appending_to_a_one_document_output_is_refused(tmp_path, name, earlier, why):
+    (tmp_path / name).write_bytes(earlier)
+    proc = _scrapy(tmp_path, "article", *URL, "-o", name, "-s", "NEWSBOT_ALLOW_LOOPBACK=true")
+    _refused(proc.returncode, proc.stderr, f"-o {name}: {tmp_path / name} exists", why, f"-O {name}",
+             "-o <file>.jsonl")
+    assert (tmp_path / name).read_bytes() == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_empty_one_document_output_is_written_and_json_lines_appends(tmp_path):
+    (tmp_path / "x.json").write_bytes(b"")
+    (tmp_path / "x.jsonl").write_bytes(b'{"id": "a"}\n')
+    for name in ("x.json", "x.jsonl"):
+        proc = _scrapy(tmp_path, "article", *URL, "-o", name, "-s", "NEWSBOT_ALLOW_LOOPBACK=true")
+        assert proc.returncode == 1, proc.stderr[-2000:]  # port 9 refuses: the crawl ran and failed
+        assert "cannot be appended to" not in proc.stderr
+    assert (tmp_path / "x.jsonl").read_bytes() == b'{"id": "a"}\n'
+
+
 # -- the crawl lock ----------------------------------------------------------------------------
 
 def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
