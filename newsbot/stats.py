@@ -79,6 +79,19 @@ SCRAPY_SPIDER_EXCEPTIONS = Family("spider_exceptions/", "Scrapy: exceptions rais
 SCRAPY_DOWNLOAD_EXCEPTIONS = Family("downloader/exception_type_count/", "Scrapy: download exceptions by class")
 
 
+def request_failures(stats: dict) -> dict[str, int]:
+    """The failed requests of a run by kind, the one count the summary line, the progress line,
+    the stats file and the monitors read: ``newsbot/errors/<kind>`` after retries, and the
+    redirects refused before download as ``redirect_<reason>`` (their 3xx answer counts among
+    the responses); when there are none, Scrapy's count of download exceptions by class (requests
+    without an errback, such as robots.txt)."""
+    failures = dict(ERRORS.read(stats))
+    failures |= {"redirect_" + k: v for k, v in REDIRECT_REFUSED.read(stats).items()}
+    if not failures:
+        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
+    return failures
+
+
 def figures(stats: dict) -> dict:
     """Figures of one run from its Scrapy stats dict.
 
@@ -89,8 +102,8 @@ def figures(stats: dict) -> dict:
     over the extracted articles, so a field lost with the markup shows even when the record is
     then dropped as invalid), ``articles_found`` (written + already stored + outside the date
     window), ``already_stored``, ``outside_window``, ``errors`` ({kind: n}: failed requests by
-    kind after retries, spider exceptions, output files not stored), ``failed_requests``,
-    ``requests_ended`` (responses + requests failed without one), ``error_ratio`` (failed
+    kind (:func:`request_failures`), spider exceptions, output files not stored),
+    ``failed_requests``, ``requests_ended`` (responses + requests failed without one), ``error_ratio`` (failed
     requests / requests that ended, 0.0 when none), ``item_errors``, ``output_failed``,
     ``blocked``, ``discovered`` (discovery documents read), ``invalid`` ({field: n}),
     ``finish_reason``, ``start_time`` / ``finish_time`` (ISO 8601, UTC) and ``duration_s``
@@ -108,13 +121,13 @@ def figures(stats: dict) -> dict:
         extracted = max(extracted, total)
         coverage[name] = {"present": present, "of": total, "ratio": round(present / total, 4) if total else None,
                           "layers": layers}
-    request_errors = ERRORS.read(stats)
+    request_errors = request_failures(stats)
     errors = dict(request_errors)
     errors.update({f"spider_exception/{k}": v for k, v in SCRAPY_SPIDER_EXCEPTIONS.read(stats).items() if k != "count"})
     errors.update({f"feed_not_stored/{k}": v for k, v in SCRAPY_FEED_FAILED.read(stats).items()})
     failed = sum(request_errors.values())
     pages = stats.get(SCRAPY_RESPONSES, 0)
-    ended = pages + sum(v for k, v in request_errors.items() if not k.startswith("http_"))
+    ended = pages + sum(v for k, v in request_errors.items() if not k.startswith(("http_", "redirect_")))
     written = stats.get(SCRAPY_RECORDS, 0)
     stored = skipped.get("seen", 0) + skipped.get("not_modified", 0) + dropped.get("unchanged", 0)
     outside = skipped.get("out_of_window", 0) + dropped.get("out_of_window", 0)
@@ -192,10 +205,7 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
         return FAILED, f"{name}: FAILED: the crawl did not start"
     fig = figures(stats)
     records = fig["records_written"]
-    failures = dict(ERRORS.read(stats))
-    failures |= {"redirect_" + k: v for k, v in REDIRECT_REFUSED.read(stats).items()}
-    if not failures:  # requests without an errback (robots.txt): Scrapy's count of download exceptions
-        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
+    failures = request_failures(stats)
     problems = []
     dead = fig["dead_endpoints"]
     blocked = stats.get(BLOCKED(name), 0)
