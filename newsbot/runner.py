@@ -189,6 +189,8 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     ``held`` (from :func:`lock`, released at the end); returns one :class:`Result` a job."""
     from scrapy.crawler import CrawlerProcess
 
+    from .runstats import write_unwritten
+
     try:
         process = process or CrawlerProcess(settings)
         logger.info(start_line(settings, jobs))
@@ -208,6 +210,7 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
         name = getattr(getattr(crawler, "spider", None), "name", None) or job.spider
         stats = crawler.stats.get_stats() if crawler.stats else {}
         status, line = summary(name, stats or None)
+        write_unwritten(crawler)
         clear_finished_job(crawler)
         results.append(Result(name, status, line, dict(stats)))
     return results

@@ -8,6 +8,7 @@ The refused runs touch no network; the other crawls fetch from a loopback site.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -329,6 +330,34 @@ def test_pause_and_resume_with_a_job_folder(tmp_path):
     assert len(ids) == len(set(ids)) == 10
     assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
     assert sorted(hits[s.path] for s in stories) == [1] * 10
+
+
+def test_a_forced_stop_still_writes_the_stats_file(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 7)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, settings=ONE_AT_A_TIME)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: room.held >= 2, first)  # two served, two held by the site
+            first.send_signal(signal.SIGTERM)
+            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+            first.send_signal(signal.SIGTERM)  # the second: forced, the reactor stops at once
+            first.wait(60)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        reader.join(10)
+    assert first.returncode == 1
+    text = "".join(lines)
+    assert "loopnews: FAILED: the crawl did not close (stopped by a second Ctrl-C, a kill or a crash)" in text
+    [path] = list((tmp_path / "output" / "loopnews").glob("*/*.stats.json"))
+    figures = json.loads(path.read_text("utf-8"))
+    assert figures["portal"] == "loopnews" and figures["finish_reason"] is None
+    assert figures["pages_fetched"] >= 3  # robots.txt, the feed and the articles served before the stop
+    assert figures["scrapy_stats"]["downloader/response_count"] == figures["pages_fetched"]
 
 
 def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
