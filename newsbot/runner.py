@@ -247,6 +247,75 @@ def worst(results: list[Result]) -> int:
 
 
 JOB_FILES = ("requests.seen", "requests.queue", "spider.state")  # what Scrapy keeps in JOBDIR
+JOB_MARK = "newsbot.running"
+"""A file newsbot keeps in a ``JOBDIR`` while a crawl uses it: present at start, the last run on
+the folder did not close its engine (SIGKILL, a forced stop, a crash)."""
+
+
+def _remove_job_files(folder: Path) -> bool:
+    """Remove Scrapy's files (:data:`JOB_FILES`) from the job folder ``folder``; True when
+    there were any."""
+    removed = False
+    for entry in JOB_FILES:
+        path = folder / entry
+        if path.is_dir():
+            shutil.rmtree(path)
+            removed = True
+        elif path.exists():
+            path.unlink()
+            removed = True
+    return removed
+
+
+class JobFolder:
+    """Extension (with a ``JOBDIR``): a job folder that the last run on it did not close cleanly
+    is not resumed. Scrapy writes the queue's state (``requests.queue/active.json``) only when
+    the engine closes, while the seen-request fingerprints (``requests.seen``) are written as
+    requests are made: after a SIGKILL, a second Ctrl-C or a crash the queue reads as empty and
+    the start requests as already made, so a resume would fetch nothing. Such a folder (marked
+    by :data:`JOB_MARK`, written when a crawl opens it and removed when its engine stops) is
+    emptied before Scrapy's scheduler reads it and the crawl starts afresh: one WARNING, counted
+    in :data:`newsbot.stats.JOBDIR_UNCLEAN`. Articles the killed run committed are skipped by
+    the seen-store as usual."""
+
+    def __init__(self, crawler, folder: Path):
+        self.crawler = crawler
+        self.folder = folder
+        self.mark = folder / JOB_MARK
+        self.unclean = self.mark.exists()
+        if self.unclean:
+            _remove_job_files(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.mark.write_text(f"{os.getpid()}\n", encoding="utf-8")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        jobdir = crawler.settings.get("JOBDIR")
+        if not jobdir:
+            raise NotConfigured("no JOBDIR")
+        ext = cls(crawler, Path(jobdir))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def spider_opened(self, spider):
+        """Count and log an unclean folder started afresh, once."""
+        from .stats import JOBDIR_UNCLEAN
+
+        if self.unclean:
+            self.crawler.stats.inc_value(JOBDIR_UNCLEAN)
+            logger.warning("Job folder %s was left by a run that did not stop cleanly (killed, or a second "
+                           "Ctrl-C); its queue cannot be resumed, so %s starts afresh (articles already "
+                           "written are skipped by the seen-store)", self.folder, spider.name,
+                           extra={"spider": spider})
+
+    def engine_stopped(self):
+        """The engine closed (the queue's state written): the folder can be resumed."""
+        with contextlib.suppress(OSError):
+            self.mark.unlink()
 
 
 def clear_finished_job(crawler) -> bool:
@@ -260,15 +329,7 @@ def clear_finished_job(crawler) -> bool:
     if not jobdir or stats.get("finish_reason") != "finished":
         return False
     folder = Path(jobdir)
-    removed = False
-    for entry in JOB_FILES:
-        path = folder / entry
-        if path.is_dir():
-            shutil.rmtree(path)
-            removed = True
-        elif path.exists():
-            path.unlink()
-            removed = True
+    removed = _remove_job_files(folder)
     with contextlib.suppress(OSError):
         folder.rmdir()  # only when empty
     return removed

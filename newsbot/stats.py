@@ -69,6 +69,7 @@ OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by s
 SOURCE = Family("newsbot/source/", "<edition>/<kind>/<outcome>: root discovery sources by outcome (answered, "
                 "http_404, http_410, blocked, unusable, failed), <edition>/<kind>/entries: entries they listed")
 SOURCES = "newsbot/sources"  # a list of {edition, kind, origin, url, outcome, entries, newest, …}, one a root source
+JOBDIR_UNCLEAN = "newsbot/jobdir/unclean"  # job folders left by a run that did not stop cleanly, started afresh
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 

@@ -18,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from loopback import Site
-from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_portal
+from newsroom import (FAST, Newsroom, Story, day, env, outputs, records, run, start, stats_of, wait_for,
+                      write_portal)
 from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused, run_stats,
                      scrapy_crawl as _scrapy, write_warc)
 
@@ -358,6 +359,36 @@ def test_a_forced_stop_still_writes_the_stats_file(tmp_path):
     assert figures["portal"] == "loopnews" and figures["finish_reason"] is None
     assert figures["pages_fetched"] >= 3  # robots.txt, the feed and the articles served before the stop
     assert figures["scrapy_stats"]["downloader/response_count"] == figures["pages_fetched"]
+
+
+def test_a_job_folder_left_by_a_killed_run_starts_afresh_with_a_warning(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 7)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        seen = tmp_path / "jobs" / "loopnews" / "requests.seen"
+        victim = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        try:
+            wait_for(lambda: room.held >= 2 and seen.exists() and seen.stat().st_size > 0, victim)
+            victim.send_signal(signal.SIGKILL)
+            victim.wait(30)
+        finally:
+            if victim.poll() is None:
+                victim.kill()
+            victim.communicate()
+        assert not outputs(tmp_path)  # killed before its first file was complete
+        room.gate.set()
+        room.gate_after = None
+        second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        hits = dict(room.hits)
+    assert second.returncode == 0, second.stderr[-3000:]
+    warnings = [ln for ln in second.stderr.splitlines() if "was left by a run that did not stop cleanly" in ln]
+    assert len(warnings) == 1 and "jobs/loopnews" in warnings[0] and "starts afresh" in warnings[0]
+    assert "loopnews: ok: 6 records written, 0 failed requests" in second.stderr
+    assert hits["/feed.xml"] == 2  # the start request made again
+    [out] = outputs(tmp_path)
+    assert len(records(out)) == 6
+    assert stats_of(out)["scrapy_stats"]["newsbot/jobdir/unclean"] == 1
+    assert not (tmp_path / "jobs" / "loopnews").exists()  # finished: the folder cleared
 
 
 def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
