@@ -35,7 +35,8 @@ REDIRECT_REFUSED = Family("newsbot/redirect_refused/", "redirects refused before
 RETRY = Family("newsbot/retry/", "retries by kind; retry_after_honoured, retry_after_too_long, waited_seconds")
 DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss, atom, sitemapindex, urlset, "
                    "listing, wp_api, robots, home), and their faults (truncated, dtd_ignored, not_xml, "
-                   "pattern_matched_none: documents listing links of which no article pattern matched one)")
+                   "pattern_matched_none: documents listing links of which no article pattern matched one; "
+                   "robots_sitemaps_left_out: Sitemap: lines of robots.txt past NEWSBOT_MAX_ROBOTS_SITEMAPS)")
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
                  "not_article_url, other_edition: served by an edition not crawled, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
                  "an index without lastmod in latest mode, listed_twice: links already requested; "
