@@ -295,7 +295,7 @@ class JobFolder:
 
         jobdir = crawler.settings.get("JOBDIR")
         if not jobdir:
-            raise NotConfigured("no JOBDIR")
+            raise NotConfigured  # no message: Scrapy would log one at WARNING
         ext = cls(crawler, Path(jobdir))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
