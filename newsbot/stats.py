@@ -75,6 +75,7 @@ MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' me
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 
 SCRAPY_RECORDS = "item_scraped_count"
+SCRAPY_ROBOTS_FORBIDDEN = "robotstxt/forbidden"  # requests robots.txt disallowed, not made
 SCRAPY_RESPONSES = "downloader/response_count"
 SCRAPY_FEED_FAILED = Family("feedexport/failed_count/", "Scrapy: output files not stored, by storage class")
 SCRAPY_SPIDER_EXCEPTIONS = Family("spider_exceptions/", "Scrapy: exceptions raised in spider callbacks")
