@@ -86,12 +86,9 @@ def request_failures(stats: dict) -> dict[str, int]:
     """The failed requests of a run by kind, the one count the summary line, the progress line,
     the stats file and the monitors read: ``newsbot/errors/<kind>`` after retries, and the
     redirects refused before download as ``redirect_<reason>`` (their 3xx answer counts among
-    the responses); when there are none, Scrapy's count of download exceptions by class (requests
-    without an errback, such as robots.txt)."""
+    the responses)."""
     failures = dict(ERRORS.read(stats))
     failures |= {"redirect_" + k: v for k, v in REDIRECT_REFUSED.read(stats).items()}
-    if not failures:
-        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
     return failures
 
 
@@ -209,6 +206,9 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     fig = figures(stats)
     records = fig["records_written"]
     failures = request_failures(stats)
+    failed = sum(failures.values())
+    if not failures:  # to name why a run found nothing: Scrapy's download exceptions (robots.txt has no errback)
+        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
     problems = []
     dead = fig["dead_endpoints"]
     blocked = stats.get(BLOCKED(name), 0)
@@ -247,7 +247,6 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     wrote = _wrote(stats.get(OUTPUTS) or [])
     if problems:
         return FAILED, f"{name}: FAILED: " + "; ".join(problems) + wrote
-    failed = sum(failures.values())
     stored = fig["already_stored"]
     nothing_new = (f"; nothing new: {stored} articles found are already stored in the seen-store "
                    "(--full, or -a incremental=false, writes them again)") if stored and not records else ""
