@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from urllib.parse import urlsplit
 
 DEFAULT_FEED = "output/%(name)s/%(date)s/%(name)s-%(time)s-%(batch_id)03d.jsonl"
@@ -24,15 +25,22 @@ def safe_component(value: str) -> str:
     return "_" * (len(text) - len(stripped)) + stripped or "_"
 
 
+_RUN_TIME: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # spider -> its first file's time
+
+
 def uri_params(params: dict, spider) -> dict:
     """Add ``date`` (``YYYY-MM-DD`` of the run start, UTC) to Scrapy's ``name`` / ``time`` /
-    ``batch_id`` parameters. Scrapy's ``time`` is the run start as
-    ``YYYY-MM-DDTHH-MM-SS+00-00`` (UTC).
+    ``batch_id`` parameters, with ``time`` the run start as ``YYYY-MM-DDTHH-MM-SS+00-00``
+    (UTC): Scrapy gives each file (each chunk) the time it is opened, so the time of a
+    spider's first file is kept and given to its later ones, and every chunk of a run carries
+    the run's start in its name (``…-<run start>-002.jsonl``) and lies in its day's folder.
 
     Every string parameter (Scrapy passes all spider attributes, spider arguments included)
     goes through :func:`safe_component`, so a value can never add folders to, or climb out
     of, the folder the ``FEEDS`` template names."""
     params = {k: safe_component(v) if isinstance(v, str) else v for k, v in params.items()}
+    if spider is not None:
+        params["time"] = _RUN_TIME.setdefault(spider, params["time"])
     return {**params, "date": params["time"][:10]}
 
 

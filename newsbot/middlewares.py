@@ -150,7 +150,7 @@ def _site(host: str) -> str:
     return host.lower().rstrip(".").removeprefix("www.")
 
 
-LOOPBACK_HINT = ": set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine (tests, local copies)"
+LOOPBACK_HINT = ": give -s NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine (tests, local copies)"
 
 
 class RequestRefused(IgnoreRequest):

@@ -79,7 +79,7 @@ def check_address(url: str, allow_loopback: bool = False, targets: dict[str, Tar
     try:
         connect_addresses(parts.hostname, parts.port or 80, targets or {}, allow_loopback)
     except AddressRefused as exc:
-        hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if exc.kind == "loopback" else ""
+        hint = "; give -s NEWSBOT_ALLOW_LOOPBACK=true to read this machine" if exc.kind == "loopback" else ""
         raise FetchFailed(url, f"{exc.host} resolves to {exc.address}, a {exc.kind} address: refused{hint}") from None
 
 

@@ -86,6 +86,11 @@ class PlanProgress:
         self._pending[(lang, index)] = len(plan[index])
         return Stage((lang, index), tuple(plan[index]))
 
+    def sources(self, lang: str, index: int) -> tuple[Source, ...]:
+        """The root sources of stage ``index`` of edition ``lang`` (``()`` when there is none)."""
+        plan = self._stages.get(lang) or []
+        return tuple(plan[index]) if 0 <= index < len(plan) else ()
+
     def root_settled(self, key: tuple[str, int], ok: bool) -> int | None:
         """A root of stage ``key`` was settled: ``ok`` when it answered with something usable.
         Returns the index of the stage to start next (in ``backfill`` mode, when this was the

@@ -41,7 +41,7 @@ class AddressRefused(DNSLookupError):
     ``loopback``); ``str()`` names the host, the address and the setting that allows loopback."""
 
     def __init__(self, host: str, address: str, kind: str):
-        hint = "; set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine" if kind == "loopback" else ""
+        hint = "; give -s NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine" if kind == "loopback" else ""
         super().__init__(f"{host} resolves to {address}, a {kind} address: refused{hint}")
         self.host, self.address, self.kind = host, address, kind
 

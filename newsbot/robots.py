@@ -4,7 +4,8 @@
 The site's robots.txt is read once: a spider's own request for it (the portal spider reads its
 ``Sitemap:`` lines) is answered with the response the middleware fetched.
 
-A robots.txt that cannot be fetched (the site does not answer, a DNS failure…) leaves the site
+A robots.txt that cannot be fetched (the site does not answer, a DNS failure, an answer of status
+429 or 5xx after retries) leaves the site
 crawled as if it allowed everything (Scrapy's rule); the failure counts in
 ``newsbot/robots_failed/<kind>`` (kinds of :func:`newsbot.middlewares.failure_kind`) and is
 logged once, at WARNING the first of its kind for the spider (a request to the same site
@@ -81,18 +82,31 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         return parser
 
     async def _parse_robots(self, response, netloc: str, request) -> None:
+        """Read a robots.txt answer; one of status 429 or 5xx (after retries) holds no rules (an
+        error page) and is a robots.txt not read, as a failed download is."""
+        if response.status == 429 or response.status >= 500:
+            kind = f"http_{response.status}"
+            self._failed_once(netloc, kind, f"HTTP {response.status}")
+            self._stats.inc_value("robotstxt/response_count")
+            self._stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+            ScrapyRobotsTxt._robots_error(self, IgnoreRequest(kind), netloc)
+            return
         self._responses[netloc] = response
         await super()._parse_robots(response, netloc, request)
+
+    def _failed_once(self, netloc: str, kind: str, detail: str) -> None:
+        """Count and log the robots.txt of ``netloc`` as not read, by failure ``kind``."""
+        self._failed[netloc] = kind
+        self._stats.inc_value(ROBOTS_FAILED(kind))
+        level, note = failure_level(self.crawler, kind)
+        logger.log(level, "robots.txt of %s not read: %s (%s); the site is crawled as if it allowed "
+                   "everything%s", netloc, kind, detail, note, extra={"spider": self.crawler.spider})
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         if not isinstance(exc, IgnoreRequest):
             from .middlewares import failure_kind
 
             kind = failure_kind(exc, f"https://{netloc}/robots.txt")
-            self._failed[netloc] = kind
-            self._stats.inc_value(ROBOTS_FAILED(kind))
-            detail = failure_detail(exc, kind, netloc.rsplit(":", 1)[0] if "]" not in netloc else netloc)
-            level, note = failure_level(self.crawler, kind)
-            logger.log(level, "robots.txt of %s not read: %s (%s); the site is crawled as if it allowed "
-                       "everything%s", netloc, kind, detail, note, extra={"spider": self.crawler.spider})
+            self._failed_once(netloc, kind, failure_detail(exc, kind, netloc.rsplit(":", 1)[0]
+                                                           if "]" not in netloc else netloc))
         super()._robots_error(exc, netloc)

@@ -84,6 +84,8 @@ def prepare(settings, jobs: list[Job]) -> None:
         raise Refused(BAD_ARGUMENTS, str(exc)) from None
     plan_feeds(settings)
     loader = get_spider_loader(settings)
+    for job in jobs:
+        refuse_append(settings, job.spider)
     known = sorted(loader.list())
     for job in jobs:
         try:
@@ -117,6 +119,38 @@ def plan_feeds(settings) -> None:
             options["batch_item_count"] = chunk
         feeds[uri] = options
     settings.set("FEEDS", feeds, priority=max(settings.getpriority("FEEDS") or 0, 40))
+
+
+NOT_APPENDABLE = {"json": "a second JSON array would follow the first",
+                  "csv": "a second header line would follow the first records",
+                  "xml": "a second XML document would follow the first"}
+"""Feed formats whose file is one document: records appended to a file of an earlier run make
+it unreadable (the reason each gives). JSON Lines (and pickle, marshal) append fine."""
+
+
+def refuse_append(settings, spider: str) -> None:
+    """Raise :class:`Refused` (status 2) when a feed of ``spider`` appends (``-o``, no
+    ``overwrite``) in a format of :data:`NOT_APPENDABLE` to a local file that exists and is not
+    empty, naming the file, why, and what to write instead (``-O``, or JSON Lines). Feeds whose
+    path changes from run to run (a ``%(time)s`` left in it) and remote ones are not checked."""
+    from .feeds import stream_of
+
+    for uri, options in settings.getdict("FEEDS").items():
+        options = options or {}
+        fmt = str(options.get("format") or "").lower()
+        if options.get("overwrite") or fmt not in NOT_APPENDABLE:
+            continue
+        path = stream_of(str(uri), spider)
+        if "%(" in path or "://" in path:
+            continue
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            continue
+        if size:
+            raise Refused(BAD_ARGUMENTS, f"-o {uri}: {path} exists and {fmt.upper()} cannot be appended to "
+                                         f"({NOT_APPENDABLE[fmt]}); replace it with -O {uri}, or append "
+                                         "JSON Lines with -o <file>.jsonl; nothing done")
 
 
 def crawl_lock(path: str | Path):
@@ -156,6 +190,8 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     ``held`` (from :func:`lock`, released at the end); returns one :class:`Result` a job."""
     from scrapy.crawler import CrawlerProcess
 
+    from .runstats import write_unwritten
+
     try:
         process = process or CrawlerProcess(settings)
         logger.info(start_line(settings, jobs))
@@ -175,6 +211,7 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
         name = getattr(getattr(crawler, "spider", None), "name", None) or job.spider
         stats = crawler.stats.get_stats() if crawler.stats else {}
         status, line = summary(name, stats or None)
+        write_unwritten(crawler)
         clear_finished_job(crawler)
         results.append(Result(name, status, line, dict(stats)))
     return results
@@ -236,6 +273,75 @@ def worst(results: list[Result]) -> int:
 
 
 JOB_FILES = ("requests.seen", "requests.queue", "spider.state")  # what Scrapy keeps in JOBDIR
+JOB_MARK = "newsbot.running"
+"""A file newsbot keeps in a ``JOBDIR`` while a crawl uses it: present at start, the last run on
+the folder did not close its engine (SIGKILL, a forced stop, a crash)."""
+
+
+def _remove_job_files(folder: Path) -> bool:
+    """Remove Scrapy's files (:data:`JOB_FILES`) from the job folder ``folder``; True when
+    there were any."""
+    removed = False
+    for entry in JOB_FILES:
+        path = folder / entry
+        if path.is_dir():
+            shutil.rmtree(path)
+            removed = True
+        elif path.exists():
+            path.unlink()
+            removed = True
+    return removed
+
+
+class JobFolder:
+    """Extension (with a ``JOBDIR``): a job folder that the last run on it did not close cleanly
+    is not resumed. Scrapy writes the queue's state (``requests.queue/active.json``) only when
+    the engine closes, while the seen-request fingerprints (``requests.seen``) are written as
+    requests are made: after a SIGKILL, a second Ctrl-C or a crash the queue reads as empty and
+    the start requests as already made, so a resume would fetch nothing. Such a folder (marked
+    by :data:`JOB_MARK`, written when a crawl opens it and removed when its engine stops) is
+    emptied before Scrapy's scheduler reads it and the crawl starts afresh: one WARNING, counted
+    in :data:`newsbot.stats.JOBDIR_UNCLEAN`. Articles the killed run committed are skipped by
+    the seen-store as usual."""
+
+    def __init__(self, crawler, folder: Path):
+        self.crawler = crawler
+        self.folder = folder
+        self.mark = folder / JOB_MARK
+        self.unclean = self.mark.exists()
+        if self.unclean:
+            _remove_job_files(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.mark.write_text(f"{os.getpid()}\n", encoding="utf-8")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        jobdir = crawler.settings.get("JOBDIR")
+        if not jobdir:
+            raise NotConfigured  # no message: Scrapy would log one at WARNING
+        ext = cls(crawler, Path(jobdir))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def spider_opened(self, spider):
+        """Count and log an unclean folder started afresh, once."""
+        from .stats import JOBDIR_UNCLEAN
+
+        if self.unclean:
+            self.crawler.stats.inc_value(JOBDIR_UNCLEAN)
+            logger.warning("Job folder %s was left by a run that did not stop cleanly (killed, or a second "
+                           "Ctrl-C); its queue cannot be resumed, so %s starts afresh (articles already "
+                           "written are skipped by the seen-store)", self.folder, spider.name,
+                           extra={"spider": spider})
+
+    def engine_stopped(self):
+        """The engine closed (the queue's state written): the folder can be resumed."""
+        with contextlib.suppress(OSError):
+            self.mark.unlink()
 
 
 def clear_finished_job(crawler) -> bool:
@@ -249,15 +355,7 @@ def clear_finished_job(crawler) -> bool:
     if not jobdir or stats.get("finish_reason") != "finished":
         return False
     folder = Path(jobdir)
-    removed = False
-    for entry in JOB_FILES:
-        path = folder / entry
-        if path.is_dir():
-            shutil.rmtree(path)
-            removed = True
-        elif path.exists():
-            path.unlink()
-            removed = True
+    removed = _remove_job_files(folder)
     with contextlib.suppress(OSError):
         folder.rmdir()  # only when empty
     return removed

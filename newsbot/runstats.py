@@ -57,6 +57,7 @@ class RunStatsWriter:
         self.crawler = crawler
         self.first: dict[str, Path] = {}  # stream -> its first output file
         self.stored: dict[str, list[Path]] = {}
+        self.written = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -82,7 +83,9 @@ class RunStatsWriter:
             self.crawler.stats.set_value(OUTPUTS, [*written, str(output.final)])
 
     def engine_stopped(self):
-        """Write the stats file of each feed of the run."""
+        """Write the stats file of each feed of the run (also called by :func:`write_unwritten`
+        for a run whose engine never stopped)."""
+        self.written = True
         stats = self.crawler.stats.get_stats()
         spider = getattr(self.crawler, "spider", None)
         for stream, first in self.first.items():
@@ -98,6 +101,18 @@ class RunStatsWriter:
                 logger.error("Run stats not written to %s: %s", path, exc)
             else:
                 logger.debug("Run stats written to %s", path)
+
+
+def write_unwritten(crawler) -> bool:
+    """Write the stats files of ``crawler``'s run when its engine never stopped (a forced stop:
+    a second Ctrl-C or SIGTERM stops the reactor at once), from the stats it had then; its
+    ``finish_reason`` is then absent. Returns True when files were written."""
+    extensions = getattr(getattr(crawler, "extensions", None), "middlewares", ())
+    for ext in extensions:
+        if isinstance(ext, RunStatsWriter) and not ext.written and crawler.stats is not None:
+            ext.engine_stopped()
+            return True
+    return False
 
 
 class Progress:

@@ -69,6 +69,7 @@ EXTENSIONS = {
     "newsbot.logs.RunLog": 0,
     "newsbot.extensions.ItemErrors": 0,
     "newsbot.extensions.CrawlHeap": 0,
+    "newsbot.runner.JobFolder": 0,
     "newsbot.incremental.Incremental": 100,
     "newsbot.runstats.Progress": 110,
     "newsbot.runstats.RunStatsWriter": 120,

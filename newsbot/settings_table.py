@@ -66,6 +66,8 @@ _OWN = (
     Setting("NEWSBOT_STANDARD_DISCOVERY", "bool", True,
             doc="read each edition's robots.txt and home page for the sitemaps, feeds and REST root the site "
                 "announces, before the portal file's endpoints"),
+    Setting("NEWSBOT_MAX_ROBOTS_SITEMAPS", "int", 50, 0, "sitemaps",
+            "Sitemap: lines of one robots.txt read (the others left out, counted and logged once)"),
     Setting("NEWSBOT_MAX_SITEMAP_DEPTH", "int", 4, 1, "levels",
             "sitemap indexes followed below a root sitemap (an index of indexes of urlsets is 2)"),
     Setting("NEWSBOT_DEADLINE", "float", 3 * 3600.0, 0, "seconds; 0: none",

@@ -35,7 +35,8 @@ REDIRECT_REFUSED = Family("newsbot/redirect_refused/", "redirects refused before
 RETRY = Family("newsbot/retry/", "retries by kind; retry_after_honoured, retry_after_too_long, waited_seconds")
 DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss, atom, sitemapindex, urlset, "
                    "listing, wp_api, robots, home), and their faults (truncated, dtd_ignored, not_xml, "
-                   "pattern_matched_none: documents listing links of which no article pattern matched one)")
+                   "pattern_matched_none: documents listing links of which no article pattern matched one; "
+                   "robots_sitemaps_left_out: Sitemap: lines of robots.txt past NEWSBOT_MAX_ROBOTS_SITEMAPS)")
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
                  "not_article_url, other_edition: served by an edition not crawled, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
                  "an index without lastmod in latest mode, listed_twice: links already requested; "
@@ -69,15 +70,27 @@ OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by s
 SOURCE = Family("newsbot/source/", "<edition>/<kind>/<outcome>: root discovery sources by outcome (answered, "
                 "http_404, http_410, blocked, unusable, failed), <edition>/<kind>/entries: entries they listed")
 SOURCES = "newsbot/sources"  # a list of {edition, kind, origin, url, outcome, entries, newest, …}, one a root source
+JOBDIR_UNCLEAN = "newsbot/jobdir/unclean"  # job folders left by a run that did not stop cleanly, started afresh
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 SAME_TITLE = "newsbot/same_title"  # {"text", "count"}: the title most extracted articles of the run share
 
 SCRAPY_RECORDS = "item_scraped_count"
+SCRAPY_ROBOTS_FORBIDDEN = "robotstxt/forbidden"  # requests robots.txt disallowed, not made
 SCRAPY_RESPONSES = "downloader/response_count"
 SCRAPY_FEED_FAILED = Family("feedexport/failed_count/", "Scrapy: output files not stored, by storage class")
 SCRAPY_SPIDER_EXCEPTIONS = Family("spider_exceptions/", "Scrapy: exceptions raised in spider callbacks")
 SCRAPY_DOWNLOAD_EXCEPTIONS = Family("downloader/exception_type_count/", "Scrapy: download exceptions by class")
+
+
+def request_failures(stats: dict) -> dict[str, int]:
+    """The failed requests of a run by kind, the one count the summary line, the progress line,
+    the stats file and the monitors read: ``newsbot/errors/<kind>`` after retries, and the
+    redirects refused before download as ``redirect_<reason>`` (their 3xx answer counts among
+    the responses)."""
+    failures = dict(ERRORS.read(stats))
+    failures |= {"redirect_" + k: v for k, v in REDIRECT_REFUSED.read(stats).items()}
+    return failures
 
 
 def figures(stats: dict) -> dict:
@@ -90,9 +103,10 @@ def figures(stats: dict) -> dict:
     over the extracted articles, so a field lost with the markup shows even when the record is
     then dropped as invalid), ``articles_found`` (written + already stored: the articles of the
     date window; links and pages dropped as outside it are not found), ``already_stored``,
-    ``outside_window`` (links skipped and pages dropped as outside the date window), ``errors`` ({kind: n}: failed requests by
-    kind after retries, spider exceptions, output files not stored), ``failed_requests``,
-    ``requests_ended`` (responses + requests failed without one), ``error_ratio`` (failed
+    ``outside_window`` (links skipped and pages dropped as outside the date window), ``errors``
+    ({kind: n}: failed requests by kind (:func:`request_failures`), spider exceptions, output
+    files not stored), ``failed_requests``, ``requests_ended`` (responses + requests failed
+    without one), ``error_ratio`` (failed
     requests / requests that ended, 0.0 when none), ``item_errors``, ``output_failed``,
     ``blocked``, ``discovered`` (discovery documents read), ``same_title`` (``{"text",
     "count"}``: the title most extracted articles share, and how many; ``None`` before any),
@@ -112,13 +126,13 @@ def figures(stats: dict) -> dict:
         extracted = max(extracted, total)
         coverage[name] = {"present": present, "of": total, "ratio": round(present / total, 4) if total else None,
                           "layers": layers}
-    request_errors = ERRORS.read(stats)
+    request_errors = request_failures(stats)
     errors = dict(request_errors)
     errors.update({f"spider_exception/{k}": v for k, v in SCRAPY_SPIDER_EXCEPTIONS.read(stats).items() if k != "count"})
     errors.update({f"feed_not_stored/{k}": v for k, v in SCRAPY_FEED_FAILED.read(stats).items()})
     failed = sum(request_errors.values())
     pages = stats.get(SCRAPY_RESPONSES, 0)
-    ended = pages + sum(v for k, v in request_errors.items() if not k.startswith("http_"))
+    ended = pages + sum(v for k, v in request_errors.items() if not k.startswith(("http_", "redirect_")))
     written = stats.get(SCRAPY_RECORDS, 0)
     stored = skipped.get("seen", 0) + skipped.get("not_modified", 0) + dropped.get("unchanged", 0)
     outside = skipped.get("out_of_window", 0) + dropped.get("out_of_window", 0)
@@ -197,9 +211,9 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
         return FAILED, f"{name}: FAILED: the crawl did not start"
     fig = figures(stats)
     records = fig["records_written"]
-    failures = dict(ERRORS.read(stats))
-    failures |= {"redirect_" + k: v for k, v in REDIRECT_REFUSED.read(stats).items()}
-    if not failures:  # requests without an errback (robots.txt): Scrapy's count of download exceptions
+    failures = request_failures(stats)
+    failed = sum(failures.values())
+    if not failures:  # to name why a run found nothing: Scrapy's download exceptions (robots.txt has no errback)
         failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
     problems = []
     dead = fig["dead_endpoints"]
@@ -239,7 +253,6 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     wrote = _wrote(stats.get(OUTPUTS) or [])
     if problems:
         return FAILED, f"{name}: FAILED: " + "; ".join(problems) + wrote
-    failed = sum(failures.values())
     stored = fig["already_stored"]
     nothing_new = (f"; nothing new: {stored} articles found are already stored in the seen-store "
                    "(--full, or -a incremental=false, writes them again)") if stored and not records else ""

@@ -118,3 +118,24 @@ def test_a_field_no_article_has_fails_the_check_as_it_would_fail_every_crawl(tmp
                               "it: -s 'NEWSBOT_MONITOR_PORTALS={\"harbour_post\": {\"coverage\": {\"section\": 0}}}')"]
     settings.set("NEWSBOT_MONITOR_PORTALS", {"harbour_post": {"coverage": {"section": 0}}})
     assert diagnose(portal, stats, records, thresholds(settings, "harbour_post")).ok
+
+
+def test_a_site_whose_robots_txt_disallows_newsbot_says_so(tmp_path):
+    def closed(base):
+        return [(url, b"User-agent: *\nDisallow: /\n" if url.endswith("/robots.txt") else body, ctype, status, headers)
+                for url, body, ctype, status, headers in site_pages(SITE, base)]
+
+    with LoopbackSite(closed) as site:
+        (tmp_path / "harbour_closed.toml").write_text(
+            WORKING.replace('"harbour_post"', '"harbour_closed"').format(base=site.base), "utf-8")
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+        proc = subprocess.run([sys.executable, "-m", "newsbot.cli", "check", "harbour_closed", "--since", SITE["since"],
+                               "--until", SITE["until"], "-s", f"NEWSBOT_PORTALS_FILE={tmp_path / 'harbour_closed.toml'}",
+                               "-s", "NEWSBOT_ALLOW_LOOPBACK=true", "-s", "DOWNLOAD_DELAY=0",
+                               "-s", "AUTOTHROTTLE_ENABLED=false"],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 1, proc.stdout + proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0] == ("harbour_closed: FAILED: the site's robots.txt disallows newsbot: 2 requests not made; "
+                        "no article written"), proc.stdout
+    assert f"  en feed (configured) {site.base}/rss.xml: robots" in lines

@@ -120,3 +120,26 @@ def test_records_no_handler_shows_are_not_built(monkeypatch):
         child.handlers.clear()
         root.handlers[:] = saved[1]
         root.setLevel(saved[0])  # clears every logger's cached levels
+
+
+def test_a_robots_txt_answering_503_or_429_is_a_robots_txt_not_read(tmp_path):
+    from loopback import Site
+    from support import article_page, crawl, run_stats
+
+    body = "".join(f"<p>Paragraph {i} of the report on the harbour's new quay and what it cost.</p>" for i in range(6))
+    for status in (503, 429):
+        folder = tmp_path / str(status)
+        folder.mkdir()
+        routes = {"/robots.txt": (status, {"Content-Type": "text/html"}, b"<html><body>Try later</body></html>"),
+                  "/a": (200, {"Content-Type": "text/html; charset=utf-8"},
+                         article_page("Quay opens", "2025-03-04T08:00:00+00:00", body))}
+        with Site(routes) as site:
+            proc, records = crawl(folder, "article", f"urls={site.url('/a')}",
+                                  settings={"NEWSBOT_ALLOW_LOOPBACK": "true", "RETRY_TIMES": "0",
+                                            "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false"})
+        assert [r["title"] for r in records] == ["Quay opens"]
+        lines = [ln for ln in proc.stderr.splitlines() if "robots.txt of" in ln]
+        assert len(lines) == 1 and "WARNING" in lines[0], proc.stderr[-2000:]
+        assert (f"robots.txt of 127.0.0.1:{site.port} not read: http_{status} (HTTP {status}); the site is "
+                "crawled as if it allowed everything") in lines[0]
+        assert run_stats(folder / "out.jsonl")[f"newsbot/robots_failed/http_{status}"] == 1

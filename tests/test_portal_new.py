@@ -127,7 +127,7 @@ def test_addresses_the_crawl_refuses_are_refused_before_any_request(tmp_path):
         assert plain.returncode == 1 and site.served == []
         assert plain.stderr.strip().splitlines()[-1] == (
             f"newsbot portal new: {site.base}/: 127.0.0.1 resolves to 127.0.0.1, a loopback address: "
-            "refused; set NEWSBOT_ALLOW_LOOPBACK=true to read this machine")
+            "refused; give -s NEWSBOT_ALLOW_LOOPBACK=true to read this machine")
         moved = _new(tmp_path, site.base + "/")
         assert moved.returncode == 1 and site.served == ["/"]
         assert moved.stderr.strip().splitlines()[-1] == (

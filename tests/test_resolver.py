@@ -164,8 +164,8 @@ def test_a_lookup_that_does_not_answer_ends_after_dns_timeout():
     ("2002:a00:7::1", True, "a private address"),  # 6to4 around 10.0.0.7
     ("64:ff9b::a00:7", True, "a private address"),  # NAT64 around 10.0.0.7
     ("fd00::7", True, "a private address"),  # IPv6 unique local
-    ("127.0.0.1", False, "a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"),
-    ("::1", False, "a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"),
+    ("127.0.0.1", False, "a loopback address: refused; give -s NEWSBOT_ALLOW_LOOPBACK=true"),
+    ("::1", False, "a loopback address: refused; give -s NEWSBOT_ALLOW_LOOPBACK=true"),
     ("127.0.0.1", True, None),
     ("::1", True, None),
     ("93.184.216.34", False, None),

@@ -8,6 +8,7 @@ The refused runs touch no network; the other crawls fetch from a loopback site.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -17,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from loopback import Site
-from newsroom import FAST, Newsroom, Story, day, env, outputs, records, run, start, wait_for, write_portal
+from newsroom import (FAST, Newsroom, Story, day, env, outputs, records, run, start, stats_of, wait_for,
+                      write_portal)
 from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused, run_stats,
                      scrapy_crawl as _scrapy, write_warc)
 
@@ -257,6 +259,30 @@ def test_crawl_refuses_an_empty_edition_selection(tmp_path):
     assert proc.stderr.strip().splitlines()[-1].startswith("newsbot: euronews: lang=',': no edition selected")
 
 
+@pytest.mark.parametrize("name, earlier, why", [
+    ("x.json", b'[\n{"id": "a"}\n]', "a second JSON array would follow the first"),
+    ("x.csv", b"id,title\r\na,Earlier\r\n", "a second header line would follow the first records"),
+    ("x.xml", b'<?xml version="1.0" encoding="utf-8"?>\n<items></items>', "a second XML document"),
+])
+def test_appending_to_a_one_document_output_is_refused(tmp_path, name, earlier, why):
+    (tmp_path / name).write_bytes(earlier)
+    proc = _scrapy(tmp_path, "article", *URL, "-o", name, "-s", "NEWSBOT_ALLOW_LOOPBACK=true")
+    _refused(proc.returncode, proc.stderr, f"-o {name}: {tmp_path / name} exists", why, f"-O {name}",
+             "-o <file>.jsonl")
+    assert (tmp_path / name).read_bytes() == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_empty_one_document_output_is_written_and_json_lines_appends(tmp_path):
+    (tmp_path / "x.json").write_bytes(b"")
+    (tmp_path / "x.jsonl").write_bytes(b'{"id": "a"}\n')
+    for name in ("x.json", "x.jsonl"):
+        proc = _scrapy(tmp_path, "article", *URL, "-o", name, "-s", "NEWSBOT_ALLOW_LOOPBACK=true")
+        assert proc.returncode == 1, proc.stderr[-2000:]  # port 9 refuses: the crawl ran and failed
+        assert "cannot be appended to" not in proc.stderr
+    assert (tmp_path / "x.jsonl").read_bytes() == b'{"id": "a"}\n'
+
+
 # -- the crawl lock ----------------------------------------------------------------------------
 
 def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
@@ -305,6 +331,64 @@ def test_pause_and_resume_with_a_job_folder(tmp_path):
     assert len(ids) == len(set(ids)) == 10
     assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
     assert sorted(hits[s.path] for s in stories) == [1] * 10
+
+
+def test_a_forced_stop_still_writes_the_stats_file(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 7)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, settings=ONE_AT_A_TIME)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: room.held >= 2, first)  # two served, two held by the site
+            first.send_signal(signal.SIGTERM)
+            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+            first.send_signal(signal.SIGTERM)  # the second: forced, the reactor stops at once
+            first.wait(60)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        reader.join(10)
+    assert first.returncode == 1
+    text = "".join(lines)
+    assert "loopnews: FAILED: the crawl did not close (stopped by a second Ctrl-C, a kill or a crash)" in text
+    [path] = list((tmp_path / "output" / "loopnews").glob("*/*.stats.json"))
+    figures = json.loads(path.read_text("utf-8"))
+    assert figures["portal"] == "loopnews" and figures["finish_reason"] is None
+    assert figures["pages_fetched"] >= 3  # robots.txt, the feed and the articles served before the stop
+    assert figures["scrapy_stats"]["downloader/response_count"] == figures["pages_fetched"]
+
+
+def test_a_job_folder_left_by_a_killed_run_starts_afresh_with_a_warning(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 7)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        seen = tmp_path / "jobs" / "loopnews" / "requests.seen"
+        victim = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        try:
+            wait_for(lambda: room.held >= 2 and seen.exists() and seen.stat().st_size > 0, victim)
+            victim.send_signal(signal.SIGKILL)
+            victim.wait(30)
+        finally:
+            if victim.poll() is None:
+                victim.kill()
+            victim.communicate()
+        assert not outputs(tmp_path)  # killed before its first file was complete
+        room.gate.set()
+        room.gate_after = None
+        second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        hits = dict(room.hits)
+    assert second.returncode == 0, second.stderr[-3000:]
+    warnings = [ln for ln in second.stderr.splitlines() if "was left by a run that did not stop cleanly" in ln]
+    assert len(warnings) == 1 and "jobs/loopnews" in warnings[0] and "starts afresh" in warnings[0]
+    assert "loopnews: ok: 6 records written, 0 failed requests" in second.stderr
+    assert hits["/feed.xml"] == 2  # the start request made again
+    [out] = outputs(tmp_path)
+    assert len(records(out)) == 6
+    assert stats_of(out)["scrapy_stats"]["newsbot/jobdir/unclean"] == 1
+    assert not (tmp_path / "jobs" / "loopnews").exists()  # finished: the folder cleared
 
 
 def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):

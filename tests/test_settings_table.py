@@ -60,3 +60,17 @@ def test_feed_path_parameters_stay_in_the_output_folder(value):
     assert path.startswith("output" + os.sep) and not os.path.isabs(path)
     assert path.count(os.sep) == template.count("/")
     assert "/" not in safe_component(value) and not safe_component(value).startswith(".")
+
+
+def test_every_chunk_of_a_run_is_named_with_the_run_start():
+    class Spider:
+        name = "loopnews"
+
+    spider, other = Spider(), Spider()
+    first = uri_params({"name": "loopnews", "time": "2025-03-04T23-59-58+00-00", "batch_id": 1}, spider)
+    later = uri_params({"name": "loopnews", "time": "2025-03-05T00-00-03+00-00", "batch_id": 2}, spider)
+    assert (first["time"], first["date"]) == (later["time"], later["date"]) == ("2025-03-04T23-59-58+00-00",
+                                                                                  "2025-03-04")
+    assert later["batch_id"] == 2
+    assert uri_params({"name": "loopnews", "time": "2025-03-05T00-00-03+00-00", "batch_id": 1},
+                      other)["time"] == "2025-03-05T00-00-03+00-00"  # another run: its own start

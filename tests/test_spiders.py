@@ -239,3 +239,22 @@ def test_a_page_that_takes_long_to_extract_does_not_stall_the_downloads(tmp_path
     assert "newsbot/errors/timeout" not in run_stats(tmp_path / "out.jsonl")
     assert sorted(site.hits) == sorted(routes)
     assert sorted(r["url"] for r in records) == sorted(site.url(f"/good/{i}") for i in range(16))
+
+
+def test_a_backfill_source_that_gave_nothing_is_named_in_the_log(tmp_path):
+    from loopback import Site
+
+    with Site({}) as site:  # every document answers 404
+        (tmp_path / "gone.toml").write_text(
+            f'name = "gone"\ndomains = ["127.0.0.1"]\nsitemaps = ["{{base}}/sitemap.xml"]\nfeeds = ["{{base}}/rss.xml"]\n'
+            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
+        proc, records = crawl(tmp_path, "gone", "mode=backfill", "since=2025-03-01",
+                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "gone.toml"),
+                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false", "NEWSBOT_STANDARD_DISCOVERY": "false"})
+    assert records == []
+    lines = [ln for ln in proc.stderr.splitlines() if "Backfill source" in ln]
+    assert [ln.split("] INFO: ", 1)[1] for ln in lines] == [
+        f"Backfill source of gone (en) gave nothing: sitemap {site.url('/sitemap.xml')}; trying the next",
+        f"Backfill source of gone (en) gave nothing: feed {site.url('/rss.xml')}; trying the next"]
+    assert "No backfill source of gone (en) answered" in proc.stderr

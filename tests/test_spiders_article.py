@@ -107,9 +107,16 @@ def test_redirects_to_private_or_loopback_are_refused(tmp_path):
     assert [r["title"] for r in records] == ["Good page"]
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/redirect_refused/private") == 1
     assert run_stats(tmp_path / "out.jsonl").get("newsbot/redirect_refused/loopback") == 1
-    assert ("to http://127.0.0.1:9/x (loopback: set NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine"
+    assert ("to http://127.0.0.1:9/x (loopback: give -s NEWSBOT_ALLOW_LOOPBACK=true to crawl this machine"
             in proc.stderr)
     assert "Traceback" not in proc.stderr
+    # the stats file counts the refused redirects as the summary line does
+    figures = json.loads((tmp_path / "out.jsonl.stats.json").read_text("utf-8"))
+    assert figures["errors"] == {"redirect_private": 1, "redirect_scheme": 1, "redirect_loopback": 1}
+    assert figures["failed_requests"] == 3
+    assert figures["error_ratio"] == round(3 / figures["requests_ended"], 4)
+    assert figures["requests_ended"] == figures["pages_fetched"]  # each refused redirect had its 3xx answer
+    assert "article: ok: 1 records written, 3 failed requests" in proc.stderr
 
 
 def test_default_feed_path_and_failure_summary(tmp_path):
@@ -179,7 +186,7 @@ def test_a_name_resolving_to_loopback_is_refused_unless_allowed(tmp_path, host):
         proc, records = crawl(tmp_path, "article", f"urls={url}", settings={**FAST, "NEWSBOT_ALLOW_LOOPBACK": "false"})
         assert records == [] and site.served == []
         assert run_stats(tmp_path / "out.jsonl").get("newsbot/errors/refused_address") == 1
-        assert (f"{host} resolves to 127.0.0.1, a loopback address: refused; set NEWSBOT_ALLOW_LOOPBACK=true"
+        assert (f"{host} resolves to 127.0.0.1, a loopback address: refused; give -s NEWSBOT_ALLOW_LOOPBACK=true"
                 in proc.stderr)
         stats = run_stats(tmp_path / "out.jsonl")
         assert not any(k == "retry/count" or k.startswith("newsbot/retry/") for k in stats)  # never retried

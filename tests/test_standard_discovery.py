@@ -145,3 +145,37 @@ def test_feeds_announced_by_a_section_page_the_portal_names(tmp_path_factory):
     assert "/sections/ports/rss.xml" in served and "/" not in served  # no home page probe
     assert sorted(r["url"] for r in records) == [f"{base}/stories/2025/03/crane-inspection-closes-quay-four",
                                                  f"{base}/stories/2025/03/dredging-plan-for-the-outer-harbour"]
+
+
+def test_the_sitemaps_a_robots_txt_announces_are_read_up_to_the_bound(tmp_path):
+    """A robots.txt of 40 ``Sitemap:`` lines (none of them there) costs the crawl the first
+    NEWSBOT_MAX_ROBOTS_SITEMAPS of them, one warning and a count of those left out; the feed's
+    articles are written."""
+    from datetime import datetime, timezone
+
+    from loopback import Site
+    from support import article_page, crawl, rss, run_stats
+
+    when = datetime(2025, 3, 4, 8, tzinfo=timezone.utc)
+    body = "".join(f"<p>Paragraph {i} of the harbour report tells what the port authority decided this week.</p>"
+                   for i in range(6))
+    robots = "User-agent: *\nAllow: /\n" + "".join(f"Sitemap: /sm/{n}.xml\n" for n in range(40))
+    routes = {"/robots.txt": (200, {"Content-Type": "text/plain"}, robots.encode()),
+              **{f"/news/{n}": (200, {"Content-Type": "text/html; charset=utf-8"},
+                                article_page(f"Harbour report {n}", when.isoformat(), body)) for n in (1, 2)}}
+    with Site(routes) as site:
+        routes["/rss.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                              rss([(site.url(f"/news/{n}"), f"Harbour report {n}", when) for n in (1, 2)]))
+        (tmp_path / "bounded.toml").write_text(
+            f'name = "bounded"\ndomains = ["127.0.0.1"]\nfeeds = ["{{base}}/rss.xml"]\n'
+            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n\n[monitor.coverage]\nsection = 0\n', "utf-8")
+        proc, records = crawl(tmp_path, "bounded", "since=2025-03-01", "until=2025-03-31",
+                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "bounded.toml"),
+                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false", "NEWSBOT_MAX_ROBOTS_SITEMAPS": "5"})
+        served = list(site.served)
+    assert sorted(r["title"] for r in records) == ["Harbour report 1", "Harbour report 2"]
+    assert sorted(p for p in served if p.startswith("/sm/")) == sorted(f"/sm/{n}.xml" for n in range(5))
+    assert run_stats(tmp_path / "out.jsonl")["newsbot/discovery/robots_sitemaps_left_out"] == 35
+    warnings = [ln for ln in proc.stderr.splitlines() if "(NEWSBOT_MAX_ROBOTS_SITEMAPS)" in ln]
+    assert len(warnings) == 1 and "lists 40 sitemaps: reading the first 5, 35 left out" in warnings[0]

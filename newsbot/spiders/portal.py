@@ -111,7 +111,7 @@ class PortalSpider(StagedSpider):
             tally = Tally(self.portal.timezone)
             usable = True
             if source.kind == "robots":
-                sitemaps = robots_sitemaps(response.body, response.url)
+                sitemaps = self._bounded(robots_sitemaps(response.body, response.url), response.url)
                 self.progress.announce(source.edition, sitemaps=sitemaps)
                 tally.entries = len(sitemaps)
             elif isinstance(response, scrapy.http.TextResponse):
@@ -124,6 +124,18 @@ class PortalSpider(StagedSpider):
                 usable = False  # a home page that is no HTML
             self.sources.book(source, "answered" if usable else "unusable", tally, response.status)
         yield from self.probe_done(source.edition)
+
+    def _bounded(self, sitemaps: list[str], url: str) -> list[str]:
+        """The first ``NEWSBOT_MAX_ROBOTS_SITEMAPS`` of the sitemaps a robots.txt at ``url``
+        announces; the lines left out are counted in ``newsbot/discovery/robots_sitemaps_left_out``
+        and logged once, at WARNING."""
+        cap = self.crawler.settings.getint("NEWSBOT_MAX_ROBOTS_SITEMAPS")
+        if len(sitemaps) <= cap:
+            return sitemaps
+        self.crawler.stats.inc_value(DISCOVERY("robots_sitemaps_left_out"), len(sitemaps) - cap)
+        self.logger.warning("%s lists %d sitemaps: reading the first %d, %d left out (NEWSBOT_MAX_ROBOTS_SITEMAPS)",
+                            url, len(sitemaps), cap, len(sitemaps) - cap)
+        return sitemaps[:cap]
 
     # -- callbacks -------------------------------------------------------------------------------
 

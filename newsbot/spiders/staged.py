@@ -113,7 +113,8 @@ class StagedSpider(PageSpider):
         if following is None:
             return []
         lang = key[0]
-        self.logger.info("Backfill source %d of %s (%s) gave nothing; trying the next", following - 1, self.name, lang)
+        tried = ", ".join(f"{s.kind} {s.url}" for s in self.progress.sources(lang, following - 1))
+        self.logger.info("Backfill source of %s (%s) gave nothing: %s; trying the next", self.name, lang, tried)
         return self._stage_requests(lang, following, self.progress.start(lang, following))
 
     def parse_article(self, response):
