@@ -71,6 +71,10 @@ class ExtractPipeline(_Pipeline):
                                    timeout=self.settings.getfloat("NEWSBOT_EXTRACT_TIMEOUT"))
         self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
 
+    def open_spider(self, spider=None):
+        """Start the extraction workers' fork server (:meth:`ExtractionPool.start`)."""
+        self.pool.start()
+
     def close_spider(self, spider=None):
         """Stop the extraction workers."""
         self.pool.close()

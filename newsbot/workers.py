@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import socket
@@ -108,6 +109,13 @@ def worker_count(setting: int) -> int:
         except (AttributeError, OSError):
             return os.cpu_count() or 1
     return setting
+
+
+def _forkserver_context():
+    """The ``multiprocessing`` context whose fork server has imported :mod:`newsbot.forkserver`."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsbot.forkserver"])
+    return context
 
 
 class WorkerDied(RuntimeError):
@@ -216,6 +224,21 @@ class ExtractionPool:
         self.loop = None
         self._context = None
 
+    def start(self) -> None:
+        """Start the fork server the workers come from, not yet the workers (a pool of size 0:
+        nothing). Its imports (the extraction code, dateparser, htmldate, trafilatura: about a
+        third of a second of CPU) then run in a process of their own while the crawl starts,
+        instead of holding up the first page: the crawl process waits for them when it asks
+        for its first worker. A fork server that cannot start is left to the first page, which
+        fails with the error."""
+        if self.size <= 0 or self._context is not None:
+            return
+        try:
+            self._context = _forkserver_context()
+            multiprocessing.forkserver.ensure_running()
+        except Exception:  # the first page starts it again and fails with the error
+            pass
+
     @property
     def pids(self) -> list[int]:
         """Process ids of the pool's live workers."""
@@ -242,8 +265,7 @@ class ExtractionPool:
 
     def _start(self, alone: bool = False) -> _Worker:
         if self._context is None:
-            self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(["newsbot.forkserver"])
+            self._context = _forkserver_context()
         worker = _Worker(self._context, self.function, alone)
         self._watch(worker)
         return worker
