@@ -118,6 +118,19 @@ def _forkserver_context():
     return context
 
 
+def start_fork_server():
+    """Start the extraction workers' fork server (one a process, shared by every pool) unless
+    it runs, without waiting for its imports; returns its ``multiprocessing`` context. The crawl
+    calls it as it starts (:func:`newsbot.runner.start`), so those imports run beside its own.
+    A fork server that cannot start is left to the first page, which fails with the error."""
+    context = _forkserver_context()
+    try:
+        multiprocessing.forkserver.ensure_running()
+    except Exception:  # the first page starts it again and fails with the error
+        pass
+    return context
+
+
 class WorkerDied(RuntimeError):
     """A page broke the extraction pool twice (its worker died on both tries); ``str()`` names
     the page's URL."""
@@ -231,13 +244,8 @@ class ExtractionPool:
         instead of holding up the first page: the crawl process waits for them when it asks
         for its first worker. A fork server that cannot start is left to the first page, which
         fails with the error."""
-        if self.size <= 0 or self._context is not None:
-            return
-        try:
-            self._context = _forkserver_context()
-            multiprocessing.forkserver.ensure_running()
-        except Exception:  # the first page starts it again and fails with the error
-            pass
+        if self.size > 0 and self._context is None:
+            self._context = start_fork_server()
 
     @property
     def pids(self) -> list[int]:
