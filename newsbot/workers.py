@@ -6,7 +6,8 @@ crawl.
 The pool starts with the first page (``NEWSBOT_EXTRACT_WORKERS`` processes; the default, ``-1``,
 is one a core; ``0`` extracts in the crawl process itself). Workers come from a fork server that
 has imported the extraction code once, so a worker starts in milliseconds and shares nothing
-with the crawl's threads. Each worker has a socket to the crawl, which the crawl's event loop
+with the crawl's threads; the crawl starts that server as it starts (:func:`start_fork_server`),
+so its imports run beside the crawl's own. Each worker has a socket to the crawl, which the crawl's event loop
 reads and writes without blocking (no thread of its own): a page goes out as its pickled
 arguments and its body's bytes as they are, the :class:`~newsbot.extraction.Extraction` comes
 back pickled, and each worker holds at most :data:`PAGES_IN_A_WORKER` pages, so that it never
