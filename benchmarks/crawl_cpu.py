@@ -16,7 +16,9 @@ replay (no network, incremental off), extracting in the worker pool
 - extraction loop: :func:`newsbot.extraction.extract_article` over the pages of the whole
   crawl that the few-page crawl does not hold (same bytes and URLs) in this process;
 - backfill of all pages on 1 core (the crawl bound to CPU 0 with ``taskset``, so the default
-  pool has one worker), for the throughput: pages a second of wall time.
+  pool has one worker), for the throughput: pages a second of wall time; and the crawl of the
+  few pages on 1 core, for the throughput beyond the fixed part (the pages of the whole crawl
+  less the few over the difference of the two crawls' wall times, on each side).
 
 A crawl's CPU is a fixed part (Python and Scrapy starting, imports, the fork server and its
 workers starting, the replay index, output files and stats written at the end) plus a part a
@@ -25,7 +27,8 @@ difference of their pages, and the fixed part as the few-page crawl's CPU less i
 that rate. Prints, as medians of the rounds with their range: the whole crawl's CPU a page
 (fixed part included) against the loop's; the crawl's CPU a page beyond the fixed part
 against the loop's on the same pages (goal <= 1.15), split into crawl process and workers;
-the fixed part; and 2-core / 1-core throughput (goal >= 1.7). Linux only (``/proc``,
+the fixed part; and 2-core / 1-core throughput (goal >= 1.7), with beside it the same ratio
+beyond the fixed part's wall time (start-up runs on one core). Linux only (``/proc``,
 ``taskset``); the 2-core side needs 2 CPUs.
 """
 from __future__ import annotations
@@ -189,7 +192,7 @@ def run(rounds: int = 3, copies: int = 2, few: int = 20) -> list[str]:
         extract_article(articles[0][1], articles[0][0])  # warm-up: lazy tables
         cpu: dict[str, dict[str, list[float]]] = {side: {"crawl process": [], "extraction workers": []}
                                                   for side in ("all", "few")}
-        walls: dict[str, list[float]] = {"2 cores": [], "1 core": []}
+        walls: dict[str, list[float]] = {"2 cores": [], "1 core": [], "few, 2 cores": [], "few, 1 core": []}
         counts: set[int] = set()
 
         def side(folder, cpus, name, key):
@@ -207,8 +210,10 @@ def run(rounds: int = 3, copies: int = 2, few: int = 20) -> list[str]:
         two = "0,1" if len(os.sched_getaffinity(0)) >= 2 and shutil.which("taskset") else None
         sides = {"extraction loop": lambda: [extract_article(body, url) for url, body in rest],
                  "crawl, 2 cores": side(whole, two, "2 cores", "all"),
-                 f"crawl of {few} pages": side(part, two, None, "few"),
+                 f"crawl of {few} pages": side(part, two, "few, 2 cores" if two else None, "few"),
                  "crawl, 1 core": side(whole, "0" if two else None, "1 core", None)}
+        if two:  # the fixed part of the wall time on one core, for the throughput beyond it
+            sides[f"crawl of {few} pages, 1 core"] = side(part, "0", "few, 1 core", None)
         spent = interleaved(sides, rounds)
     loop = spent["extraction loop"]  # CPU seconds over the n - few pages
     parts = ("crawl process", "extraction workers")
@@ -228,12 +233,16 @@ def run(rounds: int = 3, copies: int = 2, few: int = 20) -> list[str]:
              *(seconds_line(f"fixed part, {p}", fixed[p]) for p in parts),
              ratio_line("crawl CPU / extraction loop, a page", ratios(slope_total, loop_page), "<= 1.15")]
     if two:
-        pages_s = {name: [n / w for w in ws] for name, ws in walls.items()}
+        pages_s = {name: [n / w for w in walls[name]] for name in ("2 cores", "1 core")}
         for name, values in pages_s.items():
             median, low, high = summary(values)
             lines.append(f"  backfill on {name:<34} {median:7.1f} pages/s ({low:.1f}–{high:.1f})")
         lines.append(ratio_line("backfill 2 cores / 1 core, pages/s", ratios(pages_s["2 cores"], pages_s["1 core"]),
                                 ">= 1.7"))
+        # beyond the fixed part: the whole crawl's wall time less the few-page crawl's, on each side
+        beyond = {name: [(n - few) / (w - f) for w, f in zip(walls[name], walls[f"few, {name}"])]
+                  for name in ("2 cores", "1 core")}
+        lines.append(ratio_line("  the same beyond the fixed part's wall time", ratios(beyond["2 cores"], beyond["1 core"])))
     else:
         lines.append("backfill 2 cores / 1 core: skipped (needs 2 CPUs and taskset)")
     return lines

@@ -62,18 +62,26 @@ def install() -> None:
 
 
 def skip_unshown_records() -> None:
-    """Let the loggers skip records that no handler would show: the root logger's level
-    becomes the lowest level of the handlers of any logger (Scrapy sets it to NOTSET and its
-    handler to ``LOG_LEVEL``, so every DEBUG call, "Crawled (200)" and "Dropped" for each page
-    among them, builds a record only for the handler to drop it). Nothing changes while some
-    handler has no level (NOTSET) or none exists, or when the root logger has a level already."""
+    """Let the loggers skip records that no handler would show: the root logger's level, and
+    that of any logger set lower, becomes the lowest level of the handlers of any logger.
+    Scrapy sets the root logger to NOTSET, its ``scrapy`` logger to DEBUG and its handler to
+    ``LOG_LEVEL``, so every DEBUG call, "Crawled (200)" and "Dropped" for each page among them,
+    builds a record only for the handler to drop it. A ``NullHandler`` shows nothing, whatever
+    its level (libraries put one on their loggers: charset_normalizer, urllib3, requests), so
+    it does not count. Nothing changes while some other handler has no level (NOTSET) or none
+    exists, or when the root logger has a level already."""
     root = logging.getLogger()
     if root.level != logging.NOTSET:
         return
     loggers = [root, *(x for x in logging.Logger.manager.loggerDict.values() if isinstance(x, logging.Logger))]
-    levels = [h.level for x in loggers for h in x.handlers]
-    if levels and min(levels) > logging.NOTSET:
-        root.setLevel(min(levels))
+    levels = [h.level for x in loggers for h in x.handlers if not isinstance(h, logging.NullHandler)]
+    if not levels or min(levels) == logging.NOTSET:
+        return
+    lowest = min(levels)
+    for logger in loggers:
+        if logger.level < lowest:  # NOTSET included for the root logger, not for the others
+            if logger is root or logger.level != logging.NOTSET:
+                logger.setLevel(lowest)
 
 
 def quiet_spider(spider) -> None:
@@ -118,19 +126,21 @@ def failure_detail(exc: BaseException, kind: str, host: str | None) -> str:
 
 class RunLog:
     """Extension: the run's log as the module docstring says (Scrapy's loggers at
-    :func:`install`, records no handler shows not built: :func:`skip_unshown_records`,
-    Spidermon's report when a spider opens)."""
+    :func:`install`; when a spider opens, records no handler shows not built,
+    :func:`skip_unshown_records`, and Spidermon's report quieted)."""
 
     @classmethod
     def from_crawler(cls, crawler):
         from scrapy import signals
 
         install()
-        skip_unshown_records()
         ext = cls()
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         return ext
 
     def spider_opened(self, spider):
-        """Quiet Spidermon's report in the spider's logger."""
+        """Skip the records no handler shows (not before: Scrapy puts its root handler in place
+        again after the extensions are built, and the root logger's level back to NOTSET with
+        it), and quiet Spidermon's report in the spider's logger."""
+        skip_unshown_records()
         quiet_spider(spider)

@@ -71,6 +71,7 @@ class ExtractPipeline(_Pipeline):
         self.pool = ExtractionPool(worker_count(self.settings.getint("NEWSBOT_EXTRACT_WORKERS")),
                                    on_death=self._worker_died,
                                    timeout=self.settings.getfloat("NEWSBOT_EXTRACT_TIMEOUT"))
+        self.pool.start()  # its fork server's imports run while the rest of the crawl starts
         self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
         self.titles: Counter[str] = Counter()
 

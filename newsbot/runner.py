@@ -187,11 +187,16 @@ def lock(settings, jobs: list[Job]):
 def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     """Run ``jobs`` (already :func:`prepare`\\ d) in one Scrapy process (``process``: a
     ``CrawlerProcess`` made with ``settings``, else a new one), holding the crawl lock
-    ``held`` (from :func:`lock`, released at the end); returns one :class:`Result` a job."""
+    ``held`` (from :func:`lock`, released at the end); returns one :class:`Result` a job. The
+    extraction workers' fork server is started first (:func:`newsbot.workers.start_fork_server`,
+    unless ``NEWSBOT_EXTRACT_WORKERS`` is 0), so its imports run while Scrapy starts the crawl."""
     from scrapy.crawler import CrawlerProcess
 
     from .runstats import write_unwritten
+    from .workers import start_fork_server, worker_count
 
+    if worker_count(settings.getint("NEWSBOT_EXTRACT_WORKERS")) > 0:
+        start_fork_server()  # its imports run while Scrapy starts the crawl
     try:
         process = process or CrawlerProcess(settings)
         logger.info(start_line(settings, jobs))

@@ -6,7 +6,8 @@ crawl.
 The pool starts with the first page (``NEWSBOT_EXTRACT_WORKERS`` processes; the default, ``-1``,
 is one a core; ``0`` extracts in the crawl process itself). Workers come from a fork server that
 has imported the extraction code once, so a worker starts in milliseconds and shares nothing
-with the crawl's threads. Each worker has a socket to the crawl, which the crawl's event loop
+with the crawl's threads; the crawl starts that server as it starts (:func:`start_fork_server`),
+so its imports run beside the crawl's own. Each worker has a socket to the crawl, which the crawl's event loop
 reads and writes without blocking (no thread of its own): a page goes out as its pickled
 arguments and its body's bytes as they are, the :class:`~newsbot.extraction.Extraction` comes
 back pickled, and each worker holds at most :data:`PAGES_IN_A_WORKER` pages, so that it never
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import socket
@@ -108,6 +110,26 @@ def worker_count(setting: int) -> int:
         except (AttributeError, OSError):
             return os.cpu_count() or 1
     return setting
+
+
+def _forkserver_context():
+    """The ``multiprocessing`` context whose fork server has imported :mod:`newsbot.forkserver`."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsbot.forkserver"])
+    return context
+
+
+def start_fork_server():
+    """Start the extraction workers' fork server (one a process, shared by every pool) unless
+    it runs, without waiting for its imports; returns its ``multiprocessing`` context. The crawl
+    calls it as it starts (:func:`newsbot.runner.start`), so those imports run beside its own.
+    A fork server that cannot start is left to the first page, which fails with the error."""
+    context = _forkserver_context()
+    try:
+        multiprocessing.forkserver.ensure_running()
+    except Exception:  # the first page starts it again and fails with the error
+        pass
+    return context
 
 
 class WorkerDied(RuntimeError):
@@ -216,6 +238,16 @@ class ExtractionPool:
         self.loop = None
         self._context = None
 
+    def start(self) -> None:
+        """Start the fork server the workers come from, not yet the workers (a pool of size 0:
+        nothing). Its imports (the extraction code, dateparser, htmldate, trafilatura: about a
+        third of a second of CPU) then run in a process of their own while the crawl starts,
+        instead of holding up the first page: the crawl process waits for them when it asks
+        for its first worker. A fork server that cannot start is left to the first page, which
+        fails with the error."""
+        if self.size > 0 and self._context is None:
+            self._context = start_fork_server()
+
     @property
     def pids(self) -> list[int]:
         """Process ids of the pool's live workers."""
@@ -242,8 +274,7 @@ class ExtractionPool:
 
     def _start(self, alone: bool = False) -> _Worker:
         if self._context is None:
-            self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(["newsbot.forkserver"])
+            self._context = _forkserver_context()
         worker = _Worker(self._context, self.function, alone)
         self._watch(worker)
         return worker

@@ -94,8 +94,10 @@ def test_a_refused_run_prints_one_line_and_no_banner(tmp_path):
 
 
 def test_records_no_handler_shows_are_not_built(monkeypatch):
-    """With every handler at INFO, the root logger's level becomes INFO, so a DEBUG call builds
-    no record; a handler without a level (one that shows everything) leaves it at NOTSET."""
+    """With every handler at INFO, the root logger's level becomes INFO and a logger set to
+    DEBUG (Scrapy's ``scrapy``) INFO, so a DEBUG call builds no record; a NullHandler (which
+    shows nothing) does not count; a handler without a level (one that shows everything) leaves
+    the levels as they were."""
     import logging
 
     from newsbot.logs import skip_unshown_records
@@ -103,21 +105,29 @@ def test_records_no_handler_shows_are_not_built(monkeypatch):
     root = logging.getLogger()
     saved = root.level, root.handlers[:]
     child = logging.getLogger("newsbot.test_logs.child")
+    chatty = logging.getLogger("newsbot.test_logs.chatty")
     try:
-        with monkeypatch.context() as patch:  # this process's loggers: the root and the child only
-            patch.setattr(logging.Logger.manager, "loggerDict", {child.name: child})
+        with monkeypatch.context() as patch:  # this process's loggers: the root and the two below only
+            patch.setattr(logging.Logger.manager, "loggerDict", {child.name: child, chatty.name: chatty})
             root.handlers[:] = [logging.StreamHandler()]
             root.handlers[0].setLevel(logging.INFO)
             root.setLevel(logging.NOTSET)
+            chatty.setLevel(logging.DEBUG)
             skip_unshown_records()
-            assert root.level == logging.INFO
+            assert root.level == logging.INFO and chatty.level == logging.INFO and child.level == logging.NOTSET
             assert not child.isEnabledFor(logging.DEBUG) and child.isEnabledFor(logging.INFO)
+            assert not chatty.isEnabledFor(logging.DEBUG) and chatty.isEnabledFor(logging.INFO)
             root.setLevel(logging.NOTSET)
-            child.addHandler(logging.NullHandler())  # level NOTSET: it would show DEBUG records
+            child.addHandler(logging.NullHandler())  # level NOTSET, but it shows no record
+            skip_unshown_records()
+            assert root.level == logging.INFO and not child.isEnabledFor(logging.DEBUG)
+            root.setLevel(logging.NOTSET)
+            child.addHandler(logging.StreamHandler())  # level NOTSET: it would show DEBUG records
             skip_unshown_records()
             assert root.level == logging.NOTSET and child.isEnabledFor(logging.DEBUG)
     finally:
         child.handlers.clear()
+        chatty.setLevel(logging.NOTSET)
         root.handlers[:] = saved[1]
         root.setLevel(saved[0])  # clears every logger's cached levels
 

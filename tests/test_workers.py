@@ -124,6 +124,32 @@ def test_a_worker_starts_with_a_quiet_collector():
     assert threshold[0] >= YOUNG_COLLECTION_THRESHOLD and frozen > 1000  # the extraction code's objects
 
 
+def _parent(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", "rb") as fh:
+        return int(fh.read().rsplit(b")", 1)[1].split()[1])
+
+
+def test_start_runs_the_fork_server_before_the_first_page_and_the_workers_come_from_it():
+    import multiprocessing.forkserver
+
+    url, body = PAGES[-1]
+    pool = ExtractionPool(1)
+    try:
+        pool.start()
+        server = multiprocessing.forkserver._forkserver._forkserver_pid
+        assert server is not None and pool.pids == []  # the server runs, no worker yet
+        os.kill(server, 0)
+        got = asyncio.run(pool.extract(html=body, url=url))
+        [pid] = pool.pids
+        assert _parent(pid) == server
+    finally:
+        pool.close()
+    assert got.record["title"] == "Harbour cranes return to the north quay"
+    idle = ExtractionPool(0)
+    idle.start()  # extracts in this process: nothing to start
+    assert idle.pids == [] and asyncio.run(idle.extract(html=body, url=url)).record == got.record
+
+
 def test_a_page_larger_than_the_socket_buffers_arrives_whole():
     url = f"{NEWS_URL}-long"
     body = html_doc("<title>A long page</title>", "<!-- " + "padding " * 500_000 + "-->"
