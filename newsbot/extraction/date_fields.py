@@ -203,6 +203,8 @@ def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
     is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
     dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found."""
     texts = [t for t in _date_texts(page) if str(day.year) in t or f"{day.year % 100:02d}" in t]
+    if not texts:
+        return None
     written = _day_pattern(day)
     for text in texts:
         for m in written.finditer(text):
