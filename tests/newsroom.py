@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -253,6 +255,20 @@ def records(path: Path) -> list[dict]:
 def stats_of(path: Path) -> dict:
     """The ``.stats.json`` beside an output file (the first of its run)."""
     return json.loads(path.with_name(path.name + ".stats.json").read_text("utf-8"))
+
+
+@contextmanager
+def killed(proc: subprocess.Popen):
+    """Yield the running crawl ``proc``; when the block ends, kill it with SIGKILL (a kill no
+    handler sees) and reap it, also when the block fails."""
+    try:
+        yield proc
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
 
 
 def wait_for(predicate, proc: subprocess.Popen | None = None, limit: float = 60.0) -> None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import time
 
-from newsroom import Newsroom, Story, day, records, run, start, wait_for, write_portal
+from newsroom import Newsroom, Story, day, killed, records, run, start, wait_for, write_portal
 
 from newsbot.feedstorage import AtomicFileFeedStorage
 
@@ -96,15 +95,8 @@ def test_a_killed_chunked_run_loses_at_most_the_chunk_it_was_writing(tmp_path):
     stories = [Story(n, day(n)) for n in range(1, 10)]
     with Newsroom(stories, gate_after=5) as room:
         write_portal(tmp_path, room.base)
-        victim = start(tmp_path, *WINDOW, settings={"NEWSBOT_CHUNK_RECORDS": "2"})
-        try:
+        with killed(start(tmp_path, *WINDOW, settings={"NEWSBOT_CHUNK_RECORDS": "2"})) as victim:
             wait_for(lambda: len(list((tmp_path / "output").rglob("*.jsonl"))) >= 2 and room.held >= 1, victim)
-            victim.send_signal(signal.SIGKILL)
-            victim.wait(30)
-        finally:
-            if victim.poll() is None:
-                victim.kill()
-            victim.communicate()
         committed = sorted((tmp_path / "output").rglob("*.jsonl"))
         assert [len(records(p)) for p in committed] == [2, 2]
         room.gate.set()

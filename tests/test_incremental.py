@@ -3,12 +3,11 @@ writes only what is new or changed, a run killed with SIGKILL loses nothing, ove
 are refused; and a seen-store of another class plugs into the extension."""
 from __future__ import annotations
 
-import signal
 import subprocess
 
 import pytest
 
-from newsroom import (Newsroom, Story, command, day, env, outputs, records, run, start, stats_of, wait_for,
+from newsroom import (Newsroom, Story, command, day, env, killed, outputs, records, run, start, stats_of, wait_for,
                       write_portal)
 from support import STORY_RECORD as RECORD, STORY_URL as URL, article_page
 
@@ -116,20 +115,13 @@ def test_killed_run_loses_nothing_and_overlapping_run_is_refused(tmp_path):
 
         room.add(*(Story(n, day(n)) for n in range(4, 10)))
         room.gate_after = room.served_articles + 2  # serve two new stories, then hold the rest
-        victim = start(tmp_path, *WINDOW)
-        try:
+        with killed(start(tmp_path, *WINDOW)) as victim:
             wait_for(lambda: room.held >= 1 and list((tmp_path / "output").rglob("*.jsonl.*.part")), victim)
             # the held run owns the lock: a second run exits at once
             other = run(tmp_path, *WINDOW)
             assert other.returncode == 3
             assert "newsbot crawl: another crawl is running (pid" in other.stderr
             assert "Traceback" not in other.stderr
-            victim.send_signal(signal.SIGKILL)
-            victim.wait(30)
-        finally:
-            if victim.poll() is None:
-                victim.kill()
-            victim.communicate()
         room.gate.set()
         room.gate_after = None
         # nothing of the killed run is visible under a final name

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from loopback import Site
-from newsroom import (FAST, Newsroom, Story, day, env, outputs, records, run, start, stats_of, wait_for,
+from newsroom import (FAST, Newsroom, Story, day, env, killed, outputs, records, run, start, stats_of, wait_for,
                       write_portal)
 from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused, run_stats,
                      scrapy_crawl as _scrapy, write_warc)
@@ -366,16 +366,9 @@ def test_a_job_folder_left_by_a_killed_run_starts_afresh_with_a_warning(tmp_path
     with Newsroom(stories, gate_after=2) as room:
         write_portal(tmp_path, room.base)
         seen = tmp_path / "jobs" / "loopnews" / "requests.seen"
-        victim = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
-        try:
+        with killed(start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)) as victim:
             # the fingerprints sit in the file's buffer until it fills: the folder is in use
             wait_for(lambda: room.held >= 2 and seen.exists(), victim)
-            victim.send_signal(signal.SIGKILL)
-            victim.wait(30)
-        finally:
-            if victim.poll() is None:
-                victim.kill()
-            victim.communicate()
         assert not outputs(tmp_path)  # killed before its first file was complete
         room.gate.set()
         room.gate_after = None
