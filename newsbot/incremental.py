@@ -44,9 +44,7 @@ each an article already stored, counted once a run however many of its pages lea
 from __future__ import annotations
 
 import logging
-import re
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -56,6 +54,7 @@ from scrapy.utils.misc import load_object
 from .extraction.pagination import article_key
 from .extraction.urls import fingerprint
 from .feeds import DEFAULT_FEED, stream_of
+from .httpdate import http_date
 from .runner import incremental
 from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_journals, write_journal
 from .settings_table import state_dir
@@ -399,26 +398,7 @@ def _header(response, name: str) -> str | None:
     return value.decode("latin-1") if value else None
 
 
-_DAY, _MONTH = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-_TIME = r"\d\d:\d\d:\d\d"
-_HTTP_DATE = re.compile(  # RFC 9110 §5.6.7: IMF-fixdate, and the obsolete rfc850-date and asctime-date
-    rf"{_DAY}, \d\d {_MONTH} \d{{4}} {_TIME} GMT"
-    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d\d-{_MONTH}-\d\d {_TIME} GMT"
-    rf"|{_DAY} {_MONTH} [ \d]\d {_TIME} \d{{4}}")
 CLOCK_ALLOWANCE = timedelta(minutes=1)  # how far a server's clock may run ahead of ours
-
-
-def http_date(value: str | None) -> datetime | None:
-    """The aware UTC datetime of an HTTP-date (RFC 9110 §5.6.7: ``Sun, 06 Nov 1994 08:49:37
-    GMT``, or the obsolete ``Sunday, 06-Nov-94 08:49:37 GMT`` and ``Sun Nov  6 08:49:37 1994``
-    a recipient must accept), or ``None`` for anything else (another date format, a day or
-    time out of range)."""
-    if not value or not _HTTP_DATE.fullmatch(value.strip()):
-        return None
-    try:
-        return parsedate_to_datetime(value.strip()).replace(tzinfo=timezone.utc)
-    except (TypeError, ValueError):
-        return None
 
 
 def valid_last_modified(value: str | None, date: str | None = None, now: datetime | None = None) -> str | None:

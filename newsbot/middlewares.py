@@ -5,8 +5,6 @@ import ipaddress
 import logging
 import socket
 import time
-from datetime import timezone
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -31,6 +29,7 @@ except ImportError:  # pragma: no cover
         await maybe_deferred_to_future(deferLater(reactor, seconds))
 
 from .extraction.urls import address_kind, ip_kind
+from .httpdate import retry_after_seconds
 from .httplimits import too_large
 from .logs import failure_level
 from .portals import in_domains
@@ -309,25 +308,6 @@ class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
         return response if result is head else result
 
 
-def _retry_after(value: bytes | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header value (RFC 9110 §10.2.3: delay-seconds or
-    an HTTP-date), ``None`` when absent or unreadable; never negative."""
-    if not value:
-        return None
-    text = value.decode("latin-1").strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
-
-
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's :class:`~scrapy.downloadermiddlewares.retry.RetryMiddleware` (same settings:
     ``RETRY_TIMES``, ``RETRY_HTTP_CODES``, ``RETRY_EXCEPTIONS``) that waits before each retry:
@@ -375,7 +355,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_response(self, request, response, spider=None):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
-        retry_after = _retry_after(response.headers.get("Retry-After"))
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"), time.time())
         new = await self._wait_and_retry(request, response_status_message(response.status),
                                          f"http_{response.status}", retry_after)
         return new or response
