@@ -3,7 +3,6 @@ before download (scheme, private and loopback targets, other sites, loops) and a
 the site, ``Retry-After`` values, the retry backoff, and the kind each failure is counted under."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 import pytest
 from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
@@ -13,7 +12,6 @@ from scrapy.utils.test import get_crawler
 from support import settings_with as _settings
 from twisted.internet.error import ConnectionLost
 
-from newsbot.httpdate import retry_after_seconds
 from newsbot.middlewares import (HEAD_BYTES, BackoffRetryMiddleware, ascii_as_itself, HeadMetaRefreshMiddleware, RequestRefused,
                                  SafeRedirectMiddleware, failure_kind)
 
@@ -160,20 +158,6 @@ def test_meta_refresh_with_a_head_of_long_sequences_reads_the_whole_page():
 
 
 # -- retries -----------------------------------------------------------------------------------
-
-def test_retry_after_values():
-    """Delay-seconds or an HTTP-date of any of RFC 9110's three forms, read like the seen-store's
-    ``Last-Modified``; any other date text (ISO 8601, a numeric zone) is no ``Retry-After``."""
-    now = datetime(2025, 3, 4, 12, tzinfo=timezone.utc).timestamp()
-    assert retry_after_seconds(b"120", now) == 120.0
-    assert retry_after_seconds(b"Tue, 04 Mar 2025 12:01:30 GMT", now) == 90.0
-    assert retry_after_seconds(b"Tuesday, 04-Mar-25 12:00:45 GMT", now) == 45.0
-    assert retry_after_seconds(b"Tue Mar  4 12:00:10 2025", now) == 10.0
-    assert retry_after_seconds(b"Tue, 04 Mar 2025 11:00:00 GMT", now) == 0.0  # past: no wait
-    for bad in (b"soon", None, b"", b"-5", b"1.5", "\u0661\u0662", b"2025-03-04T12:01:30Z",
-                b"Tue, 04 Mar 2025 12:01:30 +0000"):
-        assert retry_after_seconds(bad, now) is None, bad
-
 
 def test_backoff_doubles_and_is_capped():
     mw = BackoffRetryMiddleware(_settings(NEWSBOT_RETRY_BACKOFF="0.5", NEWSBOT_RETRY_BACKOFF_MAX="1.5"))
