@@ -175,19 +175,39 @@ def crawl_lock(path: str | Path):
     return fh
 
 
-def lock(settings, jobs: list[Job]):
-    """The crawl lock ``<NEWSBOT_STATE_DIR>/crawl.lock`` when any job is incremental (runs
-    that write with ``-O`` or ``incremental=false`` share no state and need none), else
-    ``None``; raises :class:`Refused` (status 3) when another process holds it."""
-    if any(incremental(settings, job.arguments) for job in jobs):
-        return crawl_lock(state_dir(settings) / "crawl.lock")
-    return None
+def job_folder(settings, job: Job) -> Path | None:
+    """The ``JOBDIR`` of ``job`` (``--jobdir``'s folder for it, else the setting), or ``None``."""
+    folder = job.jobdir or settings.get("JOBDIR")
+    return Path(folder) if folder else None
+
+
+def lock(settings, jobs: list[Job]) -> contextlib.ExitStack:
+    """The locks a run holds until it ends, released by the returned stack's ``close()``:
+
+    - the crawl lock ``<NEWSBOT_STATE_DIR>/crawl.lock`` when any job is incremental (runs that
+      write with ``-O`` or ``incremental=false`` share no state and need none);
+    - each job folder's :data:`JOB_LOCK`, whatever the run writes: two runs on one folder would
+      empty and refill each other's queue.
+
+    Raises :class:`Refused` (status 3, the holder's pid named) when another process holds one;
+    the locks taken before it are released."""
+    held = contextlib.ExitStack()
+    try:
+        if any(incremental(settings, job.arguments) for job in jobs):
+            held.enter_context(crawl_lock(state_dir(settings) / "crawl.lock"))
+        for folder in {f for f in (job_folder(settings, job) for job in jobs) if f is not None}:
+            held.enter_context(crawl_lock(folder / JOB_LOCK))
+    except BaseException:
+        held.close()
+        raise
+    return held
 
 
 def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     """Run ``jobs`` (already :func:`prepare`\\ d) in one Scrapy process (``process``: a
-    ``CrawlerProcess`` made with ``settings``, else a new one), holding the crawl lock
-    ``held`` (from :func:`lock`, released at the end); returns one :class:`Result` a job. The
+    ``CrawlerProcess`` made with ``settings``, else a new one), holding the locks ``held``
+    (from :func:`lock`, released once the job folders are cleared); returns one
+    :class:`Result` a job. The
     extraction workers' fork server is started first (:func:`newsbot.workers.start_fork_server`,
     unless ``NEWSBOT_EXTRACT_WORKERS`` is 0), so its imports run while Scrapy starts the crawl."""
     from scrapy.crawler import CrawlerProcess
@@ -208,17 +228,17 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
             crawlers.append((job, crawler))
             process.crawl(crawler, **job.arguments)
         process.start()
+        results = []
+        for job, crawler in crawlers:
+            name = getattr(getattr(crawler, "spider", None), "name", None) or job.spider
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            status, line = summary(name, stats or None)
+            write_unwritten(crawler)
+            clear_finished_job(crawler)  # under the job folder's lock
+            results.append(Result(name, status, line, dict(stats)))
     finally:
         if held is not None:
             held.close()
-    results = []
-    for job, crawler in crawlers:
-        name = getattr(getattr(crawler, "spider", None), "name", None) or job.spider
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        status, line = summary(name, stats or None)
-        write_unwritten(crawler)
-        clear_finished_job(crawler)
-        results.append(Result(name, status, line, dict(stats)))
     return results
 
 
@@ -278,6 +298,9 @@ def worst(results: list[Result]) -> int:
 
 
 JOB_FILES = ("requests.seen", "requests.queue", "spider.state")  # what Scrapy keeps in JOBDIR
+JOB_LOCK = "newsbot.lock"
+"""The lock file (:func:`crawl_lock`) a run holds in each ``JOBDIR`` it uses, removed with the
+folder's other files when its job finished."""
 JOB_MARK = "newsbot.running"
 """A file newsbot keeps in a ``JOBDIR`` while a crawl uses it: present at start, the last run on
 the folder did not close its engine (SIGKILL, a forced stop, a crash)."""
@@ -361,6 +384,8 @@ def clear_finished_job(crawler) -> bool:
         return False
     folder = Path(jobdir)
     removed = _remove_job_files(folder)
+    with contextlib.suppress(OSError):
+        (folder / JOB_LOCK).unlink()  # still held: a run starting now makes a new one
     with contextlib.suppress(OSError):
         folder.rmdir()  # only when empty
     return removed

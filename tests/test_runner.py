@@ -385,6 +385,31 @@ def test_a_job_folder_left_by_a_killed_run_starts_afresh_with_a_warning(tmp_path
     assert not (tmp_path / "jobs" / "loopnews").exists()  # finished: the folder cleared
 
 
+def test_a_second_run_on_a_job_folder_in_use_is_refused(tmp_path):
+    """Runs that share no state (``--full``) take no crawl lock, but two on one job folder would
+    empty each other's queue: the second is refused at once, naming the holder, and the first
+    ends whole."""
+    stories = [Story(n, day(n)) for n in range(1, 7)]
+    with Newsroom(stories, gate_after=2) as room:
+        write_portal(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, "--full", "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        try:
+            wait_for(lambda: room.held >= 1, first)
+            other = run(tmp_path, *WINDOW, "--full", "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+            assert other.returncode == 3
+            assert f"another crawl is running (pid {first.pid} holds" in other.stderr
+            assert "jobs/loopnews/newsbot.lock" in other.stderr and "Traceback" not in other.stderr
+            assert (tmp_path / "jobs" / "loopnews" / "newsbot.running").exists()  # the first's folder untouched
+            room.gate.set()
+            out, err = first.communicate(timeout=120)
+        finally:
+            if first.poll() is None:
+                first.kill()
+    assert first.returncode == 0, err[-3000:]
+    assert "loopnews: ok: 6 records written" in err
+    assert not (tmp_path / "jobs" / "loopnews").exists()  # finished: the folder and its lock cleared
+
+
 def test_rerun_after_a_finished_run_with_a_job_folder_fetches_the_feed_again(tmp_path):
     with Newsroom([Story(n, day(n)) for n in (1, 2)]) as room:
         write_portal(tmp_path, room.base)
