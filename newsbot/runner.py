@@ -86,6 +86,7 @@ def prepare(settings, jobs: list[Job]) -> None:
     loader = get_spider_loader(settings)
     for job in jobs:
         refuse_append(settings, job.spider)
+        refuse_unwritable_feeds(settings, job.spider)
     known = sorted(loader.list())
     for job in jobs:
         try:
@@ -151,6 +152,29 @@ def refuse_append(settings, spider: str) -> None:
             raise Refused(BAD_ARGUMENTS, f"-o {uri}: {path} exists and {fmt.upper()} cannot be appended to "
                                          f"({NOT_APPENDABLE[fmt]}); replace it with -O {uri}, or append "
                                          "JSON Lines with -o <file>.jsonl; nothing done")
+
+
+def refuse_unwritable_feeds(settings, spider: str) -> None:
+    """Raise :class:`Refused` (status 2) when a local feed of ``spider`` cannot be written: its
+    file is a folder, or its folder (the fixed part of its template, before any ``%(…)s`` that
+    changes from run to run) cannot be created or written in
+    (:func:`~newsbot.settings_table.writable_folder`). Remote feeds (``s3://``…) are not
+    checked."""
+    from .feeds import stream_of
+    from .settings_table import writable_folder
+
+    for uri in settings.getdict("FEEDS"):
+        path = stream_of(str(uri), spider)
+        if "://" in path:
+            continue
+        fixed, varies, _ = path.partition("%(")
+        if not varies and Path(path).is_dir():
+            raise Refused(BAD_ARGUMENTS, f"output {uri}: {path} is a folder, not a file; nothing done")
+        folder = Path(fixed) if varies and fixed.endswith(os.sep) else Path(fixed).parent
+        try:
+            writable_folder("FEEDS", str(uri), folder, label=f"output {uri}")
+        except ValueError as exc:
+            raise Refused(BAD_ARGUMENTS, f"{exc}; nothing done") from None
 
 
 def crawl_lock(path: str | Path):

@@ -303,20 +303,22 @@ def _check_classes(settings) -> None:
                              "(newsbot.seenstore.SeenStore)")
 
 
-def writable_folder(name: str, raw: str, folder: Path) -> None:
-    """``ValueError`` naming setting ``name`` when ``folder`` could not be created or written:
-    its nearest existing ancestor must be a folder in which a file can be created (tried with a
-    temporary file, removed at once; nothing else is created)."""
+def writable_folder(name: str, raw: str, folder: Path, label: str | None = None) -> None:
+    """``ValueError`` naming setting ``name`` (as ``name=raw``, or ``label`` when given) when
+    ``folder`` could not be created or written: its nearest existing ancestor must be a folder
+    in which a file can be created (tried with a temporary file, removed at once; nothing else
+    is created)."""
+    label = label or f"{name}={raw}"
     existing = folder.absolute()
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise ValueError(f"{name}={raw}: {existing} is not a folder")
+        raise ValueError(f"{label}: {existing} is not a folder")
     try:
         with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
-        raise ValueError(f"{name}={raw}: cannot write in {existing} ({exc.strerror or exc})") from None
+        raise ValueError(f"{label}: cannot write in {existing} ({exc.strerror or exc})") from None
 
 
 def _check_state_dir(settings) -> None:

@@ -62,6 +62,9 @@ REFUSED = {
     "batch count without batch name": (("-s", "FEED_EXPORT_BATCH_ITEM_COUNT=5", *URL), "needs %(batch_id)d"),
     "job folder a file": (("-s", "JOBDIR=notes.txt", *URL), "JOBDIR=notes.txt is not a folder"),
     "log file unwritable": (("-s", "LOG_FILE=/proc/x/crawl.log", *URL), "LOG_FILE=/proc/x/crawl.log"),
+    "output a folder": (("-O", "dir.jsonl", *URL), "dir.jsonl is a folder, not a file"),
+    "output unwritable": (("-O", "/proc/x/%(name)s/%(time)s.jsonl", *URL),
+                          "output /proc/x/%(name)s/%(time)s.jsonl: cannot write in /proc"),
     "deadline": (("-s", "NEWSBOT_DEADLINE=soon", *URL), "NEWSBOT_DEADLINE"),
     "chunk": (("-s", "NEWSBOT_CHUNK_RECORDS=-2", *URL), "NEWSBOT_CHUNK_RECORDS"),
 }
@@ -88,6 +91,7 @@ def refused_runs(tmp_path_factory):
         (folder / "good.warc.gz").write_bytes(warc)
         (folder / "link.warc.gz").symlink_to("good.warc.gz")
         (folder / "sub").mkdir()
+        (folder / "dir.jsonl").mkdir()
         if case == "url_file too large":
             (folder / "big.txt").write_bytes(b"http://127.0.0.1:9/x\n" * (11 * 1024 * 1024 // 21))
         args, _ = REFUSED[case]
