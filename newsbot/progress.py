@@ -91,6 +91,11 @@ class PlanProgress:
         plan = self._stages.get(lang) or []
         return tuple(plan[index]) if 0 <= index < len(plan) else ()
 
+    def roots_added(self, key: tuple[str, int], count: int) -> None:
+        """``count`` documents below a root of stage ``key`` (a sitemap index's children) were
+        requested: each settles like a root, so the stage gave nothing until one answers."""
+        self._pending[tuple(key)] += count
+
     def root_settled(self, key: tuple[str, int], ok: bool) -> int | None:
         """A root of stage ``key`` was settled: ``ok`` when it answered with something usable.
         Returns the index of the stage to start next (in ``backfill`` mode, when this was the

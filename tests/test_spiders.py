@@ -258,3 +258,53 @@ def test_a_backfill_source_that_gave_nothing_is_named_in_the_log(tmp_path):
         f"Backfill source of gone (en) gave nothing: sitemap {site.url('/sitemap.xml')}; trying the next",
         f"Backfill source of gone (en) gave nothing: feed {site.url('/rss.xml')}; trying the next"]
     assert "No backfill source of gone (en) answered" in proc.stderr
+
+
+def _index(*children: tuple[str, str]) -> bytes:
+    """Sitemap-index bytes of ``(loc, lastmod)`` children."""
+    items = "".join(f"<sitemap><loc>{loc}</loc><lastmod>{mod}</lastmod></sitemap>" for loc, mod in children)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+            f'sitemap/0.9">{items}</sitemapindex>').encode()
+
+
+@pytest.mark.parametrize("case", ["lists itself", "child gone", "indexes list each other", "children before since"])
+def test_a_sitemap_index_that_leads_to_nothing_gives_way_to_the_next_source(tmp_path, case):
+    """A backfill's sitemap index whose children never answer (a child that is the index itself,
+    one answering 404, two indexes listing each other) gave nothing: the next stage, the feed,
+    is read. An index whose children all lie before ``since`` answered: nothing is read next."""
+    from loopback import Site
+
+    article = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
+    when = datetime(2025, 2, 11, 9, tzinfo=timezone.utc)  # the fixture page's own date
+
+    def routes(base):
+        fresh, old = "2025-02-11", "2024-01-01"
+        indexes = {"lists itself": {"/index.xml": _index((f"{base}/index.xml", fresh))},
+                   "child gone": {"/index.xml": _index((f"{base}/gone.xml", fresh))},
+                   "indexes list each other": {"/index.xml": _index((f"{base}/other.xml", fresh)),
+                                               "/other.xml": _index((f"{base}/index.xml", fresh))},
+                   "children before since": {"/index.xml": _index((f"{base}/old.xml", old))}}[case]
+        out = {path: (200, {"Content-Type": "application/xml"}, body) for path, body in indexes.items()}
+        out["/rss.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                           rss([(f"{base}/news/{n}", f"Story {n}", when) for n in (1, 2)]))
+        out.update({f"/news/{n}": (200, {"Content-Type": HTML}, article) for n in (1, 2)})
+        return out
+
+    with Site({}) as site:
+        site.routes.update(routes(site.base))
+        (tmp_path / "idx.toml").write_text(
+            f'name = "idx"\ndomains = ["127.0.0.1"]\nsitemaps = ["{{base}}/index.xml"]\nfeeds = ["{{base}}/rss.xml"]\n'
+            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
+        proc, records = crawl(tmp_path, "idx", "mode=backfill", "since=2025-02-01",
+                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "idx.toml"),
+                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false", "NEWSBOT_STANDARD_DISCOVERY": "false"})
+        hits = dict(site.hits)
+    fell_back = f"Backfill source of idx (en) gave nothing: sitemap {site.url('/index.xml')}; trying the next"
+    if case == "children before since":
+        assert records == [] and "/rss.xml" not in hits and fell_back not in proc.stderr
+        assert run_stats(tmp_path / "out.jsonl")["newsbot/skipped/sitemap_out_of_window"] == 1
+    else:
+        assert fell_back in proc.stderr
+        assert sorted(r["url"] for r in records) == [site.url("/news/1"), site.url("/news/2")]
+        assert hits["/rss.xml"] == 1 and hits["/index.xml"] == 1

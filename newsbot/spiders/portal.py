@@ -15,7 +15,7 @@ from ..portals import Portal
 from ..sources import Tally
 from ..stats import BACKFILL, DISCOVERY, ERRORS, SKIPPED
 from ..window import DateWindow
-from .staged import StagedSpider
+from .staged import CHILD, STAGE, StagedSpider
 
 DEAD = [404, 410]  # statuses a discovery source may answer: a missing endpoint, not a failed request
 
@@ -153,7 +153,8 @@ class PortalSpider(StagedSpider):
             self.crawler.stats.inc_value(ERRORS("bad_gzip"))
             self.logger.warning("Broken gzip body: %s", response.url)
         kind = sniff(source) if source is not None else None
-        yield from self.root_done(response.meta, ok=kind is not None)
+        if kind != "sitemapindex":  # an index is settled once its children are requested
+            yield from self.root_done(response.meta, ok=kind is not None)
         if kind is None:
             self.sources.book(origin, "unusable", status=response.status)
             if source is not None:
@@ -168,22 +169,7 @@ class PortalSpider(StagedSpider):
         entries = (parse_feed if kind in ("rss", "atom") else parse_sitemap)(source, max_entries=cap)
         lang = response.meta["source"].edition
         if kind == "sitemapindex":
-            depth = response.meta["source"].depth + 1
-            if depth > self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_DEPTH"):
-                self.crawler.stats.inc_value(DISCOVERY("too_deep"))
-                self.logger.warning("Not following the sitemap index %s: %d levels below a root sitemap "
-                                    "(NEWSBOT_MAX_SITEMAP_DEPTH)", response.url, depth - 1)
-                return
-            tally = Tally(self.portal.timezone)
-            for entry in self._read(entries, response, cap, source):
-                if entry.kind == "sitemap":
-                    tally.add(entry)
-                    child = child_sitemap(origin, response.urljoin(entry.url), entry.modified, self.mode, self.window)
-                    if isinstance(child, Source):
-                        yield self.request(child)
-                    else:
-                        self.crawler.stats.inc_value(SKIPPED(child))
-            self.sources.book(origin, "answered", tally, response.status)
+            yield from self._children(response, origin, entries, cap, source)
             return
         tally = Tally(self.portal.timezone)
         feed = kind in ("rss", "atom")
@@ -202,6 +188,39 @@ class PortalSpider(StagedSpider):
 
         self.backlog.add(requests())
         yield from self.backlog.take()
+
+    def _children(self, response, origin: Source, entries, cap: int, source):
+        """The child sitemaps of a sitemap index: requested (those the window leaves out
+        counted), each settling the index's stage like a root of its own (meta
+        :data:`~newsbot.spiders.staged.STAGE`, and :data:`~newsbot.spiders.staged.CHILD`), so a
+        backfill stage whose indexes lead to no sitemap that answers (children that fail, that
+        loop back to an index already read, or none at all) gives way to the next stage. An
+        index whose children all lie outside the window answered: it has nothing to give."""
+        depth = origin.depth + 1
+        if depth > self.crawler.settings.getint("NEWSBOT_MAX_SITEMAP_DEPTH"):
+            self.crawler.stats.inc_value(DISCOVERY("too_deep"))
+            self.logger.warning("Not following the sitemap index %s: %d levels below a root sitemap "
+                                "(NEWSBOT_MAX_SITEMAP_DEPTH)", response.url, depth - 1)
+            yield from self.root_done(response.meta, ok=False)
+            return
+        tally = Tally(self.portal.timezone)
+        children, left_out = [], 0
+        stage = response.meta.get(STAGE)
+        meta = {STAGE: stage, CHILD: True} if stage is not None else {}
+        for entry in self._read(entries, response, cap, source):
+            if entry.kind == "sitemap":
+                tally.add(entry)
+                child = child_sitemap(origin, response.urljoin(entry.url), entry.modified, self.mode, self.window)
+                if isinstance(child, Source):
+                    children.append(self.request(child, **meta))
+                else:
+                    left_out += 1
+                    self.crawler.stats.inc_value(SKIPPED(child))
+        self.sources.book(origin, "answered", tally, response.status)
+        if stage is not None:
+            self.progress.roots_added(stage, len(children))
+        yield from self.root_done(response.meta, ok=not children and left_out > 0)
+        yield from children
 
     def _read(self, entries, response, cap: int, source):
         try:

@@ -28,6 +28,7 @@ from .base import PageSpider
 
 STAGE = "newsbot_stage"  # meta key: (edition, stage index) of a stage's root request
 PROBE = "newsbot_probe"  # meta key: the edition of a robots.txt or home page request
+CHILD = "newsbot_child"  # meta key: a child sitemap settling its index's stage (STAGE)
 
 
 class StagedSpider(PageSpider):
@@ -147,10 +148,13 @@ class StagedSpider(PageSpider):
 
     def _on_dropped(self, request, spider=None):
         """A request the scheduler refused (a duplicate) frees its place in the backlog; a
-        refused probe counts as read (its edition's plan starts without it)."""
+        refused probe counts as read (its edition's plan starts without it). A refused root
+        counts as answered (another edition reads the same document); a refused child sitemap
+        (:data:`CHILD`: an index listing itself, or indexes listing each other) gave its stage
+        nothing."""
         self.backlog.settled(request)
-        if request.meta.get(STAGE) is not None:  # another edition reads the same document
-            for following in self.root_done(request.meta, ok=True):
+        if request.meta.get(STAGE) is not None:
+            for following in self.root_done(request.meta, ok=not request.meta.get(CHILD)):
                 self.crawler.engine.crawl(following)
         lang = request.meta.get(PROBE)
         if lang and self.progress.probing(lang):
