@@ -64,8 +64,15 @@ class AtomicFile:
         return self
 
     def __exit__(self, exc_type, exc, tb):
+        """Commit when the block ended without an exception, else discard; a commit that
+        fails (a full disk) discards too, so a ``with`` block never leaves a part file behind,
+        and its ``OSError`` propagates."""
         if exc_type is None:
-            self.commit()
+            try:
+                self.commit()
+            except BaseException:
+                self.discard()
+                raise
         else:
             self.discard()
 

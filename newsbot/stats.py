@@ -241,7 +241,7 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     if fig["item_errors"]:
         problems.append(f"records lost to processing errors: {_top(fig['item_errors'])}")
     if fig["output_failed"]:
-        problems.append(f"output file not written: {_top(fig['output_failed'])}")
+        problems.append(f"output not written in full: {_top(fig['output_failed'])}")
     reason = fig["finish_reason"]
     if not reason:
         problems.append("the crawl did not close (stopped by a second Ctrl-C, a kill or a crash)")

@@ -74,7 +74,7 @@ def test_two_feeds_each_get_every_article_once_when_one_fails(tmp_path):
         feeds = {"a/%(name)s-%(time)s.jsonl": {}, "b.jsonl": {}}
         (tmp_path / "b.jsonl").mkdir()
         first = run(tmp_path, *WINDOW, settings={"FEEDS": _feeds(**feeds)})
-        assert first.returncode == 1 and "output file not written" in first.stderr.splitlines()[-1]
+        assert first.returncode == 1 and "output not written in full" in first.stderr.splitlines()[-1]
         [a1] = list((tmp_path / "a").glob("*.jsonl"))
         assert len(records(a1)) == 3
         (tmp_path / "b.jsonl").rmdir()

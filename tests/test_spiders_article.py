@@ -153,7 +153,7 @@ def test_unwritable_output_fails_the_run_and_commits_nothing(tmp_path):
 
         bad = run(tmp_path / "afile" / "out.jsonl")
         assert bad.returncode == 1
-        assert "article: FAILED: output file not written: open ×1" in bad.stderr
+        assert "article: FAILED: output not written in full: open ×1" in bad.stderr
         good = run(tmp_path / "out.jsonl")  # the record was not taken as written
     assert good.returncode == 0, good.stderr[-2000:]
     assert [json.loads(x)["title"] for x in (tmp_path / "out.jsonl").read_text().splitlines()] == ["Kept for later"]

@@ -1,5 +1,5 @@
 """The summary line of a run (:func:`newsbot.stats.summary`): a run fails on records lost to
-processing errors, on an output file not written and on failed monitors; an ``ok`` line counts
+processing errors, on output not written in full and on failed monitors; an ``ok`` line counts
 the records already stored. The figures the monitors check are tested in test_monitors.py."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_summary_fails_on_lost_records_and_unwritten_output():
     status, line = summarize("x", {**base, "newsbot/item_errors/ValueError": 2})
     assert status == 1 and line == "x: FAILED: records lost to processing errors: ValueError ×2"
     status, line = summarize("x", {**base, "feedexport/failed_count/AtomicFileFeedStorage": 1})
-    assert status == 1 and "output file not written: AtomicFileFeedStorage ×1" in line
+    assert status == 1 and "output not written in full: AtomicFileFeedStorage ×1" in line
     status, line = summarize("x", {"item_scraped_count": 3})  # killed before Scrapy set a finish reason
     assert (status, line) == (1, "x: FAILED: the crawl did not close (stopped by a second Ctrl-C, a kill or a crash)")
     assert summarize("x", {**base, "finish_reason": "shutdown"}) == (1, "x: FAILED: finish reason shutdown")
