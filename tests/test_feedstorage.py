@@ -66,15 +66,23 @@ def _feeds(**feeds) -> str:
 
 
 def test_two_feeds_each_get_every_article_once_when_one_fails(tmp_path):
-    """The same records go to two feeds; the second cannot be put in place (a folder stands at
-    its name). Its records stay undelivered for that feed alone: the next run writes them to it
-    and nothing again to the first."""
-    with Newsroom([Story(n, day(n)) for n in (1, 2, 3)]) as room:
+    """The same records go to two feeds; the second cannot be put in place (a folder made at
+    its name while the run goes on). Its records stay undelivered for that feed alone: the next
+    run writes them to it and nothing again to the first."""
+    with Newsroom([Story(n, day(n)) for n in (1, 2, 3)], gate_after=1) as room:
         write_portal(tmp_path, room.base)
         feeds = {"a/%(name)s-%(time)s.jsonl": {}, "b.jsonl": {}}
-        (tmp_path / "b.jsonl").mkdir()
-        first = run(tmp_path, *WINDOW, settings={"FEEDS": _feeds(**feeds)})
-        assert first.returncode == 1 and "output not written in full" in first.stderr.splitlines()[-1]
+        first = start(tmp_path, *WINDOW, settings={"FEEDS": _feeds(**feeds)})
+        try:
+            wait_for(lambda: room.held >= 1, first)  # checked and under way: the feeds are open
+            (tmp_path / "b.jsonl").mkdir()
+            room.gate.set()
+            room.gate_after = None
+            _, err = first.communicate(timeout=120)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        assert first.returncode == 1 and "output not written in full" in err.splitlines()[-1]
         [a1] = list((tmp_path / "a").glob("*.jsonl"))
         assert len(records(a1)) == 3
         (tmp_path / "b.jsonl").rmdir()

@@ -140,7 +140,7 @@ def test_default_feed_path_and_failure_summary(tmp_path):
     assert not list((tmp_path / "output" / "output").rglob("*.jsonl"))
 
 
-def test_unwritable_output_fails_the_run_and_commits_nothing(tmp_path):
+def test_unwritable_output_is_refused_before_any_request(tmp_path):
     (tmp_path / "afile").write_text("not a folder")
     state = {**FAST, "NEWSBOT_STATE_DIR": str(tmp_path / "state")}
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
@@ -152,9 +152,10 @@ def test_unwritable_output_fails_the_run_and_commits_nothing(tmp_path):
             return subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
 
         bad = run(tmp_path / "afile" / "out.jsonl")
-        assert bad.returncode == 1
-        assert "article: FAILED: output not written in full: open ×1" in bad.stderr
-        good = run(tmp_path / "out.jsonl")  # the record was not taken as written
+        assert bad.returncode == 2 and "Traceback" not in bad.stderr
+        assert f"output {tmp_path}/afile/out.jsonl: {tmp_path}/afile is not a folder; nothing done" in bad.stderr
+        assert site.hits == {}
+        good = run(tmp_path / "out.jsonl")  # nothing was taken as written
     assert good.returncode == 0, good.stderr[-2000:]
     assert [json.loads(x)["title"] for x in (tmp_path / "out.jsonl").read_text().splitlines()] == ["Kept for later"]
     assert "<html" not in bad.stderr + good.stderr  # items are never logged whole
