@@ -263,12 +263,15 @@ DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i fle
           "bropillerne trænger til en hurtig reparation.</p><p>Fodgængere og cyklister skal i mellemtiden tage en "
           "færge, som sejler mellem de to bredder hver halve time, mens busserne kører over den sydlige bro.</p>"
           "<p>Butiksejerne i den gamle bydel frygter færre kunder og vil have byen til at kompensere dem.</p>")
+SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most cez rieku bude na jar niekoľko mesiacov "
+                "zatvorený, pretože jeho piliere treba opraviť.</p><p>Chodci a cyklisti budú počas opráv využívať kompu, ktorá premáva každú polhodinu.</p>")
 
 
 @pytest.mark.parametrize("lang, paras, want, layer", [
     ("", ENGLISH, "en", "generic"),  # the page says nothing: the text's language
     ("", GERMAN, "de", "generic"),
     ("en-US", GERMAN, "de", "generic"),  # a theme's en-US over German text
+    ("en-US", SLOVAK_BRIEF, "sk", "generic"),  # and over a brief of two short paragraphs
     ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
     ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
     ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
