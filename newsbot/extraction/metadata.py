@@ -12,7 +12,8 @@ from lxml import etree
 
 from .content import is_boilerplate
 from .text import clean, key, unescape_entities
-from .urls import site_of
+from .title import headline_element, home_link
+from .urls import absolute, site_of
 from .values import in_aside, ld_text, select_values, text_of, unique, value_of
 from .vocabulary import pattern
 
@@ -58,7 +59,122 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
-    return None, None
+    for a in _class_named_links(page, _CATEGORY_CLASS):
+        name = _link_name(a)
+        if name and not home_link(a.get("href"), page.url):
+            return name, "html"
+    name = _breadcrumb_section(page)
+    return (name, "html") if name else (None, None)
+
+
+SECTION_CHARS = 60  # the longest printed category label read as a section name
+_CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[ck]|ressort|primary-tag)(?=$|\s)", re.I)
+"""A class or id that names an article's category label as a whole name or its last part
+(``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
+slug after it (WordPress's ``category-politics`` on every post of that category)."""
+_TAGS_CLASS = re.compile(r"(?:^|[\s_-])(?:tags|tag-?list|keywords|schlagw(?:o|ö)rter)(?=$|\s)", re.I)
+"""A class or id that names an article's list of tags as a whole name or its last part
+(``td-tags``, ``post-tags``, Drupal's ``field--name-field-tags``)."""
+
+
+def _class_named_links(page, names: re.Pattern, after_headline: bool = False) -> list:
+    """The links of the first element whose class or id ``names`` matches (the element itself
+    when it is a link) in the ``<article>`` element around the headline
+    (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
+    aside, a navigation, a page footer and a teaser's ``<article>``; with ``after_headline``,
+    only after the headline (a tag list closes an article: one above its headline is the site
+    header's); ``[]`` when there is none."""
+    head = headline_element(page, None)
+    scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
+    scope = scope if scope is not None else page.tree.find("body")
+    passed = not after_headline or head is None
+    for el in scope.iter(etree.Element) if scope is not None else ():
+        if el is head:
+            passed = True
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not passed or not marks.strip() or not names.search(marks) or in_aside(el):
+            continue
+        if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
+            continue
+        links = [el] if el.tag == "a" else list(el.iter("a"))
+        if links:
+            return links
+    return []
+
+
+def _link_name(a) -> str | None:
+    """The name a category or tag link prints, a theme's separator glyphs around it left out;
+    ``None`` for one longer than :data:`SECTION_CHARS` or a template's unfilled placeholder
+    (``{{section.name}}``)."""
+    name = clean(text_of(a).strip(" ›»‹«|/>,;·•"))
+    return name if name and len(name) <= SECTION_CHARS and "{{" not in name else None
+
+
+_BACK = re.compile(r"(?:^|[\s_-])back(?:$|[\s_-])", re.I)
+"""A class that names a "back" link (``breadcrumb__back-button``): the previous page, no place
+in the trail."""
+TRAIL_CHARS = 300  # the longest text of an element read as a breadcrumb trail
+
+
+def _breadcrumb_trail(page):
+    """The page's printed breadcrumb trail: the first element whose class, id, ``aria-label``
+    or ``itemtype`` names a breadcrumb (schema.org ``BreadcrumbList`` included), or the first
+    list or ``<nav>`` inside it that does, holding :data:`TRAIL_CHARS` characters of text at
+    most; ``None`` when there is none."""
+    for el in page.tree.iter(etree.Element):
+        if el.tag in ("html", "body", "main", "article") or not _names_breadcrumb(el):
+            continue
+        el = next((d for d in el.iterdescendants("ol", "ul", "nav") if _names_breadcrumb(d)), el)
+        return el if len(clean(text_of(el)) or "") <= TRAIL_CHARS else None
+    return None
+
+
+def _names_breadcrumb(el) -> bool:
+    return "readcrumb" in " ".join(el.get(n) or "" for n in ("class", "id", "aria-label", "itemtype"))
+
+
+def _breadcrumb_section(page) -> str | None:
+    """The section a printed breadcrumb trail names (:func:`_breadcrumb_trail`): its last link
+    before the article itself (a link to the page's URL or naming its headline), when the
+    trail links two places or more (the home page and the section, as a JSON-LD trail is
+    read) and that last one is not the home page; "back" links (:data:`_BACK`) are no part of
+    the trail."""
+    trail = _breadcrumb_trail(page)
+    if trail is None:
+        return None
+    names = [(_link_name(a), a.get("href")) for a in trail.iter("a") if not _goes_back(a, trail)]
+    names = [(n, u) for n, u in names if n]
+    if names and (_is_the_page(page, names[-1][0], None) or _links_the_page(page, names[-1][1])):
+        names = names[:-1]
+    if len(names) < 2 or home_link(names[-1][1], page.url):
+        return None
+    return names[-1][0]
+
+
+def _goes_back(a, trail) -> bool:
+    """The link ``a`` of a breadcrumb ``trail`` is a "back" button: a script's
+    (``history.back()``), or it or an element around it in the trail has a class naming
+    one (:data:`_BACK`)."""
+    if a.get("onclick") or (a.get("href") or "").strip().lower().startswith("javascript"):
+        return True
+    for el in (a, *a.iterancestors()):
+        if el is trail:
+            return False
+        if _BACK.search(el.get("class") or ""):
+            return True
+    return False
+
+
+def _links_the_page(page, href: str | None) -> bool:
+    """``href`` leads to the page itself (its URL, or its canonical URL), fragments and a
+    trailing slash aside."""
+    target = absolute(href, page.url) if href else None
+    if not target:
+        return False
+    own = {u.split("#")[0].rstrip("/") for u in (page.url, page.meta_first("og:url") or "",
+                                                  *(el.get("href") or "" for el in page.elements("link")
+                                                    if "canonical" in (el.get("rel") or "").lower().split())) if u}
+    return target.split("#")[0].rstrip("/") in own
 
 
 def _crumb_name(item: dict) -> str | None:
@@ -251,9 +367,11 @@ def _brands(f: Fields) -> set[str]:
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
     """Topic keywords: portal selector (a ``<meta>`` match is split on commas), ``article:tag``
-    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), then the
-    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on
-    every page, so read only when the page prints no tag list)."""
+    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), the
+    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on every
+    page, so read only when the page prints no tag list, and only when the article names one
+    of them: :func:`_names_the_page`), then the links of a tag list the article prints (its
+    class names one: :data:`_TAGS_CLASS`)."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("tags"), split_meta=True))
     if portal:
@@ -271,9 +389,20 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
     if printed:
         return printed, "html"
     value = page.meta_first("news_keywords", "keywords")
-    if value:
-        return unique(value.split(",")), "meta"
+    if value and _names_the_page(f, found := unique(value.split(","))):
+        return found, "meta"
+    printed = unique(_link_name(a) for a in _class_named_links(page, _TAGS_CLASS, after_headline=True))
+    if printed:
+        return printed, "html"
     return [], None
+
+
+def _names_the_page(f: Fields, keywords: list[str]) -> bool:
+    """One of ``keywords`` (a keywords meta tag's) is written in the page's title, lead or body
+    (regardless of case): a list none of whose words the article uses is the site's, the same
+    on every page (``News, Politik, Sport``)."""
+    text = " ".join(t for t in (f["title"], f["lead"], f["body"]) if t).casefold()
+    return any(k.casefold() in text for k in keywords)
 
 
 def _is_tag_link(a) -> bool:
