@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .content import is_boilerplate
+from .date_fields import day_pattern, published
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
@@ -206,8 +207,9 @@ def _is_the_page(page, name: str, url: str | None) -> bool:
 def authors(f: Fields) -> tuple[list[str], str | None]:
     """Bylines as a list of names, from the first source that names a person: portal selector,
     JSON-LD ``author`` (``@id`` references resolved in the page's graph), ``author`` /
-    ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, then the
-    printed byline (:func:`_printed_byline`). Each value is split into names
+    ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
+    printed byline (:func:`_printed_byline`), then the date line under the headline when it
+    opens with a byline's lead-in (:func:`_dateline_byline`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped."""
     page = f.page
@@ -223,6 +225,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(page)),
+        ("html", lambda: _dateline_byline(f)),
     )
     for layer, values in sources:
         names = [n for n in unique(n for v in values() if v for n in split_names(v))
@@ -256,23 +259,100 @@ def _microdata_name(el) -> str | None:
     return value_of(el)
 
 
-_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])authors?(?![a-z])|author-?name|authorname", re.I)
+_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|ka|e)?(?![a-z])|author-?name|authorname",
+                           re.I)
+"""A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
+word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
+``autor``, ``autores``, ``autori``, ``autorzy``)."""
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
+_LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
+"""A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
+_BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
 
 
 def _printed_byline(page) -> list[str]:
-    """The first byline printed in the page's body: the text, 3 to 120 characters long, of the
-    first element whose class or id names a byline or an author (``byline``,
-    ``article-author__name``, ``authors``), not a comment's, a quote's, an author box's
-    biography or picture; ``[]`` when there is none."""
+    """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
+    characters long, of the first element whose class or id names a byline or an author
+    (``byline``, ``article-author__name``, ``authors``), not a comment's, a quote's, an author
+    box's biography or picture; ``[]`` when there is none."""
     body = page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
             continue
-        text = clean(text_of(el))
-        if text and 3 <= len(text) <= 120:
+        text = _byline_text(el)
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el):
             return [text]
     return []
+
+
+_DATELINE_NEAR = 3  # elements after the headline (and after its parent) read for its date line
+_DATELINE_SEP = "·|,–—•/"  # what parts a byline from its date in a date line
+
+
+def _dateline_byline(f: Fields) -> list[str]:
+    """The byline of the date line printed under the headline
+    (:func:`~newsbot.extraction.title.headline_element`), as in ``Von Sabine Braun ·
+    03.03.2025, 09:12 Uhr``: in the first element among the :data:`_DATELINE_NEAR` after the
+    headline or after its parent (or inside them) whose text, :data:`NAME_CHARS` characters at
+    most, opens with a byline's lead-in (``Von``, ``By``, ``Par``: the vocabulary's
+    ``byline_lead_in``) and holds the publication date (a ``<time>``, or the day written whole:
+    :func:`~newsbot.extraction.date_fields.day_pattern`), the text before that date when a
+    separator (:data:`_DATELINE_SEP`) ends it and its names (:func:`split_names`) each read as a
+    person's (:func:`_person_shaped`); ``[]`` otherwise."""
+    head = headline_element(f.page, None)
+    when = published(f)[0]
+    written = day_pattern(when.value.date()) if when is not None else None
+    lead_in = pattern("byline_lead_in")
+    node = head
+    for _ in range(2):
+        for near in list(node.itersiblings())[:_DATELINE_NEAR] if node is not None else ():
+            for el in near.iter(etree.Element):
+                text = clean(text_of(el))
+                if not text or len(text) > NAME_CHARS or not lead_in.match(text):
+                    continue
+                time = next(el.iter("time"), None)
+                found = written.search(text) if written is not None and time is None else None
+                cut = text.find(clean(text_of(time)) or "\0") if time is not None else found.start() if found else -1
+                byline = text[:cut].rstrip() if cut > 0 else ""
+                if byline and byline[-1] in _DATELINE_SEP:
+                    names = split_names(byline.rstrip(_DATELINE_SEP + " "))
+                    return names if names and all(map(_person_shaped, names)) else []
+    return []
+
+
+def _person_shaped(name: str) -> bool:
+    """``name`` reads as a person's: two to four words, each opening with a capital letter."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+
+
+def _byline_text(el) -> str | None:
+    """The visible text of a byline element (as :func:`~newsbot.extraction.values.text_of`
+    reads it), its block elements printed one against the other (a field's items:
+    ``<div>Claire Martin</div><div>Hugo Bernard</div>``) set apart by commas
+    (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
+    parts: list[str] = []
+
+    def walk(node):
+        if node.tag not in ("script", "style", "noscript", "template") \
+                and (node is el or not _LABEL.search(node.get("class") or "")):
+            block = node is not el and node.tag in _BLOCKS
+            parts.append("\0" if block else " " if node.tag == "br" else "")
+            parts.append(node.text or "")
+            for child in node.iterchildren(etree.Element):
+                walk(child)
+            parts.append("\0" if block else "")
+        if node is not el and node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", "".join(parts))
+    return clean(text.strip("\0 ,"))
+
+
+_BLOCK_EDGES = re.compile(r"[\s\0]*\0[\s\0]*")
+"""Where block elements meet in a byline's text: a comma between two words they glue together
+(``Claire Martin</div><div>Hugo Bernard``), a space where the markup has one."""
 
 
 @lru_cache(maxsize=4096)
@@ -281,7 +361,7 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
     (:data:`_BYLINE_CLASS`) and no comment, quote, author box part or promotion
     (:data:`_NOT_BYLINE`). Class names repeat all over a page, so each is read once."""
     marks = f"{cls or ''} {ident or ''}"
-    if marks.isascii() and "author" not in (lower := marks.lower()) and "byline" not in lower:
+    if marks.isascii() and "aut" not in (lower := marks.lower()) and "byline" not in lower:
         return False  # what every match of _BYLINE_CLASS holds, looked for without a pattern
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
