@@ -274,7 +274,8 @@ def _printed_byline(page) -> list[str]:
     """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
     characters long, of the first element whose class or id names a byline or an author
     (``byline``, ``article-author__name``, ``authors``), not a comment's, a quote's, an author
-    box's biography or picture; ``[]`` when there is none."""
+    box's biography or picture, nor in an aside, a navigation or the page's footer
+    (:func:`~newsbot.extraction.values.in_aside`); ``[]`` when there is none."""
     body = page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
@@ -286,7 +287,7 @@ def _printed_byline(page) -> list[str]:
 
 
 _DATELINE_NEAR = 3  # elements after the headline (and after its parent) read for its date line
-_DATELINE_SEP = "·|,–—•/"  # what parts a byline from its date in a date line
+_DATELINE_SEP = "·|,–—•/"  # the marks that set a byline apart from the date after it in a date line
 
 
 def _dateline_byline(f: Fields) -> list[str]:
