@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .date_fields import day_pattern, published
 from .page import Page, ld_types
 
 if TYPE_CHECKING:
@@ -66,8 +67,9 @@ def _has_date(el, written) -> bool:
 
 
 def _prints_day(el, written) -> bool:
-    """True when ``el``'s text, or that of the first descendant down whose text is
-    :data:`DATELINE_CHARS` characters or fewer, holds a match of ``written``."""
+    """True when the text of ``el``, when it is :data:`DATELINE_CHARS` characters or fewer, else
+    that of one of its descendants, read down to the first ones that short, holds a match of
+    ``written``."""
     if not isinstance(el.tag, str) or el.tag in ("script", "style"):
         return False
     text = el.text_content()
@@ -82,8 +84,6 @@ def _dated(f: Fields, h1) -> bool:
     (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
     elements before or after it, or so in its ancestors (up to :data:`_NEAR` levels), never
     inside a teaser."""
-    from .date_fields import day_pattern, published
-
     page = f.page
     if page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld):
         return True

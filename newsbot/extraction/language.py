@@ -14,7 +14,7 @@ MIN_CONTRADICT = 200
 """Characters a text needs before it may overrule a language the page declares. Counted on the
 668 pages of ``../shared/corpus`` (news and snippets) that declare a language their whole text
 agrees with: their title and body cut to 150, 200, 250 and 300 characters overrule it wrongly
-on 2, 0, 2 and 1 pages (a text that short is as often a one-paragraph brief as a stub)."""
+on 2, 0, 2 and 1 pages."""
 _TO_CLD2 = {"nb": "no", "he": "iw", "yi": "ji", "id": "id", "jv": "jw"}
 """BCP 47 primary subtags CLD2 writes otherwise (Norwegian Bokmål as ``no``, the deprecated
 ISO 639 codes for Hebrew, Yiddish and Javanese)."""
