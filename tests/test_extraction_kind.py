@@ -42,6 +42,25 @@ def test_untyped_article_with_related_teasers_is_an_article():
     assert kind(html) == (True, "dated_headline")
 
 
+BRIEF = ("<html><body><main><h1>Havnen får ny færgeplan</h1>{line}"
+         "<p>Rederiet oplyser, at de to nye færger sættes ind på ruten fra næste forår.</p>"
+         "<p>Havnebestyrelsen godkendte planen på sit møde i aftes.</p>{tail}</main></body></html>")
+
+
+@pytest.mark.parametrize("line", [
+    '<div class="meta"><span class="writer">Af Mette Holm</span> <span class="posted">04.03.2025, 10:15</span></div>',
+    '<p class="meta">Mette Holm · 4. marts 2025 kl. 10.15</p>',  # a day with its month's name
+])
+def test_brief_under_a_printed_date_line_is_an_article(line):
+    # no <time>, no meta, no structured data: the date line printed under the headline dates it
+    assert kind(BRIEF.format(line=line, tail="")) == (True, "dated_headline")
+
+
+def test_a_date_printed_in_a_teaser_does_not_date_the_headline():
+    teaser = '<ul><li><a href="/a">Kranen er flyttet</a> <span class="date">04.03.2025</span></li></ul>'
+    assert kind(BRIEF.format(line=teaser, tail="")) == (False, "no_evidence")
+
+
 def test_untyped_undated_article_beside_many_teasers_keeps_its_text():
     # no h1, no date, og:type website: its own long text is no list of the teasers' headlines
     html = ('<html><head><meta property="og:type" content="website"></head><body><h2>Hotel reopens as a stage</h2>'

@@ -108,3 +108,53 @@ def test_a_microdata_image_of_a_post_typed_creative_work_is_its_image():
                 f"<article itemscope itemtype='https://schema.org/CreativeWork'><h1>{HEADLINE}</h1>"
                 f"<div class='featured-image'><img src='/uploads/cranes.jpg' itemprop='image' alt=''></div>{_paras(4)}</article>")
     assert extract_article(html.encode(), URL).record["image"] == "https://harbour.example.org/uploads/cranes.jpg"
+
+
+def _page(body: str, head: str = "") -> dict:
+    html = _doc(f"<title>{HEADLINE}</title><meta property='og:type' content='article'>{head}", body)
+    return extract_article(html.encode(), URL).record
+
+
+ARTICLE = f"<h1>{HEADLINE}</h1>{_paras(4)}"
+
+
+def test_a_category_label_named_by_its_class_is_the_section():
+    # a theme's label above the headline; the slug class WordPress puts on every post is no label
+    rec = _page(f"<article class='post category-port-news'><ul class='td-category'><li><a href='/port/'>Port</a>"
+                f"</li></ul>{ARTICLE}</article>")
+    assert rec["section"] == "Port"
+    rec = _page(f"<article class='post category-port-news'><p><a href='/x'>A link in the text</a></p>{ARTICLE}</article>")
+    assert rec["section"] is None
+
+
+def test_a_category_label_of_a_related_story_is_not_the_section():
+    related = "<article class='teaser'><span class='post-category'><a href='/ferries/'>Ferries</a></span></article>"
+    assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None
+
+
+@pytest.mark.parametrize("trail, section", [
+    ("<a href='/'>Home</a> › <a href='/port/'>Port</a>", "Port"),
+    # the article itself as the trail's last link (by its URL), then a back button
+    (f"<a href='/'>Home</a> › <a href='/port/'>Port</a> › <a href='{URL}'>New cranes…</a>"
+     "<a class='crumbs-back' href='/port/'>‹ Back</a>", "Port"),
+    ("<a href='/'>Home</a> <a onclick='history.back()' href='#'>Zurück</a>", None),  # home alone names no section
+])
+def test_the_section_is_the_printed_breadcrumb_before_the_article(trail, section):
+    rec = _page(f"<nav class='breadcrumb'>{trail}</nav><article>{ARTICLE}</article>")
+    assert rec["section"] == section
+
+
+def test_a_tag_list_named_by_its_class_gives_the_tags_after_the_headline_only():
+    header = "<ul class='taglist'><li><a href='/t/ferries'>Ferries</a></li><li><a href='/t/ports'>Ports</a></li></ul>"
+    tags = ("<div class='field field--name-field-tags'><div class='field__label'>Tags</div>"
+            "<div class='field__item'><a href='/t/1'>Cranes</a></div><div class='field__item'><a href='/t/2'>Logistics</a>"
+            "</div></div>")
+    assert _page(f"{header}<main>{ARTICLE}{tags}</main>")["tags"] == ["Cranes", "Logistics"]
+    assert _page(f"{header}<main>{ARTICLE}</main>")["tags"] == []
+
+
+def test_a_keywords_meta_the_article_names_none_of_is_the_site_s():
+    site_wide = "<meta name='keywords' content='News, daily, weather, sport'>"
+    assert _page(f"<article>{ARTICLE}</article>", site_wide)["tags"] == []
+    own = "<meta name='keywords' content='harbour, cranes, logistics'>"
+    assert _page(f"<article>{ARTICLE}</article>", own)["tags"] == ["harbour", "cranes", "logistics"]

@@ -163,6 +163,13 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     ("", "<span itemprop='author' itemscope itemtype='https://schema.org/Person'><span itemprop='name'>Mara "
          "Lindqvist</span></span>", ["Mara Lindqvist"], "microdata"),
     ("<meta name='author' content='Mara Lindqvist (mli)'>", "", ["Mara Lindqvist"], "meta"),
+    # a field of items named by its class in the site's language, its label left out (Drupal)
+    ("", "<div class='field field--name-field-autores'><div class='field__label'>Autores</div><div class='field__items'>"
+         "<div class='field__item'>Mara Lindqvist</div><div class='field__item'>Tom Okafor</div></div></div>",
+     ["Mara Lindqvist", "Tom Okafor"], "html"),
+    # the date line under the headline, the byline before its date
+    ("", "<p class='meta'>Af Mara Lindqvist · <time datetime='2025-03-04T10:00:00+01:00'>4. marts 2025</time></p>",
+     ["Mara Lindqvist"], "html"),
     # a name too long to be one (a markup dump in the meta tag) is passed over for the next source
     (f"<meta name='author' content='{'Mara Lindqvist ' * 700}'>", "<p class='byline'>By Tom Okafor</p>",
      ["Tom Okafor"], "html"),
@@ -207,6 +214,19 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
 ])
 def test_a_byline_gives_the_people_it_names(byline, want):
     assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("top", [
+    "<p class='meta'>von APA Donnerstag <time datetime='2025-03-04T10:00:00+01:00'>4. März 2025</time></p>",  # no separator
+    "<p class='meta'>By Harbour desk, in Ports, Ferries · <time datetime='2025-03-04'>4 March 2025</time></p>",
+    "<p>Von den Kränen im Hafen war am <time datetime='2025-03-04'>4. März</time> nichts zu sehen.</p>",
+])
+def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_date(top):
+    assert _byline_page("", top)["authors"] == []
+
+
+def test_an_author_link_in_the_navigation_is_no_byline():
+    assert _byline_page("", "<nav><a id='nav-autoren' class='nav-autoren' href='/autoren'>Autoren</a></nav>")["authors"] == []
 
 
 def test_a_byline_naming_only_an_account_gives_way_to_the_printed_one():
@@ -263,12 +283,15 @@ DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i fle
           "bropillerne trænger til en hurtig reparation.</p><p>Fodgængere og cyklister skal i mellemtiden tage en "
           "færge, som sejler mellem de to bredder hver halve time, mens busserne kører over den sydlige bro.</p>"
           "<p>Butiksejerne i den gamle bydel frygter færre kunder og vil have byen til at kompensere dem.</p>")
+SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most cez rieku bude na jar niekoľko mesiacov "
+                "zatvorený, pretože jeho piliere treba opraviť.</p><p>Chodci a cyklisti budú počas opráv využívať kompu, ktorá premáva každú polhodinu.</p>")
 
 
 @pytest.mark.parametrize("lang, paras, want, layer", [
     ("", ENGLISH, "en", "generic"),  # the page says nothing: the text's language
     ("", GERMAN, "de", "generic"),
     ("en-US", GERMAN, "de", "generic"),  # a theme's en-US over German text
+    ("en-US", SLOVAK_BRIEF, "sk", "generic"),  # and over a brief of two short paragraphs
     ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
     ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
     ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
@@ -285,6 +308,8 @@ def test_language_from_the_text_when_the_page_does_not_say_or_says_otherwise(lan
 @pytest.mark.parametrize("cls, ident, named", [
     ("Byline", None, True), ("post-AUTHOR-name", None, True), ("meta", "Authors", True),
     ("comment-author", None, False), ("author-bio", None, False), ("headline", "authority", False),
+    ("field--name-field-auteurs", None, True), ("post-autor", None, True), ("autorzy", None, True),
+    ("autocomplete", None, False), ("autoplay-video", None, False),
 ])
 def test_a_class_or_id_names_a_byline_in_any_case(cls, ident, named):
     from newsbot.extraction.metadata import _names_byline

@@ -197,7 +197,7 @@ def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
     """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
     ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
     of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
-    printed after that day written whole (:func:`_day_pattern`: in ``Aktualisiert am
+    printed after that day written whole (:func:`day_pattern`: in ``Aktualisiert am
     04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
     a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
     is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
@@ -205,7 +205,7 @@ def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
     texts = [t for t in _date_texts(page) if str(day.year) in t or f"{day.year % 100:02d}" in t]
     if not texts:
         return None
-    written = _day_pattern(day)
+    written = day_pattern(day)
     for text in texts:
         for m in written.finditer(text):
             found = _clock(text[m.end():], day)
@@ -236,7 +236,7 @@ def _clock(text: str, day) -> tuple[int, int, tzinfo | None] | None:
     return None
 
 
-def _day_pattern(day) -> re.Pattern:
+def day_pattern(day) -> re.Pattern:
     """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
     ``2025-03-03``, ``3/3/2025``) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
     d, m, y = day.day, day.month, day.year

@@ -9,9 +9,11 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
 2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
    ``ItemList`` at the top, or ``og:type`` ``profile``;
-3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>`` or a date
-   meta tag of its own, followed by paragraphs of at least :data:`BRIEF_CHARS` characters, one
-   of them at least :data:`SENTENCE_CHARS` (short briefs count);
+3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>``, a date
+   meta tag, or the publication day the extraction found printed as text in the headline's
+   block (``03.03.2025, 09:12 Uhr`` in a span), followed by paragraphs of at least
+   :data:`BRIEF_CHARS` characters, one of them at least :data:`SENTENCE_CHARS` (short briefs
+   count);
 4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
    ``<article>`` blocks) whose headlines make up the page's running text, or running text of
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .date_fields import day_pattern, published
 from .page import Page, ld_types
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ FRONT_TEASERS = 4  # headline links that make an untyped page a list of stories
 HEADLINE_CHARS = 25  # link texts at least this long are headlines (as in newsbot.listings)
 LINKED_SHARE = 0.5  # share of the running text's characters in link texts that makes a list of links
 _NEAR = 3  # ancestors of the h1 searched for its date
+DATELINE_CHARS = 150  # the longest text read as a printed date line (as the date extraction reads them)
 
 
 def _headline(page: Page):
@@ -50,26 +54,47 @@ def _headline(page: Page):
 _TEASER_TAGS = ("h2", "h3", "h4", "article", "li")
 
 
-def _has_time(el) -> bool:
-    """True when ``el`` is or holds a ``<time>`` and no teaser (heading, article, list item)."""
-    if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS:
+def _has_date(el, written) -> bool:
+    """True when ``el`` is or holds a ``<time>``, or a text of :data:`DATELINE_CHARS`
+    characters at most in which the pattern ``written`` (the publication day written whole,
+    :func:`~newsbot.extraction.date_fields.day_pattern`; ``None``: no day found) matches, and
+    no teaser (heading, article, list item)."""
+    if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS or next(el.iter(*_TEASER_TAGS), None) is not None:
         return False
-    return (el.tag == "time" or len(el.findall(".//time")) > 0) and next(el.iter(*_TEASER_TAGS), None) is None
+    if el.tag == "time" or len(el.findall(".//time")) > 0:
+        return True
+    return written is not None and _prints_day(el, written)
 
 
-def _dated(page: Page, h1) -> bool:
+def _prints_day(el, written) -> bool:
+    """True when the text of ``el``, when it is :data:`DATELINE_CHARS` characters or fewer, else
+    that of one of its descendants, read down to the first ones that short, holds a match of
+    ``written``."""
+    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        return False
+    text = el.text_content()
+    if len(text) <= DATELINE_CHARS:
+        return written.search(text) is not None
+    return any(_prints_day(child, written) for child in el)
+
+
+def _dated(f: Fields, h1) -> bool:
     """True when the page's own markup dates the headline: a date meta tag or JSON-LD
-    ``datePublished``, or a ``<time>`` in the headline's block: within the h1, in one of the
-    :data:`_NEAR` elements before or after it, or so in its ancestors (up to :data:`_NEAR`
-    levels), never inside a teaser."""
+    ``datePublished``, or a ``<time>`` or the publication day printed as a date line
+    (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
+    elements before or after it, or so in its ancestors (up to :data:`_NEAR` levels), never
+    inside a teaser."""
+    page = f.page
     if page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld):
         return True
+    when = published(f)[0]
+    written = day_pattern(when.value.date()) if when is not None else None
     node = h1
     for _ in range(_NEAR + 1):
-        if _has_time(node):
+        if _has_date(node, written):
             return True
         near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
-        if any(_has_time(el) for el in near):
+        if any(_has_date(el, written) for el in near):
             return True
         node = node.getparent()
         if node is None or node.tag == "body":
@@ -130,7 +155,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     chars = sum(map(len, found))
     h1 = _headline(page)
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
-            and _dated(page, h1):
+            and _dated(f, h1):
         return True, "dated_headline"
     if _reads_as_teasers(found, _teasers(page)) or _reads_as_links(found, page):
         return False, "front"

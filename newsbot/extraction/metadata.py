@@ -11,8 +11,10 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .content import is_boilerplate
+from .date_fields import day_pattern, published
 from .text import clean, key, unescape_entities
-from .urls import site_of
+from .title import headline_element, home_link
+from .urls import absolute, site_of
 from .values import in_aside, ld_text, select_values, text_of, unique, value_of
 from .vocabulary import pattern
 
@@ -58,7 +60,122 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
-    return None, None
+    for a in _class_named_links(page, _CATEGORY_CLASS):
+        name = _link_name(a)
+        if name and not home_link(a.get("href"), page.url):
+            return name, "html"
+    name = _breadcrumb_section(page)
+    return (name, "html") if name else (None, None)
+
+
+SECTION_CHARS = 60  # the longest printed category label read as a section name
+_CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[ck]|ressort|primary-tag)(?=$|\s)", re.I)
+"""A class or id that names an article's category label as a whole name or its last part
+(``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
+slug after it (WordPress's ``category-politics`` on every post of that category)."""
+_TAGS_CLASS = re.compile(r"(?:^|[\s_-])(?:tags|tag-?list|keywords|schlagw(?:o|ö)rter)(?=$|\s)", re.I)
+"""A class or id that names an article's list of tags as a whole name or its last part
+(``td-tags``, ``post-tags``, Drupal's ``field--name-field-tags``)."""
+
+
+def _class_named_links(page, names: re.Pattern, after_headline: bool = False) -> list:
+    """The links of the first element whose class or id ``names`` matches (the element itself
+    when it is a link) in the ``<article>`` element around the headline
+    (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
+    aside, a navigation, a page footer and a teaser's ``<article>``; with ``after_headline``,
+    only after the headline (a tag list closes an article: one above its headline is the site
+    header's); ``[]`` when there is none."""
+    head = headline_element(page, None)
+    scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
+    scope = scope if scope is not None else page.tree.find("body")
+    passed = not after_headline or head is None
+    for el in scope.iter(etree.Element) if scope is not None else ():
+        if el is head:
+            passed = True
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not passed or not marks.strip() or not names.search(marks) or in_aside(el):
+            continue
+        if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
+            continue
+        links = [el] if el.tag == "a" else list(el.iter("a"))
+        if links:
+            return links
+    return []
+
+
+def _link_name(a) -> str | None:
+    """The name a category or tag link prints, a theme's separator glyphs around it left out;
+    ``None`` for one longer than :data:`SECTION_CHARS` or a template's unfilled placeholder
+    (``{{section.name}}``)."""
+    name = clean(text_of(a).strip(" ›»‹«|/>,;·•"))
+    return name if name and len(name) <= SECTION_CHARS and "{{" not in name else None
+
+
+_BACK = re.compile(r"(?:^|[\s_-])back(?:$|[\s_-])", re.I)
+"""A class that names a "back" link (``breadcrumb__back-button``): the previous page, no place
+in the trail."""
+TRAIL_CHARS = 300  # the longest text of an element read as a breadcrumb trail
+
+
+def _breadcrumb_trail(page):
+    """The page's printed breadcrumb trail: the first element whose class, id, ``aria-label``
+    or ``itemtype`` names a breadcrumb (schema.org ``BreadcrumbList`` included), or the first
+    list or ``<nav>`` inside it that does, holding :data:`TRAIL_CHARS` characters of text at
+    most; ``None`` when there is none."""
+    for el in page.tree.iter(etree.Element):
+        if el.tag in ("html", "body", "main", "article") or not _names_breadcrumb(el):
+            continue
+        el = next((d for d in el.iterdescendants("ol", "ul", "nav") if _names_breadcrumb(d)), el)
+        return el if len(clean(text_of(el)) or "") <= TRAIL_CHARS else None
+    return None
+
+
+def _names_breadcrumb(el) -> bool:
+    return "readcrumb" in " ".join(el.get(n) or "" for n in ("class", "id", "aria-label", "itemtype"))
+
+
+def _breadcrumb_section(page) -> str | None:
+    """The section a printed breadcrumb trail names (:func:`_breadcrumb_trail`): its last link
+    before the article itself (a link to the page's URL or naming its headline), when the
+    trail links two places or more (the home page and the section, as a JSON-LD trail is
+    read) and that last one is not the home page; "back" links (:data:`_BACK`) are no part of
+    the trail."""
+    trail = _breadcrumb_trail(page)
+    if trail is None:
+        return None
+    names = [(_link_name(a), a.get("href")) for a in trail.iter("a") if not _goes_back(a, trail)]
+    names = [(n, u) for n, u in names if n]
+    if names and (_is_the_page(page, names[-1][0], None) or _links_the_page(page, names[-1][1])):
+        names = names[:-1]
+    if len(names) < 2 or home_link(names[-1][1], page.url):
+        return None
+    return names[-1][0]
+
+
+def _goes_back(a, trail) -> bool:
+    """The link ``a`` of a breadcrumb ``trail`` is a "back" button: a script's
+    (``history.back()``), or it or an element around it in the trail has a class naming
+    one (:data:`_BACK`)."""
+    if a.get("onclick") or (a.get("href") or "").strip().lower().startswith("javascript"):
+        return True
+    for el in (a, *a.iterancestors()):
+        if el is trail:
+            return False
+        if _BACK.search(el.get("class") or ""):
+            return True
+    return False
+
+
+def _links_the_page(page, href: str | None) -> bool:
+    """``href`` leads to the page itself (its URL, or its canonical URL), fragments and a
+    trailing slash aside."""
+    target = absolute(href, page.url) if href else None
+    if not target:
+        return False
+    own = {u.split("#")[0].rstrip("/") for u in (page.url, page.meta_first("og:url") or "",
+                                                  *(el.get("href") or "" for el in page.elements("link")
+                                                    if "canonical" in (el.get("rel") or "").lower().split())) if u}
+    return target.split("#")[0].rstrip("/") in own
 
 
 def _crumb_name(item: dict) -> str | None:
@@ -90,8 +207,9 @@ def _is_the_page(page, name: str, url: str | None) -> bool:
 def authors(f: Fields) -> tuple[list[str], str | None]:
     """Bylines as a list of names, from the first source that names a person: portal selector,
     JSON-LD ``author`` (``@id`` references resolved in the page's graph), ``author`` /
-    ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, then the
-    printed byline (:func:`_printed_byline`). Each value is split into names
+    ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
+    printed byline (:func:`_printed_byline`), then the date line under the headline when it
+    opens with a byline's lead-in (:func:`_dateline_byline`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped."""
     page = f.page
@@ -107,6 +225,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(page)),
+        ("html", lambda: _dateline_byline(f)),
     )
     for layer, values in sources:
         names = [n for n in unique(n for v in values() if v for n in split_names(v))
@@ -140,23 +259,101 @@ def _microdata_name(el) -> str | None:
     return value_of(el)
 
 
-_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])authors?(?![a-z])|author-?name|authorname", re.I)
+_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|ka|e)?(?![a-z])|author-?name|authorname",
+                           re.I)
+"""A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
+word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
+``autor``, ``autores``, ``autori``, ``autorzy``)."""
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
+_LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
+"""A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
+_BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
 
 
 def _printed_byline(page) -> list[str]:
-    """The first byline printed in the page's body: the text, 3 to 120 characters long, of the
-    first element whose class or id names a byline or an author (``byline``,
-    ``article-author__name``, ``authors``), not a comment's, a quote's, an author box's
-    biography or picture; ``[]`` when there is none."""
+    """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
+    characters long, of the first element whose class or id names a byline or an author
+    (``byline``, ``article-author__name``, ``authors``), not a comment's, a quote's, an author
+    box's biography or picture, nor in an aside, a navigation or the page's footer
+    (:func:`~newsbot.extraction.values.in_aside`); ``[]`` when there is none."""
     body = page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
             continue
-        text = clean(text_of(el))
-        if text and 3 <= len(text) <= 120:
+        text = _byline_text(el)
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el):
             return [text]
     return []
+
+
+_DATELINE_NEAR = 3  # elements after the headline (and after its parent) read for its date line
+_DATELINE_SEP = "·|,–—•/"  # the marks that set a byline apart from the date after it in a date line
+
+
+def _dateline_byline(f: Fields) -> list[str]:
+    """The byline of the date line printed under the headline
+    (:func:`~newsbot.extraction.title.headline_element`), as in ``Von Sabine Braun ·
+    03.03.2025, 09:12 Uhr``: in the first element among the :data:`_DATELINE_NEAR` after the
+    headline or after its parent (or inside them) whose text, :data:`NAME_CHARS` characters at
+    most, opens with a byline's lead-in (``Von``, ``By``, ``Par``: the vocabulary's
+    ``byline_lead_in``) and holds the publication date (a ``<time>``, or the day written whole:
+    :func:`~newsbot.extraction.date_fields.day_pattern`), the text before that date when a
+    separator (:data:`_DATELINE_SEP`) ends it and its names (:func:`split_names`) each read as a
+    person's (:func:`_person_shaped`); ``[]`` otherwise."""
+    head = headline_element(f.page, None)
+    when = published(f)[0]
+    written = day_pattern(when.value.date()) if when is not None else None
+    lead_in = pattern("byline_lead_in")
+    node = head
+    for _ in range(2):
+        for near in list(node.itersiblings())[:_DATELINE_NEAR] if node is not None else ():
+            for el in near.iter(etree.Element):
+                text = clean(text_of(el))
+                if not text or len(text) > NAME_CHARS or not lead_in.match(text):
+                    continue
+                time = next(el.iter("time"), None)
+                found = written.search(text) if written is not None and time is None else None
+                cut = text.find(clean(text_of(time)) or "\0") if time is not None else found.start() if found else -1
+                byline = text[:cut].rstrip() if cut > 0 else ""
+                if byline and byline[-1] in _DATELINE_SEP:
+                    names = split_names(byline.rstrip(_DATELINE_SEP + " "))
+                    return names if names and all(map(_person_shaped, names)) else []
+    return []
+
+
+def _person_shaped(name: str) -> bool:
+    """``name`` reads as a person's: two to four words, each opening with a capital letter."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+
+
+def _byline_text(el) -> str | None:
+    """The visible text of a byline element (as :func:`~newsbot.extraction.values.text_of`
+    reads it), its block elements printed one against the other (a field's items:
+    ``<div>Claire Martin</div><div>Hugo Bernard</div>``) set apart by commas
+    (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
+    parts: list[str] = []
+
+    def walk(node):
+        if node.tag not in ("script", "style", "noscript", "template") \
+                and (node is el or not _LABEL.search(node.get("class") or "")):
+            block = node is not el and node.tag in _BLOCKS
+            parts.append("\0" if block else " " if node.tag == "br" else "")
+            parts.append(node.text or "")
+            for child in node.iterchildren(etree.Element):
+                walk(child)
+            parts.append("\0" if block else "")
+        if node is not el and node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", "".join(parts))
+    return clean(text.strip("\0 ,"))
+
+
+_BLOCK_EDGES = re.compile(r"[\s\0]*\0[\s\0]*")
+"""Where block elements meet in a byline's text: a comma between two words they glue together
+(``Claire Martin</div><div>Hugo Bernard``), a space where the markup has one."""
 
 
 @lru_cache(maxsize=4096)
@@ -165,7 +362,7 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
     (:data:`_BYLINE_CLASS`) and no comment, quote, author box part or promotion
     (:data:`_NOT_BYLINE`). Class names repeat all over a page, so each is read once."""
     marks = f"{cls or ''} {ident or ''}"
-    if marks.isascii() and "author" not in (lower := marks.lower()) and "byline" not in lower:
+    if marks.isascii() and "aut" not in (lower := marks.lower()) and "byline" not in lower:
         return False  # what every match of _BYLINE_CLASS holds, looked for without a pattern
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
@@ -251,9 +448,11 @@ def _brands(f: Fields) -> set[str]:
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
     """Topic keywords: portal selector (a ``<meta>`` match is split on commas), ``article:tag``
-    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), then the
-    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on
-    every page, so read only when the page prints no tag list)."""
+    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), the
+    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on every
+    page, so read only when the page prints no tag list, and only when the article names one
+    of them: :func:`_names_the_page`), then the links of a tag list the article prints (its
+    class names one: :data:`_TAGS_CLASS`)."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("tags"), split_meta=True))
     if portal:
@@ -271,9 +470,20 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
     if printed:
         return printed, "html"
     value = page.meta_first("news_keywords", "keywords")
-    if value:
-        return unique(value.split(",")), "meta"
+    if value and _names_the_page(f, found := unique(value.split(","))):
+        return found, "meta"
+    printed = unique(_link_name(a) for a in _class_named_links(page, _TAGS_CLASS, after_headline=True))
+    if printed:
+        return printed, "html"
     return [], None
+
+
+def _names_the_page(f: Fields, keywords: list[str]) -> bool:
+    """One of ``keywords`` (a keywords meta tag's) is written in the page's title, lead or body
+    (regardless of case): a list none of whose words the article uses is the site's, the same
+    on every page (``News, Politik, Sport``)."""
+    text = " ".join(t for t in (f["title"], f["lead"], f["body"]) if t).casefold()
+    return any(k.casefold() in text for k in keywords)
 
 
 def _is_tag_link(a) -> bool:

@@ -69,7 +69,7 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
 
 def _without_site_tail(title: str, page: Page) -> str:
     """``title`` without a trailing name after a separator (``" - Site"``, ``" | Site"``) that
-    is the site's: the text of a link to the site's front page (:func:`_home_link`: a header's
+    is the site's: the text of a link to the site's front page (:func:`home_link`: a header's
     logo), or a name the site's registrable domain holds (``Euro Dispatch`` on
     ``eurodispatch.eu``, four letters or more). For a page whose ``<title>`` is its only
     headline source."""
@@ -84,12 +84,12 @@ def _without_site_tail(title: str, page: Page) -> str:
     if len(tail) >= 4 and tail in domain:
         return head
     homes = {_squashed(text_of(a)) for a in page.elements("a")
-             if _HOME_HREF.match(a.get("href") or "") and _home_link(a.get("href"), page.url)}
+             if _HOME_HREF.match(a.get("href") or "") and home_link(a.get("href"), page.url)}
     return head if tail in homes else title
 
 
 _HOME_HREF = re.compile(r"^\s*(?:\.?/|https?://[^/]+/?(?:index\.\w{2,5})?)\s*$", re.I)
-"""An ``href`` that may lead to a front page (checked by :func:`_home_link`)."""
+"""An ``href`` that may lead to a front page (checked by :func:`home_link`)."""
 
 
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
@@ -334,14 +334,14 @@ def _headline_h1s(page: Page, site_names: list[str]) -> list:
 
 def logo_h1s(page: Page, site_names: list[str]) -> list:
     """The page's ``<h1>`` elements that are a site logo: one printing only a site name of
-    ``site_names``, or only links to the site's front page (:func:`_home_link`), as blog
+    ``site_names``, or only links to the site's front page (:func:`home_link`), as blog
     themes print the blog's name (Blogger, older WordPress themes)."""
     names = {_squashed(n) for n in site_names if n}
     out = []
     for h in page.elements("h1"):
         text = _squashed(text_of(h))
         links = list(h.iter("a"))
-        if text in names or (links and all(_home_link(a.get("href"), page.url) for a in links)
+        if text in names or (links and all(home_link(a.get("href"), page.url) for a in links)
                              and "".join(_squashed(text_of(a)) for a in links) == text):
             out.append(h)
     return out
@@ -350,7 +350,7 @@ def logo_h1s(page: Page, site_names: list[str]) -> list:
 _HOME_PATHS = re.compile(r"^/?(?:index\.\w{2,5})?$")
 
 
-def _home_link(href: str | None, url: str) -> bool:
+def home_link(href: str | None, url: str) -> bool:
     """``href`` leads to the front page of the site of ``url``: relative (``/``, ``./``) or
     absolute on one of the site's hosts (:func:`~newsbot.extraction.urls.same_site`), its path
     empty, ``/`` or an index file, with no query."""
