@@ -142,19 +142,3 @@ def test_a_category_label_of_a_related_story_is_not_the_section():
 def test_the_section_is_the_printed_breadcrumb_before_the_article(trail, section):
     rec = _page(f"<nav class='breadcrumb'>{trail}</nav><article>{ARTICLE}</article>")
     assert rec["section"] == section
-
-
-def test_a_tag_list_named_by_its_class_gives_the_tags_after_the_headline_only():
-    header = "<ul class='taglist'><li><a href='/t/ferries'>Ferries</a></li><li><a href='/t/ports'>Ports</a></li></ul>"
-    tags = ("<div class='field field--name-field-tags'><div class='field__label'>Tags</div>"
-            "<div class='field__item'><a href='/t/1'>Cranes</a></div><div class='field__item'><a href='/t/2'>Logistics</a>"
-            "</div></div>")
-    assert _page(f"{header}<main>{ARTICLE}{tags}</main>")["tags"] == ["Cranes", "Logistics"]
-    assert _page(f"{header}<main>{ARTICLE}</main>")["tags"] == []
-
-
-def test_a_keywords_meta_the_article_names_none_of_is_the_site_s():
-    site_wide = "<meta name='keywords' content='News, daily, weather, sport'>"
-    assert _page(f"<article>{ARTICLE}</article>", site_wide)["tags"] == []
-    own = "<meta name='keywords' content='harbour, cranes, logistics'>"
-    assert _page(f"<article>{ARTICLE}</article>", own)["tags"] == ["harbour", "cranes", "logistics"]

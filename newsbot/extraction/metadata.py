@@ -73,27 +73,20 @@ _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[c
 """A class or id that names an article's category label as a whole name or its last part
 (``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
 slug after it (WordPress's ``category-politics`` on every post of that category)."""
-_TAGS_CLASS = re.compile(r"(?:^|[\s_-])(?:tags|tag-?list|keywords|schlagw(?:o|ö)rter)(?=$|\s)", re.I)
-"""A class or id that names an article's list of tags as a whole name or its last part
-(``td-tags``, ``post-tags``, Drupal's ``field--name-field-tags``)."""
 
 
-def _class_named_links(page, names: re.Pattern, after_headline: bool = False) -> list:
+def _class_named_links(page, names: re.Pattern) -> list:
     """The links of the first element whose class or id ``names`` matches (the element itself
     when it is a link) in the ``<article>`` element around the headline
     (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
-    aside, a navigation, a page footer and a teaser's ``<article>``; with ``after_headline``,
-    only after the headline (a tag list closes an article: one above its headline is the site
-    header's); ``[]`` when there is none."""
+    aside, a navigation, a page footer and a teaser's ``<article>``; ``[]`` when there is
+    none."""
     head = headline_element(page, None)
     scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
     scope = scope if scope is not None else page.tree.find("body")
-    passed = not after_headline or head is None
     for el in scope.iter(etree.Element) if scope is not None else ():
-        if el is head:
-            passed = True
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not passed or not marks.strip() or not names.search(marks) or in_aside(el):
+        if not marks.strip() or not names.search(marks) or in_aside(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
             continue
@@ -448,11 +441,9 @@ def _brands(f: Fields) -> set[str]:
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
     """Topic keywords: portal selector (a ``<meta>`` match is split on commas), ``article:tag``
-    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), the
-    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on every
-    page, so read only when the page prints no tag list, and only when the article names one
-    of them: :func:`_names_the_page`), then the links of a tag list the article prints (its
-    class names one: :data:`_TAGS_CLASS`)."""
+    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), then the
+    ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on
+    every page, so read only when the page prints no tag list)."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("tags"), split_meta=True))
     if portal:
@@ -470,20 +461,9 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
     if printed:
         return printed, "html"
     value = page.meta_first("news_keywords", "keywords")
-    if value and _names_the_page(f, found := unique(value.split(","))):
-        return found, "meta"
-    printed = unique(_link_name(a) for a in _class_named_links(page, _TAGS_CLASS, after_headline=True))
-    if printed:
-        return printed, "html"
+    if value:
+        return unique(value.split(",")), "meta"
     return [], None
-
-
-def _names_the_page(f: Fields, keywords: list[str]) -> bool:
-    """One of ``keywords`` (a keywords meta tag's) is written in the page's title, lead or body
-    (regardless of case): a list none of whose words the article uses is the site's, the same
-    on every page (``News, Politik, Sport``)."""
-    text = " ".join(t for t in (f["title"], f["lead"], f["body"]) if t).casefold()
-    return any(k.casefold() in text for k in keywords)
 
 
 def _is_tag_link(a) -> bool:
