@@ -111,19 +111,20 @@ def test_every_field_is_documented_and_the_crawl_sets_the_rest():
     assert BY_NAME["body"].rule == "body"
 
 
-@pytest.mark.parametrize("canonical, want", [
-    ("https://coast.example/news/cranes-v2", "https://coast.example/news/cranes-v2"),  # its own site
-    ("https://www.coast.example/news/cranes", "https://www.coast.example/news/cranes"),
-    ("https://m.coast.example/news/cranes", "https://m.coast.example/news/cranes"),  # same registrable domain
-    ("https://portal.example/story/1", "https://coast.example/news/cranes"),  # another site: not trusted
-    ("https://coast.example/", "https://coast.example/news/cranes"),  # the home page: would merge articles
-    ("/", "https://coast.example/news/cranes"),
+@pytest.mark.parametrize("canonical, want, layer", [
+    ("https://coast.example/news/cranes-v2", "https://coast.example/news/cranes-v2", "html"),  # its own site
+    ("https://www.coast.example/news/cranes", "https://www.coast.example/news/cranes", "html"),
+    ("https://m.coast.example/news/cranes", "https://m.coast.example/news/cranes", "html"),  # same registrable domain
+    ("https://portal.example/story/1", "https://coast.example/news/cranes", "url"),  # another site: not trusted
+    ("https://coast.example/", "https://coast.example/news/cranes", "url"),  # the home page: would merge articles
+    ("/", "https://coast.example/news/cranes", "url"),
 ])
-def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want):
+def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want, layer):
     page = _page(f'<link rel="canonical" href="{canonical}">')
-    record = extract_article(page, "https://coast.example/news/cranes").record
-    assert record["canonical_url"] == want
-    assert record["id"] == __import__("newsbot.extraction.urls", fromlist=["fingerprint"]).fingerprint(want)
+    got = extract_article(page, "https://coast.example/news/cranes")
+    assert got.record["canonical_url"] == want
+    assert got.record["id"] == __import__("newsbot.extraction.urls", fromlist=["fingerprint"]).fingerprint(want)
+    assert got.provenance["canonical_url"] == layer  # the page's own URL too: coverage never reads missing
 
 
 def test_a_canonical_url_on_the_portal_domains_counts():

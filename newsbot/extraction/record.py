@@ -140,7 +140,8 @@ def _canonical_url(f: Fields):
     canonical URL counts only on the page's own site or the portal's domains
     (:func:`~newsbot.extraction.urls.same_site`: a page elsewhere naming a portal story's URL
     does not take that story's identity), and never when it is the site's home page (which
-    would merge every article into one)."""
+    would merge every article into one). Layer ``html`` or ``meta``, and ``url`` for the
+    page's own URL (the field is never empty, so its coverage never reads as missing)."""
     link = next((clean(el.get("href")) for el in f.page.elements("link")
                  if "canonical" in (el.get("rel") or "").lower().split()), None)
     for layer, value in (("html", link), ("meta", f.page.meta_first("og:url"))):
@@ -148,7 +149,7 @@ def _canonical_url(f: Fields):
         if url and same_site(url, f.page.url, f.domains) and urlsplit(url).path.strip("/") != "" \
                 or url and urlsplit(url).query and same_site(url, f.page.url, f.domains):
             return strip_tracking(url), layer
-    return strip_tracking(f.page.url), None
+    return strip_tracking(f.page.url), "url"
 
 
 def _id(f: Fields):
@@ -210,7 +211,7 @@ FIELDS: tuple[Field, ...] = (
           "SHA-1 fingerprint of the canonical URL (scheme, `www.` and tracking parameters ignored)", _id),
     Field("url", _URL, "final URL, tracking parameters (`utm_*`, `fbclid`…) removed", _url),
     Field("canonical_url", _URL, "`<link rel=canonical>` / `og:url`, else `url`", _canonical_url,
-          ("html", "meta"), counted=True),
+          ("html", "meta", "url"), counted=True),
     Field("portal", {"type": "string", "minLength": 1}, "spider name"),
     Field("language", {"type": ["string", "null"], "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},
           "BCP 47 tag (`de`, `en-GB`)", metadata.language, ("html", "meta", "jsonld", "hint", "generic"),
