@@ -19,6 +19,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -245,6 +246,8 @@ def extract(args) -> int:
             record = extract_url(target, settings={"LOG_LEVEL": (args.loglevel or "WARNING").upper(), **pairs},
                                  provenance=args.provenance)
         else:
+            if target != "-" and not os.path.exists(target) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", target):
+                raise ValueError(f"{target}: neither a file nor an http(s) URL")
             if not args.url:
                 raise ValueError(f"{target}: a file needs --url URL (the address the page was fetched from)")
             from .portals import registry

@@ -139,6 +139,10 @@ def test_extract_command_reads_a_saved_page(tmp_path):
     no_url = _extract_cmd(tmp_path, str(page))
     assert (no_url.returncode, no_url.stderr.strip()) == (
         2, f"newsbot extract: {page}: a file needs --url URL (the address the page was fetched from)")
+    for other in ((), ("--url", url)):  # another scheme is no file to read
+        ftp = _extract_cmd(tmp_path, "ftp://news.example.org/a", *other)
+        assert (ftp.returncode, ftp.stderr.strip()) == (
+            2, "newsbot extract: ftp://news.example.org/a: neither a file nor an http(s) URL")
     missing = _extract_cmd(tmp_path, str(tmp_path / "nope.html"), "--url", url)
     assert missing.returncode == 2 and missing.stderr.strip() == (
         f"newsbot extract: {tmp_path / 'nope.html'}: No such file or directory")
