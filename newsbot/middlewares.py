@@ -34,6 +34,7 @@ from .httplimits import too_large
 from .logs import failure_level
 from .portals import in_domains
 from .resolver import AddressRefused, refusal
+from .robots import REUSED
 from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
 from .warc import CorruptRecord, WarcIndex, WarcWriterFile
 
@@ -92,8 +93,10 @@ class WarcReplayMiddleware:
 
 class WarcArchiveMiddleware:
     """Write every response the crawl receives to the WARC named by ``NEWSBOT_ARCHIVE`` as a
-    ``response`` record (decoded body, headers without transfer codings). Disabled when the
-    setting is empty; the file is closed when the spider closes."""
+    ``response`` record (decoded body, headers without transfer codings), once: a request the
+    robots.txt middleware answered with the robots.txt it had received (meta
+    :data:`~newsbot.robots.REUSED`) is no second record. Disabled when the setting is empty;
+    the file is closed when the spider closes."""
 
     def __init__(self, writer: WarcWriterFile, stats):
         self.writer = writer
@@ -109,6 +112,8 @@ class WarcArchiveMiddleware:
         return mw
 
     def process_response(self, request, response, spider=None):
+        if request.meta.get(REUSED):
+            return response
         headers = [(k.decode("latin-1"), v.decode("latin-1"))
                    for k, values in response.headers.items() for v in values]
         self.writer.write(response.url, response.status, headers, response.body)

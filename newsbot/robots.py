@@ -38,6 +38,11 @@ class RobotsTxtUnavailable(IgnoreRequest):
     it is not fetched again."""
 
 
+REUSED = "newsbot_robots_reused"
+"""Request meta key: the request was answered with the robots.txt response already received
+(no download), which the WARC archive does not record a second time."""
+
+
 class RobotsTxtMiddleware(ScrapyRobotsTxt):
     """Scrapy's robots.txt middleware (same settings, same place: 100) whose fetch failures are
     counted and logged as the module docstring says."""
@@ -55,7 +60,7 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
     async def process_request(self, request, spider=None):
         """Scrapy's check; then a request for the robots.txt the middleware already fetched is
         answered with that response (its status, headers and body), counted in
-        ``newsbot/robots_reused``; one for a robots.txt that could not be fetched raises
+        ``newsbot/robots_reused`` and marked :data:`REUSED`; one for a robots.txt that could not be fetched raises
         :class:`RobotsTxtUnavailable`."""
         await super().process_request(request)
         url = urlparse_cached(request)
@@ -64,6 +69,7 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         stored = self._responses.get(url.netloc)
         if stored is not None:
             self._stats.inc_value(ROBOTS_REUSED)
+            request.meta[REUSED] = True
             return stored.replace(url=request.url, request=request)
         if url.netloc in self._failed:
             raise RobotsTxtUnavailable(f"robots.txt of {url.netloc} not read: {self._failed[url.netloc]}")

@@ -308,3 +308,33 @@ def test_a_sitemap_index_that_leads_to_nothing_gives_way_to_the_next_source(tmp_
         assert fell_back in proc.stderr
         assert sorted(r["url"] for r in records) == [site.url("/news/1"), site.url("/news/2")]
         assert hits["/rss.xml"] == 1 and hits["/index.xml"] == 1
+
+
+def test_an_archive_records_each_response_received_once(tmp_path):
+    """The portal's robots.txt probe is answered with the robots.txt the middleware fetched:
+    one download, one WARC record, not a second one for the answer made from it."""
+    from loopback import Site
+    from warcio.archiveiterator import ArchiveIterator
+
+    article = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
+    when = datetime(2025, 2, 11, 9, tzinfo=timezone.utc)
+    with Site({}) as site:
+        site.routes.update({
+            "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"),
+            "/rss.xml": (200, {"Content-Type": "application/rss+xml"}, rss([(site.url("/news/1"), "Story", when)])),
+            "/news/1": (200, {"Content-Type": HTML}, article)})
+        (tmp_path / "arc.toml").write_text(
+            f'name = "arc"\ndomains = ["127.0.0.1"]\nfeeds = ["{{base}}/rss.xml"]\n'
+            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
+        warc = tmp_path / "run.warc.gz"
+        proc, records = crawl(tmp_path, "arc", "since=2025-02-01",
+                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "arc.toml"), "NEWSBOT_ARCHIVE": str(warc),
+                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false"})
+        hits = dict(site.hits)
+    assert [r["url"] for r in records] == [site.url("/news/1")]
+    assert run_stats(tmp_path / "out.jsonl")["newsbot/robots_reused"] == 1 and hits["/robots.txt"] == 1
+    with open(warc, "rb") as fh:
+        uris = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(fh) if r.rec_type == "response"]
+    assert sorted(uris) == sorted(site.url(p) for p in hits)  # one record a download
+    assert uris.count(site.url("/robots.txt")) == 1
