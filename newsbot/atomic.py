@@ -55,10 +55,15 @@ class AtomicFile:
         return self.final
 
     def discard(self) -> None:
-        """Close and remove the part file (the final file, if any, is left as it was)."""
-        if not self.file.closed:
-            self.file.close()
-        self.part.unlink(missing_ok=True)
+        """Close and remove the part file (the final file, if any, is left as it was), even
+        when closing fails (a full disk refusing the bytes still buffered)."""
+        try:
+            if not self.file.closed:
+                self.file.close()
+        except OSError:
+            pass
+        finally:
+            self.part.unlink(missing_ok=True)
 
     def __enter__(self):
         return self

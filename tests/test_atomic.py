@@ -41,3 +41,35 @@ def test_commit_called_directly_keeps_the_part_for_its_caller(tmp_path, monkeypa
     with pytest.raises(OSError):
         out.commit()
     assert out.part.read_bytes() == b"{}\n"
+
+
+def test_a_with_block_on_a_full_disk_leaves_no_part_even_with_bytes_buffered(tmp_path, monkeypatch):
+    """The flush inside the commit fails, and so does the close that would flush the same bytes
+    again: the part file is removed all the same."""
+    target = tmp_path / "a.jsonl"
+
+    class Full:
+        closed = False
+
+        def __init__(self, real):
+            self.real = real
+
+        def write(self, data):
+            return len(data)  # buffered: the disk is found full only when flushed
+
+        def flush(self):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        close = flush
+
+        def fileno(self):
+            return self.real.fileno()
+
+    out = AtomicFile(target)
+    real = out.file
+    out.file = Full(real)
+    with pytest.raises(OSError):
+        with out:
+            out.file.write(b"x" * 1000)
+    real.close()
+    assert list(tmp_path.iterdir()) == []
