@@ -17,6 +17,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .arguments import parse_switch
 from .settings_table import check, state_dir
@@ -84,6 +85,9 @@ def prepare(settings, jobs: list[Job]) -> None:
         raise Refused(BAD_ARGUMENTS, str(exc)) from None
     plan_feeds(settings)
     loader = get_spider_loader(settings)
+    if settings.get("JOBDIR") and len(jobs) > 1 and not all(job.jobdir for job in jobs):
+        raise Refused(BAD_ARGUMENTS, f"-s JOBDIR={settings.get('JOBDIR')} with {len(jobs)} spiders: one job folder "
+                                     "holds one spider's queue; give --jobdir DIR (a folder for each)")
     for job in jobs:
         refuse_append(settings, job.spider)
         refuse_unwritable_feeds(settings, job.spider)
@@ -166,15 +170,40 @@ def refuse_unwritable_feeds(settings, spider: str) -> None:
     for uri in settings.getdict("FEEDS"):
         path = stream_of(str(uri), spider)
         if "://" in path:
+            refuse_unstorable(settings, str(uri))
             continue
         fixed, varies, _ = path.partition("%(")
-        if not varies and Path(path).is_dir():
+        if not varies and os.path.isdir(path):  # False for a name too long to look up
             raise Refused(BAD_ARGUMENTS, f"output {uri}: {path} is a folder, not a file; nothing done")
         folder = Path(fixed) if varies and fixed.endswith(os.sep) else Path(fixed).parent
         try:
             writable_folder("FEEDS", str(uri), folder, label=f"output {uri}")
         except ValueError as exc:
             raise Refused(BAD_ARGUMENTS, f"{exc}; nothing done") from None
+
+
+STORAGE_LIBRARIES = {"s3": "boto3", "gs": "google.cloud.storage"}
+"""The library each remote feed storage of Scrapy needs (``scrapy.extensions.feedexport``):
+without it Scrapy disables the feed and the crawl would run with its records going nowhere."""
+
+
+def refuse_unstorable(settings, uri: str) -> None:
+    """Raise :class:`Refused` (status 2) when no feed storage of ``FEED_STORAGES`` serves the
+    scheme of the remote feed ``uri``, or the one that does lacks its library
+    (:data:`STORAGE_LIBRARIES`)."""
+    import importlib.util
+
+    scheme = urlsplit(uri).scheme.lower()
+    if scheme not in settings.getwithbase("FEED_STORAGES"):
+        raise Refused(BAD_ARGUMENTS, f"output {uri}: no feed storage for {scheme}:// (FEED_STORAGES); nothing done")
+    library = STORAGE_LIBRARIES.get(scheme)
+    try:
+        found = library is None or importlib.util.find_spec(library) is not None
+    except ModuleNotFoundError:
+        found = False
+    if not found:
+        raise Refused(BAD_ARGUMENTS, f"output {uri}: {scheme}:// feeds need the {library.split('.')[0]} library, "
+                                     "which is not installed; nothing done")
 
 
 def crawl_lock(path: str | Path):

@@ -307,18 +307,38 @@ def writable_folder(name: str, raw: str, folder: Path, label: str | None = None)
     """``ValueError`` naming setting ``name`` (as ``name=raw``, or ``label`` when given) when
     ``folder`` could not be created or written: its nearest existing ancestor must be a folder
     in which a file can be created (tried with a temporary file, removed at once; nothing else
-    is created)."""
+    is created), no link on the way may lead nowhere, and no folder name to create may be
+    longer than the file system allows (``PC_NAME_MAX``, bytes)."""
     label = label or f"{name}={raw}"
     existing = folder.absolute()
-    while not existing.exists() and existing != existing.parent:
+    while not _exists(existing) and existing != existing.parent:
+        if _exists(existing, follow=False):
+            raise ValueError(f"{label}: {existing} is a link to {os.readlink(existing)}, which does not exist")
         existing = existing.parent
     if not existing.is_dir():
         raise ValueError(f"{label}: {existing} is not a folder")
+    try:
+        longest = os.pathconf(existing, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        longest = 255
+    for part in folder.absolute().relative_to(existing).parts:
+        if len(os.fsencode(part)) > longest:
+            raise ValueError(f"{label}: a folder name of {len(os.fsencode(part))} bytes, longer than the "
+                             f"{longest} the file system allows")
     try:
         with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
         raise ValueError(f"{label}: cannot write in {existing} ({exc.strerror or exc})") from None
+
+
+def _exists(path: Path, follow: bool = True) -> bool:
+    """``path`` exists (with ``follow`` False: as a name, a link that leads nowhere included);
+    a name the system cannot even look up (too long) does not."""
+    try:
+        return path.exists() if follow else os.path.lexists(path)
+    except OSError:
+        return False
 
 
 def _check_state_dir(settings) -> None:

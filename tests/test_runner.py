@@ -63,6 +63,7 @@ REFUSED = {
     "job folder a file": (("-s", "JOBDIR=notes.txt", *URL), "JOBDIR=notes.txt is not a folder"),
     "log file unwritable": (("-s", "LOG_FILE=/proc/x/crawl.log", *URL), "LOG_FILE=/proc/x/crawl.log"),
     "output a folder": (("-O", "dir.jsonl", *URL), "dir.jsonl is a folder, not a file"),
+    "output through a broken link": (("-O", "broken/o.jsonl", *URL), "broken is a link to"),
     "output unwritable": (("-O", "/proc/x/%(name)s/%(time)s.jsonl", *URL),
                           "output /proc/x/%(name)s/%(time)s.jsonl: cannot write in /proc"),
     "deadline": (("-s", "NEWSBOT_DEADLINE=soon", *URL), "NEWSBOT_DEADLINE"),
@@ -92,6 +93,7 @@ def refused_runs(tmp_path_factory):
         (folder / "link.warc.gz").symlink_to("good.warc.gz")
         (folder / "sub").mkdir()
         (folder / "dir.jsonl").mkdir()
+        (folder / "broken").symlink_to(folder / "nowhere" / "deeper")
         if case == "url_file too large":
             (folder / "big.txt").write_bytes(b"http://127.0.0.1:9/x\n" * (11 * 1024 * 1024 // 21))
         args, _ = REFUSED[case]
@@ -119,6 +121,11 @@ def test_crawl_refuses_bad_setting_or_argument(refused_runs, case):
     (["crawl", "--all", "-s", "NEWSBOT_STATE_DIR=/proc/x"], "NEWSBOT_STATE_DIR"),
     (["crawl", "euobserver", "--limit", "abc"], "limit='abc'"),
     (["crawl", "no_such_portal"], "no_such_portal"),
+    (["crawl", "euobserver", "euronews", "-s", "JOBDIR=jobs"], "JOBDIR=jobs with 2 spiders"),
+    (["crawl", "euobserver", "-s", 'FEEDS={"gopher://x.example/o.jsonl": {"format": "jsonl"}}'],
+     "output gopher://x.example/o.jsonl: no feed storage for gopher://"),
+    (["crawl", "euobserver", "-s", "FEEDS={\"/tmp/%s/o.jsonl\": {\"format\": \"jsonl\"}}" % ("a" * 300)],
+     "longer than the"),
 ])
 def test_newsbot_crawl_refuses_bad_setting_or_argument(tmp_path, monkeypatch, capsys, argv, name):
     monkeypatch.chdir(tmp_path)
@@ -522,3 +529,20 @@ def test_the_crawl_stats_collector_keeps_scrapys_methods():
     stats.set_value("name", "x")
     assert stats.get_stats() == {"pages": 3, "largest": 5, "smallest": 3, "name": "x"}
     assert stats.get_value("missing", 7) == 7
+
+
+def test_a_remote_feed_whose_storage_library_is_missing_is_refused(monkeypatch):
+    """Scrapy disables a feed whose storage lacks its library and crawls on, the records going
+    nowhere: such a feed is refused before the crawl, naming the library."""
+    from scrapy.settings import Settings
+
+    from newsbot import runner
+
+    monkeypatch.setitem(runner.STORAGE_LIBRARIES, "s3", "no_such_library_here")
+    with pytest.raises(CrawlLocked) as refused:
+        runner.refuse_unstorable(Settings(), "s3://bucket/%(name)s.jsonl")
+    assert refused.value.status == 2
+    assert str(refused.value) == ("output s3://bucket/%(name)s.jsonl: s3:// feeds need the no_such_library_here "
+                                  "library, which is not installed; nothing done")
+    monkeypatch.setitem(runner.STORAGE_LIBRARIES, "s3", "json")  # present: the feed is let through
+    runner.refuse_unstorable(Settings(), "s3://bucket/out.jsonl")
