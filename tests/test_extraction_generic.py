@@ -294,6 +294,34 @@ def test_teaser_lines_after_the_last_paragraph_stay_out():
     assert "Another harbour story" not in body and len(body.split("\n\n")) == 3
 
 
+def test_a_short_closing_sentence_after_the_last_paragraph_stays_in_the_body():
+    from newsbot.extraction.generic import scorer
+
+    closing = "<p>The ferry sails again in May.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + closing + "</div>"
+                "<div class='aside'><p>Weather and tides.</p></div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[-1] == "The ferry sails again in May." and len(body) == 4
+    # not a word list, a colon's heading, a bracketed credit or a line outside the story's paragraphs
+    for line in ("<p>Ferry. Harbour.</p>", "<p>What to bring along:</p>", "<p>(with agency reports)</p>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + line + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, line
+
+
+def test_reader_comments_beside_the_headlines_article_element_stay_out():
+    # class names in another language than English: no name prunes the comments
+    comments = "".join(f"<div class='beitrag'><div class='name'>Leser{i}</div><p>Reader {i} thinks the harbour "
+                       "ferries should have kept the old timetable, which suited the early commuters far better "
+                       "than the new one does now.</p></div>" for i in range(2))
+    html = _doc("<title>Ferries</title>", "<main><article><h1>Ferries</h1><div class='text'>" + _paras(3)
+                + "</div></article><section class='leserdebatte'><h2>Kommentare (2)</h2>" + comments
+                + "</section></main>")
+    body = extract_article(html, URL).record["body"]
+    assert len(body.split("\n\n")) == 3 and "Reader" not in body and "Kommentare" not in body
+
+
 def test_article_about_an_ai_company_is_not_an_ai_summary_box():
     html = _doc("<title>Model</title>", "<h1>Model</h1><div class='story'><p>OpenAI presented a new language "
                 "model on Tuesday that it says needs far less power than the one before.</p>" + _paras(2) + "</div>")

@@ -10,7 +10,7 @@ from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate
 from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _keep_after, _keep_before, _keyword_lines, _teaser)
+                      _closing_line, _keep_after, _keep_before, _keyword_lines, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -104,8 +104,9 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
+    last_parent = _parent(inner[last])
     last = keyword_end
-    tail = [b for b in inner[last + 1:] if _keep_after(b)]
+    tail = [b for b in inner[last + 1:] if _keep_after(b) or _closing_line(b, last_parent)]
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
