@@ -653,6 +653,13 @@ def test_the_block_scorer_reads_how_a_block_is_set_against_the_body():
     assert story["parent_share"] == note["parent_share"] == 1.0
     assert note["emphasis"] == 1.0 and "emphasis" not in story
     assert note["kept_last"] == 1.0 and story["kept_last"] == 0.0
+    # in italics after the last good paragraph: a closing note's styling, not an italic quote's
+    assert note["emphasis_end"] == 1.0 and "emphasis_end" not in story
+    html = html.replace("</em></p>", "</em></p>" + _paras(1))
+    rp = rule_pass(Page(html, URL).tree)
+    feats = scorer.features(rp.candidates, rp.kept, rp.inner, rp.keyword)
+    note = next(f for b, f in zip(rp.candidates, feats) if b.text.startswith("This"))
+    assert note["emphasis"] == 1.0 and "emphasis_end" not in note
 
 
 def test_the_block_scorer_reads_questions_calls_addresses_and_date_lines():
