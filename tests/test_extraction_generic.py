@@ -699,6 +699,30 @@ def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
         assert extract_article(html, URL).record["body"] == rules
 
 
+def test_the_block_scorer_adds_no_block_that_repeats_the_headline():
+    from newsbot.extraction.generic import scorer
+
+    # a teaser of the same story below it: its heading holds the headline under a kicker
+    html = _doc("<title>Ferries return to the old harbour</title>",
+                "<article><h1>Ferries return to the old harbour</h1><div class='text'>" + _paras(4) + "</div>"
+                "<div class='extra-note'><p>Harbour news - Ferries return to the old harbour</p>"
+                "<p>A last note printed below the story.</p></div></article>")
+    model = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:note": 20.0}}
+    with scorer.using(model):
+        body = extract_article(html, URL).record["body"]
+    assert body.endswith("A last note printed below the story.") and "Harbour news" not in body
+
+
+def test_a_standfirst_printed_again_in_the_body_is_read_once():
+    lead = "The old harbour's ferries sail again after a winter of repairs, and the town is glad of them."
+    # the standfirst heads the page; the body it opens prints it again after two paragraphs
+    html = _doc("<title>Ferries</title>", f"<header><h1>Ferries</h1><p class='standfirst'>{lead}</p></header>"
+                "<article><div class='text'>" + _paras(2) + f"<p>{lead}</p>" + _paras(2) + "</div></article>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == lead
+    assert record["body"].split("\n\n")[0] == lead and record["body"].count(lead) == 1
+
+
 def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its_tier():
     from newsbot.extraction.generic import scorer
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate
 from .container import containers
@@ -135,15 +136,22 @@ def _inside_any(el, boxes: list, within: dict) -> bool:
     return found
 
 
-def extract(tree, anchor=None) -> Body:
+def extract(tree, anchor=None, title: str | None = None) -> Body:
     """Body of the article in ``tree`` (an lxml HTML document, read only): paragraphs with
     sub-headings and list items as their own paragraphs; empty when no running text is found.
     ``anchor``: the headline element, when known. The rules' choice (:func:`rule_pass`) is
-    corrected by the block scorer where it is sure (:func:`~.scorer.rescore`)."""
+    corrected by the block scorer where it is sure (:func:`~.scorer.rescore`), which adds no
+    block holding the headline (``title``, else the ``anchor``'s text): a teaser's heading that
+    repeats it under a kicker is no body text."""
     rules = rule_pass(tree, anchor)
     if not rules.kept:
         return Body([], [], rules.order, rules.left_out, rules.cut)
-    kept = _dedupe(rescore(rules.candidates, rules.kept, rules.inner, rules.keyword))
+    kept = rescore(rules.candidates, rules.kept, rules.inner, rules.keyword)
+    headline = key(title or (anchor.text_content() if anchor is not None else ""))
+    if headline:
+        ruled = {id(b) for b in rules.kept}
+        kept = [b for b in kept if id(b) in ruled or headline not in key(b.text)]
+    kept = _dedupe(kept)
     if not any(b.good for b in kept):
         kept = _dedupe(rules.kept)
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)
