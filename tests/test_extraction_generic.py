@@ -294,6 +294,34 @@ def test_teaser_lines_after_the_last_paragraph_stay_out():
     assert "Another harbour story" not in body and len(body.split("\n\n")) == 3
 
 
+def test_a_short_closing_sentence_after_the_last_paragraph_stays_in_the_body():
+    from newsbot.extraction.generic import scorer
+
+    closing = "<p>The ferry sails again in May.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + closing + "</div>"
+                "<div class='aside'><p>Weather and tides.</p></div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[-1] == "The ferry sails again in May." and len(body) == 4
+    # not a word list, a colon's heading, a bracketed credit or a line outside the story's paragraphs
+    for line in ("<p>Ferry. Harbour.</p>", "<p>What to bring along:</p>", "<p>(with agency reports)</p>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + line + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, line
+
+
+def test_reader_comments_beside_the_headlines_article_element_stay_out():
+    # class names in another language than English: no name prunes the comments
+    comments = "".join(f"<div class='beitrag'><div class='name'>Leser{i}</div><p>Reader {i} thinks the harbour "
+                       "ferries should have kept the old timetable, which suited the early commuters far better "
+                       "than the new one does now.</p></div>" for i in range(2))
+    html = _doc("<title>Ferries</title>", "<main><article><h1>Ferries</h1><div class='text'>" + _paras(3)
+                + "</div></article><section class='leserdebatte'><h2>Kommentare (2)</h2>" + comments
+                + "</section></main>")
+    body = extract_article(html, URL).record["body"]
+    assert len(body.split("\n\n")) == 3 and "Reader" not in body and "Kommentare" not in body
+
+
 def test_article_about_an_ai_company_is_not_an_ai_summary_box():
     html = _doc("<title>Model</title>", "<h1>Model</h1><div class='story'><p>OpenAI presented a new language "
                 "model on Tuesday that it says needs far less power than the one before.</p>" + _paras(2) + "</div>")
@@ -625,6 +653,13 @@ def test_the_block_scorer_reads_how_a_block_is_set_against_the_body():
     assert story["parent_share"] == note["parent_share"] == 1.0
     assert note["emphasis"] == 1.0 and "emphasis" not in story
     assert note["kept_last"] == 1.0 and story["kept_last"] == 0.0
+    # in italics after the last good paragraph: a closing note's styling, not an italic quote's
+    assert note["emphasis_end"] == 1.0 and "emphasis_end" not in story
+    html = html.replace("</em></p>", "</em></p>" + _paras(1))
+    rp = rule_pass(Page(html, URL).tree)
+    feats = scorer.features(rp.candidates, rp.kept, rp.inner, rp.keyword)
+    note = next(f for b, f in zip(rp.candidates, feats) if b.text.startswith("This"))
+    assert note["emphasis"] == 1.0 and "emphasis_end" not in note
 
 
 def test_the_block_scorer_reads_questions_calls_addresses_and_date_lines():
@@ -662,6 +697,30 @@ def test_the_block_scorer_overrules_the_rules_only_where_it_is_sure():
     unsure = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:paid": -0.1, "c:note": 1.0}}
     with scorer.using(unsure):
         assert extract_article(html, URL).record["body"] == rules
+
+
+def test_the_block_scorer_adds_no_block_that_repeats_the_headline():
+    from newsbot.extraction.generic import scorer
+
+    # a teaser of the same story below it: its heading holds the headline under a kicker
+    html = _doc("<title>Ferries return to the old harbour</title>",
+                "<article><h1>Ferries return to the old harbour</h1><div class='text'>" + _paras(4) + "</div>"
+                "<div class='extra-note'><p>Harbour news - Ferries return to the old harbour</p>"
+                "<p>A last note printed below the story.</p></div></article>")
+    model = {"bias": 0.0, "add": 0.9, "drop": 0.4, "weights": {"c:note": 20.0}}
+    with scorer.using(model):
+        body = extract_article(html, URL).record["body"]
+    assert body.endswith("A last note printed below the story.") and "Harbour news" not in body
+
+
+def test_a_standfirst_printed_again_in_the_body_is_read_once():
+    lead = "The old harbour's ferries sail again after a winter of repairs, and the town is glad of them."
+    # the standfirst heads the page; the body it opens prints it again after two paragraphs
+    html = _doc("<title>Ferries</title>", f"<header><h1>Ferries</h1><p class='standfirst'>{lead}</p></header>"
+                "<article><div class='text'>" + _paras(2) + f"<p>{lead}</p>" + _paras(2) + "</div></article>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == lead
+    assert record["body"].split("\n\n")[0] == lead and record["body"].count(lead) == 1
 
 
 def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its_tier():

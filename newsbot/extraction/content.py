@@ -91,7 +91,7 @@ def _generic_body(f: Fields):
     from .generic import extract
 
     anchor = headline_element(f.page, f["title"])
-    return extract(f.page.tree, anchor), anchor
+    return extract(f.page.tree, anchor, title=f["title"]), anchor
 
 
 def lead(f: Fields) -> tuple[str | None, str | None]:
@@ -134,7 +134,8 @@ def lead(f: Fields) -> tuple[str | None, str | None]:
 def body(f: Fields) -> tuple[str | None, str | None]:
     """The body text: the lead (when the paragraphs do not open with it) and the paragraphs of
     :func:`paragraphs`, one blank line between them; the headline repeated as the first
-    paragraph is left out."""
+    paragraph is left out, and so is a paragraph repeating a lead put in front of them (a
+    standfirst the body prints again)."""
     found, layer, _ = paragraphs(f)
     title, lead_text = f["title"], f["lead"]
     if title and found and key(found[0]) == key(title):
@@ -143,7 +144,7 @@ def body(f: Fields) -> tuple[str | None, str | None]:
         first = key(found[0]) if found else ""
         lk = key(lead_text)
         if not found or not (first == lk or first.startswith(lk) or lk.startswith(first)):
-            found = [lead_text] + found
+            found = [lead_text] + [p for p in found if key(p) != lk]  # not twice
     return "\n\n".join(found) or None, layer
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate
 from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _keep_after, _keep_before, _keyword_lines, _teaser)
+                      _closing_line, _keep_after, _keep_before, _keyword_lines, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -104,8 +105,9 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
+    last_parent = _parent(inner[last])
     last = keyword_end
-    tail = [b for b in inner[last + 1:] if _keep_after(b)]
+    tail = [b for b in inner[last + 1:] if _keep_after(b) or _closing_line(b, last_parent)]
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
@@ -134,15 +136,22 @@ def _inside_any(el, boxes: list, within: dict) -> bool:
     return found
 
 
-def extract(tree, anchor=None) -> Body:
+def extract(tree, anchor=None, title: str | None = None) -> Body:
     """Body of the article in ``tree`` (an lxml HTML document, read only): paragraphs with
     sub-headings and list items as their own paragraphs; empty when no running text is found.
     ``anchor``: the headline element, when known. The rules' choice (:func:`rule_pass`) is
-    corrected by the block scorer where it is sure (:func:`~.scorer.rescore`)."""
+    corrected by the block scorer where it is sure (:func:`~.scorer.rescore`), which adds no
+    block holding the headline (``title``, else the ``anchor``'s text): a teaser's heading that
+    repeats it under a kicker is no body text."""
     rules = rule_pass(tree, anchor)
     if not rules.kept:
         return Body([], [], rules.order, rules.left_out, rules.cut)
-    kept = _dedupe(rescore(rules.candidates, rules.kept, rules.inner, rules.keyword))
+    kept = rescore(rules.candidates, rules.kept, rules.inner, rules.keyword)
+    headline = key(title or (anchor.text_content() if anchor is not None else ""))
+    if headline:
+        ruled = {id(b) for b in rules.kept}
+        kept = [b for b in kept if id(b) in ruled or headline not in key(b.text)]
+    kept = _dedupe(kept)
     if not any(b.good for b in kept):
         kept = _dedupe(rules.kept)
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)

@@ -18,7 +18,9 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
     text while it holds ``DESCEND_SHARE`` of it (so a body split into several containers by
     adverts is read whole, and one wrapped paragraph a ``<div>`` is no trap). A child that
     holds ``anchor`` (the headline's ``<h1>``) is preferred while it holds ``ANCHOR_SHARE``:
-    on pages that append the next article below, the first one is the page's. Paragraphs and
+    on pages that append the next article below, the first one is the page's; an ``<article>``
+    element that holds it and that share bounds the article (reader comments or a teaser list
+    set beside it stay out, whatever their class names). Paragraphs and
     smaller containers of running text right before the chosen one and after the headline
     (``order``: element → document position) are the body's first part (a free first paragraph
     above the metered rest)."""
@@ -49,6 +51,9 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
         if best is None:
             return extra + [cur]
         held = [c for c in kids if c in path]
+        if held and held[0].tag == "article" and total[held[0]] >= ANCHOR_SHARE * total[cur]:
+            cur = held[0]  # the headline's <article> element bounds the article
+            continue
         if held and best is not held[0] and total[held[0]] >= ANCHOR_SHARE * total[cur]:
             best = held[0]
         elif total[best] < DESCEND_SHARE * total[cur]:

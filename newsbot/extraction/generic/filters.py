@@ -208,3 +208,15 @@ def _keep_before(b: Block) -> bool:
 
 def _keep_after(b: Block) -> bool:
     return len(b.text) >= 40 and b.link_share < 0.3 and not _dateline(b)
+
+
+_FULL_STOP = re.compile(r"\w[.!?…。！？][\"'»“”’]?$")
+
+
+def _closing_line(b: Block, parent) -> bool:
+    """A short paragraph after the last good one that closes the text (``The decision applies
+    from July.``): a ``<p>`` in ``parent`` (the last good paragraph's) of three words or more
+    that ends a sentence after a word (not a heading's colon, a bracketed credit, a smiley), not
+    mostly links, no date line."""
+    return (b.tag == "p" and _parent(b) is parent and b.link_share < 0.3 and len(b.text.split()) >= 3
+            and bool(_FULL_STOP.search(b.text)) and not _dateline(b))

@@ -154,7 +154,9 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
     the body: ``style``, the share of the other kept blocks of its tag and ``class`` value;
     ``parent_share``, the share of the kept blocks in its parent; ``emphasis``, its whole text in
     one ``<em>``, ``<i>``, ``<strong>``, ``<b>`` or ``<small>``; ``kept_last``, the last kept block
-    (a note, a bio or a call to subscribe closes a body set apart so)."""
+    (a note, a bio or a call to subscribe closes a body set apart so); ``emphasis_end``, its whole
+    text in one emphasis element and no kept good paragraph after it (a funding, source or
+    reprint note closes a body so; an italic quote or standfirst sits among the paragraphs)."""
     kept_ids = {id(b) for b in kept}
     n = len(found)
     flags = [id(b) in kept_ids for b in found]
@@ -257,6 +259,8 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
             if level == 0 and node.tag in ("article", "main"):
                 f["in:" + node.tag] = 1.0
             node = node.getparent()
+        if f.get("emphasis") and not good_after[i + 1]:
+            f["emphasis_end"] = 1.0
         out.append(f)
     return out
 
