@@ -138,7 +138,24 @@ def test_a_category_label_of_a_related_story_is_not_the_section():
     (f"<a href='/'>Home</a> › <a href='/port/'>Port</a> › <a href='{URL}'>New cranes…</a>"
      "<a class='crumbs-back' href='/port/'>‹ Back</a>", "Port"),
     ("<a href='/'>Home</a> <a onclick='history.back()' href='#'>Zurück</a>", None),  # home alone names no section
+    # utility pages and archives are no sections: search, login, a pager, a year or a month
+    ("<a href='/'>Home</a> › <a href='/search/'>Search</a>", None),
+    ("<a href='/'>Startseite</a> › <a href='/?s=kran'>Suchergebnisse</a>", None),
+    ("<a href='/'>Home</a> › <a href='/account/login'>Sign in</a>", None),
+    ("<a href='/'>Home</a> / <a href='/archive/'>Archive</a> / <a href='/2024/'>2024</a>", None),
+    ("<a href='/'>Home</a> › <a href='/port/'>Port</a> › <a href='/port/2025/03/'>March 2025</a>", None),
+    ("<a href='/'>Home</a> / <a href='/port/'>Port</a> / <a href='/port/page/2/'>Older stories</a>", None),
 ])
 def test_the_section_is_the_printed_breadcrumb_before_the_article(trail, section):
     rec = _page(f"<nav class='breadcrumb'>{trail}</nav><article>{ARTICLE}</article>")
     assert rec["section"] == section
+
+
+def test_a_reader_comment_or_an_author_box_label_gives_no_author():
+    comments = ("<section class='kommentare'><div class='kommentar'><span class='autor'>Heinz Maler</span>"
+                "<p>Ein Leser meint etwas dazu.</p></div></section>")
+    assert _page(f"<article>{ARTICLE}</article>{comments}")["authors"] == []
+    box = "<div class='autor-info'><span class='autor'>Über die Autorin</span></div>"
+    assert _page(f"<article>{ARTICLE}{box}</article>")["authors"] == []
+    byline = "<p class='autor'>Von Klara Weiss</p>"
+    assert _page(f"<article><h1>{HEADLINE}</h1>{byline}{_paras(4)}</article>{comments}")["authors"] == ["Klara Weiss"]

@@ -140,9 +140,24 @@ def _breadcrumb_section(page) -> str | None:
     names = [(n, u) for n, u in names if n]
     if names and (_is_the_page(page, names[-1][0], None) or _links_the_page(page, names[-1][1])):
         names = names[:-1]
-    if len(names) < 2 or home_link(names[-1][1], page.url):
+    if len(names) < 2 or home_link(names[-1][1], page.url) or not _names_a_place(*names[-1]):
         return None
     return names[-1][0]
+
+
+_NO_PLACE = re.compile(r"/(?:search|suche|recherche|buscar|busca|cerca|ricerca|szukaj|zoeken|sok|haku|login|log-?in"
+                       r"|sign-?in|anmelden|account|konto|page|seite|pagina|strona)(?:/|$|\.)", re.I)
+"""A breadcrumb link's path that leads to a utility page (search, login, a pager), no section."""
+
+
+def _names_a_place(name: str, href: str | None) -> bool:
+    """A breadcrumb's last link names a section of the site: no digit in its name (a year, a
+    month of an archive, ``Page 2``), no query in its target (search results) and no utility
+    page's path (:data:`_NO_PLACE`)."""
+    if any(c.isdigit() for c in name):
+        return False
+    parts = urlsplit(href or "")
+    return not parts.query and not _NO_PLACE.search(parts.path)
 
 
 def _goes_back(a, trail) -> bool:
@@ -222,10 +237,15 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     )
     for layer, values in sources:
         names = [n for n in unique(n for v in values() if v for n in split_names(v))
-                 if "@" not in n and not _is_brand(n, brands)]
+                 if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
         if names:
             return names, layer
     return [], None
+
+
+_ROLE_WORD = re.compile(r"(?<!\w)(?:auth?or|auteur|autore|avtor|autorius|szerző)\w*", re.I)
+"""The word "author" itself (``Über die Autorin``, ``About the author``): an author box's
+label, never a person's name."""
 
 
 _ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
@@ -274,9 +294,20 @@ def _printed_byline(page) -> list[str]:
         if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
             continue
         text = _byline_text(el)
-        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el):
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not _in_comments(el):
             return [text]
     return []
+
+
+_COMMENTS = re.compile(r"comment|kommentar|commentaire|comentario|commento|komentar|kommentti|reactie|discus|disqus"
+                       r"|(?:^|[\s_-])repl(?:y|ies)(?:$|[\s_-])", re.I)
+"""A class or id naming reader comments, in the languages whose themes name them so (a
+commenter's ``<span class="autor">`` is no byline)."""
+
+
+def _in_comments(el) -> bool:
+    """``el`` lies in reader comments: an ancestor's class or id names them (:data:`_COMMENTS`)."""
+    return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
 
 
 _DATELINE_NEAR = 3  # elements after the headline (and after its parent) read for its date line
