@@ -87,8 +87,10 @@ def _semantic_names(el, with_id: bool = True) -> str:
 
 def _names_of(cls: str | None, ident: str | None) -> str:
     """:func:`_semantic_names` of the ``class`` ``cls`` and ``id`` ``ident`` values."""
-    tokens = ((cls or "") + " " + (ident or "")).split()
-    return " ".join(t for t in tokens if "[" not in t and "(" not in t and ":" not in t)
+    raw = (cls or "") + " " + (ident or "")
+    if "[" not in raw and "(" not in raw and ":" not in raw:
+        return " ".join(raw.split())  # (most names: no token to leave out)
+    return " ".join(t for t in raw.split() if "[" not in t and "(" not in t and ":" not in t)
 
 
 def _pruned(el) -> bool:
