@@ -97,11 +97,19 @@ id): the box closes the printed text, so it comes first among what follows."""
 _FOLLOWING = etree.XPath(f"following::*[@class or @id][position() <= {FOLLOWING_READ}]")
 
 
+_PAYWALL_NAME_LOWER = re.compile(PAYWALL_NAME.pattern)
+""":data:`PAYWALL_NAME` without ``re.I``, for names in ASCII read in lower case: its words are
+lower-case ASCII, so it matches where the pattern matches the name, for about half the cost."""
+
+
 @lru_cache(maxsize=4096)
 def _names_paywall(cls: str | None, ident: str | None) -> bool:
     """The class ``cls`` or the id ``ident`` names a paywall's box (:data:`PAYWALL_NAME`).
     Class names repeat all over a page, so each is read once."""
-    return bool(PAYWALL_NAME.search(f"{cls or ''} {ident or ''}"))
+    names = f"{cls or ''} {ident or ''}"
+    if names.isascii():
+        return bool(_PAYWALL_NAME_LOWER.search(names.lower()))
+    return bool(PAYWALL_NAME.search(names))
 
 
 def paywall_boxes(last) -> list:

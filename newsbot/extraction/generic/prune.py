@@ -87,8 +87,10 @@ def _semantic_names(el, with_id: bool = True) -> str:
 
 def _names_of(cls: str | None, ident: str | None) -> str:
     """:func:`_semantic_names` of the ``class`` ``cls`` and ``id`` ``ident`` values."""
-    tokens = ((cls or "") + " " + (ident or "")).split()
-    return " ".join(t for t in tokens if "[" not in t and "(" not in t and ":" not in t)
+    raw = (cls or "") + " " + (ident or "")
+    if "[" not in raw and "(" not in raw and ":" not in raw:
+        return " ".join(raw.split())  # (most names: no token to leave out)
+    return " ".join(t for t in raw.split() if "[" not in t and "(" not in t and ":" not in t)
 
 
 def _pruned(el) -> bool:
@@ -153,50 +155,46 @@ def _name_verdict(tag: str, cls: str | None, ident: str | None) -> tuple:
     if not names:
         return False, ""
     if names.isascii() and names.islower():
-        words, search = names, _search_lower  # no capital: no camelCase boundary, no feature flag
+        words, tiers = names, _LOWER_TIERS  # no capital: no camelCase boundary, no feature flag
     else:
         # "RelatedContent" read as words (no camelCase boundary spans two names); a camelCase
         # feature flag ("hasVideo") names no part
         words = _CAMEL.sub("-", " ".join(t for t in names.split() if not _FEATURE_FLAG.match(t)))
-        search = _search
+        tiers = _TIERS
         if words.isascii():
-            words, search = words.lower(), _search_lower
-    if search(ALWAYS_NAME, words):
-        return True, _reason("always", ALWAYS_NAME, words, search)
+            words, tiers = words.lower(), _LOWER_TIERS
+    always, strong, boiler, heading = tiers
+    m = always.search(words)
+    if m:
+        return True, _reason("always", m)
     # a wrapper named after one feature (``article--has-video``, ``sidebar-grid``) that holds
     # running text stays
-    if search(STRONG_NAME, words) and not any(CONTENT_NAME.search(t) for t in names.split()
-                                              if not STRONG_NAME.search(_CAMEL.sub("-", t))):
-        return _STRONG, _reason("strong", STRONG_NAME, words, search)
-    if not search(BOILER_NAME, words):
+    m = strong.search(words)
+    if m and not any(CONTENT_NAME.search(t) for t in names.split() if not STRONG_NAME.search(_CAMEL.sub("-", t))):
+        return _STRONG, _reason("strong", m)
+    m = boiler.search(words)
+    if not m:
         return False, ""
     if tag in HEADINGS:
         # a sub-heading styled ``widget-title``, ``section-header`` or ``js-jump-target`` is still a
         # sub-heading; one named for a byline, a promotion, a video or screen readers is not
-        if search(HEADING_PRUNE_NAME, words):
-            return True, _reason("boiler", HEADING_PRUNE_NAME, words, search)
-        return False, ""
-    return _BOILER, _reason("boiler", BOILER_NAME, words, search)
+        m = heading.search(words)
+        return (True, _reason("boiler", m)) if m else (False, "")
+    return _BOILER, _reason("boiler", m)
 
 
-_search = re.Pattern.search
-_CASED = {p: re.compile(p.pattern) for p in (ALWAYS_NAME, STRONG_NAME, BOILER_NAME, HEADING_PRUNE_NAME)}
-"""The tier patterns without ``re.I``, for names in ASCII read in lower case (:func:`_search_lower`):
+_TIERS = (ALWAYS_NAME, STRONG_NAME, BOILER_NAME, HEADING_PRUNE_NAME)
+_LOWER_TIERS = tuple(re.compile(p.pattern) for p in _TIERS)
+"""The tier patterns (:data:`_TIERS`) without ``re.I``, for names in ASCII read in lower case:
 their words are lower-case ASCII, so they match where the patterns match the name, for a third
-of the cost of matching regardless of case."""
+of the cost of matching regardless of case. (The patterns are passed as they are, never looked up
+by pattern: a compiled pattern's hash is computed anew on every lookup, from its whole code.)"""
 
 
-def _search_lower(pattern: re.Pattern, words: str) -> re.Match | None:
-    """``pattern.search`` (one of the tier patterns, :data:`_CASED`) of ``words``, a name in
-    lower-case ASCII."""
-    return _CASED[pattern].search(words)
-
-
-def _reason(tier: str, pattern: re.Pattern, words: str, search=_search) -> str:
-    """``"<tier>:<word>"`` (see :func:`judge`): ``word`` the first match of ``pattern`` in the
-    name's ``words``, searched by ``search`` (:func:`_search_lower` for a lower-cased name)."""
-    m = search(pattern, words)
-    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "") if m else "other"
+def _reason(tier: str, m: re.Match) -> str:
+    """``"<tier>:<word>"`` (see :func:`judge`): ``word`` read from ``m``, the first match of the
+    tier's pattern in the name's words."""
+    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "")
     return f"{tier}:{word}"
 
 
