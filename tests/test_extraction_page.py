@@ -273,3 +273,14 @@ def test_the_work_on_one_page_is_bounded():
     assert page.size == MAX_ELEMENTS and page.cut  # the rest is not read
     record = extract_article(many, "https://coast.example/many").record
     assert "partial" in record["quality_flags"] and record["body"].startswith("Sentence 0 ")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Harbour cranes", "Harbour cranes"), ("Harbour\ncranes\t", "Harbour\ncranes\t"),
+    ("Har\u200bbour\u00a0cranes", "Harbour\u00a0cranes"), ("\ufeffHarbour\x0b cranes\x7f", "Harbour cranes"),
+    ("Harbour \ud83d cranes\n", "Harbour  cranes\n"), ("\u3000Hafen\u00adkräne", "\u3000Hafen\u00adkräne"),
+])
+def test_strip_control_removes_only_control_characters(text, want):
+    from newsbot.extraction.text import strip_control
+
+    assert strip_control(text) == want
