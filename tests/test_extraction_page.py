@@ -284,3 +284,11 @@ def test_strip_control_removes_only_control_characters(text, want):
     from newsbot.extraction.text import strip_control
 
     assert strip_control(text) == want
+
+
+@pytest.mark.parametrize("text", ["Harbour cranes\n", "Ha\x00rbour\x0b cra\x7fnes", "Hafen\u200bkräne\ufeff 😀",
+                                  "\u200eΓερανοί\x01\u200f", "Harbour\u200c cranes"])
+def test_control_characters_leave_utf8_bytes_as_they_leave_the_text(text):
+    from newsbot.extraction.text import strip_control, strip_control_utf8
+
+    assert strip_control_utf8(text.encode("utf-8"), text) == strip_control(text)
