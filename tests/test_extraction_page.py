@@ -292,3 +292,15 @@ def test_control_characters_leave_utf8_bytes_as_they_leave_the_text(text):
     from newsbot.extraction.text import strip_control, strip_control_utf8
 
     assert strip_control_utf8(text.encode("utf-8"), text) == strip_control(text)
+
+
+@pytest.mark.parametrize("markup", [
+    "plain text", "<head>t<title>x</title>u</head>v", "<frameset>x</frameset>y", "<p>a<p>b<h1>c<p>d",
+    "<b>x<p>y</b>z", "<table><b>x<tr>y", "x<!--c-->y<?pi?>z</p>w</p>", "<li>a<li>b<dd>c<dt>d",
+    "<select><option>a<option>b</select>", "<html>t<head>u</head>w",
+])
+def test_the_parser_makes_no_more_nodes_than_the_bound_read_from_the_text(markup):
+    from newsbot.extraction.page import Page, _nodes_at_most
+
+    page = Page(markup.encode(), URL)
+    assert 0 < page.size <= _nodes_at_most(page.text)
