@@ -238,3 +238,18 @@ def test_teasers_listed_newest_first_below_the_article_do_not_date_it():
     rec = _page(f"<article><h1>Harbour cranes</h1><time datetime='2025-04-08T07:45:00+02:00'>8.4.2025</time>"
                 f"{_paras(4)}<ul>{teasers}</ul></article>")
     assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+
+
+@pytest.mark.parametrize("source, short_year, printed", [
+    ("on 2025-04-01 at noon", False, True), ("2025 / 4 / 1", False, True), ("2025年4月1日", False, True),
+    ("Stand: 01.04.2025", False, True), ("1. 4. 2025,", False, True), ("4/1/2025", False, True),
+    ("04 / 01 / 2025", False, True), ("01.04.25", True, True),
+    ("01.04.25", False, False),  # a year of two digits only where asked for
+    ("11.04.2025", False, False), ("01.04.20250", False, False), ("101.04.2025", False, False),
+    ("2025-04-011", False, False), ("12025-04-01", False, False), ("01.14.2025", False, False),
+    ("4/1/2024", False, False), ("2025-04-10", False, False),
+])
+def test_the_first_of_a_month_in_digits(source, short_year, printed):
+    from newsbot.extraction.date_fields import _first_in_digits
+
+    assert _first_in_digits(source, "2025", 4, short_year) is printed

@@ -273,3 +273,34 @@ def test_the_work_on_one_page_is_bounded():
     assert page.size == MAX_ELEMENTS and page.cut  # the rest is not read
     record = extract_article(many, "https://coast.example/many").record
     assert "partial" in record["quality_flags"] and record["body"].startswith("Sentence 0 ")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Harbour cranes", "Harbour cranes"), ("Harbour\ncranes\t", "Harbour\ncranes\t"),
+    ("Har\u200bbour\u00a0cranes", "Harbour\u00a0cranes"), ("\ufeffHarbour\x0b cranes\x7f", "Harbour cranes"),
+    ("Harbour \ud83d cranes\n", "Harbour  cranes\n"), ("\u3000Hafen\u00adkräne", "\u3000Hafen\u00adkräne"),
+])
+def test_strip_control_removes_only_control_characters(text, want):
+    from newsbot.extraction.text import strip_control
+
+    assert strip_control(text) == want
+
+
+@pytest.mark.parametrize("text", ["Harbour cranes\n", "Ha\x00rbour\x0b cra\x7fnes", "Hafen\u200bkräne\ufeff 😀",
+                                  "\u200eΓερανοί\x01\u200f", "Harbour\u200c cranes"])
+def test_control_characters_leave_utf8_bytes_as_they_leave_the_text(text):
+    from newsbot.extraction.text import strip_control, strip_control_utf8
+
+    assert strip_control_utf8(text.encode("utf-8"), text) == strip_control(text)
+
+
+@pytest.mark.parametrize("markup", [
+    "plain text", "<head>t<title>x</title>u</head>v", "<frameset>x</frameset>y", "<p>a<p>b<h1>c<p>d",
+    "<b>x<p>y</b>z", "<table><b>x<tr>y", "x<!--c-->y<?pi?>z</p>w</p>", "<li>a<li>b<dd>c<dt>d",
+    "<select><option>a<option>b</select>", "<html>t<head>u</head>w",
+])
+def test_the_parser_makes_no_more_nodes_than_the_bound_read_from_the_text(markup):
+    from newsbot.extraction.page import Page, _nodes_at_most
+
+    page = Page(markup.encode(), URL)
+    assert 0 < page.size <= _nodes_at_most(page.text)

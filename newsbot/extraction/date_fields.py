@@ -143,8 +143,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
         language = f["language"]
-        found = _htmldate_of_publication(page, language)
-        found = (found and _day_first(page, found)) or _printed_day(page, language)
+        found = _htmldate_of_publication(f, language)
+        found = (found and _day_first(f, found)) or _printed_day(f, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -152,7 +152,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
                 cands.append(("generic", parsed))
     chosen = dates.choose(cands)
     if chosen and not chosen[1].has_time:
-        chosen = _with_printed_time(page, chosen)
+        chosen = _with_printed_time(f, chosen)
     if chosen and chosen[1].has_time and not chosen[1].has_offset and rules.timezone == "UTC":
         offset = _page_offset(page)
         if offset is not None:
@@ -180,20 +180,33 @@ _NOT_DATE_ELEMENTS = frozenset(("script", "style", "head", "html", "body", "arti
 WordPress ``<article>``)."""
 
 
-def _date_texts(page: Page):
-    """The texts, 150 characters at most, of the page's ``<time>`` elements and of the elements
-    whose class or id names a date, time or dateline (:func:`_names_date`), in document order."""
-    for el in page.tree.iter(etree.Element):
-        if el.tag in _NOT_DATE_ELEMENTS:
-            continue
-        if el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
-            continue
-        text = clean(text_of(el)) or ""
-        if text and len(text) <= 150:
-            yield text
+def _date_elements(f: Fields) -> list:
+    """The page's ``<time>`` elements and the elements whose class or id names a date, time or
+    dateline (:func:`_names_date`), in document order, the document's own containers
+    (:data:`_NOT_DATE_ELEMENTS`) left out; found in one walk of the tree per page, for the
+    update marks read before htmldate and the texts read after it (an XPath picking the
+    elements with a class or id costs more than the walk: most elements have one)."""
+    return f.once("date_elements", _find_date_elements)
 
 
-def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
+def _find_date_elements(f: Fields) -> list:
+    return [el for el in f.page.tree.iter(etree.Element) if el.tag not in _NOT_DATE_ELEMENTS
+            and (el.tag == "time" or _names_date(el.get("class"), el.get("id")))]
+
+
+def _date_texts(f: Fields) -> list[str]:
+    """The texts, 150 characters at most, of the date elements (:func:`_date_elements`), in
+    document order; read once per page (the printed day, the day-first check and the printed
+    time all read them)."""
+    return f.once("date_texts", _read_date_texts)
+
+
+def _read_date_texts(f: Fields) -> list[str]:
+    texts = (clean(text_of(el)) for el in _date_elements(f))
+    return [text for text in texts if text and len(text) <= 150]
+
+
+def _printed_time(f: Fields, day) -> tuple[int, int, tzinfo | None] | None:
     """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
     ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
     of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
@@ -202,7 +215,7 @@ def _printed_time(page: Page, day) -> tuple[int, int, tzinfo | None] | None:
     a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
     is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
     dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found."""
-    texts = [t for t in _date_texts(page) if str(day.year) in t or f"{day.year % 100:02d}" in t]
+    texts = [t for t in _date_texts(f) if str(day.year) in t or f"{day.year % 100:02d}" in t]
     if not texts:
         return None
     written = day_pattern(day)
@@ -261,7 +274,7 @@ def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
 
 _NAMED_DAY = re.compile(
     r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025, 1 ta' Marzu 2025
-    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                                  # March 1, 2025
+    r"|(?<![^\W\d_])[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                     # March 1, 2025
     r"|(?<!\d)\d{4}\.\s+(?:gada\s+)?\d{1,2}\.\s+[^\W\d_]{3,}"                                       # 2025. gada 1. marts
     r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)")                                          # 2025. március 1.
 _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
@@ -273,7 +286,7 @@ the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``)."
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
 
 
-def _printed_day(page: Page, language: str | None = None) -> str | None:
+def _printed_day(f: Fields, language: str | None = None) -> str | None:
     """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
     most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
@@ -282,7 +295,7 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
     is one."""
     tries = 0
-    for text in _date_texts(page):
+    for text in _date_texts(f):
         m = _NAMED_DAY.search(text)
         if m is None:
             dotted = _DOTTED_DAY.search(text)
@@ -301,7 +314,7 @@ def _printed_day(page: Page, language: str | None = None) -> str | None:
     return None
 
 
-def _day_first(page: Page, found: str) -> str:
+def _day_first(f: Fields, found: str) -> str:
     """htmldate's ``found`` (``YYYY-MM-DD…``) with its day and month swapped back when a date
     element (:func:`_date_texts`) prints that day in digits with dots and spaces, day first
     (``12. 3. 2025``, as Czech, Slovak, Slovene and Croatian write it), which htmldate reads
@@ -309,7 +322,7 @@ def _day_first(page: Page, found: str) -> str:
     month, day = int(found[5:7]), int(found[8:10])
     if month == day or day > 12:
         return found
-    for text in _date_texts(page):
+    for text in _date_texts(f):
         for m in _DOTTED_DAY.finditer(text):
             if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(found[:4]), day, month):
                 return f"{found[:5]}{day:02d}-{month:02d}{found[10:]}"
@@ -333,17 +346,17 @@ are in a name in ASCII read lower-cased, they give the pattern's answer for a fr
 the cost of matching regardless of case."""
 
 
-def _with_printed_time(page: Page, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:
+def _with_printed_time(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:
     """A day-only ``chosen`` date completed with the time the page prints beside that day
     (:func:`_printed_time`), read in the zone printed after it, else in the offset the page
     prints with its other dates, else in
     the zone the day was read in; ``chosen`` itself when the page prints no time."""
     layer, parsed = chosen
-    found = _printed_time(page, parsed.value.date())
+    found = _printed_time(f, parsed.value.date())
     if found is None:
         return chosen
     hour, minute, printed_zone = found
-    offset = printed_zone or _page_offset(page)
+    offset = printed_zone or _page_offset(f.page)
     value = parsed.value.replace(hour=hour, minute=minute, second=0)
     if offset is not None:
         value = value.replace(tzinfo=offset)
@@ -385,11 +398,8 @@ def _htmldate(page: Page, language: str | None = None) -> str | None:
                           extensive_search=True)
     except Exception:  # htmldate raises on broken documents
         return None
-    if found and found[8:] == "01 00:00:00":
-        body = page.tree.find("body")
-        text = body.text_content() if body is not None else ""
-        if not _prints_first(f"{page.url}\n{page.text}", text, int(found[:4]), int(found[5:7]), language):
-            return None
+    if found and found[8:] == "01 00:00:00" and not _prints_first(page, int(found[:4]), int(found[5:7]), language):
+        return None
     return found
 
 
@@ -397,7 +407,7 @@ _UPDATE_MARKS = re.compile(r"modif|updat|aktualis|actuali[sz]|aggiorn", re.I)
 _PUBLICATION_MARKS = re.compile(r"publi|creat|erstell|posted|pubdate", re.I)
 
 
-def _htmldate_of_publication(page: Page, language: str | None = None) -> str | None:
+def _htmldate_of_publication(f: Fields, language: str | None = None) -> str | None:
     """:func:`_htmldate` for the publication: on a page whose date elements name both an update
     (class or id ``date-modified``, ``updated``, ``aktualisiert``: :data:`_UPDATE_MARKS`) and
     the publication (``date-published``, ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`),
@@ -405,10 +415,9 @@ def _htmldate_of_publication(page: Page, language: str | None = None) -> str | N
     (``Aktualisiert am 04.03.2025 · Erstellt am 03.03.2025``), and with them only when it then
     finds none. The elements are taken out of the tree and put back in their places. A page
     that names an update alone keeps it (hAtom's ``updated`` is often a post's only date)."""
+    page = f.page
     updates, published = [], False
-    for el in page.tree.iter(etree.Element):
-        if el.tag in _NOT_DATE_ELEMENTS or el.tag != "time" and not _names_date(el.get("class"), el.get("id")):
-            continue
+    for el in _date_elements(f):
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _UPDATE_MARKS.search(marks):
             if not any(a in updates for a in el.iterancestors()):
@@ -428,22 +437,49 @@ def _htmldate_of_publication(page: Page, language: str | None = None) -> str | N
     return found or _htmldate(page, language)
 
 
-def _prints_first(markup: str, text: str, year: int, month: int, language: str | None = None) -> bool:
-    """The page prints the first day of ``month`` of ``year``: in digits in ``markup`` (the
+def _prints_first(page: Page, year: int, month: int, language: str | None = None) -> bool:
+    """The page prints the first day of ``month`` of ``year``: in digits in its markup (the
     page's source and URL: ``2025-04-01``, ``2025/4/1``, ``01.04.2025``, ``4/1/2025``,
-    ``2025年4月1日``) or in ``text`` (what it reads, where ``01.04.25`` counts too), or in ``text``
-    as day 1 with a month's name (:data:`_NAMED_DAY`) that :func:`read_day` reads as that month
-    in the page's ``language``."""
-    y, m = str(year), rf"0?{month}"
-    digits = (rf"(?<!\d){y}\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)"   # 2025-04-01, 2025年4月1日
-              rf"|(?<!\d)0?1\s*[./-]\s*{m}\s*[./-]\s*{{year}}(?!\d)"   # 01.04.2025
-              rf"|(?<!\d){m}\s*/\s*0?1\s*/\s*{{year}}(?!\d)")          # 4/1/2025
+    ``2025年4月1日``) or in the text of its ``<body>`` (what it reads, where ``01.04.25`` counts
+    too), or in that text as day 1 with a month's name (:data:`_NAMED_DAY`) that
+    :func:`read_day` reads as that month in the page's ``language``. The text is read only when
+    the markup does not print it."""
+    y = str(year)
+    if _first_in_digits(f"{page.url}\n{page.text}", y, month, short_year=False):
+        return True
+    body = page.tree.find("body")
+    text = body.text_content() if body is not None else ""
     # a year of two digits (01.04.25) only in the text: in markup it is as often a slug's numbers
-    if re.search(digits.format(year=y), markup) or re.search(digits.format(year=f"(?:{y}|{y[2:]})"), text):
+    if _first_in_digits(text, y, month, short_year=True):
         return True
     first = date(year, month, 1)
     return any(read_day(match.group(0), language) == first for match in _NAMED_DAY.finditer(text)
                if y in match.group(0) and _DAY_ONE.search(match.group(0).replace(y, " ")))
+
+
+def _first_in_digits(source: str, year: str, month: int, short_year: bool) -> bool:
+    """``source`` prints the first of ``month`` of ``year`` (four digits) in digits: year first
+    (``2025-04-01``, ``2025/4/1``, ``2025年4月1日``), day first (``01.04.2025``) or month first
+    (``4/1/2025``), the last two also with the year's last two digits when ``short_year``.
+
+    Every shape holds the year's digits, so each pattern starts with them: a search for a
+    pattern that starts with a literal text skips in C to that text's occurrences, where one
+    that starts with a look-behind is tried at every position of a page's source (ten times
+    slower). The shapes that end with the year are looked for in ``source`` reversed, the
+    pattern reversed with it (``(?!\\d)`` after the year becomes ``(?<!\\d)`` before its reversed
+    digits, and the other way round)."""
+    m = f"0?{month}"
+    if re.search(rf"{year}(?<!\d{{5}})\s*[-/.年]\s*{m}\s*[-/.月]\s*0?1(?!\d)", source):  # 2025-04-01
+        return True
+    backwards = source[::-1]
+    m = f"{str(month)[::-1]}0?"  # 0?12 reversed
+    for written in (year, year[2:]) if short_year else (year,):
+        ending = (rf"{written[::-1]}(?<!\d{{{len(written) + 1}}})"
+                  rf"(?:\s*[./-]\s*{m}\s*[./-]\s*10?"  # 01.04.2025
+                  rf"|\s*/\s*10?\s*/\s*{m})(?!\d)")  # 4/1/2025
+        if re.search(ending, backwards):
+            return True
+    return False
 
 
 _DAY_ONE = re.compile(r"(?<!\d)0?1(?!\d)")

@@ -10,7 +10,7 @@ import re
 import webencodings
 from w3lib.encoding import to_unicode
 
-from .text import strip_control, utf8_has_control
+from .text import strip_control, strip_control_utf8, utf8_has_control
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
@@ -213,9 +213,8 @@ def decode_page(data: bytes | str, content_type: str | None = None) -> tuple[str
     if encoding is None:
         encoding = "utf-8" if _utf8_verdict(data, whole) is not False else _detect(data)
     if encoding == "utf-8" and whole is not None:
-        if not utf8_has_control(data, whole):
-            return whole, encoding, data
-        return strip_control(whole), encoding, None
+        text = strip_control_utf8(data, whole)
+        return text, encoding, (data if text is whole else None)
     text = to_unicode(data, encoding)
     if encoding == "utf-8" and not utf8_has_control(data, text):
         return text, encoding, None
