@@ -167,6 +167,22 @@ def crawl(tmp_path: Path, spider: str, *args: str, settings: dict | None = None,
     return proc, records
 
 
+LOOPBACK_FAST = {"NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false"}
+"""Settings of a crawl of a loopback test site: allowed, without politeness delays."""
+
+
+def crawl_user_portal(tmp_path: Path, name: str, base: str, endpoints: str, *args: str,
+                      settings: dict | None = None) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    """:func:`crawl` of a portal ``name`` described in a user's portal file: one edition
+    (``en``) at ``base`` on 127.0.0.1, ``endpoints`` its TOML lines (``feeds = [...]``…), with
+    :data:`LOOPBACK_FAST` and ``settings``."""
+    path = tmp_path / f"{name}.toml"
+    path.write_text(f'name = "{name}"\ndomains = ["127.0.0.1"]\n{endpoints}\n'
+                    f'[[editions]]\nlang = "en"\nbase = "{base}"\n', "utf-8")
+    return crawl(tmp_path, name, *args, settings={"NEWSBOT_PORTALS_FILE": str(path), **LOOPBACK_FAST,
+                                                  **(settings or {})})
+
+
 def run_stats(output: Path) -> dict:
     """Scrapy's stats of the run that wrote ``output``, from the ``.stats.json`` beside it."""
     return json.loads(output.with_name(output.name + ".stats.json").read_text("utf-8"))["scrapy_stats"]

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 from sitekit import crawl_many, expected_records, load_site, site_warc
-from support import FIXTURES, corpus_entries, crawl, news_sitemap, rss, run_stats, write_warc
+from support import FIXTURES, corpus_entries, crawl, crawl_user_portal, news_sitemap, rss, run_stats, write_warc
 
 from newsbot.evaluate import body_scores, crawl_date, date_scores, norm_title
 from newsbot.schema import validator
@@ -245,13 +245,10 @@ def test_a_backfill_source_that_gave_nothing_is_named_in_the_log(tmp_path):
     from loopback import Site
 
     with Site({}) as site:  # every document answers 404
-        (tmp_path / "gone.toml").write_text(
-            f'name = "gone"\ndomains = ["127.0.0.1"]\nsitemaps = ["{{base}}/sitemap.xml"]\nfeeds = ["{{base}}/rss.xml"]\n'
-            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
-        proc, records = crawl(tmp_path, "gone", "mode=backfill", "since=2025-03-01",
-                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "gone.toml"),
-                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
-                                        "AUTOTHROTTLE_ENABLED": "false", "NEWSBOT_STANDARD_DISCOVERY": "false"})
+        proc, records = crawl_user_portal(tmp_path, "gone", site.base,
+                                          'sitemaps = ["{base}/sitemap.xml"]\nfeeds = ["{base}/rss.xml"]',
+                                          "mode=backfill", "since=2025-03-01",
+                                          settings={"NEWSBOT_STANDARD_DISCOVERY": "false"})
     assert records == []
     lines = [ln for ln in proc.stderr.splitlines() if "Backfill source" in ln]
     assert [ln.split("] INFO: ", 1)[1] for ln in lines] == [
@@ -292,13 +289,10 @@ def test_a_sitemap_index_that_leads_to_nothing_gives_way_to_the_next_source(tmp_
 
     with Site({}) as site:
         site.routes.update(routes(site.base))
-        (tmp_path / "idx.toml").write_text(
-            f'name = "idx"\ndomains = ["127.0.0.1"]\nsitemaps = ["{{base}}/index.xml"]\nfeeds = ["{{base}}/rss.xml"]\n'
-            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
-        proc, records = crawl(tmp_path, "idx", "mode=backfill", "since=2025-02-01",
-                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "idx.toml"),
-                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
-                                        "AUTOTHROTTLE_ENABLED": "false", "NEWSBOT_STANDARD_DISCOVERY": "false"})
+        proc, records = crawl_user_portal(tmp_path, "idx", site.base,
+                                          'sitemaps = ["{base}/index.xml"]\nfeeds = ["{base}/rss.xml"]',
+                                          "mode=backfill", "since=2025-02-01",
+                                          settings={"NEWSBOT_STANDARD_DISCOVERY": "false"})
         hits = dict(site.hits)
     fell_back = f"Backfill source of idx (en) gave nothing: sitemap {site.url('/index.xml')}; trying the next"
     if case == "children before since":
@@ -323,14 +317,9 @@ def test_an_archive_records_each_response_received_once(tmp_path):
             "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"),
             "/rss.xml": (200, {"Content-Type": "application/rss+xml"}, rss([(site.url("/news/1"), "Story", when)])),
             "/news/1": (200, {"Content-Type": HTML}, article)})
-        (tmp_path / "arc.toml").write_text(
-            f'name = "arc"\ndomains = ["127.0.0.1"]\nfeeds = ["{{base}}/rss.xml"]\n'
-            f'[[editions]]\nlang = "en"\nbase = "{site.base}"\n', "utf-8")
         warc = tmp_path / "run.warc.gz"
-        proc, records = crawl(tmp_path, "arc", "since=2025-02-01",
-                              settings={"NEWSBOT_PORTALS_FILE": str(tmp_path / "arc.toml"), "NEWSBOT_ARCHIVE": str(warc),
-                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
-                                        "AUTOTHROTTLE_ENABLED": "false"})
+        proc, records = crawl_user_portal(tmp_path, "arc", site.base, 'feeds = ["{base}/rss.xml"]', "since=2025-02-01",
+                                          settings={"NEWSBOT_ARCHIVE": str(warc)})
         hits = dict(site.hits)
     assert [r["url"] for r in records] == [site.url("/news/1")]
     assert run_stats(tmp_path / "out.jsonl")["newsbot/robots_reused"] == 1 and hits["/robots.txt"] == 1
