@@ -96,6 +96,14 @@ class PlanProgress:
         requested: each settles like a root, so the stage gave nothing until one answers."""
         self._pending[tuple(key)] += count
 
+    def outcome(self, key: tuple[str, int]) -> bool | None:
+        """Whether stage ``key`` answered, once every root below it settled; ``None`` before
+        (or for a stage never started)."""
+        key = tuple(key)
+        if self._pending.get(key, 1) > 0:
+            return None
+        return key in self._answered
+
     def root_settled(self, key: tuple[str, int], ok: bool) -> int | None:
         """A root of stage ``key`` was settled: ``ok`` when it answered with something usable.
         Returns the index of the stage to start next (in ``backfill`` mode, when this was the

@@ -327,3 +327,39 @@ def test_an_archive_records_each_response_received_once(tmp_path):
         uris = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(fh) if r.rec_type == "response"]
     assert sorted(uris) == sorted(site.url(p) for p in hits)  # one record a download
     assert uris.count(site.url("/robots.txt")) == 1
+
+
+@pytest.mark.parametrize("index_answers", [False, True])
+def test_editions_sharing_a_sitemap_settle_as_the_edition_that_reads_it(tmp_path, index_answers):
+    """Two editions name one sitemap index; the scheduler lets the first read it and drops the
+    second's request. When the index leads nowhere both editions go on to their own feeds; when
+    it answers, neither does."""
+    from loopback import Site
+
+    article = (FIXTURES / "eureporter" / "en_article.html").read_bytes()
+    when = datetime(2025, 2, 11, 9, tzinfo=timezone.utc)
+    with Site({}) as site:
+        child = site.url("/sitemap-1.xml") if index_answers else site.url("/gone.xml")
+        site.routes.update({
+            "/index.xml": (200, {"Content-Type": "application/xml"}, _index((child, "2025-02-11"))),
+            "/sitemap-1.xml": (200, {"Content-Type": "application/xml"},
+                               news_sitemap([(site.url(f"/{lang}/news/1"), when, lang) for lang in ("en", "fr")])),
+            **{f"/{lang}/rss.xml": (200, {"Content-Type": "application/rss+xml"},
+                                    rss([(site.url(f"/{lang}/news/1"), "Story", when)])) for lang in ("en", "fr")},
+            **{f"/{lang}/news/1": (200, {"Content-Type": HTML}, article) for lang in ("en", "fr")}})
+        path = tmp_path / "two.toml"
+        path.write_text(f'name = "two"\ndomains = ["127.0.0.1"]\nsitemaps = ["{site.url("/index.xml")}"]\n'
+                        'feeds = ["{base}/rss.xml"]\n'
+                        + "".join(f'[[editions]]\nlang = "{lang}"\nbase = "{site.base}/{lang}"\n' for lang in ("en", "fr")),
+                        "utf-8")
+        proc, records = crawl(tmp_path, "two", "mode=backfill", "since=2025-02-01",
+                              settings={"NEWSBOT_PORTALS_FILE": str(path), "NEWSBOT_STANDARD_DISCOVERY": "false",
+                                        "NEWSBOT_ALLOW_LOOPBACK": "true", "DOWNLOAD_DELAY": "0",
+                                        "AUTOTHROTTLE_ENABLED": "false"})
+        hits = dict(site.hits)
+    assert hits["/index.xml"] == 1
+    assert sorted(r["url"] for r in records) == [site.url("/en/news/1"), site.url("/fr/news/1")], proc.stderr[-2000:]
+    for lang in ("en", "fr"):
+        fell_back = f"Backfill source of two ({lang}) gave nothing: sitemap {site.url('/index.xml')}; trying the next"
+        assert (fell_back in proc.stderr) is not index_answers
+        assert (f"/{lang}/rss.xml" in hits) is not index_answers

@@ -51,6 +51,8 @@ class StagedSpider(PageSpider):
         and a backlog of 2,000 (``NEWSBOT_MAX_QUEUED`` once the crawler is known)."""
         self.backlog = Backlog(2000)
         self.progress = PlanProgress(self.portal, self.mode, self.window)
+        self._readers: dict[str, tuple] = {}  # a root document's URL -> the stage that requested it first
+        self._waiting: dict[tuple, list[dict]] = {}  # stage key -> metas of other stages' roots it reads
         self.admission = Admission(self.portal, self.window, self.limit, {e.lang for e in self.editions})
 
     def request(self, source: Source, **meta) -> scrapy.Request:
@@ -101,6 +103,8 @@ class StagedSpider(PageSpider):
             return []
         if self.mode == "backfill":
             self.crawler.stats.inc_value(BACKFILL(f"stage_{index}"))
+        for source in stage.sources:
+            self._readers.setdefault(source.url, tuple(stage.key))
         return [self.request(source, **{STAGE: stage.key}) for source in stage.sources]
 
     def root_done(self, meta: dict, ok: bool) -> list[scrapy.Request]:
@@ -111,12 +115,31 @@ class StagedSpider(PageSpider):
         if key is None:
             return []
         following = self.progress.root_settled(key, ok)
+        requests = []
+        outcome = self.progress.outcome(key)
+        if outcome is not None:  # the stages whose roots this one read settle with it
+            for waiting in self._waiting.pop(tuple(key), []):
+                requests += self.root_done(waiting, outcome)
         if following is None:
-            return []
+            return requests
         lang = key[0]
         tried = ", ".join(f"{s.kind} {s.url}" for s in self.progress.sources(lang, following - 1))
         self.logger.info("Backfill source of %s (%s) gave nothing: %s; trying the next", self.name, lang, tried)
-        return self._stage_requests(lang, following, self.progress.start(lang, following))
+        return requests + self._stage_requests(lang, following, self.progress.start(lang, following))
+
+    def _read_by_another(self, meta: dict) -> list[scrapy.Request]:
+        """A root request the scheduler refused as a duplicate (meta ``meta``): another
+        edition's stage requested the same document first, so this root settles as that stage
+        does, answered or not (at once when it settled already, else when it does); a document
+        no other stage reads counts as answered."""
+        reader = self._readers.get(meta["source"].url)
+        if reader is None or reader == tuple(meta[STAGE]):
+            return self.root_done(meta, ok=True)
+        outcome = self.progress.outcome(reader)
+        if outcome is not None:
+            return self.root_done(meta, ok=outcome)
+        self._waiting.setdefault(reader, []).append(meta)
+        return []
 
     def parse_article(self, response):
         """Free the request's place in the backlog, then yield its page item."""
@@ -149,12 +172,14 @@ class StagedSpider(PageSpider):
     def _on_dropped(self, request, spider=None):
         """A request the scheduler refused (a duplicate) frees its place in the backlog; a
         refused probe counts as read (its edition's plan starts without it). A refused root
-        counts as answered (another edition reads the same document); a refused child sitemap
+        settles as the stage that reads the same document (:meth:`_read_by_another`); a refused child sitemap
         (:data:`CHILD`: an index listing itself, or indexes listing each other) gave its stage
         nothing."""
         self.backlog.settled(request)
         if request.meta.get(STAGE) is not None:
-            for following in self.root_done(request.meta, ok=not request.meta.get(CHILD)):
+            settled = (self.root_done(request.meta, ok=False) if request.meta.get(CHILD)
+                       else self._read_by_another(request.meta))
+            for following in settled:
                 self.crawler.engine.crawl(following)
         lang = request.meta.get(PROBE)
         if lang and self.progress.probing(lang):
