@@ -9,6 +9,7 @@ from newsbot.extraction import Hints, extract_article
 from newsbot.extraction.metadata import split_names
 from newsbot.extraction.record import BY_NAME, CONTENT, COUNTED, FIELDS, FLOORS, RULE_KEYS
 from newsbot.extraction.rules import ExtractionRules
+from newsbot.extraction.urls import names_a_section
 from newsbot.schema import record_schema
 
 PAGE = """<html lang="en"><head><title>Harbour cranes return | Coast Post</title>{head}</head><body>
@@ -118,6 +119,8 @@ def test_every_field_is_documented_and_the_crawl_sets_the_rest():
     ("https://portal.example/story/1", "https://coast.example/news/cranes", "url"),  # another site: not trusted
     ("https://coast.example/", "https://coast.example/news/cranes", "url"),  # the home page: would merge articles
     ("/", "https://coast.example/news/cranes", "url"),
+    ("/news", "https://coast.example/news/cranes", "url"),  # the section: would merge its articles
+    ("https://www.coast.example/news/", "https://coast.example/news/cranes", "url"),
 ])
 def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want, layer):
     page = _page(f'<link rel="canonical" href="{canonical}">')
@@ -125,6 +128,23 @@ def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want, layer
     assert got.record["canonical_url"] == want
     assert got.record["id"] == __import__("newsbot.extraction.urls", fromlist=["fingerprint"]).fingerprint(want)
     assert got.provenance["canonical_url"] == layer  # the page's own URL too: coverage never reads missing
+
+
+@pytest.mark.parametrize("address, canonical, section", [
+    ("https://coast.example/news/cranes/amp", "https://coast.example/news/cranes", False),
+    ("https://coast.example/news/cranes/amp.html", "https://coast.example/news/cranes", False),
+    ("https://coast.example/news/cranes/print/", "https://coast.example/news/cranes/", False),
+    ("https://coast.example/news/cranes/2", "https://coast.example/news/cranes", False),
+    ("https://coast.example/news/cranes/.", "https://coast.example/news/cranes/", False),
+    ("https://coast.example/news/cranes", "https://coast.example/news/cranes", False),  # itself
+    ("https://coast.example/news/cranes", "https://coast.example/news/cranes-v2", False),
+    ("https://coast.example/news/cranes", "https://coast.example/news?id=7", False),
+    ("https://coast.example/news/38853_Cranes_back", "https://www.coast.example/news", True),
+    ("https://coast.example/news/2025/cranes", "https://coast.example/news/", True),
+    ("https://coast.example/news/cranes", "https://other.example/news", False),  # another host: same_site decides
+])
+def test_a_canonical_url_naming_the_section_the_page_lies_under(address, canonical, section):
+    assert names_a_section(canonical, address) is section
 
 
 def test_a_canonical_url_on_the_portal_domains_counts():

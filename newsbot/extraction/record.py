@@ -30,7 +30,7 @@ from .text import clean
 from .translations import translations as page_translations
 from urllib.parse import urlsplit
 
-from .urls import absolute, fingerprint, same_site, strip_tracking
+from .urls import absolute, fingerprint, names_a_section, same_site, strip_tracking
 
 Extractor = Callable[["Fields"], tuple[Any, "str | None"]]
 
@@ -140,14 +140,15 @@ def _canonical_url(f: Fields):
     canonical URL counts only on the page's own site or the portal's domains
     (:func:`~newsbot.extraction.urls.same_site`: a page elsewhere naming a portal story's URL
     does not take that story's identity), and never when it is the site's home page (which
-    would merge every article into one). Layer ``html`` or ``meta``, and ``url`` for the
-    page's own URL (the field is never empty, so its coverage never reads as missing)."""
+    would merge every article into one), nor a section the page's address lies under
+    (:func:`~newsbot.extraction.urls.names_a_section`). Layer ``html`` or ``meta``, and ``url``
+    for the page's own URL (the field is never empty, so its coverage never reads as missing)."""
     link = next((clean(el.get("href")) for el in f.page.elements("link")
                  if "canonical" in (el.get("rel") or "").lower().split()), None)
     for layer, value in (("html", link), ("meta", f.page.meta_first("og:url"))):
         url = absolute(value, f.page.url)
-        if url and same_site(url, f.page.url, f.domains) and urlsplit(url).path.strip("/") != "" \
-                or url and urlsplit(url).query and same_site(url, f.page.url, f.domains):
+        if url and same_site(url, f.page.url, f.domains) and not names_a_section(url, f.page.url) \
+                and (urlsplit(url).path.strip("/") != "" or urlsplit(url).query):
             return strip_tracking(url), layer
     return strip_tracking(f.page.url), "url"
 
