@@ -40,7 +40,8 @@ DISCOVERY = Family("newsbot/discovery/", "discovery documents read, by kind (rss
 SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of_window, limit, "
                  "not_article_url, other_edition: served by an edition not crawled, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
                  "an index without lastmod in latest mode, listed_twice: links already requested; "
-                 "not_modified: a conditional request answered 304)")
+                 "not_modified: a conditional request answered 304; robots: forbidden by robots.txt, "
+                 "offsite: off the portal's domains)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
                  "out_of_window, invalid/<field>, duplicate, unchanged, worker_died: the page's extraction "
                  "worker died twice, extraction_timeout: its extraction passed NEWSBOT_EXTRACT_TIMEOUT)")
@@ -201,7 +202,8 @@ def _top(counts: dict[str, int], n: int = 3) -> str:
 def summary(name: str, stats: dict | None) -> tuple[int, str]:
     """``(status, line)`` for one finished crawl given its stats dict (``None`` when the
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
-    it failed (no record and no feed or sitemap read while requests failed, a blocked portal
+    it failed (no record and no feed or sitemap read while requests failed, no article found
+    but links robots.txt forbids, a blocked portal
     with no record, invalid records, spider errors, pages whose extraction worker died twice or
     passed its deadline, corrupt records of a replayed archive, records lost to processing or
     output errors, an abnormal finish or none, a failed monitor). The line ends with the output
@@ -223,6 +225,8 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     elif records == 0 and not fig["discovered"] and fig["sources"] and not blocked:
         problems.append("no records; no discovery source answered"
                         + (f" (dead configured endpoints: {_endpoints(dead)})" if dead else ""))
+    if records == 0 and not fig["articles_found"] and fig["skipped"].get("robots"):
+        problems.append(f"no records; robots.txt forbids the {fig['skipped']['robots']} links found")
     if records == 0 and blocked:
         problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page): "
                         + BLOCKED_ADVICE)

@@ -88,7 +88,12 @@ def test_requests_waiting_for_robots_txt_are_each_checked(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert sorted(site.served) == ["/news/one", "/news/three", "/robots.txt"]
     assert sorted(r["title"] for r in records) == ["Story /news/one", "Story /news/three"]
-    assert run_stats(tmp_path / "out.jsonl").get("robotstxt/forbidden") == 2
+    stats = run_stats(tmp_path / "out.jsonl")
+    assert stats.get("robotstxt/forbidden") == 2
+    # the crawler's own choice, not a failure: outside the error ratio, logged once
+    assert stats.get("newsbot/skipped/robots") == 2 and not any(k.startswith("newsbot/errors/") for k in stats)
+    assert proc.stderr.count("robots.txt forbids it") == 1
+    assert proc.stderr.splitlines()[-1].startswith("article: ok: 2 records written, 0 failed requests")
 
 
 def test_redirects_to_private_or_loopback_are_refused(tmp_path):

@@ -72,3 +72,13 @@ def test_nothing_answered_fails_without_failed_requests():
     status, line = summarize("n", {"item_scraped_count": 0, "finish_reason": "finished", "newsbot/sources": sources})
     assert (status, line) == (1, "n: FAILED: no records; no discovery source answered (dead configured endpoints: "
                                  "feed https://n.example/feed/ (http_404))")
+
+
+def test_links_robots_txt_forbids_are_no_failures_unless_they_are_all_the_run_found():
+    sources = [_source("feed", "https://n.example/feed/", "answered", "standard")]
+    base = {"finish_reason": "finished", "newsbot/sources": sources, "newsbot/skipped/robots": 11,
+            "newsbot/discovery/rss": 1}
+    assert summarize("n", {**base, "item_scraped_count": 19}) == (0, "n: ok: 19 records written, 0 failed requests")
+    assert summarize("n", {**base, "item_scraped_count": 0, "newsbot/skipped/seen": 19})[0] == 0  # nothing new
+    assert summarize("n", {**base, "item_scraped_count": 0}) == (
+        1, "n: FAILED: no records; robots.txt forbids the 11 links found")

@@ -2,6 +2,7 @@
 that counts failures."""
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit
 
 import scrapy
@@ -16,6 +17,11 @@ from ..stats import ERRORS, SKIPPED
 from ..window import DateWindow
 
 NOT_MODIFIED = "newsbot_conditional"  # request meta: sent with the validators of the stored page
+
+
+# Failure kinds (:func:`~newsbot.middlewares.failure_kind`) that are the crawler's own choice
+# not to fetch a link, with what the log says of them.
+CHOSEN_NOT_TO_FETCH = {"robots": "robots.txt forbids it", "offsite": "off the portal's domains"}
 
 
 class ArticleRequest(scrapy.Request):
@@ -70,12 +76,24 @@ class PageSpider(scrapy.Spider):
         ``http_404``, ``timeout``, ``too_large``) and log it once at WARNING. Redirects refused
         by the safety check and refusals of the site (:class:`~newsbot.blocks.Blocked`) are
         counted and logged by their middlewares and not again here. Only the first failure of
-        a kind is logged at WARNING, the others at DEBUG (:func:`newsbot.logs.failure_level`)."""
+        a kind is logged at WARNING, the others at DEBUG (:func:`newsbot.logs.failure_level`).
+        A request robots.txt forbids, or one off the portal's domains, is the crawler's own
+        choice, not a failure: counted in ``newsbot/skipped/<kind>`` (:data:`CHOSEN_NOT_TO_FETCH`),
+        outside the failed requests and the error ratio, so a run that obeys robots.txt does
+        not fail for it."""
         exc = failure.value
         if isinstance(exc, (RequestRefused, Blocked)):
             return
         request = getattr(failure, "request", None)
         kind = failure_kind(exc, request.url if request is not None else None)
+        if kind in CHOSEN_NOT_TO_FETCH:
+            self.crawler.stats.inc_value(SKIPPED(kind))
+            first = failure_level(self.crawler, f"skipped_{kind}")[0] == logging.WARNING
+            self.logger.log(logging.INFO if first else logging.DEBUG, "Not fetched %s: %s%s",
+                            request.url if request is not None else "?", CHOSEN_NOT_TO_FETCH[kind],
+                            f"; further ones are counted in newsbot/skipped/{kind}, logged at DEBUG"
+                            if first else "")
+            return
         self.crawler.stats.inc_value(ERRORS(kind))
         url = request.url if request is not None else getattr(getattr(exc, "response", None), "url", "?")
         retries = request.meta.get("retry_times", 0) if request is not None else 0
