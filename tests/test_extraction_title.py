@@ -45,6 +45,17 @@ def test_the_site_name_alone_is_no_title():
     assert extract_article(_doc(head, _paras(4)), URL).record["title"] == "Harbour reopens"
 
 
+@pytest.mark.parametrize("head, expected", [
+    ("<title> | Harbour Wire</title>", None),  # the template printed an empty headline
+    ("<title>| Harbour Wire</title><meta property='og:title' content='| Harbour Wire'>", None),
+    ("<title>• Harbour Wire</title>", None),
+    ("<title>- Angsten vil øke</title>", "- Angsten vil øke"),  # a Nordic quotation dash opens headlines
+    ("<title>Quay opens | Harbour Wire</title>", "Quay opens | Harbour Wire"),  # the site's name unknown
+])
+def test_a_title_that_is_a_separator_and_the_site_name_is_no_headline(head, expected):
+    assert extract_article(_doc(head, _paras(4)), URL).record["title"] == expected
+
+
 @pytest.mark.parametrize("raw,section,expected", [
     ("항구 다시 열려-항구소식ㅣCity Paper", "항구소식", "항구 다시 열려"),
     ("항구 다시 열려 ㅣ 항구소식 ㅣ City Paper", "항구소식", "항구 다시 열려"),

@@ -42,7 +42,9 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     page's section (:func:`strip_site_name`), and of an affix another candidate lacks
     (:func:`_strip_affix_of_others`). A text that is one of those site names alone
     (``<title>City Paper</title>``) is no candidate: a page whose only title source names the
-    site has no title of its own (the feed's, else none)."""
+    site has no title of its own (the feed's, else none); nor is a text that starts with a
+    pipe-like separator (``| City Paper``: a template printing an empty headline before the
+    site's name, :data:`_HEADLESS`)."""
     page, rules = f.page, f.rules
     site_names = list(rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
     for pub in page.jsonld:
@@ -61,6 +63,7 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     names = {key(n) for n in site_names if n and key(n)}
     cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw if t]
     cands = [(source, t) for source, t in cands if key(t) not in names]  # the site's name alone is no headline
+    cands = [(source, t) for source, t in cands if not _HEADLESS.match(t)]  # "| Site": the headline is missing
     if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by
         cands = [("title", _without_site_tail(cands[0][1], page))]
     texts = [t for _, t in cands]
@@ -211,6 +214,10 @@ _KICKER_SEP = re.compile(r"\s*:\s*\S")
 """A colon between a kicker and the headline it introduces (``Exclusive: …``)."""
 
 
+_HEADLESS = re.compile(r"\s*(?:[|·•ㅣ]|::)\s")
+"""A title text that starts with a separator no headline starts with, and a space: what is left
+of ``"{headline} | Site"`` when the headline is empty. Not a dash: Nordic headlines open a
+quotation with one (``- Angsten vil øke``)."""
 _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
 
 
