@@ -34,7 +34,7 @@ from .httplimits import too_large
 from .logs import failure_level
 from .portals import in_domains
 from .resolver import AddressRefused, refusal
-from .robots import REUSED
+from .robots import REUSED, RobotsTxtUnreachable
 from .stats import ARCHIVE, REDIRECT_REFUSED, REPLAY, RETRY
 from .warc import CorruptRecord, WarcIndex, WarcWriterFile
 
@@ -405,7 +405,8 @@ def failure_kind(exc: BaseException, url: str | None = None) -> str:
     (body shorter than its Content-Length), ``connection_refused``, ``dns``, ``too_large``
     (``DOWNLOAD_MAXSIZE`` reached, on the wire or while decompressing), ``redirect_<reason>``
     (refused by :class:`SafeRedirectMiddleware`), ``redirect_max`` (more than
-    ``REDIRECT_MAX_TIMES``), ``offsite``, ``robots`` (forbidden by robots.txt), ``bad_encoding``
+    ``REDIRECT_MAX_TIMES``), ``offsite``, ``robots`` (forbidden by robots.txt), ``robots_unreachable`` (a
+    site whose robots.txt could not be fetched, :mod:`newsbot.robots`), ``bad_encoding``
     (``url``: the request's, to tell a refused address from a failed lookup)
     (undecodable Content-Encoding), ``corrupt_record`` (a replayed WARC record holding no readable
     HTTP response), ``refused_address`` (a host name resolving to a private or
@@ -424,6 +425,8 @@ def failure_kind(exc: BaseException, url: str | None = None) -> str:
     text = str(exc)
     if "maxsize" in text.lower() or "DOWNLOAD_MAXSIZE" in text or "larger than download max size" in text:
         return "too_large"
+    if isinstance(exc, RobotsTxtUnreachable):
+        return "robots_unreachable"
     if isinstance(exc, IgnoreRequest):
         if "max redirections" in text:
             return "redirect_max"

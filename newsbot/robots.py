@@ -5,8 +5,11 @@ The site's robots.txt is read once: a spider's own request for it (the portal sp
 ``Sitemap:`` lines) is answered with the response the middleware fetched.
 
 A robots.txt that cannot be fetched (the site does not answer, a DNS failure, an answer of status
-429 or 5xx after retries) leaves the site
-crawled as if it allowed everything (Scrapy's rule); the failure counts in
+429 or 5xx after retries) is unreachable, and RFC 9309 §2.3.1.4 says a crawler must then assume
+complete disallow: no other request to that site is made in this run (each fails as
+:class:`RobotsTxtUnreachable`, kind ``robots_unreachable``), where Scrapy's rule crawls it as if
+it allowed everything. A robots.txt answering 4xx (none there) allows everything (§2.3.1.3).
+The failure counts in
 ``newsbot/robots_failed/<kind>`` (kinds of :func:`newsbot.middlewares.failure_kind`) and is
 logged once, at WARNING the first of its kind for the spider (a request to the same site
 usually fails the same way next, and is then not logged again at WARNING), at DEBUG after
@@ -38,6 +41,11 @@ class RobotsTxtUnavailable(IgnoreRequest):
     it is not fetched again."""
 
 
+class RobotsTxtUnreachable(IgnoreRequest):
+    """A request to a site whose robots.txt could not be fetched (RFC 9309 §2.3.1.4: complete
+    disallow); ``str()`` names the site and how its robots.txt failed."""
+
+
 REUSED = "newsbot_robots_reused"
 """Request meta key: the request was answered with the robots.txt response already received
 (no download), which the WARC archive does not record a second time."""
@@ -61,10 +69,16 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         """Scrapy's check; then a request for the robots.txt the middleware already fetched is
         answered with that response (its status, headers and body), counted in
         ``newsbot/robots_reused`` and marked :data:`REUSED`; one for a robots.txt that could not be fetched raises
-        :class:`RobotsTxtUnavailable`."""
+        :class:`RobotsTxtUnavailable`, and any other request to that site
+        :class:`RobotsTxtUnreachable`."""
         await super().process_request(request)
         url = urlparse_cached(request)
-        if url.path != "/robots.txt" or url.query or request.meta.get("dont_obey_robotstxt"):
+        if request.meta.get("dont_obey_robotstxt"):
+            return None
+        if url.path != "/robots.txt" or url.query:
+            if url.netloc in self._failed:
+                raise RobotsTxtUnreachable(f"robots.txt of {url.netloc} not read ({self._failed[url.netloc]}): "
+                                           "the site is not crawled (RFC 9309: complete disallow)")
             return None
         stored = self._responses.get(url.netloc)
         if stored is not None:
@@ -105,8 +119,9 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         self._failed[netloc] = kind
         self._stats.inc_value(ROBOTS_FAILED(kind))
         level, note = failure_level(self.crawler, kind)
-        logger.log(level, "robots.txt of %s not read: %s (%s); the site is crawled as if it allowed "
-                   "everything%s", netloc, kind, detail, note, extra={"spider": self.crawler.spider})
+        logger.log(level, "robots.txt of %s not read: %s (%s); the site is not crawled in this run (RFC "
+                   "9309: an unreachable robots.txt means complete disallow)%s", netloc, kind, detail, note,
+                   extra={"spider": self.crawler.spider})
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         if not isinstance(exc, IgnoreRequest):

@@ -56,7 +56,7 @@ PAGES = Family("newsbot/pages/", "joined: later pages of articles printed over s
                "article this run counted already as stored or written (skipped, 304 or unchanged), not "
                "counted as found again")
 ROBOTS_FAILED = Family("newsbot/robots_failed/", "robots.txt not read, by failure kind (the site is then "
-                       "crawled as if it allowed everything)")
+                       "not crawled: RFC 9309 complete disallow)")
 ROBOTS_REUSED = "newsbot/robots_reused"  # requests for a robots.txt answered with the one already fetched
 BLOCKED = Family("newsbot/blocked/", "refusals of the site (HTTP 403, challenge pages), by spider")
 BACKFILL = Family("newsbot/backfill/", "backfill stages started (stage_<n>), no_source, wp_api_unavailable, "
@@ -221,7 +221,10 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     dead = fig["dead_endpoints"]
     blocked = stats.get(BLOCKED(name), 0)
     if records == 0 and not fig["discovered"] and failures:
-        problems.append(f"no records; requests failed: {_top(failures)}")
+        robots = ROBOTS_FAILED.read(stats)
+        problems.append(f"no records; requests failed: {_top(failures)}"
+                        + (f" (robots.txt not read: {_top(robots)})" if robots and "robots_unreachable" in failures
+                           else ""))
     elif records == 0 and not fig["discovered"] and fig["sources"] and not blocked:
         problems.append("no records; no discovery source answered"
                         + (f" (dead configured endpoints: {_endpoints(dead)})" if dead else ""))

@@ -57,8 +57,10 @@ def test_an_offline_crawl_logs_what_an_operator_reads(tmp_path):
     # for the kind (discovery does not ask again for the robots.txt the middleware could not read)
     assert len(failures) == 1, failures
     assert "connection_refused" in failures[0] and "further connection_refused failures of deadsite" in failures[0]
-    assert lines[-1] == "deadsite: FAILED: no records; requests failed: connection_refused ×6; monitors: articles " \
-                        "found 0 (written 0, already stored 0), below the minimum 1"
+    # RFC 9309: an unreachable robots.txt means complete disallow, so the other requests are not made
+    assert lines[-1] == "deadsite: FAILED: no records; requests failed: robots_unreachable ×6 (robots.txt not " \
+                        "read: connection_refused ×1); monitors: articles found 0 (written 0, already stored 0), " \
+                        "below the minimum 1"
     assert lines[1:-1] == failures + [ln for ln in lines if "ERROR: Monitor failed: deadsite:" in ln]
     assert not [ln for ln in lines if any(b in ln for b in BANNERS)]
     assert "Traceback" not in proc.stderr
@@ -70,8 +72,8 @@ def test_at_debug_the_dumps_and_every_failure_are_logged(tmp_path):
     assert proc.returncode == 1
     for banner in ("Overridden settings", "Dumping Scrapy stats", "[Spidermon]", "Enabled downloader middlewares"):
         assert banner in proc.stderr, banner
-    failed = [ln for ln in proc.stderr.splitlines() if "Failed http://127.0.0.1:" in ln]
-    assert len(failed) == 6 and sum("WARNING" in ln for ln in failed) == 0  # the robots.txt line came first
+    failed = [ln for ln in proc.stderr.splitlines() if "Not fetched http://127.0.0.1:" in ln]
+    assert len(failed) == 6 and all("DEBUG" in ln and "RFC 9309" in ln for ln in failed)  # the robots.txt line said why
     assert "'newsbot/robots_failed/connection_refused': 1" in proc.stderr
     assert "Traceback" not in proc.stderr
 
@@ -132,7 +134,7 @@ def test_records_no_handler_shows_are_not_built(monkeypatch):
         root.setLevel(saved[0])  # clears every logger's cached levels
 
 
-def test_a_robots_txt_answering_503_or_429_is_a_robots_txt_not_read(tmp_path):
+def test_a_robots_txt_answering_503_or_429_is_unreachable_so_the_site_is_not_crawled(tmp_path):
     from loopback import Site
     from support import article_page, crawl, run_stats
 
@@ -147,9 +149,13 @@ def test_a_robots_txt_answering_503_or_429_is_a_robots_txt_not_read(tmp_path):
             proc, records = crawl(folder, "article", f"urls={site.url('/a')}",
                                   settings={"NEWSBOT_ALLOW_LOOPBACK": "true", "RETRY_TIMES": "0",
                                             "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "false"})
-        assert [r["title"] for r in records] == ["Quay opens"]
-        lines = [ln for ln in proc.stderr.splitlines() if "robots.txt of" in ln]
-        assert len(lines) == 1 and "WARNING" in lines[0], proc.stderr[-2000:]
+        assert records == [] and sorted(site.served) == ["/robots.txt"]  # RFC 9309: complete disallow
+        lines = [ln for ln in proc.stderr.splitlines() if "robots.txt of" in ln and "WARNING" in ln]
+        assert len(lines) == 1, proc.stderr[-2000:]
         assert (f"robots.txt of 127.0.0.1:{site.port} not read: http_{status} (HTTP {status}); the site is "
-                "crawled as if it allowed everything") in lines[0]
-        assert run_stats(folder / "out.jsonl")[f"newsbot/robots_failed/http_{status}"] == 1
+                "not crawled in this run (RFC 9309: an unreachable robots.txt means complete disallow)") in lines[0]
+        stats = run_stats(folder / "out.jsonl")
+        assert stats[f"newsbot/robots_failed/http_{status}"] == 1 and stats["newsbot/errors/robots_unreachable"] == 1
+        assert proc.returncode == 1 and proc.stderr.splitlines()[-1].startswith(
+            f"article: FAILED: no records; requests failed: robots_unreachable ×1 (robots.txt not read: "
+            f"http_{status} ×1)")

@@ -80,7 +80,9 @@ class PageSpider(scrapy.Spider):
         A request robots.txt forbids, or one off the portal's domains, is the crawler's own
         choice, not a failure: counted in ``newsbot/skipped/<kind>`` (:data:`CHOSEN_NOT_TO_FETCH`),
         outside the failed requests and the error ratio, so a run that obeys robots.txt does
-        not fail for it."""
+        not fail for it. A request to a site whose robots.txt could not be fetched
+        (``robots_unreachable``) is a failure, logged at DEBUG only: the robots.txt middleware
+        logged why."""
         exc = failure.value
         if isinstance(exc, (RequestRefused, Blocked)):
             return
@@ -95,6 +97,9 @@ class PageSpider(scrapy.Spider):
                             if first else "")
             return
         self.crawler.stats.inc_value(ERRORS(kind))
+        if kind == "robots_unreachable":  # the robots.txt middleware logged why, once
+            self.logger.debug("Not fetched %s: %s", request.url if request is not None else "?", exc)
+            return
         url = request.url if request is not None else getattr(getattr(exc, "response", None), "url", "?")
         retries = request.meta.get("retry_times", 0) if request is not None else 0
         chain = request.meta.get("redirect_urls") if request is not None else None
