@@ -46,6 +46,7 @@ def _extract(kwargs: dict):
 PAGES_IN_A_WORKER = 2  # pages sent to a worker and not yet answered: the one it works on and the next
 _PAGE = struct.Struct("!Qq")  # a page's frame: bytes of its pickled arguments, bytes of its body (-1: none apart)
 _REPLY = struct.Struct("!Q")  # a reply's frame: bytes of the pickled (ok, value, traceback text)
+READY = b"R"  # what a worker writes once, when started, before its first reply
 READ_SIZE = 65536  # bytes read from a worker at once: a reply is a few KiB, and recv allocates this much each call
 
 
@@ -164,8 +165,13 @@ def _receive(sock: socket.socket, size: int) -> bytes | None:
 def _serve(sock: socket.socket, function) -> None:
     """A worker's life: read a page (:data:`_PAGE` frame), run ``function`` on its keyword
     arguments, write the reply (:data:`_REPLY` frame: ``(True, result, "")`` or ``(False,
-    exception, traceback text)``), until the crawl closes its end of ``sock``."""
+    exception, traceback text)``), until the crawl closes its end of ``sock``. It first writes
+    :data:`READY` once started, so no page's deadline counts the start of its process."""
     start_worker()
+    try:
+        sock.sendall(READY)
+    except OSError:  # the crawl closed the pool meanwhile
+        return
     while (head := _receive(sock, _PAGE.size)) is not None:
         arguments, body = _PAGE.unpack(head)
         kwargs, html = _receive(sock, arguments), _receive(sock, body) if body >= 0 else b""
@@ -214,6 +220,7 @@ class _Worker:
         self.writing = False  # the loop watches for room to write
         self.loop = None
         self.deadline = None  # the timer of the page it works on (the first of ``pages``)
+        self.ready = False  # it wrote READY: it runs, and works on its first page
 
 
 class ExtractionPool:
@@ -291,17 +298,24 @@ class ExtractionPool:
 
     def _dispatch(self) -> None:
         """Hand waiting pages to the workers that hold the fewest, up to
-        :data:`PAGES_IN_A_WORKER` each; start the workers missing (first page, a worker died)."""
-        try:
-            while len(self.workers) < self.size and self.waiting:
-                self.workers.append(self._start())
-        except Exception as exc:  # no process could be started: the pages waiting fail with it
-            while self.waiting:
-                future, _ = self.waiting.popleft()
-                if not future.done():
-                    future.set_exception(exc)
-            return
-        while self.waiting and self.workers:
+        :data:`PAGES_IN_A_WORKER` each. A worker is started (up to ``size``) only for a page
+        that finds every live one busy: starting a process holds up the crawl's event loop
+        (a tenth of a second or more on a loaded machine), so a large pool is started as the
+        pages come, not all at once on the first page, and downloads go on in between."""
+        can_start = True
+        while self.waiting:
+            if can_start and len(self.workers) < self.size and all(worker.pages for worker in self.workers):
+                try:
+                    self.workers.append(self._start())
+                except Exception as exc:  # no process could be started: the pages waiting fail with it
+                    can_start = False
+                    if self.workers:  # unless live workers take them on (a start is tried at the next page)
+                        continue
+                    while self.waiting:
+                        future, _ = self.waiting.popleft()
+                        if not future.done():
+                            future.set_exception(exc)
+                    return
             worker = min(self.workers, key=lambda w: len(w.pages))
             if len(worker.pages) >= PAGES_IN_A_WORKER:
                 break
@@ -365,6 +379,10 @@ class ExtractionPool:
         if not data:
             self._died(worker)
             return
+        if not worker.ready:  # its first byte: it runs, so its first page's deadline starts now
+            worker.ready = True
+            data = data[len(READY):]
+            self._arm(worker)
         worker.incoming += data
         while len(worker.incoming) >= _REPLY.size:
             end = _REPLY.size + _REPLY.unpack_from(worker.incoming)[0]
@@ -389,11 +407,12 @@ class ExtractionPool:
             self._dispatch()
 
     def _arm(self, worker: _Worker) -> None:
-        """Start the deadline of the page ``worker`` works on now (its first), ending the last one."""
+        """Start the deadline of the page ``worker`` works on now (its first), ending the last one;
+        none before the worker is ready (a process starting on a loaded machine may take seconds)."""
         if worker.deadline is not None:
             worker.deadline.cancel()
             worker.deadline = None
-        if self.timeout and worker.pages:
+        if self.timeout and worker.pages and worker.ready:
             worker.deadline = self.loop.call_later(self.timeout, self._overdue, worker)
 
     def _overdue(self, worker: _Worker) -> None:

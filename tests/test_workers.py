@@ -46,6 +46,26 @@ def test_pages_are_extracted_in_worker_processes_as_in_the_crawl_process():
     assert got[-1].record["title"] == "Harbour cranes return to the north quay"
 
 
+def test_workers_start_as_pages_find_the_live_ones_busy_not_all_on_the_first_page():
+    pool = ExtractionPool(8)
+    url, body = PAGES[-1]
+    try:
+        asyncio.run(pool.extract(html=body, url=url))
+        one = list(pool.pids)
+        asyncio.run(pool.extract(html=body, url=url))  # the worker is idle again: it takes the page
+        still = list(pool.pids)
+
+        async def three():
+            return await asyncio.gather(*(pool.extract(html=b, url=u) for u, b in PAGES[:3]))
+
+        asyncio.run(three())
+        busy = list(pool.pids)
+    finally:
+        pool.close()
+    assert len(one) == 1 and still == one
+    assert len(busy) == 3 and busy[0] == one[0]  # each page that found every worker busy started one
+
+
 def test_a_killed_worker_costs_no_page_and_the_pool_starts_again():
     pool = ExtractionPool(1)
     url, body = PAGES[-1]
