@@ -457,9 +457,10 @@ class ExtractionPool:
 
     def _log_death(self, pages: int) -> None:
         """The default ``on_death``: one line, at WARNING for the pool's first death."""
+        fate = ("each is tried once more in a worker of its own, and lost when that one dies too" if pages
+                else "none was lost; another is started when a page needs it")
         logger.log(logging.WARNING if self.deaths == 1 else logging.DEBUG,
-                   "An extraction worker died with %d pages under way: each is tried once more in a "
-                   "worker of its own, and lost when that one dies too%s", pages,
+                   "An extraction worker died with %d pages under way: %s%s", pages, fate,
                    "; further deaths are logged at DEBUG" if self.deaths == 1 else "")
 
     def _stop(self, worker: _Worker) -> None:

@@ -5,6 +5,7 @@ process."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import time
@@ -370,3 +371,15 @@ def test_a_ctrl_c_reaching_the_workers_costs_no_worker():
         pool.close()
     assert pool.pids == [] and pool.deaths == 0
     assert again.record["title"] == "Harbour cranes return to the north quay"
+
+
+def test_an_idle_worker_that_dies_is_logged_as_losing_nothing(caplog):
+    pool = ExtractionPool(1)
+    pool.deaths = 1
+    with caplog.at_level(logging.DEBUG, logger="newsbot.workers"):
+        pool._log_death(0)
+        pool._log_death(2)
+    assert [r.getMessage().split(": ", 1)[1] for r in caplog.records] == [
+        "none was lost; another is started when a page needs it; further deaths are logged at DEBUG",
+        "each is tried once more in a worker of its own, and lost when that one dies too; further deaths are "
+        "logged at DEBUG"]
