@@ -155,6 +155,10 @@ def test_thresholds_within_the_tolerance_go_to_the_pair_that_overrules_the_rules
     assert trainer.choose(scored)[:2] == (0.9, 0.5)
     scored[1][2]["news"]["body_exact"] = 0.4918  # better F1s, worse exact: not beaten on every figure
     assert trainer.choose(scored)[:2] == (0.9, 0.4)
+    scored[1][2]["news"]["body_exact"] = 0.4973  # better F1s, the same exact: beaten all the same
+    assert trainer.choose(scored)[:2] == (0.9, 0.5)
+    scored[1] = (0.9, 0.5, scored[0][2])  # the same figures: neither is beaten, the lower drop is chosen
+    assert trainer.choose(scored)[:2] == (0.9, 0.4)
 
 
 @pytest.mark.parametrize("args, message", [

@@ -398,12 +398,13 @@ def choose(scored: list) -> tuple:
     (highest ``add``, then lowest ``drop``) among those whose :func:`_merit` is within
     :data:`MERIT_TOLERANCE` of the best: a difference that small is a page or two, not a reason
     to let the model overrule the rules more often. A pair that another pair of the same ``add``
-    beats on every figure (:func:`_figures`) is not one of them."""
+    beats (as good on every figure, :func:`_figures`, and better on one) is not one of them."""
     best = max(_merit(s[2]) for s in scored)
     close = [s for s in scored if _merit(s[2]) >= best - MERIT_TOLERANCE]
 
     def beaten(s) -> bool:
-        return any(o[0] == s[0] and all(a > b for a, b in zip(_figures(o[2]), _figures(s[2]))) for o in close)
+        return any(o[0] == s[0] and _figures(o[2]) != _figures(s[2])
+                   and all(a >= b for a, b in zip(_figures(o[2]), _figures(s[2]))) for o in close)
 
     return min((s for s in close if not beaten(s)), key=lambda s: (-s[0], s[1]))
 
