@@ -841,6 +841,8 @@ def test_a_model_file_that_is_not_a_block_model_is_refused(tmp_path):
     # the grant's clause alone, and the views named the author's alone
     "The European Parliament was not involved in its preparation and bears no responsibility for the opinions expressed.",
     "The views expressed in this article are solely those of the author.",
+    "Our site carries pieces from outside writers. The positions taken in these articles are not necessarily those "
+    "of the editors.",
 ])
 def test_a_funding_notice_closing_or_opening_the_text_is_left_out(notice):
     for story in (_paras(3) + f"<p><em>{notice}</em></p>", f"<p><em>{notice}</em></p>" + _paras(3)):
