@@ -96,7 +96,11 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
              and not is_boilerplate(b.text) and not _teaser(b, boxes, seen)]
     inner = _cut_related(inner)
     inner = _drop_nested_articles(inner, boxes)
-    goods = [i for i, b in enumerate(inner) if b.good and not is_funding_notice(b.text)]  # the text's own run
+    goods = [i for i, b in enumerate(inner) if b.good]
+    while goods and is_funding_notice(inner[goods[0]].text):  # a notice opening or closing the text
+        goods.pop(0)
+    while goods and is_funding_notice(inner[goods[-1]].text):
+        goods.pop()
     if not goods:
         return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set(), candidates)
     first, last = goods[0], goods[-1]

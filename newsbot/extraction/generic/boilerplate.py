@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..vocabulary import pattern
+import re
+
+from ..vocabulary import pattern, phrases
 from .blocks import Block, _SENTENCE_END
 
 BOILER_TEXT = pattern("boiler_text")
@@ -24,6 +26,8 @@ STOP_TEXT = pattern("stop_text")
 AI_NOTICE = pattern("ai_notice")
 AI_NOTICE_SHORT = pattern("ai_notice_short")
 FUNDING_NOTICE = pattern("funding_notice")
+PARLIAMENT_NAME = re.compile("|".join(phrases("funding_notice", "parliament")), re.I)
+VIEWS_DISCLAIMER = pattern("views_disclaimer")
 MEMBER_PROMPT_MAX_CHARS = 40
 AI_NOTICE_SHORT_MAX_CHARS = 120
 FUNDING_NOTICE_MAX_CHARS = 300
@@ -62,18 +66,23 @@ def is_boilerplate(text: str) -> bool:
     return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
 
 
+@lru_cache(maxsize=4096)  # a block text is tried by the rules, the lead search and after the block scorer
 def is_funding_notice(text: str) -> bool:
     """True for a block text under ``FUNDING_NOTICE_MAX_CHARS`` characters that is the notice
     EU-focused portals print on an article the European Parliament's grant programme in
-    communication paid for, or a disclaimer clause (``funding_notice``, in the 24 official
-    languages): the article made with the support of the Parliament (``This article was
+    communication paid for, or a disclaimer clause (``funding_notice``, ``views_disclaimer``, in
+    the 24 official languages): the article made with the support of the Parliament (``This article was
     produced with the support of the European Parliament``, ``A cikk az Európai Parlament
     támogatásával készült``), the grant's clause (``The European Parliament was not involved in
     its preparation …``), or the views named the author's alone (``The views expressed are those
     of the authors``, EU Reporter's ``… not necessarily those of EU Reporter``). A sentence of
     an article about the Parliament can read so, so the body asks this only of the blocks
     before its first good paragraph and after its last."""
-    return len(text) < FUNDING_NOTICE_MAX_CHARS and bool(FUNDING_NOTICE.search(text))
+    if len(text) >= FUNDING_NOTICE_MAX_CHARS:
+        return False
+    if PARLIAMENT_NAME.search(text) and FUNDING_NOTICE.search(text):  # the long pattern, where it can match
+        return True
+    return bool(VIEWS_DISCLAIMER.search(text))
 
 
 def is_stop(b: Block) -> bool:
