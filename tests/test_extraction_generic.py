@@ -854,13 +854,17 @@ def test_a_funding_notice_closing_or_opening_the_text_is_left_out(notice):
         assert record["lead"] is None
 
 
-def test_an_article_about_the_parliament_keeps_its_own_paragraphs():
+@pytest.mark.parametrize("closing", [
+    "The law passed with the support of the European Parliament.",
+    "The report was adopted with the support of the European Parliament.",
+    "Der Text wurde mit Unterstützung des Europäischen Parlaments angenommen.",
+])
+def test_an_article_about_the_parliament_keeps_its_own_paragraphs(closing):
     inside = ("<p>The new harbour was produced with the support of the European Parliament's regional fund, the mayor "
               "said, and the European Parliament was not involved in choosing the site.</p>")
-    closing = "<p>The law passed with the support of the European Parliament.</p>"
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + inside + _paras(1)
-                + closing + "</div>")
+                + f"<p>{closing}</p></div>")
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert body[2].startswith("The new harbour was produced")
-    assert body[-1] == "The law passed with the support of the European Parliament."
+    assert body[-1] == closing
     assert len(body) == 5
