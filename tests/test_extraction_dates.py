@@ -152,6 +152,20 @@ def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, pri
     assert rec["quality_flags"] == ["day_only"]
 
 
+@pytest.mark.parametrize("line, want", [
+    # htmldate reads a date element's text cut to its first 52 characters: "… 04.03.20" would be 2020
+    ("Foto: dpa/Kai Brenner · Von Mara Lindqvist und Tom Okafor · 04.03.2025", "2025-03-04"),
+    ("Photo: Kai Brenner for the Harbour Gazette · By Mara Lindqvist · 4 March 2025", "2025-03-04"),
+    ("Von Mara Lindqvist · 04.03.2025", "2025-03-04"),  # within the cut: htmldate's
+])
+def test_a_day_printed_late_in_a_long_date_line_is_the_date(line, want):
+    html = _doc("<title>Harbour cranes</title>",
+                f"<article><h1>Harbour cranes</h1><p class='meta'>{line}</p>{_paras(3)}</article>")
+    rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+    assert rec["date_published"] == f"{want}T00:00:00+00:00"
+    assert rec["quality_flags"] == ["day_only"]
+
+
 @pytest.mark.parametrize("value, want, has_time", [
     ("Tue, 04/08/2025 - 07:45", "2025-04-08T07:45:00+00:00", True),          # Drupal's default: month first
     ("08.04.2025 07:45", "2025-04-08T07:45:00+00:00", True),

@@ -828,3 +828,43 @@ def test_a_model_file_that_is_not_a_block_model_is_refused(tmp_path):
     with pytest.raises(ValueError, match="not a block model"):
         scorer.load_model(path)
     assert scorer.load_model(tmp_path / "missing.json") == {}
+
+
+@pytest.mark.parametrize("notice", [
+    "This report was prepared with financial support from the European Parliament.",
+    "Die Recherche wurde vom Europäischen Parlament gefördert.",
+    "Ce reportage a été cofinancé par le Parlement européen.",
+    "Materiał współfinansowany ze środków Parlamentu Europejskiego.",
+    "Juttu on tehty Euroopan parlamentin rahoituksella.",
+    "Ez az írás az Európai Parlament támogatásával jelent meg.",
+    "Η σειρά υλοποιήθηκε με την οικονομική στήριξη του Ευρωπαϊκού Κοινοβουλίου.",
+    # the grant's clause alone, and the views named the author's alone
+    "The European Parliament was not involved in its preparation and bears no responsibility for the opinions expressed.",
+    "The views expressed in this article are solely those of the author.",
+    "Our site carries pieces from outside writers. The positions taken in these articles are not necessarily those "
+    "of the editors.",
+])
+def test_a_funding_notice_closing_or_opening_the_text_is_left_out(notice):
+    for story in (_paras(3) + f"<p><em>{notice}</em></p>", f"<p><em>{notice}</em></p>" + _paras(3)):
+        html = _doc("<title>Ferries</title>", f"<h1>Ferries</h1><div class='story'>{story}</div>")
+        record = extract_article(html, URL).record
+        assert record["body"].split("\n\n") == [f"Paragraph {i} about the harbour gives enough running text to count "
+                                                "as part of the article body, with a full sentence that ends properly."
+                                                for i in (1, 2, 3)]
+        assert record["lead"] is None
+
+
+@pytest.mark.parametrize("closing", [
+    "The law passed with the support of the European Parliament.",
+    "The report was adopted with the support of the European Parliament.",
+    "Der Text wurde mit Unterstützung des Europäischen Parlaments angenommen.",
+])
+def test_an_article_about_the_parliament_keeps_its_own_paragraphs(closing):
+    inside = ("<p>The new harbour was produced with the support of the European Parliament's regional fund, the mayor "
+              "said, and the European Parliament was not involved in choosing the site.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + inside + _paras(1)
+                + f"<p>{closing}</p></div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[2].startswith("The new harbour was produced")
+    assert body[-1] == closing
+    assert len(body) == 5

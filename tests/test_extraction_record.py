@@ -155,10 +155,11 @@ def test_a_canonical_url_on_the_portal_domains_counts():
     assert alone.record["canonical_url"] == "https://www.euractiv.de/news/cranes/"
 
 
-def _byline_page(head: str, top: str, url: str = "https://www.harbour-news.example/port/cranes") -> dict:
+def _byline_page(head: str, top: str, url: str = "https://www.harbour-news.example/port/cranes",
+                 lang: str = "en") -> dict:
     paras = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, "
                     f"which the union wants to review before winter.</p>" for i in range(4))
-    html = (f"<html lang='en'><head><title>Cranes return</title>{head}</head><body><article><h1>Cranes return</h1>"
+    html = (f"<html lang='{lang}'><head><title>Cranes return</title>{head}</head><body><article><h1>Cranes return</h1>"
             f"{top}{paras}</article></body></html>")
     return extract_article(html.encode(), url).record
 
@@ -232,6 +233,9 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     ("admin", []), ("Redaktion", []), ("Redazione", []), ("Super User", []), ("Door onze correspondent", []),
     ("Mara Lindqvist, 24. März 2025", ["Mara Lindqvist"]), ("Tom Okafor 8 January 2025, 3:51 pm", ["Tom Okafor"]),
     ("Ana Ruiz am 29.12.2024", ["Ana Ruiz"]), ("BR24 Redaktion", ["BR24 Redaktion"]),
+    # a news agency credited after a slash or in parentheses is a name of its own
+    ("Mara Lindqvist/dpa", ["Mara Lindqvist", "dpa"]), ("Tom Okafor (Reuters)", ["Tom Okafor", "Reuters"]),
+    ("Von Ana Ruiz / AFP", ["Ana Ruiz", "AFP"]),
 ])
 def test_a_byline_gives_the_people_it_names(byline, want):
     assert split_names(byline) == want
@@ -244,6 +248,24 @@ def test_a_byline_gives_the_people_it_names(byline, want):
 ])
 def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_date(top):
     assert _byline_page("", top)["authors"] == []
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # the fields of the date line: a reading time, a place, a photo credit before the byline
+    ("nl", "<p class='meta'>Door Pieter van den Berg · 6 maart 2025 · Leestijd 4 minuten</p>", ["Pieter van den Berg"]),
+    ("es", "<p class='firma'>Por Nuria Vidal | Valencia | 5 de marzo de 2025</p>", ["Nuria Vidal"]),
+    ("de", "<p class='meta'>Foto: dpa/Kai Brenner · Von Mara Lindqvist · 04.03.2025</p>", ["Mara Lindqvist"]),
+    ("de", "<p class='meta'>Von Mara Lindqvist/dpa · 04.03.2025</p>", ["Mara Lindqvist", "dpa"]),
+    ("de", "<p class='meta'>Von Mara Lindqvist · Aktualisiert am 05.03.2025</p>", ["Mara Lindqvist"]),
+    # the weekday of a block of its own is no part of the name
+    ("de", "<section class='info'><p>Von <a href='/mara'>Mara Lindqvist</a></p>\n<p>Di, 4. März 2025 um 10:12 Uhr</p>"
+           "</section>", ["Mara Lindqvist"]),
+    # a printed byline's time ago
+    ("es", "<div class='autor'><h6>Nuria Vidal Soler | Publicado hace 3 horas</h6></div>", ["Nuria Vidal Soler"]),
+    ("de", "<div class='autor'><span>Mara Lindqvist</span> | <span>vor 20 Minuten</span></div>", ["Mara Lindqvist"]),
+])
+def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
 
 
 def test_an_author_link_in_the_navigation_is_no_byline():

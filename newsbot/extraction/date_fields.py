@@ -124,7 +124,8 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation or
     a footer, one marked as the publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
-    htmldate on the page text (never a copyright year), then a day printed with its month's
+    htmldate on the page text (never a copyright year; a day printed past the part of a date
+    element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
     portal rules takes the UTC offset the page prints with its other dates."""
@@ -143,7 +144,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
         language = f["language"]
-        found = _htmldate_of_publication(f, language)
+        found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
         found = (found and _day_first(f, found)) or _printed_day(f, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
@@ -311,6 +312,34 @@ def _printed_day(f: Fields, language: str | None = None) -> str | None:
         tries += 1
         if tries >= _PRINTED_DAY_TRIES:
             break
+    return None
+
+
+def _day_past_segment(f: Fields, language: str | None = None) -> str | None:
+    """The day (``YYYY-MM-DD``) the first date element that prints a whole day
+    (:func:`_date_texts`; in digits with dots, :data:`_DOTTED_DAY`, or with its month's name,
+    :data:`_NAMED_DAY`, read by :func:`read_day`) prints past the first
+    ``htmldate.settings.MAX_SEGMENT_LEN`` characters of its text; ``None`` when that day ends
+    within them (or no element prints one). htmldate reads a date element's text cut to that
+    length, so a long date line (``Bild: dpa/Jens Büttner · Von Sabine Braun · 03.03.2025``)
+    reaches it as ``… 03.03.20`` and is misread (2020-03-03): such a day is read here, before
+    htmldate."""
+    from htmldate.settings import MAX_SEGMENT_LEN
+
+    for text in _date_texts(f):
+        found = [m for m in (_DOTTED_DAY.search(text), _NAMED_DAY.search(text)) if m]
+        if not found:
+            continue
+        m = min(found, key=lambda m: m.start())
+        if m.end() <= MAX_SEGMENT_LEN:
+            return None
+        if m.re is _DOTTED_DAY:
+            try:
+                return date(*(int(m.group(i)) for i in (3, 2, 1))).isoformat()
+            except ValueError:
+                return None
+        day = read_day(m.group(0), language)
+        return day.isoformat() if day is not None else None
     return None
 
 

@@ -11,12 +11,11 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .content import is_boilerplate
-from .date_fields import day_pattern, published
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
 from .values import in_aside, ld_text, select_values, text_of, unique, value_of
-from .vocabulary import pattern
+from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -232,7 +231,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
-        ("html", lambda: _printed_byline(page)),
+        ("html", lambda: _printed_byline(f)),
         ("html", lambda: _dateline_byline(f)),
     )
     for layer, values in sources:
@@ -283,19 +282,22 @@ _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
 
 
-def _printed_byline(page) -> list[str]:
+def _printed_byline(f: Fields) -> list[str]:
     """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
     characters long, of the first element whose class or id names a byline or an author
     (``byline``, ``article-author__name``, ``authors``), not a comment's, a quote's, an author
     box's biography or picture, nor in an aside, a navigation or the page's footer
-    (:func:`~newsbot.extraction.values.in_aside`); ``[]`` when there is none."""
-    body = page.tree.find("body")
+    (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
+    time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
+    Betancur | Publicado hace 3 horas``); ``[]`` when there is none."""
+    body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
             continue
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not _in_comments(el):
-            return [text]
+            fields = _fields(el)
+            return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
 
 
@@ -310,45 +312,122 @@ def _in_comments(el) -> bool:
     return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
 
 
-_DATELINE_NEAR = 3  # elements after the headline (and after its parent) read for its date line
-_DATELINE_SEP = "·|,–—•/"  # the marks that set a byline apart from the date after it in a date line
+_DATELINE_NEAR = 3  # elements after the headline read for its date line
+_FIELD_EDGE = re.compile(r"\s*[·|•,;\0]\s*|\s+[–—/-]\s+")
+"""Where the fields of a date line or a byline meet (``Von Sabine Braun · 03.03.2025 ·
+Leestijd 3 minuten``, ``Por Ana García | Madrid``): a middle dot, bar, bullet, comma or
+semicolon, or a dash or slash between spaces (a name's hyphen, an agency's ``/dpa``, stay)."""
 
 
 def _dateline_byline(f: Fields) -> list[str]:
     """The byline of the date line printed under the headline
     (:func:`~newsbot.extraction.title.headline_element`), as in ``Von Sabine Braun ·
-    03.03.2025, 09:12 Uhr``: in the first element among the :data:`_DATELINE_NEAR` after the
-    headline or after its parent (or inside them) whose text, :data:`NAME_CHARS` characters at
-    most, opens with a byline's lead-in (``Von``, ``By``, ``Par``: the vocabulary's
-    ``byline_lead_in``) and holds the publication date (a ``<time>``, or the day written whole:
-    :func:`~newsbot.extraction.date_fields.day_pattern`), the text before that date when a
-    separator (:data:`_DATELINE_SEP`) ends it and its names (:func:`split_names`) each read as a
-    person's (:func:`_person_shaped`); ``[]`` otherwise."""
+    03.03.2025, 09:12 Uhr`` or ``Bild: dpa/Jens Büttner · Von Sabine Braun · 03.03.2025``: in
+    the first element among the :data:`_DATELINE_NEAR` after the headline (or inside them)
+    whose text (its blocks set apart: :func:`_byline_text`),
+    :data:`NAME_CHARS` characters at most, holds a field (:data:`_FIELD_EDGE`) opening with a
+    byline's lead-in (``Von``, ``By``, ``Par``: the vocabulary's ``byline_lead_in``) and, after
+    it, a date, a time or a reading time (:func:`_names_time`), the fields from the lead-in to
+    that one read as a byline (:func:`split_names`: a place after the name, ``Madrid``, ``à
+    Bruxelles``, is dropped there) when its names each read as a person's
+    (:func:`_person_shaped`) or a news agency's (``Sabine Braun/dpa``); ``[]`` otherwise."""
     head = headline_element(f.page, None)
-    when = published(f)[0]
-    written = day_pattern(when.value.date()) if when is not None else None
     lead_in = pattern("byline_lead_in")
-    node = head
-    for _ in range(2):
-        for near in list(node.itersiblings())[:_DATELINE_NEAR] if node is not None else ():
-            for el in near.iter(etree.Element):
-                text = clean(text_of(el))
-                if not text or len(text) > NAME_CHARS or not lead_in.match(text):
-                    continue
-                time = next(el.iter("time"), None)
-                found = written.search(text) if written is not None and time is None else None
-                cut = text.find(clean(text_of(time)) or "\0") if time is not None else found.start() if found else -1
-                byline = text[:cut].rstrip() if cut > 0 else ""
-                if byline and byline[-1] in _DATELINE_SEP:
-                    names = split_names(byline.rstrip(_DATELINE_SEP + " "))
-                    return names if names and all(map(_person_shaped, names)) else []
+    for near in list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ():
+        for el in near.iter(etree.Element):
+            text = _byline_text(el)
+            if not text or len(text) > NAME_CHARS:
+                continue
+            fields = _fields(el)
+            start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
+            if start is None:
+                continue
+            byline = _before_time(fields[start:], f)
+            if byline is not None:
+                names = split_names(byline)
+                agency = pattern("news_agency")
+                return names if names and all(_person_shaped(n) or agency.match(n) for n in names) else []
     return []
 
 
+def _fields(el) -> list[str]:
+    """The fields of the date line or byline ``el`` prints (as :func:`_byline_text` reads
+    it), split where :data:`_FIELD_EDGE` marks and where a block element of it begins or ends
+    (``<p>Von Lisa Petrich</p> <p>Mi, 18. Oktober 2023</p>``)."""
+    return [field for field in (clean(part) for part in _FIELD_EDGE.split(_edged_text(el))) if field]
+
+
+def _before_time(fields: list[str], f: Fields) -> str | None:
+    """The fields of a date line that come before its first date, time or reading time
+    (:func:`_names_time`) and after the first field that is none (a field that leads the line
+    with the date, ``03.03.2025 | Anna Schmidt``, is no part of a byline), joined by commas;
+    ``None`` when no such field follows a name."""
+    for i, field in enumerate(fields):
+        if i and _names_time(field, f):
+            names = [n for n in fields[:i] if not _names_time(n, f)]
+            return ", ".join(names) if names else None
+    return None
+
+
+_TIME_UNITS = ("second", "minute", "hour", "day", "week")  # dateparser's names of the units of a time span
+
+
+@lru_cache(maxsize=1)
+def _time_span() -> re.Pattern:
+    """A number with a unit of time (``3 minuten``, ``hace 3 horas``, ``5 min``, ``2 Std.``: a
+    reading time or a time ago), the units as dateparser's locale data writes them in every
+    language the vocabulary holds (:mod:`newsbot.extraction.vocabulary`), whatever the page's
+    language reads as."""
+    from dateparser.languages.loader import default_loader
+
+    from .vocabulary import vocabulary
+
+    words: set[str] = set()
+    for code in vocabulary():
+        try:
+            info = default_loader.get_locale(code).info
+        except (KeyError, ValueError):  # a file no language's (common.toml), or one dateparser does not know
+            continue
+        words.update(w for unit in _TIME_UNITS for w in info.get(unit, ()) if isinstance(w, str))
+    units = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])\d+\s*(?:{units})\.?(?!\w)", re.I)
+
+
+_TIME_WORDS = 5  # the most words without a digit in a date's field (``Updated March 3, 2025 at 9:12 am CET``)
+
+
+def _names_time(field: str, f: Fields) -> bool:
+    """``field`` of a date line is a date, a clock time, a reading time or a time ago, not a
+    name: :data:`_TIME_WORDS` words without a digit at most, it holds a year, a day and month
+    or a clock time (:data:`_DATE_LIKE`) or a number
+    with a unit of time (:func:`_time_span`: ``Leestijd 3 minuten``, ``Publicado hace 3
+    horas``), or, shaped as no person's name, dateparser reads it whole as a date in the page's
+    language (a weekday, ``Mi``; ``gestern``)."""
+    if sum(not any(c.isdigit() for c in word) for word in field.split()) > _TIME_WORDS:
+        return False  # a sentence (``Sabine Braun schreibt seit 2015 über …``), no date's field
+    if _DATE_LIKE.search(field) or _time_span().search(field):
+        return True
+    if _person_shaped(field) or len(field) > 20 or not (language := f["language"]):
+        return False
+    import dateparser
+
+    try:
+        return dateparser.parse(field, languages=[language.split("-")[0].lower()]) is not None
+    except ValueError:  # a language dateparser does not know
+        return False
+
+
+_PARTICLE_CHARS = 3  # the longest particle of a name written in lower case (de, van, der, von)
+
+
 def _person_shaped(name: str) -> bool:
-    """``name`` reads as a person's: two to four words, each opening with a capital letter."""
+    """``name`` reads as a person's: two to four words opening with a capital letter, the first
+    and the last among them, and between them short particles in lower case (``Jan de
+    Vries``, ``Ana de la Cruz``), six words at most."""
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+    capitals = [w for w in words if w[0].isupper()]
+    return 2 <= len(capitals) <= 4 and len(words) <= 6 and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or (len(w) <= _PARTICLE_CHARS and w.isalpha()) for w in words)
 
 
 def _byline_text(el) -> str | None:
@@ -356,6 +435,13 @@ def _byline_text(el) -> str | None:
     reads it), its block elements printed one against the other (a field's items:
     ``<div>Claire Martin</div><div>Hugo Bernard</div>``) set apart by commas
     (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
+    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", _edged_text(el))
+    return clean(text.strip("\0 ,"))
+
+
+def _edged_text(el) -> str:
+    """The text of ``el`` as :func:`_byline_text` reads it, a NUL character at each edge of its
+    block elements."""
     parts: list[str] = []
 
     def walk(node):
@@ -371,8 +457,7 @@ def _byline_text(el) -> str | None:
             parts.append(node.tail)
 
     walk(el)
-    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", "".join(parts))
-    return clean(text.strip("\0 ,"))
+    return "".join(parts)
 
 
 _BLOCK_EDGES = re.compile(r"[\s\0]*\0[\s\0]*")
@@ -412,6 +497,15 @@ def _without_date(part: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _agency_credit() -> re.Pattern:
+    """A news agency's credit closing a byline after a slash or in parentheses (``Sabine
+    Braun/dpa``, ``Jan Nowak (PAP)``): the agency's name (the vocabulary's ``news_agency``) in
+    group 1 or 2."""
+    agencies = "|".join(phrases("news_agency"))
+    return re.compile(rf"\s*(?:/\s*({agencies})|\(\s*({agencies})\s*\))\s*$", re.I)
+
+
 def split_names(value: str) -> list[str]:
     """The person names one byline value holds, read with the byline words of the vocabulary
     (:mod:`newsbot.extraction.vocabulary`, one list per language): a leading ``By`` / ``Von``
@@ -419,7 +513,9 @@ def split_names(value: str) -> list[str]:
     (``…, Fotos: B``: ``other_credit``) cut; a closing place or outlet (``in Brussels``,
     ``for Reuters``, ``, avec AFP``: ``byline_tail``) cut, and so the last of two comma parts
     when it is one word after a name of two or more (``Maria Keller, Brussels``: a dateline;
-    a news agency's credit, ``…, dpa``, stays: ``news_agency``; a list of three may end in a
+    a news agency's credit, ``…, dpa``, stays, and so one after a name of two words or more,
+    ``…/dpa``, ``… (Reuters)``, as a name of its own: ``news_agency``, :func:`_agency_credit`;
+    a list of three may end in a
     person known by one name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
     trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name. Names of
@@ -433,6 +529,9 @@ def split_names(value: str) -> list[str]:
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
     value = pattern("other_credit").sub("", lead_in.sub("", value)).strip(" ,;|/·•")
     value = tail.sub("", value)
+    credit = _agency_credit().search(value)
+    if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
+        value = f"{value[:credit.start()]}, {credit.group(1) or credit.group(2)}"
     commas = _COMMA.split(value)
     if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2 \
             and not pattern("news_agency").match(commas[-1]):

@@ -1,6 +1,7 @@
 """Boilerplate text: block texts that are page furniture in any article (consent
 placeholders, "read more" teasers, sign-in, share and newsletter prompts, credits, AI
-notices…) and headings announcing related content, in many languages.
+notices…), headings announcing related content, and the funding notices and disclaimers
+around a text, in many languages.
 
 The rules here say which pattern a block text is tried against, in which order and under
 which length; the patterns are compiled once, at import, from the phrase vocabulary
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..vocabulary import pattern
+import re
+
+from ..vocabulary import pattern, phrases
 from .blocks import Block, _SENTENCE_END
 
 BOILER_TEXT = pattern("boiler_text")
@@ -22,8 +25,12 @@ CREDIT_TEXT = pattern("credit_text")
 STOP_TEXT = pattern("stop_text")
 AI_NOTICE = pattern("ai_notice")
 AI_NOTICE_SHORT = pattern("ai_notice_short")
+FUNDING_NOTICE = pattern("funding_notice")
+PARLIAMENT_NAME = re.compile("|".join(phrases("funding_notice", "parliament")), re.I)
+VIEWS_DISCLAIMER = pattern("views_disclaimer")
 MEMBER_PROMPT_MAX_CHARS = 40
 AI_NOTICE_SHORT_MAX_CHARS = 120
+FUNDING_NOTICE_MAX_CHARS = 300
 
 
 @lru_cache(maxsize=4096)  # a block text is tried by the AI-summary boxes and by is_boilerplate
@@ -57,6 +64,25 @@ def is_boilerplate(text: str) -> bool:
                                       or MEMBER_PROMPT_END.search(text)):
         return True
     return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
+
+
+@lru_cache(maxsize=4096)  # a block text is tried by the rules, the lead search and after the block scorer
+def is_funding_notice(text: str) -> bool:
+    """True for a block text under ``FUNDING_NOTICE_MAX_CHARS`` characters that is the notice
+    EU-focused portals print on an article the European Parliament's grant programme in
+    communication paid for, or a disclaimer clause (``funding_notice``, ``views_disclaimer``, in
+    the 24 official languages): the article made with the support of the Parliament (``This article was
+    produced with the support of the European Parliament``, ``A cikk az Európai Parlament
+    támogatásával készült``), the grant's clause (``The European Parliament was not involved in
+    its preparation …``), or the views named the author's alone (``The views expressed are those
+    of the authors``, EU Reporter's ``… not necessarily those of EU Reporter``). A sentence of
+    an article about the Parliament can read so, so the body asks this only of the blocks
+    before its first good paragraph and after its last."""
+    if len(text) >= FUNDING_NOTICE_MAX_CHARS:
+        return False
+    if PARLIAMENT_NAME.search(text) and FUNDING_NOTICE.search(text):  # the long pattern, where it can match
+        return True
+    return bool(VIEWS_DISCLAIMER.search(text))
 
 
 def is_stop(b: Block) -> bool:

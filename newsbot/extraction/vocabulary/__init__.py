@@ -81,6 +81,11 @@ PATTERNS: dict[str, Pattern] = {
     "container_line": Pattern(r"^(?:{})", re.I),
     # a paywall's offer to read the rest (searched in a box named like a paywall)
     "paywall_offer": Pattern(r"(?:{})", re.I),
+    # the notice of an article the European Parliament's grant paid for, or the grant's clause;
+    # the clause naming the views the author's alone (each searched in a short block before
+    # the first or after the last good paragraph)
+    "funding_notice": Pattern(r"{}", re.I),
+    "views_disclaimer": Pattern(r"{}", re.I),
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
@@ -159,6 +164,17 @@ SHAPES: dict[str, Shape] = {
     # the whole paragraph (short labels), or its opening (phrases of 12 characters or more)
     "container_line": Shape("container_line", r"(?:{whole})$|(?:{opening})"),
     "paywall_offer": Shape("paywall_offer", r"{}"),  # "Weiterlesen mit Plus", "Subscribe to read"
+    # --- funding_notice --------------------------------------------------------------------------
+    # the article (or its making), then the support and the Parliament's name in either order
+    # ("This article was produced with the support of the European Parliament", "A cikk az
+    # Európai Parlament támogatásával készült"); a label of the support alone ("Supported by
+    # the European Parliament"); the Parliament, then the grant's clause ("… was not involved
+    # in its preparation")
+    "funding_notice": Shape(
+        "funding_notice",
+        r"(?<!\w)(?:{made})(?!\w).{0,60}?(?:(?:{support}).{0,40}?(?:{parliament})|(?:{parliament}).{0,40}?(?:{support}))"
+        r"|^(?:{support}).{0,40}?(?:{parliament})\W*$|(?:{parliament}).{0,80}?(?:{denial})"),
+    "views_disclaimer": Shape("views_disclaimer", r"{}"),  # the views named the author's alone
     # --- bylines ---------------------------------------------------------------------------------
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
