@@ -538,6 +538,20 @@ def test_a_complete_article_beside_a_subscription_box_is_not_partial(box, after)
     assert _offer_page(box, after)["quality_flags"] == []
 
 
+def test_the_paywall_box_search_finds_in_c_every_name_the_name_rule_reads_as_a_paywall():
+    import lxml.html
+    from newsbot.extraction.paywall import _FOLD, _FOLLOWING, _names_paywall
+    names = ["Paywall-Box", "PIANO-template", "abo", "\u017fubscribe-now", "PREMIUM", "loc\u212aed-teaser",
+             "ABO\u0130", "plusminus", "offer", "abonnement", "restrictedArea", "article plus", "news", "a b", ""]
+    html = "<html><body><p id='last'>x</p>" + "".join(
+        f"<div class='{n}'>t</div><span id='{n}'>u</span><i>k</i>" for n in names) + "</body></html>"
+    last = lxml.html.fromstring(html).get_element_by_id("last")
+    found = _FOLLOWING(last, upper=_FOLD[0], lower=_FOLD[1])
+    named = [el for el in last.xpath("following::*[@class or @id]") if _names_paywall(el.get("class"), el.get("id"))]
+    assert len(named) == 18 and all(el in found for el in named)
+    assert not any(el.get("class") in ("news", "a b", "") or el.get("id") in ("news", "a b", "") for el in found)
+
+
 # --- articles printed over several pages --------------------------------------------------------
 
 @pytest.mark.parametrize("url, head, pager, flagged", [
