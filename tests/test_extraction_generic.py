@@ -77,6 +77,18 @@ def test_boilerplate_texts(text):
     assert is_boilerplate(text)
 
 
+def test_boilerplate_texts_in_ascii_are_read_in_any_case():
+    # texts in ASCII are matched lower-cased by the patterns' twins without re.I: same verdicts
+    from newsbot.extraction.generic.boilerplate import _AI_NOTICE, _BOILER_TEXT, _STOP_TEXT, is_stop
+    from newsbot.extraction.generic.blocks import Block
+    assert all(p.lower is not None for p in (_AI_NOTICE, _BOILER_TEXT, _STOP_TEXT))
+    for text in ["Follow The Daily Example on Google News and add us as a preferred source.",
+                 "AI summary: the ferry returns in May."]:
+        assert is_boilerplate(text) and is_boilerplate(text.upper()) and is_boilerplate(text.swapcase())
+    assert is_stop(Block(None, "h2", "MORE ON THIS TOPIC", 0.0)) and is_stop(Block(None, "h2", "More on this topic", 0.0))
+    assert not is_boilerplate("THE AGENCY SAID THE PHOTO WAS TAKEN ON MONDAY, BEFORE THE STORM REACHED THE COAST.")
+
+
 @pytest.mark.parametrize("text", [
     "The agency said the photo was taken on Monday, before the storm reached the coast.",
     "Read the full report, the minister said, before you judge the plan.",
