@@ -550,18 +550,18 @@ def test_a_complete_article_beside_a_subscription_box_is_not_partial(box, after)
     assert _offer_page(box, after)["quality_flags"] == []
 
 
-def test_the_paywall_box_search_finds_in_c_every_name_the_name_rule_reads_as_a_paywall():
+def test_the_paywall_box_search_reads_the_named_elements_after_the_body_in_document_order():
     import lxml.html
-    from newsbot.extraction.paywall import _FOLD, _FOLLOWING, _names_paywall
-    names = ["Paywall-Box", "PIANO-template", "abo", "\u017fubscribe-now", "PREMIUM", "loc\u212aed-teaser",
-             "ABO\u0130", "plusminus", "offer", "abonnement", "restrictedArea", "article plus", "news", "a b", ""]
-    html = "<html><body><p id='last'>x</p>" + "".join(
-        f"<div class='{n}'>t</div><span id='{n}'>u</span><i>k</i>" for n in names) + "</body></html>"
+    from newsbot.extraction.paywall import _following_named
+    html = ("<html><body><div class='page'><article><div id='body'><p>a</p><p id='last'>b<span class='x'>c</span></p>"
+            "<p>d</p><!-- note --><p class='e'>e</p></div><div><i id='f'>f</i><b>g</b></div></article>"
+            "<aside class='h'><ul><li class='i'>i</li><li>j</li></ul></aside></div>"
+            "<footer id='k'><p class='l'>l</p></footer></body></html>")
     last = lxml.html.fromstring(html).get_element_by_id("last")
-    found = _FOLLOWING(last, upper=_FOLD[0], lower=_FOLD[1])
-    named = [el for el in last.xpath("following::*[@class or @id]") if _names_paywall(el.get("class"), el.get("id"))]
-    assert len(named) == 18 and all(el in found for el in named)
-    assert not any(el.get("class") in ("news", "a b", "") or el.get("id") in ("news", "a b", "") for el in found)
+    for limit in (1, 3, 150):
+        expected = last.xpath(f"following::*[@class or @id][position() <= {limit}]")
+        assert _following_named(last, limit) == expected
+    assert [e.get("class") or e.get("id") for e in _following_named(last)] == ["e", "f", "h", "i", "k", "l"]
 
 
 # --- articles printed over several pages --------------------------------------------------------

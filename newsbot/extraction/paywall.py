@@ -94,20 +94,24 @@ so is a page part holding one (a whole column), not the box."""
 FOLLOWING_READ = 150
 """The elements after the body's last paragraph read for a paywall's box (with a class or an
 id): the box closes the printed text, so it comes first among what follows."""
-PAYWALL_WORDS = ("paywall", "pay-wall", "piano", "offer", "subscri", "premium", "regwall", "metered", "plus", "abo",
-                 "locked", "restricted")
-"""The words of which :data:`PAYWALL_NAME` needs one: a name it matches holds one of them, in any case."""
-_FOLD = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a", "abcdefghijklmnopqrstuvwxyziisk")
-"""XPath ``translate()`` arguments folding a name to lower case as ``re.I`` does for those words'
-letters (Python's ``re.I`` also matches ``İ``, ``ı`` with ``i``, ``ſ`` with ``s``, the Kelvin sign with ``k``)."""
-_FOLLOWING = etree.XPath(
-    f"following::*[@class or @id][position() <= {FOLLOWING_READ}]["
-    + " or ".join(f"contains(translate(@{a}, $upper, $lower), '{w}')" for a in ("class", "id") for w in PAYWALL_WORDS)
-    + "]")
-"""The first :data:`FOLLOWING_READ` elements after an element that have a class or an id, and
-among them those whose class or id holds one of :data:`PAYWALL_WORDS`: the words are looked
-for in C, so that the elements of other names are never made into Python objects
-(:func:`_names_paywall` reads the names of those found)."""
+
+
+def _following_named(el, limit: int = FOLLOWING_READ) -> list:
+    """The first ``limit`` elements after ``el`` and everything in it, in document order, that
+    have a class or an id (XPath's ``following::*[@class or @id][position() <= limit]``): read
+    sibling by sibling going up from ``el``, so the reading stops at the last one needed, where
+    libxml2's ``following`` axis collects the whole rest of the page first."""
+    out: list = []
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings(etree.Element):
+            for e in sibling.iter(etree.Element):
+                if e.get("class") is not None or e.get("id") is not None:
+                    out.append(e)
+                    if len(out) >= limit:
+                        return out
+        node = node.getparent()
+    return out
 
 
 _PAYWALL_NAME_LOWER = re.compile(PAYWALL_NAME.pattern)
@@ -138,7 +142,7 @@ def paywall_boxes(last) -> list:
     out: list = []
     offer = pattern("paywall_offer")
     around = [a for a in last.iterancestors() if a.tag not in ("body", "html")][::-1]
-    for el in [*around, *_FOLLOWING(last, upper=_FOLD[0], lower=_FOLD[1])]:
+    for el in [*around, *_following_named(last)]:
         if not _names_paywall(el.get("class"), el.get("id")) or el.tag in _NOT_IN:
             continue
         if out and any(a is out[-1] for a in el.iterancestors()):
