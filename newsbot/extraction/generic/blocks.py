@@ -147,7 +147,7 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     element proxies are only identical (and so usable as dict keys) while a Python reference
     to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name.
     ``order``, when given, receives ``{element: document position}`` for every element under
-    ``root`` (pruned ones too), read in the same walk. ``tiers``: name tiers (``"boiler"``,
+    ``root`` (pruned ones too), numbered in C before the walk. ``tiers``: name tiers (``"boiler"``,
     ``"strong"``, ``"always"``, see :func:`~.prune.judge`) whose pruned block elements
     (:data:`SOFT_TAGS`) are read all the same, their blocks carrying the reason in
     :attr:`Block.pruned` (the outermost such element's). ``reprieve``: a learned model that keeps
