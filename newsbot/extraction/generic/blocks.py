@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import count
 
 from lxml import etree
 
@@ -147,7 +146,7 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     element proxies are only identical (and so usable as dict keys) while a Python reference
     to them exists. Elements in ``keep`` (the headline's ancestors) are never pruned by name.
     ``order``, when given, receives ``{element: document position}`` for every element under
-    ``root`` (pruned ones too), numbered in C before the walk. ``tiers``: name tiers (``"boiler"``,
+    ``root`` (pruned ones too), read in the same walk. ``tiers``: name tiers (``"boiler"``,
     ``"strong"``, ``"always"``, see :func:`~.prune.judge`) whose pruned block elements
     (:data:`SOFT_TAGS`) are read all the same, their blocks carrying the reason in
     :attr:`Block.pruned` (the outermost such element's). ``reprieve``: a learned model that keeps
@@ -159,14 +158,12 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     in_soft: set = set()  # they and the elements inside them
     if order is None:
         order = {}
-    # every element numbered in C (elements only: no comments or processing instructions); the
-    # walk below then visits the elements outside pruned ones, stepping over each pruned subtree
-    i = len(order)
-    order.update(zip(root.iter(etree.Element), count(i)))
-    every = list(order)
-    while i < len(every):
-        el = every[i]
-        i += 1
+    for el in root.iter(etree.Element):  # elements only: no comments or processing instructions
+        order[el] = len(order)
+        parent = el.getparent()
+        if parent is not None and parent in pruned:
+            pruned.add(el)
+            continue
         if el is not root and el not in keep:
             verdict = judge(el)
             if verdict and reprieve is not None and verdict is not True and spared(reprieve, el, verdict):
@@ -175,12 +172,11 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
             if verdict:
                 if verdict is True or el.tag not in SOFT_TAGS or verdict[:verdict.index(":")] not in tiers:
                     pruned.add(el)
-                    i = _after(el, root, order, len(every))
                     continue
-                if el.getparent() not in in_soft:
+                if parent not in in_soft:
                     soft[el] = verdict
         if in_soft or soft:
-            if el in soft or el.getparent() in in_soft:
+            if el in soft or parent in in_soft:
                 in_soft.add(el)
         elements.append(el)
     if alive is not None:
@@ -207,19 +203,6 @@ def blocks(root, alive: list | None = None, keep: frozenset = frozenset(), order
     out: list[Block] = []
     _emit(root, leaf, has_block, pruned, out, 0, judged=judged, soft=soft)
     return out
-
-
-def _after(el, root, order: dict, end: int) -> int:
-    """The document position (``order``) of the first element after ``el`` and everything in
-    it, under ``root``; ``end`` when none follows: the elements numbered in between are ``el``'s
-    descendants, which a walk stepping over ``el`` leaves out."""
-    node = el
-    while node is not root and node is not None:
-        following = next(node.itersiblings(etree.Element), None)
-        if following is not None:
-            return order[following]
-        node = node.getparent()
-    return end
 
 
 def _emit(el, leaf: set, has_block: set, pruned: set, out: list, depth: int, in_link: bool = False,

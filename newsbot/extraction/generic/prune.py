@@ -113,19 +113,17 @@ def judge(el) -> bool | str:
     if tag == "rt":  # a ruby reading: printed in plain text only where <rp> sets it apart
         parent = el.getparent()
         return parent is None or not any(c.tag == "rp" for c in parent)
-    items = el.items()  # the attributes read in one call (a quarter of the elements have none)
-    attrs = dict(items) if items else _NO_ATTRIBUTES
-    if "hidden" in attrs:
+    if el.get("hidden") is not None:
         return True
-    if (attrs.get("aria-hidden") or "").lower() == "true" and tag not in TEXT_TAGS:
+    if (el.get("aria-hidden") or "").lower() == "true" and tag not in TEXT_TAGS:
         return True
-    style = attrs.get("style")
+    style = el.get("style")
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
     if tag in NEVER_BY_NAME:
         return False
-    ident = attrs.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
-    cls = attrs.get("class")
+    ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
+    cls = el.get("class")
     verdict, reason = _name_verdict(tag, cls, ident)
     if verdict is _STRONG:
         long = (p for p in el.iter("p") if len(p.text_content()) >= 150)
@@ -141,7 +139,6 @@ def judge(el) -> bool | str:
 
 _STRONG = "strong"
 _BOILER = "boiler"
-_NO_ATTRIBUTES: dict = {}
 
 
 @lru_cache(maxsize=8192)
