@@ -77,6 +77,18 @@ def test_boilerplate_texts(text):
     assert is_boilerplate(text)
 
 
+def test_boilerplate_texts_in_ascii_are_read_in_any_case():
+    # texts in ASCII are matched lower-cased by the patterns' twins without re.I: same verdicts
+    from newsbot.extraction.generic.boilerplate import _AI_NOTICE, _BOILER_TEXT, _STOP_TEXT, is_stop
+    from newsbot.extraction.generic.blocks import Block
+    assert all(p.lower is not None for p in (_AI_NOTICE, _BOILER_TEXT, _STOP_TEXT))
+    for text in ["Follow The Daily Example on Google News and add us as a preferred source.",
+                 "AI summary: the ferry returns in May."]:
+        assert is_boilerplate(text) and is_boilerplate(text.upper()) and is_boilerplate(text.swapcase())
+    assert is_stop(Block(None, "h2", "MORE ON THIS TOPIC", 0.0)) and is_stop(Block(None, "h2", "More on this topic", 0.0))
+    assert not is_boilerplate("THE AGENCY SAID THE PHOTO WAS TAKEN ON MONDAY, BEFORE THE STORM REACHED THE COAST.")
+
+
 @pytest.mark.parametrize("text", [
     "The agency said the photo was taken on Monday, before the storm reached the coast.",
     "Read the full report, the minister said, before you judge the plan.",
@@ -536,6 +548,20 @@ def test_a_body_ending_in_a_paywall_offer_is_partial_without_the_offer(box, gone
 ])
 def test_a_complete_article_beside_a_subscription_box_is_not_partial(box, after):
     assert _offer_page(box, after)["quality_flags"] == []
+
+
+def test_the_paywall_box_search_reads_the_named_elements_after_the_body_in_document_order():
+    import lxml.html
+    from newsbot.extraction.paywall import _following_named
+    html = ("<html><body><div class='page'><article><div id='body'><p>a</p><p id='last'>b<span class='x'>c</span></p>"
+            "<p>d</p><!-- note --><p class='e'>e</p></div><div><i id='f'>f</i><b>g</b></div></article>"
+            "<aside class='h'><ul><li class='i'>i</li><li>j</li></ul></aside></div>"
+            "<footer id='k'><p class='l'>l</p></footer></body></html>")
+    last = lxml.html.fromstring(html).get_element_by_id("last")
+    for limit in (1, 3, 150):
+        expected = last.xpath(f"following::*[@class or @id][position() <= {limit}]")
+        assert _following_named(last, limit) == expected
+    assert [e.get("class") or e.get("id") for e in _following_named(last)] == ["e", "f", "h", "i", "k", "l"]
 
 
 # --- articles printed over several pages --------------------------------------------------------

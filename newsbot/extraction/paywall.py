@@ -94,7 +94,24 @@ so is a page part holding one (a whole column), not the box."""
 FOLLOWING_READ = 150
 """The elements after the body's last paragraph read for a paywall's box (with a class or an
 id): the box closes the printed text, so it comes first among what follows."""
-_FOLLOWING = etree.XPath(f"following::*[@class or @id][position() <= {FOLLOWING_READ}]")
+
+
+def _following_named(el, limit: int = FOLLOWING_READ) -> list:
+    """The first ``limit`` elements after ``el`` and everything in it, in document order, that
+    have a class or an id (XPath's ``following::*[@class or @id][position() <= limit]``): read
+    sibling by sibling going up from ``el``, so the reading stops at the last one needed, where
+    libxml2's ``following`` axis collects the whole rest of the page first."""
+    out: list = []
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings(etree.Element):
+            for e in sibling.iter(etree.Element):
+                if e.get("class") is not None or e.get("id") is not None:
+                    out.append(e)
+                    if len(out) >= limit:
+                        return out
+        node = node.getparent()
+    return out
 
 
 _PAYWALL_NAME_LOWER = re.compile(PAYWALL_NAME.pattern)
@@ -125,7 +142,7 @@ def paywall_boxes(last) -> list:
     out: list = []
     offer = pattern("paywall_offer")
     around = [a for a in last.iterancestors() if a.tag not in ("body", "html")][::-1]
-    for el in [*around, *_FOLLOWING(last)]:
+    for el in [*around, *_following_named(last)]:
         if not _names_paywall(el.get("class"), el.get("id")) or el.tag in _NOT_IN:
             continue
         if out and any(a is out[-1] for a in el.iterancestors()):

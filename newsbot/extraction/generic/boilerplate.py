@@ -9,6 +9,7 @@ which length; the patterns are compiled once, at import, from the phrase vocabul
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import re
@@ -32,6 +33,47 @@ MEMBER_PROMPT_MAX_CHARS = 40
 AI_NOTICE_SHORT_MAX_CHARS = 120
 FUNDING_NOTICE_MAX_CHARS = 300
 
+_NOT_LOWER = re.compile(r"[A-Z\u0130\u0131\u017f\u212a]|\\[xuUN0-7]|\(\?[aiLmsux]*-?[imsx]+[:)]")
+"""What stops a pattern's lower-case twin (:class:`_Phrases`): outside its escapes, a capital or a
+letter Python's ``re.I`` matches with an ASCII one (``İ``, ``ı``, ``ſ``, the Kelvin sign), a
+character given by its code, an inline flag."""
+
+
+class _Phrases:
+    """A vocabulary pattern compiled with ``re.I`` (``folded``) and, where its source allows it,
+    its twin without ``re.I`` (``lower``) for texts in ASCII read in lower case: its letters are
+    lower-case ASCII, so the twin matches such a text where the pattern matches it, for a third
+    to a sixth of the cost (a case-insensitive match compares each letter folded)."""
+
+    __slots__ = ("folded", "lower")
+
+    def __init__(self, folded: re.Pattern):
+        self.folded = folded
+        bare = re.sub(r"\\[^xuUN0-7]", "", folded.pattern)
+        self.lower = None if _NOT_LOWER.search(bare) or not folded.flags & re.I \
+            else re.compile(folded.pattern, folded.flags & ~re.I)
+
+    def match(self, text: str, low: str | None) -> bool:
+        """The pattern matches at the start of ``text`` (``low``: ``text`` lower-cased when it
+        is in ASCII, else ``None``)."""
+        return bool(self.folded.match(text) if low is None or self.lower is None else self.lower.match(low))
+
+    def search(self, text: str, low: str | None) -> bool:
+        """The pattern matches somewhere in ``text`` (``low`` as for :meth:`match`)."""
+        return bool(self.folded.search(text) if low is None or self.lower is None else self.lower.search(low))
+
+
+_BOILER_TEXT = _Phrases(BOILER_TEXT)
+_CREDIT_TEXT = _Phrases(CREDIT_TEXT)
+_STOP_TEXT = _Phrases(STOP_TEXT)
+_AI_NOTICE = _Phrases(AI_NOTICE)
+_AI_NOTICE_SHORT = _Phrases(AI_NOTICE_SHORT)
+
+
+def _lower(text: str) -> str | None:
+    """``text`` lower-cased when it is in ASCII (for :class:`_Phrases`), else ``None``."""
+    return text.lower() if text.isascii() else None
+
 
 @lru_cache(maxsize=4096)  # a block text is tried by the AI-summary boxes and by is_boilerplate
 def is_ai_notice(text: str) -> bool:
@@ -40,8 +82,10 @@ def is_ai_notice(text: str) -> bool:
     naming the summary, the verb and the model within its first characters (``ai_notice``);
     the looser shapes (``ai_notice_short``: a verb of making, then "by ChatGPT") only in notes
     under ``AI_NOTICE_SHORT_MAX_CHARS`` characters."""
-    return (len(text) < 300 and bool(AI_NOTICE.match(text))
-            or len(text) < AI_NOTICE_SHORT_MAX_CHARS and bool(AI_NOTICE_SHORT.search(text)))
+    if len(text) >= 300:
+        return False
+    low = _lower(text)
+    return _AI_NOTICE.match(text, low) or len(text) < AI_NOTICE_SHORT_MAX_CHARS and _AI_NOTICE_SHORT.search(text, low)
 
 
 @lru_cache(maxsize=4096)  # a block text is tried by the rules and again by the block scorer
@@ -56,14 +100,15 @@ def is_boilerplate(text: str) -> bool:
     (``trailing_boiler``), a newsletter box under 300 characters, a member prompt of at most
     ``MEMBER_PROMPT_MAX_CHARS`` characters without a full stop or closed by a prompt's
     closing words, a line under 80 characters, not a sentence, naming a photo source."""
-    if len(text) < 300 and BOILER_TEXT.match(text) or is_ai_notice(text):
+    low = _lower(text)
+    if len(text) < 300 and _BOILER_TEXT.match(text, low) or is_ai_notice(text):
         return True
     if len(text) < 500 and TRAILING_BOILER.search(text) or len(text) < 300 and NEWSLETTER_PROMPT.search(text):
         return True
     if MEMBER_PROMPT.match(text) and (len(text) <= MEMBER_PROMPT_MAX_CHARS and "。" not in text
                                       or MEMBER_PROMPT_END.search(text)):
         return True
-    return len(text) < 80 and not _SENTENCE_END.search(text) and bool(CREDIT_TEXT.search(text))
+    return len(text) < 80 and not _SENTENCE_END.search(text) and _CREDIT_TEXT.search(text, low)
 
 
 @lru_cache(maxsize=4096)  # a block text is tried by the rules, the lead search and after the block scorer
@@ -88,4 +133,4 @@ def is_funding_notice(text: str) -> bool:
 def is_stop(b: Block) -> bool:
     """A heading or short block (under 60 characters) announcing related content (``stop_text``):
     the article ended above it."""
-    return len(b.text) < 60 and bool(STOP_TEXT.match(b.text))
+    return len(b.text) < 60 and _STOP_TEXT.match(b.text, _lower(b.text))
