@@ -32,7 +32,17 @@ extraction, and the page is taken as unchanged. So an ``article`` re-run asks th
 each page it kept validators for and skips the others; ``-a incremental=false`` fetches all.
 Feeds, sitemaps and listing pages always pass.
 
-Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/skipped/not_modified``
+Besides delivered articles the store keeps what a run learnt of a page it fetched for nothing,
+at once (:meth:`Incremental.keep_checked`, :meth:`Incremental.not_modified`,
+:meth:`Incremental.outside`, :meth:`Incremental.withdrawn`): the listing date a stored page
+was found unchanged under, a page outside the date window, an article withdrawn (404 / 410).
+None of these changes delivered content, and none is stored for an article this run wrote and
+has not committed, so a kill at any moment loses nothing and doubles nothing.
+
+Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/skipped/out_of_window`` and
+``newsbot/skipped/gone`` (links of pages found outside the window, or withdrawn, by an
+earlier run, their listing date not moved), ``newsbot/gone/http_<status>`` (delivered
+articles found withdrawn), ``newsbot/skipped/not_modified``
 (conditional requests answered 304), ``newsbot/dropped/unchanged`` (fetched, same content):
 each an article already stored, counted once a run however many of its pages lead to it
 (:meth:`Incremental.count_stored`; its other pages count in ``newsbot/pages/again``),
