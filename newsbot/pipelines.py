@@ -154,7 +154,9 @@ class DateWindowPipeline(_Pipeline):
     matches the window's days; reason ``out_of_window``), except an article an output stream
     of the run delivered earlier whose ``date_modified`` the window admits (or that has none):
     a correction of an older article, written again as its next revision when it changed.
-    Records without a date pass (flagged ``no_date``). A dropped page is kept in the seen-store
+    A record published after the end of a window that ends at the clock is dropped as
+    ``dated_ahead`` (:meth:`~newsbot.window.DateWindow.ahead`): a later run, its window ending
+    later, fetches it again. Records without a date pass (flagged ``no_date``). A dropped page is kept in the seen-store
     (:meth:`~newsbot.incremental.Incremental.outside`), so it is not downloaded again while the
     window leaves it out and its listing date does not move."""
 
@@ -173,7 +175,8 @@ class DateWindowPipeline(_Pipeline):
             if any(p is not None for p in self.ledger.previous(item)) and window.admits(item.get("date_modified")):
                 return item
             self.ledger.outside(item)
-        _drop(self.stats, "out_of_window", f"{item['url']} published {item['date_published']}")
+        _drop(self.stats, "dated_ahead" if window.ahead(item.get("date_published")) else "out_of_window",
+              f"{item['url']} published {item['date_published']}")
 
 
 class ValidatePipeline(_Pipeline):

@@ -44,7 +44,8 @@ SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of
                  "earlier run, their listing date not moved; dated_ahead: links dated after the end of a "
                  "window that ends at the clock, now + 1 h)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
-                 "out_of_window, invalid/<field>, duplicate, unchanged, worker_died: the page's extraction "
+                 "out_of_window, dated_ahead: published after a window that ends at the clock, "
+                 "invalid/<field>, duplicate, unchanged, worker_died: the page's extraction "
                  "worker died twice, extraction_timeout: its extraction passed NEWSBOT_EXTRACT_TIMEOUT)")
 WORKERS = Family("newsbot/workers/", "died: extraction worker processes that died (newsbot.workers)")
 FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")
@@ -292,10 +293,10 @@ def _fetched_for_nothing(fig: dict) -> str:
         parts.append(f"; {len(fig['withdrawn'])} withdrawn (404/410, recorded as gone): "
                      + ", ".join(w["url"] for w in fig["withdrawn"][:3])
                      + (f" and {len(fig['withdrawn']) - 3} more" if len(fig["withdrawn"]) > 3 else ""))
-    ahead = fig["skipped"].get("dated_ahead", 0)
+    ahead = fig["skipped"].get("dated_ahead", 0) + fig["records_dropped"].get("dated_ahead", 0)
     if ahead:
         first = fig["dated_ahead"][0] if fig["dated_ahead"] else None
-        parts.append(f"; {ahead} links dated ahead of the clock (after now + 1 h) not fetched yet"
+        parts.append(f"; {ahead} dated ahead of the clock (after now + 1 h), left for a later run"
                      + (f", e.g. {first['url']} dated {first['date']}" if first else ""))
     return "".join(parts)
 

@@ -124,8 +124,8 @@ def test_articles_dated_ahead_of_the_clock_are_counted_and_named(tmp_path):
     with Newsroom([soon, later, far]) as room:
         write_portal(tmp_path, room.base)
         first = ok(run(tmp_path))
-        assert ("loopnews: ok: 1 records written, 0 failed requests; 2 links dated ahead of the clock (after now + "
-                f"1 h) not fetched yet, e.g. {room.base}{later.path} dated ") in first
+        assert ("loopnews: ok: 1 records written, 0 failed requests; 2 dated ahead of the clock (after now + 1 h), "
+                f"left for a later run, e.g. {room.base}{later.path} dated ") in first
         assert room.article_hits() == {soon.path: 1}
         stats = last_stats(tmp_path)
         assert stats["skipped"] == {"dated_ahead": 2}
@@ -161,3 +161,17 @@ def test_a_run_killed_among_its_checks_loses_nothing_and_writes_nothing_twice(tm
         fourth = ok(run(tmp_path))
         assert "loopnews: ok: 0 records written, 0 failed requests" in fourth
         assert room.article_hits() == hits
+
+
+def test_a_page_of_an_undated_link_dated_ahead_of_the_clock_is_dropped_as_such_and_fetched_when_due(tmp_path):
+    t = now()
+    ahead = Story(1, t + timedelta(hours=3))
+    with Newsroom([ahead, Story(2, t - timedelta(hours=1))], dated=False) as room:
+        write_portal(tmp_path, room.base)
+        first = ok(run(tmp_path))
+        assert "loopnews: ok: 1 records written, 0 failed requests; 1 dated ahead of the clock" in first
+        assert last_stats(tmp_path)["records_dropped"] == {"dated_ahead": 1}
+        # a window that holds its date (here: one ending later) fetches and writes it
+        second = ok(run(tmp_path, "--until", (t + timedelta(days=1)).date().isoformat()))
+        assert "loopnews: ok: 1 records written" in second
+        assert room.article_hits() == {ahead.path: 2, Story(2, t).path: 1}

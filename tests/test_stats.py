@@ -53,8 +53,8 @@ def test_summary_line_names_pages_fetched_for_nothing_withdrawn_articles_and_dat
     status, line = summarize("x", stats)
     assert (status, line) == (0, "x: ok: 0 records written, 0 failed requests, 4 already stored (3 of them fetched "
                                  "again: 2 unchanged, 1 answered 304); 8 pages fetched and dropped as outside the "
-                                 "date window; 1 withdrawn (404/410, recorded as gone): http://h/n/2; 2 links dated "
-                                 "ahead of the clock (after now + 1 h) not fetched yet, e.g. http://h/n/3 dated "
+                                 "date window; 1 withdrawn (404/410, recorded as gone): http://h/n/2; 2 dated ahead "
+                                 "of the clock (after now + 1 h), left for a later run, e.g. http://h/n/3 dated "
                                  "2030-01-01T00:00:00Z; nothing new: 4 articles found are already stored in the "
                                  "seen-store (--full, or -a incremental=false, writes them again)")
     fig = figures(stats)
