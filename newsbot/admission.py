@@ -21,7 +21,7 @@ MAX_UNMATCHED = MAX_ENTRIES  # plain sitemap entries an edition keeps for the fa
 ADMITTED = "admitted"
 HELD = "held"
 # the other verdicts of Admission.judge are the reasons a link is skipped, each a key of
-# newsbot/skipped/<reason>: not_article_url, other_edition, listed_twice, out_of_window, limit
+# newsbot/skipped/<reason>: not_article_url, other_edition, listed_twice, out_of_window, dated_ahead, limit
 
 
 class Admission:
@@ -43,16 +43,21 @@ class Admission:
         """Add ``matched`` links an ``allow`` pattern matched to edition ``lang``'s count."""
         self._matched[lang] = self._matched.get(lang, 0) + matched
 
-    def judge(self, url: str, lang: str, published: str | None, tally=None, candidate: bool = False) -> str:
+    def judge(self, url: str, lang: str, published: str | None, tally=None, candidate: bool = False,
+              updated: str | None = None, delivered=None) -> str:
         """The verdict on the link ``url`` (canonical) found for edition ``lang``, dated
-        ``published`` (the entry's date string, ``None`` when undated). ``tally`` (a
+        ``published`` (the entry's date string, ``None`` when undated). A link published
+        before the window but ``updated`` inside it (the entry's ``<updated>`` / ``lastmod``) is
+        admitted when ``delivered(url)`` (a callable) says an earlier run delivered it: the
+        update may be a correction, written again as a new revision. ``tally`` (a
         :class:`~newsbot.sources.Tally`, given for the entries of a feed or sitemap) counts the
         link and whether a pattern matched it. Returns :data:`ADMITTED` (counted as scheduled),
         :data:`HELD` (a plain sitemap entry on the portal's domains, matching no pattern, with
         room to hold it: the caller passes it to :meth:`hold`) or the reason it is skipped:
         ``not_article_url``, ``other_edition`` (served by an edition not crawled, by
-        :meth:`~newsbot.portals.Portal.edition_of`), ``listed_twice``, ``out_of_window`` or
-        ``limit``."""
+        :meth:`~newsbot.portals.Portal.edition_of`), ``listed_twice``, ``out_of_window``,
+        ``dated_ahead`` (dated after the end of a window that ends at the clock,
+        :meth:`~newsbot.window.DateWindow.ahead`) or ``limit``."""
         portal = self.portal
         matched = portal.is_article_url(url)
         eligible = portal.owns(url) and not portal.denies(url)
@@ -69,7 +74,11 @@ class Admission:
             return HELD if eligible and tally is not None and len(held) < MAX_UNMATCHED else "not_article_url"
         if url in self._requested:  # listed by another document too: fetched once
             return "listed_twice"
-        if not self.window.admits(published):
+        if self.window.ahead(published):
+            return "dated_ahead"
+        if not self.window.admits(published) and not (
+                updated and updated != published and self.window.admits(updated)
+                and delivered is not None and delivered(url)):
             return "out_of_window"
         if self.limit is not None and self.scheduled >= self.limit:
             return "limit"

@@ -32,7 +32,17 @@ extraction, and the page is taken as unchanged. So an ``article`` re-run asks th
 each page it kept validators for and skips the others; ``-a incremental=false`` fetches all.
 Feeds, sitemaps and listing pages always pass.
 
-Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/skipped/not_modified``
+Besides delivered articles the store keeps what a run learnt of a page it fetched for nothing,
+at once (:meth:`Incremental.keep_checked`, :meth:`Incremental.not_modified`,
+:meth:`Incremental.outside`, :meth:`Incremental.withdrawn`): the listing date a stored page
+was found unchanged under, a page outside the date window, an article withdrawn (404 / 410).
+None of these changes delivered content, and none is stored for an article this run wrote and
+has not committed, so a kill at any moment loses nothing and doubles nothing.
+
+Stats: ``newsbot/skipped/seen`` (links not fetched), ``newsbot/skipped/out_of_window`` and
+``newsbot/skipped/gone`` (links of pages found outside the window, or withdrawn, by an
+earlier run, their listing date not moved), ``newsbot/gone/http_<status>`` (delivered
+articles found withdrawn), ``newsbot/skipped/not_modified``
 (conditional requests answered 304), ``newsbot/dropped/unchanged`` (fetched, same content):
 each an article already stored, counted once a run however many of its pages lead to it
 (:meth:`Incremental.count_stored`; its other pages count in ``newsbot/pages/again``),
@@ -44,6 +54,7 @@ each an article already stored, counted once a run however many of its pages lea
 from __future__ import annotations
 
 import logging
+import dataclasses
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -56,11 +67,12 @@ from .extraction.urls import fingerprint
 from .feeds import DEFAULT_FEED, stream_of
 from .httpdate import http_date
 from .runner import incremental
-from .seenstore import SeenEntry, entry_for, is_unchanged, needs_fetch, recover_journals, write_journal
+from .seenstore import (GONE, OUTSIDE, SeenEntry, entry_for, is_unchanged, latest_listed, needs_fetch, recover_journals,
+                        write_journal)
 from .settings_table import state_dir
 from .signals import output_planned, pages_joined, record_written
-from .spiders.base import NOT_MODIFIED
-from .stats import ERRORS, INCREMENTAL, OUTPUT_FAILED, PAGES, SCRAPY_FEED_FAILED, SKIPPED
+from .spiders.base import KNOWN, NOT_MODIFIED, WITHDRAWN_STATUSES
+from .stats import ERRORS, GONE as GONE_STATS, INCREMENTAL, OUTPUT_FAILED, PAGES, SCRAPY_FEED_FAILED, SKIPPED, WITHDRAWN
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +104,9 @@ class Incremental:
         # article key (of a page, or ("id", record id)) -> [stats key the article was counted in, None:
         # written]: one list an article, shared by every key it was found by
         self.found: dict[tuple, list[str | None]] = {}
-        self.passed_over: dict[str, bool] = {}  # fingerprint of a listed link skipped -> its skip counted the article
+        # fingerprint of a listed link skipped -> the stats key its skip was counted in (None: newsbot/pages/again)
+        self.passed_over: dict[str, str | None] = {}
+        self.listed: dict[str, str] = {}  # record id -> the latest listing date of the page it was extracted from
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -165,19 +179,44 @@ class Incremental:
             return True, plain
         key = fingerprint(url)
         entries = [self.store.lookup(stream, key) for stream in self.streams]
-        if any(entry is None or entry.partial for entry in entries):
+        if not all(self._holds(entry, listed) for entry in entries):
             return True, plain
         validators = self._same_validators(entries)
         if listed:
             return any(needs_fetch(entry, hint_dates, tz) for entry in entries), validators
         return validators != plain, validators
 
+    def _holds(self, entry: SeenEntry | None, listed: bool = True) -> bool:
+        """Whether ``entry`` lets a link be judged by the listing rule (:meth:`revisit`) rather
+        than fetched plainly: a delivered article not ``partial``; for a ``listed`` link also one
+        found gone (404 / 410), and a page found outside the window while the run's window
+        still leaves its ``date_published`` out."""
+        if entry is None or entry.partial:
+            return False
+        if entry.state is None:
+            return True
+        if not listed:
+            return False
+        if entry.state == GONE:
+            return True
+        window = getattr(getattr(self.crawler, "spider", None), "window", None)
+        return entry.state == OUTSIDE and window is not None and not window.admits(entry.date_published)
+
+    def delivered(self, url: str) -> bool:
+        """True when some stream of the run holds ``url`` as an article it delivered (found gone
+        since, or not), not as a page found outside the window."""
+        if not self.enabled or not self.streams:
+            return False
+        key = fingerprint(url)
+        return any(entry is not None and entry.state != OUTSIDE
+                   for entry in (self.store.lookup(stream, key) for stream in self.streams))
+
     @staticmethod
     def _same_validators(entries: list[SeenEntry | None]) -> tuple[str | None, str | None]:
         """The validators all ``entries`` (one a stream) hold, or ``(None, None)`` when they differ,
         one is missing or ``partial``."""
         plain = (None, None)
-        if any(entry is None or entry.partial for entry in entries):
+        if any(entry is None or entry.partial or entry.state is not None for entry in entries):
             return plain
         kept = {entry.validators for entry in entries}
         return kept.pop() if len(kept) == 1 else plain
@@ -193,11 +232,13 @@ class Incremental:
         return self._same_validators([self.store.lookup(stream, key) for stream in self.streams])
 
     def stored(self, stream: str, record: dict) -> SeenEntry | None:
-        """The entry ``stream`` holds for ``record`` (by id, else by its URL), or ``None``
-        (always when the run is not incremental)."""
+        """The entry ``stream`` holds for ``record`` (by id, else by its URL) as delivered (found
+        gone since, or not), or ``None`` (also for a page only found outside the window, and
+        always when the run is not incremental)."""
         if not self.enabled:
             return None
-        return self.store.lookup(stream, record["id"]) or self.store.lookup(stream, fingerprint(record["url"]))
+        entry = self.store.lookup(stream, record["id"]) or self.store.lookup(stream, fingerprint(record["url"]))
+        return entry if entry is not None and entry.state != OUTSIDE else None
 
     def previous(self, record: dict) -> list[SeenEntry | None]:
         """The entry of ``record`` in each stream of the run (``None`` where a stream lacks
@@ -226,10 +267,22 @@ class Incremental:
         fetch, (etag, last_modified) = self.revisit(request.url, request.hints.dates(),
                                                     portal.timezone if portal else None, portal is not None)
         if not fetch:
-            counted = self.count_stored(request.url, SKIPPED("seen"))
+            states = {entry.state for entry in (self.store.lookup(s, fingerprint(request.url)) for s in self.streams)}
+            if states == {OUTSIDE}:  # a page found outside the window by an earlier run
+                counter = SKIPPED("out_of_window")
+                self.stats.inc_value(counter)
+            elif GONE in states:  # withdrawn, its listing date not moved since
+                counter = SKIPPED("gone")
+                self.stats.inc_value(counter)
+            else:
+                counter = SKIPPED("seen") if self.count_stored(request.url, SKIPPED("seen")) else None
             if portal is not None:
-                self.passed_over[fingerprint(request.url)] = counted
+                self.passed_over[fingerprint(request.url)] = counter
             return None
+        if self.delivered(request.url):  # a 404 / 410 answer reaches the spider: the article withdrawn
+            request.meta[KNOWN] = True
+            request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", ()),
+                                                      *WITHDRAWN_STATUSES]
         return condition(request, (etag, last_modified))
 
     def reconsider(self, url: str, hint_dates, tz: str | None = None) -> bool:
@@ -239,14 +292,17 @@ class Incremental:
         gives decides, whichever is read first. Its skip is then taken back (no longer counted
         in ``newsbot/skipped/seen``, or ``newsbot/pages/again``) and the caller requests it;
         False for a link not skipped here (one requested already is fetched once) or still
-        not due."""
+        not due. (A link skipped as outside the window or as gone is taken back from
+        ``newsbot/skipped/out_of_window`` or ``…/gone``.)"""
         key = fingerprint(url)
         if key not in self.passed_over or not self.revisit(url, hint_dates, tz)[0]:
             return False
-        if self.passed_over.pop(key):
-            for article in self._article_keys(url):
-                self.found.pop(article, None)
-            self.stats.inc_value(SKIPPED("seen"), -1)
+        counter = self.passed_over.pop(key)
+        if counter is not None:
+            if counter == SKIPPED("seen"):
+                for article in self._article_keys(url):
+                    self.found.pop(article, None)
+            self.stats.inc_value(counter, -1)
         else:
             self.stats.inc_value(PAGES("again"), -1)
         return True
@@ -314,17 +370,100 @@ class Incremental:
         if self.enabled and isinstance(record, dict) and "id" in record:
             self.aliases.setdefault(record["id"], set()).update(fingerprint(url) for url in urls)
 
-    def keep_aliases(self, record: dict, entries: list[SeenEntry]) -> None:
+    def note_listed(self, record: dict, hints, tz: str | None = None) -> None:
+        """Note the latest listing date of the page ``record`` was extracted from (``hints``: its
+        :class:`~newsbot.extraction.hints.Hints`, dates in ``tz``), kept as the entry's
+        :attr:`~newsbot.seenstore.SeenEntry.listed` when the article is found unchanged, outside
+        the window or gone."""
+        if self.enabled and hints is not None and isinstance(record, dict) and "id" in record:
+            listed = latest_listed(hints.dates(), tz)
+            if listed:
+                self.listed[record["id"]] = listed
+
+    def _check(self, entries: list[SeenEntry], aliases, listed: str | None, state: str | None) -> bool:
+        """Store ``entries`` again at once (one transaction), each with ``listed`` (when given and
+        later than its own) and ``state``, and reachable from ``aliases`` too; True when stored.
+        Nothing is stored for an article this run wrote and has not committed yet: its commit,
+        once its file is in place, stores it. Safe against a kill at any moment: it changes no
+        delivered content (hash, dates, revision), so a run killed after it loses nothing and
+        writes nothing twice."""
+        entries = [e for e in entries if e is not None]
+        if not entries or any(e.id in pending for e in entries for pending in self.pending.values()):
+            return False
+
+        def later(entry):
+            known = [v for v in (entry.listed, listed) if v]
+            return latest_listed(known) if known else None
+
+        self.store.commit((dataclasses.replace(entry, listed=later(entry), state=state), aliases)
+                          for entry in entries)
+        return True
+
+    def keep_checked(self, record: dict, entries: list[SeenEntry]) -> None:
         """``record`` was found unchanged, its stored ``entries`` (one a stream) as they are:
-        the pages joined into it in this run (:meth:`pages_joined`) are stored now as aliases
-        of those entries, unchanged otherwise, so a page the store did not know it by (an
-        article stored before its pages were kept) is not fetched again by the next run.
-        Nothing is stored when the run noted no page of it."""
-        aliases = self.aliases.get(record["id"])
-        if not aliases or any(record["id"] in pending for pending in self.pending.values()):
+        stored again with the listing date it was fetched under (:meth:`note_listed`), so a
+        listing date that moved is no reason to fetch it again next run, and with the pages
+        joined into it in this run (:meth:`pages_joined`) as aliases, so a page the store did
+        not know it by (an article stored before its pages were kept) is not fetched again.
+        Nothing is stored when neither is new."""
+        aliases = self.aliases.get(record["id"], set())
+        listed = self.listed.get(record["id"])
+        if not aliases and not (listed and any(needs_fetch(e, (listed,)) for e in entries)):
             return
-        self.store.commit((entry, aliases) for entry in entries)
-        del self.aliases[record["id"]]
+        if self._check(entries, aliases, listed, None):
+            self.aliases.pop(record["id"], None)
+
+    def not_modified(self, response) -> None:
+        """A conditional request for a stored page answered 304: counted among the articles
+        already stored (``newsbot/skipped/not_modified``), and its entries stored again with the
+        listing date it was asked under, so the next run does not ask again for that date."""
+        self.count_stored(response.url, SKIPPED("not_modified"))
+        hints = response.meta.get("hints")
+        listed = latest_listed(hints.dates(), self._tz()) if hints is not None else None
+        entries = [self.store.lookup(stream, fingerprint(response.url)) for stream in self.streams]
+        if listed and all(e is not None for e in entries) and any(needs_fetch(e, (listed,)) for e in entries):
+            self._check(entries, (), listed, None)
+
+    def outside(self, record: dict) -> None:
+        """``record`` was fetched and dropped as outside the date window: each stream of the run
+        keeps it, so it is not downloaded again while the window leaves it out and no listing
+        dates it later. A stream that delivered it earlier keeps its entry, with this listing
+        date; one that did not gets a :data:`~newsbot.seenstore.OUTSIDE` entry (revision 0,
+        never delivered), reachable from the URLs of this fetch."""
+        if not self.enabled or not self.streams or "id" not in record:
+            return
+        listed = self.listed.get(record["id"])
+        aliases = {fingerprint(record["url"]), *self.aliases.get(record["id"], ())}
+        for stream in self.streams:
+            entry = self.store.lookup(stream, record["id"]) or self.store.lookup(stream, fingerprint(record["url"]))
+            if entry is None or entry.state == OUTSIDE:
+                entry = dataclasses.replace(entry_for(record, 0, stream), state=OUTSIDE)
+            self._check([entry], aliases, listed, entry.state)
+
+    def withdrawn(self, response) -> None:
+        """A page of a delivered article answered 404 or 410 (meta :data:`KNOWN`): the article
+        is withdrawn. Not a failed request: counted in ``newsbot/gone/http_<status>``, named in
+        the list ``newsbot/withdrawn`` (``{"url", "id", "status"}``) and logged at INFO; its
+        entries are stored as :data:`~newsbot.seenstore.GONE` with the listing date it was
+        asked under, so later runs skip it (``newsbot/skipped/gone``) until a listing dates it
+        later."""
+        url = (response.meta.get("redirect_urls") or [response.url])[0]
+        entries = [self.store.lookup(stream, fingerprint(url)) for stream in self.streams]
+        hints = response.meta.get("hints")
+        listed = latest_listed(hints.dates(), self._tz()) if hints is not None else None
+        self.stats.inc_value(GONE_STATS(f"http_{response.status}"))
+        known = next((e for e in entries if e is not None), None)
+        gone = list(self.stats.get_value(WITHDRAWN) or [])
+        gone.append({"url": url, "id": known.id if known else fingerprint(url), "status": response.status})
+        self.stats.set_value(WITHDRAWN, gone)
+        logger.info("Withdrawn: %s answers %d; recorded as gone, asked again when a listing dates it later",
+                    url, response.status)
+        self._check([e for e in entries if e is not None and e.state != OUTSIDE], (), listed, GONE)
+
+    def _tz(self) -> str | None:
+        """The time zone of the spider's portal (naive listing dates), or ``None`` (UTC)."""
+        portal = getattr(getattr(self.crawler, "spider", None), "portal", None)
+        return portal.timezone if portal is not None else None
 
     def record_written(self, record, output=None):
         """Keep the entry of a record written to ``output`` as pending until that file is in
@@ -492,6 +631,11 @@ class SkipSeenMiddleware(BaseSpiderMiddleware):
 
     def process_spider_input(self, response, spider=None):
         """A ``304 Not Modified`` answer to a conditional request made here: the stored article,
-        unchanged (the spider makes no item of it), counted in ``newsbot/skipped/not_modified``."""
-        if response.status == 304 and response.meta.get(NOT_MODIFIED) and self.ledger is not None:
-            self.ledger.count_stored(response.url, SKIPPED("not_modified"))
+        unchanged (the spider makes no item of it, :meth:`Incremental.not_modified`); a 404 or
+        410 answer for a delivered article: withdrawn (:meth:`Incremental.withdrawn`)."""
+        if self.ledger is None:
+            return
+        if response.status == 304 and response.meta.get(NOT_MODIFIED):
+            self.ledger.not_modified(response)
+        elif response.status in WITHDRAWN_STATUSES and response.meta.get(KNOWN):
+            self.ledger.withdrawn(response)

@@ -90,6 +90,9 @@ class ExtractPipeline(_Pipeline):
         if not ex.is_article:
             _drop(self.stats, "not_article", item["url"])
         record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
+        ledger = self.crawler.get_extension(Incremental)
+        if ledger is not None:
+            ledger.note_listed(record, item.get("hints"), portal.timezone if portal else None)
         for name in COUNTED:
             self.stats.inc_value(FIELD(name, ex.provenance.get(name) or "missing"))
         self._count_title(record.get("title"))
@@ -148,15 +151,32 @@ class ExtractPipeline(_Pipeline):
 class DateWindowPipeline(_Pipeline):
     """Drop records published outside the spider's date window
     (:meth:`newsbot.window.DateWindow.admits`, the rule discovery applies too: a day-only date
-    matches the window's days; reason ``out_of_window``). Records without a date pass
-    (flagged ``no_date``)."""
+    matches the window's days; reason ``out_of_window``), except an article an output stream
+    of the run delivered earlier whose ``date_modified`` the window admits (or that has none):
+    a correction of an older article, written again as its next revision when it changed.
+    A record published after the end of a window that ends at the clock is dropped as
+    ``dated_ahead`` (:meth:`~newsbot.window.DateWindow.ahead`): a later run, its window ending
+    later, fetches it again. Records without a date pass (flagged ``no_date``). A dropped page is kept in the seen-store
+    (:meth:`~newsbot.incremental.Incremental.outside`), so it is not downloaded again while the
+    window leaves it out and its listing date does not move."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.ledger = None
 
     def process_item(self, item, spider=None):
         window = getattr(self.spider_of(spider), "window", None)
-        if window is not None and not window.admits(item.get("date_published"),
-                                                    day_only="day_only" in item.get("quality_flags", ())):
-            _drop(self.stats, "out_of_window", f"{item['url']} published {item['date_published']}")
-        return item
+        if window is None or window.admits(item.get("date_published"),
+                                           day_only="day_only" in item.get("quality_flags", ())):
+            return item
+        if self.ledger is None:
+            self.ledger = self.crawler.get_extension(Incremental)
+        if self.ledger is not None:
+            if any(p is not None for p in self.ledger.previous(item)) and window.admits(item.get("date_modified")):
+                return item
+            self.ledger.outside(item)
+        _drop(self.stats, "dated_ahead" if window.ahead(item.get("date_published")) else "out_of_window",
+              f"{item['url']} published {item['date_published']}")
 
 
 class ValidatePipeline(_Pipeline):
@@ -199,7 +219,8 @@ class IncrementalPipeline(_Pipeline):
     the run holds with the same content hash and ``date_modified`` (or none,
     :func:`~newsbot.seenstore.is_unchanged`) is dropped (``unchanged``),
     its stored entries given the pages it was found by as aliases
-    (:meth:`~newsbot.incremental.Incremental.keep_aliases`);
+    and the listing date it was fetched under
+    (:meth:`~newsbot.incremental.Incremental.keep_checked`);
     a changed one gets the stored revision + 1 (counted in ``newsbot/records/revised``); a new
     one revision 1. Each output file then writes the record with its own stream's revision, or
     not at all where that stream has it unchanged (:mod:`newsbot.exporters`). With the store off
@@ -215,7 +236,7 @@ class IncrementalPipeline(_Pipeline):
         previous = self.ledger.previous(item) if self.ledger is not None else []
         if previous and all(p is not None and is_unchanged(p, item) for p in previous):
             self.ledger.count_stored(item["url"], DROPPED("unchanged"), item["id"])  # once an article, whichever page
-            self.ledger.keep_aliases(item, previous)
+            self.ledger.keep_checked(item, previous)
             raise DropItem(f"unchanged: {item['url']}")
         stored = [p.revision for p in previous if p is not None and not is_unchanged(p, item)]
         item["revision"] = max(stored) + 1 if stored else 1

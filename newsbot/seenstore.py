@@ -39,7 +39,9 @@ from .extraction.record import CONTENT
 # Record fields whose change makes an article "changed" (besides date_modified): the field
 # table's content fields.
 CONTENT_FIELDS = CONTENT
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
+GONE = "gone"  # SeenEntry.state: delivered, then answered 404 / 410 (withdrawn)
+OUTSIDE = "outside"  # SeenEntry.state: fetched, found outside the date window, never delivered
 Validators = tuple  # (ETag, Last-Modified) header values as received, each str or None
 # aliases of a commit: the URL fingerprints an article is known by, as an iterable of keys (their
 # stored validators kept) or a mapping {key: (ETag, Last-Modified) that URL was just served with,
@@ -61,7 +63,15 @@ class SeenEntry:
     pages, was flagged ``partial`` (a page of it could not be read, or the page limit cut it),
     so a later run that reaches the article fetches it again to write it whole. A one-page
     record flagged ``partial`` (a paywall, a body cut where it was served) is not: fetching it
-    again gives the same cut body, on every run."""
+    again gives the same cut body, on every run. ``listed``: the latest date a feed, sitemap or
+    listing gave the article when a run last fetched it (ISO 8601 UTC, or ``None``): a later
+    run fetches it again only for a listing date later than this one too (:func:`needs_fetch`),
+    so a page found unchanged (or answered 304) under a listing date that moved is not fetched
+    again for that same date. ``state``: ``None`` for a delivered article, :data:`GONE` for one
+    delivered earlier whose page then answered 404 or 410 (withdrawn), :data:`OUTSIDE` for a
+    page fetched and found outside the date window, never delivered (``revision`` 0): kept so
+    that it is not downloaded again while the window leaves it out and its listing date does
+    not move."""
 
     stream: str
     id: str
@@ -75,6 +85,8 @@ class SeenEntry:
     etag: str | None = None
     last_modified: str | None = None
     partial: bool = False
+    listed: str | None = None
+    state: str | None = None
 
     @property
     def validators(self) -> tuple[str | None, str | None]:
@@ -129,9 +141,20 @@ def is_unchanged(entry: SeenEntry, record: dict) -> bool:
     """True when ``record`` has the stored content hash and ``date_modified``, or the stored
     content hash and no ``date_modified`` at all: a page that gives none takes the date of the
     listing that reached it first (a sitemap's ``<lastmod>``), and a run reached by a listing
-    without one is no change."""
+    without one is no change. An entry found gone (:data:`GONE`) is never unchanged: the
+    article is back, and written again for a consumer that removed it."""
+    if entry.state is not None:
+        return False
     modified = record.get("date_modified")
     return entry.content_hash == content_hash(record) and (modified is None or entry.date_modified == modified)
+
+
+def latest_listed(hint_dates: Iterable[str | None], tz: str | None = None) -> str | None:
+    """The latest of ``hint_dates`` (a link's listing dates; naive and day-only ones in ``tz``,
+    default UTC) as ISO 8601 UTC, or ``None`` when none is readable: what
+    :attr:`SeenEntry.listed` keeps."""
+    parsed = [p.value for p in (dates.parse_date(v, tz) for v in hint_dates if v) if p is not None]
+    return max(parsed).astimezone(timezone.utc).isoformat() if parsed else None
 
 
 def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: str | None = None) -> bool:
@@ -139,7 +162,8 @@ def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: s
 
     Fetch when the article is not stored, or when a date the feed/sitemap gives for it
     (``pubDate``, ``<updated>``, ``<lastmod>``, news ``publication_date``) is later than the
-    stored reference: ``date_modified``, else ``date_published``, else the time it was stored.
+    stored reference: ``date_modified``, else ``date_published``, else the time it was stored,
+    and later than the listing date it was last fetched under (:attr:`SeenEntry.listed`).
     Skip when the article is stored and no hint date is later (including when there is no hint
     date at all): a page whose feed entry did not move is taken as unchanged. Day-only dates
     (``2025-03-01``) count as 00:00 in ``tz`` (the portal's zone, default UTC).
@@ -152,6 +176,9 @@ def needs_fetch(entry: SeenEntry | None, hint_dates: Iterable[str | None], tz: s
         if parsed is not None:
             reference = parsed.value
             break
+    listed = dates.parse_date(entry.listed) if entry.listed else None
+    if listed is not None and (reference is None or listed.value > reference):
+        reference = listed.value
     if reference is None:
         return True
     for value in hint_dates:
@@ -165,23 +192,23 @@ _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
     " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT,"
-    " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
+    " partial INTEGER NOT NULL DEFAULT 0, listed TEXT, state TEXT, PRIMARY KEY (stream, id));"
     "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, etag TEXT, last_modified TEXT,"
     " PRIMARY KEY (stream, key));"
 )
 _COLUMNS = {"meta": {"key", "value"},
             "articles": {"stream", "id", "url", "portal", "content_hash", "date_published", "date_modified",
-                         "revision", "seen_at", "partial"},
+                         "revision", "seen_at", "partial", "listed", "state"},
             "aliases": {"stream", "key", "id", "etag", "last_modified"}}
-# columns that a later schema added to a store of schema 2, 3 or 4, by table
-_ADDED = {"articles": {"partial": "INTEGER NOT NULL DEFAULT 0"},
+# columns that a later schema added to a store of schema 2, 3, 4 or 5, by table
+_ADDED = {"articles": {"partial": "INTEGER NOT NULL DEFAULT 0", "listed": "TEXT", "state": "TEXT"},
           "aliases": {"etag": "TEXT", "last_modified": "TEXT"}}
 # columns of the articles table that schemas 3 and 4 had and the fifth dropped (the validators of an
 # article, whichever of its URLs gave them)
 _DROPPED = ("etag", "last_modified")
 _V1_COLUMNS = {"articles": _COLUMNS["articles"] - {"stream", *_ADDED["articles"]}, "aliases": {"key", "id"}}
 _ARTICLE_COLUMNS = ("stream, id, url, portal, content_hash, date_published, date_modified, revision, seen_at, "
-                    "partial")
+                    "partial, listed, state")
 
 
 @contextmanager
@@ -208,9 +235,10 @@ class SqliteSeenStore:
     :data:`SCHEMA_VERSION`) raises ``ValueError`` naming it, since reading it as empty would
     write every article again. A store of the first schema (no streams) is migrated once:
     its entries go to ``legacy_stream(portal)`` (the default output of their portal); a store of
-    the second (without validators), the third (validators per article, no ``partial``) or the
-    fourth (validators per article) gains the columns it lacks (``partial`` false for its
-    entries, validators per URL empty) and loses its per-article validators: they may be
+    the second (without validators), the third (validators per article, no ``partial``), the
+    fourth (validators per article) or the fifth (no ``listed`` nor ``state``) gains the columns
+    it lacks (``partial`` false for its entries, validators per URL empty, ``listed`` and
+    ``state`` empty: every entry a delivered article) and loses its per-article validators: they may be
     another URL's, so each known page is asked once more without them."""
 
     def __init__(self, path: str | Path, legacy_stream=None):
@@ -241,7 +269,7 @@ class SqliteSeenStore:
                 tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
                           for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if (all(tables.get(t, set()) >= cols - set(_ADDED.get(t, ())) for t, cols in _COLUMNS.items())
-                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() in (("2",), ("3",), ("4",))):
+                    and db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() in (("2",), ("3",), ("4",), ("5",))):
                 self._add_columns(db, tables)
                 tables = {name: {row[1] for row in db.execute(f"PRAGMA table_info({name})")}
                           for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -291,7 +319,7 @@ class SqliteSeenStore:
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def _add_columns(self, db, tables: dict[str, set[str]]) -> None:
-        """Give a store of schema 2, 3 or 4 (its ``tables``: ``{name: column names}``) the columns
+        """Give a store of schema 2, 3, 4 or 5 (its ``tables``: ``{name: column names}``) the columns
         of :data:`_ADDED` it lacks (empty, or not partial, for its entries), drop the
         per-article validators (:data:`_DROPPED`) and set the current schema version, in one
         transaction."""
@@ -329,10 +357,10 @@ class SqliteSeenStore:
             return None
         row = self.db.execute(
             "SELECT a.stream, a.id, a.url, a.portal, a.content_hash, a.date_published, a.date_modified,"
-            " a.revision, a.seen_at, k.etag, k.last_modified, a.partial FROM aliases k"
+            " a.revision, a.seen_at, k.etag, k.last_modified, a.partial, a.listed, a.state FROM aliases k"
             " JOIN articles a ON a.stream = k.stream AND a.id = k.id WHERE k.stream = ? AND k.key = ?",
             (stream, key)).fetchone()
-        return SeenEntry(*row[:-1], partial=bool(row[-1])) if row else None
+        return SeenEntry(*row[:-3], partial=bool(row[-3]), listed=row[-2], state=row[-1]) if row else None
 
     def commit(self, entries: Iterable[tuple[SeenEntry, Aliases]]) -> int:
         entries = list(entries)
@@ -347,10 +375,10 @@ class SqliteSeenStore:
         cur = self.db.cursor()
         with _transaction(cur):
             for entry, aliases in entries:
-                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                cur.execute(f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (entry.stream, entry.id, entry.url, entry.portal, entry.content_hash,
                              entry.date_published, entry.date_modified, entry.revision, entry.seen_at,
-                             int(entry.partial)))
+                             int(entry.partial), entry.listed, entry.state))
                 for key, validators in {entry.id: None, **alias_validators(aliases)}.items():
                     if validators is None:  # the URL's stored validators kept
                         cur.execute("INSERT INTO aliases (stream, key, id) VALUES (?, ?, ?)"

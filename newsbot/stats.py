@@ -41,9 +41,12 @@ SKIPPED = Family("newsbot/skipped/", "links not fetched, by reason (seen, out_of
                  "not_article_url, other_edition: served by an edition not crawled, bad_url, not_html, sitemap_out_of_window, sitemap_undated: children of "
                  "an index without lastmod in latest mode, listed_twice: links already requested; "
                  "not_modified: a conditional request answered 304; robots: forbidden by robots.txt, "
-                 "offsite: off the portal's domains)")
+                 "offsite: off the portal's domains; gone: articles found withdrawn by an "
+                 "earlier run, their listing date not moved; dated_ahead: links dated after the end of a "
+                 "window that ends at the clock, now + 1 h)")
 DROPPED = Family("newsbot/dropped/", "fetched pages that gave no record, by reason (not_article, "
-                 "out_of_window, invalid/<field>, duplicate, unchanged, worker_died: the page's extraction "
+                 "out_of_window, dated_ahead: published after a window that ends at the clock, "
+                 "invalid/<field>, duplicate, unchanged, worker_died: the page's extraction "
                  "worker died twice, extraction_timeout: its extraction passed NEWSBOT_EXTRACT_TIMEOUT)")
 WORKERS = Family("newsbot/workers/", "died: extraction worker processes that died (newsbot.workers)")
 FIELD = Family("newsbot/field/", "<field>/<layer>: the layer that served each counted field; <field>/missing")
@@ -65,6 +68,10 @@ BACKLOG = Family("newsbot/backlog/", "waits: refills of the article backlog when
 REPLAY = Family("newsbot/replay/", "hit / miss: requests answered from the WARC or not; corrupt: its "
                 "records that hold no readable HTTP response")
 ARCHIVE = Family("newsbot/archive/", "records: responses written to the WARC")
+GONE = Family("newsbot/gone/", "http_404 / http_410: pages of articles earlier runs delivered that answered so "
+              "(withdrawn; not failed requests)")
+WITHDRAWN = "newsbot/withdrawn"  # a list of {url, id, status}: the articles found withdrawn (GONE) in this run
+DATED_AHEAD = "newsbot/dated_ahead"  # a list of {url, date}: the first links skipped as dated_ahead (at most 5)
 INCREMENTAL = Family("newsbot/incremental/", "committed, recovered, not_committed: seen-store entries")
 ITEM_ERRORS = Family("newsbot/item_errors/", "records lost to a pipeline exception, by exception name")
 OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by step (open, write, store)")
@@ -104,7 +111,10 @@ def figures(stats: dict) -> dict:
     over the extracted articles, so a field lost with the markup shows even when the record is
     then dropped as invalid), ``articles_found`` (written + already stored: the articles of the
     date window; links and pages dropped as outside it are not found), ``already_stored``,
-    ``outside_window`` (links skipped and pages dropped as outside the date window), ``errors``
+    ``outside_window`` (links skipped and pages dropped as outside the date window),
+    ``withdrawn`` (``[{"url", "id", "status"}]``: delivered articles whose page answered 404 or
+    410 in this run, :data:`WITHDRAWN`), ``dated_ahead`` (``[{"url", "date"}]``: the first links
+    skipped as dated ahead of the clock, :data:`DATED_AHEAD`), ``errors``
     ({kind: n}: failed requests by kind (:func:`request_failures`), spider exceptions, output
     files not stored), ``failed_requests``, ``requests_ended`` (responses + requests failed
     without one), ``error_ratio`` (failed
@@ -152,6 +162,8 @@ def figures(stats: dict) -> dict:
         "articles_found": written + stored,
         "already_stored": stored,
         "outside_window": outside,
+        "withdrawn": list(stats.get(WITHDRAWN) or []),
+        "dated_ahead": list(stats.get(DATED_AHEAD) or []),
         "errors": errors,
         "failed_requests": failed,
         "requests_ended": ended,
@@ -264,10 +276,36 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     nothing_new = (f"; nothing new: {stored} articles found are already stored in the seen-store "
                    "(--full, or -a incremental=false, writes them again)") if stored and not records else ""
     return OK, (f"{name}: ok: {records} records written, {failed} failed requests"
-                + (f", {stored} already stored" if stored else "") + nothing_new
+                + (f", {stored} already stored" if stored else "") + _fetched_for_nothing(fig) + nothing_new
                 + (f"; dead configured endpoints: {_endpoints(dead)}" if dead else "")
                 + (f"; refused the crawler {blocked} times (HTTP 403 or challenge page): {BLOCKED_ADVICE}"
                    if blocked else "") + wrote)
+
+
+def _fetched_for_nothing(fig: dict) -> str:
+    """What the summary line says of pages fetched that gave no record: stored articles
+    fetched again and found unchanged or answered 304, pages dropped as outside the date
+    window, articles found withdrawn (404 / 410), and links dated ahead of the clock; ``""``
+    when there were none."""
+    unchanged = fig["records_dropped"].get("unchanged", 0)
+    not_modified = fig["skipped"].get("not_modified", 0)
+    parts = []
+    if unchanged or not_modified:
+        told = [f"{unchanged} unchanged" if unchanged else "", f"{not_modified} answered 304" if not_modified else ""]
+        parts.append(f" ({unchanged + not_modified} of them fetched again: {', '.join(t for t in told if t)})")
+    outside = fig["records_dropped"].get("out_of_window", 0)
+    if outside:
+        parts.append(f"; {outside} pages fetched and dropped as outside the date window")
+    if fig["withdrawn"]:
+        parts.append(f"; {len(fig['withdrawn'])} withdrawn (404/410, recorded as gone): "
+                     + ", ".join(w["url"] for w in fig["withdrawn"][:3])
+                     + (f" and {len(fig['withdrawn']) - 3} more" if len(fig["withdrawn"]) > 3 else ""))
+    ahead = fig["skipped"].get("dated_ahead", 0) + fig["records_dropped"].get("dated_ahead", 0)
+    if ahead:
+        first = fig["dated_ahead"][0] if fig["dated_ahead"] else None
+        parts.append(f"; {ahead} dated ahead of the clock (after now + 1 h), left for a later run"
+                     + (f", e.g. {first['url']} dated {first['date']}" if first else ""))
+    return "".join(parts)
 
 
 def _wrote(outputs: list[str]) -> str:

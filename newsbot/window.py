@@ -7,7 +7,7 @@ are in the portal's zone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from .arguments import parse_window
 from .extraction import dates
@@ -16,19 +16,31 @@ from .extraction import dates
 @dataclass(frozen=True)
 class DateWindow:
     """``start`` / ``end``: aware UTC datetimes (``since`` from 00:00:00, ``until`` to
-    23:59:59, see :func:`newsbot.arguments.parse_window`); ``timezone``: the IANA zone of the
-    portal's naive times."""
+    23:59:59, see :func:`newsbot.arguments.parse_window`; without ``until`` the end is the
+    clock's, now + 1 h); ``timezone``: the IANA zone of the portal's naive times; ``open_end``:
+    no ``until`` was given, so a date after the end is ahead of the clock (:meth:`ahead`)."""
 
     start: datetime
     end: datetime
     timezone: str = "UTC"
+    open_end: bool = False
 
     @classmethod
     def from_arguments(cls, since: str | None, until: str | None, timezone: str = "UTC") -> DateWindow:
         """The window of the ``since`` / ``until`` spider arguments (``ValueError`` naming a
         bad one)."""
         start, end = parse_window(since, until)
-        return cls(start, end, timezone)
+        return cls(start, end, timezone, open_end=not until)
+
+    def ahead(self, value) -> bool:
+        """True when the window ends at the clock (:attr:`open_end`) and ``value`` (a date text)
+        is later than its end, however far: a date ahead of the clock (a scheduled post, a local
+        time given a ``Z``), which :func:`~newsbot.extraction.dates.parse_date` rejects as
+        unreadable past 26 hours ahead."""
+        if not self.open_end or not value:
+            return False
+        parsed = dates.parse_date(value, self.timezone, now=_NO_LIMIT)
+        return parsed is not None and parsed.has_time and parsed.value > self.end
 
     def admits(self, value, *, day_only: bool | None = None, lower_only: bool = False) -> bool:
         """True when ``value`` (a date text, a ``datetime`` or a
@@ -56,3 +68,6 @@ class DateWindow:
         teaser is older ends the pagination (pinned teasers on top do not)."""
         readable = [p for p in (dates.parse_date(v, self.timezone) for v in values if v) if p is not None]
         return bool(readable) and readable[-1].value.date() < self.start.date()
+
+
+_NO_LIMIT = datetime(9000, 1, 1, tzinfo=timezone.utc)  # a clock that no date is ahead of

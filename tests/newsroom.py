@@ -54,7 +54,7 @@ class Story:
     """One article: ``n`` (its slug number), text, ``published`` / ``modified`` (aware
     datetimes), ``new_markup`` (the redesign: the body is loaded by a script, no paragraphs in
     the page), ``listed_modified`` (the feed's ``<updated>``; default ``modified`` or
-    ``published``), ``alternates`` (``{hreflang: path}``: the page in other languages) and
+    ``published``), ``status`` (another status than 200, e.g. 404 or 410: the page withdrawn), ``alternates`` (``{hreflang: path}``: the page in other languages) and
     ``day_only`` (the page and the feed give the day of publication, not its time), ``etag``
     (the page is served with this ETag, and answers 304 to an ``If-None-Match`` naming it) and
     ``headline`` (false: the page prints no headline, its ``<title>`` names only the site)."""
@@ -70,6 +70,7 @@ class Story:
     day_only: bool = False
     etag: str | None = None
     headline: bool = True
+    status: int = 200
 
     @property
     def path(self) -> str:
@@ -116,10 +117,12 @@ class Story:
 class Newsroom:
     """The site: ``stories`` {n: Story}, served at ``/news/2025/03/story-<n>`` and listed in
     ``/feed.xml`` (Atom). Use as a context
-    manager; ``base`` is the site URL, ``hits`` the requests per path."""
+    manager; ``base`` is the site URL, ``hits`` the requests per path. ``dated`` false: the
+    feed gives no date at all."""
 
-    def __init__(self, stories: list[Story], gate_after: int | None = None):
+    def __init__(self, stories: list[Story], gate_after: int | None = None, dated: bool = True):
         self.stories = {s.n: s for s in stories}
+        self.dated = dated
         self.gate_after = gate_after
         self.gate = threading.Event()
         self.served_articles = 0
@@ -146,6 +149,8 @@ class Newsroom:
     def feed(self) -> bytes:
         """Atom feed: each entry's ``published`` and ``updated`` (the listed modification)."""
         def dates(s: Story) -> str:
+            if not self.dated:
+                return ""
             if s.day_only:  # the day alone
                 return f"<updated>{s.published.date().isoformat()}</updated>"
             return (f"<published>{s.published.isoformat()}</published>"
@@ -189,6 +194,8 @@ class _Routes(dict):
         if path == "/feed.xml":
             return 200, {"Content-Type": "application/atom+xml"}, room.feed()
         for n, story in room.stories.items():
+            if path == story.path and story.status != 200:
+                return story.status, HTML, b"<html><body><p>This page is not here.</p></body></html>"
             if path == story.path and story.etag:
                 return lambda headers, n=n, tag=story.etag: (
                     (304, {"ETag": tag}, b"") if headers.get("If-None-Match") == tag

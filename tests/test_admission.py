@@ -85,3 +85,29 @@ def test_a_link_of_an_edition_not_crawled_is_skipped():
     assert admission.judge(german, "de", None, candidate=True) == ADMITTED
     assert admission.judge("https://media.eureporter.co/2025/03/01/a-story/", "de", None, candidate=True) == ADMITTED
     assert Admission(portal, WINDOW, limit=None).judge(english, "de", None, candidate=True) == ADMITTED
+
+
+def test_an_update_inside_the_window_admits_only_an_article_delivered_before():
+    delivered = {ARTICLE}
+    admission = Admission(PORTAL, WINDOW, limit=None)
+    other = ARTICLE.replace("ports-agree", "ports-differ")
+    assert admission.judge(other, "en", "2024-05-01", candidate=True, updated="2025-03-01T10:00:00Z",
+                           delivered=delivered.__contains__) == "out_of_window"
+    assert admission.judge(ARTICLE, "en", "2024-05-01", candidate=True, updated="2025-03-03T10:00:00Z",
+                           delivered=delivered.__contains__) == "out_of_window"  # updated after the window
+    assert admission.judge(ARTICLE, "en", "2024-05-01", candidate=True, updated="2025-03-01T10:00:00Z",
+                           delivered=delivered.__contains__) == ADMITTED
+
+
+def test_a_date_ahead_of_a_window_that_ends_at_the_clock_is_dated_ahead():
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime.now(timezone.utc)
+    clock = DateWindow.from_arguments(None, None)
+    assert clock.open_end and not WINDOW.open_end
+    admission = Admission(PORTAL, clock, limit=None)
+    for ahead in (timedelta(hours=2), timedelta(days=3)):  # the second is past the 26 h a page's own date may be
+        assert admission.judge(ARTICLE, "en", (now + ahead).isoformat(), candidate=True) == "dated_ahead"
+    assert admission.judge(ARTICLE, "en", (now + timedelta(minutes=30)).isoformat(), candidate=True) == ADMITTED
+    # a window with an end of its own: a later date is only outside it
+    assert Admission(PORTAL, WINDOW, limit=None).judge(ARTICLE, "en", "2025-03-05T10:00:00Z") == "out_of_window"

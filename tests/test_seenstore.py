@@ -5,13 +5,14 @@ the content hash, the skip-before-download rule, and the journals of a killed co
 (rolled forward)."""
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
 from support import STORY_RECORD as RECORD, STORY_URL as URL
 
 from newsbot.extraction.urls import fingerprint
-from newsbot.seenstore import SeenEntry, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
+from newsbot.seenstore import GONE, SCHEMA_VERSION, SeenEntry, latest_listed, SqliteSeenStore, content_hash, entry_for, is_unchanged, needs_fetch
 
 STREAM = "/srv/out/loopnews/%(date)s/loopnews-%(time)s-%(batch_id)03d.jsonl"
 
@@ -57,7 +58,7 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path, content, message):
 
 @pytest.mark.parametrize("drop, message", [
     ("DROP TABLE aliases", "no table aliases"),
-    ("UPDATE meta SET value = '9'", "schema version 9, this newsbot reads 5"),
+    ("UPDATE meta SET value = '9'", f"schema version 9, this newsbot reads {SCHEMA_VERSION}"),
     ("ALTER TABLE articles DROP COLUMN content_hash", "table articles lacks content_hash"),
 ])
 def test_a_store_of_another_shape_is_refused(tmp_path, drop, message):
@@ -121,7 +122,7 @@ def test_validators_are_kept_per_url_and_a_second_schema_store_gains_their_colum
     again.commit([(entry_for(RECORD, 4, STREAM), {amp: None, RECORD["id"]: (None, None)})])
     assert again.lookup(STREAM, amp).validators == ('"amp"', None) and again.lookup(STREAM, amp).revision == 4
     assert again.lookup(STREAM, RECORD["id"]).validators == (None, None)
-    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (SCHEMA_VERSION,)
     again.close()
 
 
@@ -145,7 +146,7 @@ def test_a_fourth_schema_store_loses_its_per_article_validators(tmp_path):
     assert (entry.revision, entry.partial, entry.validators) == (2, True, (None, None))
     columns = {row[1] for row in store.db.execute("PRAGMA table_info(articles)")}
     assert not columns & {"etag", "last_modified"}
-    assert store.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
+    assert store.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (SCHEMA_VERSION,)
     store.close()
 
 
@@ -170,7 +171,7 @@ def test_a_partial_record_is_kept_partial_and_a_third_schema_store_gains_the_col
     assert again.lookup(STREAM, RECORD["id"]).partial is False
     # a one-page record cut by a paywall reads the same cut on every fetch: not kept partial
     assert entry_for({**RECORD, "quality_flags": ["partial"]}, 4, STREAM).partial is False
-    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("5",)
+    assert again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (SCHEMA_VERSION,)
     again.close()
 
 
@@ -238,3 +239,36 @@ def test_journals_of_a_killed_commit_are_settled(tmp_path):
     assert (tmp_path / "c.jsonl").read_bytes() == b'{"old": 1}\n{"new": 1, "cut short": false}\n'
     assert list(journal.iterdir()) == []
     assert recover_journals(tmp_path / "absent", store) == (0, 0)
+
+
+def test_a_fifth_schema_store_gains_listed_and_state_and_a_listing_date_checked_is_not_a_reason_again(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    db = sqlite3.connect(path)  # the store as the fifth schema made it: no listed, no state
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
+        " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT,"
+        " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
+        "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, etag TEXT,"
+        " last_modified TEXT, PRIMARY KEY (stream, key));"
+        "INSERT INTO meta VALUES ('schema', '5');")
+    db.execute("INSERT INTO articles VALUES (?, ?, ?, 'loopnews', 'h', '2025-03-04T09:00:00+00:00', NULL, 1,"
+               " '2025-03-05T00:00:00+00:00', 0)", (STREAM, RECORD["id"], RECORD["url"]))
+    db.execute("INSERT INTO aliases VALUES (?, ?, ?, NULL, NULL)", (STREAM, RECORD["id"], RECORD["id"]))
+    db.commit()
+    db.close()
+    store = SqliteSeenStore(path)
+    entry = store.lookup(STREAM, RECORD["id"])
+    assert (entry.revision, entry.listed, entry.state) == (1, None, None)
+    assert needs_fetch(entry, ["2025-03-06T12:00:00+01:00"])
+    store.commit([(dataclasses.replace(entry, listed=latest_listed(["2025-03-06T12:00:00+01:00", None])), ())])
+    checked = store.lookup(STREAM, RECORD["id"])
+    assert checked.listed == "2025-03-06T11:00:00+00:00"
+    assert not needs_fetch(checked, ["2025-03-06T11:00:00Z"])  # the date it was checked under
+    assert needs_fetch(checked, ["2025-03-06T11:00:01Z"])  # a later one
+    store.commit([(dataclasses.replace(checked, state=GONE), ())])
+    assert store.lookup(STREAM, RECORD["id"]).state == GONE
+    fresh = entry_for(RECORD, 1, STREAM)
+    assert is_unchanged(fresh, RECORD)
+    assert not is_unchanged(dataclasses.replace(fresh, state=GONE), RECORD)  # back from gone: written again
+    store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from support import known_stats as _stats
 
-from newsbot.stats import summary as summarize
+from newsbot.stats import figures, summary as summarize
 
 
 def test_summary_fails_on_lost_records_and_unwritten_output():
@@ -39,9 +39,26 @@ def test_summary_line_names_the_files_written_and_what_to_do_when_nothing_is_new
         == "x: ok: 3 records written, 0 failed requests; wrote out/x-001.jsonl … out/x-003.jsonl (3 files)"
     status, line = summarize("x", {"item_scraped_count": 0, "finish_reason": "finished", "newsbot/skipped/seen": 4,
                                    "newsbot/dropped/unchanged": 1})
-    assert (status, line) == (0, "x: ok: 0 records written, 0 failed requests, 5 already stored; nothing new: "
-                                 "5 articles found are already stored in the seen-store (--full, or "
-                                 "-a incremental=false, writes them again)")
+    assert (status, line) == (0, "x: ok: 0 records written, 0 failed requests, 5 already stored (1 of them fetched "
+                                 "again: 1 unchanged); nothing new: 5 articles found are already stored in the "
+                                 "seen-store (--full, or -a incremental=false, writes them again)")
+
+
+def test_summary_line_names_pages_fetched_for_nothing_withdrawn_articles_and_dates_ahead():
+    stats = {"item_scraped_count": 0, "finish_reason": "finished", "newsbot/skipped/seen": 1,
+             "newsbot/skipped/not_modified": 1, "newsbot/dropped/unchanged": 2, "newsbot/dropped/out_of_window": 8,
+             "newsbot/skipped/dated_ahead": 2, "newsbot/dated_ahead": [{"url": "http://h/n/3", "date": "2030-01-01T00:00:00Z"}],
+             "newsbot/gone/http_410": 1,
+             "newsbot/withdrawn": [{"url": "http://h/n/2", "id": "a" * 40, "status": 410}]}
+    status, line = summarize("x", stats)
+    assert (status, line) == (0, "x: ok: 0 records written, 0 failed requests, 4 already stored (3 of them fetched "
+                                 "again: 2 unchanged, 1 answered 304); 8 pages fetched and dropped as outside the "
+                                 "date window; 1 withdrawn (404/410, recorded as gone): http://h/n/2; 2 dated ahead "
+                                 "of the clock (after now + 1 h), left for a later run, e.g. http://h/n/3 dated "
+                                 "2030-01-01T00:00:00Z; nothing new: 4 articles found are already stored in the "
+                                 "seen-store (--full, or -a incremental=false, writes them again)")
+    fig = figures(stats)
+    assert fig["failed_requests"] == 0 and fig["withdrawn"][0]["status"] == 410
 
 
 def _source(kind, url, outcome, origin="configured"):

@@ -17,6 +17,8 @@ from ..stats import ERRORS, SKIPPED
 from ..window import DateWindow
 
 NOT_MODIFIED = "newsbot_conditional"  # request meta: sent with the validators of the stored page
+KNOWN = "newsbot_known"  # request meta: a page of an article earlier runs delivered (404 / 410: withdrawn)
+WITHDRAWN_STATUSES = (404, 410)  # answers that withdraw a delivered article (RFC 9110 §15.5.5, §15.5.11)
 
 
 # Failure kinds (:func:`~newsbot.middlewares.failure_kind`) that are the crawler's own choice
@@ -62,8 +64,12 @@ class PageSpider(scrapy.Spider):
         """Callback of article requests: the ``ArticlePage`` item of an HTML response
         (non-HTML responses are counted in ``newsbot/skipped/not_html``). A ``304 Not
         Modified`` answer to a conditional request (:mod:`newsbot.incremental`) is the stored
-        page unchanged: no item (counted by :class:`~newsbot.incremental.SkipSeenMiddleware`)."""
+        page unchanged: no item (counted by :class:`~newsbot.incremental.SkipSeenMiddleware`),
+        and so is a 404 or 410 answer for a page of a delivered article (meta :data:`KNOWN`,
+        recorded as withdrawn there)."""
         if response.status == 304 and response.meta.get(NOT_MODIFIED):
+            return
+        if response.status in WITHDRAWN_STATUSES and response.meta.get(KNOWN):
             return
         if not isinstance(response, scrapy.http.TextResponse):
             self.crawler.stats.inc_value(SKIPPED("not_html"))

@@ -45,8 +45,10 @@ class PortalSpider(StagedSpider):
     otherwise they count in ``newsbot/skipped/not_article_url``.
 
     Entries dated outside the window are not fetched (child sitemaps whose ``lastmod`` is
-    before ``since`` neither; in latest mode, children without ``lastmod`` neither); undated
-    ones are fetched and checked after extraction. Article
+    before ``since`` neither; in latest mode, children without ``lastmod`` neither), except one
+    published before it, updated inside it and delivered by an earlier run
+    (:meth:`~newsbot.admission.Admission.judge`); those dated ahead of a window that ends at the
+    clock count as ``dated_ahead``. Undated ones are fetched and checked after extraction. Article
     URLs are canonicalised (:meth:`~newsbot.portals.Portal.canonical_url`) before they are
     requested, so a page found in a feed and a sitemap is fetched once. Article requests of a
     sitemap or feed wait in a :class:`~newsbot.backlog.Backlog` of ``NEWSBOT_MAX_QUEUED``

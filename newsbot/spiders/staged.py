@@ -23,7 +23,7 @@ from ..plan import Source
 from ..progress import PlanProgress, Stage
 from ..robots import RobotsTxtUnavailable
 from ..sources import SourceBook, Tally
-from ..stats import BACKFILL, BACKLOG, DISCOVERY, SKIPPED
+from ..stats import BACKFILL, BACKLOG, DATED_AHEAD, DISCOVERY, SKIPPED
 from .base import PageSpider
 
 STAGE = "newsbot_stage"  # meta key: (edition, stage index) of a stage's root request
@@ -257,7 +257,10 @@ class StagedSpider(PageSpider):
         """A request for a discovered article, or ``None`` when its URL is not an article of
         the portal (for a ``candidate``, an entry its source lists as an article: not on the
         portal's domains, or denied; otherwise also matching no ``allow`` pattern), its date is
-        outside the window, or the ``limit`` is reached, or it was requested already (a link
+        outside the window (unless it was published before the window, updated inside it and
+        delivered by an earlier run; a date ahead of a window that ends at the clock is
+        counted in ``newsbot/skipped/dated_ahead`` and the first 5 such links named in the list
+        ``newsbot/dated_ahead``), or the ``limit`` is reached, or it was requested already (a link
         skipped as seen is requested again when this entry dates it later than the stored
         article: :meth:`_due_again`, the earlier listing then counted as ``listed_twice``
         in its stead). ``tally`` counts the entry's link and
@@ -269,7 +272,13 @@ class StagedSpider(PageSpider):
         if url is None:
             return None
         published = entry.published or (entry.modified if entry.kind == "page" else None)
-        verdict = self.admission.judge(url, lang, published, tally, candidate)
+        ledger = self.crawler.get_extension(Incremental)
+        verdict = self.admission.judge(url, lang, published, tally, candidate, updated=entry.modified,
+                                       delivered=ledger.delivered if ledger is not None else None)
+        if verdict == "dated_ahead":
+            ahead = self.crawler.stats.get_value(DATED_AHEAD) or []
+            if len(ahead) < 5:
+                self.crawler.stats.set_value(DATED_AHEAD, [*ahead, {"url": url, "date": published}])
         if verdict == "listed_twice" and self._due_again(url, entry):
             self.crawler.stats.inc_value(SKIPPED(verdict))  # the earlier listing, skipped in its stead
             verdict = ADMITTED
