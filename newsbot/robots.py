@@ -8,7 +8,8 @@ A robots.txt that cannot be fetched (the site does not answer, a DNS failure, an
 429 or 5xx after retries) is unreachable, and RFC 9309 §2.3.1.4 says a crawler must then assume
 complete disallow: no other request to that site is made in this run (each fails as
 :class:`RobotsTxtUnreachable`, kind ``robots_unreachable``), where Scrapy's rule crawls it as if
-it allowed everything. A robots.txt answering 4xx (none there) allows everything (§2.3.1.3).
+it allowed everything. A robots.txt answering 4xx (none there) allows everything (§2.3.1.3), as
+does one newsbot itself refuses to fetch (:func:`unreachable`).
 The failure counts in
 ``newsbot/robots_failed/<kind>`` (kinds of :func:`newsbot.middlewares.failure_kind`) and is
 logged once, at WARNING the first of its kind for the spider (a request to the same site
@@ -39,6 +40,17 @@ class _NoScrapyLine(logging.Filter):
 class RobotsTxtUnavailable(IgnoreRequest):
     """A request for a robots.txt the middleware could not fetch (already counted and logged):
     it is not fetched again."""
+
+
+def unreachable(kind: str | None) -> bool:
+    """The robots.txt failure ``kind`` (:func:`newsbot.middlewares.failure_kind`) is the site's
+    or the network's (a 5xx or 429 answer, a timeout, a refused or lost connection, a failed DNS
+    lookup): RFC 9309 §2.3.1.4, complete disallow. Not so newsbot's own refusals (an address
+    it refuses to reach, a redirect it refuses: the site's requests are refused the same way, in
+    their own kind) nor a robots.txt past the size limits or undecodable (read as unavailable,
+    §2.3.1.3); ``None`` (read, or not yet asked): False."""
+    return kind is not None and kind != "refused_address" and not kind.startswith("redirect_") \
+        and kind not in ("too_large", "headers_too_large", "bad_encoding")
 
 
 class RobotsTxtUnreachable(IgnoreRequest):
@@ -76,7 +88,7 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         if request.meta.get("dont_obey_robotstxt"):
             return None
         if url.path != "/robots.txt" or url.query:
-            if url.netloc in self._failed:
+            if unreachable(self._failed.get(url.netloc)):
                 raise RobotsTxtUnreachable(f"robots.txt of {url.netloc} not read ({self._failed[url.netloc]}): "
                                            "the site is not crawled (RFC 9309: complete disallow)")
             return None
@@ -119,8 +131,9 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
         self._failed[netloc] = kind
         self._stats.inc_value(ROBOTS_FAILED(kind))
         level, note = failure_level(self.crawler, kind)
-        logger.log(level, "robots.txt of %s not read: %s (%s); the site is not crawled in this run (RFC "
-                   "9309: an unreachable robots.txt means complete disallow)%s", netloc, kind, detail, note,
+        fate = ("the site is not crawled in this run (RFC 9309: an unreachable robots.txt means complete "
+                "disallow)" if unreachable(kind) else "the site is crawled as if it allowed everything")
+        logger.log(level, "robots.txt of %s not read: %s (%s); %s%s", netloc, kind, detail, fate, note,
                    extra={"spider": self.crawler.spider})
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:

@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 
+import pytest
+
 from newsroom import env
 
 from newsbot.runner import crawl_lock
@@ -159,3 +161,13 @@ def test_a_robots_txt_answering_503_or_429_is_unreachable_so_the_site_is_not_cra
         assert proc.returncode == 1 and proc.stderr.splitlines()[-1].startswith(
             f"article: FAILED: no records; requests failed: robots_unreachable ×1 (robots.txt not read: "
             f"http_{status} ×1)")
+
+
+@pytest.mark.parametrize("kind, disallow", [
+    ("http_503", True), ("http_429", True), ("timeout", True), ("dns", True), ("connection_refused", True),
+    ("refused_address", False), ("redirect_offsite", False), ("too_large", False), (None, False),
+])
+def test_only_the_site_or_the_network_failing_makes_a_robots_txt_unreachable(kind, disallow):
+    from newsbot.robots import unreachable
+
+    assert unreachable(kind) is disallow
