@@ -53,8 +53,8 @@ each an article already stored, counted once a run however many of its pages lea
 """
 from __future__ import annotations
 
-import logging
 import dataclasses
+import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
