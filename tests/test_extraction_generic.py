@@ -880,10 +880,23 @@ def test_a_funding_notice_closing_or_opening_the_text_is_left_out(notice):
         assert record["lead"] is None
 
 
+def test_a_funding_notice_set_apart_by_a_class_name_is_left_out():
+    notice = "This article was produced with the support of the European Parliament."
+    for box in (f"<p class='post-disclaimer'>{notice}</p>", f"<div class='funding-note'><p>{notice}</p></div>"):
+        html = _doc("<title>Ferries</title>", f"<h1>Ferries</h1><div class='story'>{_paras(3)}{box}</div>")
+        assert notice not in extract_article(html, URL).record["body"]
+    plain = _doc("<title>Ferries</title>", f"<h1>Ferries</h1><div class='story'>{_paras(3)}<p>{notice}</p></div>")
+    assert extract_article(plain, URL).record["body"].endswith(notice)  # printed as the text: kept
+
+
 @pytest.mark.parametrize("closing", [
     "The law passed with the support of the European Parliament.",
     "The report was adopted with the support of the European Parliament.",
     "Der Text wurde mit Unterstützung des Europäischen Parlaments angenommen.",
+    # the notice's words in a paragraph printed as the text around it: reporting, not a notice
+    "That series was funded by the European Parliament, which says it was not involved in the reporting and is "
+    "not responsible for what was written, the auditors found.",
+    "\u201cThe views expressed here are those of the author alone,\u201d the ombudsman wrote of the column.",
 ])
 def test_an_article_about_the_parliament_keeps_its_own_paragraphs(closing):
     inside = ("<p>The new harbour was produced with the support of the European Parliament's regional fund, the mayor "

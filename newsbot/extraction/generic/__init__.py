@@ -22,9 +22,10 @@ One pass over the parsed tree (no copy, no re-parse), one module for each step:
    in many languages (:func:`is_boilerplate`, from :mod:`.boilerplate`), related-content
    sections (:func:`~.boilerplate.is_stop`), and the blocks before the first and after the
    last good paragraph that look like page furniture (kicker, byline, date stamp, source
-   line) or are a funding notice or disclaimer (:func:`~.boilerplate.is_funding_notice`: the
-   European Parliament's grant notice; never read inside the run of good paragraphs, where
-   an article about the Parliament says the same words).
+   line) or are a funding notice or disclaimer (:func:`~.boilerplate.is_funding_notice_block`: the
+   European Parliament's grant notice, printed apart in italics or under a note's class name;
+   never read inside the run of good paragraphs, where an article about the Parliament says
+   the same words).
 
 :mod:`.scorer` (the block scorer) corrects the kept blocks where its model, fitted on labelled
 pages and shipped as ``block_model.json``, is sure; the blocks of elements pruned by a name of

@@ -40,6 +40,9 @@ def text_weight(text: str) -> int:
     return len(text) + 2 * len(_WIDE.findall(text))
 
 
+EMPHASIS = frozenset({"em", "i", "strong", "b", "small"})  # tags that set a whole block's text apart
+
+
 @dataclass
 class Block:
     """One innermost block element: ``tag``, cleaned ``text``, ``link_share`` (0..1, share of
@@ -54,6 +57,14 @@ class Block:
     link_share: float
     links: int = 0
     pruned: str = ""
+
+    @cached_property
+    def emphasised(self) -> bool:
+        """Its whole text is in one emphasis element (:data:`EMPHASIS`): a note, a bio or a call
+        to subscribe set apart from the running text."""
+        el = self.element
+        return (self.tag != "text" and len(el) == 1 and el[0].tag in EMPHASIS
+                and not (el.text or "").strip() and not (el[0].tail or "").strip())
 
     @cached_property
     def good(self) -> bool:

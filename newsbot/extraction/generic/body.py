@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..text import key
 from .blocks import _parent, blocks
-from .boilerplate import is_boilerplate, is_funding_notice
+from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _closing_line, _keep_after, _keep_before, _keyword_lines, _teaser)
@@ -97,22 +97,22 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     inner = _cut_related(inner)
     inner = _drop_nested_articles(inner, boxes)
     goods = [i for i, b in enumerate(inner) if b.good]
-    while goods and is_funding_notice(inner[goods[0]].text):  # a notice opening or closing the text
+    while goods and is_funding_notice_block(inner[goods[0]]):  # a notice opening or closing the text
         goods.pop(0)
-    while goods and is_funding_notice(inner[goods[-1]].text):
+    while goods and is_funding_notice_block(inner[goods[-1]]):
         goods.pop()
     if not goods:
         return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set(), candidates)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
-    head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice(b.text) and (_keep_before(b) or (
+    head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
     last_parent = _parent(inner[last])
     last = keyword_end
     tail = [b for b in inner[last + 1:]
-            if (_keep_after(b) or _closing_line(b, last_parent)) and not is_funding_notice(b.text)]
+            if (_keep_after(b) or _closing_line(b, last_parent)) and not is_funding_notice_block(b)]
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
@@ -148,7 +148,7 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     corrected by the block scorer where it is sure (:func:`~.scorer.rescore`), which adds no
     block holding the headline (``title``, else the ``anchor``'s text): a teaser's heading that
     repeats it under a kicker is no body text; nor a funding notice or disclaimer the rules
-    left out (:func:`~.boilerplate.is_funding_notice`)."""
+    left out (:func:`~.boilerplate.is_funding_notice_block`)."""
     rules = rule_pass(tree, anchor)
     if not rules.kept:
         return Body([], [], rules.order, rules.left_out, rules.cut)
@@ -156,7 +156,7 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     headline = key(title or (anchor.text_content() if anchor is not None else ""))
     ruled = {id(b) for b in rules.kept}
     kept = [b for b in kept
-            if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice(b.text))]
+            if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b))]
     kept = _dedupe(kept)
     if not any(b.good for b in kept):
         kept = _dedupe(rules.kept)

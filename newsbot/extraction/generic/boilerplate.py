@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import re
-
 from ..vocabulary import pattern, phrases
 from .blocks import Block, _SENTENCE_END
 
@@ -109,6 +107,26 @@ def is_boilerplate(text: str) -> bool:
                                       or MEMBER_PROMPT_END.search(text)):
         return True
     return len(text) < 80 and not _SENTENCE_END.search(text) and _CREDIT_TEXT.search(text, low)
+
+
+_NOTE_NAME = re.compile(r"disclaimer|notice|note|funding|footnote", re.I)
+"""A class or id naming a note set apart from the text (``post-disclaimer``, ``funding-note``)."""
+
+
+def is_funding_notice_block(b: Block) -> bool:
+    """:func:`is_funding_notice` of a block printed apart from the running text: its whole text
+    in one emphasis element (:attr:`~.blocks.Block.emphasised`: ``<p><em>This article was
+    produced …</em></p>``), or its element's class or id, or its parent's, naming a note
+    (:data:`_NOTE_NAME`). A paragraph of an article about the Parliament's grants can hold the
+    same words (``That project was funded by the European Parliament, which says it was not
+    involved …``) but is printed as the text around it."""
+    if not is_funding_notice(b.text):
+        return False
+    if b.emphasised:
+        return True
+    el = b.element
+    return any(_NOTE_NAME.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+               for e in (el, el.getparent()) if e is not None and b.tag != "text")
 
 
 @lru_cache(maxsize=4096)  # a block text is tried by the rules, the lead search and after the block scorer

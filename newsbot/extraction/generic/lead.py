@@ -10,7 +10,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .blocks import _SENTENCE_END, _block, _texts
-from .boilerplate import is_boilerplate, is_funding_notice
+from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import _inside
 from .prune import HEADINGS, NEVER_BY_NAME
 
@@ -69,7 +69,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
     ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text;
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
-    boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice`) are none."""
+    boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
     if not body.blocks:
         return None
     order = body.order
@@ -101,7 +101,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         _texts(el, False, parts, links)
         b = _block(el, el.tag, parts, links)
         if not b or len(b.text) < LEAD_MIN_CHARS or b.link_share >= 0.5 or b.text.count(" ") < 4 \
-                or is_boilerplate(b.text) or is_funding_notice(b.text):
+                or is_boilerplate(b.text) or is_funding_notice_block(b):
             continue
         if hit:
             return b.text

@@ -54,7 +54,6 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")  # capitals of the Latin, Gree
 _QUESTION = ("?", "？", "?»", "?“", '?"')
 _EXCLAIM = ("!", "！", "!»", "!“", '!"')
 _ADDRESS = re.compile(r"@\w|https?://|www\.", re.I)
-_EMPHASIS = frozenset({"em", "i", "strong", "b", "small"})
 _TAG_GROUPS = {"p": "p", "text": "text", "li": "li", "dd": "li", "dt": "li", "tr": "tr", "blockquote": "quote",
                "pre": "pre", "div": "div", "section": "div", "article": "div", "main": "div", "center": "div",
                "font": "div", **{h: "heading" for h in HEADINGS}}
@@ -200,9 +199,7 @@ def features(found: list[Block], kept: list[Block], inner: set, keyword: set = f
         f = _own(b)
         f["style"] = (kept_styles[styles[i]] - flags[i]) / nkept
         f["parent_share"] = kept_in[parents[i]] / nkept
-        el = b.element
-        if b.tag != "text" and len(el) == 1 and el[0].tag in _EMPHASIS and not (el.text or "").strip() \
-                and not (el[0].tail or "").strip():
+        if b.emphasised:
             f["emphasis"] = 1.0
         goods_before = good_after[0] - good_after[i]
         f.update({"kept": float(flags[i]), "inner": float(id(b) in inner), "keyword": float(id(b) in keyword),
