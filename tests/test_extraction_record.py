@@ -119,8 +119,6 @@ def test_every_field_is_documented_and_the_crawl_sets_the_rest():
     ("https://portal.example/story/1", "https://coast.example/news/cranes", "url"),  # another site: not trusted
     ("https://coast.example/", "https://coast.example/news/cranes", "url"),  # the home page: would merge articles
     ("/", "https://coast.example/news/cranes", "url"),
-    ("/news", "https://coast.example/news/cranes", "url"),  # the section: would merge its articles
-    ("https://www.coast.example/news/", "https://coast.example/news/cranes", "url"),
 ])
 def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want, layer):
     page = _page(f'<link rel="canonical" href="{canonical}">')
@@ -131,20 +129,25 @@ def test_a_canonical_url_counts_only_on_the_page_own_site(canonical, want, layer
 
 
 @pytest.mark.parametrize("address, canonical, section", [
-    ("https://coast.example/news/cranes/amp", "https://coast.example/news/cranes", False),
-    ("https://coast.example/news/cranes/amp.html", "https://coast.example/news/cranes", False),
-    ("https://coast.example/news/cranes/print/", "https://coast.example/news/cranes/", False),
-    ("https://coast.example/news/cranes/2", "https://coast.example/news/cranes", False),
-    ("https://coast.example/news/cranes/.", "https://coast.example/news/cranes/", False),
+    # views of the article: its canonical URL stands
+    *((f"https://coast.example/news/cranes/{view}", "https://coast.example/news/cranes", False)
+      for view in ("amp", "amp.html", "print/", "2", ".", "page/2", "comments", "live", "printable", "seite-2",
+                   "2.html", "gallery/3")),
     ("https://coast.example/news/cranes", "https://coast.example/news/cranes", False),  # itself
     ("https://coast.example/news/cranes", "https://coast.example/news/cranes-v2", False),
     ("https://coast.example/news/cranes", "https://coast.example/news?id=7", False),
+    ("https://coast.example/news/38853/cranes-return-to-the-quay", "https://coast.example/news/38853", False),  # an id
+    ("https://coast.example/news/cranes", "https://other.example/news", False),  # another host: same_site decides
+    # a section above an article's id, year or slug
     ("https://coast.example/news/38853_Cranes_back", "https://www.coast.example/news", True),
     ("https://coast.example/news/2025/cranes", "https://coast.example/news/", True),
-    ("https://coast.example/news/cranes", "https://other.example/news", False),  # another host: same_site decides
+    ("https://coast.example/news/cranes-return-to-the-quay", "https://coast.example/news", True),
 ])
 def test_a_canonical_url_naming_the_section_the_page_lies_under(address, canonical, section):
     assert names_a_section(canonical, address) is section
+    got = extract_article(_page(f'<link rel="canonical" href="{canonical}">'), address)
+    if section:
+        assert (got.record["canonical_url"], got.provenance["canonical_url"]) == (address, "url")
 
 
 def test_a_canonical_url_on_the_portal_domains_counts():

@@ -148,25 +148,24 @@ def same_site(url: str, base: str, domains=()) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-# What a page's address may add to its article's canonical address while printing the same
-# article: the AMP variant (amp.dev: "/amp", "amp.html"), a print view, a page number of a
-# paginated article, an index file, an empty or "." segment.
-_VARIANT_SEGMENT = re.compile(r"(?:amp(?:\.html?)?|print(?:\.html?)?|index\.\w+|\d{1,3}|\.?)", re.I)
+_ARTICLE_SEGMENT = re.compile(r"\d{4}|[^\W\d_]+(?:[-_.,+ ]+\w+){2,}|.{25}")
+"""A path segment that names an article rather than a section or a view of it: an id or a year
+(four digits in a row), a slug of three words or more, or 25 characters."""
 
 
 def names_a_section(canonical: str, url: str) -> bool:
     """True when ``canonical`` is an ancestor of the page address ``url`` (same host, its path
-    a proper prefix by whole segments) and the segments ``url`` adds are more than a variant of
-    the same article (:data:`_VARIANT_SEGMENT`): a template that names the section (``og:url``
-    ``/news`` on ``/news/38853_Sperrfristende``) as every article's canonical URL, which would
-    merge all the section's articles into one record. ``/news/cranes/amp`` → ``/news/cranes``
-    is the article's own canonical URL."""
+    a proper prefix by whole segments), its own last segment names no article, and a segment
+    ``url`` adds does (:data:`_ARTICLE_SEGMENT`): a template that names the section (``og:url``
+    ``/news`` on ``/news/38853_Sperrfristende_01_Februar``) as every article's canonical URL,
+    which would merge all the section's articles into one record. A view of the article (``/amp``,
+    ``/print``, ``/page/2``, ``/comments``) and an id canonical (``/news/38853`` on
+    ``/news/38853/cranes-return-to-the-quay``) keep the article's canonical URL."""
     c, u = urlsplit(canonical), urlsplit(url)
     if (c.hostname or "").removeprefix("www.") != (u.hostname or "").removeprefix("www.") or c.query:
         return False
     parent = [s for s in c.path.split("/") if s]
     child = [s for s in u.path.split("/") if s]
-    if len(child) <= len(parent) or child[:len(parent)] != parent:
+    if not parent or len(child) <= len(parent) or child[:len(parent)] != parent:
         return False
-    return not all(_VARIANT_SEGMENT.fullmatch(s) for s in child[len(parent):])
-
+    return not _ARTICLE_SEGMENT.search(parent[-1]) and any(_ARTICLE_SEGMENT.search(s) for s in child[len(parent):])
