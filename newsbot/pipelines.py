@@ -20,7 +20,7 @@ from .schema import validator
 from .seenstore import is_unchanged
 from .logs import failure_level
 from .stats import DROPPED, ENCODING, FIELD, MALFORMED, RECORDS, SAME_TITLE, WORKERS
-from .workers import ExtractionPool, ExtractionTimeout, WorkerDied, worker_count
+from .workers import ExtractionPool, ExtractionTimeout, WorkerDied, death_line, worker_count
 
 logger = logging.getLogger(__name__)
 
@@ -123,8 +123,7 @@ class ExtractPipeline(_Pipeline):
         """The pool's ``on_death``: count the death, log it once (then at DEBUG)."""
         self.stats.inc_value(WORKERS("died"))
         level, note = failure_level(self.crawler, "worker_died")
-        logger.log(level, "An extraction worker died with %d pages under way: each is tried once more in a "
-                   "worker of its own, and dropped (worker_died) when that one dies too%s", pages, note)
+        logger.log(level, "%s%s", death_line(pages), note)
 
     async def _extract(self, url, body, content_type, fetched_at, hints, portal, owner):
         """The :class:`~newsbot.extraction.Extraction` of one page, in a worker, with the rules

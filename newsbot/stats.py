@@ -215,7 +215,7 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     """``(status, line)`` for one finished crawl given its stats dict (``None`` when the
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
     it failed (no record and no feed or sitemap read while requests failed, no article found
-    but links robots.txt forbids, a blocked portal
+    but URLs robots.txt forbids, a blocked portal
     with no record, invalid records, spider errors, pages whose extraction worker died twice or
     passed its deadline, corrupt records of a replayed archive, records lost to processing or
     output errors, an abnormal finish or none, a failed monitor). The line ends with the output
@@ -228,7 +228,8 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     failures = request_failures(stats)
     failed = sum(failures.values())
     if not failures:  # to name why a run found nothing: Scrapy's download exceptions (robots.txt has no errback)
-        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()}
+        failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()
+                    if not k.endswith(".IgnoreRequest")}  # a request not made (robots.txt, offsite): no failure
     problems = []
     dead = fig["dead_endpoints"]
     blocked = stats.get(BLOCKED(name), 0)
@@ -241,7 +242,7 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
         problems.append("no records; no discovery source answered"
                         + (f" (dead configured endpoints: {_endpoints(dead)})" if dead else ""))
     if records == 0 and not fig["articles_found"] and fig["skipped"].get("robots"):
-        problems.append(f"no records; robots.txt forbids the {fig['skipped']['robots']} links found")
+        problems.append(f"no records; robots.txt forbids the {fig['skipped']['robots']} URLs asked")
     if records == 0 and blocked:
         problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page): "
                         + BLOCKED_ADVICE)

@@ -133,6 +133,13 @@ def start_fork_server():
     return context
 
 
+def death_line(pages: int) -> str:
+    """What the log says of an extraction worker that died with ``pages`` pages under way."""
+    fate = ("each is tried once more in a worker of its own, and dropped (worker_died) when that one dies too"
+            if pages else "none was lost; another is started when a page needs it")
+    return f"An extraction worker died with {pages} pages under way: {fate}"
+
+
 class WorkerDied(RuntimeError):
     """A page broke the extraction pool twice (its worker died on both tries); ``str()`` names
     the page's URL."""
@@ -456,11 +463,9 @@ class ExtractionPool:
         self._dispatch()
 
     def _log_death(self, pages: int) -> None:
-        """The default ``on_death``: one line, at WARNING for the pool's first death."""
-        fate = ("each is tried once more in a worker of its own, and lost when that one dies too" if pages
-                else "none was lost; another is started when a page needs it")
-        logger.log(logging.WARNING if self.deaths == 1 else logging.DEBUG,
-                   "An extraction worker died with %d pages under way: %s%s", pages, fate,
+        """The default ``on_death``: one line (:func:`death_line`), at WARNING for the pool's
+        first death."""
+        logger.log(logging.WARNING if self.deaths == 1 else logging.DEBUG, "%s%s", death_line(pages),
                    "; further deaths are logged at DEBUG" if self.deaths == 1 else "")
 
     def _stop(self, worker: _Worker) -> None:

@@ -98,4 +98,10 @@ def test_links_robots_txt_forbids_are_no_failures_unless_they_are_all_the_run_fo
     assert summarize("n", {**base, "item_scraped_count": 19}) == (0, "n: ok: 19 records written, 0 failed requests")
     assert summarize("n", {**base, "item_scraped_count": 0, "newsbot/skipped/seen": 19})[0] == 0  # nothing new
     assert summarize("n", {**base, "item_scraped_count": 0}) == (
-        1, "n: FAILED: no records; robots.txt forbids the 11 links found")
+        1, "n: FAILED: no records; robots.txt forbids the 11 URLs asked")
+
+
+def test_requests_robots_txt_forbids_are_not_named_as_failed_download_exceptions():
+    stats = {"finish_reason": "finished", "item_scraped_count": 0, "newsbot/skipped/robots": 2,
+             "downloader/exception_type_count/scrapy.exceptions.IgnoreRequest": 2}
+    assert summarize("n", stats) == (1, "n: FAILED: no records; robots.txt forbids the 2 URLs asked")

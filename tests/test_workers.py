@@ -381,5 +381,5 @@ def test_an_idle_worker_that_dies_is_logged_as_losing_nothing(caplog):
         pool._log_death(2)
     assert [r.getMessage().split(": ", 1)[1] for r in caplog.records] == [
         "none was lost; another is started when a page needs it; further deaths are logged at DEBUG",
-        "each is tried once more in a worker of its own, and lost when that one dies too; further deaths are "
-        "logged at DEBUG"]
+        "each is tried once more in a worker of its own, and dropped (worker_died) when that one dies too; "
+        "further deaths are logged at DEBUG"]
