@@ -49,6 +49,8 @@ def test_the_site_name_alone_is_no_title():
     ("<title> | Harbour Wire</title>", None),  # the template printed an empty headline
     ("<title>| Harbour Wire</title><meta property='og:title' content='| Harbour Wire'>", None),
     ("<title>• Harbour Wire</title>", None),
+    ("<title>Harbour Wire | </title>", None),  # the site's name first
+    ("<title>Harbour Wire - </title>", None),
     ("<title>- Angsten vil øke</title>", "- Angsten vil øke"),  # a Nordic quotation dash opens headlines
     ("<title>Quay opens | Harbour Wire</title>", "Quay opens | Harbour Wire"),  # the site's name unknown
 ])

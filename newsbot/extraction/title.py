@@ -43,8 +43,8 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     (:func:`_strip_affix_of_others`). A text that is one of those site names alone
     (``<title>City Paper</title>``) is no candidate: a page whose only title source names the
     site has no title of its own (the feed's, else none); nor is a text that starts with a
-    pipe-like separator (``| City Paper``: a template printing an empty headline before the
-    site's name, :data:`_HEADLESS`)."""
+    pipe-like separator or ends with one (``| City Paper``, ``City Paper |``: a template
+    printing an empty headline beside the site's name, :data:`_HEADLESS`)."""
     page, rules = f.page, f.rules
     site_names = list(rules.site_names) + page.meta.get("og:site_name", []) + page.meta.get("application-name", [])
     for pub in page.jsonld:
@@ -214,10 +214,11 @@ _KICKER_SEP = re.compile(r"\s*:\s*\S")
 """A colon between a kicker and the headline it introduces (``Exclusive: …``)."""
 
 
-_HEADLESS = re.compile(r"\s*(?:[|·•ㅣ]|::)\s")
-"""A title text that starts with a separator no headline starts with, and a space: what is left
-of ``"{headline} | Site"`` when the headline is empty. Not a dash: Nordic headlines open a
-quotation with one (``- Angsten vil øke``)."""
+_HEADLESS = re.compile(r"\s*(?:[|·•ㅣ]|::)\s|.*\s(?:[|·•ㅣ\-–—]|::)\s*$", re.S)
+"""A title text that starts with a separator no headline starts with, and a space, or ends with
+a separator: what is left of ``"{headline} | Site"`` or ``"Site | {headline}"`` when the
+headline is empty. Not a dash at the start: Nordic headlines open a quotation with one
+(``- Angsten vil øke``)."""
 _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
 
 
