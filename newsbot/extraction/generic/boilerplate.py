@@ -120,13 +120,12 @@ def is_funding_notice_block(b: Block) -> bool:
     (:data:`_NOTE_NAME`). A paragraph of an article about the Parliament's grants can hold the
     same words (``That project was funded by the European Parliament, which says it was not
     involved …``) but is printed as the text around it."""
-    if not is_funding_notice(b.text):
-        return False
-    if b.emphasised:
-        return True
-    el = b.element
-    return any(_NOTE_NAME.search(f"{e.get('class') or ''} {e.get('id') or ''}")
-               for e in (el, el.getparent()) if e is not None and b.tag != "text")
+    if not b.emphasised:  # the markup first: most blocks are neither, and their text is not read
+        el = b.element
+        if b.tag == "text" or not any(_NOTE_NAME.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+                                      for e in (el, el.getparent()) if e is not None):
+            return False
+    return is_funding_notice(b.text)
 
 
 @lru_cache(maxsize=4096)  # a block text is tried by the rules, the lead search and after the block scorer
