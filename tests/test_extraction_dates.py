@@ -71,7 +71,8 @@ def test_a_printed_time_is_kept(printed, want):
                 f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
     rec = extract_article(html.encode(), HARBOUR).record
     assert rec["date_published"] == want
-    assert rec["quality_flags"] == []
+    # a time printed with no zone, on a page with no other offset and no portal zone, is read as UTC
+    assert rec["quality_flags"] == (["offset_assumed"] if want.endswith("+00:00") else [])
 
 
 def test_a_printed_day_without_a_time_stays_a_day():
@@ -234,7 +235,7 @@ def test_an_update_printed_before_the_creation_does_not_date_the_article():
                 "<span class='date-published'>Erstellt am 08.04.2025, 07:45 Uhr</span></div>"
                 f"{_paras(4)}</article></main>")
     assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
-    assert rec["quality_flags"] == []
+    assert rec["quality_flags"] == ["offset_assumed"]  # a time, in no zone the page names
 
 
 def test_a_live_blog_without_structured_dates_is_dated_by_its_first_entry():

@@ -99,6 +99,21 @@ def test_a_day_only_date_is_flagged():
     assert ex.record["quality_flags"] == []
 
 
+def test_a_time_read_without_any_offset_is_flagged_as_assumed():
+    naive = '<meta property="article:published_time" content="2025-03-04T09:15:00">'
+    ex = extract_article(_page(naive), "https://coast.example/news/cranes")
+    assert ex.record["date_published"] == "2025-03-04T09:15:00+00:00"
+    assert ex.record["quality_flags"] == ["offset_assumed"]
+    # an offset the page prints with another of its dates is the page's own: nothing assumed
+    modified = '<meta property="article:modified_time" content="2025-03-05T10:00:00+01:00">'
+    ex = extract_article(_page(naive + modified), "https://coast.example/news/cranes")
+    assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+01:00", [])
+    # a portal's rules name its zone: the time is read there, nothing assumed
+    rules = ExtractionRules(timezone="Europe/Brussels")
+    ex = extract_article(_page(naive), "https://coast.example/news/cranes", rules=rules)
+    assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+01:00", [])
+
+
 def test_the_feed_title_serves_a_page_without_one():
     page = "<html><body><p>" + "Words of a page that names no headline anywhere at all. " * 12 + "</p></body></html>"
     ex = extract_article(page, "https://coast.example/n/1", hints=Hints(title="Cranes back on the quay"))
