@@ -350,13 +350,25 @@ def worst(results: list[Result]) -> int:
     return max((r.status for r in results), default=OK)
 
 
-JOB_FILES = ("requests.seen", "requests.queue", "spider.state")  # what Scrapy keeps in JOBDIR
+JOB_FOUND = "newsbot.found"
+"""A file newsbot keeps in a ``JOBDIR`` a run left unfinished (paused, past its deadline): how
+many articles that run and the runs it resumed found (written or already stored), so a run
+that resumes a queue the pause had already emptied is not taken for one that found nothing."""
+JOB_FILES = ("requests.seen", "requests.queue", "spider.state", JOB_FOUND)  # Scrapy's files in JOBDIR, and ours
 JOB_LOCK = "newsbot.lock"
 """The lock file (:func:`crawl_lock`) a run holds in each ``JOBDIR`` it uses, removed with the
 folder's other files when its job finished."""
 JOB_MARK = "newsbot.running"
 """A file newsbot keeps in a ``JOBDIR`` while a crawl uses it: present at start, the last run on
 the folder did not close its engine (SIGKILL, a forced stop, a crash)."""
+
+
+def _found_before(path: Path) -> int:
+    """The count :data:`JOB_FOUND` holds, 0 when there is none or it cannot be read."""
+    try:
+        return max(0, int(path.read_text(encoding="utf-8").strip()))
+    except (OSError, ValueError):
+        return 0
 
 
 def _remove_job_files(folder: Path) -> bool:
@@ -383,7 +395,10 @@ class JobFolder:
     by :data:`JOB_MARK`, written when a crawl opens it and removed when its engine stops) is
     emptied before Scrapy's scheduler reads it and the crawl starts afresh: one WARNING, counted
     in :data:`newsbot.stats.JOBDIR_UNCLEAN`. Articles the killed run committed are skipped by
-    the seen-store as usual."""
+    the seen-store as usual. A run that stops unfinished writes how many articles it (and the
+    runs it resumed) found to :data:`JOB_FOUND`; the run resuming the folder counts them in
+    :data:`newsbot.stats.JOB_FOUND_BEFORE`, part of its ``articles_found``
+    (:func:`newsbot.stats.figures`)."""
 
     def __init__(self, crawler, folder: Path):
         self.crawler = crawler
@@ -392,6 +407,7 @@ class JobFolder:
         self.unclean = self.mark.exists()
         if self.unclean:
             _remove_job_files(folder)
+        self.found_before = _found_before(folder / JOB_FOUND)
         folder.mkdir(parents=True, exist_ok=True)
         self.mark.write_text(f"{os.getpid()}\n", encoding="utf-8")
 
@@ -405,19 +421,34 @@ class JobFolder:
             raise NotConfigured  # no message: Scrapy would log one at WARNING
         ext = cls(crawler, Path(jobdir))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
 
     def spider_opened(self, spider):
-        """Count and log an unclean folder started afresh, once."""
-        from .stats import JOBDIR_UNCLEAN
+        """Count and log an unclean folder started afresh, once; carry the articles the runs
+        this one resumes found."""
+        from .stats import JOB_FOUND_BEFORE, JOBDIR_UNCLEAN
 
+        if self.found_before:
+            self.crawler.stats.set_value(JOB_FOUND_BEFORE, self.found_before)
         if self.unclean:
             self.crawler.stats.inc_value(JOBDIR_UNCLEAN)
             logger.warning("Job folder %s was left by a run that did not stop cleanly (killed, or a second "
                            "Ctrl-C); its queue cannot be resumed, so %s starts afresh (articles already "
                            "written are skipped by the seen-store)", self.folder, spider.name,
                            extra={"spider": spider})
+
+    def spider_closed(self, spider, reason):
+        """A run that did not finish (the folder is kept to be resumed): write the articles
+        found so far to :data:`JOB_FOUND`."""
+        if reason == "finished":
+            return
+        from .stats import figures
+
+        found = figures(self.crawler.stats.get_stats())["articles_found"]
+        with contextlib.suppress(OSError):
+            (self.folder / JOB_FOUND).write_text(f"{found}\n", encoding="utf-8")
 
     def engine_stopped(self):
         """The engine closed (the queue's state written): the folder can be resumed."""

@@ -79,6 +79,8 @@ SOURCE = Family("newsbot/source/", "<edition>/<kind>/<outcome>: root discovery s
                 "http_404, http_410, blocked, unusable, failed), <edition>/<kind>/entries: entries they listed")
 SOURCES = "newsbot/sources"  # a list of {edition, kind, origin, url, outcome, entries, newest, …}, one a root source
 JOBDIR_UNCLEAN = "newsbot/jobdir/unclean"  # job folders left by a run that did not stop cleanly, started afresh
+HELD_BACK = "newsbot/held_back"  # requests waiting for their turn in the downloader when the run began to stop, not sent
+JOB_FOUND_BEFORE = "newsbot/jobdir/found_before"  # articles the earlier runs of a resumed job folder found
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 SAME_TITLE = "newsbot/same_title"  # {"text", "count"}: the title most extracted articles of the run share
@@ -110,7 +112,8 @@ def figures(stats: dict) -> dict:
     articles), ``field_coverage`` ({field: {"present", "of", "ratio", "layers": {layer: n}}},
     over the extracted articles, so a field lost with the markup shows even when the record is
     then dropped as invalid), ``articles_found`` (written + already stored: the articles of the
-    date window; links and pages dropped as outside it are not found), ``already_stored``,
+    date window; links and pages dropped as outside it are not found; in a run resuming a job
+    folder, with those its earlier runs found, :data:`JOB_FOUND_BEFORE`), ``already_stored``,
     ``outside_window`` (links skipped and pages dropped as outside the date window),
     ``withdrawn`` (``[{"url", "id", "status"}]``: delivered articles whose page answered 404 or
     410 in this run, :data:`WITHDRAWN`), ``dated_ahead`` (``[{"url", "date"}]``: the first links
@@ -159,7 +162,7 @@ def figures(stats: dict) -> dict:
         "skipped": skipped,
         "articles_extracted": extracted,
         "field_coverage": coverage,
-        "articles_found": written + stored,
+        "articles_found": written + stored + stats.get(JOB_FOUND_BEFORE, 0),
         "already_stored": stored,
         "outside_window": outside,
         "withdrawn": list(stats.get(WITHDRAWN) or []),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -229,6 +230,27 @@ def test_a_run_past_its_deadline_commits_what_it_has_and_fails(tmp_path):
         assert again.returncode == 0 and "3 records written" in again.stderr.splitlines()[-1]
 
 
+def test_a_stop_sends_no_request_left_waiting_for_its_turn(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 13)]
+    with Newsroom(stories) as room:
+        write_portal(tmp_path, room.base)
+        # one request a second: the twelve pages wait in the downloader's queue for their turn
+        proc = run(tmp_path, *WINDOW, settings={"DOWNLOAD_DELAY": "1", "RANDOMIZE_DOWNLOAD_DELAY": "false",
+                                                "NEWSBOT_DEADLINE": "5"})
+        assert proc.returncode == 1
+        [held] = re.findall(r"Stopping: (\d+) requests waiting for their turn not sent \(the next run finds them "
+                            r"again\)", proc.stderr)
+        sent = sum(room.hits.get(s.path, 0) for s in stories)
+        # before the stop held them back, all twelve were sent, one a second past the deadline
+        assert int(held) >= 4 and sent + int(held) == 12
+        [first] = outputs(tmp_path)
+        assert len(records(first)) == sent
+        again = run(tmp_path, *WINDOW)
+        assert again.returncode == 0, again.stderr[-2000:]
+    ids = [r["id"] for p in outputs(tmp_path) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 12  # nothing lost, nothing twice
+
+
 def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:
     cmd = ([sys.executable, "-m", "scrapy", "crawl"] if scrapy else [sys.executable, "-m", "newsbot.cli", "crawl"])
     cmd += list(args)
@@ -342,6 +364,32 @@ def test_pause_and_resume_with_a_job_folder(tmp_path):
     assert len(ids) == len(set(ids)) == 10
     assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
     assert sorted(hits[s.path] for s in stories) == [1] * 10
+
+
+def test_resuming_a_job_whose_pause_emptied_its_queue_counts_what_the_paused_run_found(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 3)]
+    with Newsroom(stories, gate_after=0) as room:
+        write_portal(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: room.held >= 2, first)  # both articles in flight, nothing queued
+            first.send_signal(signal.SIGINT)
+            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+            room.gate.set()
+            first.wait(60)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        reader.join(10)
+        assert first.returncode == 1 and len(records(outputs(tmp_path)[0])) == 2
+        second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+    # before, "monitors: articles found 0 … below the minimum 1": a paused run done is no failure
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert second.stderr.splitlines()[-1].startswith("loopnews: ok: 0 records written")
+    assert not (tmp_path / "jobs" / "loopnews").exists()  # the job finished: its folder is cleared
 
 
 def test_a_forced_stop_still_writes_the_stats_file(tmp_path):
