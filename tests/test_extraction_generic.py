@@ -780,6 +780,7 @@ def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its
     ("<div class='RelatedContent-box'><p>x</p></div>", "strong:related"),
     ("<div id='comments'><p>x</p></div>", "always:comments"),
     ("<div class='SHARE-Bar'><p>x</p></div>", "strong:share"),  # any case
+    ("<div class='gsc-contact'><p>x</p></div>", "strong:contact"),
     ("<div class='Read-More-Box'><p>x</p></div>", "boiler:readmore"),
     ("<div class='Bücher Newsletter-Box'><p>x</p></div>", "always:newsletter"),  # a name not in ASCII
     ("<div class='Bücher Teaser'><p>x</p></div>", False),
@@ -907,3 +908,11 @@ def test_an_article_about_the_parliament_keeps_its_own_paragraphs(closing):
     assert body[2].startswith("The new harbour was produced")
     assert body[-1] == closing
     assert len(body) == 5
+
+
+def test_a_contact_box_after_the_text_is_left_out():
+    box = ("<div class='press-contact'><p>Harbour office - Communication unit of the Port Authority</p>"
+           "<p>Quay Street 12, 1000 Harbourtown</p><p>Phone: +00 123 456 789</p></div>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "Harbour office" not in body and len(body.split("\n\n")) == 3

@@ -4,7 +4,7 @@ An element is pruned for its tag (scripts, navigation, asides, figures, forms…
 reading, ``<rt>``, unless ``<rp>`` parentheses set it apart in plain text), for
 being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class``/``id`` that
 names boilerplate (share bars, newsletter boxes, related links, captions, consent
-placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
+placeholders, embedded posts, contact boxes…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
 element holds three long paragraphs (:data:`STRONG_NAME`), unless it holds three paragraphs
 (:data:`BOILER_NAME`). :func:`judge` says which tier and word pruned an element; a learned model
 (:func:`spared`) may keep a block element the two weaker tiers prune.
@@ -64,7 +64,7 @@ ALWAYS_NAME = re.compile(
 )
 STRONG_NAME = re.compile(
     r"(?:^|[\s_-])(?:related|recommend\w*|most-?read|popular|breadcrumbs?|"
-    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])",
+    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup|contacts?)(?:$|[\s_-])",
     re.I,
 )
 NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i", "u", "mark", "abbr",
