@@ -916,3 +916,22 @@ def test_a_contact_box_after_the_text_is_left_out():
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
     body = extract_article(html, URL).record["body"]
     assert "Harbour office" not in body and len(body.split("\n\n")) == 3
+
+
+@pytest.mark.parametrize("box", [
+    "<blockquote class='pullquote'><p>{q}</p></blockquote>",
+    "<div class='quote-box article__pull-quote'><div><p>{q}</p><p>- The harbour master</p></div></div>",
+    "<blockquote class='Quote_x PullQuote_y'>{q}</blockquote>",
+])
+def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
+    said = "<p>The harbour master said the new ferries would sail every hour from May, weather permitting.</p>"
+    quote = box.format(q="The new ferries would sail every hour")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 3 and body[1].startswith("The harbour master said") and "- The harbour master" not in body
+    # a quote printed nowhere else is the text's own
+    own = box.format(q="Nobody will wait long on the quay again")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + own
+                + _paras(1, "the quay") + "</div>")
+    assert "Nobody will wait long on the quay again" in extract_article(html, URL).record["body"].split("\n\n")

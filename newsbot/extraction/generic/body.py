@@ -11,7 +11,7 @@ from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
 from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _closing_line, _keep_after, _keep_before, _keyword_lines, _teaser)
+                      _closing_line, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -157,7 +157,7 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     ruled = {id(b) for b in rules.kept}
     kept = [b for b in kept
             if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b))]
-    kept = _dedupe(kept)
+    kept = _dedupe(_repeated_pull_quotes(kept))
     if not any(b.good for b in kept):
-        kept = _dedupe(rules.kept)
+        kept = _dedupe(_repeated_pull_quotes(rules.kept))
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)
