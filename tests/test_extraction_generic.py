@@ -935,3 +935,22 @@ def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + own
                 + _paras(1, "the quay") + "</div>")
     assert "Nobody will wait long on the quay again" in extract_article(html, URL).record["body"].split("\n\n")
+
+
+def test_footnote_marks_are_not_glued_to_the_sentence():
+    story = ("<p>The ferry company says the new boats cut the waiting time by half on the busiest "
+             "crossings.<sup><a href='#note-1'>1</a></sup> The council doubts it.<sup>[2]</sup></p>"
+             "<p>The quay was widened to 40 m<sup>2</sup> per berth, the \u201cbiggest works in a century\u201d"
+             "<sup>3</sup>, and its lights were renewed <a href='#note-4'><sup>4</sup></a> last winter.</p>"
+             + _paras(1))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The ferry company says the new boats cut the waiting time by half on the busiest "
+                       "crossings. The council doubts it.")
+    assert body[1] == ("The quay was widened to 40 m2 per berth, the \u201cbiggest works in a century\u201d, "
+                       "and its lights were renewed last winter.")  # an exponent stays
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.generic.prune import judge
+    note = lxml_html.fragment_fromstring("<li id='note-1'><p><sup><a href='#r1'>1</a></sup> The company's count.</p></li>")
+    assert judge(next(note.iter("sup"))) is False  # the note's own label, at the start of its block, stays
