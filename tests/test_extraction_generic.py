@@ -954,3 +954,26 @@ def test_footnote_marks_are_not_glued_to_the_sentence():
     from newsbot.extraction.generic.prune import judge
     note = lxml_html.fragment_fromstring("<li id='note-1'><p><sup><a href='#r1'>1</a></sup> The company's count.</p></li>")
     assert judge(next(note.iter("sup"))) is False  # the note's own label, at the start of its block, stays
+
+
+def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_stay():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<ul><li>walkers with dogs;</li><li>cyclists at night;</li><li>lorry drivers.</li></ul>"
+            "<h2>Who pays for it?</h2><p>The port pays, the mayor said on Friday.</p>"
+            "<h2>When will it open?</h2><p>In May, if the weather holds.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + "<p>The new quay "
+                "is open to three groups of people from the first day it is in use, and they are:</p>" + tail
+                + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["walkers with dogs;", "cyclists at night;", "lorry drivers.", "Who pays for it?",
+                        "The port pays, the mayor said on Friday.", "When will it open?", "In May, if the weather holds."]
+    # a heading over links, a list of links, or a heading and list in a box after the text stay out
+    for after in ("<h3>More on the harbour</h3><ul><li><a href='/a'>Bridge works close the road</a></li>"
+                  "<li><a href='/b'>New buses for the quay</a></li></ul>",
+                  "<ul class='topics'><li><a href='/t/port'>Port</a></li><li><a href='/t/city'>City</a></li></ul>",
+                  "<div class='box'><h3>In short</h3><ul><li>one quay;</li><li>two ferries.</li></ul></div>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after

@@ -260,3 +260,15 @@ def _closing_line(b: Block, parent) -> bool:
     mostly links, no date line."""
     return (b.tag == "p" and _parent(b) is parent and b.link_share < 0.3 and len(b.text.split()) >= 3
             and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
+
+
+def _closing_list_item(b: Block, parent) -> bool:
+    """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
+    related-links or tag list is links."""
+    return (b.tag == "li" and b.link_share < 0.3 and b.element.getparent() is not None
+            and b.element.getparent().getparent() is parent)
+
+
+def _closing_heading(b: Block, parent) -> bool:
+    """A sub-heading in ``parent`` (the last good paragraph's), not a link."""
+    return b.tag in HEADINGS and _parent(b) is parent and b.link_share < 0.3
