@@ -959,7 +959,8 @@ def test_footnote_marks_are_not_glued_to_the_sentence():
 def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_stay():
     from newsbot.extraction.generic import scorer
 
-    tail = ("<ul><li>walkers with dogs;</li><li>cyclists at night;</li><li>lorry drivers.</li></ul>"
+    tail = ("<ul><li>walkers with dogs on their way to the beach or the old town;</li><li>cyclists at night;</li>"
+            "<li>lorry drivers.</li></ul>"
             "<h2>Who pays for it?</h2><p>The port pays, the mayor said on Friday.</p>"
             "<h2>When will it open?</h2><p>In May, if the weather holds.</p>")
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + "<p>The new quay "
@@ -967,7 +968,7 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
                 + "</div>")
     with scorer.using({}):
         body = extract_article(html, URL).record["body"].split("\n\n")
-    assert body[3:] == ["walkers with dogs;", "cyclists at night;", "lorry drivers.", "Who pays for it?",
+    assert body[3:] == ["walkers with dogs on their way to the beach or the old town;", "cyclists at night;", "lorry drivers.", "Who pays for it?",
                         "The port pays, the mayor said on Friday.", "When will it open?", "In May, if the weather holds."]
     # a heading over links, a list of links, or a heading and list in a box after the text stay out
     for after in ("<h3>More on the harbour</h3><ul><li><a href='/a'>Bridge works close the road</a></li>"

@@ -135,7 +135,7 @@ def _tail(rest: list, parent) -> list:
     for i, b in enumerate(rest):
         if (_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b):
             kept.append(b)
-            run = run and _parent(b) is parent
+            run = run and (_parent(b) is parent or _closing_list_item(b, parent))
         elif run and (_closing_list_item(b, parent) or _closing_heading(b, parent) and i + 1 < len(rest) and (
                 _closing_list_item(rest[i + 1], parent) or _parent(rest[i + 1]) is parent and (
                     _keep_after(rest[i + 1]) or _closing_line(rest[i + 1], parent)))):
