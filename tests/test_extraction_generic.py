@@ -780,6 +780,7 @@ def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its
     ("<div class='RelatedContent-box'><p>x</p></div>", "strong:related"),
     ("<div id='comments'><p>x</p></div>", "always:comments"),
     ("<div class='SHARE-Bar'><p>x</p></div>", "strong:share"),  # any case
+    ("<div class='gsc-contact'><p>x</p></div>", "strong:contact"),
     ("<div class='Read-More-Box'><p>x</p></div>", "boiler:readmore"),
     ("<div class='Bücher Newsletter-Box'><p>x</p></div>", "always:newsletter"),  # a name not in ASCII
     ("<div class='Bücher Teaser'><p>x</p></div>", False),
@@ -907,3 +908,73 @@ def test_an_article_about_the_parliament_keeps_its_own_paragraphs(closing):
     assert body[2].startswith("The new harbour was produced")
     assert body[-1] == closing
     assert len(body) == 5
+
+
+def test_a_contact_box_after_the_text_is_left_out():
+    box = ("<div class='press-contact'><p>Harbour office - Communication unit of the Port Authority</p>"
+           "<p>Quay Street 12, 1000 Harbourtown</p><p>Phone: +00 123 456 789</p></div>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "Harbour office" not in body and len(body.split("\n\n")) == 3
+
+
+@pytest.mark.parametrize("box", [
+    "<blockquote class='pullquote'><p>{q}</p></blockquote>",
+    "<div class='quote-box article__pull-quote'><div><p>{q}</p><p>- The harbour master</p></div></div>",
+    "<blockquote class='Quote_x PullQuote_y'>{q}</blockquote>",
+])
+def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
+    said = "<p>The harbour master said the new ferries would sail every hour from May, weather permitting.</p>"
+    quote = box.format(q="The new ferries would sail every hour")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 3 and body[1].startswith("The harbour master said") and "- The harbour master" not in body
+    # a quote printed nowhere else is the text's own
+    own = box.format(q="Nobody will wait long on the quay again")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + own
+                + _paras(1, "the quay") + "</div>")
+    assert "Nobody will wait long on the quay again" in extract_article(html, URL).record["body"].split("\n\n")
+
+
+def test_footnote_marks_are_not_glued_to_the_sentence():
+    story = ("<p>The ferry company says the new boats cut the waiting time by half on the busiest "
+             "crossings.<sup><a href='#note-1'>1</a></sup> The council doubts it.<sup>[2]</sup></p>"
+             "<p>The quay was widened to 40 m<sup>2</sup> per berth, the \u201cbiggest works in a century\u201d"
+             "<sup>3</sup>, and its lights were renewed <a href='#note-4'><sup>4</sup></a> last winter.</p>"
+             + _paras(1))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The ferry company says the new boats cut the waiting time by half on the busiest "
+                       "crossings. The council doubts it.")
+    assert body[1] == ("The quay was widened to 40 m2 per berth, the \u201cbiggest works in a century\u201d, "
+                       "and its lights were renewed last winter.")  # an exponent stays
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.generic.prune import judge
+    note = lxml_html.fragment_fromstring("<li id='note-1'><p><sup><a href='#r1'>1</a></sup> The company's count.</p></li>")
+    assert judge(next(note.iter("sup"))) is False  # the note's own label, at the start of its block, stays
+
+
+def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_stay():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<ul><li>walkers with dogs on their way to the beach or the old town;</li><li>cyclists at night;</li>"
+            "<li>lorry drivers.</li></ul>"
+            "<h2>Who pays for it?</h2><p>The port pays, the mayor said on Friday.</p>"
+            "<h2>When will it open?</h2><p>In May, if the weather holds.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + "<p>The new quay "
+                "is open to three groups of people from the first day it is in use, and they are:</p>" + tail
+                + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["walkers with dogs on their way to the beach or the old town;", "cyclists at night;", "lorry drivers.", "Who pays for it?",
+                        "The port pays, the mayor said on Friday.", "When will it open?", "In May, if the weather holds."]
+    # a heading over links, a list of links, or a heading and list in a box after the text stay out
+    for after in ("<h3>More on the harbour</h3><ul><li><a href='/a'>Bridge works close the road</a></li>"
+                  "<li><a href='/b'>New buses for the quay</a></li></ul>",
+                  "<ul class='topics'><li><a href='/t/port'>Port</a></li><li><a href='/t/city'>City</a></li></ul>",
+                  "<div class='box'><h3>In short</h3><ul><li>one quay;</li><li>two ferries.</li></ul></div>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after

@@ -10,8 +10,9 @@ from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
-from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _closing_line, _keep_after, _keep_before, _keyword_lines, _teaser)
+from .filters import (_ai_summary_boxes, _closing_heading, _closing_line, _closing_list_item, _cut_related,
+                      _dateline, _dedupe, _drop_nested_articles, _keep_after, _keep_before, _keyword_lines,
+                      _repeated_pull_quotes, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -111,14 +112,37 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
     last_parent = _parent(inner[last])
     last = keyword_end
-    tail = [b for b in inner[last + 1:]
-            if (_keep_after(b) or _closing_line(b, last_parent)) and not is_funding_notice_block(b)]
+    tail = _tail(inner[last + 1:], last_parent)
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
         chosen = {id(b) for b in kept}
         kept = [b for b in inner if id(b) in chosen or b.tag != "text" and b.element in held]
     return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword, candidates)
+
+
+def _tail(rest: list, parent) -> list:
+    """The blocks of ``rest`` (those after the last good paragraph, in order) that still belong to
+    the text: blocks of 40 characters or more with few links (:func:`~.filters._keep_after`) and
+    closing sentences in ``parent`` (the last good paragraph's, :func:`~.filters._closing_line`),
+    wherever they are; and, while the blocks since that paragraph all sit in ``parent``, the
+    items of a list printed in it and a sub-heading in it followed by such a block or item (an
+    explainer's last question and its short answer, :func:`~.filters._closing_list_item`,
+    :func:`~.filters._closing_heading`). A block out of ``parent`` ends that run, so a heading
+    or list of a box after the text stays out."""
+    kept = []
+    run = True
+    for i, b in enumerate(rest):
+        if (_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b):
+            kept.append(b)
+            run = run and (_parent(b) is parent or _closing_list_item(b, parent))
+        elif run and (_closing_list_item(b, parent) or _closing_heading(b, parent) and i + 1 < len(rest) and (
+                _closing_list_item(rest[i + 1], parent) or _parent(rest[i + 1]) is parent and (
+                    _keep_after(rest[i + 1]) or _closing_line(rest[i + 1], parent)))):
+            kept.append(b)
+        else:
+            run = False
+    return kept
 
 
 def _inside_any(el, boxes: list, within: dict) -> bool:
@@ -157,7 +181,7 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     ruled = {id(b) for b in rules.kept}
     kept = [b for b in kept
             if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b))]
-    kept = _dedupe(kept)
+    kept = _dedupe(_repeated_pull_quotes(kept))
     if not any(b.good for b in kept):
-        kept = _dedupe(rules.kept)
+        kept = _dedupe(_repeated_pull_quotes(rules.kept))
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)

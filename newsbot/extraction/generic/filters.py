@@ -1,17 +1,18 @@
 """Filters: the rules that drop blocks inside the article container which are not the
 article's text (teaser cards, nested teaser articles, related-content sections, AI-summary
-boxes, repeated copies of the text) and the page furniture before the first and after the
-last good paragraph (kicker, byline, date stamp, source line, keyword lines).
+boxes, repeated copies of the text, pull quotes printed again beside their paragraph) and the
+page furniture before the first and after the last good paragraph (kicker, byline, date stamp,
+source line, keyword lines).
 """
 from __future__ import annotations
 
 import re
 
-from ..text import key
+from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
 from .container import _updates
-from .prune import HEADINGS
+from .prune import HEADINGS, _semantic_names
 
 KEYWORD_LINES_MAX = 30
 KEYWORD_LINE_MAX_LINK_SHARE = 0.95
@@ -90,6 +91,45 @@ def _dedupe(found: list[Block]) -> list[Block]:
                 out = [b for b in out if b is not longest]
     return out
 
+
+PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
+PULL_QUOTE_LEVELS = 4
+"""How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
+a ``<blockquote>`` in the named box)."""
+
+
+def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
+    """Drop a pull quote (an element up to :data:`PULL_QUOTE_LEVELS` above a block whose class or
+    id names one, ``pullquote``, ``pull-quote``, ``PullQuote``) whose longest block's words are
+    printed again in a block outside it: the quote set large beside the paragraph it repeats,
+    dropped with its other blocks (the speaker's name under it). A quote whose words are printed
+    nowhere else is the text's own and stays."""
+    boxes: dict = {}
+    for b in found:
+        box = _pull_quote(b)
+        if box is not None:
+            boxes.setdefault(box, []).append(b)
+    if not boxes:
+        return found
+    words = {id(b): " " + " ".join(tokens(key(b.text))) + " " for b in found}
+    dropped: set = set()
+    for box, inside in boxes.items():
+        quote = words[id(max(inside, key=lambda b: len(b.text)))]
+        if quote.strip() and any(quote in words[id(b)] for b in found if b not in inside):
+            dropped.update(id(b) for b in inside)
+    return [b for b in found if id(b) not in dropped] if dropped else found
+
+
+def _pull_quote(b: Block):
+    """The element named as a pull quote that ``b`` sits in (:func:`_repeated_pull_quotes`), or None."""
+    node = b.element
+    for _ in range(PULL_QUOTE_LEVELS):
+        if node is None:
+            return None
+        if PULL_QUOTE_NAME.search(_semantic_names(node)):
+            return node
+        node = node.getparent()
+    return None
 
 
 def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
@@ -220,3 +260,15 @@ def _closing_line(b: Block, parent) -> bool:
     mostly links, no date line."""
     return (b.tag == "p" and _parent(b) is parent and b.link_share < 0.3 and len(b.text.split()) >= 3
             and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
+
+
+def _closing_list_item(b: Block, parent) -> bool:
+    """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
+    related-links or tag list is links."""
+    return (b.tag == "li" and b.link_share < 0.3 and b.element.getparent() is not None
+            and b.element.getparent().getparent() is parent)
+
+
+def _closing_heading(b: Block, parent) -> bool:
+    """A sub-heading in ``parent`` (the last good paragraph's), not a link."""
+    return b.tag in HEADINGS and _parent(b) is parent and b.link_share < 0.3
