@@ -330,10 +330,16 @@ def _dateline_byline(f: Fields) -> list[str]:
     it, a date, a time or a reading time (:func:`_names_time`), the fields from the lead-in to
     that one read as a byline (:func:`split_names`: a place after the name, ``Madrid``, ``à
     Bruxelles``, is dropped there) when its names each read as a person's
-    (:func:`_person_shaped`) or a news agency's (``Sabine Braun/dpa``); ``[]`` otherwise."""
+    (:func:`_person_shaped`) or a news agency's (``Sabine Braun/dpa``). With no field after
+    it, a date printed in the lead-in's field ends the name there (``Written by Ana Ruiz on
+    12 March 2025``, a word in lower case before the date: :func:`_before_date`), when the names
+    read as a person's. The element right after the headline (itself, not one inside it) may
+    print its names with no lead-in when a date follows them (``Ana Ruiz · 12 March 2025``,
+    names first): they are read when each field before the date holds names that each read as
+    a person's (a place or a section before the date is none). ``[]`` otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
-    for near in list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ():
+    for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
             text = _byline_text(el)
             if not text or len(text) > NAME_CHARS:
@@ -341,13 +347,31 @@ def _dateline_byline(f: Fields) -> list[str]:
             fields = _fields(el)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
+                if n == 0 and el is near and len(fields) > 1 and not _names_time(fields[0], f):  # ``Name · date``
+                    names = [split_names(field) for field in _names_before_time(fields, f)]
+                    if names and all(part and all(_person_shaped(name) for name in part) for part in names):
+                        return unique(name for part in names for name in part)
                 continue
             byline = _before_time(fields[start:], f)
+            persons_only = byline is None and len(fields) == start + 1
+            if persons_only:
+                byline = _before_date(fields[start])
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
-                return names if names and all(_person_shaped(n) or agency.match(n) for n in names) else []
+                return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
+                                              for n in names) else []
     return []
+
+
+def _before_date(field: str) -> str | None:
+    """The words of a byline's field before the date printed in it (:func:`_without_date`)
+    when a word in lower case leads the date (``Written by Ana Ruiz on 12 March 2025``): where
+    the name ends is then plain, as it is not in ``von APA Donnerstag 4. März``; ``None``
+    otherwise."""
+    cut = _without_date(field)
+    rest = field[len(cut):].split() if cut and field.startswith(cut) else ()
+    return cut if rest and rest[0].isalpha() and rest[0].islower() else None
 
 
 def _fields(el) -> list[str]:
@@ -359,14 +383,20 @@ def _fields(el) -> list[str]:
 
 def _before_time(fields: list[str], f: Fields) -> str | None:
     """The fields of a date line that come before its first date, time or reading time
+    (:func:`_names_before_time`), joined by commas; ``None`` when no such field follows a
+    name."""
+    return ", ".join(names) if (names := _names_before_time(fields, f)) else None
+
+
+def _names_before_time(fields: list[str], f: Fields) -> list[str]:
+    """The fields of a date line that come before its first date, time or reading time
     (:func:`_names_time`) and after the first field that is none (a field that leads the line
-    with the date, ``03.03.2025 | Anna Schmidt``, is no part of a byline), joined by commas;
-    ``None`` when no such field follows a name."""
+    with the date, ``03.03.2025 | Anna Schmidt``, is no part of a byline); ``[]`` when no such
+    field follows a name."""
     for i, field in enumerate(fields):
         if i and _names_time(field, f):
-            names = [n for n in fields[:i] if not _names_time(n, f)]
-            return ", ".join(names) if names else None
-    return None
+            return [n for n in fields[:i] if not _names_time(n, f)]
+    return []
 
 
 _TIME_UNITS = ("second", "minute", "hour", "day", "week")  # dateparser's names of the units of a time span
@@ -405,7 +435,7 @@ def _names_time(field: str, f: Fields) -> bool:
     language (a weekday, ``Mi``; ``gestern``)."""
     if sum(not any(c.isdigit() for c in word) for word in field.split()) > _TIME_WORDS:
         return False  # a sentence (``Sabine Braun schreibt seit 2015 über …``), no date's field
-    if _DATE_LIKE.search(field) or _time_span().search(field):
+    if _is_time(field):
         return True
     if _person_shaped(field) or len(field) > 20 or not (language := f["language"]):
         return False
@@ -441,13 +471,15 @@ def _byline_text(el) -> str | None:
 
 def _edged_text(el) -> str:
     """The text of ``el`` as :func:`_byline_text` reads it, a NUL character at each edge of its
-    block elements."""
+    block elements and of each inline element printing a time after another inline element
+    (:func:`_time_after_name`: ``<span class="author-name">Ana Ruiz</span> <span
+    class="timeago">hace 3 horas</span>``, the time a field of its own)."""
     parts: list[str] = []
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
                 and (node is el or not _LABEL.search(node.get("class") or "")):
-            block = node is not el and node.tag in _BLOCKS
+            block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
             parts.append("\0" if block else " " if node.tag == "br" else "")
             parts.append(node.text or "")
             for child in node.iterchildren(etree.Element):
@@ -458,6 +490,26 @@ def _edged_text(el) -> str:
 
     walk(el)
     return "".join(parts)
+
+
+def _time_after_name(node) -> bool:
+    """``node`` is an inline element printing a date, a clock time or a time ago and nothing
+    else (:func:`_is_time`), right after another inline element (white space alone between
+    them): the name's element, the time's its own. A time after bare text (``von APA
+    Donnerstag <time>``) is not set apart so: where the name ends there is not known."""
+    before = node.getprevious()
+    if before is None or before.tag in _BLOCKS or before.tag == "br" or (before.tail or "").strip() \
+            or not isinstance(before.tag, str):
+        return False
+    return node.tag == "time" or _is_time(text_of(node) or "")
+
+
+def _is_time(text: str) -> bool:
+    """``text`` is a date, a clock time or a time ago as digits write it: a year, a day and
+    month or a clock time (:data:`_DATE_LIKE`) or a number with a unit of time
+    (:func:`_time_span`), with :data:`_TIME_WORDS` words without a digit at most."""
+    return sum(not any(c.isdigit() for c in word) for word in text.split()) <= _TIME_WORDS \
+        and bool(_DATE_LIKE.search(text) or _time_span().search(text))
 
 
 _BLOCK_EDGES = re.compile(r"[\s\0]*\0[\s\0]*")
