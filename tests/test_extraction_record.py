@@ -207,6 +207,9 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     ("", "<div class='field field--name-field-autores'><div class='field__label'>Autores</div><div class='field__items'>"
          "<div class='field__item'>Mara Lindqvist</div><div class='field__item'>Tom Okafor</div></div></div>",
      ["Mara Lindqvist", "Tom Okafor"], "html"),
+    # Wix's blog names its writer by a data-hook
+    ("", "<div data-hook='post-header'><span data-hook='user-name' class='user-name'>Mara Lindqvist</span></div>",
+     ["Mara Lindqvist"], "html"),
     # the date line under the headline, the byline before its date
     ("", "<p class='meta'>Af Mara Lindqvist · <time datetime='2025-03-04T10:00:00+01:00'>4. marts 2025</time></p>",
      ["Mara Lindqvist"], "html"),
@@ -301,6 +304,10 @@ def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_da
 ])
 def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+def test_a_signed_in_readers_name_is_no_byline():
+    assert _byline_page("", "<div class='account'><span class='user-name'>Mara Lindqvist</span></div>")["authors"] == []
 
 
 def test_an_author_link_in_the_navigation_is_no_byline():

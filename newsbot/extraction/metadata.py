@@ -276,6 +276,9 @@ _BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
 word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
 ``autor``, ``autores``, ``autori``, ``autorzy``)."""
+_BYLINE_HOOKS = frozenset(("user-name",))
+"""The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
+class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
 _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
@@ -285,14 +288,16 @@ _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", 
 def _printed_byline(f: Fields) -> list[str]:
     """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
     characters long, of the first element whose class or id names a byline or an author
-    (``byline``, ``article-author__name``, ``authors``), not a comment's, a quote's, an author
+    (``byline``, ``article-author__name``, ``authors``) or whose ``data-hook`` is a writer's
+    (:data:`_BYLINE_HOOKS`, Wix), not a comment's, a quote's, an author
     box's biography or picture, nor in an aside, a navigation or the page's footer
     (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
     Betancur | Publicado hace 3 horas``); ``[]`` when there is none."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
+        if el.tag in ("script", "style", "img", "meta", "link") \
+                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not _in_comments(el):
