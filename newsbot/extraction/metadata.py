@@ -14,7 +14,7 @@ from .content import is_boilerplate
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import in_aside, ld_text, select_values, text_of, unique, value_of
+from .values import in_aside, ld_text, of_the_article, select_values, text_of, unique, value_of
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 def section(f: Fields) -> tuple[str | None, str | None]:
     """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
-    ``section`` / ``content_category`` meta, then the JSON-LD breadcrumb's last item before the
+    ``section`` / ``content_category`` meta, the article's microdata ``articleSection`` or linked
+    ``genre`` (:func:`_microdata_section`), then the JSON-LD breadcrumb's last item before the
     article (a trail of the home page and the article alone, as Yoast writes one for a post,
     names no section), then the first category link the page prints (``rel="category"``, as
     WordPress prints a post's categories; not in an aside, a navigation or the page's footer);
@@ -44,6 +45,9 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
                             "content_category")
     if value:
         return value, "meta"
+    value = _microdata_section(page)
+    if value:
+        return value, "microdata"
     for crumbs in page.ld_of_type("BreadcrumbList"):
         items = [i for i in crumbs.get("itemListElement") or [] if isinstance(i, dict)]
         names = [(_crumb_name(i), _crumb_url(i)) for i in items]
@@ -68,6 +72,30 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
 
 
 SECTION_CHARS = 60  # the longest printed category label read as a section name
+_ITEMPROP_SECTION = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleSection ')"
+                                " or contains(concat(' ', normalize-space(@itemprop), ' '), ' genre ')]")
+
+
+def _microdata_section(page) -> str | None:
+    """The section the article's microdata names (schema.org): its ``itemprop="articleSection"``
+    (a ``<meta>``'s ``content`` or the element's text), else its ``genre`` printed as a link or
+    around one (Joomla prints an article's category so: ``Categoria: <a itemprop="genre">``; a
+    genre that links nowhere may be a kind of text, ``Opinion``, no place of the site); an
+    item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`), one in
+    an aside, a navigation or the page's footer, and a name longer than :data:`SECTION_CHARS`
+    do not count; ``None`` when there is none."""
+    found = [el for el in _ITEMPROP_SECTION(page.tree) if of_the_article(el) and not in_aside(el)]
+    for prop in ("articleSection", "genre"):
+        for el in found:
+            if prop not in (el.get("itemprop") or "").split():
+                continue
+            link = next(el.iter("a"), None)
+            if prop == "genre" and link is None:
+                continue
+            name = value_of(el) if el.tag == "meta" else _link_name(link if link is not None else el)
+            if name and len(name) <= SECTION_CHARS:
+                return name
+    return None
 _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[ck]|ressort|primary-tag)(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
 (``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
