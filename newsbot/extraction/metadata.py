@@ -72,6 +72,9 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
 
 
 SECTION_CHARS = 60  # the longest printed category label read as a section name
+_MICRODATA_SECTION = re.compile(r"itemprop\s*=\s*[\"']?[^\"'>]*\b(?:articleSection|genre)\b")
+"""Whether a page's source holds either property at all: a search of the text costs a fraction
+of a walk of the tree."""
 _ITEMPROP_SECTION = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleSection ')"
                                 " or contains(concat(' ', normalize-space(@itemprop), ' '), ' genre ')]")
 
@@ -84,6 +87,8 @@ def _microdata_section(page) -> str | None:
     item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`), one in
     an aside, a navigation or the page's footer, and a name longer than :data:`SECTION_CHARS`
     do not count; ``None`` when there is none."""
+    if not _MICRODATA_SECTION.search(page.text):
+        return None
     found = [el for el in _ITEMPROP_SECTION(page.tree) if of_the_article(el) and not in_aside(el)]
     for prop in ("articleSection", "genre"):
         for el in found:
@@ -380,9 +385,9 @@ def _dateline_byline(f: Fields) -> list[str]:
             fields = _fields(el)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
-                if n == 0 and el is near and len(fields) > 1 and not _names_time(fields[0], f):  # ``Name · date``
-                    names = [split_names(field) for field in _names_before_time(fields, f)]
-                    if names and all(part and all(_person_shaped(name) for name in part) for part in names):
+                if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
+                    names = [_persons(field) for field in _names_before_time(fields, f)]
+                    if names and all(names):
                         return unique(name for part in names for name in part)
                 continue
             byline = _before_time(fields[start:], f)
@@ -395,6 +400,13 @@ def _dateline_byline(f: Fields) -> list[str]:
                 return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
                                               for n in names) else []
     return []
+
+
+def _persons(field: str) -> list[str]:
+    """The names ``field`` holds (:func:`split_names`) when each reads as a person's
+    (:func:`_person_shaped`); ``[]`` otherwise."""
+    names = split_names(field)
+    return names if names and all(_person_shaped(name) for name in names) else []
 
 
 def _before_date(field: str) -> str | None:
@@ -526,15 +538,22 @@ def _edged_text(el) -> str:
 
 
 def _time_after_name(node) -> bool:
-    """``node`` is an inline element printing a date, a clock time or a time ago and nothing
-    else (:func:`_is_time`), right after another inline element (white space alone between
-    them): the name's element, the time's its own. A time after bare text (``von APA
-    Donnerstag <time>``) is not set apart so: where the name ends there is not known."""
-    before = node.getprevious()
-    if before is None or before.tag in _BLOCKS or before.tag == "br" or (before.tail or "").strip() \
-            or not isinstance(before.tag, str):
+    """``node`` is an inline element printing a date, a clock time or a time ago as its own
+    text, no element inside it (:func:`_is_time`; any ``<time>``), right after another inline
+    element (white space alone between them): the name's element, the time's its own. A time
+    after bare text (``von APA Donnerstag <time>``) is not set apart so: where the name ends
+    there is not known."""
+    text = node.text
+    if len(node) or not text or len(text) > _TIME_CHARS:
         return False
-    return node.tag == "time" or _is_time(text_of(node) or "")
+    before = node.getprevious()
+    if before is None or not isinstance(before.tag, str) or before.tag in _BLOCKS or before.tag == "br" \
+            or (before.tail or "").strip():
+        return False
+    return node.tag == "time" or _is_time(text)
+
+
+_TIME_CHARS = 80  # the longest text of an inline element read as a time of its own
 
 
 def _is_time(text: str) -> bool:
