@@ -391,6 +391,14 @@ def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top):
     assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
 
 
+def test_a_description_printed_as_a_third_level_heading_is_the_lead():
+    text = "Passengers face a second day without crossings as the crews walk out"
+    html = _doc(f"<title>Ferry strike</title><meta property='og:description' content='{text}'>",
+                f"<header><h3>{text}</h3></header><article><h1>Ferry strike</h1><div class='text'>" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == text
+
+
 @pytest.mark.parametrize("top", [
     "<p class='teaser'>Crews want their pay back.</p>",  # a name other parts bear too
     "<p>Crews want their pay back.</p>",  # no name
