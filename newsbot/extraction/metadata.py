@@ -374,7 +374,8 @@ def _dateline_byline(f: Fields) -> list[str]:
     read as a person's. The element right after the headline (itself, not one inside it) may
     print its names with no lead-in when a date follows them (``Ana Ruiz · 12 March 2025``,
     names first): they are read when each field before the date holds names that each read as
-    a person's (a place or a section before the date is none). ``[]`` otherwise."""
+    a person's (a place or a section of one word before the date is none; one of two capitalised
+    words, ``New York``, is not told apart). ``[]`` otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
