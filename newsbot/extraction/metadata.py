@@ -101,6 +101,8 @@ def _microdata_section(page) -> str | None:
             if name and len(name) <= SECTION_CHARS:
                 return name
     return None
+
+
 _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[ck]|ressort|primary-tag)(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
 (``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
