@@ -380,6 +380,35 @@ def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
                                                           "crews walk out")
 
 
+@pytest.mark.parametrize("top", [
+    "<p class='excerpt'>Crews want their pay back.</p>",
+    "<h3 class='subtitle'>Crews want their pay back.</h3>",  # Substack's subtitle
+    "<p class='meta'>Ana Ruiz · 4 March 2025</p><div class='summary'><b>Crews want their pay back.</b></div>",
+])
+def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
+
+
+def test_a_description_printed_as_a_third_level_heading_is_the_lead():
+    text = "Passengers face a second day without crossings as the crews walk out"
+    html = _doc(f"<title>Ferry strike</title><meta property='og:description' content='{text}'>",
+                f"<header><h3>{text}</h3></header><article><h1>Ferry strike</h1><div class='text'>" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == text
+
+
+@pytest.mark.parametrize("top", [
+    "<p class='teaser'>Crews want their pay back.</p>",  # a name other parts bear too
+    "<p>Crews want their pay back.</p>",  # no name
+])
+def test_a_short_line_under_the_headline_not_named_a_standfirst_is_no_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
 def test_a_plain_article_keeps_the_free_part_of_its_body():
     free = "".join(f"<p>Free paragraph {i} of the article tells the readers what the ferry deal means for the "
                    f"town and its harbour.</p>" for i in (1, 2))

@@ -207,6 +207,9 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     ("", "<div class='field field--name-field-autores'><div class='field__label'>Autores</div><div class='field__items'>"
          "<div class='field__item'>Mara Lindqvist</div><div class='field__item'>Tom Okafor</div></div></div>",
      ["Mara Lindqvist", "Tom Okafor"], "html"),
+    # Wix's blog names its writer by a data-hook
+    ("", "<div data-hook='post-header'><span data-hook='user-name' class='user-name'>Mara Lindqvist</span></div>",
+     ["Mara Lindqvist"], "html"),
     # the date line under the headline, the byline before its date
     ("", "<p class='meta'>Af Mara Lindqvist · <time datetime='2025-03-04T10:00:00+01:00'>4. marts 2025</time></p>",
      ["Mara Lindqvist"], "html"),
@@ -239,6 +242,10 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     ("Kirjoittanut Aino Salo", ["Aino Salo"]),
     ("Autorius: Tomas Urbonas", ["Tomas Urbonas"]),
     ("Door Femke Visser", ["Femke Visser"]),
+    # an interviewer's credit
+    ("Interview: Mara Lindqvist", ["Mara Lindqvist"]), ("Das Gespräch führte Tom Okafor", ["Tom Okafor"]),
+    ("Rozmawiała Ewa Lis", ["Ewa Lis"]), ("Propos recueillis par Lucie Morel", ["Lucie Morel"]),
+    ("Intervista di Paolo Neri", ["Paolo Neri"]), ("Ptala se Jana Horáková", ["Jana Horáková"]),
     # places, outlets and other roles' credits
     ("Mara Lindqvist, Brussels", ["Mara Lindqvist"]),
     ("Mara Lindqvist, PAP", ["Mara Lindqvist", "PAP"]),  # a news agency, not a place
@@ -263,6 +270,9 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     "<p class='meta'>von APA Donnerstag <time datetime='2025-03-04T10:00:00+01:00'>4. März 2025</time></p>",  # no separator
     "<p class='meta'>By Harbour desk, in Ports, Ferries · <time datetime='2025-03-04'>4 March 2025</time></p>",
     "<p>Von den Kränen im Hafen war am <time datetime='2025-03-04'>4. März</time> nichts zu sehen.</p>",
+    # no lead-in: a place before the date, names not right under the headline
+    "<p class='meta'>Harbour Town | Brussels, 4 March 2025</p>",
+    "<p class='kicker'>Ports</p><p class='meta'>Mara Lindqvist · 4 March 2025</p>",
 ])
 def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_date(top):
     assert _byline_page("", top)["authors"] == []
@@ -281,9 +291,23 @@ def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_da
     # a printed byline's time ago
     ("es", "<div class='autor'><h6>Nuria Vidal Soler | Publicado hace 3 horas</h6></div>", ["Nuria Vidal Soler"]),
     ("de", "<div class='autor'><span>Mara Lindqvist</span> | <span>vor 20 Minuten</span></div>", ["Mara Lindqvist"]),
+    # a time ago in an element of its own after the name's, no separator between
+    ("en", "<div class='byline'><span class='author-name'>Mara Lindqvist and Tom Okafor</span>\n<span class='ago'>"
+           "2 hours ago</span> <span>(4 March 2025 10:00 CET)</span></div>", ["Mara Lindqvist", "Tom Okafor"]),
+    ("es", "<div class='byline'><a href='/nuria'>Nuria Vidal</a> <span>hace 3 horas</span></div>", ["Nuria Vidal"]),
+    # the date in the lead-in's field after a word in lower case
+    ("en", "<div class='post-meta'>Written by <a href='/authors/mara'>Mara Lindqvist</a> on 4 March 2025</div>",
+     ["Mara Lindqvist"]),
+    # no lead-in: the names before the date of the line right under the headline
+    ("cs", "<p class='meta'>Jana Horáková a Petr Dvořák · 4. března 2025 10:00</p>", ["Jana Horáková", "Petr Dvořák"]),
+    ("it", "<p class='info'>Giulia Neri e Marco Sala · 4 marzo 2025 alle ore 10:00</p>", ["Giulia Neri", "Marco Sala"]),
 ])
 def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+def test_a_signed_in_readers_name_is_no_byline():
+    assert _byline_page("", "<div class='account'><span class='user-name'>Mara Lindqvist</span></div>")["authors"] == []
 
 
 def test_an_author_link_in_the_navigation_is_no_byline():
