@@ -122,10 +122,12 @@ def _time_mark(el) -> str | None:
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, microdata
-    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation or
-    a footer, one marked as the publication's first (:func:`_time_mark`),
+    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation,
+    a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
+    publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
-    htmldate on the page text (never a copyright year; a day printed past the part of a date
+    htmldate on the page text without its reader comments nor, when it names the creation too,
+    its update (:func:`_htmldate_of_publication`; never a copyright year; a day printed past the part of a date
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
@@ -186,7 +188,7 @@ def _date_elements(f: Fields) -> list:
     """The page's ``<time>`` elements and the elements whose class or id names a date, time or
     dateline (:func:`_names_date`), in document order, the document's own containers
     (:data:`_NOT_DATE_ELEMENTS`) and those in reader comments
-    (:func:`~newsbot.extraction.values.in_comments`) left out; found in one walk of the tree per
+    (:func:`~newsbot.extraction.values.comments_of`) left out; found in one walk of the tree per
     page, for the update marks read before htmldate and the texts read after it (an XPath
     picking the elements with a class or id costs more than the walk: most elements have one)."""
     return f.once("date_elements", _find_date_elements)[0]
