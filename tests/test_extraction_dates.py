@@ -285,8 +285,8 @@ def test_the_first_of_a_month_in_digits(source, short_year, printed):
 
 
 POSTED = "<span class='posted-on'>{}</span>"
-COMMENT = ("<div id='comments' class='comments-area'><ol class='comment-list'><li class='comment depth-1' id='comment-7'>"
-           "<article class='comment-body'><footer class='comment-meta'><b class='fn'>Harbour fan</b>"
+COMMENT = ("<div id='comments' class='comments-area'><ol class='comment-list'>"
+           "<li class='comment depth-1' id='comment-7'><article class='comment-body'><footer class='comment-meta'><b class='fn'>Harbour fan</b>"
            "<div class='comment-metadata'><a href='#comment-7'><time datetime='2025-04-20T08:10:00+02:00'>"
            "20 April 2025 at 8:10</time></a></div></footer><div class='comment-content'><p>The cranes look "
            "great from the ferry, but the noise at night is hard to bear for us on the quay.</p></div>"

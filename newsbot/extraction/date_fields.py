@@ -303,8 +303,8 @@ _NAMED_DAY = re.compile(
     r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025, 1 ta' Marzu 2025
     r"|(?<![^\W\d_])[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                     # March 1, 2025
     r"|(?<!\d)\d{4}\.\s+(?:gada\s+)?\d{1,2}\.\s+[^\W\d_]{3,}"                                       # 2025. gada 1. marts
-    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)"                                           # 2025. március 1.
-    r"|(?<!\d)\d{4}\s+m\.\s+[^\W\d_]{3,}\s+\d{1,2}\s+d\.")                                            # 2025 m. kovo 1 d.
+    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)"                                            # 2025. március 1.
+    r"|(?<!\d)\d{4}\s+m\.\s+[^\W\d_]{3,}\s+\d{1,2}\s+d\.")                                          # 2025 m. kovo 1 d.
 _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 """A day, month and year in digits with dots, day first, as every language that writes them
 so orders them (``3.3.2025``, ``3. 3. 2025``)."""
