@@ -141,6 +141,7 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     ("hr", "1. ožujka 2025.", "2025-03-01"), (None, "1 de marzo de 2025", "2025-03-01"),
     ("lv", "2025. gada 12. marts", "2025-03-12"), ("mt", "12 ta' Marzu 2025", "2025-03-12"),
     ("sl", "12. 3. 2025", "2025-03-12"),
+    ("sl-SI", "2. Avgusta 2025", "2025-08-02"),  # the genitive, which dateparser's Slovenian lacks
 ])
 def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, printed, want):
     # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser in the
@@ -151,6 +152,19 @@ def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, pri
     rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
     assert rec["date_published"] == f"{want}T00:00:00+00:00"
     assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("sl", "Objavljeno: 13. marca 2025 ob 10.05", "2025-03-13T10:05:00+00:00"),  # the month in the genitive
+    ("sl", "Maja Horvat · 2. septembra 2025 ob 9.30", "2025-09-02T09:30:00+00:00"),
+    ("lt", "Paskelbta: 2025 m. kovo 12 d. 11:20", "2025-03-12T11:20:00+00:00"),  # year first, "m." and "d."
+])
+def test_a_long_form_htmldate_does_not_read_is_read_in_the_pages_language(lang, line, want):
+    head = f"<meta http-equiv='content-language' content='{lang}'>"
+    html = _doc(f"<title>Harbour cranes</title>{head}",
+                f"<article><h1>Harbour cranes</h1><p class='date'>{line}</p></article>")
+    rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+    assert rec["date_published"] == want
 
 
 @pytest.mark.parametrize("line, want", [
@@ -268,3 +282,58 @@ def test_the_first_of_a_month_in_digits(source, short_year, printed):
     from newsbot.extraction.date_fields import _first_in_digits
 
     assert _first_in_digits(source, "2025", 4, short_year) is printed
+
+
+POSTED = "<span class='posted-on'>{}</span>"
+COMMENT = ("<div id='comments' class='comments-area'><ol class='comment-list'>"
+           "<li class='comment depth-1' id='comment-7'><article class='comment-body'><footer class='comment-meta'><b class='fn'>Harbour fan</b>"
+           "<div class='comment-metadata'><a href='#comment-7'><time datetime='2025-04-20T08:10:00+02:00'>"
+           "20 April 2025 at 8:10</time></a></div></footer><div class='comment-content'><p>The cranes look "
+           "great from the ferry, but the noise at night is hard to bear for us on the quay.</p></div>"
+           "</article></li></ol></div>")
+
+
+COMMENT_SECTION = ("<section id='comments'><div><footer><time datetime='2025-04-20T08:10:00+02:00'>20 April</time>"
+                   "</footer><p>Nice cranes.</p></div></section>")
+COMMENT_MICRODATA = ("<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'>"
+                     "<time datetime='2025-04-20T08:10:00+02:00'>20 April</time><p>Nice cranes.</p></div>")
+
+
+@pytest.mark.parametrize("lang, printed, inside, after", [
+    # WordPress's comment markup after the article: each comment its own <article> with its own <footer>
+    ("en", "8 April 2025, 07:45", "", COMMENT),
+    # a comment list in the article's own <article>, each comment no article and no class naming it one
+    ("en", "8 April 2025, 07:45", COMMENT_SECTION, ""),
+    ("en", "8 April 2025, 07:45", COMMENT_MICRODATA, ""),  # schema.org microdata only
+    # a day htmldate does not read (Lithuanian): the comment's time is not htmldate's date either
+    ("lt", "2025 m. balandžio 8 d. 07:45", "", COMMENT),
+])
+def test_a_reader_comments_time_does_not_date_the_article(lang, printed, inside, after):
+    # the article's own date is printed as text alone; the comments' times are <time datetime>
+    text = _paras(4) if lang == "en" else ""  # the page's language, not contradicted by English text
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{POSTED.format(printed)}{text}{inside}</article>"
+                f"{after}</main>", f"<meta http-equiv='content-language' content='{lang}'>")
+    # the time the article prints, in the offset the page prints with its other dates
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+
+
+def test_a_reader_comments_time_is_not_the_time_of_the_articles_day():
+    # the article prints its day alone: a comment's time printed on that day is not the article's
+    comment = COMMENT.replace("<time datetime='2025-04-20T08:10:00+02:00'>", "<span>").replace("</time>", "</span>")
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{POSTED.format('20 April 2025')}{_paras(4)}</article>"
+                f"{comment}</main>")
+    assert rec["date_published"] == "2025-04-20T00:00:00+00:00"
+    assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("lang, updated, created", [
+    ("hu", "Frissítve: 2025. április 9. 17:05", "Létrehozva: 2025. április 8. 07:45"),
+    ("ro", "Actualizat: 9 aprilie 2025, 17:05", "Publicat: 8 aprilie 2025, 07:45"),
+])
+def test_an_update_printed_first_in_a_language_htmldate_does_not_read_is_not_the_publication(lang, updated, created):
+    # htmldate reads the year alone without the update (rejected) and the update in digits with it: the
+    # publication day is read in the page's language before the update is looked at again
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><div class='article-dates'><span class='updated'>{updated}"
+                f"</span> · <span class='published'>{created}</span></div></article></main>",
+                f"<meta http-equiv='content-language' content='{lang}'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"

@@ -50,6 +50,8 @@ BRIEF = ("<html><body><main><h1>Havnen får ny færgeplan</h1>{line}"
 @pytest.mark.parametrize("line", [
     '<div class="meta"><span class="writer">Af Mette Holm</span> <span class="posted">04.03.2025, 10:15</span></div>',
     '<p class="meta">Mette Holm · 4. marts 2025 kl. 10.15</p>',  # a day with its month's name
+    '<div class="layout-date"><span>14-03-2025 - 10:15</span></div>',  # day, month, year with dashes
+    '<div class="layout-date"><span>04-03-2025 - 10:15</span></div>',
 ])
 def test_brief_under_a_printed_date_line_is_an_article(line):
     # no <time>, no meta, no structured data: the date line printed under the headline dates it

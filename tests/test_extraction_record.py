@@ -368,6 +368,9 @@ DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i fle
           "bropillerne trænger til en hurtig reparation.</p><p>Fodgængere og cyklister skal i mellemtiden tage en "
           "færge, som sejler mellem de to bredder hver halve time, mens busserne kører over den sydlige bro.</p>"
           "<p>Butiksejerne i den gamle bydel frygter færre kunder og vil have byen til at kompensere dem.</p>")
+CROATIAN = ("<p>Vijeće Europske unije u srijedu je usvojilo nova pravila o sigurnosti igračaka.</p><p>Države članice "
+            "dogovorile su se da svaka igračka mora imati digitalnu putovnicu proizvoda.</p><p>Ministri su naglasili "
+            "da će pravila zaštititi djecu od opasnih kemikalija, a proizvođači će imati tri godine za prilagodbu.</p>")
 SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most cez rieku bude na jar niekoľko mesiacov "
                 "zatvorený, pretože jeho piliere treba opraviť.</p><p>Chodci a cyklisti budú počas opráv využívať kompu, ktorá premáva každú polhodinu.</p>")
 
@@ -379,6 +382,7 @@ SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most 
     ("en-US", SLOVAK_BRIEF, "sk", "generic"),  # and over a brief of two short paragraphs
     ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
     ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
+    ("hr", CROATIAN, "hr", "html"),  # CLD2 reads this Croatian as Bosnian, a language it cannot tell apart
     ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
     ("", "<p>Kurz.</p>", None, None),  # too little text to tell
 ])

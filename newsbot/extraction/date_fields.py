@@ -4,6 +4,7 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from lxml import etree
 from . import dates
 from .page import Page
 from .text import clean
-from .values import in_aside, ld_text, of_the_article, select_values, text_of
+from .values import comments_of, in_aside, ld_text, of_the_article, select_values, text_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -121,10 +122,12 @@ def _time_mark(el) -> str | None:
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, microdata
-    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation or
-    a footer, one marked as the publication's first (:func:`_time_mark`),
+    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation,
+    a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
+    publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
-    htmldate on the page text (never a copyright year; a day printed past the part of a date
+    htmldate on the page text without its reader comments nor, when it names the creation too,
+    its update (:func:`_htmldate_of_publication`; never a copyright year; a day printed past the part of a date
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
@@ -184,15 +187,31 @@ WordPress ``<article>``)."""
 def _date_elements(f: Fields) -> list:
     """The page's ``<time>`` elements and the elements whose class or id names a date, time or
     dateline (:func:`_names_date`), in document order, the document's own containers
-    (:data:`_NOT_DATE_ELEMENTS`) left out; found in one walk of the tree per page, for the
-    update marks read before htmldate and the texts read after it (an XPath picking the
-    elements with a class or id costs more than the walk: most elements have one)."""
-    return f.once("date_elements", _find_date_elements)
+    (:data:`_NOT_DATE_ELEMENTS`) and those in reader comments
+    (:func:`~newsbot.extraction.values.comments_of`) left out; found in one walk of the tree per
+    page, for the update marks read before htmldate and the texts read after it (an XPath
+    picking the elements with a class or id costs more than the walk: most elements have one)."""
+    return f.once("date_elements", _find_date_elements)[0]
 
 
-def _find_date_elements(f: Fields) -> list:
-    return [el for el in f.page.tree.iter(etree.Element) if el.tag not in _NOT_DATE_ELEMENTS
-            and (el.tag == "time" or _names_date(el.get("class"), el.get("id")))]
+def _comment_blocks(f: Fields) -> list:
+    """The outermost elements of the page's reader comments that print a date (their
+    ``<time>`` elements or elements naming a date, :func:`_date_elements`' walk), in document
+    order: the comments htmldate is not shown (:func:`_htmldate_of_publication`)."""
+    return f.once("date_elements", _find_date_elements)[1]
+
+
+def _find_date_elements(f: Fields) -> tuple[list, list]:
+    found = [el for el in f.page.tree.iter(etree.Element) if el.tag not in _NOT_DATE_ELEMENTS
+             and (el.tag == "time" or _names_date(el.get("class"), el.get("id")))]
+    own, blocks = [], []
+    for el in found:
+        block = comments_of(el)
+        if block is None:
+            own.append(el)
+        elif not any(b is block for b in blocks):
+            blocks.append(block)
+    return own, blocks
 
 
 def _date_texts(f: Fields) -> list[str]:
@@ -203,7 +222,12 @@ def _date_texts(f: Fields) -> list[str]:
 
 
 def _read_date_texts(f: Fields) -> list[str]:
-    texts = (clean(text_of(el)) for el in _date_elements(f))
+    return _texts_of(_date_elements(f))
+
+
+def _texts_of(elements: list) -> list[str]:
+    """The texts of ``elements``, cleaned, the empty ones and those over 150 characters left out."""
+    texts = (clean(text_of(el)) for el in elements)
     return [text for text in texts if text and len(text) <= 150]
 
 
@@ -252,14 +276,16 @@ def _clock(text: str, day) -> tuple[int, int, tzinfo | None] | None:
 
 def day_pattern(day) -> re.Pattern:
     """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
-    ``2025-03-03``, ``3/3/2025``) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    ``2025-03-03``, ``3/3/2025``, ``03-03-2025`` as the European Parliament prints it) or with
+    a month's name (the shapes of :data:`_NAMED_DAY`)."""
     d, m, y = day.day, day.month, day.year
     return re.compile(
         rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
         rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)"
         rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
         rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
-        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)")
+        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)"
+        rf"|(?<!\d){y}\s+m\.\s+[^\W\d_]{{3,}}\s+0?{d}\s+d\.|(?<!\d)0?{d}-0?{m}-{y}(?!\d)")
 
 
 def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
@@ -277,26 +303,38 @@ _NAMED_DAY = re.compile(
     r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025, 1 ta' Marzu 2025
     r"|(?<![^\W\d_])[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                     # March 1, 2025
     r"|(?<!\d)\d{4}\.\s+(?:gada\s+)?\d{1,2}\.\s+[^\W\d_]{3,}"                                       # 2025. gada 1. marts
-    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)")                                          # 2025. március 1.
+    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)"                                            # 2025. március 1.
+    r"|(?<!\d)\d{4}\s+m\.\s+[^\W\d_]{3,}\s+\d{1,2}\s+d\.")                                          # 2025 m. kovo 1 d.
 _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 """A day, month and year in digits with dots, day first, as every language that writes them
 so orders them (``3.3.2025``, ``3. 3. 2025``)."""
-_FILLERS = re.compile(r"(?<=\d\.)\s+gada(?=\s)|(?<=\d)\s+ta['’](?=\s*[^\W\d_])")
+_FILLERS = re.compile(r"(?<=\d\.)\s+gada(?=\s)|(?<=\d)\s+ta['’](?=\s*[^\W\d_])|(?<=\d)\s+d\.(?!\w)")
 """The words that join a date's parts and that dateparser does not know: Latvian ``gada`` (of
-the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``)."""
+the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``), Lithuanian
+``d.`` (diena, day: ``2025 m. kovo 3 d.``, whose ``m.``, metai, year, dateparser reads)."""
+_MONTH_FORMS = {"sl": {"januarja": "januar", "februarja": "februar", "marca": "marec", "aprila": "april",
+                       "maja": "maj", "junija": "junij", "julija": "julij", "avgusta": "avgust",
+                       "septembra": "september", "oktobra": "oktober", "novembra": "november",
+                       "decembra": "december"}}
+"""Month names as a language writes them in a date that dateparser does not know, by language
+(primary subtag), each with the name it reads: Slovenian writes the month of a date in the
+genitive (``13. marca 2025``), while dateparser's Slovenian names, from Unicode CLDR, are the
+nominative (``marec``) alone."""
+_MONTH_FORM = {lang: re.compile(r"(?<![^\W\d_])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.I)
+               for lang, forms in _MONTH_FORMS.items()}
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
 
 
-def _printed_day(f: Fields, language: str | None = None) -> str | None:
+def _printed_day(f: Fields, language: str | None = None, texts: list[str] | None = None) -> str | None:
     """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
     most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
     2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``, ``2025. gada 1.
     marts``), or that holds one in digits with dots (:data:`_DOTTED_DAY`), for the pages where
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
-    is one."""
+    is one. ``texts``: the date elements' texts to read instead (some left out)."""
     tries = 0
-    for text in _date_texts(f):
+    for text in _date_texts(f) if texts is None else texts:
         m = _NAMED_DAY.search(text)
         if m is None:
             dotted = _DOTTED_DAY.search(text)
@@ -437,13 +475,18 @@ _PUBLICATION_MARKS = re.compile(r"publi|creat|erstell|posted|pubdate", re.I)
 
 
 def _htmldate_of_publication(f: Fields, language: str | None = None) -> str | None:
-    """:func:`_htmldate` for the publication: on a page whose date elements name both an update
-    (class or id ``date-modified``, ``updated``, ``aktualisiert``: :data:`_UPDATE_MARKS`) and
-    the publication (``date-published``, ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`),
-    read without the update's, which htmldate may take for the publication when printed first
-    (``Aktualisiert am 04.03.2025 · Erstellt am 03.03.2025``), and with them only when it then
-    finds none. The elements are taken out of the tree and put back in their places. A page
-    that names an update alone keeps it (hAtom's ``updated`` is often a post's only date)."""
+    """:func:`_htmldate` for the publication, read without the page's reader comments that
+    print a date (:func:`_comment_blocks`: a comment's time is not the article's). On a page
+    whose date elements name both an update (class or id ``date-modified``, ``updated``,
+    ``aktualisiert``: :data:`_UPDATE_MARKS`) and the publication (``date-published``,
+    ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`), read without the update's too,
+    which htmldate may take for the publication when printed first (``Aktualisiert am
+    04.03.2025 · Erstellt am 03.03.2025``); when htmldate then finds none, the day the other
+    date elements print with its month's name in the page's language (:func:`_printed_day`:
+    ``Létrehozva: 2025. március 26.``, where htmldate reads the year alone), and only then
+    htmldate with the updates. The elements are taken out of the tree and put back in their
+    places. A page that names an update alone keeps it (hAtom's ``updated`` is often a post's
+    only date)."""
     page = f.page
     updates, published = [], False
     for el in _date_elements(f):
@@ -453,17 +496,31 @@ def _htmldate_of_publication(f: Fields, language: str | None = None) -> str | No
                 updates.append(el)
         elif _PUBLICATION_MARKS.search(marks):
             published = True
-    if not updates or not published:
-        return _htmldate(page, language)
-    places = [(el.getparent(), el.getparent().index(el), el) for el in updates if el.getparent() is not None]
+    with _taken_out(_comment_blocks(f)):
+        if not updates or not published:
+            return _htmldate(page, language)
+        with _taken_out(updates):
+            found = _htmldate(page, language)
+            if not found:
+                out = {id(el) for el in updates}
+                kept = [el for el in _date_elements(f)
+                        if id(el) not in out and not any(id(a) in out for a in el.iterancestors())]
+                found = _printed_day(f, language, _texts_of(kept))
+        return found or _htmldate(page, language)
+
+
+@contextmanager
+def _taken_out(elements: list):
+    """Within the block, ``elements`` (none inside another) are out of their tree; after it,
+    back in their places, whatever happened."""
+    places = [(el.getparent(), el.getparent().index(el), el) for el in elements if el.getparent() is not None]
     try:
         for parent, _, el in places:
             parent.remove(el)
-        found = _htmldate(page, language)
+        yield
     finally:
         for parent, index, el in reversed(places):
             parent.insert(index, el)
-    return found or _htmldate(page, language)
 
 
 def _prints_first(page: Page, year: int, month: int, language: str | None = None) -> bool:
@@ -516,7 +573,8 @@ _DAY_ONE = re.compile(r"(?<!\d)0?1(?!\d)")
 
 def read_day(text: str, language: str | None = None) -> date | None:
     """The day ``text`` writes whole (day, month and year: ``1er mars 2025``, ``1 Μαρτίου
-    2025``), its joining words dateparser does not know left out (:data:`_FILLERS`), read by
+    2025``), its joining words dateparser does not know left out (:data:`_FILLERS`) and the
+    month names it does not know in ``language`` replaced (:data:`_MONTH_FORMS`), read by
     dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
     is used), or in every language it knows when that is ``None`` or not one of them (the first
     such reading in a process loads them all: about a second and a half); ``None`` when it
@@ -526,6 +584,8 @@ def read_day(text: str, language: str | None = None) -> date | None:
     settings = {"REQUIRE_PARTS": ["day", "month", "year"]}
     primary = (language or "").split("-")[0].lower()
     text = _FILLERS.sub("", text)
+    if primary in _MONTH_FORM:
+        text = _MONTH_FORM[primary].sub(lambda m: _MONTH_FORMS[primary][m.group(0).lower()], text)
     try:
         when = dateparser.parse(text, languages=[primary] if primary else None, settings=settings)
     except ValueError:  # a language dateparser does not know

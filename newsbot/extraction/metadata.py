@@ -325,8 +325,8 @@ def _printed_byline(f: Fields) -> list[str]:
     characters long, of the first element whose class or id names a byline or an author
     (``byline``, ``article-author__name``, ``authors``) or whose ``data-hook`` is a writer's
     (:data:`_BYLINE_HOOKS`, Wix), not a comment's, a quote's, an author
-    box's biography or picture, nor in an aside, a navigation or the page's footer
-    (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
+    box's biography or picture, nor in an aside, a navigation, the page's footer or reader
+    comments (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
     Betancur | Publicado hace 3 horas``); ``[]`` when there is none."""
     body = f.page.tree.find("body")
@@ -335,21 +335,10 @@ def _printed_byline(f: Fields) -> list[str]:
                 or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
         text = _byline_text(el)
-        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not _in_comments(el):
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el):
             fields = _fields(el)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
-
-
-_COMMENTS = re.compile(r"comment|kommentar|commentaire|comentario|commento|komentar|kommentti|reactie|discus|disqus"
-                       r"|(?:^|[\s_-])repl(?:y|ies)(?:$|[\s_-])", re.I)
-"""A class or id naming reader comments, in the languages whose themes name them so (a
-commenter's ``<span class="autor">`` is no byline)."""
-
-
-def _in_comments(el) -> bool:
-    """``el`` lies in reader comments: an ancestor's class or id names them (:data:`_COMMENTS`)."""
-    return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
 
 
 _DATELINE_NEAR = 3  # elements after the headline read for its date line

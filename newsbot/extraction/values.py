@@ -3,6 +3,8 @@ a JSON-LD value as text, a de-duplicated list of names. Shared by the field extr
 from __future__ import annotations
 
 import html as html_lib
+import re
+from functools import lru_cache
 
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
@@ -76,16 +78,57 @@ def ld_text(value, depth: int = 0) -> str | None:
 
 def in_aside(el) -> bool:
     """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
-    ``<article>``'s (where WordPress themes print a post's date and tags): a teaser's, a list's
-    or a tag cloud's element, not the article's."""
+    ``<article>``'s (where WordPress themes print a post's date and tags), or in reader comments
+    wherever they sit (:func:`comments_of`: a comment is its own ``<article>`` with its own
+    ``<footer>``): a teaser's, a list's, a tag cloud's or a comment's element, not the article's."""
     footer = False
     for ancestor in el.iterancestors():
         if ancestor.tag in ("aside", "nav"):
             return True
         if ancestor.tag == "article":
-            return False
+            return comments_of(ancestor) is not None
+        if _names_comments(ancestor):
+            return True
         footer = footer or ancestor.tag == "footer"
     return footer
+
+
+def comments_of(el):
+    """The reader comments ``el`` is or lies in: the outermost of ``el`` and its ancestors that
+    is a comment or a list of them (:func:`_names_comments`), else ``None``."""
+    found = None
+    for node in (el, *el.iterancestors()):
+        if _names_comments(node):
+            found = node
+    return found
+
+
+_COMMENTS = re.compile(r"comment|kommentar|commentaire|comentario|commento|komentar|kommentti|reactie|discus|disqus"
+                       r"|(?:^|[\s_-])repl(?:y|ies)(?:$|[\s_-])", re.I)
+"""A class, id or microdata property naming reader comments, in the languages whose themes name
+them so (WordPress's ``#comments``, ``comment-list``, ``comment-body``; microformats'
+``p-comment``; schema.org's ``itemprop="comment"``; Disqus's ``#disqus_thread``; a
+commenter's ``<span class="autor">`` is no byline)."""
+_DOCUMENT = frozenset(("html", "body"))
+"""The document's own elements, whose classes describe the page (``comments-open``), never a
+part of it."""
+
+
+def _names_comments(el) -> bool:
+    """The element ``el`` is a comment or a list of them: its class, id or ``itemprop`` names
+    comments (:data:`_COMMENTS`) or its ``itemtype`` is schema.org's ``Comment``; the document's
+    own elements (:data:`_DOCUMENT`) never are."""
+    return el.tag not in _DOCUMENT and _marks_comments(el.get("class"), el.get("id"), el.get("itemprop"),
+                                                       el.get("itemtype"))
+
+
+@lru_cache(maxsize=4096)
+def _marks_comments(cls: str | None, ident: str | None, prop: str | None, kind: str | None) -> bool:
+    """Whether these attribute values name comments (:func:`_names_comments`); read once each, as
+    class names repeat all over a page."""
+    if kind and kind.split()[0].rstrip("/").rsplit("/", 1)[-1] == "Comment":
+        return True
+    return (cls or ident or prop) is not None and bool(_COMMENTS.search(f"{cls or ''} {ident or ''} {prop or ''}"))
 
 
 _ARTICLE_SCOPES = ARTICLE_TYPES | {"creativework", "webpage"}
