@@ -337,3 +337,21 @@ def test_an_update_printed_first_in_a_language_htmldate_does_not_read_is_not_the
                 f"</span> · <span class='published'>{created}</span></div></article></main>",
                 f"<meta http-equiv='content-language' content='{lang}'>")
     assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+
+
+def test_drupal_submitted_line_dates_the_article_and_its_comments_do_not():
+    # Drupal's node template prints "Submitted by … on …" in div.submitted; its comments print theirs too
+    article = ("<article class='node'><h1>Nieuwe kranen in de haven</h1>"
+               "<p class='submitted'>Gepubliceerd door Eva Jansen op 11 maart 2025 om 16:20</p>"
+               "<p>De twee kranen die in de storm werden neergehaald, staan sinds deze week weer op de kade.</p>"
+               "<p>Havenarbeiders hebben een maand lang containers met de hand verplaatst, terwijl de nieuwe "
+               "motoren uit het noorden werden verscheept.</p>"
+               "<p>Het havenbedrijf verwacht dat het verkeer voor het zomerseizoen weer het niveau van vorig jaar "
+               "haalt, zo liet een woordvoerder weten.</p>"
+               "<p>De gemeente onderzoekt intussen of de kade zelf versterkt moet worden tegen nieuwe stormen.</p>"
+               "</article>"
+               "<section id='comments'><div class='comment'><div class='submitted'>Piet op 17 maart 2025 om 08:31"
+               "</div><p>Eindelijk, dat werd tijd.</p></div></section>")
+    rec = extract_article(_doc("<title>Nieuwe kranen in de haven</title>", article).encode(),
+                          HARBOUR).record
+    assert rec["date_published"] == "2025-03-11T16:20:00+00:00"

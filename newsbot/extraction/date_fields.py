@@ -165,7 +165,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     return (chosen[1], chosen[0]) if chosen else (None, None)
 
 
-_DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
+_DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)
 _CLOCK = re.compile(
     r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
     r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
