@@ -355,3 +355,56 @@ def test_drupal_submitted_line_dates_the_article_and_its_comments_do_not():
     rec = extract_article(_doc("<title>Nieuwe kranen in de haven</title>", article).encode(),
                           HARBOUR).record
     assert rec["date_published"] == "2025-03-11T16:20:00+00:00"
+
+
+@pytest.mark.parametrize("lang, line", [
+    # one element, the update first
+    ("de", "<p class='date'>Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025, 07:45 Uhr</p>"),
+    ("en", "<p class='meta'>Updated 9 April 2025, 17:05 | Published 8 April 2025, 07:45</p>"),
+    ("pl", "<p class='date'>Aktualizacja: 09.04.2025, 17:05 · Opublikowano: 08.04.2025, 07:45</p>"),
+    ("el", "<p class='date'>Ενημερώθηκε: 09.04.2025, 17:05 · Δημοσιεύθηκε: 08.04.2025, 07:45</p>"),
+    ("it", "<p class='data'>Aggiornato il 9 aprile 2025 alle 17:05 - Pubblicato l'8 aprile 2025 alle 07:45</p>"),
+    # one element, the creation first
+    ("nl", "<span class='datum'>Gepubliceerd op 8 april 2025 om 07:45, bijgewerkt op 9 april 2025 om 17:05</span>"),
+    # spans without a class, in an element named for the dates
+    ("de", "<div class='article-dates'><span>Aktualisiert am 09.04.2025, 17:05 Uhr</span> · "
+           "<span>Erstellt am 08.04.2025, 07:45 Uhr</span></div>"),
+    ("fr", "<div class='dates'><span>Mis à jour le 9 avril 2025 à 17h05</span> "
+           "<span>Publié le 8 avril 2025 à 07h45</span></div>"),
+    ("sv", "<div class='byline-date'><span>Publicerad 8 april 2025 kl. 07.45</span> "
+           "<span>Uppdaterad 9 april 2025 kl. 17.05</span></div>"),
+])
+def test_the_words_of_a_date_line_tell_the_update_from_the_creation(lang, line):
+    text = _paras(4) if lang == "en" else ""  # the page's language, not contradicted by English text
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{line}{text}</article></main>",
+                f"<meta http-equiv='content-language' content='{lang}'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+00:00"
+
+
+def test_an_update_on_the_day_of_the_creation_keeps_each_its_own_time():
+    rec = _page("<main><article><h1>Harbour cranes</h1><p class='date'>Aktualisiert am 08.04.2025, 17:05 Uhr · "
+                "Erstellt am 08.04.2025, 07:45 Uhr</p></article></main>",
+                "<meta http-equiv='content-language' content='de'>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2025-04-08T07:45:00+00:00", "2025-04-08T17:05:00+00:00")
+
+
+def test_a_printed_update_dates_the_modification_the_markup_does_not_name():
+    # the publication from the meta tag; its offset for the printed update time
+    head = "<meta property='article:published_time' content='2025-04-08T07:45:00+02:00'>"
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><p class='date'>Updated on 9 April 2025 at 17:05</p>"
+                f"{_paras(4)}</article></main>", head)
+    assert (rec["date_published"], rec["date_modified"]) == ("2025-04-08T07:45:00+02:00", "2025-04-09T17:05:00+02:00")
+    marked = head + "<meta property='article:modified_time' content='2025-04-10T08:00:00+02:00'>"
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><p class='date'>Updated on 9 April 2025 at 17:05</p>"
+                f"{_paras(4)}</article></main>", marked)
+    assert rec["date_modified"] == "2025-04-10T08:00:00+02:00"  # the markup's own, before the printed one
+
+
+def test_a_word_far_from_the_day_names_no_update():
+    # "posted" and "updated" name no day within reach: htmldate's reading stands, and no modification
+    rec = _page("<main><article><h1>Harbour cranes</h1><p class='date'>Posted in the harbour section of the "
+                "newspaper · updated whenever the port authority sends its new figures · 08.04.2025</p>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"].startswith("2025-04-08")
+    assert rec["date_modified"] is None

@@ -15,6 +15,7 @@ from . import dates
 from .page import Page
 from .text import clean
 from .values import comments_of, in_aside, ld_text, of_the_article, select_values, text_of
+from .vocabulary import pattern
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -126,7 +127,9 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
     publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
-    htmldate on the page text without its reader comments nor, when it names the creation too,
+    the publication its date line's words name when they name an update too
+    (:func:`_labelled_dates`: ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025,
+    07:45 Uhr``), else htmldate on the page text without its reader comments nor, when it names the creation too,
     its update (:func:`_htmldate_of_publication`; never a copyright year; a day printed past the part of a date
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
@@ -146,9 +149,13 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
-        language = f["language"]
-        found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
-        found = (found and _day_first(f, found)) or _printed_day(f, language)
+        labelled = _labelled_dates(f)
+        if "updated" in labelled and "published" in labelled:
+            found = labelled["published"]
+        else:
+            language = f["language"]
+            found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
+            found = (found and _day_first(f, found)) or _printed_day(f, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -157,12 +164,18 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     chosen = dates.choose(cands)
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
-    if chosen and chosen[1].has_time and not chosen[1].has_offset and rules.timezone == "UTC":
-        offset = _page_offset(page)
+    return (_in_page_offset(f, chosen[1]), chosen[0]) if chosen else (None, None)
+
+
+def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
+    """``parsed``, a time without an offset on a page without portal rules (time zone
+    ``UTC``) read in the UTC offset the page prints with its other dates (:func:`_page_offset`);
+    ``parsed`` itself otherwise."""
+    if parsed.has_time and not parsed.has_offset and f.rules.timezone == "UTC":
+        offset = _page_offset(f.page)
         if offset is not None:
-            local = chosen[1].value.replace(tzinfo=offset)
-            chosen = (chosen[0], dates.ParsedDate(local, True, True))
-    return (chosen[1], chosen[0]) if chosen else (None, None)
+            return dates.ParsedDate(parsed.value.replace(tzinfo=offset), True, True)
+    return parsed
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)
@@ -216,8 +229,8 @@ def _find_date_elements(f: Fields) -> tuple[list, list]:
 
 def _date_texts(f: Fields) -> list[str]:
     """The texts, 150 characters at most, of the date elements (:func:`_date_elements`), in
-    document order; read once per page (the printed day, the day-first check and the printed
-    time all read them)."""
+    document order; read once per page (the printed day, the day-first check, the printed
+    time and the date line's words all read them)."""
     return f.once("date_texts", _read_date_texts)
 
 
@@ -231,7 +244,7 @@ def _texts_of(elements: list) -> list[str]:
     return [text for text in texts if text and len(text) <= 150]
 
 
-def _printed_time(f: Fields, day) -> tuple[int, int, tzinfo | None] | None:
+def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, int, tzinfo | None] | None:
     """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
     ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
     of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
@@ -239,8 +252,10 @@ def _printed_time(f: Fields, day) -> tuple[int, int, tzinfo | None] | None:
     04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
     a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
     is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
-    dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found."""
-    texts = [t for t in _date_texts(f) if str(day.year) in t or f"{day.year % 100:02d}" in t]
+    dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found.
+    ``texts``: the texts to read instead of the date elements' (one part of a date line)."""
+    texts = [t for t in (_date_texts(f) if texts is None else texts)
+             if str(day.year) in t or f"{day.year % 100:02d}" in t]
     if not texts:
         return None
     written = day_pattern(day)
@@ -365,20 +380,75 @@ def _day_past_segment(f: Fields, language: str | None = None) -> str | None:
     from htmldate.settings import MAX_SEGMENT_LEN
 
     for text in _date_texts(f):
-        found = [m for m in (_DOTTED_DAY.search(text), _NAMED_DAY.search(text)) if m]
-        if not found:
+        m = _first_day(text)
+        if m is None:
             continue
-        m = min(found, key=lambda m: m.start())
         if m.end() <= MAX_SEGMENT_LEN:
             return None
-        if m.re is _DOTTED_DAY:
-            try:
-                return date(*(int(m.group(i)) for i in (3, 2, 1))).isoformat()
-            except ValueError:
-                return None
-        day = read_day(m.group(0), language)
+        day = _day_of(m, language)
         return day.isoformat() if day is not None else None
     return None
+
+
+def _first_day(text: str) -> re.Match | None:
+    """The first whole day ``text`` prints, in digits with dots (:data:`_DOTTED_DAY`) or with
+    its month's name (:data:`_NAMED_DAY`), as a match (read by :func:`_day_of`); ``None`` for none."""
+    found = [m for m in (_DOTTED_DAY.search(text), _NAMED_DAY.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _day_of(m: re.Match, language: str | None = None) -> date | None:
+    """The day a match of :func:`_first_day` writes (a name of a month read by :func:`read_day`
+    in ``language``); ``None`` when it is no day (``31.02.2025``, a word that is no month)."""
+    if m.re is _DOTTED_DAY:
+        try:
+            return date(*(int(m.group(i)) for i in (3, 2, 1)))
+        except ValueError:
+            return None
+    return read_day(m.group(0), language)
+
+
+_LABEL_REACH = 40
+"""The most characters between a date line's word for what it dates and the day it names
+(``Aktualisiert am``, ``Published by Mara Lindqvist on``, ``Frissítve:``)."""
+
+
+def _labelled_dates(f: Fields) -> dict[str, str]:
+    """What the words of the date elements' texts (:func:`_date_texts`) date: ``"updated"`` and
+    ``"published"`` → the first day printed (:func:`_first_day`, read in the page's language)
+    within :data:`_LABEL_REACH` characters after a word saying so (vocabulary category
+    ``date_label``: ``Aktualisiert``, ``updated``, ``mis à jour``, ``Stand:`` / ``Erstellt``,
+    ``published``, ``publié``), before the next such word, as ``YYYY-MM-DD``, or
+    ``YYYY-MM-DDTHH:MM:SS`` with the time printed after that day before the next word
+    (:func:`_printed_time`; with its offset when a zone abbreviation follows it): in
+    ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025, 07:45 Uhr`` the update is
+    ``2025-04-09T17:05:00`` and the publication ``2025-04-08T07:45:00``, whichever comes first,
+    in one element or several. Each the first found; read once per page."""
+    return f.once("labelled_dates", _read_labelled_dates)
+
+
+def _read_labelled_dates(f: Fields) -> dict[str, str]:
+    label = pattern("date_label")
+    found: dict[str, str] = {}
+    for text in _date_texts(f):
+        words = list(label.finditer(text))
+        for word, following in zip(words, words[1:] + [None]):
+            kind = "updated" if word.group("updated") is not None else "published"
+            if kind in found:
+                continue
+            part = text[word.end():following.start() if following else len(text)]
+            m = _first_day(part)
+            if m is None or m.start() > _LABEL_REACH:
+                continue
+            day = _day_of(m, f["language"])
+            if day is None:
+                continue
+            clock = _printed_time(f, day, [part])
+            found[kind] = (datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=clock[2]).isoformat()
+                           if clock else day.isoformat())
+        if len(found) == 2:
+            break
+    return found
 
 
 def _day_first(f: Fields, found: str) -> str:
@@ -597,6 +667,27 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
     """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, microdata
     ``itemprop="dateModified"`` and a ``<time>`` marked so (:func:`_time_mark`), then the
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
-    ``<lastmod>``); ``None`` if absent."""
-    chosen = dates.choose(_date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified]))
+    ``<lastmod>``), then the update a date line's words name (:func:`_labelled_dates`:
+    ``Aktualisiert am 09.04.2025, 17:05 Uhr``; with its printed time, a naive one read as the
+    publication's is) when later than the publication (:func:`_after_publication`); ``None``
+    if absent."""
+    cands = _date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified])
+    if not cands and "updated" in _labelled_dates(f):
+        parsed = dates.parse_date(_labelled_dates(f)["updated"], f.rules.timezone)
+        parsed = parsed and _in_page_offset(f, parsed)
+        if parsed and _after_publication(f, parsed):
+            cands.append(("generic", parsed))
+    chosen = dates.choose(cands)
     return (chosen[1].value, chosen[0]) if chosen else (None, None)
+
+
+def _after_publication(f: Fields, update: dates.ParsedDate) -> bool:
+    """``update`` is later than the chosen publication (:func:`published`; true when there is
+    none), to the precision printed: a later day for a day alone, a later minute for a time
+    (``Stand: 20.04.2020, 14:57`` on a page published at 14:57:27 names no update)."""
+    publication = published(f)[0]
+    if publication is None:
+        return True
+    if not update.has_time:
+        return update.value.date() > publication.value.date()
+    return update.value > publication.value.replace(second=0, microsecond=0)
