@@ -408,3 +408,16 @@ def test_a_word_far_from_the_day_names_no_update():
                 f"{_paras(4)}</article></main>")
     assert rec["date_published"].startswith("2025-04-08")
     assert rec["date_modified"] is None
+
+
+@pytest.mark.parametrize("article_class, wrapper_class", [
+    ("post type-post category-comment", "site"),  # WordPress's post class for an opinion category
+    ("commentary", "site"), ("post", "site has-comments"), ("post", "discussion-paper"),
+    ("post", "layout comments-enabled"),
+])
+def test_a_name_that_merely_holds_a_comment_word_is_no_comment(article_class, wrapper_class):
+    body = (f"<div class='{wrapper_class}'><article class='{article_class}'><h1>Harbour cranes return</h1>"
+            "<p class='byline'>By Mara Lind, <time datetime='2025-03-04T10:15:00+01:00'>4 March 2025</time></p>"
+            f"{_paras(4)}</article></div>")
+    rec = extract_article(_doc("<title>Harbour cranes return</title>", body).encode(), HARBOUR).record
+    assert rec["date_published"] == "2025-03-04T10:15:00+01:00"
