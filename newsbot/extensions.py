@@ -161,24 +161,43 @@ def hold_back_queued(crawler) -> int:
             held += 1
     if held:
         crawler.stats.inc_value(HELD_BACK, held)
+        spider = getattr(crawler, "spider", None)
         logging.getLogger(__name__).info(
-            "Stopping: %d requests waiting for their turn not sent (%s)", held,
+            "Stopping %s: %d requests waiting for their turn not sent (%s)", getattr(spider, "name", "?"), held,
             "kept in the job folder's queue for the next run" if crawler.settings.get("JOBDIR")
             else "the next run finds them again")
     return held
 
 
+_LIVE: list = []
+"""The crawlers whose engines run in this process (several portals in one ``newsbot crawl``)."""
+_OURS: dict = {}
+"""signal number → the handler :class:`HoldBackAtStop` installed for it."""
+
+
+def _hold_back_live(number, frame, previous) -> None:
+    """The stop handler: every live crawler holds back its queue, then Scrapy's own handler
+    (``previous``) stops them."""
+    from twisted.internet import reactor
+
+    for crawler in list(_LIVE):
+        reactor.callFromThread(hold_back_queued, crawler)
+    previous(number, frame)
+
+
 class HoldBackAtStop:
     """Extension: on SIGINT or SIGTERM (Ctrl-C, ``kill``, scrapyd's cancel), before Scrapy's
-    own handler closes the spider, :func:`hold_back_queued`, so a stopped run sends no new
-    request. The process's handlers are wrapped when the engine starts (Scrapy installs its own
-    before), and given back when it stops. The deadline (:class:`Deadline`) holds back by
-    itself."""
+    own handler closes the spiders, :func:`hold_back_queued` for every crawler still running in
+    the process, so a stopped run sends no new request. Scrapy's handler is wrapped once, when
+    an engine starts and finds it in place (Scrapy installs its own before; its second-signal
+    handler, which forces the stop, replaces the wrapper, as it should); an engine that stops
+    only leaves the live list, so the crawls still running keep the wrapper. The deadline
+    (:class:`Deadline`) holds back by itself."""
 
     SIGNALS = ("SIGINT", "SIGTERM")
 
     def __init__(self, crawler):
-        self.crawler, self.wrapped = crawler, {}
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -188,35 +207,27 @@ class HoldBackAtStop:
         return ext
 
     def engine_started(self):
-        """Wrap the process's stop handlers (only in the main thread, where signals are set)."""
+        """Join the live crawlers; wrap the stop handlers not wrapped yet (only in the main
+        thread, where signals are set)."""
+        import functools
         import signal
         import threading
 
+        _LIVE.append(self.crawler)
         if threading.current_thread() is not threading.main_thread():
             return
         for name in self.SIGNALS:
             number = getattr(signal, name)
             previous = signal.getsignal(number)
-            if not callable(previous):
+            if previous is _OURS.get(number) or not callable(previous):
                 continue
-            self.wrapped[number] = previous
-            signal.signal(number, self._handler(previous))
-
-    def _handler(self, previous):
-        def stop(number, frame):
-            from twisted.internet import reactor
-
-            reactor.callFromThread(hold_back_queued, self.crawler)
-            previous(number, frame)
-        return stop
+            _OURS[number] = functools.partial(_hold_back_live, previous=previous)
+            signal.signal(number, _OURS[number])
 
     def engine_stopped(self):
-        """Give the process its handlers back."""
-        import signal
-
-        for number, previous in self.wrapped.items():
-            signal.signal(number, previous)
-        self.wrapped.clear()
+        """Leave the live crawlers."""
+        if self.crawler in _LIVE:
+            _LIVE.remove(self.crawler)
 
 
 class CrawlHeap:

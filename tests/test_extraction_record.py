@@ -112,6 +112,10 @@ def test_a_time_read_without_any_offset_is_flagged_as_assumed():
     rules = ExtractionRules(timezone="Europe/Brussels")
     ex = extract_article(_page(naive), "https://coast.example/news/cranes", rules=rules)
     assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+01:00", [])
+    # nor when they name UTC itself (a portal file's timezone = "UTC")
+    rules = ExtractionRules(timezone="UTC", zone_named=True)
+    ex = extract_article(_page(naive), "https://coast.example/news/cranes", rules=rules)
+    assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+00:00", [])
 
 
 def test_the_feed_title_serves_a_page_without_one():

@@ -15,12 +15,13 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from loopback import Site
-from newsroom import (FAST, Newsroom, Story, day, env, killed, outputs, records, run, start, stats_of, wait_for,
-                      write_portal)
+from newsroom import (FAST, PORTAL, Newsroom, Story, day, env, killed, outputs, records, run, start, stats_of,
+                      wait_for, write_portal)
 from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused, run_stats,
                      scrapy_crawl as _scrapy, write_warc)
 
@@ -238,7 +239,7 @@ def test_a_stop_sends_no_request_left_waiting_for_its_turn(tmp_path):
         proc = run(tmp_path, *WINDOW, settings={"DOWNLOAD_DELAY": "1", "RANDOMIZE_DOWNLOAD_DELAY": "false",
                                                 "NEWSBOT_DEADLINE": "5"})
         assert proc.returncode == 1
-        [held] = re.findall(r"Stopping: (\d+) requests waiting for their turn not sent \(the next run finds them "
+        [held] = re.findall(r"Stopping loopnews: (\d+) requests waiting for their turn not sent \(the next run finds them "
                             r"again\)", proc.stderr)
         sent = sum(room.hits.get(s.path, 0) for s in stories)
         # before the stop held them back, all twelve were sent, one a second past the deadline
@@ -249,6 +250,35 @@ def test_a_stop_sends_no_request_left_waiting_for_its_turn(tmp_path):
         assert again.returncode == 0, again.stderr[-2000:]
     ids = [r["id"] for p in outputs(tmp_path) for r in records(p)]
     assert len(ids) == len(set(ids)) == 12  # nothing lost, nothing twice
+
+
+def test_a_ctrl_c_holds_back_the_queue_of_a_portal_still_running_after_another_finished(tmp_path):
+    (tmp_path / "portals").mkdir()
+    with Newsroom([Story(1, day(1))]) as small, Newsroom([Story(n, day(n)) for n in range(1, 13)]) as big:
+        (tmp_path / "portals" / "quick.toml").write_text(PORTAL.format(name="quick", base=small.base), "utf-8")
+        (tmp_path / "portals" / "slow.toml").write_text(PORTAL.format(name="slow", base=big.base), "utf-8")
+        cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "quick", "slow", *WINDOW]
+        for k, v in {**FAST, "NEWSBOT_PORTALS_FILE": "portals", "DOWNLOAD_DELAY": "1",
+                     "RANDOMIZE_DOWNLOAD_DELAY": "false"}.items():
+            cmd += ["-s", f"{k}={v}"]
+        proc = subprocess.Popen(cmd, cwd=tmp_path, env=env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+        reader.start()
+        try:
+            # the quick portal's crawl has closed (one page, two seconds), the slow one sends a page a second
+            wait_for(lambda: sum(small.article_hits().values()) >= 1 and sum(big.article_hits().values()) >= 4, proc)
+            time.sleep(1)
+            proc.send_signal(signal.SIGINT)
+            proc.wait(60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        reader.join(10)
+        sent = sum(big.article_hits().values())
+    [held] = re.findall(r"Stopping slow: (\d+) requests waiting for their turn not sent", "".join(lines))
+    assert sent + int(held) == 12 and int(held) >= 5  # before, the slow portal went on, a page a second
 
 
 def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:

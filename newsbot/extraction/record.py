@@ -78,7 +78,7 @@ QUALITY_FLAGS = {
     "day_only": "the page, feed and sitemap give the day of publication, not its time: "
                 "date_published is midnight in the portal's time zone",
     "offset_assumed": "the sources give the time of publication without a UTC offset, the page prints none "
-                      "with its other dates and no portal rule names a time zone: date_published reads that "
+                      "with its other dates and no portal file names a time zone: date_published reads that "
                       "time as UTC, which may be hours off",
 }
 
@@ -192,7 +192,7 @@ def _quality_flags(f: Fields):
         flags.append("no_date")
     elif not when.has_time:
         flags.append("day_only")
-    elif not when.has_offset and f.rules.timezone == "UTC":
+    elif not when.has_offset and not f.rules.names_zone:
         flags.append("offset_assumed")
     return flags, None
 
