@@ -375,6 +375,10 @@ DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i fle
 CROATIAN = ("<p>Vijeće Europske unije u srijedu je usvojilo nova pravila o sigurnosti igračaka.</p><p>Države članice "
             "dogovorile su se da svaka igračka mora imati digitalnu putovnicu proizvoda.</p><p>Ministri su naglasili "
             "da će pravila zaštititi djecu od opasnih kemikalija, a proizvođači će imati tri godine za prilagodbu.</p>")
+SERBIAN_CYRILLIC = ("<p>Градско веће је у уторак одлучило да стари мост преко реке буде затворен неколико месеци "
+                    "током пролећа, јер његови стубови морају хитно да се поправе.</p><p>Пешаци и бициклисти ће за "
+                    "то време користити скелу која саобраћа између две обале сваких пола сата.</p><p>Власници "
+                    "радњи у старом делу града страхују да ће имати мање купаца и траже од града накнаду.</p>")
 SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most cez rieku bude na jar niekoľko mesiacov "
                 "zatvorený, pretože jeho piliere treba opraviť.</p><p>Chodci a cyklisti budú počas opráv využívať kompu, ktorá premáva každú polhodinu.</p>")
 
@@ -387,6 +391,7 @@ SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most 
     ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
     ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
     ("hr", CROATIAN, "hr", "html"),  # CLD2 reads this Croatian as Bosnian, a language it cannot tell apart
+    ("hr", SERBIAN_CYRILLIC, "sr", "generic"),  # but Serbian in Cyrillic is no Croatian: the script tells
     ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
     ("", "<p>Kurz.</p>", None, None),  # too little text to tell
 ])

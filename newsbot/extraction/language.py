@@ -66,7 +66,8 @@ def contradicts(tag: str, text: str | None) -> str | None:
     page declares): the text holds :data:`MIN_CONTRADICT` characters or more, CLD2 calls its
     guess reliable, gives one other language 90 % of the text or more and finds none of
     ``tag``'s language, and that language is not one CLD2 names close to ``tag``'s
-    (:data:`_CLOSE_SETS`: Croatian text read as Bosnian keeps a declared ``hr``). ``None`` when
+    (:data:`_CLOSE_SETS`: Croatian text read as Bosnian keeps a declared ``hr``; Serbian in
+    Cyrillic declared ``hr`` does not, :data:`_LATIN_ONLY`). ``None`` when
     the text agrees, is too short, or the guess is unsure."""
     text = (text or "").strip()
     if len(text) < MIN_CONTRADICT:
@@ -77,6 +78,21 @@ def contradicts(tag: str, text: str | None) -> str | None:
     primary = tag.split("-")[0].lower()
     primary = _TO_CLD2.get(primary, primary)
     (best, percent), codes = found[1][0], {c.split("-")[0] for c, _ in found[1]}
-    if percent < 90 or primary in codes or best in _CLOSE.get(primary, ()):
+    if percent < 90 or primary in codes:
+        return None
+    if best in _CLOSE.get(primary, ()) and not (primary in _LATIN_ONLY and _mostly_cyrillic(text)):
         return None
     return _tag(best)
+
+
+_LATIN_ONLY = frozenset(("hr", "bs"))
+"""Languages of a close set (:data:`_CLOSE_SETS`) written in the Latin script alone (Bosnian's
+Cyrillic is rare on the web): a text in Cyrillic declared so is Serbian, which CLD2 tells
+by its script."""
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    """Most letters of the first 2,000 characters of ``text`` are Cyrillic (U+0400–U+04FF)."""
+    sample = text[:2000]
+    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
+    return cyrillic * 2 > sum(1 for ch in sample if ch.isalpha())
