@@ -156,7 +156,7 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
         jobs = [Job(name, dict(arguments)) for name in names]
         prepare(settings, jobs)
         held = lock(settings, jobs)
-        results = start(settings, jobs, held=held)
+        results = start(settings, jobs, held=held, told=False)
         from .monitors import thresholds
         from .portals import registry
 

@@ -172,7 +172,7 @@ def crawl(args) -> int:
     ``--until``, ``--mode``, ``--full``; ``--lang`` and ``--limit`` for every portal or, as
     ``PORTAL=VALUE``, one; ``-a NAME=VALUE``) go to each portal's spider. With ``--jobdir``,
     each portal keeps its queue in ``<DIR>/<portal>``."""
-    from .runner import Job, Refused, lock, prepare, start, tell, tell_results, worst
+    from .runner import Job, Refused, lock, prepare, start, tell, worst
     from .spiders.loader import PortalSpiderLoader
 
     try:
@@ -215,7 +215,6 @@ def crawl(args) -> int:
         tell(settings, f"newsbot crawl: {exc}", logging.ERROR)
         return exc.status
     results = start(settings, jobs, held=held)
-    tell_results(settings, results)
     return worst(results)
 
 
@@ -243,8 +242,8 @@ def extract(args) -> int:
         if target.startswith(("http://", "https://")):
             if args.url:
                 raise ValueError("--url goes with a file; a URL given alone is fetched")
-            record = extract_url(target, settings={"LOG_LEVEL": (args.loglevel or "WARNING").upper(), **pairs},
-                                 provenance=args.provenance)
+            level = {"LOG_LEVEL": args.loglevel.upper()} if args.loglevel else {}  # else extract_url's
+            record = extract_url(target, settings={**level, **pairs}, provenance=args.provenance)
         else:
             if target != "-" and not os.path.exists(target) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", target):
                 raise ValueError(f"{target}: neither a file nor an http(s) URL")

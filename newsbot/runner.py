@@ -256,11 +256,13 @@ def lock(settings, jobs: list[Job]) -> contextlib.ExitStack:
     return held
 
 
-def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
+def start(settings, jobs: list[Job], process=None, held=None, told: bool = True) -> list[Result]:
     """Run ``jobs`` (already :func:`prepare`\\ d) in one Scrapy process (``process``: a
     ``CrawlerProcess`` made with ``settings``, else a new one), holding the locks ``held``
     (from :func:`lock`, released once the job folders are cleared); returns one
-    :class:`Result` a job. The
+    :class:`Result` a job, after telling each job's summary line (:func:`tell_results`: on
+    stderr, and in ``LOG_FILE``) unless ``told`` is false (``newsbot check``, which reports in
+    its own words, and :func:`newsbot.api.extract_url`, which raises or returns instead). The
     extraction workers' fork server is started first (:func:`newsbot.workers.start_fork_server`,
     unless ``NEWSBOT_EXTRACT_WORKERS`` is 0), so its imports run while Scrapy starts the crawl."""
     from scrapy.crawler import CrawlerProcess
@@ -292,6 +294,8 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     finally:
         if held is not None:
             held.close()
+    if told:
+        tell_results(settings, results)
     return results
 
 
@@ -338,11 +342,11 @@ def tell_results(settings, results: list[Result]) -> None:
         tell(settings, result.line, logging.ERROR if result.status else logging.INFO)
 
 
-def crawl(settings, jobs: list[Job]) -> list[Result]:
-    """:func:`prepare`, :func:`lock`, then :func:`start`: the whole run (raises
-    :class:`Refused`)."""
+def crawl(settings, jobs: list[Job], told: bool = True) -> list[Result]:
+    """:func:`prepare`, :func:`lock`, then :func:`start` (``told``: as there): the whole run
+    (raises :class:`Refused`)."""
     prepare(settings, jobs)
-    return start(settings, jobs, held=lock(settings, jobs))
+    return start(settings, jobs, held=lock(settings, jobs), told=told)
 
 
 def worst(results: list[Result]) -> int:

@@ -10,7 +10,7 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from ..runner import Job, Refused, lock, prepare, start, tell, tell_results, worst
+from ..runner import Job, Refused, lock, prepare, start, tell, worst
 
 
 class Command(ScrapyCrawl):
@@ -40,5 +40,4 @@ class Command(ScrapyCrawl):
     def run(self, args, opts):
         results = start(self.settings, [Job(args[0], dict(opts.spargs))], process=self.crawler_process,
                         held=self.held)
-        tell_results(self.settings, results)
         self.exitcode = worst(results) or (1 if self.crawler_process.bootstrap_failed else 0)
