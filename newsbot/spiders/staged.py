@@ -157,7 +157,7 @@ class StagedSpider(PageSpider):
         if source is not None and source.kind == "wp_api":
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
         if isinstance(failure.value, RobotsTxtUnavailable):  # counted by the robots.txt middleware
-            self.sources.book(source, "failed")
+            self.sources.book(source, failure.value.kind)
         else:
             super().on_error(failure)
             if source is not None:
