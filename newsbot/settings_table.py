@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -292,7 +293,9 @@ def _check_classes(settings) -> None:
                 continue  # a class given directly (Python settings)
             raise ValueError(f"{name}={path!r} is not a class path (module.Name)")
         try:
-            obj = load_object(path.strip())
+            with warnings.catch_warnings():  # Spidermon's e-mail action imports Scrapy's deprecated mail module
+                warnings.filterwarnings("ignore", message=r"The scrapy\.mail module is deprecated")
+                obj = load_object(path.strip())
         except Exception as exc:  # ValueError, ImportError, NameError from load_object
             raise ValueError(f"{name}={path!r} cannot be imported ({exc.__class__.__name__}: {exc})") from None
         if not isinstance(obj, type):
