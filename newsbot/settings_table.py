@@ -10,6 +10,7 @@ object or a dict), ``list`` (a list, or comma-separated text), ``class`` (an imp
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import tempfile
@@ -332,7 +333,11 @@ def writable_folder(name: str, raw: str, folder: Path, label: str | None = None)
         with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
-        raise ValueError(f"{label}: cannot write in {existing} ({exc.strerror or exc})") from None
+        # a folder that exists but answers ENOENT to a new file is of a file system that takes
+        # none (/proc, /sys): the error's own words would say the folder is missing
+        reason = ("its file system takes no new files" if exc.errno == errno.ENOENT and existing.is_dir()
+                  else exc.strerror or exc)
+        raise ValueError(f"{label}: cannot write in {existing} ({reason})") from None
 
 
 def _exists(path: Path, follow: bool = True) -> bool:
