@@ -470,9 +470,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``newsbot`` console script; returns the exit code."""
+    """Entry point of the ``newsbot`` console script; returns the exit code. Output to a reader
+    that goes away (``newsbot schema | head``) ends the command with status 1 and no
+    traceback, as the Python documentation advises for SIGPIPE (``signal`` module, "Note on
+    SIGPIPE")."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        status = args.func(args)
+        sys.stdout.flush()  # here, not at exit, where a broken pipe could only be reported
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit writes nowhere
+        return 1
+    return status
 
 
 if __name__ == "__main__":

@@ -194,7 +194,8 @@ def check(settings) -> None:
     ``NEWSBOT_REPLAY`` (an existing, complete WARC file holding at least one response record),
     ``NEWSBOT_ARCHIVE`` (not a folder; an existing file must be a WARC, and not the file
     ``NEWSBOT_REPLAY`` reads, by any path to it), ``NEWSBOT_PORTALS_FILE``
-    (a good portal file) and ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
+    (a good portal file), the portals ``NEWSBOT_MONITOR_PORTALS`` names (known ones) and
+    ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
     check_kinds(settings)
     _check_log_level(settings)
     _check_contact(settings)
@@ -211,9 +212,26 @@ def check(settings) -> None:
         from .portals import load_registry
 
         load_registry(portals)  # raises ValueError naming the file, portal and key
+    _check_monitor_portals(settings)
     from .resolver import resolve_map
 
     resolve_map(settings.get("NEWSBOT_RESOLVE"))  # ValueError: not host:ip, or not loopback
+
+
+def _check_monitor_portals(settings) -> None:
+    """Every portal ``NEWSBOT_MONITOR_PORTALS`` names must be one of the registry's (the
+    packaged portals and ``NEWSBOT_PORTALS_FILE``'s): a misspelt name would lose its thresholds
+    without a word."""
+    from .portals import registry
+
+    named = settings.getdict("NEWSBOT_MONITOR_PORTALS")
+    if not named:
+        return
+    known = sorted(registry(settings))
+    unknown = [name for name in named if name not in known]
+    if unknown:
+        raise ValueError(f"NEWSBOT_MONITOR_PORTALS names unknown portal {', '.join(map(repr, unknown))} "
+                         f"(known: {', '.join(known)})")
 
 
 def _check_log_level(settings) -> None:

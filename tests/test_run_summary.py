@@ -80,3 +80,23 @@ def test_sources_robots_txt_kept_newsbot_from_asking_are_not_dead(tmp_path, answ
     assert verdict.startswith(f"{NAME}: FAILED: ") and "dead" not in verdict, check.stdout
     assert "no discovery source answered" not in verdict
     assert f"  en feed (configured) {room.base}/feed.xml: {outcome}" in check.stdout.splitlines()
+
+
+def test_a_link_dated_ahead_is_listed_with_its_date_in_iso_8601(tmp_path):
+    from datetime import datetime, timedelta, timezone
+    from email.utils import format_datetime
+
+    from loopback import Site
+
+    ahead = (datetime.now(timezone.utc) + timedelta(hours=3)).replace(microsecond=0)
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Loop</title>'
+            '<item><title>Soon</title><link>{base}/news/2025/03/story-9</link>'
+            f"<pubDate>{format_datetime(ahead)}</pubDate></item></channel></rss>")
+    with Site({"/feed.xml": (200, {"Content-Type": "application/rss+xml"},
+                             lambda site: feed.format(base=site.base).encode())}) as site:
+        write_portal(tmp_path, site.base)
+        proc = run(tmp_path)
+    stats = _stats(tmp_path)
+    assert stats["skipped"] == {"dated_ahead": 1}, proc.stderr[-3000:]
+    [listed] = stats["dated_ahead"]
+    assert listed == {"url": site.base + "/news/2025/03/story-9", "date": ahead.isoformat()}

@@ -37,6 +37,8 @@ REFUSED = {
     "seen-store another class": (("-s", "NEWSBOT_SEEN_STORE_CLASS=collections.OrderedDict", *URL),
                                  "is not a seen-store: it lacks lookup, commit"),
     "monitor actions": (("-s", "NEWSBOT_MONITOR_ACTIONS=foo.Bar", *URL), "NEWSBOT_MONITOR_ACTIONS"),
+    "monitor unknown portal": (("-s", 'NEWSBOT_MONITOR_PORTALS={"nosuchportal": {"min_records": 1}}', *URL),
+                               "NEWSBOT_MONITOR_PORTALS names unknown portal 'nosuchportal' (known: "),
     "max queued": (("-s", "NEWSBOT_MAX_QUEUED=abc", *URL), "NEWSBOT_MAX_QUEUED"),
     "log level": (("-s", "LOG_LEVEL=LOUD", *URL), "LOG_LEVEL"),
     "state dir": (("-s", "NEWSBOT_STATE_DIR=/proc/x", *URL), "NEWSBOT_STATE_DIR"),
