@@ -107,6 +107,37 @@ def prepare(settings, jobs: list[Job]) -> None:
     install()
 
 
+def output_feeds(settings, output: list[str] | None, overwrite: list[str] | None, spiders: int = 1) -> None:
+    """Make the feeds of ``-o`` (``output``: appended to) or ``-O`` (``overwrite``: replaced)
+    the run's ``FEEDS``, in place of the project's default feed (Scrapy merges dict settings by
+    priority, which would also write under ``output/``); nothing when neither is given. Each is
+    ``URI`` (format from the extension) or ``URI:FORMAT``, read by Scrapy
+    (``scrapy.utils.conf.feed_process_params_from_cli``). Raises :class:`Refused` (status 2)
+    with one line for a feed without a known format, ``-o`` with ``-O``, or a run of several
+    ``spiders`` whose file name lacks ``%(name)s`` (their records would share one file)."""
+    if not (output or overwrite):
+        return
+    from scrapy.exceptions import UsageError
+    from scrapy.utils.conf import feed_process_params_from_cli
+
+    option = "-O" if overwrite else "-o"
+    settings.set("FEEDS", {}, priority="cmdline")
+    feeds = settings.attributes["FEEDS"].value
+    for uri in list(feeds):
+        feeds.delete(uri, priority="cmdline")
+    try:
+        chosen = feed_process_params_from_cli(settings, list(output or []), overwrite_output=list(overwrite or []))
+    except UsageError as exc:
+        given = " ".join(output or overwrite or [])
+        raise Refused(BAD_ARGUMENTS, f"{option} {given}: {exc}; nothing done") from None
+    if spiders > 1:
+        shared = [uri for uri in chosen if "%(name)s" not in uri]
+        if shared:
+            raise Refused(BAD_ARGUMENTS, f"{option} {shared[0]}: {spiders} portals would write one file; give "
+                                         "%(name)s in its path (e.g. out/%(name)s.jsonl); nothing done")
+    settings.set("FEEDS", chosen, priority="cmdline")
+
+
 def plan_feeds(settings) -> None:
     """Complete the ``FEEDS`` of a run: each feed's options name the template its files come
     from (:data:`newsbot.feeds.STREAM_OPTION`, the seen-store's stream), and a feed whose
@@ -256,11 +287,13 @@ def lock(settings, jobs: list[Job]) -> contextlib.ExitStack:
     return held
 
 
-def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
+def start(settings, jobs: list[Job], process=None, held=None, told: bool = True) -> list[Result]:
     """Run ``jobs`` (already :func:`prepare`\\ d) in one Scrapy process (``process``: a
     ``CrawlerProcess`` made with ``settings``, else a new one), holding the locks ``held``
     (from :func:`lock`, released once the job folders are cleared); returns one
-    :class:`Result` a job. The
+    :class:`Result` a job, after telling each job's summary line (:func:`tell_results`: on
+    stderr, and in ``LOG_FILE``) unless ``told`` is false (``newsbot check``, which reports in
+    its own words, and :func:`newsbot.api.extract_url`, which raises or returns instead). The
     extraction workers' fork server is started first (:func:`newsbot.workers.start_fork_server`,
     unless ``NEWSBOT_EXTRACT_WORKERS`` is 0), so its imports run while Scrapy starts the crawl."""
     from scrapy.crawler import CrawlerProcess
@@ -292,6 +325,8 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     finally:
         if held is not None:
             held.close()
+    if told:
+        tell_results(settings, results)
     return results
 
 
@@ -338,11 +373,11 @@ def tell_results(settings, results: list[Result]) -> None:
         tell(settings, result.line, logging.ERROR if result.status else logging.INFO)
 
 
-def crawl(settings, jobs: list[Job]) -> list[Result]:
-    """:func:`prepare`, :func:`lock`, then :func:`start`: the whole run (raises
-    :class:`Refused`)."""
+def crawl(settings, jobs: list[Job], told: bool = True) -> list[Result]:
+    """:func:`prepare`, :func:`lock`, then :func:`start` (``told``: as there): the whole run
+    (raises :class:`Refused`)."""
     prepare(settings, jobs)
-    return start(settings, jobs, held=lock(settings, jobs))
+    return start(settings, jobs, held=lock(settings, jobs), told=told)
 
 
 def worst(results: list[Result]) -> int:

@@ -39,6 +39,8 @@ REFUSED = {
     "seen-store another class": (("-s", "NEWSBOT_SEEN_STORE_CLASS=collections.OrderedDict", *URL),
                                  "is not a seen-store: it lacks lookup, commit"),
     "monitor actions": (("-s", "NEWSBOT_MONITOR_ACTIONS=foo.Bar", *URL), "NEWSBOT_MONITOR_ACTIONS"),
+    "monitor unknown portal": (("-s", 'NEWSBOT_MONITOR_PORTALS={"nosuchportal": {"min_records": 1}}', *URL),
+                               "NEWSBOT_MONITOR_PORTALS names unknown portal 'nosuchportal' (known: "),
     "max queued": (("-s", "NEWSBOT_MAX_QUEUED=abc", *URL), "NEWSBOT_MAX_QUEUED"),
     "log level": (("-s", "LOG_LEVEL=LOUD", *URL), "LOG_LEVEL"),
     "state dir": (("-s", "NEWSBOT_STATE_DIR=/proc/x", *URL), "NEWSBOT_STATE_DIR"),
@@ -128,6 +130,11 @@ def test_crawl_refuses_bad_setting_or_argument(refused_runs, case):
      "output gopher://x.example/o.jsonl: no feed storage for gopher://"),
     (["crawl", "euobserver", "-s", "FEEDS={\"/tmp/%s/o.jsonl\": {\"format\": \"jsonl\"}}" % ("a" * 300)],
      "longer than the"),
+    (["crawl", "euobserver", "-O", "noext"], "-O noext: Unrecognized output format ''"),
+    (["crawl", "euobserver", "-o", "a.jsonl", "-O", "b.jsonl"], "only one of -o/--output and -O"),
+    (["crawl", "euobserver", "euronews", "-O", "out.jsonl"], "-O out.jsonl: 2 portals would write one file"),
+    (["crawl", "euobserver", "-O", "/proc/out.jsonl"],
+     "output /proc/out.jsonl: cannot write in /proc (its file system takes no new files)"),
 ])
 def test_newsbot_crawl_refuses_bad_setting_or_argument(tmp_path, monkeypatch, capsys, argv, name):
     monkeypatch.chdir(tmp_path)
@@ -624,3 +631,45 @@ def test_a_remote_feed_whose_storage_library_is_missing_is_refused(monkeypatch):
                                   "library, which is not installed; nothing done")
     monkeypatch.setitem(runner.STORAGE_LIBRARIES, "s3", "json")  # present: the feed is let through
     runner.refuse_unstorable(Settings(), "s3://bucket/out.jsonl")
+
+
+def test_scrapy_crawl_refuses_an_output_without_a_format_in_one_line(tmp_path):
+    proc = _scrapy(tmp_path, "article", "-O", "noext", "-a", "urls=http://127.0.0.1:9/x")
+    _refused(proc.returncode, proc.stderr, "newsbot: -O noext: Unrecognized output format ''")
+    assert "Usage" not in proc.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_newsbot_crawl_writes_where_o_and_O_say(tmp_path):
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_portal(tmp_path, room.base)
+        window = ("--since", "2025-03-01", "--until", "2025-03-31")
+        first = run(tmp_path, *window, "-O", "out/%(name)s.jsonl")
+        again = run(tmp_path, *window, "-O", "out/%(name)s.jsonl")
+        appended = run(tmp_path, *window, "-o", "more.jsonl", "--full")
+    for proc in (first, again, appended):
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    assert len(records(tmp_path / "out" / "loopnews.jsonl")) == 2  # replaced, not appended to
+    assert len(records(tmp_path / "more.jsonl")) == 2
+    assert not (tmp_path / "output" / "loopnews").exists()  # not the default files as well
+    assert again.stderr.strip().splitlines()[-1].endswith("; wrote out/loopnews.jsonl")
+
+
+def test_help_texts_say_what_the_code_does(capsys):
+    from datetime import datetime, timedelta, timezone
+
+    from newsbot.arguments import parse_window
+
+    now = datetime(2025, 3, 10, 12, tzinfo=timezone.utc)
+    assert parse_window(None, None, now)[1] == now + timedelta(hours=1)
+    texts = {}
+    for argv in (["crawl", "--help"], ["check", "--help"], ["portal", "new", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        texts[argv[0] if argv[0] != "portal" else "new"] = " ".join(capsys.readouterr().out.split())
+    for command in ("crawl", "check"):
+        assert "default: now + 1 h" in texts[command] and "default: now)" not in texts[command]
+    assert "none: every registered portal, as --all" in texts["crawl"]
+    assert "already stored counting too" in texts["crawl"] and "article requests" not in texts["crawl"]
+    assert "-O FILE, --overwrite-output FILE" in texts["crawl"]
+    for setting in ("NEWSBOT_ALLOW_LOOPBACK", "NEWSBOT_RESOLVE", "NEWSBOT_CONTACT_URL", "USER_AGENT"):
+        assert setting in texts["new"]
