@@ -810,6 +810,10 @@ def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its
     ("<div id='comments'><p>x</p></div>", "always:comments"),
     ("<div class='SHARE-Bar'><p>x</p></div>", "strong:share"),  # any case
     ("<div class='gsc-contact'><p>x</p></div>", "strong:contact"),
+    ("<div class='box contact-info'><p>x</p></div>", "strong:contact"),
+    ("<div class='ContactData'><p>x</p></div>", "strong:contact"),
+    ("<div class='contact-tracing'><p>x</p></div>", False),  # a word that holds "contact" names other text
+    ("<section id='first-contact'><p>x</p></section>", False),
     ("<div class='Read-More-Box'><p>x</p></div>", "boiler:readmore"),
     ("<div class='Bücher Newsletter-Box'><p>x</p></div>", "always:newsletter"),  # a name not in ASCII
     ("<div class='Bücher Teaser'><p>x</p></div>", False),
@@ -1007,3 +1011,15 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
         html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
         with scorer.using({}):
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
+
+
+def test_a_section_whose_name_only_holds_the_word_contact_stays():
+    tracing = ("<div class='contact-tracing'><p>The tracing team rang four thousand people last week, the "
+               "health office said, more than in any week since the spring.</p><p>Each call takes twenty "
+               "minutes, and many people are slow to name the friends they met.</p></div>")
+    first = ("<section class='first-contact'><p>The observatory said the signal picked up in January came "
+             "from a satellite, not from anything further away.</p></section>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + tracing + first
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 6 and body[2].startswith("The tracing team") and body[4].startswith("The observatory")

@@ -65,7 +65,12 @@ ALWAYS_NAME = re.compile(
 )
 STRONG_NAME = re.compile(
     r"(?:^|[\s_-])(?:related|recommend\w*|most-?read|popular|breadcrumbs?|"
-    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup|contacts?)(?:$|[\s_-])",
+    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])"
+    # a contact box names itself with a whole name: ``contact``, ``contact-box``, ``press-contact``,
+    # ``gsc-contact`` (a short prefix, not a tag's ``tag-``); ``contact-tracing`` or ``first-contact``
+    # name other text
+    r"|(?:^|\s)(?:(?:press|media|newsroom|(?!tag[_-])[a-z]{1,3})[_-]+)?(?P<word>contacts?)"
+    r"(?:[_-]+(?:box|boxes|info|infos|details?|block|card|data|person|persons|panel))?(?=$|\s)",
     re.I,
 )
 NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i", "u", "mark", "abbr",
@@ -251,8 +256,8 @@ by pattern: a compiled pattern's hash is computed anew on every lookup, from its
 
 def _reason(tier: str, m: re.Match) -> str:
     """``"<tier>:<word>"`` (see :func:`judge`): ``word`` read from ``m``, the first match of the
-    tier's pattern in the name's words."""
-    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "")
+    tier's pattern in the name's words (its group ``word`` where the pattern names one)."""
+    word = (m.groupdict().get("word") or m.group(0)).strip(" _-").lower().replace("-", "").replace("_", "")
     return f"{tier}:{word}"
 
 
