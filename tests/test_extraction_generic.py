@@ -1023,3 +1023,17 @@ def test_a_section_whose_name_only_holds_the_word_contact_stays():
                 + _paras(1, "the quay") + "</div>")
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert len(body) == 6 and body[2].startswith("The tracing team") and body[4].startswith("The observatory")
+
+
+def test_a_number_in_superscript_after_a_digit_or_a_bracket_is_the_texts_own():
+    story = ("<p>The levy grows as the base rate times (1.05)<sup>3</sup> over three years, and the fund as "
+             "C(1 + r)<sup>2</sup>, the harbour's note says.</p>"
+             "<p>A ticket costs \u20ac2.<sup>40</sup> and the first ferry leaves at 6.<sup>15</sup> on weekdays, "
+             "an hour earlier than last year.<sup>4</sup></p>" + _paras(1))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The levy grows as the base rate times (1.05)3 over three years, and the fund as "
+                       "C(1 + r)2, the harbour's note says.")
+    # the mark after the sentence's full stop is still a footnote's
+    assert body[1] == ("A ticket costs \u20ac2.40 and the first ferry leaves at 6.15 on weekdays, an hour "
+                       "earlier than last year.")
