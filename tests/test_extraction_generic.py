@@ -1037,3 +1037,25 @@ def test_a_number_in_superscript_after_a_digit_or_a_bracket_is_the_texts_own():
     # the mark after the sentence's full stop is still a footnote's
     assert body[1] == ("A ticket costs \u20ac2.40 and the first ferry leaves at 6.15 on weekdays, an hour "
                        "earlier than last year.")
+
+
+def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
+    quote = "<div class='pull-quote'><p>It works.</p></div>"
+    said = "<p>The harbour master said the trial showed that it works, but the fuel cost more than planned.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + quote + said
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[1] == "It works." and len(body) == 4
+    # printed again as a sentence of its own, it is read once
+    again = "<p>\u201cIt works.\u201d The harbour master said so twice at the meeting on Friday evening.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + quote + again
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "It works." not in body and len(body) == 3
+    # a short quote that is no sentence, lifted from a sentence's opening words, repeats it
+    lifted = "<blockquote class='pullquote'><p>The harbour master said</p></blockquote>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said.replace(
+        "The harbour master said the trial", "The harbour master said that the trial") + lifted
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "The harbour master said" not in body and len(body) == 3

@@ -96,12 +96,18 @@ PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
 PULL_QUOTE_LEVELS = 4
 """How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
 a ``<blockquote>`` in the named box)."""
+PULL_QUOTE_WORDS = 4
+"""A pull quote of this many words or more repeats the text when its words are printed again
+anywhere in another block; a shorter one only when another block prints it as a whole sentence
+or, a quote that is no sentence itself (no full stop), as a sentence's opening words."""
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"'»“”’)]*\s+")
 
 
 def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     """Drop a pull quote (an element up to :data:`PULL_QUOTE_LEVELS` above a block whose class or
     id names one, ``pullquote``, ``pull-quote``, ``PullQuote``) whose longest block's words are
-    printed again in a block outside it: the quote set large beside the paragraph it repeats,
+    printed again in a block outside it (:data:`PULL_QUOTE_WORDS` words or more anywhere in it, a
+    shorter quote at a sentence's edge there): the quote set large beside the paragraph it repeats,
     dropped with its other blocks (the speaker's name under it). A quote whose words are printed
     nowhere else is the text's own and stays."""
     boxes: dict = {}
@@ -114,8 +120,16 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     words = {id(b): " " + " ".join(tokens(key(b.text))) + " " for b in found}
     dropped: set = set()
     for box, inside in boxes.items():
-        quote = words[id(max(inside, key=lambda b: len(b.text)))]
-        if quote.strip() and any(quote in words[id(b)] for b in found if b not in inside):
+        longest = max(inside, key=lambda b: len(b.text))
+        quote = words[id(longest)]
+        if len(quote.split()) >= PULL_QUOTE_WORDS:
+            printed = any(quote in words[id(b)] for b in found if b not in inside)
+        else:  # "It works.": printed again at a sentence's edge, not as two words inside another
+            sentence = bool(_FULL_STOP.search(longest.text))
+            printed = quote.strip() and any(
+                said == quote or not sentence and said.startswith(quote) for b in found if b not in inside
+                for said in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
+        if printed:
             dropped.update(id(b) for b in inside)
     return [b for b in found if id(b) not in dropped] if dropped else found
 
