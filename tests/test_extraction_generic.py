@@ -1059,3 +1059,28 @@ def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
                 + _paras(1, "the quay") + "</div>")
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert "The harbour master said" not in body and len(body) == 3
+
+
+def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
+    from newsbot.extraction.generic import scorer
+
+    intro = ("<p>The three new routes are:</p><ul><li>N1 to the quay</li><li>N2 by the market</li>"
+             "<li>N3 to the old pier</li></ul>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + intro + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["The three new routes are:", "N1 to the quay", "N2 by the market", "N3 to the old pier"]
+    # headlines printed without links under a "Read also" heading close the page, not the text
+    box = ("<h3>Read also</h3><ul><li>Bridge works close the road</li><li>Budget vote put off again</li>"
+           "<li>Mayor visits the flooded pier</li></ul>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    # a list under a sub-heading that the text goes on after is the text's
+    recipe = ("<h2>What you need</h2><ul><li>two eggs</li><li>a cup of flour</li></ul>"
+              "<h2>How to bake it</h2><p>Whisk the eggs into the flour and bake the batter for twenty minutes.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + recipe + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
+                        "Whisk the eggs into the flour and bake the batter for twenty minutes."]

@@ -12,7 +12,7 @@ from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
 from .container import _updates
-from .prune import HEADINGS, _semantic_names
+from .prune import HEADINGS, _semantic_names, _text_before
 
 KEYWORD_LINES_MAX = 30
 KEYWORD_LINE_MAX_LINK_SHARE = 0.95
@@ -281,6 +281,22 @@ def _closing_list_item(b: Block, parent) -> bool:
     related-links or tag list is links."""
     return (b.tag == "li" and b.link_share < 0.3 and b.element.getparent() is not None
             and b.element.getparent().getparent() is parent)
+
+
+_INTRO_END = re.compile(r"[:：]$")
+
+
+def _introduced(b: Block) -> bool:
+    """``b``, an item of a list, is in a list that a line of the text introduces: the text right
+    before the list ends in a colon (``The three new routes are:``)."""
+    listing = b.element.getparent()
+    return listing is not None and _INTRO_END.search(_text_before(listing)) is not None
+
+
+def _closing_intro(b: Block, parent) -> bool:
+    """A line in ``parent`` (the last good paragraph's) that may introduce a closing list after it
+    (:func:`_introduced`): a paragraph or sub-heading, not mostly links."""
+    return b.tag in ("p", *HEADINGS) and _parent(b) is parent and b.link_share < 0.3
 
 
 def _closing_heading(b: Block, parent) -> bool:
