@@ -11,8 +11,8 @@ from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
 from .filters import (_ai_summary_boxes, _closing_heading, _closing_intro, _closing_line, _closing_list_item,
-                      _cut_related, _dateline, _dedupe, _drop_nested_articles, _keep_after, _keep_before, _keyword_lines,
-                      _introduced, _repeated_pull_quotes, _teaser)
+                      _cut_related, _dateline, _dedupe, _drop_nested_articles, _introduced, _keep_after,
+                      _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
