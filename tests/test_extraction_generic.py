@@ -810,6 +810,10 @@ def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its
     ("<div id='comments'><p>x</p></div>", "always:comments"),
     ("<div class='SHARE-Bar'><p>x</p></div>", "strong:share"),  # any case
     ("<div class='gsc-contact'><p>x</p></div>", "strong:contact"),
+    ("<div class='box contact-info'><p>x</p></div>", "strong:contact"),
+    ("<div class='ContactData'><p>x</p></div>", "strong:contact"),
+    ("<div class='contact-tracing'><p>x</p></div>", False),  # a word that holds "contact" names other text
+    ("<section id='first-contact'><p>x</p></section>", False),
     ("<div class='Read-More-Box'><p>x</p></div>", "boiler:readmore"),
     ("<div class='Bücher Newsletter-Box'><p>x</p></div>", "always:newsletter"),  # a name not in ASCII
     ("<div class='Bücher Teaser'><p>x</p></div>", False),
@@ -1007,3 +1011,76 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
         html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
         with scorer.using({}):
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
+
+
+def test_a_section_whose_name_only_holds_the_word_contact_stays():
+    tracing = ("<div class='contact-tracing'><p>The tracing team rang four thousand people last week, the "
+               "health office said, more than in any week since the spring.</p><p>Each call takes twenty "
+               "minutes, and many people are slow to name the friends they met.</p></div>")
+    first = ("<section class='first-contact'><p>The observatory said the signal picked up in January came "
+             "from a satellite, not from anything further away.</p></section>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + tracing + first
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 6 and body[2].startswith("The tracing team") and body[4].startswith("The observatory")
+
+
+def test_a_number_in_superscript_after_a_digit_or_a_bracket_is_the_texts_own():
+    story = ("<p>The levy grows as the base rate times (1.05)<sup>3</sup> over three years, and the fund as "
+             "C(1 + r)<sup>2</sup>, the harbour's note says.</p>"
+             "<p>A ticket costs \u20ac2.<sup>40</sup> and the first ferry leaves at 6.<sup>15</sup> on weekdays, "
+             "an hour earlier than last year.<sup>4</sup></p>" + _paras(1))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The levy grows as the base rate times (1.05)3 over three years, and the fund as "
+                       "C(1 + r)2, the harbour's note says.")
+    # the mark after the sentence's full stop is still a footnote's
+    assert body[1] == ("A ticket costs \u20ac2.40 and the first ferry leaves at 6.15 on weekdays, an hour "
+                       "earlier than last year.")
+
+
+def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
+    quote = "<div class='pull-quote'><p>It works.</p></div>"
+    said = "<p>The harbour master said the trial showed that it works, but the fuel cost more than planned.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + quote + said
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[1] == "It works." and len(body) == 4
+    # printed again as a sentence of its own, it is read once
+    again = "<p>\u201cIt works.\u201d The harbour master said so twice at the meeting on Friday evening.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + quote + again
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "It works." not in body and len(body) == 3
+    # a short quote that is no sentence, lifted from a sentence's opening words, repeats it
+    lifted = "<blockquote class='pullquote'><p>The harbour master said</p></blockquote>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said.replace(
+        "The harbour master said the trial", "The harbour master said that the trial") + lifted
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "The harbour master said" not in body and len(body) == 3
+
+
+def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
+    from newsbot.extraction.generic import scorer
+
+    intro = ("<p>The three new routes are:</p><ul><li>N1 to the quay</li><li>N2 by the market</li>"
+             "<li>N3 to the old pier</li></ul>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + intro + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["The three new routes are:", "N1 to the quay", "N2 by the market", "N3 to the old pier"]
+    # headlines printed without links under a "Read also" heading close the page, not the text
+    box = ("<h3>Read also</h3><ul><li>Bridge works close the road</li><li>Budget vote put off again</li>"
+           "<li>Mayor visits the flooded pier</li></ul>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    # a list under a sub-heading that the text goes on after is the text's
+    recipe = ("<h2>What you need</h2><ul><li>two eggs</li><li>a cup of flour</li></ul>"
+              "<h2>How to bake it</h2><p>Whisk the eggs into the flour and bake the batter for twenty minutes.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + recipe + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
+                        "Whisk the eggs into the flour and bake the batter for twenty minutes."]

@@ -10,9 +10,9 @@ from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
-from .filters import (_ai_summary_boxes, _closing_heading, _closing_line, _closing_list_item, _cut_related,
-                      _dateline, _dedupe, _drop_nested_articles, _keep_after, _keep_before, _keyword_lines,
-                      _repeated_pull_quotes, _teaser)
+from .filters import (_ai_summary_boxes, _closing_heading, _closing_intro, _closing_line, _closing_list_item,
+                      _cut_related, _dateline, _dedupe, _drop_nested_articles, _introduced, _keep_after,
+                      _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -126,19 +126,31 @@ def _tail(rest: list, parent) -> list:
     the text: blocks of 40 characters or more with few links (:func:`~.filters._keep_after`) and
     closing sentences in ``parent`` (the last good paragraph's, :func:`~.filters._closing_line`),
     wherever they are; and, while the blocks since that paragraph all sit in ``parent``, the
-    items of a list printed in it and a sub-heading in it followed by such a block or item (an
-    explainer's last question and its short answer, :func:`~.filters._closing_list_item`,
+    items of a list printed in it (:func:`~.filters._closing_list_item`) that a line ending in a
+    colon introduces (:func:`~.filters._introduced`, the line too: :func:`~.filters._closing_intro`)
+    or that the text goes on after (such a block later in the run), and a sub-heading in it over
+    such an item or the text going on (an explainer's last question and its short answer,
     :func:`~.filters._closing_heading`). A block out of ``parent`` ends that run, so a heading
-    or list of a box after the text stays out."""
+    or list of a box after the text stays out, and so does a list that closes the page with no
+    line introducing it (``Read also`` over headlines printed without links)."""
+    own = [(_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b) for b in rest]
+    inside = [_parent(b) is parent or _closing_list_item(b, parent) for b in rest]
+    goes_on = [False] * (len(rest) + 1)  # the text goes on at or after the block: a block kept for itself
+    for i in range(len(rest) - 1, -1, -1):
+        goes_on[i] = inside[i] and (own[i] or goes_on[i + 1])
+
+    def listed(i: int) -> bool:  # an item of a closing list the text introduces or goes on after
+        return _closing_list_item(rest[i], parent) and (goes_on[i] or _introduced(rest[i]))
+
     kept = []
     run = True
     for i, b in enumerate(rest):
-        if (_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b):
+        if own[i]:
             kept.append(b)
-            run = run and (_parent(b) is parent or _closing_list_item(b, parent))
-        elif run and (_closing_list_item(b, parent) or _closing_heading(b, parent) and i + 1 < len(rest) and (
-                _closing_list_item(rest[i + 1], parent) or _parent(rest[i + 1]) is parent and (
-                    _keep_after(rest[i + 1]) or _closing_line(rest[i + 1], parent)))):
+            run = run and inside[i]
+        elif run and (listed(i) or i + 1 < len(rest) and (
+                _closing_intro(b, parent) and _closing_list_item(rest[i + 1], parent) and _introduced(rest[i + 1])
+                or _closing_heading(b, parent) and (goes_on[i + 1] or listed(i + 1)))):
             kept.append(b)
         else:
             run = False

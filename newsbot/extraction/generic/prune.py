@@ -65,7 +65,12 @@ ALWAYS_NAME = re.compile(
 )
 STRONG_NAME = re.compile(
     r"(?:^|[\s_-])(?:related|recommend\w*|most-?read|popular|breadcrumbs?|"
-    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup|contacts?)(?:$|[\s_-])",
+    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])"
+    # a contact box names itself with a whole name: ``contact``, ``contact-box``, ``press-contact``,
+    # ``gsc-contact`` (a short prefix, not a tag's ``tag-``); ``contact-tracing`` or ``first-contact``
+    # name other text
+    r"|(?:^|\s)(?:(?:press|media|newsroom|(?!tag[_-])[a-z]{1,3})[_-]+)?(?P<word>contacts?)"
+    r"(?:[_-]+(?:box|boxes|info|infos|details?|block|card|data|person|persons|panel))?(?=$|\s)",
     re.I,
 )
 NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i", "u", "mark", "abbr",
@@ -145,18 +150,21 @@ _STRONG = "strong"
 _BOILER = "boiler"
 _MARK = re.compile(r"\[[^\[\]]{1,8}\]|\(\d{1,3}\)|\d{1,3}(?:[,\u2013-]\d{1,3})*")
 """The text of a footnote reference mark: ``[1]``, ``[iv]``, ``[1-2]``, ``(3)``, ``1``, ``1,4``."""
-_MARK_AFTER = re.compile(r"[.,;:!?)\]\"'»«“”’。，、]$")
+_MARK_AFTER = re.compile(r"(?:[^\W\d_]|%)[.,;:!?\"'»«“”’。，、]+$")
 """What a number in superscript follows when it is a footnote reference, not an exponent
-(``m<sup>2</sup>``): the end of a sentence, a clause or a quotation."""
+(``m<sup>2</sup>``): the end of a sentence, a clause or a quotation after a word (a letter, or
+``%``, before the punctuation). After a digit or a closing bracket the number is the text's:
+cents or minutes (``€2.<sup>40</sup>``), an exponent (``(1.05)<sup>3</sup>``)."""
 
 
 def _reference_marker(el) -> bool:
     """``el``, a ``<sup>``, is a footnote reference mark glued to the sentence before it, no text
     of that sentence: it holds only a link to an anchor of the same page (``<sup><a
     href="#fn1">1</a></sup>``), or only a number inside such a link, or a mark in brackets
-    (``[1]``), or a number right after punctuation (``…the ports.<sup>2</sup>``). A number after
-    a letter or a digit (``km<sup>2</sup>``, ``10<sup>6</sup>``) is an exponent, and a mark with
-    no text before it in its block is the label of the footnote itself: both stay."""
+    (``[1]``), or a number right after a word's punctuation (``…the ports.<sup>2</sup>``,
+    :data:`_MARK_AFTER`). A number after a letter, a digit or a bracket (``km<sup>2</sup>``,
+    ``10<sup>6</sup>``, ``(1.05)<sup>3</sup>``, ``€2.<sup>40</sup>``) is the text's, and a mark
+    with no text before it in its block is the label of the footnote itself: both stay."""
     text = "".join(el.itertext()).strip()
     if not text or len(text) > 10:
         return False
@@ -251,8 +259,8 @@ by pattern: a compiled pattern's hash is computed anew on every lookup, from its
 
 def _reason(tier: str, m: re.Match) -> str:
     """``"<tier>:<word>"`` (see :func:`judge`): ``word`` read from ``m``, the first match of the
-    tier's pattern in the name's words."""
-    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "")
+    tier's pattern in the name's words (its group ``word`` where the pattern names one)."""
+    word = (m.groupdict().get("word") or m.group(0)).strip(" _-").lower().replace("-", "").replace("_", "")
     return f"{tier}:{word}"
 
 
