@@ -84,12 +84,15 @@ def _microdata_section(page) -> str | None:
     (a ``<meta>``'s ``content`` or the element's text), else its ``genre`` printed as a link or
     around one (Joomla prints an article's category so: ``Categoria: <a itemprop="genre">``; a
     genre that links nowhere may be a kind of text, ``Opinion``, no place of the site); an
-    item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`), one in
-    an aside, a navigation or the page's footer, and a name longer than :data:`SECTION_CHARS`
-    do not count; ``None`` when there is none."""
+    item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`; an
+    article item not holding the headline, a teaser card of a "More stories" box:
+    :func:`_of_the_headline_item`), one in an aside, a navigation or the page's footer, and a
+    name longer than :data:`SECTION_CHARS` do not count; ``None`` when there is none."""
     if not _MICRODATA_SECTION.search(page.text):
         return None
-    found = [el for el in _ITEMPROP_SECTION(page.tree) if of_the_article(el) and not in_aside(el)]
+    head = headline_element(page, None)
+    found = [el for el in _ITEMPROP_SECTION(page.tree)
+             if of_the_article(el) and _of_the_headline_item(el, head) and not in_aside(el)]
     for prop in ("articleSection", "genre"):
         for el in found:
             if prop not in (el.get("itemprop") or "").split():
@@ -128,6 +131,15 @@ def _class_named_links(page, names: re.Pattern) -> list:
         if links:
             return links
     return []
+
+
+def _of_the_headline_item(el, head) -> bool:
+    """The microdata item ``el`` is a property of (its nearest ancestor with ``itemscope``) holds
+    the page's headline element ``head`` (:func:`~newsbot.extraction.title.headline_element`),
+    or ``el`` belongs to no item, or no headline is found: a teaser card marked as an article of
+    its own, inside the article or after it, names another story's section."""
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    return scope is None or head is None or any(a is scope for a in head.iterancestors())
 
 
 def _link_name(a) -> str | None:
