@@ -403,6 +403,7 @@ def test_a_description_printed_as_a_third_level_heading_is_the_lead():
 
 @pytest.mark.parametrize("top", [
     "<div class='summary'>Summary of the main points</div>",  # the box's label
+    "<div class='article-summary'><p class='small'>Summary of the main points</p></div>",
     "<div class='article-summary'><p>In this article: fares, routes, timetable.</p></div>",  # a table of contents
     "<p class='subtitle'>Photo by Jan de Vries for the Post.</p>",  # a credit
     "<p class='excerpt'>Foto: Jan de Vries for the Harbour Post</p>",

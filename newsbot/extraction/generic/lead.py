@@ -9,11 +9,11 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..vocabulary import phrases
 from .blocks import _SENTENCE_END, _block, _texts
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import _inside
 from .prune import HEADINGS, NEVER_BY_NAME
-from ..vocabulary import phrases
 
 if TYPE_CHECKING:
     from .body import Body
@@ -149,7 +149,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
             continue
         if len(b.text) < LEAD_MIN_CHARS and not (
                 hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)
-                and _sentence_like(b.text, names or pnames)):
+                and _sentence_like(b.text, f"{names} {pnames}")):
             continue
         if hit:
             return b.text
