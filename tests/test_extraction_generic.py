@@ -380,15 +380,17 @@ def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
                                                           "crews walk out")
 
 
-@pytest.mark.parametrize("top", [
-    "<p class='excerpt'>Crews want their pay back.</p>",
-    "<h3 class='subtitle'>Crews want their pay back.</h3>",  # Substack's subtitle
-    "<p class='meta'>Ana Ruiz · 4 March 2025</p><div class='summary'><b>Crews want their pay back.</b></div>",
+@pytest.mark.parametrize("top, want", [
+    ("<p class='excerpt'>Crews want their pay back.</p>", "Crews want their pay back."),
+    ("<h3 class='subtitle'>Crews want their pay back.</h3>", "Crews want their pay back."),  # Substack's subtitle
+    ("<p class='c-entry-summary p-dek'>Crews want their pay back</p>", "Crews want their pay back"),  # The Verge
+    ("<p class='meta'>Ana Ruiz · 4 March 2025</p><div class='summary'><b>Crews want their pay back.</b></div>",
+     "Crews want their pay back."),
 ])
-def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top):
+def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top, want):
     html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
                 + _paras(3) + "</div></article>")
-    assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
+    assert extract_article(html, URL).record["lead"] == want
 
 
 def test_a_description_printed_as_a_third_level_heading_is_the_lead():
@@ -397,6 +399,21 @@ def test_a_description_printed_as_a_third_level_heading_is_the_lead():
                 f"<header><h3>{text}</h3></header><article><h1>Ferry strike</h1><div class='text'>" + _paras(3)
                 + "</div></article>")
     assert extract_article(html, URL).record["lead"] == text
+
+
+@pytest.mark.parametrize("top", [
+    "<div class='summary'>Summary of the main points</div>",  # the box's label
+    "<div class='article-summary'><p class='small'>Summary of the main points</p></div>",
+    "<div class='article-summary'><p>In this article: fares, routes, timetable.</p></div>",  # a table of contents
+    "<p class='subtitle'>Photo by Jan de Vries for the Post.</p>",  # a credit
+    "<p class='excerpt'>Foto: Jan de Vries for the Harbour Post</p>",
+])
+def test_a_short_line_named_a_standfirst_that_is_a_label_a_list_or_a_credit_is_no_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    record = extract_article(html, URL).record
+    assert record["lead"] is None
+    assert record["body"].startswith("Paragraph 1 about the harbour")  # nor does it open the body
 
 
 @pytest.mark.parametrize("top", [

@@ -142,6 +142,21 @@ def test_the_section_the_articles_microdata_names(info, section):
     assert rec["section"] == section
 
 
+_TEASERS = ("<section class='more'><h2>More stories</h2>" + "".join(
+    f"<div itemscope itemtype='https://schema.org/NewsArticle'><a itemprop='url' href='/sport/{i}'>"
+    f"<h3 itemprop='headline'>Match report {i}</h3></a><meta itemprop='articleSection' content='Sport'></div>"
+    for i in range(2)) + "</section>")
+
+
+@pytest.mark.parametrize("html", [
+    f"<article>{ARTICLE}</article>{_TEASERS}",  # the article with no microdata, the teasers after it
+    f"<article itemscope itemtype='https://schema.org/NewsArticle'>{ARTICLE}</article>{_TEASERS}",
+    f"<article itemscope itemtype='https://schema.org/NewsArticle'>{ARTICLE}{_TEASERS}</article>",  # inside it
+])
+def test_the_section_of_a_teaser_cards_microdata_is_not_the_articles(html):
+    assert _page(html)["section"] is None
+
+
 def test_a_category_label_of_a_related_story_is_not_the_section():
     related = "<article class='teaser'><span class='post-category'><a href='/ferries/'>Ferries</a></span></article>"
     assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None

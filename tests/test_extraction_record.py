@@ -277,6 +277,13 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     # no lead-in: a place before the date, names not right under the headline
     "<p class='meta'>Harbour Town | Brussels, 4 March 2025</p>",
     "<p class='kicker'>Ports</p><p class='meta'>Mara Lindqvist · 4 March 2025</p>",
+    # no lead-in, nothing marking the capitalised words as people's: a section, a place, a kicker
+    "<p class='meta'>European Affairs | <time datetime='2025-03-04'>4 March 2025</time></p>",
+    "<p>Santa Cruz · Climate Change · <time datetime='2025-03-04'>4 March 2025</time></p>",
+    "<div>Night Buses · <time datetime='2025-03-04'>4 March 2025</time></div>",
+    "<p class='meta'><span>Sign In</span> <span>3 hours ago</span></p>",
+    # a lead-in only before its colon, the kind of piece and its topic after it
+    "<p>Interview: Night Buses · <time datetime='2025-03-04'>4 March 2025</time></p>",
 ])
 def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_date(top):
     assert _byline_page("", top)["authors"] == []
@@ -302,9 +309,14 @@ def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_da
     # the date in the lead-in's field after a word in lower case
     ("en", "<div class='post-meta'>Written by <a href='/authors/mara'>Mara Lindqvist</a> on 4 March 2025</div>",
      ["Mara Lindqvist"]),
-    # no lead-in: the names before the date of the line right under the headline
-    ("cs", "<p class='meta'>Jana Horáková a Petr Dvořák · 4. března 2025 10:00</p>", ["Jana Horáková", "Petr Dvořák"]),
-    ("it", "<p class='info'>Giulia Neri e Marco Sala · 4 marzo 2025 alle ore 10:00</p>", ["Giulia Neri", "Marco Sala"]),
+    # no lead-in: the names before the date of the line right under the headline, linked to
+    # their author pages or marked as authors
+    ("cs", "<p class='meta'><a href='/autor/jana-horakova'>Jana Horáková</a> a <a href='/autor/petr-dvorak'>Petr "
+           "Dvořák</a> · 4. března 2025 10:00</p>", ["Jana Horáková", "Petr Dvořák"]),
+    ("it", "<p class='info'><a href='/autori/giulia-neri'>Giulia Neri</a> · 4 marzo 2025 alle ore 10:00</p>",
+     ["Giulia Neri"]),
+    # an interviewer's credit before a name that links to its author page
+    ("en", "<p>Interview: <a href='/author/mara-lindqvist'>Mara Lindqvist</a> · 4 March 2025</p>", ["Mara Lindqvist"]),
 ])
 def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want

@@ -84,12 +84,15 @@ def _microdata_section(page) -> str | None:
     (a ``<meta>``'s ``content`` or the element's text), else its ``genre`` printed as a link or
     around one (Joomla prints an article's category so: ``Categoria: <a itemprop="genre">``; a
     genre that links nowhere may be a kind of text, ``Opinion``, no place of the site); an
-    item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`), one in
-    an aside, a navigation or the page's footer, and a name longer than :data:`SECTION_CHARS`
-    do not count; ``None`` when there is none."""
+    item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`; an
+    article item not holding the headline, a teaser card of a "More stories" box:
+    :func:`_of_the_headline_item`), one in an aside, a navigation or the page's footer, and a
+    name longer than :data:`SECTION_CHARS` do not count; ``None`` when there is none."""
     if not _MICRODATA_SECTION.search(page.text):
         return None
-    found = [el for el in _ITEMPROP_SECTION(page.tree) if of_the_article(el) and not in_aside(el)]
+    head = headline_element(page, None)
+    found = [el for el in _ITEMPROP_SECTION(page.tree)
+             if of_the_article(el) and _of_the_headline_item(el, head) and not in_aside(el)]
     for prop in ("articleSection", "genre"):
         for el in found:
             if prop not in (el.get("itemprop") or "").split():
@@ -128,6 +131,15 @@ def _class_named_links(page, names: re.Pattern) -> list:
         if links:
             return links
     return []
+
+
+def _of_the_headline_item(el, head) -> bool:
+    """The microdata item ``el`` is a property of (its nearest ancestor with ``itemscope``) holds
+    the page's headline element ``head`` (:func:`~newsbot.extraction.title.headline_element`),
+    or ``el`` belongs to no item, or no headline is found: a teaser card marked as an article of
+    its own, inside the article or after it, names another story's section."""
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    return scope is None or head is None or any(a is scope for a in head.iterancestors())
 
 
 def _link_name(a) -> str | None:
@@ -365,8 +377,10 @@ def _dateline_byline(f: Fields) -> list[str]:
     read as a person's. The element right after the headline (itself, not one inside it) may
     print its names with no lead-in when a date follows them (``Ana Ruiz · 12 March 2025``,
     names first): they are read when each field before the date holds names that each read as
-    a person's (a place or a section of one word before the date is none; one of two capitalised
-    words, ``New York``, is not told apart). ``[]`` otherwise."""
+    a person's and the markup marks each as an author's (:func:`_marked_authors`: capitalised
+    words alone may be a section, a place or a kicker, ``European Affairs``, ``Den Haag``). A
+    lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
+    for that mark too. ``[]`` otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
@@ -379,7 +393,7 @@ def _dateline_byline(f: Fields) -> list[str]:
             if start is None:
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
                     names = [_persons(field) for field in _names_before_time(fields, f)]
-                    if names and all(names):
+                    if names and all(names) and _marked_authors(el, [name for part in names for name in part]):
                         return unique(name for part in names for name in part)
                 continue
             byline = _before_time(fields[start:], f)
@@ -389,9 +403,35 @@ def _dateline_byline(f: Fields) -> list[str]:
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
+                if _label_lead_in(fields[start], lead_in) and not _marked_authors(el, names):
+                    return []  # ``Interview: Night Buses``, the kind of piece and its topic
                 return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
                                               for n in names) else []
     return []
+
+
+def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
+    """The lead-in opening ``field`` is one only before its colon (``Interview: Mara Lind``):
+    a word that also labels the kind of piece, ``Interview: Night buses``, where ``By`` or
+    ``Autor:`` reads as a lead-in with or without the colon."""
+    return bool(lead_in.match(field)) and not lead_in.match(field.replace(":", " ", 1))
+
+
+_AUTHOR_PAGE = re.compile(r"/(?:auth?ors?|autor(?:es|en|i|zy|ka|ius)?|auteurs?|autore|avtor(?:ji)?|szerzo)/", re.I)
+"""The path of a link to an author's page (WordPress's ``/author/``, ``/autor/``, ``/auteur/``…)."""
+
+
+def _marked_authors(el, names: list[str]) -> bool:
+    """Each of ``names`` is printed in an element of the date line ``el`` (``el`` itself
+    included) that the markup marks as an author's: a class or id naming a byline or an author
+    (:func:`_names_byline`), ``itemprop="author"``, or a link ``rel="author"`` or to an author's
+    page (:data:`_AUTHOR_PAGE`). Capitalised words before a date may be a section, a place or a
+    kicker (``European Affairs · 4 March 2025``): this is the evidence that they name people."""
+    marked = [text_of(node) or "" for node in el.iter(etree.Element)
+              if _names_byline(node.get("class"), node.get("id"))
+              or "author" in (node.get("itemprop") or "").split() or "author" in (node.get("rel") or "").split()
+              or (node.tag == "a" and _AUTHOR_PAGE.search(urlsplit(node.get("href") or "").path))]
+    return bool(names) and all(any(key(name) in key(text) for text in marked) for name in names)
 
 
 def _persons(field: str) -> list[str]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..vocabulary import phrases
 from .blocks import _SENTENCE_END, _block, _texts
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import _inside
@@ -86,12 +87,31 @@ def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
     return any(named in islice(node.itersiblings(), _NEXT_TO) for node in (anchor, wrapper) if node is not None)
 
 
+_LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
+"""A colon, then two commas in the same sentence: the items of a list."""
+_CREDIT_OPENING = re.compile(r"^(?:%s)\s*(?::|(?:%s)(?!\w))" % ("|".join(phrases("other_credit")),
+                                                                 "|".join(phrases("byline_lead_in"))), re.I)
+
+
+def _sentence_like(text: str, names: str) -> bool:
+    """A short line named a standfirst reads as one, a sentence with or without its full stop
+    (The Verge's ``p-dek``: ``Fake eye contact for improved intimacy``): no list after a colon
+    (a table of contents, ``In this article: routes, costs, timetable``), no credit of another
+    role (``Photo by …``, ``Foto: …``: the vocabulary's ``other_credit`` before a colon or a
+    byline's lead-in) and no label repeating the box's name (``Summary of the key points`` in
+    a ``summary``)."""
+    named = STANDFIRST_NAME.search(names)
+    first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
+    return not _LIST_AFTER_COLON.search(text) and not _CREDIT_OPENING.search(text) \
+        and not (named and first == named.group().casefold().strip(" _-"))
+
+
 def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
     ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text
-    (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst next to the headline:
-    :func:`_named_next_to`);
+    (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst next to the headline,
+    :func:`_named_next_to`, and is no label, list or credit, :func:`_sentence_like`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
     boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
     if not body.blocks:
@@ -128,7 +148,8 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
                 or is_funding_notice_block(b):
             continue
         if len(b.text) < LEAD_MIN_CHARS and not (
-                hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)):
+                hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)
+                and _sentence_like(b.text, f"{names} {pnames}")):
             continue
         if hit:
             return b.text
