@@ -324,6 +324,8 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
 
 def test_a_signed_in_readers_name_is_no_byline():
     assert _byline_page("", "<div class='account'><span class='user-name'>Mara Lindqvist</span></div>")["authors"] == []
+    # Wix marks the reader's place in its menu as its writers: signed out, it reads "Log In"
+    assert _byline_page("", "<div data-hook='user-name'>Log In</div>")["authors"] == []
 
 
 def test_an_author_link_in_the_navigation_is_no_byline():

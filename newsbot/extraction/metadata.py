@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .content import is_boilerplate
+from .generic.boilerplate import opens_with_furniture
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
@@ -336,7 +337,9 @@ def _printed_byline(f: Fields) -> list[str]:
     """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
     characters long, of the first element whose class or id names a byline or an author
     (``byline``, ``article-author__name``, ``authors``) or whose ``data-hook`` is a writer's
-    (:data:`_BYLINE_HOOKS`, Wix), not a comment's, a quote's, an author
+    (:data:`_BYLINE_HOOKS`, Wix), not page furniture (a sign-in prompt, ``Log In``, where Wix
+    prints the reader's name: :func:`~newsbot.extraction.generic.boilerplate.opens_with_furniture`),
+    not a comment's, a quote's, an author
     box's biography or picture, nor in an aside, a navigation, the page's footer or reader
     comments (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
@@ -347,7 +350,7 @@ def _printed_byline(f: Fields) -> list[str]:
                 or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
         text = _byline_text(el)
-        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el):
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
             fields = _fields(el)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []

@@ -87,6 +87,13 @@ def is_ai_notice(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)  # a block text is tried by the rules and again by the block scorer
+def opens_with_furniture(text: str) -> bool:
+    """``text`` opens with page furniture of the ``boiler_text`` vocabulary: a consent
+    placeholder, a "read more" teaser, a sign-in prompt (``Log In``), a share or follow prompt…
+    (the categories in :mod:`newsbot.extraction.vocabulary`)."""
+    return bool(_BOILER_TEXT.match(text, _lower(text)))
+
+
 def is_boilerplate(text: str) -> bool:
     """True for block texts that are page furniture in any article: consent placeholders of
     embedded content, "read more" teasers, sign-in, newsletter and (Japanese) member prompts
