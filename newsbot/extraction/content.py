@@ -87,10 +87,16 @@ def generic_body(f: Fields):
     return f.once("generic_body", _generic_body)
 
 
+def headline(f: Fields):
+    """The element printing the page's headline (:func:`~newsbot.extraction.title.headline_element`
+    of the title), or ``None``; found once per page."""
+    return f.once("headline", lambda f: headline_element(f.page, f["title"]))
+
+
 def _generic_body(f: Fields):
     from .generic import extract
 
-    anchor = headline_element(f.page, f["title"])
+    anchor = headline(f)
     return extract(f.page.tree, anchor, title=f["title"]), anchor
 
 
