@@ -128,7 +128,9 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
-    portal rules takes the UTC offset the page prints with its other dates."""
+    portal rules takes the UTC offset the page prints with its other dates; a time given in UTC
+    is written in the page's local offset when the page gives the same instant so, else in the
+    portal's zone (:func:`_in_local_offset`)."""
     parsed, layer = published(f)
     return (parsed.value, layer) if parsed else (None, None)
 
@@ -159,7 +161,40 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
         if offset is not None:
             local = chosen[1].value.replace(tzinfo=offset)
             chosen = (chosen[0], dates.ParsedDate(local, True, True))
+    if chosen:
+        chosen = (chosen[0], _in_local_offset(page, chosen[1], rules.timezone))
     return (chosen[1], chosen[0]) if chosen else (None, None)
+
+
+def _in_local_offset(page: Page, parsed: dates.ParsedDate, tz: str = "UTC") -> dates.ParsedDate:
+    """``parsed`` written in the local UTC offset when it is given in UTC (``+00:00``, ``Z``:
+    often a server's or a plugin's normalisation, as WordPress writes
+    ``article:published_time``): the offset of another date the page gives (JSON-LD dates,
+    date meta tags, ``<time datetime>``) that is the same instant (``09:12:00+01:00`` printed
+    beside ``08:12:00+00:00``), else the portal's time zone ``tz`` (IANA name) when it names
+    one; the instant never changes, only the offset it is written in."""
+    if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
+        return parsed
+    for value in _page_dates(page):
+        other = dates.parse_date(ld_text(value) if not isinstance(value, str) else value)
+        if other and other.has_offset and other.value == parsed.value and other.value.utcoffset() != timedelta(0):
+            return dates.ParsedDate(parsed.value.astimezone(other.value.tzinfo), True, True)
+    if tz and tz != "UTC":
+        local = parsed.value.astimezone(dates.zone(tz))
+        return dates.ParsedDate(local.astimezone(timezone(local.utcoffset())), True, True)
+    return parsed
+
+
+def _page_dates(page: Page) -> list:
+    """The date values the page gives in its structured data and markup, unparsed: JSON-LD
+    dates, date meta tags, then ``<time datetime>`` outside an aside, a navigation or a page
+    footer."""
+    values = []
+    for node in page.jsonld:
+        values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
+    for name in _PUBLISHED_META + _MODIFIED_META:
+        values += page.meta.get(name, [])
+    return values + [el.get("datetime") for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
@@ -398,13 +433,7 @@ def _page_offset(page: Page):
     """The UTC offset (``tzinfo``) the page itself prints with any other date (JSON-LD dates,
     date meta tags, ``<time datetime>``), or ``None``: a naive time on a page without portal
     rules is read in the page's own offset rather than an assumed zone."""
-    values = []
-    for node in page.jsonld:
-        values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
-    for name in _PUBLISHED_META + _MODIFIED_META:
-        values += page.meta.get(name, [])
-    values += [el.get("datetime") for el in page.elements("time")]
-    for value in values:
+    for value in _page_dates(page):
         parsed = dates.parse_date(ld_text(value) if not isinstance(value, str) else value)
         if parsed and parsed.has_offset:
             return parsed.value.tzinfo
@@ -539,4 +568,4 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
     ``<lastmod>``); ``None`` if absent."""
     chosen = dates.choose(_date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified]))
-    return (chosen[1].value, chosen[0]) if chosen else (None, None)
+    return (_in_local_offset(f.page, chosen[1], f.rules.timezone).value, chosen[0]) if chosen else (None, None)
