@@ -213,10 +213,15 @@ def _keep_after(b: Block) -> bool:
 _FULL_STOP = re.compile(r"\w[.!?…。！？][\"'»“”’]?$")
 
 
-def _closing_line(b: Block, parent) -> bool:
-    """A short paragraph after the last good one that closes the text (``The decision applies
-    from July.``): a ``<p>`` in ``parent`` (the last good paragraph's) of three words or more
-    that ends a sentence after a word (not a heading's colon, a bracketed credit, a smiley), not
-    mostly links, no date line."""
-    return (b.tag == "p" and _parent(b) is parent and b.link_share < 0.3 and len(b.text.split()) >= 3
+def _closing_line(b: Block, last_good: Block) -> bool:
+    """A short paragraph after the last good one (``last_good``) that closes the text (``The
+    decision applies from July.``): in the last good paragraph's parent, a ``<p>`` or an element
+    of that paragraph's own tag and class (a ``<div class="Paragraph_paragraph__p0q">`` of a
+    React page, whose paragraphs are styled ``<div>``), of three words or more that ends a
+    sentence after a word (not a heading's colon, a bracketed credit, a smiley), not mostly
+    links, no date line."""
+    if b.tag != "p" and not (b.tag == last_good.tag and last_good.element.get("class")
+                             and b.element.get("class") == last_good.element.get("class")):
+        return False
+    return (_parent(b) is _parent(last_good) and b.link_share < 0.3 and len(b.text.split()) >= 3
             and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
