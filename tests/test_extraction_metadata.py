@@ -91,6 +91,12 @@ def test_a_trending_bar_a_site_menu_or_a_sidebar_list_is_never_the_article_tags(
     assert tags in ([], ["nieuws", "haven", "regio", "sport", "weer"], ["news", "coast", "weather", "sport", "islands"])
 
 
+def test_a_printed_hashtag_stays_and_a_glyph_before_a_name_goes():
+    rec = _record("", "<ul class='article-tags'><li><a href='/t/cranes'>#Cranes</a></li>"
+                      "<li><a href='/t/ferries'># Ferries</a></li><li><a href='/t/port'>\u201cPort\u201d</a></li></ul>")
+    assert rec["tags"] == ["#Cranes", "Ferries", "Port"]
+
+
 def test_the_article_object_that_names_the_page_wins_over_a_related_story_listed_first():
     other = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry strike ends",
              "url": "https://harbour.example.org/port/ferry-strike-ends", "datePublished": "2025-04-01T10:00:00+02:00",

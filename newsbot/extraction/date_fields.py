@@ -176,13 +176,19 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate, tz: str = "UTC") -> d
     if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
         return parsed
     for value in _page_dates(page):
-        other = dates.parse_date(ld_text(value) if not isinstance(value, str) else value)
+        text = value if isinstance(value, str) else ld_text(value)
+        if not text or text.rstrip().endswith(_UTC_ENDINGS):
+            continue  # in UTC too: no local offset to find there (and no parse)
+        other = dates.parse_date(text)
         if other and other.has_offset and other.value == parsed.value and other.value.utcoffset() != timedelta(0):
             return dates.ParsedDate(parsed.value.astimezone(other.value.tzinfo), True, True)
     if tz and tz != "UTC":
         local = parsed.value.astimezone(dates.zone(tz))
         return dates.ParsedDate(local.astimezone(timezone(local.utcoffset())), True, True)
     return parsed
+
+
+_UTC_ENDINGS = ("Z", "+00:00", "+0000", "GMT", "UTC")
 
 
 def _page_dates(page: Page) -> list:

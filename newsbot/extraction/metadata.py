@@ -705,10 +705,10 @@ def _alike_links(a) -> list:
 
 
 def _tag_name(a) -> str | None:
-    """The name a tag link prints: :func:`_link_name`, a hashtag's ``#`` and quotes around it
-    left out."""
+    """The name a tag link prints: :func:`_link_name`, quotes around it and a ``#`` printed
+    apart before it (``# Harbour``) left out; a hashtag (``#Harbour``) stays as printed."""
     name = _link_name(a)
-    return clean(name.lstrip("#").strip("\"'“”„«»")) if name else None
+    return clean(re.sub(r"^#\s+", "", name).strip("\"'“”„«»")) if name else None
 
 
 def _following(el, count: int = 3) -> list:
