@@ -109,10 +109,10 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
-    last_good = inner[last]
+    last_parent = _parent(inner[last])
     last = keyword_end
     tail = [b for b in inner[last + 1:]
-            if (_keep_after(b) or _closing_line(b, last_good)) and not is_funding_notice_block(b)]
+            if (_keep_after(b) or _closing_line(b, last_parent)) and not is_funding_notice_block(b)]
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
