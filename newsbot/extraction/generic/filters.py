@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text import key
-from .blocks import GOOD_MIN_CHARS, Block, _SENTENCE_END, _parent
+from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
 from .container import _updates
 from .prune import HEADINGS
@@ -227,6 +227,8 @@ def _styled_paragraph(b: Block, parent) -> bool:
     """``b`` is an element of the tag and class of a paragraph of running text in ``parent``
     (:data:`~.blocks.GOOD_MIN_CHARS` characters or more): a paragraph of a React page, printed
     as ``<div class="Paragraph_root__a1B">``."""
+    from .blocks import GOOD_MIN_CHARS
+
     el = b.element
     name = el.get("class") if b.tag != "text" else None
     return bool(name) and parent is not None and any(
