@@ -233,5 +233,5 @@ def _closing_line(b: Block, parent) -> bool:
     sentence after a word (not a heading's colon, a bracketed credit, a smiley), not mostly
     links, no date line."""
     return ((b.tag == "p" or _styled_paragraph(b, parent)) and _parent(b) is parent and b.link_share < 0.3
-            and len(b.text.split()) >= 3 and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
-
+            and len(b.text.split()) >= 3
+            and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
