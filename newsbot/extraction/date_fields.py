@@ -193,14 +193,13 @@ _UTC_ENDINGS = ("Z", "+00:00", "+0000", "GMT", "UTC")
 
 def _page_dates(page: Page) -> list:
     """The date values the page gives in its structured data and markup, unparsed: JSON-LD
-    dates, date meta tags, then ``<time datetime>`` outside an aside, a navigation or a page
-    footer."""
+    dates, date meta tags, then every ``<time datetime>``."""
     values = []
     for node in page.jsonld:
         values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
     for name in _PUBLISHED_META + _MODIFIED_META:
         values += page.meta.get(name, [])
-    return values + [el.get("datetime") for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
+    return values + [el.get("datetime") for el in page.elements("time")]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
