@@ -1,7 +1,7 @@
 """Generic extraction of the dates (:mod:`newsbot.extraction.dates`,
 :mod:`newsbot.extraction.date_fields`): day-only dates completed from the same day, naive times
-read in the page's offset or as UTC, a date given in UTC written in the page's local offset or the
-portal's zone, future dates rejected, a date nested in a web page node, a
+read in the page's offset or as UTC, a date given in UTC written in the page's local offset,
+future dates rejected, a date nested in a web page node, a
 missing date flagged, a printed time kept, a copyright year, a year or a month alone and an
 impossible day never a date."""
 from __future__ import annotations
@@ -10,10 +10,9 @@ import json
 
 import pytest
 
-from support import FIXTURES, NEWS_URL, dated_record as _dated, html_doc as _doc, paragraphs as _paras
+from support import FIXTURES, dated_record as _dated, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
-from newsbot.extraction.rules import ExtractionRules
 
 
 def test_day_only_date_takes_the_time_of_the_same_day():
@@ -49,14 +48,6 @@ def test_a_utc_date_takes_a_local_offset_only_from_the_same_instant(other, publi
     rec = _dated("<meta property='article:published_time' content='2024-03-05T09:30:00+00:00'>"
                  f"<script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"dateModified\":\"{other}\"}}</script>")
     assert rec["date_published"] == published
-
-
-def test_a_utc_date_is_written_in_the_portal_zone_when_the_page_gives_no_local_offset():
-    html = _doc("<meta property='article:published_time' content='2024-07-05T07:12:44+00:00'>"
-                "<meta property='article:modified_time' content='2024-01-05T07:12:44Z'>", "<h1>T</h1>" + _paras(4))
-    rec = extract_article(html, NEWS_URL, rules=ExtractionRules(timezone="Europe/Brussels")).record
-    assert (rec["date_published"], rec["date_modified"]) == ("2024-07-05T09:12:44+02:00", "2024-01-05T08:12:44+01:00")
-    assert extract_article(html, NEWS_URL).record["date_published"] == "2024-07-05T07:12:44+00:00"
 
 
 def test_future_date_is_rejected():

@@ -129,8 +129,8 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
     portal rules takes the UTC offset the page prints with its other dates; a time given in UTC
-    is written in the page's local offset when the page gives the same instant so, else in the
-    portal's zone (:func:`_in_local_offset`)."""
+    is written in the page's local offset when the page gives the same instant so
+    (:func:`_in_local_offset`)."""
     parsed, layer = published(f)
     return (parsed.value, layer) if parsed else (None, None)
 
@@ -162,17 +162,16 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             local = chosen[1].value.replace(tzinfo=offset)
             chosen = (chosen[0], dates.ParsedDate(local, True, True))
     if chosen:
-        chosen = (chosen[0], _in_local_offset(page, chosen[1], rules.timezone))
+        chosen = (chosen[0], _in_local_offset(page, chosen[1]))
     return (chosen[1], chosen[0]) if chosen else (None, None)
 
 
-def _in_local_offset(page: Page, parsed: dates.ParsedDate, tz: str = "UTC") -> dates.ParsedDate:
-    """``parsed`` written in the local UTC offset when it is given in UTC (``+00:00``, ``Z``:
-    often a server's or a plugin's normalisation, as WordPress writes
-    ``article:published_time``): the offset of another date the page gives (JSON-LD dates,
-    date meta tags, ``<time datetime>``) that is the same instant (``09:12:00+01:00`` printed
-    beside ``08:12:00+00:00``), else the portal's time zone ``tz`` (IANA name) when it names
-    one; the instant never changes, only the offset it is written in."""
+def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
+    """``parsed`` written in the page's local UTC offset when it is given in UTC (``+00:00``,
+    ``Z``: often a server's or a plugin's normalisation, as WordPress writes
+    ``article:published_time``) and another date the page gives (JSON-LD dates, date meta tags,
+    ``<time datetime>``) is the same instant in another offset (``09:12:00+01:00`` printed
+    beside ``08:12:00+00:00``); the instant never changes, only the offset it is written in."""
     if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
         return parsed
     for value in _page_dates(page):
@@ -182,9 +181,6 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate, tz: str = "UTC") -> d
         other = dates.parse_date(text)
         if other and other.has_offset and other.value == parsed.value and other.value.utcoffset() != timedelta(0):
             return dates.ParsedDate(parsed.value.astimezone(other.value.tzinfo), True, True)
-    if tz and tz != "UTC":
-        local = parsed.value.astimezone(dates.zone(tz))
-        return dates.ParsedDate(local.astimezone(timezone(local.utcoffset())), True, True)
     return parsed
 
 
@@ -573,4 +569,4 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
     ``<lastmod>``); ``None`` if absent."""
     chosen = dates.choose(_date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified]))
-    return (_in_local_offset(f.page, chosen[1], f.rules.timezone).value, chosen[0]) if chosen else (None, None)
+    return (_in_local_offset(f.page, chosen[1]).value, chosen[0]) if chosen else (None, None)
