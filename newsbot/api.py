@@ -64,11 +64,20 @@ class CrawlFailed(RuntimeError):
         self.results, self.records, self.outputs = results, records, outputs
 
 
-def record_of(extraction: Extraction, portal: str, provenance: bool = False) -> dict:
-    """The record of a crawl for ``extraction``: its fields, ``portal`` (the spider's or owning
-    portal's name) and ``crawled_at`` (now, UTC) in the field table's order, and with
-    ``provenance`` the layer of each field. No ``revision``: a crawl's seen-store gives it."""
-    record = {**extraction.record, "portal": portal,
+GENERIC_PORTAL = "article"
+"""The record's ``portal`` for a page no configured portal owns (the ``article`` spider's name)."""
+
+
+def record_of(extraction: Extraction, owner, provenance: bool = False) -> dict:
+    """The record of a crawl for ``extraction``: its fields, ``portal`` and ``crawled_at``
+    (now, UTC) in the field table's order, and with ``provenance`` the layer of each field. No
+    ``revision``: a crawl's seen-store gives it.
+
+    ``owner`` is the :class:`~newsbot.portals.Portal` whose rules served the page (the portal
+    the spider crawls, else the registry's portal owning the URL), or ``None`` (the generic
+    path): ``portal`` is its name, else :data:`GENERIC_PORTAL`, however the page was read (a
+    portal's crawl, the ``article`` spider, :func:`extract`, :func:`extract_url`)."""
+    record = {**extraction.record, "portal": owner.name if owner is not None else GENERIC_PORTAL,
               "crawled_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
     record = {f.name: record[f.name] for f in FIELDS if f.name in record}
     if provenance:
@@ -112,7 +121,7 @@ def extract(html: bytes | str, url: str, *, content_type: str | None = None, fet
                   original_url=owner.original_url(url)) if edition else None
     ex = extract_article(html, url, hints, rules=owner.rules_for(fetched_at) if owner else None,
                          content_type=content_type, domains=owner.domains if owner else ())
-    record = record_of(ex, owner.name if owner else "article", provenance)
+    record = record_of(ex, owner, provenance)
     if not ex.is_article:
         raise NotAnArticle(f"{url}: not an article page (no article markup, under 3 paragraphs of text)", url, record)
     errors = list(validator().iter_errors(record))
@@ -155,9 +164,9 @@ def crawl(spiders: str | list[str], *, output: str | os.PathLike | None = None, 
     return records if output is None else written
 
 
-def _crawl(spiders, output, settings, arguments) -> tuple[list, list[dict] | None, list[Path]]:
+def _crawl(spiders, output, settings, arguments, told: bool = True) -> tuple[list, list[dict] | None, list[Path]]:
     """:func:`crawl`'s run: ``(results, records or None, paths written)``, nothing raised for
-    a failed spider."""
+    a failed spider; ``told``: the summary lines are logged (:func:`newsbot.runner.start`)."""
     names = [spiders] if isinstance(spiders, str) else list(spiders)
     args = {k: _text(v) for k, v in arguments.items() if v is not None}
     with tempfile.TemporaryDirectory(prefix="newsbot-") as tmp:
@@ -169,7 +178,7 @@ def _crawl(spiders, output, settings, arguments) -> tuple[list, list[dict] | Non
         if len(set(paths)) < len(paths):
             raise ValueError(f"output {template}: give %(name)s in the path of several spiders' files")
         feeds = {template: {"format": _format(template), "overwrite": True}}
-        results = _run(names, args, {**(settings or {}), "FEEDS": feeds}, Path(tmp))
+        results = _run(names, args, {**(settings or {}), "FEEDS": feeds}, Path(tmp), told)
         records = None
         if output is None:
             records = [json.loads(line) for p in paths if p.exists()
@@ -182,10 +191,10 @@ def _format(path: str) -> str:
     return suffix if suffix in ("json", "jsonl", "jsonlines", "jl", "csv", "xml") else "jsonlines"
 
 
-def _run(names: list[str], arguments: dict, settings: dict, tmp: Path) -> list:
+def _run(names: list[str], arguments: dict, settings: dict, tmp: Path, told: bool = True) -> list:
     """:func:`newsbot.runner.crawl` in a child interpreter; its results, or the refusal raised."""
     job, answer = tmp / "job.pickle", tmp / "answer.pickle"
-    job.write_bytes(pickle.dumps((names, arguments, settings, str(answer))))
+    job.write_bytes(pickle.dumps((names, arguments, settings, str(answer), told)))
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": os.environ.get("SCRAPY_SETTINGS_MODULE", "newsbot.settings")}
     proc = subprocess.run([sys.executable, "-m", "newsbot.api", str(job)], env=env, stdin=subprocess.DEVNULL)
     if not answer.exists():
@@ -202,12 +211,12 @@ def _child(job: Path) -> None:
 
     from .runner import Job, crawl as run_crawl
 
-    names, arguments, overrides, answer = pickle.loads(job.read_bytes())
+    names, arguments, overrides, answer, told = pickle.loads(job.read_bytes())
     settings = get_project_settings()
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     try:
-        outcome = ("done", run_crawl(settings, [Job(name, dict(arguments)) for name in names]))
+        outcome = ("done", run_crawl(settings, [Job(name, dict(arguments)) for name in names], told))
     except CrawlRefused as exc:
         outcome = ("refused", (exc.status, str(exc)))
     Path(answer).write_bytes(pickle.dumps(outcome))
@@ -216,8 +225,9 @@ def _child(job: Path) -> None:
 def extract_url(url: str, *, settings: dict | None = None, provenance: bool = False) -> dict:
     """Fetch ``url`` with a crawl of the ``article`` spider (:func:`crawl`: robots.txt, the
     User-Agent, redirect and address checks, size limits, retries; ``settings`` as there, e.g.
-    ``{"NEWSBOT_ALLOW_LOOPBACK": "true"}`` for a page on this machine) and return its record
-    (``revision`` 1). Raises ``ValueError`` for a ``url`` that is not an absolute http(s) URL,
+    ``{"NEWSBOT_ALLOW_LOOPBACK": "true"}`` for a page on this machine; it logs warnings only
+    unless ``LOG_LEVEL`` says otherwise, and no summary line: what went wrong is raised) and
+    return its record (``revision`` 1, ``portal`` the owning portal, else ``article``). Raises ``ValueError`` for a ``url`` that is not an absolute http(s) URL,
     :class:`NotAnArticle` or :class:`InvalidRecord` (without ``record``) when the page gives no
     record, :class:`CrawlFailed` when it could not be fetched (its message is the summary line,
     naming the failure), :class:`CrawlRefused` for bad settings."""
@@ -228,8 +238,9 @@ def extract_url(url: str, *, settings: dict | None = None, provenance: bool = Fa
     with tempfile.TemporaryDirectory(prefix="newsbot-") as tmp:
         listing = Path(tmp) / "url.txt"
         listing.write_text(url + "\n", encoding="utf-8")  # a file: a URL may hold commas
-        extra = {"NEWSBOT_PROVENANCE": "true"} if provenance else {}
-        results, records, _ = _crawl("article", None, {**extra, **(settings or {})}, {"url_file": str(listing)})
+        extra = {"LOG_LEVEL": "WARNING", **({"NEWSBOT_PROVENANCE": "true"} if provenance else {})}
+        results, records, _ = _crawl("article", None, {**extra, **(settings or {})}, {"url_file": str(listing)},
+                                     told=False)
     if records:
         return records[0]
     [result] = results

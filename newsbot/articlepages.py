@@ -10,7 +10,6 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from .api import record_of
 from .extraction.pagination import article_key, join_pages, same_article
 from .extraction.urls import fingerprint, strip_tracking
 from .logs import failure_level
@@ -22,18 +21,19 @@ from .stats import PAGES, SKIPPED
 class ArticlePages:
     """Joins the pages of the articles of one crawl. ``crawler``: the running crawler (its
     engine downloads, its stats count); ``max_pages``: the most pages of one article read
-    (``NEWSBOT_ARTICLE_PAGES``); ``provenance``: records carry it. Keeps the key
+    (``NEWSBOT_ARTICLE_PAGES``). Keeps the key
     (:func:`~newsbot.extraction.pagination.article_key`) of every article joined in the run."""
 
-    def __init__(self, crawler, max_pages: int, provenance: bool = False):
+    def __init__(self, crawler, max_pages: int):
         self.crawler, self.stats = crawler, crawler.stats
-        self.max_pages, self.provenance = max_pages, provenance
+        self.max_pages = max_pages
         self.articles: set[tuple] = set()
 
     async def whole(self, ex, record: dict, spider, extract) -> dict | None:
         """The record of an article printed over several pages (``ex`` the extraction of one of
         them, ``record`` its record; ``extract``: the awaitable that extracts a page of it,
-        called as ``extract(url, body, content_type, fetched_at)``): from its first page
+        called as ``extract(url, body, content_type, fetched_at)``, giving ``(extraction,
+        record)``): from its first page
         (fetched when ``ex`` is a later page), the following ``rel=next`` pages are fetched, up
         to ``max_pages``, and their bodies joined (:func:`~newsbot.extraction.pagination.join_pages`); when they do not lead to
         ``ex``'s page, it and the pages after it are joined after them.
@@ -122,10 +122,9 @@ class ArticlePages:
             spider.logger.log(level, "Page %s of an article is no HTML page (%s): the article ends before it%s",
                               url, (response.headers.get("Content-Type") or b"?").decode("latin-1"), note)
             return None
-        ex = await extract(response.url, response.body,
-                           (response.headers.get("Content-Type") or b"").decode("latin-1") or None,
-                           response.meta.get(FETCHED_AT))
-        return ex, record_of(ex, spider.name, self.provenance)
+        return await extract(response.url, response.body,
+                             (response.headers.get("Content-Type") or b"").decode("latin-1") or None,
+                             response.meta.get(FETCHED_AT))
 
 
 def _same_page(url: str, other: str) -> bool:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .extraction.record import COUNTED, FLOORS, RULE_KEYS
-from .stats import BLOCKED, DROPPED, SCRAPY_ROBOTS_FORBIDDEN, SOURCES, figures
+from .stats import BLOCKED, DROPPED, SCRAPY_ROBOTS_FORBIDDEN, SOURCES, figures, none_answered
 
 REQUIRED: tuple[str, ...] = tuple(name for name, floor in FLOORS.items() if floor >= 1.0)
 """The fields every article must have (those whose monitor floor is 100 %: title,
@@ -106,16 +106,13 @@ def diagnose(portal, stats: dict, records: list[dict], limits: dict | None = Non
     forbidden = stats.get(SCRAPY_ROBOTS_FORBIDDEN, 0)
     if forbidden:
         found.problems.append(f"the site's robots.txt disallows newsbot: {forbidden} requests not made")
-    documents = [s for s in found.sources if s.get("kind") not in ("robots", "home")]
-    answered = [s for s in documents if s.get("outcome") == "answered"]
-    if not answered and any(s.get("outcome") != "robots" for s in documents):
+    if none_answered(found.sources):
         found.problems.append("no discovery source answered")
     if not records:
         found.problems.append("no article written")
     if found.missing:
         found.problems.append("articles without " + ", ".join(f"{k} ({v})" for k, v in found.missing.items()))
-    dead = [s for s in found.sources if s.get("origin") == "configured"
-            and s.get("outcome") not in ("answered", "blocked", "robots")]  # robots: not asked, so not dead
+    dead = fig["dead_endpoints"]
     if dead:
         found.problems.append(f"{len(dead)} configured endpoints dead")
     if found.unmatched:
@@ -156,7 +153,7 @@ def run_check(settings, names: list[str], since: str | None = None, until: str |
         jobs = [Job(name, dict(arguments)) for name in names]
         prepare(settings, jobs)
         held = lock(settings, jobs)
-        results = start(settings, jobs, held=held)
+        results = start(settings, jobs, held=held, told=False)
         from .monitors import thresholds
         from .portals import registry
 

@@ -1,7 +1,7 @@
 """The ``newsbot`` command.
 
 - ``newsbot crawl [--all | portal…] [--since D] [--until D] [--mode M] [--lang [P=]L] [--limit [P=]N]
-  [--full] [--jobdir DIR] [-a NAME=VALUE] [-L LEVEL]``: crawl portals in one process, under the
+  [--full] [--jobdir DIR] [-o FILE | -O FILE] [-a NAME=VALUE] [-L LEVEL]``: crawl portals in one process, under the
   crawl lock (:mod:`newsbot.runner`).
 - ``newsbot extract FILE --url URL`` / ``newsbot extract URL``: one page to one JSON record.
 - ``newsbot evaluate DIR``: score extraction on a labelled corpus.
@@ -172,7 +172,7 @@ def crawl(args) -> int:
     ``--until``, ``--mode``, ``--full``; ``--lang`` and ``--limit`` for every portal or, as
     ``PORTAL=VALUE``, one; ``-a NAME=VALUE``) go to each portal's spider. With ``--jobdir``,
     each portal keeps its queue in ``<DIR>/<portal>``."""
-    from .runner import Job, Refused, lock, prepare, start, tell, tell_results, worst
+    from .runner import Job, Refused, lock, output_feeds, prepare, start, tell, worst
     from .spiders.loader import PortalSpiderLoader
 
     try:
@@ -199,6 +199,7 @@ def crawl(args) -> int:
             if not eq or not key.strip():
                 raise ValueError(f"-a {pair!r} is not NAME=VALUE")
             common[key.strip()] = value
+        output_feeds(settings, args.output, args.overwrite_output, len(names))
         langs, limits = per_portal("--lang", args.lang, names), per_portal("--limit", args.limit, names)
         _editions_of(settings, langs)
         jobs = []
@@ -215,7 +216,6 @@ def crawl(args) -> int:
         tell(settings, f"newsbot crawl: {exc}", logging.ERROR)
         return exc.status
     results = start(settings, jobs, held=held)
-    tell_results(settings, results)
     return worst(results)
 
 
@@ -243,8 +243,8 @@ def extract(args) -> int:
         if target.startswith(("http://", "https://")):
             if args.url:
                 raise ValueError("--url goes with a file; a URL given alone is fetched")
-            record = extract_url(target, settings={"LOG_LEVEL": (args.loglevel or "WARNING").upper(), **pairs},
-                                 provenance=args.provenance)
+            level = {"LOG_LEVEL": args.loglevel.upper()} if args.loglevel else {}  # else extract_url's
+            record = extract_url(target, settings={**level, **pairs}, provenance=args.provenance)
         else:
             if target != "-" and not os.path.exists(target) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", target):
                 raise ValueError(f"{target}: neither a file nor an http(s) URL")
@@ -346,7 +346,7 @@ def portal_new(args) -> int:
     checked as a crawl's, :func:`newsbot.settings_table.check_kinds`)."""
     from .atomic import write_atomic
     from .newportal import propose
-    from .useragent import user_agent
+    from .useragent import of_settings
 
     from urllib.parse import urlsplit
 
@@ -374,7 +374,7 @@ def portal_new(args) -> int:
         print(f"newsbot portal new: {str(exc).replace(args.url, _without_password(args.url))}", file=sys.stderr)
         return 2
     try:
-        name, text = propose(args.url, settings.get("USER_AGENT") or user_agent(), args.name,
+        name, text = propose(args.url, of_settings(settings), args.name,
                              log=lambda line: print(line, file=sys.stderr),
                              allow_loopback=settings.getbool("NEWSBOT_ALLOW_LOOPBACK"), targets=targets,
                              timeout=timeout, max_bytes=max_bytes)
@@ -408,15 +408,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--generic", action="store_true", help="ignore portal rules (generic path only)")
     ev.set_defaults(func=evaluate)
     cr = sub.add_parser("crawl", help="crawl portals in one process (exit status: the worst portal's)")
-    cr.add_argument("portals", nargs="*", help="portal names (default: all)")
+    cr.add_argument("portals", nargs="*", help="portal names (none: every registered portal, as --all)")
     cr.add_argument("--all", action="store_true", help="every registered portal")
-    cr.add_argument("--since", help="YYYY-MM-DD (UTC), default: 2 days ago")
-    cr.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
+    cr.add_argument("--since", help="YYYY-MM-DD (UTC, from 00:00), default: 2 days ago")
+    cr.add_argument("--until", help="YYYY-MM-DD (UTC, to 23:59:59), default: now + 1 h")
     cr.add_argument("--lang", action="append", metavar="[PORTAL=]LANGS",
                     help="editions to crawl (comma-separated), of every portal named, or of PORTAL; "
                          "a portal without such an edition is refused (repeatable)")
     cr.add_argument("--limit", action="append", metavar="[PORTAL=]N",
-                    help="at most N article requests per portal, or for PORTAL (repeatable)")
+                    help="at most N articles per portal, or for PORTAL (repeatable): links of the window taken in "
+                         "turn, those skipped as already stored counting too")
     cr.add_argument("--mode", choices=("latest", "backfill"),
                     help="latest (default): feeds, news sitemaps, first listing pages; "
                          "backfill: REST API, sitemap indexes, paginated listings or feeds over the window "
@@ -428,6 +429,11 @@ def build_parser() -> argparse.ArgumentParser:
                          "cleared when the portal's run finishes")
     cr.add_argument("-a", dest="arguments", action="append", metavar="NAME=VALUE",
                     help="another spider argument, for every portal")
+    cr.add_argument("-o", "--output", action="append", metavar="FILE",
+                    help="append the records to FILE (format from its extension, or FILE:FORMAT; with several "
+                         "portals %%(name)s in it) instead of output/<portal>/…; repeatable")
+    cr.add_argument("-O", "--overwrite-output", action="append", metavar="FILE",
+                    help="as -o, but replace FILE: a full crawl, without the seen-store")
     cr.add_argument("-L", "--loglevel", metavar="LEVEL",
                     help="log level (default INFO; DEBUG adds Scrapy's settings and stats and every failure)")
     cr.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
@@ -441,8 +447,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=extract)
     ch = sub.add_parser("check", help="does each portal still work, and what broke (exit 0: all work)")
     ch.add_argument("portals", nargs="*", help="portal names (default: all)")
-    ch.add_argument("--since", help="YYYY-MM-DD (UTC), default: 30 days ago")
-    ch.add_argument("--until", help="YYYY-MM-DD (UTC), default: now")
+    ch.add_argument("--since", help="YYYY-MM-DD (UTC, from 00:00), default: 30 days ago")
+    ch.add_argument("--until", help="YYYY-MM-DD (UTC, to 23:59:59), default: now + 1 h")
     ch.add_argument("--limit", type=int, default=3, help="articles fetched per portal (default 3)")
     ch.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or newsbot setting")
     ch.add_argument("-L", "--loglevel", help="log level (default WARNING)")
@@ -453,7 +459,9 @@ def build_parser() -> argparse.ArgumentParser:
     pn.add_argument("url", help="the site's home page (an edition's, for a site with several)")
     pn.add_argument("-o", "--output", help="file to write (default <name>.toml); never overwritten")
     pn.add_argument("--name", help="the portal's name (default from the host name)")
-    pn.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a setting (USER_AGENT)")
+    pn.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                    help="a setting: USER_AGENT, NEWSBOT_CONTACT_URL, NEWSBOT_ALLOW_LOOPBACK, NEWSBOT_RESOLVE, "
+                         "DOWNLOAD_TIMEOUT, DOWNLOAD_MAXSIZE (repeatable)")
     pn.set_defaults(func=portal_new)
     sc = sub.add_parser("schema", help="print the record's JSON Schema")
     sc.add_argument("--duckdb", action="store_true", help="print the columns for DuckDB's read_json instead")
@@ -462,9 +470,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``newsbot`` console script; returns the exit code."""
+    """Entry point of the ``newsbot`` console script; returns the exit code. Output to a reader
+    that goes away (``newsbot schema | head``) ends the command with status 1 and no
+    traceback, as the Python documentation advises for SIGPIPE (``signal`` module, "Note on
+    SIGPIPE")."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        status = args.func(args)
+        sys.stdout.flush()  # here, not at exit, where a broken pipe could only be reported
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit writes nowhere
+        return 1
+    return status
 
 
 if __name__ == "__main__":

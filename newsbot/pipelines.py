@@ -72,7 +72,7 @@ class ExtractPipeline(_Pipeline):
                                    on_death=self._worker_died,
                                    timeout=self.settings.getfloat("NEWSBOT_EXTRACT_TIMEOUT"))
         self.pool.start()  # its fork server's imports run while the rest of the crawl starts
-        self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"), self.provenance)
+        self.pages = ArticlePages(crawler, self.settings.getint("NEWSBOT_ARTICLE_PAGES"))
         self.titles: Counter[str] = Counter()
 
     def close_spider(self, spider=None):
@@ -89,7 +89,7 @@ class ExtractPipeline(_Pipeline):
                                  item.get("hints"), portal, owner)
         if not ex.is_article:
             _drop(self.stats, "not_article", item["url"])
-        record = record_of(ex, getattr(spider, "name", None) or (owner.name if owner else "article"), self.provenance)
+        record = record_of(ex, owner, self.provenance)
         ledger = self.crawler.get_extension(Incremental)
         if ledger is not None:
             ledger.note_listed(record, item.get("hints"), portal.timezone if portal else None)
@@ -98,7 +98,8 @@ class ExtractPipeline(_Pipeline):
         self._count_title(record.get("title"))
         if ex.pages.several and self.pages.max_pages > 1:
             async def extract(url, body, content_type, fetched_at):
-                return await self._extract(url, body, content_type, fetched_at, item.get("hints"), portal, owner)
+                page = await self._extract(url, body, content_type, fetched_at, item.get("hints"), portal, owner)
+                return page, record_of(page, owner, self.provenance)
 
             whole = await self.pages.whole(ex, record, spider, extract)
             if whole is None:

@@ -39,7 +39,12 @@ class _NoScrapyLine(logging.Filter):
 
 class RobotsTxtUnavailable(IgnoreRequest):
     """A request for a robots.txt the middleware could not fetch (already counted and logged):
-    it is not fetched again."""
+    it is not fetched again. ``kind``: how it failed (:func:`newsbot.middlewares.failure_kind`,
+    e.g. ``dns``, ``http_503``)."""
+
+    def __init__(self, message: str, kind: str):
+        super().__init__(message)
+        self.kind = kind
 
 
 def unreachable(kind: str | None) -> bool:
@@ -98,7 +103,8 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
             request.meta[REUSED] = True
             return stored.replace(url=request.url, request=request)
         if url.netloc in self._failed:
-            raise RobotsTxtUnavailable(f"robots.txt of {url.netloc} not read: {self._failed[url.netloc]}")
+            raise RobotsTxtUnavailable(f"robots.txt of {url.netloc} not read: {self._failed[url.netloc]}",
+                                       self._failed[url.netloc])
         return None
 
     async def robot_parser(self, request):

@@ -107,6 +107,37 @@ def prepare(settings, jobs: list[Job]) -> None:
     install()
 
 
+def output_feeds(settings, output: list[str] | None, overwrite: list[str] | None, spiders: int = 1) -> None:
+    """Make the feeds of ``-o`` (``output``: appended to) or ``-O`` (``overwrite``: replaced)
+    the run's ``FEEDS``, in place of the project's default feed (Scrapy merges dict settings by
+    priority, which would also write under ``output/``); nothing when neither is given. Each is
+    ``URI`` (format from the extension) or ``URI:FORMAT``, read by Scrapy
+    (``scrapy.utils.conf.feed_process_params_from_cli``). Raises :class:`Refused` (status 2)
+    with one line for a feed without a known format, ``-o`` with ``-O``, or a run of several
+    ``spiders`` whose file name lacks ``%(name)s`` (their records would share one file)."""
+    if not (output or overwrite):
+        return
+    from scrapy.exceptions import UsageError
+    from scrapy.utils.conf import feed_process_params_from_cli
+
+    option = "-O" if overwrite else "-o"
+    settings.set("FEEDS", {}, priority="cmdline")
+    feeds = settings.attributes["FEEDS"].value
+    for uri in list(feeds):
+        feeds.delete(uri, priority="cmdline")
+    try:
+        chosen = feed_process_params_from_cli(settings, list(output or []), overwrite_output=list(overwrite or []))
+    except UsageError as exc:
+        given = " ".join(output or overwrite or [])
+        raise Refused(BAD_ARGUMENTS, f"{option} {given}: {exc}; nothing done") from None
+    if spiders > 1:
+        shared = [uri for uri in chosen if "%(name)s" not in uri]
+        if shared:
+            raise Refused(BAD_ARGUMENTS, f"{option} {shared[0]}: {spiders} portals would write one file; give "
+                                         "%(name)s in its path (e.g. out/%(name)s.jsonl); nothing done")
+    settings.set("FEEDS", chosen, priority="cmdline")
+
+
 def plan_feeds(settings) -> None:
     """Complete the ``FEEDS`` of a run: each feed's options name the template its files come
     from (:data:`newsbot.feeds.STREAM_OPTION`, the seen-store's stream), and a feed whose
@@ -256,11 +287,13 @@ def lock(settings, jobs: list[Job]) -> contextlib.ExitStack:
     return held
 
 
-def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
+def start(settings, jobs: list[Job], process=None, held=None, told: bool = True) -> list[Result]:
     """Run ``jobs`` (already :func:`prepare`\\ d) in one Scrapy process (``process``: a
     ``CrawlerProcess`` made with ``settings``, else a new one), holding the locks ``held``
     (from :func:`lock`, released once the job folders are cleared); returns one
-    :class:`Result` a job. The
+    :class:`Result` a job, after telling each job's summary line (:func:`tell_results`: on
+    stderr, and in ``LOG_FILE``) unless ``told`` is false (``newsbot check``, which reports in
+    its own words, and :func:`newsbot.api.extract_url`, which raises or returns instead). The
     extraction workers' fork server is started first (:func:`newsbot.workers.start_fork_server`,
     unless ``NEWSBOT_EXTRACT_WORKERS`` is 0), so its imports run while Scrapy starts the crawl."""
     from scrapy.crawler import CrawlerProcess
@@ -292,6 +325,8 @@ def start(settings, jobs: list[Job], process=None, held=None) -> list[Result]:
     finally:
         if held is not None:
             held.close()
+    if told:
+        tell_results(settings, results)
     return results
 
 
@@ -338,11 +373,11 @@ def tell_results(settings, results: list[Result]) -> None:
         tell(settings, result.line, logging.ERROR if result.status else logging.INFO)
 
 
-def crawl(settings, jobs: list[Job]) -> list[Result]:
-    """:func:`prepare`, :func:`lock`, then :func:`start`: the whole run (raises
-    :class:`Refused`)."""
+def crawl(settings, jobs: list[Job], told: bool = True) -> list[Result]:
+    """:func:`prepare`, :func:`lock`, then :func:`start` (``told``: as there): the whole run
+    (raises :class:`Refused`)."""
     prepare(settings, jobs)
-    return start(settings, jobs, held=lock(settings, jobs))
+    return start(settings, jobs, held=lock(settings, jobs), told=told)
 
 
 def worst(results: list[Result]) -> int:
@@ -350,13 +385,25 @@ def worst(results: list[Result]) -> int:
     return max((r.status for r in results), default=OK)
 
 
-JOB_FILES = ("requests.seen", "requests.queue", "spider.state")  # what Scrapy keeps in JOBDIR
+JOB_FOUND = "newsbot.found"
+"""A file newsbot keeps in a ``JOBDIR`` a run left unfinished (paused, past its deadline): how
+many articles that run and the runs it resumed found (written or already stored), so a run
+that resumes a queue the pause had already emptied is not taken for one that found nothing."""
+JOB_FILES = ("requests.seen", "requests.queue", "spider.state", JOB_FOUND)  # Scrapy's files in JOBDIR, and ours
 JOB_LOCK = "newsbot.lock"
 """The lock file (:func:`crawl_lock`) a run holds in each ``JOBDIR`` it uses, removed with the
 folder's other files when its job finished."""
 JOB_MARK = "newsbot.running"
 """A file newsbot keeps in a ``JOBDIR`` while a crawl uses it: present at start, the last run on
 the folder did not close its engine (SIGKILL, a forced stop, a crash)."""
+
+
+def _found_before(path: Path) -> int:
+    """The count :data:`JOB_FOUND` holds, 0 when there is none or it cannot be read."""
+    try:
+        return max(0, int(path.read_text(encoding="utf-8").strip()))
+    except (OSError, ValueError):
+        return 0
 
 
 def _remove_job_files(folder: Path) -> bool:
@@ -383,7 +430,10 @@ class JobFolder:
     by :data:`JOB_MARK`, written when a crawl opens it and removed when its engine stops) is
     emptied before Scrapy's scheduler reads it and the crawl starts afresh: one WARNING, counted
     in :data:`newsbot.stats.JOBDIR_UNCLEAN`. Articles the killed run committed are skipped by
-    the seen-store as usual."""
+    the seen-store as usual. A run that stops unfinished writes how many articles it (and the
+    runs it resumed) found to :data:`JOB_FOUND`; the run resuming the folder counts them in
+    :data:`newsbot.stats.JOB_FOUND_BEFORE`, part of its ``articles_found``
+    (:func:`newsbot.stats.figures`)."""
 
     def __init__(self, crawler, folder: Path):
         self.crawler = crawler
@@ -392,6 +442,7 @@ class JobFolder:
         self.unclean = self.mark.exists()
         if self.unclean:
             _remove_job_files(folder)
+        self.found_before = _found_before(folder / JOB_FOUND)
         folder.mkdir(parents=True, exist_ok=True)
         self.mark.write_text(f"{os.getpid()}\n", encoding="utf-8")
 
@@ -405,19 +456,34 @@ class JobFolder:
             raise NotConfigured  # no message: Scrapy would log one at WARNING
         ext = cls(crawler, Path(jobdir))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
 
     def spider_opened(self, spider):
-        """Count and log an unclean folder started afresh, once."""
-        from .stats import JOBDIR_UNCLEAN
+        """Count and log an unclean folder started afresh, once; carry the articles the runs
+        this one resumes found."""
+        from .stats import JOB_FOUND_BEFORE, JOBDIR_UNCLEAN
 
+        if self.found_before:
+            self.crawler.stats.set_value(JOB_FOUND_BEFORE, self.found_before)
         if self.unclean:
             self.crawler.stats.inc_value(JOBDIR_UNCLEAN)
             logger.warning("Job folder %s was left by a run that did not stop cleanly (killed, or a second "
                            "Ctrl-C); its queue cannot be resumed, so %s starts afresh (articles already "
                            "written are skipped by the seen-store)", self.folder, spider.name,
                            extra={"spider": spider})
+
+    def spider_closed(self, spider, reason):
+        """A run that did not finish (the folder is kept to be resumed): write the articles
+        found so far to :data:`JOB_FOUND`."""
+        if reason == "finished":
+            return
+        from .stats import figures
+
+        found = figures(self.crawler.stats.get_stats())["articles_found"]
+        with contextlib.suppress(OSError):
+            (self.folder / JOB_FOUND).write_text(f"{found}\n", encoding="utf-8")
 
     def engine_stopped(self):
         """The engine closed (the queue's state written): the folder can be resumed."""

@@ -65,6 +65,7 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "newsbot.httplimits.HeaderLimits": 0,
     "newsbot.extensions.Deadline": 0,
+    "newsbot.extensions.HoldBackAtStop": 0,
     "newsbot.extensions.QuietErrors": 0,
     "newsbot.logs.RunLog": 0,
     "newsbot.extensions.ItemErrors": 0,

@@ -10,9 +10,11 @@ object or a dict), ``list`` (a list, or comma-separated text), ``class`` (an imp
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -192,7 +194,8 @@ def check(settings) -> None:
     ``NEWSBOT_REPLAY`` (an existing, complete WARC file holding at least one response record),
     ``NEWSBOT_ARCHIVE`` (not a folder; an existing file must be a WARC, and not the file
     ``NEWSBOT_REPLAY`` reads, by any path to it), ``NEWSBOT_PORTALS_FILE``
-    (a good portal file) and ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
+    (a good portal file), the portals ``NEWSBOT_MONITOR_PORTALS`` names (known ones) and
+    ``NEWSBOT_RESOLVE`` (host names mapped to loopback addresses)."""
     check_kinds(settings)
     _check_log_level(settings)
     _check_contact(settings)
@@ -209,9 +212,26 @@ def check(settings) -> None:
         from .portals import load_registry
 
         load_registry(portals)  # raises ValueError naming the file, portal and key
+    _check_monitor_portals(settings)
     from .resolver import resolve_map
 
     resolve_map(settings.get("NEWSBOT_RESOLVE"))  # ValueError: not host:ip, or not loopback
+
+
+def _check_monitor_portals(settings) -> None:
+    """Every portal ``NEWSBOT_MONITOR_PORTALS`` names must be one of the registry's (the
+    packaged portals and ``NEWSBOT_PORTALS_FILE``'s): a misspelt name would lose its thresholds
+    without a word."""
+    from .portals import registry
+
+    named = settings.getdict("NEWSBOT_MONITOR_PORTALS")
+    if not named:
+        return
+    known = sorted(registry(settings))
+    unknown = [name for name in named if name not in known]
+    if unknown:
+        raise ValueError(f"NEWSBOT_MONITOR_PORTALS names unknown portal {', '.join(map(repr, unknown))} "
+                         f"(known: {', '.join(known)})")
 
 
 def _check_log_level(settings) -> None:
@@ -292,7 +312,9 @@ def _check_classes(settings) -> None:
                 continue  # a class given directly (Python settings)
             raise ValueError(f"{name}={path!r} is not a class path (module.Name)")
         try:
-            obj = load_object(path.strip())
+            with warnings.catch_warnings():  # Spidermon's e-mail action imports Scrapy's deprecated mail module
+                warnings.filterwarnings("ignore", message=r"The scrapy\.mail module is deprecated")
+                obj = load_object(path.strip())
         except Exception as exc:  # ValueError, ImportError, NameError from load_object
             raise ValueError(f"{name}={path!r} cannot be imported ({exc.__class__.__name__}: {exc})") from None
         if not isinstance(obj, type):
@@ -329,7 +351,11 @@ def writable_folder(name: str, raw: str, folder: Path, label: str | None = None)
         with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
-        raise ValueError(f"{label}: cannot write in {existing} ({exc.strerror or exc})") from None
+        # a folder that exists but answers ENOENT to a new file is of a file system that takes
+        # none (/proc, /sys): the error's own words would say the folder is missing
+        reason = ("its file system takes no new files" if exc.errno == errno.ENOENT and existing.is_dir()
+                  else exc.strerror or exc)
+        raise ValueError(f"{label}: cannot write in {existing} ({reason})") from None
 
 
 def _exists(path: Path, follow: bool = True) -> bool:

@@ -2,7 +2,8 @@
 entries, and per root source (a feed, sitemap, listing or REST collection of the plan, and the
 standard probes) its outcome booked in the crawl stats by a :class:`SourceBook`:
 ``newsbot/source/<edition>/<kind>/<outcome>`` (outcomes: ``answered``, ``http_<status>``,
-``blocked``, ``unusable``, ``failed`` or a failure kind), ``…/entries``, and one row a source in
+``blocked``, ``unusable`` or a failure kind: :func:`newsbot.middlewares.failure_kind`'s, a
+robots.txt that was not read included), ``…/entries``, and one row a source in
 the list ``newsbot/sources`` that the run summary and ``newsbot check`` read."""
 from __future__ import annotations
 

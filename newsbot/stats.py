@@ -76,9 +76,13 @@ INCREMENTAL = Family("newsbot/incremental/", "committed, recovered, not_committe
 ITEM_ERRORS = Family("newsbot/item_errors/", "records lost to a pipeline exception, by exception name")
 OUTPUT_FAILED = Family("newsbot/output_failed/", "output files that failed, by step (open, write, store)")
 SOURCE = Family("newsbot/source/", "<edition>/<kind>/<outcome>: root discovery sources by outcome (answered, "
-                "http_404, http_410, blocked, unusable, failed), <edition>/<kind>/entries: entries they listed")
+                "http_404, http_410, blocked, unusable, or a failure kind: robots for a source robots.txt forbids, "
+                "robots_unreachable for one of a site whose robots.txt was not read, dns, timeout… for a "
+                "robots.txt or document that failed), <edition>/<kind>/entries: entries they listed")
 SOURCES = "newsbot/sources"  # a list of {edition, kind, origin, url, outcome, entries, newest, …}, one a root source
 JOBDIR_UNCLEAN = "newsbot/jobdir/unclean"  # job folders left by a run that did not stop cleanly, started afresh
+HELD_BACK = "newsbot/held_back"  # requests waiting for their turn in the downloader when the run began to stop, not sent
+JOB_FOUND_BEFORE = "newsbot/jobdir/found_before"  # articles the earlier runs of a resumed job folder found
 MONITORS_FAILED = "newsbot/monitors/failed"  # a list of the failed monitors' messages
 OUTPUTS = "newsbot/outputs"  # a list of the output files the run put in place (paths, in order)
 SAME_TITLE = "newsbot/same_title"  # {"text", "count"}: the title most extracted articles of the run share
@@ -110,7 +114,8 @@ def figures(stats: dict) -> dict:
     articles), ``field_coverage`` ({field: {"present", "of", "ratio", "layers": {layer: n}}},
     over the extracted articles, so a field lost with the markup shows even when the record is
     then dropped as invalid), ``articles_found`` (written + already stored: the articles of the
-    date window; links and pages dropped as outside it are not found), ``already_stored``,
+    date window; links and pages dropped as outside it are not found; in a run resuming a job
+    folder, with those its earlier runs found, :data:`JOB_FOUND_BEFORE`), ``already_stored``,
     ``outside_window`` (links skipped and pages dropped as outside the date window),
     ``withdrawn`` (``[{"url", "id", "status"}]``: delivered articles whose page answered 404 or
     410 in this run, :data:`WITHDRAWN`), ``dated_ahead`` (``[{"url", "date"}]``: the first links
@@ -159,7 +164,7 @@ def figures(stats: dict) -> dict:
         "skipped": skipped,
         "articles_extracted": extracted,
         "field_coverage": coverage,
-        "articles_found": written + stored,
+        "articles_found": written + stored + stats.get(JOB_FOUND_BEFORE, 0),
         "already_stored": stored,
         "outside_window": outside,
         "withdrawn": list(stats.get(WITHDRAWN) or []),
@@ -192,11 +197,28 @@ DOCUMENT_KINDS = ("rss", "atom", "sitemapindex", "urlset", "listing", "wp_api")
 """The :data:`DISCOVERY` keys that count documents read (the others count faults)."""
 
 
+NOT_ASKED = ("robots", "robots_unreachable")
+"""Source outcomes of a request newsbot did not make: robots.txt forbids it, or the site's
+robots.txt could not be read (RFC 9309: complete disallow). Such a source was never asked, so
+it is not dead."""
+
+
 def dead_endpoints(stats: dict) -> list[dict]:
-    """The root sources of the portal file (origin ``configured``) that did not answer with a
-    usable document (outcome other than ``answered`` and ``blocked``), from :data:`SOURCES`."""
+    """The root sources of the portal file (origin ``configured``) that were asked and did not
+    answer with a usable document (outcome other than ``answered``, ``blocked`` and
+    :data:`NOT_ASKED`), from :data:`SOURCES`: the one rule of the summary line, the stats file
+    and ``newsbot check``."""
     return [s for s in stats.get(SOURCES) or [] if isinstance(s, dict) and s.get("origin") == "configured"
-            and s.get("outcome") not in ("answered", "blocked")]
+            and s.get("outcome") not in ("answered", "blocked", *NOT_ASKED)]
+
+
+def none_answered(sources: list[dict]) -> bool:
+    """Of the root ``sources`` (rows of :data:`SOURCES`), no discovery document (robots.txt and
+    the home page aside) answered, while some was asked (not :data:`NOT_ASKED`): the summary
+    line's and ``newsbot check``'s "no discovery source answered"."""
+    documents = [s for s in sources if isinstance(s, dict) and s.get("kind") not in ("robots", "home")]
+    return (not any(s.get("outcome") == "answered" for s in documents)
+            and any(s.get("outcome") not in NOT_ASKED for s in documents))
 
 
 def _endpoints(sources: list[dict], n: int = 3) -> str:
@@ -214,8 +236,10 @@ def _top(counts: dict[str, int], n: int = 3) -> str:
 def summary(name: str, stats: dict | None) -> tuple[int, str]:
     """``(status, line)`` for one finished crawl given its stats dict (``None`` when the
     crawler never started): status 0 when the crawl finished and wrote what it found, 1 when
-    it failed (no record and no feed or sitemap read while requests failed, no article found
-    but URLs robots.txt forbids, a blocked portal
+    it failed (no record and no article found while requests failed: the line names the
+    failures by kind, ``requests failed: http_404 ×3``, whether the monitors are on or not; no
+    record and no discovery source answered; no article found but URLs robots.txt forbids, a
+    blocked portal
     with no record, invalid records, spider errors, pages whose extraction worker died twice or
     passed its deadline, corrupt records of a replayed archive, records lost to processing or
     output errors, an abnormal finish or none, a failed monitor). The line ends with the output
@@ -230,22 +254,20 @@ def summary(name: str, stats: dict | None) -> tuple[int, str]:
     if not failures:  # to name why a run found nothing: Scrapy's download exceptions (robots.txt has no errback)
         failures = {k.rsplit(".", 1)[-1]: v for k, v in SCRAPY_DOWNLOAD_EXCEPTIONS.read(stats).items()
                     if not k.endswith(".IgnoreRequest")}  # a request not made (robots.txt, offsite): no failure
-    problems = []
     dead = fig["dead_endpoints"]
     blocked = stats.get(BLOCKED(name), 0)
-    if records == 0 and not fig["discovered"] and failures:
+    why = []  # why a run wrote no record and found none
+    if records == 0 and not fig["articles_found"] and failures:
         robots = ROBOTS_FAILED.read(stats)
-        problems.append(f"no records; requests failed: {_top(failures)}"
-                        + (f" (robots.txt not read: {_top(robots)})" if robots and "robots_unreachable" in failures
-                           else ""))
-    elif records == 0 and not fig["discovered"] and fig["sources"] and not blocked:
-        problems.append("no records; no discovery source answered"
-                        + (f" (dead configured endpoints: {_endpoints(dead)})" if dead else ""))
+        why.append(f"requests failed: {_top(failures)}"
+                   + (f" (robots.txt not read: {_top(robots)})" if robots and "robots_unreachable" in failures else ""))
+    elif records == 0 and not fig["discovered"] and none_answered(fig["sources"]) and not blocked:
+        why.append("no discovery source answered" + (f" (dead configured endpoints: {_endpoints(dead)})" if dead else ""))
     if records == 0 and not fig["articles_found"] and fig["skipped"].get("robots"):
-        problems.append(f"no records; robots.txt forbids the {fig['skipped']['robots']} URLs asked")
+        why.append(f"robots.txt forbids the {fig['skipped']['robots']} URLs asked")
     if records == 0 and blocked:
-        problems.append(f"no records; the portal refused the crawler {blocked} times (HTTP 403 or challenge page): "
-                        + BLOCKED_ADVICE)
+        why.append(f"the portal refused the crawler {blocked} times (HTTP 403 or challenge page): " + BLOCKED_ADVICE)
+    problems = ["no records; " + "; ".join(why)] if why else []
     if fig["invalid"]:
         problems.append(f"records dropped as invalid (markup changed?): {_top(fig['invalid'])}")
     spider_errors = {k: v for k, v in SCRAPY_SPIDER_EXCEPTIONS.read(stats).items() if k != "count"}

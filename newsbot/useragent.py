@@ -28,6 +28,16 @@ def user_agent(contact_url: str = DEFAULT_CONTACT_URL) -> str:
     return f"newsbot/{package_version()} (+{contact_url})"
 
 
+def of_settings(settings) -> str:
+    """The User-Agent a run with ``settings`` sends: ``USER_AGENT`` as given, unless it is
+    still the project's default (:func:`user_agent` of the default contact URL), then
+    :func:`user_agent` of ``NEWSBOT_CONTACT_URL``."""
+    given = settings.get("USER_AGENT")
+    if not given or given == user_agent():
+        return user_agent(settings.get("NEWSBOT_CONTACT_URL") or DEFAULT_CONTACT_URL)
+    return given
+
+
 class ContactUserAgentMiddleware(UserAgentMiddleware):
     """Scrapy's User-Agent middleware (same place, 500) whose value follows
     ``NEWSBOT_CONTACT_URL`` as the crawler's settings give it (``-s`` included): when
@@ -38,7 +48,5 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
     @classmethod
     def from_crawler(cls, crawler):
         mw = super().from_crawler(crawler)
-        settings = crawler.settings
-        if settings.get("USER_AGENT") == user_agent():
-            mw.user_agent = user_agent(settings.get("NEWSBOT_CONTACT_URL") or DEFAULT_CONTACT_URL)
+        mw.user_agent = of_settings(crawler.settings)
         return mw

@@ -155,3 +155,33 @@ def test_extract_command_reads_a_saved_page(tmp_path):
     bad = _extract_cmd(tmp_path, str(page), "--url", url, "-s", "NEWSBOT_ARTICLE_PAGES=abc")
     assert (bad.returncode, bad.stderr.strip()) == (
         2, "newsbot extract: NEWSBOT_ARTICLE_PAGES='abc' is not a whole number of pages; 1: each page alone")
+
+
+def test_crawl_logs_the_summary_lines_to_stderr(tmp_path, capfd):
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        portal_file = write_portal(tmp_path, room.base)
+        records = newsbot.crawl(NAME, settings=_settings(portal_file), **WINDOW)
+    assert len(records) == 2
+    err = capfd.readouterr().err
+    [line] = [x for x in err.splitlines() if x.startswith(f"{NAME}: ")]
+    assert line.startswith(f"{NAME}: ok: 2 records written, 0 failed requests; wrote "), err[-2000:]
+
+
+def test_a_page_a_configured_portal_owns_is_labelled_with_that_portal_however_it_is_read(tmp_path, capfd):
+    story = Story(1, day(3))
+    with Newsroom([story]) as room:
+        portal_file = write_portal(tmp_path, room.base)
+        url = room.base + story.path
+        settings = {**_settings(portal_file), "LOG_LEVEL": "INFO"}
+        fetched = newsbot.extract_url(url, settings={k: v for k, v in settings.items() if k != "LOG_LEVEL"},
+                                      provenance=True)
+        quiet = capfd.readouterr().err
+        [crawled] = newsbot.crawl("article", urls=url, settings=settings)
+        html = story.html(room.base)
+    saved = newsbot.extract(html, url, portals=load_registry(portal_file))
+    assert fetched["portal"] == crawled["portal"] == saved["portal"] == NAME
+    assert fetched["provenance"]["title"] == "portal"
+    # extract_url logs warnings only: no start line naming its temporary URL file, no summary line
+    assert "crawling article" not in quiet and "url.txt" not in quiet and "article: ok" not in quiet, quiet
+    other = newsbot.extract(html, "https://elsewhere.example.org" + story.path)
+    assert other["portal"] == "article"

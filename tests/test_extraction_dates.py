@@ -90,7 +90,8 @@ def test_a_printed_time_is_kept(printed, want):
                 f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
     rec = extract_article(html.encode(), HARBOUR).record
     assert rec["date_published"] == want
-    assert rec["quality_flags"] == []
+    # a time printed with no zone, on a page with no other offset and no portal zone, is read as UTC
+    assert rec["quality_flags"] == (["offset_assumed"] if want.endswith("+00:00") else [])
 
 
 def test_a_printed_day_without_a_time_stays_a_day():
@@ -159,6 +160,7 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     ("hr", "1. ožujka 2025.", "2025-03-01"), (None, "1 de marzo de 2025", "2025-03-01"),
     ("lv", "2025. gada 12. marts", "2025-03-12"), ("mt", "12 ta' Marzu 2025", "2025-03-12"),
     ("sl", "12. 3. 2025", "2025-03-12"),
+    ("sl-SI", "2. Avgusta 2025", "2025-08-02"),  # the genitive, which dateparser's Slovenian lacks
 ])
 def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, printed, want):
     # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser in the
@@ -169,6 +171,19 @@ def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, pri
     rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
     assert rec["date_published"] == f"{want}T00:00:00+00:00"
     assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("sl", "Objavljeno: 13. marca 2025 ob 10.05", "2025-03-13T10:05:00+00:00"),  # the month in the genitive
+    ("sl", "Maja Horvat · 2. septembra 2025 ob 9.30", "2025-09-02T09:30:00+00:00"),
+    ("lt", "Paskelbta: 2025 m. kovo 12 d. 11:20", "2025-03-12T11:20:00+00:00"),  # year first, "m." and "d."
+])
+def test_a_long_form_htmldate_does_not_read_is_read_in_the_pages_language(lang, line, want):
+    head = f"<meta http-equiv='content-language' content='{lang}'>"
+    html = _doc(f"<title>Harbour cranes</title>{head}",
+                f"<article><h1>Harbour cranes</h1><p class='date'>{line}</p></article>")
+    rec = extract_article(html.encode(), "https://news.example.org/world/harbour-cranes").record
+    assert rec["date_published"] == want
 
 
 @pytest.mark.parametrize("line, want", [
@@ -253,7 +268,7 @@ def test_an_update_printed_before_the_creation_does_not_date_the_article():
                 "<span class='date-published'>Erstellt am 08.04.2025, 07:45 Uhr</span></div>"
                 f"{_paras(4)}</article></main>")
     assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
-    assert rec["quality_flags"] == []
+    assert rec["quality_flags"] == ["offset_assumed"]  # a time, in no zone the page names
 
 
 def test_a_live_blog_without_structured_dates_is_dated_by_its_first_entry():
@@ -286,3 +301,142 @@ def test_the_first_of_a_month_in_digits(source, short_year, printed):
     from newsbot.extraction.date_fields import _first_in_digits
 
     assert _first_in_digits(source, "2025", 4, short_year) is printed
+
+
+POSTED = "<span class='posted-on'>{}</span>"
+COMMENT = ("<div id='comments' class='comments-area'><ol class='comment-list'>"
+           "<li class='comment depth-1' id='comment-7'><article class='comment-body'><footer class='comment-meta'><b class='fn'>Harbour fan</b>"
+           "<div class='comment-metadata'><a href='#comment-7'><time datetime='2025-04-20T08:10:00+02:00'>"
+           "20 April 2025 at 8:10</time></a></div></footer><div class='comment-content'><p>The cranes look "
+           "great from the ferry, but the noise at night is hard to bear for us on the quay.</p></div>"
+           "</article></li></ol></div>")
+
+
+COMMENT_SECTION = ("<section id='comments'><div><footer><time datetime='2025-04-20T08:10:00+02:00'>20 April</time>"
+                   "</footer><p>Nice cranes.</p></div></section>")
+COMMENT_MICRODATA = ("<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'>"
+                     "<time datetime='2025-04-20T08:10:00+02:00'>20 April</time><p>Nice cranes.</p></div>")
+
+
+@pytest.mark.parametrize("lang, printed, inside, after", [
+    # WordPress's comment markup after the article: each comment its own <article> with its own <footer>
+    ("en", "8 April 2025, 07:45", "", COMMENT),
+    # a comment list in the article's own <article>, each comment no article and no class naming it one
+    ("en", "8 April 2025, 07:45", COMMENT_SECTION, ""),
+    ("en", "8 April 2025, 07:45", COMMENT_MICRODATA, ""),  # schema.org microdata only
+    # a day htmldate does not read (Lithuanian): the comment's time is not htmldate's date either
+    ("lt", "2025 m. balandžio 8 d. 07:45", "", COMMENT),
+])
+def test_a_reader_comments_time_does_not_date_the_article(lang, printed, inside, after):
+    # the article's own date is printed as text alone; the comments' times are <time datetime>
+    text = _paras(4) if lang == "en" else ""  # the page's language, not contradicted by English text
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{POSTED.format(printed)}{text}{inside}</article>"
+                f"{after}</main>", f"<meta http-equiv='content-language' content='{lang}'>")
+    # the time the article prints, in the offset the page prints with its other dates
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+
+
+def test_a_reader_comments_time_is_not_the_time_of_the_articles_day():
+    # the article prints its day alone: a comment's time printed on that day is not the article's
+    comment = COMMENT.replace("<time datetime='2025-04-20T08:10:00+02:00'>", "<span>").replace("</time>", "</span>")
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{POSTED.format('20 April 2025')}{_paras(4)}</article>"
+                f"{comment}</main>")
+    assert rec["date_published"] == "2025-04-20T00:00:00+00:00"
+    assert rec["quality_flags"] == ["day_only"]
+
+
+@pytest.mark.parametrize("lang, updated, created", [
+    ("hu", "Frissítve: 2025. április 9. 17:05", "Létrehozva: 2025. április 8. 07:45"),
+    ("ro", "Actualizat: 9 aprilie 2025, 17:05", "Publicat: 8 aprilie 2025, 07:45"),
+])
+def test_an_update_printed_first_in_a_language_htmldate_does_not_read_is_not_the_publication(lang, updated, created):
+    # htmldate reads the year alone without the update (rejected) and the update in digits with it: the
+    # publication day is read in the page's language before the update is looked at again
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><div class='article-dates'><span class='updated'>{updated}"
+                f"</span> · <span class='published'>{created}</span></div></article></main>",
+                f"<meta http-equiv='content-language' content='{lang}'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+
+
+def test_drupal_submitted_line_dates_the_article_and_its_comments_do_not():
+    # Drupal's node template prints "Submitted by … on …" in div.submitted; its comments print theirs too
+    article = ("<article class='node'><h1>Nieuwe kranen in de haven</h1>"
+               "<p class='submitted'>Gepubliceerd door Eva Jansen op 11 maart 2025 om 16:20</p>"
+               "<p>De twee kranen die in de storm werden neergehaald, staan sinds deze week weer op de kade.</p>"
+               "<p>Havenarbeiders hebben een maand lang containers met de hand verplaatst, terwijl de nieuwe "
+               "motoren uit het noorden werden verscheept.</p>"
+               "<p>Het havenbedrijf verwacht dat het verkeer voor het zomerseizoen weer het niveau van vorig jaar "
+               "haalt, zo liet een woordvoerder weten.</p>"
+               "<p>De gemeente onderzoekt intussen of de kade zelf versterkt moet worden tegen nieuwe stormen.</p>"
+               "</article>"
+               "<section id='comments'><div class='comment'><div class='submitted'>Piet op 17 maart 2025 om 08:31"
+               "</div><p>Eindelijk, dat werd tijd.</p></div></section>")
+    rec = extract_article(_doc("<title>Nieuwe kranen in de haven</title>", article).encode(),
+                          HARBOUR).record
+    assert rec["date_published"] == "2025-03-11T16:20:00+00:00"
+
+
+@pytest.mark.parametrize("lang, line", [
+    # one element, the update first
+    ("de", "<p class='date'>Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025, 07:45 Uhr</p>"),
+    ("en", "<p class='meta'>Updated 9 April 2025, 17:05 | Published 8 April 2025, 07:45</p>"),
+    ("pl", "<p class='date'>Aktualizacja: 09.04.2025, 17:05 · Opublikowano: 08.04.2025, 07:45</p>"),
+    ("el", "<p class='date'>Ενημερώθηκε: 09.04.2025, 17:05 · Δημοσιεύθηκε: 08.04.2025, 07:45</p>"),
+    ("it", "<p class='data'>Aggiornato il 9 aprile 2025 alle 17:05 - Pubblicato l'8 aprile 2025 alle 07:45</p>"),
+    # one element, the creation first
+    ("nl", "<span class='datum'>Gepubliceerd op 8 april 2025 om 07:45, bijgewerkt op 9 april 2025 om 17:05</span>"),
+    # spans without a class, in an element named for the dates
+    ("de", "<div class='article-dates'><span>Aktualisiert am 09.04.2025, 17:05 Uhr</span> · "
+           "<span>Erstellt am 08.04.2025, 07:45 Uhr</span></div>"),
+    ("fr", "<div class='dates'><span>Mis à jour le 9 avril 2025 à 17h05</span> "
+           "<span>Publié le 8 avril 2025 à 07h45</span></div>"),
+    ("sv", "<div class='byline-date'><span>Publicerad 8 april 2025 kl. 07.45</span> "
+           "<span>Uppdaterad 9 april 2025 kl. 17.05</span></div>"),
+])
+def test_the_words_of_a_date_line_tell_the_update_from_the_creation(lang, line):
+    text = _paras(4) if lang == "en" else ""  # the page's language, not contradicted by English text
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{line}{text}</article></main>",
+                f"<meta http-equiv='content-language' content='{lang}'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+00:00"
+
+
+def test_an_update_on_the_day_of_the_creation_keeps_each_its_own_time():
+    rec = _page("<main><article><h1>Harbour cranes</h1><p class='date'>Aktualisiert am 08.04.2025, 17:05 Uhr · "
+                "Erstellt am 08.04.2025, 07:45 Uhr</p></article></main>",
+                "<meta http-equiv='content-language' content='de'>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2025-04-08T07:45:00+00:00", "2025-04-08T17:05:00+00:00")
+
+
+def test_a_printed_update_dates_the_modification_the_markup_does_not_name():
+    # the publication from the meta tag; its offset for the printed update time
+    head = "<meta property='article:published_time' content='2025-04-08T07:45:00+02:00'>"
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><p class='date'>Updated on 9 April 2025 at 17:05</p>"
+                f"{_paras(4)}</article></main>", head)
+    assert (rec["date_published"], rec["date_modified"]) == ("2025-04-08T07:45:00+02:00", "2025-04-09T17:05:00+02:00")
+    marked = head + "<meta property='article:modified_time' content='2025-04-10T08:00:00+02:00'>"
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><p class='date'>Updated on 9 April 2025 at 17:05</p>"
+                f"{_paras(4)}</article></main>", marked)
+    assert rec["date_modified"] == "2025-04-10T08:00:00+02:00"  # the markup's own, before the printed one
+
+
+def test_a_word_far_from_the_day_names_no_update():
+    # "posted" and "updated" name no day within reach: htmldate's reading stands, and no modification
+    rec = _page("<main><article><h1>Harbour cranes</h1><p class='date'>Posted in the harbour section of the "
+                "newspaper · updated whenever the port authority sends its new figures · 08.04.2025</p>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"].startswith("2025-04-08")
+    assert rec["date_modified"] is None
+
+
+@pytest.mark.parametrize("article_class, wrapper_class", [
+    ("post type-post category-comment", "site"),  # WordPress's post class for an opinion category
+    ("commentary", "site"), ("post", "site has-comments"), ("post", "discussion-paper"),
+    ("post", "layout comments-enabled"),
+])
+def test_a_name_that_merely_holds_a_comment_word_is_no_comment(article_class, wrapper_class):
+    body = (f"<div class='{wrapper_class}'><article class='{article_class}'><h1>Harbour cranes return</h1>"
+            "<p class='byline'>By Mara Lind, <time datetime='2025-03-04T10:15:00+01:00'>4 March 2025</time></p>"
+            f"{_paras(4)}</article></div>")
+    rec = extract_article(_doc("<title>Harbour cranes return</title>", body).encode(), HARBOUR).record
+    assert rec["date_published"] == "2025-03-04T10:15:00+01:00"

@@ -424,6 +424,35 @@ def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
                                                           "crews walk out")
 
 
+@pytest.mark.parametrize("top", [
+    "<p class='excerpt'>Crews want their pay back.</p>",
+    "<h3 class='subtitle'>Crews want their pay back.</h3>",  # Substack's subtitle
+    "<p class='meta'>Ana Ruiz · 4 March 2025</p><div class='summary'><b>Crews want their pay back.</b></div>",
+])
+def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
+
+
+def test_a_description_printed_as_a_third_level_heading_is_the_lead():
+    text = "Passengers face a second day without crossings as the crews walk out"
+    html = _doc(f"<title>Ferry strike</title><meta property='og:description' content='{text}'>",
+                f"<header><h3>{text}</h3></header><article><h1>Ferry strike</h1><div class='text'>" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == text
+
+
+@pytest.mark.parametrize("top", [
+    "<p class='teaser'>Crews want their pay back.</p>",  # a name other parts bear too
+    "<p>Crews want their pay back.</p>",  # no name
+])
+def test_a_short_line_under_the_headline_not_named_a_standfirst_is_no_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
 def test_a_plain_article_keeps_the_free_part_of_its_body():
     free = "".join(f"<p>Free paragraph {i} of the article tells the readers what the ferry deal means for the "
                    f"town and its harbour.</p>" for i in (1, 2))
@@ -824,6 +853,11 @@ def test_blocks_of_a_box_pruned_by_name_are_added_only_by_a_model_that_reads_its
     ("<div class='RelatedContent-box'><p>x</p></div>", "strong:related"),
     ("<div id='comments'><p>x</p></div>", "always:comments"),
     ("<div class='SHARE-Bar'><p>x</p></div>", "strong:share"),  # any case
+    ("<div class='gsc-contact'><p>x</p></div>", "strong:contact"),
+    ("<div class='box contact-info'><p>x</p></div>", "strong:contact"),
+    ("<div class='ContactData'><p>x</p></div>", "strong:contact"),
+    ("<div class='contact-tracing'><p>x</p></div>", False),  # a word that holds "contact" names other text
+    ("<section id='first-contact'><p>x</p></section>", False),
     ("<div class='Read-More-Box'><p>x</p></div>", "boiler:readmore"),
     ("<div class='Bücher Newsletter-Box'><p>x</p></div>", "always:newsletter"),  # a name not in ASCII
     ("<div class='Bücher Teaser'><p>x</p></div>", False),
@@ -951,3 +985,146 @@ def test_an_article_about_the_parliament_keeps_its_own_paragraphs(closing):
     assert body[2].startswith("The new harbour was produced")
     assert body[-1] == closing
     assert len(body) == 5
+
+
+def test_a_contact_box_after_the_text_is_left_out():
+    box = ("<div class='press-contact'><p>Harbour office - Communication unit of the Port Authority</p>"
+           "<p>Quay Street 12, 1000 Harbourtown</p><p>Phone: +00 123 456 789</p></div>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "Harbour office" not in body and len(body.split("\n\n")) == 3
+
+
+@pytest.mark.parametrize("box", [
+    "<blockquote class='pullquote'><p>{q}</p></blockquote>",
+    "<div class='quote-box article__pull-quote'><div><p>{q}</p><p>- The harbour master</p></div></div>",
+    "<blockquote class='Quote_x PullQuote_y'>{q}</blockquote>",
+])
+def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
+    said = "<p>The harbour master said the new ferries would sail every hour from May, weather permitting.</p>"
+    quote = box.format(q="The new ferries would sail every hour")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 3 and body[1].startswith("The harbour master said") and "- The harbour master" not in body
+    # a quote printed nowhere else is the text's own
+    own = box.format(q="Nobody will wait long on the quay again")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + own
+                + _paras(1, "the quay") + "</div>")
+    assert "Nobody will wait long on the quay again" in extract_article(html, URL).record["body"].split("\n\n")
+
+
+def test_footnote_marks_are_not_glued_to_the_sentence():
+    story = ("<p>The ferry company says the new boats cut the waiting time by half on the busiest "
+             "crossings.<sup><a href='#note-1'>1</a></sup> The council doubts it.<sup>[2]</sup></p>"
+             "<p>The quay was widened to 40 m<sup>2</sup> per berth, the \u201cbiggest works in a century\u201d"
+             "<sup>3</sup>, and its lights were renewed <a href='#note-4'><sup>4</sup></a> last winter.</p>"
+             + _paras(1))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The ferry company says the new boats cut the waiting time by half on the busiest "
+                       "crossings. The council doubts it.")
+    assert body[1] == ("The quay was widened to 40 m2 per berth, the \u201cbiggest works in a century\u201d, "
+                       "and its lights were renewed last winter.")  # an exponent stays
+    from lxml import html as lxml_html
+
+    from newsbot.extraction.generic.prune import judge
+    note = lxml_html.fragment_fromstring("<li id='note-1'><p><sup><a href='#r1'>1</a></sup> The company's count.</p></li>")
+    assert judge(next(note.iter("sup"))) is False  # the note's own label, at the start of its block, stays
+
+
+def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_stay():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<ul><li>walkers with dogs on their way to the beach or the old town;</li><li>cyclists at night;</li>"
+            "<li>lorry drivers.</li></ul>"
+            "<h2>Who pays for it?</h2><p>The port pays, the mayor said on Friday.</p>"
+            "<h2>When will it open?</h2><p>In May, if the weather holds.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + "<p>The new quay "
+                "is open to three groups of people from the first day it is in use, and they are:</p>" + tail
+                + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["walkers with dogs on their way to the beach or the old town;", "cyclists at night;", "lorry drivers.", "Who pays for it?",
+                        "The port pays, the mayor said on Friday.", "When will it open?", "In May, if the weather holds."]
+    # a heading over links, a list of links, or a heading and list in a box after the text stay out
+    for after in ("<h3>More on the harbour</h3><ul><li><a href='/a'>Bridge works close the road</a></li>"
+                  "<li><a href='/b'>New buses for the quay</a></li></ul>",
+                  "<ul class='topics'><li><a href='/t/port'>Port</a></li><li><a href='/t/city'>City</a></li></ul>",
+                  "<div class='box'><h3>In short</h3><ul><li>one quay;</li><li>two ferries.</li></ul></div>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
+
+
+def test_a_section_whose_name_only_holds_the_word_contact_stays():
+    tracing = ("<div class='contact-tracing'><p>The tracing team rang four thousand people last week, the "
+               "health office said, more than in any week since the spring.</p><p>Each call takes twenty "
+               "minutes, and many people are slow to name the friends they met.</p></div>")
+    first = ("<section class='first-contact'><p>The observatory said the signal picked up in January came "
+             "from a satellite, not from anything further away.</p></section>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(2) + tracing + first
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 6 and body[2].startswith("The tracing team") and body[4].startswith("The observatory")
+
+
+def test_a_number_in_superscript_after_a_digit_or_a_bracket_is_the_texts_own():
+    story = ("<p>The levy grows as the base rate times (1.05)<sup>3</sup> over three years, and the fund as "
+             "C(1 + r)<sup>2</sup>, the harbour's note says.</p>"
+             "<p>A ticket costs \u20ac2.<sup>40</sup> and the first ferry leaves at 6.<sup>15</sup> on weekdays, "
+             "an hour earlier than last year.<sup>4</sup></p>" + _paras(1))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The levy grows as the base rate times (1.05)3 over three years, and the fund as "
+                       "C(1 + r)2, the harbour's note says.")
+    # the mark after the sentence's full stop is still a footnote's
+    assert body[1] == ("A ticket costs \u20ac2.40 and the first ferry leaves at 6.15 on weekdays, an hour "
+                       "earlier than last year.")
+
+
+def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
+    quote = "<div class='pull-quote'><p>It works.</p></div>"
+    said = "<p>The harbour master said the trial showed that it works, but the fuel cost more than planned.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + quote + said
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[1] == "It works." and len(body) == 4
+    # printed again as a sentence of its own, it is read once
+    again = "<p>\u201cIt works.\u201d The harbour master said so twice at the meeting on Friday evening.</p>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + quote + again
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "It works." not in body and len(body) == 3
+    # a short quote that is no sentence, lifted from a sentence's opening words, repeats it
+    lifted = "<blockquote class='pullquote'><p>The harbour master said</p></blockquote>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said.replace(
+        "The harbour master said the trial", "The harbour master said that the trial") + lifted
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "The harbour master said" not in body and len(body) == 3
+
+
+def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
+    from newsbot.extraction.generic import scorer
+
+    intro = ("<p>The three new routes are:</p><ul><li>N1 to the quay</li><li>N2 by the market</li>"
+             "<li>N3 to the old pier</li></ul>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + intro + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["The three new routes are:", "N1 to the quay", "N2 by the market", "N3 to the old pier"]
+    # headlines printed without links under a "Read also" heading close the page, not the text
+    box = ("<h3>Read also</h3><ul><li>Bridge works close the road</li><li>Budget vote put off again</li>"
+           "<li>Mayor visits the flooded pier</li></ul>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    # a list under a sub-heading that the text goes on after is the text's
+    recipe = ("<h2>What you need</h2><ul><li>two eggs</li><li>a cup of flour</li></ul>"
+              "<h2>How to bake it</h2><p>Whisk the eggs into the flour and bake the batter for twenty minutes.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + recipe + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
+                        "Whisk the eggs into the flour and bake the batter for twenty minutes."]

@@ -50,6 +50,8 @@ BRIEF = ("<html><body><main><h1>Havnen får ny færgeplan</h1>{line}"
 @pytest.mark.parametrize("line", [
     '<div class="meta"><span class="writer">Af Mette Holm</span> <span class="posted">04.03.2025, 10:15</span></div>',
     '<p class="meta">Mette Holm · 4. marts 2025 kl. 10.15</p>',  # a day with its month's name
+    '<div class="layout-date"><span>14-03-2025 - 10:15</span></div>',  # day, month, year with dashes
+    '<div class="layout-date"><span>04-03-2025 - 10:15</span></div>',
 ])
 def test_brief_under_a_printed_date_line_is_an_article(line):
     # no <time>, no meta, no structured data: the date line printed under the headline dates it
@@ -102,3 +104,20 @@ def test_extract_article_reports_the_kind():
     assert extract_article(PAGES["/topics/shipping"], SITE["origin"] + "/topics/shipping").is_article is False
     brief = "/stories/2025/03/crane-inspection-closes-quay-four"
     assert extract_article(PAGES[brief], SITE["origin"] + brief).is_article is True
+
+
+CARD = ('<article class="card"><h2><a href="/s/{n}">Harbour board names a new chair for story {n}</a></h2>'
+        '<p>The board met on Monday and chose a chair from the shipping trade for the {n}th time.</p>'
+        '<time>{n} March 2025</time></article>')
+
+
+def test_an_untyped_author_page_of_teaser_cards_is_a_front():
+    # no og:type profile, no JSON-LD: a name, a biography, and cards whose headlines the body leaves out
+    html = ('<html lang="en"><body><main><div class="writer-head"><h1>Lena Dahl</h1><p class="bio">Lena Dahl '
+            'writes about ports and shipping. She worked for a regional paper in the north before.</p></div>'
+            '<div class="list">' + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></main></body></html>")
+    assert kind(html) == (False, "front")
+    # an article with cards of related stories keeps its own text
+    article = ("<html><body><h1>New ferries ordered</h1>" + PARA * 6 + '<div class="more">'
+               + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></body></html>")
+    assert kind(article) == (True, "long_text")

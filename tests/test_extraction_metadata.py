@@ -162,6 +162,21 @@ def test_a_category_label_named_by_its_class_is_the_section():
     assert rec["section"] is None
 
 
+@pytest.mark.parametrize("info, section", [
+    # Joomla's article info block: the category as a linked genre
+    ("<dl class='article-info'><dd class='category-name'>Kategorie: <a href='/hafen' itemprop='genre'>Hafen</a></dd>"
+     "</dl>", "Hafen"),
+    ("<meta itemprop='articleSection' content='Port'>", "Port"),
+    ("<span itemprop='articleSection'>Port</span>", "Port"),
+    ("<span itemprop='genre'>Report</span>", None),  # a genre linking nowhere: a kind of text
+    # another item's genre: a product's
+    ("<div itemscope itemtype='https://schema.org/Product'><a href='/shop' itemprop='genre'>Shop</a></div>", None),
+])
+def test_the_section_the_articles_microdata_names(info, section):
+    rec = _page(f"<div itemscope itemtype='https://schema.org/Article'>{info}{ARTICLE}</div>")
+    assert rec["section"] == section
+
+
 def test_a_category_label_of_a_related_story_is_not_the_section():
     related = "<article class='teaser'><span class='post-category'><a href='/ferries/'>Ferries</a></span></article>"
     assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None

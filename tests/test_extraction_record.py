@@ -99,6 +99,25 @@ def test_a_day_only_date_is_flagged():
     assert ex.record["quality_flags"] == []
 
 
+def test_a_time_read_without_any_offset_is_flagged_as_assumed():
+    naive = '<meta property="article:published_time" content="2025-03-04T09:15:00">'
+    ex = extract_article(_page(naive), "https://coast.example/news/cranes")
+    assert ex.record["date_published"] == "2025-03-04T09:15:00+00:00"
+    assert ex.record["quality_flags"] == ["offset_assumed"]
+    # an offset the page prints with another of its dates is the page's own: nothing assumed
+    modified = '<meta property="article:modified_time" content="2025-03-05T10:00:00+01:00">'
+    ex = extract_article(_page(naive + modified), "https://coast.example/news/cranes")
+    assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+01:00", [])
+    # a portal's rules name its zone: the time is read there, nothing assumed
+    rules = ExtractionRules(timezone="Europe/Brussels")
+    ex = extract_article(_page(naive), "https://coast.example/news/cranes", rules=rules)
+    assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+01:00", [])
+    # nor when they name UTC itself (a portal file's timezone = "UTC")
+    rules = ExtractionRules(timezone="UTC", zone_named=True)
+    ex = extract_article(_page(naive), "https://coast.example/news/cranes", rules=rules)
+    assert (ex.record["date_published"], ex.record["quality_flags"]) == ("2025-03-04T09:15:00+00:00", [])
+
+
 def test_the_feed_title_serves_a_page_without_one():
     page = "<html><body><p>" + "Words of a page that names no headline anywhere at all. " * 12 + "</p></body></html>"
     ex = extract_article(page, "https://coast.example/n/1", hints=Hints(title="Cranes back on the quay"))
@@ -192,6 +211,9 @@ LD_GRAPH = ('<script type="application/ld+json">{"@context": "https://schema.org
     ("", "<div class='field field--name-field-autores'><div class='field__label'>Autores</div><div class='field__items'>"
          "<div class='field__item'>Mara Lindqvist</div><div class='field__item'>Tom Okafor</div></div></div>",
      ["Mara Lindqvist", "Tom Okafor"], "html"),
+    # Wix's blog names its writer by a data-hook
+    ("", "<div data-hook='post-header'><span data-hook='user-name' class='user-name'>Mara Lindqvist</span></div>",
+     ["Mara Lindqvist"], "html"),
     # the date line under the headline, the byline before its date
     ("", "<p class='meta'>Af Mara Lindqvist · <time datetime='2025-03-04T10:00:00+01:00'>4. marts 2025</time></p>",
      ["Mara Lindqvist"], "html"),
@@ -224,6 +246,10 @@ def test_bylines_are_read_from_every_source_and_split(head, top, want, layer):
     ("Kirjoittanut Aino Salo", ["Aino Salo"]),
     ("Autorius: Tomas Urbonas", ["Tomas Urbonas"]),
     ("Door Femke Visser", ["Femke Visser"]),
+    # an interviewer's credit
+    ("Interview: Mara Lindqvist", ["Mara Lindqvist"]), ("Das Gespräch führte Tom Okafor", ["Tom Okafor"]),
+    ("Rozmawiała Ewa Lis", ["Ewa Lis"]), ("Propos recueillis par Lucie Morel", ["Lucie Morel"]),
+    ("Intervista di Paolo Neri", ["Paolo Neri"]), ("Ptala se Jana Horáková", ["Jana Horáková"]),
     # places, outlets and other roles' credits
     ("Mara Lindqvist, Brussels", ["Mara Lindqvist"]),
     ("Mara Lindqvist, PAP", ["Mara Lindqvist", "PAP"]),  # a news agency, not a place
@@ -248,6 +274,9 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     "<p class='meta'>von APA Donnerstag <time datetime='2025-03-04T10:00:00+01:00'>4. März 2025</time></p>",  # no separator
     "<p class='meta'>By Harbour desk, in Ports, Ferries · <time datetime='2025-03-04'>4 March 2025</time></p>",
     "<p>Von den Kränen im Hafen war am <time datetime='2025-03-04'>4. März</time> nichts zu sehen.</p>",
+    # no lead-in: a place before the date, names not right under the headline
+    "<p class='meta'>Harbour Town | Brussels, 4 March 2025</p>",
+    "<p class='kicker'>Ports</p><p class='meta'>Mara Lindqvist · 4 March 2025</p>",
 ])
 def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_date(top):
     assert _byline_page("", top)["authors"] == []
@@ -266,9 +295,23 @@ def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_da
     # a printed byline's time ago
     ("es", "<div class='autor'><h6>Nuria Vidal Soler | Publicado hace 3 horas</h6></div>", ["Nuria Vidal Soler"]),
     ("de", "<div class='autor'><span>Mara Lindqvist</span> | <span>vor 20 Minuten</span></div>", ["Mara Lindqvist"]),
+    # a time ago in an element of its own after the name's, no separator between
+    ("en", "<div class='byline'><span class='author-name'>Mara Lindqvist and Tom Okafor</span>\n<span class='ago'>"
+           "2 hours ago</span> <span>(4 March 2025 10:00 CET)</span></div>", ["Mara Lindqvist", "Tom Okafor"]),
+    ("es", "<div class='byline'><a href='/nuria'>Nuria Vidal</a> <span>hace 3 horas</span></div>", ["Nuria Vidal"]),
+    # the date in the lead-in's field after a word in lower case
+    ("en", "<div class='post-meta'>Written by <a href='/authors/mara'>Mara Lindqvist</a> on 4 March 2025</div>",
+     ["Mara Lindqvist"]),
+    # no lead-in: the names before the date of the line right under the headline
+    ("cs", "<p class='meta'>Jana Horáková a Petr Dvořák · 4. března 2025 10:00</p>", ["Jana Horáková", "Petr Dvořák"]),
+    ("it", "<p class='info'>Giulia Neri e Marco Sala · 4 marzo 2025 alle ore 10:00</p>", ["Giulia Neri", "Marco Sala"]),
 ])
 def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+def test_a_signed_in_readers_name_is_no_byline():
+    assert _byline_page("", "<div class='account'><span class='user-name'>Mara Lindqvist</span></div>")["authors"] == []
 
 
 def test_an_author_link_in_the_navigation_is_no_byline():
@@ -329,6 +372,13 @@ DANISH = ("<p>Byrådet besluttede tirsdag at lukke den gamle bro over åen i fle
           "bropillerne trænger til en hurtig reparation.</p><p>Fodgængere og cyklister skal i mellemtiden tage en "
           "færge, som sejler mellem de to bredder hver halve time, mens busserne kører over den sydlige bro.</p>"
           "<p>Butiksejerne i den gamle bydel frygter færre kunder og vil have byen til at kompensere dem.</p>")
+CROATIAN = ("<p>Vijeće Europske unije u srijedu je usvojilo nova pravila o sigurnosti igračaka.</p><p>Države članice "
+            "dogovorile su se da svaka igračka mora imati digitalnu putovnicu proizvoda.</p><p>Ministri su naglasili "
+            "da će pravila zaštititi djecu od opasnih kemikalija, a proizvođači će imati tri godine za prilagodbu.</p>")
+SERBIAN_CYRILLIC = ("<p>Градско веће је у уторак одлучило да стари мост преко реке буде затворен неколико месеци "
+                    "током пролећа, јер његови стубови морају хитно да се поправе.</p><p>Пешаци и бициклисти ће за "
+                    "то време користити скелу која саобраћа између две обале сваких пола сата.</p><p>Власници "
+                    "радњи у старом делу града страхују да ће имати мање купаца и траже од града накнаду.</p>")
 SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most cez rieku bude na jar niekoľko mesiacov "
                 "zatvorený, pretože jeho piliere treba opraviť.</p><p>Chodci a cyklisti budú počas opráv využívať kompu, ktorá premáva každú polhodinu.</p>")
 
@@ -340,6 +390,8 @@ SLOVAK_BRIEF = ("<p>Mestské zastupiteľstvo v utorok rozhodlo, že starý most 
     ("en-US", SLOVAK_BRIEF, "sk", "generic"),  # and over a brief of two short paragraphs
     ("de-DE", GERMAN, "de-DE", "html"),  # a declaration the text agrees with stands
     ("da", DANISH, "da", "html"),  # close neighbours (Norwegian) never overrule it
+    ("hr", CROATIAN, "hr", "html"),  # CLD2 reads this Croatian as Bosnian, a language it cannot tell apart
+    ("hr", SERBIAN_CYRILLIC, "sr", "generic"),  # but Serbian in Cyrillic is no Croatian: the script tells
     ("en", "<p>Kurz.</p>" * 3, "en", "html"),  # too little text to contradict
     ("", "<p>Kurz.</p>", None, None),  # too little text to tell
 ])

@@ -155,3 +155,26 @@ def test_notification_actions_come_from_the_settings():
     on = SpiderCloseMonitorSuite(crawler=SimpleNamespace(settings=Settings(
         {"NEWSBOT_MONITOR_ACTIONS": "spidermon.core.actions.DummyAction"})))
     assert [type(a) for a in on.monitors_failed_actions] == [DummyAction]
+
+
+@pytest.mark.parametrize("action", ["spidermon.contrib.actions.slack.notifiers.SendSlackMessageSpiderFinished",
+                                    "spidermon.contrib.actions.email.smtp.SendSmtpEmail"])
+def test_the_readmes_notification_actions_load_with_what_make_installs(action):
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from scrapy.utils.project import get_project_settings
+
+    from newsbot.settings_table import check
+
+    root = Path(__file__).resolve().parents[1]
+    assert f"NEWSBOT_MONITOR_ACTIONS={action}" in (root / "README.md").read_text("utf-8") or \
+        f"`{action}`" in (root / "README.md").read_text("utf-8")
+    extras = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    assert any(r.startswith("spidermon[monitoring]") for r in extras["notify"])
+    installed = re.search(r"pip install --quiet -e '\.\[([a-z,]+)\]'", (root / "Makefile").read_text("utf-8"))
+    assert "notify" in installed.group(1).split(",")
+    settings = get_project_settings().copy()
+    settings.set("NEWSBOT_MONITOR_ACTIONS", action, priority="cmdline")
+    check(settings)  # the run is not refused: the action imports

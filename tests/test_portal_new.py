@@ -506,3 +506,15 @@ def test_the_proposed_portal_name_comes_from_the_host(host, name):
     from newsbot.newportal import _name
 
     assert _name(host) == name
+
+
+def test_the_contact_url_reaches_the_site_as_in_a_crawl(tmp_path):
+    from loopback import Site
+
+    from newsbot.useragent import package_version
+
+    home = b'<html lang="en"><head><title>Home</title></head><body><p>home</p></body></html>'
+    with Site({"/": (200, {"Content-Type": "text/html"}, home)}, max_seconds=60) as site:
+        made = _new(tmp_path, site.url("/"), "--name", "contact_test", "-s", "NEWSBOT_CONTACT_URL=https://me.example/bot")
+    assert made.returncode == 0, made.stderr
+    assert {h["User-Agent"] for h in site.request_headers} == {f"newsbot/{package_version()} (+https://me.example/bot)"}

@@ -146,6 +146,14 @@ def test_minimal_portal_and_several_portal_tables_load(tmp_path):
     assert portals["second"].editions[0].url(portals["second"].feeds[0]) == "https://demo-news.example/feed"
 
 
+def test_a_portal_file_names_its_zone_only_when_it_says_timezone(tmp_path):
+    (tmp_path / "one.toml").write_text(MINIMAL, "utf-8")
+    (tmp_path / "two.toml").write_text('timezone = "UTC"\n' + MINIMAL.replace("demo_news", "utc_news"), "utf-8")
+    portals = load_portals(tmp_path)
+    assert (portals["demo_news"].rules.timezone, portals["demo_news"].rules.names_zone) == ("UTC", False)
+    assert (portals["utc_news"].rules.timezone, portals["utc_news"].rules.names_zone) == ("UTC", True)
+
+
 def test_reserved_names_are_the_spiders_that_are_not_portals():
     from newsbot.portals.reader import RESERVED_NAMES
     from newsbot.spiders.loader import PortalSpiderLoader

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from loopback import Site
-from newsroom import (FAST, Newsroom, Story, day, env, killed, outputs, records, run, start, stats_of, wait_for,
-                      write_portal)
+from newsroom import (FAST, PORTAL, Newsroom, Story, day, env, killed, outputs, records, run, start, stats_of,
+                      wait_for, write_portal)
 from support import (MINIMAL_PORTAL as MINIMAL, WARC_PAGES as PAGES, assert_refused as _refused, run_stats,
                      scrapy_crawl as _scrapy, write_warc)
 
@@ -37,6 +39,8 @@ REFUSED = {
     "seen-store another class": (("-s", "NEWSBOT_SEEN_STORE_CLASS=collections.OrderedDict", *URL),
                                  "is not a seen-store: it lacks lookup, commit"),
     "monitor actions": (("-s", "NEWSBOT_MONITOR_ACTIONS=foo.Bar", *URL), "NEWSBOT_MONITOR_ACTIONS"),
+    "monitor unknown portal": (("-s", 'NEWSBOT_MONITOR_PORTALS={"nosuchportal": {"min_records": 1}}', *URL),
+                               "NEWSBOT_MONITOR_PORTALS names unknown portal 'nosuchportal' (known: "),
     "max queued": (("-s", "NEWSBOT_MAX_QUEUED=abc", *URL), "NEWSBOT_MAX_QUEUED"),
     "log level": (("-s", "LOG_LEVEL=LOUD", *URL), "LOG_LEVEL"),
     "state dir": (("-s", "NEWSBOT_STATE_DIR=/proc/x", *URL), "NEWSBOT_STATE_DIR"),
@@ -126,6 +130,11 @@ def test_crawl_refuses_bad_setting_or_argument(refused_runs, case):
      "output gopher://x.example/o.jsonl: no feed storage for gopher://"),
     (["crawl", "euobserver", "-s", "FEEDS={\"/tmp/%s/o.jsonl\": {\"format\": \"jsonl\"}}" % ("a" * 300)],
      "longer than the"),
+    (["crawl", "euobserver", "-O", "noext"], "-O noext: Unrecognized output format ''"),
+    (["crawl", "euobserver", "-o", "a.jsonl", "-O", "b.jsonl"], "only one of -o/--output and -O"),
+    (["crawl", "euobserver", "euronews", "-O", "out.jsonl"], "-O out.jsonl: 2 portals would write one file"),
+    (["crawl", "euobserver", "-O", "/proc/out.jsonl"],
+     "output /proc/out.jsonl: cannot write in /proc (its file system takes no new files)"),
 ])
 def test_newsbot_crawl_refuses_bad_setting_or_argument(tmp_path, monkeypatch, capsys, argv, name):
     monkeypatch.chdir(tmp_path)
@@ -227,6 +236,56 @@ def test_a_run_past_its_deadline_commits_what_it_has_and_fails(tmp_path):
         room.gate_after = None
         again = run(tmp_path, *WINDOW)
         assert again.returncode == 0 and "3 records written" in again.stderr.splitlines()[-1]
+
+
+def test_a_stop_sends_no_request_left_waiting_for_its_turn(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 13)]
+    with Newsroom(stories) as room:
+        write_portal(tmp_path, room.base)
+        # one request a second: the twelve pages wait in the downloader's queue for their turn
+        proc = run(tmp_path, *WINDOW, settings={"DOWNLOAD_DELAY": "1", "RANDOMIZE_DOWNLOAD_DELAY": "false",
+                                                "NEWSBOT_DEADLINE": "5"})
+        assert proc.returncode == 1
+        [held] = re.findall(r"Stopping loopnews: (\d+) requests waiting for their turn not sent \(the next run finds them "
+                            r"again\)", proc.stderr)
+        sent = sum(room.hits.get(s.path, 0) for s in stories)
+        # before the stop held them back, all twelve were sent, one a second past the deadline
+        assert int(held) >= 4 and sent + int(held) == 12
+        [first] = outputs(tmp_path)
+        assert len(records(first)) == sent
+        again = run(tmp_path, *WINDOW)
+        assert again.returncode == 0, again.stderr[-2000:]
+    ids = [r["id"] for p in outputs(tmp_path) for r in records(p)]
+    assert len(ids) == len(set(ids)) == 12  # nothing lost, nothing twice
+
+
+def test_a_ctrl_c_holds_back_the_queue_of_a_portal_still_running_after_another_finished(tmp_path):
+    (tmp_path / "portals").mkdir()
+    with Newsroom([Story(1, day(1))]) as small, Newsroom([Story(n, day(n)) for n in range(1, 13)]) as big:
+        (tmp_path / "portals" / "quick.toml").write_text(PORTAL.format(name="quick", base=small.base), "utf-8")
+        (tmp_path / "portals" / "slow.toml").write_text(PORTAL.format(name="slow", base=big.base), "utf-8")
+        cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "quick", "slow", *WINDOW]
+        for k, v in {**FAST, "NEWSBOT_PORTALS_FILE": "portals", "DOWNLOAD_DELAY": "1",
+                     "RANDOMIZE_DOWNLOAD_DELAY": "false"}.items():
+            cmd += ["-s", f"{k}={v}"]
+        proc = subprocess.Popen(cmd, cwd=tmp_path, env=env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+        reader.start()
+        try:
+            # the quick portal's crawl has closed (one page, two seconds), the slow one sends a page a second
+            wait_for(lambda: sum(small.article_hits().values()) >= 1 and sum(big.article_hits().values()) >= 4, proc)
+            time.sleep(1)
+            proc.send_signal(signal.SIGINT)
+            proc.wait(60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        reader.join(10)
+        sent = sum(big.article_hits().values())
+    [held] = re.findall(r"Stopping slow: (\d+) requests waiting for their turn not sent", "".join(lines))
+    assert sent + int(held) == 12 and int(held) >= 5  # before, the slow portal went on, a page a second
 
 
 def _command(tmp_path, scrapy: bool, *args: str, portals_file=None) -> subprocess.CompletedProcess:
@@ -342,6 +401,32 @@ def test_pause_and_resume_with_a_job_folder(tmp_path):
     assert len(ids) == len(set(ids)) == 10
     assert hits["/feed.xml"] == 1  # the start request was not replayed on resume
     assert sorted(hits[s.path] for s in stories) == [1] * 10
+
+
+def test_resuming_a_job_whose_pause_emptied_its_queue_counts_what_the_paused_run_found(tmp_path):
+    stories = [Story(n, day(n)) for n in range(1, 3)]
+    with Newsroom(stories, gate_after=0) as room:
+        write_portal(tmp_path, room.base)
+        first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: room.held >= 2, first)  # both articles in flight, nothing queued
+            first.send_signal(signal.SIGINT)
+            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+            room.gate.set()
+            first.wait(60)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        reader.join(10)
+        assert first.returncode == 1 and len(records(outputs(tmp_path)[0])) == 2
+        second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+    # before, "monitors: articles found 0 … below the minimum 1": a paused run done is no failure
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert second.stderr.splitlines()[-1].startswith("loopnews: ok: 0 records written")
+    assert not (tmp_path / "jobs" / "loopnews").exists()  # the job finished: its folder is cleared
 
 
 def test_a_forced_stop_still_writes_the_stats_file(tmp_path):
@@ -546,3 +631,45 @@ def test_a_remote_feed_whose_storage_library_is_missing_is_refused(monkeypatch):
                                   "library, which is not installed; nothing done")
     monkeypatch.setitem(runner.STORAGE_LIBRARIES, "s3", "json")  # present: the feed is let through
     runner.refuse_unstorable(Settings(), "s3://bucket/out.jsonl")
+
+
+def test_scrapy_crawl_refuses_an_output_without_a_format_in_one_line(tmp_path):
+    proc = _scrapy(tmp_path, "article", "-O", "noext", "-a", "urls=http://127.0.0.1:9/x")
+    _refused(proc.returncode, proc.stderr, "newsbot: -O noext: Unrecognized output format ''")
+    assert "Usage" not in proc.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_newsbot_crawl_writes_where_o_and_O_say(tmp_path):
+    with Newsroom([Story(1, day(3)), Story(2, day(4))]) as room:
+        write_portal(tmp_path, room.base)
+        window = ("--since", "2025-03-01", "--until", "2025-03-31")
+        first = run(tmp_path, *window, "-O", "out/%(name)s.jsonl")
+        again = run(tmp_path, *window, "-O", "out/%(name)s.jsonl")
+        appended = run(tmp_path, *window, "-o", "more.jsonl", "--full")
+    for proc in (first, again, appended):
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    assert len(records(tmp_path / "out" / "loopnews.jsonl")) == 2  # replaced, not appended to
+    assert len(records(tmp_path / "more.jsonl")) == 2
+    assert not (tmp_path / "output" / "loopnews").exists()  # not the default files as well
+    assert again.stderr.strip().splitlines()[-1].endswith("; wrote out/loopnews.jsonl")
+
+
+def test_help_texts_say_what_the_code_does(capsys):
+    from datetime import datetime, timedelta, timezone
+
+    from newsbot.arguments import parse_window
+
+    now = datetime(2025, 3, 10, 12, tzinfo=timezone.utc)
+    assert parse_window(None, None, now)[1] == now + timedelta(hours=1)
+    texts = {}
+    for argv in (["crawl", "--help"], ["check", "--help"], ["portal", "new", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        texts[argv[0] if argv[0] != "portal" else "new"] = " ".join(capsys.readouterr().out.split())
+    for command in ("crawl", "check"):
+        assert "default: now + 1 h" in texts[command] and "default: now)" not in texts[command]
+    assert "none: every registered portal, as --all" in texts["crawl"]
+    assert "already stored counting too" in texts["crawl"] and "article requests" not in texts["crawl"]
+    assert "-O FILE, --overwrite-output FILE" in texts["crawl"]
+    for setting in ("NEWSBOT_ALLOW_LOOPBACK", "NEWSBOT_RESOLVE", "NEWSBOT_CONTACT_URL", "USER_AGENT"):
+        assert setting in texts["new"]

@@ -110,3 +110,17 @@ def test_schema_command_prints_the_duckdb_columns(capsys):
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["properties"]["translations"]["items"]["required"] == ["language", "url"]
+
+
+def test_schema_into_a_reader_that_went_away_ends_without_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    proc = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "schema"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # the reader is gone before the command writes (as `| head -c 300` once it has its bytes)
+    err = proc.stderr.read()
+    assert proc.wait(60) == 1
+    assert err == "", err

@@ -105,8 +105,8 @@ def lead(f: Fields) -> tuple[str | None, str | None]:
     """Standfirst: portal selector; without portal body rules, the element named like a
     standfirst between the headline and the body (:func:`~newsbot.extraction.generic.find_lead`);
     otherwise the JSON-LD / OpenGraph / meta description when the same text is printed in a
-    ``<p>``, sub-heading or ``<div>`` of the page (so a SEO-only description is not taken for
-    a lead)."""
+    ``<p>``, sub-heading (``<h2>``, ``<h3>``: Substack prints its subtitle so) or ``<div>`` of
+    the page (so a SEO-only description is not taken for a lead)."""
     page, rules = f.page, f.rules
     portal = select_values(page, rules.css("lead"))
     if portal:
@@ -127,7 +127,7 @@ def lead(f: Fields) -> tuple[str | None, str | None]:
     if not wanted:
         return None, None
     body = page.tree.find("body")
-    for el in (body.iter("p", "h2", "div") if body is not None else ()):
+    for el in (body.iter("p", "h2", "h3", "div") if body is not None else ()):
         if len(el) >= 8 or el.getparent() is None:
             continue
         t = el.text_content()

@@ -4,6 +4,7 @@ JSON-LD, meta tags, ``<time>``, the discovery dates and htmldate, chosen by
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,7 +14,8 @@ from lxml import etree
 from . import dates
 from .page import Page
 from .text import clean
-from .values import in_aside, ld_text, of_the_article, select_values, text_of
+from .values import comments_of, in_aside, ld_text, of_the_article, select_values, text_of
+from .vocabulary import pattern
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -121,10 +123,14 @@ def _time_mark(el) -> str | None:
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, microdata
-    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation or
-    a footer, one marked as the publication's first (:func:`_time_mark`),
+    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation,
+    a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
+    publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
-    htmldate on the page text (never a copyright year; a day printed past the part of a date
+    the publication its date line's words name when they name an update too
+    (:func:`_labelled_dates`: ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025,
+    07:45 Uhr``), else htmldate on the page text without its reader comments nor, when it names the creation too,
+    its update (:func:`_htmldate_of_publication`; never a copyright year; a day printed past the part of a date
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
@@ -145,9 +151,13 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
     if not cands:
-        language = f["language"]
-        found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
-        found = (found and _day_first(f, found)) or _printed_day(f, language)
+        labelled = _labelled_dates(f)
+        if "updated" in labelled and "published" in labelled:
+            found = labelled["published"]
+        else:
+            language = f["language"]
+            found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
+            found = (found and _day_first(f, found)) or _printed_day(f, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -156,14 +166,18 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     chosen = dates.choose(cands)
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
-    if chosen and chosen[1].has_time and not chosen[1].has_offset and rules.timezone == "UTC":
-        offset = _page_offset(page)
+    return (_in_local_offset(f.page, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
+
+
+def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
+    """``parsed``, a time without an offset on a page without portal rules (time zone
+    ``UTC``) read in the UTC offset the page prints with its other dates (:func:`_page_offset`);
+    ``parsed`` itself otherwise."""
+    if parsed.has_time and not parsed.has_offset and f.rules.timezone == "UTC":
+        offset = _page_offset(f.page)
         if offset is not None:
-            local = chosen[1].value.replace(tzinfo=offset)
-            chosen = (chosen[0], dates.ParsedDate(local, True, True))
-    if chosen:
-        chosen = (chosen[0], _in_local_offset(page, chosen[1]))
-    return (chosen[1], chosen[0]) if chosen else (None, None)
+            return dates.ParsedDate(parsed.value.replace(tzinfo=offset), True, True)
+    return parsed
 
 
 def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
@@ -198,7 +212,7 @@ def _page_dates(page: Page) -> list:
     return values + [el.get("datetime") for el in page.elements("time")]
 
 
-_DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline", re.I)
+_DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)
 _CLOCK = re.compile(
     r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
     r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
@@ -220,30 +234,51 @@ WordPress ``<article>``)."""
 def _date_elements(f: Fields) -> list:
     """The page's ``<time>`` elements and the elements whose class or id names a date, time or
     dateline (:func:`_names_date`), in document order, the document's own containers
-    (:data:`_NOT_DATE_ELEMENTS`) left out; found in one walk of the tree per page, for the
-    update marks read before htmldate and the texts read after it (an XPath picking the
-    elements with a class or id costs more than the walk: most elements have one)."""
-    return f.once("date_elements", _find_date_elements)
+    (:data:`_NOT_DATE_ELEMENTS`) and those in reader comments
+    (:func:`~newsbot.extraction.values.comments_of`) left out; found in one walk of the tree per
+    page, for the update marks read before htmldate and the texts read after it (an XPath
+    picking the elements with a class or id costs more than the walk: most elements have one)."""
+    return f.once("date_elements", _find_date_elements)[0]
 
 
-def _find_date_elements(f: Fields) -> list:
-    return [el for el in f.page.tree.iter(etree.Element) if el.tag not in _NOT_DATE_ELEMENTS
-            and (el.tag == "time" or _names_date(el.get("class"), el.get("id")))]
+def _comment_blocks(f: Fields) -> list:
+    """The outermost elements of the page's reader comments that print a date (their
+    ``<time>`` elements or elements naming a date, :func:`_date_elements`' walk), in document
+    order: the comments htmldate is not shown (:func:`_htmldate_of_publication`)."""
+    return f.once("date_elements", _find_date_elements)[1]
+
+
+def _find_date_elements(f: Fields) -> tuple[list, list]:
+    found = [el for el in f.page.tree.iter(etree.Element) if el.tag not in _NOT_DATE_ELEMENTS
+             and (el.tag == "time" or _names_date(el.get("class"), el.get("id")))]
+    own, blocks = [], []
+    for el in found:
+        block = comments_of(el)
+        if block is None:
+            own.append(el)
+        elif not any(b is block for b in blocks):
+            blocks.append(block)
+    return own, blocks
 
 
 def _date_texts(f: Fields) -> list[str]:
     """The texts, 150 characters at most, of the date elements (:func:`_date_elements`), in
-    document order; read once per page (the printed day, the day-first check and the printed
-    time all read them)."""
+    document order; read once per page (the printed day, the day-first check, the printed
+    time and the date line's words all read them)."""
     return f.once("date_texts", _read_date_texts)
 
 
 def _read_date_texts(f: Fields) -> list[str]:
-    texts = (clean(text_of(el)) for el in _date_elements(f))
+    return _texts_of(_date_elements(f))
+
+
+def _texts_of(elements: list) -> list[str]:
+    """The texts of ``elements``, cleaned, the empty ones and those over 150 characters left out."""
+    texts = (clean(text_of(el)) for el in elements)
     return [text for text in texts if text and len(text) <= 150]
 
 
-def _printed_time(f: Fields, day) -> tuple[int, int, tzinfo | None] | None:
+def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, int, tzinfo | None] | None:
     """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
     ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
     of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
@@ -251,8 +286,10 @@ def _printed_time(f: Fields, day) -> tuple[int, int, tzinfo | None] | None:
     04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
     a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
     is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
-    dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found."""
-    texts = [t for t in _date_texts(f) if str(day.year) in t or f"{day.year % 100:02d}" in t]
+    dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found.
+    ``texts``: the texts to read instead of the date elements' (one part of a date line)."""
+    texts = [t for t in (_date_texts(f) if texts is None else texts)
+             if str(day.year) in t or f"{day.year % 100:02d}" in t]
     if not texts:
         return None
     written = day_pattern(day)
@@ -288,14 +325,16 @@ def _clock(text: str, day) -> tuple[int, int, tzinfo | None] | None:
 
 def day_pattern(day) -> re.Pattern:
     """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
-    ``2025-03-03``, ``3/3/2025``) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    ``2025-03-03``, ``3/3/2025``, ``03-03-2025`` as the European Parliament prints it) or with
+    a month's name (the shapes of :data:`_NAMED_DAY`)."""
     d, m, y = day.day, day.month, day.year
     return re.compile(
         rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
         rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)"
         rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
         rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
-        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)")
+        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)"
+        rf"|(?<!\d){y}\s+m\.\s+[^\W\d_]{{3,}}\s+0?{d}\s+d\.|(?<!\d)0?{d}-0?{m}-{y}(?!\d)")
 
 
 def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
@@ -313,26 +352,38 @@ _NAMED_DAY = re.compile(
     r"(?<![\d.])\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"  # 1er mars 2025, 1 ta' Marzu 2025
     r"|(?<![^\W\d_])[^\W\d_]{3,}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"                     # March 1, 2025
     r"|(?<!\d)\d{4}\.\s+(?:gada\s+)?\d{1,2}\.\s+[^\W\d_]{3,}"                                       # 2025. gada 1. marts
-    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)")                                          # 2025. március 1.
+    r"|(?<!\d)\d{4}\.\s+[^\W\d_]{3,}\s+\d{1,2}\.?(?!\d)"                                            # 2025. március 1.
+    r"|(?<!\d)\d{4}\s+m\.\s+[^\W\d_]{3,}\s+\d{1,2}\s+d\.")                                          # 2025 m. kovo 1 d.
 _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 """A day, month and year in digits with dots, day first, as every language that writes them
 so orders them (``3.3.2025``, ``3. 3. 2025``)."""
-_FILLERS = re.compile(r"(?<=\d\.)\s+gada(?=\s)|(?<=\d)\s+ta['’](?=\s*[^\W\d_])")
+_FILLERS = re.compile(r"(?<=\d\.)\s+gada(?=\s)|(?<=\d)\s+ta['’](?=\s*[^\W\d_])|(?<=\d)\s+d\.(?!\w)")
 """The words that join a date's parts and that dateparser does not know: Latvian ``gada`` (of
-the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``)."""
+the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``), Lithuanian
+``d.`` (diena, day: ``2025 m. kovo 3 d.``, whose ``m.``, metai, year, dateparser reads)."""
+_MONTH_FORMS = {"sl": {"januarja": "januar", "februarja": "februar", "marca": "marec", "aprila": "april",
+                       "maja": "maj", "junija": "junij", "julija": "julij", "avgusta": "avgust",
+                       "septembra": "september", "oktobra": "oktober", "novembra": "november",
+                       "decembra": "december"}}
+"""Month names as a language writes them in a date that dateparser does not know, by language
+(primary subtag), each with the name it reads: Slovenian writes the month of a date in the
+genitive (``13. marca 2025``), while dateparser's Slovenian names, from Unicode CLDR, are the
+nominative (``marec``) alone."""
+_MONTH_FORM = {lang: re.compile(r"(?<![^\W\d_])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.I)
+               for lang, forms in _MONTH_FORMS.items()}
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)
 
 
-def _printed_day(f: Fields, language: str | None = None) -> str | None:
+def _printed_day(f: Fields, language: str | None = None, texts: list[str] | None = None) -> str | None:
     """The day (``YYYY-MM-DD``) printed with its month's name in the first ``<time>`` element
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
     most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
     2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``, ``2025. gada 1.
     marts``), or that holds one in digits with dots (:data:`_DOTTED_DAY`), for the pages where
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
-    is one."""
+    is one. ``texts``: the date elements' texts to read instead (some left out)."""
     tries = 0
-    for text in _date_texts(f):
+    for text in _date_texts(f) if texts is None else texts:
         m = _NAMED_DAY.search(text)
         if m is None:
             dotted = _DOTTED_DAY.search(text)
@@ -363,20 +414,75 @@ def _day_past_segment(f: Fields, language: str | None = None) -> str | None:
     from htmldate.settings import MAX_SEGMENT_LEN
 
     for text in _date_texts(f):
-        found = [m for m in (_DOTTED_DAY.search(text), _NAMED_DAY.search(text)) if m]
-        if not found:
+        m = _first_day(text)
+        if m is None:
             continue
-        m = min(found, key=lambda m: m.start())
         if m.end() <= MAX_SEGMENT_LEN:
             return None
-        if m.re is _DOTTED_DAY:
-            try:
-                return date(*(int(m.group(i)) for i in (3, 2, 1))).isoformat()
-            except ValueError:
-                return None
-        day = read_day(m.group(0), language)
+        day = _day_of(m, language)
         return day.isoformat() if day is not None else None
     return None
+
+
+def _first_day(text: str) -> re.Match | None:
+    """The first whole day ``text`` prints, in digits with dots (:data:`_DOTTED_DAY`) or with
+    its month's name (:data:`_NAMED_DAY`), as a match (read by :func:`_day_of`); ``None`` for none."""
+    found = [m for m in (_DOTTED_DAY.search(text), _NAMED_DAY.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _day_of(m: re.Match, language: str | None = None) -> date | None:
+    """The day a match of :func:`_first_day` writes (a name of a month read by :func:`read_day`
+    in ``language``); ``None`` when it is no day (``31.02.2025``, a word that is no month)."""
+    if m.re is _DOTTED_DAY:
+        try:
+            return date(*(int(m.group(i)) for i in (3, 2, 1)))
+        except ValueError:
+            return None
+    return read_day(m.group(0), language)
+
+
+_LABEL_REACH = 40
+"""The most characters between a date line's word for what it dates and the day it names
+(``Aktualisiert am``, ``Published by Mara Lindqvist on``, ``Frissítve:``)."""
+
+
+def _labelled_dates(f: Fields) -> dict[str, str]:
+    """What the words of the date elements' texts (:func:`_date_texts`) date: ``"updated"`` and
+    ``"published"`` → the first day printed (:func:`_first_day`, read in the page's language)
+    within :data:`_LABEL_REACH` characters after a word saying so (vocabulary category
+    ``date_label``: ``Aktualisiert``, ``updated``, ``mis à jour``, ``Stand:`` / ``Erstellt``,
+    ``published``, ``publié``), before the next such word, as ``YYYY-MM-DD``, or
+    ``YYYY-MM-DDTHH:MM:SS`` with the time printed after that day before the next word
+    (:func:`_printed_time`; with its offset when a zone abbreviation follows it): in
+    ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025, 07:45 Uhr`` the update is
+    ``2025-04-09T17:05:00`` and the publication ``2025-04-08T07:45:00``, whichever comes first,
+    in one element or several. Each the first found; read once per page."""
+    return f.once("labelled_dates", _read_labelled_dates)
+
+
+def _read_labelled_dates(f: Fields) -> dict[str, str]:
+    label = pattern("date_label")
+    found: dict[str, str] = {}
+    for text in _date_texts(f):
+        words = list(label.finditer(text))
+        for word, following in zip(words, words[1:] + [None]):
+            kind = "updated" if word.group("updated") is not None else "published"
+            if kind in found:
+                continue
+            part = text[word.end():following.start() if following else len(text)]
+            m = _first_day(part)
+            if m is None or m.start() > _LABEL_REACH:
+                continue
+            day = _day_of(m, f["language"])
+            if day is None:
+                continue
+            clock = _printed_time(f, day, [part])
+            found[kind] = (datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=clock[2]).isoformat()
+                           if clock else day.isoformat())
+        if len(found) == 2:
+            break
+    return found
 
 
 def _day_first(f: Fields, found: str) -> str:
@@ -467,13 +573,18 @@ _PUBLICATION_MARKS = re.compile(r"publi|creat|erstell|posted|pubdate", re.I)
 
 
 def _htmldate_of_publication(f: Fields, language: str | None = None) -> str | None:
-    """:func:`_htmldate` for the publication: on a page whose date elements name both an update
-    (class or id ``date-modified``, ``updated``, ``aktualisiert``: :data:`_UPDATE_MARKS`) and
-    the publication (``date-published``, ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`),
-    read without the update's, which htmldate may take for the publication when printed first
-    (``Aktualisiert am 04.03.2025 · Erstellt am 03.03.2025``), and with them only when it then
-    finds none. The elements are taken out of the tree and put back in their places. A page
-    that names an update alone keeps it (hAtom's ``updated`` is often a post's only date)."""
+    """:func:`_htmldate` for the publication, read without the page's reader comments that
+    print a date (:func:`_comment_blocks`: a comment's time is not the article's). On a page
+    whose date elements name both an update (class or id ``date-modified``, ``updated``,
+    ``aktualisiert``: :data:`_UPDATE_MARKS`) and the publication (``date-published``,
+    ``created``, ``posted-on``: :data:`_PUBLICATION_MARKS`), read without the update's too,
+    which htmldate may take for the publication when printed first (``Aktualisiert am
+    04.03.2025 · Erstellt am 03.03.2025``); when htmldate then finds none, the day the other
+    date elements print with its month's name in the page's language (:func:`_printed_day`:
+    ``Létrehozva: 2025. március 26.``, where htmldate reads the year alone), and only then
+    htmldate with the updates. The elements are taken out of the tree and put back in their
+    places. A page that names an update alone keeps it (hAtom's ``updated`` is often a post's
+    only date)."""
     page = f.page
     updates, published = [], False
     for el in _date_elements(f):
@@ -483,17 +594,31 @@ def _htmldate_of_publication(f: Fields, language: str | None = None) -> str | No
                 updates.append(el)
         elif _PUBLICATION_MARKS.search(marks):
             published = True
-    if not updates or not published:
-        return _htmldate(page, language)
-    places = [(el.getparent(), el.getparent().index(el), el) for el in updates if el.getparent() is not None]
+    with _taken_out(_comment_blocks(f)):
+        if not updates or not published:
+            return _htmldate(page, language)
+        with _taken_out(updates):
+            found = _htmldate(page, language)
+            if not found:
+                out = {id(el) for el in updates}
+                kept = [el for el in _date_elements(f)
+                        if id(el) not in out and not any(id(a) in out for a in el.iterancestors())]
+                found = _printed_day(f, language, _texts_of(kept))
+        return found or _htmldate(page, language)
+
+
+@contextmanager
+def _taken_out(elements: list):
+    """Within the block, ``elements`` (none inside another) are out of their tree; after it,
+    back in their places, whatever happened."""
+    places = [(el.getparent(), el.getparent().index(el), el) for el in elements if el.getparent() is not None]
     try:
         for parent, _, el in places:
             parent.remove(el)
-        found = _htmldate(page, language)
+        yield
     finally:
         for parent, index, el in reversed(places):
             parent.insert(index, el)
-    return found or _htmldate(page, language)
 
 
 def _prints_first(page: Page, year: int, month: int, language: str | None = None) -> bool:
@@ -546,7 +671,8 @@ _DAY_ONE = re.compile(r"(?<!\d)0?1(?!\d)")
 
 def read_day(text: str, language: str | None = None) -> date | None:
     """The day ``text`` writes whole (day, month and year: ``1er mars 2025``, ``1 Μαρτίου
-    2025``), its joining words dateparser does not know left out (:data:`_FILLERS`), read by
+    2025``), its joining words dateparser does not know left out (:data:`_FILLERS`) and the
+    month names it does not know in ``language`` replaced (:data:`_MONTH_FORMS`), read by
     dateparser in ``language`` (a tag: ``fr``, ``pt-BR``; its primary subtag
     is used), or in every language it knows when that is ``None`` or not one of them (the first
     such reading in a process loads them all: about a second and a half); ``None`` when it
@@ -556,6 +682,8 @@ def read_day(text: str, language: str | None = None) -> date | None:
     settings = {"REQUIRE_PARTS": ["day", "month", "year"]}
     primary = (language or "").split("-")[0].lower()
     text = _FILLERS.sub("", text)
+    if primary in _MONTH_FORM:
+        text = _MONTH_FORM[primary].sub(lambda m: _MONTH_FORMS[primary][m.group(0).lower()], text)
     try:
         when = dateparser.parse(text, languages=[primary] if primary else None, settings=settings)
     except ValueError:  # a language dateparser does not know
@@ -567,6 +695,27 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
     """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, microdata
     ``itemprop="dateModified"`` and a ``<time>`` marked so (:func:`_time_mark`), then the
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
-    ``<lastmod>``); ``None`` if absent."""
-    chosen = dates.choose(_date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified]))
+    ``<lastmod>``), then the update a date line's words name (:func:`_labelled_dates`:
+    ``Aktualisiert am 09.04.2025, 17:05 Uhr``; with its printed time, a naive one read as the
+    publication's is) when later than the publication (:func:`_after_publication`); ``None``
+    if absent."""
+    cands = _date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified])
+    if not cands and "updated" in _labelled_dates(f):
+        parsed = dates.parse_date(_labelled_dates(f)["updated"], f.rules.timezone)
+        parsed = parsed and _in_page_offset(f, parsed)
+        if parsed and _after_publication(f, parsed):
+            cands.append(("generic", parsed))
+    chosen = dates.choose(cands)
     return (_in_local_offset(f.page, chosen[1]).value, chosen[0]) if chosen else (None, None)
+
+
+def _after_publication(f: Fields, update: dates.ParsedDate) -> bool:
+    """``update`` is later than the chosen publication (:func:`published`; true when there is
+    none), to the precision printed: a later day for a day alone, a later minute for a time
+    (``Stand: 20.04.2020, 14:57`` on a page published at 14:57:27 names no update)."""
+    publication = published(f)[0]
+    if publication is None:
+        return True
+    if not update.has_time:
+        return update.value.date() > publication.value.date()
+    return update.value > publication.value.replace(second=0, microsecond=0)

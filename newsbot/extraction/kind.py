@@ -15,7 +15,8 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    :data:`BRIEF_CHARS` characters, one of them at least :data:`SENTENCE_CHARS` (short briefs
    count);
 4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
-   ``<article>`` blocks) whose headlines make up the page's running text, or running text of
+   ``<article>`` blocks) whose headlines, or whose cards (headline, description, date: an
+   author page without its ``profile`` type), make up the page's running text, or running text of
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
    labelled article pages of ``../shared/corpus`` the share is at most a tenth);
 5. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
@@ -39,6 +40,8 @@ LONG_TEXT = (3, 500)  # paragraphs and characters that read as an article withou
 FRONT_TEASERS = 4  # headline links that make an untyped page a list of stories
 HEADLINE_CHARS = 25  # link texts at least this long are headlines (as in newsbot.listings)
 LINKED_SHARE = 0.5  # share of the running text's characters in link texts that makes a list of links
+CARD_CHARS = 600  # the longest text read as a teaser card (headline, description, date, credits)
+CARD_SHARE = 0.5  # share of the running text's characters in teaser cards that makes a list of stories
 _NEAR = 3  # ancestors of the h1 searched for its date
 DATELINE_CHARS = 150  # the longest text read as a printed date line (as the date extraction reads them)
 
@@ -102,28 +105,52 @@ def _dated(f: Fields, h1) -> bool:
     return False
 
 
-def _teasers(page: Page) -> dict[str, str]:
+def _teasers(page: Page) -> tuple[dict[str, str], str]:
     """Headline links of the page, ``{target: text}``: links of :data:`HEADLINE_CHARS`
-    characters or more inside ``h2``–``h4`` or an ``<article>`` block."""
+    characters or more inside ``h2``–``h4`` or an ``<article>`` block; and the text of their
+    teaser cards (each card's text folded, cards apart by a line break): the ``<article>``
+    holding the link, else the parent of its heading, when it holds :data:`CARD_CHARS`
+    characters or fewer (a headline with its description and date, not an article's body)."""
     targets: dict[str, str] = {}
+    cards: dict = {}
     for a in page.elements("a"):
         href = a.get("href")
         text = " ".join(a.text_content().split())
         if not href or len(text) < HEADLINE_CHARS:
             continue
-        if any(p.tag in ("h2", "h3", "h4", "article") for p in a.iterancestors()):
+        heading = card = None
+        for p in a.iterancestors():
+            if p.tag == "article":
+                card = p
+                break
+            if heading is None and p.tag in ("h2", "h3", "h4"):
+                heading = p
+        if card is None and heading is not None:
+            card = heading.getparent()
+        if card is not None or heading is not None:
             targets.setdefault(href, text)
-    return targets
+        if card is not None and card not in cards:
+            cards[card] = " ".join(card.text_content().split())
+    texts = "\n".join(t.casefold() for t in cards.values() if len(t) <= CARD_CHARS)
+    return targets, texts
 
 
-def _reads_as_teasers(found: list[str], teasers: dict[str, str]) -> bool:
+def _reads_as_teasers(found: list[str], teasers: dict[str, str], cards: str = "") -> bool:
     """True when the page lists :data:`FRONT_TEASERS` headline links or more and its running
     text is made of them: at least two of its paragraphs are teaser headlines (an article with
-    a "related stories" box keeps its own text apart from those headlines)."""
+    a "related stories" box keeps its own text apart from those headlines), or
+    :data:`CARD_SHARE` or more of its characters are the text of teaser cards (``cards``, from
+    :func:`_teasers`: a list of headlines with their descriptions whose links the body left out)."""
     if len(teasers) < FRONT_TEASERS:
         return False
     headlines = {t.casefold() for t in teasers.values()}
-    return sum(1 for p in found if " ".join(p.split()).casefold() in headlines) >= 2
+    if sum(1 for p in found if " ".join(p.split()).casefold() in headlines) >= 2:
+        return True
+    if not cards:
+        return False
+    total = sum(map(len, found))
+    in_cards = sum(len(p) for p in found if " ".join(p.split()).casefold() in cards)
+    return in_cards >= CARD_SHARE * total
 
 
 def _reads_as_links(found: list[str], page: Page) -> bool:
@@ -157,7 +184,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
             and _dated(f, h1):
         return True, "dated_headline"
-    if _reads_as_teasers(found, _teasers(page)) or _reads_as_links(found, page):
+    if _reads_as_teasers(found, *_teasers(page)) or _reads_as_links(found, page):
         return False, "front"
     if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
         return True, "long_text"

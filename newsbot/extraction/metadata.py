@@ -14,7 +14,7 @@ from .content import headline, is_boilerplate
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import in_aside, ld_text, select_values, text_of, unique, value_of
+from .values import in_aside, ld_text, of_the_article, select_values, text_of, unique, value_of
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 def section(f: Fields) -> tuple[str | None, str | None]:
     """Section name: portal selector, JSON-LD ``articleSection``, ``article:section`` /
-    ``section`` / ``content_category`` meta, then the JSON-LD breadcrumb's last item before the
+    ``section`` / ``content_category`` meta, the article's microdata ``articleSection`` or linked
+    ``genre`` (:func:`_microdata_section`), then the JSON-LD breadcrumb's last item before the
     article (a trail of the home page and the article alone, as Yoast writes one for a post,
     names no section), then the first category link the page prints (``rel="category"``, as
     WordPress prints a post's categories; not in an aside, a navigation or the page's footer);
@@ -44,6 +45,9 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
                             "content_category")
     if value:
         return value, "meta"
+    value = _microdata_section(page)
+    if value:
+        return value, "microdata"
     for crumbs in page.ld_of_type("BreadcrumbList"):
         items = [i for i in crumbs.get("itemListElement") or [] if isinstance(i, dict)]
         names = [(_crumb_name(i), _crumb_url(i)) for i in items]
@@ -68,6 +72,37 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
 
 
 SECTION_CHARS = 60  # the longest printed category label read as a section name
+_MICRODATA_SECTION = re.compile(r"itemprop\s*=\s*[\"']?[^\"'>]*\b(?:articleSection|genre)\b")
+"""Whether a page's source holds either property at all: a search of the text costs a fraction
+of a walk of the tree."""
+_ITEMPROP_SECTION = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleSection ')"
+                                " or contains(concat(' ', normalize-space(@itemprop), ' '), ' genre ')]")
+
+
+def _microdata_section(page) -> str | None:
+    """The section the article's microdata names (schema.org): its ``itemprop="articleSection"``
+    (a ``<meta>``'s ``content`` or the element's text), else its ``genre`` printed as a link or
+    around one (Joomla prints an article's category so: ``Categoria: <a itemprop="genre">``; a
+    genre that links nowhere may be a kind of text, ``Opinion``, no place of the site); an
+    item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`), one in
+    an aside, a navigation or the page's footer, and a name longer than :data:`SECTION_CHARS`
+    do not count; ``None`` when there is none."""
+    if not _MICRODATA_SECTION.search(page.text):
+        return None
+    found = [el for el in _ITEMPROP_SECTION(page.tree) if of_the_article(el) and not in_aside(el)]
+    for prop in ("articleSection", "genre"):
+        for el in found:
+            if prop not in (el.get("itemprop") or "").split():
+                continue
+            link = next(el.iter("a"), None)
+            if prop == "genre" and link is None:
+                continue
+            name = value_of(el) if el.tag == "meta" else _link_name(link if link is not None else el)
+            if name and len(name) <= SECTION_CHARS:
+                return name
+    return None
+
+
 _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[ck]|ressort|primary-tag)(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
 (``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
@@ -276,6 +311,9 @@ _BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
 word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
 ``autor``, ``autores``, ``autori``, ``autorzy``)."""
+_BYLINE_HOOKS = frozenset(("user-name",))
+"""The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
+class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
 _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
@@ -285,31 +323,22 @@ _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", 
 def _printed_byline(f: Fields) -> list[str]:
     """The first byline printed in the page's body: the text (:func:`_byline_text`), 3 to 120
     characters long, of the first element whose class or id names a byline or an author
-    (``byline``, ``article-author__name``, ``authors``), not a comment's, a quote's, an author
-    box's biography or picture, nor in an aside, a navigation or the page's footer
-    (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
+    (``byline``, ``article-author__name``, ``authors``) or whose ``data-hook`` is a writer's
+    (:data:`_BYLINE_HOOKS`, Wix), not a comment's, a quote's, an author
+    box's biography or picture, nor in an aside, a navigation, the page's footer or reader
+    comments (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
     Betancur | Publicado hace 3 horas``); ``[]`` when there is none."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link") or not _names_byline(el.get("class"), el.get("id")):
+        if el.tag in ("script", "style", "img", "meta", "link") \
+                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
         text = _byline_text(el)
-        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not _in_comments(el):
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el):
             fields = _fields(el)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
-
-
-_COMMENTS = re.compile(r"comment|kommentar|commentaire|comentario|commento|komentar|kommentti|reactie|discus|disqus"
-                       r"|(?:^|[\s_-])repl(?:y|ies)(?:$|[\s_-])", re.I)
-"""A class or id naming reader comments, in the languages whose themes name them so (a
-commenter's ``<span class="autor">`` is no byline)."""
-
-
-def _in_comments(el) -> bool:
-    """``el`` lies in reader comments: an ancestor's class or id names them (:data:`_COMMENTS`)."""
-    return any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
 
 
 _DATELINE_NEAR = 3  # elements after the headline read for its date line
@@ -330,10 +359,17 @@ def _dateline_byline(f: Fields) -> list[str]:
     it, a date, a time or a reading time (:func:`_names_time`), the fields from the lead-in to
     that one read as a byline (:func:`split_names`: a place after the name, ``Madrid``, ``à
     Bruxelles``, is dropped there) when its names each read as a person's
-    (:func:`_person_shaped`) or a news agency's (``Sabine Braun/dpa``); ``[]`` otherwise."""
+    (:func:`_person_shaped`) or a news agency's (``Sabine Braun/dpa``). With no field after
+    it, a date printed in the lead-in's field ends the name there (``Written by Ana Ruiz on
+    12 March 2025``, a word in lower case before the date: :func:`_before_date`), when the names
+    read as a person's. The element right after the headline (itself, not one inside it) may
+    print its names with no lead-in when a date follows them (``Ana Ruiz · 12 March 2025``,
+    names first): they are read when each field before the date holds names that each read as
+    a person's (a place or a section of one word before the date is none; one of two capitalised
+    words, ``New York``, is not told apart). ``[]`` otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
-    for near in list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ():
+    for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
             text = _byline_text(el)
             if not text or len(text) > NAME_CHARS:
@@ -341,13 +377,38 @@ def _dateline_byline(f: Fields) -> list[str]:
             fields = _fields(el)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
+                if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
+                    names = [_persons(field) for field in _names_before_time(fields, f)]
+                    if names and all(names):
+                        return unique(name for part in names for name in part)
                 continue
             byline = _before_time(fields[start:], f)
+            persons_only = byline is None and len(fields) == start + 1
+            if persons_only:
+                byline = _before_date(fields[start])
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
-                return names if names and all(_person_shaped(n) or agency.match(n) for n in names) else []
+                return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
+                                              for n in names) else []
     return []
+
+
+def _persons(field: str) -> list[str]:
+    """The names ``field`` holds (:func:`split_names`) when each reads as a person's
+    (:func:`_person_shaped`); ``[]`` otherwise."""
+    names = split_names(field)
+    return names if names and all(_person_shaped(name) for name in names) else []
+
+
+def _before_date(field: str) -> str | None:
+    """The words of a byline's field before the date printed in it (:func:`_without_date`)
+    when a word in lower case leads the date (``Written by Ana Ruiz on 12 March 2025``): where
+    the name ends is then plain, as it is not in ``von APA Donnerstag 4. März``; ``None``
+    otherwise."""
+    cut = _without_date(field)
+    rest = field[len(cut):].split() if cut and field.startswith(cut) else ()
+    return cut if rest and rest[0].isalpha() and rest[0].islower() else None
 
 
 def _fields(el) -> list[str]:
@@ -359,14 +420,20 @@ def _fields(el) -> list[str]:
 
 def _before_time(fields: list[str], f: Fields) -> str | None:
     """The fields of a date line that come before its first date, time or reading time
+    (:func:`_names_before_time`), joined by commas; ``None`` when no such field follows a
+    name."""
+    return ", ".join(names) if (names := _names_before_time(fields, f)) else None
+
+
+def _names_before_time(fields: list[str], f: Fields) -> list[str]:
+    """The fields of a date line that come before its first date, time or reading time
     (:func:`_names_time`) and after the first field that is none (a field that leads the line
-    with the date, ``03.03.2025 | Anna Schmidt``, is no part of a byline), joined by commas;
-    ``None`` when no such field follows a name."""
+    with the date, ``03.03.2025 | Anna Schmidt``, is no part of a byline); ``[]`` when no such
+    field follows a name."""
     for i, field in enumerate(fields):
         if i and _names_time(field, f):
-            names = [n for n in fields[:i] if not _names_time(n, f)]
-            return ", ".join(names) if names else None
-    return None
+            return [n for n in fields[:i] if not _names_time(n, f)]
+    return []
 
 
 _TIME_UNITS = ("second", "minute", "hour", "day", "week")  # dateparser's names of the units of a time span
@@ -405,7 +472,7 @@ def _names_time(field: str, f: Fields) -> bool:
     language (a weekday, ``Mi``; ``gestern``)."""
     if sum(not any(c.isdigit() for c in word) for word in field.split()) > _TIME_WORDS:
         return False  # a sentence (``Sabine Braun schreibt seit 2015 über …``), no date's field
-    if _DATE_LIKE.search(field) or _time_span().search(field):
+    if _is_time(field):
         return True
     if _person_shaped(field) or len(field) > 20 or not (language := f["language"]):
         return False
@@ -441,13 +508,15 @@ def _byline_text(el) -> str | None:
 
 def _edged_text(el) -> str:
     """The text of ``el`` as :func:`_byline_text` reads it, a NUL character at each edge of its
-    block elements."""
+    block elements and of each inline element printing a time after another inline element
+    (:func:`_time_after_name`: ``<span class="author-name">Ana Ruiz</span> <span
+    class="timeago">hace 3 horas</span>``, the time a field of its own)."""
     parts: list[str] = []
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
                 and (node is el or not _LABEL.search(node.get("class") or "")):
-            block = node is not el and node.tag in _BLOCKS
+            block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
             parts.append("\0" if block else " " if node.tag == "br" else "")
             parts.append(node.text or "")
             for child in node.iterchildren(etree.Element):
@@ -458,6 +527,33 @@ def _edged_text(el) -> str:
 
     walk(el)
     return "".join(parts)
+
+
+def _time_after_name(node) -> bool:
+    """``node`` is an inline element printing a date, a clock time or a time ago as its own
+    text, no element inside it (:func:`_is_time`; any ``<time>``), right after another inline
+    element (white space alone between them): the name's element, the time's its own. A time
+    after bare text (``von APA Donnerstag <time>``) is not set apart so: where the name ends
+    there is not known."""
+    text = node.text
+    if len(node) or not text or len(text) > _TIME_CHARS:
+        return False
+    before = node.getprevious()
+    if before is None or not isinstance(before.tag, str) or before.tag in _BLOCKS or before.tag == "br" \
+            or (before.tail or "").strip():
+        return False
+    return node.tag == "time" or _is_time(text)
+
+
+_TIME_CHARS = 80  # the longest text of an inline element read as a time of its own
+
+
+def _is_time(text: str) -> bool:
+    """``text`` is a date, a clock time or a time ago as digits write it: a year, a day and
+    month or a clock time (:data:`_DATE_LIKE`) or a number with a unit of time
+    (:func:`_time_span`), with :data:`_TIME_WORDS` words without a digit at most."""
+    return sum(not any(c.isdigit() for c in word) for word in text.split()) <= _TIME_WORDS \
+        and bool(_DATE_LIKE.search(text) or _time_span().search(text))
 
 
 _BLOCK_EDGES = re.compile(r"[\s\0]*\0[\s\0]*")

@@ -77,6 +77,9 @@ QUALITY_FLAGS = {
     "no_date": "no publication date found",
     "day_only": "the page, feed and sitemap give the day of publication, not its time: "
                 "date_published is midnight in the portal's time zone",
+    "offset_assumed": "the sources give the time of publication without a UTC offset, the page prints none "
+                      "with its other dates and no portal file names a time zone: date_published reads that "
+                      "time as UTC, which may be hours off",
 }
 
 
@@ -189,6 +192,8 @@ def _quality_flags(f: Fields):
         flags.append("no_date")
     elif not when.has_time:
         flags.append("day_only")
+    elif not when.has_offset and not f.rules.names_zone:
+        flags.append("offset_assumed")
     return flags, None
 
 

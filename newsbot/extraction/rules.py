@@ -28,10 +28,14 @@ class ExtractionRules:
     - ``site_names``: the portal's names, stripped from title candidates.
     - ``section_names``: ``((raw value, readable name), …)``: section values the portal prints
       as slugs (Euronews' ``news_news``), replaced by their names whatever layer served them.
-    - ``timezone``: IANA zone for naive times printed by the portal.
+    - ``timezone``: IANA zone for naive times printed by the portal; ``zone_named``: whether
+      the portal's rules name it (a portal file's ``timezone``, even ``"UTC"``), ``None`` for:
+      whether it is another zone than UTC. A time read in a zone nobody named is flagged
+      ``offset_assumed``.
     """
 
     timezone: str = "UTC"
+    zone_named: bool | None = None
     selectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     body_exclude: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
@@ -54,6 +58,11 @@ class ExtractionRules:
                 if raw.casefold() == value.casefold():
                     return name
         return value
+
+    @property
+    def names_zone(self) -> bool:
+        """The rules name the zone of the portal's naive times (see ``zone_named``)."""
+        return self.zone_named if self.zone_named is not None else self.timezone != "UTC"
 
     def keys(self) -> set[str]:
         """The rule keys that have selectors."""

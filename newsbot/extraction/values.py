@@ -3,6 +3,8 @@ a JSON-LD value as text, a de-duplicated list of names. Shared by the field extr
 from __future__ import annotations
 
 import html as html_lib
+import re
+from functools import lru_cache
 
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
@@ -76,16 +78,92 @@ def ld_text(value, depth: int = 0) -> str | None:
 
 def in_aside(el) -> bool:
     """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
-    ``<article>``'s (where WordPress themes print a post's date and tags): a teaser's, a list's
-    or a tag cloud's element, not the article's."""
+    ``<article>``'s (where WordPress themes print a post's date and tags), or in reader comments
+    wherever they sit (:func:`comments_of`: a comment is its own ``<article>`` with its own
+    ``<footer>``): a teaser's, a list's, a tag cloud's or a comment's element, not the article's."""
     footer = False
     for ancestor in el.iterancestors():
         if ancestor.tag in ("aside", "nav"):
             return True
         if ancestor.tag == "article":
-            return False
+            return comments_of(ancestor) is not None
+        if _names_comments(ancestor):
+            return True
         footer = footer or ancestor.tag == "footer"
     return footer
+
+
+def comments_of(el):
+    """The reader comments ``el`` is or lies in: the outermost of ``el`` and its ancestors that
+    is a comment or a list of them (:func:`_names_comments`), else ``None``."""
+    found = None
+    for node in (el, *el.iterancestors()):
+        if _names_comments(node):
+            found = node
+    return found
+
+
+_COMMENT_WORDS = frozenset((
+    "comment", "comments", "commentlist", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
+    "comentarios", "commento", "commenti", "komentar", "komentari", "komentare", "kommentti", "kommentit",
+    "reactie", "reacties", "reply", "replies", "disqus"))
+"""The words that name reader comments in a class, id or microdata property, in the languages
+whose themes name them so (WordPress's ``#comments``, ``comment-list``, ``comment-body``;
+microformats' ``p-comment``; schema.org's ``itemprop="comment"``; Disqus's ``#disqus_thread``; a
+commenter's ``<span class="autor">`` is no byline)."""
+_NOT_COMMENTS_PREFIXES = frozenset(("category", "tag", "format", "has", "no", "with", "show", "hide", "enable",
+                                    "enabled", "allow", "open", "closed", "count"))
+"""First parts of a name that say something of the page or the post, not that the element is
+comments: WordPress's post classes ``category-comment`` (an opinion category) and
+``format-…``, a page's ``has-comments``, ``no-comments``."""
+_COMMENT_PARTS = frozenset(("list", "body", "area", "section", "wrap", "wrapper", "container", "content",
+                            "contents", "item", "items", "thread", "text", "meta", "author", "header",
+                            "footer", "date", "time", "block", "box", "respond", "form", "reply", "replies",
+                            "entry", "single", "inner", "holder", "widget", "embed"))
+"""Parts that follow a comment word in the names of a comment's or a comment list's parts
+(``comment-body``, ``comments-area``, ``comment-meta``, ``disqus_thread``); a name whose other
+parts are not these (``comments-enabled``, ``comment-count``) names no comments."""
+
+
+def _token_names_comments(token: str) -> bool:
+    """One class name, id or property (lower-case) names reader comments: a comment word
+    (:data:`_COMMENT_WORDS`) is the whole name, its last part (``post-comments``,
+    ``fb-comments``), or its first part followed only by parts of a comment
+    (:data:`_COMMENT_PARTS`: ``comment-body``); never after a part that speaks of the post or
+    the page (:data:`_NOT_COMMENTS_PREFIXES`: ``category-comment``, ``has-comments``), and never
+    a word that merely holds one (``commentary``, ``discussion-paper``)."""
+    parts = [part for part in re.split(r"[-_]+", token) if part]
+    if not parts or not any(part in _COMMENT_WORDS for part in parts):
+        return False
+    if parts[0] in _NOT_COMMENTS_PREFIXES:
+        return False
+    if parts[-1] in _COMMENT_WORDS:
+        return True
+    first = next(i for i, part in enumerate(parts) if part in _COMMENT_WORDS)
+    return all(part in _COMMENT_PARTS or part in _COMMENT_WORDS or part.isdigit() for part in parts[first + 1:])
+
+
+_DOCUMENT = frozenset(("html", "body"))
+"""The document's own elements, whose classes describe the page (``comments-open``), never a
+part of it."""
+
+
+def _names_comments(el) -> bool:
+    """The element ``el`` is a comment or a list of them: its class, id or ``itemprop`` names
+    comments (:func:`_token_names_comments`) or its ``itemtype`` is schema.org's ``Comment``; the document's
+    own elements (:data:`_DOCUMENT`) never are."""
+    return el.tag not in _DOCUMENT and _marks_comments(el.get("class"), el.get("id"), el.get("itemprop"),
+                                                       el.get("itemtype"))
+
+
+@lru_cache(maxsize=4096)
+def _marks_comments(cls: str | None, ident: str | None, prop: str | None, kind: str | None) -> bool:
+    """Whether these attribute values name comments (:func:`_names_comments`); read once each, as
+    class names repeat all over a page."""
+    if kind and kind.split()[0].rstrip("/").rsplit("/", 1)[-1] == "Comment":
+        return True
+    names = f"{cls or ''} {ident or ''} {prop or ''}".lower().split()
+    return any(_token_names_comments(name) for name in names)
 
 
 _ARTICLE_SCOPES = ARTICLE_TYPES | {"creativework", "webpage"}

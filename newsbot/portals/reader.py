@@ -122,10 +122,11 @@ def _selectors(where: str, what: str, selectors) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _rules(tz: str, selectors: dict[str, tuple[str, ...]], names: tuple = ()) -> ExtractionRules:
-    """:class:`ExtractionRules` of a checked selector table and section names."""
+def _rules(tz: str, selectors: dict[str, tuple[str, ...]], names: tuple = (), named: bool = True) -> ExtractionRules:
+    """:class:`ExtractionRules` of a checked selector table and section names; ``named``: the
+    portal file names its zone ``tz`` (else UTC, by default)."""
     return ExtractionRules(
-        timezone=tz, selectors=tuple((k, v) for k, v in selectors.items() if k in RULE_KEYS),
+        timezone=tz, zone_named=named, selectors=tuple((k, v) for k, v in selectors.items() if k in RULE_KEYS),
         section_names=names, **{k: v for k, v in selectors.items() if k not in RULE_KEYS})
 
 
@@ -266,8 +267,8 @@ def portal_from_dict(data: dict, source: str = "<config>"):
             raise ValueError(f"{where}: layout {n}: until {until} is not after the layout before it ({previous})")
         previous = until
         own = _selectors(where, f"layout {n} selectors", table.get("selectors", {}))
-        layouts.append(Layout(_rules(tz, {**current, **own}, names), until))
-    layouts.append(Layout(_rules(tz, current, names)))
+        layouts.append(Layout(_rules(tz, {**current, **own}, names, "timezone" in data), until))
+    layouts.append(Layout(_rules(tz, current, names, "timezone" in data)))
     try:
         return Portal(name=name, editions=tuple(parsed), family=family, layouts=tuple(layouts),
                       source=source, **kwargs)

@@ -16,6 +16,7 @@ from scrapy.exceptions import DontCloseSpider
 from ..admission import ADMITTED, HELD, Admission
 from ..backlog import Backlog
 from ..blocks import Blocked
+from ..extraction import dates
 from ..extraction.hints import Hints
 from ..incremental import Incremental
 from ..middlewares import failure_kind
@@ -157,7 +158,7 @@ class StagedSpider(PageSpider):
         if source is not None and source.kind == "wp_api":
             self.crawler.stats.inc_value(BACKFILL("wp_api_unavailable"))
         if isinstance(failure.value, RobotsTxtUnavailable):  # counted by the robots.txt middleware
-            self.sources.book(source, "failed")
+            self.sources.book(source, failure.value.kind)
         else:
             super().on_error(failure)
             if source is not None:
@@ -277,8 +278,10 @@ class StagedSpider(PageSpider):
                                        delivered=ledger.delivered if ledger is not None else None)
         if verdict == "dated_ahead":
             ahead = self.crawler.stats.get_value(DATED_AHEAD) or []
-            if len(ahead) < 5:
-                self.crawler.stats.set_value(DATED_AHEAD, [*ahead, {"url": url, "date": published}])
+            if len(ahead) < 5:  # the date ISO 8601, as every date newsbot writes (the portal's zone if none)
+                parsed = dates.parse_date(published, self.portal.timezone)
+                self.crawler.stats.set_value(DATED_AHEAD, [*ahead, {"url": url, "date": parsed.value.isoformat()
+                                                                    if parsed is not None else published}])
         if verdict == "listed_twice" and self._due_again(url, entry):
             self.crawler.stats.inc_value(SKIPPED(verdict))  # the earlier listing, skipped in its stead
             verdict = ADMITTED

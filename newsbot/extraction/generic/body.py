@@ -10,8 +10,9 @@ from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
-from .filters import (_ai_summary_boxes, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _closing_line, _keep_after, _keep_before, _keyword_lines, _teaser)
+from .filters import (_ai_summary_boxes, _closing_heading, _closing_intro, _closing_line, _closing_list_item,
+                      _cut_related, _dateline, _dedupe, _drop_nested_articles, _introduced, _keep_after,
+                      _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -111,14 +112,49 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
     last_parent = _parent(inner[last])
     last = keyword_end
-    tail = [b for b in inner[last + 1:]
-            if (_keep_after(b) or _closing_line(b, last_parent)) and not is_funding_notice_block(b)]
+    tail = _tail(inner[last + 1:], last_parent)
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
         chosen = {id(b) for b in kept}
         kept = [b for b in inner if id(b) in chosen or b.tag != "text" and b.element in held]
     return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword, candidates)
+
+
+def _tail(rest: list, parent) -> list:
+    """The blocks of ``rest`` (those after the last good paragraph, in order) that still belong to
+    the text: blocks of 40 characters or more with few links (:func:`~.filters._keep_after`) and
+    closing sentences in ``parent`` (the last good paragraph's, :func:`~.filters._closing_line`),
+    wherever they are; and, while the blocks since that paragraph all sit in ``parent``, the
+    items of a list printed in it (:func:`~.filters._closing_list_item`) that a line ending in a
+    colon introduces (:func:`~.filters._introduced`, the line too: :func:`~.filters._closing_intro`)
+    or that the text goes on after (such a block later in the run), and a sub-heading in it over
+    such an item or the text going on (an explainer's last question and its short answer,
+    :func:`~.filters._closing_heading`). A block out of ``parent`` ends that run, so a heading
+    or list of a box after the text stays out, and so does a list that closes the page with no
+    line introducing it (``Read also`` over headlines printed without links)."""
+    own = [(_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b) for b in rest]
+    inside = [_parent(b) is parent or _closing_list_item(b, parent) for b in rest]
+    goes_on = [False] * (len(rest) + 1)  # the text goes on at or after the block: a block kept for itself
+    for i in range(len(rest) - 1, -1, -1):
+        goes_on[i] = inside[i] and (own[i] or goes_on[i + 1])
+
+    def listed(i: int) -> bool:  # an item of a closing list the text introduces or goes on after
+        return _closing_list_item(rest[i], parent) and (goes_on[i] or _introduced(rest[i]))
+
+    kept = []
+    run = True
+    for i, b in enumerate(rest):
+        if own[i]:
+            kept.append(b)
+            run = run and inside[i]
+        elif run and (listed(i) or i + 1 < len(rest) and (
+                _closing_intro(b, parent) and _closing_list_item(rest[i + 1], parent) and _introduced(rest[i + 1])
+                or _closing_heading(b, parent) and (goes_on[i + 1] or listed(i + 1)))):
+            kept.append(b)
+        else:
+            run = False
+    return kept
 
 
 def _inside_any(el, boxes: list, within: dict) -> bool:
@@ -157,7 +193,7 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     ruled = {id(b) for b in rules.kept}
     kept = [b for b in kept
             if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b))]
-    kept = _dedupe(kept)
+    kept = _dedupe(_repeated_pull_quotes(kept))
     if not any(b.good for b in kept):
-        kept = _dedupe(rules.kept)
+        kept = _dedupe(_repeated_pull_quotes(rules.kept))
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)

@@ -1,17 +1,18 @@
 """Filters: the rules that drop blocks inside the article container which are not the
 article's text (teaser cards, nested teaser articles, related-content sections, AI-summary
-boxes, repeated copies of the text) and the page furniture before the first and after the
-last good paragraph (kicker, byline, date stamp, source line, keyword lines).
+boxes, repeated copies of the text, pull quotes printed again beside their paragraph) and the
+page furniture before the first and after the last good paragraph (kicker, byline, date stamp,
+source line, keyword lines).
 """
 from __future__ import annotations
 
 import re
 
-from ..text import key
+from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
 from .container import _updates
-from .prune import HEADINGS
+from .prune import HEADINGS, _semantic_names, _text_before
 
 KEYWORD_LINES_MAX = 30
 KEYWORD_LINE_MAX_LINK_SHARE = 0.95
@@ -90,6 +91,59 @@ def _dedupe(found: list[Block]) -> list[Block]:
                 out = [b for b in out if b is not longest]
     return out
 
+
+PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
+PULL_QUOTE_LEVELS = 4
+"""How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
+a ``<blockquote>`` in the named box)."""
+PULL_QUOTE_WORDS = 4
+"""A pull quote of this many words or more repeats the text when its words are printed again
+anywhere in another block; a shorter one only when another block prints it as a whole sentence
+or, a quote that is no sentence itself (no full stop), as a sentence's opening words."""
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"'»“”’)]*\s+")
+
+
+def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
+    """Drop a pull quote (an element up to :data:`PULL_QUOTE_LEVELS` above a block whose class or
+    id names one, ``pullquote``, ``pull-quote``, ``PullQuote``) whose longest block's words are
+    printed again in a block outside it (:data:`PULL_QUOTE_WORDS` words or more anywhere in it, a
+    shorter quote at a sentence's edge there): the quote set large beside the paragraph it repeats,
+    dropped with its other blocks (the speaker's name under it). A quote whose words are printed
+    nowhere else is the text's own and stays."""
+    boxes: dict = {}
+    for b in found:
+        box = _pull_quote(b)
+        if box is not None:
+            boxes.setdefault(box, []).append(b)
+    if not boxes:
+        return found
+    words = {id(b): " " + " ".join(tokens(key(b.text))) + " " for b in found}
+    dropped: set = set()
+    for box, inside in boxes.items():
+        longest = max(inside, key=lambda b: len(b.text))
+        quote = words[id(longest)]
+        if len(quote.split()) >= PULL_QUOTE_WORDS:
+            printed = any(quote in words[id(b)] for b in found if b not in inside)
+        else:  # "It works.": printed again at a sentence's edge, not as two words inside another
+            sentence = bool(_FULL_STOP.search(longest.text))
+            printed = quote.strip() and any(
+                said == quote or not sentence and said.startswith(quote) for b in found if b not in inside
+                for said in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
+        if printed:
+            dropped.update(id(b) for b in inside)
+    return [b for b in found if id(b) not in dropped] if dropped else found
+
+
+def _pull_quote(b: Block):
+    """The element named as a pull quote that ``b`` sits in (:func:`_repeated_pull_quotes`), or None."""
+    node = b.element
+    for _ in range(PULL_QUOTE_LEVELS):
+        if node is None:
+            return None
+        if PULL_QUOTE_NAME.search(_semantic_names(node)):
+            return node
+        node = node.getparent()
+    return None
 
 
 def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
@@ -235,3 +289,31 @@ def _closing_line(b: Block, parent) -> bool:
     return ((b.tag == "p" or _styled_paragraph(b, parent)) and _parent(b) is parent and b.link_share < 0.3
             and len(b.text.split()) >= 3
             and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
+
+
+def _closing_list_item(b: Block, parent) -> bool:
+    """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
+    related-links or tag list is links."""
+    return (b.tag == "li" and b.link_share < 0.3 and b.element.getparent() is not None
+            and b.element.getparent().getparent() is parent)
+
+
+_INTRO_END = re.compile(r"[:：]$")
+
+
+def _introduced(b: Block) -> bool:
+    """``b``, an item of a list, is in a list that a line of the text introduces: the text right
+    before the list ends in a colon (``The three new routes are:``)."""
+    listing = b.element.getparent()
+    return listing is not None and _INTRO_END.search(_text_before(listing)) is not None
+
+
+def _closing_intro(b: Block, parent) -> bool:
+    """A line in ``parent`` (the last good paragraph's) that may introduce a closing list after it
+    (:func:`_introduced`): a paragraph or sub-heading, not mostly links."""
+    return b.tag in ("p", *HEADINGS) and _parent(b) is parent and b.link_share < 0.3
+
+
+def _closing_heading(b: Block, parent) -> bool:
+    """A sub-heading in ``parent`` (the last good paragraph's), not a link."""
+    return b.tag in HEADINGS and _parent(b) is parent and b.link_share < 0.3

@@ -18,6 +18,16 @@ if TYPE_CHECKING:
     from .body import Body
 
 LEAD_MIN_CHARS = 50
+LEAD_NAMED_MIN_CHARS = 25
+"""The shortest standfirst taken when an element names itself one (:data:`STANDFIRST_NAME`) next
+to the headline (:func:`_next_to`): a short line there named so is the standfirst a theme
+prints, where an unnamed one of that length may be a kicker or a caption."""
+STANDFIRST_NAME = re.compile(
+    r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
+    r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario", re.I)
+"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words; not
+``lead``, ``intro``, ``teaser`` or ``description``, which name other parts too)."""
+_NEXT_TO = 3  # the elements after the headline (or after its wrapper) that are next to it
 LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
     r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
@@ -64,10 +74,24 @@ def _plain(el) -> bool:
                                    if isinstance(c.tag, str))
 
 
+def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
+    """``el`` (or its ``parent``, when that holds the name) names itself a standfirst
+    (:data:`STANDFIRST_NAME`) and is next to the headline ``anchor``: among the
+    :data:`_NEXT_TO` elements after it, or after the element wrapping it."""
+    named = el if names and STANDFIRST_NAME.search(names) else parent if pnames and STANDFIRST_NAME.search(pnames) \
+        else None
+    if named is None or anchor is None:
+        return False
+    wrapper = anchor.getparent()
+    return any(named in islice(node.itersiblings(), _NEXT_TO) for node in (anchor, wrapper) if node is not None)
+
+
 def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
-    ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text;
+    ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text
+    (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst next to the headline:
+    :func:`_named_next_to`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
     boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
     if not body.blocks:
@@ -100,8 +124,11 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         links: list[str] = []
         _texts(el, False, parts, links)
         b = _block(el, el.tag, parts, links)
-        if not b or len(b.text) < LEAD_MIN_CHARS or b.link_share >= 0.5 or b.text.count(" ") < 4 \
-                or is_boilerplate(b.text) or is_funding_notice_block(b):
+        if not b or b.link_share >= 0.5 or b.text.count(" ") < 4 or is_boilerplate(b.text) \
+                or is_funding_notice_block(b):
+            continue
+        if len(b.text) < LEAD_MIN_CHARS and not (
+                hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)):
             continue
         if hit:
             return b.text

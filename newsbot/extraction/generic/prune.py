@@ -1,10 +1,11 @@
 """Pruning: the elements of a page that never hold article text.
 
 An element is pruned for its tag (scripts, navigation, asides, figures, forms…; a ruby
-reading, ``<rt>``, unless ``<rp>`` parentheses set it apart in plain text), for
+reading, ``<rt>``, unless ``<rp>`` parentheses set it apart in plain text; a footnote reference
+mark in ``<sup>`` glued to a sentence), for
 being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class``/``id`` that
 names boilerplate (share bars, newsletter boxes, related links, captions, consent
-placeholders, embedded posts…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
+placeholders, embedded posts, contact boxes…), in three tiers: always (:data:`ALWAYS_NAME`), unless the
 element holds three long paragraphs (:data:`STRONG_NAME`), unless it holds three paragraphs
 (:data:`BOILER_NAME`). :func:`judge` says which tier and word pruned an element; a learned model
 (:func:`spared`) may keep a block element the two weaker tiers prune.
@@ -64,7 +65,12 @@ ALWAYS_NAME = re.compile(
 )
 STRONG_NAME = re.compile(
     r"(?:^|[\s_-])(?:related|recommend\w*|most-?read|popular|breadcrumbs?|"
-    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])",
+    r"sidebar|footer|share|sharing|social|nav|navigation|menu|modal|popup)(?:$|[\s_-])"
+    # a contact box names itself with a whole name: ``contact``, ``contact-box``, ``press-contact``,
+    # ``gsc-contact`` (a short prefix, not a tag's ``tag-``); ``contact-tracing`` or ``first-contact``
+    # name other text
+    r"|(?:^|\s)(?:(?:press|media|newsroom|(?!tag[_-])[a-z]{1,3})[_-]+)?(?P<word>contacts?)"
+    r"(?:[_-]+(?:box|boxes|info|infos|details?|block|card|data|person|persons|panel))?(?=$|\s)",
     re.I,
 )
 NEVER_BY_NAME = frozenset({"body", "html", "main", "a", "em", "strong", "b", "i", "u", "mark", "abbr",
@@ -103,7 +109,8 @@ def _pruned(el) -> bool:
 
 def judge(el) -> bool | str:
     """:func:`_pruned`'s verdict on ``el`` with its reason when a ``class``/``id`` name prunes
-    it: ``False`` (kept), ``True`` (pruned for its tag or for being hidden), or the name's
+    it: ``False`` (kept), ``True`` (pruned for its tag, for being hidden or as a footnote mark,
+    :func:`_reference_marker`), or the name's
     tier and word, ``"<tier>:<word>"`` (tier ``always``, ``strong`` or ``boiler`` as in the
     module docs; word: the boilerplate word of the name that matched, lower case without
     hyphens, e.g. ``"boiler:hidden"`` for ``field-label-hidden``)."""
@@ -120,6 +127,8 @@ def judge(el) -> bool | str:
     style = el.get("style")
     if style and tag not in TEXT_TAGS and HIDDEN_STYLE.search(style):
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
+    if tag == "sup" and _reference_marker(el):
+        return True
     if tag in NEVER_BY_NAME:
         return False
     ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
@@ -139,6 +148,63 @@ def judge(el) -> bool | str:
 
 _STRONG = "strong"
 _BOILER = "boiler"
+_MARK = re.compile(r"\[[^\[\]]{1,8}\]|\(\d{1,3}\)|\d{1,3}(?:[,\u2013-]\d{1,3})*")
+"""The text of a footnote reference mark: ``[1]``, ``[iv]``, ``[1-2]``, ``(3)``, ``1``, ``1,4``."""
+_MARK_AFTER = re.compile(r"(?:[^\W\d_]|%)[.,;:!?\"'»«“”’。，、]+$")
+"""What a number in superscript follows when it is a footnote reference, not an exponent
+(``m<sup>2</sup>``): the end of a sentence, a clause or a quotation after a word (a letter, or
+``%``, before the punctuation). After a digit or a closing bracket the number is the text's:
+cents or minutes (``€2.<sup>40</sup>``), an exponent (``(1.05)<sup>3</sup>``)."""
+
+
+def _reference_marker(el) -> bool:
+    """``el``, a ``<sup>``, is a footnote reference mark glued to the sentence before it, no text
+    of that sentence: it holds only a link to an anchor of the same page (``<sup><a
+    href="#fn1">1</a></sup>``), or only a number inside such a link, or a mark in brackets
+    (``[1]``), or a number right after a word's punctuation (``…the ports.<sup>2</sup>``,
+    :data:`_MARK_AFTER`). A number after a letter, a digit or a bracket (``km<sup>2</sup>``,
+    ``10<sup>6</sup>``, ``(1.05)<sup>3</sup>``, ``€2.<sup>40</sup>``) is the text's, and a mark
+    with no text before it in its block is the label of the footnote itself: both stay."""
+    text = "".join(el.itertext()).strip()
+    if not text or len(text) > 10:
+        return False
+    links = list(el.iter("a"))
+    parent = el.getparent()
+    if links:
+        marked = all((a.get("href") or "").startswith("#") for a in links) and "".join(
+            "".join(a.itertext()) for a in links).strip() == text
+    elif not _MARK.fullmatch(text):
+        return False
+    else:
+        marked = text[0] in "[(" or parent is not None and parent.tag == "a" and (
+            parent.get("href") or "").startswith("#") and "".join(parent.itertext()).strip() == text
+    before = _text_before(el)
+    return bool(before) and (marked or bool(_MARK_AFTER.search(before)))
+
+
+_INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "u", "small", "font", "mark", "q", "cite"})
+
+
+def _text_before(el) -> str:
+    """The text printed right before ``el`` in its block (white space stripped), looked for in its
+    preceding siblings and up through up to three inline ancestors; ``""`` at the block's start."""
+    node = el
+    for _ in range(4):
+        prev = node.getprevious()
+        while prev is not None:
+            for text in (prev.tail, prev.text_content()):
+                if text and text.strip():
+                    return text.rstrip()
+            prev = prev.getprevious()
+        parent = node.getparent()
+        if parent is None:
+            return ""
+        if parent.text and parent.text.strip():
+            return parent.text.rstrip()
+        if parent.tag not in _INLINE:
+            return ""
+        node = parent
+    return ""
 
 
 @lru_cache(maxsize=8192)
@@ -193,8 +259,8 @@ by pattern: a compiled pattern's hash is computed anew on every lookup, from its
 
 def _reason(tier: str, m: re.Match) -> str:
     """``"<tier>:<word>"`` (see :func:`judge`): ``word`` read from ``m``, the first match of the
-    tier's pattern in the name's words."""
-    word = m.group(0).strip(" _-").lower().replace("-", "").replace("_", "")
+    tier's pattern in the name's words (its group ``word`` where the pattern names one)."""
+    word = (m.groupdict().get("word") or m.group(0)).strip(" _-").lower().replace("-", "").replace("_", "")
     return f"{tier}:{word}"
 
 

@@ -1,5 +1,6 @@
-"""Phrase vocabulary of the generic boilerplate rules and of the byline reader: one data file per
-language, and the one compiler that builds the rules' patterns from them.
+"""Phrase vocabulary of the generic boilerplate rules, of the byline reader and of the date
+lines' words: one data file per language, and the one compiler that builds the rules' patterns
+from them.
 
 Data: each ``*.toml`` file in this folder holds the phrases of one language (named by its
 ISO 639-1 code: ``de.toml``), and ``common.toml`` the names no language owns (social networks,
@@ -100,6 +101,9 @@ PATTERNS: dict[str, Pattern] = {
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
     "news_agency": Pattern(r"^(?:{})$", re.I),
+    # --- dates (newsbot.extraction.date_fields) ---
+    # the word before a printed date that says what it dates: the update or the publication
+    "date_label": Pattern(r"{}", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -182,6 +186,10 @@ SHAPES: dict[str, Shape] = {
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
+    # --- dates -----------------------------------------------------------------------------------
+    # "Aktualisiert" (group updated) or "Erstellt" (group published), a whole word
+    "date_label": Shape(
+        "date_label", r"(?<![^\W\d_])(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"),
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
