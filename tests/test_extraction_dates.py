@@ -1,6 +1,7 @@
 """Generic extraction of the dates (:mod:`newsbot.extraction.dates`,
 :mod:`newsbot.extraction.date_fields`): day-only dates completed from the same day, naive times
-read in the page's offset or as UTC, future dates rejected, a date nested in a web page node, a
+read in the page's offset or as UTC, a date given in UTC written in the page's local offset,
+future dates rejected, a date nested in a web page node, a
 missing date flagged, a printed time kept, a copyright year, a year or a month alone and an
 impossible day never a date."""
 from __future__ import annotations
@@ -9,7 +10,7 @@ import json
 
 import pytest
 
-from support import dated_record as _dated, html_doc as _doc, paragraphs as _paras
+from support import FIXTURES, dated_record as _dated, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
 
@@ -29,6 +30,24 @@ def test_naive_time_is_read_in_the_offset_the_page_prints_elsewhere():
 def test_naive_time_without_any_page_offset_is_kept_as_utc():
     rec = _dated("<meta property='article:published_time' content='2024-03-05T09:30:00'>")
     assert rec["date_published"] == "2024-03-05T09:30:00+00:00"
+
+
+def test_a_utc_date_is_written_in_the_local_offset_the_page_gives_the_same_instant_in():
+    # a magazine theme: article:published_time in UTC, the printed <time> in the local offset
+    html = (FIXTURES / "extraction" / "tags_magazine_theme.html").read_bytes()
+    rec = extract_article(html, "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    assert rec["date_published"] == "2025-05-12T08:30:00+02:00"
+
+
+@pytest.mark.parametrize("other, published", [
+    ("2024-03-05T10:30:00+01:00", "2024-03-05T10:30:00+01:00"),  # one instant: its local offset kept
+    ("2024-03-05T11:30:00+01:00", "2024-03-05T09:30:00+00:00"),  # another instant (an update): UTC kept
+    ("2024-03-05T09:30:00Z", "2024-03-05T09:30:00+00:00"),        # UTC again: nothing local to keep
+])
+def test_a_utc_date_takes_a_local_offset_only_from_the_same_instant(other, published):
+    rec = _dated("<meta property='article:published_time' content='2024-03-05T09:30:00+00:00'>"
+                 f"<script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"dateModified\":\"{other}\"}}</script>")
+    assert rec["date_published"] == published
 
 
 def test_future_date_is_rejected():

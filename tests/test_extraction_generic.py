@@ -1,6 +1,7 @@
 """Generic extraction of the body and lead (:mod:`newsbot.extraction.generic`, no portal rules) on
 small pages written for the tests, one per known cause of error: a lead missing from the body,
 kept boilerplate, bodies split by adverts, appended articles, article HTML escaped in a script,
+the body of a client-rendered page in its hydration JSON,
 teasers, related boxes, paywalls, and the quality flags. Titles, dates and the reading of the
 page itself have their own files: test_extraction_title.py, test_extraction_dates.py and
 test_extraction_page.py."""
@@ -154,6 +155,49 @@ def test_long_body_is_not_cut():
     body = extract_article(html, URL).record["body"]
     assert body.count("\n\n") == 39
     assert "reader comment" not in body
+
+
+RAIL = [
+    "Twelve national rail companies have agreed to sell one ticket for journeys that cross a border, so that "
+    "travellers keep their rights when a connection is missed.",
+    "Until now a passenger who booked two tickets with two operators lost the right to a later train when the "
+    "first one arrived late at the border station.",
+    "Consumer groups welcomed the deal but said the booking sites of the operators still show different prices "
+    "for the same seat on the same day.",
+    "The scheme starts in September.",
+]
+RAIL_URL = "https://wire.example.org/transport/single-ticket"
+
+
+def test_a_closing_line_styled_like_the_paragraphs_of_a_react_page_stays():
+    # paragraphs printed as <div class="Paragraph_root__a1B">: the short last one closes the text,
+    # the credit line and the inline link box after it are no part of it
+    rec = extract_article(_page("nextjs_server_rendered.html"), RAIL_URL).record
+    assert rec["body"].split("\n\n") == RAIL
+
+
+def test_a_client_rendered_page_gives_the_body_of_its_hydration_json_blocks():
+    # the HTML prints a loader only; the article object (the one naming the title, not the
+    # longer related story) gives paragraphs and a heading, not the picture's caption block
+    rec = extract_article(_page("nextjs_client_rendered.html"), RAIL_URL).record
+    assert rec["body"].split("\n\n") == RAIL[:2] + ["Prices still differ"] + RAIL[2:]
+    assert "Loading" not in rec["body"] and "regional train" not in rec["body"]
+
+
+def test_a_client_rendered_page_gives_the_body_of_html_held_in_its_hydration_json():
+    rec = extract_article(_page("nextjs_client_rendered_html.html"), "https://wire.example.org/port/cranes").record
+    paragraphs = rec["body"].split("\n\n")
+    assert paragraphs[1] == ("Each crane costs about four million euros; half of the money comes from a national "
+                             "climate fund.")
+    assert paragraphs[2] == "Night shifts" and len(paragraphs) == 4
+    assert "Ferry fares" not in rec["body"]  # the most-read story: longer, but not the page's title
+
+
+def test_the_hydration_json_is_not_read_when_the_html_prints_the_text():
+    html = _page("nextjs_server_rendered.html").decode()
+    html = html.replace('"The scheme starts in September."]', '"The scheme starts in September.", "' + "x " * 300 + '"]')
+    rec = extract_article(html.encode(), RAIL_URL).record
+    assert rec["body"].split("\n\n") == RAIL
 
 
 def test_json_ld_article_body_completes_a_cut_body():

@@ -14,6 +14,7 @@ from .paywall import cut_by_paywall, paywall_boxes
 from .rules import ExtractionRules
 from .text import clean, key, squash, tokens
 from .title import headline_element
+from .generic.blocks import GOOD_MIN_CHARS
 from .generic.prune import CONTAINER_DROP_NAME
 from .values import ld_text, select_values, text_of
 from .vocabulary import pattern
@@ -87,10 +88,16 @@ def generic_body(f: Fields):
     return f.once("generic_body", _generic_body)
 
 
+def headline(f: Fields):
+    """The element printing the page's headline (:func:`~newsbot.extraction.title.headline_element`
+    of the title), or ``None``; found once per page."""
+    return f.once("headline", lambda f: headline_element(f.page, f["title"]))
+
+
 def _generic_body(f: Fields):
     from .generic import extract
 
-    anchor = headline_element(f.page, f["title"])
+    anchor = headline(f)
     return extract(f.page.tree, anchor, title=f["title"]), anchor
 
 
@@ -152,8 +159,10 @@ def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     """Body paragraphs (sub-headings included as their own paragraphs) in reading order, with
     the layer and whether the body is partial. Portal containers are read when they match;
     otherwise the generic extractor (:mod:`newsbot.extraction.generic`) reads the shared tree,
-    JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, article HTML
-    escaped in a script serves pages without paragraphs, and trafilatura is the last resort.
+    JSON-LD ``articleBody`` replaces a printed body it holds whole and half again, a Next.js
+    page's hydration JSON serves a client-rendered page whose HTML prints no paragraph of running
+    text (:func:`_hydrated_body`), article HTML escaped in a script serves pages without
+    paragraphs, and trafilatura is the last resort.
     Boilerplate paragraphs are dropped and a ``body_stop`` paragraph ends the body. Partial:
     a portal's ``partial_markers`` met, a paywall's offer box closing the printed paragraphs
     (:func:`~newsbot.extraction.paywall.paywall_boxes`, whose lines are dropped from the body),
@@ -194,6 +203,10 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         fuller = _article_body_ld(page, paragraphs)
         if fuller:
             paragraphs, layer = fuller, "jsonld"
+    if not rules.css("body") and not any(len(p) >= GOOD_MIN_CHARS for p in paragraphs):
+        hydrated = _hydrated_body(f)
+        if hydrated:
+            paragraphs, layer = hydrated, "generic"
     if not paragraphs and not rules.css("body"):
         from .generic import embedded_html, extract_fragment
 
@@ -213,6 +226,20 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
     if layer != "jsonld" and cut_by_paywall(page, paragraphs) or cut or boxes:
         partial = True
     return paragraphs, (layer if paragraphs else None), partial
+
+
+def _hydrated_body(f: Fields) -> list[str]:
+    """The body a client-rendered page holds only in its hydration JSON
+    (:func:`~newsbot.extraction.generic.embedded.hydration_body`), when the page's HTML does not
+    print its text (its longest paragraph is not in the text of ``<body>``); ``[]`` otherwise."""
+    from .generic.embedded import hydration_body
+
+    found = hydration_body(f.page, f["title"])
+    if not found:
+        return []
+    body = f.page.tree.find("body")
+    printed = key(text_of(body)) if body is not None else ""
+    return [] if key(max(found, key=len)) in printed else found
 
 
 def _printed_after(box, paragraphs: list[str]) -> bool:

@@ -134,7 +134,9 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
     printed beside it on the page (:func:`_printed_time`). A naive time on a page without
-    portal rules takes the UTC offset the page prints with its other dates."""
+    portal rules takes the UTC offset the page prints with its other dates; a time given in UTC
+    is written in the page's local offset when the page gives the same instant so
+    (:func:`_in_local_offset`)."""
     parsed, layer = published(f)
     return (parsed.value, layer) if parsed else (None, None)
 
@@ -164,7 +166,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     chosen = dates.choose(cands)
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
-    return (_in_page_offset(f, chosen[1]), chosen[0]) if chosen else (None, None)
+    return (_in_local_offset(f.page, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
 
 
 def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
@@ -176,6 +178,38 @@ def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
         if offset is not None:
             return dates.ParsedDate(parsed.value.replace(tzinfo=offset), True, True)
     return parsed
+
+
+def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
+    """``parsed`` written in the page's local UTC offset when it is given in UTC (``+00:00``,
+    ``Z``: often a server's or a plugin's normalisation, as WordPress writes
+    ``article:published_time``) and another date the page gives (JSON-LD dates, date meta tags,
+    ``<time datetime>``) is the same instant in another offset (``09:12:00+01:00`` printed
+    beside ``08:12:00+00:00``); the instant never changes, only the offset it is written in."""
+    if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
+        return parsed
+    for value in _page_dates(page):
+        text = value if isinstance(value, str) else ld_text(value)
+        if not text or text.rstrip().endswith(_UTC_ENDINGS):
+            continue  # in UTC too: no local offset to find there (and no parse)
+        other = dates.parse_date(text)
+        if other and other.has_offset and other.value == parsed.value and other.value.utcoffset() != timedelta(0):
+            return dates.ParsedDate(parsed.value.astimezone(other.value.tzinfo), True, True)
+    return parsed
+
+
+_UTC_ENDINGS = ("Z", "+00:00", "+0000", "GMT", "UTC")
+
+
+def _page_dates(page: Page) -> list:
+    """The date values the page gives in its structured data and markup, unparsed: JSON-LD
+    dates, date meta tags, then every ``<time datetime>``."""
+    values = []
+    for node in page.jsonld:
+        values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
+    for name in _PUBLISHED_META + _MODIFIED_META:
+        values += page.meta.get(name, [])
+    return values + [el.get("datetime") for el in page.elements("time")]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)
@@ -506,13 +540,7 @@ def _page_offset(page: Page):
     """The UTC offset (``tzinfo``) the page itself prints with any other date (JSON-LD dates,
     date meta tags, ``<time datetime>``), or ``None``: a naive time on a page without portal
     rules is read in the page's own offset rather than an assumed zone."""
-    values = []
-    for node in page.jsonld:
-        values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
-    for name in _PUBLISHED_META + _MODIFIED_META:
-        values += page.meta.get(name, [])
-    values += [el.get("datetime") for el in page.elements("time")]
-    for value in values:
+    for value in _page_dates(page):
         parsed = dates.parse_date(ld_text(value) if not isinstance(value, str) else value)
         if parsed and parsed.has_offset:
             return parsed.value.tzinfo
@@ -678,7 +706,7 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
         if parsed and _after_publication(f, parsed):
             cands.append(("generic", parsed))
     chosen = dates.choose(cands)
-    return (chosen[1].value, chosen[0]) if chosen else (None, None)
+    return (_in_local_offset(f.page, chosen[1]).value, chosen[0]) if chosen else (None, None)
 
 
 def _after_publication(f: Fields, update: dates.ParsedDate) -> bool:

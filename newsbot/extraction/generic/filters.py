@@ -267,12 +267,27 @@ def _keep_after(b: Block) -> bool:
 _FULL_STOP = re.compile(r"\w[.!?…。！？][\"'»“”’]?$")
 
 
+def _styled_paragraph(b: Block, parent) -> bool:
+    """``b`` is an element of the tag and class of a paragraph of running text in ``parent``
+    (:data:`~.blocks.GOOD_MIN_CHARS` characters or more): a paragraph of a React page, printed
+    as ``<div class="Paragraph_root__a1B">``."""
+    from .blocks import GOOD_MIN_CHARS
+
+    el = b.element
+    name = el.get("class") if b.tag != "text" else None
+    return bool(name) and parent is not None and any(
+        other is not el and other.tag == el.tag and other.get("class") == name
+        and len(other.text_content()) >= GOOD_MIN_CHARS for other in parent)
+
+
 def _closing_line(b: Block, parent) -> bool:
     """A short paragraph after the last good one that closes the text (``The decision applies
-    from July.``): a ``<p>`` in ``parent`` (the last good paragraph's) of three words or more
-    that ends a sentence after a word (not a heading's colon, a bracketed credit, a smiley), not
-    mostly links, no date line."""
-    return (b.tag == "p" and _parent(b) is parent and b.link_share < 0.3 and len(b.text.split()) >= 3
+    from July.``): a ``<p>`` in ``parent`` (the last good paragraph's), or an element styled like
+    the paragraphs there (:func:`_styled_paragraph`), of three words or more that ends a
+    sentence after a word (not a heading's colon, a bracketed credit, a smiley), not mostly
+    links, no date line."""
+    return ((b.tag == "p" or _styled_paragraph(b, parent)) and _parent(b) is parent and b.link_share < 0.3
+            and len(b.text.split()) >= 3
             and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
 
 
