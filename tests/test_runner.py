@@ -366,24 +366,32 @@ def test_crawl_lock_is_exclusive_and_released_on_close(tmp_path):
 
 # -- job folders -------------------------------------------------------------------------------
 
+def _paused(tmp_path, room: Newsroom, in_flight: int) -> tuple[subprocess.Popen, list[str]]:
+    """A crawl of ``room`` with the job folder ``jobs``, paused with one Ctrl-C once ``in_flight``
+    requests wait at the site's gate; the gate then opens so they complete. Returns the ended
+    process and its stderr lines."""
+    first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
+    reader.start()
+    try:
+        wait_for(lambda: room.held >= in_flight, first)
+        first.send_signal(signal.SIGINT)
+        wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
+        room.gate.set()  # those in flight complete; the queue stays in jobs/loopnews
+        first.wait(60)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    reader.join(10)
+    return first, lines
+
+
 def test_pause_and_resume_with_a_job_folder(tmp_path):
     stories = [Story(n, day(n)) for n in range(1, 11)]
     with Newsroom(stories, gate_after=2) as room:
         write_portal(tmp_path, room.base)
-        first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
-        lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
-        reader.start()
-        try:
-            wait_for(lambda: room.held >= 2, first)  # two served, two in flight, six queued
-            first.send_signal(signal.SIGINT)
-            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
-            room.gate.set()  # the two in flight complete; the queue stays in jobs/loopnews
-            first.wait(60)
-        finally:
-            if first.poll() is None:
-                first.kill()
-        reader.join(10)
+        first, lines = _paused(tmp_path, room, 2)  # two served, two in flight, six queued
         assert first.returncode == 1  # a paused run is not a finished one
         assert "loopnews: FAILED: finish reason shutdown" in "".join(lines)
         [paused] = outputs(tmp_path)
@@ -407,20 +415,7 @@ def test_resuming_a_job_whose_pause_emptied_its_queue_counts_what_the_paused_run
     stories = [Story(n, day(n)) for n in range(1, 3)]
     with Newsroom(stories, gate_after=0) as room:
         write_portal(tmp_path, room.base)
-        first = start(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
-        lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(first.stderr), daemon=True)
-        reader.start()
-        try:
-            wait_for(lambda: room.held >= 2, first)  # both articles in flight, nothing queued
-            first.send_signal(signal.SIGINT)
-            wait_for(lambda: any("shutting down gracefully" in ln for ln in lines), first)
-            room.gate.set()
-            first.wait(60)
-        finally:
-            if first.poll() is None:
-                first.kill()
-        reader.join(10)
+        first, _ = _paused(tmp_path, room, 2)  # both articles in flight, nothing queued
         assert first.returncode == 1 and len(records(outputs(tmp_path)[0])) == 2
         second = run(tmp_path, *WINDOW, "--jobdir", "jobs", settings=ONE_AT_A_TIME)
     # before, "monitors: articles found 0 … below the minimum 1": a paused run done is no failure
