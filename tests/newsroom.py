@@ -17,7 +17,6 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.utils import format_datetime
 from pathlib import Path
 
 from loopback import Site

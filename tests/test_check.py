@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from sitekit import LoopbackSite, load_site, site_pages
 
 SITE = load_site("harbour_post")

@@ -15,7 +15,6 @@ from support import NEWS_URL as URL, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
 from newsbot.extraction.generic import is_boilerplate
-from newsbot.extraction.decoding import decode_html
 from newsbot.extraction.text import tokens
 from newsbot.extraction.page import Page
 from newsbot.extraction.pagination import PageLinks, article_key, join_pages, page_links, same_article

@@ -181,7 +181,7 @@ def test_blocks_of_a_box_pruned_by_name_are_read_only_for_the_tiers_asked(tmp_pa
     news_dir, _ = _corpora(tmp_path)
     story = _story("Harbourville")
     # the story's last paragraph sits in a box a theme named "widget"; a tag link repeats a word of it
-    html = (f"<html lang='en'><head><title>Pier</title></head><body><article><h1>Pier</h1><div class='story-text'>"
+    html = ("<html lang='en'><head><title>Pier</title></head><body><article><h1>Pier</h1><div class='story-text'>"
             + "".join(f"<p>{p}</p>" for p in story[:3]) + f"<div class='widget'><p>{story[3]}</p></div>"
             "<ul class='topics'><li><a href='/t/council'>council</a></li></ul></div></article></body></html>")
     (news_dir / "pages" / "Harbourville.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
