@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from support import FIXTURES, dated_record as _dated, html_doc as _doc, paragraphs as _paras
+from support import dated_record as _dated, html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
 
@@ -34,9 +34,19 @@ def test_naive_time_without_any_page_offset_is_kept_as_utc():
 
 def test_a_utc_date_is_written_in_the_local_offset_the_page_gives_the_same_instant_in():
     # a magazine theme: article:published_time in UTC, the printed <time> in the local offset
-    html = (FIXTURES / "extraction" / "tags_magazine_theme.html").read_bytes()
-    rec = extract_article(html, "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    head = ("<title>Nieuwe sluis in de haven</title>"
+            "<meta property='article:published_time' content='2025-05-12T06:30:00+00:00'>")
+    body = ("<article><h1>Nieuwe sluis in de haven</h1><div class='mag-meta-info'>Door Els de Vries "
+            "<time class='entry-date' datetime='2025-05-12T08:30:00+02:00'>12 mei 2025</time></div>"
+            f"{_paras(4)}</article>")
+    rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
     assert rec["date_published"] == "2025-05-12T08:30:00+02:00"
+    # a reader's comment at the same instant in another offset says nothing of the page's
+    comment = ("<ol class='comment-list'><li class='comment'><time datetime='2025-05-12T01:30:00-05:00'>12 May"
+               "</time><p>Finally.</p></li></ol>")
+    body = body.replace("<time class='entry-date' datetime='2025-05-12T08:30:00+02:00'>12 mei 2025</time>", "")
+    rec = extract_article(_doc(head, body + comment).encode(), "https://havenkrant.example.org/").record
+    assert rec["date_published"] == "2025-05-12T06:30:00+00:00"
 
 
 @pytest.mark.parametrize("other, published", [

@@ -5,11 +5,10 @@ web page node, an image given by reference or by microdata."""
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
-from support import FIXTURES, html_doc as _doc, paragraphs as _paras
+from support import html_doc as _doc, paragraphs as _paras
 
 from newsbot.extraction import extract_article
 
@@ -61,40 +60,6 @@ def test_a_tag_cloud_in_the_sidebar_is_not_the_article_tags():
                 f"<article><h1>{HEADLINE}</h1>{_paras(4)}<a href='/tag/cranes/' rel='tag'>Cranes</a></article>"
                 "<aside><a href='/tag/ferries/' rel='tag'>Ferries</a></aside>")
     assert extract_article(html.encode(), URL).record["tags"] == ["Cranes"]
-
-
-TAG_PAGES = [  # fixture, address, the tags it prints for the article, the markup of that list
-    ("tags_magazine_theme.html", "https://havenkrant.example.org/haven/nieuwe-sluis/",
-     ["sluis", "Scheepvaart", "havenbedrijf"], r'<div class="mag-post-source-tags">.*?</div>'),
-    ("tags_field_list.html", "https://stadtanzeiger.example.org/stadt/radwegenetz",
-     ["Radverkehr", "Stadtrat", "Altstadt"], r'<div class="field field--name-field-tags.*?Altstadt</a></div></div></div>'),
-    ("tags_no_article.html", "https://coastcourier.example.org/news/night-ferry",
-     ["Ferries", "Islands"], r'<div class="story-topics">.*?</div>'),
-]
-
-
-@pytest.mark.parametrize("name, url, tags, _", TAG_PAGES)
-def test_a_tag_list_named_by_its_class_gives_the_tags_without_its_label(name, url, tags, _):
-    rec = extract_article((FIXTURES / "extraction" / name).read_bytes(), url).record
-    assert rec["tags"] == tags
-    assert not {"TAGS", "Schlagworte", "Orte", "More on"} & set(rec["tags"])
-
-
-@pytest.mark.parametrize("name, url, _, tag_list", TAG_PAGES)
-def test_a_trending_bar_a_site_menu_or_a_sidebar_list_is_never_the_article_tags(name, url, _, tag_list):
-    html = (FIXTURES / "extraction" / name).read_text(encoding="utf-8")
-    html, cut = re.subn(tag_list, "", html, flags=re.S)  # the article's own list left out
-    assert cut == 1
-    tags = extract_article(html.encode(), url).record["tags"]
-    furniture = {"Verkiezingen", "Energie", "hittegolf", "voetbal", "weer", "Politik", "Sport", "Heatwave", "Football", "Weather"}
-    assert not furniture & set(tags[:2])  # the keywords meta lists some of them as the site's words
-    assert tags in ([], ["nieuws", "haven", "regio", "sport", "weer"], ["news", "coast", "weather", "sport", "islands"])
-
-
-def test_a_printed_hashtag_stays_and_a_glyph_before_a_name_goes():
-    rec = _record("", "<ul class='article-tags'><li><a href='/t/cranes'>#Cranes</a></li>"
-                      "<li><a href='/t/ferries'># Ferries</a></li><li><a href='/t/port'>\u201cPort\u201d</a></li></ul>")
-    assert rec["tags"] == ["#Cranes", "Ferries", "Port"]
 
 
 def test_the_article_object_that_names_the_page_wins_over_a_related_story_listed_first():

@@ -188,7 +188,7 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
     beside ``08:12:00+00:00``); the instant never changes, only the offset it is written in."""
     if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
         return parsed
-    for value in _page_dates(page):
+    for value in _page_dates(page, own=True):
         text = value if isinstance(value, str) else ld_text(value)
         if not text or text.rstrip().endswith(_UTC_ENDINGS):
             continue  # in UTC too: no local offset to find there (and no parse)
@@ -201,15 +201,19 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
 _UTC_ENDINGS = ("Z", "+00:00", "+0000", "GMT", "UTC")
 
 
-def _page_dates(page: Page) -> list:
+def _page_dates(page: Page, own: bool = False) -> list:
     """The date values the page gives in its structured data and markup, unparsed: JSON-LD
-    dates, date meta tags, then every ``<time datetime>``."""
+    dates, date meta tags, then every ``<time datetime>``; with ``own``, only those not in an
+    aside, a navigation, the page's footer or reader comments
+    (:func:`~newsbot.extraction.values.in_aside`: a teaser's or a comment's time at the
+    article's instant says nothing of the offset the article was written in, though the site's
+    comments tell its zone for a time printed without one)."""
     values = []
     for node in page.jsonld:
         values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
     for name in _PUBLISHED_META + _MODIFIED_META:
         values += page.meta.get(name, [])
-    return values + [el.get("datetime") for el in page.elements("time")]
+    return values + [el.get("datetime") for el in page.elements("time") if not (own and in_aside(el))]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)

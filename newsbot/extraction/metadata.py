@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .content import headline, is_boilerplate
+from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
@@ -710,10 +710,9 @@ def _brands(f: Fields) -> set[str]:
 
 def tags(f: Fields) -> tuple[list[str], str | None]:
     """Topic keywords: portal selector (a ``<meta>`` match is split on commas), ``article:tag``
-    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), the
-    printed tag list named by its class (:func:`_printed_tag_list`), then the
+    meta, JSON-LD ``keywords``, the tag links the page prints (:func:`_is_tag_link`), then the
     ``news_keywords`` / ``keywords`` meta split on commas (often the site's, the same on
-    every page, so read only when the page prints no tag list)."""
+    every page, so read only when the page prints no tag links)."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("tags"), split_meta=True))
     if portal:
@@ -730,9 +729,6 @@ def tags(f: Fields) -> tuple[list[str], str | None]:
     printed = unique(text_of(a) for a in page.elements("a") if "tag" in (a.get("rel") or "") and _is_tag_link(a))
     if printed:
         return printed, "html"
-    printed = unique(_tag_name(a) for a in _printed_tag_list(page, headline(f)))
-    if printed:
-        return printed, "html"
     value = page.meta_first("news_keywords", "keywords")
     if value:
         return unique(value.split(",")), "meta"
@@ -746,132 +742,6 @@ def _is_tag_link(a) -> bool:
     cloud)."""
     rel = (a.get("rel") or "").lower().split()
     return "tag" in rel and "category" not in rel and not in_aside(a)
-
-
-_TAG_LIST_CLASS = re.compile(r"(?:^|[\s_-])(?:tags|keywords|topics|tag-?list|tag-?links)(?:__list|-list)?(?=$|\s)", re.I)
-"""A class or id that names a list of an article's tags as a whole name or its last part
-(``tags``, Newspaper's ``td-tags``, Drupal's ``field--name-field-tags``, ``article__tags``,
-``tags__list``), not a slug after it (WordPress's ``tag-senate`` on every post so tagged)."""
-_TAG_PATH = re.compile(r"/(?:tags?|topics?|taxonomy/term|schlagw\w*|stichw\w*|thema|themen)/", re.I)
-"""Paths of tag pages (WordPress's ``/tag/``, Drupal's ``/taxonomy/term/``, ``/topics/``):
-a list of links to them is a tag list wherever it is printed after the headline."""
-_FURNITURE = re.compile(r"(?:^|[\s_-])(?:sidebar|trending|popular|most-?read|menu|navbar|masthead|site-header|"
-                        r"hot-?topics|header-topics)(?=$|[\s_-])", re.I)
-"""A class or id of the site's furniture, around a list of the site's topics rather than the
-article's."""
-TAG_CHARS = 50  # the longest printed name read as a tag
-TAG_LABEL_CHARS = 30  # the most text of a tag list outside its links (its label: "Tags:")
-
-
-def _printed_tag_list(page, head) -> list:
-    """The links of the article's printed tag list named by its class or id
-    (:data:`_TAG_LIST_CLASS`), for pages that do not mark their tag links ``rel="tag"``: the
-    link or its nearest ancestor up to :data:`TAG_LIST_DEPTH` levels so named, holding links
-    each printing a name of :data:`TAG_CHARS` characters at most and no more than a label of
-    :data:`TAG_LABEL_CHARS` characters besides; in the ``<article>`` around the headline
-    ``head`` (not in a teaser's), or after the headline with its links going to tag pages
-    (:data:`_TAG_PATH`), in one of the article's next three elements when the headline is in
-    one; never in an aside, a navigation, a page footer or an element named as the site's
-    furniture (:data:`_FURNITURE`: a "trending topics" bar); ``[]`` when there is none or no
-    headline. Further lists beside the first (in the same parent element: a CMS's field of
-    people's tags, then one of places') are read too. Only the article's links and the links
-    to tag pages are looked at, not every element of the page."""
-    if head is None:
-        return []
-    article = next(head.iterancestors("article"), None)
-    after = _following(article) if article is not None else ()
-    if article is not None:  # its links, then those in its next elements
-        seeds = [a for box in (article, *after) for a in box.iter("a")]
-    else:
-        seeds = [a for a in page.elements("a") if _TAG_PATH.search(a.get("href") or "")]
-    seen: set = set()
-    found, box = [], None
-    for seed in seeds:
-        el = _tag_list_of(seed)
-        if el is None or el in seen or (box is not None and el.getparent() is not box):
-            continue
-        seen.add(el)
-        if el.tag == "aside" or in_aside(el):
-            continue
-        names = [(a, clean(text_of(a))) for a in (_alike_links(el) if el.tag == "a" else el.iter("a"))]
-        links = [a for a, name in names if name and not name.endswith(":")]  # a linked label: "Topics:"
-        if not links or any(len(name) > TAG_CHARS for _, name in names if name):
-            continue
-        label = len(clean(text_of(el)) or "") - sum(len(name) for a, name in names if a in links)
-        if el.tag != "a" and label > TAG_LABEL_CHARS + len(links) * 3:  # separators between the names
-            continue
-        ancestors = list(el.iterancestors())
-        if any(_FURNITURE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in [el, *ancestors]):
-            continue
-        inside = article is not None and article in ancestors and next(el.iterancestors("article")) is article
-        if not inside:
-            if not all(_TAG_PATH.search(a.get("href") or "") for a in links):
-                continue
-            if article is not None and not any(a in after for a in [el, *ancestors]):
-                continue
-            if article is None and not _follows(el, head, ancestors):
-                continue
-        found += links
-        box = el.getparent()  # the lists beside it (a CMS's field of people, one of places…) are read too
-    return found
-
-
-TAG_LIST_DEPTH = 5  # the most levels between a tag link and the element naming its list
-
-
-def _tag_list_of(a):
-    """``a`` or its nearest ancestor up to :data:`TAG_LIST_DEPTH` levels whose class or id
-    names a tag list (:data:`_TAG_LIST_CLASS`); ``None`` when none does."""
-    node = a
-    for _ in range(TAG_LIST_DEPTH + 1):
-        if node is None:
-            return None
-        marks = node.get("class") or node.get("id")
-        if marks and _TAG_LIST_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return node
-        node = node.getparent()
-    return None
-
-
-def _alike_links(a) -> list:
-    """The links of the class of the link ``a`` in the nearest element around it that holds
-    more than ``a`` (a tag list whose class names each link, not the list: ``<div><a
-    class="tags">``, ``<div><a class="tags">``…)."""
-    box, text = a.getparent(), clean(text_of(a))
-    while box is not None and clean(text_of(box)) == text and box.getparent() is not None:
-        box = box.getparent()
-    return [x for x in box.iter("a") if x.get("class") == a.get("class")] if box is not None else [a]
-
-
-def _tag_name(a) -> str | None:
-    """The name a tag link prints: :func:`_link_name`, quotes around it and a ``#`` printed
-    apart before it (``# Harbour``) left out; a hashtag (``#Harbour``) stays as printed."""
-    name = _link_name(a)
-    return clean(re.sub(r"^#\s+", "", name).strip("\"'“”„«»")) if name else None
-
-
-def _following(el, count: int = 3) -> list:
-    """The next ``count`` element siblings of ``el``, in document order."""
-    out = []
-    for sibling in el.itersiblings():
-        if isinstance(sibling.tag, str):
-            out.append(sibling)
-            if len(out) == count:
-                break
-    return out
-
-
-def _follows(el, head, ancestors: list) -> bool:
-    """``el`` (whose ancestors, nearest first, are ``ancestors``) comes after ``head`` in
-    document order and is not inside it."""
-    chain = set(ancestors)
-    child = head
-    for parent in head.iterancestors():
-        if parent in chain:
-            mine = ancestors[ancestors.index(parent) - 1] if ancestors.index(parent) else el
-            return parent.index(mine) > parent.index(child)
-        child = parent
-    return False
 
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")

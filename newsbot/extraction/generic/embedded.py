@@ -87,10 +87,13 @@ def hydration_body(page, title: str | None) -> list[str]:
     """The article's paragraphs from a Next.js page's hydration JSON (``<script
     id="__NEXT_DATA__" type="application/json">``), for client-rendered pages whose HTML
     holds no article text: among the objects of ``props.pageProps`` (the whole JSON when it has
-    none), each :data:`HYDRATION_BODY_KEYS` value read by :func:`hydration_paragraphs`; the
-    one of an object that also holds the page's ``title`` wins, else the longest; ``[]`` when
-    the page has no such script, it does not parse, or no value holds a paragraph of
-    :data:`~.blocks.GOOD_MIN_CHARS` characters."""
+    none), the :data:`HYDRATION_BODY_KEYS` values of an object that also holds the page's
+    ``title`` (compared by :func:`~newsbot.extraction.text.key`), each read by
+    :func:`hydration_paragraphs`, the longest winning; ``[]`` when the page has no such script,
+    it does not parse, no object names the title (the JSON of a page listing many stories:
+    another story's text is never taken for the article's), or no value holds a paragraph of
+    :data:`~.blocks.GOOD_MIN_CHARS` characters. Only the values of objects naming the title
+    are read, so a large JSON costs one walk."""
     script = next((s for s in page.elements("script") if s.get("id") == "__NEXT_DATA__"), None)
     if script is None or not script.text or "json" not in (script.get("type") or "").lower():
         return []
@@ -102,8 +105,10 @@ def hydration_body(page, title: str | None) -> list[str]:
     pages = props.get("pageProps") if isinstance(props, dict) else None
     from ..text import key
 
-    wanted = key(title) if title else None
-    best: tuple = (False, 0, [])
+    if not title:
+        return []
+    wanted = key(title)
+    best: tuple = (0, [])
     stack = [(pages if isinstance(pages, dict) else data, 0)]
     while stack:
         node, depth = stack.pop()
@@ -114,15 +119,16 @@ def hydration_body(page, title: str | None) -> list[str]:
             continue
         if not isinstance(node, dict):
             continue
-        named = wanted is not None and any(isinstance(v, str) and key(v) == wanted for v in node.values())
-        for name in HYDRATION_BODY_KEYS:
-            if name in node:
-                found = hydration_paragraphs(node[name])
-                size = sum(map(len, found))
-                if any(len(p) >= GOOD_MIN_CHARS for p in found) and (named, size) > best[:2]:
-                    best = (named, size, found)
+        if any(name in node for name in HYDRATION_BODY_KEYS) \
+                and any(isinstance(v, str) and key(v) == wanted for v in node.values()):
+            for name in HYDRATION_BODY_KEYS:
+                if name in node:
+                    found = hydration_paragraphs(node[name])
+                    size = sum(map(len, found))
+                    if any(len(p) >= GOOD_MIN_CHARS for p in found) and size > best[0]:
+                        best = (size, found)
         stack += [(v, depth + 1) for v in node.values() if isinstance(v, (dict, list))]
-    return best[2]
+    return best[1]
 
 
 def hydration_paragraphs(value, depth: int = 0) -> list[str]:
