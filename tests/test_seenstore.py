@@ -126,21 +126,31 @@ def test_validators_are_kept_per_url_and_a_second_schema_store_gains_their_colum
     again.close()
 
 
-def test_a_fourth_schema_store_loses_its_per_article_validators(tmp_path):
-    path = tmp_path / "seen.sqlite"
-    db = sqlite3.connect(path)  # the store as the fourth schema made it: validators of the article
+def _older_store(path, schema: int, articles: str, aliases: str, article: str, alias: str) -> None:
+    """Write at ``path`` a seen-store as schema ``schema`` made it: the column lists ``articles``
+    and ``aliases`` (after the key columns), one article of :data:`RECORD` with the values
+    ``article`` (after stream, id and url) and its alias with ``alias`` (after stream, key, id)."""
+    db = sqlite3.connect(path)
     db.executescript(
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-        "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
-        " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT, etag TEXT, last_modified TEXT,"
-        " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
-        "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (stream, key));"
-        "INSERT INTO meta VALUES ('schema', '4');")
-    db.execute("INSERT INTO articles VALUES (?, ?, ?, 'loopnews', 'h', NULL, NULL, 2, '2025-03-04T09:00:00+00:00',"
-               " '\"x\"', 'Tue, 04 Mar 2025 09:00:00 GMT', 1)", (STREAM, RECORD["id"], RECORD["url"]))
-    db.execute("INSERT INTO aliases VALUES (?, ?, ?)", (STREAM, RECORD["id"], RECORD["id"]))
+        f"CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, {articles},"
+        " PRIMARY KEY (stream, id));"
+        f"CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL{aliases}, "
+        "PRIMARY KEY (stream, key));"
+        f"INSERT INTO meta VALUES ('schema', '{schema}');")
+    db.execute(f"INSERT INTO articles VALUES (?, ?, ?, {article})", (STREAM, RECORD["id"], RECORD["url"]))
+    db.execute(f"INSERT INTO aliases VALUES (?, ?, ?{alias})", (STREAM, RECORD["id"], RECORD["id"]))
     db.commit()
     db.close()
+
+
+def test_a_fourth_schema_store_loses_its_per_article_validators(tmp_path):
+    path = tmp_path / "seen.sqlite"
+    _older_store(path, 4,  # validators of the article
+                 "portal TEXT, content_hash TEXT, date_published TEXT, date_modified TEXT, revision INTEGER,"
+                 " seen_at TEXT, etag TEXT, last_modified TEXT, partial INTEGER NOT NULL DEFAULT 0", "",
+                 "'loopnews', 'h', NULL, NULL, 2, '2025-03-04T09:00:00+00:00', '\"x\"',"
+                 " 'Tue, 04 Mar 2025 09:00:00 GMT', 1", "")
     store = SqliteSeenStore(path)
     entry = store.lookup(STREAM, RECORD["id"])
     assert (entry.revision, entry.partial, entry.validators) == (2, True, (None, None))
@@ -243,20 +253,11 @@ def test_journals_of_a_killed_commit_are_settled(tmp_path):
 
 def test_a_fifth_schema_store_gains_listed_and_state_and_a_listing_date_checked_is_not_a_reason_again(tmp_path):
     path = tmp_path / "seen.sqlite"
-    db = sqlite3.connect(path)  # the store as the fifth schema made it: no listed, no state
-    db.executescript(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-        "CREATE TABLE articles (stream TEXT NOT NULL, id TEXT NOT NULL, url TEXT, portal TEXT, content_hash TEXT,"
-        " date_published TEXT, date_modified TEXT, revision INTEGER, seen_at TEXT,"
-        " partial INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (stream, id));"
-        "CREATE TABLE aliases (stream TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, etag TEXT,"
-        " last_modified TEXT, PRIMARY KEY (stream, key));"
-        "INSERT INTO meta VALUES ('schema', '5');")
-    db.execute("INSERT INTO articles VALUES (?, ?, ?, 'loopnews', 'h', '2025-03-04T09:00:00+00:00', NULL, 1,"
-               " '2025-03-05T00:00:00+00:00', 0)", (STREAM, RECORD["id"], RECORD["url"]))
-    db.execute("INSERT INTO aliases VALUES (?, ?, ?, NULL, NULL)", (STREAM, RECORD["id"], RECORD["id"]))
-    db.commit()
-    db.close()
+    _older_store(path, 5,  # no listed, no state
+                 "portal TEXT, content_hash TEXT, date_published TEXT, date_modified TEXT, revision INTEGER,"
+                 " seen_at TEXT, partial INTEGER NOT NULL DEFAULT 0", ", etag TEXT, last_modified TEXT",
+                 "'loopnews', 'h', '2025-03-04T09:00:00+00:00', NULL, 1, '2025-03-05T00:00:00+00:00', 0",
+                 ", NULL, NULL")
     store = SqliteSeenStore(path)
     entry = store.lookup(STREAM, RECORD["id"])
     assert (entry.revision, entry.listed, entry.state) == (1, None, None)
