@@ -450,3 +450,40 @@ def test_a_name_that_merely_holds_a_comment_word_is_no_comment(article_class, wr
             f"{_paras(4)}</article></div>")
     rec = extract_article(_doc("<title>Harbour cranes return</title>", body).encode(), HARBOUR).record
     assert rec["date_published"] == "2025-03-04T10:15:00+01:00"
+
+
+def test_htmldates_free_text_search_reads_the_pages_language_and_english_only():
+    from htmldate import extractors
+
+    from newsbot.extraction.date_fields import _free_text_in
+
+    own = extractors.get_external_parser
+    with _free_text_in("bg-BG"):
+        assert sorted(extractors.get_external_parser().languages) == ["bg", "en"]
+        assert str(extractors._external_date("12 март 2025")) == "2025-03-12 00:00:00"
+        assert str(extractors._external_date("12 March 2025")) == "2025-03-12 00:00:00"
+    with _free_text_in("de"):
+        assert extractors._external_date("12 март 2025") is None  # no longer read in every locale
+    assert extractors.get_external_parser is own
+    for unknown in (None, "", "xx"):  # htmldate's own parser, every locale
+        with _free_text_in(unknown):
+            assert extractors.get_external_parser is own
+
+
+def test_htmldates_cache_never_carries_a_reading_to_a_page_of_another_language():
+    from datetime import datetime
+
+    from htmldate import extractors
+
+    from newsbot.extraction.date_fields import _free_text_in
+
+    def read(text):
+        return extractors.try_date_expr(text, "%Y-%m-%d", True, datetime(1995, 1, 1), datetime(2030, 1, 1))
+
+    with _free_text_in("de"):
+        read("am 12. März 2025 um 10 Uhr")
+        assert extractors.try_date_expr.cache_info().currsize >= 1
+    with _free_text_in("de"):  # the same language keeps what was read
+        assert extractors.try_date_expr.cache_info().currsize >= 1
+    with _free_text_in("fr"):
+        assert extractors.try_date_expr.cache_info().currsize == 0

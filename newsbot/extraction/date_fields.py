@@ -563,13 +563,67 @@ def _htmldate(page: Page, language: str | None = None) -> str | None:
         from htmldate import find_date
 
         # the parsed tree, not the text: no second parse (htmldate copies what it cleans)
-        found = find_date(page.tree, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
-                          extensive_search=True)
+        with _free_text_in(language):
+            found = find_date(page.tree, url=page.url, original_date=True, outputformat="%Y-%m-%d %H:%M:%S",
+                              extensive_search=True)
     except Exception:  # htmldate raises on broken documents
         return None
     if found and found[8:] == "01 00:00:00" and not _prints_first(page, int(found[:4]), int(found[5:7]), language):
         return None
     return found
+
+
+_FREE_TEXT_SETTINGS = {"NORMALIZE": True, "PARSERS": ["custom-formats", "absolute-time"], "PREFER_DATES_FROM": "past",
+                       "PREFER_LOCALE_DATE_ORDER": True, "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True}
+"""htmldate's own settings for its dateparser (``htmldate.extractors.get_external_parser``, htmldate 1.9 to 1.11)."""
+
+_free_text_key: list = [None]
+
+
+@lru_cache(maxsize=None)
+def _free_text_parser(primary: str):
+    """A dateparser ``DateDataParser`` with htmldate's settings that reads the language ``primary``
+    (a primary subtag: ``de``; ``no``, which dateparser lacks, as its ``nb`` and ``nn``) and
+    English, or ``None`` when dateparser does not know ``primary``."""
+    from dateparser import DateDataParser
+    from dateparser.data.languages_info import language_order
+
+    known = [code for code in {"no": ("nb", "nn")}.get(primary, (primary,)) if code in language_order]
+    return DateDataParser(languages=sorted({*known, "en"}), settings=_FREE_TEXT_SETTINGS) if known else None
+
+
+@contextmanager
+def _free_text_in(language: str | None):
+    """Within the block, htmldate's extensive search reads free text with dateparser in the page's
+    ``language`` (a tag: ``de``, ``pt-BR``) and English only, not in every locale dateparser has.
+
+    htmldate asks dateparser with no language, and dateparser then tries each of its locales in
+    turn on a text that is no date: about 15 ms a text, most of htmldate's cost, and the first
+    page loads every locale (1.5 s or more). A date printed in the page's language or in English
+    reads the same; a text read only in a third language (a locale's word that happens to match)
+    is no longer taken. A page whose language is unknown, or one dateparser lacks, keeps htmldate's
+    own parser. htmldate caches what it read (``try_date_expr``) by the text alone, so that cache
+    is emptied whenever the parser changes: a record never depends on the pages read before it."""
+    from htmldate import extractors
+
+    primary = (language or "").split("-")[0].lower()
+    parser = _free_text_parser(primary) if primary else None
+    own = getattr(extractors, "get_external_parser", None)
+    if own is None or not hasattr(extractors.try_date_expr, "cache_clear"):  # another htmldate: its own way
+        yield
+        return
+    key = primary if parser is not None else None
+    if _free_text_key[0] != key:
+        extractors.try_date_expr.cache_clear()
+        _free_text_key[0] = key
+    if parser is None:
+        yield
+        return
+    extractors.get_external_parser = lambda: parser
+    try:
+        yield
+    finally:
+        extractors.get_external_parser = own
 
 
 _UPDATE_MARKS = re.compile(r"modif|updat|aktualis|actuali[sz]|aggiorn", re.I)
