@@ -487,3 +487,28 @@ def test_htmldates_cache_never_carries_a_reading_to_a_page_of_another_language()
         assert extractors.try_date_expr.cache_info().currsize >= 1
     with _free_text_in("fr"):
         assert extractors.try_date_expr.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("markup, want", [
+    # hAtom's datetime design pattern: the title is the date, with its offset
+    ("<abbr class='published' title='2025-03-04T10:00:00+01:00'>4 March 2025</abbr>", "2025-03-04T10:00:00+01:00"),
+    ("<span class='entry-date published' title='2025-03-04T10:00:00+01:00'>4 March</span>", "2025-03-04T10:00:00+01:00"),
+])
+def test_an_hatom_date_keeps_its_offset(markup, want):
+    rec = _page(f"<article class='hentry'><h1 class='entry-title'>Harbour cranes</h1>{markup}{_paras(4)}</article>")
+    assert rec["date_published"] == want
+    assert "offset_assumed" not in rec["quality_flags"]
+
+
+def test_an_hatom_update_is_the_modification_not_the_publication():
+    rec = _page("<article class='hentry'><h1>Harbour cranes</h1>"
+                "<abbr class='published' title='2025-03-04T10:00:00+01:00'>4 March</abbr>"
+                "<abbr class='updated' title='2025-03-05T08:30:00+01:00'>5 March</abbr>"
+                f"{_paras(4)}</article>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2025-03-04T10:00:00+01:00", "2025-03-05T08:30:00+01:00")
+
+
+def test_a_title_that_is_no_date_on_a_published_element_gives_none():
+    rec = _page("<article><h1>Harbour cranes</h1><p class='published' title='Read the full story'>Posted "
+                f"4 March 2025</p>{_paras(4)}</article>")
+    assert rec["date_published"].startswith("2025-03-04")

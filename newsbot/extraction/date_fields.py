@@ -58,6 +58,10 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         loose = [el for el in times if _time_mark(el) == "updated"]
         for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
+        for el in _HATOM_DATE(page.tree, name=_HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.text else ():
+            if of_the_article(el) and not in_aside(el):
+                add("html", el.get("title"))
+                break
     for value in hint_values:
         add("hint", value)
     return out
@@ -67,6 +71,15 @@ _MICRODATA_DATE = {key: re.compile(rf"itemprop\s*=\s*[\"']?[^\"'>]*\b{key}\b") f
 """Whether a page's source holds the microdata property at all: a search of the text costs a
 fraction of a walk of the tree."""
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+
+
+_HATOM_CLASS = {"datePublished": "published", "dateModified": "updated"}
+"""hAtom's class for each date (microformats.org/wiki/hatom: ``published``, ``updated``)."""
+_HATOM_DATE = etree.XPath("//*[local-name() != 'time'][@title][contains(concat(' ', normalize-space(@class), ' '), "
+                          "concat(' ', $name, ' '))]")
+"""hAtom's date elements other than ``<time>``: the machine-readable date is the ``title``
+(the datetime design pattern, ``<abbr class="published" title="2025-03-04T10:00:00+01:00">``,
+as WordPress and Blogger themes print it); a title that is no date gives no candidate."""
 
 
 _LIVE_ENTRIES = 3  # a live blog's entries: this many times or more, newest first
