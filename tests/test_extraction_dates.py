@@ -87,6 +87,8 @@ HARBOUR = "https://news.example.org/hafen/kraene"  # no date in the address
     ("<div class='meta'>Veröffentlicht am 14.05.2024 um 16.45 Uhr</div>", "2024-05-14T16:45:00+00:00"),
     ("<span class='posted-on'>May 14, 2024 4:45 pm</span>", "2024-05-14T16:45:00+00:00"),
     ("<time>14/05/2024 16h45</time>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>Publié le 14/05/2024 à 16 h 45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14/05/2024 à 16\u202fh\u202f45</p>", "2024-05-14T16:45:00+00:00"),
     ("<p class='date'>14.5.2024 klo 16.45</p>", "2024-05-14T16:45:00+00:00"),
     ("<span class='date'>tirsdag 14.05.2024 kl. 9.05</span>", "2024-05-14T09:05:00+00:00"),
     ("<p class='date'>14.05.2024, godz. 9.05</p>", "2024-05-14T09:05:00+00:00"),

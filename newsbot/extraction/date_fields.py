@@ -233,14 +233,14 @@ _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline
 _CLOCK = re.compile(
     r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
     r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
-    r"(?:[:h](?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
+    r"(?:(?::|\s?h\s?)(?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
     r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
     r"(?:\s*(?:Uhr|h)?\s*\(?(?P<zone>[A-Z]{3,4})(?![\w]))?", re.I)
-"""A clock time: ``16:45``, ``16h45``, ``4:45 pm``, ``9.12am``, ``16.45 Uhr``, or ``9.12`` after
-the word that says "at" in a date line (``klo`` fi, ``kl.`` da/sv/nb, ``ob`` sl, ``um`` de,
-``à`` fr, ``alle`` / ``ore`` it, ``o`` / ``godz.`` pl); a zone abbreviation after it (``CET``,
-``EEST``, ``BST``) in group ``zone``. A dotted time counts only so, since ``9.12`` alone is as
-often a day and month."""
+"""A clock time: ``16:45``, ``16h45``, ``16 h 45`` (French typography's spaced form), ``4:45 pm``,
+``9.12am``, ``16.45 Uhr``, or ``9.12`` after the word that says "at" in a date line (``klo`` fi,
+``kl.`` da/sv/nb, ``ob`` sl, ``um`` de, ``à`` fr, ``alle`` / ``ore`` it, ``o`` / ``godz.`` pl); a
+zone abbreviation after it (``CET``, ``EEST``, ``BST``) in group ``zone``. A dotted time counts
+only so, since ``9.12`` alone is as often a day and month."""
 
 
 _NOT_DATE_ELEMENTS = frozenset(("script", "style", "head", "html", "body", "article", "main"))
