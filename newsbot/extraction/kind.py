@@ -14,8 +14,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    block (``03.03.2025, 09:12 Uhr`` in a span), followed by paragraphs of at least
    :data:`BRIEF_CHARS` characters, one of them at least :data:`SENTENCE_CHARS` (short briefs
    count);
-4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
-   ``<article>`` blocks) whose headlines, or whose cards (headline, description, date: an
+4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings,
+   ``<article>`` blocks, or units repeated as siblings of one tag and class with a date or
+   description beside the link: an archive's list items, a Drupal view's rows) whose headlines, or whose cards (headline, description, date: an
    author page without its ``profile`` type), make up the page's running text, or running text of
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
    labelled article pages of ``../shared/corpus`` the share is at most a tenth);
@@ -107,12 +108,16 @@ def _dated(f: Fields, h1) -> bool:
 
 def _teasers(page: Page) -> tuple[dict[str, str], str]:
     """Headline links of the page, ``{target: text}``: links of :data:`HEADLINE_CHARS`
-    characters or more inside ``h2``–``h4`` or an ``<article>`` block; and the text of their
+    characters or more inside ``h2``–``h4`` or an ``<article>`` block, or standing alone
+    (:func:`_stands_alone`) in a unit repeated :data:`FRONT_TEASERS` times or more
+    (:func:`_repeated_unit`: an archive's list item, a Drupal view's row); and the text of their
     teaser cards (each card's text folded, cards apart by a line break): the ``<article>``
-    holding the link, else the parent of its heading, when it holds :data:`CARD_CHARS`
-    characters or fewer (a headline with its description and date, not an article's body)."""
+    holding the link, else the parent of its heading, else the repeated unit, when it holds
+    :data:`CARD_CHARS` characters or fewer (a headline with its description and date, not an
+    article's body)."""
     targets: dict[str, str] = {}
     cards: dict = {}
+    units: dict = {}
     for a in page.elements("a"):
         href = a.get("href")
         text = " ".join(a.text_content().split())
@@ -127,12 +132,57 @@ def _teasers(page: Page) -> tuple[dict[str, str], str]:
                 heading = p
         if card is None and heading is not None:
             card = heading.getparent()
+        if card is None and heading is None and _stands_alone(a):
+            card = _repeated_unit(a, len(text), units)
         if card is not None or heading is not None:
             targets.setdefault(href, text)
         if card is not None and card not in cards:
             cards[card] = " ".join(card.text_content().split())
     texts = "\n".join(t.casefold() for t in cards.values() if len(t) <= CARD_CHARS)
     return targets, texts
+
+
+UNIT_LEVELS = 4  # ancestors of a headline link searched for the repeated unit holding it
+UNIT_EXTRA_CHARS = 10  # text beside the headline that makes a unit a teaser (a date, a description)
+
+
+_SEPARATORS = " \t\n\r\xa0·•|–—-:,"
+
+
+def _stands_alone(a) -> bool:
+    """The link ``a`` is a line of its own, as a teaser's headline is: no text but separators
+    right before or after it in its parent (a link inside a sentence of a list item is
+    running text)."""
+    before = a.getprevious()
+    text = (before.tail if before is not None else a.getparent().text) or ""
+    return not text.strip(_SEPARATORS) and not (a.tail or "").strip(_SEPARATORS)
+
+
+def _repeated_unit(a, link_chars: int, seen: dict):
+    """The teaser unit holding the headline link ``a`` (``link_chars`` characters) outside any
+    heading or ``<article>``: its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
+    the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
+    or more of its tag and class (an archive's ``<li>``, a Drupal view's ``div.views-row``),
+    when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or more beside the
+    link (its date, its description: a bare list of links, a menu, is no list of teasers);
+    ``None`` otherwise. ``seen`` caches each parent's count of its children by tag and class."""
+    node = a
+    for _ in range(UNIT_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "main", "html"):
+            return None
+        if node is not a:
+            shapes = seen.get(parent)
+            if shapes is None:
+                shapes = seen[parent] = {}
+                for child in parent:
+                    shape = (child.tag, child.get("class"))
+                    shapes[shape] = shapes.get(shape, 0) + 1
+            if shapes.get((node.tag, node.get("class")), 0) >= FRONT_TEASERS:
+                text = " ".join(node.text_content().split())
+                return node if len(text) >= link_chars + UNIT_EXTRA_CHARS else None
+        node = parent
+    return None
 
 
 def _reads_as_teasers(found: list[str], teasers: dict[str, str], cards: str = "") -> bool:
