@@ -1030,6 +1030,52 @@ def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
     assert "Nobody will wait long on the quay again" in extract_article(html, URL).record["body"].split("\n\n")
 
 
+@pytest.mark.parametrize("box", [
+    "<div class='article__quote article__quote--pull'><blockquote><p>{q}</p></blockquote></div>",  # BEM modifier
+    "<blockquote class='citazione-evidenza'><p>\u00ab{q}\u00bb</p></blockquote>",  # a quote named in Italian
+    "<aside class='exergue'><p>{q}</p></aside>",
+    "<blockquote><p>{q}</p></blockquote>",  # a bare quotation
+])
+def test_a_quotation_box_cut_from_its_paragraph_and_printed_beside_it_is_read_once(box):
+    said = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
+            "grown a great deal, and complaints reach the office every day.</p>")
+    quote = box.format(q="The noise for the people by the quay has grown")  # words left out, others moved
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 3 and body[1].startswith("Since the spring")
+
+
+@pytest.mark.parametrize("quote", [
+    # a quotation whose words are the text's own, or printed only in part elsewhere
+    "<blockquote><p>We will keep the night ferry whatever it costs the town.</p></blockquote>",
+    "<blockquote><p>The noise for the people of the island has not grown at all this year.</p></blockquote>",
+    # two copies of one testimonial in a slider: neither is the running text's echo
+    "<blockquote><p>The ferries run on time and the crews are kind to all of us.</p></blockquote>"
+    "<blockquote><p>The ferries run on time and the crews are kind to all of us.</p></blockquote>",
+])
+def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
+    said = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
+            "grown a great deal, and complaints reach the office every day.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"]
+    first = quote.split("<p>")[1].split("</p>")[0]
+    assert first in body
+
+
+def test_a_quotation_holding_much_of_the_text_is_no_pull_quote():
+    # a letter quoted whole, its first lines printed again in the text: the letter stays
+    letter = ("<blockquote><p>The noise for the people by the quay has grown, and we ask the council to act "
+              "before the summer comes and the night ferries start again.</p><p>We have waited two years for an "
+              "answer.</p><p>Signed by forty families of the old town.</p></blockquote>")
+    said = ("<p>The residents wrote to the mayor in March that the noise for the people by the quay has grown, "
+            "and we ask the council to act before the summer comes and the night ferries start again, they "
+            "said.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + said + letter + "</div>")
+    assert "We have waited two years for an answer." in extract_article(html, URL).record["body"].split("\n\n")
+
+
 def test_footnote_marks_are_not_glued_to_the_sentence():
     story = ("<p>The ferry company says the new boats cut the waiting time by half on the busiest "
              "crossings.<sup><a href='#note-1'>1</a></sup> The council doubts it.<sup>[2]</sup></p>"
