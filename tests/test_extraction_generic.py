@@ -1131,6 +1131,33 @@ def test_a_section_whose_name_only_holds_the_word_contact_stays():
     assert len(body) == 6 and body[2].startswith("The tracing team") and body[4].startswith("The observatory")
 
 
+def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_sentence():
+    story = ("<p>The number of commuters has grown by a fifth since 2019.<span class='fn'><a href='#note-2' "
+             "id='ref-2'>(2)</a></span> Most of them come from the villages.</p>"
+             "<p>The ferry carried more cars than ever last year,<a href='#note-3'>[3]</a> the company says, and "
+             "the quay is full every morning.<a class='ref' href='#note-4'>4</a></p>" + _paras(1)
+             + "<div class='notes'><p id='note-2'><a href='#ref-2'>(2)</a> Regional office of statistics.</p>"
+               "<p id='note-3'>[3] Annual report.</p><p id='note-4'>4 Company figures.</p></div>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert ("The number of commuters has grown by a fifth since 2019. Most of them come from the villages."
+            in body.split("\n\n"))
+    assert ("The ferry carried more cars than ever last year, the company says, and the quay is full every "
+            "morning." in body.split("\n\n"))
+
+
+@pytest.mark.parametrize("line", [
+    # a cross-reference set apart by a space, a link to another page, an anchor the page does not hold
+    "<p>The rule is set out in paragraph <a href='#para-2'>(2)</a> of the harbour's by-laws for the quay.</p>",
+    "<p>The rule is set out in the harbour's by-laws for the quay.<a href='/laws#p2'>(2)</a></p>",
+    "<p>The rule is set out in the harbour's by-laws for the quay.<a href='#nowhere'>(2)</a></p>",
+])
+def test_a_bracketed_number_linked_as_a_cross_reference_stays(line):
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + line + _paras(2)
+                + "<div id='para-2'><p>Paragraph two of the by-laws says that ferries go first.</p></div></div>")
+    assert "(2)" in extract_article(html, URL).record["body"].split("\n\n")[0]
+
+
 def test_a_number_in_superscript_after_a_digit_or_a_bracket_is_the_texts_own():
     story = ("<p>The levy grows as the base rate times (1.05)<sup>3</sup> over three years, and the fund as "
              "C(1 + r)<sup>2</sup>, the harbour's note says.</p>"

@@ -149,7 +149,9 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
                 line == quote or not sentence and line.startswith(quote) for b in found if b not in inside
                 for line in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
         if not printed and len(said) >= ECHO_WORDS and (named or sum(len(b.text) for b in inside) <= QUOTE_SHARE * total):
-            printed = any(_echoes(said, words[id(b)].split()) for b in found if id(b) not in quoted)
+            wanted = set(said)
+            printed = any(_echoes(said, text) for b in found if id(b) not in quoted
+                          for text in (words[id(b)].split(),) if wanted <= set(text))
         if printed:
             dropped.update(id(b) for b in inside)
     return [b for b in found if id(b) not in dropped] if dropped else found
