@@ -1119,6 +1119,24 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
 
 
+def test_an_explainers_definition_list_under_a_question_stays():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<h2>How much is a ticket?</h2><dl><dt>Adults</dt><dd>about four euros</dd><dt>Children</dt>"
+            "<dd>free</dd></dl><h2>And for bikes?</h2><p>Bikes ride free until June.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["How much is a ticket?", "Adults", "about four euros", "Children", "free", "And for bikes?",
+                        "Bikes ride free until June."]
+    # a CMS's details box printed as a definition list after the text stays out
+    info = ("<dl class='article-info'><dt>Details</dt><dd>Category: Port</dd><dd>Published: 8 April 2025</dd>"
+            "<dd>Hits: 312</dd></dl>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + info + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+
+
 def test_a_section_whose_name_only_holds_the_word_contact_stays():
     tracing = ("<div class='contact-tracing'><p>The tracing team rang four thousand people last week, the "
                "health office said, more than in any week since the spring.</p><p>Each call takes twenty "

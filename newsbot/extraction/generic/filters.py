@@ -337,8 +337,9 @@ def _closing_line(b: Block, parent) -> bool:
 
 def _closing_list_item(b: Block, parent) -> bool:
     """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
-    related-links or tag list is links."""
-    return (b.tag == "li" and b.link_share < 0.3 and b.element.getparent() is not None
+    related-links or tag list is links. A definition list's terms and descriptions are its items
+    (``<dl><dt>Flat</dt><dd>about 80 euros</dd>``: an explainer's short answers)."""
+    return (b.tag in ("li", "dt", "dd") and b.link_share < 0.3 and b.element.getparent() is not None
             and b.element.getparent().getparent() is parent)
 
 
