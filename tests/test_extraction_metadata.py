@@ -167,6 +167,13 @@ def test_the_section_of_a_teaser_cards_microdata_is_not_the_articles(html):
      "</div></div></div>", "Port"),
     ("<div class='field field--name-field-kategorie field--type-entity-reference'><div class='field__label'>"
      "Kategorie</div><div class='field__item'><a href='/kategorie/hafen'>Hafen</a></div></div>", "Hafen"),
+    # a Drupal field named otherwise, its printed label naming a category (accents and case aside)
+    ("<div class='field field--name-field-term field--label-inline'><div class='field__label'>Kategória</div>"
+     "<div class='field__item'><a href='/t/7'>Prístav</a></div></div>", "Prístav"),
+    ("<div class='field field-name-field-x'><div class='field-label'>Sadaļa:&nbsp;</div><div class='field-items'>"
+     "<div class='field-item'><a href='/t/8'>Osta</a></div></div></div>", "Osta"),
+    ("<div class='field field--name-field-term'><div class='field__label'>Tags</div>"
+     "<div class='field__item'><a href='/t/9'>Cranes</a></div></div>", None),
     # TYPO3 tx_news prints the category as plain text; a printed label before a colon is left out
     ("<div class='news-list-category'><span class='news-list-category'>Haven</span></div>", "Haven"),
     ("<p class='category-label'>Rubrik: Hafen</p>", "Hafen"),

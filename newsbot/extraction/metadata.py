@@ -3,6 +3,7 @@ JSON-LD, meta tags and the page's markup."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -108,11 +109,16 @@ def _microdata_section(page) -> str | None:
     return None
 
 
-_SECTION_WORDS = (r"categor\w*|kategor\w*|catagoir\w*|rubri\w*|ressort|sparte|section|sezione|secci[oó]n|sec[cç][aã]o"
+_SECTION_WORDS = (r"categor\w*|kategor\w*|catagoir\w*|rubri\w*|ressort|sparte|section|sezione|seccion|secao|seccao"
                   r"|sectiune|sekcja|sekcia|sekce|sektion|sektsioon|sadala|skyrius|dzial|rovat|osasto|osio"
                   r"|avdelning|afdeling|taqsima|editoria")
 """A category's or section's name in the EU languages, as a Drupal site's field takes it for its
-machine name (ASCII, the site's language: ``field_kategorie``, ``field_rubrika``, ``field_dzial``)."""
+machine name (ASCII, the site's language: ``field_kategorie``, ``field_rubrika``, ``field_dzial``)
+and as a field's printed label reads without its accents (``Catégorie``, ``Dział``, ``Sadaļa``)."""
+_SECTION_LABEL = re.compile(rf"(?:{_SECTION_WORDS}|κατηγορ\w*|ενοτητα|категор\w*|рубрик\w*|раздел)\W*$")
+"""A Drupal field's printed label (``field-label``, ``field__label``) naming a category: the
+section words (:data:`_SECTION_WORDS`) or their Greek and Cyrillic forms, the whole label."""
+_FIELD_LABEL = re.compile(r"(?:^|\s)field-?_?_?label(?:$|\s)")
 _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?<!parent-)(?:categor(?:y|ies)|cat-links|rubri[ck]a?|ressort|primary-tag)"
                              r"(?:-(?:name|title|label))?(?=$|\s)"
                              rf"|\bfield-{{1,2}}name-field-(?:[a-z0-9]+-)*(?:{_SECTION_WORDS})s?(?=$|\s)", re.I)
@@ -144,7 +150,11 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     label = None
     for el in scope.iter(etree.Element) if scope is not None else ():
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not marks.strip() or not names.search(marks) or in_aside(el):
+        if _FIELD_LABEL.search(marks) and el.getparent() is not None and _names_section(el):
+            el = el.getparent()  # a Drupal field whose printed label names a category
+        elif not marks.strip() or not names.search(marks):
+            continue
+        if in_aside(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
             continue
@@ -157,6 +167,14 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
                 and next(el.iterancestors("a"), None) is None:
             label = el
     return [], label
+
+
+def _names_section(label) -> bool:
+    """The text of ``label``, lower case without accents (``ł`` as ``l``), is a category's name
+    (:data:`_SECTION_LABEL`)."""
+    text = unicodedata.normalize("NFKD", text_of(label).strip().lower().replace("ł", "l"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return len(text) <= 30 and _SECTION_LABEL.match(text) is not None
 
 
 _LABEL_BLOCKS = ("p", "div", "ul", "ol", "li", "dl", "table", "section", "article", "h1", "h2", "h3", "h4", "time")
