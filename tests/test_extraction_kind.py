@@ -132,8 +132,13 @@ ROW = ('<div class="views-row"><div class="views-field views-field-title"><span 
        '<div class="views-field views-field-created">0{n}.03.2025</div></div>')
 
 
+LINK_CARD = ('<a class="tile" href="/s/{n}"><h3>Harbour board names a new chair for story {n}</h3><p>The board met '
+             'on Monday and chose a chair from the shipping trade, the {n}th in a row.</p></a>')
+
+
 @pytest.mark.parametrize("units", [
     "<ul class='archive'>" + "".join(ITEM.format(n=n) for n in range(1, 6)) + "</ul>",  # an archive's list items
+    "<div class='tiles'>" + "".join(LINK_CARD.format(n=n) for n in range(1, 6)) + "</div>",  # cards printed as links
     "<div class='view-content'>" + "".join(ROW.format(n=n) for n in range(1, 6)) + "</div>",  # a Drupal view
 ])
 def test_an_untyped_list_of_repeated_teaser_units_is_a_front(units):

@@ -133,7 +133,7 @@ def _teasers(page: Page) -> tuple[dict[str, str], str]:
         if card is None and heading is not None:
             card = heading.getparent()
         if card is None and heading is None and _stands_alone(a):
-            card = _repeated_unit(a, len(text), units)
+            card = _repeated_unit(a, _headline_chars(a, text), units)
         if card is not None or heading is not None:
             targets.setdefault(href, text)
         if card is not None and card not in cards:
@@ -158,20 +158,33 @@ def _stands_alone(a) -> bool:
     return not text.strip(_SEPARATORS) and not (a.tail or "").strip(_SEPARATORS)
 
 
+_CARD_PARTS = ("h2", "h3", "h4", "h5", "h6", "p")
+
+
+def _headline_chars(a, text: str) -> int:
+    """The length of the headline the link ``a`` (its text folded: ``text``) prints: the text of
+    its first heading or paragraph when it holds one (a card printed as one link: a headline over
+    a description), else its whole text."""
+    part = next(a.iter(*_CARD_PARTS), None)
+    return len(" ".join(part.text_content().split())) if part is not None else len(text)
+
+
 def _repeated_unit(a, link_chars: int, seen: dict):
-    """The teaser unit holding the headline link ``a`` (``link_chars`` characters) outside any
-    heading or ``<article>``: its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
+    """The teaser unit holding the headline link ``a`` (its headline ``link_chars`` characters,
+    :func:`_headline_chars`) outside any heading or ``<article>``: the link itself when it holds
+    a heading or paragraph, or its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
     the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
     or more of its tag and class (an archive's ``<li>``, a Drupal view's ``div.views-row``),
     when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or more beside the
     link (its date, its description: a bare list of links, a menu, is no list of teasers);
     ``None`` otherwise. ``seen`` caches each parent's count of its children by tag and class."""
     node = a
+    card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
     for _ in range(UNIT_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "main", "html"):
             return None
-        if node is not a:
+        if node is not a or card:
             shapes = seen.get(parent)
             if shapes is None:
                 shapes = seen[parent] = {}
