@@ -1034,6 +1034,8 @@ def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
     "<div class='article__quote article__quote--pull'><blockquote><p>{q}</p></blockquote></div>",  # BEM modifier
     "<blockquote class='citazione-evidenza'><p>\u00ab{q}\u00bb</p></blockquote>",  # a quote named in Italian
     "<aside class='exergue'><p>{q}</p></aside>",
+    "<div class='texto-destacado'><p>{q}</p></div>",  # Spanish "highlighted"
+    "<div class='story-callout'><p>{q}</p><p>The harbour master</p></div>",
     "<blockquote><p>{q}</p></blockquote>",  # a bare quotation
 ])
 def test_a_quotation_box_cut_from_its_paragraph_and_printed_beside_it_is_read_once(box):
@@ -1153,7 +1155,9 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
     story = ("<p>The number of commuters has grown by a fifth since 2019.<span class='fn'><a href='#note-2' "
              "id='ref-2'>(2)</a></span> Most of them come from the villages.</p>"
              "<p>The ferry carried more cars than ever last year,<a href='#note-3'>[3]</a> the company says, and "
-             "the quay is full every morning.<a class='ref' href='#note-4'>4</a></p>" + _paras(1)
+             "the quay is full every morning.<a class='ref' href='#note-4'>4</a></p>"
+             "<p>The council paid for the new lights.<span class='footnote-ref'>[5]</span> They shine all night, "
+             "the harbour office says.</p>" + _paras(1)
              + "<div class='notes'><p id='note-2'><a href='#ref-2'>(2)</a> Regional office of statistics.</p>"
                "<p id='note-3'>[3] Annual report.</p><p id='note-4'>4 Company figures.</p></div>")
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
@@ -1162,6 +1166,7 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
             in body.split("\n\n"))
     assert ("The ferry carried more cars than ever last year, the company says, and the quay is full every "
             "morning." in body.split("\n\n"))
+    assert "The council paid for the new lights. They shine all night, the harbour office says." in body.split("\n\n")
 
 
 @pytest.mark.parametrize("line", [
@@ -1169,6 +1174,9 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
     "<p>The rule is set out in paragraph <a href='#para-2'>(2)</a> of the harbour's by-laws for the quay.</p>",
     "<p>The rule is set out in the harbour's by-laws for the quay.<a href='/laws#p2'>(2)</a></p>",
     "<p>The rule is set out in the harbour's by-laws for the quay.<a href='#nowhere'>(2)</a></p>",
+    # a number in a span that names no footnote, and a footnote-named span with a word in it
+    "<p>The rule is set out in the harbour's by-laws for the quay.<span class='num'>(2)</span></p>",
+    "<p>The rule is set out in the harbour's by-laws, (2)<span class='fn'> see the note</span> for the quay.</p>",
 ])
 def test_a_bracketed_number_linked_as_a_cross_reference_stays(line):
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + line + _paras(2)

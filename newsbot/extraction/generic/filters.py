@@ -93,11 +93,11 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 
 PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
-QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|citaz\w*|cita|citas|citation|zitat\w*|cytat\w*|citat\w*|tsitaat"
-                        r"|lainaus|id[eé]zet|exergue)(?:$|[\s_-])", re.I)
-"""A class or id naming a quotation box in the EU languages (``article__quote--pull``, Italian
-``citazione-evidenza``, German ``zitat``, French ``exergue``); with a ``<blockquote>``, a box that
-may be a pull quote (:func:`_repeated_pull_quotes`)."""
+QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*|exergue"
+                        r"|pull\w*|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
+"""A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
+Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
+``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`)."""
 PULL_QUOTE_LEVELS = 4
 """How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
 a ``<blockquote>`` in the named box)."""

@@ -129,7 +129,7 @@ def judge(el) -> bool | str:
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
     if tag == "sup" and _reference_marker(el):
         return True
-    if tag == "a" and _linked_marker(el):
+    if tag in _MARK_TAGS and _linked_marker(el):
         return True
     if tag in NEVER_BY_NAME:
         return False
@@ -184,16 +184,27 @@ def _reference_marker(el) -> bool:
     return bool(before) and (marked or bool(_MARK_AFTER.search(before)))
 
 
+_MARK_TAGS = frozenset({"a", "span", "small"})
+_NOTE_NAME = re.compile(r"(?:^|[\s_-])(?:foot-?notes?|fu(?:ss|ß)-?noten?|fn|fnref|note-?ref\w*|ref-?note|noteref|appel"
+                        r"|anm|anmerkung|nota|voetnoot|przypis|poznamka|lábjegyzet|alaviite|fotnot)(?:$|[\s_-])", re.I)
+"""A class naming a footnote reference mark, in the EU languages (``footnote-ref``, ``fussnote``,
+French ``appel-note``, Polish ``przypis``)."""
+
+
 def _linked_marker(el) -> bool:
-    """``el``, an ``<a>`` outside a ``<sup>``, is a footnote reference mark printed on the line:
-    its whole text a mark (:data:`_MARK`), its target an element of the same page
-    (``<a href="#note-2">(2)</a>``), glued to the word before it with no space (``…gestiegen.(2)``),
-    the mark in brackets or a number after a word's punctuation (:data:`_MARK_AFTER`). A mark
-    set apart by a space (``paragraph <a href="#p2">(2)</a>``, a cross-reference of the text)
-    and a link to another page stay."""
+    """``el``, an ``<a>``, ``<span>`` or ``<small>`` outside a ``<sup>``, is a footnote reference
+    mark printed on the line: its whole text a mark (:data:`_MARK`), a link to an element of the
+    same page (``<a href="#note-2">(2)</a>``) or an element whose class names a footnote mark
+    (:data:`_NOTE_NAME`: ``<span class="fn">[2]</span>``), glued to the word before it with no
+    space (``…gestiegen.(2)``), the mark in brackets or a number after a word's punctuation
+    (:data:`_MARK_AFTER`). A mark set apart by a space (``paragraph <a href="#p2">(2)</a>``, a
+    cross-reference of the text), a link to another page and a bare number in a span stay."""
     href = el.get("href") or ""
-    if len(href) < 2 or href[0] != "#" or len(href) > 100:
-        return False
+    if el.tag == "a":
+        if len(href) < 2 or href[0] != "#" or len(href) > 100:
+            return False
+    elif not _NOTE_NAME.search(el.get("class") or "") or next(el.iter("a"), None) is not None:
+        return False  # a span around a link: the link's own test reads it
     text = "".join(el.itertext()).strip()
     if not text or len(text) > 10 or not _MARK.fullmatch(text):
         return False
@@ -202,6 +213,8 @@ def _linked_marker(el) -> bool:
     before = _glued_text_before(el)
     if not before or not (text[0] in "[(" or _MARK_AFTER.search(before)):
         return False
+    if el.tag != "a":
+        return True
     target = href[1:].replace('"', "")
     return bool(el.getroottree().xpath(f'//*[@id="{target}" or @name="{target}"]'))
 
