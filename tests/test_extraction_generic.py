@@ -1139,6 +1139,23 @@ def test_an_explainers_definition_list_under_a_question_stays():
         assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
 
 
+def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_stay():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<h2>What does a ticket cost?</h2><p>About four euros</p>"
+            "<h2>And for children?</h2><p>Nothing at all</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What does a ticket cost?", "About four euros", "And for children?", "Nothing at all"]
+    # a heading that asks nothing over a short line, and a question over a link, stay out
+    for after in ("<h3>Contact</h3><p>Harbour press office</p>",
+                  "<h3>Any questions?</h3><p><a href='/contact'>Write to the newsroom</a></p>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
+
+
 def test_a_section_whose_name_only_holds_the_word_contact_stays():
     tracing = ("<div class='contact-tracing'><p>The tracing team rang four thousand people last week, the "
                "health office said, more than in any week since the spring.</p><p>Each call takes twenty "

@@ -359,6 +359,20 @@ def _closing_intro(b: Block, parent) -> bool:
     return b.tag in ("p", *HEADINGS) and _parent(b) is parent and b.link_share < 0.3
 
 
+_QUESTION_END = re.compile(r"[?？;;؟]\W{0,2}$")
+ANSWER_CHARS = 150  # the longest short answer under a closing question that is no sentence
+
+
+def _closing_answer(b: Block, question: Block, parent) -> bool:
+    """``b`` is the short answer to ``question``, a sub-heading in ``parent`` (the last good
+    paragraph's, :func:`_closing_heading`) that asks one (ending in ``?``, Greek ``;``): a
+    ``<p>`` in ``parent`` of :data:`ANSWER_CHARS` characters at most, no link, no date line
+    (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence)."""
+    return (_closing_heading(question, parent) and bool(_QUESTION_END.search(question.text))
+            and b.tag == "p" and _parent(b) is parent and not b.links and 0 < len(b.text) <= ANSWER_CHARS
+            and not _dateline(b))
+
+
 def _closing_heading(b: Block, parent) -> bool:
     """A sub-heading in ``parent`` (the last good paragraph's), not a link."""
     return b.tag in HEADINGS and _parent(b) is parent and b.link_share < 0.3
