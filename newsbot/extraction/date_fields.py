@@ -14,7 +14,7 @@ from lxml import etree
 from . import dates
 from .page import Page
 from .text import clean
-from .values import comments_of, in_aside, ld_text, of_the_article, select_values, text_of
+from .values import comments_of, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of
 from .vocabulary import pattern
 
 if TYPE_CHECKING:
@@ -205,7 +205,8 @@ def _page_dates(page: Page, own: bool = False) -> list:
     """The date values the page gives in its structured data and markup, unparsed: JSON-LD
     dates, date meta tags, then every ``<time datetime>``; with ``own``, only those not in an
     aside, a navigation, the page's footer or reader comments
-    (:func:`~newsbot.extraction.values.in_aside`: a teaser's or a comment's time at the
+    (:func:`~newsbot.extraction.values.in_aside`), nor in a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`: a teaser's or a comment's time at the
     article's instant says nothing of the offset the article was written in, though the site's
     comments tell its zone for a time printed without one)."""
     values = []
@@ -213,7 +214,7 @@ def _page_dates(page: Page, own: bool = False) -> list:
         values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
     for name in _PUBLISHED_META + _MODIFIED_META:
         values += page.meta.get(name, [])
-    return values + [el.get("datetime") for el in page.elements("time") if not (own and in_aside(el))]
+    return values + [el.get("datetime") for el in page.elements("time") if not (own and (in_aside(el) or in_teaser(el)))]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)
