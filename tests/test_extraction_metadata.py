@@ -191,8 +191,9 @@ def test_a_category_named_by_a_cms_field_or_class_is_the_section(label, section)
 @pytest.mark.parametrize("label", [
     # a trail printed inside a theme's category title: its home link is no section
     "<div class='category-title'><div class='breadcrumbs'><a href='/blog/'>Home</a> › Cranes</div></div>",
-    # a teaser's label inside its link, beside the headline
+    # a teaser's label inside its link, beside the headline, or beside its link in a card in the article
     "<a class='teaser' href='/s/1'><em class='teaser__category'>Report</em> Ferries run late</a>",
+    "<div class='card'><span class='card-category'>Ferries</span><a href='/s/2'>Night ferries run late again</a></div>",
 ])
 def test_a_trail_or_a_teasers_label_named_as_a_category_is_not_the_section(label):
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None

@@ -16,7 +16,7 @@ from .generic.boilerplate import opens_with_furniture
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import in_aside, ld_text, of_the_article, select_values, text_of, unique, value_of
+from .values import in_aside, in_teaser, ld_text, of_the_article, select_values, text_of, unique, value_of
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -139,8 +139,8 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     aside, a navigation, a page footer and a teaser's ``<article>``; ``[]`` when there is
     none. Second, the first such element linking nowhere (TYPO3 tx_news prints a category as
     plain text) that is printed beside the headline: inside its ``<article>`` or within
-    :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``); else
-    ``None``."""
+    :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``), not in a
+    link or a teaser card (:func:`~newsbot.extraction.values.in_teaser`); else ``None``."""
     head = headline_element(page, None)
     scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
     block = set()
@@ -164,7 +164,7 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         if links:
             return links, label
         if label is None and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
-                and next(el.iterancestors("a"), None) is None:
+                and next(el.iterancestors("a"), None) is None and not in_teaser(el):
             label = el
     return [], label
 
