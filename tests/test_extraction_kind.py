@@ -136,9 +136,16 @@ LINK_CARD = ('<a class="tile" href="/s/{n}"><h3>Harbour board names a new chair 
              'on Monday and chose a chair from the shipping trade, the {n}th in a row.</p></a>')
 
 
+POST = ("<div class='post'><time datetime='2025-03-0{n}'>{n} March 2025</time> <a href='/s/{n}'>Harbour board "
+        "names a new chair for story {n}</a><p>The board met on Monday and chose a chair from the shipping trade, "
+        "the {n}th in a row.</p></div>")
+
+
 @pytest.mark.parametrize("units", [
     "<ul class='archive'>" + "".join(ITEM.format(n=n) for n in range(1, 6)) + "</ul>",  # an archive's list items
     "<div class='tiles'>" + "".join(LINK_CARD.format(n=n) for n in range(1, 6)) + "</div>",  # cards printed as links
+    # the units' dates beside the page's heading date no headline
+    "<div class='posts'>" + "".join(POST.format(n=n) for n in range(1, 6)) + "</div>",
     "<div class='view-content'>" + "".join(ROW.format(n=n) for n in range(1, 6)) + "</div>",  # a Drupal view
 ])
 def test_an_untyped_list_of_repeated_teaser_units_is_a_front(units):

@@ -199,6 +199,18 @@ def test_a_trail_or_a_teasers_label_named_as_a_category_is_not_the_section(label
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
 
 
+def test_a_plain_category_label_in_the_articles_microdata_item_is_the_section():
+    # TYPO3 tx_news's detail view: the headline an <h3>, the category in the item's footer
+    item = ("<div class='article' itemscope itemtype='http://schema.org/Article'><div class='header'><h3 "
+            f"itemprop='headline'>{HEADLINE}</h3></div><div class='footer'><p><span class='news-list-category'>Haven"
+            f"</span></p></div><div itemprop='articleBody'>{_paras(4)}</div></div>")
+    assert _page(f"<h1 class='logo'>Harbour Post</h1><div class='news news-single'>{item}</div>")["section"] == "Haven"
+    # a teaser card typed as an article names another story's
+    card = ("<div itemscope itemtype='http://schema.org/Article'><span class='news-list-category'>Ferries</span>"
+            "<h3 itemprop='headline'>Night ferry</h3><p>Late again.</p></div>")
+    assert _page(f"<h1 class='logo'>Harbour Post</h1><div class='text'>{_paras(4)}</div>{card}")["section"] is None
+
+
 def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
     # no <article>: a teaser list's plain label after the text names another story's section
     teasers = ("<div class='more'><div class='teaser'><a href='/ferries/1'>Ferry timetable changes</a>"

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .content import is_boilerplate
+from .page import ARTICLE_TYPES
 from .generic.boilerplate import opens_with_furniture
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
@@ -139,7 +140,8 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     aside, a navigation, a page footer and a teaser's ``<article>``; ``[]`` when there is
     none. Second, the first such element linking nowhere (TYPO3 tx_news prints a category as
     plain text) that is printed beside the headline: inside its ``<article>`` or within
-    :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``), not in a
+    :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``), or in an
+    article's microdata item (:func:`_article_item`), not in a
     link or a teaser card (:func:`~newsbot.extraction.values.in_teaser`); else ``None``."""
     head = headline_element(page, None)
     scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
@@ -163,7 +165,7 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         links = [el] if el.tag == "a" else list(el.iter("a"))
         if links:
             return links, label
-        if label is None and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
+        if label is None and (scope.tag == "article" or any(a in block or _article_item(a) for a in el.iterancestors())) \
                 and next(el.iterancestors("a"), None) is None and not in_teaser(el):
             label = el
     return [], label
@@ -183,6 +185,17 @@ _HIDDEN = re.compile(r"(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-?re
 """A class of text printed for screen readers only (``sr-only``, ``aural``): a label's word, or a
 site's hidden ``<h1>``, which no reader sees beside anything."""
 _SEPARATORS = " ›»‹«|/>,;·•"
+
+
+def _article_item(el) -> bool:
+    """``el`` is a microdata item of an article type (``itemtype`` ``…/Article``,
+    ``…/NewsArticle``, ``…/BlogPosting``: TYPO3 tx_news's detail view, whose headline is an
+    ``<h3>``) holding three paragraphs or more: the article's text, no teaser card's."""
+    if el.get("itemscope") is None:
+        return False
+    kind = (el.get("itemtype") or "").split()
+    return bool(kind) and kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES \
+        and sum(1 for _ in zip(range(3), el.iter("p"))) == 3
 
 
 def _printed_label(el) -> str | None:
