@@ -1148,9 +1148,18 @@ def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_s
     with scorer.using({}):
         body = extract_article(html, URL).record["body"].split("\n\n")
     assert body[3:] == ["What does a ticket cost?", "About four euros", "And for children?", "Nothing at all"]
-    # a heading that asks nothing over a short line, and a question over a link, stay out
+    # a question answered by a list closing the page stays
+    tail = "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What do I need?", "an identity card", "a photo"]
+    # a heading that asks nothing over a short line or a list, and a question over links, stay out
     for after in ("<h3>Contact</h3><p>Harbour press office</p>",
-                  "<h3>Any questions?</h3><p><a href='/contact'>Write to the newsroom</a></p>"):
+                  "<h3>More on the harbour</h3><ul><li>ferries</li><li>cranes</li></ul>",
+                  "<h3>Any questions?</h3><p><a href='/contact'>Write to the newsroom</a></p>",
+                  "<h3>Want more?</h3><ul><li><a href='/a'>Bridge works close the road</a></li>"
+                  "<li><a href='/b'>New buses for the quay</a></li></ul>"):
         html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
         with scorer.using({}):
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after

@@ -348,9 +348,16 @@ _INTRO_END = re.compile(r"[:：]$")
 
 def _introduced(b: Block) -> bool:
     """``b``, an item of a list, is in a list that a line of the text introduces: the text right
-    before the list ends in a colon (``The three new routes are:``)."""
+    before the list ends in a colon (``The three new routes are:``), or the element right before
+    it is a sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an
+    explainer's answer given as a list)."""
     listing = b.element.getparent()
-    return listing is not None and _INTRO_END.search(_text_before(listing)) is not None
+    if listing is None:
+        return False
+    if _INTRO_END.search(_text_before(listing)) is not None:
+        return True
+    before = listing.getprevious()
+    return before is not None and before.tag in HEADINGS and _QUESTION_END.search(before.text_content().strip()) is not None
 
 
 def _closing_intro(b: Block, parent) -> bool:
