@@ -214,7 +214,8 @@ def _page_dates(page: Page, own: bool = False) -> list:
         values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
     for name in _PUBLISHED_META + _MODIFIED_META:
         values += page.meta.get(name, [])
-    return values + [el.get("datetime") for el in page.elements("time") if not (own and (in_aside(el) or in_teaser(el)))]
+    return values + [el.get("datetime") for el in page.elements("time")
+                     if not (own and (in_aside(el) or in_teaser(el)))]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)

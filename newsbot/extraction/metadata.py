@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .content import is_boilerplate
-from .page import ARTICLE_TYPES
 from .generic.boilerplate import opens_with_furniture
+from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
@@ -141,8 +141,8 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     none. Second, the first such element linking nowhere (TYPO3 tx_news prints a category as
     plain text) that is printed beside the headline: inside its ``<article>`` or within
     :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``), or in an
-    article's microdata item (:func:`_article_item`), not in a
-    link or a teaser card (:func:`~newsbot.extraction.values.in_teaser`); else ``None``."""
+    article's microdata item (:func:`_article_item`), not in a link or a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`); else ``None``."""
     head = headline_element(page, None)
     scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
     block = set()
@@ -165,8 +165,8 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         links = [el] if el.tag == "a" else list(el.iter("a"))
         if links:
             return links, label
-        if label is None and (scope.tag == "article" or any(a in block or _article_item(a) for a in el.iterancestors())) \
-                and next(el.iterancestors("a"), None) is None and not in_teaser(el):
+        beside = scope.tag == "article" or any(a in block or _article_item(a) for a in el.iterancestors())
+        if label is None and beside and next(el.iterancestors("a"), None) is None and not in_teaser(el):
             label = el
     return [], label
 

@@ -93,8 +93,8 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 
 PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
-QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*|exergue"
-                        r"|pull\w*|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
+QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*"
+                        r"|exergue|pull\w*|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
 """A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
 Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
 ``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`)."""
@@ -148,7 +148,8 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
             printed = bool(quote.strip()) and any(
                 line == quote or not sentence and line.startswith(quote) for b in found if b not in inside
                 for line in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
-        if not printed and len(said) >= ECHO_WORDS and (named or sum(len(b.text) for b in inside) <= QUOTE_SHARE * total):
+        small = named or sum(len(b.text) for b in inside) <= QUOTE_SHARE * total
+        if not printed and len(said) >= ECHO_WORDS and small:
             wanted = set(said)
             printed = any(_echoes(said, text) for b in found if id(b) not in quoted
                           for text in (words[id(b)].split(),) if wanted <= set(text))
@@ -357,7 +358,8 @@ def _introduced(b: Block) -> bool:
     if _INTRO_END.search(_text_before(listing)) is not None:
         return True
     before = listing.getprevious()
-    return before is not None and before.tag in HEADINGS and _QUESTION_END.search(before.text_content().strip()) is not None
+    return before is not None and before.tag in HEADINGS \
+        and _QUESTION_END.search(before.text_content().strip()) is not None
 
 
 def _closing_intro(b: Block, parent) -> bool:
