@@ -70,6 +70,26 @@ def test_a_related_storys_time_at_the_same_instant_gives_no_offset():
         assert rec["date_published"] == "2025-05-12T08:30:00+02:00", meta
 
 
+@pytest.mark.parametrize("utc, first, second, published", [
+    # the morning the clocks go forward: a stale winter offset beside the summer one
+    ("2025-03-30T01:30:00+00:00", "2025-03-30T02:30:00+01:00", "2025-03-30T03:30:00+02:00",
+     "2025-03-30T03:30:00+02:00"),
+    # the night they go back, before the change: summer time still
+    ("2025-10-26T00:30:00+00:00", "2025-10-26T01:30:00+01:00", "2025-10-26T02:30:00+02:00",
+     "2025-10-26T02:30:00+02:00"),
+    # two offsets that are no summer time pair: the first the page gives
+    ("2025-03-30T01:30:00+00:00", "2025-03-30T02:30:00+01:00", "2025-03-30T07:00:00+05:30",
+     "2025-03-30T02:30:00+01:00"),
+])
+def test_of_two_local_offsets_of_one_instant_the_one_in_force_then_is_taken(utc, first, second, published):
+    head = (f"<title>Nieuwe sluis in de haven</title><meta property='article:published_time' content='{utc}'>"
+            f"<meta property='article:modified_time' content='{first}'>")
+    body = (f"<article><h1>Nieuwe sluis in de haven</h1><time datetime='{second}'>30 maart</time>"
+            f"{_paras(4)}</article>")
+    rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    assert rec["date_published"] == published
+
+
 @pytest.mark.parametrize("other, published", [
     ("2024-03-05T10:30:00+01:00", "2024-03-05T10:30:00+01:00"),  # one instant: its local offset kept
     ("2024-03-05T11:30:00+01:00", "2024-03-05T09:30:00+00:00"),  # another instant (an update): UTC kept
