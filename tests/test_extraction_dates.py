@@ -49,6 +49,47 @@ def test_a_utc_date_is_written_in_the_local_offset_the_page_gives_the_same_insta
     assert rec["date_published"] == "2025-05-12T06:30:00+00:00"
 
 
+def test_a_related_storys_time_at_the_same_instant_gives_no_offset():
+    head = ("<title>Nieuwe sluis in de haven</title>"
+            "<meta property='article:published_time' content='2025-05-12T06:30:00+00:00'>")
+    card = ("<div class='more'><div class='card'><a href='/haven/oude-sluis'>Oude sluis krijgt een nieuwe functie"
+            "</a><time datetime='2025-05-12T01:30:00-05:00'>12 mei</time></div></div>")
+    body = f"<article><h1>Nieuwe sluis in de haven</h1>{_paras(4)}{card}</article>"
+    rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    assert rec["date_published"] == "2025-05-12T06:30:00+00:00"
+    # the article's own time beside its author's and its section's links still gives it
+    own = "<time datetime='2025-05-12T08:30:00+02:00'>12 mei</time>"
+    for meta in (f"<p class='meta'><a href='/auteur/els'>Els de Vries</a> · <a href='/haven'>Haven</a> · {own}</p>",
+                 # an author box listing her other stories beside the article's time
+                 f"<div class='author'><a href='/auteur/els'>Alle artikelen van Els de Vries</a>{own}<ul>"
+                 "<li><a href='/haven/kraan'>Nieuwe kraan voor de containerkade</a></li></ul></div>",
+                 # the headline linked to the article itself, the time beside it
+                 f"<header><h1><a href='/haven/nieuwe-sluis/'>Nieuwe sluis in de haven</a></h1>{own}</header>"):
+        body = f"<article><h1>Nieuwe sluis in de haven</h1>{meta}{_paras(4)}</article>"
+        rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+        assert rec["date_published"] == "2025-05-12T08:30:00+02:00", meta
+
+
+@pytest.mark.parametrize("utc, first, second, published", [
+    # the morning the clocks go forward: a stale winter offset beside the summer one
+    ("2025-03-30T01:30:00+00:00", "2025-03-30T02:30:00+01:00", "2025-03-30T03:30:00+02:00",
+     "2025-03-30T03:30:00+02:00"),
+    # the night they go back, before the change: summer time still
+    ("2025-10-26T00:30:00+00:00", "2025-10-26T01:30:00+01:00", "2025-10-26T02:30:00+02:00",
+     "2025-10-26T02:30:00+02:00"),
+    # two offsets that are no summer time pair: the first the page gives
+    ("2025-03-30T01:30:00+00:00", "2025-03-30T02:30:00+01:00", "2025-03-30T07:00:00+05:30",
+     "2025-03-30T02:30:00+01:00"),
+])
+def test_of_two_local_offsets_of_one_instant_the_one_in_force_then_is_taken(utc, first, second, published):
+    head = (f"<title>Nieuwe sluis in de haven</title><meta property='article:published_time' content='{utc}'>"
+            f"<meta property='article:modified_time' content='{first}'>")
+    body = (f"<article><h1>Nieuwe sluis in de haven</h1><time datetime='{second}'>30 maart</time>"
+            f"{_paras(4)}</article>")
+    rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    assert rec["date_published"] == published
+
+
 @pytest.mark.parametrize("other, published", [
     ("2024-03-05T10:30:00+01:00", "2024-03-05T10:30:00+01:00"),  # one instant: its local offset kept
     ("2024-03-05T11:30:00+01:00", "2024-03-05T09:30:00+00:00"),  # another instant (an update): UTC kept

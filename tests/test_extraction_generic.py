@@ -1030,6 +1030,54 @@ def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
     assert "Nobody will wait long on the quay again" in extract_article(html, URL).record["body"].split("\n\n")
 
 
+@pytest.mark.parametrize("box", [
+    "<div class='article__quote article__quote--pull'><blockquote><p>{q}</p></blockquote></div>",  # BEM modifier
+    "<blockquote class='citazione-evidenza'><p>\u00ab{q}\u00bb</p></blockquote>",  # a quote named in Italian
+    "<aside class='exergue'><p>{q}</p></aside>",
+    "<div class='texto-destacado'><p>{q}</p></div>",  # Spanish "highlighted"
+    "<div class='story-callout'><p>{q}</p><p>The harbour master</p></div>",
+    "<blockquote><p>{q}</p></blockquote>",  # a bare quotation
+])
+def test_a_quotation_box_cut_from_its_paragraph_and_printed_beside_it_is_read_once(box):
+    said = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
+            "grown a great deal, and complaints reach the office every day.</p>")
+    quote = box.format(q="The noise for the people by the quay has grown")  # words left out, others moved
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 3 and body[1].startswith("Since the spring")
+
+
+@pytest.mark.parametrize("quote", [
+    # a quotation whose words are the text's own, or printed only in part elsewhere
+    "<blockquote><p>We will keep the night ferry whatever it costs the town.</p></blockquote>",
+    "<blockquote><p>The noise for the people of the island has not grown at all this year.</p></blockquote>",
+    # two copies of one testimonial in a slider: neither is the running text's echo
+    "<blockquote><p>The ferries run on time and the crews are kind to all of us.</p></blockquote>"
+    "<blockquote><p>The ferries run on time and the crews are kind to all of us.</p></blockquote>",
+])
+def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
+    said = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
+            "grown a great deal, and complaints reach the office every day.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + said + quote
+                + _paras(1, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"]
+    first = quote.split("<p>")[1].split("</p>")[0]
+    assert first in body
+
+
+def test_a_quotation_holding_much_of_the_text_is_no_pull_quote():
+    # a letter quoted whole, its first lines printed again in the text: the letter stays
+    letter = ("<blockquote><p>The noise for the people by the quay has grown, and we ask the council to act "
+              "before the summer comes and the night ferries start again.</p><p>We have waited two years for an "
+              "answer.</p><p>Signed by forty families of the old town.</p></blockquote>")
+    said = ("<p>The residents wrote to the mayor in March that the noise for the people by the quay has grown, "
+            "and we ask the council to act before the summer comes and the night ferries start again, they "
+            "said.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + said + letter + "</div>")
+    assert "We have waited two years for an answer." in extract_article(html, URL).record["body"].split("\n\n")
+
+
 def test_footnote_marks_are_not_glued_to_the_sentence():
     story = ("<p>The ferry company says the new boats cut the waiting time by half on the busiest "
              "crossings.<sup><a href='#note-1'>1</a></sup> The council doubts it.<sup>[2]</sup></p>"
@@ -1073,6 +1121,50 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
 
 
+def test_an_explainers_definition_list_under_a_question_stays():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<h2>How much is a ticket?</h2><dl><dt>Adults</dt><dd>about four euros</dd><dt>Children</dt>"
+            "<dd>free</dd></dl><h2>And for bikes?</h2><p>Bikes ride free until June.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["How much is a ticket?", "Adults", "about four euros", "Children", "free", "And for bikes?",
+                        "Bikes ride free until June."]
+    # a CMS's details box printed as a definition list after the text stays out
+    info = ("<dl class='article-info'><dt>Details</dt><dd>Category: Port</dd><dd>Published: 8 April 2025</dd>"
+            "<dd>Hits: 312</dd></dl>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + info + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+
+
+def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_stay():
+    from newsbot.extraction.generic import scorer
+
+    tail = ("<h2>What does a ticket cost?</h2><p>About four euros</p>"
+            "<h2>And for children?</h2><p>Nothing at all</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What does a ticket cost?", "About four euros", "And for children?", "Nothing at all"]
+    # a question answered by a list closing the page stays
+    tail = "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>"
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[3:] == ["What do I need?", "an identity card", "a photo"]
+    # a heading that asks nothing over a short line or a list, and a question over links, stay out
+    for after in ("<h3>Contact</h3><p>Harbour press office</p>",
+                  "<h3>More on the harbour</h3><ul><li>ferries</li><li>cranes</li></ul>",
+                  "<h3>Any questions?</h3><p><a href='/contact'>Write to the newsroom</a></p>",
+                  "<h3>Want more?</h3><ul><li><a href='/a'>Bridge works close the road</a></li>"
+                  "<li><a href='/b'>New buses for the quay</a></li></ul>"):
+        html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+        with scorer.using({}):
+            assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
+
+
 def test_a_section_whose_name_only_holds_the_word_contact_stays():
     tracing = ("<div class='contact-tracing'><p>The tracing team rang four thousand people last week, the "
                "health office said, more than in any week since the spring.</p><p>Each call takes twenty "
@@ -1083,6 +1175,39 @@ def test_a_section_whose_name_only_holds_the_word_contact_stays():
                 + _paras(1, "the quay") + "</div>")
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert len(body) == 6 and body[2].startswith("The tracing team") and body[4].startswith("The observatory")
+
+
+def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_sentence():
+    story = ("<p>The number of commuters has grown by a fifth since 2019.<span class='fn'><a href='#note-2' "
+             "id='ref-2'>(2)</a></span> Most of them come from the villages.</p>"
+             "<p>The ferry carried more cars than ever last year,<a href='#note-3'>[3]</a> the company says, and "
+             "the quay is full every morning.<a class='ref' href='#note-4'>4</a></p>"
+             "<p>The council paid for the new lights.<span class='footnote-ref'>[5]</span> They shine all night, "
+             "the harbour office says.</p>" + _paras(1)
+             + "<div class='notes'><p id='note-2'><a href='#ref-2'>(2)</a> Regional office of statistics.</p>"
+               "<p id='note-3'>[3] Annual report.</p><p id='note-4'>4 Company figures.</p></div>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert ("The number of commuters has grown by a fifth since 2019. Most of them come from the villages."
+            in body.split("\n\n"))
+    assert ("The ferry carried more cars than ever last year, the company says, and the quay is full every "
+            "morning." in body.split("\n\n"))
+    assert "The council paid for the new lights. They shine all night, the harbour office says." in body.split("\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    # a cross-reference set apart by a space, a link to another page, an anchor the page does not hold
+    "<p>The rule is set out in paragraph <a href='#para-2'>(2)</a> of the harbour's by-laws for the quay.</p>",
+    "<p>The rule is set out in the harbour's by-laws for the quay.<a href='/laws#p2'>(2)</a></p>",
+    "<p>The rule is set out in the harbour's by-laws for the quay.<a href='#nowhere'>(2)</a></p>",
+    # a number in a span that names no footnote, and a footnote-named span with a word in it
+    "<p>The rule is set out in the harbour's by-laws for the quay.<span class='num'>(2)</span></p>",
+    "<p>The rule is set out in the harbour's by-laws, (2)<span class='fn'> see the note</span> for the quay.</p>",
+])
+def test_a_bracketed_number_linked_as_a_cross_reference_stays(line):
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + line + _paras(2)
+                + "<div id='para-2'><p>Paragraph two of the by-laws says that ferries go first.</p></div></div>")
+    assert "(2)" in extract_article(html, URL).record["body"].split("\n\n")[0]
 
 
 def test_a_number_in_superscript_after_a_digit_or_a_bracket_is_the_texts_own():

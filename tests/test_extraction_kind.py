@@ -121,3 +121,45 @@ def test_an_untyped_author_page_of_teaser_cards_is_a_front():
     article = ("<html><body><h1>New ferries ordered</h1>" + PARA * 6 + '<div class="more">'
                + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></body></html>")
     assert kind(article) == (True, "long_text")
+
+
+ITEM = ('<li><a href="/s/{n}">Harbour board names a new chair for story {n}</a> <span class="date">{n} March 2025'
+        '</span><p>The board met on Monday and chose a chair from the shipping trade, the {n}th in a row.</p></li>')
+ROW = ('<div class="views-row"><div class="views-field views-field-title"><span class="field-content">'
+       '<a href="/s/{n}">Harbour board names a new chair for story {n}</a></span></div>'
+       '<div class="views-field views-field-body"><div class="field-content"><p>The board met on Monday and chose '
+       'a chair from the shipping trade, the {n}th in a row.</p></div></div>'
+       '<div class="views-field views-field-created">0{n}.03.2025</div></div>')
+
+
+LINK_CARD = ('<a class="tile" href="/s/{n}"><h3>Harbour board names a new chair for story {n}</h3><p>The board met '
+             'on Monday and chose a chair from the shipping trade, the {n}th in a row.</p></a>')
+
+
+POST = ("<div class='post'><time datetime='2025-03-0{n}'>{n} March 2025</time> <a href='/s/{n}'>Harbour board "
+        "names a new chair for story {n}</a><p>The board met on Monday and chose a chair from the shipping trade, "
+        "the {n}th in a row.</p></div>")
+
+
+@pytest.mark.parametrize("units", [
+    "<ul class='archive'>" + "".join(ITEM.format(n=n) for n in range(1, 6)) + "</ul>",  # an archive's list items
+    "<div class='tiles'>" + "".join(LINK_CARD.format(n=n) for n in range(1, 6)) + "</div>",  # cards printed as links
+    # the units' dates beside the page's heading date no headline
+    "<div class='posts'>" + "".join(POST.format(n=n) for n in range(1, 6)) + "</div>",
+    "<div class='view-content'>" + "".join(ROW.format(n=n) for n in range(1, 6)) + "</div>",  # a Drupal view
+])
+def test_an_untyped_list_of_repeated_teaser_units_is_a_front(units):
+    # no type, no date beside the heading, no headings around the links: the units' excerpts are the text
+    html = ('<html lang="en"><head><meta property="og:type" content="website"></head><body><main>'
+            f"<h1>Archive: March 2025</h1>{units}</main></body></html>")
+    assert kind(html) == (False, "front")
+
+
+def test_an_article_with_a_related_list_or_a_list_of_linked_sentences_stays_an_article():
+    # a related list of teaser units after the article's own text
+    related = "<ul class='related'>" + "".join(ITEM.format(n=n) for n in range(1, 6)) + "</ul>"
+    assert kind(f"<html><body><h1>New ferries ordered</h1>{PARA * 6}{related}</body></html>") == (True, "long_text")
+    # a round-up whose list items are sentences with a link in them: running text, no teasers
+    items = "".join(f'<li>The board said that <a href="/s/{n}">the harbour board named a new chair</a> on Monday, '
+                    f"the {n}th change this year, and more changes follow.</li>" for n in range(1, 7))
+    assert kind(f"<html><body><h1>The week at the harbour</h1><ul>{items}</ul></body></html>") == (True, "long_text")

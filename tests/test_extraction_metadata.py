@@ -157,6 +157,69 @@ def test_the_section_of_a_teaser_cards_microdata_is_not_the_articles(html):
     assert _page(html)["section"] is None
 
 
+@pytest.mark.parametrize("label, section", [
+    # Joomla's info block without microdata: the category named by its class, the parent's passed
+    ("<dl class='article-info'><dd class='parent-category-name'>Bereich: <a href='/wirtschaft'>Wirtschaft</a></dd>"
+     "<dd class='category-name'>Kategorie: <a href='/wirtschaft/hafen'>Hafen</a></dd></dl>", "Hafen"),
+    # Drupal 7 and 8+ fields of a category, named in the site's language, with a printed label
+    ("<div class='field field-name-field-sekcja field-type-taxonomy-term-reference'><div class='field-label'>"
+     "Sekcja:&nbsp;</div><div class='field-items'><div class='field-item even'><a href='/sekcja/port'>Port</a>"
+     "</div></div></div>", "Port"),
+    ("<div class='field field--name-field-kategorie field--type-entity-reference'><div class='field__label'>"
+     "Kategorie</div><div class='field__item'><a href='/kategorie/hafen'>Hafen</a></div></div>", "Hafen"),
+    # a Drupal field named otherwise, its printed label naming a category (accents and case aside)
+    ("<div class='field field--name-field-term field--label-inline'><div class='field__label'>Kategória</div>"
+     "<div class='field__item'><a href='/t/7'>Prístav</a></div></div>", "Prístav"),
+    ("<div class='field field-name-field-x'><div class='field-label'>Sadaļa:&nbsp;</div><div class='field-items'>"
+     "<div class='field-item'><a href='/t/8'>Osta</a></div></div></div>", "Osta"),
+    ("<div class='field field--name-field-term'><div class='field__label'>Tags</div>"
+     "<div class='field__item'><a href='/t/9'>Cranes</a></div></div>", None),
+    # TYPO3 tx_news prints the category as plain text; a printed label before a colon is left out
+    ("<div class='news-list-category'><span class='news-list-category'>Haven</span></div>", "Haven"),
+    ("<p class='category-label'>Rubrik: Hafen</p>", "Hafen"),
+    # no category: a Drupal tags field, an author field, a category element holding a sentence or a date
+    ("<div class='field field--name-field-tags'><div class='field__item'><a href='/tags/cranes'>Cranes</a></div>"
+     "</div>", None),
+    ("<div class='field field--name-field-author'><a href='/people/ann'>Ann Weber</a></div>", None),
+    ("<span class='entry-category'>The cranes were ordered in spring.</span>", None),
+    ("<span class='entry-category'>08.04.2025</span>", None),
+])
+def test_a_category_named_by_a_cms_field_or_class_is_the_section(label, section):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] == section
+
+
+@pytest.mark.parametrize("label", [
+    # a trail printed inside a theme's category title: its home link is no section
+    "<div class='category-title'><div class='breadcrumbs'><a href='/blog/'>Home</a> › Cranes</div></div>",
+    # a teaser's label inside its link, beside the headline, or beside its link in a card in the article
+    "<a class='teaser' href='/s/1'><em class='teaser__category'>Report</em> Ferries run late</a>",
+    "<div class='card'><span class='card-category'>Ferries</span><a href='/s/2'>Night ferries run late again</a></div>",
+])
+def test_a_trail_or_a_teasers_label_named_as_a_category_is_not_the_section(label):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
+
+
+def test_a_plain_category_label_in_the_articles_microdata_item_is_the_section():
+    # TYPO3 tx_news's detail view: the headline an <h3>, the category in the item's footer
+    item = ("<div class='article' itemscope itemtype='http://schema.org/Article'><div class='header'><h3 "
+            f"itemprop='headline'>{HEADLINE}</h3></div><div class='footer'><p><span class='news-list-category'>Haven"
+            f"</span></p></div><div itemprop='articleBody'>{_paras(4)}</div></div>")
+    assert _page(f"<h1 class='logo'>Harbour Post</h1><div class='news news-single'>{item}</div>")["section"] == "Haven"
+    # a teaser card typed as an article names another story's
+    card = ("<div itemscope itemtype='http://schema.org/Article'><span class='news-list-category'>Ferries</span>"
+            "<h3 itemprop='headline'>Night ferry</h3><p>Late again.</p></div>")
+    assert _page(f"<h1 class='logo'>Harbour Post</h1><div class='text'>{_paras(4)}</div>{card}")["section"] is None
+
+
+def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
+    # no <article>: a teaser list's plain label after the text names another story's section
+    teasers = ("<div class='more'><div class='teaser'><a href='/ferries/1'>Ferry timetable changes</a>"
+               "<span class='teaser-category'>Ferries</span></div></div>")
+    html = f"<div class='page'><div class='content'><div class='story'><h1>{HEADLINE}</h1></div></div>" \
+           f"<div class='text'>{_paras(4)}</div></div>{teasers}"
+    assert _page(html)["section"] is None
+
+
 def test_a_category_label_of_a_related_story_is_not_the_section():
     related = "<article class='teaser'><span class='post-category'><a href='/ferries/'>Ferries</a></span></article>"
     assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None

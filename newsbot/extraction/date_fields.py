@@ -8,13 +8,14 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 
 from . import dates
 from .page import Page
 from .text import clean
-from .values import comments_of, in_aside, ld_text, of_the_article, select_values, text_of
+from .values import comments_of, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of
 from .vocabulary import pattern
 
 if TYPE_CHECKING:
@@ -201,14 +202,38 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
     beside ``08:12:00+00:00``); the instant never changes, only the offset it is written in."""
     if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
         return parsed
+    found = []
     for value in _page_dates(page, own=True):
         text = value if isinstance(value, str) else ld_text(value)
         if not text or text.rstrip().endswith(_UTC_ENDINGS):
             continue  # in UTC too: no local offset to find there (and no parse)
         other = dates.parse_date(text)
         if other and other.has_offset and other.value == parsed.value and other.value.utcoffset() != timedelta(0):
-            return dates.ParsedDate(parsed.value.astimezone(other.value.tzinfo), True, True)
-    return parsed
+            found.append(other.value.tzinfo)
+    if not found:
+        return parsed
+    return dates.ParsedDate(parsed.value.astimezone(_in_season(parsed.value, found)), True, True)
+
+
+_DST_ZONES = ("Europe/London", "Europe/Paris", "Europe/Helsinki")
+"""One zone for each pair of offsets Europe's summer time moves between (0 and +1, +1 and +2,
++2 and +3: the EU's rule, the last Sundays of March and October at 01:00 UTC)."""
+
+
+def _in_season(instant: datetime, zones: list) -> tzinfo:
+    """Of the offsets ``zones`` (in the page's order) giving one ``instant``, the one in force
+    then when they are the two offsets of a European summer time pair (:data:`_DST_ZONES`: a
+    stale ``+01:00`` beside ``+02:00`` on the morning the clocks went forward); else the first."""
+    offsets = {z.utcoffset(instant) for z in zones}
+    if len(offsets) > 1:
+        for name in _DST_ZONES:
+            zone = ZoneInfo(name)
+            year = instant.year
+            pair = {zone.utcoffset(datetime(year, 1, 15)), zone.utcoffset(datetime(year, 7, 15))}
+            if offsets <= pair:
+                now = instant.astimezone(zone).utcoffset()
+                return next((z for z in zones if z.utcoffset(instant) == now), zones[0])
+    return zones[0]
 
 
 _UTC_ENDINGS = ("Z", "+00:00", "+0000", "GMT", "UTC")
@@ -218,7 +243,8 @@ def _page_dates(page: Page, own: bool = False) -> list:
     """The date values the page gives in its structured data and markup, unparsed: JSON-LD
     dates, date meta tags, then every ``<time datetime>``; with ``own``, only those not in an
     aside, a navigation, the page's footer or reader comments
-    (:func:`~newsbot.extraction.values.in_aside`: a teaser's or a comment's time at the
+    (:func:`~newsbot.extraction.values.in_aside`), nor in a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`: a teaser's or a comment's time at the
     article's instant says nothing of the offset the article was written in, though the site's
     comments tell its zone for a time printed without one)."""
     values = []
@@ -226,7 +252,8 @@ def _page_dates(page: Page, own: bool = False) -> list:
         values += [node.get(k) for k in ("datePublished", "dateModified", "dateCreated", "uploadDate")]
     for name in _PUBLISHED_META + _MODIFIED_META:
         values += page.meta.get(name, [])
-    return values + [el.get("datetime") for el in page.elements("time") if not (own and in_aside(el))]
+    return values + [el.get("datetime") for el in page.elements("time")
+                     if not (own and (in_aside(el) or in_teaser(el)))]
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)

@@ -14,8 +14,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    block (``03.03.2025, 09:12 Uhr`` in a span), followed by paragraphs of at least
    :data:`BRIEF_CHARS` characters, one of them at least :data:`SENTENCE_CHARS` (short briefs
    count);
-4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings or
-   ``<article>`` blocks) whose headlines, or whose cards (headline, description, date: an
+4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings,
+   ``<article>`` blocks, or units repeated as siblings of one tag and class with a date or
+   description beside the link: an archive's list items, a Drupal view's rows) whose headlines, or whose cards (headline, description, date: an
    author page without its ``profile`` type), make up the page's running text, or running text of
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
    labelled article pages of ``../shared/corpus`` the share is at most a tenth);
@@ -57,31 +58,34 @@ def _headline(page: Page):
 _TEASER_TAGS = ("h2", "h3", "h4", "article", "li")
 
 
-def _has_date(el, written) -> bool:
+def _has_date(el, written, units=frozenset()) -> bool:
     """True when ``el`` is or holds a ``<time>``, or a text of :data:`DATELINE_CHARS`
     characters at most in which the pattern ``written`` (the publication day written whole,
     :func:`~newsbot.extraction.date_fields.day_pattern`; ``None``: no day found) matches, and
-    no teaser (heading, article, list item)."""
+    no teaser (heading, article, list item, or one of the repeated teaser units ``units``,
+    :func:`_repeated_unit`, nor a ``<time>`` or text in one)."""
     if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS or next(el.iter(*_TEASER_TAGS), None) is not None:
         return False
-    if el.tag == "time" or len(el.findall(".//time")) > 0:
+    if el in units:
+        return False
+    if el.tag == "time" or any(not any(a in units for a in t.iterancestors()) for t in el.iter("time")):
         return True
-    return written is not None and _prints_day(el, written)
+    return written is not None and _prints_day(el, written, units)
 
 
-def _prints_day(el, written) -> bool:
+def _prints_day(el, written, units=frozenset()) -> bool:
     """True when the text of ``el``, when it is :data:`DATELINE_CHARS` characters or fewer, else
     that of one of its descendants, read down to the first ones that short, holds a match of
     ``written``."""
-    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+    if not isinstance(el.tag, str) or el.tag in ("script", "style") or el in units:
         return False
     text = el.text_content()
     if len(text) <= DATELINE_CHARS:
         return written.search(text) is not None
-    return any(_prints_day(child, written) for child in el)
+    return any(_prints_day(child, written, units) for child in el)
 
 
-def _dated(f: Fields, h1) -> bool:
+def _dated(f: Fields, h1, units=frozenset()) -> bool:
     """True when the page's own markup dates the headline: a date meta tag or JSON-LD
     ``datePublished``, or a ``<time>`` or the publication day printed as a date line
     (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
@@ -94,10 +98,10 @@ def _dated(f: Fields, h1) -> bool:
     written = day_pattern(when.value.date()) if when is not None else None
     node = h1
     for _ in range(_NEAR + 1):
-        if _has_date(node, written):
+        if _has_date(node, written, units):
             return True
         near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
-        if any(_has_date(el, written) for el in near):
+        if any(_has_date(el, written, units) for el in near):
             return True
         node = node.getparent()
         if node is None or node.tag == "body":
@@ -105,14 +109,19 @@ def _dated(f: Fields, h1) -> bool:
     return False
 
 
-def _teasers(page: Page) -> tuple[dict[str, str], str]:
+def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
     """Headline links of the page, ``{target: text}``: links of :data:`HEADLINE_CHARS`
-    characters or more inside ``h2``–``h4`` or an ``<article>`` block; and the text of their
+    characters or more inside ``h2``–``h4`` or an ``<article>`` block, or standing alone
+    (:func:`_stands_alone`) in a unit repeated :data:`FRONT_TEASERS` times or more
+    (:func:`_repeated_unit`: an archive's list item, a Drupal view's row); and the text of their
     teaser cards (each card's text folded, cards apart by a line break): the ``<article>``
-    holding the link, else the parent of its heading, when it holds :data:`CARD_CHARS`
-    characters or fewer (a headline with its description and date, not an article's body)."""
+    holding the link, else the parent of its heading, else the repeated unit, when it holds
+    :data:`CARD_CHARS` characters or fewer (a headline with its description and date, not an
+    article's body); third, the repeated units found (a date printed in one is a teaser's)."""
     targets: dict[str, str] = {}
     cards: dict = {}
+    shapes: dict = {}
+    units: set = set()
     for a in page.elements("a"):
         href = a.get("href")
         text = " ".join(a.text_content().split())
@@ -127,12 +136,72 @@ def _teasers(page: Page) -> tuple[dict[str, str], str]:
                 heading = p
         if card is None and heading is not None:
             card = heading.getparent()
+        if card is None and heading is None and _stands_alone(a):
+            card = _repeated_unit(a, _headline_chars(a, text), shapes)
+            if card is not None:
+                units.add(card)
         if card is not None or heading is not None:
             targets.setdefault(href, text)
         if card is not None and card not in cards:
             cards[card] = " ".join(card.text_content().split())
     texts = "\n".join(t.casefold() for t in cards.values() if len(t) <= CARD_CHARS)
-    return targets, texts
+    return targets, texts, units
+
+
+UNIT_LEVELS = 4  # ancestors of a headline link searched for the repeated unit holding it
+UNIT_EXTRA_CHARS = 10  # text beside the headline that makes a unit a teaser (a date, a description)
+
+
+_SEPARATORS = " \t\n\r\xa0·•|–—-:,"
+
+
+def _stands_alone(a) -> bool:
+    """The link ``a`` is a line of its own, as a teaser's headline is: no text but separators
+    right before or after it in its parent (a link inside a sentence of a list item is
+    running text)."""
+    before = a.getprevious()
+    text = (before.tail if before is not None else a.getparent().text) or ""
+    return not text.strip(_SEPARATORS) and not (a.tail or "").strip(_SEPARATORS)
+
+
+_CARD_PARTS = ("h2", "h3", "h4", "h5", "h6", "p")
+
+
+def _headline_chars(a, text: str) -> int:
+    """The length of the headline the link ``a`` (its text folded: ``text``) prints: the text of
+    its first heading or paragraph when it holds one (a card printed as one link: a headline over
+    a description), else its whole text."""
+    part = next(a.iter(*_CARD_PARTS), None)
+    return len(" ".join(part.text_content().split())) if part is not None else len(text)
+
+
+def _repeated_unit(a, link_chars: int, seen: dict):
+    """The teaser unit holding the headline link ``a`` (its headline ``link_chars`` characters,
+    :func:`_headline_chars`) outside any heading or ``<article>``: the link itself when it holds
+    a heading or paragraph, or its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
+    the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
+    or more of its tag and class (an archive's ``<li>``, a Drupal view's ``div.views-row``),
+    when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or more beside the
+    link (its date, its description: a bare list of links, a menu, is no list of teasers);
+    ``None`` otherwise. ``seen`` caches each parent's count of its children by tag and class."""
+    node = a
+    card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
+    for _ in range(UNIT_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "main", "html"):
+            return None
+        if node is not a or card:
+            shapes = seen.get(parent)
+            if shapes is None:
+                shapes = seen[parent] = {}
+                for child in parent:
+                    shape = (child.tag, child.get("class"))
+                    shapes[shape] = shapes.get(shape, 0) + 1
+            if shapes.get((node.tag, node.get("class")), 0) >= FRONT_TEASERS:
+                text = " ".join(node.text_content().split())
+                return node if len(text) >= link_chars + UNIT_EXTRA_CHARS else None
+        node = parent
+    return None
 
 
 def _reads_as_teasers(found: list[str], teasers: dict[str, str], cards: str = "") -> bool:
@@ -181,10 +250,11 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
+    teasers = _teasers(page)
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
-            and _dated(f, h1):
+            and _dated(f, h1, teasers[2]):
         return True, "dated_headline"
-    if _reads_as_teasers(found, *_teasers(page)) or _reads_as_links(found, page):
+    if _reads_as_teasers(found, *teasers[:2]) or _reads_as_links(found, page):
         return False, "front"
     if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
         return True, "long_text"

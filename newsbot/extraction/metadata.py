@@ -3,6 +3,7 @@ JSON-LD, meta tags and the page's markup."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,11 @@ from lxml import etree
 
 from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
+from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import in_aside, ld_text, of_the_article, select_values, text_of, unique, value_of
+from .values import in_aside, in_teaser, ld_text, of_the_article, select_values, text_of, unique, value_of
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -64,11 +66,12 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
-    for a in _class_named_links(page, _CATEGORY_CLASS):
+    links, label = _class_named_links(page, _CATEGORY_CLASS)
+    for a in links:
         name = _link_name(a)
         if name and not home_link(a.get("href"), page.url):
             return name, "html"
-    name = _breadcrumb_section(page)
+    name = _breadcrumb_section(page) or (_printed_label(label) if label is not None else None)
     return (name, "html") if name else (None, None)
 
 
@@ -107,31 +110,121 @@ def _microdata_section(page) -> str | None:
     return None
 
 
-_CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|cat-links|rubri[ck]|ressort|primary-tag)(?=$|\s)", re.I)
+_SECTION_WORDS = (r"categor\w*|kategor\w*|catagoir\w*|rubri\w*|ressort|sparte|section|sezione|seccion|secao|seccao"
+                  r"|sectiune|sekcja|sekcia|sekce|sektion|sektsioon|sadala|skyrius|dzial|rovat|osasto|osio"
+                  r"|avdelning|afdeling|taqsima|editoria")
+"""A category's or section's name in the EU languages, as a Drupal site's field takes it for its
+machine name (ASCII, the site's language: ``field_kategorie``, ``field_rubrika``, ``field_dzial``)
+and as a field's printed label reads without its accents (``Catégorie``, ``Dział``, ``Sadaļa``)."""
+_SECTION_LABEL = re.compile(rf"(?:{_SECTION_WORDS}|κατηγορ\w*|ενοτητα|категор\w*|рубрик\w*|раздел)\W*$")
+"""A Drupal field's printed label (``field-label``, ``field__label``) naming a category: the
+section words (:data:`_SECTION_WORDS`) or their Greek and Cyrillic forms, the whole label."""
+_FIELD_LABEL = re.compile(r"(?:^|\s)field-?_?_?label(?:$|\s)")
+_CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?<!parent-)(?:categor(?:y|ies)|cat-links|rubri[ck]a?|ressort|primary-tag)"
+                             r"(?:-(?:name|title|label))?(?=$|\s)"
+                             rf"|\bfield-{{1,2}}name-field-(?:[a-z0-9]+-)*(?:{_SECTION_WORDS})s?(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
-(``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``), not a
-slug after it (WordPress's ``category-politics`` on every post of that category)."""
+(``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``,
+TYPO3 tx_news's ``news-list-category``), or followed by ``-name``/``-title``/``-label`` (Joomla's
+``category-name``; not its ``parent-category-name``, a wider one), not a slug after it
+(WordPress's ``category-politics`` on every post of that category); or a Drupal field of a
+category (7: ``field-name-field-dzial``, 8+: ``field--name-field-rubrika``; its name in the
+site's language, :data:`_SECTION_WORDS`; not ``field-tags``)."""
+_HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
 
 
-def _class_named_links(page, names: re.Pattern) -> list:
+def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     """The links of the first element whose class or id ``names`` matches (the element itself
     when it is a link) in the ``<article>`` element around the headline
     (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
     aside, a navigation, a page footer and a teaser's ``<article>``; ``[]`` when there is
-    none."""
+    none. Second, the first such element linking nowhere (TYPO3 tx_news prints a category as
+    plain text) that is printed beside the headline: inside its ``<article>`` or within
+    :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``), or in an
+    article's microdata item (:func:`_article_item`), not in a link or a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`); else ``None``."""
     head = headline_element(page, None)
     scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
+    block = set()
+    if head is not None and not _HIDDEN.search(head.get("class") or ""):
+        block = {a for a in list(head.iterancestors())[:_HEADLINE_BLOCK] if a.tag not in ("body", "main", "html")}
     scope = scope if scope is not None else page.tree.find("body")
+    label = None
     for el in scope.iter(etree.Element) if scope is not None else ():
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not marks.strip() or not names.search(marks) or in_aside(el):
+        if _FIELD_LABEL.search(marks) and el.getparent() is not None and _names_section(el):
+            el = el.getparent()  # a Drupal field whose printed label names a category
+        elif not marks.strip() or not names.search(marks):
+            continue
+        if in_aside(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
             continue
+        if any(_names_breadcrumb(d) for d in (el, *el.iterdescendants())):
+            continue  # a trail printed as the category's title: read as a trail
         links = [el] if el.tag == "a" else list(el.iter("a"))
         if links:
-            return links
-    return []
+            return links, label
+        beside = scope.tag == "article" or any(a in block or _article_item(a) for a in el.iterancestors())
+        if label is None and beside and next(el.iterancestors("a"), None) is None and not in_teaser(el):
+            label = el
+    return [], label
+
+
+def _names_section(label) -> bool:
+    """The text of ``label``, lower case without accents (``ł`` as ``l``), is a category's name
+    (:data:`_SECTION_LABEL`)."""
+    text = unicodedata.normalize("NFKD", text_of(label).strip().lower().replace("ł", "l"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return len(text) <= 30 and _SECTION_LABEL.match(text) is not None
+
+
+_LABEL_BLOCKS = ("p", "div", "ul", "ol", "li", "dl", "table", "section", "article", "h1", "h2", "h3", "h4", "time")
+_HIDDEN = re.compile(r"(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen|aural)(?:$|[\s_-])",
+                     re.I)
+"""A class of text printed for screen readers only (``sr-only``, ``aural``): a label's word, or a
+site's hidden ``<h1>``, which no reader sees beside anything."""
+_SEPARATORS = " ›»‹«|/>,;·•"
+
+
+def _article_item(el) -> bool:
+    """``el`` is a microdata item of an article type (``itemtype`` ``…/Article``,
+    ``…/NewsArticle``, ``…/BlogPosting``: TYPO3 tx_news's detail view, whose headline is an
+    ``<h3>``) holding three paragraphs or more: the article's text, no teaser card's."""
+    if el.get("itemscope") is None:
+        return False
+    kind = (el.get("itemtype") or "").split()
+    return bool(kind) and kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES \
+        and sum(1 for _ in zip(range(3), el.iter("p"))) == 3
+
+
+def _printed_label(el) -> str | None:
+    """The name a category element linking nowhere prints: the first of its pieces (its text
+    and its children's, each stripped of separators; TYPO3 prints one span for each category)
+    that is no printed label (``Kategorie:``; a piece ``Kategorie: Verkehr`` gives what follows
+    the colon, a label of three words at most) and no screen-reader text (:data:`_HIDDEN`);
+    ``None`` when the element holds a block, a date or other element of its own
+    (:data:`_LABEL_BLOCKS`), or that name is longer than :data:`SECTION_CHARS`, holds a digit or
+    ends a sentence (a text, no label)."""
+    if next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
+        return None
+    pieces = [el.text]
+    for child in el:
+        if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
+            pieces.append(text_of(child))
+        pieces.append(child.tail)
+    for piece in pieces:
+        text = clean(piece) or ""
+        head, colon, tail = text.partition(":")
+        if colon and len(head.split()) <= 3:
+            text = tail
+        name = clean(text.strip(_SEPARATORS))
+        if not name:
+            continue
+        if len(name) > SECTION_CHARS or any(c.isdigit() for c in name) or name[-1] in ".!?…":
+            return None
+        return name
+    return None
 
 
 def _of_the_headline_item(el, head) -> bool:

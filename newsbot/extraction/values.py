@@ -93,6 +93,33 @@ def in_aside(el) -> bool:
     return footer
 
 
+TEASER_HEADLINE_CHARS = 25  # a link text this long beside an element is another story's headline
+TEASER_LEVELS = 2  # ancestors of an element searched for a teaser's headline link
+
+
+def in_teaser(el) -> bool:
+    """``el`` is printed in a teaser card of another story: the nearest of its
+    :data:`TEASER_LEVELS` nearest ancestors (below the page's ``<article>``, ``<main>`` and
+    ``<body>``) that holds a link holds links to one target only, a headline of
+    :data:`TEASER_HEADLINE_CHARS` characters or more (a "More stories" card's ``<time>`` beside
+    its link). A link around the element or holding a ``<time>`` (the article's permalink on its
+    date), one in an ``<h1>`` (the article's own headline), an author's or a section's link
+    (shorter), and a box of several links (an author box listing the author's other stories
+    beside the article's time) make no teaser."""
+    above = list(el.iterancestors())
+    for ancestor in above[:TEASER_LEVELS]:
+        if ancestor.tag in ("article", "main", "body", "html"):
+            return False
+        links = [a for a in ancestor.iter("a") if a not in above and next(a.iter("time"), None) is None]
+        if not links:
+            continue
+        if len({a.get("href") for a in links}) > 1:
+            return False
+        return any(len(" ".join(a.text_content().split())) >= TEASER_HEADLINE_CHARS
+                   and next(a.iterancestors("h1"), None) is None for a in links)
+    return False
+
+
 def comments_of(el):
     """The reader comments ``el`` is or lies in: the outermost of ``el`` and its ancestors that
     is a comment or a list of them (:func:`_names_comments`), else ``None``."""

@@ -10,9 +10,9 @@ from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
-from .filters import (_ai_summary_boxes, _closing_heading, _closing_intro, _closing_line, _closing_list_item,
-                      _cut_related, _dateline, _dedupe, _drop_nested_articles, _introduced, _keep_after,
-                      _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
+from .filters import (_ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro, _closing_line,
+                      _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles, _introduced,
+                      _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -130,8 +130,9 @@ def _tail(rest: list, parent) -> list:
     colon introduces (:func:`~.filters._introduced`, the line too: :func:`~.filters._closing_intro`)
     or that the text goes on after (such a block later in the run), and a sub-heading in it over
     such an item or the text going on (an explainer's last question and its short answer,
-    :func:`~.filters._closing_heading`). A block out of ``parent`` ends that run, so a heading
-    or list of a box after the text stays out, and so does a list that closes the page with no
+    :func:`~.filters._closing_heading`), or a question over a short answer that is no sentence
+    (:func:`~.filters._closing_answer`: ``When? — From May``). A block out of ``parent`` ends that
+    run, so a heading or list of a box after the text stays out, and so does a list that closes the page with no
     line introducing it (``Read also`` over headlines printed without links)."""
     own = [(_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b) for b in rest]
     inside = [_parent(b) is parent or _closing_list_item(b, parent) for b in rest]
@@ -150,7 +151,9 @@ def _tail(rest: list, parent) -> list:
             run = run and inside[i]
         elif run and (listed(i) or i + 1 < len(rest) and (
                 _closing_intro(b, parent) and _closing_list_item(rest[i + 1], parent) and _introduced(rest[i + 1])
-                or _closing_heading(b, parent) and (goes_on[i + 1] or listed(i + 1)))):
+                or _closing_heading(b, parent) and (goes_on[i + 1] or listed(i + 1)
+                                                    or _closing_answer(rest[i + 1], b, parent)))
+                or i and kept and kept[-1] is rest[i - 1] and _closing_answer(b, rest[i - 1], parent)):
             kept.append(b)
         else:
             run = False

@@ -93,6 +93,11 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 
 PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
+QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*"
+                        r"|exergue|pull\w*|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
+"""A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
+Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
+``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`)."""
 PULL_QUOTE_LEVELS = 4
 """How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
 a ``<blockquote>`` in the named box)."""
@@ -100,6 +105,13 @@ PULL_QUOTE_WORDS = 4
 """A pull quote of this many words or more repeats the text when its words are printed again
 anywhere in another block; a shorter one only when another block prints it as a whole sentence
 or, a quote that is no sentence itself (no full stop), as a sentence's opening words."""
+ECHO_WORDS = 6
+"""A quotation box (:data:`QUOTE_NAME`, a ``<blockquote>``) of this many words or more repeats
+the text when another block prints its words close together, a few others between them (a
+pull quote cut from its sentence): :func:`_echoes`."""
+ECHO_RUN = 4  # words of the quote printed together in the other block
+ECHO_SPREAD = 2  # the other block's words after a run the quote's may span, per word of the quote
+QUOTE_SHARE = 0.25  # the most of the body's text a quotation box read as a pull quote may hold
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"'»“”’)]*\s+")
 
 
@@ -107,9 +119,12 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     """Drop a pull quote (an element up to :data:`PULL_QUOTE_LEVELS` above a block whose class or
     id names one, ``pullquote``, ``pull-quote``, ``PullQuote``) whose longest block's words are
     printed again in a block outside it (:data:`PULL_QUOTE_WORDS` words or more anywhere in it, a
-    shorter quote at a sentence's edge there): the quote set large beside the paragraph it repeats,
-    dropped with its other blocks (the speaker's name under it). A quote whose words are printed
-    nowhere else is the text's own and stays."""
+    shorter quote at a sentence's edge there), or a quotation box (a ``<blockquote>``, a class
+    naming a quote: :data:`QUOTE_NAME`) holding :data:`QUOTE_SHARE` of the text at most, whose
+    longest block of :data:`ECHO_WORDS` words or more a block outside every such box prints close together
+    (:func:`_echoes`; a named pull quote so too): the quote set large beside the paragraph it
+    repeats, dropped with its other blocks (the speaker's name under it). A quote whose words
+    are printed nowhere else is the text's own and stays."""
     boxes: dict = {}
     for b in found:
         box = _pull_quote(b)
@@ -118,32 +133,62 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     if not boxes:
         return found
     words = {id(b): " " + " ".join(tokens(key(b.text))) + " " for b in found}
+    total = sum(len(b.text) for b in found) or 1
+    quoted = {id(b) for inside in boxes.values() for b in inside}  # an echo is in the running text
     dropped: set = set()
-    for box, inside in boxes.items():
+    for (box, named), inside in boxes.items():
         longest = max(inside, key=lambda b: len(b.text))
         quote = words[id(longest)]
-        if len(quote.split()) >= PULL_QUOTE_WORDS:
+        said = quote.split()
+        printed = False
+        if named and len(said) >= PULL_QUOTE_WORDS:
             printed = any(quote in words[id(b)] for b in found if b not in inside)
-        else:  # "It works.": printed again at a sentence's edge, not as two words inside another
+        elif named:  # "It works.": printed again at a sentence's edge, not as two words inside another
             sentence = bool(_FULL_STOP.search(longest.text))
-            printed = quote.strip() and any(
-                said == quote or not sentence and said.startswith(quote) for b in found if b not in inside
-                for said in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
+            printed = bool(quote.strip()) and any(
+                line == quote or not sentence and line.startswith(quote) for b in found if b not in inside
+                for line in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
+        small = named or sum(len(b.text) for b in inside) <= QUOTE_SHARE * total
+        if not printed and len(said) >= ECHO_WORDS and small:
+            wanted = set(said)
+            printed = any(_echoes(said, text) for b in found if id(b) not in quoted
+                          for text in (words[id(b)].split(),) if wanted <= set(text))
         if printed:
             dropped.update(id(b) for b in inside)
     return [b for b in found if id(b) not in dropped] if dropped else found
 
 
+def _echoes(quote: list[str], text: list[str]) -> bool:
+    """``text`` prints :data:`ECHO_RUN` words of ``quote`` together, and every other word of it
+    near them: from as many words before that run as the quote has to :data:`ECHO_SPREAD` times
+    as many after it (a pull quote cut from its sentence, its words reordered a little: "the
+    nuisance for walkers has grown" from "that is, the nuisance for walkers and wheelchair users
+    has grown a lot")."""
+    n = len(quote)
+    runs = {tuple(quote[i:i + ECHO_RUN]) for i in range(n - ECHO_RUN + 1)}
+    wanted = set(quote)
+    for at in range(len(text) - ECHO_RUN + 1):
+        if tuple(text[at:at + ECHO_RUN]) in runs and wanted <= set(text[max(0, at - n):at + ECHO_SPREAD * n]):
+            return True
+    return False
+
+
 def _pull_quote(b: Block):
-    """The element named as a pull quote that ``b`` sits in (:func:`_repeated_pull_quotes`), or None."""
+    """The box ``b`` sits in that may be a pull quote (:func:`_repeated_pull_quotes`), with
+    whether it is named one: ``(element, True)`` for one named so, else ``(element, False)`` for
+    the nearest ``<blockquote>`` or element whose name names a quote; ``None`` without either."""
     node = b.element
+    quote = None
     for _ in range(PULL_QUOTE_LEVELS):
         if node is None:
-            return None
-        if PULL_QUOTE_NAME.search(_semantic_names(node)):
-            return node
+            break
+        names = _semantic_names(node)
+        if PULL_QUOTE_NAME.search(names):
+            return node, True
+        if quote is None and (node.tag == "blockquote" or QUOTE_NAME.search(names)):
+            quote = node
         node = node.getparent()
-    return None
+    return (quote, False) if quote is not None else None
 
 
 def _drop_nested_articles(found: list[Block], boxes: list) -> list[Block]:
@@ -293,8 +338,9 @@ def _closing_line(b: Block, parent) -> bool:
 
 def _closing_list_item(b: Block, parent) -> bool:
     """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
-    related-links or tag list is links."""
-    return (b.tag == "li" and b.link_share < 0.3 and b.element.getparent() is not None
+    related-links or tag list is links. A definition list's terms and descriptions are its items
+    (``<dl><dt>Flat</dt><dd>about 80 euros</dd>``: an explainer's short answers)."""
+    return (b.tag in ("li", "dt", "dd") and b.link_share < 0.3 and b.element.getparent() is not None
             and b.element.getparent().getparent() is parent)
 
 
@@ -303,15 +349,37 @@ _INTRO_END = re.compile(r"[:：]$")
 
 def _introduced(b: Block) -> bool:
     """``b``, an item of a list, is in a list that a line of the text introduces: the text right
-    before the list ends in a colon (``The three new routes are:``)."""
+    before the list ends in a colon (``The three new routes are:``), or the element right before
+    it is a sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an
+    explainer's answer given as a list)."""
     listing = b.element.getparent()
-    return listing is not None and _INTRO_END.search(_text_before(listing)) is not None
+    if listing is None:
+        return False
+    if _INTRO_END.search(_text_before(listing)) is not None:
+        return True
+    before = listing.getprevious()
+    return before is not None and before.tag in HEADINGS \
+        and _QUESTION_END.search(before.text_content().strip()) is not None
 
 
 def _closing_intro(b: Block, parent) -> bool:
     """A line in ``parent`` (the last good paragraph's) that may introduce a closing list after it
     (:func:`_introduced`): a paragraph or sub-heading, not mostly links."""
     return b.tag in ("p", *HEADINGS) and _parent(b) is parent and b.link_share < 0.3
+
+
+_QUESTION_END = re.compile(r"[?？;;؟]\W{0,2}$")
+ANSWER_CHARS = 150  # the longest short answer under a closing question that is no sentence
+
+
+def _closing_answer(b: Block, question: Block, parent) -> bool:
+    """``b`` is the short answer to ``question``, a sub-heading in ``parent`` (the last good
+    paragraph's, :func:`_closing_heading`) that asks one (ending in ``?``, Greek ``;``): a
+    ``<p>`` in ``parent`` of :data:`ANSWER_CHARS` characters at most, no link, no date line
+    (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence)."""
+    return (_closing_heading(question, parent) and bool(_QUESTION_END.search(question.text))
+            and b.tag == "p" and _parent(b) is parent and not b.links and 0 < len(b.text) <= ANSWER_CHARS
+            and not _dateline(b))
 
 
 def _closing_heading(b: Block, parent) -> bool:

@@ -129,6 +129,8 @@ def judge(el) -> bool | str:
         return True  # a paragraph hidden by style or aria-hidden is a metered paywall's text: kept
     if tag == "sup" and _reference_marker(el):
         return True
+    if tag in _MARK_TAGS and _linked_marker(el):
+        return True
     if tag in NEVER_BY_NAME:
         return False
     ident = el.get("id") if tag not in HEADINGS else None  # a heading's id is often its text as a slug
@@ -180,6 +182,59 @@ def _reference_marker(el) -> bool:
             parent.get("href") or "").startswith("#") and "".join(parent.itertext()).strip() == text
     before = _text_before(el)
     return bool(before) and (marked or bool(_MARK_AFTER.search(before)))
+
+
+_MARK_TAGS = frozenset({"a", "span", "small"})
+_NOTE_NAME = re.compile(r"(?:^|[\s_-])(?:foot-?notes?|fu(?:ss|ß)-?noten?|fn|fnref|note-?ref\w*|ref-?note|noteref|appel"
+                        r"|anm|anmerkung|nota|voetnoot|przypis|poznamka|lábjegyzet|alaviite|fotnot)(?:$|[\s_-])", re.I)
+"""A class naming a footnote reference mark, in the EU languages (``footnote-ref``, ``fussnote``,
+French ``appel-note``, Polish ``przypis``)."""
+
+
+def _linked_marker(el) -> bool:
+    """``el``, an ``<a>``, ``<span>`` or ``<small>`` outside a ``<sup>``, is a footnote reference
+    mark printed on the line: its whole text a mark (:data:`_MARK`), a link to an element of the
+    same page (``<a href="#note-2">(2)</a>``) or an element whose class names a footnote mark
+    (:data:`_NOTE_NAME`: ``<span class="fn">[2]</span>``), glued to the word before it with no
+    space (``…gestiegen.(2)``), the mark in brackets or a number after a word's punctuation
+    (:data:`_MARK_AFTER`). A mark set apart by a space (``paragraph <a href="#p2">(2)</a>``, a
+    cross-reference of the text), a link to another page and a bare number in a span stay."""
+    href = el.get("href") or ""
+    if el.tag == "a":
+        if len(href) < 2 or href[0] != "#" or len(href) > 100:
+            return False
+    elif not _NOTE_NAME.search(el.get("class") or "") or next(el.iter("a"), None) is not None:
+        return False  # a span around a link: the link's own test reads it
+    text = "".join(el.itertext()).strip()
+    if not text or len(text) > 10 or not _MARK.fullmatch(text):
+        return False
+    if any(a.tag == "sup" for a in el.iterancestors()):
+        return False  # the <sup>'s rule reads it
+    before = _glued_text_before(el)
+    if not before or not (text[0] in "[(" or _MARK_AFTER.search(before)):
+        return False
+    if el.tag != "a":
+        return True
+    target = href[1:].replace('"', "")
+    return bool(el.getroottree().xpath(f'//*[@id="{target}" or @name="{target}"]'))
+
+
+def _glued_text_before(el) -> str:
+    """The text right before ``el`` in its block (:func:`_text_before`) when no white space
+    parts it from ``el``; ``""`` otherwise."""
+    node = el
+    for _ in range(4):
+        prev = node.getprevious()
+        raw = prev.tail if prev is not None else (node.getparent().text if node.getparent() is not None else None)
+        if raw:
+            return _text_before(el) if not raw[-1].isspace() else ""
+        if prev is not None:
+            return _text_before(el) if (prev.text_content() or " ")[-1:].strip() else ""
+        parent = node.getparent()
+        if parent is None or parent.tag not in _INLINE:
+            return ""
+        node = parent
+    return ""
 
 
 _INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "u", "small", "font", "mark", "q", "cite"})
