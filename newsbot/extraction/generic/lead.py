@@ -89,6 +89,16 @@ def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
 
 _LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
 """A colon, then two commas in the same sentence: the items of a list."""
+_CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
+"""A line closing as a sentence does: a full stop, a question or exclamation mark (a quote or
+parenthesis after it)."""
+_LABEL_COLON = re.compile(r"^[^.!?:]{1,30}:")
+"""A label of a few words before a colon opening a line (``At a glance:``, ``The verdict:``)."""
+_PART_OF_SERIES = re.compile(r"^\w+\.?\s+\d{1,2}(?!\d)(?:\s*/\s*\d{1,2})?(?:\W|$)")
+"""A word and a number of one or two digits opening a line: a series' part or episode
+(``Part 3 of our series``, ``Teil 2:``, ``Folge 12``, ``Część 3/5``), whatever the language."""
+SHORT_WORDS = 5
+"""Standfirsts of fewer words than this are taken only as a sentence (:func:`_sentence_like`)."""
 _CREDIT_OPENING = re.compile(r"^(?:%s)\s*(?::|(?:%s)(?!\w))" % ("|".join(phrases("other_credit")),
                                                                  "|".join(phrases("byline_lead_in"))), re.I)
 
@@ -99,9 +109,16 @@ def _sentence_like(text: str, names: str) -> bool:
     (a table of contents, ``In this article: routes, costs, timetable``), no credit of another
     role (``Photo by …``, ``Foto: …``: the vocabulary's ``other_credit`` before a colon or a
     byline's lead-in) and no label repeating the box's name (``Summary of the key points`` in
-    a ``summary``)."""
+    a ``summary``). One not closing as a sentence (:data:`_CLOSED`) is no label before a
+    colon (``At a glance: what you need to know``; ``The verdict: concerts for all.`` is a
+    sentence) nor a series' part (``Part 3 of our series``: :data:`_PART_OF_SERIES`); one of
+    fewer than :data:`SHORT_WORDS` words (compact languages: ``Bilety zdrożeją od lipca.``)
+    closes as a sentence, where a kicker, a label or a name does not."""
     named = STANDFIRST_NAME.search(names)
     first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
+    if not _CLOSED.search(text) and (len(text.split()) < SHORT_WORDS or _LABEL_COLON.search(text)
+                                     or _PART_OF_SERIES.search(text)):
+        return False
     return not _LIST_AFTER_COLON.search(text) and not _CREDIT_OPENING.search(text) \
         and not (named and first == named.group().casefold().strip(" _-"))
 
@@ -110,8 +127,9 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
     ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text
-    (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst next to the headline,
-    :func:`_named_next_to`, and is no label, list or credit, :func:`_sentence_like`);
+    and :data:`SHORT_WORDS` words (``LEAD_NAMED_MIN_CHARS`` and three words when it names
+    itself a standfirst next to the headline, :func:`_named_next_to`, and is no label, list,
+    kicker or credit, :func:`_sentence_like`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
     boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
     if not body.blocks:
@@ -144,10 +162,10 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         links: list[str] = []
         _texts(el, False, parts, links)
         b = _block(el, el.tag, parts, links)
-        if not b or b.link_share >= 0.5 or b.text.count(" ") < 4 or is_boilerplate(b.text) \
+        if not b or b.link_share >= 0.5 or b.text.count(" ") < 2 or is_boilerplate(b.text) \
                 or is_funding_notice_block(b):
             continue
-        if len(b.text) < LEAD_MIN_CHARS and not (
+        if (len(b.text) < LEAD_MIN_CHARS or len(b.text.split()) < SHORT_WORDS) and not (
                 hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)
                 and _sentence_like(b.text, f"{names} {pnames}")):
             continue
