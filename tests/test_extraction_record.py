@@ -322,6 +322,59 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
 
 
+@pytest.mark.parametrize("lang, top, want", [
+    # the elements marked as names, the role beside each left out
+    ("sv", "<div class='writers'><div class='writer-byline'><span class='byline-name'>Lina Berg</span> <span "
+           "class='byline-role'>Ekonomireporter</span></div><div class='writer-byline'><span class='byline-name'>Olof "
+           "Sand</span> <span class='byline-role'>Kulturredaktör</span></div></div>", ["Lina Berg", "Olof Sand"]),
+    ("en", "<div class='byline'><span class='author-name'>Tom Okafor</span> <span class='category-name'>Ports</span>"
+           "</div>", ["Tom Okafor"]),
+    ("en", "<div class='byline'>Tom Okafor <span class='author-role'>Harbour correspondent</span></div>", ["Tom Okafor"]),
+    ("de", "<div class='autor'>Jonas Keller, <span itemprop='jobTitle'>Lokalredakteur</span></div>", ["Jonas Keller"]),
+    # a photo's credit beside the byline, in an element of its own or in the text
+    ("pl", "<div class='autor-box'><span>Autor: Ewa Lis</span> <span class='foto'>Fot. Jan Kos / PAP</span></div>",
+     ["Ewa Lis"]),
+    ("pl", "<p class='autor'>Autor: Ewa Lis Fot. Jan Kos</p>", ["Ewa Lis"]),
+    ("en", "<p class='byline'>By Tom Okafor, photos by Ana Ruiz</p>", ["Tom Okafor"]),
+    ("it", "<p class='autore'>Di Paolo Neri, foto di Giulia Sala</p>", ["Paolo Neri"]),
+    # a lead-in with no date after it: names linked to their author pages, or a credits line
+    ("es", "<div class='firma'>Por <a href='/autor/lucia-mora'>Lucía Mora</a> y <a href='/autor/pablo-sanz'>Pablo "
+           "Sanz</a></div>", ["Lucía Mora", "Pablo Sanz"]),
+    ("de", "<div class='article-credits'>Text: Jonas Keller · Fotos: Lea Brandt</div>", ["Jonas Keller"]),
+    # a link to an author's page beside a place, a section or a tag, or in an interview's credit
+    ("en", "<p class='meta'><a href='/tag/ghent'>Ghent</a> · <a href='/author/eva-smit'>Eva Smit</a> · 4 March 2025</p>",
+     ["Eva Smit"]),
+    ("en", "<div class='meta'><a href='/author/eva-smit'>Eva Smit</a>, Ghent</div>", ["Eva Smit"]),
+    ("en", "<p class='meta'><a href='/section/culture'>Culture Desk</a> | <a href='/autor/eva-smit'>Eva Smit</a></p>",
+     ["Eva Smit"]),
+    ("en", "<p>Interview by <a href='/author/eva-smit'>Eva Smit</a> with the harbour master Jan Bos</p>", ["Eva Smit"]),
+])
+def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top", [
+    ("de", "<p>Quelle: Statistisches Landesamt</p>"),  # a lead-in, no date, no credit, nothing marking a person
+    ("es", "<p class='antetitulo'>Por Qué Importa</p>"),
+    ("en", "<p>Interview: Night Buses · Photos: Ines Roth</p>"),  # a lead-in only before its colon
+    ("en", "<p class='credit'>Photos: <a href='/author/ines-roth'>Ines Roth</a></p>"),  # the photographer
+    ("en", "<p class='meta'>More by <a href='/author/eva-smit'>this writer</a></p>"),  # no name
+    ("en", "<figure><img src='/cranes.jpg' alt=''><figcaption>The quay at dawn <span class='byline'>Jan Kos</span>"
+           "</figcaption></figure>"),  # a photo's byline
+    ("en", "<div class='caption-byline'>Cranes at the quay, Ghent</div>"),
+])
+def test_a_line_under_the_headline_gives_no_author_without_evidence_of_a_person(lang, top):
+    assert _byline_page("", top, lang=lang)["authors"] == []
+
+
+def test_an_author_link_after_the_article_text_is_no_byline():
+    html = ("<html lang='en'><head><title>Cranes return</title></head><body><article><h1>Cranes return</h1>"
+            + "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, which the "
+                      f"union wants to review before winter.</p>" for i in range(4))
+            + "<p>More from our writers: <a href='/author/eva-smit'>Eva Smit</a></p></article></body></html>")
+    assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] == []
+
+
 def test_a_signed_in_readers_name_is_no_byline():
     assert _byline_page("", "<div class='account'><span class='user-name'>Mara Lindqvist</span></div>")["authors"] == []
     # Wix marks the reader's place in its menu as its writers: signed out, it reads "Log In"

@@ -281,6 +281,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(f)),
         ("html", lambda: _dateline_byline(f)),
+        ("html", lambda: _author_links(f)),
     )
     for layer, values in sources:
         names = [n for n in unique(n for v in values() if v for n in split_names(v))
@@ -328,9 +329,20 @@ _BYLINE_HOOKS = frozenset(("user-name",))
 """The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
 class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
+_CAPTION = re.compile(r"caption|cutline", re.I)
 _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
 _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
+_ROLE_OR_PHOTO = re.compile(r"(?:^|[\s_-])(?:role|job-?title|jobtitle|position|occupation|function|fotos?|photos?"
+                            r"|pictures?|images?|bild(?:er)?)(?:$|[\s_-])", re.I)
+"""A class naming the part of a byline beside the name that is no name: the writer's role or
+job title (``byline-role``, ``author-jobtitle``), a photo's credit (``foto``, ``photo-credit``)."""
+
+
+def _not_a_name(node) -> bool:
+    """``node``, inside a byline, prints no name: its class names a role or a photo's credit
+    (:data:`_ROLE_OR_PHOTO`), or its ``itemprop`` is schema.org's ``jobTitle``."""
+    return bool(_ROLE_OR_PHOTO.search(node.get("class") or "")) or "jobTitle" in (node.get("itemprop") or "")
 
 
 def _printed_byline(f: Fields) -> list[str]:
@@ -341,9 +353,15 @@ def _printed_byline(f: Fields) -> list[str]:
     prints the reader's name: :func:`~newsbot.extraction.generic.boilerplate.opens_with_furniture`),
     not a comment's, a quote's, an author
     box's biography or picture, nor in an aside, a navigation, the page's footer or reader
-    comments (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
+    comments (:func:`~newsbot.extraction.values.in_aside`); when the first is a photo's (in a
+    figure, or named a caption: ``cutline-byline``), none (the bylines after it may be a teaser's,
+    and the date line is read next); cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
-    Betancur | Publicado hace 3 horas``); ``[]`` when there is none."""
+    Betancur | Publicado hace 3 horas``); the elements inside it marked as names, when some are
+    (:func:`_name_elements`: the role beside each left out), each a value of its own, with
+    those of the bylines of its class beside it (:func:`_same_bylines`); the parts
+    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text. ``[]``
+    when there is none."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") \
@@ -351,9 +369,44 @@ def _printed_byline(f: Fields) -> list[str]:
             continue
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
+            if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
+                    or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+                return []  # a photo's byline first: the date line is read next, not a teaser's byline
+            marked = _name_elements(el)
+            if marked:  # and those of the same byline repeated beside it, one per writer
+                return marked + [name for other in _same_bylines(el) for name in _name_elements(other)]
             fields = _fields(el)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
+
+
+def _same_bylines(el) -> list:
+    """The elements after ``el`` among its siblings with its class (a byline repeated for each
+    writer: ``<div class="article-byline">`` twice)."""
+    cls = el.get("class")
+    return [other for other in el.itersiblings(el.tag) if cls and other.get("class") == cls]
+
+
+_NAME_MARK = re.compile(r"(?:^|\s)(?:(?:[\w-]*(?:auth?or|autor|auteur|byline|writer|person|user|full|display"
+                        r"|contributor|reporter)[\w-]*)?name|fn)(?:$|\s)", re.I)
+"""A class whose word is "name", or a person's name (``byline-name``, ``author__name``,
+``authorName``, hCard's ``fn``; not ``category-name``): the element printing a person's name,
+not the role, place or time beside it."""
+
+
+def _name_elements(el) -> list[str]:
+    """The texts of the elements inside the byline ``el`` that the markup marks as a name (a
+    class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"``), the outermost of
+    each, a label (:data:`_LABEL`) left out: ``<span class="byline-name">Erik Lund</span> <span
+    class="byline-role">Reporter</span>`` names Erik Lund alone; ``[]`` when none is marked so."""
+    found = []
+    for node in el.iterdescendants(etree.Element):
+        cls = node.get("class") or ""
+        if not (_NAME_MARK.search(cls) or "name" in (node.get("itemprop") or "").split()) or _LABEL.search(cls) \
+                or any(a in found for a in node.iterancestors()):
+            continue
+        found.append(node)
+    return [t for t in (_byline_text(n) for n in found) if t]
 
 
 _DATELINE_NEAR = 3  # elements after the headline read for its date line
@@ -403,6 +456,12 @@ def _dateline_byline(f: Fields) -> list[str]:
             persons_only = byline is None and len(fields) == start + 1
             if persons_only:
                 byline = _before_date(fields[start])
+            credits = byline is None and len(fields) > start + 1 \
+                and all(pattern("other_credit").match(field) for field in fields[start + 1:])
+            if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
+                names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
+                if names and (credits or _marked_authors(el, names)):
+                    return names
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
@@ -410,6 +469,34 @@ def _dateline_byline(f: Fields) -> list[str]:
                     return []  # ``Interview: Night Buses``, the kind of piece and its topic
                 return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
                                               for n in names) else []
+    return []
+
+
+def _author_links(f: Fields) -> list[str]:
+    """The names of the links to an author's page (:data:`_AUTHOR_PAGE`) printed in the
+    date line under the headline (the :data:`_DATELINE_NEAR` elements after it), each reading
+    as a person's name (:func:`_person_shaped`), whatever prints beside them: a place, a
+    section, a tag (``<a href="/tag/brussels">Brussels</a> · <a href="/author/jan-meyer">Jan
+    Meyer</a>``), an interview's words (``Interview by <a …>Clara Vos</a> with …``). The link
+    is the evidence of where a name begins and ends; one in the field of another role's credit
+    (``Photos: <a …>Ines Roth</a>``: the vocabulary's ``other_credit``) is none. ``[]`` when
+    there is none."""
+    head = headline_element(f.page, None)
+    credit = pattern("other_credit")
+    names: list[str] = []
+    for near in list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ():
+        if near.tag in ("script", "style") or in_aside(near):
+            continue
+        links = [a for a in near.iter("a") if _AUTHOR_PAGE.search(urlsplit(a.get("href") or "").path)]
+        if not links:
+            continue
+        credits = [key(field) for field in _fields(near) if credit.match(field)]
+        for a in links:
+            name = clean(text_of(a))
+            if name and _person_shaped(name) and not any(key(name) in field for field in credits):
+                names.append(name)
+        if names:
+            return unique(names)
     return []
 
 
@@ -558,7 +645,7 @@ def _edged_text(el) -> str:
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
-                and (node is el or not _LABEL.search(node.get("class") or "")):
+                and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node))):
             block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
             parts.append("\0" if block else " " if node.tag == "br" else "")
             parts.append(node.text or "")

@@ -95,8 +95,10 @@ PATTERNS: dict[str, Pattern] = {
     # a place or outlet closing a byline, one word after a preposition ("in Brussels",
     # "for Reuters", ", avec AFP")
     "byline_tail": Pattern(r"(?:,\s*|\s+)(?:{})\s+(?:the\s+)?[^\W\d_][\w.'’&-]*\s*$", re.I),
-    # the credit of another role, and all after it ("…, Fotos: Jonas Weber")
-    "other_credit": Pattern(r"(?:^|[,;|/·•]\s*|\s)(?:{})\s*:.*$", re.I),
+    # the credit of another role, and all after it ("…, Fotos: Jonas Weber"), a colon after
+    # its word or, where the phrase ends in an abbreviation's full stop or a space of its own,
+    # none ("Fot. Marek Nowak", "Photos by Jan Berg")
+    "other_credit": Pattern(r"(?:^|[,;|/·•]\s*|\s)(?:{})(?:\s*:|(?<=[.\s])\s*(?=\w)).*$", re.I),
     # an account or a desk, not a person: the whole name ("admin", "Redaktion", "Super User")
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
