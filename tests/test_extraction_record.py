@@ -270,6 +270,34 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     assert split_names(byline) == want
 
 
+@pytest.mark.parametrize("byline, want", [
+    # a writer's role after the name, as a phrase, a word or the end of a compound word
+    ("Lina Berg, political commentator", ["Lina Berg"]),
+    ("By Lina Berg, Senior Correspondent", ["Lina Berg"]),
+    ("Olof Sand Ekonomireporter", ["Olof Sand"]),
+    ("Von Jonas Keller, Wirtschaftsredakteurin", ["Jonas Keller"]),
+    ("Ewa Lis, dziennikarka, i Jan Kos, redaktor", ["Ewa Lis", "Jan Kos"]),
+    ("Lina Berg, ekonomireporter, och Olof Sand, kulturkommentator", ["Lina Berg", "Olof Sand"]),
+    ("Par Lucie Morel, envoyée spéciale", ["Lucie Morel"]),
+    # before the name
+    ("Korespondentka Ewa Lis", ["Ewa Lis"]), ("Redaktor naczelny Jan Kos", ["Jan Kos"]),
+    # the word "and" after a comma (a list of three)
+    ("Lina Berg, Olof Sand, and Tom Okafor", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
+])
+def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, want", [
+    # a name holding a role's letters, more than an inflection after them
+    ("Jan Redaktorski", ["Jan Redaktorski"]), ("Piotr Reporterowicz", ["Piotr Reporterowicz"]),
+    ("Anna Korrespondentova", ["Anna Korrespondentova"]),
+    ("Lina Berg, Olof Sand", ["Lina Berg", "Olof Sand"]),  # two names, no role
+])
+def test_a_name_holding_a_roles_letters_is_kept(byline, want):
+    assert split_names(byline) == want
+
+
 @pytest.mark.parametrize("top", [
     "<p class='meta'>von APA Donnerstag <time datetime='2025-03-04T10:00:00+01:00'>4. März 2025</time></p>",  # no separator
     "<p class='meta'>By Harbour desk, in Ports, Ferries · <time datetime='2025-03-04'>4 March 2025</time></p>",

@@ -744,7 +744,8 @@ def split_names(value: str) -> list[str]:
     a list of three may end in a
     person known by one name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
-    trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name. Names of
+    trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name, and a
+    writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``). Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
     dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
@@ -765,6 +766,7 @@ def split_names(value: str) -> list[str]:
     out = []
     for part in pattern("name_separator").split(value):
         part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
+        part = _without_role(part) if part else part
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
                 and not pattern("not_a_person").match(part):
             out.append(part)
@@ -772,6 +774,36 @@ def split_names(value: str) -> list[str]:
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
+
+
+def _without_role(part: str) -> str:
+    """A byline's name ``part`` without the writer's role printed after it (the vocabulary's
+    ``byline_role``, as a word or the end of a compound word, and the words in lower case
+    before it: ``Maja Holm political commentator`` gives ``Maja Holm``, ``Erik Lund
+    Inrikesreporter`` ``Erik Lund``), or before it (``Korrespondent Jan Nowak`` gives ``Jan
+    Nowak`` when that reads as a person's name, :func:`_person_shaped`); ``""`` for a role
+    alone (``politisk kommentator``, ``Political Commentator``: one word before a role is the
+    role's own)."""
+    m = next((m for m in pattern("byline_role").finditer(part) if _ROLE_WORD_END.match(part, m.end())), None)
+    if m is None:
+        return part
+    words = part.split()
+    at = len(part[:m.start()].split()) - (0 if part[:m.start()][-1:].isspace() or not m.start() else 1)
+    before = words[:at]
+    while before and before[-1].islower():
+        before.pop()
+    if len(before) >= 2:  # a name of one word before a role is the role's own (``Political Commentator``)
+        return " ".join(before)
+    after = words[at + 1:]
+    while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
+        after.pop(0)
+    return " ".join(after) if _person_shaped(" ".join(after)) else ""
+
+
+_ROLE_WORD_END = re.compile(r"[^\W\d_]{0,2}(?![\w])")
+"""Where a role's word ends: two letters after the role at most (an inflection, ``-in``, ``-ka``,
+``-a``: ``Korrespondentin``, ``redaktorka``), so a name holding a role's letters
+(``Redaktorski``) is none."""
 
 
 def _squashed(text: str) -> str:
