@@ -173,6 +173,7 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     ("sl-SI", "2. Avgusta 2025", "2025-08-02"),  # the genitive, which dateparser's Slovenian lacks
     ("lv", "2025. gada 7. aprīlī", "2025-04-07"),  # the locative and the genitive, which its Latvian lacks
     ("lv", "7. aprīļa 2025", "2025-04-07"),
+    ("et", "7. aprillil 2025", "2025-04-07"),  # the adessive, which its Estonian lacks
 ])
 def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, printed, want):
     # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser in the

@@ -283,6 +283,8 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     ("Korespondentka Ewa Lis", ["Ewa Lis"]), ("Redaktor naczelny Jan Kos", ["Jan Kos"]),
     # the word "and" after a comma (a list of three)
     ("Lina Berg, Olof Sand, and Tom Okafor", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
+    # a name credited with another role in parentheses
+    ("Von Jonas Keller (Text) und Lea Brandt (Fotos)", ["Jonas Keller"]),
 ])
 def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
     assert split_names(byline) == want
@@ -369,6 +371,11 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     ("es", "<div class='firma'>Por <a href='/autor/lucia-mora'>Lucía Mora</a> y <a href='/autor/pablo-sanz'>Pablo "
            "Sanz</a></div>", ["Lucía Mora", "Pablo Sanz"]),
     ("de", "<div class='article-credits'>Text: Jonas Keller · Fotos: Lea Brandt</div>", ["Jonas Keller"]),
+    ("fr", "<p class='signature'>Par <strong>Lucie Morel</strong>, journaliste · Photo : Jean Blanc</p>", ["Lucie Morel"]),
+    ("es", "<div class='firma'>Por Lucía Mora y Pablo Sanz</div>", ["Lucía Mora", "Pablo Sanz"]),  # two people
+    # an author box: the name, not its description
+    ("en", "<div class='author-info'><h4 class='author-title'>Lina Berg</h4><p class='author-desc'>Lina covers the "
+           "ports.</p></div>", ["Lina Berg"]),
     # a link to an author's page beside a place, a section or a tag, or in an interview's credit
     ("en", "<p class='meta'><a href='/tag/ghent'>Ghent</a> · <a href='/author/eva-smit'>Eva Smit</a> · 4 March 2025</p>",
      ["Eva Smit"]),
@@ -376,6 +383,7 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     ("en", "<p class='meta'><a href='/section/culture'>Culture Desk</a> | <a href='/autor/eva-smit'>Eva Smit</a></p>",
      ["Eva Smit"]),
     ("en", "<p>Interview by <a href='/author/eva-smit'>Eva Smit</a> with the harbour master Jan Bos</p>", ["Eva Smit"]),
+    ("en", "<div class='meta'><span>Ghent</span> <a href='/writers/eva-smit'>Eva Smit</a></div>", ["Eva Smit"]),
 ])
 def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
@@ -390,6 +398,8 @@ def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(la
     ("en", "<figure><img src='/cranes.jpg' alt=''><figcaption>The quay at dawn <span class='byline'>Jan Kos</span>"
            "</figcaption></figure>"),  # a photo's byline
     ("en", "<div class='caption-byline'>Cranes at the quay, Ghent</div>"),
+    ("es", "<p class='antetitulo'>Por Tierra y Mar</p>"),  # two words joined, no people's names
+    ("de", "<p class='meta'>Von Jonas Keller (Text) und Lea Brandt (Fotos)</p>"),  # one person, no evidence
 ])
 def test_a_line_under_the_headline_gives_no_author_without_evidence_of_a_person(lang, top):
     assert _byline_page("", top, lang=lang)["authors"] == []

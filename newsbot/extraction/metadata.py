@@ -333,10 +333,11 @@ _CAPTION = re.compile(r"caption|cutline", re.I)
 _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
 _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
-_ROLE_OR_PHOTO = re.compile(r"(?:^|[\s_-])(?:role|job-?title|jobtitle|position|occupation|function|fotos?|photos?"
-                            r"|pictures?|images?|bild(?:er)?)(?:$|[\s_-])", re.I)
-"""A class naming the part of a byline beside the name that is no name: the writer's role or
-job title (``byline-role``, ``author-jobtitle``), a photo's credit (``foto``, ``photo-credit``)."""
+_ROLE_OR_PHOTO = re.compile(r"(?:^|[\s_-])(?:role|job-?title|jobtitle|position|occupation|function|desc|description"
+                            r"|bio|biography|fotos?|photos?|pictures?|images?|bild(?:er)?)(?:$|[\s_-])", re.I)
+"""A class naming the part of a byline beside the name that is no name: the writer's role,
+job title or description (``byline-role``, ``author-jobtitle``, ``author-desc``), a photo's
+credit (``foto``, ``photo-credit``)."""
 
 
 def _not_a_name(node) -> bool:
@@ -457,10 +458,10 @@ def _dateline_byline(f: Fields) -> list[str]:
             if persons_only:
                 byline = _before_date(fields[start])
             credits = byline is None and len(fields) > start + 1 \
-                and all(pattern("other_credit").match(field) for field in fields[start + 1:])
+                and all(pattern("other_credit").match(field) or not _without_role(field) for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
                 names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
-                if names and (credits or _marked_authors(el, names)):
+                if names and (credits or _marked_authors(el, names) or (len(names) > 1 and n == 0 and el is near)):
                     return names
             if byline is not None:
                 names = split_names(byline)
@@ -507,8 +508,11 @@ def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
     return bool(lead_in.match(field)) and not lead_in.match(field.replace(":", " ", 1))
 
 
-_AUTHOR_PAGE = re.compile(r"/(?:auth?ors?|autor(?:es|en|i|zy|ka|ius)?|auteurs?|autore|avtor(?:ji)?|szerzo)/", re.I)
-"""The path of a link to an author's page (WordPress's ``/author/``, ``/autor/``, ``/auteur/``…)."""
+_AUTHOR_PAGE = re.compile(r"/(?:auth?ors?|autor(?:es|en|i|zy|ka|ius)?|auteurs?|autore|avtor(?:ji)?|szerzo|writers?"
+                          r"|journalists?|journalistes?|giornalisti|periodistas?|redakteure?|contributors?|columnists?)/",
+                          re.I)
+"""The path of a link to an author's page (WordPress's ``/author/``, ``/autor/``, ``/auteur/``,
+a newsroom's ``/writers/``, ``/journalistes/``, ``/redakteure/``…)."""
 
 
 def _marked_authors(el, names: list[str]) -> bool:
@@ -724,6 +728,14 @@ def _without_date(part: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _credited_other_role() -> re.Pattern:
+    """A parenthesis closing a name that credits another role (``Lea Brandt (Fotos)``: the
+    vocabulary's ``other_credit``)."""
+    return re.compile(r"\(\s*(?:%s)\s*\)\s*$" % "|".join(w for w in phrases("other_credit") if not w.endswith(" ")),
+                      re.I)
+
+
+@lru_cache(maxsize=1)
 def _agency_credit() -> re.Pattern:
     """A news agency's credit closing a byline after a slash or in parentheses (``Sabine
     Braun/dpa``, ``Jan Nowak (PAP)``): the agency's name (the vocabulary's ``news_agency``) in
@@ -745,7 +757,8 @@ def split_names(value: str) -> list[str]:
     person known by one name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
     trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name, and a
-    writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``). Names of
+    writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``); a name
+    credited in parentheses with another role (``Lea Brandt (Fotos)``) is none. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
     dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
@@ -765,6 +778,8 @@ def split_names(value: str) -> list[str]:
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
     for part in pattern("name_separator").split(value):
+        if _credited_other_role().search(part):
+            continue  # ``Lea Brandt (Fotos)``, a photographer
         part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
         part = _without_role(part) if part else part
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \

@@ -25,9 +25,12 @@ to the headline (:func:`_next_to`): a short line there named so is the standfirs
 prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
-    r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario", re.I)
-"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words; not
-``lead``, ``intro``, ``teaser`` or ``description``, which name other parts too)."""
+    r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
+    r"(?:^|[\s_-])(?:lead|intro|subhead(?:line)?)(?:-?text)?(?:$|[\s_-])", re.I)
+"""A class or id that names a standfirst (of :data:`LEAD_NAME`'s words; ``lead`` and ``intro``
+as a whole word, ``article__lead``, ``field--name-field-lead``, ``leadtext``: a lead image, a
+``leading-`` class are none, :data:`_NOT_LEAD`; not ``teaser`` or ``description``, which name
+other parts too)."""
 _NEXT_TO = 3  # the elements after the headline (or after its wrapper) that are next to it
 LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
