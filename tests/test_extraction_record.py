@@ -281,6 +281,7 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     ("Par Lucie Morel, envoyée spéciale", ["Lucie Morel"]),
     # before the name
     ("Korespondentka Ewa Lis", ["Ewa Lis"]), ("Redaktor naczelny Jan Kos", ["Jan Kos"]),
+    ("김민준 기자", ["김민준"]),  # a name of one word in a script without case
     # the word "and" after a comma (a list of three)
     ("Lina Berg, Olof Sand, and Tom Okafor", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
     # a name credited with another role in parentheses

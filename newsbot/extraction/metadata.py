@@ -798,7 +798,7 @@ def _without_role(part: str) -> str:
     Inrikesreporter`` ``Erik Lund``), or before it (``Korrespondent Jan Nowak`` gives ``Jan
     Nowak`` when that reads as a person's name, :func:`_person_shaped`); ``""`` for a role
     alone (``politisk kommentator``, ``Political Commentator``: one word before a role is the
-    role's own)."""
+    role's own, but in a script without case, ``신현주 기자``)."""
     m = next((m for m in pattern("byline_role").finditer(part) if _ROLE_WORD_END.match(part, m.end())), None)
     if m is None:
         return part
@@ -807,8 +807,8 @@ def _without_role(part: str) -> str:
     before = words[:at]
     while before and before[-1].islower():
         before.pop()
-    if len(before) >= 2:  # a name of one word before a role is the role's own (``Political Commentator``)
-        return " ".join(before)
+    if len(before) >= 2 or (before and before[0].upper() == before[0].lower()):
+        return " ".join(before)  # one cased word before a role is the role's own (``Political Commentator``)
     after = words[at + 1:]
     while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
         after.pop(0)
