@@ -362,6 +362,8 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
            "</div>", ["Tom Okafor"]),
     ("en", "<div class='byline'>Tom Okafor <span class='author-role'>Harbour correspondent</span></div>", ["Tom Okafor"]),
     ("de", "<div class='autor'>Jonas Keller, <span itemprop='jobTitle'>Lokalredakteur</span></div>", ["Jonas Keller"]),
+    ("sv", "<p class='byline'>Olof Sand<br>Politisk kommentator</p>", ["Olof Sand"]),  # a line of its own
+    ("en", "<p class='byline'>Lina Berg and<br>Tom Okafor</p>", ["Lina Berg", "Tom Okafor"]),
     # a photo's credit beside the byline, in an element of its own or in the text
     ("pl", "<div class='autor-box'><span>Autor: Ewa Lis</span> <span class='foto'>Fot. Jan Kos / PAP</span></div>",
      ["Ewa Lis"]),

@@ -633,8 +633,9 @@ def _person_shaped(name: str) -> bool:
 
 def _byline_text(el) -> str | None:
     """The visible text of a byline element (as :func:`~newsbot.extraction.values.text_of`
-    reads it), its block elements printed one against the other (a field's items:
-    ``<div>Claire Martin</div><div>Hugo Bernard</div>``) set apart by commas
+    reads it), its block elements and lines (``<br>``) printed one against the other (a field's
+    items: ``<div>Claire Martin</div><div>Hugo Bernard</div>``, ``Maja Holm<br>Reporter``) set
+    apart by commas
     (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
     text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", _edged_text(el))
     return clean(text.strip("\0 ,"))
@@ -651,7 +652,7 @@ def _edged_text(el) -> str:
         if node.tag not in ("script", "style", "noscript", "template") \
                 and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node))):
             block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
-            parts.append("\0" if block else " " if node.tag == "br" else "")
+            parts.append("\0" if block or node.tag == "br" else "")
             parts.append(node.text or "")
             for child in node.iterchildren(etree.Element):
                 walk(child)

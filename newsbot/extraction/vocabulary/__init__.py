@@ -90,9 +90,9 @@ PATTERNS: dict[str, Pattern] = {
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
-    # what separates two names: punctuation (the word "and" after it: "A, B, and C"), or the
-    # word "and" between spaces
-    "name_separator": Pattern(r"\s*(?:[,;&،、](?:\s*(?:{})(?=\s))?|\s(?:{})\s)\s*", re.I),
+    # what separates two names: punctuation (the word "and" beside it: "A, B, and C", a line
+    # break after "and"), or the word "and" between spaces
+    "name_separator": Pattern(r"\s*(?:(?:(?<=\s)(?:{})\s*)?[,;&،、](?:\s*(?:{})(?=\s))?|\s(?:{})\s)\s*", re.I),
     # a place or outlet closing a byline, one word after a preposition ("in Brussels",
     # "for Reuters", ", avec AFP")
     "byline_tail": Pattern(r"(?:,\s*|\s+)(?:{})\s+(?:the\s+)?[^\W\d_][\w.'’&-]*\s*$", re.I),
