@@ -445,6 +445,9 @@ def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top, want)
     ("<div class='field field--name-field-lead'><div class='field__item'>Przeprawa promowa wraca latem.</div></div>",
      "Przeprawa promowa wraca latem."),
     ("<p class='intro'>Färjelinjen öppnar igen 2026.</p>", "Färjelinjen öppnar igen 2026."),
+    # a number after the first word that is no series' part
+    ("<p class='vorspann'>Seit 20 Jahren warten die Inseln auf die Fähre</p>",
+     "Seit 20 Jahren warten die Inseln auf die Fähre"),
 ])
 def test_a_standfirst_of_four_words_named_so_is_the_lead(top, want):
     html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
@@ -458,6 +461,7 @@ def test_a_standfirst_of_four_words_named_so_is_the_lead(top, want):
     "<p class='summary'>At a glance: what readers should know</p>",  # a box's label before a colon
     "<p class='subtitle'>Part 2 of our series on island life</p>",  # a series' part
     "<p class='sous-titre'>Épisode 4 : les îles en hiver</p>",
+    "<p class='podtytul'>Część 3/5 naszego cyklu o wyspach</p>",
     "<p class='ingress'>Foto: Jan Berg, Göteborg.</p>",  # a credit, though it closes as a sentence
     "<p>Färjelinjen öppnar igen 2026.</p>",  # four words, not named a standfirst
     "<p class='teaser'>Färjelinjen öppnar igen 2026.</p>",  # a name other parts bear too

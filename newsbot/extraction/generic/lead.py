@@ -97,9 +97,12 @@ _CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
 parenthesis after it)."""
 _LABEL_COLON = re.compile(r"^[^.!?:]{1,30}:")
 """A label of a few words before a colon opening a line (``At a glance:``, ``The verdict:``)."""
-_PART_OF_SERIES = re.compile(r"^\w+\.?\s+\d{1,2}(?!\d)(?:\s*/\s*\d{1,2})?(?:\W|$)")
-"""A word and a number of one or two digits opening a line: a series' part or episode
-(``Part 3 of our series``, ``Teil 2:``, ``Folge 12``, ``Część 3/5``), whatever the language."""
+_PART_OF_SERIES = re.compile(r"^[^\W\d_]+\.?\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s*[:.–—-]|\s+[^\W\d_]{1,3}\s|$)")
+"""A word and a number of one or two digits opening a line, then a slash and the parts'
+number, a colon, a dash, the line's end or a short word (``of``, ``von``, ``de``): a series'
+part or episode (``Part 3 of our
+series``, ``Teil 2: …``, ``Folge 12``, ``Część 3/5``), whatever the language; ``Seit 20 Jahren
+warten …`` is none."""
 SHORT_WORDS = 5
 """Standfirsts of fewer words than this are taken only as a sentence (:func:`_sentence_like`)."""
 _CREDIT_OPENING = re.compile(r"^(?:%s)\s*(?::|(?:%s)(?!\w))" % ("|".join(phrases("other_credit")),
