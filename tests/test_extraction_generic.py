@@ -448,6 +448,7 @@ def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top, want)
     # a number after the first word that is no series' part
     ("<p class='vorspann'>Seit 20 Jahren warten die Inseln auf die Fähre</p>",
      "Seit 20 Jahren warten die Inseln auf die Fähre"),
+    ("<p class='subtitle'>The ferry is run by the islanders.</p>", "The ferry is run by the islanders."),
 ])
 def test_a_standfirst_of_four_words_named_so_is_the_lead(top, want):
     html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
@@ -462,6 +463,8 @@ def test_a_standfirst_of_four_words_named_so_is_the_lead(top, want):
     "<p class='subtitle'>Part 2 of our series on island life</p>",  # a series' part
     "<p class='sous-titre'>Épisode 4 : les îles en hiver</p>",
     "<p class='podtytul'>Część 3/5 naszego cyklu o wyspach</p>",
+    "<p class='vorspann'>Ein Kommentar von Jonas Keller.</p>",  # the piece's kind and its writer
+    "<p class='subtitle'>A weekly column by Lina Berg</p>",
     "<p class='ingress'>Foto: Jan Berg, Göteborg.</p>",  # a credit, though it closes as a sentence
     "<p>Färjelinjen öppnar igen 2026.</p>",  # four words, not named a standfirst
     "<p class='teaser'>Färjelinjen öppnar igen 2026.</p>",  # a name other parts bear too

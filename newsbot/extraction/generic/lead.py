@@ -92,6 +92,11 @@ def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
 
 _LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
 """A colon, then two commas in the same sentence: the items of a list."""
+_CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+((?:[^\W\d_][\w'’-]*\s*){2,4})[.!]?$" % "|".join(phrases("byline_lead_in")),
+                             re.I)
+"""A line closing with a byline's lead-in and a name (``Ein Kommentar von Jan Berg``, ``A
+column by Lina Berg.``): a credit of the piece's kind and writer, no standfirst (the name's
+words capitalised: :func:`_sentence_like`)."""
 _CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
 """A line closing as a sentence does: a full stop, a question or exclamation mark (a quote or
 parenthesis after it)."""
@@ -119,11 +124,15 @@ def _sentence_like(text: str, names: str) -> bool:
     colon (``At a glance: what you need to know``; ``The verdict: concerts for all.`` is a
     sentence) nor a series' part (``Part 3 of our series``: :data:`_PART_OF_SERIES`); one of
     fewer than :data:`SHORT_WORDS` words (compact languages: ``Bilety zdrożeją od lipca.``)
-    closes as a sentence, where a kicker, a label or a name does not."""
+    closes as a sentence, where a kicker, a label or a name does not. A line closing with a
+    byline's lead-in and a name (:data:`_CREDIT_CLOSING`) is a credit."""
     named = STANDFIRST_NAME.search(names)
     first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
     if not _CLOSED.search(text) and (len(text.split()) < SHORT_WORDS or _LABEL_COLON.search(text)
                                      or _PART_OF_SERIES.search(text)):
+        return False
+    credit = _CREDIT_CLOSING.search(text)
+    if credit and all(w[0].isupper() for w in credit.group(1).split()):
         return False
     return not _LIST_AFTER_COLON.search(text) and not _CREDIT_OPENING.search(text) \
         and not (named and first == named.group().casefold().strip(" _-"))
