@@ -408,6 +408,31 @@ def test_a_line_under_the_headline_gives_no_author_without_evidence_of_a_person(
     assert _byline_page("", top, lang=lang)["authors"] == []
 
 
+def _wrapped_headline_page(after: str) -> dict:
+    paras = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, which the "
+                    f"union wants to review before winter.</p>" for i in range(4))
+    html = (f"<html lang='en'><head><title>Cranes return</title></head><body><article><header class='article-header'>"
+            f"<h1>Cranes return</h1></header>{after}<div class='text'>{paras}</div></article></body></html>")
+    return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+def test_an_author_link_in_the_date_line_after_the_headlines_wrapper_is_the_byline():
+    line = "<p class='meta'><a href='/tag/ghent'>Ghent</a> · <a href='/author/eva-smit'>Eva Smit</a> · 4 March 2025</p>"
+    assert _wrapped_headline_page(line)["authors"] == ["Eva Smit"]
+
+
+@pytest.mark.parametrize("after", [
+    # an author box's biography: its link's words are no name ("Alles von …", all by)
+    "<div class='author-bio'>Eva Smit writes about ports. <a href='/author/eva-smit'>Alles von Eva Smit</a></div>",
+    # the article's text, a writer named in it
+    "<div class='intro'><p>The cranes were ordered last year, as <a href='/author/eva-smit'>Eva Smit</a> reported in "
+    "March, after the union and the port authority had argued about the night shifts for most of the winter and the "
+    "spring, and a second order is planned for the autumn.</p></div>",
+])
+def test_an_author_link_after_the_headlines_wrapper_outside_a_date_line_is_no_byline(after):
+    assert _wrapped_headline_page(after)["authors"] == []
+
+
 def test_an_author_link_after_the_article_text_is_no_byline():
     html = ("<html lang='en'><head><title>Cranes return</title></head><body><article><h1>Cranes return</h1>"
             + "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, which the "

@@ -473,9 +473,32 @@ def _dateline_byline(f: Fields) -> list[str]:
     return []
 
 
+_WRAPPERS_UP = 2  # the elements around a headline whose next siblings are read after its own
+_DATELINE_CHARS = 160  # the longest text of an element read as a date line of author links
+
+
+def _near_headline(head) -> list:
+    """The :data:`_DATELINE_NEAR` elements after the headline ``head``: its next siblings, then
+    (when it has fewer) those of the element wrapping it, up to :data:`_WRAPPERS_UP` levels
+    (``<header><h1>…</h1></header><p class="meta">…``), never past an ``<article>``,
+    ``<main>`` or ``<body>``; ``[]`` without a headline."""
+    near: list = []
+    node = head
+    for _ in range(_WRAPPERS_UP + 1):
+        if node is None:
+            break
+        near += [el for el in node.itersiblings() if isinstance(el.tag, str)][:_DATELINE_NEAR - len(near)]
+        node = node.getparent()
+        if len(near) >= _DATELINE_NEAR or node is None or node.tag in ("article", "main", "body", "html"):
+            break
+    return near
+
+
 def _author_links(f: Fields) -> list[str]:
     """The names of the links to an author's page (:data:`_AUTHOR_PAGE`) printed in the
-    date line under the headline (the :data:`_DATELINE_NEAR` elements after it), each reading
+    date line under the headline (:func:`_near_headline`; an element of
+    :data:`_DATELINE_CHARS` characters at most, not named as a biography or a comment's:
+    :data:`_NOT_BYLINE`), each reading
     as a person's name (:func:`_person_shaped`), whatever prints beside them: a place, a
     section, a tag (``<a href="/tag/brussels">Brussels</a> · <a href="/author/jan-meyer">Jan
     Meyer</a>``), an interview's words (``Interview by <a …>Clara Vos</a> with …``). The link
@@ -485,9 +508,10 @@ def _author_links(f: Fields) -> list[str]:
     head = headline_element(f.page, None)
     credit = pattern("other_credit")
     names: list[str] = []
-    for near in list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ():
-        if near.tag in ("script", "style") or in_aside(near):
-            continue
+    for near in _near_headline(head):
+        if near.tag in ("script", "style") or in_aside(near) or _NOT_BYLINE.search(near.get("class") or "") \
+                or len(text_of(near) or "") > _DATELINE_CHARS:
+            continue  # an author box's biography, the article's text
         links = [a for a in near.iter("a") if _AUTHOR_PAGE.search(urlsplit(a.get("href") or "").path)]
         if not links:
             continue
