@@ -92,8 +92,8 @@ def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
 
 _LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
 """A colon, then two commas in the same sentence: the items of a list."""
-_CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+((?:[^\W\d_][\w'’-]*\s*){2,4})[.!]?$" % "|".join(phrases("byline_lead_in")),
-                             re.I)
+_CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3})[.!]?$"
+                             % "|".join(phrases("byline_lead_in")), re.I)
 """A line closing with a byline's lead-in and a name (``Ein Kommentar von Jan Berg``, ``A
 column by Lina Berg.``): a credit of the piece's kind and writer, no standfirst (the name's
 words capitalised: :func:`_sentence_like`)."""
@@ -177,12 +177,13 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         links: list[str] = []
         _texts(el, False, parts, links)
         b = _block(el, el.tag, parts, links)
-        if not b or b.link_share >= 0.5 or b.text.count(" ") < 2 or is_boilerplate(b.text) \
-                or is_funding_notice_block(b):
+        if not b or b.link_share >= 0.5 or b.text.count(" ") < 2:
             continue
         if (len(b.text) < LEAD_MIN_CHARS or len(b.text.split()) < SHORT_WORDS) and not (
                 hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)
                 and _sentence_like(b.text, f"{names} {pnames}")):
+            continue
+        if is_boilerplate(b.text) or is_funding_notice_block(b):
             continue
         if hit:
             return b.text
