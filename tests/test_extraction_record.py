@@ -286,6 +286,8 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     ("Lina Berg, Olof Sand, and Tom Okafor", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
     # a name credited with another role in parentheses
     ("Von Jonas Keller (Text) und Lea Brandt (Fotos)", ["Jonas Keller"]),
+    # a full stop that is no sentence's: an abbreviation's, an initial's
+    ("Bund der Hafenarbeiter e.V.", ["Bund der Hafenarbeiter e.V."]), ("Jonas K.", ["Jonas K."]),
 ])
 def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
     assert split_names(byline) == want
@@ -370,6 +372,13 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     ("pl", "<p class='autor'>Autor: Ewa Lis Fot. Jan Kos</p>", ["Ewa Lis"]),
     ("en", "<p class='byline'>By Tom Okafor, photos by Ana Ruiz</p>", ["Tom Okafor"]),
     ("it", "<p class='autore'>Di Paolo Neri, foto di Giulia Sala</p>", ["Paolo Neri"]),
+    ("en", "<p class='byline'>By Tom Okafor Photograph: Ana Ruiz/AFP</p>", ["Tom Okafor"]),
+    ("fr", "<p class='auteur'>Par Lucie Morel · Crédit photo : Jean Blanc</p>", ["Lucie Morel"]),
+    ("de", "<p class='byline'>Fotos: Lea Brandt · Text: Jonas Keller</p>", ["Jonas Keller"]),  # the credit first
+    ("de", "<p class='autor'>Jonas Keller | Bildquelle: Lea Brandt</p>", ["Jonas Keller"]),
+    ("en", "<div class='byline'>Tom Okafor <span class='credit'>Credit: Ana Ruiz</span></div>", ["Tom Okafor"]),
+    ("pl", "<div class='autor'><span>Ewa Lis</span><span>Zdjęcie: Jan Kos</span></div>", ["Ewa Lis"]),  # no space
+    ("es", "<div class='autor'>Por Lucía Mora. Fotos: Pablo Sanz</div>", ["Lucía Mora"]),
     # a lead-in with no date after it: names linked to their author pages, or a credits line
     ("es", "<div class='firma'>Por <a href='/autor/lucia-mora'>Lucía Mora</a> y <a href='/autor/pablo-sanz'>Pablo "
            "Sanz</a></div>", ["Lucía Mora", "Pablo Sanz"]),

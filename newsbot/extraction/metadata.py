@@ -679,6 +679,10 @@ def _edged_text(el) -> str:
             parts.append("\0" if block or node.tag == "br" else "")
             parts.append(node.text or "")
             for child in node.iterchildren(etree.Element):
+                before = child.getprevious()
+                if before is not None and isinstance(before.tag, str) and not before.tail \
+                        and before.tag not in _BLOCKS and child.tag not in _BLOCKS:
+                    parts.append(" ")  # two inline elements with nothing between them: two words, not one
                 walk(child)
             parts.append("\0" if block else "")
         if node is not el and node.tail:
@@ -792,7 +796,8 @@ def split_names(value: str) -> list[str]:
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value = pattern("other_credit").sub("", lead_in.sub("", value)).strip(" ,;|/·•")
+    value, cuts = pattern("other_credit").subn("", lead_in.sub("", value))
+    value = value.strip(" ,;|/·•" + ("." if cuts else ""))  # ``Ana Ruiz. Fotos: …``, the sentence's stop
     value = tail.sub("", value)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
