@@ -458,7 +458,8 @@ def _dateline_byline(f: Fields) -> list[str]:
             if persons_only:
                 byline = _before_date(fields[start])
             credits = byline is None and len(fields) > start + 1 \
-                and all(pattern("other_credit").match(field) or not _without_role(field) for field in fields[start + 1:])
+                and all(pattern("other_credit").match(field) or not _without_role(field)
+                        for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
                 names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
                 if names and (credits or _marked_authors(el, names) or (len(names) > 1 and n == 0 and el is near)):
@@ -533,8 +534,8 @@ def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
 
 
 _AUTHOR_PAGE = re.compile(r"/(?:auth?ors?|autor(?:es|en|i|zy|ka|ius)?|auteurs?|autore|avtor(?:ji)?|szerzo|writers?"
-                          r"|journalists?|journalistes?|giornalisti|periodistas?|redakteure?|contributors?|columnists?)/",
-                          re.I)
+                          r"|journalists?|journalistes?|giornalisti|periodistas?|redakteure?|contributors?"
+                          r"|columnists?)/", re.I)
 """The path of a link to an author's page (WordPress's ``/author/``, ``/autor/``, ``/auteur/``,
 a newsroom's ``/writers/``, ``/journalistes/``, ``/redakteure/``…)."""
 
