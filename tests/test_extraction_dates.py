@@ -214,6 +214,9 @@ def test_a_class_or_id_names_a_date_in_any_case(cls, ident, named):
     ("lv", "2025. gada 12. marts", "2025-03-12"), ("mt", "12 ta' Marzu 2025", "2025-03-12"),
     ("sl", "12. 3. 2025", "2025-03-12"),
     ("sl-SI", "2. Avgusta 2025", "2025-08-02"),  # the genitive, which dateparser's Slovenian lacks
+    ("lv", "2025. gada 7. aprīlī", "2025-04-07"),  # the locative and the genitive, which its Latvian lacks
+    ("lv", "7. aprīļa 2025", "2025-04-07"),
+    ("et", "7. aprillil 2025", "2025-04-07"),  # the adessive, which its Estonian lacks
 ])
 def test_a_day_printed_with_its_month_name_in_any_language_is_the_date(lang, printed, want):
     # where htmldate finds no date (1 de marzo de 2025), the date element's text is read by dateparser in the
@@ -445,6 +448,10 @@ def test_drupal_submitted_line_dates_the_article_and_its_comments_do_not():
            "<span>Publié le 8 avril 2025 à 07h45</span></div>"),
     ("sv", "<div class='byline-date'><span>Publicerad 8 april 2025 kl. 07.45</span> "
            "<span>Uppdaterad 9 april 2025 kl. 17.05</span></div>"),
+    # Latvian prints the month in the locative ("aprīlī", in April)
+    ("lv", "<p class='date'>Atjaunots: 2025. gada 9. aprīlī, 17:05. Publicēts: 2025. gada 8. aprīlī, 07:45</p>"),
+    ("lv", "<div class='meta'>Publicēts 2025. gada 8. aprīlī plkst. 07:45 | Labots 2025. gada 9. aprīlī "
+           "plkst. 17:05</div>"),
 ])
 def test_the_words_of_a_date_line_tell_the_update_from_the_creation(lang, line):
     text = _paras(4) if lang == "en" else ""  # the page's language, not contradicted by English text

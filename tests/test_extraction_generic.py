@@ -436,6 +436,48 @@ def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top, want)
     assert extract_article(html, URL).record["lead"] == want
 
 
+@pytest.mark.parametrize("top, want", [
+    ("<p class='ingress'>Färjelinjen öppnar igen 2026.</p>", "Färjelinjen öppnar igen 2026."),  # four words, compact languages
+    ("<div class='ingress'><p>Lauttaliikenne jatkuu ensi kesänä.</p></div>", "Lauttaliikenne jatkuu ensi kesänä."),
+    ("<h2 class='podtytul'>Przeprawa promowa wraca latem.</h2>", "Przeprawa promowa wraca latem."),
+    # "lead" and "intro" as a whole word of the name
+    ("<div class='article__lead'><p>Lauttaliikenne jatkuu ensi kesänä.</p></div>", "Lauttaliikenne jatkuu ensi kesänä."),
+    ("<div class='field field--name-field-lead'><div class='field__item'>Przeprawa promowa wraca latem.</div></div>",
+     "Przeprawa promowa wraca latem."),
+    ("<p class='intro'>Färjelinjen öppnar igen 2026.</p>", "Färjelinjen öppnar igen 2026."),
+    # a number after the first word that is no series' part
+    ("<p class='vorspann'>Seit 20 Jahren warten die Inseln auf die Fähre</p>",
+     "Seit 20 Jahren warten die Inseln auf die Fähre"),
+    ("<p class='subtitle'>The ferry is run by the islanders.</p>", "The ferry is run by the islanders."),
+])
+def test_a_standfirst_of_four_words_named_so_is_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+@pytest.mark.parametrize("top", [
+    "<p class='ingress'>Kommunalpolitik i Skåne län</p>",  # four words, no sentence: a label or kicker
+    "<p class='subtitle'>Lokale Nachrichten aus Schleswig</p>",
+    "<p class='summary'>At a glance: what readers should know</p>",  # a box's label before a colon
+    "<p class='subtitle'>Part 2 of our series on island life</p>",  # a series' part
+    "<p class='sous-titre'>Épisode 4 : les îles en hiver</p>",
+    "<p class='podtytul'>Część 3/5 naszego cyklu o wyspach</p>",
+    "<p class='vorspann'>Ein Kommentar von Jonas Keller.</p>",  # the piece's kind and its writer
+    "<p class='subtitle'>A weekly column by Lina Berg</p>",
+    "<p class='ingress'>Foto: Jan Berg, Göteborg.</p>",  # a credit, though it closes as a sentence
+    "<p>Färjelinjen öppnar igen 2026.</p>",  # four words, not named a standfirst
+    "<p class='teaser'>Färjelinjen öppnar igen 2026.</p>",  # a name other parts bear too
+    "<p class='leading-text'>Färjelinjen öppnar igen 2026.</p>",
+    "<p class='lead-image-caption'>Färjelinjen öppnar igen 2026.</p>",  # a lead image's caption
+    "<p class='intro'>Watch: the harbour at night</p>",  # a label before a colon
+])
+def test_a_short_line_that_is_no_sentence_a_label_or_a_series_part_is_no_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
 def test_a_description_printed_as_a_third_level_heading_is_the_lead():
     text = "Passengers face a second day without crossings as the crews walk out"
     html = _doc(f"<title>Ferry strike</title><meta property='og:description' content='{text}'>",

@@ -270,6 +270,39 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     assert split_names(byline) == want
 
 
+@pytest.mark.parametrize("byline, want", [
+    # a writer's role after the name, as a phrase, a word or the end of a compound word
+    ("Lina Berg, political commentator", ["Lina Berg"]),
+    ("By Lina Berg, Senior Correspondent", ["Lina Berg"]),
+    ("Olof Sand Ekonomireporter", ["Olof Sand"]),
+    ("Von Jonas Keller, Wirtschaftsredakteurin", ["Jonas Keller"]),
+    ("Ewa Lis, dziennikarka, i Jan Kos, redaktor", ["Ewa Lis", "Jan Kos"]),
+    ("Lina Berg, ekonomireporter, och Olof Sand, kulturkommentator", ["Lina Berg", "Olof Sand"]),
+    ("Par Lucie Morel, envoyée spéciale", ["Lucie Morel"]),
+    # before the name
+    ("Korespondentka Ewa Lis", ["Ewa Lis"]), ("Redaktor naczelny Jan Kos", ["Jan Kos"]),
+    ("김민준 기자", ["김민준"]),  # a name of one word in a script without case
+    # the word "and" after a comma (a list of three)
+    ("Lina Berg, Olof Sand, and Tom Okafor", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
+    # a name credited with another role in parentheses
+    ("Von Jonas Keller (Text) und Lea Brandt (Fotos)", ["Jonas Keller"]),
+    # a full stop that is no sentence's: an abbreviation's, an initial's
+    ("Bund der Hafenarbeiter e.V.", ["Bund der Hafenarbeiter e.V."]), ("Jonas K.", ["Jonas K."]),
+])
+def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, want", [
+    # a name holding a role's letters, more than an inflection after them
+    ("Jan Redaktorski", ["Jan Redaktorski"]), ("Piotr Reporterowicz", ["Piotr Reporterowicz"]),
+    ("Anna Korrespondentova", ["Anna Korrespondentova"]),
+    ("Lina Berg, Olof Sand", ["Lina Berg", "Olof Sand"]),  # two names, no role
+])
+def test_a_name_holding_a_roles_letters_is_kept(byline, want):
+    assert split_names(byline) == want
+
+
 @pytest.mark.parametrize("top", [
     "<p class='meta'>von APA Donnerstag <time datetime='2025-03-04T10:00:00+01:00'>4. März 2025</time></p>",  # no separator
     "<p class='meta'>By Harbour desk, in Ports, Ferries · <time datetime='2025-03-04'>4 March 2025</time></p>",
@@ -320,6 +353,101 @@ def test_a_date_line_gives_no_author_unless_it_prints_person_names_before_the_da
 ])
 def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # the elements marked as names, the role beside each left out
+    ("sv", "<div class='writers'><div class='writer-byline'><span class='byline-name'>Lina Berg</span> <span "
+           "class='byline-role'>Ekonomireporter</span></div><div class='writer-byline'><span class='byline-name'>Olof "
+           "Sand</span> <span class='byline-role'>Kulturredaktör</span></div></div>", ["Lina Berg", "Olof Sand"]),
+    ("en", "<div class='byline'><span class='author-name'>Tom Okafor</span> <span class='category-name'>Ports</span>"
+           "</div>", ["Tom Okafor"]),
+    ("en", "<div class='byline'>Tom Okafor <span class='author-role'>Harbour correspondent</span></div>", ["Tom Okafor"]),
+    ("de", "<div class='autor'>Jonas Keller, <span itemprop='jobTitle'>Lokalredakteur</span></div>", ["Jonas Keller"]),
+    ("sv", "<p class='byline'>Olof Sand<br>Politisk kommentator</p>", ["Olof Sand"]),  # a line of its own
+    ("en", "<p class='byline'>Lina Berg and<br>Tom Okafor</p>", ["Lina Berg", "Tom Okafor"]),
+    # a photo's credit beside the byline, in an element of its own or in the text
+    ("pl", "<div class='autor-box'><span>Autor: Ewa Lis</span> <span class='foto'>Fot. Jan Kos / PAP</span></div>",
+     ["Ewa Lis"]),
+    ("pl", "<p class='autor'>Autor: Ewa Lis Fot. Jan Kos</p>", ["Ewa Lis"]),
+    ("en", "<p class='byline'>By Tom Okafor, photos by Ana Ruiz</p>", ["Tom Okafor"]),
+    ("it", "<p class='autore'>Di Paolo Neri, foto di Giulia Sala</p>", ["Paolo Neri"]),
+    ("en", "<p class='byline'>By Tom Okafor Photograph: Ana Ruiz/AFP</p>", ["Tom Okafor"]),
+    ("fr", "<p class='auteur'>Par Lucie Morel · Crédit photo : Jean Blanc</p>", ["Lucie Morel"]),
+    ("de", "<p class='byline'>Fotos: Lea Brandt · Text: Jonas Keller</p>", ["Jonas Keller"]),  # the credit first
+    ("de", "<p class='autor'>Jonas Keller | Bildquelle: Lea Brandt</p>", ["Jonas Keller"]),
+    ("en", "<div class='byline'>Tom Okafor <span class='credit'>Credit: Ana Ruiz</span></div>", ["Tom Okafor"]),
+    ("pl", "<div class='autor'><span>Ewa Lis</span><span>Zdjęcie: Jan Kos</span></div>", ["Ewa Lis"]),  # no space
+    ("es", "<div class='autor'>Por Lucía Mora. Fotos: Pablo Sanz</div>", ["Lucía Mora"]),
+    # a lead-in with no date after it: names linked to their author pages, or a credits line
+    ("es", "<div class='firma'>Por <a href='/autor/lucia-mora'>Lucía Mora</a> y <a href='/autor/pablo-sanz'>Pablo "
+           "Sanz</a></div>", ["Lucía Mora", "Pablo Sanz"]),
+    ("de", "<div class='article-credits'>Text: Jonas Keller · Fotos: Lea Brandt</div>", ["Jonas Keller"]),
+    ("fr", "<p class='signature'>Par <strong>Lucie Morel</strong>, journaliste · Photo : Jean Blanc</p>", ["Lucie Morel"]),
+    ("es", "<div class='firma'>Por Lucía Mora y Pablo Sanz</div>", ["Lucía Mora", "Pablo Sanz"]),  # two people
+    # an author box: the name, not its description
+    ("en", "<div class='author-info'><h4 class='author-title'>Lina Berg</h4><p class='author-desc'>Lina covers the "
+           "ports.</p></div>", ["Lina Berg"]),
+    # a link to an author's page beside a place, a section or a tag, or in an interview's credit
+    ("en", "<p class='meta'><a href='/tag/ghent'>Ghent</a> · <a href='/author/eva-smit'>Eva Smit</a> · 4 March 2025</p>",
+     ["Eva Smit"]),
+    ("en", "<div class='meta'><a href='/author/eva-smit'>Eva Smit</a>, Ghent</div>", ["Eva Smit"]),
+    ("en", "<p class='meta'><a href='/section/culture'>Culture Desk</a> | <a href='/autor/eva-smit'>Eva Smit</a></p>",
+     ["Eva Smit"]),
+    ("en", "<p>Interview by <a href='/author/eva-smit'>Eva Smit</a> with the harbour master Jan Bos</p>", ["Eva Smit"]),
+    ("en", "<div class='meta'><span>Ghent</span> <a href='/writers/eva-smit'>Eva Smit</a></div>", ["Eva Smit"]),
+])
+def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top", [
+    ("de", "<p>Quelle: Statistisches Landesamt</p>"),  # a lead-in, no date, no credit, nothing marking a person
+    ("es", "<p class='antetitulo'>Por Qué Importa</p>"),
+    ("en", "<p>Interview: Night Buses · Photos: Ines Roth</p>"),  # a lead-in only before its colon
+    ("en", "<p class='credit'>Photos: <a href='/author/ines-roth'>Ines Roth</a></p>"),  # the photographer
+    ("en", "<p class='meta'>More by <a href='/author/eva-smit'>this writer</a></p>"),  # no name
+    ("en", "<figure><img src='/cranes.jpg' alt=''><figcaption>The quay at dawn <span class='byline'>Jan Kos</span>"
+           "</figcaption></figure>"),  # a photo's byline
+    ("en", "<div class='caption-byline'>Cranes at the quay, Ghent</div>"),
+    ("es", "<p class='antetitulo'>Por Tierra y Mar</p>"),  # two words joined, no people's names
+    ("de", "<p class='meta'>Von Jonas Keller (Text) und Lea Brandt (Fotos)</p>"),  # one person, no evidence
+])
+def test_a_line_under_the_headline_gives_no_author_without_evidence_of_a_person(lang, top):
+    assert _byline_page("", top, lang=lang)["authors"] == []
+
+
+def _wrapped_headline_page(after: str) -> dict:
+    paras = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, which the "
+                    f"union wants to review before winter.</p>" for i in range(4))
+    html = (f"<html lang='en'><head><title>Cranes return</title></head><body><article><header class='article-header'>"
+            f"<h1>Cranes return</h1></header>{after}<div class='text'>{paras}</div></article></body></html>")
+    return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+def test_an_author_link_in_the_date_line_after_the_headlines_wrapper_is_the_byline():
+    line = "<p class='meta'><a href='/tag/ghent'>Ghent</a> · <a href='/author/eva-smit'>Eva Smit</a> · 4 March 2025</p>"
+    assert _wrapped_headline_page(line)["authors"] == ["Eva Smit"]
+
+
+@pytest.mark.parametrize("after", [
+    # an author box's biography: its link's words are no name ("Alles von …", all by)
+    "<div class='author-bio'>Eva Smit writes about ports. <a href='/author/eva-smit'>Alles von Eva Smit</a></div>",
+    # the article's text, a writer named in it
+    "<div class='intro'><p>The cranes were ordered last year, as <a href='/author/eva-smit'>Eva Smit</a> reported in "
+    "March, after the union and the port authority had argued about the night shifts for most of the winter and the "
+    "spring, and a second order is planned for the autumn.</p></div>",
+])
+def test_an_author_link_after_the_headlines_wrapper_outside_a_date_line_is_no_byline(after):
+    assert _wrapped_headline_page(after)["authors"] == []
+
+
+def test_an_author_link_after_the_article_text_is_no_byline():
+    html = ("<html lang='en'><head><title>Cranes return</title></head><body><article><h1>Cranes return</h1>"
+            + "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, which the "
+                      f"union wants to review before winter.</p>" for i in range(4))
+            + "<p>More from our writers: <a href='/author/eva-smit'>Eva Smit</a></p></article></body></html>")
+    assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] == []
 
 
 def test_a_signed_in_readers_name_is_no_byline():

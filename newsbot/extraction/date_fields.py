@@ -408,11 +408,24 @@ the year: ``2025. gada 3. marts``), Maltese ``ta'`` (of: ``3 ta' Marzu 2025``), 
 _MONTH_FORMS = {"sl": {"januarja": "januar", "februarja": "februar", "marca": "marec", "aprila": "april",
                        "maja": "maj", "junija": "junij", "julija": "julij", "avgusta": "avgust",
                        "septembra": "september", "oktobra": "oktober", "novembra": "november",
-                       "decembra": "december"}}
+                       "decembra": "december"},
+               "lv": {"janvārī": "janvāris", "februārī": "februāris", "martā": "marts", "aprīlī": "aprīlis",
+                      "maijā": "maijs", "jūnijā": "jūnijs", "jūlijā": "jūlijs", "augustā": "augusts",
+                      "septembrī": "septembris", "oktobrī": "oktobris", "novembrī": "novembris",
+                      "decembrī": "decembris", "janvāra": "janvāris", "februāra": "februāris", "marta": "marts",
+                      "aprīļa": "aprīlis", "maija": "maijs", "jūnija": "jūnijs", "jūlija": "jūlijs",
+                      "augusta": "augusts", "septembra": "septembris", "oktobra": "oktobris",
+                      "novembra": "novembris", "decembra": "decembris"},
+               "et": {"jaanuaril": "jaanuar", "veebruaril": "veebruar", "märtsil": "märts", "aprillil": "aprill",
+                      "mail": "mai", "juunil": "juuni", "juulil": "juuli", "augustil": "august",
+                      "septembril": "september", "oktoobril": "oktoober", "novembril": "november",
+                      "detsembril": "detsember"}}
 """Month names as a language writes them in a date that dateparser does not know, by language
 (primary subtag), each with the name it reads: Slovenian writes the month of a date in the
-genitive (``13. marca 2025``), while dateparser's Slovenian names, from Unicode CLDR, are the
-nominative (``marec``) alone."""
+genitive (``13. marca 2025``), Latvian in the locative (``2025. gada 13. martā``, on the 13th
+of March, as a date line prints it) or the genitive (``13. marta``), Estonian in the adessive
+(``13. märtsil 2025``, on the 13th of March), while dateparser's names in these languages,
+from Unicode CLDR, are the nominative (``marec``, ``marts``, ``märts``) alone."""
 _MONTH_FORM = {lang: re.compile(r"(?<![^\W\d_])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.I)
                for lang, forms in _MONTH_FORMS.items()}
 _PRINTED_DAY_TRIES = 3  # date elements read by dateparser at most (one that is no date costs it a second)

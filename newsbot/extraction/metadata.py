@@ -374,6 +374,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(f)),
         ("html", lambda: _dateline_byline(f)),
+        ("html", lambda: _author_links(f)),
     )
     for layer, values in sources:
         names = [n for n in unique(n for v in values() if v for n in split_names(v))
@@ -421,9 +422,21 @@ _BYLINE_HOOKS = frozenset(("user-name",))
 """The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
 class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
 _NOT_BYLINE = re.compile(r"comment|quote|bio|avatar|image|img|photo|share|promo|social|follow|more|related", re.I)
+_CAPTION = re.compile(r"caption|cutline", re.I)
 _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
 _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
+_ROLE_OR_PHOTO = re.compile(r"(?:^|[\s_-])(?:role|job-?title|jobtitle|position|occupation|function|desc|description"
+                            r"|bio|biography|fotos?|photos?|pictures?|images?|bild(?:er)?)(?:$|[\s_-])", re.I)
+"""A class naming the part of a byline beside the name that is no name: the writer's role,
+job title or description (``byline-role``, ``author-jobtitle``, ``author-desc``), a photo's
+credit (``foto``, ``photo-credit``)."""
+
+
+def _not_a_name(node) -> bool:
+    """``node``, inside a byline, prints no name: its class names a role or a photo's credit
+    (:data:`_ROLE_OR_PHOTO`), or its ``itemprop`` is schema.org's ``jobTitle``."""
+    return bool(_ROLE_OR_PHOTO.search(node.get("class") or "")) or "jobTitle" in (node.get("itemprop") or "")
 
 
 def _printed_byline(f: Fields) -> list[str]:
@@ -434,9 +447,15 @@ def _printed_byline(f: Fields) -> list[str]:
     prints the reader's name: :func:`~newsbot.extraction.generic.boilerplate.opens_with_furniture`),
     not a comment's, a quote's, an author
     box's biography or picture, nor in an aside, a navigation, the page's footer or reader
-    comments (:func:`~newsbot.extraction.values.in_aside`), cut before the first date, time or reading
+    comments (:func:`~newsbot.extraction.values.in_aside`); when the first is a photo's (in a
+    figure, or named a caption: ``cutline-byline``), none (the bylines after it may be a teaser's,
+    and the date line is read next); cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
-    Betancur | Publicado hace 3 horas``); ``[]`` when there is none."""
+    Betancur | Publicado hace 3 horas``); the elements inside it marked as names, when some are
+    (:func:`_name_elements`: the role beside each left out), each a value of its own, with
+    those of the bylines of its class beside it (:func:`_same_bylines`); the parts
+    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text. ``[]``
+    when there is none."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") \
@@ -444,9 +463,44 @@ def _printed_byline(f: Fields) -> list[str]:
             continue
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
+            if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
+                    or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+                return []  # a photo's byline first: the date line is read next, not a teaser's byline
+            marked = _name_elements(el)
+            if marked:  # and those of the same byline repeated beside it, one per writer
+                return marked + [name for other in _same_bylines(el) for name in _name_elements(other)]
             fields = _fields(el)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
+
+
+def _same_bylines(el) -> list:
+    """The elements after ``el`` among its siblings with its class (a byline repeated for each
+    writer: ``<div class="article-byline">`` twice)."""
+    cls = el.get("class")
+    return [other for other in el.itersiblings(el.tag) if cls and other.get("class") == cls]
+
+
+_NAME_MARK = re.compile(r"(?:^|\s)(?:(?:[\w-]*(?:auth?or|autor|auteur|byline|writer|person|user|full|display"
+                        r"|contributor|reporter)[\w-]*)?name|fn)(?:$|\s)", re.I)
+"""A class whose word is "name", or a person's name (``byline-name``, ``author__name``,
+``authorName``, hCard's ``fn``; not ``category-name``): the element printing a person's name,
+not the role, place or time beside it."""
+
+
+def _name_elements(el) -> list[str]:
+    """The texts of the elements inside the byline ``el`` that the markup marks as a name (a
+    class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"``), the outermost of
+    each, a label (:data:`_LABEL`) left out: ``<span class="byline-name">Erik Lund</span> <span
+    class="byline-role">Reporter</span>`` names Erik Lund alone; ``[]`` when none is marked so."""
+    found = []
+    for node in el.iterdescendants(etree.Element):
+        cls = node.get("class") or ""
+        if not (_NAME_MARK.search(cls) or "name" in (node.get("itemprop") or "").split()) or _LABEL.search(cls) \
+                or any(a in found for a in node.iterancestors()):
+            continue
+        found.append(node)
+    return [t for t in (_byline_text(n) for n in found) if t]
 
 
 _DATELINE_NEAR = 3  # elements after the headline read for its date line
@@ -496,6 +550,13 @@ def _dateline_byline(f: Fields) -> list[str]:
             persons_only = byline is None and len(fields) == start + 1
             if persons_only:
                 byline = _before_date(fields[start])
+            credits = byline is None and len(fields) > start + 1 \
+                and all(pattern("other_credit").match(field) or not _without_role(field)
+                        for field in fields[start + 1:])
+            if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
+                names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
+                if names and (credits or _marked_authors(el, names) or (len(names) > 1 and n == 0 and el is near)):
+                    return names
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
@@ -506,6 +567,58 @@ def _dateline_byline(f: Fields) -> list[str]:
     return []
 
 
+_WRAPPERS_UP = 2  # the elements around a headline whose next siblings are read after its own
+_DATELINE_CHARS = 160  # the longest text of an element read as a date line of author links
+
+
+def _near_headline(head) -> list:
+    """The :data:`_DATELINE_NEAR` elements after the headline ``head``: its next siblings, then
+    (when it has fewer) those of the element wrapping it, up to :data:`_WRAPPERS_UP` levels
+    (``<header><h1>…</h1></header><p class="meta">…``), never past an ``<article>``,
+    ``<main>`` or ``<body>``; ``[]`` without a headline."""
+    near: list = []
+    node = head
+    for _ in range(_WRAPPERS_UP + 1):
+        if node is None:
+            break
+        near += [el for el in node.itersiblings() if isinstance(el.tag, str)][:_DATELINE_NEAR - len(near)]
+        node = node.getparent()
+        if len(near) >= _DATELINE_NEAR or node is None or node.tag in ("article", "main", "body", "html"):
+            break
+    return near
+
+
+def _author_links(f: Fields) -> list[str]:
+    """The names of the links to an author's page (:data:`_AUTHOR_PAGE`) printed in the
+    date line under the headline (:func:`_near_headline`; an element of
+    :data:`_DATELINE_CHARS` characters at most, not named as a biography or a comment's:
+    :data:`_NOT_BYLINE`), each reading
+    as a person's name (:func:`_person_shaped`), whatever prints beside them: a place, a
+    section, a tag (``<a href="/tag/brussels">Brussels</a> · <a href="/author/jan-meyer">Jan
+    Meyer</a>``), an interview's words (``Interview by <a …>Clara Vos</a> with …``). The link
+    is the evidence of where a name begins and ends; one in the field of another role's credit
+    (``Photos: <a …>Ines Roth</a>``: the vocabulary's ``other_credit``) is none. ``[]`` when
+    there is none."""
+    head = headline_element(f.page, None)
+    credit = pattern("other_credit")
+    names: list[str] = []
+    for near in _near_headline(head):
+        if near.tag in ("script", "style") or in_aside(near) or _NOT_BYLINE.search(near.get("class") or "") \
+                or len(text_of(near) or "") > _DATELINE_CHARS:
+            continue  # an author box's biography, the article's text
+        links = [a for a in near.iter("a") if _AUTHOR_PAGE.search(urlsplit(a.get("href") or "").path)]
+        if not links:
+            continue
+        credits = [key(field) for field in _fields(near) if credit.match(field)]
+        for a in links:
+            name = clean(text_of(a))
+            if name and _person_shaped(name) and not any(key(name) in field for field in credits):
+                names.append(name)
+        if names:
+            return unique(names)
+    return []
+
+
 def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
     """The lead-in opening ``field`` is one only before its colon (``Interview: Mara Lind``):
     a word that also labels the kind of piece, ``Interview: Night buses``, where ``By`` or
@@ -513,8 +626,11 @@ def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
     return bool(lead_in.match(field)) and not lead_in.match(field.replace(":", " ", 1))
 
 
-_AUTHOR_PAGE = re.compile(r"/(?:auth?ors?|autor(?:es|en|i|zy|ka|ius)?|auteurs?|autore|avtor(?:ji)?|szerzo)/", re.I)
-"""The path of a link to an author's page (WordPress's ``/author/``, ``/autor/``, ``/auteur/``…)."""
+_AUTHOR_PAGE = re.compile(r"/(?:auth?ors?|autor(?:es|en|i|zy|ka|ius)?|auteurs?|autore|avtor(?:ji)?|szerzo|writers?"
+                          r"|journalists?|journalistes?|giornalisti|periodistas?|redakteure?|contributors?"
+                          r"|columnists?)/", re.I)
+"""The path of a link to an author's page (WordPress's ``/author/``, ``/autor/``, ``/auteur/``,
+a newsroom's ``/writers/``, ``/journalistes/``, ``/redakteure/``…)."""
 
 
 def _marked_authors(el, names: list[str]) -> bool:
@@ -635,8 +751,9 @@ def _person_shaped(name: str) -> bool:
 
 def _byline_text(el) -> str | None:
     """The visible text of a byline element (as :func:`~newsbot.extraction.values.text_of`
-    reads it), its block elements printed one against the other (a field's items:
-    ``<div>Claire Martin</div><div>Hugo Bernard</div>``) set apart by commas
+    reads it), its block elements and lines (``<br>``) printed one against the other (a field's
+    items: ``<div>Claire Martin</div><div>Hugo Bernard</div>``, ``Maja Holm<br>Reporter``) set
+    apart by commas
     (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
     text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", _edged_text(el))
     return clean(text.strip("\0 ,"))
@@ -651,11 +768,15 @@ def _edged_text(el) -> str:
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
-                and (node is el or not _LABEL.search(node.get("class") or "")):
+                and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node))):
             block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
-            parts.append("\0" if block else " " if node.tag == "br" else "")
+            parts.append("\0" if block or node.tag == "br" else "")
             parts.append(node.text or "")
             for child in node.iterchildren(etree.Element):
+                before = child.getprevious()
+                if before is not None and isinstance(before.tag, str) and not before.tail \
+                        and before.tag not in _BLOCKS and child.tag not in _BLOCKS:
+                    parts.append(" ")  # two inline elements with nothing between them: two words, not one
                 walk(child)
             parts.append("\0" if block else "")
         if node is not el and node.tail:
@@ -730,6 +851,14 @@ def _without_date(part: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _credited_other_role() -> re.Pattern:
+    """A parenthesis closing a name that credits another role (``Lea Brandt (Fotos)``: the
+    vocabulary's ``other_credit``)."""
+    return re.compile(r"\(\s*(?:%s)\s*\)\s*$" % "|".join(w for w in phrases("other_credit") if not w.endswith(" ")),
+                      re.I)
+
+
+@lru_cache(maxsize=1)
 def _agency_credit() -> re.Pattern:
     """A news agency's credit closing a byline after a slash or in parentheses (``Sabine
     Braun/dpa``, ``Jan Nowak (PAP)``): the agency's name (the vocabulary's ``news_agency``) in
@@ -750,7 +879,9 @@ def split_names(value: str) -> list[str]:
     a list of three may end in a
     person known by one name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
-    trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name. Names of
+    trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name, and a
+    writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``); a name
+    credited in parentheses with another role (``Lea Brandt (Fotos)``) is none. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
     dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
@@ -759,7 +890,8 @@ def split_names(value: str) -> list[str]:
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value = pattern("other_credit").sub("", lead_in.sub("", value)).strip(" ,;|/·•")
+    value, cuts = pattern("other_credit").subn("", lead_in.sub("", value))
+    value = value.strip(" ,;|/·•" + ("." if cuts else ""))  # ``Ana Ruiz. Fotos: …``, the sentence's stop
     value = tail.sub("", value)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
@@ -770,7 +902,10 @@ def split_names(value: str) -> list[str]:
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
     for part in pattern("name_separator").split(value):
+        if _credited_other_role().search(part):
+            continue  # ``Lea Brandt (Fotos)``, a photographer
         part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
+        part = _without_role(part) if part else part
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
                 and not pattern("not_a_person").match(part):
             out.append(part)
@@ -778,6 +913,36 @@ def split_names(value: str) -> list[str]:
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
+
+
+def _without_role(part: str) -> str:
+    """A byline's name ``part`` without the writer's role printed after it (the vocabulary's
+    ``byline_role``, as a word or the end of a compound word, and the words in lower case
+    before it: ``Maja Holm political commentator`` gives ``Maja Holm``, ``Erik Lund
+    Inrikesreporter`` ``Erik Lund``), or before it (``Korrespondent Jan Nowak`` gives ``Jan
+    Nowak`` when that reads as a person's name, :func:`_person_shaped`); ``""`` for a role
+    alone (``politisk kommentator``, ``Political Commentator``: one word before a role is the
+    role's own, but in a script without case, ``신현주 기자``)."""
+    m = next((m for m in pattern("byline_role").finditer(part) if _ROLE_WORD_END.match(part, m.end())), None)
+    if m is None:
+        return part
+    words = part.split()
+    at = len(part[:m.start()].split()) - (0 if part[:m.start()][-1:].isspace() or not m.start() else 1)
+    before = words[:at]
+    while before and before[-1].islower():
+        before.pop()
+    if len(before) >= 2 or (before and before[0].upper() == before[0].lower()):
+        return " ".join(before)  # one cased word before a role is the role's own (``Political Commentator``)
+    after = words[at + 1:]
+    while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
+        after.pop(0)
+    return " ".join(after) if _person_shaped(" ".join(after)) else ""
+
+
+_ROLE_WORD_END = re.compile(r"[^\W\d_]{0,2}(?![\w])")
+"""Where a role's word ends: two letters after the role at most (an inflection, ``-in``, ``-ka``,
+``-a``: ``Korrespondentin``, ``redaktorka``), so a name holding a role's letters
+(``Redaktorski``) is none."""
 
 
 def _squashed(text: str) -> str:

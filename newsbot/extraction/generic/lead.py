@@ -25,9 +25,12 @@ to the headline (:func:`_next_to`): a short line there named so is the standfirs
 prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
-    r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario", re.I)
-"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words; not
-``lead``, ``intro``, ``teaser`` or ``description``, which name other parts too)."""
+    r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
+    r"(?:^|[\s_-])(?:lead|intro|subhead(?:line)?)(?:-?text)?(?:$|[\s_-])", re.I)
+"""A class or id that names a standfirst (of :data:`LEAD_NAME`'s words; ``lead`` and ``intro``
+as a whole word, ``article__lead``, ``field--name-field-lead``, ``leadtext``: a lead image, a
+``leading-`` class are none, :data:`_NOT_LEAD`; not ``teaser`` or ``description``, which name
+other parts too)."""
 _NEXT_TO = 3  # the elements after the headline (or after its wrapper) that are next to it
 LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
@@ -89,6 +92,24 @@ def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
 
 _LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
 """A colon, then two commas in the same sentence: the items of a list."""
+_CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3})[.!]?$"
+                             % "|".join(phrases("byline_lead_in")), re.I)
+"""A line closing with a byline's lead-in and a name (``Ein Kommentar von Jan Berg``, ``A
+column by Lina Berg.``): a credit of the piece's kind and writer, no standfirst (the name's
+words capitalised: :func:`_sentence_like`)."""
+_CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
+"""A line closing as a sentence does: a full stop, a question or exclamation mark (a quote or
+parenthesis after it)."""
+_LABEL_COLON = re.compile(r"^[^.!?:]{1,30}:")
+"""A label of a few words before a colon opening a line (``At a glance:``, ``The verdict:``)."""
+_PART_OF_SERIES = re.compile(r"^[^\W\d_]+\.?\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s*[:.–—-]|\s+[^\W\d_]{1,3}\s|$)")
+"""A word and a number of one or two digits opening a line, then a slash and the parts'
+number, a colon, a dash, the line's end or a short word (``of``, ``von``, ``de``): a series'
+part or episode (``Part 3 of our
+series``, ``Teil 2: …``, ``Folge 12``, ``Część 3/5``), whatever the language; ``Seit 20 Jahren
+warten …`` is none."""
+SHORT_WORDS = 5
+"""Standfirsts of fewer words than this are taken only as a sentence (:func:`_sentence_like`)."""
 _CREDIT_OPENING = re.compile(r"^(?:%s)\s*(?::|(?:%s)(?!\w))" % ("|".join(phrases("other_credit")),
                                                                  "|".join(phrases("byline_lead_in"))), re.I)
 
@@ -99,9 +120,20 @@ def _sentence_like(text: str, names: str) -> bool:
     (a table of contents, ``In this article: routes, costs, timetable``), no credit of another
     role (``Photo by …``, ``Foto: …``: the vocabulary's ``other_credit`` before a colon or a
     byline's lead-in) and no label repeating the box's name (``Summary of the key points`` in
-    a ``summary``)."""
+    a ``summary``). One not closing as a sentence (:data:`_CLOSED`) is no label before a
+    colon (``At a glance: what you need to know``; ``The verdict: concerts for all.`` is a
+    sentence) nor a series' part (``Part 3 of our series``: :data:`_PART_OF_SERIES`); one of
+    fewer than :data:`SHORT_WORDS` words (compact languages: ``Bilety zdrożeją od lipca.``)
+    closes as a sentence, where a kicker, a label or a name does not. A line closing with a
+    byline's lead-in and a name (:data:`_CREDIT_CLOSING`) is a credit."""
     named = STANDFIRST_NAME.search(names)
     first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
+    if not _CLOSED.search(text) and (len(text.split()) < SHORT_WORDS or _LABEL_COLON.search(text)
+                                     or _PART_OF_SERIES.search(text)):
+        return False
+    credit = _CREDIT_CLOSING.search(text)
+    if credit and all(w[0].isupper() for w in credit.group(1).split()):
+        return False
     return not _LIST_AFTER_COLON.search(text) and not _CREDIT_OPENING.search(text) \
         and not (named and first == named.group().casefold().strip(" _-"))
 
@@ -110,8 +142,9 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
     ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text
-    (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst next to the headline,
-    :func:`_named_next_to`, and is no label, list or credit, :func:`_sentence_like`);
+    and :data:`SHORT_WORDS` words (``LEAD_NAMED_MIN_CHARS`` and three words when it names
+    itself a standfirst next to the headline, :func:`_named_next_to`, and is no label, list,
+    kicker or credit, :func:`_sentence_like`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
     boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
     if not body.blocks:
@@ -144,12 +177,13 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         links: list[str] = []
         _texts(el, False, parts, links)
         b = _block(el, el.tag, parts, links)
-        if not b or b.link_share >= 0.5 or b.text.count(" ") < 4 or is_boilerplate(b.text) \
-                or is_funding_notice_block(b):
+        if not b or b.link_share >= 0.5 or b.text.count(" ") < 2:
             continue
-        if len(b.text) < LEAD_MIN_CHARS and not (
+        if (len(b.text) < LEAD_MIN_CHARS or len(b.text.split()) < SHORT_WORDS) and not (
                 hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)
                 and _sentence_like(b.text, f"{names} {pnames}")):
+            continue
+        if is_boilerplate(b.text) or is_funding_notice_block(b):
             continue
         if hit:
             return b.text

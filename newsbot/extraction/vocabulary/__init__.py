@@ -90,13 +90,19 @@ PATTERNS: dict[str, Pattern] = {
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
-    # what separates two names: punctuation, or the word "and" between spaces
-    "name_separator": Pattern(r"\s*(?:[,;&،、]|\s(?:{})\s)\s*", re.I),
+    # what separates two names: punctuation (the word "and" beside it: "A, B, and C", a line
+    # break after "and"), or the word "and" between spaces
+    "name_separator": Pattern(r"\s*(?:(?:(?<=\s)(?:{})\s*)?[,;&،、](?:\s*(?:{})(?=\s))?|\s(?:{})\s)\s*", re.I),
     # a place or outlet closing a byline, one word after a preposition ("in Brussels",
     # "for Reuters", ", avec AFP")
     "byline_tail": Pattern(r"(?:,\s*|\s+)(?:{})\s+(?:the\s+)?[^\W\d_][\w.'’&-]*\s*$", re.I),
-    # the credit of another role, and all after it ("…, Fotos: Jonas Weber")
-    "other_credit": Pattern(r"(?:^|[,;|/·•]\s*|\s)(?:{})\s*:.*$", re.I),
+    # the credit of another role, and all after it ("…, Fotos: Jonas Weber"), a colon after
+    # its word or, where the phrase ends in an abbreviation's full stop or a space of its own,
+    # none ("Fot. Marek Nowak", "Photos by Jan Berg")
+    "other_credit": Pattern(r"(?:^|[,;|/·•]\s*|\s)(?:{})(?:\s*:|(?<=[.\s])\s*(?=\w)).*$", re.I),
+    # a writer's role printed beside the name, a word or the end of a compound word
+    # ("political commentator", "Inrikesreporter", "Korrespondentin")
+    "byline_role": Pattern(r"(?:{})", re.I),
     # an account or a desk, not a person: the whole name ("admin", "Redaktion", "Super User")
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
@@ -185,6 +191,7 @@ SHAPES: dict[str, Shape] = {
     "byline_tail": Shape("byline_tail", r"{}"),  # the preposition before a place or an outlet
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
+    "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
     # --- dates -----------------------------------------------------------------------------------
     # "Aktualisiert" (group updated) or "Erstellt" (group published), a whole word
