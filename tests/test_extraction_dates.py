@@ -562,3 +562,25 @@ def test_a_title_that_is_no_date_on_a_published_element_gives_none():
     rec = _page("<article><h1>Harbour cranes</h1><p class='published' title='Read the full story'>Posted "
                 f"4 March 2025</p>{_paras(4)}</article>")
     assert rec["date_published"].startswith("2025-03-04")
+
+
+def test_a_related_posts_hatom_date_is_not_the_articles():
+    related = ("<div class='related-posts'><h3>More from the blog</h3>"
+               "<div class='hentry'><a class='entry-title' href='/2025/02/winter-yard.html'>The yard in winter</a> "
+               "<abbr class='published' title='2025-02-01T08:00:00+01:00'>1 February</abbr> "
+               "<abbr class='updated' title='2025-02-02T08:00:00+01:00'>2 February</abbr></div></div>")
+    rec = _page("<div class='post hentry'><h1 class='entry-title'>Harbour cranes</h1>"
+                f"<time datetime='2025-03-04T10:00'>4 March 2025, 10:00</time>{_paras(4)}</div>{related}")
+    assert (rec["date_published"], rec["date_modified"]) == ("2025-03-04T10:00:00+00:00", None)
+    rec = _page("<article><h1>Harbour cranes</h1><time datetime='2025-03-04T10:00'>4 March 2025</time>"
+                f"{_paras(4)}</article><div class='more'><a href='/2025/02/the-winter-yard-and-its-cranes.html'>"
+                "The winter yard and its cranes, a visit</a> <abbr class='published' "
+                "title='2025-02-01T08:00:00+01:00'>1 February</abbr></div>")
+    assert rec["date_published"] == "2025-03-04T10:00:00+00:00"
+
+
+def test_a_length_of_time_in_the_spaced_form_is_no_clock_time():
+    html = _doc("<title>Le port</title>", "<article><h1>Le port</h1>"
+                f"<p class='date'>Émission du 14/05/2024 · durée 1 h 05</p>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert (rec["date_published"], rec["quality_flags"]) == ("2024-05-14T00:00:00+00:00", ["day_only"])

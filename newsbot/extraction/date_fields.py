@@ -59,10 +59,9 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         loose = [el for el in times if _time_mark(el) == "updated"]
         for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
-        for el in _HATOM_DATE(page.tree, name=_HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.text else ():
-            if of_the_article(el) and not in_aside(el):
-                add("html", el.get("title"))
-                break
+        for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.text else ():
+            add("html", el.get("title"))
+            break
     for value in hint_values:
         add("hint", value)
     return out
@@ -81,6 +80,31 @@ _HATOM_DATE = etree.XPath("//*[local-name() != 'time'][@title][contains(concat('
 """hAtom's date elements other than ``<time>``: the machine-readable date is the ``title``
 (the datetime design pattern, ``<abbr class="published" title="2025-03-04T10:00:00+01:00">``,
 as WordPress and Blogger themes print it); a title that is no date gives no candidate."""
+_FIRST_HENTRY = etree.XPath("(//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]")
+
+
+def _hatom_dates(page: Page, name: str) -> list:
+    """hAtom's ``name`` date elements (``published``, ``updated``: :data:`_HATOM_DATE`) of the
+    article, in document order: on a page of hAtom entries (class ``hentry``) those of its first
+    entry (a blog post's; related posts and other entries listed after it print their own), else
+    those outside a link and a teaser card (:func:`~newsbot.extraction.values.in_teaser`); never
+    one in an aside, a navigation, a footer or reader comments, nor another microdata item's."""
+    found = _HATOM_DATE(page.tree, name=name)
+    if not found:
+        return []
+    first = _FIRST_HENTRY(page.tree)
+    first = first[0] if first else None
+    own = []
+    for el in found:
+        if in_aside(el) or not of_the_article(el):
+            continue
+        entry = next((a for a in el.iterancestors() if "hentry" in (a.get("class") or "").split()), None)
+        if first is not None and entry is not first:
+            continue
+        if first is None and (next(el.iterancestors("a"), None) is not None or in_teaser(el)):
+            continue
+        own.append(el)
+    return own
 
 
 _LIVE_ENTRIES = 3  # a live blog's entries: this many times or more, newest first
@@ -260,10 +284,11 @@ _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline
 _CLOCK = re.compile(
     r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
     r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
-    r"(?:(?::|\s?h\s?)(?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
+    r"(?:(?::|(?(word)\s?h\s?|h))(?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
     r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
     r"(?:\s*(?:Uhr|h)?\s*\(?(?P<zone>[A-Z]{3,4})(?![\w]))?", re.I)
-"""A clock time: ``16:45``, ``16h45``, ``16 h 45`` (French typography's spaced form), ``4:45 pm``,
+"""A clock time: ``16:45``, ``16h45``, ``à 16 h 45`` (French typography's spaced form, after the
+word for "at" only: ``durée 1 h 05`` is a length of time), ``4:45 pm``,
 ``9.12am``, ``16.45 Uhr``, or ``9.12`` after the word that says "at" in a date line (``klo`` fi,
 ``kl.`` da/sv/nb, ``ob`` sl, ``um`` de, ``à`` fr, ``alle`` / ``ore`` it, ``o`` / ``godz.`` pl); a
 zone abbreviation after it (``CET``, ``EEST``, ``BST``) in group ``zone``. A dotted time counts
