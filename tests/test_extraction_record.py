@@ -427,3 +427,42 @@ def test_a_class_or_id_names_a_byline_in_any_case(cls, ident, named):
     from newsbot.extraction.metadata import _names_byline
 
     assert _names_byline(cls, ident) is named
+
+
+def test_the_cyclic_collector_is_held_off_while_a_page_is_extracted(monkeypatch):
+    import gc
+
+    from newsbot.extraction.record import Fields
+
+    seen = []
+    real = Fields.record
+
+    def record(self):
+        seen.append(gc.isenabled())
+        return real(self)
+
+    monkeypatch.setattr(Fields, "record", record)
+    assert gc.isenabled()
+    out = extract_article(_page(), "https://coastpost.example/news/cranes")
+    assert seen == [False] and gc.isenabled()
+    assert out.record["title"] == "Harbour cranes return"
+    gc.disable()  # a caller's own choice is left as it was
+    try:
+        extract_article(_page(), "https://coastpost.example/news/cranes")
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_back_on_after_an_extraction_that_raises(monkeypatch):
+    import gc
+
+    from newsbot.extraction.record import Fields
+
+    def record(self):
+        raise RuntimeError("broken field")
+
+    monkeypatch.setattr(Fields, "record", record)
+    with pytest.raises(RuntimeError, match="broken field"):
+        extract_article(_page(), "https://coastpost.example/news/cranes")
+    assert gc.isenabled()
