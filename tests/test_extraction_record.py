@@ -466,3 +466,22 @@ def test_the_collector_is_back_on_after_an_extraction_that_raises(monkeypatch):
     with pytest.raises(RuntimeError, match="broken field"):
         extract_article(_page(), "https://coastpost.example/news/cranes")
     assert gc.isenabled()
+
+
+def test_an_elements_visible_text_is_read_without_a_reference_cycle():
+    import gc
+
+    import lxml.html
+
+    from newsbot.extraction.values import text_of
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><div id='a'>Ferry <b>times</b><script>var x = 1;</script> change<br>on Monday"
+        "<style>p{}</style></div> after</body></html>")
+    gc.collect()
+    gc.disable()
+    try:
+        assert text_of(tree.get_element_by_id("a")) == "Ferry times change on Monday"
+        assert gc.collect() == 0  # nothing the walk left behind for the collector
+    finally:
+        gc.enable()
