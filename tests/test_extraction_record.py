@@ -485,3 +485,24 @@ def test_an_elements_visible_text_is_read_without_a_reference_cycle():
         assert gc.collect() == 0  # nothing the walk left behind for the collector
     finally:
         gc.enable()
+
+
+def test_a_bylines_and_a_kicked_headlines_texts_are_read_without_a_reference_cycle():
+    import gc
+
+    import lxml.html
+
+    from newsbot.extraction.metadata import _byline_text
+    from newsbot.extraction.title import _without_named_kicker
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1 id='h'><span class='kicker'>Harbour</span> <span>Cranes return</span></h1>"
+        "<div id='b'><span>Ana Ruiz</span><div>Coast Post</div></div></body></html>")
+    gc.collect()
+    gc.disable()
+    try:
+        assert _without_named_kicker(tree.get_element_by_id("h")) == "Cranes return"
+        assert _byline_text(tree.get_element_by_id("b")) == "Ana Ruiz, Coast Post"
+        assert gc.collect() == 0  # nothing the walks left behind for the collector
+    finally:
+        gc.enable()
