@@ -555,3 +555,82 @@ def test_a_class_or_id_names_a_byline_in_any_case(cls, ident, named):
     from newsbot.extraction.metadata import _names_byline
 
     assert _names_byline(cls, ident) is named
+
+
+def test_the_cyclic_collector_is_held_off_while_a_page_is_extracted(monkeypatch):
+    import gc
+
+    from newsbot.extraction.record import Fields
+
+    seen = []
+    real = Fields.record
+
+    def record(self):
+        seen.append(gc.isenabled())
+        return real(self)
+
+    monkeypatch.setattr(Fields, "record", record)
+    assert gc.isenabled()
+    out = extract_article(_page(), "https://coastpost.example/news/cranes")
+    assert seen == [False] and gc.isenabled()
+    assert out.record["title"] == "Harbour cranes return"
+    gc.disable()  # a caller's own choice is left as it was
+    try:
+        extract_article(_page(), "https://coastpost.example/news/cranes")
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_back_on_after_an_extraction_that_raises(monkeypatch):
+    import gc
+
+    from newsbot.extraction.record import Fields
+
+    def record(self):
+        raise RuntimeError("broken field")
+
+    monkeypatch.setattr(Fields, "record", record)
+    with pytest.raises(RuntimeError, match="broken field"):
+        extract_article(_page(), "https://coastpost.example/news/cranes")
+    assert gc.isenabled()
+
+
+def test_an_elements_visible_text_is_read_without_a_reference_cycle():
+    import gc
+
+    import lxml.html
+
+    from newsbot.extraction.values import text_of
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><div id='a'>Ferry <b>times</b><script>var x = 1;</script> change<br>on Monday"
+        "<style>p{}</style></div> after</body></html>")
+    gc.collect()
+    gc.disable()
+    try:
+        assert text_of(tree.get_element_by_id("a")) == "Ferry times change on Monday"
+        assert gc.collect() == 0  # nothing the walk left behind for the collector
+    finally:
+        gc.enable()
+
+
+def test_a_bylines_and_a_kicked_headlines_texts_are_read_without_a_reference_cycle():
+    import gc
+
+    import lxml.html
+
+    from newsbot.extraction.metadata import _byline_text
+    from newsbot.extraction.title import _without_named_kicker
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1 id='h'><span class='kicker'>Harbour</span> <span>Cranes return</span></h1>"
+        "<div id='b'><span>Ana Ruiz</span><div>Coast Post</div></div></body></html>")
+    gc.collect()
+    gc.disable()
+    try:
+        assert _without_named_kicker(tree.get_element_by_id("h")) == "Cranes return"
+        assert _byline_text(tree.get_element_by_id("b")) == "Ana Ruiz, Coast Post"
+        assert gc.collect() == 0  # nothing the walks left behind for the collector
+    finally:
+        gc.enable()

@@ -783,6 +783,7 @@ def _edged_text(el) -> str:
             parts.append(node.tail)
 
     walk(el)
+    del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
     return "".join(parts)
 
 

@@ -162,6 +162,7 @@ def _without_named_kicker(heading) -> str | None:
                 parts.append(el.tail)
 
         walk(heading, top=True)
+        del walk  # it names itself: a reference cycle holding the kickers, and the page's tree, until the collector runs
         rest = clean(" ".join(parts))
         if rest:
             return rest.strip(" :|-–—")

@@ -13,23 +13,28 @@ from .text import clean, key, unescape_entities
 def text_of(el) -> str:
     """Visible text of an element: scripts, styles and templates skipped, ``<br>`` as space."""
     parts: list[str] = []
-
-    def walk(node):
-        if isinstance(node.tag, str) and node.tag in ("script", "style", "noscript", "template"):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if node.tag == "br":
-            parts.append(" ")
-        if node.text and isinstance(node.tag, str):
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if node.tail and node is not el:
-            parts.append(node.tail)
-
-    walk(el)
+    _visible_text(el, parts, True)
     return "".join(parts)
+
+
+def _visible_text(node, parts: list[str], top: bool = False) -> None:
+    """:func:`text_of`'s walk of ``node`` into ``parts`` (``top``: the element read, whose tail
+    is not its text). A function of the module, not one nested in :func:`text_of`: a nested
+    function that calls itself is a reference cycle (the function and the cell naming it)
+    holding the element, which kept the whole page's tree alive until the cyclic garbage
+    collector ran, hundreds of times a page."""
+    if isinstance(node.tag, str) and node.tag in ("script", "style", "noscript", "template"):
+        if node.tail:
+            parts.append(node.tail)
+        return
+    if node.tag == "br":
+        parts.append(" ")
+    if node.text and isinstance(node.tag, str):
+        parts.append(node.text)
+    for child in node:
+        _visible_text(child, parts)
+    if node.tail and not top:
+        parts.append(node.tail)
 
 
 def value_of(el) -> str | None:
