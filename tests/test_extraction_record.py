@@ -303,6 +303,35 @@ def test_a_name_holding_a_roles_letters_is_kept(byline, want):
     assert split_names(byline) == want
 
 
+@pytest.mark.parametrize("byline, want", [
+    # a photographer's role (a photo's word and a writer's role in one compound) credits no writer
+    ("By Lina Berg and photojournalist Olof Sand", ["Lina Berg"]),
+    ("Von Mara Lindqvist und Bildreporterin Lea Brandt", ["Mara Lindqvist"]),
+    ("Tekst Ewa Lis, fotoreporter Jan Kos", ["Ewa Lis"]),
+    ("Mara Lindqvist, Lea Brandt, Bildredakteurin", ["Mara Lindqvist"]),
+    ("Bildungsredakteur Jonas Keller", ["Jonas Keller"]),  # education, no picture
+    # the outlet or place after a role is its tail, never a name
+    ("By Lina Berg, correspondent for Northern Ledger", ["Lina Berg"]),
+    ("Von Jonas Keller, Korrespondent der Kieler Rundschau", ["Jonas Keller"]),
+    ("Ewa Lis, dziennikarka Dziennika Portowego", ["Ewa Lis"]),
+    ("Giulia Neri, inviata de Il Porto", ["Giulia Neri"]),
+    ("Rui Costa, correspondente em Nova Iorque", ["Rui Costa"]),
+    ("Jonas Keller, Korrespondent in Den Haag", ["Jonas Keller"]),
+    ("Paolo Neri, inviato a Reggio Calabria", ["Paolo Neri"]),
+    ("By Lina Berg, Correspondent for Northern Europe", ["Lina Berg"]),
+    # a role of two words before the name goes whole
+    ("By Foreign Editor Lina Berg", ["Lina Berg"]),
+    ("Business Editor Olof Sand and Chief Reporter Tom Okafor", ["Olof Sand", "Tom Okafor"]),
+    ("Enviado Especial Pablo Sanz", ["Pablo Sanz"]),
+    # an organisation named by a role stays whole
+    ("Reporters Without Borders", ["Reporters Without Borders"]),
+    ("By Northern Federation of Journalists", ["Northern Federation of Journalists"]),
+    ("Committee to Protect Journalists", ["Committee to Protect Journalists"]),
+])
+def test_a_byline_gives_no_photographer_outlet_or_place_for_a_role(byline, want):
+    assert split_names(byline) == want
+
+
 @pytest.mark.parametrize("top", [
     "<p class='meta'>von APA Donnerstag <time datetime='2025-03-04T10:00:00+01:00'>4. März 2025</time></p>",  # no separator
     "<p class='meta'>By Harbour desk, in Ports, Ferries · <time datetime='2025-03-04'>4 March 2025</time></p>",
@@ -399,6 +428,38 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
 ])
 def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # names marked in a byline keep the role their credit states
+    ("en", "<div class='entry-byline'>Words: <span class='byline-name'>Lina Berg</span> · Photos: <span "
+           "class='byline-name'>Olof Sand</span></div>", ["Lina Berg"]),
+    ("de", "<div class='autor'>Text: <span class='author-name'>Jonas Keller</span>, Fotos: <span class='author-name'>"
+           "Lea Brandt</span></div>", ["Jonas Keller"]),
+    ("en", "<div class='byline'><span class='byline-label'>By</span> <span class='byline-name'>Lina Berg</span></div>"
+           "<div class='byline'><span class='byline-label'>Reviewed by</span> <span class='byline-name'>Olof Sand</span>"
+           "</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='byline-name'>Lina Berg</span></div><div class='byline'><span class="
+           "'byline-label'>Fact-checked by</span> <span class='byline-name'>Olof Sand</span></div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='byline-name'>Lina Berg</span> and <span class='byline-name'>Olof Sand"
+           "</span></div>", ["Lina Berg", "Olof Sand"]),
+    # a place, a handle, an outlet's microdata name beside the name are none
+    ("en", "<div class='byline'><span class='byline__name'>Lina Berg</span> <span class='byline__location-name'>Ghent"
+           "</span></div>", ["Lina Berg"]),
+    ("en", "<div class='author'><span class='display-name'>Lina Berg</span> <span class='user-name'>linaberg</span>"
+           "</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='name'>Lina Berg</span> for <span itemscope itemtype='https://schema.org/"
+           "NewsMediaOrganization'><span itemprop='name'>Northern Ledger</span></span></div>", ["Lina Berg"]),
+    # a CSS utility class is no role's
+    ("en", "<div class='author'><span class='d-inline position-relative'>Lina Berg</span></div>", ["Lina Berg"]),
+])
+def test_a_name_element_is_read_with_the_credit_before_it(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+def test_bylines_repeated_per_writer_are_capped():
+    top = "".join(f"<div class='byline'><span class='byline-name'>Lina Berg{'x' * i}</span></div>" for i in range(12))
+    assert len(_byline_page("", top)["authors"]) == 6
 
 
 @pytest.mark.parametrize("lang, top", [

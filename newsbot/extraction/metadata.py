@@ -427,10 +427,11 @@ _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
 _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
 _ROLE_OR_PHOTO = re.compile(r"(?:^|[\s_-])(?:role|job-?title|jobtitle|position|occupation|function|desc|description"
-                            r"|bio|biography|fotos?|photos?|pictures?|images?|bild(?:er)?)(?:$|[\s_-])", re.I)
+                            r"|bio|biography|fotos?|photos?|pictures?|images?|bild(?:er)?)(?:$|[\s_-])"
+                            r"(?<!position-)(?!(?:relative|absolute|fixed|static|sticky)(?:$|\s))", re.I)
 """A class naming the part of a byline beside the name that is no name: the writer's role,
 job title or description (``byline-role``, ``author-jobtitle``, ``author-desc``), a photo's
-credit (``foto``, ``photo-credit``)."""
+credit (``foto``, ``photo-credit``); not a CSS utility's (Bootstrap's ``position-relative``)."""
 
 
 def _not_a_name(node) -> bool:
@@ -453,7 +454,9 @@ def _printed_byline(f: Fields) -> list[str]:
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
     Betancur | Publicado hace 3 horas``); the elements inside it marked as names, when some are
     (:func:`_name_elements`: the role beside each left out), each a value of its own, with
-    those of the bylines of its class beside it (:func:`_same_bylines`); the parts
+    those of the bylines of its class beside it (:func:`_same_bylines`), those under a label
+    other than the first's that may credit another role (:func:`_credits_other_role`: ``Written
+    by`` then ``Edited by``) left out; the parts
     naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text. ``[]``
     when there is none."""
     body = f.page.tree.find("body")
@@ -468,31 +471,43 @@ def _printed_byline(f: Fields) -> list[str]:
                 return []  # a photo's byline first: the date line is read next, not a teaser's byline
             marked = _name_elements(el)
             if marked:  # and those of the same byline repeated beside it, one per writer
-                return marked + [name for other in _same_bylines(el) for name in _name_elements(other)]
+                marked += [pair for other in _same_bylines(el) for pair in _name_elements(other)]
+                first = key(marked[0][1])  # the writer's label: another one credits another role
+                return [name for name, label in marked if key(label) == first or not _credits_other_role(label)]
             fields = _fields(el)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
 
 
+_SAME_BYLINES = 5  # the most bylines of one class read after the first, as rel=author links are capped at 6
+
+
 def _same_bylines(el) -> list:
     """The elements after ``el`` among its siblings with its class (a byline repeated for each
-    writer: ``<div class="article-byline">`` twice)."""
+    writer: ``<div class="article-byline">`` twice), :data:`_SAME_BYLINES` at most."""
     cls = el.get("class")
-    return [other for other in el.itersiblings(el.tag) if cls and other.get("class") == cls]
+    return [other for other in el.itersiblings(el.tag) if cls and other.get("class") == cls][:_SAME_BYLINES]
 
 
 _NAME_MARK = re.compile(r"(?:^|\s)(?:(?:[\w-]*(?:auth?or|autor|auteur|byline|writer|person|user|full|display"
-                        r"|contributor|reporter)[\w-]*)?name|fn)(?:$|\s)", re.I)
+                        r"|contributor|reporter)[_-]*)?name|fn)(?:$|\s)", re.I)
 """A class whose word is "name", or a person's name (``byline-name``, ``author__name``,
-``authorName``, hCard's ``fn``; not ``category-name``): the element printing a person's name,
-not the role, place or time beside it."""
+``authorName``, hCard's ``fn``; not ``category-name``, nor ``byline__location-name``, a word
+between the person's and "name"): the element printing a person's name, not the role, place
+or time beside it."""
 
 
-def _name_elements(el) -> list[str]:
+def _name_elements(el) -> list[tuple[str, str]]:
     """The texts of the elements inside the byline ``el`` that the markup marks as a name (a
-    class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"``), the outermost of
-    each, a label (:data:`_LABEL`) left out: ``<span class="byline-name">Erik Lund</span> <span
-    class="byline-role">Reporter</span>`` names Erik Lund alone; ``[]`` when none is marked so."""
+    class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"`` of no organisation's
+    item, ``<span itemscope itemtype=".../Organization">``), the outermost of each, a label
+    (:data:`_LABEL`) left out: ``<span class="byline-name">Erik Lund</span> <span
+    class="byline-role">Reporter</span>`` names Erik Lund alone. Each name comes with the label
+    printed before it (the last field of the words from the name before, labels included:
+    ``Edited by``); one after another role's credit (``Photos: <span class="byline-name">…``:
+    the vocabulary's ``other_credit``) is none, and so an account's handle after a name (one
+    word in lower case, ``anaruiz``, or one opening with ``@``). ``[]`` when none is marked
+    so."""
     found = []
     for node in el.iterdescendants(etree.Element):
         cls = node.get("class") or ""
@@ -500,7 +515,72 @@ def _name_elements(el) -> list[str]:
                 or any(a in found for a in node.iterancestors()):
             continue
         found.append(node)
-    return [t for t in (_byline_text(n) for n in found) if t]
+    if not found:
+        return []
+    names = []
+    for node, before in zip(found, _texts_before(el, found)):
+        text = _byline_text(node)
+        label = clean(_FIELD_EDGE.split(before.replace("\0", " "))[-1]) or ""
+        if not text or pattern("other_credit").search(f" {label} X") or _in_organisation(node, el) \
+                or (names and (text.startswith("@") or (" " not in text and text.islower()))):
+            continue
+        names.append((text, label))
+    return names
+
+
+def _texts_before(el, found: list) -> list[str]:
+    """For each element of ``found`` (inside ``el``, in document order), the text ``el`` prints
+    between the one before it (or ``el``'s start) and it, labels included, a role's or a photo's
+    part (:func:`_not_a_name`) left out."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def walk(node):
+        if node in found:
+            out.append("".join(buf))
+            buf.clear()
+        elif node.tag not in ("script", "style", "noscript", "template") and (node is el or not _not_a_name(node)):
+            buf.append(node.text or "")
+            for child in node.iterchildren(etree.Element):
+                walk(child)
+        if node is not el and node.tail:
+            buf.append(node.tail)
+
+    walk(el)
+    return out
+
+
+_LABEL_END = re.compile(r"(?:^|\s)(?:[^\W\d_]+\s+)*[^\W\d_]*[a-z]\s*$|:\s*$")
+"""Words closing on a word in lower case (``Edited by``, ``Fact checked by``) or a colon
+(``Script:``): a label printed before a name."""
+
+
+def _credits_other_role(field: str) -> bool:
+    """``field``, the label printed right before a name in a byline (:func:`_name_elements`),
+    may credit a role other than the writer's: it closes on a word in lower case or a colon
+    (:data:`_LABEL_END`: ``Edited by``, ``Fact checked by``, ``Posted by``) and is no byline's
+    lead-in (``By``, ``Written by``, ``Text:``) nor a word *and* (``name_conjunction``). The
+    byline's first label is the writer's; another one credits another role."""
+    if not field:
+        return False
+    lead_in = pattern("byline_lead_in")
+    if lead_in.match(field) and not lead_in.sub("", field).strip():
+        return False
+    if pattern("name_separator").fullmatch(f" {field} "):
+        return False
+    return bool(_LABEL_END.search(field))
+
+
+def _in_organisation(node, el) -> bool:
+    """``node`` (inside the byline ``el``) names an organisation's microdata item: an element up
+    to ``el`` is an item typed ``Organization`` (or a kind of it) or the ``publisher``."""
+    for a in node.iterancestors():
+        if a is el:
+            return False
+        if "publisher" in (a.get("itemprop") or "").split() or "Organization" in (a.get("itemtype") or "") \
+                or "NewsMedia" in (a.get("itemtype") or ""):
+            return True
+    return False
 
 
 _DATELINE_NEAR = 3  # elements after the headline read for its date line
@@ -898,14 +978,25 @@ def split_names(value: str) -> list[str]:
         value = f"{value[:credit.start()]}, {credit.group(1) or credit.group(2)}"
     commas = _COMMA.split(value)
     if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2 \
-            and not pattern("news_agency").match(commas[-1]):
+            and not pattern("news_agency").match(commas[-1]) and not _photographer(commas[-1]):
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
-    for part in pattern("name_separator").split(value):
+    separator = pattern("name_separator")
+    seps = [m.group().strip() for m in separator.finditer(value)]
+    role_alone = False
+    for i, part in enumerate(separator.split(value)):
+        if role_alone and seps[i - 1].isalpha():
+            role_alone = False
+            continue  # ``Korrespondent in Den Haag``, ``inviato a Reggio Calabria``: a word *and* of another language
         if _credited_other_role().search(part):
             continue  # ``Lea Brandt (Fotos)``, a photographer
         part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
-        part = _without_role(part) if part else part
+        named, comma = part, bool(out) and i > 0 and not any(c.isalpha() for c in seps[i - 1])
+        if comma and part and _photographer(part) and not any(w[:1].isupper() for w in part.split()[1:]):
+            out.pop()  # ``Lea Brandt, Bildreporterin``: the name before is a photographer's
+            continue
+        part = _without_role(part, after_name=comma) if part else part
+        role_alone = bool(named) and not part and _is_role_word(named.split()[-1])
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
                 and not pattern("not_a_person").match(part):
             out.append(part)
@@ -915,28 +1006,76 @@ def split_names(value: str) -> list[str]:
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
 
 
-def _without_role(part: str) -> str:
+def _without_role(part: str, after_name: bool = False) -> str:
     """A byline's name ``part`` without the writer's role printed after it (the vocabulary's
     ``byline_role``, as a word or the end of a compound word, and the words in lower case
     before it: ``Maja Holm political commentator`` gives ``Maja Holm``, ``Erik Lund
     Inrikesreporter`` ``Erik Lund``), or before it (``Korrespondent Jan Nowak`` gives ``Jan
-    Nowak`` when that reads as a person's name, :func:`_person_shaped`); ``""`` for a role
-    alone (``politisk kommentator``, ``Political Commentator``: one word before a role is the
-    role's own, but in a script without case, ``신현주 기자``)."""
+    Nowak`` when that reads as a person's name, :func:`_person_shaped`, the role's words all
+    left out: ``Political Editor Jane Doe``); ``""`` for a role alone (``politisk
+    kommentator``, ``Political Commentator``: one word before a role is the role's own, but in a
+    script without case, ``신현주 기자``), for a role followed by its tail (a short word in
+    lower case or the vocabulary's ``byline_tail`` after it, then an outlet or a place:
+    ``correspondent for Baltic Courier``, ``Korrespondent der Frankfurter Rundschau``), for a
+    role opening the part after a name printed before it (``after_name``: ``Jan Kos,
+    dziennikarz Gazety Wyborczej``, the outlet in the genitive) and for a photographer's role
+    (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
+    ``fotoreporter``, :data:`_PHOTO_ROLE`: the name is a photo credit's). An organisation named
+    by a role (the role in the plural, ``Reporters Without Borders``, ``European Federation of
+    Journalists``, or after a short word in lower case, ``Union of Journalists``) stays
+    whole."""
     m = next((m for m in pattern("byline_role").finditer(part) if _ROLE_WORD_END.match(part, m.end())), None)
     if m is None:
         return part
     words = part.split()
     at = len(part[:m.start()].split()) - (0 if part[:m.start()][-1:].isspace() or not m.start() else 1)
+    last = len(part[:m.end()].split())  # the words up to the role's last one
+    word_start = m.start() - len(part[:m.start()].split()[-1]) if at < len(part[:m.start()].split()) else m.start()
+    if _PHOTO_ROLE.fullmatch(part[word_start:m.start()]):
+        return ""  # ``photojournalist Tom Weiss``: a photographer's credit
+    inflection = _ROLE_WORD_END.match(part, m.end()).group()
+    if inflection.lower() in ("s", "es", "en") or (at and words[at - 1].islower() and len(words[at - 1]) <= 3):
+        return part  # an organisation's name (``Reporters Without Borders``, ``Committee to Protect Journalists``)
     before = words[:at]
     while before and before[-1].islower():
         before.pop()
     if len(before) >= 2 or (before and before[0].upper() == before[0].lower()):
         return " ".join(before)  # one cased word before a role is the role's own (``Political Commentator``)
-    after = words[at + 1:]
+    after = words[last:]
+    if after_name and not before:
+        return ""  # ``Jan Kos, dziennikarz Gazety Wyborczej``: the role's outlet
+    if after and after[0].islower() and (len(after[0]) <= _PARTICLE_CHARS or after[0].lower() in _tail_words()):
+        return ""  # ``correspondent for Baltic Courier``, ``Korrespondent in Den Haag``: an outlet or a place
     while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
         after.pop(0)
     return " ".join(after) if _person_shaped(" ".join(after)) else ""
+
+
+def _photographer(part: str) -> bool:
+    """``part`` prints a photographer's role (:data:`_PHOTO_ROLE` with a writer's role,
+    ``Bildreporter``)."""
+    return any(_PHOTO_ROLE.fullmatch(part, w.start(), m.start()) for w in re.finditer(r"\S+", part)
+               for m in pattern("byline_role").finditer(part, w.start(), w.end()) if m.start() > w.start())
+
+
+def _is_role_word(word: str) -> bool:
+    """``word`` is a writer's role (the vocabulary's ``byline_role``) with an inflection of two
+    letters at most (``Korrespondentin``)."""
+    m = pattern("byline_role").match(word)
+    return m is not None and (end := _ROLE_WORD_END.match(word, m.end())) is not None and end.end() == len(word)
+
+
+_PHOTO_ROLE = re.compile(r"(?:photo|foto|fotó|bild|beeld|video|kamera|camera)-?", re.I)
+"""The first part of a compound naming a photographer's or camera's role with a writer's word
+(``photojournalist``, ``Bildreporter``, ``fotoreporter``, ``fotoperiodista``,
+``beeldredacteur``): a photo credit, no writer."""
+
+
+@lru_cache(maxsize=1)
+def _tail_words() -> frozenset[str]:
+    """The words before a byline's closing place or outlet, in every language (the vocabulary's
+    ``byline_tail``: ``for``, ``für``, ``desde``, ``pour``)."""
+    return frozenset(w.lower() for w in phrases("byline_tail"))
 
 
 _ROLE_WORD_END = re.compile(r"[^\W\d_]{0,2}(?![\w])")
