@@ -413,7 +413,6 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
            "Sanz</a></div>", ["Lucía Mora", "Pablo Sanz"]),
     ("de", "<div class='article-credits'>Text: Jonas Keller · Fotos: Lea Brandt</div>", ["Jonas Keller"]),
     ("fr", "<p class='signature'>Par <strong>Lucie Morel</strong>, journaliste · Photo : Jean Blanc</p>", ["Lucie Morel"]),
-    ("es", "<div class='firma'>Por Lucía Mora y Pablo Sanz</div>", ["Lucía Mora", "Pablo Sanz"]),  # two people
     # an author box: the name, not its description
     ("en", "<div class='author-info'><h4 class='author-title'>Lina Berg</h4><p class='author-desc'>Lina covers the "
            "ports.</p></div>", ["Lina Berg"]),
@@ -473,6 +472,27 @@ def test_bylines_repeated_per_writer_are_capped():
     ("en", "<div class='caption-byline'>Cranes at the quay, Ghent</div>"),
     ("es", "<p class='antetitulo'>Por Tierra y Mar</p>"),  # two words joined, no people's names
     ("de", "<p class='meta'>Von Jonas Keller (Text) und Lea Brandt (Fotos)</p>"),  # one person, no evidence
+    # two capitalised names joined by "and" after a lead-in may be places: no evidence of people
+    ("es", "<p>Por Sierra Morena y Las Hurdes</p>"), ("de", "<p>Von Bad Nauheim und Bad Orb</p>"),
+    ("nl", "<p>Door Den Helder en Den Bosch</p>"),
+    # a source or a desk before other roles' credits is no writer
+    ("de", "<p>Quelle: Hafenbetriebe Kiel · Foto: Lea Brandt</p>"), ("en", "<p>Source: Port Authority · Photo: AP</p>"),
+    ("it", "<p>Fonte: Autorità Portuale | Foto: Ansa</p>"), ("de", "<p>Autor: Redaktion Politik · Foto: dpa</p>"),
+    ("en", "<p>By Ports Desk · Photo: AP</p>"), ("es", "<p>Por Redacción Sevilla · Foto: EFE</p>"),
+    # author-page links outside a byline: a review's book, another role's label, a sentence, a "Read also"
+    ("en", "<p class='book-meta'><a href='/books/authors/ian-moss'>Ian Moss</a> · The Long Quay · Northfield, 2024</p>"),
+    ("en", "<p class='credits'>Director: Ana Gil · Script: <a href='/writers/tom-berg'>Tom Berg</a> · 2024</p>"),
+    ("en", "<p class='meta'>Medically reviewed by <a href='/contributors/lena-holt'>Lena Holt</a></p>"),
+    ("en", "<p class='meta'>An interview with <a href='/authors/karin-lund'>Karin Lund</a></p>"),
+    ("en", "<p>As <a href='/columnists/mara-lindqvist'>Mara Lindqvist</a> wrote on Monday, the quay is late.</p>"),
+    ("en", "<p class='standfirst'>Our columnist <a href='/columnists/jan-berg'>Jan Berg</a> saw it coming.</p>"),
+    ("en", "<p class='read-also'>Read also: <a href='/columnists/jan-berg/the-quay-is-late'>The Quay Is Late</a></p>"),
+    # a link to no one author's page: a column, a topic, a series, the writers' index, the site's team
+    ("en", "<p class='kicker'><a href='/opinion/columnists/'>Columnists</a> · <a href='/opinion/columnists/north-"
+           "letters/'>North Letters</a></p>"),
+    ("en", "<p class='meta'><a href='/topics/journalists/press-freedom'>Press Freedom</a> · 4 March 2025</p>"),
+    ("en", "<p class='meta'><a href='/contributors/series/quay-diaries'>Quay Diaries</a></p>"),
+    ("en", "<div class='meta'><a href='/about/writers/'>Meet Our Writers</a> · 4 March 2025</div>"),
 ])
 def test_a_line_under_the_headline_gives_no_author_without_evidence_of_a_person(lang, top):
     assert _byline_page("", top, lang=lang)["authors"] == []
@@ -484,6 +504,17 @@ def _wrapped_headline_page(after: str) -> dict:
     html = (f"<html lang='en'><head><title>Cranes return</title></head><body><article><header class='article-header'>"
             f"<h1>Cranes return</h1></header>{after}<div class='text'>{paras}</div></article></body></html>")
     return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+def test_the_sites_team_account_is_no_byline():
+    top = "<div class='meta'><a href='/author/north-ledger-team'>North Ledger Team</a></div>"
+    assert _byline_page("<meta property='og:site_name' content='North Ledger'>", top)["authors"] == []
+
+
+def test_a_translators_author_link_beside_the_writers_is_no_byline():
+    top = ("<p class='meta'>By <a href='/author/lina-berg'>Lina Berg</a> · Translated by <a href='/contributors/"
+           "olof-sand'>Olof Sand</a></p>")
+    assert _byline_page("", top)["authors"] == ["Lina Berg"]
 
 
 def test_an_author_link_in_the_date_line_after_the_headlines_wrapper_is_the_byline():

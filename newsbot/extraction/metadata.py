@@ -394,10 +394,14 @@ _ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' auth
 
 def _is_brand(name: str, brands: set[str]) -> bool:
     """``name`` is one of ``brands`` (squashed keys), or begins with one of three characters or
-    more as its first word (``MDR THÜRINGEN`` for ``mdr``)."""
+    more as its first word (``MDR THÜRINGEN`` for ``mdr``), or is one and then an account's or
+    desk's word (the vocabulary's ``not_a_person``: ``Harbour News Team``, the site's team
+    account)."""
     squashed = _squashed(name)
     first = _squashed(name.split()[0]) if name.split() else ""
-    return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands)
+    words = name.split()
+    return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands) \
+        or (len(words) > 2 and _squashed(" ".join(words[:-1])) in brands and bool(pattern("not_a_person").match(words[-1])))
 
 
 def _resolved(page, value):
@@ -610,7 +614,12 @@ def _dateline_byline(f: Fields) -> list[str]:
     a person's and the markup marks each as an author's (:func:`_marked_authors`: capitalised
     words alone may be a section, a place or a kicker, ``European Affairs``, ``Den Haag``). A
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
-    for that mark too. ``[]`` otherwise."""
+    for that mark too, and so a lead-in's field with no date after it, unless only other roles'
+    credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``), the lead-in names no source (the
+    vocabulary's ``source_lead_in``) and the names no desk (:func:`_desk`): a source, a desk or
+    places read as people's names
+    (``Quelle: Deutsche Bahn · Foto: …``, ``Por Sierra Nevada y Las Alpujarras``) are none
+    without it. ``[]`` otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
@@ -635,7 +644,8 @@ def _dateline_byline(f: Fields) -> list[str]:
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
                 names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
-                if names and (credits or _marked_authors(el, names) or (len(names) > 1 and n == 0 and el is near)):
+                if names and ((credits and not pattern("source_lead_in").match(fields[start])
+                               and not any(_desk(name) for name in names)) or _marked_authors(el, names)):
                     return names
             if byline is not None:
                 names = split_names(byline)
@@ -677,8 +687,10 @@ def _author_links(f: Fields) -> list[str]:
     section, a tag (``<a href="/tag/brussels">Brussels</a> · <a href="/author/jan-meyer">Jan
     Meyer</a>``), an interview's words (``Interview by <a …>Clara Vos</a> with …``). The link
     is the evidence of where a name begins and ends; one in the field of another role's credit
-    (``Photos: <a …>Ines Roth</a>``: the vocabulary's ``other_credit``) is none. ``[]`` when
-    there is none."""
+    (``Photos: <a …>Ines Roth</a>``: the vocabulary's ``other_credit``) is none, and so one in
+    a line that is no byline (:func:`_bylined_link`: a sentence, a review's details, ``Read
+    also``) or to a page that is no author's (:func:`_author_page`). ``[]`` when there is
+    none."""
     head = headline_element(f.page, None)
     credit = pattern("other_credit")
     names: list[str] = []
@@ -686,17 +698,69 @@ def _author_links(f: Fields) -> list[str]:
         if near.tag in ("script", "style") or in_aside(near) or _NOT_BYLINE.search(near.get("class") or "") \
                 or len(text_of(near) or "") > _DATELINE_CHARS:
             continue  # an author box's biography, the article's text
-        links = [a for a in near.iter("a") if _AUTHOR_PAGE.search(urlsplit(a.get("href") or "").path)]
+        links = [a for a in near.iter("a") if _author_page(a.get("href"))]
         if not links:
             continue
         credits = [key(field) for field in _fields(near) if credit.match(field)]
         for a in links:
             name = clean(text_of(a))
-            if name and _person_shaped(name) and not any(key(name) in field for field in credits):
+            if name and _person_shaped(name) and not any(key(name) in field for field in credits) \
+                    and _bylined_link(near, a, name, f):
                 names.append(name)
         if names:
             return unique(names)
     return []
+
+
+def _author_page(href: str | None) -> bool:
+    """``href`` is the address of one author's page: its path is an author word's folder
+    (:data:`_AUTHOR_PAGE`) and one name's segment after it, the folder first or after a
+    language's code (``/author/eva-smit``, ``/de/autoren/eva-smit/``); not a folder's index
+    (``/about/writers/``), a column's or topic's page under another folder
+    (``/opinion/columnists/europe-matters/``, ``/topics/journalists/press-freedom``) nor an
+    article under the author's (``/columnists/jan-berg/the-port-is-wrong``)."""
+    path = urlsplit(href or "").path
+    if not _AUTHOR_PAGE.search(path):
+        return False
+    segments = [s for s in path.split("/") if s]
+    at = next((i for i, s in enumerate(segments) if _AUTHOR_PAGE.fullmatch(f"/{s}/")), None)
+    return at is not None and len(segments) == at + 2 and (at == 0 or (at == 1 and _LANGUAGE_SEGMENT.fullmatch(segments[0])))
+
+
+_LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2})?")
+"""A language's code as a path's first segment (``en``, ``de-at``, ``pt_BR``)."""
+
+
+def _bylined_link(near, a, name: str, f: Fields) -> bool:
+    """The author link ``a`` (printing ``name``) makes a byline of the line ``near``: the markup
+    marks it as one (a class or id naming a byline or an author on the link or an element up to
+    ``near``, :func:`_names_byline`; ``rel="author"``), a byline's lead-in opens the link's
+    field (``By <a …>``, ``Interview by <a …>``), or the link is all its field prints (a
+    place's one word before it at most: ``Ghent <a …>``) and every other field is a date, a
+    time, a link's text or one word (a place, a section: ``<a>Ghent</a> · <a>Eva Smit</a> · 4
+    March 2025``). Not a name in a sentence (``As <a>Maria Costa</a> wrote``), after another
+    label (``Script:``, ``Translated by``, ``Read also:``) nor beside a book's title."""
+    node = a
+    while node is not None:
+        if _names_byline(node.get("class"), node.get("id")) or "author" in (node.get("rel") or "").split():
+            return True
+        if node is near:
+            break
+        node = node.getparent()
+    text = " ".join(_edged_text(near).split())
+    at = text.find(name)
+    if at < 0:
+        return False
+    before = clean(_FIELD_EDGE.split(text[:at])[-1].replace("\0", " ")) or ""
+    after = clean(_FIELD_EDGE.split(text[at + len(name):])[0].replace("\0", " ")) or ""
+    lead_in = pattern("byline_lead_in")
+    if before and lead_in.match(before) and not lead_in.sub("", before).strip():
+        return True
+    if after or (before and not (len(before.split()) == 1 and before[:1].isupper() and before.isalpha())):
+        return False
+    links = {key(text_of(x) or "") for x in near.iter("a")}
+    return all(key(field) == key(name) or field.endswith(name) or key(field) in links or len(field.split()) == 1
+               or _names_time(field, f) for field in _fields(near))
 
 
 def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
@@ -717,12 +781,12 @@ def _marked_authors(el, names: list[str]) -> bool:
     """Each of ``names`` is printed in an element of the date line ``el`` (``el`` itself
     included) that the markup marks as an author's: a class or id naming a byline or an author
     (:func:`_names_byline`), ``itemprop="author"``, or a link ``rel="author"`` or to an author's
-    page (:data:`_AUTHOR_PAGE`). Capitalised words before a date may be a section, a place or a
+    page (:func:`_author_page`). Capitalised words before a date may be a section, a place or a
     kicker (``European Affairs · 4 March 2025``): this is the evidence that they name people."""
     marked = [text_of(node) or "" for node in el.iter(etree.Element)
               if _names_byline(node.get("class"), node.get("id"))
               or "author" in (node.get("itemprop") or "").split() or "author" in (node.get("rel") or "").split()
-              or (node.tag == "a" and _AUTHOR_PAGE.search(urlsplit(node.get("href") or "").path))]
+              or (node.tag == "a" and _author_page(node.get("href")))]
     return bool(names) and all(any(key(name) in key(text) for text in marked) for name in names)
 
 
@@ -1004,6 +1068,21 @@ def split_names(value: str) -> list[str]:
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
+
+_DESK_WORDS = 3  # the most words of a desk's name (``Redaktion Wirtschaft``, ``Europe News Desk``)
+
+
+def _desk(part: str) -> bool:
+    """``part`` names a desk, not a person: a desk's or an account's word (the vocabulary's
+    ``not_a_person``: ``Redaktion``, ``Redacción``, ``Desk``, ``Newsroom``) opening or closing a
+    name of :data:`_DESK_WORDS` words at most (``Redaktion Wirtschaft``, ``Redacción Madrid``,
+    ``Europe Desk``); a name holding a digit stays (``BR24 Redaktion``, a broadcaster's). Read
+    where nothing but the name's shape says it is a person's (a credits line's lead-in): where
+    the markup names the field a byline, a desk is the site's own signature, and kept."""
+    words = part.split()
+    desk = pattern("not_a_person")
+    return 1 < len(words) <= _DESK_WORDS and not any(c.isdigit() for c in part) \
+        and bool(desk.match(words[0]) or desk.match(words[-1]))
 
 
 def _without_role(part: str, after_name: bool = False) -> str:
