@@ -310,6 +310,10 @@ def test_a_name_holding_a_roles_letters_is_kept(byline, want):
     ("Tekst Ewa Lis, fotoreporter Jan Kos", ["Ewa Lis"]),
     ("Mara Lindqvist, Lea Brandt, Bildredakteurin", ["Mara Lindqvist"]),
     ("Bildungsredakteur Jonas Keller", ["Jonas Keller"]),  # education, no picture
+    ("By Lina Berg and photographer Olof Sand", ["Lina Berg"]), ("Von Mara Lindqvist und Fotografin Lea Brandt",
+                                                                  ["Mara Lindqvist"]),
+    ("Text: Jonas Keller, Fotograf: Lea Brandt", ["Jonas Keller"]),
+    ("Jonas Keller, Korrespondent für Wirtschaft und Politik", ["Jonas Keller"]),  # the role's words after "und"
     # the outlet or place after a role is its tail, never a name
     ("By Lina Berg, correspondent for Northern Ledger", ["Lina Berg"]),
     ("Von Jonas Keller, Korrespondent der Kieler Rundschau", ["Jonas Keller"]),
@@ -453,6 +457,18 @@ def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(la
     ("en", "<div class='author'><span class='d-inline position-relative'>Lina Berg</span></div>", ["Lina Berg"]),
 ])
 def test_a_name_element_is_read_with_the_credit_before_it(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("en", "<div class='byline'>By Lina Berg · Edited by Olof Sand</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'>By <a href='/author/lina-berg'>Lina Berg</a> · Reviewed by <a href='/author/olof-sand'>"
+           "Olof Sand</a></div>", ["Lina Berg"]),
+    ("en", "<div class='byline'>By Lina Berg | Source: Reuters</div>", ["Lina Berg"]),
+    ("de", "<div class='autor'>Von Jonas Keller · Redigiert von Lea Brandt</div>", ["Jonas Keller"]),
+    ("en", "<span class='authors'>Lina Berg, Olof Sand and Tom Okafor</span>", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
+])
+def test_a_printed_bylines_fields_end_where_another_role_is_credited(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
 
 

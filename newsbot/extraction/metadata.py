@@ -461,7 +461,8 @@ def _printed_byline(f: Fields) -> list[str]:
     those of the bylines of its class beside it (:func:`_same_bylines`), those under a label
     other than the first's that may credit another role (:func:`_credits_other_role`: ``Written
     by`` then ``Edited by``) left out; the parts
-    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text. ``[]``
+    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text, and its
+    fields from the first crediting another role on (:func:`_writer_fields`) neither. ``[]``
     when there is none."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
@@ -479,8 +480,26 @@ def _printed_byline(f: Fields) -> list[str]:
                 first = key(marked[0][1])  # the writer's label: another one credits another role
                 return [name for name, label in marked if key(label) == first or not _credits_other_role(label)]
             fields = _fields(el)
+            writer = _writer_fields(fields)
+            if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
+                fields, text = writer, ", ".join(writer)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
+
+
+def _writer_fields(fields: list[str]) -> list[str]:
+    """The fields of a byline before the first after its first that credits another role or a
+    source: another role's credit (the vocabulary's ``other_credit``, ``Fotos: …``), a source's
+    lead-in (``source_lead_in``, ``Source: Reuters``), or a label before a person's name, its
+    words after the first in lower case, that is no lead-in and closes on a word in lower case
+    (:func:`_credits_other_role`: ``Edited by Tom Weiss``, ``Reviewed by …``)."""
+    for i, field in enumerate(fields[1:], 1):
+        words = field.split()
+        label = next((" ".join(words[:j]) for j in range(1, len(words)) if _person_shaped(" ".join(words[j:]))), "")
+        if pattern("other_credit").match(field) or pattern("source_lead_in").match(field) \
+                or (label and all(w.islower() for w in label.split()[1:]) and _credits_other_role(label)):
+            return fields[:i]
+    return fields
 
 
 _SAME_BYLINES = 5  # the most bylines of one class read after the first, as rel=author links are capped at 6
@@ -554,15 +573,10 @@ def _texts_before(el, found: list) -> list[str]:
     return out
 
 
-_LABEL_END = re.compile(r"(?:^|\s)(?:[^\W\d_]+\s+)*[^\W\d_]*[a-z]\s*$|:\s*$")
-"""Words closing on a word in lower case (``Edited by``, ``Fact checked by``) or a colon
-(``Script:``): a label printed before a name."""
-
-
 def _credits_other_role(field: str) -> bool:
     """``field``, the label printed right before a name in a byline (:func:`_name_elements`),
     may credit a role other than the writer's: it closes on a word in lower case or a colon
-    (:data:`_LABEL_END`: ``Edited by``, ``Fact checked by``, ``Posted by``) and is no byline's
+    (``Edited by``, ``Fact checked by``, ``Posted by``, ``Script:``) and is no byline's
     lead-in (``By``, ``Written by``, ``Text:``) nor a word *and* (``name_conjunction``). The
     byline's first label is the writer's; another one credits another role."""
     if not field:
@@ -572,7 +586,8 @@ def _credits_other_role(field: str) -> bool:
         return False
     if pattern("name_separator").fullmatch(f" {field} "):
         return False
-    return bool(_LABEL_END.search(field))
+    last = field.split()[-1]
+    return last.endswith(":") or (last.isalpha() and last.islower())
 
 
 def _in_organisation(node, el) -> bool:
@@ -1056,11 +1071,13 @@ def split_names(value: str) -> list[str]:
             continue  # ``Lea Brandt (Fotos)``, a photographer
         part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
         named, comma = part, bool(out) and i > 0 and not any(c.isalpha() for c in seps[i - 1])
-        if comma and part and _photographer(part) and not any(w[:1].isupper() for w in part.split()[1:]):
-            out.pop()  # ``Lea Brandt, Bildreporterin``: the name before is a photographer's
-            continue
+        if part and _photographer(part):
+            if comma and not any(w[:1].isupper() for w in part.split()[1:]):
+                out.pop()  # ``Lea Brandt, Bildreporterin``: the name before is a photographer's
+            continue  # ``photographer Tom Weiss``, ``Fotografin: Lea Brandt``: a photo's credit
         part = _without_role(part, after_name=comma) if part else part
-        role_alone = bool(named) and not part and _is_role_word(named.split()[-1])
+        role_alone = bool(named) and not part and any(_ROLE_WORD_END.match(named, m.end())
+                                                      for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
                 and not pattern("not_a_person").match(part):
             out.append(part)
@@ -1131,10 +1148,17 @@ def _without_role(part: str, after_name: bool = False) -> str:
 
 
 def _photographer(part: str) -> bool:
-    """``part`` prints a photographer's role (:data:`_PHOTO_ROLE` with a writer's role,
-    ``Bildreporter``)."""
-    return any(_PHOTO_ROLE.fullmatch(part, w.start(), m.start()) for w in re.finditer(r"\S+", part)
-               for m in pattern("byline_role").finditer(part, w.start(), w.end()) if m.start() > w.start())
+    """``part`` prints a photographer's role: the word (:data:`_PHOTOGRAPHER`: ``photographer``,
+    ``Fotografin``, ``fotógrafo``) or a compound of a photo's word and a writer's role
+    (:data:`_PHOTO_ROLE`: ``Bildreporter``)."""
+    return bool(_PHOTOGRAPHER.search(part)) or any(
+        _PHOTO_ROLE.fullmatch(part, w.start(), m.start()) for w in re.finditer(r"\S+", part)
+        for m in pattern("byline_role").finditer(part, w.start(), w.end()) if m.start() > w.start())
+
+
+_PHOTOGRAPHER = re.compile(r"(?<!\w)(?:photo|foto|fotó)gra(?:ph|f|af)(?:ers?|ins?|[oae]s?|en|ka|é)?(?!\w)", re.I)
+"""A photographer's word in the EU's languages (``photographer``, ``Fotograf``, ``Fotografin``,
+``fotografo``, ``fotógrafa``, ``fotograaf``, ``fotografka``, ``photographe``)."""
 
 
 def _is_role_word(word: str) -> bool:
