@@ -288,6 +288,7 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     ("Von Jonas Keller (Text) und Lea Brandt (Fotos)", ["Jonas Keller"]),
     # a full stop that is no sentence's: an abbreviation's, an initial's
     ("Bund der Hafenarbeiter e.V.", ["Bund der Hafenarbeiter e.V."]), ("Jonas K.", ["Jonas K."]),
+    ("By Tom Okafor Jr. Photo: Ana Ruiz", ["Tom Okafor Jr."]),  # before a cut credit too
 ])
 def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
     assert split_names(byline) == want

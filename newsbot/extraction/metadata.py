@@ -1050,7 +1050,9 @@ def split_names(value: str) -> list[str]:
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
     value, cuts = pattern("other_credit").subn("", lead_in.sub("", value))
-    value = value.strip(" ,;|/·•" + ("." if cuts else ""))  # ``Ana Ruiz. Fotos: …``, the sentence's stop
+    value = value.strip(" ,;|/·•")
+    if cuts and value.endswith(".") and not _ABBREVIATION_END.search(value):
+        value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, the sentence's stop (not ``Jr.``'s, an initial's)
     value = tail.sub("", value)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
@@ -1085,6 +1087,9 @@ def split_names(value: str) -> list[str]:
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
+
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[^\W\d_]|Jr|Sr|Jun|Sen)\.$")
+"""A name closing on an abbreviation's full stop (``Tom Weiss Jr.``, ``Jonas K.``)."""
 
 _DESK_WORDS = 3  # the most words of a desk's name (``Redaktion Wirtschaft``, ``Europe News Desk``)
 
