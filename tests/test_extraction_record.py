@@ -496,6 +496,10 @@ def test_bylines_repeated_per_writer_are_capped():
     ("de", "<p>Quelle: Hafenbetriebe Kiel · Foto: Lea Brandt</p>"), ("en", "<p>Source: Port Authority · Photo: AP</p>"),
     ("it", "<p>Fonte: Autorità Portuale | Foto: Ansa</p>"), ("de", "<p>Autor: Redaktion Politik · Foto: dpa</p>"),
     ("en", "<p>By Ports Desk · Photo: AP</p>"), ("es", "<p>Por Redacción Sevilla · Foto: EFE</p>"),
+    # a source or a desk before the date
+    ("de", "<p>Quelle: Stadtverwaltung Kiel · 4. März 2025</p>"), ("en", "<p>Source: Port Authority · 4 March 2025</p>"),
+    ("es", "<p class='meta'>Por Redacción Sevilla · 4 de marzo de 2025</p>"),
+    ("en", "<p class='meta'><a href='/author/ports-desk'>Ports Desk</a> · 4 March 2025</p>"),
     # author-page links outside a byline: a review's book, another role's label, a sentence, a "Read also"
     ("en", "<p class='book-meta'><a href='/books/authors/ian-moss'>Ian Moss</a> · The Long Quay · Northfield, 2024</p>"),
     ("en", "<p class='credits'>Director: Ana Gil · Script: <a href='/writers/tom-berg'>Tom Berg</a> · 2024</p>"),

@@ -629,7 +629,8 @@ def _dateline_byline(f: Fields) -> list[str]:
     a person's and the markup marks each as an author's (:func:`_marked_authors`: capitalised
     words alone may be a section, a place or a kicker, ``European Affairs``, ``Den Haag``). A
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
-    for that mark too, and so a lead-in's field with no date after it, unless only other roles'
+    for that mark too, and so a source's lead-in (the vocabulary's ``source_lead_in``:
+    ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it, unless only other roles'
     credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``), the lead-in names no source (the
     vocabulary's ``source_lead_in``) and the names no desk (:func:`_desk`): a source, a desk or
     places read as people's names
@@ -647,8 +648,9 @@ def _dateline_byline(f: Fields) -> list[str]:
             if start is None:
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
                     names = [_persons(field) for field in _names_before_time(fields, f)]
-                    if names and all(names) and _marked_authors(el, [name for part in names for name in part]):
-                        return unique(name for part in names for name in part)
+                    flat = [name for part in names for name in part]
+                    if names and all(names) and _marked_authors(el, flat) and not any(_desk(n) for n in flat):
+                        return unique(flat)
                 continue
             byline = _before_time(fields[start:], f)
             persons_only = byline is None and len(fields) == start + 1
@@ -665,8 +667,9 @@ def _dateline_byline(f: Fields) -> list[str]:
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
-                if _label_lead_in(fields[start], lead_in) and not _marked_authors(el, names):
-                    return []  # ``Interview: Night Buses``, the kind of piece and its topic
+                if (_label_lead_in(fields[start], lead_in) or pattern("source_lead_in").match(fields[start])
+                        or any(_desk(n) for n in names)) and not _marked_authors(el, names):
+                    return []  # ``Interview: Night Buses``, ``Quelle: Stadt Mainz · 4. März``: no writer
                 return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
                                               for n in names) else []
     return []
@@ -719,7 +722,7 @@ def _author_links(f: Fields) -> list[str]:
         credits = [key(field) for field in _fields(near) if credit.match(field)]
         for a in links:
             name = clean(text_of(a))
-            if name and _person_shaped(name) and not any(key(name) in field for field in credits) \
+            if name and _person_shaped(name) and not _desk(name) and not any(key(name) in field for field in credits) \
                     and _bylined_link(near, a, name, f):
                 names.append(name)
         if names:
