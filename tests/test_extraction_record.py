@@ -456,6 +456,18 @@ def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(la
            "NewsMediaOrganization'><span itemprop='name'>Northern Ledger</span></span></div>", ["Lina Berg"]),
     # a CSS utility class is no role's
     ("en", "<div class='author'><span class='d-inline position-relative'>Lina Berg</span></div>", ["Lina Berg"]),
+    # a photographer's role beside a marked name, in an element of its own, before or after it
+    ("en", "<div class='author-list'><div class='author'><span class='author-name'>Lina Berg</span></div><div class="
+           "'author'><span class='author-role'>Photographer</span> <span class='author-name'>Olof Sand</span></div>"
+           "</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='author-name'>Olof Sand</span> <span class='author-title'>Staff "
+           "Photographer</span></div>", []),
+    ("de", "<div class='autor'><span class='autor-name'>Lea Brandt</span> (Fotos)</div>", []),
+    ("en", "<div class='post-author'><span class='post-author__label'>Photography</span> <a class='post-author__name' "
+           "href='/author/olof-sand'>Olof Sand</a></div>", []),
+    ("en", "<div class='byline'><span class='author-name'>Lina Berg</span> <span class='author-role'>Reporter</span> "
+           "<span class='author-name'>Olof Sand</span> <span class='author-role'>Chief reporter</span></div>",
+     ["Lina Berg", "Olof Sand"]),
 ])
 def test_a_name_element_is_read_with_the_credit_before_it(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
@@ -525,6 +537,15 @@ def _wrapped_headline_page(after: str) -> dict:
     html = (f"<html lang='en'><head><title>Cranes return</title></head><body><article><header class='article-header'>"
             f"<h1>Cranes return</h1></header>{after}<div class='text'>{paras}</div></article></body></html>")
     return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+def test_author_links_joined_by_and_under_the_headline_are_the_byline():
+    top = ("<div class='article-header__meta'><a href='/contributors/lina-berg'>Lina Berg</a> and <a href='/contributors/"
+           "olof-sand'>Olof Sand</a></div>")
+    assert _byline_page("", top)["authors"] == ["Lina Berg", "Olof Sand"]
+    cited = ("<p>As <a href='/columnists/lina-berg'>Lina Berg</a> and <a href='/columnists/olof-sand'>Olof Sand</a> "
+             "wrote on Monday, the quay is late.</p>")
+    assert _byline_page("", cited)["authors"] == []
 
 
 def test_the_sites_team_account_is_no_byline():

@@ -457,7 +457,8 @@ def _printed_byline(f: Fields) -> list[str]:
     and the date line is read next); cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
     Betancur | Publicado hace 3 horas``); the elements inside it marked as names, when some are
-    (:func:`_name_elements`: the role beside each left out), each a value of its own, with
+    (:func:`_name_elements`: the role beside each left out; none when each is another role's),
+    each a value of its own, with
     those of the bylines of its class beside it (:func:`_same_bylines`), those under a label
     other than the first's that may credit another role (:func:`_credits_other_role`: ``Written
     by`` then ``Edited by``) left out; the parts
@@ -475,9 +476,9 @@ def _printed_byline(f: Fields) -> list[str]:
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
                 return []  # a photo's byline first: the date line is read next, not a teaser's byline
             marked = _name_elements(el)
-            if marked:  # and those of the same byline repeated beside it, one per writer
-                marked += [pair for other in _same_bylines(el) for pair in _name_elements(other)]
-                first = key(marked[0][1])  # the writer's label: another one credits another role
+            if marked is not None:  # and those of the same byline repeated beside it, one per writer
+                marked += [pair for other in _same_bylines(el) for pair in _name_elements(other) or ()]
+                first = key(marked[0][1]) if marked else ""  # the writer's label: another one credits another role
                 return [name for name, label in marked if key(label) == first or not _credits_other_role(label)]
             fields = _fields(el)
             writer = _writer_fields(fields)
@@ -520,7 +521,7 @@ between the person's and "name"): the element printing a person's name, not the 
 or time beside it."""
 
 
-def _name_elements(el) -> list[tuple[str, str]]:
+def _name_elements(el) -> list[tuple[str, str]] | None:
     """The texts of the elements inside the byline ``el`` that the markup marks as a name (a
     class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"`` of no organisation's
     item, ``<span itemscope itemtype=".../Organization">``), the outermost of each, a label
@@ -528,9 +529,11 @@ def _name_elements(el) -> list[tuple[str, str]]:
     class="byline-role">Reporter</span>`` names Erik Lund alone. Each name comes with the label
     printed before it (the last field of the words from the name before, labels included:
     ``Edited by``); one after another role's credit (``Photos: <span class="byline-name">…``:
-    the vocabulary's ``other_credit``) is none, and so an account's handle after a name (one
-    word in lower case, ``anaruiz``, or one opening with ``@``). ``[]`` when none is marked
-    so."""
+    the vocabulary's ``other_credit``) is none, and so one beside a photographer's role (before
+    or after it, its role's element included: ``<span class="author-role">Photographer</span>``,
+    ``Lea Brandt</span> (Fotos)``: :func:`_photographer`) and an account's handle after a name
+    (one word in lower case, ``anaruiz``, or one opening with ``@``). ``None`` when none is
+    marked so, ``[]`` when each marked is another role's."""
     found = []
     for node in el.iterdescendants(etree.Element):
         cls = node.get("class") or ""
@@ -539,22 +542,46 @@ def _name_elements(el) -> list[tuple[str, str]]:
             continue
         found.append(node)
     if not found:
-        return []
-    names = []
-    for node, before in zip(found, _texts_before(el, found)):
+        return None
+    names: list[tuple[str, str]] = []
+    plain, whole = _texts_between(el, found, False), _texts_between(el, found, True)
+    for i, node in enumerate(found):
         text = _byline_text(node)
-        label = clean(_FIELD_EDGE.split(before.replace("\0", " "))[-1]) or ""
-        if not text or pattern("other_credit").search(f" {label} X") or _in_organisation(node, el) \
+        label = clean(_FIELD_EDGE.split(plain[i].replace("\0", " "))[-1]) or ""
+        role = clean(_FIELD_EDGE.split(whole[i].replace("\0", " "))[-1]) or ""
+        follow = next((c for c in (clean(x) for x in _FIELD_EDGE.split(_text_after(node, el, found))) if c), "")
+        credit = pattern("other_credit")
+        if not text or credit.search(f" {label} X") or credit.search(f" {label}: X") or _in_organisation(node, el) \
+                or _photographer(role) or _photographer(follow) or _credited_other_role().search(f"{text} {follow}") \
                 or (names and (text.startswith("@") or (" " not in text and text.islower()))):
             continue
         names.append((text, label))
     return names
 
 
-def _texts_before(el, found: list) -> list[str]:
-    """For each element of ``found`` (inside ``el``, in document order), the text ``el`` prints
-    between the one before it (or ``el``'s start) and it, labels included, a role's or a photo's
-    part (:func:`_not_a_name`) left out."""
+def _text_after(node, el, found: list) -> str:
+    """The text printed after the name's element ``node`` in its block (up to the next block
+    edge, ``el``'s end or the next element of ``found``): the role beside the name."""
+    parts = [node.tail or ""]
+    cur = node
+    while True:
+        for sib in cur.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            if sib in found or sib.tag in _BLOCKS or any(d in found for d in sib.iterdescendants()):
+                return "".join(parts)
+            parts += [text_of(sib) or "", sib.tail or ""]
+        parent = cur.getparent()
+        if parent is None or parent is el or parent.tag in _BLOCKS:
+            return "".join(parts)
+        parts.append(parent.tail or "")
+        cur = parent
+
+
+def _texts_between(el, found: list, roles: bool) -> list[str]:
+    """The texts ``el`` prints around the elements of ``found`` (inside it, in document order):
+    before the first, between each and the next, after the last (one more than ``found``),
+    labels included, a role's or a photo's part (:func:`_not_a_name`) only with ``roles``."""
     out: list[str] = []
     buf: list[str] = []
 
@@ -562,7 +589,8 @@ def _texts_before(el, found: list) -> list[str]:
         if node in found:
             out.append("".join(buf))
             buf.clear()
-        elif node.tag not in ("script", "style", "noscript", "template") and (node is el or not _not_a_name(node)):
+        elif node.tag not in ("script", "style", "noscript", "template") \
+                and (node is el or roles or not _not_a_name(node)):
             buf.append(node.text or "")
             for child in node.iterchildren(etree.Element):
                 walk(child)
@@ -570,7 +598,7 @@ def _texts_before(el, found: list) -> list[str]:
             buf.append(node.tail)
 
     walk(el)
-    return out
+    return out + ["".join(buf)]
 
 
 def _credits_other_role(field: str) -> bool:
@@ -756,8 +784,17 @@ def _bylined_link(near, a, name: str, f: Fields) -> bool:
     field (``By <a …>``, ``Interview by <a …>``), or the link is all its field prints (a
     place's one word before it at most: ``Ghent <a …>``) and every other field is a date, a
     time, a link's text or one word (a place, a section: ``<a>Ghent</a> · <a>Eva Smit</a> · 4
-    March 2025``). Not a name in a sentence (``As <a>Maria Costa</a> wrote``), after another
-    label (``Script:``, ``Translated by``, ``Read also:``) nor beside a book's title."""
+    March 2025``), the word *and* setting fields apart too (``<a>Ana Ruiz</a> and <a>Tom
+    Weiss</a>``). Not a name in a sentence (``As <a>Maria Costa</a> wrote``), after another
+    label (``Script:``, ``Translated by``, ``Read also:``) nor beside a book's title, and never
+    one after another role's credit or a photographer's word, labels' elements included
+    (``<span class="author__label">Photography</span> <a …>``)."""
+    whole = " ".join((text_of(near) or "").split())
+    at = whole.find(name)
+    label = clean(_FIELD_EDGE.split(whole[:at])[-1]) or "" if at >= 0 else ""
+    credit = pattern("other_credit")
+    if label and (credit.search(f" {label} X") or credit.search(f" {label}: X") or _photographer(label)):
+        return False
     node = a
     while node is not None:
         if _names_byline(node.get("class"), node.get("id")) or "author" in (node.get("rel") or "").split():
@@ -765,7 +802,8 @@ def _bylined_link(near, a, name: str, f: Fields) -> bool:
         if node is near:
             break
         node = node.getparent()
-    text = " ".join(_edged_text(near).split())
+    separator = pattern("name_separator")
+    text = separator.sub(" · ", " ".join(_edged_text(near).split()))  # ``A and B``: two fields
     at = text.find(name)
     if at < 0:
         return False
@@ -778,7 +816,7 @@ def _bylined_link(near, a, name: str, f: Fields) -> bool:
         return False
     links = {key(text_of(x) or "") for x in near.iter("a")}
     return all(key(field) == key(name) or field.endswith(name) or key(field) in links or len(field.split()) == 1
-               or _names_time(field, f) for field in _fields(near))
+               or _names_time(field, f) for part in _fields(near) for field in separator.split(part) if field)
 
 
 def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
