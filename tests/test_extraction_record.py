@@ -324,6 +324,7 @@ def test_a_name_holding_a_roles_letters_is_kept(byline, want):
     ("Jonas Keller, Korrespondent in Den Haag", ["Jonas Keller"]),
     ("Paolo Neri, inviato a Reggio Calabria", ["Paolo Neri"]),
     ("By Lina Berg, Correspondent for Northern Europe", ["Lina Berg"]),
+    ("Lina Berg, Northern Ledger correspondent", ["Lina Berg"]),  # the outlet before the role
     # a role of two words before the name goes whole
     ("By Foreign Editor Lina Berg", ["Lina Berg"]),
     ("Business Editor Olof Sand and Chief Reporter Tom Okafor", ["Olof Sand", "Tom Okafor"]),

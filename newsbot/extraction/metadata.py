@@ -1159,8 +1159,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     script without case, ``신현주 기자``), for a role followed by its tail (a short word in
     lower case or the vocabulary's ``byline_tail`` after it, then an outlet or a place:
     ``correspondent for Baltic Courier``, ``Korrespondent der Frankfurter Rundschau``), for a
-    role opening the part after a name printed before it (``after_name``: ``Jan Kos,
-    dziennikarz Gazety Wyborczej``, the outlet in the genitive) and for a photographer's role
+    role in a part after a name printed before it (``after_name``: ``Jan Kos, dziennikarz
+    Gazety Wyborczej``, the outlet in the genitive; ``Jane Doe, Baltic Courier correspondent``)
+    unless a person's name follows the role, and for a photographer's role
     (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
     ``fotoreporter``, :data:`_PHOTO_ROLE`: the name is a photo credit's). An organisation named
     by a role (the role in the plural, ``Reporters Without Borders``, ``European Federation of
@@ -1181,6 +1182,8 @@ def _without_role(part: str, after_name: bool = False) -> str:
     before = words[:at]
     while before and before[-1].islower():
         before.pop()
+    if after_name and not _person_shaped(" ".join(words[last:])):
+        return ""  # ``Jane Doe, Baltic Courier correspondent``: the role's outlet, after the name
     if len(before) >= 2 or (before and before[0].upper() == before[0].lower()):
         return " ".join(before)  # one cased word before a role is the role's own (``Political Commentator``)
     after = words[last:]
