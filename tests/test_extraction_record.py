@@ -325,6 +325,8 @@ def test_a_name_holding_a_roles_letters_is_kept(byline, want):
     ("Paolo Neri, inviato a Reggio Calabria", ["Paolo Neri"]),
     ("By Lina Berg, Correspondent for Northern Europe", ["Lina Berg"]),
     ("Lina Berg, Northern Ledger correspondent", ["Lina Berg"]),  # the outlet before the role
+    # capitalised words on both sides of a role: which is the name is not known
+    ("By Chief Economics Correspondent Lina Berg", []), ("Lina Berg Reporter Northern Ledger", []),
     # a role of two words before the name goes whole
     ("By Foreign Editor Lina Berg", ["Lina Berg"]),
     ("Business Editor Olof Sand and Chief Reporter Tom Okafor", ["Olof Sand", "Tom Okafor"]),

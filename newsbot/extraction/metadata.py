@@ -1161,7 +1161,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     ``correspondent for Baltic Courier``, ``Korrespondent der Frankfurter Rundschau``), for a
     role in a part after a name printed before it (``after_name``: ``Jan Kos, dziennikarz
     Gazety Wyborczej``, the outlet in the genitive; ``Jane Doe, Baltic Courier correspondent``)
-    unless a person's name follows the role, and for a photographer's role
+    unless a person's name follows the role, for capitalised words both before and after a role
+    (``Chief Political Correspondent Jane Doe``, ``Jane Doe Reporter Baltic Courier``: where the
+    name is is not known), and for a photographer's role
     (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
     ``fotoreporter``, :data:`_PHOTO_ROLE`: the name is a photo credit's). An organisation named
     by a role (the role in the plural, ``Reporters Without Borders``, ``European Federation of
@@ -1184,6 +1186,8 @@ def _without_role(part: str, after_name: bool = False) -> str:
         before.pop()
     if after_name and not _person_shaped(" ".join(words[last:])):
         return ""  # ``Jane Doe, Baltic Courier correspondent``: the role's outlet, after the name
+    if len(before) >= 2 and before[0].upper() != before[0].lower() and _person_shaped(" ".join(words[last:])):
+        return ""  # ``Chief Political Correspondent Jane Doe`` or ``Jane Doe Reporter Baltic Courier``: which is the name?
     if len(before) >= 2 or (before and before[0].upper() == before[0].lower()):
         return " ".join(before)  # one cased word before a role is the role's own (``Political Commentator``)
     after = words[last:]
