@@ -468,6 +468,10 @@ def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(la
     ("de", "<div class='autor'><span class='autor-name'>Lea Brandt</span> (Fotos)</div>", []),
     ("en", "<div class='post-author'><span class='post-author__label'>Photography</span> <a class='post-author__name' "
            "href='/author/olof-sand'>Olof Sand</a></div>", []),
+    # a label element crediting another role makes the byline a photo's
+    ("en", "<p class='byline'><span class='byline-label'>Photos:</span> Olof Sand</p>", []),
+    ("de", "<div class='field field--name-field-autor'><div class='field__label'>Fotos</div><div class='field__item'>"
+           "Lea Brandt</div></div>", []),
     ("en", "<div class='byline'><span class='author-name'>Lina Berg</span> <span class='author-role'>Reporter</span> "
            "<span class='author-name'>Olof Sand</span> <span class='author-role'>Chief reporter</span></div>",
      ["Lina Berg", "Olof Sand"]),

@@ -462,7 +462,9 @@ def _printed_byline(f: Fields) -> list[str]:
     those of the bylines of its class beside it (:func:`_same_bylines`), those under a label
     other than the first's that may credit another role (:func:`_credits_other_role`: ``Written
     by`` then ``Edited by``) left out; the parts
-    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text, and its
+    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text (a label
+    crediting another role, ``<span class="byline-label">Photos:</span>``, makes it a photo's:
+    none, :func:`_credits_photo`), and its
     fields from the first crediting another role on (:func:`_writer_fields`) neither. ``[]``
     when there is none."""
     body = f.page.tree.find("body")
@@ -480,12 +482,23 @@ def _printed_byline(f: Fields) -> list[str]:
                 marked += [pair for other in _same_bylines(el) for pair in _name_elements(other) or ()]
                 first = key(marked[0][1]) if marked else ""  # the writer's label: another one credits another role
                 return [name for name, label in marked if key(label) == first or not _credits_other_role(label)]
+            if any(_credits_photo(text_of(node) or "") for node in el.iter(etree.Element)
+                   if node is not el and _LABEL.search(node.get("class") or "")):
+                return []  # ``<span class="byline-label">Photos:</span> Tom Weiss``, a photographer's
             fields = _fields(el)
             writer = _writer_fields(fields)
             if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
                 fields, text = writer, ", ".join(writer)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
+
+
+def _credits_photo(label: str) -> bool:
+    """``label`` credits another role (the vocabulary's ``other_credit``, with or without its
+    colon: ``Photos:``, ``Photography``) or names a photographer (:func:`_photographer`)."""
+    label = clean(label) or ""
+    credit = pattern("other_credit")
+    return bool(label) and bool(credit.search(f" {label} X") or credit.search(f" {label}: X") or _photographer(label))
 
 
 def _writer_fields(fields: list[str]) -> list[str]:
@@ -550,8 +563,7 @@ def _name_elements(el) -> list[tuple[str, str]] | None:
         label = clean(_FIELD_EDGE.split(plain[i].replace("\0", " "))[-1]) or ""
         role = clean(_FIELD_EDGE.split(whole[i].replace("\0", " "))[-1]) or ""
         follow = next((c for c in (clean(x) for x in _FIELD_EDGE.split(_text_after(node, el, found))) if c), "")
-        credit = pattern("other_credit")
-        if not text or credit.search(f" {label} X") or credit.search(f" {label}: X") or _in_organisation(node, el) \
+        if not text or _credits_photo(label) or _in_organisation(node, el) \
                 or _photographer(role) or _photographer(follow) or _credited_other_role().search(f"{text} {follow}") \
                 or (names and (text.startswith("@") or (" " not in text and text.islower()))):
             continue
@@ -792,8 +804,7 @@ def _bylined_link(near, a, name: str, f: Fields) -> bool:
     whole = " ".join((text_of(near) or "").split())
     at = whole.find(name)
     label = clean(_FIELD_EDGE.split(whole[:at])[-1]) or "" if at >= 0 else ""
-    credit = pattern("other_credit")
-    if label and (credit.search(f" {label} X") or credit.search(f" {label}: X") or _photographer(label)):
+    if _credits_photo(label):
         return False
     node = a
     while node is not None:
