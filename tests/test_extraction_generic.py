@@ -440,11 +440,6 @@ def test_a_short_standfirst_named_so_next_to_the_headline_is_the_lead(top, want)
     ("<p class='ingress'>Färjelinjen öppnar igen 2026.</p>", "Färjelinjen öppnar igen 2026."),  # four words, compact languages
     ("<div class='ingress'><p>Lauttaliikenne jatkuu ensi kesänä.</p></div>", "Lauttaliikenne jatkuu ensi kesänä."),
     ("<h2 class='podtytul'>Przeprawa promowa wraca latem.</h2>", "Przeprawa promowa wraca latem."),
-    # "lead" and "intro" as a whole word of the name
-    ("<div class='article__lead'><p>Lauttaliikenne jatkuu ensi kesänä.</p></div>", "Lauttaliikenne jatkuu ensi kesänä."),
-    ("<div class='field field--name-field-lead'><div class='field__item'>Przeprawa promowa wraca latem.</div></div>",
-     "Przeprawa promowa wraca latem."),
-    ("<p class='intro'>Färjelinjen öppnar igen 2026.</p>", "Färjelinjen öppnar igen 2026."),
     # a number after the first word that is no series' part
     ("<p class='vorspann'>Seit 20 Jahren warten die Inseln auf die Fähre</p>",
      "Seit 20 Jahren warten die Inseln auf die Fähre"),
@@ -471,11 +466,30 @@ def test_a_standfirst_of_four_words_named_so_is_the_lead(top, want):
     "<p class='leading-text'>Färjelinjen öppnar igen 2026.</p>",
     "<p class='lead-image-caption'>Färjelinjen öppnar igen 2026.</p>",  # a lead image's caption
     "<p class='intro'>Watch: the harbour at night</p>",  # a label before a colon
+    # "lead", "intro" and "subhead" name Bootstrap's large text, an intro box, a crosshead too
+    "<div class='article__lead'><p>Lauttaliikenne jatkuu ensi kesänä.</p></div>",
+    "<p class='intro'>Färjelinjen öppnar igen 2026.</p>",
+    "<p class='lead'>Estimated reading time: 6 minutes.</p>", "<div class='intro'><p>Listen to this story (6 min).</p></div>",
+    "<div class='article-intro'><p>Posted on 9 May 2025 in Ferries.</p></div>", "<p class='lead'>Posted in Islands and Ferries.</p>",
+    "<h2 class='subhead'>What the new timetable means</h2>", "<h2 class='subhead'>What changes for islanders?</h2>",
+    "<p class='lead'>Watch the whole debate below.</p>",
+    # labels of three or four words, though they close as a sentence
+    "<p class='chapo'>Article réservé aux abonnés.</p>", "<p class='entradilla'>Contenido patrocinado por Navieras.</p>",
+    "<p class='standfirst'>Ein Gastbeitrag der Landrätin.</p>", "<p class='vorspann'>Mit Bildergalerie und Video.</p>",
+    "<p class='ingress'>Visby, Gotland, Sverige.</p>", "<p class='summary'>Photo illustration: Jan Berg.</p>",
 ])
 def test_a_short_line_that_is_no_sentence_a_label_or_a_series_part_is_no_lead(top):
     html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
                 + _paras(3) + "</div></article>")
     assert extract_article(html, URL).record["lead"] is None
+
+
+def test_furniture_in_an_intro_box_does_not_replace_the_standfirst_after_it():
+    top = ("<div class='article-intro'><p class='date'>Posted on 9 May 2025 in Ferries.</p><p>The island council will "
+           "bring back the winter ferry in October after a year of repairs and long talks.</p></div>")
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"].startswith("The island council will bring back")
 
 
 def test_a_description_printed_as_a_third_level_heading_is_the_lead():

@@ -288,6 +288,7 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     ("Von Jonas Keller (Text) und Lea Brandt (Fotos)", ["Jonas Keller"]),
     # a full stop that is no sentence's: an abbreviation's, an initial's
     ("Bund der Hafenarbeiter e.V.", ["Bund der Hafenarbeiter e.V."]), ("Jonas K.", ["Jonas K."]),
+    ("By Tom Okafor Jr. Photo: Ana Ruiz", ["Tom Okafor Jr."]),  # before a cut credit too
 ])
 def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
     assert split_names(byline) == want
@@ -300,6 +301,42 @@ def test_a_byline_gives_the_people_it_names_not_their_roles(byline, want):
     ("Lina Berg, Olof Sand", ["Lina Berg", "Olof Sand"]),  # two names, no role
 ])
 def test_a_name_holding_a_roles_letters_is_kept(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, want", [
+    # a photographer's role (a photo's word and a writer's role in one compound) credits no writer
+    ("By Lina Berg and photojournalist Olof Sand", ["Lina Berg"]),
+    ("Von Mara Lindqvist und Bildreporterin Lea Brandt", ["Mara Lindqvist"]),
+    ("Tekst Ewa Lis, fotoreporter Jan Kos", ["Ewa Lis"]),
+    ("Mara Lindqvist, Lea Brandt, Bildredakteurin", ["Mara Lindqvist"]),
+    ("Bildungsredakteur Jonas Keller", ["Jonas Keller"]),  # education, no picture
+    ("By Lina Berg and photographer Olof Sand", ["Lina Berg"]), ("Von Mara Lindqvist und Fotografin Lea Brandt",
+                                                                  ["Mara Lindqvist"]),
+    ("Text: Jonas Keller, Fotograf: Lea Brandt", ["Jonas Keller"]),
+    ("Jonas Keller, Korrespondent für Wirtschaft und Politik", ["Jonas Keller"]),  # the role's words after "und"
+    # the outlet or place after a role is its tail, never a name
+    ("By Lina Berg, correspondent for Northern Ledger", ["Lina Berg"]),
+    ("Von Jonas Keller, Korrespondent der Kieler Rundschau", ["Jonas Keller"]),
+    ("Ewa Lis, dziennikarka Dziennika Portowego", ["Ewa Lis"]),
+    ("Giulia Neri, inviata de Il Porto", ["Giulia Neri"]),
+    ("Rui Costa, correspondente em Nova Iorque", ["Rui Costa"]),
+    ("Jonas Keller, Korrespondent in Den Haag", ["Jonas Keller"]),
+    ("Paolo Neri, inviato a Reggio Calabria", ["Paolo Neri"]),
+    ("By Lina Berg, Correspondent for Northern Europe", ["Lina Berg"]),
+    ("Lina Berg, Northern Ledger correspondent", ["Lina Berg"]),  # the outlet before the role
+    # capitalised words on both sides of a role: which is the name is not known
+    ("By Chief Economics Correspondent Lina Berg", []), ("Lina Berg Reporter Northern Ledger", []),
+    # a role of two words before the name goes whole
+    ("By Foreign Editor Lina Berg", ["Lina Berg"]),
+    ("Business Editor Olof Sand and Chief Reporter Tom Okafor", ["Olof Sand", "Tom Okafor"]),
+    ("Enviado Especial Pablo Sanz", ["Pablo Sanz"]),
+    # an organisation named by a role stays whole
+    ("Reporters Without Borders", ["Reporters Without Borders"]),
+    ("By Northern Federation of Journalists", ["Northern Federation of Journalists"]),
+    ("Committee to Protect Journalists", ["Committee to Protect Journalists"]),
+])
+def test_a_byline_gives_no_photographer_outlet_or_place_for_a_role(byline, want):
     assert split_names(byline) == want
 
 
@@ -384,7 +421,6 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
            "Sanz</a></div>", ["Lucía Mora", "Pablo Sanz"]),
     ("de", "<div class='article-credits'>Text: Jonas Keller · Fotos: Lea Brandt</div>", ["Jonas Keller"]),
     ("fr", "<p class='signature'>Par <strong>Lucie Morel</strong>, journaliste · Photo : Jean Blanc</p>", ["Lucie Morel"]),
-    ("es", "<div class='firma'>Por Lucía Mora y Pablo Sanz</div>", ["Lucía Mora", "Pablo Sanz"]),  # two people
     # an author box: the name, not its description
     ("en", "<div class='author-info'><h4 class='author-title'>Lina Berg</h4><p class='author-desc'>Lina covers the "
            "ports.</p></div>", ["Lina Berg"]),
@@ -401,6 +437,66 @@ def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(la
     assert _byline_page("", top, lang=lang)["authors"] == want
 
 
+@pytest.mark.parametrize("lang, top, want", [
+    # names marked in a byline keep the role their credit states
+    ("en", "<div class='entry-byline'>Words: <span class='byline-name'>Lina Berg</span> · Photos: <span "
+           "class='byline-name'>Olof Sand</span></div>", ["Lina Berg"]),
+    ("de", "<div class='autor'>Text: <span class='author-name'>Jonas Keller</span>, Fotos: <span class='author-name'>"
+           "Lea Brandt</span></div>", ["Jonas Keller"]),
+    ("en", "<div class='byline'><span class='byline-label'>By</span> <span class='byline-name'>Lina Berg</span></div>"
+           "<div class='byline'><span class='byline-label'>Reviewed by</span> <span class='byline-name'>Olof Sand</span>"
+           "</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='byline-name'>Lina Berg</span></div><div class='byline'><span class="
+           "'byline-label'>Fact-checked by</span> <span class='byline-name'>Olof Sand</span></div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='byline-name'>Lina Berg</span> and <span class='byline-name'>Olof Sand"
+           "</span></div>", ["Lina Berg", "Olof Sand"]),
+    # a place, a handle, an outlet's microdata name beside the name are none
+    ("en", "<div class='byline'><span class='byline__name'>Lina Berg</span> <span class='byline__location-name'>Ghent"
+           "</span></div>", ["Lina Berg"]),
+    ("en", "<div class='author'><span class='display-name'>Lina Berg</span> <span class='user-name'>linaberg</span>"
+           "</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='name'>Lina Berg</span> for <span itemscope itemtype='https://schema.org/"
+           "NewsMediaOrganization'><span itemprop='name'>Northern Ledger</span></span></div>", ["Lina Berg"]),
+    # a CSS utility class is no role's
+    ("en", "<div class='author'><span class='d-inline position-relative'>Lina Berg</span></div>", ["Lina Berg"]),
+    # a photographer's role beside a marked name, in an element of its own, before or after it
+    ("en", "<div class='author-list'><div class='author'><span class='author-name'>Lina Berg</span></div><div class="
+           "'author'><span class='author-role'>Photographer</span> <span class='author-name'>Olof Sand</span></div>"
+           "</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'><span class='author-name'>Olof Sand</span> <span class='author-title'>Staff "
+           "Photographer</span></div>", []),
+    ("de", "<div class='autor'><span class='autor-name'>Lea Brandt</span> (Fotos)</div>", []),
+    ("en", "<div class='post-author'><span class='post-author__label'>Photography</span> <a class='post-author__name' "
+           "href='/author/olof-sand'>Olof Sand</a></div>", []),
+    # a label element crediting another role makes the byline a photo's
+    ("en", "<p class='byline'><span class='byline-label'>Photos:</span> Olof Sand</p>", []),
+    ("de", "<div class='field field--name-field-autor'><div class='field__label'>Fotos</div><div class='field__item'>"
+           "Lea Brandt</div></div>", []),
+    ("en", "<div class='byline'><span class='author-name'>Lina Berg</span> <span class='author-role'>Reporter</span> "
+           "<span class='author-name'>Olof Sand</span> <span class='author-role'>Chief reporter</span></div>",
+     ["Lina Berg", "Olof Sand"]),
+])
+def test_a_name_element_is_read_with_the_credit_before_it(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("en", "<div class='byline'>By Lina Berg · Edited by Olof Sand</div>", ["Lina Berg"]),
+    ("en", "<div class='byline'>By <a href='/author/lina-berg'>Lina Berg</a> · Reviewed by <a href='/author/olof-sand'>"
+           "Olof Sand</a></div>", ["Lina Berg"]),
+    ("en", "<div class='byline'>By Lina Berg | Source: Reuters</div>", ["Lina Berg"]),
+    ("de", "<div class='autor'>Von Jonas Keller · Redigiert von Lea Brandt</div>", ["Jonas Keller"]),
+    ("en", "<span class='authors'>Lina Berg, Olof Sand and Tom Okafor</span>", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
+])
+def test_a_printed_bylines_fields_end_where_another_role_is_credited(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+def test_bylines_repeated_per_writer_are_capped():
+    top = "".join(f"<div class='byline'><span class='byline-name'>Lina Berg{'x' * i}</span></div>" for i in range(12))
+    assert len(_byline_page("", top)["authors"]) == 6
+
+
 @pytest.mark.parametrize("lang, top", [
     ("de", "<p>Quelle: Statistisches Landesamt</p>"),  # a lead-in, no date, no credit, nothing marking a person
     ("es", "<p class='antetitulo'>Por Qué Importa</p>"),
@@ -412,6 +508,31 @@ def test_a_byline_gives_its_names_not_the_roles_credits_or_places_beside_them(la
     ("en", "<div class='caption-byline'>Cranes at the quay, Ghent</div>"),
     ("es", "<p class='antetitulo'>Por Tierra y Mar</p>"),  # two words joined, no people's names
     ("de", "<p class='meta'>Von Jonas Keller (Text) und Lea Brandt (Fotos)</p>"),  # one person, no evidence
+    # two capitalised names joined by "and" after a lead-in may be places: no evidence of people
+    ("es", "<p>Por Sierra Morena y Las Hurdes</p>"), ("de", "<p>Von Bad Nauheim und Bad Orb</p>"),
+    ("nl", "<p>Door Den Helder en Den Bosch</p>"),
+    # a source or a desk before other roles' credits is no writer
+    ("de", "<p>Quelle: Hafenbetriebe Kiel · Foto: Lea Brandt</p>"), ("en", "<p>Source: Port Authority · Photo: AP</p>"),
+    ("it", "<p>Fonte: Autorità Portuale | Foto: Ansa</p>"), ("de", "<p>Autor: Redaktion Politik · Foto: dpa</p>"),
+    ("en", "<p>By Ports Desk · Photo: AP</p>"), ("es", "<p>Por Redacción Sevilla · Foto: EFE</p>"),
+    # a source or a desk before the date
+    ("de", "<p>Quelle: Stadtverwaltung Kiel · 4. März 2025</p>"), ("en", "<p>Source: Port Authority · 4 March 2025</p>"),
+    ("es", "<p class='meta'>Por Redacción Sevilla · 4 de marzo de 2025</p>"),
+    ("en", "<p class='meta'><a href='/author/ports-desk'>Ports Desk</a> · 4 March 2025</p>"),
+    # author-page links outside a byline: a review's book, another role's label, a sentence, a "Read also"
+    ("en", "<p class='book-meta'><a href='/books/authors/ian-moss'>Ian Moss</a> · The Long Quay · Northfield, 2024</p>"),
+    ("en", "<p class='credits'>Director: Ana Gil · Script: <a href='/writers/tom-berg'>Tom Berg</a> · 2024</p>"),
+    ("en", "<p class='meta'>Medically reviewed by <a href='/contributors/lena-holt'>Lena Holt</a></p>"),
+    ("en", "<p class='meta'>An interview with <a href='/authors/karin-lund'>Karin Lund</a></p>"),
+    ("en", "<p>As <a href='/columnists/mara-lindqvist'>Mara Lindqvist</a> wrote on Monday, the quay is late.</p>"),
+    ("en", "<p class='standfirst'>Our columnist <a href='/columnists/jan-berg'>Jan Berg</a> saw it coming.</p>"),
+    ("en", "<p class='read-also'>Read also: <a href='/columnists/jan-berg/the-quay-is-late'>The Quay Is Late</a></p>"),
+    # a link to no one author's page: a column, a topic, a series, the writers' index, the site's team
+    ("en", "<p class='kicker'><a href='/opinion/columnists/'>Columnists</a> · <a href='/opinion/columnists/north-"
+           "letters/'>North Letters</a></p>"),
+    ("en", "<p class='meta'><a href='/topics/journalists/press-freedom'>Press Freedom</a> · 4 March 2025</p>"),
+    ("en", "<p class='meta'><a href='/contributors/series/quay-diaries'>Quay Diaries</a></p>"),
+    ("en", "<div class='meta'><a href='/about/writers/'>Meet Our Writers</a> · 4 March 2025</div>"),
 ])
 def test_a_line_under_the_headline_gives_no_author_without_evidence_of_a_person(lang, top):
     assert _byline_page("", top, lang=lang)["authors"] == []
@@ -423,6 +544,26 @@ def _wrapped_headline_page(after: str) -> dict:
     html = (f"<html lang='en'><head><title>Cranes return</title></head><body><article><header class='article-header'>"
             f"<h1>Cranes return</h1></header>{after}<div class='text'>{paras}</div></article></body></html>")
     return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+def test_author_links_joined_by_and_under_the_headline_are_the_byline():
+    top = ("<div class='article-header__meta'><a href='/contributors/lina-berg'>Lina Berg</a> and <a href='/contributors/"
+           "olof-sand'>Olof Sand</a></div>")
+    assert _byline_page("", top)["authors"] == ["Lina Berg", "Olof Sand"]
+    cited = ("<p>As <a href='/columnists/lina-berg'>Lina Berg</a> and <a href='/columnists/olof-sand'>Olof Sand</a> "
+             "wrote on Monday, the quay is late.</p>")
+    assert _byline_page("", cited)["authors"] == []
+
+
+def test_the_sites_team_account_is_no_byline():
+    top = "<div class='meta'><a href='/author/north-ledger-team'>North Ledger Team</a></div>"
+    assert _byline_page("<meta property='og:site_name' content='North Ledger'>", top)["authors"] == []
+
+
+def test_a_translators_author_link_beside_the_writers_is_no_byline():
+    top = ("<p class='meta'>By <a href='/author/lina-berg'>Lina Berg</a> · Translated by <a href='/contributors/"
+           "olof-sand'>Olof Sand</a></p>")
+    assert _byline_page("", top)["authors"] == ["Lina Berg"]
 
 
 def test_an_author_link_in_the_date_line_after_the_headlines_wrapper_is_the_byline():

@@ -394,10 +394,14 @@ _ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' auth
 
 def _is_brand(name: str, brands: set[str]) -> bool:
     """``name`` is one of ``brands`` (squashed keys), or begins with one of three characters or
-    more as its first word (``MDR THÜRINGEN`` for ``mdr``)."""
+    more as its first word (``MDR THÜRINGEN`` for ``mdr``), or is one and then an account's or
+    desk's word (the vocabulary's ``not_a_person``: ``Harbour News Team``, the site's team
+    account)."""
     squashed = _squashed(name)
     first = _squashed(name.split()[0]) if name.split() else ""
-    return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands)
+    words = name.split()
+    return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands) \
+        or (len(words) > 2 and _squashed(" ".join(words[:-1])) in brands and bool(pattern("not_a_person").match(words[-1])))
 
 
 def _resolved(page, value):
@@ -427,10 +431,11 @@ _LABEL = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """A class naming a field's label (Drupal's ``field__label``: ``Auteurs``), no part of its value."""
 _BLOCKS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "section", "h2", "h3", "h4", "h5", "h6"))
 _ROLE_OR_PHOTO = re.compile(r"(?:^|[\s_-])(?:role|job-?title|jobtitle|position|occupation|function|desc|description"
-                            r"|bio|biography|fotos?|photos?|pictures?|images?|bild(?:er)?)(?:$|[\s_-])", re.I)
+                            r"|bio|biography|fotos?|photos?|pictures?|images?|bild(?:er)?)(?:$|[\s_-])"
+                            r"(?<!position-)(?!(?:relative|absolute|fixed|static|sticky)(?:$|\s))", re.I)
 """A class naming the part of a byline beside the name that is no name: the writer's role,
 job title or description (``byline-role``, ``author-jobtitle``, ``author-desc``), a photo's
-credit (``foto``, ``photo-credit``)."""
+credit (``foto``, ``photo-credit``); not a CSS utility's (Bootstrap's ``position-relative``)."""
 
 
 def _not_a_name(node) -> bool:
@@ -452,9 +457,15 @@ def _printed_byline(f: Fields) -> list[str]:
     and the date line is read next); cut before the first date, time or reading
     time among its fields when it prints one after a name (:func:`_before_time`: ``Jacobo
     Betancur | Publicado hace 3 horas``); the elements inside it marked as names, when some are
-    (:func:`_name_elements`: the role beside each left out), each a value of its own, with
-    those of the bylines of its class beside it (:func:`_same_bylines`); the parts
-    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text. ``[]``
+    (:func:`_name_elements`: the role beside each left out; none when each is another role's),
+    each a value of its own, with
+    those of the bylines of its class beside it (:func:`_same_bylines`), those under a label
+    other than the first's that may credit another role (:func:`_credits_other_role`: ``Written
+    by`` then ``Edited by``) left out; the parts
+    naming a role or a photo's credit (:func:`_not_a_name`) are no part of its text (a label
+    crediting another role, ``<span class="byline-label">Photos:</span>``, makes it a photo's:
+    none, :func:`_credits_photo`), and its
+    fields from the first crediting another role on (:func:`_writer_fields`) neither. ``[]``
     when there is none."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
@@ -467,32 +478,75 @@ def _printed_byline(f: Fields) -> list[str]:
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
                 return []  # a photo's byline first: the date line is read next, not a teaser's byline
             marked = _name_elements(el)
-            if marked:  # and those of the same byline repeated beside it, one per writer
-                return marked + [name for other in _same_bylines(el) for name in _name_elements(other)]
+            if marked is not None:  # and those of the same byline repeated beside it, one per writer
+                marked += [pair for other in _same_bylines(el) for pair in _name_elements(other) or ()]
+                first = key(marked[0][1]) if marked else ""  # the writer's label: another one credits another role
+                return [name for name, label in marked if key(label) == first or not _credits_other_role(label)]
+            if any(_credits_photo(text_of(node) or "") for node in el.iter(etree.Element)
+                   if node is not el and _LABEL.search(node.get("class") or "")):
+                return []  # ``<span class="byline-label">Photos:</span> Tom Weiss``, a photographer's
             fields = _fields(el)
+            writer = _writer_fields(fields)
+            if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
+                fields, text = writer, ", ".join(writer)
             return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
     return []
 
 
+def _credits_photo(label: str) -> bool:
+    """``label`` credits another role (the vocabulary's ``other_credit``, with or without its
+    colon: ``Photos:``, ``Photography``) or names a photographer (:func:`_photographer`)."""
+    label = clean(label) or ""
+    credit = pattern("other_credit")
+    return bool(label) and bool(credit.search(f" {label} X") or credit.search(f" {label}: X") or _photographer(label))
+
+
+def _writer_fields(fields: list[str]) -> list[str]:
+    """The fields of a byline before the first after its first that credits another role or a
+    source: another role's credit (the vocabulary's ``other_credit``, ``Fotos: …``), a source's
+    lead-in (``source_lead_in``, ``Source: Reuters``), or a label before a person's name, its
+    words after the first in lower case, that is no lead-in and closes on a word in lower case
+    (:func:`_credits_other_role`: ``Edited by Tom Weiss``, ``Reviewed by …``)."""
+    for i, field in enumerate(fields[1:], 1):
+        words = field.split()
+        label = next((" ".join(words[:j]) for j in range(1, len(words)) if _person_shaped(" ".join(words[j:]))), "")
+        if pattern("other_credit").match(field) or pattern("source_lead_in").match(field) \
+                or (label and all(w.islower() for w in label.split()[1:]) and _credits_other_role(label)):
+            return fields[:i]
+    return fields
+
+
+_SAME_BYLINES = 5  # the most bylines of one class read after the first, as rel=author links are capped at 6
+
+
 def _same_bylines(el) -> list:
     """The elements after ``el`` among its siblings with its class (a byline repeated for each
-    writer: ``<div class="article-byline">`` twice)."""
+    writer: ``<div class="article-byline">`` twice), :data:`_SAME_BYLINES` at most."""
     cls = el.get("class")
-    return [other for other in el.itersiblings(el.tag) if cls and other.get("class") == cls]
+    return [other for other in el.itersiblings(el.tag) if cls and other.get("class") == cls][:_SAME_BYLINES]
 
 
 _NAME_MARK = re.compile(r"(?:^|\s)(?:(?:[\w-]*(?:auth?or|autor|auteur|byline|writer|person|user|full|display"
-                        r"|contributor|reporter)[\w-]*)?name|fn)(?:$|\s)", re.I)
+                        r"|contributor|reporter)[_-]*)?name|fn)(?:$|\s)", re.I)
 """A class whose word is "name", or a person's name (``byline-name``, ``author__name``,
-``authorName``, hCard's ``fn``; not ``category-name``): the element printing a person's name,
-not the role, place or time beside it."""
+``authorName``, hCard's ``fn``; not ``category-name``, nor ``byline__location-name``, a word
+between the person's and "name"): the element printing a person's name, not the role, place
+or time beside it."""
 
 
-def _name_elements(el) -> list[str]:
+def _name_elements(el) -> list[tuple[str, str]] | None:
     """The texts of the elements inside the byline ``el`` that the markup marks as a name (a
-    class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"``), the outermost of
-    each, a label (:data:`_LABEL`) left out: ``<span class="byline-name">Erik Lund</span> <span
-    class="byline-role">Reporter</span>`` names Erik Lund alone; ``[]`` when none is marked so."""
+    class word ending in "name", :data:`_NAME_MARK`, or ``itemprop="name"`` of no organisation's
+    item, ``<span itemscope itemtype=".../Organization">``), the outermost of each, a label
+    (:data:`_LABEL`) left out: ``<span class="byline-name">Erik Lund</span> <span
+    class="byline-role">Reporter</span>`` names Erik Lund alone. Each name comes with the label
+    printed before it (the last field of the words from the name before, labels included:
+    ``Edited by``); one after another role's credit (``Photos: <span class="byline-name">…``:
+    the vocabulary's ``other_credit``) is none, and so one beside a photographer's role (before
+    or after it, its role's element included: ``<span class="author-role">Photographer</span>``,
+    ``Lea Brandt</span> (Fotos)``: :func:`_photographer`) and an account's handle after a name
+    (one word in lower case, ``anaruiz``, or one opening with ``@``). ``None`` when none is
+    marked so, ``[]`` when each marked is another role's."""
     found = []
     for node in el.iterdescendants(etree.Element):
         cls = node.get("class") or ""
@@ -500,7 +554,92 @@ def _name_elements(el) -> list[str]:
                 or any(a in found for a in node.iterancestors()):
             continue
         found.append(node)
-    return [t for t in (_byline_text(n) for n in found) if t]
+    if not found:
+        return None
+    names: list[tuple[str, str]] = []
+    plain, whole = _texts_between(el, found, False), _texts_between(el, found, True)
+    for i, node in enumerate(found):
+        text = _byline_text(node)
+        label = clean(_FIELD_EDGE.split(plain[i].replace("\0", " "))[-1]) or ""
+        role = clean(_FIELD_EDGE.split(whole[i].replace("\0", " "))[-1]) or ""
+        follow = next((c for c in (clean(x) for x in _FIELD_EDGE.split(_text_after(node, el, found))) if c), "")
+        if not text or _credits_photo(label) or _in_organisation(node, el) \
+                or _photographer(role) or _photographer(follow) or _credited_other_role().search(f"{text} {follow}") \
+                or (names and (text.startswith("@") or (" " not in text and text.islower()))):
+            continue
+        names.append((text, label))
+    return names
+
+
+def _text_after(node, el, found: list) -> str:
+    """The text printed after the name's element ``node`` in its block (up to the next block
+    edge, ``el``'s end or the next element of ``found``): the role beside the name."""
+    parts = [node.tail or ""]
+    cur = node
+    while True:
+        for sib in cur.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            if sib in found or sib.tag in _BLOCKS or any(d in found for d in sib.iterdescendants()):
+                return "".join(parts)
+            parts += [text_of(sib) or "", sib.tail or ""]
+        parent = cur.getparent()
+        if parent is None or parent is el or parent.tag in _BLOCKS:
+            return "".join(parts)
+        parts.append(parent.tail or "")
+        cur = parent
+
+
+def _texts_between(el, found: list, roles: bool) -> list[str]:
+    """The texts ``el`` prints around the elements of ``found`` (inside it, in document order):
+    before the first, between each and the next, after the last (one more than ``found``),
+    labels included, a role's or a photo's part (:func:`_not_a_name`) only with ``roles``."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def walk(node):
+        if node in found:
+            out.append("".join(buf))
+            buf.clear()
+        elif node.tag not in ("script", "style", "noscript", "template") \
+                and (node is el or roles or not _not_a_name(node)):
+            buf.append(node.text or "")
+            for child in node.iterchildren(etree.Element):
+                walk(child)
+        if node is not el and node.tail:
+            buf.append(node.tail)
+
+    walk(el)
+    return out + ["".join(buf)]
+
+
+def _credits_other_role(field: str) -> bool:
+    """``field``, the label printed right before a name in a byline (:func:`_name_elements`),
+    may credit a role other than the writer's: it closes on a word in lower case or a colon
+    (``Edited by``, ``Fact checked by``, ``Posted by``, ``Script:``) and is no byline's
+    lead-in (``By``, ``Written by``, ``Text:``) nor a word *and* (``name_conjunction``). The
+    byline's first label is the writer's; another one credits another role."""
+    if not field:
+        return False
+    lead_in = pattern("byline_lead_in")
+    if lead_in.match(field) and not lead_in.sub("", field).strip():
+        return False
+    if pattern("name_separator").fullmatch(f" {field} "):
+        return False
+    last = field.split()[-1]
+    return last.endswith(":") or (last.isalpha() and last.islower())
+
+
+def _in_organisation(node, el) -> bool:
+    """``node`` (inside the byline ``el``) names an organisation's microdata item: an element up
+    to ``el`` is an item typed ``Organization`` (or a kind of it) or the ``publisher``."""
+    for a in node.iterancestors():
+        if a is el:
+            return False
+        if "publisher" in (a.get("itemprop") or "").split() or "Organization" in (a.get("itemtype") or "") \
+                or "NewsMedia" in (a.get("itemtype") or ""):
+            return True
+    return False
 
 
 _DATELINE_NEAR = 3  # elements after the headline read for its date line
@@ -530,7 +669,13 @@ def _dateline_byline(f: Fields) -> list[str]:
     a person's and the markup marks each as an author's (:func:`_marked_authors`: capitalised
     words alone may be a section, a place or a kicker, ``European Affairs``, ``Den Haag``). A
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
-    for that mark too. ``[]`` otherwise."""
+    for that mark too, and so a source's lead-in (the vocabulary's ``source_lead_in``:
+    ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it, unless only other roles'
+    credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``), the lead-in names no source (the
+    vocabulary's ``source_lead_in``) and the names no desk (:func:`_desk`): a source, a desk or
+    places read as people's names
+    (``Quelle: Deutsche Bahn · Foto: …``, ``Por Sierra Nevada y Las Alpujarras``) are none
+    without it. ``[]`` otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
@@ -543,8 +688,9 @@ def _dateline_byline(f: Fields) -> list[str]:
             if start is None:
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
                     names = [_persons(field) for field in _names_before_time(fields, f)]
-                    if names and all(names) and _marked_authors(el, [name for part in names for name in part]):
-                        return unique(name for part in names for name in part)
+                    flat = [name for part in names for name in part]
+                    if names and all(names) and _marked_authors(el, flat) and not any(_desk(n) for n in flat):
+                        return unique(flat)
                 continue
             byline = _before_time(fields[start:], f)
             persons_only = byline is None and len(fields) == start + 1
@@ -555,13 +701,15 @@ def _dateline_byline(f: Fields) -> list[str]:
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
                 names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
-                if names and (credits or _marked_authors(el, names) or (len(names) > 1 and n == 0 and el is near)):
+                if names and ((credits and not pattern("source_lead_in").match(fields[start])
+                               and not any(_desk(name) for name in names)) or _marked_authors(el, names)):
                     return names
             if byline is not None:
                 names = split_names(byline)
                 agency = pattern("news_agency")
-                if _label_lead_in(fields[start], lead_in) and not _marked_authors(el, names):
-                    return []  # ``Interview: Night Buses``, the kind of piece and its topic
+                if (_label_lead_in(fields[start], lead_in) or pattern("source_lead_in").match(fields[start])
+                        or any(_desk(n) for n in names)) and not _marked_authors(el, names):
+                    return []  # ``Interview: Night Buses``, ``Quelle: Stadt Mainz · 4. März``: no writer
                 return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
                                               for n in names) else []
     return []
@@ -597,8 +745,10 @@ def _author_links(f: Fields) -> list[str]:
     section, a tag (``<a href="/tag/brussels">Brussels</a> · <a href="/author/jan-meyer">Jan
     Meyer</a>``), an interview's words (``Interview by <a …>Clara Vos</a> with …``). The link
     is the evidence of where a name begins and ends; one in the field of another role's credit
-    (``Photos: <a …>Ines Roth</a>``: the vocabulary's ``other_credit``) is none. ``[]`` when
-    there is none."""
+    (``Photos: <a …>Ines Roth</a>``: the vocabulary's ``other_credit``) is none, and so one in
+    a line that is no byline (:func:`_bylined_link`: a sentence, a review's details, ``Read
+    also``) or to a page that is no author's (:func:`_author_page`). ``[]`` when there is
+    none."""
     head = headline_element(f.page, None)
     credit = pattern("other_credit")
     names: list[str] = []
@@ -606,17 +756,78 @@ def _author_links(f: Fields) -> list[str]:
         if near.tag in ("script", "style") or in_aside(near) or _NOT_BYLINE.search(near.get("class") or "") \
                 or len(text_of(near) or "") > _DATELINE_CHARS:
             continue  # an author box's biography, the article's text
-        links = [a for a in near.iter("a") if _AUTHOR_PAGE.search(urlsplit(a.get("href") or "").path)]
+        links = [a for a in near.iter("a") if _author_page(a.get("href"))]
         if not links:
             continue
         credits = [key(field) for field in _fields(near) if credit.match(field)]
         for a in links:
             name = clean(text_of(a))
-            if name and _person_shaped(name) and not any(key(name) in field for field in credits):
+            if name and _person_shaped(name) and not _desk(name) and not any(key(name) in field for field in credits) \
+                    and _bylined_link(near, a, name, f):
                 names.append(name)
         if names:
             return unique(names)
     return []
+
+
+def _author_page(href: str | None) -> bool:
+    """``href`` is the address of one author's page: its path is an author word's folder
+    (:data:`_AUTHOR_PAGE`) and one name's segment after it, the folder first or after a
+    language's code (``/author/eva-smit``, ``/de/autoren/eva-smit/``); not a folder's index
+    (``/about/writers/``), a column's or topic's page under another folder
+    (``/opinion/columnists/europe-matters/``, ``/topics/journalists/press-freedom``) nor an
+    article under the author's (``/columnists/jan-berg/the-port-is-wrong``)."""
+    path = urlsplit(href or "").path
+    if not _AUTHOR_PAGE.search(path):
+        return False
+    segments = [s for s in path.split("/") if s]
+    at = next((i for i, s in enumerate(segments) if _AUTHOR_PAGE.fullmatch(f"/{s}/")), None)
+    return at is not None and len(segments) == at + 2 and (at == 0 or (at == 1 and _LANGUAGE_SEGMENT.fullmatch(segments[0])))
+
+
+_LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2})?")
+"""A language's code as a path's first segment (``en``, ``de-at``, ``pt_BR``)."""
+
+
+def _bylined_link(near, a, name: str, f: Fields) -> bool:
+    """The author link ``a`` (printing ``name``) makes a byline of the line ``near``: the markup
+    marks it as one (a class or id naming a byline or an author on the link or an element up to
+    ``near``, :func:`_names_byline`; ``rel="author"``), a byline's lead-in opens the link's
+    field (``By <a …>``, ``Interview by <a …>``), or the link is all its field prints (a
+    place's one word before it at most: ``Ghent <a …>``) and every other field is a date, a
+    time, a link's text or one word (a place, a section: ``<a>Ghent</a> · <a>Eva Smit</a> · 4
+    March 2025``), the word *and* setting fields apart too (``<a>Ana Ruiz</a> and <a>Tom
+    Weiss</a>``). Not a name in a sentence (``As <a>Maria Costa</a> wrote``), after another
+    label (``Script:``, ``Translated by``, ``Read also:``) nor beside a book's title, and never
+    one after another role's credit or a photographer's word, labels' elements included
+    (``<span class="author__label">Photography</span> <a …>``)."""
+    whole = " ".join((text_of(near) or "").split())
+    at = whole.find(name)
+    label = clean(_FIELD_EDGE.split(whole[:at])[-1]) or "" if at >= 0 else ""
+    if _credits_photo(label):
+        return False
+    node = a
+    while node is not None:
+        if _names_byline(node.get("class"), node.get("id")) or "author" in (node.get("rel") or "").split():
+            return True
+        if node is near:
+            break
+        node = node.getparent()
+    separator = pattern("name_separator")
+    text = separator.sub(" · ", " ".join(_edged_text(near).split()))  # ``A and B``: two fields
+    at = text.find(name)
+    if at < 0:
+        return False
+    before = clean(_FIELD_EDGE.split(text[:at])[-1].replace("\0", " ")) or ""
+    after = clean(_FIELD_EDGE.split(text[at + len(name):])[0].replace("\0", " ")) or ""
+    lead_in = pattern("byline_lead_in")
+    if before and lead_in.match(before) and not lead_in.sub("", before).strip():
+        return True
+    if after or (before and not (len(before.split()) == 1 and before[:1].isupper() and before.isalpha())):
+        return False
+    links = {key(text_of(x) or "") for x in near.iter("a")}
+    return all(key(field) == key(name) or field.endswith(name) or key(field) in links or len(field.split()) == 1
+               or _names_time(field, f) for part in _fields(near) for field in separator.split(part) if field)
 
 
 def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
@@ -637,12 +848,12 @@ def _marked_authors(el, names: list[str]) -> bool:
     """Each of ``names`` is printed in an element of the date line ``el`` (``el`` itself
     included) that the markup marks as an author's: a class or id naming a byline or an author
     (:func:`_names_byline`), ``itemprop="author"``, or a link ``rel="author"`` or to an author's
-    page (:data:`_AUTHOR_PAGE`). Capitalised words before a date may be a section, a place or a
+    page (:func:`_author_page`). Capitalised words before a date may be a section, a place or a
     kicker (``European Affairs · 4 March 2025``): this is the evidence that they name people."""
     marked = [text_of(node) or "" for node in el.iter(etree.Element)
               if _names_byline(node.get("class"), node.get("id"))
               or "author" in (node.get("itemprop") or "").split() or "author" in (node.get("rel") or "").split()
-              or (node.tag == "a" and _AUTHOR_PAGE.search(urlsplit(node.get("href") or "").path))]
+              or (node.tag == "a" and _author_page(node.get("href")))]
     return bool(names) and all(any(key(name) in key(text) for text in marked) for name in names)
 
 
@@ -892,21 +1103,36 @@ def split_names(value: str) -> list[str]:
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
     value, cuts = pattern("other_credit").subn("", lead_in.sub("", value))
-    value = value.strip(" ,;|/·•" + ("." if cuts else ""))  # ``Ana Ruiz. Fotos: …``, the sentence's stop
+    value = value.strip(" ,;|/·•")
+    if cuts and value.endswith(".") and not _ABBREVIATION_END.search(value):
+        value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, the sentence's stop (not ``Jr.``'s, an initial's)
     value = tail.sub("", value)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
         value = f"{value[:credit.start()]}, {credit.group(1) or credit.group(2)}"
     commas = _COMMA.split(value)
     if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2 \
-            and not pattern("news_agency").match(commas[-1]):
+            and not pattern("news_agency").match(commas[-1]) and not _photographer(commas[-1]):
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
-    for part in pattern("name_separator").split(value):
+    separator = pattern("name_separator")
+    seps = [m.group().strip() for m in separator.finditer(value)]
+    role_alone = False
+    for i, part in enumerate(separator.split(value)):
+        if role_alone and seps[i - 1].isalpha():
+            role_alone = False
+            continue  # ``Korrespondent in Den Haag``, ``inviato a Reggio Calabria``: a word *and* of another language
         if _credited_other_role().search(part):
             continue  # ``Lea Brandt (Fotos)``, a photographer
         part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
-        part = _without_role(part) if part else part
+        named, comma = part, bool(out) and i > 0 and not any(c.isalpha() for c in seps[i - 1])
+        if part and _photographer(part):
+            if comma and not any(w[:1].isupper() for w in part.split()[1:]):
+                out.pop()  # ``Lea Brandt, Bildreporterin``: the name before is a photographer's
+            continue  # ``photographer Tom Weiss``, ``Fotografin: Lea Brandt``: a photo's credit
+        part = _without_role(part, after_name=comma) if part else part
+        role_alone = bool(named) and not part and any(_ROLE_WORD_END.match(named, m.end())
+                                                      for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
                 and not pattern("not_a_person").match(part):
             out.append(part)
@@ -915,29 +1141,109 @@ def split_names(value: str) -> list[str]:
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text
 
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[^\W\d_]|Jr|Sr|Jun|Sen)\.$")
+"""A name closing on an abbreviation's full stop (``Tom Weiss Jr.``, ``Jonas K.``)."""
 
-def _without_role(part: str) -> str:
+_DESK_WORDS = 3  # the most words of a desk's name (``Redaktion Wirtschaft``, ``Europe News Desk``)
+
+
+def _desk(part: str) -> bool:
+    """``part`` names a desk, not a person: a desk's or an account's word (the vocabulary's
+    ``not_a_person``: ``Redaktion``, ``Redacción``, ``Desk``, ``Newsroom``) opening or closing a
+    name of :data:`_DESK_WORDS` words at most (``Redaktion Wirtschaft``, ``Redacción Madrid``,
+    ``Europe Desk``); a name holding a digit stays (``BR24 Redaktion``, a broadcaster's). Read
+    where nothing but the name's shape says it is a person's (a credits line's lead-in): where
+    the markup names the field a byline, a desk is the site's own signature, and kept."""
+    words = part.split()
+    desk = pattern("not_a_person")
+    return 1 < len(words) <= _DESK_WORDS and not any(c.isdigit() for c in part) \
+        and bool(desk.match(words[0]) or desk.match(words[-1]))
+
+
+def _without_role(part: str, after_name: bool = False) -> str:
     """A byline's name ``part`` without the writer's role printed after it (the vocabulary's
     ``byline_role``, as a word or the end of a compound word, and the words in lower case
     before it: ``Maja Holm political commentator`` gives ``Maja Holm``, ``Erik Lund
     Inrikesreporter`` ``Erik Lund``), or before it (``Korrespondent Jan Nowak`` gives ``Jan
-    Nowak`` when that reads as a person's name, :func:`_person_shaped`); ``""`` for a role
-    alone (``politisk kommentator``, ``Political Commentator``: one word before a role is the
-    role's own, but in a script without case, ``신현주 기자``)."""
+    Nowak`` when that reads as a person's name, :func:`_person_shaped`, the role's words all
+    left out: ``Political Editor Jane Doe``); ``""`` for a role alone (``politisk
+    kommentator``, ``Political Commentator``: one word before a role is the role's own, but in a
+    script without case, ``신현주 기자``), for a role followed by its tail (a short word in
+    lower case or the vocabulary's ``byline_tail`` after it, then an outlet or a place:
+    ``correspondent for Baltic Courier``, ``Korrespondent der Frankfurter Rundschau``), for a
+    role in a part after a name printed before it (``after_name``: ``Jan Kos, dziennikarz
+    Gazety Wyborczej``, the outlet in the genitive; ``Jane Doe, Baltic Courier correspondent``)
+    unless a person's name follows the role, for capitalised words both before and after a role
+    (``Chief Political Correspondent Jane Doe``, ``Jane Doe Reporter Baltic Courier``: where the
+    name is is not known), and for a photographer's role
+    (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
+    ``fotoreporter``, :data:`_PHOTO_ROLE`: the name is a photo credit's). An organisation named
+    by a role (the role in the plural, ``Reporters Without Borders``, ``European Federation of
+    Journalists``, or after a short word in lower case, ``Union of Journalists``) stays
+    whole."""
     m = next((m for m in pattern("byline_role").finditer(part) if _ROLE_WORD_END.match(part, m.end())), None)
     if m is None:
         return part
     words = part.split()
     at = len(part[:m.start()].split()) - (0 if part[:m.start()][-1:].isspace() or not m.start() else 1)
+    last = len(part[:m.end()].split())  # the words up to the role's last one
+    word_start = m.start() - len(part[:m.start()].split()[-1]) if at < len(part[:m.start()].split()) else m.start()
+    if _PHOTO_ROLE.fullmatch(part[word_start:m.start()]):
+        return ""  # ``photojournalist Tom Weiss``: a photographer's credit
+    inflection = _ROLE_WORD_END.match(part, m.end()).group()
+    if inflection.lower() in ("s", "es", "en") or (at and words[at - 1].islower() and len(words[at - 1]) <= 3):
+        return part  # an organisation's name (``Reporters Without Borders``, ``Committee to Protect Journalists``)
     before = words[:at]
     while before and before[-1].islower():
         before.pop()
+    if after_name and not _person_shaped(" ".join(words[last:])):
+        return ""  # ``Jane Doe, Baltic Courier correspondent``: the role's outlet, after the name
+    if len(before) >= 2 and before[0].upper() != before[0].lower() and _person_shaped(" ".join(words[last:])):
+        return ""  # ``Chief Political Correspondent Jane Doe`` or ``Jane Doe Reporter Baltic Courier``: which is the name?
     if len(before) >= 2 or (before and before[0].upper() == before[0].lower()):
         return " ".join(before)  # one cased word before a role is the role's own (``Political Commentator``)
-    after = words[at + 1:]
+    after = words[last:]
+    if after_name and not before:
+        return ""  # ``Jan Kos, dziennikarz Gazety Wyborczej``: the role's outlet
+    if after and after[0].islower() and (len(after[0]) <= _PARTICLE_CHARS or after[0].lower() in _tail_words()):
+        return ""  # ``correspondent for Baltic Courier``, ``Korrespondent in Den Haag``: an outlet or a place
     while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
         after.pop(0)
     return " ".join(after) if _person_shaped(" ".join(after)) else ""
+
+
+def _photographer(part: str) -> bool:
+    """``part`` prints a photographer's role: the word (:data:`_PHOTOGRAPHER`: ``photographer``,
+    ``Fotografin``, ``fotógrafo``) or a compound of a photo's word and a writer's role
+    (:data:`_PHOTO_ROLE`: ``Bildreporter``)."""
+    return bool(_PHOTOGRAPHER.search(part)) or any(
+        _PHOTO_ROLE.fullmatch(part, w.start(), m.start()) for w in re.finditer(r"\S+", part)
+        for m in pattern("byline_role").finditer(part, w.start(), w.end()) if m.start() > w.start())
+
+
+_PHOTOGRAPHER = re.compile(r"(?<!\w)(?:photo|foto|fotó)gra(?:ph|f|af)(?:ers?|ins?|[oae]s?|en|ka|é)?(?!\w)", re.I)
+"""A photographer's word in the EU's languages (``photographer``, ``Fotograf``, ``Fotografin``,
+``fotografo``, ``fotógrafa``, ``fotograaf``, ``fotografka``, ``photographe``)."""
+
+
+def _is_role_word(word: str) -> bool:
+    """``word`` is a writer's role (the vocabulary's ``byline_role``) with an inflection of two
+    letters at most (``Korrespondentin``)."""
+    m = pattern("byline_role").match(word)
+    return m is not None and (end := _ROLE_WORD_END.match(word, m.end())) is not None and end.end() == len(word)
+
+
+_PHOTO_ROLE = re.compile(r"(?:photo|foto|fotó|bild|beeld|video|kamera|camera)-?", re.I)
+"""The first part of a compound naming a photographer's or camera's role with a writer's word
+(``photojournalist``, ``Bildreporter``, ``fotoreporter``, ``fotoperiodista``,
+``beeldredacteur``): a photo credit, no writer."""
+
+
+@lru_cache(maxsize=1)
+def _tail_words() -> frozenset[str]:
+    """The words before a byline's closing place or outlet, in every language (the vocabulary's
+    ``byline_tail``: ``for``, ``für``, ``desde``, ``pour``)."""
+    return frozenset(w.lower() for w in phrases("byline_tail"))
 
 
 _ROLE_WORD_END = re.compile(r"[^\W\d_]{0,2}(?![\w])")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..vocabulary import phrases
+from ..vocabulary import pattern, phrases
 from .blocks import _SENTENCE_END, _block, _texts
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import _inside
@@ -26,11 +26,11 @@ prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
     r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
-    r"(?:^|[\s_-])(?:lead|intro|subhead(?:line)?)(?:-?text)?(?:$|[\s_-])", re.I)
-"""A class or id that names a standfirst (of :data:`LEAD_NAME`'s words; ``lead`` and ``intro``
-as a whole word, ``article__lead``, ``field--name-field-lead``, ``leadtext``: a lead image, a
-``leading-`` class are none, :data:`_NOT_LEAD`; not ``teaser`` or ``description``, which name
-other parts too)."""
+    r"(?:^|[\s_-])subheadline(?:$|[\s_-])", re.I)
+"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words, and
+``subheadline`` as a whole word; not ``lead``, ``intro`` or ``subhead``, which as whole words
+name Bootstrap's large text, an intro box holding a date line or an audio player, a
+crosshead; not ``teaser`` or ``description``, which name other parts too)."""
 _NEXT_TO = 3  # the elements after the headline (or after its wrapper) that are next to it
 LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
@@ -109,9 +109,24 @@ part or episode (``Part 3 of our
 series``, ``Teil 2: …``, ``Folge 12``, ``Część 3/5``), whatever the language; ``Seit 20 Jahren
 warten …`` is none."""
 SHORT_WORDS = 5
-"""Standfirsts of fewer words than this are taken only as a sentence (:func:`_sentence_like`)."""
+"""Standfirsts of fewer words than this are taken only as a sentence of running text
+(:func:`_short_sentence`)."""
 _CREDIT_OPENING = re.compile(r"^(?:%s)\s*(?::|(?:%s)(?!\w))" % ("|".join(phrases("other_credit")),
                                                                  "|".join(phrases("byline_lead_in"))), re.I)
+
+
+def _short_sentence(text: str) -> bool:
+    """A line of three or four words reads as a sentence of running text: it closes as one
+    (:data:`_CLOSED`: a full stop or exclamation mark, not a question, a crosshead's), holds no
+    colon (``Photo illustration: Ana Ruiz.``), no comma (``Antwerpen, België, Europa.``) and no
+    paywall's words (the vocabulary's ``paywall_offer``: ``Article réservé aux abonnés.``), and
+    its last word is no capitalised word after the first (a name or a noun closing a label:
+    ``Contenido patrocinado por Iberdrola.``, ``Ein Gastbeitrag des Bürgermeisters.``, ``Mit
+    Fotostrecke und Video.``; a number closes a sentence, ``Simhallen står klar 2027.``)."""
+    words = text.rstrip(".!…。！\"'”’»)").split()
+    return bool(_CLOSED.search(text)) and not text.rstrip("\"'”’»)").endswith("?") \
+        and not any(c in text for c in ":,;") and not pattern("paywall_offer").search(text) \
+        and len(words) > 1 and not words[-1][:1].isupper()
 
 
 def _sentence_like(text: str, names: str) -> bool:
@@ -124,12 +139,14 @@ def _sentence_like(text: str, names: str) -> bool:
     colon (``At a glance: what you need to know``; ``The verdict: concerts for all.`` is a
     sentence) nor a series' part (``Part 3 of our series``: :data:`_PART_OF_SERIES`); one of
     fewer than :data:`SHORT_WORDS` words (compact languages: ``Bilety zdrożeją od lipca.``)
-    closes as a sentence, where a kicker, a label or a name does not. A line closing with a
-    byline's lead-in and a name (:data:`_CREDIT_CLOSING`) is a credit."""
+    is a sentence of running text (:func:`_short_sentence`), where a kicker, a label or a name
+    is not. A line closing with a byline's lead-in and a name (:data:`_CREDIT_CLOSING`) is a
+    credit."""
     named = STANDFIRST_NAME.search(names)
     first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
-    if not _CLOSED.search(text) and (len(text.split()) < SHORT_WORDS or _LABEL_COLON.search(text)
-                                     or _PART_OF_SERIES.search(text)):
+    if not _CLOSED.search(text) and (_LABEL_COLON.search(text) or _PART_OF_SERIES.search(text)):
+        return False
+    if len(text.split()) < SHORT_WORDS and not _short_sentence(text):
         return False
     credit = _CREDIT_CLOSING.search(text)
     if credit and all(w[0].isupper() for w in credit.group(1).split()):
@@ -142,9 +159,9 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
     ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text
-    and :data:`SHORT_WORDS` words (``LEAD_NAMED_MIN_CHARS`` and three words when it names
-    itself a standfirst next to the headline, :func:`_named_next_to`, and is no label, list,
-    kicker or credit, :func:`_sentence_like`);
+    and :data:`SHORT_WORDS` words (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst
+    next to the headline, :func:`_named_next_to`, and is no label, list, kicker or credit,
+    :func:`_sentence_like`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
     boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
     if not body.blocks:

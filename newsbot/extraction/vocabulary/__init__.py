@@ -90,6 +90,8 @@ PATTERNS: dict[str, Pattern] = {
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
+    # a lead-in naming a source, no writer ("Quelle:", "Source:", "Fonte:")
+    "source_lead_in": Pattern(r"^(?:{})(?!\w)", re.I),
     # what separates two names: punctuation (the word "and" beside it: "A, B, and C", a line
     # break after "and"), or the word "and" between spaces
     "name_separator": Pattern(r"\s*(?:(?:(?<=\s)(?:{})\s*)?[,;&،、](?:\s*(?:{})(?=\s))?|\s(?:{})\s)\s*", re.I),
@@ -187,6 +189,7 @@ SHAPES: dict[str, Shape] = {
     "views_disclaimer": Shape("views_disclaimer", r"{}"),  # the views named the author's alone
     # --- bylines ---------------------------------------------------------------------------------
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
+    "source_lead_in": Shape("source_lead_in", r"{}"),  # the byline_lead_in words naming a source
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
     "byline_tail": Shape("byline_tail", r"{}"),  # the preposition before a place or an outlet
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
