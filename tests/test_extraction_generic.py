@@ -1108,6 +1108,37 @@ def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
     assert first in body
 
 
+@pytest.mark.parametrize("quote, echo", [
+    # a poem of four lines, one of which the next paragraph quotes again
+    ("<blockquote><p>The boats come home at night,</p><p>the sea keeps the names of all those who never "
+     "came home again,</p><p>and the quay falls silent,</p><p>like a mother.</p></blockquote>",
+     "<p>\u201cWhen I wrote that the sea keeps the names of all those who never came home again, I thought "
+     "of my brother,\u201d the poet says in his kitchen, where the notebooks still lie on the table.</p>"),
+    # a rule's present wording, its first paragraph restated as amended, its second nowhere
+    ("<blockquote><p>The port authorities publish the fees for the berths in good time before the season."
+     "</p><p>They may change the fees during the season for a serious reason.</p></blockquote>",
+     "<p>Under the draft, the port authorities would publish the fees for the berths six months before the "
+     "season at the latest, not merely in good time.</p>"),
+])
+def test_a_quotation_one_line_of_which_the_text_quotes_again_stays_whole(quote, echo):
+    html = _doc("<title>Notebooks</title>", "<h1>Notebooks</h1><div class='story'>" + _paras(1) + quote + echo
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    lines = [p.split("</p>")[0] for p in quote.split("<p>")[1:]]
+    assert all(line in body for line in lines)
+
+
+def test_a_box_floated_right_is_no_pull_quote():
+    box = ("<div class='pull-right'><p>It carries 200 passengers and 40 bicycles</p><p>Length: 48 metres</p>"
+           "<p>Cost: twelve million euros</p></div>")
+    said = ("<p>It carries 200 passengers and 40 bicycles and runs on an electric drive that is charged at the "
+            "quay overnight.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + box + said
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "Length: 48 metres" in body and "Cost: twelve million euros" in body
+
+
 def test_a_quotation_holding_much_of_the_text_is_no_pull_quote():
     # a letter quoted whole, its first lines printed again in the text: the letter stays
     letter = ("<blockquote><p>The noise for the people by the quay has grown, and we ask the council to act "
