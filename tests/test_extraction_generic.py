@@ -1268,9 +1268,22 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
     assert "The council paid for the new lights. They shine all night, the harbour office says." in body.split("\n\n")
 
 
+def test_a_mark_glued_to_a_word_is_a_footnote_when_its_target_is_one():
+    story = ("<p>The number of commuters has grown by a fifth<a href='#fn5'>[5]</a> since 2019, and most of them "
+             "come from the villages.</p>" + _paras(1)
+             + "<ol class='footnotes'><li id='fn5'>Regional office of statistics.</li></ol>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The number of commuters has grown by a fifth since 2019, and most of them come from the "
+                       "villages.")
+
+
 @pytest.mark.parametrize("line", [
     # a cross-reference set apart by a space, a link to another page, an anchor the page does not hold
     "<p>The rule is set out in paragraph <a href='#para-2'>(2)</a> of the harbour's by-laws for the quay.</p>",
+    # a paragraph glued to its article's number or to a word, the target a paragraph of the text
+    "<p>Article 5<a href='#para-2'>(2)</a> of the harbour's by-laws now obliges the ferries to go first.</p>",
+    "<p>The harbour's by-laws, in Article<a href='#para-2'>(2)</a>, now oblige the ferries to go first.</p>",
     "<p>The rule is set out in the harbour's by-laws for the quay.<a href='/laws#p2'>(2)</a></p>",
     "<p>The rule is set out in the harbour's by-laws for the quay.<a href='#nowhere'>(2)</a></p>",
     # a number in a span that names no footnote, and a footnote-named span with a word in it
