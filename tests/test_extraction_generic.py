@@ -1194,6 +1194,27 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
 
 
+@pytest.mark.parametrize("after", [
+    # one question after the text is a box's call: an appeal, a poll, "already read?", a press contact
+    "<h3>Did you like this article?</h3><p>Support local journalism</p>",
+    "<h3>Hai una notizia?</h3><p>Scrivi alla redazione</p>",
+    "<h3>Already read?</h3><ul><li>Ferry cancelled on Saturday</li><li>Shipyard wins a large order from Norway"
+    "</li><li>Rowing club turns one hundred</li></ul>",
+    "<h3>What do you think?</h3><ul><li>The ferry should stay</li><li>The ferry should go</li><li>I do not mind"
+    "</li></ul>",
+    "<h3>Questions?</h3><dl><dt>Press office</dt><dd>Harbour Authority, Quay Road 4</dd><dt>Phone</dt>"
+    "<dd>+44 20 5550 1234</dd></dl>",
+])
+def test_a_single_question_after_the_text_over_a_short_answer_or_list_stays_out(after):
+    from newsbot.extraction.generic import scorer
+
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+    assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+
+
 def test_an_explainers_definition_list_under_a_question_stays():
     from newsbot.extraction.generic import scorer
 
@@ -1221,12 +1242,13 @@ def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_s
     with scorer.using({}):
         body = extract_article(html, URL).record["body"].split("\n\n")
     assert body[3:] == ["What does a ticket cost?", "About four euros", "And for children?", "Nothing at all"]
-    # a question answered by a list closing the page stays
-    tail = "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>"
+    # an explainer's last question answered by a list closing the page stays
+    tail = ("<h2>Who can apply?</h2><p>Everyone over 18</p>"
+            "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>")
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
     with scorer.using({}):
         body = extract_article(html, URL).record["body"].split("\n\n")
-    assert body[3:] == ["What do I need?", "an identity card", "a photo"]
+    assert body[3:] == ["Who can apply?", "Everyone over 18", "What do I need?", "an identity card", "a photo"]
     # a heading that asks nothing over a short line or a list, and a question over links, stay out
     for after in ("<h3>Contact</h3><p>Harbour press office</p>",
                   "<h3>More on the harbour</h3><ul><li>ferries</li><li>cranes</li></ul>",

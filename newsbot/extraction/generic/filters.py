@@ -396,7 +396,7 @@ def _introduced(b: Block) -> bool:
     """``b``, an item of a list, is in a list that a line of the text introduces: the text right
     before the list ends in a colon (``The three new routes are:``), or the element right before
     it is a sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an
-    explainer's answer given as a list)."""
+    explainer's answer given as a list) in a text that asks another so (:func:`_explainer`)."""
     listing = b.element.getparent()
     if listing is None:
         return False
@@ -404,7 +404,19 @@ def _introduced(b: Block) -> bool:
         return True
     before = listing.getprevious()
     return before is not None and before.tag in HEADINGS \
-        and _QUESTION_END.search(before.text_content().strip()) is not None
+        and _QUESTION_END.search(before.text_content().strip()) is not None and _explainer(before.getparent())
+
+
+def _explainer(parent) -> bool:
+    """``parent`` holds two sub-headings or more asking a question (:data:`_QUESTION_END`): an
+    explainer's questions and answers, whose last answer may be short. One question after the
+    text is a box's call ("Did you like this article?", "Any news for us?", "What do you
+    think?" over a poll, "Already read?" over headlines, "Questions?" over a press office's
+    contact)."""
+    if parent is None:
+        return False
+    asked = (h for h in parent.iter(*HEADINGS) if _QUESTION_END.search(h.text_content().strip()))
+    return sum(1 for _ in zip(range(2), asked)) == 2
 
 
 def _closing_intro(b: Block, parent) -> bool:
@@ -421,10 +433,11 @@ def _closing_answer(b: Block, question: Block, parent) -> bool:
     """``b`` is the short answer to ``question``, a sub-heading in ``parent`` (the last good
     paragraph's, :func:`_closing_heading`) that asks one (ending in ``?``, Greek ``;``): a
     ``<p>`` in ``parent`` of :data:`ANSWER_CHARS` characters at most, no link, no date line
-    (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence)."""
+    (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence), in a
+    text asking two questions or more (:func:`_explainer`)."""
     return (_closing_heading(question, parent) and bool(_QUESTION_END.search(question.text))
             and b.tag == "p" and _parent(b) is parent and not b.links and 0 < len(b.text) <= ANSWER_CHARS
-            and not _dateline(b))
+            and not _dateline(b) and _explainer(parent))
 
 
 def _closing_heading(b: Block, parent) -> bool:
