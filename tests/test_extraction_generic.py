@@ -1079,6 +1079,9 @@ def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
     "<div class='texto-destacado'><p>{q}</p></div>",  # Spanish "highlighted"
     "<div class='story-callout'><p>{q}</p><p>The harbour master</p></div>",
     "<blockquote><p>{q}</p></blockquote>",  # a bare quotation
+    # an embedded post quoting the text, its credit under it
+    "<blockquote><p>{q}</p>Posted by <a href='/harbour'>Harbour Office</a> on <a href='/p/1'>Monday, 3 March</a>"
+    "</blockquote>",
 ])
 def test_a_quotation_box_cut_from_its_paragraph_and_printed_beside_it_is_read_once(box):
     said = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "

@@ -193,11 +193,12 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
 
 def _credit(b: Block) -> bool:
     """``b`` is a speaker's credit under a quote: a line opening with a dash ("— Anna Berger,
-    mayor"), or a name of :data:`CREDIT_WORDS` words at most, capitalised, closing with no
+    mayor"), a line mostly links (an embedded post's "Posted by <a>Anna Berger</a> on <a>Monday,
+    3 March</a>"), or a name of :data:`CREDIT_WORDS` words at most, capitalised, closing with no
     punctuation ("The harbour master"; a poem's line "comme une mère." or "et le quai se tait,"
     is none)."""
     text = b.text.strip()
-    if _DASHED.match(text):
+    if _DASHED.match(text) or b.link_share >= 0.5:
         return True
     return (0 < len(tokens(text)) <= CREDIT_WORDS and text[:1].isupper()
             and not _CLOSED.search(text))
