@@ -1131,6 +1131,17 @@ def test_a_quotation_one_line_of_which_the_text_quotes_again_stays_whole(quote, 
     assert all(line in body for line in lines)
 
 
+def test_a_quoted_poem_of_short_lines_one_of_which_the_text_repeats_stays_whole():
+    poem = ("<blockquote><p>The ferry leaves the quay at night and no one waves</p><p>Over the Grey Water</p>"
+            "<p>Past the Old Light</p></blockquote>")
+    said = ("<p>\u201cThe ferry leaves the quay at night and no one waves,\u201d she wrote in the first line, "
+            "and the town has quoted it ever since.</p>")
+    html = _doc("<title>Poems</title>", "<h1>Poems</h1><div class='story'>" + _paras(1) + poem + said
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "Over the Grey Water" in body and "Past the Old Light" in body
+
+
 def test_a_box_floated_right_is_no_pull_quote():
     box = ("<div class='pull-right'><p>It carries 200 passengers and 40 bicycles</p><p>Length: 48 metres</p>"
            "<p>Cost: twelve million euros</p></div>")

@@ -216,6 +216,7 @@ def test_a_category_printed_as_plain_text_gives_its_name(label, section):
     # the headline or an advert's label in an element named like a category (Swedish "rubrik": headline)
     f"<span class='rubrik'>{HEADLINE}</span>",
     "<span class='category-label'>Sponsored</span>",
+    "<span class='category-label'><a href='/anzeige'>Anzeige</a></span>",
     # a box's heading over other stories
     "<h3 class='category-title'>More from the region</h3>",
     # a lead-in before two names: one name or two

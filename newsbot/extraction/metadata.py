@@ -70,7 +70,7 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
     links, label = _class_named_links(page, _CATEGORY_CLASS)
     for a in links:
         name = _link_name(a)
-        if name and not home_link(a.get("href"), page.url):
+        if name and not home_link(a.get("href"), page.url) and not _advert_label().match(name):
             return name, "html"
     name = _breadcrumb_section(page) or (_printed_label(label, headline_element(page, None))
                                          if label is not None else None)

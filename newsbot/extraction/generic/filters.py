@@ -182,8 +182,8 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
             for b in inside:
                 if echoed(b):
                     seen = True
-                elif not (seen and _credit(b)):
-                    break
+                elif not (seen and b is inside[-1] and _credit(b)):
+                    break  # a credit is the box's last line
             else:
                 printed = seen
         if printed:
