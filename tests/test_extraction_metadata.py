@@ -245,6 +245,15 @@ def test_a_category_class_or_label_on_no_category_gives_no_section(label):
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
 
 
+@pytest.mark.parametrize("lang, section", [("sv", None), ("da", None), ("nb", None), ("de", "Kultur")])
+def test_rubrik_names_the_headline_in_the_scandinavian_languages(lang, section):
+    # "rubrik" is the headline in Swedish, Danish and Norwegian (a short one above the long), the section in German
+    body = f"<article><span class='rubrik'>Kultur</span><h1>{HEADLINE}</h1>{_paras(4)}</article>"
+    html = _doc(f"<title>{HEADLINE}</title><meta property='og:type' content='article'>", body)
+    html = html.replace("<html>", f"<html lang='{lang}'>")
+    assert extract_article(html.encode(), URL).record["section"] == section
+
+
 def test_a_plain_label_of_a_list_item_in_a_side_column_is_not_the_section():
     # TYPO3 tx_news: the detail view without a category, its list view in a side column (no <aside>)
     detail = ("<div class='article' itemscope itemtype='http://schema.org/Article'><div class='header'><h1 "

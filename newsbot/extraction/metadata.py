@@ -139,6 +139,10 @@ category (7: ``field-name-field-dzial``, 8+: ``field--name-field-rubrika``; its 
 site's language, :data:`_SECTION_WORDS`; not ``field-tags``, nor another story's or a wider
 one's, ``field--name-field-related-sections``)."""
 _HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
+_RUBRIK = re.compile(r"(?:^|[\s_-])rubrik(?=$|\s)", re.I)
+_RUBRIK_HEADLINE = ("sv", "da", "no", "nb", "nn")
+"""Languages whose ``rubrik`` is the headline (``underrubrik``, ``mellanrubrik`` its sub-headings),
+not a section as in German or Czech."""
 _PARAGRAPHS_FIELD = re.compile(r"field-{1,2}type-entity-reference-revisions")
 """Drupal's Paragraphs module's field (``field_sections`` of a body's content sections), the
 article's text, no category."""
@@ -179,6 +183,9 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
                 continue
         elif not marks.strip() or not names.search(marks) or _PARAGRAPHS_FIELD.search(marks):
             continue
+        elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
+                and (page.tree.get("lang") or "").split("-")[0].lower() in _RUBRIK_HEADLINE:
+            continue  # Swedish, Danish, Norwegian "rubrik": the headline
         if el.tag in ("td", "th") or in_aside(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
