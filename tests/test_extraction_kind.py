@@ -181,7 +181,8 @@ PROJECT = ("<div class='project'><a href='/projects/p{n}'>A green quay wall for 
 ROWS = ("<div class='container'><div class='row'><div class='col'><a href='/news'>Back to the list of all notices"
         "</a> <span class='date'>04.03.2025</span></div></div><div class='row'><div class='col'><h1>Ferry cancelled on "
         "Saturday</h1></div></div><div class='row'><div class='col'><p>Because of works on the pier the ferry to the "
-        "island does not run on Saturday. A bus takes the bridge instead, every hour from six in the morning.</p><p>The timetable applies again on "
+        "island does not run on Saturday. A bus takes the bridge instead, every hour from six in the morning.</p>"
+        "<p>The timetable applies again on "
         "Sunday.</p></div></div><div class='row'><div class='col'><p>Town hall, Harbour Road 1</p></div></div></div>")
 
 
