@@ -190,6 +190,9 @@ ROWS = ("<div class='container'><div class='row'><div class='col'><a href='/news
     # a live ticker's entries each link to themselves: no other page, no teasers
     "<h1>Live: the new ferry's first crossing</h1><div class='entries'>"
     + "".join(ENTRY.format(n=n) for n in range(6)) + "</div>",
+    # the entries' links to pages of their own, each printed alike: no headlines
+    "<h1>Live: the new ferry's first crossing</h1><div class='entries'>"
+    + "".join(ENTRY.format(n=n).replace("href='#e", "href='/live/ferry?entry=") for n in range(6)) + "</div>",
     # a round-up presenting projects, each a link over its description, no date: the article's text
     "<h1>Five projects for the harbour</h1><p>Until the end of April the people of the town can vote on which "
     "project of the citizens' budget comes first; five proposals are on the list.</p><div class='projects'>"

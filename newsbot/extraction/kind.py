@@ -152,8 +152,9 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
             cards[card] = " ".join(card.text_content().split())
     units: set = set()
     for repeated in found.values():
-        if len({id(unit) for unit, _, _ in repeated}) < FRONT_TEASERS:
-            continue  # one row holding a link among rows of text is no list of stories
+        if len({id(unit) for unit, _, _ in repeated}) < FRONT_TEASERS \
+                or len({text.casefold() for _, _, text in repeated}) < FRONT_TEASERS:
+            continue  # one row holding a link among rows of text, or one link text in each ("Copy link"), is no list
         for unit, href, text in repeated:
             units.add(unit)
             targets.setdefault(href, text)
@@ -219,7 +220,9 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     more beside the link and, but for a link holding a heading or paragraph, a date
     (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
     otherwise. ``seen`` caches each parent's count of its children by shape. The caller
-    (:func:`_teasers`) keeps units of a shape only when four of them hold such a link."""
+    (:func:`_teasers`) keeps units of a shape only when four of them hold such a link, with four
+    link texts at least (a link printed alike in every entry, "Copy the link to this entry", is
+    no headline)."""
     node = a
     card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
     for _ in range(UNIT_LEVELS):
