@@ -64,7 +64,11 @@ def test_a_related_storys_time_at_the_same_instant_gives_no_offset():
                  f"<div class='author'><a href='/auteur/els'>Alle artikelen van Els de Vries</a>{own}<ul>"
                  "<li><a href='/haven/kraan'>Nieuwe kraan voor de containerkade</a></li></ul></div>",
                  # the headline linked to the article itself, the time beside it
-                 f"<header><h1><a href='/haven/nieuwe-sluis/'>Nieuwe sluis in de haven</a></h1>{own}</header>"):
+                 f"<header><h1><a href='/haven/nieuwe-sluis/'>Nieuwe sluis in de haven</a></h1>{own}</header>",
+                 # a link to the article's comments or a place of the page beside the time
+                 f"<p class='meta'>{own} <a href='#reacties'>Praat mee: 14 reacties op dit artikel</a></p>",
+                 f"<p class='meta'>{own} <a href='/haven/nieuwe-sluis/#comments'>Join the discussion (14)</a></p>",
+                 f"<p class='meta'>{own} <a href='#boven'>Terug naar het begin van de pagina</a></p>"):
         body = f"<article><h1>Nieuwe sluis in de haven</h1>{meta}{_paras(4)}</article>"
         rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
         assert rec["date_published"] == "2025-05-12T08:30:00+02:00", meta
@@ -86,7 +90,26 @@ def test_of_two_local_offsets_of_one_instant_the_one_in_force_then_is_taken(utc,
             f"<meta property='article:modified_time' content='{first}'>")
     body = (f"<article><h1>Nieuwe sluis in de haven</h1><time datetime='{second}'>30 maart</time>"
             f"{_paras(4)}</article>")
-    rec = extract_article(_doc(head, body).encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    html = _doc(head, body).replace("<html>", "<html lang='nl'>")
+    rec = extract_article(html.encode(), "https://havenkrant.example.org/haven/nieuwe-sluis/").record
+    assert rec["date_published"] == published
+
+
+@pytest.mark.parametrize("lang, published", [
+    # Helsinki's winter offset beside an agency's Central European one: no pair of Finland's zone
+    ("fi", "2025-01-15T10:00:00+02:00"),
+    # a page whose language spans zones: the first offset the page gives
+    ("en", "2025-01-15T10:00:00+02:00"),
+    # a Central European page: the pair's winter offset, in force in January
+    ("de", "2025-01-15T09:00:00+01:00"),
+])
+def test_a_summer_time_pair_is_read_in_the_zone_of_the_pages_language(lang, published):
+    head = ("<title>Uusi lautta</title><meta property='article:published_time' content='2025-01-15T08:00:00Z'>"
+            "<meta property='article:modified_time' content='2025-01-15T10:00:00+02:00'>")
+    body = ("<article><h1>Uusi lautta</h1><time datetime='2025-01-15T09:00:00+01:00'>15.1.</time>"
+            f"{_paras(4)}</article>")
+    html = _doc(head, body).replace("<html>", f"<html lang='{lang}'>")
+    rec = extract_article(html.encode(), "https://lehti.example.fi/uutiset/uusi-lautta/").record
     assert rec["date_published"] == published
 
 

@@ -1093,6 +1093,9 @@ def test_a_pull_quote_printed_again_beside_its_paragraph_is_read_once(box):
     "<div class='texto-destacado'><p>{q}</p></div>",  # Spanish "highlighted"
     "<div class='story-callout'><p>{q}</p><p>The harbour master</p></div>",
     "<blockquote><p>{q}</p></blockquote>",  # a bare quotation
+    # an embedded post quoting the text, its credit under it
+    "<blockquote><p>{q}</p>Posted by <a href='/harbour'>Harbour Office</a> on <a href='/p/1'>Monday, 3 March</a>"
+    "</blockquote>",
 ])
 def test_a_quotation_box_cut_from_its_paragraph_and_printed_beside_it_is_read_once(box):
     said = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
@@ -1120,6 +1123,48 @@ def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
     body = extract_article(html, URL).record["body"]
     first = quote.split("<p>")[1].split("</p>")[0]
     assert first in body
+
+
+@pytest.mark.parametrize("quote, echo", [
+    # a poem of four lines, one of which the next paragraph quotes again
+    ("<blockquote><p>The boats come home at night,</p><p>the sea keeps the names of all those who never "
+     "came home again,</p><p>and the quay falls silent,</p><p>like a mother.</p></blockquote>",
+     "<p>\u201cWhen I wrote that the sea keeps the names of all those who never came home again, I thought "
+     "of my brother,\u201d the poet says in his kitchen, where the notebooks still lie on the table.</p>"),
+    # a rule's present wording, its first paragraph restated as amended, its second nowhere
+    ("<blockquote><p>The port authorities publish the fees for the berths in good time before the season."
+     "</p><p>They may change the fees during the season for a serious reason.</p></blockquote>",
+     "<p>Under the draft, the port authorities would publish the fees for the berths six months before the "
+     "season at the latest, not merely in good time.</p>"),
+])
+def test_a_quotation_one_line_of_which_the_text_quotes_again_stays_whole(quote, echo):
+    html = _doc("<title>Notebooks</title>", "<h1>Notebooks</h1><div class='story'>" + _paras(1) + quote + echo
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    lines = [p.split("</p>")[0] for p in quote.split("<p>")[1:]]
+    assert all(line in body for line in lines)
+
+
+def test_a_quoted_poem_of_short_lines_one_of_which_the_text_repeats_stays_whole():
+    poem = ("<blockquote><p>The ferry leaves the quay at night and no one waves</p><p>Over the Grey Water</p>"
+            "<p>Past the Old Light</p></blockquote>")
+    said = ("<p>\u201cThe ferry leaves the quay at night and no one waves,\u201d she wrote in the first line, "
+            "and the town has quoted it ever since.</p>")
+    html = _doc("<title>Poems</title>", "<h1>Poems</h1><div class='story'>" + _paras(1) + poem + said
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "Over the Grey Water" in body and "Past the Old Light" in body
+
+
+def test_a_box_floated_right_is_no_pull_quote():
+    box = ("<div class='pull-right'><p>It carries 200 passengers and 40 bicycles</p><p>Length: 48 metres</p>"
+           "<p>Cost: twelve million euros</p></div>")
+    said = ("<p>It carries 200 passengers and 40 bicycles and runs on an electric drive that is charged at the "
+            "quay overnight.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + box + said
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert "Length: 48 metres" in body and "Cost: twelve million euros" in body
 
 
 def test_a_quotation_holding_much_of_the_text_is_no_pull_quote():
@@ -1177,6 +1222,27 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
             assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3, after
 
 
+@pytest.mark.parametrize("after", [
+    # one question after the text is a box's call: an appeal, a poll, "already read?", a press contact
+    "<h3>Did you like this article?</h3><p>Support local journalism</p>",
+    "<h3>Hai una notizia?</h3><p>Scrivi alla redazione</p>",
+    "<h3>Already read?</h3><ul><li>Ferry cancelled on Saturday</li><li>Shipyard wins a large order from Norway"
+    "</li><li>Rowing club turns one hundred</li></ul>",
+    "<h3>What do you think?</h3><ul><li>The ferry should stay</li><li>The ferry should go</li><li>I do not mind"
+    "</li></ul>",
+    "<h3>Questions?</h3><dl><dt>Press office</dt><dd>Harbour Authority, Quay Road 4</dd><dt>Phone</dt>"
+    "<dd>+44 20 5550 1234</dd></dl>",
+])
+def test_a_single_question_after_the_text_over_a_short_answer_or_list_stays_out(after):
+    from newsbot.extraction.generic import scorer
+
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+    with scorer.using({}):
+        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
+    assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+
+
 def test_an_explainers_definition_list_under_a_question_stays():
     from newsbot.extraction.generic import scorer
 
@@ -1204,12 +1270,13 @@ def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_s
     with scorer.using({}):
         body = extract_article(html, URL).record["body"].split("\n\n")
     assert body[3:] == ["What does a ticket cost?", "About four euros", "And for children?", "Nothing at all"]
-    # a question answered by a list closing the page stays
-    tail = "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>"
+    # an explainer's last question answered by a list closing the page stays
+    tail = ("<h2>Who can apply?</h2><p>Everyone over 18</p>"
+            "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>")
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
     with scorer.using({}):
         body = extract_article(html, URL).record["body"].split("\n\n")
-    assert body[3:] == ["What do I need?", "an identity card", "a photo"]
+    assert body[3:] == ["Who can apply?", "Everyone over 18", "What do I need?", "an identity card", "a photo"]
     # a heading that asks nothing over a short line or a list, and a question over links, stay out
     for after in ("<h3>Contact</h3><p>Harbour press office</p>",
                   "<h3>More on the harbour</h3><ul><li>ferries</li><li>cranes</li></ul>",
@@ -1251,9 +1318,22 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
     assert "The council paid for the new lights. They shine all night, the harbour office says." in body.split("\n\n")
 
 
+def test_a_mark_glued_to_a_word_is_a_footnote_when_its_target_is_one():
+    story = ("<p>The number of commuters has grown by a fifth<a href='#fn5'>[5]</a> since 2019, and most of them "
+             "come from the villages.</p>" + _paras(1)
+             + "<ol class='footnotes'><li id='fn5'>Regional office of statistics.</li></ol>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[0] == ("The number of commuters has grown by a fifth since 2019, and most of them come from the "
+                       "villages.")
+
+
 @pytest.mark.parametrize("line", [
     # a cross-reference set apart by a space, a link to another page, an anchor the page does not hold
     "<p>The rule is set out in paragraph <a href='#para-2'>(2)</a> of the harbour's by-laws for the quay.</p>",
+    # a paragraph glued to its article's number or to a word, the target a paragraph of the text
+    "<p>Article 5<a href='#para-2'>(2)</a> of the harbour's by-laws now obliges the ferries to go first.</p>",
+    "<p>The harbour's by-laws, in Article<a href='#para-2'>(2)</a>, now oblige the ferries to go first.</p>",
     "<p>The rule is set out in the harbour's by-laws for the quay.<a href='/laws#p2'>(2)</a></p>",
     "<p>The rule is set out in the harbour's by-laws for the quay.<a href='#nowhere'>(2)</a></p>",
     # a number in a span that names no footnote, and a footnote-named span with a word in it

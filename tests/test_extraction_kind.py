@@ -163,3 +163,43 @@ def test_an_article_with_a_related_list_or_a_list_of_linked_sentences_stays_an_a
     items = "".join(f'<li>The board said that <a href="/s/{n}">the harbour board named a new chair</a> on Monday, '
                     f"the {n}th change this year, and more changes follow.</li>" for n in range(1, 7))
     assert kind(f"<html><body><h1>The week at the harbour</h1><ul>{items}</ul></body></html>") == (True, "long_text")
+
+
+def test_a_drupal_7_views_numbered_rows_are_teaser_units():
+    rows = "".join(ROW.format(n=n).replace('class="views-row"', f'class="views-row views-row-{n} views-row-'
+                                           f'{"odd" if n % 2 else "even"}"') for n in range(1, 6))
+    html = ('<html lang="en"><head><meta property="og:type" content="website"></head><body><main>'
+            f"<h1>Archive: March 2025</h1><div class='view-content'>{rows}</div></main></body></html>")
+    assert kind(html) == (False, "front")
+
+
+ENTRY = ("<div class='ticker-entry' id='e{n}'><time datetime='2025-03-04T10:1{n}'>10:1{n}</time><p>The new ferry "
+         "is in sight now, {n} minutes out; it sails slowly because of the fog over the harbour.</p>"
+         "<a class='share' href='#e{n}'>Copy the link to this entry</a></div>")
+PROJECT = ("<div class='project'><a href='/projects/p{n}'>A green quay wall for the north harbour {n}</a><p>Climbing "
+           "plants would grow along the old wall and give shade in summer, the club that proposed it says.</p></div>")
+ROWS = ("<div class='container'><div class='row'><div class='col'><a href='/news'>Back to the list of all notices"
+        "</a> <span class='date'>04.03.2025</span></div></div><div class='row'><div class='col'><h1>Ferry cancelled on "
+        "Saturday</h1></div></div><div class='row'><div class='col'><p>Because of works on the pier the ferry to the "
+        "island does not run on Saturday. A bus takes the bridge instead, every hour from six in the morning.</p>"
+        "<p>The timetable applies again on "
+        "Sunday.</p></div></div><div class='row'><div class='col'><p>Town hall, Harbour Road 1</p></div></div></div>")
+
+
+@pytest.mark.parametrize("body", [
+    # a live ticker's entries each link to themselves: no other page, no teasers
+    "<h1>Live: the new ferry's first crossing</h1><div class='entries'>"
+    + "".join(ENTRY.format(n=n) for n in range(6)) + "</div>",
+    # the entries' links to pages of their own, each printed alike: no headlines
+    "<h1>Live: the new ferry's first crossing</h1><div class='entries'>"
+    + "".join(ENTRY.format(n=n).replace("href='#e", "href='/live/ferry?entry=") for n in range(6)) + "</div>",
+    # a round-up presenting projects, each a link over its description, no date: the article's text
+    "<h1>Five projects for the harbour</h1><p>Until the end of April the people of the town can vote on which "
+    "project of the citizens' budget comes first; five proposals are on the list.</p><div class='projects'>"
+    + "".join(PROJECT.format(n=n) for n in range(5)) + "</div>",
+    # a brief in a grid's rows, one row holding a link back to the list and the date
+    ROWS,
+])
+def test_an_untyped_article_with_rows_or_entries_is_no_front(body):
+    is_article, _ = kind(f"<html lang='en'><body>{body}</body></html>")
+    assert is_article

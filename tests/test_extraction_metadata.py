@@ -199,6 +199,73 @@ def test_a_trail_or_a_teasers_label_named_as_a_category_is_not_the_section(label
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
 
 
+@pytest.mark.parametrize("label, section", [
+    # Drupal 8+ prints an inline label without its colon: the label's own field gives the value
+    ("<div class='field field--name-field-thema field--label-inline'><span class='field__label'>Kategorie</span> "
+     "<span class='field__item'>Hafen</span></div>", "Hafen"),
+    # a plain list or trail printed as a category's text: its first name, the trail's last step
+    ("<span class='entry-category'>Category: Port, Ferries</span>", "Port"),
+    ("<div class='category-title'>You are here: Home / Port</div>", "Port"),
+    ("<span class='cat-links'>Posted in Port news</span>", "Port news"),
+])
+def test_a_category_printed_as_plain_text_gives_its_name(label, section):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] == section
+
+
+@pytest.mark.parametrize("label", [
+    # the headline or an advert's label in an element named like a category (Swedish "rubrik": headline)
+    f"<span class='rubrik'>{HEADLINE}</span>",
+    "<span class='category-label'>Sponsored</span>",
+    "<span class='category-label'><a href='/anzeige'>Anzeige</a></span>",
+    # a box's heading over other stories
+    "<h3 class='category-title'>More from the region</h3>",
+    # a lead-in before two names: one name or two
+    "<span class='cat-links'>Posted in Port and Ferries</span>",
+    # a label word without its value
+    "<span class='category'>Category</span>",
+    # a label in a meta line or a list holding other fields: only a Drupal field's label names its value
+    "<dl class='meta'><dt class='field-label'>Category</dt><dd>Port</dd><dt class='field-label'>Author</dt>"
+    "<dd><a href='/authors/ann-weber'>Ann Weber</a></dd></dl>",
+    "<p class='meta'><span class='field-label'>Category:</span> Port <span class='field-label'>By</span> "
+    "<a href='/authors/ann-weber'>Ann Weber</a></p>",
+    # a spec sheet's or a budget's cells
+    "<table><tr><th class='field-label'>Category</th><td>Compact</td></tr></table>",
+    "<table><tr><td class='category'>Building costs</td><td>12 m</td></tr></table>",
+    # Drupal Paragraphs' content sections (the text's own links) and a related-sections field
+    "<div class='field field--name-field-sections field--type-entity-reference-revisions'><div class='field__item'>"
+    "<p>The cranes were built in <a href='/places/north'>North Harbour</a> over the winter and shipped in March "
+    "on two barges, the port's spokeswoman said on Monday.</p></div></div>",
+    "<div class='field field--name-field-related-sections'><div class='field__item'><a href='/sport'>Sport</a>"
+    "</div></div>",
+    # a related story's label three blocks from its headline's link, inside the article
+    "<div class='more'><h2>More on this</h2><div class='teaser'><div class='teaser-meta'><p><span "
+    "class='teaser-category'>Business</span></p></div><h3><a href='/2025/02/yard'>Yard wins order</a></h3></div></div>",
+])
+def test_a_category_class_or_label_on_no_category_gives_no_section(label):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
+
+
+@pytest.mark.parametrize("lang, section", [("sv", None), ("da", None), ("nb", None), ("de", "Kultur")])
+def test_rubrik_names_the_headline_in_the_scandinavian_languages(lang, section):
+    # "rubrik" is the headline in Swedish, Danish and Norwegian (a short one above the long), the section in German
+    body = f"<article><span class='rubrik'>Kultur</span><h1>{HEADLINE}</h1>{_paras(4)}</article>"
+    html = _doc(f"<title>{HEADLINE}</title><meta property='og:type' content='article'>", body)
+    html = html.replace("<html>", f"<html lang='{lang}'>")
+    assert extract_article(html.encode(), URL).record["section"] == section
+
+
+def test_a_plain_label_of_a_list_item_in_a_side_column_is_not_the_section():
+    # TYPO3 tx_news: the detail view without a category, its list view in a side column (no <aside>)
+    detail = ("<div class='article' itemscope itemtype='http://schema.org/Article'><div class='header'><h1 "
+              f"itemprop='headline'>{HEADLINE}</h1></div><div itemprop='articleBody'>{_paras(3)}</div></div>")
+    item = ("<div class='article' itemscope itemtype='http://schema.org/Article'><h3><a href='/news/run'><span "
+            "itemprop='headline'>Run</span></a></h3><div itemprop='description'><p>The run crosses the bridge.</p>"
+            "<p>Sign up by Friday.</p></div><p><a href='/news/run'>More</a></p><div class='footer'><p><span "
+            "class='news-list-category'>Sport</span></p></div></div>")
+    html = f"<div class='row'><div class='col-md-8'>{detail}</div><div class='col-md-4'>{item}</div></div>"
+    assert _page(html)["section"] is None
+
+
 def test_a_plain_category_label_in_the_articles_microdata_item_is_the_section():
     # TYPO3 tx_news's detail view: the headline an <h3>, the category in the item's footer
     item = ("<div class='article' itemscope itemtype='http://schema.org/Article'><div class='header'><h3 "

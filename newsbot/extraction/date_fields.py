@@ -204,7 +204,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     chosen = dates.choose(cands)
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
-    return (_in_local_offset(f.page, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
+    return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
 
 
 def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
@@ -218,7 +218,7 @@ def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
     return parsed
 
 
-def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
+def _in_local_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
     """``parsed`` written in the page's local UTC offset when it is given in UTC (``+00:00``,
     ``Z``: often a server's or a plugin's normalisation, as WordPress writes
     ``article:published_time``) and another date the page gives (JSON-LD dates, date meta tags,
@@ -227,7 +227,7 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
     if not (parsed.has_time and parsed.has_offset) or parsed.value.utcoffset() != timedelta(0):
         return parsed
     found = []
-    for value in _page_dates(page, own=True):
+    for value in _page_dates(f.page, own=True):
         text = value if isinstance(value, str) else ld_text(value)
         if not text or text.rstrip().endswith(_UTC_ENDINGS):
             continue  # in UTC too: no local offset to find there (and no parse)
@@ -236,21 +236,39 @@ def _in_local_offset(page: Page, parsed: dates.ParsedDate) -> dates.ParsedDate:
             found.append(other.value.tzinfo)
     if not found:
         return parsed
-    return dates.ParsedDate(parsed.value.astimezone(_in_season(parsed.value, found)), True, True)
+    zone = _in_season(parsed.value, found, lambda: _site_language(f)) if len(found) > 1 else found[0]
+    return dates.ParsedDate(parsed.value.astimezone(zone), True, True)
 
 
-_DST_ZONES = ("Europe/London", "Europe/Paris", "Europe/Helsinki")
-"""One zone for each pair of offsets Europe's summer time moves between (0 and +1, +1 and +2,
-+2 and +3: the EU's rule, the last Sundays of March and October at 01:00 UTC)."""
+_DST_ZONES = {"Europe/Paris": ("bs", "ca", "cs", "da", "de", "es", "fr", "hr", "hu", "it", "lb", "mk", "mt", "nb",
+                               "nl", "nn", "no", "pl", "sk", "sl", "sq", "sr", "sv"),
+              "Europe/Helsinki": ("bg", "el", "et", "fi", "lt", "lv", "ro", "uk")}
+"""The zone of each pair of offsets Europe's summer time moves a page's language between (+1
+and +2: Central European Time, +2 and +3: Eastern; the EU's rule, the last Sundays of March and
+October at 01:00 UTC), by the languages spoken only in that zone (IANA tz database; English,
+Portuguese and Irish span zones, and the pair 0/+1 never meets here: UTC values are left out)."""
 
 
-def _in_season(instant: datetime, zones: list) -> tzinfo:
+def _site_language(f: Fields) -> str | None:
+    """The language the page declares (``<html lang>``, ``content-language``: the site's
+    locale, even over a text quoted in another language), else the record's."""
+    page = f.page
+    return page.tree.get("lang") or page.tree.get("xml:lang") or page.meta_first("content-language") \
+        or f["language"]
+
+
+def _in_season(instant: datetime, zones: list, language) -> tzinfo:
     """Of the offsets ``zones`` (in the page's order) giving one ``instant``, the one in force
-    then when they are the two offsets of a European summer time pair (:data:`_DST_ZONES`: a
-    stale ``+01:00`` beside ``+02:00`` on the morning the clocks went forward); else the first."""
+    then when they are the two offsets of the summer time pair of the zone of the page's
+    language (``language()``, called only then: :data:`_DST_ZONES`; a stale ``+01:00`` beside
+    ``+02:00`` on the morning the clocks went forward in Paris; in January a Finnish page's
+    ``+02:00`` beside an agency's ``+01:00`` is no pair, Helsinki's is +2/+3); else the first."""
     offsets = {z.utcoffset(instant) for z in zones}
     if len(offsets) > 1:
-        for name in _DST_ZONES:
+        primary = (language() or "").split("-")[0].lower()
+        for name, languages in _DST_ZONES.items():
+            if primary not in languages:
+                continue
             zone = ZoneInfo(name)
             year = instant.year
             pair = {zone.utcoffset(datetime(year, 1, 15)), zone.utcoffset(datetime(year, 7, 15))}
@@ -842,7 +860,7 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
         if parsed and _after_publication(f, parsed):
             cands.append(("generic", parsed))
     chosen = dates.choose(cands)
-    return (_in_local_offset(f.page, chosen[1]).value, chosen[0]) if chosen else (None, None)
+    return (_in_local_offset(f, chosen[1]).value, chosen[0]) if chosen else (None, None)
 
 
 def _after_publication(f: Fields, update: dates.ParsedDate) -> bool:

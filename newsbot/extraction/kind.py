@@ -15,8 +15,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    :data:`BRIEF_CHARS` characters, one of them at least :data:`SENTENCE_CHARS` (short briefs
    count);
 4. a list of teasers is a front: :data:`FRONT_TEASERS` headline links or more (in headings,
-   ``<article>`` blocks, or units repeated as siblings of one tag and class with a date or
-   description beside the link: an archive's list items, a Drupal view's rows) whose headlines, or whose cards (headline, description, date: an
+   ``<article>`` blocks, or units repeated as siblings of one tag and first class, four of them
+   with a link to another page of the site and a date beside it: an archive's list items, a
+   Drupal view's rows) whose headlines, or whose cards (headline, description, date: an
    author page without its ``profile`` type), make up the page's running text, or running text of
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
    labelled article pages of ``../shared/corpus`` the share is at most a tenth);
@@ -26,8 +27,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+from urllib.parse import urldefrag, urlsplit
+
 from .date_fields import day_pattern, published
 from .page import Page, ld_types
+from .urls import absolute, site_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -121,7 +126,7 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
     targets: dict[str, str] = {}
     cards: dict = {}
     shapes: dict = {}
-    units: set = set()
+    found: dict = {}  # (parent, shape) -> [(unit, href, text)]: the repeated units holding a headline link
     for a in page.elements("a"):
         href = a.get("href")
         text = " ".join(a.text_content().split())
@@ -136,16 +141,46 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
                 heading = p
         if card is None and heading is not None:
             card = heading.getparent()
-        if card is None and heading is None and _stands_alone(a):
-            card = _repeated_unit(a, _headline_chars(a, text), shapes)
-            if card is not None:
-                units.add(card)
-        if card is not None or heading is not None:
-            targets.setdefault(href, text)
+        if card is None and heading is None:
+            if _stands_alone(a) and _other_page(href, page):
+                unit = _repeated_unit(a, _headline_chars(a, text), shapes)
+                if unit is not None:
+                    found.setdefault((unit.getparent(), _shape(unit)), []).append((unit, href, text))
+            continue
+        targets.setdefault(href, text)
         if card is not None and card not in cards:
             cards[card] = " ".join(card.text_content().split())
+    units: set = set()
+    for repeated in found.values():
+        if len({id(unit) for unit, _, _ in repeated}) < FRONT_TEASERS \
+                or len({text.casefold() for _, _, text in repeated}) < FRONT_TEASERS:
+            continue  # one row holding a link among rows of text, or one link text in each ("Copy link"), is no list
+        for unit, href, text in repeated:
+            units.add(unit)
+            targets.setdefault(href, text)
+            if unit not in cards:
+                cards[unit] = " ".join(unit.text_content().split())
     texts = "\n".join(t.casefold() for t in cards.values() if len(t) <= CARD_CHARS)
     return targets, texts, units
+
+
+def _other_page(href: str, page: Page) -> bool:
+    """``href`` leads to another page of the page's site: not an anchor of the page itself (a
+    live ticker's link to its entry), nor another site, nor a script or mail link."""
+    if href.startswith("#"):
+        return False
+    target = absolute(href, page.url)
+    if target is None:
+        return False
+    target, here = urldefrag(target)[0], urldefrag(page.url)[0]
+    return target.rstrip("/") != here.rstrip("/") and \
+        site_of(urlsplit(target).hostname or "") == site_of(urlsplit(here).hostname or "")
+
+
+def _shape(el) -> tuple:
+    """An element's shape among its siblings: its tag and its first class (a Drupal 7 view's
+    rows, ``views-row views-row-3 views-row-odd``, share ``views-row``)."""
+    return el.tag, ((el.get("class") or "").split() or [None])[0]
 
 
 UNIT_LEVELS = 4  # ancestors of a headline link searched for the repeated unit holding it
@@ -180,10 +215,14 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     :func:`_headline_chars`) outside any heading or ``<article>``: the link itself when it holds
     a heading or paragraph, or its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
     the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
-    or more of its tag and class (an archive's ``<li>``, a Drupal view's ``div.views-row``),
-    when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or more beside the
-    link (its date, its description: a bare list of links, a menu, is no list of teasers);
-    ``None`` otherwise. ``seen`` caches each parent's count of its children by tag and class."""
+    or more of its tag and first class (:func:`_shape`: an archive's ``<li>``, a Drupal view's
+    ``div.views-row``), when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or
+    more beside the link and, but for a link holding a heading or paragraph, a date
+    (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
+    otherwise. ``seen`` caches each parent's count of its children by shape. The caller
+    (:func:`_teasers`) keeps units of a shape only when four of them hold such a link, with four
+    link texts at least (a link printed alike in every entry, "Copy the link to this entry", is
+    no headline)."""
     node = a
     card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
     for _ in range(UNIT_LEVELS):
@@ -195,13 +234,32 @@ def _repeated_unit(a, link_chars: int, seen: dict):
             if shapes is None:
                 shapes = seen[parent] = {}
                 for child in parent:
-                    shape = (child.tag, child.get("class"))
-                    shapes[shape] = shapes.get(shape, 0) + 1
-            if shapes.get((node.tag, node.get("class")), 0) >= FRONT_TEASERS:
+                    if isinstance(child.tag, str):
+                        shape = _shape(child)
+                        shapes[shape] = shapes.get(shape, 0) + 1
+            if shapes.get(_shape(node), 0) >= FRONT_TEASERS:
                 text = " ".join(node.text_content().split())
-                return node if len(text) >= link_chars + UNIT_EXTRA_CHARS else None
+                if len(text) < link_chars + UNIT_EXTRA_CHARS:
+                    return None
+                return node if card or _dates_unit(node, a) else None
         node = parent
     return None
+
+
+_UNIT_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})(?!\d)|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"
+                        r"|(?<!\d)\d{1,2}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}(?!\d)"
+                        r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}(?!\d)")
+"""A date printed in a teaser unit: digits (``04.03.2025``, ``2025-03-04``) or a month's name
+(``4. März 2025``, ``March 4, 2025``)."""
+
+
+def _dates_unit(unit, a) -> bool:
+    """The repeated unit ``unit`` dates its headline link ``a``: it holds a ``<time>`` or prints
+    a date (:data:`_UNIT_DATE`) beside the link, as an archive's item or a news view's row does
+    (a list of projects, each a link over its description, is an article's text)."""
+    if next(unit.iter("time"), None) is not None:
+        return True
+    return _UNIT_DATE.search(unit.text_content().replace(a.text_content(), " ", 1)) is not None
 
 
 def _reads_as_teasers(found: list[str], teasers: dict[str, str], cards: str = "") -> bool:

@@ -17,7 +17,8 @@ from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import in_aside, in_teaser, ld_text, of_the_article, select_values, text_of, unique, value_of
+from .values import (TEASER_HEADLINE_CHARS, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of,
+                     unique, value_of)
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -69,9 +70,10 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
     links, label = _class_named_links(page, _CATEGORY_CLASS)
     for a in links:
         name = _link_name(a)
-        if name and not home_link(a.get("href"), page.url):
+        if name and not home_link(a.get("href"), page.url) and not _advert_label().match(name):
             return name, "html"
-    name = _breadcrumb_section(page) or (_printed_label(label) if label is not None else None)
+    name = _breadcrumb_section(page) or (_printed_label(label, headline_element(page, None))
+                                         if label is not None else None)
     return (name, "html") if name else (None, None)
 
 
@@ -120,29 +122,49 @@ _SECTION_LABEL = re.compile(rf"(?:{_SECTION_WORDS}|κατηγορ\w*|ενοτη�
 """A Drupal field's printed label (``field-label``, ``field__label``) naming a category: the
 section words (:data:`_SECTION_WORDS`) or their Greek and Cyrillic forms, the whole label."""
 _FIELD_LABEL = re.compile(r"(?:^|\s)field-?_?_?label(?:$|\s)")
+_DRUPAL_FIELD = re.compile(r"(?:^|\s)(?:field|field-{1,2}(?:name|type)-[\w-]+)(?=$|\s)")
+"""The class of a Drupal field's wrapper (7: ``field field-name-field-x``, 8+: ``field
+field--name-field-x``), the element a printed ``field-label``/``field__label`` is a child of."""
 _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?<!parent-)(?:categor(?:y|ies)|cat-links|rubri[ck]a?|ressort|primary-tag)"
                              r"(?:-(?:name|title|label))?(?=$|\s)"
-                             rf"|\bfield-{{1,2}}name-field-(?:[a-z0-9]+-)*(?:{_SECTION_WORDS})s?(?=$|\s)", re.I)
+                             r"|\bfield-{1,2}name-field-(?!(?:[a-z0-9]+-)*(?:related|similar|other|more|further|weitere"
+                             r"|parent)-)"
+                             rf"(?:[a-z0-9]+-)*(?:{_SECTION_WORDS})s?(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
 (``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``,
 TYPO3 tx_news's ``news-list-category``), or followed by ``-name``/``-title``/``-label`` (Joomla's
 ``category-name``; not its ``parent-category-name``, a wider one), not a slug after it
 (WordPress's ``category-politics`` on every post of that category); or a Drupal field of a
 category (7: ``field-name-field-dzial``, 8+: ``field--name-field-rubrika``; its name in the
-site's language, :data:`_SECTION_WORDS`; not ``field-tags``)."""
+site's language, :data:`_SECTION_WORDS`; not ``field-tags``, nor another story's or a wider
+one's, ``field--name-field-related-sections``)."""
 _HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
+_RUBRIK = re.compile(r"(?:^|[\s_-])rubrik(?=$|\s)", re.I)
+_RUBRIK_HEADLINE = ("sv", "da", "no", "nb", "nn")
+"""Languages whose ``rubrik`` is the headline (``underrubrik``, ``mellanrubrik`` its sub-headings),
+not a section as in German or Czech."""
+_PARAGRAPHS_FIELD = re.compile(r"field-{1,2}type-entity-reference-revisions")
+"""Drupal's Paragraphs module's field (``field_sections`` of a body's content sections), the
+article's text, no category."""
+CARD_LEVELS = 4  # ancestors of a plain label searched for another story's linked headline
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     """The links of the first element whose class or id ``names`` matches (the element itself
     when it is a link) in the ``<article>`` element around the headline
     (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
-    aside, a navigation, a page footer and a teaser's ``<article>``; ``[]`` when there is
-    none. Second, the first such element linking nowhere (TYPO3 tx_news prints a category as
-    plain text) that is printed beside the headline: inside its ``<article>`` or within
-    :data:`_HEADLINE_BLOCK` of its ancestors (not the page's ``body`` or ``main``), or in an
-    article's microdata item (:func:`_article_item`), not in a link or a teaser card
-    (:func:`~newsbot.extraction.values.in_teaser`); else ``None``."""
+    aside, a navigation, a page footer, a teaser's ``<article>``, a table's cell (a spec sheet's,
+    a budget's) and a field holding the text (Drupal's Paragraphs, a paragraph of running text);
+    ``[]`` when there is none. A Drupal field's printed label (``field-label``,
+    ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
+    (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
+    field, not the fields beside it). Second, the first such element linking nowhere (TYPO3
+    tx_news prints a category as plain text), no heading (a headline, a box's title), that is
+    printed beside the headline: inside its ``<article>`` or within :data:`_HEADLINE_BLOCK` of
+    its ancestors (not the page's ``body`` or ``main``), or in the article's microdata item
+    holding the headline (:func:`_article_item`), not in a link or a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`, :func:`_in_card`); else ``None``."""
     head = headline_element(page, None)
     scope = next((a for a in head.iterancestors("article")), None) if head is not None else None
     block = set()
@@ -152,11 +174,19 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     label = None
     for el in scope.iter(etree.Element) if scope is not None else ():
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _FIELD_LABEL.search(marks) and el.getparent() is not None and _names_section(el):
-            el = el.getparent()  # a Drupal field whose printed label names a category
-        elif not marks.strip() or not names.search(marks):
+        if _FIELD_LABEL.search(marks):
+            parent = el.getparent()
+            if parent is None or not _DRUPAL_FIELD.search(parent.get("class") or "") or not _names_section(el):
+                continue
+            el = el.getnext()  # the value of a Drupal field whose printed label names a category
+            if el is None or not isinstance(el.tag, str):
+                continue
+        elif not marks.strip() or not names.search(marks) or _PARAGRAPHS_FIELD.search(marks):
             continue
-        if in_aside(el):
+        elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
+                and (page.tree.get("lang") or "").split("-")[0].lower() in _RUBRIK_HEADLINE:
+            continue  # Swedish, Danish, Norwegian "rubrik": the headline
+        if el.tag in ("td", "th") or in_aside(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
             continue
@@ -164,17 +194,45 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
             continue  # a trail printed as the category's title: read as a trail
         links = [el] if el.tag == "a" else list(el.iter("a"))
         if links:
+            if any(len(text_of(p)) >= _RUNNING_TEXT for p in el.iter("p")):
+                continue  # a field of the article's text, its links the text's
             return links, label
-        beside = scope.tag == "article" or any(a in block or _article_item(a) for a in el.iterancestors())
-        if label is None and beside and next(el.iterancestors("a"), None) is None and not in_teaser(el):
+        if label is not None or el.tag in _HEADING_TAGS:
+            continue
+        beside = scope.tag == "article" or any(a in block or _article_item(a, head) for a in el.iterancestors())
+        if beside and next(el.iterancestors("a"), None) is None and not in_teaser(el) \
+                and not _in_card(el, head):
             label = el
     return [], label
+
+
+_RUNNING_TEXT = 150  # a paragraph this long is running text, no category's label
+
+
+def _in_card(el, head) -> bool:
+    """``el`` is printed in a card of another story: one of its :data:`CARD_LEVELS` nearest
+    ancestors not holding the headline ``head`` holds a link in a heading or a link of
+    :data:`~newsbot.extraction.values.TEASER_HEADLINE_CHARS` characters or more (a "More on
+    this" card's label, its headline's link two blocks away)."""
+    for ancestor in list(el.iterancestors())[:CARD_LEVELS]:
+        if ancestor.tag in ("article", "main", "body", "html") or (head is not None and head in ancestor.iter()):
+            return False
+        for a in ancestor.iter("a"):
+            if next(a.iterancestors(*_HEADING_TAGS), None) is not None \
+                    or len(" ".join(a.text_content().split())) >= TEASER_HEADLINE_CHARS:
+                return True
+    return False
 
 
 def _names_section(label) -> bool:
     """The text of ``label``, lower case without accents (``ł`` as ``l``), is a category's name
     (:data:`_SECTION_LABEL`)."""
-    text = unicodedata.normalize("NFKD", text_of(label).strip().lower().replace("ł", "l"))
+    return _names_section_text(text_of(label))
+
+
+def _names_section_text(text: str) -> bool:
+    """:func:`_names_section` of a text."""
+    text = unicodedata.normalize("NFKD", text.strip().lower().replace("ł", "l"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return len(text) <= 30 and _SECTION_LABEL.match(text) is not None
 
@@ -187,26 +245,36 @@ site's hidden ``<h1>``, which no reader sees beside anything."""
 _SEPARATORS = " ›»‹«|/>,;·•"
 
 
-def _article_item(el) -> bool:
-    """``el`` is a microdata item of an article type (``itemtype`` ``…/Article``,
+def _article_item(el, head=None) -> bool:
+    """``el`` is the article's microdata item of an article type (``itemtype`` ``…/Article``,
     ``…/NewsArticle``, ``…/BlogPosting``: TYPO3 tx_news's detail view, whose headline is an
-    ``<h3>``) holding three paragraphs or more: the article's text, no teaser card's."""
+    ``<h3>``) holding three paragraphs or more and the headline ``head`` or the article's text
+    (``itemprop="articleBody"``): not a list's item of another story (tx_news's list view in a
+    side column, its text a ``description``)."""
     if el.get("itemscope") is None:
         return False
     kind = (el.get("itemtype") or "").split()
-    return bool(kind) and kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES \
-        and sum(1 for _ in zip(range(3), el.iter("p"))) == 3
+    if not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() not in ARTICLE_TYPES \
+            or sum(1 for _ in zip(range(3), el.iter("p"))) < 3:
+        return False
+    return (head is not None and any(d is head for d in el.iterdescendants())) or any(
+        "articleBody" in (d.get("itemprop") or "").split() for d in el.iterdescendants())
 
 
-def _printed_label(el) -> str | None:
+def _printed_label(el, head=None) -> str | None:
     """The name a category element linking nowhere prints: the first of its pieces (its text
     and its children's, each stripped of separators; TYPO3 prints one span for each category)
-    that is no printed label (``Kategorie:``; a piece ``Kategorie: Verkehr`` gives what follows
-    the colon, a label of three words at most) and no screen-reader text (:data:`_HIDDEN`);
-    ``None`` when the element holds a block, a date or other element of its own
-    (:data:`_LABEL_BLOCKS`), or that name is longer than :data:`SECTION_CHARS`, holds a digit or
-    ends a sentence (a text, no label)."""
-    if next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
+    that is no printed label (``Kategorie:``, or the label word alone, ``Kategorie``; a piece
+    ``Kategorie: Verkehr`` gives what follows the colon, a label of three words at most) and no
+    screen-reader text (:data:`_HIDDEN`); a lead-in (``Posted in``, ``Veröffentlicht in``: the
+    vocabulary's ``section_lead_in``) is left out, and of a list the first name (``Politik,
+    Wirtschaft``), of a trail the last (``Start / Hafen``); ``None`` when the element holds a
+    block, a date or other element of its own (:data:`_LABEL_BLOCKS`), or that name is longer
+    than :data:`SECTION_CHARS`, holds a digit or ends a sentence (a text, no label), is an
+    advert's label (``Anzeige``, ``Sponsored``: the vocabulary's ``advert_label``), the
+    headline ``head``'s text (Swedish and Danish ``rubrik`` is the headline), or names two
+    after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
+    if el.tag in _HEADING_TAGS or next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
         return None
     pieces = [el.text]
     for child in el:
@@ -215,16 +283,35 @@ def _printed_label(el) -> str | None:
         pieces.append(child.tail)
     for piece in pieces:
         text = clean(piece) or ""
-        head, colon, tail = text.partition(":")
-        if colon and len(head.split()) <= 3:
+        head_words, colon, tail = text.partition(":")
+        if colon and len(head_words.split()) <= 3:
             text = tail
         name = clean(text.strip(_SEPARATORS))
-        if not name:
+        if not name or _names_section_text(name):
             continue
-        if len(name) > SECTION_CHARS or any(c.isdigit() for c in name) or name[-1] in ".!?…":
+        lead_in = pattern("section_lead_in").match(name)
+        if lead_in:
+            name = name[lead_in.end():]
+            if pattern("name_separator").search(name):
+                return None
+        trail = _TRAIL_SPLIT.split(name)
+        name = clean(_LIST_SPLIT.split(trail[-1])[0] if len(trail) == 1 else trail[-1])
+        if not name or len(name) > SECTION_CHARS or any(c.isdigit() for c in name) or name[-1] in ".!?…":
+            return None
+        if _advert_label().match(name) or (head is not None and key(name) == key(text_of(head))):
             return None
         return name
     return None
+
+
+_TRAIL_SPLIT = re.compile(r"\s+[/›»>]\s+")  # a trail's steps printed as text: the last is the section
+_LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")  # a list of names printed as text: the first is the section
+
+
+@lru_cache(maxsize=1)
+def _advert_label() -> re.Pattern:
+    """An advert's label as a whole name (the vocabulary's ``advert_label``: ``Anzeige``)."""
+    return re.compile(rf"(?:{'|'.join(phrases('advert_label'))})\W*$", re.I)
 
 
 def _of_the_headline_item(el, head) -> bool:

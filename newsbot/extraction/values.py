@@ -109,13 +109,15 @@ def in_teaser(el) -> bool:
     :data:`TEASER_HEADLINE_CHARS` characters or more (a "More stories" card's ``<time>`` beside
     its link). A link around the element or holding a ``<time>`` (the article's permalink on its
     date), one in an ``<h1>`` (the article's own headline), an author's or a section's link
-    (shorter), and a box of several links (an author box listing the author's other stories
-    beside the article's time) make no teaser."""
+    (shorter), a link to a place of the page itself or to the article's comments (``#comments``,
+    ``/story#kommentare``: "Join the discussion: 14 comments"), and a box of several links (an
+    author box listing the author's other stories beside the article's time) make no teaser."""
     above = list(el.iterancestors())
     for ancestor in above[:TEASER_LEVELS]:
         if ancestor.tag in ("article", "main", "body", "html"):
             return False
-        links = [a for a in ancestor.iter("a") if a not in above and next(a.iter("time"), None) is None]
+        links = [a for a in ancestor.iter("a") if a not in above and next(a.iter("time"), None) is None
+                 and not _to_this_page(a.get("href") or "")]
         if not links:
             continue
         if len({a.get("href") for a in links}) > 1:
@@ -123,6 +125,15 @@ def in_teaser(el) -> bool:
         return any(len(" ".join(a.text_content().split())) >= TEASER_HEADLINE_CHARS
                    and next(a.iterancestors("h1"), None) is None for a in links)
     return False
+
+
+def _to_this_page(href: str) -> bool:
+    """``href`` leads to a place of the page itself (``#top``) or to reader comments (a fragment
+    naming them, :data:`_COMMENT_WORDS`: ``#comments``, ``/story#kommentare``)."""
+    if href.startswith("#"):
+        return True
+    fragment = href.partition("#")[2].lower()
+    return bool(fragment) and any(w in _COMMENT_WORDS for w in re.split(r"[\W_]+", fragment))
 
 
 def comments_of(el):

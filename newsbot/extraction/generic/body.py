@@ -10,9 +10,10 @@ from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
-from .filters import (_ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro, _closing_line,
-                      _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles, _introduced,
-                      _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
+from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro,
+                      _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
+                      _introduced, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
+from .prune import HEADINGS
 from .scorer import model, pruned_tiers, rescore
 
 LINK_LIST_SHARE = 0.6
@@ -199,4 +200,6 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     kept = _dedupe(_repeated_pull_quotes(kept))
     if not any(b.good for b in kept):
         kept = _dedupe(_repeated_pull_quotes(rules.kept))
+    while len(kept) > 1 and kept[-1].tag in HEADINGS and _QUESTION_END.search(kept[-1].text):
+        kept.pop()  # a question left over what the scorer took out ("Already read?") asks nothing of the text
     return Body([b.text for b in kept], kept, rules.order, rules.left_out, rules.cut)

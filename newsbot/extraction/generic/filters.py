@@ -94,10 +94,11 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
 QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*"
-                        r"|exergue|pull\w*|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
+                        r"|exergue|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
 """A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
 Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
-``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`)."""
+``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`).
+Bootstrap's float utilities ``pull-right``/``pull-left`` name no quote."""
 PULL_QUOTE_LEVELS = 4
 """How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
 a ``<blockquote>`` in the named box)."""
@@ -112,7 +113,10 @@ pull quote cut from its sentence): :func:`_echoes`."""
 ECHO_RUN = 4  # words of the quote printed together in the other block
 ECHO_SPREAD = 2  # the other block's words after a run the quote's may span, per word of the quote
 QUOTE_SHARE = 0.25  # the most of the body's text a quotation box read as a pull quote may hold
+CREDIT_WORDS = 6  # the most words of a speaker's name under a quote
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"'»“”’)]*\s+")
+_DASHED = re.compile(r"^\s*[-‐‑‒–—―]")
+_CLOSED = re.compile(r"[.,;:!?…。！？]\W*$")
 
 
 def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
@@ -120,11 +124,17 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     id names one, ``pullquote``, ``pull-quote``, ``PullQuote``) whose longest block's words are
     printed again in a block outside it (:data:`PULL_QUOTE_WORDS` words or more anywhere in it, a
     shorter quote at a sentence's edge there), or a quotation box (a ``<blockquote>``, a class
-    naming a quote: :data:`QUOTE_NAME`) holding :data:`QUOTE_SHARE` of the text at most, whose
-    longest block of :data:`ECHO_WORDS` words or more a block outside every such box prints close together
-    (:func:`_echoes`; a named pull quote so too): the quote set large beside the paragraph it
-    repeats, dropped with its other blocks (the speaker's name under it). A quote whose words
-    are printed nowhere else is the text's own and stays."""
+    naming a quote: :data:`QUOTE_NAME`) holding :data:`QUOTE_SHARE` of the text at most, EVERY
+    block of which is printed close together by a block outside every such box (:func:`_echoes`,
+    blocks of :data:`ECHO_WORDS` words or more) or is the speaker's credit under such a block
+    (:func:`_credit`): the quote set large beside the paragraph it repeats, dropped with the
+    speaker's name under it. A quotation one line of which the text quotes again (a poem's line,
+    a law's old wording restated) is the text's own and stays whole, as does a quote whose words
+    are printed nowhere else.
+
+    Cost: one word set per block and one index from a word to the blocks holding it, built only
+    when the page has a box; a box's block is compared only with the blocks holding its rarest
+    word."""
     boxes: dict = {}
     for b in found:
         box = _pull_quote(b)
@@ -135,7 +145,25 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     words = {id(b): " " + " ".join(tokens(key(b.text))) + " " for b in found}
     total = sum(len(b.text) for b in found) or 1
     quoted = {id(b) for inside in boxes.values() for b in inside}  # an echo is in the running text
+    holding: dict | None = None  # word -> the running text's blocks holding it
     dropped: set = set()
+
+    def echoed(block: Block) -> bool:
+        nonlocal holding
+        said = words[id(block)].split()
+        if len(said) < ECHO_WORDS:
+            return False
+        if holding is None:
+            holding = {}
+            for other in found:
+                if id(other) not in quoted:
+                    for word in set(words[id(other)].split()):
+                        holding.setdefault(word, []).append(other)
+        wanted = set(said)
+        rarest = min(wanted, key=lambda w: len(holding.get(w, ())))
+        return any(_echoes(said, text) for other in holding.get(rarest, ())
+                   for text in (words[id(other)].split(),) if wanted <= set(text))
+
     for (box, named), inside in boxes.items():
         longest = max(inside, key=lambda b: len(b.text))
         quote = words[id(longest)]
@@ -150,12 +178,30 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
                 for line in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
         small = named or sum(len(b.text) for b in inside) <= QUOTE_SHARE * total
         if not printed and len(said) >= ECHO_WORDS and small:
-            wanted = set(said)
-            printed = any(_echoes(said, text) for b in found if id(b) not in quoted
-                          for text in (words[id(b)].split(),) if wanted <= set(text))
+            seen = False
+            for b in inside:
+                if echoed(b):
+                    seen = True
+                elif not (seen and b is inside[-1] and _credit(b)):
+                    break  # a credit is the box's last line
+            else:
+                printed = seen
         if printed:
             dropped.update(id(b) for b in inside)
     return [b for b in found if id(b) not in dropped] if dropped else found
+
+
+def _credit(b: Block) -> bool:
+    """``b`` is a speaker's credit under a quote: a line opening with a dash ("— Anna Berger,
+    mayor"), a line mostly links (an embedded post's "Posted by <a>Anna Berger</a> on <a>Monday,
+    3 March</a>"), or a name of :data:`CREDIT_WORDS` words at most, capitalised, closing with no
+    punctuation ("The harbour master"; a poem's line "comme une mère." or "et le quai se tait,"
+    is none)."""
+    text = b.text.strip()
+    if _DASHED.match(text) or b.link_share >= 0.5:
+        return True
+    return (0 < len(tokens(text)) <= CREDIT_WORDS and text[:1].isupper()
+            and not _CLOSED.search(text))
 
 
 def _echoes(quote: list[str], text: list[str]) -> bool:
@@ -351,7 +397,7 @@ def _introduced(b: Block) -> bool:
     """``b``, an item of a list, is in a list that a line of the text introduces: the text right
     before the list ends in a colon (``The three new routes are:``), or the element right before
     it is a sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an
-    explainer's answer given as a list)."""
+    explainer's answer given as a list) in a text that asks another so (:func:`_explainer`)."""
     listing = b.element.getparent()
     if listing is None:
         return False
@@ -359,7 +405,19 @@ def _introduced(b: Block) -> bool:
         return True
     before = listing.getprevious()
     return before is not None and before.tag in HEADINGS \
-        and _QUESTION_END.search(before.text_content().strip()) is not None
+        and _QUESTION_END.search(before.text_content().strip()) is not None and _explainer(before.getparent())
+
+
+def _explainer(parent) -> bool:
+    """``parent`` holds two sub-headings or more asking a question (:data:`_QUESTION_END`): an
+    explainer's questions and answers, whose last answer may be short. One question after the
+    text is a box's call ("Did you like this article?", "Any news for us?", "What do you
+    think?" over a poll, "Already read?" over headlines, "Questions?" over a press office's
+    contact)."""
+    if parent is None:
+        return False
+    asked = (h for h in parent.iter(*HEADINGS) if _QUESTION_END.search(h.text_content().strip()))
+    return sum(1 for _ in zip(range(2), asked)) == 2
 
 
 def _closing_intro(b: Block, parent) -> bool:
@@ -376,10 +434,11 @@ def _closing_answer(b: Block, question: Block, parent) -> bool:
     """``b`` is the short answer to ``question``, a sub-heading in ``parent`` (the last good
     paragraph's, :func:`_closing_heading`) that asks one (ending in ``?``, Greek ``;``): a
     ``<p>`` in ``parent`` of :data:`ANSWER_CHARS` characters at most, no link, no date line
-    (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence)."""
+    (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence), in a
+    text asking two questions or more (:func:`_explainer`)."""
     return (_closing_heading(question, parent) and bool(_QUESTION_END.search(question.text))
             and b.tag == "p" and _parent(b) is parent and not b.links and 0 < len(b.text) <= ANSWER_CHARS
-            and not _dateline(b))
+            and not _dateline(b) and _explainer(parent))
 
 
 def _closing_heading(b: Block, parent) -> bool:

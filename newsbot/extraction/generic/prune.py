@@ -211,12 +211,58 @@ def _linked_marker(el) -> bool:
     if any(a.tag == "sup" for a in el.iterancestors()):
         return False  # the <sup>'s rule reads it
     before = _glued_text_before(el)
-    if not before or not (text[0] in "[(" or _MARK_AFTER.search(before)):
+    if not before:
+        return False
+    after_word = bool(_MARK_AFTER.search(before))
+    if not (after_word or text[0] in "[("):
         return False
     if el.tag != "a":
         return True
-    target = href[1:].replace('"', "")
-    return bool(el.getroottree().xpath(f'//*[@id="{target}" or @name="{target}"]'))
+    target = _anchors(el).get(href[1:])
+    if target is None:
+        return False
+    return after_word or _in_notes(target)  # "Article 5(2)": a paragraph of the text, no note
+
+
+_NOTE_PLACE = re.compile(r"(?:^|[\s_:-])_?(?:ftn|edn|fn|foot-?notes?|end-?notes?|side-?notes?|notes?|cite[_-]?note"
+                         r"|references?|fu(?:ss|ß)-?noten?|anm|anmerkung(?:en)?|notas?|note[nr]|voetnot(?:en)?"
+                         r"|przypis[ya]?|pozn[aá]mk[ay]|lábjegyzet\w*|alaviit\w*|fotnot(?:er)?|doc-(?:end|foot)notes?)"
+                         r"(?=$|[\s_:-]|\d)", re.I)
+"""A class, id or ``role`` naming a footnote or the list of notes, in the EU languages (``fn2``,
+``footnote-2``, ``cite_note-2``, Word's ``_ftn2``/``_edn2``, ``fussnoten``, ``notas``,
+``przypisy``, ARIA's ``doc-endnotes``)."""
+NOTE_LEVELS = 4  # how far up from a mark's target a notes list's name is looked for
+_ANCHORS: list = [None, {}]  # the last tree read: its root and {id or name: element}
+
+
+def _anchors(el) -> dict:
+    """``{id or name: element}`` of ``el``'s whole tree (the first element of each), built once
+    per tree: a page's marks look their targets up in it (one pass over the page, not one per
+    mark)."""
+    root = el.getroottree().getroot()
+    if _ANCHORS[0] is not root:
+        found: dict = {}
+        for node in root.iter():
+            for attr in ("id", "name"):
+                value = node.get(attr)
+                if value and value not in found:
+                    found[value] = node
+        _ANCHORS[:] = [root, found]
+    return _ANCHORS[1]
+
+
+def _in_notes(el) -> bool:
+    """``el`` is a footnote: it or an element up to :data:`NOTE_LEVELS` above it has a class,
+    id or role naming a note or a list of notes (:data:`_NOTE_PLACE`)."""
+    node = el
+    for _ in range(NOTE_LEVELS + 1):
+        if node is None or not isinstance(node.tag, str):
+            return False
+        names = " ".join(node.get(a) or "" for a in ("class", "id", "role"))
+        if names.strip() and _NOTE_PLACE.search(names):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _glued_text_before(el) -> str:

@@ -109,6 +109,9 @@ PATTERNS: dict[str, Pattern] = {
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
     "news_agency": Pattern(r"^(?:{})$", re.I),
+    # --- sections (newsbot.extraction.metadata) ---
+    # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
+    "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
     # --- dates (newsbot.extraction.date_fields) ---
     # the word before a printed date that says what it dates: the update or the publication
     "date_label": Pattern(r"{}", re.I),
@@ -196,6 +199,8 @@ SHAPES: dict[str, Shape] = {
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
+    # --- sections --------------------------------------------------------------------------------
+    "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
     # "Aktualisiert" (group updated) or "Erstellt" (group published), a whole word
     "date_label": Shape(
