@@ -417,6 +417,19 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     ("en", "<div class='byline'><span class='author-name'>Tom Okafor</span> <span class='category-name'>Ports</span>"
            "</div>", ["Tom Okafor"]),
     ("en", "<div class='byline'>Tom Okafor <span class='author-role'>Harbour correspondent</span></div>", ["Tom Okafor"]),
+    # role elements before the names: the one crediting photos drops the name after it, not the one before
+    ("de", "<div class='byline'><span class='byline-role'>Text</span> <span class='byline-name'>Jonas Keller</span> "
+           "<span class='byline-role'>Fotos</span> <span class='byline-name'>Lea Brandt</span></div>", ["Jonas Keller"]),
+    ("de", "<div class='byline'><span class='byline-role'>Text:</span> <span class='byline-name'>Jonas Keller</span> "
+           "<span class='byline-role'>Fotos:</span> <span class='byline-name'>Lea Brandt</span></div>", ["Jonas Keller"]),
+    ("de", "<div class='byline'><span class='byline-role'>Text</span> <span class='byline-name'>Jonas Keller</span> "
+           "<span class='byline-role'>Text</span> <span class='byline-name'>Mara Lindqvist</span></div>",
+     ["Jonas Keller", "Mara Lindqvist"]),
+    # a name element inside a source's credit
+    ("de", "<div class='byline'><span class='author-name'>Jonas Keller</span> <span class='source'>Quelle: <span "
+           "class='author-name'>Hafenagentur Nord</span></span></div>", ["Jonas Keller"]),
+    ("en", "<div class='byline'><span class='author-name'>Tom Okafor</span> and <span class='author-name'>Ana "
+           "Ruiz</span></div>", ["Tom Okafor", "Ana Ruiz"]),
     ("de", "<div class='autor'>Jonas Keller, <span itemprop='jobTitle'>Lokalredakteur</span></div>", ["Jonas Keller"]),
     ("sv", "<p class='byline'>Olof Sand<br>Politisk kommentator</p>", ["Olof Sand"]),  # a line of its own
     ("en", "<p class='byline'>Lina Berg and<br>Tom Okafor</p>", ["Lina Berg", "Tom Okafor"]),

@@ -636,7 +636,12 @@ def _name_elements(el) -> list[tuple[str, str]] | None:
     ``Edited by``); one after another role's credit (``Photos: <span class="byline-name">…``:
     the vocabulary's ``other_credit``) is none, and so one beside a photographer's role (before
     or after it, its role's element included: ``<span class="author-role">Photographer</span>``,
-    ``Lea Brandt</span> (Fotos)``: :func:`_photographer`) and an account's handle after a name
+    ``Lea Brandt</span> (Fotos)``: :func:`_photographer`), one after a role's element crediting
+    another role where the byline's role elements come before the names (``<span
+    class="byline-role">Text</span> <span class="byline-name">…</span> <span
+    class="byline-role">Fotos</span> <span class="byline-name">…``), one after a source's
+    lead-in (the vocabulary's ``source_lead_in``: ``Quelle: <span class="author-name">…``) and
+    an account's handle after a name
     (one word in lower case, ``anaruiz``, or one opening with ``@``). ``None`` when none is
     marked so, ``[]`` when each marked is another role's."""
     found = []
@@ -650,12 +655,14 @@ def _name_elements(el) -> list[tuple[str, str]] | None:
         return None
     names: list[tuple[str, str]] = []
     plain, whole = _texts_between(el, found, False), _texts_between(el, found, True)
+    roles_first = clean(whole[0]) != clean(plain[0])  # ``<span class="byline-role">Text</span> <span …name>``
     for i, node in enumerate(found):
         text = _byline_text(node)
         label = clean(_FIELD_EDGE.split(plain[i].replace("\0", " "))[-1]) or ""
         role = clean(_FIELD_EDGE.split(whole[i].replace("\0", " "))[-1]) or ""
         follow = next((c for c in (clean(x) for x in _FIELD_EDGE.split(_text_after(node, el, found))) if c), "")
-        if not text or _credits_photo(label) or _in_organisation(node, el) \
+        if not text or _credits_photo(label) or (roles_first and _credits_photo(role)) or _in_organisation(node, el) \
+                or pattern("source_lead_in").match(label) \
                 or _photographer(role) or _photographer(follow) or _credited_other_role().search(f"{text} {follow}") \
                 or (names and (text.startswith("@") or (" " not in text and text.islower()))):
             continue
