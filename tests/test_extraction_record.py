@@ -293,7 +293,8 @@ def test_a_byline_gives_the_people_it_names(byline, want):
     ("Text und Fotos: Jonas Keller", ["Jonas Keller"]), ("Text and photos: Lina Berg", ["Lina Berg"]),
     ("Texto y fotos: Nuria Vidal", ["Nuria Vidal"]),
     # the word "and" before another role's credit, and the credit cut
-    ("Por Rui Costa e fotos de Ana Lima", ["Rui Costa"]), ("Von Jonas Keller und Video von Lea Brandt", ["Jonas Keller"]),
+    ("Por Rui Costa e fotos de Ana Lima", ["Rui Costa"]),
+    ("Von Jonas Keller und Video von Lea Brandt", ["Jonas Keller"]),
     ("By Lina Berg and photos by Olof Sand", ["Lina Berg"]),
     ("Lina Berg and Olof Sand", ["Lina Berg", "Olof Sand"]),  # no credit cut: both names stay
     ("Von Jonas Keller und Lea Brandt, Fotos: Tom Okafor", ["Jonas Keller", "Lea Brandt"]),
@@ -419,9 +420,11 @@ def test_a_date_line_gives_the_names_of_its_byline_field(lang, top, want):
     ("en", "<div class='byline'>Tom Okafor <span class='author-role'>Harbour correspondent</span></div>", ["Tom Okafor"]),
     # role elements before the names: the one crediting photos drops the name after it, not the one before
     ("de", "<div class='byline'><span class='byline-role'>Text</span> <span class='byline-name'>Jonas Keller</span> "
-           "<span class='byline-role'>Fotos</span> <span class='byline-name'>Lea Brandt</span></div>", ["Jonas Keller"]),
+           "<span class='byline-role'>Fotos</span> <span class='byline-name'>Lea Brandt</span></div>",
+     ["Jonas Keller"]),
     ("de", "<div class='byline'><span class='byline-role'>Text:</span> <span class='byline-name'>Jonas Keller</span> "
-           "<span class='byline-role'>Fotos:</span> <span class='byline-name'>Lea Brandt</span></div>", ["Jonas Keller"]),
+           "<span class='byline-role'>Fotos:</span> <span class='byline-name'>Lea Brandt</span></div>",
+     ["Jonas Keller"]),
     ("de", "<div class='byline'><span class='byline-role'>Text</span> <span class='byline-name'>Jonas Keller</span> "
            "<span class='byline-role'>Text</span> <span class='byline-name'>Mara Lindqvist</span></div>",
      ["Jonas Keller", "Mara Lindqvist"]),
