@@ -553,7 +553,8 @@ def _printed_byline(f: Fields) -> list[str]:
     crediting another role, ``<span class="byline-label">Photos:</span>``, makes it a photo's:
     none, :func:`_credits_photo`), and its
     fields from the first crediting another role on (:func:`_writer_fields`) neither. ``[]``
-    when there is none."""
+    when there is none, or when its names are all desks' author links (:func:`_desk`,
+    :func:`_author_page`: ``By <a href="/authors/europe-desk">Europe Desk</a>``)."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
         if el.tag in ("script", "style", "img", "meta", "link") \
@@ -576,7 +577,11 @@ def _printed_byline(f: Fields) -> list[str]:
             writer = _writer_fields(fields)
             if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
                 fields, text = writer, ", ".join(writer)
-            return [(_before_time(fields, f) if len(fields) > 1 else None) or text]
+            value = (_before_time(fields, f) if len(fields) > 1 else None) or text
+            linked = {key(text_of(a) or "") for a in el.iter("a") if _author_page(a.get("href"))}
+            if linked and all(_desk(n) and key(n) in linked for n in split_names(value) or ("",)):
+                return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
+            return [value]
     return []
 
 
@@ -631,7 +636,12 @@ def _name_elements(el) -> list[tuple[str, str]] | None:
     ``Edited by``); one after another role's credit (``Photos: <span class="byline-name">…``:
     the vocabulary's ``other_credit``) is none, and so one beside a photographer's role (before
     or after it, its role's element included: ``<span class="author-role">Photographer</span>``,
-    ``Lea Brandt</span> (Fotos)``: :func:`_photographer`) and an account's handle after a name
+    ``Lea Brandt</span> (Fotos)``: :func:`_photographer`), one after a role's element crediting
+    another role where the byline's role elements come before the names (``<span
+    class="byline-role">Text</span> <span class="byline-name">…</span> <span
+    class="byline-role">Fotos</span> <span class="byline-name">…``), one after a source's
+    lead-in (the vocabulary's ``source_lead_in``: ``Quelle: <span class="author-name">…``) and
+    an account's handle after a name
     (one word in lower case, ``anaruiz``, or one opening with ``@``). ``None`` when none is
     marked so, ``[]`` when each marked is another role's."""
     found = []
@@ -645,12 +655,14 @@ def _name_elements(el) -> list[tuple[str, str]] | None:
         return None
     names: list[tuple[str, str]] = []
     plain, whole = _texts_between(el, found, False), _texts_between(el, found, True)
+    roles_first = clean(whole[0]) != clean(plain[0])  # ``<span class="byline-role">Text</span> <span …name>``
     for i, node in enumerate(found):
         text = _byline_text(node)
         label = clean(_FIELD_EDGE.split(plain[i].replace("\0", " "))[-1]) or ""
         role = clean(_FIELD_EDGE.split(whole[i].replace("\0", " "))[-1]) or ""
         follow = next((c for c in (clean(x) for x in _FIELD_EDGE.split(_text_after(node, el, found))) if c), "")
-        if not text or _credits_photo(label) or _in_organisation(node, el) \
+        if not text or _credits_photo(label) or (roles_first and _credits_photo(role)) or _in_organisation(node, el) \
+                or pattern("source_lead_in").match(label) \
                 or _photographer(role) or _photographer(follow) or _credited_other_role().search(f"{text} {follow}") \
                 or (names and (text.startswith("@") or (" " not in text and text.islower()))):
             continue
@@ -758,11 +770,12 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
     for that mark too, and so a source's lead-in (the vocabulary's ``source_lead_in``:
     ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it, unless only other roles'
-    credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``), the lead-in names no source (the
-    vocabulary's ``source_lead_in``) and the names no desk (:func:`_desk`): a source, a desk or
-    places read as people's names
-    (``Quelle: Deutsche Bahn · Foto: …``, ``Por Sierra Nevada y Las Alpujarras``) are none
-    without it. ``[]`` otherwise."""
+    credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``); places read as people's names
+    (``Por Sierra Nevada y Las Alpujarras``) are none without it. A lead-in's field with no
+    date after it whose lead-in names a source (the vocabulary's ``source_lead_in``: ``4 mars
+    2025 · Source : Agence France-Presse``) or whose names are a desk's (:func:`_desk`: ``By <a
+    href="/authors/europe-desk">Europe Desk</a>``) names no writer, marked or not. ``[]``
+    otherwise."""
     head = headline_element(f.page, None)
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
@@ -788,8 +801,8 @@ def _dateline_byline(f: Fields) -> list[str]:
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
                 names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
-                if names and ((credits and not pattern("source_lead_in").match(fields[start])
-                               and not any(_desk(name) for name in names)) or _marked_authors(el, names)):
+                if names and not pattern("source_lead_in").match(fields[start]) \
+                        and not any(_desk(name) for name in names) and (credits or _marked_authors(el, names)):
                     return names
             if byline is not None:
                 names = split_names(byline)
@@ -1158,6 +1171,23 @@ def _credited_other_role() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _joint_credit() -> re.Pattern:
+    """A writer's lead-in joined to another role's credit before one colon (``Text und Fotos:``,
+    ``Text and photos:``: the vocabulary's ``byline_lead_in``, ``name_conjunction`` and
+    ``other_credit``): the names after it are the writer's, who took the photos too."""
+    words = lambda category: "|".join(w for w in phrases(category) if not w.endswith(" "))  # noqa: E731
+    return re.compile(r"^\s*(?:%s)\s+(?:%s)\s+(?:%s)\s*:\s*" % (
+        words("byline_lead_in"), words("name_conjunction"), words("other_credit")), re.I)
+
+
+@lru_cache(maxsize=1)
+def _closing_conjunction() -> re.Pattern:
+    """The word *and* of any language closing a byline (the vocabulary's ``name_conjunction``),
+    left where another role's credit after it was cut (``Por João Silva e``)."""
+    return re.compile(r"\s+(?:%s)\s*$" % "|".join(phrases("name_conjunction")), re.I)
+
+
+@lru_cache(maxsize=1)
 def _agency_credit() -> re.Pattern:
     """A news agency's credit closing a byline after a slash or in parentheses (``Sabine
     Braun/dpa``, ``Jan Nowak (PAP)``): the agency's name (the vocabulary's ``news_agency``) in
@@ -1189,7 +1219,9 @@ def split_names(value: str) -> list[str]:
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value, cuts = pattern("other_credit").subn("", lead_in.sub("", value))
+    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _joint_credit().sub("", value)))
+    if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit
+        value = _closing_conjunction().sub("", value)
     value = value.strip(" ,;|/·•")
     if cuts and value.endswith(".") and not _ABBREVIATION_END.search(value):
         value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, the sentence's stop (not ``Jr.``'s, an initial's)
@@ -1265,9 +1297,11 @@ def _without_role(part: str, after_name: bool = False) -> str:
     name is is not known), and for a photographer's role
     (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
     ``fotoreporter``, :data:`_PHOTO_ROLE`: the name is a photo credit's). An organisation named
-    by a role (the role in the plural, ``Reporters Without Borders``, ``European Federation of
-    Journalists``, or after a short word in lower case, ``Union of Journalists``) stays
-    whole."""
+    by a role (the role in the plural with words after it, ``Reporters Without Borders``, or
+    a short word in lower case before it, ``Committee to Protect Journalists``, ``Union of
+    Journalists``) stays whole; a plural role
+    closing the part is the listed people's (``Anna Berger, Tom Weiss, Korrespondenten``,
+    ``…, Staff Reporters``)."""
     m = next((m for m in pattern("byline_role").finditer(part) if _ROLE_WORD_END.match(part, m.end())), None)
     if m is None:
         return part
@@ -1278,7 +1312,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     if _PHOTO_ROLE.fullmatch(part[word_start:m.start()]):
         return ""  # ``photojournalist Tom Weiss``: a photographer's credit
     inflection = _ROLE_WORD_END.match(part, m.end()).group()
-    if inflection.lower() in ("s", "es", "en") or (at and words[at - 1].islower() and len(words[at - 1]) <= 3):
+    if (inflection.lower() in ("s", "es", "en", "innen")
+            and (last < len(words) or any(w.islower() and len(w) <= 3 for w in words[:at]))) \
+            or (at and words[at - 1].islower() and len(words[at - 1]) <= 3):
         return part  # an organisation's name (``Reporters Without Borders``, ``Committee to Protect Journalists``)
     before = words[:at]
     while before and before[-1].islower():
@@ -1333,10 +1369,10 @@ def _tail_words() -> frozenset[str]:
     return frozenset(w.lower() for w in phrases("byline_tail"))
 
 
-_ROLE_WORD_END = re.compile(r"[^\W\d_]{0,2}(?![\w])")
+_ROLE_WORD_END = re.compile(r"(?:innen|[^\W\d_]{0,2})(?![\w])")
 """Where a role's word ends: two letters after the role at most (an inflection, ``-in``, ``-ka``,
-``-a``: ``Korrespondentin``, ``redaktorka``), so a name holding a role's letters
-(``Redaktorski``) is none."""
+``-a``: ``Korrespondentin``, ``redaktorka``) or German's feminine plural (``Korrespondentinnen``),
+so a name holding a role's letters (``Redaktorski``) is none."""
 
 
 def _squashed(text: str) -> str:
