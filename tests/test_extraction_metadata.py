@@ -213,6 +213,7 @@ def test_a_trail_or_a_teasers_label_named_as_a_category_is_not_the_section(label
     ("<div class='category-title'>You are here: Home / Port / New cranes arrive</div>", "Port"),
     ("<div class='category-title'>Home › Port › Two barges in the night</div>", "Port"),
     ("<div class='category-title'>Port / Cranes arrive at the harbour</div>", None),
+    ("<div class='category-title'>Home / Europe / Ports</div>", "Ports"),
     # one department's name with a comma: a conjunction closes it
     ("<span class='category'>Ports, Ferries and Coast</span>", "Ports, Ferries and Coast"),
     ("<span class='category'>Häfen, Fähren und Küste</span>", "Häfen, Fähren und Küste"),

@@ -270,7 +270,7 @@ def _printed_label(el, head=None) -> str | None:
     vocabulary's ``section_lead_in``) is left out, and of a list the first name (``Politik,
     Wirtschaft``; a list a conjunction closes is one name, ``Bauen, Wohnen und Verkehr``), of
     a trail the step before the article (``Start / Hafen``; a last step of the headline's
-    words, or after two steps, is the article's own title); ``None`` when the element holds a
+    words, or of three words or more after two steps, is the article's own title); ``None`` when the element holds a
     block, a date or other element of its own (:data:`_LABEL_BLOCKS`), or that name is longer
     than :data:`SECTION_CHARS`, holds a digit or ends a sentence (a text, no label), is an
     advert's label (``Anzeige``, ``Sponsored``: the vocabulary's ``advert_label``), the
@@ -297,7 +297,7 @@ def _printed_label(el, head=None) -> str | None:
             if pattern("name_separator").search(name):
                 return None
         trail = _TRAIL_SPLIT.split(name)
-        if len(trail) >= 3 or (len(trail) == 2 and _is_the_headline(trail[-1], head)):
+        if len(trail) >= 2 and _is_the_headline(trail[-1], head) or len(trail) >= 3 and len(trail[-1].split()) >= 3:
             trail = trail[:-1]  # a printed trail ends at the article, often under a short title
             if len(trail) < 2:
                 return None
