@@ -1145,6 +1145,27 @@ def test_a_quotation_one_line_of_which_the_text_quotes_again_stays_whole(quote, 
     assert all(line in body for line in lines)
 
 
+@pytest.mark.parametrize("quote, echo", [
+    # a rule's present wording in one paragraph, restated as amended right after it
+    ("<blockquote><p>The port authority sets the fees for the berths after hearing the town and the shipping "
+     "lines.</p></blockquote>",
+     "<p>In future it is to read: The port authority sets the fees for the berths after hearing the town and "
+     "the shipping lines, with the consent of the region.</p>"),
+    # a refrain of two lines, the first quoted again, the last short, capitalised and unpunctuated
+    ("<blockquote><p>We will not leave our cranes alone on the north quay</p><p>The harbour belongs to all"
+     "</p></blockquote>",
+     "<p>\u201cWe will not leave our cranes alone on the north quay\u201d is now printed on the posters in "
+     "many windows of the harbour street.</p>"),
+])
+def test_a_quotation_the_text_introduces_with_a_colon_stays_whole(quote, echo):
+    intro = "<p>The campaign has a song of its own, and the line everybody knows goes like this:</p>"
+    html = _doc("<title>Cranes</title>", "<h1>Cranes</h1><div class='story'>" + _paras(1) + intro + quote + echo
+                + _paras(2, "the quay") + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    lines = [p.split("</p>")[0] for p in quote.split("<p>")[1:]]
+    assert all(line in body for line in lines)
+
+
 def test_a_quoted_poem_of_short_lines_one_of_which_the_text_repeats_stays_whole():
     poem = ("<blockquote><p>The ferry leaves the quay at night and no one waves</p><p>Over the Grey Water</p>"
             "<p>Past the Old Light</p></blockquote>")
@@ -1243,6 +1264,18 @@ def test_a_single_question_after_the_text_over_a_short_answer_or_list_stays_out(
     assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
 
 
+def test_a_call_asked_under_the_texts_own_question_stays_out():
+    story = (_paras(2) + "<h2>What does it mean for commuters?</h2>" + _paras(2)
+             + "<h3>Did you enjoy reading this story?</h3><p>Support independent local journalism in your town.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert "Support independent" not in body and "What does it mean for commuters?" in body
+    # the text's one question over its own last line stays
+    story = (_paras(3) + "<h2>What happens next?</h2><p>The council will vote on the plan in May.</p>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + story + "</div>")
+    assert extract_article(html, URL).record["body"].endswith("The council will vote on the plan in May.")
+
+
 def test_an_explainers_definition_list_under_a_question_stays():
     from newsbot.extraction.generic import scorer
 
@@ -1326,6 +1359,17 @@ def test_a_mark_glued_to_a_word_is_a_footnote_when_its_target_is_one():
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert body[0] == ("The number of commuters has grown by a fifth since 2019, and most of them come from the "
                        "villages.")
+
+
+def test_a_cross_reference_in_a_story_wrapped_as_a_nota_keeps_its_mark():
+    # Spanish "nota" (the news item) names the story's own wrapper, no list of notes
+    story = ("<p>Según el artículo 7<a href='#apartado-3'>(3)</a> de la ordenanza, los ferris salen primero del "
+             "muelle norte cada mañana.</p>" + _paras(2)
+             + "<p id='apartado-3'>El apartado tercero dice que los ferris salen antes que las barcazas.</p>")
+    html = _doc("<title>Ferris</title>", "<article class='nota'><h1>Ferris</h1><div class='nota-cuerpo'>"
+                + story + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert body.startswith("Según el artículo 7(3) de la ordenanza")
 
 
 @pytest.mark.parametrize("line", [

@@ -203,3 +203,33 @@ ROWS = ("<div class='container'><div class='row'><div class='col'><a href='/news
 def test_an_untyped_article_with_rows_or_entries_is_no_front(body):
     is_article, _ = kind(f"<html lang='en'><body>{body}</body></html>")
     assert is_article
+
+
+DAY = ("<div class='day day-{n}'><p class='when'>{n} March 2025</p><p>On day {n} the harbour board met again and "
+       "decided that the old cranes stay on the north quay, which the campaign celebrated that evening.</p>"
+       "<p><a href='/s/{n}'>Harbour board keeps the old cranes on the quay, day {n}</a></p></div>")
+
+
+def test_a_round_up_telling_each_story_before_its_link_is_no_front():
+    days = "".join(DAY.format(n=n) for n in range(1, 6))
+    is_article, _ = kind("<html lang='en'><body><main><div class='content'><h1>The week at the harbour</h1>"
+                         "<p class='intro'>What mattered at the harbour this week, gathered for you in one look "
+                         f"back.</p>{days}<p class='author'>Put together by Ann Weber</p></div></main></body></html>")
+    assert is_article
+    # teaser cards print their headline link first, the excerpt after it: a front
+    cards = "".join(POST.format(n=n).replace("<p>", "<p>A long excerpt follows: ") for n in range(1, 6))
+    assert kind("<html lang='en'><head><meta property='og:type' content='website'></head><body><main>"
+                f"<h1>Archive: March 2025</h1><div class='posts'>{cards}</div></main></body></html>") == (False, "front")
+
+
+RELATED_ROW = ("<div class='row'><div class='col'><a href='/news/notice-{n}'>Harbour office notice number {n} on the "
+               "quay works</a> <span class='date'>0{n}.02.2025</span></div></div>")
+
+
+@pytest.mark.parametrize("related", [3, 4])
+def test_rows_before_and_after_the_headlines_row_are_no_one_list(related):
+    # a brief's grid: a back link with the brief's date above its headline's row, "more notices" rows below
+    more = "<div class='row'><div class='col'><h2>More notices</h2></div></div>" + "".join(
+        RELATED_ROW.format(n=n) for n in range(1, related + 1))
+    assert kind(f"<html lang='en'><body>{ROWS.replace('</div></div></div>', '</div></div>' + more + '</div>')}"
+                "</body></html>") == (True, "dated_headline")

@@ -207,6 +207,16 @@ def test_a_trail_or_a_teasers_label_named_as_a_category_is_not_the_section(label
     ("<span class='entry-category'>Category: Port, Ferries</span>", "Port"),
     ("<div class='category-title'>You are here: Home / Port</div>", "Port"),
     ("<span class='cat-links'>Posted in Port news</span>", "Port news"),
+    ("<span class='cat-links'>This entry was posted in Port news</span>", "Port news"),
+    ("<span class='cat-links'>Veröffentlicht unter Hafen</span>", "Hafen"),
+    # a printed trail ends at the article, under its headline's words or after two steps
+    ("<div class='category-title'>You are here: Home / Port / New cranes arrive</div>", "Port"),
+    ("<div class='category-title'>Home › Port › Two barges in the night</div>", "Port"),
+    ("<div class='category-title'>Port / Cranes arrive at the harbour</div>", None),
+    ("<div class='category-title'>Home / Europe / Ports</div>", "Ports"),
+    # one department's name with a comma: a conjunction closes it
+    ("<span class='category'>Ports, Ferries and Coast</span>", "Ports, Ferries and Coast"),
+    ("<span class='category'>Häfen, Fähren und Küste</span>", "Häfen, Fähren und Küste"),
 ])
 def test_a_category_printed_as_plain_text_gives_its_name(label, section):
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] == section
@@ -290,6 +300,20 @@ def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
 def test_a_category_label_of_a_related_story_is_not_the_section():
     related = "<article class='teaser'><span class='post-category'><a href='/ferries/'>Ferries</a></span></article>"
     assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None
+
+
+@pytest.mark.parametrize("lang, label", [
+    # a lead-in the vocabulary does not know, or a byline after the name: words around a name
+    ("es", "Publicado en Política por Ana Gil"),
+    ("hr", "Objavljeno u Vijesti"),
+    ("en", "Stories filed today in Port news"),
+    ("pl", "Wpis w kategorii Wiadomości"),
+])
+def test_a_category_line_of_words_around_a_name_gives_no_section(lang, label):
+    html = _doc(f"<title>{HEADLINE}</title><meta property='og:type' content='article'>",
+                f"<article><h1>{HEADLINE}</h1><span class='cat-links'>{label}</span>{_paras(4)}</article>")
+    html = html.replace("<html>", f"<html lang='{lang}'>")
+    assert extract_article(html.encode(), URL).record["section"] is None
 
 
 @pytest.mark.parametrize("trail, section", [

@@ -122,7 +122,8 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
     teaser cards (each card's text folded, cards apart by a line break): the ``<article>``
     holding the link, else the parent of its heading, else the repeated unit, when it holds
     :data:`CARD_CHARS` characters or fewer (a headline with its description and date, not an
-    article's body); third, the repeated units found (a date printed in one is a teaser's)."""
+    article's body); third, the repeated units found (a date printed in one is a teaser's), of
+    one side of the headline's own row (:func:`_one_side`)."""
     targets: dict[str, str] = {}
     cards: dict = {}
     shapes: dict = {}
@@ -151,7 +152,9 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
         if card is not None and card not in cards:
             cards[card] = " ".join(card.text_content().split())
     units: set = set()
-    for repeated in found.values():
+    for (parent, _), repeated in found.items():
+        if len({id(unit) for unit, _, _ in repeated}) >= FRONT_TEASERS:
+            repeated = _one_side(parent, repeated)
         if len({id(unit) for unit, _, _ in repeated}) < FRONT_TEASERS \
                 or len({text.casefold() for _, _, text in repeated}) < FRONT_TEASERS:
             continue  # one row holding a link among rows of text, or one link text in each ("Copy link"), is no list
@@ -162,6 +165,21 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
                 cards[unit] = " ".join(unit.text_content().split())
     texts = "\n".join(t.casefold() for t in cards.values() if len(t) <= CARD_CHARS)
     return targets, texts, units
+
+
+def _one_side(parent, repeated: list) -> list:
+    """The repeated units ``repeated`` (``(unit, href, text)``, children of ``parent``) on the
+    side of the sibling holding an ``<h1>`` that holds the most of them: rows before and after
+    the headline's own row (a back link to the listing above it, "More press releases" below)
+    are no one list. All of them when no sibling holds an ``<h1>`` (a front's list)."""
+    head = next((i for i, child in enumerate(parent) if isinstance(child.tag, str) and (
+        child.tag == "h1" or next(child.iter("h1"), None) is not None)), None)
+    if head is None:
+        return repeated
+    at = {id(child): i for i, child in enumerate(parent)}
+    before = [r for r in repeated if at.get(id(r[0]), head) < head]
+    after = [r for r in repeated if at.get(id(r[0]), head) > head]
+    return before if len({id(u) for u, _, _ in before}) > len({id(u) for u, _, _ in after}) else after
 
 
 def _other_page(href: str, page: Page) -> bool:
@@ -217,7 +235,8 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
     or more of its tag and first class (:func:`_shape`: an archive's ``<li>``, a Drupal view's
     ``div.views-row``), when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or
-    more beside the link and, but for a link holding a heading or paragraph, a date
+    more beside the link, no paragraph told before the link (:func:`_told_before`) and, but for
+    a link holding a heading or paragraph, a date
     (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
     otherwise. ``seen`` caches each parent's count of its children by shape. The caller
     (:func:`_teasers`) keeps units of a shape only when four of them hold such a link, with four
@@ -239,11 +258,24 @@ def _repeated_unit(a, link_chars: int, seen: dict):
                         shapes[shape] = shapes.get(shape, 0) + 1
             if shapes.get(_shape(node), 0) >= FRONT_TEASERS:
                 text = " ".join(node.text_content().split())
-                if len(text) < link_chars + UNIT_EXTRA_CHARS:
+                if len(text) < link_chars + UNIT_EXTRA_CHARS or _told_before(node, a):
                     return None
                 return node if card or _dates_unit(node, a) else None
         node = parent
     return None
+
+
+def _told_before(unit, a) -> bool:
+    """The unit ``unit`` prints a paragraph of :data:`SENTENCE_CHARS` characters or more before
+    its link ``a``: a round-up's own text, the link to the full story after it ("The week at
+    the harbour", a day each), no teaser card (whose headline comes first)."""
+    for el in unit.iter():
+        if el is a:
+            return False
+        if el.tag == "p" and not any(x is el for x in a.iterancestors()) \
+                and len(" ".join(el.text_content().split())) >= SENTENCE_CHARS:
+            return True
+    return False
 
 
 _UNIT_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})(?!\d)|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"

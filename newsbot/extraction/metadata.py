@@ -19,7 +19,7 @@ from .title import headline_element, home_link
 from .urls import absolute, site_of
 from .values import (TEASER_HEADLINE_CHARS, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of,
                      unique, value_of)
-from .vocabulary import pattern, phrases
+from .vocabulary import pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -268,12 +268,14 @@ def _printed_label(el, head=None) -> str | None:
     ``Kategorie: Verkehr`` gives what follows the colon, a label of three words at most) and no
     screen-reader text (:data:`_HIDDEN`); a lead-in (``Posted in``, ``Veröffentlicht in``: the
     vocabulary's ``section_lead_in``) is left out, and of a list the first name (``Politik,
-    Wirtschaft``), of a trail the last (``Start / Hafen``); ``None`` when the element holds a
+    Wirtschaft``; a list a conjunction closes is one name, ``Bauen, Wohnen und Verkehr``), of
+    a trail the step before the article (``Start / Hafen``; a last step of the headline's
+    words, or of three words or more after two steps, is the article's own title); ``None`` when the element holds a
     block, a date or other element of its own (:data:`_LABEL_BLOCKS`), or that name is longer
     than :data:`SECTION_CHARS`, holds a digit or ends a sentence (a text, no label), is an
     advert's label (``Anzeige``, ``Sponsored``: the vocabulary's ``advert_label``), the
-    headline ``head``'s text (Swedish and Danish ``rubrik`` is the headline), or names two
-    after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
+    headline ``head``'s text (Swedish and Danish ``rubrik`` is the headline), a line of words
+    around a name (:func:`_sentence_words`), or names two after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
     if el.tag in _HEADING_TAGS or next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
         return None
     pieces = [el.text]
@@ -295,8 +297,15 @@ def _printed_label(el, head=None) -> str | None:
             if pattern("name_separator").search(name):
                 return None
         trail = _TRAIL_SPLIT.split(name)
-        name = clean(_LIST_SPLIT.split(trail[-1])[0] if len(trail) == 1 else trail[-1])
-        if not name or len(name) > SECTION_CHARS or any(c.isdigit() for c in name) or name[-1] in ".!?…":
+        if len(trail) >= 2 and _is_the_headline(trail[-1], head) or len(trail) >= 3 and len(trail[-1].split()) >= 3:
+            trail = trail[:-1]  # a printed trail ends at the article, often under a short title
+            if len(trail) < 2:
+                return None
+        if len(trail) == 1 and not _CLOSED_LIST.search(name):
+            trail = _LIST_SPLIT.split(name)[:1]  # a list ends at a conjunction: one name's words
+        name = clean(trail[-1])
+        if not name or len(name) > SECTION_CHARS or any(c.isdigit() for c in name) or name[-1] in ".!?…" \
+                or _sentence_words(name, el.getroottree().getroot().get("lang")):
             return None
         if _advert_label().match(name) or (head is not None and key(name) == key(text_of(head))):
             return None
@@ -306,6 +315,38 @@ def _printed_label(el, head=None) -> str | None:
 
 _TRAIL_SPLIT = re.compile(r"\s+[/›»>]\s+")  # a trail's steps printed as text: the last is the section
 _LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")  # a list of names printed as text: the first is the section
+_CLOSED_LIST = re.compile(rf"[,;]\s*[^,;]*(?:\s(?:{'|'.join(phrases('name_conjunction'))})\s|\s&\s)[^,;]*$", re.I)
+"""A name list closed by a conjunction (``Bauen, Wohnen und Verkehr``; the vocabulary's
+``name_conjunction``): one department's name, no list of categories."""
+def _sentence_words(name: str, lang: str | None) -> bool:
+    """``name`` holds a lower-case word, no conjunction of the page's language ``lang`` (a
+    ``<html lang>`` tag; the vocabulary's ``name_conjunction``, of every language when it names
+    none the vocabulary knows), before a capitalised one (``Veröffentlicht unter Stadt``,
+    ``Política por Ana Gil``, ``kategorii Wiadomości``): a line of words around the name (a
+    lead-in or a byline the vocabulary does not know), no short name; a miss costs the
+    section, never a wrong one."""
+    words = name.split()
+    conjunctions = _conjunctions((lang or "").split("-")[0].split("_")[0].lower())
+    return any(w[0].islower() and w.lower() not in conjunctions and n[0].isupper()
+               for w, n in zip(words, words[1:]))
+
+
+@lru_cache(maxsize=64)
+def _conjunctions(lang: str) -> frozenset[str]:
+    """The vocabulary's ``name_conjunction`` words of the language ``lang`` (a primary subtag),
+    of every language when it has none."""
+    own = vocabulary().get(lang, {}).get("name_conjunction", {}).get("", ())
+    return frozenset(w.lower() for w in (own or phrases("name_conjunction")))
+
+
+def _is_the_headline(step: str, head) -> bool:
+    """A trail's printed step ``step`` is the article's own (short) title: half its words or more
+    are words of the headline element ``head``'s text."""
+    if head is None:
+        return False
+    words = key(step).split()
+    title = set(key(text_of(head)).split())
+    return bool(words) and 2 * sum(w in title for w in words) >= len(words)
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,8 @@ from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
 from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro,
                       _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _introduced, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser)
+                      _introduced, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser,
+                      _under_a_call)
 from .prune import HEADINGS
 from .scorer import model, pruned_tiers, rescore
 
@@ -126,7 +127,7 @@ def _tail(rest: list, parent) -> list:
     """The blocks of ``rest`` (those after the last good paragraph, in order) that still belong to
     the text: blocks of 40 characters or more with few links (:func:`~.filters._keep_after`) and
     closing sentences in ``parent`` (the last good paragraph's, :func:`~.filters._closing_line`),
-    wherever they are; and, while the blocks since that paragraph all sit in ``parent``, the
+    wherever they are, but no line under a box's one question (:func:`~.filters._under_a_call`); and, while the blocks since that paragraph all sit in ``parent``, the
     items of a list printed in it (:func:`~.filters._closing_list_item`) that a line ending in a
     colon introduces (:func:`~.filters._introduced`, the line too: :func:`~.filters._closing_intro`)
     or that the text goes on after (such a block later in the run), and a sub-heading in it over
@@ -135,7 +136,8 @@ def _tail(rest: list, parent) -> list:
     (:func:`~.filters._closing_answer`: ``When? — From May``). A block out of ``parent`` ends that
     run, so a heading or list of a box after the text stays out, and so does a list that closes the page with no
     line introducing it (``Read also`` over headlines printed without links)."""
-    own = [(_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b) for b in rest]
+    own = [(_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b)
+           and not _under_a_call(b, parent) for b in rest]
     inside = [_parent(b) is parent or _closing_list_item(b, parent) for b in rest]
     goes_on = [False] * (len(rest) + 1)  # the text goes on at or after the block: a block kept for itself
     for i in range(len(rest) - 1, -1, -1):

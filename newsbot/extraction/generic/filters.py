@@ -130,7 +130,8 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     (:func:`_credit`): the quote set large beside the paragraph it repeats, dropped with the
     speaker's name under it. A quotation one line of which the text quotes again (a poem's line,
     a law's old wording restated) is the text's own and stays whole, as does a quote whose words
-    are printed nowhere else.
+    are printed nowhere else, and so does a box the text right before it introduces with a
+    colon (:data:`_INTRO_END`: "the refrain goes:", "the paragraph now reads:").
 
     Cost: one word set per block and one index from a word to the blocks holding it, built only
     when the page has a box; a box's block is compared only with the blocks holding its rarest
@@ -177,7 +178,7 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
                 line == quote or not sentence and line.startswith(quote) for b in found if b not in inside
                 for line in (" " + " ".join(tokens(s)) + " " for s in _SENTENCE_SPLIT.split(key(b.text))))
         small = named or sum(len(b.text) for b in inside) <= QUOTE_SHARE * total
-        if not printed and len(said) >= ECHO_WORDS and small:
+        if not printed and len(said) >= ECHO_WORDS and small and not _INTRO_END.search(_text_before(box)):
             seen = False
             for b in inside:
                 if echoed(b):
@@ -382,6 +383,18 @@ def _closing_line(b: Block, parent) -> bool:
             and bool(_FULL_STOP.search(b.text)) and not _dateline(b))
 
 
+def _under_a_call(b: Block, parent) -> bool:
+    """``b`` sits right under a sub-heading asking the one question of its level in ``parent``
+    (the last good paragraph's) while the text asks another at another level: a box's call
+    after the text ("Did you like this article?" in an ``<h3>`` after the text's ``<h2>``
+    question, :func:`_explainer`), whose line is the box's appeal, no text. A text's one
+    question ("What happens next?") over its last line is none."""
+    before = b.element.getprevious()
+    return (before is not None and before.tag in HEADINGS and b.element.getparent() is parent
+            and _QUESTION_END.search(before.text_content().strip()) is not None
+            and not _explainer(parent, before.tag) and _explainer(parent))
+
+
 def _closing_list_item(b: Block, parent) -> bool:
     """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
     related-links or tag list is links. A definition list's terms and descriptions are its items
@@ -408,15 +421,16 @@ def _introduced(b: Block) -> bool:
         and _QUESTION_END.search(before.text_content().strip()) is not None and _explainer(before.getparent())
 
 
-def _explainer(parent) -> bool:
-    """``parent`` holds two sub-headings or more asking a question (:data:`_QUESTION_END`): an
-    explainer's questions and answers, whose last answer may be short. One question after the
-    text is a box's call ("Did you like this article?", "Any news for us?", "What do you
-    think?" over a poll, "Already read?" over headlines, "Questions?" over a press office's
-    contact)."""
+def _explainer(parent, level: str | None = None) -> bool:
+    """``parent`` holds two sub-headings or more asking a question (:data:`_QUESTION_END`), of
+    the tag ``level`` when given (an explainer asks its questions at one level): an explainer's
+    questions and answers, whose last answer may be short. One question after the text is a
+    box's call ("Did you like this article?", "Any news for us?", "What do you think?" over a
+    poll, "Already read?" over headlines, "Questions?" over a press office's contact)."""
     if parent is None:
         return False
-    asked = (h for h in parent.iter(*HEADINGS) if _QUESTION_END.search(h.text_content().strip()))
+    asked = (h for h in parent.iter(*((level,) if level else HEADINGS))
+             if _QUESTION_END.search(h.text_content().strip()))
     return sum(1 for _ in zip(range(2), asked)) == 2
 
 
@@ -435,10 +449,10 @@ def _closing_answer(b: Block, question: Block, parent) -> bool:
     paragraph's, :func:`_closing_heading`) that asks one (ending in ``?``, Greek ``;``): a
     ``<p>`` in ``parent`` of :data:`ANSWER_CHARS` characters at most, no link, no date line
     (``From May 2025``, ``About 80 euros a year``: an explainer's last answer, no sentence), in a
-    text asking two questions or more (:func:`_explainer`)."""
+    text asking two questions or more at the question's level (:func:`_explainer`)."""
     return (_closing_heading(question, parent) and bool(_QUESTION_END.search(question.text))
             and b.tag == "p" and _parent(b) is parent and not b.links and 0 < len(b.text) <= ANSWER_CHARS
-            and not _dateline(b) and _explainer(parent))
+            and not _dateline(b) and _explainer(parent, question.tag))
 
 
 def _closing_heading(b: Block, parent) -> bool:

@@ -221,7 +221,7 @@ def _linked_marker(el) -> bool:
     target = _anchors(el).get(href[1:])
     if target is None:
         return False
-    return after_word or _in_notes(target)  # "Article 5(2)": a paragraph of the text, no note
+    return after_word or _in_notes(target, el)  # "Article 5(2)": a paragraph of the text, no note
 
 
 _NOTE_PLACE = re.compile(r"(?:^|[\s_:-])_?(?:ftn|edn|fn|foot-?notes?|end-?notes?|side-?notes?|notes?|cite[_-]?note"
@@ -251,12 +251,16 @@ def _anchors(el) -> dict:
     return _ANCHORS[1]
 
 
-def _in_notes(el) -> bool:
+def _in_notes(el, mark=None) -> bool:
     """``el`` is a footnote: it or an element up to :data:`NOTE_LEVELS` above it has a class,
-    id or role naming a note or a list of notes (:data:`_NOTE_PLACE`)."""
+    id or role naming a note or a list of notes (:data:`_NOTE_PLACE`); an element holding the
+    mark ``el`` is the target of does not count: a wrapper of the story itself (Spanish,
+    Portuguese and Italian ``nota``, the news item: ``article.nota``), no list of notes."""
     node = el
     for _ in range(NOTE_LEVELS + 1):
         if node is None or not isinstance(node.tag, str):
+            return False
+        if mark is not None and node is not el and any(a is node for a in mark.iterancestors()):
             return False
         names = " ".join(node.get(a) or "" for a in ("class", "id", "role"))
         if names.strip() and _NOTE_PLACE.search(names):
@@ -293,7 +297,7 @@ def _text_before(el) -> str:
     for _ in range(4):
         prev = node.getprevious()
         while prev is not None:
-            for text in (prev.tail, prev.text_content()):
+            for text in (prev.tail, prev.text_content() if isinstance(prev.tag, str) else ""):
                 if text and text.strip():
                     return text.rstrip()
             prev = prev.getprevious()
