@@ -26,6 +26,16 @@ def _page(name: str) -> bytes:
     return (HERE / name).read_bytes()
 
 
+def _story_body(tail: str) -> list[str]:
+    """The body's paragraphs of a page printing three paragraphs and then ``tail`` markup in one
+    story container, read by the rules alone (no block model)."""
+    from newsbot.extraction.generic import scorer
+
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    with scorer.using({}):
+        return extract_article(html, URL).record["body"].split("\n\n")
+
+
 # --- body and lead ------------------------------------------------------------------------------
 
 def test_boilerplate_is_left_out_of_the_body():
@@ -1255,11 +1265,7 @@ def test_an_explainers_last_questions_and_list_after_the_last_long_paragraph_sta
     "<dd>+44 20 5550 1234</dd></dl>",
 ])
 def test_a_single_question_after_the_text_over_a_short_answer_or_list_stays_out(after):
-    from newsbot.extraction.generic import scorer
-
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
-    with scorer.using({}):
-        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    assert len(_story_body(after)) == 3
     html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + after + "</div>")
     assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
 
@@ -1277,21 +1283,15 @@ def test_a_call_asked_under_the_texts_own_question_stays_out():
 
 
 def test_an_explainers_definition_list_under_a_question_stays():
-    from newsbot.extraction.generic import scorer
-
     tail = ("<h2>How much is a ticket?</h2><dl><dt>Adults</dt><dd>about four euros</dd><dt>Children</dt>"
             "<dd>free</dd></dl><h2>And for bikes?</h2><p>Bikes ride free until June.</p>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
-    with scorer.using({}):
-        body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _story_body(tail)
     assert body[3:] == ["How much is a ticket?", "Adults", "about four euros", "Children", "free", "And for bikes?",
                         "Bikes ride free until June."]
     # a CMS's details box printed as a definition list after the text stays out
     info = ("<dl class='article-info'><dt>Details</dt><dd>Category: Port</dd><dd>Published: 8 April 2025</dd>"
             "<dd>Hits: 312</dd></dl>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + info + "</div>")
-    with scorer.using({}):
-        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    assert len(_story_body(info)) == 3
 
 
 def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_stay():
@@ -1299,16 +1299,12 @@ def test_an_explainers_last_questions_with_short_answers_that_are_no_sentences_s
 
     tail = ("<h2>What does a ticket cost?</h2><p>About four euros</p>"
             "<h2>And for children?</h2><p>Nothing at all</p>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
-    with scorer.using({}):
-        body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _story_body(tail)
     assert body[3:] == ["What does a ticket cost?", "About four euros", "And for children?", "Nothing at all"]
     # an explainer's last question answered by a list closing the page stays
     tail = ("<h2>Who can apply?</h2><p>Everyone over 18</p>"
             "<h2>What do I need?</h2><ul><li>an identity card</li><li>a photo</li></ul>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
-    with scorer.using({}):
-        body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _story_body(tail)
     assert body[3:] == ["Who can apply?", "Everyone over 18", "What do I need?", "an identity card", "a photo"]
     # a heading that asks nothing over a short line or a list, and a question over links, stay out
     for after in ("<h3>Contact</h3><p>Harbour press office</p>",
@@ -1427,25 +1423,17 @@ def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
 
 
 def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
-    from newsbot.extraction.generic import scorer
-
     intro = ("<p>The three new routes are:</p><ul><li>N1 to the quay</li><li>N2 by the market</li>"
              "<li>N3 to the old pier</li></ul>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + intro + "</div>")
-    with scorer.using({}):
-        body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _story_body(intro)
     assert body[3:] == ["The three new routes are:", "N1 to the quay", "N2 by the market", "N3 to the old pier"]
     # headlines printed without links under a "Read also" heading close the page, not the text
     box = ("<h3>Read also</h3><ul><li>Bridge works close the road</li><li>Budget vote put off again</li>"
            "<li>Mayor visits the flooded pier</li></ul>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
-    with scorer.using({}):
-        assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+    assert len(_story_body(box)) == 3
     # a list under a sub-heading that the text goes on after is the text's
     recipe = ("<h2>What you need</h2><ul><li>two eggs</li><li>a cup of flour</li></ul>"
               "<h2>How to bake it</h2><p>Whisk the eggs into the flour and bake the batter for twenty minutes.</p>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + recipe + "</div>")
-    with scorer.using({}):
-        body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _story_body(recipe)
     assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
                         "Whisk the eggs into the flour and bake the batter for twenty minutes."]
