@@ -26,6 +26,15 @@ def _page(name: str) -> bytes:
     return (HERE / name).read_bytes()
 
 
+def _quoted_body(box: str, said: str) -> list[str]:
+    """The body's paragraphs of a page printing a paragraph, then ``box`` markup (a quotation or a
+    box beside the text) and ``said`` markup, then two paragraphs about the quay, in one story
+    container."""
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + box + said
+                + _paras(2, "the quay") + "</div>")
+    return extract_article(html, URL).record["body"].split("\n\n")
+
+
 def _story_body(tail: str) -> list[str]:
     """The body's paragraphs of a page printing three paragraphs and then ``tail`` markup in one
     story container, read by the rules alone (no block model)."""
@@ -1148,9 +1157,7 @@ def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
      "season at the latest, not merely in good time.</p>"),
 ])
 def test_a_quotation_one_line_of_which_the_text_quotes_again_stays_whole(quote, echo):
-    html = _doc("<title>Notebooks</title>", "<h1>Notebooks</h1><div class='story'>" + _paras(1) + quote + echo
-                + _paras(2, "the quay") + "</div>")
-    body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _quoted_body(quote, echo)
     lines = [p.split("</p>")[0] for p in quote.split("<p>")[1:]]
     assert all(line in body for line in lines)
 
@@ -1181,9 +1188,7 @@ def test_a_quoted_poem_of_short_lines_one_of_which_the_text_repeats_stays_whole(
             "<p>Past the Old Light</p></blockquote>")
     said = ("<p>\u201cThe ferry leaves the quay at night and no one waves,\u201d she wrote in the first line, "
             "and the town has quoted it ever since.</p>")
-    html = _doc("<title>Poems</title>", "<h1>Poems</h1><div class='story'>" + _paras(1) + poem + said
-                + _paras(2, "the quay") + "</div>")
-    body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _quoted_body(poem, said)
     assert "Over the Grey Water" in body and "Past the Old Light" in body
 
 
@@ -1192,9 +1197,7 @@ def test_a_box_floated_right_is_no_pull_quote():
            "<p>Cost: twelve million euros</p></div>")
     said = ("<p>It carries 200 passengers and 40 bicycles and runs on an electric drive that is charged at the "
             "quay overnight.</p>")
-    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(1) + box + said
-                + _paras(2, "the quay") + "</div>")
-    body = extract_article(html, URL).record["body"].split("\n\n")
+    body = _quoted_body(box, said)
     assert "Length: 48 metres" in body and "Cost: twelve million euros" in body
 
 
