@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from lxml import etree
 
@@ -252,9 +251,7 @@ Portuguese and Irish span zones, and the pair 0/+1 never meets here: UTC values 
 def _site_language(f: Fields) -> str | None:
     """The language the page declares (``<html lang>``, ``content-language``: the site's
     locale, even over a text quoted in another language), else the record's."""
-    page = f.page
-    return page.tree.get("lang") or page.tree.get("xml:lang") or page.meta_first("content-language") \
-        or f["language"]
+    return f.page.declared_language or f["language"]
 
 
 def _in_season(instant: datetime, zones: list, language) -> tzinfo:
@@ -269,7 +266,7 @@ def _in_season(instant: datetime, zones: list, language) -> tzinfo:
         for name, languages in _DST_ZONES.items():
             if primary not in languages:
                 continue
-            zone = ZoneInfo(name)
+            zone = dates.zone(name)
             year = instant.year
             pair = {zone.utcoffset(datetime(year, 1, 15)), zone.utcoffset(datetime(year, 7, 15))}
             if offsets <= pair:

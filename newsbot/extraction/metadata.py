@@ -184,7 +184,7 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         elif not marks.strip() or not names.search(marks) or _PARAGRAPHS_FIELD.search(marks):
             continue
         elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
-                and (page.tree.get("lang") or "").split("-")[0].lower() in _RUBRIK_HEADLINE:
+                and page.declared_language in _RUBRIK_HEADLINE:
             continue  # Swedish, Danish, Norwegian "rubrik": the headline
         if el.tag in ("td", "th") or in_aside(el):
             continue

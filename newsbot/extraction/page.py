@@ -285,6 +285,15 @@ class Page:
         return None
 
     @cached_property
+    def declared_language(self) -> str:
+        """The primary subtag, lower-case, of the language the page's markup declares for the site
+        (``<html lang>``, ``xml:lang``, else the ``content-language`` meta tag: ``de-AT`` →
+        ``de``), ``""`` when it declares none; what the text is written in may differ
+        (:func:`newsbot.extraction.metadata.language`)."""
+        tag = self.tree.get("lang") or self.tree.get("xml:lang") or self.meta_first("content-language") or ""
+        return tag.strip().replace("_", "-").split("-")[0].lower()
+
+    @cached_property
     def jsonld(self) -> list[dict]:
         """Every typed JSON-LD object of the page, ``@graph`` flattened, top-level ones first."""
         out: list[dict] = []
