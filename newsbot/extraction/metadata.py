@@ -72,8 +72,8 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
         name = _link_name(a)
         if name and not home_link(a.get("href"), page.url) and not _advert_label().match(name):
             return name, "html"
-    name = _breadcrumb_section(page) or (_printed_label(label, headline_element(page, None))
-                                         if label is not None else None)
+    if not (name := _breadcrumb_section(page)) and label is not None:
+        name = _printed_label(label, headline_element(page, None), page.declared_language)
     return (name, "html") if name else (None, None)
 
 
@@ -261,7 +261,7 @@ def _article_item(el, head=None) -> bool:
         "articleBody" in (d.get("itemprop") or "").split() for d in el.iterdescendants())
 
 
-def _printed_label(el, head=None) -> str | None:
+def _printed_label(el, head=None, lang: str = "") -> str | None:
     """The name a category element linking nowhere prints: the first of its pieces (its text
     and its children's, each stripped of separators; TYPO3 prints one span for each category)
     that is no printed label (``Kategorie:``, or the label word alone, ``Kategorie``; a piece
@@ -275,7 +275,8 @@ def _printed_label(el, head=None) -> str | None:
     than :data:`SECTION_CHARS`, holds a digit or ends a sentence (a text, no label), is an
     advert's label (``Anzeige``, ``Sponsored``: the vocabulary's ``advert_label``), the
     headline ``head``'s text (Swedish and Danish ``rubrik`` is the headline), a line of words
-    around a name (:func:`_sentence_words`), or names two after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
+    around a name (:func:`_sentence_words`, in the page's declared language ``lang``), or names
+    two after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
     if el.tag in _HEADING_TAGS or next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
         return None
     pieces = [el.text]
@@ -305,7 +306,7 @@ def _printed_label(el, head=None) -> str | None:
             trail = _LIST_SPLIT.split(name)[:1]  # a list ends at a conjunction: one name's words
         name = clean(trail[-1])
         if not name or len(name) > SECTION_CHARS or any(c.isdigit() for c in name) or name[-1] in ".!?…" \
-                or _sentence_words(name, el.getroottree().getroot().get("lang")):
+                or _sentence_words(name, lang):
             return None
         if _advert_label().match(name) or (head is not None and key(name) == key(text_of(head))):
             return None
@@ -318,15 +319,17 @@ _LIST_SPLIT = re.compile(r"\s*[,;|·•]\s*")  # a list of names printed as text
 _CLOSED_LIST = re.compile(rf"[,;]\s*[^,;]*(?:\s(?:{'|'.join(phrases('name_conjunction'))})\s|\s&\s)[^,;]*$", re.I)
 """A name list closed by a conjunction (``Bauen, Wohnen und Verkehr``; the vocabulary's
 ``name_conjunction``): one department's name, no list of categories."""
-def _sentence_words(name: str, lang: str | None) -> bool:
+
+
+def _sentence_words(name: str, lang: str) -> bool:
     """``name`` holds a lower-case word, no conjunction of the page's language ``lang`` (a
-    ``<html lang>`` tag; the vocabulary's ``name_conjunction``, of every language when it names
-    none the vocabulary knows), before a capitalised one (``Veröffentlicht unter Stadt``,
-    ``Política por Ana Gil``, ``kategorii Wiadomości``): a line of words around the name (a
+    primary subtag, :attr:`~newsbot.extraction.page.Page.declared_language`; the vocabulary's
+    ``name_conjunction``, of every language when it names none the vocabulary knows), before a
+    capitalised one (``Veröffentlicht unter Stadt``, ``Política por Ana Gil``, ``kategorii Wiadomości``): a line of words around the name (a
     lead-in or a byline the vocabulary does not know), no short name; a miss costs the
     section, never a wrong one."""
     words = name.split()
-    conjunctions = _conjunctions((lang or "").split("-")[0].split("_")[0].lower())
+    conjunctions = _conjunctions(lang)
     return any(w[0].islower() and w.lower() not in conjunctions and n[0].isupper()
                for w, n in zip(words, words[1:]))
 
