@@ -350,6 +350,25 @@ def test_an_update_printed_before_the_creation_does_not_date_the_article():
     assert rec["quality_flags"] == ["offset_assumed"]  # a time, in no zone the page names
 
 
+@pytest.mark.parametrize("line", [
+    "<p class='meta'>Veröffentlicht am 8. April 2025 um 07:45 Uhr</p>",
+    "<div class='news-list-date'>08.04.2025 um 07:45</div>",
+    "<p class='byline'>Published on 8 April 2025 at 07:45</p>",
+])
+def test_a_modification_meta_tag_is_not_the_publication_of_a_page_printing_its_date(line):
+    # the head names only the update: its text's date line is the publication
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{line}{_paras(4)}</article></main>",
+                "<meta property='article:modified_time' content='2025-04-09T17:05:00+02:00'>")
+    assert rec["date_published"] == "2025-04-08T07:45:00+02:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+02:00"
+
+
+def test_a_modification_meta_tag_dates_a_page_that_prints_no_date():
+    rec = _page(f"<main><article><h1>Harbour cranes</h1>{_paras(4)}</article></main>",
+                "<meta property='og:updated_time' content='2025-04-09T17:05:00+02:00'>")
+    assert rec["date_published"] == "2025-04-09T17:05:00+02:00"
+
+
 def test_a_live_blog_without_structured_dates_is_dated_by_its_first_entry():
     entries = "".join(f"<div class='entry'><time datetime='2025-04-08T{h}:00:00+02:00'>{h}:00</time>"
                       f"<p>Update at {h} o'clock on the cranes being unloaded at the harbour quay today.</p></div>"

@@ -166,7 +166,8 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
     the publication its date line's words name when they name an update too
     (:func:`_labelled_dates`: ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025,
-    07:45 Uhr``), else htmldate on the page text without its reader comments nor, when it names the creation too,
+    07:45 Uhr``), else, read without the modification meta tags (:func:`_modified_meta`; they date
+    a page only when nothing below dates it), htmldate on the page text without its reader comments nor, when it names the creation too,
     its update (:func:`_htmldate_of_publication`; never a copyright year; a day printed past the part of a date
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
     name in a date element, in any language dateparser reads (:func:`_printed_day`). A day without a time takes the time
@@ -193,8 +194,12 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             found = labelled["published"]
         else:
             language = f["language"]
-            found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
-            found = (found and _day_first(f, found)) or _printed_day(f, language)
+            modified = _modified_meta(page)
+            with _taken_out(modified):  # htmldate would take it for the publication before any text
+                found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
+                found = (found and _day_first(f, found)) or _printed_day(f, language)
+            if not found and modified:  # the modification is the page's one date
+                found = _htmldate_of_publication(f, language)
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -204,6 +209,15 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
+
+
+def _modified_meta(page: Page) -> list:
+    """The page's meta tags of a modification date (:data:`_MODIFIED_META`: ``article:modified_time``,
+    ``og:updated_time``…). htmldate reads such a tag as the publication date of a page whose head
+    names none, before any date its text prints (``Publiziert am 17.04.2026 um 10:15``), so the
+    text is read without them first."""
+    return [el for el in page.elements("meta")
+            if (el.get("property") or el.get("name") or "").strip().lower() in _MODIFIED_META]
 
 
 def _in_page_offset(f: Fields, parsed: dates.ParsedDate) -> dates.ParsedDate:
