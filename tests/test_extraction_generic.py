@@ -146,6 +146,36 @@ def test_running_text_is_not_boilerplate(text):
     assert not is_boilerplate(text)
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("sv", "Lästid: 2 min"), ("de", "Lesezeit: 3 Min."), ("fr", "Temps de lecture : 4 min"),
+    ("pl", "Czas czytania: 5 min"), ("fi", "Lukuaika 3 min"), ("nl", "Leestijd 2 minuten"),
+    ("it", "Tempo di lettura: 3 minuti"), ("es", "Tiempo de lectura: 3 min"), ("en", "5 min read"),
+    ("da", "Læsetid: 3 min."), ("no", "Lesetid: 4 min"), ("pt", "Tempo de leitura: 3 min"),
+    ("hu", "Olvasási idő: 4 perc"), ("cs", "Doba čtení: 3 minuty"), ("sk", "Čas čítania: 3 min"),
+    ("sl", "Čas branja: 3 min"), ("hr", "Vrijeme čitanja: 3 min"), ("bg", "Време за четене: 3 мин"),
+    ("el", "Χρόνος ανάγνωσης: 3 λεπτά"), ("et", "Lugemisaeg 3 min"), ("lt", "Skaitymo laikas: 3 min"),
+    ("lv", "Lasīšanas laiks: 3 min"), ("ro", "Timp de citire: 3 min"), ("mt", "Ħin tal-qari: 3 minuti"),
+    ("sr", "Време читања: 3 мин"), ("sr", "Vreme čitanja: 3 min"), ("uk", "Час читання: 3 хв"),
+    ("is", "Lestrartími: 3 mín"), ("ca", "Temps de lectura: 3 min"),
+    ("de", "3 Min. Lesezeit"), ("fr", "4 minutes de lecture"), ("nl", "2 minuten leestijd"),
+    ("nl", "Leestijd: ca. 2 minuten"), ("fi", "Lukuaika: noin 3 minuuttia"), ("pl", "Czas czytania artykułu: 5 min"),
+])
+def test_a_reading_time_line_is_furniture_in_every_language(lang, line):
+    assert is_boilerplate(line)
+    html = _doc("<title>Harbour</title>", f"<article><h1>Harbour</h1><p class='meta'>{line}</p>{_paras(4)}</article>")
+    assert line not in extract_article(html, URL).record["body"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lästid är det mått som förlaget nu vill ersätta, sade chefredaktören på tisdagen.",
+    "Lesezeit: Wie lange Leser bei einem Text bleiben, misst das Hafenblatt seit drei Jahren genau.",
+    "Reading time on the ferry is what most passengers value, the survey of 3 routes found.",
+    "5 minutes reading the timetable was all it took to see the crossings had been halved.",
+])
+def test_running_text_that_mentions_reading_time_is_not_furniture(text):
+    assert not is_boilerplate(text)
+
+
 def test_body_starts_with_the_lead_and_joins_split_containers():
     ex = extract_article(_page("lead_split.html"), "https://beispiel.example/verkehr/bahn")
     rec = ex.record
