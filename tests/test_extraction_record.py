@@ -271,6 +271,48 @@ def test_a_byline_gives_the_people_it_names(byline, want):
 
 
 @pytest.mark.parametrize("byline, want", [
+    # each language's lead-in, the plural's and the dual's too, is no part of the name
+    ("Аутори: Милан Петровић, Сања Илић", ["Милан Петровић", "Сања Илић"]),
+    ("Autori: Milan Petrović, Sanja Ilić", ["Milan Petrović", "Sanja Ilić"]),
+    ("Аутор: Милан Петровић", ["Милан Петровић"]), ("Autor: Sanja Ilić", ["Sanja Ilić"]),
+    ("Γράφει η Μαρία Παππά", ["Μαρία Παππά"]), ("Γράφει ο Γιώργος Νικολάου", ["Γιώργος Νικολάου"]),
+    ("Γράφουν οι Μαρία Παππά και Γιώργος Νικολάου", ["Μαρία Παππά", "Γιώργος Νικολάου"]),
+    ("de Andrei Pop", ["Andrei Pop"]), ("de Andrei Pop și Ioana Mureșan", ["Andrei Pop", "Ioana Mureșan"]),
+    ("Le Máire Ní Bhriain", ["Máire Ní Bhriain"]),
+    ("Le Máire Ní Bhriain agus Seán Ó Briain", ["Máire Ní Bhriain", "Seán Ó Briain"]),
+    ("Opracowanie: Anna Nowak", ["Anna Nowak"]), ("Oprac. Anna Nowak", ["Anna Nowak"]),
+    ("Autorzy: Anna Nowak i Jan Kos", ["Anna Nowak", "Jan Kos"]), ("Pisze Anna Nowak", ["Anna Nowak"]),
+    ("Avtorja: Nina Kos in Jure Horvat", ["Nina Kos", "Jure Horvat"]),
+    ("Написа Иван Петров", ["Иван Петров"]), ("Автори: Олена Шевченко, Іван Петренко", ["Олена Шевченко", "Іван Петренко"]),
+    ("Höfundur: Jón Jónsson", ["Jón Jónsson"]), ("Eftir Jón Jónsson", ["Jón Jónsson"]),
+    ("Skrivet av Anna Svensson", ["Anna Svensson"]), ("Auteurs : Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
+    ("Autoren: Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]), ("Szerzők: Kovács Anna", ["Kovács Anna"]),
+    ("Authors: Mara Lindqvist, Tom Okafor", ["Mara Lindqvist", "Tom Okafor"]),
+    ("Аутор текста: Милан Петровић", ["Милан Петровић"]),  # the label's own word before its colon
+    # names keep their particles
+    ("Door Jan van der Berg", ["Jan van der Berg"]), ("Von Hans von Stein", ["Hans von Stein"]),
+    ("Por Ana de la Cruz", ["Ana de la Cruz"]), ("By Seán Mac Giolla", ["Seán Mac Giolla"]),
+    # false friends: a name's particle or a title's word opening the value is no lead-in
+    ("De Luca Marco", ["De Luca Marco"]), ("de la Cruz", ["de la Cruz"]), ("de Volkskrant", ["de Volkskrant"]),
+    ("Le Monde diplomatique", ["Le Monde diplomatique"]), ("Le Figaro", ["Le Figaro"]), ("Per Olsson", ["Per Olsson"]),
+    ("Authority: Port of Tallinn", ["Authority: Port of Tallinn"]),
+])
+def test_a_bylines_lead_in_in_any_language_is_no_part_of_the_name(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("sl", "<p class='author'>Avtorja: Nina Kos in Jure Horvat</p>", ["Nina Kos", "Jure Horvat"]),
+    ("sr", "<div class='article-author'>Аутори: Милан Петровић, Сања Илић</div>", ["Милан Петровић", "Сања Илић"]),
+    ("el", "<p class='byline'>Γράφει η Μαρία Παππά</p>", ["Μαρία Παππά"]),
+    ("ro", "<p class='author'>de Andrei Pop și Ioana Mureșan</p>", ["Andrei Pop", "Ioana Mureșan"]),
+    ("pl", "<p class='author'>Opracowanie: Anna Nowak</p>", ["Anna Nowak"]),
+])
+def test_a_printed_byline_gives_its_names_without_the_lead_in(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("byline, want", [
     # a writer's role after the name, as a phrase, a word or the end of a compound word
     ("Lina Berg, political commentator", ["Lina Berg"]),
     ("By Lina Berg, Senior Correspondent", ["Lina Berg"]),

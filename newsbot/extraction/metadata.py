@@ -515,9 +515,15 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     return [], None
 
 
-_ROLE_WORD = re.compile(r"(?<!\w)(?:auth?or|auteur|autore|avtor|autorius|szerző)\w*", re.I)
-"""The word "author" itself (``Über die Autorin``, ``About the author``): an author box's
-label, never a person's name."""
+_ROLE_WORD = re.compile(r"(?<!\w)(?:auth?or|auteur|autore|avtor|autorius|szerző|awtur|höfund|автор|аутор|συντάκτ)\w*",
+                        re.I)
+"""The word "author" itself (``Über die Autorin``, ``About the author``, ``Аутори``): an author
+box's label, never a person's name."""
+_AUTHOR_LABEL = re.compile(r"^(?:auth?or|auteur|autore|avtor|autorius|szerző|awtur|höfund|автор|аутор|συντάκτ)"
+                           r"(?![iy][tzdsl])[^\W\d_]{0,4}(?:\s+[^\W\d_]+)?\s*:\s*(?=\S)", re.I)
+"""A byline's label naming its authors before a colon, in any inflection and with a word after
+it (``Avtorja:``, ``Autorzy tekstu:``, ``Аутор текста:``; not ``Authority:``), where the
+vocabulary's lead-ins know no such form: the name after it is the author's."""
 
 
 _ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
@@ -1263,7 +1269,7 @@ def split_names(value: str) -> list[str]:
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _joint_credit().sub("", value)))
+    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
     if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit
         value = _closing_conjunction().sub("", value)
     value = value.strip(" ,;|/·•")
