@@ -271,6 +271,41 @@ def test_a_byline_gives_the_people_it_names(byline, want):
 
 
 @pytest.mark.parametrize("byline, want", [
+    # two names joined by each language's "and", both kept
+    ("Nina Kos in Jure Horvat", ["Nina Kos", "Jure Horvat"]), ("Kovács Anna és Nagy Péter", ["Kovács Anna", "Nagy Péter"]),
+    ("Jonas Jonaitis ir Ona Onaitė", ["Jonas Jonaitis", "Ona Onaitė"]), ("Jānis Bērziņš un Anna Ozola", ["Jānis Bērziņš", "Anna Ozola"]),
+    ("Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]), ("Mari Tamm ja Jaan Kask", ["Mari Tamm", "Jaan Kask"]),
+    ("Kari Nordmann og Ola Hansen", ["Kari Nordmann", "Ola Hansen"]), ("Lars Jensen og Mette Holm", ["Lars Jensen", "Mette Holm"]),
+    ("Anna Svensson och Erik Lund", ["Anna Svensson", "Erik Lund"]), ("Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"]),
+    ("Jan Nowak i Anna Kowalska", ["Jan Nowak", "Anna Kowalska"]), ("Ioana Marin și Radu Stan", ["Ioana Marin", "Radu Stan"]),
+    ("Ioana Marin şi Radu Stan", ["Ioana Marin", "Radu Stan"]), ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
+    ("Петар Петровић и Ана Анић", ["Петар Петровић", "Ана Анић"]), ("Petar Petrović i Ana Anić", ["Petar Petrović", "Ana Anić"]),
+    ("Олена Шевченко та Іван Петренко", ["Олена Шевченко", "Іван Петренко"]),
+    ("Іван Петренко і Олена Шевченко", ["Іван Петренко", "Олена Шевченко"]),
+    ("Іван Петренко й Олена Шевченко", ["Іван Петренко", "Олена Шевченко"]),
+    ("Jón Jónsson og Anna Sigurðardóttir", ["Jón Jónsson", "Anna Sigurðardóttir"]), ("Joan Puig i Maria Vila", ["Joan Puig", "Maria Vila"]),
+    ("Ana Borg u Mark Vella", ["Ana Borg", "Mark Vella"]),
+    ("João Silva e Maria Costa", ["João Silva", "Maria Costa"]), ("Ana Ruiz y Pedro Gil", ["Ana Ruiz", "Pedro Gil"]),
+    ("Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]), ("Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
+    ("Jan de Vries en Piet Bakker", ["Jan de Vries", "Piet Bakker"]), ("Μαρία Παππά και Γιώργος Νικολάου", ["Μαρία Παππά", "Γιώργος Νικολάου"]),
+    ("Máire Ní Bhriain agus Seán Ó Briain", ["Máire Ní Bhriain", "Seán Ó Briain"]),
+])
+def test_two_names_joined_by_and_in_any_language_are_both_kept(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("lang, top", [
+    ("sl", "<p class='author'>Avtorji: Nina Kos in Jure Horvat</p>"),  # the plural's label: no name dropped with it
+    ("sl", "<div class='byline'><a href='/avtor/nina-kos'>Nina Kos</a> in <a href='/avtor/jure-horvat'>Jure Horvat</a></div>"),
+    ("sl", "<p class='meta'>Avtor: Nina Kos in Jure Horvat · <time datetime='2026-01-14T10:00:00+01:00'>14. januar 2026</time></p>"),
+    ("sl", "<div class='meta'>Avtorja: <a href='/avtor/nina-kos'>Nina Kos</a> in <a href='/avtor/jure-horvat'>Jure Horvat</a>"
+           " | 14. 1. 2026</div>"),
+])
+def test_two_slovene_authors_joined_by_in_are_both_the_byline(lang, top):
+    assert _byline_page("", top, lang=lang)["authors"] == ["Nina Kos", "Jure Horvat"]
+
+
+@pytest.mark.parametrize("byline, want", [
     # each language's lead-in, the plural's and the dual's too, is no part of the name
     ("Аутори: Милан Петровић, Сања Илић", ["Милан Петровић", "Сања Илић"]),
     ("Autori: Milan Petrović, Sanja Ilić", ["Milan Petrović", "Sanja Ilić"]),
