@@ -631,6 +631,52 @@ def test_a_live_blog_keeps_every_entry(tag):
     assert sum(p.startswith("Entry") for p in body) == 8
 
 
+_TICKER = [("14:30", "Die Feuerwehr meldet, dass der Brand im Lagerhaus am Kai inzwischen unter Kontrolle ist. Die "
+                    "Löscharbeiten dauern aber bis in den Abend an, und die Anwohner sollen Fenster und Türen "
+                    "geschlossen halten, bis die Messwerte der Umweltbehörde vorliegen. Zwei Arbeiter wurden "
+                    "leicht verletzt und vor Ort von Rettungskräften versorgt."),
+           ("14:05", "Die Brücke über den Kanal bleibt bis auf Weiteres gesperrt."),
+           ("13:40", "Inzwischen sind über 80 Einsatzkräfte vor Ort."),
+           ("13:10", "Die Polizei bittet, das Gebiet weiträumig zu umfahren."),
+           ("12:45", "Ein Lagerhaus im Hafen steht in Flammen.")]
+
+
+@pytest.mark.parametrize("entry", [
+    "<div class='ticker-entry'><time>{t}</time><p>{p}</p></div>",
+    "<article class='live-post'><span class='live-post__time'>{t} Uhr</span><p>{p}</p></article>",
+    "<div class='ticker-entry'><div class='ticker-entry__time'>{t}</div><div class='ticker-entry__text'><p>{p}</p></div></div>",
+])
+def test_a_live_ticker_keeps_its_short_entries_beside_a_long_newest_one(entry):
+    # the newest entry holds most of the text, the older ones are single short lines: every one, in page order
+    items = "".join(entry.format(t=t, p=p) for t, p in _TICKER)
+    html = _doc("<title>Liveticker: Großbrand im Hafen</title>",
+                "<main><div class='article-page'><h1>Liveticker: Großbrand im Hafen</h1>"
+                f"<div class='ticker'>{items}</div></div></main><footer><p>Impressum</p></footer>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body == [p for _, p in _TICKER]
+
+
+def test_teaser_cards_stamped_with_a_time_beside_the_text_are_no_live_entries():
+    cards = "".join(f"<div class='story'><time>1{i}:00</time><h3><a href='/story-{i}'>Another harbour story number {i} "
+                    f"about cranes</a></h3></div>" for i in range(3))
+    html = _doc("<title>Cranes</title>", "<main><h1>Cranes</h1><div class='story story--main'><time>09:00</time>"
+                + _paras(4) + "</div>" + cards + "</main>")
+    body = extract_article(html, URL).record["body"]
+    assert "Another harbour story" not in body and body.count("\n\n") == 3
+
+
+def test_a_live_blogs_entries_in_json_ld_serve_a_page_printing_the_newest_alone():
+    ld = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Liveticker: Großbrand",
+                     "liveBlogUpdate": [{"@type": "BlogPosting", "headline": f"{t} Uhr", "articleBody": p}
+                                        for t, p in _TICKER]})
+    html = _doc(f"<title>Liveticker: Großbrand</title><script type='application/ld+json'>{ld}</script>",
+                "<main><h1>Liveticker: Großbrand</h1><div class='ticker'><div class='ticker-entry'><time>14:30</time>"
+                f"<p>{_TICKER[0][1]}</p></div><div class='ticker-more' data-src='/ticker/more'></div></div></main>")
+    ex = extract_article(html, URL)
+    assert ex.record["body"].split("\n\n") == [p for _, p in _TICKER]  # "14:30 Uhr", a time alone, is no headline
+    assert ex.provenance["body"] == "jsonld"
+
+
 def test_teaser_articles_inside_the_body_stay_out_though_alike():
     teasers = "".join(f"<article class='card'><h3><a href='/story-{i}'>Other story {i}</a></h3><p>Another report "
                       f"{i} from the harbour district about its new crane and the quay.</p></article>" for i in range(3))
