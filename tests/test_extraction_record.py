@@ -602,6 +602,30 @@ def test_a_printed_bylines_fields_end_where_another_role_is_credited(lang, top, 
     assert _byline_page("", top, lang=lang)["authors"] == want
 
 
+@pytest.mark.parametrize("lang, top, want", [
+    # an element whose class names the article's signature
+    ("it", "<div class='firma'>Marco Rossi</div>", ["Marco Rossi"]),
+    ("it", "<p class='firma'>di Marco Rossi</p>", ["Marco Rossi"]),
+    ("es", "<div class='firma-autor'><span>Ana Ruiz</span></div>", ["Ana Ruiz"]),
+    ("es", "<div class='firma'>Por Ana Ruiz y Pedro Gil</div>", ["Ana Ruiz", "Pedro Gil"]),
+    ("fr", "<p class='article-signature'>Marie Dupont</p>", ["Marie Dupont"]),
+    ("pl", "<div class='podpis'>Anna Nowak</div>", ["Anna Nowak"]),
+    # a signature that names no person, or a photo's caption (Polish "podpis"), is none
+    ("pl", "<figure><img src='a.jpg'><figcaption class='podpis'>Anna Nowak</figcaption></figure>", []),
+    ("pl", "<div class='podpis'>Fot. PAP/Leszek Szymański</div>", []),
+    ("es", "<div class='firma'>Madrid, 14 de enero de 2026</div>", []),
+    # a credit line in the standfirst's place names the writer when the page names none other
+    ("de", "<p class='intro'>Ein Kommentar von Henrike Saal</p>", ["Henrike Saal"]),
+    ("en", "<p class='standfirst'>A column by Lina Berg.</p>", ["Lina Berg"]),
+    ("it", "<p class='sommario'>Un commento di Marco Rossi</p>", ["Marco Rossi"]),
+    ("de", "<p class='intro'>Ein Kommentar von Henrike Saal</p><p class='author'>Von Jonas Keller</p>", ["Jonas Keller"]),
+    # a standfirst's sentence closing on a name is no credit
+    ("de", "<p class='intro'>Der neue Kran am Kai wurde im Frühjahr geliefert und geplant von Henrike Saal</p>", []),
+])
+def test_a_signature_or_a_standfirsts_credit_line_gives_the_byline(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
 def test_bylines_repeated_per_writer_are_capped():
     top = "".join(f"<div class='byline'><span class='byline-name'>Lina Berg{'x' * i}</span></div>" for i in range(12))
     assert len(_byline_page("", top)["authors"]) == 6
