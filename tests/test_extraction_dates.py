@@ -170,6 +170,27 @@ def test_a_printed_time_is_kept(printed, want):
     assert rec["quality_flags"] == (["offset_assumed"] if want.endswith("+00:00") else [])
 
 
+@pytest.mark.parametrize("clock, want", [
+    ("3:25 pm", "15:25"), ("3.25pm", "15:25"), ("3:25 p.m.", "15:25"), ("3:25 PM", "15:25"),
+    ("12:10 am", "00:10"), ("12:40 pm", "12:40"), ("9:05 am", "09:05"),
+    ("3:25", "03:25"),  # no half of the day printed: the morning, as written
+])
+def test_a_twelve_hour_clock_after_an_iso_day_keeps_its_half_of_the_day(clock, want):
+    # htmldate reads "2026-01-14 3:25 pm" as 03:25; the date element's clock says which half
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                f"<article><h1>Neue Kräne im Hafen</h1><p class='date'>Posted on 2026-01-14 at {clock}</p>"
+                f"{_paras(4)}</article>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == f"2026-01-14T{want}:00+00:00"
+
+
+def test_another_clock_of_the_day_does_not_move_htmldates_time():
+    # the update's afternoon time is another minute: htmldate's morning time of the day stands
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                "<article><h1>Neue Kräne im Hafen</h1><p class='date'>2026-01-14 3:25</p>"
+                f"<p class='updated'>Updated 14 January 2026, 3:40 pm</p>{_paras(4)}</article>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2026-01-14T03:25:00+00:00"
+
+
 def test_a_printed_day_without_a_time_stays_a_day():
     html = _doc("<title>T</title>", f"<article><h1>T</h1><p class='date'>14. Mai 2024</p>{_paras(4)}</article>")
     rec = extract_article(html.encode(), HARBOUR).record

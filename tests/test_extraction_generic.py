@@ -146,6 +146,36 @@ def test_running_text_is_not_boilerplate(text):
     assert not is_boilerplate(text)
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("sv", "Lästid: 2 min"), ("de", "Lesezeit: 3 Min."), ("fr", "Temps de lecture : 4 min"),
+    ("pl", "Czas czytania: 5 min"), ("fi", "Lukuaika 3 min"), ("nl", "Leestijd 2 minuten"),
+    ("it", "Tempo di lettura: 3 minuti"), ("es", "Tiempo de lectura: 3 min"), ("en", "5 min read"),
+    ("da", "Læsetid: 3 min."), ("no", "Lesetid: 4 min"), ("pt", "Tempo de leitura: 3 min"),
+    ("hu", "Olvasási idő: 4 perc"), ("cs", "Doba čtení: 3 minuty"), ("sk", "Čas čítania: 3 min"),
+    ("sl", "Čas branja: 3 min"), ("hr", "Vrijeme čitanja: 3 min"), ("bg", "Време за четене: 3 мин"),
+    ("el", "Χρόνος ανάγνωσης: 3 λεπτά"), ("et", "Lugemisaeg 3 min"), ("lt", "Skaitymo laikas: 3 min"),
+    ("lv", "Lasīšanas laiks: 3 min"), ("ro", "Timp de citire: 3 min"), ("mt", "Ħin tal-qari: 3 minuti"),
+    ("sr", "Време читања: 3 мин"), ("sr", "Vreme čitanja: 3 min"), ("uk", "Час читання: 3 хв"),
+    ("is", "Lestrartími: 3 mín"), ("ca", "Temps de lectura: 3 min"),
+    ("de", "3 Min. Lesezeit"), ("fr", "4 minutes de lecture"), ("nl", "2 minuten leestijd"),
+    ("nl", "Leestijd: ca. 2 minuten"), ("fi", "Lukuaika: noin 3 minuuttia"), ("pl", "Czas czytania artykułu: 5 min"),
+])
+def test_a_reading_time_line_is_furniture_in_every_language(lang, line):
+    assert is_boilerplate(line)
+    html = _doc("<title>Harbour</title>", f"<article><h1>Harbour</h1><p class='meta'>{line}</p>{_paras(4)}</article>")
+    assert line not in extract_article(html, URL).record["body"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lästid är det mått som förlaget nu vill ersätta, sade chefredaktören på tisdagen.",
+    "Lesezeit: Wie lange Leser bei einem Text bleiben, misst das Hafenblatt seit drei Jahren genau.",
+    "Reading time on the ferry is what most passengers value, the survey of 3 routes found.",
+    "5 minutes reading the timetable was all it took to see the crossings had been halved.",
+])
+def test_running_text_that_mentions_reading_time_is_not_furniture(text):
+    assert not is_boilerplate(text)
+
+
 def test_body_starts_with_the_lead_and_joins_split_containers():
     ex = extract_article(_page("lead_split.html"), "https://beispiel.example/verkehr/bahn")
     rec = ex.record
@@ -599,6 +629,52 @@ def test_a_live_blog_keeps_every_entry(tag):
         "Ferries stop at noon", "Trees down on the coast road", "Schools close early",
         "Power cut in the old town", "Wind eases by evening"]
     assert sum(p.startswith("Entry") for p in body) == 8
+
+
+_TICKER = [("14:30", "Die Feuerwehr meldet, dass der Brand im Lagerhaus am Kai inzwischen unter Kontrolle ist. Die "
+                    "Löscharbeiten dauern aber bis in den Abend an, und die Anwohner sollen Fenster und Türen "
+                    "geschlossen halten, bis die Messwerte der Umweltbehörde vorliegen. Zwei Arbeiter wurden "
+                    "leicht verletzt und vor Ort von Rettungskräften versorgt."),
+           ("14:05", "Die Brücke über den Kanal bleibt bis auf Weiteres gesperrt."),
+           ("13:40", "Inzwischen sind über 80 Einsatzkräfte vor Ort."),
+           ("13:10", "Die Polizei bittet, das Gebiet weiträumig zu umfahren."),
+           ("12:45", "Ein Lagerhaus im Hafen steht in Flammen.")]
+
+
+@pytest.mark.parametrize("entry", [
+    "<div class='ticker-entry'><time>{t}</time><p>{p}</p></div>",
+    "<article class='live-post'><span class='live-post__time'>{t} Uhr</span><p>{p}</p></article>",
+    "<div class='ticker-entry'><div class='ticker-entry__time'>{t}</div><div class='ticker-entry__text'><p>{p}</p></div></div>",
+])
+def test_a_live_ticker_keeps_its_short_entries_beside_a_long_newest_one(entry):
+    # the newest entry holds most of the text, the older ones are single short lines: every one, in page order
+    items = "".join(entry.format(t=t, p=p) for t, p in _TICKER)
+    html = _doc("<title>Liveticker: Großbrand im Hafen</title>",
+                "<main><div class='article-page'><h1>Liveticker: Großbrand im Hafen</h1>"
+                f"<div class='ticker'>{items}</div></div></main><footer><p>Impressum</p></footer>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body == [p for _, p in _TICKER]
+
+
+def test_teaser_cards_stamped_with_a_time_beside_the_text_are_no_live_entries():
+    cards = "".join(f"<div class='story'><time>1{i}:00</time><h3><a href='/story-{i}'>Another harbour story number {i} "
+                    f"about cranes</a></h3></div>" for i in range(3))
+    html = _doc("<title>Cranes</title>", "<main><h1>Cranes</h1><div class='story story--main'><time>09:00</time>"
+                + _paras(4) + "</div>" + cards + "</main>")
+    body = extract_article(html, URL).record["body"]
+    assert "Another harbour story" not in body and body.count("\n\n") == 3
+
+
+def test_a_live_blogs_entries_in_json_ld_serve_a_page_printing_the_newest_alone():
+    ld = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Liveticker: Großbrand",
+                     "liveBlogUpdate": [{"@type": "BlogPosting", "headline": f"{t} Uhr", "articleBody": p}
+                                        for t, p in _TICKER]})
+    html = _doc(f"<title>Liveticker: Großbrand</title><script type='application/ld+json'>{ld}</script>",
+                "<main><h1>Liveticker: Großbrand</h1><div class='ticker'><div class='ticker-entry'><time>14:30</time>"
+                f"<p>{_TICKER[0][1]}</p></div><div class='ticker-more' data-src='/ticker/more'></div></div></main>")
+    ex = extract_article(html, URL)
+    assert ex.record["body"].split("\n\n") == [p for _, p in _TICKER]  # "14:30 Uhr", a time alone, is no headline
+    assert ex.provenance["body"] == "jsonld"
 
 
 def test_teaser_articles_inside_the_body_stay_out_though_alike():

@@ -271,6 +271,83 @@ def test_a_byline_gives_the_people_it_names(byline, want):
 
 
 @pytest.mark.parametrize("byline, want", [
+    # two names joined by each language's "and", both kept
+    ("Nina Kos in Jure Horvat", ["Nina Kos", "Jure Horvat"]), ("Kovács Anna és Nagy Péter", ["Kovács Anna", "Nagy Péter"]),
+    ("Jonas Jonaitis ir Ona Onaitė", ["Jonas Jonaitis", "Ona Onaitė"]), ("Jānis Bērziņš un Anna Ozola", ["Jānis Bērziņš", "Anna Ozola"]),
+    ("Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]), ("Mari Tamm ja Jaan Kask", ["Mari Tamm", "Jaan Kask"]),
+    ("Kari Nordmann og Ola Hansen", ["Kari Nordmann", "Ola Hansen"]), ("Lars Jensen og Mette Holm", ["Lars Jensen", "Mette Holm"]),
+    ("Anna Svensson och Erik Lund", ["Anna Svensson", "Erik Lund"]), ("Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"]),
+    ("Jan Nowak i Anna Kowalska", ["Jan Nowak", "Anna Kowalska"]), ("Ioana Marin și Radu Stan", ["Ioana Marin", "Radu Stan"]),
+    ("Ioana Marin şi Radu Stan", ["Ioana Marin", "Radu Stan"]), ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
+    ("Петар Петровић и Ана Анић", ["Петар Петровић", "Ана Анић"]), ("Petar Petrović i Ana Anić", ["Petar Petrović", "Ana Anić"]),
+    ("Олена Шевченко та Іван Петренко", ["Олена Шевченко", "Іван Петренко"]),
+    ("Іван Петренко і Олена Шевченко", ["Іван Петренко", "Олена Шевченко"]),
+    ("Іван Петренко й Олена Шевченко", ["Іван Петренко", "Олена Шевченко"]),
+    ("Jón Jónsson og Anna Sigurðardóttir", ["Jón Jónsson", "Anna Sigurðardóttir"]), ("Joan Puig i Maria Vila", ["Joan Puig", "Maria Vila"]),
+    ("Ana Borg u Mark Vella", ["Ana Borg", "Mark Vella"]),
+    ("João Silva e Maria Costa", ["João Silva", "Maria Costa"]), ("Ana Ruiz y Pedro Gil", ["Ana Ruiz", "Pedro Gil"]),
+    ("Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]), ("Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
+    ("Jan de Vries en Piet Bakker", ["Jan de Vries", "Piet Bakker"]), ("Μαρία Παππά και Γιώργος Νικολάου", ["Μαρία Παππά", "Γιώργος Νικολάου"]),
+    ("Máire Ní Bhriain agus Seán Ó Briain", ["Máire Ní Bhriain", "Seán Ó Briain"]),
+])
+def test_two_names_joined_by_and_in_any_language_are_both_kept(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("lang, top", [
+    ("sl", "<p class='author'>Avtorji: Nina Kos in Jure Horvat</p>"),  # the plural's label: no name dropped with it
+    ("sl", "<div class='byline'><a href='/avtor/nina-kos'>Nina Kos</a> in <a href='/avtor/jure-horvat'>Jure Horvat</a></div>"),
+    ("sl", "<p class='meta'>Avtor: Nina Kos in Jure Horvat · <time datetime='2026-01-14T10:00:00+01:00'>14. januar 2026</time></p>"),
+    ("sl", "<div class='meta'>Avtorja: <a href='/avtor/nina-kos'>Nina Kos</a> in <a href='/avtor/jure-horvat'>Jure Horvat</a>"
+           " | 14. 1. 2026</div>"),
+])
+def test_two_slovene_authors_joined_by_in_are_both_the_byline(lang, top):
+    assert _byline_page("", top, lang=lang)["authors"] == ["Nina Kos", "Jure Horvat"]
+
+
+@pytest.mark.parametrize("byline, want", [
+    # each language's lead-in, the plural's and the dual's too, is no part of the name
+    ("Аутори: Милан Петровић, Сања Илић", ["Милан Петровић", "Сања Илић"]),
+    ("Autori: Milan Petrović, Sanja Ilić", ["Milan Petrović", "Sanja Ilić"]),
+    ("Аутор: Милан Петровић", ["Милан Петровић"]), ("Autor: Sanja Ilić", ["Sanja Ilić"]),
+    ("Γράφει η Μαρία Παππά", ["Μαρία Παππά"]), ("Γράφει ο Γιώργος Νικολάου", ["Γιώργος Νικολάου"]),
+    ("Γράφουν οι Μαρία Παππά και Γιώργος Νικολάου", ["Μαρία Παππά", "Γιώργος Νικολάου"]),
+    ("de Andrei Pop", ["Andrei Pop"]), ("de Andrei Pop și Ioana Mureșan", ["Andrei Pop", "Ioana Mureșan"]),
+    ("Le Máire Ní Bhriain", ["Máire Ní Bhriain"]),
+    ("Le Máire Ní Bhriain agus Seán Ó Briain", ["Máire Ní Bhriain", "Seán Ó Briain"]),
+    ("Opracowanie: Anna Nowak", ["Anna Nowak"]), ("Oprac. Anna Nowak", ["Anna Nowak"]),
+    ("Autorzy: Anna Nowak i Jan Kos", ["Anna Nowak", "Jan Kos"]), ("Pisze Anna Nowak", ["Anna Nowak"]),
+    ("Avtorja: Nina Kos in Jure Horvat", ["Nina Kos", "Jure Horvat"]),
+    ("Написа Иван Петров", ["Иван Петров"]), ("Автори: Олена Шевченко, Іван Петренко", ["Олена Шевченко", "Іван Петренко"]),
+    ("Höfundur: Jón Jónsson", ["Jón Jónsson"]), ("Eftir Jón Jónsson", ["Jón Jónsson"]),
+    ("Skrivet av Anna Svensson", ["Anna Svensson"]), ("Auteurs : Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
+    ("Autoren: Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]), ("Szerzők: Kovács Anna", ["Kovács Anna"]),
+    ("Authors: Mara Lindqvist, Tom Okafor", ["Mara Lindqvist", "Tom Okafor"]),
+    ("Аутор текста: Милан Петровић", ["Милан Петровић"]),  # the label's own word before its colon
+    # names keep their particles
+    ("Door Jan van der Berg", ["Jan van der Berg"]), ("Von Hans von Stein", ["Hans von Stein"]),
+    ("Por Ana de la Cruz", ["Ana de la Cruz"]), ("By Seán Mac Giolla", ["Seán Mac Giolla"]),
+    # false friends: a name's particle or a title's word opening the value is no lead-in
+    ("De Luca Marco", ["De Luca Marco"]), ("de la Cruz", ["de la Cruz"]), ("de Volkskrant", ["de Volkskrant"]),
+    ("Le Monde diplomatique", ["Le Monde diplomatique"]), ("Le Figaro", ["Le Figaro"]), ("Per Olsson", ["Per Olsson"]),
+    ("Authority: Port of Tallinn", ["Authority: Port of Tallinn"]),
+])
+def test_a_bylines_lead_in_in_any_language_is_no_part_of_the_name(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("sl", "<p class='author'>Avtorja: Nina Kos in Jure Horvat</p>", ["Nina Kos", "Jure Horvat"]),
+    ("sr", "<div class='article-author'>Аутори: Милан Петровић, Сања Илић</div>", ["Милан Петровић", "Сања Илић"]),
+    ("el", "<p class='byline'>Γράφει η Μαρία Παππά</p>", ["Μαρία Παππά"]),
+    ("ro", "<p class='author'>de Andrei Pop și Ioana Mureșan</p>", ["Andrei Pop", "Ioana Mureșan"]),
+    ("pl", "<p class='author'>Opracowanie: Anna Nowak</p>", ["Anna Nowak"]),
+])
+def test_a_printed_byline_gives_its_names_without_the_lead_in(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("byline, want", [
     # a writer's role after the name, as a phrase, a word or the end of a compound word
     ("Lina Berg, political commentator", ["Lina Berg"]),
     ("By Lina Berg, Senior Correspondent", ["Lina Berg"]),
@@ -522,6 +599,30 @@ def test_a_name_element_is_read_with_the_credit_before_it(lang, top, want):
     ("en", "<span class='authors'>Lina Berg, Olof Sand and Tom Okafor</span>", ["Lina Berg", "Olof Sand", "Tom Okafor"]),
 ])
 def test_a_printed_bylines_fields_end_where_another_role_is_credited(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # an element whose class names the article's signature
+    ("it", "<div class='firma'>Marco Rossi</div>", ["Marco Rossi"]),
+    ("it", "<p class='firma'>di Marco Rossi</p>", ["Marco Rossi"]),
+    ("es", "<div class='firma-autor'><span>Ana Ruiz</span></div>", ["Ana Ruiz"]),
+    ("es", "<div class='firma'>Por Ana Ruiz y Pedro Gil</div>", ["Ana Ruiz", "Pedro Gil"]),
+    ("fr", "<p class='article-signature'>Marie Dupont</p>", ["Marie Dupont"]),
+    ("pl", "<div class='podpis'>Anna Nowak</div>", ["Anna Nowak"]),
+    # a signature that names no person, or a photo's caption (Polish "podpis"), is none
+    ("pl", "<figure><img src='a.jpg'><figcaption class='podpis'>Anna Nowak</figcaption></figure>", []),
+    ("pl", "<div class='podpis'>Fot. PAP/Leszek Szymański</div>", []),
+    ("es", "<div class='firma'>Madrid, 14 de enero de 2026</div>", []),
+    # a credit line in the standfirst's place names the writer when the page names none other
+    ("de", "<p class='intro'>Ein Kommentar von Henrike Saal</p>", ["Henrike Saal"]),
+    ("en", "<p class='standfirst'>A column by Lina Berg.</p>", ["Lina Berg"]),
+    ("it", "<p class='sommario'>Un commento di Marco Rossi</p>", ["Marco Rossi"]),
+    ("de", "<p class='intro'>Ein Kommentar von Henrike Saal</p><p class='author'>Von Jonas Keller</p>", ["Jonas Keller"]),
+    # a standfirst's sentence closing on a name is no credit
+    ("de", "<p class='intro'>Der neue Kran am Kai wurde im Frühjahr geliefert und geplant von Henrike Saal</p>", []),
+])
+def test_a_signature_or_a_standfirsts_credit_line_gives_the_byline(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
 
 

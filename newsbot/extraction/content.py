@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .page import Page
+from .page import Page, ld_types
 from .paywall import cut_by_paywall, paywall_boxes
 from .rules import ExtractionRules
 from .text import clean, key, squash, tokens
@@ -251,8 +251,11 @@ def _printed_after(box, paragraphs: list[str]) -> bool:
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
     """JSON-LD ``articleBody`` when it holds the printed paragraphs and at least half as much
-    again (a body cut by a paywall or a "read more" button in the HTML); ``None`` otherwise."""
+    again (a body cut by a paywall or a "read more" button in the HTML); a ``LiveBlogPosting``
+    without one gives its entries' (:func:`_live_updates_text`); ``None`` otherwise."""
     raw = page.article_ld.get("articleBody")
+    if not isinstance(raw, str):
+        raw = _live_updates_text(page.article_ld)
     if not isinstance(raw, str):
         return None
     text = html_lib.unescape(raw)
@@ -270,6 +273,31 @@ def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
     if pairs and sum(p in ld_set for p in pairs) < 0.8 * len(pairs):
         return None
     return [p for p in (squash(line) for line in re.split(r"\n\s*\n|\n", text)) if p]
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: ``14:05 Uhr`` holds one
+
+
+def _live_updates_text(article: dict) -> str | None:
+    """The text of a live blog's entries as its JSON-LD ``LiveBlogPosting`` gives them
+    (``liveBlogUpdate``: each entry's ``headline`` when it is no prefix of its text and more
+    than a time, two words or more, then its ``articleBody``), in the order given (the page's: newest first), the entries set apart by a
+    blank line; ``None`` when the object is no live blog or names no entry's text."""
+    if not isinstance(article, dict) or "liveblogposting" not in ld_types(article):
+        return None
+    updates = article.get("liveBlogUpdate")
+    parts: list[str] = []
+    for update in updates if isinstance(updates, list) else [updates]:
+        if not isinstance(update, dict):
+            continue
+        text = update.get("articleBody")
+        headline = update.get("headline")
+        if isinstance(headline, str) and len(_WORDS.findall(headline)) >= 2 and not (
+                isinstance(text, str) and key(text).startswith(key(headline))):
+            parts.append(headline.strip())
+        if isinstance(text, str) and text.strip():
+            parts.append(text.strip())
+    return "\n\n".join(parts) or None
 
 
 def _filter(paragraphs: list[str], rules: ExtractionRules) -> tuple[list[str], bool]:

@@ -197,7 +197,7 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             modified = _modified_meta(page)
             with _taken_out(modified):  # htmldate would take it for the publication before any text
                 found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
-                found = (found and _day_first(f, found)) or _printed_day(f, language)
+                found = (found and _half_day(f, _day_first(f, found))) or _printed_day(f, language)
             if not found and modified:  # the modification is the page's one date
                 found = _htmldate_of_publication(f, language)
         if found:
@@ -609,6 +609,25 @@ def _day_first(f: Fields, found: str) -> str:
             if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(found[:4]), day, month):
                 return f"{found[:5]}{day:02d}-{month:02d}{found[10:]}"
     return found
+
+
+def _half_day(f: Fields, found: str) -> str:
+    """htmldate's ``found`` (``YYYY-MM-DD HH:MM:SS``) with the hour the page prints: htmldate
+    reads ``2026-01-14 3:25 pm`` as 03:25, the twelve-hour clock's half of the day dropped.
+    When a date element prints a time for that day (:func:`_printed_time`, which reads
+    ``pm``, ``p.m.``, ``am``) of the same minute and the same hour on a twelve-hour clock
+    (15:25 for 3:25, 00:10 for 12:10), its hour replaces htmldate's; ``found`` itself
+    otherwise (midnight, a day only, another time)."""
+    if len(found) < 16 or found[11:19] == "00:00:00":
+        return found
+    try:
+        day, hour, minute = date.fromisoformat(found[:10]), int(found[11:13]), int(found[14:16])
+    except ValueError:
+        return found
+    clock = _printed_time(f, day)
+    if clock is None or clock[1] != minute or clock[0] == hour or clock[0] % 12 != hour % 12:
+        return found
+    return f"{found[:11]}{clock[0]:02d}{found[13:]}"
 
 
 @lru_cache(maxsize=4096)

@@ -488,7 +488,9 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     JSON-LD ``author`` (``@id`` references resolved in the page's graph), ``author`` /
     ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
     printed byline (:func:`_printed_byline`), then the date line under the headline when it
-    opens with a byline's lead-in (:func:`_dateline_byline`). Each value is split into names
+    opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
+    headline (:func:`_author_links`), then the writer a standfirst's line credits
+    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped."""
     page = f.page
@@ -506,6 +508,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _printed_byline(f)),
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
+        ("html", lambda: _standfirst_credit(f)),
     )
     for layer, values in sources:
         names = [n for n in unique(n for v in values() if v for n in split_names(v))
@@ -515,9 +518,15 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     return [], None
 
 
-_ROLE_WORD = re.compile(r"(?<!\w)(?:auth?or|auteur|autore|avtor|autorius|szerző)\w*", re.I)
-"""The word "author" itself (``Über die Autorin``, ``About the author``): an author box's
-label, never a person's name."""
+_ROLE_WORD = re.compile(r"(?<!\w)(?:auth?or|auteur|autore|avtor|autorius|szerző|awtur|höfund|автор|аутор|συντάκτ)\w*",
+                        re.I)
+"""The word "author" itself (``Über die Autorin``, ``About the author``, ``Аутори``): an author
+box's label, never a person's name."""
+_AUTHOR_LABEL = re.compile(r"^(?:auth?or|auteur|autore|avtor|autorius|szerző|awtur|höfund|автор|аутор|συντάκτ)"
+                           r"(?![iy][tzdsl])[^\W\d_]{0,4}(?:\s+[^\W\d_]+)?\s*:\s*(?=\S)", re.I)
+"""A byline's label naming its authors before a colon, in any inflection and with a word after
+it (``Avtorja:``, ``Autorzy tekstu:``, ``Аутор текста:``; not ``Authority:``), where the
+vocabulary's lead-ins know no such form: the name after it is the author's."""
 
 
 _ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
@@ -553,6 +562,12 @@ _BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
 word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
 ``autor``, ``autores``, ``autori``, ``autorzy``)."""
+_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatur|podpis|assinatura)(?![a-z])", re.I)
+"""A class or id naming the article's signature, the writer's name printed under or over the
+text in Italian, Spanish, Portuguese, French and Polish layouts (``firma``, ``firma-autor``,
+``article-signature``, ``podpis``). The words name other things too (a firm, a photo's
+caption in Polish), so such an element is a byline only when its names read as people's
+(:func:`_signed_names`) and it is in no figure."""
 _BYLINE_HOOKS = frozenset(("user-name",))
 """The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
 class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
@@ -601,9 +616,14 @@ def _printed_byline(f: Fields) -> list[str]:
     :func:`_author_page`: ``By <a href="/authors/europe-desk">Europe Desk</a>``)."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link") \
-                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
+        if el.tag in ("script", "style", "img", "meta", "link"):
             continue
+        signature = False
+        if not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
+            signature = _names_signature(el.get("class"), el.get("id"))
+            if not signature or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()) \
+                    or not _signed_names(_byline_text(el) or ""):
+                continue  # not a byline's, or a signature that names no person: a photo's (``podpis``), a firm's
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
@@ -1185,6 +1205,51 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
 
+@lru_cache(maxsize=4096)
+def _names_signature(cls: str | None, ident: str | None) -> bool:
+    """The ``class`` ``cls`` or ``id`` ``ident`` of an element names a signature
+    (:data:`_SIGNATURE_CLASS`) and no comment, quote, author box part or promotion
+    (:data:`_NOT_BYLINE`)."""
+    marks = f"{cls or ''} {ident or ''}"
+    return bool(_SIGNATURE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
+
+
+def _signed_names(text: str) -> bool:
+    """The text of a signature (:data:`_SIGNATURE_CLASS`), :data:`NAME_CHARS` at most, names
+    people: its names (:func:`split_names`, a date after them cut: :func:`_without_date`) each
+    read as a person's (:func:`_person_shaped`) or a news agency's (``Marco Rossi, ANSA``)."""
+    if not text or len(text) > NAME_CHARS:
+        return False
+    names = split_names(text)
+    return bool(names) and all(_person_shaped(n) or pattern("news_agency").match(n) for n in names)
+
+
+_CREDIT_WORDS = 3  # the most words before a lead-in in a credit line (``Ein Kommentar von``, ``A column by``)
+
+
+def _standfirst_credit(f: Fields) -> list[str]:
+    """The writer a line in the standfirst's place credits: an element among those after the
+    headline (:func:`_near_headline`, or inside them) named like a standfirst (the generic
+    extractor's ``LEAD_NAME``: ``intro``, ``lead``, ``vorspann``), of :data:`NAME_CHARS`
+    characters at most, that is a credit of the piece's kind and its writer (``Ein Kommentar
+    von Henrike Saal``, ``A column by Lina Berg.``, ``Un commento di Marco Rossi``: the lead's
+    ``_CREDIT_CLOSING``, :data:`_CREDIT_WORDS` words at most before the lead-in) whose name
+    reads as a person's (:func:`_person_shaped`): such a line is no standfirst, and its name
+    the author where the page names none other. ``[]`` otherwise."""
+    from .generic.lead import _CREDIT_CLOSING, LEAD_NAME
+
+    for near in _near_headline(headline_element(f.page, None)):
+        for el in near.iter(etree.Element):
+            marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if not LEAD_NAME.search(marks):
+                continue
+            text = clean(text_of(el)) or ""
+            m = _CREDIT_CLOSING.search(text) if len(text) <= NAME_CHARS else None
+            if m and len(text[:m.start()].split()) <= _CREDIT_WORDS and _person_shaped(m.group(1)):
+                return [m.group(1)]
+    return []
+
+
 _PARENS = re.compile(r"\s*\([^)]{0,40}\)\s*$")
 _COMMA = re.compile(r"\s*[,;]\s*")
 _DATE_LIKE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./:]\d{1,2}")
@@ -1263,7 +1328,7 @@ def split_names(value: str) -> list[str]:
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _joint_credit().sub("", value)))
+    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
     if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit
         value = _closing_conjunction().sub("", value)
     value = value.strip(" ,;|/·•")

@@ -3,6 +3,8 @@ sits (from ``<body>`` down into the child holding most of it, preferring the hea
 """
 from __future__ import annotations
 
+import re
+
 from .blocks import Block
 from .prune import CONTENT_NAME, HEADINGS, _semantic_names
 
@@ -56,6 +58,8 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
             continue
         if held and best is not held[0] and total[held[0]] >= ANCHOR_SHARE * total[cur]:
             best = held[0]
+        elif (entries := live_entries(best, path)) and total[best] >= DESCEND_SHARE * total[cur]:
+            return extra + entries  # a live blog's entries, the short ones among them (no good text) too
         elif total[best] < DESCEND_SHARE * total[cur]:
             return extra + [cur]
         alike = [c for c in kids if c.tag == best.tag and c.get("class") == best.get("class")]
@@ -83,6 +87,37 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
                 and total[c] >= SIBLING_SHARE * total[best])]
         extra += strays  # lead-in paragraphs right before the body's own container
         cur = best
+
+
+LIVE_ENTRIES = 3  # the fewest entries of a live blog
+_CLOCK_START = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d)")
+"""A clock time opening an entry's text (``14:05``, ``14.05 Uhr``, ``9h30``)."""
+
+
+def live_entries(best, path: set) -> list:
+    """The entries of the live blog ``best`` is one of: ``best`` and its siblings of its tag
+    whose first class word is its own (``ticker-entry``, ``live-post live-post--pinned``),
+    :data:`LIVE_ENTRIES` or more, in document order, when each is stamped with a time (a
+    ``<time>`` inside it, or a clock time opening its text: ``14:05``), none holds the headline
+    (``path``: its ancestors) or an ``<h1>``, and none is a teaser (most of its text a link's).
+    A live ticker's newest entry may hold most of the text and its older ones be single short
+    lines no paragraph counts as running text: the container is every entry, not the newest.
+    ``[]`` otherwise."""
+    words = (best.get("class") or "").split()
+    parent = best.getparent()
+    if not words or parent is None:
+        return []
+    alike = [c for c in parent if c.tag == best.tag and (c.get("class") or "").split()[:1] == words[:1]]
+    if len(alike) < LIVE_ENTRIES:
+        return []
+    for c in alike:
+        if c in path or next(c.iter("h1"), None) is not None:
+            return []
+        text = " ".join("".join(c.itertext()).split())
+        linked = sum(len(" ".join("".join(a.itertext()).split())) for a in c.iter("a"))
+        if not text or linked > 0.5 * len(text) or (next(c.iter("time"), None) is None and not _CLOCK_START.match(text)):
+            return []
+    return alike
 
 
 def _updates(alike: list, path: set) -> bool:
