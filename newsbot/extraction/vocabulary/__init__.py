@@ -115,6 +115,10 @@ PATTERNS: dict[str, Pattern] = {
     # --- dates (newsbot.extraction.date_fields) ---
     # the word before a printed date that says what it dates: the update or the publication
     "date_label": Pattern(r"{}", re.I),
+    # the word between a date line's day and its time of day ("um", "kell", "o godz."), and the
+    # word after the time ("Uhr", "uur", "hod."): read by date_fields' clock pattern
+    "time_lead_in": Pattern(r"{}", re.I),
+    "time_unit": Pattern(r"{}", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -205,6 +209,8 @@ SHAPES: dict[str, Shape] = {
     # "Aktualisiert" (group updated) or "Erstellt" (group published), a whole word
     "date_label": Shape(
         "date_label", r"(?<![^\W\d_])(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"),
+    "time_lead_in": Shape("time_lead_in", r"{}"),  # "at" before a time of day: "um", "kell", "om"
+    "time_unit": Shape("time_unit", r"{}"),  # the word after a time of day: "Uhr", "uur", "hod."
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
