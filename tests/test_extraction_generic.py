@@ -503,6 +503,42 @@ def test_a_short_line_that_is_no_sentence_a_label_or_a_series_part_is_no_lead(to
     assert extract_article(html, URL).record["lead"] is None
 
 
+@pytest.mark.parametrize("top", [
+    # a series' name is no standfirst: named so, or by its words and the part's number
+    "<p class='article-series'>Serie: Europa wählt, heute über die Fähren der Inseln (3/5)</p>",
+    "<div class='kicker-series'>Part of: Island life, our series on the ferries and the people who run them</div>",
+    "<p class='dek'>Aus der Serie „Europa wählt“ (3/5)</p>",
+    "<p class='subtitle'>Part of the series: Island life</p>",
+    "<p class='chapo'>Notre série sur les îles, troisième épisode (3/5)</p>",
+])
+def test_a_series_label_is_no_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_series_label_printed_in_the_standfirst_is_left_out_of_it():
+    top = ("<p class='standfirst'><span class='article-series'>Series: Island life (3/5)</span> Crews of the "
+           "winter ferry tell how the crossing changed when the new boats came.</p>")
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == ("Crews of the winter ferry tell how the crossing changed "
+                                                          "when the new boats came.")
+
+
+@pytest.mark.parametrize("top, want", [
+    # a standfirst about series closes as a sentence and names no part
+    ("<p class='dek'>Streaming series get dearer: three networks raise their prices.</p>",
+     "Streaming series get dearer: three networks raise their prices."),
+    ("<p class='vorspann'>Netflix-Serien werden teurer: Abos steigen um drei Euro.</p>",
+     "Netflix-Serien werden teurer: Abos steigen um drei Euro."),
+])
+def test_a_standfirst_about_series_is_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
 def test_furniture_in_an_intro_box_does_not_replace_the_standfirst_after_it():
     top = ("<div class='article-intro'><p class='date'>Posted on 9 May 2025 in Ferries.</p><p>The island council will "
            "bring back the winter ferry in October after a year of repairs and long talks.</p></div>")

@@ -119,6 +119,9 @@ PATTERNS: dict[str, Pattern] = {
     # word after the time ("Uhr", "uur", "hod."): read by date_fields' clock pattern
     "time_lead_in": Pattern(r"{}", re.I),
     "time_unit": Pattern(r"{}", re.I),
+    # --- standfirst (newsbot.extraction.generic.lead) ---
+    # the noun naming a series among a line's first words ("Serie: …", "Aus der Serie …")
+    "series_name": Pattern(r"^(?:\W*[^\W\d_]+){0,3}?\W*(?<![^\W\d_])(?:{})[^\W\d_]{0,4}(?![^\W\d_])", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -211,6 +214,8 @@ SHAPES: dict[str, Shape] = {
         "date_label", r"(?<![^\W\d_])(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"),
     "time_lead_in": Shape("time_lead_in", r"{}"),  # "at" before a time of day: "um", "kell", "om"
     "time_unit": Shape("time_unit", r"{}"),  # the word after a time of day: "Uhr", "uur", "hod."
+    # --- standfirst ------------------------------------------------------------------------------
+    "series_name": Shape("series_name", r"{}"),  # "Serie", "series", "série", "sorozat"
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
