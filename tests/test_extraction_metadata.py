@@ -302,6 +302,30 @@ def test_a_category_label_of_a_related_story_is_not_the_section():
     assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None
 
 
+RELATED_ITEM = ("<div class='item'><a class='cat-links' href='/category/sport/' {rel}>Sport</a> "
+                "<a href='/2025/03/10/rowing/'>Rowing club wins the spring regatta again</a></div>")
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='related-posts'>{items}</div>",  # named a box of other stories
+    "<div class='more-from'>{items}</div>",
+    "<section><h3>More from Sport</h3>{items}</section>",  # a heading announcing one
+])
+@pytest.mark.parametrize("rel", ["rel='category tag'", ""])
+def test_a_category_link_in_a_related_box_before_the_articles_own_is_not_the_section(box, rel):
+    related = box.format(items=RELATED_ITEM.format(rel=rel) * 2)
+    own = f"<div class='entry-meta'><span class='cat-links'><a href='/category/port/' {rel}>Port</a></span></div>"
+    html = f"<div class='site'>{related}<div class='post'><h1>{HEADLINE}</h1>{own}{_paras(4)}</div></div>"
+    assert _page(html)["section"] == "Port"
+
+
+def test_a_posts_own_category_link_under_its_category_slug_class_is_the_section():
+    # WordPress's post class names its categories' slugs: "category-popular" names no box
+    html = (f"<div class='post type-post category-blog category-popular'><h1>{HEADLINE}</h1>{_paras(4)}"
+            "<h2>Category: <a href='/category/blog/' rel='category tag'>Blog</a></h2></div>")
+    assert _page(html)["section"] == "Blog"
+
+
 @pytest.mark.parametrize("lang, label", [
     # a lead-in the vocabulary does not know, or a byline after the name: words around a name
     ("es", "Publicado en Política por Ana Gil"),

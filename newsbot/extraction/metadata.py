@@ -17,8 +17,8 @@ from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import (TEASER_HEADLINE_CHARS, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of,
-                     unique, value_of)
+from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values,
+                     text_of, unique, value_of)
 from .vocabulary import pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
         if len(names) >= 2:
             return names[-1][0], "jsonld"
     for a in page.elements("a"):
-        if "ategor" in (a.get("rel") or "") and "category" in a.get("rel").lower().split() and not in_aside(a):
+        if "ategor" in (a.get("rel") or "") and "category" in a.get("rel").lower().split() and not in_aside(a) \
+                and not in_related(a):
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
@@ -186,7 +187,7 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
                 and page.declared_language in _RUBRIK_HEADLINE:
             continue  # Swedish, Danish, Norwegian "rubrik": the headline
-        if el.tag in ("td", "th") or in_aside(el):
+        if el.tag in ("td", "th") or in_aside(el) or in_related(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
             continue
