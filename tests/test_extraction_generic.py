@@ -1180,6 +1180,40 @@ def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
     assert first in body
 
 
+SAID = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
+        "grown a great deal, and complaints reach the office every day.</p>")
+
+
+@pytest.mark.parametrize("figure", [
+    # WordPress's pull quote block and a figure named a quote, their words printed nowhere else
+    "<figure class='wp-block-pullquote'><blockquote><p>We will keep the night ferry whatever it costs the "
+    "town.</p><cite>Mira Holm, mayor</cite></blockquote></figure>",
+    "<figure class='quote'><blockquote><p>We will keep the night ferry whatever it costs the town.</p>"
+    "</blockquote><figcaption>Mira Holm, mayor</figcaption></figure>",
+    "<figure class='article__quote'><p>We will keep the night ferry whatever it costs the town.</p>"
+    "<figcaption>Mira Holm, mayor</figcaption></figure>",
+])
+def test_a_quotation_in_a_figure_printed_only_once_stays(figure):
+    body = _quoted_body(figure, SAID)
+    assert body[1] == "We will keep the night ferry whatever it costs the town."
+    assert any(line.startswith("Since the spring") for line in body[2:])
+
+
+@pytest.mark.parametrize("figure", [
+    # the pull quote repeats the text: read once
+    "<figure class='wp-block-pullquote'><blockquote><p>The noise for the people living by the quay has grown a "
+    "great deal</p><cite>The harbour master</cite></blockquote></figure>",
+    # an image's figure, its caption no quote
+    "<figure class='quote-image'><img src='/q.jpg' alt=''><figcaption>The quay at night, seen from the ferry"
+    "</figcaption></figure>",
+    # an unnamed figure: left out as before
+    "<figure><blockquote><p>We will keep the night ferry whatever it costs the town.</p></blockquote></figure>",
+])
+def test_a_figure_that_repeats_the_text_or_is_no_named_quotation_is_left_out(figure):
+    body = _quoted_body(figure, SAID)
+    assert len(body) == 4 and body[1].startswith("Since the spring")
+
+
 @pytest.mark.parametrize("quote, echo", [
     # a poem of four lines, one of which the next paragraph quotes again
     ("<blockquote><p>The boats come home at night,</p><p>the sea keeps the names of all those who never "

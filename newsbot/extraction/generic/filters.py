@@ -12,7 +12,7 @@ from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
 from .container import _updates
-from .prune import HEADINGS, _semantic_names, _text_before
+from .prune import HEADINGS, QUOTE_NAME, _semantic_names, _text_before
 
 KEYWORD_LINES_MAX = 30
 KEYWORD_LINE_MAX_LINK_SHARE = 0.95
@@ -93,12 +93,6 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 
 PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
-QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*"
-                        r"|exergue|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
-"""A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
-Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
-``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`).
-Bootstrap's float utilities ``pull-right``/``pull-left`` name no quote."""
 PULL_QUOTE_LEVELS = 4
 """How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
 a ``<blockquote>`` in the named box)."""
