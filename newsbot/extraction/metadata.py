@@ -1254,7 +1254,12 @@ def split_names(value: str) -> list[str]:
     writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``); a name
     credited in parentheses with another role (``Lea Brandt (Fotos)``) is none. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
-    dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
+    dropped, and so are an organisation's (a source: ``Text: Stadtwerke Mainz``), a name holding
+    a company's legal form, an authority's, an office's or an association's word of any
+    language (the vocabulary's ``organisation``: ``GmbH``, ``Ministerium``, ``Pressestelle``,
+    ``Oy``, ``ayuntamiento``; a compound's end in German, Dutch and the Nordic languages,
+    ``Stadtwerke``, ``Verkehrsverbund``), and a date line's words left by its date (``Zuletzt
+    geändert am``: the vocabulary's ``date_label``), and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
     value = clean(unescape_entities(value)) or ""
@@ -1295,7 +1300,8 @@ def split_names(value: str) -> list[str]:
         role_alone = bool(named) and not part and any(_ROLE_WORD_END.match(named, m.end())
                                                       for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
-                and not pattern("not_a_person").match(part):
+                and not pattern("not_a_person").match(part) and not pattern("organisation").search(part) \
+                and not pattern("date_label").match(part):
             out.append(part)
     return out
 
@@ -1334,7 +1340,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     ``correspondent for Baltic Courier``, ``Korrespondent der Frankfurter Rundschau``), for a
     role in a part after a name printed before it (``after_name``: ``Jan Kos, dziennikarz
     Gazety Wyborczej``, the outlet in the genitive; ``Jane Doe, Baltic Courier correspondent``)
-    unless a person's name follows the role, for capitalised words both before and after a role
+    unless a person's name follows the role or, for a role of a language naming the outlet after
+    it (:data:`_OUTLET_AFTER_ROLE`), a person's name closed by the role is the part (``Marco
+    Rossi, Luca Bianchi corrispondente`` gives ``Luca Bianchi``), for capitalised words both before and after a role
     (``Chief Political Correspondent Jane Doe``, ``Jane Doe Reporter Baltic Courier``: where the
     name is is not known), and for a photographer's role
     (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
@@ -1361,6 +1369,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     before = words[:at]
     while before and before[-1].islower():
         before.pop()
+    if after_name and last == len(words) and len(before) >= 2 and _person_shaped(" ".join(before)) \
+            and _outlet_after_role(part[word_start:m.end()]):
+        return " ".join(before)  # ``Luca Bianchi corrispondente``: an outlet follows this role, never precedes it
     if after_name and not _person_shaped(" ".join(words[last:])):
         return ""  # ``Jane Doe, Baltic Courier correspondent``: the role's outlet, after the name
     if len(before) >= 2 and before[0].upper() != before[0].lower() and _person_shaped(" ".join(words[last:])):
@@ -1375,6 +1386,24 @@ def _without_role(part: str, after_name: bool = False) -> str:
     while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
         after.pop(0)
     return " ".join(after) if _person_shaped(" ".join(after)) else ""
+
+
+_OUTLET_AFTER_ROLE = frozenset({"it", "es", "fr", "pt", "ro", "pl", "cs", "sk", "sl", "hr", "bg", "el", "mt", "ga"})
+"""Languages that name a writer's outlet after the role, never before it (``corrispondente del
+Corriere``, ``korespondent Gazety``, ``ανταποκριτής της Καθημερινής``): in a byline's part
+after a name, capitalised words before such a role are a person's name (``Marco Rossi, Luca
+Bianchi corrispondente``), where English, German or Finnish print an outlet there
+(``Lina Berg, Northern Ledger correspondent``, ``Helsingin Sanomien kirjeenvaihtaja``)."""
+
+
+@lru_cache(maxsize=256)
+def _outlet_after_role(word: str) -> bool:
+    """The role ``word`` (a match of the vocabulary's ``byline_role``, its word's start to the
+    role's end) is one of a language of :data:`_OUTLET_AFTER_ROLE` and of no other."""
+    owners = {lang for lang, categories in vocabulary().items()
+              for phrase in categories.get("byline_role", {}).get("", ())
+              if re.fullmatch(phrase, word, re.I)}
+    return bool(owners) and owners <= _OUTLET_AFTER_ROLE
 
 
 def _photographer(part: str) -> bool:

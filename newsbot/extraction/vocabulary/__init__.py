@@ -109,6 +109,8 @@ PATTERNS: dict[str, Pattern] = {
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
     "news_agency": Pattern(r"^(?:{})$", re.I),
+    # an organisation's word in a byline's name: a word of its own or a compound's end
+    "organisation": Pattern(r"{}", re.I),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -206,6 +208,8 @@ SHAPES: dict[str, Shape] = {
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
+    # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
+    "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
