@@ -442,6 +442,27 @@ def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
                                                           "crews walk out")
 
 
+@pytest.mark.parametrize("cls", [
+    # the standfirst's name in French (sapo), Romanian (șapou), Croatian/Slovene/Serbian, Polish, Portuguese
+    "sapo", "article__sapo", "sapou", "podnaslov", "clanak-podnaslov", "zajawka", "linha-fina",
+])
+def test_a_standfirst_named_in_its_languages_word_is_the_lead(cls):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1><div class='{cls}'>Crews want "
+                "their pay back.</div></header><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
+
+
+@pytest.mark.parametrize("cls", [
+    "sapo-header",  # the Portuguese portal's bar, named by its brand
+    "occhiello",  # Italian: the line over the headline, a kicker
+])
+def test_a_name_holding_a_standfirst_word_as_a_brand_or_a_kicker_is_no_lead(cls):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1><div class='{cls}'>Passengers "
+                "face a second day without crossings as the crews walk out over pay</div></header><div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
 @pytest.mark.parametrize("top, want", [
     ("<p class='excerpt'>Crews want their pay back.</p>", "Crews want their pay back."),
     ("<h3 class='subtitle'>Crews want their pay back.</h3>", "Crews want their pay back."),  # Substack's subtitle

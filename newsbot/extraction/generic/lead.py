@@ -18,9 +18,10 @@ from .prune import HEADINGS, NEVER_BY_NAME
 if TYPE_CHECKING:
     from .body import Body
 
-_LABEL_NAMES = r"series|(?:^|[\s_-])serie(?:$|[\s_-])|kicker|overline|dachzeile|eyebrow"
+_LABEL_NAMES = r"series|(?:^|[\s_-])serie(?:$|[\s_-])|kicker|overline|dachzeile|eyebrow|occhiello"
 """Class names of a label printed over or beside a headline, no standfirst: a series' name
-(``article-series``, ``kicker-series``) or a kicker."""
+(``article-series``, ``kicker-series``) or a kicker (Italian ``occhiello``, the line over the
+headline, where ``sommario`` and ``catenaccio`` under it are the standfirst)."""
 _LABEL_NAME = re.compile(_LABEL_NAMES, re.I)
 _SERIES_PART = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*\)|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\W*$")
 """A part's number among the parts of a series: ``(3/5)``, ``… 3/5``."""
@@ -32,8 +33,12 @@ prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
     r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|"
     r"(?:^|[\s_-])subheadline(?:$|[\s_-])", re.I)
-"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words, and
+"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words: French
+``chapo``, ``chapeau`` and ``sapo`` (a name's last part: ``sapo-header`` is the Portuguese portal's
+bar), Romanian ``sapou``, Croatian, Slovene and Serbian ``podnaslov``, Polish ``zajawka``,
+Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``; and
 ``subheadline`` as a whole word; not ``lead``, ``intro`` or ``subhead``, which as whole words
 name Bootstrap's large text, an intro box holding a date line or an audio player, a
 crosshead; not ``teaser`` or ``description``, which name other parts too)."""
@@ -42,7 +47,8 @@ LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
     r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
     r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph|lede|"
-    r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul",
+    r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul|"
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)",
     re.I,
 )
 _NOT_LEAD = re.compile(
