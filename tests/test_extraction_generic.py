@@ -1516,6 +1516,37 @@ def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
     assert "The harbour master said" not in body and len(body) == 3
 
 
+@pytest.mark.parametrize("tail, want", [
+    # an explainer's numbered steps close the text, under a heading or none
+    ("<h2>How to book</h2><ol><li>Open the harbour app.</li><li>Choose the night crossing.</li>"
+     "<li>Pay with your card.</li></ol>",
+     ["How to book", "Open the harbour app.", "Choose the night crossing.", "Pay with your card."]),
+    ("<ol><li>Open the app.</li><li>Choose a crossing.</li><li>Pay at the gate.</li></ol>",
+     ["Open the app.", "Choose a crossing.", "Pay at the gate."]),
+    # terms each with what it means
+    ("<dl><dt>Adult</dt><dd>4 euros</dd><dt>Child</dt><dd>2 euros</dd><dt>Bicycle</dt><dd>1 euro</dd></dl>",
+     ["Adult", "4 euros", "Child", "2 euros", "Bicycle", "1 euro"]),
+    # a table a line ending in a colon introduces, read whole
+    ("<p>The new fares at a glance:</p><table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td>"
+     "<td>4 euros</td></tr><tr><td>Child</td><td>2 euros</td></tr></table>",
+     ["The new fares at a glance:", "Ticket | Price", "Adult | 4 euros", "Child | 2 euros"]),
+])
+def test_an_explainers_closing_steps_terms_or_table_stay(tail, want):
+    assert _story_body(tail)[3:] == want
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    assert extract_article(html, URL).record["body"].split("\n\n")[3:] == want  # the block model too
+
+
+@pytest.mark.parametrize("tail", [
+    "<h3>Most read</h3><ol><li><a href='/a'>Ferry strike ends</a></li><li><a href='/b'>New pier opens</a></li></ol>",
+    "<h3>Questions?</h3><ol><li>Call the harbour office.</li><li>Write to the quay desk.</li></ol>",  # a box's call
+    "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td><td>4 euros</td></tr></table>",  # no line
+    "<dl><dt>Details</dt><dd>Category: Port</dd><dd>Hits: 312</dd></dl>",  # one term over several
+])
+def test_a_closing_list_of_links_a_call_or_an_unintroduced_table_stays_out(tail):
+    assert len(_story_body(tail)) == 3
+
+
 def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
     intro = ("<p>The three new routes are:</p><ul><li>N1 to the quay</li><li>N2 by the market</li>"
              "<li>N3 to the old pier</li></ul>")
