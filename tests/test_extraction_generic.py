@@ -1441,6 +1441,26 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
     assert "The council paid for the new lights. They shine all night, the harbour office says." in body.split("\n\n")
 
 
+def test_a_superscript_digit_character_linked_to_a_note_is_no_part_of_the_sentence():
+    story = ("<p>Die Zahl der Pendler ist seit 2019 um ein Fünftel gestiegen.<a href='#fn2'>²</a> Die meisten kommen "
+             "aus den Dörfern.</p><p>Der Rat zahlte die neuen Lampen.<span class='fussnote'>³</span> Sie leuchten "
+             "die ganze Nacht.</p>" + _paras(1) + "<ol class='footnotes'><li id='fn2'>Statistisches Landesamt.</li>"
+             "</ol>")
+    html = _doc("<title>Fähren</title>", "<h1>Fähren</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[:2] == ["Die Zahl der Pendler ist seit 2019 um ein Fünftel gestiegen. Die meisten kommen aus den "
+                        "Dörfern.", "Der Rat zahlte die neuen Lampen. Sie leuchten die ganze Nacht."]
+
+
+@pytest.mark.parametrize("line", [
+    "Die Zahl der Pendler ist seit 2019 um ein Fünftel gestiegen.² Die meisten kommen aus den Dörfern.",  # no link
+    "Die Fläche des neuen Hafenbeckens beträgt rund 40 km² und wächst mit jedem Jahr.",  # a unit's exponent
+])
+def test_a_superscript_digit_character_in_plain_text_stays(line):
+    html = _doc("<title>Fähren</title>", "<h1>Fähren</h1><div class='story'>" + f"<p>{line}</p>" + _paras(2) + "</div>")
+    assert extract_article(html, URL).record["body"].split("\n\n")[0] == line
+
+
 def test_a_mark_glued_to_a_word_is_a_footnote_when_its_target_is_one():
     story = ("<p>The number of commuters has grown by a fifth<a href='#fn5'>[5]</a> since 2019, and most of them "
              "come from the villages.</p>" + _paras(1)

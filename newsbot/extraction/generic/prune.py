@@ -177,8 +177,11 @@ def judge(el) -> bool | str:
 
 _STRONG = "strong"
 _BOILER = "boiler"
-_MARK = re.compile(r"\[[^\[\]]{1,8}\]|\(\d{1,3}\)|\d{1,3}(?:[,\u2013-]\d{1,3})*")
-"""The text of a footnote reference mark: ``[1]``, ``[iv]``, ``[1-2]``, ``(3)``, ``1``, ``1,4``."""
+_MARK = re.compile(r"\[[^\[\]]{1,8}\]|\(\d{1,3}\)|\d{1,3}(?:[,\u2013-]\d{1,3})*|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+"""The text of a footnote reference mark: ``[1]``, ``[iv]``, ``[1-2]``, ``(3)``, ``1``, ``1,4``,
+or superscript digit characters (``²``, ``¹²``) printed without ``<sup>``; such a character is
+left out only as a mark that links to a note (:func:`_linked_marker`): in plain text it is the
+text's (``km²``, ``…gestiegen.²`` with no note to link to)."""
 _MARK_AFTER = re.compile(r"(?:[^\W\d_]|%)[.,;:!?\"'»«“”’。，、]+$")
 """What a number in superscript follows when it is a footnote reference, not an exponent
 (``m<sup>2</sup>``): the end of a sentence, a clause or a quotation after a word (a letter, or
