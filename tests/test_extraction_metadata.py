@@ -255,6 +255,32 @@ def test_a_category_class_or_label_on_no_category_gives_no_section(label):
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
 
 
+@pytest.mark.parametrize("label, section", [
+    # a Drupal field printing its term without a link, in its items' wrapper, under a printed label
+    ("<div class='field field--name-field-category field--type-entity-reference field--label-hidden field__items'>"
+     "<div class='field__item'>Port</div></div>", "Port"),
+    ("<div class='field field-name-field-kategorie field-type-taxonomy-term-reference field-label-inline'>"
+     "<div class='field-label'>Kategorie:&nbsp;</div><div class='field-items'><div class='field-item even'>Hafen"
+     "</div></div></div>", "Hafen"),
+    # a theme's category list of plain items
+    ("<ul class='td-category'><li>Port</li><li>Ships</li></ul>", "Port"),
+    ("<div class='post-categories'><div class='cat'>Port</div></div>", "Port"),
+])
+def test_a_plain_label_in_the_items_of_a_category_element_is_the_section(label, section):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] == section
+
+
+@pytest.mark.parametrize("label", [
+    # a box of text under a category's name, a dated item, a heading: no label of items
+    "<div class='category'><p>Port news: the cranes and the ships that call here every week.</p><p>More.</p></div>",
+    "<ul class='categories'><li>Port</li><li><time datetime='2025-03-04'>4 March 2025</time></li></ul>",
+    "<div class='category'><h3>Port</h3></div>",
+    "<div class='category'>In <div class='cat'>Port</div> and elsewhere</div>",
+])
+def test_a_category_element_holding_text_a_date_or_a_heading_gives_no_plain_label(label):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
+
+
 @pytest.mark.parametrize("lang, section", [("sv", None), ("da", None), ("nb", None), ("de", "Kultur")])
 def test_rubrik_names_the_headline_in_the_scandinavian_languages(lang, section):
     # "rubrik" is the headline in Swedish, Danish and Norwegian (a short one above the long), the section in German

@@ -271,19 +271,26 @@ def _printed_label(el, head=None) -> str | None:
     vocabulary's ``section_lead_in``) is left out, and of a list the first name (``Politik,
     Wirtschaft``; a list a conjunction closes is one name, ``Bauen, Wohnen und Verkehr``), of
     a trail the step before the article (``Start / Hafen``; a last step of the headline's
-    words, or of three words or more after two steps, is the article's own title); ``None`` when the element holds a
-    block, a date or other element of its own (:data:`_LABEL_BLOCKS`), or that name is longer
+    words, or of three words or more after two steps, is the article's own title); of an
+    element holding blocks, its items' (:func:`_label_items`: ``<ul class="td-category"><li>Hafen
+    </li></ul>``, a Drupal field's ``field__item`` printed without a link); ``None`` when the
+    element holds other blocks, a date or a heading (:data:`_LABEL_BLOCKS`), or that name is longer
     than :data:`SECTION_CHARS`, holds a digit or ends a sentence (a text, no label), is an
     advert's label (``Anzeige``, ``Sponsored``: the vocabulary's ``advert_label``), the
     headline ``head``'s text (Swedish and Danish ``rubrik`` is the headline), a line of words
     around a name (:func:`_sentence_words`), or names two after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
-    if el.tag in _HEADING_TAGS or next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
+    if el.tag in _HEADING_TAGS:
         return None
-    pieces = [el.text]
-    for child in el:
-        if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
-            pieces.append(text_of(child))
-        pieces.append(child.tail)
+    if next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
+        pieces = _label_items(el)
+        if pieces is None:
+            return None
+    else:
+        pieces = [el.text]
+        for child in el:
+            if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
+                pieces.append(text_of(child))
+            pieces.append(child.tail)
     for piece in pieces:
         text = clean(piece) or ""
         head_words, colon, tail = text.partition(":")
@@ -312,6 +319,28 @@ def _printed_label(el, head=None) -> str | None:
             return None
         return name
     return None
+
+
+LABEL_ITEMS = 5  # the most blocks of a category element read as its items
+
+
+def _label_items(el) -> list[str] | None:
+    """The texts of the items a category element ``el`` holding blocks prints, in order: its
+    innermost blocks (:data:`_LABEL_BLOCKS`: a Drupal field's ``field__item`` in its
+    ``field__items``, a list's ``<li>``), :data:`LABEL_ITEMS` at most, none a heading, a date
+    or a table, with nothing but separators printed outside them (a field's printed label, an
+    item of its own, is read as a label); screen-reader text left out. ``None`` otherwise: a
+    block of text, a card."""
+    leaves = [d for d in el.iterdescendants(*_LABEL_BLOCKS) if next(d.iterdescendants(*_LABEL_BLOCKS), None) is None]
+    if not leaves or len(leaves) > LABEL_ITEMS \
+            or any(d.tag in ("time", "table", *_HEADING_TAGS) or next(d.iter("time"), None) is not None for d in leaves):
+        return None
+    inside = {id(x) for d in leaves for x in d.iter()}
+    loose = [el.text or ""] + [n.tail or "" for n in el.iterdescendants() if id(n) not in inside or n in leaves] \
+        + [n.text or "" for n in el.iterdescendants() if id(n) not in inside and isinstance(n.tag, str)]
+    if any(s.strip(_SEPARATORS + "\xa0") for s in loose):
+        return None
+    return [text_of(d) for d in leaves if not _HIDDEN.search(d.get("class") or "")]
 
 
 _TRAIL_SPLIT = re.compile(r"\s+[/›»>]\s+")  # a trail's steps printed as text: the last is the section
