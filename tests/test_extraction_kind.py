@@ -311,6 +311,23 @@ def test_search_results_are_a_front():
     assert kind(_results(), "https://rannikko.example.fi/haku/satama")[1] != "listing"
 
 
+def test_an_article_reached_with_a_query_in_its_address_is_no_listing():
+    # a highlight's query after an article's address: its own text, its related headlines below
+    related = "".join(SEARCH_HIT.format(slug=s, title=t, text="", day=d) for d, (s, t, _) in zip((12, 4, 2), HITS))
+    html = ('<html lang="fi"><body><main><article><h1>Satama saa uudet nosturit kesäksi</h1>'
+            + "".join(f"<p>Satamayhtiö tilasi kaksi uutta nosturia, jotka saapuvat proomulla kesäkuun alussa ja "
+                      f"otetaan käyttöön heti, kun laiturin {n}. osan korjaus on valmis ja tarkastajat ovat "
+                      "hyväksyneet sen.</p>" for n in (1, 2, 3))
+            + f"</article><section>{related}</section></main></body></html>")
+    assert kind(html, "https://rannikko.example.fi/uutiset/nosturit/?q=satama") == (True, "long_text")
+
+
+def test_a_site_calling_an_old_articles_page_archive_is_no_wordpress_listing():
+    # "archive" alone, without WordPress's kind of archive beside it, is a site's own name
+    html = _wp_page("archive", "".join(_wp_entry(n, whole=True) for n in (5, 14, 21)))
+    assert kind(html, "https://porto.example.pt/arquivo/camara")[1] != "listing"
+
+
 NEWS_ITEM = ('<div class="article articletype-0" itemscope="itemscope" itemtype="http://schema.org/Article">'
              '<div class="header"><h3><a href="/aktuelles/detail/{slug}"><span itemprop="headline">{title}</span></a>'
              '</h3></div><div class="teaser-text"><div itemprop="description"><p>{text}</p></div></div>'

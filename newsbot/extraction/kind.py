@@ -335,12 +335,15 @@ def _reads_as_links(found: list[str], page: Page) -> bool:
 
 
 _LISTING_BODY = frozenset({"archive", "search-results", "search-no-results"})
-"""WordPress's ``body_class`` of a listing: an archive (category, tag, author, date) and search
-results; a post or page is ``single`` / ``page`` instead (developer.wordpress.org, body_class).
-``blog``, the posts index, is left out: a blog's home page prints its posts whole."""
+"""WordPress's ``body_class`` of a listing: an archive and search results; a post or page is
+``single`` / ``page`` instead (developer.wordpress.org, body_class). ``blog``, the posts index,
+is left out: a blog's home page prints its posts whole."""
+_ARCHIVE_KIND = re.compile(r"category|tag|date|author|post-type-archive|tax-[\w-]+")
+"""The class WordPress prints with ``archive`` naming the archive's kind (category, tag, date,
+author, a post type's, a taxonomy's): with it, ``archive`` is WordPress's and no site's own
+name for an old article."""
 _SINGLE_BODY = frozenset({"single", "singular", "single-post", "page"})
-_LISTING_BOX = frozenset({"news-list-view", "search-results", "search-result-list", "searchresults",
-                          "search-results-list"})
+_LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searchresults", "search-results-list")
 """Class names of a container of listed entries: TYPO3 tx_news's list view, a search page's
 results."""
 _LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
@@ -353,14 +356,24 @@ as WordPress and most blog engines print it; an article's adds its slug after th
 LISTING_TEASERS = 2  # headline links that make a page its markup calls a listing a list of stories
 
 
+def _wordpress_listing(classes: set) -> bool:
+    """The ``<body>`` classes ``classes`` are WordPress's for a listing: search results, or an
+    archive with its kind (:data:`_ARCHIVE_KIND`), and no post's or page's class."""
+    if classes & _SINGLE_BODY or not classes & _LISTING_BODY:
+        return False
+    return "archive" not in classes or bool(classes & {"search-results", "search-no-results"}) \
+        or any(_ARCHIVE_KIND.fullmatch(c) for c in classes)
+
+
 def _listing(f: Fields) -> bool:
     """True when the page's markup or address says it lists entries and its running text is
     the list: :data:`LISTING_TEASERS` headline links or more (:func:`_teasers`) and, for a
-    listing container (:data:`_LISTING_BOX`: TYPO3's ``news-list-view``, ``search-results``) or
-    a search's address (:data:`_SEARCH_QUERY`: ``?s=satama``), :data:`CARD_SHARE` or more of
-    the running text and two of those links printed in the list (an article with a "latest
-    news" list view below it keeps its own text); a WordPress body of an archive or search
-    results (:data:`_LISTING_BODY`, not a post's) is one whatever its text; an archive's address
+    listing container (:data:`_LISTING_BOX`: TYPO3's ``news-list-view``, ``search-results``),
+    :data:`CARD_SHARE` or more of the running text and two of those links printed in it, for a
+    search's address (:data:`_SEARCH_QUERY`: ``?s=satama``) that share printed in the teasers'
+    cards (an article with a "latest news" list view below it, or reached with a query in its
+    address, keeps its own text); a WordPress body of an archive or search results
+    (:func:`_wordpress_listing`) is one whatever its text; an archive's address
     (:data:`_ARCHIVE_PATH`) needs :data:`FRONT_TEASERS` headline links, each dated in its card
     (a ``<time>`` or a printed date: a month's posts printed whole). The markup and address
     are read first: a page without them is no listing here, its links not walked."""
@@ -368,28 +381,27 @@ def _listing(f: Fields) -> bool:
 
     page = f.page
     body = page.tree.find("body")
-    classes = set((body.get("class") or "").split()) if body is not None else set()
-    wordpress = bool(classes & _LISTING_BODY) and not classes & _SINGLE_BODY
-    boxes = _LISTING_BOXES(page.tree)
+    wordpress = body is not None and _wordpress_listing(set((body.get("class") or "").split()))
+    boxes = _LISTING_BOXES(page.tree) if any(c in page.text for c in _LISTING_BOX) else []
     address = urlsplit(page.url)
     searched = bool(address.query and _SEARCH_QUERY.search(address.query))
     archive = _ARCHIVE_PATH.search(address.path) is not None
     if not (wordpress or boxes or searched or archive):
         return False
-    teasers = f.once("teasers", _page_teasers)[0]
+    teasers, cards, _ = f.once("teasers", _page_teasers)
     if len(teasers) < LISTING_TEASERS:
         return False
     if wordpress:
         return True
     found = paragraphs(f)[0]
     total = sum(map(len, found))
-    texts = [" ".join(box.text_content().split()).casefold() for box in boxes]
-    if searched and body is not None:
-        texts.append(" ".join(body.text_content().split()).casefold())
-    for box in texts:
+    texts = [(" ".join(box.text_content().split()).casefold(), True) for box in boxes]
+    if searched:
+        texts.append((cards, False))
+    for box, counted in texts:
         listed = sum(len(p) for p in found if " ".join(p.split()).casefold() in box)
         if total and listed >= CARD_SHARE * total \
-                and sum(1 for t in teasers.values() if t.casefold() in box) >= LISTING_TEASERS:
+                and (not counted or sum(1 for t in teasers.values() if t.casefold() in box) >= LISTING_TEASERS):
             return True
     return archive and _dated_teasers(page, teasers) >= FRONT_TEASERS
 
