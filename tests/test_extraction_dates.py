@@ -160,6 +160,18 @@ HARBOUR = "https://news.example.org/hafen/kraene"  # no date in the address
     ("<p class='date'>May 14, 2024 4.45pm</p>", "2024-05-14T16:45:00+00:00"),
     ("<p class='date'>14 May 2024, 16:45 CEST</p>", "2024-05-14T16:45:00+02:00"),
     ("<p class='date'>14 May 2024, 15:45 BST</p>", "2024-05-14T15:45:00+01:00"),
+    # the word for "at" of each language before a dotted time, and the word after it
+    ("<p class='date'>14. mai 2024 kell 16.45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024 om 16.45 uur</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024, 16.45 uur</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024 o godz. 16.45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024. u 16.45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024 στις 16.45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024 в 16.45 ч.</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14/05/2024 a las 16.45 h</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14. 5. 2024 16.45 hod.</p>", "2024-05-14T16:45:00+00:00"),
+    # a dotted time right after the day, no word between (Finnish without "klo")
+    ("<p class='date'>14.5.2024 16.45</p>", "2024-05-14T16:45:00+00:00"),
 ])
 def test_a_printed_time_is_kept(printed, want):
     html = _doc("<title>Neue Kräne im Hafen</title>",
@@ -189,6 +201,16 @@ def test_another_clock_of_the_day_does_not_move_htmldates_time():
                 "<article><h1>Neue Kräne im Hafen</h1><p class='date'>2026-01-14 3:25</p>"
                 f"<p class='updated'>Updated 14 January 2026, 3:40 pm</p>{_paras(4)}</article>")
     assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2026-01-14T03:25:00+00:00"
+
+
+@pytest.mark.parametrize("printed", [
+    "14.5.2024 · jakso 3.12",  # a number printed further on, after a word: no time of day
+    "14.05.2024 · tarief 16.45 uurloon",  # a word that merely begins with a time's unit
+])
+def test_a_dotted_number_that_is_no_time_of_day_leaves_the_day_alone(printed):
+    html = _doc("<title>T</title>", f"<article><h1>T</h1><p class='date'>{printed}</p>{_paras(4)}</article>")
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert rec["date_published"] == "2024-05-14T00:00:00+00:00" and rec["quality_flags"] == ["day_only"]
 
 
 def test_a_printed_day_without_a_time_stays_a_day():
@@ -515,6 +537,10 @@ def test_drupal_submitted_line_dates_the_article_and_its_comments_do_not():
     ("lv", "<p class='date'>Atjaunots: 2025. gada 9. aprīlī, 17:05. Publicēts: 2025. gada 8. aprīlī, 07:45</p>"),
     ("lv", "<div class='meta'>Publicēts 2025. gada 8. aprīlī plkst. 07:45 | Labots 2025. gada 9. aprīlī "
            "plkst. 17:05</div>"),
+    # digits with slashes, day first; Hungarian "Megjelent" (appeared)
+    ("es", "<div class='article-meta'><span>Actualizado 09/04/2025 17:05</span> · "
+           "<span>Publicado 08/04/2025 07:45</span></div>"),
+    ("hu", "<p class='date'>Frissítve: 2025. április 9. 17:05 Megjelent: 2025. április 8. 07:45</p>"),
 ])
 def test_the_words_of_a_date_line_tell_the_update_from_the_creation(lang, line):
     text = _paras(4) if lang == "en" else ""  # the page's language, not contradicted by English text
@@ -522,6 +548,15 @@ def test_the_words_of_a_date_line_tell_the_update_from_the_creation(lang, line):
                 f"<meta http-equiv='content-language' content='{lang}'>")
     assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
     assert rec["date_modified"] == "2025-04-09T17:05:00+00:00"
+
+
+def test_slashed_digits_an_english_page_could_read_either_way_name_no_labelled_day():
+    # 04/09/2025 is 4 September in London, 9 April in New York: the words do not decide
+    from newsbot.extraction.date_fields import _SLASHED_DAY, _day_of
+
+    assert _day_of(_SLASHED_DAY.search("Updated 04/09/2025 17:05"), "en") is None
+    assert str(_day_of(_SLASHED_DAY.search("Updated 04/29/2025 17:05"), "en")) == "2025-04-29"
+    assert str(_day_of(_SLASHED_DAY.search("Actualizado 04/09/2025"), "es")) == "2025-09-04"
 
 
 def test_an_update_on_the_day_of_the_creation_keeps_each_its_own_time():

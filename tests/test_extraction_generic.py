@@ -472,6 +472,27 @@ def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
                                                           "crews walk out")
 
 
+@pytest.mark.parametrize("cls", [
+    # the standfirst's name in French (sapo), Romanian (șapou), Croatian/Slovene/Serbian, Polish, Portuguese
+    "sapo", "article__sapo", "sapou", "podnaslov", "clanak-podnaslov", "zajawka", "linha-fina",
+])
+def test_a_standfirst_named_in_its_languages_word_is_the_lead(cls):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1><div class='{cls}'>Crews want "
+                "their pay back.</div></header><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
+
+
+@pytest.mark.parametrize("cls", [
+    "sapo-header",  # the Portuguese portal's bar, named by its brand
+    "occhiello",  # Italian: the line over the headline, a kicker
+])
+def test_a_name_holding_a_standfirst_word_as_a_brand_or_a_kicker_is_no_lead(cls):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1><div class='{cls}'>Passengers "
+                "face a second day without crossings as the crews walk out over pay</div></header><div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
 @pytest.mark.parametrize("top, want", [
     ("<p class='excerpt'>Crews want their pay back.</p>", "Crews want their pay back."),
     ("<h3 class='subtitle'>Crews want their pay back.</h3>", "Crews want their pay back."),  # Substack's subtitle
@@ -531,6 +552,42 @@ def test_a_short_line_that_is_no_sentence_a_label_or_a_series_part_is_no_lead(to
     html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
                 + _paras(3) + "</div></article>")
     assert extract_article(html, URL).record["lead"] is None
+
+
+@pytest.mark.parametrize("top", [
+    # a series' name is no standfirst: named so, or by its words and the part's number
+    "<p class='article-series'>Serie: Europa wählt, heute über die Fähren der Inseln (3/5)</p>",
+    "<div class='kicker-series'>Part of: Island life, our series on the ferries and the people who run them</div>",
+    "<p class='dek'>Aus der Serie „Europa wählt“ (3/5)</p>",
+    "<p class='subtitle'>Part of the series: Island life</p>",
+    "<p class='chapo'>Notre série sur les îles, troisième épisode (3/5)</p>",
+])
+def test_a_series_label_is_no_lead(top):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_series_label_printed_in_the_standfirst_is_left_out_of_it():
+    top = ("<p class='standfirst'><span class='article-series'>Series: Island life (3/5)</span> Crews of the "
+           "winter ferry tell how the crossing changed when the new boats came.</p>")
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == ("Crews of the winter ferry tell how the crossing changed "
+                                                          "when the new boats came.")
+
+
+@pytest.mark.parametrize("top, want", [
+    # a standfirst about series closes as a sentence and names no part
+    ("<p class='dek'>Streaming series get dearer: three networks raise their prices.</p>",
+     "Streaming series get dearer: three networks raise their prices."),
+    ("<p class='vorspann'>Netflix-Serien werden teurer: Abos steigen um drei Euro.</p>",
+     "Netflix-Serien werden teurer: Abos steigen um drei Euro."),
+])
+def test_a_standfirst_about_series_is_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
 
 
 def test_furniture_in_an_intro_box_does_not_replace_the_standfirst_after_it():
@@ -1220,6 +1277,40 @@ def test_a_quotation_printed_nowhere_else_in_the_running_text_stays(quote):
     assert first in body
 
 
+SAID = ("<p>Since the spring, the harbour master said, the noise for the people living by the quay has "
+        "grown a great deal, and complaints reach the office every day.</p>")
+
+
+@pytest.mark.parametrize("figure", [
+    # WordPress's pull quote block and a figure named a quote, their words printed nowhere else
+    "<figure class='wp-block-pullquote'><blockquote><p>We will keep the night ferry whatever it costs the "
+    "town.</p><cite>Mira Holm, mayor</cite></blockquote></figure>",
+    "<figure class='quote'><blockquote><p>We will keep the night ferry whatever it costs the town.</p>"
+    "</blockquote><figcaption>Mira Holm, mayor</figcaption></figure>",
+    "<figure class='article__quote'><p>We will keep the night ferry whatever it costs the town.</p>"
+    "<figcaption>Mira Holm, mayor</figcaption></figure>",
+])
+def test_a_quotation_in_a_figure_printed_only_once_stays(figure):
+    body = _quoted_body(figure, SAID)
+    assert body[1] == "We will keep the night ferry whatever it costs the town."
+    assert any(line.startswith("Since the spring") for line in body[2:])
+
+
+@pytest.mark.parametrize("figure", [
+    # the pull quote repeats the text: read once
+    "<figure class='wp-block-pullquote'><blockquote><p>The noise for the people living by the quay has grown a "
+    "great deal</p><cite>The harbour master</cite></blockquote></figure>",
+    # an image's figure, its caption no quote
+    "<figure class='quote-image'><img src='/q.jpg' alt=''><figcaption>The quay at night, seen from the ferry"
+    "</figcaption></figure>",
+    # an unnamed figure: left out as before
+    "<figure><blockquote><p>We will keep the night ferry whatever it costs the town.</p></blockquote></figure>",
+])
+def test_a_figure_that_repeats_the_text_or_is_no_named_quotation_is_left_out(figure):
+    body = _quoted_body(figure, SAID)
+    assert len(body) == 4 and body[1].startswith("Since the spring")
+
+
 @pytest.mark.parametrize("quote, echo", [
     # a poem of four lines, one of which the next paragraph quotes again
     ("<blockquote><p>The boats come home at night,</p><p>the sea keeps the names of all those who never "
@@ -1426,6 +1517,26 @@ def test_a_footnote_mark_linked_on_the_line_without_sup_is_no_part_of_the_senten
     assert "The council paid for the new lights. They shine all night, the harbour office says." in body.split("\n\n")
 
 
+def test_a_superscript_digit_character_linked_to_a_note_is_no_part_of_the_sentence():
+    story = ("<p>Die Zahl der Pendler ist seit 2019 um ein Fünftel gestiegen.<a href='#fn2'>²</a> Die meisten kommen "
+             "aus den Dörfern.</p><p>Der Rat zahlte die neuen Lampen.<span class='fussnote'>³</span> Sie leuchten "
+             "die ganze Nacht.</p>" + _paras(1) + "<ol class='footnotes'><li id='fn2'>Statistisches Landesamt.</li>"
+             "</ol>")
+    html = _doc("<title>Fähren</title>", "<h1>Fähren</h1><div class='story'>" + story + "</div>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[:2] == ["Die Zahl der Pendler ist seit 2019 um ein Fünftel gestiegen. Die meisten kommen aus den "
+                        "Dörfern.", "Der Rat zahlte die neuen Lampen. Sie leuchten die ganze Nacht."]
+
+
+@pytest.mark.parametrize("line", [
+    "Die Zahl der Pendler ist seit 2019 um ein Fünftel gestiegen.² Die meisten kommen aus den Dörfern.",  # no link
+    "Die Fläche des neuen Hafenbeckens beträgt rund 40 km² und wächst mit jedem Jahr.",  # a unit's exponent
+])
+def test_a_superscript_digit_character_in_plain_text_stays(line):
+    html = _doc("<title>Fähren</title>", "<h1>Fähren</h1><div class='story'>" + f"<p>{line}</p>" + _paras(2) + "</div>")
+    assert extract_article(html, URL).record["body"].split("\n\n")[0] == line
+
+
 def test_a_mark_glued_to_a_word_is_a_footnote_when_its_target_is_one():
     story = ("<p>The number of commuters has grown by a fifth<a href='#fn5'>[5]</a> since 2019, and most of them "
              "come from the villages.</p>" + _paras(1)
@@ -1499,6 +1610,37 @@ def test_a_short_pull_quote_stays_unless_the_text_prints_it_as_a_sentence():
                 + _paras(1, "the quay") + "</div>")
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert "The harbour master said" not in body and len(body) == 3
+
+
+@pytest.mark.parametrize("tail, want", [
+    # an explainer's numbered steps close the text, under a heading or none
+    ("<h2>How to book</h2><ol><li>Open the harbour app.</li><li>Choose the night crossing.</li>"
+     "<li>Pay with your card.</li></ol>",
+     ["How to book", "Open the harbour app.", "Choose the night crossing.", "Pay with your card."]),
+    ("<ol><li>Open the app.</li><li>Choose a crossing.</li><li>Pay at the gate.</li></ol>",
+     ["Open the app.", "Choose a crossing.", "Pay at the gate."]),
+    # terms each with what it means
+    ("<dl><dt>Adult</dt><dd>4 euros</dd><dt>Child</dt><dd>2 euros</dd><dt>Bicycle</dt><dd>1 euro</dd></dl>",
+     ["Adult", "4 euros", "Child", "2 euros", "Bicycle", "1 euro"]),
+    # a table a line ending in a colon introduces, read whole
+    ("<p>The new fares at a glance:</p><table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td>"
+     "<td>4 euros</td></tr><tr><td>Child</td><td>2 euros</td></tr></table>",
+     ["The new fares at a glance:", "Ticket | Price", "Adult | 4 euros", "Child | 2 euros"]),
+])
+def test_an_explainers_closing_steps_terms_or_table_stay(tail, want):
+    assert _story_body(tail)[3:] == want
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    assert extract_article(html, URL).record["body"].split("\n\n")[3:] == want  # the block model too
+
+
+@pytest.mark.parametrize("tail", [
+    "<h3>Most read</h3><ol><li><a href='/a'>Ferry strike ends</a></li><li><a href='/b'>New pier opens</a></li></ol>",
+    "<h3>Questions?</h3><ol><li>Call the harbour office.</li><li>Write to the quay desk.</li></ol>",  # a box's call
+    "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td><td>4 euros</td></tr></table>",  # no line
+    "<dl><dt>Details</dt><dd>Category: Port</dd><dd>Hits: 312</dd></dl>",  # one term over several
+])
+def test_a_closing_list_of_links_a_call_or_an_unintroduced_table_stays_out(tail):
+    assert len(_story_body(tail)) == 3
 
 
 def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():

@@ -233,3 +233,127 @@ def test_rows_before_and_after_the_headlines_row_are_no_one_list(related):
         RELATED_ROW.format(n=n) for n in range(1, related + 1))
     assert kind(f"<html lang='en'><body>{ROWS.replace('</div></div></div>', '</div></div>' + more + '</div>')}"
                 "</body></html>") == (True, "dated_headline")
+
+
+def _wp_entry(n: int, whole: bool = False) -> str:
+    # a WordPress theme's archive entry: the post's date, its excerpt (or the whole post), its headline
+    text = ("<p>A câmara aprovou o plano de mobilidade para a zona ribeirinha, com mais ciclovias e menos "
+            "lugares de estacionamento junto ao rio, anunciou ontem a vereadora responsável.</p>") * (4 if whole else 1)
+    return (f'<article id="post-{n}" class="post-{n} post type-post status-publish format-standard hentry">'
+            f'<div class="entry-meta"><time class="entry-date published" datetime="2025-03-{n:02d}T09:10:00+00:00">'
+            f'{n} de março de 2025</time></div><div class="entry-summary">{text}</div>'
+            f'<h2 class="entry-title"><a href="https://porto.example.pt/2025/03/{n:02d}/entrada-{n}/" rel="bookmark">'
+            f'Câmara aprova o plano de mobilidade número {n}</a></h2></article>')
+
+
+def _wp_page(body_class: str, entries: str, head: str = "") -> str:
+    return (f'<html lang="pt-PT"><head><title>março 2025 - Jornal do Porto</title>{head}</head>'
+            f'<body class="{body_class}"><main><header class="page-header"><h1 class="page-title">Mês: '
+            f'<span>março 2025</span></h1></header>{entries}</main></body></html>')
+
+
+@pytest.mark.parametrize("body_class, head", [
+    ("archive date wp-theme-newsup", ""),
+    # the theme prints og:type article on every page: the archive's body says otherwise
+    ("archive category category-cidade", '<meta property="og:type" content="article">'),
+    ("search search-results", ""),
+])
+def test_a_wordpress_archive_or_search_page_is_a_front(body_class, head):
+    # three posts printed whole: neither a teaser list by its share of text nor a dated headline
+    html = _wp_page(body_class, "".join(_wp_entry(n, whole=True) for n in (5, 14, 21)), head)
+    assert kind(html, "https://porto.example.pt/category/cidade/") == (False, "listing")
+
+
+def test_a_month_archive_address_over_dated_entries_is_a_front():
+    html = _wp_page("hfeed", "".join(_wp_entry(n, whole=True) for n in (5, 14, 21, 28)))
+    assert kind(html, "https://porto.example.pt/2025/03/") == (False, "listing")
+    # the same entries under a post's address: no listing by the address
+    assert kind(html, "https://porto.example.pt/2025/03/28/entrada-28/")[1] != "listing"
+
+
+def test_a_wordpress_post_and_a_blog_home_are_no_listing():
+    post = ('<html lang="pt-PT"><body class="post-template-default single single-post postid-28"><main>'
+            '<article class="post-28 post type-post hentry"><h1 class="entry-title">Câmara aprova o plano de '
+            'mobilidade</h1><time class="entry-date published" datetime="2025-03-28T09:10:00+00:00">28 de março</time>'
+            + "<p>A câmara aprovou o plano de mobilidade para a zona ribeirinha, com mais ciclovias e menos lugares "
+              "de estacionamento junto ao rio, anunciou ontem a vereadora responsável.</p>" * 4
+            + '</article><section class="related-posts">' + "".join(_wp_entry(n) for n in (5, 14, 21))
+            + "</section></main></body></html>")
+    assert kind(post, "https://porto.example.pt/2025/03/28/entrada-28/") == (True, "dated_headline")
+    # the posts index prints its newest post whole: read as an article, as before
+    assert kind(_wp_page("blog", _wp_entry(28, whole=True)), "https://porto.example.pt/")[1] != "listing"
+
+
+SEARCH_HIT = ('<div class="search-result"><h3><a href="https://rannikko.example.fi/uutiset/{slug}/">{title}</a></h3>'
+              '<p class="search-result-meta">{day}.3.2025 klo 14.05</p><p>{text}</p></div>')
+HITS = [("nosturit", "Sataman nosturit palaavat töihin myrskyn jälkeen",
+         "Kaksi myrskyssä kaatunutta nosturia on nostettu takaisin laiturille, ja liikenteen odotetaan palaavan "
+         "normaaliksi ennen kesää, kertoo satamayhtiö tiedotteessaan."),
+        ("lautta", "Satamaan tulee uusi lauttayhteys Tallinnaan",
+         "Varustamo aloittaa kesäkuussa päivittäiset vuorot, ja kaupunki rakentaa terminaalin viereen uuden "
+         "pysäköintialueen autoille ja pyörille."),
+        ("tulos", "Sataman tulos parani viime vuonna selvästi",
+         "Konttiliikenne kasvoi yhdeksän prosenttia ja risteilymatkustajia kävi ennätysmäärä, minkä ansiosta "
+         "liikevoitto nousi odotettua paremmaksi.")]
+
+
+def _results(box: str = "") -> str:
+    hits = "".join(SEARCH_HIT.format(slug=s, title=t, text=x, day=d) for d, (s, t, x) in zip((12, 4, 2), HITS))
+    return (f'<html lang="fi"><head><title>Haku: satama</title></head><body><main>'
+            f'<h1>Hakutulokset haulle: satama</h1><div class="{box}">{hits}</div></main></body></html>')
+
+
+def test_search_results_are_a_front():
+    # three results with dates and excerpts: a search's query in the address, or a results box
+    assert kind(_results(), "https://rannikko.example.fi/?s=satama") == (False, "listing")
+    assert kind(_results("search-results"), "https://rannikko.example.fi/haku/satama") == (False, "listing")
+    # without either, three teasers are too few to tell
+    assert kind(_results(), "https://rannikko.example.fi/haku/satama")[1] != "listing"
+
+
+def test_an_article_reached_with_a_query_in_its_address_is_no_listing():
+    # a highlight's query after an article's address: its own text, its related headlines below
+    related = "".join(SEARCH_HIT.format(slug=s, title=t, text="", day=d) for d, (s, t, _) in zip((12, 4, 2), HITS))
+    html = ('<html lang="fi"><body><main><article><h1>Satama saa uudet nosturit kesäksi</h1>'
+            + "".join(f"<p>Satamayhtiö tilasi kaksi uutta nosturia, jotka saapuvat proomulla kesäkuun alussa ja "
+                      f"otetaan käyttöön heti, kun laiturin {n}. osan korjaus on valmis ja tarkastajat ovat "
+                      "hyväksyneet sen.</p>" for n in (1, 2, 3))
+            + f"</article><section>{related}</section></main></body></html>")
+    assert kind(html, "https://rannikko.example.fi/uutiset/nosturit/?q=satama") == (True, "long_text")
+
+
+def test_a_site_calling_an_old_articles_page_archive_is_no_wordpress_listing():
+    # "archive" alone, without WordPress's kind of archive beside it, is a site's own name
+    html = _wp_page("archive", "".join(_wp_entry(n, whole=True) for n in (5, 14, 21)))
+    assert kind(html, "https://porto.example.pt/arquivo/camara")[1] != "listing"
+
+
+NEWS_ITEM = ('<div class="article articletype-0" itemscope="itemscope" itemtype="http://schema.org/Article">'
+             '<div class="header"><h3><a href="/aktuelles/detail/{slug}"><span itemprop="headline">{title}</span></a>'
+             '</h3></div><div class="teaser-text"><div itemprop="description"><p>{text}</p></div></div>'
+             '<div class="footer"><span class="news-list-date"><time itemprop="datePublished" datetime="2025-03-{day}">'
+             '{day}.03.2025</time></span></div></div>')
+NEWS = [("buslinie", "Neue Buslinie zum Bahnhof ab April", "Ab dem ersten April fährt die neue Linie 7 im "
+         "Halbstundentakt vom Marktplatz über das Schulzentrum bis zum Bahnhof und zurück.", "12"),
+        ("stadthalle", "Sanierung der Stadthalle beginnt im Sommer", "Der Stadtrat hat die Mittel freigegeben: "
+         "Dach, Heizung und Bühnentechnik werden in zwei Bauabschnitten bis Ende des kommenden Jahres erneuert.", "05"),
+        ("sprechstunde", "Bürgersprechstunde des Bürgermeisters im März", "Bürgerinnen und Bürger können ihre "
+         "Anliegen am kommenden Dienstag ohne Anmeldung im Sitzungssaal des Rathauses vortragen.", "02")]
+NEWS_LIST = ('<div class="news"><div class="news-list-view">'
+             + "".join(NEWS_ITEM.format(slug=s, title=t, text=x, day=d) for s, t, x, d in NEWS) + "</div></div>")
+
+
+def test_a_typo3_news_list_view_is_a_front():
+    # each entry is a microdata Article whose headline is a link: a list, not the page's article
+    html = f'<html lang="de"><body><main><h1>Aktuelles</h1>{NEWS_LIST}</main></body></html>'
+    assert kind(html, "https://www.lindenau.example.de/aktuelles") == (False, "listing")
+
+
+def test_a_typo3_news_detail_with_a_list_view_below_is_an_article():
+    detail = ('<div class="news news-single"><div class="article" itemscope="itemscope" '
+              'itemtype="http://schema.org/Article"><h1 itemprop="headline">Wochenmarkt zieht auf den Rathausplatz</h1>'
+              '<div class="news-text-wrap" itemprop="articleBody">'
+              + "<p>Der Wochenmarkt findet ab Mai auf dem Rathausplatz statt, weil der Marktplatz bis zum Herbst "
+                "neu gepflastert wird; die Stände bleiben in derselben Reihenfolge.</p>" * 3 + "</div></div></div>")
+    html = f'<html lang="de"><body><main>{detail}<h2>Weitere Meldungen</h2>{NEWS_LIST}</main></body></html>'
+    assert kind(html, "https://www.lindenau.example.de/aktuelles/detail/wochenmarkt") == (True, "typed")

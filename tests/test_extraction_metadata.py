@@ -255,6 +255,32 @@ def test_a_category_class_or_label_on_no_category_gives_no_section(label):
     assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
 
 
+@pytest.mark.parametrize("label, section", [
+    # a Drupal field printing its term without a link, in its items' wrapper, under a printed label
+    ("<div class='field field--name-field-category field--type-entity-reference field--label-hidden field__items'>"
+     "<div class='field__item'>Port</div></div>", "Port"),
+    ("<div class='field field-name-field-kategorie field-type-taxonomy-term-reference field-label-inline'>"
+     "<div class='field-label'>Kategorie:&nbsp;</div><div class='field-items'><div class='field-item even'>Hafen"
+     "</div></div></div>", "Hafen"),
+    # a theme's category list of plain items
+    ("<ul class='td-category'><li>Port</li><li>Ships</li></ul>", "Port"),
+    ("<div class='post-categories'><div class='cat'>Port</div></div>", "Port"),
+])
+def test_a_plain_label_in_the_items_of_a_category_element_is_the_section(label, section):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] == section
+
+
+@pytest.mark.parametrize("label", [
+    # a box of text under a category's name, a dated item, a heading: no label of items
+    "<div class='category'><p>Port news: the cranes and the ships that call here every week.</p><p>More.</p></div>",
+    "<ul class='categories'><li>Port</li><li><time datetime='2025-03-04'>4 March 2025</time></li></ul>",
+    "<div class='category'><h3>Port</h3></div>",
+    "<div class='category'>In <div class='cat'>Port</div> and elsewhere</div>",
+])
+def test_a_category_element_holding_text_a_date_or_a_heading_gives_no_plain_label(label):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{label}{_paras(4)}</article>")["section"] is None
+
+
 @pytest.mark.parametrize("lang, section", [("sv", None), ("da", None), ("nb", None), ("de", "Kultur")])
 def test_rubrik_names_the_headline_in_the_scandinavian_languages(lang, section):
     # "rubrik" is the headline in Swedish, Danish and Norwegian (a short one above the long), the section in German
@@ -300,6 +326,30 @@ def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
 def test_a_category_label_of_a_related_story_is_not_the_section():
     related = "<article class='teaser'><span class='post-category'><a href='/ferries/'>Ferries</a></span></article>"
     assert _page(f"<article>{ARTICLE}{related}</article>")["section"] is None
+
+
+RELATED_ITEM = ("<div class='item'><a class='cat-links' href='/category/sport/' {rel}>Sport</a> "
+                "<a href='/2025/03/10/rowing/'>Rowing club wins the spring regatta again</a></div>")
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='related-posts'>{items}</div>",  # named a box of other stories
+    "<div class='more-from'>{items}</div>",
+    "<section><h3>More from Sport</h3>{items}</section>",  # a heading announcing one
+])
+@pytest.mark.parametrize("rel", ["rel='category tag'", ""])
+def test_a_category_link_in_a_related_box_before_the_articles_own_is_not_the_section(box, rel):
+    related = box.format(items=RELATED_ITEM.format(rel=rel) * 2)
+    own = f"<div class='entry-meta'><span class='cat-links'><a href='/category/port/' {rel}>Port</a></span></div>"
+    html = f"<div class='site'>{related}<div class='post'><h1>{HEADLINE}</h1>{own}{_paras(4)}</div></div>"
+    assert _page(html)["section"] == "Port"
+
+
+def test_a_posts_own_category_link_under_its_category_slug_class_is_the_section():
+    # WordPress's post class names its categories' slugs: "category-popular" names no box
+    html = (f"<div class='post type-post category-blog category-popular'><h1>{HEADLINE}</h1>{_paras(4)}"
+            "<h2>Category: <a href='/category/blog/' rel='category tag'>Blog</a></h2></div>")
+    assert _page(html)["section"] == "Blog"
 
 
 @pytest.mark.parametrize("lang, label", [

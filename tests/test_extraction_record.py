@@ -364,7 +364,7 @@ def test_a_printed_byline_gives_its_names_without_the_lead_in(lang, top, want):
     # a name credited with another role in parentheses
     ("Von Jonas Keller (Text) und Lea Brandt (Fotos)", ["Jonas Keller"]),
     # a full stop that is no sentence's: an abbreviation's, an initial's
-    ("Bund der Hafenarbeiter e.V.", ["Bund der Hafenarbeiter e.V."]), ("Jonas K.", ["Jonas K."]),
+    ("Jonas K.", ["Jonas K."]),
     ("By Tom Okafor Jr. Photo: Ana Ruiz", ["Tom Okafor Jr."]),  # before a cut credit too
     # one credit for the text and the photos: the name is the writer's
     ("Text und Fotos: Jonas Keller", ["Jonas Keller"]), ("Text and photos: Lina Berg", ["Lina Berg"]),
@@ -433,6 +433,41 @@ def test_a_name_holding_a_roles_letters_is_kept(byline, want):
 ])
 def test_a_byline_gives_no_photographer_outlet_or_place_for_a_role(byline, want):
     assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, want", [
+    # a role of a language that names the outlet after it: the capitalised words before it are a name
+    ("di Marco Rossi, Luca Bianchi corrispondente", ["Marco Rossi", "Luca Bianchi"]),
+    ("Por Nuria Vidal, Pedro Ruiz corresponsal", ["Nuria Vidal", "Pedro Ruiz"]),
+    ("Par Lucie Morel, Jean Blanc correspondant", ["Lucie Morel", "Jean Blanc"]),
+    # where English (or a role several languages share) may print the outlet there, one name
+    ("Lina Berg, Northern Ledger correspondent", ["Lina Berg"]),
+    ("Lina Berg, Northern Ledger reporter", ["Lina Berg"]),
+    ("Giulia Neri, corrispondente da Bruxelles", ["Giulia Neri"]),  # the role's place after it
+])
+def test_a_second_name_closed_by_a_role_naming_its_outlet_after_it_is_kept(byline, want):
+    assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, want", [
+    # an organisation's name is a source, no author: a legal form, an authority's or a company's word
+    ("Text: Stadtwerke Mainz · Fotos: Jan Berg", []),
+    ("Text: Pressestelle der Stadt Mainz", []),
+    ("Von Bundesministerium für Verkehr", []),
+    ("Fuente: Ayuntamiento de Valencia", []),
+    ("Teksti: Satama Oy", []), ("Bund der Hafenarbeiter e.V.", []),
+    ("By Lina Berg, Harbour University", ["Lina Berg"]),  # an affiliation after the name
+    ("Von Jonas Keller und Verkehrsverbund Rhein-Main", ["Jonas Keller"]),
+    # a person's name that holds no such word as a whole, nor a compound's end after three letters
+    ("Von Hans Neustadt", ["Hans Neustadt"]), ("Von Anna Kammerer", ["Anna Kammerer"]),
+    ("By Kari As and Ana Sas", ["Kari As", "Ana Sas"]), ("Von Eva Werkmeister", ["Eva Werkmeister"]),
+])
+def test_an_organisation_in_a_byline_is_no_author(byline, want):
+    assert split_names(byline) == want
+
+
+def test_a_date_lines_label_left_by_its_date_is_no_author():
+    assert split_names("Zuletzt geändert am") == [] and split_names("Publiziert am") == []
 
 
 @pytest.mark.parametrize("top", [

@@ -15,7 +15,7 @@ from . import dates
 from .page import Page
 from .text import clean
 from .values import comments_of, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of
-from .vocabulary import pattern
+from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -310,18 +310,35 @@ def _page_dates(page: Page, own: bool = False) -> list:
 
 
 _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline|stand|meta|byline|submitted", re.I)
-_CLOCK = re.compile(
-    r"(?:(?<![^\W\d_])(?P<word>klo|kl|ob|um|à|alle|ore|o|godz|at)\.?\s*)?"
-    r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
-    r"(?:(?::|(?(word)\s?h\s?|h))(?P<minute>[0-5]\d)|\.(?P<dotted>[0-5]\d)(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
-    r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
-    r"(?:\s*(?:Uhr|h)?\s*\(?(?P<zone>[A-Z]{3,4})(?![\w]))?", re.I)
-"""A clock time: ``16:45``, ``16h45``, ``à 16 h 45`` (French typography's spaced form, after the
-word for "at" only: ``durée 1 h 05`` is a length of time), ``4:45 pm``,
-``9.12am``, ``16.45 Uhr``, or ``9.12`` after the word that says "at" in a date line (``klo`` fi,
-``kl.`` da/sv/nb, ``ob`` sl, ``um`` de, ``à`` fr, ``alle`` / ``ore`` it, ``o`` / ``godz.`` pl); a
-zone abbreviation after it (``CET``, ``EEST``, ``BST``) in group ``zone``. A dotted time counts
-only so, since ``9.12`` alone is as often a day and month."""
+
+
+@lru_cache(maxsize=1)
+def _clock_pattern() -> re.Pattern:
+    """A clock time: ``16:45``, ``16h45``, ``à 16 h 45`` (French typography's spaced form, after the
+    word for "at" only: ``durée 1 h 05`` is a length of time), ``4:45 pm``, ``9.12am``,
+    ``16.45 Uhr``, ``14.05 uur``, ``14.05 hod.``, or ``9.12`` after the word that says "at" in a
+    date line (vocabulary category ``time_lead_in`` of every language: ``klo`` fi, ``kl.``
+    da/sv/nb, ``kell`` et, ``om`` nl, ``o godz.`` pl, ``ob`` sl, ``u`` hr, ``um`` de, ``à`` fr,
+    ``às`` pt, ``alle`` / ``ore`` it, ``στις`` el), in group ``word``; a zone abbreviation after
+    it (``CET``, ``EEST``, ``BST``) in group ``zone``. A dotted time counts only so (or right
+    after a day written whole: :func:`_clock`), since ``9.12`` alone is as often a day and month.
+    The words after a time (``time_unit``: ``Uhr``, ``uur``, ``h``, ``hod.``) are read with it.
+    Built once, from the vocabulary."""
+    words = "|".join(sorted(phrases("time_lead_in"), key=len, reverse=True))
+    units = "|".join(sorted(phrases("time_unit"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<![^\W\d_])(?P<word>{words})\.?\s*)?"
+        r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
+        rf"(?:(?::|(?(word)\s?h\s?|h))(?P<minute>[0-5]\d)"
+        rf"|\.(?P<dotted>[0-5]\d)(?=\s*(?:(?:{units})(?![^\W\d_])|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
+        r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
+        rf"(?:\s*(?:(?:{units})(?![^\W\d_])\.?)?\s*\(?(?P<zone>[A-Z]{{3,4}})(?![\w]))?", re.I)
+
+
+_DAY_TO_TIME = re.compile(r"[\s,.·|–—-]{0,4}")
+"""What may stand between a day written whole and a dotted time printed right after it, with no
+word for "at" (``12.3.2025 14.05``, as Finnish writes it without ``klo``; ``2025. március 12.
+14.05``)."""
 
 
 _NOT_DATE_ELEMENTS = frozenset(("script", "style", "head", "html", "body", "article", "main"))
@@ -379,7 +396,7 @@ def _texts_of(elements: list) -> list[str]:
 def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, int, tzinfo | None] | None:
     """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
     ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
-    of 150 characters at most, :func:`_date_texts`): the first clock time (:data:`_CLOCK`)
+    of 150 characters at most, :func:`_date_texts`): the first clock time (:func:`_clock`)
     printed after that day written whole (:func:`day_pattern`: in ``Aktualisiert am
     04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
     a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
@@ -393,7 +410,7 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
     written = day_pattern(day)
     for text in texts:
         for m in written.finditer(text):
-            found = _clock(text[m.end():], day)
+            found = _clock(text[m.end():], day, after_day=True)
             if found:
                 return found
     day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
@@ -405,10 +422,13 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
     return None
 
 
-def _clock(text: str, day) -> tuple[int, int, tzinfo | None] | None:
-    """The first clock time of ``text`` (:data:`_CLOCK`) as ``(hour, minute, zone)``."""
-    for m in _CLOCK.finditer(text):
-        if m.group("spoken") and not m.group("word"):
+def _clock(text: str, day, after_day: bool = False) -> tuple[int, int, tzinfo | None] | None:
+    """The first clock time of ``text`` (:func:`_clock_pattern`) as ``(hour, minute, zone)``.
+    ``after_day``: ``text`` follows a day written whole, so a dotted time at its start, nothing
+    but spaces and punctuation before it (:data:`_DAY_TO_TIME`), counts without a word for "at"."""
+    for m in _clock_pattern().finditer(text):
+        if m.group("spoken") and not m.group("word") \
+                and not (after_day and _DAY_TO_TIME.fullmatch(text, 0, m.start())):
             continue  # 3.12 alone: a day and month as often as a time
         hour = int(m.group("hour"))
         minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
@@ -535,16 +555,33 @@ def _day_past_segment(f: Fields, language: str | None = None) -> str | None:
     return None
 
 
+_SLASHED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")
+"""A day, month and year in digits with slashes or hyphens (``11/03/2025``, ``11-03-2025``):
+day first in every EU language; month first in American English (:func:`_day_of`)."""
+
+
 def _first_day(text: str) -> re.Match | None:
-    """The first whole day ``text`` prints, in digits with dots (:data:`_DOTTED_DAY`) or with
-    its month's name (:data:`_NAMED_DAY`), as a match (read by :func:`_day_of`); ``None`` for none."""
-    found = [m for m in (_DOTTED_DAY.search(text), _NAMED_DAY.search(text)) if m]
+    """The first whole day ``text`` prints, in digits with dots (:data:`_DOTTED_DAY`), slashes
+    or hyphens (:data:`_SLASHED_DAY`) or with its month's name (:data:`_NAMED_DAY`), as a match
+    (read by :func:`_day_of`); ``None`` for none."""
+    found = [m for m in (_DOTTED_DAY.search(text), _SLASHED_DAY.search(text), _NAMED_DAY.search(text)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
 def _day_of(m: re.Match, language: str | None = None) -> date | None:
     """The day a match of :func:`_first_day` writes (a name of a month read by :func:`read_day`
-    in ``language``); ``None`` when it is no day (``31.02.2025``, a word that is no month)."""
+    in ``language``; digits with slashes day first, except on an English page where the day
+    and month could be either: ``03/11/2025``); ``None`` when it is no day (``31.02.2025``, a
+    word that is no month) or cannot be told."""
+    if m.re is _SLASHED_DAY:
+        first, second = int(m.group(1)), int(m.group(3))
+        if (language or "").split("-")[0].lower() == "en" and first <= 12 and second <= 12 and first != second:
+            return None
+        try:
+            return date(int(m.group(4)), first, second) if first <= 12 < second else \
+                date(int(m.group(4)), second, first)
+        except ValueError:
+            return None
     if m.re is _DOTTED_DAY:
         try:
             return date(*(int(m.group(i)) for i in (3, 2, 1)))

@@ -4,8 +4,14 @@ results) or some other page (a form, a gallery without text). Pure: reads the sh
 
 The page's content decides, never its URL shape alone (a portal's URL patterns are guesses):
 
+0. its markup or address says it lists entries and its text is the list (:func:`_listing`): a
+   WordPress archive's or search's ``<body>`` class, TYPO3 tx_news's ``news-list-view`` or a
+   ``search-results`` box holding most of the running text, a search's query in the address
+   (``?s=``), or a month's archive address (``/2025/03/``) over dated teasers: a front,
+   whatever else it says (its entries' microdata, a theme's ``og:type``);
 1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
-   ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one,
+   ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
+   (whose headline is no link: a list's entries are typed so too),
    ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
 2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
    ``ItemList`` at the top, or ``og:type`` ``profile``;
@@ -29,6 +35,8 @@ from typing import TYPE_CHECKING
 
 import re
 from urllib.parse import urldefrag, urlsplit
+
+from lxml import etree
 
 from .date_fields import day_pattern, published
 from .page import Page, ld_types
@@ -165,6 +173,11 @@ def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
                 cards[unit] = " ".join(unit.text_content().split())
     texts = "\n".join(t.casefold() for t in cards.values() if len(t) <= CARD_CHARS)
     return targets, texts, units
+
+
+def _page_teasers(f: Fields) -> tuple[dict[str, str], str, set]:
+    """:func:`_teasers` of the page of ``f``, read once per page."""
+    return _teasers(f.page)
 
 
 def _one_side(parent, repeated: list) -> list:
@@ -321,15 +334,108 @@ def _reads_as_links(found: list[str], page: Page) -> bool:
     return len(linked) >= FRONT_TEASERS and sum(map(len, linked)) >= LINKED_SHARE * sum(map(len, found))
 
 
+_LISTING_BODY = frozenset({"archive", "search-results", "search-no-results"})
+"""WordPress's ``body_class`` of a listing: an archive and search results; a post or page is
+``single`` / ``page`` instead (developer.wordpress.org, body_class). ``blog``, the posts index,
+is left out: a blog's home page prints its posts whole."""
+_ARCHIVE_KIND = re.compile(r"category|tag|date|author|post-type-archive|tax-[\w-]+")
+"""The class WordPress prints with ``archive`` naming the archive's kind (category, tag, date,
+author, a post type's, a taxonomy's): with it, ``archive`` is WordPress's and no site's own
+name for an old article."""
+_SINGLE_BODY = frozenset({"single", "singular", "single-post", "page"})
+_LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searchresults", "search-results-list")
+"""Class names of a container of listed entries: TYPO3 tx_news's list view, a search page's
+results."""
+_LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
+_LISTING_BOXES = etree.XPath(f"//*[{_LISTING_BOX_XPATH}]")
+_SEARCH_QUERY = re.compile(r"(?:^|&)(?:s|q|query|search|searchword|keywords?|suchbegriff|haku)=[^&]", re.I)
+"""A search's query in the address (``?s=`` WordPress, ``?q=``, ``?searchword=`` Joomla)."""
+_ARCHIVE_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?/?(?:page/\d+/?)?$")
+"""A month's or day's archive address (``/2025/03/``, ``/2025/03/12/``, ``/2025/03/page/2/``),
+as WordPress and most blog engines print it; an article's adds its slug after the day."""
+LISTING_TEASERS = 2  # headline links that make a page its markup calls a listing a list of stories
+
+
+def _wordpress_listing(classes: set) -> bool:
+    """The ``<body>`` classes ``classes`` are WordPress's for a listing: search results, or an
+    archive with its kind (:data:`_ARCHIVE_KIND`), and no post's or page's class."""
+    if classes & _SINGLE_BODY or not classes & _LISTING_BODY:
+        return False
+    return "archive" not in classes or bool(classes & {"search-results", "search-no-results"}) \
+        or any(_ARCHIVE_KIND.fullmatch(c) for c in classes)
+
+
+def _listing(f: Fields) -> bool:
+    """True when the page's markup or address says it lists entries and its running text is
+    the list: :data:`LISTING_TEASERS` headline links or more (:func:`_teasers`) and, for a
+    listing container (:data:`_LISTING_BOX`: TYPO3's ``news-list-view``, ``search-results``),
+    :data:`CARD_SHARE` or more of the running text and two of those links printed in it, for a
+    search's address (:data:`_SEARCH_QUERY`: ``?s=satama``) that share printed in the teasers'
+    cards (an article with a "latest news" list view below it, or reached with a query in its
+    address, keeps its own text); a WordPress body of an archive or search results
+    (:func:`_wordpress_listing`) is one whatever its text; an archive's address
+    (:data:`_ARCHIVE_PATH`) needs :data:`FRONT_TEASERS` headline links, each dated in its card
+    (a ``<time>`` or a printed date: a month's posts printed whole). The markup and address
+    are read first: a page without them is no listing here, its links not walked."""
+    from .content import paragraphs
+
+    page = f.page
+    body = page.tree.find("body")
+    wordpress = body is not None and _wordpress_listing(set((body.get("class") or "").split()))
+    boxes = _LISTING_BOXES(page.tree) if any(c in page.text for c in _LISTING_BOX) else []
+    address = urlsplit(page.url)
+    searched = bool(address.query and _SEARCH_QUERY.search(address.query))
+    archive = _ARCHIVE_PATH.search(address.path) is not None
+    if not (wordpress or boxes or searched or archive):
+        return False
+    teasers, cards, _ = f.once("teasers", _page_teasers)
+    if len(teasers) < LISTING_TEASERS:
+        return False
+    if wordpress:
+        return True
+    found = paragraphs(f)[0]
+    total = sum(map(len, found))
+    texts = [(" ".join(box.text_content().split()).casefold(), True) for box in boxes]
+    if searched:
+        texts.append((cards, False))
+    for box, counted in texts:
+        listed = sum(len(p) for p in found if " ".join(p.split()).casefold() in box)
+        if total and listed >= CARD_SHARE * total \
+                and (not counted or sum(1 for t in teasers.values() if t.casefold() in box) >= LISTING_TEASERS):
+            return True
+    return archive and _dated_teasers(page, teasers) >= FRONT_TEASERS
+
+
+def _dated_teasers(page: Page, teasers: dict[str, str]) -> int:
+    """How many of the headline links ``teasers`` print a date in their card: the ``<article>``
+    holding the link, else its heading's parent, holding a ``<time>`` or a date
+    (:data:`_UNIT_DATE`)."""
+    dated = set()
+    for a in page.elements("a"):
+        href = a.get("href")
+        if href not in teasers or href in dated:
+            continue
+        card = next(a.iterancestors("article"), None)
+        if card is None:
+            heading = next(a.iterancestors("h2", "h3", "h4"), None)
+            card = heading.getparent() if heading is not None else None
+        if card is not None and (next(card.iter("time"), None) is not None or _UNIT_DATE.search(card.text_content())):
+            dated.add(href)
+    return len(dated)
+
+
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
-    Reasons: ``url`` (the crawl knows the URL is no article), ``typed``, ``published_meta``,
-    ``front_typed``, ``dated_headline``, ``front``, ``long_text``, ``no_evidence``."""
+    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``typed``,
+    ``published_meta``, ``front_typed``, ``dated_headline``, ``front``, ``long_text``,
+    ``no_evidence``."""
     from .content import paragraphs
 
     page = f.page
     if f.non_article:
         return False, "url"
+    if _listing(f):
+        return False, "listing"
     if page.is_article_typed:
         return True, "typed"
     if page.meta_first("article:published_time"):
@@ -340,7 +446,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
-    teasers = _teasers(page)
+    teasers = f.once("teasers", _page_teasers)
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
             and _dated(f, h1, teasers[2]):
         return True, "dated_headline"

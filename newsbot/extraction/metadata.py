@@ -17,8 +17,8 @@ from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import (TEASER_HEADLINE_CHARS, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of,
-                     unique, value_of)
+from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values,
+                     text_of, unique, value_of)
 from .vocabulary import pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
         if len(names) >= 2:
             return names[-1][0], "jsonld"
     for a in page.elements("a"):
-        if "ategor" in (a.get("rel") or "") and "category" in a.get("rel").lower().split() and not in_aside(a):
+        if "ategor" in (a.get("rel") or "") and "category" in a.get("rel").lower().split() and not in_aside(a) \
+                and not in_related(a):
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
@@ -186,7 +187,7 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
                 and page.declared_language in _RUBRIK_HEADLINE:
             continue  # Swedish, Danish, Norwegian "rubrik": the headline
-        if el.tag in ("td", "th") or in_aside(el):
+        if el.tag in ("td", "th") or in_aside(el) or in_related(el):
             continue
         if scope.tag == "article" and next(el.iterancestors("article")) is not scope:
             continue
@@ -270,20 +271,27 @@ def _printed_label(el, head=None, lang: str = "") -> str | None:
     vocabulary's ``section_lead_in``) is left out, and of a list the first name (``Politik,
     Wirtschaft``; a list a conjunction closes is one name, ``Bauen, Wohnen und Verkehr``), of
     a trail the step before the article (``Start / Hafen``; a last step of the headline's
-    words, or of three words or more after two steps, is the article's own title); ``None`` when the element holds a
-    block, a date or other element of its own (:data:`_LABEL_BLOCKS`), or that name is longer
+    words, or of three words or more after two steps, is the article's own title); of an
+    element holding blocks, its items' (:func:`_label_items`: ``<ul class="td-category"><li>Hafen
+    </li></ul>``, a Drupal field's ``field__item`` printed without a link); ``None`` when the
+    element holds other blocks, a date or a heading (:data:`_LABEL_BLOCKS`), or that name is longer
     than :data:`SECTION_CHARS`, holds a digit or ends a sentence (a text, no label), is an
     advert's label (``Anzeige``, ``Sponsored``: the vocabulary's ``advert_label``), the
     headline ``head``'s text (Swedish and Danish ``rubrik`` is the headline), a line of words
     around a name (:func:`_sentence_words`, in the page's declared language ``lang``), or names
     two after a lead-in (``Veröffentlicht in Politik und Wirtschaft``: one name or two)."""
-    if el.tag in _HEADING_TAGS or next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
+    if el.tag in _HEADING_TAGS:
         return None
-    pieces = [el.text]
-    for child in el:
-        if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
-            pieces.append(text_of(child))
-        pieces.append(child.tail)
+    if next(el.iterdescendants(*_LABEL_BLOCKS), None) is not None:
+        pieces = _label_items(el)
+        if pieces is None:
+            return None
+    else:
+        pieces = [el.text]
+        for child in el:
+            if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
+                pieces.append(text_of(child))
+            pieces.append(child.tail)
     for piece in pieces:
         text = clean(piece) or ""
         head_words, colon, tail = text.partition(":")
@@ -312,6 +320,28 @@ def _printed_label(el, head=None, lang: str = "") -> str | None:
             return None
         return name
     return None
+
+
+LABEL_ITEMS = 5  # the most blocks of a category element read as its items
+
+
+def _label_items(el) -> list[str] | None:
+    """The texts of the items a category element ``el`` holding blocks prints, in order: its
+    innermost blocks (:data:`_LABEL_BLOCKS`: a Drupal field's ``field__item`` in its
+    ``field__items``, a list's ``<li>``), :data:`LABEL_ITEMS` at most, none a heading, a date
+    or a table, with nothing but separators printed outside them (a field's printed label, an
+    item of its own, is read as a label); screen-reader text left out. ``None`` otherwise: a
+    block of text, a card."""
+    leaves = [d for d in el.iterdescendants(*_LABEL_BLOCKS) if next(d.iterdescendants(*_LABEL_BLOCKS), None) is None]
+    if not leaves or len(leaves) > LABEL_ITEMS \
+            or any(d.tag in ("time", "table", *_HEADING_TAGS) or next(d.iter("time"), None) is not None for d in leaves):
+        return None
+    inside = {id(x) for d in leaves for x in d.iter()}
+    loose = [el.text or ""] + [n.tail or "" for n in el.iterdescendants() if id(n) not in inside or n in leaves] \
+        + [n.text or "" for n in el.iterdescendants() if id(n) not in inside and isinstance(n.tag, str)]
+    if any(s.strip(_SEPARATORS + "\xa0") for s in loose):
+        return None
+    return [text_of(d) for d in leaves if not _HIDDEN.search(d.get("class") or "")]
 
 
 _TRAIL_SPLIT = re.compile(r"\s+[/›»>]\s+")  # a trail's steps printed as text: the last is the section
@@ -1321,7 +1351,12 @@ def split_names(value: str) -> list[str]:
     writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``); a name
     credited in parentheses with another role (``Lea Brandt (Fotos)``) is none. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
-    dropped, and the byline's date printed in a name (:func:`_without_date`). A URL,
+    dropped, and so are an organisation's (a source: ``Text: Stadtwerke Mainz``), a name holding
+    a company's legal form, an authority's, an office's or an association's word of any
+    language (the vocabulary's ``organisation``: ``GmbH``, ``Ministerium``, ``Pressestelle``,
+    ``Oy``, ``ayuntamiento``; a compound's end in German, Dutch and the Nordic languages,
+    ``Stadtwerke``, ``Verkehrsverbund``), and a date line's words left by its date (``Zuletzt
+    geändert am``: the vocabulary's ``date_label``), and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
     value = clean(unescape_entities(value)) or ""
@@ -1362,7 +1397,8 @@ def split_names(value: str) -> list[str]:
         role_alone = bool(named) and not part and any(_ROLE_WORD_END.match(named, m.end())
                                                       for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
-                and not pattern("not_a_person").match(part):
+                and not pattern("not_a_person").match(part) and not pattern("organisation").search(part) \
+                and not pattern("date_label").match(part):
             out.append(part)
     return out
 
@@ -1401,7 +1437,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     ``correspondent for Baltic Courier``, ``Korrespondent der Frankfurter Rundschau``), for a
     role in a part after a name printed before it (``after_name``: ``Jan Kos, dziennikarz
     Gazety Wyborczej``, the outlet in the genitive; ``Jane Doe, Baltic Courier correspondent``)
-    unless a person's name follows the role, for capitalised words both before and after a role
+    unless a person's name follows the role or, for a role of a language naming the outlet after
+    it (:data:`_OUTLET_AFTER_ROLE`), a person's name closed by the role is the part (``Marco
+    Rossi, Luca Bianchi corrispondente`` gives ``Luca Bianchi``), for capitalised words both before and after a role
     (``Chief Political Correspondent Jane Doe``, ``Jane Doe Reporter Baltic Courier``: where the
     name is is not known), and for a photographer's role
     (a compound of a photo's word and a writer's role: ``photojournalist``, ``Bildreporter``,
@@ -1428,6 +1466,9 @@ def _without_role(part: str, after_name: bool = False) -> str:
     before = words[:at]
     while before and before[-1].islower():
         before.pop()
+    if after_name and last == len(words) and len(before) >= 2 and _person_shaped(" ".join(before)) \
+            and _outlet_after_role(part[word_start:m.end()]):
+        return " ".join(before)  # ``Luca Bianchi corrispondente``: an outlet follows this role, never precedes it
     if after_name and not _person_shaped(" ".join(words[last:])):
         return ""  # ``Jane Doe, Baltic Courier correspondent``: the role's outlet, after the name
     if len(before) >= 2 and before[0].upper() != before[0].lower() and _person_shaped(" ".join(words[last:])):
@@ -1442,6 +1483,24 @@ def _without_role(part: str, after_name: bool = False) -> str:
     while after and after[0].islower():  # the role's own words (``Redaktor naczelny Jan Nowak``)
         after.pop(0)
     return " ".join(after) if _person_shaped(" ".join(after)) else ""
+
+
+_OUTLET_AFTER_ROLE = frozenset({"it", "es", "fr", "pt", "ro", "pl", "cs", "sk", "sl", "hr", "bg", "el", "mt", "ga"})
+"""Languages that name a writer's outlet after the role, never before it (``corrispondente del
+Corriere``, ``korespondent Gazety``, ``ανταποκριτής της Καθημερινής``): in a byline's part
+after a name, capitalised words before such a role are a person's name (``Marco Rossi, Luca
+Bianchi corrispondente``), where English, German or Finnish print an outlet there
+(``Lina Berg, Northern Ledger correspondent``, ``Helsingin Sanomien kirjeenvaihtaja``)."""
+
+
+@lru_cache(maxsize=256)
+def _outlet_after_role(word: str) -> bool:
+    """The role ``word`` (a match of the vocabulary's ``byline_role``, its word's start to the
+    role's end) is one of a language of :data:`_OUTLET_AFTER_ROLE` and of no other."""
+    owners = {lang for lang, categories in vocabulary().items()
+              for phrase in categories.get("byline_role", {}).get("", ())
+              if re.fullmatch(phrase, word, re.I)}
+    return bool(owners) and owners <= _OUTLET_AFTER_ROLE
 
 
 def _photographer(part: str) -> bool:

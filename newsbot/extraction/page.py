@@ -65,6 +65,21 @@ _ITEMTYPED = etree.XPath("//*[@itemtype]")
 """The elements carrying a microdata ``itemtype``, found in C."""
 
 
+def _teaser_item(item) -> bool:
+    """The microdata article item ``item`` is a teaser of another page: its ``headline`` is
+    printed in a link (a list view's entry, TYPO3 tx_news's ``<h3><a><span
+    itemprop="headline">``), not as the page's own headline."""
+    headline = next((el for el in item.iter(etree.Element) if "headline" in (el.get("itemprop") or "").split()), None)
+    if headline is None:
+        return False
+    for el in (headline, *headline.iterancestors()):
+        if el.tag == "a":
+            return True
+        if el is item:
+            return False
+    return False
+
+
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
 _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
@@ -377,12 +392,13 @@ class Page:
 
     @cached_property
     def is_article_typed(self) -> bool:
-        """True when JSON-LD, microdata or ``og:type`` says the page is an article."""
+        """True when JSON-LD, microdata (an article item whose headline is no link: :func:`_teaser_item`)
+        or ``og:type`` says the page is an article."""
         if self.article_ld:
             return True
         if (self.meta_first("og:type") or "").lower() == "article":
             return True
-        return any(el.get("itemtype").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES
+        return any(el.get("itemtype").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES and not _teaser_item(el)
                    for el in _ITEMTYPED(self.tree))
 
     def select(self, css: str) -> list:

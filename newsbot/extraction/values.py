@@ -98,6 +98,46 @@ def in_aside(el) -> bool:
     return footer
 
 
+_RELATED_NAME = re.compile(
+    r"(?:^|[\s_-])(?:related|recommend\w*|similar|more-?(?:from|stories|articles|news|posts|in)|read-?next|"
+    r"most-?read|popular|also-?read|you-?may-?(?:also-?)?like|weitere\w*)(?:$|[\s_-])", re.I)
+"""A class or id naming a box of other stories: ``related-posts``, ``more-from``, ``read-next``."""
+_BOX_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+_SLUG_CLASS = re.compile(r"(?:category|tag|tax|term|post_tag)-\S+")
+"""WordPress's class of a post's taxonomy term (``category-popular``, ``tag-most-read``): the
+post's category or tag slug, naming no box."""
+
+
+@lru_cache(maxsize=4096)
+def _names_related(marks: str) -> bool:
+    """``marks`` (an element's class and id) name a box of other stories (:data:`_RELATED_NAME`),
+    a taxonomy term's slug (:data:`_SLUG_CLASS`) aside."""
+    return bool(_RELATED_NAME.search(" ".join(m for m in marks.split() if not _SLUG_CLASS.fullmatch(m))))
+
+
+def in_related(el) -> bool:
+    """``el`` is inside a box of other stories, below the page's ``<article>``, ``<main>`` and
+    ``<body>``: an element whose class or id names one (:data:`_RELATED_NAME`: ``related-posts``,
+    ``more-from``) or whose first child is a heading announcing one (the vocabulary's
+    ``related_heading``: ``More from Sport``, ``Das könnte Sie auch interessieren``). A
+    category link printed there is another story's."""
+    from .vocabulary import pattern
+
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("article", "main", "body", "html"):
+            return False
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".strip()
+        if marks and _names_related(marks):
+            return True
+        first = next((c for c in ancestor if isinstance(c.tag, str)), None)
+        if first is not None and first.tag in _BOX_HEADINGS and first is not el \
+                and pattern("stop_text").match(clean(first.text_content()) or ""):
+            return True
+    return False
+
+
 TEASER_HEADLINE_CHARS = 25  # a link text this long beside an element is another story's headline
 TEASER_LEVELS = 2  # ancestors of an element searched for a teaser's headline link
 

@@ -44,7 +44,8 @@ class RulePass:
     order, AI-summary boxes left out), ``kept`` (the body's blocks), ``inner`` (ids of the blocks
     inside the article container), the :class:`Body` fields ``order``, ``left_out``, ``cut``,
     ``alive`` (the elements visited, kept referenced) and ``keyword`` (ids of the keyword lines
-    kept after the last good paragraph); ``candidates``: what the block scorer reads, ``found``
+    kept after the last good paragraph, and of the rows of a closing table the text introduces:
+    rules made for them, too rare in the labels to learn); ``candidates``: what the block scorer reads, ``found``
     and, in document order among them, the blocks of elements pruned by a name of the tiers it
     was asked for (:attr:`~.blocks.Block.pruned`; the rules never see them)."""
 
@@ -115,6 +116,7 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     last_parent = _parent(inner[last])
     last = keyword_end
     tail = _tail(inner[last + 1:], last_parent)
+    keyword |= {id(b) for b in tail if b.tag == "tr"}  # a closing table's rows: kept whole, as the rules read it
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together

@@ -12,7 +12,7 @@ from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
 from .boilerplate import is_ai_notice, is_stop
 from .container import _updates
-from .prune import HEADINGS, _semantic_names, _text_before
+from .prune import HEADINGS, QUOTE_NAME, _semantic_names, _text_before
 
 KEYWORD_LINES_MAX = 30
 KEYWORD_LINE_MAX_LINK_SHARE = 0.95
@@ -93,12 +93,6 @@ def _dedupe(found: list[Block]) -> list[Block]:
 
 
 PULL_QUOTE_NAME = re.compile(r"pull-?quote", re.I)
-QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*"
-                        r"|exergue|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
-"""A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
-Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
-``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`).
-Bootstrap's float utilities ``pull-right``/``pull-left`` name no quote."""
 PULL_QUOTE_LEVELS = 4
 """How far up from a block's element a pull quote's name is looked for (the quote's ``<p>`` in
 a ``<blockquote>`` in the named box)."""
@@ -398,27 +392,57 @@ def _under_a_call(b: Block, parent) -> bool:
 def _closing_list_item(b: Block, parent) -> bool:
     """An item of a list printed in ``parent`` (the last good paragraph's), not mostly links: a
     related-links or tag list is links. A definition list's terms and descriptions are its items
-    (``<dl><dt>Flat</dt><dd>about 80 euros</dd>``: an explainer's short answers)."""
-    return (b.tag in ("li", "dt", "dd") and b.link_share < 0.3 and b.element.getparent() is not None
-            and b.element.getparent().getparent() is parent)
+    (``<dl><dt>Flat</dt><dd>about 80 euros</dd>``: an explainer's short answers), and a table's
+    rows are a table's (:func:`_listing`)."""
+    listing = _listing(b)
+    return (b.tag in ("li", "dt", "dd", "tr") and b.link_share < 0.3 and listing is not None
+            and listing.getparent() is parent)
+
+
+def _listing(b: Block):
+    """The list holding ``b`` (an item, a term or a description: its parent), or the table
+    holding a row (the nearest ``<table>``, past its ``<tbody>``); ``None`` for none."""
+    el = b.element
+    if b.tag == "tr":
+        return next(el.iterancestors("table"), None)
+    return el.getparent()
 
 
 _INTRO_END = re.compile(r"[:：]$")
 
 
 def _introduced(b: Block) -> bool:
-    """``b``, an item of a list, is in a list that a line of the text introduces: the text right
-    before the list ends in a colon (``The three new routes are:``), or the element right before
-    it is a sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an
-    explainer's answer given as a list) in a text that asks another so (:func:`_explainer`)."""
-    listing = b.element.getparent()
+    """``b``, an item of a list, is in a list that a line of the text introduces or that is the
+    text's by its kind: the text right before the list (or table) ends in a colon (``The three
+    new routes are:``, ``The new fares:`` over a table), or the element right before it is a
+    sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an explainer's
+    answer given as a list) in a text that asks another so (:func:`_explainer`); an ordered
+    list (an explainer's numbered steps) and a definition list of terms each with one
+    description (:func:`_paired`) are the text's without a line (a list of related links is
+    links, so no closing item), but under a box's one question (``Questions?`` over a press
+    office's contact)."""
+    listing = _listing(b)
     if listing is None:
         return False
     if _INTRO_END.search(_text_before(listing)) is not None:
         return True
     before = listing.getprevious()
+    call = before is not None and before.tag in HEADINGS \
+        and _QUESTION_END.search(before.text_content().strip()) is not None and not _explainer(before.getparent())
+    if not call and (listing.tag == "ol" or listing.tag == "dl" and _paired(listing)):
+        return True
+    before = listing.getprevious()
     return before is not None and before.tag in HEADINGS \
         and _QUESTION_END.search(before.text_content().strip()) is not None and _explainer(before.getparent())
+
+
+def _paired(listing) -> bool:
+    """The definition list ``listing`` pairs each term with one description, two pairs or more
+    (``<dt>Adult</dt><dd>4 euros</dd><dt>Child</dt><dd>2 euros</dd>``: a glossary, a list of
+    fares); a CMS's details box, one term over several descriptions (Joomla's ``article-info``:
+    ``Details`` over the category, the date, the hits), is none."""
+    tags = [c.tag for c in listing if isinstance(c.tag, str)]
+    return len(tags) >= 4 and len(tags) % 2 == 0 and all(tag == ("dt", "dd")[i % 2] for i, tag in enumerate(tags))
 
 
 def _explainer(parent, level: str | None = None) -> bool:

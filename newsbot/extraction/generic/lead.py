@@ -18,6 +18,13 @@ from .prune import HEADINGS, NEVER_BY_NAME
 if TYPE_CHECKING:
     from .body import Body
 
+_LABEL_NAMES = r"series|(?:^|[\s_-])serie(?:$|[\s_-])|kicker|overline|dachzeile|eyebrow|occhiello"
+"""Class names of a label printed over or beside a headline, no standfirst: a series' name
+(``article-series``, ``kicker-series``) or a kicker (Italian ``occhiello``, the line over the
+headline, where ``sommario`` and ``catenaccio`` under it are the standfirst)."""
+_LABEL_NAME = re.compile(_LABEL_NAMES, re.I)
+_SERIES_PART = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*\)|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\W*$")
+"""A part's number among the parts of a series: ``(3/5)``, ``… 3/5``."""
 LEAD_MIN_CHARS = 50
 LEAD_NAMED_MIN_CHARS = 25
 """The shortest standfirst taken when an element names itself one (:data:`STANDFIRST_NAME`) next
@@ -26,8 +33,12 @@ prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
     r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|"
     r"(?:^|[\s_-])subheadline(?:$|[\s_-])", re.I)
-"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words, and
+"""A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words: French
+``chapo``, ``chapeau`` and ``sapo`` (a name's last part: ``sapo-header`` is the Portuguese portal's
+bar), Romanian ``sapou``, Croatian, Slovene and Serbian ``podnaslov``, Polish ``zajawka``,
+Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``; and
 ``subheadline`` as a whole word; not ``lead``, ``intro`` or ``subhead``, which as whole words
 name Bootstrap's large text, an intro box holding a date line or an audio player, a
 crosshead; not ``teaser`` or ``description``, which name other parts too)."""
@@ -36,12 +47,13 @@ LEAD_NAME = re.compile(
     r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
     r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
     r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph|lede|"
-    r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul",
+    r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul|"
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)",
     re.I,
 )
 _NOT_LEAD = re.compile(
     r"leading-|teaser-?list|related|image|img|photo|picture|caption|credit|media|figure|"
-    r"bild|foto|byline|author|meta|breadcrumb", re.I)
+    r"bild|foto|byline|author|meta|breadcrumb|" + _LABEL_NAMES, re.I)
 _LEAD_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "figure")
 
 
@@ -155,6 +167,28 @@ def _sentence_like(text: str, names: str) -> bool:
         and not (named and first == named.group().casefold().strip(" _-"))
 
 
+def series_label(text: str) -> bool:
+    """``text`` is a series' label, no standfirst: the word for a series (the vocabulary's
+    ``series_name``, inflected: ``Serie``, ``series``, ``sorozatunk``) among its first four
+    words, and a part's number (:data:`_SERIES_PART`: ``Serie: Europa wählt (3/5)``) or no
+    sentence's close (``Part of the series: Europe votes``). A standfirst about series, ``Netflix-Serien
+    werden teurer: Abos steigen um drei Euro.``, closes as a sentence."""
+    return bool(pattern("series_name").search(text)) and (
+        not _CLOSED.search(text) or _SERIES_PART.search(text) is not None)
+
+
+def _without_labels(el, text: str) -> str:
+    """``text``, the text of ``el``, without a series' label or kicker printed in it first (a
+    ``<span class="article-series">`` opening a standfirst: :data:`_LABEL_NAME`), with the
+    separators after it."""
+    for child in el.iterdescendants():
+        if isinstance(child.tag, str) and _LABEL_NAME.search(_names(child)):
+            label = " ".join(child.text_content().split())
+            if label and text.startswith(label):
+                return text[len(label):].lstrip(" :·|–—-")
+    return text
+
+
 def find_lead(tree, body: Body, anchor=None) -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
@@ -163,7 +197,10 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     next to the headline, :func:`_named_next_to`, and is no label, list, kicker or credit,
     :func:`_sentence_like`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
-    boilerplate and a funding notice (:func:`~.boilerplate.is_funding_notice_block`) are none."""
+    boilerplate, a funding notice (:func:`~.boilerplate.is_funding_notice_block`), a series'
+    label (:func:`series_label`) and an element named a series' label or kicker
+    (:data:`_LABEL_NAME`) are none, and such a label printed first inside a standfirst is left
+    out of it (:func:`_without_labels`)."""
     if not body.blocks:
         return None
     order = body.order
@@ -202,8 +239,11 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
             continue
         if is_boilerplate(b.text) or is_funding_notice_block(b):
             continue
+        text = _without_labels(el, b.text)
+        if series_label(text) or (text != b.text and (len(text) < LEAD_MIN_CHARS or len(text.split()) < SHORT_WORDS)):
+            continue
         if hit:
-            return b.text
-        if _SENTENCE_END.search(b.text):
-            fallback = b.text
+            return text
+        if _SENTENCE_END.search(text):
+            fallback = text
     return fallback

@@ -1,6 +1,7 @@
 """Pruning: the elements of a page that never hold article text.
 
-An element is pruned for its tag (scripts, navigation, asides, figures, forms…; a ruby
+An element is pruned for its tag (scripts, navigation, asides, figures but a quotation's,
+forms…; a ruby
 reading, ``<rt>``, unless ``<rp>`` parentheses set it apart in plain text; a footnote reference
 mark in ``<sup>`` glued to a sentence), for
 being hidden (``hidden``, ``aria-hidden``, ``display: none``), or for a ``class``/``id`` that
@@ -99,6 +100,32 @@ def _names_of(cls: str | None, ident: str | None) -> str:
     return " ".join(t for t in raw.split() if "[" not in t and "(" not in t and ":" not in t)
 
 
+QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:\w*quote\w*|cit[aá]\w*|zitat\w*|cytat\w*|tsitaat|lainaus|id[eé]zet\w*"
+                        r"|exergue|callout|highlight\w*|destac\w*|destaque|evidenz\w*)(?:$|[\s_-])", re.I)
+"""A class or id naming a quotation or highlight box in the EU languages (``article__quote--pull``,
+Italian ``citazione-evidenza``, German ``zitat``, French ``exergue``, Spanish ``destacado``,
+``callout``); with a ``<blockquote>``, a box that may be a pull quote (:func:`_repeated_pull_quotes`).
+Bootstrap's float utilities ``pull-right``/``pull-left`` name no quote."""
+
+_QUOTE_FIGURE_TAGS = frozenset({"figure", "figcaption"})
+_MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe", "svg", "canvas", "object", "embed")
+
+
+def _quotation_figure(el) -> bool:
+    """``el`` is a ``<figure>`` named a quotation, or the ``<figcaption>`` of one (its speaker's
+    line): a class or id naming a quote (:data:`QUOTE_NAME`: WordPress's pull quote block,
+    ``<figure class="wp-block-pullquote"><blockquote><p>…</p><cite>…</cite></blockquote>
+    </figure>``, ``<figure class="quote">``) and no image or other media. Its words are the
+    text's: a pull quote whose words the text prints again is read once later
+    (:func:`~.filters._repeated_pull_quotes`). An unnamed ``<figure>`` stays out, a quotation in
+    it too (a news site's quote set large beside its text, the labelled pages' reading)."""
+    figure = el if el.tag == "figure" else el.getparent()
+    if figure is None or figure.tag != "figure":
+        return False
+    return bool(QUOTE_NAME.search(f"{figure.get('class') or ''} {figure.get('id') or ''}")) \
+        and next(figure.iter(*_MEDIA_TAGS), None) is None
+
+
 def _pruned(el) -> bool:
     """True when ``el`` (an lxml element) and everything in it are left out of the text: a
     tag of :data:`SKIP_TAGS`, a hidden element (a paragraph, sub-heading or quote hidden only by
@@ -115,7 +142,7 @@ def judge(el) -> bool | str:
     module docs; word: the boilerplate word of the name that matched, lower case without
     hyphens, e.g. ``"boiler:hidden"`` for ``field-label-hidden``)."""
     tag = el.tag
-    if tag in SKIP_TAGS:
+    if tag in SKIP_TAGS and not (tag in _QUOTE_FIGURE_TAGS and _quotation_figure(el)):
         return True
     if tag == "rt":  # a ruby reading: printed in plain text only where <rp> sets it apart
         parent = el.getparent()
@@ -150,8 +177,11 @@ def judge(el) -> bool | str:
 
 _STRONG = "strong"
 _BOILER = "boiler"
-_MARK = re.compile(r"\[[^\[\]]{1,8}\]|\(\d{1,3}\)|\d{1,3}(?:[,\u2013-]\d{1,3})*")
-"""The text of a footnote reference mark: ``[1]``, ``[iv]``, ``[1-2]``, ``(3)``, ``1``, ``1,4``."""
+_MARK = re.compile(r"\[[^\[\]]{1,8}\]|\(\d{1,3}\)|\d{1,3}(?:[,\u2013-]\d{1,3})*|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+"""The text of a footnote reference mark: ``[1]``, ``[iv]``, ``[1-2]``, ``(3)``, ``1``, ``1,4``,
+or superscript digit characters (``²``, ``¹²``) printed without ``<sup>``; such a character is
+left out only as a mark that links to a note (:func:`_linked_marker`): in plain text it is the
+text's (``km²``, ``…gestiegen.²`` with no note to link to)."""
 _MARK_AFTER = re.compile(r"(?:[^\W\d_]|%)[.,;:!?\"'»«“”’。，、]+$")
 """What a number in superscript follows when it is a footnote reference, not an exponent
 (``m<sup>2</sup>``): the end of a sentence, a clause or a quotation after a word (a letter, or

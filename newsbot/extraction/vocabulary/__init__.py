@@ -109,12 +109,21 @@ PATTERNS: dict[str, Pattern] = {
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
     "news_agency": Pattern(r"^(?:{})$", re.I),
+    # an organisation's word in a byline's name: a word of its own or a compound's end
+    "organisation": Pattern(r"{}", re.I),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
     # --- dates (newsbot.extraction.date_fields) ---
     # the word before a printed date that says what it dates: the update or the publication
     "date_label": Pattern(r"{}", re.I),
+    # the word between a date line's day and its time of day ("um", "kell", "o godz."), and the
+    # word after the time ("Uhr", "uur", "hod."): read by date_fields' clock pattern
+    "time_lead_in": Pattern(r"{}", re.I),
+    "time_unit": Pattern(r"{}", re.I),
+    # --- standfirst (newsbot.extraction.generic.lead) ---
+    # the noun naming a series among a line's first words ("Serie: …", "Aus der Serie …")
+    "series_name": Pattern(r"^(?:\W*[^\W\d_]+){0,3}?\W*(?<![^\W\d_])(?:{})[^\W\d_]{0,4}(?![^\W\d_])", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -204,12 +213,18 @@ SHAPES: dict[str, Shape] = {
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
+    # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
+    "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
     # "Aktualisiert" (group updated) or "Erstellt" (group published), a whole word
     "date_label": Shape(
         "date_label", r"(?<![^\W\d_])(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"),
+    "time_lead_in": Shape("time_lead_in", r"{}"),  # "at" before a time of day: "um", "kell", "om"
+    "time_unit": Shape("time_unit", r"{}"),  # the word after a time of day: "Uhr", "uur", "hod."
+    # --- standfirst ------------------------------------------------------------------------------
+    "series_name": Shape("series_name", r"{}"),  # "Serie", "series", "série", "sorozat"
 }
 """Category → :class:`Shape`. The comments say what a block of the category is."""
 
