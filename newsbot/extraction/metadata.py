@@ -1485,7 +1485,7 @@ def _without_role(part: str, after_name: bool = False) -> str:
     return " ".join(after) if _person_shaped(" ".join(after)) else ""
 
 
-_OUTLET_AFTER_ROLE = frozenset({"it", "es", "fr", "pt", "ro", "pl", "cs", "sk", "sl", "hr", "bg", "el", "mt", "ga"})
+_OUTLET_AFTER_ROLE = frozenset({"it", "es", "ca", "fr", "pt", "ro", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "el", "mt", "ga"})
 """Languages that name a writer's outlet after the role, never before it (``corrispondente del
 Corriere``, ``korespondent Gazety``, ``ανταποκριτής της Καθημερινής``): in a byline's part
 after a name, capitalised words before such a role are a person's name (``Marco Rossi, Luca
