@@ -682,3 +682,33 @@ def test_a_length_of_time_in_the_spaced_form_is_no_clock_time():
                 f"<p class='date'>Émission du 14/05/2024 · durée 1 h 05</p>{_paras(4)}</article>")
     rec = extract_article(html.encode(), HARBOUR).record
     assert (rec["date_published"], rec["quality_flags"]) == ("2024-05-14T00:00:00+00:00", ["day_only"])
+
+
+@pytest.mark.parametrize("line, published, modified", [
+    # each date in its own element, side by side: the words are read apart, the ISO day as a day
+    ("<span>Atnaujinta 2025-04-09 17:05</span><span>Paskelbta 2025-04-08 07:45</span>",
+     "2025-04-08T07:45:00", "2025-04-09T17:05:00"),
+    ("<span>Oppdatert 9. april 2025 kl. 17.05</span><span>Publisert 8. april 2025 kl. 07.45</span>",
+     "2025-04-08T07:45:00", "2025-04-09T17:05:00"),
+    ("Written: 2025-04-08 07:45:12<span> / </span>Updated: 2025-04-09 17:05:40",
+     "2025-04-08T07:45:00", "2025-04-09T17:05:00"),
+])
+def test_a_date_line_of_elements_side_by_side_names_the_publication_and_the_update(line, published, modified):
+    rec = _page(f"<main><article><h1>Harbour cranes</h1><p class='date'>{line}</p>{_paras(4)}</article></main>")
+    assert rec["date_published"] == f"{published}+00:00"
+    assert rec["date_modified"] == f"{modified}+00:00"
+
+
+def test_a_twelve_hour_time_in_its_own_element_before_the_byline_keeps_its_half_of_the_day():
+    rec = _page("<main><article><h1>Harbour cranes</h1><div class='meta'><span class='date'>Posted on "
+                "8 April 2025 at 3:25 pm</span><span class='byline'>By Mara Lindqvist</span></div>"
+                f"{_paras(4)}</article></main>")
+    assert rec["date_published"] == "2025-04-08T15:25:00+00:00"
+
+
+def test_a_clocks_minutes_are_no_day_of_the_month():
+    # the printed time belongs to the 9th: it is no time of the 3rd, whose minutes it happens to print
+    rec = _page("<main><article><h1>Harbour cranes</h1><p class='date'>Posted 2025-04-09 15:03</p>"
+                f"{_paras(4)}</article></main>",
+                "<meta property='article:published_time' content='2025-04-03'>")
+    assert rec["date_published"] == "2025-04-03T00:00:00+00:00"

@@ -314,7 +314,7 @@ _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline
 
 @lru_cache(maxsize=1)
 def _clock_pattern() -> re.Pattern:
-    """A clock time: ``16:45``, ``16h45``, ``à 16 h 45`` (French typography's spaced form, after the
+    """A clock time: ``16:45``, ``16:45:30`` (its seconds left), ``16h45``, ``à 16 h 45`` (French typography's spaced form, after the
     word for "at" only: ``durée 1 h 05`` is a length of time), ``4:45 pm``, ``9.12am``,
     ``16.45 Uhr``, ``14.05 uur``, ``14.05 hod.``, or ``9.12`` after the word that says "at" in a
     date line (vocabulary category ``time_lead_in`` of every language: ``klo`` fi, ``kl.``
@@ -329,7 +329,7 @@ def _clock_pattern() -> re.Pattern:
     return re.compile(
         rf"(?:(?<![^\W\d_])(?P<word>{words})\.?\s*)?"
         r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
-        rf"(?:(?::|(?(word)\s?h\s?|h))(?P<minute>[0-5]\d)"
+        rf"(?:(?::|(?(word)\s?h\s?|h))(?P<minute>[0-5]\d)(?::[0-5]\d)?"
         rf"|\.(?P<dotted>[0-5]\d)(?=\s*(?:(?:{units})(?![^\W\d_])|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
         r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
         rf"(?:\s*(?:(?:{units})(?![^\W\d_])\.?)?\s*\(?(?P<zone>[A-Z]{{3,4}})(?![\w]))?", re.I)
@@ -388,8 +388,9 @@ def _read_date_texts(f: Fields) -> list[str]:
 
 
 def _texts_of(elements: list) -> list[str]:
-    """The texts of ``elements``, cleaned, the empty ones and those over 150 characters left out."""
-    texts = (clean(text_of(el)) for el in elements)
+    """The texts of ``elements`` (elements side by side read apart: :func:`~.values.text_of`), cleaned, the
+    empty ones and those over 150 characters left out."""
+    texts = (clean(text_of(el, apart=True)) for el in elements)
     return [text for text in texts if text and len(text) <= 150]
 
 
@@ -413,7 +414,7 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
             found = _clock(text[m.end():], day, after_day=True)
             if found:
                 return found
-    day_number = re.compile(rf"(?<!\d)0?{day.day}(?!\d)")
+    day_number = re.compile(rf"(?<![\d:])0?{day.day}(?![\d:])")  # not a clock's minutes or seconds
     for text in texts:
         if day_number.search(text.replace(str(day.year), " ")):
             found = _clock(text, day)
@@ -558,13 +559,16 @@ def _day_past_segment(f: Fields, language: str | None = None) -> str | None:
 _SLASHED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")
 """A day, month and year in digits with slashes or hyphens (``11/03/2025``, ``11-03-2025``):
 day first in every EU language; month first in American English (:func:`_day_of`)."""
+_ISO_DAY = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
+"""A day in ISO 8601's order (``2025-03-11``), as Nordic and Baltic date lines print it."""
 
 
 def _first_day(text: str) -> re.Match | None:
     """The first whole day ``text`` prints, in digits with dots (:data:`_DOTTED_DAY`), slashes
-    or hyphens (:data:`_SLASHED_DAY`) or with its month's name (:data:`_NAMED_DAY`), as a match
-    (read by :func:`_day_of`); ``None`` for none."""
-    found = [m for m in (_DOTTED_DAY.search(text), _SLASHED_DAY.search(text), _NAMED_DAY.search(text)) if m]
+    or hyphens (:data:`_SLASHED_DAY`), ISO 8601's year first (:data:`_ISO_DAY`) or with its
+    month's name (:data:`_NAMED_DAY`), as a match (read by :func:`_day_of`); ``None`` for none."""
+    found = [m for m in (_DOTTED_DAY.search(text), _SLASHED_DAY.search(text), _ISO_DAY.search(text),
+                         _NAMED_DAY.search(text)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -580,6 +584,11 @@ def _day_of(m: re.Match, language: str | None = None) -> date | None:
         try:
             return date(int(m.group(4)), first, second) if first <= 12 < second else \
                 date(int(m.group(4)), second, first)
+        except ValueError:
+            return None
+    if m.re is _ISO_DAY:
+        try:
+            return date(*(int(m.group(i)) for i in (1, 2, 3)))
         except ValueError:
             return None
     if m.re is _DOTTED_DAY:

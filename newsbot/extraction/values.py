@@ -10,16 +10,32 @@ from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
 
 
-def text_of(el) -> str:
-    """Visible text of an element: scripts, styles and templates skipped, ``<br>`` as space."""
+def text_of(el, apart: bool = False) -> str:
+    """Visible text of an element: scripts, styles and templates skipped, ``<br>`` as space.
+    ``apart``: two elements side by side with no text between them are read as two words when
+    the first ends in a letter or digit and the next begins with one, not both digits (a date
+    line's ``<span>Atnaujinta 2026-02-19 16:45</span><span>Paskelbta …</span>``, ``3:25
+    pm</span><span>By``, ``<span>Mai</span><span>2025</span>``); ``<b>14</b><b>.03.2025</b>``
+    stays one word."""
     parts: list[str] = []
-    _visible_text(el, parts, True)
-    return "".join(parts)
+    _visible_text(el, parts, True, apart)
+    text = "".join(parts)
+    return _APART.sub(_apart, text) if apart else text
 
 
-def _visible_text(node, parts: list[str], top: bool = False) -> None:
+_SIDE_BY_SIDE = "\x00"  # marks two elements side by side in :func:`text_of`'s parts
+_APART = re.compile(r"(?<=(.))\x00+(?=(.))|\x00+", re.S)
+
+
+def _apart(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    return " " if left and right and left.isalnum() and right.isalnum() and not (left.isdigit() and right.isdigit()) else ""
+
+
+def _visible_text(node, parts: list[str], top: bool = False, apart: bool = False) -> None:
     """:func:`text_of`'s walk of ``node`` into ``parts`` (``top``: the element read, whose tail
-    is not its text). A function of the module, not one nested in :func:`text_of`: a nested
+    is not its text; ``apart``: a mark between two child elements with no text between them).
+    A function of the module, not one nested in :func:`text_of`: a nested
     function that calls itself is a reference cycle (the function and the cell naming it)
     holding the element, which kept the whole page's tree alive until the cyclic garbage
     collector ran, hundreds of times a page."""
@@ -31,8 +47,12 @@ def _visible_text(node, parts: list[str], top: bool = False) -> None:
         parts.append(" ")
     if node.text and isinstance(node.tag, str):
         parts.append(node.text)
+    side_by_side = False
     for child in node:
-        _visible_text(child, parts)
+        if side_by_side:
+            parts.append(_SIDE_BY_SIDE)
+        _visible_text(child, parts, False, apart)
+        side_by_side = apart and isinstance(child.tag, str) and not child.tail
     if node.tail and not top:
         parts.append(node.tail)
 
