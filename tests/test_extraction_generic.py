@@ -159,6 +159,8 @@ def test_running_text_is_not_boilerplate(text):
     ("is", "Lestrartími: 3 mín"), ("ca", "Temps de lectura: 3 min"),
     ("de", "3 Min. Lesezeit"), ("fr", "4 minutes de lecture"), ("nl", "2 minuten leestijd"),
     ("nl", "Leestijd: ca. 2 minuten"), ("fi", "Lukuaika: noin 3 minuuttia"), ("pl", "Czas czytania artykułu: 5 min"),
+    ("es", "Lectura: 4 min"), ("fr", "Lecture : 6 minutes"), ("de", "Geschätzte Lesezeit: 7 Minuten"),
+    ("en", "6 min read · Updated"), ("it", "Lettura: 5 min."),
 ])
 def test_a_reading_time_line_is_furniture_in_every_language(lang, line):
     assert is_boilerplate(line)
@@ -171,6 +173,12 @@ def test_a_reading_time_line_is_furniture_in_every_language(lang, line):
     "Lesezeit: Wie lange Leser bei einem Text bleiben, misst das Hafenblatt seit drei Jahren genau.",
     "Reading time on the ferry is what most passengers value, the survey of 3 routes found.",
     "5 minutes reading the timetable was all it took to see the crossings had been halved.",
+    # the number, unit and words for reading opening a sentence, the label before a comma
+    "12 minuten lezen per avond is wat de school ouders aanraadt",
+    "25 minut czytania dziennie poleca uczniom nowa dyrektorka",
+    "Temps de lecture, temps de sommeil : les enfants dorment moins",
+    "Lesezeit, Bildschirmzeit",
+    "Lectura: los libros que más se prestaron este año",
 ])
 def test_running_text_that_mentions_reading_time_is_not_furniture(text):
     assert not is_boilerplate(text)

@@ -136,12 +136,16 @@ SHAPES: dict[str, Shape] = {
         per_language=True),
     "tag_line": Shape("boiler_text", r"(?:{})\s*:[^.!?]*$"),  # "Topics: …" without a sentence
     "support_prompt": Shape("boiler_text", r"{}"),  # did you like it, support us
-    # a reading time: a number of minutes, then the words for reading ("5 min read", "3 Min.
-    # Lesezeit"); or the label ("Lästid"), alone or before the number and its unit closing the
-    # block or a field of it ("Lesezeit: 3 Min.", "Leestijd: ca. 2 minuten", "Lästid 2 min · …")
-    "reading_time": Shape("boiler_text", r"\d+\s*(?:{unit})\.?\s*(?:{after_minutes})(?![^\W\d_])|(?:{label})(?![^\W\d_])"
-                                         r"\W{0,3}(?:(?:[^\W\d_]+\.?:?\s+)?\d+(?:\s*[–-]\s*\d+)?\s*(?:(?:{unit})\.?)?)?"
-                                         r"\s*(?:[|·•,]|$)"),
+    # a reading time, short furniture that no sentence goes on after: a number of minutes, then
+    # the words for reading ("5 min read", "3 Min. Lesezeit"); the label alone ("Lästid"); the
+    # label (a word before it: "Geschätzte Lesezeit"), or a short label before a colon
+    # ("Lectura:"), then the number and its unit; each closing the block or a field of it
+    # ("Lesezeit: 3 Min.", "Leestijd: ca. 2 minuten", "Lästid 2 min · …")
+    "reading_time": Shape("boiler_text", r"(?:\d+\s*(?:{unit})\.?\s*(?:{after_minutes})(?![^\W\d_])|(?:{label})(?![^\W\d_])\s*:?"
+                                         r"|(?:[^\W\d_]+\s+)?(?:{label})(?![^\W\d_])\s*:?\s*(?:[^\W\d_]+\.?:?\s+)?\d+"
+                                         r"(?:\s*[–-]\s*\d+)?\s*(?:(?:{unit})(?![^\W\d_])\.?)?"
+                                         r"|(?:{short_label})\s*:\s*\d+(?:\s*[–-]\s*\d+)?\s*(?:{unit})(?![^\W\d_])\.?)"
+                                         r"\.?\s*(?:[|·•]|$)"),
     "update_stamp": Shape("boiler_text", r"(?:{verb}) (?:{preposition})?\s*\d"),  # "Updated on 3 …"
     "programme_note": Shape("boiler_text", r"{}"),  # a broadcaster's air-time note
     "advert_label": Shape("boiler_text", r"(?:{})$"),  # the whole block is the label
