@@ -619,6 +619,13 @@ def test_a_printed_bylines_fields_end_where_another_role_is_credited(lang, top, 
     ("en", "<p class='standfirst'>A column by Lina Berg.</p>", ["Lina Berg"]),
     ("it", "<p class='sommario'>Un commento di Marco Rossi</p>", ["Marco Rossi"]),
     ("de", "<p class='intro'>Ein Kommentar von Henrike Saal</p><p class='author'>Von Jonas Keller</p>", ["Jonas Keller"]),
+    ("de", "<p class='intro'>Eine Analyse von Tomas Brandt, Hamburg</p>", ["Tomas Brandt"]),  # the place after it cut
+    ("de", "<p class='vorspann'>Ein Gastkommentar von Jonas Weber</p>", ["Jonas Weber"]),
+    # a credit of a work of another kind names its maker, no writer
+    ("de", "<p class='intro'>Ein Roman von Jonas Weber</p>", []),
+    ("en", "<p class='standfirst'>A documentary by Lina Berg.</p>", []),
+    ("it", "<p class='sommario'>Un romanzo di Marco Rossi</p>", []),
+    ("de", "<p class='intro'>Ein Nachruf auf Tomas Brandt</p>", []),
     # a standfirst's sentence closing on a name is no credit
     ("de", "<p class='intro'>Der neue Kran am Kai wurde im Frühjahr geliefert und geplant von Henrike Saal</p>", []),
 ])

@@ -1224,19 +1224,33 @@ def _signed_names(text: str) -> bool:
     return bool(names) and all(_person_shaped(n) or pattern("news_agency").match(n) for n in names)
 
 
-_CREDIT_WORDS = 3  # the most words before a lead-in in a credit line (``Ein Kommentar von``, ``A column by``)
+_CREDIT_WORDS = 3  # the most words up to the piece's kind in a credit line (``Ein Kommentar``, ``A weekly column``)
+
+
+@lru_cache(maxsize=1)
+def _kind_credit() -> re.Pattern:
+    """A credit line of the piece and its writer: :data:`_CREDIT_WORDS` words at most, the last
+    naming the article's own kind (the vocabulary's ``article_kind``: ``Kommentar``,
+    ``column``, ``intervista``, a compound's end: ``Gastkommentar``), a byline's lead-in
+    (``von``, ``by``, ``di``), then the writer's name and what may follow it (``, Berlin``:
+    group 1, read by :func:`split_names`)."""
+    kinds = "|".join(phrases("article_kind")) or "(?!)"
+    lead_ins = "|".join(phrases("byline_lead_in")) or "(?!)"
+    return re.compile(rf"^(?:[^\W\d_]+\s+){{0,{_CREDIT_WORDS - 1}}}[^\W\d_]*(?:{kinds})(?![^\W\d_])\s+"
+                      rf"(?:{lead_ins})\s+([^\W\d_].*?)[.!]?$", re.I)
 
 
 def _standfirst_credit(f: Fields) -> list[str]:
     """The writer a line in the standfirst's place credits: an element among those after the
     headline (:func:`_near_headline`, or inside them) named like a standfirst (the generic
     extractor's ``LEAD_NAME``: ``intro``, ``lead``, ``vorspann``), of :data:`NAME_CHARS`
-    characters at most, that is a credit of the piece's kind and its writer (``Ein Kommentar
-    von Henrike Saal``, ``A column by Lina Berg.``, ``Un commento di Marco Rossi``: the lead's
-    ``_CREDIT_CLOSING``, :data:`_CREDIT_WORDS` words at most before the lead-in) whose name
-    reads as a person's (:func:`_person_shaped`): such a line is no standfirst, and its name
-    the author where the page names none other. ``[]`` otherwise."""
-    from .generic.lead import _CREDIT_CLOSING, LEAD_NAME
+    characters at most, that is a credit of the piece's own kind and its writer
+    (:func:`_kind_credit`: ``Ein Kommentar von Henrike Saal``, ``A column by Lina Berg.``,
+    ``Un commento di Marco Rossi``, ``Ein Kommentar von Henrike Saal, Berlin``; a work of
+    another kind credits its maker, no writer: ``Ein Film von Wim Wenders``, ``A novel by
+    …``) naming one person (:func:`split_names`, :func:`_person_shaped`): such a line is no
+    standfirst, and its name the author where the page names none other. ``[]`` otherwise."""
+    from .generic.lead import LEAD_NAME
 
     for near in _near_headline(headline_element(f.page, None)):
         for el in near.iter(etree.Element):
@@ -1244,9 +1258,10 @@ def _standfirst_credit(f: Fields) -> list[str]:
             if not LEAD_NAME.search(marks):
                 continue
             text = clean(text_of(el)) or ""
-            m = _CREDIT_CLOSING.search(text) if len(text) <= NAME_CHARS else None
-            if m and len(text[:m.start()].split()) <= _CREDIT_WORDS and _person_shaped(m.group(1)):
-                return [m.group(1)]
+            m = _kind_credit().match(text) if len(text) <= NAME_CHARS else None
+            names = split_names(m.group(1)) if m else []
+            if len(names) == 1 and _person_shaped(names[0]):
+                return names
     return []
 
 

@@ -109,6 +109,9 @@ PATTERNS: dict[str, Pattern] = {
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
     "news_agency": Pattern(r"^(?:{})$", re.I),
+    # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
+    # compound too: "Gastkommentar"), in a credit of the piece and its writer
+    "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -208,6 +211,7 @@ SHAPES: dict[str, Shape] = {
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
+    "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
