@@ -633,6 +633,41 @@ def test_a_signature_or_a_standfirsts_credit_line_gives_the_byline(lang, top, wa
     assert _byline_page("", top, lang=lang)["authors"] == want
 
 
+def _signed_page(lang: str, before: str, middle: str, after: str) -> dict:
+    para = ("<p>Paragraph {} on the tram depot, whose night shifts the city wants to review before the winter "
+            "timetable starts.</p>")
+    html = (f"<html lang='{lang}'><head><title>Depot</title></head><body><article><h1>Depot</h1>{before}"
+            f"{para.format(1)}{para.format(2)}{middle}{para.format(3)}{para.format(4)}{after}</article></body></html>")
+    return extract_article(html.encode(), "https://www.tram-news.example/city/depot").record
+
+
+@pytest.mark.parametrize("lang, before, middle, after, want", [
+    # the signature after the text, its place or outlet cut
+    ("it", "", "", "<p class='firma'>Giulia Conti</p>", ["Giulia Conti"]),
+    ("es", "", "", "<div class='firma'><span>Lucía Ferrer</span> <span>Valencia</span></div>", ["Lucía Ferrer"]),
+    ("pl", "", "", "<p class='podpis-autora'>Ewa Zielińska, Kurier Lokalny</p>", ["Ewa Zielińska"]),
+    ("it", "<div class='firma'>di Giulia Conti e Paolo Neri</div>", "", "", ["Giulia Conti", "Paolo Neri"]),
+    ("it", "", "", "<p class='firma'><a href='/autori/giulia-conti'>Giulia Conti</a></p>", ["Giulia Conti"]),
+    # the page's byline comes first
+    ("en", "<p class='byline'>By Owen Hart</p>", "", "<p class='signature'>Nora Quill</p>", ["Owen Hart"]),
+    # not the article's signature: a box, a dish, a quoted letter's signature among the paragraphs
+    ("cs", "", "<div class='box'><span class='firma'>Truhlářství Dvořák Jihlava</span></div>", "", []),
+    ("en", "", "<p>Try the <span class='signature-dish'>Harbour Chowder</span> at the depot café.</p>", "", []),
+    ("en", "", "<blockquote><p>We ask you to keep the depot open.</p><p class='signature'>Nora Quill</p></blockquote>",
+     "", []),
+    # a link or a call elsewhere: a petition, a subscription
+    ("it", "", "", "<a class='firma' href='/petizione'>Firma Anche Tu</a>", []),
+    ("pt", "", "", "<div class='assinatura-box'><a href='/assinar'>Assine Agora</a></div>", []),
+    ("pt", "", "", "<div class='cta-assinatura'>Assine Agora</div>", []),
+    # an image's caption (Polish "podpis")
+    ("pl", "<div class='zdjecie'><img src='/depot.jpg' alt=''><p class='podpis'>Marek Lis w zajezdni</p></div>", "",
+     "", []),
+    ("pl", "<div class='zdjecie'><img src='/depot.jpg' alt=''><span class='podpis'>Marek Lis</span></div>", "", "", []),
+])
+def test_a_signature_is_the_articles_own(lang, before, middle, after, want):
+    assert _signed_page(lang, before, middle, after)["authors"] == want
+
+
 def test_bylines_repeated_per_writer_are_capped():
     top = "".join(f"<div class='byline'><span class='byline-name'>Lina Berg{'x' * i}</span></div>" for i in range(12))
     assert len(_byline_page("", top)["authors"]) == 6

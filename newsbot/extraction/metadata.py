@@ -489,7 +489,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
     printed byline (:func:`_printed_byline`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
-    headline (:func:`_author_links`), then the writer a standfirst's line credits
+    headline (:func:`_author_links`), the article's signature (:func:`_signature`), then the writer a standfirst's line credits
     (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped."""
@@ -508,6 +508,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _printed_byline(f)),
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
+        ("html", lambda: _signature(f)),
         ("html", lambda: _standfirst_credit(f)),
     )
     for layer, values in sources:
@@ -566,8 +567,8 @@ _SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatur|podpis|ass
 """A class or id naming the article's signature, the writer's name printed under or over the
 text in Italian, Spanish, Portuguese, French and Polish layouts (``firma``, ``firma-autor``,
 ``article-signature``, ``podpis``). The words name other things too (a firm, a photo's
-caption in Polish), so such an element is a byline only when its names read as people's
-(:func:`_signed_names`) and it is in no figure."""
+caption in Polish, a dish, a subscription), so such an element is a byline only where
+:func:`_signature` finds it one."""
 _BYLINE_HOOKS = frozenset(("user-name",))
 """The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
 class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
@@ -616,14 +617,9 @@ def _printed_byline(f: Fields) -> list[str]:
     :func:`_author_page`: ``By <a href="/authors/europe-desk">Europe Desk</a>``)."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link"):
+        if el.tag in ("script", "style", "img", "meta", "link") \
+                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
-        signature = False
-        if not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
-            signature = _names_signature(el.get("class"), el.get("id"))
-            if not signature or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()) \
-                    or not _signed_names(_byline_text(el) or ""):
-                continue  # not a byline's, or a signature that names no person: a photo's (``podpis``), a firm's
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
@@ -1209,9 +1205,78 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
 def _names_signature(cls: str | None, ident: str | None) -> bool:
     """The ``class`` ``cls`` or ``id`` ``ident`` of an element names a signature
     (:data:`_SIGNATURE_CLASS`) and no comment, quote, author box part or promotion
-    (:data:`_NOT_BYLINE`)."""
+    (:data:`_NOT_BYLINE`), no button or call to action (:data:`_CALL`)."""
     marks = f"{cls or ''} {ident or ''}"
-    return bool(_SIGNATURE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
+    return bool(_SIGNATURE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks) and not _CALL.search(marks)
+
+
+_CALL = re.compile(r"(?<![a-z])(?:btn|button|cta|call-to-action)(?![a-z])", re.I)
+"""A class naming a button or a call to action (``cta-assinatura``, ``btn``): a subscription's
+or a petition's, no signature."""
+_RUNNING_CHARS = 80  # the fewest characters of a paragraph of the article's running text
+_IMAGES = ("img", "picture", "svg", "video")
+
+
+def _signature(f: Fields) -> list[str]:
+    """The article's signature, where the page prints no other byline: the first element whose
+    class or id names one (:func:`_names_signature`: ``firma``, ``article-signature``,
+    ``podpis``, in Italian, Spanish, Portuguese, French and Polish layouts) that sits before or
+    after the article's running text, not between two of its paragraphs (a ``<p>`` of
+    :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
+    signature quoted in the text), is no link nor in one, links to no page but an author's (a
+    petition's ``Firma anche tu``, a subscription's offer), is no image's caption (in a figure,
+    or right after an image: Polish ``podpis``), in no aside, and names people
+    (:func:`_signed_names`). Its place, outlet or role is no part of it: a part after a comma
+    (``Anna Wiśniewska, Gazeta Miejska``; not a list a conjunction closes, ``A, B e C``), a
+    part of one word in an element of its own (``<span>Ana García</span> <span>Madrid</span>``).
+    ``[]`` when there is none."""
+    body = f.page.tree.find("body")
+    if body is None:
+        return []
+    order: dict | None = None
+    running: list[int] = []
+    for el in body.iter(etree.Element):
+        if el.tag in ("script", "style", "a", "button") or not _names_signature(el.get("class"), el.get("id")):
+            continue
+        if any(a.tag in ("a", "button", "figure", "figcaption") or (a.tag == "p" and len(text_of(a) or "") >= _RUNNING_CHARS)
+               for a in el.iterancestors()):
+            continue  # in a link, a button, a figure, or inside a paragraph of the text
+        if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el):
+            continue
+        value = _signed_value(el)
+        if not _signed_names(value):
+            continue
+        if order is None:
+            order = {e: i for i, e in enumerate(body.iter(etree.Element))}
+            running = [order[p] for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+        at = order[el]
+        end = at + sum(1 for _ in el.iterdescendants())
+        if any(i < at for i in running) and any(i > end for i in running):
+            continue  # between the text's paragraphs: a box, a quote, not the article's signature
+        return [value]
+    return []
+
+
+def _after_image(el) -> bool:
+    """``el`` follows an image, its previous sibling element being one or holding one: an
+    image's caption (``<img><p class="podpis">…</p>``)."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev is not None and (prev.tag in _IMAGES or any(next(prev.iter(t), None) is not None for t in _IMAGES))
+
+
+def _signed_value(el) -> str:
+    """The names of a signature element ``el`` (:func:`_signature`): its parts printed in
+    elements of their own, those of one word (a place) left out, else its text
+    (:func:`_byline_text`) up to its first comma unless a conjunction closes the list."""
+    parts = [clean(text_of(c)) or "" for c in el]
+    if len(parts) >= 2 and all(parts) and not (el.text or "").strip() and not any((c.tail or "").strip(" ,") for c in el):
+        return ", ".join(p for p in parts if len(p.split()) >= 2)
+    value = _byline_text(el) or ""
+    if "," in value and not _CLOSED_LIST.search(value):
+        value = value.split(",")[0]
+    return value.strip()
 
 
 def _signed_names(text: str) -> bool:
