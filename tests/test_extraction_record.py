@@ -312,9 +312,6 @@ def test_two_slovene_authors_joined_by_in_are_both_the_byline(lang, top):
     ("Аутор: Милан Петровић", ["Милан Петровић"]), ("Autor: Sanja Ilić", ["Sanja Ilić"]),
     ("Γράφει η Μαρία Παππά", ["Μαρία Παππά"]), ("Γράφει ο Γιώργος Νικολάου", ["Γιώργος Νικολάου"]),
     ("Γράφουν οι Μαρία Παππά και Γιώργος Νικολάου", ["Μαρία Παππά", "Γιώργος Νικολάου"]),
-    ("de Andrei Pop", ["Andrei Pop"]), ("de Andrei Pop și Ioana Mureșan", ["Andrei Pop", "Ioana Mureșan"]),
-    ("Le Máire Ní Bhriain", ["Máire Ní Bhriain"]),
-    ("Le Máire Ní Bhriain agus Seán Ó Briain", ["Máire Ní Bhriain", "Seán Ó Briain"]),
     ("Opracowanie: Anna Nowak", ["Anna Nowak"]), ("Oprac. Anna Nowak", ["Anna Nowak"]),
     ("Autorzy: Anna Nowak i Jan Kos", ["Anna Nowak", "Jan Kos"]), ("Pisze Anna Nowak", ["Anna Nowak"]),
     ("Avtorja: Nina Kos in Jure Horvat", ["Nina Kos", "Jure Horvat"]),
@@ -334,6 +331,34 @@ def test_two_slovene_authors_joined_by_in_are_both_the_byline(lang, top):
 ])
 def test_a_bylines_lead_in_in_any_language_is_no_part_of_the_name(byline, want):
     assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # a lead-in read on a page of its language only, in its own case
+    ("de Andrei Pop", "ro", ["Andrei Pop"]), ("de Andrei Pop și Ioana Mureșan", "ro", ["Andrei Pop", "Ioana Mureșan"]),
+    ("Le Máire Ní Bhriain", "ga", ["Máire Ní Bhriain"]),
+    ("Le Máire Ní Bhriain agus Seán Ó Briain", "ga", ["Máire Ní Bhriain", "Seán Ó Briain"]),
+    # elsewhere the word is a name's: a Vietnamese surname, a Breton one printed first, a Dutch article
+    ("Le Van Minh", "en", ["Le Van Minh"]), ("LE BRAS Maël", "fr", ["LE BRAS Maël"]), ("Le Van Minh", "", ["Le Van Minh"]),
+    ("de Groene Amsterdammer", "nl", ["de Groene Amsterdammer"]), ("De Andrei Pop", "ro", ["De Andrei Pop"]),
+    # a one-letter "and" between a name and one word joins a compound surname
+    ("Jordi Puig i Ferrer", "ca", ["Jordi Puig i Ferrer"]), ("Jordi Puig i Ferrer", "", ["Jordi Puig i Ferrer"]),
+    ("Pilar Ramón y Cajal", "es", ["Pilar Ramón y Cajal"]),
+    ("Jordi Puig i Ferrer i Núria Vila", "ca", ["Jordi Puig i Ferrer", "Núria Vila"]),
+    ("Núria Vila i Jordi Puig", "ca", ["Núria Vila", "Jordi Puig"]),
+    ("Anna Nowak i Kos", "pl", ["Anna Nowak", "Kos"]),  # Polish "and", on a Polish page
+])
+def test_a_lead_in_or_an_and_of_the_pages_own_language(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("en", "<p class='byline'>By <span class='author'>Le Van Minh</span></p>", ["Le Van Minh"]),
+    ("ga", "<p class='byline'>Le Máire Ní Bhriain</p>", ["Máire Ní Bhriain"]),
+    ("ca", "<p class='author'>Jordi Puig i Ferrer</p>", ["Jordi Puig i Ferrer"]),
+])
+def test_a_printed_byline_is_read_in_the_pages_declared_language(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
 
 
 @pytest.mark.parametrize("lang, top, want", [

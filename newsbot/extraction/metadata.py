@@ -19,7 +19,7 @@ from .title import headline_element, home_link
 from .urls import absolute, site_of
 from .values import (TEASER_HEADLINE_CHARS, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of,
                      unique, value_of)
-from .vocabulary import pattern, phrases, vocabulary
+from .vocabulary import language_pattern, pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -512,7 +512,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _standfirst_credit(f)),
     )
     for layer, values in sources:
-        names = [n for n in unique(n for v in values() if v for n in split_names(v))
+        names = [n for n in unique(n for v in values() if v for n in split_names(v, page.declared_language))
                  if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
         if names:
             return names, layer
@@ -1385,7 +1385,7 @@ def _agency_credit() -> re.Pattern:
     return re.compile(rf"\s*(?:/\s*({agencies})|\(\s*({agencies})\s*\))\s*$", re.I)
 
 
-def split_names(value: str) -> list[str]:
+def split_names(value: str, language: str = "") -> list[str]:
     """The person names one byline value holds, read with the byline words of the vocabulary
     (:mod:`newsbot.extraction.vocabulary`, one list per language): a leading ``By`` / ``Von``
     / ``Napisał:`` (``byline_lead_in``) dropped; the credit of another role and all after it
@@ -1407,8 +1407,13 @@ def split_names(value: str) -> list[str]:
     value = clean(unescape_entities(value)) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
-    lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
+    tail = pattern("byline_tail")
+    own = language_pattern("page_lead_in", language)
+
+    def lead_in(text: str) -> str:  # the lead-ins of every language, then those of the page's own
+        return own.sub("", pattern("byline_lead_in").sub("", text))
+
+    value, cuts = pattern("other_credit").subn("", lead_in(_AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
     if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit
         value = _closing_conjunction().sub("", value)
     value = value.strip(" ,;|/·•")
@@ -1424,15 +1429,16 @@ def split_names(value: str) -> list[str]:
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
     separator = pattern("name_separator")
-    seps = [m.group().strip() for m in separator.finditer(value)]
+    parts, seps = _surnames_joined(separator.split(value), [m.group().strip() for m in separator.finditer(value)],
+                                   language)
     role_alone = False
-    for i, part in enumerate(separator.split(value)):
+    for i, part in enumerate(parts):
         if role_alone and seps[i - 1].isalpha():
             role_alone = False
             continue  # ``Korrespondent in Den Haag``, ``inviato a Reggio Calabria``: a word *and* of another language
         if _credited_other_role().search(part):
             continue  # ``Lea Brandt (Fotos)``, a photographer
-        part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
+        part = clean(_without_date(lead_in(_PARENS.sub("", part))).strip(" -–—|·•:"))
         named, comma = part, bool(out) and i > 0 and not any(c.isalpha() for c in seps[i - 1])
         if part and _photographer(part):
             if comma and not any(w[:1].isupper() for w in part.split()[1:]):
@@ -1445,6 +1451,27 @@ def split_names(value: str) -> list[str]:
                 and not pattern("not_a_person").match(part):
             out.append(part)
     return out
+
+
+def _surnames_joined(parts: list[str], seps: list[str], language: str) -> tuple[list[str], list[str]]:
+    """The names of a byline split at ``seps`` (``parts``, one more than ``seps``), those a
+    one-letter word *and* joins put back together (``Marta Roig i Pons``, a Catalan compound
+    surname; ``Ortega y Gasset``) unless both sides are full names of two words or more, or the
+    page's language (``language``) holds the word as its *and* (the vocabulary's
+    ``name_conjunction``: Polish, Croatian ``i``, Czech ``a``) and not as a compound surname's
+    joint (``surname_joint``: Catalan ``i``, Spanish ``y``)."""
+    own = vocabulary().get(language, {}) if language else {}
+    conjunctions = {w.casefold() for w in own.get("name_conjunction", {}).get("", ())} \
+        - {w.casefold() for w in own.get("surname_joint", {}).get("", ())}
+    out, kept = parts[:1], []
+    for sep, part in zip(seps, parts[1:]):
+        if len(sep) == 1 and sep.isalpha() and out and sep.casefold() not in conjunctions \
+                and not (len(out[-1].split()) >= 2 and len(part.split()) >= 2):
+            out[-1] = f"{out[-1]} {sep} {part}"
+            continue
+        out.append(part)
+        kept.append(sep)
+    return out, kept
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text

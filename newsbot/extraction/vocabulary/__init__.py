@@ -90,6 +90,13 @@ PATTERNS: dict[str, Pattern] = {
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
+    # a lead-in read only on a page of its language and in its own case, a word of other
+    # languages' names ("de" of Romanian, "Le" of Irish: "Le Thi Hoa", "de Vries"), then its
+    # colon (:func:`language_pattern`)
+    "page_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", 0),
+    # the word "and" joining a compound surname's parts on a page of its language ("Roig i Pons",
+    # "Ortega y Gasset"): no separator of two names there (metadata._surnames_joined)
+    "surname_joint": Pattern(r"^(?:{})$", re.I),
     # a lead-in naming a source, no writer ("Quelle:", "Source:", "Fonte:")
     "source_lead_in": Pattern(r"^(?:{})(?!\w)", re.I),
     # what separates two names: punctuation (the word "and" beside it: "A, B, and C", a line
@@ -204,8 +211,10 @@ SHAPES: dict[str, Shape] = {
     "views_disclaimer": Shape("views_disclaimer", r"{}"),  # the views named the author's alone
     # --- bylines ---------------------------------------------------------------------------------
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
+    "page_lead_in": Shape("page_lead_in", r"{}"),  # Romanian "de", Irish "Le": on their pages only
     "source_lead_in": Shape("source_lead_in", r"{}"),  # the byline_lead_in words naming a source
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
+    "surname_joint": Shape("surname_joint", r"{}"),  # the "and" joining a compound surname's parts
     "byline_tail": Shape("byline_tail", r"{}"),  # the preposition before a place or an outlet
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
@@ -302,3 +311,21 @@ def pattern(name: str) -> re.Pattern:
     frame = PATTERNS[name]
     joined = "|".join(source(c) for c, s in SHAPES.items() if s.pattern == name)
     return re.compile(frame.frame.replace("{}", joined or _NEVER), frame.flags)
+
+
+@functools.cache
+def language_pattern(name: str, language: str) -> re.Pattern:
+    """The pattern ``name`` (a key of :data:`PATTERNS`) filled with the phrases of one
+    language's file (``language``, an ISO 639-1 code) and of :data:`COMMON` only: the words a
+    rule reads on a page of that language alone (``page_lead_in``). Matches nothing for a
+    language no file holds, or whose file has none of the pattern's categories."""
+    frame = PATTERNS[name]
+    own, common = vocabulary().get(language, {}), vocabulary().get(COMMON, {})
+    parts = []
+    for category, shape in SHAPES.items():
+        if shape.pattern != name or (category not in own and category not in common):
+            continue
+        parts.append(_fill(shape.shape, {slot: tuple(dict.fromkeys(own.get(category, {}).get(slot, ())
+                                                                   + common.get(category, {}).get(slot, ())))
+                                         for slot in _slots(shape.shape)}))
+    return re.compile(frame.frame.replace("{}", "|".join(parts) or _NEVER), frame.flags)
