@@ -664,6 +664,30 @@ def test_a_live_ticker_keeps_its_short_entries_beside_a_long_newest_one(entry):
     assert body == [p for _, p in _TICKER]
 
 
+_MAIN_STORY = ("<div class='post post--lead'><time datetime='2026-05-04T08:00'>04.05.2026</time>"
+               + "".join(f"<p>Paragraph {i} on the ferry timetable, which the port authority wants to change before "
+                         f"the summer season begins next month.</p>" for i in range(4)) + "</div>")
+_BRIEFS = "".join(f"<div class='post'><time datetime='2026-05-0{i}T0{i}:30'>0{i}.05.2026</time>"
+                  f"<p>The lighthouse on pier {i} closes an hour early tonight.</p></div>" for i in range(1, 4))
+
+
+@pytest.mark.parametrize("page, kept", [
+    # the headline in a page header, the story and the briefs of other stories in a list beside it: no ticker
+    ("<main><div class='page-title'><h1>Ferry timetable</h1></div><div class='posts'>" + _MAIN_STORY + _BRIEFS
+     + "</div></main>", False),
+    # the same entries under the headline in the article's own element are the ticker's
+    ("<main><article><header><h1>Ferry timetable</h1></header><div class='posts'>" + _MAIN_STORY + _BRIEFS
+     + "</div></article></main>", True),
+    # cards whose heading links to another story are none
+    ("<main><div class='article-page'><h1>Ferry timetable</h1><div class='posts'>" + _MAIN_STORY
+     + _BRIEFS.replace("<p>The", "<h3><a href='/other'>Other</a></h3><p>The") + "</div></div></main>", False),
+])
+def test_live_entries_are_the_articles_own(page, kept):
+    body = extract_article(_doc("<title>Ferry timetable</title>", page), URL).record["body"]
+    assert body.startswith("Paragraph 0 on the ferry timetable")
+    assert ("The lighthouse on pier 1 closes an hour early tonight." in body) is kept
+
+
 def test_teaser_cards_stamped_with_a_time_beside_the_text_are_no_live_entries():
     cards = "".join(f"<div class='story'><time>1{i}:00</time><h3><a href='/story-{i}'>Another harbour story number {i} "
                     f"about cranes</a></h3></div>" for i in range(3))
