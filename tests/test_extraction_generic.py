@@ -709,6 +709,17 @@ def test_a_live_blogs_entries_in_json_ld_serve_a_page_printing_the_newest_alone(
     assert ex.provenance["body"] == "jsonld"
 
 
+def test_a_live_blogs_entries_written_as_html_in_json_ld_are_read_as_text():
+    bodies = [f"<p>{p}</p>" if i % 2 else f"&lt;p&gt;{p}&lt;/p&gt;" for i, (_, p) in enumerate(_TICKER)]
+    ld = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Liveticker: Großbrand",
+                     "liveBlogUpdate": [{"@type": "BlogPosting", "headline": f"{t} Uhr", "articleBody": b}
+                                        for (t, _), b in zip(_TICKER, bodies)]})
+    html = _doc(f"<title>Liveticker: Großbrand</title><script type='application/ld+json'>{ld}</script>",
+                "<main><h1>Liveticker: Großbrand</h1><div class='ticker'><div class='ticker-entry'><time>14:30</time>"
+                f"<p>{_TICKER[0][1]}</p></div></div></main>")
+    assert extract_article(html, URL).record["body"].split("\n\n") == [p for _, p in _TICKER]
+
+
 def test_teaser_articles_inside_the_body_stay_out_though_alike():
     teasers = "".join(f"<article class='card'><h3><a href='/story-{i}'>Other story {i}</a></h3><p>Another report "
                       f"{i} from the harbour district about its new crane and the quay.</p></article>" for i in range(3))
