@@ -347,6 +347,10 @@ def test_a_bylines_lead_in_in_any_language_is_no_part_of_the_name(byline, want):
     ("Jordi Puig i Ferrer i Núria Vila", "ca", ["Jordi Puig i Ferrer", "Núria Vila"]),
     ("Núria Vila i Jordi Puig", "ca", ["Núria Vila", "Jordi Puig"]),
     ("Anna Nowak i Kos", "pl", ["Anna Nowak", "Kos"]),  # Polish "and", on a Polish page
+    # a place or outlet of several words after a preposition of the page's language, not its "and"
+    ("Words: Owen Hart in Buenos Aires", "en", ["Owen Hart"]), ("Owen Hart for The Harbour Times", "en", ["Owen Hart"]),
+    ("Owen Hart and Nora Quill in Cape Town", "en", ["Owen Hart", "Nora Quill"]),
+    ("Nina Kos in Jure Horvat", "sl", ["Nina Kos", "Jure Horvat"]), ("Anna Berg mit Jonas Weber", "de", ["Anna Berg", "Jonas Weber"]),
 ])
 def test_a_lead_in_or_an_and_of_the_pages_own_language(byline, language, want):
     assert split_names(byline, language) == want
@@ -356,6 +360,10 @@ def test_a_lead_in_or_an_and_of_the_pages_own_language(byline, language, want):
     ("en", "<p class='byline'>By <span class='author'>Le Van Minh</span></p>", ["Le Van Minh"]),
     ("ga", "<p class='byline'>Le Máire Ní Bhriain</p>", ["Máire Ní Bhriain"]),
     ("ca", "<p class='author'>Jordi Puig i Ferrer</p>", ["Jordi Puig i Ferrer"]),
+    # a source's lead-in names no writer, in every language; the word alone may be a name
+    ("ca", "<p class='author'>Font: Consell Comarcal</p>", []), ("sl", "<p class='author'>Vir: Mestna Občina Koper</p>", []),
+    ("es", "<p class='author'>Fuente: Ayuntamiento de Soria</p>", []),
+    ("en", "<p class='author'>Vir Sanghvi</p>", ["Vir Sanghvi"]), ("ca", "<p class='author'>Font Roig</p>", ["Font Roig"]),
 ])
 def test_a_printed_byline_is_read_in_the_pages_declared_language(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want

@@ -613,7 +613,8 @@ def _printed_byline(f: Fields) -> list[str]:
     crediting another role, ``<span class="byline-label">Photos:</span>``, makes it a photo's:
     none, :func:`_credits_photo`), and its
     fields from the first crediting another role on (:func:`_writer_fields`) neither. ``[]``
-    when there is none, or when its names are all desks' author links (:func:`_desk`,
+    when there is none, when it opens with a source's lead-in (the vocabulary's
+    ``source_lead_in``: ``Font: Departament de Cultura``, a source, no writer), or when its names are all desks' author links (:func:`_desk`,
     :func:`_author_page`: ``By <a href="/authors/europe-desk">Europe Desk</a>``)."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
@@ -638,6 +639,8 @@ def _printed_byline(f: Fields) -> list[str]:
             if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
                 fields, text = writer, ", ".join(writer)
             value = (_before_time(fields, f) if len(fields) > 1 else None) or text
+            if pattern("source_lead_in").match(value):
+                return []  # ``Font: Departament de Cultura``, ``Fuente: Ayuntamiento``: a source, no writer
             linked = {key(text_of(a) or "") for a in el.iter("a") if _author_page(a.get("href"))}
             if linked and all(_desk(n) and key(n) in linked for n in split_names(value) or ("",)):
                 return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
@@ -1419,7 +1422,7 @@ def split_names(value: str, language: str = "") -> list[str]:
     value = value.strip(" ,;|/·•")
     if cuts and value.endswith(".") and not _ABBREVIATION_END.search(value):
         value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, the sentence's stop (not ``Jr.``'s, an initial's)
-    value = tail.sub("", value)
+    value = _place_after(tail.sub("", value), language)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
         value = f"{value[:credit.start()]}, {credit.group(1) or credit.group(2)}"
@@ -1451,6 +1454,29 @@ def split_names(value: str, language: str = "") -> list[str]:
                 and not pattern("not_a_person").match(part):
             out.append(part)
     return out
+
+
+@lru_cache(maxsize=64)
+def _place_tail(language: str) -> re.Pattern | None:
+    """A place or outlet of two or three capitalised words closing a byline after a preposition
+    of the page's language (its ``byline_tail`` words that are no *and* of it, its
+    ``name_conjunction``: ``in New York``, ``for The Irish Times``; not ``with``, nor Slovene
+    ``in`` between two names); ``None`` for a language whose file names none."""
+    own = vocabulary().get(language, {}) if language else {}
+    conjunctions = {w.casefold() for w in own.get("name_conjunction", {}).get("", ())}
+    words = [w for w in own.get("byline_tail", {}).get("", ()) if w.casefold() not in conjunctions]
+    if not words:
+        return None
+    capital = r"(?-i:[^\W\d_a-zß-ÿ])[\w.'’&-]*"
+    return re.compile(rf"\s+(?:{'|'.join(words)})\s+{capital}(?:\s+{capital}){{1,2}}\s*$", re.I)
+
+
+def _place_after(value: str, language: str) -> str:
+    """``value`` without a closing place or outlet of several words (:func:`_place_tail`:
+    ``Jane Smith in New York``) after a name of two words or more."""
+    tail = _place_tail(language)
+    m = tail.search(value) if tail else None
+    return value[:m.start()] if m and len(value[:m.start()].split()) >= 2 else value
 
 
 def _surnames_joined(parts: list[str], seps: list[str], language: str) -> tuple[list[str], list[str]]:
