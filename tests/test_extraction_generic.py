@@ -159,6 +159,8 @@ def test_running_text_is_not_boilerplate(text):
     ("is", "Lestrartími: 3 mín"), ("ca", "Temps de lectura: 3 min"),
     ("de", "3 Min. Lesezeit"), ("fr", "4 minutes de lecture"), ("nl", "2 minuten leestijd"),
     ("nl", "Leestijd: ca. 2 minuten"), ("fi", "Lukuaika: noin 3 minuuttia"), ("pl", "Czas czytania artykułu: 5 min"),
+    ("es", "Lectura: 4 min"), ("fr", "Lecture : 6 minutes"), ("de", "Geschätzte Lesezeit: 7 Minuten"),
+    ("en", "6 min read · Updated"), ("it", "Lettura: 5 min."),
 ])
 def test_a_reading_time_line_is_furniture_in_every_language(lang, line):
     assert is_boilerplate(line)
@@ -171,6 +173,12 @@ def test_a_reading_time_line_is_furniture_in_every_language(lang, line):
     "Lesezeit: Wie lange Leser bei einem Text bleiben, misst das Hafenblatt seit drei Jahren genau.",
     "Reading time on the ferry is what most passengers value, the survey of 3 routes found.",
     "5 minutes reading the timetable was all it took to see the crossings had been halved.",
+    # the number, unit and words for reading opening a sentence, the label before a comma
+    "12 minuten lezen per avond is wat de school ouders aanraadt",
+    "25 minut czytania dziennie poleca uczniom nowa dyrektorka",
+    "Temps de lecture, temps de sommeil : les enfants dorment moins",
+    "Lesezeit, Bildschirmzeit",
+    "Lectura: los libros que más se prestaron este año",
 ])
 def test_running_text_that_mentions_reading_time_is_not_furniture(text):
     assert not is_boilerplate(text)
@@ -713,6 +721,30 @@ def test_a_live_ticker_keeps_its_short_entries_beside_a_long_newest_one(entry):
     assert body == [p for _, p in _TICKER]
 
 
+_MAIN_STORY = ("<div class='post post--lead'><time datetime='2026-05-04T08:00'>04.05.2026</time>"
+               + "".join(f"<p>Paragraph {i} on the ferry timetable, which the port authority wants to change before "
+                         f"the summer season begins next month.</p>" for i in range(4)) + "</div>")
+_BRIEFS = "".join(f"<div class='post'><time datetime='2026-05-0{i}T0{i}:30'>0{i}.05.2026</time>"
+                  f"<p>The lighthouse on pier {i} closes an hour early tonight.</p></div>" for i in range(1, 4))
+
+
+@pytest.mark.parametrize("page, kept", [
+    # the headline in a page header, the story and the briefs of other stories in a list beside it: no ticker
+    ("<main><div class='page-title'><h1>Ferry timetable</h1></div><div class='posts'>" + _MAIN_STORY + _BRIEFS
+     + "</div></main>", False),
+    # the same entries under the headline in the article's own element are the ticker's
+    ("<main><article><header><h1>Ferry timetable</h1></header><div class='posts'>" + _MAIN_STORY + _BRIEFS
+     + "</div></article></main>", True),
+    # cards whose heading links to another story are none
+    ("<main><div class='article-page'><h1>Ferry timetable</h1><div class='posts'>" + _MAIN_STORY
+     + _BRIEFS.replace("<p>The", "<h3><a href='/other'>Other</a></h3><p>The") + "</div></div></main>", False),
+])
+def test_live_entries_are_the_articles_own(page, kept):
+    body = extract_article(_doc("<title>Ferry timetable</title>", page), URL).record["body"]
+    assert body.startswith("Paragraph 0 on the ferry timetable")
+    assert ("The lighthouse on pier 1 closes an hour early tonight." in body) is kept
+
+
 def test_teaser_cards_stamped_with_a_time_beside_the_text_are_no_live_entries():
     cards = "".join(f"<div class='story'><time>1{i}:00</time><h3><a href='/story-{i}'>Another harbour story number {i} "
                     f"about cranes</a></h3></div>" for i in range(3))
@@ -732,6 +764,17 @@ def test_a_live_blogs_entries_in_json_ld_serve_a_page_printing_the_newest_alone(
     ex = extract_article(html, URL)
     assert ex.record["body"].split("\n\n") == [p for _, p in _TICKER]  # "14:30 Uhr", a time alone, is no headline
     assert ex.provenance["body"] == "jsonld"
+
+
+def test_a_live_blogs_entries_written_as_html_in_json_ld_are_read_as_text():
+    bodies = [f"<p>{p}</p>" if i % 2 else f"&lt;p&gt;{p}&lt;/p&gt;" for i, (_, p) in enumerate(_TICKER)]
+    ld = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Liveticker: Großbrand",
+                     "liveBlogUpdate": [{"@type": "BlogPosting", "headline": f"{t} Uhr", "articleBody": b}
+                                        for (t, _), b in zip(_TICKER, bodies)]})
+    html = _doc(f"<title>Liveticker: Großbrand</title><script type='application/ld+json'>{ld}</script>",
+                "<main><h1>Liveticker: Großbrand</h1><div class='ticker'><div class='ticker-entry'><time>14:30</time>"
+                f"<p>{_TICKER[0][1]}</p></div></div></main>")
+    assert extract_article(html, URL).record["body"].split("\n\n") == [p for _, p in _TICKER]
 
 
 def test_teaser_articles_inside_the_body_stay_out_though_alike():

@@ -312,9 +312,6 @@ def test_two_slovene_authors_joined_by_in_are_both_the_byline(lang, top):
     ("Аутор: Милан Петровић", ["Милан Петровић"]), ("Autor: Sanja Ilić", ["Sanja Ilić"]),
     ("Γράφει η Μαρία Παππά", ["Μαρία Παππά"]), ("Γράφει ο Γιώργος Νικολάου", ["Γιώργος Νικολάου"]),
     ("Γράφουν οι Μαρία Παππά και Γιώργος Νικολάου", ["Μαρία Παππά", "Γιώργος Νικολάου"]),
-    ("de Andrei Pop", ["Andrei Pop"]), ("de Andrei Pop și Ioana Mureșan", ["Andrei Pop", "Ioana Mureșan"]),
-    ("Le Máire Ní Bhriain", ["Máire Ní Bhriain"]),
-    ("Le Máire Ní Bhriain agus Seán Ó Briain", ["Máire Ní Bhriain", "Seán Ó Briain"]),
     ("Opracowanie: Anna Nowak", ["Anna Nowak"]), ("Oprac. Anna Nowak", ["Anna Nowak"]),
     ("Autorzy: Anna Nowak i Jan Kos", ["Anna Nowak", "Jan Kos"]), ("Pisze Anna Nowak", ["Anna Nowak"]),
     ("Avtorja: Nina Kos in Jure Horvat", ["Nina Kos", "Jure Horvat"]),
@@ -333,6 +330,42 @@ def test_two_slovene_authors_joined_by_in_are_both_the_byline(lang, top):
 ])
 def test_a_bylines_lead_in_in_any_language_is_no_part_of_the_name(byline, want):
     assert split_names(byline) == want
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # a lead-in read on a page of its language only, in its own case
+    ("de Andrei Pop", "ro", ["Andrei Pop"]), ("de Andrei Pop și Ioana Mureșan", "ro", ["Andrei Pop", "Ioana Mureșan"]),
+    ("Le Máire Ní Bhriain", "ga", ["Máire Ní Bhriain"]),
+    ("Le Máire Ní Bhriain agus Seán Ó Briain", "ga", ["Máire Ní Bhriain", "Seán Ó Briain"]),
+    # elsewhere the word is a name's: a Vietnamese surname, a Breton one printed first, a Dutch article
+    ("Le Van Minh", "en", ["Le Van Minh"]), ("LE BRAS Maël", "fr", ["LE BRAS Maël"]), ("Le Van Minh", "", ["Le Van Minh"]),
+    ("de Groene Amsterdammer", "nl", ["de Groene Amsterdammer"]), ("De Andrei Pop", "ro", ["De Andrei Pop"]),
+    # a one-letter "and" between a name and one word joins a compound surname
+    ("Jordi Puig i Ferrer", "ca", ["Jordi Puig i Ferrer"]), ("Jordi Puig i Ferrer", "", ["Jordi Puig i Ferrer"]),
+    ("Pilar Ramón y Cajal", "es", ["Pilar Ramón y Cajal"]),
+    ("Jordi Puig i Ferrer i Núria Vila", "ca", ["Jordi Puig i Ferrer", "Núria Vila"]),
+    ("Núria Vila i Jordi Puig", "ca", ["Núria Vila", "Jordi Puig"]),
+    ("Anna Nowak i Kos", "pl", ["Anna Nowak", "Kos"]),  # Polish "and", on a Polish page
+    # a place or outlet of several words after a preposition of the page's language, not its "and"
+    ("Words: Owen Hart in Buenos Aires", "en", ["Owen Hart"]), ("Owen Hart for The Harbour Times", "en", ["Owen Hart"]),
+    ("Owen Hart and Nora Quill in Cape Town", "en", ["Owen Hart", "Nora Quill"]),
+    ("Nina Kos in Jure Horvat", "sl", ["Nina Kos", "Jure Horvat"]), ("Anna Berg mit Jonas Weber", "de", ["Anna Berg", "Jonas Weber"]),
+])
+def test_a_lead_in_or_an_and_of_the_pages_own_language(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("en", "<p class='byline'>By <span class='author'>Le Van Minh</span></p>", ["Le Van Minh"]),
+    ("ga", "<p class='byline'>Le Máire Ní Bhriain</p>", ["Máire Ní Bhriain"]),
+    ("ca", "<p class='author'>Jordi Puig i Ferrer</p>", ["Jordi Puig i Ferrer"]),
+    # a source's lead-in names no writer, in every language; the word alone may be a name
+    ("ca", "<p class='author'>Font: Consell Comarcal</p>", []), ("sl", "<p class='author'>Vir: Mestna Občina Koper</p>", []),
+    ("es", "<p class='author'>Fuente: Ayuntamiento de Soria</p>", []),
+    ("en", "<p class='author'>Vir Sanghvi</p>", ["Vir Sanghvi"]), ("ca", "<p class='author'>Font Roig</p>", ["Font Roig"]),
+])
+def test_a_printed_byline_is_read_in_the_pages_declared_language(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
 
 
 @pytest.mark.parametrize("lang, top, want", [
@@ -653,11 +686,53 @@ def test_a_printed_bylines_fields_end_where_another_role_is_credited(lang, top, 
     ("en", "<p class='standfirst'>A column by Lina Berg.</p>", ["Lina Berg"]),
     ("it", "<p class='sommario'>Un commento di Marco Rossi</p>", ["Marco Rossi"]),
     ("de", "<p class='intro'>Ein Kommentar von Henrike Saal</p><p class='author'>Von Jonas Keller</p>", ["Jonas Keller"]),
+    ("de", "<p class='intro'>Eine Analyse von Tomas Brandt, Hamburg</p>", ["Tomas Brandt"]),  # the place after it cut
+    ("de", "<p class='vorspann'>Ein Gastkommentar von Jonas Weber</p>", ["Jonas Weber"]),
+    # a credit of a work of another kind names its maker, no writer
+    ("de", "<p class='intro'>Ein Roman von Jonas Weber</p>", []),
+    ("en", "<p class='standfirst'>A documentary by Lina Berg.</p>", []),
+    ("it", "<p class='sommario'>Un romanzo di Marco Rossi</p>", []),
+    ("de", "<p class='intro'>Ein Nachruf auf Tomas Brandt</p>", []),
     # a standfirst's sentence closing on a name is no credit
     ("de", "<p class='intro'>Der neue Kran am Kai wurde im Frühjahr geliefert und geplant von Henrike Saal</p>", []),
 ])
 def test_a_signature_or_a_standfirsts_credit_line_gives_the_byline(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+def _signed_page(lang: str, before: str, middle: str, after: str) -> dict:
+    para = ("<p>Paragraph {} on the tram depot, whose night shifts the city wants to review before the winter "
+            "timetable starts.</p>")
+    html = (f"<html lang='{lang}'><head><title>Depot</title></head><body><article><h1>Depot</h1>{before}"
+            f"{para.format(1)}{para.format(2)}{middle}{para.format(3)}{para.format(4)}{after}</article></body></html>")
+    return extract_article(html.encode(), "https://www.tram-news.example/city/depot").record
+
+
+@pytest.mark.parametrize("lang, before, middle, after, want", [
+    # the signature after the text, its place or outlet cut
+    ("it", "", "", "<p class='firma'>Giulia Conti</p>", ["Giulia Conti"]),
+    ("es", "", "", "<div class='firma'><span>Lucía Ferrer</span> <span>Valencia</span></div>", ["Lucía Ferrer"]),
+    ("pl", "", "", "<p class='podpis-autora'>Ewa Zielińska, Kurier Lokalny</p>", ["Ewa Zielińska"]),
+    ("it", "<div class='firma'>di Giulia Conti e Paolo Neri</div>", "", "", ["Giulia Conti", "Paolo Neri"]),
+    ("it", "", "", "<p class='firma'><a href='/autori/giulia-conti'>Giulia Conti</a></p>", ["Giulia Conti"]),
+    # the page's byline comes first
+    ("en", "<p class='byline'>By Owen Hart</p>", "", "<p class='signature'>Nora Quill</p>", ["Owen Hart"]),
+    # not the article's signature: a box, a dish, a quoted letter's signature among the paragraphs
+    ("cs", "", "<div class='box'><span class='firma'>Truhlářství Dvořák Jihlava</span></div>", "", []),
+    ("en", "", "<p>Try the <span class='signature-dish'>Harbour Chowder</span> at the depot café.</p>", "", []),
+    ("en", "", "<blockquote><p>We ask you to keep the depot open.</p><p class='signature'>Nora Quill</p></blockquote>",
+     "", []),
+    # a link or a call elsewhere: a petition, a subscription
+    ("it", "", "", "<a class='firma' href='/petizione'>Firma Anche Tu</a>", []),
+    ("pt", "", "", "<div class='assinatura-box'><a href='/assinar'>Assine Agora</a></div>", []),
+    ("pt", "", "", "<div class='cta-assinatura'>Assine Agora</div>", []),
+    # an image's caption (Polish "podpis")
+    ("pl", "<div class='zdjecie'><img src='/depot.jpg' alt=''><p class='podpis'>Marek Lis w zajezdni</p></div>", "",
+     "", []),
+    ("pl", "<div class='zdjecie'><img src='/depot.jpg' alt=''><span class='podpis'>Marek Lis</span></div>", "", "", []),
+])
+def test_a_signature_is_the_articles_own(lang, before, middle, after, want):
+    assert _signed_page(lang, before, middle, after)["authors"] == want
 
 
 def test_bylines_repeated_per_writer_are_capped():

@@ -9,6 +9,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import lxml.html
+from lxml import etree
+
 from .page import Page, ld_types
 from .paywall import cut_by_paywall, paywall_boxes
 from .rules import ExtractionRules
@@ -275,6 +278,24 @@ def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:
     return [p for p in (squash(line) for line in re.split(r"\n\s*\n|\n", text)) if p]
 
 
+_TAG = re.compile(r"</?(?:p|br|div|span|ul|ol|li|h[1-6]|blockquote|strong|b|em|i|a)(?:\s[^<>]*)?/?>", re.I)
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote)\s*>", re.I)
+
+
+def _markup_text(text: str) -> str:
+    """The text of a JSON-LD value written as HTML (``<p>Um 18 Uhr …</p><p>…</p>``, entities
+    escaped or not): its tags left out, a line break where a paragraph, a list item, a heading
+    or a ``<br>`` ends; ``text`` itself when it holds no tag (or none lxml can read)."""
+    text = html_lib.unescape(text)
+    if not _TAG.search(text):
+        return text
+    try:
+        root = lxml.html.fragment_fromstring(_BLOCK_END.sub("\n\n", text), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return text
+    return root.text_content()
+
+
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: ``14:05 Uhr`` holds one
 
 
@@ -291,6 +312,7 @@ def _live_updates_text(article: dict) -> str | None:
         if not isinstance(update, dict):
             continue
         text = update.get("articleBody")
+        text = _markup_text(text) if isinstance(text, str) else text
         headline = update.get("headline")
         if isinstance(headline, str) and len(_WORDS.findall(headline)) >= 2 and not (
                 isinstance(text, str) and key(text).startswith(key(headline))):

@@ -19,7 +19,7 @@ from .title import headline_element, home_link
 from .urls import absolute, site_of
 from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values,
                      text_of, unique, value_of)
-from .vocabulary import pattern, phrases, vocabulary
+from .vocabulary import language_pattern, pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -519,7 +519,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
     printed byline (:func:`_printed_byline`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
-    headline (:func:`_author_links`), then the writer a standfirst's line credits
+    headline (:func:`_author_links`), the article's signature (:func:`_signature`), then the writer a standfirst's line credits
     (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped."""
@@ -538,10 +538,11 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _printed_byline(f)),
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
+        ("html", lambda: _signature(f)),
         ("html", lambda: _standfirst_credit(f)),
     )
     for layer, values in sources:
-        names = [n for n in unique(n for v in values() if v for n in split_names(v))
+        names = [n for n in unique(n for v in values() if v for n in split_names(v, page.declared_language))
                  if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
         if names:
             return names, layer
@@ -596,8 +597,8 @@ _SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatur|podpis|ass
 """A class or id naming the article's signature, the writer's name printed under or over the
 text in Italian, Spanish, Portuguese, French and Polish layouts (``firma``, ``firma-autor``,
 ``article-signature``, ``podpis``). The words name other things too (a firm, a photo's
-caption in Polish), so such an element is a byline only when its names read as people's
-(:func:`_signed_names`) and it is in no figure."""
+caption in Polish, a dish, a subscription), so such an element is a byline only where
+:func:`_signature` finds it one."""
 _BYLINE_HOOKS = frozenset(("user-name",))
 """The ``data-hook`` of a post's writer in Wix's blog markup (its classes are generated, and the
 class ``user-name`` elsewhere names the signed-in reader in a site's menu, no byline)."""
@@ -642,18 +643,14 @@ def _printed_byline(f: Fields) -> list[str]:
     crediting another role, ``<span class="byline-label">Photos:</span>``, makes it a photo's:
     none, :func:`_credits_photo`), and its
     fields from the first crediting another role on (:func:`_writer_fields`) neither. ``[]``
-    when there is none, or when its names are all desks' author links (:func:`_desk`,
+    when there is none, when it opens with a source's lead-in (the vocabulary's
+    ``source_lead_in``: ``Font: Departament de Cultura``, a source, no writer), or when its names are all desks' author links (:func:`_desk`,
     :func:`_author_page`: ``By <a href="/authors/europe-desk">Europe Desk</a>``)."""
     body = f.page.tree.find("body")
     for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link"):
+        if el.tag in ("script", "style", "img", "meta", "link") \
+                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
-        signature = False
-        if not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
-            signature = _names_signature(el.get("class"), el.get("id"))
-            if not signature or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()) \
-                    or not _signed_names(_byline_text(el) or ""):
-                continue  # not a byline's, or a signature that names no person: a photo's (``podpis``), a firm's
         text = _byline_text(el)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
@@ -672,6 +669,8 @@ def _printed_byline(f: Fields) -> list[str]:
             if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
                 fields, text = writer, ", ".join(writer)
             value = (_before_time(fields, f) if len(fields) > 1 else None) or text
+            if pattern("source_lead_in").match(value):
+                return []  # ``Font: Departament de Cultura``, ``Fuente: Ayuntamiento``: a source, no writer
             linked = {key(text_of(a) or "") for a in el.iter("a") if _author_page(a.get("href"))}
             if linked and all(_desk(n) and key(n) in linked for n in split_names(value) or ("",)):
                 return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
@@ -1239,9 +1238,78 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
 def _names_signature(cls: str | None, ident: str | None) -> bool:
     """The ``class`` ``cls`` or ``id`` ``ident`` of an element names a signature
     (:data:`_SIGNATURE_CLASS`) and no comment, quote, author box part or promotion
-    (:data:`_NOT_BYLINE`)."""
+    (:data:`_NOT_BYLINE`), no button or call to action (:data:`_CALL`)."""
     marks = f"{cls or ''} {ident or ''}"
-    return bool(_SIGNATURE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
+    return bool(_SIGNATURE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks) and not _CALL.search(marks)
+
+
+_CALL = re.compile(r"(?<![a-z])(?:btn|button|cta|call-to-action)(?![a-z])", re.I)
+"""A class naming a button or a call to action (``cta-assinatura``, ``btn``): a subscription's
+or a petition's, no signature."""
+_RUNNING_CHARS = 80  # the fewest characters of a paragraph of the article's running text
+_IMAGES = ("img", "picture", "svg", "video")
+
+
+def _signature(f: Fields) -> list[str]:
+    """The article's signature, where the page prints no other byline: the first element whose
+    class or id names one (:func:`_names_signature`: ``firma``, ``article-signature``,
+    ``podpis``, in Italian, Spanish, Portuguese, French and Polish layouts) that sits before or
+    after the article's running text, not between two of its paragraphs (a ``<p>`` of
+    :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
+    signature quoted in the text), is no link nor in one, links to no page but an author's (a
+    petition's ``Firma anche tu``, a subscription's offer), is no image's caption (in a figure,
+    or right after an image: Polish ``podpis``), in no aside, and names people
+    (:func:`_signed_names`). Its place, outlet or role is no part of it: a part after a comma
+    (``Anna Wiśniewska, Gazeta Miejska``; not a list a conjunction closes, ``A, B e C``), a
+    part of one word in an element of its own (``<span>Ana García</span> <span>Madrid</span>``).
+    ``[]`` when there is none."""
+    body = f.page.tree.find("body")
+    if body is None:
+        return []
+    order: dict | None = None
+    running: list[int] = []
+    for el in body.iter(etree.Element):
+        if el.tag in ("script", "style", "a", "button") or not _names_signature(el.get("class"), el.get("id")):
+            continue
+        if any(a.tag in ("a", "button", "figure", "figcaption") or (a.tag == "p" and len(text_of(a) or "") >= _RUNNING_CHARS)
+               for a in el.iterancestors()):
+            continue  # in a link, a button, a figure, or inside a paragraph of the text
+        if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el):
+            continue
+        value = _signed_value(el)
+        if not _signed_names(value):
+            continue
+        if order is None:
+            order = {e: i for i, e in enumerate(body.iter(etree.Element))}
+            running = [order[p] for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+        at = order[el]
+        end = at + sum(1 for _ in el.iterdescendants())
+        if any(i < at for i in running) and any(i > end for i in running):
+            continue  # between the text's paragraphs: a box, a quote, not the article's signature
+        return [value]
+    return []
+
+
+def _after_image(el) -> bool:
+    """``el`` follows an image, its previous sibling element being one or holding one: an
+    image's caption (``<img><p class="podpis">…</p>``)."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev is not None and (prev.tag in _IMAGES or any(next(prev.iter(t), None) is not None for t in _IMAGES))
+
+
+def _signed_value(el) -> str:
+    """The names of a signature element ``el`` (:func:`_signature`): its parts printed in
+    elements of their own, those of one word (a place) left out, else its text
+    (:func:`_byline_text`) up to its first comma unless a conjunction closes the list."""
+    parts = [clean(text_of(c)) or "" for c in el]
+    if len(parts) >= 2 and all(parts) and not (el.text or "").strip() and not any((c.tail or "").strip(" ,") for c in el):
+        return ", ".join(p for p in parts if len(p.split()) >= 2)
+    value = _byline_text(el) or ""
+    if "," in value and not _CLOSED_LIST.search(value):
+        value = value.split(",")[0]
+    return value.strip()
 
 
 def _signed_names(text: str) -> bool:
@@ -1254,19 +1322,33 @@ def _signed_names(text: str) -> bool:
     return bool(names) and all(_person_shaped(n) or pattern("news_agency").match(n) for n in names)
 
 
-_CREDIT_WORDS = 3  # the most words before a lead-in in a credit line (``Ein Kommentar von``, ``A column by``)
+_CREDIT_WORDS = 3  # the most words up to the piece's kind in a credit line (``Ein Kommentar``, ``A weekly column``)
+
+
+@lru_cache(maxsize=1)
+def _kind_credit() -> re.Pattern:
+    """A credit line of the piece and its writer: :data:`_CREDIT_WORDS` words at most, the last
+    naming the article's own kind (the vocabulary's ``article_kind``: ``Kommentar``,
+    ``column``, ``intervista``, a compound's end: ``Gastkommentar``), a byline's lead-in
+    (``von``, ``by``, ``di``), then the writer's name and what may follow it (``, Berlin``:
+    group 1, read by :func:`split_names`)."""
+    kinds = "|".join(phrases("article_kind")) or "(?!)"
+    lead_ins = "|".join(phrases("byline_lead_in")) or "(?!)"
+    return re.compile(rf"^(?:[^\W\d_]+\s+){{0,{_CREDIT_WORDS - 1}}}[^\W\d_]*(?:{kinds})(?![^\W\d_])\s+"
+                      rf"(?:{lead_ins})\s+([^\W\d_].*?)[.!]?$", re.I)
 
 
 def _standfirst_credit(f: Fields) -> list[str]:
     """The writer a line in the standfirst's place credits: an element among those after the
     headline (:func:`_near_headline`, or inside them) named like a standfirst (the generic
     extractor's ``LEAD_NAME``: ``intro``, ``lead``, ``vorspann``), of :data:`NAME_CHARS`
-    characters at most, that is a credit of the piece's kind and its writer (``Ein Kommentar
-    von Henrike Saal``, ``A column by Lina Berg.``, ``Un commento di Marco Rossi``: the lead's
-    ``_CREDIT_CLOSING``, :data:`_CREDIT_WORDS` words at most before the lead-in) whose name
-    reads as a person's (:func:`_person_shaped`): such a line is no standfirst, and its name
-    the author where the page names none other. ``[]`` otherwise."""
-    from .generic.lead import _CREDIT_CLOSING, LEAD_NAME
+    characters at most, that is a credit of the piece's own kind and its writer
+    (:func:`_kind_credit`: ``Ein Kommentar von Henrike Saal``, ``A column by Lina Berg.``,
+    ``Un commento di Marco Rossi``, ``Ein Kommentar von Henrike Saal, Berlin``; a work of
+    another kind credits its maker, no writer: ``Ein Film von Wim Wenders``, ``A novel by
+    …``) naming one person (:func:`split_names`, :func:`_person_shaped`): such a line is no
+    standfirst, and its name the author where the page names none other. ``[]`` otherwise."""
+    from .generic.lead import LEAD_NAME
 
     for near in _near_headline(headline_element(f.page, None)):
         for el in near.iter(etree.Element):
@@ -1274,9 +1356,10 @@ def _standfirst_credit(f: Fields) -> list[str]:
             if not LEAD_NAME.search(marks):
                 continue
             text = clean(text_of(el)) or ""
-            m = _CREDIT_CLOSING.search(text) if len(text) <= NAME_CHARS else None
-            if m and len(text[:m.start()].split()) <= _CREDIT_WORDS and _person_shaped(m.group(1)):
-                return [m.group(1)]
+            m = _kind_credit().match(text) if len(text) <= NAME_CHARS else None
+            names = split_names(m.group(1)) if m else []
+            if len(names) == 1 and _person_shaped(names[0]):
+                return names
     return []
 
 
@@ -1335,7 +1418,7 @@ def _agency_credit() -> re.Pattern:
     return re.compile(rf"\s*(?:/\s*({agencies})|\(\s*({agencies})\s*\))\s*$", re.I)
 
 
-def split_names(value: str) -> list[str]:
+def split_names(value: str, language: str = "") -> list[str]:
     """The person names one byline value holds, read with the byline words of the vocabulary
     (:mod:`newsbot.extraction.vocabulary`, one list per language): a leading ``By`` / ``Von``
     / ``Napisał:`` (``byline_lead_in``) dropped; the credit of another role and all after it
@@ -1362,14 +1445,19 @@ def split_names(value: str) -> list[str]:
     value = clean(unescape_entities(value)) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
-    lead_in, tail = pattern("byline_lead_in"), pattern("byline_tail")
-    value, cuts = pattern("other_credit").subn("", lead_in.sub("", _AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
+    tail = pattern("byline_tail")
+    own = language_pattern("page_lead_in", language)
+
+    def lead_in(text: str) -> str:  # the lead-ins of every language, then those of the page's own
+        return own.sub("", pattern("byline_lead_in").sub("", text))
+
+    value, cuts = pattern("other_credit").subn("", lead_in(_AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
     if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit
         value = _closing_conjunction().sub("", value)
     value = value.strip(" ,;|/·•")
     if cuts and value.endswith(".") and not _ABBREVIATION_END.search(value):
         value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, the sentence's stop (not ``Jr.``'s, an initial's)
-    value = tail.sub("", value)
+    value = _place_after(tail.sub("", value), language)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
         value = f"{value[:credit.start()]}, {credit.group(1) or credit.group(2)}"
@@ -1379,15 +1467,16 @@ def split_names(value: str) -> list[str]:
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
     separator = pattern("name_separator")
-    seps = [m.group().strip() for m in separator.finditer(value)]
+    parts, seps = _surnames_joined(separator.split(value), [m.group().strip() for m in separator.finditer(value)],
+                                   language)
     role_alone = False
-    for i, part in enumerate(separator.split(value)):
+    for i, part in enumerate(parts):
         if role_alone and seps[i - 1].isalpha():
             role_alone = False
             continue  # ``Korrespondent in Den Haag``, ``inviato a Reggio Calabria``: a word *and* of another language
         if _credited_other_role().search(part):
             continue  # ``Lea Brandt (Fotos)``, a photographer
-        part = clean(_without_date(lead_in.sub("", _PARENS.sub("", part))).strip(" -–—|·•:"))
+        part = clean(_without_date(lead_in(_PARENS.sub("", part))).strip(" -–—|·•:"))
         named, comma = part, bool(out) and i > 0 and not any(c.isalpha() for c in seps[i - 1])
         if part and _photographer(part):
             if comma and not any(w[:1].isupper() for w in part.split()[1:]):
@@ -1401,6 +1490,50 @@ def split_names(value: str) -> list[str]:
                 and not pattern("date_label").match(part):
             out.append(part)
     return out
+
+
+@lru_cache(maxsize=64)
+def _place_tail(language: str) -> re.Pattern | None:
+    """A place or outlet of two or three capitalised words closing a byline after a preposition
+    of the page's language (its ``byline_tail`` words that are no *and* of it, its
+    ``name_conjunction``: ``in New York``, ``for The Irish Times``; not ``with``, nor Slovene
+    ``in`` between two names); ``None`` for a language whose file names none."""
+    own = vocabulary().get(language, {}) if language else {}
+    conjunctions = {w.casefold() for w in own.get("name_conjunction", {}).get("", ())}
+    words = [w for w in own.get("byline_tail", {}).get("", ()) if w.casefold() not in conjunctions]
+    if not words:
+        return None
+    capital = r"(?-i:[^\W\d_a-zß-ÿ])[\w.'’&-]*"
+    return re.compile(rf"\s+(?:{'|'.join(words)})\s+{capital}(?:\s+{capital}){{1,2}}\s*$", re.I)
+
+
+def _place_after(value: str, language: str) -> str:
+    """``value`` without a closing place or outlet of several words (:func:`_place_tail`:
+    ``Jane Smith in New York``) after a name of two words or more."""
+    tail = _place_tail(language)
+    m = tail.search(value) if tail else None
+    return value[:m.start()] if m and len(value[:m.start()].split()) >= 2 else value
+
+
+def _surnames_joined(parts: list[str], seps: list[str], language: str) -> tuple[list[str], list[str]]:
+    """The names of a byline split at ``seps`` (``parts``, one more than ``seps``), those a
+    one-letter word *and* joins put back together (``Marta Roig i Pons``, a Catalan compound
+    surname; ``Ortega y Gasset``) unless both sides are full names of two words or more, or the
+    page's language (``language``) holds the word as its *and* (the vocabulary's
+    ``name_conjunction``: Polish, Croatian ``i``, Czech ``a``) and not as a compound surname's
+    joint (``surname_joint``: Catalan ``i``, Spanish ``y``)."""
+    own = vocabulary().get(language, {}) if language else {}
+    conjunctions = {w.casefold() for w in own.get("name_conjunction", {}).get("", ())} \
+        - {w.casefold() for w in own.get("surname_joint", {}).get("", ())}
+    out, kept = parts[:1], []
+    for sep, part in zip(seps, parts[1:]):
+        if len(sep) == 1 and sep.isalpha() and out and sep.casefold() not in conjunctions \
+                and not (len(out[-1].split()) >= 2 and len(part.split()) >= 2):
+            out[-1] = f"{out[-1]} {sep} {part}"
+            continue
+        out.append(part)
+        kept.append(sep)
+    return out, kept
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text

@@ -58,7 +58,7 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
             continue
         if held and best is not held[0] and total[held[0]] >= ANCHOR_SHARE * total[cur]:
             best = held[0]
-        elif (entries := live_entries(best, path)) and total[best] >= DESCEND_SHARE * total[cur]:
+        elif (entries := live_entries(best, path, anchor)) and total[best] >= DESCEND_SHARE * total[cur]:
             return extra + entries  # a live blog's entries, the short ones among them (no good text) too
         elif total[best] < DESCEND_SHARE * total[cur]:
             return extra + [cur]
@@ -94,18 +94,21 @@ _CLOCK_START = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d)")
 """A clock time opening an entry's text (``14:05``, ``14.05 Uhr``, ``9h30``)."""
 
 
-def live_entries(best, path: set) -> list:
+def live_entries(best, path: set, anchor=None) -> list:
     """The entries of the live blog ``best`` is one of: ``best`` and its siblings of its tag
     whose first class word is its own (``ticker-entry``, ``live-post live-post--pinned``),
-    :data:`LIVE_ENTRIES` or more, in document order, when each is stamped with a time (a
+    :data:`LIVE_ENTRIES` or more, in document order, when they are the article's (the
+    headline ``anchor``'s parent or its ``<article>`` holds them: :func:`_the_articles`; a
+    page header above a list of other stories holds none) and each is stamped with a time (a
     ``<time>`` inside it, or a clock time opening its text: ``14:05``), none holds the headline
-    (``path``: its ancestors) or an ``<h1>``, and none is a teaser (most of its text a link's).
+    (``path``: its ancestors) or an ``<h1>``, and none is a teaser (most of its text a link's,
+    or a heading linking elsewhere: another story's card).
     A live ticker's newest entry may hold most of the text and its older ones be single short
     lines no paragraph counts as running text: the container is every entry, not the newest.
     ``[]`` otherwise."""
     words = (best.get("class") or "").split()
     parent = best.getparent()
-    if not words or parent is None:
+    if not words or parent is None or not _the_articles(parent, anchor):
         return []
     alike = [c for c in parent if c.tag == best.tag and (c.get("class") or "").split()[:1] == words[:1]]
     if len(alike) < LIVE_ENTRIES:
@@ -117,7 +120,23 @@ def live_entries(best, path: set) -> list:
         linked = sum(len(" ".join("".join(a.itertext()).split())) for a in c.iter("a"))
         if not text or linked > 0.5 * len(text) or (next(c.iter("time"), None) is None and not _CLOCK_START.match(text)):
             return []
+        if any(not (a.get("href") or "#").startswith("#") for h in c.iter(*_CARD_HEADINGS) for a in h.iter("a")):
+            return []  # a heading linking to another page: a teaser card
     return alike
+
+
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _the_articles(parent, anchor) -> bool:
+    """The element ``parent`` of a live blog's entries is within the article: the headline
+    ``anchor``'s own parent, or an ``<article>`` element holding the headline, is ``parent``
+    or holds it. ``False`` without a headline."""
+    if anchor is None:
+        return False
+    bounds = [anchor.getparent()] + [a for a in anchor.iterancestors("article")]
+    ancestors = {parent, *parent.iterancestors()}
+    return any(b is not None and b in ancestors for b in bounds)
 
 
 def _updates(alike: list, path: set) -> bool:

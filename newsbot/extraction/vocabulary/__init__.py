@@ -90,6 +90,13 @@ PATTERNS: dict[str, Pattern] = {
     # --- bylines (newsbot.extraction.metadata.split_names) ---
     # a byline's lead-in ("By", "Napisał:", "A cura di"), then its colon
     "byline_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
+    # a lead-in read only on a page of its language and in its own case, a word of other
+    # languages' names ("de" of Romanian, "Le" of Irish: "Le Thi Hoa", "de Vries"), then its
+    # colon (:func:`language_pattern`)
+    "page_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", 0),
+    # the word "and" joining a compound surname's parts on a page of its language ("Roig i Pons",
+    # "Ortega y Gasset"): no separator of two names there (metadata._surnames_joined)
+    "surname_joint": Pattern(r"^(?:{})$", re.I),
     # a lead-in naming a source, no writer ("Quelle:", "Source:", "Fonte:")
     "source_lead_in": Pattern(r"^(?:{})(?!\w)", re.I),
     # what separates two names: punctuation (the word "and" beside it: "A, B, and C", a line
@@ -111,6 +118,9 @@ PATTERNS: dict[str, Pattern] = {
     "news_agency": Pattern(r"^(?:{})$", re.I),
     # an organisation's word in a byline's name: a word of its own or a compound's end
     "organisation": Pattern(r"{}", re.I),
+    # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
+    # compound too: "Gastkommentar"), in a credit of the piece and its writer
+    "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -145,12 +155,16 @@ SHAPES: dict[str, Shape] = {
         per_language=True),
     "tag_line": Shape("boiler_text", r"(?:{})\s*:[^.!?]*$"),  # "Topics: …" without a sentence
     "support_prompt": Shape("boiler_text", r"{}"),  # did you like it, support us
-    # a reading time: a number of minutes, then the words for reading ("5 min read", "3 Min.
-    # Lesezeit"); or the label ("Lästid"), alone or before the number and its unit closing the
-    # block or a field of it ("Lesezeit: 3 Min.", "Leestijd: ca. 2 minuten", "Lästid 2 min · …")
-    "reading_time": Shape("boiler_text", r"\d+\s*(?:{unit})\.?\s*(?:{after_minutes})(?![^\W\d_])|(?:{label})(?![^\W\d_])"
-                                         r"\W{0,3}(?:(?:[^\W\d_]+\.?:?\s+)?\d+(?:\s*[–-]\s*\d+)?\s*(?:(?:{unit})\.?)?)?"
-                                         r"\s*(?:[|·•,]|$)"),
+    # a reading time, short furniture that no sentence goes on after: a number of minutes, then
+    # the words for reading ("5 min read", "3 Min. Lesezeit"); the label alone ("Lästid"); the
+    # label (a word before it: "Geschätzte Lesezeit"), or a short label before a colon
+    # ("Lectura:"), then the number and its unit; each closing the block or a field of it
+    # ("Lesezeit: 3 Min.", "Leestijd: ca. 2 minuten", "Lästid 2 min · …")
+    "reading_time": Shape("boiler_text", r"(?:\d+\s*(?:{unit})\.?\s*(?:{after_minutes})(?![^\W\d_])|(?:{label})(?![^\W\d_])\s*:?"
+                                         r"|(?:[^\W\d_]+\s+)?(?:{label})(?![^\W\d_])\s*:?\s*(?:[^\W\d_]+\.?:?\s+)?\d+"
+                                         r"(?:\s*[–-]\s*\d+)?\s*(?:(?:{unit})(?![^\W\d_])\.?)?"
+                                         r"|(?:{short_label})\s*:\s*\d+(?:\s*[–-]\s*\d+)?\s*(?:{unit})(?![^\W\d_])\.?)"
+                                         r"\.?\s*(?:[|·•]|$)"),
     "update_stamp": Shape("boiler_text", r"(?:{verb}) (?:{preposition})?\s*\d"),  # "Updated on 3 …"
     "programme_note": Shape("boiler_text", r"{}"),  # a broadcaster's air-time note
     "advert_label": Shape("boiler_text", r"(?:{})$"),  # the whole block is the label
@@ -206,8 +220,10 @@ SHAPES: dict[str, Shape] = {
     "views_disclaimer": Shape("views_disclaimer", r"{}"),  # the views named the author's alone
     # --- bylines ---------------------------------------------------------------------------------
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
+    "page_lead_in": Shape("page_lead_in", r"{}"),  # Romanian "de", Irish "Le": on their pages only
     "source_lead_in": Shape("source_lead_in", r"{}"),  # the byline_lead_in words naming a source
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
+    "surname_joint": Shape("surname_joint", r"{}"),  # the "and" joining a compound surname's parts
     "byline_tail": Shape("byline_tail", r"{}"),  # the preposition before a place or an outlet
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
@@ -215,6 +231,7 @@ SHAPES: dict[str, Shape] = {
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
     # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
+    "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
@@ -309,3 +326,21 @@ def pattern(name: str) -> re.Pattern:
     frame = PATTERNS[name]
     joined = "|".join(source(c) for c, s in SHAPES.items() if s.pattern == name)
     return re.compile(frame.frame.replace("{}", joined or _NEVER), frame.flags)
+
+
+@functools.cache
+def language_pattern(name: str, language: str) -> re.Pattern:
+    """The pattern ``name`` (a key of :data:`PATTERNS`) filled with the phrases of one
+    language's file (``language``, an ISO 639-1 code) and of :data:`COMMON` only: the words a
+    rule reads on a page of that language alone (``page_lead_in``). Matches nothing for a
+    language no file holds, or whose file has none of the pattern's categories."""
+    frame = PATTERNS[name]
+    own, common = vocabulary().get(language, {}), vocabulary().get(COMMON, {})
+    parts = []
+    for category, shape in SHAPES.items():
+        if shape.pattern != name or (category not in own and category not in common):
+            continue
+        parts.append(_fill(shape.shape, {slot: tuple(dict.fromkeys(own.get(category, {}).get(slot, ())
+                                                                   + common.get(category, {}).get(slot, ())))
+                                         for slot in _slots(shape.shape)}))
+    return re.compile(frame.frame.replace("{}", "|".join(parts) or _NEVER), frame.flags)
