@@ -735,6 +735,25 @@ def test_a_signature_is_the_articles_own(lang, before, middle, after, want):
     assert _signed_page(lang, before, middle, after)["authors"] == want
 
 
+def test_a_signature_over_the_text_is_read_past_a_cookie_banners_paragraph():
+    para = ("<p>Paragraph {} on the tram depot, whose night shifts the city wants to review before the winter "
+            "timetable starts.</p>")
+    html = ("<html lang='fr'><head><title>Dépôt</title></head><body><div class='cookies'>" + para.format(0) + "</div>"
+            "<div class='story'><h1>Dépôt</h1><div class='story-info'><time datetime='2026-03-01'>1 mars</time>"
+            "<span class='signature'>Nora Quill</span></div><div class='story-text'>"
+            + "".join(para.format(i) for i in range(1, 5)) + "</div></div></body></html>")
+    assert extract_article(html.encode(), "https://www.tram-news.example/city/depot").record["authors"] == ["Nora Quill"]
+
+
+@pytest.mark.parametrize("byline, want", [
+    ("Texto de Rui Costa; fotografia de Ana Lopes", ["Rui Costa"]),
+    ("Texte de Claire Morel", ["Claire Morel"]),
+    ("Testo di Marco Neri e foto di Lia Bo", ["Marco Neri"]),
+])
+def test_a_text_credit_with_its_preposition_gives_the_writer(byline, want):
+    assert split_names(byline) == want
+
+
 def test_bylines_repeated_per_writer_are_capped():
     top = "".join(f"<div class='byline'><span class='byline-name'>Lina Berg{'x' * i}</span></div>" for i in range(12))
     assert len(_byline_page("", top)["authors"]) == 6

@@ -1256,7 +1256,8 @@ def _signature(f: Fields) -> list[str]:
     ``podpis``, in Italian, Spanish, Portuguese, French and Polish layouts) that sits before or
     after the article's running text, not between two of its paragraphs (a ``<p>`` of
     :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
-    signature quoted in the text), is no link nor in one, links to no page but an author's (a
+    signature quoted in the text; the paragraphs of the nearest container holding any count, not
+    a cookie banner's elsewhere), is no link nor in one, links to no page but an author's (a
     petition's ``Firma anche tu``, a subscription's offer), is no image's caption (in a figure,
     or right after an image: Polish ``podpis``), in no aside, and names people
     (:func:`_signed_names`). Its place, outlet or role is no part of it: a part after a comma
@@ -1281,13 +1282,22 @@ def _signature(f: Fields) -> list[str]:
             continue
         if order is None:
             order = {e: i for i, e in enumerate(body.iter(etree.Element))}
-            running = [order[p] for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+            running = [p for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+        # the text's paragraphs: those of the nearest container holding any (a cookie banner's or
+        # a teaser's paragraph elsewhere on the page is not the text)
+        scope = next((a for a in el.iterancestors() if any(_within(p, a) for p in running)), None)
+        near = [order[p] for p in running if scope is not None and _within(p, scope)]
         at = order[el]
         end = at + sum(1 for _ in el.iterdescendants())
-        if any(i < at for i in running) and any(i > end for i in running):
+        if any(i < at for i in near) and any(i > end for i in near):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
         return [value]
     return []
+
+
+def _within(el, container) -> bool:
+    """``el`` is ``container`` or inside it."""
+    return el is container or any(a is container for a in el.iterancestors())
 
 
 def _after_image(el) -> bool:
