@@ -173,8 +173,11 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     scope = scope if scope is not None else page.tree.find("body")
     label = None
     for el in scope.iter(etree.Element) if scope is not None else ():
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _FIELD_LABEL.search(marks):
+        cls, ident = el.get("class"), el.get("id")
+        if not cls and not ident:
+            continue  # (most elements: nothing named)
+        marks = f"{cls or ''} {ident or ''}"
+        if "label" in marks and _FIELD_LABEL.search(marks):
             parent = el.getparent()
             if parent is None or not _DRUPAL_FIELD.search(parent.get("class") or "") or not _names_section(el):
                 continue
@@ -384,7 +387,7 @@ def _breadcrumb_trail(page):
     list or ``<nav>`` inside it that does, holding :data:`TRAIL_CHARS` characters of text at
     most; ``None`` when there is none."""
     for el in page.tree.iter(etree.Element):
-        if el.tag in ("html", "body", "main", "article") or not _names_breadcrumb(el):
+        if not _names_breadcrumb(el) or el.tag in ("html", "body", "main", "article"):
             continue
         el = next((d for d in el.iterdescendants("ol", "ul", "nav") if _names_breadcrumb(d)), el)
         return el if len(clean(text_of(el)) or "") <= TRAIL_CHARS else None
@@ -392,7 +395,9 @@ def _breadcrumb_trail(page):
 
 
 def _names_breadcrumb(el) -> bool:
-    return "readcrumb" in " ".join(el.get(n) or "" for n in ("class", "id", "aria-label", "itemtype"))
+    """A ``class``, ``id``, ``aria-label`` or ``itemtype`` of ``el`` names a breadcrumb."""
+    return "readcrumb" in (el.get("class") or "") or "readcrumb" in (el.get("id") or "") \
+        or "readcrumb" in (el.get("aria-label") or "") or "readcrumb" in (el.get("itemtype") or "")
 
 
 def _breadcrumb_section(page) -> str | None:
