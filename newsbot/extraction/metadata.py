@@ -755,6 +755,7 @@ def _texts_between(el, found: list, roles: bool) -> list[str]:
             buf.append(node.tail)
 
     walk(el)
+    del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
     return out + ["".join(buf)]
 
 
