@@ -67,7 +67,7 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
-    links, label = _class_named_links(page, _CATEGORY_CLASS)
+    links, label = _class_named_links(page)
     for a in links:
         name = _link_name(a)
         if name and not home_link(a.get("href"), page.url) and not _advert_label().match(name):
@@ -150,9 +150,9 @@ CARD_LEVELS = 4  # ancestors of a plain label searched for another story's linke
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
-    """The links of the first element whose class or id ``names`` matches (the element itself
-    when it is a link) in the ``<article>`` element around the headline
+def _class_named_links(page) -> tuple[list, object]:
+    """The links of the first element whose class or id names a category
+    (:func:`_names_category`; the element itself when it is a link) in the ``<article>`` element around the headline
     (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
     aside, a navigation, a page footer, a teaser's ``<article>``, a table's cell (a spec sheet's,
     a budget's) and a field holding the text (Drupal's Paragraphs, a paragraph of running text);
@@ -177,14 +177,14 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
         if not cls and not ident:
             continue  # (most elements: nothing named)
         marks = f"{cls or ''} {ident or ''}"
-        if "label" in marks and _FIELD_LABEL.search(marks):
+        if _names_field_label(marks):
             parent = el.getparent()
             if parent is None or not _DRUPAL_FIELD.search(parent.get("class") or "") or not _names_section(el):
                 continue
             el = el.getnext()  # the value of a Drupal field whose printed label names a category
             if el is None or not isinstance(el.tag, str):
                 continue
-        elif not marks.strip() or not names.search(marks) or _PARAGRAPHS_FIELD.search(marks):
+        elif not marks.strip() or not _names_category(marks):
             continue
         elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
                 and page.declared_language in _RUBRIK_HEADLINE:
@@ -210,6 +210,21 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
 
 
 _RUNNING_TEXT = 150  # a paragraph this long is running text, no category's label
+
+
+@lru_cache(maxsize=4096)
+def _names_category(marks: str) -> bool:
+    """``marks``, an element's class and id (a space between them), name a category
+    (:data:`_CATEGORY_CLASS`) and no field holding the article's text (:data:`_PARAGRAPHS_FIELD`).
+    Class names repeat all over a page, so each is read once."""
+    return bool(_CATEGORY_CLASS.search(marks)) and not _PARAGRAPHS_FIELD.search(marks)
+
+
+@lru_cache(maxsize=4096)
+def _names_field_label(marks: str) -> bool:
+    """``marks`` (as for :func:`_names_category`) name a Drupal field's printed label
+    (:data:`_FIELD_LABEL`)."""
+    return "label" in marks and bool(_FIELD_LABEL.search(marks))
 
 
 def _in_card(el, head) -> bool:
