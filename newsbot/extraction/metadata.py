@@ -621,7 +621,8 @@ def _printed_byline(f: Fields) -> list[str]:
         if el.tag in ("script", "style", "img", "meta", "link") \
                 or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
-        text = _byline_text(el)
+        edged = _edged_text(el)
+        text = _byline_text(el, edged)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
@@ -634,7 +635,7 @@ def _printed_byline(f: Fields) -> list[str]:
             if any(_credits_photo(text_of(node) or "") for node in el.iter(etree.Element)
                    if node is not el and _LABEL.search(node.get("class") or "")):
                 return []  # ``<span class="byline-label">Photos:</span> Tom Weiss``, a photographer's
-            fields = _fields(el)
+            fields = _fields(el, edged)
             writer = _writer_fields(fields)
             if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
                 fields, text = writer, ", ".join(writer)
@@ -842,10 +843,11 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
-            text = _byline_text(el)
+            edged = _edged_text(el)
+            text = _byline_text(el, edged)
             if not text or len(text) > NAME_CHARS:
                 continue
-            fields = _fields(el)
+            fields = _fields(el, edged)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
@@ -1036,11 +1038,13 @@ def _before_date(field: str) -> str | None:
     return cut if rest and rest[0].isalpha() and rest[0].islower() else None
 
 
-def _fields(el) -> list[str]:
+def _fields(el, edged: str | None = None) -> list[str]:
     """The fields of the date line or byline ``el`` prints (as :func:`_byline_text` reads
     it), split where :data:`_FIELD_EDGE` marks and where a block element of it begins or ends
-    (``<p>Von Lisa Petrich</p> <p>Mi, 18. Oktober 2023</p>``)."""
-    return [field for field in (clean(part) for part in _FIELD_EDGE.split(_edged_text(el))) if field]
+    (``<p>Von Lisa Petrich</p> <p>Mi, 18. Oktober 2023</p>``). ``edged``: ``el``'s
+    :func:`_edged_text`, when read already."""
+    edged = _edged_text(el) if edged is None else edged
+    return [field for field in (clean(part) for part in _FIELD_EDGE.split(edged)) if field]
 
 
 def _before_time(fields: list[str], f: Fields) -> str | None:
@@ -1122,13 +1126,15 @@ def _person_shaped(name: str) -> bool:
         and all(w[0].isupper() or (len(w) <= _PARTICLE_CHARS and w.isalpha()) for w in words)
 
 
-def _byline_text(el) -> str | None:
+def _byline_text(el, edged: str | None = None) -> str | None:
     """The visible text of a byline element (as :func:`~newsbot.extraction.values.text_of`
     reads it), its block elements and lines (``<br>``) printed one against the other (a field's
     items: ``<div>Claire Martin</div><div>Hugo Bernard</div>``, ``Maja Holm<br>Reporter``) set
     apart by commas
-    (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
-    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", _edged_text(el))
+    (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out. ``edged``: ``el``'s
+    :func:`_edged_text`, when read already (:func:`_fields` reads it too)."""
+    edged = _edged_text(el) if edged is None else edged
+    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", edged)
     return clean(text.strip("\0 ,"))
 
 
