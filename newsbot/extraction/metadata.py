@@ -154,9 +154,9 @@ def _class_named_links(page) -> tuple[list, object]:
     """The links of the first element whose class or id names a category
     (:func:`_names_category`; the element itself when it is a link) in the ``<article>``
     element around the headline (:func:`~newsbot.extraction.title.headline_element`), else in
-    the page's body; outside an
-    aside, a navigation, a page footer, a teaser's ``<article>``, a table's cell (a spec sheet's,
-    a budget's) and a field holding the text (Drupal's Paragraphs, a paragraph of running text);
+    the page's body; outside an aside, a navigation, a page footer, a teaser's ``<article>``, a
+    table's cell (a spec sheet's, a budget's) and a field holding the text (Drupal's Paragraphs,
+    a paragraph of running text);
     ``[]`` when there is none. A Drupal field's printed label (``field-label``,
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
