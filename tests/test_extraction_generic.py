@@ -1141,6 +1141,30 @@ def test_an_element_pruned_by_name_says_which_tier_and_word(markup, verdict):
     assert judge(el) == verdict and _pruned(el) is bool(verdict)
 
 
+def test_every_word_of_the_two_stronger_name_tiers_but_a_contact_box_is_a_boiler_word_too():
+    """A name the boiler tier does not match is read no further unless it names a contact box:
+    each word of the always and strong tiers (each spelling: ``info-box``, ``infobox``) must be a
+    boiler word as well."""
+    import re
+
+    from newsbot.extraction.generic.prune import ALWAYS_NAME, BOILER_NAME, STRONG_NAME
+
+    def spellings(alternative: str) -> set[str]:
+        word = alternative.replace(r"\w*", "")
+        for optional in ("-?", "s?"):
+            if optional in word:
+                return {word.replace(optional, optional[0]), word.replace(optional, "")}
+        return {word}
+
+    for tier in (ALWAYS_NAME, STRONG_NAME):
+        words = re.match(r"\(\?:\^\|\[\\s_-\]\)\(\?:(.*?)\)\(\?:\$", tier.pattern).group(1).split("|")
+        names = [f"box {w} x" for alternative in words for w in spellings(alternative)]
+        assert len(names) >= len(words) >= 15
+        for name in names:
+            assert re.fullmatch(r"box [a-z-]+ x", name), name  # a spelling this test can write
+            assert tier.search(name) and BOILER_NAME.search(name), name
+
+
 def test_a_box_pruned_by_name_is_kept_whole_where_the_reprieve_model_says_so():
     from newsbot.extraction.generic import scorer
 

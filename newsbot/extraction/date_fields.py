@@ -442,6 +442,7 @@ def _clock(text: str, day, after_day: bool = False) -> tuple[int, int, tzinfo | 
     return None
 
 
+@lru_cache(maxsize=64)  # the page kind and the printed time ask for the same day
 def day_pattern(day) -> re.Pattern:
     """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
     ``2025-03-03``, ``3/3/2025``, ``03-03-2025`` as the European Parliament prints it) or with

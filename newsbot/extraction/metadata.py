@@ -68,7 +68,7 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             name = clean(text_of(a).strip(" ›»|/"))  # a theme's separator glyph before the name
             if name:
                 return name, "html"
-    links, label = _class_named_links(page, _CATEGORY_CLASS)
+    links, label = _class_named_links(page)
     for a in links:
         name = _link_name(a)
         if name and not home_link(a.get("href"), page.url) and not _advert_label().match(name):
@@ -151,12 +151,13 @@ CARD_LEVELS = 4  # ancestors of a plain label searched for another story's linke
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
-    """The links of the first element whose class or id ``names`` matches (the element itself
-    when it is a link) in the ``<article>`` element around the headline
-    (:func:`~newsbot.extraction.title.headline_element`), else in the page's body; outside an
-    aside, a navigation, a page footer, a teaser's ``<article>``, a table's cell (a spec sheet's,
-    a budget's) and a field holding the text (Drupal's Paragraphs, a paragraph of running text);
+def _class_named_links(page) -> tuple[list, object]:
+    """The links of the first element whose class or id names a category
+    (:func:`_names_category`; the element itself when it is a link) in the ``<article>``
+    element around the headline (:func:`~newsbot.extraction.title.headline_element`), else in
+    the page's body; outside an aside, a navigation, a page footer, a teaser's ``<article>``, a
+    table's cell (a spec sheet's, a budget's) and a field holding the text (Drupal's Paragraphs,
+    a paragraph of running text);
     ``[]`` when there is none. A Drupal field's printed label (``field-label``,
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
@@ -174,15 +175,18 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
     scope = scope if scope is not None else page.tree.find("body")
     label = None
     for el in scope.iter(etree.Element) if scope is not None else ():
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _FIELD_LABEL.search(marks):
+        cls, ident = el.get("class"), el.get("id")
+        if not cls and not ident:
+            continue  # (most elements: nothing named)
+        marks = f"{cls or ''} {ident or ''}"
+        if _names_field_label(marks):
             parent = el.getparent()
             if parent is None or not _DRUPAL_FIELD.search(parent.get("class") or "") or not _names_section(el):
                 continue
             el = el.getnext()  # the value of a Drupal field whose printed label names a category
             if el is None or not isinstance(el.tag, str):
                 continue
-        elif not marks.strip() or not names.search(marks) or _PARAGRAPHS_FIELD.search(marks):
+        elif not marks.strip() or not _names_category(marks):
             continue
         elif _RUBRIK.search(marks) and not _CATEGORY_CLASS.search(_RUBRIK.sub(" ", marks)) \
                 and page.declared_language in _RUBRIK_HEADLINE:
@@ -208,6 +212,21 @@ def _class_named_links(page, names: re.Pattern) -> tuple[list, object]:
 
 
 _RUNNING_TEXT = 150  # a paragraph this long is running text, no category's label
+
+
+@lru_cache(maxsize=4096)
+def _names_category(marks: str) -> bool:
+    """``marks``, an element's class and id (a space between them), name a category
+    (:data:`_CATEGORY_CLASS`) and no field holding the article's text (:data:`_PARAGRAPHS_FIELD`).
+    Class names repeat all over a page, so each is read once."""
+    return bool(_CATEGORY_CLASS.search(marks)) and not _PARAGRAPHS_FIELD.search(marks)
+
+
+@lru_cache(maxsize=4096)
+def _names_field_label(marks: str) -> bool:
+    """``marks`` (as for :func:`_names_category`) name a Drupal field's printed label
+    (:data:`_FIELD_LABEL`)."""
+    return "label" in marks and bool(_FIELD_LABEL.search(marks))
 
 
 def _in_card(el, head) -> bool:
@@ -417,7 +436,7 @@ def _breadcrumb_trail(page):
     list or ``<nav>`` inside it that does, holding :data:`TRAIL_CHARS` characters of text at
     most; ``None`` when there is none."""
     for el in page.tree.iter(etree.Element):
-        if el.tag in ("html", "body", "main", "article") or not _names_breadcrumb(el):
+        if not _names_breadcrumb(el) or el.tag in ("html", "body", "main", "article"):
             continue
         el = next((d for d in el.iterdescendants("ol", "ul", "nav") if _names_breadcrumb(d)), el)
         return el if len(clean(text_of(el)) or "") <= TRAIL_CHARS else None
@@ -425,7 +444,9 @@ def _breadcrumb_trail(page):
 
 
 def _names_breadcrumb(el) -> bool:
-    return "readcrumb" in " ".join(el.get(n) or "" for n in ("class", "id", "aria-label", "itemtype"))
+    """A ``class``, ``id``, ``aria-label`` or ``itemtype`` of ``el`` names a breadcrumb."""
+    return "readcrumb" in (el.get("class") or "") or "readcrumb" in (el.get("id") or "") \
+        or "readcrumb" in (el.get("aria-label") or "") or "readcrumb" in (el.get("itemtype") or "")
 
 
 def _breadcrumb_section(page) -> str | None:
@@ -651,7 +672,8 @@ def _printed_byline(f: Fields) -> list[str]:
         if el.tag in ("script", "style", "img", "meta", "link") \
                 or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
             continue
-        text = _byline_text(el)
+        edged = _edged_text(el)
+        text = _byline_text(el, edged)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
@@ -664,7 +686,7 @@ def _printed_byline(f: Fields) -> list[str]:
             if any(_credits_photo(text_of(node) or "") for node in el.iter(etree.Element)
                    if node is not el and _LABEL.search(node.get("class") or "")):
                 return []  # ``<span class="byline-label">Photos:</span> Tom Weiss``, a photographer's
-            fields = _fields(el)
+            fields = _fields(el, edged)
             writer = _writer_fields(fields)
             if len(writer) < len(fields):  # ``By Ana Ruiz · Edited by Tom Weiss``
                 fields, text = writer, ", ".join(writer)
@@ -802,6 +824,7 @@ def _texts_between(el, found: list, roles: bool) -> list[str]:
             buf.append(node.tail)
 
     walk(el)
+    del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
     return out + ["".join(buf)]
 
 
@@ -873,10 +896,11 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead_in = pattern("byline_lead_in")
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
-            text = _byline_text(el)
+            edged = _edged_text(el)
+            text = _byline_text(el, edged)
             if not text or len(text) > NAME_CHARS:
                 continue
-            fields = _fields(el)
+            fields = _fields(el, edged)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
@@ -1067,11 +1091,13 @@ def _before_date(field: str) -> str | None:
     return cut if rest and rest[0].isalpha() and rest[0].islower() else None
 
 
-def _fields(el) -> list[str]:
+def _fields(el, edged: str | None = None) -> list[str]:
     """The fields of the date line or byline ``el`` prints (as :func:`_byline_text` reads
     it), split where :data:`_FIELD_EDGE` marks and where a block element of it begins or ends
-    (``<p>Von Lisa Petrich</p> <p>Mi, 18. Oktober 2023</p>``)."""
-    return [field for field in (clean(part) for part in _FIELD_EDGE.split(_edged_text(el))) if field]
+    (``<p>Von Lisa Petrich</p> <p>Mi, 18. Oktober 2023</p>``). ``edged``: ``el``'s
+    :func:`_edged_text`, when read already."""
+    edged = _edged_text(el) if edged is None else edged
+    return [field for field in (clean(part) for part in _FIELD_EDGE.split(edged)) if field]
 
 
 def _before_time(fields: list[str], f: Fields) -> str | None:
@@ -1153,13 +1179,15 @@ def _person_shaped(name: str) -> bool:
         and all(w[0].isupper() or (len(w) <= _PARTICLE_CHARS and w.isalpha()) for w in words)
 
 
-def _byline_text(el) -> str | None:
+def _byline_text(el, edged: str | None = None) -> str | None:
     """The visible text of a byline element (as :func:`~newsbot.extraction.values.text_of`
     reads it), its block elements and lines (``<br>``) printed one against the other (a field's
     items: ``<div>Claire Martin</div><div>Hugo Bernard</div>``, ``Maja Holm<br>Reporter``) set
     apart by commas
-    (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out."""
-    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", _edged_text(el))
+    (:data:`_BLOCK_EDGES`) and its label elements (:data:`_LABEL`) left out. ``edged``: ``el``'s
+    :func:`_edged_text`, when read already (:func:`_fields` reads it too)."""
+    edged = _edged_text(el) if edged is None else edged
+    text = _BLOCK_EDGES.sub(lambda m: " " if m.group().strip("\0") or m.start() == 0 else ", ", edged)
     return clean(text.strip("\0 ,"))
 
 

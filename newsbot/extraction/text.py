@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]")
 _QUOTES = tuple({
@@ -100,8 +101,12 @@ def unescape_entities(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """Comparison key for a title or paragraph: cleaned, case-folded, quotes and dashes unified."""
+    """Comparison key for a title or paragraph: cleaned, case-folded, quotes and dashes unified.
+
+    Kept for the last texts asked: a page's title candidates, site names and paragraphs are
+    compared by several fields, each of which asks for the same keys again (half the calls)."""
     text = clean(text) or ""
     if not text.isascii():  # the quotes and dashes unified are all outside ASCII
         for char, replacement in _QUOTES:

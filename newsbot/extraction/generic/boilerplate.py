@@ -94,6 +94,7 @@ def opens_with_furniture(text: str) -> bool:
     return bool(_BOILER_TEXT.match(text, _lower(text)))
 
 
+@lru_cache(maxsize=4096)  # a block text is tried by the rules and again by the block scorer
 def is_boilerplate(text: str) -> bool:
     """True for block texts that are page furniture in any article: consent placeholders of
     embedded content, "read more" teasers, sign-in, newsletter and (Japanese) member prompts

@@ -131,8 +131,9 @@ def _repeated_pull_quotes(found: list[Block]) -> list[Block]:
     when the page has a box; a box's block is compared only with the blocks holding its rarest
     word."""
     boxes: dict = {}
+    marks: dict = {}  # what the name of each element passed on the way up says (blocks share them)
     for b in found:
-        box = _pull_quote(b)
+        box = _pull_quote(b, marks)
         if box is not None:
             boxes.setdefault(box, []).append(b)
     if not boxes:
@@ -214,19 +215,25 @@ def _echoes(quote: list[str], text: list[str]) -> bool:
     return False
 
 
-def _pull_quote(b: Block):
+def _pull_quote(b: Block, marks: dict):
     """The box ``b`` sits in that may be a pull quote (:func:`_repeated_pull_quotes`), with
     whether it is named one: ``(element, True)`` for one named so, else ``(element, False)`` for
-    the nearest ``<blockquote>`` or element whose name names a quote; ``None`` without either."""
+    the nearest ``<blockquote>`` or element whose name names a quote; ``None`` without either.
+    ``marks``: ``{element: "pull" | "quote" | ""}``, what each element's name says, read once
+    for all of a page's blocks."""
     node = b.element
     quote = None
     for _ in range(PULL_QUOTE_LEVELS):
         if node is None:
             break
-        names = _semantic_names(node)
-        if PULL_QUOTE_NAME.search(names):
+        mark = marks.get(node)
+        if mark is None:
+            names = _semantic_names(node)
+            mark = marks[node] = "pull" if PULL_QUOTE_NAME.search(names) else \
+                "quote" if node.tag == "blockquote" or QUOTE_NAME.search(names) else ""
+        if mark == "pull":
             return node, True
-        if quote is None and (node.tag == "blockquote" or QUOTE_NAME.search(names)):
+        if quote is None and mark == "quote":
             quote = node
         node = node.getparent()
     return (quote, False) if quote is not None else None

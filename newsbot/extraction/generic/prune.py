@@ -365,6 +365,9 @@ def _name_verdict(tag: str, cls: str | None, ident: str | None) -> tuple:
         if words.isascii():
             words, tiers = words.lower(), _LOWER_TIERS
     always, strong, boiler, heading = tiers
+    named = boiler.search(words)
+    if named is None and "contact" not in words.lower():
+        return False, ""  # (the two stronger tiers' words are boiler words too, but a contact box's)
     m = always.search(words)
     if m:
         return True, _reason("always", m)
@@ -373,7 +376,7 @@ def _name_verdict(tag: str, cls: str | None, ident: str | None) -> tuple:
     m = strong.search(words)
     if m and not any(CONTENT_NAME.search(t) for t in names.split() if not STRONG_NAME.search(_CAMEL.sub("-", t))):
         return _STRONG, _reason("strong", m)
-    m = boiler.search(words)
+    m = named
     if not m:
         return False, ""
     if tag in HEADINGS:
