@@ -1658,3 +1658,40 @@ def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
     body = _story_body(recipe)
     assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
                         "Whisk the eggs into the flour and bake the batter for twenty minutes."]
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a sentence-long standfirst naming a series is no label, however it closes
+    ("it", "<p class='sommario'>La Serie B cambia formula: quattro anticipi al sabato e due posticipi al lunedì sera</p>",
+     "La Serie B cambia formula: quattro anticipi al sabato e due posticipi al lunedì sera"),
+    ("en", "<p class='dek'>The series of ferry strikes goes on as crews walk out again on the island routes</p>",
+     "The series of ferry strikes goes on as crews walk out again on the island routes"),
+    # a fraction closing a sentence is no part's number
+    ("es", "<p class='entradilla'>La serie de paros deja los ferris de la isla en 1/3.</p>",
+     "La serie de paros deja los ferris de la isla en 1/3."),
+    # a first name on a Finnish page is no Estonian series ("sari")
+    ("fi", "<p class='ingress'>Sari Lehtonen vaatii saarille lisää lauttavuoroja</p>",
+     "Sari Lehtonen vaatii saarille lisää lauttavuoroja"),
+])
+def test_a_standfirst_naming_a_series_in_a_sentence_is_the_lead(lang, top, want):
+    html = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Ferry strike</title></head><body>"
+            f"<article><h1>Ferry strike</h1>{top}<div class='text'>" + _paras(3) + "</div></article></body></html>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+def test_an_estonian_series_label_is_no_lead_on_an_estonian_page():
+    html = ("<!DOCTYPE html><html lang='et'><head><meta charset='utf-8'><title>Praamid</title></head><body>"
+            "<article><h1>Praamid</h1><p class='ingress'>Sari: saarte elu talvel (2/4)</p><div class='text'>"
+            + _paras(3) + "</div></article></body></html>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_long_run_of_letters_is_read_as_a_standfirst_in_linear_time():
+    import time
+
+    top = "<p class='dek'>" + "港" * 3000 + "。</p>"
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    start = time.perf_counter()
+    extract_article(html, URL)
+    assert time.perf_counter() - start < 5

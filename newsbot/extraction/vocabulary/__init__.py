@@ -123,7 +123,9 @@ PATTERNS: dict[str, Pattern] = {
     "time_unit": Pattern(r"{}", re.I),
     # --- standfirst (newsbot.extraction.generic.lead) ---
     # the noun naming a series among a line's first words ("Serie: …", "Aus der Serie …")
-    "series_name": Pattern(r"^(?:\W*[^\W\d_]+){0,3}?\W*(?<![^\W\d_])(?:{})[^\W\d_]{0,4}(?![^\W\d_])", re.I),
+    # (its words apart: each word before it ends at a non-letter, so a long run of letters is
+    # read once, not split every way)
+    "series_name": Pattern(r"^\W*(?:[^\W\d_]{1,40}\W+){0,3}?(?:{})[^\W\d_]{0,4}(?![^\W\d_])", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -308,4 +310,25 @@ def pattern(name: str) -> re.Pattern:
     Raises :class:`KeyError` for an unknown name."""
     frame = PATTERNS[name]
     joined = "|".join(source(c) for c, s in SHAPES.items() if s.pattern == name)
+    return re.compile(frame.frame.replace("{}", joined or _NEVER), frame.flags)
+
+
+@functools.cache
+def language_pattern(name: str, language: str) -> re.Pattern:
+    """The compiled pattern ``name`` built from the phrases of the ``language`` file (an ISO 639-1
+    code: ``fi``) and :data:`COMMON` only, for a page that declares its language, so a word of
+    another language (Estonian ``sari``, a series) is not read in it (Finnish ``Sari``, a first
+    name); :func:`pattern`, every language's phrases, when ``language`` is empty or has no file
+    holding a category of ``name``."""
+    files = vocabulary()
+    categories = [c for c, s in SHAPES.items() if s.pattern == name]
+    own = files.get(language) if language and language != COMMON else None
+    if own is None or not any(c in own for c in categories):
+        return pattern(name)
+    frame = PATTERNS[name]
+    common = files.get(COMMON, {})
+    joined = "|".join(
+        _fill(SHAPES[c].shape, {slot: tuple(dict.fromkeys(own.get(c, {}).get(slot, ()) + common.get(c, {}).get(slot, ())))
+                                for slot in _slots(SHAPES[c].shape)})
+        for c in categories)
     return re.compile(frame.frame.replace("{}", joined or _NEVER), frame.flags)
