@@ -111,6 +111,9 @@ PATTERNS: dict[str, Pattern] = {
     "news_agency": Pattern(r"^(?:{})$", re.I),
     # an organisation's word in a byline's name: a word of its own or a compound's end
     "organisation": Pattern(r"{}", re.I),
+    # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
+    # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
+    "legal_form": Pattern(r"{}", 0),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -217,6 +220,8 @@ SHAPES: dict[str, Shape] = {
     "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
     # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
+    # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
+    "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
