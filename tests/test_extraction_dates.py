@@ -182,6 +182,33 @@ def test_a_printed_time_is_kept(printed, want):
     assert rec["quality_flags"] == (["offset_assumed"] if want.endswith("+00:00") else [])
 
 
+@pytest.mark.parametrize("printed", [
+    # a time in another part of the date line, after a separator and another label, is that label's
+    "<p class='date'>Vydáno 14.05.2024 | upraveno v 16.45</p>",
+    "<p class='date'>Vydáno 14.05.2024 | upraveno 16:45</p>",
+    # a time after words of another sense is another event's (a match's kick-off)
+    "<p class='date'>Geplaatst 14 mei 2024 · wedstrijd zondag om 16.45 uur</p>",
+    "<p class='date'>14 May 2024 - the ferry leaves tomorrow at 16:45</p>",
+])
+def test_a_time_in_another_part_of_the_date_line_is_not_the_days(printed):
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2024-05-14T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("printed, want", [
+    # right after the day: short words, a separator with nothing after it but the time
+    ("<p class='date'>Publicado el 14.05.2024, a las 16:45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024 | 16:45</p>", "2024-05-14T16:45:00+00:00"),
+    # a time before the day
+    ("<p class='date'>16:45 · 14 May 2024</p>", "2024-05-14T16:45:00+00:00"),
+])
+def test_a_time_right_beside_the_day_is_kept(printed, want):
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == want
+
+
 @pytest.mark.parametrize("clock, want", [
     ("3:25 pm", "15:25"), ("3.25pm", "15:25"), ("3:25 p.m.", "15:25"), ("3:25 PM", "15:25"),
     ("12:10 am", "00:10"), ("12:40 pm", "12:40"), ("9:05 am", "09:05"),
