@@ -1638,6 +1638,13 @@ def test_an_explainers_closing_steps_terms_or_table_stay(tail, want):
     "<h3>Questions?</h3><ol><li>Call the harbour office.</li><li>Write to the quay desk.</li></ol>",  # a box's call
     "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td><td>4 euros</td></tr></table>",  # no line
     "<dl><dt>Details</dt><dd>Category: Port</dd><dd>Hits: 312</dd></dl>",  # one term over several
+    # the piece's credits as terms and descriptions
+    "<dl><dt>Text</dt><dd>Lina Berg</dd><dt>Photos</dt><dd>Tom Weiss</dd><dt>Graphics</dt><dd>Ana Ruiz</dd></dl>",
+    "<dl><dt>Text</dt><dd>Jonas Keller</dd><dt>Grafik</dt><dd>Eva Brandt</dd></dl>",
+    # calls to act numbered, and other stories' headlines opened by script
+    "<ol><li>Get the Harbour News app</li><li>Share this story with a friend</li><li>Follow the port desk</li></ol>",
+    "<ol><li onclick=\"location.href='/a'\">Ferry strike ends at dawn</li>"
+    "<li onclick=\"location.href='/b'\">New pier opens in June</li></ol>",
 ])
 def test_a_closing_list_of_links_a_call_or_an_unintroduced_table_stays_out(tail):
     assert len(_story_body(tail)) == 3
