@@ -586,6 +586,26 @@ def test_slashed_digits_an_english_page_could_read_either_way_name_no_labelled_d
     assert str(_day_of(_SLASHED_DAY.search("Actualizado 04/09/2025"), "es")) == "2025-09-04"
 
 
+@pytest.mark.parametrize("tag, want", [
+    ("en-GB", "2025-09-04"), ("en-IE", "2025-09-04"), ("en_au", "2025-09-04"),  # regions writing the day first
+    ("en-US", None), ("en", None),  # the false friends: month first, or not told
+])
+def test_slashed_digits_on_a_page_of_a_day_first_english_region_read_the_day_first(tag, want):
+    from newsbot.extraction.date_fields import _SLASHED_DAY, _day_of
+
+    day = _day_of(_SLASHED_DAY.search("Published 04/09/2025 17:05"), tag)
+    assert (str(day) if day else None) == want
+
+
+def test_an_en_gb_date_line_of_slashed_days_tells_the_update_from_the_creation():
+    line = "<p class='date'>Updated 09/04/2025 17:05 · Published 08/04/2025 07:45</p>"
+    html = _doc("<title>Harbour cranes</title>", f"<main><article><h1>Harbour cranes</h1>{line}{_paras(4)}"
+                "</article></main>").replace("<html>", "<html lang='en-GB'>")
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+00:00"
+
+
 def test_an_update_on_the_day_of_the_creation_keeps_each_its_own_time():
     rec = _page("<main><article><h1>Harbour cranes</h1><p class='date'>Aktualisiert am 08.04.2025, 17:05 Uhr · "
                 "Erstellt am 08.04.2025, 07:45 Uhr</p></article></main>",

@@ -583,14 +583,22 @@ def _first_day(text: str) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+_DAY_FIRST_ENGLISH = frozenset({"gb", "ie", "mt", "au", "nz"})
+"""The regions of English tags (``en-GB``) whose English writes a slashed date day first
+(``11/03/2025``, 11 March), as every other EU language does."""
+
+
 def _day_of(m: re.Match, language: str | None = None) -> date | None:
     """The day a match of :func:`_first_day` writes (a name of a month read by :func:`read_day`
     in ``language``; digits with slashes day first, except on an English page where the day
-    and month could be either: ``03/11/2025``); ``None`` when it is no day (``31.02.2025``, a
-    word that is no month) or cannot be told."""
+    and month could be either, ``03/11/2025``, unless its tag names a region writing the day
+    first, ``en-GB``, ``en-IE``: :data:`_DAY_FIRST_ENGLISH`); ``None`` when it is no day
+    (``31.02.2025``, a word that is no month) or cannot be told."""
     if m.re is _SLASHED_DAY:
         first, second = int(m.group(1)), int(m.group(3))
-        if (language or "").split("-")[0].lower() == "en" and first <= 12 and second <= 12 and first != second:
+        tag = (language or "").replace("_", "-").lower().split("-")
+        if tag[0] == "en" and first <= 12 and second <= 12 and first != second \
+                and not (len(tag) > 1 and tag[1] in _DAY_FIRST_ENGLISH):
             return None
         try:
             return date(int(m.group(4)), first, second) if first <= 12 < second else \
