@@ -182,6 +182,33 @@ def test_a_printed_time_is_kept(printed, want):
     assert rec["quality_flags"] == (["offset_assumed"] if want.endswith("+00:00") else [])
 
 
+@pytest.mark.parametrize("printed", [
+    # a time in another part of the date line, after a separator and another label, is that label's
+    "<p class='date'>Vydáno 14.05.2024 | upraveno v 16.45</p>",
+    "<p class='date'>Vydáno 14.05.2024 | upraveno 16:45</p>",
+    # a time after words of another sense is another event's (a match's kick-off)
+    "<p class='date'>Geplaatst 14 mei 2024 · wedstrijd zondag om 16.45 uur</p>",
+    "<p class='date'>14 May 2024 - the ferry leaves tomorrow at 16:45</p>",
+])
+def test_a_time_in_another_part_of_the_date_line_is_not_the_days(printed):
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2024-05-14T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("printed, want", [
+    # right after the day: short words, a separator with nothing after it but the time
+    ("<p class='date'>Publicado el 14.05.2024, a las 16:45</p>", "2024-05-14T16:45:00+00:00"),
+    ("<p class='date'>14.05.2024 | 16:45</p>", "2024-05-14T16:45:00+00:00"),
+    # a time before the day
+    ("<p class='date'>16:45 · 14 May 2024</p>", "2024-05-14T16:45:00+00:00"),
+])
+def test_a_time_right_beside_the_day_is_kept(printed, want):
+    html = _doc("<title>Neue Kräne im Hafen</title>",
+                f"<article><h1>Neue Kräne im Hafen</h1>{printed}{_paras(4)}</article>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == want
+
+
 @pytest.mark.parametrize("clock, want", [
     ("3:25 pm", "15:25"), ("3.25pm", "15:25"), ("3:25 p.m.", "15:25"), ("3:25 PM", "15:25"),
     ("12:10 am", "00:10"), ("12:40 pm", "12:40"), ("9:05 am", "09:05"),
@@ -557,6 +584,26 @@ def test_slashed_digits_an_english_page_could_read_either_way_name_no_labelled_d
     assert _day_of(_SLASHED_DAY.search("Updated 04/09/2025 17:05"), "en") is None
     assert str(_day_of(_SLASHED_DAY.search("Updated 04/29/2025 17:05"), "en")) == "2025-04-29"
     assert str(_day_of(_SLASHED_DAY.search("Actualizado 04/09/2025"), "es")) == "2025-09-04"
+
+
+@pytest.mark.parametrize("tag, want", [
+    ("en-GB", "2025-09-04"), ("en-IE", "2025-09-04"), ("en_au", "2025-09-04"),  # regions writing the day first
+    ("en-US", None), ("en", None),  # the false friends: month first, or not told
+])
+def test_slashed_digits_on_a_page_of_a_day_first_english_region_read_the_day_first(tag, want):
+    from newsbot.extraction.date_fields import _SLASHED_DAY, _day_of
+
+    day = _day_of(_SLASHED_DAY.search("Published 04/09/2025 17:05"), tag)
+    assert (str(day) if day else None) == want
+
+
+def test_an_en_gb_date_line_of_slashed_days_tells_the_update_from_the_creation():
+    line = "<p class='date'>Updated 09/04/2025 17:05 · Published 08/04/2025 07:45</p>"
+    html = _doc("<title>Harbour cranes</title>", f"<main><article><h1>Harbour cranes</h1>{line}{_paras(4)}"
+                "</article></main>").replace("<html>", "<html lang='en-GB'>")
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert rec["date_published"] == "2025-04-08T07:45:00+00:00"
+    assert rec["date_modified"] == "2025-04-09T17:05:00+00:00"
 
 
 def test_an_update_on_the_day_of_the_creation_keeps_each_its_own_time():

@@ -1705,6 +1705,13 @@ def test_an_explainers_closing_steps_terms_or_table_stay(tail, want):
     "<h3>Questions?</h3><ol><li>Call the harbour office.</li><li>Write to the quay desk.</li></ol>",  # a box's call
     "<table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Adult</td><td>4 euros</td></tr></table>",  # no line
     "<dl><dt>Details</dt><dd>Category: Port</dd><dd>Hits: 312</dd></dl>",  # one term over several
+    # the piece's credits as terms and descriptions
+    "<dl><dt>Text</dt><dd>Lina Berg</dd><dt>Photos</dt><dd>Tom Weiss</dd><dt>Graphics</dt><dd>Ana Ruiz</dd></dl>",
+    "<dl><dt>Text</dt><dd>Jonas Keller</dd><dt>Grafik</dt><dd>Eva Brandt</dd></dl>",
+    # calls to act numbered, and other stories' headlines opened by script
+    "<ol><li>Get the Harbour News app</li><li>Share this story with a friend</li><li>Follow the port desk</li></ol>",
+    "<ol><li onclick=\"location.href='/a'\">Ferry strike ends at dawn</li>"
+    "<li onclick=\"location.href='/b'\">New pier opens in June</li></ol>",
 ])
 def test_a_closing_list_of_links_a_call_or_an_unintroduced_table_stays_out(tail):
     assert len(_story_body(tail)) == 3
@@ -1725,3 +1732,40 @@ def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
     body = _story_body(recipe)
     assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
                         "Whisk the eggs into the flour and bake the batter for twenty minutes."]
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a sentence-long standfirst naming a series is no label, however it closes
+    ("it", "<p class='sommario'>La Serie B cambia formula: quattro anticipi al sabato e due posticipi al lunedì sera</p>",
+     "La Serie B cambia formula: quattro anticipi al sabato e due posticipi al lunedì sera"),
+    ("en", "<p class='dek'>The series of ferry strikes goes on as crews walk out again on the island routes</p>",
+     "The series of ferry strikes goes on as crews walk out again on the island routes"),
+    # a fraction closing a sentence is no part's number
+    ("es", "<p class='entradilla'>La serie de paros deja los ferris de la isla en 1/3.</p>",
+     "La serie de paros deja los ferris de la isla en 1/3."),
+    # a first name on a Finnish page is no Estonian series ("sari")
+    ("fi", "<p class='ingress'>Sari Lehtonen vaatii saarille lisää lauttavuoroja</p>",
+     "Sari Lehtonen vaatii saarille lisää lauttavuoroja"),
+])
+def test_a_standfirst_naming_a_series_in_a_sentence_is_the_lead(lang, top, want):
+    html = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Ferry strike</title></head><body>"
+            f"<article><h1>Ferry strike</h1>{top}<div class='text'>" + _paras(3) + "</div></article></body></html>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+def test_an_estonian_series_label_is_no_lead_on_an_estonian_page():
+    html = ("<!DOCTYPE html><html lang='et'><head><meta charset='utf-8'><title>Praamid</title></head><body>"
+            "<article><h1>Praamid</h1><p class='ingress'>Sari: saarte elu talvel (2/4)</p><div class='text'>"
+            + _paras(3) + "</div></article></body></html>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_long_run_of_letters_is_read_as_a_standfirst_in_linear_time():
+    import time
+
+    top = "<p class='dek'>" + "港" * 3000 + "。</p>"
+    html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1>{top}<div class='text'>"
+                + _paras(3) + "</div></article>")
+    start = time.perf_counter()
+    extract_article(html, URL)
+    assert time.perf_counter() - start < 5

@@ -357,3 +357,20 @@ def test_a_typo3_news_detail_with_a_list_view_below_is_an_article():
                 "neu gepflastert wird; die Stände bleiben in derselben Reihenfolge.</p>" * 3 + "</div></div></div>")
     html = f'<html lang="de"><body><main>{detail}<h2>Weitere Meldungen</h2>{NEWS_LIST}</main></body></html>'
     assert kind(html, "https://www.lindenau.example.de/aktuelles/detail/wochenmarkt") == (True, "typed")
+
+
+def test_a_typed_article_with_a_short_text_over_a_longer_list_view_is_an_article():
+    # the list's teasers print more text than the story itself: the page's own headline decides
+    detail = ('<div class="news news-single"><div class="article" itemscope="itemscope" '
+              'itemtype="http://schema.org/Article"><h1 itemprop="headline">Wochenmarkt zieht um</h1>'
+              '<div class="news-text-wrap" itemprop="articleBody"><p>Der Wochenmarkt findet ab Mai auf dem '
+              'Rathausplatz statt.</p><p>Die Stände bleiben gleich.</p></div></div></div>')
+    html = f'<html lang="de"><body><main>{detail}<h2>Weitere Meldungen</h2>{NEWS_LIST}</main></body></html>'
+    assert kind(html, "https://www.lindenau.example.de/aktuelles/detail/wochenmarkt")[0] is True
+
+
+def test_a_list_view_under_an_untyped_heading_stays_a_front_with_a_short_intro():
+    # no article type: the page's heading and a short intro over the list are the list page's
+    html = (f'<html lang="de"><body><main><h1>Aktuelles</h1><p>Neuigkeiten aus der Gemeinde.</p>{NEWS_LIST}'
+            '</main></body></html>')
+    assert kind(html, "https://www.lindenau.example.de/aktuelles") == (False, "listing")

@@ -345,6 +345,30 @@ def test_a_category_link_in_a_related_box_before_the_articles_own_is_not_the_sec
     assert _page(html)["section"] == "Port"
 
 
+@pytest.mark.parametrize("wrapper", ["layout-with-related-posts", "site-content has-related", "no-related"])
+def test_a_container_whose_class_names_a_related_boxs_layout_is_no_box(wrapper):
+    # the wrapper of the whole page says it lays out a related box; it is none itself
+    html = (f"<div class='{wrapper}'><div class='post-header'><span class='cat-links'><a href='/category/port/' "
+            f"rel='category tag'>Port</a></span><h1>{HEADLINE}</h1></div>{_paras(4)}"
+            "<div class='related-posts'>" + RELATED_ITEM.format(rel="rel='category'") + "</div></div>")
+    assert _page(html)["section"] == "Port"
+
+
+def test_a_pages_own_headline_opening_like_a_boxs_heading_announces_no_box():
+    # Joomla's item-page opens with the article's headline; "Most popular …" there is the story's
+    headline = "Most popular harbour walks of the year"
+    html = _doc(f"<title>{headline} | Harbour News</title>",
+                f"<div class='item-page'><h2><a href='/port/walks'>{headline}</a></h2><dl class='article-info'>"
+                "<dd class='category-name'>Category: <a href='/port'>Port</a></dd></dl>"
+                f"{_paras(4)}</div>")
+    assert extract_article(html.encode(), URL).record["section"] == "Port"
+    # the false friend: a box's heading that is no headline of the page still announces a box
+    html = _doc(f"<title>{HEADLINE}</title>",
+                f"<div class='story'><h1>{HEADLINE}</h1>{_paras(4)}</div><div class='box'><h3>Most popular</h3>"
+                + RELATED_ITEM.format(rel="rel='category tag'") + "</div>")
+    assert extract_article(html.encode(), URL).record["section"] is None
+
+
 def test_a_posts_own_category_link_under_its_category_slug_class_is_the_section():
     # WordPress's post class names its categories' slugs: "category-popular" names no box
     html = (f"<div class='post type-post category-blog category-popular'><h1>{HEADLINE}</h1>{_paras(4)}"

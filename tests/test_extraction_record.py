@@ -498,6 +498,31 @@ def test_an_organisation_in_a_byline_is_no_author(byline, want):
     assert split_names(byline) == want
 
 
+@pytest.mark.parametrize("byline, language, want", [
+    # initials are no legal form: a legal form is written as its language does, after a name's word
+    ("By A. S. Novak", "en", ["A. S. Novak"]), ("Door N.V. Pieters", "nl", ["N.V. Pieters"]),
+    ("Door Haven Pieters N.V.", "nl", []), ("Autor: Přístav Hrubý a.s.", "cs", []),
+    # an organisation word as the first of two person-shaped words is a first name
+    ("Δήμος Ζαφειρίου", "el", ["Δήμος Ζαφειρίου"]), ("Δήμος Ζαφειρίου", "", ["Δήμος Ζαφειρίου"]),
+    # a news agency's name beside its word for agency is the agency's credit
+    ("Agência Lusa", "pt", ["Agência Lusa"]), ("By Anadolu Agency", "en", ["Anadolu Agency"]),
+    # only the page's language's organisation words: German "Verein" is no English one
+    ("By Lina Verein", "en", ["Lina Verein"]), ("Von Lina Verein", "de", []),
+])
+def test_an_organisation_word_is_read_in_the_pages_language_and_shape(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+@pytest.mark.parametrize("byline, language", [
+    # false friends: still an organisation's name
+    ("Του Δήμου Αθηναίων Γραφείο Τύπου", "el"), ("Ministerium für Verkehr", "de"), ("By Harbour Council", "en"),
+    ("Teksti: Satama Oy", "fi"), ("Text: Hafen Mainz GmbH", "en"), ("Por Ayuntamiento de Valencia", ""),
+    ("Agência Portuária do Norte", "pt"),
+])
+def test_an_organisation_stays_no_author_in_the_pages_language(byline, language):
+    assert split_names(byline, language) == []
+
+
 def test_a_date_lines_label_left_by_its_date_is_no_author():
     assert split_names("Zuletzt geändert am") == [] and split_names("Publiziert am") == []
 
@@ -1043,3 +1068,9 @@ def test_a_bylines_and_a_kicked_headlines_texts_are_read_without_a_reference_cyc
         assert gc.collect() == 0  # nothing the walks left behind for the collector
     finally:
         gc.enable()
+
+
+def test_a_pages_declared_language_chooses_the_organisation_words_read_in_its_bylines():
+    head = "<meta name='author' content='Lina Verein'>"
+    assert _byline_page(head, "", lang="en")["authors"] == ["Lina Verein"]
+    assert _byline_page(head, "", lang="de")["authors"] == []

@@ -118,7 +118,7 @@ def lead(f: Fields) -> tuple[str | None, str | None]:
         from .generic import find_lead
 
         found, anchor = generic_body(f)
-        value = find_lead(page.tree, found, anchor)
+        value = find_lead(page.tree, found, anchor, page.declared_language)
         if value:
             return value, "html"
     wanted = {}

@@ -335,6 +335,11 @@ def _clock_pattern() -> re.Pattern:
         rf"(?:\s*(?:(?:{units})(?![^\W\d_])\.?)?\s*\(?(?P<zone>[A-Z]{{3,4}})(?![\w]))?", re.I)
 
 
+_DAY_TO_CLOCK = re.compile(r"[\s,.–—-]*(?:[^\W\d_]{1,4}\.?[\s,]+){0,2}|[\s,.·|•–—-]{0,6}")
+"""What may stand between a day written whole and its time of day: punctuation, or up to two
+short words (``a las``, ``de``; a word for "at", ``om``, ``v``, ``kell``, is read with the time);
+not a separator and a label after it (``12. března 2025 | aktualizováno v 18.40``, the update's
+time) nor a word of another sense (``12 maart 2025 · aftrap zaterdag om 20.45``, a match's)."""
 _DAY_TO_TIME = re.compile(r"[\s,.·|–—-]{0,4}")
 """What may stand between a day written whole and a dotted time printed right after it, with no
 word for "at" (``12.3.2025 14.05``, as Finnish writes it without ``klo``; ``2025. március 12.
@@ -398,9 +403,10 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
     """``(hour, minute, zone)`` printed beside the publication day ``day`` (a ``date``), in the
     ``<time>`` elements and elements whose class or id names a date, time or dateline (texts
     of 150 characters at most, :func:`_date_texts`): the first clock time (:func:`_clock`)
-    printed after that day written whole (:func:`day_pattern`: in ``Aktualisiert am
-    04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12), else the first in
-    a text that holds the day's year and day of the month (``16:45, 14. Mai 2024``); ``zone``
+    printed right after that day written whole (:func:`day_pattern`, :data:`_DAY_TO_CLOCK`: in
+    ``Aktualisiert am 04.03.2025, 18:30 · Erstellt am 03.03.2025, 09:12`` the 3rd is at 09:12),
+    else the first in a text that holds the day's year and day of the month, before the day when
+    it is written whole (``16:45, 14. Mai 2024``); ``zone``
     is the offset of a zone abbreviation printed after the time (``09:12 CET``, read by
     dateparser's table of abbreviations), else ``None``; ``None`` when no such text is found.
     ``texts``: the texts to read instead of the date elements' (one part of a date line)."""
@@ -416,7 +422,9 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
                 return found
     day_number = re.compile(rf"(?<![\d:])0?{day.day}(?![\d:])")  # not a clock's minutes or seconds
     for text in texts:
-        if day_number.search(text.replace(str(day.year), " ")):
+        first = written.search(text)
+        text = text[:first.start()] if first else text  # after the day, only right after it
+        if day_number.search(text.replace(str(day.year), " ")) or first:
             found = _clock(text, day)
             if found:
                 return found
@@ -425,9 +433,12 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
 
 def _clock(text: str, day, after_day: bool = False) -> tuple[int, int, tzinfo | None] | None:
     """The first clock time of ``text`` (:func:`_clock_pattern`) as ``(hour, minute, zone)``.
-    ``after_day``: ``text`` follows a day written whole, so a dotted time at its start, nothing
-    but spaces and punctuation before it (:data:`_DAY_TO_TIME`), counts without a word for "at"."""
+    ``after_day``: ``text`` follows a day written whole, and the time counts only right after it
+    (:data:`_DAY_TO_CLOCK`); a dotted time at its start, nothing but spaces and punctuation
+    before it (:data:`_DAY_TO_TIME`), counts without a word for "at"."""
     for m in _clock_pattern().finditer(text):
+        if after_day and not _DAY_TO_CLOCK.fullmatch(text, 0, m.start()):
+            return None  # another part of the date line's: the next clocks stand further away
         if m.group("spoken") and not m.group("word") \
                 and not (after_day and _DAY_TO_TIME.fullmatch(text, 0, m.start())):
             continue  # 3.12 alone: a day and month as often as a time
@@ -573,14 +584,22 @@ def _first_day(text: str) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+_DAY_FIRST_ENGLISH = frozenset({"gb", "ie", "mt", "au", "nz"})
+"""The regions of English tags (``en-GB``) whose English writes a slashed date day first
+(``11/03/2025``, 11 March), as every other EU language does."""
+
+
 def _day_of(m: re.Match, language: str | None = None) -> date | None:
     """The day a match of :func:`_first_day` writes (a name of a month read by :func:`read_day`
     in ``language``; digits with slashes day first, except on an English page where the day
-    and month could be either: ``03/11/2025``); ``None`` when it is no day (``31.02.2025``, a
-    word that is no month) or cannot be told."""
+    and month could be either, ``03/11/2025``, unless its tag names a region writing the day
+    first, ``en-GB``, ``en-IE``: :data:`_DAY_FIRST_ENGLISH`); ``None`` when it is no day
+    (``31.02.2025``, a word that is no month) or cannot be told."""
     if m.re is _SLASHED_DAY:
         first, second = int(m.group(1)), int(m.group(3))
-        if (language or "").split("-")[0].lower() == "en" and first <= 12 and second <= 12 and first != second:
+        tag = (language or "").replace("_", "-").lower().split("-")
+        if tag[0] == "en" and first <= 12 and second <= 12 and first != second \
+                and not (len(tag) > 1 and tag[1] in _DAY_FIRST_ENGLISH):
             return None
         try:
             return date(int(m.group(4)), first, second) if first <= 12 < second else \

@@ -369,7 +369,9 @@ def _listing(f: Fields) -> bool:
     """True when the page's markup or address says it lists entries and its running text is
     the list: :data:`LISTING_TEASERS` headline links or more (:func:`_teasers`) and, for a
     listing container (:data:`_LISTING_BOX`: TYPO3's ``news-list-view``, ``search-results``),
-    :data:`CARD_SHARE` or more of the running text and two of those links printed in it, for a
+    :data:`CARD_SHARE` or more of the running text and two of those links printed in it (no
+    container on a page typed an article printing its own headline outside them:
+    :func:`_own_article_beside`), for a
     search's address (:data:`_SEARCH_QUERY`: ``?s=satama``) that share printed in the teasers'
     cards (an article with a "latest news" list view below it, or reached with a query in its
     address, keeps its own text); a WordPress body of an archive or search results
@@ -383,6 +385,8 @@ def _listing(f: Fields) -> bool:
     body = page.tree.find("body")
     wordpress = body is not None and _wordpress_listing(set((body.get("class") or "").split()))
     boxes = _LISTING_BOXES(page.tree) if any(c in page.text for c in _LISTING_BOX) else []
+    if boxes and _own_article_beside(page, boxes):
+        boxes = []  # an article with a list view of more news below it
     address = urlsplit(page.url)
     searched = bool(address.query and _SEARCH_QUERY.search(address.query))
     archive = _ARCHIVE_PATH.search(address.path) is not None
@@ -404,6 +408,20 @@ def _listing(f: Fields) -> bool:
                 and (not counted or sum(1 for t in teasers.values() if t.casefold() in box) >= LISTING_TEASERS):
             return True
     return archive and _dated_teasers(page, teasers) >= FRONT_TEASERS
+
+
+def _own_article_beside(page: Page, boxes: list) -> bool:
+    """The page says it is an article (:attr:`~newsbot.extraction.page.Page.is_article_typed`:
+    JSON-LD, microdata whose headline is no link, ``og:type``) and prints its own headline, an
+    ``<h1>`` that is no link, outside the listing boxes ``boxes``: the list (TYPO3's
+    ``news-list-view`` of more news under a story) is no page's main content then."""
+    if not page.is_article_typed:
+        return False
+    for h1 in page.tree.iter("h1"):
+        if h1.find(".//a") is not None or next(h1.iterancestors("a"), None) is not None:
+            continue
+        return not any(box is h1 or box in set(h1.iterancestors()) for box in boxes)
+    return False
 
 
 def _dated_teasers(page: Page, teasers: dict[str, str]) -> int:

@@ -694,7 +694,7 @@ def _printed_byline(f: Fields) -> list[str]:
             if pattern("source_lead_in").match(value):
                 return []  # ``Font: Departament de Cultura``, ``Fuente: Ayuntamiento``: a source, no writer
             linked = {key(text_of(a) or "") for a in el.iter("a") if _author_page(a.get("href"))}
-            if linked and all(_desk(n) and key(n) in linked for n in split_names(value) or ("",)):
+            if linked and all(_desk(n) and key(n) in linked for n in split_names(value, f.page.declared_language) or ("",)):
                 return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
             return [value]
     return []
@@ -893,7 +893,7 @@ def _dateline_byline(f: Fields) -> list[str]:
     href="/authors/europe-desk">Europe Desk</a>``) names no writer, marked or not. ``[]``
     otherwise."""
     head = headline_element(f.page, None)
-    lead_in = pattern("byline_lead_in")
+    lead_in, language = pattern("byline_lead_in"), f.page.declared_language
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
             edged = _edged_text(el)
@@ -903,8 +903,8 @@ def _dateline_byline(f: Fields) -> list[str]:
             fields = _fields(el, edged)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
-                if n == 0 and el is near and len(fields) > 1 and _persons(fields[0]):  # ``Name · date``
-                    names = [_persons(field) for field in _names_before_time(fields, f)]
+                if n == 0 and el is near and len(fields) > 1 and _persons(fields[0], language):  # ``Name · date``
+                    names = [_persons(field, language) for field in _names_before_time(fields, f)]
                     flat = [name for part in names for name in part]
                     if names and all(names) and _marked_authors(el, flat) and not any(_desk(n) for n in flat):
                         return unique(flat)
@@ -917,12 +917,12 @@ def _dateline_byline(f: Fields) -> list[str]:
                 and all(pattern("other_credit").match(field) or not _without_role(field)
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
-                names = _persons(fields[start])  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
+                names = _persons(fields[start], language)  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
                 if names and not pattern("source_lead_in").match(fields[start]) \
                         and not any(_desk(name) for name in names) and (credits or _marked_authors(el, names)):
                     return names
             if byline is not None:
-                names = split_names(byline)
+                names = split_names(byline, f.page.declared_language)
                 agency = pattern("news_agency")
                 if (_label_lead_in(fields[start], lead_in) or pattern("source_lead_in").match(fields[start])
                         or any(_desk(n) for n in names)) and not _marked_authors(el, names):
@@ -1074,10 +1074,10 @@ def _marked_authors(el, names: list[str]) -> bool:
     return bool(names) and all(any(key(name) in key(text) for text in marked) for name in names)
 
 
-def _persons(field: str) -> list[str]:
-    """The names ``field`` holds (:func:`split_names`) when each reads as a person's
+def _persons(field: str, language: str = "") -> list[str]:
+    """The names ``field`` holds (:func:`split_names`, in the page's declared ``language``) when each reads as a person's
     (:func:`_person_shaped`); ``[]`` otherwise."""
-    names = split_names(field)
+    names = split_names(field, language)
     return names if names and all(_person_shaped(name) for name in names) else []
 
 
@@ -1306,7 +1306,7 @@ def _signature(f: Fields) -> list[str]:
         if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el):
             continue
         value = _signed_value(el)
-        if not _signed_names(value):
+        if not _signed_names(value, f.page.declared_language):
             continue
         if order is None:
             order = {e: i for i, e in enumerate(body.iter(etree.Element))}
@@ -1350,13 +1350,13 @@ def _signed_value(el) -> str:
     return value.strip()
 
 
-def _signed_names(text: str) -> bool:
+def _signed_names(text: str, language: str = "") -> bool:
     """The text of a signature (:data:`_SIGNATURE_CLASS`), :data:`NAME_CHARS` at most, names
     people: its names (:func:`split_names`, a date after them cut: :func:`_without_date`) each
     read as a person's (:func:`_person_shaped`) or a news agency's (``Marco Rossi, ANSA``)."""
     if not text or len(text) > NAME_CHARS:
         return False
-    names = split_names(text)
+    names = split_names(text, language)
     return bool(names) and all(_person_shaped(n) or pattern("news_agency").match(n) for n in names)
 
 
@@ -1395,7 +1395,7 @@ def _standfirst_credit(f: Fields) -> list[str]:
                 continue
             text = clean(text_of(el)) or ""
             m = _kind_credit().match(text) if len(text) <= NAME_CHARS else None
-            names = split_names(m.group(1)) if m else []
+            names = split_names(m.group(1), f.page.declared_language) if m else []
             if len(names) == 1 and _person_shaped(names[0]):
                 return names
     return []
@@ -1474,9 +1474,8 @@ def split_names(value: str, language: str = "") -> list[str]:
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
     dropped, and so are an organisation's (a source: ``Text: Stadtwerke Mainz``), a name holding
     a company's legal form, an authority's, an office's or an association's word of any
-    language (the vocabulary's ``organisation``: ``GmbH``, ``Ministerium``, ``Pressestelle``,
-    ``Oy``, ``ayuntamiento``; a compound's end in German, Dutch and the Nordic languages,
-    ``Stadtwerke``, ``Verkehrsverbund``), and a date line's words left by its date (``Zuletzt
+    language (:func:`_organisation`: ``Stadtwerke Mainz``, ``Satama Oy``; the words of the
+    page's declared ``language`` only, an ISO 639-1 code, when one is given), and a date line's words left by its date (``Zuletzt
     geändert am``: the vocabulary's ``date_label``), and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
@@ -1484,7 +1483,7 @@ def split_names(value: str, language: str = "") -> list[str]:
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     tail = pattern("byline_tail")
-    own = language_pattern("page_lead_in", language)
+    own = language_pattern("page_lead_in", language, every_language=False)
 
     def lead_in(text: str) -> str:  # the lead-ins of every language, then those of the page's own
         return own.sub("", pattern("byline_lead_in").sub("", text))
@@ -1524,7 +1523,7 @@ def split_names(value: str, language: str = "") -> list[str]:
         role_alone = bool(named) and not part and any(_ROLE_WORD_END.match(named, m.end())
                                                       for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
-                and not pattern("not_a_person").match(part) and not pattern("organisation").search(part) \
+                and not pattern("not_a_person").match(part) and not _organisation(part, language) \
                 and not pattern("date_label").match(part):
             out.append(part)
     return out
@@ -1572,6 +1571,29 @@ def _surnames_joined(parts: list[str], seps: list[str], language: str) -> tuple[
         out.append(part)
         kept.append(sep)
     return out, kept
+
+
+def _organisation(name: str, language: str = "") -> bool:
+    """``name`` is an organisation's, a source's, no person's: it holds a company's legal form
+    written as its language does, after a name's word (the vocabulary's ``legal_form``, in any
+    language: ``Satama Oy``, ``Stadtwerke Mainz GmbH``; not the initials ``N.V. Pieters``,
+    ``A. S. Novak``), or an authority's, an office's, an association's word or a compound's end
+    (the vocabulary's ``organisation``: ``Ministerium``, ``Pressestelle``, ``ayuntamiento``,
+    ``Verkehrsverbund``) of the page's declared ``language`` (of every language when it declares
+    none: :func:`~newsbot.extraction.vocabulary.language_pattern`). Such a word is no
+    organisation's as the first of a name of two person-shaped words (Greek ``Δήμος
+    Καραγιάννης``, a first name: :func:`_person_shaped`), nor beside a news agency's name (the
+    vocabulary's ``news_agency``: ``Agência Lusa``, ``Anadolu Agency``, the agency's credit)."""
+    if pattern("legal_form").search(name):
+        return True
+    found = language_pattern("organisation", language).search(name)
+    if found is None:
+        return False
+    words = name.split()
+    if len(words) == 2 and found.start() == 0 and found.end() == len(words[0]) and _person_shaped(name):
+        return False
+    rest = f"{name[:found.start()]} {name[found.end():]}".strip(" ,-–")
+    return not pattern("news_agency").match(rest)
 
 
 NAME_CHARS = 120  # the longest author name kept, as the printed byline's longest text

@@ -130,21 +130,43 @@ _SLUG_CLASS = re.compile(r"(?:category|tag|tax|term|post_tag)-\S+")
 post's category or tag slug, naming no box."""
 
 
+_STATE_WORD = re.compile(r"(?:^|[_-])(?:with|has|no|show|hide|is|enabled?|disabled?|layout)(?:[_-]|$)", re.I)
+"""A word before a box's name in a class naming a container's state or layout, not the box
+(``layout-with-related-posts``, ``has-related``, ``no-related``: the CSS state prefixes)."""
+
+
 @lru_cache(maxsize=4096)
 def _names_related(marks: str) -> bool:
-    """``marks`` (an element's class and id) name a box of other stories (:data:`_RELATED_NAME`),
-    a taxonomy term's slug (:data:`_SLUG_CLASS`) aside."""
-    return bool(_RELATED_NAME.search(" ".join(m for m in marks.split() if not _SLUG_CLASS.fullmatch(m))))
+    """``marks`` (an element's class and id) name a box of other stories (:data:`_RELATED_NAME`,
+    a name of its own, ``related-posts``, ``post-related``), a taxonomy term's slug
+    (:data:`_SLUG_CLASS`) and a container's state or layout holding one (:data:`_STATE_WORD`:
+    ``layout-with-related-posts``) aside."""
+    for mark in marks.split():
+        if _SLUG_CLASS.fullmatch(mark):
+            continue
+        found = _RELATED_NAME.search(mark)
+        if found and not _STATE_WORD.search(mark[:found.start() + 1]):
+            return True
+    return False
+
+
+def _own_headline(heading, title: str) -> bool:
+    """``heading`` prints the page's own headline: its text, 15 characters or more, opens the
+    page's ``<title>`` ``title`` (``Most popular baby names of 2024 revealed | Site``)."""
+    text = (clean(heading.text_content()) or "").casefold()
+    return len(text) >= 15 and title.casefold().startswith(text)
 
 
 def in_related(el) -> bool:
     """``el`` is inside a box of other stories, below the page's ``<article>``, ``<main>`` and
     ``<body>``: an element whose class or id names one (:data:`_RELATED_NAME`: ``related-posts``,
     ``more-from``) or whose first child is a heading announcing one (the vocabulary's
-    ``related_heading``: ``More from Sport``, ``Das könnte Sie auch interessieren``). A
-    category link printed there is another story's."""
+    ``related_heading``: ``More from Sport``, ``Das könnte Sie auch interessieren``; not the
+    page's own headline, :func:`_own_headline`: Joomla's ``item-page`` opens with it, ``Most
+    popular baby names …``). A category link printed there is another story's."""
     from .vocabulary import pattern
 
+    title = None
     for ancestor in el.iterancestors():
         if ancestor.tag in ("article", "main", "body", "html"):
             return False
@@ -154,7 +176,10 @@ def in_related(el) -> bool:
         first = next((c for c in ancestor if isinstance(c.tag, str)), None)
         if first is not None and first.tag in _BOX_HEADINGS and first is not el \
                 and pattern("stop_text").match(clean(first.text_content()) or ""):
-            return True
+            if title is None:
+                title = clean(el.getroottree().getroot().findtext("head/title") or "") or ""
+            if not _own_headline(first, title):
+                return True
     return False
 
 

@@ -7,10 +7,12 @@ source line, keyword lines).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
-from .boilerplate import is_ai_notice, is_stop
+from ..vocabulary import phrases
+from .boilerplate import is_ai_notice, is_boilerplate, is_stop
 from .container import _updates
 from .prune import HEADINGS, QUOTE_NAME, _semantic_names, _text_before
 
@@ -427,7 +429,8 @@ def _introduced(b: Block) -> bool:
     list (an explainer's numbered steps) and a definition list of terms each with one
     description (:func:`_paired`) are the text's without a line (a list of related links is
     links, so no closing item), but under a box's one question (``Questions?`` over a press
-    office's contact)."""
+    office's contact); an ordered list of calls or other stories' links (:func:`_calls`) and a
+    definition list of credits (:func:`_credits`) are not."""
     listing = _listing(b)
     if listing is None:
         return False
@@ -436,11 +439,43 @@ def _introduced(b: Block) -> bool:
     before = listing.getprevious()
     call = before is not None and before.tag in HEADINGS \
         and _QUESTION_END.search(before.text_content().strip()) is not None and not _explainer(before.getparent())
-    if not call and (listing.tag == "ol" or listing.tag == "dl" and _paired(listing)):
+    if not call and (listing.tag == "ol" and not _calls(listing) or listing.tag == "dl" and _paired(listing)
+                     and not _credits(listing)):
         return True
     before = listing.getprevious()
     return before is not None and before.tag in HEADINGS \
         and _QUESTION_END.search(before.text_content().strip()) is not None and _explainer(before.getparent())
+
+
+_NAVIGATES = re.compile(r"location(?:\.href)?\s*=|window\.open\(", re.I)
+"""A script's ``onclick`` that opens another address: the element is a link in all but its tag."""
+
+
+def _calls(listing) -> bool:
+    """The ordered list ``listing`` is a box of calls or of other stories, no explainer's steps:
+    an item is furniture (:func:`~.boilerplate.is_boilerplate`: ``Share this story``, ``Sign up
+    for our newsletter``) or opens another address by script (``<li onclick="location.href=
+    '/news/ferry'">``, a headline of another story)."""
+    for item in listing.iterchildren("li"):
+        text = " ".join(item.text_content().split())
+        if is_boilerplate(text) or any(_NAVIGATES.search(el.get("onclick") or "") for el in item.iter()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _credit_term() -> re.Pattern:
+    """A definition list's term naming a role's credit: the vocabulary's ``other_credit`` and
+    ``byline_lead_in`` words (``Foto``, ``Grafik``, ``Text``, ``Photos``), a colon after it."""
+    words = "|".join(phrases("other_credit") + phrases("byline_lead_in"))
+    return re.compile(rf"(?:{words})\s*:?", re.I)
+
+
+def _credits(listing) -> bool:
+    """The definition list ``listing`` credits the piece's makers: each term a credit's word
+    (:func:`_credit_term`: ``<dt>Text</dt><dd>Jana Nováková</dd><dt>Foto</dt><dd>ČTK</dd>``)."""
+    terms = [" ".join(t.text_content().split()) for t in listing.iterchildren("dt")]
+    return bool(terms) and all(_credit_term().fullmatch(t) for t in terms)
 
 
 def _paired(listing) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..vocabulary import pattern, phrases
+from ..vocabulary import language_pattern, pattern, phrases
 from .blocks import _SENTENCE_END, _block, _texts
 from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import _inside
@@ -23,8 +23,12 @@ _LABEL_NAMES = r"series|(?:^|[\s_-])serie(?:$|[\s_-])|kicker|overline|dachzeile|
 (``article-series``, ``kicker-series``) or a kicker (Italian ``occhiello``, the line over the
 headline, where ``sommario`` and ``catenaccio`` under it are the standfirst)."""
 _LABEL_NAME = re.compile(_LABEL_NAMES, re.I)
-_SERIES_PART = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*\)|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\W*$")
-"""A part's number among the parts of a series: ``(3/5)``, ``… 3/5``."""
+_SERIES_PART = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*\)|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}[\s)\]]*$")
+"""A part's number among the parts of a series: ``(3/5)``, ``… 3/5`` closing the line; not a
+fraction closing a sentence (``… en apenas 1/3.``)."""
+SERIES_LABEL_WORDS = 8
+"""The most words of a series' label (``Aus der Serie „Europa wählt“ (3/5)``); a line of more is
+a sentence about a series (``La Serie A cambia volto: …``), the standfirst."""
 LEAD_MIN_CHARS = 50
 LEAD_NAMED_MIN_CHARS = 25
 """The shortest standfirst taken when an element names itself one (:data:`STANDFIRST_NAME`) next
@@ -167,14 +171,18 @@ def _sentence_like(text: str, names: str) -> bool:
         and not (named and first == named.group().casefold().strip(" _-"))
 
 
-def series_label(text: str) -> bool:
-    """``text`` is a series' label, no standfirst: the word for a series (the vocabulary's
-    ``series_name``, inflected: ``Serie``, ``series``, ``sorozatunk``) among its first four
-    words, and a part's number (:data:`_SERIES_PART`: ``Serie: Europa wählt (3/5)``) or no
-    sentence's close (``Part of the series: Europe votes``). A standfirst about series, ``Netflix-Serien
-    werden teurer: Abos steigen um drei Euro.``, closes as a sentence."""
-    return bool(pattern("series_name").search(text)) and (
-        not _CLOSED.search(text) or _SERIES_PART.search(text) is not None)
+def series_label(text: str, language: str = "") -> bool:
+    """``text`` is a series' label, no standfirst: at most :data:`SERIES_LABEL_WORDS` words, the
+    word for a series (the vocabulary's ``series_name``, inflected: ``Serie``, ``series``,
+    ``sorozatunk``; of the page's declared ``language`` only, when it has them:
+    :func:`~newsbot.extraction.vocabulary.language_pattern`) among its first four words, and a
+    part's number (:data:`_SERIES_PART`: ``Serie: Europa wählt (3/5)``) or no sentence's close
+    (``Part of the series: Europe votes``). A standfirst about series, ``Netflix-Serien werden
+    teurer: Abos steigen um drei Euro.``, closes as a sentence; a sentence-long one
+    (``The World Series returns to Toronto …``) is no label."""
+    if len(text.split()) > SERIES_LABEL_WORDS or not language_pattern("series_name", language).search(text):
+        return False
+    return not _CLOSED.search(text) or _SERIES_PART.search(text) is not None
 
 
 def _without_labels(el, text: str) -> str:
@@ -189,7 +197,7 @@ def _without_labels(el, text: str) -> str:
     return text
 
 
-def find_lead(tree, body: Body, anchor=None) -> str | None:
+def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
     ``anchor`` and before the first body paragraph, with at least ``LEAD_MIN_CHARS`` of text
@@ -198,7 +206,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
     :func:`_sentence_like`);
     failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
     boilerplate, a funding notice (:func:`~.boilerplate.is_funding_notice_block`), a series'
-    label (:func:`series_label`) and an element named a series' label or kicker
+    label (:func:`series_label`, in the page's declared ``language``) and an element named a series' label or kicker
     (:data:`_LABEL_NAME`) are none, and such a label printed first inside a standfirst is left
     out of it (:func:`_without_labels`)."""
     if not body.blocks:
@@ -240,7 +248,7 @@ def find_lead(tree, body: Body, anchor=None) -> str | None:
         if is_boilerplate(b.text) or is_funding_notice_block(b):
             continue
         text = _without_labels(el, b.text)
-        if series_label(text) or (text != b.text and (len(text) < LEAD_MIN_CHARS or len(text.split()) < SHORT_WORDS)):
+        if series_label(text, language) or (text != b.text and (len(text) < LEAD_MIN_CHARS or len(text.split()) < SHORT_WORDS)):
             continue
         if hit:
             return text

@@ -121,6 +121,9 @@ PATTERNS: dict[str, Pattern] = {
     # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
+    # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
+    # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
+    "legal_form": Pattern(r"{}", 0),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -133,7 +136,9 @@ PATTERNS: dict[str, Pattern] = {
     "time_unit": Pattern(r"{}", re.I),
     # --- standfirst (newsbot.extraction.generic.lead) ---
     # the noun naming a series among a line's first words ("Serie: …", "Aus der Serie …")
-    "series_name": Pattern(r"^(?:\W*[^\W\d_]+){0,3}?\W*(?<![^\W\d_])(?:{})[^\W\d_]{0,4}(?![^\W\d_])", re.I),
+    # (its words apart: each word before it ends at a non-letter, so a long run of letters is
+    # read once, not split every way)
+    "series_name": Pattern(r"^\W*(?:[^\W\d_]{1,40}\W+){0,3}?(?:{})[^\W\d_]{0,4}(?![^\W\d_])", re.I),
 }
 """Pattern name → :class:`Pattern`; the rules using each are in
 :mod:`newsbot.extraction.generic.boilerplate`."""
@@ -232,6 +237,8 @@ SHAPES: dict[str, Shape] = {
     # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
+    # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
+    "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
@@ -329,13 +336,19 @@ def pattern(name: str) -> re.Pattern:
 
 
 @functools.cache
-def language_pattern(name: str, language: str) -> re.Pattern:
-    """The pattern ``name`` (a key of :data:`PATTERNS`) filled with the phrases of one
-    language's file (``language``, an ISO 639-1 code) and of :data:`COMMON` only: the words a
-    rule reads on a page of that language alone (``page_lead_in``). Matches nothing for a
-    language no file holds, or whose file has none of the pattern's categories."""
-    frame = PATTERNS[name]
-    own, common = vocabulary().get(language, {}), vocabulary().get(COMMON, {})
+def language_pattern(name: str, language: str, every_language: bool = True) -> re.Pattern:
+    """The compiled pattern ``name`` (a key of :data:`PATTERNS`) filled with the phrases of the
+    ``language`` file (an ISO 639-1 code: ``fi``) and of :data:`COMMON` only, for a page that
+    declares its language, so a word of another language is not read in it (Estonian ``sari``, a
+    series, is Finnish ``Sari``, a first name). For a page that declares none, or a language no
+    file holds with a category of ``name``: the pattern of every language (:func:`pattern`), or,
+    ``every_language`` false, one that matches nothing (``page_lead_in``: Romanian ``de``, Irish
+    ``Le``, words read on a page of their language alone)."""
+    files = vocabulary()
+    own = files.get(language) if language and language != COMMON else None
+    if own is None or not any(c in own for c, s in SHAPES.items() if s.pattern == name):
+        return pattern(name) if every_language else re.compile(_NEVER)
+    frame, common = PATTERNS[name], files.get(COMMON, {})
     parts = []
     for category, shape in SHAPES.items():
         if shape.pattern != name or (category not in own and category not in common):
