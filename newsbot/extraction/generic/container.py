@@ -120,12 +120,9 @@ def live_entries(best, path: set, anchor=None) -> list:
         linked = sum(len(" ".join("".join(a.itertext()).split())) for a in c.iter("a"))
         if not text or linked > 0.5 * len(text) or (next(c.iter("time"), None) is None and not _CLOCK_START.match(text)):
             return []
-        if any(not (a.get("href") or "#").startswith("#") for h in c.iter(*_CARD_HEADINGS) for a in h.iter("a")):
+        if any(not (a.get("href") or "#").startswith("#") for h in c.iter(*HEADINGS) for a in h.iter("a")):
             return []  # a heading linking to another page: a teaser card
     return alike
-
-
-_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def _the_articles(parent, anchor) -> bool:
