@@ -877,3 +877,22 @@ def test_drupals_signature_writes_its_date_month_first_whatever_the_language(lan
 def test_drupals_medium_format_without_its_signature_is_read_as_before():
     # a German site's own date line: no evidence of Drupal's default format, day first
     assert _in("de", "<div class='date'>Di, 03/10/2026 - 14:22</div>")["date_published"] == "2026-10-03T14:22:00+00:00"
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("it", "<span class='data'>12 marzo 2026 alle 9:05</span> <span class='aggiornato'>Aggiornato il 12 marzo 2026 "
+           "alle 10:20</span>"),
+    ("fr", "<p class='date'>Publié le 12 mars 2026 à 09h05</p><p>Modifié le 12 mars 2026 à 10h20</p>"),
+    ("el", "<div class='info'><time datetime='2026-03-12T09:05:00+00:00'>12 Μαρτίου 2026, 9:05 π.μ.</time></div>"
+           "<div class='info'>Ενημερώθηκε: 12 Μαρτίου 2026, 10:20 π.μ.</div>"),
+])
+def test_the_update_line_printed_right_after_the_date_line_names_the_update(lang, lines):
+    rec = _in(lang, lines)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+00:00", "2026-03-12T10:20:00+00:00")
+
+
+def test_an_update_line_after_an_element_named_for_times_printing_no_day_is_not_read():
+    # a booking calendar's box (class naming times) and its own "last updated" line under it
+    head = "<meta property='article:published_time' content='2026-03-10T09:05:00+01:00'>"
+    rec = _in("de", "<div class='belegzeiten'></div><div>Zuletzt aktualisiert am 12.03.2026</div>", head)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-10T09:05:00+01:00", None)

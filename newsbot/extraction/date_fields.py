@@ -758,8 +758,10 @@ def _line_texts(f: Fields) -> list[str]:
     """The texts of the date lines: each date element's (:func:`_date_elements`), then its
     parent's when that is no date element itself (a ``<p>`` holding ``Publié le <time>12 mars
     2026 à 09h05</time>, modifié le <time>…</time>``: the words stand around the ``<time>``
-    elements), in document order, 150 characters at most (:func:`_texts_of`); read once per
-    page."""
+    elements), then the element right after each of these that prints a whole day (the
+    update's line printed after the date line: ``<span class="data">12 marzo 2026</span> <span
+    class="aggiornato">Aggiornato il …</span>``),
+    150 characters at most (:func:`_texts_of`); read once per page."""
     return f.once("line_texts", _read_line_texts)
 
 
@@ -767,12 +769,20 @@ def _read_line_texts(f: Fields) -> list[str]:
     elements = _date_elements(f)
     seen = {id(el) for el in elements}
     lines = []
+
+    def add(el) -> bool:
+        if el is None or id(el) in seen or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS:
+            return False
+        seen.add(id(el))
+        lines.append(el)
+        return True
+
     for el in elements:
         lines.append(el)
         parent = el.getparent()
-        if parent is not None and id(parent) not in seen and parent.tag not in _NOT_DATE_ELEMENTS:
-            seen.add(id(parent))
-            lines.append(parent)
+        for line in (el, parent) if add(parent) else (el,):
+            if _first_day(clean(text_of(line, apart=True)) or ""):  # a date line: the one after it
+                add(line.getnext())
     return _texts_of(lines)
 
 
