@@ -759,3 +759,140 @@ def test_a_clocks_minutes_are_no_day_of_the_month():
                 f"{_paras(4)}</article></main>",
                 "<meta property='article:published_time' content='2025-04-03'>")
     assert rec["date_published"] == "2025-04-03T00:00:00+00:00"
+
+
+def _in(lang: str, line: str, head: str = "") -> dict:
+    """The record of a page in ``lang`` (``<html lang>``) printing ``line`` above four paragraphs
+    in that language."""
+    text = {"pt": "O porto voltou a pôr em funcionamento duas gruas depois da tempestade da semana passada.",
+            "it": "Il porto ha rimesso in funzione due gru dopo la tempesta della settimana scorsa.",
+            "cs": "Přístav znovu uvedl do provozu dva jeřáby po bouři z minulého týdne, uvedlo vedení.",
+            "el": "Το λιμάνι έθεσε ξανά σε λειτουργία δύο γερανούς μετά την καταιγίδα της περασμένης εβδομάδας.",
+            "fr": "Le port a remis en service deux grues après la tempête de la semaine dernière.",
+            "de": "Der Hafen hat zwei Kräne nach dem Sturm der vergangenen Woche wieder in Betrieb genommen.",
+            "pl": "Port ponownie uruchomił dwa dźwigi po burzy z zeszłego tygodnia, poinformowało kierownictwo.",
+            "en": "The port has put two cranes back into service after last week's storm, the management said."}[lang]
+    html = _doc(f"<title>Harbour cranes</title>{head}",
+                f"<main><article><h1>Harbour cranes</h1>{line}{f'<p>{text}</p>' * 4}</article></main>")
+    return extract_article(html.replace("<html>", f"<html lang='{lang}'>").encode(), HARBOUR).record
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("pt", "<p class='data'>Publicado a 12 de março de 2026 às 09h05, atualizado às 12h05</p>"),
+    ("it", "<p class='data'>Pubblicato il 12 marzo 2026 alle 9:05, aggiornato alle 12:05</p>"),
+    ("fr", "<p class='date'>Publié le 12 mars 2026 à 9h05, mis à jour à 12h05</p>"),
+])
+def test_an_update_printed_as_a_time_alone_is_on_the_day_its_line_printed_before(lang, line):
+    rec = _in(lang, line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+00:00", "2026-03-12T12:05:00+00:00")
+
+
+def test_an_update_time_alone_in_a_line_printing_no_day_dates_nothing():
+    rec = _in("pt", "<p class='data'>atualizado às 12h05</p>",
+              "<meta property='article:published_time' content='2026-03-12T09:05:00+01:00'>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+01:00", None)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("cs", "<p class='datum'>12. března 2026 9:05, Aktualizováno 12. 3. 2026 16:05</p>"),
+    ("it", "<p class='data'>di Marco Rossi alle 9:05 del 12 marzo 2026 · Aggiornato il 12 marzo 2026 alle 16:05</p>"),
+    ("el", "<p class='date'>12 Μαρτίου 2026, 9:05 π.μ. · Ενημερώθηκε: 12 Μαρτίου 2026, 4:05 μ.μ.</p>"),
+])
+def test_the_day_a_line_prints_before_its_update_is_the_publication(lang, line):
+    # htmldate alone took the update's time for the publication's
+    rec = _in(lang, line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+00:00", "2026-03-12T16:05:00+00:00")
+
+
+def test_a_line_naming_the_publication_wins_over_a_day_printed_before_an_update():
+    rec = _in("it", "<p class='data'>12 marzo 2026 alle 9:05 · Aggiornato il 12 marzo 2026 alle 16:05</p>"
+                    "<p class='dates'>Pubblicato l'11 marzo 2026 alle 8:00</p>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-11T08:00:00+00:00", "2026-03-12T16:05:00+00:00")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "<p class='info'>Publié le <time datetime='2026-03-12T09:05:00+01:00'>12 mars 2026 à 09h05</time>, "
+           "modifié le <time>12 mars 2026 à 10h20</time></p>"),
+    ("de", "<div class='info'><time datetime='2026-03-12T09:05:00+01:00'>12.03.2026, 09:05 Uhr</time> · "
+           "Aktualisiert am <span>12.03.2026, 10:20 Uhr</span></div>"),
+])
+def test_the_words_around_a_time_element_in_its_line_name_the_update(lang, line):
+    rec = _in(lang, line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+01:00", "2026-03-12T10:20:00+01:00")
+
+
+def test_a_paragraph_of_running_text_around_a_time_element_is_no_date_line():
+    # over 150 characters: a sentence of the article, its words name no update
+    line = ("<p>Le texte a d'abord été publié par la direction du port, puis il a été modifié le "
+            "<time datetime='2026-03-12T09:05:00+01:00'>12 mars 2026 à 10h20</time> à la suite de plusieurs "
+            "remarques des lecteurs et des dockers du quai nord.</p>")
+    assert _in("fr", line)["date_modified"] is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("1:15 μ.μ.", (13, 15)), ("9:05 π.μ.", (9, 5)), ("12:30 π.μ.", (0, 30)), ("12:30 μ.μ.", (12, 30)),
+    ("1:15 p.m.", (13, 15)), ("13:15", (13, 15)),  # 24 hours: no half of the day to read
+])
+def test_a_twelve_hour_time_reads_its_half_of_the_day_in_the_pages_language(text, want):
+    from datetime import date
+
+    from newsbot.extraction.date_fields import _clock
+
+    assert _clock(text, date(2026, 3, 12))[:2] == want
+
+
+DRUPAL_NODE = ("<div class='submitted'>Submitted by <span class='username'>admin</span> on "
+               "<span property='dc:date dc:created' content='2026-03-10T14:22:41+01:00' datatype='xsd:dateTime'>"
+               "Tue, 03/10/2026 - 14:22</span></div>")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", DRUPAL_NODE),
+    ("pl", "<div class='field-name-field-dzial'>Dział: Miasto</div><span property='dc:date dc:created' "
+           "content='2026-03-10T14:22:41+01:00' datatype='xsd:dateTime'>10.03.2026</span>"),
+])
+def test_an_rdfa_date_keeps_its_time_and_offset(lang, line):
+    assert _in(lang, line)["date_published"] == "2026-03-10T14:22:41+01:00"
+
+
+def test_an_rdfa_date_of_a_comment_or_a_day_at_midnight_gives_no_time():
+    comment = ("<div class='comment'><span property='dc:date dc:created' content='2026-03-11T08:00:00+01:00'>"
+               "Wed, 03/11/2026 - 08:00</span></div><p class='date'>9 March 2026</p>")
+    assert _in("en", comment)["date_published"] == "2026-03-09T00:00:00+00:00"
+    field = ("<span class='date-display-single' property='dc:date' datatype='xsd:dateTime' "
+             "content='2026-03-09T00:00:00+01:00'>Monday 9 March 2026</span>")
+    rec = _in("en", field)
+    assert rec["date_published"].startswith("2026-03-09T00:00:00") and "day_only" in rec["quality_flags"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "<div class='submitted'>Submitted by <span class='username'>admin</span> on Tue, 03/10/2026 - 14:22</div>"),
+    ("de", "<p class='meta'>Submitted by Eva Jansen on Tue, 03/10/2026 - 14:22</p>"),
+    ("fr", "<footer class='submitted'><span class='date'>mar, 03/10/2026 - 14:22</span></footer>"),
+])
+def test_drupals_signature_writes_its_date_month_first_whatever_the_language(lang, line):
+    assert _in(lang, line)["date_published"] == "2026-03-10T14:22:00+00:00"
+
+
+def test_drupals_medium_format_without_its_signature_is_read_as_before():
+    # a German site's own date line: no evidence of Drupal's default format, day first
+    assert _in("de", "<div class='date'>Di, 03/10/2026 - 14:22</div>")["date_published"] == "2026-10-03T14:22:00+00:00"
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("it", "<span class='data'>12 marzo 2026 alle 9:05</span> <span class='aggiornato'>Aggiornato il 12 marzo 2026 "
+           "alle 10:20</span>"),
+    ("fr", "<p class='date'>Publié le 12 mars 2026 à 09h05</p><p>Modifié le 12 mars 2026 à 10h20</p>"),
+    ("el", "<div class='info'><time datetime='2026-03-12T09:05:00+00:00'>12 Μαρτίου 2026, 9:05 π.μ.</time></div>"
+           "<div class='info'>Ενημερώθηκε: 12 Μαρτίου 2026, 10:20 π.μ.</div>"),
+])
+def test_the_update_line_printed_right_after_the_date_line_names_the_update(lang, lines):
+    rec = _in(lang, lines)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+00:00", "2026-03-12T10:20:00+00:00")
+
+
+def test_an_update_line_after_an_element_named_for_times_printing_no_day_is_not_read():
+    # a booking calendar's box (class naming times) and its own "last updated" line under it
+    head = "<meta property='article:published_time' content='2026-03-10T09:05:00+01:00'>"
+    rec = _in("de", "<div class='belegzeiten'></div><div>Zuletzt aktualisiert am 12.03.2026</div>", head)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-10T09:05:00+01:00", None)

@@ -1074,3 +1074,58 @@ def test_a_pages_declared_language_chooses_the_organisation_words_read_in_its_by
     head = "<meta name='author' content='Lina Verein'>"
     assert _byline_page(head, "", lang="en")["authors"] == ["Lina Verein"]
     assert _byline_page(head, "", lang="de")["authors"] == []
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # a desk named as a common noun, with its article or a lead-in, is no author
+    ("Gabinete de Comunicação", "pt", []), ("A cura della Redazione", "it", []),
+    ("de Redactie Binnenland", "nl", []), ("door de Redactie Binnenland", "nl", []), ("the Newsroom", "en", []),
+    # the false friends: a particle before a surname, a desk named with the site's name (the site's signature)
+    ("Jan de Vries", "nl", ["Jan de Vries"]), ("de Vries", "nl", ["de Vries"]),
+    ("Redactie Binnenland", "nl", ["Redactie Binnenland"]), ("A cura di Marco Rossi", "it", ["Marco Rossi"]),
+    # a parenthesis after a name, whatever it holds, is no part of a name nor a place to split
+    ("Julien Moreau (Lyon, avec AFP)", "fr", ["Julien Moreau"]), ("Julien Moreau (Lyon et Grenoble)", "fr", ["Julien Moreau"]),
+    ("Ana Ruiz (EFE), Tom Weiss", "es", ["Ana Ruiz", "Tom Weiss"]),
+    # Catalan "Per" (by) before a name of two words, on a Catalan page; a Scandinavian first name elsewhere
+    ("Per Jordi Puig i Marta Soler", "ca", ["Jordi Puig", "Marta Soler"]), ("per Núria Vila", "ca", ["Núria Vila"]),
+    ("Per Olsen og Ida Holm", "no", ["Per Olsen", "Ida Holm"]), ("Per Jordi Puig", "da", ["Per Jordi Puig"]),
+    ("Per Olsen", "ca", ["Per Olsen"]),
+    # Greek's genitive article (by), the name kept as printed
+    ("Του Γιώργου Νικολάου", "el", ["Γιώργου Νικολάου"]), ("Της Μαρίας Παππά", "el", ["Μαρίας Παππά"]),
+    ("Των Γιώργου Νικολάου και Μαρίας Παππά", "el", ["Γιώργου Νικολάου", "Μαρίας Παππά"]),
+    # French title case "Le" is a name's (Irish "Le", by, only on an Irish page)
+    ("Le Parisien Week-End", "fr", ["Le Parisien Week-End"]), ("Le Parisien Week-End", "", ["Le Parisien Week-End"]),
+    # GmbH in any case is a company's legal form; another form keeps its case
+    ("Hafenwerke Muster Gmbh", "de", []), ("HAFENWERKE MUSTER GMBH", "de", []), ("Tom Sas", "fr", ["Tom Sas"]),
+])
+def test_desks_places_and_lead_ins_of_a_byline(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+ORGANISATION_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cranes return", '
+                   '"author": {"@type": "Organization", "name": "Brněnské dny"}}</script>')
+
+
+def test_a_printed_persons_byline_wins_over_an_organisation_the_json_ld_credits():
+    rec = _byline_page(ORGANISATION_LD, "<p class='autor'>Kateřina Veselá</p>", lang="cs")
+    assert rec["authors"] == ["Kateřina Veselá"]
+    # the false friends: nothing printed, or a person credited by the JSON-LD beside an agency
+    assert _byline_page(ORGANISATION_LD, "", lang="cs")["authors"] == ["Brněnské dny"]
+    both = ORGANISATION_LD.replace('{"@type": "Organization", "name": "Brněnské dny"}',
+                                   '[{"@type": "Person", "name": "Jan Novák"}, {"@type": "Organization", "name": "ČTK"}]')
+    assert _byline_page(both, "<p class='autor'>Kateřina Veselá</p>", lang="cs")["authors"] == ["Jan Novák", "ČTK"]
+
+
+@pytest.mark.parametrize("top, want", [
+    ("<p class='byline'><span>Par</span><a href='/auteurs/julien-moreau'>Julien Moreau</a></p>", ["Julien Moreau"]),
+    ("<p class='byline'><span>Julien Moreau</span><span>, journaliste</span></p>", ["Julien Moreau"]),
+])
+def test_a_bylines_elements_side_by_side_are_read_as_a_date_lines_are(top, want):
+    from lxml import html
+
+    from newsbot.extraction.metadata import _edged_text
+    from newsbot.extraction.values import text_of
+
+    el = html.fromstring(top)
+    assert _edged_text(el) == text_of(el, apart=True)
+    assert _byline_page("", top, lang="fr")["authors"] == want

@@ -51,6 +51,8 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         for el in _ITEMPROP_DATE(page.tree, name=ld_key) if _MICRODATA_DATE[ld_key].search(page.text) else ():
             if of_the_article(el):
                 add("microdata", _microdata_date(el))
+        for el in _rdfa_dates(page, ld_key)[:1]:
+            add("rdfa", _rdfa_date(el))
         published = ld_key == "datePublished"
         times = [el for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
         marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
@@ -70,6 +72,38 @@ _MICRODATA_DATE = {key: re.compile(rf"itemprop\s*=\s*[\"']?[^\"'>]*\b{key}\b") f
 """Whether a page's source holds the microdata property at all: a search of the text costs a
 fraction of a walk of the tree."""
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+
+
+_RDFA_PROPERTIES = {"datePublished": frozenset(("dc:date", "dc:created", "dc:issued", "dcterms:date", "dcterms:created",
+                                                 "dcterms:issued", "schema:datepublished")),
+                    "dateModified": frozenset(("dc:modified", "dcterms:modified", "schema:datemodified"))}
+"""The RDFa properties of each date (Dublin Core's terms with the prefixes Drupal's RDF module
+and others declare, schema.org's with its own)."""
+_RDFA_DATE = etree.XPath("//*[@property][@content][local-name() != 'meta']")
+
+
+def _rdfa_dates(page: Page, ld_key: str) -> list:
+    """The article's RDFa date elements of ``ld_key`` (``datePublished``, ``dateModified``:
+    :data:`_RDFA_PROPERTIES`) in document order, whose ``content`` is the machine-readable
+    date with its time and offset (Drupal 7's ``<span property="dc:date dc:created"
+    content="2026-02-12T09:30:00+01:00" datatype="xsd:dateTime">Thu, 02/12/2026 - 09:30</span>``);
+    never one in an aside, a navigation, a footer or reader comments (a comment's own
+    ``dc:created``), nor another microdata item's. ``<meta property>`` tags are read as meta."""
+    if "property" not in page.text:
+        return []
+    wanted = _RDFA_PROPERTIES[ld_key]
+    return [el for el in _RDFA_DATE(page.tree)
+            if wanted.intersection(el.get("property").lower().split()) and not in_aside(el) and of_the_article(el)]
+
+
+def _rdfa_date(el) -> str:
+    """An RDFa date element's ``content``; its day alone when that is midnight and the element
+    prints no time of day (a Drupal date field of a day: ``content="2019-02-08T00:00:00+01:00"``
+    on ``Friday 8 February 2019``)."""
+    content = el.get("content").strip()
+    if content[10:19] in ("T00:00:00", " 00:00:00") and not _clock_pattern().search(clean(text_of(el)) or ""):
+        return content[:10]
+    return content
 
 
 _HATOM_CLASS = {"datePublished": "published", "dateModified": "updated"}
@@ -160,13 +194,15 @@ def _time_mark(el) -> str | None:
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     """Publication instant (aware ``datetime``). Sources by priority: portal selector, JSON-LD
     ``datePublished``, ``article:published_time`` and other meta, microdata
-    ``itemprop="datePublished"``, the first ``<time datetime>`` outside an aside, a navigation,
+    ``itemprop="datePublished"``, RDFa (:func:`_rdfa_dates`: ``property="dc:date dc:created"``,
+    its ``content``), the first ``<time datetime>`` outside an aside, a navigation,
     a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
     publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
     the publication its date line's words name when they name an update too
     (:func:`_labelled_dates`: ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025,
-    07:45 Uhr``), else, read without the modification meta tags (:func:`_modified_meta`; they date
+    07:45 Uhr``), else a Drupal node signature's date (:func:`_drupal_signature`, month first),
+    else, read without the modification meta tags (:func:`_modified_meta`; they date
     a page only when nothing below dates it), htmldate on the page text without its reader comments nor, when it names the creation too,
     its update (:func:`_htmldate_of_publication`; never a copyright year; a day printed past the part of a date
     element's text htmldate reads is read first: :func:`_day_past_segment`), then a day printed with its month's
@@ -196,7 +232,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             language = f["language"]
             modified = _modified_meta(page)
             with _taken_out(modified):  # htmldate would take it for the publication before any text
-                found = _day_past_segment(f, language) or _htmldate_of_publication(f, language)
+                found = _drupal_signature(f) or _day_past_segment(f, language) \
+                    or _htmldate_of_publication(f, language)
                 found = (found and _half_day(f, _day_first(f, found))) or _printed_day(f, language)
             if not found and modified:  # the modification is the page's one date
                 found = _htmldate_of_publication(f, language)
@@ -209,6 +246,30 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
+
+
+_DRUPAL_SIGNED = re.compile(r"\bSubmitted by\b.{1,80}?\bon\s*$", re.S)
+"""The words of Drupal's node signature before its date (``Submitted by admin on``)."""
+
+
+def _drupal_signature(f: Fields) -> str | None:
+    """The date (``YYYY-MM-DD HH:MM:00``) of a Drupal node signature, read month first as
+    Drupal's default medium format writes it (:data:`~newsbot.extraction.dates.DRUPAL_MEDIUM`,
+    ``D, m/d/Y - H:i``: ``Tue, 03/10/2026 - 14:22`` is 10 March), whatever the page's language:
+    a date element whose class, or an ancestor's, is ``submitted`` (Drupal's template), or
+    whose text prints the date after ``Submitted by … on``; ``None`` for none (htmldate reads
+    such a date day first)."""
+    for el in _date_elements(f):
+        text = clean(text_of(el, apart=True)) or ""
+        m = dates.DRUPAL_MEDIUM.search(text) if len(text) <= 150 else None
+        if m is None:
+            continue
+        signed = any("submitted" in (a.get("class") or "").split() for a in (el, *el.iterancestors()))
+        if signed or _DRUPAL_SIGNED.search(text[:m.start()]):
+            parsed = dates.parse_date(m.group(0))
+            if parsed:
+                return parsed.value.strftime("%Y-%m-%d %H:%M:%S")
+    return None
 
 
 def _modified_meta(page: Page) -> list:
@@ -315,7 +376,8 @@ _DATE_MARKS = re.compile(r"date|time|datum|zeit|fecha|data|publi|posted|dateline
 @lru_cache(maxsize=1)
 def _clock_pattern() -> re.Pattern:
     """A clock time: ``16:45``, ``16:45:30`` (its seconds left), ``16h45``, ``à 16 h 45`` (French typography's spaced form, after the
-    word for "at" only: ``durée 1 h 05`` is a length of time), ``4:45 pm``, ``9.12am``,
+    word for "at" only: ``durée 1 h 05`` is a length of time), ``4:45 pm``, ``9.12am``, ``1:15 μ.μ.``
+    (a twelve-hour clock's half of the day, vocabulary category ``day_half``: groups ``am``, ``pm``),
     ``16.45 Uhr``, ``14.05 uur``, ``14.05 hod.``, or ``9.12`` after the word that says "at" in a
     date line (vocabulary category ``time_lead_in`` of every language: ``klo`` fi, ``kl.``
     da/sv/nb, ``kell`` et, ``om`` nl, ``o godz.`` pl, ``ob`` sl, ``u`` hr, ``um`` de, ``à`` fr,
@@ -326,12 +388,13 @@ def _clock_pattern() -> re.Pattern:
     Built once, from the vocabulary."""
     words = "|".join(sorted(phrases("time_lead_in"), key=len, reverse=True))
     units = "|".join(sorted(phrases("time_unit"), key=len, reverse=True))
+    am, pm = "|".join(phrases("day_half", "am")), "|".join(phrases("day_half", "pm"))
     return re.compile(
         rf"(?:(?<![^\W\d_])(?P<word>{words})\.?\s*)?"
         r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])"
         rf"(?:(?::|(?(word)\s?h\s?|h))(?P<minute>[0-5]\d)(?::[0-5]\d)?"
-        rf"|\.(?P<dotted>[0-5]\d)(?=\s*(?:(?:{units})(?![^\W\d_])|[ap]\.?\s?m\.?(?![a-z])))|\.(?P<spoken>[0-5]\d))"
-        r"(?![\d:])(?!\.\d)(?:\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?"
+        rf"|\.(?P<dotted>[0-5]\d)(?=\s*(?:(?:{units})(?![^\W\d_])|(?:{am}|{pm})(?![^\W\d_])))|\.(?P<spoken>[0-5]\d))"
+        rf"(?![\d:])(?!\.\d)(?:\s*(?:(?P<am>{am})|(?P<pm>{pm}))(?![^\W\d_]))?"
         rf"(?:\s*(?:(?:{units})(?![^\W\d_])\.?)?\s*\(?(?P<zone>[A-Z]{{3,4}})(?![\w]))?", re.I)
 
 
@@ -444,10 +507,9 @@ def _clock(text: str, day, after_day: bool = False) -> tuple[int, int, tzinfo | 
             continue  # 3.12 alone: a day and month as often as a time
         hour = int(m.group("hour"))
         minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
-        half = (m.group("half") or "").replace(".", "").replace(" ", "").lower()
-        if half == "pm" and hour < 12:
+        if m.group("pm") and hour < 12:
             hour += 12
-        elif half == "am" and hour == 12:
+        elif m.group("am") and hour == 12:
             hour = 0
         return hour, minute, _zone_of(m.group("zone"), day)
     return None
@@ -625,7 +687,7 @@ _LABEL_REACH = 40
 
 
 def _labelled_dates(f: Fields) -> dict[str, str]:
-    """What the words of the date elements' texts (:func:`_date_texts`) date: ``"updated"`` and
+    """What the words of the date lines (:func:`_line_texts`) date: ``"updated"`` and
     ``"published"`` → the first day printed (:func:`_first_day`, read in the page's language)
     within :data:`_LABEL_REACH` characters after a word saying so (vocabulary category
     ``date_label``: ``Aktualisiert``, ``updated``, ``mis à jour``, ``Stand:`` / ``Erstellt``,
@@ -634,15 +696,26 @@ def _labelled_dates(f: Fields) -> dict[str, str]:
     (:func:`_printed_time`; with its offset when a zone abbreviation follows it): in
     ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025, 07:45 Uhr`` the update is
     ``2025-04-09T17:05:00`` and the publication ``2025-04-08T07:45:00``, whichever comes first,
-    in one element or several. Each the first found; read once per page."""
+    in one element or several. A word followed by a time alone (``Publicado 12 de março de 2026
+    às 09h05, atualizado às 12h05``) dates that time on the last day its line printed before
+    it. A line that prints a day before its first word, and that word an update's (``12.
+    března 2026 9:05, Aktualizováno 12. 3. 2026 11:40``), gives that day (with its time) as
+    the publication when no line names one. Each the first found; read once per page."""
     return f.once("labelled_dates", _read_labelled_dates)
 
 
 def _read_labelled_dates(f: Fields) -> dict[str, str]:
     label = pattern("date_label")
+    language = f["language"]
     found: dict[str, str] = {}
-    for text in _date_texts(f):
+    unnamed = None  # the day a line prints before its update's word
+    for text in _line_texts(f):
         words = list(label.finditer(text))
+        if words and words[0].group("updated") is not None and unnamed is None:
+            m = _last_day(text[:words[0].start()])
+            day = m and _day_of(m, language)
+            if day:
+                unnamed = _instant(day, _printed_time(f, day, [text[:words[0].start()]]))
         for word, following in zip(words, words[1:] + [None]):
             kind = "updated" if word.group("updated") is not None else "published"
             if kind in found:
@@ -650,16 +723,67 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
             part = text[word.end():following.start() if following else len(text)]
             m = _first_day(part)
             if m is None or m.start() > _LABEL_REACH:
+                before = _last_day(text[:word.start()])
+                day = before and _day_of(before, language)  # a time alone: that day's
+                clock = day and _clock(part, day, after_day=True)
+                if clock:
+                    found[kind] = _instant(day, clock)
                 continue
-            day = _day_of(m, f["language"])
+            day = _day_of(m, language)
             if day is None:
                 continue
-            clock = _printed_time(f, day, [part])
-            found[kind] = (datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=clock[2]).isoformat()
-                           if clock else day.isoformat())
+            found[kind] = _instant(day, _printed_time(f, day, [part]))
         if len(found) == 2:
             break
+    if "published" not in found and unnamed:
+        found["published"] = unnamed
     return found
+
+
+def _instant(day: date, clock: tuple[int, int, tzinfo | None] | None) -> str:
+    """``day`` at ``clock`` (``(hour, minute, zone)``, or ``None``) in ISO 8601:
+    ``YYYY-MM-DDTHH:MM:SS`` (with the zone's offset when there is one), else ``YYYY-MM-DD``."""
+    if not clock:
+        return day.isoformat()
+    return datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=clock[2]).isoformat()
+
+
+def _last_day(text: str) -> re.Match | None:
+    """The last whole day ``text`` prints (the shapes of :func:`_first_day`), or ``None``."""
+    found = [m for shape in (_DOTTED_DAY, _SLASHED_DAY, _ISO_DAY, _NAMED_DAY) for m in shape.finditer(text)]
+    return max(found, key=lambda m: m.start()) if found else None
+
+
+def _line_texts(f: Fields) -> list[str]:
+    """The texts of the date lines: each date element's (:func:`_date_elements`), then its
+    parent's when that is no date element itself (a ``<p>`` holding ``Publié le <time>12 mars
+    2026 à 09h05</time>, modifié le <time>…</time>``: the words stand around the ``<time>``
+    elements), then the element right after each of these that prints a whole day (the
+    update's line printed after the date line: ``<span class="data">12 marzo 2026</span> <span
+    class="aggiornato">Aggiornato il …</span>``),
+    150 characters at most (:func:`_texts_of`); read once per page."""
+    return f.once("line_texts", _read_line_texts)
+
+
+def _read_line_texts(f: Fields) -> list[str]:
+    elements = _date_elements(f)
+    seen = {id(el) for el in elements}
+    lines = []
+
+    def add(el) -> bool:
+        if el is None or id(el) in seen or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS:
+            return False
+        seen.add(id(el))
+        lines.append(el)
+        return True
+
+    for el in elements:
+        lines.append(el)
+        parent = el.getparent()
+        for line in (el, parent) if add(parent) else (el,):
+            if _first_day(clean(text_of(line, apart=True)) or ""):  # a date line: the one after it
+                add(line.getnext())
+    return _texts_of(lines)
 
 
 def _day_first(f: Fields, found: str) -> str:

@@ -20,9 +20,11 @@ _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*
 _ZONE_SUFFIX = re.compile(r"\s*\[([A-Za-z][\w+-]*(?:/[\w+-]+)*)\]$")
 """RFC 9557's time zone suffix of a date: ``2025-03-03T09:12:00+01:00[Europe/Berlin]``."""
 _ZONE_ABBREVIATION = re.compile(r"(?<=\d)\s*[A-Z]{2,5}$")
-_DRUPAL_DATE = re.compile(r"^[^\W\d_]{2,3},\s*(\d{2})/(\d{2})/(\d{4})\s+-\s+(\d{1,2}):(\d{2})$")
+DRUPAL_MEDIUM = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,3},\s*(\d{2})/(\d{2})/(\d{4})\s+-\s+(\d{1,2}):(\d{2})(?![\d:])")
 """Drupal's "medium" date format ``D, m/d/Y - H:i`` (``Mon, 03/03/2025 - 09:12``), which its
-token module prints in ``article:published_time`` unless the site sets another: month first."""
+token module prints in ``article:published_time`` and its node template in the signature
+(``Submitted by admin on Tue, 03/10/2026 - 14:22``) unless the site sets another: month first."""
+_DRUPAL_DATE = re.compile(rf"^(?:{DRUPAL_MEDIUM.pattern})$")
 _HALF_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])\.?m\.?$", re.I)
 """An ISO 8601 day with a twelve-hour time: ``2025-03-03 9:40 am`` (WordPress themes' meta)."""
 _DAY_FIRST = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}),?\s+(?:\D{0,6}\s)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")

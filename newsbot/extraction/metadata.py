@@ -17,8 +17,8 @@ from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, site_of
-from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values,
-                     text_of, unique, value_of)
+from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, read_apart,
+                     select_values, text_of, unique, value_of)
 from .vocabulary import language_pattern, pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
@@ -543,16 +543,19 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     headline (:func:`_author_links`), the article's signature (:func:`_signature`), then the writer a standfirst's line credits
     (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
-    publisher name, the site's domain: :func:`_brands`) are dropped."""
+    publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
+    typed as an organisation (:func:`_organisation_node`: ``Brněnské dny``, the site's own
+    desk), the first markup source naming people (:func:`_person_shaped`) wins over them: the
+    person whose byline the page prints."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("authors")))
     if portal:
         return portal, "portal"
     brands = _brands(f)
     raw = page.article_entity.get("author")
-    items = raw if isinstance(raw, list) else [raw] if raw else []
+    items = [_resolved(page, a) for a in (raw if isinstance(raw, list) else [raw] if raw else [])]
     sources = (  # read one after the other, the markup only when structured data names no one
-        ("jsonld", lambda: [ld_text(_resolved(page, a)) for a in items]),
+        ("jsonld", lambda: [ld_text(a) for a in items]),
         ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
@@ -562,9 +565,17 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _signature(f)),
         ("html", lambda: _standfirst_credit(f)),
     )
+
+    def names_of(values) -> list[str]:
+        return [n for n in unique(n for v in values if v for n in split_names(v, page.declared_language))
+                if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
+
     for layer, values in sources:
-        names = [n for n in unique(n for v in values() if v for n in split_names(v, page.declared_language))
-                 if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
+        names = names_of(values())
+        if names and layer == "jsonld" and all(_organisation_node(a) for a in items):
+            printed = next((found for other, read in sources if other == "html" and (found := names_of(read()))), [])
+            if printed and all(_person_shaped(n) for n in printed):
+                return printed, "html"  # the people the page prints, over the organisation credited
         if names:
             return names, layer
     return [], None
@@ -594,6 +605,17 @@ def _is_brand(name: str, brands: set[str]) -> bool:
     words = name.split()
     return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands) \
         or (len(words) > 2 and _squashed(" ".join(words[:-1])) in brands and bool(pattern("not_a_person").match(words[-1])))
+
+
+def _organisation_node(node) -> bool:
+    """``node`` (a JSON-LD value) is an object typed as an organisation: schema.org's
+    ``Organization`` or one of its kinds (``NewsMediaOrganization``, ``Corporation``,
+    ``GovernmentOrganization``…, every name ending so)."""
+    if not isinstance(node, dict):
+        return False
+    kinds = node.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].rsplit(":", 1)[-1].endswith("Organization") for k in kinds)
 
 
 def _resolved(page, value):
@@ -1192,7 +1214,8 @@ def _byline_text(el, edged: str | None = None) -> str | None:
 
 
 def _edged_text(el) -> str:
-    """The text of ``el`` as :func:`_byline_text` reads it, a NUL character at each edge of its
+    """The text of ``el`` as :func:`_byline_text` reads it (two inline elements side by side
+    read as :func:`~newsbot.extraction.values.read_apart` says), a NUL character at each edge of its
     block elements and of each inline element printing a time after another inline element
     (:func:`_time_after_name`: ``<span class="author-name">Ana Ruiz</span> <span
     class="timeago">hace 3 horas</span>``, the time a field of its own)."""
@@ -1208,7 +1231,7 @@ def _edged_text(el) -> str:
                 before = child.getprevious()
                 if before is not None and isinstance(before.tag, str) and not before.tail \
                         and before.tag not in _BLOCKS and child.tag not in _BLOCKS:
-                    parts.append(" ")  # two inline elements with nothing between them: two words, not one
+                    parts.append(_BESIDE)  # two inline elements with nothing between them: read apart
                 walk(child)
             parts.append("\0" if block else "")
         if node is not el and node.tail:
@@ -1216,7 +1239,12 @@ def _edged_text(el) -> str:
 
     walk(el)
     del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
-    return "".join(parts)
+    return read_apart("".join(parts), _BESIDE)
+
+
+_BESIDE = "\x01"
+""":func:`_edged_text`'s mark of two inline elements side by side, read by
+:func:`~newsbot.extraction.values.read_apart` (the rule a date line's text follows too)."""
 
 
 def _time_after_name(node) -> bool:
@@ -1503,8 +1531,10 @@ def split_names(value: str, language: str = "") -> list[str]:
             and not pattern("news_agency").match(commas[-1]) and not _photographer(commas[-1]):
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
     out = []
-    separator = pattern("name_separator")
-    parts, seps = _surnames_joined(separator.split(value), [m.group().strip() for m in separator.finditer(value)],
+    found = [m for m in pattern("name_separator").finditer(value)  # not within a parenthesis: ``(Lyon, avec AFP)``
+             if value.count("(", 0, m.start()) <= value.count(")", 0, m.start())]
+    starts, ends = [0] + [m.end() for m in found], [m.start() for m in found] + [len(value)]
+    parts, seps = _surnames_joined([value[a:b] for a, b in zip(starts, ends)], [m.group().strip() for m in found],
                                    language)
     role_alone = False
     for i, part in enumerate(parts):
@@ -1524,6 +1554,7 @@ def split_names(value: str, language: str = "") -> list[str]:
                                                       for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \
                 and not pattern("not_a_person").match(part) and not _organisation(part, language) \
+                and not _article_desk(part) \
                 and not pattern("date_label").match(part):
             out.append(part)
     return out
@@ -1615,6 +1646,19 @@ def _desk(part: str) -> bool:
     desk = pattern("not_a_person")
     return 1 < len(words) <= _DESK_WORDS and not any(c.isdigit() for c in part) \
         and bool(desk.match(words[0]) or desk.match(words[-1]))
+
+
+def _article_desk(part: str) -> bool:
+    """``part`` is a desk named with an article, a common noun's (``de Redactie Binnenland``,
+    ``la Redacción``, ``the Newsroom``): words in lower case of :data:`_PARTICLE_CHARS`
+    letters at most, then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
+    ``not_a_person``); a person's particle stands before a surname (``de Vries``), never a desk."""
+    words = part.split()
+    at = 0
+    while at < len(words) - 1 and words[at].islower() and len(words[at]) <= _PARTICLE_CHARS:
+        at += 1
+    rest = " ".join(words[at:])
+    return 0 < at and (bool(pattern("not_a_person").match(rest)) or _desk(rest))
 
 
 def _without_role(part: str, after_name: bool = False) -> str:

@@ -134,6 +134,8 @@ PATTERNS: dict[str, Pattern] = {
     # word after the time ("Uhr", "uur", "hod."): read by date_fields' clock pattern
     "time_lead_in": Pattern(r"{}", re.I),
     "time_unit": Pattern(r"{}", re.I),
+    # the half of the day after a twelve-hour clock's time ("pm", "μ.μ."): read by the clock pattern
+    "day_half": Pattern(r"(?:{})", re.I),
     # --- standfirst (newsbot.extraction.generic.lead) ---
     # the noun naming a series among a line's first words ("Serie: …", "Aus der Serie …")
     # (its words apart: each word before it ends at a non-letter, so a long run of letters is
@@ -247,6 +249,8 @@ SHAPES: dict[str, Shape] = {
         "date_label", r"(?<![^\W\d_])(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"),
     "time_lead_in": Shape("time_lead_in", r"{}"),  # "at" before a time of day: "um", "kell", "om"
     "time_unit": Shape("time_unit", r"{}"),  # the word after a time of day: "Uhr", "uur", "hod."
+    # "am" (group am) or "pm" (group pm) after a twelve-hour clock's time
+    "day_half": Shape("day_half", r"(?P<am>{am})|(?P<pm>{pm})"),
     # --- standfirst ------------------------------------------------------------------------------
     "series_name": Shape("series_name", r"{}"),  # "Serie", "series", "série", "sorozat"
 }
