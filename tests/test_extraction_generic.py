@@ -490,6 +490,68 @@ def test_a_standfirst_named_in_its_languages_word_is_the_lead(cls):
     assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
 
 
+@pytest.mark.parametrize("top, want", [
+    # Arc XP prints the standfirst as an <h2> right under the headline
+    ("<h2 class='c-sub-headline sub-headline'>Los embalses del sur bajan al nivel más bajo en veinte años</h2>",
+     "Los embalses del sur bajan al nivel más bajo en veinte años"),
+    ("<p class='article-manchet'>Landmændene venter regn i ugevis.</p>", "Landmændene venter regn i ugevis."),  # Danish
+    ("<div class='subtitulo'>Las barcas vuelven en mayo.</div>", "Las barcas vuelven en mayo."),
+])
+def test_a_standfirst_named_a_sub_headline_or_in_danish_is_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1>{top}</header>"
+                "<div class='article-body'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+@pytest.mark.parametrize("top, want", [
+    # two sentences under the headline: a standfirst's shape, short or printed as an <h2>
+    ("<p>As barragens secam. O governo reage.</p>", "As barragens secam. O governo reage."),
+    ("<h2>Las barcas vuelven en mayo. El puerto amplía el muelle.</h2>",
+     "Las barcas vuelven en mayo. El puerto amplía el muelle."),
+    # one line is a kicker or a crosshead, however long
+    ("<p>Seca no Alentejo.</p>", None),
+    ("<h2>Las barcas vuelven en mayo al puerto del sur tras el invierno</h2>", None),
+    ("<h2>Las barcas vuelven en mayo. el puerto</h2>", None),  # no capital after the full stop
+])
+def test_two_sentences_under_the_headline_are_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1>{top}</header>"
+                "<div class='texto'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+def test_the_value_of_a_labelled_drupal_field_is_no_lead():
+    text = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
+    field = ("<div class='field field-name-field-osszefoglalo'><div class='field-label'>Összefoglaló:&nbsp;</div>"
+             f"<div class='field-items'><div class='field-item even'>{text}</div></div></div>")
+    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1>{field}<div class='field "
+                "field-name-body'><div class='field-items'><div class='field-item'>" + _paras(3) + "</div></div></div>"
+                "</article>")
+    assert extract_article(html, URL).record["lead"] is None
+    # the same text printed under the headline with no label is the standfirst
+    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1><div class='field-items'><div "
+                f"class='field-item even'>{text}</div></div><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == text
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Ein Kommentar von Jonas Keller</p>", "<p><strong>A column by Lina Berg.</strong></p>",
+    "<p>Un commento di Marco Rossi</p>",
+])
+def test_a_credit_line_opening_the_text_is_left_out_of_the_body(line):
+    html = _doc("<title>Dürre</title>", f"<article><h1>Dürre im Osten</h1><div class='text'>{line}"
+                + _paras(3) + "</div></article>")
+    record = extract_article(html, URL).record
+    assert record["lead"] is None
+    assert record["body"].startswith("Paragraph 1 about the harbour")
+
+
+def test_a_sentence_naming_who_made_something_opens_the_body():
+    line = "<p>Die neue Fähre über den Fluss wurde entworfen von Jonas Keller.</p>"
+    html = _doc("<title>Fähre</title>", f"<article><h1>Fähre</h1><div class='text'>{line}" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["body"].startswith("Die neue Fähre über den Fluss")
+
+
 @pytest.mark.parametrize("cls", [
     "sapo-header",  # the Portuguese portal's bar, named by its brand
     "occhiello",  # Italian: the line over the headline, a kicker

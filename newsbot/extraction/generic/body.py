@@ -14,6 +14,7 @@ from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closin
                       _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _introduced, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser,
                       _under_a_call)
+from .lead import credit_line
 from .prune import HEADINGS
 from .scorer import model, pruned_tiers, rescore
 
@@ -109,7 +110,8 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
         return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set(), candidates)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
-    head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and (_keep_before(b) or (
+    head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and not credit_line(b.text)
+            and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
@@ -200,7 +202,8 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     headline = key(title or (anchor.text_content() if anchor is not None else ""))
     ruled = {id(b) for b in rules.kept}
     kept = [b for b in kept
-            if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b))]
+            if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b)
+                                      or credit_line(b.text))]
     kept = _dedupe(_repeated_pull_quotes(kept))
     if not any(b.good for b in kept):
         kept = _dedupe(_repeated_pull_quotes(rules.kept))
