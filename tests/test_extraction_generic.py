@@ -1796,6 +1796,57 @@ def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
                         "Whisk the eggs into the flour and bake the batter for twenty minutes."]
 
 
+def test_an_explainers_closing_list_of_labelled_items_stays():
+    tail = ("<p>Here is where each service can be found from Monday.</p><ul><li>Town Hall: moved to the old post "
+            "office</li><li>Grand Parade: moved to the library side</li></ul>")
+    want = ["Here is where each service can be found from Monday.", "Town Hall: moved to the old post office",
+            "Grand Parade: moved to the library side"]
+    assert _story_body(tail)[3:] == want
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    assert extract_article(html, URL).record["body"].split("\n\n")[3:] == want  # the block model too
+
+
+@pytest.mark.parametrize("tail", [
+    # the piece's credits, a single labelled line, items with no label
+    "<ul><li>Text: Lina Berg</li><li>Fotos: Tom Weiss</li></ul>",
+    "<ul><li>Grand Parade: moved</li></ul>",
+    "<ul><li>Bridge works close the road</li><li>Budget vote put off again</li></ul>",
+])
+def test_a_closing_list_of_credits_or_of_unlabelled_items_stays_out(tail):
+    assert len(_story_body(tail)) == 3
+
+
+@pytest.mark.parametrize("heading", [
+    "Les plus lus", "Lo más leído", "I più letti", "Meest gelezen", "Mest lästa", "Najčitanije", "Legolvasottabb",
+])
+def test_an_unlinked_list_of_most_read_headlines_after_the_text_is_left_out(heading):
+    box = (f"<h3>{heading}</h3><ol><li>Bridge works close the road</li><li>Budget vote put off again</li>"
+           "<li>Mayor visits the flooded pier</li></ol>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+
+
+def test_a_sub_heading_opening_with_the_words_of_a_box_stays():
+    tail = ("<h2>Les plus lucides des armateurs</h2>" + _paras(2, "the shipowners"))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    assert "Les plus lucides des armateurs" in extract_article(html, URL).record["body"]
+
+
+def test_briefs_of_other_stories_beside_the_articles_container_are_left_out():
+    briefs = "".join(f"<div class='post'><h2>Brief {i} on the market</h2><p>This is a full sentence about another "
+                     f"story, number {i}, printed on the same page under its own heading.</p></div>" for i in (2, 3, 4))
+    html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + briefs)
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 4 and body[0].startswith("Paragraph 1 about the harbour")
+
+
+def test_a_body_cut_into_parts_each_under_a_sub_heading_is_read_whole():
+    parts = "".join(f"<div class='post'><h2>Part {i}</h2>" + _paras(4, f"part {i}") + "</div>" for i in (2, 3))
+    html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + parts)
+    body = extract_article(html, URL).record["body"]
+    assert "Paragraph 4 about part 3" in body and "Part 2" in body
+
+
 @pytest.mark.parametrize("lang, top, want", [
     # a sentence-long standfirst naming a series is no label, however it closes
     ("it", "<p class='sommario'>La Serie B cambia formula: quattro anticipi al sabato e due posticipi al lunedì sera</p>",

@@ -12,8 +12,8 @@ from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
 from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro,
                       _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _introduced, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser,
-                      _under_a_call)
+                      _introduced, _keep_after, _keep_before, _keyword_lines, _labelled, _listing,
+                      _repeated_pull_quotes, _teaser, _under_a_call)
 from .lead import credit_line
 from .prune import HEADINGS
 from .scorer import model, pruned_tiers, rescore
@@ -118,7 +118,8 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     last_parent = _parent(inner[last])
     last = keyword_end
     tail = _tail(inner[last + 1:], last_parent)
-    keyword |= {id(b) for b in tail if b.tag == "tr"}  # a closing table's rows: kept whole, as the rules read it
+    # a closing table's rows and a list's labelled items: kept whole, as the rules read them
+    keyword |= {id(b) for b in tail if b.tag == "tr" or b.tag == "li" and _labelled(_listing(b))}
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
