@@ -512,6 +512,7 @@ def test_a_standfirst_named_a_sub_headline_or_in_danish_is_the_lead(top, want):
     ("<p>Seca no Alentejo.</p>", None),
     ("<h2>Las barcas vuelven en mayo al puerto del sur tras el invierno</h2>", None),
     ("<h2>Las barcas vuelven en mayo. el puerto</h2>", None),  # no capital after the full stop
+    ("<p>Photo: AFP. Updated at noon.</p>", None),  # short lines, a credit and a time stamp
 ])
 def test_two_sentences_under_the_headline_are_the_lead(top, want):
     html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1>{top}</header>"

@@ -129,15 +129,21 @@ def _field_value(el) -> bool:
     return False
 
 
-_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’»)]?\s+[\"'“„«(]?[^\W\d_]")
-"""A sentence's close after a word, then the next sentence's first letter."""
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'”’»)]?\s+(?=[\"'“„«(]?\s?[^\W\d_])")
+"""A sentence's close after a word, and the space before the next sentence's first letter."""
+SENTENCE_WORDS = 3  # the fewest words of each sentence of a standfirst's shape
 
 
 def _sentences(text: str) -> bool:
-    """``text`` is two sentences or more (:data:`_SENTENCES`), the next opening with a capital
-    letter, and closes as one (:data:`_CLOSED`): the shape of a standfirst, where a kicker, a
-    label or a crosshead is one line."""
-    return bool(_CLOSED.search(text)) and any(m.group()[-1].isupper() for m in _SENTENCES.finditer(text))
+    """``text`` is two sentences or more (:data:`_SENTENCE_BREAK`), each of
+    :data:`SENTENCE_WORDS` words or more and opening with a capital letter, and closes as one
+    (:data:`_CLOSED`): the shape of a standfirst, where a kicker, a label or a crosshead is one
+    line, and a credit and a time stamp are short ones (``Photo: AFP. Updated at noon.``)."""
+    if not _CLOSED.search(text):
+        return False
+    parts = _SENTENCE_BREAK.split(text)
+    return len(parts) >= 2 and all(len(p.split()) >= SENTENCE_WORDS and p.lstrip("\"'“„«( \xa0")[:1].isupper()
+                                   for p in parts)
 
 
 _LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
@@ -253,7 +259,11 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     and :data:`SHORT_WORDS` words (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst
     next to the headline, :func:`_named_next_to`, and is no label, list, kicker or credit,
     :func:`_sentence_like`);
-    failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
+    failing that, the first unnamed ``<p>`` or ``<div>`` of inline text (an ``<h2>`` too when
+    next to the headline and shaped as a standfirst, :func:`_sentences`) of running text in that
+    span, not the body's first block itself nor a labelled Drupal field's value
+    (:func:`_field_value`); one next to the headline shaped so needs ``LEAD_NAMED_MIN_CHARS``
+    only;
     boilerplate, a funding notice (:func:`~.boilerplate.is_funding_notice_block`), a series'
     label (:func:`series_label`, in the page's declared ``language``) and an element named a series' label or kicker
     (:data:`_LABEL_NAME`) are none, and such a label printed first inside a standfirst is left
