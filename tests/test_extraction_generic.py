@@ -490,6 +490,69 @@ def test_a_standfirst_named_in_its_languages_word_is_the_lead(cls):
     assert extract_article(html, URL).record["lead"] == "Crews want their pay back."
 
 
+@pytest.mark.parametrize("top, want", [
+    # Arc XP prints the standfirst as an <h2> right under the headline
+    ("<h2 class='c-sub-headline sub-headline'>Los embalses del sur bajan al nivel más bajo en veinte años</h2>",
+     "Los embalses del sur bajan al nivel más bajo en veinte años"),
+    ("<p class='article-manchet'>Landmændene venter regn i ugevis.</p>", "Landmændene venter regn i ugevis."),  # Danish
+    ("<div class='subtitulo'>Las barcas vuelven en mayo.</div>", "Las barcas vuelven en mayo."),
+])
+def test_a_standfirst_named_a_sub_headline_or_in_danish_is_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1>{top}</header>"
+                "<div class='article-body'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+@pytest.mark.parametrize("top, want", [
+    # two sentences under the headline: a standfirst's shape, short or printed as an <h2>
+    ("<p>As barragens secam. O governo reage.</p>", "As barragens secam. O governo reage."),
+    ("<h2>Las barcas vuelven en mayo. El puerto amplía el muelle.</h2>",
+     "Las barcas vuelven en mayo. El puerto amplía el muelle."),
+    # one line is a kicker or a crosshead, however long
+    ("<p>Seca no Alentejo.</p>", None),
+    ("<h2>Las barcas vuelven en mayo al puerto del sur tras el invierno</h2>", None),
+    ("<h2>Las barcas vuelven en mayo. el puerto</h2>", None),  # no capital after the full stop
+    ("<p>Photo: AFP. Updated at noon.</p>", None),  # short lines, a credit and a time stamp
+])
+def test_two_sentences_under_the_headline_are_the_lead(top, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1>{top}</header>"
+                "<div class='texto'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+def test_the_value_of_a_labelled_drupal_field_is_no_lead():
+    text = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
+    field = ("<div class='field field-name-field-osszefoglalo'><div class='field-label'>Összefoglaló:&nbsp;</div>"
+             f"<div class='field-items'><div class='field-item even'>{text}</div></div></div>")
+    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1>{field}<div class='field "
+                "field-name-body'><div class='field-items'><div class='field-item'>" + _paras(3) + "</div></div></div>"
+                "</article>")
+    assert extract_article(html, URL).record["lead"] is None
+    # the same text printed under the headline with no label is the standfirst
+    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1><div class='field-items'><div "
+                f"class='field-item even'>{text}</div></div><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == text
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Ein Kommentar von Jonas Keller</p>", "<p><strong>A column by Lina Berg.</strong></p>",
+    "<p>Un commento di Marco Rossi</p>",
+])
+def test_a_credit_line_opening_the_text_is_left_out_of_the_body(line):
+    html = _doc("<title>Dürre</title>", f"<article><h1>Dürre im Osten</h1><div class='text'>{line}"
+                + _paras(3) + "</div></article>")
+    record = extract_article(html, URL).record
+    assert record["lead"] is None
+    assert record["body"].startswith("Paragraph 1 about the harbour")
+
+
+def test_a_sentence_naming_who_made_something_opens_the_body():
+    line = "<p>Die neue Fähre über den Fluss wurde entworfen von Jonas Keller.</p>"
+    html = _doc("<title>Fähre</title>", f"<article><h1>Fähre</h1><div class='text'>{line}" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["body"].startswith("Die neue Fähre über den Fluss")
+
+
 @pytest.mark.parametrize("cls", [
     "sapo-header",  # the Portuguese portal's bar, named by its brand
     "occhiello",  # Italian: the line over the headline, a kicker
@@ -1732,6 +1795,57 @@ def test_a_closing_list_is_the_one_a_line_introduces_not_a_box_of_headlines():
     body = _story_body(recipe)
     assert body[3:] == ["What you need", "two eggs", "a cup of flour", "How to bake it",
                         "Whisk the eggs into the flour and bake the batter for twenty minutes."]
+
+
+def test_an_explainers_closing_list_of_labelled_items_stays():
+    tail = ("<p>Here is where each service can be found from Monday.</p><ul><li>Town Hall: moved to the old post "
+            "office</li><li>Grand Parade: moved to the library side</li></ul>")
+    want = ["Here is where each service can be found from Monday.", "Town Hall: moved to the old post office",
+            "Grand Parade: moved to the library side"]
+    assert _story_body(tail)[3:] == want
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    assert extract_article(html, URL).record["body"].split("\n\n")[3:] == want  # the block model too
+
+
+@pytest.mark.parametrize("tail", [
+    # the piece's credits, a single labelled line, items with no label
+    "<ul><li>Text: Lina Berg</li><li>Fotos: Tom Weiss</li></ul>",
+    "<ul><li>Grand Parade: moved</li></ul>",
+    "<ul><li>Bridge works close the road</li><li>Budget vote put off again</li></ul>",
+])
+def test_a_closing_list_of_credits_or_of_unlabelled_items_stays_out(tail):
+    assert len(_story_body(tail)) == 3
+
+
+@pytest.mark.parametrize("heading", [
+    "Les plus lus", "Lo más leído", "I più letti", "Meest gelezen", "Mest lästa", "Najčitanije", "Legolvasottabb",
+])
+def test_an_unlinked_list_of_most_read_headlines_after_the_text_is_left_out(heading):
+    box = (f"<h3>{heading}</h3><ol><li>Bridge works close the road</li><li>Budget vote put off again</li>"
+           "<li>Mayor visits the flooded pier</li></ol>")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + box + "</div>")
+    assert len(extract_article(html, URL).record["body"].split("\n\n")) == 3
+
+
+def test_a_sub_heading_opening_with_the_words_of_a_box_stays():
+    tail = ("<h2>Les plus lucides des armateurs</h2>" + _paras(2, "the shipowners"))
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    assert "Les plus lucides des armateurs" in extract_article(html, URL).record["body"]
+
+
+def test_briefs_of_other_stories_beside_the_articles_container_are_left_out():
+    briefs = "".join(f"<div class='post'><h2>Brief {i} on the market</h2><p>This is a full sentence about another "
+                     f"story, number {i}, printed on the same page under its own heading.</p></div>" for i in (2, 3, 4))
+    html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + briefs)
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert len(body) == 4 and body[0].startswith("Paragraph 1 about the harbour")
+
+
+def test_a_body_cut_into_parts_each_under_a_sub_heading_is_read_whole():
+    parts = "".join(f"<div class='post'><h2>Part {i}</h2>" + _paras(4, f"part {i}") + "</div>" for i in (2, 3))
+    html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + parts)
+    body = extract_article(html, URL).record["body"]
+    assert "Paragraph 4 about part 3" in body and "Part 2" in body
 
 
 @pytest.mark.parametrize("lang, top, want", [

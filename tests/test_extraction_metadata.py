@@ -409,6 +409,59 @@ def test_the_section_is_the_printed_breadcrumb_before_the_article(trail, section
     assert rec["section"] == section
 
 
+@pytest.mark.parametrize("label, section", [
+    # Jannah's category link over the headline, Brightspot's section, a channel's label
+    ("<span class='post-cat-wrap'><a class='post-cat tie-cat-12' href='/category/port/'>Port</a></span>", "Port"),
+    ("<div class='ArticlePage-section'><a class='Link' href='/ports'>Ports</a></div>", "Ports"),
+    ("<div class='Page-articleSection'><a href='/ports'>Ports</a></div>", "Ports"),
+    ("<div class='article-channel'>Hafen</div>", "Hafen"),
+    ("<a class='channel' href='/hafen/'>Hafen</a>", "Hafen"),
+])
+def test_a_category_named_by_a_theme_or_a_channel_is_the_section(label, section):
+    assert _page(f"<article>{label}<h1>{HEADLINE}</h1>{_paras(4)}</article>")["section"] == section
+
+
+def test_a_channel_in_an_aside_is_no_section():
+    aside = "<aside><div class='channel'><a href='/c/harbour-tv'>Harbour TV</a></div></aside>"
+    assert _page(f"<article><h1>{HEADLINE}</h1>{aside}{_paras(4)}</article>")["section"] is None
+
+
+@pytest.mark.parametrize("meta, section", [
+    # a link printed after a label naming a category, in any language
+    ("<div class='meta'><span>Κατηγορία: <a href='/limani/'>Λιμάνι</a></span></div>", "Λιμάνι"),
+    ("<h3 class='print-meta'>Dział: <a href='/port'>Port</a></h3>", "Port"),
+    ("<p><em>Rubrik: <a href='/hafen/'>Hafen</a></em></p>", "Hafen"),
+    # another label's link is none: tags, an author
+    ("<div class='meta'>Tags: <a href='/tag/cranes'>Cranes</a></div>", None),
+    ("<div class='meta'>Autor: <a href='/autor/ann-weber'>Ann Weber</a></div>", None),
+])
+def test_a_link_after_a_printed_category_label_is_the_section(meta, section):
+    assert _page(f"<article><h1>{HEADLINE}</h1>{meta}{_paras(4)}</article>")["section"] == section
+
+
+@pytest.mark.parametrize("url, link, section", [
+    # a plain link over the headline to the section the article's address lies under, named by its slug
+    ("https://www.example.hr/vijesti/susa-na-jugu-123", "<a href='/vijesti/'>Vijesti</a>", "Vijesti"),
+    ("https://www.example.pl/tygodnik/swiat/2116825,1,krolowa.read", "<a href='https://www.example.pl/tygodnik/swiat'>"
+     "Świat</a>", "Świat"),
+    ("https://www.example.de/magazin/fuehrung/staerken", "<div><a href='/magazin/fuehrung'>Führung</a></div>", "Führung"),
+    # a link named otherwise, to a path with an item's number, holding a heading, or to another section
+    ("https://www.example.de/blog/hafen", "<a href='/blog/'>Home</a>", None),
+    ("https://www.example.com/fiction/34798/melas/chapter/1", "<a href='/fiction/34798/melas'>Melas</a>", None),
+    ("https://www.example.com/port/cranes", "<a href='/port/'><h2>Port</h2></a>", None),
+    ("https://www.example.hr/vijesti/susa-na-jugu-123", "<a href='/sport/'>Sport</a>", None),
+])
+def test_a_link_over_the_headline_to_the_section_holding_the_article_is_the_section(url, link, section):
+    html = _doc(f"<title>{HEADLINE}</title>", f"<article>{link}<h1>{HEADLINE}</h1>{_paras(4)}</article>")
+    assert extract_article(html.encode(), url).record["section"] == section
+
+
+def test_a_link_under_the_headline_to_the_section_is_not_read_as_its_label():
+    html = _doc(f"<title>{HEADLINE}</title>", f"<article><h1>{HEADLINE}</h1><p>More news from the "
+                f"<a href='/vijesti/'>Vijesti</a> desk.</p>{_paras(4)}</article>")
+    assert extract_article(html.encode(), "https://www.example.hr/vijesti/susa-na-jugu-123").record["section"] is None
+
+
 def test_a_reader_comment_or_an_author_box_label_gives_no_author():
     comments = ("<section class='kommentare'><div class='kommentar'><span class='autor'>Heinz Maler</span>"
                 "<p>Ein Leser meint etwas dazu.</p></div></section>")

@@ -134,6 +134,26 @@ def test_a_kicker_never_cuts_the_headline(case):
     assert extract_article(_doc(head, top + _paras(4)), URL).record["title"] == expected
 
 
+@pytest.mark.parametrize("h1, want", [
+    # a kicker printed inside the headline, named in the page's language, is left out of it
+    ("<h1><span class='surtitre'>Sécheresse</span> Maisons fissurées : les assureurs refusent</h1>",
+     "Maisons fissurées : les assureurs refusent"),
+    ("<h1><span class='article-rubrique'>Sécheresse</span> Maisons fissurées : les assureurs refusent</h1>",
+     "Maisons fissurées : les assureurs refusent"),
+    ("<h1><span class='antetitulo'>Sequía</span> Las casas agrietadas esperan al seguro</h1>",
+     "Las casas agrietadas esperan al seguro"),
+    ("<h1><span class='headline-label'>Live</span> Harbour chief quits over crane deal</h1>",
+     "Harbour chief quits over crane deal"),
+    # a name holding "label" as part of a word, or a label span holding the whole headline
+    ("<h1><span class='labelled'>Sécheresse</span> Maisons fissurées</h1>", "Sécheresse Maisons fissurées"),
+    ("<h1><span class='label'>Maisons fissurées : les assureurs refusent</span></h1>",
+     "Maisons fissurées : les assureurs refusent"),
+])
+def test_a_kicker_named_inside_the_h1_is_left_out_of_the_headline(h1, want):
+    html = _doc("<title>Le Journal du Port</title>", f"<article>{h1}" + _paras(4) + "</article>")
+    assert extract_article(html, URL).record["title"] == want
+
+
 def test_a_breadcrumb_h1_is_not_the_printed_headline():
     # the trail's last item is the search-engine title; the article prints a kicker and its headline
     head = ("<title>Port authority: Chief quits over crane deal | Port News</title>"

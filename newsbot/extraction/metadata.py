@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -16,7 +16,7 @@ from .generic.boilerplate import opens_with_furniture
 from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
-from .urls import absolute, site_of
+from .urls import absolute, same_site, site_of
 from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, read_apart,
                      select_values, text_of, unique, value_of)
 from .vocabulary import language_pattern, pattern, phrases, vocabulary
@@ -75,7 +75,94 @@ def _section(f: Fields) -> tuple[str | None, str | None]:
             return name, "html"
     if not (name := _breadcrumb_section(page)) and label is not None:
         name = _printed_label(label, headline_element(page, None), page.declared_language)
+    if not name:
+        name = _labelled_link(page) or _section_link_over(page)
     return (name, "html") if name else (None, None)
+
+
+def _headline_scope(page):
+    """``(headline, scope)``: the headline element (:func:`~newsbot.extraction.title.headline_element`)
+    and the elements printed beside it, its ``<article>``, else the nearest of its
+    :data:`_HEADLINE_BLOCK` ancestors holding more than it (not the page's ``body``, ``main``
+    or ``html``); ``(None, None)`` without a headline."""
+    head = headline_element(page, None)
+    if head is None:
+        return None, None
+    scope = next(head.iterancestors("article"), None)
+    if scope is None:
+        for node in list(head.iterancestors())[:_HEADLINE_BLOCK]:
+            if node.tag in ("body", "main", "html"):
+                break
+            scope = node
+    return head, scope
+
+
+def _labelled_link(page) -> str | None:
+    """The name of a link printed after a label naming a category (:func:`_names_section_text`:
+    ``Κατηγορία: <a>Πολιτική</a>``, ``Kategorie: <a>``; the label the text right before the
+    link, loose or an element's) beside the headline (:func:`_headline_scope`), not in an
+    aside, a box of other stories or a teaser; ``None`` when there is none."""
+    head, scope = _headline_scope(page)
+    if scope is None:
+        return None
+    for a in scope.iter("a"):
+        before = a.getprevious()
+        text = (before.tail if before is not None else a.getparent().text) or ""
+        if not text.strip() and before is not None:
+            text = text_of(before)
+        if not text.strip() or not _names_section_text(text.strip()) or in_aside(a) or in_related(a) \
+                or in_teaser(a):
+            continue
+        name = _link_name(a)
+        if name and not home_link(a.get("href"), page.url):
+            return name
+    return None
+
+
+def _section_link_over(page) -> str | None:
+    """The name of a link printed over the headline, in its block (:func:`_headline_scope`), that
+    leads to a section holding the article: a path of the page's own site (no query) whose
+    segments open the page's path, one segment at least, not all of it (``/vijesti/`` over
+    ``/vijesti/susa-na-jugu-123``; not the front page, nor a path with a digit, an item's or a
+    date's, ``/fiction/34798/melas``) whose last segment is the slug of the link's name
+    (:func:`_slug_of`: ``Vijesti``), no heading in the link (a work's or another story's
+    title); ``None`` when there is none."""
+    head, scope = _headline_scope(page)
+    if scope is None:
+        return None
+    own = [p for p in urlsplit(page.url).path.split("/") if p]
+    for el in scope.iter(etree.Element):
+        if el is head:
+            return None  # links after the headline are the text's or a box's
+        if el.tag != "a" or in_aside(el) or in_related(el):
+            continue
+        target = absolute(el.get("href"), page.url) if el.get("href") else None
+        parts = urlsplit(target) if target else None
+        if parts is None or parts.query or not same_site(target, page.url):
+            continue
+        path = [p for p in parts.path.split("/") if p]
+        name = _link_name(el)
+        if name and path and len(path) < len(own) and own[:len(path)] == path and _slug_of(name, path[-1]) \
+                and not any(c.isdigit() for c in "".join(path)) and next(el.iter(*_HEADING_TAGS), None) is None:
+            return name
+    return None
+
+
+_TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def _slug_of(name: str, segment: str) -> bool:
+    """The path's ``segment`` is the slug of ``name``: its letters, lower case, accents dropped
+    (``Świat``, ``swiat``) or German and Nordic letters transcribed (``Führung``, ``fuehrung``),
+    with all else left out of both (``Recht + Steuern``, ``recht-steuern``); a link named
+    otherwise (``Home`` over ``/ohneq/``) names no section, nor does a name with a digit."""
+    def letters(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+        return "".join(c for c in text.lower() if c.isalpha() and not unicodedata.combining(c))
+
+    wanted = letters(unquote(segment))
+    return not any(c.isdigit() for c in name) and bool(wanted) \
+        and wanted in (letters(name), letters(name.lower().translate(_TRANSCRIBED)))
 
 
 SECTION_CHARS = 60  # the longest printed category label read as a section name
@@ -126,13 +213,16 @@ _FIELD_LABEL = re.compile(r"(?:^|\s)field-?_?_?label(?:$|\s)")
 _DRUPAL_FIELD = re.compile(r"(?:^|\s)(?:field|field-{1,2}(?:name|type)-[\w-]+)(?=$|\s)")
 """The class of a Drupal field's wrapper (7: ``field field-name-field-x``, 8+: ``field
 field--name-field-x``), the element a printed ``field-label``/``field__label`` is a child of."""
-_CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?<!parent-)(?:categor(?:y|ies)|cat-links|rubri[ck]a?|ressort|primary-tag)"
+_CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?<!parent-)(?:categor(?:y|ies)|cat-links|post-cat|rubri[ck]a?|ressort"
+                             r"|primary-tag|channel|articlesection|articlepage-section)"
                              r"(?:-(?:name|title|label))?(?=$|\s)"
                              r"|\bfield-{1,2}name-field-(?!(?:[a-z0-9]+-)*(?:related|similar|other|more|further|weitere"
                              r"|parent)-)"
                              rf"(?:[a-z0-9]+-)*(?:{_SECTION_WORDS})s?(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
-(``td-category``, ``entry-category``, ``cat-links``, Ghost's ``post-card-primary-tag``,
+(``td-category``, ``entry-category``, ``cat-links``, Jannah's ``post-cat``, Ghost's
+``post-card-primary-tag``, ``channel``, Brightspot's ``Page-articleSection`` and
+``ArticlePage-section``,
 TYPO3 tx_news's ``news-list-category``), or followed by ``-name``/``-title``/``-label`` (Joomla's
 ``category-name``; not its ``parent-category-name``, a wider one), not a slug after it
 (WordPress's ``category-politics`` on every post of that category); or a Drupal field of a

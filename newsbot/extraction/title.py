@@ -134,10 +134,13 @@ def printed_headline(page: Page, site_names: list[str]) -> str | None:
 
 
 KICKER_NAME = re.compile(r"kicker|overline|dachzeile|topline|top-line|eyebrow|roofline|spitzmarke|"
-                         r"supertitle|super-title|pretitle|pre-title|surtitle|sur-titre|occhiello", re.I)
+                         r"supertitle|super-title|pretitle|pre-title|surtitle|sur-?titre|occhiello|rubrique|"
+                         r"antetitulo|cintillo|(?:^|[\s_-])label(?:$|[\s_-])", re.I)
 """Class or id of a kicker element printed inside a headline: the topic line above it
-(English ``kicker``, ``overline``, ``eyebrow``; German ``Dachzeile``, ``Spitzmarke``,
-``topline``, ``roofline``; French ``surtitre``; Italian ``occhiello``)."""
+(English ``kicker``, ``overline``, ``eyebrow``, a ``label`` as a whole word of the name; German
+``Dachzeile``, ``Spitzmarke``, ``topline``, ``roofline``; French ``surtitre``, ``rubrique``;
+Italian ``occhiello``; Spanish ``antetitulo``, ``cintillo``). The kicker is left out only when
+text is left beside it (:func:`_without_named_kicker`)."""
 
 
 def _without_named_kicker(heading) -> str | None:

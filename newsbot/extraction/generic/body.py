@@ -12,8 +12,9 @@ from .boilerplate import is_boilerplate, is_funding_notice_block
 from .container import containers
 from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro,
                       _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
-                      _introduced, _keep_after, _keep_before, _keyword_lines, _repeated_pull_quotes, _teaser,
-                      _under_a_call)
+                      _introduced, _keep_after, _keep_before, _keyword_lines, _labelled, _listing,
+                      _repeated_pull_quotes, _teaser, _under_a_call)
+from .lead import credit_line
 from .prune import HEADINGS
 from .scorer import model, pruned_tiers, rescore
 
@@ -109,14 +110,16 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
         return RulePass(found, [], inner_ids, order, ai_boxes, cut, alive, set(), candidates)
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
-    head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and (_keep_before(b) or (
+    head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and not credit_line(b.text)
+            and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
     last_parent = _parent(inner[last])
     last = keyword_end
     tail = _tail(inner[last + 1:], last_parent)
-    keyword |= {id(b) for b in tail if b.tag == "tr"}  # a closing table's rows: kept whole, as the rules read it
+    # a closing table's rows and a list's labelled items: kept whole, as the rules read them
+    keyword |= {id(b) for b in tail if b.tag == "tr" or b.tag == "li" and _labelled(_listing(b))}
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
@@ -200,7 +203,8 @@ def extract(tree, anchor=None, title: str | None = None) -> Body:
     headline = key(title or (anchor.text_content() if anchor is not None else ""))
     ruled = {id(b) for b in rules.kept}
     kept = [b for b in kept
-            if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b))]
+            if id(b) in ruled or not (headline and headline in key(b.text) or is_funding_notice_block(b)
+                                      or credit_line(b.text))]
     kept = _dedupe(_repeated_pull_quotes(kept))
     if not any(b.good for b in kept):
         kept = _dedupe(_repeated_pull_quotes(rules.kept))

@@ -63,6 +63,8 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
         elif total[best] < DESCEND_SHARE * total[cur]:
             return extra + [cur]
         alike = [c for c in kids if c.tag == best.tag and c.get("class") == best.get("class")]
+        if best in path and all(_brief(c, total, best) for c in alike if c is not best):
+            alike = [best]  # other stories beside the headline's, each under its own heading
         if len(alike) > 1 and sum(total[c] for c in alike) >= DESCEND_SHARE * total[cur] and (
                 best.tag != "article" or _updates(alike, path)):
             return extra + alike  # one article body cut into several equal containers, or a live blog
@@ -149,6 +151,19 @@ def _updates(alike: list, path: set) -> bool:
         if next(c.iter("time"), None) is None and c.get("id") is None:
             return False
     return True
+
+
+def _brief(c, total: dict, best) -> bool:
+    """``c``, a sibling of the headline's container ``best`` of its tag and class (``<div
+    class="post">``), is another story's brief: it opens with a heading of its own (its first
+    element, or one inside its first element: a ``<header>``) and holds less than
+    :data:`SIBLING_SHARE` of ``best``'s good text (``total``: element → good text's length); a
+    body cut into parts of one class, each under a sub-heading, holds as much in its parts."""
+    first = next((e for e in c if isinstance(e.tag, str)), None)
+    if first is None or not (first.tag in HEADINGS or first.tag == "h1"
+                             or first.tag == "header" and next(first.iter("h1", *HEADINGS), None) is not None):
+        return False
+    return total.get(c, 0) < SIBLING_SHARE * total.get(best, 0)
 
 
 def _body_part(c, cur, best, goods: set) -> bool:

@@ -427,7 +427,8 @@ def _introduced(b: Block) -> bool:
     sub-heading asking a question (``What do I need?``, :data:`_QUESTION_END`: an explainer's
     answer given as a list) in a text that asks another so (:func:`_explainer`); an ordered
     list (an explainer's numbered steps) and a definition list of terms each with one
-    description (:func:`_paired`) are the text's without a line (a list of related links is
+    description (:func:`_paired`) and a list of labelled items (:func:`_labelled`: ``Grand Parade:
+    moved to the library side``) are the text's without a line (a list of related links is
     links, so no closing item), but under a box's one question (``Questions?`` over a press
     office's contact); an ordered list of calls or other stories' links (:func:`_calls`) and a
     definition list of credits (:func:`_credits`) are not."""
@@ -440,7 +441,7 @@ def _introduced(b: Block) -> bool:
     call = before is not None and before.tag in HEADINGS \
         and _QUESTION_END.search(before.text_content().strip()) is not None and not _explainer(before.getparent())
     if not call and (listing.tag == "ol" and not _calls(listing) or listing.tag == "dl" and _paired(listing)
-                     and not _credits(listing)):
+                     and not _credits(listing) or listing.tag == "ul" and _labelled(listing)):
         return True
     before = listing.getprevious()
     return before is not None and before.tag in HEADINGS \
@@ -476,6 +477,28 @@ def _credits(listing) -> bool:
     (:func:`_credit_term`: ``<dt>Text</dt><dd>Jana Nováková</dd><dt>Foto</dt><dd>ČTK</dd>``)."""
     terms = [" ".join(t.text_content().split()) for t in listing.iterchildren("dt")]
     return bool(terms) and all(_credit_term().fullmatch(t) for t in terms)
+
+
+_LABELLED_ITEM = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s+\S")
+"""An item opening with a label of a few words and a colon, then its value (``Grand Parade: moved
+to the library side``)."""
+LABELLED_ITEMS = 2  # the fewest items of a list of labelled items
+
+
+def _labelled(listing) -> bool:
+    """The list ``listing`` pairs labels with values, an explainer's closing summary: two items or
+    more (:data:`LABELLED_ITEMS`), each a label of four words at most before a colon and its value
+    (:data:`_LABELLED_ITEM`), no label a credit's word (:func:`_credit_term`: ``Foto: …``,
+    ``Text: …``, the piece's credits)."""
+    items = [" ".join(li.text_content().split()) for li in listing.iterchildren("li")]
+    if len(items) < LABELLED_ITEMS:
+        return False
+    for text in items:
+        m = _LABELLED_ITEM.match(text)
+        label = text.split(":", 1)[0]
+        if m is None or len(label.split()) > 4 or _credit_term().fullmatch(label + ":"):
+            return False
+    return True
 
 
 def _paired(listing) -> bool:

@@ -37,13 +37,14 @@ prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
     r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
-    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|"
-    r"(?:^|[\s_-])subheadline(?:$|[\s_-])", re.I)
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|subtitulo|"
+    r"(?:^|[\s_-])sub-?headline(?:$|[\s_-])", re.I)
 """A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words: French
 ``chapo``, ``chapeau`` and ``sapo`` (a name's last part: ``sapo-header`` is the Portuguese portal's
 bar), Romanian ``sapou``, Croatian, Slovene and Serbian ``podnaslov``, Polish ``zajawka``,
-Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``; and
-``subheadline`` as a whole word; not ``lead``, ``intro`` or ``subhead``, which as whole words
+Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``, Danish ``manchet``, Spanish and
+Portuguese ``subtitulo``; and ``subheadline`` or ``sub-headline`` as a whole word (Arc XP's
+``c-sub-headline``); not ``lead``, ``intro`` or ``subhead``, which as whole words
 name Bootstrap's large text, an intro box holding a date line or an audio player, a
 crosshead; not ``teaser`` or ``description``, which name other parts too)."""
 _NEXT_TO = 3  # the elements after the headline (or after its wrapper) that are next to it
@@ -52,7 +53,7 @@ LEAD_NAME = re.compile(
     r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
     r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph|lede|"
     r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul|"
-    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)",
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|subtitulo|sub-headline",
     re.I,
 )
 _NOT_LEAD = re.compile(
@@ -96,14 +97,53 @@ def _plain(el) -> bool:
 
 def _named_next_to(anchor, el, names: str, parent, pnames: str) -> bool:
     """``el`` (or its ``parent``, when that holds the name) names itself a standfirst
-    (:data:`STANDFIRST_NAME`) and is next to the headline ``anchor``: among the
-    :data:`_NEXT_TO` elements after it, or after the element wrapping it."""
+    (:data:`STANDFIRST_NAME`) and is next to the headline ``anchor`` (:func:`_next_to`)."""
     named = el if names and STANDFIRST_NAME.search(names) else parent if pnames and STANDFIRST_NAME.search(pnames) \
         else None
-    if named is None or anchor is None:
+    return named is not None and _next_to(anchor, named)
+
+
+def _next_to(anchor, el) -> bool:
+    """``el`` is next to the headline ``anchor``: among the :data:`_NEXT_TO` elements after it,
+    or after the element wrapping it."""
+    if anchor is None:
         return False
     wrapper = anchor.getparent()
-    return any(named in islice(node.itersiblings(), _NEXT_TO) for node in (anchor, wrapper) if node is not None)
+    return any(el in islice(node.itersiblings(), _NEXT_TO) for node in (anchor, wrapper) if node is not None)
+
+
+FIELD_LEVELS = 3  # the ancestors of an element searched for the Drupal field it is the value of
+
+
+def _field_value(el) -> bool:
+    """``el`` is the value of a Drupal field printed under its label (``<div class="field-label">
+    Összefoglaló:</div><div class="field-items">…``: the label an element before it or one of its
+    :data:`FIELD_LEVELS` nearest ancestors, named ``field-label``/``field__label``): a datum
+    the site labels, no standfirst unless named one."""
+    from ..metadata import _names_field_label
+
+    for node in (el, *islice(el.iterancestors(), FIELD_LEVELS)):
+        before = node.getprevious()
+        if before is not None and isinstance(before.tag, str) and _names_field_label(_names(before)):
+            return True
+    return False
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'”’»)]?\s+(?=[\"'“„«(]?\s?[^\W\d_])")
+"""A sentence's close after a word, and the space before the next sentence's first letter."""
+SENTENCE_WORDS = 3  # the fewest words of each sentence of a standfirst's shape
+
+
+def _sentences(text: str) -> bool:
+    """``text`` is two sentences or more (:data:`_SENTENCE_BREAK`), each of
+    :data:`SENTENCE_WORDS` words or more and opening with a capital letter, and closes as one
+    (:data:`_CLOSED`): the shape of a standfirst, where a kicker, a label or a crosshead is one
+    line, and a credit and a time stamp are short ones (``Photo: AFP. Updated at noon.``)."""
+    if not _CLOSED.search(text):
+        return False
+    parts = _SENTENCE_BREAK.split(text)
+    return len(parts) >= 2 and all(len(p.split()) >= SENTENCE_WORDS and p.lstrip("\"'“„«( \xa0")[:1].isupper()
+                                   for p in parts)
 
 
 _LIST_AFTER_COLON = re.compile(r":[^.!?]*,[^.!?]*,")
@@ -113,6 +153,21 @@ _CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'�
 """A line closing with a byline's lead-in and a name (``Ein Kommentar von Jan Berg``, ``A
 column by Lina Berg.``): a credit of the piece's kind and writer, no standfirst (the name's
 words capitalised: :func:`_sentence_like`)."""
+CREDIT_LINE_WORDS = 3
+"""The most words before the byline's lead-in of a credit line (``Ein Kommentar``, ``A weekly
+column``): more make a sentence about someone (``The bridge was designed by Ana Ruiz.``)."""
+
+
+def credit_line(text: str) -> bool:
+    """``text`` is a line crediting the piece and its writer, no text of it: at most
+    :data:`CREDIT_LINE_WORDS` words, then a byline's lead-in and a name of capitalised words
+    closing the line (:data:`_CREDIT_CLOSING`: ``Ein Kommentar von Jonas Keller``, ``A column
+    by Lina Berg.``)."""
+    m = _CREDIT_CLOSING.search(text)
+    return bool(m) and all(w[0].isupper() for w in m.group(1).split()) \
+        and len(text[:m.start()].split()) <= CREDIT_LINE_WORDS
+
+
 _CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
 """A line closing as a sentence does: a full stop, a question or exclamation mark (a quote or
 parenthesis after it)."""
@@ -204,7 +259,11 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     and :data:`SHORT_WORDS` words (``LEAD_NAMED_MIN_CHARS`` when it names itself a standfirst
     next to the headline, :func:`_named_next_to`, and is no label, list, kicker or credit,
     :func:`_sentence_like`);
-    failing that, the first unnamed ``<p>``/``<h2>``/``<div>`` of running text in that span;
+    failing that, the first unnamed ``<p>`` or ``<div>`` of inline text (an ``<h2>`` too when
+    next to the headline and shaped as a standfirst, :func:`_sentences`) of running text in that
+    span, not the body's first block itself nor a labelled Drupal field's value
+    (:func:`_field_value`); one next to the headline shaped so needs ``LEAD_NAMED_MIN_CHARS``
+    only;
     boilerplate, a funding notice (:func:`~.boilerplate.is_funding_notice_block`), a series'
     label (:func:`series_label`, in the page's declared ``language``) and an element named a series' label or kicker
     (:data:`_LABEL_NAME`) are none, and such a label printed first inside a standfirst is left
@@ -216,6 +275,7 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     if body.blocks[0].tag == "text":
         stop += 1
     start = order.get(anchor, -1) if anchor is not None else -1
+    first = body.blocks[0].element
     fallback = None
     # ``order`` numbers the elements 0, 1, 2… in its own order: only those after the headline
     # and up to the first body block are read
@@ -231,7 +291,8 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
         if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
             continue
         hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
-        if not hit and (fallback is not None or start < 0 or i >= stop or not _plain(el)
+        if not hit and (fallback is not None or start < 0 or i >= stop or el is first or _field_value(el)
+                        or not (_plain(el) or el.tag == "h2" and _next_to(anchor, el))
                         or (anchor is not None and parent is not None and not _inside(anchor, parent)
                             and any(order.get(h, -1) > start for h in el.itersiblings(*HEADINGS, preceding=True)))):
             continue  # (the last: a box with a heading of its own after the headline, "Also interesting")
@@ -241,9 +302,12 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
         b = _block(el, el.tag, parts, links)
         if not b or b.link_share >= 0.5 or b.text.count(" ") < 2:
             continue
+        shaped = _sentences(b.text) and _next_to(anchor, el)
+        if el.tag == "h2" and not hit and not shaped:
+            continue  # a sub-heading, unless shaped as a standfirst
         if (len(b.text) < LEAD_MIN_CHARS or len(b.text.split()) < SHORT_WORDS) and not (
-                hit and len(b.text) >= LEAD_NAMED_MIN_CHARS and _named_next_to(anchor, el, names, parent, pnames)
-                and _sentence_like(b.text, f"{names} {pnames}")):
+                len(b.text) >= LEAD_NAMED_MIN_CHARS and (shaped or hit and _sentence_like(b.text, f"{names} {pnames}")
+                                                         and _named_next_to(anchor, el, names, parent, pnames))):
             continue
         if is_boilerplate(b.text) or is_funding_notice_block(b):
             continue
