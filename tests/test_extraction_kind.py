@@ -546,3 +546,46 @@ def test_a_long_dated_article_typed_a_collection_page_is_an_article():
     assert kind(html, "https://www.harbourpost.example/stories/2025/03/north-quay") == (True, "dated_headline")
     # the same type over an undated page of text: a front, as the type says
     assert kind(_article(head=_ld({"@type": "CollectionPage"}), dated=False)) == (False, "front_typed")
+
+
+TITLE_BLOCK = ('<html lang="de"><head><title>{title} | Gemeinde Talheim</title></head><body class="path-node"><main>'
+               '<div class="region region--content-above"><div id="block-olivero-page-title" class="block block-core '
+               'block-page-title-block"><h1 class="page-title"><span class="field--name-title">{title}</span></h1>'
+               '</div><div class="block block-local-tasks-block"><ul><li><a href="/node/12">Ansehen</a></li></ul></div>'
+               '</div><div class="region region--content"><div class="block block-system-main-block"><article '
+               'class="node node--type-article node--view-mode-full"><footer class="node__meta"><span class='
+               '"node__author">Von <a href="/user/3">Redaktion</a></span>, <span>14.03.2025</span></footer><div '
+               'class="node__content"><div class="field field--name-body">{body}</div></div></article></div></div>'
+               '</main></body></html>')
+MEETINGS = "".join(f'<tr><td>{n:02d}.04.2025</td><td><a href="/termine/sitzung-{n}">Sitzung des Bauausschusses Nummer '
+                   f'{n}</a></td><td>Rathaus, Saal {n}</td></tr>' for n in range(1, 13))
+
+
+@pytest.mark.parametrize("title, body", [
+    # Drupal's title block outside the node, the node's own date line: a brief
+    ("Neue Öffnungszeiten im Bürgerbüro", "<p>Ab dem ersten April ist das Bürgerbüro auch am Donnerstagnachmittag "
+     "bis 18 Uhr geöffnet.</p><p>Termine können weiterhin online oder telefonisch vereinbart werden.</p>"),
+    # the node's text mostly a table of dated rows, each linking to a meeting's page
+    ("Sitzungstermine 2025", "<p>Der Gemeinderat und seine Ausschüsse tagen im Jahr 2025 an den folgenden Terminen; "
+     "die Sitzungen sind öffentlich.</p><p>Die Tagesordnungen werden eine Woche vorher veröffentlicht.</p>"
+     f"<table><tbody>{MEETINGS}</tbody></table>"),
+])
+def test_a_drupal_node_under_a_title_block_outside_it_is_an_article(title, body):
+    html = TITLE_BLOCK.format(title=title, body=body)
+    assert kind(html, "https://www.talheim.example.de/aktuelles/meldung") == (True, "dated_headline")
+
+
+def test_a_table_layouts_bold_headline_is_dated_and_is_the_title():
+    # no <h1>, the site's name in <title>, the date and the bold headline in cells over <br>-parted text
+    menu = "".join(f'<tr><td><a href="/index.php?id={n}">Dział numer {n} urzędu gminy</a></td></tr>' for n in range(9))
+    others = "".join(f'<tr><td>2005-03-0{n}</td><td><a href="/index.php?id=3&amp;news={n}">Inna wiadomość z gminy '
+                     f'numer {n}</a></td></tr>' for n in range(1, 6))
+    html = ('<html><head><title>Gmina Dębowo - Aktualności</title></head><body><table width="780"><tr><td colspan="2">'
+            f'Gmina Dębowo</td></tr><tr><td width="180"><table>{menu}</table></td><td><table width="100%"><tr><td>'
+            '2005-03-14</td></tr><tr><td><b>Remont drogi gminnej w Dębowie Małym</b></td></tr><tr><td>W poniedziałek '
+            "rozpoczął się remont drogi gminnej prowadzącej przez Dębowo Małe do szkoły.<br><br>Prace potrwają około "
+            "trzech tygodni, objazd prowadzi przez Lipówkę.<br><br>Wójt Gminy</td></tr></table><b>Inne aktualności"
+            f"</b><table>{others}</table></td></tr></table></body></html>")
+    url = "http://www.debowo.example.pl/index.php?id=3&news=112"
+    assert kind(html, url) == (True, "dated_headline")
+    assert extract_article(html, url).record["title"] == "Remont drogi gminnej w Dębowie Małym"

@@ -9,12 +9,17 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    ``search-results`` box holding most of the running text, a search's query in the address
    (``?s=``), or a month's archive address (``/2025/03/``) over dated teasers: a front,
    whatever else it says (its entries' microdata, a theme's ``og:type``);
+   its main region is a run of teaser units (:func:`_run_listing`, any CMS: units repeated as
+   siblings, each a headline link to another page of the site with a date or an excerpt)
+   holding the body's paragraphs, or, with a listing's evidence (:func:`_listing_evidence`),
+   outweighing the page's own text, with no headline dating an own text: a front too;
 1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
    ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
    (whose headline is no link: a list's entries are typed so too),
    ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
 2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
-   ``ItemList`` at the top, or ``og:type`` ``profile``;
+   ``ItemList`` at the top, or ``og:type`` ``profile`` (but a long text, :data:`LONG_TEXT`,
+   under an ``<h1>`` its own block dates, no list of teasers, is an article: a plugin's type);
 3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>``, a date
    meta tag, or the publication day the extraction found printed as text in the headline's
    block (``03.03.2025, 09:12 Uhr`` in a span), followed by paragraphs of at least
@@ -75,15 +80,35 @@ def _has_date(el, written, units=frozenset()) -> bool:
     """True when ``el`` is or holds a ``<time>``, or a text of :data:`DATELINE_CHARS`
     characters at most in which the pattern ``written`` (the publication day written whole,
     :func:`~newsbot.extraction.date_fields.day_pattern`; ``None``: no day found) matches, and
-    no teaser (heading, article, list item, or one of the repeated teaser units ``units``,
-    :func:`_repeated_unit`, nor a ``<time>`` or text in one)."""
-    if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS or next(el.iter(*_TEASER_TAGS), None) is not None:
+    no teaser (:func:`_teaser_element`: a linked heading, an article holding a headline link, a
+    list item, or one of the repeated teaser units ``units``, :func:`_repeated_unit`, nor a
+    ``<time>`` or text in one, nor an element holding a teaser)."""
+    if not isinstance(el.tag, str) or any(_teaser_element(t) for t in el.iter(*_TEASER_TAGS)):
         return False
     if el in units:
         return False
     if el.tag == "time" or any(not any(a in units for a in t.iterancestors()) for t in el.iter("time")):
         return True
     return written is not None and _prints_day(el, written, units)
+
+
+def _teaser_element(el) -> bool:
+    """``el`` (a heading, ``<article>`` or list item) may be a teaser: a list item, a heading
+    holding a link, an ``<article>`` holding a link in a heading or one of
+    :data:`HEADLINE_CHARS` characters or more outside a table's cell. A node's ``<article>``
+    printing the page's own text (Drupal's, under a title block outside it; its table of
+    linked rows) and a text's sub-headings are none."""
+    if el.tag == "li":
+        return True
+    if el.tag != "article":
+        return el.find(".//a") is not None
+    for a in el.iter("a"):
+        if next(a.iterancestors("h2", "h3", "h4", "td", "th"), None) is not None:
+            if next(a.iterancestors("h2", "h3", "h4"), None) is not None:
+                return True
+        elif len(a.text_content().strip()) >= HEADLINE_CHARS:
+            return True
+    return False
 
 
 def _prints_day(el, written, units=frozenset()) -> bool:
@@ -214,6 +239,9 @@ def _shape(el) -> tuple:
     return el.tag, ((el.get("class") or "").split() or [None])[0]
 
 
+_TABLE_CELLS = ("tr", "td", "th")
+"""A table's rows and cells: data (a schedule, a list of meetings with their dates), never a
+list of teaser units."""
 UNIT_LEVELS = 4  # ancestors of a headline link searched for the repeated unit holding it
 UNIT_EXTRA_CHARS = 10  # text beside the headline that makes a unit a teaser (a date, a description)
 
@@ -247,10 +275,10 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     a heading or paragraph, or its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
     the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
     or more of its tag and first class (:func:`_shape`: an archive's ``<li>``, a Drupal view's
-    ``div.views-row``), when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or
-    more beside the link, no paragraph told before the link (:func:`_told_before`) and, but for
-    a link holding a heading or paragraph, a date
-    (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
+    ``div.views-row``; no table's row or cell, :data:`_TABLE_CELLS`), when that ancestor holds
+    :data:`UNIT_EXTRA_CHARS` characters of text or more beside the link, no paragraph told
+    before the link (:func:`_told_before`) and, but for a link holding a heading or paragraph,
+    a date (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
     otherwise. ``seen`` caches each parent's count of its children by shape. The caller
     (:func:`_teasers`) keeps units of a shape only when four of them hold such a link, with four
     link texts at least (a link printed alike in every entry, "Copy the link to this entry", is
@@ -259,7 +287,7 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
     for _ in range(UNIT_LEVELS):
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "main", "html"):
+        if parent is None or parent.tag in ("body", "main", "html") or node.tag in _TABLE_CELLS:
             return None
         if node is not a or card:
             shapes = seen.get(parent)
@@ -344,26 +372,36 @@ def _unit_of(node, seen: dict):
     """The nearest of ``node`` and its ancestors, within :data:`RUN_LEVELS` levels and below
     the page's ``body`` and ``main``, whose parent holds :data:`RUN_UNITS` children or more of
     its shape (:func:`_unit_shape`), or ``None`` (and for a paragraph without a link among
-    paragraphs: running text). ``seen`` caches each parent's children of a tag and their count of
-    a shape."""
+    paragraphs: running text; for a table's row or cell: data). ``seen`` caches each parent's
+    children of a tag and their count of a shape, and the answer for each element climbed
+    through (the answer of the paragraphs of one block)."""
+    path = []
+    found = None
     for _ in range(RUN_LEVELS):
+        if node in seen:
+            found = seen[node]
+            break
+        path.append(node)
         parent = node.getparent()
-        if parent is None or node.tag in ("body", "main", "html") or parent.tag == "html":
-            return None
+        if parent is None or node.tag in ("body", "main", "html") or parent.tag == "html" or node.tag in _TABLE_CELLS:
+            break
         same = seen.get((parent, node.tag))
         if same is None:
             same = seen[parent, node.tag] = list(parent.iterchildren(node.tag))
         if len(same) >= RUN_UNITS:
             if node.tag == "p" and node.find(".//a") is None:
-                return None  # a paragraph among paragraphs: running text
+                break  # a paragraph among paragraphs: running text
             shape = _unit_shape(node)
             count = seen.get((parent, shape))
             if count is None:
                 count = seen[parent, shape] = sum(1 for child in same if _unit_shape(child) == shape)
             if count >= RUN_UNITS:
-                return node
+                found = node
+                break
         node = parent
-    return None
+    for el in path:
+        seen[el] = found
+    return found
 
 
 def _headline_of(unit):
@@ -415,12 +453,11 @@ def _runs(page: Page, starts) -> tuple[list, str, int]:
         kept = []
         for unit, (a, href, text) in found.items():
             words = unit.text_content().split()
-            if _told_before(unit, a) or not _other_page(href, page):
-                continue
             dated = _dates_unit(unit, a)
             if len(" ".join(words)) < len(text) + UNIT_EXTRA_CHARS and not dated:
                 continue
-            if dated or _in_heading(a) or next(a.iter(*_CARD_PARTS), None) is not None:
+            if (dated or _in_heading(a) or next(a.iter(*_CARD_PARTS), None) is not None) \
+                    and not _told_before(unit, a) and _other_page(href, page):
                 kept.append((unit, words))
         sizes = sorted(len(" ".join(w)) for _, w in kept)
         if len(kept) < RUN_UNITS or sizes[len(kept) // 2] > UNIT_CHARS:
@@ -660,10 +697,11 @@ def _dated_teasers(page: Page, teasers: dict[str, str]) -> int:
 
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
-    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``typed``,
+    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``teaser_run``, ``typed``,
     ``published_meta``, ``front_typed``, ``dated_headline``, ``front``, ``long_text``,
-    ``no_evidence``."""
-    from .content import paragraphs
+    ``no_evidence``. The headline dated is the first ``<h1>`` that is no link, else a table
+    layout's bold headline line the title was read from."""
+    from .content import headline, paragraphs
 
     page = f.page
     if f.non_article:
@@ -679,11 +717,14 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
+    if h1 is None:  # a table layout's bold headline line (title.bold_headline)
+        printed = headline(f)
+        h1 = printed if printed is not None and printed.tag in ("b", "strong") else None
     teasers = f.once("teasers", _page_teasers)
     if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
             or (page.meta_first("og:type") or "").lower() == "profile":
-        if h1 is None or len(found) < LONG_TEXT[0] or chars < LONG_TEXT[1] or not _dated(f, h1, teasers[2], meta=False) \
-                or _reads_as_teasers(found, *teasers[:2]):
+        if h1 is None or len(found) < LONG_TEXT[0] or chars < LONG_TEXT[1] \
+                or not _dated(f, h1, teasers[2], meta=False) or _reads_as_teasers(found, *teasers[:2]):
             return False, "front_typed"
         return True, "dated_headline"  # a long text under a headline its block dates: the type is a plugin's mistake
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
