@@ -28,7 +28,7 @@ def kind(html: str | bytes, url: str = "https://www.harbourpost.example/x") -> t
     ("/stories/2025/03/crane-inspection-closes-quay-four", (True, "dated_headline")),  # a brief
     ("/topics/shipping", (False, "teaser_run")),  # its running text: one line of introduction over its teasers
     ("/authors/lena-dahl", (False, "front_typed")),  # ProfilePage, three paragraphs of biography
-    ("/sections/ports", (False, "front")),
+    ("/sections/ports", (False, "teaser_run")),
     ("/", (False, "front")),  # its running text: the links of its menu and teasers
 ])
 def test_fixture_site_pages(path, expected):
@@ -116,7 +116,7 @@ def test_an_untyped_author_page_of_teaser_cards_is_a_front():
     html = ('<html lang="en"><body><main><div class="writer-head"><h1>Lena Dahl</h1><p class="bio">Lena Dahl '
             'writes about ports and shipping. She worked for a regional paper in the north before.</p></div>'
             '<div class="list">' + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></main></body></html>")
-    assert kind(html) == (False, "front")
+    assert kind(html) == (False, "teaser_run")
     # an article with cards of related stories keeps its own text
     article = ("<html><body><h1>New ferries ordered</h1>" + PARA * 6 + '<div class="more">'
                + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></body></html>")
@@ -476,8 +476,15 @@ def _press_list() -> tuple[str, str]:
             "</body></html>", "https://www.foodagency.example.eu/en/press")
 
 
+def _bare_archive() -> tuple[str, str]:
+    # the same archive without any listing's evidence: no CollectionPage, no next page, a plain address
+    html, _ = _wp_category_excerpts()
+    html = html.replace("CollectionPage", "WebPage").replace('rel="next"', 'rel="alternate"')
+    return html, "https://www.notizie.example.it/politica"
+
+
 @pytest.mark.parametrize("page", [_wp_category_excerpts, _fr_search, _it_search, _drupal_view, _ghost_tag, _it_author,
-                                  _press_list])
+                                  _press_list, _bare_archive])
 def test_a_run_of_teaser_units_is_a_listing_whatever_the_cms(page):
     # typed articles by og:type or a date meta, with no CMS class the listing rules know: the run decides
     assert kind(*page()) == (False, "teaser_run")

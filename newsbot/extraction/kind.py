@@ -476,9 +476,19 @@ def _link_starts(page: Page) -> list:
 
 
 _LISTING_PATH = re.compile(r"/(?:tags?|categor(?:y|ies|ia|ie)|kategorie|author|autor|autore|auteur|search|recherche"
-                           r"|ricerca|cerca|suche|buscar|busqueda|page)(?:/|$)", re.I)
-"""Address segments of a listing (tag, category, author, search pages, a later page): evidence,
-not a verdict (an article's slug may follow them)."""
+                           r"|ricerca|cerca|suche|buscar|busqueda|page)(?:/|$)"
+                           r"|/(?:press-releases?|pressemitteilungen|comunicati(?:-stampa)?|communiques(?:-de-presse)?"
+                           r"|newsroom|archiv(?:e|io)?)/?$", re.I)
+"""Address segments of a listing (tag, category, author, search pages, a later page; a list of
+press releases, an archive as the address's last segment): evidence, not a verdict (an
+article's slug may follow them)."""
+_LISTING_QUERY = re.compile(r"(?:^|&)(?:keys|search_api_fulltext|texte|recherche|mots?|motcle|cerca|ricerca|testo"
+                            r"|term|page|pagina|seite)=[^&]", re.I)
+"""A search's or a later page's parameter (Drupal's ``keys``, French, Italian search fields,
+``page=2``) beside :data:`_SEARCH_QUERY`'s."""
+_SEARCH_INPUT = frozenset({"s", "q", "query", "search", "keys", "search_api_fulltext", "texte", "recherche", "cerca",
+                           "testo", "suche", "suchbegriff"})
+"""Names of a search form's field: one printed with a value echoes the query of a results page."""
 _LISTING_CLASS = frozenset({"archive", "search-results", "search", "tag-template", "author-template", "paged",
                             "page-taxonomy-term", "path-taxonomy"})
 """``<body>`` classes of listings: WordPress's archives and searches, Ghost's tag and author
@@ -490,7 +500,9 @@ def _listing_evidence(page: Page) -> bool:
     ``SearchResultsPage``, ``ProfilePage`` or ``ItemList`` anywhere in its graph (Yoast's, Rank
     Math's for an archive), ``og:type`` ``website`` or ``profile``, a ``rel=next`` or ``prev``
     link, a search's query or a listing's segment in its address (:data:`_SEARCH_QUERY`,
-    :data:`_LISTING_PATH`), or a listing's ``<body>`` class (:data:`_LISTING_CLASS`)."""
+    :data:`_LISTING_QUERY`, :data:`_LISTING_PATH`), a listing's ``<body>`` class
+    (:data:`_LISTING_CLASS`), or a search field printed with a value (:data:`_SEARCH_INPUT`:
+    the query echoed)."""
     if any(ld_types(n) & FRONT_TYPES for n in page.jsonld):
         return True
     if (page.meta_first("og:type") or "").lower() in ("website", "profile"):
@@ -499,32 +511,47 @@ def _listing_evidence(page: Page) -> bool:
                                                       for el in page.elements("link"))):
         return True
     address = urlsplit(page.url)
-    if address.query and _SEARCH_QUERY.search(address.query) or _LISTING_PATH.search(address.path):
+    if address.query and (_SEARCH_QUERY.search(address.query) or _LISTING_QUERY.search(address.query)) \
+            or _LISTING_PATH.search(address.path):
         return True
     body = page.tree.find("body")
     classes = set((body.get("class") or "").split()) if body is not None else set()
-    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
+    if classes & _LISTING_CLASS or any(c.startswith("page-view-") for c in classes):
+        return True
+    return any((field.get("value") or "").strip() and (field.get("type") == "search" or (
+        field.get("name") or "").lower() in _SEARCH_INPUT) for field in page.tree.iter("input"))
 
 
 def _run_listing(f: Fields) -> bool:
     """True when the page's main region is a run of teaser units (:func:`_runs`) and no article
-    of its own: the units hold the body's paragraphs (the runs holding them) or, on a page with
-    a listing's evidence (:func:`_listing_evidence`), the runs of its headline links are the
-    page's main text; either way the run's text is :data:`RUN_SHARE` times the page's running
-    text outside it or more, that own text is shorter than :data:`OWN_CHARS`, and no headline
-    outside the run dates its own text of :data:`BRIEF_CHARS` or more (an ``<h1>`` dated by
-    :func:`_dated`, by its block only when the units hold the body: a brief over a "more news"
-    grid)."""
+    of its own: the units hold the body's paragraphs (the runs holding the generic body's
+    blocks; when the generic extractor found no block and another reader gave the text, the
+    runs of the page's headline links holding :data:`RUN_SHARE` times as much of it as the rest)
+    or, on a page with a listing's evidence (:func:`_listing_evidence`), the runs of its
+    headline links are the page's main text; either way the run's text is :data:`RUN_SHARE`
+    times the page's running text outside it or more, that own text is shorter than
+    :data:`OWN_CHARS`, and no headline outside the run dates its own text of
+    :data:`BRIEF_CHARS` or more (an ``<h1>`` dated by :func:`_dated`, by its block only when
+    the units hold the body: a brief over a "more news" grid)."""
     from .content import generic_body, paragraphs
 
     found, layer, _ = paragraphs(f)
     blocks = generic_body(f)[0].blocks if layer == "generic" else []
-    runs = _runs(f.page, _run_blocks(blocks)) if blocks else ([], "", 0)
-    if _run_without_article(f, found, runs, meta=False):
-        return True
-    if blocks and not runs[0] and sum(map(len, found)) >= OWN_CHARS or not _listing_evidence(f.page):
-        return False  # a page's own text this long, none of it in teasers: an article's
-    return _run_without_article(f, found, _runs(f.page, _link_starts(f.page)), meta=True)
+    if blocks:
+        runs = _runs(f.page, _run_blocks(blocks))
+        if _run_without_article(f, found, runs, meta=False):
+            return True
+        if not runs[0] and sum(map(len, found)) >= OWN_CHARS:
+            return False  # a page's own text this long, none of it in teasers: an article's
+    links = None
+    if layer == "generic" and not blocks:  # the text another reader's: the runs holding it
+        links = _runs(f.page, _link_starts(f.page))
+        held = sum(len(p) for p in found if "".join(p.split()).casefold() in links[1])
+        if held >= RUN_SHARE * (sum(map(len, found)) - held) and _run_without_article(f, found, links, meta=False):
+            return True
+    if not _listing_evidence(f.page):
+        return False
+    return _run_without_article(f, found, links or _runs(f.page, _link_starts(f.page)), meta=True)
 
 
 def _run_blocks(blocks: list):
