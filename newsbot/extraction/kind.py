@@ -486,9 +486,6 @@ _LISTING_QUERY = re.compile(r"(?:^|&)(?:keys|search_api_fulltext|texte|recherche
                             r"|term|page|pagina|seite)=[^&]", re.I)
 """A search's or a later page's parameter (Drupal's ``keys``, French, Italian search fields,
 ``page=2``) beside :data:`_SEARCH_QUERY`'s."""
-_SEARCH_INPUT = frozenset({"s", "q", "query", "search", "keys", "search_api_fulltext", "texte", "recherche", "cerca",
-                           "testo", "suche", "suchbegriff"})
-"""Names of a search form's field: one printed with a value echoes the query of a results page."""
 _LISTING_CLASS = frozenset({"archive", "search-results", "search", "tag-template", "author-template", "paged",
                             "page-taxonomy-term", "path-taxonomy"})
 """``<body>`` classes of listings: WordPress's archives and searches, Ghost's tag and author
@@ -500,9 +497,8 @@ def _listing_evidence(page: Page) -> bool:
     ``SearchResultsPage``, ``ProfilePage`` or ``ItemList`` anywhere in its graph (Yoast's, Rank
     Math's for an archive), ``og:type`` ``website`` or ``profile``, a ``rel=next`` or ``prev``
     link, a search's query or a listing's segment in its address (:data:`_SEARCH_QUERY`,
-    :data:`_LISTING_QUERY`, :data:`_LISTING_PATH`), a listing's ``<body>`` class
-    (:data:`_LISTING_CLASS`), or a search field printed with a value (:data:`_SEARCH_INPUT`:
-    the query echoed)."""
+    :data:`_LISTING_QUERY`, :data:`_LISTING_PATH`), or a listing's ``<body>`` class
+    (:data:`_LISTING_CLASS`)."""
     if any(ld_types(n) & FRONT_TYPES for n in page.jsonld):
         return True
     if (page.meta_first("og:type") or "").lower() in ("website", "profile"):
@@ -516,10 +512,7 @@ def _listing_evidence(page: Page) -> bool:
         return True
     body = page.tree.find("body")
     classes = set((body.get("class") or "").split()) if body is not None else set()
-    if classes & _LISTING_CLASS or any(c.startswith("page-view-") for c in classes):
-        return True
-    return any((field.get("value") or "").strip() and (field.get("type") == "search" or (
-        field.get("name") or "").lower() in _SEARCH_INPUT) for field in page.tree.iter("input"))
+    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
 
 
 def _run_listing(f: Fields) -> bool:
