@@ -26,9 +26,9 @@ def kind(html: str | bytes, url: str = "https://www.harbourpost.example/x") -> t
     ("/stories/2025/03/a-night-on-the-pilot-boat", (True, "typed")),  # ReportageNewsArticle
     ("/stories/2025/03/ferry-timetable-changes-for-spring", (True, "published_meta")),
     ("/stories/2025/03/crane-inspection-closes-quay-four", (True, "dated_headline")),  # a brief
-    ("/topics/shipping", (False, "no_evidence")),  # its running text: one line of introduction
+    ("/topics/shipping", (False, "teaser_run")),  # its running text: one line of introduction over its teasers
     ("/authors/lena-dahl", (False, "front_typed")),  # ProfilePage, three paragraphs of biography
-    ("/sections/ports", (False, "front")),
+    ("/sections/ports", (False, "teaser_run")),
     ("/", (False, "front")),  # its running text: the links of its menu and teasers
 ])
 def test_fixture_site_pages(path, expected):
@@ -116,7 +116,7 @@ def test_an_untyped_author_page_of_teaser_cards_is_a_front():
     html = ('<html lang="en"><body><main><div class="writer-head"><h1>Lena Dahl</h1><p class="bio">Lena Dahl '
             'writes about ports and shipping. She worked for a regional paper in the north before.</p></div>'
             '<div class="list">' + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></main></body></html>")
-    assert kind(html) == (False, "front")
+    assert kind(html) == (False, "teaser_run")
     # an article with cards of related stories keeps its own text
     article = ("<html><body><h1>New ferries ordered</h1>" + PARA * 6 + '<div class="more">'
                + "".join(CARD.format(n=n) for n in range(1, 6)) + "</div></body></html>")
@@ -152,7 +152,7 @@ def test_an_untyped_list_of_repeated_teaser_units_is_a_front(units):
     # no type, no date beside the heading, no headings around the links: the units' excerpts are the text
     html = ('<html lang="en"><head><meta property="og:type" content="website"></head><body><main>'
             f"<h1>Archive: March 2025</h1>{units}</main></body></html>")
-    assert kind(html) == (False, "front")
+    assert kind(html) [0] is False
 
 
 def test_an_article_with_a_related_list_or_a_list_of_linked_sentences_stays_an_article():
@@ -170,7 +170,7 @@ def test_a_drupal_7_views_numbered_rows_are_teaser_units():
                                            f'{"odd" if n % 2 else "even"}"') for n in range(1, 6))
     html = ('<html lang="en"><head><meta property="og:type" content="website"></head><body><main>'
             f"<h1>Archive: March 2025</h1><div class='view-content'>{rows}</div></main></body></html>")
-    assert kind(html) == (False, "front")
+    assert kind(html) == (False, "teaser_run")
 
 
 ENTRY = ("<div class='ticker-entry' id='e{n}'><time datetime='2025-03-04T10:1{n}'>10:1{n}</time><p>The new ferry "
@@ -219,7 +219,7 @@ def test_a_round_up_telling_each_story_before_its_link_is_no_front():
     # teaser cards print their headline link first, the excerpt after it: a front
     cards = "".join(POST.format(n=n).replace("<p>", "<p>A long excerpt follows: ") for n in range(1, 6))
     assert kind("<html lang='en'><head><meta property='og:type' content='website'></head><body><main>"
-                f"<h1>Archive: March 2025</h1><div class='posts'>{cards}</div></main></body></html>") == (False, "front")
+                f"<h1>Archive: March 2025</h1><div class='posts'>{cards}</div></main></body></html>") == (False, "teaser_run")
 
 
 RELATED_ROW = ("<div class='row'><div class='col'><a href='/news/notice-{n}'>Harbour office notice number {n} on the "
@@ -370,3 +370,229 @@ def test_a_list_view_under_an_untyped_heading_stays_a_front_with_a_short_intro()
     html = (f'<html lang="de"><body><main><h1>Aktuelles</h1><p>Neuigkeiten aus der Gemeinde.</p>{NEWS_LIST}'
             '</main></body></html>')
     assert kind(html, "https://www.lindenau.example.de/aktuelles") == (False, "listing")
+
+
+def _ld(obj: dict) -> str:
+    import json
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def _wp_category_excerpts() -> tuple[str, str]:
+    # a theme printing og:type article everywhere and no body classes: Yoast's CollectionPage, a next page
+    posts = "".join(
+        f'<article id="post-{n}" class="post-{n} post type-post status-publish"><header class="entry-header">'
+        f'<h2 class="entry-title"><a href="https://www.notizie.example.it/2025/03/{n:02d}/consiglio-{n}/">Il consiglio '
+        f'comunale approva il bilancio numero {n}</a></h2><div class="entry-meta"><time class="entry-date" '
+        f'datetime="2025-03-{n:02d}T10:00:00+01:00">{n} marzo 2025</time></div></header><div class="entry-summary">'
+        "<p>Il consiglio comunale ha approvato ieri sera il bilancio di previsione con i voti della maggioranza, "
+        "mentre l'opposizione ha chiesto più fondi per le scuole e per le strade di periferia.</p></div></article>"
+        for n in (3, 7, 12, 18, 21))
+    return ('<html lang="it"><head><title>Politica Archivi - Notizie</title><meta property="og:type" content="article">'
+            + _ld({"@context": "https://schema.org", "@graph": [{"@type": "CollectionPage", "name": "Politica"}]})
+            + '<link rel="next" href="https://www.notizie.example.it/category/politica/page/2/"></head>'
+            '<body class="wp-theme-notizie"><main id="main"><header class="page-header"><h1 class="page-title">Politica'
+            f"</h1></header>{posts}</main></body></html>", "https://www.notizie.example.it/category/politica/")
+
+
+def _fr_search() -> tuple[str, str]:
+    hits = "".join(
+        f'<div class="resultat"><h3><a href="/actualites/port-{n}">Travaux sur le port : la phase {n} commence en avril'
+        f'</a></h3><p>Les travaux de réaménagement du <strong>port</strong> se poursuivent ; la circulation sera déviée '
+        f'pendant trois semaines sur le quai numéro {n}.</p><span class="date">{n:02d}/03/2025</span></div>'
+        for n in range(1, 8))
+    return ('<html lang="fr"><head><title>Recherche | Ville de Portville</title><meta property="og:type" content="article">'
+            '</head><body><header><form action="/recherche"><input type="text" name="texte" value="port"></form></header>'
+            '<main><h1>Résultats de la recherche</h1><p>7 résultats pour « port »</p><div class="liste">'
+            f"{hits}</div></main></body></html>", "https://www.portville.example.fr/recherche?texte=port")
+
+
+def _it_search() -> tuple[str, str]:
+    # a date meta printed on every page dates the heading: no dated headline for all that
+    hits = "".join(
+        f'<li class="risultato"><a class="titolo" href="/notizie/{n}-mercato">Mercato coperto, nuovi orari dal mese di '
+        f'aprile {n}</a><span class="data">{n} marzo 2025</span><div class="estratto">Il mercato coperto di via Roma cambia'
+        f" orario: apertura alle sette e chiusura alle quattordici, anche la domenica numero {n}.</div></li>"
+        for n in range(1, 11))
+    return ('<html lang="it"><head><title>Cerca - Comune di Borgo</title><meta name="date" content="2025-03-14">'
+            '</head><body><div class="container"><h1>Risultati della ricerca per: mercato</h1>'
+            f'<ul class="risultati">{hits}</ul></div></body></html>', "https://www.borgo.example.it/ricerca?cerca=mercato")
+
+
+def _drupal_view() -> tuple[str, str]:
+    rows = "".join(
+        f'<div class="views-row"><article class="node node--type-news node--view-mode-teaser"><h2 class="node__title">'
+        f'<a href="/aktuelles/meldung-{n}"><span class="field--name-title">Gemeinderat beschließt Sanierung der Schule {n}'
+        f'</span></a></h2><div class="node__meta">Veröffentlicht am {n}. März 2025</div><div class="field--name-body"><p>'
+        "Der Gemeinderat hat in seiner Sitzung die Sanierung der Grundschule beschlossen; die Arbeiten beginnen in den "
+        f'Sommerferien.</p></div><a href="/aktuelles/meldung-{n}" class="more-link">Weiterlesen</a></article></div>'
+        for n in range(1, 9))
+    return ('<html lang="de"><head><title>Aktuelles | Gemeinde Talheim</title><meta property="og:type" content="article">'
+            '</head><body class="path-aktuelles page-view-aktuelles"><div class="region region-content">'
+            '<div id="block-page-title" class="block block-core block-page-title-block"><h1>Aktuelles</h1></div>'
+            '<div class="view view-aktuelles view-id-aktuelles"><div class="view-content">' + rows
+            + '</div></div></div></body></html>', "https://www.talheim.example.de/aktuelles")
+
+
+def _ghost_tag() -> tuple[str, str]:
+    cards = "".join(
+        f'<article class="post-card post tag-climate"><a class="post-card-image-link" href="/river-study-{n}/"><img '
+        f'src="/content/images/{n}.jpg" alt=""></a><div class="post-card-content"><a class="post-card-content-link" '
+        f'href="/river-study-{n}/"><header class="post-card-header"><h2 class="post-card-title">What the river study '
+        f'found, part {n}</h2></header><div class="post-card-excerpt">Researchers measured the water at twelve places '
+        f"along the river and found the summer heat did more harm than the floods, part {n}.</div></a><footer "
+        f'class="post-card-meta"><time datetime="2025-03-{n:02d}">Mar {n}, 2025</time></footer></div></article>'
+        for n in range(1, 7))
+    return ('<html lang="en"><head><title>Climate - The River Letter</title><meta property="og:type" content="article">'
+            + _ld({"@context": "https://schema.org", "@type": "Series", "name": "Climate"})
+            + '</head><body class="tag-template tag-climate"><main id="site-main"><div class="post-feed"><section '
+            'class="post-card post-card-large"><header class="tag-header"><h1>Climate</h1><p>Everything we wrote about '
+            f"the river's climate.</p></header></section>{cards}</div></main></body></html>",
+            "https://river.example.com/tag/climate/")
+
+
+def _it_author() -> tuple[str, str]:
+    # the body read is the biography; the author's articles are the page's list
+    items = "".join(
+        f'<div class="item-articolo"><span class="data">{n:02d}/03/2025</span><h3><a href="/cronaca/2025/03/{n:02d}/'
+        f'incidente-{n}">Incidente sulla provinciale, chiusa la strada per ore {n}</a></h3><p>Un camion si è ribaltato '
+        "all'alba sulla provinciale e la strada è rimasta chiusa fino a mezzogiorno; nessun ferito grave.</p></div>"
+        for n in range(1, 7))
+    return ('<html lang="it"><head><title>Marco Rossi - Gazzetta</title><meta property="og:type" content="article">'
+            '</head><body><div class="colonna"><div class="autore-bio"><h1>Marco Rossi</h1><p>Marco Rossi è giornalista '
+            "professionista dal 2004. Ha lavorato per quotidiani locali e nazionali occupandosi di cronaca e dal 2015 "
+            "segue per la nostra redazione la provincia.</p><p>Ha scritto due libri sulla storia della città.</p></div>"
+            f'<div class="lista-articoli">{items}</div></div></body></html>', "https://www.gazzetta.example.it/autore/marco-rossi")
+
+
+def _press_list() -> tuple[str, str]:
+    items = "".join(
+        f'<div class="ecl-content-item"><div class="ecl-content-item__meta">Press release | {n} March 2025</div><div '
+        f'class="ecl-content-item__title"><a href="/en/news/report-{n}">Agency publishes its yearly report on food '
+        f'safety, number {n}</a></div><div class="ecl-content-item__description">The report covers residues in fruit '
+        f"and finds most samples within the legal limits, edition {n}.</div></div>" for n in range(1, 11))
+    return ('<html lang="en"><head><title>Press releases | Food Agency</title><meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2025-01-01T00:00:00Z"></head><body><main><h1>Press '
+            f"releases</h1><p>The agency's press releases, newest first.</p><div class='ecl-list'>{items}</div></main>"
+            "</body></html>", "https://www.foodagency.example.eu/en/press")
+
+
+def _bare_archive() -> tuple[str, str]:
+    # the same archive without any listing's evidence: no CollectionPage, no next page, a plain address
+    html, _ = _wp_category_excerpts()
+    html = html.replace("CollectionPage", "WebPage").replace('rel="next"', 'rel="alternate"')
+    return html, "https://www.notizie.example.it/politica"
+
+
+@pytest.mark.parametrize("page", [_wp_category_excerpts, _fr_search, _it_search, _drupal_view, _ghost_tag, _it_author,
+                                  _press_list, _bare_archive])
+def test_a_run_of_teaser_units_is_a_listing_whatever_the_cms(page):
+    # typed articles by og:type or a date meta, with no CMS class the listing rules know: the run decides
+    assert kind(*page()) == (False, "teaser_run")
+
+
+STORY = ("<p>The harbour board agreed on Tuesday to rebuild the north quay, which has been closed since the storm "
+         "in January, and to open it again to fishing boats before the summer season starts.</p>") * 5
+MORE = ('<div class="teaser"><h3><a href="/stories/2025/03/story-{n}">Another harbour story worth reading, number {n}'
+        '</a></h3><p>A short excerpt of the other story, printed under its headline as every teaser does, {n}.</p>'
+        '<span class="date">0{n}.03.2025</span></div>')
+
+
+BRIEF_TEXT = ("<p>The north quay opens again on Monday, the harbour board said in a short statement today.</p>"
+              "<p>Fishing boats may moor there from six in the morning; the ferry keeps its berth.</p>")
+
+
+def _article(head: str = "", text: str = STORY, after: str = "", dated: bool = True) -> str:
+    date = '<p class="byline">By Ann Weber, <time datetime="2025-03-04T10:00:00+01:00">4 March 2025</time></p>'
+    return (f'<html lang="en"><head><meta property="og:type" content="website">{head}</head><body><main><article>'
+            f'<h1>North quay to be rebuilt before the summer</h1>{date if dated else ""}<div class="text">{text}</div>'
+            f"</article>{after}</main></body></html>")
+
+
+@pytest.mark.parametrize("html", [
+    # a long related-stories list below the article
+    _article(after='<section class="related"><h2>Related</h2>' + "".join(MORE.format(n=n) for n in range(1, 10))
+             + "</section>"),
+    # a "more from this author" grid of cards
+    _article(after='<div class="author-more"><h2>More from Ann Weber</h2><div class="grid">'
+             + "".join(MORE.format(n=n).replace('"teaser"', '"card"') for n in range(1, 7)) + "</div></div>"),
+    # a short brief over a list of links to dated stories
+    _article(text=BRIEF_TEXT,
+             after="<ul class='links'>" + "".join(f"<li><a href='/stories/{n}'>Harbour board statement number {n} on "
+                                                  f"the quays</a> ({n}.03.2025)</li>" for n in range(1, 8)) + "</ul>"),
+    # a brief over a grid of teasers with excerpts the body reads too
+    _article(text=BRIEF_TEXT,
+             after="".join(MORE.format(n=n) for n in range(1, 9))),
+])
+def test_an_article_beside_a_run_of_teasers_is_no_listing(html):
+    # evidence of a listing (og:type website) and a run of teasers: the dated headline's own text decides
+    assert kind(html, "https://www.harbourpost.example/stories/2025/03/north-quay")[0] is True
+
+
+LIVE = ("<div class='live-entry' id='e{n}'><time datetime='2025-03-04T1{n}:00'>1{n}:00</time><h3>The crane is lifted "
+        "onto the quay, hour {n}</h3><p>The second crane has been lifted onto the north quay; the workers now fix it to "
+        "the rails before the wind picks up, <a href='/stories/2025/03/cranes'>as we reported this morning</a>.</p>"
+        "<a class='share' href='#e{n}'>Share this entry on the live page</a></div>")
+FIGURE = ("<figure class='gallery-item'><a href='/gallery/north-quay/photo-{n}'><img src='/img/{n}.jpg' alt=''>"
+          "<span>The north quay seen from the pier at dawn, photo {n}</span></a></figure>")
+
+
+@pytest.mark.parametrize("html", [
+    # a live blog: many short entries, each with a heading and a time, linking to itself
+    _article(text="".join(LIVE.format(n=n) for n in range(9))),
+    # a gallery: photos, each a link to its own page with a caption, under a short text
+    _article(text="<p>Photos of the north quay on the first day of works, taken from the pier and the boats.</p>"
+             + "<div class='gallery'>" + "".join(FIGURE.format(n=n) for n in range(12)) + "</div>"),
+])
+def test_a_live_blog_or_a_gallery_is_no_listing(html):
+    assert kind(html, "https://www.harbourpost.example/stories/2025/03/north-quay") != (False, "teaser_run")
+
+
+def test_a_long_dated_article_typed_a_collection_page_is_an_article():
+    # a plugin's wrong CollectionPage over a dated headline and a long text of its own
+    html = _article(head=_ld({"@context": "https://schema.org", "@type": "CollectionPage", "name": "North quay"}))
+    assert kind(html, "https://www.harbourpost.example/stories/2025/03/north-quay") == (True, "dated_headline")
+    # the same type over an undated page of text: a front, as the type says
+    assert kind(_article(head=_ld({"@type": "CollectionPage"}), dated=False)) == (False, "front_typed")
+
+
+TITLE_BLOCK = ('<html lang="de"><head><title>{title} | Gemeinde Talheim</title></head><body class="path-node"><main>'
+               '<div class="region region--content-above"><div id="block-olivero-page-title" class="block block-core '
+               'block-page-title-block"><h1 class="page-title"><span class="field--name-title">{title}</span></h1>'
+               '</div><div class="block block-local-tasks-block"><ul><li><a href="/node/12">Ansehen</a></li></ul></div>'
+               '</div><div class="region region--content"><div class="block block-system-main-block"><article '
+               'class="node node--type-article node--view-mode-full"><footer class="node__meta"><span class='
+               '"node__author">Von <a href="/user/3">Redaktion</a></span>, <span>14.03.2025</span></footer><div '
+               'class="node__content"><div class="field field--name-body">{body}</div></div></article></div></div>'
+               '</main></body></html>')
+MEETINGS = "".join(f'<tr><td>{n:02d}.04.2025</td><td><a href="/termine/sitzung-{n}">Sitzung des Bauausschusses Nummer '
+                   f'{n}</a></td><td>Rathaus, Saal {n}</td></tr>' for n in range(1, 13))
+
+
+@pytest.mark.parametrize("title, body", [
+    # Drupal's title block outside the node, the node's own date line: a brief
+    ("Neue Öffnungszeiten im Bürgerbüro", "<p>Ab dem ersten April ist das Bürgerbüro auch am Donnerstagnachmittag "
+     "bis 18 Uhr geöffnet.</p><p>Termine können weiterhin online oder telefonisch vereinbart werden.</p>"),
+    # the node's text mostly a table of dated rows, each linking to a meeting's page
+    ("Sitzungstermine 2025", "<p>Der Gemeinderat und seine Ausschüsse tagen im Jahr 2025 an den folgenden Terminen; "
+     "die Sitzungen sind öffentlich.</p><p>Die Tagesordnungen werden eine Woche vorher veröffentlicht.</p>"
+     f"<table><tbody>{MEETINGS}</tbody></table>"),
+])
+def test_a_drupal_node_under_a_title_block_outside_it_is_an_article(title, body):
+    html = TITLE_BLOCK.format(title=title, body=body)
+    assert kind(html, "https://www.talheim.example.de/aktuelles/meldung") == (True, "dated_headline")
+
+
+def test_a_table_layouts_bold_headline_is_dated_and_is_the_title():
+    # no <h1>, the site's name in <title>, the date and the bold headline in cells over <br>-parted text
+    menu = "".join(f'<tr><td><a href="/index.php?id={n}">Dział numer {n} urzędu gminy</a></td></tr>' for n in range(9))
+    others = "".join(f'<tr><td>2005-03-0{n}</td><td><a href="/index.php?id=3&amp;news={n}">Inna wiadomość z gminy '
+                     f'numer {n}</a></td></tr>' for n in range(1, 6))
+    html = ('<html><head><title>Gmina Dębowo - Aktualności</title></head><body><table width="780"><tr><td colspan="2">'
+            f'Gmina Dębowo</td></tr><tr><td width="180"><table>{menu}</table></td><td><table width="100%"><tr><td>'
+            '2005-03-14</td></tr><tr><td><b>Remont drogi gminnej w Dębowie Małym</b></td></tr><tr><td>W poniedziałek '
+            "rozpoczął się remont drogi gminnej prowadzącej przez Dębowo Małe do szkoły.<br><br>Prace potrwają około "
+            "trzech tygodni, objazd prowadzi przez Lipówkę.<br><br>Wójt Gminy</td></tr></table><b>Inne aktualności"
+            f"</b><table>{others}</table></td></tr></table></body></html>")
+    url = "http://www.debowo.example.pl/index.php?id=3&news=112"
+    assert kind(html, url) == (True, "dated_headline")
+    assert extract_article(html, url).record["title"] == "Remont drogi gminnej w Dębowie Małym"

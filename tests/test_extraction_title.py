@@ -260,3 +260,18 @@ def test_entities_escaped_twice_are_decoded(markup, expected):
     for extra in ("", ld):
         record = extract_article(_doc(head + extra, f"<h1>{markup}</h1>" + _paras(4)), URL).record
         assert record["title"] == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("<b>Remont drogi gminnej w Dębowie Małym</b>", "Remont drogi gminnej w Dębowie Małym"),
+    # a bold lead-in inside the running text is no headline: the <title> stays
+    ("W poniedziałek <b>rozpoczął się remont</b> drogi gminnej prowadzącej przez Dębowo Małe do szkoły podstawowej, "
+     "a prace potrwają około trzech tygodni; objazd prowadzi przez Lipówkę i Stare Pole.", "Gmina Dębowo - Aktualności"),
+])
+def test_a_table_layouts_bold_line_over_the_text_is_the_headline(cell, expected):
+    text = ("W poniedziałek rozpoczął się remont drogi gminnej prowadzącej przez Dębowo Małe do szkoły podstawowej."
+            "<br><br>Prace potrwają około trzech tygodni, w tym czasie objazd prowadzi przez Lipówkę i Stare Pole.")
+    html = ("<html><head><title>Gmina Dębowo - Aktualności</title></head><body><table><tr><td>"
+            f"<a href='/'>Start</a></td><td><table><tr><td>{cell}</td></tr><tr><td>{text}</td></tr></table></td></tr>"
+            "</table></body></html>")
+    assert extract_article(html, "http://www.debowo.example.pl/index.php?id=3&news=112").record["title"] == expected

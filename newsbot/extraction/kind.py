@@ -9,12 +9,17 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    ``search-results`` box holding most of the running text, a search's query in the address
    (``?s=``), or a month's archive address (``/2025/03/``) over dated teasers: a front,
    whatever else it says (its entries' microdata, a theme's ``og:type``);
+   its main region is a run of teaser units (:func:`_run_listing`, any CMS: units repeated as
+   siblings, each a headline link to another page of the site with a date or an excerpt)
+   holding the body's paragraphs, or, with a listing's evidence (:func:`_listing_evidence`),
+   outweighing the page's own text, with no headline dating an own text: a front too;
 1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
    ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
    (whose headline is no link: a list's entries are typed so too),
    ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
 2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
-   ``ItemList`` at the top, or ``og:type`` ``profile``;
+   ``ItemList`` at the top, or ``og:type`` ``profile`` (but a long text, :data:`LONG_TEXT`,
+   under an ``<h1>`` its own block dates, no list of teasers, is an article: a plugin's type);
 3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>``, a date
    meta tag, or the publication day the extraction found printed as text in the headline's
    block (``03.03.2025, 09:12 Uhr`` in a span), followed by paragraphs of at least
@@ -75,15 +80,35 @@ def _has_date(el, written, units=frozenset()) -> bool:
     """True when ``el`` is or holds a ``<time>``, or a text of :data:`DATELINE_CHARS`
     characters at most in which the pattern ``written`` (the publication day written whole,
     :func:`~newsbot.extraction.date_fields.day_pattern`; ``None``: no day found) matches, and
-    no teaser (heading, article, list item, or one of the repeated teaser units ``units``,
-    :func:`_repeated_unit`, nor a ``<time>`` or text in one)."""
-    if not isinstance(el.tag, str) or el.tag in _TEASER_TAGS or next(el.iter(*_TEASER_TAGS), None) is not None:
+    no teaser (:func:`_teaser_element`: a linked heading, an article holding a headline link, a
+    list item, or one of the repeated teaser units ``units``, :func:`_repeated_unit`, nor a
+    ``<time>`` or text in one, nor an element holding a teaser)."""
+    if not isinstance(el.tag, str) or any(_teaser_element(t) for t in el.iter(*_TEASER_TAGS)):
         return False
     if el in units:
         return False
     if el.tag == "time" or any(not any(a in units for a in t.iterancestors()) for t in el.iter("time")):
         return True
     return written is not None and _prints_day(el, written, units)
+
+
+def _teaser_element(el) -> bool:
+    """``el`` (a heading, ``<article>`` or list item) may be a teaser: a list item, a heading
+    holding a link, an ``<article>`` holding a link in a heading or one of
+    :data:`HEADLINE_CHARS` characters or more outside a table's cell. A node's ``<article>``
+    printing the page's own text (Drupal's, under a title block outside it; its table of
+    linked rows) and a text's sub-headings are none."""
+    if el.tag == "li":
+        return True
+    if el.tag != "article":
+        return el.find(".//a") is not None
+    for a in el.iter("a"):
+        if next(a.iterancestors("h2", "h3", "h4", "td", "th"), None) is not None:
+            if next(a.iterancestors("h2", "h3", "h4"), None) is not None:
+                return True
+        elif len(a.text_content().strip()) >= HEADLINE_CHARS:
+            return True
+    return False
 
 
 def _prints_day(el, written, units=frozenset()) -> bool:
@@ -98,14 +123,14 @@ def _prints_day(el, written, units=frozenset()) -> bool:
     return any(_prints_day(child, written, units) for child in el)
 
 
-def _dated(f: Fields, h1, units=frozenset()) -> bool:
+def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
     """True when the page's own markup dates the headline: a date meta tag or JSON-LD
     ``datePublished``, or a ``<time>`` or the publication day printed as a date line
     (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
     elements before or after it, or so in its ancestors (up to :data:`_NEAR` levels), never
     inside a teaser."""
     page = f.page
-    if page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld):
+    if meta and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)):
         return True
     when = published(f)[0]
     written = day_pattern(when.value.date()) if when is not None else None
@@ -214,6 +239,9 @@ def _shape(el) -> tuple:
     return el.tag, ((el.get("class") or "").split() or [None])[0]
 
 
+_TABLE_CELLS = ("tr", "td", "th")
+"""A table's rows and cells: data (a schedule, a list of meetings with their dates), never a
+list of teaser units."""
 UNIT_LEVELS = 4  # ancestors of a headline link searched for the repeated unit holding it
 UNIT_EXTRA_CHARS = 10  # text beside the headline that makes a unit a teaser (a date, a description)
 
@@ -247,10 +275,10 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     a heading or paragraph, or its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
     the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
     or more of its tag and first class (:func:`_shape`: an archive's ``<li>``, a Drupal view's
-    ``div.views-row``), when that ancestor holds :data:`UNIT_EXTRA_CHARS` characters of text or
-    more beside the link, no paragraph told before the link (:func:`_told_before`) and, but for
-    a link holding a heading or paragraph, a date
-    (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
+    ``div.views-row``; no table's row or cell, :data:`_TABLE_CELLS`), when that ancestor holds
+    :data:`UNIT_EXTRA_CHARS` characters of text or more beside the link, no paragraph told
+    before the link (:func:`_told_before`) and, but for a link holding a heading or paragraph,
+    a date (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
     otherwise. ``seen`` caches each parent's count of its children by shape. The caller
     (:func:`_teasers`) keeps units of a shape only when four of them hold such a link, with four
     link texts at least (a link printed alike in every entry, "Copy the link to this entry", is
@@ -259,7 +287,7 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
     for _ in range(UNIT_LEVELS):
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "main", "html"):
+        if parent is None or parent.tag in ("body", "main", "html") or node.tag in _TABLE_CELLS:
             return None
         if node is not a or card:
             shapes = seen.get(parent)
@@ -306,6 +334,251 @@ def _dates_unit(unit, a) -> bool:
         return True
     return _UNIT_DATE.search(unit.text_content().replace(a.text_content(), " ", 1)) is not None
 
+
+RUN_UNITS = 4  # teaser units of one shape, each linking to another page, that make a run of a listing
+RUN_LINK_CHARS = 15  # the shortest headline a run's unit links with (a tag page's "Floods, a year on")
+RUN_LEVELS = 6  # ancestors of a headline link or a paragraph searched for the repeated unit holding it
+UNIT_CHARS = 1000  # a run's median unit at most this long: teasers, not posts printed whole (a blog's home)
+RUN_SHARE = 2.0  # the run's text at least this many times the page's own running text outside it
+OWN_CHARS = 1000  # own running text outside the run this long is an article's
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+_DIGITS = re.compile(r"\d+")
+
+
+def _unit_shape(el) -> tuple:
+    """An element's shape among its siblings, as :func:`_shape`, its first class's digits
+    blanked: WordPress prints each post of an archive as ``<article class="post-123 post …">``."""
+    tag, first = _shape(el)
+    return tag, _DIGITS.sub("#", first) if first else first
+
+
+def _in_heading(a) -> bool:
+    """The link ``a`` is inside a heading (``h2``–``h6``), within three levels."""
+    for i, p in enumerate(a.iterancestors()):
+        if p.tag in _HEADING_TAGS:
+            return True
+        if i >= 2:
+            return False
+    return False
+
+
+def _headline_link(a) -> bool:
+    """The link ``a`` is a headline: inside a heading (:func:`_in_heading`), holding one or a
+    paragraph (a card printed as one link), or a line of its own (:func:`_stands_alone`)."""
+    return next(a.iter(*_CARD_PARTS), None) is not None or _in_heading(a) or _stands_alone(a)
+
+
+def _unit_of(node, seen: dict):
+    """The nearest of ``node`` and its ancestors, within :data:`RUN_LEVELS` levels and below
+    the page's ``body`` and ``main``, whose parent holds :data:`RUN_UNITS` children or more of
+    its shape (:func:`_unit_shape`), or ``None`` (and for a paragraph without a link among
+    paragraphs: running text; for a table's row or cell: data). ``seen`` caches each parent's
+    children of a tag and their count of a shape, and the answer for each element climbed
+    through (the answer of the paragraphs of one block)."""
+    path = []
+    found = None
+    for _ in range(RUN_LEVELS):
+        if node in seen:
+            found = seen[node]
+            break
+        path.append(node)
+        parent = node.getparent()
+        if parent is None or node.tag in ("body", "main", "html") or parent.tag == "html" or node.tag in _TABLE_CELLS:
+            break
+        same = seen.get((parent, node.tag))
+        if same is None:
+            same = seen[parent, node.tag] = list(parent.iterchildren(node.tag))
+        if len(same) >= RUN_UNITS:
+            if node.tag == "p" and node.find(".//a") is None:
+                break  # a paragraph among paragraphs: running text
+            shape = _unit_shape(node)
+            count = seen.get((parent, shape))
+            if count is None:
+                count = seen[parent, shape] = sum(1 for child in same if _unit_shape(child) == shape)
+            if count >= RUN_UNITS:
+                found = node
+                break
+        node = parent
+    for el in path:
+        seen[el] = found
+    return found
+
+
+def _headline_of(unit):
+    """The first headline link of the unit ``unit`` (:func:`_headline_link`, of
+    :data:`RUN_LINK_CHARS` characters or more, to an address that is no anchor, script or mail
+    link): ``(link, href, text folded)``, or ``None``."""
+    for a in unit.iter("a"):
+        href = a.get("href")
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        text = " ".join(a.text_content().split())
+        if len(text) >= RUN_LINK_CHARS and _headline_link(a):
+            return a, href, text
+    return None
+
+
+def _runs(page: Page, starts) -> tuple[list, str, int]:
+    """The runs of teaser units holding the elements ``starts`` (headline links, or the body's
+    paragraphs), read by shape whatever the CMS: the unit of each (:func:`_unit_of`; an
+    archive's ``<article>``, a search's result, a Drupal view's row, a Ghost post card, an
+    agency's list item) with its first headline link (:func:`_headline_of`), at least
+    :data:`RUN_UNITS` of one shape under one parent, each linking to a different other page of
+    the site with its own link text (a "Copy link" printed in every entry is no headline), each
+    printing a date or :data:`UNIT_EXTRA_CHARS` characters or more beside its link (an excerpt:
+    a menu's bare links are no teasers), no paragraph told before it (:func:`_told_before`: a
+    round-up's days) and, for a link that is no heading's and holds none, a date
+    (:func:`_dates_unit`: projects presented as a link over a description are an article's);
+    their median text :data:`UNIT_CHARS` characters at most (posts printed whole are a blog's
+    home, read as its newest post). Returns ``(units, text, chars)``: the units, their texts
+    folded without white space, ``\\n`` apart (a block's text joined without the page's line
+    breaks is found in it), and their characters (white space folded)."""
+    seen: dict = {}
+    groups: dict = {}  # (parent, shape) -> {unit: (link, href, text)}
+    for el in starts:
+        unit = _unit_of(el, seen)
+        if unit is None:
+            continue
+        key = (unit.getparent(), _unit_shape(unit))
+        if unit in groups.get(key, ()):
+            continue
+        head = _headline_of(unit) if unit.find(".//a") is not None or unit.tag == "a" else None
+        if head is not None:
+            groups.setdefault(key, {})[unit] = head
+    units, texts, chars = [], [], 0
+    for found in groups.values():
+        if len(found) < RUN_UNITS or len({h for _, h, _ in found.values()}) < RUN_UNITS \
+                or len({t.casefold() for _, _, t in found.values()}) < RUN_UNITS:
+            continue
+        kept = []
+        for unit, (a, href, text) in found.items():
+            words = unit.text_content().split()
+            dated = _dates_unit(unit, a)
+            if len(" ".join(words)) < len(text) + UNIT_EXTRA_CHARS and not dated:
+                continue
+            if (dated or _in_heading(a) or next(a.iter(*_CARD_PARTS), None) is not None) \
+                    and not _told_before(unit, a) and _other_page(href, page):
+                kept.append((unit, words))
+        sizes = sorted(len(" ".join(w)) for _, w in kept)
+        if len(kept) < RUN_UNITS or sizes[len(kept) // 2] > UNIT_CHARS:
+            continue
+        units += [u for u, _ in kept]
+        texts += ["".join(w).casefold() for _, w in kept]
+        chars += sum(sizes)
+    return units, "\n".join(texts), chars
+
+
+def _link_starts(page: Page) -> list:
+    """The page's links that may head a teaser unit: :data:`RUN_LINK_CHARS` characters or more
+    of text, or a heading or paragraph inside."""
+    return [a for a in page.elements("a") if a.get("href") and (
+        next(a.iter(*_CARD_PARTS), None) is not None or len(a.text_content().strip()) >= RUN_LINK_CHARS)]
+
+
+_LISTING_PATH = re.compile(r"/(?:tags?|categor(?:y|ies|ia|ie)|kategorie|author|autor|autore|auteur|search|recherche"
+                           r"|ricerca|cerca|suche|buscar|busqueda|page)(?:/|$)"
+                           r"|/(?:press-releases?|pressemitteilungen|comunicati(?:-stampa)?|communiques(?:-de-presse)?"
+                           r"|newsroom|archiv(?:e|io)?)/?$", re.I)
+"""Address segments of a listing (tag, category, author, search pages, a later page; a list of
+press releases, an archive as the address's last segment): evidence, not a verdict (an
+article's slug may follow them)."""
+_LISTING_QUERY = re.compile(r"(?:^|&)(?:keys|search_api_fulltext|texte|recherche|mots?|motcle|cerca|ricerca|testo"
+                            r"|term|page|pagina|seite)=[^&]", re.I)
+"""A search's or a later page's parameter (Drupal's ``keys``, French, Italian search fields,
+``page=2``) beside :data:`_SEARCH_QUERY`'s."""
+_LISTING_CLASS = frozenset({"archive", "search-results", "search", "tag-template", "author-template", "paged",
+                            "page-taxonomy-term", "path-taxonomy"})
+"""``<body>`` classes of listings: WordPress's archives and searches, Ghost's tag and author
+templates, Drupal's taxonomy term pages (and ``page-view-…`` for a view's page)."""
+
+
+def _listing_evidence(page: Page) -> bool:
+    """The page says, weakly, it may list entries: a JSON-LD ``CollectionPage``,
+    ``SearchResultsPage``, ``ProfilePage`` or ``ItemList`` anywhere in its graph (Yoast's, Rank
+    Math's for an archive), ``og:type`` ``website`` or ``profile``, a ``rel=next`` or ``prev``
+    link, a search's query or a listing's segment in its address (:data:`_SEARCH_QUERY`,
+    :data:`_LISTING_QUERY`, :data:`_LISTING_PATH`), or a listing's ``<body>`` class
+    (:data:`_LISTING_CLASS`)."""
+    if any(ld_types(n) & FRONT_TYPES for n in page.jsonld):
+        return True
+    if (page.meta_first("og:type") or "").lower() in ("website", "profile"):
+        return True
+    if any("next" in rel or "prev" in rel for rel in ((el.get("rel") or "").lower().split()
+                                                      for el in page.elements("link"))):
+        return True
+    address = urlsplit(page.url)
+    if address.query and (_SEARCH_QUERY.search(address.query) or _LISTING_QUERY.search(address.query)) \
+            or _LISTING_PATH.search(address.path):
+        return True
+    body = page.tree.find("body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
+
+
+def _run_listing(f: Fields) -> bool:
+    """True when the page's main region is a run of teaser units (:func:`_runs`) and no article
+    of its own: the units hold the body's paragraphs (the runs holding the generic body's
+    blocks; when the generic extractor found no block and another reader gave the text, the
+    runs of the page's headline links holding :data:`RUN_SHARE` times as much of it as the rest)
+    or, on a page with a listing's evidence (:func:`_listing_evidence`), the runs of its
+    headline links are the page's main text; either way the run's text is :data:`RUN_SHARE`
+    times the page's running text outside it or more, that own text is shorter than
+    :data:`OWN_CHARS`, and no headline outside the run dates its own text of
+    :data:`BRIEF_CHARS` or more (an ``<h1>`` dated by :func:`_dated`, by its block only when
+    the units hold the body: a brief over a "more news" grid)."""
+    from .content import generic_body, paragraphs
+
+    found, layer, _ = paragraphs(f)
+    blocks = generic_body(f)[0].blocks if layer == "generic" else []
+    if blocks:
+        runs = _runs(f.page, _run_blocks(blocks))
+        if _run_without_article(f, found, runs, meta=False):
+            return True
+        if not runs[0] and sum(map(len, found)) >= OWN_CHARS:
+            return False  # a page's own text this long, none of it in teasers: an article's
+    links = None
+    if layer == "generic" and not blocks:  # the text another reader's: the runs holding it
+        links = _runs(f.page, _link_starts(f.page))
+        held = sum(len(p) for p in found if "".join(p.split()).casefold() in links[1])
+        if held >= RUN_SHARE * (sum(map(len, found)) - held) and _run_without_article(f, found, links, meta=False):
+            return True
+    if not _listing_evidence(f.page):
+        return False
+    return _run_without_article(f, found, links or _runs(f.page, _link_starts(f.page)), meta=True)
+
+
+def _run_blocks(blocks: list):
+    """The elements of the body's blocks ``blocks`` (:class:`~newsbot.extraction.generic.blocks.Block`)
+    up to the point where those read as running text, paragraphs among paragraphs without a
+    link, hold :data:`OWN_CHARS` characters: a text that long outside teasers is an article's,
+    the rest of its blocks not read."""
+    own = 0
+    for block in blocks:
+        el = block.element
+        yield el
+        parent = el.getparent()
+        if el.tag == "p" and block.links == 0 and parent is not None and len(parent.findall("p")) >= RUN_UNITS:
+            own += len(block.text)
+            if own >= OWN_CHARS:
+                return
+
+
+def _run_without_article(f: Fields, found: list[str], runs: tuple, meta: bool) -> bool:
+    """The runs ``runs`` (:func:`_runs`) outweigh the paragraphs ``found`` outside them by
+    :data:`RUN_SHARE`, those are under :data:`OWN_CHARS` and no ``<h1>`` outside the units dates
+    :data:`BRIEF_CHARS` of them (:func:`_dated`, page-wide dates too when ``meta``)."""
+    units, text, chars = runs
+    if not units:
+        return False
+    own_chars = sum(len(p) for p in found if "".join(p.split()).casefold() not in text)
+    if own_chars >= OWN_CHARS or chars < RUN_SHARE * own_chars:
+        return False
+    if own_chars >= BRIEF_CHARS:
+        h1 = _headline(f.page)
+        inside = set(units)
+        if h1 is not None and not any(p in inside for p in h1.iterancestors()) and _dated(f, h1, inside, meta=meta):
+            return False
+    return True
 
 def _reads_as_teasers(found: list[str], teasers: dict[str, str], cards: str = "") -> bool:
     """True when the page lists :data:`FRONT_TEASERS` headline links or more and its running
@@ -444,27 +717,36 @@ def _dated_teasers(page: Page, teasers: dict[str, str]) -> int:
 
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
-    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``typed``,
+    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``teaser_run``, ``typed``,
     ``published_meta``, ``front_typed``, ``dated_headline``, ``front``, ``long_text``,
-    ``no_evidence``."""
-    from .content import paragraphs
+    ``no_evidence``. The headline dated is the first ``<h1>`` that is no link, else a table
+    layout's bold headline line the title was read from."""
+    from .content import headline, paragraphs
 
     page = f.page
     if f.non_article:
         return False, "url"
     if _listing(f):
         return False, "listing"
+    if _run_listing(f):
+        return False, "teaser_run"
     if page.is_article_typed:
         return True, "typed"
     if page.meta_first("article:published_time"):
         return True, "published_meta"
-    if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
-            or (page.meta_first("og:type") or "").lower() == "profile":
-        return False, "front_typed"
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
+    if h1 is None:  # a table layout's bold headline line (title.bold_headline)
+        printed = headline(f)
+        h1 = printed if printed is not None and printed.tag in ("b", "strong") else None
     teasers = f.once("teasers", _page_teasers)
+    if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
+            or (page.meta_first("og:type") or "").lower() == "profile":
+        if h1 is None or len(found) < LONG_TEXT[0] or chars < LONG_TEXT[1] \
+                or not _dated(f, h1, teasers[2], meta=False) or _reads_as_teasers(found, *teasers[:2]):
+            return False, "front_typed"
+        return True, "dated_headline"  # a long text under a headline its block dates: the type is a plugin's mistake
     if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
             and _dated(f, h1, teasers[2]):
         return True, "dated_headline"

@@ -66,8 +66,56 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     cands = [(source, t) for source, t in cands if not _HEADLESS.match(t)]  # "| Site": the headline is missing
     if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by
         cands = [("title", _without_site_tail(cands[0][1], page))]
+    if not any(source != "title" for source, _ in cands) and not page.elements("h1") and not page.elements("h2") \
+            and all(len(part.split()) < SITE_TITLE_WORDS for _, t in cands for part in _SITE_SEP.split(t)):
+        bold = bold_headline(page)  # a table layout's headline: a bold line over the text
+        if bold is not None:
+            cands.insert(0, ("h1", clean(text_of(bold))))
     texts = [t for _, t in cands]
     return [(source, _strip_affix_of_others(t, texts)) for source, t in cands]
+
+
+BOLD_HEADLINE_CHARS = (15, 200)  # a bold line's length that may be a headline
+SITE_TITLE_WORDS = 5  # a <title> whose every part has fewer words names a site and a section, no headline
+RUNNING_TEXT_CHARS = 150  # a block's text this long is running text
+
+
+def bold_headline(page: Page):
+    """The bold line printed as a table layout's headline (a page of the 2000s: no ``<h1>``,
+    no ``<h2>``, the site's name in ``<title>``, the headline a ``<b>`` or ``<strong>`` in its
+    own cell): the first that is a line of its own (:func:`_bold_line`), when the first block
+    holding no other block (a cell, a paragraph, a ``<div>``) that prints
+    :data:`RUNNING_TEXT_CHARS` characters or more (the running text) comes after it; else
+    ``None``. :func:`title_candidates` reads it only when every part of a page's only title
+    source, ``<title>``, has fewer than :data:`SITE_TITLE_WORDS` words (``Gmina Dębowo -
+    Aktualności``)."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    found = None
+    for el in body.iter("b", "strong", "td", "p", "div"):
+        if el.tag in ("b", "strong"):
+            if found is None and _bold_line(el):
+                found = el
+            continue
+        if next(el.iterdescendants("td", "p", "div", "table"), None) is not None \
+                or len(text_of(el) or "") < RUNNING_TEXT_CHARS:
+            continue
+        return found if found is not None and not any(a is el for a in found.iterancestors()) else None
+    return None
+
+
+def _bold_line(el) -> bool:
+    """``el`` (a ``<b>``/``<strong>``) is a line of its own that may be a headline: the whole
+    text of its nearest cell, paragraph or ``<div>``, three words or more of
+    :data:`BOLD_HEADLINE_CHARS` characters, no full stop closing it (a notice's sentence,
+    "Please enable JavaScript."), no link in or around it."""
+    text = " ".join(text_of(el).split()) if text_of(el) else ""
+    if not BOLD_HEADLINE_CHARS[0] <= len(text) <= BOLD_HEADLINE_CHARS[1] or len(text.split()) < 3 \
+            or text.endswith(".") or _linked(el):
+        return False
+    block = next(el.iterancestors("td", "p", "div", "li", "th"), None)
+    return block is not None and " ".join((text_of(block) or "").split()) == text
 
 
 def _without_site_tail(title: str, page: Page) -> str:
@@ -303,7 +351,8 @@ def headline_element(page: Page, title: str | None):
     """The ``<h1>`` (else ``<h2>``, else an ``<h3>`` that is no link) printing ``title``
     (compared by :func:`key` without white space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
-    the first ``<h1>``; else, on a page without ``<h1>``, the first ``<h2>`` of the first
+    the first ``<h1>``; else a table layout's bold headline printing ``title``
+    (:func:`bold_headline`); else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
     not a link; else ``None``."""
     h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
@@ -323,6 +372,10 @@ def headline_element(page: Page, title: str | None):
                     return h
     if h1s:
         return h1s[0]
+    if title and not page.elements("h2"):
+        bold = bold_headline(page)
+        if bold is not None and _squashed(text_of(bold)) == _squashed(title):
+            return bold
     for box in page.tree.iter("article", "main"):
         for el in box.iter("h2", "p"):
             if el.tag == "p" and len(text_of(el)) >= 80:
