@@ -971,3 +971,12 @@ def test_a_short_sentence_around_a_time_element_is_no_date_line():
 def test_the_next_updates_time_is_no_update():
     rec = _in("fr", "<p class='date'>Publié le 12 mars 2026 à 9h05 · prochaine mise à jour à 18h00</p>")
     assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+00:00", None)
+
+
+def test_a_dates_parts_printed_side_by_side_stay_one_text():
+    from lxml import html
+
+    from newsbot.extraction.values import text_of
+
+    assert text_of(html.fromstring("<p class='date'><b>12</b><b>.03.2026</b><b>,</b><b>09</b><b>:</b><b>05</b>"
+                                   "<b>|</b><b>Kiel</b></p>"), apart=True) == "12.03.2026, 09:05 | Kiel"
