@@ -896,3 +896,87 @@ def test_an_update_line_after_an_element_named_for_times_printing_no_day_is_not_
     head = "<meta property='article:published_time' content='2026-03-10T09:05:00+01:00'>"
     rec = _in("de", "<div class='belegzeiten'></div><div>Zuletzt aktualisiert am 12.03.2026</div>", head)
     assert (rec["date_published"], rec["date_modified"]) == ("2026-03-10T09:05:00+01:00", None)
+
+
+def test_an_rdfa_date_fields_dc_date_dates_no_publication_outside_the_nodes_signature():
+    # Drupal's RDF module types every date field dc:date: a ferry's sailing day is no publication
+    field = ("<p class='date'>Published 4 March 2026</p><div class='field-name-field-sailing'>"
+             "<div class='field-label'>First sailing:</div><span property='dc:date' datatype='xsd:dateTime' "
+             "content='2026-07-18T08:30:00+02:00'>Saturday, 18 July 2026 - 08:30</span></div>")
+    assert _in("en", field)["date_published"].startswith("2026-03-04")
+    # the false friend: a date field in the node's signature (class submitted) is the publication
+    signed = ("<footer class='submitted'><span property='dc:date' datatype='xsd:dateTime' "
+              "content='2026-03-04T07:15:00+01:00'>Wednesday 4 March 2026 - 07:15</span></footer>")
+    assert _in("en", signed)["date_published"] == "2026-03-04T07:15:00+01:00"
+
+
+def test_an_rdfa_date_of_a_view_row_or_a_cited_work_is_not_the_articles():
+    row = ("<div class='view-newest'><div class='views-row'><a href='/node/7'>Pilots strike over rosters</a>"
+           "<span property='dc:date dc:created' content='2026-03-20T06:00:00+01:00'>Fri, 03/20/2026 - 06:00</span>"
+           "</div></div>")
+    html = _doc("<title>Harbour cranes</title>",
+                "<main><article><h1>Harbour cranes</h1><p class='date'>4 March 2026</p>"
+                f"{'<p>' + 'The port has put two cranes back into service after the storm, the management said. ' * 2 + '</p>'}"
+                f"</article></main>{row}")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"].startswith("2026-03-04")
+    cited = ("<p class='date'>4 March 2026</p><blockquote typeof='schema:Report'><span property='schema:name'>"
+             "Quay safety audit</span>, <span property='schema:datePublished' content='2025-10-02'>2 October 2025"
+             "</span></blockquote>")
+    assert _in("en", cited)["date_published"].startswith("2026-03-04")
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    # a site's own d/m/Y: the weekday printed says which reading it is
+    ("fr", "<div class='submitted'>Publié par admin le mer, 04/03/2026 - 09:10</div>", "2026-03-04T09:10:00+00:00"),
+    ("en", "<div class='submitted'>Submitted by editor on Wed, 04/03/2026 - 09:10</div>", "2026-03-04T09:10:00+00:00"),
+    ("en", "<div class='submitted'>Submitted by editor on Fri, 04/03/2026 - 09:10</div>", "2026-04-03T09:10:00+00:00"),
+])
+def test_drupals_signature_is_read_the_way_its_weekday_agrees_with(lang, line, want):
+    assert _in(lang, line)["date_published"] == want
+
+
+def test_a_signature_below_the_text_is_not_the_nodes():
+    poll = ("<form class='poll'><div class='submitted'>Thank you, vote submitted on Fri, 03/20/2026 - 06:00</div>"
+            "</form>")
+    text = "The port has put two cranes back into service after the storm, the management said. " * 2
+    html = _doc("<title>Harbour cranes</title>",
+                f"<main><article><h1>Harbour cranes</h1><p class='date'>March 4, 2026</p>{f'<p>{text}</p>' * 3}"
+                f"{poll}</article></main>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"].startswith("2026-03-04")
+
+
+@pytest.mark.parametrize("lang, after", [
+    ("en", "<p class='lead'>The updated crane rota applies from 1 April 2026 on every quay.</p>"),
+    ("de", "<p class='caption'>Aktualisiert: Der Dienstplan gilt ab 01.04.2026.</p>"),
+    ("it", "<p>Aggiornato il piano dei turni: vale dal 1 aprile 2026.</p>"),
+    ("en", "<h2>Crane rota updated for 1 April 2026</h2>"),
+])
+def test_a_sentence_after_the_date_line_names_no_update(lang, after):
+    rec = _in(lang, f"<p class='date'>12.03.2026</p>{after}")
+    assert rec["date_published"].startswith("2026-03-12") and rec["date_modified"] is None
+
+
+def test_a_report_published_on_a_day_the_first_paragraph_names_is_no_publication():
+    rec = _in("en", "<p class='date'>Updated 12 March 2026, 10:00</p>"
+                    "<p>The audit, published on 2 March 2026, asks for new brakes.</p>")
+    assert rec["date_published"] is None or not rec["date_published"].startswith("2026-03-02")
+
+
+def test_a_short_sentence_around_a_time_element_is_no_date_line():
+    rec = _in("en", "<p>The board met on <time datetime='2026-03-02'>2 March 2026</time> and updated "
+                    "its rota on 6 March 2026.</p>")
+    assert rec["date_modified"] is None
+
+
+def test_the_next_updates_time_is_no_update():
+    rec = _in("fr", "<p class='date'>Publié le 12 mars 2026 à 9h05 · prochaine mise à jour à 18h00</p>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T09:05:00+00:00", None)
+
+
+def test_a_dates_parts_printed_side_by_side_stay_one_text():
+    from lxml import html
+
+    from newsbot.extraction.values import text_of
+
+    assert text_of(html.fromstring("<p class='date'><b>12</b><b>.03.2026</b><b>,</b><b>09</b><b>:</b><b>05</b>"
+                                   "<b>|</b><b>Kiel</b></p>"), apart=True) == "12.03.2026, 09:05 | Kiel"

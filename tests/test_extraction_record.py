@@ -1129,3 +1129,51 @@ def test_a_bylines_elements_side_by_side_are_read_as_a_date_lines_are(top, want)
     el = html.fromstring(top)
     assert _edged_text(el) == text_of(el, apart=True)
     assert _byline_page("", top, lang="fr")["authors"] == want
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # a parenthesis never closed splits no names and is no part of one
+    ("Por Lucía Gil (Sevilla y Ben Adler", "es", ["Lucía Gil", "Ben Adler"]),
+    # a desk's name before its writers in parentheses gives the writers
+    ("Redaktion Kai (Lena Vogt, Paul Eck)", "de", ["Lena Vogt", "Paul Eck"]),
+    # the false friend: a closed parenthesis after a person's name is left out whole
+    ("Lena Vogt (Kiel, mit dpa)", "de", ["Lena Vogt"]),
+    # capitalised Catalan "Per" before a single name of three words is a Scandinavian first name
+    ("Per Aksel Lund", "ca", ["Per Aksel Lund"]), ("per Aksel Lund", "ca", ["Aksel Lund"]),
+])
+def test_parentheses_desks_and_per_in_a_byline(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+ORG_TEXT = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, which the "
+                   f"union wants to review before the winter season.</p>" for i in range(4))
+
+
+@pytest.mark.parametrize("after", [
+    "<div class='author-box'><h3>Editor-in-chief</h3><p class='author-name'>Eva Horáková</p></div>",
+    "<section class='related'><h2>Related</h2><div><a href='/p/9'>Ferries</a> "
+    "<a rel='author' href='/autor/eva-horakova'>Eva Horáková</a></div></section>",
+])
+def test_a_person_printed_below_the_text_does_not_win_over_the_organisation_credited(after):
+    html = (f"<html lang='cs'><head><title>Cranes return</title>{ORGANISATION_LD}</head><body><article>"
+            f"<h1>Cranes return</h1>{ORG_TEXT}{after}</article></body></html>")
+    assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] \
+        == ["Brněnské dny"]
+
+
+@pytest.mark.parametrize("top, text", [
+    # separators printed as elements of their own stand apart from the names
+    ("<p class='byline'><span>Lena Vogt</span><span>|</span><span>Paul Eck</span></p>", "Lena Vogt | Paul Eck"),
+    ("<p class='byline'><span>Lena Vogt</span><span>/</span><span>Paul Eck</span></p>", "Lena Vogt / Paul Eck"),
+    # the false friends: a date's parts and a comma glued to the element before
+    ("<p class='byline'><b>Lena Vogt</b><b>(</b><b>Kiel</b><b>)</b></p>", "Lena Vogt (Kiel)"),
+    ("<p class='byline'><span>Lena Vogt</span><span>, Reporterin</span></p>", "Lena Vogt, Reporterin"),
+])
+def test_elements_side_by_side_are_read_apart_unless_punctuation_joins_them(top, text):
+    from lxml import html
+
+    from newsbot.extraction.metadata import _edged_text
+    from newsbot.extraction.values import text_of
+
+    el = html.fromstring(top)
+    assert text_of(el, apart=True) == text and _edged_text(el) == text

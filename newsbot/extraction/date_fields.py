@@ -14,7 +14,7 @@ from lxml import etree
 from . import dates
 from .page import Page
 from .text import clean
-from .values import comments_of, in_aside, in_teaser, ld_text, of_the_article, select_values, text_of
+from .values import above_the_text, comments_of, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values, text_of
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -74,11 +74,14 @@ fraction of a walk of the tree."""
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
 
 
-_RDFA_PROPERTIES = {"datePublished": frozenset(("dc:date", "dc:created", "dc:issued", "dcterms:date", "dcterms:created",
-                                                 "dcterms:issued", "schema:datepublished")),
+_RDFA_PROPERTIES = {"datePublished": frozenset(("dc:created", "dc:issued", "dcterms:created", "dcterms:issued",
+                                                 "schema:datepublished")),
                     "dateModified": frozenset(("dc:modified", "dcterms:modified", "schema:datemodified"))}
 """The RDFa properties of each date (Dublin Core's terms with the prefixes Drupal's RDF module
 and others declare, schema.org's with its own)."""
+_RDFA_ANY_DATE = frozenset(("dc:date", "dcterms:date"))
+"""The RDFa properties of any date: Drupal's RDF module types every date field so (an event's
+day, a deadline); the publication's only in the node's signature (class ``submitted``)."""
 _RDFA_DATE = etree.XPath("//*[@property][@content][local-name() != 'meta']")
 
 
@@ -86,14 +89,44 @@ def _rdfa_dates(page: Page, ld_key: str) -> list:
     """The article's RDFa date elements of ``ld_key`` (``datePublished``, ``dateModified``:
     :data:`_RDFA_PROPERTIES`) in document order, whose ``content`` is the machine-readable
     date with its time and offset (Drupal 7's ``<span property="dc:date dc:created"
-    content="2026-02-12T09:30:00+01:00" datatype="xsd:dateTime">Thu, 02/12/2026 - 09:30</span>``);
-    never one in an aside, a navigation, a footer or reader comments (a comment's own
-    ``dc:created``), nor another microdata item's. ``<meta property>`` tags are read as meta."""
+    content="2026-02-12T09:30:00+01:00" datatype="xsd:dateTime">Thu, 02/12/2026 - 09:30</span>``;
+    a date field's ``dc:date`` alone in the node's signature only, :func:`_signed`);
+    the page's own node's only (:func:`_of_the_node`), never one in an aside, a navigation, a
+    footer or reader comments (a comment's own ``dc:created``), nor another microdata item's.
+    ``<meta property>`` tags are read as meta."""
     if "property" not in page.text:
         return []
     wanted = _RDFA_PROPERTIES[ld_key]
     return [el for el in _RDFA_DATE(page.tree)
-            if wanted.intersection(el.get("property").lower().split()) and not in_aside(el) and of_the_article(el)]
+            if (wanted.intersection(names := el.get("property").lower().split())
+                or (ld_key == "datePublished" and _RDFA_ANY_DATE.intersection(names) and _signed(el)))
+            and not in_aside(el) and of_the_article(el) and _of_the_node(el)]
+
+
+def _signed(el) -> bool:
+    """``el`` is in Drupal's node signature: it, or an ancestor, has the class ``submitted``."""
+    return any("submitted" in (a.get("class") or "").split() for a in (el, *el.iterancestors()))
+
+
+_NODE_CHARS = 400
+"""The characters a node's RDFa subject holds at least when it holds no headline (its text)."""
+
+
+def _of_the_node(el) -> bool:
+    """An RDFa property ``el`` is the page's own node's: the nearest ancestor naming a subject
+    (``typeof``, ``about``: Drupal's ``<article about="/node/12" typeof="sioc:Item
+    foaf:Document">``) is the outermost one (not an item within it: a comment) and no teaser,
+    holding the headline (an ``<h1>``) or the text (:data:`_NODE_CHARS` characters or more: no
+    cited report's name and date in a quotation), or, with no subject, ``el`` lies in the page's ``<article>`` or
+    ``<main>`` (not a view's row beside it); in no box of other stories, no teaser card."""
+    if in_related(el) or in_teaser(el):
+        return False
+    subjects = [a for a in el.iterancestors() if a.get("typeof") is not None or a.get("about") is not None]
+    if subjects:
+        node = subjects[0]
+        return len(subjects) == 1 and "teaser" not in (node.get("class") or "").lower() \
+            and (next(node.iter("h1"), None) is not None or len(node.text_content()) >= _NODE_CHARS)
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
 def _rdfa_date(el) -> str:
@@ -253,23 +286,56 @@ _DRUPAL_SIGNED = re.compile(r"\bSubmitted by\b.{1,80}?\bon\s*$", re.S)
 
 
 def _drupal_signature(f: Fields) -> str | None:
-    """The date (``YYYY-MM-DD HH:MM:00``) of a Drupal node signature, read month first as
-    Drupal's default medium format writes it (:data:`~newsbot.extraction.dates.DRUPAL_MEDIUM`,
-    ``D, m/d/Y - H:i``: ``Tue, 03/10/2026 - 14:22`` is 10 March), whatever the page's language:
-    a date element whose class, or an ancestor's, is ``submitted`` (Drupal's template), or
-    whose text prints the date after ``Submitted by … on``; ``None`` for none (htmldate reads
-    such a date day first)."""
+    """The date (``YYYY-MM-DD HH:MM:00``) of the article's Drupal node signature, in Drupal's
+    medium format (:data:`~newsbot.extraction.dates.DRUPAL_MEDIUM`, ``D, m/d/Y - H:i`` by
+    default, ``D, d/m/Y - H:i`` as many European sites set it), read the way its printed
+    weekday agrees with (:func:`_weekdays_named`: ``Tue, 03/10/2026 - 14:22`` is 10 March,
+    ``mar, 10/03/2026 - 14:22`` too), whatever the page's language: a date element whose
+    class, or an ancestor's, is ``submitted`` (Drupal's template), or whose text prints the
+    date after ``Submitted by … on``; the node's own only (:func:`~newsbot.extraction.values.above_the_text`: not a
+    related view's, a teaser's or a form's below it). ``None`` for none, or a weekday that
+    neither reading falls on or that the page's language does not name (htmldate reads the
+    date as before, day first)."""
     for el in _date_elements(f):
         text = clean(text_of(el, apart=True)) or ""
         m = dates.DRUPAL_MEDIUM.search(text) if len(text) <= 150 else None
         if m is None:
             continue
-        signed = any("submitted" in (a.get("class") or "").split() for a in (el, *el.iterancestors()))
-        if signed or _DRUPAL_SIGNED.search(text[:m.start()]):
-            parsed = dates.parse_date(m.group(0))
-            if parsed:
-                return parsed.value.strftime("%Y-%m-%d %H:%M:%S")
+        if not (_signed(el) or _DRUPAL_SIGNED.search(text[:m.start()])) or not above_the_text(el):
+            continue
+        named = _weekdays_named(m.group(0).split(",", 1)[0], f["language"])
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        for month, day in ((first, second), (second, first)):
+            try:
+                when = datetime(year, month, day, int(m.group(4)), int(m.group(5)))
+            except ValueError:
+                continue
+            if when.weekday() in named:
+                return when.strftime("%Y-%m-%d %H:%M:%S")
+        return None
     return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekdays_named(word: str, language: str | None) -> set[int]:
+    """The weekdays (``0`` Monday … ``6`` Sunday) ``word`` names, whole or abbreviated (``Tue``,
+    ``mar``, ``Di``), in the page's ``language`` (its primary subtag) or in English, by
+    dateparser's table of each language's names; empty for a word it does not know."""
+    from dateparser.languages.loader import default_loader
+
+    word = word.strip().rstrip(".").casefold()
+    found = set()
+    for code in dict.fromkeys(((language or "").split("-")[0].lower(), "en")):
+        try:
+            info = default_loader.get_locale(code).info
+        except (KeyError, ValueError):
+            continue
+        for number, name in enumerate(_WEEKDAYS):
+            if word in {w.casefold().rstrip(".") for w in info.get(name, [])}:
+                found.add(number)
+    return found
 
 
 def _modified_meta(page: Page) -> list:
@@ -698,7 +764,7 @@ def _labelled_dates(f: Fields) -> dict[str, str]:
     ``2025-04-09T17:05:00`` and the publication ``2025-04-08T07:45:00``, whichever comes first,
     in one element or several. A word followed by a time alone (``Publicado 12 de março de 2026
     às 09h05, atualizado às 12h05``) dates that time on the last day its line printed before
-    it. A line that prints a day before its first word, and that word an update's (``12.
+    it, when the word opens a clause (:data:`_CLAUSE_OPENS`). A line that prints a day before its first word, and that word an update's (``12.
     března 2026 9:05, Aktualizováno 12. 3. 2026 11:40``), gives that day (with its time) as
     the publication when no line names one. Each the first found; read once per page."""
     return f.once("labelled_dates", _read_labelled_dates)
@@ -723,7 +789,7 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
             part = text[word.end():following.start() if following else len(text)]
             m = _first_day(part)
             if m is None or m.start() > _LABEL_REACH:
-                before = _last_day(text[:word.start()])
+                before = _last_day(text[:word.start()]) if _CLAUSE_OPENS.search(text[:word.start()]) else None
                 day = before and _day_of(before, language)  # a time alone: that day's
                 clock = day and _clock(part, day, after_day=True)
                 if clock:
@@ -738,6 +804,11 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     if "published" not in found and unnamed:
         found["published"] = unnamed
     return found
+
+
+_CLAUSE_OPENS = re.compile(r"[,;·|•–—(:-]\s*$")
+"""A label of a time alone opens a clause of its line: punctuation or a separator right before it
+(``…, atualizado às 12h05``; not ``· prochaine mise à jour à 18h00``, the next update's)."""
 
 
 def _instant(day: date, clock: tuple[int, int, tzinfo | None] | None) -> str:
@@ -780,10 +851,46 @@ def _read_line_texts(f: Fields) -> list[str]:
     for el in elements:
         lines.append(el)
         parent = el.getparent()
-        for line in (el, parent) if add(parent) else (el,):
+        for line in (el, parent) if _a_date_line(parent) and add(parent) else (el,):
             if _first_day(clean(text_of(line, apart=True)) or ""):  # a date line: the one after it
-                add(line.getnext())
+                after = line.getnext()
+                if _a_date_line(after, opening=True):
+                    add(after)
     return _texts_of(lines)
+
+
+_LINE_WORDS = 4
+"""The words a date line holds at most besides its labels, days and times (:func:`_a_date_line`)."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _a_date_line(el, opening: bool = False) -> bool:
+    """``el``'s text is a date line of its own, no sentence: besides its labels (vocabulary
+    category ``date_label``), the days it prints (:func:`_first_day`) and its clock times
+    (:func:`_clock_pattern`), :data:`_LINE_WORDS` words at most, each in lower case (``le``,
+    ``am``, ``alle``) or an abbreviation in capitals (``CET``), or a unit of time (``Uhr``):
+    ``Publié le <time>…</time>, modifié le <time>…</time>``, not ``The board met on <time>…</time>
+    and updated its forecast on 5 March``, ``Aktualisiert: Der Plan ab 01.04.2026``; with
+    ``opening``, a label or a day opens it too (``Modifié le 12 mars 2026 à 10h20``, not ``The
+    updated timetable applies from 1 April``)."""
+    if el is None or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS:
+        return False
+    text = clean(text_of(el, apart=True)) or ""
+    if not text or len(text) > 150:
+        return False
+    label = pattern("date_label")
+    if opening:
+        first = label.search(text)
+        day = _first_day(text)
+        if not any(m is not None and not _WORD.search(text[:m.start()]) for m in (first, day)):
+            return False
+    rest = label.sub(" ", text)
+    while (day := _first_day(rest)) is not None:
+        rest = rest[:day.start()] + " " + rest[day.end():]
+    rest = _clock_pattern().sub(" ", rest)
+    unit = pattern("time_unit")
+    words = [w for w in _WORD.findall(rest) if not unit.fullmatch(w)]
+    return len(words) <= _LINE_WORDS and all(w.islower() or w.isupper() for w in words)
 
 
 def _day_first(f: Fields, found: str) -> str:

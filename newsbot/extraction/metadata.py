@@ -17,8 +17,8 @@ from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, same_site, site_of
-from .values import (TEASER_HEADLINE_CHARS, in_aside, in_related, in_teaser, ld_text, of_the_article, read_apart,
-                     select_values, text_of, unique, value_of)
+from .values import (TEASER_HEADLINE_CHARS, above_the_text, in_aside, in_related, in_teaser, ld_text, of_the_article,
+                     read_apart, select_values, text_of, unique, value_of)
 from .vocabulary import language_pattern, pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
@@ -636,7 +636,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
     typed as an organisation (:func:`_organisation_node`: ``Brněnské dny``, the site's own
     desk), the first markup source naming people (:func:`_person_shaped`) wins over them: the
-    person whose byline the page prints."""
+    person whose byline the page prints above the text (:func:`_printed_above_the_text`)."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("authors")))
     if portal:
@@ -664,7 +664,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         names = names_of(values())
         if names and layer == "jsonld" and all(_organisation_node(a) for a in items):
             printed = next((found for other, read in sources if other == "html" and (found := names_of(read()))), [])
-            if printed and all(_person_shaped(n) for n in printed):
+            if printed and all(_person_shaped(n) for n in printed) and _printed_above_the_text(page, printed[0]):
                 return printed, "html"  # the people the page prints, over the organisation credited
         if names:
             return names, layer
@@ -695,6 +695,16 @@ def _is_brand(name: str, brands: set[str]) -> bool:
     words = name.split()
     return squashed in brands or any(len(b) >= 3 and first.startswith(b) for b in brands) \
         or (len(words) > 2 and _squashed(" ".join(words[:-1])) in brands and bool(pattern("not_a_person").match(words[-1])))
+
+
+_HOLDS_TEXT = etree.XPath("//body//*[contains(text(), $text)]")
+
+
+def _printed_above_the_text(page, name: str) -> bool:
+    """``name`` is printed in an element above the article's text
+    (:func:`~newsbot.extraction.values.above_the_text`: the byline under the headline, not a
+    related story's author link nor an author box after the text)."""
+    return any(above_the_text(el) for el in _HOLDS_TEXT(page.tree, text=name))
 
 
 def _organisation_node(node) -> bool:
@@ -1574,6 +1584,12 @@ def _agency_credit() -> re.Pattern:
     return re.compile(rf"\s*(?:/\s*({agencies})|\(\s*({agencies})\s*\))\s*$", re.I)
 
 
+_DESK_OF_NAMES = re.compile(r"([^()]+?)\s*\(([^()]+)\)")
+"""A byline naming a desk, then its writers in parentheses (``Redaktion Hafen (Anna Berg, Tom Weiss)``)."""
+_UNCLOSED = re.compile(r"\s*\([^()]*$")
+"""A parenthesis a name's part opens and never closes (``Ana Ruiz (Madrid``): no part of the name."""
+
+
 def split_names(value: str, language: str = "") -> list[str]:
     """The person names one byline value holds, read with the byline words of the vocabulary
     (:mod:`newsbot.extraction.vocabulary`, one list per language): a leading ``By`` / ``Von``
@@ -1586,7 +1602,9 @@ def split_names(value: str, language: str = "") -> list[str]:
     a list of three may end in a
     person known by one name); the rest split at commas, semicolons, ``&`` and the word *and* of every language
     the vocabulary holds (``name_conjunction``: ``A, B and C``, ``A und B``, ``A și B``), a
-    trailing parenthesis (initials, ``(Image: …)``) and dash removed from each name, and a
+    trailing parenthesis (initials, ``(Image: …)``; one never closed, ``Ana Ruiz (Madrid y Tom
+    Weiss``, splits no names and is left out too) and dash removed from each name; a desk's name
+    before its writers in parentheses (``Redaktion Hafen (Anna Berg, Tom Weiss)``) gives the writers; and a
     writer's role beside it (:func:`_without_role`: ``Maja Holm, political commentator``); a name
     credited in parentheses with another role (``Lea Brandt (Fotos)``) is none. Names of
     desks and accounts (``Redaktion``, ``admin``, ``Super User``: ``not_a_person``) are
@@ -1620,9 +1638,12 @@ def split_names(value: str, language: str = "") -> list[str]:
     if len(commas) == 2 and len(commas[-1].split()) == 1 and len(commas[-2].split()) >= 2 \
             and not pattern("news_agency").match(commas[-1]) and not _photographer(commas[-1]):
         value = value[:value.rindex(commas[-1])].rstrip(" ,;")
+    desk = _DESK_OF_NAMES.fullmatch(value)
+    if desk and (_desk(desk.group(1)) or pattern("not_a_person").match(desk.group(1))):
+        return split_names(desk.group(2), language)  # ``Redaktion Hafen (Anna Berg, Tom Weiss)``: its writers
     out = []
-    found = [m for m in pattern("name_separator").finditer(value)  # not within a parenthesis: ``(Lyon, avec AFP)``
-             if value.count("(", 0, m.start()) <= value.count(")", 0, m.start())]
+    found = [m for m in pattern("name_separator").finditer(value)  # not within a closed parenthesis: ``(Lyon, avec AFP)``
+             if value.count("(", 0, m.start()) <= value.count(")", 0, m.start()) or ")" not in value[m.end():]]
     starts, ends = [0] + [m.end() for m in found], [m.start() for m in found] + [len(value)]
     parts, seps = _surnames_joined([value[a:b] for a, b in zip(starts, ends)], [m.group().strip() for m in found],
                                    language)
@@ -1633,7 +1654,7 @@ def split_names(value: str, language: str = "") -> list[str]:
             continue  # ``Korrespondent in Den Haag``, ``inviato a Reggio Calabria``: a word *and* of another language
         if _credited_other_role().search(part):
             continue  # ``Lea Brandt (Fotos)``, a photographer
-        part = clean(_without_date(lead_in(_PARENS.sub("", part))).strip(" -–—|·•:"))
+        part = clean(_without_date(lead_in(_UNCLOSED.sub("", _PARENS.sub("", part)))).strip(" -–—|·•:"))
         named, comma = part, bool(out) and i > 0 and not any(c.isalpha() for c in seps[i - 1])
         if part and _photographer(part):
             if comma and not any(w[:1].isupper() for w in part.split()[1:]):

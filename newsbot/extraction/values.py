@@ -35,18 +35,32 @@ def _apart_pattern(mark: str) -> re.Pattern:
 
 def read_apart(text: str, mark: str = SIDE_BY_SIDE) -> str:
     """``text`` with each run of ``mark`` (where two elements stood side by side with no text
-    between them) read as a space when the text ends in a letter or digit before it and begins
-    with one after it, not both digits (``<span>Mai</span><span>2025</span>``, ``3:25
-    pm</span><span>By``: two words), else as nothing (``<b>14</b><b>.03.2025</b>``,
+    between them) read as a space (``<span>Mai</span><span>2025</span>``, ``3:25
+    pm</span><span>By``, ``<span>Ana Ruiz</span><span>|</span><span>Tom Weiss</span>``: words and
+    separators apart), else as nothing (:func:`_apart`: ``<b>14</b><b>.03.2025</b>``,
     ``<span>Ana Ruiz</span><span>, Reporter</span>``: one text). The one rule of elements side by
     side, for a date line's text (:func:`text_of`) and a byline's (its own walk, whose ``mark``
     differs: a NUL there sets a block's edge)."""
     return _apart_pattern(mark).sub(_apart, text)
 
 
+_GLUED_AFTER = frozenset(",.;:!?)]}%")
+_GLUED_BEFORE = frozenset("([{")
+_DATE_JOINTS = frozenset("./-:")
+
+
 def _apart(m: re.Match) -> str:
+    """A run of side-by-side marks between ``left`` and ``right`` (characters): nothing at the
+    text's edge, between two digits, before closing punctuation (``,``, ``.``, ``)``), after an
+    opening bracket, or between a digit and a date's joint (``.``, ``/``, ``-``, ``:``); else a
+    space."""
     left, right = m.group(1), m.group(2)
-    return " " if left and right and left.isalnum() and right.isalnum() and not (left.isdigit() and right.isdigit()) else ""
+    if not left or not right or left.isspace() or right.isspace():
+        return ""
+    if (left.isdigit() and right.isdigit()) or right in _GLUED_AFTER or left in _GLUED_BEFORE \
+            or (left.isdigit() and right in _DATE_JOINTS) or (left in _DATE_JOINTS and right.isdigit()):
+        return ""
+    return " "
 
 
 def _visible_text(node, parts: list[str], top: bool = False, apart: bool = False) -> None:
@@ -198,6 +212,19 @@ def in_related(el) -> bool:
             if not _own_headline(first, title):
                 return True
     return False
+
+
+TEXT_PARAGRAPH_CHARS = 120  # a paragraph this long is the article's text, no header line's
+
+
+def above_the_text(el) -> bool:
+    """``el`` is printed above the article's text, as a node's signature or a byline is: in no
+    form, aside, box of other stories or teaser card (:func:`in_aside`, :func:`in_related`,
+    :func:`in_teaser`), and after fewer than two paragraphs of :data:`TEXT_PARAGRAPH_CHARS`
+    characters or more (not a poll's, an author box's or a related story's below the text)."""
+    if in_aside(el) or in_related(el) or in_teaser(el) or next(el.iterancestors("form"), None) is not None:
+        return False
+    return el.xpath(f"count(preceding::p[string-length(normalize-space()) >= {TEXT_PARAGRAPH_CHARS}])") < 2
 
 
 TEASER_HEADLINE_CHARS = 25  # a link text this long beside an element is another story's headline
