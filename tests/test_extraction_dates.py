@@ -925,6 +925,22 @@ def test_an_rdfa_date_of_a_view_row_or_a_cited_work_is_not_the_articles():
     assert _in("en", cited)["date_published"].startswith("2026-03-04")
 
 
+def test_a_drupal_7_nodes_date_counts_when_its_title_is_printed_above_it():
+    # Drupal 7 prints the page's <h1> above the node, which names it in its dc:title
+    def node(title):
+        return ("<h1 class='title'>Harbour cranes back in service</h1>"
+                "<div class='node node-article' about='/node/310' typeof='sioc:Item foaf:Document'>"
+                f"<span property='dc:title' content='{title}' class='rdf-meta'></span>"
+                "<div class='submitted'><span property='dc:date dc:created' content='2026-03-12T16:20:00+01:00' "
+                "datatype='xsd:dateTime'>Posted by port on 12.03.2026 - 16:20</span></div>"
+                "<div class='content'><p>Two cranes are working again.</p></div></div>")
+    html = _doc("<title>Harbour cranes back in service | Port news</title>", node("Harbour cranes back in service"))
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2026-03-12T16:20:00+01:00"
+    # the false friend: a short node naming another title (a teaser block) gives no date of its own
+    html = _doc("<title>Harbour cranes back in service | Port news</title>", node("Pilots strike over rosters"))
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] != "2026-03-12T16:20:00+01:00"
+
+
 @pytest.mark.parametrize("lang, line, want", [
     # a site's own d/m/Y: the weekday printed says which reading it is
     ("fr", "<div class='submitted'>Publié par admin le mer, 04/03/2026 - 09:10</div>", "2026-03-04T09:10:00+00:00"),

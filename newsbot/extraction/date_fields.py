@@ -116,17 +116,31 @@ def _of_the_node(el) -> bool:
     """An RDFa property ``el`` is the page's own node's: the nearest ancestor naming a subject
     (``typeof``, ``about``: Drupal's ``<article about="/node/12" typeof="sioc:Item
     foaf:Document">``) is the outermost one (not an item within it: a comment) and no teaser,
-    holding the headline (an ``<h1>``) or the text (:data:`_NODE_CHARS` characters or more: no
-    cited report's name and date in a quotation), or, with no subject, ``el`` lies in the page's ``<article>`` or
-    ``<main>`` (not a view's row beside it); in no box of other stories, no teaser card."""
+    holding the headline (an ``<h1>``), naming it (its ``dc:title`` the ``<h1>``'s text: Drupal 7
+    prints the page's title above the node, ``<span property="dc:title" content="…">`` in it) or
+    holding the text (:data:`_NODE_CHARS` characters or more: no cited report's name and date in
+    a quotation), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` (not
+    a view's row beside it); in no box of other stories, no teaser card."""
     if in_related(el) or in_teaser(el):
         return False
     subjects = [a for a in el.iterancestors() if a.get("typeof") is not None or a.get("about") is not None]
     if subjects:
         node = subjects[0]
         return len(subjects) == 1 and "teaser" not in (node.get("class") or "").lower() \
-            and (next(node.iter("h1"), None) is not None or len(node.text_content()) >= _NODE_CHARS)
+            and (next(node.iter("h1"), None) is not None or _names_the_headline(node)
+                 or len(node.text_content()) >= _NODE_CHARS)
     return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def _names_the_headline(node) -> bool:
+    """The RDFa subject ``node`` names the page's first ``<h1>`` as its ``dc:title`` (case and
+    spaces aside)."""
+    h1 = next(node.getroottree().iter("h1"), None)
+    if h1 is None:
+        return False
+    headline = " ".join(text_of(h1).split()).casefold()
+    return any(" ".join((t.get("content") or "").split()).casefold() == headline
+               for t in node.iter() if "dc:title" in (t.get("property") or "").split())
 
 
 def _rdfa_date(el) -> str:
