@@ -926,14 +926,16 @@ def test_an_rdfa_date_of_a_view_row_or_a_cited_work_is_not_the_articles():
 
 
 def test_a_drupal_7_nodes_date_counts_when_its_title_is_printed_above_it():
-    # Drupal 7 prints the page's <h1> above the node, which names it in its dc:title
+    # Drupal 7 prints the page's <h1> above the node, which names it in its dc:title; the node's one
+    # "read also" link does not make it a teaser card
     def node(title):
         return ("<h1 class='title'>Harbour cranes back in service</h1>"
                 "<div class='node node-article' about='/node/310' typeof='sioc:Item foaf:Document'>"
                 f"<span property='dc:title' content='{title}' class='rdf-meta'></span>"
                 "<div class='submitted'><span property='dc:date dc:created' content='2026-03-12T16:20:00+01:00' "
                 "datatype='xsd:dateTime'>Posted by port on 12.03.2026 - 16:20</span></div>"
-                "<div class='content'><p>Two cranes are working again.</p></div></div>")
+                "<div class='content'><p>Two cranes are working again.</p><p class='read-also'>Read also: "
+                "<a href='/port/pilots'>Pilots strike over rosters at the port</a></p></div></div>")
     html = _doc("<title>Harbour cranes back in service | Port news</title>", node("Harbour cranes back in service"))
     assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2026-03-12T16:20:00+01:00"
     # the false friend: a short node naming another title (a teaser block) gives no date of its own

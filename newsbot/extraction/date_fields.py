@@ -120,16 +120,20 @@ def _of_the_node(el) -> bool:
     prints the page's title above the node, ``<span property="dc:title" content="…">`` in it) or
     holding the text (:data:`_NODE_CHARS` characters or more: no cited report's name and date in
     a quotation), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` (not
-    a view's row beside it); in no box of other stories, no teaser card."""
-    if in_related(el) or in_teaser(el):
+    a view's row beside it); in no box of other stories, and no teaser card unless its node names
+    the headline (a node holding one "read also" link looks like a card of one link)."""
+    if in_related(el):
         return False
     subjects = [a for a in el.iterancestors() if a.get("typeof") is not None or a.get("about") is not None]
     if subjects:
         node = subjects[0]
-        return len(subjects) == 1 and "teaser" not in (node.get("class") or "").lower() \
-            and (next(node.iter("h1"), None) is not None or _names_the_headline(node)
-                 or len(node.text_content()) >= _NODE_CHARS)
-    return any(a.tag in ("article", "main") for a in el.iterancestors())
+        if len(subjects) > 1 or "teaser" in (node.get("class") or "").lower():
+            return False
+        if _names_the_headline(node):  # a node holding one "read also" link is no teaser card then
+            return True
+        return not in_teaser(el) and (next(node.iter("h1"), None) is not None
+                                      or len(node.text_content()) >= _NODE_CHARS)
+    return not in_teaser(el) and any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
 def _names_the_headline(node) -> bool:
