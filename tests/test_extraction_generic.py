@@ -584,6 +584,18 @@ def test_a_credit_line_opening_the_text_is_left_out_of_the_body(line):
     assert record["body"].startswith("Paragraph 1 about the harbour")
 
 
+@pytest.mark.parametrize("line", [
+    # a short first line closing with a lead-in and a name credits no piece of the article's kind
+    "<p>Ein Anruf von Lena Vogt.</p>", "<p>It was drawn by Tom Weiss.</p>", "<p>Todo empezó por Eva Sanz.</p>",
+    "<p><em>Ein Lied von Hannes Wader</em></p>",  # an epigraph's credit
+])
+def test_a_first_line_crediting_no_piece_of_the_articles_kind_opens_the_body(line):
+    html = _doc("<title>Dürre</title>", f"<article><h1>Dürre im Osten</h1><div class='text'>{line}"
+                + _paras(3) + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert body.startswith(line.replace("<em>", "").replace("</em>", "")[3:-4])
+
+
 def test_a_sentence_naming_who_made_something_opens_the_body():
     line = "<p>Die neue Fähre über den Fluss wurde entworfen von Jonas Keller.</p>"
     html = _doc("<title>Fähre</title>", f"<article><h1>Fähre</h1><div class='text'>{line}" + _paras(3)

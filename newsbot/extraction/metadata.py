@@ -1497,7 +1497,8 @@ def _kind_credit() -> re.Pattern:
     naming the article's own kind (the vocabulary's ``article_kind``: ``Kommentar``,
     ``column``, ``intervista``, a compound's end: ``Gastkommentar``), a byline's lead-in
     (``von``, ``by``, ``di``), then the writer's name and what may follow it (``, Berlin``:
-    group 1, read by :func:`split_names`)."""
+    group 1, read by :func:`split_names`). The generic extractor's
+    :func:`~newsbot.extraction.generic.lead.credit_line` leaves such a line out of the text."""
     kinds = "|".join(phrases("article_kind")) or "(?!)"
     lead_ins = "|".join(phrases("byline_lead_in")) or "(?!)"
     return re.compile(rf"^(?:[^\W\d_]+\s+){{0,{_CREDIT_WORDS - 1}}}[^\W\d_]*(?:{kinds})(?![^\W\d_])\s+"

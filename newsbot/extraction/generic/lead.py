@@ -164,19 +164,21 @@ _CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'�
 """A line closing with a byline's lead-in and a name (``Ein Kommentar von Jan Berg``, ``A
 column by Lina Berg.``): a credit of the piece's kind and writer, no standfirst (the name's
 words capitalised: :func:`_sentence_like`)."""
-CREDIT_LINE_WORDS = 3
-"""The most words before the byline's lead-in of a credit line (``Ein Kommentar``, ``A weekly
-column``): more make a sentence about someone (``The bridge was designed by Ana Ruiz.``)."""
+CREDIT_NAME_WORDS = 4  # the most words of the writer's name closing a credit line
 
 
 def credit_line(text: str) -> bool:
-    """``text`` is a line crediting the piece and its writer, no text of it: at most
-    :data:`CREDIT_LINE_WORDS` words, then a byline's lead-in and a name of capitalised words
-    closing the line (:data:`_CREDIT_CLOSING`: ``Ein Kommentar von Jonas Keller``, ``A column
-    by Lina Berg.``)."""
-    m = _CREDIT_CLOSING.search(text)
-    return bool(m) and all(w[0].isupper() for w in m.group(1).split()) \
-        and len(text[:m.start()].split()) <= CREDIT_LINE_WORDS
+    """``text`` is a line crediting the piece and its writer, no text of it: the credit of the
+    article's own kind that a standfirst's place may print (:func:`~newsbot.extraction.metadata._kind_credit`:
+    a few words up to the vocabulary's ``article_kind``, ``Ein Kommentar von Jonas Keller``, ``A
+    column by Lina Berg.``), closing with a name of :data:`CREDIT_NAME_WORDS` capitalised words
+    at most; a line crediting no piece of that kind is the text's (``Ein Anruf von Jonas
+    Keller.``, ``It was written by Lina Berg.``, ``Ein Gedicht von Rainer Maria Rilke``)."""
+    from ..metadata import _kind_credit
+
+    m = _kind_credit().match(text.strip())
+    name = m.group(1).split() if m else []
+    return 0 < len(name) <= CREDIT_NAME_WORDS and all(w[0].isupper() for w in name)
 
 
 _CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
