@@ -1930,12 +1930,29 @@ def test_a_sub_heading_opening_with_the_words_of_a_box_stays():
     assert "Les plus lucides des armateurs" in extract_article(html, URL).record["body"]
 
 
-def test_briefs_of_other_stories_beside_the_articles_container_are_left_out():
-    briefs = "".join(f"<div class='post'><h2>Brief {i} on the market</h2><p>This is a full sentence about another "
+@pytest.mark.parametrize("heading", [
+    # each brief under its own headline linking to its story, or dated
+    "<h2><a href='/market-{i}'>Brief {i} on the market</a></h2>",
+    "<h2>Brief {i} on the market</h2><time datetime='2025-03-0{i}'>{i} March</time>",
+])
+def test_briefs_of_other_stories_beside_the_articles_container_are_left_out(heading):
+    briefs = "".join(f"<div class='post'>{heading.format(i=i)}<p>This is a full sentence about another "
                      f"story, number {i}, printed on the same page under its own heading.</p></div>" for i in (2, 3, 4))
     html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + briefs)
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert len(body) == 4 and body[0].startswith("Paragraph 1 about the harbour")
+
+
+@pytest.mark.parametrize("heading", [
+    # short parts under unlinked sub-headings are the text's: a part, a live blog's update, a question
+    "Part {i}: the night shift", "10:4{i} Coast road closed", "Who pays for berth {i}?",
+])
+def test_short_parts_under_unlinked_sub_headings_are_the_texts(heading):
+    parts = "".join(f"<div class='post'><h3>{heading.format(i=i)}</h3><p>A short sentence of part {i} of the "
+                    "same story, printed under its own sub-heading.</p></div>" for i in (2, 3, 4))
+    html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + parts)
+    body = extract_article(html, URL).record["body"]
+    assert "A short sentence of part 4 of the same story" in body and heading.format(i=2) in body
 
 
 def test_a_body_cut_into_parts_each_under_a_sub_heading_is_read_whole():
