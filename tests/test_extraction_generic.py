@@ -520,6 +520,44 @@ def test_two_sentences_under_the_headline_are_the_lead(top, want):
     assert extract_article(html, URL).record["lead"] == want
 
 
+@pytest.mark.parametrize("top, want", [
+    # two short sentences right under a headline printed loose: a note or a credit, no standfirst
+    ("<p>Esto es una opinión. Las ideas son mías.</p>", None),
+    ("<p>Photo by Tom Weiss. All rights kept.</p>", None),
+    # the same shape in the headline's own <header> is one, and an <h2> of it anywhere next to it
+    ("<header><p>Las barcas vuelven. El puerto crece.</p></header>", "Las barcas vuelven. El puerto crece."),
+    ("<h2>Les loyers montent. Les marchands râlent.</h2>", "Les loyers montent. Les marchands râlent."),
+])
+def test_a_short_two_sentence_line_is_the_lead_only_in_the_headlines_header(top, want):
+    if top.startswith("<header>"):
+        top, head = top[len("<header>"):], "<header><h1>Ferry strike</h1>"
+    else:
+        head = "<h1>Ferry strike</h1>"
+    html = _doc("<title>Ferry strike</title>", f"<article>{head}{top}<div class='texto'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+@pytest.mark.parametrize("cls, want", [
+    # a name of more than the standfirst's word names something else: a section's tagline
+    ("subtitulo-seccion", None),
+    ("subtitulo", "Noticias del muelle. Cada día a las siete."),
+])
+def test_subtitulo_names_a_standfirst_only_as_a_whole_word(cls, want):
+    html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1><p class='{cls}'>Noticias del "
+                "muelle. Cada día a las siete.</p></header><div class='texto'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+def test_a_labelled_drupal_field_named_a_lead_is_the_lead():
+    text = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
+    field = ("<div class='field field-name-field-bevezeto-lead'><div class='field-label'>Röviden:&nbsp;</div>"
+             f"<div class='field-items'><div class='field-item even'>{text}</div></div></div>")
+    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1>{field}<div class='field "
+                "field-name-body'><div class='field-items'><div class='field-item'>" + _paras(3) + "</div></div></div>"
+                "</article>")
+    assert extract_article(html, URL).record["lead"] == text
+
+
 def test_the_value_of_a_labelled_drupal_field_is_no_lead():
     text = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
     field = ("<div class='field field-name-field-osszefoglalo'><div class='field-label'>Összefoglaló:&nbsp;</div>"
@@ -544,6 +582,18 @@ def test_a_credit_line_opening_the_text_is_left_out_of_the_body(line):
     record = extract_article(html, URL).record
     assert record["lead"] is None
     assert record["body"].startswith("Paragraph 1 about the harbour")
+
+
+@pytest.mark.parametrize("line", [
+    # a short first line closing with a lead-in and a name credits no piece of the article's kind
+    "<p>Ein Anruf von Lena Vogt.</p>", "<p>It was drawn by Tom Weiss.</p>", "<p>Todo empezó por Eva Sanz.</p>",
+    "<p><em>Ein Lied von Hannes Wader</em></p>",  # an epigraph's credit
+])
+def test_a_first_line_crediting_no_piece_of_the_articles_kind_opens_the_body(line):
+    html = _doc("<title>Dürre</title>", f"<article><h1>Dürre im Osten</h1><div class='text'>{line}"
+                + _paras(3) + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert body.startswith(line.replace("<em>", "").replace("</em>", "")[3:-4])
 
 
 def test_a_sentence_naming_who_made_something_opens_the_body():
@@ -1817,8 +1867,55 @@ def test_a_closing_list_of_credits_or_of_unlabelled_items_stays_out(tail):
     assert len(_story_body(tail)) == 3
 
 
+@pytest.mark.parametrize("tail", [
+    # a press office's contact and a box of calls to follow or subscribe are no explainer's list
+    "<ul><li>Mail: desk@port-office.example</li><li>Tel.: +49 40 1234 5678</li><li>Hours: nine to five</li></ul>",
+    "<ul><li>Follow us: Instagram and TikTok</li><li>Newsletter: every morning</li></ul>",
+    "<ul><li>Síguenos en: YouTube</li><li>Suscríbete: cada viernes</li></ul>",
+])
+def test_a_closing_list_of_contacts_or_calls_stays_out(tail):
+    assert len(_story_body(tail)) == 3
+
+
+def test_a_long_closing_list_of_labelled_items_is_read_once():
+    from newsbot.extraction.generic import filters
+
+    class Counting:
+        calls = 0
+
+        def match(self, text):
+            Counting.calls += 1
+            return real.match(text)
+
+    real, items = filters._LABELLED_ITEM, 3000
+    tail = "<p>The stops, street by street:</p><ul>" + "".join(
+        f"<li>Stop {i}: moved to the corner</li>" for i in range(items)) + "</ul>"
+    try:
+        filters._LABELLED_ITEM = Counting()
+        body = _story_body(tail)
+    finally:
+        filters._LABELLED_ITEM = real
+    assert body[-1] == f"Stop {items - 1}: moved to the corner"
+    assert Counting.calls <= 10 * items  # each list read a few times, not once for each of its items
+
+
+@pytest.mark.parametrize("heading", [
+    # a crosshead opening with the words of a most-read box is the text's
+    "Most viewed series were crime dramas", "Lo más visto en la tele fue el fútbol", "I più letti restano i gialli",
+    "Mest lästa böckerna var deckare", "Meest bekeken series waren misdaadseries",
+    # and "most popular" alone names no box
+    "Najpopularniejsze kierunki to Hel i Łeba",
+])
+def test_a_crosshead_opening_with_most_read_words_stays(heading):
+    tail = f"<h2>{heading}</h2>" + _paras(2, "the shows")
+    html = _doc("<title>Ferries</title>", "<h1>Ferries</h1><div class='story'>" + _paras(3) + tail + "</div>")
+    body = extract_article(html, URL).record["body"]
+    assert heading in body and "Paragraph 2 about the shows" in body
+
+
 @pytest.mark.parametrize("heading", [
     "Les plus lus", "Lo más leído", "I più letti", "Meest gelezen", "Mest lästa", "Najčitanije", "Legolvasottabb",
+    "Most viewed this week",  # a short tail
 ])
 def test_an_unlinked_list_of_most_read_headlines_after_the_text_is_left_out(heading):
     box = (f"<h3>{heading}</h3><ol><li>Bridge works close the road</li><li>Budget vote put off again</li>"
@@ -1833,12 +1930,29 @@ def test_a_sub_heading_opening_with_the_words_of_a_box_stays():
     assert "Les plus lucides des armateurs" in extract_article(html, URL).record["body"]
 
 
-def test_briefs_of_other_stories_beside_the_articles_container_are_left_out():
-    briefs = "".join(f"<div class='post'><h2>Brief {i} on the market</h2><p>This is a full sentence about another "
+@pytest.mark.parametrize("heading", [
+    # each brief under its own headline linking to its story, or dated
+    "<h2><a href='/market-{i}'>Brief {i} on the market</a></h2>",
+    "<h2>Brief {i} on the market</h2><time datetime='2025-03-0{i}'>{i} March</time>",
+])
+def test_briefs_of_other_stories_beside_the_articles_container_are_left_out(heading):
+    briefs = "".join(f"<div class='post'>{heading.format(i=i)}<p>This is a full sentence about another "
                      f"story, number {i}, printed on the same page under its own heading.</p></div>" for i in (2, 3, 4))
     html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + briefs)
     body = extract_article(html, URL).record["body"].split("\n\n")
     assert len(body) == 4 and body[0].startswith("Paragraph 1 about the harbour")
+
+
+@pytest.mark.parametrize("heading", [
+    # short parts under unlinked sub-headings are the text's: a part, a live blog's update, a question
+    "Part {i}: the night shift", "10:4{i} Coast road closed", "Who pays for berth {i}?",
+])
+def test_short_parts_under_unlinked_sub_headings_are_the_texts(heading):
+    parts = "".join(f"<div class='post'><h3>{heading.format(i=i)}</h3><p>A short sentence of part {i} of the "
+                    "same story, printed under its own sub-heading.</p></div>" for i in (2, 3, 4))
+    html = _doc("<title>Ferries</title>", "<div class='post'><h1>Ferries</h1>" + _paras(4) + "</div>" + parts)
+    body = extract_article(html, URL).record["body"]
+    assert "A short sentence of part 4 of the same story" in body and heading.format(i=2) in body
 
 
 def test_a_body_cut_into_parts_each_under_a_sub_heading_is_read_whole():

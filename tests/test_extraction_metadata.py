@@ -415,7 +415,11 @@ def test_the_section_is_the_printed_breadcrumb_before_the_article(trail, section
     ("<div class='ArticlePage-section'><a class='Link' href='/ports'>Ports</a></div>", "Ports"),
     ("<div class='Page-articleSection'><a href='/ports'>Ports</a></div>", "Ports"),
     ("<div class='article-channel'>Hafen</div>", "Hafen"),
-    ("<a class='channel' href='/hafen/'>Hafen</a>", "Hafen"),
+    ("<div class='article-header__channel'><a href='/hafen/'>Hafen</a></div>", "Hafen"),
+    # a bare channel is a broadcaster's, a video site's or a chat's
+    ("<span class='channel'><a href='https://tv.example/sender/nord'>Nord TV</a></span>", None),
+    ("<div class='yt-channel'><a href='https://video.example/@porttv'>Port TV</a></div>", None),
+    ("<p class='chat-channel'>Join us: <a href='https://chat.example/c/1'>#harbour</a></p>", None),
 ])
 def test_a_category_named_by_a_theme_or_a_channel_is_the_section(label, section):
     assert _page(f"<article>{label}<h1>{HEADLINE}</h1>{_paras(4)}</article>")["section"] == section
@@ -434,6 +438,10 @@ def test_a_channel_in_an_aside_is_no_section():
     # another label's link is none: tags, an author
     ("<div class='meta'>Tags: <a href='/tag/cranes'>Cranes</a></div>", None),
     ("<div class='meta'>Autor: <a href='/autor/ann-weber'>Ann Weber</a></div>", None),
+    # a spec sheet's row, a box's heading over its links
+    ("<div class='facts'><p><b>Kategorie:</b> <a href='/boote/jollen/'>Jollen</a></p><p><b>Länge:</b> 4,2 m</p></div>",
+     None),
+    ("<div class='box'><h4>Rubriken</h4><a href='/hafen/'>Hafen</a> <a href='/sport/'>Sport</a></div>", None),
 ])
 def test_a_link_after_a_printed_category_label_is_the_section(meta, section):
     assert _page(f"<article><h1>{HEADLINE}</h1>{meta}{_paras(4)}</article>")["section"] == section
@@ -450,10 +458,24 @@ def test_a_link_after_a_printed_category_label_is_the_section(meta, section):
     ("https://www.example.com/fiction/34798/melas/chapter/1", "<a href='/fiction/34798/melas'>Melas</a>", None),
     ("https://www.example.com/port/cranes", "<a href='/port/'><h2>Port</h2></a>", None),
     ("https://www.example.hr/vijesti/susa-na-jugu-123", "<a href='/sport/'>Sport</a>", None),
+    # a language switcher's, an author's or a menu's link is none
+    ("https://www.example.eu/de/hafen-streik", "<div class='lang-switch'><a href='/de/'>DE</a> <a href='/fr/'>FR</a></div>",
+     None),
+    ("https://www.example.eu/it/sciopero-porto", "<a href='/it/' hreflang='it'>It</a>", None),
+    ("https://blogs.example.cz/eva-kralova/proc-odchazim", "<a class='blog-author' href='/eva-kralova/'>Eva Králová</a>",
+     None),
+    ("https://www.example.hr/vijesti/susa-na-jugu-123", "<nav><a href='/vijesti/'>Vijesti</a></nav>", None),
 ])
 def test_a_link_over_the_headline_to_the_section_holding_the_article_is_the_section(url, link, section):
     html = _doc(f"<title>{HEADLINE}</title>", f"<article>{link}<h1>{HEADLINE}</h1>{_paras(4)}</article>")
     assert extract_article(html.encode(), url).record["section"] == section
+
+
+def test_a_category_label_in_a_meta_line_under_the_text_is_the_section_a_boxs_heading_none():
+    meta = "<div class='metainfo'><em>Rubrik: <a href='/hafen/'>Hafen</a><br><p>Erschienen: 07.02.2022</p></em></div>"
+    assert _page(f"<div class='post'><h1>{HEADLINE}</h1>{_paras(4)}{meta}</div>")["section"] == "Hafen"
+    box = "<div class='widget'><h4>Rubriken</h4><a href='/politik/'>Politik</a> <a href='/sport/'>Sport</a></div>"
+    assert _page(f"<div class='post'><h1>{HEADLINE}</h1>{_paras(4)}</div>{box}")["section"] is None
 
 
 def test_a_link_under_the_headline_to_the_section_is_not_read_as_its_label():

@@ -148,6 +148,14 @@ def test_a_kicker_never_cuts_the_headline(case):
     ("<h1><span class='labelled'>Sécheresse</span> Maisons fissurées</h1>", "Sécheresse Maisons fissurées"),
     ("<h1><span class='label'>Maisons fissurées : les assureurs refusent</span></h1>",
      "Maisons fissurées : les assureurs refusent"),
+    # a label holding the headline beside a badge or a note is no kicker: the headline is not cut to the badge
+    ("<h1><span class='headline-label'>Fares rise by a tenth</span> <span class='note'>(new)</span></h1>",
+     "Fares rise by a tenth (new)"),
+    ("<h1><label class='label'>Fares rise by a tenth</label> <span class='badge'>Live</span></h1>",
+     "Fares rise by a tenth Live"),
+    # a kicker of five words or more is no kicker's line
+    ("<h1><span class='label'>A long line of five words</span> Fares rise by a tenth from May</h1>",
+     "A long line of five words Fares rise by a tenth from May"),
 ])
 def test_a_kicker_named_inside_the_h1_is_left_out_of_the_headline(h1, want):
     html = _doc("<title>Le Journal du Port</title>", f"<article>{h1}" + _paras(4) + "</article>")

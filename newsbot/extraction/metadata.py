@@ -100,8 +100,10 @@ def _headline_scope(page):
 def _labelled_link(page) -> str | None:
     """The name of a link printed after a label naming a category (:func:`_names_section_text`:
     ``Κατηγορία: <a>Πολιτική</a>``, ``Kategorie: <a>``; the label the text right before the
-    link, loose or an element's) beside the headline (:func:`_headline_scope`), not in an
-    aside, a box of other stories or a teaser; ``None`` when there is none."""
+    link, loose or an element's, not a heading's: ``<h4>Rubriken</h4>`` heads a box of links)
+    beside the headline (:func:`_headline_scope`; a meta line under the text too, as TYPO3's
+    news prints ``Rubrik: <a>…</a>``), not in an aside, a box of other stories, a teaser or a spec
+    sheet (:func:`_sheet_row`); ``None`` when there is none."""
     head, scope = _headline_scope(page)
     if scope is None:
         return None
@@ -109,9 +111,11 @@ def _labelled_link(page) -> str | None:
         before = a.getprevious()
         text = (before.tail if before is not None else a.getparent().text) or ""
         if not text.strip() and before is not None:
+            if before.tag in _HEADING_TAGS:
+                continue  # a box's heading over its links (``<h4>Rubriken</h4>``), no label
             text = text_of(before)
         if not text.strip() or not _names_section_text(text.strip()) or in_aside(a) or in_related(a) \
-                or in_teaser(a):
+                or in_teaser(a) or _sheet_row(a):
             continue
         name = _link_name(a)
         if name and not home_link(a.get("href"), page.url):
@@ -119,14 +123,30 @@ def _labelled_link(page) -> str | None:
     return None
 
 
+_ROW_LABEL = re.compile(r"^[^\W\d_][^:]{0,30}:")
+
+
+def _sheet_row(a) -> bool:
+    """The link ``a`` is a value of a spec sheet or a fact box: the line holding it (its parent)
+    has a sibling of its tag that also opens with a label and a colon (``<p><strong>Kategorie:
+    </strong> <a>Kompaktklasse</a></p><p><strong>Preis:</strong> ab 31.900 Euro</p>``)."""
+    row = a.getparent()
+    if row is None:
+        return False
+    return any(_ROW_LABEL.match(text_of(sib) or "") for sib in row.itersiblings(row.tag))  \
+        or any(_ROW_LABEL.match(text_of(sib) or "") for sib in row.itersiblings(row.tag, preceding=True))
+
+
 def _section_link_over(page) -> str | None:
     """The name of a link printed over the headline, in its block (:func:`_headline_scope`), that
     leads to a section holding the article: a path of the page's own site (no query) whose
     segments open the page's path, one segment at least, not all of it (``/vijesti/`` over
     ``/vijesti/susa-na-jugu-123``; not the front page, nor a path with a digit, an item's or a
-    date's, ``/fiction/34798/melas``) whose last segment is the slug of the link's name
+    date's, ``/fiction/34798/melas``, a language's code, ``/en/``, or an author's page,
+    ``/author/``) whose last segment is the slug of the link's name
     (:func:`_slug_of`: ``Vijesti``), no heading in the link (a work's or another story's
-    title); ``None`` when there is none."""
+    title), not a switcher's, a menu's or an author's link (:func:`_not_a_section`); ``None``
+    when there is none."""
     head, scope = _headline_scope(page)
     if scope is None:
         return None
@@ -134,7 +154,7 @@ def _section_link_over(page) -> str | None:
     for el in scope.iter(etree.Element):
         if el is head:
             return None  # links after the headline are the text's or a box's
-        if el.tag != "a" or in_aside(el) or in_related(el):
+        if el.tag != "a" or in_aside(el) or in_related(el) or _not_a_section(el, scope):
             continue
         target = absolute(el.get("href"), page.url) if el.get("href") else None
         parts = urlsplit(target) if target else None
@@ -143,9 +163,32 @@ def _section_link_over(page) -> str | None:
         path = [p for p in parts.path.split("/") if p]
         name = _link_name(el)
         if name and path and len(path) < len(own) and own[:len(path)] == path and _slug_of(name, path[-1]) \
-                and not any(c.isdigit() for c in "".join(path)) and next(el.iter(*_HEADING_TAGS), None) is None:
+                and not any(c.isdigit() for c in "".join(path)) and next(el.iter(*_HEADING_TAGS), None) is None \
+                and not _LANGUAGE_SEGMENT.fullmatch(path[-1]) and not _AUTHOR_PAGE.search(parts.path):
             return name
     return None
+
+
+_SWITCH_OR_MENU = re.compile(r"(?:^|[\s_-])(?:lang|language|languages|locale|menu|nav|navbar|navigation)(?:$|[\s_-])",
+                             re.I)
+"""A class or id of a language switcher or a menu."""
+
+
+def _not_a_section(a, scope) -> bool:
+    """The link ``a`` (in ``scope``) names no section: a language switcher's (``hreflang`` or
+    ``lang`` on it or an element holding it, a class naming a language or a menu:
+    :data:`_SWITCH_OR_MENU`), a menu's (in a ``<nav>``), or an author's (``rel="author"``, a
+    class or id naming a byline or an author: :data:`_BYLINE_CLASS`, ``blog-author``)."""
+    if a.get("hreflang") or "author" in (a.get("rel") or "").lower():
+        return True
+    for node in (a, *a.iterancestors()):
+        if node is scope:
+            break
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag == "nav" or node.get("role") == "navigation" or node.get("lang") or node.get("hreflang") \
+                or _SWITCH_OR_MENU.search(marks) or _BYLINE_CLASS.search(marks):
+            return True
+    return False
 
 
 _TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
@@ -214,14 +257,15 @@ _DRUPAL_FIELD = re.compile(r"(?:^|\s)(?:field|field-{1,2}(?:name|type)-[\w-]+)(?
 """The class of a Drupal field's wrapper (7: ``field field-name-field-x``, 8+: ``field
 field--name-field-x``), the element a printed ``field-label``/``field__label`` is a child of."""
 _CATEGORY_CLASS = re.compile(r"(?:^|[\s_-])(?<!parent-)(?:categor(?:y|ies)|cat-links|post-cat|rubri[ck]a?|ressort"
-                             r"|primary-tag|channel|articlesection|articlepage-section)"
+                             r"|primary-tag|article-?(?:header__)?channel|articlesection|articlepage-section)"
                              r"(?:-(?:name|title|label))?(?=$|\s)"
                              r"|\bfield-{1,2}name-field-(?!(?:[a-z0-9]+-)*(?:related|similar|other|more|further|weitere"
                              r"|parent)-)"
                              rf"(?:[a-z0-9]+-)*(?:{_SECTION_WORDS})s?(?=$|\s)", re.I)
 """A class or id that names an article's category label as a whole name or its last part
 (``td-category``, ``entry-category``, ``cat-links``, Jannah's ``post-cat``, Ghost's
-``post-card-primary-tag``, ``channel``, Brightspot's ``Page-articleSection`` and
+``post-card-primary-tag``, ``article-channel`` and ``article-header__channel`` (a bare
+``channel`` is as often a TV, video or chat channel's), Brightspot's ``Page-articleSection`` and
 ``ArticlePage-section``,
 TYPO3 tx_news's ``news-list-category``), or followed by ``-name``/``-title``/``-label`` (Joomla's
 ``category-name``; not its ``parent-category-name``, a wider one), not a slug after it
@@ -1497,7 +1541,8 @@ def _kind_credit() -> re.Pattern:
     naming the article's own kind (the vocabulary's ``article_kind``: ``Kommentar``,
     ``column``, ``intervista``, a compound's end: ``Gastkommentar``), a byline's lead-in
     (``von``, ``by``, ``di``), then the writer's name and what may follow it (``, Berlin``:
-    group 1, read by :func:`split_names`)."""
+    group 1, read by :func:`split_names`). The generic extractor's
+    :func:`~newsbot.extraction.generic.lead.credit_line` leaves such a line out of the text."""
     kinds = "|".join(phrases("article_kind")) or "(?!)"
     lead_ins = "|".join(phrases("byline_lead_in")) or "(?!)"
     return re.compile(rf"^(?:[^\W\d_]+\s+){{0,{_CREDIT_WORDS - 1}}}[^\W\d_]*(?:{kinds})(?![^\W\d_])\s+"

@@ -194,7 +194,10 @@ text is left beside it (:func:`_without_named_kicker`)."""
 def _without_named_kicker(heading) -> str | None:
     """The text of ``heading`` without the descendants whose class or id names a kicker
     (:data:`KICKER_NAME`) when text is left (``<h1><span class="kicker">Topic</span>
-    <span>Headline</span></h1>`` gives ``Headline``); else its whole text."""
+    <span>Headline</span></h1>`` gives ``Headline``), longer than the kickers, each of
+    :data:`KICKER_WORDS` words at most: a label holding the headline beside a badge
+    (``<label class="label">Headline</label><span>Live</span>``) is no kicker; else its whole
+    text."""
     kickers = [el for el in heading.iterdescendants() if isinstance(el.tag, str)
                and KICKER_NAME.search((el.get("class") or "") + " " + (el.get("id") or ""))]
     if kickers:
@@ -214,10 +217,14 @@ def _without_named_kicker(heading) -> str | None:
 
         walk(heading, top=True)
         del walk  # it names itself: a reference cycle holding the kickers, and the page's tree, until the collector runs
-        rest = clean(" ".join(parts))
-        if rest:
-            return rest.strip(" :|-–—")
+        rest = (clean(" ".join(parts)) or "").strip(" :|-–—")
+        kicked = [clean(text_of(el)) or "" for el in kickers]
+        if rest and len(rest) > sum(map(len, kicked)) and all(len(k.split()) <= KICKER_WORDS for k in kicked):
+            return rest
     return clean(text_of(heading))
+
+
+KICKER_WORDS = 4  # the most words of a kicker printed inside the headline
 
 
 def _without_kicker(heading) -> str | None:

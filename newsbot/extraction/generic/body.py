@@ -117,9 +117,10 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
     last_parent = _parent(inner[last])
     last = keyword_end
-    tail = _tail(inner[last + 1:], last_parent)
+    memo: dict = {}  # a list's answer of :func:`_labelled`, read once for all its items
+    tail = _tail(inner[last + 1:], last_parent, memo)
     # a closing table's rows and a list's labelled items: kept whole, as the rules read them
-    keyword |= {id(b) for b in tail if b.tag == "tr" or b.tag == "li" and _labelled(_listing(b))}
+    keyword |= {id(b) for b in tail if b.tag == "tr" or b.tag == "li" and _labelled(_listing(b), memo)}
     kept = head + inner[first:last + 1] + tail
     held = {b.element for b in kept if b.tag != "text"}
     if len(held) < len(kept):  # the pieces of a paragraph cut by <br><br> stay or go together
@@ -128,7 +129,7 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     return RulePass(found, kept, inner_ids, order, ai_boxes, cut, alive, keyword, candidates)
 
 
-def _tail(rest: list, parent) -> list:
+def _tail(rest: list, parent, memo: dict | None = None) -> list:
     """The blocks of ``rest`` (those after the last good paragraph, in order) that still belong to
     the text: blocks of 40 characters or more with few links (:func:`~.filters._keep_after`) and
     closing sentences in ``parent`` (the last good paragraph's, :func:`~.filters._closing_line`),
@@ -140,7 +141,8 @@ def _tail(rest: list, parent) -> list:
     :func:`~.filters._closing_heading`), or a question over a short answer that is no sentence
     (:func:`~.filters._closing_answer`: ``When? — From May``). A block out of ``parent`` ends that
     run, so a heading or list of a box after the text stays out, and so does a list that closes the page with no
-    line introducing it (``Read also`` over headlines printed without links)."""
+    line introducing it (``Read also`` over headlines printed without links). ``memo`` holds
+    :func:`~.filters._labelled`'s answers, one per list."""
     own = [(_keep_after(b) or _closing_line(b, parent)) and not is_funding_notice_block(b)
            and not _under_a_call(b, parent) for b in rest]
     inside = [_parent(b) is parent or _closing_list_item(b, parent) for b in rest]
@@ -149,7 +151,7 @@ def _tail(rest: list, parent) -> list:
         goes_on[i] = inside[i] and (own[i] or goes_on[i + 1])
 
     def listed(i: int) -> bool:  # an item of a closing list the text introduces or goes on after
-        return _closing_list_item(rest[i], parent) and (goes_on[i] or _introduced(rest[i]))
+        return _closing_list_item(rest[i], parent) and (goes_on[i] or _introduced(rest[i], memo))
 
     kept = []
     run = True
@@ -158,7 +160,7 @@ def _tail(rest: list, parent) -> list:
             kept.append(b)
             run = run and inside[i]
         elif run and (listed(i) or i + 1 < len(rest) and (
-                _closing_intro(b, parent) and _closing_list_item(rest[i + 1], parent) and _introduced(rest[i + 1])
+                _closing_intro(b, parent) and _closing_list_item(rest[i + 1], parent) and _introduced(rest[i + 1], memo)
                 or _closing_heading(b, parent) and (goes_on[i + 1] or listed(i + 1)
                                                     or _closing_answer(rest[i + 1], b, parent)))
                 or i and kept and kept[-1] is rest[i - 1] and _closing_answer(b, rest[i - 1], parent)):

@@ -156,13 +156,20 @@ def _updates(alike: list, path: set) -> bool:
 def _brief(c, total: dict, best) -> bool:
     """``c``, a sibling of the headline's container ``best`` of its tag and class (``<div
     class="post">``), is another story's brief: it opens with a heading of its own (its first
-    element, or one inside its first element: a ``<header>``) and holds less than
+    element, or one inside its first element: a ``<header>``) that links to another page (a
+    headline's link), or it prints a date of its own (a ``<time>``), and holds less than
     :data:`SIBLING_SHARE` of ``best``'s good text (``total``: element → good text's length); a
-    body cut into parts of one class, each under a sub-heading, holds as much in its parts."""
+    body cut into parts of one class, each under a sub-heading, holds as much in its parts, and
+    parts under unlinked sub-headings (``Part two``, a live blog's ``10:42 Coast road closed``,
+    a question) are the text's whatever their length."""
     first = next((e for e in c if isinstance(e.tag, str)), None)
     if first is None or not (first.tag in HEADINGS or first.tag == "h1"
                              or first.tag == "header" and next(first.iter("h1", *HEADINGS), None) is not None):
         return False
+    heading = first if first.tag != "header" else next(first.iter("h1", *HEADINGS))
+    linked = any(not (a.get("href") or "#").startswith("#") for a in heading.iter("a"))
+    if not linked and next(c.iter("time"), None) is None:
+        return False  # a part of the text under its sub-heading, a live blog's update, a question's answer
     return total.get(c, 0) < SIBLING_SHARE * total.get(best, 0)
 
 

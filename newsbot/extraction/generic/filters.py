@@ -420,7 +420,7 @@ def _listing(b: Block):
 _INTRO_END = re.compile(r"[:：]$")
 
 
-def _introduced(b: Block) -> bool:
+def _introduced(b: Block, memo: dict | None = None) -> bool:
     """``b``, an item of a list, is in a list that a line of the text introduces or that is the
     text's by its kind: the text right before the list (or table) ends in a colon (``The three
     new routes are:``, ``The new fares:`` over a table), or the element right before it is a
@@ -431,7 +431,7 @@ def _introduced(b: Block) -> bool:
     moved to the library side``) are the text's without a line (a list of related links is
     links, so no closing item), but under a box's one question (``Questions?`` over a press
     office's contact); an ordered list of calls or other stories' links (:func:`_calls`) and a
-    definition list of credits (:func:`_credits`) are not."""
+    definition list of credits (:func:`_credits`) are not. ``memo`` is :func:`_labelled`'s."""
     listing = _listing(b)
     if listing is None:
         return False
@@ -441,7 +441,7 @@ def _introduced(b: Block) -> bool:
     call = before is not None and before.tag in HEADINGS \
         and _QUESTION_END.search(before.text_content().strip()) is not None and not _explainer(before.getparent())
     if not call and (listing.tag == "ol" and not _calls(listing) or listing.tag == "dl" and _paired(listing)
-                     and not _credits(listing) or listing.tag == "ul" and _labelled(listing)):
+                     and not _credits(listing) or listing.tag == "ul" and _labelled(listing, memo)):
         return True
     before = listing.getprevious()
     return before is not None and before.tag in HEADINGS \
@@ -483,22 +483,42 @@ _LABELLED_ITEM = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s+\S")
 """An item opening with a label of a few words and a colon, then its value (``Grand Parade: moved
 to the library side``)."""
 LABELLED_ITEMS = 2  # the fewest items of a list of labelled items
+_CONTACT_VALUE = re.compile(r"\S@[\w-]+\.\w|https?://|\bwww\.|\+?\d[\d ()/.-]{6,}\d")
+"""A contact's value: an e-mail address, a web address, a phone number (``+44 20 7946 0000``)."""
 
 
-def _labelled(listing) -> bool:
+@lru_cache(maxsize=1)
+def _furniture_item() -> re.Pattern:
+    """An item of a box of calls: it names a social network (the vocabulary's
+    ``follow_on_network`` networks of three letters or more, ``Síguenos en: Facebook``) or calls
+    to subscribe (``newsletter_prompt``'s calls and invitations, ``Suscríbete: boletín``)."""
+    networks = [n for n in phrases("follow_on_network", "network") if len(n) > 2]
+    calls = phrases("newsletter_prompt", "call") + phrases("newsletter_prompt", "invitation")
+    return re.compile(rf"\b(?:{'|'.join(networks + list(calls))})\b", re.I)
+
+
+def _labelled(listing, memo: dict | None = None) -> bool:
     """The list ``listing`` pairs labels with values, an explainer's closing summary: two items or
     more (:data:`LABELLED_ITEMS`), each a label of four words at most before a colon and its value
     (:data:`_LABELLED_ITEM`), no label a credit's word (:func:`_credit_term`: ``Foto: …``,
-    ``Text: …``, the piece's credits)."""
+    ``Text: …``, the piece's credits), no item a contact's (:data:`_CONTACT_VALUE`: ``Email:
+    press@…``, ``Phone: …``) or a call's (:func:`_furniture_item`: ``Follow us: Facebook``,
+    ``Subscribe: …``). ``memo`` (list element → answer), when given, holds the answers already
+    read, so a list of many items is read once, not once per item."""
+    if memo is not None and listing in memo:
+        return memo[listing]
     items = [" ".join(li.text_content().split()) for li in listing.iterchildren("li")]
-    if len(items) < LABELLED_ITEMS:
-        return False
-    for text in items:
+    found = len(items) >= LABELLED_ITEMS
+    for text in items if found else ():
         m = _LABELLED_ITEM.match(text)
         label = text.split(":", 1)[0]
-        if m is None or len(label.split()) > 4 or _credit_term().fullmatch(label + ":"):
-            return False
-    return True
+        if m is None or len(label.split()) > 4 or _credit_term().fullmatch(label + ":") \
+                or _CONTACT_VALUE.search(text) or _furniture_item().search(text):
+            found = False
+            break
+    if memo is not None:
+        memo[listing] = found
+    return found
 
 
 def _paired(listing) -> bool:

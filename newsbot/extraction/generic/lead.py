@@ -37,13 +37,14 @@ prints, where an unnamed one of that length may be a kicker or a caption."""
 STANDFIRST_NAME = re.compile(
     r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
     r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
-    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|subtitulo|"
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|(?:^|[\s_-])subtitulo(?=$|\s)|"
     r"(?:^|[\s_-])sub-?headline(?:$|[\s_-])", re.I)
 """A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words: French
 ``chapo``, ``chapeau`` and ``sapo`` (a name's last part: ``sapo-header`` is the Portuguese portal's
 bar), Romanian ``sapou``, Croatian, Slovene and Serbian ``podnaslov``, Polish ``zajawka``,
 Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``, Danish ``manchet``, Spanish and
-Portuguese ``subtitulo``; and ``subheadline`` or ``sub-headline`` as a whole word (Arc XP's
+Portuguese ``subtitulo`` as a whole word (``subtitulo-seccion`` is a section's tagline); and
+``subheadline`` or ``sub-headline`` as a whole word (Arc XP's
 ``c-sub-headline``); not ``lead``, ``intro`` or ``subhead``, which as whole words
 name Bootstrap's large text, an intro box holding a date line or an audio player, a
 crosshead; not ``teaser`` or ``description``, which name other parts too)."""
@@ -53,7 +54,7 @@ LEAD_NAME = re.compile(
     r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
     r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph|lede|"
     r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul|"
-    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|subtitulo|sub-headline",
+    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|(?:^|[\s_-])subtitulo(?=$|\s)|sub-headline",
     re.I,
 )
 _NOT_LEAD = re.compile(
@@ -119,14 +120,24 @@ def _field_value(el) -> bool:
     """``el`` is the value of a Drupal field printed under its label (``<div class="field-label">
     Összefoglaló:</div><div class="field-items">…``: the label an element before it or one of its
     :data:`FIELD_LEVELS` nearest ancestors, named ``field-label``/``field__label``): a datum
-    the site labels, no standfirst unless named one."""
+    the site labels, no standfirst unless named one: a field whose wrapper is named like a lead
+    (:data:`LEAD_NAME`: ``field-name-field-lead``) is the standfirst's own."""
     from ..metadata import _names_field_label
 
     for node in (el, *islice(el.iterancestors(), FIELD_LEVELS)):
         before = node.getprevious()
         if before is not None and isinstance(before.tag, str) and _names_field_label(_names(before)):
-            return True
+            wrapper = before.getparent()
+            return wrapper is None or not LEAD_NAME.search(_names(wrapper))
     return False
+
+
+def _headed(anchor, el) -> bool:
+    """``el`` is printed in the headline ``anchor``'s own ``<header>``, beside it: there a short
+    paragraph shaped as a standfirst is one, where right under a headline printed loose it may be
+    a note or a credit (``This is an opinion. Views are my own.``, ``Photo by …``)."""
+    parent = anchor.getparent() if anchor is not None else None
+    return parent is not None and parent.tag == "header" and el.getparent() is parent
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'”’»)]?\s+(?=[\"'“„«(]?\s?[^\W\d_])")
@@ -153,19 +164,21 @@ _CREDIT_CLOSING = re.compile(r"\s(?:%s)\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'�
 """A line closing with a byline's lead-in and a name (``Ein Kommentar von Jan Berg``, ``A
 column by Lina Berg.``): a credit of the piece's kind and writer, no standfirst (the name's
 words capitalised: :func:`_sentence_like`)."""
-CREDIT_LINE_WORDS = 3
-"""The most words before the byline's lead-in of a credit line (``Ein Kommentar``, ``A weekly
-column``): more make a sentence about someone (``The bridge was designed by Ana Ruiz.``)."""
+CREDIT_NAME_WORDS = 4  # the most words of the writer's name closing a credit line
 
 
 def credit_line(text: str) -> bool:
-    """``text`` is a line crediting the piece and its writer, no text of it: at most
-    :data:`CREDIT_LINE_WORDS` words, then a byline's lead-in and a name of capitalised words
-    closing the line (:data:`_CREDIT_CLOSING`: ``Ein Kommentar von Jonas Keller``, ``A column
-    by Lina Berg.``)."""
-    m = _CREDIT_CLOSING.search(text)
-    return bool(m) and all(w[0].isupper() for w in m.group(1).split()) \
-        and len(text[:m.start()].split()) <= CREDIT_LINE_WORDS
+    """``text`` is a line crediting the piece and its writer, no text of it: the credit of the
+    article's own kind that a standfirst's place may print (:func:`~newsbot.extraction.metadata._kind_credit`:
+    a few words up to the vocabulary's ``article_kind``, ``Ein Kommentar von Jonas Keller``, ``A
+    column by Lina Berg.``), closing with a name of :data:`CREDIT_NAME_WORDS` capitalised words
+    at most; a line crediting no piece of that kind is the text's (``Ein Anruf von Jonas
+    Keller.``, ``It was written by Lina Berg.``, ``Ein Gedicht von Rainer Maria Rilke``)."""
+    from ..metadata import _kind_credit
+
+    m = _kind_credit().match(text.strip())
+    name = m.group(1).split() if m else []
+    return 0 < len(name) <= CREDIT_NAME_WORDS and all(w[0].isupper() for w in name)
 
 
 _CLOSED = re.compile(r"[.!?…。！？][\"'”’»)]?$")
@@ -263,7 +276,9 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     next to the headline and shaped as a standfirst, :func:`_sentences`) of running text in that
     span, not the body's first block itself nor a labelled Drupal field's value
     (:func:`_field_value`); one next to the headline shaped so needs ``LEAD_NAMED_MIN_CHARS``
-    only;
+    only, when an ``<h2>`` or in the headline's own ``<header>`` (:func:`_headed`), no credit
+    (:func:`_sentence_like`: ``Photo by Anna Berg. All rights reserved.``) and unnamed or named
+    a lead (``subtitulo-seccion``, a section's tagline, is none);
     boilerplate, a funding notice (:func:`~.boilerplate.is_funding_notice_block`), a series'
     label (:func:`series_label`, in the page's declared ``language``) and an element named a series' label or kicker
     (:data:`_LABEL_NAME`) are none, and such a label printed first inside a standfirst is left
@@ -302,7 +317,8 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
         b = _block(el, el.tag, parts, links)
         if not b or b.link_share >= 0.5 or b.text.count(" ") < 2:
             continue
-        shaped = _sentences(b.text) and _next_to(anchor, el)
+        shaped = _sentences(b.text) and _next_to(anchor, el) and (el.tag == "h2" or _headed(anchor, el)) \
+            and _sentence_like(b.text, "") and (hit or not names)  # (named, it is named for something else)
         if el.tag == "h2" and not hit and not shaped:
             continue  # a sub-heading, unless shaped as a standfirst
         if (len(b.text) < LEAD_MIN_CHARS or len(b.text.split()) < SHORT_WORDS) and not (

@@ -203,6 +203,9 @@ SHAPES: dict[str, Shape] = {
     # --- credit_text, stop_text --------------------------------------------------------------
     "photo_credit": Shape("credit_text", r"{}"),
     "related_heading": Shape("stop_text", r"{}"),
+    # a heading announcing the most read stories as its whole text, two words more at most
+    # ("Most viewed this week"), not a crosshead's opening ("Most viewed series were dramas")
+    "most_read_heading": Shape("stop_text", r"(?:{})(?=(?:\W+\w+){0,2}\W*$)"),
     # --- ai_notice, ai_notice_short ----------------------------------------------------------
     "ai_label": Shape("ai_notice", r"{}"),
     "ai_generated_label": Shape("ai_notice", r"(?:{label})(?:\W*$|:| (?:{noun}))"),
