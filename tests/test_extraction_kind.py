@@ -596,3 +596,115 @@ def test_a_table_layouts_bold_headline_is_dated_and_is_the_title():
     url = "http://www.debowo.example.pl/index.php?id=3&news=112"
     assert kind(html, url) == (True, "dated_headline")
     assert extract_article(html, url).record["title"] == "Remont drogi gminnej w Dębowie Małym"
+
+
+def _story_grid(n: int = 8, prefix: str = "/stories/2025/03/other-") -> str:
+    # a grid of dated teasers with excerpts, the kind printed under a story as "more news"
+    return "".join(f'<div class="tile"><h3><a href="{prefix}{i}">Lighthouse keepers return to the old tower, part {i}'
+                   f'</a></h3><p>The keepers moved back into the tower this week after the roof was repaired, part '
+                   f'{i}.</p><span class="when">{i} March 2025</span></div>' for i in range(1, n + 1))
+
+
+def _news_ld(headline: str, dated: bool = True) -> str:
+    node = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline}
+    if dated:
+        node["datePublished"] = "2025-03-14T08:00:00+01:00"
+    return _ld(node)
+
+
+SHORT = "<p>The tower opens to visitors again on Saturday, the town said.</p>"  # own text under 150 characters
+
+
+@pytest.mark.parametrize("head, body, url", [
+    # headline in an <h2>, no <h1>, og:type website
+    ('<meta property="og:type" content="website">',
+     f'<article><h2>Tower opens on Saturday</h2>{SHORT}<div class="more">{_story_grid()}</div></article>',
+     "https://www.harbourpost.example/2025/03/tower-opens/"),
+    # a gallery: rel=prev/next, a short caption text
+    ('<link rel="next" href="/gallery/tower-2"><link rel="prev" href="/gallery/tower-0">',
+     f'<h1>Tower opens on Saturday</h1><div class="photos"><figure><img src="/t.jpg" alt=""><figcaption>The tower'
+     f'</figcaption></figure></div>{SHORT}<section>{_story_grid()}</section>',
+     "https://www.harbourpost.example/gallery/tower"),
+    # a permalink under its category and its author's address, a "more from this writer" grid
+    ("", f'<h1>Tower opens on Saturday</h1>{SHORT}<div class="writer-more">{_story_grid(6, "/category/towns/x-")}</div>',
+     "https://www.harbourpost.example/category/towns/tower-opens"),
+    ("", f'<h1>Tower opens on Saturday</h1>{SHORT}<div class="writer-more">{_story_grid(6, "/autor/ann/x-")}</div>',
+     "https://www.harbourpost.example/autor/ann/tower-opens"),
+    # a round-up typed NewsArticle: its items link to the full stories
+    ("", f"<article><h1>In brief: the week on the coast</h1>{SHORT}{_story_grid(6)}</article>",
+     "https://www.harbourpost.example/stories/in-brief-week-11"),
+])
+def test_a_dated_typed_article_over_a_run_of_teasers_stays_an_article(head, body, url):
+    headline = "Tower opens on Saturday"
+    html = f"<html lang='en'><head>{_news_ld(headline)}{head}</head><body><main>{body}</main></body></html>"
+    assert kind(html, url) == (True, "typed")
+
+
+def _undated_typed_list(head: str = "", body_class: str = "") -> str:
+    # a theme printing an Article object without a date on every page, over a list of teasers
+    return (f"<html lang='en'><head>{_news_ld('Towns', dated=False)}{head}</head><body class='{body_class}'><main>"
+            f"<h1>Towns</h1>{_story_grid()}</main></body></html>")
+
+
+@pytest.mark.parametrize("html, url", [
+    # the page's own CollectionPage, a later page of the list, a listing's body class
+    (_undated_typed_list(_ld({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Towns"})),
+     "https://www.harbourpost.example/towns"),
+    (_undated_typed_list(), "https://www.harbourpost.example/towns?page=2"),
+    (_undated_typed_list(), "https://www.harbourpost.example/towns/page/3/"),
+    (_undated_typed_list(body_class="page-view-towns"), "https://www.harbourpost.example/towns"),
+])
+def test_an_undated_typed_page_with_a_listings_strong_evidence_is_a_listing(html, url):
+    assert kind(html, url) == (False, "teaser_run")
+
+
+def test_a_typed_page_over_a_run_with_weak_evidence_or_a_date_keeps_its_type():
+    url = "https://www.harbourpost.example/towns"
+    # og:type website, a next page's link, a category's address: weak evidence, the type stands
+    weak = _undated_typed_list('<meta property="og:type" content="website"><link rel="next" href="/towns/2">')
+    assert kind(weak, url) == (True, "typed")
+    assert kind(_undated_typed_list(), "https://www.harbourpost.example/category/towns/") == (True, "typed")
+    # a JSON-LD date of its own: the type stands whatever the evidence
+    collection = _ld({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Towns"})
+    dated = _undated_typed_list(collection).replace(_news_ld("Towns", dated=False), _news_ld("Towns"))
+    assert kind(dated, url) == (True, "typed")
+
+
+def test_microdata_typing_each_entry_of_a_list_is_no_article_type():
+    entry = ('<div class="entry" itemscope itemtype="https://schema.org/BlogPosting"><h2 itemprop="name"><a '
+             'href="/news/{i}-meeting">Village meeting in the hall, number {i}</a></h2><time datetime="2025-03-0{i}">'
+             '{i} March 2025</time><p>The mayor invites residents to the meeting on the village fund, number {i}.</p>'
+             "</div>")
+    html = ("<html lang='en'><head><meta property='og:type' content='article'></head><body><main><h1>News</h1>"
+            + "".join(entry.format(i=i) for i in range(1, 7)) + "</main></body></html>")
+    assert kind(html, "https://www.village.example/news") == (False, "teaser_run")
+
+
+def test_an_og_article_brief_with_its_own_text_over_a_run_stays_an_article():
+    # og:type article alone, no listing evidence, an undated headline over 150 characters of its own text
+    text = ("<p>The tower opens to visitors again on Saturday, the town said; the stairs were rebuilt over the "
+            "winter and the lamp room has a new floor.</p><p>Tickets are sold at the harbour office.</p>")
+    html = ("<html lang='en'><head><meta property='og:type' content='article'></head><body><main>"
+            f"<h1>Tower opens on Saturday</h1>{text}<div class='more'>{_story_grid()}</div></main></body></html>")
+    assert kind(html, "https://www.harbourpost.example/stories/tower-opens") == (True, "typed")
+    # the same page's own text under 150 characters, no headline of its own dated: the run decides
+    assert kind(html.replace(text, SHORT), "https://www.harbourpost.example/stories/tower-opens") \
+        == (False, "teaser_run")
+
+
+RELEASE_ROWS = "".join(f"<tr><td>{i:02d}.03.2025</td><td><a href='/releases/r-{i}'>Water board publishes its quality "
+                       f"figures, notice {i}</a></td><td>All samples met the limits this quarter, notice {i}.</td></tr>"
+                       for i in range(1, 13))
+
+
+def test_a_list_printed_as_a_table_dates_no_headline():
+    # date | linked title | summary rows under an undated heading: a list, its rows' dates its entries'
+    html = ("<html lang='en'><head><title>Releases | Water Board</title></head><body><main><h1>Releases</h1>"
+            f"<table><thead><tr><th>Date</th><th>Title</th><th>Summary</th></tr></thead><tbody>{RELEASE_ROWS}</tbody>"
+            "</table></main></body></html>")
+    assert kind(html, "https://www.waterboard.example/releases")[0] is False
+    # a headline with its own date line over the text, the same table after it: an article
+    story = ("<p class='date'>14.03.2025</p><p>The water board has published its quarterly figures today; every sample "
+             "taken at the twelve stations met the legal limits, the board said.</p><p>Earlier notices:</p>")
+    dated = html.replace("<h1>Releases</h1>", f"<h1>All water samples within the limits</h1>{story}")
+    assert kind(dated, "https://www.waterboard.example/releases/r-14") == (True, "dated_headline")

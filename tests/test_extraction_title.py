@@ -283,3 +283,52 @@ def test_a_table_layouts_bold_line_over_the_text_is_the_headline(cell, expected)
             f"<a href='/'>Start</a></td><td><table><tr><td>{cell}</td></tr><tr><td>{text}</td></tr></table></td></tr>"
             "</table></body></html>")
     assert extract_article(html, "http://www.debowo.example.pl/index.php?id=3&news=112").record["title"] == expected
+
+
+RUNNING = ("<tr><td>Od poniedziałku trwa przebudowa chodnika przy ulicy Szkolnej, od kościoła aż do przystanku "
+           "autobusowego.<br><br>Piesi przechodzą na drugą stronę ulicy, prace mają potrwać do końca miesiąca.</td></tr>")
+
+
+def _table_page(left: str, above: str, title: str = "Gmina Borki - Aktualności") -> str:
+    return (f"<html><head><title>{title}</title></head><body><table><tr><td>{left}</td><td><table>"
+            f"{above}{RUNNING}</table></td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("html, expected", [
+    # a bold date line over the bold headline: the headline, right over the text, is read
+    (_table_page("<a href='/'>Start</a>", "<tr><td><b>Wtorek, 8 kwietnia 2008</b></td></tr>"
+                 "<tr><td><b>Przebudowa chodnika przy ulicy Szkolnej</b></td></tr>"),
+     "Przebudowa chodnika przy ulicy Szkolnej"),
+    # a side box's bold label ending in a colon, the headline in a <font>: the <title> stays
+    (_table_page("<table><tr><td><b>Godziny otwarcia biblioteki:</b></td></tr><tr><td>wt.–sob. 10–18</td></tr></table>",
+                 "<tr><td><font size='4'>Przebudowa chodnika przy ulicy Szkolnej</font></td></tr>"),
+     "Gmina Borki - Aktualności"),
+    # a bold notice over the headline, not over the text
+    (_table_page("<a href='/'>Start</a>", "<tr><td><b>Uwaga! Nowe godziny pracy kasy urzędu</b></td></tr>"
+                 "<tr><td><font size='4'>Przebudowa chodnika przy ulicy Szkolnej</font></td></tr>"),
+     "Gmina Borki - Aktualności"),
+    # a notice printed right over the text, the "!" inside it
+    (_table_page("<a href='/'>Start</a>", "<tr><td><b>Uwaga! Nowe godziny pracy kasy urzędu</b></td></tr>"),
+     "Gmina Borki - Aktualności"),
+])
+def test_a_table_layouts_bold_line_is_the_headline_only_right_over_the_text(html, expected):
+    assert extract_article(html, "http://www.borki.example.pl/index.php?id=3&news=41").record["title"] == expected
+
+
+def test_a_bold_line_outside_a_table_or_of_a_list_is_no_headline():
+    # a cookie box's bold line over its own explanation, in a layout of <div>s
+    cookie = ("<html lang='pl'><head><title>Aktualności - Gmina Borki</title></head><body><div class='cookies'><div>"
+              "<strong>Ta strona używa plików cookie</strong></div><p>Pliki cookie pomagają nam ulepszać stronę i liczyć "
+              "odwiedziny; korzystając dalej ze strony, zgadzasz się na ich użycie zgodnie z naszą polityką prywatności."
+              "</p></div><div class='tresc'><div>Przebudowa chodnika przy ulicy Szkolnej</div><p>Od poniedziałku trwa "
+              "przebudowa chodnika przy ulicy Szkolnej.</p></div></body></html>")
+    assert extract_article(cookie, "https://www.borki.example.pl/aktualnosci/chodnik").record["title"] \
+        == "Aktualności - Gmina Borki"
+    # a table layout's list: each entry's bold title over its excerpt
+    rows = "".join(f"<tr><td><b>Zebranie mieszkańców sołectwa numer {i}</b></td></tr><tr><td>Sołtys zaprasza wszystkich "
+                   f"mieszkańców na zebranie w świetlicy; porozmawiamy o funduszu sołeckim i o naprawie drogi do lasu, "
+                   f"zebranie {i}. <a href='/index.php?id=3&amp;news={i}'>więcej</a></td></tr>" for i in range(1, 6))
+    listing = ("<html><head><title>Gmina Borki - Aktualności</title></head><body><table><tr><td><a href='/'>Start</a>"
+               f"</td><td><table>{rows}</table></td></tr></table></body></html>")
+    assert extract_article(listing, "http://www.borki.example.pl/index.php?id=3").record["title"] \
+        == "Gmina Borki - Aktualności"

@@ -12,7 +12,11 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    its main region is a run of teaser units (:func:`_run_listing`, any CMS: units repeated as
    siblings, each a headline link to another page of the site with a date or an excerpt)
    holding the body's paragraphs, or, with a listing's evidence (:func:`_listing_evidence`),
-   outweighing the page's own text, with no headline dating an own text: a front too;
+   outweighing the page's own text, with no headline dating an own text: a front too, but
+   over a type (:func:`_run_beats_type`) never when the headline's block dates it, nor over a
+   JSON-LD or microdata article type that has a date or lacks a listing's strong evidence
+   (:func:`_strong_listing_evidence`), over ``og:type`` ``article`` alone only with a
+   listing's evidence or an own text under :data:`BRIEF_CHARS`;
 1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
    ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
    (whose headline is no link: a list's entries are typed so too),
@@ -128,12 +132,18 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
     ``datePublished``, or a ``<time>`` or the publication day printed as a date line
     (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
     elements before or after it, or so in its ancestors (up to :data:`_NEAR` levels), never
-    inside a teaser."""
+    inside a teaser nor a list's table row (:func:`_linked_rows`; when the publication day found
+    is printed in one, that entry's, a date line of :data:`_UNIT_DATE` in the block dates it)."""
     page = f.page
     if meta and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)):
         return True
     when = published(f)[0]
     written = day_pattern(when.value.date()) if when is not None else None
+    rows = f.once("linked_rows", lambda f: _linked_rows(f.page))
+    if rows:  # a list's rows date no headline; the day found in one is that entry's: any date line then
+        units = frozenset(units) | rows
+        if written is not None and any(written.search(tr.text_content()) for tr in rows):
+            written = _UNIT_DATE
     node = h1
     for _ in range(_NEAR + 1):
         if _has_date(node, written, units):
@@ -145,6 +155,18 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
         if node is None or node.tag == "body":
             return False
     return False
+
+
+def _linked_rows(page: Page) -> frozenset:
+    """The rows of the page's tables that are a list's entries: a ``<tr>`` holding a link, among
+    :data:`RUN_UNITS` or more such rows of one table (a list of press releases printed as a
+    table: date, linked title, summary). The date of such a row is its entry's, no headline's
+    (:func:`_dated`); a table's rows are no teaser units otherwise (:data:`_TABLE_CELLS`)."""
+    linked: dict = {}
+    for tr in page.tree.iter("tr"):
+        if tr.find(".//a[@href]") is not None:
+            linked.setdefault(tr.getparent(), []).append(tr)
+    return frozenset(tr for rows in linked.values() if len(rows) >= RUN_UNITS for tr in rows)
 
 
 def _teasers(page: Page) -> tuple[dict[str, str], str, set]:
@@ -241,7 +263,7 @@ def _shape(el) -> tuple:
 
 _TABLE_CELLS = ("tr", "td", "th")
 """A table's rows and cells: data (a schedule, a list of meetings with their dates), never a
-list of teaser units."""
+run of teaser units (:func:`_unit_of`)."""
 UNIT_LEVELS = 4  # ancestors of a headline link searched for the repeated unit holding it
 UNIT_EXTRA_CHARS = 10  # text beside the headline that makes a unit a teaser (a date, a description)
 
@@ -275,7 +297,7 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     a heading or paragraph, or its nearest ancestor, within :data:`UNIT_LEVELS` levels and below
     the page's ``body`` and ``main``, of which the parent holds :data:`FRONT_TEASERS` children
     or more of its tag and first class (:func:`_shape`: an archive's ``<li>``, a Drupal view's
-    ``div.views-row``; no table's row or cell, :data:`_TABLE_CELLS`), when that ancestor holds
+    ``div.views-row``; a table's linked rows too: a list printed as a table), when that ancestor holds
     :data:`UNIT_EXTRA_CHARS` characters of text or more beside the link, no paragraph told
     before the link (:func:`_told_before`) and, but for a link holding a heading or paragraph,
     a date (:func:`_dates_unit`; a bare list of links, a menu, is no list of teasers); ``None``
@@ -287,7 +309,7 @@ def _repeated_unit(a, link_chars: int, seen: dict):
     card = next(a.iter(*_CARD_PARTS), None) is not None  # the link may be the unit itself
     for _ in range(UNIT_LEVELS):
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "main", "html") or node.tag in _TABLE_CELLS:
+        if parent is None or parent.tag in ("body", "main", "html"):
             return None
         if node is not a or card:
             shapes = seen.get(parent)
@@ -538,13 +560,84 @@ def _run_listing(f: Fields) -> bool:
             return False  # a page's own text this long, none of it in teasers: an article's
     links = None
     if layer == "generic" and not blocks:  # the text another reader's: the runs holding it
-        links = _runs(f.page, _link_starts(f.page))
+        links = _link_runs(f)
         held = sum(len(p) for p in found if "".join(p.split()).casefold() in links[1])
         if held >= RUN_SHARE * (sum(map(len, found)) - held) and _run_without_article(f, found, links, meta=False):
             return True
     if not _listing_evidence(f.page):
         return False
-    return _run_without_article(f, found, links or _runs(f.page, _link_starts(f.page)), meta=True)
+    return _run_without_article(f, found, links or _link_runs(f), meta=True)
+
+
+_PAGE_QUERY = re.compile(r"(?:^|&)(?:page|pagina|seite|start|p)=\d+(?:&|$)", re.I)
+"""A later page of a list in the address's query (``?page=2``, Joomla's ``?start=10``)."""
+_PAGE_PATH = re.compile(r"/(?:page|seite|pagina)/\d+/?$", re.I)
+"""A later page of a list as the address's last segments (WordPress's ``/page/2/``)."""
+
+
+def _strong_listing_evidence(page: Page) -> bool:
+    """The page says, plainly, it lists entries: a top-level JSON-LD ``CollectionPage`` or
+    ``SearchResultsPage`` (the page's own node, not one of a ``@graph``'s carousels), a
+    search's query in its address (:data:`_SEARCH_QUERY`), a list's later page number
+    (:data:`_PAGE_QUERY`, :data:`_PAGE_PATH`) or a listing's ``<body>`` class
+    (:data:`_LISTING_CLASS`, ``page-view-…``). ``og:type`` ``website``, ``rel=next``/``prev``
+    and an address's ``/category/`` or ``/author/`` are weak (:func:`_listing_evidence`): a
+    gallery, a video, a story's later page and a permalink under its category print them."""
+    if any(ld_types(n) & {"collectionpage", "searchresultspage"} for n in page.jsonld[:page.jsonld_top]):
+        return True
+    address = urlsplit(page.url)
+    if address.query and (_SEARCH_QUERY.search(address.query) or _PAGE_QUERY.search(address.query)) \
+            or _PAGE_PATH.search(address.path):
+        return True
+    body = page.tree.find("body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
+
+
+def _typed_by_markup(page: Page) -> bool:
+    """The page's structured data types it one article: a JSON-LD article object of its own
+    (:attr:`~newsbot.extraction.page.Page.article_entity`), or microdata of an article type on
+    fewer than :data:`RUN_UNITS` items that are no teasers (a list view types each entry so)."""
+    if page.article_entity:
+        return True
+    from .page import ARTICLE_TYPES, _teaser_item
+
+    items = [el for el in page.tree.iter(etree.Element)
+             if (el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold() in ARTICLE_TYPES]
+    return 0 < len(items) < RUN_UNITS and not all(_teaser_item(el) for el in items)
+
+
+def _link_runs(f: Fields) -> tuple[list, str, int]:
+    """The runs of the page's headline links (:func:`_runs` of :func:`_link_starts`), once."""
+    return f.once("link_runs", lambda f: _runs(f.page, _link_starts(f.page)))
+
+
+def _run_beats_type(f: Fields) -> bool:
+    """A run of teaser units (:func:`_run_listing`) makes the page a listing over what it says
+    it is: always on a page that says nothing; never when a headline outside the run is dated
+    by its block (:func:`_dated`); on a page whose structured data types it an article
+    (:func:`_typed_by_markup`), only with a listing's strong evidence
+    (:func:`_strong_listing_evidence`) and no date of its own (a date meta tag, JSON-LD
+    ``datePublished``); on one only its ``og:type`` ``article`` types (a theme may print it on
+    every page), with a listing's evidence (:func:`_listing_evidence`) or an own running text
+    under :data:`BRIEF_CHARS` characters outside the run."""
+    page = f.page
+    if not page.is_article_typed:
+        return True
+    h1 = _headline(page)
+    units, text, _ = _link_runs(f)
+    if h1 is not None and not any(p in set(units) for p in h1.iterancestors()) \
+            and _dated(f, h1, frozenset(units), meta=False):
+        return False
+    if _typed_by_markup(page):
+        dated = page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)
+        return not dated and _strong_listing_evidence(page)
+    if _listing_evidence(page):
+        return True
+    from .content import paragraphs
+
+    own = sum(len(p) for p in paragraphs(f)[0] if "".join(p.split()).casefold() not in text)
+    return own < BRIEF_CHARS
 
 
 def _run_blocks(blocks: list):
@@ -728,7 +821,7 @@ def page_kind(f: Fields) -> tuple[bool, str]:
         return False, "url"
     if _listing(f):
         return False, "listing"
-    if _run_listing(f):
+    if _run_listing(f) and _run_beats_type(f):
         return False, "teaser_run"
     if page.is_article_typed:
         return True, "typed"

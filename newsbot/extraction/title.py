@@ -80,42 +80,93 @@ SITE_TITLE_WORDS = 5  # a <title> whose every part has fewer words names a site 
 RUNNING_TEXT_CHARS = 150  # a block's text this long is running text
 
 
+_NOTICE_BOX = re.compile(r"cookie|consent|gdpr|notice|alert|banner|popup|modal|warning", re.I)
+"""Class or id names of a box printing a notice over the page (a cookie banner's, an alert's):
+its bold line is no headline."""
+
+
 def bold_headline(page: Page):
     """The bold line printed as a table layout's headline (a page of the 2000s: no ``<h1>``,
     no ``<h2>``, the site's name in ``<title>``, the headline a ``<b>`` or ``<strong>`` in its
-    own cell): the first that is a line of its own (:func:`_bold_line`), when the first block
-    holding no other block (a cell, a paragraph, a ``<div>``) that prints
-    :data:`RUNNING_TEXT_CHARS` characters or more (the running text) comes after it; else
-    ``None``. :func:`title_candidates` reads it only when every part of a page's only title
-    source, ``<title>``, has fewer than :data:`SITE_TITLE_WORDS` words (``Gmina Dębowo -
-    Aktualności``)."""
+    own table cell): the one bold line (:func:`_bold_line`) whose next text on the page begins
+    the running text (:func:`_over_running_text`), the first cell, paragraph or ``<div>``
+    holding no other block that prints :data:`RUNNING_TEXT_CHARS` characters or more, itself
+    in another cell; ``None`` when there is none, or several over such texts (a list's titles
+    over their excerpts). :func:`title_candidates` reads it only when every part of a page's
+    only title source, ``<title>``, has fewer than :data:`SITE_TITLE_WORDS` words (``Gmina
+    Dębowo - Aktualności``)."""
     body = page.tree.find("body")
     if body is None:
         return None
-    found = None
-    for el in body.iter("b", "strong", "td", "p", "div"):
-        if el.tag in ("b", "strong"):
-            if found is None and _bold_line(el):
-                found = el
-            continue
-        if next(el.iterdescendants("td", "p", "div", "table"), None) is not None \
-                or len(text_of(el) or "") < RUNNING_TEXT_CHARS:
-            continue
-        return found if found is not None and not any(a is el for a in found.iterancestors()) else None
+    running = None
+    for el in body.iter("td", "p", "div"):
+        if next(el.iterdescendants("td", "p", "div", "table"), None) is None \
+                and len(text_of(el) or "") >= RUNNING_TEXT_CHARS:
+            running = el
+            break
+    if running is None:
+        return None
+    found = [el for el in body.iter("b", "strong") if _bold_line(el) and _over_running_text(el)]
+    if len(found) != 1 or not _over_running_text(found[0], running):
+        return None
+    return found[0]
+
+
+def _over_running_text(el, running=None) -> bool:
+    """The next text printed after the bold line ``el`` is in a table cell that is not its own
+    and prints :data:`RUNNING_TEXT_CHARS` characters or more with no table inside (the running
+    text right under the headline); with ``running``, in that block."""
+    holder = _next_text_holder(el)
+    if holder is None:
+        return False
+    if running is not None:
+        return holder is running or any(a is running for a in holder.iterancestors())
+    cell = holder if holder.tag in ("td", "th") else next(holder.iterancestors("td", "th"), None)
+    own = next(el.iterancestors("td", "th"), None)
+    return cell is not None and cell is not own and next(cell.iter("table"), None) is None \
+        and len(text_of(cell) or "") >= RUNNING_TEXT_CHARS
+
+
+def _next_text_holder(el):
+    """The element holding the first text after ``el`` (and outside it) in document order that
+    is not white space, script or style: the element whose text, or the parent of the element
+    whose tail, it is; ``None`` at the end of the page."""
+    node = el
+    while node is not None:
+        if node.tail and node.tail.strip():
+            return node.getparent()
+        for sib in node.itersiblings():
+            for d in sib.iter():
+                if isinstance(d.tag, str) and d.tag not in ("script", "style") and d.text and d.text.strip() \
+                        and not any(a.tag in ("script", "style") for a in d.iterancestors()):
+                    return d
+                if d is not sib and d.tail and d.tail.strip():
+                    return d.getparent()
+            if sib.tail and sib.tail.strip():
+                return node.getparent()
+        node = node.getparent()
     return None
 
 
 def _bold_line(el) -> bool:
     """``el`` (a ``<b>``/``<strong>``) is a line of its own that may be a headline: the whole
-    text of its nearest cell, paragraph or ``<div>``, three words or more of
-    :data:`BOLD_HEADLINE_CHARS` characters, no full stop closing it (a notice's sentence,
-    "Please enable JavaScript."), no link in or around it."""
+    text of its nearest cell, paragraph or ``<div>``, inside a table's cell (a table layout's)
+    and no notice box (:data:`_NOTICE_BOX`), three words or more of :data:`BOLD_HEADLINE_CHARS`
+    characters, no link in or around it, and no box's label, date or notice: no full stop
+    or colon closing it ("Please enable JavaScript.", "Office hours:"), no ``!`` before its
+    end ("Uwaga! Zmiana godzin pracy kasy"), no date printed (``Poniedziałek, 14 marca
+    2005``)."""
+    from .kind import _UNIT_DATE
+
     text = " ".join(text_of(el).split()) if text_of(el) else ""
     if not BOLD_HEADLINE_CHARS[0] <= len(text) <= BOLD_HEADLINE_CHARS[1] or len(text.split()) < 3 \
-            or text.endswith(".") or _linked(el):
+            or text.endswith((".", ":")) or "!" in text[:-1] or _UNIT_DATE.search(text) or _linked(el):
         return False
     block = next(el.iterancestors("td", "p", "div", "li", "th"), None)
-    return block is not None and " ".join((text_of(block) or "").split()) == text
+    if block is None or " ".join((text_of(block) or "").split()) != text \
+            or next(el.iterancestors("td", "th"), None) is None:
+        return False
+    return not any(_NOTICE_BOX.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
 
 
 def _without_site_tail(title: str, page: Page) -> str:
