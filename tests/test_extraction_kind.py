@@ -708,3 +708,18 @@ def test_a_list_printed_as_a_table_dates_no_headline():
              "taken at the twelve stations met the legal limits, the board said.</p><p>Earlier notices:</p>")
     dated = html.replace("<h1>Releases</h1>", f"<h1>All water samples within the limits</h1>{story}")
     assert kind(dated, "https://www.waterboard.example/releases/r-14") == (True, "dated_headline")
+
+
+def test_a_short_dated_story_over_a_run_of_teasers_stays_an_article():
+    # Drupal without clean URLs: the node's address holds ?q=node/…, no search's query
+    rows = "".join(f'<div class="views-row"><h3><a href="/?q=node/{n}">Harbour news item number {n} of the week</a>'
+                   "</h3><p>The port authority said on Tuesday that the works on the eastern quay are on schedule "
+                   f"and that the crane number {n} returns to service soon.</p></div>" for n in range(400, 405))
+    html = ('<html lang="en"><head><title>Night buses from May</title><meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2025-03-12T09:00:00+00:00"></head><body>'
+            '<h1 class="title">Night buses to the harbour from May</h1><div class="node node-article"><p>Two night '
+            "lines will serve the harbour from May, the council said.</p></div>"
+            f'<div class="view view-latest-news"><h2>Latest news</h2>{rows}</div></body></html>')
+    assert kind(html, "https://www.harbour-news.example.eu/?q=node/4512")[0] is True
+    # the same story reached by a site search's address is a search's page
+    assert kind(html, "https://www.harbour-news.example.eu/?q=night+buses")[0] is False

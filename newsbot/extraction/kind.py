@@ -499,10 +499,10 @@ def _link_starts(page: Page) -> list:
 
 _LISTING_PATH = re.compile(r"/(?:tags?|categor(?:y|ies|ia|ie)|kategorie|author|autor|autore|auteur|search|recherche"
                            r"|ricerca|cerca|suche|buscar|busqueda|page)(?:/|$)"
-                           r"|/(?:press-releases?|pressemitteilungen|comunicati(?:-stampa)?|communiques(?:-de-presse)?"
+                           r"|/(?:press(?:-releases?|room)?|pressemitteilungen|comunicati(?:-stampa)?|communiques(?:-de-presse)?"
                            r"|newsroom|archiv(?:e|io)?)/?$", re.I)
 """Address segments of a listing (tag, category, author, search pages, a later page; a list of
-press releases, an archive as the address's last segment): evidence, not a verdict (an
+press releases, a press room, an archive as the address's last segment): evidence, not a verdict (an
 article's slug may follow them)."""
 _LISTING_QUERY = re.compile(r"(?:^|&)(?:keys|search_api_fulltext|texte|recherche|mots?|motcle|cerca|ricerca|testo"
                             r"|term|page|pagina|seite)=[^&]", re.I)
@@ -619,8 +619,8 @@ def _run_beats_type(f: Fields) -> bool:
     (:func:`_typed_by_markup`), only with a listing's strong evidence
     (:func:`_strong_listing_evidence`) and no date of its own (a date meta tag, JSON-LD
     ``datePublished``); on one only its ``og:type`` ``article`` types (a theme may print it on
-    every page), with a listing's evidence (:func:`_listing_evidence`) or an own running text
-    under :data:`BRIEF_CHARS` characters outside the run."""
+    every page), with a listing's evidence (:func:`_listing_evidence`) or, when it has no such
+    date, an own running text under :data:`BRIEF_CHARS` characters outside the run."""
     page = f.page
     if not page.is_article_typed:
         return True
@@ -629,13 +629,15 @@ def _run_beats_type(f: Fields) -> bool:
     if h1 is not None and not any(p in set(units) for p in h1.iterancestors()) \
             and _dated(f, h1, frozenset(units), meta=False):
         return False
+    dated = page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)
     if _typed_by_markup(page):
-        dated = page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)
         return not dated and _strong_listing_evidence(page)
     if _listing_evidence(page):
         return True
     from .content import paragraphs
 
+    if dated:  # og:type article and a publication date of its own: a story, however short
+        return False
     own = sum(len(p) for p in paragraphs(f)[0] if "".join(p.split()).casefold() not in text)
     return own < BRIEF_CHARS
 
@@ -714,8 +716,10 @@ _LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searc
 results."""
 _LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
 _LISTING_BOXES = etree.XPath(f"//*[{_LISTING_BOX_XPATH}]")
-_SEARCH_QUERY = re.compile(r"(?:^|&)(?:s|q|query|search|searchword|keywords?|suchbegriff|haku)=[^&]", re.I)
-"""A search's query in the address (``?s=`` WordPress, ``?q=``, ``?searchword=`` Joomla)."""
+_SEARCH_QUERY = re.compile(r"(?:^|&)(?:(?:s|query|search|searchword|keywords?|suchbegriff|haku)=[^&]"
+                           r"|q=[^&/]+(?:&|$))", re.I)
+"""A search's query in the address (``?s=`` WordPress, ``?q=``, ``?searchword=`` Joomla); a
+``q`` holding a path is none (Drupal without clean URLs addresses a node ``?q=node/4512``)."""
 _ARCHIVE_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?/?(?:page/\d+/?)?$")
 """A month's or day's archive address (``/2025/03/``, ``/2025/03/12/``, ``/2025/03/page/2/``),
 as WordPress and most blog engines print it; an article's adds its slug after the day."""
