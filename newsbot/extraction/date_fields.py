@@ -877,6 +877,16 @@ def _read_line_texts(f: Fields) -> list[str]:
     return _texts_of(lines)
 
 
+def _surely_long(el) -> bool:
+    """``el``'s visible text surely exceeds a date line's 150 characters: its text content, read
+    in C, holds over 600 characters that are no space and no script, style, template or
+    ``<noscript>`` (whose text :func:`~newsbot.extraction.values.text_of` skips) lies in it. A
+    container's text is not walked in Python for that (a date element's parent may be the
+    whole article)."""
+    return len(el.text_content()) > 600 and len("".join(el.text_content().split())) > 600 \
+        and next(el.iter("script", "style", "noscript", "template"), None) is None
+
+
 _LINE_WORDS = 4
 """The words a date line holds at most besides its labels, days and times (:func:`_a_date_line`)."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -891,7 +901,7 @@ def _a_date_line(el, opening: bool = False) -> bool:
     and updated its forecast on 5 March``, ``Aktualisiert: Der Plan ab 01.04.2026``; with
     ``opening``, a label or a day opens it too (``Modifié le 12 mars 2026 à 10h20``, not ``The
     updated timetable applies from 1 April``)."""
-    if el is None or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS:
+    if el is None or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS or _surely_long(el):
         return False
     text = clean(text_of(el, apart=True)) or ""
     if not text or len(text) > 150:
