@@ -514,6 +514,14 @@ _LISTING_CLASS = frozenset({"archive", "search-results", "search", "tag-template
 templates, Drupal's taxonomy term pages (and ``page-view-…`` for a view's page)."""
 
 
+def _listing_body(page: Page) -> bool:
+    """The page's ``<body>`` has a listing's class (:data:`_LISTING_CLASS`, Drupal's
+    ``page-view-…``)."""
+    body = page.tree.find("body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
+
+
 def _listing_evidence(page: Page) -> bool:
     """The page says, weakly, it may list entries: a JSON-LD ``CollectionPage``,
     ``SearchResultsPage``, ``ProfilePage`` or ``ItemList`` anywhere in its graph (Yoast's, Rank
@@ -532,9 +540,7 @@ def _listing_evidence(page: Page) -> bool:
     if address.query and (_SEARCH_QUERY.search(address.query) or _LISTING_QUERY.search(address.query)) \
             or _LISTING_PATH.search(address.path):
         return True
-    body = page.tree.find("body")
-    classes = set((body.get("class") or "").split()) if body is not None else set()
-    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
+    return _listing_body(page)
 
 
 def _run_listing(f: Fields) -> bool:
@@ -589,9 +595,7 @@ def _strong_listing_evidence(page: Page) -> bool:
     if address.query and (_SEARCH_QUERY.search(address.query) or _PAGE_QUERY.search(address.query)) \
             or _PAGE_PATH.search(address.path):
         return True
-    body = page.tree.find("body")
-    classes = set((body.get("class") or "").split()) if body is not None else set()
-    return bool(classes & _LISTING_CLASS) or any(c.startswith("page-view-") for c in classes)
+    return _listing_body(page)
 
 
 def _typed_by_markup(page: Page) -> bool:
