@@ -883,7 +883,8 @@ def _surely_long(el) -> bool:
     ``<noscript>`` (whose text :func:`~newsbot.extraction.values.text_of` skips) lies in it. A
     container's text is not walked in Python for that (a date element's parent may be the
     whole article)."""
-    return len(el.text_content()) > 600 and len("".join(el.text_content().split())) > 600 \
+    text = el.text_content()
+    return len(text) > 600 and len("".join(text.split())) > 600 \
         and next(el.iter("script", "style", "noscript", "template"), None) is None
 
 
