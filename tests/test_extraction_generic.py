@@ -548,28 +548,29 @@ def test_subtitulo_names_a_standfirst_only_as_a_whole_word(cls, want):
     assert extract_article(html, URL).record["lead"] == want
 
 
-def test_a_labelled_drupal_field_named_a_lead_is_the_lead():
-    text = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
-    field = ("<div class='field field-name-field-bevezeto-lead'><div class='field-label'>Röviden:&nbsp;</div>"
-             f"<div class='field-items'><div class='field-item even'>{text}</div></div></div>")
-    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1>{field}<div class='field "
-                "field-name-body'><div class='field-items'><div class='field-item'>" + _paras(3) + "</div></div></div>"
-                "</article>")
-    assert extract_article(html, URL).record["lead"] == text
+DROUGHT = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
 
 
-def test_the_value_of_a_labelled_drupal_field_is_no_lead():
-    text = "Az Alföldön hetek óta nem esett eső, a gazdák a termés felét is elveszíthetik a nyáron."
-    field = ("<div class='field field-name-field-osszefoglalo'><div class='field-label'>Összefoglaló:&nbsp;</div>"
-             f"<div class='field-items'><div class='field-item even'>{text}</div></div></div>")
-    html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1>{field}<div class='field "
+def _drupal_field_page(name: str, label: str) -> str:
+    field = (f"<div class='field field-name-field-{name}'><div class='field-label'>{label}:&nbsp;</div>"
+             f"<div class='field-items'><div class='field-item even'>{DROUGHT}</div></div></div>")
+    return _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1>{field}<div class='field "
                 "field-name-body'><div class='field-items'><div class='field-item'>" + _paras(3) + "</div></div></div>"
                 "</article>")
-    assert extract_article(html, URL).record["lead"] is None
-    # the same text printed under the headline with no label is the standfirst
+
+
+@pytest.mark.parametrize("name, label, want", [
+    ("bevezeto-lead", "Röviden", DROUGHT),  # a labelled field named a lead is the lead
+    ("osszefoglalo", "Összefoglaló", None),  # the value of another labelled field is none
+])
+def test_a_labelled_drupal_field_is_a_lead_only_when_named_one(name, label, want):
+    assert extract_article(_drupal_field_page(name, label), URL).record["lead"] == want
+
+
+def test_the_text_of_a_drupal_field_printed_without_a_label_is_the_standfirst():
     html = _doc("<title>Aszály</title>", f"<article><h1>Aszály az Alföldön</h1><div class='field-items'><div "
-                f"class='field-item even'>{text}</div></div><div class='text'>" + _paras(3) + "</div></article>")
-    assert extract_article(html, URL).record["lead"] == text
+                f"class='field-item even'>{DROUGHT}</div></div><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == DROUGHT
 
 
 @pytest.mark.parametrize("line", [

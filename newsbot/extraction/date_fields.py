@@ -850,31 +850,33 @@ def _line_texts(f: Fields) -> list[str]:
     elements), then the element right after each of these that prints a whole day (the
     update's line printed after the date line: ``<span class="data">12 marzo 2026</span> <span
     class="aggiornato">Aggiornato il …</span>``),
-    150 characters at most (:func:`_texts_of`); read once per page."""
+    cleaned, the empty ones and those over 150 characters left out; read once per page."""
     return f.once("line_texts", _read_line_texts)
 
 
 def _read_line_texts(f: Fields) -> list[str]:
     elements = _date_elements(f)
     seen = {id(el) for el in elements}
-    lines = []
+    texts = []
 
-    def add(el) -> bool:
-        if el is None or id(el) in seen or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS:
-            return False
+    def line_of(el, opening: bool = False) -> str | None:
+        """``el``'s text when it is a date line not read yet (:func:`_date_line_text`)."""
+        if el is None or id(el) in seen or (text := _date_line_text(el, opening)) is None:
+            return None
         seen.add(id(el))
-        lines.append(el)
-        return True
+        texts.append(text)
+        return text
 
     for el in elements:
-        lines.append(el)
+        texts.append(text := clean(text_of(el, apart=True)) or "")
+        lines = [(el, text)]
         parent = el.getparent()
-        for line in (el, parent) if _a_date_line(parent) and add(parent) else (el,):
-            if _first_day(clean(text_of(line, apart=True)) or ""):  # a date line: the one after it
-                after = line.getnext()
-                if _a_date_line(after, opening=True):
-                    add(after)
-    return _texts_of(lines)
+        if (parent_text := line_of(parent)) is not None:
+            lines.append((parent, parent_text))
+        for line, line_text in lines:
+            if _first_day(line_text):  # a date line: the one after it
+                line_of(line.getnext(), opening=True)
+    return [text for text in texts if text and len(text) <= 150]
 
 
 def _surely_long(el) -> bool:
@@ -889,12 +891,13 @@ def _surely_long(el) -> bool:
 
 
 _LINE_WORDS = 4
-"""The words a date line holds at most besides its labels, days and times (:func:`_a_date_line`)."""
+"""The words a date line holds at most besides its labels, days and times (:func:`_date_line_text`)."""
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _a_date_line(el, opening: bool = False) -> bool:
-    """``el``'s text is a date line of its own, no sentence: besides its labels (vocabulary
+def _date_line_text(el, opening: bool = False) -> str | None:
+    """``el``'s text (cleaned, side-by-side elements apart) when it is a date line of its own, no
+    sentence, else None: besides its labels (vocabulary
     category ``date_label``), the days it prints (:func:`_first_day`) and its clock times
     (:func:`_clock_pattern`), :data:`_LINE_WORDS` words at most, each in lower case (``le``,
     ``am``, ``alle``) or an abbreviation in capitals (``CET``), or a unit of time (``Uhr``):
@@ -903,23 +906,23 @@ def _a_date_line(el, opening: bool = False) -> bool:
     ``opening``, a label or a day opens it too (``Modifié le 12 mars 2026 à 10h20``, not ``The
     updated timetable applies from 1 April``)."""
     if el is None or not isinstance(el.tag, str) or el.tag in _NOT_DATE_ELEMENTS or _surely_long(el):
-        return False
+        return None
     text = clean(text_of(el, apart=True)) or ""
     if not text or len(text) > 150:
-        return False
+        return None
     label = pattern("date_label")
     if opening:
         first = label.search(text)
         day = _first_day(text)
         if not any(m is not None and not _WORD.search(text[:m.start()]) for m in (first, day)):
-            return False
+            return None
     rest = label.sub(" ", text)
     while (day := _first_day(rest)) is not None:
         rest = rest[:day.start()] + " " + rest[day.end():]
     rest = _clock_pattern().sub(" ", rest)
     unit = pattern("time_unit")
     words = [w for w in _WORD.findall(rest) if not unit.fullmatch(w)]
-    return len(words) <= _LINE_WORDS and all(w.islower() or w.isupper() for w in words)
+    return text if len(words) <= _LINE_WORDS and all(w.islower() or w.isupper() for w in words) else None
 
 
 def _day_first(f: Fields, found: str) -> str:

@@ -514,6 +514,14 @@ _LISTING_CLASS = frozenset({"archive", "search-results", "search", "tag-template
 templates, Drupal's taxonomy term pages (and ``page-view-…`` for a view's page)."""
 
 
+def _address_lists(page: Page, query: re.Pattern, path: re.Pattern) -> bool:
+    """The page's address holds a search's query (:data:`_SEARCH_QUERY`) or ``query`` in its
+    query string, or ``path`` in its path."""
+    address = urlsplit(page.url)
+    return bool(address.query and (_SEARCH_QUERY.search(address.query) or query.search(address.query))
+                or path.search(address.path))
+
+
 def _listing_body(page: Page) -> bool:
     """The page's ``<body>`` has a listing's class (:data:`_LISTING_CLASS`, Drupal's
     ``page-view-…``)."""
@@ -536,11 +544,7 @@ def _listing_evidence(page: Page) -> bool:
     if any("next" in rel or "prev" in rel for rel in ((el.get("rel") or "").lower().split()
                                                       for el in page.elements("link"))):
         return True
-    address = urlsplit(page.url)
-    if address.query and (_SEARCH_QUERY.search(address.query) or _LISTING_QUERY.search(address.query)) \
-            or _LISTING_PATH.search(address.path):
-        return True
-    return _listing_body(page)
+    return _address_lists(page, _LISTING_QUERY, _LISTING_PATH) or _listing_body(page)
 
 
 def _run_listing(f: Fields) -> bool:
@@ -591,11 +595,7 @@ def _strong_listing_evidence(page: Page) -> bool:
     gallery, a video, a story's later page and a permalink under its category print them."""
     if any(ld_types(n) & {"collectionpage", "searchresultspage"} for n in page.jsonld[:page.jsonld_top]):
         return True
-    address = urlsplit(page.url)
-    if address.query and (_SEARCH_QUERY.search(address.query) or _PAGE_QUERY.search(address.query)) \
-            or _PAGE_PATH.search(address.path):
-        return True
-    return _listing_body(page)
+    return _address_lists(page, _PAGE_QUERY, _PAGE_PATH) or _listing_body(page)
 
 
 def _typed_by_markup(page: Page) -> bool:
