@@ -82,7 +82,6 @@ and others declare, schema.org's with its own)."""
 _RDFA_ANY_DATE = frozenset(("dc:date", "dcterms:date"))
 """The RDFa properties of any date: Drupal's RDF module types every date field so (an event's
 day, a deadline); the publication's only in the node's signature (class ``submitted``)."""
-_RDFA_DATE = etree.XPath("//*[@property][@content][local-name() != 'meta']")
 
 
 def _rdfa_dates(page: Page, ld_key: str) -> list:
@@ -94,10 +93,8 @@ def _rdfa_dates(page: Page, ld_key: str) -> list:
     the page's own node's only (:func:`_of_the_node`), never one in an aside, a navigation, a
     footer or reader comments (a comment's own ``dc:created``), nor another microdata item's.
     ``<meta property>`` tags are read as meta."""
-    if "property" not in page.text:
-        return []
     wanted = _RDFA_PROPERTIES[ld_key]
-    return [el for el in _RDFA_DATE(page.tree)
+    return [el for el in page.rdfa_content
             if (wanted.intersection(names := el.get("property").lower().split())
                 or (ld_key == "datePublished" and _RDFA_ANY_DATE.intersection(names) and _signed(el)))
             and not in_aside(el) and of_the_article(el) and _of_the_node(el)]
