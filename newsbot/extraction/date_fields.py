@@ -533,7 +533,13 @@ def _date_texts(f: Fields) -> list[str]:
 
 
 def _read_date_texts(f: Fields) -> list[str]:
-    return _texts_of(_date_elements(f))
+    return [text for text in _element_texts(f) if text and len(text) <= 150]
+
+
+def _element_texts(f: Fields) -> list[str]:
+    """The text of each date element (:func:`_date_elements`), cleaned (``""`` for none), in
+    their order: read once per page for the date texts and the date lines."""
+    return f.once("date_element_texts", lambda f: [clean(text_of(el, apart=True)) or "" for el in _date_elements(f)])
 
 
 def _texts_of(elements: list) -> list[str]:
@@ -864,8 +870,8 @@ def _read_line_texts(f: Fields) -> list[str]:
         texts.append(text)
         return text
 
-    for el in elements:
-        texts.append(text := clean(text_of(el, apart=True)) or "")
+    for el, text in zip(elements, _element_texts(f)):
+        texts.append(text)
         lines = [(el, text)]
         parent = el.getparent()
         if (parent_text := line_of(parent)) is not None:
