@@ -723,3 +723,9 @@ def test_a_short_dated_story_over_a_run_of_teasers_stays_an_article():
     assert kind(html, "https://www.harbour-news.example.eu/?q=node/4512")[0] is True
     # the same story reached by a site search's address is a search's page
     assert kind(html, "https://www.harbour-news.example.eu/?q=night+buses")[0] is False
+
+
+def test_every_listing_container_name_holds_a_word_the_source_is_read_for():
+    from newsbot.extraction.kind import _LISTING_BOX, _LISTING_BOX_WORDS
+
+    assert all(any(w in name for w in _LISTING_BOX_WORDS) for name in _LISTING_BOX)

@@ -304,3 +304,14 @@ def test_the_parser_makes_no_more_nodes_than_the_bound_read_from_the_text(markup
 
     page = Page(markup.encode(), URL)
     assert 0 < page.size <= _nodes_at_most(page.text)
+
+
+def test_the_rdfa_values_are_the_elements_giving_one_in_content_and_no_meta_tag():
+    from newsbot.extraction.page import Page
+
+    page = Page(b"<html><head><meta property='og:title' content='Cranes'></head><body>"
+                b"<span property='dc:date dc:created' content='2026-02-12T09:30:00+01:00'>12/02/2026</span>"
+                b"<span property='dc:title'>Cranes</span><div content='x'>no property</div></body></html>", URL)
+    assert [el.text for el in page.rdfa_content] == ["12/02/2026"]
+    assert page.rdfa_content is page.rdfa_content  # found once
+    assert Page(b"<html><body><span content='2026-02-12'>12 February</span></body></html>", URL).rdfa_content == []

@@ -1177,3 +1177,21 @@ def test_elements_side_by_side_are_read_apart_unless_punctuation_joins_them(top,
 
     el = html.fromstring(top)
     assert text_of(el, apart=True) == text and _edged_text(el) == text
+
+
+def test_the_last_resort_reads_the_shared_tree_and_leaves_it_as_it_was():
+    from lxml import etree
+
+    from newsbot.extraction.content import _trafilatura_body
+    from newsbot.extraction.page import Page
+
+    words = ("The ferry to the outer islands sails again from Monday after a winter spent in the yard, "
+             "its hull painted and its engines overhauled by the crew who know them best.")
+    html = (f"<html><head><title>Ferry</title><script>var x = 1;</script></head><body><nav><a href='/'>Home</a>"
+            f"</nav><div><div>{words}</div><div>{words.replace('Monday', 'Tuesday')}</div></div>"
+            "<footer>Contact</footer></body></html>")
+    page = Page(html.encode(), "https://harbour.example/news/ferry")
+    before = etree.tostring(page.tree)
+    found = _trafilatura_body(page)
+    assert any("sails again from Monday" in p for p in found)
+    assert etree.tostring(page.tree) == before

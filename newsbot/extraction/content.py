@@ -346,12 +346,14 @@ generic extractor finds is not an article page."""
 
 
 def _trafilatura_body(page: Page) -> list[str]:
-    import copy
-
+    """The paragraphs trafilatura reads in the page's tree (its lines, cleaned, the empty ones
+    left out); ``[]`` when it finds none or raises. trafilatura copies a tree it is given before
+    cleaning it (``bare_extraction``: ``tree = copy(tree)``), so the shared tree is handed over
+    as it is, not copied once more."""
     import trafilatura
 
     try:
-        text = trafilatura.extract(copy.deepcopy(page.tree), url=page.url, include_comments=False,
+        text = trafilatura.extract(page.tree, url=page.url, include_comments=False,
                                    include_tables=False, include_images=False, favor_precision=False,
                                    deduplicate=False, with_metadata=False)
     except Exception:  # trafilatura raises on pathological trees

@@ -82,7 +82,6 @@ and others declare, schema.org's with its own)."""
 _RDFA_ANY_DATE = frozenset(("dc:date", "dcterms:date"))
 """The RDFa properties of any date: Drupal's RDF module types every date field so (an event's
 day, a deadline); the publication's only in the node's signature (class ``submitted``)."""
-_RDFA_DATE = etree.XPath("//*[@property][@content][local-name() != 'meta']")
 
 
 def _rdfa_dates(page: Page, ld_key: str) -> list:
@@ -94,10 +93,8 @@ def _rdfa_dates(page: Page, ld_key: str) -> list:
     the page's own node's only (:func:`_of_the_node`), never one in an aside, a navigation, a
     footer or reader comments (a comment's own ``dc:created``), nor another microdata item's.
     ``<meta property>`` tags are read as meta."""
-    if "property" not in page.text:
-        return []
     wanted = _RDFA_PROPERTIES[ld_key]
-    return [el for el in _RDFA_DATE(page.tree)
+    return [el for el in page.rdfa_content
             if (wanted.intersection(names := el.get("property").lower().split())
                 or (ld_key == "datePublished" and _RDFA_ANY_DATE.intersection(names) and _signed(el)))
             and not in_aside(el) and of_the_article(el) and _of_the_node(el)]
@@ -536,7 +533,13 @@ def _date_texts(f: Fields) -> list[str]:
 
 
 def _read_date_texts(f: Fields) -> list[str]:
-    return _texts_of(_date_elements(f))
+    return [text for text in _element_texts(f) if text and len(text) <= 150]
+
+
+def _element_texts(f: Fields) -> list[str]:
+    """The text of each date element (:func:`_date_elements`), cleaned (``""`` for none), in
+    their order: read once per page for the date texts and the date lines."""
+    return f.once("date_element_texts", lambda f: [clean(text_of(el, apart=True)) or "" for el in _date_elements(f)])
 
 
 def _texts_of(elements: list) -> list[str]:
@@ -867,8 +870,8 @@ def _read_line_texts(f: Fields) -> list[str]:
         texts.append(text)
         return text
 
-    for el in elements:
-        texts.append(text := clean(text_of(el, apart=True)) or "")
+    for el, text in zip(elements, _element_texts(f)):
+        texts.append(text)
         lines = [(el, text)]
         parent = el.getparent()
         if (parent_text := line_of(parent)) is not None:

@@ -718,6 +718,10 @@ _SINGLE_BODY = frozenset({"single", "singular", "single-post", "page"})
 _LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searchresults", "search-results-list")
 """Class names of a container of listed entries: TYPO3 tx_news's list view, a search page's
 results."""
+_LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults")
+"""Words one of which every class name of :data:`_LISTING_BOX` holds: a page whose source holds
+none has no listing container, and its tree is not searched for one (three reads of the source
+rather than one a name)."""
 _LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
 _LISTING_BOXES = etree.XPath(f"//*[{_LISTING_BOX_XPATH}]")
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:(?:s|query|search|searchword|keywords?|suchbegriff|haku)=[^&]"
@@ -758,7 +762,7 @@ def _listing(f: Fields) -> bool:
     page = f.page
     body = page.tree.find("body")
     wordpress = body is not None and _wordpress_listing(set((body.get("class") or "").split()))
-    boxes = _LISTING_BOXES(page.tree) if any(c in page.text for c in _LISTING_BOX) else []
+    boxes = _LISTING_BOXES(page.tree) if any(w in page.text for w in _LISTING_BOX_WORDS) else []
     if boxes and _own_article_beside(page, boxes):
         boxes = []  # an article with a list view of more news below it
     address = urlsplit(page.url)

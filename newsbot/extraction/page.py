@@ -61,6 +61,8 @@ INDEXED_TAGS = ("a", "h1", "h2", "link", "meta", "script", "time", "title")
 all over the page (links and meta tags, scripts, headlines, ``<time>``, ``<title>``)."""
 
 
+_RDFA_CONTENT = etree.XPath("//*[@property][@content][local-name() != 'meta']")
+"""The elements of :attr:`Page.rdfa_content`, found in C."""
 _ITEMTYPED = etree.XPath("//*[@itemtype]")
 """The elements carrying a microdata ``itemtype``, found in C."""
 
@@ -213,7 +215,8 @@ class Page:
     ``jsonld_errors``), ``article_ld`` (the top-level NewsArticle-like object of this page, or
     ``{}``) and ``article_entity`` (the same, or one nested as a web page's ``mainEntity``);
     :meth:`elements` lists the elements of the tags looked for all over the page
-    (:data:`INDEXED_TAGS`), all found in one walk.
+    (:data:`INDEXED_TAGS`), all found in one walk; ``rdfa_content`` the elements giving an RDFa
+    property's value in ``content``.
     """
 
     def __init__(self, html: bytes | str, url: str, content_type: str | None = None):
@@ -298,6 +301,16 @@ class Page:
             if values:
                 return values[0]
         return None
+
+    @cached_property
+    def rdfa_content(self) -> list:
+        """The elements other than ``<meta>`` that carry an RDFa ``property`` with its value in
+        ``content`` (Drupal's ``<span property="dc:date dc:created" content="2026-02-12T09:30:00+01:00">``),
+        in document order; ``[]`` when the page's source never says ``property``. Found once per
+        page, for every date read from them."""
+        if "property" not in self.text:
+            return []
+        return _RDFA_CONTENT(self.tree)
 
     @cached_property
     def declared_language(self) -> str:
