@@ -1177,3 +1177,40 @@ def test_elements_side_by_side_are_read_apart_unless_punctuation_joins_them(top,
 
     el = html.fromstring(top)
     assert text_of(el, apart=True) == text and _edged_text(el) == text
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a meta line: the lead-in "written by", the name, then the date
+    ("fr", "<p class='meta'>Rédigé par Camille Weber le 12 mars 2025 à 14h05</p>", ["Camille Weber"]),
+    ("fr", "<p class='meta'>Écrit par Camille Weber le 12 mars 2025</p>", ["Camille Weber"]),
+    ("nl", "<p class='meta'>Geschreven door Femke Visser op 12 maart 2025</p>", ["Femke Visser"]),
+    ("ro", "<p class='meta'>Scris de Ioana Marin la 12 martie 2025</p>", ["Ioana Marin"]),
+    # the false friend: a body, no person, wrote it
+    ("fr", "<p class='meta'>Rédigé par la commission le 12 mars 2025</p>", []),
+])
+def test_a_written_by_meta_line_gives_the_name_before_its_date(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # desks: a compound's end, a genitive, a capitalised article
+    ("Uutistoimitus", "fi", []), ("Urheilutoimitus", "fi", []), ("Sportredaktion", "de", []),
+    ("Nieuwsredactie", "nl", []), ("Της Σύνταξης", "el", []), ("La Redacción", "es", []), ("La rédaction", "fr", []),
+    # organisations: a foundation, a direction, a unit beside a person's name, an agency in the genitive
+    ("Stiftung Warentest", "de", []), ("Direction des Travaux publics", "fr", []),
+    ("Jane Doe, Climate Adaptation Unit", "en", ["Jane Doe"]),
+    ("Του Αθηναϊκού Πρακτορείου Ειδήσεων", "el", []),
+    # the false friends: a person's name holding such words' letters, an article's particle before a surname,
+    # an organisation word that is a given name too
+    ("Aino Toimi", "fi", ["Aino Toimi"]), ("Lucía La Rosa", "es", ["Lucía La Rosa"]), ("Lina Unitas", "en", ["Lina Unitas"]),
+    ("Δήμος Ζαφειρίου", "el", ["Δήμος Ζαφειρίου"]), ("Stefan Stiftinger", "de", ["Stefan Stiftinger"]),
+])
+def test_desks_units_and_organisations_are_no_authors(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+def test_a_unit_printed_beside_a_person_is_dropped_when_the_json_ld_credits_an_organisation():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cranes return", '
+          '"author": {"@type": "Organization", "name": "Harbour Environment Agency"}}</script>')
+    top = "<p class='byline'>Jane Doe, Climate Adaptation Unit</p>"
+    assert _byline_page(ld, top)["authors"] == ["Jane Doe"]

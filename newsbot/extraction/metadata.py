@@ -1768,8 +1768,9 @@ def _organisation(name: str, language: str = "") -> bool:
     (the vocabulary's ``organisation``: ``Ministerium``, ``Pressestelle``, ``ayuntamiento``,
     ``Verkehrsverbund``) of the page's declared ``language`` (of every language when it declares
     none: :func:`~newsbot.extraction.vocabulary.language_pattern`). Such a word is no
-    organisation's as the first of a name of two person-shaped words (Greek ``Δήμος
-    Καραγιάννης``, a first name: :func:`_person_shaped`), nor beside a news agency's name (the
+    organisation's as the first of a name of two person-shaped words when it is a given name too
+    (the vocabulary's ``given_name``: Greek ``Δήμος Καραγιάννης``, a first name; ``Stiftung
+    Warentest`` stays a foundation's), nor beside a news agency's name (the
     vocabulary's ``news_agency``: ``Agência Lusa``, ``Anadolu Agency``, the agency's credit)."""
     if pattern("legal_form").search(name):
         return True
@@ -1777,7 +1778,8 @@ def _organisation(name: str, language: str = "") -> bool:
     if found is None:
         return False
     words = name.split()
-    if len(words) == 2 and found.start() == 0 and found.end() == len(words[0]) and _person_shaped(name):
+    if len(words) == 2 and found.start() == 0 and found.end() == len(words[0]) and _person_shaped(name) \
+            and pattern("given_name").match(words[0]):
         return False
     rest = f"{name[:found.start()]} {name[found.end():]}".strip(" ,-–")
     return not pattern("news_agency").match(rest)
@@ -1806,12 +1808,13 @@ def _desk(part: str) -> bool:
 
 def _article_desk(part: str) -> bool:
     """``part`` is a desk named with an article, a common noun's (``de Redactie Binnenland``,
-    ``la Redacción``, ``the Newsroom``): words in lower case of :data:`_PARTICLE_CHARS`
-    letters at most, then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
+    ``la Redacción``, ``La Redacción``, ``the Newsroom``): words in lower case (the first
+    capitalised too, opening the byline) of :data:`_PARTICLE_CHARS` letters at most, then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
     ``not_a_person``); a person's particle stands before a surname (``de Vries``), never a desk."""
     words = part.split()
     at = 0
-    while at < len(words) - 1 and words[at].islower() and len(words[at]) <= _PARTICLE_CHARS:
+    while at < len(words) - 1 and (words[at].islower() or (at == 0 and words[at].istitle())) \
+            and words[at].isalpha() and len(words[at]) <= _PARTICLE_CHARS:
         at += 1
     rest = " ".join(words[at:])
     return 0 < at and (bool(pattern("not_a_person").match(rest)) or _desk(rest))
