@@ -1179,6 +1179,23 @@ def test_elements_side_by_side_are_read_apart_unless_punctuation_joins_them(top,
     assert text_of(el, apart=True) == text and _edged_text(el) == text
 
 
+STANDFIRST_IT = ("<p>Il consiglio comunale ha approvato il piano per le nuove gru del porto, che arriveranno entro la "
+                 "fine dell'estate.</p>")
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a signature opening with a lead-in, right under the standfirst's paragraph
+    ("it", STANDFIRST_IT + "<p class='firma'>di Alessandro Greco</p>", ["Alessandro Greco"]),
+    ("es", STANDFIRST_IT + "<div class='firma'>Por Lucía Ferrer</div>", ["Lucía Ferrer"]),
+    # the false friends: a firm's name after the first paragraph (Czech, German "firma"), a lead-in's
+    # signature after the second
+    ("cs", STANDFIRST_IT + "<div class='box'><span class='firma'>Pekárna Novák Brno</span></div>", []),
+    ("it", STANDFIRST_IT * 2 + "<p class='firma'>di Alessandro Greco</p>", []),
+])
+def test_a_signature_with_its_lead_in_under_the_standfirst_is_the_byline(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
 @pytest.mark.parametrize("lang, top, want", [
     # a meta line: the lead-in "written by", the name, then the date
     ("fr", "<p class='meta'>Rédigé par Camille Weber le 12 mars 2025 à 14h05</p>", ["Camille Weber"]),

@@ -1454,7 +1454,8 @@ def _signature(f: Fields) -> list[str]:
     """The article's signature, where the page prints no other byline: the first element whose
     class or id names one (:func:`_names_signature`: ``firma``, ``article-signature``,
     ``podpis``, in Italian, Spanish, Portuguese, French and Polish layouts) that sits before or
-    after the article's running text, not between two of its paragraphs (a ``<p>`` of
+    after the article's running text, not between two of its paragraphs (one opening with a
+    byline's lead-in, :func:`_opens_with_lead_in`, may follow the first: the standfirst's; a ``<p>`` of
     :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
     signature quoted in the text; the paragraphs of the nearest container holding any count, not
     a cookie banner's elsewhere), is no link nor in one, links to no page but an author's (a
@@ -1489,10 +1490,20 @@ def _signature(f: Fields) -> list[str]:
         near = [order[p] for p in running if scope is not None and _within(p, scope)]
         at = order[el]
         end = at + sum(1 for _ in el.iterdescendants())
-        if any(i < at for i in near) and any(i > end for i in near):
+        if sum(i < at for i in near) > (1 if _opens_with_lead_in(el) else 0) and any(i > end for i in near):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
         return [value]
     return []
+
+
+def _opens_with_lead_in(el) -> bool:
+    """The signature element ``el`` prints a byline's lead-in before its names (the
+    vocabulary's ``byline_lead_in``: ``di Alessandro Greco``, ``Por Ana Ruiz``): a writer's
+    credit, no firm's name (Czech, German, Polish ``firma``), so it may stand under the
+    standfirst, after the text's first paragraph."""
+    text = _byline_text(el) or ""
+    lead_in = pattern("byline_lead_in").match(text)
+    return bool(lead_in) and lead_in.end() > 0 and bool(text[lead_in.end():].strip())
 
 
 def _within(el, container) -> bool:
