@@ -1195,3 +1195,115 @@ def test_the_last_resort_reads_the_shared_tree_and_leaves_it_as_it_was():
     found = _trafilatura_body(page)
     assert any("sails again from Monday" in p for p in found)
     assert etree.tostring(page.tree) == before
+
+
+def _drupal8(lang: str, lead: str, name: str, on: str, person: str = "") -> str:
+    person = person or f"<span lang='' about='/user/5' typeof='schema:Person' property='schema:name' datatype=''>{name}</span>"
+    return ("<div class='node__meta'><article typeof='schema:Person' about='/user/5' class='profile'></article>"
+            f"<span>{lead} <span class='field field--name-uid field--type-entity-reference field--label-hidden'>{person}"
+            f"</span> {on} <span class='field field--name-created field--type-created field--label-hidden'>"
+            "10.03.2026 - 14:22</span></span></div>")
+
+
+def _drupal7(lead: str, name: str, date: str) -> str:
+    return ("<div class='submitted'><span property='dc:date dc:created' content='2026-03-10T14:22:00+01:00' "
+            f"datatype='xsd:dateTime' rel='sioc:has_creator'>{lead} <span class='username' xml:lang='' about='/user/12' "
+            f"typeof='sioc:UserAccount' property='foaf:name' datatype=''>{name}</span> {date}</span></div>")
+
+
+def _node_page(lang: str, meta: str, after: str = "", node: str = "node node--type-article node--view-mode-full") -> dict:
+    paras = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, "
+                    f"which the union wants to review before winter.</p>" for i in range(4))
+    html = (f"<html lang='{lang}'><head><title>Cranes return</title></head><body><h1 class='page-title'>Cranes return</h1>"
+            f"<article class='{node}'>{meta}<div class='node__content'>{paras}</div></article>{after}</body></html>")
+    return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+@pytest.mark.parametrize("lang, meta, want", [
+    # Drupal 8 and later: the uid field of the node's meta, the name in its RDFa schema:name or its account link
+    ("sk", _drupal8("sk", "Pridal", "Jana Nováková", "dňa"), ["Jana Nováková"]),
+    ("sl", _drupal8("sl", "Objavil", "Luka Zupan", "dne"), ["Luka Zupan"]),
+    ("fi", _drupal8("fi", "Lähettänyt", "", "", "<a href='/user/7' hreflang='fi'>Aino Virtanen</a>"), ["Aino Virtanen"]),
+    ("hu", _drupal8("hu", "Beküldte", "", "", "<a href='/hu/felhasznalo/kovacs-anna'>Kovács Anna</a>"), ["Kovács Anna"]),
+    # Drupal 7: rel="sioc:has_creator", the name in the foaf:name username, the lead-in and date around it
+    ("hu", _drupal7("Beküldte", "Szabó Réka", "2026. március 10., kedd - 14:22"), ["Szabó Réka"]),
+    ("pl", _drupal7("Opublikowane przez", "Ewa Lis", "wt., 10/03/2026 - 14:22"), ["Ewa Lis"]),
+    ("cs", _drupal7("Vložil", "Jan Novák", "Út, 10/03/2026 - 14:22"), ["Jan Novák"]),
+    ("en", _drupal7("Submitted by", "Owen Hart", "on Tue, 03/10/2026 - 14:22"), ["Owen Hart"]),
+    # an account, or a login, is no author
+    ("en", _drupal7("Submitted by", "webmaster", "on Tue, 03/10/2026 - 14:22"), []),
+    ("sk", _drupal8("sk", "Pridal", "admin", "dňa"), []),
+    ("de", _drupal7("Gespeichert von", "jnovak", "am 10. März 2026 - 14:22"), []),
+    # a "submitted" line naming no account: no name's element, no account's link
+    ("en", "<div class='submitted'>Posted in <a href='/news/port'>Port News</a></div>", []),
+])
+def test_a_drupal_nodes_meta_gives_its_creator(lang, meta, want):
+    assert _node_page(lang, meta)["authors"] == want
+
+
+def test_a_drupal_creator_in_a_related_views_teaser_or_a_comment_is_no_byline():
+    teaser = ("<div class='views-element-container'><div class='view-content'><div class='views-row'>"
+              "<article class='node node--type-article node--view-mode-teaser'><h2><a href='/port/ferries'>Ferries</a></h2>"
+              + _drupal8("sk", "Pridal", "Jana Nováková", "dňa") + "</article></div></div></div>")
+    assert _node_page("sk", "", after=teaser)["authors"] == []
+    comment = ("<div id='comments' class='comment-wrapper'><div class='comment clearfix'>"
+               + _drupal7("Submitted by", "Owen Hart", "on Tue, 03/10/2026 - 14:22") + "<p>Nice cranes.</p></div></div>")
+    assert _node_page("en", comment)["authors"] == []
+    # and outside any node or article: a block's, not the node's own meta
+    html = ("<html lang='cs'><head><title>Cranes return</title></head><body><h1>Cranes return</h1>"
+            + _drupal7("Vložil", "Jan Novák", "Út, 10/03/2026") + ORG_TEXT + "</body></html>")
+    assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] == []
+
+
+STANDFIRST_IT = ("<p>Il consiglio comunale ha approvato il piano per le nuove gru del porto, che arriveranno entro la "
+                 "fine dell'estate.</p>")
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a signature opening with a lead-in, right under the standfirst's paragraph
+    ("it", STANDFIRST_IT + "<p class='firma'>di Alessandro Greco</p>", ["Alessandro Greco"]),
+    ("es", STANDFIRST_IT + "<div class='firma'>Por Lucía Ferrer</div>", ["Lucía Ferrer"]),
+    # the false friends: a firm's name after the first paragraph (Czech, German "firma"), a lead-in's
+    # signature after the second
+    ("cs", STANDFIRST_IT + "<div class='box'><span class='firma'>Pekárna Novák Brno</span></div>", []),
+    ("it", STANDFIRST_IT * 2 + "<p class='firma'>di Alessandro Greco</p>", []),
+])
+def test_a_signature_with_its_lead_in_under_the_standfirst_is_the_byline(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a meta line: the lead-in "written by", the name, then the date
+    ("fr", "<p class='meta'>Rédigé par Camille Weber le 12 mars 2025 à 14h05</p>", ["Camille Weber"]),
+    ("fr", "<p class='meta'>Écrit par Camille Weber le 12 mars 2025</p>", ["Camille Weber"]),
+    ("nl", "<p class='meta'>Geschreven door Femke Visser op 12 maart 2025</p>", ["Femke Visser"]),
+    ("ro", "<p class='meta'>Scris de Ioana Marin la 12 martie 2025</p>", ["Ioana Marin"]),
+    # the false friend: a body, no person, wrote it
+    ("fr", "<p class='meta'>Rédigé par la commission le 12 mars 2025</p>", []),
+])
+def test_a_written_by_meta_line_gives_the_name_before_its_date(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # desks: a compound's end, a genitive, a capitalised article
+    ("Uutistoimitus", "fi", []), ("Urheilutoimitus", "fi", []), ("Sportredaktion", "de", []),
+    ("Nieuwsredactie", "nl", []), ("Της Σύνταξης", "el", []), ("La Redacción", "es", []), ("La rédaction", "fr", []),
+    # organisations: a foundation, a direction, a unit beside a person's name, an agency in the genitive
+    ("Stiftung Warentest", "de", []), ("Direction des Travaux publics", "fr", []),
+    ("Jane Doe, Climate Adaptation Unit", "en", ["Jane Doe"]),
+    ("Του Αθηναϊκού Πρακτορείου Ειδήσεων", "el", []),
+    # the false friends: a person's name holding such words' letters, an article's particle before a surname,
+    # an organisation word that is a given name too
+    ("Aino Toimi", "fi", ["Aino Toimi"]), ("Lucía La Rosa", "es", ["Lucía La Rosa"]), ("Lina Unitas", "en", ["Lina Unitas"]),
+    ("Δήμος Ζαφειρίου", "el", ["Δήμος Ζαφειρίου"]), ("Stefan Stiftinger", "de", ["Stefan Stiftinger"]),
+])
+def test_desks_units_and_organisations_are_no_authors(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+def test_a_unit_printed_beside_a_person_is_dropped_when_the_json_ld_credits_an_organisation():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cranes return", '
+          '"author": {"@type": "Organization", "name": "Harbour Environment Agency"}}</script>')
+    top = "<p class='byline'>Jane Doe, Climate Adaptation Unit</p>"
+    assert _byline_page(ld, top)["authors"] == ["Jane Doe"]

@@ -672,7 +672,8 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     """Bylines as a list of names, from the first source that names a person: portal selector,
     JSON-LD ``author`` (``@id`` references resolved in the page's graph), ``author`` /
     ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
-    printed byline (:func:`_printed_byline`), then the date line under the headline when it
+    printed byline (:func:`_printed_byline`), the account a Drupal node's meta names as its
+    creator (:func:`_node_creator`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
     headline (:func:`_author_links`), the article's signature (:func:`_signature`), then the writer a standfirst's line credits
     (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``). Each value is split into names
@@ -694,6 +695,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(f)),
+        ("html", lambda: _node_creator(f)),
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
@@ -863,6 +865,56 @@ def _printed_byline(f: Fields) -> list[str]:
             if linked and all(_desk(n) and key(n) in linked for n in split_names(value, f.page.declared_language) or ("",)):
                 return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
             return [value]
+    return []
+
+
+_CREATOR = etree.XPath("//*[contains(concat(' ', normalize-space(@rel), ' '), ' sioc:has_creator ')]"
+                       " | //*[contains(concat(' ', normalize-space(@class), ' '), ' field--name-uid ')"
+                       " or contains(concat(' ', normalize-space(@class), ' '), ' field-name-uid ')]"
+                       " | //*[contains(concat(' ', normalize-space(@class), ' '), ' submitted ')]")
+"""The element of a Drupal node's meta that holds its creator: Drupal 7's ``rel="sioc:has_creator"``
+(and its ``<div class="submitted">``), Drupal 8 and later's ``field--name-uid`` field."""
+_CREATOR_NAME = etree.XPath(".//*[contains(concat(' ', normalize-space(@property), ' '), ' foaf:name ')"
+                            " or contains(concat(' ', normalize-space(@property), ' '), ' schema:name ')"
+                            " or contains(concat(' ', normalize-space(@class), ' '), ' username ')]")
+"""The element printing the creator's name: RDFa's ``foaf:name`` (Drupal 7) or ``schema:name``
+(Drupal 8 and later), or the theme's ``username``."""
+_USER_PAGE = re.compile(r"/(?:users?|felhasznalo|uzivatel|pouzivatel|uporabnik|kayttaja|utilisateur|utente|usuario"
+                        r"|benutzer|gebruiker|uzytkownik|korisnik|kasutaja|lietotajs|naudotojas)/", re.I)
+"""The path of a link to a Drupal account's page (``/user/5``, ``/hu/felhasznalo/kovacs-anna``)."""
+_NODE = re.compile(r"(?:^|\s)node(?:$|\s|--type-|-type-)", re.I)
+_TEASER = re.compile(r"teaser|view-mode-(?!full)|views?-(?:row|content|field)", re.I)
+"""A class of a node rendered in a listing (a related view's teaser), not the page's own node."""
+
+
+def _node_creator(f: Fields) -> list[str]:
+    """The creator a Drupal node's own meta prints: in the first creator's element
+    (:data:`_CREATOR`: ``<span rel="sioc:has_creator">Beküldte <span class="username"
+    property="foaf:name">Kovács Anna</span> …``, ``<span class="field field--name-uid">``), the
+    text of its name's element (:data:`_CREATOR_NAME`), else of its first link to an account's
+    page (:data:`_USER_PAGE`: ``<a href="/user/5">``), else the field's own text when it is a field, read from the markup, not
+    cut from the lead-in (``Submitted by``, ``Vložil``, ``Lähettänyt``) and the date around it.
+    Only the page's own node: the element is inside an ``<article>`` or a ``node`` element
+    (:data:`_NODE`), in no teaser nor a view's row (:data:`_TEASER`, a related view below the
+    text), nor in an aside (:func:`~newsbot.extraction.values.in_aside`). An account's name
+    (``admin``, ``webmaster``: the vocabulary's ``not_a_person``) is dropped by
+    :func:`split_names`, and a login (one word in lower case: ``human``, ``jnovak``) is none.
+    ``[]`` when there is none."""
+    for el in _CREATOR(f.page.tree):
+        marks = [a.get("class") or "" for a in (el, *el.iterancestors())]
+        if not any(a.tag == "article" or _NODE.search(a.get("class") or "") for a in el.iterancestors()) \
+                or any(_TEASER.search(m) for m in marks) or in_aside(el):
+            continue
+        name = next(iter(_CREATOR_NAME(el)), None)
+        if name is None:
+            name = next((a for a in el.iter("a") if _USER_PAGE.search(urlsplit(a.get("href") or "").path)), None)
+        if name is None and "uid" not in (el.get("class") or ""):
+            continue  # ``<div class="submitted">`` printing no name's element: where it ends is not known
+        text = clean(text_of(name if name is not None else el))
+        if text and " " not in text and text.islower():
+            return []  # ``human``, ``jnovak``: an account's login, no name the node prints for its writer
+        if text and len(text) <= NAME_CHARS:
+            return [text]
     return []
 
 
@@ -1454,7 +1506,8 @@ def _signature(f: Fields) -> list[str]:
     """The article's signature, where the page prints no other byline: the first element whose
     class or id names one (:func:`_names_signature`: ``firma``, ``article-signature``,
     ``podpis``, in Italian, Spanish, Portuguese, French and Polish layouts) that sits before or
-    after the article's running text, not between two of its paragraphs (a ``<p>`` of
+    after the article's running text, not between two of its paragraphs (one opening with a
+    byline's lead-in, :func:`_opens_with_lead_in`, may follow the first: the standfirst's; a ``<p>`` of
     :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
     signature quoted in the text; the paragraphs of the nearest container holding any count, not
     a cookie banner's elsewhere), is no link nor in one, links to no page but an author's (a
@@ -1489,10 +1542,20 @@ def _signature(f: Fields) -> list[str]:
         near = [order[p] for p in running if scope is not None and _within(p, scope)]
         at = order[el]
         end = at + sum(1 for _ in el.iterdescendants())
-        if any(i < at for i in near) and any(i > end for i in near):
+        if sum(i < at for i in near) > (1 if _opens_with_lead_in(el) else 0) and any(i > end for i in near):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
         return [value]
     return []
+
+
+def _opens_with_lead_in(el) -> bool:
+    """The signature element ``el`` prints a byline's lead-in before its names (the
+    vocabulary's ``byline_lead_in``: ``di Alessandro Greco``, ``Por Ana Ruiz``): a writer's
+    credit, no firm's name (Czech, German, Polish ``firma``), so it may stand under the
+    standfirst, after the text's first paragraph."""
+    text = _byline_text(el) or ""
+    lead_in = pattern("byline_lead_in").match(text)
+    return bool(lead_in) and lead_in.end() > 0 and bool(text[lead_in.end():].strip())
 
 
 def _within(el, container) -> bool:
@@ -1768,8 +1831,9 @@ def _organisation(name: str, language: str = "") -> bool:
     (the vocabulary's ``organisation``: ``Ministerium``, ``Pressestelle``, ``ayuntamiento``,
     ``Verkehrsverbund``) of the page's declared ``language`` (of every language when it declares
     none: :func:`~newsbot.extraction.vocabulary.language_pattern`). Such a word is no
-    organisation's as the first of a name of two person-shaped words (Greek ``Δήμος
-    Καραγιάννης``, a first name: :func:`_person_shaped`), nor beside a news agency's name (the
+    organisation's as the first of a name of two person-shaped words when it is a given name too
+    (the vocabulary's ``given_name``: Greek ``Δήμος Καραγιάννης``, a first name; ``Stiftung
+    Warentest`` stays a foundation's), nor beside a news agency's name (the
     vocabulary's ``news_agency``: ``Agência Lusa``, ``Anadolu Agency``, the agency's credit)."""
     if pattern("legal_form").search(name):
         return True
@@ -1777,7 +1841,8 @@ def _organisation(name: str, language: str = "") -> bool:
     if found is None:
         return False
     words = name.split()
-    if len(words) == 2 and found.start() == 0 and found.end() == len(words[0]) and _person_shaped(name):
+    if len(words) == 2 and found.start() == 0 and found.end() == len(words[0]) and _person_shaped(name) \
+            and pattern("given_name").match(words[0]):
         return False
     rest = f"{name[:found.start()]} {name[found.end():]}".strip(" ,-–")
     return not pattern("news_agency").match(rest)
@@ -1806,12 +1871,13 @@ def _desk(part: str) -> bool:
 
 def _article_desk(part: str) -> bool:
     """``part`` is a desk named with an article, a common noun's (``de Redactie Binnenland``,
-    ``la Redacción``, ``the Newsroom``): words in lower case of :data:`_PARTICLE_CHARS`
-    letters at most, then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
+    ``la Redacción``, ``La Redacción``, ``the Newsroom``): words in lower case (the first
+    capitalised too, opening the byline) of :data:`_PARTICLE_CHARS` letters at most, then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
     ``not_a_person``); a person's particle stands before a surname (``de Vries``), never a desk."""
     words = part.split()
     at = 0
-    while at < len(words) - 1 and words[at].islower() and len(words[at]) <= _PARTICLE_CHARS:
+    while at < len(words) - 1 and (words[at].islower() or (at == 0 and words[at].istitle())) \
+            and words[at].isalpha() and len(words[at]) <= _PARTICLE_CHARS:
         at += 1
     rest = " ".join(words[at:])
     return 0 < at and (bool(pattern("not_a_person").match(rest)) or _desk(rest))
