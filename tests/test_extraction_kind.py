@@ -729,3 +729,167 @@ def test_every_listing_container_name_holds_a_word_the_source_is_read_for():
     from newsbot.extraction.kind import _LISTING_BOX, _LISTING_BOX_WORDS
 
     assert all(any(w in name for w in _LISTING_BOX_WORDS) for name in _LISTING_BOX)
+
+
+# a table layout of the 2000s: the <title> opens with the site's name, the headline a line of a cell
+_CELL_MENU = "".join(f'<tr><td><a href="/seccao.asp?id={n}">Secção regional número {n} do jornal</a></td></tr>'
+                     for n in range(8))
+_CELL_OTHERS = "".join(f'<tr><td><a href="/noticia.asp?id={n}">Outra notícia da região número {n}</a></td></tr>'
+                       for n in range(1, 7))
+TABLE_PT = ('<html><head><title>Jornal do Vale - Câmara aprova obras no mercado municipal</title></head><body>'
+            '<table width="780"><tr><td colspan="2"><a href="/"><img src="/img/logo.gif" alt="Jornal do Vale"></a>'
+            f'</td></tr><tr><td width="160" valign="top"><table>{_CELL_MENU}</table></td><td valign="top">'
+            '<table width="100%"><tr><td>14-03-2005</td></tr>'
+            '<tr><td><font size="4"><b>Câmara aprova obras no mercado municipal</b></font></td></tr>'
+            '<tr><td><i>Texto de Rui Mendes</i></td></tr>'
+            '<tr><td>A câmara municipal aprovou ontem, por unanimidade, o projecto de remodelação do mercado '
+            'municipal, que vai custar cerca de dois milhões de euros.<br><br>As obras começam em Junho e duram um '
+            'ano, período em que os vendedores passam para um pavilhão provisório junto ao rio.<br><br>O presidente '
+            'disse que o mercado precisava de obras há mais de uma década.</td></tr></table>'
+            f'<b>Outras notícias</b><table>{_CELL_OTHERS}</table></td></tr></table></body></html>')
+_SIDE_ES = "".join(f'<a href="/seccion/{n}">Sección de noticias {n} del diario</a><br>' for n in range(8))
+_ROWS_ES = "".join(f'<tr><td>1{n}/03/2005</td><td><a href="/noticias/2005/03/1{n}/otra-{n}.htm">Otra noticia de '
+                   f'la provincia número {n}</a></td></tr>' for n in range(1, 7))
+TABLE_ES = ('<html><head><title>Diario del Jiloca - El ayuntamiento renueva el alumbrado del casco antiguo</title>'
+            '</head><body><table width="100%"><tr><td><img src="/img/cabecera.gif" alt="Diario del Jiloca"></td>'
+            f'</tr></table><table width="100%"><tr><td width="20%" valign="top">{_SIDE_ES}</td><td valign="top">'
+            '<span class="titulo">El ayuntamiento renueva el alumbrado del casco antiguo</span><br>'
+            '<span class="firma">Por Carmen Gil</span><br>'
+            '<p>El ayuntamiento ha comenzado esta semana la renovación del alumbrado público del casco antiguo, una '
+            'obra que afecta a más de cuarenta calles.</p><p>Las nuevas farolas consumen la mitad de energía que las '
+            'antiguas, según los técnicos municipales.</p><p>Los trabajos terminarán antes del verano.</p>'
+            f'<table>{_ROWS_ES}</table></td></tr></table></body></html>')
+
+
+@pytest.mark.parametrize("html, url, title", [
+    # the site's name in the header's logo; the day printed in the cell over the headline
+    (TABLE_PT, "http://www.jornaldovale.example/noticia.asp?id=4412", "Câmara aprova obras no mercado municipal"),
+    # the site's name in the address's host; the day in the address before the page's name
+    (TABLE_ES, "http://www.diariodeljiloca.example/noticias/2005/03/14/alumbrado.htm",
+     "El ayuntamiento renueva el alumbrado del casco antiguo"),
+])
+def test_a_table_layouts_headline_line_under_the_sites_title_is_an_article(html, url, title):
+    assert kind(html, url) == (True, "dated_headline")
+    assert extract_article(html, url).record["title"] == title
+
+
+def test_a_title_opening_with_no_name_of_the_site_keeps_it():
+    # "Informe - …" names no site: no logo, header or host prints it
+    html = TABLE_ES.replace("Diario del Jiloca - El", "Informe - El")
+    url = "http://www.diariodeljiloca.example/noticias/2005/03/14/alumbrado.htm"
+    assert extract_article(html, url).record["title"] == "Informe - El ayuntamiento renueva el alumbrado del casco antiguo"
+
+
+_NAV = "<nav><ul>" + "".join(f'<li><a href="/section-{n}">Section {n}</a></li>' for n in range(6)) + "</ul></nav>"
+_GRID = "".join(f'<div class="card"><h3><a href="/2025/03/1{n}/other-story-{n}">Another story from the coast number '
+                f'{n}</a></h3><p>A short excerpt of that other story, number {n}.</p></div>' for n in range(1, 7))
+LOGO_H1 = ('<html><head><title>Pier lights switched to LED – Coastline Daily</title></head><body><div id="page">'
+           '<header id="masthead"><div class="{brand}"><h1>{name}</h1><p>News from the coast</p></div>' + _NAV +
+           '</header><div id="content"><div class="wrap"><main id="main"><div class="post-head"><h2 class="entry-title">'
+           'Pier lights switched to LED</h2><p class="meta">By Ann Lee · March 12, 2025</p></div>'
+           '<div class="entry-content"><p>The council replaced the last of the old pier lamps this week, finishing a '
+           'project that began two years ago.</p><p>The new lights use a third of the power and can be dimmed late at '
+           'night, the council said.</p></div></main>'
+           f'<aside><h2>More news</h2>{_GRID}</aside></div></div></div></body></html>')
+
+
+@pytest.mark.parametrize("brand, name", [
+    ("site-branding", "Coastline Daily"),  # a logo's class over it
+    ("top", "Coastline Daily"),  # the name the site's address holds
+    ("site-title", "Harbour Views"),
+])
+def test_an_article_whose_only_h1_is_the_sites_logo_is_dated_by_its_sub_heading(brand, name):
+    html = LOGO_H1.format(brand=brand, name=name)
+    url = "https://www.coastlinedaily.example/pier-lights-switched-to-led"
+    assert kind(html, url) == (True, "dated_headline")
+    assert extract_article(html, url).record["title"] == "Pier lights switched to LED"
+
+
+def test_an_h1_naming_no_site_stays_the_headline():
+    # an <h1> in the page's header that no logo's name, site name or address names: the page's own
+    html = LOGO_H1.format(brand="top", name="Storm closes the harbour").replace("Pier lights switched to LED –",
+                                                                                "Storm closes the harbour –")
+    url = "https://www.coastlinedaily.example/storm"
+    assert extract_article(html, url).record["title"] == "Storm closes the harbour"
+
+
+URL_DATED = ('<html><head><title>Neue Buslinie zum Bahnhof</title></head><body>'
+             '<div id="kopf"><a href="/"><img src="/logo.png" alt="Stadtblatt"></a></div>'
+             '<div id="inhalt"><h1>Neue Buslinie zum Bahnhof</h1><p>Ab Montag fährt die Linie 12 im Halbstundentakt '
+             'vom Marktplatz zum Bahnhof, teilten die Stadtwerke mit.</p><p>Die Fahrt dauert zwölf Minuten; am '
+             'Wochenende fährt der Bus stündlich.</p></div><div id="rand">'
+             + "".join(f'<div class="teaser"><h3><a href="../../{n:02d}/andere-meldung-{n}/">Eine andere Meldung aus '
+                       f'der Stadt {n}</a></h3><p>Kurzer Anreißer zur Meldung {n}.</p></div>' for n in range(1, 7))
+             + "</div></body></html>")
+
+
+def test_a_brief_dated_only_by_its_address_is_an_article():
+    assert kind(URL_DATED, "https://www.stadtblatt.example/2025/03/12/neue-buslinie-zum-bahnhof/") \
+        == (True, "dated_headline")
+    # the same page under an address without the day: nothing dates it, a short text
+    assert kind(URL_DATED, "https://www.stadtblatt.example/meldungen/neue-buslinie-zum-bahnhof/")[0] is False
+
+
+_J_ITEM = ('<div class="item column-1" itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting">'
+           '<div class="page-header"><h2 itemprop="name"><a href="/index.php/noticias/{n}-regata" itemprop="url">'
+           'Noticia del club de remo número {n}</a></h2></div><dl class="article-info"><dd class="published">'
+           '<time datetime="2025-03-1{n}T10:00:00+01:00" itemprop="datePublished">1{n} marzo 2025</time></dd></dl>'
+           '<p>El club de remo celebró este fin de semana su regata de primavera con más de cien remeros.</p>'
+           '<p class="readmore"><a href="/index.php/noticias/{n}-regata">Leer más: Noticia {n}</a></p></div>')
+JOOMLA_BLOG = ('<html><head><title>Noticias</title><meta property="og:type" content="article"></head>'
+               '<body class="site com_content view-{view} layout-blog no-task itemid-101">'
+               '<div class="blog" itemscope itemtype="https://schema.org/Blog"><div class="items-leading">'
+               '<div class="leading-0" itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting">'
+               '<div class="page-header"><h2 itemprop="name"><a href="/index.php/noticias/9-regata">Gran regata de '
+               'primavera en el embalse</a></h2></div><p>Más de doscientos remeros participaron el domingo en la regata '
+               'de primavera del embalse, la más concurrida de los últimos años.</p><p>La organización agradeció la '
+               'ayuda de los voluntarios y de protección civil, que vigilaron el recorrido toda la mañana.</p><p>Las '
+               'clasificaciones completas se publicarán esta semana en la web del club.</p></div></div>'
+               '<div class="items-row cols-2 row-0">{row0}</div><div class="items-row cols-2 row-1">{row1}</div>'
+               '</div></body></html>')
+
+
+def test_a_joomla_category_blog_is_a_listing():
+    row0 = _J_ITEM.format(n=1) + _J_ITEM.format(n=2)
+    row1 = _J_ITEM.format(n=3) + _J_ITEM.format(n=4)
+    url = "https://www.clubremo.example/index.php/noticias"
+    assert kind(JOOMLA_BLOG.format(view="category", row0=row0, row1=row1), url) == (False, "listing")
+    # Joomla's article view of one of them, its related links below: an article
+    html = JOOMLA_BLOG.format(view="article", row0=row0, row1=row1)
+    assert kind(html, url)[0] is True
+
+
+_RECENT = "".join(f'<li><a href="/node/{4500 + n}">{{item}} {n}</a> <span class="submitted">1{n} Mar 2025</span></li>'
+                  for n in range(1, 9))
+DRUPAL7_NODE = ('<html lang="en"><head><title>Library opens on Saturdays | Valley Council</title></head>'
+                '<body class="html not-front one-sidebar sidebar-first page-node page-node-4512 node-type-article">'
+                '<div id="page"><div id="header"><div id="site-name"><strong><a href="/" rel="home"><span>Valley Council'
+                '</span></a></strong></div></div><div id="main"><div id="content" class="column"><div class="section">'
+                '<a id="main-content"></a><h1 class="title" id="page-title">{h1}</h1><div class="tabs"></div>'
+                '<div class="region region-content"><div id="block-system-main" class="block block-system">'
+                '<div class="content"><div id="node-4512" class="node node-article node-full clearfix" '
+                'about="/news/library" typeof="sioc:Item foaf:Document"><div class="meta submitted"><span '
+                'property="dc:date dc:created" content="2025-03-12T10:00:00+01:00" datatype="xsd:dateTime">Submitted by '
+                '<span class="username">editor</span> on Wed, 03/12/2025 - 10:00</span></div><div class="content">'
+                '<div class="field field-name-body"><div class="field-items"><div class="field-item even" '
+                'property="content:encoded"><p>From Monday the town library will also open on Saturday mornings, from '
+                'ten to two.</p><p>The change follows requests from residents and from students who need a quiet place '
+                'to work during the exam weeks.</p></div></div></div></div><ul class="links inline"><li class="comment-add">'
+                '<a href="/comment/reply/4512#comment-form">Add new comment</a></li></ul></div></div></div></div></div>'
+                '</div><div id="sidebar-first"><div class="block"><h2>Recent content</h2><div class="content"><ul>'
+                + _RECENT + '</ul></div></div></div></div></div></body></html>')
+
+
+def test_a_drupal7_node_dated_by_its_submitted_line_beside_its_links_is_an_article():
+    # the node's "Add new comment" list item is an action, no teaser: the submitted line beside it dates the headline
+    html = DRUPAL7_NODE.format(h1="Library opens on Saturdays", item="Recent news item from the council number")
+    assert kind(html, "https://www.valleycouncil.example/news/library") == (True, "dated_headline")
+
+
+def test_a_date_in_a_list_item_of_headline_links_dates_no_headline():
+    # the same region holding list items that link with headlines: their dates are theirs, not the headline's
+    html = DRUPAL7_NODE.format(h1="Library opens on Saturdays", item="Recent news item from the council number").replace(
+        "Add new comment", "Another story from the council about the library").replace(
+        ' content="2025-03-12T10:00:00+01:00"', "").replace("Submitted by <span", "By <span").replace(
+        " on Wed, 03/12/2025 - 10:00", "").replace('<li class="comment-add">', '<li class="comment-add">12 Mar 2025 ')
+    assert kind(html, "https://www.valleycouncil.example/news/library") != (True, "dated_headline")

@@ -5,7 +5,7 @@ results) or some other page (a form, a gallery without text). Pure: reads the sh
 The page's content decides, never its URL shape alone (a portal's URL patterns are guesses):
 
 0. its markup or address says it lists entries and its text is the list (:func:`_listing`): a
-   WordPress archive's or search's ``<body>`` class, TYPO3 tx_news's ``news-list-view`` or a
+   WordPress archive's or search's ``<body>`` class, Joomla's category blog's, TYPO3 tx_news's ``news-list-view`` or a
    ``search-results`` box holding most of the running text, a search's query in the address
    (``?s=``), or a month's archive address (``/2025/03/``) over dated teasers: a front,
    whatever else it says (its entries' microdata, a theme's ``og:type``);
@@ -24,8 +24,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
 2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
    ``ItemList`` at the top, or ``og:type`` ``profile`` (but a long text, :data:`LONG_TEXT`,
    under an ``<h1>`` its own block dates, no list of teasers, is an article: a plugin's type);
-3. a dated headline over running text: an ``<h1>`` (not a link) with a ``<time>``, a date
-   meta tag, or the publication day the extraction found printed as text in the headline's
+3. a dated headline over running text: an ``<h1>`` (not a link nor a site's logo; else the
+   sub-heading or table layout's line the title was read from) with a ``<time>``, a date meta
+   tag, a day in the address before its slug (``/2025/03/12/slug``), or the publication day the extraction found printed as text in the headline's
    block (``03.03.2025, 09:12 Uhr`` in a span), followed by paragraphs of at least
    :data:`BRIEF_CHARS` characters, one of them at least :data:`SENTENCE_CHARS` (short briefs
    count);
@@ -70,14 +71,25 @@ DATELINE_CHARS = 150  # the longest text read as a printed date line (as the dat
 
 
 def _headline(page: Page):
-    """The first ``<h1>`` that is not inside a link, or ``None``."""
+    """The first ``<h1>`` that is not inside a link nor a site's logo
+    (:func:`~newsbot.extraction.title.logo_h1s`), or ``None``."""
+    logos = None
     for h1 in page.elements("h1"):
         if not any(a.tag == "a" for a in h1.iterancestors()) and not h1.findall(".//a") and h1.text_content().strip():
-            return h1
+            if logos is None:
+                from .title import logo_h1s
+
+                logos = logo_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
+            if h1 not in logos:
+                return h1
     return None
 
 
 _TEASER_TAGS = ("h2", "h3", "h4", "article", "li")
+_HEADLINE_LINES = ("h2", "h3", "b", "strong", "font", "span")
+"""The elements read as the headline dated when the page prints no ``<h1>`` of its own (the
+element the title was read from): a sub-heading under a logo's ``<h1>``, a table layout's
+bold, ``<font>`` or ``<span>`` line."""
 
 
 def _has_date(el, written, units=frozenset()) -> bool:
@@ -97,13 +109,16 @@ def _has_date(el, written, units=frozenset()) -> bool:
 
 
 def _teaser_element(el) -> bool:
-    """``el`` (a heading, ``<article>`` or list item) may be a teaser: a list item, a heading
-    holding a link, an ``<article>`` holding a link in a heading or one of
-    :data:`HEADLINE_CHARS` characters or more outside a table's cell. A node's ``<article>``
-    printing the page's own text (Drupal's, under a title block outside it; its table of
-    linked rows) and a text's sub-headings are none."""
+    """``el`` (a heading, ``<article>`` or list item) may be a teaser: a list item (but one
+    whose links all print fewer than :data:`HEADLINE_CHARS` characters and that prints no date,
+    :data:`_UNIT_DATE`: a node's action or tag, Drupal's ``Add new comment``), a heading holding a link, an ``<article>``
+    holding a link in a heading or one of :data:`HEADLINE_CHARS` characters or more outside a
+    table's cell. A node's ``<article>`` printing the page's own text (Drupal's, under a title
+    block outside it; its table of linked rows) and a text's sub-headings are none."""
     if el.tag == "li":
-        return True
+        links = [len(a.text_content().strip()) for a in el.iter("a")]
+        return not links or max(links) >= HEADLINE_CHARS or next(el.iter("time"), None) is not None \
+            or _UNIT_DATE.search(el.text_content()) is not None
     if el.tag != "article":
         return el.find(".//a") is not None
     for a in el.iter("a"):
@@ -129,13 +144,14 @@ def _prints_day(el, written, units=frozenset()) -> bool:
 
 def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
     """True when the page's own markup dates the headline: a date meta tag or JSON-LD
-    ``datePublished``, or a ``<time>`` or the publication day printed as a date line
+    ``datePublished``, or a day in its address before the slug (:data:`_DATED_PATH`), or a ``<time>`` or the publication day printed as a date line
     (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
     elements before or after it, or so in its ancestors (up to :data:`_NEAR` levels), never
     inside a teaser nor a list's table row (:func:`_linked_rows`; when the publication day found
     is printed in one, that entry's, a date line of :data:`_UNIT_DATE` in the block dates it)."""
     page = f.page
-    if meta and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)):
+    if meta and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)
+                 or _DATED_PATH.search(urlsplit(page.url).path)):
         return True
     when = published(f)[0]
     written = day_pattern(when.value.date()) if when is not None else None
@@ -155,6 +171,12 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
         if node is None or node.tag == "body":
             return False
     return False
+
+
+_DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/[^/]*[^\W\d_][^/]*/?$")
+"""An article's address dated by its day, then its slug (``/2025/03/12/new-bus-line/``, as
+WordPress and most blog engines print a post's permalink): the page's date as a date meta tag
+gives it; a day's archive (``/2025/03/12/``, :data:`_ARCHIVE_PATH`) has no slug."""
 
 
 def _linked_rows(page: Page) -> frozenset:
@@ -715,12 +737,13 @@ _ARCHIVE_KIND = re.compile(r"category|tag|date|author|post-type-archive|tax-[\w-
 author, a post type's, a taxonomy's): with it, ``archive`` is WordPress's and no site's own
 name for an old article."""
 _SINGLE_BODY = frozenset({"single", "singular", "single-post", "page"})
-_LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searchresults", "search-results-list")
+_LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searchresults", "search-results-list",
+                "com-content-category-blog", "com-content-featured")
 """Class names of a container of listed entries: TYPO3 tx_news's list view, a search page's
-results."""
-_LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults")
+results, Joomla's category blog and featured articles."""
+_LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults", "com-content-")
 """Words one of which every class name of :data:`_LISTING_BOX` holds: a page whose source holds
-none has no listing container, and its tree is not searched for one (three reads of the source
+none has no listing container, and its tree is not searched for one (four reads of the source
 rather than one a name)."""
 _LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
 _LISTING_BOXES = etree.XPath(f"//*[{_LISTING_BOX_XPATH}]")
@@ -732,6 +755,21 @@ _ARCHIVE_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12
 """A month's or day's archive address (``/2025/03/``, ``/2025/03/12/``, ``/2025/03/page/2/``),
 as WordPress and most blog engines print it; an article's adds its slug after the day."""
 LISTING_TEASERS = 2  # headline links that make a page its markup calls a listing a list of stories
+
+
+_JOOMLA_LISTING = frozenset({"view-category", "view-featured", "view-archive", "view-tag"})
+"""Joomla's ``<body>`` classes (with ``com_content`` or ``com_tags``) of a list of articles: a
+category's blog or list, the featured articles' front, the archive, a tag's page; an article
+is ``view-article``."""
+
+
+def _cms_listing(classes: set) -> bool:
+    """The ``<body>`` classes ``classes`` are a CMS's for a listing: WordPress's
+    (:func:`_wordpress_listing`) or Joomla's (:data:`_JOOMLA_LISTING` with its component's
+    class, ``com_content view-category layout-blog``)."""
+    if classes & {"com_content", "com_tags"} and classes & _JOOMLA_LISTING:
+        return True
+    return _wordpress_listing(classes)
 
 
 def _wordpress_listing(classes: set) -> bool:
@@ -752,8 +790,8 @@ def _listing(f: Fields) -> bool:
     :func:`_own_article_beside`), for a
     search's address (:data:`_SEARCH_QUERY`: ``?s=satama``) that share printed in the teasers'
     cards (an article with a "latest news" list view below it, or reached with a query in its
-    address, keeps its own text); a WordPress body of an archive or search results
-    (:func:`_wordpress_listing`) is one whatever its text; an archive's address
+    address, keeps its own text); a WordPress body of an archive or search results, a Joomla
+    body of a category's blog (:func:`_cms_listing`), is one whatever its text; an archive's address
     (:data:`_ARCHIVE_PATH`) needs :data:`FRONT_TEASERS` headline links, each dated in its card
     (a ``<time>`` or a printed date: a month's posts printed whole). The markup and address
     are read first: a page without them is no listing here, its links not walked."""
@@ -761,19 +799,19 @@ def _listing(f: Fields) -> bool:
 
     page = f.page
     body = page.tree.find("body")
-    wordpress = body is not None and _wordpress_listing(set((body.get("class") or "").split()))
+    cms = body is not None and _cms_listing(set((body.get("class") or "").split()))
     boxes = _LISTING_BOXES(page.tree) if any(w in page.text for w in _LISTING_BOX_WORDS) else []
     if boxes and _own_article_beside(page, boxes):
         boxes = []  # an article with a list view of more news below it
     address = urlsplit(page.url)
     searched = bool(address.query and _SEARCH_QUERY.search(address.query))
     archive = _ARCHIVE_PATH.search(address.path) is not None
-    if not (wordpress or boxes or searched or archive):
+    if not (cms or boxes or searched or archive):
         return False
     teasers, cards, _ = f.once("teasers", _page_teasers)
     if len(teasers) < LISTING_TEASERS:
         return False
-    if wordpress:
+    if cms:
         return True
     found = paragraphs(f)[0]
     total = sum(map(len, found))
@@ -842,9 +880,9 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
-    if h1 is None:  # a table layout's bold headline line (title.bold_headline)
+    if h1 is None:  # the headline the title was read from: a sub-heading under a logo's <h1>, a table layout's line
         printed = headline(f)
-        h1 = printed if printed is not None and printed.tag in ("b", "strong") else None
+        h1 = printed if printed is not None and printed.tag in _HEADLINE_LINES else None
     teasers = f.once("teasers", _page_teasers)
     if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
             or (page.meta_first("og:type") or "").lower() == "profile":

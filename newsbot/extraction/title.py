@@ -170,24 +170,31 @@ def _bold_line(el) -> bool:
 
 
 def _without_site_tail(title: str, page: Page) -> str:
-    """``title`` without a trailing name after a separator (``" - Site"``, ``" | Site"``) that
-    is the site's: the text of a link to the site's front page (:func:`home_link`: a header's
-    logo), or a name the site's registrable domain holds (``Euro Dispatch`` on
+    """``title`` without a trailing name after a separator (``" - Site"``, ``" | Site"``), else
+    a leading one before it (``"Site - "``, as table layouts print it), that is the site's: the
+    text of a link to the site's front page or its logo image's ``alt`` (:func:`home_link`: a
+    header's logo), or a name the site's registrable domain holds (``Euro Dispatch`` on
     ``eurodispatch.eu``, four letters or more). For a page whose ``<title>`` is its only
     headline source."""
     matches = list(_SITE_SEP.finditer(title))
     if not matches:
         return title
-    m = matches[-1]
-    head, tail = title[:m.start()].strip(), _squashed(title[m.end():])
-    if not head or not tail:
+    last, first = matches[-1], matches[0]
+    parts = [(title[:last.start()].strip(), _squashed(title[last.end():])),  # "Headline - Site"
+             (title[first.end():].strip(), _squashed(title[:first.start()]))]  # "Site - Headline", a table layout's
+    parts = [(rest, name) for rest, name in parts if rest and name]
+    if not parts:
         return title
     domain = _squashed((site_of(urlsplit(page.url).hostname or "") or "").split(".")[0])
-    if len(tail) >= 4 and tail in domain:
-        return head
-    homes = {_squashed(text_of(a)) for a in page.elements("a")
-             if _HOME_HREF.match(a.get("href") or "") and home_link(a.get("href"), page.url)}
-    return head if tail in homes else title
+    for rest, name in parts:
+        if len(name) >= 4 and name in domain:
+            return rest
+    homes = set()
+    for a in page.elements("a"):
+        if _HOME_HREF.match(a.get("href") or "") and home_link(a.get("href"), page.url):
+            homes.add(_squashed(text_of(a)))
+            homes.update(_squashed(img.get("alt") or "") for img in a.iter("img"))  # the logo's name
+    return next((rest for rest, name in parts if name in homes), title)
 
 
 _HOME_HREF = re.compile(r"^\s*(?:\.?/|https?://[^/]+/?(?:index\.\w{2,5})?)\s*$", re.I)
@@ -410,7 +417,7 @@ def headline_element(page: Page, title: str | None):
     (compared by :func:`key` without white space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
     the first ``<h1>``; else a table layout's bold headline printing ``title``
-    (:func:`bold_headline`); else, on a page without ``<h1>``, the first ``<h2>`` of the first
+    (:func:`bold_headline`), or its line printing it (:func:`_title_line`); else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
     not a link; else ``None``."""
     h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
@@ -434,6 +441,9 @@ def headline_element(page: Page, title: str | None):
         bold = bold_headline(page)
         if bold is not None and _squashed(text_of(bold)) == _squashed(title):
             return bold
+        line = _title_line(page, _squashed(title))
+        if line is not None:
+            return line
     for box in page.tree.iter("article", "main"):
         for el in box.iter("h2", "p"):
             if el.tag == "p" and len(text_of(el)) >= 80:
@@ -441,6 +451,21 @@ def headline_element(page: Page, title: str | None):
             if el.tag == "h2":
                 return None if _linked(el) else el
         return None
+    return None
+
+
+_LINE_TAGS = ("b", "strong", "font", "span")
+
+
+def _title_line(page: Page, k: str):
+    """The first ``<b>``, ``<strong>``, ``<font>`` or ``<span>`` printing the title (squashed:
+    ``k``) as its whole text, inside a table's cell and no link: a table layout's headline
+    (``<font size="4"><b>…</b></font>``, ``<span class="titulo">``) over a byline's cell."""
+    if len(k) < BOLD_HEADLINE_CHARS[0]:
+        return None
+    for el in page.tree.iter(*_LINE_TAGS):
+        if _squashed(text_of(el)) == k and next(el.iterancestors("td", "th"), None) is not None and not _linked(el):
+            return el
     return None
 
 
@@ -455,19 +480,43 @@ def _headline_h1s(page: Page, site_names: list[str]) -> list:
             and not _MENU_NAME.search(f"{h.get('class') or ''} {h.get('id') or ''}")]
 
 
+_BRAND_NAME = re.compile(r"(?:^|[\s_-])(?:site-?(?:title|name|logo|brand(?:ing)?)|logo|brand(?:ing)?|masthead)"
+                         r"(?:$|[\s_-])", re.I)
+"""Class or id of a site's logo or name printed in its header (WordPress's ``site-title``,
+Drupal's ``site-name``, ``logo``, ``branding``, ``masthead``)."""
+
+
 def logo_h1s(page: Page, site_names: list[str]) -> list:
     """The page's ``<h1>`` elements that are a site logo: one printing only a site name of
     ``site_names``, or only links to the site's front page (:func:`home_link`), as blog
-    themes print the blog's name (Blogger, older WordPress themes)."""
+    themes print the blog's name (Blogger, older WordPress themes); or one a logo's name
+    (:data:`_BRAND_NAME`) names, itself or its parent, outside an ``<article>`` and
+    ``<main>``, or printing four letters or more of the site's domain name alone
+    (``Coastline Daily`` on ``coastlinedaily.example``)."""
     names = {_squashed(n) for n in site_names if n}
+    domain = _squashed((site_of(urlsplit(page.url).hostname or "") or "").split(".")[0])
     out = []
     for h in page.elements("h1"):
         text = _squashed(text_of(h))
         links = list(h.iter("a"))
         if text in names or (links and all(home_link(a.get("href"), page.url) for a in links)
-                             and "".join(_squashed(text_of(a)) for a in links) == text):
+                             and "".join(_squashed(text_of(a)) for a in links) == text) \
+                or (len(text) >= 4 and text in domain) or _brand(h):
             out.append(h)
     return out
+
+
+def _brand(h) -> bool:
+    """The heading ``h`` is a site's logo by its name or its parent's (:data:`_BRAND_NAME`),
+    outside the page's ``<article>`` and ``<main>``."""
+    if next(h.iterancestors("article", "main"), None) is not None:
+        return False
+    for i, el in enumerate([h, *h.iterancestors()]):
+        if i > 1 or el.tag == "body":
+            return False
+        if _BRAND_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
 
 
 _HOME_PATHS = re.compile(r"^/?(?:index\.\w{2,5})?$")
