@@ -998,3 +998,120 @@ def test_a_dates_parts_printed_side_by_side_stay_one_text():
 
     assert text_of(html.fromstring("<p class='date'><b>12</b><b>.03.2026</b><b>,</b><b>09</b><b>:</b><b>05</b>"
                                    "<b>|</b><b>Kiel</b></p>"), apart=True) == "12.03.2026, 09:05 | Kiel"
+
+
+_NORDIC = {"is": "Bæjarstjórnin samþykkti í gær að gera við tvo krana við höfnina eftir storminn í síðustu viku.",
+           "da": "Havnen har sat to kraner i drift igen efter stormen i sidste uge, oplyser ledelsen.",
+           "fi": "Satama otti kaksi nosturia taas käyttöön viime viikon myrskyn jälkeen, johto kertoo.",
+           "sv": "Hamnen har tagit två kranar i bruk igen efter förra veckans storm, meddelar ledningen.",
+           "no": "Havnen har tatt to kraner i bruk igjen etter stormen i forrige uke, opplyser ledelsen.",
+           "hu": "A kikötő a múlt heti vihar után ismét üzembe helyezett két darut, közölte a vezetés.",
+           "de": "Der Hafen hat zwei Kräne nach dem Sturm der vergangenen Woche wieder in Betrieb genommen.",
+           "en": "The port has put two cranes back into service after last week's storm, the management said."}
+
+
+def _bootstrap(lang: str, line: str, head: str = "", url: str = HARBOUR) -> dict:
+    """The record of a Bootstrap page in ``lang`` with no date meta and no element named for a
+    date: ``line`` under the headline, four paragraphs in that language."""
+    text = f"<p>{_NORDIC[lang]} {_NORDIC[lang]}</p>" * 4
+    html = _doc(f"<title>Hafnarkranar</title>{head}",
+                f"<div class='container'><div class='row'><div class='col-lg-8'><h1>Hafnarkranar</h1>{line}"
+                f"{text}</div></div></div>")
+    return extract_article(html.replace("<html>", f"<html lang='{lang}'>").encode(), url).record
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("is", "12. mars 2026 kl. 14:05"), ("is", "12. mars 2026 klukkan 14:05"),
+    ("da", "12. marts 2026 kl. 14.05"), ("da", "12. marts 2026 klokken 14.05"),
+    ("fi", "12.3.2026 klo 14.05"), ("fi", "12. maaliskuuta 2026 kello 14.05"),
+    ("sv", "12 mars 2026 kl 14.05"), ("no", "12. mars 2026 kl. 14.05"),
+])
+def test_a_nordic_date_line_with_its_word_for_at_keeps_its_time(lang, line):
+    # a Bootstrap theme's muted line, its icon before the day
+    rec = _bootstrap(lang, f"<p class='text-muted small'><i class='bi bi-clock'></i> {line}</p>")
+    assert rec["date_published"] == "2026-03-12T14:05:00+00:00"
+
+
+def test_a_time_in_a_sentence_on_the_day_is_not_the_publications():
+    line = ("<p class='text-muted small'>12. mars 2026</p>"
+            "<p>Kranarnir verða teknir í notkun 12. mars 2026 kl. 16:30 við höfnina.</p>")
+    assert _bootstrap("is", line)["date_published"] == "2026-03-12T00:00:00+00:00"
+
+
+def test_a_hungarian_update_printed_first_is_the_modification():
+    rec = _bootstrap("hu", "<div class='meta'>Frissítve: 2026. 03. 13. 09:15 · Megjelent: 2026. 03. 12. 17:40</div>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T17:40:00+00:00", "2026-03-13T09:15:00+00:00")
+    rec = _bootstrap("hu", "<div class='meta'>Közzétéve: 2026.03.12. 17:40 | Módosítva: 2026.03.13. 09:15</div>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T17:40:00+00:00", "2026-03-13T09:15:00+00:00")
+
+
+def test_an_update_label_before_no_day_names_no_update():
+    # "updated: the timetable", no day after the label
+    rec = _bootstrap("hu", "<div class='meta'>Frissítve: a menetrend · Megjelent: 2026. 03. 12. 17:40</div>")
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T17:40:00+00:00", None)
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("de", "12:30 am 12. März 2026", "2026-03-12T12:30:00+00:00"),  # "am": on (the day)
+    ("en", "12:30 am March 12, 2026", "2026-03-12T00:30:00+00:00"),  # a.m.
+])
+def test_a_half_of_the_day_is_read_only_in_a_language_writing_one(lang, line, want):
+    assert _bootstrap(lang, f"<div class='date'>{line}</div>")["date_published"] == want
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Die Kräne werden am 26. April 2026 um 10 Uhr feierlich eingeweiht, teilte der Hafen mit.</p>",
+    "<p>A darukat 2026. április 26-án avatják fel a kikötőben.</p>",
+    "<div class='event-info'><span class='date'>26. April 2026</span><span class='venue'>Kai 3</span></div>",
+    "<div itemscope itemtype='https://schema.org/Event'><span itemprop='startDate'>26.04.2026</span></div>",
+])
+def test_an_events_day_is_no_publication(line):
+    lang = "hu" if "darukat" in line else "de"
+    assert _bootstrap(lang, line)["date_published"] is None
+
+
+@pytest.mark.parametrize("line, url, want", [
+    # a dateline opening the first paragraph, a date line of its own
+    ("<p>KIEL, 12. März 2026 – Der Hafen hat zwei Kräne wieder in Betrieb genommen.</p>", HARBOUR, "2026-03-12"),
+    ("<p>12. März 2026</p>", HARBOUR, "2026-03-12"),
+    # a day later than the address's is an event's, the address's day stands
+    ("<div class='info'><span class='date'>26. April 2026</span></div>", "https://news.example.org/2026/03/12/kraene/",
+     "2026-03-12"),
+])
+def test_a_dateline_or_a_date_line_of_its_own_dates_the_page(line, url, want):
+    assert _bootstrap("de", line, url=url)["date_published"][:10] == want
+
+
+def test_an_rdfa_lite_date_of_the_schema_org_vocabulary_is_read():
+    item = ("<div vocab='https://schema.org/' typeof='NewsArticle'><h1 property='headline'>Harbour cranes</h1>"
+            "<span property='{}' content='2026-03-12T14:05:00+01:00'>12 March 2026</span>{}</div>")
+    rec = extract_article(_doc("<title>Harbour cranes</title>", item.format("datePublished", _paras(4))).encode(),
+                          HARBOUR).record
+    assert rec["date_published"] == "2026-03-12T14:05:00+01:00"
+    # another vocabulary's term of that name is not schema.org's
+    other = item.replace("https://schema.org/", "https://vocab.example.org/ns#")
+    rec = extract_article(_doc("<title>Harbour cranes</title>", other.format("datePublished", _paras(4))).encode(),
+                          HARBOUR).record
+    assert rec["date_published"] != "2026-03-12T14:05:00+01:00"
+
+
+_DRUPAL_NODE = ("<header class='site-header'>{header}</header><main><h1 class='page-title'>Harbour cranes</h1>"
+                "<div class='node node--type-article node--view-mode-full'><footer class='node__meta'>"
+                "<div class='node__submitted'>Submitted by <span class='field field--name-uid'>mara</span> on "
+                "<span class='field field--name-created'>{created}</span></div></footer>"
+                "<div class='node__content'>{text}</div></div></main>")
+
+
+def test_a_drupal_nodes_signature_time_is_the_publication():
+    created = "<time datetime='2026-03-12T13:05:00Z'>12/03/2026 - 14:05</time>"
+    header = "<time datetime='2026-03-14T06:00:00Z'>Saturday 14 March 2026</time>"  # today's date in the header
+    html = _doc("<title>Harbour cranes</title>", _DRUPAL_NODE.format(header=header, created=created, text=_paras(4)))
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2026-03-12T13:05:00+00:00"
+
+
+def test_a_time_in_the_pages_footer_is_no_drupal_signature():
+    footer = ("<footer class='site-footer'><div class='field--name-created'>"
+              "<time datetime='2026-03-14T06:00:00Z'>14/03/2026</time></div></footer>")
+    html = _doc("<title>Harbour cranes</title>", f"<main><h1>Harbour cranes</h1>{_paras(4)}</main>{footer}")
+    # (htmldate may read the printed day; the footer's time is not taken as the node's)
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] != "2026-03-14T06:00:00+00:00"

@@ -492,3 +492,27 @@ def test_a_reader_comment_or_an_author_box_label_gives_no_author():
     assert _page(f"<article>{ARTICLE}{box}</article>")["authors"] == []
     byline = "<p class='autor'>Von Klara Weiss</p>"
     assert _page(f"<article><h1>{HEADLINE}</h1>{byline}{_paras(4)}</article>{comments}")["authors"] == ["Klara Weiss"]
+
+
+_ENTRY = ("<article class='post type-post'><header class='entry-header'>{over}<h1 class='entry-title'>{h}</h1>"
+          "<div class='entry-meta'>By <a href='/author/mara/'>Mara</a></div></header>"
+          "<div class='entry-content'>{text}</div>{under}</article>")
+
+
+@pytest.mark.parametrize("terms", [
+    # Astra, Kadence, OceanWP, Soledad: the post's term list over the headline, no rel="category"
+    "<div class='ast-terms-link'><a href='/categoria/porto/'>Porto</a></div>",
+    "<div class='entry-taxonomies'><span class='category-links term-links'><a href='/categoria/porto/' rel='tag'>"
+    "Porto</a></span></div>",
+    "<ul class='meta'><li class='meta-cat'><i class='icon-folder'></i><a href='/categoria/porto/'>Porto</a></li></ul>",
+    "<div class='post-box-meta'><span class='cat'><a href='/categoria/porto/'>Porto</a></span></div>",
+])
+def test_a_themes_term_list_over_the_headline_is_the_section(terms):
+    html = _ENTRY.format(over=terms, h=HEADLINE, text=_paras(4), under="")
+    assert _page(html)["section"] == "Porto"
+
+
+def test_a_themes_term_list_under_the_text_is_no_section():
+    # the same list printed in the entry footer holds the post's tags
+    under = "<footer class='entry-footer'><div class='ast-terms-link'><a href='/tag/gruas/'>gruas</a></div></footer>"
+    assert _page(_ENTRY.format(over="", h=HEADLINE, text=_paras(4), under=under))["section"] is None

@@ -7,6 +7,7 @@ import re
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -15,7 +16,7 @@ from . import dates
 from .page import Page
 from .text import clean
 from .values import above_the_text, comments_of, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values, text_of
-from .vocabulary import pattern, phrases
+from .vocabulary import pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -54,7 +55,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         for el in _rdfa_dates(page, ld_key)[:1]:
             add("rdfa", _rdfa_date(el))
         published = ld_key == "datePublished"
-        times = [el for el in page.elements("time") if el.get("datetime") and not in_aside(el)]
+        times = [el for el in page.elements("time") if el.get("datetime") and (not in_aside(el) or _node_footer(el))]
         marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
         unmarked = [el for el in times if _time_mark(el) is None] if published else []
         loose = [el for el in times if _time_mark(el) == "updated"]
@@ -95,14 +96,43 @@ def _rdfa_dates(page: Page, ld_key: str) -> list:
     ``<meta property>`` tags are read as meta."""
     wanted = _RDFA_PROPERTIES[ld_key]
     return [el for el in page.rdfa_content
-            if (wanted.intersection(names := el.get("property").lower().split())
+            if (wanted.intersection(names := _rdfa_names(el))
                 or (ld_key == "datePublished" and _RDFA_ANY_DATE.intersection(names) and _signed(el)))
             and not in_aside(el) and of_the_article(el) and _of_the_node(el)]
 
 
+def _rdfa_names(el) -> list[str]:
+    """The lower-cased names of ``el``'s RDFa ``property``, a term without a prefix in the
+    schema.org vocabulary an ancestor (or ``el``) declares (RDFa Lite: ``vocab="https://schema.org/"``
+    on the item, ``property="datePublished"`` in it) written with schema.org's prefix
+    (``schema:datepublished``)."""
+    names = el.get("property").lower().split()
+    if any(":" not in n for n in names):
+        vocab = next((a.get("vocab") for a in (el, *el.iterancestors()) if a.get("vocab") is not None), "")
+        if "schema.org" in vocab.lower():
+            names = [n if ":" in n else f"schema:{n}" for n in names]
+    return names
+
+
+_SIGNATURE_CLASSES = frozenset(("submitted", "node__submitted", "node__meta", "field--name-created"))
+"""The classes of Drupal's node signature: ``submitted`` (Drupal 7's node template),
+``node__submitted`` and ``node__meta`` (Drupal 8 to 10's Classy, Bartik and Olivero templates,
+a ``<footer class="node__meta">``) and the node's creation field (``field--name-created``)."""
+
+
 def _signed(el) -> bool:
-    """``el`` is in Drupal's node signature: it, or an ancestor, has the class ``submitted``."""
-    return any("submitted" in (a.get("class") or "").split() for a in (el, *el.iterancestors()))
+    """``el`` is in Drupal's node signature: it, or an ancestor, has a class of
+    :data:`_SIGNATURE_CLASSES`."""
+    return any(not _SIGNATURE_CLASSES.isdisjoint((a.get("class") or "").split()) for a in (el, *el.iterancestors()))
+
+
+def _node_footer(el) -> bool:
+    """``el`` is in a Drupal node's signature (:func:`_signed`) in a ``<footer>`` of the node, no
+    page footer, aside or reader comment (a ``<footer class="node__meta">`` in a node that is no
+    ``<article>``: ``<div class="node">``)."""
+    return _signed(el) and comments_of(el) is None \
+        and not any(a.tag in ("aside", "nav") for a in el.iterancestors()) \
+        and any("node" in (a.get("class") or "").split() for a in el.iterancestors())
 
 
 _NODE_CHARS = 400
@@ -227,10 +257,11 @@ def _time_mark(el) -> str | None:
     ``published``), ``"modified"`` (``itemprop="dateModified"``, class ``modified``),
     ``"updated"`` (class ``updated`` alone: hAtom's update time, which WordPress themes such as
     GeneratePress print before the publication time, while others such as Newspaper put it on
-    the publication time itself), else ``None``."""
+    the publication time itself), ``"published"`` too in Drupal's node signature
+    (:func:`_signed`: the node's creation field), else ``None``."""
     prop = (el.get("itemprop") or "").split()
     classes = (el.get("class") or "").lower().split()
-    if "datePublished" in prop or "published" in classes:
+    if "datePublished" in prop or "published" in classes or _signed(el):
         return "published"
     if "dateModified" in prop or "modified" in classes:
         return "modified"
@@ -282,9 +313,12 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             with _taken_out(modified):  # htmldate would take it for the publication before any text
                 found = _drupal_signature(f) or _day_past_segment(f, language) \
                     or _htmldate_of_publication(f, language)
-                found = (found and _half_day(f, _day_first(f, found))) or _printed_day(f, language)
+                found = (found and _half_day(f, _day_first(f, found))) or _printed_day(f, language) \
+                    or _printed_day(f, language, _day_lines(f))
             if not found and modified:  # the modification is the page's one date
                 found = _htmldate_of_publication(f, language)
+        if found and _no_publication(f, found[:10]):
+            found = None
         if found:
             # htmldate prints a day it found without a time as midnight: that is a day only
             parsed = dates.parse_date(found[:10] if found.endswith(" 00:00:00") else found, rules.timezone)
@@ -294,6 +328,92 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+"""A day in an address's path (``/2025/03/12/``), as WordPress's and many news sites'
+permalinks print the publication's (a year and month alone, ``/2021/10/``, is as often a
+folder of a page updated since)."""
+_EVENT_MARK = re.compile(r"event|veranstaltung|termin|evento|[eé]v[eé]nement|wydarzeni|rendezv[eé]ny|concert|konzert"
+                         r"|startdate|enddate", re.I)
+"""A class, id, ``itemprop`` or ``itemtype`` naming an event (schema.org's ``Event`` and its
+``startDate``; ``event-date``, ``termin``, ``veranstaltung``): its day is the event's."""
+_DATELINE_LEAD = re.compile(r"(?:[^\W\d_][^\W\d_.'’-]*[.'’-]?\s*){0,3}[\s,(/–—-]*")
+"""What stands before a dateline's day at the opening of a paragraph: a place's name, up to three
+words, each capitalised (:func:`_dateline_lead`), and punctuation (``BERLIN, 12. März 2025 –``),
+or nothing."""
+
+
+def _dateline_lead(text: str) -> bool:
+    """``text``, what stands before a day in its paragraph, is a dateline's place
+    (:data:`_DATELINE_LEAD`, each word capitalised: not ``A koncert``)."""
+    return _DATELINE_LEAD.fullmatch(text) is not None and all(w[0].isupper() for w in _WORD.findall(text))
+
+
+_EVENT_LEVELS = 3  # the ancestors of a day's element read for an event's name
+
+
+def _no_publication(f: Fields, day: str) -> bool:
+    """The day ``day`` (``YYYY-MM-DD``) that htmldate or the page's text gave is no publication:
+    later than the day its address names (:data:`_URL_DAY`: ``/2025/03/12/`` for a day in
+    April) or than the modification a meta tag gives (:data:`_MODIFIED_META`), or printed in
+    the page's text only in an event's element (:data:`_EVENT_MARK` on it or one of its
+    :data:`_EVENT_LEVELS` nearest ancestors: ``<div class="event-date">``, schema.org's
+    ``startDate``) or in a sentence of running text (:func:`_sentence` of the text node printing
+    it, else of its element; not after a dateline's place opening a paragraph,
+    :data:`_DATELINE_LEAD`: ``The concert will be on 26 April 2025``, ``A koncert 2025. április
+    26-án lesz``). A day printed nowhere in the text (in the markup or the address) stands."""
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return False
+    if (m := _URL_DAY.search(urlsplit(f.page.url).path)) is not None:
+        try:
+            if when > date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+                return True
+        except ValueError:
+            pass
+    for el in _modified_meta(f.page):
+        modified = dates.parse_date(el.get("content"))
+        if modified is not None and when > modified.value.date():
+            return True
+    written, printed = day_pattern(when), False
+    seen = set()
+    for node in _TEXT_WITH(f.page.tree, year=str(when.year)):
+        el = node.getparent()
+        el = el.getparent() if el is not None and node.is_tail else el
+        if el is None or id(el) in seen or not isinstance(el.tag, str) or el.tag in ("script", "style", "title"):
+            continue
+        text = clean(str(node)) or ""  # the day's own text, else its element's (a day across elements)
+        if (m := written.search(text)) is None and id(el) not in seen:
+            text = clean(text_of(el)) or ""
+            m = written.search(text)
+        seen.add(id(el))
+        if m is None:
+            continue
+        printed = True
+        if any(_EVENT_MARK.search(" ".join(a.get(k) or "" for k in ("class", "id", "itemprop", "itemtype")))
+               for a in (el, *list(el.iterancestors())[:_EVENT_LEVELS])):
+            continue
+        if not _sentence(text) or _dateline_lead(text[:m.start()]):
+            return False
+    return printed
+
+
+_SENTENCE_WORDS = 5  # the words a sentence of running text holds at least
+
+
+def _sentence(text: str) -> bool:
+    """``text``, an element's, is a sentence of running text: over 150 characters, or
+    :data:`_SENTENCE_WORDS` words or more besides its clock times (:func:`_clock_pattern`:
+    ``3:25 p.m.``) ending with a full stop, a question or an exclamation mark (``Das Konzert
+    findet am 26.04.2025 statt.``; not ``Datum: 26. Januar 2022``, a date line, nor ``von
+    Marianne am 20.09.2020``, a byline)."""
+    text = text.strip()
+    if len(text) > 150:
+        return True
+    return text.endswith((".", "!", "?", "…")) \
+        and len(_WORD.findall(_clock_pattern().sub(" ", text))) >= _SENTENCE_WORDS
 
 
 _DRUPAL_SIGNED = re.compile(r"\bSubmitted by\b.{1,80}?\bon\s*$", re.S)
@@ -564,10 +684,10 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
              if str(day.year) in t or f"{day.year % 100:02d}" in t]
     if not texts:
         return None
-    written = day_pattern(day)
+    written, language = day_pattern(day), f["language"]
     for text in texts:
         for m in written.finditer(text):
-            found = _clock(text[m.end():], day, after_day=True)
+            found = _clock(text[m.end():], day, after_day=True, language=language)
             if found:
                 return found
     day_number = re.compile(rf"(?<![\d:])0?{day.day}(?![\d:])")  # not a clock's minutes or seconds
@@ -575,14 +695,17 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
         first = written.search(text)
         text = text[:first.start()] if first else text  # after the day, only right after it
         if day_number.search(text.replace(str(day.year), " ")) or first:
-            found = _clock(text, day)
+            found = _clock(text, day, language=language)
             if found:
                 return found
     return None
 
 
-def _clock(text: str, day, after_day: bool = False) -> tuple[int, int, tzinfo | None] | None:
-    """The first clock time of ``text`` (:func:`_clock_pattern`) as ``(hour, minute, zone)``.
+def _clock(text: str, day, after_day: bool = False,
+           language: str | None = None) -> tuple[int, int, tzinfo | None] | None:
+    """The first clock time of ``text`` (:func:`_clock_pattern`) as ``(hour, minute, zone)``,
+    a half of the day after it (``am``, ``μ.μ.``) read only in a ``language`` that writes one
+    (:func:`_twelve_hour`: German ``12:30 am 12. März``, "on 12 March", is half past noon).
     ``after_day``: ``text`` follows a day written whole, and the time counts only right after it
     (:data:`_DAY_TO_CLOCK`); a dotted time at its start, nothing but spaces and punctuation
     before it (:data:`_DAY_TO_TIME`), counts without a word for "at"."""
@@ -594,23 +717,34 @@ def _clock(text: str, day, after_day: bool = False) -> tuple[int, int, tzinfo | 
             continue  # 3.12 alone: a day and month as often as a time
         hour = int(m.group("hour"))
         minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
-        if m.group("pm") and hour < 12:
+        if m.group("pm") and hour < 12 and _twelve_hour(language):
             hour += 12
-        elif m.group("am") and hour == 12:
+        elif m.group("am") and hour == 12 and _twelve_hour(language):
             hour = 0
         return hour, minute, _zone_of(m.group("zone"), day)
     return None
 
 
+@lru_cache(maxsize=64)
+def _twelve_hour(language: str | None) -> bool:
+    """The ``language`` (a tag: ``de``, ``en-GB``) writes a twelve-hour clock's half of the day
+    after a time: its vocabulary file has the category ``day_half`` (English ``am``/``pm``, Greek
+    ``π.μ.``/``μ.μ.``), or no file of its own (an undeclared or unknown language: every
+    language's words are read)."""
+    primary = (language or "").split("-")[0].lower()
+    own = vocabulary().get(primary) if primary else None
+    return own is None or "day_half" in own
+
+
 @lru_cache(maxsize=64)  # the page kind and the printed time ask for the same day
 def day_pattern(day) -> re.Pattern:
     """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
-    ``2025-03-03``, ``3/3/2025``, ``03-03-2025`` as the European Parliament prints it) or with
-    a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    ``2025-03-03``, ``2025. 03. 03.``, ``3/3/2025``, ``03-03-2025`` as the European Parliament
+    prints it) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
     d, m, y = day.day, day.month, day.year
     return re.compile(
         rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
-        rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)"
+        rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)|(?<![\d.]){y}\.\s?0?{m}\.\s?0?{d}(?![\d:])"
         rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
         rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
         rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)"
@@ -672,19 +806,18 @@ def _printed_day(f: Fields, language: str | None = None, texts: list[str] | None
     or element whose class or id names a date (:func:`_names_date`), text of 150 characters at
     most, that :func:`read_day` reads as a whole date in the page's ``language`` (``1er mars
     2025``, ``1 de marzo de 2025``, ``1. března 2025``, ``1 Μαρτίου 2025``, ``2025. gada 1.
-    marts``), or that holds one in digits with dots (:data:`_DOTTED_DAY`), for the pages where
+    marts``), or that holds one in digits with dots (:data:`_DOTTED_DAY`), or year first
+    (:data:`_ISO_DAY`: ``2025-03-01``, ``2025. 03. 01.``), for the pages where
     htmldate finds none; ``None`` when none of the first :data:`_PRINTED_DAY_TRIES` such texts
     is one. ``texts``: the date elements' texts to read instead (some left out)."""
     tries = 0
     for text in _date_texts(f) if texts is None else texts:
         m = _NAMED_DAY.search(text)
         if m is None:
-            dotted = _DOTTED_DAY.search(text)
-            if dotted:
-                try:
-                    return date(*(int(dotted.group(i)) for i in (3, 2, 1))).isoformat()
-                except ValueError:
-                    pass
+            for digits in (_DOTTED_DAY.search(text), _ISO_DAY.search(text)):
+                day = digits and _day_of(digits)
+                if day:
+                    return day.isoformat()
             continue
         when = read_day(m.group(0), language)
         if when is not None:
@@ -720,8 +853,10 @@ def _day_past_segment(f: Fields, language: str | None = None) -> str | None:
 _SLASHED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")
 """A day, month and year in digits with slashes or hyphens (``11/03/2025``, ``11-03-2025``):
 day first in every EU language; month first in American English (:func:`_day_of`)."""
-_ISO_DAY = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
-"""A day in ISO 8601's order (``2025-03-11``), as Nordic and Baltic date lines print it."""
+_ISO_DAY = re.compile(r"(?<![\d/.-])(\d{4})(?:-(\d{2})-(\d{2})(?![\d/-])|\.\s?(\d{1,2})\.\s?(\d{1,2})(?![\d:]))")
+"""A day in ISO 8601's order (``2025-03-11``), as Nordic and Baltic date lines print it, or year
+first in digits with dots (``2025. 03. 11.``, ``2025.3.11``), as Hungarian writes it (CLDR's
+short and medium date formats for ``hu``)."""
 
 
 def _first_day(text: str) -> re.Match | None:
@@ -757,7 +892,7 @@ def _day_of(m: re.Match, language: str | None = None) -> date | None:
             return None
     if m.re is _ISO_DAY:
         try:
-            return date(*(int(m.group(i)) for i in (1, 2, 3)))
+            return date(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
         except ValueError:
             return None
     if m.re is _DOTTED_DAY:
@@ -812,7 +947,7 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
             if m is None or m.start() > _LABEL_REACH:
                 before = _last_day(text[:word.start()]) if _CLAUSE_OPENS.search(text[:word.start()]) else None
                 day = before and _day_of(before, language)  # a time alone: that day's
-                clock = day and _clock(part, day, after_day=True)
+                clock = day and _clock(part, day, after_day=True, language=language)
                 if clock:
                     found[kind] = _instant(day, clock)
                 continue
@@ -981,11 +1116,15 @@ the cost of matching regardless of case."""
 
 def _with_printed_time(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> tuple[str, dates.ParsedDate]:
     """A day-only ``chosen`` date completed with the time the page prints beside that day
-    (:func:`_printed_time`), read in the zone printed after it, else in the offset the page
-    prints with its other dates, else in
+    (:func:`_printed_time`; in its date elements, else in a date line above the text that
+    prints the day, :func:`_day_lines`), read in the zone printed after it, else in the offset
+    the page prints with its other dates, else in
     the zone the day was read in; ``chosen`` itself when the page prints no time."""
     layer, parsed = chosen
-    found = _printed_time(f, parsed.value.date())
+    day = parsed.value.date()
+    found = _printed_time(f, day)
+    if found is None and (lines := _day_lines(f, day)):
+        found = _printed_time(f, day, lines)
     if found is None:
         return chosen
     hour, minute, printed_zone = found
@@ -996,6 +1135,39 @@ def _with_printed_time(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> tuple
     return layer, dates.ParsedDate(value, True, offset is not None or parsed.has_offset)
 
 
+
+
+_TEXT_WITH = etree.XPath("//body//text()[contains(., $year)]")
+_TEXT_WITH_YEAR = etree.XPath("//body//text()[contains(., '19') or contains(., '20')]")
+
+
+def _day_lines(f: Fields, day: date | None = None) -> list[str]:
+    """The texts of the page's date lines of their own (:func:`_date_line_text`: a day, a time,
+    a label and a few words, no sentence), whatever their class (one naming no date: a Bootstrap
+    theme's ``<p class="text-muted small">12. mars 2025 kl. 14:05</p>``), that print
+    ``day`` written whole (:func:`day_pattern`; any whole day, :func:`_first_day`, for ``None``)
+    and stand above the article's text (:func:`~newsbot.extraction.values.above_the_text`), in
+    document order: the first one only (for ``None``, the first of its year's text nodes read:
+    :data:`_DAY_LINE_TRIES`)."""
+    written = day_pattern(day) if day is not None else None
+    seen = set()
+    nodes = _TEXT_WITH(f.page.tree, year=str(day.year)) if day is not None else _TEXT_WITH_YEAR(f.page.tree)
+    for tries, node in enumerate(nodes):
+        if written is None and tries >= _DAY_LINE_TRIES:
+            break
+        el = node.getparent()
+        el = el.getparent() if el is not None and node.is_tail else el  # the text after a child (an icon)
+        if el is None or id(el) in seen or not isinstance(el.tag, str) or el.tag in ("script", "style", "title"):
+            continue
+        seen.add(id(el))
+        text = _date_line_text(el)
+        if text is not None and (written.search(text) if written is not None else _first_day(text)) \
+                and above_the_text(el):
+            return [text]
+    return []
+
+
+_DAY_LINE_TRIES = 40  # text nodes holding 19 or 20 read for a date line with no day to look for
 
 
 def _page_offset(page: Page):

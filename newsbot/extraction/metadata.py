@@ -273,6 +273,11 @@ TYPO3 tx_news's ``news-list-category``), or followed by ``-name``/``-title``/``-
 category (7: ``field-name-field-dzial``, 8+: ``field--name-field-rubrika``; its name in the
 site's language, :data:`_SECTION_WORDS`; not ``field-tags``, nor another story's or a wider
 one's, ``field--name-field-related-sections``)."""
+_TERM_LINKS = re.compile(r"(?:^|[\s_-])(?:terms?-links?|entry-taxonom(?:y|ies)|meta-cat|cat)(?=$|\s)", re.I)
+"""A class of a WordPress theme's list of a post's taxonomy terms (Astra's ``ast-terms-link``,
+Kadence's ``entry-taxonomies``, OceanWP's ``meta-cat``, Soledad's ``cat``): printed in the entry
+header over the headline, the post's categories (its tags are printed under the text), read
+there only (:func:`_class_named_links`)."""
 _HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
 _RUBRIK = re.compile(r"(?:^|[\s_-])rubrik(?=$|\s)", re.I)
 _RUBRIK_HEADLINE = ("sv", "da", "no", "nb", "nn")
@@ -295,7 +300,8 @@ def _class_named_links(page) -> tuple[list, object]:
     ``[]`` when there is none. A Drupal field's printed label (``field-label``,
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
-    field, not the fields beside it). Second, the first such element linking nowhere (TYPO3
+    field, not the fields beside it). A theme's list of the post's terms (:data:`_TERM_LINKS`)
+    counts printed over the headline, in its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
     tx_news prints a category as plain text), no heading (a headline, a box's title), that is
     printed beside the headline: inside its ``<article>`` or within :data:`_HEADLINE_BLOCK` of
     its ancestors (not the page's ``body`` or ``main``), or in the article's microdata item
@@ -308,12 +314,18 @@ def _class_named_links(page) -> tuple[list, object]:
         block = {a for a in list(head.iterancestors())[:_HEADLINE_BLOCK] if a.tag not in ("body", "main", "html")}
     scope = scope if scope is not None else page.tree.find("body")
     label = None
+    over = head is not None  # the elements read so far are printed over the headline
     for el in scope.iter(etree.Element) if scope is not None else ():
+        if el is head:
+            over = False
         cls, ident = el.get("class"), el.get("id")
         if not cls and not ident:
             continue  # (most elements: nothing named)
         marks = f"{cls or ''} {ident or ''}"
-        if _names_field_label(marks):
+        if over and _TERM_LINKS.search(marks) and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
+                and not any(d is head for d in el.iterdescendants()):
+            pass  # a theme's list of the post's terms over its headline: its categories
+        elif _names_field_label(marks):
             parent = el.getparent()
             if parent is None or not _DRUPAL_FIELD.search(parent.get("class") or "") or not _names_section(el):
                 continue
