@@ -977,7 +977,8 @@ def test_a_section_name_over_a_short_table_list_of_teasers_is_no_article():
             '<table width="780"><tr><td><a href="/"><img src="/logo.gif" alt="Diario del Jiloca"></a></td></tr>'
             '<tr><td><span class="seccion">Noticias de la comarca</span><br><span class="fecha">Actualizado: '
             '12/03/2025</span></td></tr><tr><td><p>Toda la actualidad de los pueblos de la comarca, con las noticias '
-            'de los ayuntamientos, las asociaciones y los clubes, puesta al día cada mañana.</p></td></tr>'
+            'de los ayuntamientos, las asociaciones y los clubes, y la agenda de fiestas de la semana, puesta al día cada '
+            'mañana.</p></td></tr>'
             f'<tr><td><table>{rows}</table></td></tr></table></body></html>')
     assert kind(html, "http://www.diariodeljiloca.example/seccion.php?id=3")[0] is False
 
