@@ -893,3 +893,128 @@ def test_a_date_in_a_list_item_of_headline_links_dates_no_headline():
         ' content="2025-03-12T10:00:00+01:00"', "").replace("Submitted by <span", "By <span").replace(
         " on Wed, 03/12/2025 - 10:00", "").replace('<li class="comment-add">', '<li class="comment-add">12 Mar 2025 ')
     assert kind(html, "https://www.valleycouncil.example/news/library") != (True, "dated_headline")
+
+
+# a headline <h1> whose class or box names a brand or masthead, no site's logo
+_STORY = ('<html lang="en"><head><title>Harbour crane returns after repairs - Bay Courier</title></head><body>'
+          '<header class="site-header"><a href="/"><img src="/logo.png" alt="Bay Courier"></a></header>'
+          '<div class="{box}"><h1 class="{cls}">Harbour crane returns after repairs</h1>'
+          '<time datetime="2025-04-02T08:00:00Z">2 April 2025</time></div><div class="text"><p>The big crane at the '
+          'container quay is back at work after six weeks of repairs to its gearbox and cables.</p><p>Port staff '
+          'said the backlog of ships waiting to unload should clear by the weekend.</p></div></body></html>')
+
+
+@pytest.mark.parametrize("box, cls", [
+    ("story-masthead", ""),  # a word holding "masthead" is no logo's name
+    ("hero hero--with-logo", ""),
+    ("brand-story", ""),
+    ("col", "title text-brand"),
+    ("site-branding", ""),  # a logo's name, but the <title> opens with the <h1>'s headline
+])
+def test_a_headline_h1_in_a_box_named_for_a_brand_stays_the_headline(box, cls):
+    html = _STORY.format(box=box, cls=cls)
+    url = "https://www.baycourier.example/news/crane-returns"
+    assert kind(html, url) == (True, "dated_headline")
+    assert extract_article(html, url).record["title"] == "Harbour crane returns after repairs"
+
+
+def test_an_h1_printing_one_word_of_the_domain_is_no_logo():
+    # "Harbour" is one word of harbourwatch's name, the topic over the story's sub-title
+    html = ('<html lang="en"><head><title>Harbour, a year later</title></head><body><div id="top"><a href="/">'
+            'Home</a></div><div id="content"><h1>Harbour</h1><h2>A year after the storm, what was rebuilt</h2>'
+            '<p class="date"><time datetime="2025-04-02">2 April 2025</time></p><p>The harbour wall took most of '
+            'the damage last spring and its last section was finished this month.</p><p>Fishermen say the new '
+            'wall is higher and the boats are safer in winter storms.</p></div></body></html>')
+    assert kind(html, "https://www.harbourwatch.example/2025/04/02/harbour-a-year-later/") == (True, "dated_headline")
+    # the domain's whole name in the <h1>: the site's logo
+    logo = html.replace("<h1>Harbour</h1>", "<h1>Harbour Watch</h1>")
+    from newsbot.extraction.title import logo_h1s
+    page = Page(logo.encode(), "https://www.harbourwatch.example/2025/04/02/harbour-a-year-later/", None)
+    assert [h.text_content() for h in logo_h1s(page, [])] == ["Harbour Watch"]
+    page = Page(html.encode(), "https://www.harbourwatch.example/2025/04/02/harbour-a-year-later/", None)
+    assert logo_h1s(page, []) == []
+
+
+_LIST_FRONT = ('<html lang="de"><head><title>Kurz berichtet – Talbote</title></head><body><div id="kopf"><a href="/">'
+               '<img src="/logo.png" alt="Talbote"></a></div><div id="inhalt"><h1>Kurz berichtet</h1><p>Die Meldungen '
+               'des Tages aus dem Tal und den Gemeinden ringsum, knapp zusammengefasst von unserer Redaktion. Längere '
+               'Berichte stehen in den Ressorts auf der Startseite.</p><div class="{box}"><time datetime="2025-04-02">'
+               'Stand: 02.04.2025</time><ul class="{ul}">'
+               + "".join(f'<li><a href="/kurz/m-{n}.html">Meldung {n} aus dem Tal</a></li>' for n in range(6))
+               + '</ul></div></div></body></html>')
+
+
+def test_a_date_beside_a_list_of_short_headline_links_dates_no_headline():
+    # any list of short links is teasers: the date stamps the list, not the <h1>
+    assert kind(_LIST_FRONT.format(box="stand", ul="kurz"), "https://www.talbote.example/kurz/")[0] is False
+    # a Drupal node's own links list (comments, print) inside the node: no teasers, the date is the node's
+    node = _LIST_FRONT.format(box="node node-article", ul="links inline")
+    assert kind(node, "https://www.talbote.example/kurz/")[0] is True
+
+
+def test_a_dated_h2_on_a_page_without_h1_is_no_dated_headline():
+    html = ('<html lang="de"><head><title>Neues aus dem Tal – Talbote</title></head><body><header><a href="/">'
+            '<img src="/logo.png" alt="Talbote"></a></header><main><h2>Neues aus dem Tal</h2><p class="stand">'
+            '<time datetime="2025-04-02T08:00:00+02:00">02.04.2025, 08:00 Uhr</time></p><p>Die Meldungen des Tages '
+            'aus dem Tal und den Gemeinden ringsum, knapp zusammengefasst von unserer Redaktion. Längere Berichte '
+            'stehen in den Ressorts auf der Startseite.</p>'
+            + "".join(f'<div class="teaser"><h3><a href="/tal/m-{n}.html">Meldung {n}</a></h3><p>Kurz.</p></div>'
+                      for n in range(3)) + '</main></body></html>')
+    assert kind(html, "https://www.talbote.example/tal/")[0] is False
+
+
+def test_a_day_in_an_events_address_dates_no_article():
+    html = URL_DATED.replace("Neue Buslinie zum Bahnhof", "Orgelkonzert in der Stadtkirche")
+    assert kind(html, "https://www.stadtblatt.example/2025/03/12/orgelkonzert/") == (True, "dated_headline")
+    assert kind(html, "https://www.stadtblatt.example/veranstaltungen/2025/03/12/orgelkonzert/")[0] is False
+    assert kind(html, "https://www.stadtblatt.example/events/2025/03/12/orgelkonzert/")[0] is False
+
+
+def test_a_section_name_over_a_short_table_list_of_teasers_is_no_article():
+    rows = "".join(f'<tr><td><a href="/noticia.php?id={n}">Titular de otra noticia de la comarca {n}</a><br>Resumen '
+                   f'breve de la noticia número {n} de la comarca, con lo ocurrido hoy.</td></tr>' for n in range(4))
+    html = ('<html lang="es"><head><title>Diario del Jiloca - Noticias de la comarca</title></head><body>'
+            '<table width="780"><tr><td><a href="/"><img src="/logo.gif" alt="Diario del Jiloca"></a></td></tr>'
+            '<tr><td><span class="seccion">Noticias de la comarca</span><br><span class="fecha">Actualizado: '
+            '12/03/2025</span></td></tr><tr><td><p>Toda la actualidad de los pueblos de la comarca, con las noticias '
+            'de los ayuntamientos, las asociaciones y los clubes, y la agenda de fiestas de la semana, puesta al día cada '
+            'mañana.</p></td></tr>'
+            f'<tr><td><table>{rows}</table></td></tr></table></body></html>')
+    assert kind(html, "http://www.diariodeljiloca.example/seccion.php?id=3")[0] is False
+
+
+def test_a_title_line_among_deeply_nested_spans_is_found_fast():
+    import time
+    nest = "<span>" * 300 + "x" + "</span>" * 300
+    cells = "".join(f"<tr><td>{nest}</td></tr>" for _ in range(60))
+    html = TABLE_ES.replace("<table>", f"<table>{cells}", 1)
+    url = "http://www.diariodeljiloca.example/noticias/2005/03/14/alumbrado.htm"
+    start = time.perf_counter()
+    assert kind(html, url) == (True, "dated_headline")
+    assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Tarn: Bridge reopens after the flood", "Tarn: Bridge reopens after the flood"),  # a place, then a colon
+    ("Tarn - Bridge reopens after the flood", "Tarn - Bridge reopens after the flood"),  # one word of tarnvalleynews
+    ("Tarn Valley News - Bridge reopens after the flood", "Bridge reopens after the flood"),  # the site's whole name
+    ("Tarn Valley News: Bridge reopens after the flood", "Tarn Valley News: Bridge reopens after the flood"),
+])
+def test_a_leading_name_is_dropped_only_when_it_is_the_sites_whole_name(title, expected):
+    html = (f'<html lang="en"><head><title>{title}</title></head><body><table width="780"><tr><td>'
+            '<img src="/img/top.gif" alt="Local news"></td></tr><tr><td><table><tr><td>02.04.2025</td></tr>'
+            f'<tr><td><font size="4"><b>{title}</b></font></td></tr><tr><td>The old stone bridge over the river '
+            'opened again on Tuesday, three weeks after the flood damaged its eastern arch.<br><br>Engineers said '
+            'the repairs will hold until a full rebuild next year.</td></tr></table></td></tr></table></body></html>')
+    assert extract_article(html, "http://www.tarnvalleynews.example/story.asp?id=12").record["title"] == expected
+
+
+def test_a_home_links_image_naming_a_section_is_no_sites_name():
+    html = TABLE_PT.replace('alt="Jornal do Vale"', 'alt="Opinião"').replace(
+        "Jornal do Vale - Câmara", "Opinião - Câmara").replace("<b>Câmara aprova", "<b>Opinião - Câmara aprova")
+    url = "http://www.jornaldovale.example/noticia.asp?id=4412"
+    assert extract_article(html, url).record["title"] == "Opinião - Câmara aprova obras no mercado municipal"
+    # the logo's alt naming the site by a word its domain holds: dropped
+    html = TABLE_PT.replace('alt="Jornal do Vale"', 'alt="O Vale Online"').replace(
+        "Jornal do Vale - Câmara", "O Vale Online - Câmara")
+    assert extract_article(html, url).record["title"] == "Câmara aprova obras no mercado municipal"

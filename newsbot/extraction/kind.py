@@ -48,7 +48,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
-from .date_fields import day_pattern, published
+from .date_fields import _EVENT_MARK, day_pattern, published
 from .page import Page, ld_types
 from .urls import absolute, site_of
 
@@ -88,8 +88,9 @@ def _headline(page: Page):
 _TEASER_TAGS = ("h2", "h3", "h4", "article", "li")
 _HEADLINE_LINES = ("h2", "h3", "b", "strong", "font", "span")
 """The elements read as the headline dated when the page prints no ``<h1>`` of its own (the
-element the title was read from): a sub-heading under a logo's ``<h1>``, a table layout's
-bold, ``<font>`` or ``<span>`` line."""
+element the title was read from): a sub-heading under a logo's ``<h1>`` (only so: a page
+without ``<h1>`` has no sub-heading dated), a table layout's bold, ``<font>`` or ``<span>``
+line."""
 
 
 def _has_date(el, written, units=frozenset()) -> bool:
@@ -108,14 +109,31 @@ def _has_date(el, written, units=frozenset()) -> bool:
     return written is not None and _prints_day(el, written, units)
 
 
+_NODE_LINKS = re.compile(r"(?:^|\s)(?:links|node__links|node-links)(?:$|\s)")
+"""A class word of a node's own links list: Drupal's ``<ul class="links inline">`` (its
+comments, print and read-more links), ``node__links``."""
+
+
+def _node_links(li) -> bool:
+    """The list item ``li`` is in a node's own links list (:data:`_NODE_LINKS` on its list or
+    the list's parent) inside the node: an ``<article>`` or a Drupal ``node`` box."""
+    box = li.getparent()
+    if box is None or not any(_NODE_LINKS.search(b.get("class") or "") for b in (box, box.getparent()) if b is not None):
+        return False
+    return any(a.tag == "article" or "node" in (a.get("class") or "").split() for a in box.iterancestors())
+
+
 def _teaser_element(el) -> bool:
     """``el`` (a heading, ``<article>`` or list item) may be a teaser: a list item (but one
-    whose links all print fewer than :data:`HEADLINE_CHARS` characters and that prints no date,
-    :data:`_UNIT_DATE`: a node's action or tag, Drupal's ``Add new comment``), a heading holding a link, an ``<article>``
+    of a node's own links list, :func:`_node_links`, whose links all print fewer than
+    :data:`HEADLINE_CHARS` characters and that prints no date, :data:`_UNIT_DATE`: a node's
+    action or tag, Drupal's ``Add new comment``), a heading holding a link, an ``<article>``
     holding a link in a heading or one of :data:`HEADLINE_CHARS` characters or more outside a
     table's cell. A node's ``<article>`` printing the page's own text (Drupal's, under a title
     block outside it; its table of linked rows) and a text's sub-headings are none."""
     if el.tag == "li":
+        if not _node_links(el):
+            return True
         links = [len(a.text_content().strip()) for a in el.iter("a")]
         return not links or max(links) >= HEADLINE_CHARS or next(el.iter("time"), None) is not None \
             or _UNIT_DATE.search(el.text_content()) is not None
@@ -151,7 +169,7 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
     is printed in one, that entry's, a date line of :data:`_UNIT_DATE` in the block dates it)."""
     page = f.page
     if meta and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)
-                 or _DATED_PATH.search(urlsplit(page.url).path)):
+                 or _dated_path(urlsplit(page.url).path)):
         return True
     when = published(f)[0]
     written = day_pattern(when.value.date()) if when is not None else None
@@ -177,6 +195,14 @@ _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3
 """An article's address dated by its day, then its slug (``/2025/03/12/new-bus-line/``, as
 WordPress and most blog engines print a post's permalink): the page's date as a date meta tag
 gives it; a day's archive (``/2025/03/12/``, :data:`_ARCHIVE_PATH`) has no slug."""
+
+
+def _dated_path(path: str) -> bool:
+    """The address's path ``path`` dates an article by its day before its slug
+    (:data:`_DATED_PATH`), under no folder naming events (:data:`~newsbot.extraction.date_fields._EVENT_MARK`:
+    ``/veranstaltungen/2025/03/15/konzert``, an event's day)."""
+    m = _DATED_PATH.search(path)
+    return m is not None and not _EVENT_MARK.search(path[:m.start()])
 
 
 def _linked_rows(page: Page) -> frozenset:
@@ -882,7 +908,8 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     h1 = _headline(page)
     if h1 is None:  # the headline the title was read from: a sub-heading under a logo's <h1>, a table layout's line
         printed = headline(f)
-        h1 = printed if printed is not None and printed.tag in _HEADLINE_LINES else None
+        h1 = printed if printed is not None and printed.tag in _HEADLINE_LINES \
+            and (printed.tag not in ("h2", "h3") or page.elements("h1")) else None
     teasers = f.once("teasers", _page_teasers)
     if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
             or (page.meta_first("og:type") or "").lower() == "profile":

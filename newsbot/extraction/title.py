@@ -171,30 +171,61 @@ def _bold_line(el) -> bool:
 
 def _without_site_tail(title: str, page: Page) -> str:
     """``title`` without a trailing name after a separator (``" - Site"``, ``" | Site"``), else
-    a leading one before it (``"Site - "``, as table layouts print it), that is the site's: the
-    text of a link to the site's front page or its logo image's ``alt`` (:func:`home_link`: a
-    header's logo), or a name the site's registrable domain holds (``Euro Dispatch`` on
-    ``eurodispatch.eu``, four letters or more). For a page whose ``<title>`` is its only
-    headline source."""
+    a leading one before a site's separator (``"Site - "``, ``"Site | "``, as table layouts
+    print it; never a colon's, which follows a kicker or a place: ``Kent: …``), that is the
+    site's: a name the site's registrable domain holds (``Euro Dispatch`` on
+    ``eurodispatch.eu``, four letters or more; a leading one most of the domain's name,
+    :func:`_names_domain`, not a place's prefix of it, ``Kent`` of ``kentlocalnews``), or the
+    text of a link to the site's front page (:func:`home_link`: a header's logo) or that
+    link's logo image's ``alt`` when the domain or ``og:site_name`` names it too (a home link's
+    image may be a section's, ``Opinión``). For a page whose ``<title>`` is its only headline
+    source."""
     matches = list(_SITE_SEP.finditer(title))
     if not matches:
         return title
     last, first = matches[-1], matches[0]
-    parts = [(title[:last.start()].strip(), _squashed(title[last.end():])),  # "Headline - Site"
-             (title[first.end():].strip(), _squashed(title[:first.start()]))]  # "Site - Headline", a table layout's
-    parts = [(rest, name) for rest, name in parts if rest and name]
+    parts = [(title[:last.start()].strip(), title[last.end():], False)]  # "Headline - Site"
+    if first.group().strip() in _LEADING_SEPS:  # "Site - Headline", a table layout's
+        parts.append((title[first.end():].strip(), title[:first.start()], True))
+    parts = [(rest, name, leading) for rest, name, leading in parts if rest and _squashed(name)]
     if not parts:
         return title
     domain = _squashed((site_of(urlsplit(page.url).hostname or "") or "").split(".")[0])
-    for rest, name in parts:
-        if len(name) >= 4 and name in domain:
+    for rest, name, leading in parts:
+        name = _squashed(name)
+        if len(name) >= 4 and name in domain and (not leading or _names_domain(name, domain)):
             return rest
-    homes = set()
+    texts, alts = set(), set()
     for a in page.elements("a"):
         if _HOME_HREF.match(a.get("href") or "") and home_link(a.get("href"), page.url):
-            homes.add(_squashed(text_of(a)))
-            homes.update(_squashed(img.get("alt") or "") for img in a.iter("img"))  # the logo's name
-    return next((rest for rest, name in parts if name in homes), title)
+            texts.add(_squashed(text_of(a)))
+            alts.update(_squashed(img.get("alt") or "") for img in a.iter("img"))  # the logo's name
+    names = {_squashed(n) for n in page.meta.get("og:site_name", []) if n}
+    for rest, printed, leading in parts:
+        name = _squashed(printed)
+        if (name in texts and not leading) or ((name in texts or name in alts)
+                                               and (name in names or _shares_domain(printed, domain))):
+            return rest
+    return title
+
+
+_LEADING_SEPS = frozenset({"-", "|", "–", "—", "ㅣ", "::", "·", "•"})
+"""The separators after a site's name opening a ``<title>``: a colon follows a kicker or a
+place (``Navarra: El Gobierno…``), no site's name."""
+
+
+def _names_domain(name: str, domain: str) -> bool:
+    """The squashed name ``name`` is most of the squashed domain name ``domain`` (two thirds of
+    its letters or more): the site's own name (``Diario del Jiloca`` of ``diariodeljiloca``),
+    not one word of it (``Kent`` of ``kentlocalnews``, ``Brexit`` of ``brexitwatch``)."""
+    return name in domain and 3 * len(name) >= 2 * len(domain)
+
+
+def _shares_domain(name: str, domain: str) -> bool:
+    """The name ``name`` holds a word of four letters or more that the squashed domain name
+    ``domain`` holds too (``Jornal do Vale`` of ``jornaldovale``, ``Stadtblatt Online`` of
+    ``stadtblatt``): a site's name, not a section's (``Opinión`` of ``eldiariodelvalle``)."""
+    return any(len(w) >= 4 and _squashed(w) in domain for w in name.split())
 
 
 _HOME_HREF = re.compile(r"^\s*(?:\.?/|https?://[^/]+/?(?:index\.\w{2,5})?)\s*$", re.I)
@@ -459,14 +490,62 @@ _LINE_TAGS = ("b", "strong", "font", "span")
 
 def _title_line(page: Page, k: str):
     """The first ``<b>``, ``<strong>``, ``<font>`` or ``<span>`` printing the title (squashed:
-    ``k``) as its whole text, inside a table's cell and no link: a table layout's headline
-    (``<font size="4"><b>…</b></font>``, ``<span class="titulo">``) over a byline's cell."""
+    ``k``) as its whole text, inside a table's cell and no link, followed by the article's text
+    (:func:`_text_follows`): a table layout's headline (``<font size="4"><b>…</b></font>``,
+    ``<span class="titulo">``) over a byline's cell, not a section's name over its list of
+    links. Only elements whose raw text is of the title's length are read (one pass sizes
+    them all: nested spans cost no more than flat ones)."""
     if len(k) < BOLD_HEADLINE_CHARS[0]:
         return None
+    sizes = _text_sizes(page.tree)
+    low, high = len(k) // 2, 3 * len(k) + 100  # white space squashed, case folded (ß, ss)
     for el in page.tree.iter(*_LINE_TAGS):
-        if _squashed(text_of(el)) == k and next(el.iterancestors("td", "th"), None) is not None and not _linked(el):
+        if low <= sizes.get(el, 0) <= high and _squashed(text_of(el)) == k \
+                and next(el.iterancestors("td", "th"), None) is not None and not _linked(el) and _text_follows(el):
             return el
     return None
+
+
+def _text_sizes(tree) -> dict:
+    """The length of each element's raw text (its descendants' included) in ``tree``, in one
+    pass from the last element to the first."""
+    sizes = {}
+    for el in reversed(list(tree.iter())):
+        n = len(el.text or "") if isinstance(el.tag, str) else 0
+        for child in el:
+            n += sizes.get(child, 0) + len(child.tail or "")
+        sizes[el] = n
+    return sizes
+
+
+def _text_follows(line) -> bool:
+    """The text after the title line ``line`` in its table is the article's: its own text,
+    outside links and a list's rows (a ``<tr>`` holding a link and no table: a teaser, its
+    headline link and summary), prints :data:`BOLD_HEADLINE_CHARS` [0] characters or more and
+    more than the text of those rows beside their links (a section's name over its list of
+    teasers is no headline)."""
+    table = next(line.iterancestors("table"), None)
+    if table is None:
+        return True
+    skip = set(line.iter())
+    for a in table.iter("a"):
+        skip.update(a.iter())
+    own = listed = 0
+    after = False
+    for el in table.iter():
+        if el is line:
+            after = True
+        if not after or el in skip or not isinstance(el.tag, str):
+            continue
+        n = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        if not n:
+            continue
+        row = el if el.tag == "tr" else next(el.iterancestors("tr"), None)
+        if row is not None and row.find(".//a") is not None and row.find(".//table") is None:
+            listed += n
+        else:
+            own += n
+    return own >= BOLD_HEADLINE_CHARS[0] and own > listed
 
 
 _MENU_NAME = re.compile(r"(?:^|[\s_-])(?:menu|nav|navigation|toggle)(?:$|[\s_-])", re.I)
@@ -480,10 +559,13 @@ def _headline_h1s(page: Page, site_names: list[str]) -> list:
             and not _MENU_NAME.search(f"{h.get('class') or ''} {h.get('id') or ''}")]
 
 
-_BRAND_NAME = re.compile(r"(?:^|[\s_-])(?:site-?(?:title|name|logo|brand(?:ing)?)|logo|brand(?:ing)?|masthead)"
-                         r"(?:$|[\s_-])", re.I)
-"""Class or id of a site's logo or name printed in its header (WordPress's ``site-title``,
-Drupal's ``site-name``, ``logo``, ``branding``, ``masthead``)."""
+_BRAND_NAME = re.compile(r"(?:^|\s)(?:site[-_]?(?:title|name|logo|branding)|logo|branding)(?:$|\s)", re.I)
+"""A whole class or id word of a site's logo or name printed in its header (WordPress's
+``site-title``, ``site-branding``, Drupal's ``site-name``, ``logo``, ``branding``); a word
+holding one is none (``text-brand``, ``hero--with-logo``, ``story-masthead``)."""
+LOGO_HEADLINE_CHARS = 20
+"""A logo-named ``<h1>`` printing this many characters or more (squashed) that the page's
+``<title>`` or ``og:title`` opens with is the page's headline, not a logo."""
 
 
 def logo_h1s(page: Page, site_names: list[str]) -> list:
@@ -491,8 +573,10 @@ def logo_h1s(page: Page, site_names: list[str]) -> list:
     ``site_names``, or only links to the site's front page (:func:`home_link`), as blog
     themes print the blog's name (Blogger, older WordPress themes); or one a logo's name
     (:data:`_BRAND_NAME`) names, itself or its parent, outside an ``<article>`` and
-    ``<main>``, or printing four letters or more of the site's domain name alone
-    (``Coastline Daily`` on ``coastlinedaily.example``)."""
+    ``<main>``, unless the ``<title>`` or ``og:title`` opens with its text of
+    :data:`LOGO_HEADLINE_CHARS` or more; or printing the site's domain name alone, most of it
+    (:func:`_names_domain`: ``Coastline Daily`` on ``coastlinedaily.example``, not
+    ``Brexit`` on ``brexitwatch.example``)."""
     names = {_squashed(n) for n in site_names if n}
     domain = _squashed((site_of(urlsplit(page.url).hostname or "") or "").split(".")[0])
     out = []
@@ -501,9 +585,18 @@ def logo_h1s(page: Page, site_names: list[str]) -> list:
         links = list(h.iter("a"))
         if text in names or (links and all(home_link(a.get("href"), page.url) for a in links)
                              and "".join(_squashed(text_of(a)) for a in links) == text) \
-                or (len(text) >= 4 and text in domain) or _brand(h):
+                or (len(text) >= 4 and _names_domain(text, domain)) or (_brand(h) and not _page_titled(page, text)):
             out.append(h)
     return out
+
+
+def _page_titled(page: Page, text: str) -> bool:
+    """The squashed text ``text`` is a headline's length (:data:`LOGO_HEADLINE_CHARS`) and the
+    page's ``<title>`` or ``og:title`` opens with it."""
+    if len(text) < LOGO_HEADLINE_CHARS:
+        return False
+    titles = [text_of(t) or "" for t in page.elements("title")] + page.meta.get("og:title", [])
+    return any(_squashed(t).startswith(text) for t in titles)
 
 
 def _brand(h) -> bool:
