@@ -1255,6 +1255,76 @@ def test_a_drupal_creator_in_a_related_views_teaser_or_a_comment_is_no_byline():
     assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] == []
 
 
+def _node_text_page(lang: str, meta: str, inside: str = "", top: str = "") -> dict:
+    """A Drupal 7 node: ``top`` and ``meta`` over its body field, ``inside`` after the body's paragraphs."""
+    paras = "".join(f"<p>Paragraph {i} about the harbour cranes and the night shifts of the dock workers, "
+                    f"which the union wants to review before winter.</p>" for i in range(4))
+    html = (f"<html lang='{lang}'><head><title>Cranes return</title></head>"
+            "<body class='html not-front page-node node-type-article'><h1 class='title'>Cranes return</h1>"
+            f"<div id='node-12' class='node node-article clearfix'>{top}{meta}<div class='content'>"
+            f"<div class='field field-name-body'><div class='field-items'><div class='field-item even'>{paras}{inside}"
+            "</div></div></div></div></div></body></html>")
+    return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+@pytest.mark.parametrize("lang, top, inside, want", [
+    # the writer's printed credit beats the account that saved the node: a date line's byline, an author
+    # field's label, an author's link, a signature
+    ("it", "<p class='info'>di Marco Rossi - 12 marzo 2026</p>", "", ["Marco Rossi"]),
+    ("it", "", "<p class='firma'>Marco Rossi</p>", ["Marco Rossi"]),
+    ("hu", "<div class='field field-name-field-iro'><div class='field-label'>Szerző:&nbsp;</div>"
+           "<div class='field-items'><div class='field-item'><a href='/cimke/nagy-eva'>Nagy Éva</a></div></div></div>",
+     "", []),
+    ("cs", "<div class='meta'><a href='/autori/eva-mala'>Eva Malá</a></div>", "", []),
+])
+def test_a_drupal_creator_is_read_only_where_the_node_prints_no_writer(lang, top, inside, want):
+    meta = _drupal7("Beküldte", "Petra Holm", "2026. március 10., kedd - 14:22")
+    assert _node_text_page(lang, meta, inside, top)["authors"] == want
+    # the false friend: the same node printing no writer of its own gives the creator
+    assert _node_text_page(lang, meta)["authors"] == ["Petra Holm"]
+
+
+@pytest.mark.parametrize("lang, meta", [
+    # logins and accounts: CamelCase, digits and underscores, a press office's account
+    ("cs", _drupal7("Vložil", "PHolm", "Út, 10/03/2026 - 14:22")),
+    ("hr", _drupal7("Objavio", "Urednistvo_3", "uto, 10.03.2026 - 14:22")),
+    ("hu", _drupal7("Beküldte", "Sajtóiroda", "2026. március 10., kedd - 14:22")),
+    # Drupal's anonymous user, in its translations
+    ("en", _drupal7("Submitted by", "Anonymous (not verified)", "on Tue, 03/10/2026 - 14:22")),
+    ("hu", _drupal7("Beküldte", "Névtelen (nem ellenőrzött)", "2026. március 10., kedd - 14:22")),
+    ("de", _drupal8("de", "Gespeichert von", "Gast (nicht überprüft)", "am")),
+])
+def test_a_drupal_creator_that_is_no_persons_name_is_no_author(lang, meta):
+    assert _node_page(lang, meta)["authors"] == []
+
+
+def test_the_anonymous_users_name_is_no_author():
+    assert split_names("Anonymous", "en") == [] and split_names("Névtelen", "hu") == []
+    assert split_names("Anonim", "pl") == [] and split_names("Anna Anonimová", "cs") == ["Anna Anonimová"]
+
+
+def test_a_submitted_line_outside_the_nodes_meta_is_no_byline():
+    # a reader's photo credit in a figure's caption, a poll's thanks after the text, a related node inside the text
+    figure = ("<figure><img src='/f/crane.jpg' alt=''><figcaption>The crane. <span class='submitted'>Reader photo by "
+              "<a href='/user/88'>Mary Quinn</a></span></figcaption></figure>")
+    assert _node_text_page("en", "", top=figure)["authors"] == []
+    poll = "<div class='poll'><p>Agree?</p><div class='submitted'>Thanks, <span class='username'>Mark Doyle</span></div></div>"
+    assert _node_text_page("en", "", inside=poll)["authors"] == []
+    related = ("<div class='field field-name-field-related'><div id='node-7' class='node node-article'>"
+               "<h2><a href='/port/ferries'>Ferries</a></h2>" + _drupal7("Beküldte", "Nagy Péter", "2025. május 2.")
+               + "<p>Older story.</p></div></div>")
+    assert _node_text_page("hu", "", inside=related)["authors"] == []
+    # the false friend: the node's own meta over its text
+    assert _node_text_page("hu", _drupal7("Beküldte", "Nagy Péter", "2025. május 2."))["authors"] == ["Nagy Péter"]
+
+
+@pytest.mark.parametrize("label", ["Uploaded by", "Feltöltötte"])
+def test_a_drupal_uid_field_with_a_visible_label_gives_the_name_alone(label):
+    meta = ("<div class='field field--name-uid field--type-entity-reference field--label-inline'>"
+            f"<div class='field__label'>{label}</div><div class='field__item'>Lena Park</div></div>")
+    assert _node_page("en", meta)["authors"] == ["Lena Park"]
+
+
 STANDFIRST_IT = ("<p>Il consiglio comunale ha approvato il piano per le nuove gru del porto, che arriveranno entro la "
                  "fine dell'estate.</p>")
 
@@ -1270,6 +1340,33 @@ STANDFIRST_IT = ("<p>Il consiglio comunale ha approvato il piano per le nuove gr
 ])
 def test_a_signature_with_its_lead_in_under_the_standfirst_is_the_byline(lang, top, want):
     assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, box", [
+    # a signature with its lead-in after the first paragraph, but in a box: a card of another story, a quoted
+    # letter, an expert's box, and a caption under an image's frame
+    ("it", "<div class='correlato'><h3><a href='/porto/gru'>Le gru</a></h3><p class='firma'>di Luca Neri</p></div>"),
+    ("it", "<blockquote><p class='firma'>di Luca Neri</p></blockquote>"),
+    ("es", "<div class='despiece'><h4>La opinión</h4><p>Llega tarde.</p><p class='firma'>Por Javier Ortega</p></div>"),
+    ("pl", "<div class='zdjecie'><div class='foto'></div></div><p class='podpis'>Autor zdjęcia: Jan Kowalski</p>"),
+])
+def test_a_signature_in_a_box_under_the_first_paragraph_is_no_byline(lang, box):
+    assert _byline_page("", STANDFIRST_IT + box, lang=lang)["authors"] == []
+
+
+@pytest.mark.parametrize("byline, language, want", [
+    # the word for a news agency opening its name: the agency's credit
+    ("Agenzia Nova", "it", ["Agenzia Nova"]), ("Agência Brasil", "pt", ["Agência Brasil"]), ("Agenzia Nova", "", ["Agenzia Nova"]),
+    # the false friends: a public agency's longer name, a foundation's
+    ("Agenzia delle Entrate", "it", []), ("Stiftung Warentest", "de", []),
+])
+def test_a_news_agencys_name_opening_with_its_word_for_agency_is_kept(byline, language, want):
+    assert split_names(byline, language) == want
+
+
+def test_format_controls_are_no_part_of_a_name():
+    assert split_names("\u200eAnna\u00a0Berg\u200b\u202c", "en") == ["Anna Berg"]
+    assert split_names("Ana Ruiz \u2066y\u2069 Tom Weiss", "es") == ["Ana Ruiz", "Tom Weiss"]
 
 
 @pytest.mark.parametrize("lang, top, want", [

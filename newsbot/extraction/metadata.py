@@ -684,11 +684,11 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     """Bylines as a list of names, from the first source that names a person: portal selector,
     JSON-LD ``author`` (``@id`` references resolved in the page's graph), ``author`` /
     ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
-    printed byline (:func:`_printed_byline`), the account a Drupal node's meta names as its
-    creator (:func:`_node_creator`), then the date line under the headline when it
+    printed byline (:func:`_printed_byline`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
-    headline (:func:`_author_links`), the article's signature (:func:`_signature`), then the writer a standfirst's line credits
-    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``). Each value is split into names
+    headline (:func:`_author_links`), the article's signature (:func:`_signature`), the writer a standfirst's line credits
+    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), then the account a Drupal
+    node's meta names as its creator (:func:`_node_creator`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
     typed as an organisation (:func:`_organisation_node`: ``Brněnské dny``, the site's own
@@ -707,11 +707,11 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
         ("html", lambda: _printed_byline(f)),
-        ("html", lambda: _node_creator(f)),
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
         ("html", lambda: _standfirst_credit(f)),
+        ("html", lambda: _node_creator(f)),
     )
 
     def names_of(values) -> list[str]:
@@ -892,7 +892,8 @@ _CREATOR_NAME = etree.XPath(".//*[contains(concat(' ', normalize-space(@property
 """The element printing the creator's name: RDFa's ``foaf:name`` (Drupal 7) or ``schema:name``
 (Drupal 8 and later), or the theme's ``username``."""
 _USER_PAGE = re.compile(r"/(?:users?|felhasznalo|uzivatel|pouzivatel|uporabnik|kayttaja|utilisateur|utente|usuario"
-                        r"|benutzer|gebruiker|uzytkownik|korisnik|kasutaja|lietotajs|naudotojas)/", re.I)
+                        r"|benutzer|gebruiker|uzytkownik|korisnik|kasutaja|lietotajs|naudotojas|utilizator|anvandare"
+                        r"|bruker|bruger)/", re.I)
 """The path of a link to a Drupal account's page (``/user/5``, ``/hu/felhasznalo/kovacs-anna``)."""
 _NODE = re.compile(r"(?:^|\s)node(?:$|\s|--type-|-type-)", re.I)
 _TEASER = re.compile(r"teaser|view-mode-(?!full)|views?-(?:row|content|field)", re.I)
@@ -900,34 +901,86 @@ _TEASER = re.compile(r"teaser|view-mode-(?!full)|views?-(?:row|content|field)", 
 
 
 def _node_creator(f: Fields) -> list[str]:
-    """The creator a Drupal node's own meta prints: in the first creator's element
+    """The creator a Drupal node's own meta prints, the account that saved the node: the
+    weakest evidence of a writer, read after every printed byline and only where the node
+    prints no author of its own (:func:`_node_author`). In the first creator's element
     (:data:`_CREATOR`: ``<span rel="sioc:has_creator">Beküldte <span class="username"
     property="foaf:name">Kovács Anna</span> …``, ``<span class="field field--name-uid">``), the
     text of its name's element (:data:`_CREATOR_NAME`), else of its first link to an account's
-    page (:data:`_USER_PAGE`: ``<a href="/user/5">``), else the field's own text when it is a field, read from the markup, not
-    cut from the lead-in (``Submitted by``, ``Vložil``, ``Lähettänyt``) and the date around it.
-    Only the page's own node: the element is inside an ``<article>`` or a ``node`` element
-    (:data:`_NODE`), in no teaser nor a view's row (:data:`_TEASER`, a related view below the
-    text), nor in an aside (:func:`~newsbot.extraction.values.in_aside`). An account's name
-    (``admin``, ``webmaster``: the vocabulary's ``not_a_person``) is dropped by
-    :func:`split_names`, and a login (one word in lower case: ``human``, ``jnovak``) is none.
-    ``[]`` when there is none."""
+    page (:data:`_USER_PAGE`: ``<a href="/user/5">``), else a field's item (``field__item``;
+    its label, ``Uploaded by``, no part of it), read from the markup, not cut from the lead-in
+    (``Submitted by``, ``Vložil``) and the date around it. Only the meta of the page's own node
+    (:func:`_own_node`): the element's nearest node (an ``<article>`` or a ``node`` element,
+    :data:`_NODE`) is inside no other (a related node a reference field embeds in the text),
+    the element stands before the node's running text (a poll's or a reader's credit below it
+    is none), in no figure nor form (a photo's caption), no teaser nor a view's row
+    (:data:`_TEASER`), nor in an aside (:func:`~newsbot.extraction.values.in_aside`). The name
+    must read as a person's (:func:`_person_shaped`, two capitalised words or more, a
+    parenthesis after it left out): an account's login (``jnovak``, ``JNovak``, ``Urednik_2``),
+    a desk's or an office's account (``Sajtóiroda``), Drupal's anonymous user (``Anonymous (not
+    verified)``, ``Névtelen``, ``Gast``: the vocabulary's ``not_a_person``) are none. ``[]`` when
+    there is none."""
     for el in _CREATOR(f.page.tree):
-        marks = [a.get("class") or "" for a in (el, *el.iterancestors())]
-        if not any(a.tag == "article" or _NODE.search(a.get("class") or "") for a in el.iterancestors()) \
-                or any(_TEASER.search(m) for m in marks) or in_aside(el):
-            continue
+        if in_aside(el) or any(_TEASER.search(a.get("class") or "") for a in (el, *el.iterancestors())):
+            continue  # a teaser's, a comment's
+        node = _own_node(el)
+        if node is None:
+            return []  # the first creator's element out of the node's meta: a nested node's, a caption's
+        if _node_author(node, el):
+            return []  # the node prints its writer: the account that saved it is no byline
         name = next(iter(_CREATOR_NAME(el)), None)
         if name is None:
             name = next((a for a in el.iter("a") if _USER_PAGE.search(urlsplit(a.get("href") or "").path)), None)
-        if name is None and "uid" not in (el.get("class") or ""):
+        if name is None and "uid" in (el.get("class") or ""):
+            name = next((i for i in el.iter(etree.Element) if _FIELD_ITEM.search(i.get("class") or "")), None)
+        if name is None:
             continue  # ``<div class="submitted">`` printing no name's element: where it ends is not known
-        text = clean(text_of(name if name is not None else el))
-        if text and " " not in text and text.islower():
-            return []  # ``human``, ``jnovak``: an account's login, no name the node prints for its writer
-        if text and len(text) <= NAME_CHARS:
-            return [text]
+        text = clean(_PARENS.sub("", _byline_text(name) or "")) or ""
+        if not text or len(text) > NAME_CHARS or not _person_shaped(text) or "_" in text \
+                or any(c.isdigit() for c in text) or pattern("not_a_person").match(text):
+            return []  # a login, an account, Drupal's anonymous user: no name the node prints for its writer
+        return [text]
     return []
+
+
+_FIELD_ITEM = re.compile(r"(?:^|\s)field-{1,2}items?(?:$|\s)|(?:^|\s)field__items?(?:$|\s)")
+"""The class of a Drupal field's value (``field__item``, ``field-item``), not its label."""
+_NOT_META = ("figure", "figcaption", "form", "blockquote")
+
+
+def _own_node(el):
+    """The node whose meta ``el`` (a creator's element) is: its nearest ``<article>`` or
+    ``node`` element (:data:`_NODE`) when that is the page's outermost (inside no other), ``el``
+    stands before the node's running text (a ``<p>`` of :data:`_RUNNING_CHARS` characters or
+    more), in no figure, form or quotation (:data:`_NOT_META`); else ``None``."""
+    nodes = [a for a in el.iterancestors() if a.tag == "article"
+             or (a.tag not in ("body", "html") and _NODE.search(a.get("class") or ""))]
+    if len(nodes) != 1 or any(a.tag in _NOT_META for a in el.iterancestors()):
+        return None
+    node = nodes[0]
+    for x in node.iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
+        if x is el:
+            return node
+        if x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS:
+            return None
+    return None
+
+
+def _node_author(node, creator) -> bool:
+    """The node ``node`` prints its writer apart from its creator's element ``creator``: a
+    field whose label names an author (``<div class="field-label">Szerző:</div>``:
+    :data:`_ROLE_WORD`), an element whose class names a byline or an author
+    (:func:`_names_byline`), a link ``rel="author"`` or to an author's page
+    (:func:`_author_page`: ``<a href="/autori/jana-mala">``), or a signature (:data:`_SIGNATURE_CLASS`)."""
+    for el in node.iter(etree.Element):
+        if el is creator or _within(el, creator):
+            continue
+        cls = el.get("class") or ""
+        if (_LABEL.search(cls) and _ROLE_WORD.search(text_of(el) or "")) or _names_byline(cls, el.get("id")) \
+                or _SIGNATURE_CLASS.search(cls) \
+                or (el.tag == "a" and ("author" in (el.get("rel") or "").split() or _author_page(el.get("href")))):
+            return True
+    return False
 
 
 def _credits_photo(label: str) -> bool:
@@ -1519,7 +1572,8 @@ def _signature(f: Fields) -> list[str]:
     class or id names one (:func:`_names_signature`: ``firma``, ``article-signature``,
     ``podpis``, in Italian, Spanish, Portuguese, French and Polish layouts) that sits before or
     after the article's running text, not between two of its paragraphs (one opening with a
-    byline's lead-in, :func:`_opens_with_lead_in`, may follow the first: the standfirst's; a ``<p>`` of
+    byline's lead-in right after the first, the standfirst's, as its sibling in no box, may:
+    :func:`_under_standfirst`; a ``<p>`` of
     :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
     signature quoted in the text; the paragraphs of the nearest container holding any count, not
     a cookie banner's elsewhere), is no link nor in one, links to no page but an author's (a
@@ -1554,10 +1608,29 @@ def _signature(f: Fields) -> list[str]:
         near = [order[p] for p in running if scope is not None and _within(p, scope)]
         at = order[el]
         end = at + sum(1 for _ in el.iterdescendants())
-        if sum(i < at for i in near) > (1 if _opens_with_lead_in(el) else 0) and any(i > end for i in near):
+        before = [i for i in near if i < at]
+        if before and any(i > end for i in near) and not (len(before) == 1 and _under_standfirst(el, min(near), order)):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
         return [value]
     return []
+
+
+_BOXES = ("blockquote", "aside", "figure", "figcaption", "li", "a", "form", "table")
+
+
+def _under_standfirst(el, first: int, order: dict) -> bool:
+    """The signature element ``el`` stands right under the standfirst: its previous sibling is
+    the text's first paragraph (the one at ``first`` in the body's element ``order``), so ``el``
+    is a child of the text's own container, in no box (a quotation, an aside, a figure, a list,
+    a link: :data:`_BOXES`), and it opens with a byline's lead-in (:func:`_opens_with_lead_in`).
+    A signature in a card, a quoted letter or an expert's box after the first paragraph, or under
+    an image's frame, is none."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    parent = el.getparent()
+    return prev is not None and order.get(prev) == first and parent is not None and parent.tag not in _BOXES \
+        and _opens_with_lead_in(el)
 
 
 def _opens_with_lead_in(el) -> bool:
@@ -1735,7 +1808,7 @@ def split_names(value: str, language: str = "") -> list[str]:
     geändert am``: the vocabulary's ``date_label``), and the byline's date printed in a name (:func:`_without_date`). A URL,
     or a value that is only a parenthesis, gives no name, nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
-    value = clean(unescape_entities(value)) or ""
+    value = clean(_without_format_controls(unescape_entities(value))) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
         return []
     tail = pattern("byline_tail")
@@ -1789,6 +1862,13 @@ def split_names(value: str, language: str = "") -> list[str]:
                 and not pattern("date_label").match(part):
             out.append(part)
     return out
+
+
+def _without_format_controls(text: str) -> str:
+    """``text`` without Unicode's format controls (category Cf: the bidirectional marks and
+    embeddings, U+200E, U+202C; zero-width spaces and joiners; the soft hyphen), no letters
+    of a name."""
+    return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 @lru_cache(maxsize=64)
@@ -1845,7 +1925,8 @@ def _organisation(name: str, language: str = "") -> bool:
     none: :func:`~newsbot.extraction.vocabulary.language_pattern`). Such a word is no
     organisation's as the first of a name of two person-shaped words when it is a given name too
     (the vocabulary's ``given_name``: Greek ``Δήμος Καραγιάννης``, a first name; ``Stiftung
-    Warentest`` stays a foundation's), nor beside a news agency's name (the
+    Warentest`` stays a foundation's) or the word for a news agency (``news_agency_word``:
+    ``Agenzia Dire``, ``Agência Brasil``, an agency's credit), nor beside a news agency's name (the
     vocabulary's ``news_agency``: ``Agência Lusa``, ``Anadolu Agency``, the agency's credit)."""
     if pattern("legal_form").search(name):
         return True
@@ -1854,7 +1935,7 @@ def _organisation(name: str, language: str = "") -> bool:
         return False
     words = name.split()
     if len(words) == 2 and found.start() == 0 and found.end() == len(words[0]) and _person_shaped(name) \
-            and pattern("given_name").match(words[0]):
+            and (pattern("given_name").match(words[0]) or pattern("news_agency_word").match(words[0])):
         return False
     rest = f"{name[:found.start()]} {name[found.end():]}".strip(" ,-–")
     return not pattern("news_agency").match(rest)

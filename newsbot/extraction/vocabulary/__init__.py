@@ -120,6 +120,8 @@ PATTERNS: dict[str, Pattern] = {
     "organisation": Pattern(r"{}", re.I),
     # an organisation's word that is a person's given name too (Greek "Δήμος"): the whole word
     "given_name": Pattern(r"^(?:{})$", re.I),
+    # the word for a news agency opening its name ("Agenzia", "Agência"): the whole word
+    "news_agency_word": Pattern(r"^(?:{})$", re.I),
     # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
@@ -244,6 +246,7 @@ SHAPES: dict[str, Shape] = {
     # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
+    "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
