@@ -1325,6 +1325,17 @@ def test_a_drupal_uid_field_with_a_visible_label_gives_the_name_alone(label):
     assert _node_page("en", meta)["authors"] == ["Lena Park"]
 
 
+@pytest.mark.parametrize("field, want", [
+    # the uid field printing its value as its own text, with no item nor label element
+    ("<div class='node__meta'><div class='field field--name-uid'>Aino Lehtonen</div></div>", ["Aino Lehtonen"]),
+    # a label printed with no item element: where the name starts is not known
+    ("<div class='node__meta'><div class='field field--name-uid'><div class='field__label'>Lähettänyt</div>"
+     "Aino Lehtonen</div></div>", []),
+])
+def test_a_drupal_uid_field_printing_the_name_as_its_own_text_gives_it(field, want):
+    assert _node_page("fi", field)["authors"] == want
+
+
 STANDFIRST_IT = ("<p>Il consiglio comunale ha approvato il piano per le nuove gru del porto, che arriveranno entro la "
                  "fine dell'estate.</p>")
 

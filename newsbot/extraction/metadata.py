@@ -908,7 +908,8 @@ def _node_creator(f: Fields) -> list[str]:
     property="foaf:name">Kovács Anna</span> …``, ``<span class="field field--name-uid">``), the
     text of its name's element (:data:`_CREATOR_NAME`), else of its first link to an account's
     page (:data:`_USER_PAGE`: ``<a href="/user/5">``), else a field's item (``field__item``;
-    its label, ``Uploaded by``, no part of it), read from the markup, not cut from the lead-in
+    its label, ``Uploaded by``, no part of it) or, in a field printing no label nor item, its
+    text, read from the markup, not cut from the lead-in
     (``Submitted by``, ``Vložil``) and the date around it. Only the meta of the page's own node
     (:func:`_own_node`): the element's nearest node (an ``<article>`` or a ``node`` element,
     :data:`_NODE`) is inside no other (a related node a reference field embeds in the text),
@@ -933,6 +934,8 @@ def _node_creator(f: Fields) -> list[str]:
             name = next((a for a in el.iter("a") if _USER_PAGE.search(urlsplit(a.get("href") or "").path)), None)
         if name is None and "uid" in (el.get("class") or ""):
             name = next((i for i in el.iter(etree.Element) if _FIELD_ITEM.search(i.get("class") or "")), None)
+            if name is None and not any(_FIELD_LABEL.search(i.get("class") or "") for i in el.iter(etree.Element)):
+                name = el  # ``<div class="field field--name-uid">Laura Virtanen</div>``: the field's text is its value
         if name is None:
             continue  # ``<div class="submitted">`` printing no name's element: where it ends is not known
         text = clean(_PARENS.sub("", _byline_text(name) or "")) or ""
