@@ -1200,7 +1200,8 @@ _DAY_META = "<meta property='article:published_time' content='2026-03-12'>"
     ("fr", "", "<p class='text-muted small'>Mis à jour le 12 mars 2026 à 18h30</p>", "2026-03-12T00:00:00+00:00"),
     ("da", "", "<p class='text-muted'>Opdateret 12. marts 2026 kl. 16.20</p><p class='text-muted'>Publiceret 12. "
      "marts 2026</p>", "2026-03-12T00:00:00+00:00"),
-    ("is", "", "<p class='text-muted'>Birt: 12.3.2026 | Uppfært: 12.3.2026 kl. 16:20</p>", "2026-03-12T00:00:00+00:00"),
+    ("is", "", "<p class='text-muted'>Birt: 12.3.2026 | Uppfært: 12.3.2026 kl. 16:20</p>",
+     "2026-03-12T00:00:00+00:00"),
     # the publication's label's time, the update's after it
     ("is", "", "<p class='text-muted'>Birt: 12.3.2026 kl. 09:15 | Uppfært: 12.3.2026 kl. 16:20</p>",
      "2026-03-12T09:15:00+00:00"),
@@ -1253,3 +1254,12 @@ def test_a_drupal_nodes_changed_field_in_its_signature_is_the_update():
     html = _doc("<title>Harbour cranes</title>", _FULL_NODE.format(meta=meta, text=_paras(4), after="", footer=""))
     rec = extract_article(html.encode(), HARBOUR).record
     assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T13:05:00+00:00", "2026-03-14T09:00:00+00:00")
+
+
+@pytest.mark.parametrize("line", [
+    # sentences opening with a date's label word or a byline's lead-in word
+    "<p>Aktualisiert wird der Fahrplan der Fähre erst ab dem 26. April 2026.</p>",
+    "<p>Von Beginn an war der 26. April 2026 als Tag der Einweihung gesetzt.</p>",
+])
+def test_a_sentence_opening_with_a_label_or_lead_in_word_is_running_text(line):
+    assert _bootstrap("de", line)["date_published"] is None

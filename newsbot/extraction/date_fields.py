@@ -377,8 +377,8 @@ _EVENT_PARTS = frozenset(("date", "dates", "time", "times", "day", "datum", "zei
                           "calendar", "box", "wrap", "wrapper", "container", "block", "widget", "header", "single",
                           "teaser", "teasers", "card", "preview"))
 """Parts that follow an event word in the names of an event's parts (``event-date``,
-``termin-datum``, ``tribe-events-schedule``, ``veranstaltungen-teaser-list-item``); a name whose other parts are not these
-(``pointer-events-none``, ``concert-review``) names no event."""
+``termin-datum``, ``tribe-events-schedule``, ``veranstaltungen-teaser-list-item``); a name
+whose other parts are not these (``pointer-events-none``, ``concert-review``) names no event."""
 _NOT_EVENT_PREFIXES = frozenset(("category", "tag", "tax", "term", "post", "format", "has", "no", "with", "is"))
 """First parts of a name that say something of the post or the page: WordPress's post classes
 ``category-events``, ``tag-konzerte`` (a slug), a state ``has-events``."""
@@ -409,10 +409,12 @@ def _names_event(el) -> bool:
     an ``<article>``'s never (the post's own classes, ``<article class="post category-konzerte">``)."""
     if el.tag == "article":
         return False
-    return any(_token_names_event(t) for k in ("class", "id", "itemprop", "itemtype") for t in (el.get(k) or "").split())
+    return any(_token_names_event(t)
+               for k in ("class", "id", "itemprop", "itemtype") for t in (el.get(k) or "").split())
 
 
-_DATELINE_LEAD = re.compile(r"(?:[^\W\d_][^\W\d_.'’-]*(?![^\W\d_])[.'’-]?[\s,]*(?:\([^()]{1,30}\)[\s,]*)?){0,5}[\s,(/–—-]*")
+_DATELINE_LEAD = re.compile(r"(?:[^\W\d_][^\W\d_.'’-]*(?![^\W\d_])[.'’-]?[\s,]*(?:\([^()]{1,30}\)[\s,]*)?){0,5}"
+                            r"[\s,(/–—-]*")
 """What stands before a dateline's day at the opening of a paragraph: a place's name, up to five
 words, a name in brackets after one (``Halle (Saale)``), and punctuation (``BERLIN, 12. März
 2025 –``), or nothing (:func:`_dateline_lead`)."""
@@ -507,13 +509,26 @@ def _sentence(text: str) -> bool:
 
 def _meta_line(text: str) -> bool:
     """``text`` is an article's meta line: it opens with a date's label (vocabulary category
-    ``date_label``: ``Publié le``, ``Veröffentlicht am``) or a byline's lead-in (``byline_lead_in``:
-    ``Írta:``, ``Von``) before a capitalised name (not ``Par ailleurs``, ``By the time``)."""
+    ``date_label``) and the day right after it (:data:`_LABEL_TO_DAY`: ``Publié le 12/03/2026
+    par …``, not ``Updated guidance applies from 1 April``), or with a byline's lead-in
+    (``byline_lead_in``) and a name before a separator (two to four capitalised words, short
+    particles between: ``Írta: Kovács Anna Mária, megjelent …``; not ``Von Beginn an``)."""
     label = pattern("date_label").match(text)
     if label is not None:
-        return True
+        day = _first_day(text)
+        return day is not None and _LABEL_TO_DAY.fullmatch(text, label.end(), day.start()) is not None
     lead = pattern("byline_lead_in").match(text)
-    return lead is not None and text[lead.end():lead.end() + 1].isupper()
+    if lead is None:
+        return False
+    name = re.split(r"[,|·•–—]", text[lead.end():], maxsplit=1)
+    words = _WORD.findall(name[0])
+    return len(name) == 2 and 2 <= len(words) <= 4 and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words)
+
+
+_LABEL_TO_DAY = re.compile(r"[\s:,.–—-]*(?:[^\W\d_]{1,4}\.?[\s,]+){0,2}")
+"""What may stand between a date's label and its day: punctuation and two short words at most
+(``le``, ``am``, ``on the``)."""
 
 
 _DRUPAL_SIGNED = re.compile(r"\bSubmitted by\b.{1,80}?\bon\s*$", re.S)
