@@ -1051,14 +1051,6 @@ def test_an_update_label_before_no_day_names_no_update():
     assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T17:40:00+00:00", None)
 
 
-@pytest.mark.parametrize("lang, line, want", [
-    ("de", "12:30 am 12. März 2026", "2026-03-12T12:30:00+00:00"),  # "am": on (the day)
-    ("en", "12:30 am March 12, 2026", "2026-03-12T00:30:00+00:00"),  # a.m.
-])
-def test_a_half_of_the_day_is_read_only_in_a_language_writing_one(lang, line, want):
-    assert _bootstrap(lang, f"<div class='date'>{line}</div>")["date_published"] == want
-
-
 @pytest.mark.parametrize("line", [
     "<p>Die Kräne werden am 26. April 2026 um 10 Uhr feierlich eingeweiht, teilte der Hafen mit.</p>",
     "<p>A darukat 2026. április 26-án avatják fel a kikötőben.</p>",
@@ -1115,3 +1107,159 @@ def test_a_time_in_the_pages_footer_is_no_drupal_signature():
     html = _doc("<title>Harbour cranes</title>", f"<main><h1>Harbour cranes</h1>{_paras(4)}</main>{footer}")
     # (htmldate may read the printed day; the footer's time is not taken as the node's)
     assert extract_article(html.encode(), HARBOUR).record["date_published"] != "2026-03-14T06:00:00+00:00"
+
+
+_NORDIC["pl"] = "Port ponownie uruchomił dwa dźwigi po burzy z zeszłego tygodnia, poinformował zarząd spółki."
+_NORDIC["fr"] = "La commune a rouvert le quai nord après les travaux de l'hiver, a indiqué la mairie."
+
+
+def _layout(lang: str, over: str = "", line: str = "", head: str = "", url: str = HARBOUR, text: str = "") -> dict:
+    """The record of a page in ``lang``: ``over`` in the site's header, ``line`` under the
+    headline, ``text`` (else four paragraphs in that language) under it."""
+    text = text or f"<p>{_NORDIC[lang]} {_NORDIC[lang]}</p>" * 4
+    html = _doc(f"<title>Hafnarkranar</title>{head}",
+                f"<header class='site-header'>{over}<a class='brand' href='/'>Kuststad</a></header>"
+                f"<div class='container'><div class='col-lg-8'><h1>Hafnarkranar</h1>{line}{text}</div></div>")
+    return extract_article(html.replace("<html>", f"<html lang='{lang}'>").encode(), url).record
+
+
+@pytest.mark.parametrize("line", [
+    # an event word inside another word or class, a post's slug class, a CSS utility, a review's own line
+    "<div class='text-sm select-none pointer-events-none'><span>Hafen</span> · <span>12.03.2026</span></div>",
+    "<div class='entry-meta category-veranstaltungen'>12. März 2026</div>",
+    "<div class='category-terminals'><p class='meta'>12. März 2026</p></div>",
+    "<div class='concert-review'><p class='concert-review__meta'>Kritik von Ina Lund · 12.03.2026</p></div>",
+])
+def test_a_day_in_a_class_merely_holding_an_event_word_dates_the_page(line):
+    assert _bootstrap("de", line)["date_published"][:10] == "2026-03-12"
+
+
+def test_a_posts_own_category_class_naming_events_is_no_events_element():
+    post = ("<article class='post type-post hentry category-events'><header class='entry-header'>"
+            "<h1 class='entry-title'>Harbour cranes</h1><div class='entry-meta'><span class='posted-on'>"
+            f"Posted on March 12, 2026</span></div></header><div class='entry-content'>{_paras(4)}</div></article>")
+    html = _doc("<title>Harbour cranes</title>", f"<main class='site-main'>{post}</main>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"][:10] == "2026-03-12"
+
+
+@pytest.mark.parametrize("line", [
+    "<div class='tribe-events-schedule'><span>26.04.2026</span></div>",
+    "<div class='veranstaltungen-teaser-list-item'>Sa. 26.04.2026</div>",
+    "<div itemscope itemtype='https://schema.org/MusicEvent'><span>26.04.2026</span></div>",
+])
+def test_an_events_element_named_so_still_gives_no_publication(line):
+    assert _bootstrap("de", line)["date_published"] is None
+
+
+@pytest.mark.parametrize("opening, want", [
+    # a dateline's place with a particle or a name in brackets
+    ("Frankfurt am Main, 12. März 2026 – ", "2026-03-12"),
+    ("Halle (Saale), 12. März 2026 – ", "2026-03-12"),
+    ("Freiburg im Breisgau, 12.03.2026. ", "2026-03-12"),
+    # no place: running text
+    ("In der Halle (Saale) feiert man am 12. März 2026, ", None),
+])
+def test_a_datelines_place_may_hold_particles_and_brackets(opening, want):
+    line = f"<p>{opening}der Hafen hat zwei Kräne nach dem Sturm wieder in Betrieb genommen.</p>"
+    got = _bootstrap("de", line)["date_published"]
+    assert (got and got[:10]) == want
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    # a meta line ending with the date's full stop, or a label's line ending in a sentence's
+    ("hu", "<p class='byline'>Írta: Szabó Éva Katalin, megjelent 2026. március 12.</p>", "2026-03-12"),
+    ("fr", "<p class='text-muted'>Publié le 12/03/2026 par le service de presse de la commune.</p>", "2026-03-12"),
+    # a byline's lead-in word opening a sentence ("Írta a …": wrote the …)
+    ("hu", "<p>Írta a polgármester, hogy a darukat 2026. március 12. után avatják fel.</p>", None),
+])
+def test_a_meta_line_is_no_sentence_of_running_text(lang, line, want):
+    got = _bootstrap(lang, line)["date_published"]
+    assert (got and got[:10]) == want
+
+
+@pytest.mark.parametrize("modified, printed, want", [
+    # the modification in UTC late on the 12th is the 13th in Europe: the printed 13th stands
+    ("2026-03-12T23:40:00+00:00", "13.03.2026, 00:40 Uhr", "2026-03-13"),
+    # two days later than the modification: no publication
+    ("2026-03-12T23:40:00+00:00", "14.03.2026", None),
+    ("2026-03-12T09:00:00+01:00", "13.03.2026", None),
+])
+def test_a_modification_in_utc_allows_the_local_day_after_it(modified, printed, want):
+    head = f"<meta property='article:modified_time' content='{modified}'>"
+    got = _bootstrap("de", f"<p class='date'>{printed}</p>", head=head)["date_published"]
+    assert (got and got[:10]) == want
+
+
+_DAY_META = "<meta property='article:published_time' content='2026-03-12'>"
+
+
+@pytest.mark.parametrize("lang, over, line, want", [
+    # the site header's today date and clock
+    ("fr", "<div class='top-bar__info'>jeudi 12 mars 2026, 07:15</div>", "", "2026-03-12T00:00:00+00:00"),
+    # the update's own line, its time the update's
+    ("fr", "", "<p class='text-muted small'>Mis à jour le 12 mars 2026 à 18h30</p>", "2026-03-12T00:00:00+00:00"),
+    ("da", "", "<p class='text-muted'>Opdateret 12. marts 2026 kl. 16.20</p><p class='text-muted'>Publiceret 12. "
+     "marts 2026</p>", "2026-03-12T00:00:00+00:00"),
+    ("is", "", "<p class='text-muted'>Birt: 12.3.2026 | Uppfært: 12.3.2026 kl. 16:20</p>",
+     "2026-03-12T00:00:00+00:00"),
+    # the publication's label's time, the update's after it
+    ("is", "", "<p class='text-muted'>Birt: 12.3.2026 kl. 09:15 | Uppfært: 12.3.2026 kl. 16:20</p>",
+     "2026-03-12T09:15:00+00:00"),
+    # a fact box's event time under its own heading
+    ("de", "", "<div class='infobox'><h3>Auf einen Blick</h3><p>12.03.2026, 19:30 Uhr</p></div>",
+     "2026-03-12T00:00:00+00:00"),
+    # a date line of its own under the headline
+    ("de", "", "<p class='text-muted'>12.03.2026, 19:30 Uhr</p>", "2026-03-12T19:30:00+00:00"),
+])
+def test_a_day_takes_the_time_of_the_publications_own_line_only(lang, over, line, want):
+    rec = _layout(lang, over, line, head=_DAY_META)
+    assert rec["date_published"] == want
+    assert ("day_only" in rec["quality_flags"]) == want.endswith("T00:00:00+00:00")
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("de", "12:30 am 12. März 2026", "2026-03-12T12:30:00+00:00"),  # "am": on (the day)
+    ("de", "12.03.2026 12:30 am 12.03. aktualisiert", "2026-03-12T12:30:00+00:00"),
+    ("en", "12:30 am March 12, 2026", "2026-03-12T00:30:00+00:00"),  # a.m.
+    ("pl", "12.03.2026 o 2:05 pm", "2026-03-12T14:05:00+00:00"),  # an English time format on any page
+    ("hu", "2026. 03. 12. 3:25pm", "2026-03-12T15:25:00+00:00"),
+])
+def test_a_half_of_the_day_is_no_word_before_a_days_number(lang, line, want):
+    assert _layout(lang, line=f"<div class='date'>{line}</div>")["date_published"] == want
+
+
+_FULL_NODE = ("<main role='main'><h1 class='page-title'>Harbour cranes</h1><article class='node node--type-article "
+              "node--view-mode-full'>{meta}<div class='node__content'><p class='date'>12 March 2026</p>{text}</div>"
+              "</article>{after}</main>{footer}")
+_TEASER = ("<article class='node node--type-article node--view-mode-teaser'><h3><a href='/node/7'>Ferry</a></h3>"
+           "<footer class='node__meta'><div class='node__submitted'>by mara <time datetime='2026-03-14T08:00:00Z'>"
+           "14/03/2026</time></div></footer></article>")
+
+
+@pytest.mark.parametrize("after, footer", [
+    # core's Recent content view below the node, a view of teasers in the page's footer region
+    (f"<div class='block block-views'><h2>Recent content</h2><div class='views-row'>{_TEASER}</div></div>", ""),
+    ("", f"<footer class='site-footer' role='contentinfo'><div class='region region-footer'>{_TEASER}</div></footer>"),
+])
+def test_a_teaser_nodes_signature_is_no_pages_publication(after, footer):
+    html = _doc("<title>Harbour cranes</title>", _FULL_NODE.format(meta="", text=_paras(4), after=after, footer=footer))
+    assert extract_article(html.encode(), HARBOUR).record["date_published"][:10] == "2026-03-12"
+
+
+def test_a_drupal_nodes_changed_field_in_its_signature_is_the_update():
+    meta = ("<footer class='node__meta'><div class='field field--name-changed'>Last updated <time "
+            "datetime='2026-03-14T09:00:00Z'>14 March 2026</time></div><div class='node__submitted'>Submitted by mara "
+            "on <span class='field field--name-created'><time datetime='2026-03-12T13:05:00Z'>12 March 2026</time>"
+            "</span></div></footer>")
+    html = _doc("<title>Harbour cranes</title>", _FULL_NODE.format(meta=meta, text=_paras(4), after="", footer=""))
+    rec = extract_article(html.encode(), HARBOUR).record
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-12T13:05:00+00:00", "2026-03-14T09:00:00+00:00")
+
+
+@pytest.mark.parametrize("line", [
+    # sentences opening with a date's label word or a byline's lead-in word
+    "<p>Aktualisiert wird der Fahrplan der Fähre erst ab dem 26. April 2026.</p>",
+    "<p>Von Beginn an war der 26. April 2026 als Tag der Einweihung gesetzt.</p>",
+])
+def test_a_sentence_opening_with_a_label_or_lead_in_word_is_running_text(line):
+    assert _bootstrap("de", line)["date_published"] is None

@@ -516,3 +516,16 @@ def test_a_themes_term_list_under_the_text_is_no_section():
     # the same list printed in the entry footer holds the post's tags
     under = "<footer class='entry-footer'><div class='ast-terms-link'><a href='/tag/gruas/'>gruas</a></div></footer>"
     assert _page(_ENTRY.format(over="", h=HEADLINE, text=_paras(4), under=under))["section"] is None
+
+
+@pytest.mark.parametrize("over", [
+    # a term list of tags, a language switcher's item named for Catalan, a link to the terms of use
+    "<div class='entry-meta'><span class='ast-terms-link'><a href='/tag/gruas/' rel='tag'>Gruas</a>, "
+    "<a href='/tag/porto/' rel='tag'>Porto</a></span></div>",
+    "<ul class='langs'><li class='lang-cat'><a href='/ca/'>Català</a></li><li class='lang-es'><a href='/es/'>"
+    "Castellano</a></li></ul>",
+    "<div class='notice'><span class='terms-link'><a href='/terms-of-use/'>Terms of use</a></span></div>",
+])
+def test_a_list_over_the_headline_that_is_no_themes_category_list_is_no_section(over):
+    html = _ENTRY.format(over=over, h=HEADLINE, text=_paras(4), under="")
+    assert _page(html)["section"] is None

@@ -16,7 +16,7 @@ from . import dates
 from .page import Page
 from .text import clean
 from .values import above_the_text, comments_of, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values, text_of
-from .vocabulary import pattern, phrases, vocabulary
+from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -55,7 +55,8 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
         for el in _rdfa_dates(page, ld_key)[:1]:
             add("rdfa", _rdfa_date(el))
         published = ld_key == "datePublished"
-        times = [el for el in page.elements("time") if el.get("datetime") and (not in_aside(el) or _node_footer(el))]
+        times = [el for el in page.elements("time") if el.get("datetime") and (not in_aside(el) or _node_footer(el))
+                 and not (_signed(el) and _another_nodes(el))]  # not another node's signature
         marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
         unmarked = [el for el in times if _time_mark(el) is None] if published else []
         loose = [el for el in times if _time_mark(el) == "updated"]
@@ -127,12 +128,43 @@ def _signed(el) -> bool:
 
 
 def _node_footer(el) -> bool:
-    """``el`` is in a Drupal node's signature (:func:`_signed`) in a ``<footer>`` of the node, no
-    page footer, aside or reader comment (a ``<footer class="node__meta">`` in a node that is no
-    ``<article>``: ``<div class="node">``)."""
-    return _signed(el) and comments_of(el) is None \
+    """``el`` is in the page's own node's signature (:func:`_own_signature`) in a ``<footer>``
+    of the node, no aside or reader comment (a ``<footer class="node__meta">`` in a node that is
+    no ``<article>``: ``<div class="node">``)."""
+    return _own_signature(el) and comments_of(el) is None \
         and not any(a.tag in ("aside", "nav") for a in el.iterancestors()) \
         and any("node" in (a.get("class") or "").split() for a in el.iterancestors())
+
+
+_TEASER_NODE = re.compile(r"teaser|^views?-row|^(?:node--)?view-mode-(?!full$)")
+"""A class of a node printed in a list of other ones, no page's own: Drupal's teaser view mode
+(``node--view-mode-teaser``, Drupal 7's ``node-teaser``, any view mode but ``full``) or a
+view's row (``views-row``)."""
+_CHANGED_FIELD = "field--name-changed"
+"""The class of a Drupal node's field of its last change, printed in its signature's footer."""
+
+
+def _own_signature(el) -> bool:
+    """``el`` is in the signature (:func:`_signed`) of the page's own node
+    (:func:`_another_nodes`), not in its field of the last change (:data:`_CHANGED_FIELD`)."""
+    return _signed(el) and not _another_nodes(el) \
+        and not any(_CHANGED_FIELD in (a.get("class") or "").split() for a in (el, *el.iterancestors()))
+
+
+def _another_nodes(el) -> bool:
+    """``el`` is printed in another node than the page's own: a teaser or a view's row
+    (:data:`_TEASER_NODE`), or a node in a ``<footer>`` (or ``role="contentinfo"``) outside it
+    (the page's footer region listing the latest nodes)."""
+    node = False  # the node holding el is passed
+    for a in (el, *el.iterancestors()):
+        classes = (a.get("class") or "").split()
+        if any(_TEASER_NODE.search(c) for c in classes):
+            return True
+        if "node" in classes or a.tag == "article":
+            node = True
+        elif node and (a.tag == "footer" or a.get("role") == "contentinfo"):
+            return True
+    return False
 
 
 _NODE_CHARS = 400
@@ -257,13 +289,15 @@ def _time_mark(el) -> str | None:
     ``published``), ``"modified"`` (``itemprop="dateModified"``, class ``modified``),
     ``"updated"`` (class ``updated`` alone: hAtom's update time, which WordPress themes such as
     GeneratePress print before the publication time, while others such as Newspaper put it on
-    the publication time itself), ``"published"`` too in Drupal's node signature
-    (:func:`_signed`: the node's creation field), else ``None``."""
+    the publication time itself), ``"published"`` too in the signature of the page's Drupal
+    node (:func:`_own_signature`: the node's creation field), ``"modified"`` in its field of
+    the last change (:data:`_CHANGED_FIELD`), else ``None``."""
     prop = (el.get("itemprop") or "").split()
     classes = (el.get("class") or "").lower().split()
-    if "datePublished" in prop or "published" in classes or _signed(el):
+    if "datePublished" in prop or "published" in classes or _own_signature(el):
         return "published"
-    if "dateModified" in prop or "modified" in classes:
+    if "dateModified" in prop or "modified" in classes \
+            or any(_CHANGED_FIELD in (a.get("class") or "").split() for a in el.iterancestors()):
         return "modified"
     return "updated" if "updated" in classes else None
 
@@ -334,30 +368,82 @@ _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01]
 """A day in an address's path (``/2025/03/12/``), as WordPress's and many news sites'
 permalinks print the publication's (a year and month alone, ``/2021/10/``, is as often a
 folder of a page updated since)."""
-_EVENT_MARK = re.compile(r"event|veranstaltung|termin|evento|[eé]v[eé]nement|wydarzeni|rendezv[eé]ny|concert|konzert"
-                         r"|startdate|enddate", re.I)
-"""A class, id, ``itemprop`` or ``itemtype`` naming an event (schema.org's ``Event`` and its
-``startDate``; ``event-date``, ``termin``, ``veranstaltung``): its day is the event's."""
-_DATELINE_LEAD = re.compile(r"(?:[^\W\d_][^\W\d_.'’-]*[.'’-]?\s*){0,3}[\s,(/–—-]*")
-"""What stands before a dateline's day at the opening of a paragraph: a place's name, up to three
-words, each capitalised (:func:`_dateline_lead`), and punctuation (``BERLIN, 12. März 2025 –``),
-or nothing."""
+_EVENT_WORD = re.compile(r"events?|veranstaltung(?:en)?|termine?|eventos?|[eé]v[eé]nements?|wydarzeni[ea]"
+                         r"|rendezv[eé]ny(?:ek)?|concerts?|konzerte?", re.I)
+"""A word naming an event (``event``, ``termin``, ``veranstaltung``), a whole part of a class or
+id (:func:`_token_names_event`)."""
+_EVENT_PARTS = frozenset(("date", "dates", "time", "times", "day", "datum", "zeit", "fecha", "data", "start", "end",
+                          "info", "meta", "details", "detail", "when", "list", "item", "items", "schedule",
+                          "calendar", "box", "wrap", "wrapper", "container", "block", "widget", "header", "single",
+                          "teaser", "teasers", "card", "preview"))
+"""Parts that follow an event word in the names of an event's parts (``event-date``,
+``termin-datum``, ``tribe-events-schedule``, ``veranstaltungen-teaser-list-item``); a name
+whose other parts are not these (``pointer-events-none``, ``concert-review``) names no event."""
+_NOT_EVENT_PREFIXES = frozenset(("category", "tag", "tax", "term", "post", "format", "has", "no", "with", "is"))
+"""First parts of a name that say something of the post or the page: WordPress's post classes
+``category-events``, ``tag-konzerte`` (a slug), a state ``has-events``."""
+_EVENT_PROPERTIES = frozenset(("startdate", "enddate", "doortime"))
+"""schema.org's properties of an ``Event``'s times."""
+
+
+def _token_names_event(token: str) -> bool:
+    """One class name, id, ``itemprop`` or ``itemtype`` names an event: schema.org's ``Event``
+    types (``…/Event``, ``…/MusicEvent``) and times (:data:`_EVENT_PROPERTIES`), or an event
+    word (:data:`_EVENT_WORD`) that is a whole part of the name, its last part or followed only
+    by parts of an event (:data:`_EVENT_PARTS`: ``event-date``, ``mec-event-date``); never after
+    a part speaking of the post or the page (:data:`_NOT_EVENT_PREFIXES`: ``category-events``)
+    nor a word merely holding one (``category-terminals``, ``prevention``, ``concertation``)."""
+    if token.lower() in _EVENT_PROPERTIES:
+        return True
+    if "/" in token:  # an itemtype
+        return token.rstrip("/").rsplit("/", 1)[-1].lower().endswith("event")
+    parts = [p for p in re.split(r"[-_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "-", token).lower()) if p]
+    events = [i for i, p in enumerate(parts) if _EVENT_WORD.fullmatch(p)]
+    if not events or parts[0] in _NOT_EVENT_PREFIXES:
+        return False
+    return all(p in _EVENT_PARTS or _EVENT_WORD.fullmatch(p) or p.isdigit() for p in parts[events[0] + 1:])
+
+
+def _names_event(el) -> bool:
+    """``el``'s class, id, ``itemprop`` or ``itemtype`` names an event (:func:`_token_names_event`);
+    an ``<article>``'s never (the post's own classes, ``<article class="post category-konzerte">``)."""
+    if el.tag == "article":
+        return False
+    return any(_token_names_event(t)
+               for k in ("class", "id", "itemprop", "itemtype") for t in (el.get(k) or "").split())
+
+
+_DATELINE_LEAD = re.compile(r"(?:[^\W\d_][^\W\d_.'’-]*(?![^\W\d_])[.'’-]?[\s,]*(?:\([^()]{1,30}\)[\s,]*)?){0,5}"
+                            r"[\s,(/–—-]*")
+"""What stands before a dateline's day at the opening of a paragraph: a place's name, up to five
+words, a name in brackets after one (``Halle (Saale)``), and punctuation (``BERLIN, 12. März
+2025 –``), or nothing (:func:`_dateline_lead`)."""
+_PLACE_PARTICLE = 3  # letters of a lower-case word inside a place's name at most (am, im, an, de, sur)
 
 
 def _dateline_lead(text: str) -> bool:
     """``text``, what stands before a day in its paragraph, is a dateline's place
-    (:data:`_DATELINE_LEAD`, each word capitalised: not ``A koncert``)."""
-    return _DATELINE_LEAD.fullmatch(text) is not None and all(w[0].isupper() for w in _WORD.findall(text))
+    (:data:`_DATELINE_LEAD`): its first and last words capitalised, those between capitalised
+    or short lower-case particles (:data:`_PLACE_PARTICLE`: ``Frankfurt am Main``, ``Freiburg
+    im Breisgau``); not ``A koncert``, ``Das Konzert findet am``."""
+    if _DATELINE_LEAD.fullmatch(text) is None:
+        return False
+    words = _WORD.findall(text)
+    return not words or (words[0][0].isupper() and words[-1][0].isupper()
+                         and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words))
 
 
 _EVENT_LEVELS = 3  # the ancestors of a day's element read for an event's name
+_ZONE_AHEAD = timedelta(hours=14)  # the furthest a local time runs ahead of UTC (UTC+14)
 
 
 def _no_publication(f: Fields, day: str) -> bool:
     """The day ``day`` (``YYYY-MM-DD``) that htmldate or the page's text gave is no publication:
     later than the day its address names (:data:`_URL_DAY`: ``/2025/03/12/`` for a day in
-    April) or than the modification a meta tag gives (:data:`_MODIFIED_META`), or printed in
-    the page's text only in an event's element (:data:`_EVENT_MARK` on it or one of its
+    April) or than the modification a meta tag gives (:data:`_MODIFIED_META`; given in UTC, than
+    the local day it may be, :data:`_ZONE_AHEAD`: ``2025-03-12T23:40:00Z`` is 13 March in
+    Berlin), or printed in
+    the page's text only in an event's element (:func:`_names_event` of it or one of its
     :data:`_EVENT_LEVELS` nearest ancestors: ``<div class="event-date">``, schema.org's
     ``startDate``) or in a sentence of running text (:func:`_sentence` of the text node printing
     it, else of its element; not after a dateline's place opening a paragraph,
@@ -375,7 +461,12 @@ def _no_publication(f: Fields, day: str) -> bool:
             pass
     for el in _modified_meta(f.page):
         modified = dates.parse_date(el.get("content"))
-        if modified is not None and when > modified.value.date():
+        if modified is None:
+            continue
+        latest = modified.value.date()  # the page's local day is that day, one later for a time in UTC
+        if modified.has_time and modified.value.utcoffset() == timedelta(0):
+            latest = (modified.value + _ZONE_AHEAD).date()
+        if when > latest:
             return True
     written, printed = day_pattern(when), False
     seen = set()
@@ -392,8 +483,7 @@ def _no_publication(f: Fields, day: str) -> bool:
         if m is None:
             continue
         printed = True
-        if any(_EVENT_MARK.search(" ".join(a.get(k) or "" for k in ("class", "id", "itemprop", "itemtype")))
-               for a in (el, *list(el.iterancestors())[:_EVENT_LEVELS])):
+        if any(_names_event(a) for a in (el, *list(el.iterancestors())[:_EVENT_LEVELS])):
             continue
         if not _sentence(text) or _dateline_lead(text[:m.start()]):
             return False
@@ -408,12 +498,37 @@ def _sentence(text: str) -> bool:
     :data:`_SENTENCE_WORDS` words or more besides its clock times (:func:`_clock_pattern`:
     ``3:25 p.m.``) ending with a full stop, a question or an exclamation mark (``Das Konzert
     findet am 26.04.2025 statt.``; not ``Datum: 26. Januar 2022``, a date line, nor ``von
-    Marianne am 20.09.2020``, a byline)."""
+    Marianne am 20.09.2020``, a byline), and no meta line (:func:`_meta_line`: ``Publié le
+    12/03/2026 par le service communication.``)."""
     text = text.strip()
     if len(text) > 150:
         return True
-    return text.endswith((".", "!", "?", "…")) \
+    return text.endswith((".", "!", "?", "…")) and not _meta_line(text) \
         and len(_WORD.findall(_clock_pattern().sub(" ", text))) >= _SENTENCE_WORDS
+
+
+def _meta_line(text: str) -> bool:
+    """``text`` is an article's meta line: it opens with a date's label (vocabulary category
+    ``date_label``) and the day right after it (:data:`_LABEL_TO_DAY`: ``Publié le 12/03/2026
+    par …``, not ``Updated guidance applies from 1 April``), or with a byline's lead-in
+    (``byline_lead_in``) and a name before a separator (two to four capitalised words, short
+    particles between: ``Írta: Kovács Anna Mária, megjelent …``; not ``Von Beginn an``)."""
+    label = pattern("date_label").match(text)
+    if label is not None:
+        day = _first_day(text)
+        return day is not None and _LABEL_TO_DAY.fullmatch(text, label.end(), day.start()) is not None
+    lead = pattern("byline_lead_in").match(text)
+    if lead is None:
+        return False
+    name = re.split(r"[,|·•–—]", text[lead.end():], maxsplit=1)
+    words = _WORD.findall(name[0])
+    return len(name) == 2 and 2 <= len(words) <= 4 and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words)
+
+
+_LABEL_TO_DAY = re.compile(r"[\s:,.–—-]*(?:[^\W\d_]{1,4}\.?[\s,]+){0,2}")
+"""What may stand between a date's label and its day: punctuation and two short words at most
+(``le``, ``am``, ``on the``)."""
 
 
 _DRUPAL_SIGNED = re.compile(r"\bSubmitted by\b.{1,80}?\bon\s*$", re.S)
@@ -684,32 +799,33 @@ def _printed_time(f: Fields, day, texts: list[str] | None = None) -> tuple[int, 
              if str(day.year) in t or f"{day.year % 100:02d}" in t]
     if not texts:
         return None
-    written, language = day_pattern(day), f["language"]
+    written = day_pattern(day)
     for text in texts:
         for m in written.finditer(text):
-            found = _clock(text[m.end():], day, after_day=True, language=language)
+            found = _clock(text[m.end():], day, after_day=True)
             if found:
                 return found
     day_number = re.compile(rf"(?<![\d:])0?{day.day}(?![\d:])")  # not a clock's minutes or seconds
     for text in texts:
         first = written.search(text)
-        text = text[:first.start()] if first else text  # after the day, only right after it
-        if day_number.search(text.replace(str(day.year), " ")) or first:
-            found = _clock(text, day, language=language)
+        end = first.start() if first else len(text)  # after the day, only right after it
+        if day_number.search(text[:end].replace(str(day.year), " ")) or first:
+            found = _clock(text, day, end=end)
             if found:
                 return found
     return None
 
 
-def _clock(text: str, day, after_day: bool = False,
-           language: str | None = None) -> tuple[int, int, tzinfo | None] | None:
+def _clock(text: str, day, after_day: bool = False, end: int | None = None) -> tuple[int, int, tzinfo | None] | None:
     """The first clock time of ``text`` (:func:`_clock_pattern`) as ``(hour, minute, zone)``,
-    a half of the day after it (``am``, ``μ.μ.``) read only in a ``language`` that writes one
-    (:func:`_twelve_hour`: German ``12:30 am 12. März``, "on 12 March", is half past noon).
+    with the half of the day after it (``2:05 pm``, ``1:15 μ.μ.``), unless a day's number
+    follows that word (:data:`_ON_A_DAY`: German ``12:30 am 12. März``, "on 12 March", is half
+    past noon).
     ``after_day``: ``text`` follows a day written whole, and the time counts only right after it
     (:data:`_DAY_TO_CLOCK`); a dotted time at its start, nothing but spaces and punctuation
-    before it (:data:`_DAY_TO_TIME`), counts without a word for "at"."""
-    for m in _clock_pattern().finditer(text):
+    before it (:data:`_DAY_TO_TIME`), counts without a word for "at". ``end``: the time stands
+    before it (the text after it read for the day after a half of the day only)."""
+    for m in _clock_pattern().finditer(text, 0, len(text) if end is None else end):
         if after_day and not _DAY_TO_CLOCK.fullmatch(text, 0, m.start()):
             return None  # another part of the date line's: the next clocks stand further away
         if m.group("spoken") and not m.group("word") \
@@ -717,23 +833,21 @@ def _clock(text: str, day, after_day: bool = False,
             continue  # 3.12 alone: a day and month as often as a time
         hour = int(m.group("hour"))
         minute = int(m.group("minute") or m.group("dotted") or m.group("spoken"))
-        if m.group("pm") and hour < 12 and _twelve_hour(language):
+        half = "pm" if m.group("pm") else "am" if m.group("am") else None
+        if half and _ON_A_DAY.match(text, m.end(half)):
+            half = None  # a word before a day ("am 12. März"), no half of the day
+        if half == "pm" and hour < 12:
             hour += 12
-        elif m.group("am") and hour == 12 and _twelve_hour(language):
+        elif half == "am" and hour == 12:
             hour = 0
         return hour, minute, _zone_of(m.group("zone"), day)
     return None
 
 
-@lru_cache(maxsize=64)
-def _twelve_hour(language: str | None) -> bool:
-    """The ``language`` (a tag: ``de``, ``en-GB``) writes a twelve-hour clock's half of the day
-    after a time: its vocabulary file has the category ``day_half`` (English ``am``/``pm``, Greek
-    ``π.μ.``/``μ.μ.``), or no file of its own (an undeclared or unknown language: every
-    language's words are read)."""
-    primary = (language or "").split("-")[0].lower()
-    own = vocabulary().get(primary) if primary else None
-    return own is None or "day_half" in own
+_ON_A_DAY = re.compile(r"\s*\d{1,2}\.")
+"""A day's number with its full stop, as German, Nordic and Central European languages write it
+(``am 12. März``, ``am 12.03.2026``): the word before it is no half of the day (English writes
+``2:05 pm 12 March``, ``March 12``, with no full stop)."""
 
 
 @lru_cache(maxsize=64)  # the page kind and the printed time ask for the same day
@@ -947,7 +1061,7 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
             if m is None or m.start() > _LABEL_REACH:
                 before = _last_day(text[:word.start()]) if _CLAUSE_OPENS.search(text[:word.start()]) else None
                 day = before and _day_of(before, language)  # a time alone: that day's
-                clock = day and _clock(part, day, after_day=True, language=language)
+                clock = day and _clock(part, day, after_day=True)
                 if clock:
                     found[kind] = _instant(day, clock)
                 continue
@@ -1144,10 +1258,13 @@ _TEXT_WITH_YEAR = etree.XPath("//body//text()[contains(., '19') or contains(., '
 def _day_lines(f: Fields, day: date | None = None) -> list[str]:
     """The texts of the page's date lines of their own (:func:`_date_line_text`: a day, a time,
     a label and a few words, no sentence), whatever their class (one naming no date: a Bootstrap
-    theme's ``<p class="text-muted small">12. mars 2025 kl. 14:05</p>``), that print
+    theme's ``<p class="text-muted small">12. mars 2025 kl. 14:05</p>``), each its
+    publication's part (:func:`_publication_part`; an update's line gives none), that print
     ``day`` written whole (:func:`day_pattern`; any whole day, :func:`_first_day`, for ``None``)
-    and stand above the article's text (:func:`~newsbot.extraction.values.above_the_text`), in
-    document order: the first one only (for ``None``, the first of its year's text nodes read:
+    and stand above the article's text (:func:`~newsbot.extraction.values.above_the_text`), not
+    in the site's header (:func:`_in_site_header`: today's date and clock) nor under a box's
+    heading (:func:`_under_box_heading`: a fact box's event), in document order:
+    the first one only (for ``None``, the first of its year's text nodes read:
     :data:`_DAY_LINE_TRIES`)."""
     written = day_pattern(day) if day is not None else None
     seen = set()
@@ -1161,10 +1278,55 @@ def _day_lines(f: Fields, day: date | None = None) -> list[str]:
             continue
         seen.add(id(el))
         text = _date_line_text(el)
-        if text is not None and (written.search(text) if written is not None else _first_day(text)) \
-                and above_the_text(el):
+        text = text and _publication_part(text)
+        if text and (written.search(text) if written is not None else _first_day(text)) \
+                and above_the_text(el) and not _in_site_header(el) and not _under_box_heading(f, el):
             return [text]
     return []
+
+
+def _publication_part(text: str) -> str | None:
+    """The part of the date line ``text`` that dates the publication: all of it when it names
+    nothing (vocabulary category ``date_label``), else what follows the publication's label up
+    to the next label (``Birt: 12.3.2026`` of ``Birt: 12.3.2026 | Uppfært: 12.3.2026 kl.
+    16:20``), else what stands before the first update's label when it prints a day
+    (``12. März 2026, aktualisiert 16:20``); ``None`` for an update's line (``Mis à jour le 12
+    mars 2026 à 18h30``)."""
+    words = list(pattern("date_label").finditer(text))
+    if not words:
+        return text
+    for word, following in zip(words, words[1:] + [None]):
+        if word.group("published") is not None:
+            return text[word.end():following.start() if following else len(text)]
+    before = text[:words[0].start()]
+    return before if _first_day(before) else None
+
+
+def _under_box_heading(f: Fields, el) -> bool:
+    """``el`` is printed under a heading of its own box: an element before it in its parent is a
+    heading (``<h2>`` to ``<h6>``) other than the headline (a fact box's ``<h3>Auf einen
+    Blick</h3><p>26.04.2026, 19:30 Uhr</p>``, the event's day)."""
+    from .title import headline_element
+
+    head = None
+    for sibling in el.itersiblings(preceding=True):
+        if sibling.tag in ("h2", "h3", "h4", "h5", "h6"):
+            head = head if head is not None else headline_element(f.page, None)
+            if sibling is not head:
+                return True
+    return False
+
+
+def _in_site_header(el) -> bool:
+    """``el`` is in the site's header: a ``<header>`` (or ``role="banner"``) outside the
+    ``<article>`` and ``<main>`` holding no headline (``<h1>``, ``<h2>``), where a site prints
+    today's date (``jueves, 12 de marzo de 2026, 07:15``)."""
+    for a in el.iterancestors():
+        if a.tag in ("article", "main"):
+            return False
+        if (a.tag == "header" or a.get("role") == "banner") and next(a.iter("h1", "h2"), None) is None:
+            return True
+    return False
 
 
 _DAY_LINE_TRIES = 40  # text nodes holding 19 or 20 read for a date line with no day to look for

@@ -273,11 +273,24 @@ TYPO3 tx_news's ``news-list-category``), or followed by ``-name``/``-title``/``-
 category (7: ``field-name-field-dzial``, 8+: ``field--name-field-rubrika``; its name in the
 site's language, :data:`_SECTION_WORDS`; not ``field-tags``, nor another story's or a wider
 one's, ``field--name-field-related-sections``)."""
-_TERM_LINKS = re.compile(r"(?:^|[\s_-])(?:terms?-links?|entry-taxonom(?:y|ies)|meta-cat|cat)(?=$|\s)", re.I)
-"""A class of a WordPress theme's list of a post's taxonomy terms (Astra's ``ast-terms-link``,
-Kadence's ``entry-taxonomies``, OceanWP's ``meta-cat``, Soledad's ``cat``): printed in the entry
-header over the headline, the post's categories (its tags are printed under the text), read
-there only (:func:`_class_named_links`)."""
+_TERM_LISTS = frozenset(("ast-terms-link", "entry-taxonomies", "meta-cat", "cat"))
+"""The classes of a WordPress theme's list of a post's taxonomy terms (Astra's ``ast-terms-link``,
+Kadence's ``entry-taxonomies``, OceanWP's ``meta-cat``, Soledad's ``cat``), each a whole class
+(not ``lang-cat``, ``terms-link``): printed in the entry header over the headline, the post's
+categories (its tags are printed under the text), read there only (:func:`_class_named_links`),
+their links to a category's address only (:func:`_term_link`)."""
+_TAG_SEGMENTS = frozenset(("tag", "tags"))
+"""A path's segment of a tag's address (WordPress's tag base, ``/tag/hafen/``)."""
+
+
+def _term_link(a, scope) -> bool:
+    """The link ``a`` of a theme's term list (:data:`_TERM_LISTS`, in ``scope``) leads to a
+    category: not to a tag's address (:data:`_TAG_SEGMENTS`), nor a language switcher's or a
+    menu's link (:func:`_not_a_section`)."""
+    path = urlsplit(a.get("href") or "").path
+    return not _TAG_SEGMENTS.intersection(p.lower() for p in path.split("/")) and not _not_a_section(a, scope)
+
+
 _HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
 _RUBRIK = re.compile(r"(?:^|[\s_-])rubrik(?=$|\s)", re.I)
 _RUBRIK_HEADLINE = ("sv", "da", "no", "nb", "nn")
@@ -300,7 +313,7 @@ def _class_named_links(page) -> tuple[list, object]:
     ``[]`` when there is none. A Drupal field's printed label (``field-label``,
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
-    field, not the fields beside it). A theme's list of the post's terms (:data:`_TERM_LINKS`)
+    field, not the fields beside it). A theme's list of the post's terms (:data:`_TERM_LISTS`)
     counts printed over the headline, in its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
     tx_news prints a category as plain text), no heading (a headline, a box's title), that is
     printed beside the headline: inside its ``<article>`` or within :data:`_HEADLINE_BLOCK` of
@@ -322,8 +335,10 @@ def _class_named_links(page) -> tuple[list, object]:
         if not cls and not ident:
             continue  # (most elements: nothing named)
         marks = f"{cls or ''} {ident or ''}"
-        if over and _TERM_LINKS.search(marks) and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
-                and not any(d is head for d in el.iterdescendants()):
+        terms = over and not _TERM_LISTS.isdisjoint(marks.split()) \
+            and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
+            and not any(d is head for d in el.iterdescendants())
+        if terms:
             pass  # a theme's list of the post's terms over its headline: its categories
         elif _names_field_label(marks):
             parent = el.getparent()
@@ -344,6 +359,8 @@ def _class_named_links(page) -> tuple[list, object]:
         if any(_names_breadcrumb(d) for d in (el, *el.iterdescendants())):
             continue  # a trail printed as the category's title: read as a trail
         links = [el] if el.tag == "a" else list(el.iter("a"))
+        if terms and not (links := [a for a in links if _term_link(a, el)]):
+            continue  # its tags, a language's link
         if links:
             if any(len(text_of(p)) >= _RUNNING_TEXT for p in el.iter("p")):
                 continue  # a field of the article's text, its links the text's
