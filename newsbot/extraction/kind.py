@@ -48,7 +48,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
-from .date_fields import _EVENT_MARK, day_pattern, published
+from .date_fields import _EVENT_WORD, day_pattern, published
 from .page import Page, ld_types
 from .urls import absolute, site_of
 
@@ -199,10 +199,11 @@ gives it; a day's archive (``/2025/03/12/``, :data:`_ARCHIVE_PATH`) has no slug.
 
 def _dated_path(path: str) -> bool:
     """The address's path ``path`` dates an article by its day before its slug
-    (:data:`_DATED_PATH`), under no folder naming events (:data:`~newsbot.extraction.date_fields._EVENT_MARK`:
-    ``/veranstaltungen/2025/03/15/konzert``, an event's day)."""
+    (:data:`_DATED_PATH`), under no folder named for events (a folder whose name is an event
+    word, :data:`~newsbot.extraction.date_fields._EVENT_WORD`: ``/veranstaltungen/2025/03/15/konzert``,
+    an event's day)."""
     m = _DATED_PATH.search(path)
-    return m is not None and not _EVENT_MARK.search(path[:m.start()])
+    return m is not None and not any(_EVENT_WORD.fullmatch(folder) for folder in path[:m.start()].split("/"))
 
 
 def _linked_rows(page: Page) -> frozenset:
