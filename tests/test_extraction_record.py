@@ -1405,6 +1405,8 @@ def test_a_written_by_meta_line_gives_the_name_before_its_date(lang, top, want):
     # an organisation word that is a given name too
     ("Aino Toimi", "fi", ["Aino Toimi"]), ("Lucía La Rosa", "es", ["Lucía La Rosa"]), ("Lina Unitas", "en", ["Lina Unitas"]),
     ("Δήμος Ζαφειρίου", "el", ["Δήμος Ζαφειρίου"]), ("Stefan Stiftinger", "de", ["Stefan Stiftinger"]),
+    # a short capitalised first name before a desk's word is no article: only a definite article opens a desk
+    ("The Newsroom", "en", []), ("Ian Staff", "en", ["Ian Staff"]), ("Eva Red", "de", ["Eva Red"]),
 ])
 def test_desks_units_and_organisations_are_no_authors(byline, language, want):
     assert split_names(byline, language) == want

@@ -1984,12 +1984,15 @@ def _desk(part: str) -> bool:
 
 def _article_desk(part: str) -> bool:
     """``part`` is a desk named with an article, a common noun's (``de Redactie Binnenland``,
-    ``la Redacción``, ``La Redacción``, ``the Newsroom``): words in lower case (the first
-    capitalised too, opening the byline) of :data:`_PARTICLE_CHARS` letters at most, then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
+    ``la Redacción``, ``La Redacción``, ``the Newsroom``): words in lower case of
+    :data:`_PARTICLE_CHARS` letters at most (the first capitalised too, opening the byline, when
+    it is a definite article, the vocabulary's ``definite_article``: not a first name, ``Ian
+    Staff``), then a desk (:func:`_desk`) or a desk's word alone (the vocabulary's
     ``not_a_person``); a person's particle stands before a surname (``de Vries``), never a desk."""
     words = part.split()
     at = 0
-    while at < len(words) - 1 and (words[at].islower() or (at == 0 and words[at].istitle())) \
+    while at < len(words) - 1 and (words[at].islower()
+                                   or (at == 0 and words[at].istitle() and pattern("definite_article").match(words[at]))) \
             and words[at].isalpha() and len(words[at]) <= _PARTICLE_CHARS:
         at += 1
     rest = " ".join(words[at:])

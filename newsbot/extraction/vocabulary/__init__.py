@@ -122,6 +122,8 @@ PATTERNS: dict[str, Pattern] = {
     "given_name": Pattern(r"^(?:{})$", re.I),
     # the word for a news agency opening its name ("Agenzia", "Agência"): the whole word
     "news_agency_word": Pattern(r"^(?:{})$", re.I),
+    # a definite article, the whole word: one may open a desk's name capitalised ("La Redacción")
+    "definite_article": Pattern(r"^(?:{})$", re.I),
     # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
@@ -247,6 +249,7 @@ SHAPES: dict[str, Shape] = {
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
+    "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
