@@ -15,7 +15,8 @@ from lxml import etree
 from . import dates
 from .page import Page
 from .text import clean
-from .values import above_the_text, comments_of, in_aside, in_related, in_teaser, ld_text, of_the_article, select_values, text_of
+from .values import (above_the_text, comments_of, drupal_node, in_aside, in_related, in_teaser, ld_text, listed_node,
+                     of_the_article, select_values, text_of)
 from .vocabulary import pattern, phrases
 
 if TYPE_CHECKING:
@@ -133,13 +134,9 @@ def _node_footer(el) -> bool:
     no ``<article>``: ``<div class="node">``)."""
     return _own_signature(el) and comments_of(el) is None \
         and not any(a.tag in ("aside", "nav") for a in el.iterancestors()) \
-        and any("node" in (a.get("class") or "").split() for a in el.iterancestors())
+        and any(drupal_node(a) for a in el.iterancestors())
 
 
-_TEASER_NODE = re.compile(r"teaser|^views?-row|^(?:node--)?view-mode-(?!full$)")
-"""A class of a node printed in a list of other ones, no page's own: Drupal's teaser view mode
-(``node--view-mode-teaser``, Drupal 7's ``node-teaser``, any view mode but ``full``) or a
-view's row (``views-row``)."""
 _CHANGED_FIELD = "field--name-changed"
 """The class of a Drupal node's field of its last change, printed in its signature's footer."""
 
@@ -153,14 +150,13 @@ def _own_signature(el) -> bool:
 
 def _another_nodes(el) -> bool:
     """``el`` is printed in another node than the page's own: a teaser or a view's row
-    (:data:`_TEASER_NODE`), or a node in a ``<footer>`` (or ``role="contentinfo"``) outside it
+    (:func:`~newsbot.extraction.values.listed_node`), or a node in a ``<footer>`` (or ``role="contentinfo"``) outside it
     (the page's footer region listing the latest nodes)."""
     node = False  # the node holding el is passed
     for a in (el, *el.iterancestors()):
-        classes = (a.get("class") or "").split()
-        if any(_TEASER_NODE.search(c) for c in classes):
+        if listed_node(a):
             return True
-        if "node" in classes or a.tag == "article":
+        if drupal_node(a) or a.tag == "article":
             node = True
         elif node and (a.tag == "footer" or a.get("role") == "contentinfo"):
             return True

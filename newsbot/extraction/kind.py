@@ -51,6 +51,7 @@ from lxml import etree
 from .date_fields import _EVENT_WORD, day_pattern, published
 from .page import Page, ld_types
 from .urls import absolute, site_of
+from .values import drupal_node
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -120,7 +121,7 @@ def _node_links(li) -> bool:
     box = li.getparent()
     if box is None or not any(_NODE_LINKS.search(b.get("class") or "") for b in (box, box.getparent()) if b is not None):
         return False
-    return any(a.tag == "article" or "node" in (a.get("class") or "").split() for a in box.iterancestors())
+    return any(a.tag == "article" or drupal_node(a) for a in box.iterancestors())
 
 
 def _teaser_element(el) -> bool:

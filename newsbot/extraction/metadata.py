@@ -17,8 +17,8 @@ from .page import ARTICLE_TYPES
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, same_site, site_of
-from .values import (TEASER_HEADLINE_CHARS, above_the_text, in_aside, in_related, in_teaser, ld_text, of_the_article,
-                     read_apart, select_values, text_of, unique, value_of)
+from .values import (TEASER_HEADLINE_CHARS, above_the_text, drupal_node, in_aside, in_related, in_teaser, ld_text,
+                     listed_node, of_the_article, read_apart, select_values, text_of, unique, value_of)
 from .vocabulary import language_pattern, pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
@@ -912,9 +912,6 @@ _USER_PAGE = re.compile(r"/(?:users?|felhasznalo|uzivatel|pouzivatel|uporabnik|k
                         r"|benutzer|gebruiker|uzytkownik|korisnik|kasutaja|lietotajs|naudotojas|utilizator|anvandare"
                         r"|bruker|bruger)/", re.I)
 """The path of a link to a Drupal account's page (``/user/5``, ``/hu/felhasznalo/kovacs-anna``)."""
-_NODE = re.compile(r"(?:^|\s)node(?:$|\s|--type-|-type-)", re.I)
-_TEASER = re.compile(r"teaser|view-mode-(?!full)|views?-(?:row|content|field)", re.I)
-"""A class of a node rendered in a listing (a related view's teaser), not the page's own node."""
 
 
 def _node_creator(f: Fields) -> list[str]:
@@ -929,17 +926,17 @@ def _node_creator(f: Fields) -> list[str]:
     text, read from the markup, not cut from the lead-in
     (``Submitted by``, ``Vložil``) and the date around it. Only the meta of the page's own node
     (:func:`_own_node`): the element's nearest node (an ``<article>`` or a ``node`` element,
-    :data:`_NODE`) is inside no other (a related node a reference field embeds in the text),
+    :func:`~newsbot.extraction.values.drupal_node`) is inside no other (a related node a reference field embeds in the text),
     the element stands before the node's running text (a poll's or a reader's credit below it
     is none), in no figure nor form (a photo's caption), no teaser nor a view's row
-    (:data:`_TEASER`), nor in an aside (:func:`~newsbot.extraction.values.in_aside`). The name
+    (:func:`~newsbot.extraction.values.listed_node`), nor in an aside (:func:`~newsbot.extraction.values.in_aside`). The name
     must read as a person's (:func:`_person_shaped`, two capitalised words or more, a
     parenthesis after it left out): an account's login (``jnovak``, ``JNovak``, ``Urednik_2``),
     a desk's or an office's account (``Sajtóiroda``), Drupal's anonymous user (``Anonymous (not
     verified)``, ``Névtelen``, ``Gast``: the vocabulary's ``not_a_person``) are none. ``[]`` when
     there is none."""
     for el in _CREATOR(f.page.tree):
-        if in_aside(el) or any(_TEASER.search(a.get("class") or "") for a in (el, *el.iterancestors())):
+        if in_aside(el) or any(listed_node(a) for a in (el, *el.iterancestors())):
             continue  # a teaser's, a comment's
         node = _own_node(el)
         if node is None:
@@ -970,11 +967,11 @@ _NOT_META = ("figure", "figcaption", "form", "blockquote")
 
 def _own_node(el):
     """The node whose meta ``el`` (a creator's element) is: its nearest ``<article>`` or
-    ``node`` element (:data:`_NODE`) when that is the page's outermost (inside no other), ``el``
+    ``node`` element (:func:`~newsbot.extraction.values.drupal_node`) when that is the page's outermost (inside no other), ``el``
     stands before the node's running text (a ``<p>`` of :data:`_RUNNING_CHARS` characters or
     more), in no figure, form or quotation (:data:`_NOT_META`); else ``None``."""
     nodes = [a for a in el.iterancestors() if a.tag == "article"
-             or (a.tag not in ("body", "html") and _NODE.search(a.get("class") or ""))]
+             or (a.tag not in ("body", "html") and drupal_node(a))]
     if len(nodes) != 1 or any(a.tag in _NOT_META for a in el.iterancestors()):
         return None
     node = nodes[0]

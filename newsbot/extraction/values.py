@@ -228,6 +228,23 @@ def above_the_text(el) -> bool:
 
 
 TEASER_HEADLINE_CHARS = 25  # a link text this long beside an element is another story's headline
+_DRUPAL_NODE = re.compile(r"(?:^|\s)node(?:$|\s|--type-|-type-)", re.I)
+_LISTED_NODE = re.compile(r"teaser|(?:^|\s)views?-(?:row|content|field)|view-mode-(?!full(?:$|\s))", re.I)
+
+
+def drupal_node(el) -> bool:
+    """``el`` is a Drupal node's element: its class ``node`` (Drupal 7's ``node node-article``,
+    Drupal 8 and later's ``node node--type-article``)."""
+    return _DRUPAL_NODE.search(el.get("class") or "") is not None
+
+
+def listed_node(el) -> bool:
+    """``el``'s class says it is printed in a list of other nodes, no page's own: Drupal's teaser
+    view mode (``node--view-mode-teaser``, Drupal 7's ``node-teaser``; any view mode but
+    ``full``) or a view's row, content or field (``views-row``)."""
+    return _LISTED_NODE.search(el.get("class") or "") is not None
+
+
 TEASER_LEVELS = 2  # ancestors of an element searched for a teaser's headline link
 
 
