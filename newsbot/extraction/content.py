@@ -250,8 +250,8 @@ def _printed_after(box, paragraphs: list[str], boxes: list = ()) -> bool:
     stands inside the text (an offer the whole text follows), not at its end. The paragraphs
     of the other ``boxes`` (its offer box after a paywall's note) are none of the text's."""
     keys = {key(p) for p in paragraphs}
-    return any(key(text_of(el)) in keys for el in box.xpath("following::p")
-               if not any(o is not box and (o is el or o in el.iterancestors()) for o in boxes))
+    others = {e for o in boxes if o is not box for e in o.iter("p")}
+    return any(key(text_of(el)) in keys for el in box.xpath("following::p") if el not in others)
 
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:

@@ -135,15 +135,15 @@ def _named_wrapper(el) -> bool:
     CMS's field around its value (Drupal 7's ``<div class="field field-name-field-chapo"><div
     class="field-items"><div class="field-item even"><p>…``). A wrapper holding more (the
     article's whole ``intro`` section with its body) names no one paragraph."""
-    own = " ".join(el.text_content().split())
     for node in islice(el.iterancestors(), FIELD_LEVELS):
-        if node.tag in ("body", "html", "article", "main") or " ".join(node.text_content().split()) != own:
+        if node.tag in ("body", "html", "article", "main"):
             return False
         names = _names(node)
         if names and _names_no_lead(names):
             return False
         if names and (STANDFIRST_NAME.search(names) or _LEAD_FIELD.search(names)):
-            return True
+            # (the text read at the named wrapper only: the wrappers between hold no more)
+            return " ".join(node.text_content().split()) == " ".join(el.text_content().split())
     return False
 
 
