@@ -471,7 +471,8 @@ def test_standfirst_after_a_subtitle_in_the_header_is_the_lead():
     assert extract_article(html, URL).record["lead"].startswith("Passengers face a second day")
 
 
-@pytest.mark.parametrize("cls", ["article__desc", "post-lede", "sous-titre", "catenaccio", "bajada"])
+@pytest.mark.parametrize("cls", ["article__desc", "post-lede", "sous-titre", "catenaccio", "bajada",
+                                 "lead", "lead-paragraph"])  # Bootstrap's lead, a standfirst of its length
 def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
     html = _doc("<title>Ferry strike</title>", f"<article><h1>Ferry strike</h1><div class='{cls}'>Passengers face a "
                 "second day without crossings as the crews walk out</div><div class='text'>" + _paras(3)
@@ -481,8 +482,10 @@ def test_a_standfirst_named_in_other_ways_is_the_lead(cls):
 
 
 @pytest.mark.parametrize("cls", [
-    # the standfirst's name in French (sapo), Romanian (șapou), Croatian/Slovene/Serbian, Polish, Portuguese
+    # the standfirst's name in French (sapo), Romanian (șapou), Croatian/Slovene/Serbian, Polish, Portuguese,
+    # Catalan, Spanish, Nordic
     "sapo", "article__sapo", "sapou", "podnaslov", "clanak-podnaslov", "zajawka", "linha-fina",
+    "entradeta", "noticia-entradilla", "ingress",
 ])
 def test_a_standfirst_named_in_its_languages_word_is_the_lead(cls):
     html = _doc("<title>Ferry strike</title>", f"<article><header><h1>Ferry strike</h1><div class='{cls}'>Crews want "
@@ -1997,3 +2000,96 @@ def test_a_long_run_of_letters_in_the_standfirst_slot_is_read_through():
                 + _paras(3) + "</div></article>")
     record = extract_article(html, URL).record
     assert record["lead"] is None and record["title"] == "Ferry strike"
+
+
+_TEXT_FIELD = ("<div class='field field-name-body field-type-text-with-summary field-label-hidden'><div "
+               "class='field-items'><div class='field-item even'>" + _paras(3) + "</div></div></div>")
+
+
+@pytest.mark.parametrize("field", [
+    "field field-name-field-chapo field-type-text-long field-label-hidden",  # Drupal 7
+    "field field--name-field-intro field--type-text-long field--label-hidden",  # Drupal 8-10
+    "field field--name-field-lead field--type-text-long",
+])
+def test_a_standfirst_in_a_cms_fields_wrappers_is_the_lead(field):
+    """The field's name is on the wrapper three levels over its value's paragraph (:data:`_CHAPO`)."""
+    html = _doc("<title>Les trams</title>", "<div id='page'><h1 class='title'>Les trams reviennent</h1><div "
+                "class='node node-article'><div class='meta submitted'><span>Publié le 4 mars 2026</span></div>"
+                "<div class='content'><div class='" + field + "'><div class='field-items'>"
+                "<div class='field-item even'><p>" + _CHAPO + "</p></div></div></div>" + _TEXT_FIELD + "</div></div></div>")
+    assert extract_article(html, URL).record["lead"] == _CHAPO
+
+
+_CHAPO = "La ville rouvre trois lignes de tram après deux ans de travaux, annonce la mairie."
+"""A standfirst as long as a paragraph of running text: read as the body's first block too."""
+
+
+@pytest.mark.parametrize("top", [
+    # a slideshow's description box around its slide's title: no field, no standfirst's own name
+    "<div class='slideshow_slide'><div class='slideshow_description_box'><div class='slideshow_title'>Die "
+    "Radtour durch Friedrichsfelde und Karlshorst</div></div></div>",
+])
+def test_a_wrapper_named_a_description_around_one_line_is_no_lead(top):
+    html = _doc("<title>Radtour</title>", "<article><h1>Radtour</h1>" + top + "<div class='text'>" + _paras(3)
+                + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_the_body_field_of_a_text_with_summary_type_is_no_lead():
+    """Drupal's body field is of the type ``text-with-summary``: its first paragraph is the text's."""
+    html = _doc("<title>Tram</title>", "<div id='page'><h1>Tram</h1><div class='node'>" + _TEXT_FIELD.replace(
+        _paras(3), _paras(1)) + "</div></div>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Au sommaire : tarifs, lignes concernées, calendrier", None),
+    ("In this article: fares, affected routes, the new timetable, the works", None),
+    ("Inhalt: Preise, betroffene Linien, Fahrplan und Baustellen", None),
+    # a sentence after a colon holds a clause, no list of nouns
+    ("Le maire l'a promis : des trams, des bus et des vélos pour tous les quartiers d'ici 2028.",
+     "Le maire l'a promis : des trams, des bus et des vélos pour tous les quartiers d'ici 2028."),
+])
+def test_a_line_of_contents_named_an_intro_is_no_lead(line, want):
+    html = _doc("<title>Trams</title>", "<article><h1>Les trams reviennent</h1><p class='intro-resume'>" + line
+                + "</p><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == want
+
+
+def test_a_paywalls_note_before_its_offer_box_is_left_out_with_it():
+    html = _doc("<title>Trams</title>", "<article><h1>Les trams reviennent</h1><div class='article-body'>" + _paras(3)
+                + "<p class='premium-note'>Article réservé aux abonnés.</p><div class='paywalled'><p>Pour continuer "
+                "à lire cet article, abonnez-vous dès 1 € le premier mois.</p><a href='/abo'>Je m'abonne</a></div>"
+                "</div></article>")
+    record = extract_article(html, URL).record
+    assert "partial" in record["quality_flags"]
+    assert record["body"].split("\n\n")[-1].startswith("Paragraph 3")
+
+
+def test_a_paywalls_note_the_text_goes_on_after_stays():
+    """No offer box after it: the whole text follows the note, which is the text's line."""
+    html = _doc("<title>Trams</title>", "<article><h1>Les trams reviennent</h1><div class='article-body'>" + _paras(2)
+                + "<p class='premium-note'>Article réservé aux abonnés.</p>" + _paras(2, "the quay") + "</div></article>")
+    record = extract_article(html, URL).record
+    assert "partial" not in record["quality_flags"]
+    assert "Article réservé aux abonnés." in record["body"].split("\n\n")
+
+
+_ROUND_UP = "".join(f"<h2>Walk {i}: the mill trail</h2><p>Walk {i} runs along the river past the old mills and ends "
+                    "at the harbour where the ferries wait.</p>" for i in range(1, 5))
+
+
+def test_a_round_ups_first_sub_heading_printed_over_its_container_is_the_texts():
+    html = _doc("<title>Walks</title>", "<main><div class='title'><h1>Four walks for spring</h1></div>"
+                + _ROUND_UP[:_ROUND_UP.index("<p>")] + "<div class='content'>" + _ROUND_UP[_ROUND_UP.index("<p>"):]
+                + "</div></main>")
+    body = extract_article(html, URL).record["body"].split("\n\n")
+    assert body[:3] == ["Walk 1: the mill trail", "Walk 1 runs along the river past the old mills and ends at the "
+                        "harbour where the ferries wait.", "Walk 2: the mill trail"]
+
+
+def test_a_heading_over_a_text_without_sub_headings_of_its_kind_is_not_its_first():
+    html = _doc("<title>Walks</title>", "<main><div class='title'><h1>Four walks for spring</h1></div>"
+                "<h2>Recommended by our readers</h2><div class='content'>" + _paras(3) + "</div></main>")
+    body = extract_article(html, URL).record["body"]
+    assert "Recommended by our readers" not in body and body.startswith("Paragraph 1")

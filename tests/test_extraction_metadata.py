@@ -132,6 +132,13 @@ def test_a_category_label_named_by_its_class_is_the_section():
     ("<dl class='article-info'><dd class='category-name'>Kategorie: <a href='/hafen' itemprop='genre'>Hafen</a></dd>"
      "</dl>", "Hafen"),
     ("<meta itemprop='articleSection' content='Port'>", "Port"),
+    # Joomla 4 prints the parent category first: the article's own category is the section
+    ("<dl class='article-info'><dd class='parent-category-name'><span class='icon-folder'></span> Hoofdcategorie: "
+     "<a href='/nieuws' itemprop='genre'>Nieuws</a></dd><dd class='category-name'><span class='icon-folder-open'>"
+     "</span> Categorie: <a href='/nieuws/mobiliteit' itemprop='genre'>Mobiliteit</a></dd></dl>", "Mobiliteit"),
+    # the parent alone (the category's own line hidden): the wider section is still the page's
+    ("<dl class='article-info'><dd class='parent-category-name'>Kategoria nadrzędna: <a href='/wiadomosci' "
+     "itemprop='genre'>Wiadomości</a></dd></dl>", "Wiadomości"),
     ("<span itemprop='articleSection'>Port</span>", "Port"),
     ("<span itemprop='genre'>Report</span>", None),  # a genre linking nowhere: a kind of text
     # another item's genre: a product's

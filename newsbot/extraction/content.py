@@ -220,8 +220,8 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         paragraphs = _trafilatura_body(page)
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
-    boxes = [b for b in paywall_boxes(last) if not _printed_after(b, paragraphs)] \
-        if layer in ("portal", "generic") and last is not None else []
+    found_boxes = paywall_boxes(last) if layer in ("portal", "generic") and last is not None else []
+    boxes = [b for b in found_boxes if not _printed_after(b, paragraphs, found_boxes)]
     if boxes:  # the offer closing a cut text: its lines are no part of the body
         offer = {key(t) for box in boxes for _, t in block_paragraphs(box)}
         whole = " ".join(key(text_of(box)) for box in boxes)
@@ -245,11 +245,13 @@ def _hydrated_body(f: Fields) -> list[str]:
     return [] if key(max(found, key=len)) in printed else found
 
 
-def _printed_after(box, paragraphs: list[str]) -> bool:
+def _printed_after(box, paragraphs: list[str], boxes: list = ()) -> bool:
     """A paragraph of ``paragraphs`` is printed after ``box`` in document order: the box
-    stands inside the text (an offer the whole text follows), not at its end."""
+    stands inside the text (an offer the whole text follows), not at its end. The paragraphs
+    of the other ``boxes`` (its offer box after a paywall's note) are none of the text's."""
     keys = {key(p) for p in paragraphs}
-    return any(key(text_of(el)) in keys for el in box.xpath("following::p"))
+    others = {e for o in boxes if o is not box for e in o.iter("p")}
+    return any(key(text_of(el)) in keys for el in box.xpath("following::p") if el not in others)
 
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from urllib.parse import unquote, urlsplit
@@ -224,12 +225,15 @@ def _microdata_section(page) -> str | None:
     item's other than the article's (:func:`~newsbot.extraction.values.of_the_article`; an
     article item not holding the headline, a teaser card of a "More stories" box:
     :func:`_of_the_headline_item`), one in an aside, a navigation or the page's footer, and a
-    name longer than :data:`SECTION_CHARS` do not count; ``None`` when there is none."""
+    name longer than :data:`SECTION_CHARS` do not count; the article's own category comes before
+    its parent's (:func:`_in_parent_category`, Joomla's ``parent-category-name`` printed first);
+    ``None`` when there is none."""
     if not _MICRODATA_SECTION.search(page.text):
         return None
     head = headline_element(page, None)
     found = [el for el in _ITEMPROP_SECTION(page.tree)
              if of_the_article(el) and _of_the_headline_item(el, head) and not in_aside(el)]
+    found.sort(key=_in_parent_category)  # the article's own category before a wider one
     for prop in ("articleSection", "genre"):
         for el in found:
             if prop not in (el.get("itemprop") or "").split():
@@ -241,6 +245,18 @@ def _microdata_section(page) -> str | None:
             if name and len(name) <= SECTION_CHARS:
                 return name
     return None
+
+
+_PARENT_CATEGORY = re.compile(r"(?:^|[\s_-])parent-?categor", re.I)
+PARENT_LEVELS = 2  # an element's ancestors read for the parent category's wrapper
+
+
+def _in_parent_category(el) -> bool:
+    """``el`` or one of its :data:`PARENT_LEVELS` nearest ancestors is named the parent of the
+    article's category (Joomla's ``<dd class="parent-category-name">Parent Category: <a
+    itemprop="genre">``, printed before the ``category-name`` of the article's own): a wider
+    section than the article's."""
+    return any(_PARENT_CATEGORY.search(n.get("class") or "") for n in (el, *islice(el.iterancestors(), PARENT_LEVELS)))
 
 
 _SECTION_WORDS = (r"categor\w*|kategor\w*|catagoir\w*|rubri\w*|ressort|sparte|section|sezione|seccion|secao|seccao"

@@ -137,7 +137,7 @@ def paywall_boxes(last) -> list:
     read the rest of the article (the ``paywall_offer`` words of the vocabulary: "Weiterlesen
     mit Plus", "Il vous reste 85 % de cet article à lire", "Subscribe to read"), outside the
     page's header, navigation, footer and side boxes; the outermost of nested ones, in
-    document order. A subscription box without such an offer (a newsletter, a plain "Subscribe")
+    document order, each after the notes printed right before it (:func:`_notes_before`). A subscription box without such an offer (a newsletter, a plain "Subscribe")
     is none: the whole article may stand above it."""
     out: list = []
     offer = pattern("paywall_offer")
@@ -152,5 +152,23 @@ def paywall_boxes(last) -> list:
             continue
         if any(a.tag in _NOT_IN for a in el.iterancestors()):
             continue
+        out += _notes_before(el, offer)
         out.append(el)
     return out
+
+
+def _notes_before(box, offer) -> list:
+    """The paywall's notes printed right before its offer ``box``: its preceding siblings, in
+    document order, as long as each is named like a paywall (:data:`PAYWALL_NAME`) and holds,
+    in at most :data:`OFFER_MAX_CHARS` characters, the ``offer`` words (``<p
+    class="premium-note">Article réservé aux abonnés.</p>`` over ``<div class="paywalled">``):
+    the offer's own lines. An unnamed paragraph between them is the text's, and ends the reading."""
+    notes: list = []
+    for sib in box.itersiblings(etree.Element, preceding=True):
+        if not _names_paywall(sib.get("class"), sib.get("id")):
+            break
+        text = text_of(sib)
+        if len(text) > OFFER_MAX_CHARS or not offer.search(text):
+            break
+        notes.append(sib)
+    return notes[::-1]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..text import key
 from .blocks import _parent, blocks
 from .boilerplate import is_boilerplate, is_funding_notice_block
-from .container import containers
+from .container import containers, heads_the_text
 from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro,
                       _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _introduced, _keep_after, _keep_before, _keyword_lines, _labelled, _listing,
@@ -112,7 +112,8 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and not credit_line(b.text)
             and (_keep_before(b) or (
-        _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE))]
+        _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE)
+            or b.tag in HEADINGS and heads_the_text(b.element, lead_parent) is lead_parent)]
     keyword_end = _keyword_lines(inner, last)
     keyword = {id(b) for b in inner[last + 1:keyword_end + 1]}
     last_parent = _parent(inner[last])

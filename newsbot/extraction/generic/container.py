@@ -25,7 +25,8 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
     set beside it stay out, whatever their class names). Paragraphs and
     smaller containers of running text right before the chosen one and after the headline
     (``order``: element → document position) are the body's first part (a free first paragraph
-    above the metered rest)."""
+    above the metered rest), and so is a sub-heading right before it over the text's first
+    paragraph (:func:`heads_the_text`)."""
     total: dict = {}
     for b in found:
         if not b.good:
@@ -74,6 +75,9 @@ def containers(root, found: list[Block], anchor=None, order: dict | None = None)
                 break
             if c in goods and c.tag == "p":
                 strays.append(c)
+            elif c.tag in HEADINGS and heads_the_text(c, best) is best and order is not None and anchor is not None \
+                    and order.get(anchor, 1 << 62) < order.get(c, -1):
+                strays.append(c)  # the text's first sub-heading, printed over its container
             elif c in total and order is not None and anchor is not None and c.tag != "article" \
                     and order.get(anchor, 1 << 62) < order.get(c, -1) and total[c] < total[best] \
                     and next(c.iter("h1", *HEADINGS), None) is None and _body_part(c, cur, best, goods):
@@ -193,3 +197,33 @@ def _inside(el, anc) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def heads_the_text(heading, into=None):
+    """The container whose text the sub-heading ``heading`` heads from outside it: the element
+    right after ``heading`` (its next sibling), when that opens with a paragraph (its first
+    block a ``<p>``) and holds sub-headings of ``heading``'s tag and class over its other
+    paragraphs (a round-up printing its first item's ``<h2>`` before the text's container and
+    the rest inside it: sub-headings over the text's own paragraphs are the text's); ``None``
+    otherwise, or when that element is not ``into`` (given, the container asked about). A line
+    over a text holding no sub-heading of its kind (a headline's subtitle in another ``<h2>``
+    class) heads none."""
+    box = heading.getnext()
+    while box is not None and not isinstance(box.tag, str):
+        box = box.getnext()
+    if box is None or box.tag in HEADINGS or box.tag in ("p", "h1") or (into is not None and box is not into):
+        return None
+    first = next((e for e in box.iter("p", "h1", *HEADINGS) if e is not box), None)
+    if first is None or first.tag != "p":
+        return None
+    cls = heading.get("class")
+    same = [h for h in box.iter(heading.tag) if h.get("class") == cls]
+    return box if same and all(_followed_by_paragraph(h) for h in same) else None
+
+
+def _followed_by_paragraph(heading) -> bool:
+    """The next element after ``heading`` is a ``<p>``: a sub-heading over paragraphs."""
+    nxt = heading.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt is not None and nxt.tag == "p"

@@ -34,15 +34,20 @@ LEAD_NAMED_MIN_CHARS = 25
 """The shortest standfirst taken when an element names itself one (:data:`STANDFIRST_NAME`) next
 to the headline (:func:`_next_to`): a short line there named so is the standfirst a theme
 prints, where an unnamed one of that length may be a kicker or a caption."""
-STANDFIRST_NAME = re.compile(
-    r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|perex|chapo|chapeau|ingress|"
-    r"entradilla|sottotitolo|catenaccio|sous-?titre|vorspann|bajada|podtytul|sumario|sommario|"
-    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|(?:^|[\s_-])subtitulo(?=$|\s)|"
-    r"(?:^|[\s_-])sub-?headline(?:$|[\s_-])", re.I)
+_STANDFIRST_WORDS = (
+    r"standfirst|summary|sub-?title|excerpt|(?:^|[\s_-])dek(?:$|[\s_-])|deck|lede|(?:^|[\s_-])sub-?headline(?:$|[\s_-])|"
+    r"chapo|chapeau|sous-?titre|(?:^|[\s_-])sapo(?=$|\s)|sapou|"  # French, Romanian
+    r"ingress|manchet|"  # Norwegian, Swedish and Finnish; Danish
+    r"entradilla|entradeta|bajada|sumario|(?:^|[\s_-])subtitulo(?=$|\s)|linha-?fina|"  # Spanish, Catalan, Portuguese
+    r"sottotitolo|catenaccio|sommario|vorspann|perex|podtytul|zajawka|podnaslov")  # Italian, German, Czech, Polish, South Slavic
+"""The class words naming a standfirst and nothing else, in every language (one list: the
+standfirst's own names, :data:`STANDFIRST_NAME`, and among :data:`LEAD_NAME`'s)."""
+STANDFIRST_NAME = re.compile(_STANDFIRST_WORDS, re.I)
 """A class or id that names a standfirst and nothing else (of :data:`LEAD_NAME`'s words: French
 ``chapo``, ``chapeau`` and ``sapo`` (a name's last part: ``sapo-header`` is the Portuguese portal's
 bar), Romanian ``sapou``, Croatian, Slovene and Serbian ``podnaslov``, Polish ``zajawka``,
-Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``, Danish ``manchet``, Spanish and
+Portuguese ``linha-fina``, Czech ``perex``, Italian ``sommario``, Danish ``manchet``, Nordic
+``ingress``, Spanish ``entradilla``, Catalan ``entradeta``, Spanish and
 Portuguese ``subtitulo`` as a whole word (``subtitulo-seccion`` is a section's tagline); and
 ``subheadline`` or ``sub-headline`` as a whole word (Arc XP's
 ``c-sub-headline``); not ``lead``, ``intro`` or ``subhead``, which as whole words
@@ -50,21 +55,28 @@ name Bootstrap's large text, an intro box holding a date line or an audio player
 crosshead; not ``teaser`` or ``description``, which name other parts too)."""
 _NEXT_TO = 3  # the elements after the headline (or after its wrapper) that are next to it
 LEAD_NAME = re.compile(
-    r"lead|intro|standfirst|summary|excerpt|deck|(?:^|[\s_-]|header|content)dek|sub-?title|subhead|teaser|"
-    r"vorspann|preface|einleitung|preamble|epigraph|strapline|description|abstract|chapeau|"
-    r"chapo|entradilla|ingress|perex|sottotitolo|sumario|bulletpoints|first-paragraph|lede|"
-    r"(?:^|[\s_-])desc(?:$|[\s_-])|sous-?titre|catenaccio|sommario|bajada|podtytul|"
-    r"podnaslov|zajawka|sapou|linha-?fina|(?:^|[\s_-])sapo(?=$|\s)|manchet|(?:^|[\s_-])subtitulo(?=$|\s)|sub-headline",
+    _STANDFIRST_WORDS + r"|lead|intro|(?:^|[\s_-]|header|content)dek|subhead|teaser|preface|einleitung|preamble|"
+    r"epigraph|strapline|description|abstract|bulletpoints|first-paragraph|(?:^|[\s_-])desc(?:$|[\s_-])",
     re.I,
 )
+"""A class or id naming a standfirst or a part that often is one (:data:`_STANDFIRST_WORDS`, and
+``lead``, ``intro``, ``teaser``, ``description``…: Bootstrap's ``lead``, Drupal's
+``field-name-field-lead``/``field--name-field-intro``/``-field-summary``/``-field-teaser``)."""
 _NOT_LEAD = re.compile(
     r"leading-|teaser-?list|related|image|img|photo|picture|caption|credit|media|figure|"
     r"bild|foto|byline|author|meta|breadcrumb|" + _LABEL_NAMES, re.I)
 _LEAD_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "figure")
 
 
+_FIELD_TYPE = re.compile(r"\bfield-{1,2}type-[\w-]+")
+"""A Drupal field's type in its class (``field--type-text-with-summary``, the body's type, whose
+``summary`` names no standfirst): no name of the field's part."""
+
+
 def _names(el) -> str:
-    return ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+    """``el``'s class and id, without a Drupal field's type (:data:`_FIELD_TYPE`)."""
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).strip()
+    return _FIELD_TYPE.sub("", names) if "type-" in names else names
 
 
 @lru_cache(maxsize=4096)
@@ -114,6 +126,31 @@ def _next_to(anchor, el) -> bool:
 
 
 FIELD_LEVELS = 3  # the ancestors of an element searched for the Drupal field it is the value of
+
+
+def _named_wrapper(el) -> bool:
+    """One of ``el``'s :data:`FIELD_LEVELS` nearest ancestors is named a standfirst
+    (:data:`STANDFIRST_NAME`, or a Drupal field named like a lead, :data:`_LEAD_FIELD`; none
+    between named :data:`_NOT_LEAD`) and holds no text but ``el``'s: the wrappers of a
+    CMS's field around its value (Drupal 7's ``<div class="field field-name-field-chapo"><div
+    class="field-items"><div class="field-item even"><p>…``). A wrapper holding more (the
+    article's whole ``intro`` section with its body) names no one paragraph."""
+    for node in islice(el.iterancestors(), FIELD_LEVELS):
+        if node.tag in ("body", "html", "article", "main"):
+            return False
+        names = _names(node)
+        if names and _names_no_lead(names):
+            return False
+        if names and (STANDFIRST_NAME.search(names) or _LEAD_FIELD.search(names)):
+            # (the text read at the named wrapper only: the wrappers between hold no more)
+            return " ".join(node.text_content().split()) == " ".join(el.text_content().split())
+    return False
+
+
+_LEAD_FIELD = re.compile(r"field-{1,2}name-field-[\w-]*?(?:%s)" % LEAD_NAME.pattern, re.I)
+"""A Drupal field named like a lead (7: ``field-name-field-lead``, 8+: ``field--name-field-intro``,
+``-field-summary``, ``-field-teaser``): where a wrapper's bare ``description`` or ``intro``
+(a slideshow's ``slideshow_description_box`` around a slide's title) names no standfirst."""
 
 
 def _field_value(el) -> bool:
@@ -197,6 +234,23 @@ SHORT_WORDS = 5
 (:func:`_short_sentence`)."""
 _CREDIT_OPENING = re.compile(r"^(?:%s)\s*(?::|(?:%s)(?!\w))" % ("|".join(phrases("other_credit")),
                                                                  "|".join(phrases("byline_lead_in"))), re.I)
+
+
+CONTENTS_ITEM_WORDS = 4  # the most words of an item of a table of contents' list
+
+
+def contents_line(text: str) -> bool:
+    """``text`` is a line of contents, no sentence: a label of a few words and a colon
+    (:data:`_LABEL_COLON`: ``Au sommaire :``, ``In this article:``, ``Inhalt:``, ``En este
+    artículo:``), then a list of three items or more (commas or semicolons between them) of
+    :data:`CONTENTS_ITEM_WORDS` words at most each, nouns rather than clauses (``Au sommaire :
+    tarifs, lignes concernées, calendrier``). A sentence after a colon (``Le maire l'a promis :
+    des trams, des bus et des vélos pour tous d'ici 2028.``) holds a longer clause."""
+    m = _LABEL_COLON.match(text)
+    if not m:
+        return False
+    items = [i for i in re.split(r"\s*[,;]\s*", text[m.end():].strip().rstrip(".…")) if i]
+    return len(items) >= 3 and all(len(i.split()) <= CONTENTS_ITEM_WORDS for i in items)
 
 
 def _short_sentence(text: str) -> bool:
@@ -305,7 +359,8 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
             continue
         if sum(1 for _ in zip(range(2), el.iterdescendants(*_LEAD_BLOCKS))) > 1 or next(el.iter("h1"), None) is not None:
             continue
-        hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames))
+        hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames)) \
+            or (el.tag in ("p", "div") and _named_wrapper(el))
         if not hit and (fallback is not None or start < 0 or i >= stop or el is first or _field_value(el)
                         or not (_plain(el) or el.tag == "h2" and _next_to(anchor, el))
                         or (anchor is not None and parent is not None and not _inside(anchor, parent)
@@ -325,7 +380,7 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
                 len(b.text) >= LEAD_NAMED_MIN_CHARS and (shaped or hit and _sentence_like(b.text, f"{names} {pnames}")
                                                          and _named_next_to(anchor, el, names, parent, pnames))):
             continue
-        if is_boilerplate(b.text) or is_funding_notice_block(b):
+        if is_boilerplate(b.text) or is_funding_notice_block(b) or contents_line(b.text):
             continue
         text = _without_labels(el, b.text)
         if series_label(text, language) or (text != b.text and (len(text) < LEAD_MIN_CHARS or len(text.split()) < SHORT_WORDS)):
