@@ -1655,7 +1655,8 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
     (:data:`_BYLINE_CLASS`) and no comment, quote, author box part or promotion
     (:data:`_NOT_BYLINE`). Class names repeat all over a page, so each is read once."""
     marks = f"{cls or ''} {ident or ''}"
-    if marks.isascii() and not any(k in (lower := marks.lower()) for k in _BYLINE_CLASS_KEYS):
+    lower = marks.lower()
+    if marks.isascii() and not any(k in lower for k in _BYLINE_CLASS_KEYS):
         return False  # what every match of _BYLINE_CLASS holds, looked for without a pattern
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
