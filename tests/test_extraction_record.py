@@ -1417,3 +1417,163 @@ def test_a_unit_printed_beside_a_person_is_dropped_when_the_json_ld_credits_an_o
           '"author": {"@type": "Organization", "name": "Harbour Environment Agency"}}</script>')
     top = "<p class='byline'>Jane Doe, Climate Adaptation Unit</p>"
     assert _byline_page(ld, top)["authors"] == ["Jane Doe"]
+
+
+# --- bylines: co-authors, lead-ins, the closing signature, the page's language -----------------
+
+TEXTS = {  # a few paragraphs of running text in the page's language, for a page declaring none
+    "ca": "El port ha tornat a obrir el moll nord després de les obres de l'hivern, i els estibadors "
+          "esperen que el trànsit de contenidors es recuperi en poques setmanes, segons l'autoritat portuària.",
+    "de": "Der Hafen hat den Nordkai nach den Bauarbeiten des Winters wieder geöffnet, und die Hafenarbeiter "
+          "hoffen, dass sich der Containerverkehr in wenigen Wochen erholt, sagte die Hafenbehörde am Dienstag.",
+    "sl": "Pristanišče je po zimskih delih znova odprlo severni pomol, delavci pa upajo, da se bo promet "
+          "s kontejnerji v nekaj tednih opomogel, je v torek sporočila pristaniška uprava v Kopru.",
+}
+
+
+def _text_page(top: str, lang: str = "", text: str = "", after: str = "", head: str = "") -> dict:
+    """An article page: ``top`` under the headline, four paragraphs (of ``text``, else English),
+    ``after`` them; ``lang`` declared on ``<html>`` when given."""
+    para = text or ("Paragraph about the harbour cranes and the night shifts of the dock workers, which the union "
+                    "wants to review before winter.")
+    paras = "".join(f"<p>{para}</p>" for _ in range(4))
+    declared = f" lang='{lang}'" if lang else ""
+    html = (f"<html{declared}><head><title>Cranes return</title>{head}</head><body><article><header>"
+            f"<h1>Cranes return</h1>{top}</header>{paras}{after}</article></body></html>")
+    return extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record
+
+
+_FIRST_ONLY = ('<meta name="author" content="Anouk de Vries"><script type="application/ld+json">{"@context": '
+               '"https://schema.org", "@type": "NewsArticle", "headline": "Cranes return", "author": '
+               '{"@type": "Person", "name": "Anouk de Vries"}}</script>')
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # Kadence's posted-by: one author vcard per writer, joined by the page's "and"
+    ("nl", "<div class='entry-meta'><span class='posted-by'><span class='meta-label'>Door</span><span class='author vcard'>"
+           "<a class='url fn n' href='/author/anouk/'>Anouk de Vries</a></span> en <span class='author vcard'>"
+           "<a class='url fn n' href='/author/bram/'>Bram Smit</a></span></span></div>", ["Anouk de Vries", "Bram Smit"]),
+    # Blocksy's meta-author: author links side by side
+    ("sk", "<ul class='entry-meta'><li class='meta-author'>Autor: <a class='ct-meta-element-author' href='/author/a/'>"
+           "Anouk de Vries</a> a <a class='ct-meta-element-author' href='/author/b/'>Bram Smit</a></li></ul>",
+     ["Anouk de Vries", "Bram Smit"]),
+    # three, a comma and the word "and"
+    ("en", "<p class='meta'><span class='author'><a href='/author/a/'>Anouk de Vries</a></span>, <span class='author'>"
+           "<a href='/author/b/'>Bram Smit</a></span> and <span class='author'><a href='/author/c/'>Cleo Marsh</a></span></p>",
+     ["Anouk de Vries", "Bram Smit", "Cleo Marsh"]),
+])
+def test_co_authors_printed_beside_the_one_structured_data_names_are_all_authors(lang, top, want):
+    assert _text_page(top, lang, head=_FIRST_ONLY)["authors"] == want
+
+
+@pytest.mark.parametrize("top", [
+    # the next element of the kind is a tag's link, after a word that is no "and"
+    "<p class='meta'><span class='author'><a href='/author/a/'>Anouk de Vries</a></span> in "
+    "<span class='author'><a href='/author/b/'>Port Authority</a></span></p>",
+    # a co-author's element whose text is no person's name
+    "<p class='meta'><span class='author'><a href='/author/a/'>Anouk de Vries</a></span> and "
+    "<span class='author'><a href='/author/b/'>the newsroom</a></span></p>",
+    # the elements joined are no author's (a related card's links after the byline)
+    "<p class='meta'><a class='card' href='/p/1'>Anouk de Vries</a> and <a class='card' href='/p/2'>Bram Smit</a></p>",
+])
+def test_elements_beside_the_structured_author_that_are_no_co_authors_add_none(top):
+    assert _text_page(top, "en", head=_FIRST_ONLY)["authors"] == ["Anouk de Vries"]
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("eu", "<p class='egilea'>Egilea: Ane Etxeberria</p>", ["Ane Etxeberria"]),  # Basque, a class in its language
+    ("eu", "<p class='meta'>Testua: Ane Etxeberria eta Jon Agirre, argazkiak: Iker Goñi</p>", ["Ane Etxeberria", "Jon Agirre"]),
+    ("hu", "<div class='szerzo'>Írta: Nagy Péter és Szabó Eszter</div>", ["Nagy Péter", "Szabó Eszter"]),
+    # the byline after the date in one line, its lead-in's colon written
+    ("lv", "<p class='info'>2026. gada 12. martā plkst. 15:45 · Autors: Andris Kalniņš</p>", ["Andris Kalniņš"]),
+    ("pl", "<p class='meta'>Napisała: Ewa Lis</p>", ["Ewa Lis"]),
+    ("pl", "<p>Napisał: Jan Nowak</p>", ["Jan Nowak"]),
+    ("ca", "<div class='signatura'>Per Jordi Puig i Marta Soler</div>", ["Jordi Puig", "Marta Soler"]),
+    ("pt", "<p class='text-muted small'>Por Ana Sousa e Rui Matos · 9 de março de 2026, às 16h20</p>",
+     ["Ana Sousa", "Rui Matos"]),
+    ("sk", "<div class='info'>Uverejnené 7. 4. 2026 o 11:30 | Autor: Zuzana Kováčová, foto: Peter Horváth</div>",
+     ["Zuzana Kováčová"]),  # the photographer is no author
+    ("ga", "<p class='meta'>Le Máire Ní Bhriain · 03.03.2026</p>", ["Máire Ní Bhriain"]),
+    ("ga", "<p class='meta'>Scríofa ag Seán Ó Briain · 03.03.2026</p>", ["Seán Ó Briain"]),
+    ("mt", "<p class='meta'>Miktub minn Rita Galea · 03.03.2026</p>", ["Rita Galea"]),
+])
+def test_lead_ins_of_each_language_open_a_byline(lang, top, want):
+    assert _text_page(top, lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top", [
+    ("es", "<p class='meta'>Por Sierra Nevada y Las Alpujarras</p>"),  # no colon, no mark: places
+    ("en", "<p class='meta'>Interview: Night Buses</p>"),  # a lead-in only before its colon: the piece's kind
+    ("hu", "<div class='szerzodes'>Írta alá: Nagy Péter</div>"),  # a contract's class; "signed by"
+    ("ga", "<p class='meta'>Le Monde Diplomatique · 03.03.2026</p>"),  # Irish "Le" on a French page below
+])
+def test_words_that_are_no_lead_in_before_names_give_no_byline(lang, top):
+    if "Monde" in top:
+        lang = "fr"
+    assert _text_page(top, lang)["authors"] == []
+
+
+def test_a_page_declaring_no_language_reads_the_lead_ins_and_words_of_its_texts_language():
+    # Catalan "Per" before names joined by "i", on a page whose text is Catalan
+    assert _text_page("<div class='signatura'>Per Jordi Puig i Marta Soler</div>", text=TEXTS["ca"])["authors"] \
+        == ["Jordi Puig", "Marta Soler"]
+    # Slovene "sektor" is an organisation's word in Slovene text, a surname in German text
+    assert _text_page("<p class='byline'>Kai Sektor</p>", text=TEXTS["de"])["authors"] == ["Kai Sektor"]
+    assert _text_page("<p class='byline'>Sektor Kultura</p>", text=TEXTS["sl"])["authors"] == []
+
+
+@pytest.mark.parametrize("after, want", [
+    ("<p><b>Jan Kowalski</b></p>", ["Jan Kowalski"]),
+    ("<p><strong>Ana de la Cruz</strong></p>", ["Ana de la Cruz"]),
+    ("<p class='podpis'>Jan Kowalski</p>", ["Jan Kowalski"]),
+])
+def test_a_bold_name_closing_the_text_alone_is_its_writers_signature(after, want):
+    assert _text_page("", "pl", after=after)["authors"] == want
+
+
+def test_a_bold_name_on_the_last_line_of_text_in_br_paragraphs_is_its_signature():
+    line = "Akapit o portowych dźwigach i nocnych zmianach dokerów, które związek chce przejrzeć przed zimą."
+    body = f"<div class='tresc'>{'<br><br>'.join([line] * 4)}<br><br><b>Jan Kowalski</b></div>"
+    html = (f"<html lang='pl'><head><title>Dźwigi</title></head><body><table><tr><td><h1>Dźwigi</h1>{body}"
+            "</td></tr></table></body></html>")
+    assert extract_article(html.encode(), "https://www.port.example/a/1").record["authors"] == ["Jan Kowalski"]
+
+
+@pytest.mark.parametrize("after", [
+    "<p><b>Redakcja</b></p>",  # a desk
+    "<p><b>Co dalej</b></p>", "<p><b>WHAT COMES NEXT</b></p>",  # a sub-heading
+    "<p><b>Jan Kowalski</b></p><p>The port authority will publish the new timetable in the spring, it said on Monday.</p>",
+    "<blockquote><p>We thank the dockers for their patience.</p><p><b>Jan Kowalski</b></p></blockquote>",  # a letter
+    "<div class='box'><p><b>Lea Sommer</b> writes on ports and shipping for the magazine.</p></div>",  # a bio
+    "<p>As <b>Jan Kowalski</b> said</p>",  # a name in a sentence
+    "<ul><li><b>Jan Kowalski</b></li></ul>",
+])
+def test_a_bold_line_that_is_no_closing_signature_names_no_writer(after):
+    assert _text_page("", "pl", after=after)["authors"] == []
+
+
+def test_a_drupal_creator_in_a_node_wrapped_by_a_themes_article_is_read():
+    meta = ("<span class='submitted'>Veröffentlicht von <span class='username'>Lea Sommer</span> am 10. März 2026</span>")
+    html = ("<html lang='de'><head><title>Cranes return</title></head><body><article><h1>Cranes return</h1>"
+            f"<div class='node node-article'>{meta}<div class='content'>{ORG_TEXT}</div></div></article></body></html>")
+    assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] == ["Lea Sommer"]
+
+
+@pytest.mark.parametrize("field", [
+    "<div class='field field--name-field-szerzo field--label-inline'><div class='field__label'>Szerző</div>"
+    "<div class='field__item'><a href='/taxonomy/term/12' hreflang='hu'>Kovács Anna</a></div></div>",
+    "<div class='field field--name-field-szerzo'>Szerző: <a href='/taxonomy/term/12'>Kovács Anna</a></div>",
+])
+def test_a_drupal_author_field_in_the_sites_language_printing_a_term_link_gives_its_name(field):
+    html = ("<html lang='hu'><head><title>Cranes return</title></head><body><h1 class='page-title'>Cranes return</h1>"
+            f"<article class='node node--type-article node--view-mode-full'><div class='node__content'>{field}{ORG_TEXT}"
+            "</div></article></body></html>")
+    assert extract_article(html.encode(), "https://www.harbour-news.example/port/cranes").record["authors"] == ["Kovács Anna"]
+
+
+def test_the_last_of_a_list_of_bold_names_is_no_closing_signature():
+    names = "".join(f"<strong>{n}</strong>, <span>{r}</span><br>" for n, r in
+                    [("Ines Roth", "historian"), ("Tom Weiss", "Harbour College"), ("Lea Brandt", "writer"),
+                     ("Ana Ruiz", "journalist"), ("Jan Berg", "Northern Institute of Maritime Studies")] * 3)
+    assert _text_page("", "en", after=f"<table><tr><td><span>{names}<strong>Mara Lind</strong><br></span></td></tr></table>"
+                      )["authors"] == []

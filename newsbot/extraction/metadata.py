@@ -720,7 +720,8 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     printed byline (:func:`_printed_byline`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
     headline (:func:`_author_links`), the article's signature (:func:`_signature`), the writer a standfirst's line credits
-    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), then the account a Drupal
+    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), the bold name closing the
+    text (:func:`_closing_signature`), then the account a Drupal
     node's meta names as its creator (:func:`_node_creator`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
@@ -744,11 +745,12 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
         ("html", lambda: _standfirst_credit(f)),
+        ("html", lambda: _closing_signature(f)),
         ("html", lambda: _node_creator(f)),
     )
 
     def names_of(values) -> list[str]:
-        return [n for n in unique(n for v in values if v for n in split_names(v, page.declared_language))
+        return [n for n in unique(n for v in values if v for n in split_names(v, byline_language(f)))
                 if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
 
     for layer, values in sources:
@@ -757,9 +759,65 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
             printed = next((found for other, read in sources if other == "html" and (found := names_of(read()))), [])
             if printed and all(_person_shaped(n) for n in printed) and _printed_above_the_text(page, printed[0]):
                 return printed, "html"  # the people the page prints, over the organisation credited
+        if names and layer != "html":  # ``A and B`` printed, the structured data naming A alone
+            more = [n for n in names_of(_joined_authors(page, names[-1], byline_language(f))) if key(n) not in
+                    {key(x) for x in names}]
+            return names + more, layer
         if names:
             return names, layer
     return [], None
+
+
+_JOINED_LEVELS = 2  # the elements up from a name's own whose siblings may print a co-author
+
+
+def _joined_authors(page, name: str, language: str) -> list[str]:
+    """The co-authors printed after the author ``name`` whom structured data names alone: the
+    name's element above the text (its text is the name; a link to an author's page, or an
+    element whose class names an author or a name: :func:`_names_byline`, :data:`_NAME_MARK`)
+    or one of the :data:`_JOINED_LEVELS` wrapping it alone, followed by siblings of its tag and
+    class, each after the word *and* of the page's ``language`` (the vocabulary's
+    ``name_conjunction``, every language's when it has none) or a comma alone: a theme printing
+    one author element per writer (``<span class="author vcard"><a class="url fn n" …>A</a></span>
+    en <span class="author vcard">…B…</span>``, Blocksy's ``<a class="ct-meta-element-author">A</a>
+    a <a …>B</a>``), where the ``author`` meta and JSON-LD name only the first. Each co-author's
+    name must read as a person's (:func:`_person_shaped`). ``[]`` when there is none."""
+    words = _conjunctions(language)
+    want = key(name)
+    for el in _HOLDS_TEXT(page.tree, text=name.split()[0]):
+        if key(text_of(el) or "") != want or not above_the_text(el):
+            continue
+        node = el
+        for _ in range(_JOINED_LEVELS + 1):
+            cls = node.get("class") or ""
+            if (node.tag == "a" and _author_page(node.get("href"))) or _names_byline(cls, node.get("id")) \
+                    or _NAME_MARK.search(cls):
+                found = []
+                cur = node
+                while (nxt := cur.getnext()) is not None and nxt.tag == node.tag and (nxt.get("class") or "") == cls \
+                        and ((cur.tail or "").strip().lower() in words or (cur.tail or "").strip() == ","):
+                    other = clean(text_of(nxt)) or ""
+                    if not _person_shaped(other):
+                        break
+                    found.append(other)
+                    cur = nxt
+                if found:
+                    return found
+            parent = node.getparent()
+            if parent is None or key(text_of(parent) or "") != want:
+                break
+            node = parent
+    return []
+
+
+def byline_language(f: Fields) -> str:
+    """The language a page's bylines are read in, as an ISO 639-1 code (``ca``): the one its
+    markup declares (:attr:`~newsbot.extraction.page.Page.declared_language`), else the record's
+    (:func:`language`: ``og:locale``, JSON-LD ``inLanguage``, the edition's, else the language
+    of its text when the model is sure of it), ``""`` when none is known. The words of one
+    language (Catalan ``Per``, Irish ``Le``; an organisation's word, Slovene ``sektor``) are read
+    on a page of that language, whether its markup says so or its text does."""
+    return f.page.declared_language or (f["language"] or "").split("-")[0].lower()
 
 
 _ROLE_WORD = re.compile(r"(?<!\w)(?:auth?or|auteur|autore|avtor|autorius|szerző|awtur|höfund|автор|аутор|συντάκτ)\w*",
@@ -822,14 +880,20 @@ def _microdata_name(el) -> str | None:
     return value_of(el)
 
 
-_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|ka|e)?(?![a-z])|author-?name|authorname",
+_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|ka|e|ius)?(?![a-z])|author-?name|authorname"
+                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja|forfatter|f[oö]rfattare|skribent)(?![a-z])",
                            re.I)
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
 word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
-``autor``, ``autores``, ``autori``, ``autorzy``)."""
-_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatur|podpis|assinatura)(?![a-z])", re.I)
+``autor``, ``autores``, ``autori``, ``autorzy``, Lithuanian ``autorius``, Hungarian ``szerzo``,
+``field--name-field-szerzo``, Basque ``egilea``, Finnish ``kirjoittaja``, Danish and Norwegian
+``forfatter``, Swedish ``forfattare``, ``skribent``; not ``szerzodes``, a contract)."""
+_BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "fatt", "skribent")
+"""What every match of :data:`_BYLINE_CLASS` holds, in lower case: a class holding none is no
+byline's, told without the pattern."""
+_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatura|signatur|podpis|assinatura)(?![a-z])", re.I)
 """A class or id naming the article's signature, the writer's name printed under or over the
-text in Italian, Spanish, Portuguese, French and Polish layouts (``firma``, ``firma-autor``,
+text in Italian, Spanish, Catalan, Portuguese, French and Polish layouts (``firma``, ``firma-autor``, ``signatura``,
 ``article-signature``, ``podpis``). The words name other things too (a firm, a photo's
 caption in Polish, a dish, a subscription), so such an element is a byline only where
 :func:`_signature` finds it one."""
@@ -907,7 +971,7 @@ def _printed_byline(f: Fields) -> list[str]:
             if pattern("source_lead_in").match(value):
                 return []  # ``Font: Departament de Cultura``, ``Fuente: Ayuntamiento``: a source, no writer
             linked = {key(text_of(a) or "") for a in el.iter("a") if _author_page(a.get("href"))}
-            if linked and all(_desk(n) and key(n) in linked for n in split_names(value, f.page.declared_language) or ("",)):
+            if linked and all(_desk(n) and key(n) in linked for n in split_names(value, byline_language(f)) or ("",)):
                 return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
             return [value]
     return []
@@ -983,15 +1047,21 @@ _NOT_META = ("figure", "figcaption", "form", "blockquote")
 
 def _own_node(el):
     """The node whose meta ``el`` (a creator's element) is: its nearest ``<article>`` or
-    ``node`` element (:func:`~newsbot.extraction.values.drupal_node`) when that is the page's outermost (inside no other), ``el``
-    stands before the node's running text (a ``<p>`` of :data:`_RUNNING_CHARS` characters or
+    ``node`` element (:func:`~newsbot.extraction.values.drupal_node`) when that is the page's
+    outermost or the only node inside the one around it (a theme's ``<article>`` wrapping the one
+    ``<div class="node node-article">``; not a node among others inside one, nor one of three
+    nested), ``el``
+    stands before the outermost node's running text (a ``<p>`` of :data:`_RUNNING_CHARS` characters or
     more), in no figure, form or quotation (:data:`_NOT_META`); else ``None``."""
     nodes = [a for a in el.iterancestors() if a.tag == "article"
              or (a.tag not in ("body", "html") and drupal_node(a))]
-    if len(nodes) != 1 or any(a.tag in _NOT_META for a in el.iterancestors()):
+    if not nodes or any(a.tag in _NOT_META for a in el.iterancestors()):
         return None
     node = nodes[0]
-    for x in node.iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
+    if len(nodes) > 2 or len(nodes) == 2 and any(x is not node and not _within(x, node) and (x.tag == "article" or drupal_node(x))
+                              for outer in nodes[1:] for x in outer.iterdescendants(etree.Element)):
+        return None  # a node among others in an outer one (a related node a reference field embeds), or nodes in nodes
+    for x in nodes[-1].iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
         if x is el:
             return node
         if x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS:
@@ -1209,7 +1279,8 @@ def _dateline_byline(f: Fields) -> list[str]:
     href="/authors/europe-desk">Europe Desk</a>``) names no writer, marked or not. ``[]``
     otherwise."""
     head = headline_element(f.page, None)
-    lead_in, language = pattern("byline_lead_in"), f.page.declared_language
+    language = byline_language(f)
+    lead_in = _lead_ins(language)
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
             edged = _edged_text(el)
@@ -1235,10 +1306,11 @@ def _dateline_byline(f: Fields) -> list[str]:
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
                 names = _persons(fields[start], language)  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
                 if names and not pattern("source_lead_in").match(fields[start]) \
-                        and not any(_desk(name) for name in names) and (credits or _marked_authors(el, names)):
+                        and not any(_desk(name) for name in names) \
+                        and (credits or _colon_lead_in(fields[start], lead_in) or _marked_authors(el, names)):
                     return names
             if byline is not None:
-                names = split_names(byline, f.page.declared_language)
+                names = split_names(byline, language)
                 agency = pattern("news_agency")
                 if (_label_lead_in(fields[start], lead_in) or pattern("source_lead_in").match(fields[start])
                         or any(_desk(n) for n in names)) and not _marked_authors(el, names):
@@ -1361,6 +1433,26 @@ def _bylined_link(near, a, name: str, f: Fields) -> bool:
     links = {key(text_of(x) or "") for x in near.iter("a")}
     return all(key(field) == key(name) or field.endswith(name) or key(field) in links or len(field.split()) == 1
                or _names_time(field, f) for part in _fields(near) for field in separator.split(part) if field)
+
+
+@lru_cache(maxsize=64)
+def _lead_ins(language: str) -> re.Pattern:
+    """A byline's lead-in of any language (the vocabulary's ``byline_lead_in``) or of the page's
+    ``language`` alone, in its own case (``page_lead_in``: Irish ``Le``, Catalan ``Per``,
+    Romanian ``de``), then its colon: what opens a date line's byline field."""
+    any_language = pattern("byline_lead_in")
+    own = language_pattern("page_lead_in", language, every_language=False)
+    return re.compile(f"(?i:{any_language.pattern})|{own.pattern}")
+
+
+def _colon_lead_in(field: str, lead_in: re.Pattern) -> bool:
+    """``field`` opens with a byline's lead-in printed as a label, its colon written
+    (``Autors: Andris Kalniņš``, ``Napisała: Ewa Lis``, ``Írta: Nagy Péter``), a word that is a
+    lead-in with or without the colon (not one only before it, :func:`_label_lead_in`:
+    ``Interview: Night Buses``): the colon says the name after it is the labelled one, as
+    capitalised words after ``Por`` alone need not (``Por Sierra Nevada``, a place)."""
+    found = lead_in.match(field)
+    return bool(found) and ":" in found.group() and not _label_lead_in(field, lead_in)
 
 
 def _label_lead_in(field: str, lead_in: re.Pattern) -> bool:
@@ -1579,7 +1671,8 @@ def _names_byline(cls: str | None, ident: str | None) -> bool:
     (:data:`_BYLINE_CLASS`) and no comment, quote, author box part or promotion
     (:data:`_NOT_BYLINE`). Class names repeat all over a page, so each is read once."""
     marks = f"{cls or ''} {ident or ''}"
-    if marks.isascii() and "aut" not in (lower := marks.lower()) and "byline" not in lower:
+    lower = marks.lower()
+    if marks.isascii() and not any(k in lower for k in _BYLINE_CLASS_KEYS):
         return False  # what every match of _BYLINE_CLASS holds, looked for without a pattern
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE.search(marks)
 
@@ -1630,7 +1723,7 @@ def _signature(f: Fields) -> list[str]:
         if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el):
             continue
         value = _signed_value(el)
-        if not _signed_names(value, f.page.declared_language):
+        if not _signed_names(value, byline_language(f)):
             continue
         if order is None:
             order = {e: i for i, e in enumerate(body.iter(etree.Element))}
@@ -1649,6 +1742,64 @@ def _signature(f: Fields) -> list[str]:
 
 
 _BOXES = ("blockquote", "aside", "figure", "figcaption", "li", "a", "form", "table")
+_SIGNED_TAGS = ("b", "strong")
+_NOT_SIGNED = ("blockquote", "aside", "figure", "figcaption", "li", "a", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+               "header", "footer", "nav", "q", "cite", "dl")
+"""The boxes a closing signature is never in: :data:`_BOXES` but a table (the layout of older
+sites holds the text in one), headings, lists, navigations and quotations."""
+_SIGNED_TEXT = 3 * _RUNNING_CHARS  # the fewest characters of text a closing signature stands under
+_SIGNED_TRIES = 3  # the last bold lines of a page read for a closing signature
+
+
+def _closing_signature(f: Fields) -> list[str]:
+    """The writer's name closing the article's text, where the page prints no byline: a bold
+    element (``<b>``, ``<strong>``) alone on the text's last line (its block's only text, or a
+    line of its own after a ``<br>``: ``…<br><br><b>Jan Kowalski</b>``, the signature of
+    regional and older sites), the last text of the nearest element around it holding
+    :data:`_SIGNED_TEXT` characters or more (the article's text: nothing but the name after
+    it, and a run of :data:`_RUNNING_CHARS` characters or more before it, a sentence; a list of
+    names and roles, an open letter's signatories, is none), in no box (a layout's table may hold the text), heading, list, quotation, navigation nor aside (:data:`_NOT_SIGNED`,
+    :func:`~newsbot.extraction.values.in_aside`: a quoted letter's signature, a card's author),
+    and reading as a person's name (:func:`_person_shaped`, in title case, not in capitals: a
+    bold sub-heading, ``<b>WHAT NEXT</b>``), not a desk's (``<b>Redakcja</b>``: the
+    vocabulary's ``not_a_person``) nor page furniture. A name in an author box's sentence
+    (``<b>Lea Sommer</b> ist Biologin …``) is no line of its own, so none. ``[]`` when there is
+    none."""
+    body = f.page.tree.find("body")
+    if body is None:
+        return []
+    tries = 0
+    for el in reversed(list(body.iter(*_SIGNED_TAGS))):
+        if (el.tail or "").strip() or not _own_line(el):
+            continue
+        tries += 1
+        if tries > _SIGNED_TRIES:
+            break  # the bold lines printed last are read: a signature closes the text
+        name = clean(text_of(el)) or ""
+        if not name or name.isupper() or not _person_shaped(name) or opens_with_furniture(name) \
+                or any(a.tag in _NOT_SIGNED for a in el.iterancestors()) or in_aside(el):
+            continue
+        scope = next((a for a in el.iterancestors() if len(text_of(a) or "") >= _SIGNED_TEXT), None)
+        if scope is None or not (clean(text_of(scope)) or "").endswith(name) \
+                or not any(len(t.strip()) >= _RUNNING_CHARS for t in scope.itertext()):
+            continue  # not the last line of running text: a list of names (an open letter's signatories)
+        names = split_names(name, byline_language(f))
+        return names if len(names) == 1 and key(names[0]) == key(name) else []
+    return []
+
+
+def _own_line(el) -> bool:
+    """The bold element ``el`` prints a line of its own: no text beside it in its parent up to
+    a ``<br>`` before it and after it (or the block's edges), its parent a block
+    (:data:`_BLOCKS`, ``<p>``) or a ``<br>`` beside it."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    prev, nxt = el.getprevious(), el.getnext()
+    before = (prev.tail if prev is not None else parent.text) or ""
+    if before.strip() or (nxt is not None and nxt.tag != "br") or (prev is not None and prev.tag != "br"):
+        return False
+    return prev is not None or parent.tag in _BLOCKS
 
 
 def _under_standfirst(el, first: int, order: dict) -> bool:
@@ -1749,7 +1900,7 @@ def _standfirst_credit(f: Fields) -> list[str]:
                 continue
             text = clean(text_of(el)) or ""
             m = _kind_credit().match(text) if len(text) <= NAME_CHARS else None
-            names = split_names(m.group(1), f.page.declared_language) if m else []
+            names = split_names(m.group(1), byline_language(f)) if m else []
             if len(names) == 1 and _person_shaped(names[0]):
                 return names
     return []
