@@ -1344,6 +1344,8 @@ STANDFIRST_IT = ("<p>Il consiglio comunale ha approvato il piano per le nuove gr
     # a signature opening with a lead-in, right under the standfirst's paragraph
     ("it", STANDFIRST_IT + "<p class='firma'>di Alessandro Greco</p>", ["Alessandro Greco"]),
     ("es", STANDFIRST_IT + "<div class='firma'>Por Lucía Ferrer</div>", ["Lucía Ferrer"]),
+    # a lead-in of the page's language alone (Catalan "Per" before names joined by "i")
+    ("ca", STANDFIRST_IT + "<div class='signatura'>Per Jordi Puig i Marta Soler</div>", ["Jordi Puig", "Marta Soler"]),
     # the false friends: a firm's name after the first paragraph (Czech, German "firma"), a lead-in's
     # signature after the second
     ("cs", STANDFIRST_IT + "<div class='box'><span class='firma'>Pekárna Novák Brno</span></div>", []),

@@ -1735,7 +1735,8 @@ def _signature(f: Fields) -> list[str]:
         at = order[el]
         end = at + sum(1 for _ in el.iterdescendants())
         before = [i for i in near if i < at]
-        if before and any(i > end for i in near) and not (len(before) == 1 and _under_standfirst(el, min(near), order)):
+        if before and any(i > end for i in near) \
+                and not (len(before) == 1 and _under_standfirst(el, min(near), order, byline_language(f))):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
         return [value]
     return []
@@ -1802,11 +1803,12 @@ def _own_line(el) -> bool:
     return prev is not None or parent.tag in _BLOCKS
 
 
-def _under_standfirst(el, first: int, order: dict) -> bool:
+def _under_standfirst(el, first: int, order: dict, language: str) -> bool:
     """The signature element ``el`` stands right under the standfirst: its previous sibling is
     the text's first paragraph (the one at ``first`` in the body's element ``order``), so ``el``
     is a child of the text's own container, in no box (a quotation, an aside, a figure, a list,
-    a link: :data:`_BOXES`), and it opens with a byline's lead-in (:func:`_opens_with_lead_in`).
+    a link: :data:`_BOXES`), and it opens with a byline's lead-in of any language or of the page's
+    ``language`` (:func:`_opens_with_lead_in`).
     A signature in a card, a quoted letter or an expert's box after the first paragraph, or under
     an image's frame, is none."""
     prev = el.getprevious()
@@ -1814,16 +1816,17 @@ def _under_standfirst(el, first: int, order: dict) -> bool:
         prev = prev.getprevious()
     parent = el.getparent()
     return prev is not None and order.get(prev) == first and parent is not None and parent.tag not in _BOXES \
-        and _opens_with_lead_in(el)
+        and _opens_with_lead_in(el, language)
 
 
-def _opens_with_lead_in(el) -> bool:
+def _opens_with_lead_in(el, language: str) -> bool:
     """The signature element ``el`` prints a byline's lead-in before its names (the
-    vocabulary's ``byline_lead_in``: ``di Alessandro Greco``, ``Por Ana Ruiz``): a writer's
-    credit, no firm's name (Czech, German, Polish ``firma``), so it may stand under the
+    vocabulary's ``byline_lead_in``: ``di Alessandro Greco``, ``Por Ana Ruiz``; or one of the
+    page's ``language`` alone, :func:`_lead_ins`: Catalan ``Per Jordi Puig i Marta Soler``): a
+    writer's credit, no firm's name (Czech, German, Polish ``firma``), so it may stand under the
     standfirst, after the text's first paragraph."""
     text = _byline_text(el) or ""
-    lead_in = pattern("byline_lead_in").match(text)
+    lead_in = _lead_ins(language).match(text)
     return bool(lead_in) and lead_in.end() > 0 and bool(text[lead_in.end():].strip())
 
 
