@@ -771,7 +771,11 @@ def _in(lang: str, line: str, head: str = "") -> dict:
             "fr": "Le port a remis en service deux grues après la tempête de la semaine dernière.",
             "de": "Der Hafen hat zwei Kräne nach dem Sturm der vergangenen Woche wieder in Betrieb genommen.",
             "pl": "Port ponownie uruchomił dwa dźwigi po burzy z zeszłego tygodnia, poinformowało kierownictwo.",
-            "en": "The port has put two cranes back into service after last week's storm, the management said."}[lang]
+            "en": "The port has put two cranes back into service after last week's storm, the management said.",
+            "lv": "Osta pēc pagājušās nedēļas vētras atkal ir nodevusi ekspluatācijā divus celtņus, paziņoja vadība.",
+            "sk": "Prístav po búrke z minulého týždňa opäť uviedol do prevádzky dva žeriavy, uviedlo vedenie.",
+            "ca": "El port ha tornat a posar en funcionament dues grues després de la tempesta de la setmana passada.",
+            "eu": "Portuak bi garabi jarri ditu berriro martxan joan den asteko ekaitzaren ondoren, zuzendaritzak esan duenez."}[lang]
     html = _doc(f"<title>Harbour cranes</title>{head}",
                 f"<main><article><h1>Harbour cranes</h1>{line}{f'<p>{text}</p>' * 4}</article></main>")
     return extract_article(html.replace("<html>", f"<html lang='{lang}'>").encode(), HARBOUR).record
@@ -1263,3 +1267,165 @@ def test_a_drupal_nodes_changed_field_in_its_signature_is_the_update():
 ])
 def test_a_sentence_opening_with_a_label_or_lead_in_word_is_running_text(line):
     assert _bootstrap("de", line)["date_published"] is None
+
+
+# --- date lines naming both dates, whatever their order --------------------------------------
+
+def test_a_time_its_words_call_the_update_is_no_publication_when_the_line_names_one():
+    line = ("<div class='c-date b-date'><time datetime='2026-02-26T15:05:00Z'>Updated February 26, 2026 at 3:05 "
+            "p.m. GMT</time> | <span>Published February 26, 2026 at 10:40 a.m. GMT</span></div>")
+    rec = _in("en", line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-02-26T10:40:00+00:00", "2026-02-26T15:05:00+00:00")
+
+
+def test_a_time_whose_words_name_no_publication_beside_it_stays_the_publication():
+    # the false friend: an update's word alone, or a label naming both (teasers' "Published/Updated")
+    rec = _in("en", "<p class='byline'>Updated <time datetime='2026-02-26T15:05:00Z'>February 26, 2026</time></p>")
+    assert rec["date_published"] == "2026-02-26T15:05:00+00:00"
+    line = "<p>Veröffentlicht/Aktualisiert: <time datetime='2026-02-26T15:05:00+01:00'>26.02.2026</time></p>"
+    rec = _in("de", line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-02-26T15:05:00+01:00", None)
+
+
+def test_a_time_called_the_update_is_the_modification_only_when_later_than_the_publication():
+    head = "<meta property='article:published_time' content='2026-02-26T10:40:00+01:00'>"
+    later = _in("de", "<p><span>Stand: </span><time datetime='2026-02-26 12:05'>26.02.2026, 12:05 Uhr</time></p>", head)
+    assert later["date_modified"] == "2026-02-26T12:05:00+01:00"  # a naive time in the page's offset
+    same = _in("de", "<p><span>Stand: </span><time datetime='2026-02-26 10:40'>26.02.2026, 10:40 Uhr</time></p>", head)
+    assert same["date_modified"] is None
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("cs", "<ul class='entry-meta'><li class='meta-date'>Aktualizováno 4. 3. 2026 v 17:10, publikováno 4. 3. 2026 "
+           "v 9:45</li></ul>"),
+    ("pl", "<div class='daty'>Opublikowano: 04.03.2026, 09:45 | Aktualizacja: 04.03.2026, 17:10</div>"),
+])
+def test_each_part_of_a_date_line_is_read_with_its_own_label(lang, line):
+    # the second: a line of its own whose class names no date
+    rec = _in(lang, line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-04T09:45:00+00:00", "2026-03-04T17:10:00+00:00")
+
+
+def test_a_line_of_its_own_naming_an_update_alone_gives_no_modification():
+    # the false friend: a notice's "Stand:" line whose class names no date, no publication beside it
+    head = "<meta property='article:published_time' content='2026-03-04T09:45:00+01:00'>"
+    rec = _in("pl", "<div class='uwagi'>Aktualizacja: 05.03.2026, 17:10</div>", head)
+    assert rec["date_modified"] is None
+
+
+def test_an_update_printed_as_a_time_alone_beside_the_publication_day_is_that_days():
+    line = ("<div class='post-box-meta-single'><time class='entry-date published' datetime='2026-03-05T08:15:00+01:00'>"
+            "5 de março de 2026</time> <span class='penci-updated'>atualizado às 12h05</span></div>")
+    rec = _in("pt", line)
+    assert (rec["date_published"], rec["date_modified"]) == ("2026-03-05T08:15:00+01:00", "2026-03-05T12:05:00+01:00")
+
+
+def test_a_time_after_a_word_between_the_day_and_the_label_is_no_update():
+    # the false friend: the next update's time ("próxima atualização às 18h00")
+    line = ("<div class='post-meta'><time class='entry-date published' datetime='2026-03-05T08:15:00+01:00'>"
+            "5 de março de 2026</time> <span class='note-date'>próxima atualização às 18h00</span></div>")
+    assert _in("pt", line)["date_modified"] is None
+
+
+# --- the word for "at" and the forms of a time, in every language -----------------------------
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("pt", "<p class='text-muted small'>Por Ana Sousa e Rui Matos · 9 de março de 2026, às 16h20</p>",
+     "2026-03-09T16:20:00+00:00"),
+    ("lv", "<p class='text-muted small'>2026. gada 12. martā plkst. 15:45</p>", "2026-03-12T15:45:00+00:00"),
+    ("sk", "<p class='text-muted small'>7. 4. 2026 o 11:30</p>", "2026-04-07T11:30:00+00:00"),
+    ("ca", "<p class='text-muted small'>10/03/2026 a les 18.05</p>", "2026-03-10T18:05:00+00:00"),
+    ("eu", "<p class='text-muted small'>2026-03-10 | 11:20</p>", "2026-03-10T11:20:00+00:00"),
+])
+def test_a_date_line_of_its_own_with_its_word_for_at_gives_the_time(lang, line, want):
+    assert _in(lang, line)["date_published"] == want
+
+
+def test_a_byline_opening_a_date_line_is_left_out_of_it():
+    from newsbot.extraction.date_fields import _byline_end
+
+    line = "Por Ana Sousa e Rui Matos · 9 de março de 2026, às 16h20"
+    assert line[_byline_end(line):] == "9 de março de 2026, às 16h20"
+    # the false friends: a sentence's words in lower case, no separator after the names
+    assert _byline_end("Por decisão do conselho · 9 de março de 2026") == 0
+    assert _byline_end("Por Ana Sousa em 9 de março de 2026") == 0
+
+
+@pytest.mark.parametrize("text, want", [
+    (" a les 16.20", (16, 20)), (" a la 1.05 h", (1, 5)),  # ca
+    (" о 16.20", (16, 20)), (" о 16:20 год.", (16, 20)),  # uk
+    (" у 16.20 часова", (16, 20)), (" u 16.20 h", (16, 20)),  # sr
+    (" 16.20", None), (" № 16.20", None),  # a dotted number with no word for "at": a day and month as often
+])
+def test_each_languages_word_for_at_reads_a_dotted_time(text, want):
+    from datetime import date
+
+    from newsbot.extraction.date_fields import _clock
+
+    found = _clock(text, date(2026, 3, 9))
+    assert (found and found[:2]) == want
+
+
+# --- Drupal 7's RDFa date ---------------------------------------------------------------------
+
+def _drupal_7(node_class: str, title: str = "") -> bytes:
+    """A Drupal 7 page: the page's <h1> above a short node of ``node_class`` naming ``title`` (none
+    for ``""``) in its dc:title, its date in RDFa in the node's signature."""
+    named = f"<span property='dc:title' content='{title}' class='rdf-meta'></span>" if title else ""
+    return _doc("<title>Harbour cranes | Port news</title>",
+                "<h1 class='title'>Harbour cranes</h1>"
+                f"<div class='{node_class}' about='/node/12' typeof='sioc:Item foaf:Document'>{named}"
+                "<div class='submitted'><span property='dc:date dc:created' content='2026-03-10T09:15:00+01:00' "
+                "datatype='xsd:dateTime'>Submitted by port on Tue, 03/10/2026 - 09:15</span></div>"
+                "<div class='content'><p>Two cranes are working again after the storm.</p></div></div>").encode()
+
+
+def test_a_short_drupal_nodes_signature_gives_its_rdfa_date_with_its_offset():
+    # no dc:title, a text under 400 characters: the page's first node is still its own
+    assert extract_article(_drupal_7("node node-article"), HARBOUR).record["date_published"] \
+        == "2026-03-10T09:15:00+01:00"
+
+
+def test_a_short_node_in_a_list_or_naming_another_title_gives_no_rdfa_date():
+    for html in (_drupal_7("node node-article node-teaser"), _drupal_7("node node-article", "Pilots on strike")):
+        assert extract_article(html, HARBOUR).record["date_published"] != "2026-03-10T09:15:00+01:00"
+
+
+# --- the address's day; dates of boxes that are no article's -----------------------------------
+
+@pytest.mark.parametrize("path, want", [
+    ("/2025-03-12/cranes", "2025-03-12"), ("/12/03/2025/cranes", "2025-03-12"), ("/12-03-2025/cranes", "2025-03-12"),
+    ("/2025/03/12/cranes/amp/", "2025-03-12"), ("/2025/3/12/cranes/2/", "2025-03-12"),
+    ("/cranes-2025-03-12", None), ("/2025/03/cranes", None), ("/31/02/2025/cranes", None), ("/2025-13-12/x", None),
+])
+def test_a_day_the_address_prints_as_a_folder_is_read(path, want):
+    from newsbot.extraction.date_fields import url_day
+
+    found = url_day(f"https://news.example.org{path}")
+    assert (found.isoformat() if found else None) == want
+
+
+def test_a_page_with_no_other_date_takes_the_day_its_address_prints():
+    html = _doc("<title>Harbour cranes</title>", "<main><article><h1>Harbour cranes</h1>" + _paras(4) + "</article></main>")
+    rec = extract_article(html.encode(), "https://news.example.org/12/03/2025/cranes/").record
+    assert rec["date_published"] == "2025-03-12T00:00:00+00:00"
+
+
+def test_todays_date_in_the_sites_header_and_a_cookie_notices_date_are_no_publication():
+    article = "<main><article><h1>Harbour cranes</h1>" + _paras(4) + "</article></main>"
+    header = "<header class='masthead'><a href='/'>Port news</a><div class='today'>Montag, 12. März 2025</div></header>"
+    cookie = ("<div id='cookie-banner'><p>Wir verwenden Cookies. Datenschutzhinweise, Stand: 01.02.2024</p>"
+              "<button>OK</button></div>")
+    for body in (header + article, article + cookie):
+        assert extract_article(_doc("<title>Harbour cranes</title>", body).encode(), HARBOUR).record["date_published"] is None
+
+
+def test_a_date_in_the_articles_own_header_or_a_wrapper_named_for_consent_is_read():
+    # the false friends: a <header> holding the headline, a wrapper named after a consent state
+    own = ("<main><article><header><h1>Harbour cranes</h1><p class='dateline'>Montag, 12. März 2025</p></header>"
+           + _paras(4) + "</article></main>")
+    wrapped = ("<div class='has-cookie-consent'><main><article><h1>Harbour cranes</h1>"
+               "<p class='dateline'>Montag, 12. März 2025</p>" + _paras(4) + "</article></main></div>")
+    for body in (own, wrapped):
+        html = _doc("<title>Harbour cranes</title>", body).replace("<html>", "<html lang='de'>")
+        assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2025-03-12T00:00:00+00:00"

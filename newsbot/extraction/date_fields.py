@@ -30,7 +30,11 @@ _MODIFIED_META = ("article:modified_time", "article:modified:time", "date.modifi
                   "dcterms.modified", "last-modified")
 
 
-def _date_candidates(page, rules, ld_key, meta_names, hint_values):
+def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_named=lambda: False):
+    """The ``(layer, ParsedDate)`` candidates of ``ld_key`` (``datePublished``, ``dateModified``) in
+    priority order. ``publication_named()``: whether a date line's words name the publication
+    (asked only when one of the first :data:`_LABELLED_TIMES` ``<time>`` elements is called the
+    update's by its words, :func:`_time_label`, which is then no publication's candidate)."""
     tz = rules.timezone
     out: list[tuple[str, dates.ParsedDate]] = []
 
@@ -60,6 +64,9 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values):
                  and not (_signed(el) and _another_nodes(el))]  # not another node's signature
         marked = [el for el in times if _time_mark(el) == ("published" if published else "modified")]
         unmarked = [el for el in times if _time_mark(el) is None] if published else []
+        if any(_time_label(el) == "modified" for el in unmarked[:_LABELLED_TIMES]) and publication_named():
+            # a date line naming both: not the time its words call the update's (Updated <time>…</time>)
+            unmarked = [el for i, el in enumerate(unmarked) if i >= _LABELLED_TIMES or _time_label(el) != "modified"]
         loose = [el for el in times if _time_mark(el) == "updated"]
         for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
@@ -174,7 +181,9 @@ def _of_the_node(el) -> bool:
     holding the headline (an ``<h1>``), naming it (its ``dc:title`` the ``<h1>``'s text: Drupal 7
     prints the page's title above the node, ``<span property="dc:title" content="…">`` in it) or
     holding the text (:data:`_NODE_CHARS` characters or more: no cited report's name and date in
-    a quotation), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` (not
+    a quotation), or ``el`` standing in its signature (:func:`_own_signature`) when it is the
+    page's first Drupal node (:func:`_first_node`: a short node) naming no other title
+    (:func:`_names_a_title`), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` (not
     a view's row beside it); in no box of other stories, and no teaser card unless its node names
     the headline (a node holding one "read also" link looks like a card of one link)."""
     if in_related(el):
@@ -186,9 +195,29 @@ def _of_the_node(el) -> bool:
             return False
         if _names_the_headline(node):  # a node holding one "read also" link is no teaser card then
             return True
+        if _own_signature(el) and _first_node(node) and not _names_a_title(node):
+            return True  # the page's own Drupal node's signature, whatever its text's length
         return not in_teaser(el) and (next(node.iter("h1"), None) is not None
                                       or len(node.text_content()) >= _NODE_CHARS)
     return not in_teaser(el) and any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def _first_node(node) -> bool:
+    """``node`` is a Drupal node's element (:func:`~newsbot.extraction.values.drupal_node`), in no
+    list of other nodes (:func:`~newsbot.extraction.values.listed_node`: a teaser, a view's row),
+    and the page's first such element: the page's own node (a short one, with no ``<h1>`` nor
+    ``dc:title`` in it, still holds the page's dates in its signature)."""
+    if not drupal_node(node) or listed_node(node):
+        return False
+    return next((a for a in node.getroottree().iter(etree.Element) if drupal_node(a) and not listed_node(a)),
+                None) is node
+
+
+def _names_a_title(node) -> bool:
+    """The RDFa subject ``node`` names a title (``dc:title``) and the page prints a headline
+    (``<h1>``) to tell it by: a node naming another title than the headline is another's."""
+    return next(node.getroottree().iter("h1"), None) is not None \
+        and any("dc:title" in (t.get("property") or "").split() for t in node.iter(etree.Element))
 
 
 def _names_the_headline(node) -> bool:
@@ -298,6 +327,43 @@ def _time_mark(el) -> str | None:
     return "updated" if "updated" in classes else None
 
 
+_LABEL_BEFORE = 40  # the characters before a <time> read for its label
+_LABELLED_TIMES = 5  # the first <time> elements read for their labels (the article's own stand first)
+
+
+def _time_label(el) -> str | None:
+    """What the date line's word for what it dates (vocabulary category ``date_label``) says of
+    the ``<time>`` ``el``: ``"modified"`` for an update's word, ``"published"`` for a
+    publication's, opening its text (``<time …>Updated February 26, 2026</time>``, ``<time
+    …>Publié le 12 mars 2026</time>``) or closing the text right before it in its parent
+    (:data:`_LABEL_BEFORE` characters, two short words at most after the word:
+    ``Aktualisiert am <time>…</time>``, ``<span>Updated:</span> <time>…</time>``); ``None``
+    when neither names one (``<time>12. März 2026</time>``; ``The updated plan, <time>…</time>``
+    ends with no label)."""
+    label = pattern("date_label")
+    own = clean(text_of(el)) or ""
+    m = label.match(own) if own else None
+    if m is None:
+        previous = el.getprevious()
+        if previous is not None:  # its text read in C: a sibling may be long
+            before = (previous.text_content() if isinstance(previous.tag, str) else "") + (previous.tail or "")
+        else:
+            before = el.getparent().text or "" if el.getparent() is not None else ""
+        before = " ".join(before[-_LABEL_BEFORE:].split()) + " "
+        words = list(label.finditer(before))
+        m = words[-1] if words and _LABEL_TO_DAY.fullmatch(before, words[-1].end()) else None
+        if m is not None and len(words) > 1 and _JOINED_LABELS.fullmatch(before, words[-2].end(), m.start()):
+            return None  # both words (Veröffentlicht/Aktualisiert: …): no one of them
+    if m is None:
+        return None
+    return "modified" if m.group("updated") is not None else "published"
+
+
+_JOINED_LABELS = re.compile(r"\s*[/|&]\s*")
+"""What joins two words for what a date dates into one label naming both
+(``Veröffentlicht/Aktualisiert:``)."""
+
+
 
 
 def date_published(f: Fields) -> tuple[datetime | None, str | None]:
@@ -332,7 +398,8 @@ def published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
 
 def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
-    cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published])
+    cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published],
+                             lambda: "published" in _labelled_dates(f))
     if not cands:
         labelled = _labelled_dates(f)
         if "updated" in labelled and "published" in labelled:
@@ -341,12 +408,16 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
             language = f["language"]
             modified = _modified_meta(page)
             with _taken_out(modified):  # htmldate would take it for the publication before any text
-                found = _drupal_signature(f) or _day_past_segment(f, language) \
-                    or _htmldate_of_publication(f, language)
+                found = _drupal_signature(f) or _day_past_segment(f, language)
+                if not found:
+                    with _taken_out(_undated_boxes(f)):
+                        found = _htmldate_of_publication(f, language)
                 found = (found and _half_day(f, _day_first(f, found))) or _printed_day(f, language) \
                     or _printed_day(f, language, _day_lines(f))
             if not found and modified:  # the modification is the page's one date
-                found = _htmldate_of_publication(f, language)
+                with _taken_out(_undated_boxes(f)):
+                    found = _htmldate_of_publication(f, language)
+            found = found or _url_day(f)
         if found and _no_publication(f, found[:10]):
             found = None
         if found:
@@ -360,10 +431,66 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
 
 
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
-"""A day in an address's path (``/2025/03/12/``), as WordPress's and many news sites'
-permalinks print the publication's (a year and month alone, ``/2021/10/``, is as often a
-folder of a page updated since)."""
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=/)"
+                      r"|/(0?[1-9]|[12]\d|3[01])([/-])(0?[1-9]|1[0-2])\6((?:19|20)\d{2})(?=/)")
+"""A day in an address's path, a folder of its own (``/2025/03/12/``, ``/2025-03-12/``), as
+WordPress's and many news sites' permalinks print the publication's, year first, or day first
+(``/12/03/2025/``, ``/12-03-2025/``) as every EU language writes it; whatever follows it (the
+slug, ``/amp/``, a second page's ``/2/``). A year and month alone (``/2021/10/``) is as often a
+folder of a page updated since."""
+
+
+def url_day(url: str) -> date | None:
+    """The publication day an address's path prints (:data:`_URL_DAY`), or ``None`` (none, an
+    impossible day)."""
+    m = _URL_DAY.search(urlsplit(url).path)
+    if m is None:
+        return None
+    year, month, day = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(8), m.group(7), m.group(5))
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _url_day(f: Fields) -> str | None:
+    """The day (``YYYY-MM-DD``) the page's address prints (:func:`url_day`), for a page whose
+    markup and text print none; ``None`` for none."""
+    day = url_day(f.page.url)
+    return day.isoformat() if day else None
+
+
+_CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|cookiebot", re.I)
+"""Class or id names of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand:
+01.02.2024``, the notice's date)."""
+_NAMED_BOX = etree.XPath("//body//*[@class or @id]")
+_BANNER = etree.XPath("//body//header | //body//*[@role='banner']")
+
+
+def _undated_boxes(f: Fields) -> list:
+    """The outermost boxes whose dates are never the article's, for htmldate not to read them: the
+    site's header (a ``<header>`` or ``role="banner"`` outside the ``<article>`` and ``<main>``
+    holding no headline: :func:`_in_site_header`, where a site prints today's date:
+    ``<div class="today">Montag, 12. März 2025</div>``) and a consent box
+    (:data:`_CONSENT_BOX`), neither holding an ``<h1>``, the ``<article>`` nor the ``<main>``
+    (a wrapper named after a consent state)."""
+    page = f.page
+    found = [el for el in _BANNER(page.tree) if _site_header(el)]
+    if _CONSENT_BOX.search(page.text):  # a search of the source spares a walk of most pages
+        found += [el for el in _NAMED_BOX(page.tree)
+                  if _CONSENT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                  and next(el.iter("h1", "article", "main"), None) is None]
+    found = list({id(el): el for el in found}.values())  # a header named for consent is read once
+    ids = {id(el) for el in found}
+    return [el for el in found if not any(id(a) in ids for a in el.iterancestors())]
+
+
+def _site_header(el) -> bool:
+    """``el``, a ``<header>`` or banner, is the site's: outside the ``<article>`` and ``<main>``,
+    holding no headline (``<h1>``, ``<h2>``), as :func:`_in_site_header` reads it."""
+    return next(el.iter("h1", "h2"), None) is None and not any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
 _EVENT_WORD = re.compile(r"events?|veranstaltung(?:en)?|termine?|eventos?|[eé]v[eé]nements?|wydarzeni[ea]"
                          r"|rendezv[eé]ny(?:ek)?|concerts?|konzerte?", re.I)
 """A word naming an event (``event``, ``termin``, ``veranstaltung``), a whole part of a class or
@@ -449,12 +576,8 @@ def _no_publication(f: Fields, day: str) -> bool:
         when = date.fromisoformat(day)
     except ValueError:
         return False
-    if (m := _URL_DAY.search(urlsplit(f.page.url).path)) is not None:
-        try:
-            if when > date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-                return True
-        except ValueError:
-            pass
+    if (printed := url_day(f.page.url)) is not None and when > printed:
+        return True
     for el in _modified_meta(f.page):
         modified = dates.parse_date(el.get("content"))
         if modified is None:
@@ -1041,7 +1164,12 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     language = f["language"]
     found: dict[str, str] = {}
     unnamed = None  # the day a line prints before its update's word
-    for text in _line_texts(f):
+    lines = _line_texts(f)
+    # the first date line of its own, whatever its class, when it names the publication (a line
+    # naming an update alone there may be a box's: a calendar's, a cookie notice's "Stand:")
+    lines = lines + [t for t in _day_lines(f, whole=True) if t not in lines
+                     and any(w.group("published") is not None for w in label.finditer(t))]
+    for text in lines:
         words = list(label.finditer(text))
         if words and words[0].group("updated") is not None and unnamed is None:
             m = _last_day(text[:words[0].start()])
@@ -1055,7 +1183,9 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
             part = text[word.end():following.start() if following else len(text)]
             m = _first_day(part)
             if m is None or m.start() > _LABEL_REACH:
-                before = _last_day(text[:word.start()]) if _CLAUSE_OPENS.search(text[:word.start()]) else None
+                before = _last_day(text[:word.start()])
+                if before is not None and not _opens_clause(text[:word.start()], before):
+                    before = None
                 day = before and _day_of(before, language)  # a time alone: that day's
                 clock = day and _clock(part, day, after_day=True)
                 if clock:
@@ -1075,6 +1205,17 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
 _CLAUSE_OPENS = re.compile(r"[,;·|•–—(:-]\s*$")
 """A label of a time alone opens a clause of its line: punctuation or a separator right before it
 (``…, atualizado às 12h05``; not ``· prochaine mise à jour à 18h00``, the next update's)."""
+
+
+def _opens_clause(before: str, day: re.Match) -> bool:
+    """A label of a time alone, after the text ``before`` whose last day is ``day``, opens a clause
+    of its line: punctuation or a separator right before it (:data:`_CLAUSE_OPENS`), or the day
+    and its time right before it, nothing but spaces after them (``<time>5 de março de
+    2026</time> <span>atualizado às 12h05</span>``: the label opens an element of its own; not
+    ``12 mars 2026 · prochaine mise à jour à 18h00``, a word before the label)."""
+    if _CLAUSE_OPENS.search(before):
+        return True
+    return not _clock_pattern().sub("", before[day.end():]).strip()
 
 
 def _instant(day: date, clock: tuple[int, int, tzinfo | None] | None) -> str:
@@ -1158,6 +1299,7 @@ def _date_line_text(el, opening: bool = False) -> str | None:
     text = clean(text_of(el, apart=True)) or ""
     if not text or len(text) > 150:
         return None
+    text = text[_byline_end(text):]
     label = pattern("date_label")
     if opening:
         first = label.search(text)
@@ -1171,6 +1313,33 @@ def _date_line_text(el, opening: bool = False) -> str | None:
     unit = pattern("time_unit")
     words = [w for w in _WORD.findall(rest) if not unit.fullmatch(w)]
     return text if len(words) <= _LINE_WORDS and all(w.islower() or w.isupper() for w in words) else None
+
+
+_BYLINE_NAMES = re.compile(r"([^|·•–—]{1,80})[|·•–—]\s*")
+"""A byline's names and the separator after them, before a date line's part (``Por Ana Silva e Rui
+Costa · 9 de março de 2026, às 16h20``)."""
+_BYLINE_WORDS = 8  # the words of the names of a byline opening a date line at most
+
+
+def _byline_end(text: str) -> int:
+    """Where the date line's part of ``text`` begins after a byline opening it: a byline's
+    lead-in (vocabulary category ``byline_lead_in``), then names (two to :data:`_BYLINE_WORDS`
+    words, each capitalised or a short particle, :data:`_PLACE_PARTICLE`: ``Ana Silva e Rui
+    Costa``; commas between them) and a separator (``·``, ``|``, ``–``: :data:`_BYLINE_NAMES`);
+    ``0`` for a line opening otherwise (``Por decisão do conselho · 9 de março``: a word in lower
+    case)."""
+    lead = pattern("byline_lead_in").match(text)
+    if lead is None:
+        return 0
+    names = _BYLINE_NAMES.match(text, lead.end())
+    if names is None:
+        return 0
+    words = _WORD.findall(names.group(1))
+    if 2 <= len(words) <= _BYLINE_WORDS and words[0][0].isupper() and words[-1][0].isupper() \
+            and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words) \
+            and not re.search(r"\d", names.group(1)):
+        return names.end()
+    return 0
 
 
 def _day_first(f: Fields, found: str) -> str:
@@ -1251,7 +1420,7 @@ _TEXT_WITH = etree.XPath("//body//text()[contains(., $year)]")
 _TEXT_WITH_YEAR = etree.XPath("//body//text()[contains(., '19') or contains(., '20')]")
 
 
-def _day_lines(f: Fields, day: date | None = None) -> list[str]:
+def _day_lines(f: Fields, day: date | None = None, whole: bool = False) -> list[str]:
     """The texts of the page's date lines of their own (:func:`_date_line_text`: a day, a time,
     a label and a few words, no sentence), whatever their class (one naming no date: a Bootstrap
     theme's ``<p class="text-muted small">12. mars 2025 kl. 14:05</p>``), each its
@@ -1261,7 +1430,8 @@ def _day_lines(f: Fields, day: date | None = None) -> list[str]:
     in the site's header (:func:`_in_site_header`: today's date and clock) nor under a box's
     heading (:func:`_under_box_heading`: a fact box's event), in document order:
     the first one only (for ``None``, the first of its year's text nodes read:
-    :data:`_DAY_LINE_TRIES`)."""
+    :data:`_DAY_LINE_TRIES`). ``whole``: the line's whole text, whatever it dates (the update's
+    part too, read by :func:`_labelled_dates`)."""
     written = day_pattern(day) if day is not None else None
     seen = set()
     nodes = _TEXT_WITH(f.page.tree, year=str(day.year)) if day is not None else _TEXT_WITH_YEAR(f.page.tree)
@@ -1274,7 +1444,7 @@ def _day_lines(f: Fields, day: date | None = None) -> list[str]:
             continue
         seen.add(id(el))
         text = _date_line_text(el)
-        text = text and _publication_part(text)
+        text = text if whole else text and _publication_part(text)
         if text and (written.search(text) if written is not None else _first_day(text)) \
                 and above_the_text(el) and not _in_site_header(el) and not _under_box_heading(f, el):
             return [text]
@@ -1541,18 +1711,37 @@ def date_modified(f: Fields) -> tuple[datetime | None, str | None]:
     """Last-modified instant from JSON-LD ``dateModified``, modified-time meta, microdata
     ``itemprop="dateModified"`` and a ``<time>`` marked so (:func:`_time_mark`), then the
     feed's or sitemap's modification date (``hints.modified``: Atom ``<updated>``, sitemap
-    ``<lastmod>``), then the update a date line's words name (:func:`_labelled_dates`:
+    ``<lastmod>``), then the ``<time>`` a date line's words call the update's
+    (:func:`_labelled_time`), else the update a date line's words name (:func:`_labelled_dates`:
     ``Aktualisiert am 09.04.2025, 17:05 Uhr``; with its printed time, a naive one read as the
     publication's is) when later than the publication (:func:`_after_publication`); ``None``
     if absent."""
     cands = _date_candidates(f.page, f.rules, "dateModified", _MODIFIED_META, [f.hints.modified])
-    if not cands and "updated" in _labelled_dates(f):
-        parsed = dates.parse_date(_labelled_dates(f)["updated"], f.rules.timezone)
+    if not cands:
+        labelled = _labelled_time(f)
+        if labelled is None and "updated" in _labelled_dates(f):
+            labelled = _labelled_dates(f)["updated"]
+        parsed = dates.parse_date(labelled, f.rules.timezone) if labelled else None
         parsed = parsed and _in_page_offset(f, parsed)
         if parsed and _after_publication(f, parsed):
             cands.append(("generic", parsed))
     chosen = dates.choose(cands)
     return (_in_local_offset(f, chosen[1]).value, chosen[0]) if chosen else (None, None)
+
+
+def _labelled_time(f: Fields) -> str | None:
+    """The ``datetime`` of the article's first ``<time>`` that its date line's words call the
+    update's (:func:`_time_label`: ``<time datetime="2026-02-26T15:05:00Z">Updated February 26,
+    2026 at 3:05 p.m. GMT</time> | Published …``), marked by no class nor property
+    (:func:`_time_mark`), outside an aside, a navigation, a footer, reader comments
+    (:func:`~newsbot.extraction.values.in_aside`) and teaser cards
+    (:func:`~newsbot.extraction.values.in_teaser`), among the first :data:`_LABELLED_TIMES`;
+    ``None`` for none."""
+    times = [el for el in f.page.elements("time") if el.get("datetime")][:_LABELLED_TIMES]
+    for el in times:
+        if _time_mark(el) is None and not in_aside(el) and not in_teaser(el) and _time_label(el) == "modified":
+            return el.get("datetime")
+    return None
 
 
 def _after_publication(f: Fields, update: dates.ParsedDate) -> bool:
