@@ -935,13 +935,14 @@ def _node_creator(f: Fields) -> list[str]:
     a desk's or an office's account (``Sajtóiroda``), Drupal's anonymous user (``Anonymous (not
     verified)``, ``Névtelen``, ``Gast``: the vocabulary's ``not_a_person``) are none. ``[]`` when
     there is none."""
+    read: dict = {}  # what one node's walks found, for every creator's element in it
     for el in _CREATOR(f.page.tree):
         if in_aside(el) or any(listed_node(a) for a in (el, *el.iterancestors())):
             continue  # a teaser's, a comment's
-        node = _own_node(el)
+        node = _own_node(el, read)
         if node is None:
             return []  # the first creator's element out of the node's meta: a nested node's, a caption's
-        if _node_author(node, el):
+        if _node_author(node, el, read):
             return []  # the node prints its writer: the account that saved it is no byline
         name = next(iter(_CREATOR_NAME(el)), None)
         if name is None:
@@ -965,39 +966,48 @@ _FIELD_ITEM = re.compile(r"(?:^|\s)field-{1,2}items?(?:$|\s)|(?:^|\s)field__item
 _NOT_META = ("figure", "figcaption", "form", "blockquote")
 
 
-def _own_node(el):
+def _own_node(el, read: dict | None = None):
     """The node whose meta ``el`` (a creator's element) is: its nearest ``<article>`` or
     ``node`` element (:func:`~newsbot.extraction.values.drupal_node`) when that is the page's outermost (inside no other), ``el``
     stands before the node's running text (a ``<p>`` of :data:`_RUNNING_CHARS` characters or
-    more), in no figure, form or quotation (:data:`_NOT_META`); else ``None``."""
+    more), in no figure, form or quotation (:data:`_NOT_META`); else ``None``. ``read``: a dict
+    keeping, per node, the elements before its running text, so that a page of many creator's
+    elements walks each node once."""
     nodes = [a for a in el.iterancestors() if a.tag == "article"
              or (a.tag not in ("body", "html") and drupal_node(a))]
     if len(nodes) != 1 or any(a.tag in _NOT_META for a in el.iterancestors()):
         return None
     node = nodes[0]
-    for x in node.iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
-        if x is el:
-            return node
-        if x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS:
-            return None
-    return None
+    read = {} if read is None else read
+    if (node, "meta") not in read:
+        before = set()
+        for x in node.iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
+            before.add(x)
+            if x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS:
+                break
+        read[node, "meta"] = before
+    return node if el in read[node, "meta"] else None
 
 
-def _node_author(node, creator) -> bool:
+def _node_author(node, creator, read: dict | None = None) -> bool:
     """The node ``node`` prints its writer apart from its creator's element ``creator``: a
     field whose label names an author (``<div class="field-label">Szerző:</div>``:
     :data:`_ROLE_WORD`), an element whose class names a byline or an author
     (:func:`_names_byline`), a link ``rel="author"`` or to an author's page
-    (:func:`_author_page`: ``<a href="/autori/jana-mala">``), or a signature (:data:`_SIGNATURE_CLASS`)."""
-    for el in node.iter(etree.Element):
-        if el is creator or _within(el, creator):
-            continue
-        cls = el.get("class") or ""
-        if (_LABEL.search(cls) and _ROLE_WORD.search(text_of(el) or "")) or _names_byline(cls, el.get("id")) \
-                or _SIGNATURE_CLASS.search(cls) \
-                or (el.tag == "a" and ("author" in (el.get("rel") or "").split() or _author_page(el.get("href")))):
-            return True
-    return False
+    (:func:`_author_page`: ``<a href="/autori/jana-mala">``), or a signature (:data:`_SIGNATURE_CLASS`).
+    ``read``: a dict keeping, per node, its elements that print a writer, so that a page of
+    many creator's elements walks each node once."""
+    read = {} if read is None else read
+    if (node, "author") not in read:
+        marks = []
+        for el in node.iter(etree.Element):
+            cls = el.get("class") or ""
+            if (_LABEL.search(cls) and _ROLE_WORD.search(text_of(el) or "")) or _names_byline(cls, el.get("id")) \
+                    or _SIGNATURE_CLASS.search(cls) \
+                    or (el.tag == "a" and ("author" in (el.get("rel") or "").split() or _author_page(el.get("href")))):
+                marks.append(el)
+        read[node, "author"] = marks
+    return any(not _within(el, creator) for el in read[node, "author"])
 
 
 def _credits_photo(label: str) -> bool:
@@ -1196,7 +1206,9 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead_in, language = pattern("byline_lead_in"), f.page.declared_language
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
-            edged = _edged_text(el)
+            edged = _edged_text(el, _COMPOSED * NAME_CHARS)
+            if edged is None:
+                continue  # surely over NAME_CHARS: a block of the text, read no further
             text = _byline_text(el, edged)
             if not text or len(text) > NAME_CHARS:
                 continue
@@ -1491,20 +1503,32 @@ def _byline_text(el, edged: str | None = None) -> str | None:
     return clean(text.strip("\0 ,"))
 
 
-def _edged_text(el) -> str:
+def _edged_text(el, limit: int | None = None) -> str | None:
     """The text of ``el`` as :func:`_byline_text` reads it (two inline elements side by side
     read as :func:`~newsbot.extraction.values.read_apart` says), a NUL character at each edge of its
     block elements and of each inline element printing a time after another inline element
     (:func:`_time_after_name`: ``<span class="author-name">Ana Ruiz</span> <span
-    class="timeago">hace 3 horas</span>``, the time a field of its own)."""
+    class="timeago">hace 3 horas</span>``, the time a field of its own). ``limit``: ``None``
+    as soon as the text holds more than ``limit`` characters that are no space, comma or
+    control character (:data:`_UNCOUNTED`), the rest of ``el`` not walked (a walk of each
+    element of a large block would cost its size each)."""
     parts: list[str] = []
+    solid = 0
+
+    def add(text: str) -> None:
+        nonlocal solid
+        parts.append(text)
+        if limit is not None and text:
+            solid += len(_UNCOUNTED.sub("", text))
+            if solid > limit:
+                raise _Long
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
                 and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node))):
             block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
             parts.append("\0" if block or node.tag == "br" else "")
-            parts.append(node.text or "")
+            add(node.text or "")
             for child in node.iterchildren(etree.Element):
                 before = child.getprevious()
                 if before is not None and isinstance(before.tag, str) and not before.tail \
@@ -1513,11 +1537,28 @@ def _edged_text(el) -> str:
                 walk(child)
             parts.append("\0" if block else "")
         if node is not el and node.tail:
-            parts.append(node.tail)
+            add(node.tail)
 
-    walk(el)
-    del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
+    try:
+        walk(el)
+    except _Long:
+        return None
+    finally:
+        del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
     return read_apart("".join(parts), _BESIDE)
+
+
+class _Long(Exception):
+    """:func:`_edged_text` went over its limit."""
+
+
+_UNCOUNTED = re.compile(r"[\s,\x00-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]+")
+"""The characters a byline's cleaned text may lose (:func:`~newsbot.extraction.text.clean`: white
+space, controls, zero-width marks; commas at its ends)."""
+_COMPOSED = 8
+"""A bound on the code points NFC composes into one character (four at most: a Greek vowel and
+three marks): an element's text of more than ``_COMPOSED * NAME_CHARS`` characters
+(:data:`_UNCOUNTED` left out) surely exceeds :data:`NAME_CHARS` once cleaned."""
 
 
 _BESIDE = "\x01"
