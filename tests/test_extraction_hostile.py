@@ -63,3 +63,14 @@ def test_an_edged_text_over_its_limit_is_none():
     el = lxml.html.fromstring("<p><span>Ana   Ruiz</span>, <b>Tom Weiss</b></p>")
     assert _edged_text(el) == _edged_text(el, 15) == "Ana   Ruiz, Tom Weiss"  # 15 letters: no space, no comma
     assert _edged_text(el, 14) is None
+
+
+def test_the_creator_elements_are_told_by_whole_words():
+    from newsbot.extraction.metadata import _creators
+    from newsbot.extraction.page import Page
+
+    page = Page(_doc("", '<div class="submitted-form">a</div><span class="meta\tsubmitted">b</span>'
+                         '<span rel="sioc:has_creatorx">c</span><span rel="sioc:has_creator">d</span>'
+                         '<div class="field field--name-uid">e</div><div class="unsubmitted">f</div>').encode(), URL)
+    assert [el.text for el in _creators(page)] == ["b", "d", "e"]
+    assert _creators(Page(_doc("", "<p>Nothing sent here</p>").encode(), URL)) == []
