@@ -665,8 +665,7 @@ def _drupal_signature(f: Fields) -> str | None:
     related view's, a teaser's or a form's below it). ``None`` for none, or a weekday that
     neither reading falls on or that the page's language does not name (htmldate reads the
     date as before, day first)."""
-    for el in _date_elements(f):
-        text = clean(text_of(el, apart=True)) or ""
+    for el, text in zip(_date_elements(f), _element_texts(f)):
         m = dates.DRUPAL_MEDIUM.search(text) if len(text) <= 150 else None
         if m is None:
             continue
@@ -891,9 +890,12 @@ def _read_date_texts(f: Fields) -> list[str]:
 
 
 def _element_texts(f: Fields) -> list[str]:
-    """The text of each date element (:func:`_date_elements`), cleaned (``""`` for none), in
-    their order: read once per page for the date texts and the date lines."""
-    return f.once("date_element_texts", lambda f: [clean(text_of(el, apart=True)) or "" for el in _date_elements(f)])
+    """The text of each date element (:func:`_date_elements`), cleaned (``""`` for none and for
+    one whose text is surely longer than a date line's, :func:`_surely_long`: nested date
+    elements are not each walked whole), in their order: read once per page for the date texts,
+    the date lines and the Drupal signature."""
+    return f.once("date_element_texts", lambda f: ["" if _surely_long(el) else clean(text_of(el, apart=True)) or ""
+                                                   for el in _date_elements(f)])
 
 
 def _texts_of(elements: list) -> list[str]:
@@ -1247,10 +1249,15 @@ def _read_line_texts(f: Fields) -> list[str]:
     elements = _date_elements(f)
     seen = {id(el) for el in elements}
     texts = []
+    refused: dict = {}  # element → the ``opening`` it was refused with (``False``: refused either way)
 
     def line_of(el, opening: bool = False) -> str | None:
-        """``el``'s text when it is a date line not read yet (:func:`_date_line_text`)."""
-        if el is None or id(el) in seen or (text := _date_line_text(el, opening)) is None:
+        """``el``'s text when it is a date line not read yet (:func:`_date_line_text`); each
+        element read once (the parent of many date elements, a whole article, too)."""
+        if el is None or id(el) in seen or (el in refused and (opening or not refused[el])):
+            return None
+        if (text := _date_line_text(el, opening)) is None:
+            refused[el] = opening and refused.get(el, True)
             return None
         seen.add(id(el))
         texts.append(text)

@@ -14,7 +14,7 @@ from lxml import etree
 
 from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
-from .page import ARTICLE_TYPES
+from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
 from .title import headline_element, home_link
 from .urls import absolute, same_site, site_of
@@ -977,12 +977,24 @@ def _printed_byline(f: Fields) -> list[str]:
     return []
 
 
-_CREATOR = etree.XPath("//*[contains(concat(' ', normalize-space(@rel), ' '), ' sioc:has_creator ')]"
-                       " | //*[contains(concat(' ', normalize-space(@class), ' '), ' field--name-uid ')"
-                       " or contains(concat(' ', normalize-space(@class), ' '), ' field-name-uid ')]"
-                       " | //*[contains(concat(' ', normalize-space(@class), ' '), ' submitted ')]")
-"""The element of a Drupal node's meta that holds its creator: Drupal 7's ``rel="sioc:has_creator"``
-(and its ``<div class="submitted">``), Drupal 8 and later's ``field--name-uid`` field."""
+_CREATOR_CLASSES = frozenset(("field--name-uid", "field-name-uid", "submitted"))
+"""The class words of a Drupal node's creator element (:func:`_creators`)."""
+_MAY_CREATE = etree.XPath("//*[contains(@rel, 'sioc:has_creator') or contains(@class, 'submitted')"
+                          " or contains(@class, 'name-uid')]")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _creators(page: Page) -> list:
+    """The elements of a Drupal node's meta that hold its creator, in document order: Drupal 7's
+    ``rel="sioc:has_creator"`` (and its ``<div class="submitted">``), Drupal 8 and later's
+    ``field--name-uid`` field (a word of the ``rel`` or ``class``, split at XML's white space).
+    A page whose source holds none of the words has none; else one walk of the tree, in C, for
+    the elements whose attribute holds such a word anywhere, the words then told in Python."""
+    if not any(word in page.text for word in ("submitted", "name-uid", "sioc:has_creator")):
+        return []
+    return [el for el in _MAY_CREATE(page.tree)
+            if "sioc:has_creator" in _XML_SPACE.split(el.get("rel") or "")
+            or not _CREATOR_CLASSES.isdisjoint(_XML_SPACE.split(el.get("class") or ""))]
 _CREATOR_NAME = etree.XPath(".//*[contains(concat(' ', normalize-space(@property), ' '), ' foaf:name ')"
                             " or contains(concat(' ', normalize-space(@property), ' '), ' schema:name ')"
                             " or contains(concat(' ', normalize-space(@class), ' '), ' username ')]")
@@ -998,7 +1010,7 @@ def _node_creator(f: Fields) -> list[str]:
     """The creator a Drupal node's own meta prints, the account that saved the node: the
     weakest evidence of a writer, read after every printed byline and only where the node
     prints no author of its own (:func:`_node_author`). In the first creator's element
-    (:data:`_CREATOR`: ``<span rel="sioc:has_creator">Beküldte <span class="username"
+    (:func:`_creators`: ``<span rel="sioc:has_creator">Beküldte <span class="username"
     property="foaf:name">Kovács Anna</span> …``, ``<span class="field field--name-uid">``), the
     text of its name's element (:data:`_CREATOR_NAME`), else of its first link to an account's
     page (:data:`_USER_PAGE`: ``<a href="/user/5">``), else a field's item (``field__item``;
@@ -1015,13 +1027,14 @@ def _node_creator(f: Fields) -> list[str]:
     a desk's or an office's account (``Sajtóiroda``), Drupal's anonymous user (``Anonymous (not
     verified)``, ``Névtelen``, ``Gast``: the vocabulary's ``not_a_person``) are none. ``[]`` when
     there is none."""
-    for el in _CREATOR(f.page.tree):
+    read: dict = {}  # what one node's walks found, for every creator's element in it
+    for el in _creators(f.page):
         if in_aside(el) or any(listed_node(a) for a in (el, *el.iterancestors())):
             continue  # a teaser's, a comment's
-        node = _own_node(el)
+        node = _own_node(el, read)
         if node is None:
             return []  # the first creator's element out of the node's meta: a nested node's, a caption's
-        if _node_author(node, el):
+        if _node_author(node, el, read):
             return []  # the node prints its writer: the account that saved it is no byline
         name = next(iter(_CREATOR_NAME(el)), None)
         if name is None:
@@ -1045,45 +1058,60 @@ _FIELD_ITEM = re.compile(r"(?:^|\s)field-{1,2}items?(?:$|\s)|(?:^|\s)field__item
 _NOT_META = ("figure", "figcaption", "form", "blockquote")
 
 
-def _own_node(el):
+def _own_node(el, read: dict | None = None):
     """The node whose meta ``el`` (a creator's element) is: its nearest ``<article>`` or
     ``node`` element (:func:`~newsbot.extraction.values.drupal_node`) when that is the page's
     outermost or the only node inside the one around it (a theme's ``<article>`` wrapping the one
     ``<div class="node node-article">``; not a node among others inside one, nor one of three
-    nested), ``el``
-    stands before the outermost node's running text (a ``<p>`` of :data:`_RUNNING_CHARS` characters or
-    more), in no figure, form or quotation (:data:`_NOT_META`); else ``None``."""
+    nested), ``el`` stands before the outermost node's running text (a ``<p>`` of
+    :data:`_RUNNING_CHARS` characters or more), in no figure, form or quotation
+    (:data:`_NOT_META`); else ``None``. ``read``: a dict keeping, per node, the elements before its
+    running text and whether others stand beside it, so that a page of many creator's elements
+    walks each node once."""
     nodes = [a for a in el.iterancestors() if a.tag == "article"
              or (a.tag not in ("body", "html") and drupal_node(a))]
     if not nodes or any(a.tag in _NOT_META for a in el.iterancestors()):
         return None
     node = nodes[0]
-    if len(nodes) > 2 or len(nodes) == 2 and any(x is not node and not _within(x, node) and (x.tag == "article" or drupal_node(x))
-                              for outer in nodes[1:] for x in outer.iterdescendants(etree.Element)):
-        return None  # a node among others in an outer one (a related node a reference field embeds), or nodes in nodes
-    for x in nodes[-1].iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
-        if x is el:
-            return node
-        if x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS:
-            return None
-    return None
+    read = {} if read is None else read
+    if len(nodes) > 2:
+        return None  # nodes in nodes
+    outer = nodes[-1]
+    if len(nodes) == 2:
+        if (node, "among") not in read:
+            read[node, "among"] = any(x is not node and not _within(x, node) and (x.tag == "article" or drupal_node(x))
+                                      for x in outer.iterdescendants(etree.Element))
+        if read[node, "among"]:
+            return None  # a node among others in an outer one (a related node a reference field embeds)
+    if (outer, "meta") not in read:
+        before = set()
+        for x in outer.iter(etree.Element):  # which comes first: ``el``, or the text's first paragraph
+            before.add(x)
+            if x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS:
+                break
+        read[outer, "meta"] = before
+    return node if el in read[outer, "meta"] else None
 
 
-def _node_author(node, creator) -> bool:
+def _node_author(node, creator, read: dict | None = None) -> bool:
     """The node ``node`` prints its writer apart from its creator's element ``creator``: a
     field whose label names an author (``<div class="field-label">Szerző:</div>``:
     :data:`_ROLE_WORD`), an element whose class names a byline or an author
     (:func:`_names_byline`), a link ``rel="author"`` or to an author's page
-    (:func:`_author_page`: ``<a href="/autori/jana-mala">``), or a signature (:data:`_SIGNATURE_CLASS`)."""
-    for el in node.iter(etree.Element):
-        if el is creator or _within(el, creator):
-            continue
-        cls = el.get("class") or ""
-        if (_LABEL.search(cls) and _ROLE_WORD.search(text_of(el) or "")) or _names_byline(cls, el.get("id")) \
-                or _SIGNATURE_CLASS.search(cls) \
-                or (el.tag == "a" and ("author" in (el.get("rel") or "").split() or _author_page(el.get("href")))):
-            return True
-    return False
+    (:func:`_author_page`: ``<a href="/autori/jana-mala">``), or a signature (:data:`_SIGNATURE_CLASS`).
+    ``read``: a dict keeping, per node, its elements that print a writer, so that a page of
+    many creator's elements walks each node once."""
+    read = {} if read is None else read
+    if (node, "author") not in read:
+        marks = []
+        for el in node.iter(etree.Element):
+            cls = el.get("class") or ""
+            if (_LABEL.search(cls) and _ROLE_WORD.search(text_of(el) or "")) or _names_byline(cls, el.get("id")) \
+                    or _SIGNATURE_CLASS.search(cls) \
+                    or (el.tag == "a" and ("author" in (el.get("rel") or "").split() or _author_page(el.get("href")))):
+                marks.append(el)
+        read[node, "author"] = marks
+    return any(not _within(el, creator) for el in read[node, "author"])
 
 
 def _credits_photo(label: str) -> bool:
@@ -1283,7 +1311,9 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead_in = _lead_ins(language)
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
-            edged = _edged_text(el)
+            edged = _edged_text(el, _COMPOSED * NAME_CHARS)
+            if edged is None:
+                continue  # surely over NAME_CHARS: a block of the text, read no further
             text = _byline_text(el, edged)
             if not text or len(text) > NAME_CHARS:
                 continue
@@ -1599,20 +1629,32 @@ def _byline_text(el, edged: str | None = None) -> str | None:
     return clean(text.strip("\0 ,"))
 
 
-def _edged_text(el) -> str:
+def _edged_text(el, limit: int | None = None) -> str | None:
     """The text of ``el`` as :func:`_byline_text` reads it (two inline elements side by side
     read as :func:`~newsbot.extraction.values.read_apart` says), a NUL character at each edge of its
     block elements and of each inline element printing a time after another inline element
     (:func:`_time_after_name`: ``<span class="author-name">Ana Ruiz</span> <span
-    class="timeago">hace 3 horas</span>``, the time a field of its own)."""
+    class="timeago">hace 3 horas</span>``, the time a field of its own). ``limit``: ``None``
+    as soon as the text holds more than ``limit`` characters that are no space, comma or
+    control character (:data:`_UNCOUNTED`), the rest of ``el`` not walked (a walk of each
+    element of a large block would cost its size each)."""
     parts: list[str] = []
+    solid = 0
+
+    def add(text: str) -> None:
+        nonlocal solid
+        parts.append(text)
+        if limit is not None and text:
+            solid += len(_UNCOUNTED.sub("", text))
+            if solid > limit:
+                raise _Long
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
                 and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node))):
             block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
             parts.append("\0" if block or node.tag == "br" else "")
-            parts.append(node.text or "")
+            add(node.text or "")
             for child in node.iterchildren(etree.Element):
                 before = child.getprevious()
                 if before is not None and isinstance(before.tag, str) and not before.tail \
@@ -1621,11 +1663,28 @@ def _edged_text(el) -> str:
                 walk(child)
             parts.append("\0" if block else "")
         if node is not el and node.tail:
-            parts.append(node.tail)
+            add(node.tail)
 
-    walk(el)
-    del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
+    try:
+        walk(el)
+    except _Long:
+        return None
+    finally:
+        del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
     return read_apart("".join(parts), _BESIDE)
+
+
+class _Long(Exception):
+    """:func:`_edged_text` went over its limit."""
+
+
+_UNCOUNTED = re.compile(r"[\s,\x00-\x1f\x7f\u200b\u200e\u200f\ufeff\ud800-\udfff]+")
+"""The characters a byline's cleaned text may lose (:func:`~newsbot.extraction.text.clean`: white
+space, controls, zero-width marks; commas at its ends)."""
+_COMPOSED = 8
+"""A bound on the code points NFC composes into one character (four at most: a Greek vowel and
+three marks): an element's text of more than ``_COMPOSED * NAME_CHARS`` characters
+(:data:`_UNCOUNTED` left out) surely exceeds :data:`NAME_CHARS` once cleaned."""
 
 
 _BESIDE = "\x01"
