@@ -1015,3 +1015,164 @@ def test_a_home_links_image_naming_a_section_is_no_sites_name():
     html = TABLE_PT.replace('alt="Jornal do Vale"', 'alt="O Vale Online"').replace(
         "Jornal do Vale - Câmara", "O Vale Online - Câmara")
     assert extract_article(html, url).record["title"] == "Câmara aprova obras no mercado municipal"
+
+
+META_LINE_PAGE = ('<html><head><meta charset="utf-8"><title>Obecná knižnica rozšírila otváracie hodiny</title></head>'
+                  '<body><header><a href="/"><img src="/logo.png" alt="Obec Dolany"></a><ul><li><a href="/">Úvod</a>'
+                  '</li><li><a href="/spravy">Správy</a></li></ul></header><div class="content">'
+                  '<h1>Obecná knižnica rozšírila otváracie hodiny</h1><div class="info">{line}</div><div class="text">'
+                  '<p>Od budúceho týždňa bude obecná knižnica otvorená aj v utorok popoludní a v sobotu dopoludnia.</p>'
+                  '<p>O dlhšie otváracie hodiny žiadali najmä rodičia so školopovinnými deťmi, uviedla knihovníčka.</p>'
+                  '<p>Knižnica zároveň dostala do daru viac ako dvesto nových kníh pre deti.</p></div>'
+                  '<div class="share"><a href="https://facebook.com/sharer.php?u=x">Zdieľať</a></div></div>'
+                  '<footer><p>Obec Dolany, Hlavná 1</p></footer></body></html>')
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Kováčová", (True, "dated_headline")),
+    ("2026. gada 12. martā plkst. 15:45 · Autors: Anna Bērziņa", (True, "dated_headline")),
+    ("7. 4. 2026 | Autor: Jana Kováčová", (True, "dated_headline")),
+    # a line of a place and a day, no byline: an event's, no article's meta line
+    ("Kultúrny dom | Vstupné dobrovoľné | 7. 4. 2026", (False, "no_evidence")),
+])
+def test_a_meta_line_of_a_day_and_a_byline_dates_the_headline(line, expected):
+    # no <time>, no meta, no structured data, under 500 characters: the meta line tells a story's page
+    assert kind(META_LINE_PAGE.format(line=line), "https://www.dolany.example/spravy/kniznica") == expected
+
+
+BLOCKSY_POST = (
+    '<html lang="en"><head><title>Club volunteers repaint the old pavilion &#8211; Riverside Cricket</title></head>'
+    '<body class="post-template-default single single-post postid-812 single-format-standard">'
+    '<header class="ct-header"><p class="site-title"><a href="https://riverside.example/">Riverside Cricket</a></p>'
+    '</header><main id="main" class="site-main"><div class="hero-section"><header class="entry-header">'
+    '<h1 class="page-title">Club volunteers repaint the old pavilion</h1><ul class="entry-meta">'
+    '<li class="meta-author"><a href="https://riverside.example/author/tom/" rel="author">Tom Reed</a></li>'
+    '<li class="meta-date"><time datetime="2026-04-02T09:10:00+01:00">April 2, 2026</time></li>'
+    '<li class="meta-categories"><a href="https://riverside.example/category/club-news/">Club News</a></li>'
+    '</ul></header></div><article id="post-812" class="post-812 post type-post status-publish hentry">'
+    '<div class="entry-content"><p>Twelve members spent Saturday scraping and repainting the pavilion that '
+    'has stood by the river since 1954.</p><p>The paint was donated by a local hardware shop, and the juniors '
+    'helped with the benches.</p><p>The committee thanked everyone who came along.</p></div>'
+    '<nav class="post-navigation"><a href="https://riverside.example/2026/03/fixtures/"><span>Previous Post</span>'
+    '<span>Season fixtures announced for the summer</span></a><a href="https://riverside.example/2026/04/nets/">'
+    '<span>Next Post</span><span>Practice nets open on Tuesday evenings</span></a></nav>' + "".join(
+        f'<article class="ct-related-posts-items"><h4><a href="https://riverside.example/2026/0{n}/more-{n}/">'
+        f'Another club story number {n} from the ground</a></h4><ul class="entry-meta"><li><time datetime='
+        f'"2026-0{n}-10">{n} March 2026</time></li></ul></article>' for n in range(1, 4))
+    + '</article></main><footer><p>Copyright 2026 Riverside Cricket</p></footer></body></html>')
+
+
+def test_a_meta_lists_items_are_no_teasers():
+    # Blocksy prints the date in <ul class="entry-meta"> beside the headline: a meta list, no teasers
+    assert kind(BLOCKSY_POST, "https://riverside.example/club-volunteers-repaint/") == (True, "dated_headline")
+
+
+def test_a_list_of_short_dated_links_under_a_headline_is_no_meta_list():
+    items = "".join(f'<li><a href="/notes/{n}">Note {n}</a> <time datetime="2026-03-0{n}">{n} March 2026</time></li>'
+                    for n in range(1, 7))
+    html = (f"<html><body><main><h1>Short notes</h1><ul class='notes'>{items}</ul>"
+            "<p>Short notes from the club's committee, one line each.</p></main></body></html>")
+    assert kind(html)[0] is False
+
+
+TERM_VIEW = "".join(
+    f'<div class="views-row"><article class="node node--view-mode-teaser"><h2><a href="/novice/{slug}">{title}</a></h2>'
+    f'<div class="node__content"><p>{text}</p></div></article></div>' for slug, title, text in (
+        ("most", "Obnova mostu čez reko se začne maja", "Občina je izbrala izvajalca del za obnovo starega mostu."),
+        ("knjiznica", "Nova knjižnica bo odprta poleti", "V središču mesta gradijo novo knjižnico s čitalnico."),
+        ("steza", "Kolesarska steza do sosednje vasi", "Nova steza bo povezala mesto s sosednjo vasjo.")))
+
+
+@pytest.mark.parametrize("body_class, expected", [
+    ("path-taxonomy page-taxonomy-term-17", (False, "listing")),  # Drupal 8 and later
+    ("page-taxonomy page-taxonomy-term page-taxonomy-term-17", (False, "listing")),  # Drupal 7
+    ("path-node page-node-type-article", (True, "published_meta")),  # a node's page: its date meta tag says so
+])
+def test_a_drupal_term_page_is_a_listing(body_class, expected):
+    html = ('<html><head><meta property="article:published_time" content="2026-03-12T10:00:00+01:00">'
+            f'<title>Infrastruktura</title></head><body class="{body_class}"><main><h1>Infrastruktura</h1>'
+            '<p>Novice o cestah, mostovih in vodovodu v občini, ki jih urejamo skupaj z izvajalci del.</p>'
+            f'<div class="view view-taxonomy-term">{TERM_VIEW}</div></main></body></html>')
+    assert kind(html, "https://www.zelenadolina.example/taxonomy/term/17") == expected
+
+
+JOOMLA4_TAG = ('<html><head><title>Gemeinde</title></head><body><main><div class="{box}"><h1>Gemeinde</h1>'
+               '<p>Alle Beiträge zum Schlagwort Gemeinde aus dem Gemeindeamt.</p><ul class="category list-group">'
+               + "".join(f'<li class="list-group-item"><h3><a href="/index.php/aktuelles/{n}">{t}</a></h3><p>{x}</p></li>'
+                         for n, t, x in (
+                             ("wahl", "Ergebnisse der Gemeinderatswahl liegen vor",
+                              "Die Ergebnisse der Wahl vom Sonntag liegen vor, die Beteiligung war höher als zuletzt."),
+                             ("schule", "Schule bekommt eine neue Turnhalle",
+                              "Der Gemeinderat hat den Bau einer neuen Turnhalle für die Volksschule beschlossen."),
+                             ("wehr", "Feuerwehr feiert ihr Bestehen",
+                              "Mit einem großen Fest auf dem Dorfplatz feiert die Feuerwehr ihr Jubiläum."),
+                             ("wasser", "Wasserleitung in der Hauptstraße wird erneuert",
+                              "Ab Montag wird die alte Wasserleitung erneuert, mit Behinderungen ist zu rechnen.")))
+               + "</ul></div></main></body></html>")
+
+
+@pytest.mark.parametrize("box, expected", [
+    ("com-tags-tag tag-category", (False, "listing")),
+    ("com-content-category category-list", (False, "listing")),
+    ("tag-category", (True, "long_text")),  # no CMS's listing box: its text decides
+])
+def test_joomla_4_listing_boxes(box, expected):
+    assert kind(JOOMLA4_TAG.format(box=box), "https://www.tal.example/index.php/component/tags/tag/gemeinde") == expected
+
+
+TAG_PAGE = ('<html><head><title>Radfahren &#8211; Seite 2 &#8211; Radblog</title>'
+            '<meta property="og:type" content="article"></head><body class="{body}"><main><header class="page-header">'
+            '<h1 class="page-title">Radfahren</h1></header>' + "".join(
+                f'<article class="post-{n} post type-post"><h2 class="entry-title"><a href="https://radblog.example/{s}/">'
+                f'{t}</a></h2><time datetime="2025-09-{n}">{n}. September 2025</time><div class="entry-summary"><p>{x}</p>'
+                '</div></article>' for n, s, t, x in (
+                    (12, "see", "Eine Tour rund um den großen See",
+                     "Wir sind an einem sonnigen Samstag um den See gefahren und haben dreimal angehalten."),
+                    (10, "reifen", "Neue Reifen für den Winter getestet",
+                     "Welche Reifen halten bei Nässe und Laub am besten? Vier Modelle im Vergleich."),
+                    (11, "radweg", "Neuer Radweg entlang der Bahnlinie",
+                     "Der lange geforderte Radweg ist endlich fertig, und wir sind ihn gleich abgefahren.")))
+            + "</main></body></html>")
+
+
+@pytest.mark.parametrize("body, url, expected", [
+    ("paged paged-2 tag-paged-2", "https://radblog.example/?tag=radfahren&paged=2", (False, "listing")),
+    ("wp-theme", "https://radblog.example/tag/radfahren/page/2/", (False, "listing")),  # the address says so
+    ("wp-theme", "https://radblog.example/radfahren-seite-2/", (True, "typed")),
+])
+def test_a_listings_later_page_with_few_entries_is_a_listing(body, url, expected):
+    assert kind(TAG_PAGE.format(body=body), url) == expected
+
+
+def test_a_posts_later_page_is_no_archives():
+    from newsbot.extraction.kind import _later_listing_page, _wordpress_listing
+
+    assert not _wordpress_listing({"single", "single-post", "paged-2", "single-paged-2"})
+    assert _wordpress_listing({"paged", "paged-2", "category-paged-2"})
+    assert not _later_listing_page("/2025/09/tour-am-see/page/2/")
+    assert _later_listing_page("/category/touren/page/3/")
+
+
+AGENDA = ('<html lang="fr"><head><title>Agenda - Mairie de Saint-Aubin</title></head><body><header><a href="/">'
+          '<img src="/logo.png" alt="Mairie de Saint-Aubin"></a></header><main><h1>{h1}</h1>{lead}'
+          '<div class="{box}">' + "".join(
+              f'<div class="event-item"><h3>{t}</h3><div class="when">{d}, 20h30</div><div class="place">{p}</div>'
+              '<p>Entrée libre, ouvert à tous les habitants et aux visiteurs, renseignements auprès de la mairie.</p></div>'
+              for t, d, p in (("Concert d’été de l’harmonie municipale", "samedi 13 juin 2026", "Kiosque du parc"),
+                              ("Exposition des élèves de l’atelier de peinture", "mardi 16 juin 2026", "Salle des fêtes"),
+                              ("Marché des producteurs locaux", "vendredi 19 juin 2026", "Place de l’église"),
+                              ("Fête de la musique dans le bourg", "dimanche 21 juin 2026", "Centre-bourg")))
+          + "</div></main></body></html>")
+
+
+@pytest.mark.parametrize("box", ["agenda", "events-list", "eventi"])
+def test_a_box_of_dated_events_is_an_agenda(box):
+    assert kind(AGENDA.format(h1="Agenda", lead="", box=box), "https://www.saint-aubin.example/agenda") == (False, "listing")
+
+
+def test_an_article_beside_an_agenda_box_stays_an_article():
+    story = "<p>" + "La commune a présenté dimanche le programme de l’été, préparé avec les associations. " * 12 + "</p>"
+    html = AGENDA.format(h1="Un été animé à Saint-Aubin", lead=story, box="agenda")
+    assert kind(html, "https://www.saint-aubin.example/actualites/un-ete-anime")[0] is True
+    # the same box under a name of no events: the events are the page's text, no agenda's list
+    assert kind(AGENDA.format(h1="Agenda", lead="", box="programme"), "https://www.saint-aubin.example/agenda")[0] is True

@@ -332,3 +332,113 @@ def test_a_bold_line_outside_a_table_or_of_a_list_is_no_headline():
                f"</td><td><table>{rows}</table></td></tr></table></body></html>")
     assert extract_article(listing, "http://www.borki.example.pl/index.php?id=3").record["title"] \
         == "Gmina Borki - Aktualności"
+
+
+def _table_page(title, head, text, alt, footer, lang):
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body><table width="780">'
+            f'<tr><td colspan="2"><img src="/images/top.jpg" alt="{alt}"></td></tr><tr><td width="160">'
+            '<a href="/index.php">Home</a><br><a href="/news.php">News</a><br><a href="/contact.php">Contact</a></td>'
+            f'<td><font face="Verdana" size="3"><b>{head}</b></font><br><font size="1">12/03/2008</font><br><br>'
+            f'<font face="Verdana" size="2">{"<br><br>".join(text)}</font></td></tr><tr><td colspan="2">'
+            f'<font size="1">{footer}</font></td></tr></table></body></html>')
+
+
+GREEK = ["Ο δήμος ολοκλήρωσε τις εργασίες για το νέο πάρκο δίπλα στην παραλία, με παιδική χαρά και ποδηλατόδρομο.",
+         "Τα εγκαίνια θα γίνουν την Κυριακή το πρωί με τη συμμετοχή των σχολείων της περιοχής.",
+         "Ο δήμαρχος ευχαρίστησε τους κατοίκους για την υπομονή τους κατά τη διάρκεια των έργων."]
+BULGARIAN = ["Новата сграда на кметството в селото отвори врати за посетители след две години ремонт.",
+             "В нея ще се помещават библиотеката и пенсионерският клуб, съобщиха от общината.",
+             "Кметът благодари на всички, които помогнаха за довършването на ремонта навреме."]
+
+
+@pytest.mark.parametrize("title, head, text, expected", [
+    ("Δήμος Ακτής - Νέο πάρκο δίπλα στην παραλία", "Νέο πάρκο δίπλα στην παραλία", GREEK,
+     "Νέο πάρκο δίπλα στην παραλία"),
+    ("Ново кметство отвори врати - Община Белица", "Ново кметство отвори врати", BULGARIAN,
+     "Ново кметство отвори врати"),
+    # a headline's own dash: its tail is printed as no site's name
+    ("Ново кметство отвори врати - след две години ремонт", "Ново кметство отвори врати - след две години ремонт",
+     BULGARIAN, "Ново кметство отвори врати - след две години ремонт"),
+])
+def test_a_table_layouts_title_loses_the_name_its_banner_and_footer_print(title, head, text, expected):
+    alt = "Δήμος Ακτής" if text is GREEK else "Община Белица"
+    html = _table_page(title, head, text, alt, f"© 2008 {alt}", "el" if text is GREEK else "bg")
+    extraction = extract_article(html, "http://www.dimos.example/news.php?id=12")
+    assert extraction.record["title"] == expected
+    assert extraction.is_article  # the <font><b> line beside the menu's cell is the headline dated
+
+
+def test_a_name_the_banner_prints_but_not_the_footer_stays():
+    html = _table_page("Δήμος Ακτής - Νέο πάρκο δίπλα στην παραλία", "Νέο πάρκο δίπλα στην παραλία", GREEK,
+                       "Δήμος Ακτής", "Τηλέφωνο 2310 000000", "el")
+    assert extract_article(html, "http://www.dimos.example/news.php?id=12").record["title"] == \
+        "Δήμος Ακτής - Νέο πάρκο δίπλα στην παραλία"
+
+
+KUBRICK = ('<html><head><title>{title}</title></head><body><div id="header"><h1><a href="http://www.riverblog.example/">'
+           'River Notes</a></h1></div><div class="post"><h2><a href="{href}" rel="bookmark">Why the heron came back</a>'
+           '</h2><small>March 3rd, 2019</small><div class="entry"><p>After two quiet winters the grey heron is back at '
+           'the weir, standing where it always stood.</p><p>Nobody knows where it spent the cold months.</p></div></div>'
+           '</body></html>')
+KUBRICK_URL = "http://www.riverblog.example/2019/03/03/heron/"
+
+
+@pytest.mark.parametrize("title, href, expected", [
+    ("River Notes » Blog Archive » Why the heron came back", KUBRICK_URL, "Why the heron came back"),
+    ("Why the heron came back » River Notes", KUBRICK_URL, "Why the heron came back"),
+    # the heading links to another page (a teaser's): no part is the page's own printed headline
+    ("Notes » Blog Archive » Why the heron came back", "http://www.riverblog.example/2019/03/01/other/",
+     "Blog Archive » Why the heron came back"),
+])
+def test_a_spaced_guillemet_separates_the_site_from_the_headline(title, href, expected):
+    html = KUBRICK.format(title=title, href=href)
+    assert extract_article(html.replace("River Notes</a>", "Notes</a>") if title.startswith("Notes") else html,
+                           KUBRICK_URL).record["title"] == expected
+
+
+def test_french_guillemets_are_no_separator():
+    head = ("<title>Le maire : « Nous tiendrons les délais » | Le Courrier du Val</title>"
+            "<meta property='og:title' content='Le maire : « Nous tiendrons les délais »'>")
+    html = _doc(head, "<h1>Le maire : « Nous tiendrons les délais »</h1>" + _paras(4))
+    assert extract_article(html, URL).record["title"] == "Le maire : « Nous tiendrons les délais »"
+
+
+def test_a_part_printed_only_as_a_short_heading_is_no_headline():
+    html = ('<html><head><title>Politik - Regierung beschließt neues Klimagesetz</title></head><body>'
+            '<h2>Politik</h2><p><b>Regierung beschließt neues Klimagesetz</b></p>' + _paras(4) + "</body></html>")
+    assert extract_article(html, URL).record["title"] == "Politik - Regierung beschließt neues Klimagesetz"
+
+
+SECTION_H1 = ('<html lang="de"><head><title>Zollamt online - Neue Regeln für Sendungen aus Drittländern</title></head>'
+              '<body><header><h1 class="{hidden}">Zentralstelle</h1><a href="/DE/Home/home_node.html"><img src="/logo.svg" '
+              'alt="Zur Startseite"></a><nav><ul><li><a href="/DE/Fachthemen/node.html">Fachthemen</a></li><li><a '
+              'href="/DE/Presse/Fachmeldungen/node.html">Fachmeldungen</a></li></ul></nav></header><main>'
+              '<div class="section-head"><h1>{section}</h1></div><div class="article"><p>Datum 12.03.2026</p>'
+              '<h2>Neue Regeln für Sendungen aus Drittländern</h2><p>Ab dem ersten Juli gelten für Sendungen aus '
+              'Drittländern neue Anmeldepflichten, auch für geringe Warenwerte.</p><p>Empfänger sollten darauf achten, '
+              'dass die Anmeldung vollständig und rechtzeitig eingeht.</p></div></main></body></html>')
+
+
+@pytest.mark.parametrize("hidden", ["visually-hidden", "sr-only", "hidden"])
+def test_a_hidden_h1_and_a_sections_h1_are_no_headline(hidden):
+    html = SECTION_H1.format(hidden=hidden, section="Fachmeldungen")
+    url = "https://www.zollamt.example/DE/Presse/Fachmeldungen/2026/sendungen.html"
+    assert extract_article(html, url).record["title"] == "Neue Regeln für Sendungen aus Drittländern"
+
+
+def test_an_h1_no_menu_link_prints_is_the_headline():
+    html = SECTION_H1.format(hidden="visually-hidden", section="Neue Regeln für Sendungen aus Drittländern").replace(
+        "<h2>Neue Regeln für Sendungen aus Drittländern</h2>", "")
+    url = "https://www.zollamt.example/DE/Presse/Fachmeldungen/2026/sendungen.html"
+    assert extract_article(html, url).record["title"] == "Neue Regeln für Sendungen aus Drittländern"
+
+
+def test_hidden_elements():
+    from lxml import html as lh
+
+    from newsbot.extraction.title import hidden
+
+    for markup, expected in [('<h1 class="sr-only">Site</h1>', True), ('<h1 style="display: none">Site</h1>', True),
+                             ('<h1 hidden>Site</h1>', True), ('<h1 class="title hide-on-print">T</h1>', False),
+                             ('<h1 class="entry-title">T</h1>', False)]:
+        assert hidden(lh.fragment_fromstring(markup)) is expected

@@ -48,7 +48,8 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
-from .date_fields import _EVENT_WORD, day_pattern, published
+from .date_fields import _EVENT_WORD, _first_day, _token_names_event, day_pattern, published
+from .vocabulary import pattern
 from .page import Page, ld_types
 from .urls import absolute, site_of
 from .values import drupal_node
@@ -72,11 +73,15 @@ DATELINE_CHARS = 150  # the longest text read as a printed date line (as the dat
 
 
 def _headline(page: Page):
-    """The first ``<h1>`` that is not inside a link nor a site's logo
+    """The first ``<h1>`` that is not inside a link, hidden
+    (:func:`~newsbot.extraction.title.hidden`) nor a site's logo
     (:func:`~newsbot.extraction.title.logo_h1s`), or ``None``."""
+    from .title import hidden
+
     logos = None
     for h1 in page.elements("h1"):
-        if not any(a.tag == "a" for a in h1.iterancestors()) and not h1.findall(".//a") and h1.text_content().strip():
+        if not any(a.tag == "a" for a in h1.iterancestors()) and not h1.findall(".//a") and h1.text_content().strip() \
+                and not hidden(h1):
             if logos is None:
                 from .title import logo_h1s
 
@@ -124,15 +129,29 @@ def _node_links(li) -> bool:
     return any(a.tag == "article" or drupal_node(a) for a in box.iterancestors())
 
 
+_META_LIST = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])")
+"""A class word of a list printing an article's meta data, one item each (the author, the date,
+the category): ``entry-meta`` (WordPress themes: Blocksy, Astra), ``post-meta``, ``meta``."""
+
+
+def _meta_list(li) -> bool:
+    """The list item ``li`` is in a meta list (:data:`_META_LIST` names its ``<ul>``/``<ol>``)."""
+    box = li.getparent()
+    return box is not None and box.tag in ("ul", "ol") and _META_LIST.search(box.get("class") or "") is not None
+
+
 def _teaser_element(el) -> bool:
     """``el`` (a heading, ``<article>`` or list item) may be a teaser: a list item (but one
-    of a node's own links list, :func:`_node_links`, whose links all print fewer than
+    of a meta list, :func:`_meta_list`, whose links all print fewer than :data:`HEADLINE_CHARS`
+    characters: the author's, the category's; or one of a node's own links list, :func:`_node_links`, whose links all print fewer than
     :data:`HEADLINE_CHARS` characters and that prints no date, :data:`_UNIT_DATE`: a node's
     action or tag, Drupal's ``Add new comment``), a heading holding a link, an ``<article>``
     holding a link in a heading or one of :data:`HEADLINE_CHARS` characters or more outside a
     table's cell. A node's ``<article>`` printing the page's own text (Drupal's, under a title
     block outside it; its table of linked rows) and a text's sub-headings are none."""
     if el.tag == "li":
+        if _meta_list(el):
+            return max((len(a.text_content().strip()) for a in el.iter("a")), default=0) >= HEADLINE_CHARS
         if not _node_links(el):
             return True
         links = [len(a.text_content().strip()) for a in el.iter("a")]
@@ -167,7 +186,9 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
     (:func:`_has_date`) in the headline's block: within the h1, in one of the :data:`_NEAR`
     elements before or after it, or so in its ancestors (up to :data:`_NEAR` levels), never
     inside a teaser nor a list's table row (:func:`_linked_rows`; when the publication day found
-    is printed in one, that entry's, a date line of :data:`_UNIT_DATE` in the block dates it)."""
+    is printed in one, that entry's, a date line of :data:`_UNIT_DATE` in the block dates it). An article's
+    meta line (:func:`_meta_line`, a day and a byline) beside the headline or its parent dates
+    it too, whatever day the date extraction read."""
     page = f.page
     if meta and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)
                  or _dated_path(urlsplit(page.url).path)):
@@ -180,16 +201,41 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
         if written is not None and any(written.search(tr.text_content()) for tr in rows):
             written = _UNIT_DATE
     node = h1
-    for _ in range(_NEAR + 1):
+    for level in range(_NEAR + 1):
         if _has_date(node, written, units):
             return True
         near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
         if any(_has_date(el, written, units) for el in near):
             return True
+        if level < 2 and any(el not in units and _meta_line(el) for el in near):
+            return True
         node = node.getparent()
         if node is None or node.tag == "body":
             return False
     return False
+
+
+_META_SEP = re.compile(r"\s+[|·•–—/]\s+|\s*[|·•]\s*")
+"""The separators between the parts of a meta line (``7. 4. 2026 | Autor: …``)."""
+
+
+def _meta_line(el) -> bool:
+    """``el`` prints an article's meta line as its whole text (:data:`DATELINE_CHARS` characters
+    at most): parts apart by a separator (:data:`_META_SEP`), one printing a day
+    (:func:`~newsbot.extraction.date_fields._first_day`, whatever the date extraction read of
+    it) and another a byline, a lead-in (vocabulary category ``byline_lead_in``) and a
+    capitalised name (``Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Nováková``): an article's
+    date and author, no event's date. No teaser (:func:`_teaser_element`) in it."""
+    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        return False
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > DATELINE_CHARS or any(_teaser_element(t) for t in el.iter(*_TEASER_TAGS)):
+        return False
+    parts = _META_SEP.split(text)
+    if len(parts) < 2 or not any(_first_day(part) for part in parts):
+        return False
+    lead = pattern("byline_lead_in")
+    return any((m := lead.match(part)) is not None and part[m.end():][:1].isupper() for part in parts)
 
 
 _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/[^/]*[^\W\d_][^/]*/?$")
@@ -766,10 +812,11 @@ author, a post type's, a taxonomy's): with it, ``archive`` is WordPress's and no
 name for an old article."""
 _SINGLE_BODY = frozenset({"single", "singular", "single-post", "page"})
 _LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searchresults", "search-results-list",
-                "com-content-category-blog", "com-content-featured")
+                "com-content-category-blog", "com-content-featured", "com-content-category", "com-tags-tag")
 """Class names of a container of listed entries: TYPO3 tx_news's list view, a search page's
-results, Joomla's category blog and featured articles."""
-_LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults", "com-content-")
+results, Joomla's (4 and later) category blog, category list, featured articles and tag
+page."""
+_LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults", "com-content-", "com-tags-")
 """Words one of which every class name of :data:`_LISTING_BOX` holds: a page whose source holds
 none has no listing container, and its tree is not searched for one (four reads of the source
 rather than one a name)."""
@@ -791,19 +838,36 @@ category's blog or list, the featured articles' front, the archive, a tag's page
 is ``view-article``."""
 
 
+_DRUPAL_TERM = frozenset({"page-taxonomy-term", "path-taxonomy"})
+"""Drupal's ``<body>`` classes of a taxonomy term's page (``/taxonomy/term/17``), the view of
+the term's content: Drupal 7's ``page-taxonomy-term``, Drupal 8 and later themes'
+``path-taxonomy``."""
+
+
 def _cms_listing(classes: set) -> bool:
     """The ``<body>`` classes ``classes`` are a CMS's for a listing: WordPress's
-    (:func:`_wordpress_listing`) or Joomla's (:data:`_JOOMLA_LISTING` with its component's
-    class, ``com_content view-category layout-blog``)."""
-    if classes & {"com_content", "com_tags"} and classes & _JOOMLA_LISTING:
+    (:func:`_wordpress_listing`), Joomla's (:data:`_JOOMLA_LISTING` with its component's
+    class, ``com_content view-category layout-blog``) or Drupal's term page
+    (:data:`_DRUPAL_TERM`)."""
+    if classes & {"com_content", "com_tags"} and classes & _JOOMLA_LISTING or classes & _DRUPAL_TERM:
         return True
     return _wordpress_listing(classes)
 
 
+_ARCHIVE_PAGED = re.compile(r"(?:category|tag|date|author|search|post-type-archive)-paged-\d+")
+"""The class WordPress prints on an archive's or a search's later page (``tag-paged-2``, with
+``paged paged-2``); a post's later page is ``single-paged-2``, a page's ``page-paged-2``."""
+
+
 def _wordpress_listing(classes: set) -> bool:
     """The ``<body>`` classes ``classes`` are WordPress's for a listing: search results, or an
-    archive with its kind (:data:`_ARCHIVE_KIND`), and no post's or page's class."""
-    if classes & _SINGLE_BODY or not classes & _LISTING_BODY:
+    archive with its kind (:data:`_ARCHIVE_KIND`), or an archive's later page
+    (:data:`_ARCHIVE_PAGED`), and no post's or page's class."""
+    if classes & _SINGLE_BODY:
+        return False
+    if any(_ARCHIVE_PAGED.fullmatch(c) for c in classes):
+        return True
+    if not classes & _LISTING_BODY:
         return False
     return "archive" not in classes or bool(classes & {"search-results", "search-no-results"}) \
         or any(_ARCHIVE_KIND.fullmatch(c) for c in classes)
@@ -816,10 +880,11 @@ def _listing(f: Fields) -> bool:
     :data:`CARD_SHARE` or more of the running text and two of those links printed in it (no
     container on a page typed an article printing its own headline outside them:
     :func:`_own_article_beside`), for a
-    search's address (:data:`_SEARCH_QUERY`: ``?s=satama``) that share printed in the teasers'
-    cards (an article with a "latest news" list view below it, or reached with a query in its
+    search's address (:data:`_SEARCH_QUERY`: ``?s=satama``) or a listing's later page
+    (:func:`_later_listing_page`: ``/tag/x/page/2/``) that share printed in the teasers' cards (an article with a "latest news" list view below it, or reached with a query in its
     address, keeps its own text); a WordPress body of an archive or search results, a Joomla
-    body of a category's blog (:func:`_cms_listing`), is one whatever its text; an archive's address
+    body of a category's blog (:func:`_cms_listing`; an archive's later page, ``tag-paged-2``),
+    is one whatever its text; an archive's address
     (:data:`_ARCHIVE_PATH`) needs :data:`FRONT_TEASERS` headline links, each dated in its card
     (a ``<time>`` or a printed date: a month's posts printed whole). The markup and address
     are read first: a page without them is no listing here, its links not walked."""
@@ -832,10 +897,10 @@ def _listing(f: Fields) -> bool:
     if boxes and _own_article_beside(page, boxes):
         boxes = []  # an article with a list view of more news below it
     address = urlsplit(page.url)
-    searched = bool(address.query and _SEARCH_QUERY.search(address.query))
+    searched = bool(address.query and _SEARCH_QUERY.search(address.query)) or _later_listing_page(address.path)
     archive = _ARCHIVE_PATH.search(address.path) is not None
     if not (cms or boxes or searched or archive):
-        return False
+        return _event_listing(f)
     teasers, cards, _ = f.once("teasers", _page_teasers)
     if len(teasers) < LISTING_TEASERS:
         return False
@@ -843,15 +908,79 @@ def _listing(f: Fields) -> bool:
         return True
     found = paragraphs(f)[0]
     total = sum(map(len, found))
-    texts = [(" ".join(box.text_content().split()).casefold(), True) for box in boxes]
+    texts = [("".join(box.text_content().split()).casefold(), True) for box in boxes]  # a block's lines joined
     if searched:
-        texts.append((cards, False))
+        texts.append(("\n".join("".join(card.split()) for card in cards.split("\n")), False))
     for box, counted in texts:
-        listed = sum(len(p) for p in found if " ".join(p.split()).casefold() in box)
+        listed = sum(len(p) for p in found if "".join(p.removeprefix("- ").split()).casefold() in box)
         if total and listed >= CARD_SHARE * total \
-                and (not counted or sum(1 for t in teasers.values() if t.casefold() in box) >= LISTING_TEASERS):
+                and (not counted or sum(1 for t in teasers.values() if "".join(t.split()).casefold() in box) >= LISTING_TEASERS):
             return True
     return archive and _dated_teasers(page, teasers) >= FRONT_TEASERS
+
+
+_AGENDA_WORD = re.compile(r"agenda|eventi|evenementen", re.I)
+"""Names of a list of events besides the date fields' event words
+(:data:`~newsbot.extraction.date_fields._EVENT_WORD`): ``agenda`` (Romance languages, Dutch),
+Italian ``eventi``, Dutch ``evenementen``."""
+EVENT_ITEMS = 3  # dated events, each under its heading, that make a list of events
+_EVENT_HEADINGS = ("h2", "h3", "h4")
+
+
+def _names_events(el) -> bool:
+    """``el``'s class or id names events: an event word as the date fields read it
+    (:func:`~newsbot.extraction.date_fields._token_names_event`: ``events-list``,
+    ``veranstaltungen``) or an :data:`_AGENDA_WORD` as a whole part of a name (``agenda``,
+    ``eventi``)."""
+    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
+        if _token_names_event(token) or any(_AGENDA_WORD.fullmatch(p) for p in re.split(r"[-_]+", token)):
+            return True
+    return False
+
+
+def _event_listing(f: Fields) -> bool:
+    """The page is a list of events (an agenda): a box holding the generic body's blocks (its
+    headings when another reader gave the text), within :data:`RUN_LEVELS` levels, whose class
+    or id names events (:func:`_names_events`), holds :data:`EVENT_ITEMS` children or more of one shape
+    (:func:`_shape`) each holding a heading (``h2``–``h4``) and a date (a ``<time>``, a printed
+    date, :data:`_UNIT_DATE`), and their text holds :data:`CARD_SHARE` or more of the page's
+    running text. An event's own page, its date under its headline, has no such box; an
+    article beside an agenda's box keeps its own text longer than the box's."""
+    from .content import generic_body, paragraphs
+
+    found, layer, _ = paragraphs(f)
+    blocks = generic_body(f)[0].blocks if layer == "generic" else []
+    starts = [b.element for b in blocks] if blocks else f.page.tree.iter(*_EVENT_HEADINGS)
+    boxes, seen = [], set()
+    for start in starts:  # the boxes holding the body's blocks (else the headings), not the whole tree
+        for level, el in enumerate(start.iterancestors()):
+            if level >= RUN_LEVELS or el.tag in ("body", "html", "main") or el in seen:
+                break
+            seen.add(el)
+            if len(el) >= EVENT_ITEMS and el.tag != "article" and _names_events(el):
+                boxes.append(el)
+    if not boxes:
+        return False
+    total = sum(len("".join(p.split())) for p in found)
+    for box in boxes:
+        shapes: dict = {}
+        for child in box:
+            if isinstance(child.tag, str) and next(child.iter(*_EVENT_HEADINGS), None) is not None \
+                    and (next(child.iter("time"), None) is not None or _UNIT_DATE.search(child.text_content())):
+                shapes.setdefault(_shape(child), []).append(child)
+        for items in shapes.values():
+            if len(items) >= EVENT_ITEMS and total \
+                    and sum(len("".join(el.text_content().split())) for el in items) >= CARD_SHARE * total:
+                return True
+    return False
+
+
+def _later_listing_page(path: str) -> bool:
+    """The address's path ``path`` is a listing's later page: a page number as its last segments
+    (:data:`_PAGE_PATH`, ``/page/2/``) under a listing's segment (:data:`_LISTING_PATH`:
+    ``/tag/radfahren/page/2/``, ``/category/news/page/3/``)."""
+    m = _PAGE_PATH.search(path)
+    return m is not None and _LISTING_PATH.search(path[:m.start()] + "/") is not None
 
 
 def _own_article_beside(page: Page, boxes: list) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
+
+from lxml import etree
 
 from .page import Page
 from .text import clean, key, unescape_entities
@@ -65,9 +67,9 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     cands = [(source, t) for source, t in cands if key(t) not in names]  # the site's name alone is no headline
     cands = [(source, t) for source, t in cands if not _HEADLESS.match(t)]  # "| Site": the headline is missing
     if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by
-        cands = [("title", _without_site_tail(cands[0][1], page))]
+        cands = [("title", _printed_part(_without_site_tail(cands[0][1], page), page))]
     if not any(source != "title" for source, _ in cands) and not page.elements("h1") and not page.elements("h2") \
-            and all(len(part.split()) < SITE_TITLE_WORDS for _, t in cands for part in _SITE_SEP.split(t)):
+            and all(len(part.split()) < SITE_TITLE_WORDS for _, t in cands for part in _site_sep(t).split(t)):
         bold = bold_headline(page)  # a table layout's headline: a bold line over the text
         if bold is not None:
             cands.insert(0, ("h1", clean(text_of(bold))))
@@ -178,9 +180,10 @@ def _without_site_tail(title: str, page: Page) -> str:
     :func:`_names_domain`, not a place's prefix of it, ``Kent`` of ``kentlocalnews``), or the
     text of a link to the site's front page (:func:`home_link`: a header's logo) or that
     link's logo image's ``alt`` when the domain or ``og:site_name`` names it too (a home link's
-    image may be a section's, ``Opinión``). For a page whose ``<title>`` is its only headline
-    source."""
-    matches = list(_SITE_SEP.finditer(title))
+    image may be a section's, ``Opinión``), or a name the page prints as its banner's ``alt``
+    and in its footer (:func:`_printed_site_name`). For a page whose ``<title>`` is its only
+    headline source."""
+    matches = list(_site_sep(title).finditer(title))
     if not matches:
         return title
     last, first = matches[-1], matches[0]
@@ -206,10 +209,36 @@ def _without_site_tail(title: str, page: Page) -> str:
         if (name in texts and not leading) or ((name in texts or name in alts)
                                                and (name in names or _shares_domain(printed, domain))):
             return rest
+    for rest, printed, leading in parts:
+        if _printed_site_name(_squashed(printed), page, title):
+            return rest
     return title
 
 
-_LEADING_SEPS = frozenset({"-", "|", "–", "—", "ㅣ", "::", "·", "•"})
+SITE_CLOSING_CHARS = 300  # the page's closing text, a footer's, where a table layout prints the site's name
+
+
+def _printed_site_name(name: str, page: Page, title: str) -> bool:
+    """The squashed text ``name`` (four letters or more) is the site's name as the page prints
+    it: the whole ``alt`` of an image (a table layout's banner, ``<img alt="Δήμος Ακτής">``) or
+    ``og:site_name``, held too in the page's closing text (its last :data:`SITE_CLOSING_CHARS`
+    characters but the ``title`` printed whole, a headline holding it: the footer's ``© 2008
+    Δήμος Ακτής``) or a ``<footer>``'s. A headline's half (``… - след две години ремонт``) is
+    printed so nowhere."""
+    if len(name) < 4:
+        return False
+    body = page.tree.find("body")
+    if body is None:
+        return False
+    alts = {_squashed(img.get("alt") or "") for img in body.iter("img")}
+    alts.update(_squashed(n) for n in page.meta.get("og:site_name", []) if n)
+    if name not in alts:
+        return False
+    closing = _squashed(body.text_content() or "").replace(_squashed(title), "")[-SITE_CLOSING_CHARS:]
+    return name in closing or any(name in _squashed(text_of(el) or "") for el in body.iter("footer"))
+
+
+_LEADING_SEPS = frozenset({"-", "|", "–", "—", "ㅣ", "::", "·", "•", "»"})
 """The separators after a site's name opening a ``<title>``: a colon follows a kicker or a
 place (``Navarra: El Gobierno…``), no site's name."""
 
@@ -247,13 +276,18 @@ def _in_breadcrumb(el) -> bool:
 
 def printed_headline(page: Page, site_names: list[str]) -> str | None:
     """The headline printed above the article: the first ``<h1>`` that is neither a site logo
-    (:func:`_headline_h1s`) nor an item of a breadcrumb trail; else, when its ``<h1>`` is in a
+    (:func:`_headline_h1s`), nor hidden, nor a section's name (the text of a menu's link,
+    :func:`_menu_labels`: ``<h1>Fachmeldungen</h1>`` over a press release), nor an item of a
+    breadcrumb trail; else, when its ``<h1>`` is in a
     breadcrumb trail, the element marked ``itemprop="headline"`` or the first ``<h2>`` that is no
     link and comes before any paragraph of running text (80 characters or more). A heading
     made of a kicker element and a headline element (``<h2><span>Kicker</span><span>Headline
     </span></h2>``) gives its headline element (:func:`_without_kicker`)."""
     h1s = _headline_h1s(page, site_names)
+    labels = _menu_labels(page, {_folded(h.text_content()) for h in h1s}) if h1s else set()
     for h in h1s:
+        if _folded(h.text_content()) in labels:
+            continue  # a section's name over the article, as its menu entry prints it
         text = _without_named_kicker(h) if not _in_breadcrumb(h) else None
         if text:
             return text
@@ -268,6 +302,38 @@ def printed_headline(page: Page, site_names: list[str]) -> str | None:
         if el.tag == "h2" and not _linked(el) and not _in_breadcrumb(el):
             return _without_kicker(el)
     return None
+
+
+_MENU_BOX = re.compile(r"(?:^|[\s_-])(?:menu|nav|navigation|navbar|breadcrumbs?)(?:$|[\s_-])", re.I)
+
+
+def _folded(text: str) -> str:
+    """``text`` without white space: a heading's and a link's printed text compared."""
+    return "".join(text.split())
+
+
+def _menu_labels(page: Page, texts: set) -> set:
+    """Those of the texts ``texts`` (:func:`_folded`, :data:`MENU_LABEL_CHARS` at most) that a
+    menu link prints: a link inside a
+    ``<nav>`` or a box whose class or id names a menu, a navigation or a breadcrumb trail
+    (:data:`_MENU_BOX`), leading to another page than this one (:func:`self_linked`: a trail's
+    last item may be the page)."""
+    labels = set()
+    for text in texts:
+        if not text or len(text) > MENU_LABEL_CHARS:
+            continue
+        for a in _LINKS_PRINTING(page.tree, text=text):
+            if a.get("href") and not self_linked(a, page.url) and any(
+                    p.tag == "nav" or _MENU_BOX.search(f"{p.get('class') or ''} {p.get('id') or ''}")
+                    for p in a.iterancestors()):
+                labels.add(text)
+                break
+    return labels
+
+
+MENU_LABEL_CHARS = 30  # the longest text (white space left out) read as a section's name a menu link prints: a word or three
+_LINKS_PRINTING = etree.XPath("//a[translate(normalize-space(.), ' ', '') = $text]")
+"""The links whose text, white space left out, is ``$text``."""
 
 
 KICKER_NAME = re.compile(r"kicker|overline|dachzeile|topline|top-line|eyebrow|roofline|spitzmarke|"
@@ -368,6 +434,14 @@ a separator: what is left of ``"{headline} | Site"`` or ``"Site | {headline}"`` 
 headline is empty. Not a dash at the start: Nordic headlines open a quotation with one
 (``- Angsten vil øke``)."""
 _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|-(?=\S*$)")
+_SITE_SEP_GUILLEMET = re.compile(_SITE_SEP.pattern + r"|\s+»\s+")
+
+
+def _site_sep(title: str) -> re.Pattern:
+    """The separators between a title's headline and site name (:data:`_SITE_SEP`), with a
+    spaced ``»`` (``Headline » Site``, ``Site » Blog Archive » Headline``) when the title
+    opens no ``«``: French quotes print a space inside their guillemets (``« la crise »``)."""
+    return _SITE_SEP_GUILLEMET if "»" in title and "«" not in title else _SITE_SEP
 
 
 def strip_site_name(title: str, site_names: list[str], sections: list[str] = ()) -> str:
@@ -380,12 +454,12 @@ def strip_site_name(title: str, site_names: list[str], sections: list[str] = ())
     names = [key(n) for n in site_names if n and key(n)]
     if not names:
         return title
-    for m in reversed(list(_SITE_SEP.finditer(title))):
+    for m in reversed(list(_site_sep(title).finditer(title))):
         head, tail = title[:m.start()].strip(), title[m.end():]
         if head and any(n in key(tail) for n in names):
             tight = not m.group(0)[:1].isspace()  # "…-Section ㅣSite": the section may be joined tight too
             return _strip_section(strip_site_name(head, site_names), sections, tight)
-    m = _SITE_SEP.search(title)
+    m = _site_sep(title).search(title)
     if m and title[m.end():].strip() and key(title[:m.start()]) in names:
         return strip_site_name(title[m.end():].strip(), site_names)
     return title
@@ -521,13 +595,15 @@ def _text_sizes(tree) -> dict:
 def _text_follows(line) -> bool:
     """The text after the title line ``line`` in its table is the article's: its own text,
     outside links and a list's rows (a ``<tr>`` holding a link and no table: a teaser, its
-    headline link and summary), prints :data:`BOLD_HEADLINE_CHARS` [0] characters or more and
-    more than the text of those rows beside their links (a section's name over its list of
-    teasers is no headline)."""
+    headline link and summary; in the line's own row, a cell holding a link: a table layout
+    prints its menu's cell beside the article's), prints :data:`BOLD_HEADLINE_CHARS` [0]
+    characters or more and more than the text of those rows beside their links (a section's
+    name over its list of teasers is no headline)."""
     table = next(line.iterancestors("table"), None)
     if table is None:
         return True
     skip = set(line.iter())
+    rows = set(line.iterancestors("tr"))
     for a in table.iter("a"):
         skip.update(a.iter())
     own = listed = 0
@@ -541,6 +617,8 @@ def _text_follows(line) -> bool:
         if not n:
             continue
         row = el if el.tag == "tr" else next(el.iterancestors("tr"), None)
+        if row is not None and row in rows:  # the line's own row: a layout's, its menu's cell beside the text
+            row = el if el.tag in ("td", "th") else next(el.iterancestors("td", "th"), None)
         if row is not None and row.find(".//a") is not None and row.find(".//table") is None:
             listed += n
         else:
@@ -552,11 +630,26 @@ _MENU_NAME = re.compile(r"(?:^|[\s_-])(?:menu|nav|navigation|toggle)(?:$|[\s_-])
 
 
 def _headline_h1s(page: Page, site_names: list[str]) -> list:
-    """The page's ``<h1>`` elements but a site logo (:func:`logo_h1s`) and a menu's label
-    (class or id ``menu``, ``nav``, ``toggle``: a theme's "Menu" button)."""
+    """The page's ``<h1>`` elements but a site logo (:func:`logo_h1s`), a menu's label
+    (class or id ``menu``, ``nav``, ``toggle``: a theme's "Menu" button) and a hidden one
+    (:func:`hidden`: a screen reader's, the site's name)."""
     logos = logo_h1s(page, site_names)
-    return [h for h in page.elements("h1") if h not in logos
+    return [h for h in page.elements("h1") if h not in logos and not hidden(h)
             and not _MENU_NAME.search(f"{h.get('class') or ''} {h.get('id') or ''}")]
+
+
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|visuallyhidden|sr-only|screen-reader-text|element-invisible"
+                           r"|hidden|u-hidden|is-hidden|d-none|hide|invisible|offscreen)(?:$|\s)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def hidden(el) -> bool:
+    """The element ``el`` is not printed: its ``hidden`` attribute, a style hiding it
+    (``display:none``, ``visibility:hidden``) or a class that hides it for all but screen readers
+    (``visually-hidden``, ``sr-only``, WordPress's ``screen-reader-text``, Drupal's
+    ``element-invisible``, ``hidden``, Bootstrap's ``d-none``)."""
+    return el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "") is not None \
+        or _HIDDEN_CLASS.search(el.get("class") or "") is not None
 
 
 _BRAND_NAME = re.compile(r"(?:^|\s)(?:site[-_]?(?:title|name|logo|branding)|logo|branding)(?:$|\s)", re.I)
@@ -624,6 +717,39 @@ def home_link(href: str | None, url: str) -> bool:
         return False
     parts = urlsplit(target)
     return not parts.query and bool(_HOME_PATHS.match(parts.path)) and same_site(target, url)
+
+
+def self_linked(heading, url: str) -> bool:
+    """The heading ``heading`` holds links and each leads to the page at ``url`` itself: a blog
+    theme's post title linked to its permalink (``<h2><a href="…/nummer-zwei/"
+    rel="bookmark">``), no teaser."""
+    links = [a.get("href") for a in heading.iter("a")]
+    if not links:
+        return False
+    here = urldefrag(url)[0].rstrip("/")
+    return all(href and (target := absolute(href, url)) is not None and urldefrag(target)[0].rstrip("/") == here
+               for href in links)
+
+
+def _printed_part(title: str, page: Page) -> str:
+    """The part of ``title`` (parts apart by a site's separator, :func:`_site_sep`) that the page
+    prints as a heading of its own (``h1``–``h3``, no link or linked to the page itself,
+    :func:`self_linked`) when it is the one part so printed and the longest: the headline of
+    ``Site » Blog Archive » Headline`` over a post titled ``<h2>Headline</h2>``; else
+    ``title``."""
+    parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return title
+    squashed = {_squashed(p): p for p in parts}
+    printed = set()
+    for h in page.tree.iter("h1", "h2", "h3"):
+        k = _squashed(text_of(h) or "")
+        if k in squashed and (not _linked(h) or self_linked(h, page.url)):
+            printed.add(k)
+    if len(printed) != 1:
+        return title
+    part = squashed[printed.pop()]
+    return part if all(len(part) > len(p) for p in parts if p != part) else title
 
 
 def _squashed(text: str) -> str:
