@@ -7,6 +7,7 @@ impossible day never a date."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -1296,6 +1297,29 @@ def test_a_time_called_the_update_is_the_modification_only_when_later_than_the_p
 
 
 @pytest.mark.parametrize("lang, line", [
+    ("en", "<p>The port said its fees will be updated on <time datetime='2026-04-01'>1 April 2026</time> for the "
+           "summer season.</p>"),
+    ("de", "<p>Die Gebühren werden zuletzt aktualisiert am <time datetime='2026-07-01'>1. Juli 2026</time>, teilte "
+           "der Hafen mit.</p>"),
+    ("de", "<figure><img src='/grafik.png' alt=''><figcaption>Umschlag der Kräne, Stand: "
+           "<time datetime='2026-06-30'>30.06.2026</time></figcaption></figure>"),
+])
+def test_an_update_word_in_a_sentence_or_a_caption_makes_no_time_the_modification(lang, line):
+    published = "<p class='meta'><time datetime='2026-03-04T09:00:00Z'>04.03.2026</time></p>"
+    record = _in(lang, published + line)
+    assert record["date_modified"] is None
+    assert record["date_published"] == "2026-03-04T09:00:00+00:00"
+
+
+def test_an_update_word_in_the_articles_meta_line_makes_its_time_the_modification():
+    # the false friend: the same words in a short line of their own above the text
+    line = ("<p class='meta'><time datetime='2026-03-04T09:00:00Z'>04.03.2026</time></p>"
+            "<p class='meta'><span>Zuletzt aktualisiert am </span><time datetime='2026-03-05T10:00:00Z'>05.03.2026"
+            "</time></p>")
+    assert _in("de", line)["date_modified"] == "2026-03-05T10:00:00+00:00"
+
+
+@pytest.mark.parametrize("lang, line", [
     ("cs", "<ul class='entry-meta'><li class='meta-date'>Aktualizováno 4. 3. 2026 v 17:10, publikováno 4. 3. 2026 "
            "v 9:45</li></ul>"),
     ("pl", "<div class='daty'>Opublikowano: 04.03.2026, 09:45 | Aktualizacja: 04.03.2026, 17:10</div>"),
@@ -1368,22 +1392,50 @@ def test_each_languages_word_for_at_reads_a_dotted_time(text, want):
 
 # --- Drupal 7's RDFa date ---------------------------------------------------------------------
 
-def _drupal_7(node_class: str, title: str = "") -> bytes:
+_OTHER_NODE = ("<div class='node node-page' about='/node/3' typeof='foaf:Document'><div class='submitted'>"
+               "<span property='dc:date dc:created' content='2021-06-01T08:00:00+02:00' datatype='xsd:dateTime'>"
+               "Submitted by port on Tue, 06/01/2021 - 08:00</span></div><div class='content'><p>Office hours: "
+               "Monday to Friday.</p></div></div>")
+"""A short Drupal 7 node a block prints around the page's content (opening hours, a notice)."""
+
+
+def _drupal_7(node_class: str, title: str = "", before: str = "", wrap: str = "") -> bytes:
     """A Drupal 7 page: the page's <h1> above a short node of ``node_class`` naming ``title`` (none
-    for ``""``) in its dc:title, its date in RDFa in the node's signature."""
+    for ``""``) in its dc:title, its date in RDFa in the node's signature; ``before`` printed
+    first, the node in an element of class ``wrap`` (none for ``""``)."""
     named = f"<span property='dc:title' content='{title}' class='rdf-meta'></span>" if title else ""
+    node = (f"<div class='{node_class}' about='/node/12' typeof='sioc:Item foaf:Document'>{named}"
+            "<div class='submitted'><span property='dc:date dc:created' content='2026-03-10T09:15:00+01:00' "
+            "datatype='xsd:dateTime'>Submitted by port on Tue, 03/10/2026 - 09:15</span></div>"
+            "<div class='content'><p>Two cranes are working again after the storm.</p></div></div>")
+    node = f"<div class='{wrap}'>{node}</div>" if wrap else node
     return _doc("<title>Harbour cranes | Port news</title>",
-                "<h1 class='title'>Harbour cranes</h1>"
-                f"<div class='{node_class}' about='/node/12' typeof='sioc:Item foaf:Document'>{named}"
-                "<div class='submitted'><span property='dc:date dc:created' content='2026-03-10T09:15:00+01:00' "
-                "datatype='xsd:dateTime'>Submitted by port on Tue, 03/10/2026 - 09:15</span></div>"
-                "<div class='content'><p>Two cranes are working again after the storm.</p></div></div>").encode()
+                before + "<h1 class='title'>Harbour cranes</h1>" + node).encode()
 
 
 def test_a_short_drupal_nodes_signature_gives_its_rdfa_date_with_its_offset():
     # no dc:title, a text under 400 characters: the page's first node is still its own
     assert extract_article(_drupal_7("node node-article"), HARBOUR).record["date_published"] \
         == "2026-03-10T09:15:00+01:00"
+
+
+@pytest.mark.parametrize("before", [
+    f"<div class='region region-sidebar-first'><div class='block block-nodeblock'>{_OTHER_NODE}</div></div>",
+    f"<div id='header'><div class='region region-header'>{_OTHER_NODE}</div></div>",
+    f"<aside>{_OTHER_NODE}</aside>",
+])
+def test_a_short_node_a_block_prints_before_the_content_is_not_the_pages_own(before):
+    # the page's own node is the first in its main content, under the headline
+    for wrap in ("", "block block-system"):
+        record = extract_article(_drupal_7("node node-article", before=before, wrap=wrap), HARBOUR).record
+        assert record["date_published"] == "2026-03-10T09:15:00+01:00"
+
+
+def test_a_short_node_outside_the_content_gives_no_rdfa_date():
+    # the false friend: a node in the header region above the headline is no page's own
+    html = _doc("<title>Harbour cranes | Port news</title>",
+                f"<div class='region region-header'>{_OTHER_NODE}</div><h1>Harbour cranes</h1>" + _paras(2))
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] != "2021-06-01T08:00:00+02:00"
 
 
 def test_a_short_node_in_a_list_or_naming_another_title_gives_no_rdfa_date():
@@ -1393,22 +1445,64 @@ def test_a_short_node_in_a_list_or_naming_another_title_gives_no_rdfa_date():
 
 # --- the address's day; dates of boxes that are no article's -----------------------------------
 
-@pytest.mark.parametrize("path, want", [
-    ("/2025-03-12/cranes", "2025-03-12"), ("/12/03/2025/cranes", "2025-03-12"), ("/12-03-2025/cranes", "2025-03-12"),
-    ("/2025/03/12/cranes/amp/", "2025-03-12"), ("/2025/3/12/cranes/2/", "2025-03-12"),
-    ("/cranes-2025-03-12", None), ("/2025/03/cranes", None), ("/31/02/2025/cranes", None), ("/2025-13-12/x", None),
+@pytest.mark.parametrize("path, language, want", [
+    ("/2025-03-12/cranes", None, "2025-03-12"), ("/12/03/2025/cranes", "de", "2025-03-12"),
+    ("/12-03-2025/cranes", "en-GB", "2025-03-12"), ("/25-03-2025/cranes", "en-US", "2025-03-25"),
+    ("/2025/03/12/cranes/amp/", "en-US", "2025-03-12"), ("/2025/3/12/cranes/2/", None, "2025-03-12"),
+    ("/05/05/2025/cranes", "en", "2025-05-05"),
+    # day and month that can swap: read day first only where the page's language writes so
+    ("/12/03/2025/cranes", "en-US", None), ("/12-03-2025/cranes", "en", None), ("/12/03/2025/cranes", None, None),
+    ("/cranes-2025-03-12", "de", None), ("/2025/03/cranes", "de", None), ("/31/02/2025/cranes", "de", None),
+    ("/2025-13-12/x", "de", None),
 ])
-def test_a_day_the_address_prints_as_a_folder_is_read(path, want):
+def test_a_day_the_address_prints_as_a_folder_is_read(path, language, want):
     from newsbot.extraction.date_fields import url_day
 
-    found = url_day(f"https://news.example.org{path}")
+    found = url_day(f"https://news.example.org{path}", language, folder=True)
     assert (found.isoformat() if found else None) == want
 
 
+def test_only_a_year_first_slashed_day_in_the_address_bounds_the_publication():
+    from newsbot.extraction.date_fields import url_day
+
+    assert url_day("https://news.example.org/2025/03/12/cranes") == date(2025, 3, 12)
+    for path in ("/2025-03-12/cranes", "/12/03/2025/cranes", "/14-03-2025/cranes"):
+        assert url_day(f"https://news.example.org{path}", "de") is None
+
+
+_GERMAN_TEXT = "".join(f"<p>Absatz {i}: Die Hafenverwaltung hat am Dienstag zwei neue Kräne in Betrieb genommen, "
+                       "wie ein Sprecher der Behörde mitteilte.</p>" for i in range(1, 5))
+
+
+def _addressed(path: str, lang: str, line: str = "") -> dict:
+    """The record of a page in ``lang`` (its text German or English) at ``path`` printing ``line``
+    above its text."""
+    text = _GERMAN_TEXT if lang == "de" else _paras(4)
+    html = _doc("<title>Harbour cranes</title>", "<main><article><h1>Harbour cranes</h1>" + line
+                + text + "</article></main>").replace("<html>", f"<html lang='{lang}'>")
+    return extract_article(html.encode(), f"https://news.example.org{path}").record
+
+
 def test_a_page_with_no_other_date_takes_the_day_its_address_prints():
-    html = _doc("<title>Harbour cranes</title>", "<main><article><h1>Harbour cranes</h1>" + _paras(4) + "</article></main>")
-    rec = extract_article(html.encode(), "https://news.example.org/12/03/2025/cranes/").record
-    assert rec["date_published"] == "2025-03-12T00:00:00+00:00"
+    assert _addressed("/12/03/2025/cranes/", "de")["date_published"] == "2025-03-12T00:00:00+00:00"
+    assert _addressed("/2025-03-12/cranes/", "en-US")["date_published"] == "2025-03-12T00:00:00+00:00"
+
+
+def test_an_address_day_whose_day_and_month_can_swap_is_none_on_an_american_page():
+    assert _addressed("/12/03/2025/cranes/", "en-US")["date_published"] is None
+    # nor does it drop the day the page prints, earlier or later
+    for printed, want in (("3 December 2025", "2025-12-03"), ("1 March 2025", "2025-03-01")):
+        rec = _addressed("/12/03/2025/cranes/", "en-US", f"<p class='date'>{printed}</p>")
+        assert rec["date_published"] == f"{want}T00:00:00+00:00"
+
+
+def test_a_folder_day_of_another_form_drops_no_later_printed_day():
+    # an edition's folder (/ausgabe/12-03-2025/) dates the print issue, not the page's day online
+    rec = _addressed("/ausgabe/12-03-2025/kraene/", "de", "<p class='date'>Online seit 14.03.2025</p>")
+    assert rec["date_published"] == "2025-03-14T00:00:00+00:00"
+    # the false friend: a year-first slashed day still drops a later one
+    rec = _addressed("/2025/03/12/kraene/", "de", "<p class='date'>14.03.2025</p>")
+    assert rec["date_published"] != "2025-03-14T00:00:00+00:00"
 
 
 def test_todays_date_in_the_sites_header_and_a_cookie_notices_date_are_no_publication():
@@ -1418,6 +1512,30 @@ def test_todays_date_in_the_sites_header_and_a_cookie_notices_date_are_no_public
               "<button>OK</button></div>")
     for body in (header + article, article + cookie):
         assert extract_article(_doc("<title>Harbour cranes</title>", body).encode(), HARBOUR).record["date_published"] is None
+
+
+_EN_TEXT = "".join(f"<p>Paragraph {i}: the port has put two cranes back into service after last week's storm, "
+                   "the management said on Tuesday.</p>" for i in range(1, 5))
+
+
+@pytest.mark.parametrize("body", [
+    # an article's own header under the headline, outside any <article>
+    "<div class='site-branding'><a href='/'>Port news</a></div><div id='content'><h1>Harbour cranes</h1>"
+    "<header class='entry-meta'><span class='posted-on'>12 March 2025</span></header>{text}</div>",
+    # a header in the content of role="main", above the headline
+    "<div role='main'><header class='article-head'><span class='date'>12 March 2025</span></header>"
+    "<h1>Harbour cranes</h1>{text}</div>",
+    # the article's header holding a smaller heading, after the site's masthead
+    "<header class='site-header'><div class='logo'>Port news</div></header><div class='container'>"
+    "<header class='post-header'><h3>Harbour cranes</h3><p class='post-date'>12 March 2025</p></header>{text}</div>",
+    # a meta line whose class holds a consent word as part of another
+    "<h1>Harbour cranes</h1><div class='recipe-meta cookie-recipe'>Posted 12 March 2025</div>{text}",
+])
+def test_a_header_that_is_no_sites_masthead_and_a_class_merely_holding_a_consent_word_are_read(body):
+    # another story's older day below the text, which htmldate reads when the header is taken away
+    text = _EN_TEXT + "<div class='widget'><h3>Recent posts</h3><p><a href='/b'>Bridge works</a> 2 January 2025</p></div>"
+    html = _doc("<title>Harbour cranes</title>", body.format(text=text)).replace("<html>", "<html lang='en-GB'>")
+    assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2025-03-12T00:00:00+00:00"
 
 
 def test_a_date_in_the_articles_own_header_or_a_wrapper_named_for_consent_is_read():

@@ -203,14 +203,40 @@ def _of_the_node(el) -> bool:
 
 
 def _first_node(node) -> bool:
-    """``node`` is a Drupal node's element (:func:`~newsbot.extraction.values.drupal_node`), in no
-    list of other nodes (:func:`~newsbot.extraction.values.listed_node`: a teaser, a view's row),
-    and the page's first such element: the page's own node (a short one, with no ``<h1>`` nor
-    ``dc:title`` in it, still holds the page's dates in its signature)."""
-    if not drupal_node(node) or listed_node(node):
+    """``node`` is the page's first Drupal node's element (:func:`~newsbot.extraction.values.drupal_node`)
+    of its main content (:func:`_content_node`), holding the headline (``<h1>``) or printed under
+    it: the page's own node (a short one, with no ``<h1>`` nor ``dc:title`` in it, still holds the
+    page's dates in its signature); not a node a block prints in a sidebar or the header before
+    it."""
+    if not _content_node(node) or not (next(node.iter("h1"), None) is not None or node.xpath("boolean(preceding::h1)")):
         return False
-    return next((a for a in node.getroottree().iter(etree.Element) if drupal_node(a) and not listed_node(a)),
-                None) is node
+    return next((a for a in node.getroottree().iter(etree.Element) if _content_node(a)), None) is node
+
+
+_NOT_CONTENT = re.compile(r"^(?:region-(?:sidebar|header|footer|navigation|highlighted)\S*|block|block-\S+|sidebar\S*"
+                          r"|header|footer)$", re.I)
+"""Class words and ids of the parts of a Drupal page around its content: a region's
+(``region-sidebar-first``, ``region-header``), a block's (``block``, ``block-nodeblock``)."""
+
+
+def _content_node(el) -> bool:
+    """``el`` is a Drupal node's element in no list of other nodes
+    (:func:`~newsbot.extraction.values.listed_node`: a teaser, a view's row), nor in an aside, a
+    header, a footer, nor a region or block around the content (:data:`_NOT_CONTENT`; the
+    system's main block, :data:`_MAIN_BLOCK`, is the content's)."""
+    if not drupal_node(el) or listed_node(el):
+        return False
+    for a in el.iterancestors():
+        words = f"{a.get('class') or ''} {a.get('id') or ''}".split()
+        if a.tag in ("aside", "header", "footer", "nav") or (any(_NOT_CONTENT.match(w) for w in words)
+                                                             and not any(_MAIN_BLOCK.match(w) for w in words)):
+            return False
+    return True
+
+
+_MAIN_BLOCK = re.compile(r"block-system(?:-main\S*)?$", re.I)
+"""The block Drupal prints the page's content in (Drupal 7's ``<div id="block-system-main"
+class="block block-system">``, Drupal 8's ``block-system-main-block``)."""
 
 
 def _names_a_title(node) -> bool:
@@ -431,64 +457,125 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
 
 
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=/)"
-                      r"|/(0?[1-9]|[12]\d|3[01])([/-])(0?[1-9]|1[0-2])\6((?:19|20)\d{2})(?=/)")
-"""A day in an address's path, a folder of its own (``/2025/03/12/``, ``/2025-03-12/``), as
-WordPress's and many news sites' permalinks print the publication's, year first, or day first
-(``/12/03/2025/``, ``/12-03-2025/``) as every EU language writes it; whatever follows it (the
-slug, ``/amp/``, a second page's ``/2/``). A year and month alone (``/2021/10/``) is as often a
-folder of a page updated since."""
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+"""The publication day an address's path prints year first with slashes (``/2025/03/12/``), as
+WordPress's and many news sites' permalinks do: a day later than it is no publication
+(:func:`_no_publication`)."""
+_URL_FOLDER_DAY = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=/)"
+                             r"|/(0?[1-9]|[12]\d|3[01])([/-])(0?[1-9]|1[0-2])\6((?:19|20)\d{2})(?=/)")
+"""A day in an address's path, a folder of its own, year first (``/2025/03/12/``,
+``/2025-03-12/``) or day first (``/12/03/2025/``, ``/12-03-2025/``), whatever follows it (the
+slug, ``/amp/``, a second page's ``/2/``): a folder of an edition or an archive as often as the
+publication's, so only a page's last resort (:func:`_url_day`). A year and month alone
+(``/2021/10/``) is as often a folder of a page updated since."""
 
 
-def url_day(url: str) -> date | None:
-    """The publication day an address's path prints (:data:`_URL_DAY`), or ``None`` (none, an
-    impossible day)."""
-    m = _URL_DAY.search(urlsplit(url).path)
+def url_day(url: str, language: str | None = None, folder: bool = False) -> date | None:
+    """The day an address's path prints, or ``None`` (none, an impossible day): year first with
+    slashes (:data:`_URL_DAY`); with ``folder``, any day folder (:data:`_URL_FOLDER_DAY`), a
+    day first one only when its day and month cannot swap (``/13/03/2025/``) or ``language``
+    writes the day first (no English but ``en-GB``, ``en-IE``…: :data:`_DAY_FIRST_ENGLISH`;
+    ``/12/03/2025/`` on an ``en-US`` page or one of no language is none)."""
+    path = urlsplit(url).path
+    if not folder:
+        m = _URL_DAY.search(path)
+        return _valid_day(m.group(1), m.group(2), m.group(3)) if m else None
+    m = _URL_FOLDER_DAY.search(path)
     if m is None:
         return None
-    year, month, day = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(8), m.group(7), m.group(5))
+    if m.group(1):
+        return _valid_day(m.group(1), m.group(3), m.group(4))
+    day, month = int(m.group(5)), int(m.group(7))
+    if day <= 12 and day != month and not _writes_day_first(language):
+        return None
+    return _valid_day(m.group(8), m.group(7), m.group(5))
+
+
+def _valid_day(year: str, month: str, day: str) -> date | None:
+    """The day of these digits, ``None`` for an impossible one (``31/02``)."""
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
 
+def _writes_day_first(language: str | None) -> bool:
+    """The page's BCP 47 tag ``language`` names a language writing digits day first: every EU
+    language, English only with a region doing so (:data:`_DAY_FIRST_ENGLISH`); ``False`` for
+    no tag."""
+    return bool(language) and not _month_first(language)
+
+
+def _month_first(language: str | None) -> bool:
+    """The page's BCP 47 tag ``language`` is English of a region that may write digits month
+    first (``en``, ``en-US``; not ``en-GB``, ``en-IE``…: :data:`_DAY_FIRST_ENGLISH`)."""
+    tag = (language or "").replace("_", "-").lower().split("-")
+    return tag[0] == "en" and not (len(tag) > 1 and tag[1] in _DAY_FIRST_ENGLISH)
+
+
 def _url_day(f: Fields) -> str | None:
-    """The day (``YYYY-MM-DD``) the page's address prints (:func:`url_day`), for a page whose
-    markup and text print none; ``None`` for none."""
-    day = url_day(f.page.url)
+    """The day (``YYYY-MM-DD``) the page's address prints as a folder (:func:`url_day`), for a
+    page whose markup and text print none; ``None`` for none."""
+    day = url_day(f.page.url, f["language"], folder=True)
     return day.isoformat() if day else None
 
 
-_CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|cookiebot", re.I)
-"""Class or id names of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand:
-01.02.2024``, the notice's date)."""
+_CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|cookiebot|cmp", re.I)
+"""Words of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand: 01.02.2024``,
+the notice's date), searched in the page's source before its elements are read."""
+_CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
+                           r"(?:[-_](?:banner|notice|bar|box|law|popup|modal|dialog|overlay|message|consent|wrapper"
+                           r"|container))*"
+                           r"|(?:onetrust|didomi|usercentrics|cookiebot|cybotcookiebot)[\w-]*", re.I)
+"""A whole class word or id of a consent manager's box: ``cookie``, ``cookies``, ``consent``,
+``gdpr``, ``cmp``, one of them with a box's word (``cookie-banner``, ``cookie-notice``,
+``consent-popup``), a vendor's name (``onetrust-banner-sdk``, ``CybotCookiebotDialog``); not a
+word merely holding one (``cookie-recipe``, a wrapper's state ``cookie-consent-pending``)."""
 _NAMED_BOX = etree.XPath("//body//*[@class or @id]")
 _BANNER = etree.XPath("//body//header | //body//*[@role='banner']")
+_MASTHEAD_MARK = re.compile(r"logo|brand|masthead|site-?title|site-?name", re.I)
+"""Class or id words of a site's logo or name in its masthead (``site-branding``, ``logo``)."""
 
 
 def _undated_boxes(f: Fields) -> list:
     """The outermost boxes whose dates are never the article's, for htmldate not to read them: the
-    site's header (a ``<header>`` or ``role="banner"`` outside the ``<article>`` and ``<main>``
-    holding no headline: :func:`_in_site_header`, where a site prints today's date:
-    ``<div class="today">Montag, 12. März 2025</div>``) and a consent box
-    (:data:`_CONSENT_BOX`), neither holding an ``<h1>``, the ``<article>`` nor the ``<main>``
+    site's masthead (:func:`_masthead`, where a site prints today's date: ``<div
+    class="today">Montag, 12. März 2025</div>``) and a consent box (a class word or id
+    :data:`_CONSENT_NAME`), neither holding an ``<h1>``, the ``<article>`` nor the ``<main>``
     (a wrapper named after a consent state)."""
     page = f.page
-    found = [el for el in _BANNER(page.tree) if _site_header(el)]
+    masthead = _masthead(page)
+    found = [masthead] if masthead is not None else []
     if _CONSENT_BOX.search(page.text):  # a search of the source spares a walk of most pages
         found += [el for el in _NAMED_BOX(page.tree)
-                  if _CONSENT_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                  if any(_CONSENT_NAME.fullmatch(word) for word in f"{el.get('class') or ''} {el.get('id') or ''}".split())
                   and next(el.iter("h1", "article", "main"), None) is None]
     found = list({id(el): el for el in found}.values())  # a header named for consent is read once
     ids = {id(el) for el in found}
     return [el for el in found if not any(id(a) in ids for a in el.iterancestors())]
 
 
-def _site_header(el) -> bool:
-    """``el``, a ``<header>`` or banner, is the site's: outside the ``<article>`` and ``<main>``,
-    holding no headline (``<h1>``, ``<h2>``), as :func:`_in_site_header` reads it."""
-    return next(el.iter("h1", "h2"), None) is None and not any(a.tag in ("article", "main") for a in el.iterancestors())
+def _masthead(page: Page):
+    """The site's masthead, or ``None``: the page's first ``<header>`` (or ``role="banner"``)
+    outside every ``<article>``, ``<main>`` and ``role="main"``, printed before the headline (no
+    ``<h1>`` before it) and holding none (no ``<h1>``, ``<h2>``, ``<h3>``), holding the site's
+    navigation (``<nav>``, ``role="navigation"``) or its logo (an image, a link to the home page,
+    a class or id :data:`_MASTHEAD_MARK`); an article's own header (``<header
+    class="entry-meta">`` under the headline, one in ``<div role="main">``) is none."""
+    first = next((el for el in _BANNER(page.tree)
+                  if not any(a.tag in ("article", "main") or a.get("role") == "main" for a in el.iterancestors())),
+                 None)
+    if first is None or next(first.iter("h1", "h2", "h3"), None) is not None or first.xpath("boolean(preceding::h1)"):
+        return None
+    home = urlsplit(page.url)
+    for el in first.iter(etree.Element):
+        if el.tag in ("nav", "img", "svg") or el.get("role") == "navigation" \
+                or _MASTHEAD_MARK.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return first
+        if el.tag == "a" and (href := urlsplit(el.get("href") or "")).path in ("", "/") \
+                and href.netloc in ("", home.netloc) and not href.query and not href.fragment and el.get("href"):
+            return first
+    return None
 
 
 _EVENT_WORD = re.compile(r"events?|veranstaltung(?:en)?|termine?|eventos?|[eé]v[eé]nements?|wydarzeni[ea]"
@@ -1116,9 +1203,7 @@ def _day_of(m: re.Match, language: str | None = None) -> date | None:
     (``31.02.2025``, a word that is no month) or cannot be told."""
     if m.re is _SLASHED_DAY:
         first, second = int(m.group(1)), int(m.group(3))
-        tag = (language or "").replace("_", "-").lower().split("-")
-        if tag[0] == "en" and first <= 12 and second <= 12 and first != second \
-                and not (len(tag) > 1 and tag[1] in _DAY_FIRST_ENGLISH):
+        if first <= 12 and second <= 12 and first != second and _month_first(language):
             return None
         try:
             return date(int(m.group(4)), first, second) if first <= 12 < second else \
@@ -1746,9 +1831,32 @@ def _labelled_time(f: Fields) -> str | None:
     ``None`` for none."""
     times = [el for el in f.page.elements("time") if el.get("datetime")][:_LABELLED_TIMES]
     for el in times:
-        if _time_mark(el) is None and not in_aside(el) and not in_teaser(el) and _time_label(el) == "modified":
+        if _time_mark(el) is None and not in_aside(el) and not in_teaser(el) and _time_label(el) == "modified" \
+                and _in_a_date_line(el):
             return el.get("datetime")
     return None
+
+
+_INLINE = frozenset(("span", "a", "b", "strong", "em", "i", "small", "time", "abbr", "font", "u", "mark", "sup", "sub"))
+"""Elements printed within a line: a ``<time>``'s line is its nearest ancestor of another tag."""
+_NOT_A_META_LINE = ("figure", "figcaption", "caption", "table", "blockquote")
+"""Ancestors whose lines are no article's meta line: a chart's caption (``Stand: <time>``), a
+table's cell, a quotation."""
+
+
+def _in_a_date_line(el) -> bool:
+    """The ``<time>`` ``el`` stands in the article's meta line: its line (its nearest ancestor
+    that is no inline element, :data:`_INLINE`) is a short date line of its own
+    (:func:`_date_line_text`: no sentence, ``The timetable will be updated on <time>…</time>``),
+    above the text (:func:`~newsbot.extraction.values.above_the_text`), in no caption, table,
+    quotation or list (:data:`_NOT_A_META_LINE`)."""
+    line = el.getparent()
+    while line is not None and line.tag in _INLINE:
+        line = line.getparent()
+    if line is None or line.tag in _NOT_A_META_LINE \
+            or next(line.iterancestors(*_NOT_A_META_LINE), None) is not None:
+        return False
+    return _date_line_text(line) is not None and above_the_text(el)
 
 
 def _after_publication(f: Fields, update: dates.ParsedDate) -> bool:
