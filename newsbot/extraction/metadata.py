@@ -720,8 +720,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     printed byline (:func:`_printed_byline`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
     headline (:func:`_author_links`), the article's signature (:func:`_signature`), the writer a standfirst's line credits
-    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), the bold name closing the
-    text (:func:`_closing_signature`), then the account a Drupal
+    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), then the account a Drupal
     node's meta names as its creator (:func:`_node_creator`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
@@ -745,7 +744,6 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
         ("html", lambda: _standfirst_credit(f)),
-        ("html", lambda: _closing_signature(f)),
         ("html", lambda: _node_creator(f)),
     )
 
@@ -773,20 +771,24 @@ _JOINED_LEVELS = 2  # the elements up from a name's own whose siblings may print
 
 def _joined_authors(page, name: str, language: str) -> list[str]:
     """The co-authors printed after the author ``name`` whom structured data names alone: the
-    name's element above the text (its text is the name; a link to an author's page, or an
-    element whose class names an author or a name: :func:`_names_byline`, :data:`_NAME_MARK`)
-    or one of the :data:`_JOINED_LEVELS` wrapping it alone, followed by siblings of its tag and
-    class, each after the word *and* of the page's ``language`` (the vocabulary's
-    ``name_conjunction``, every language's when it has none) or a comma alone: a theme printing
+    name's element after the headline (in the elements :func:`_near_headline` reads: not a
+    columnists' strip, a masthead's team or a trending bar elsewhere; its text is the name; a link
+    to an author's page, or an element whose class names an author or a name:
+    :func:`_names_byline`, :data:`_NAME_MARK`) or one of the :data:`_JOINED_LEVELS` wrapping it
+    alone, followed by siblings of its tag and class, each after the word *and* of the page's
+    ``language`` (the vocabulary's ``name_conjunction``, every language's when it has none), a comma or
+    an ampersand alone, none with a role printed after it (:func:`_role_after`: ``Tom Weiss (photos)``,
+    a photographer; it and those after it are left out): a theme printing
     one author element per writer (``<span class="author vcard"><a class="url fn n" …>A</a></span>
     en <span class="author vcard">…B…</span>``, Blocksy's ``<a class="ct-meta-element-author">A</a>
     a <a …>B</a>``), where the ``author`` meta and JSON-LD name only the first. Each co-author's
     name must read as a person's (:func:`_person_shaped`). ``[]`` when there is none."""
     words = _conjunctions(language)
     want = key(name)
+    near = _near_headline(headline_element(page, None))
     for el in _HOLDS_TEXT(page.tree, text=name.split()[0]):
-        if key(text_of(el) or "") != want or not above_the_text(el):
-            continue
+        if key(text_of(el) or "") != want or not any(x is el or _within(el, x) for x in near):
+            continue  # a columnists' strip, a masthead's team or a trending bar elsewhere: no byline
         node = el
         for _ in range(_JOINED_LEVELS + 1):
             cls = node.get("class") or ""
@@ -795,9 +797,9 @@ def _joined_authors(page, name: str, language: str) -> list[str]:
                 found = []
                 cur = node
                 while (nxt := cur.getnext()) is not None and nxt.tag == node.tag and (nxt.get("class") or "") == cls \
-                        and ((cur.tail or "").strip().lower() in words or (cur.tail or "").strip() == ","):
+                        and ((cur.tail or "").strip().lower() in words or (cur.tail or "").strip() in (",", "&")):
                     other = clean(text_of(nxt)) or ""
-                    if not _person_shaped(other):
+                    if not _person_shaped(other) or _role_after(nxt.tail):
                         break
                     found.append(other)
                     cur = nxt
@@ -808,6 +810,22 @@ def _joined_authors(page, name: str, language: str) -> list[str]:
                 break
             node = parent
     return []
+
+
+def _role_after(tail: str | None) -> bool:
+    """The text ``tail`` printed right after a name credits the name's own role: a part in
+    brackets (``Tom Weiss (photos)``, ``(Illustration)``) or another role's credit (the
+    vocabulary's ``other_credit``, :func:`_credits_photo`: ``Tom Weiss, Fotos``)."""
+    text = (tail or "").strip().lstrip(",;:–—-").strip()
+    return text.startswith(("(", "[")) or (bool(text) and _credits_photo(text.split("·")[0]))
+
+
+def language_declared(f: Fields) -> bool:
+    """The language :func:`byline_language` gives is one the page's markup declares (``<html
+    lang>``, ``og:locale``, JSON-LD ``inLanguage``, the edition's), not one only detected in its
+    text: the lead-ins that are first names elsewhere (the vocabulary's ``declared_lead_in``,
+    Catalan ``Per``) are read only then."""
+    return bool(f.page.declared_language) or (bool(f["language"]) and f.provenance.get("language") != "generic")
 
 
 def byline_language(f: Fields) -> str:
@@ -913,6 +931,31 @@ job title or description (``byline-role``, ``author-jobtitle``, ``author-desc``)
 credit (``foto``, ``photo-credit``); not a CSS utility's (Bootstrap's ``position-relative``)."""
 
 
+def _in_fact_box(el) -> bool:
+    """The byline-named element ``el`` is a field of a box of a work's details (a review's book,
+    play or record: its author, publisher, pages), no byline: it is in a definition list
+    (``<dl><dt>Forfatter</dt><dd class="forfatter">…``) or a table holding no paragraph of
+    running text (:data:`_RUNNING_CHARS`: a layout's table holds the article), either printing
+    no date (:data:`_DATE_LIKE`: Joomla's ``<dl class="article-info">`` prints the article's);
+    or, linking to no author's page (:func:`_author_page`), it is followed by an element of its
+    tag and a class of its own (another field's value; a role's label before it,
+    ``Production``, is none) whose text holds no digit, in a container of :data:`NAME_CHARS`
+    characters at most printing no date: ``<span class="kirjoittaja">…</span> <span
+    class="kustantaja">Schildts</span>``; a date line prints the date beside the name."""
+    box = next((a for a in el.iterancestors() if a.tag in ("dl", "table")), None)
+    if box is not None and not _DATE_LIKE.search(text_of(box) or "") \
+            and not any(len(text_of(p) or "") >= _RUNNING_CHARS for p in box.iter("p")):
+        return True
+    parent = el.getparent()
+    if parent is None or len(text_of(parent) or "") > NAME_CHARS or _DATE_LIKE.search(text_of(parent) or ""):
+        return False  # the article's own container, or a date line
+    if any(_author_page(a.get("href")) for a in el.iter("a")):
+        return False  # a link to the writer's page: an article's byline
+    return any(x.tag == el.tag and x.get("class") and (x.get("class") or "") != (el.get("class") or "")
+               and not _names_byline(x.get("class"), x.get("id")) and not any(c.isdigit() for c in text_of(x) or "")
+               and (text_of(x) or "").strip() for x in el.itersiblings())
+
+
 def _not_a_name(node) -> bool:
     """``node``, inside a byline, prints no name: its class names a role or a photo's credit
     (:data:`_ROLE_OR_PHOTO`), or its ``itemprop`` is schema.org's ``jobTitle``."""
@@ -951,7 +994,8 @@ def _printed_byline(f: Fields) -> list[str]:
             continue
         edged = _edged_text(el)
         text = _byline_text(el, edged)
-        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text):
+        if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text) \
+                and not _in_fact_box(el):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
                 return []  # a photo's byline first: the date line is read next, not a teaser's byline
@@ -1299,7 +1343,10 @@ def _dateline_byline(f: Fields) -> list[str]:
     words alone may be a section, a place or a kicker, ``European Affairs``, ``Den Haag``). A
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
     for that mark too, and so a source's lead-in (the vocabulary's ``source_lead_in``:
-    ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it, unless only other roles'
+    ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it
+    (its lead-in printed with its colon after the line's date, :func:`_colon_lead_in`, needs none:
+    ``12.03.2026 · Autors: Andris Kalniņš``; with no date in the line it is a work's card,
+    ``Författare: Selma Lagerlöf``, ``Text: Bertolt Brecht``), unless only other roles'
     credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``); places read as people's names
     (``Por Sierra Nevada y Las Alpujarras``) are none without it. A lead-in's field with no
     date after it whose lead-in names a source (the vocabulary's ``source_lead_in``: ``4 mars
@@ -1308,7 +1355,7 @@ def _dateline_byline(f: Fields) -> list[str]:
     otherwise."""
     head = headline_element(f.page, None)
     language = byline_language(f)
-    lead_in = _lead_ins(language)
+    lead_in = _lead_ins(language, language_declared(f))
     for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
         for el in near.iter(etree.Element):
             edged = _edged_text(el, _COMPOSED * NAME_CHARS)
@@ -1337,7 +1384,8 @@ def _dateline_byline(f: Fields) -> list[str]:
                 names = _persons(fields[start], language)  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
                 if names and not pattern("source_lead_in").match(fields[start]) \
                         and not any(_desk(name) for name in names) \
-                        and (credits or _colon_lead_in(fields[start], lead_in) or _marked_authors(el, names)):
+                        and (credits or (_colon_lead_in(fields[start], lead_in) and any(_names_time(x, f) for x in fields[:start]))
+                             or _marked_authors(el, names)):
                     return names
             if byline is not None:
                 names = split_names(byline, language)
@@ -1466,13 +1514,15 @@ def _bylined_link(near, a, name: str, f: Fields) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _lead_ins(language: str) -> re.Pattern:
+def _lead_ins(language: str, declared: bool = True) -> re.Pattern:
     """A byline's lead-in of any language (the vocabulary's ``byline_lead_in``) or of the page's
-    ``language`` alone, in its own case (``page_lead_in``: Irish ``Le``, Catalan ``Per``,
-    Romanian ``de``), then its colon: what opens a date line's byline field."""
+    ``language`` alone, in its own case (``page_lead_in``: Irish ``Le``, Catalan ``per``,
+    Romanian ``de``; ``declared_lead_in`` too, a first name in other languages, Catalan ``Per``,
+    when the markup ``declared`` the language), then its colon: what opens a date line's byline field."""
     any_language = pattern("byline_lead_in")
-    own = language_pattern("page_lead_in", language, every_language=False)
-    return re.compile(f"(?i:{any_language.pattern})|{own.pattern}")
+    own = [language_pattern(name, language, every_language=False).pattern
+           for name in ("page_lead_in", "declared_lead_in")[:2 if declared else 1]]
+    return re.compile("|".join([f"(?i:{any_language.pattern})", *own]))
 
 
 def _colon_lead_in(field: str, lead_in: re.Pattern) -> bool:
@@ -1502,11 +1552,12 @@ a newsroom's ``/writers/``, ``/journalistes/``, ``/redakteure/``…)."""
 def _marked_authors(el, names: list[str]) -> bool:
     """Each of ``names`` is printed in an element of the date line ``el`` (``el`` itself
     included) that the markup marks as an author's: a class or id naming a byline or an author
-    (:func:`_names_byline`), ``itemprop="author"``, or a link ``rel="author"`` or to an author's
+    (:func:`_names_byline`; not a field of a box of a work's details, :func:`_in_fact_box`),
+    ``itemprop="author"``, or a link ``rel="author"`` or to an author's
     page (:func:`_author_page`). Capitalised words before a date may be a section, a place or a
     kicker (``European Affairs · 4 March 2025``): this is the evidence that they name people."""
     marked = [text_of(node) or "" for node in el.iter(etree.Element)
-              if _names_byline(node.get("class"), node.get("id"))
+              if (_names_byline(node.get("class"), node.get("id")) and not _in_fact_box(node))
               or "author" in (node.get("itemprop") or "").split() or "author" in (node.get("rel") or "").split()
               or (node.tag == "a" and _author_page(node.get("href")))]
     return bool(names) and all(any(key(name) in key(text) for text in marked) for name in names)
@@ -1779,7 +1830,8 @@ def _signature(f: Fields) -> list[str]:
         if any(a.tag in ("a", "button", "figure", "figcaption") or (a.tag == "p" and len(text_of(a) or "") >= _RUNNING_CHARS)
                for a in el.iterancestors()):
             continue  # in a link, a button, a figure, or inside a paragraph of the text
-        if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el):
+        if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el) \
+                or _listed(el):
             continue
         value = _signed_value(el)
         if not _signed_names(value, byline_language(f)):
@@ -1795,74 +1847,25 @@ def _signature(f: Fields) -> list[str]:
         end = at + sum(1 for _ in el.iterdescendants())
         before = [i for i in near if i < at]
         if before and any(i > end for i in near) \
-                and not (len(before) == 1 and _under_standfirst(el, min(near), order, byline_language(f))):
+                and not (len(before) == 1 and _under_standfirst(el, min(near), order, byline_language(f),
+                                                                language_declared(f))):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
         return [value]
     return []
 
 
+def _listed(el) -> bool:
+    """The signature-named element ``el`` is an item of a list: in a list's item (``<li>``),
+    or beside an element of its own tag and class (``<div class="signatura">`` after
+    ``<div class="signatura">``: a book fair's signings, one writer each), no article's
+    signature."""
+    cls = el.get("class")
+    return el.tag == "li" or any(a.tag == "li" for a in el.iterancestors()) or bool(cls) and any(
+        x is not el and x.tag == el.tag and x.get("class") == cls for x in (el.getprevious(), el.getnext()) if x is not None)
+
+
 _BOXES = ("blockquote", "aside", "figure", "figcaption", "li", "a", "form", "table")
-_SIGNED_TAGS = ("b", "strong")
-_NOT_SIGNED = ("blockquote", "aside", "figure", "figcaption", "li", "a", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-               "header", "footer", "nav", "q", "cite", "dl")
-"""The boxes a closing signature is never in: :data:`_BOXES` but a table (the layout of older
-sites holds the text in one), headings, lists, navigations and quotations."""
-_SIGNED_TEXT = 3 * _RUNNING_CHARS  # the fewest characters of text a closing signature stands under
-_SIGNED_TRIES = 3  # the last bold lines of a page read for a closing signature
-
-
-def _closing_signature(f: Fields) -> list[str]:
-    """The writer's name closing the article's text, where the page prints no byline: a bold
-    element (``<b>``, ``<strong>``) alone on the text's last line (its block's only text, or a
-    line of its own after a ``<br>``: ``…<br><br><b>Jan Kowalski</b>``, the signature of
-    regional and older sites), the last text of the nearest element around it holding
-    :data:`_SIGNED_TEXT` characters or more (the article's text: nothing but the name after
-    it, and a run of :data:`_RUNNING_CHARS` characters or more before it, a sentence; a list of
-    names and roles, an open letter's signatories, is none), in no box (a layout's table may hold the text), heading, list, quotation, navigation nor aside (:data:`_NOT_SIGNED`,
-    :func:`~newsbot.extraction.values.in_aside`: a quoted letter's signature, a card's author),
-    and reading as a person's name (:func:`_person_shaped`, in title case, not in capitals: a
-    bold sub-heading, ``<b>WHAT NEXT</b>``), not a desk's (``<b>Redakcja</b>``: the
-    vocabulary's ``not_a_person``) nor page furniture. A name in an author box's sentence
-    (``<b>Lea Sommer</b> ist Biologin …``) is no line of its own, so none. ``[]`` when there is
-    none."""
-    body = f.page.tree.find("body")
-    if body is None:
-        return []
-    tries = 0
-    for el in reversed(list(body.iter(*_SIGNED_TAGS))):
-        if (el.tail or "").strip() or not _own_line(el):
-            continue
-        tries += 1
-        if tries > _SIGNED_TRIES:
-            break  # the bold lines printed last are read: a signature closes the text
-        name = clean(text_of(el)) or ""
-        if not name or name.isupper() or not _person_shaped(name) or opens_with_furniture(name) \
-                or any(a.tag in _NOT_SIGNED for a in el.iterancestors()) or in_aside(el):
-            continue
-        scope = next((a for a in el.iterancestors() if len(text_of(a) or "") >= _SIGNED_TEXT), None)
-        if scope is None or not (clean(text_of(scope)) or "").endswith(name) \
-                or not any(len(t.strip()) >= _RUNNING_CHARS for t in scope.itertext()):
-            continue  # not the last line of running text: a list of names (an open letter's signatories)
-        names = split_names(name, byline_language(f))
-        return names if len(names) == 1 and key(names[0]) == key(name) else []
-    return []
-
-
-def _own_line(el) -> bool:
-    """The bold element ``el`` prints a line of its own: no text beside it in its parent up to
-    a ``<br>`` before it and after it (or the block's edges), its parent a block
-    (:data:`_BLOCKS`, ``<p>``) or a ``<br>`` beside it."""
-    parent = el.getparent()
-    if parent is None:
-        return False
-    prev, nxt = el.getprevious(), el.getnext()
-    before = (prev.tail if prev is not None else parent.text) or ""
-    if before.strip() or (nxt is not None and nxt.tag != "br") or (prev is not None and prev.tag != "br"):
-        return False
-    return prev is not None or parent.tag in _BLOCKS
-
-
-def _under_standfirst(el, first: int, order: dict, language: str) -> bool:
+def _under_standfirst(el, first: int, order: dict, language: str, declared: bool = True) -> bool:
     """The signature element ``el`` stands right under the standfirst: its previous sibling is
     the text's first paragraph (the one at ``first`` in the body's element ``order``), so ``el``
     is a child of the text's own container, in no box (a quotation, an aside, a figure, a list,
@@ -1875,17 +1878,17 @@ def _under_standfirst(el, first: int, order: dict, language: str) -> bool:
         prev = prev.getprevious()
     parent = el.getparent()
     return prev is not None and order.get(prev) == first and parent is not None and parent.tag not in _BOXES \
-        and _opens_with_lead_in(el, language)
+        and _opens_with_lead_in(el, language, declared)
 
 
-def _opens_with_lead_in(el, language: str) -> bool:
+def _opens_with_lead_in(el, language: str, declared: bool = True) -> bool:
     """The signature element ``el`` prints a byline's lead-in before its names (the
     vocabulary's ``byline_lead_in``: ``di Alessandro Greco``, ``Por Ana Ruiz``; or one of the
     page's ``language`` alone, :func:`_lead_ins`: Catalan ``Per Jordi Puig i Marta Soler``): a
     writer's credit, no firm's name (Czech, German, Polish ``firma``), so it may stand under the
     standfirst, after the text's first paragraph."""
     text = _byline_text(el) or ""
-    lead_in = _lead_ins(language).match(text)
+    lead_in = _lead_ins(language, declared).match(text)
     return bool(lead_in) and lead_in.end() > 0 and bool(text[lead_in.end():].strip())
 
 
@@ -2059,9 +2062,10 @@ def split_names(value: str, language: str = "") -> list[str]:
         return []
     tail = pattern("byline_tail")
     own = language_pattern("page_lead_in", language, every_language=False)
+    declared = language_pattern("declared_lead_in", language, every_language=False)
 
     def lead_in(text: str) -> str:  # the lead-ins of every language, then those of the page's own
-        return own.sub("", pattern("byline_lead_in").sub("", text))
+        return declared.sub("", own.sub("", pattern("byline_lead_in").sub("", text)))
 
     value, cuts = pattern("other_credit").subn("", lead_in(_AUTHOR_LABEL.sub("", _joint_credit().sub("", value))))
     if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit

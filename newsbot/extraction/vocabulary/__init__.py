@@ -94,6 +94,9 @@ PATTERNS: dict[str, Pattern] = {
     # languages' names ("de" of Romanian, "Le" of Irish: "Le Thi Hoa", "de Vries"), then its
     # colon (:func:`language_pattern`)
     "page_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", 0),
+    # such a lead-in that is a first name in other languages (Catalan "Per", a Scandinavian
+    # name): read only on a page whose markup declares its language, not one its text is detected in
+    "declared_lead_in": Pattern(r"^(?:{})(?!\w)\s*:?\s*", 0),
     # the word "and" joining a compound surname's parts on a page of its language ("Roig i Pons",
     # "Ortega y Gasset"): no separator of two names there (metadata._surnames_joined)
     "surname_joint": Pattern(r"^(?:{})$", re.I),
@@ -237,6 +240,7 @@ SHAPES: dict[str, Shape] = {
     # --- bylines ---------------------------------------------------------------------------------
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
     "page_lead_in": Shape("page_lead_in", r"{}"),  # Romanian "de", Irish "Le": on their pages only
+    "declared_lead_in": Shape("declared_lead_in", r"{}"),  # Catalan "Per": on declared pages only
     "source_lead_in": Shape("source_lead_in", r"{}"),  # the byline_lead_in words naming a source
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
     "surname_joint": Shape("surname_joint", r"{}"),  # the "and" joining a compound surname's parts
