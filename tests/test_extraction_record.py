@@ -1514,6 +1514,7 @@ def test_elements_beside_the_structured_author_that_are_no_co_authors_add_none(t
     ("eu", "<p class='egilea'>Egilea: Ane Etxeberria</p>", ["Ane Etxeberria"]),  # Basque, a class in its language
     ("eu", "<p class='meta'>Testua: Ane Etxeberria eta Jon Agirre, argazkiak: Iker Goñi</p>", ["Ane Etxeberria", "Jon Agirre"]),
     ("hu", "<div class='szerzo'>Írta: Nagy Péter és Szabó Eszter</div>", ["Nagy Péter", "Szabó Eszter"]),
+    ("sl", "<p class='avtor'>Napisala: Tina Zupan</p>", ["Tina Zupan"]),  # Slovene, a class in its language
     # the byline after the date in one line, its lead-in's colon written
     ("lv", "<p class='info'>2026. gada 12. martā plkst. 15:45 · Autors: Andris Kalniņš</p>", ["Andris Kalniņš"]),
     ("pl", "<p class='meta'>3 marca 2026 · Napisała: Ewa Lis</p>", ["Ewa Lis"]),

@@ -899,14 +899,15 @@ def _microdata_name(el) -> str | None:
 
 
 _BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|ka|e|ius)?(?![a-z])|author-?name|authorname"
-                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja|forfatter|f[oö]rfattare|skribent)(?![a-z])",
+                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja|forfatter|f[oö]rfattare|skribent|avtor(?:ji|ja)?)(?![a-z])",
                            re.I)
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
 word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
 ``autor``, ``autores``, ``autori``, ``autorzy``, Lithuanian ``autorius``, Hungarian ``szerzo``,
 ``field--name-field-szerzo``, Basque ``egilea``, Finnish ``kirjoittaja``, Danish and Norwegian
-``forfatter``, Swedish ``forfattare``, ``skribent``; not ``szerzodes``, a contract)."""
-_BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "fatt", "skribent")
+``forfatter``, Swedish ``forfattare``, ``skribent``, Slovene ``avtor``, ``avtorji``; not
+``szerzodes``, a contract)."""
+_BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "fatt", "skribent", "avtor")
 """What every match of :data:`_BYLINE_CLASS` holds, in lower case: a class holding none is no
 byline's, told without the pattern."""
 _SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatura|signatur|podpis|assinatura)(?![a-z])", re.I)
