@@ -687,7 +687,6 @@ def _run_listing(f: Fields) -> bool:
     the units hold the body: a brief over a "more news" grid)."""
     from .content import generic_body, paragraphs
 
-    page = f.page
     found, layer, _ = paragraphs(f)
     blocks = generic_body(f)[0].blocks if layer == "generic" else []
     if blocks:
