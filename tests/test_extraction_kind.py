@@ -1176,3 +1176,43 @@ def test_an_article_beside_an_agenda_box_stays_an_article():
     assert kind(html, "https://www.saint-aubin.example/actualites/un-ete-anime")[0] is True
     # the same box under a name of no events: the events are the page's text, no agenda's list
     assert kind(AGENDA.format(h1="Agenda", lead="", box="programme"), "https://www.saint-aubin.example/agenda")[0] is True
+
+
+@pytest.mark.parametrize("ld, expected", [
+    ('{"@type": "NewsArticle", "headline": "Ce que la commune propose cet été", "datePublished": "2026-06-02"}', True),
+    ('{"@type": "NewsArticle", "headline": "Ce que la commune propose cet été"}', False),  # no date of its own
+    ('{"@type": "WebPage", "name": "Agenda", "datePublished": "2026-06-02"}', False),  # typed no article
+])
+def test_a_round_up_of_events_typed_an_article_with_its_date_stays_an_article(ld, expected):
+    head = f'<script type="application/ld+json">{ld}</script></head>'
+    html = AGENDA.format(h1="Ce que la commune propose cet été", lead="", box="agenda").replace("</head>", head)
+    assert kind(html, "https://www.saint-aubin.example/actualites/ete")[0] is expected
+
+
+EVENT_META = ('<html lang="it"><head><title>{title}</title></head><body><div id="content"><div class="{box}">'
+              '<h1>{title}</h1><p class="info">{line}</p></div><div class="text"><p>La nuova stagione porta in scena '
+              'un titolo molto amato con la regia di un giovane talento e un cast di voci giovani e già note.</p>'
+              '<p>Biglietti in vendita presso la biglietteria e online, con riduzioni per studenti.</p></div></div>'
+              '</body></html>')
+
+
+@pytest.mark.parametrize("box, expected", [("header", True), ("evento-header", False)])
+def test_a_meta_line_on_an_events_page_dates_no_headline(box, expected):
+    # an opera's day and its composer under the title, in a box naming an event: no story's byline
+    html = EVENT_META.format(box=box, title="La Traviata torna al Comunale",
+                             line="Sabato 18 aprile 2026, ore 20:30 | di Giuseppe Verdi")
+    assert kind(html, "https://www.teatro.example/notizie/traviata")[0] is expected
+
+
+def test_a_meta_lines_parts():
+    from lxml import html as lh
+
+    from newsbot.extraction.kind import _meta_line, _person_name
+
+    assert _person_name("Jan de Vries") and _person_name("Giuseppe Verdi")
+    assert not _person_name("scena il capolavoro") and not _person_name("Beginn an") and not _person_name("Anna 2")
+    page = Page(b"<html><body><p>x</p></body></html>", "https://www.teatro.example/eventi/traviata")
+    line = lh.fragment_fromstring("<p>Sabato 18 aprile 2026 | di Giuseppe Verdi</p>")
+    assert _meta_line(line) and not _meta_line(line, page)  # an event's address
+    assert not _meta_line(lh.fragment_fromstring("<p>18.04.2026 – 30.05.2026 | di Giuseppe Verdi</p>"))  # a run
+    assert not _meta_line(lh.fragment_fromstring("<p>18.04.2026 | di scena il capolavoro del maestro</p>"))

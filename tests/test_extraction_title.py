@@ -442,3 +442,74 @@ def test_hidden_elements():
                              ('<h1 hidden>Site</h1>', True), ('<h1 class="title hide-on-print">T</h1>', False),
                              ('<h1 class="entry-title">T</h1>', False)]:
         assert hidden(lh.fragment_fromstring(markup)) is expected
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<h1 class="d-none d-md-block">T</h1>', False),  # shown from a tablet's width on
+    ('<h1 class="hidden lg:block">T</h1>', False),
+    ('<h1 class="invisible" data-animation="fadeInUp">T</h1>', False),  # shown once scrolled to
+    ('<h1 style="visibility: hidden">T</h1>', False),
+    ('<h1 class="d-none">T</h1>', True),
+    ('<h1 class="title hidden">T</h1>', True),
+])
+def test_an_element_hidden_on_some_screens_or_until_revealed_is_shown(markup, expected):
+    from lxml import html as lh
+
+    from newsbot.extraction.title import hidden
+
+    assert hidden(lh.fragment_fromstring(markup)) is expected
+
+
+def test_a_desktop_only_h1_is_the_headline():
+    top = "<h1 class='d-none d-md-block'>Harbour reopens after the long winter storm</h1>"
+    html = _doc("<title>Harbour news</title>", top + _paras(4))
+    assert extract_article(html, URL).record["title"] == "Harbour reopens after the long winter storm"
+
+
+TOPIC_BAR = ('<html><head><title>{title}</title></head><body><header><nav class="topics"><a href="/thema/fähre/">'
+             'Fähre fällt aus</a> <a href="/thema/wahl/">Kreistag</a></nav></header><main><article>'
+             '<h1>Fähre fällt aus</h1>{paras}</article><aside><h1 class="widget">Meistgelesen</h1><ul><li>'
+             '<a href="/a/">Neuer Radweg</a></li></ul></aside></main></body></html>')
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Fähre fällt aus | Kreisbote", "Fähre fällt aus"),  # a short headline a topic bar links: the <title> holds it
+    ("Kreisbote", "Fähre fällt aus"),  # no source names another headline: the h1 stays, no sidebar's heading
+])
+def test_a_short_headline_a_topic_bar_links_stays_the_headline(title, expected):
+    html = TOPIC_BAR.format(title=title, paras=_paras(4))
+    assert extract_article(html, "https://www.kreisbote.example/lokal/faehre-faellt-aus").record["title"] == expected
+
+
+def test_menu_labels_read_many_links_at_once():
+    import time
+
+    links = "".join(f'<a href="/r/{n}">Link {n}</a>' for n in range(4000))
+    h1s = "".join(f"<h1>Link {n}</h1>" for n in range(0, 4000, 2))
+    html = _doc("<title>Test</title>", f"<nav>{links}</nav>{h1s}" + _paras(4))
+    start = time.perf_counter()
+    extract_article(html, URL)
+    assert time.perf_counter() - start < 5
+
+
+SUBHEADING = ('<html><head><title>{title}</title></head><body><header><h3>{site}</h3></header><div id="wrap">'
+              '<div class="headline">{title}</div><p>The council approved its budget on Tuesday night after a long '
+              'debate about the charges for parking in the town centre.</p><h3>{sub}</h3><p>Permits for residents '
+              'rise by twelve pounds a year, and short stays cost forty pence more an hour.</p></div></body></html>')
+
+
+def test_a_sub_heading_printing_a_part_of_the_title_is_no_headline():
+    title = "Budget 2026 - What the new parking charges mean for the town"
+    html = SUBHEADING.format(title=title, site="Town Courier", sub="What the new parking charges mean for the town")
+    assert extract_article(html, "https://www.courier.example/news/budget").record["title"] == title
+
+
+def test_an_image_named_as_the_headline_keeps_the_headline():
+    html = ('<html><head><title>New opening hours at the town office from May - Lakeside Parish</title></head><body>'
+            '<div id="content"><h2>New opening hours at the town office from May</h2><img src="/office.jpg" '
+            'alt="New opening hours at the town office from May"><p>From the first of May the town office opens from '
+            'eight to twelve on weekdays, and on Thursday afternoons too.</p><p>Appointments can still be made by '
+            'phone.</p></div><footer>You are here: <a href="/">Home</a> › New opening hours at the town office from '
+            'May</footer></body></html>')
+    assert extract_article(html, "https://www.lakeside.example/news/opening-hours").record["title"] \
+        == "New opening hours at the town office from May"

@@ -48,7 +48,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml import etree
 
-from .date_fields import _EVENT_WORD, _first_day, _token_names_event, day_pattern, published
+from .date_fields import _EVENT_WORD, _first_day, _names_event, _token_names_event, day_pattern, published
 from .vocabulary import pattern
 from .page import Page, ld_types
 from .urls import absolute, site_of
@@ -207,7 +207,7 @@ def _dated(f: Fields, h1, units=frozenset(), meta: bool = True) -> bool:
         near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
         if any(_has_date(el, written, units) for el in near):
             return True
-        if level < 2 and any(el not in units and _meta_line(el) for el in near):
+        if level < 2 and any(el not in units and _meta_line(el, page) for el in near):
             return True
         node = node.getparent()
         if node is None or node.tag == "body":
@@ -219,23 +219,54 @@ _META_SEP = re.compile(r"\s+[|·•–—/]\s+|\s*[|·•]\s*")
 """The separators between the parts of a meta line (``7. 4. 2026 | Autor: …``)."""
 
 
-def _meta_line(el) -> bool:
+def _meta_line(el, page: Page | None = None) -> bool:
     """``el`` prints an article's meta line as its whole text (:data:`DATELINE_CHARS` characters
-    at most): parts apart by a separator (:data:`_META_SEP`), one printing a day
+    at most): parts apart by a separator (:data:`_META_SEP`), one and only one printing a day
     (:func:`~newsbot.extraction.date_fields._first_day`, whatever the date extraction read of
-    it) and another a byline, a lead-in (vocabulary category ``byline_lead_in``) and a
-    capitalised name (``Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Nováková``): an article's
-    date and author, no event's date. No teaser (:func:`_teaser_element`) in it."""
+    it; two are an event's run, ``18.04.2026 – 30.05.2026``) and another a byline, a lead-in
+    (vocabulary category ``byline_lead_in``) opening the part and a person's name as the rest
+    of it (:func:`_person_name`: ``Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Nováková``): an
+    article's date and author. No teaser (:func:`_teaser_element`) in it, and none on an event's
+    page (:func:`_event_page`: ``Sabato 18 aprile, ore 20:30 | di Giuseppe Verdi`` under an
+    opera's title)."""
     if not isinstance(el.tag, str) or el.tag in ("script", "style"):
         return False
     text = " ".join(el.text_content().split())
     if not text or len(text) > DATELINE_CHARS or any(_teaser_element(t) for t in el.iter(*_TEASER_TAGS)):
         return False
     parts = _META_SEP.split(text)
-    if len(parts) < 2 or not any(_first_day(part) for part in parts):
+    if len(parts) < 2 or sum(1 for part in parts if _first_day(part)) != 1:
         return False
     lead = pattern("byline_lead_in")
-    return any((m := lead.match(part)) is not None and part[m.end():][:1].isupper() for part in parts)
+    if not any((m := lead.match(part)) is not None and _person_name(part[m.end():]) for part in parts):
+        return False
+    return page is None or not _event_page(page, el)
+
+
+_NAME_WORDS = (2, 4)  # the words of a byline's name in a meta line, fewest and most
+_NAME_PARTICLE = 3  # letters of a lower-case particle inside a person's name at most (de, van, von)
+
+
+def _person_name(text: str) -> bool:
+    """``text`` is shaped as a person's name: :data:`_NAME_WORDS` words, no digit nor a
+    sentence's end, the first and last capitalised and those between capitalised or a short
+    particle (:data:`_NAME_PARTICLE`: ``Jan de Vries``); not ``Beginn an`` nor a phrase."""
+    if re.search(r"\d|[.!?:;]\s|[.!?:;]$", text.strip()):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or len(w) <= _NAME_PARTICLE for w in words)
+
+
+def _event_page(page: Page, el) -> bool:
+    """The page at ``el`` is an event's: ``el`` or an ancestor names an event in its class, id
+    or item type (:func:`~newsbot.extraction.date_fields._names_event`: ``evento-header``), or
+    a segment of the page's address is an event word (:data:`_EVENT_WORD`, :data:`_AGENDA_WORD`:
+    ``/veranstaltungen/…``)."""
+    if any(_names_event(a) for a in (el, *el.iterancestors())):
+        return True
+    segments = re.split(r"[/_-]+", urlsplit(page.url).path.lower())
+    return any(_EVENT_WORD.fullmatch(s) or _AGENDA_WORD.fullmatch(s) for s in segments if s)
 
 
 _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/[^/]*[^\W\d_][^/]*/?$")
@@ -945,9 +976,14 @@ def _event_listing(f: Fields) -> bool:
     (:func:`_shape`) each holding a heading (``h2``–``h4``) and a date (a ``<time>``, a printed
     date, :data:`_UNIT_DATE`), and their text holds :data:`CARD_SHARE` or more of the page's
     running text. An event's own page, its date under its headline, has no such box; an
-    article beside an agenda's box keeps its own text longer than the box's."""
+    article beside an agenda's box keeps its own text longer than the box's; a page typed an
+    article (:attr:`~newsbot.extraction.page.Page.is_article_typed`) with its own date (a date
+    meta tag, JSON-LD's ``datePublished``) is one, a round-up of events."""
     from .content import generic_body, paragraphs
 
+    page = f.page
+    if page.is_article_typed and (page.meta_first(*DATE_META) or any(n.get("datePublished") for n in page.jsonld)):
+        return False  # an article's round-up of events, typed so with its own date, stays an article
     found, layer, _ = paragraphs(f)
     blocks = generic_body(f)[0].blocks if layer == "generic" else []
     starts = [b.element for b in blocks] if blocks else f.page.tree.iter(*_EVENT_HEADINGS)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from urllib.parse import urldefrag, urlsplit
 
-from lxml import etree
 
 from .page import Page
 from .text import clean, key, unescape_entities
@@ -210,8 +209,10 @@ def _without_site_tail(title: str, page: Page) -> str:
                                                and (name in names or _shares_domain(printed, domain))):
             return rest
     for rest, printed, leading in parts:
-        if _printed_site_name(_squashed(printed), page, title):
-            return rest
+        name = _squashed(printed)
+        if len(name) < len(_squashed(rest)) and not _printed_heading(page, name) \
+                and _printed_site_name(name, page, title):
+            return rest  # the shorter side, no heading: a banner's name, no headline's image
     return title
 
 
@@ -277,7 +278,9 @@ def _in_breadcrumb(el) -> bool:
 def printed_headline(page: Page, site_names: list[str]) -> str | None:
     """The headline printed above the article: the first ``<h1>`` that is neither a site logo
     (:func:`_headline_h1s`), nor hidden, nor a section's name (the text of a menu's link,
-    :func:`_menu_labels`: ``<h1>Fachmeldungen</h1>`` over a press release), nor an item of a
+    :func:`_menu_labels`: ``<h1>Fachmeldungen</h1>`` over a press release, when the page's other
+    headline sources name another headline, :func:`_headline_elsewhere`; then no heading of a
+    sidebar, ``<aside>``, nor a ``<nav>``'s or ``<footer>``'s), nor an item of a
     breadcrumb trail; else, when its ``<h1>`` is in a
     breadcrumb trail, the element marked ``itemprop="headline"`` or the first ``<h2>`` that is no
     link and comes before any paragraph of running text (80 characters or more). A heading
@@ -285,8 +288,12 @@ def printed_headline(page: Page, site_names: list[str]) -> str | None:
     </span></h2>``) gives its headline element (:func:`_without_kicker`)."""
     h1s = _headline_h1s(page, site_names)
     labels = _menu_labels(page, {_folded(h.text_content()) for h in h1s}) if h1s else set()
+    skipped = False
     for h in h1s:
-        if _folded(h.text_content()) in labels:
+        if skipped and next(h.iterancestors("aside", "nav", "footer"), None) is not None:
+            continue  # a sidebar's heading ("Most read") after a section's name: no headline
+        if _folded(h.text_content()) in labels and _headline_elsewhere(page, h):
+            skipped = True
             continue  # a section's name over the article, as its menu entry prints it
         text = _without_named_kicker(h) if not _in_breadcrumb(h) else None
         if text:
@@ -314,26 +321,53 @@ def _folded(text: str) -> str:
 
 def _menu_labels(page: Page, texts: set) -> set:
     """Those of the texts ``texts`` (:func:`_folded`, :data:`MENU_LABEL_CHARS` at most) that a
-    menu link prints: a link inside a
-    ``<nav>`` or a box whose class or id names a menu, a navigation or a breadcrumb trail
-    (:data:`_MENU_BOX`), leading to another page than this one (:func:`self_linked`: a trail's
-    last item may be the page)."""
-    labels = set()
-    for text in texts:
-        if not text or len(text) > MENU_LABEL_CHARS:
+    menu link prints: a link inside a ``<nav>`` or a box whose class or id names a menu, a
+    navigation or a breadcrumb trail (:data:`_MENU_BOX`), leading to another page than this one
+    (:func:`self_linked`: a trail's last item may be the page). The menus' links are read once."""
+    texts = {t for t in texts if t and len(t) <= MENU_LABEL_CHARS}
+    if not texts:
+        return set()
+    printed, seen = set(), set()
+    for box in page.tree.iter():
+        if not isinstance(box.tag, str) or box in seen or not (
+                box.tag == "nav" or _MENU_BOX.search(f"{box.get('class') or ''} {box.get('id') or ''}")):
             continue
-        for a in _LINKS_PRINTING(page.tree, text=text):
-            if a.get("href") and not self_linked(a, page.url) and any(
-                    p.tag == "nav" or _MENU_BOX.search(f"{p.get('class') or ''} {p.get('id') or ''}")
-                    for p in a.iterancestors()):
-                labels.add(text)
-                break
-    return labels
+        for a in box.iter("a"):
+            if a in seen:
+                continue
+            seen.add(a)
+            text = _folded(a.text_content())
+            if text in texts and a.get("href") and not self_linked(a, page.url):
+                printed.add(text)
+    return printed
+
+
+def _headline_elsewhere(page: Page, h1) -> bool:
+    """Another headline than the menu label ``h1`` prints agrees with the page's headline sources
+    (``<title>``, ``og:title``, JSON-LD's ``headline``): ``og:title`` or JSON-LD's headline,
+    longer than the label, not holding it; or a later ``<h1>`` or ``<h2>``, longer, no link, in
+    no ``<header>``, ``<nav>``, ``<aside>`` nor ``<footer>``, that a source holds. A short
+    headline that a topic bar links too, the ``<title>`` holding it, is so kept."""
+    label = _squashed(h1.text_content())
+    meta = [t for t in (*page.meta.get("og:title", []), *(n.get("headline") for n in page.jsonld))
+            if isinstance(t, str) and t.strip()]
+    if any(len(_squashed(t)) > len(label) and label not in _squashed(t) for t in meta):
+        return True
+    sources = [_squashed(t) for t in (page.tree.findtext(".//title") or "", *meta) if t.strip()]
+    after = False
+    for h in page.tree.iter("h1", "h2"):
+        if h is h1:
+            after = True
+            continue
+        text = _squashed(h.text_content())
+        if after and len(text) > len(label) and not _linked(h) \
+                and next(h.iterancestors("header", "nav", "aside", "footer"), None) is None \
+                and any(text in source for source in sources):
+            return True
+    return False
 
 
 MENU_LABEL_CHARS = 30  # the longest text (white space left out) read as a section's name a menu link prints: a word or three
-_LINKS_PRINTING = etree.XPath("//a[translate(normalize-space(.), ' ', '') = $text]")
-"""The links whose text, white space left out, is ``$text``."""
 
 
 KICKER_NAME = re.compile(r"kicker|overline|dachzeile|topline|top-line|eyebrow|roofline|spitzmarke|"
@@ -639,17 +673,26 @@ def _headline_h1s(page: Page, site_names: list[str]) -> list:
 
 
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|visuallyhidden|sr-only|screen-reader-text|element-invisible"
-                           r"|hidden|u-hidden|is-hidden|d-none|hide|invisible|offscreen)(?:$|\s)", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+                           r"|hidden|d-none)(?:$|\s)", re.I)
+"""Class words hiding an element on every screen, for all but screen readers."""
+_SHOWN_CLASS = re.compile(r"(?:^|\s)(?:d-(?:sm|md|lg|xl|xxl|print)-|(?:sm|md|lg|xl|2xl):)"
+                          r"(?:block|flex|inline|inline-block|inline-flex|grid|table)(?:$|\s)", re.I)
+"""Class words showing an element on some screens (Bootstrap's ``d-md-block``, Tailwind's
+``md:block``): beside ``d-none`` or ``hidden``, the element is shown on a desktop."""
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 
 def hidden(el) -> bool:
-    """The element ``el`` is not printed: its ``hidden`` attribute, a style hiding it
-    (``display:none``, ``visibility:hidden``) or a class that hides it for all but screen readers
-    (``visually-hidden``, ``sr-only``, WordPress's ``screen-reader-text``, Drupal's
-    ``element-invisible``, ``hidden``, Bootstrap's ``d-none``)."""
+    """The element ``el`` is not printed on any screen: its ``hidden`` attribute, an inline
+    ``display:none`` or a class that hides it for all but screen readers
+    (:data:`_HIDDEN_CLASS`: ``visually-hidden``, ``sr-only``, WordPress's
+    ``screen-reader-text``, Drupal's ``element-invisible``, ``hidden``, Bootstrap's ``d-none``),
+    no class showing it on some screens beside it (:data:`_SHOWN_CLASS`: ``d-none
+    d-md-block``). A reveal animation's ``invisible`` or ``visibility:hidden`` is shown once
+    scrolled to."""
+    classes = el.get("class") or ""
     return el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "") is not None \
-        or _HIDDEN_CLASS.search(el.get("class") or "") is not None
+        or (_HIDDEN_CLASS.search(classes) is not None and _SHOWN_CLASS.search(classes) is None)
 
 
 _BRAND_NAME = re.compile(r"(?:^|\s)(?:site[-_]?(?:title|name|logo|branding)|logo|branding)(?:$|\s)", re.I)
@@ -731,10 +774,24 @@ def self_linked(heading, url: str) -> bool:
                for href in links)
 
 
+def _body_headings(page: Page):
+    """The page's ``<h1>`` and ``<h2>`` elements outside a ``<header>``, ``<nav>`` and
+    ``<footer>`` (a site's name a banner prints): the headings a headline may be."""
+    for h in page.tree.iter("h1", "h2"):
+        if next(h.iterancestors("header", "nav", "footer"), None) is None:
+            yield h
+
+
+def _printed_heading(page: Page, name: str) -> bool:
+    """The squashed text ``name`` is a heading's whole text (``h1``–``h3``): a headline, no
+    site's name."""
+    return any(_squashed(text_of(h) or "") == name for h in page.tree.iter("h1", "h2", "h3"))
+
+
 def _printed_part(title: str, page: Page) -> str:
     """The part of ``title`` (parts apart by a site's separator, :func:`_site_sep`) that the page
-    prints as a heading of its own (``h1``–``h3``, no link or linked to the page itself,
-    :func:`self_linked`) when it is the one part so printed and the longest: the headline of
+    prints as a heading of its own (:func:`_body_headings`, no link or linked to the page itself,
+    :func:`self_linked`; a sub-heading, ``h3``, prints a part of the text) when it is the one part so printed and the longest: the headline of
     ``Site » Blog Archive » Headline`` over a post titled ``<h2>Headline</h2>``; else
     ``title``."""
     parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
@@ -742,7 +799,7 @@ def _printed_part(title: str, page: Page) -> str:
         return title
     squashed = {_squashed(p): p for p in parts}
     printed = set()
-    for h in page.tree.iter("h1", "h2", "h3"):
+    for h in _body_headings(page):
         k = _squashed(text_of(h) or "")
         if k in squashed and (not _linked(h) or self_linked(h, page.url)):
             printed.add(k)
