@@ -1032,6 +1032,7 @@ META_LINE_PAGE = ('<html><head><meta charset="utf-8"><title>Obecná knižnica ro
     ("Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Kováčová", (True, "dated_headline")),
     ("2026. gada 12. martā plkst. 15:45 · Autors: Anna Bērziņa", (True, "dated_headline")),
     ("7. 4. 2026 | Autor: Jana Kováčová", (True, "dated_headline")),
+    ("Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Kováčová, foto: Peter Horváth", (True, "dated_headline")),
     # a line of a place and a day, no byline: an event's, no article's meta line
     ("Kultúrny dom | Vstupné dobrovoľné | 7. 4. 2026", (False, "no_evidence")),
 ])

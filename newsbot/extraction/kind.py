@@ -225,7 +225,8 @@ def _meta_line(el, page: Page | None = None) -> bool:
     (:func:`~newsbot.extraction.date_fields._first_day`, whatever the date extraction read of
     it; two are an event's run, ``18.04.2026 – 30.05.2026``) and another a byline, a lead-in
     (vocabulary category ``byline_lead_in``) opening the part and a person's name as the rest
-    of it (:func:`_person_name`: ``Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana Nováková``): an
+    of it up to a comma (:func:`_person_name`: ``Uverejnené 7. 4. 2026 o 11:30 | Autor: Jana
+    Nováková, foto: Peter Horváth``, a credit after the comma): an
     article's date and author. No teaser (:func:`_teaser_element`) in it, and none on an event's
     page (:func:`_event_page`: ``Sabato 18 aprile, ore 20:30 | di Giuseppe Verdi`` under an
     opera's title)."""
@@ -238,7 +239,7 @@ def _meta_line(el, page: Page | None = None) -> bool:
     if len(parts) < 2 or sum(1 for part in parts if _first_day(part)) != 1:
         return False
     lead = pattern("byline_lead_in")
-    if not any((m := lead.match(part)) is not None and _person_name(part[m.end():]) for part in parts):
+    if not any((m := lead.match(part)) is not None and _person_name(part[m.end():].split(",")[0]) for part in parts):
         return False
     return page is None or not _event_page(page, el)
 
