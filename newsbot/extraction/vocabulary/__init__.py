@@ -82,6 +82,7 @@ PATTERNS: dict[str, Pattern] = {
     "container_line": Pattern(r"^(?:{})", re.I),
     # a paywall's offer to read the rest (searched in a box named like a paywall)
     "paywall_offer": Pattern(r"(?:{})", re.I),
+    "paywall_continue": Pattern(r"(?:{})", re.I),
     # the notice of an article the European Parliament's grant paid for, or the grant's clause;
     # the clause naming the views the author's alone (each searched in a short block before
     # the first or after the last good paragraph)
@@ -222,6 +223,7 @@ SHAPES: dict[str, Shape] = {
     # --- container_line ------------------------------------------------------------------------
     # the whole paragraph (short labels), or its opening (phrases of 12 characters or more)
     "container_line": Shape("container_line", r"(?:{whole})$|(?:{opening})"),
+    "paywall_continue": Shape("paywall_continue", r"{}"),  # "para seguir leyendo": an offer only in its context
     "paywall_offer": Shape("paywall_offer", r"{}"),  # "Weiterlesen mit Plus", "Subscribe to read"
     # --- funding_notice --------------------------------------------------------------------------
     # the article (or its making), then the support and the Parliament's name in either order
