@@ -2046,6 +2046,9 @@ def test_the_body_field_of_a_text_with_summary_type_is_no_lead():
     ("Au sommaire : tarifs, lignes concernées, calendrier", None),
     ("In this article: fares, affected routes, the new timetable, the works", None),
     ("Inhalt: Preise, betroffene Linien, Fahrplan und Baustellen", None),
+    # under a contents' label, items of any length
+    ("In this article: the new late routes to the harbour, the lower fares for students, the timetable of the works.",
+     None),
     # a sentence after a colon holds a clause, no list of nouns
     ("Le maire l'a promis : des trams, des bus et des vélos pour tous les quartiers d'ici 2028.",
      "Le maire l'a promis : des trams, des bus et des vélos pour tous les quartiers d'ici 2028."),
@@ -2097,7 +2100,7 @@ def test_a_heading_over_a_text_without_sub_headings_of_its_kind_is_not_its_first
 
 @pytest.mark.parametrize("top", [
     # a gallery's caption in a Drupal 7 field named a description, over the body field
-    "<div class='field field-name-field-bilder-description field-type-text field-label-hidden'><div "
+    "<div class='field field-name-field-gallery-description field-type-text field-label-hidden'><div "
     "class='field-items'><div class='field-item even'><p>Zwanzig Bilder vom neuen Depot an der Hafenstraße und den "
     "Wagen, die im Mai geliefert wurden</p></div></div></div>",
     # another story's card: its title a link, its summary under it
@@ -2188,3 +2191,23 @@ def test_a_format_label_over_the_texts_container_is_not_its_first_sub_heading():
                 + "<h2>Commentary</h2><div class='content'>" + _ROUND_UP[_ROUND_UP.index("<p>"):] + "</div></main>")
     body = extract_article(html, URL).record["body"]
     assert "Commentary" not in body and body.startswith("Walk 1 runs along") and "Walk 2: the mill trail" in body
+
+
+_LEAD_P = "Three ferry routes will sail until midnight from May after a narrow vote of the harbour board."
+
+
+@pytest.mark.parametrize("lines, cls", [
+    ("<p class='date-info'>4 March 2026</p><p class='ministry'>Ministry of Transport</p>", "lead-paragraph"),
+    ("<p class='text-muted small'>Por Ana Ruiz · 4 de marzo de 2026</p>", "lead"),
+])
+def test_a_paragraph_named_a_lead_after_short_lines_opening_the_body_is_the_lead(lines, cls):
+    html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1>" + lines + f"<p class='{cls}'>{_LEAD_P}</p>"
+                + _paras(3) + "</main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and record["body"].startswith(_LEAD_P)
+
+
+def test_a_paragraph_named_a_lead_after_the_texts_first_sentence_is_no_lead():
+    html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1>" + _paras(1) + f"<p class='lead'>{_LEAD_P}</p>"
+                + _paras(2, "the quay") + "</main>")
+    assert extract_article(html, URL).record["lead"] is None

@@ -298,18 +298,23 @@ CONTENTS_ITEM_WORDS = 4  # the most words of an item of a table of contents' lis
 
 def contents_line(text: str) -> bool:
     """``text`` is a line of contents, no sentence: a label of a few words and a colon
-    (:data:`_LABEL_COLON`: ``Au sommaire :``, ``In this article:``, ``Inhalt:``, ``En este
-    artículo:``), then a list of three items or more (commas or semicolons between them) of
-    :data:`CONTENTS_ITEM_WORDS` words at most each, nouns rather than clauses (``Au sommaire :
-    tarifs, lignes concernées, calendrier``). A sentence after a colon (``Le maire l'a promis :
-    des trams, des bus et des vélos pour tous d'ici 2028.``) holds a longer clause, and a line
-    closing with a full stop is a sentence (a telegraphic standfirst: ``Storm: trains cancelled,
-    schools shut, power out.``)."""
+    (:data:`_LABEL_COLON`), then a list of three items or more (commas or semicolons between
+    them). Under a contents' label (the vocabulary's ``contents_label``: ``Au sommaire :``,
+    ``In this article:``, ``Inhalt:``, ``En este artículo:``) the items may be of any length;
+    under another label they are of :data:`CONTENTS_ITEM_WORDS` words at most each, nouns rather
+    than clauses (``Key points: fares, routes, timetable``), and the line does not close with a
+    full stop. A sentence after a colon (``Le maire l'a promis : des trams, des bus et des vélos
+    pour tous d'ici 2028.``) holds a longer clause, and a telegraphic standfirst closes as a
+    sentence (``Storm: trains cancelled, schools shut, power out.``)."""
     m = _LABEL_COLON.match(text)
-    if not m or text.rstrip().endswith("."):
+    if not m:
         return False
     items = [i for i in re.split(r"\s*[,;]\s*", text[m.end():].strip().rstrip(".…")) if i]
-    return len(items) >= 3 and all(len(i.split()) <= CONTENTS_ITEM_WORDS for i in items)
+    if len(items) < 3:
+        return False
+    if pattern("contents_label").match(text):
+        return True
+    return not text.rstrip().endswith(".") and all(len(i.split()) <= CONTENTS_ITEM_WORDS for i in items)
 
 
 def _short_sentence(text: str) -> bool:
@@ -378,6 +383,12 @@ def _without_labels(el, text: str) -> str:
     return text
 
 
+OPENING_LINES = 2
+"""The short lines opening a body (each a ``<p>`` under :data:`LEAD_MIN_CHARS` characters, no
+sentence: a ministry's name, ``Por Ana Ruiz · 10 de marzo``) a paragraph named a lead
+(``<p class="lead">``, ``lead-paragraph``) may follow and still be the standfirst."""
+
+
 def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
@@ -404,11 +415,17 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
         stop += 1
     start = order.get(anchor, -1) if anchor is not None else -1
     first = body.blocks[0].element
+    far = stop  # past short lines opening the body (a ministry's name, a byline and date), a named lead
+    for k, b in enumerate(body.blocks[1:OPENING_LINES + 1], 1):
+        prev = body.blocks[k - 1]
+        if prev.tag != "p" or len(prev.text) >= LEAD_MIN_CHARS or _SENTENCE_END.search(prev.text):
+            break
+        far = order.get(b.element, far)
     fallback = None
     # ``order`` numbers the elements 0, 1, 2… in its own order: only those after the headline
     # and up to the first body block are read
-    for el, i in islice(order.items(), start + 1, stop + 1):
-        if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
+    for el, i in islice(order.items(), start + 1, max(stop, far) + 1):
+        if i <= start or i > max(stop, far) or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
                 or el in body.left_out:
             continue
         names = _names(el)
@@ -420,6 +437,8 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
             continue
         hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames)) \
             or (el.tag in ("p", "div") and _named_wrapper(el))
+        if i > stop and not (el.tag == "p" and names and LEAD_NAME.search(names)):
+            continue  # (past the body's short opening lines, only a paragraph named a lead)
         if not hit and (fallback is not None or start < 0 or i >= stop or el is first or _field_value(el)
                         or not (_plain(el) or el.tag == "h2" and _next_to(anchor, el))
                         or (anchor is not None and parent is not None and not _inside(anchor, parent)
