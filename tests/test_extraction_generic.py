@@ -2046,6 +2046,9 @@ def test_the_body_field_of_a_text_with_summary_type_is_no_lead():
     ("Au sommaire : tarifs, lignes concernées, calendrier", None),
     ("In this article: fares, affected routes, the new timetable, the works", None),
     ("Inhalt: Preise, betroffene Linien, Fahrplan und Baustellen", None),
+    # under a contents' label, items of any length
+    ("In this article: the new late routes to the harbour, the lower fares for students, the timetable of the works.",
+     None),
     # a sentence after a colon holds a clause, no list of nouns
     ("Le maire l'a promis : des trams, des bus et des vélos pour tous les quartiers d'ici 2028.",
      "Le maire l'a promis : des trams, des bus et des vélos pour tous les quartiers d'ici 2028."),
@@ -2093,3 +2096,118 @@ def test_a_heading_over_a_text_without_sub_headings_of_its_kind_is_not_its_first
                 "<h2>Recommended by our readers</h2><div class='content'>" + _paras(3) + "</div></main>")
     body = extract_article(html, URL).record["body"]
     assert "Recommended by our readers" not in body and body.startswith("Paragraph 1")
+
+
+@pytest.mark.parametrize("top", [
+    # a gallery's caption in a Drupal 7 field named a description, over the body field
+    "<div class='field field-name-field-gallery-description field-type-text field-label-hidden'><div "
+    "class='field-items'><div class='field-item even'><p>Zwanzig Bilder vom neuen Depot an der Hafenstraße und den "
+    "Wagen, die im Mai geliefert wurden</p></div></div></div>",
+    # another story's card: its title a link, its summary under it
+    "<div class='see-also'><div class='card'><h3 class='card__title'><a href='/2026/02/ferry'>Ferry crews vote "
+    "to strike</a></h3><div class='card__summary'><div class='card__text'><p>The crews of the island ferries voted "
+    "for a two-day strike over their new rosters.</p></div></div></div></div>",
+    # a referenced node shown as a teaser, holding its own teaser field
+    "<div class='field field--name-field-topic field--type-entity-reference'><div class='field__item'><div "
+    "class='node node--type-topic node--view-mode-teaser'><div class='field field--name-field-teaser "
+    "field--type-text-long'><div class='field__item'><p>Every report on trams, ferries and cycle lanes in the "
+    "city since the last local election in one place</p></div></div></div></div></div>",
+    # a box of an automatic summary
+    "<div class='ai-summary'><div class='ai-summary__body'><p>This overview was written by software and read by "
+    "an editor before it went out this morning.</p></div></div>",
+])
+def test_a_wrapper_of_another_part_named_like_a_lead_is_no_lead(top):
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries run again</h1>" + top + "<div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_standfirst_after_a_card_in_the_article_is_the_lead():
+    card = ("<div class='see-also'><div class='card'><h3><a href='/2026/02/ferry'>Ferry crews vote to strike</a></h3>"
+            "<div class='card__summary'><p>The crews of the island ferries voted for a two-day strike over rosters.</p>"
+            "</div></div></div>")
+    lead = "The island ferries sail again from Monday after the crews accepted a new roster by a wide margin."
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries run again</h1>" + card + "<p class='standfirst'>"
+                + lead + "</p><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == lead
+
+
+def test_a_kicker_linked_to_its_section_leaves_the_summary_under_it_the_lead():
+    """The headline's own header holds the linked kicker: no card's title."""
+    lead = "The island ferries sail again from Monday after the crews accepted a new roster by a wide margin."
+    html = _doc("<title>Ferries</title>", "<article><header><h2 class='kicker'><a href='/transport'>Transport</a></h2>"
+                "<h1>Ferries run again</h1><div class='summary'><p>" + lead + "</p></div></header><div class='text'>"
+                + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == lead
+
+
+def test_a_telegraphic_standfirst_closing_with_a_full_stop_is_no_line_of_contents():
+    line = "Ferry strike: crossings cancelled, quays closed, islands cut off."
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries stop</h1><p class='standfirst'>" + line
+                + "</p><div class='text'>" + _paras(3) + "</div></article>")
+    assert extract_article(html, URL).record["lead"] == line
+
+
+_RUN = "<p class='txt premium'>Paragraph {} of the report on the ferries, long enough to be read as running text.</p>"
+
+
+@pytest.mark.parametrize("last, offer", [
+    ("<p class='txt premium'>The mayor asked families to find time para seguir leyendo con los niños in summer.</p>",
+     "<div class='paywall-offer'><p>Suscríbete para seguir leyendo</p><a href='/suscripcion'>Planes</a></div>"),
+    ("<p class='txt premium'>Volunteers read aloud so that teenagers go on pour continuer à lire in the holidays.</p>",
+     "<div class='premium-offer'><p>Il vous reste 70 % de cet article à lire.</p><a href='/abo'>Je m'abonne</a></div>"),
+])
+def test_a_paragraph_of_the_texts_run_saying_continue_reading_is_no_paywall_note(last, offer):
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>"
+                + "".join(_RUN.format(i) for i in range(1, 4)) + last + offer + "</div></article>")
+    record = extract_article(html, URL).record
+    assert "partial" in record["quality_flags"]
+    assert record["body"].split("\n\n")[-1] == last[last.index(">") + 1:-len("</p>")]
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='premium-recos'><h2>Poursuivre votre lecture</h2><ul><li><a href='/a/1'>Le ferry reprend</a></li>"
+    "<li><a href='/a/2'>Les quais rénovés</a></li></ul></div>",
+    "<div class='newsletter-subscribe'><p>Chaque lundi notre sélection pour continuer à lire l'actualité du port."
+    "</p><form><input type='email'><button>S'inscrire</button></form></div>",
+    "<div class='plus-relacionadas'><h3>Para seguir leyendo</h3><ul><li><a href='/a/1'>El ferry vuelve</a></li>"
+    "<li><a href='/a/2'>Nuevos muelles</a></li></ul></div>",
+])
+def test_words_to_go_on_reading_without_a_subscription_make_no_paywall(box):
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _paras(3)
+                + "</div>" + box + "</article>")
+    assert "partial" not in extract_article(html, URL).record["quality_flags"]
+
+
+def test_words_to_go_on_reading_beside_a_price_make_a_paywall():
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _paras(3)
+                + "<div class='premium-box'><p>Pour continuer à lire, 1 € le premier mois.</p></div></div></article>")
+    record = extract_article(html, URL).record
+    assert "partial" in record["quality_flags"] and "1 €" not in record["body"]
+
+
+def test_a_format_label_over_the_texts_container_is_not_its_first_sub_heading():
+    html = _doc("<title>Walks</title>", "<main><div class='title'><h1>Four walks for spring</h1></div>"
+                + "<h2>Commentary</h2><div class='content'>" + _ROUND_UP[_ROUND_UP.index("<p>"):] + "</div></main>")
+    body = extract_article(html, URL).record["body"]
+    assert "Commentary" not in body and body.startswith("Walk 1 runs along") and "Walk 2: the mill trail" in body
+
+
+_LEAD_P = "Three ferry routes will sail until midnight from May after a narrow vote of the harbour board."
+
+
+@pytest.mark.parametrize("lines, cls", [
+    ("<p class='date-info'>4 March 2026</p><p class='ministry'>Ministry of Transport</p>", "lead-paragraph"),
+    ("<p class='text-muted small'>Por Ana Ruiz · 4 de marzo de 2026</p>", "lead"),
+])
+def test_a_paragraph_named_a_lead_after_short_lines_opening_the_body_is_the_lead(lines, cls):
+    html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1>" + lines + f"<p class='{cls}'>{_LEAD_P}</p>"
+                + _paras(3) + "</main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and record["body"].startswith(_LEAD_P)
+
+
+def test_a_paragraph_named_a_lead_after_the_texts_first_sentence_is_no_lead():
+    html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1>" + _paras(1) + f"<p class='lead'>{_LEAD_P}</p>"
+                + _paras(2, "the quay") + "</main>")
+    assert extract_article(html, URL).record["lead"] is None

@@ -221,7 +221,7 @@ def _paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:
         layer = "generic" if paragraphs else None
     paragraphs, partial = _filter(paragraphs, rules)
     found_boxes = paywall_boxes(last) if layer in ("portal", "generic") and last is not None else []
-    boxes = [b for b in found_boxes if not _printed_after(b, paragraphs, found_boxes)]
+    boxes = _closing(found_boxes, paragraphs)
     if boxes:  # the offer closing a cut text: its lines are no part of the body
         offer = {key(t) for box in boxes for _, t in block_paragraphs(box)}
         whole = " ".join(key(text_of(box)) for box in boxes)
@@ -245,13 +245,23 @@ def _hydrated_body(f: Fields) -> list[str]:
     return [] if key(max(found, key=len)) in printed else found
 
 
-def _printed_after(box, paragraphs: list[str], boxes: list = ()) -> bool:
-    """A paragraph of ``paragraphs`` is printed after ``box`` in document order: the box
-    stands inside the text (an offer the whole text follows), not at its end. The paragraphs
-    of the other ``boxes`` (its offer box after a paywall's note) are none of the text's."""
+def _closing(boxes: list, paragraphs: list[str]) -> list:
+    """The ``boxes`` no paragraph of ``paragraphs`` is printed after in document order: those
+    closing the text, not an offer standing inside it that the whole text follows. The
+    paragraphs of the boxes themselves (an offer box after a paywall's note) are none of the
+    text's. One walk of the page: the last ``<p>`` of the text, then each box's end."""
+    if not boxes:
+        return []
     keys = {key(p) for p in paragraphs}
-    others = {e for o in boxes if o is not box for e in o.iter("p")}
-    return any(key(text_of(el)) in keys for el in box.xpath("following::p") if el not in others)
+    inside = {e for b in boxes for e in b.iter("p")}
+    root = boxes[0].getroottree().getroot()
+    order: dict = {}
+    last = -1
+    for i, el in enumerate(root.iter()):
+        order[el] = i
+        if el.tag == "p" and el not in inside and key(text_of(el)) in keys:
+            last = i
+    return [b for b in boxes if last <= max(order.get(e, -1) for e in b.iter())]
 
 
 def _article_body_ld(page: Page, paragraphs: list[str]) -> list[str] | None:

@@ -140,7 +140,6 @@ def paywall_boxes(last) -> list:
     document order, each after the notes printed right before it (:func:`_notes_before`). A subscription box without such an offer (a newsletter, a plain "Subscribe")
     is none: the whole article may stand above it."""
     out: list = []
-    offer = pattern("paywall_offer")
     around = [a for a in last.iterancestors() if a.tag not in ("body", "html")][::-1]
     for el in [*around, *_following_named(last)]:
         if not _names_paywall(el.get("class"), el.get("id")) or el.tag in _NOT_IN:
@@ -148,27 +147,63 @@ def paywall_boxes(last) -> list:
         if out and any(a is out[-1] for a in el.iterancestors()):
             continue
         text = text_of(el)
-        if len(text) > OFFER_MAX_CHARS or not offer.search(text):
+        if len(text) > OFFER_MAX_CHARS or not offers(el, text):
             continue
         if any(a.tag in _NOT_IN for a in el.iterancestors()):
             continue
-        out += _notes_before(el, offer)
+        out += _notes_before(el)
         out.append(el)
     return out
 
 
-def _notes_before(box, offer) -> list:
+def _notes_before(box) -> list:
     """The paywall's notes printed right before its offer ``box``: its preceding siblings, in
     document order, as long as each is named like a paywall (:data:`PAYWALL_NAME`) and holds,
-    in at most :data:`OFFER_MAX_CHARS` characters, the ``offer`` words (``<p
+    in at most :data:`OFFER_MAX_CHARS` characters, an offer (:func:`offers`: ``<p
     class="premium-note">Article réservé aux abonnés.</p>`` over ``<div class="paywalled">``):
-    the offer's own lines. An unnamed paragraph between them is the text's, and ends the reading."""
+    the offer's own lines. An unnamed paragraph between them is the text's, and ends the reading;
+    so are the notes of the class of the paragraph before them (the text's own run, every
+    paragraph of it classed ``premium``)."""
     notes: list = []
+    before = None
     for sib in box.itersiblings(etree.Element, preceding=True):
         if not _names_paywall(sib.get("class"), sib.get("id")):
+            before = sib
             break
         text = text_of(sib)
-        if len(text) > OFFER_MAX_CHARS or not offer.search(text):
+        if len(text) > OFFER_MAX_CHARS or not offers(sib, text):
+            before = sib
             break
         notes.append(sib)
+    if before is not None and before.get("class") is not None:
+        run = [i for i, n in enumerate(notes) if n.get("class") == before.get("class")]
+        notes = notes[:run[0]] if run else notes
     return notes[::-1]
+
+
+_SUBSCRIBE_LINK = re.compile(r"abonn|(?<![a-z])abo(?![a-z])|subscri|suscri|assin|abbon|login|log-in|sign-?in|"
+                             r"connexion|anmeld|account|konto|registr", re.I)
+"""A link's address or a button's text leading to a subscription or a login (``/abo``,
+``/suscripcion``, ``/login``, ``/connexion``)."""
+_SUBSCRIPTION_WORD = re.compile(r"abonn|subscri|suscri|assinant|assinatura|abbonat|abbonament|abonnent|abonnee|"
+                                r"prenumer|předplat|előfizet", re.I)
+"""A subscription's word in a box's text, in the languages of the ``paywall_continue`` words and more."""
+_PRICE = re.compile(r"\d\s?(?:€|\$|£|zł|kr\b|Kč|lei\b)|(?:€|\$|£)\s?\d")
+"""A price: an amount and its currency's sign."""
+
+
+def offers(el, text: str) -> bool:
+    """The element ``el`` (its text ``text``) offers to read the rest: the ``paywall_offer``
+    words of the vocabulary, or words to go on reading (``paywall_continue``: "para seguir
+    leyendo", "pour continuer à lire") in the offer's context: a subscription's word
+    (:data:`_SUBSCRIPTION_WORD`), a price (:data:`_PRICE`) or a link to subscribe or log in
+    (:data:`_SUBSCRIBE_LINK`), and no e-mail field (a newsletter's sign-up). A box of links to
+    other stories under "Poursuivre votre lecture" offers nothing."""
+    if pattern("paywall_offer").search(text):
+        return True
+    if not pattern("paywall_continue").search(text):
+        return False
+    if any((i.get("type") or "").lower() == "email" for i in el.iter("input")):
+        return False
+    return bool(_SUBSCRIPTION_WORD.search(text) or _PRICE.search(text) or any(
+        _SUBSCRIBE_LINK.search(a.get("href") or "") for a in el.iter("a")))

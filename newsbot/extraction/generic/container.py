@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import pattern
 from .blocks import Block
 from .prune import CONTENT_NAME, HEADINGS, _semantic_names
 
@@ -207,18 +208,30 @@ def heads_the_text(heading, into=None):
     the rest inside it: sub-headings over the text's own paragraphs are the text's); ``None``
     otherwise, or when that element is not ``into`` (given, the container asked about). A line
     over a text holding no sub-heading of its kind (a headline's subtitle in another ``<h2>``
-    class) heads none."""
+    class) heads none, nor does a label (:func:`_label`: ``<h2>Kommentar</h2>`` under the headline,
+    the article's format)."""
     box = heading.getnext()
     while box is not None and not isinstance(box.tag, str):
         box = box.getnext()
     if box is None or box.tag in HEADINGS or box.tag in ("p", "h1") or (into is not None and box is not into):
         return None
     first = next((e for e in box.iter("p", "h1", *HEADINGS) if e is not box), None)
-    if first is None or first.tag != "p":
+    if first is None or first.tag != "p" or _label(heading):
         return None
     cls = heading.get("class")
     same = [h for h in box.iter(heading.tag) if h.get("class") == cls]
     return box if same and all(_followed_by_paragraph(h) for h in same) else None
+
+
+def _label(heading) -> bool:
+    """``heading`` is a label, no sub-heading of the text: one word (a section's or format's
+    name, ``Kommentar``, ``Analysis``) or an article's kind (the vocabulary's ``article_kind``:
+    ``Guest post``)."""
+    text = " ".join(heading.text_content().split()).strip(" :")
+    if len(text.split()) <= 1:
+        return True
+    m = pattern("article_kind").match(text)
+    return m is not None and m.end() == len(text)
 
 
 def _followed_by_paragraph(heading) -> bool:

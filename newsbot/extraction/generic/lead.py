@@ -9,6 +9,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..vocabulary import language_pattern, pattern, phrases
 from .blocks import _SENTENCE_END, _block, _texts
 from .boilerplate import is_boilerplate, is_funding_notice_block
@@ -64,7 +66,7 @@ LEAD_NAME = re.compile(
 ``field-name-field-lead``/``field--name-field-intro``/``-field-summary``/``-field-teaser``)."""
 _NOT_LEAD = re.compile(
     r"leading-|teaser-?list|related|image|img|photo|picture|caption|credit|media|figure|"
-    r"bild|foto|byline|author|meta|breadcrumb|" + _LABEL_NAMES, re.I)
+    r"bild|foto|byline|author|meta|breadcrumb|(?:^|[\s_-])ai[_-]|" + _LABEL_NAMES, re.I)
 _LEAD_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "section", "figure")
 
 
@@ -143,14 +145,69 @@ def _named_wrapper(el) -> bool:
             return False
         if names and (STANDFIRST_NAME.search(names) or _LEAD_FIELD.search(names)):
             # (the text read at the named wrapper only: the wrappers between hold no more)
-            return " ".join(node.text_content().split()) == " ".join(el.text_content().split())
+            return _same_text(node, el)
     return False
 
 
-_LEAD_FIELD = re.compile(r"field-{1,2}name-field-[\w-]*?(?:%s)" % LEAD_NAME.pattern, re.I)
+def _same_text(wrapper, el) -> bool:
+    """``wrapper`` holds no text but its descendant ``el``'s (whitespace aside), read chunk by
+    chunk and no further than ``el``'s length: a large wrapper is not read whole."""
+    own = "".join(el.text_content().split())
+    seen = 0
+    for chunk in wrapper.itertext():
+        seen += len("".join(chunk.split()))
+        if seen > len(own):
+            return False
+    return seen == len(own)
+
+
+_LEAD_FIELD = re.compile(r"field-{1,2}name-field-[\w-]*?(?:%s|lead|intro|teaser|einleitung|preamble|strapline)"
+                         % _STANDFIRST_WORDS, re.I)
 """A Drupal field named like a lead (7: ``field-name-field-lead``, 8+: ``field--name-field-intro``,
 ``-field-summary``, ``-field-teaser``): where a wrapper's bare ``description`` or ``intro``
-(a slideshow's ``slideshow_description_box`` around a slide's title) names no standfirst."""
+(a slideshow's ``slideshow_description_box`` around a slide's title) names no standfirst. A
+field's ``description`` (``field-name-field-galerie-description``, a gallery's caption) names
+none either."""
+
+_TEASER_NODE = re.compile(r"view-mode-teaser|node-{1,2}teaser(?:$|\s)|(?:^|\s)card(?:$|\s)", re.I)
+"""A class naming another story's teaser or card (Drupal's ``node--view-mode-teaser``,
+``node-teaser``; a ``card``): its summary fields are that story's, no standfirst here."""
+
+
+def in_card(el, anchor=None) -> bool:
+    """``el`` stands inside another story's teaser or card, looked for in every ancestor up to
+    the article (``<article>``, ``<main>``, ``<body>``): one named so (:data:`_TEASER_NODE`),
+    or one holding, before ``el``'s branch, a sub-heading (``<h2>``…``<h6>``) whose text is a
+    link (a "Read also" card's title over its summary). An ancestor holding the headline
+    ``anchor`` is the article's own (a kicker linked to its section is no card's title)."""
+    held = set(anchor.iterancestors()) if anchor is not None else set()
+    branch = el
+    for node in el.iterancestors():
+        if node.tag in ("body", "html", "article", "main") or node in held:
+            return False
+        cls = node.get("class")
+        if cls and _TEASER_NODE.search(cls):
+            return True
+        for child in node.iterchildren(etree.Element):
+            if child is branch:
+                break
+            heading = child if child.tag in HEADINGS else None
+            if heading is None and child.tag in ("a", "header", "div"):
+                heading = next(child.iter(*HEADINGS), None) if len(child) <= 3 else None
+            if heading is not None and _linked(heading):
+                return True
+        branch = node
+    return False
+
+
+def _linked(heading) -> bool:
+    """The text of ``heading`` is a link's (``<h3><a href>…</a></h3>``, or the heading inside one)."""
+    text = "".join(heading.text_content().split())
+    if not text:
+        return False
+    if any(a.tag == "a" for a in heading.iterancestors()):
+        return True
+    return sum(len("".join(a.text_content().split())) for a in heading.iter("a")) >= len(text)
 
 
 def _field_value(el) -> bool:
@@ -241,16 +298,23 @@ CONTENTS_ITEM_WORDS = 4  # the most words of an item of a table of contents' lis
 
 def contents_line(text: str) -> bool:
     """``text`` is a line of contents, no sentence: a label of a few words and a colon
-    (:data:`_LABEL_COLON`: ``Au sommaire :``, ``In this article:``, ``Inhalt:``, ``En este
-    artículo:``), then a list of three items or more (commas or semicolons between them) of
-    :data:`CONTENTS_ITEM_WORDS` words at most each, nouns rather than clauses (``Au sommaire :
-    tarifs, lignes concernées, calendrier``). A sentence after a colon (``Le maire l'a promis :
-    des trams, des bus et des vélos pour tous d'ici 2028.``) holds a longer clause."""
+    (:data:`_LABEL_COLON`), then a list of three items or more (commas or semicolons between
+    them). Under a contents' label (the vocabulary's ``contents_label``: ``Au sommaire :``,
+    ``In this article:``, ``Inhalt:``, ``En este artículo:``) the items may be of any length;
+    under another label they are of :data:`CONTENTS_ITEM_WORDS` words at most each, nouns rather
+    than clauses (``Key points: fares, routes, timetable``), and the line does not close with a
+    full stop. A sentence after a colon (``Le maire l'a promis : des trams, des bus et des vélos
+    pour tous d'ici 2028.``) holds a longer clause, and a telegraphic standfirst closes as a
+    sentence (``Storm: trains cancelled, schools shut, power out.``)."""
     m = _LABEL_COLON.match(text)
     if not m:
         return False
     items = [i for i in re.split(r"\s*[,;]\s*", text[m.end():].strip().rstrip(".…")) if i]
-    return len(items) >= 3 and all(len(i.split()) <= CONTENTS_ITEM_WORDS for i in items)
+    if len(items) < 3:
+        return False
+    if pattern("contents_label").match(text):
+        return True
+    return not text.rstrip().endswith(".") and all(len(i.split()) <= CONTENTS_ITEM_WORDS for i in items)
 
 
 def _short_sentence(text: str) -> bool:
@@ -319,6 +383,12 @@ def _without_labels(el, text: str) -> str:
     return text
 
 
+OPENING_LINES = 2
+"""The short lines opening a body (each a ``<p>`` under :data:`LEAD_MIN_CHARS` characters, no
+sentence: a ministry's name, ``Por Ana Ruiz · 10 de marzo``) a paragraph named a lead
+(``<p class="lead">``, ``lead-paragraph``) may follow and still be the standfirst."""
+
+
 def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     """The standfirst: the first element named like one (``lead``, ``intro``, ``standfirst``,
     ``summary``, ``dek``, ``subtitle``…, on itself or its parent) that lies after the headline
@@ -345,11 +415,17 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
         stop += 1
     start = order.get(anchor, -1) if anchor is not None else -1
     first = body.blocks[0].element
+    far = stop  # past short lines opening the body (a ministry's name, a byline and date), a named lead
+    for k, b in enumerate(body.blocks[1:OPENING_LINES + 1], 1):
+        prev = body.blocks[k - 1]
+        if prev.tag != "p" or len(prev.text) >= LEAD_MIN_CHARS or _SENTENCE_END.search(prev.text):
+            break
+        far = order.get(b.element, far)
     fallback = None
     # ``order`` numbers the elements 0, 1, 2… in its own order: only those after the headline
     # and up to the first body block are read
-    for el, i in islice(order.items(), start + 1, stop + 1):
-        if i <= start or i > stop or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
+    for el, i in islice(order.items(), start + 1, max(stop, far) + 1):
+        if i <= start or i > max(stop, far) or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
                 or el in body.left_out:
             continue
         names = _names(el)
@@ -361,6 +437,8 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
             continue
         hit = (names and LEAD_NAME.search(names)) or (el.tag in ("p", "h2") and pnames and LEAD_NAME.search(pnames)) \
             or (el.tag in ("p", "div") and _named_wrapper(el))
+        if i > stop and not (el.tag == "p" and names and LEAD_NAME.search(names)):
+            continue  # (past the body's short opening lines, only a paragraph named a lead)
         if not hit and (fallback is not None or start < 0 or i >= stop or el is first or _field_value(el)
                         or not (_plain(el) or el.tag == "h2" and _next_to(anchor, el))
                         or (anchor is not None and parent is not None and not _inside(anchor, parent)
@@ -380,7 +458,7 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
                 len(b.text) >= LEAD_NAMED_MIN_CHARS and (shaped or hit and _sentence_like(b.text, f"{names} {pnames}")
                                                          and _named_next_to(anchor, el, names, parent, pnames))):
             continue
-        if is_boilerplate(b.text) or is_funding_notice_block(b) or contents_line(b.text):
+        if is_boilerplate(b.text) or is_funding_notice_block(b) or contents_line(b.text) or in_card(el, anchor):
             continue
         text = _without_labels(el, b.text)
         if series_label(text, language) or (text != b.text and (len(text) < LEAD_MIN_CHARS or len(text.split()) < SHORT_WORDS)):

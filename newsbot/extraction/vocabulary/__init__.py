@@ -82,6 +82,7 @@ PATTERNS: dict[str, Pattern] = {
     "container_line": Pattern(r"^(?:{})", re.I),
     # a paywall's offer to read the rest (searched in a box named like a paywall)
     "paywall_offer": Pattern(r"(?:{})", re.I),
+    "paywall_continue": Pattern(r"(?:{})", re.I),
     # the notice of an article the European Parliament's grant paid for, or the grant's clause;
     # the clause naming the views the author's alone (each searched in a short block before
     # the first or after the last good paragraph)
@@ -130,6 +131,7 @@ PATTERNS: dict[str, Pattern] = {
     # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
+    "contents_label": Pattern(r"^(?:{})\s*:", re.I),
     # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
@@ -225,6 +227,7 @@ SHAPES: dict[str, Shape] = {
     # --- container_line ------------------------------------------------------------------------
     # the whole paragraph (short labels), or its opening (phrases of 12 characters or more)
     "container_line": Shape("container_line", r"(?:{whole})$|(?:{opening})"),
+    "paywall_continue": Shape("paywall_continue", r"{}"),  # "para seguir leyendo": an offer only in its context
     "paywall_offer": Shape("paywall_offer", r"{}"),  # "Weiterlesen mit Plus", "Subscribe to read"
     # --- funding_notice --------------------------------------------------------------------------
     # the article (or its making), then the support and the Parliament's name in either order
@@ -254,6 +257,7 @@ SHAPES: dict[str, Shape] = {
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
     "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
+    "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
