@@ -2323,13 +2323,6 @@ _PHOTOGRAPHER = re.compile(r"(?<!\w)(?:photo|foto|fotó)gra(?:ph|f|af)(?:ers?|in
 ``fotografo``, ``fotógrafa``, ``fotograaf``, ``fotografka``, ``photographe``)."""
 
 
-def _is_role_word(word: str) -> bool:
-    """``word`` is a writer's role (the vocabulary's ``byline_role``) with an inflection of two
-    letters at most (``Korrespondentin``)."""
-    m = pattern("byline_role").match(word)
-    return m is not None and (end := _ROLE_WORD_END.match(word, m.end())) is not None and end.end() == len(word)
-
-
 _PHOTO_ROLE = re.compile(r"(?:photo|foto|fotó|bild|beeld|video|kamera|camera)-?", re.I)
 """The first part of a compound naming a photographer's or camera's role with a writer's word
 (``photojournalist``, ``Bildreporter``, ``fotoreporter``, ``fotoperiodista``,
