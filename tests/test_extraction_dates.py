@@ -1547,3 +1547,108 @@ def test_a_date_in_the_articles_own_header_or_a_wrapper_named_for_consent_is_rea
     for body in (own, wrapped):
         html = _doc("<title>Harbour cranes</title>", body).replace("<html>", "<html lang='de'>")
         assert extract_article(html.encode(), HARBOUR).record["date_published"] == "2025-03-12T00:00:00+00:00"
+
+
+# --- a printed time beside the printed day, read past credits, desks and label cells -----------
+
+def _lang_page(lang: str, title: str, body: str, head: str = "") -> dict:
+    html = (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>{head}</head>"
+            f"<body>{body}</body></html>")
+    return extract_article(html.encode(), "https://news.example.org/local/story").record
+
+
+def test_a_desk_name_before_a_separator_opens_a_date_line():
+    rec = _lang_page("es", "Reabre el mercado de abastos tras las obras",
+                     "<article><h1>Reabre el mercado de abastos tras las obras</h1>"
+                     "<div class='firma'>Redacción · 08/02/2026 19:40</div>" + _paras(4) + "</article>",
+                     "<meta property='article:modified_time' content='2026-02-08T20:00:00+01:00'>")
+    assert rec["date_published"] == "2026-02-08T19:40:00+01:00"
+    assert "day_only" not in rec["quality_flags"]
+
+
+def test_a_desk_and_a_name_in_lower_case_before_a_separator_open_no_date_line():
+    from newsbot.extraction.date_fields import _byline_end
+
+    line = "La Redacción · 8 de febrero de 2026, 19:40"
+    assert line[_byline_end(line):] == "8 de febrero de 2026, 19:40"
+    # the false friends: a sentence's words, a capitalised word that names no desk
+    assert _byline_end("Redacción de la noche · 8 de febrero de 2026") == 0
+    assert _byline_end("Mercado · 8 de febrero de 2026") == 0
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("sk", "Uverejnené 7. 4. 2026 o 11:30 | Autor: Oľga Hrušková, foto: Ivan Páleník", "2026-04-07T11:30:00+00:00"),
+    ("lv", "2026. gada 12. martā plkst. 15:45 · Autors: Ilze Kalniņa", "2026-03-12T15:45:00+00:00"),
+    ("cs", "Text: Věra Sýkorová, foto: Karel Dvořáček | 9. 2. 2026", "2026-02-09T00:00:00+00:00"),
+    ("cs", "Text a foto: Věra Sýkorová | 9. 2. 2026", "2026-02-09T00:00:00+00:00"),
+    ("cs", "Foto: Karel Dvořáček | 9. 2. 2026", "2026-02-09T00:00:00+00:00"),
+])
+def test_a_date_line_is_read_past_the_credits_around_it(lang, line, want):
+    rec = _lang_page(lang, "Obecní knihovna", f"<div class='clanek'><h1>Obecní knihovna</h1><p class='info'>{line}</p>"
+                     + _paras(4) + "</div>")
+    assert rec["date_published"] == want
+
+
+def test_a_credit_closing_a_date_line_is_cut_only_after_a_separator():
+    from newsbot.extraction.date_fields import _byline_start
+
+    line = "Uverejnené 7. 4. 2026 o 11:30 | Autor: Oľga Hrušková"
+    assert line[:_byline_start(line)] == "Uverejnené 7. 4. 2026 o 11:30"
+    # the false friends: no separator before the word, a separator before no credit
+    assert _byline_start("Autor 7. 4. 2026 o 11:30") == len("Autor 7. 4. 2026 o 11:30")
+    assert _byline_start("7. 4. 2026 | 11:30") == len("7. 4. 2026 | 11:30")
+
+
+def test_an_old_table_page_headline_in_an_h2_is_no_box_heading():
+    rec = _lang_page("sr-Latn", "Otvoren novi most preko reke",
+                     "<table width='760'><tr><td><h2>Otvoren novi most preko reke</h2>"
+                     "<font color='#666666'>Objavljeno: 14.05.2026. u 12:45 | Autor: Milan Ilić</font>"
+                     + _paras(4) + "</td></tr></table>",
+                     "<meta property='article:modified_time' content='2026-05-14T12:50:00+02:00'>")
+    assert rec["date_published"] == "2026-05-14T12:45:00+02:00"
+
+
+def test_a_box_heading_the_title_does_not_repeat_still_marks_a_box():
+    rec = _lang_page("sr-Latn", "Otvoren novi most preko reke",
+                     "<table width='760'><tr><td><h2>Otvoren novi most preko reke</h2>"
+                     "<p class='datum'>14.05.2026</p>" + _paras(4) + "<h3>Svečano otvaranje</h3>"
+                     "<p>20.05.2026 u 18:30</p></td></tr></table>")
+    assert rec["date_published"] == "2026-05-14T00:00:00+00:00"  # not the ceremony's time
+    assert "day_only" in rec["quality_flags"]
+
+
+@pytest.mark.parametrize("cells", [
+    "<table class='metryka'><tr><th>Wytworzył:</th><td>Wydział Dróg</td></tr><tr><th>Opublikował:</th>"
+    "<td>Ewa Lis</td></tr><tr><th>Data publikacji:</th><td>29.04.2026 12:15</td></tr><tr><th>Ostatnia zmiana:"
+    "</th><td>30.04.2026 08:02</td></tr></table>",
+    "<dl><dt>Data publikacji</dt><dd>29.04.2026 12:15</dd><dt>Ostatnia zmiana</dt><dd>30.04.2026 08:02</dd></dl>",
+])
+def test_a_label_cell_dates_the_value_cell_beside_it(cells):
+    rec = _lang_page("pl", "Przetarg na remont drogi", "<div id='tresc'><h1>Przetarg na remont drogi</h1>"
+                     + _paras(4) + cells + "</div>")
+    assert rec["date_published"] == "2026-04-29T12:15:00+00:00"
+    assert rec["date_modified"] == "2026-04-30T08:02:00+00:00"
+
+
+def test_a_label_cell_of_another_word_dates_nothing():
+    from newsbot.extraction.date_fields import _label_rows
+    from newsbot.extraction.record import Fields
+    from newsbot.extraction.page import Page
+
+    html = _doc("<title>Przetarg</title>", "<table><tr><th>Termin składania ofert:</th><td>29.05.2026 12:00</td></tr>"
+                "<tr><th>Data publikacji:</th><td>Ewa Lis</td></tr></table>")
+    assert _label_rows(Fields(Page(html.encode(), "https://bip.example.org/a"))) == []
+
+
+# --- a <time> at midnight printing a day alone -------------------------------------------------
+
+@pytest.mark.parametrize("printed, want, flagged", [
+    ("2026. gada 2. maijs", "2026-05-02T00:00:00+03:00", True),
+    ("2 May 2026, 0:00", "2026-05-02T00:00:00+03:00", False),  # the false friends: a printed midnight
+    ("2 May 2026, 12:00 a.m.", "2026-05-02T00:00:00+03:00", False),
+])
+def test_a_time_at_midnight_printing_the_day_alone_is_a_day(printed, want, flagged):
+    rec = _page("<article class='h-entry'><h1>Harbour cranes</h1><p class='post-meta'><time class='dt-published' "
+                f"datetime='2026-05-02T00:00:00+03:00'>{printed}</time></p>{_paras(4)}</article>")
+    assert rec["date_published"] == want
+    assert ("day_only" in rec["quality_flags"]) is flagged

@@ -70,6 +70,8 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
         loose = [el for el in times if _time_mark(el) == "updated"]
         for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
+            if out and out[-1][0] == "html" and out[-1][1].has_time and _printed_day_only(el):
+                out[-1] = ("html", dates.ParsedDate(out[-1][1].value, False, out[-1][1].has_offset))
         for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.text else ():
             add("html", el.get("title"))
             break
@@ -265,6 +267,20 @@ def _rdfa_date(el) -> str:
     if content[10:19] in ("T00:00:00", " 00:00:00") and not _clock_pattern().search(clean(text_of(el)) or ""):
         return content[:10]
     return content
+
+
+def _printed_day_only(el) -> bool:
+    """The ``<time>`` ``el`` gives a day, no instant: its ``datetime`` is exactly midnight and the
+    element prints the day without a time of day (a static site's ``<time class="dt-published"
+    datetime="2026-05-02T00:00:00+03:00">2026. gada 2. maijs</time>``: the generator wrote the
+    post's day as midnight, in its offset). Not when the element prints a time (``0:00``,
+    ``12:00 a.m.``: :func:`_clock_pattern`) nor when it prints no day (no number of the day's
+    month)."""
+    value = (el.get("datetime") or "").strip()
+    if value[10:19] not in ("T00:00:00", " 00:00:00"):
+        return False
+    text = clean(text_of(el)) or ""
+    return not _clock_pattern().search(text) and re.search(rf"(?<!\d)0?{int(value[8:10])}(?!\d)", text) is not None
 
 
 _HATOM_CLASS = {"datePublished": "published", "dateModified": "updated"}
@@ -1255,7 +1271,7 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     # the first date line of its own, whatever its class, when it names the publication (a line
     # naming an update alone there may be a box's: a calendar's, a cookie notice's "Stand:")
     lines = lines + [t for t in _day_lines(f, whole=True) if t not in lines
-                     and any(w.group("published") is not None for w in label.finditer(t))]
+                     and any(w.group("published") is not None for w in label.finditer(t))] + _label_rows(f)
     for text in lines:
         words = list(label.finditer(text))
         if words and words[0].group("updated") is not None and unnamed is None:
@@ -1287,6 +1303,41 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     if "published" not in found and unnamed:
         found["published"] = unnamed
     return found
+
+
+_LABEL_CELLS = etree.XPath("//body//tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]] | //body//dt")
+"""The rows of a table of a label cell and a value cell, and the terms of a description list."""
+_LABEL_CHARS = 40  # the characters of a label cell at most
+
+
+def _label_rows(f: Fields) -> list[str]:
+    """The label-and-value rows that date the page: a table row of a label cell and a value cell
+    (``<tr><th>Data publikacji:</th><td>29.04.2026 12:15</td></tr>``, a public body's
+    metadata table after the text) or a description list's term and its value
+    (``<dt>Veröffentlicht:</dt><dd>…</dd>``), whose label (:data:`_LABEL_CHARS` characters at
+    most) holds a date line's word (vocabulary category ``date_label``) and whose value prints a
+    whole day (:func:`_first_day`), each read as one line ``"label value"`` (its time with it),
+    outside asides and reader comments, in document order; read once per page."""
+    return f.once("label_rows", _read_label_rows)
+
+
+def _read_label_rows(f: Fields) -> list[str]:
+    label = pattern("date_label")
+    rows = []
+    for el in _LABEL_CELLS(f.page.tree):
+        if el.tag == "dt":
+            name, value = el, el.getnext()
+            if value is None or value.tag != "dd":
+                continue
+        else:
+            name, value = el[0], el[1]
+        head = clean(text_of(name)) or ""
+        if not head or len(head) > _LABEL_CHARS or not label.search(head):
+            continue
+        text = clean(text_of(value, apart=True)) or ""
+        if text and len(text) <= 150 and _first_day(text) and not in_aside(el) and comments_of(el) is None:
+            rows.append(f"{head} {text}")
+    return rows
 
 
 _CLAUSE_OPENS = re.compile(r"[,;·|•–—(:-]\s*$")
@@ -1392,6 +1443,7 @@ def _date_line_text(el, opening: bool = False) -> str | None:
     if not text or len(text) > 150:
         return None
     text = text[_byline_end(text):]
+    text = text[:_byline_start(text)]
     label = pattern("date_label")
     if opening:
         first = label.search(text)
@@ -1411,27 +1463,58 @@ _BYLINE_NAMES = re.compile(r"([^|·•–—]{1,80})[|·•–—]\s*")
 """A byline's names and the separator after them, before a date line's part (``Por Ana Silva e Rui
 Costa · 9 de março de 2026, às 16h20``)."""
 _BYLINE_WORDS = 8  # the words of the names of a byline opening a date line at most
+_SEPARATOR = re.compile(r"\s*[|·•–—]\s*")
+"""A separator of a date line's parts: a bar, a middle dot, a bullet, a dash."""
+
+
+@lru_cache(maxsize=1)
+def _credit_word() -> re.Pattern:
+    """The word of another role's credit and its colon, the word "and" before it (vocabulary
+    categories ``other_credit``, ``name_conjunction``): ``foto:``, ``a foto:`` of ``Text a
+    foto: Jana Malá``; read where a byline's names are. Built once, from the vocabulary."""
+    credit = "|".join(sorted(phrases("other_credit"), key=len, reverse=True))
+    conjunction = "|".join(phrases("name_conjunction"))
+    return re.compile(rf"(?<![^\W\d_])(?:(?:{conjunction})\s+)?(?:{credit})\s*:\s*", re.I)
 
 
 def _byline_end(text: str) -> int:
     """Where the date line's part of ``text`` begins after a byline opening it: a byline's
-    lead-in (vocabulary category ``byline_lead_in``), then names (two to :data:`_BYLINE_WORDS`
-    words, each capitalised or a short particle, :data:`_PLACE_PARTICLE`: ``Ana Silva e Rui
-    Costa``; commas between them) and a separator (``·``, ``|``, ``–``: :data:`_BYLINE_NAMES`);
-    ``0`` for a line opening otherwise (``Por decisão do conselho · 9 de março``: a word in lower
-    case)."""
-    lead = pattern("byline_lead_in").match(text)
-    if lead is None:
-        return 0
-    names = _BYLINE_NAMES.match(text, lead.end())
+    lead-in (vocabulary category ``byline_lead_in``) or another role's credit word and its colon
+    (:func:`_credit_word`: ``Foto:``), then names (two to :data:`_BYLINE_WORDS` words, each
+    capitalised or a short particle, :data:`_PLACE_PARTICLE`: ``Ana Silva e Rui Costa``; commas
+    and the credits of other roles between them: ``Text: Jana Malá, foto: Petr Velký``), or a
+    desk's name alone (vocabulary category ``not_a_person``, a definite article before it:
+    ``Redacción``, ``La Redacción``), and a separator (``·``, ``|``, ``–``:
+    :data:`_BYLINE_NAMES`); ``0`` for a line opening otherwise (``Por decisão do conselho · 9
+    de março``: a word in lower case)."""
+    lead = pattern("byline_lead_in").match(text) or _credit_word().match(text)
+    names = _BYLINE_NAMES.match(text, lead.end() if lead else 0)
     if names is None:
         return 0
-    words = _WORD.findall(names.group(1))
+    if lead is None:
+        desk = names.group(1).strip().split(None, 1)
+        if desk and pattern("definite_article").match(desk[0]) and len(desk) == 2:
+            desk = desk[1:]
+        return names.end() if desk and pattern("not_a_person").match(" ".join(desk)) else 0
+    words = _WORD.findall(_credit_word().sub(", ", names.group(1)))
     if 2 <= len(words) <= _BYLINE_WORDS and words[0][0].isupper() and words[-1][0].isupper() \
             and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words) \
             and not re.search(r"\d", names.group(1)):
         return names.end()
     return 0
+
+
+def _byline_start(text: str) -> int:
+    """Where a byline closing the date line ``text`` begins: a separator (:data:`_SEPARATOR`)
+    followed by a byline's lead-in (vocabulary category ``byline_lead_in``: ``Objavljeno:
+    14.05.2026. u 12:45 | Autor: …``, ``2026. gada 12. martā plkst. 15:45 · Autors: …``); the
+    length of ``text`` when none does (the names after it are the bylines', no date line's
+    words)."""
+    lead = pattern("byline_lead_in")
+    for sep in _SEPARATOR.finditer(text):
+        if sep.start() and lead.match(text[sep.end():]):
+            return sep.start()
+    return len(text)
 
 
 def _day_first(f: Fields, found: str) -> str:
@@ -1496,6 +1579,8 @@ def _with_printed_time(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> tuple
     found = _printed_time(f, day)
     if found is None and (lines := _day_lines(f, day)):
         found = _printed_time(f, day, lines)
+    if found is None and (rows := [part for row in _label_rows(f) if (part := _publication_part(row))]):
+        found = _printed_time(f, day, rows)
     if found is None:
         return chosen
     hour, minute, printed_zone = found
@@ -1563,16 +1648,29 @@ def _publication_part(text: str) -> str | None:
 def _under_box_heading(f: Fields, el) -> bool:
     """``el`` is printed under a heading of its own box: an element before it in its parent is a
     heading (``<h2>`` to ``<h6>``) other than the headline (a fact box's ``<h3>Auf einen
-    Blick</h3><p>26.04.2026, 19:30 Uhr</p>``, the event's day)."""
+    Blick</h3><p>26.04.2026, 19:30 Uhr</p>``, the event's day) and other than a heading the
+    page's ``<title>`` repeats (:data:`_TITLE_HEADING_CHARS` characters or more: the headline
+    of a table-layout page printing no ``<h1>``, ``<h2>Počela obnova …</h2>``)."""
     from .title import headline_element
 
     head = None
     for sibling in el.itersiblings(preceding=True):
         if sibling.tag in ("h2", "h3", "h4", "h5", "h6"):
             head = head if head is not None else headline_element(f.page, None)
-            if sibling is not head:
+            if sibling is not head and not _in_page_title(f.page, sibling):
                 return True
     return False
+
+
+_TITLE_HEADING_CHARS = 20  # the characters of a heading the page's <title> repeats at least
+
+
+def _in_page_title(page: Page, heading) -> bool:
+    """The page's ``<title>`` repeats the text of ``heading`` (:data:`_TITLE_HEADING_CHARS`
+    characters or more, case and spaces aside)."""
+    text = " ".join(text_of(heading).split()).casefold()
+    title = " ".join((page.tree.findtext(".//title") or "").split()).casefold()
+    return len(text) >= _TITLE_HEADING_CHARS and text in title
 
 
 def _in_site_header(el) -> bool:
