@@ -1751,3 +1751,43 @@ def test_a_news_agency_alone_before_the_date_is_the_byline(lang, top, want):
 ])
 def test_an_author_boxs_sentence_is_no_name(lang, box, want):
     assert _byline_page("", box, lang=lang)["authors"] == want
+
+
+def _opened_page(lang: str, meta: str, first: str) -> dict:
+    para = "<p>Paragraph {} on the tram depot, whose night shifts the city wants to review before the winter timetable.</p>"
+    html = (f"<html lang='{lang}'><head><title>Depot</title></head><body><article class='post'><header><h1>Depot</h1>"
+            f"</header>{meta}<div class='entry-content'>{first}{''.join(para.format(i) for i in range(4))}</div>"
+            "</article></body></html>")
+    return extract_article(html.encode(), "https://www.tram-news.example/city/depot").record
+
+
+_DESK_META = ("<ul class='meta'><li class='meta-author'><a rel='author' href='/author/redazione/'>Redazione</a></li>"
+              "<li class='meta-date'>12 marzo 2026</li></ul>")
+
+
+@pytest.mark.parametrize("lang, meta, first, want", [
+    # a desk's meta author gives way to the signature opening the text, its role after a comma left out
+    ("it", _DESK_META, "<p><em>di Chiara Fabbri e Ettore Lanza, delegati sindacali</em></p>",
+     ["Chiara Fabbri", "Ettore Lanza"]),
+    ("en", "", "<p><strong>By Nora Quill and Owen Hart</strong></p>", ["Nora Quill", "Owen Hart"]),
+    # a person's meta author stands
+    ("it", _DESK_META.replace("Redazione", "Marco Ferri").replace("redazione", "mferri"),
+     "<p><em>di Chiara Fabbri e Ettore Lanza</em></p>", ["Marco Ferri"]),
+    # a name in running text, or a lead-in's words in a sentence: no signature
+    ("it", _DESK_META, "<p>Il racconto di Chiara Fabbri, delegata, apre la trattativa sul deposito dei tram.</p>", []),
+    ("it", _DESK_META, "<p><em>di Chiara Fabbri</em>, che segue la trattativa da mesi.</p>", []),
+    ("it", _DESK_META, "<p><em>«Siamo pronti», dice Chiara Fabbri</em></p>", []),
+])
+def test_a_signature_line_opening_the_text_names_its_writers(lang, meta, first, want):
+    assert _opened_page(lang, meta, first)["authors"] == want
+
+
+def test_a_date_line_in_a_font_after_a_table_layouts_bold_headline_gives_its_author():
+    line = "Luka je dobila nove kranove koji će ubrzati utovar brodova tokom zimske sezone, rekli su iz uprave."
+    html = ("<html lang='sr'><head><title>Vesti</title></head><body><table><tr><td><b>Novi kranovi u luci</b></td></tr>"
+            "<tr><td><font color='#666666'>Objavljeno: 14.05.2026. u 12:45 | Autor: Dragana Lukić</font><br><br>"
+            + "<br><br>".join([line] * 5) + "</td></tr></table></body></html>")
+    assert extract_article(html.encode(), "https://www.luka.example/vesti/12").record["authors"] == ["Dragana Lukić"]
+    # the same line with no lead-in names no one
+    bare = html.replace(" | Autor: Dragana Lukić", "")
+    assert extract_article(bare.encode(), "https://www.luka.example/vesti/12").record["authors"] == []

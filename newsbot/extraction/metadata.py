@@ -16,7 +16,7 @@ from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
-from .title import headline_element, home_link
+from .title import bold_headline, headline_element, home_link
 from .urls import absolute, same_site, site_of
 from .values import (TEASER_HEADLINE_CHARS, above_the_text, drupal_node, in_aside, in_related, in_teaser, ld_text,
                      listed_node, of_the_article, read_apart, select_values, text_of, unique, value_of)
@@ -743,6 +743,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
+        ("html", lambda: _opening_signature(f)),
         ("html", lambda: _standfirst_credit(f)),
         ("html", lambda: _node_creator(f)),
     )
@@ -1381,11 +1382,16 @@ def _dateline_byline(f: Fields) -> list[str]:
     date after it whose lead-in names a source (the vocabulary's ``source_lead_in``: ``4 mars
     2025 · Source : Agence France-Presse``) or whose names are a desk's (:func:`_desk`: ``By <a
     href="/authors/europe-desk">Europe Desk</a>``) names no writer, marked or not. ``[]``
-    otherwise."""
+    otherwise. On a table layout's page with no heading, the headline is its bold line
+    (:func:`~newsbot.extraction.title.bold_headline`), the date line a ``<font>`` after it, in
+    its cell or the next (:func:`_near_headline`)."""
     head = headline_element(f.page, None)
+    nears = list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else []
+    if head is None and (head := bold_headline(f.page)) is not None:
+        nears = _near_headline(head)  # its cell's next siblings, or the next row's
     language = byline_language(f)
     lead_in = _lead_ins(language, language_declared(f))
-    for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
+    for n, near in enumerate(nears):
         for el in near.iter(etree.Element):
             edged = _edged_text(el, _COMPOSED * NAME_CHARS)
             if edged is None:
@@ -1994,6 +2000,50 @@ def _kind_credit() -> re.Pattern:
     lead_ins = "|".join(phrases("byline_lead_in")) or "(?!)"
     return re.compile(rf"^(?:[^\W\d_]+\s+){{0,{_CREDIT_WORDS - 1}}}[^\W\d_]*(?:{kinds})(?![^\W\d_])\s+"
                       rf"(?:{lead_ins})\s+([^\W\d_].*?)[.!]?$", re.I)
+
+
+_EMPHASIS = ("em", "i", "strong", "b")
+
+
+def _opening_signature(f: Fields) -> list[str]:
+    """The writers a signature line opening the text names: the first paragraph (``<p>``) after
+    the headline (:func:`~newsbot.extraction.title.headline_element`), in no box
+    (:data:`_BOXES`), whose text is all one emphasis element's (``<em>``, ``<i>``,
+    ``<strong>``, ``<b>``), :data:`NAME_CHARS` characters at most, opening with a byline's
+    lead-in (:func:`_opens_with_lead_in`: ``<p><em>di Roberta Gallo e Simone Bertola, segreteria
+    FIOM</em></p>``); its names (:func:`split_names`) that read as a person's
+    (:func:`_person_shaped`), a role after a comma (a part opening in lower case) left out, any
+    other part making it none. Read after every other printed byline, so a desk's author a theme
+    prints in its meta (``Redazione``) gives way to it, and a person's does not. ``[]`` when
+    there is none."""
+    head = headline_element(f.page, None)
+    if head is None:
+        return []
+    language = byline_language(f)
+    first = next((p for p in _paragraphs_after(head) if (text_of(p) or "").strip()), None)
+    if first is None or any(a.tag in _BOXES for a in first.iterancestors()):
+        return []
+    text = clean(text_of(first)) or ""
+    marked = [c for c in first if c.tag in _EMPHASIS]
+    if len(text) > NAME_CHARS or len(marked) != 1 or (first.text or "").strip() or (marked[0].tail or "").strip() \
+            or clean(text_of(marked[0])) != text or not _opens_with_lead_in(first, language, language_declared(f)):
+        return []
+    names = split_names(text, language)
+    persons = [n for n in names if _person_shaped(n)]
+    if not persons or any(not _person_shaped(n) and not n[:1].islower() for n in names):
+        return []
+    return persons
+
+
+def _paragraphs_after(head):
+    """The ``<p>`` elements after the element ``head`` in document order (in its next siblings,
+    then in those of each element wrapping it, up to the ``<body>``), none inside it."""
+    node = head
+    while node is not None and node.tag not in ("body", "html"):
+        for other in node.itersiblings():
+            if isinstance(other.tag, str):
+                yield from other.iter("p")
+        node = node.getparent()
 
 
 def _standfirst_credit(f: Fields) -> list[str]:
