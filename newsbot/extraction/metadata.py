@@ -1777,8 +1777,8 @@ def _lead_in_label(node) -> bool:
     names one (:data:`_LEAD_IN_CLASS`), it holds no element and at most :data:`_LEAD_IN_CHARS`
     characters (``<div class="td-author-by">De</div>``, Romanian ``De`` before the name; not
     Kadence's ``<span class="posted-by">`` wrapping the names)."""
-    return bool(_LEAD_IN_CLASS.search(node.get("class") or "")) and len(node) == 0 \
-        and len((node.text or "").strip()) <= _LEAD_IN_CHARS
+    return len(node) == 0 and len((node.text or "").strip()) <= _LEAD_IN_CHARS \
+        and bool(_LEAD_IN_CLASS.search(node.get("class") or ""))
 
 
 class _Long(Exception):
