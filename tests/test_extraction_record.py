@@ -1660,3 +1660,134 @@ def test_the_last_of_a_list_of_bold_names_is_no_closing_signature():
                      ("Ana Ruiz", "journalist"), ("Jan Berg", "Northern Institute of Maritime Studies")] * 3)
     assert _text_page("", "en", after=f"<table><tr><td><span>{names}<strong>Mara Lind</strong><br></span></td></tr></table>"
                       )["authors"] == []
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a byline class in a plural or inflected form of the page's language, names joined by its "and"
+    ("lt", "<p class='autoriai'>Rūta Jonaitė ir Darius Petrauskas</p>", ["Rūta Jonaitė", "Darius Petrauskas"]),
+    ("ro", "<p class='autorii'>Ioana Marin și Radu Pop</p>", ["Ioana Marin", "Radu Pop"]),
+    ("et", "<p class='autorid'>Mari Tamm ja Jaan Kask</p>", ["Mari Tamm", "Jaan Kask"]),
+    ("fi", "<p class='tekijat'>Aino Virtanen ja Eero Laine</p>", ["Aino Virtanen", "Eero Laine"]),
+    ("fi", "<p class='kirjoittajat'>Aino Virtanen ja Eero Laine</p>", ["Aino Virtanen", "Eero Laine"]),
+    ("no", "<p class='forfattere'>Kari Nordmann og Ola Dahl</p>", ["Kari Nordmann", "Ola Dahl"]),
+    # Irish: the class word údar, the lead-in Le, the surname particles Ní, Ó and Mac
+    ("ga", "<p class='udar'>Le Siobhán Ní Bhriain</p>", ["Siobhán Ní Bhriain"]),
+    ("ga", "<p class='udair'>Le Seán Ó Murchú agus Cathal Mac Giolla</p>", ["Seán Ó Murchú", "Cathal Mac Giolla"]),
+])
+def test_a_byline_class_in_the_pages_language_and_its_plural_gives_its_names(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("cls", ["autorizace", "radar", "sudar", "tekijanoikeus", "autoriaikaa"])
+def test_a_class_that_only_holds_an_author_words_letters_names_no_byline(cls):
+    assert _byline_page("", f"<p class='{cls}'>Rūta Jonaitė ir Darius Petrauskas</p>", lang="lt")["authors"] == []
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a writer's lead-in joined to a photo's credit before one colon, after the line's date
+    ("cs", "<p class='meta'>14. 2. 2026 | Text a foto: Lucie Vaňková</p>", ["Lucie Vaňková"]),
+    ("sk", "<p class='meta'>3. 5. 2026 | Text a foto: Marek Hudák</p>", ["Marek Hudák"]),
+    ("pl", "<p class='meta'>14.02.2026 | Tekst i foto: Anna Nowak</p>", ["Anna Nowak"]),
+    ("hr", "<p class='meta'>14. 2. 2026. | Tekst i foto: Ana Horvat</p>", ["Ana Horvat"]),
+    ("sl", "<p class='meta'>14. 2. 2026 | Besedilo in foto: Ana Novak</p>", ["Ana Novak"]),
+    ("hu", "<p class='meta'>2026. 02. 14. | Szöveg és fotó: Kovács Anna</p>", ["Kovács Anna"]),
+    # the writer's and the photographer's credits apart: the writer alone
+    ("cs", "<p class='meta'>Text: Jana Malá, foto: Petr Velký | 9. 2. 2026</p>", ["Jana Malá"]),
+    ("sk", "<div class='info'>Uverejnené 7. 4. 2026 o 11:30 | Autor: Zuzana Horváthová, foto: Peter Kováč</div>",
+     ["Zuzana Horváthová"]),
+    # a photo's credit alone names no writer
+    ("cs", "<p class='meta'>14. 2. 2026 | Foto: Petr Velký</p>", []),
+])
+def test_a_joint_text_and_photo_credit_in_a_date_line_gives_the_writer(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, after, want", [
+    ("hr", "<p class='potpis'><strong>Marko Jurić</strong></p>", ["Marko Jurić"]),
+    ("de", "<p class='unterschrift'>Lena Vogt</p>", ["Lena Vogt"]),
+    ("et", "<p class='allekiri'>Mari Tamm</p>", ["Mari Tamm"]),
+    ("fi", "<div class='allekirjoitus'>Aino Virtanen</div>", ["Aino Virtanen"]),
+    # a signature's class holding an organisation or a desk
+    ("hr", "<p class='potpis'><strong>Grad Zagreb</strong></p>", []),
+    ("hr", "<p class='potpis'><strong>Redakcija</strong></p>", []),
+    ("de", "<p class='unterschrift'>Stadtwerke Mainz GmbH</p>", []),
+])
+def test_a_signature_class_of_each_language_closing_the_text_gives_its_writer(lang, after, want):
+    assert _signed_page(lang, "", "", after)["authors"] == want
+
+
+def test_a_signature_class_under_an_image_is_its_caption():
+    before = "<div class='slika'><img src='/depot.jpg' alt=''><p class='potpis'>Marko Jurić</p></div>"
+    assert _signed_page("hr", before, "", "")["authors"] == []
+
+
+@pytest.mark.parametrize("lang, by", [("ro", "De"), ("en", "By"), ("fr", "Par"), ("ro", "Scris de")])
+def test_a_lead_in_in_an_element_of_its_own_is_no_part_of_the_name(lang, by):
+    top = (f"<div class='td-post-author-name'><div class='td-author-by'>{by}</div> <a href='/author/radu/'>Radu "
+           "Moldovan</a><div class='td-author-line'> - </div></div>")
+    assert _byline_page("", top, lang=lang)["authors"] == ["Radu Moldovan"]
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    ("pt", "<p class='noticia-meta'>Lusa | 17 de junho de 2026, às 12h05</p>", ["Lusa"]),
+    ("it", "<p class='meta'>ANSA · 17 giugno 2026</p>", ["ANSA"]),
+    ("cs", "<p class='meta'>ČTK | 14. 2. 2026</p>", ["ČTK"]),
+    # a word no agency's, or an agency's name with no date after it
+    ("pt", "<p class='noticia-meta'>Desporto | 17 de junho de 2026</p>", []),
+    ("pt", "<p class='noticia-meta'>Lusa | Desporto</p>", []),
+])
+def test_a_news_agency_alone_before_the_date_is_the_byline(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, box, want", [
+    ("de", "<div class='author-box'><p>Lea Sommer ist Biologin und schreibt über Wälder und Moore.</p></div>", []),
+    ("en", "<div class='author-box'><p>Tom Weiss covers ports and shipping for the paper.</p></div>", []),
+    # the name in its own element of the box
+    ("de", "<div class='author-box'><p class='author-name'>Lea Sommer</p><p>Lea Sommer ist Biologin und schreibt über "
+           "Wälder.</p></div>", ["Lea Sommer"]),
+    # a byline of six words, no sentence: its lower-case words a conjunction and a name's particle
+    ("de", "<p class='byline'>Von Lena Vogt und Jonas von Brandt</p>", ["Lena Vogt", "Jonas von Brandt"]),
+])
+def test_an_author_boxs_sentence_is_no_name(lang, box, want):
+    assert _byline_page("", box, lang=lang)["authors"] == want
+
+
+def _opened_page(lang: str, meta: str, first: str) -> dict:
+    para = "<p>Paragraph {} on the tram depot, whose night shifts the city wants to review before the winter timetable.</p>"
+    html = (f"<html lang='{lang}'><head><title>Depot</title></head><body><article class='post'><header><h1>Depot</h1>"
+            f"</header>{meta}<div class='entry-content'>{first}{''.join(para.format(i) for i in range(4))}</div>"
+            "</article></body></html>")
+    return extract_article(html.encode(), "https://www.tram-news.example/city/depot").record
+
+
+_DESK_META = ("<ul class='meta'><li class='meta-author'><a rel='author' href='/author/redazione/'>Redazione</a></li>"
+              "<li class='meta-date'>12 marzo 2026</li></ul>")
+
+
+@pytest.mark.parametrize("lang, meta, first, want", [
+    # a desk's meta author gives way to the signature opening the text, its role after a comma left out
+    ("it", _DESK_META, "<p><em>di Chiara Fabbri e Ettore Lanza, delegati sindacali</em></p>",
+     ["Chiara Fabbri", "Ettore Lanza"]),
+    ("en", "", "<p><strong>By Nora Quill and Owen Hart</strong></p>", ["Nora Quill", "Owen Hart"]),
+    # a person's meta author stands
+    ("it", _DESK_META.replace("Redazione", "Marco Ferri").replace("redazione", "mferri"),
+     "<p><em>di Chiara Fabbri e Ettore Lanza</em></p>", ["Marco Ferri"]),
+    # a name in running text, or a lead-in's words in a sentence: no signature
+    ("it", _DESK_META, "<p>Il racconto di Chiara Fabbri, delegata, apre la trattativa sul deposito dei tram.</p>", []),
+    ("it", _DESK_META, "<p><em>di Chiara Fabbri</em>, che segue la trattativa da mesi.</p>", []),
+    ("it", _DESK_META, "<p><em>«Siamo pronti», dice Chiara Fabbri</em></p>", []),
+])
+def test_a_signature_line_opening_the_text_names_its_writers(lang, meta, first, want):
+    assert _opened_page(lang, meta, first)["authors"] == want
+
+
+def test_a_date_line_in_a_font_after_a_table_layouts_bold_headline_gives_its_author():
+    line = "Luka je dobila nove kranove koji će ubrzati utovar brodova tokom zimske sezone, rekli su iz uprave."
+    html = ("<html lang='sr'><head><title>Vesti</title></head><body><table><tr><td><b>Novi kranovi u luci</b></td></tr>"
+            "<tr><td><font color='#666666'>Objavljeno: 14.05.2026. u 12:45 | Autor: Dragana Lukić</font><br><br>"
+            + "<br><br>".join([line] * 5) + "</td></tr></table></body></html>")
+    assert extract_article(html.encode(), "https://www.luka.example/vesti/12").record["authors"] == ["Dragana Lukić"]
+    # the same line with no lead-in names no one
+    bare = html.replace(" | Autor: Dragana Lukić", "")
+    assert extract_article(bare.encode(), "https://www.luka.example/vesti/12").record["authors"] == []

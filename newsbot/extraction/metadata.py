@@ -16,7 +16,7 @@ from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
-from .title import headline_element, home_link
+from .title import bold_headline, headline_element, home_link
 from .urls import absolute, same_site, site_of
 from .values import (TEASER_HEADLINE_CHARS, above_the_text, drupal_node, in_aside, in_related, in_teaser, ld_text,
                      listed_node, of_the_article, read_apart, select_values, text_of, unique, value_of)
@@ -743,6 +743,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
+        ("html", lambda: _opening_signature(f)),
         ("html", lambda: _standfirst_credit(f)),
         ("html", lambda: _node_creator(f)),
     )
@@ -898,22 +899,30 @@ def _microdata_name(el) -> str | None:
     return value_of(el)
 
 
-_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|zy|ka|e|ius)?(?![a-z])|author-?name|authorname"
-                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja|forfatter|f[oö]rfattare|skribent|avtor(?:ji|ja)?)(?![a-z])",
+_BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|ii|id|zy|ka|e|ius|iai|ai)?(?![a-z])"
+                           r"|author-?name|authorname"
+                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja(?:t)?|tekij[aä]t?|forfattere?|f[oö]rfattare"
+                           r"|skribent(?:er)?|avtor(?:ji|ja)?|[uú]dar|[uú]dair)(?![a-z])",
                            re.I)
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
 word in the languages whose themes name their fields so (Drupal's ``field--name-field-auteurs``,
-``autor``, ``autores``, ``autori``, ``autorzy``, Lithuanian ``autorius``, Hungarian ``szerzo``,
-``field--name-field-szerzo``, Basque ``egilea``, Finnish ``kirjoittaja``, Danish and Norwegian
-``forfatter``, Swedish ``forfattare``, ``skribent``, Slovene ``avtor``, ``avtorji``; not
-``szerzodes``, a contract)."""
-_BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "fatt", "skribent", "avtor")
+``autor``, ``autores``, ``autori``, Romanian ``autorii``, Estonian ``autorid``, ``autorzy``,
+Lithuanian ``autorius``, ``autoriai``, Latvian ``autori``, Hungarian ``szerzo``, ``szerzok``,
+``field--name-field-szerzo``, Basque ``egilea``, Finnish ``kirjoittaja``, ``kirjoittajat``,
+``tekija``, ``tekijat``, Danish and Norwegian ``forfatter``, ``forfattere``, Swedish
+``forfattare``, ``skribent``, ``skribenter``, Slovene ``avtor``, ``avtorji``, Irish ``udar``,
+``udair``; not ``szerzodes``, a contract)."""
+_BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "tekij", "fatt", "skribent", "avtor", "udar",
+                      "údar", "udair", "údair")
 """What every match of :data:`_BYLINE_CLASS` holds, in lower case: a class holding none is no
 byline's, told without the pattern."""
-_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatura|signatur|podpis|assinatura)(?![a-z])", re.I)
+_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatura|signatur|podpis|potpis|unterschrift|allekiri"
+                              r"|allekirjoitus|assinatura)(?![a-z])", re.I)
 """A class or id naming the article's signature, the writer's name printed under or over the
-text in Italian, Spanish, Catalan, Portuguese, French and Polish layouts (``firma``, ``firma-autor``, ``signatura``,
-``article-signature``, ``podpis``). The words name other things too (a firm, a photo's
+text in Italian, Spanish, Catalan, Portuguese, French, Polish, Czech, Slovak, Slovene,
+Croatian, Serbian, German, Estonian and Finnish layouts (``firma``, ``firma-autor``,
+``signatura``, ``article-signature``, ``podpis``, ``potpis``, ``unterschrift``, ``allekiri``,
+``allekirjoitus``). The words name other things too (a firm, a photo's
 caption in Polish, a dish, a subscription), so such an element is a byline only where
 :func:`_signature` finds it one."""
 _BYLINE_HOOKS = frozenset(("user-name",))
@@ -970,7 +979,7 @@ def _printed_byline(f: Fields) -> list[str]:
     (:data:`_BYLINE_HOOKS`, Wix), not page furniture (a sign-in prompt, ``Log In``, where Wix
     prints the reader's name: :func:`~newsbot.extraction.generic.boilerplate.opens_with_furniture`),
     not a comment's, a quote's, an author
-    box's biography or picture, nor in an aside, a navigation, the page's footer or reader
+    box's biography (:func:`_biography`: its sentence) or picture, nor in an aside, a navigation, the page's footer or reader
     comments (:func:`~newsbot.extraction.values.in_aside`); when the first is a photo's (in a
     figure, or named a caption: ``cutline-byline``), none (the bylines after it may be a teaser's,
     and the date line is read next); cut before the first date, time or reading
@@ -996,7 +1005,7 @@ def _printed_byline(f: Fields) -> list[str]:
         edged = _edged_text(el)
         text = _byline_text(el, edged)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text) \
-                and not _in_fact_box(el):
+                and not _in_fact_box(el) and not _biography(text, byline_language(f)):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
                 return []  # a photo's byline first: the date line is read next, not a teaser's byline
@@ -1020,6 +1029,24 @@ def _printed_byline(f: Fields) -> list[str]:
                 return []  # ``By <a href="/authors/europe-desk">Europe Desk</a>``: a desk's author page
             return [value]
     return []
+
+
+_SENTENCE_WORDS = 6  # the fewest words of an author box's sentence (``Lea Sommer ist Biologin und schreibt …``)
+_SENTENCE_LOWER = 3  # the fewest words in lower case of such a sentence, no conjunction among them
+
+
+def _biography(text: str, language: str) -> bool:
+    """A byline-named element's ``text`` is a sentence about its writer, an author box's
+    biography, no byline: :data:`_SENTENCE_WORDS` words or more ending in a full stop, of which
+    :data:`_SENTENCE_LOWER` or more are in lower case and no conjunction of the page's
+    ``language`` (:func:`_conjunctions`): the verbs and words of a sentence (``Lea Sommer ist
+    Biologin und schreibt über Wälder.``), where a byline's lower-case words are a name's
+    particles, a conjunction or a place's preposition (``Von Lena Vogt und Jonas Brandt.``)."""
+    words = text.split()
+    if not text.rstrip().endswith(".") or len(words) < _SENTENCE_WORDS:
+        return False
+    conjunctions = _conjunctions(language)
+    return sum(1 for w in words if w[0].islower() and w.lower() not in conjunctions) >= _SENTENCE_LOWER
 
 
 _CREATOR_CLASSES = frozenset(("field--name-uid", "field-name-uid", "submitted"))
@@ -1338,6 +1365,8 @@ def _dateline_byline(f: Fields) -> list[str]:
     it, a date printed in the lead-in's field ends the name there (``Written by Ana Ruiz on
     12 March 2025``, a word in lower case before the date: :func:`_before_date`), when the names
     read as a person's. The element right after the headline (itself, not one inside it) may
+    print a news agency's name alone (the vocabulary's ``news_agency``) before a date: the
+    agency is the byline (``Lusa | 17 de junho de 2026``); and it may
     print its names with no lead-in when a date follows them (``Ana Ruiz · 12 March 2025``,
     names first): they are read when each field before the date holds names that each read as
     a person's and the markup marks each as an author's (:func:`_marked_authors`: capitalised
@@ -1353,11 +1382,16 @@ def _dateline_byline(f: Fields) -> list[str]:
     date after it whose lead-in names a source (the vocabulary's ``source_lead_in``: ``4 mars
     2025 · Source : Agence France-Presse``) or whose names are a desk's (:func:`_desk`: ``By <a
     href="/authors/europe-desk">Europe Desk</a>``) names no writer, marked or not. ``[]``
-    otherwise."""
+    otherwise. On a table layout's page with no heading, the headline is its bold line
+    (:func:`~newsbot.extraction.title.bold_headline`), the date line a ``<font>`` after it, in
+    its cell or the next (:func:`_near_headline`)."""
     head = headline_element(f.page, None)
+    nears = list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else []
+    if head is None and (head := bold_headline(f.page)) is not None:
+        nears = _near_headline(head)  # its cell's next siblings, or the next row's
     language = byline_language(f)
     lead_in = _lead_ins(language, language_declared(f))
-    for n, near in enumerate(list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else ()):
+    for n, near in enumerate(nears):
         for el in near.iter(etree.Element):
             edged = _edged_text(el, _COMPOSED * NAME_CHARS)
             if edged is None:
@@ -1368,6 +1402,9 @@ def _dateline_byline(f: Fields) -> list[str]:
             fields = _fields(el, edged)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
+                if n == 0 and el is near and len(fields) > 1 and pattern("news_agency").match(fields[0]) \
+                        and _names_time(fields[1], f):
+                    return [fields[0]]  # ``Lusa | 17 de junho de 2026``: the agency alone credited
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0], language):  # ``Name · date``
                     names = [_persons(field, language) for field in _names_before_time(fields, f)]
                     flat = [name for part in names for name in part]
@@ -1519,11 +1556,13 @@ def _lead_ins(language: str, declared: bool = True) -> re.Pattern:
     """A byline's lead-in of any language (the vocabulary's ``byline_lead_in``) or of the page's
     ``language`` alone, in its own case (``page_lead_in``: Irish ``Le``, Catalan ``per``,
     Romanian ``de``; ``declared_lead_in`` too, a first name in other languages, Catalan ``Per``,
-    when the markup ``declared`` the language), then its colon: what opens a date line's byline field."""
+    when the markup ``declared`` the language), then its colon: what opens a date line's byline field.
+    A lead-in joined to a photo's credit before one colon (:func:`_joint_credit`: ``Text a foto:``,
+    ``Tekst i foto:``) is read whole, its colon with it, before the lead-in word alone."""
     any_language = pattern("byline_lead_in")
     own = [language_pattern(name, language, every_language=False).pattern
            for name in ("page_lead_in", "declared_lead_in")[:2 if declared else 1]]
-    return re.compile("|".join([f"(?i:{any_language.pattern})", *own]))
+    return re.compile("|".join([f"(?i:{_joint_credit().pattern})", f"(?i:{any_language.pattern})", *own]))
 
 
 def _colon_lead_in(field: str, lead_in: re.Pattern) -> bool:
@@ -1703,7 +1742,8 @@ def _edged_text(el, limit: int | None = None) -> str | None:
 
     def walk(node):
         if node.tag not in ("script", "style", "noscript", "template") \
-                and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node))):
+                and (node is el or not (_LABEL.search(node.get("class") or "") or _not_a_name(node)
+                                        or _lead_in_label(node))):
             block = node is not el and (node.tag in _BLOCKS or _time_after_name(node))
             parts.append("\0" if block or node.tag == "br" else "")
             add(node.text or "")
@@ -1724,6 +1764,21 @@ def _edged_text(el, limit: int | None = None) -> str | None:
     finally:
         del walk  # it names itself: a reference cycle holding ``el``, and the page's tree, until the collector runs
     return read_apart("".join(parts), _BESIDE)
+
+
+_LEAD_IN_CLASS = re.compile(r"(?:^|[\s_-])(?:by|prefix)(?:$|[\s_-])", re.I)
+"""A class naming a byline's lead-in printed in an element of its own (tagDiv's ``td-author-by``,
+``byline-prefix``)."""
+_LEAD_IN_CHARS = 16  # the longest lead-in such an element prints (``By``, ``De``, ``Scris de``)
+
+
+def _lead_in_label(node) -> bool:
+    """``node`` is a byline's lead-in in an element of its own, no part of the name: its class
+    names one (:data:`_LEAD_IN_CLASS`), it holds no element and at most :data:`_LEAD_IN_CHARS`
+    characters (``<div class="td-author-by">De</div>``, Romanian ``De`` before the name; not
+    Kadence's ``<span class="posted-by">`` wrapping the names)."""
+    return len(node) == 0 and len((node.text or "").strip()) <= _LEAD_IN_CHARS \
+        and bool(_LEAD_IN_CLASS.search(node.get("class") or ""))
 
 
 class _Long(Exception):
@@ -1945,6 +2000,50 @@ def _kind_credit() -> re.Pattern:
     lead_ins = "|".join(phrases("byline_lead_in")) or "(?!)"
     return re.compile(rf"^(?:[^\W\d_]+\s+){{0,{_CREDIT_WORDS - 1}}}[^\W\d_]*(?:{kinds})(?![^\W\d_])\s+"
                       rf"(?:{lead_ins})\s+([^\W\d_].*?)[.!]?$", re.I)
+
+
+_EMPHASIS = ("em", "i", "strong", "b")
+
+
+def _opening_signature(f: Fields) -> list[str]:
+    """The writers a signature line opening the text names: the first paragraph (``<p>``) after
+    the headline (:func:`~newsbot.extraction.title.headline_element`), in no box
+    (:data:`_BOXES`), whose text is all one emphasis element's (``<em>``, ``<i>``,
+    ``<strong>``, ``<b>``), :data:`NAME_CHARS` characters at most, opening with a byline's
+    lead-in (:func:`_opens_with_lead_in`: ``<p><em>di Roberta Gallo e Simone Bertola, segreteria
+    FIOM</em></p>``); its names (:func:`split_names`) that read as a person's
+    (:func:`_person_shaped`), a role after a comma (a part opening in lower case) left out, any
+    other part making it none. Read after every other printed byline, so a desk's author a theme
+    prints in its meta (``Redazione``) gives way to it, and a person's does not. ``[]`` when
+    there is none."""
+    head = headline_element(f.page, None)
+    if head is None:
+        return []
+    language = byline_language(f)
+    first = next((p for p in _paragraphs_after(head) if (text_of(p) or "").strip()), None)
+    if first is None or any(a.tag in _BOXES for a in first.iterancestors()):
+        return []
+    text = clean(text_of(first)) or ""
+    marked = [c for c in first if c.tag in _EMPHASIS]
+    if len(text) > NAME_CHARS or len(marked) != 1 or (first.text or "").strip() or (marked[0].tail or "").strip() \
+            or clean(text_of(marked[0])) != text or not _opens_with_lead_in(first, language, language_declared(f)):
+        return []
+    names = split_names(text, language)
+    persons = [n for n in names if _person_shaped(n)]
+    if not persons or any(not _person_shaped(n) and not n[:1].islower() for n in names):
+        return []
+    return persons
+
+
+def _paragraphs_after(head):
+    """The ``<p>`` elements after the element ``head`` in document order (in its next siblings,
+    then in those of each element wrapping it, up to the ``<body>``), none inside it."""
+    node = head
+    while node is not None and node.tag not in ("body", "html"):
+        for other in node.itersiblings():
+            if isinstance(other.tag, str):
+                yield from other.iter("p")
+        node = node.getparent()
 
 
 def _standfirst_credit(f: Fields) -> list[str]:
