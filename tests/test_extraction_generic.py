@@ -2211,3 +2211,131 @@ def test_a_paragraph_named_a_lead_after_the_texts_first_sentence_is_no_lead():
     html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1>" + _paras(1) + f"<p class='lead'>{_LEAD_P}</p>"
                 + _paras(2, "the quay") + "</main>")
     assert extract_article(html, URL).record["lead"] is None
+
+
+_STORY = "".join(f"<p>Paragraph {i} of the report on the ferries, long enough to be read as running text by the rules.</p>"
+                 for i in range(1, 4))
+
+
+@pytest.mark.parametrize("box, gone", [
+    ("<div class='kontakt'><p><strong>Lisainfo:</strong> Mari Tamm, pressiesindaja, tel 5555 0000</p></div>", "Lisainfo"),
+    ("<p><strong>Pressekontakt:</strong> Anna Vogt, Pressesprecherin, presse@stadt.example</p>", "Pressekontakt"),
+    ("<p><strong>Más información:</strong> Gabinete de prensa, tel. 910 000 000</p>", "Más información"),
+    ("<h2>Lisätietoja</h2><p>hallitusneuvos Liisa Koski, p. 0295 000 000</p>", "Lisätietoja"),
+])
+def test_a_contact_box_closing_the_text_is_no_text(box, gone):
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + box
+                + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert gone not in body and body.endswith("read as running text by the rules.")
+
+
+@pytest.mark.parametrize("line", [
+    "Call 112 if you see a ferry in trouble, or the harbour office on +44 20 7946 0000 by day.",
+    "„Wir sind zufrieden“, sagte die Pressesprecherin Anna Vogt, erreichbar unter 030 1234567.",
+])
+def test_a_sentence_naming_a_phone_number_stays(line):
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY
+                + f"<p>{line}</p></div></article>")
+    assert extract_article(html, URL).record["body"].endswith(line)
+
+
+_METRYKA = ("<table class='metryka'><tr><th>Wytworzył:</th><td>Wydział Inżynierii Miejskiej i Transportu Publicznego</td></tr><tr><th>Opublikował:</th>"
+            "<td>Jan Nowak</td></tr><tr><th>Data publikacji:</th><td>12.03.2026 10:15</td></tr>"
+            "<tr><th>Ostatnia zmiana:</th><td>13.03.2026 08:00</td></tr></table>")
+
+
+def test_a_table_of_the_pages_record_is_no_text():
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + _METRYKA
+                + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    assert "Wytworzył" not in body and "Transportu" not in body and body.endswith("running text by the rules.")
+
+
+@pytest.mark.parametrize("table, record", [
+    (_METRYKA, True),
+    ("<table><tr><th>Departure:</th><td>08:15 from the old harbour</td></tr><tr><th>Arrival:</th>"
+     "<td>09:40 at the island quay</td></tr></table>", False),
+])
+def test_only_a_table_labelled_with_the_pages_record_is_one(table, record):
+    import lxml.html
+
+    from newsbot.extraction.generic.body import rule_pass
+    from newsbot.extraction.generic.filters import record_tables
+
+    tree = lxml.html.fromstring(_doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div>" + _STORY + table
+                                     + "</div></article>"))
+    found = rule_pass(tree.getroottree().getroot()).found
+    assert bool(record_tables(found)) is record and any(b.tag == "tr" for b in found)
+
+
+@pytest.mark.parametrize("label", ["Artikel nur für Abonnenten.", "Réservé aux abonnés", "Solo para suscriptores"])
+def test_a_paywall_label_over_the_text_is_no_text(label):
+    html = _doc("<title>Ferries</title>", f"<article><h1>Ferries</h1><div class='article-body'><p class='hint'>{label}</p>"
+                + _STORY + "</div></article>")
+    assert extract_article(html, URL).record["body"].startswith("Paragraph 1")
+
+
+def test_a_sentence_about_subscribers_opening_the_text_stays():
+    line = "Abonnenten der Fähre zahlen ab Mai weniger, beschloss der Hafenrat am Dienstag nach langer Debatte."
+    html = _doc("<title>Ferries</title>", f"<article><h1>Ferries</h1><div class='article-body'><p>{line}</p>"
+                + _STORY + "</div></article>")
+    assert extract_article(html, URL).record["body"].startswith(line)
+
+
+def test_a_byline_with_two_names_and_an_hour_over_a_lead_is_left_out():
+    html = _doc("<title>Ferries</title>", "<main class='container'><div class='row'><div class='col-lg-8'><article>"
+                "<h1 class='display-5 fw-bold'>Ferries sail later</h1><p class='text-muted small'>Por Ana Ruiz e "
+                f"Rui Costa · 9 de março de 2026, às 16h20</p><p class='lead'>{_LEAD_P}</p>" + _paras(3)
+                + "</article></div></div></main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and record["body"].startswith(_LEAD_P) and "Rui Costa" not in record["body"]
+
+
+def test_a_round_ups_first_sub_heading_naming_a_place_is_the_texts():
+    html = _doc("<title>Regio</title>", "<article><h1>Nieuws uit de regio</h1><div class='article-body'>"
+                "<h2>Zandvoort: strandpaviljoens eerder open</h2><p>De paviljoens aan het strand mogen dit jaar twee "
+                "weken eerder open dan gebruikelijk, besloot de raad.</p><h2>Heemstede: nieuwe bibliotheek</h2><p>In "
+                "Heemstede opent volgende maand de nieuwe bibliotheek aan het plein met een leeszaal.</p></div></article>")
+    assert extract_article(html, URL).record["body"].startswith("Zandvoort: strandpaviljoens eerder open\n\n")
+
+
+@pytest.mark.parametrize("line, credit", [("Foto: dpa", True), ("Strandpaviljoens open", False)])
+def test_a_photo_source_is_named_as_a_word_of_its_own(line, credit):
+    assert is_boilerplate(line) is credit
+
+
+@pytest.mark.parametrize("cls, lines", [
+    ("ingress", "<div class='article-dates'><span class='published'>Publicerad 2026-02-03 kl. 10.15</span></div>"),
+    ("lead-paragraph", "<p class='date-info'>Julkaistu 14.1.2026 klo 12.00</p><p class='ministry'>Ministry of Transport</p>"),
+])
+def test_a_lead_in_a_form_wrapping_the_whole_page_is_the_lead(cls, lines):
+    html = _doc("<title>Ferries</title>", "<form method='post' action='./page.aspx' id='aspnetForm'><div id='content'>"
+                f"<h1>Ferries sail later</h1>{lines}<div class='rich-field'><p class='{cls}'>{_LEAD_P}</p>" + _paras(3)
+                + "</div></div></form>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and record["body"].startswith(_LEAD_P) and "Ministry" not in record["body"]
+
+
+def test_a_form_beside_the_text_is_still_furniture():
+    html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1><form action='/search'><p class='intro'>"
+                "Search the archive of the harbour board for all decisions since 1990.</p></form>" + _paras(3) + "</main>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_subscribers_label_closing_the_text_over_its_offer_is_no_text():
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY
+                + "<p class='premium-note'>Article réservé aux abonnés.</p><div id='ad-inread' class='ad'></div>"
+                "<div class='paywalled'><p>Abonnez-vous pour lire la suite</p><a href='/abo'>1 € le premier mois</a></div>"
+                "</div></article>")
+    record = extract_article(html, URL).record
+    assert record["body"].endswith("running text by the rules.") and "partial" in record["quality_flags"]
+
+
+@pytest.mark.parametrize("between", ["<figure><img src='/i/1.jpg'><figcaption>The mill</figcaption></figure>",
+                                     "<div id='ad-inread' class='slot'></div>"])
+def test_a_round_ups_first_sub_heading_over_an_image_and_its_container_is_the_texts(between):
+    html = _doc("<title>Walks</title>", "<main><div class='title'><h1>Four walks for spring</h1></div>"
+                + _ROUND_UP[:_ROUND_UP.index("<p>")] + between + "<div class='content'>"
+                + _ROUND_UP[_ROUND_UP.index("<p>"):] + "</div></main>")
+    assert extract_article(html, URL).record["body"].startswith("Walk 1: the mill trail\n\nWalk 1 runs along")

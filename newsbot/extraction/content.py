@@ -154,8 +154,25 @@ def body(f: Fields) -> tuple[str | None, str | None]:
         first = key(found[0]) if found else ""
         lk = key(lead_text)
         if not found or not (first == lk or first.startswith(lk) or lk.startswith(first)):
+            found = _after_opening_lines(found, lk)
             found = [lead_text] + [p for p in found if key(p) != lk]  # not twice
     return "\n\n".join(found) or None, layer
+
+
+def _after_opening_lines(found: list[str], lk: str) -> list[str]:
+    """``found`` without the short lines printed before the standfirst of key ``lk`` when it is
+    one of its first paragraphs (a ministry's name, a byline with its date: each under
+    :data:`~newsbot.extraction.generic.lead.OPENING_LINE_CHARS` characters and no sentence, the
+    lines :func:`~newsbot.extraction.generic.find_lead` reads past): the text opens with the
+    standfirst, and what a page prints over it is its furniture."""
+    from .generic.lead import OPENING_LINE_CHARS, OPENING_LINES, _SENTENCE_END
+
+    for k, p in enumerate(found[:OPENING_LINES + 1]):
+        if key(p) == lk:
+            return found[k:]
+        if len(p) >= OPENING_LINE_CHARS or _SENTENCE_END.search(p):
+            break
+    return found
 
 
 def paragraphs(f: Fields) -> tuple[list[str], str | None, bool]:

@@ -13,7 +13,8 @@ from .container import containers, heads_the_text
 from .filters import (_QUESTION_END, _ai_summary_boxes, _closing_answer, _closing_heading, _closing_intro,
                       _closing_line, _closing_list_item, _cut_related, _dateline, _dedupe, _drop_nested_articles,
                       _introduced, _keep_after, _keep_before, _keyword_lines, _labelled, _listing,
-                      _repeated_pull_quotes, _teaser, _under_a_call)
+                      _repeated_pull_quotes, _teaser, _under_a_call, contact_lines, paywall_label,
+                      record_tables)
 from .lead import credit_line
 from .prune import HEADINGS
 from .scorer import model, pruned_tiers, rescore
@@ -101,6 +102,9 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
              and not is_boilerplate(b.text) and not _teaser(b, boxes, seen)]
     inner = _cut_related(inner)
     inner = _drop_nested_articles(inner, boxes)
+    contacts = contact_lines(inner) | record_tables(inner)  # a contact box, a table of the page's record
+    if contacts:
+        inner = [b for b in inner if id(b) not in contacts]
     goods = [i for i, b in enumerate(inner) if b.good]
     while goods and is_funding_notice_block(inner[goods[0]]):  # a notice opening or closing the text
         goods.pop(0)
@@ -111,6 +115,7 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     first, last = goods[0], goods[-1]
     lead_parent = _parent(inner[first])
     head = [b for b in inner[:first] if not _dateline(b) and not is_funding_notice_block(b) and not credit_line(b.text)
+            and not paywall_label(b)
             and (_keep_before(b) or (
         _parent(b) is lead_parent and b.tag in ("p", "h2", "h3", "h4") and b.link_share < LINK_LIST_SHARE)
             or b.tag in HEADINGS and heads_the_text(b.element, lead_parent) is lead_parent)]
@@ -119,7 +124,7 @@ def rule_pass(tree, anchor=None, tiers: frozenset | None = None, reprieve: dict 
     last_parent = _parent(inner[last])
     last = keyword_end
     memo: dict = {}  # a list's answer of :func:`_labelled`, read once for all its items
-    tail = _tail(inner[last + 1:], last_parent, memo)
+    tail = [b for b in _tail(inner[last + 1:], last_parent, memo) if not paywall_label(b)]
     # a closing table's rows and a list's labelled items: kept whole, as the rules read them
     keyword |= {id(b) for b in tail if b.tag == "tr" or b.tag == "li" and _labelled(_listing(b), memo)}
     kept = head + inner[first:last + 1] + tail

@@ -200,9 +200,15 @@ def _inside(el, anc) -> bool:
     return False
 
 
+_BETWEEN = frozenset({"figure", "picture", "img", "script", "noscript", "style", "ins"})
+"""Elements printed between a sub-heading and the container whose text it heads that it passes
+over: an image with its caption, a script, an advert slot (``<ins>``)."""
+
+
 def heads_the_text(heading, into=None):
     """The container whose text the sub-heading ``heading`` heads from outside it: the element
-    right after ``heading`` (its next sibling), when that opens with a paragraph (its first
+    right after ``heading`` (its next sibling, past an image, a script or an empty ``<div>``: an
+    advert slot, :data:`_BETWEEN`), when that opens with a paragraph (its first
     block a ``<p>``) and holds sub-headings of ``heading``'s tag and class over its other
     paragraphs (a round-up printing its first item's ``<h2>`` before the text's container and
     the rest inside it: sub-headings over the text's own paragraphs are the text's); ``None``
@@ -211,8 +217,9 @@ def heads_the_text(heading, into=None):
     class) heads none, nor does a label (:func:`_label`: ``<h2>Kommentar</h2>`` under the headline,
     the article's format)."""
     box = heading.getnext()
-    while box is not None and not isinstance(box.tag, str):
-        box = box.getnext()
+    while box is not None and (not isinstance(box.tag, str) or box.tag in _BETWEEN
+                               or box.tag == "div" and next((t for t in box.itertext() if t.strip()), None) is None):
+        box = box.getnext()  # (an image of the first item, an empty advert slot, between them)
     if box is None or box.tag in HEADINGS or box.tag in ("p", "h1") or (into is not None and box is not into):
         return None
     first = next((e for e in box.iter("p", "h1", *HEADINGS) if e is not box), None)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
-from ..vocabulary import phrases
+from ..vocabulary import pattern, phrases
 from .boilerplate import is_ai_notice, is_boilerplate, is_stop
 from .container import _updates
 from .prune import HEADINGS, QUOTE_NAME, _semantic_names, _text_before
@@ -567,3 +567,84 @@ def _closing_answer(b: Block, question: Block, parent) -> bool:
 def _closing_heading(b: Block, parent) -> bool:
     """A sub-heading in ``parent`` (the last good paragraph's), not a link."""
     return b.tag in HEADINGS and _parent(b) is parent and b.link_share < 0.3
+
+
+CONTACT_CHARS = 300  # the longest line of a contact box
+CONTACT_LINES = 3  # the most lines under a contact box's label standing alone
+
+
+def contact_lines(found: list[Block]) -> set:
+    """The ids of the blocks of ``found`` that are a contact box, no text: a line under
+    :data:`CONTACT_CHARS` opening with the vocabulary's ``contact_label`` and a colon and holding a
+    contact's value (:data:`_CONTACT_VALUE`: ``Lisainfo: Liis Rebane, pressiesindaja, tel 5555
+    0000``, ``Pressekontakt: … presse@stadt.example``), or the label as a line of its own
+    (``<h2>Lisätietoja</h2>``) with the short lines under it, up to :data:`CONTACT_LINES`, when
+    one of them holds a contact's value. A sentence mentioning a number (``Call 112 if …``) or a
+    spokesperson quoted opens with no label and stays."""
+    label = pattern("contact_label")
+    out: set = set()
+    for i, b in enumerate(found):
+        text = b.text
+        if len(text) >= CONTACT_CHARS or id(b) in out:
+            continue
+        m = label.match(text)
+        if m is None:
+            continue
+        rest = text[m.end():]
+        if rest.strip():
+            if _CONTACT_VALUE.search(rest):
+                out.add(id(b))
+            continue
+        under = []
+        for nb in found[i + 1:i + 1 + CONTACT_LINES]:
+            if len(nb.text) >= CONTACT_CHARS or nb.tag in HEADINGS:
+                break
+            under.append(nb)
+        while under and not _CONTACT_VALUE.search(under[-1].text):
+            under.pop()
+        if under:
+            out |= {id(b)} | {id(nb) for nb in under}
+    return out
+
+
+def paywall_label(b: Block) -> bool:
+    """``b`` is a label marking the piece as one for subscribers, a line of its own (the
+    vocabulary's ``paywall_label``: ``Artikel nur für Abonnenten.``, ``Réservé aux abonnés``,
+    ``Plus-Artikel``); read before the text's first good paragraph, where a page prints it under
+    the headline, and after its last, over a paywall's offer. A sentence about subscribers is no
+    such line."""
+    return len(b.text) < 80 and bool(pattern("paywall_label").match(b.text))
+
+
+RECORD_ROWS = 2  # the fewest rows of a table of the page's own record labelled so
+
+
+def record_tables(found: list[Block]) -> set:
+    """The ids of the row blocks (``<tr>``) of ``found`` in a table of the page's own record, no
+    text: a table of label/value rows (two cells each) at least :data:`RECORD_ROWS` of whose
+    labels are the vocabulary's ``record_label`` (``Wytworzył:``, ``Opublikował:``, ``Ostatnia
+    zmiana:``, ``Author:``) or ``date_label`` words (``Data publikacji:``) — a Polish public
+    information bulletin's ``metryka``. Only left out of the body: its element stays in the tree
+    for the dates read from it. A table of data in the text (a timetable, results) has no such labels."""
+    record, dated = pattern("record_label"), pattern("date_label")
+    tables: dict = {}
+    for b in found:
+        if b.tag == "tr":
+            table = next(b.element.iterancestors("table"), None)
+            if table is not None:
+                tables.setdefault(table, []).append(b)
+    out: set = set()
+    for table, rows in tables.items():
+        labelled = 0
+        for tr in table.iter("tr"):
+            cells = [c for c in tr if c.tag in ("th", "td")]
+            if len(cells) != 2:
+                labelled = -1
+                break
+            label = " ".join(cells[0].text_content().split()).rstrip(" :")
+            m = dated.match(label)
+            if record.match(label) or (m and not label[m.end():].strip()):
+                labelled += 1
+        if labelled >= RECORD_ROWS:
+            out |= {id(b) for b in rows}
+    return out

@@ -89,13 +89,22 @@ def _names_no_lead(names: str) -> bool:
     return bool(_NOT_LEAD.search(names))
 
 
-def _in_furniture(el) -> bool:
+def _in_furniture(el, wrappers: frozenset = frozenset()) -> bool:
+    """``el`` lies in page furniture: it or an ancestor is of :data:`FURNITURE`'s tags, but for
+    the ``wrappers`` (:func:`_page_forms`), forms that wrap the page's text."""
     node = el
     while node is not None:
-        if node.tag in FURNITURE:
+        if node.tag in FURNITURE and node not in wrappers:
             return True
         node = node.getparent()
     return False
+
+
+def _page_forms(*inside) -> frozenset:
+    """The ``<form>`` elements holding any of ``inside`` (the headline, the body's first block;
+    ``None`` ignored): a form wrapping the whole page, ASP.NET Web Forms' ``<form
+    id="aspnetForm">`` around a SharePoint or DNN page, is no furniture of it."""
+    return frozenset(f for el in inside if el is not None for f in el.iterancestors("form"))
 
 
 FURNITURE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "script", "style", "noscript",
@@ -384,9 +393,13 @@ def _without_labels(el, text: str) -> str:
 
 
 OPENING_LINES = 2
-"""The short lines opening a body (each a ``<p>`` under :data:`LEAD_MIN_CHARS` characters, no
-sentence: a ministry's name, ``Por Ana Ruiz · 10 de marzo``) a paragraph named a lead
-(``<p class="lead">``, ``lead-paragraph``) may follow and still be the standfirst."""
+"""The short lines opening a body (each a ``<p>`` under :data:`OPENING_LINE_CHARS` characters, no
+sentence: a ministry's name, ``Por Ana Ruiz e Rui Costa · 10 de março de 2026, às 16h20``) a
+paragraph named a lead (``<p class="lead">``, ``lead-paragraph``) may follow and still be the
+standfirst."""
+OPENING_LINE_CHARS = 120
+"""The longest such line: a byline naming two writers with its date and hour is longer than a
+standfirst's :data:`LEAD_MIN_CHARS`, and ends with no sentence's mark either."""
 
 
 def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
@@ -418,14 +431,15 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     far = stop  # past short lines opening the body (a ministry's name, a byline and date), a named lead
     for k, b in enumerate(body.blocks[1:OPENING_LINES + 1], 1):
         prev = body.blocks[k - 1]
-        if prev.tag != "p" or len(prev.text) >= LEAD_MIN_CHARS or _SENTENCE_END.search(prev.text):
+        if prev.tag != "p" or len(prev.text) >= OPENING_LINE_CHARS or _SENTENCE_END.search(prev.text):
             break
         far = order.get(b.element, far)
     fallback = None
+    wrappers = _page_forms(anchor, first)
     # ``order`` numbers the elements 0, 1, 2… in its own order: only those after the headline
     # and up to the first body block are read
     for el, i in islice(order.items(), start + 1, max(stop, far) + 1):
-        if i <= start or i > max(stop, far) or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el) \
+        if i <= start or i > max(stop, far) or el.tag in ("body", "html", "a", "li", "ul", "h1") or _in_furniture(el, wrappers) \
                 or el in body.left_out:
             continue
         names = _names(el)

@@ -132,6 +132,14 @@ PATTERNS: dict[str, Pattern] = {
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
     "contents_label": Pattern(r"^(?:{})\s*:", re.I),
+    # a contact box's label ("Lisainfo:", "Pressekontakt", "Más información"), opening a line
+    # with a colon or standing as the whole line
+    "contact_label": Pattern(r"^(?:{})\s*(?::|$)", re.I),
+    # a label marking a piece as one for subscribers, as the whole line ("Artikel nur für
+    # Abonnenten.", "Plus-Artikel")
+    "paywall_label": Pattern(r"^(?:{})[\s.!]*$", re.I),
+    # a label of a page's own record, in a table of label/value rows ("Wytworzył:", "Author:")
+    "record_label": Pattern(r"^(?:{})\s*:?$", re.I),
     # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
@@ -212,7 +220,9 @@ SHAPES: dict[str, Shape] = {
     "member_prompt": Shape("member_prompt", r"(?:{prompt})(?:{particle}|$)|(?:{intro}).{0,12}(?:{members})|(?:{notice})"),
     "member_prompt_end": Shape("member_prompt_end", r"{}"),
     # --- credit_text, stop_text --------------------------------------------------------------
-    "photo_credit": Shape("credit_text", r"{}"),
+    # a photo source's name as a word of its own: no letter before it ("dpa", not the "dpa" of
+    # Dutch "strandpaviljoens")
+    "photo_credit": Shape("credit_text", r"(?<![^\W\d_])(?:{})"),
     "related_heading": Shape("stop_text", r"{}"),
     # a heading announcing the most read stories as its whole text, two words more at most
     # ("Most viewed this week"), not a crosshead's opening ("Most viewed series were dramas")
@@ -258,6 +268,9 @@ SHAPES: dict[str, Shape] = {
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
     "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
     "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
+    "contact_label": Shape("contact_label", r"{}"),  # "Lisätietoja", "Pressekontakt", "Kontakt"
+    "paywall_label": Shape("paywall_label", r"{}"),  # "Nur für Abonnenten", "Réservé aux abonnés"
+    "record_label": Shape("record_label", r"{}"),  # "Wytworzył", "Opublikował", "Ostatnia zmiana"
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
