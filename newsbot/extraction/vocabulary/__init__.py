@@ -132,6 +132,12 @@ PATTERNS: dict[str, Pattern] = {
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
     "contents_label": Pattern(r"^(?:{})\s*:", re.I),
+    # the word numbering an episode opening a headline, then its number ("Episode 42:",
+    # "Folge 7 –", "Afsnit 18:")
+    "episode_word": Pattern(r"^\W*(?:{})\s*(?:#|nr\.?|no\.?)?\s*\d+(?!\d)", re.I),
+    # the word a front's headline opens with before its colon and name ("Tag: harbour",
+    # "Žyma: uostas", "Archives: March 2026"): a tag's, category's, author's or archive's page
+    "listing_label": Pattern(r"^\W*(?:{})\s*[:：]\s*\S", re.I),
     # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
@@ -257,6 +263,8 @@ SHAPES: dict[str, Shape] = {
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
     "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
+    "episode_word": Shape("episode_word", r"{}"),  # "Episode", "Folge", "Afsnit"
+    "listing_label": Shape("listing_label", r"{}"),  # "Tag:", "Kategorie:", "Žyma:"
     "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
