@@ -169,7 +169,7 @@ def test_a_drupal_7_views_numbered_rows_are_teaser_units():
     rows = "".join(ROW.format(n=n).replace('class="views-row"', f'class="views-row views-row-{n} views-row-'
                                            f'{"odd" if n % 2 else "even"}"') for n in range(1, 6))
     html = ('<html lang="en"><head><meta property="og:type" content="website"></head><body><main>'
-            f"<h1>Archive: March 2025</h1><div class='view-content'>{rows}</div></main></body></html>")
+            f"<h1>News of March 2025</h1><div class='view-content'>{rows}</div></main></body></html>")
     assert kind(html) == (False, "teaser_run")
 
 
@@ -219,7 +219,7 @@ def test_a_round_up_telling_each_story_before_its_link_is_no_front():
     # teaser cards print their headline link first, the excerpt after it: a front
     cards = "".join(POST.format(n=n).replace("<p>", "<p>A long excerpt follows: ") for n in range(1, 6))
     assert kind("<html lang='en'><head><meta property='og:type' content='website'></head><body><main>"
-                f"<h1>Archive: March 2025</h1><div class='posts'>{cards}</div></main></body></html>") == (False, "teaser_run")
+                f"<h1>News of March 2025</h1><div class='posts'>{cards}</div></main></body></html>") == (False, "teaser_run")
 
 
 RELATED_ROW = ("<div class='row'><div class='col'><a href='/news/notice-{n}'>Harbour office notice number {n} on the "
@@ -1217,3 +1217,180 @@ def test_a_meta_lines_parts():
     assert _meta_line(line) and not _meta_line(line, page)  # an event's address
     assert not _meta_line(lh.fragment_fromstring("<p>18.04.2026 – 30.05.2026 | di Giuseppe Verdi</p>"))  # a run
     assert not _meta_line(lh.fragment_fromstring("<p>18.04.2026 | di scena il capolavoro del maestro</p>"))
+
+
+# --- video and podcast pages: no record ----------------------------------------------------
+
+VIDEO_FI = (
+    '<html lang="fi"><head><title>Satama sai uuden nosturin | Videot | Rannikkouutiset</title>'
+    '<meta property="og:type" content="video.other"><meta property="og:title" content="Satama sai uuden nosturin">'
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"VideoObject","name":"Satama sai uuden nosturin","uploadDate":"2026-02-08T09:00:00+02:00","duration":"PT4M","thumbnailUrl":"https://rannikko.example/t.jpg","description":"Uusi nosturi nostettiin paikalleen."}</script>'
+    '</head><body><header><a href="/">Rannikkouutiset</a><nav><a href="/uutiset">Uutiset</a> <a href="/videot">Videot</a></nav></header>'
+    '<main><div class="player"><video controls src="/v/nosturi.mp4"></video></div>'
+    '<h1>Satama sai uuden nosturin</h1><p class="meta">Kesto 4 min · Julkaistu 8.2.2026</p>'
+    '<p>Uusi nosturi nostettiin paikalleen satamassa maanantaina, ja se otetaan käyttöön jo ensi kuussa kun tarkastukset on tehty.</p>'
+    '<h2>More videos</h2><ul><li><a href="/videot/lautta-myohassa">Lautta myöhässä myrskyn takia aamulla</a></li><li><a href="/videot/kalastajat">Kalastajat kertovat talven saaliista</a></li><li><a href="/videot/jaa">Jää sulaa satamassa tavallista aiemmin</a></li></ul>'
+    '</main></body></html>'
+)
+VIDEO_NL = (
+    '<html lang="nl"><head><title>Nieuwe kraan in de haven - Video - Kustnieuws</title><meta property="og:type" content="video.other"></head>'
+    '<body><nav><a href="/">Home</a> <a href="/video">Video</a></nav>'
+    '<main class="video-page"><div class="video-player"><video controls src="/v/kraan.mp4"></video></div>'
+    '<h1 class="video-title">Nieuwe kraan in de haven</h1><div class="video-meta">Duur 2:48 · 14 april 2026</div>'
+    '<p class="video-description">De haven heeft een nieuwe kraan gekregen die de helft sneller containers kan lossen dan de oude.</p>'
+    '<details class="transcript"><summary>Transcript</summary><p>Verslaggever: Hier staat de nieuwe kraan.</p><p>Havenmeester: We zijn er erg blij mee.</p><p>Verslaggever: Wanneer gaat hij draaien?</p><p>Havenmeester: Volgende week al.</p></details>'
+    '<div class="more-videos"><h2>Meer video\'s</h2><a href="/video/veerboot">Veerboot vaart weer na storing</a><a href="/video/vissers">Vissers protesteren bij het stadhuis</a></div>'
+    '</main></body></html>'
+)
+PODCAST_ES = (
+    '<html lang="es"><head><title>Episodio 42: El puerto que no duerme | Voces del Mar</title><meta property="og:type" content="music.song">'
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"PodcastEpisode","name":"Episodio 42: El puerto que no duerme","datePublished":"2026-03-12","timeRequired":"PT38M","partOfSeries":{"@type":"PodcastSeries","name":"Voces del Mar"}}</script></head>'
+    '<body><main class="podcast-episode"><a class="show" href="/podcast/voces-del-mar">Voces del Mar</a>'
+    '<h1>Episodio 42: El puerto que no duerme</h1><p class="meta">12 de marzo de 2026 · 38 min</p>'
+    '<audio controls src="/a/ep42.mp3"></audio>'
+    '<div class="episode-notes"><p>En este episodio hablamos con los estibadores del turno de noche sobre cómo ha cambiado su trabajo en los últimos diez años.</p>'
+    '<p>Invitados: María López, estibadora, y Juan Ruiz, capitán del puerto, que nos cuenta los planes para la nueva terminal.</p><p>Suscríbete en tu aplicación de podcasts favorita.</p></div>'
+    '<ul class="episode-list"><li><a href="/podcast/voces-del-mar/41">Episodio 41: Pescadores de invierno</a></li><li><a href="/podcast/voces-del-mar/40">Episodio 40: El faro olvidado</a></li></ul></main></body></html>'
+)
+PODCAST_DA = (
+    '<html lang="da"><head><title>Afsnit 18: Havnens nye naboer - Kystpodcast</title><meta property="og:type" content="website"></head>'
+    '<body><main class="podcast"><a href="/podcast/kystpodcast">Podcast: Kystpodcast</a>'
+    '<h1>Afsnit 18: Havnens nye naboer</h1><p>20. marts 2026 · 31 minutter</p><audio controls src="/a/18.mp3"></audio>'
+    '<p>I dette afsnit besøger vi de nye boligblokke ved havnen og taler med beboerne om livet tæt på færgerne og larmen.</p>'
+    '<p>Vært: Mette Holm. Gæst: byplanlægger Søren Dahl, der fortæller om planerne for kajen.</p><p>Lyt også på Spotify og Apple Podcasts.</p></main></body></html>'
+)
+
+
+@pytest.mark.parametrize("html", [VIDEO_FI, VIDEO_NL, PODCAST_ES, PODCAST_DA])
+def test_a_video_or_podcast_page_is_no_article(html):
+    # its type, a container named for it, an episode's number, a length in minutes, a player
+    assert kind(html, "https://www.harbourpost.example/media/12345") == (False, "media")
+
+
+MEDIA_TEXT = "".join(f"<p>Paragraph {n} of the report: the harbour board met on Monday and agreed to extend "
+                     f"the quay by another eighty metres before the summer season begins.</p>" for n in range(6))
+
+
+@pytest.mark.parametrize("html, reason", [
+    # a news article with a video over its text, typed an article by og:type or JSON-LD (its video property)
+    ('<html><head><meta property="og:type" content="article"></head><body><main><div class="video-player">'
+     '<video src="/v.mp4"></video></div><h1>Quay extension agreed</h1><p>4 min · 3 March 2026</p>'
+     + MEDIA_TEXT + "</main></body></html>", "typed"),
+    ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Quay extension agreed",'
+     ' "datePublished": "2026-03-03", "video": {"@type": "VideoObject", "duration": "PT4M"}}</script></head>'
+     '<body><video src="/v.mp4"></video><h1>Quay extension agreed</h1>' + MEDIA_TEXT + "</body></html>", "typed"),
+    # a broadcaster's article: VideoObject beside NewsArticle in a @graph
+    ('<html><head><script type="application/ld+json">{"@graph": [{"@type": "VideoObject", "name": "Quay",'
+     ' "uploadDate": "2026-03-03", "duration": "PT2M"}, {"@type": "NewsArticle", "headline": "Quay extension agreed",'
+     ' "datePublished": "2026-03-03"}]}</script></head><body><main class="video-page"><video src="/v.mp4"></video>'
+     '<h1>Quay extension agreed</h1><p>Duration 2 min</p>' + MEDIA_TEXT + "</main></body></html>", "typed"),
+    # an untyped article about a podcast, its episode player inside the text
+    ('<html><body><main><h1>Harbour podcast wins a national prize</h1><p class="meta">3.3.2026 · Mette Holm</p>'
+     + MEDIA_TEXT[:600] + '<audio src="/a.mp3"></audio>' + MEDIA_TEXT[600:] + "</main></body></html>", "dated_headline"),
+    # a text article with a "listen to this article" player and a reading time under its headline
+    ('<html lang="da"><body><main><h1>Havnen udvides med firs meter</h1><p class="meta">3. marts 2026 · 5 min læsetid</p>'
+     '<div class="listen"><audio src="/tts.mp3"></audio> Lyt til artiklen</div>' + MEDIA_TEXT + "</main></body></html>",
+     "long_text"),
+    # a live blog with videos in its entries
+    ('<html><body><main class="liveblog"><h1>Live: storm over the coast</h1><p>3.3.2026</p>'
+     + "".join(f'<div class="entry"><time datetime="2026-03-03T1{n}:00">1{n}:00</time><p>Update {n}: the wind is now '
+               f'blowing at gale force along the whole coast and the ferries stay in port.</p>'
+               f'<video src="/v{n}.mp4"></video></div>' for n in range(5)) + "</main></body></html>", "dated_headline"),
+])
+def test_an_article_with_a_video_or_player_stays_an_article(html, reason):
+    assert kind(html) == (True, reason)
+
+
+def test_a_reading_time_is_no_media_length():
+    # without the reading-time words, the minutes and the player under the headline make a media page
+    html = ('<html lang="da"><body><main><h1>Havnen udvides med firs meter</h1><p class="meta">3. marts 2026 · 5 min{}</p>'
+            '<audio src="/a.mp3"></audio>'
+            + "</p>".join(MEDIA_TEXT.split("</p>")[:4]) + '</p></main></body></html>')
+    assert kind(html.format(" læsetid")) == (True, "long_text")
+    assert kind(html.format("")) == (False, "media")
+
+
+# --- listings a CMS's or a headline's label calls so ------------------------------------------
+
+DRUPAL_TERM = (
+    '<!DOCTYPE html><html lang="pl"><head><title>Port | Wiadomości Portowe</title></head>'
+    '<body class="html not-front not-logged-in one-sidebar sidebar-first page-taxonomy page-taxonomy-term page-taxonomy-term- page-taxonomy-term-14">'
+    '<div id="page"><div class="main-container container"><section class="col-sm-9"><h1 class="page-header">Port</h1>'
+    '<div class="term-listing-heading"><div id="taxonomy-term-14" class="taxonomy-term vocabulary-tags"><div class="content"><div class="taxonomy-term-description"><p>Wiadomości o porcie, statkach i pracy nabrzeża w naszym mieście.</p></div></div></div></div>'
+    '<div class="view view-taxonomy-term view-id-taxonomy_term view-display-id-page"><div class="view-content">'
+    '<div class="views-row views-row-1 views-row-odd views-row-first"><div class="views-field views-field-title"><span class="field-content"><a href="/wiadomosci/nowy-dzwig">Nowy dźwig stanął na nabrzeżu</a></span></div><div class="views-field views-field-created"><span class="field-content">03.04.2026</span></div><div class="views-field views-field-body"><div class="field-content"><p>Nowy dźwig może rozładować kontener w połowę czasu, jaki potrzebował stary.</p></div></div></div>'
+    '<div class="views-row views-row-2 views-row-even"><div class="views-field views-field-title"><span class="field-content"><a href="/wiadomosci/prom-opozniony">Prom opóźniony przez sztorm</a></span></div><div class="views-field views-field-created"><span class="field-content">01.04.2026</span></div><div class="views-field views-field-body"><div class="field-content"><p>Poranny prom wypłynął z trzygodzinnym opóźnieniem z powodu silnego wiatru.</p></div></div></div>'
+    '<div class="views-row views-row-3 views-row-odd views-row-last"><div class="views-field views-field-title"><span class="field-content"><a href="/wiadomosci/rybacy">Rybacy protestują pod ratuszem</a></span></div><div class="views-field views-field-created"><span class="field-content">28.03.2026</span></div><div class="views-field views-field-body"><div class="field-content"><p>Kilkudziesięciu rybaków protestowało przeciwko nowym limitom połowowym na Bałtyku.</p></div></div></div>'
+    '</div></div></section></div></div></body></html>'
+)
+TAG_PAGE_LT = (
+    '<!DOCTYPE html><html lang="lt"><head><title>Žyma: uostas | Pajūrio žinios</title></head>'
+    '<body><header><a href="/">Pajūrio žinios</a></header><main><h1>Žyma: uostas</h1>'
+    '<div class="articles-list">'
+    '<div class="article-item"><h3><a href="/naujienos/naujas-keltas">Uoste pradėjo veikti naujas keltas</a></h3><span class="date">2026-04-03 10:15</span><p>Naujas keltas per dieną gali perplukdyti iki tūkstančio keleivių.</p></div>'
+    '<div class="article-item"><h3><a href="/naujienos/audra">Audra sutrikdė keltų eismą</a></h3><span class="date">2026-03-30 08:40</span><p>Rytiniai reisai buvo atšaukti dėl stipraus vėjo marių pakrantėje.</p></div>'
+    '<div class="article-item"><h3><a href="/naujienos/zvejai">Žvejai protestavo prie savivaldybės</a></h3><span class="date">2026-03-28 14:05</span><p>Keliasdešimt žvejų protestavo prieš naujas žvejybos kvotas Baltijoje.</p></div>'
+    '</div></main></body></html>'
+)
+AGENDA_IT = (
+    '<!DOCTYPE html><html lang="it"><head><title>Agenda eventi - Comune di Portoverde</title></head>'
+    '<body><header><a href="/">Comune di Portoverde</a></header><main><h1>Agenda eventi</h1>'
+    '<div class="elenco-eventi">'
+    '<div class="evento"><div class="data"><span class="giorno">18</span> <span class="mese">apr</span></div><h3><a href="/eventi/concerto-banda">Concerto della banda cittadina</a></h3><p>Piazza del Porto</p><p>ore 21:00</p></div>'
+    '<div class="evento"><div class="data"><span class="giorno">25</span> <span class="mese">apr</span></div><h3><a href="/eventi/mercato">Mercato del pesce in piazza</a></h3><p>Lungomare</p><p>ore 8:00</p></div>'
+    '<div class="evento"><div class="data"><span class="giorno">2</span> <span class="mese">mag</span></div><h3><a href="/eventi/regata">Regata di primavera</a></h3><p>Porto turistico</p><p>ore 10:30</p></div>'
+    '</div></main></body></html>'
+)
+
+
+@pytest.mark.parametrize("html", [DRUPAL_TERM, TAG_PAGE_LT, AGENDA_IT])
+def test_a_term_page_a_labelled_tag_page_and_an_agenda_of_three_entries_are_listings(html):
+    # three dated entries: fewer than a teaser run needs, but the body class, the headline's
+    # label ("Žyma:", tag) or the agenda's box and its day badges say so
+    assert kind(html) == (False, "listing")
+
+
+def test_a_node_page_with_three_related_rows_and_a_long_labelled_headline_stay_articles():
+    node = DRUPAL_TERM.replace("page-taxonomy page-taxonomy-term page-taxonomy-term- page-taxonomy-term-14",
+                               "page-node page-node-88 node-type-article").replace(
+        '<h1 class="page-header">Port</h1>', '<h1 class="page-header">Nowe nabrzeże gotowe przed sezonem</h1>'
+        '<p>03.04.2026</p>' + "<p>Nowe nabrzeże w porcie zostało oddane do użytku w poniedziałek, dwa tygodnie "
+        "przed terminem i bez przekroczenia budżetu, poinformował zarząd portu.</p>" * 4)
+    assert kind(node)[0] is True
+    headline = TAG_PAGE_LT.replace("<h1>Žyma: uostas</h1>", "<h1>Žyma: kodėl uosto plėtra vėl atidedama kitiems metams</h1>"
+                                   "<p>2026-04-03</p>" + "<p>Uosto direkcija pranešė, kad plėtros darbai atidedami, "
+                                   "nes konkursas buvo nutrauktas dėl per didelių kainų pasiūlymų.</p>" * 4)
+    assert kind(headline)[0] is True
+
+
+def test_an_agenda_badge_needs_an_events_box():
+    # the same items in a box that names no events: their day badges date nothing
+    html = AGENDA_IT.replace("elenco-eventi", "elenco-notizie").replace("Agenda eventi", "Notizie dal porto")
+    assert kind(html)[1] != "listing"
+
+
+# --- articles read as listings ---------------------------------------------------------------
+
+ELEMENTOR_POST = (
+    '<!DOCTYPE html><html lang="lt"><head><title>Uoste pradėjo veikti naujas keltas – Pajūrio žinios</title></head>'
+    '<body class="post-template-default single single-post postid-5512 single-format-standard elementor-default elementor-kit-7 elementor-page-120">'
+    '<div data-elementor-type="header" class="elementor elementor-12"><nav><a href="/">Pradžia</a> <a href="/naujienos/">Naujienos</a> <a href="/sportas/">Sportas</a></nav></div>'
+    '<div data-elementor-type="wp-post" data-elementor-id="120" class="elementor elementor-120">'
+    '<div class="elementor-element elementor-widget elementor-widget-theme-post-title elementor-page-title elementor-widget-heading"><div class="elementor-widget-container"><h1 class="elementor-heading-title elementor-size-default">Uoste pradėjo veikti naujas keltas</h1></div></div>'
+    '<div class="elementor-element elementor-widget elementor-widget-post-info"><div class="elementor-widget-container"><ul class="elementor-inline-items elementor-icon-list-items elementor-post-info">'
+    '<li class="elementor-icon-list-item elementor-repeater-item-a1"><span class="elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-author">Autorius: Rūta Kazlauskienė</span></li>'
+    '<li class="elementor-icon-list-item elementor-repeater-item-a2"><span class="elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-date"><time>2026-04-03</time></span></li></ul></div></div>'
+    '<div class="elementor-element elementor-widget elementor-widget-theme-post-content"><div class="elementor-widget-container">'
+    '<p>Klaipėdos uoste šį pirmadienį pradėjo kursuoti naujas keltas, kuris per dieną gali perplukdyti iki tūkstančio keleivių.</p>'
+    '<p>Keltų bendrovės vadovas teigė, kad naujas laivas sumažins eiles vasaros sezono metu ir sutrumpins kelionės laiką.</p>'
+    '<p>Bilietų kainos nesikeis, o keleiviai bilietus galės įsigyti ir internetu, ir kasose prie perkėlos.</p></div></div></div>'
+    '<div data-elementor-type="footer"><p>© Pajūrio žinios</p></div></body></html>'
+)
+
+
+def test_an_elementor_post_is_dated_by_its_post_info_list():
+    # no <article>, no og:type, no JSON-LD: the date in Elementor's post-info list dates the headline
+    assert kind(ELEMENTOR_POST, "https://www.pajuris.example/naujas-keltas/") == (True, "dated_headline")
+    teaser = ELEMENTOR_POST.replace('<time>2026-04-03</time>', '<a href="/kiti/naujienos-apie-uosta-ir-keltus">'
+                                    'Kitos naujienos apie uostą ir keltus</a> <time>2026-04-03</time>')
+    assert kind(teaser, "https://www.pajuris.example/naujas-keltas/")[1] != "dated_headline"  # a teaser's date

@@ -515,3 +515,59 @@ def test_an_image_named_as_the_headline_keeps_the_headline():
             'May</footer></body></html>')
     assert extract_article(html, "https://www.lakeside.example/news/opening-hours").record["title"] \
         == "New opening hours at the town office from May"
+
+
+
+TABLE_BG = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Pristanishte Novini - Novi kranove za pristanishteto v Burgas</title></head>'
+    '<body><table width="900" border="0"><tr><td colspan="2"><img src="logo.gif" alt="Pristanishte Novini"></td></tr>'
+    '<tr><td width="180" valign="top" class="menu"><a href="index.php">Nachalo</a><br><a href="cat.php?id=1">Novini</a><br><a href="cat.php?id=2">Ikonomika</a><br><a href="cat.php?id=3">Sport</a><br><a href="cat.php?id=4">Kultura</a><br><a href="kontakti.php">Kontakti</a></td>'
+    '<td valign="top"><span class="zaglavie">Novi kranove za pristanishteto v Burgas</span><br>'
+    '<font color="#666666" size="1">Publikuvano na 20.11.2025 v 08:45</font><br><br>'
+    '<p class="tekst">Pristanishteto v Burgas poluchi dva novi krana, koito shte uskoryat raztovarvaneto na kontejnerite s pochti polovina.</p>'
+    '<p class="tekst">Direktorat na pristanishteto zayavi, che kranovete shte zapochnat rabota sled proverka ot inspektorite v nachaloto na dekemvri.</p>'
+    '<p class="tekst">Investiciyata e na stojnost okolo dvanadeset miliona leva i e chast ot po-goliama programa za modernizaciya.</p>'
+    '<table><tr><td><a href="print.php?id=1234">Print</a> | <a href="send.php?id=1234">Send to a friend</a></td></tr></table>'
+    '</td></tr></table></body></html>'
+)
+TABLE_HR = (
+    '<html><head><title>Lučki vjesnik - Nova trajektna linija prema otocima od lipnja</title></head>'
+    '<body bgcolor="#ffffff"><table width="100%"><tr><td width="160" valign="top"><a href="index.php">Početna</a><br><a href="cat.php?id=1">Vijesti</a><br><a href="cat.php?id=2">Gospodarstvo</a><br><a href="cat.php?id=3">Sport</a><br><a href="arhiva.php">Arhiva</a></td>'
+    '<td valign="top"><b><font size="4">Nova trajektna linija prema otocima od lipnja</font></b><br>'
+    '<font color="#999999">Objavljeno: 14.05.2026. u 12:45 | Autor: Ivana Horvat</font><br><br>'
+    'Jadrolinija je objavila da će od lipnja uvesti novu trajektnu liniju prema otocima, s četiri polaska dnevno u sezoni.<br><br>'
+    'Nova linija trebala bi rasteretiti postojeće brodove koji su prošlog ljeta bili prepuni, posebno vikendom i praznicima.<br><br>'
+    'Cijena karte ostat će ista kao i na ostalim linijama, a rezervacije će biti moguće putem interneta od kraja svibnja.<br><br>'
+    '<a href="print.php?id=88">Ispis</a> | <a href="posalji.php?id=88">Pošalji prijatelju</a>'
+    '</td></tr></table></body></html>'
+)
+
+
+@pytest.mark.parametrize("html, expected", [
+    (TABLE_BG, "Novi kranove za pristanishteto v Burgas"),  # <span class="zaglavie">, text in <p class="tekst">
+    (TABLE_HR, "Nova trajektna linija prema otocima od lipnja"),  # <b><font size="4">, text after <br><br>
+])
+def test_a_table_layouts_line_printing_a_part_of_the_title_is_the_headline(html, expected):
+    # no <h1>, "Site - Headline" in <title> (no source proves the site's name): the bold or big
+    # line over the text printing its longest part is the headline, dated by the line under it
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.record import Fields
+    from newsbot.extraction.title import headline_element
+
+    url = "https://www.vesti.example/news.php?id=1234"
+    result = extract_article(html, url)
+    assert result.is_article is True
+    assert result.record["title"].endswith(expected)
+    f = Fields(Page(html, url))
+    assert " ".join(headline_element(f.page, f["title"]).text_content().split()) == expected
+    assert f.kind == (True, "dated_headline")
+
+
+def test_a_table_layouts_section_line_over_teaser_rows_is_no_headline():
+    rows = "".join(f'<tr><td><a href="news.php?id={n}">Novi kranove za pristanishteto broj {n}</a><br>'
+                   f'Kratko opisanie na novinata nomer {n} ot pristanishteto.</td></tr>' for n in range(5))
+    html = ('<html><head><title>Pristanishte Novini - Poslednite novini ot pristanishteto</title></head><body>'
+            '<table><tr><td><a href="index.php">Nachalo</a></td><td><b>Poslednite novini ot pristanishteto</b>'
+            f'<table>{rows}</table></td></tr></table></body></html>')
+    result = extract_article(html, "https://www.vesti.example/cat.php?id=1")
+    assert result.record is None or result.record["title"] != "Poslednite novini ot pristanishteto"

@@ -17,10 +17,15 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    JSON-LD or microdata article type that has a date or lacks a listing's strong evidence
    (:func:`_strong_listing_evidence`), over ``og:type`` ``article`` alone only with a
    listing's evidence or an own text under :data:`BRIEF_CHARS`;
+   a Drupal term page's ``<body>`` or a headline labelled a front (``Žyma: uostas``, the
+   vocabulary's ``listing_label``) over dated entries (:func:`_listed_entries`), or an agenda's
+   box of dated events (:func:`_event_listing`): a front too;
 1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
    ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
    (whose headline is no link: a list's entries are typed so too),
    ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
+   else, a video's or podcast's page (:func:`_media_page`: its type, its container's name, an
+   episode's number, a length in minutes, a player beside the headline) is no article;
 2. it says front: JSON-LD ``CollectionPage``, ``ProfilePage``, ``SearchResultsPage`` or
    ``ItemList`` at the top, or ``og:type`` ``profile`` (but a long text, :data:`LONG_TEXT`,
    under an ``<h1>`` its own block dates, no list of teasers, is an article: a plugin's type);
@@ -43,6 +48,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import functools
 import re
 from urllib.parse import urldefrag, urlsplit
 
@@ -129,9 +135,10 @@ def _node_links(li) -> bool:
     return any(a.tag == "article" or drupal_node(a) for a in box.iterancestors())
 
 
-_META_LIST = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])")
+_META_LIST = re.compile(r"(?:^|[\s_-])(?:meta|post-info)(?:$|[\s_-])")
 """A class word of a list printing an article's meta data, one item each (the author, the date,
-the category): ``entry-meta`` (WordPress themes: Blocksy, Astra), ``post-meta``, ``meta``."""
+the category): ``entry-meta`` (WordPress themes: Blocksy, Astra), ``post-meta``, ``meta``,
+Elementor's ``elementor-post-info``."""
 
 
 def _meta_list(li) -> bool:
@@ -916,7 +923,10 @@ def _listing(f: Fields) -> bool:
     (:func:`_later_listing_page`: ``/tag/x/page/2/``) that share printed in the teasers' cards (an article with a "latest news" list view below it, or reached with a query in its
     address, keeps its own text); a WordPress body of an archive or search results, a Joomla
     body of a category's blog (:func:`_cms_listing`; an archive's later page, ``tag-paged-2``),
-    is one whatever its text; an archive's address
+    is one whatever its text, and so with fewer headline links when
+    :data:`LISTING_TEASERS` dated entries list them (:func:`_listed_entries`: a Drupal term's
+    three view rows), as is a page whose headline labels a front (:func:`_labelled_front`:
+    ``Žyma: uostas``) over such entries; an archive's address
     (:data:`_ARCHIVE_PATH`) needs :data:`FRONT_TEASERS` headline links, each dated in its card
     (a ``<time>`` or a printed date: a month's posts printed whole). The markup and address
     are read first: a page without them is no listing here, its links not walked."""
@@ -931,13 +941,17 @@ def _listing(f: Fields) -> bool:
     address = urlsplit(page.url)
     searched = bool(address.query and _SEARCH_QUERY.search(address.query)) or _later_listing_page(address.path)
     archive = _ARCHIVE_PATH.search(address.path) is not None
-    if not (cms or boxes or searched or archive):
+    labelled = not cms and _labelled_front(page)
+    if not (cms or labelled or boxes or searched or archive):
         return _event_listing(f)
     teasers, cards, _ = f.once("teasers", _page_teasers)
+    if cms or labelled:
+        if cms and len(teasers) >= LISTING_TEASERS:
+            return True
+        if _listed_entries(page) >= LISTING_TEASERS:
+            return True
     if len(teasers) < LISTING_TEASERS:
         return False
-    if cms:
-        return True
     found = paragraphs(f)[0]
     total = sum(map(len, found))
     texts = [("".join(box.text_content().split()).casefold(), True) for box in boxes]  # a block's lines joined
@@ -951,10 +965,66 @@ def _listing(f: Fields) -> bool:
     return archive and _dated_teasers(page, teasers) >= FRONT_TEASERS
 
 
+LABEL_NAME_WORDS = 5  # the most words of a front's name after its label ("Tag: harbour works")
+
+
+def _labelled_front(page: Page) -> bool:
+    """The page's headline (:func:`_headline`) is a front's label and name: a word of the
+    vocabulary's ``listing_label`` (a tag's, category's, author's or archive's: ``Tag:``,
+    ``Kategorie:``, ``Žyma:``, ``Archives:``) and its colon opening it, then
+    :data:`LABEL_NAME_WORDS` words at most; and no structured data types the page an article
+    (:attr:`~newsbot.extraction.page.Page.is_article_typed`). Evidence: :func:`_listing`
+    wants dated entries too."""
+    if page.is_article_typed:
+        return False
+    h1 = _headline(page)
+    if h1 is None:
+        return False
+    text = " ".join(h1.text_content().split())
+    m = pattern("listing_label").match(text)
+    return m is not None and len(text[m.end() - 1:].split()) <= LABEL_NAME_WORDS
+
+
+def _listed_entries(page: Page) -> int:
+    """How many dated entries list the page's headline links: a link of :data:`RUN_LINK_CHARS`
+    characters or more that is a headline (:func:`_headline_link`) to another page of the site,
+    held by its nearest ancestor, within :data:`UNIT_LEVELS` levels below ``body`` and
+    ``main``, repeated :data:`LISTING_TEASERS` times or more under its parent (:func:`_shape`)
+    that dates it (:func:`_dates_unit`: a Drupal view's row with its created date, a tag page's
+    item). Read only on a page its markup calls a listing."""
+    counts: dict = {}
+    units = set()
+    for a in page.elements("a"):
+        href = a.get("href")
+        if not href or len(" ".join(a.text_content().split())) < RUN_LINK_CHARS or not _headline_link(a) \
+                or not _other_page(href, page):
+            continue
+        node = a
+        for _ in range(UNIT_LEVELS):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "main", "html"):
+                break
+            if node is not a:
+                shapes = counts.get(parent)
+                if shapes is None:
+                    shapes = counts[parent] = {}
+                    for child in parent:
+                        if isinstance(child.tag, str):
+                            shapes[_shape(child)] = shapes.get(_shape(child), 0) + 1
+                if shapes.get(_shape(node), 0) >= LISTING_TEASERS and _dates_unit(node, a):
+                    units.add(node)
+                    break
+            node = parent
+    return len(units)
+
+
 _AGENDA_WORD = re.compile(r"agenda|eventi|evenementen", re.I)
 """Names of a list of events besides the date fields' event words
 (:data:`~newsbot.extraction.date_fields._EVENT_WORD`): ``agenda`` (Romance languages, Dutch),
 Italian ``eventi``, Dutch ``evenementen``."""
+_DAY_BADGE = re.compile(r"\s*(?:0?[1-9]|[12]\d|3[01])\.?\s*[^\W\d_]{3,12}\.?\s*$")
+"""An agenda's day badge: a day and its month's name or abbreviation as an element's whole text,
+no year (``18 apr``, ``14<span>mai</span>``, ``2. März``)."""
 EVENT_ITEMS = 3  # dated events, each under its heading, that make a list of events
 _EVENT_HEADINGS = ("h2", "h3", "h4")
 
@@ -975,7 +1045,7 @@ def _event_listing(f: Fields) -> bool:
     headings when another reader gave the text), within :data:`RUN_LEVELS` levels, whose class
     or id names events (:func:`_names_events`), holds :data:`EVENT_ITEMS` children or more of one shape
     (:func:`_shape`) each holding a heading (``h2``–``h4``) and a date (a ``<time>``, a printed
-    date, :data:`_UNIT_DATE`), and their text holds :data:`CARD_SHARE` or more of the page's
+    date, :data:`_UNIT_DATE`, or a day badge outside the heading, :data:`_DAY_BADGE`), and their text holds :data:`CARD_SHARE` or more of the page's
     running text. An event's own page, its date under its headline, has no such box; an
     article beside an agenda's box keeps its own text longer than the box's; a page typed an
     article (:attr:`~newsbot.extraction.page.Page.is_article_typed`) with its own date (a date
@@ -1003,7 +1073,9 @@ def _event_listing(f: Fields) -> bool:
         shapes: dict = {}
         for child in box:
             if isinstance(child.tag, str) and next(child.iter(*_EVENT_HEADINGS), None) is not None \
-                    and (next(child.iter("time"), None) is not None or _UNIT_DATE.search(child.text_content())):
+                    and (next(child.iter("time"), None) is not None or _UNIT_DATE.search(child.text_content())
+                         or any(_DAY_BADGE.match(el.text_content()) for el in child.iter(etree.Element)
+                                if el.tag not in _EVENT_HEADINGS)):
                 shapes.setdefault(_shape(child), []).append(child)
         for items in shapes.values():
             if len(items) >= EVENT_ITEMS and total \
@@ -1052,10 +1124,78 @@ def _dated_teasers(page: Page, teasers: dict[str, str]) -> int:
     return len(dated)
 
 
+MEDIA_TYPES = frozenset({"videoobject", "audioobject", "podcastepisode", "radioepisode", "tvepisode", "episode",
+                         "clip", "videogallery", "musicrecording"})
+"""schema.org types of a page's media object: a video's, a sound's, an episode's of a podcast or
+a programme (https://schema.org/MediaObject, https://schema.org/Episode)."""
+_MEDIA_NAME = re.compile(r"(?:^|[\s_-])(?:videos?|podcasts?|episodes?|vod)(?:$|[\s_-])", re.I)
+"""A class or id word of a video's or podcast's page container: ``video-page``, ``video-title``,
+``podcast-episode``."""
+MEDIA_SIGNALS = 2  # signals of a media page that make one
+MEDIA_OWN_SIGNALS = 3  # signals that make one whatever its text's length (show notes, a transcript)
+
+
+@functools.cache
+def _duration_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A length in minutes as printed (``4 min``, ``31 minutter``, ``38 minutos``: a number and
+    the vocabulary's ``reading_time`` unit), and a reading time's words (``min read``,
+    ``Lesezeit``) that make such a number no media's length."""
+    from .vocabulary import phrases
+
+    unit = "|".join(phrases("reading_time", "unit"))
+    reading = "|".join((*phrases("reading_time", "after_minutes"), *phrases("reading_time", "label")))
+    return (re.compile(rf"(?<![\d:.,])\d{{1,3}}\s?(?:{unit})\.?(?![^\W\d_])", re.I),
+            re.compile(rf"(?:{reading})(?![^\W\d_])", re.I))
+
+
+def _media_signals(f: Fields, h1) -> int:
+    """How many signals say the page is a video's or a podcast's (its media the page's content,
+    a description or show notes beside it): its structured type (``og:type`` ``video.*`` or
+    ``music.*``, https://ogp.me/#types; a top-level JSON-LD node of :data:`MEDIA_TYPES`); a
+    container of the headline ``h1`` (itself or an ancestor below ``body``) named for one
+    (:data:`_MEDIA_NAME`); an episode's number opening the headline (vocabulary
+    ``episode_word``: ``Afsnit 18: …``); a length in minutes printed in a line near it
+    (:func:`_duration_patterns`, within :data:`_NEAR` siblings of it or its parents, no reading
+    time); a ``<video>`` or ``<audio>`` player in the headline's block (:data:`_NEAR` siblings
+    before or after it or its two nearest ancestors)."""
+    page = f.page
+    og = (page.meta_first("og:type") or "").lower()
+    n = int(og.startswith(("video.", "music.")) or any(ld_types(node) & MEDIA_TYPES
+                                                          for node in page.jsonld[:page.jsonld_top]))
+    if h1 is None:
+        return n
+    boxes = [h1, *(a for a in h1.iterancestors() if a.tag not in ("body", "html"))]
+    n += any(_MEDIA_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}") for el in boxes)
+    n += pattern("episode_word").match(" ".join(h1.text_content().split())) is not None
+    minutes, reading = _duration_patterns()
+    near, node = [], h1
+    for _ in range(3):
+        near += [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+    lines = [" ".join(el.text_content().split()) for el in near if isinstance(el.tag, str)]
+    n += any(len(t) <= DATELINE_CHARS and minutes.search(t) and not reading.search(t) for t in lines)
+    n += any(el.tag in ("video", "audio") or next(el.iter("video", "audio"), None) is not None
+             for el in near if isinstance(el.tag, str))
+    return n
+
+
+def _media_page(f: Fields, h1, chars: int) -> bool:
+    """The page is a video's or a podcast's (no record: the README's convention): no
+    structured data types it an article (the caller reads that first), and
+    :data:`MEDIA_SIGNALS` signals (:func:`_media_signals`) over an own running text of ``chars``
+    characters under :data:`OWN_CHARS` (a description, show notes), or
+    :data:`MEDIA_OWN_SIGNALS` whatever its length. An article with a video over its text, or a
+    "listen to this article" player, has its type or one signal only."""
+    signals = _media_signals(f, h1)
+    return signals >= MEDIA_OWN_SIGNALS or (signals >= MEDIA_SIGNALS and chars < OWN_CHARS)
+
+
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
     Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``teaser_run``, ``typed``,
-    ``published_meta``, ``front_typed``, ``dated_headline``, ``front``, ``long_text``,
+    ``media`` (a video's or podcast's page, :func:`_media_page`), ``published_meta``, ``front_typed``, ``dated_headline``, ``front``, ``long_text``,
     ``no_evidence``. The headline dated is the first ``<h1>`` that is no link, else a table
     layout's bold headline line the title was read from."""
     from .content import headline, paragraphs
@@ -1069,11 +1209,13 @@ def page_kind(f: Fields) -> tuple[bool, str]:
         return False, "teaser_run"
     if page.is_article_typed:
         return True, "typed"
-    if page.meta_first("article:published_time"):
-        return True, "published_meta"
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
+    if _media_page(f, h1, chars):
+        return False, "media"
+    if page.meta_first("article:published_time"):
+        return True, "published_meta"
     if h1 is None:  # the headline the title was read from: a sub-heading under a logo's <h1>, a table layout's line
         printed = headline(f)
         h1 = printed if printed is not None and printed.tag in _HEADLINE_LINES \

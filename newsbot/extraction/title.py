@@ -556,7 +556,9 @@ def headline_element(page: Page, title: str | None):
     (compared by :func:`key` without white space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
     the first ``<h1>``; else a table layout's bold headline printing ``title``
-    (:func:`bold_headline`), or its line printing it (:func:`_title_line`); else, on a page without ``<h1>``, the first ``<h2>`` of the first
+    (:func:`bold_headline`), or its line printing it (:func:`_title_line`) or, for a title of
+    parts (:func:`_site_sep`: ``Site - Headline``, a site's name no source proved), its longest
+    part (``<span class="zaglavie">``, ``<b><font size="4">`` over the text); else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
     not a link; else ``None``."""
     h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
@@ -583,6 +585,9 @@ def headline_element(page: Page, title: str | None):
         line = _title_line(page, _squashed(title))
         if line is not None:
             return line
+        parts = sorted((p for p in _site_sep(title).split(title) if p and p.strip()), key=len, reverse=True)
+        if len(parts) > 1:  # "Site - Headline" kept whole (no name proven the site's): the line printing its longest part
+            return _title_line(page, _squashed(parts[0]))
     for box in page.tree.iter("article", "main"):
         for el in box.iter("h2", "p"):
             if el.tag == "p" and len(text_of(el)) >= 80:
@@ -629,15 +634,18 @@ def _text_sizes(tree) -> dict:
 def _text_follows(line) -> bool:
     """The text after the title line ``line`` in its table is the article's: its own text,
     outside links and a list's rows (a ``<tr>`` holding a link and no table: a teaser, its
-    headline link and summary; in the line's own row, a cell holding a link: a table layout
-    prints its menu's cell beside the article's), prints :data:`BOLD_HEADLINE_CHARS` [0]
+    headline link and summary; in the line's own row, a cell holding a link but the line's own:
+    a table layout prints its menu's cell beside the article's; text after a ``<br>`` counted),
+    prints :data:`BOLD_HEADLINE_CHARS` [0]
     characters or more and more than the text of those rows beside their links (a section's
     name over its list of teasers is no headline)."""
     table = next(line.iterancestors("table"), None)
     if table is None:
         return True
     skip = set(line.iter())
+    own_line = set(skip)
     rows = set(line.iterancestors("tr"))
+    cells = set(line.iterancestors("td", "th"))
     for a in table.iter("a"):
         skip.update(a.iter())
     own = listed = 0
@@ -645,14 +653,18 @@ def _text_follows(line) -> bool:
     for el in table.iter():
         if el is line:
             after = True
-        if not after or el in skip or not isinstance(el.tag, str):
+        if not after or not isinstance(el.tag, str):
             continue
-        n = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        n = len((el.tail or "").strip()) if el not in own_line else 0  # text after it, in its parent: "<br><br>Text"
+        if el not in skip:
+            n += len((el.text or "").strip())
         if not n:
             continue
         row = el if el.tag == "tr" else next(el.iterancestors("tr"), None)
         if row is not None and row in rows:  # the line's own row: a layout's, its menu's cell beside the text
             row = el if el.tag in ("td", "th") else next(el.iterancestors("td", "th"), None)
+            if row is not None and row in cells:
+                row = None  # the line's own cell: the text under it, its print and mail links aside
         if row is not None and row.find(".//a") is not None and row.find(".//table") is None:
             listed += n
         else:

@@ -140,6 +140,12 @@ PATTERNS: dict[str, Pattern] = {
     "paywall_label": Pattern(r"^(?:{})[\s.!]*$", re.I),
     # a label of a page's own record, in a table of label/value rows ("Wytworzył:", "Author:")
     "record_label": Pattern(r"^(?:{})\s*:?$", re.I),
+    # the word numbering an episode opening a headline, then its number ("Episode 42:",
+    # "Folge 7 –", "Afsnit 18:")
+    "episode_word": Pattern(r"^\W*(?:{})\s*(?:#|nr\.?|no\.?)?\s*\d+(?!\d)", re.I),
+    # the word a front's headline opens with before its colon and name ("Tag: harbour",
+    # "Žyma: uostas", "Archives: March 2026"): a tag's, category's, author's or archive's page
+    "listing_label": Pattern(r"^\W*(?:{})\s*[:：]\s*\S", re.I),
     # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
@@ -267,6 +273,8 @@ SHAPES: dict[str, Shape] = {
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
     "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
+    "episode_word": Shape("episode_word", r"{}"),  # "Episode", "Folge", "Afsnit"
+    "listing_label": Shape("listing_label", r"{}"),  # "Tag:", "Kategorie:", "Žyma:"
     "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
     "contact_label": Shape("contact_label", r"{}"),  # "Lisätietoja", "Pressekontakt", "Kontakt"
     "paywall_label": Shape("paywall_label", r"{}"),  # "Nur für Abonnenten", "Réservé aux abonnés"
