@@ -522,7 +522,8 @@ def _url_day(f: Fields) -> str | None:
 
 _CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|cookiebot|cmp", re.I)
 """Words of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand: 01.02.2024``,
-the notice's date), searched in the page's source before its elements are read."""
+the notice's date), one of which every :data:`_CONSENT_NAME` holds: an element's class and id
+are searched for them before their words are read."""
 _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
                            r"(?:[-_](?:banner|notice|bar|box|law|popup|modal|dialog|overlay|message|consent|wrapper"
                            r"|container))*"
@@ -546,10 +547,12 @@ def _undated_boxes(f: Fields) -> list:
     page = f.page
     masthead = _masthead(page)
     found = [masthead] if masthead is not None else []
-    if _CONSENT_BOX.search(page.text):  # a search of the source spares a walk of most pages
-        found += [el for el in _NAMED_BOX(page.tree)
-                  if any(_CONSENT_NAME.fullmatch(word) for word in f"{el.get('class') or ''} {el.get('id') or ''}".split())
-                  and next(el.iter("h1", "article", "main"), None) is None]
+    # each element's names, not the page's source, are searched: most sources name a cookie
+    # somewhere (a script's), and a case-blind search of the whole source costs more than the walk
+    found += [el for el in _NAMED_BOX(page.tree)
+              if _CONSENT_BOX.search(names := f"{el.get('class') or ''} {el.get('id') or ''}")
+              and any(_CONSENT_NAME.fullmatch(word) for word in names.split())
+              and next(el.iter("h1", "article", "main"), None) is None]
     found = list({id(el): el for el in found}.values())  # a header named for consent is read once
     ids = {id(el) for el in found}
     return [el for el in found if not any(id(a) in ids for a in el.iterancestors())]
