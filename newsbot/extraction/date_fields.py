@@ -54,7 +54,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
     for name in meta_names:
         add("meta", page.meta_first(name))
     if not any(p.has_time and p.has_offset for _, p in out):  # else the markup's dates would not be chosen
-        for el in _ITEMPROP_DATE(page.tree, name=ld_key) if _MICRODATA_DATE[ld_key].search(page.text) else ():
+        for el in _ITEMPROP_DATE(page.tree, name=ld_key) if ld_key in page.names else ():
             if of_the_article(el):
                 add("microdata", _microdata_date(el))
         for el in _rdfa_dates(page, ld_key)[:1]:
@@ -70,7 +70,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
         loose = [el for el in times if _time_mark(el) == "updated"]
         for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
-        for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.text else ():
+        for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.names else ():
             add("html", el.get("title"))
             break
     for value in hint_values:
@@ -78,9 +78,6 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
     return out
 
 
-_MICRODATA_DATE = {key: re.compile(rf"itemprop\s*=\s*[\"']?[^\"'>]*\b{key}\b") for key in ("datePublished", "dateModified")}
-"""Whether a page's source holds the microdata property at all: a search of the text costs a
-fraction of a walk of the tree."""
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
 
 
