@@ -61,8 +61,8 @@ INDEXED_TAGS = ("a", "h1", "h2", "link", "meta", "script", "time", "title")
 all over the page (links and meta tags, scripts, headlines, ``<time>``, ``<title>``)."""
 
 
-_NAMING = etree.XPath("//@class|//@id|//@itemprop|//@rel", smart_strings=False)
-"""The values of every element's ``class``, ``id``, ``itemprop`` and ``rel``, in C."""
+_NAMING = etree.XPath("//@class|//@itemprop|//@rel", smart_strings=False)
+"""The values of every element's ``class``, ``itemprop`` and ``rel``, in C."""
 _RDFA_CONTENT = etree.XPath("//*[@property][@content][local-name() != 'meta']")
 """The elements of :attr:`Page.rdfa_content`, found in C."""
 _ITEMTYPED = etree.XPath("//*[@itemtype]")
@@ -277,7 +277,7 @@ class Page:
 
     @cached_property
     def names(self) -> str:
-        """The values of every element's ``class``, ``id``, ``itemprop`` and ``rel`` attributes,
+        """The values of every element's ``class``, ``itemprop`` and ``rel`` attributes,
         one a line, in document order: a page none of whose names holds a word has no element so
         named, and its tree is not searched for one (a search of these lines costs a fraction of
         one of the page's source, scripts and text included). Read with :meth:`elements`'s first
