@@ -315,3 +315,17 @@ def test_the_rdfa_values_are_the_elements_giving_one_in_content_and_no_meta_tag(
     assert [el.text for el in page.rdfa_content] == ["12/02/2026"]
     assert page.rdfa_content is page.rdfa_content  # found once
     assert Page(b"<html><body><span content='2026-02-12'>12 February</span></body></html>", URL).rdfa_content == []
+
+
+def test_the_names_are_every_class_itemprop_and_rel_value_read_with_the_whole_tree():
+    from newsbot.extraction.page import Page
+
+    page = Page(b"<html><head><link rel='canonical' href='/a'></head><body class='single post'>"
+                b"<div id='wrap'><p class='byline' itemprop='author'>Ann</p>"
+                b"<a rel='tag' href='/t'>Cranes</a></div></body></html>", URL)
+    page.elements("a")
+    assert page.names.split("\n") == ["canonical", "single post", "byline", "author", "tag"]
+    body = page.tree.find("body")
+    body.remove(body[0])  # a reader taking elements out after the first look-up
+    assert "byline" in page.names
+    assert Page(b"<html><body><p>no names</p></body></html>", URL).names == ""

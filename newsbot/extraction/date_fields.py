@@ -54,7 +54,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
     for name in meta_names:
         add("meta", page.meta_first(name))
     if not any(p.has_time and p.has_offset for _, p in out):  # else the markup's dates would not be chosen
-        for el in _ITEMPROP_DATE(page.tree, name=ld_key) if _MICRODATA_DATE[ld_key].search(page.text) else ():
+        for el in _ITEMPROP_DATE(page.tree, name=ld_key) if ld_key in page.names else ():
             if of_the_article(el):
                 add("microdata", _microdata_date(el))
         for el in _rdfa_dates(page, ld_key)[:1]:
@@ -72,7 +72,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
             add("html", el.get("datetime"))
             if out and out[-1][0] == "html" and out[-1][1].has_time and _printed_day_only(el):
                 out[-1] = ("html", dates.ParsedDate(out[-1][1].value, False, out[-1][1].has_offset))
-        for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.text else ():
+        for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.names else ():
             add("html", el.get("title"))
             break
     for value in hint_values:
@@ -80,9 +80,6 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
     return out
 
 
-_MICRODATA_DATE = {key: re.compile(rf"itemprop\s*=\s*[\"']?[^\"'>]*\b{key}\b") for key in ("datePublished", "dateModified")}
-"""Whether a page's source holds the microdata property at all: a search of the text costs a
-fraction of a walk of the tree."""
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
 
 
@@ -538,7 +535,8 @@ def _url_day(f: Fields) -> str | None:
 
 _CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|cookiebot|cmp", re.I)
 """Words of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand: 01.02.2024``,
-the notice's date), searched in the page's source before its elements are read."""
+the notice's date), one of which every :data:`_CONSENT_NAME` holds: an element's class and id
+are searched for them before their words are read."""
 _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
                            r"(?:[-_](?:banner|notice|bar|box|law|popup|modal|dialog|overlay|message|consent|wrapper"
                            r"|container))*"
@@ -562,10 +560,12 @@ def _undated_boxes(f: Fields) -> list:
     page = f.page
     masthead = _masthead(page)
     found = [masthead] if masthead is not None else []
-    if _CONSENT_BOX.search(page.text):  # a search of the source spares a walk of most pages
-        found += [el for el in _NAMED_BOX(page.tree)
-                  if any(_CONSENT_NAME.fullmatch(word) for word in f"{el.get('class') or ''} {el.get('id') or ''}".split())
-                  and next(el.iter("h1", "article", "main"), None) is None]
+    # each element's names, not the page's source, are searched: most sources name a cookie
+    # somewhere (a script's), and a case-blind search of the whole source costs more than the walk
+    found += [el for el in _NAMED_BOX(page.tree)
+              if _CONSENT_BOX.search(names := f"{el.get('class') or ''} {el.get('id') or ''}")
+              and any(_CONSENT_NAME.fullmatch(word) for word in names.split())
+              and next(el.iter("h1", "article", "main"), None) is None]
     found = list({id(el): el for el in found}.values())  # a header named for consent is read once
     ids = {id(el) for el in found}
     return [el for el in found if not any(id(a) in ids for a in el.iterancestors())]

@@ -856,9 +856,9 @@ _LISTING_BOX = ("news-list-view", "search-results", "search-result-list", "searc
 results, Joomla's (4 and later) category blog, category list, featured articles and tag
 page."""
 _LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults", "com-content-", "com-tags-")
-"""Words one of which every class name of :data:`_LISTING_BOX` holds: a page whose source holds
-none has no listing container, and its tree is not searched for one (four reads of the source
-rather than one a name)."""
+"""Words one of which every class name of :data:`_LISTING_BOX` holds: a page whose names
+(:attr:`~newsbot.extraction.page.Page.names`) hold none has no listing container, and its tree
+is not searched for one."""
 _LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
 _LISTING_BOXES = etree.XPath(f"//*[{_LISTING_BOX_XPATH}]")
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:(?:s|query|search|searchword|keywords?|suchbegriff|haku)=[^&]"
@@ -935,7 +935,7 @@ def _listing(f: Fields) -> bool:
     page = f.page
     body = page.tree.find("body")
     cms = body is not None and _cms_listing(set((body.get("class") or "").split()))
-    boxes = _LISTING_BOXES(page.tree) if any(w in page.text for w in _LISTING_BOX_WORDS) else []
+    boxes = _LISTING_BOXES(page.tree) if any(w in page.names for w in _LISTING_BOX_WORDS) else []
     if boxes and _own_article_beside(page, boxes):
         boxes = []  # an article with a list view of more news below it
     address = urlsplit(page.url)

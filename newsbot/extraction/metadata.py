@@ -210,9 +210,6 @@ def _slug_of(name: str, segment: str) -> bool:
 
 
 SECTION_CHARS = 60  # the longest printed category label read as a section name
-_MICRODATA_SECTION = re.compile(r"itemprop\s*=\s*[\"']?[^\"'>]*\b(?:articleSection|genre)\b")
-"""Whether a page's source holds either property at all: a search of the text costs a fraction
-of a walk of the tree."""
 _ITEMPROP_SECTION = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleSection ')"
                                 " or contains(concat(' ', normalize-space(@itemprop), ' '), ' genre ')]")
 
@@ -228,7 +225,7 @@ def _microdata_section(page) -> str | None:
     name longer than :data:`SECTION_CHARS` do not count; the article's own category comes before
     its parent's (:func:`_in_parent_category`, Joomla's ``parent-category-name`` printed first);
     ``None`` when there is none."""
-    if not _MICRODATA_SECTION.search(page.text):
+    if "articleSection" not in page.names and "genre" not in page.names:
         return None
     head = headline_element(page, None)
     found = [el for el in _ITEMPROP_SECTION(page.tree)
@@ -1060,9 +1057,10 @@ def _creators(page: Page) -> list:
     """The elements of a Drupal node's meta that hold its creator, in document order: Drupal 7's
     ``rel="sioc:has_creator"`` (and its ``<div class="submitted">``), Drupal 8 and later's
     ``field--name-uid`` field (a word of the ``rel`` or ``class``, split at XML's white space).
-    A page whose source holds none of the words has none; else one walk of the tree, in C, for
+    A page whose names (:attr:`~newsbot.extraction.page.Page.names`) hold none of the words has
+    none; else one walk of the tree, in C, for
     the elements whose attribute holds such a word anywhere, the words then told in Python."""
-    if not any(word in page.text for word in ("submitted", "name-uid", "sioc:has_creator")):
+    if not any(word in page.names for word in ("submitted", "name-uid", "sioc:has_creator")):
         return []
     return [el for el in _MAY_CREATE(page.tree)
             if "sioc:has_creator" in _XML_SPACE.split(el.get("rel") or "")

@@ -61,6 +61,8 @@ INDEXED_TAGS = ("a", "h1", "h2", "link", "meta", "script", "time", "title")
 all over the page (links and meta tags, scripts, headlines, ``<time>``, ``<title>``)."""
 
 
+_NAMING = etree.XPath("//@class|//@itemprop|//@rel", smart_strings=False)
+"""The values of every element's ``class``, ``itemprop`` and ``rel``, in C."""
 _RDFA_CONTENT = etree.XPath("//*[@property][@content][local-name() != 'meta']")
 """The elements of :attr:`Page.rdfa_content`, found in C."""
 _ITEMTYPED = etree.XPath("//*[@itemtype]")
@@ -270,7 +272,17 @@ class Page:
         for el in self.tree.iter(*INDEXED_TAGS):
             found.append(el)
             by_tag[el.tag].append(el)
+        self.names  # read with the tree whole, before any reader takes elements out of it
         return found, by_tag
+
+    @cached_property
+    def names(self) -> str:
+        """The values of every element's ``class``, ``itemprop`` and ``rel`` attributes,
+        one a line, in document order: a page none of whose names holds a word has no element so
+        named, and its tree is not searched for one (a search of these lines costs a fraction of
+        one of the page's source, scripts and text included). Read with :meth:`elements`'s first
+        call, before any reader takes elements out of the tree."""
+        return "\n".join(_NAMING(self.tree))
 
     def elements(self, *tags: str) -> list:
         """The elements of ``tags`` (each one of :data:`INDEXED_TAGS`) in document order, as
