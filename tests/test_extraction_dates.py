@@ -1772,3 +1772,13 @@ def test_a_microdata_time_at_midnight_printing_the_day_alone_is_a_day():
                      + _paras(4) + "</article>")
     assert rec["date_published"] == "2026-05-02T00:00:00+03:00"
     assert "day_only" in rec["quality_flags"]
+
+
+def test_a_time_alone_after_a_closing_byline_is_the_date_lines():
+    from newsbot.extraction.date_fields import _without_closing_byline
+
+    rec = _lang_page("sk", "Obecná knižnica", "<div class='clanok'><h1>Obecná knižnica</h1><p class='info'>7. 4. 2026 | "
+                     "Autor: Oľga Hrušková | 11:30</p>" + _paras(4) + "</div>")
+    assert rec["date_published"] == "2026-04-07T11:30:00+00:00"
+    # the false friend: other words after the byline are its credits, no date line's
+    assert _without_closing_byline("7. 4. 2026 | Autor: Oľga Hrušková | Foto: Ivan Páleník") == "7. 4. 2026"

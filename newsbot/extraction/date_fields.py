@@ -1489,7 +1489,7 @@ def _date_line_text(el, opening: bool = False) -> str | None:
     caption = el.tag in ("figure", "figcaption") or next(el.iterancestors("figure", "figcaption"), None) is not None
     listed = el.tag == "li" or next(el.iterancestors("li"), None) is not None or in_teaser(el)
     text = text[_byline_end(text, credits=not caption, desk=not (caption or listed)):]
-    text = text[:_byline_start(text)]
+    text = _without_closing_byline(text)
     label = pattern("date_label")
     if opening:
         first = label.search(text)
@@ -1569,6 +1569,18 @@ def _byline_start(text: str) -> int:
         if sep.start() and lead.match(text[sep.end():]):
             return sep.start()
     return len(text)
+
+
+def _without_closing_byline(text: str) -> str:
+    """The date line ``text`` without a byline closing it (:func:`_byline_start`), a time printed
+    alone after the byline's names and another separator kept (``7. 4. 2026 | Autor: Oľga
+    Hrušková | 11:30`` → ``7. 4. 2026 | 11:30``; not other words after it, ``| foto: …``)."""
+    start = _byline_start(text)
+    if start == len(text):
+        return text
+    seps = list(_SEPARATOR.finditer(text, start))
+    rest = text[seps[1].end():].strip() if len(seps) > 1 else ""
+    return text[:start] + (" | " + rest if rest and _clock_pattern().fullmatch(rest) else "")
 
 
 def _day_first(f: Fields, found: str) -> str:
