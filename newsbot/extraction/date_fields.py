@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from urllib.parse import urlsplit
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from lxml import etree
 
@@ -1487,8 +1487,7 @@ def _date_line_text(el, opening: bool = False) -> str | None:
     if not text or len(text) > 150:
         return None
     caption = el.tag in ("figure", "figcaption") or next(el.iterancestors("figure", "figcaption"), None) is not None
-    listed = el.tag == "li" or next(el.iterancestors("li"), None) is not None or in_teaser(el)
-    text = text[_byline_end(text, credits=not caption, desk=not (caption or listed)):]
+    text = text[_byline_end(text, credits=not caption, desk=lambda: not (caption or _listed(el))):]
     text = _without_closing_byline(text)
     label = pattern("date_label")
     if opening:
@@ -1523,7 +1522,7 @@ def _credit_word() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:(?:{conjunction})\s+)?(?:{credit})\s*:\s*", re.I)
 
 
-def _byline_end(text: str, credits: bool = True, desk: bool = True) -> int:
+def _byline_end(text: str, credits: bool = True, desk: bool | Callable[[], bool] = True) -> int:
     """Where the date line's part of ``text`` begins after a byline opening it: a byline's
     lead-in (vocabulary category ``byline_lead_in``) or, with ``credits``, another role's
     credit word and its colon (:func:`_credit_word`: ``Foto:``), then names (two to
@@ -1534,19 +1533,26 @@ def _byline_end(text: str, credits: bool = True, desk: bool = True) -> int:
     separator (``·``, ``|``, ``–``: :data:`_BYLINE_NAMES`); ``0`` for a line opening otherwise
     (``Por decisão do conselho · 9 de março``: a word in lower case). ``credits`` and ``desk``
     are false for a caption's line (``Foto: … | 9. 2. 2026 06:40``, the photo's time) and a
-    listed story's (``<li>… Redacción · 08/02/2026 07:15</li>``)."""
+    listed story's (``<li>… Redacción · 08/02/2026 07:15</li>``); ``desk`` may be a function
+    telling so, asked only when a desk's name opens the line."""
     lead = pattern("byline_lead_in").match(text) or (_credit_word().match(text) if credits else None)
     names = _BYLINE_NAMES.match(text, lead.end() if lead else 0)
     if names is None:
         return 0
-    if lead is None or (lead.re is not _credit_word() and desk and _desk_name(names.group(1))):
-        return names.end() if desk and _desk_name(names.group(1)) else 0
+    if lead is None or (lead.re is not _credit_word() and _desk_name(names.group(1))):
+        return names.end() if _desk_name(names.group(1)) and (desk() if callable(desk) else desk) else 0
     words = _WORD.findall(_credit_word().sub(", ", names.group(1)) if credits else names.group(1))
     if 2 <= len(words) <= _BYLINE_WORDS and words[0][0].isupper() and words[-1][0].isupper() \
             and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words) \
             and not re.search(r"\d", names.group(1)):
         return names.end()
     return 0
+
+
+def _listed(el) -> bool:
+    """``el`` is printed in a list item (``<li>``) or a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`): another story's line."""
+    return el.tag == "li" or next(el.iterancestors("li"), None) is not None or in_teaser(el)
 
 
 def _desk_name(text: str) -> bool:
