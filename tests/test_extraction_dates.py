@@ -1621,7 +1621,8 @@ def test_a_box_heading_the_title_does_not_repeat_still_marks_a_box():
     "<table class='metryka'><tr><th>Wytworzył:</th><td>Wydział Dróg</td></tr><tr><th>Opublikował:</th>"
     "<td>Ewa Lis</td></tr><tr><th>Data publikacji:</th><td>29.04.2026 12:15</td></tr><tr><th>Ostatnia zmiana:"
     "</th><td>30.04.2026 08:02</td></tr></table>",
-    "<dl><dt>Data publikacji</dt><dd>29.04.2026 12:15</dd><dt>Ostatnia zmiana</dt><dd>30.04.2026 08:02</dd></dl>",
+    "<table><tr><td>Data publikacji</td><td>29.04.2026 12:15</td></tr><tr><td>Data modyfikacji</td>"
+    "<td>30.04.2026 08:02</td></tr></table>",
 ])
 def test_a_label_cell_dates_the_value_cell_beside_it(cells):
     rec = _lang_page("pl", "Przetarg na remont drogi", "<div id='tresc'><h1>Przetarg na remont drogi</h1>"
@@ -1652,3 +1653,132 @@ def test_a_time_at_midnight_printing_the_day_alone_is_a_day(printed, want, flagg
                 f"datetime='2026-05-02T00:00:00+03:00'>{printed}</time></p>{_paras(4)}</article>")
     assert rec["date_published"] == want
     assert ("day_only" in rec["quality_flags"]) is flagged
+
+
+# --- a label table dates the page only after the text, on a page printing no date -------------
+
+def _table_page(lang: str, title: str, meta: str, table: str, after: str = "", head: str = "") -> dict:
+    return _lang_page(lang, title, f"<div id='tresc'><h1>{title}</h1>{meta}" + _paras(4) + table + "</div>" + after,
+                      head)
+
+
+@pytest.mark.parametrize("meta, table, after, head", [
+    # a date line of the page's own: a table after the text is a record's, not the page's
+    ("<p class='datum'>03.03.2026</p>", "<table><tr><td>Published</td><td>2026-01-10</td></tr>"
+     "<tr><td>Last modified</td><td>2026-02-02</td></tr></table>", "", ""),
+    # a structured date
+    ("", "<table><tr><td>Published</td><td>2026-01-10</td></tr><tr><td>Last modified</td>"
+     "<td>2026-02-02</td></tr></table>", "", "<meta property='article:published_time' content='2026-03-03T08:00:00+00:00'>"),
+    # a label that is not the whole cell: the next update's, the site's
+    ("", "<table><tr><th>Next update:</th><td>15.05.2026</td></tr></table>", "", ""),
+    ("", "<table><tr><td>Site last updated:</td><td>7 December 2026</td></tr></table>", "", ""),
+    # a table inside the text (a paragraph after it), a box under its own heading
+    ("", "<table><tr><td>Last modified</td><td>2026-02-02</td></tr></table>" + "<p>" + "More words. " * 15 + "</p>",
+     "", ""),
+    ("", "<h3>Download the report</h3><table><tr><td>Last modified</td><td>2026-02-02</td></tr></table>", "", ""),
+])
+def test_a_label_table_that_is_no_page_metadata_dates_nothing(meta, table, after, head):
+    from newsbot.extraction.date_fields import _label_rows
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.record import Fields
+
+    html = (f"<html lang='en-GB'><head><meta charset='utf-8'><title>Router flaw</title>{head}</head><body>"
+            f"<div id='tresc'><h1>Router flaw</h1>{meta}{_paras(4)}{table}</div>{after}</body></html>")
+    assert _label_rows(Fields(Page(html.encode(), "https://news.example.org/local/story"))) == []
+
+
+def test_a_description_list_dates_no_page():
+    rec = _table_page("de", "Neue Pegeldaten für den Hafen", "<p class='datum'>12.03.2026</p>",
+                      "<dl><dt>Datensatz</dt><dd>Pegel Nord</dd><dt>Erstellt</dt><dd>12.03.2026, 06:00 Uhr</dd></dl>")
+    assert rec["date_published"] == "2026-03-12T00:00:00+00:00"  # not the data set's time
+    assert "day_only" in rec["quality_flags"]
+    assert rec["date_modified"] is None
+
+
+# --- a caption's credit, a listed story's desk, a desk after a lead-in --------------------------
+
+@pytest.mark.parametrize("box", [
+    "<figure><img src='/a.jpg' alt=''><figcaption>Foto: Karel Dvořáček | 9. 2. 2026 06:40</figcaption></figure>",
+    "<ul class='nejnovejsi'><li><a href='/b'>Jiná zpráva z přístavu</a> <span>Redakce · 9. 2. 2026 07:15</span></li></ul>",
+])
+def test_a_captions_credit_and_a_listed_storys_desk_open_no_date_line(box):
+    rec = _lang_page("cs", "Obecní knihovna", f"{box}<div class='clanek'><h1>Obecní knihovna</h1>"
+                     "<p class='datum'>9. 2. 2026</p>" + _paras(4) + "</div>")
+    assert rec["date_published"] == "2026-02-09T00:00:00+00:00"  # not the photo's or the other story's time
+    assert "day_only" in rec["quality_flags"]
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("pl", "Autor: Redakcja | 12.03.2026 14:05", "2026-03-12T14:05:00+00:00"),
+    ("es", "Por Redacción · 08/02/2026 19:40", "2026-02-08T19:40:00+00:00"),
+])
+def test_a_lead_in_and_a_desk_open_a_date_line(lang, line, want):
+    rec = _lang_page(lang, "Obras en el puerto", f"<div class='nota'><h1>Obras en el puerto</h1><p class='info'>{line}"
+                     "</p>" + _paras(4) + "</div>")
+    assert rec["date_published"] == want
+
+
+def test_a_lead_in_and_a_lower_case_word_open_no_date_line():
+    from newsbot.extraction.date_fields import _byline_end
+
+    assert _byline_end("Por decisión · 08/02/2026 19:40") == 0
+    assert _byline_end("Por Redacción · 08/02/2026 19:40", desk=False) == 0
+
+
+# --- a heading the title repeats ----------------------------------------------------------------
+
+def test_a_column_heading_the_title_repeats_is_a_box_heading_beside_a_headline():
+    rec = _lang_page("en-GB", "Harbour plan approved – Harbour Post – Stories from the northern coast",
+                     "<div class='col'><h3>Stories from the northern coast</h3><p>12 March 2026, 06:10</p></div>"
+                     "<div class='main'><h1>Harbour plan approved</h1><p class='date'>12 March 2026</p>"
+                     + _paras(4) + "</div>")
+    assert rec["date_published"] == "2026-03-12T00:00:00+00:00"
+    assert "day_only" in rec["quality_flags"]
+
+
+def test_many_headings_the_title_repeats_are_read_in_linear_time():
+    import time
+
+    heads = "".join(f"<h3>Harbour plan approved by the board</h3><p>12 March 2026, {i % 24:02}:{i % 60:02}</p>"
+                    for i in range(1000))
+    start = time.monotonic()
+    rec = _lang_page("en", "Harbour plan approved by the board | Harbour Post",
+                     f"<article><h1>Harbour plan approved by the board</h1><div class='box'><h3>Dates</h3>{heads}"
+                     "</div>" + _paras(4) + "</article>", "<meta property='article:published_time' content='2026-03-12'>")
+    assert time.monotonic() - start < 4  # a heading's every preceding heading read: about ten seconds
+    assert rec["date_published"] == "2026-03-12T00:00:00+00:00"
+
+
+# --- a <time> at midnight printing more than a day ----------------------------------------------
+
+@pytest.mark.parametrize("lang, element", [
+    ("en", "<time class='published' datetime='2026-03-05T00:00:00+00:00'>3 hours ago</time>"),
+    ("en-US", "<time datetime='2026-03-05T00:00:00+00:00'>March 5, 2026 12 AM</time>"),
+    ("fr", "<time datetime='2026-03-05T00:00:00+00:00'>5 mars 2026 à minuit</time>"),
+    ("en-GB", "Posted <time datetime='2026-03-05T00:00:00+00:00'>5 March</time> at midnight"),
+    ("cs", "<time datetime='2026-03-05T00:00:00+00:00'>5. 3. 2026</time> <span>0:00</span>"),
+])
+def test_a_time_at_midnight_printing_more_than_a_whole_day_is_midnight(lang, element):
+    rec = _lang_page(lang, "Harbour cranes", f"<article><h1>Harbour cranes</h1><p class='meta'>{element}</p>"
+                     + _paras(4) + "</article>")
+    assert rec["date_published"] == "2026-03-05T00:00:00+00:00"
+    assert "day_only" not in rec["quality_flags"]
+
+
+def test_a_microdata_time_at_midnight_printing_the_day_alone_is_a_day():
+    rec = _lang_page("lv", "Ostas celtņi", "<article itemscope itemtype='http://schema.org/BlogPosting'><h1 "
+                     "itemprop='headline'>Ostas celtņi</h1><p class='post-meta'><time class='dt-published' "
+                     "datetime='2026-05-02T00:00:00+03:00' itemprop='datePublished'>2026. gada 2. maijs</time></p>"
+                     + _paras(4) + "</article>")
+    assert rec["date_published"] == "2026-05-02T00:00:00+03:00"
+    assert "day_only" in rec["quality_flags"]
+
+
+def test_a_time_alone_after_a_closing_byline_is_the_date_lines():
+    from newsbot.extraction.date_fields import _without_closing_byline
+
+    rec = _lang_page("sk", "Obecná knižnica", "<div class='clanok'><h1>Obecná knižnica</h1><p class='info'>7. 4. 2026 | "
+                     "Autor: Oľga Hrušková | 11:30</p>" + _paras(4) + "</div>")
+    assert rec["date_published"] == "2026-04-07T11:30:00+00:00"
+    # the false friend: other words after the byline are its credits, no date line's
+    assert _without_closing_byline("7. 4. 2026 | Autor: Oľga Hrušková | Foto: Ivan Páleník") == "7. 4. 2026"

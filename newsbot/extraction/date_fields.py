@@ -8,14 +8,14 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from urllib.parse import urlsplit
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from lxml import etree
 
 from . import dates
 from .page import Page
 from .text import clean
-from .values import (above_the_text, comments_of, drupal_node, in_aside, in_related, in_teaser, ld_text, listed_node,
+from .values import (TEXT_PARAGRAPH_CHARS, above_the_text, comments_of, drupal_node, in_aside, in_related, in_teaser, ld_text, listed_node,
                      of_the_article, select_values, text_of)
 from .vocabulary import pattern, phrases
 
@@ -57,6 +57,9 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
         for el in _ITEMPROP_DATE(page.tree, name=ld_key) if ld_key in page.names else ():
             if of_the_article(el):
                 add("microdata", _microdata_date(el))
+                if out and out[-1][0] == "microdata" and el.tag == "time" and el.get("datetime") \
+                        and out[-1][1].has_time and _printed_day_only(el, page.declared_language):
+                    out[-1] = ("microdata", dates.ParsedDate(out[-1][1].value, False, out[-1][1].has_offset))
         for el in _rdfa_dates(page, ld_key)[:1]:
             add("rdfa", _rdfa_date(el))
         published = ld_key == "datePublished"
@@ -70,7 +73,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
         loose = [el for el in times if _time_mark(el) == "updated"]
         for el in (marked or _first_entry(unmarked) or loose)[:1]:
             add("html", el.get("datetime"))
-            if out and out[-1][0] == "html" and out[-1][1].has_time and _printed_day_only(el):
+            if out and out[-1][0] == "html" and out[-1][1].has_time and _printed_day_only(el, page.declared_language):
                 out[-1] = ("html", dates.ParsedDate(out[-1][1].value, False, out[-1][1].has_offset))
         for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.names else ():
             add("html", el.get("title"))
@@ -266,18 +269,34 @@ def _rdfa_date(el) -> str:
     return content
 
 
-def _printed_day_only(el) -> bool:
+_AFTER_DAY_CHARS = 40  # the characters after a <time> read for a time printed beside it
+
+
+def _printed_day_only(el, language: str | None = None) -> bool:
     """The ``<time>`` ``el`` gives a day, no instant: its ``datetime`` is exactly midnight and the
-    element prints the day without a time of day (a static site's ``<time class="dt-published"
+    element prints that whole day and nothing else but a weekday's name (a day and a month's
+    name or number and a year, :func:`_first_day`, read in the page's ``language`` by
+    :func:`_day_of`; a static site's ``<time class="dt-published"
     datetime="2026-05-02T00:00:00+03:00">2026. gada 2. maijs</time>``: the generator wrote the
-    post's day as midnight, in its offset). Not when the element prints a time (``0:00``,
-    ``12:00 a.m.``: :func:`_clock_pattern`) nor when it prints no day (no number of the day's
-    month)."""
+    post's day as midnight, in its offset), and the text right after it in its parent
+    (:data:`_AFTER_DAY_CHARS` characters) prints no time of day. Not when it prints a time
+    (``0:00``, ``12:00 a.m.``, ``12 AM``, ``à minuit``), relative words (``5 hours ago``), a day
+    with no year (``1 January``) or another day, nor for ``<time>…</time> <span>0:00</span>``."""
     value = (el.get("datetime") or "").strip()
     if value[10:19] not in ("T00:00:00", " 00:00:00"):
         return False
     text = clean(text_of(el)) or ""
-    return not _clock_pattern().search(text) and re.search(rf"(?<!\d)0?{int(value[8:10])}(?!\d)", text) is not None
+    m = _first_day(text)
+    if m is None or _clock_pattern().search(text) or str(_day_of(m, language)) != value[:10]:
+        return False
+    if any(not _weekdays_named(w, language) for w in _WORD.findall(text[:m.start()] + " " + text[m.end():])):
+        return False
+    after = el.tail or ""
+    for sibling in el.itersiblings():
+        if len(after) >= _AFTER_DAY_CHARS:
+            break
+        after += (sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or "")
+    return not _clock_pattern().search(after[:_AFTER_DAY_CHARS])
 
 
 _HATOM_CLASS = {"datePublished": "published", "dateModified": "updated"}
@@ -1305,38 +1324,63 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     return found
 
 
-_LABEL_CELLS = etree.XPath("//body//tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]] | //body//dt")
-"""The rows of a table of a label cell and a value cell, and the terms of a description list."""
-_LABEL_CHARS = 40  # the characters of a label cell at most
+_LABEL_CELLS = etree.XPath("//body//tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]]")
+"""The rows of a table of a label cell and a value cell."""
+_LABEL_WHOLE = re.compile(r"\s*:?\s*")  # what may follow the label's word in its cell: a colon
+_TEXT_PARAGRAPH = f"p[string-length(normalize-space()) >= {TEXT_PARAGRAPH_CHARS}]"
+_TABLE_AFTER_TEXT = etree.XPath(f"count(preceding::{_TEXT_PARAGRAPH}) >= 2 and not(following::{_TEXT_PARAGRAPH})")
+"""A table printed after the article's text: two of its paragraphs before it, none after."""
 
 
 def _label_rows(f: Fields) -> list[str]:
-    """The label-and-value rows that date the page: a table row of a label cell and a value cell
-    (``<tr><th>Data publikacji:</th><td>29.04.2026 12:15</td></tr>``, a public body's
-    metadata table after the text) or a description list's term and its value
-    (``<dt>Veröffentlicht:</dt><dd>…</dd>``), whose label (:data:`_LABEL_CHARS` characters at
-    most) holds a date line's word (vocabulary category ``date_label``) and whose value prints a
-    whole day (:func:`_first_day`), each read as one line ``"label value"`` (its time with it),
-    outside asides and reader comments, in document order; read once per page."""
+    """The label-and-value rows that date the page, a public body's metadata table about the page
+    after its text (``<tr><th>Data publikacji:</th><td>29.04.2026 12:15</td></tr>``): a table
+    row of a label cell and a value cell whose label is a date line's word (vocabulary category
+    ``date_label``) and a colon at most, the whole cell (not ``Další aktualizace``, ``Site last
+    updated:``), and whose value prints a whole day (:func:`_first_day`), each read as one line
+    ``"label value"`` (its time with it), in document order; only in a table after the text
+    (:data:`_TABLE_AFTER_TEXT`: not one inside it, a CVE table, a report card), in no aside,
+    figure, teaser, box of other stories, reader comments or box under its own heading
+    (:func:`_under_box_heading`: a download box), and only on a page printing no date line of
+    its own (:func:`_line_texts`, :func:`_day_lines`) and no structured date (JSON-LD, meta
+    tags, ``<time datetime>``, microdata): none else. A description list (``<dl>``: a dataset's,
+    a book's, a file's details) dates nothing. Read once per page."""
     return f.once("label_rows", _read_label_rows)
+
+
+def _structured_date(page: Page) -> bool:
+    """``page`` gives a date in its markup: JSON-LD ``datePublished``/``dateModified``, a date's
+    meta tag (:data:`_PUBLISHED_META`, :data:`_MODIFIED_META`), a ``<time datetime>`` or a
+    microdata date."""
+    if any(node.get(key) for node in [page.article_entity, *page.jsonld] for key in ("datePublished", "dateModified")):
+        return True
+    if any(page.meta_first(name) for name in _PUBLISHED_META + _MODIFIED_META):
+        return True
+    return any(el.get("datetime") for el in page.elements("time")) \
+        or any(_MICRODATA_DATE[key].search(page.text) for key in _MICRODATA_DATE)
 
 
 def _read_label_rows(f: Fields) -> list[str]:
     label = pattern("date_label")
     rows = []
-    for el in _LABEL_CELLS(f.page.tree):
-        if el.tag == "dt":
-            name, value = el, el.getnext()
-            if value is None or value.tag != "dd":
-                continue
-        else:
-            name, value = el[0], el[1]
+    cells = _LABEL_CELLS(f.page.tree)
+    if not cells or _structured_date(f.page) or any(_first_day(t) for t in _line_texts(f)) or _day_lines(f):
+        return rows
+    for el in cells:
+        name, value = el[0], el[1]
         head = clean(text_of(name)) or ""
-        if not head or len(head) > _LABEL_CHARS or not label.search(head):
+        word = label.match(head) if head else None
+        if word is None or not _LABEL_WHOLE.fullmatch(head, word.end()):
             continue
         text = clean(text_of(value, apart=True)) or ""
-        if text and len(text) <= 150 and _first_day(text) and not in_aside(el) and comments_of(el) is None:
-            rows.append(f"{head} {text}")
+        if not text or len(text) > 150 or not _first_day(text):
+            continue
+        table = next(el.iterancestors("table"), el)
+        if in_aside(el) or in_related(el) or in_teaser(el) or comments_of(el) is not None \
+                or next(el.iterancestors("figure"), None) is not None \
+                or not _TABLE_AFTER_TEXT(table) or _under_box_heading(f, table):
+            continue
+        rows.append(f"{head} {text}")
     return rows
 
 
@@ -1442,8 +1486,9 @@ def _date_line_text(el, opening: bool = False) -> str | None:
     text = clean(text_of(el, apart=True)) or ""
     if not text or len(text) > 150:
         return None
-    text = text[_byline_end(text):]
-    text = text[:_byline_start(text)]
+    caption = el.tag in ("figure", "figcaption") or next(el.iterancestors("figure", "figcaption"), None) is not None
+    text = text[_byline_end(text, credits=not caption, desk=lambda: not (caption or _listed(el))):]
+    text = _without_closing_byline(text)
     label = pattern("date_label")
     if opening:
         first = label.search(text)
@@ -1477,31 +1522,46 @@ def _credit_word() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:(?:{conjunction})\s+)?(?:{credit})\s*:\s*", re.I)
 
 
-def _byline_end(text: str) -> int:
+def _byline_end(text: str, credits: bool = True, desk: bool | Callable[[], bool] = True) -> int:
     """Where the date line's part of ``text`` begins after a byline opening it: a byline's
-    lead-in (vocabulary category ``byline_lead_in``) or another role's credit word and its colon
-    (:func:`_credit_word`: ``Foto:``), then names (two to :data:`_BYLINE_WORDS` words, each
-    capitalised or a short particle, :data:`_PLACE_PARTICLE`: ``Ana Silva e Rui Costa``; commas
-    and the credits of other roles between them: ``Text: Jana Malá, foto: Petr Velký``), or a
-    desk's name alone (vocabulary category ``not_a_person``, a definite article before it:
-    ``Redacción``, ``La Redacción``), and a separator (``·``, ``|``, ``–``:
-    :data:`_BYLINE_NAMES`); ``0`` for a line opening otherwise (``Por decisão do conselho · 9
-    de março``: a word in lower case)."""
-    lead = pattern("byline_lead_in").match(text) or _credit_word().match(text)
+    lead-in (vocabulary category ``byline_lead_in``) or, with ``credits``, another role's
+    credit word and its colon (:func:`_credit_word`: ``Foto:``), then names (two to
+    :data:`_BYLINE_WORDS` words, each capitalised or a short particle, :data:`_PLACE_PARTICLE`:
+    ``Ana Silva e Rui Costa``; commas and the credits of other roles between them: ``Text: Jana
+    Malá, foto: Petr Velký``) or, with ``desk``, a desk's name (:func:`_desk_name`: ``Autor:
+    Redakcja``), or with ``desk`` a desk's name alone (``Redacción``, ``La Redacción``), and a
+    separator (``·``, ``|``, ``–``: :data:`_BYLINE_NAMES`); ``0`` for a line opening otherwise
+    (``Por decisão do conselho · 9 de março``: a word in lower case). ``credits`` and ``desk``
+    are false for a caption's line (``Foto: … | 9. 2. 2026 06:40``, the photo's time) and a
+    listed story's (``<li>… Redacción · 08/02/2026 07:15</li>``); ``desk`` may be a function
+    telling so, asked only when a desk's name opens the line."""
+    lead = pattern("byline_lead_in").match(text) or (_credit_word().match(text) if credits else None)
     names = _BYLINE_NAMES.match(text, lead.end() if lead else 0)
     if names is None:
         return 0
-    if lead is None:
-        desk = names.group(1).strip().split(None, 1)
-        if desk and pattern("definite_article").match(desk[0]) and len(desk) == 2:
-            desk = desk[1:]
-        return names.end() if desk and pattern("not_a_person").match(" ".join(desk)) else 0
-    words = _WORD.findall(_credit_word().sub(", ", names.group(1)))
+    if lead is None or (lead.re is not _credit_word() and _desk_name(names.group(1))):
+        return names.end() if _desk_name(names.group(1)) and (desk() if callable(desk) else desk) else 0
+    words = _WORD.findall(_credit_word().sub(", ", names.group(1)) if credits else names.group(1))
     if 2 <= len(words) <= _BYLINE_WORDS and words[0][0].isupper() and words[-1][0].isupper() \
             and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words) \
             and not re.search(r"\d", names.group(1)):
         return names.end()
     return 0
+
+
+def _listed(el) -> bool:
+    """``el`` is printed in a list item (``<li>``) or a teaser card
+    (:func:`~newsbot.extraction.values.in_teaser`): another story's line."""
+    return el.tag == "li" or next(el.iterancestors("li"), None) is not None or in_teaser(el)
+
+
+def _desk_name(text: str) -> bool:
+    """``text`` is a desk's name alone (vocabulary category ``not_a_person``, a definite article
+    before it: ``Redacción``, ``La Redacción``; not ``Redacción de la noche``)."""
+    desk = text.strip().split(None, 1)
+    if desk and pattern("definite_article").match(desk[0]) and len(desk) == 2:
+        desk = desk[1:]
+    return bool(desk) and pattern("not_a_person").fullmatch(" ".join(desk)) is not None
 
 
 def _byline_start(text: str) -> int:
@@ -1515,6 +1575,18 @@ def _byline_start(text: str) -> int:
         if sep.start() and lead.match(text[sep.end():]):
             return sep.start()
     return len(text)
+
+
+def _without_closing_byline(text: str) -> str:
+    """The date line ``text`` without a byline closing it (:func:`_byline_start`), a time printed
+    alone after the byline's names and another separator kept (``7. 4. 2026 | Autor: Oľga
+    Hrušková | 11:30`` → ``7. 4. 2026 | 11:30``; not other words after it, ``| foto: …``)."""
+    start = _byline_start(text)
+    if start == len(text):
+        return text
+    seps = list(_SEPARATOR.finditer(text, start))
+    rest = text[seps[1].end():].strip() if len(seps) > 1 else ""
+    return text[:start] + (" | " + rest if rest and _clock_pattern().fullmatch(rest) else "")
 
 
 def _day_first(f: Fields, found: str) -> str:
@@ -1646,31 +1718,42 @@ def _publication_part(text: str) -> str | None:
 
 
 def _under_box_heading(f: Fields, el) -> bool:
-    """``el`` is printed under a heading of its own box: an element before it in its parent is a
-    heading (``<h2>`` to ``<h6>``) other than the headline (a fact box's ``<h3>Auf einen
-    Blick</h3><p>26.04.2026, 19:30 Uhr</p>``, the event's day) and other than a heading the
-    page's ``<title>`` repeats (:data:`_TITLE_HEADING_CHARS` characters or more: the headline
-    of a table-layout page printing no ``<h1>``, ``<h2>Počela obnova …</h2>``)."""
-    from .title import headline_element
-
-    head = None
+    """``el`` is printed under a heading of its own box: the nearest heading (``<h2>`` to ``<h6>``)
+    before it in its parent is another than the page's headline (:func:`_headline_heading`: a
+    fact box's ``<h3>Auf einen Blick</h3><p>26.04.2026, 19:30 Uhr</p>``, the event's day)."""
     for sibling in el.itersiblings(preceding=True):
         if sibling.tag in ("h2", "h3", "h4", "h5", "h6"):
-            head = head if head is not None else headline_element(f.page, None)
-            if sibling is not head and not _in_page_title(f.page, sibling):
-                return True
+            return sibling is not _headline_heading(f)
     return False
 
 
 _TITLE_HEADING_CHARS = 20  # the characters of a heading the page's <title> repeats at least
 
 
-def _in_page_title(page: Page, heading) -> bool:
-    """The page's ``<title>`` repeats the text of ``heading`` (:data:`_TITLE_HEADING_CHARS`
-    characters or more, case and spaces aside)."""
-    text = " ".join(text_of(heading).split()).casefold()
-    title = " ".join((page.tree.findtext(".//title") or "").split()).casefold()
-    return len(text) >= _TITLE_HEADING_CHARS and text in title
+def _headline_heading(f: Fields):
+    """The page's headline element (:func:`~newsbot.extraction.title.headline_element`), else,
+    on a page with none (a table layout printing no ``<h1>``), its first ``<h2>`` to ``<h6>``
+    whose text the ``<title>`` repeats (:data:`_TITLE_HEADING_CHARS` characters or more, case
+    and spaces aside: ``<h2>Počela obnova …</h2>``); ``None`` for neither. One element, chosen
+    once per page (a column's heading the title also repeats, a site's tagline, is no headline
+    when the page has one)."""
+    return f.once("headline_heading", _read_headline_heading)
+
+
+def _read_headline_heading(f: Fields):
+    from .title import headline_element
+
+    head = headline_element(f.page, None)
+    if head is not None:
+        return head
+    title = " ".join((f.page.tree.findtext(".//title") or "").split()).casefold()
+    if len(title) < _TITLE_HEADING_CHARS:
+        return None
+    for heading in f.page.tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = " ".join(heading.text_content().split()).casefold()
+        if len(text) >= _TITLE_HEADING_CHARS and text in title:
+            return heading
+    return None
 
 
 def _in_site_header(el) -> bool:
