@@ -1357,7 +1357,8 @@ def _structured_date(page: Page) -> bool:
     if any(page.meta_first(name) for name in _PUBLISHED_META + _MODIFIED_META):
         return True
     return any(el.get("datetime") for el in page.elements("time")) \
-        or any(_MICRODATA_DATE[key].search(page.text) for key in _MICRODATA_DATE)
+        or any(key in page.names and next(iter(_ITEMPROP_DATE(page.tree, name=key)), None) is not None
+               for key in ("datePublished", "dateModified"))
 
 
 def _read_label_rows(f: Fields) -> list[str]:
