@@ -2339,3 +2339,154 @@ def test_a_round_ups_first_sub_heading_over_an_image_and_its_container_is_the_te
                 + _ROUND_UP[:_ROUND_UP.index("<p>")] + between + "<div class='content'>"
                 + _ROUND_UP[_ROUND_UP.index("<p>"):] + "</div></main>")
     assert extract_article(html, URL).record["body"].startswith("Walk 1: the mill trail\n\nWalk 1 runs along")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mari Tamm, pressiesindaja, tel 5555 0000", True),
+    ("hallitusneuvos Liisa Koski, p. 0295 000 000", True),
+    ("Anna Vogt, +49 30 1234 5678", True),
+    ("Büro am Markt, 0341 123 45 67", True),
+    ("press@harbour.example", True),
+    ("Opening on 30.06.2026 at ten", False),
+    ("between 2019-2023 the wards closed", False),
+    ("he rode it for 120 000 km", False),
+    ("1.200.000 households without water", False),
+    ("the bridge is shut from 2026.04.01", False),
+])
+def test_a_contact_value_is_a_phone_an_address_or_a_link(text, value):
+    from newsbot.extraction.generic.filters import contact_value
+
+    assert contact_value(text) is value
+
+
+@pytest.mark.parametrize("box", [
+    # a label's heading over story lines: sentences, not names, roles or values
+    "<h2>Contact</h2><p>Mum kept 200 numbers in her notebook, among them 0161 496 0000 for the bakery.</p>"
+    "<p>I never dared to cross it out.</p>",
+    # over short lines of facts with dates, no phone
+    "<h3>More information</h3><p>The ferry sails from 01.04.2026.</p><p>Tickets cost the same.</p>",
+    # a labelled line whose rest holds a span of years and a count, no phone
+    "<p><strong>Contact:</strong> Since 2019-2023 the island lost 40 boats. And now?</p>",
+])
+def test_a_contact_label_over_story_lines_stays(box):
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + box
+                + "</div></article>")
+    body = extract_article(html, URL).record["body"]
+    first = box.split("</strong>")[-1] if "<strong>" in box else box.split("<p>")[1]
+    assert first.split("<")[0].strip()[:30] in body
+
+
+def test_a_contact_heading_with_text_after_its_box_stays():
+    box = "<h2>More information</h2><p>Harbour office, 0161 496 0000</p>"
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + box
+                + _paras(2, "the quay") + "</div></article>")
+    assert "Harbour office, 0161 496 0000" in extract_article(html, URL).record["body"]
+
+
+def test_a_contact_label_of_another_language_than_the_pages_stays():
+    line = "Kontakt: Anna Berg, +49 30 1234 5678"
+    html = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferries</title></head><body>"
+            "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + f"<p>{line}</p>" + _paras(2)
+            + "</div></article></body></html>")
+    assert line in extract_article(html, URL).record["body"]
+
+
+_SPEC = ("<table><tr><td>Author</td><td>Ruth Penn</td></tr><tr><td>Published by</td><td>Harbour Books</td></tr>"
+         "<tr><td>Publication date</td><td>12.03.2026</td></tr>")
+
+
+def test_a_table_of_a_works_details_in_the_middle_of_the_text_stays():
+    html = _doc("<title>Review</title>", "<article><h1>Review</h1><div class='article-body'>" + _STORY + _SPEC
+                + "</table>" + _paras(1, "the book") + "</div></article>")
+    assert "Harbour Books" in extract_article(html, URL).record["body"]
+
+
+@pytest.mark.parametrize("table, record", [
+    (_SPEC + "</table>", True),
+    (_SPEC + "<tr><td>Price</td><td>£16.99</td></tr></table>", False),  # a row of another kind
+    (_SPEC.replace("12.03.2026", "2026") + "</table>", False),  # a year, no day
+])
+def test_a_table_after_the_text_is_the_pages_record_only_when_all_its_rows_are(table, record):
+    import lxml.html
+
+    from newsbot.extraction.generic.body import rule_pass
+    from newsbot.extraction.generic.filters import record_tables
+
+    tree = lxml.html.fromstring(_doc("<title>Review</title>", "<article><h1>Review</h1><div>" + _STORY + table
+                                     + "</div></article>"))
+    assert bool(record_tables(rule_pass(tree.getroottree().getroot()).found)) is record
+
+
+def test_a_table_of_the_pages_record_with_its_visits_is_no_text():
+    table = _METRYKA.replace("</table>", "<tr><th>Liczba odwiedzin:</th><td>1234</td></tr></table>")
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + table
+                + "</div></article>")
+    assert "Wytworzył" not in extract_article(html, URL).record["body"]
+
+
+def test_a_heading_naming_a_subscribers_offer_stays():
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>"
+                "<h2>Nur für Abonnenten</h2>" + _STORY + "</div></article>")
+    assert extract_article(html, URL).record["body"].startswith("Nur für Abonnenten\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "„Wir bauen für die nächsten fünfzig Jahre“, sagt der Hafenchef",
+    "Update 14:05 — the ferry has resumed sailing, the harbour office says, with delays of an hour",
+    "Three of the four routes will stop for the whole day on Thursday",
+])
+def test_a_quote_or_a_sentence_over_a_named_lead_stays_in_the_body(line):
+    html = _doc("<title>Ferries</title>", f"<main><h1>Ferries sail later</h1><p>{line}</p><p class='lead'>{_LEAD_P}</p>"
+                + _paras(3) + "</main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and line in record["body"]
+
+
+def test_a_kicker_over_a_named_lead_is_left_out():
+    html = _doc("<title>Ferries</title>", "<main><h1>Ferries sail later</h1><p>What you need to know</p>"
+                f"<p class='lead'>{_LEAD_P}</p>" + _paras(3) + "</main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and "need to know" not in record["body"]
+
+
+@pytest.mark.parametrize("heading, between", [
+    ("Gallery: the festival by night", "<figure class='gallery'><img src='/g/1.jpg'><img src='/g/2.jpg'></figure>"),
+    ("Listen to this article", "<script>player.init()</script><div class='audio-player'></div>"),
+    ("Anzeige: Reisen mit der Bahn", "<figure><img src='/ad.jpg'><figcaption>Foto: Bahn</figcaption></figure>"),
+    ("Walk 1: the mill trail", "<div class='photo-gallery'><img src='/g/1.jpg'></div>"),
+])
+def test_a_heading_over_a_gallery_a_player_or_an_advert_is_not_the_texts(heading, between):
+    html = _doc("<title>Walks</title>", "<main><div class='title'><h1>Four walks for spring</h1></div>"
+                f"<h2>{heading}</h2>" + between + "<div class='content'>" + _ROUND_UP[_ROUND_UP.index("<p>"):]
+                + "</div></main>")
+    assert heading not in extract_article(html, URL).record["body"]
+
+
+def test_a_script_notice_in_a_page_wide_form_is_no_lead():
+    html = _doc("<title>Ferries</title>", "<form method='post' action='./page.aspx' id='aspnetForm'><main>"
+                "<h1>Ferries sail later</h1><div>This site uses JavaScript. Please enable JavaScript in your browser "
+                "to use all of its features.</div><div class='rich-field'>" + _paras(3) + "</div></main></form>")
+    assert extract_article(html, URL).record["lead"] is None
+
+
+def test_a_lead_named_so_about_javascript_is_the_lead():
+    lead = "The harbour board's new timetable site runs on JavaScript and works offline on the quay."
+    html = _doc("<title>Ferries</title>", f"<main><h1>Ferries sail later</h1><p class='lead'>{lead}</p>"
+                + _paras(3) + "</main>")
+    assert extract_article(html, URL).record["lead"] == lead
+
+
+@pytest.mark.parametrize("line, boiler", [
+    ("Dieser Artikel wurde ausgedruckt unter der Adresse: www.example.de/hafen-101.html", True),
+    ("This article was printed from news.example.com/harbour", True),
+    ("Dieser Artikel wurde gedruckt, als die Redaktion schon nach Hause gegangen war.", False),
+])
+def test_a_printed_pages_note_of_its_address_is_boilerplate(line, boiler):
+    assert is_boilerplate(line) is boiler
+
+
+def test_a_kicker_printed_with_the_headline_over_a_named_lead_is_left_out():
+    html = _doc("<title>Ferries sail later</title>", "<main><h1>Ferries sail later</h1><p>Harbour board votes on the "
+                f"timetable of the island routes: Ferries sail later</p><p class='lead'>{_LEAD_P}</p>" + _paras(3) + "</main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and "Harbour board votes" not in record["body"]

@@ -154,22 +154,30 @@ def body(f: Fields) -> tuple[str | None, str | None]:
         first = key(found[0]) if found else ""
         lk = key(lead_text)
         if not found or not (first == lk or first.startswith(lk) or lk.startswith(first)):
-            found = _after_opening_lines(found, lk)
+            found = _after_opening_lines(found, lk, _letters(title or ""))
             found = [lead_text] + [p for p in found if key(p) != lk]  # not twice
     return "\n\n".join(found) or None, layer
 
 
-def _after_opening_lines(found: list[str], lk: str) -> list[str]:
+def _letters(text: str) -> str:
+    """``text``'s letters and digits alone, case-folded: a line compared whatever its spaces and
+    punctuation (``Kicker: Headline`` printed ``KickerHeadline``)."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _after_opening_lines(found: list[str], lk: str, headline: str = "") -> list[str]:
     """``found`` without the short lines printed before the standfirst of key ``lk`` when it is
-    one of its first paragraphs (a ministry's name, a byline with its date: each under
+    one of its first paragraphs and they are the page's furniture (each under
     :data:`~newsbot.extraction.generic.lead.OPENING_LINE_CHARS` characters and no sentence, the
-    lines :func:`~newsbot.extraction.generic.find_lead` reads past): the text opens with the
-    standfirst, and what a page prints over it is its furniture."""
-    from .generic.lead import OPENING_LINE_CHARS, OPENING_LINES, _SENTENCE_END
+    lines :func:`~newsbot.extraction.generic.find_lead` reads past, a kicker, an organisation's
+    name or a byline and date line, :func:`~newsbot.extraction.generic.lead.opening_furniture`):
+    the text opens with the standfirst; so is a line holding the headline (``headline``, its
+    :func:`_letters`: a kicker printed with it, glued or not). A quote or a sentence printed there stays in the text."""
+    from .generic.lead import OPENING_LINE_CHARS, OPENING_LINES, _SENTENCE_END, opening_furniture
 
     for k, p in enumerate(found[:OPENING_LINES + 1]):
         if key(p) == lk:
-            return found[k:]
+            return [q for q in found[:k] if not (opening_furniture(q) or headline and headline in _letters(q))] + found[k:]
         if len(p) >= OPENING_LINE_CHARS or _SENTENCE_END.search(p):
             break
     return found

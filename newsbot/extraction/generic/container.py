@@ -4,8 +4,9 @@ sits (from ``<body>`` down into the child holding most of it, preferring the hea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..vocabulary import pattern
+from ..vocabulary import pattern, phrases
 from .blocks import Block
 from .prune import CONTENT_NAME, HEADINGS, _semantic_names
 
@@ -200,26 +201,55 @@ def _inside(el, anc) -> bool:
     return False
 
 
-_BETWEEN = frozenset({"figure", "picture", "img", "script", "noscript", "style", "ins"})
-"""Elements printed between a sub-heading and the container whose text it heads that it passes
-over: an image with its caption, a script, an advert slot (``<ins>``)."""
+_MEDIA_NAME = re.compile(r"gallery|galerie|slideshow|carousel|player|audio|video|podcast", re.I)
+"""A class naming a media element (a gallery, an audio or video player): a sub-heading over it is
+its title."""
+
+
+def _passed_over(el) -> bool:
+    """``el``, between a sub-heading and the container it may head, is passed over: a comment, a
+    ``<style>``, an empty slot (a ``<div>``, ``<ins>``, ``<span>`` with no text, no image and no
+    media name in its class, an advert's place), or a round-up item's picture (an ``<img>``, a
+    ``<picture>``, a ``<figure>`` or ``<noscript>`` holding one image, its caption aside). A
+    gallery (images, a class naming one), a script or a player is the element the sub-heading
+    titles."""
+    if not isinstance(el.tag, str) or el.tag == "style":
+        return True
+    if any(_MEDIA_NAME.search(d.get("class") or "") for d in el.iter() if isinstance(d.tag, str)) \
+            or next(el.iter("script", "iframe", "video", "audio"), None) is not None:
+        return False
+    images = sum(1 for _ in el.iter("img"))
+    if el.tag in ("div", "ins", "span"):
+        return images == 0 and next((t for t in el.itertext() if t.strip()), None) is None
+    return el.tag in ("img", "picture", "figure", "noscript") and images <= 1
+
+
+@lru_cache(maxsize=1)
+def _not_a_sub_heading() -> re.Pattern:
+    """An advert's label opening a heading (the vocabulary's ``advert_label``: ``Anzeige: …``,
+    ``Sponsored: …``), or a gallery's or an audio player's title (``media_heading``:
+    ``Bildergalerie: …``, ``Listen to this article``)."""
+    return re.compile(r"^(?:{})\s*[:|–-]|{}".format("|".join(phrases("advert_label")),
+                                                     pattern("media_heading").pattern), re.I)
 
 
 def heads_the_text(heading, into=None):
     """The container whose text the sub-heading ``heading`` heads from outside it: the element
-    right after ``heading`` (its next sibling, past an image, a script or an empty ``<div>``: an
-    advert slot, :data:`_BETWEEN`), when that opens with a paragraph (its first
+    right after ``heading`` (its next sibling, past a round-up item's picture or an empty slot,
+    :func:`_passed_over`; not past a gallery, a script or a player, which the heading titles), when that opens with a paragraph (its first
     block a ``<p>``) and holds sub-headings of ``heading``'s tag and class over its other
     paragraphs (a round-up printing its first item's ``<h2>`` before the text's container and
     the rest inside it: sub-headings over the text's own paragraphs are the text's); ``None``
     otherwise, or when that element is not ``into`` (given, the container asked about). A line
     over a text holding no sub-heading of its kind (a headline's subtitle in another ``<h2>``
     class) heads none, nor does a label (:func:`_label`: ``<h2>Kommentar</h2>`` under the headline,
-    the article's format)."""
+    the article's format), nor an advert's, a gallery's or a player's (:func:`_not_a_sub_heading`:
+    ``Anzeige: Reisen mit der Bahn``, ``Bildergalerie: …``, ``Listen to this article``)."""
     box = heading.getnext()
-    while box is not None and (not isinstance(box.tag, str) or box.tag in _BETWEEN
-                               or box.tag == "div" and next((t for t in box.itertext() if t.strip()), None) is None):
-        box = box.getnext()  # (an image of the first item, an empty advert slot, between them)
+    while box is not None and _passed_over(box):
+        box = box.getnext()
+    if box is not None and _not_a_sub_heading().match(" ".join(heading.text_content().split())):
+        return None
     if box is None or box.tag in HEADINGS or box.tag in ("p", "h1") or (into is not None and box is not into):
         return None
     first = next((e for e in box.iter("p", "h1", *HEADINGS) if e is not box), None)

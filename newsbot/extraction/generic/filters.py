@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
-from ..vocabulary import pattern, phrases
+from ..vocabulary import language_pattern, pattern, phrases
 from .boilerplate import is_ai_notice, is_boilerplate, is_stop
 from .container import _updates
 from .prune import HEADINGS, QUOTE_NAME, _semantic_names, _text_before
@@ -571,18 +571,63 @@ def _closing_heading(b: Block, parent) -> bool:
 
 CONTACT_CHARS = 300  # the longest line of a contact box
 CONTACT_LINES = 3  # the most lines under a contact box's label standing alone
+CONTACT_LINE_CHARS = 100  # the longest line under such a label: a name, a role, a value
+
+_PHONE_WORD = re.compile(r"(?<![^\W\d_])(?:tel|tél|phone|telephone|telefon|puh|p|tfn|mob|gsm|τηλ|тел)\.?\s*:?\s*"
+                         r"\+?\(?\d[\d ()/.-]{4,}\d", re.I)
+_PHONE_SHAPE = re.compile(r"(?<![\w.+-])(?:\+\d|0\d)[\d ()/.-]{5,}\d(?![\w.-]\d)")
+_DATE_SHAPE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s*[-–]\s*\d{4}"
+                         r"|\d{1,2}/\d{1,2}/\d{2,4}")
+_MAIL_OR_LINK = re.compile(r"\S@[\w-]+\.\w|https?://|\bwww\.")
+
+
+def contact_value(text: str) -> bool:
+    """``text`` holds a contact's value: an e-mail or web address, or a phone number after a
+    phone's word (``tel 5555 0000``, ``puh. 040 123 4567``, ``p. 0295 000 000``) or shaped as one
+    (``+372 5555 0000``, ``0341 123 45 67``: a ``+`` or a leading zero). A number of another
+    shape is none: a date (``30.06.2026``, ``2026.04.01``), a span of years (``2019-2023``), a
+    grouped count (``120 000``, ``1.200.000``)."""
+    if _MAIL_OR_LINK.search(text):
+        return True
+    for m in (*_PHONE_WORD.finditer(text), *_PHONE_SHAPE.finditer(text)):
+        if not _DATE_SHAPE.search(m.group()):
+            return True
+    return False
+
+
+def _page_language(found: list[Block]) -> str:
+    """The primary subtag of the language the page's ``<html lang>`` declares, ``""`` when none."""
+    if not found:
+        return ""
+    root = found[0].element.getroottree().getroot()
+    tag = root.get("lang") or root.get("xml:lang") or ""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
+def _contact_item(text: str) -> bool:
+    """``text`` is a line of a contact box: short (under :data:`CONTACT_LINE_CHARS`) and no
+    sentence (no closing full stop, question or exclamation mark): a name, a role, a value."""
+    return 0 < len(text) < CONTACT_LINE_CHARS and not re.search(r"[.!?…][\"'»”’)]*$", text)
 
 
 def contact_lines(found: list[Block]) -> set:
     """The ids of the blocks of ``found`` that are a contact box, no text: a line under
-    :data:`CONTACT_CHARS` opening with the vocabulary's ``contact_label`` and a colon and holding a
-    contact's value (:data:`_CONTACT_VALUE`: ``Lisainfo: Liis Rebane, pressiesindaja, tel 5555
-    0000``, ``Pressekontakt: … presse@stadt.example``), or the label as a line of its own
-    (``<h2>Lisätietoja</h2>``) with the short lines under it, up to :data:`CONTACT_LINES`, when
-    one of them holds a contact's value. A sentence mentioning a number (``Call 112 if …``) or a
-    spokesperson quoted opens with no label and stays."""
-    label = pattern("contact_label")
+    :data:`CONTACT_CHARS` opening with the vocabulary's ``contact_label`` of the page's declared
+    language (every language's when it declares none) and a colon and holding a contact's value
+    (:func:`contact_value`: ``Lisainfo: Liis Rebane, pressiesindaja, tel 5555 0000``,
+    ``Pressekontakt: … presse@stadt.example``), or the label as a heading or line of its own
+    (``<h2>Lisätietoja</h2>``) in a box closing the text: one to :data:`CONTACT_LINES` lines under
+    it up to the next heading, each a name, a role or a value (:func:`_contact_item`), one a
+    contact's value, and no good paragraph after them. A sentence mentioning a number (``Call 112
+    if …``, ``Kontakt: Seit 2019-2023 …``), a spokesperson quoted, or story lines under a
+    heading so named stay."""
+    label = language_pattern("contact_label", _page_language(found))
     out: set = set()
+    heading_at = [len(found)] * (len(found) + 1)  # the index of the next heading from each block on
+    good_from = [False] * (len(found) + 1)  # a good block from this index on
+    for j in range(len(found) - 1, -1, -1):
+        heading_at[j] = j if found[j].tag in HEADINGS else heading_at[j + 1]
+        good_from[j] = found[j].good or good_from[j + 1]
     for i, b in enumerate(found):
         text = b.text
         if len(text) >= CONTACT_CHARS or id(b) in out:
@@ -592,18 +637,15 @@ def contact_lines(found: list[Block]) -> set:
             continue
         rest = text[m.end():]
         if rest.strip():
-            if _CONTACT_VALUE.search(rest):
+            if contact_value(rest):
                 out.add(id(b))
             continue
-        under = []
-        for nb in found[i + 1:i + 1 + CONTACT_LINES]:
-            if len(nb.text) >= CONTACT_CHARS or nb.tag in HEADINGS:
-                break
-            under.append(nb)
-        while under and not _CONTACT_VALUE.search(under[-1].text):
-            under.pop()
-        if under:
-            out |= {id(b)} | {id(nb) for nb in under}
+        end = heading_at[i + 1]
+        under = found[i + 1:end]
+        if not 0 < len(under) <= CONTACT_LINES or not all(_contact_item(nb.text) for nb in under) \
+                or not any(contact_value(nb.text) for nb in under) or good_from[end]:
+            continue
+        out |= {id(b)} | {id(nb) for nb in under}
     return out
 
 
@@ -612,20 +654,46 @@ def paywall_label(b: Block) -> bool:
     vocabulary's ``paywall_label``: ``Artikel nur für Abonnenten.``, ``Réservé aux abonnés``,
     ``Plus-Artikel``); read before the text's first good paragraph, where a page prints it under
     the headline, and after its last, over a paywall's offer. A sentence about subscribers is no
-    such line."""
-    return len(b.text) < 80 and bool(pattern("paywall_label").match(b.text))
+    such line, and so is a heading (``<h2>Nur für Abonnenten</h2>`` naming the offer a piece is
+    about): only a ``<p>``, ``<div>`` or ``<span>``."""
+    return b.element.tag in PAYWALL_LABEL_TAGS and b.tag not in HEADINGS and len(b.text) < 80 \
+        and bool(pattern("paywall_label").match(b.text))
+
+
+PAYWALL_LABEL_TAGS = frozenset({"p", "div", "span"})  # the elements a subscribers' label is printed in
 
 
 RECORD_ROWS = 2  # the fewest rows of a table of the page's own record labelled so
+RECORD_MAX_ROWS = 12  # the most rows of such a table: a longer one is data
+
+_FULL_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
+                        r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}")
+"""A day, month and year (``12.03.2026``, ``2026-03-12``, ``12. März 2026``, ``March 12, 2026``):
+a bare year or month and year (a book's ``2026``, ``March 2026``) is none."""
+
+
+def _good_after(goods: list, first: int, found: list, inside: set) -> bool:
+    """A good block of ``found`` (``goods``: their indices, ascending) comes after index
+    ``first`` outside the ids ``inside``."""
+    for i in reversed(goods):
+        if i <= first:
+            return False
+        if id(found[i]) not in inside:
+            return True
+    return False
 
 
 def record_tables(found: list[Block]) -> set:
     """The ids of the row blocks (``<tr>``) of ``found`` in a table of the page's own record, no
-    text: a table of label/value rows (two cells each) at least :data:`RECORD_ROWS` of whose
-    labels are the vocabulary's ``record_label`` (``Wytworzył:``, ``Opublikował:``, ``Ostatnia
-    zmiana:``, ``Author:``) or ``date_label`` words (``Data publikacji:``) — a Polish public
+    text: a table after the text's last good paragraph whose label/value rows (two cells each; a
+    row of one cell or with an empty label aside) are all labelled with the vocabulary's
+    ``record_label`` (``Wytworzył:``, ``Opublikował:``, ``Ostatnia zmiana:``, ``Liczba
+    odwiedzin:``, ``Author:``) or ``date_label`` words (``Data publikacji:``), at least
+    :data:`RECORD_ROWS` of them, one giving a full date (:data:`_FULL_DATE`) — a Polish public
     information bulletin's ``metryka``. Only left out of the body: its element stays in the tree
-    for the dates read from it. A table of data in the text (a timetable, results) has no such labels."""
+    for the dates read from it. A table in the middle of the text, or one with a row of another
+    kind (a book's pages or price, a film's director, a vote's count, a release's licence), or
+    with no day in it (a book's year), is the text's."""
     record, dated = pattern("record_label"), pattern("date_label")
     tables: dict = {}
     for b in found:
@@ -633,18 +701,28 @@ def record_tables(found: list[Block]) -> set:
             table = next(b.element.iterancestors("table"), None)
             if table is not None:
                 tables.setdefault(table, []).append(b)
+    position = {id(b): i for i, b in enumerate(found)}
+    goods = [i for i, b in enumerate(found) if b.good]
     out: set = set()
     for table, rows in tables.items():
-        labelled = 0
-        for tr in table.iter("tr"):
-            cells = [c for c in tr if c.tag in ("th", "td")]
-            if len(cells) != 2:
+        if len(rows) > RECORD_MAX_ROWS:
+            continue
+        inside = {id(b) for b in rows}
+        first = position[id(rows[0])]
+        if _good_after(goods, first, found, inside):
+            continue  # text after it: a table of the text's
+        labelled, day = 0, False
+        for b in rows:
+            cells = [c for c in b.element if c.tag in ("th", "td")]
+            label = " ".join(cells[0].text_content().split()).rstrip(" :") if len(cells) == 2 else ""
+            if not label:
+                continue
+            m = dated.match(label)
+            if not (record.match(label) or (m and not label[m.end():].strip())):
                 labelled = -1
                 break
-            label = " ".join(cells[0].text_content().split()).rstrip(" :")
-            m = dated.match(label)
-            if record.match(label) or (m and not label[m.end():].strip()):
-                labelled += 1
-        if labelled >= RECORD_ROWS:
-            out |= {id(b) for b in rows}
+            labelled += 1
+            day = day or bool(_FULL_DATE.search(cells[1].text_content()))
+        if labelled >= RECORD_ROWS and day:
+            out |= inside
     return out

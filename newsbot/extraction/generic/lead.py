@@ -479,6 +479,35 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
             continue
         if hit:
             return text
-        if _SENTENCE_END.search(text):
+        if _SENTENCE_END.search(text) and not _SCRIPT_NOTICE.search(text):
             fallback = text
     return fallback
+
+
+_SCRIPT_NOTICE = re.compile(r"(?<![^\W\d_])(?:javascript|cookies?)(?![^\W\d_])", re.I)
+"""A browser's notice (``Diese Seite verwendet JavaScript. Bitte aktivieren Sie …``, a cookie
+notice) printed in a page-wide form (:func:`_page_forms`) or its ``<noscript>`` unwrapped: an
+unnamed paragraph naming JavaScript or cookies is no standfirst (one named a lead still is)."""
+
+
+def opening_furniture(text: str) -> bool:
+    """``text``, a short line printed before a paragraph named a lead (:data:`OPENING_LINES`), is
+    the page's furniture, left out of the body: a kicker, a label or an organisation's name of
+    :data:`OPENING_FURNITURE_WORDS` words at most (``Ministério da Agricultura``, ``Ce qu'il faut
+    savoir``), or a byline and date line (a date or time with :data:`OPENING_BYLINE_WORDS`
+    lower-case words of four letters or more at most: ``Por Ana Sousa e Rui Matos · 9 de março
+    de 2026, às 16h20``). A quote (``„Wir bauen …“, sagt …``), an update's line, a dateline's
+    sentence or a subtitle of more words is the text's."""
+    if not text or text[0] in _QUOTE_OPENERS:
+        return False
+    words = text.split()
+    if len(words) <= OPENING_FURNITURE_WORDS:
+        return True
+    lower = sum(1 for w in words if len(w.strip(".,;:()")) >= 4 and w.strip(".,;:()").isalpha() and w.islower())
+    return bool(_OPENING_DATE.search(text)) and lower <= OPENING_BYLINE_WORDS
+
+
+OPENING_FURNITURE_WORDS = 6
+OPENING_BYLINE_WORDS = 2
+_QUOTE_OPENERS = frozenset("\"'„“”«»‚‘’‹›「『")
+_OPENING_DATE = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[:.h]\d{2}(?!\d)|\d{1,2}\.\s?\d{1,2}\.")

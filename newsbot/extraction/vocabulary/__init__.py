@@ -140,6 +140,9 @@ PATTERNS: dict[str, Pattern] = {
     "paywall_label": Pattern(r"^(?:{})[\s.!]*$", re.I),
     # a label of a page's own record, in a table of label/value rows ("Wytworzył:", "Author:")
     "record_label": Pattern(r"^(?:{})\s*:?$", re.I),
+    # a heading titling a gallery or an audio player, as its whole text or before a colon or dash
+    # ("Bildergalerie: …", "Listen to this article"; not "Galleria Borghese reopens")
+    "media_heading": Pattern(r"^(?:{})\s*(?:$|[:|–—-])", re.I),
     # the word numbering an episode opening a headline, then its number ("Episode 42:",
     # "Folge 7 –", "Afsnit 18:")
     "episode_word": Pattern(r"^\W*(?:{})\s*(?:#|nr\.?|no\.?)?\s*\d+(?!\d)", re.I),
@@ -201,6 +204,7 @@ SHAPES: dict[str, Shape] = {
     "programme_note": Shape("boiler_text", r"{}"),  # a broadcaster's air-time note
     "advert_label": Shape("boiler_text", r"(?:{})$"),  # the whole block is the label
     "advert_notice": Shape("boiler_text", r"{}"),  # "article continues below"
+    "print_notice": Shape("boiler_text", r"{}"),  # a printed page's note of its address
     "tip_prompt": Shape("boiler_text", r"{}"),  # send us your story
     "paywall_notice": Shape("boiler_text", r"{}"),  # the rest is for subscribers
     "live_blog_pointer": Shape(  # a reading verb, then "in our live blog" closing the block
@@ -279,6 +283,7 @@ SHAPES: dict[str, Shape] = {
     "contact_label": Shape("contact_label", r"{}"),  # "Lisätietoja", "Pressekontakt", "Kontakt"
     "paywall_label": Shape("paywall_label", r"{}"),  # "Nur für Abonnenten", "Réservé aux abonnés"
     "record_label": Shape("record_label", r"{}"),  # "Wytworzył", "Opublikował", "Ostatnia zmiana"
+    "media_heading": Shape("media_heading", r"{}"),  # "Bildergalerie", "Listen to this article"
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
