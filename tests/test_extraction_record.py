@@ -755,6 +755,16 @@ def _signed_page(lang: str, before: str, middle: str, after: str) -> dict:
     ("pl", "<div class='zdjecie'><img src='/depot.jpg' alt=''><p class='podpis'>Marek Lis w zajezdni</p></div>", "",
      "", []),
     ("pl", "<div class='zdjecie'><img src='/depot.jpg' alt=''><span class='podpis'>Marek Lis</span></div>", "", "", []),
+    ("hr", "<div class='kadar'><div class='slika'><img src='/d.jpg' alt=''></div><div class='opis'>"
+           "<span class='foto-potpis'>Tomo Babić</span></div></div>", "", "", []),
+    # the signature closing the text, its name alone
+    ("hr", "", "", "<p class='potpis'><strong>Tomo Babić</strong></p>", ["Tomo Babić"]),
+    # a form's field, a petition's box, a quoted message's sender, a contact's card after the text
+    ("hr", "", "", "<form class='obrazac'><label class='potpis'>Tomo Babić</label><input name='potpis'></form>", []),
+    ("de", "", "", "<div class='aufruf'><p>Schon 800 Unterschriften</p><div class='unterschrift'>Lea Brandt</div></div>",
+     []),
+    ("hr", "", "", "<div class='poruka'><p>Lijep pozdrav iz luke.</p><p class='potpis'>Tomo Babić</p></div>", []),
+    ("fi", "", "", "<div class='allekirjoitus'>Eero Laine<br>tiedottaja, Satamayhtiö</div>", []),
 ])
 def test_a_signature_is_the_articles_own(lang, before, middle, after, want):
     assert _signed_page(lang, before, middle, after)["authors"] == want
@@ -1490,6 +1500,13 @@ def test_names_joined_in_a_strip_over_the_article_are_no_co_authors(strip):
         ["Anouk de Vries"]
 
 
+def test_a_co_author_after_the_wrapper_of_the_first_and_its_lead_in_is_read():
+    top = ("<div class='entry-meta'><span class='posted-by'><span class='meta-label'>By</span><span class='author vcard'>"
+           "<a class='url fn n' href='/author/a/'>Anouk de Vries</a></span></span> and <span class='author vcard'>"
+           "<a class='url fn n' href='/author/b/'>Bram Smit</a></span><span class='posted-on'>4 March 2026</span></div>")
+    assert _text_page(top, "en", head=_FIRST_ONLY)["authors"] == ["Anouk de Vries", "Bram Smit"]
+
+
 def test_a_name_joined_with_its_role_after_it_is_no_co_author():
     top = ("<p class='meta'><span class='author'><a href='/author/a/'>Anouk de Vries</a></span>, <span class='author'>"
            "<a href='/author/b/'>Bram Smit</a></span> (illustrations)</p>")
@@ -1570,6 +1587,28 @@ def test_a_colon_lead_in_on_a_line_with_no_date_or_before_an_organisation_names_
 ])
 def test_a_byline_class_in_a_box_of_a_works_details_names_no_writer(lang, top, want):
     assert _text_page(top, lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, after, want", [
+    # a book's fact box after the text, its year or page count printed beside the writers
+    ("da", "<div class='bogboks'><p class='forfattere'>Mette Holm og Lars Krogh</p><p class='forlag'>Havneforlaget, "
+           "212 sider</p></div>", []),
+    ("ro", "<div class='fisa-carte'><p class='autorii'>Ana Dinu și Mihai Stan</p><p>Editura Portului, 2026</p></div>",
+     []),
+    ("da", "<div class='bogboks'><p class='forfatter'>Mette Holm</p><p class='forlag'>Havneforlaget, 212 sider</p>"
+           "</div>", []),
+    # a strip of columnists after the text, one box each
+    ("sv", "<div class='skribenter'><a href='/skribent/eva-berg'>Eva Berg</a></div>"
+           "<div class='skribenter'><a href='/skribent/olle-sand'>Olle Sand</a></div>", []),
+    # a film's or a show's makers: no byline class
+    ("fi", "<div class='tekijat'>Sari Laine ja Pekka Aho</div>", []),
+    # the writer's byline after the text, alone or beside a role
+    ("da", "<p class='forfattere'>Mette Holm og Lars Krogh</p>", ["Mette Holm", "Lars Krogh"]),
+    ("da", "<div class='skribent-boks'><p class='forfatter'>Mette Holm</p><p class='forfatter-rolle'>journalist</p></div>",
+     ["Mette Holm"]),
+])
+def test_a_plural_byline_class_after_the_text_in_a_box_or_strip_names_no_writer(lang, after, want):
+    assert _text_page("", lang, after=after)["authors"] == want
 
 
 def test_signature_classes_listed_side_by_side_are_no_signature():
@@ -1667,7 +1706,7 @@ def test_the_last_of_a_list_of_bold_names_is_no_closing_signature():
     ("lt", "<p class='autoriai'>Rūta Jonaitė ir Darius Petrauskas</p>", ["Rūta Jonaitė", "Darius Petrauskas"]),
     ("ro", "<p class='autorii'>Ioana Marin și Radu Pop</p>", ["Ioana Marin", "Radu Pop"]),
     ("et", "<p class='autorid'>Mari Tamm ja Jaan Kask</p>", ["Mari Tamm", "Jaan Kask"]),
-    ("fi", "<p class='tekijat'>Aino Virtanen ja Eero Laine</p>", ["Aino Virtanen", "Eero Laine"]),
+    ("fi", "<p class='tekijat'>Aino Virtanen ja Eero Laine</p>", []),  # "makers": a film's, a show's
     ("fi", "<p class='kirjoittajat'>Aino Virtanen ja Eero Laine</p>", ["Aino Virtanen", "Eero Laine"]),
     ("no", "<p class='forfattere'>Kari Nordmann og Ola Dahl</p>", ["Kari Nordmann", "Ola Dahl"]),
     # Irish: the class word údar, the lead-in Le, the surname particles Ní, Ó and Mac
@@ -1729,6 +1768,26 @@ def test_a_lead_in_in_an_element_of_its_own_is_no_part_of_the_name(lang, by):
 
 
 @pytest.mark.parametrize("lang, top, want", [
+    # a short code on a page of its agency's language, a world agency's on any page
+    ("el", "<p class='meta'>CNA · 17/06/2026</p>", ["CNA"]),
+    ("en", "<p class='meta'>AFP | 17 June 2026</p>", ["AFP"]),
+    # another body's initials on a page of another language; a longer name stands on any page
+    ("it", "<p class='meta'>CNA | 17 giugno 2026</p>", []),
+    ("en", "<p class='meta'>Lusa | 17 June 2026</p>", ["Lusa"]),
+])
+def test_an_agencys_short_code_alone_before_the_date_is_read_on_its_languages_page(lang, top, want):
+    assert _byline_page("", top, lang=lang)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, top", [
+    ("en", "<div class='byline'><span class='by'>By</span> <span class='by-author'>Nora Quill</span></div>"),
+    ("de", "<div class='post-author'><span class='by-line-name'>Nora Quill</span></div>"),
+])
+def test_a_name_in_a_class_holding_a_lead_ins_token_is_the_name(lang, top):
+    assert _byline_page("", top, lang=lang)["authors"] == ["Nora Quill"]
+
+
+@pytest.mark.parametrize("lang, top, want", [
     ("pt", "<p class='noticia-meta'>Lusa | 17 de junho de 2026, às 12h05</p>", ["Lusa"]),
     ("it", "<p class='meta'>ANSA · 17 giugno 2026</p>", ["ANSA"]),
     ("cs", "<p class='meta'>ČTK | 14. 2. 2026</p>", ["ČTK"]),
@@ -1748,6 +1807,15 @@ def test_a_news_agency_alone_before_the_date_is_the_byline(lang, top, want):
            "Wälder.</p></div>", ["Lea Sommer"]),
     # a byline of six words, no sentence: its lower-case words a conjunction and a name's particle
     ("de", "<p class='byline'>Von Lena Vogt und Jonas von Brandt</p>", ["Lena Vogt", "Jonas von Brandt"]),
+    # a sentence closing on an exclamation mark, or quoting a title: no names split from it
+    ("de", "<div class='author-box'><p>Tom Weiss fährt Rad, segelt und liebt den Hafen!</p></div>", []),
+    ("de", "<div class='author-box'><p>Tom Weiss schreibt seit 2020 über „Häfen und Kräne“</p></div>", []),
+    # a byline opening with a lead-in, or a name and a comma: its role, a clause or a particle no sentence's
+    ("it", "<p class='byline'>di Luca Neri, inviato a Strasburgo.</p>", ["Luca Neri"]),
+    ("fr", "<div class='author'>Par Hugo Bernard, envoyé spécial à Gdańsk.</div>", ["Hugo Bernard"]),
+    ("nl", "<p class='auteur'>door Kees de Boer en Lotte van der Wal.</p>", ["Kees de Boer", "Lotte van der Wal"]),
+    ("pl", "<p class='autor'>Autor: Ewa Lis, dziennikarka działu miejskiego.</p>", ["Ewa Lis"]),
+    ("en", "<p class='byline'>By Nora Quill, who writes on shipping for the paper.</p>", ["Nora Quill"]),
 ])
 def test_an_author_boxs_sentence_is_no_name(lang, box, want):
     assert _byline_page("", box, lang=lang)["authors"] == want
@@ -1777,9 +1845,40 @@ _DESK_META = ("<ul class='meta'><li class='meta-author'><a rel='author' href='/a
     ("it", _DESK_META, "<p>Il racconto di Chiara Fabbri, delegata, apre la trattativa sul deposito dei tram.</p>", []),
     ("it", _DESK_META, "<p><em>di Chiara Fabbri</em>, che segue la trattativa da mesi.</p>", []),
     ("it", _DESK_META, "<p><em>«Siamo pronti», dice Chiara Fabbri</em></p>", []),
+    # names with particles, a translator's note after them
+    ("nl", "", "<p><em>door Jan de Vries en Piet van der Berg</em></p>", ["Jan de Vries", "Piet van der Berg"]),
+    ("de", "", "<p><em>Von Lena Vogt, aus dem Schwedischen von Tom Weiss</em></p>", ["Lena Vogt"]),
+    # a place, a decree, a dedication, an epigraph's source: more than a role after the comma
+    ("es", "", "<p><strong>Por Valle Verde, en moto</strong></p>", []),
+    ("es", "", "<p><b>Por Decreto Ley, el Consejo aprueba la tasa</b></p>", []),
+    ("es", "", "<p><em>Por Lucía Prat, que nos dejó en enero</em></p>", []),
+    ("it", _DESK_META, "<p><em>di Cesare Pavese, da «Lavorare stanca»</em></p>", []),
+    ("en", "", "<p><em>By Monday Evening, the hall was empty</em></p>", []),
+    # a source's credit, words in lower case no surname's particles, another language's lead-in
+    ("en", "", "<p><em>Source: Harbour Statistics Office</em></p>", []),
+    ("de", "", "<p><em>Quelle: Stadtwerke Nord</em></p>", []),
+    ("en", "", "<p><strong>By Sleeper Train to Oslo</strong></p>", []),
+    ("de", "", "<p><strong>Von Kopf bis Fuß</strong></p>", []),
+    ("en", "", "<p><em>By arrangement with The Coastal Herald</em></p>", []),
+    ("en", _DESK_META.replace("Redazione", "Staff"), "<p><em>di Nora Quill</em></p>", []),
+    # one name and no role, read only where it replaces a desk's credit
+    ("it", _DESK_META, "<p><em>di Chiara Fabbri</em></p>", ["Chiara Fabbri"]),
+    ("it", "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
+           "\"author\": {\"@type\": \"Person\", \"name\": \"Redazione\"}}</script>", "<p><em>di Chiara Fabbri</em></p>",
+     ["Chiara Fabbri"]),
+    ("en", "", "<p><em>By Royal Warrant</em></p>", []),
 ])
 def test_a_signature_line_opening_the_text_names_its_writers(lang, meta, first, want):
     assert _opened_page(lang, meta, first)["authors"] == want
+
+
+@pytest.mark.parametrize("byline, want", [(" | Autor: Milan Perić", ["Milan Perić"]), ("", [])])
+def test_a_date_line_in_the_cell_of_a_table_layouts_title_line_and_text_gives_its_author(byline, want):
+    line = "Gradski prevoz uvodi nove noćne linije od sledećeg meseca, a karte će se moći kupiti i u vozilu."
+    html = ("<html lang='sr'><head><title>Grad - Nove noćne linije</title></head><body><table><tr><td>"
+            f"<b>Nove noćne linije</b><br><font color='#777777'>Objavljeno: 02.04.2026. u 09:10{byline}</font><br><br>"
+            + "<br><br>".join([line] * 5) + "</td></tr></table></body></html>")
+    assert extract_article(html.encode(), "https://www.grad.example/vesti/7").record["authors"] == want
 
 
 def test_a_date_line_in_a_font_after_a_table_layouts_bold_headline_gives_its_author():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -779,7 +780,8 @@ def _joined_authors(page, name: str, language: str) -> list[str]:
     a photographer; it and those after it are left out): a theme printing
     one author element per writer (``<span class="author vcard"><a class="url fn n" …>A</a></span>
     en <span class="author vcard">…B…</span>``, Blocksy's ``<a class="ct-meta-element-author">A</a>
-    a <a …>B</a>``), where the ``author`` meta and JSON-LD name only the first. Each co-author's
+    a <a …>B</a>``; Kadence's second after the end of the wrapper holding the first and its
+    lead-in, :func:`_joint_after`), where the ``author`` meta and JSON-LD name only the first. Each co-author's
     name must read as a person's (:func:`_person_shaped`). ``[]`` when there is none."""
     words = _conjunctions(language)
     want = key(name)
@@ -794,8 +796,11 @@ def _joined_authors(page, name: str, language: str) -> list[str]:
                     or _NAME_MARK.search(cls):
                 found = []
                 cur = node
-                while (nxt := cur.getnext()) is not None and nxt.tag == node.tag and (nxt.get("class") or "") == cls \
-                        and ((cur.tail or "").strip().lower() in words or (cur.tail or "").strip() in (",", "&")):
+                while True:
+                    tail, nxt = _joint_after(cur)
+                    if nxt is None or nxt.tag != node.tag or (nxt.get("class") or "") != cls \
+                            or not ((tail or "").strip().lower() in words or (tail or "").strip() in (",", "&")):
+                        break
                     other = clean(text_of(nxt)) or ""
                     if not _person_shaped(other) or _role_after(nxt.tail):
                         break
@@ -808,6 +813,19 @@ def _joined_authors(page, name: str, language: str) -> list[str]:
                 break
             node = parent
     return []
+
+
+def _joint_after(el) -> tuple[str | None, object]:
+    """What joins the author element ``el`` to the next (the text after it, the element after
+    that): its tail and next sibling; where it closes its parent with nothing after it, the
+    parent's (Kadence's ``<span class="posted-by"><span class="meta-label">Door</span><span
+    class="author vcard">A</span></span> en <span class="author vcard">B</span>``: the second
+    author after the wrapper's end)."""
+    nxt = el.getnext()
+    parent = el.getparent()
+    if nxt is None and not (el.tail or "").strip() and parent is not None:
+        return parent.tail, parent.getnext()
+    return el.tail, nxt
 
 
 def _role_after(tail: str | None) -> bool:
@@ -898,7 +916,7 @@ def _microdata_name(el) -> str | None:
 
 _BYLINE_CLASS = re.compile(r"byline|(?<![a-z])(?:auth?or|auteur)(?:s|es|en|i|ii|id|zy|ka|e|ius|iai|ai)?(?![a-z])"
                            r"|author-?name|authorname"
-                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja(?:t)?|tekij[aä]t?|forfattere?|f[oö]rfattare"
+                           r"|(?<![a-z])(?:szerz[oő]k?|egileak?|kirjoittaja(?:t)?|tekij[aä]|forfattere?|f[oö]rfattare"
                            r"|skribent(?:er)?|avtor(?:ji|ja)?|[uú]dar|[uú]dair)(?![a-z])",
                            re.I)
 """A class or id naming a byline or its authors: ``byline``, ``author``, ``authors`` and the
@@ -906,7 +924,7 @@ word in the languages whose themes name their fields so (Drupal's ``field--name-
 ``autor``, ``autores``, ``autori``, Romanian ``autorii``, Estonian ``autorid``, ``autorzy``,
 Lithuanian ``autorius``, ``autoriai``, Latvian ``autori``, Hungarian ``szerzo``, ``szerzok``,
 ``field--name-field-szerzo``, Basque ``egilea``, Finnish ``kirjoittaja``, ``kirjoittajat``,
-``tekija``, ``tekijat``, Danish and Norwegian ``forfatter``, ``forfattere``, Swedish
+``tekija`` (not ``tekijat``, a film's or a show's makers), Danish and Norwegian ``forfatter``, ``forfattere``, Swedish
 ``forfattare``, ``skribent``, ``skribenter``, Slovene ``avtor``, ``avtorji``, Irish ``udar``,
 ``udair``; not ``szerzodes``, a contract)."""
 _BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "tekij", "fatt", "skribent", "avtor", "udar",
@@ -948,10 +966,12 @@ def _in_fact_box(el) -> bool:
     tag and a class of its own (another field's value; a role's label before it,
     ``Production``, is none) whose text holds no digit, in a container of :data:`NAME_CHARS`
     characters at most printing no date: ``<span class="kirjoittaja">…</span> <span
-    class="kustantaja">Schildts</span>``; a date line prints the date beside the name."""
+    class="kustantaja">Schildts</span>``; a date line prints the date beside the name.; or it is a box's field or a strip's item after the text (:func:`_box_after_the_text`)"""
     box = next((a for a in el.iterancestors() if a.tag in ("dl", "table")), None)
     if box is not None and not _DATE_LIKE.search(text_of(box) or "") \
             and not any(len(text_of(p) or "") >= _RUNNING_CHARS for p in box.iter("p")):
+        return True
+    if _box_after_the_text(el):
         return True
     parent = el.getparent()
     if parent is None or len(text_of(parent) or "") > NAME_CHARS or _DATE_LIKE.search(text_of(parent) or ""):
@@ -961,6 +981,41 @@ def _in_fact_box(el) -> bool:
     return any(x.tag == el.tag and x.get("class") and (x.get("class") or "") != (el.get("class") or "")
                and not _names_byline(x.get("class"), x.get("id")) and not any(c.isdigit() for c in text_of(x) or "")
                and (text_of(x) or "").strip() for x in el.itersiblings())
+
+
+_BOX_LEVELS = 3  # the elements up from a byline's own whose earlier siblings may be the text's paragraphs
+
+
+def _box_after_the_text(el) -> bool:
+    """The byline-named element ``el`` comes after a paragraph of the article's text (a ``<p>``
+    of :data:`_RUNNING_CHARS` characters or more among the earlier siblings of it or of the
+    :data:`_BOX_LEVELS` elements wrapping it) and is a box's field or a strip's item, no byline:
+    its parent holds no paragraph of the text and prints another field beside it (an element
+    whose text is not ``el``'s, that names no byline, role or photo: a book's publisher and
+    pages, ``<p class="forlag">Gyldendal, 320 sider</p>``), or ``el`` stands beside an element
+    of its tag and class (a columnists' strip, one writer each: ``<div
+    class="skribenter">``). A byline printed after the text alone, or beside its role, or
+    two lines of one class (``<p class="author">`` each), stands."""
+    node, after = el, False
+    for _ in range(_BOX_LEVELS):
+        if node is None or node.tag in ("article", "main", "body"):
+            break
+        if any(x.tag == "p" and len(text_of(x) or "") >= _RUNNING_CHARS for x in node.itersiblings(preceding=True)):
+            after = True
+            break
+        node = node.getparent()
+    parent = el.getparent()
+    if not after or parent is None:
+        return False
+    cls = el.get("class")
+    if cls and el.tag in ("div", "section", "li", "article") and any(
+            x is not None and x.tag == el.tag and x.get("class") == cls for x in (el.getprevious(), el.getnext())):
+        return True
+    if any(len(text_of(p) or "") >= _RUNNING_CHARS for p in parent.iter("p")):
+        return False
+    return any(isinstance(x.tag, str) and x is not el and (text_of(x) or "").strip() and not _within(el, x)
+               and not _names_byline(x.get("class"), x.get("id")) and not _not_a_name(x)
+               and not any(_not_a_name(d) for d in x.iterdescendants(etree.Element)) for x in parent)
 
 
 def _not_a_name(node) -> bool:
@@ -1002,7 +1057,7 @@ def _printed_byline(f: Fields) -> list[str]:
         edged = _edged_text(el)
         text = _byline_text(el, edged)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text) \
-                and not _in_fact_box(el) and not _biography(text, byline_language(f)):
+                and not _in_fact_box(el) and not _biography(text, byline_language(f), language_declared(f)):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
                     or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
                 return []  # a photo's byline first: the date line is read next, not a teaser's byline
@@ -1032,18 +1087,34 @@ _SENTENCE_WORDS = 6  # the fewest words of an author box's sentence (``Lea Somme
 _SENTENCE_LOWER = 3  # the fewest words in lower case of such a sentence, no conjunction among them
 
 
-def _biography(text: str, language: str) -> bool:
+def _biography(text: str, language: str, declared: bool = True) -> bool:
     """A byline-named element's ``text`` is a sentence about its writer, an author box's
-    biography, no byline: :data:`_SENTENCE_WORDS` words or more ending in a full stop, of which
-    :data:`_SENTENCE_LOWER` or more are in lower case and no conjunction of the page's
-    ``language`` (:func:`_conjunctions`): the verbs and words of a sentence (``Lea Sommer ist
-    Biologin und schreibt über Wälder.``), where a byline's lower-case words are a name's
-    particles, a conjunction or a place's preposition (``Von Lena Vogt und Jonas Brandt.``)."""
+    biography, no byline: :data:`_SENTENCE_WORDS` words or more ending in a full stop or an
+    exclamation mark (or quoting a title: ``… über „Wälder und Moore“``), of which
+    :data:`_SENTENCE_LOWER` or more are in lower case and neither a conjunction of the page's
+    ``language`` (:func:`_conjunctions`) nor a surname's particle (the vocabulary's
+    ``name_particle``): the verbs and words of a sentence (``Lea Sommer ist Biologin und
+    schreibt über Wälder.``), where a byline's lower-case words are a name's particles, a
+    conjunction or a place's preposition (``door Jan de Vries en Piet van der Berg.``). A line
+    opening with a byline's lead-in (:func:`_lead_ins`: ``By Anna Berg, who covers …``, ``Par
+    Julien Moreau, envoyé spécial à Kyiv.``), or with a name and a comma (``Anna Nowak,
+    dziennikarka …``: the role after it), is a byline: the sentence's subject is a name a verb
+    follows."""
     words = text.split()
-    if not text.rstrip().endswith(".") or len(words) < _SENTENCE_WORDS:
+    end = text.rstrip().rstrip("\"'“”„»«’")
+    if not (end.endswith((".", "!")) or any(c in _QUOTE_MARKS for c in text)) or len(words) < _SENTENCE_WORDS:
         return False
+    lead_in = _lead_ins(language, declared).match(text)
+    if lead_in and lead_in.end() > 0:
+        return False
+    name = 0
+    while name < len(words) and (words[name][0].isupper() or (name and pattern("name_particle").match(words[name]))):
+        name += 1
+    if name and words[name - 1].endswith(","):
+        return False  # ``Anna Nowak, dziennikarka działu gospodarczego.``: a name and its role
     conjunctions = _conjunctions(language)
-    return sum(1 for w in words if w[0].islower() and w.lower() not in conjunctions) >= _SENTENCE_LOWER
+    return sum(1 for w in words if w[0].islower() and w.lower() not in conjunctions
+               and not pattern("name_particle").match(w)) >= _SENTENCE_LOWER
 
 
 _CREATOR_CLASSES = frozenset(("field--name-uid", "field-name-uid", "submitted"))
@@ -1363,7 +1434,7 @@ def _dateline_byline(f: Fields) -> list[str]:
     it, a date printed in the lead-in's field ends the name there (``Written by Ana Ruiz on
     12 March 2025``, a word in lower case before the date: :func:`_before_date`), when the names
     read as a person's. The element right after the headline (itself, not one inside it) may
-    print a news agency's name alone (the vocabulary's ``news_agency``) before a date: the
+    print a news agency's name alone before a date (:func:`_agency_alone`): the
     agency is the byline (``Lusa | 17 de junho de 2026``); and it may
     print its names with no lead-in when a date follows them (``Ana Ruiz · 12 March 2025``,
     names first): they are read when each field before the date holds names that each read as
@@ -1382,11 +1453,16 @@ def _dateline_byline(f: Fields) -> list[str]:
     href="/authors/europe-desk">Europe Desk</a>``) names no writer, marked or not. ``[]``
     otherwise. On a table layout's page with no heading, the headline is its bold line
     (:func:`~newsbot.extraction.title.bold_headline`), the date line a ``<font>`` after it, in
-    its cell or the next (:func:`_near_headline`)."""
+    its cell or the next (:func:`_near_headline`); else the line printing the ``<title>``'s
+    headline (:func:`~newsbot.extraction.title.headline_element`: its longest part, ``Vesti -
+    Novi kranovi u luci``), the elements after it in its cell, its line breaks passed."""
     head = headline_element(f.page, None)
     nears = list(head.itersiblings())[:_DATELINE_NEAR] if head is not None else []
     if head is None and (head := bold_headline(f.page)) is not None:
         nears = _near_headline(head)  # its cell's next siblings, or the next row's
+    if head is None and (head := headline_element(f.page, clean(f.page.tree.findtext(".//title") or ""))) is not None:
+        # the line printing the ``<title>``'s headline (a table layout's ``<b>`` in the cell of the text)
+        nears = [el for el in head.itersiblings() if isinstance(el.tag, str) and el.tag != "br"][:_DATELINE_NEAR]
     language = byline_language(f)
     lead_in = _lead_ins(language, language_declared(f))
     for n, near in enumerate(nears):
@@ -1400,7 +1476,7 @@ def _dateline_byline(f: Fields) -> list[str]:
             fields = _fields(el, edged)
             start = next((i for i, field in enumerate(fields) if lead_in.match(field)), None)
             if start is None:
-                if n == 0 and el is near and len(fields) > 1 and pattern("news_agency").match(fields[0]) \
+                if n == 0 and el is near and len(fields) > 1 and _agency_alone(fields[0], language) \
                         and _names_time(fields[1], f):
                     return [fields[0]]  # ``Lusa | 17 de junho de 2026``: the agency alone credited
                 if n == 0 and el is near and len(fields) > 1 and _persons(fields[0], language):  # ``Name · date``
@@ -1432,6 +1508,21 @@ def _dateline_byline(f: Fields) -> list[str]:
                 return names if names and all(_person_shaped(n) or (agency.match(n) and not persons_only)
                                               for n in names) else []
     return []
+
+
+_AGENCY_CODE = 3  # the most letters of an agency's short code (ANSA, CNA, AP), another body's initials too
+
+
+def _agency_alone(field: str, language: str) -> bool:
+    """A date line's first ``field`` is a news agency's name printed alone (the vocabulary's
+    ``news_agency``): a name of more than :data:`_AGENCY_CODE` letters (``Lusa``, ``Agerpres``),
+    or a short code on a page of the agency's language (its ``home_news_agency``; the world
+    agencies', ``AFP``, ``AP``, on any page): ``CNA`` on an Italian page is an association's
+    initials, on a Greek one the Cyprus agency's."""
+    if not pattern("news_agency").match(field):
+        return False
+    letters = sum(1 for c in field if c.isalpha())
+    return letters > _AGENCY_CODE or bool(language_pattern("home_news_agency", language).match(field))
 
 
 _WRAPPERS_UP = 2  # the elements around a headline whose next siblings are read after its own
@@ -1773,10 +1864,26 @@ _LEAD_IN_CHARS = 16  # the longest lead-in such an element prints (``By``, ``De`
 def _lead_in_label(node) -> bool:
     """``node`` is a byline's lead-in in an element of its own, no part of the name: its class
     names one (:data:`_LEAD_IN_CLASS`), it holds no element and at most :data:`_LEAD_IN_CHARS`
-    characters (``<div class="td-author-by">De</div>``, Romanian ``De`` before the name; not
-    Kadence's ``<span class="posted-by">`` wrapping the names)."""
-    return len(node) == 0 and len((node.text or "").strip()) <= _LEAD_IN_CHARS \
-        and bool(_LEAD_IN_CLASS.search(node.get("class") or ""))
+    characters, all of them a lead-in of the vocabulary (``byline_lead_in``, ``page_lead_in``,
+    ``declared_lead_in`` of any language: ``<div class="td-author-by">De</div>``, Romanian
+    ``De`` before the name; not Kadence's ``<span class="posted-by">`` wrapping the names, nor
+    a name in a class holding the token, ``<span class="by-author">Anna Berg</span>``)."""
+    text = (node.text or "").strip()
+    return len(node) == 0 and len(text) <= _LEAD_IN_CHARS and bool(_LEAD_IN_CLASS.search(node.get("class") or "")) \
+        and _all_lead_in(text)
+
+
+@lru_cache(maxsize=256)
+def _all_lead_in(text: str) -> bool:
+    """``text`` is a byline's lead-in and nothing else (``By``, ``Von:``, ``De``), of any
+    language the vocabulary holds, in any case (the element's class says it is one)."""
+    before_name = f"{text} {_A_NAME}"  # a lead-in whose phrase looks for the name after it (Romanian ``de``)
+    return any((m := re.compile(pattern(name).pattern, re.I).match(before_name)) is not None
+               and len(text) <= m.end() <= len(text) + 1 and text
+               for name in ("byline_lead_in", "page_lead_in", "declared_lead_in"))
+
+
+_A_NAME = "Ana Pop"  # a person's name, read after a lead-in alone (:func:`_all_lead_in`)
 
 
 class _Long(Exception):
@@ -1877,35 +1984,75 @@ def _signature(f: Fields) -> list[str]:
     if body is None:
         return []
     order: dict | None = None
+    last: dict = {}
     running: list[int] = []
     for el in body.iter(etree.Element):
         if el.tag in ("script", "style", "a", "button") or not _names_signature(el.get("class"), el.get("id")):
             continue
-        if any(a.tag in ("a", "button", "figure", "figcaption") or (a.tag == "p" and len(text_of(a) or "") >= _RUNNING_CHARS)
-               for a in el.iterancestors()):
-            continue  # in a link, a button, a figure, or inside a paragraph of the text
-        if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _after_image(el) \
-                or _listed(el):
+        if el.tag in _SIGNATURE_BOXES or any(
+                a.tag in _SIGNATURE_BOXES or (a.tag == "p" and len(text_of(a) or "") >= _RUNNING_CHARS)
+                for a in el.iterancestors()):
+            continue  # in a link, a button, a figure, a form, a quotation, or inside a paragraph of the text
+        if any(not _author_page(a.get("href")) for a in el.iter("a")) or in_aside(el) or _listed(el):
             continue
         value = _signed_value(el)
         if not _signed_names(value, byline_language(f)):
             continue
         if order is None:
-            order = {e: i for i, e in enumerate(body.iter(etree.Element))}
-            running = [p for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+            elements = list(body.iter(etree.Element))
+            order = {e: i for i, e in enumerate(elements)}
+            for e in reversed(elements):  # the last element of each one's subtree, in one walk
+                child = next(e.iterchildren(etree.Element, reversed=True), None)
+                last[e] = order[e] if child is None else last[child]
+            running = [order[p] for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+        at, end = order[el], last[el]
         # the text's paragraphs: those of the nearest container holding any (a cookie banner's or
         # a teaser's paragraph elsewhere on the page is not the text)
-        scope = next((a for a in el.iterancestors() if any(_within(p, a) for p in running)), None)
-        near = [order[p] for p in running if scope is not None and _within(p, scope)]
-        at = order[el]
-        end = at + sum(1 for _ in el.iterdescendants())
+        scope, near = None, []
+        for a in el.iterancestors():
+            lo, hi = bisect_left(running, order[a]), bisect_right(running, last[a])
+            if hi > lo:
+                scope, near = a, running[lo:hi]
+                break
+        if _after_image(el) or any(_after_image(x, framed=True) for x in _up_to(el.getparent(), scope)):
+            continue  # an image's caption (``<img><p class="podpis">``, or in the frame after it)
         before = [i for i in near if i < at]
-        if before and any(i > end for i in near) \
-                and not (len(before) == 1 and _under_standfirst(el, min(near), order, byline_language(f),
+        after = any(i > end for i in near)
+        if before and after \
+                and not (len(before) == 1 and _under_standfirst(el, elements[min(near)], byline_language(f),
                                                                 language_declared(f))):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
+        if before and not after and not _closing_signature(el, scope, value):
+            continue  # a box's, a letter's or a contact's signature closing the text, no writer's
         return [value]
     return []
+
+
+_SIGNATURE_BOXES = ("a", "button", "figure", "figcaption", "form", "label", "blockquote")
+"""The elements a signature is in none of (a link, a figure, a form's field, a quotation)."""
+
+
+def _up_to(el, scope):
+    """``el`` and the elements wrapping it below ``scope`` (all of them when ``scope`` is
+    ``None``)."""
+    node = el
+    while node is not None and node is not scope:
+        yield node
+        node = node.getparent()
+
+
+def _closing_signature(el, scope, value: str) -> bool:
+    """The signature element ``el`` after the article's text (its paragraphs in ``scope``) is the
+    writer's: each element wrapping it below ``scope`` prints its text alone (not a petition's
+    box counting signatures, a quoted e-mail closing on its sender's name), and its text is the
+    names ``value`` and at most one part after a comma (a place, an outlet: ``Ewa Zielińska,
+    Kurier Lokalny``), not a contact's card (``Aino Virtanen, viestintäpäällikkö, Helsingin
+    kaupunki``: name, title, employer)."""
+    own = key(text_of(el) or "")
+    if any(key(text_of(a) or "") != own for a in _up_to(el.getparent(), scope)):
+        return False
+    text = _byline_text(el) or ""
+    return _CLOSED_LIST.search(text) is not None or len([p for p in _COMMA.split(text) if p.strip()]) <= 2
 
 
 def _listed(el) -> bool:
@@ -1919,9 +2066,9 @@ def _listed(el) -> bool:
 
 
 _BOXES = ("blockquote", "aside", "figure", "figcaption", "li", "a", "form", "table")
-def _under_standfirst(el, first: int, order: dict, language: str, declared: bool = True) -> bool:
+def _under_standfirst(el, first, language: str, declared: bool = True) -> bool:
     """The signature element ``el`` stands right under the standfirst: its previous sibling is
-    the text's first paragraph (the one at ``first`` in the body's element ``order``), so ``el``
+    the text's first paragraph (the element ``first``), so ``el``
     is a child of the text's own container, in no box (a quotation, an aside, a figure, a list,
     a link: :data:`_BOXES`), and it opens with a byline's lead-in of any language or of the page's
     ``language`` (:func:`_opens_with_lead_in`).
@@ -1931,7 +2078,7 @@ def _under_standfirst(el, first: int, order: dict, language: str, declared: bool
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
     parent = el.getparent()
-    return prev is not None and order.get(prev) == first and parent is not None and parent.tag not in _BOXES \
+    return prev is not None and prev is first and parent is not None and parent.tag not in _BOXES \
         and _opens_with_lead_in(el, language, declared)
 
 
@@ -1951,13 +2098,17 @@ def _within(el, container) -> bool:
     return el is container or any(a is container for a in el.iterancestors())
 
 
-def _after_image(el) -> bool:
+def _after_image(el, framed: bool = False) -> bool:
     """``el`` follows an image, its previous sibling element being one or holding one: an
-    image's caption (``<img><p class="podpis">…</p>``)."""
+    image's caption (``<img><p class="podpis">…</p>``). ``framed``: ``el`` wraps the caption
+    (``<div class="slika"><img></div><div class="slika-info"><span class="foto-potpis">``), and
+    the sibling holding the image holds no paragraph of text (not the article's text before a
+    footer's signature)."""
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
-    return prev is not None and (prev.tag in _IMAGES or any(next(prev.iter(t), None) is not None for t in _IMAGES))
+    return prev is not None and (prev.tag in _IMAGES or any(next(prev.iter(t), None) is not None for t in _IMAGES)) \
+        and not (framed and len(text_of(prev) or "") >= _RUNNING_CHARS)
 
 
 def _signed_value(el) -> str:
@@ -2012,8 +2163,9 @@ def _opening_signature(f: Fields) -> list[str]:
     FIOM</em></p>``); its names (:func:`split_names`) that read as a person's
     (:func:`_person_shaped`), a role after a comma (a part opening in lower case) left out, any
     other part making it none. Read after every other printed byline, so a desk's author a theme
-    prints in its meta (``Redazione``) gives way to it, and a person's does not. ``[]`` when
-    there is none."""
+    prints in its meta (``Redazione``) gives way to it, and a person's does not; a line naming
+    one person and no role is read only where a desk is so credited (:func:`_desk_credited`:
+    ``By Royal Appointment`` is a name's shape). ``[]`` when there is none."""
     head = headline_element(f.page, None)
     if head is None:
         return []
@@ -2026,11 +2178,99 @@ def _opening_signature(f: Fields) -> list[str]:
     if len(text) > NAME_CHARS or len(marked) != 1 or (first.text or "").strip() or (marked[0].tail or "").strip() \
             or clean(text_of(marked[0])) != text or not _opens_with_lead_in(first, language, language_declared(f)):
         return []
-    names = split_names(text, language)
-    persons = [n for n in names if _person_shaped(n)]
-    if not persons or any(not _person_shaped(n) and not n[:1].islower() for n in names):
+    names = _signature_line_names(text, language, language_declared(f))
+    if len(names) == 1 and not _role_closes(text) and not _desk_credited(f):
+        return []  # ``By Royal Appointment``: one name's shape alone, replacing no desk's credit
+    return names
+
+
+def _role_closes(text: str) -> bool:
+    """A signature line's ``text`` holds a part after a comma (its role, a translator's note)."""
+    return "," in text
+
+
+def _desk_credited(f: Fields) -> bool:
+    """The page credits a desk as its author (JSON-LD's ``author``, the ``author`` meta, an author link, a printed
+    byline naming a desk's or an account's word alone, the vocabulary's ``not_a_person``:
+    ``Redazione``, or a desk, :func:`_desk`): the byline a signature line opening the text
+    (:func:`_opening_signature`) may replace."""
+    page = f.page
+    raw = page.article_entity.get("author")
+    values = [ld_text(_resolved(page, a)) for a in (raw if isinstance(raw, list) else [raw] if raw else [])] \
+        + page.meta.get("author", []) + page.meta.get("article:author", []) \
+        + [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6] + _printed_byline(f)
+    return any(pattern("not_a_person").match(v) or _desk(v) for v in (clean(x) or "" for x in values) if v)
+
+
+_QUOTE_MARKS = frozenset('"«»“”„‟‹›')
+
+
+def _signature_line_names(text: str, language: str, declared: bool = True) -> list[str]:
+    """The writers the text ``text`` of a signature line opening the article names
+    (:func:`_opening_signature`), where nothing but its words says it is a byline: a byline's
+    lead-in of the page's own ``language`` (its ``byline_lead_in``, ``page_lead_in`` and, where
+    ``declared``, ``declared_lead_in``; no source's, ``source_lead_in``: ``Source:``,
+    ``Quelle:``), then nothing but names joined by commas or the language's *and*
+    (:func:`_conjunctions`), each a person's (:func:`_person_shaped`, its words in lower case a
+    surname's particles alone, the vocabulary's ``name_particle``: ``Jan de Vries``, not ``Night
+    Train to Vienna``; no organisation's or desk's, :func:`_organisation`, :func:`_desk`), and at
+    most one part after a comma closing it that is a role (the vocabulary's ``byline_role``,
+    ``not_a_person``, an organisation's word: ``segreteria FIOM``) or a translation's note
+    (:func:`_translation_note`); no quotation mark. A sentence
+    after a comma (``Por Real Decreto, el Gobierno fija…``), a dedication (``Por Marta Soler, que
+    nos dejó…``) or a source (``di Eugenio Montale, da «Ossi di seppia»``) makes it none.
+    ``[]`` when it names no one so."""
+    lead_in = None
+    for name in ("byline_lead_in", "page_lead_in", "declared_lead_in")[:3 if declared else 2]:
+        lead_in = language_pattern(name, language, every_language=False).match(text) if language else None
+        if lead_in:
+            break
+    if lead_in is None or pattern("source_lead_in").match(text) or any(c in _QUOTE_MARKS for c in text):
         return []
-    return persons
+    parts = [p.strip() for p in text[lead_in.end():].strip(" .").split(",")]
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        found = _names_of_part(part, language)
+        if found:
+            names += found
+        elif i == len(parts) - 1 and i > 0 and (_role_part(part, language) or _translation_note().match(f"{part} ")):
+            break  # ``…, segreteria FIOM``: the writers' role; ``…, aus dem Schwedischen von …``: a translator's
+        else:
+            return []
+    return names
+
+
+@lru_cache(maxsize=1)
+def _translation_note() -> re.Pattern:
+    """A translation's note (the vocabulary's ``translation_note``: ``aus dem Schwedischen von``,
+    ``translated from the Greek by``), what may close a signature line after its writers."""
+    return re.compile("|".join(phrases("translation_note")) or "(?!)", re.I)
+
+
+def _names_of_part(part: str, language: str) -> list[str]:
+    """The names a part of a signature line (:func:`_signature_line_names`) holds: all its words
+    names of people joined by the page ``language``'s *and*; ``[]`` when one is not."""
+    words = _conjunctions(language)
+    out, name = [], []
+    for word in part.split() + [""]:
+        if word and word.lower() not in words:
+            name.append(word)
+            continue
+        candidate = " ".join(name)
+        if not _person_shaped(candidate) or any(w[0].islower() and not pattern("name_particle").match(w) for w in name) \
+                or _organisation(candidate, language) or _desk(candidate) or pattern("not_a_person").match(candidate):
+            return []
+        out.append(candidate)
+        name = []
+    return out
+
+
+def _role_part(part: str, language: str) -> bool:
+    """``part``, after a comma closing a signature line's names, is the writers' role: a writer's
+    role (the vocabulary's ``byline_role``: ``inviato``, ``reporter``), a desk's word
+    (``not_a_person``) or an organisation's (:func:`_organisation`: ``segreteria FIOM``)."""
+    return bool(pattern("byline_role").search(part) or pattern("not_a_person").match(part)
+                or _organisation(part, language))
 
 
 def _paragraphs_after(head):
@@ -2153,7 +2393,9 @@ def split_names(value: str, language: str = "") -> list[str]:
     language (:func:`_organisation`: ``Stadtwerke Mainz``, ``Satama Oy``; the words of the
     page's declared ``language`` only, an ISO 639-1 code, when one is given), and a date line's words left by its date (``Zuletzt
     geändert am``: the vocabulary's ``date_label``), and the byline's date printed in a name (:func:`_without_date`). A URL,
-    or a value that is only a parenthesis, gives no name, nor a part longer than
+    or a value that is only a parenthesis, gives no name, nor a part after a comma holding no
+    capital letter and no news agency's name (a clause about the writer: ``By Anna Berg, who
+    covers transport``; ``…, dpa`` stays), nor a part longer than
     :data:`NAME_CHARS` (a sentence or a markup dump, not a person's name)."""
     value = clean(_without_format_controls(unescape_entities(value))) or ""
     if value.startswith("(") or "://" in value or value.startswith("www."):
@@ -2169,8 +2411,8 @@ def split_names(value: str, language: str = "") -> list[str]:
     if cuts:  # ``Ana Ruiz and photos by …``: the conjunction before the other credit
         value = _closing_conjunction().sub("", value)
     value = value.strip(" ,;|/·•")
-    if cuts and value.endswith(".") and not _ABBREVIATION_END.search(value):
-        value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, the sentence's stop (not ``Jr.``'s, an initial's)
+    if value.endswith(".") and not _ABBREVIATION_END.search(value) and "." not in value.split()[-1][:-1]:
+        value = value.rstrip(". ")  # ``Ana Ruiz. Fotos: …``, ``door A en B.``: the sentence's stop (not ``Jr.``'s, an initial's)
     value = _place_after(tail.sub("", value), language)
     credit = _agency_credit().search(value)
     if credit and len(value[:credit.start()].split()) >= 2:  # after a person's name, not another agency's
@@ -2202,6 +2444,8 @@ def split_names(value: str, language: str = "") -> list[str]:
                 out.pop()  # ``Lea Brandt, Bildreporterin``: the name before is a photographer's
             continue  # ``photographer Tom Weiss``, ``Fotografin: Lea Brandt``: a photo's credit
         part = _without_role(part, after_name=comma) if part else part
+        if comma and part and not any(c.isupper() for c in part) and not pattern("news_agency").match(part):
+            continue  # ``By Anna Berg, who covers transport``: a clause about the writer, no name
         role_alone = bool(named) and not part and any(_ROLE_WORD_END.match(named, m.end())
                                                       for m in pattern("byline_role").finditer(named))
         if part and 2 <= len(part) <= NAME_CHARS and not part.startswith("(") \

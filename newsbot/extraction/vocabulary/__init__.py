@@ -120,6 +120,7 @@ PATTERNS: dict[str, Pattern] = {
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
     "news_agency": Pattern(r"^(?:{})$", re.I),
+    "home_news_agency": Pattern(r"^(?:{})$", re.I),
     # an organisation's word in a byline's name: a word of its own or a compound's end
     "organisation": Pattern(r"{}", re.I),
     # an organisation's word that is a person's given name too (Greek "Δήμος"): the whole word
@@ -128,6 +129,7 @@ PATTERNS: dict[str, Pattern] = {
     "news_agency_word": Pattern(r"^(?:{})$", re.I),
     # a definite article, the whole word: one may open a desk's name capitalised ("La Redacción")
     "definite_article": Pattern(r"^(?:{})$", re.I),
+    "name_particle": Pattern(r"^(?:{})$", 0),
     # the word naming an article's own kind ("Kommentar", "column", "intervista"; the end of a
     # compound too: "Gastkommentar"), in a credit of the piece and its writer
     "article_kind": Pattern(r"(?:{})(?![^\W\d_])", re.I),
@@ -271,12 +273,14 @@ SHAPES: dict[str, Shape] = {
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
-    "news_agency": Shape("news_agency", r"{}"),  # dpa, AFP, ANSA: a credit kept as an author
+    "news_agency": Shape("news_agency", r"{}"),
+    "home_news_agency": Shape("home_news_agency", r"{}"),  # CNA, ANSA alone before a date: on its language's pages  # dpa, AFP, ANSA: a credit kept as an author
     # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
-    "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
+    "definite_article": Shape("definite_article", r"{}"),
+    "name_particle": Shape("name_particle", r"{}"),  # de, van, von: a surname's word in lower case  # La Redacción, The Newsroom: a desk, no person
     "episode_word": Shape("episode_word", r"{}"),  # "Episode", "Folge", "Afsnit"
     "listing_label": Shape("listing_label", r"{}"),  # "Tag:", "Kategorie:", "Žyma:"
     "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
