@@ -3,6 +3,8 @@
 by a long text; fronts by their type or their teaser lists, whatever their URL."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sitekit import load_site, site_pages
 
@@ -1394,3 +1396,159 @@ def test_an_elementor_post_is_dated_by_its_post_info_list():
     teaser = ELEMENTOR_POST.replace('<time>2026-04-03</time>', '<a href="/kiti/naujienos-apie-uosta-ir-keltus">'
                                     'Kitos naujienos apie uostą ir keltus</a> <time>2026-04-03</time>')
     assert kind(teaser, "https://www.pajuris.example/naujas-keltas/")[1] != "dated_headline"  # a teaser's date
+
+
+# --- a media page's signals read where a media page prints them --------------------------------
+
+QUAY_TEXT = ("<p>The harbour board met on Monday and agreed to extend the quay by another eighty metres "
+              "before the summer season begins, the chair said.</p><p>Work starts in April and should end "
+              "in June, when the first cruise ships of the year are due.</p>")
+
+
+def media_brief(meta: str, after: str = '<video controls src="/v/quay.mp4"></video>', head: str = "",
+                main: str = "<main>", h1: str = "Quay extension agreed by the board", lang: str = "en") -> str:
+    return (f'<html lang="{lang}"><head><title>{h1}</title>{head}</head><body><nav><a href="/">Home</a></nav>'
+            f'{main}<div class="story"><h1>{h1}</h1><p class="meta">{meta}</p>{after}{QUAY_TEXT}</div></main></body></html>')
+
+
+@pytest.mark.parametrize("meta, lang", [
+    ("3 March 2026 · 20 min", "en"),  # a length alone in its meta item
+    ("Duration 4:12 · 3 March 2026", "en"),  # a length after a duration word
+    ("Kesto 4 min · 3.3.2026", "fi"),
+])
+def test_a_length_in_the_headlines_meta_line_and_a_bare_player_make_a_media_page(meta, lang):
+    assert kind(media_brief(meta, lang=lang)) == (False, "media")
+
+
+@pytest.mark.parametrize("meta, lang", [
+    ("3 March 2026 · Updated 20 min ago", "en"),  # a relative time
+    ("3. März 2026 · vor 40 Minuten", "de"),
+    ("3 mars 2026 · il y a 12 min", "fr"),
+    ("3 de marzo de 2026 · Lectura: 2 min", "es"),  # reading times
+    ("3 mars 2026 · Läsetid 3 min", "sv"),
+    ("3 de março de 2026 · Leitura: 4 min", "pt"),
+    ("3 martie 2026 · Citire: 3 min", "ro"),
+    ("3 March 2026 · 14:20", "en"),  # a clock time
+])
+def test_a_relative_time_a_reading_time_or_a_clock_is_no_media_length(meta, lang):
+    assert kind(media_brief(meta, lang=lang))[1] != "media"  # the player alone
+
+
+def test_a_matchs_minute_alone_on_its_line_is_no_media_length():
+    html = media_brief("3. března 2026 10:20", after='<p class="time">90 min</p><div class="clip"><video src="/g.mp4"></video></div>',
+                       lang="cs")
+    assert kind(html)[1] != "media"
+
+
+def test_a_labelled_listen_player_is_an_articles():
+    labelled = '<div class="listen"><span>Listen to this article</span> <audio controls src="/tts.mp3"></audio></div>'
+    bare = '<div class="listen"><audio controls src="/tts.mp3"></audio></div>'
+    assert kind(media_brief("3 March 2026 · 3 min", after=labelled))[0] is True
+    assert kind(media_brief("3 March 2026 · 3 min", after=bare)) == (False, "media")
+
+
+def test_a_player_inside_the_text_or_after_it_is_no_signal():
+    html = media_brief("3 March 2026 · 20 min", after="").replace(
+        "</div></main>", '<p>Watch: <video src="/v.mp4"></video></p></div></main>')
+    assert kind(html)[0] is True
+
+
+@pytest.mark.parametrize("main, classes", [
+    ('<main><div class="section-video">', ""),  # an outer ancestor's name
+    ("<main>", "post type-post format-video hentry tag-video"),  # WordPress's post classes
+    ("<main>", "video-article__header"),  # a part of a block named for a video
+])
+def test_a_container_name_counts_on_the_main_or_the_headlines_block_only(main, classes):
+    html = media_brief("3 March 2026", main=main).replace('<div class="story">', f'<div class="story {classes}">')
+    assert kind(html)[0] is True  # the player alone
+    assert kind(html.replace("<main>", '<main class="video-page">')) == (False, "media")
+
+
+def test_an_episodes_number_alone_or_without_its_colon_makes_no_media_page():
+    # a review's headline numbers an episode: one signal, no media page
+    assert kind(media_brief("3 March 2026", after="", h1="Episode 5: the keeper finally tells his secret"))[0] is True
+    # no colon after the number, or no episode word: the player is the one signal
+    assert kind(media_brief("3. März 2026", h1="Folge 12 unserer Serie: die Bäckerin vom Markt", lang="de"))[1] != "media"
+    assert kind(media_brief("2026年3月3日", h1="第3期：港口的新起重机", lang="zh"))[1] != "media"
+
+
+def test_an_episodes_number_and_a_colon_beside_another_signal_make_a_media_page():
+    assert kind(media_brief("3 March 2026", h1="Episode 5: the keeper finally tells his secret")) == (False, "media")
+
+
+def test_a_published_time_meta_says_article_before_a_media_type():
+    html = media_brief("3 March 2026 · 20 min", head='<meta property="og:type" content="video.other">'
+                       '<meta property="article:published_time" content="2026-03-03T09:00:00Z">')
+    assert kind(html) == (True, "published_meta")
+
+
+def test_a_long_text_needs_a_media_type_and_two_other_signals():
+    long_html = media_brief("3 March 2026", head='<meta property="og:type" content="video.other">').replace(
+        QUAY_TEXT, QUAY_TEXT + MEDIA_TEXT)
+    assert kind(long_html)[0] is True  # its type and a player
+    assert kind(long_html.replace("3 March 2026", "3 March 2026 · 20 min")) == (False, "media")
+    untyped = long_html.replace('<meta property="og:type" content="video.other">', "").replace("<main>", '<main class="video-page">')
+    assert kind(untyped.replace("3 March 2026", "3 March 2026 · 20 min"))[0] is True  # three signals, no type
+
+
+def test_a_video_object_types_the_page_only_naming_its_headline():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "VideoObject", '
+          '"name": "%s", "uploadDate": "2026-03-03"}</script>')
+    assert kind(media_brief("3 March 2026", head=ld % "Quay works"))[0] is True  # an embedded clip's name
+    assert kind(media_brief("3 March 2026", head=ld % "Quay extension agreed by the board")) == (False, "media")
+
+
+# --- a labelled front's headline and entries ---------------------------------------------------
+
+RELATED_DATED = ('<aside class="related"><ul><li><a href="/news/ferry-timetable-changes">Ferry timetable changes '
+                 'for the spring</a> <span>02.03.2026</span></li><li><a href="/news/new-harbour-master">New harbour '
+                 'master starts in April</a> <span>27.02.2026</span></li><li><a href="/news/fishing-quotas-cut">'
+                 'Fishing quotas cut again this year</a> <span>20.02.2026</span></li></ul></aside>')
+
+
+@pytest.mark.parametrize("h1, lang", [
+    ("Archive: how the harbour's ledgers were found", "en"),  # more than three words
+    ("Tag: you're it, harbour master", "en"),  # a sentence's comma
+    ("Autorin: Die Dichterin, die heimkehrte", "de"),
+])
+def test_a_kicker_headline_over_a_related_box_stays_an_article(h1, lang):
+    html = (f'<html lang="{lang}"><body><main><div class="story"><h1>{h1}</h1><p class="dateline">3.3.2026</p>'
+            f'{QUAY_TEXT}</div>{RELATED_DATED}</main></body></html>')
+    assert kind(html)[0] is True
+
+
+def test_a_labelled_fronts_entries_in_an_aside_make_no_listing():
+    assert kind(TAG_PAGE_LT) == (False, "listing")
+    boxed = TAG_PAGE_LT.replace('<div class="articles-list">', '<aside class="articles-list">').replace(
+        "</div></main>", "</aside></main>")
+    assert kind(boxed)[1] != "listing"
+
+
+LABELLED_ENTRY = ('<article class="entry"><h2><a href="/2026/03/0{n}/quay-story-{n}/">Quay story number {n} of the spring</a></h2>'
+         '<p>0{n}.03.2026</p><p>A short excerpt of the story about the quay.</p></article>')
+
+
+@pytest.mark.parametrize("h1, lang", [
+    ("Tag: quay", "en"),  # entries right under <main>
+    ("Tag Archives: quay", "en"),
+    ("Archives de catégorie : quai", "fr"),
+])
+def test_a_labelled_fronts_entries_under_main(h1, lang):
+    entries = "".join(LABELLED_ENTRY.format(n=n) for n in range(1, 4))
+    html = (f'<html lang="{lang}"><body><main><header class="archive-header"><h1 class="archive-title">{h1}</h1></header>'
+            f'{entries}</main></body></html>')
+    assert kind(html, "https://www.harbourpost.example/label/quay/") == (False, "listing")
+
+
+# --- an agenda's day badges name a month -----------------------------------------------------------
+
+def agenda(badges: list[str]) -> str:
+    days = iter(badges)
+    return re.sub(r'<div class="data">.*?</div>', lambda m: f'<div class="data">{next(days)}</div>', AGENDA_IT)
+
+
+def test_a_day_badge_names_a_month_or_prints_one_in_digits():
+    assert kind(agenda(["18 apr", "25 apr", "2 mag"])) == (False, "listing")
+    assert kind(agenda(["8.12.", "14.12.", "2.1."])) == (False, "listing")
+    assert kind(agenda(["17 ore", "19 ore", "20 ore"]))[1] != "listing"  # times
+    assert kind(agenda(["12 commenti", "3 commenti", "7 commenti"]))[1] != "listing"

@@ -571,3 +571,40 @@ def test_a_table_layouts_section_line_over_teaser_rows_is_no_headline():
             f'<table>{rows}</table></td></tr></table></body></html>')
     result = extract_article(html, "https://www.vesti.example/cat.php?id=1")
     assert result.record is None or result.record["title"] != "Poslednite novini ot pristanishteto"
+
+
+def table_page(title: str, banner: str, line: str, date: str = "Objavljeno: 14.05.2026.") -> str:
+    return (f'<html><head><title>{title}</title></head><body><table width="760"><tr><td colspan="2">'
+            f'<img src="logo.gif" alt=""><br>{banner}</td></tr><tr><td width="150" valign="top">'
+            '<a href="index.php">Početna</a><br><a href="cat.php?id=1">Vijesti</a><br><a href="kontakt.php">Kontakt</a></td>'
+            f'<td valign="top"><b><font size="4">{line}</font></b><br><font size="1">{date}</font><br><br>'
+            'Lučka uprava je objavila da će od lipnja uvesti novu trajektnu liniju prema otocima, s četiri polaska dnevno.<br><br>'
+            'Nova linija trebala bi rasteretiti postojeće brodove koji su prošlog ljeta bili prepuni, posebno vikendom.'
+            '</td></tr></table></body></html>')
+
+
+SLOGAN = "Neovisne novine otočnog kraja od 1994. godine"
+
+
+@pytest.mark.parametrize("title", [
+    f"Lučki vjesnik - {SLOGAN} - Nova trajektna linija",  # site, slogan, headline
+    f"Nova trajektna linija | {SLOGAN}",  # the slogan the longest part, printed in the banner
+])
+def test_a_table_layouts_headline_line_is_no_slogans(title):
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.record import Fields
+    from newsbot.extraction.title import headline_element
+
+    html = table_page(title, f'<b><font size="4">{SLOGAN}</font></b>', "Nova trajektna linija")
+    f = Fields(Page(html, "https://www.vjesnik.example/clanak.php?id=7"))
+    assert " ".join(headline_element(f.page, f["title"]).text_content().split()) == "Nova trajektna linija"
+    assert f.kind == (True, "dated_headline")
+
+
+def test_a_slogan_printed_bold_over_a_contact_pages_text_is_no_headline():
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.record import Fields
+
+    html = table_page(f"Lučki vjesnik - {SLOGAN} - Kontakt", "", SLOGAN, "Ponedjeljak, 14.05.2026.")
+    f = Fields(Page(html, "https://www.vjesnik.example/kontakt.php"))
+    assert f.kind[0] is False

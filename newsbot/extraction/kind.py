@@ -58,7 +58,7 @@ from .date_fields import _EVENT_WORD, _first_day, _names_event, _token_names_eve
 from .vocabulary import pattern
 from .page import Page, ld_types
 from .urls import absolute, site_of
-from .values import drupal_node
+from .values import drupal_node, in_aside, in_related
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -965,14 +965,19 @@ def _listing(f: Fields) -> bool:
     return archive and _dated_teasers(page, teasers) >= FRONT_TEASERS
 
 
-LABEL_NAME_WORDS = 5  # the most words of a front's name after its label ("Tag: harbour works")
+LABEL_NAME_WORDS = 3  # the most words of a front's name after its label ("Tag: harbour works")
+_SENTENCE_MARK = re.compile(r"[,.;!?…\"“”„«»]")
+"""A mark of a sentence or a quotation: a kicker's headline prints one (``Tag: you're it,
+mayor``), a front's name after its label none."""
 
 
 def _labelled_front(page: Page) -> bool:
     """The page's headline (:func:`_headline`) is a front's label and name: a word of the
     vocabulary's ``listing_label`` (a tag's, category's, author's or archive's: ``Tag:``,
     ``Kategorie:``, ``Žyma:``, ``Archives:``) and its colon opening it, then
-    :data:`LABEL_NAME_WORDS` words at most; and no structured data types the page an article
+    :data:`LABEL_NAME_WORDS` words at most, no mark of a sentence (:data:`_SENTENCE_MARK`: a
+    kicker's headline, ``Archive: the city's lost records``, ``Autorin: Die Schriftstellerin,
+    die zurückkam``, is an article's); and no structured data types the page an article
     (:attr:`~newsbot.extraction.page.Page.is_article_typed`). Evidence: :func:`_listing`
     wants dated entries too."""
     if page.is_article_typed:
@@ -982,7 +987,10 @@ def _labelled_front(page: Page) -> bool:
         return False
     text = " ".join(h1.text_content().split())
     m = pattern("listing_label").match(text)
-    return m is not None and len(text[m.end() - 1:].split()) <= LABEL_NAME_WORDS
+    if m is None:
+        return False
+    name = text[m.end() - 1:]
+    return len(name.split()) <= LABEL_NAME_WORDS and not _SENTENCE_MARK.search(name)
 
 
 def _listed_entries(page: Page) -> int:
@@ -991,18 +999,21 @@ def _listed_entries(page: Page) -> int:
     held by its nearest ancestor, within :data:`UNIT_LEVELS` levels below ``body`` and
     ``main``, repeated :data:`LISTING_TEASERS` times or more under its parent (:func:`_shape`)
     that dates it (:func:`_dates_unit`: a Drupal view's row with its created date, a tag page's
-    item). Read only on a page its markup calls a listing."""
+    item; ``<main>`` may hold the entries itself), in the page's main content: none in an aside,
+    a footer or a box of related stories (:func:`~newsbot.extraction.values.in_aside`,
+    :func:`~newsbot.extraction.values.in_related`: an article's "more from" list). Read only on
+    a page its markup calls a listing."""
     counts: dict = {}
     units = set()
     for a in page.elements("a"):
         href = a.get("href")
         if not href or len(" ".join(a.text_content().split())) < RUN_LINK_CHARS or not _headline_link(a) \
-                or not _other_page(href, page):
+                or not _other_page(href, page) or in_aside(a) or in_related(a):
             continue
         node = a
         for _ in range(UNIT_LEVELS):
             parent = node.getparent()
-            if parent is None or parent.tag in ("body", "main", "html"):
+            if parent is None or parent.tag in ("body", "html"):
                 break
             if node is not a:
                 shapes = counts.get(parent)
@@ -1014,6 +1025,8 @@ def _listed_entries(page: Page) -> int:
                 if shapes.get(_shape(node), 0) >= LISTING_TEASERS and _dates_unit(node, a):
                     units.add(node)
                     break
+            if parent.tag == "main":
+                break
             node = parent
     return len(units)
 
@@ -1022,9 +1035,38 @@ _AGENDA_WORD = re.compile(r"agenda|eventi|evenementen", re.I)
 """Names of a list of events besides the date fields' event words
 (:data:`~newsbot.extraction.date_fields._EVENT_WORD`): ``agenda`` (Romance languages, Dutch),
 Italian ``eventi``, Dutch ``evenementen``."""
-_DAY_BADGE = re.compile(r"\s*(?:0?[1-9]|[12]\d|3[01])\.?\s*[^\W\d_]{3,12}\.?\s*$")
-"""An agenda's day badge: a day and its month's name or abbreviation as an element's whole text,
-no year (``18 apr``, ``14<span>mai</span>``, ``2. März``)."""
+_DAY_BADGE = re.compile(r"\s*(?:0?[1-9]|[12]\d|3[01])(?:\.?\s*([^\W\d_]{3,12})\.?|\.(?:0?[1-9]|1[0-2])\.)\s*$")
+"""An agenda's day badge as an element's whole text, no year: a day and a word
+(``18 apr``, ``14<span>mai</span>``, ``2. März``: :func:`_day_badge` wants it a month's name),
+or a day and month in digits, each closed by a dot (``8.12.``)."""
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+@functools.lru_cache(maxsize=64)
+def _month_words(language: str) -> frozenset[str]:
+    """The month names and abbreviations, case-folded without a closing dot, of ``language``
+    (a primary subtag) and English, by dateparser's table of each language's names (the date
+    parser's)."""
+    from dateparser.languages.loader import default_loader
+
+    words = set()
+    for code in dict.fromkeys((language, "en")):
+        try:
+            info = default_loader.get_locale(code).info
+        except (KeyError, ValueError):
+            continue
+        for name in _MONTHS:
+            words.update(w.casefold().rstrip(".") for w in info.get(name, []))
+    return frozenset(words)
+
+
+def _day_badge(text: str, language: str) -> bool:
+    """``text`` is an agenda's day badge (:data:`_DAY_BADGE`): its word a month's name or
+    abbreviation in the page's ``language`` or English (:func:`_month_words`; ``17 Uhr``,
+    ``12 comments`` are none), or a day and month in digits (``8.12.``)."""
+    m = _DAY_BADGE.match(text)
+    return m is not None and (m.group(1) is None or m.group(1).casefold() in _month_words(language))
 EVENT_ITEMS = 3  # dated events, each under its heading, that make a list of events
 _EVENT_HEADINGS = ("h2", "h3", "h4")
 
@@ -1045,7 +1087,7 @@ def _event_listing(f: Fields) -> bool:
     headings when another reader gave the text), within :data:`RUN_LEVELS` levels, whose class
     or id names events (:func:`_names_events`), holds :data:`EVENT_ITEMS` children or more of one shape
     (:func:`_shape`) each holding a heading (``h2``–``h4``) and a date (a ``<time>``, a printed
-    date, :data:`_UNIT_DATE`, or a day badge outside the heading, :data:`_DAY_BADGE`), and their text holds :data:`CARD_SHARE` or more of the page's
+    date, :data:`_UNIT_DATE`, or a day badge outside the heading, :func:`_day_badge`), and their text holds :data:`CARD_SHARE` or more of the page's
     running text. An event's own page, its date under its headline, has no such box; an
     article beside an agenda's box keeps its own text longer than the box's; a page typed an
     article (:attr:`~newsbot.extraction.page.Page.is_article_typed`) with its own date (a date
@@ -1074,7 +1116,7 @@ def _event_listing(f: Fields) -> bool:
         for child in box:
             if isinstance(child.tag, str) and next(child.iter(*_EVENT_HEADINGS), None) is not None \
                     and (next(child.iter("time"), None) is not None or _UNIT_DATE.search(child.text_content())
-                         or any(_DAY_BADGE.match(el.text_content()) for el in child.iter(etree.Element)
+                         or any(_day_badge(el.text_content(), page.declared_language) for el in child.iter(etree.Element)
                                 if el.tag not in _EVENT_HEADINGS)):
                 shapes.setdefault(_shape(child), []).append(child)
         for items in shapes.values():
@@ -1128,68 +1170,125 @@ MEDIA_TYPES = frozenset({"videoobject", "audioobject", "podcastepisode", "radioe
                          "clip", "videogallery", "musicrecording"})
 """schema.org types of a page's media object: a video's, a sound's, an episode's of a podcast or
 a programme (https://schema.org/MediaObject, https://schema.org/Episode)."""
-_MEDIA_NAME = re.compile(r"(?:^|[\s_-])(?:videos?|podcasts?|episodes?|vod)(?:$|[\s_-])", re.I)
-"""A class or id word of a video's or podcast's page container: ``video-page``, ``video-title``,
-``podcast-episode``."""
+_MEDIA_NAME = re.compile(r"(?:(?:page|single)[-_]+)?(?:videos?|podcasts?|episodes?|vod)"
+                         r"(?:[-_]+(?:page|title|detail|details|episode|single|main))?", re.I)
+"""A class or id word, whole, of a video's or podcast's page container or headline:
+``video-page``, ``video-title``, ``podcast-episode``, ``podcast``; not a block's part
+(``video-article__header``) nor a WordPress post's ``format-video``, ``tag-video``."""
 MEDIA_SIGNALS = 2  # signals of a media page that make one
-MEDIA_OWN_SIGNALS = 3  # signals that make one whatever its text's length (show notes, a transcript)
+MEDIA_LONG_OTHERS = 2  # signals besides its type that make a page of a long text a media page
+_META_SEPARATOR = re.compile(r"\s*[·|•∙]\s*")
+"""The separator of a meta line's items (``12 de marzo de 2026 · 38 min``)."""
 
 
 @functools.cache
-def _duration_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A length in minutes as printed (``4 min``, ``31 minutter``, ``38 minutos``: a number and
-    the vocabulary's ``reading_time`` unit), and a reading time's words (``min read``,
-    ``Lesezeit``) that make such a number no media's length."""
+def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A media's length as a meta line's item prints it: ``(alone, labelled, reading)``:
+    ``alone`` a length in minutes as the item's whole text (``38 min``, ``31 minutter``: a
+    number and the vocabulary's ``reading_time`` unit) or hours, minutes and seconds
+    (``1:02:48``); ``labelled`` a length after a word of the vocabulary's ``duration_label``
+    (``Kesto 4 min``, ``Duur 2:48``); ``reading`` a reading time's words (``min read``,
+    ``Lesezeit``, ``Lectura:``) that make a line's minutes no media's length."""
     from .vocabulary import phrases
 
     unit = "|".join(phrases("reading_time", "unit"))
-    reading = "|".join((*phrases("reading_time", "after_minutes"), *phrases("reading_time", "label")))
-    return (re.compile(rf"(?<![\d:.,])\d{{1,3}}\s?(?:{unit})\.?(?![^\W\d_])", re.I),
-            re.compile(rf"(?:{reading})(?![^\W\d_])", re.I))
+    reading = "|".join((*phrases("reading_time", "after_minutes"), *phrases("reading_time", "label"),
+                        *phrases("reading_time", "short_label")))
+    label = "|".join(phrases("duration_label"))
+    minutes = rf"\d{{1,3}}\s?(?:{unit})\.?"
+    return (re.compile(rf"(?:{minutes}|\d{{1,2}}:\d{{2}}:\d{{2}})$", re.I),
+            re.compile(rf"(?:{label})\s*:?\s*(?:{minutes}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}})$", re.I),
+            re.compile(rf"(?<![^\W\d_])(?:{reading})(?![^\W\d_])", re.I))
 
 
-def _media_signals(f: Fields, h1) -> int:
-    """How many signals say the page is a video's or a podcast's (its media the page's content,
-    a description or show notes beside it): its structured type (``og:type`` ``video.*`` or
-    ``music.*``, https://ogp.me/#types; a top-level JSON-LD node of :data:`MEDIA_TYPES`); a
-    container of the headline ``h1`` (itself or an ancestor below ``body``) named for one
-    (:data:`_MEDIA_NAME`); an episode's number opening the headline (vocabulary
-    ``episode_word``: ``Afsnit 18: …``); a length in minutes printed in a line near it
-    (:func:`_duration_patterns`, within :data:`_NEAR` siblings of it or its parents, no reading
-    time); a ``<video>`` or ``<audio>`` player in the headline's block (:data:`_NEAR` siblings
-    before or after it or its two nearest ancestors)."""
-    page = f.page
+def _media_length(line: str) -> bool:
+    """The meta line ``line`` prints a media's length (:func:`_duration_patterns`): an item
+    of it (:data:`_META_SEPARATOR`) a duration word's length (``Kesto 4 min · Julkaistu
+    8.2.2026``), or a length alone beside other items (``12 de marzo de 2026 · 38 min``); no
+    reading time's words in it. A relative time (``25 min ago``, ``vor 40 Minuten``), a
+    match's minute alone on its line (``90 min``), a clock time are none."""
+    alone, labelled, reading = _duration_patterns()
+    if len(line) > DATELINE_CHARS or reading.search(line):
+        return False
+    items = [i for i in _META_SEPARATOR.split(line.strip()) if i]
+    return any(labelled.match(i) for i in items) or (len(items) > 1 and any(alone.match(i) for i in items))
+
+
+def _media_typed(page: Page, h1) -> bool:
+    """The page's structured data type it a video's or a sound's: ``og:type`` ``video.*`` or
+    ``music.*`` (https://ogp.me/#types), or a top-level JSON-LD node of :data:`MEDIA_TYPES`
+    naming the page's headline ``h1`` (its ``name`` or ``headline``: an article's embedded
+    clip, named for itself, types no page)."""
     og = (page.meta_first("og:type") or "").lower()
-    n = int(og.startswith(("video.", "music.")) or any(ld_types(node) & MEDIA_TYPES
-                                                          for node in page.jsonld[:page.jsonld_top]))
+    if og.startswith(("video.", "music.")):
+        return True
     if h1 is None:
-        return n
-    boxes = [h1, *(a for a in h1.iterancestors() if a.tag not in ("body", "html"))]
-    n += any(_MEDIA_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}") for el in boxes)
-    n += pattern("episode_word").match(" ".join(h1.text_content().split())) is not None
-    minutes, reading = _duration_patterns()
-    near, node = [], h1
-    for _ in range(3):
-        near += [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
-        node = node.getparent()
-        if node is None or node.tag in ("body", "html"):
-            break
-    lines = [" ".join(el.text_content().split()) for el in near if isinstance(el.tag, str)]
-    n += any(len(t) <= DATELINE_CHARS and minutes.search(t) and not reading.search(t) for t in lines)
-    n += any(el.tag in ("video", "audio") or next(el.iter("video", "audio"), None) is not None
-             for el in near if isinstance(el.tag, str))
-    return n
+        return False
+    title = " ".join(h1.text_content().split()).casefold()
+    for node in page.jsonld[:page.jsonld_top]:
+        if ld_types(node) & MEDIA_TYPES:
+            names = [node.get(k) for k in ("name", "headline")]
+            if any(isinstance(n, str) and " ".join(n.split()).casefold() == title for n in names):
+                return True
+    return False
+
+
+def _bare_player(el) -> bool:
+    """``el`` is a ``<video>`` or ``<audio>`` player, or a box holding one, outside a paragraph,
+    that prints no text (a "listen to this article" label beside a text-to-speech player, a
+    caption, make it an article's)."""
+    if not isinstance(el.tag, str) or el.tag == "p":
+        return False
+    player = el if el.tag in ("video", "audio") else next(el.iter("video", "audio"), None)
+    if player is None or any(a.tag == "p" for a in player.iterancestors()):
+        return False
+    return not el.text_content().strip()
+
+
+def _media_signals(f: Fields, h1) -> tuple[bool, int]:
+    """``(typed, others)``: whether the page's structured data types it a video's or a sound's
+    (:func:`_media_typed`), and how many other signals say it is one: a container named for
+    one (:data:`_MEDIA_NAME`: the ``<main>``, the headline ``h1`` or its own block, never an
+    outer ancestor's); a length printed in the headline's meta line (:func:`_media_length`, the
+    two elements after the headline or the one before it, or after its block); a bare player
+    (:func:`_bare_player`) right before or after the headline or its meta line, or after its
+    block; and an episode's number and colon opening the headline (vocabulary
+    ``episode_word``: ``Afsnit 18: …``), counted only beside another signal (a review's or a
+    series' headline numbers an episode too)."""
+    page = f.page
+    typed = _media_typed(page, h1)
+    if h1 is None:
+        return typed, 0
+    parent = h1.getparent()
+    boxes = [h1, *([parent] if parent is not None and parent.tag not in ("body", "html") else []),
+             *(a for a in h1.iterancestors("main"))]
+    others = int(any(_MEDIA_NAME.fullmatch(word) for el in boxes
+                     for word in f"{el.get('class') or ''} {el.get('id') or ''}".split()))
+    near = [*list(h1.itersiblings(preceding=True))[:1], *list(h1.itersiblings())[:2]]
+    if parent is not None and parent.tag not in ("body", "html", "main", "article") \
+            and not any(isinstance(c.tag, str) and c.tag == "p" and len(c.text_content()) > DATELINE_CHARS
+                        for c in parent):
+        near += list(parent.itersiblings())[:2]  # after the headline's block (a header of the headline and its meta)
+    near = [el for el in near if isinstance(el.tag, str)]
+    others += any(_media_length(" ".join(el.text_content().split())) for el in near)
+    others += any(_bare_player(el) for el in near)
+    if others and pattern("episode_word").match(" ".join(h1.text_content().split())):
+        others += 1
+    return typed, others
 
 
 def _media_page(f: Fields, h1, chars: int) -> bool:
     """The page is a video's or a podcast's (no record: the README's convention): no
-    structured data types it an article (the caller reads that first), and
-    :data:`MEDIA_SIGNALS` signals (:func:`_media_signals`) over an own running text of ``chars``
-    characters under :data:`OWN_CHARS` (a description, show notes), or
-    :data:`MEDIA_OWN_SIGNALS` whatever its length. An article with a video over its text, or a
-    "listen to this article" player, has its type or one signal only."""
-    signals = _media_signals(f, h1)
-    return signals >= MEDIA_OWN_SIGNALS or (signals >= MEDIA_SIGNALS and chars < OWN_CHARS)
+    structured data types it an article (the caller reads that first, and an
+    ``article:published_time`` meta tag), and :data:`MEDIA_SIGNALS` signals
+    (:func:`_media_signals`) over an own running text of ``chars`` characters under
+    :data:`OWN_CHARS` (a description, show notes); over a longer text, its media type and
+    :data:`MEDIA_LONG_OTHERS` other signals. An article with a video over its text, or a
+    "listen to this article" player, has one signal or none."""
+    typed, others = _media_signals(f, h1)
+    if chars >= OWN_CHARS:
+        return typed and others >= MEDIA_LONG_OTHERS
+    return typed + others >= MEDIA_SIGNALS
 
 
 def page_kind(f: Fields) -> tuple[bool, str]:
@@ -1212,10 +1311,10 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     found = paragraphs(f)[0]
     chars = sum(map(len, found))
     h1 = _headline(page)
-    if _media_page(f, h1, chars):
-        return False, "media"
     if page.meta_first("article:published_time"):
         return True, "published_meta"
+    if _media_page(f, h1, chars):
+        return False, "media"
     if h1 is None:  # the headline the title was read from: a sub-heading under a logo's <h1>, a table layout's line
         printed = headline(f)
         h1 = printed if printed is not None and printed.tag in _HEADLINE_LINES \

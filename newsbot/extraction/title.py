@@ -557,8 +557,9 @@ def headline_element(page: Page, title: str | None):
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
     the first ``<h1>``; else a table layout's bold headline printing ``title``
     (:func:`bold_headline`), or its line printing it (:func:`_title_line`) or, for a title of
-    parts (:func:`_site_sep`: ``Site - Headline``, a site's name no source proved), its longest
-    part (``<span class="zaglavie">``, ``<b><font size="4">`` over the text); else, on a page without ``<h1>``, the first ``<h2>`` of the first
+    parts (:func:`_site_sep`: ``Site - Headline``, a site's name no source proved), a part
+    that is no site's name or slogan (:func:`_part_line`: ``<span class="zaglavie">``,
+    ``<b><font size="4">`` over the text); else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
     not a link; else ``None``."""
     h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
@@ -585,9 +586,9 @@ def headline_element(page: Page, title: str | None):
         line = _title_line(page, _squashed(title))
         if line is not None:
             return line
-        parts = sorted((p for p in _site_sep(title).split(title) if p and p.strip()), key=len, reverse=True)
-        if len(parts) > 1:  # "Site - Headline" kept whole (no name proven the site's): the line printing its longest part
-            return _title_line(page, _squashed(parts[0]))
+        parts = [p for p in _site_sep(title).split(title) if p and p.strip()]
+        if len(parts) > 1:  # "Site - Headline" kept whole (no name proven the site's): the line printing a part
+            return _part_line(page, parts)
     for box in page.tree.iter("article", "main"):
         for el in box.iter("h2", "p"):
             if el.tag == "p" and len(text_of(el)) >= 80:
@@ -599,6 +600,39 @@ def headline_element(page: Page, title: str | None):
 
 
 _LINE_TAGS = ("b", "strong", "font", "span")
+
+
+_BANNER_NAME = re.compile(r"header|banner|masthead|footer|logo", re.I)
+"""A class or id word of a page's banner or footer, printed on every page."""
+
+
+def _banner(line) -> bool:
+    """The line ``line`` is printed in the page's banner or footer, as on every page (a site's
+    name or slogan): inside a ``<header>``, ``<footer>`` or ``<nav>``, an element whose class
+    or id names one (:data:`_BANNER_NAME`), or a table's cell spanning its columns (a table
+    layout's banner row, ``<td colspan="2">``)."""
+    for el in line.iterancestors():
+        if el.tag in ("header", "footer", "nav") or _BANNER_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        if el.tag in ("td", "th") and (el.get("colspan") or "1").strip() not in ("", "1"):
+            return True
+    return False
+
+
+def _part_line(page: Page, parts: list[str]):
+    """The table layout's line (:func:`_title_line`) printing a part of the title's ``parts``
+    (``Site - Headline``) that is no site's name or slogan, the longest first: of two parts,
+    one not printed in the banner or footer (:func:`_banner`: ``Headline | Slogan`` over a
+    banner printing the slogan); of three or more, the last (``Site - Slogan - Headline``: the
+    first is the site's name, the middle ones a slogan or section printed on every page, a
+    contact page's slogan printed bold over its text no headline); else ``None``."""
+    if len(parts) > 2:
+        parts = parts[-1:]
+    for part in sorted(parts, key=len, reverse=True):
+        line = _title_line(page, _squashed(part))
+        if line is not None and not _banner(line):
+            return line
+    return None
 
 
 def _title_line(page: Page, k: str):

@@ -145,9 +145,9 @@ PATTERNS: dict[str, Pattern] = {
     # a heading titling a gallery or an audio player, as its whole text or before a colon or dash
     # ("Bildergalerie: …", "Listen to this article"; not "Galleria Borghese reopens")
     "media_heading": Pattern(r"^(?:{})\s*(?:$|[:|–—-])", re.I),
-    # the word numbering an episode opening a headline, then its number ("Episode 42:",
-    # "Folge 7 –", "Afsnit 18:")
-    "episode_word": Pattern(r"^\W*(?:{})\s*(?:#|nr\.?|no\.?)?\s*\d+(?!\d)", re.I),
+    # the word numbering an episode opening a headline, then its number and a colon
+    # ("Episode 42:", "Afsnit 18:"; not "Folge 12 unserer Serie:")
+    "episode_word": Pattern(r"^\W*(?:{})\s*(?:#|nr\.?|no\.?)?\s*\d+\s*[:：]", re.I),
     # the word a front's headline opens with before its colon and name ("Tag: harbour",
     # "Žyma: uostas", "Archives: March 2026"): a tag's, category's, author's or archive's page
     "listing_label": Pattern(r"^\W*(?:{})\s*[:：]\s*\S", re.I),
@@ -279,9 +279,10 @@ SHAPES: dict[str, Shape] = {
     "organisation": Shape("organisation", r"(?<![^\W\d_])(?:{word})(?![^\W\d_])|(?<=[^\W\d_]{3})(?:{end})(?![^\W\d_])"),
     "given_name": Shape("given_name", r"{}"),  # Δήμος: a municipality, and a first name
     "news_agency_word": Shape("news_agency_word", r"{}"),  # Agenzia Dire, Agência Brasil: an agency's credit
-    "definite_article": Shape("definite_article", r"{}"),
-    "name_particle": Shape("name_particle", r"{}"),  # de, van, von: a surname's word in lower case  # La Redacción, The Newsroom: a desk, no person
+    "definite_article": Shape("definite_article", r"{}"),  # La Redacción, The Newsroom: a desk, no person
+    "name_particle": Shape("name_particle", r"{}"),  # de, van, von: a surname's word in lower case
     "episode_word": Shape("episode_word", r"{}"),  # "Episode", "Folge", "Afsnit"
+    "duration_label": Shape("duration_label", r"{}"),  # "Duration", "Kesto", "Duur": a media's length
     "listing_label": Shape("listing_label", r"{}"),  # "Tag:", "Kategorie:", "Žyma:"
     "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
     "contact_label": Shape("contact_label", r"{}"),  # "Lisätietoja", "Pressekontakt", "Kontakt"
