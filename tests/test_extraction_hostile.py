@@ -74,3 +74,25 @@ def test_the_creator_elements_are_told_by_whole_words():
                          '<div class="field field--name-uid">e</div><div class="unsubmitted">f</div>').encode(), URL)
     assert [el.text for el in _creators(page)] == ["b", "d", "e"]
     assert _creators(Page(_doc("", "<p>Nothing sent here</p>").encode(), URL)) == []
+
+
+def test_a_table_layout_of_deeply_wrapped_cells_finds_its_headline_line():
+    """60 cells, each a chain of 400 ``<span>``s around one short line, and the headline line
+    wrapped likewise: the line printing the title's part is found, as the outermost wrapper."""
+    def wrapped(text: str, depth: int = 400) -> str:
+        return "<span>" * depth + text + "</span>" * depth
+
+    cells = "".join(f"<tr><td>{wrapped(f'Ein Stück Text in Zelle {i}')}</td></tr>" for i in range(60))
+    text = "<br><br>".join(f"Der Gemeinderat hat am Montag den Haushalt für das Jahr {2020 + i} beraten und "
+                           f"nach langer Debatte mit großer Mehrheit beschlossen." for i in range(4))
+    html = (f"<html><head><title>Stadtblatt - Neuer Radweg entlang der Ill eröffnet</title></head><body><table>"
+            f"{cells}<tr><td>{wrapped('<b>Neuer Radweg entlang der Ill eröffnet</b>', 50)}<br><br>{text}</td></tr>"
+            f"</table></body></html>")
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.title import headline_element
+
+    page = Page(html, URL)
+    line = headline_element(page, "Stadtblatt - Neuer Radweg entlang der Ill eröffnet")
+    assert line is not None and line.tag == "span"
+    assert " ".join(line.text_content().split()) == "Neuer Radweg entlang der Ill eröffnet"
+    assert line.getparent().tag == "td"  # the outermost wrapper, the first in the page's order

@@ -646,11 +646,34 @@ def _title_line(page: Page, k: str):
         return None
     sizes = _text_sizes(page.tree)
     low, high = len(k) // 2, 3 * len(k) + 100  # white space squashed, case folded (ß, ss)
+    texts: dict = {}
     for el in page.tree.iter(*_LINE_TAGS):
-        if low <= sizes.get(el, 0) <= high and _squashed(text_of(el)) == k \
+        if low <= sizes.get(el, 0) <= high and _wrapped_text(el, texts) == k \
                 and next(el.iterancestors("td", "th"), None) is not None and not _linked(el) and _text_follows(el):
             return el
     return None
+
+
+_HIDDEN_TEXT_TAGS = frozenset({"script", "style", "template"})
+
+
+def _wrapped_text(el, texts: dict) -> str:
+    """The squashed text of ``el`` (:func:`_squashed`), read once for a chain of wrappers: an
+    element holding one child element and no text of its own prints its child's text, so
+    ``<span><span>…Text</span></span>`` is read at its innermost element only. ``texts`` keeps
+    what was read (element → text) for the next call."""
+    chain = []
+    node = el
+    while node not in texts and len(node) == 1 and not (node.text or "").strip() \
+            and isinstance(node[0].tag, str) and node[0].tag not in _HIDDEN_TEXT_TAGS and not (node[0].tail or "").strip():
+        chain.append(node)
+        node = node[0]
+    found = texts.get(node)
+    if found is None:
+        found = texts[node] = _squashed(text_of(node))
+    for wrapper in chain:
+        texts[wrapper] = found
+    return found
 
 
 def _text_sizes(tree) -> dict:
