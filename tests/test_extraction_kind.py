@@ -1304,11 +1304,11 @@ def test_an_article_with_a_video_or_player_stays_an_article(html, reason):
 
 
 def test_a_reading_time_is_no_media_length():
-    # without the reading-time words, the minutes and the player under the headline make a media page
-    html = ('<html lang="da"><body><main><h1>Havnen udvides med firs meter</h1><p class="meta">3. marts 2026 · 5 min{}</p>'
-            '<audio src="/a.mp3"></audio>'
-            + "</p>".join(MEDIA_TEXT.split("</p>")[:4]) + '</p></main></body></html>')
-    assert kind(html.format(" læsetid")) == (True, "long_text")
+    # without the reading-time words, the minutes, the player and the container make a media page
+    html = ('<html lang="da"><body><main class="podcast"><h1>Havnen udvides med firs meter</h1>'
+            '<p class="meta">3. marts 2026 · 5 min{}</p><audio src="/a.mp3"></audio>'
+            + "</p>".join(MEDIA_TEXT.split("</p>")[:2]) + '</p></main></body></html>')
+    assert kind(html.format(" læsetid"))[1] != "media"  # the container and the player alone
     assert kind(html.format("")) == (False, "media")
 
 
@@ -1417,7 +1417,9 @@ def media_brief(meta: str, after: str = '<video controls src="/v/quay.mp4"></vid
     ("Kesto 4 min · 3.3.2026", "fi"),
 ])
 def test_a_length_in_the_headlines_meta_line_and_a_bare_player_make_a_media_page(meta, lang):
-    assert kind(media_brief(meta, lang=lang)) == (False, "media")
+    # with the container named for a video: three signals, no structured type needed
+    assert kind(media_brief(meta, lang=lang, main='<main class="video-page">')) == (False, "media")
+    assert kind(media_brief(meta, lang=lang))[0] is True  # two signals: a theme's clock icon and a hero video
 
 
 @pytest.mark.parametrize("meta, lang", [
@@ -1443,8 +1445,9 @@ def test_a_matchs_minute_alone_on_its_line_is_no_media_length():
 def test_a_labelled_listen_player_is_an_articles():
     labelled = '<div class="listen"><span>Listen to this article</span> <audio controls src="/tts.mp3"></audio></div>'
     bare = '<div class="listen"><audio controls src="/tts.mp3"></audio></div>'
-    assert kind(media_brief("3 March 2026 · 3 min", after=labelled))[0] is True
-    assert kind(media_brief("3 March 2026 · 3 min", after=bare)) == (False, "media")
+    main = '<main class="podcast">'
+    assert kind(media_brief("3 March 2026 · 3 min", after=labelled, main=main))[0] is True
+    assert kind(media_brief("3 March 2026 · 3 min", after=bare, main=main)) == (False, "media")
 
 
 def test_a_player_inside_the_text_or_after_it_is_no_signal():
@@ -1459,8 +1462,8 @@ def test_a_player_inside_the_text_or_after_it_is_no_signal():
     ("<main>", "video-article__header"),  # a part of a block named for a video
 ])
 def test_a_container_name_counts_on_the_main_or_the_headlines_block_only(main, classes):
-    html = media_brief("3 March 2026", main=main).replace('<div class="story">', f'<div class="story {classes}">')
-    assert kind(html)[0] is True  # the player alone
+    html = media_brief("3 March 2026 · 20 min", main=main).replace('<div class="story">', f'<div class="story {classes}">')
+    assert kind(html)[0] is True  # the player and the length alone
     assert kind(html.replace("<main>", '<main class="video-page">')) == (False, "media")
 
 
@@ -1473,7 +1476,9 @@ def test_an_episodes_number_alone_or_without_its_colon_makes_no_media_page():
 
 
 def test_an_episodes_number_and_a_colon_beside_another_signal_make_a_media_page():
-    assert kind(media_brief("3 March 2026", h1="Episode 5: the keeper finally tells his secret")) == (False, "media")
+    episode = media_brief("3 March 2026", h1="Episode 5: the keeper finally tells his secret", main='<main class="podcast">')
+    assert kind(episode) == (False, "media")
+    assert kind(episode.replace("Episode 5: the", "The"))[0] is True  # the container and the player alone
 
 
 def test_a_published_time_meta_says_article_before_a_media_type():
@@ -1482,13 +1487,11 @@ def test_a_published_time_meta_says_article_before_a_media_type():
     assert kind(html) == (True, "published_meta")
 
 
-def test_a_long_text_needs_a_media_type_and_two_other_signals():
-    long_html = media_brief("3 March 2026", head='<meta property="og:type" content="video.other">').replace(
-        QUAY_TEXT, QUAY_TEXT + MEDIA_TEXT)
-    assert kind(long_html)[0] is True  # its type and a player
-    assert kind(long_html.replace("3 March 2026", "3 March 2026 · 20 min")) == (False, "media")
-    untyped = long_html.replace('<meta property="og:type" content="video.other">', "").replace("<main>", '<main class="video-page">')
-    assert kind(untyped.replace("3 March 2026", "3 March 2026 · 20 min"))[0] is True  # three signals, no type
+def test_a_text_that_reads_as_an_articles_makes_no_media_page():
+    typed = media_brief("3 March 2026 · 20 min", head='<meta property="og:type" content="video.other">')
+    assert kind(typed) == (False, "media")  # a short description under the video
+    long_html = typed.replace(QUAY_TEXT, QUAY_TEXT + MEDIA_TEXT).replace("<main>", '<main class="video-page">')
+    assert kind(long_html)[0] is True  # its type and three signals over an article's text (a player plugin's)
 
 
 def test_a_video_object_types_the_page_only_naming_its_headline():

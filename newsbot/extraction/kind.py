@@ -948,7 +948,7 @@ def _listing(f: Fields) -> bool:
     if cms or labelled:
         if cms and len(teasers) >= LISTING_TEASERS:
             return True
-        if _listed_entries(page) >= LISTING_TEASERS:
+        if _listed_entries(page) >= (LABELLED_ENTRIES if labelled and not cms else LISTING_TEASERS):
             return True
     if len(teasers) < LISTING_TEASERS:
         return False
@@ -966,6 +966,7 @@ def _listing(f: Fields) -> bool:
 
 
 LABEL_NAME_WORDS = 3  # the most words of a front's name after its label ("Tag: harbour works")
+LABELLED_ENTRIES = 3  # dated entries under a labelled headline that make its page a front
 _SENTENCE_MARK = re.compile(r"[,.;!?…\"“”„«»]")
 """A mark of a sentence or a quotation: a kicker's headline prints one (``Tag: you're it,
 mayor``), a front's name after its label none."""
@@ -979,7 +980,8 @@ def _labelled_front(page: Page) -> bool:
     kicker's headline, ``Archive: the city's lost records``, ``Autorin: Die Schriftstellerin,
     die zurückkam``, is an article's); and no structured data types the page an article
     (:attr:`~newsbot.extraction.page.Page.is_article_typed`). Evidence: :func:`_listing`
-    wants dated entries too."""
+    wants :data:`LABELLED_ENTRIES` dated entries too (an article headlined ``Archief:
+    bouwtekeningen komen online`` over a view of two news items is none)."""
     if page.is_article_typed:
         return False
     h1 = _headline(page)
@@ -1175,8 +1177,8 @@ _MEDIA_NAME = re.compile(r"(?:(?:page|single)[-_]+)?(?:videos?|podcasts?|episode
 """A class or id word, whole, of a video's or podcast's page container or headline:
 ``video-page``, ``video-title``, ``podcast-episode``, ``podcast``; not a block's part
 (``video-article__header``) nor a WordPress post's ``format-video``, ``tag-video``."""
-MEDIA_SIGNALS = 2  # signals of a media page that make one
-MEDIA_LONG_OTHERS = 2  # signals besides its type that make a page of a long text a media page
+MEDIA_SIGNALS = 2  # signals of a media page that make one, its structured type among them
+MEDIA_UNTYPED_SIGNALS = 3  # signals that make a page no structured data types a media page
 _META_SEPARATOR = re.compile(r"\s*[·|•∙]\s*")
 """The separator of a meta line's items (``12 de marzo de 2026 · 38 min``)."""
 
@@ -1185,8 +1187,7 @@ _META_SEPARATOR = re.compile(r"\s*[·|•∙]\s*")
 def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A media's length as a meta line's item prints it: ``(alone, labelled, reading)``:
     ``alone`` a length in minutes as the item's whole text (``38 min``, ``31 minutter``: a
-    number and the vocabulary's ``reading_time`` unit) or hours, minutes and seconds
-    (``1:02:48``); ``labelled`` a length after a word of the vocabulary's ``duration_label``
+    number and the vocabulary's ``reading_time`` unit; not a clock's ``09:14:33``); ``labelled`` a length after a word of the vocabulary's ``duration_label``
     (``Kesto 4 min``, ``Duur 2:48``); ``reading`` a reading time's words (``min read``,
     ``Lesezeit``, ``Lectura:``) that make a line's minutes no media's length."""
     from .vocabulary import phrases
@@ -1196,7 +1197,7 @@ def _duration_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                         *phrases("reading_time", "short_label")))
     label = "|".join(phrases("duration_label"))
     minutes = rf"\d{{1,3}}\s?(?:{unit})\.?"
-    return (re.compile(rf"(?:{minutes}|\d{{1,2}}:\d{{2}}:\d{{2}})$", re.I),
+    return (re.compile(rf"{minutes}$", re.I),
             re.compile(rf"(?:{label})\s*:?\s*(?:{minutes}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}})$", re.I),
             re.compile(rf"(?<![^\W\d_])(?:{reading})(?![^\W\d_])", re.I))
 
@@ -1280,15 +1281,17 @@ def _media_signals(f: Fields, h1) -> tuple[bool, int]:
 def _media_page(f: Fields, h1, chars: int) -> bool:
     """The page is a video's or a podcast's (no record: the README's convention): no
     structured data types it an article (the caller reads that first, and an
-    ``article:published_time`` meta tag), and :data:`MEDIA_SIGNALS` signals
-    (:func:`_media_signals`) over an own running text of ``chars`` characters under
-    :data:`OWN_CHARS` (a description, show notes); over a longer text, its media type and
-    :data:`MEDIA_LONG_OTHERS` other signals. An article with a video over its text, or a
-    "listen to this article" player, has one signal or none."""
+    ``article:published_time`` meta tag), its own running text of ``chars`` characters is under
+    :data:`LONG_TEXT`'s (a description, show notes: a longer text reads as an article's, a
+    player plugin's ``VideoObject`` over it none), and :data:`MEDIA_SIGNALS` signals
+    (:func:`_media_signals`) say so, its media type among them, else
+    :data:`MEDIA_UNTYPED_SIGNALS` others. An article with a video over its text, a
+    "listen to this article" player, a theme's reading time beside a clock's icon, a recipe's
+    ``Dauer: 45 Min.`` over a clip, has two signals at most and no media type."""
+    if chars >= LONG_TEXT[1]:
+        return False
     typed, others = _media_signals(f, h1)
-    if chars >= OWN_CHARS:
-        return typed and others >= MEDIA_LONG_OTHERS
-    return typed + others >= MEDIA_SIGNALS
+    return typed + others >= MEDIA_SIGNALS if typed else others >= MEDIA_UNTYPED_SIGNALS
 
 
 def page_kind(f: Fields) -> tuple[bool, str]:
