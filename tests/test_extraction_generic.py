@@ -2490,3 +2490,76 @@ def test_a_kicker_printed_with_the_headline_over_a_named_lead_is_left_out():
                 f"timetable of the island routes: Ferries sail later</p><p class='lead'>{_LEAD_P}</p>" + _paras(3) + "</main>")
     record = extract_article(html, URL).record
     assert record["lead"] == _LEAD_P and "Harbour board votes" not in record["body"]
+
+
+@pytest.mark.parametrize("notice", [
+    "Tämä sivusto tallentaa evästeitä laitteellesi. Hyväksyt ne jatkamalla sivuston käyttöä.",
+    "Ihr Browser wird nicht mehr unterstützt. Bitte nutzen Sie eine neuere Version, um alles zu sehen.",
+    "Používáte rozšíření, které blokuje reklamy. Prosíme, vypněte ho pro tuto stránku.",
+])
+def test_an_unnamed_notice_in_a_page_wide_form_is_no_lead(notice):
+    html = _doc("<title>Ferries</title>", "<form method='post' action='./page.aspx' id='aspnetForm'><main>"
+                f"<h1>Ferries sail later</h1><div>{notice}</div><div class='rich-field'>" + _paras(3)
+                + "</div></main></form>")
+    record = extract_article(html, URL).record
+    assert record["lead"] is None and notice not in record["body"]
+
+
+@pytest.mark.parametrize("form, cls", [
+    ("<form method='post' action='./page.aspx' id='aspnetForm'>", "ingress"),
+    ("<form action='/web/guest/news' method='post'>", "lead-paragraph"),
+])
+def test_a_named_lead_in_a_page_wide_form_is_still_the_lead(form, cls):
+    html = _doc("<title>Ferries</title>", f"{form}<main><h1>Ferries sail later</h1><div class='ms-rtestate-field'>"
+                f"<p class='{cls}'>{_LEAD_P}</p>" + _paras(3) + "</div></main></form>")
+    assert extract_article(html, URL).record["lead"] == _LEAD_P
+
+
+def test_an_unnamed_paragraph_naming_cookies_outside_a_form_is_the_lead():
+    lead = "The bakery on the quay sells its cookies to the ferry crews from Monday, the harbour board said."
+    html = _doc("<title>Ferries</title>", f"<main><h1>Ferries sail later</h1><div>{lead}</div><div class='rich-field'>"
+                + _paras(3) + "</div></main>")
+    assert extract_article(html, URL).record["lead"] == lead
+
+
+@pytest.mark.parametrize("dash", ["–", "—"])
+def test_a_line_of_dialogue_over_a_named_lead_is_the_texts(dash):
+    line = f"{dash} Wir fangen gerade erst an"
+    html = _doc("<title>Ferries sail later</title>", f"<main><h1>Ferries sail later</h1><p>{line}</p>"
+                f"<p class='lead'>{_LEAD_P}</p>" + _paras(3) + "</main>")
+    record = extract_article(html, URL).record
+    assert record["lead"] == _LEAD_P and line in record["body"]
+
+
+def test_a_two_row_table_of_author_and_date_after_the_text_is_the_texts():
+    table = ("<table><tr><th>Author</th><td>Mira Holm, Institute of Coastal Studies</td></tr>"
+             "<tr><th>Published</th><td>12.03.2026</td></tr></table>")
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + table
+                + "</div></article>")
+    assert "Mira Holm" in extract_article(html, URL).record["body"]
+
+
+def test_a_record_cell_of_one_long_word_is_read():
+    word = "a" * 5000
+    table = (f"<table><tr><th>Author</th><td>{word}</td></tr><tr><th>Published by</th><td>Harbour Board</td>"
+             "</tr><tr><th>Last modified</th><td>Ferries</td></tr></table>")
+    html = _doc("<title>Ferries</title>", "<article><h1>Ferries</h1><div class='article-body'>" + _STORY + table
+                + "</div></article>")
+    assert word in extract_article(html, URL).record["body"]  # no day in it: the text's
+
+
+@pytest.mark.parametrize("text, day", [
+    ("12. März 2026", True), ("March 12, 2026", True), ("3 października 2026", True), ("2026-03-12", True),
+    ("x" * 30 + " 12, 2026", True), ("March 2026", False), ("a" * 5000, False),
+])
+def test_a_record_cells_full_date(text, day):
+    from newsbot.extraction.generic.filters import _FULL_DATE
+
+    assert bool(_FULL_DATE.search(text)) is day
+
+
+@pytest.mark.parametrize("label, stays", [("Premium", True), ("Premium article", False), ("🔒 Abonnés", True)])
+def test_a_subscribers_label_holds_two_words(label, stays):
+    html = _doc("<title>Ferries</title>", f"<article><h1>Ferries</h1><div class='article-body'><p class='hint'>{label}</p>"
+                + _STORY + "</div></article>")
+    assert extract_article(html, URL).record["body"].startswith(label) is stays

@@ -655,21 +655,29 @@ def paywall_label(b: Block) -> bool:
     ``Plus-Artikel``); read before the text's first good paragraph, where a page prints it under
     the headline, and after its last, over a paywall's offer. A sentence about subscribers is no
     such line, and so is a heading (``<h2>Nur für Abonnenten</h2>`` naming the offer a piece is
-    about): only a ``<p>``, ``<div>`` or ``<span>``."""
+    about): only a ``<p>``, ``<div>`` or ``<span>``. The line holds :data:`PAYWALL_LABEL_WORDS`
+    words at least (a compound's parts counted: ``Plus-Artikel``): a single word (``Premium``,
+    a tier's name opening a piece about plans and prices) is the text's."""
     return b.element.tag in PAYWALL_LABEL_TAGS and b.tag not in HEADINGS and len(b.text) < 80 \
-        and bool(pattern("paywall_label").match(b.text))
+        and len(_WORD.findall(b.text)) >= PAYWALL_LABEL_WORDS and bool(pattern("paywall_label").match(b.text))
+
+
+PAYWALL_LABEL_WORDS = 2  # the fewest words of a subscribers' label line
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 PAYWALL_LABEL_TAGS = frozenset({"p", "div", "span"})  # the elements a subscribers' label is printed in
 
 
-RECORD_ROWS = 2  # the fewest rows of a table of the page's own record labelled so
+RECORD_ROWS = 3  # the fewest labelled rows of a table of the page's own record (a study's Author and Published are the text's)
 RECORD_MAX_ROWS = 12  # the most rows of such a table: a longer one is data
 
 _FULL_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
-                        r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}")
+                        r"|\d{1,2}\.?\s+[^\W\d_]{3,15}\.?\s+\d{4}|[^\W\d_]{3,15}\.?\s+\d{1,2},?\s+\d{4}")
 """A day, month and year (``12.03.2026``, ``2026-03-12``, ``12. März 2026``, ``March 12, 2026``):
-a bare year or month and year (a book's ``2026``, ``March 2026``) is none."""
+a bare year or month and year (a book's ``2026``, ``March 2026``) is none. A month's name is read
+as 3 to 15 letters (the longest, ``października``, has 12): searched, a longer run of letters
+still ends in a match, and a cell of one long word is read in linear time."""
 
 
 def _good_after(goods: list, first: int, found: list, inside: set) -> bool:

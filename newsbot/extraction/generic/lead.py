@@ -412,7 +412,9 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
     failing that, the first unnamed ``<p>`` or ``<div>`` of inline text (an ``<h2>`` too when
     next to the headline and shaped as a standfirst, :func:`_sentences`) of running text in that
     span, not the body's first block itself nor a labelled Drupal field's value
-    (:func:`_field_value`); one next to the headline shaped so needs ``LEAD_NAMED_MIN_CHARS``
+    (:func:`_field_value`), nor inside a page-wide form (:func:`_page_forms`), where a browser's
+    notice (cookies, JavaScript, an outdated browser, an ad blocker) is printed unnamed and only a
+    standfirst named so counts; one next to the headline shaped so needs ``LEAD_NAMED_MIN_CHARS``
     only, when an ``<h2>`` or in the headline's own ``<header>`` (:func:`_headed`), no credit
     (:func:`_sentence_like`: ``Photo by Anna Berg. All rights reserved.``) and unnamed or named
     a lead (``subtitulo-seccion``, a section's tagline, is none);
@@ -454,6 +456,7 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
         if i > stop and not (el.tag == "p" and names and LEAD_NAME.search(names)):
             continue  # (past the body's short opening lines, only a paragraph named a lead)
         if not hit and (fallback is not None or start < 0 or i >= stop or el is first or _field_value(el)
+                        or (wrappers and any(f in wrappers for f in el.iterancestors("form")))
                         or not (_plain(el) or el.tag == "h2" and _next_to(anchor, el))
                         or (anchor is not None and parent is not None and not _inside(anchor, parent)
                             and any(order.get(h, -1) > start for h in el.itersiblings(*HEADINGS, preceding=True)))):
@@ -479,15 +482,9 @@ def find_lead(tree, body: Body, anchor=None, language: str = "") -> str | None:
             continue
         if hit:
             return text
-        if _SENTENCE_END.search(text) and not _SCRIPT_NOTICE.search(text):
+        if _SENTENCE_END.search(text):
             fallback = text
     return fallback
-
-
-_SCRIPT_NOTICE = re.compile(r"(?<![^\W\d_])(?:javascript|cookies?)(?![^\W\d_])", re.I)
-"""A browser's notice (``Diese Seite verwendet JavaScript. Bitte aktivieren Sie …``, a cookie
-notice) printed in a page-wide form (:func:`_page_forms`) or its ``<noscript>`` unwrapped: an
-unnamed paragraph naming JavaScript or cookies is no standfirst (one named a lead still is)."""
 
 
 def opening_furniture(text: str) -> bool:
@@ -496,7 +493,8 @@ def opening_furniture(text: str) -> bool:
     :data:`OPENING_FURNITURE_WORDS` words at most (``Ministério da Agricultura``, ``Ce qu'il faut
     savoir``), or a byline and date line (a date or time with :data:`OPENING_BYLINE_WORDS`
     lower-case words of four letters or more at most: ``Por Ana Sousa e Rui Matos · 9 de março
-    de 2026, às 16h20``). A quote (``„Wir bauen …“, sagt …``), an update's line, a dateline's
+    de 2026, às 16h20``). A quote (``„Wir bauen …“, sagt …``, a line of dialogue opening with a
+    dash: ``– Esto acaba de empezar``), an update's line, a dateline's
     sentence or a subtitle of more words is the text's."""
     if not text or text[0] in _QUOTE_OPENERS:
         return False
@@ -509,5 +507,5 @@ def opening_furniture(text: str) -> bool:
 
 OPENING_FURNITURE_WORDS = 6
 OPENING_BYLINE_WORDS = 2
-_QUOTE_OPENERS = frozenset("\"'„“”«»‚‘’‹›「『")
+_QUOTE_OPENERS = frozenset("\"'„“”«»‚‘’‹›「『–—")  # (a dash opens a line of dialogue: ``– Det här är …``)
 _OPENING_DATE = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[:.h]\d{2}(?!\d)|\d{1,2}\.\s?\d{1,2}\.")
