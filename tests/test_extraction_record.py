@@ -765,9 +765,29 @@ def _signed_page(lang: str, before: str, middle: str, after: str) -> dict:
      []),
     ("hr", "", "", "<div class='poruka'><p>Lijep pozdrav iz luke.</p><p class='potpis'>Tomo Babić</p></div>", []),
     ("fi", "", "", "<div class='allekirjoitus'>Eero Laine<br>tiedottaja, Satamayhtiö</div>", []),
+    # after the text, another credit's label (a translator's) or an office beside the name: a reproduced
+    # statement's signer, no writer; a byline's own label stands
+    ("hr", "", "", "<p class='potpis'>Prijevod: Lana Perić</p>", []),
+    ("de", "", "", "<p class='unterschrift'>Übersetzung: Jonas Weber</p>", []),
+    ("hr", "", "", "<p class='potpis'>Gradonačelnica Lana Perić</p>", []),
+    ("hr", "", "", "<p class='potpis'>Tomo Babić, gradonačelnik</p>", []),
+    ("de", "", "", "<p class='unterschrift'>Jonas Weber, Bürgermeister</p>", []),
+    ("hr", "", "", "<p class='potpis'>Autor: Lana Perić</p>", ["Lana Perić"]),
 ])
 def test_a_signature_is_the_articles_own(lang, before, middle, after, want):
     assert _signed_page(lang, before, middle, after)["authors"] == want
+
+
+@pytest.mark.parametrize("lang, text, sign", [
+    ("hr", "Tramvaji od travnja voze i noću.<br><br>Grad plaća pola troška.", "<p class='potpis'>Lana Perić</p>"),
+    ("de", "<p>Die Tram fährt ab April auch nachts.</p><p>Die Stadt zahlt die Hälfte.</p>",
+     "<p class='unterschrift'>Jonas Weber</p>"),
+])
+def test_a_signature_closing_a_brief_with_no_paragraph_of_running_text_gives_its_writer(lang, text, sign):
+    html = (f"<html lang='{lang}'><head><title>Depot</title></head><body><article><h1>Depot</h1>"
+            f"<div class='entry'><div class='text'>{text}</div>{sign}</div></article></body></html>")
+    record = extract_article(html.encode(), "https://www.tram-news.example/city/depot").record
+    assert record["authors"] == [{"hr": "Lana Perić", "de": "Jonas Weber"}[lang]]
 
 
 def test_a_signature_over_the_text_is_read_past_a_cookie_banners_paragraph():
@@ -1744,7 +1764,7 @@ def test_a_joint_text_and_photo_credit_in_a_date_line_gives_the_writer(lang, top
 @pytest.mark.parametrize("lang, after, want", [
     ("hr", "<p class='potpis'><strong>Marko Jurić</strong></p>", ["Marko Jurić"]),
     ("de", "<p class='unterschrift'>Lena Vogt</p>", ["Lena Vogt"]),
-    ("et", "<p class='allekiri'>Mari Tamm</p>", ["Mari Tamm"]),
+    ("et", "<p class='allkiri'>Mari Tamm</p>", ["Mari Tamm"]),
     ("fi", "<div class='allekirjoitus'>Aino Virtanen</div>", ["Aino Virtanen"]),
     # a signature's class holding an organisation or a desk
     ("hr", "<p class='potpis'><strong>Grad Zagreb</strong></p>", []),
@@ -1837,7 +1857,15 @@ _DESK_META = ("<ul class='meta'><li class='meta-author'><a rel='author' href='/a
     # a desk's meta author gives way to the signature opening the text, its role after a comma left out
     ("it", _DESK_META, "<p><em>di Chiara Fabbri e Ettore Lanza, delegati sindacali</em></p>",
      ["Chiara Fabbri", "Ettore Lanza"]),
-    ("en", "", "<p><strong>By Nora Quill and Owen Hart</strong></p>", ["Nora Quill", "Owen Hart"]),
+    ("en", _DESK_META, "<p><strong>By Nora Quill and Owen Hart</strong></p>", ["Nora Quill", "Owen Hart"]),
+    # names and no role, several as one, replace no credit where the page credits no desk: two places, a work's
+    # makers have a name's shape
+    ("en", "", "<p><strong>By Nora Quill and Owen Hart</strong></p>", []),
+    ("nl", "", "<p><strong>Door Den Helder en Den Oever</strong></p>", []),
+    ("de", "", "<p><strong>Von Sankt Goar und Bad Ems</strong></p>", []),
+    ("it", "", "<p><strong>di Giuseppe Verdi e Arrigo Boito</strong></p>", []),
+    # a name the authors' reading would cut at a particle: no name cut
+    ("pt", _DESK_META, "<p><strong>Por Rui Costa e Inês da Mota</strong></p>", []),
     # a person's meta author stands
     ("it", _DESK_META.replace("Redazione", "Marco Ferri").replace("redazione", "mferri"),
      "<p><em>di Chiara Fabbri e Ettore Lanza</em></p>", ["Marco Ferri"]),
@@ -1846,7 +1874,7 @@ _DESK_META = ("<ul class='meta'><li class='meta-author'><a rel='author' href='/a
     ("it", _DESK_META, "<p><em>di Chiara Fabbri</em>, che segue la trattativa da mesi.</p>", []),
     ("it", _DESK_META, "<p><em>«Siamo pronti», dice Chiara Fabbri</em></p>", []),
     # names with particles, a translator's note after them
-    ("nl", "", "<p><em>door Jan de Vries en Piet van der Berg</em></p>", ["Jan de Vries", "Piet van der Berg"]),
+    ("nl", _DESK_META, "<p><em>door Jan de Vries en Piet van der Berg</em></p>", ["Jan de Vries", "Piet van der Berg"]),
     ("de", "", "<p><em>Von Lena Vogt, aus dem Schwedischen von Tom Weiss</em></p>", ["Lena Vogt"]),
     # a place, a decree, a dedication, an epigraph's source: more than a role after the comma
     ("es", "", "<p><strong>Por Valle Verde, en moto</strong></p>", []),

@@ -931,12 +931,12 @@ _BYLINE_CLASS_KEYS = ("aut", "byline", "szerz", "egile", "kirjoittaja", "tekij",
                       "údar", "udair", "údair")
 """What every match of :data:`_BYLINE_CLASS` holds, in lower case: a class holding none is no
 byline's, told without the pattern."""
-_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatura|signatur|podpis|potpis|unterschrift|allekiri"
+_SIGNATURE_CLASS = re.compile(r"(?<![a-z])(?:firma|signature|signatura|signatur|podpis|potpis|unterschrift|allkiri"
                               r"|allekirjoitus|assinatura)(?![a-z])", re.I)
 """A class or id naming the article's signature, the writer's name printed under or over the
 text in Italian, Spanish, Catalan, Portuguese, French, Polish, Czech, Slovak, Slovene,
 Croatian, Serbian, German, Estonian and Finnish layouts (``firma``, ``firma-autor``,
-``signatura``, ``article-signature``, ``podpis``, ``potpis``, ``unterschrift``, ``allekiri``,
+``signatura``, ``article-signature``, ``podpis``, ``potpis``, ``unterschrift``, Estonian ``allkiri``, Finnish
 ``allekirjoitus``). The words name other things too (a firm, a photo's
 caption in Polish, a dish, a subscription), so such an element is a byline only where
 :func:`_signature` finds it one."""
@@ -2010,6 +2010,8 @@ def _signature(f: Fields) -> list[str]:
         # a teaser's paragraph elsewhere on the page is not the text)
         scope, near = None, []
         for a in el.iterancestors():
+            if a not in order:
+                break  # past the ``<body>``: no container of the page holds a paragraph of running text
             lo, hi = bisect_left(running, order[a]), bisect_right(running, last[a])
             if hi > lo:
                 scope, near = a, running[lo:hi]
@@ -2022,7 +2024,7 @@ def _signature(f: Fields) -> list[str]:
                 and not (len(before) == 1 and _under_standfirst(el, elements[min(near)], byline_language(f),
                                                                 language_declared(f))):
             continue  # between the text's paragraphs: a box, a quote, not the article's signature
-        if before and not after and not _closing_signature(el, scope, value):
+        if before and not after and not _closing_signature(el, scope, value, byline_language(f), language_declared(f)):
             continue  # a box's, a letter's or a contact's signature closing the text, no writer's
         return [value]
     return []
@@ -2041,16 +2043,25 @@ def _up_to(el, scope):
         node = node.getparent()
 
 
-def _closing_signature(el, scope, value: str) -> bool:
+def _closing_signature(el, scope, value: str, language: str = "", declared: bool = True) -> bool:
     """The signature element ``el`` after the article's text (its paragraphs in ``scope``) is the
     writer's: each element wrapping it below ``scope`` prints its text alone (not a petition's
     box counting signatures, a quoted e-mail closing on its sender's name), and its text is the
     names ``value`` and at most one part after a comma (a place, an outlet: ``Ewa Zielińska,
     Kurier Lokalny``), not a contact's card (``Aino Virtanen, viestintäpäällikkö, Helsingin
-    kaupunki``: name, title, employer)."""
+    kaupunki``: name, title, employer), with no label before a colon but a byline's lead-in of
+    any language or of the page's ``language`` (:func:`_lead_ins`: ``Autor: Ana Kovač``; not a
+    translator's ``Prijevod: Ana Kovač``, ``Übersetzung: Anna Berg``) and no role or office word
+    anywhere (the vocabulary's ``byline_role`` and ``office_title``: a reproduced statement's
+    signer, ``Gradonačelnik Ivan Horvat``, ``Hans Peter Schmidt, Landrat``)."""
     own = key(text_of(el) or "")
     if any(key(text_of(a) or "") != own for a in _up_to(el.getparent(), scope)):
         return False
+    whole = clean(text_of(el)) or ""
+    if ":" in whole and not _colon_lead_in(whole, _lead_ins(language, declared)):
+        return False  # a label of another credit (a translator's) or of no credit
+    if pattern("office_title").search(whole) or pattern("byline_role").search(whole):
+        return False  # a statement's signer, with the office, or a role beside the name
     text = _byline_text(el) or ""
     return _CLOSED_LIST.search(text) is not None or len([p for p in _COMMA.split(text) if p.strip()]) <= 2
 
@@ -2164,8 +2175,11 @@ def _opening_signature(f: Fields) -> list[str]:
     (:func:`_person_shaped`), a role after a comma (a part opening in lower case) left out, any
     other part making it none. Read after every other printed byline, so a desk's author a theme
     prints in its meta (``Redazione``) gives way to it, and a person's does not; a line naming
-    one person and no role is read only where a desk is so credited (:func:`_desk_credited`:
-    ``By Royal Appointment`` is a name's shape). ``[]`` when there is none."""
+    people and no role, one or several, is read only where a desk is so credited
+    (:func:`_desk_credited`: ``By Royal Appointment`` is a name's shape, ``Door Den Haag en Den
+    Bosch`` two places', ``di Wolfgang Amadeus Mozart e Lorenzo Da Ponte`` a work's credits); a
+    name the authors' reading (:func:`split_names`) would not keep whole (cut at a particle:
+    ``Maria da Silva``) makes it none. ``[]`` when there is none."""
     head = headline_element(f.page, None)
     if head is None:
         return []
@@ -2179,8 +2193,10 @@ def _opening_signature(f: Fields) -> list[str]:
             or clean(text_of(marked[0])) != text or not _opens_with_lead_in(first, language, language_declared(f)):
         return []
     names = _signature_line_names(text, language, language_declared(f))
-    if len(names) == 1 and not _role_closes(text) and not _desk_credited(f):
-        return []  # ``By Royal Appointment``: one name's shape alone, replacing no desk's credit
+    if not names or not _role_closes(text) and not _desk_credited(f):
+        return []  # ``By Royal Appointment``, ``Door Den Haag en Den Bosch``: names' shapes, replacing no desk
+    if any(split_names(n, language) != [n] for n in names):
+        return []  # a name the authors' reading would cut (``Maria da Silva`` read ``Maria``): none but whole names
     return names
 
 

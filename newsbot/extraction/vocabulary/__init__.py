@@ -116,6 +116,8 @@ PATTERNS: dict[str, Pattern] = {
     # a writer's role printed beside the name, a word or the end of a compound word
     # ("political commentator", "Inrikesreporter", "Korrespondentin")
     "byline_role": Pattern(r"(?:{})", re.I),
+    # an office printed beside a signer's name, a word or words of its own ("Landrat", "gradonačelnik")
+    "office_title": Pattern(r"(?<![^\W\d_])(?:{})(?![^\W\d_])", re.I),
     # an account or a desk, not a person: the whole name ("admin", "Redaktion", "Super User")
     "not_a_person": Pattern(r"^(?:{})$", re.I),
     # a news agency credited as a byline's last part ("…, dpa"): the whole part
@@ -273,6 +275,7 @@ SHAPES: dict[str, Shape] = {
     "other_credit": Shape("other_credit", r"{}"),  # photos, video, graphics
     "not_a_person": Shape("not_a_person", r"{}"),  # admin, editorial desk, super user
     "byline_role": Shape("byline_role", r"{}"),  # reporter, correspondent, commentator
+    "office_title": Shape("office_title", r"{}"),  # mayor, minister, spokesperson: a statement's signer
     "news_agency": Shape("news_agency", r"{}"),
     "home_news_agency": Shape("home_news_agency", r"{}"),  # CNA, ANSA alone before a date: on its language's pages  # dpa, AFP, ANSA: a credit kept as an author
     # Stadtwerke, GmbH, Ministerium, Pressestelle: a source's name, no person's
