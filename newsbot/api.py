@@ -123,7 +123,9 @@ def extract(html: bytes | str, url: str, *, content_type: str | None = None, fet
                          content_type=content_type, domains=owner.domains if owner else ())
     record = record_of(ex, owner, provenance)
     if not ex.is_article:
-        raise NotAnArticle(f"{url}: not an article page (no article markup, under 3 paragraphs of text)", url, record)
+        from .extraction.kind import REASON_TEXT
+
+        raise NotAnArticle(f"{url}: not an article page ({REASON_TEXT.get(ex.kind, ex.kind)})", url, record)
     errors = list(validator().iter_errors(record))
     if errors:
         where = str(errors[0].path[0]) if errors[0].path else "record"

@@ -152,6 +152,14 @@ def test_extract_command_reads_a_saved_page(tmp_path):
         2, f"newsbot extract: {page}: larger than DOWNLOAD_MAXSIZE ({size - 1} bytes), as a crawl would refuse it")
     endless = _extract_cmd(tmp_path, "/dev/zero", "--url", url, "-s", "DOWNLOAD_MAXSIZE=100000")
     assert endless.returncode == 2 and "larger than DOWNLOAD_MAXSIZE" in endless.stderr  # read no further
+    video = tmp_path / "video.html"
+    video.write_text('<html lang="en"><head><meta property="og:type" content="video.other"></head><body><main>'
+                     '<video src="/v/ferry.mp4"></video><h1>The new ferry leaves the yard</h1>'
+                     '<p class="meta">Duration 2:48 · 14 April 2026</p><p>The ferry left the yard this morning.</p>'
+                     '</main></body></html>', encoding="utf-8")
+    media = _extract_cmd(tmp_path, str(video), "--url", "https://news.example.org/video/ferry")
+    assert (media.returncode, media.stderr.strip()) == (
+        1, "newsbot extract: https://news.example.org/video/ferry: not an article page (a video's or a podcast's page)")
     bad = _extract_cmd(tmp_path, str(page), "--url", url, "-s", "NEWSBOT_ARTICLE_PAGES=abc")
     assert (bad.returncode, bad.stderr.strip()) == (
         2, "newsbot extract: NEWSBOT_ARTICLE_PAGES='abc' is not a whole number of pages; 1: each page alone")

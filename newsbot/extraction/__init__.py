@@ -27,7 +27,9 @@ class Extraction:
     order (``id``, ``url``, ``canonical_url``, ``language``, ``title``, ``date_published`` …
     ``original_url``; dates as ISO 8601 strings with offset); missing values are ``None`` or
     ``[]``. ``provenance``: ``{field: layer}`` for every field found. ``is_article``: False for
-    section fronts, tag/author pages and other non-articles. ``encoding``: the charset the bytes
+    section fronts, tag/author pages and other non-articles, ``kind`` why
+    (:func:`~newsbot.extraction.kind.page_kind`'s reason: ``listing``, ``media``,
+    ``no_evidence``…). ``encoding``: the charset the bytes
     were decoded with. ``jsonld_errors``: JSON-LD blocks that did not parse (skipped; counted by
     the pipeline in ``newsbot/malformed/jsonld``). ``pages``: where the page sits in an
     article printed over several (its number, the first page's and the next page's URLs), for
@@ -37,6 +39,7 @@ class Extraction:
     record: dict
     provenance: dict = field(default_factory=dict)
     is_article: bool = True
+    kind: str = "typed"
     encoding: str = "utf-8"
     jsonld_errors: int = 0
     pages: PageLinks = field(default_factory=PageLinks)
@@ -64,7 +67,7 @@ def _extract(page: Page, rules: ExtractionRules, hints: Hints, non_article: bool
     fields = Fields(page, rules, hints, non_article, domains)
     record = fields.record()
     return Extraction(record=record, provenance=fields.provenance, is_article=fields.is_article,
-                      encoding=page.encoding, jsonld_errors=page.jsonld_errors, pages=fields.pages)
+                      kind=fields.kind[1], encoding=page.encoding, jsonld_errors=page.jsonld_errors, pages=fields.pages)
 
 
 @contextmanager

@@ -1294,6 +1294,19 @@ def _media_page(f: Fields, h1, chars: int) -> bool:
     return typed + others >= MEDIA_SIGNALS if typed else others >= MEDIA_UNTYPED_SIGNALS
 
 
+REASON_TEXT = {
+    "url": "its address is a listing's, a video's or a podcast's",
+    "listing": "a listing: an archive, a tag's, an author's or a search's page, a section front",
+    "teaser_run": "a run of other stories' teasers",
+    "media": "a video's or a podcast's page",
+    "front_typed": "a front, its structured data says",
+    "front": "a front: a list of stories",
+    "no_evidence": "no article markup, under 3 paragraphs of text",
+}
+"""Each non-article reason of :func:`page_kind`, as a reader's words (the error of
+``newsbot extract``)."""
+
+
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
     Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``teaser_run``, ``typed``,
