@@ -1364,8 +1364,10 @@ def _structured_date(page: Page) -> bool:
 def _read_label_rows(f: Fields) -> list[str]:
     label = pattern("date_label")
     rows = []
+    if _structured_date(f.page):  # most pages: no walk for the table's rows
+        return rows
     cells = _LABEL_CELLS(f.page.tree)
-    if not cells or _structured_date(f.page) or any(_first_day(t) for t in _line_texts(f)) or _day_lines(f):
+    if not cells or any(_first_day(t) for t in _line_texts(f)) or _day_lines(f):
         return rows
     for el in cells:
         name, value = el[0], el[1]
