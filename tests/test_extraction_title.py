@@ -369,10 +369,17 @@ def test_a_table_layouts_title_loses_the_name_its_banner_and_footer_print(title,
 
 
 def test_a_name_the_banner_prints_but_not_the_footer_stays():
+    # the page's line prints the whole title: no part of it is proven the headline
+    title = "Δήμος Ακτής - Νέο πάρκο δίπλα στην παραλία"
+    html = _table_page(title, title, GREEK, "Δήμος Ακτής", "Τηλέφωνο 2310 000000", "el")
+    assert extract_article(html, "http://www.dimos.example/news.php?id=12").record["title"] == title
+
+
+def test_a_name_the_banner_prints_goes_when_the_line_over_the_text_prints_the_headline_alone():
     html = _table_page("Δήμος Ακτής - Νέο πάρκο δίπλα στην παραλία", "Νέο πάρκο δίπλα στην παραλία", GREEK,
                        "Δήμος Ακτής", "Τηλέφωνο 2310 000000", "el")
     assert extract_article(html, "http://www.dimos.example/news.php?id=12").record["title"] == \
-        "Δήμος Ακτής - Νέο πάρκο δίπλα στην παραλία"
+        "Νέο πάρκο δίπλα στην παραλία"
 
 
 KUBRICK = ('<html><head><title>{title}</title></head><body><div id="header"><h1><a href="http://www.riverblog.example/">'
@@ -543,11 +550,14 @@ TABLE_HR = (
 )
 
 
-@pytest.mark.parametrize("html, expected", [
-    (TABLE_BG, "Novi kranove za pristanishteto v Burgas"),  # <span class="zaglavie">, text in <p class="tekst">
-    (TABLE_HR, "Nova trajektna linija prema otocima od lipnja"),  # <b><font size="4">, text after <br><br>
+@pytest.mark.parametrize("html, expected, title", [
+    # <span class="zaglavie">, text in <p class="tekst">; the banner's image names the site
+    (TABLE_BG, "Novi kranove za pristanishteto v Burgas", "Novi kranove za pristanishteto v Burgas"),
+    # <b><font size="4">, text after <br><br>; nothing prints the title's opening part as a name
+    (TABLE_HR, "Nova trajektna linija prema otocima od lipnja",
+     "Lučki vjesnik - Nova trajektna linija prema otocima od lipnja"),
 ])
-def test_a_table_layouts_line_printing_a_part_of_the_title_is_the_headline(html, expected):
+def test_a_table_layouts_line_printing_a_part_of_the_title_is_the_headline(html, expected, title):
     # no <h1>, "Site - Headline" in <title> (no source proves the site's name): the bold or big
     # line over the text printing its longest part is the headline, dated by the line under it
     from newsbot.extraction.page import Page
@@ -557,7 +567,7 @@ def test_a_table_layouts_line_printing_a_part_of_the_title_is_the_headline(html,
     url = "https://www.vesti.example/news.php?id=1234"
     result = extract_article(html, url)
     assert result.is_article is True
-    assert result.record["title"].endswith(expected)
+    assert result.record["title"] == title
     f = Fields(Page(html, url))
     assert " ".join(headline_element(f.page, f["title"]).text_content().split()) == expected
     assert f.kind == (True, "dated_headline")
@@ -608,3 +618,49 @@ def test_a_slogan_printed_bold_over_a_contact_pages_text_is_no_headline():
     html = table_page(f"Lučki vjesnik - {SLOGAN} - Kontakt", "", SLOGAN, "Ponedjeljak, 14.05.2026.")
     f = Fields(Page(html, "https://www.vjesnik.example/kontakt.php"))
     assert f.kind[0] is False
+
+
+TABLE_PT = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    '<title>Gazeta do Vale - Mercado de artesanato atrai milhares de visitantes</title></head>'
+    '<body><table width="780" border="0"><tr><td colspan="2"><img src="imagens/topo.gif" alt="Gazeta do Vale"></td></tr>'
+    '<tr><td width="170" valign="top" class="menu"><a href="index.php">Início</a><br><a href="seccao.php?id=1">Região</a>'
+    '<br><a href="seccao.php?id=2">Economia</a><br><a href="contactos.php">Contactos</a></td>'
+    '<td valign="top" class="texto"><span class="titulo"><b>{line}</b></span><br>'
+    '<span class="data">02-03-2026</span><br><br>'
+    'O mercado de artesanato da vila recebeu este fim de semana mais de doze mil visitantes, um número inesperado.<br><br>'
+    'Os artesãos vieram de todo o distrito e muitos esgotaram as peças logo no sábado à tarde, contou a associação.<br><br>'
+    'A câmara municipal já anunciou que a próxima edição terá mais espaço e um parque de estacionamento provisório.<br><br>'
+    '<a href="imprimir.php?id=55">Imprimir</a> | <a href="enviar.php?id=55">Enviar a um amigo</a>'
+    '</td></tr></table></body></html>')
+TABLE_BG_TAIL = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    '<title>Нов мост над реката ще бъде готов до есента - Вестник Поморие</title></head>'
+    '<body><table width="900" border="0"><tr><td colspan="2"><img src="logo.gif" alt="Вестник Поморие"></td></tr>'
+    '<tr><td width="180" valign="top" class="menu"><a href="index.php">Начало</a><br><a href="cat.php?id=1">Новини</a>'
+    '<br><a href="cat.php?id=2">Спорт</a><br><a href="kontakti.php">Контакти</a></td>'
+    '<td valign="top"><span class="zaglavie">Нов мост над реката ще бъде готов до есента</span><br>'
+    '<span class="data">Публикувано на 20.11.2025 в 08:45</span><br><br>'
+    '<p class="tekst">Строителството на новия мост над реката напредва по график, съобщиха от общината в понеделник.</p>'
+    '<p class="tekst">Според кмета съоръжението ще бъде пуснато в експлоатация преди есента, ако времето позволи.</p>'
+    '<p class="tekst">Инвестицията е на стойност около осем милиона лева и е част от програмата за пътищата.</p>'
+    '</td></tr></table></body></html>')
+
+
+@pytest.mark.parametrize("html, encoding, expected", [
+    (TABLE_PT.format(line="Mercado de artesanato atrai milhares de visitantes"), "iso-8859-1",
+     "Mercado de artesanato atrai milhares de visitantes"),  # "Site - Headline", <span class="titulo"><b>
+    (TABLE_BG_TAIL, "windows-1251", "Нов мост над реката ще бъде готов до есента"),  # "Headline - Site"
+])
+def test_a_table_layouts_title_is_the_part_its_line_over_the_text_prints(html, encoding, expected):
+    # no <h1> or <h2>, no name proven the site's by its domain or footer: the part of <title>
+    # the page prints as its line over the text is the headline, the other part the site's name
+    url = "http://www.gdv.example/noticia.php?id=55"
+    assert extract_article(html.encode(encoding), url).record["title"] == expected
+
+
+def test_a_table_layouts_line_printing_no_part_of_the_title_keeps_it_whole():
+    # the line over the text is another text than the title's parts: nothing tells which part is the site's
+    html = TABLE_PT.format(line="Feira anual bate recorde de visitantes este ano")
+    title = "Gazeta do Vale - Mercado de artesanato atrai milhares de visitantes"
+    assert extract_article(html.encode("iso-8859-1"), "http://www.gdv.example/noticia.php?id=55").record["title"] == title

@@ -586,9 +586,9 @@ def headline_element(page: Page, title: str | None):
         line = _title_line(page, _squashed(title))
         if line is not None:
             return line
-        parts = [p for p in _site_sep(title).split(title) if p and p.strip()]
-        if len(parts) > 1:  # "Site - Headline" kept whole (no name proven the site's): the line printing a part
-            return _part_line(page, parts)
+        found = _part_line(page, title)  # "Site - Headline" kept whole (no name proven the site's)
+        if found is not None:
+            return found[0]
     for box in page.tree.iter("article", "main"):
         for el in box.iter("h2", "p"):
             if el.tag == "p" and len(text_of(el)) >= 80:
@@ -619,19 +619,24 @@ def _banner(line) -> bool:
     return False
 
 
-def _part_line(page: Page, parts: list[str]):
-    """The table layout's line (:func:`_title_line`) printing a part of the title's ``parts``
-    (``Site - Headline``) that is no site's name or slogan, the longest first: of two parts,
-    one not printed in the banner or footer (:func:`_banner`: ``Headline | Slogan`` over a
-    banner printing the slogan); of three or more, the last (``Site - Slogan - Headline``: the
-    first is the site's name, the middle ones a slogan or section printed on every page, a
-    contact page's slogan printed bold over its text no headline); else ``None``."""
+def _part_line(page: Page, title: str):
+    """``(line, part)``: the table layout's line (:func:`_title_line`) printing a part of
+    ``title``'s parts (apart by a site's separator, :func:`_site_sep`: ``Site - Headline``)
+    that is no site's name or slogan, the longest first, and that part: of two parts, one not
+    printed in the banner or footer (:func:`_banner`: ``Headline | Slogan`` over a banner
+    printing the slogan); of three or more, the last (``Site - Slogan - Headline``: the first
+    is the site's name, the middle ones a slogan or section printed on every page, a contact
+    page's slogan printed bold over its text no headline); ``None`` for a title of one part or
+    no such line."""
+    parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return None
     if len(parts) > 2:
         parts = parts[-1:]
     for part in sorted(parts, key=len, reverse=True):
         line = _title_line(page, _squashed(part))
         if line is not None and not _banner(line):
-            return line
+            return line, part
     return None
 
 
@@ -861,8 +866,11 @@ def _printed_part(title: str, page: Page) -> str:
     """The part of ``title`` (parts apart by a site's separator, :func:`_site_sep`) that the page
     prints as a heading of its own (:func:`_body_headings`, no link or linked to the page itself,
     :func:`self_linked`; a sub-heading, ``h3``, prints a part of the text) when it is the one part so printed and the longest: the headline of
-    ``Site » Blog Archive » Headline`` over a post titled ``<h2>Headline</h2>``; else
-    ``title``."""
+    ``Site » Blog Archive » Headline`` over a post titled ``<h2>Headline</h2>``; else, on a
+    page with no ``<h1>`` or ``<h2>``, the part a table layout's line over the text prints
+    (:func:`_part_line`), when it is the first part or the first is printed as the site's name
+    (:func:`_names_image_or_home`: ``Site - Headline`` under a banner ``<img alt="Site">``;
+    ``Informe - Headline`` keeps its kicker); else ``title``."""
     parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
     if len(parts) < 2:
         return title
@@ -873,9 +881,24 @@ def _printed_part(title: str, page: Page) -> str:
         if k in squashed and (not _linked(h) or self_linked(h, page.url)):
             printed.add(k)
     if len(printed) != 1:
+        if not printed and not page.elements("h1") and not page.elements("h2"):
+            found = _part_line(page, title)  # a table layout's: the bold or big line over the text
+            if found is not None and (found[1] == parts[0] or _names_image_or_home(page, parts[0])):
+                return found[1]
         return title
     part = squashed[printed.pop()]
     return part if all(len(part) > len(p) for p in parts if p != part) else title
+
+
+def _names_image_or_home(page: Page, name: str) -> bool:
+    """``name`` is printed as the site's name: the whole ``alt`` of an image (a banner's logo) or
+    the whole text of a link to the site's front page (:func:`home_link`), case and white space
+    aside. A kicker opening a title (``Informe - …``) is printed so nowhere."""
+    k = _squashed(name)
+    if len(k) < 4:
+        return False
+    return any(_squashed(img.get("alt") or "") == k for img in page.tree.iter("img")) \
+        or any(_squashed(text_of(a) or "") == k and home_link(a.get("href"), page.url) for a in page.elements("a"))
 
 
 def _squashed(text: str) -> str:
