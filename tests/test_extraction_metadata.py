@@ -321,6 +321,31 @@ def test_a_plain_category_label_in_the_articles_microdata_item_is_the_section():
     assert _page(f"<h1 class='logo'>Harbour Post</h1><div class='text'>{_paras(4)}</div>{card}")["section"] is None
 
 
+_TX_NEWS = ("<div class='news news-single'><div class='article' itemscope itemtype='http://schema.org/Article'>"
+            "<div class='header'>{headline}</div><div class='footer'><p><span class='news-list-date'><time "
+            "itemprop='datePublished' datetime='2026-03-02'>02.03.2026</time></span>{label}</p></div>"
+            "<div class='news-text-wrap'>{text}</div></div></div>")
+
+
+def test_a_plain_category_label_in_a_microdata_item_holding_its_own_headline_is_the_section():
+    # TYPO3 tx_news's detail view, its text not marked articleBody and no <h1>: the item's own
+    # unlinked itemprop="headline" makes it the article's
+    html = _TX_NEWS.format(headline=f"<h3 itemprop='headline'>{HEADLINE}</h3>", text=_paras(4),
+                           label="<span class='news-list-category'>Bildung &amp; Familie</span>")
+    assert _page(html)["section"] == "Bildung & Familie"
+
+
+@pytest.mark.parametrize("headline, label", [
+    # a list view's item: its headline a link to the story
+    (f"<h3><a href='/news/cranes'><span itemprop='headline'>{HEADLINE}</span></a></h3>",
+     "<span class='news-list-category'>Haven</span>"),
+    # the detail view's tags, no category
+    (f"<h3 itemprop='headline'>{HEADLINE}</h3>", "<span class='news-list-tags'>Kita</span>"),
+])
+def test_a_plain_label_of_a_teaser_item_or_a_tag_list_is_no_section(headline, label):
+    assert _page(_TX_NEWS.format(headline=headline, text=_paras(4), label=label))["section"] is None
+
+
 def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
     # no <article>: a teaser list's plain label after the text names another story's section
     teasers = ("<div class='more'><div class='teaser'><a href='/ferries/1'>Ferry timetable changes</a>"
@@ -523,6 +548,32 @@ def test_a_themes_term_list_under_the_text_is_no_section():
     # the same list printed in the entry footer holds the post's tags
     under = "<footer class='entry-footer'><div class='ast-terms-link'><a href='/tag/gruas/'>gruas</a></div></footer>"
     assert _page(_ENTRY.format(over="", h=HEADLINE, text=_paras(4), under=under))["section"] is None
+
+
+_ASTRA_META = ("<div class='entry-meta'><span class='ast-terms-link'><a href='{href}'>{name}</a></span> / By "
+               "<span class='posted-by vcard author'><a class='url fn n' href='/author/anna/' rel='author'>"
+               "<span class='author-name'>Anna Berg</span></a></span></div>")
+
+
+def test_a_themes_term_list_in_the_meta_line_under_the_headline_is_the_section():
+    # Astra prints the post's categories in the meta line under the headline, over the text
+    html = _ENTRY.format(over="", h=HEADLINE, text=_ASTRA_META.format(href="/category/schule/", name="Schule")
+                         + _paras(4), under="")
+    assert _page(html)["section"] == "Schule"
+
+
+@pytest.mark.parametrize("meta, under", [
+    # the meta line's list of tags; a link to the front page
+    (_ASTRA_META.format(href="/tag/kita/", name="Kita"), ""),
+    (_ASTRA_META.format(href="/", name="Startseite"), ""),
+    # a term list under the text's first paragraph, a related box's category label
+    ("", "<div class='ast-terms-link'><a href='/category/schule/'>Schule</a></div>"),
+    ("", "<div class='related-posts'><span class='ast-terms-link'><a href='/category/sport/'>Sport</a></span>"
+         "<h3><a href='/sport/lauf'>Der Stadtlauf kommt zurück in die Altstadt</a></h3></div>"),
+])
+def test_a_term_list_under_the_headline_that_names_no_category_is_no_section(meta, under):
+    html = _ENTRY.format(over="", h=HEADLINE, text=meta + _paras(4) + under, under="")
+    assert _page(html)["section"] is None
 
 
 @pytest.mark.parametrize("over", [

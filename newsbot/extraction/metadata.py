@@ -328,7 +328,9 @@ def _class_named_links(page) -> tuple[list, object]:
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
     field, not the fields beside it). A theme's list of the post's terms (:data:`_TERM_LISTS`)
-    counts printed over the headline, in its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
+    counts printed over the headline or in the meta line under it (Astra's ``<div
+    class="entry-meta"><span class="ast-terms-link">``), before the text's first paragraph, in
+    its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
     tx_news prints a category as plain text), no heading (a headline, a box's title), that is
     printed beside the headline: inside its ``<article>`` or within :data:`_HEADLINE_BLOCK` of
     its ancestors (not the page's ``body`` or ``main``), or in the article's microdata item
@@ -342,14 +344,17 @@ def _class_named_links(page) -> tuple[list, object]:
     scope = scope if scope is not None else page.tree.find("body")
     label = None
     over = head is not None  # the elements read so far are printed over the headline
+    header = head is not None  # ... or over the headline or under it, over the text's first paragraph
     for el in scope.iter(etree.Element) if scope is not None else ():
         if el is head:
             over = False
+        elif not over and el.tag == "p":
+            header = False  # the text begins: a term list under it holds tags
         cls, ident = el.get("class"), el.get("id")
         if not cls and not ident:
             continue  # (most elements: nothing named)
         marks = f"{cls or ''} {ident or ''}"
-        terms = over and not _TERM_LISTS.isdisjoint(marks.split()) \
+        terms = header and not _TERM_LISTS.isdisjoint(marks.split()) \
             and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
             and not any(d is head for d in el.iterdescendants())
         if terms:
@@ -445,9 +450,10 @@ _SEPARATORS = " ›»‹«|/>,;·•"
 def _article_item(el, head=None) -> bool:
     """``el`` is the article's microdata item of an article type (``itemtype`` ``…/Article``,
     ``…/NewsArticle``, ``…/BlogPosting``: TYPO3 tx_news's detail view, whose headline is an
-    ``<h3>``) holding three paragraphs or more and the headline ``head`` or the article's text
-    (``itemprop="articleBody"``): not a list's item of another story (tx_news's list view in a
-    side column, its text a ``description``)."""
+    ``<h3>``) holding three paragraphs or more and the headline ``head``, the article's text
+    (``itemprop="articleBody"``) or its own ``itemprop="headline"`` linking nowhere: not a list's
+    item of another story (tx_news's list view in a side column, its text a ``description``,
+    its headline a link)."""
     if el.get("itemscope") is None:
         return False
     kind = (el.get("itemtype") or "").split()
@@ -455,7 +461,15 @@ def _article_item(el, head=None) -> bool:
             or sum(1 for _ in zip(range(3), el.iter("p"))) < 3:
         return False
     return (head is not None and any(d is head for d in el.iterdescendants())) or any(
-        "articleBody" in (d.get("itemprop") or "").split() for d in el.iterdescendants())
+        "articleBody" in (props := (d.get("itemprop") or "").split())
+        or ("headline" in props and _own_property(d, el) and next(d.iter("a"), None) is None
+            and next(d.iterancestors("a"), None) is None) for d in el.iterdescendants())
+
+
+def _own_property(prop, item) -> bool:
+    """The microdata property ``prop`` is ``item``'s own: the nearest ``itemscope`` holding it
+    is ``item``, not an item nested inside it."""
+    return next((a for a in prop.iterancestors() if a.get("itemscope") is not None), None) is item
 
 
 def _printed_label(el, head=None, lang: str = "") -> str | None:
