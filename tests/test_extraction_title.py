@@ -664,3 +664,20 @@ def test_a_table_layouts_line_printing_no_part_of_the_title_keeps_it_whole():
     html = TABLE_PT.format(line="Feira anual bate recorde de visitantes este ano")
     title = "Gazeta do Vale - Mercado de artesanato atrai milhares de visitantes"
     assert extract_article(html.encode("iso-8859-1"), "http://www.gdv.example/noticia.php?id=55").record["title"] == title
+
+
+def test_the_element_printing_the_title_is_a_heading_the_title_repeats_else_its_line():
+    # one search of the <title> over a page with no headline element: a heading first, a table
+    # layout's line printing a part of it next
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.title import title_heading
+
+    url = "http://www.gdv.example/noticia.php?id=55"
+    line = title_heading(Page(TABLE_BG_TAIL.encode("windows-1251"), url))
+    assert line.get("class") == "zaglavie"
+    heading = TABLE_BG_TAIL.replace('<span class="zaglavie">Нов мост над реката ще бъде готов до есента</span>',
+                                    "<h3>Нов мост над реката ще бъде готов до есента</h3>")
+    assert title_heading(Page(heading, url)).tag == "h3"
+    # a page printing neither has none
+    other = TABLE_BG_TAIL.replace('<span class="zaglavie">Нов мост над реката', '<span class="zaglavie">Стар мост над реката')
+    assert title_heading(Page(other, url)) is None

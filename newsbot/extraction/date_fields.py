@@ -1730,33 +1730,20 @@ def _under_box_heading(f: Fields, el) -> bool:
     return False
 
 
-_TITLE_HEADING_CHARS = 20  # the characters of a heading the page's <title> repeats at least
-
-
 def _headline_heading(f: Fields):
     """The page's headline element (:func:`~newsbot.extraction.title.headline_element`), else,
-    on a page with none (a table layout printing no ``<h1>``), its first ``<h2>`` to ``<h6>``
-    whose text the ``<title>`` repeats (:data:`_TITLE_HEADING_CHARS` characters or more, case
-    and spaces aside: ``<h2>Počela obnova …</h2>``); ``None`` for neither. One element, chosen
+    on a page with none (a table layout printing no ``<h1>``), the element printing its
+    ``<title>`` (:func:`~newsbot.extraction.title.title_heading`: ``<h2>Počela obnova …</h2>``);
+    ``None`` for neither. One element, chosen
     once per page (a column's heading the title also repeats, a site's tagline, is no headline
     when the page has one)."""
     return f.once("headline_heading", _read_headline_heading)
 
 
 def _read_headline_heading(f: Fields):
-    from .title import headline_element
+    from .title import title_heading
 
-    head = headline_element(f.page, None)
-    if head is not None:
-        return head
-    title = " ".join((f.page.tree.findtext(".//title") or "").split()).casefold()
-    if len(title) < _TITLE_HEADING_CHARS:
-        return None
-    for heading in f.page.tree.iter("h2", "h3", "h4", "h5", "h6"):
-        text = " ".join(heading.text_content().split()).casefold()
-        if len(text) >= _TITLE_HEADING_CHARS and text in title:
-            return heading
-    return None
+    return title_heading(f.page)
 
 
 def _in_site_header(el) -> bool:

@@ -555,11 +555,9 @@ def headline_element(page: Page, title: str | None):
     """The ``<h1>`` (else ``<h2>``, else an ``<h3>`` that is no link) printing ``title``
     (compared by :func:`key` without white space); else one printing a kicker element before it (``<h2><span>Kicker:</span><span>
     Title</span></h2>``, titles of 15 characters or more, headings that are not links); else
-    the first ``<h1>``; else a table layout's bold headline printing ``title``
-    (:func:`bold_headline`), or its line printing it (:func:`_title_line`) or, for a title of
-    parts (:func:`_site_sep`: ``Site - Headline``, a site's name no source proved), a part
-    that is no site's name or slogan (:func:`_part_line`: ``<span class="zaglavie">``,
-    ``<b><font size="4">`` over the text); else, on a page without ``<h1>``, the first ``<h2>`` of the first
+    the first ``<h1>``; else, on a page without ``<h2>``, a table layout's bold headline
+    printing ``title`` (:func:`bold_headline`), or its line printing it or a part of it
+    (:func:`title_printed`, headings aside); else, on a page without ``<h1>``, the first ``<h2>`` of the first
     ``<article>`` or ``<main>`` when it comes before any paragraph of running text there and is
     not a link; else ``None``."""
     h1s = _headline_h1s(page, page.meta.get("og:site_name", []) + page.meta.get("application-name", []))
@@ -583,12 +581,9 @@ def headline_element(page: Page, title: str | None):
         bold = bold_headline(page)
         if bold is not None and _squashed(text_of(bold)) == _squashed(title):
             return bold
-        line = _title_line(page, _squashed(title))
+        line = title_printed(page, title, headings=False)
         if line is not None:
             return line
-        found = _part_line(page, title)  # "Site - Headline" kept whole (no name proven the site's)
-        if found is not None:
-            return found[0]
     for box in page.tree.iter("article", "main"):
         for el in box.iter("h2", "p"):
             if el.tag == "p" and len(text_of(el)) >= 80:
@@ -597,6 +592,45 @@ def headline_element(page: Page, title: str | None):
                 return None if _linked(el) else el
         return None
     return None
+
+
+TITLE_HEADING_CHARS = 20  # the characters of a heading the page's <title> repeats at least
+
+
+def title_heading(page: Page):
+    """The page's headline element (:func:`headline_element`), else, on a page with none (a
+    table layout printing no ``<h1>``), the element printing its ``<title>`` or a part of it
+    (:func:`title_printed`: ``<h2>Počela obnova …</h2>``, ``<span class="zaglavie">``); ``None``
+    for neither."""
+    head = headline_element(page, None)
+    if head is not None:
+        return head
+    title_tag = next(iter(page.elements("title")), None)
+    title = clean(text_of(title_tag)) if title_tag is not None else None
+    return title_printed(page, title) if title else None
+
+
+def title_printed(page: Page, title: str, headings: bool = True):
+    """The element printing the title ``title`` (a ``<title>``'s text or the headline voted),
+    the one search of a title's text over a page's headings and lines: with ``headings``, the
+    first ``<h2>`` to ``<h6>`` whose text the title repeats (:data:`TITLE_HEADING_CHARS`
+    characters or more, case and spaces aside); else a table layout's line printing it whole
+    (:func:`_title_line`); else, for a title of parts (:func:`_site_sep`: ``Site - Headline``,
+    a site's name no source proved), a line printing a part that is no site's name or slogan
+    (:func:`_part_line`: ``<span class="zaglavie">``, ``<b><font size="4">`` over the text);
+    ``None`` for none."""
+    if headings:
+        folded = " ".join(title.split()).casefold()
+        if len(folded) >= TITLE_HEADING_CHARS:
+            for heading in page.tree.iter("h2", "h3", "h4", "h5", "h6"):
+                text = " ".join(heading.text_content().split()).casefold()
+                if len(text) >= TITLE_HEADING_CHARS and text in folded:
+                    return heading
+    line = _title_line(page, _squashed(title))
+    if line is not None:
+        return line
+    found = _part_line(page, title)
+    return found[0] if found is not None else None
 
 
 _LINE_TAGS = ("b", "strong", "font", "span")
