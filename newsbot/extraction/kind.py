@@ -357,12 +357,12 @@ def _person_name(text: str) -> bool:
 def _event_page(page: Page, el) -> bool:
     """The page at ``el`` is an event's: ``el`` or an ancestor names an event in its class, id
     or item type (:func:`~newsbot.extraction.date_fields._names_event`: ``evento-header``), or
-    a segment of the page's address is an event word (:data:`_EVENT_WORD`, :data:`_AGENDA_WORD`:
-    ``/veranstaltungen/…``)."""
+    a segment of the page's address is an event word (:data:`~newsbot.extraction.date_fields._EVENT_WORD`:
+    ``/veranstaltungen/…``, ``/agenda/…``)."""
     if any(_names_event(a) for a in (el, *el.iterancestors())):
         return True
     segments = re.split(r"[/_-]+", urlsplit(page.url).path.lower())
-    return any(_EVENT_WORD.fullmatch(s) or _AGENDA_WORD.fullmatch(s) for s in segments if s)
+    return any(_EVENT_WORD.fullmatch(s) for s in segments if s)
 
 
 _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/[^/]*[^\W\d_][^/]*/?$")
@@ -1121,10 +1121,6 @@ def _listed_entries(page: Page) -> int:
     return len(units)
 
 
-_AGENDA_WORD = re.compile(r"agenda|eventi|evenementen", re.I)
-"""Names of a list of events besides the date fields' event words
-(:data:`~newsbot.extraction.date_fields._EVENT_WORD`): ``agenda`` (Romance languages, Dutch),
-Italian ``eventi``, Dutch ``evenementen``."""
 _DAY_BADGE = re.compile(r"\s*(?:0?[1-9]|[12]\d|3[01])(?:\.?\s*([^\W\d_]{3,12})\.?|\.(?:0?[1-9]|1[0-2])\.)\s*$")
 """An agenda's day badge as an element's whole text, no year: a day and a word
 (``18 apr``, ``14<span>mai</span>``, ``2. März``: :func:`_day_badge` wants it a month's name),
@@ -1162,14 +1158,10 @@ _EVENT_HEADINGS = ("h2", "h3", "h4")
 
 
 def _names_events(el) -> bool:
-    """``el``'s class or id names events: an event word as the date fields read it
+    """``el``'s class or id names events as the date fields read it
     (:func:`~newsbot.extraction.date_fields._token_names_event`: ``events-list``,
-    ``veranstaltungen``) or an :data:`_AGENDA_WORD` as a whole part of a name (``agenda``,
-    ``eventi``)."""
-    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
-        if _token_names_event(token) or any(_AGENDA_WORD.fullmatch(p) for p in re.split(r"[-_]+", token)):
-            return True
-    return False
+    ``veranstaltungen``, ``agenda``, ``eventi-box``)."""
+    return any(_token_names_event(token) for token in f"{el.get('class') or ''} {el.get('id') or ''}".split())
 
 
 def _event_listing(f: Fields) -> bool:
