@@ -1694,3 +1694,13 @@ def test_a_report_or_results_over_a_data_table_stay_articles():
     assert kind(_weather(SUMMARY + aside))[0] is True  # a box beside the text
     wide = FORECAST.replace("<td>Sobota 14. 3.</td>", "<td>Sobota, kdy se k večeru od západu zatáhne a sprchne</td>")
     assert kind(_weather(wide + SUMMARY))[0] is True  # a cell of text: a layout table, no data
+
+
+def test_an_event_word_is_one_vocabulary_for_the_dates_and_the_kind():
+    from newsbot.extraction.date_fields import _token_names_event
+    from newsbot.extraction.kind import _dated_path
+
+    assert _token_names_event("agenda-date") and _token_names_event("eventi-list") and _token_names_event("events")
+    assert not _token_names_event("agenda-slider") and not _token_names_event("pointer-events-none")
+    assert not _dated_path("/agenda/2026/04/18/concerto-in-piazza/")  # an event's day, no article's
+    assert _dated_path("/2026/04/18/concerto-in-piazza/")
