@@ -1555,3 +1555,152 @@ def test_a_day_badge_names_a_month_or_prints_one_in_digits():
     assert kind(agenda(["8.12.", "14.12.", "2.1."])) == (False, "listing")
     assert kind(agenda(["17 ore", "19 ore", "20 ore"]))[1] != "listing"  # times
     assert kind(agenda(["12 commenti", "3 commenti", "7 commenti"]))[1] != "listing"
+
+
+# --- a short text under a signed headline ----------------------------------------------------------
+
+SV_CLIP = ('<html lang="sv"><head><meta charset="utf-8"><title>Färjan ställs in efter stormen | Radio Norr</title></head>'
+           '<body><nav><a href="/">Start</a> <a href="/nyheter">Nyheter</a></nav><main><article class="nr-article">'
+           '<a class="nr-section" href="/nyheter/gotland">Gotland</a><h1>Färjan ställs in efter stormen</h1>'
+           '<div class="nr-video-player"><div class="player-placeholder">Spela klipp 1:42</div>'
+           '<p class="caption">Se klippet: vågorna slog över kajen i Visby. Foto: Anna Berg/TT</p></div>'
+           '<p class="nr-lead">Alla avgångar till Visby är inställda under tisdagen.</p>'
+           '<div class="nr-byline">Erik Lund, reporter</div>'
+           '<div class="nr-meta">Publicerad 12 mars 2026 kl 07.15 · Uppdaterad 12 mars 2026 kl 09.02</div>'
+           '<div class="nr-body"><p>Rederiet meddelade på morgonen att inga fartyg lämnar hamnen förrän vinden mojnar.</p>'
+           '<p>Resenärer som redan bokat kan flytta sin resa utan kostnad, uppger bolaget.</p>'
+           '<p>Nästa besked väntas vid lunchtid, då en ny prognos kommer.</p>'
+           '<aside><h2>Läs också</h2><ul><li><a href="/nyheter/a1">Stormen drar in över östkusten under natten</a></li>'
+           '<li><a href="/nyheter/a2">Så påverkas tågen av det hårda vädret i helgen</a></li></ul></aside>'
+           '</div></article></main></body></html>')
+SK_INFO = ('<html lang="sk"><head><meta charset="utf-8"><title>Mesto opraví most cez Hron | Noviny Pohronia</title></head>'
+           '<body><div class="menu"><a href="/">Domov</a> <a href="/spravy">Správy</a></div>'
+           '<article><h1>Mesto opraví most cez Hron</h1>'
+           '<div class="article-info">Publikované 10. marca 2026 o 14:35 · <a class="author" href="/autor/jk">Jana Kováčová</a></div>'
+           '<div class="article-content"><p>Oprava starého mosta sa začne v apríli a potrvá približne pol roka.</p>'
+           '<p>Počas prác bude doprava presmerovaná na obchvat, uviedla radnica.</p>'
+           '<p>Náklady dosiahnu takmer dva milióny eur, väčšinu zaplatí eurofond.</p></div></article></body></html>')
+HR_TABLE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+            '<title>Glas Zagorja :: Općina gradi novi vrtić u središtu</title></head><body><table><tr>'
+            '<td class="menu"><a href="/">Naslovnica</a><br><a href="/vijesti">Vijesti</a><br><a href="/sport">Šport</a></td>'
+            '<td valign="top"><h2>Općina gradi novi vrtić u središtu</h2>'
+            '<p class="datum">Objavljeno: 10.03.2026. u 12:50 | Autor: Marija Horvat</p>'
+            '<p>Gradnja novog dječjeg vrtića počet će već sljedećeg mjeseca, potvrdio je načelnik.</p>'
+            '<p>Vrtić će primiti sto dvadeset djece, a otvorenje se očekuje iduće jeseni.</p>'
+            '<p>Roditelji se zasad mogu prijaviti u općinskoj službi svakog radnog dana.</p></td></tr></table></body></html>')
+LV_BYLINE = ('<html lang="lv"><head><title>Rīgas ziņas - Ostā sāk būvēt jaunu piestātni</title></head><body>'
+             '<div class="galva"><a href="/">Sākums</a> <a href="/zinas">Ziņas</a></div>'
+             '<div class="raksts"><h1>Ostā sāk būvēt jaunu piestātni</h1><div class="autors">Autore: Līga Ozoliņa</div>'
+             '<div class="teksts"><p>Ostas pārvalde šonedēļ parakstīja līgumu par jaunas piestātnes būvniecību.</p>'
+             '<p>Darbi ilgs divus gadus, un tie izmaksās vairāk nekā četrus miljonus eiro.</p>'
+             '<p>Jaunā piestātne ļaus ostā pieņemt lielākus kuģus, skaidroja pārvaldes vadītājs.</p></div></div></body></html>')
+
+
+@pytest.mark.parametrize("html", [
+    SV_CLIP,  # a byline's class beside a clip's placeholder (no <video>: no media page)
+    SK_INFO,  # a publication's label over its day, an author's link
+    HR_TABLE.encode("cp1250"),  # a table layout's <h2> the <title> repeats, its date and byline line
+    LV_BYLINE.encode("cp1257"),  # a byline's lead-in and name, no date printed; no charset declared
+])
+def test_a_short_text_under_a_signed_headline_is_an_article(html):
+    assert kind(html, "https://www.example.test/news/a-story-1234") == (True, "signed_headline")
+
+
+def test_no_signature_no_event_and_no_update_alone_signs_a_short_text():
+    assert kind(SK_INFO.replace('<a class="author" href="/autor/jk">Jana Kováčová</a>', "foto: archív")
+                .replace("Publikované", "Aktualizované"), "https://www.example.test/news/a") == (False, "no_evidence")
+    assert kind(LV_BYLINE.replace("Autore: Līga Ozoliņa", "Foto: arhīvs"), "https://www.example.test/x") \
+        == (False, "no_evidence")
+    exhibition = SK_INFO.replace("<article>", '<article><div class="event-detail">').replace("</article>", "</div></article>")
+    assert kind(exhibition, "https://www.example.test/podujatia/most") == (False, "no_evidence")
+    assert kind(SK_INFO, "https://www.example.test/veranstaltungen/most") == (False, "no_evidence")
+    # a byline in the footer signs no headline
+    footer = LV_BYLINE.replace('<div class="autors">Autore: Līga Ozoliņa</div>', "").replace(
+        "</body>", '<div><p>x</p></div><div class="kajene"><p>y</p></div><footer><p>Autore: Līga Ozoliņa</p></footer></body>')
+    assert kind(footer, "https://www.example.test/x") == (False, "no_evidence")
+
+
+def test_a_signed_lead_story_over_teasers_stays_a_front():
+    teasers = "".join(TEASER.format(n=n) for n in range(1, 8))
+    html = SK_INFO.replace("</article>", f"</article><section>{teasers}</section>")
+    assert kind(html, "https://www.example.test/") == (False, "no_evidence")
+    related = "".join(f'<li><a href="/nyheter/r{n}">Another story about the storm, part {n}</a></li>' for n in range(6))
+    assert kind(SV_CLIP.replace("</ul></aside>", f"{related}</ul></aside>"), "https://www.example.test/a") \
+        == (True, "signed_headline")  # a long related box
+
+
+# --- a page typed a thing no article is -----------------------------------------------------------
+
+JOB_LD = ('{"@context":"https://schema.org","@type":"JobPosting","title":"Library Assistant","datePosted":"2026-03-02",'
+          '"validThrough":"2026-03-23","hiringOrganization":{"@type":"Organization","name":"Northvale Borough Council"}}')
+JOB_BODY = ('<h1>Library Assistant</h1><table class="job-summary"><tr><th>Closing date</th><td>23 March 2026</td></tr>'
+            '<tr><th>Salary</th><td>£24,500 pro rata</td></tr><tr><th>Location</th><td>Central Library</td></tr></table>'
+            '<h2>The role</h2><p>You will help visitors find books, run the reading hour on Saturdays and look after '
+            'the study rooms.</p><p>The post is 22 hours a week, including one late evening and alternate Saturdays.</p>'
+            '<h2>Requirements</h2><ul><li>Experience of working with the public</li><li>Good computer skills</li></ul>'
+            '<p>For an informal chat about the role, call the library manager before you apply online.</p>'
+            '<p><a href="/jobs/apply/4411">Apply online</a></p>')
+
+
+def _typed(ld: str, body: str = JOB_BODY, head: str = '<meta property="og:type" content="article">') -> str:
+    return (f'<html lang="en"><head><title>Library Assistant | Northvale Council</title>{head}'
+            f'<script type="application/ld+json">{ld}</script></head><body><main>{body}</main></body></html>')
+
+
+def test_a_job_advertisement_or_an_event_typed_so_is_no_article():
+    assert kind(_typed(JOB_LD)) == (False, "typed_other")
+    assert kind(_typed(JOB_LD, head="")) == (False, "typed_other")
+    event = '{"@context":"https://schema.org","@type":"MusicEvent","name":"Library Assistant","startDate":"2026-04-18"}'
+    assert kind(_typed(event)) == (False, "typed_other")
+
+
+def test_an_article_on_jobs_or_on_an_event_it_reports_stays_an_article():
+    news = '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Library Assistant"}'
+    assert kind(_typed(news)) == (True, "typed")
+    graph = ('{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Library Assistant"},'
+             '{"@type":"Event","name":"Library Assistant","startDate":"2026-04-18"}]}')
+    assert kind(_typed(graph)) == (True, "typed")
+    other = '{"@context":"https://schema.org","@type":"JobPosting","title":"Night porter"}'  # another page's job
+    assert kind(_typed(other)) == (True, "typed")
+    product = '{"@context":"https://schema.org","@type":"Product","name":"Library Assistant"}'
+    assert kind(_typed(product, head=""))[0] is True
+
+
+# --- a data table beside little text of its own ---------------------------------------------------
+
+FORECAST = ('<table class="forecast"><tr><th>Den</th><th>Max</th><th>Min</th><th>Srážky</th></tr>'
+            + "".join(f"<tr><td>{d} {n}. 3.</td><td>{n + 2} °C</td><td>{n - 8} °C</td><td>{n % 4} mm</td></tr>"
+                      for n, d in ((10, "Úterý"), (11, "Středa"), (12, "Čtvrtek"), (13, "Pátek"), (14, "Sobota")))
+            + "</table>")
+SUMMARY = ("<p>V úterý bude polojasno, odpoledne se od západu zatáhne a ve středu místy sprchne. Ke konci týdne se "
+           "ochladí a v noci může mrznout. Na horách se čeká slabé sněžení a silný vítr.</p>")
+
+
+def _weather(body: str) -> str:
+    return ('<html lang="cs"><head><title>Počasí Brno | Jihomoravský deník</title></head><body><main><h1>Počasí Brno</h1>'
+            f'<p class="updated">Aktualizováno: <time datetime="2026-03-10T14:00">10. 3. 2026 14:00</time></p>{body}'
+            '</main></body></html>')
+
+
+def test_a_forecast_table_beside_one_paragraph_is_no_article():
+    assert kind(_weather(FORECAST + SUMMARY)) == (False, "data_table")
+
+
+def test_a_report_or_results_over_a_data_table_stay_articles():
+    assert kind(_weather(SUMMARY))[0] is True  # no table: a brief under its dated headline
+    three = SUMMARY + "<p>Meteorologové varují řidiče před náledím na silnicích.</p><p>Výstraha platí do čtvrtka.</p>"
+    assert kind(_weather(FORECAST + three))[0] is True  # results, a report: three paragraphs
+    aside = f"<aside>{FORECAST}</aside>"
+    assert kind(_weather(SUMMARY + aside))[0] is True  # a box beside the text
+    wide = FORECAST.replace("<td>Sobota 14. 3.</td>", "<td>Sobota, kdy se k večeru od západu zatáhne a sprchne</td>")
+    assert kind(_weather(wide + SUMMARY))[0] is True  # a cell of text: a layout table, no data
+
+
+def test_an_event_word_is_one_vocabulary_for_the_dates_and_the_kind():
+    from newsbot.extraction.date_fields import _token_names_event
+    from newsbot.extraction.kind import _dated_path
+
+    assert _token_names_event("agenda-date") and _token_names_event("eventi-list") and _token_names_event("events")
+    assert not _token_names_event("agenda-slider") and not _token_names_event("pointer-events-none")
+    assert not _dated_path("/agenda/2026/04/18/concerto-in-piazza/")  # an event's day, no article's
+    assert _dated_path("/2026/04/18/concerto-in-piazza/")

@@ -613,10 +613,10 @@ def _masthead(page: Page):
     return None
 
 
-_EVENT_WORD = re.compile(r"events?|veranstaltung(?:en)?|termine?|eventos?|[eé]v[eé]nements?|wydarzeni[ea]"
-                         r"|rendezv[eé]ny(?:ek)?|concerts?|konzerte?", re.I)
-"""A word naming an event (``event``, ``termin``, ``veranstaltung``), a whole part of a class or
-id (:func:`_token_names_event`)."""
+_EVENT_WORD = pattern("event_word")
+"""A word naming events or a list of them (``event``, ``termin``, ``veranstaltung``, ``agenda``,
+``eventi``: the vocabulary's ``event_word``), a whole part of a class or id
+(:func:`_token_names_event`) or of an address."""
 _EVENT_PARTS = frozenset(("date", "dates", "time", "times", "day", "datum", "zeit", "fecha", "data", "start", "end",
                           "info", "meta", "details", "detail", "when", "list", "item", "items", "schedule",
                           "calendar", "box", "wrap", "wrapper", "container", "block", "widget", "header", "single",

@@ -20,7 +20,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    a Drupal term page's ``<body>`` or a headline labelled a front (``Žyma: uostas``, the
    vocabulary's ``listing_label``) over dated entries (:func:`_listed_entries`), or an agenda's
    box of dated events (:func:`_event_listing`): a front too;
-1. it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
+1. its JSON-LD names its headline's thing one no article is (:func:`_typed_other`: a
+   ``JobPosting``, an ``Event``) and no JSON-LD or microdata says article: no article;
+   it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
    ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
    (whose headline is no link: a list's entries are typed so too),
    ``og:type`` ``article`` (https://ogp.me/#types), or an ``article:published_time`` meta tag;
@@ -42,7 +44,13 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    author page without its ``profile`` type), make up the page's running text, or running text of
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
    labelled article pages of ``../shared/corpus`` the share is at most a tenth);
-5. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
+5. a headline signed in its block (:func:`_signed`: a byline, a publication's label over a day,
+   whatever date was read) over a brief's text, on a page listing no other stories outside its
+   related boxes (:func:`_lists_others`), is an article;
+6. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
+
+Before 3, fewer than 3 paragraphs beside a data table in the headline's region
+(:func:`_data_table`: a forecast, results) are no article.
 """
 from __future__ import annotations
 
@@ -251,6 +259,86 @@ def _meta_line(el, page: Page | None = None) -> bool:
     return page is None or not _event_page(page, el)
 
 
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|autor|auteur|autore)s?(?:$|[\s_-])", re.I)
+"""A class word or ``rel`` naming an element a byline (``nr-byline``, ``author``, ``rel="author"``)."""
+
+
+def _signed_text(text: str) -> bool:
+    """The short line ``text`` (a meta line's parts, :data:`_META_SEP`) has a part opening
+    with a byline's lead-in (vocabulary ``byline_lead_in``) and a person's name up to a comma
+    (:func:`_person_name`: ``Autore: Līga Ozoliņa``), or one opening with a publication's
+    date label (vocabulary ``date_label`` ``published``) over a day
+    (:func:`~newsbot.extraction.date_fields._first_day`: ``Publikované 10. marca 2026``,
+    ``Objavljeno: 10.03.2026.``), whatever day the date extraction read."""
+    lead, label = pattern("byline_lead_in"), pattern("date_label")
+    for part in _META_SEP.split(text):
+        if (m := lead.match(part)) is not None and _person_name(part[m.end():].lstrip(" :").split(",")[0]):
+            return True
+        if (m := label.match(part)) is not None and m.group("published") and _first_day(part[m.end():]):
+            return True
+    return False
+
+
+SIGN_LEVELS = 4  # levels below an element beside the headline searched for its byline or publication line
+SIGN_ELEMENTS = 64  # elements read there at most
+
+
+def _signs(el) -> bool:
+    """``el`` prints an article's byline or publication line: its text, when
+    :data:`DATELINE_CHARS` characters or fewer, else that of its descendants read down to the
+    first ones that short (:data:`SIGN_LEVELS` levels, :data:`SIGN_ELEMENTS` elements at most), is
+    :func:`_signed_text`, or an element there named a byline (:data:`_BYLINE_CLASS`) prints a
+    person's name up to a comma (``Erik Lund, reporter``); no teaser (:func:`_teaser_element`)
+    in it, and no ``<aside>``, ``<nav>`` nor a ``<footer>`` but an ``<article>``'s (the site's:
+    its editor's name)."""
+    todo, read = [(el, 0)], 0
+    while todo and read < SIGN_ELEMENTS:
+        node, level = todo.pop()
+        read += 1
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "aside", "nav") \
+                or node.tag == "footer" and next(node.iterancestors("article"), None) is None:
+            continue
+        text = " ".join(node.text_content().split())
+        if len(text) > DATELINE_CHARS:
+            if level < SIGN_LEVELS:
+                todo.extend((child, level + 1) for child in reversed(node[:SIGN_ELEMENTS]))
+            continue
+        if not text or any(_teaser_element(t) for t in node.iter(*_TEASER_TAGS)):
+            continue
+        if _signed_text(text) or any(
+                _BYLINE_CLASS.search(f"{d.get('class') or ''} {d.get('rel') or ''}") is not None
+                and _person_name(" ".join(d.text_content().split()).split(",")[0]) for d in node.iter(etree.Element)):
+            return True
+    return False
+
+
+def _lists_others(page: Page, teasers: dict[str, str]) -> bool:
+    """The page lists :data:`FRONT_TEASERS` other stories or more outside an aside or a related
+    box (:func:`~newsbot.extraction.values.in_aside`, :func:`~newsbot.extraction.values.in_related`):
+    headline links of ``teasers`` (:func:`_teasers`), as a front under its lead story does."""
+    if len(teasers) < FRONT_TEASERS:
+        return False
+    listed = {a.get("href") for a in page.elements("a")
+              if a.get("href") in teasers and not in_aside(a) and not in_related(a)}
+    return len(listed) >= FRONT_TEASERS
+
+
+def _signed(page: Page, head) -> bool:
+    """The headline ``head`` is signed: one of the :data:`_NEAR` elements before or after it,
+    or so beside its parent, prints a byline or a publication line (:func:`_signs`), on no
+    event's page (:func:`_event_page`). A text under a signed headline is an article's whether
+    or not its date was read (unless the page lists other stories, :func:`_lists_others`)."""
+    node = head
+    for _ in range(2):
+        near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
+        if any(_signs(el) for el in near):
+            return not _event_page(page, head)
+        node = node.getparent()
+        if node is None or node.tag == "body":
+            return False
+    return False
+
+
 _NAME_WORDS = (2, 4)  # the words of a byline's name in a meta line, fewest and most
 _NAME_PARTICLE = 3  # letters of a lower-case particle inside a person's name at most (de, van, von)
 
@@ -269,12 +357,12 @@ def _person_name(text: str) -> bool:
 def _event_page(page: Page, el) -> bool:
     """The page at ``el`` is an event's: ``el`` or an ancestor names an event in its class, id
     or item type (:func:`~newsbot.extraction.date_fields._names_event`: ``evento-header``), or
-    a segment of the page's address is an event word (:data:`_EVENT_WORD`, :data:`_AGENDA_WORD`:
-    ``/veranstaltungen/…``)."""
+    a segment of the page's address is an event word (:data:`~newsbot.extraction.date_fields._EVENT_WORD`:
+    ``/veranstaltungen/…``, ``/agenda/…``)."""
     if any(_names_event(a) for a in (el, *el.iterancestors())):
         return True
     segments = re.split(r"[/_-]+", urlsplit(page.url).path.lower())
-    return any(_EVENT_WORD.fullmatch(s) or _AGENDA_WORD.fullmatch(s) for s in segments if s)
+    return any(_EVENT_WORD.fullmatch(s) for s in segments if s)
 
 
 _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/[^/]*[^\W\d_][^/]*/?$")
@@ -1033,10 +1121,6 @@ def _listed_entries(page: Page) -> int:
     return len(units)
 
 
-_AGENDA_WORD = re.compile(r"agenda|eventi|evenementen", re.I)
-"""Names of a list of events besides the date fields' event words
-(:data:`~newsbot.extraction.date_fields._EVENT_WORD`): ``agenda`` (Romance languages, Dutch),
-Italian ``eventi``, Dutch ``evenementen``."""
 _DAY_BADGE = re.compile(r"\s*(?:0?[1-9]|[12]\d|3[01])(?:\.?\s*([^\W\d_]{3,12})\.?|\.(?:0?[1-9]|1[0-2])\.)\s*$")
 """An agenda's day badge as an element's whole text, no year: a day and a word
 (``18 apr``, ``14<span>mai</span>``, ``2. März``: :func:`_day_badge` wants it a month's name),
@@ -1074,14 +1158,10 @@ _EVENT_HEADINGS = ("h2", "h3", "h4")
 
 
 def _names_events(el) -> bool:
-    """``el``'s class or id names events: an event word as the date fields read it
+    """``el``'s class or id names events as the date fields read it
     (:func:`~newsbot.extraction.date_fields._token_names_event`: ``events-list``,
-    ``veranstaltungen``) or an :data:`_AGENDA_WORD` as a whole part of a name (``agenda``,
-    ``eventi``)."""
-    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
-        if _token_names_event(token) or any(_AGENDA_WORD.fullmatch(p) for p in re.split(r"[-_]+", token)):
-            return True
-    return False
+    ``veranstaltungen``, ``agenda``, ``eventi-box``)."""
+    return any(_token_names_event(token) for token in f"{el.get('class') or ''} {el.get('id') or ''}".split())
 
 
 def _event_listing(f: Fields) -> bool:
@@ -1294,6 +1374,66 @@ def _media_page(f: Fields, h1, chars: int) -> bool:
     return typed + others >= MEDIA_SIGNALS if typed else others >= MEDIA_UNTYPED_SIGNALS
 
 
+OTHER_TYPES = frozenset({"jobposting", "festival", "eventseries"})
+"""schema.org types of a page's own thing that no article is (with every type ending in ``Event``,
+https://schema.org/Event): a job's advertisement (https://schema.org/JobPosting, an offer to
+apply), an event (an agenda's entry). A product's, a place's or a recipe's page is none: its
+prose describes its thing as an article's does, and a paper prints a recipe as an article."""
+
+
+def _other_type(node: dict) -> bool:
+    """The JSON-LD object ``node`` is of a type no article is (:data:`OTHER_TYPES`, an event's)."""
+    return any(t in OTHER_TYPES or t.endswith("event") for t in ld_types(node))
+
+
+def _typed_other(f: Fields) -> bool:
+    """The page's structured data types it a thing no article is: a top-level JSON-LD object of
+    :func:`_other_type` (``JobPosting``, ``Event``, ``MusicEvent``…) names its headline (its
+    ``name``, ``headline`` or ``title`` is the ``<h1>``'s text or the record's title), and no
+    JSON-LD or microdata types it an article (:func:`_typed_by_markup`: a report on a concert
+    whose ``@graph`` holds the concert's ``Event`` stays an article); an ``og:type`` ``article``
+    (a CMS's default for every page) is no such type."""
+    page = f.page
+    nodes = [n for n in page.jsonld[:page.jsonld_top] if _other_type(n)]
+    if not nodes or _typed_by_markup(page):
+        return False
+    h1 = _headline(page)
+    heads = {" ".join(t.split()).casefold() for t in (h1.text_content() if h1 is not None else "", f["title"] or "")}
+    heads.discard("")
+    return any(isinstance(n.get(k), str) and " ".join(n[k].split()).casefold() in heads
+               for n in nodes for k in ("name", "headline", "title"))
+
+
+DATA_ROWS = 4  # rows of a table, each of DATA_CELLS cells or more, that make a data table
+DATA_CELLS = 3
+DATA_CELL_CHARS = 40  # the longest cell of a data table: a figure, a day, a name, no text
+
+
+def _data_table(head) -> bool:
+    """The headline ``head``'s region prints a data table: a ``<table>`` in its parent, or its
+    grandparent but ``<body>`` (the headline's block and the content beside it), outside an
+    aside or a related box, whose own rows (not a nested table's) are :data:`DATA_ROWS` or more
+    of :data:`DATA_CELLS` cells or more, none over :data:`DATA_CELL_CHARS` characters (a
+    forecast, results, a league's standings; a layout table's cells hold the text)."""
+    region = head
+    for _ in range(2):
+        up = region.getparent()
+        if up is None or up.tag in ("body", "html"):
+            break
+        region = up
+    if region is head:
+        return False
+    for table in region.iter("table"):
+        rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+        if len(rows) < DATA_ROWS or in_aside(table) or in_related(table):
+            continue
+        cells = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in rows]
+        if sum(len(r) >= DATA_CELLS for r in cells) >= DATA_ROWS \
+                and all(len(c.text_content().strip()) <= DATA_CELL_CHARS for r in cells for c in r):
+            return True
+    return False
+
+
 REASON_TEXT = {
     "url": "its address is a listing's, a video's or a podcast's",
     "listing": "a listing: an archive, a tag's, an author's or a search's page, a section front",
@@ -1301,6 +1441,8 @@ REASON_TEXT = {
     "media": "a video's or a podcast's page",
     "front_typed": "a front, its structured data says",
     "front": "a front: a list of stories",
+    "typed_other": "its structured data names a thing no article is: a job advertised, an event",
+    "data_table": "a data table beside little text of its own (a forecast, results)",
     "no_evidence": "no article markup, under 3 paragraphs of text",
 }
 """Each non-article reason of :func:`page_kind`, as a reader's words (the error of
@@ -1309,10 +1451,12 @@ REASON_TEXT = {
 
 def page_kind(f: Fields) -> tuple[bool, str]:
     """``(is_article, reason)`` of the page of ``f`` by the rules of the module docstring.
-    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``teaser_run``, ``typed``,
-    ``media`` (a video's or podcast's page, :func:`_media_page`), ``published_meta``, ``front_typed``, ``dated_headline``, ``front``, ``long_text``,
-    ``no_evidence``. The headline dated is the first ``<h1>`` that is no link, else a table
-    layout's bold headline line the title was read from."""
+    Reasons: ``url`` (the crawl knows the URL is no article), ``listing``, ``teaser_run``,
+    ``typed_other`` (:func:`_typed_other`), ``typed``, ``media`` (a video's or podcast's page,
+    :func:`_media_page`), ``published_meta``, ``front_typed``, ``data_table``
+    (:func:`_data_table`), ``dated_headline``, ``front``, ``signed_headline`` (:func:`_signed`),
+    ``long_text``, ``no_evidence``. The headline dated is the first ``<h1>`` that is no link, else
+    a table layout's bold headline line the title was read from (signed: any heading so read)."""
     from .content import headline, paragraphs
 
     page = f.page
@@ -1322,6 +1466,8 @@ def page_kind(f: Fields) -> tuple[bool, str]:
         return False, "listing"
     if _run_listing(f) and _run_beats_type(f):
         return False, "teaser_run"
+    if _typed_other(f):
+        return False, "typed_other"
     if page.is_article_typed:
         return True, "typed"
     found = paragraphs(f)[0]
@@ -1331,10 +1477,11 @@ def page_kind(f: Fields) -> tuple[bool, str]:
         return True, "published_meta"
     if _media_page(f, h1, chars):
         return False, "media"
+    printed = None
     if h1 is None:  # the headline the title was read from: a sub-heading under a logo's <h1>, a table layout's line
         printed = headline(f)
-        h1 = printed if printed is not None and printed.tag in _HEADLINE_LINES \
-            and (printed.tag not in ("h2", "h3") or page.elements("h1")) else None
+        printed = printed if printed is not None and printed.tag in _HEADLINE_LINES else None
+        h1 = printed if printed is not None and (printed.tag not in ("h2", "h3") or page.elements("h1")) else None
     teasers = f.once("teasers", _page_teasers)
     if any(ld_types(n) & FRONT_TYPES for n in page.jsonld[:page.jsonld_top]) \
             or (page.meta_first("og:type") or "").lower() == "profile":
@@ -1342,11 +1489,16 @@ def page_kind(f: Fields) -> tuple[bool, str]:
                 or not _dated(f, h1, teasers[2], meta=False) or _reads_as_teasers(found, *teasers[:2]):
             return False, "front_typed"
         return True, "dated_headline"  # a long text under a headline its block dates: the type is a plugin's mistake
-    if h1 is not None and chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS \
-            and _dated(f, h1, teasers[2]):
+    brief = chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS
+    if h1 is not None and len(found) < LONG_TEXT[0] and _data_table(h1):
+        return False, "data_table"
+    if h1 is not None and brief and _dated(f, h1, teasers[2]):
         return True, "dated_headline"
     if _reads_as_teasers(found, *teasers[:2]) or _reads_as_links(found, page):
         return False, "front"
+    head = h1 if h1 is not None else printed
+    if head is not None and brief and _signed(page, head) and not _lists_others(page, teasers[0]):
+        return True, "signed_headline"
     if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
         return True, "long_text"
     return False, "no_evidence"

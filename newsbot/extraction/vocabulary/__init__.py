@@ -153,6 +153,9 @@ PATTERNS: dict[str, Pattern] = {
     # the word a front's headline opens with before its colon and name ("Tag: harbour",
     # "Žyma: uostas", "Archives: March 2026"): a tag's, category's, author's or archive's page
     "listing_label": Pattern(r"^\W*(?:{})\s*[:：]\s*\S", re.I),
+    # a word naming events or a list of them ("events", "Veranstaltungen", "agenda", "eventi"), read
+    # whole: a part of a class, an id or an address's segment (an event's page, an agenda's box)
+    "event_word": Pattern(r"(?:{})", re.I),
     # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
@@ -287,6 +290,7 @@ SHAPES: dict[str, Shape] = {
     "episode_word": Shape("episode_word", r"{}"),  # "Episode", "Folge", "Afsnit"
     "duration_label": Shape("duration_label", r"{}"),  # "Duration", "Kesto", "Duur": a media's length
     "listing_label": Shape("listing_label", r"{}"),  # "Tag:", "Kategorie:", "Žyma:"
+    "event_word": Shape("event_word", r"{}"),  # "events", "Veranstaltungen", "agenda"
     "contents_label": Shape("contents_label", r"{}"),  # "Au sommaire :", "In this article:"
     "contact_label": Shape("contact_label", r"{}"),  # "Lisätietoja", "Pressekontakt", "Kontakt"
     "paywall_label": Shape("paywall_label", r"{}"),  # "Nur für Abonnenten", "Réservé aux abonnés"
