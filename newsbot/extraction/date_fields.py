@@ -1415,8 +1415,26 @@ def _structured_date(page: Page) -> bool:
                for key in ("datePublished", "dateModified"))
 
 
+def date_label_cell(text: str) -> re.Match | None:
+    """The word for what a date dates (vocabulary category ``date_label``: group ``updated`` or
+    ``published``) filling the label cell ``text`` of a table's row, a colon after it at most
+    (``Data publikacji:``, ``Last updated``); ``None`` for another cell (``Další aktualizace``,
+    ``Site last updated:``, ``Author:``). The one test of a date's label cell: the rows dating a
+    page (:func:`_label_rows`) and a table of its record left out of the body
+    (:func:`~newsbot.extraction.generic.filters.record_tables`) both read it."""
+    word = pattern("date_label").match(text)
+    return word if word is not None and _LABEL_WHOLE.fullmatch(text, word.end()) else None
+
+
+def prints_a_day(text: str) -> bool:
+    """``text`` prints a whole day, day, month and year (:func:`_first_day`: ``12.03.2026``,
+    ``2026-03-12``, ``12. März 2026``, ``March 12, 2026``, ``2026. március 12.``); a year or a
+    month and year alone (a book's ``2026``, ``March 2026``) is none. The one test of a date's
+    value cell, as :func:`date_label_cell` is of its label's."""
+    return _first_day(text) is not None
+
+
 def _read_label_rows(f: Fields) -> list[str]:
-    label = pattern("date_label")
     rows = []
     if _structured_date(f.page):  # most pages: no walk for the table's rows
         return rows
@@ -1426,11 +1444,10 @@ def _read_label_rows(f: Fields) -> list[str]:
     for el in cells:
         name, value = el[0], el[1]
         head = clean(text_of(name)) or ""
-        word = label.match(head) if head else None
-        if word is None or not _LABEL_WHOLE.fullmatch(head, word.end()):
+        if not head or date_label_cell(head) is None:
             continue
         text = clean(text_of(value, apart=True)) or ""
-        if not text or len(text) > 150 or not _first_day(text):
+        if not text or len(text) > 150 or not prints_a_day(text):
             continue
         table = next(el.iterancestors("table"), el)
         if in_aside(el) or in_related(el) or in_teaser(el) or comments_of(el) is not None \
