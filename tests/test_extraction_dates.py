@@ -1779,3 +1779,175 @@ def test_a_time_alone_after_a_closing_byline_is_the_date_lines():
     assert rec["date_published"] == "2026-04-07T11:30:00+00:00"
     # the false friend: other words after the byline are its credits, no date line's
     assert _without_closing_byline("7. 4. 2026 | Autor: Oľga Hrušková | Foto: Ivan Páleník") == "7. 4. 2026"
+
+
+def _text(lang: str) -> str:
+    """Four paragraphs of running text in ``lang`` (``de``, ``fr``, ``it``, ``nl``, ``sk``, ``hu``, ``en``)."""
+    sentence = {
+        "de": "Der Gemeinderat hat am Abend den Plan für die neue Fußgängerbrücke über den Kanal beschlossen.",
+        "fr": "Le conseil municipal a adopté hier soir le projet de passerelle au-dessus du canal du port.",
+        "it": "Il consiglio comunale ha approvato ieri sera il progetto della passerella sopra il canale.",
+        "nl": "De gemeenteraad heeft gisteravond het plan voor de nieuwe voetgangersbrug over het kanaal goedgekeurd.",
+        "sk": "Mestské zastupiteľstvo včera večer schválilo projekt novej lávky pre peších cez kanál v prístave.",
+        "hu": "A városi közgyűlés tegnap este elfogadta a csatorna feletti új gyalogoshíd tervét a kikötőben.",
+        "en": "The town council approved the plan for the new footbridge over the harbour canal last night.",
+    }[lang]
+    return "".join(f"<p>{sentence} ({i})</p>" for i in range(1, 5))
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Zuletzt aktualisiert: 12.03.2026, 18:20 Uhr | Erstveröffentlichung: 11.03.2026, 21:05 Uhr"),
+    ("de", "Aktualisiert am 12.03.2026, 18:20 Uhr · Erstmals veröffentlicht am 11.03.2026, 21:05 Uhr"),
+    ("en", "Last updated 12 March 2026, 18:20 | First published 11 March 2026, 21:05"),
+    ("fr", "Mis à jour le 12/03/2026 à 18h20 | Première publication le 11/03/2026 à 21h05"),
+    ("it", "Aggiornato il 12/03/2026 alle 18:20 | Prima pubblicazione 11/03/2026 alle 21:05"),
+    ("it", "Aggiornato il 12/03/2026 alle 18:20 | Pubblicato per la prima volta il 11/03/2026 alle 21:05"),
+    ("nl", "Bijgewerkt 12-03-2026 18:20 | Eerste publicatie 11-03-2026 21:05"),
+])
+def test_a_first_publications_label_after_the_updates_names_the_day_it_stands_before(lang, line):
+    rec = _lang_page(lang, "Kanal", f"<article><h1>Kanal</h1><div class='article-dates'>{line}</div>"
+                     + _text(lang) + "</article>")
+    assert rec["date_published"] == "2026-03-11T21:05:00+00:00"
+    assert rec["date_modified"] == "2026-03-12T18:20:00+00:00"
+
+
+def test_an_update_line_alone_dates_no_publication():
+    # the false friend: the update's label names the update, the publication is the meta tag's
+    rec = _lang_page("de", "Kanal", "<article><h1>Kanal</h1><div class='article-dates'>Zuletzt aktualisiert: "
+                     "12.03.2026, 18:20 Uhr</div>" + _text("de") + "</article>",
+                     "<meta property='article:published_time' content='2026-03-10T07:00:00+01:00'>")
+    assert rec["date_published"] == "2026-03-10T07:00:00+01:00"
+
+
+def _stale(line: str, published: str, url: str = "https://giornale.example.it/2026/03/12/passerella-sul-canale/",
+           paragraph: str = "") -> dict:
+    head = ("<title>Passerella sul canale</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            f"\"headline\": \"Passerella sul canale\", \"datePublished\": \"{published}\"}}</script>")
+    html = (f"<html lang='it'><head><meta charset='utf-8'>{head}</head><body><article><h1>Passerella sul canale</h1>"
+            f"{line}{paragraph}{_text('it')}</article></body></html>")
+    return extract_article(html.encode(), url).record
+
+
+def test_a_structured_date_the_printed_day_and_the_addresss_day_both_contradict_gives_way():
+    rec = _stale("<p class='data'>12 marzo 2026</p>", "2025-11-04T08:00:00+01:00")
+    assert rec["date_published"] == "2026-03-12T00:00:00+00:00" and "day_only" in rec["quality_flags"]
+    # the time printed beside that day completes it
+    rec = _stale("<p class='data'>12 marzo 2026, 09:40</p>", "2025-11-04T08:00:00+01:00")
+    assert rec["date_published"] == "2026-03-12T09:40:00+01:00"  # in the offset the page prints
+    # French, the day folder dashed
+    html = ("<html lang='fr'><head><meta charset='utf-8'><title>Passerelle</title>"
+            "<meta property='article:published_time' content='2025-06-30T10:00:00+02:00'></head><body><article>"
+            "<h1>Passerelle</h1><div class='date'>Publié le 12 mars 2026</div>" + _text("fr") + "</article></body></html>")
+    rec = extract_article(html.encode(), "https://journal.example.fr/2026-03-12/passerelle/").record
+    assert rec["date_published"].startswith("2026-03-12")
+
+
+@pytest.mark.parametrize("line, published, paragraph, url", [
+    # a day printed in running text only: an event's
+    ("", "2025-11-04T08:00:00+01:00", "<p>La passerella sarà inaugurata il 12 marzo 2026 alla presenza del sindaco "
+     "e dei cittadini del quartiere.</p>", None),
+    # the printed day an update's
+    ("<p class='data'>Aggiornato il 12 marzo 2026</p>", "2025-11-04T08:00:00+01:00", "", None),
+    # the printed day and the address's disagree
+    ("<p class='data'>13 marzo 2026</p>", "2025-11-04T08:00:00+01:00", "", None),
+    # an event's element
+    ("<div class='event-date'>12 marzo 2026</div>", "2025-11-04T08:00:00+01:00", "", None),
+    # the structured date the same day, in UTC the evening before
+    ("<p class='data'>12 marzo 2026</p>", "2026-03-11T23:30:00Z", "", None),
+    # no day in the address
+    ("<p class='data'>12 marzo 2026</p>", "2025-11-04T08:00:00+01:00", "",
+     "https://giornale.example.it/cronaca/passerella-sul-canale/"),
+])
+def test_a_structured_date_stands_unless_the_printed_and_the_addresss_day_agree_against_it(line, published, paragraph,
+                                                                                             url):
+    rec = _stale(line, published, url or "https://giornale.example.it/2026/03/12/passerella-sul-canale/", paragraph)
+    assert rec["date_published"] == _iso(published)
+
+
+def _iso(value: str) -> str:
+    from newsbot.extraction.dates import iso, parse_date
+
+    return iso(parse_date(value).value)
+
+
+def _static_post(time_element: str, meta: str = "2026-03-03T00:00:00+00:00") -> dict:
+    html = ("<html lang='en'><head><meta charset='utf-8'><title>Notes on caching</title>"
+            f"<meta property='article:published_time' content='{meta}'></head><body>"
+            "<article class='post h-entry'><h1 class='post-title p-name'>Notes on caching</h1>"
+            f"<p class='post-meta'>{time_element}</p>{_text('en')}</article></body></html>")
+    return extract_article(html.encode(), "https://blog.example.org/2026/03/03/notes-on-caching.html").record
+
+
+def test_a_midnight_meta_time_beside_a_time_printing_that_day_alone_is_a_day():
+    rec = _static_post("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026</time>")
+    assert rec["date_published"] == "2026-03-03T00:00:00+00:00" and "day_only" in rec["quality_flags"]
+
+
+@pytest.mark.parametrize("time_element, meta", [
+    # the <time> prints the midnight
+    ("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026, 12:00 AM</time>", None),
+    # the meta time is no midnight
+    ("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026</time>", "2026-03-03T09:30:00+00:00"),
+    # the <time> prints another day
+    ("<time class='dt-published' datetime='2026-03-02T00:00:00+00:00'>Mar 2, 2026</time>", None),
+])
+def test_a_meta_time_stays_an_instant_unless_the_page_prints_its_midnight_as_a_day(time_element, meta):
+    rec = _static_post(time_element, meta or "2026-03-03T00:00:00+00:00")
+    assert rec["date_published"] == _iso(meta or "2026-03-03T00:00:00+00:00")
+    assert "day_only" not in rec["quality_flags"]
+
+
+def _date_of(lang: str, line: str) -> str | None:
+    from newsbot.extraction.date_fields import date_published
+    from newsbot.extraction.page import Page
+    from newsbot.extraction.record import Fields
+
+    html = (f"<html lang='{lang}'><head><meta charset='utf-8'><title>Lávka</title></head><body><article><h1>Lávka</h1>"
+            f"<div class='article-info'>{line}</div>{_text('sk') if lang == 'sk' else '<p>…</p>'}</article></body></html>")
+    value = date_published(Fields(Page(html.encode(), "https://noviny.example.sk/domov/lavka/")))[0]
+    return value and value.isoformat()
+
+
+@pytest.mark.parametrize("lang, day", [
+    ("sk", "10. marca 2026 o 14:35"), ("cs", "10. března 2026 v 14:35"), ("uk", "10 березня 2026 о 14:35"),
+    ("bg", "10 март 2026 в 14:35"), ("hr", "10. ožujka 2026. u 14:35"), ("da", "10. marts 2026 kl. 14:35"),
+    ("fi", "10. maaliskuuta 2026 klo 14.35"), ("de", "10. März 2026 um 14:35 Uhr"), ("fr", "10 mars 2026 à 14h35"),
+    ("it", "10 marzo 2026 alle 14:35"), ("pt", "10 de março de 2026 às 14h35"), ("es", "10 de marzo de 2026 a las 14:35"),
+    ("nl", "10 maart 2026 om 14:35"), ("el", "10 Μαρτίου 2026 στις 14:35"), ("lv", "2026. gada 10. martā plkst. 14:35"),
+    ("pl", "10 marca 2026 o godz. 14:35"), ("sl", "10. marca 2026 ob 14:35"), ("sv", "10 mars 2026 kl. 14:35"),
+])
+def test_a_date_line_closed_by_the_authors_name_alone_is_read(lang, day):
+    line = f"{day} · <a class='author' href='/autor/jana'>Jana Kováčová</a>"
+    assert _date_of(lang, line) == "2026-03-10T14:35:00+00:00"
+
+
+def test_a_slovak_date_line_closed_by_its_author_dates_the_article():
+    rec = _lang_page("sk", "Lávka", "<article><h1>Lávka</h1><div class='article-info'>Publikované 10. marca 2026 o "
+                     "14:35 · <a class='author' href='/autor/jana'>Jana Kováčová</a></div>" + _text("sk") + "</article>")
+    assert rec["date_published"] == "2026-03-10T14:35:00+00:00"
+    # the false friend: words in lower case after the separator make the line no date line
+    assert _date_of("sk", "Publikované 10. marca 2026 o 14:35 · čítajte aj o novej lávke v susednom meste") is None
+
+
+def _drupal_7_node(signature: str, before: str = "") -> dict:
+    html = ("<html lang='hu'><head><meta charset='utf-8'><title>Új gyalogoshíd | Hírek</title></head><body>"
+            f"{before}<h1 class='title'>Új gyalogoshíd</h1><div id='node-41' class='node node-article'>{signature}"
+            f"<div class='content'>{_text('hu')}</div></div></body></html>")
+    return extract_article(html.encode(), "https://hirek.example.hu/hirek/uj-gyalogoshid").record
+
+
+def test_an_rdfa_date_in_the_pages_first_drupal_node_without_a_subject_is_read():
+    rec = _drupal_7_node("<span property='dc:date dc:created' content='2026-02-03T13:00:00+01:00' datatype='xsd:dateTime'>"
+                    "</span><div class='field'><span class='date-display-single'>03.02.2026</span></div>")
+    assert rec["date_published"] == "2026-02-03T13:00:00+01:00"
+    rec = _drupal_7_node("<div class='submitted'><span property='dc:date dc:created' content='2026-03-09T10:00:00+01:00' "
+                    "datatype='xsd:dateTime'>Beküldte <span class='username'>sajto</span> - 2026. 03. 09., h - 10:00"
+                    "</span></div>")
+    assert rec["date_published"] == "2026-03-09T10:00:00+01:00"
+
+
+def test_an_rdfa_date_of_a_sidebars_drupal_node_is_not_the_pages():
+    sidebar = ("<div class='region-sidebar-first'><div class='node node-article'><h2><a href='/hirek/mas'>Más hír</a>"
+               "</h2><span property='dc:date dc:created' content='2025-12-01T10:00:00+01:00'></span></div></div>")
+    rec = _drupal_7_node("<div class='field'><span class='date-display-single'>03.02.2026</span></div>", sidebar)
+    assert rec["date_published"] == "2026-02-03T00:00:00+00:00"

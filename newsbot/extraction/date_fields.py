@@ -37,6 +37,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
     update's by its words, :func:`_time_label`, which is then no publication's candidate)."""
     tz = rules.timezone
     out: list[tuple[str, dates.ParsedDate]] = []
+    days: set[date] = set()  # the days a midnight <time> prints alone (a day, no instant)
 
     def add(layer, value):
         parsed = dates.parse_date(value, tz)
@@ -53,13 +54,15 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
                 break
     for name in meta_names:
         add("meta", page.meta_first(name))
-    if not any(p.has_time and p.has_offset for _, p in out):  # else the markup's dates would not be chosen
+    # else the markup's dates would not be chosen; but one may say a midnight instant is a day
+    if not any(p.has_time and p.has_offset and not _midnight(p) for _, p in out):
         for el in _ITEMPROP_DATE(page.tree, name=ld_key) if ld_key in page.names else ():
             if of_the_article(el):
                 add("microdata", _microdata_date(el))
                 if out and out[-1][0] == "microdata" and el.tag == "time" and el.get("datetime") \
                         and out[-1][1].has_time and _printed_day_only(el, page.declared_language):
                     out[-1] = ("microdata", dates.ParsedDate(out[-1][1].value, False, out[-1][1].has_offset))
+                    days.add(out[-1][1].value.date())
         for el in _rdfa_dates(page, ld_key)[:1]:
             add("rdfa", _rdfa_date(el))
         published = ld_key == "datePublished"
@@ -75,12 +78,20 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
             add("html", el.get("datetime"))
             if out and out[-1][0] == "html" and out[-1][1].has_time and _printed_day_only(el, page.declared_language):
                 out[-1] = ("html", dates.ParsedDate(out[-1][1].value, False, out[-1][1].has_offset))
+                days.add(out[-1][1].value.date())
         for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.names else ():
             add("html", el.get("title"))
             break
     for value in hint_values:
         add("hint", value)
-    return out
+    # the same midnight in a meta tag or JSON-LD (a static site's article:published_time) is that day too
+    return [(layer, dates.ParsedDate(p.value, False, p.has_offset)) if p.value.date() in days and _midnight(p)
+            else (layer, p) for layer, p in out]
+
+
+def _midnight(parsed: dates.ParsedDate) -> bool:
+    """``parsed`` is an instant at midnight exactly, in its own offset (``2026-03-03T00:00:00+00:00``)."""
+    return parsed.has_time and parsed.value.time() == datetime.min.time()
 
 
 _ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
@@ -185,8 +196,9 @@ def _of_the_node(el) -> bool:
     holding the text (:data:`_NODE_CHARS` characters or more: no cited report's name and date in
     a quotation), or ``el`` standing in its signature (:func:`_own_signature`) when it is the
     page's first Drupal node (:func:`_first_node`: a short node) naming no other title
-    (:func:`_names_a_title`), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` (not
-    a view's row beside it); in no box of other stories, and no teaser card unless its node names
+    (:func:`_names_a_title`), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` or
+    its first Drupal node (:func:`_first_node`: ``<div class="node node-article">`` under the
+    ``<h1>``; not a view's row beside it); in no box of other stories, and no teaser card unless its node names
     the headline (a node holding one "read also" link looks like a card of one link)."""
     if in_related(el):
         return False
@@ -201,7 +213,8 @@ def _of_the_node(el) -> bool:
             return True  # the page's own Drupal node's signature, whatever its text's length
         return not in_teaser(el) and (next(node.iter("h1"), None) is not None
                                       or len(node.text_content()) >= _NODE_CHARS)
-    return not in_teaser(el) and any(a.tag in ("article", "main") for a in el.iterancestors())
+    return not in_teaser(el) and any(a.tag in ("article", "main") or (drupal_node(a) and _first_node(a))
+                                     for a in el.iterancestors())
 
 
 def _first_node(node) -> bool:
@@ -431,7 +444,9 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     its ``content``), the first ``<time datetime>`` outside an aside, a navigation,
     a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
     publication's first (:func:`_time_mark`),
-    the feed/sitemap date (``hints.published``), then, on a page with none of these dates,
+    the feed/sitemap date (``hints.published``) — a midnight among them is a day when a
+    ``<time>`` of that midnight prints the day alone, and the one chosen gives way to a day the
+    address and the printed date both name (:func:`_printed_url_day`) —, then, on a page with none of these dates,
     the publication its date line's words name when they name an update too
     (:func:`_labelled_dates`: ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025,
     07:45 Uhr``), else a Drupal node signature's date (:func:`_drupal_signature`, month first),
@@ -458,6 +473,8 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published],
                              lambda: "published" in _labelled_dates(f))
+    if cands and (day := _printed_url_day(f, dates.choose(cands))):
+        cands = [("generic", dates.parse_date(day, rules.timezone))]
     if not cands:
         labelled = _labelled_dates(f)
         if "updated" in labelled and "published" in labelled:
@@ -487,6 +504,43 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     if chosen and not chosen[1].has_time:
         chosen = _with_printed_time(f, chosen)
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
+
+
+
+def _printed_url_day(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> str | None:
+    """The day (``YYYY-MM-DD``) a page's address (:func:`url_day`, any day folder) and its
+    first date element printing a day (:func:`_date_texts`, read by :func:`_printed_day`) both
+    name, when the ``chosen`` markup date (JSON-LD, meta, ``<time>``; not a portal selector's)
+    falls on another day in every offset (:func:`_on_day`): a stale structured date
+    (``"datePublished": "2025-11-04T08:00:00+01:00"`` on ``/2026/03/12/nuova-pista/`` printing
+    ``12 marzo 2026``) that a reader, seeing the day twice, does not believe. ``None`` when the
+    two disagree, when the element's words call its day an update's (vocabulary category
+    ``date_label``: ``Aggiornato il 12 marzo 2026``) or when the page prints that day only in
+    an event's element or in running text (:func:`_no_publication`)."""
+    if chosen[0] == "portal":
+        return None
+    language = f["language"]
+    url = url_day(f.page.url, language, folder=True)
+    if url is None or _on_day(chosen[1], url):
+        return None
+    for text in _date_texts(f):
+        if _first_day(text) is None:
+            continue
+        day = _printed_day(f, language, [text])  # the first element printing a day, read once
+        if day != url.isoformat() or any(w.group("updated") is not None for w in pattern("date_label").finditer(text)):
+            return None
+        return None if _no_publication(f, day) else day
+    return None
+
+
+def _on_day(parsed: dates.ParsedDate, day: date) -> bool:
+    """``parsed`` falls on ``day``: a day-only date is that day; an instant is that day's in
+    some offset from UTC-12 to UTC+14 (:data:`_ZONE_AHEAD`: ``2026-03-11T23:30:00Z`` is 12 March
+    in Berlin)."""
+    if not parsed.has_time:
+        return parsed.value.date() == day
+    start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) - _ZONE_AHEAD
+    return start <= parsed.value < start + _ZONE_AHEAD + timedelta(days=1, hours=12)
 
 
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
@@ -1361,8 +1415,26 @@ def _structured_date(page: Page) -> bool:
                for key in ("datePublished", "dateModified"))
 
 
+def date_label_cell(text: str) -> re.Match | None:
+    """The word for what a date dates (vocabulary category ``date_label``: group ``updated`` or
+    ``published``) filling the label cell ``text`` of a table's row, a colon after it at most
+    (``Data publikacji:``, ``Last updated``); ``None`` for another cell (``Další aktualizace``,
+    ``Site last updated:``, ``Author:``). The one test of a date's label cell: the rows dating a
+    page (:func:`_label_rows`) and a table of its record left out of the body
+    (:func:`~newsbot.extraction.generic.filters.record_tables`) both read it."""
+    word = pattern("date_label").match(text)
+    return word if word is not None and _LABEL_WHOLE.fullmatch(text, word.end()) else None
+
+
+def prints_a_day(text: str) -> bool:
+    """``text`` prints a whole day, day, month and year (:func:`_first_day`: ``12.03.2026``,
+    ``2026-03-12``, ``12. März 2026``, ``March 12, 2026``, ``2026. március 12.``); a year or a
+    month and year alone (a book's ``2026``, ``March 2026``) is none. The one test of a date's
+    value cell, as :func:`date_label_cell` is of its label's."""
+    return _first_day(text) is not None
+
+
 def _read_label_rows(f: Fields) -> list[str]:
-    label = pattern("date_label")
     rows = []
     if _structured_date(f.page):  # most pages: no walk for the table's rows
         return rows
@@ -1372,11 +1444,10 @@ def _read_label_rows(f: Fields) -> list[str]:
     for el in cells:
         name, value = el[0], el[1]
         head = clean(text_of(name)) or ""
-        word = label.match(head) if head else None
-        if word is None or not _LABEL_WHOLE.fullmatch(head, word.end()):
+        if not head or date_label_cell(head) is None:
             continue
         text = clean(text_of(value, apart=True)) or ""
-        if not text or len(text) > 150 or not _first_day(text):
+        if not text or len(text) > 150 or not prints_a_day(text):
             continue
         table = next(el.iterancestors("table"), el)
         if in_aside(el) or in_related(el) or in_teaser(el) or comments_of(el) is not None \
@@ -1544,12 +1615,16 @@ def _byline_end(text: str, credits: bool = True, desk: bool | Callable[[], bool]
         return 0
     if lead is None or (lead.re is not _credit_word() and _desk_name(names.group(1))):
         return names.end() if _desk_name(names.group(1)) and (desk() if callable(desk) else desk) else 0
-    words = _WORD.findall(_credit_word().sub(", ", names.group(1)) if credits else names.group(1))
-    if 2 <= len(words) <= _BYLINE_WORDS and words[0][0].isupper() and words[-1][0].isupper() \
-            and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words) \
-            and not re.search(r"\d", names.group(1)):
-        return names.end()
-    return 0
+    return names.end() if _names(_credit_word().sub(", ", names.group(1)) if credits else names.group(1)) else 0
+
+
+def _names(text: str) -> bool:
+    """``text`` is a byline's names: two to :data:`_BYLINE_WORDS` words, no digit, each
+    capitalised or a short particle (:data:`_PLACE_PARTICLE`), the first and the last
+    capitalised (``Ana Silva e Rui Costa``, ``Jana Kováčová``)."""
+    words = _WORD.findall(text)
+    return 2 <= len(words) <= _BYLINE_WORDS and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or len(w) <= _PLACE_PARTICLE for w in words) and not re.search(r"\d", text)
 
 
 def _listed(el) -> bool:
@@ -1570,13 +1645,18 @@ def _desk_name(text: str) -> bool:
 def _byline_start(text: str) -> int:
     """Where a byline closing the date line ``text`` begins: a separator (:data:`_SEPARATOR`)
     followed by a byline's lead-in (vocabulary category ``byline_lead_in``: ``Objavljeno:
-    14.05.2026. u 12:45 | Autor: …``, ``2026. gada 12. martā plkst. 15:45 · Autors: …``); the
-    length of ``text`` when none does (the names after it are the bylines', no date line's
-    words)."""
+    14.05.2026. u 12:45 | Autor: …``, ``2026. gada 12. martā plkst. 15:45 · Autors: …``), or
+    the last separator when names alone (:func:`_names`) follow it to the end and a day
+    (:func:`_first_day`) stands before it (``Publikované 10. marca 2026 o 14:35 · Jana
+    Kováčová``); the length of ``text`` when none does (the names after it are the bylines', no
+    date line's words)."""
     lead = pattern("byline_lead_in")
-    for sep in _SEPARATOR.finditer(text):
+    seps = list(_SEPARATOR.finditer(text))
+    for sep in seps:
         if sep.start() and lead.match(text[sep.end():]):
             return sep.start()
+    if seps and seps[-1].start() and _names(text[seps[-1].end():]) and _first_day(text[:seps[-1].start()]):
+        return seps[-1].start()
     return len(text)
 
 

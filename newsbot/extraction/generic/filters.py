@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..date_fields import date_label_cell, prints_a_day
 from ..text import key, tokens
 from .blocks import Block, _SENTENCE_END, _parent
 from ..vocabulary import language_pattern, pattern, phrases
@@ -672,14 +673,6 @@ PAYWALL_LABEL_TAGS = frozenset({"p", "div", "span"})  # the elements a subscribe
 RECORD_ROWS = 3  # the fewest labelled rows of a table of the page's own record (a study's Author and Published are the text's)
 RECORD_MAX_ROWS = 12  # the most rows of such a table: a longer one is data
 
-_FULL_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
-                        r"|\d{1,2}\.?\s+[^\W\d_]{3,15}\.?\s+\d{4}|[^\W\d_]{3,15}\.?\s+\d{1,2},?\s+\d{4}")
-"""A day, month and year (``12.03.2026``, ``2026-03-12``, ``12. März 2026``, ``March 12, 2026``):
-a bare year or month and year (a book's ``2026``, ``March 2026``) is none. A month's name is read
-as 3 to 15 letters (the longest, ``października``, has 12): searched, a longer run of letters
-still ends in a match, and a cell of one long word is read in linear time."""
-
-
 def _good_after(goods: list, first: int, found: list, inside: set) -> bool:
     """A good block of ``found`` (``goods``: their indices, ascending) comes after index
     ``first`` outside the ids ``inside``."""
@@ -696,13 +689,14 @@ def record_tables(found: list[Block]) -> set:
     text: a table after the text's last good paragraph whose label/value rows (two cells each; a
     row of one cell or with an empty label aside) are all labelled with the vocabulary's
     ``record_label`` (``Wytworzył:``, ``Opublikował:``, ``Ostatnia zmiana:``, ``Liczba
-    odwiedzin:``, ``Author:``) or ``date_label`` words (``Data publikacji:``), at least
-    :data:`RECORD_ROWS` of them, one giving a full date (:data:`_FULL_DATE`) — a Polish public
+    odwiedzin:``, ``Author:``) or ``date_label`` words filling the cell (``Data publikacji:``,
+    :func:`~newsbot.extraction.date_fields.date_label_cell`), at least :data:`RECORD_ROWS` of
+    them, one giving a whole day (:func:`~newsbot.extraction.date_fields.prints_a_day`) — a Polish public
     information bulletin's ``metryka``. Only left out of the body: its element stays in the tree
     for the dates read from it. A table in the middle of the text, or one with a row of another
     kind (a book's pages or price, a film's director, a vote's count, a release's licence), or
     with no day in it (a book's year), is the text's."""
-    record, dated = pattern("record_label"), pattern("date_label")
+    record = pattern("record_label")
     tables: dict = {}
     for b in found:
         if b.tag == "tr":
@@ -725,12 +719,11 @@ def record_tables(found: list[Block]) -> set:
             label = " ".join(cells[0].text_content().split()).rstrip(" :") if len(cells) == 2 else ""
             if not label:
                 continue
-            m = dated.match(label)
-            if not (record.match(label) or (m and not label[m.end():].strip())):
+            if not (record.match(label) or date_label_cell(label)):
                 labelled = -1
                 break
             labelled += 1
-            day = day or bool(_FULL_DATE.search(cells[1].text_content()))
+            day = day or prints_a_day(cells[1].text_content())
         if labelled >= RECORD_ROWS and day:
             out |= inside
     return out
