@@ -1942,6 +1942,8 @@ _PL_TEXT = ("Rada miasta we wtorek debatowała nad przebudową portu i nocnymi z
     ("de", "<p class='meta'><time datetime='2026-03-11'>11.03.2026</time> · Von Kiel nach Hamburg</p>", []),
     ("es", "<p class='meta'>11.03.2026 · Por Sierra Nevada, en bicicleta</p>", []),
     ("pl", "<p class='meta'>Dodano: 11.03.2026 15:20 | Autor: Redakcja, PAP</p>", []),
+    # a lead-in of the page's language alone before an outlet
+    ("ro", "<p class='meta'>12 martie 2026, 10:15 · de Radio Constanța</p>", []),
 ])
 def test_a_byline_after_the_date_in_one_line_is_read(lang, top, want):
     assert _text_page(top, lang)["authors"] == want

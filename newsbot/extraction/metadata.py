@@ -1485,7 +1485,8 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
     for that mark too, and so a source's lead-in (the vocabulary's ``source_lead_in``:
     ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it
-    (its lead-in printed after the line's date, with its colon or none, needs none:
+    (its lead-in printed after the line's date, with its colon or, a lead-in of every language
+    (the vocabulary's ``byline_lead_in``; not Romanian ``de``, an outlet's ``de Radio Constanța``), none, needs none:
     ``12.03.2026 · Autors: Andris Kalniņš``, ``11.03.2026, 12:15 Uhr · Von Kerstin Jahn``, news
     agencies' fields after it credited with the writer, :func:`_credited_with_agency`:
     ``Dodano: 11.03.2026 15:20 | Autor: Jan Kowalski, PAP``; with no date in the line it is a work's card,
@@ -1541,7 +1542,10 @@ def _dateline_byline(f: Fields) -> list[str]:
                 and all(pattern("other_credit").match(field) or not _without_role(field)
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
-                dated = any(_names_time(x, f) for x in fields[:start])  # ``12.03.2026 · Autors: …``, ``… Uhr · Von …``
+                # ``12.03.2026 · Autors: …``, ``… Uhr · Von …``: a date before, the lead-in's colon or a word every
+                # language's (not one of the page's language alone: Romanian ``de Radio Constanța``, an outlet)
+                dated = any(_names_time(x, f) for x in fields[:start]) \
+                    and (_colon_lead_in(fields[start], lead_in) or bool(pattern("byline_lead_in").match(fields[start])))
                 names = _persons(lead, language) or (_credited_with_agency(lead, language) if dated and persons_only
                                                      else [])
                 if names and not pattern("source_lead_in").match(fields[start]) \
