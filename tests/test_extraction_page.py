@@ -15,9 +15,9 @@ from newsbot.extraction.decoding import decode_html
 
 
 def test_control_characters_do_not_break_parsing():
-    html = _doc("<title>Ti\x00tle\x01</title>", "<h1>Ti\x00tle</h1>" + _paras(3).replace("about", "ab\x00out\x07"))
+    html = _doc("<title>Har\x00bour\x01</title>", "<h1>Har\x00bour</h1>" + _paras(3).replace("about", "ab\x00out\x07"))
     rec = extract_article(html.encode("utf-8"), URL).record
-    assert rec["title"] == "Title"
+    assert rec["title"] == "Harbour"
     assert "\x00" not in rec["body"] and "\x07" not in rec["body"]
     assert rec["body"].startswith("Paragraph 1 about the harbour")
 

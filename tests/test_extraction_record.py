@@ -1918,3 +1918,141 @@ def test_a_date_line_in_a_font_after_a_table_layouts_bold_headline_gives_its_aut
     # the same line with no lead-in names no one
     bare = html.replace(" | Autor: Dragana Lukić", "")
     assert extract_article(bare.encode(), "https://www.luka.example/vesti/12").record["authors"] == []
+
+
+# --- a byline after the date in one line, an interviewer's credit, template placeholders, desks ---
+
+_PL_TEXT = ("Rada miasta we wtorek debatowała nad przebudową portu i nocnymi zmianami pracowników, które związek chce "
+            "przejrzeć przed zimą.")
+
+
+@pytest.mark.parametrize("lang, top, want", [
+    # a news agency credited beside the writer after a colon lead-in, the date first
+    ("pl", "<p class='meta'><font size='2'><b>Dodano: 11.03.2026 15:20</b> | Autor: Jan Kowalski, PAP</font></p>",
+     ["Jan Kowalski", "PAP"]),
+    ("hr", "<p class='datum'>Objavljeno: 10.03.2026. u 12:50 | Autor: Marija Kovačević, HINA</p>",
+     ["Marija Kovačević", "HINA"]),
+    # a lead-in with no colon after the line's date
+    ("de", "<p class='dateline'><time datetime='2026-03-11T12:15:00+01:00'>11.03.2026, 12:15 Uhr</time> · Von Kerstin "
+           "Jahn</p>", ["Kerstin Jahn"]),
+    ("en", "<p class='post-meta'><time datetime='2026-03-11'>11 March 2026</time> | By Tom Weiss</p>", ["Tom Weiss"]),
+    ("fr", "<p class='date'>11/03/2026 à 12h15 · Par Julie Martin et Hugo Bernard</p>", ["Julie Martin", "Hugo Bernard"]),
+    # no date before the lead-in: a work's card; a place after the date's lead-in word; an agency without a writer
+    ("pl", "<p class='ksiazka'>Autor: Jan Kowalski, PAP</p>", []),
+    ("de", "<p class='meta'><time datetime='2026-03-11'>11.03.2026</time> · Von Kiel nach Hamburg</p>", []),
+    ("es", "<p class='meta'>11.03.2026 · Por Sierra Nevada, en bicicleta</p>", []),
+    ("pl", "<p class='meta'>Dodano: 11.03.2026 15:20 | Autor: Redakcja, PAP</p>", []),
+    # a lead-in of the page's language alone before an outlet
+    ("ro", "<p class='meta'>12 martie 2026, 10:15 · de Radio Constanța</p>", []),
+])
+def test_a_byline_after_the_date_in_one_line_is_read(lang, top, want):
+    assert _text_page(top, lang)["authors"] == want
+
+
+def test_a_table_layouts_date_line_credits_a_writer_and_an_agency():
+    text = "<br><br>".join(f"{_PL_TEXT} ({i})" for i in range(5))
+    html = ("<html><head><meta charset='windows-1250'><title>Portal Miejski - Nowe dźwigi w porcie miejskim</title></head>"
+            "<body><table width='760'><tr><td><b>Nowe dźwigi w porcie miejskim</b><br><font size='2'><b>Dodano: "
+            f"11.03.2026 15:20</b> | Autor: Jan Kowalski, PAP</font><br><br>{text}</td></tr></table></body></html>")
+    rec = extract_article(html.encode("windows-1250"), "https://www.portal-miejski.example/kraj/dzwigi")
+    assert rec.record["authors"] == ["Jan Kowalski", "PAP"]
+
+
+@pytest.mark.parametrize("lang, after, want", [
+    ("de", "<p><em>Das Gespräch führte Lena Vogt.</em></p>", ["Lena Vogt"]),
+    ("fr", "<p><i>Propos recueillis par Julie Martin</i></p>", ["Julie Martin"]),
+    ("pl", "<p><strong>Rozmawiała: Ewa Lis</strong></p>", ["Ewa Lis"]),
+    ("nl", "<p><em>Het interview werd afgenomen door Koen Smit en Lotte Visser.</em></p>", ["Koen Smit", "Lotte Visser"]),
+    ("cs", "<p>Ptala se Jana Malá</p>", ["Jana Malá"]),
+    ("sv", "<p><em>Intervjuare: Greta Lund</em></p>", ["Greta Lund"]),
+    # a sentence of the text saying who led a conversation; the interviewee after "mit"
+    ("de", "<p>„Das Gespräch führte Lena Vogt sehr ruhig“, sagte der Bürgermeister.</p>", []),
+    ("de", "<p>Das Gespräch führte Lena Vogt im Rathaus.</p>", []),
+    ("de", "<p><em>Das Gespräch führte Lena Vogt mit Jonas Brandt.</em></p>", []),
+    ("pl", "<p>Rozmawiał z nami Jan Nowak.</p>", []),
+    # in a quotation's box
+    ("de", "<blockquote><p>Das Gespräch führte Lena Vogt.</p></blockquote>", []),
+])
+def test_an_interviewers_credit_after_the_text_names_the_writer(lang, after, want):
+    assert _text_page("", lang, after=after)["authors"] == want
+
+
+_PLACEHOLDER_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+                   '"headline": "Headline", "author": {"@type": "Person", "name": "Author Name"}}</script>'
+                   '<meta property="og:title" content="{{headline}}">')
+
+
+def test_a_templates_placeholders_are_no_author_and_no_title():
+    top = ("<div class='byline'><a rel='author' href='/toimittajat/mikko-laine'>Mikko Laine</a> · 9.3.2026 klo 11.00"
+           "</div>")
+    rec = _text_page(top, "fi", head=_PLACEHOLDER_LD)
+    assert (rec["authors"], rec["title"]) == (["Mikko Laine"], "Cranes return")
+
+
+@pytest.mark.parametrize("value, want", [
+    ("Author Name", True), ("Your Name", True), ("{{author}}", True), ("%author%", True), ("John Doe", True),
+    ("Lorem ipsum dolor sit amet", True), ("Headline", True), ("Max Mustermann", True), ("${title}", True),
+    # a headline or a name holding such a word, no placeholder
+    ("Headline inflation falls", False), ("Title race tightens", False), ("Jonathan Doerr", False),
+    ("Nameless heroes of the port", False), ("Lorena Ipsen", False), ("", False),
+])
+def test_a_placeholder_is_a_templates_dummy_value(value, want):
+    from newsbot.extraction.values import placeholder
+
+    assert placeholder(value) is want
+
+
+def test_a_real_headline_beside_a_placeholder_author_stays():
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            '"headline": "Headline inflation falls", "author": {"@type": "Person", "name": "%author%"}}</script>')
+    rec = _text_page("<p class='byline'>By Tom Weiss</p>", "en", head=head)
+    assert (rec["authors"], rec["title"]) == (["Tom Weiss"], "Headline inflation falls")
+
+
+def _ld_author(name: str) -> str:
+    return ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": "Cranes return", "author": {{"@type": "Person", "name": "{name}"}}}}</script>')
+
+
+@pytest.mark.parametrize("lang, name, top, want", [
+    # a desk typed as a person, the person printed above the text
+    ("nl", "Webredactie Eindredactie", "<div class='article-byline'><span class='byline-prefix'>Door</span> <a "
+     "class='author-link' href='/auteur/koen-smit'>Koen Smit</a></div>", ["Koen Smit"]),
+    ("de", "Redaktion Wirtschaft", "<p class='byline'>Von Kerstin Jahn</p>", ["Kerstin Jahn"]),
+    # the desk alone: the site's signature; a person in JSON-LD beside another printed
+    ("nl", "Webredactie Eindredactie", "", ["Webredactie Eindredactie"]),
+    ("de", "Lena Vogt", "<p class='byline'>Von Kerstin Jahn</p>", ["Lena Vogt"]),
+])
+def test_a_structured_desk_gives_way_to_the_printed_person(lang, name, top, want):
+    assert _text_page(top, lang, head=_ld_author(name))["authors"] == want
+
+
+@pytest.mark.parametrize("top, want", [
+    # Kadence's posted-by with no structured author: the printed first and the one after the wrapper
+    ("<div class='entry-meta'><span class='posted-by'><span class='meta-label'>Door</span><span class='author vcard'>"
+     "<a class='url fn n' href='/author/pieter/'>Pieter Bakker</a></span></span> en <span class='author vcard'>"
+     "<a class='url fn n' href='/author/lotte/'>Lotte Visser</a></span></div>", ["Pieter Bakker", "Lotte Visser"]),
+    # the second with a role after it: a photographer
+    ("<div class='entry-meta'><span class='posted-by'><span class='meta-label'>Door</span><span class='author vcard'>"
+     "<a class='url fn n' href='/author/pieter/'>Pieter Bakker</a></span></span> en <span class='author vcard'>"
+     "<a class='url fn n' href='/author/lotte/'>Lotte Visser</a></span> (foto's)</div>", ["Pieter Bakker"]),
+])
+def test_printed_co_authors_one_element_each_are_read_with_no_structured_author(top, want):
+    assert _text_page(top, "nl")["authors"] == want
+
+
+@pytest.mark.parametrize("lang, box, want", [
+    ("de", "<div class='author-box'><h3>Über die Autorin</h3><p><strong>Lea Sommer</strong> ist Biologin und "
+           "koordiniert das Moorprojekt des Landes.</p></div>", ["Lea Sommer"]),
+    ("en", "<div class='about-author'><h4>About the author</h4><p><b>Tom Weiss</b> covers ports and shipping for the "
+           "paper.</p></div>", ["Tom Weiss"]),
+    # a book's title under the heading; a heading that is not the author's; no name of its own element
+    ("de", "<div class='author-box'><h3>Über die Autorin</h3><p><strong>Das Moor</strong> ist ihr erstes Buch und "
+           "erscheint im Frühjahr.</p></div>", []),
+    ("de", "<div class='author-box'><h3>Mehr zum Thema</h3><p><strong>Lea Sommer</strong> ist Biologin und "
+           "koordiniert das Moorprojekt des Landes.</p></div>", []),
+    ("de", "<div class='author-box'><h3>Über die Autorin</h3><p>Lea Sommer ist Biologin und koordiniert das "
+           "Moorprojekt des Landes.</p></div>", []),
+])
+def test_an_author_box_under_the_authors_heading_names_its_bold_writer(lang, box, want):
+    assert _text_page("", lang, after=box)["authors"] == want

@@ -20,7 +20,8 @@ from .text import clean, key, unescape_entities
 from .title import bold_headline, headline_element, home_link
 from .urls import absolute, same_site, site_of
 from .values import (TEASER_HEADLINE_CHARS, above_the_text, drupal_node, in_aside, in_related, in_teaser, ld_text,
-                     listed_node, of_the_article, read_apart, select_values, text_of, unique, value_of)
+                     listed_node, of_the_article, placeholder, read_apart, select_values, text_of, unique,
+                     value_of)
 from .vocabulary import language_pattern, pattern, phrases, vocabulary
 
 if TYPE_CHECKING:
@@ -731,14 +732,18 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     ``article:author`` meta, microdata ``itemprop="author"``, ``rel="author"`` links, the
     printed byline (:func:`_printed_byline`), then the date line under the headline when it
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
-    headline (:func:`_author_links`), the article's signature (:func:`_signature`), the writer a standfirst's line credits
+    headline (:func:`_author_links`), the article's signature (:func:`_signature`), an interviewer's credit after the
+    text (:func:`_interviewer_credit`), the writer a standfirst's line credits
     (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), then the account a Drupal
     node's meta names as its creator (:func:`_node_creator`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
     typed as an organisation (:func:`_organisation_node`: ``Brněnské dny``, the site's own
-    desk), the first markup source naming people (:func:`_person_shaped`) wins over them: the
-    person whose byline the page prints above the text (:func:`_printed_above_the_text`)."""
+    desk) or each names a desk (:func:`_desk`: ``Webredactie Eindredactie``, a Person's type
+    or none), the first markup source naming people (:func:`_person_shaped`) wins over them: the
+    person whose byline the page prints above the text (:func:`_printed_above_the_text`). A
+    template's placeholder (:func:`~newsbot.extraction.values.placeholder`: ``Author Name``,
+    ``{{author}}``) names no one in any source."""
     page = f.page
     portal = unique(select_values(page, f.rules.css("authors")))
     if portal:
@@ -746,31 +751,37 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     brands = _brands(f)
     raw = page.article_entity.get("author")
     items = [_resolved(page, a) for a in (raw if isinstance(raw, list) else [raw] if raw else [])]
+
+    def printed() -> list[str]:  # the printed byline: its first author element may have co-authors beside it
+        return _printed_byline(f)
+
     sources = (  # read one after the other, the markup only when structured data names no one
         ("jsonld", lambda: [ld_text(a) for a in items]),
         ("meta", lambda: page.meta.get("author", []) + page.meta.get("article:author", [])),
         ("microdata", lambda: [_microdata_name(el) for el in _ITEMPROP_AUTHOR(page.tree)]),
         ("html", lambda: [text_of(a) for a in page.elements("a") if "author" in (a.get("rel") or "").split(" ")][:6]),
-        ("html", lambda: _printed_byline(f)),
+        ("html", printed),
         ("html", lambda: _dateline_byline(f)),
         ("html", lambda: _author_links(f)),
         ("html", lambda: _signature(f)),
+        ("html", lambda: _interviewer_credit(f)),
         ("html", lambda: _opening_signature(f)),
         ("html", lambda: _standfirst_credit(f)),
         ("html", lambda: _node_creator(f)),
     )
 
     def names_of(values) -> list[str]:
-        return [n for n in unique(n for v in values if v for n in split_names(v, byline_language(f)))
+        return [n for n in unique(n for v in values if v and not placeholder(v)  # ``Author Name``: a template's
+                                  for n in split_names(v, byline_language(f)))
                 if "@" not in n and not _is_brand(n, brands) and not _ROLE_WORD.search(n)]
 
     for layer, values in sources:
         names = names_of(values())
-        if names and layer == "jsonld" and all(_organisation_node(a) for a in items):
-            printed = next((found for other, read in sources if other == "html" and (found := names_of(read()))), [])
-            if printed and all(_person_shaped(n) for n in printed) and _printed_above_the_text(page, printed[0]):
-                return printed, "html"  # the people the page prints, over the organisation credited
-        if names and layer != "html":  # ``A and B`` printed, the structured data naming A alone
+        if names and layer == "jsonld" and (all(_organisation_node(a) for a in items) or all(_desk(n) for n in names)):
+            people = next((found for other, read in sources if other == "html" and (found := names_of(read()))), [])
+            if people and all(_person_shaped(n) for n in people) and _printed_above_the_text(page, people[0]):
+                return people, "html"  # the people the page prints, over the organisation or desk credited
+        if names and (layer != "html" or values is printed):  # ``A and B``, one author element each, A named alone
             more = [n for n in names_of(_joined_authors(page, names[-1], byline_language(f))) if key(n) not in
                     {key(x) for x in names}]
             return names + more, layer
@@ -780,6 +791,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
 
 
 _JOINED_LEVELS = 2  # the elements up from a name's own whose siblings may print a co-author
+_JOINED_CANDIDATES = 50  # the first elements holding the name's first word read for its byline (a page may repeat it)
 
 
 def _joined_authors(page, name: str, language: str) -> list[str]:
@@ -795,12 +807,13 @@ def _joined_authors(page, name: str, language: str) -> list[str]:
     one author element per writer (``<span class="author vcard"><a class="url fn n" …>A</a></span>
     en <span class="author vcard">…B…</span>``, Blocksy's ``<a class="ct-meta-element-author">A</a>
     a <a …>B</a>``; Kadence's second after the end of the wrapper holding the first and its
-    lead-in, :func:`_joint_after`), where the ``author`` meta and JSON-LD name only the first. Each co-author's
+    lead-in, :func:`_joint_after`), where the ``author`` meta, JSON-LD or the first printed author
+    element (:func:`_printed_byline`) name only the first. Each co-author's
     name must read as a person's (:func:`_person_shaped`). ``[]`` when there is none."""
     words = _conjunctions(language)
     want = key(name)
     near = _near_headline(headline_element(page, None))
-    for el in _HOLDS_TEXT(page.tree, text=name.split()[0]):
+    for el in islice(_HOLDS_TEXT(page.tree, text=name.split()[0]), _JOINED_CANDIDATES):
         if key(text_of(el) or "") != want or not any(x is el or _within(el, x) for x in near):
             continue  # a columnists' strip, a masthead's team or a trending bar elsewhere: no byline
         node = el
@@ -1070,6 +1083,9 @@ def _printed_byline(f: Fields) -> list[str]:
             continue
         edged = _edged_text(el)
         text = _byline_text(el, edged)
+        if text and not in_aside(el) and _biography(text, byline_language(f), language_declared(f)) \
+                and (boxed := _author_box_name(el)):
+            return [boxed]  # ``<h3>Über die Autorin</h3><p><strong>Lea Sommer</strong> ist Biologin …``
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text) \
                 and not _in_fact_box(el) and not _biography(text, byline_language(f), language_declared(f)):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
@@ -1097,6 +1113,32 @@ def _printed_byline(f: Fields) -> list[str]:
     return []
 
 
+def _author_box_name(el) -> str | None:
+    """The writer an author box ``el`` (a byline-named element printing a biography,
+    :func:`_biography`) names under a heading saying it is the author's: its first heading
+    (``<h2>`` to ``<h6>``) holds the word *author* (:data:`_ROLE_WORD`: ``Über die Autorin``,
+    ``About the author``, ``O autorze``), and its first paragraph opens with an emphasis
+    element (:data:`_EMPHASIS`) whose text reads as a person's name (:func:`_person_shaped`,
+    not opening with a definite article, the vocabulary's ``definite_article``: a book's
+    title, ``Das Moor``) with no quotation mark around it: ``<p><strong>Lea Sommer</strong> ist
+    Biologin …</p>``. ``None`` otherwise (a biography under no such heading, or naming its
+    writer in the sentence alone)."""
+    heading = next(el.iter(*_HEADINGS), None)
+    if heading is None or not _ROLE_WORD.search(text_of(heading) or ""):
+        return None
+    first = next((p for p in el.iter("p") if (text_of(p) or "").strip()), None)
+    lead = next(first.iterchildren(etree.Element), None) if first is not None else None
+    if lead is None or lead.tag not in _EMPHASIS or (first.text or "").strip():
+        return None
+    name = clean(text_of(lead)) or ""
+    words = name.split()
+    if not _person_shaped(name) or pattern("definite_article").match(words[0]) or any(c in _QUOTE_MARKS for c in name) \
+            or (lead.tail or "").lstrip()[:1] in _QUOTE_MARKS:
+        return None
+    return name
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SENTENCE_WORDS = 6  # the fewest words of an author box's sentence (``Lea Sommer ist Biologin und schreibt …``)
 _SENTENCE_LOWER = 3  # the fewest words in lower case of such a sentence, no conjunction among them
 
@@ -1457,8 +1499,11 @@ def _dateline_byline(f: Fields) -> list[str]:
     lead-in that is one only before its colon (:func:`_label_lead_in`, ``Interview:``) asks
     for that mark too, and so a source's lead-in (the vocabulary's ``source_lead_in``:
     ``Quelle: Stadt Mainz · 4. März 2025``), a desk's name (:func:`_desk`) and a lead-in's field with no date after it
-    (its lead-in printed with its colon after the line's date, :func:`_colon_lead_in`, needs none:
-    ``12.03.2026 · Autors: Andris Kalniņš``; with no date in the line it is a work's card,
+    (its lead-in printed after the line's date, with its colon or, a lead-in of every language
+    (the vocabulary's ``byline_lead_in``; not Romanian ``de``, an outlet's ``de Radio Constanța``), none, needs none:
+    ``12.03.2026 · Autors: Andris Kalniņš``, ``11.03.2026, 12:15 Uhr · Von Kerstin Jahn``, news
+    agencies' fields after it credited with the writer, :func:`_credited_with_agency`:
+    ``Dodano: 11.03.2026 15:20 | Autor: Jan Kowalski, PAP``; with no date in the line it is a work's card,
     ``Författare: Selma Lagerlöf``, ``Text: Bertolt Brecht``), unless only other roles'
     credits follow it (``Text: Ana Ruiz · Fotos: Luis Gil``); places read as people's names
     (``Por Sierra Nevada y Las Alpujarras``) are none without it. A lead-in's field with no
@@ -1479,6 +1524,7 @@ def _dateline_byline(f: Fields) -> list[str]:
         nears = [el for el in head.itersiblings() if isinstance(el.tag, str) and el.tag != "br"][:_DATELINE_NEAR]
     language = byline_language(f)
     lead_in = _lead_ins(language, language_declared(f))
+    agency_of = pattern("news_agency").match
     for n, near in enumerate(nears):
         for el in near.iter(etree.Element):
             edged = _edged_text(el, _COMPOSED * NAME_CHARS)
@@ -1500,18 +1546,25 @@ def _dateline_byline(f: Fields) -> list[str]:
                         return unique(flat)
                 continue
             byline = _before_time(fields[start:], f)
-            persons_only = byline is None and len(fields) == start + 1
+            lead = fields[start]
+            if byline is None and len(fields) > start + 1 and all(agency_of(x) for x in fields[start + 1:]):
+                lead = ", ".join(fields[start:])  # ``Autor: Jan Kowalski, PAP``: an agency credited beside the writer
+            persons_only = byline is None and (len(fields) == start + 1 or lead != fields[start])
             if persons_only:
-                byline = _before_date(fields[start])
+                byline = _before_date(lead)
             credits = byline is None and len(fields) > start + 1 \
                 and all(pattern("other_credit").match(field) or not _without_role(field)
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
-                names = _persons(fields[start], language)  # ``Por Ana Ruiz y Luis Gil``, ``Text: Ana Ruiz · Fotos: Luis Gil``
+                # ``12.03.2026 · Autors: …``, ``… Uhr · Von …``: a date before, the lead-in's colon or a word every
+                # language's (not one of the page's language alone: Romanian ``de Radio Constanța``, an outlet)
+                dated = any(_names_time(x, f) for x in fields[:start]) \
+                    and (_colon_lead_in(fields[start], lead_in) or bool(pattern("byline_lead_in").match(fields[start])))
+                names = _persons(lead, language) or (_credited_with_agency(lead, language) if dated and persons_only
+                                                     else [])
                 if names and not pattern("source_lead_in").match(fields[start]) \
                         and not any(_desk(name) for name in names) \
-                        and (credits or (_colon_lead_in(fields[start], lead_in) and any(_names_time(x, f) for x in fields[:start]))
-                             or _marked_authors(el, names)):
+                        and (credits or dated or _marked_authors(el, names)):
                     return names
             if byline is not None:
                 names = split_names(byline, language)
@@ -1711,6 +1764,16 @@ def _persons(field: str, language: str = "") -> list[str]:
     (:func:`_person_shaped`); ``[]`` otherwise."""
     names = split_names(field, language)
     return names if names and all(_person_shaped(name) for name in names) else []
+
+
+def _credited_with_agency(field: str, language: str = "") -> list[str]:
+    """The names ``field`` holds (:func:`split_names`) when each reads as a person's
+    (:func:`_person_shaped`) or a news agency's (the vocabulary's ``news_agency``) and one at
+    least as a person's (``Autor: Jan Kowalski, PAP``); ``[]`` otherwise."""
+    names = split_names(field, language)
+    agency = pattern("news_agency")
+    return names if any(_person_shaped(n) for n in names) \
+        and all(_person_shaped(n) or agency.match(n) for n in names) else []
 
 
 def _before_date(field: str) -> str | None:
@@ -2214,6 +2277,53 @@ def _opening_signature(f: Fields) -> list[str]:
     return names
 
 
+def _interviewer_credit(f: Fields) -> list[str]:
+    """The interviewer an interview credits in a line of its own after its text (``<p><em>Das
+    Gespräch führte Lena Vogt.</em></p>``, ``Propos recueillis par Julie Martin``,
+    ``Rozmawiała: Ewa Lis``): a paragraph (``<p>``) after the headline
+    (:func:`~newsbot.extraction.title.headline_element`) and after a paragraph of running text
+    (:data:`_RUNNING_CHARS`), in no box (:data:`_BOXES`) nor aside, :data:`NAME_CHARS`
+    characters at most, whose whole text is an interviewer's credit (the vocabulary's
+    ``interviewer_credit`` of the page's language, every language's when it has none), then
+    nothing but names (:func:`_interviewers`) and a full stop. A sentence of the text that
+    mentions who led a conversation (``„Das Gespräch führte Lena Vogt sehr ruhig“, sagte …``,
+    ``Rozmawiał z nami Jan Nowak``) is none. ``[]`` when there is none."""
+    head = headline_element(f.page, None)
+    if head is None:
+        return []
+    language = byline_language(f)
+    credit = language_pattern("interviewer_credit", language)
+    text_seen = False
+    for p in _paragraphs_after(head):
+        text = clean(text_of(p)) or ""
+        if len(text) >= _RUNNING_CHARS:
+            text_seen = True
+            continue
+        found = credit.match(text) if text_seen and text else None
+        if found is None or any(a.tag in _BOXES for a in p.iterancestors()) or in_aside(p):
+            continue
+        names = _interviewers(text[found.end():], language)
+        if names:
+            return names
+    return []
+
+
+def _interviewers(text: str, language: str) -> list[str]:
+    """The names the rest ``text`` of an interviewer's credit holds: parts joined by commas or
+    the page ``language``'s first *and* (the vocabulary's ``name_conjunction``: ``und``, not
+    ``mit``, the interviewee's), each a person's (:func:`_names_of_part`), a closing full stop
+    dropped; ``[]`` when one is not."""
+    own = vocabulary().get(language, {}).get("name_conjunction", {}).get("", ())
+    words = frozenset(own[:1])
+    names: list[str] = []
+    for part in text.strip().rstrip(".").split(","):
+        found = _names_of_part(part.strip(), language, words)
+        if not found:
+            return []
+        names += found
+    return names
+
+
 def _role_closes(text: str) -> bool:
     """A signature line's ``text`` holds a part after a comma (its role, a translator's note)."""
     return "," in text
@@ -2277,10 +2387,11 @@ def _translation_note() -> re.Pattern:
     return re.compile("|".join(phrases("translation_note")) or "(?!)", re.I)
 
 
-def _names_of_part(part: str, language: str) -> list[str]:
+def _names_of_part(part: str, language: str, words: frozenset[str] | None = None) -> list[str]:
     """The names a part of a signature line (:func:`_signature_line_names`) holds: all its words
-    names of people joined by the page ``language``'s *and*; ``[]`` when one is not."""
-    words = _conjunctions(language)
+    names of people joined by the page ``language``'s *and* (``words``, when given: its
+    conjunctions); ``[]`` when one is not."""
+    words = _conjunctions(language) if words is None else words
     out, name = [], []
     for word in part.split() + [""]:
         if word and word.lower() not in words:

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlsplit
 from .page import Page
 from .text import clean, key, unescape_entities
 from .urls import absolute, same_site, site_of
-from .values import ld_text, select_values, text_of
+from .values import ld_text, placeholder, select_values, text_of
 
 if TYPE_CHECKING:
     from .record import Fields
@@ -62,7 +62,8 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     ]
     sections = [f["section"]]
     names = {key(n) for n in site_names if n and key(n)}
-    cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw if t]
+    cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw
+             if t and not placeholder(t)]  # ``Headline``, ``{{headline}}``: a template's, no title
     cands = [(source, t) for source, t in cands if key(t) not in names]  # the site's name alone is no headline
     cands = [(source, t) for source, t in cands if not _HEADLESS.match(t)]  # "| Site": the headline is missing
     if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by

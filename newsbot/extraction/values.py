@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
+from .vocabulary import pattern
 
 
 def text_of(el, apart: bool = False) -> str:
@@ -132,6 +133,23 @@ def ld_text(value, depth: int = 0) -> str | None:
     return clean(unescape_entities(html_lib.unescape(value))) if isinstance(value, str) else None
 
 
+_TEMPLATE_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<%.*?%>|^%[\w.:-]+%$|^\[\[?[\w.:-]+\]\]?$")
+"""A template language's slot left in a value: ``{{headline}}``, ``{% author %}``, ``${title}``,
+``<%= name %>``, WordPress-style ``%author%`` and ``[author]`` as the whole value."""
+
+
+def placeholder(value: str | None) -> bool:
+    """``value`` (a structured field's text: JSON-LD's ``author`` or ``headline``, a meta tag's
+    content) is a template's placeholder, no value: a template language's slot left unfilled
+    (:data:`_TEMPLATE_SLOT`: ``{{headline}}``, ``%author%``) or, as its whole text, a dummy
+    value standing for the field (the vocabulary's ``placeholder``: ``Author Name``, ``Your
+    Name``, ``John Doe``, ``Max Mustermann``, ``Lorem ipsum …``, the field's own name,
+    ``Headline``, ``Title``). The one test every structured field reads its values through
+    (the title's candidates, the bylines)."""
+    text = clean(value) or ""
+    return bool(text) and (bool(_TEMPLATE_SLOT.search(text)) or bool(pattern("placeholder").match(text)))
+
+
 def in_aside(el) -> bool:
     """``el`` is inside an ``<aside>`` or a ``<nav>``, or a ``<footer>`` that is not an
     ``<article>``'s (where WordPress themes print a post's date and tags), or in reader comments
@@ -195,7 +213,6 @@ def in_related(el) -> bool:
     ``related_heading``: ``More from Sport``, ``Das könnte Sie auch interessieren``; not the
     page's own headline, :func:`_own_headline`: Joomla's ``item-page`` opens with it, ``Most
     popular baby names …``). A category link printed there is another story's."""
-    from .vocabulary import pattern
 
     title = None
     for ancestor in el.iterancestors():

@@ -101,6 +101,9 @@ PATTERNS: dict[str, Pattern] = {
     # the word "and" joining a compound surname's parts on a page of its language ("Roig i Pons",
     # "Ortega y Gasset"): no separator of two names there (metadata._surnames_joined)
     "surname_joint": Pattern(r"^(?:{})$", re.I),
+    # an interviewer's credit closing an interview ("Das Gespräch führte", "Propos recueillis par",
+    # "Rozmawiała:"), then its colon
+    "interviewer_credit": Pattern(r"^(?:{})(?!\w)\s*:?\s*", re.I),
     # a lead-in naming a source, no writer ("Quelle:", "Source:", "Fonte:")
     "source_lead_in": Pattern(r"^(?:{})(?!\w)", re.I),
     # what separates two names: punctuation (the word "and" beside it: "A, B, and C", a line
@@ -159,6 +162,9 @@ PATTERNS: dict[str, Pattern] = {
     # a company's legal form written as its language does ("GmbH", "a.s.", "N.V."), after a word
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
+    # --- template placeholders (newsbot.extraction.values.placeholder) ---
+    # a template's dummy value standing for a field's own ("Author Name", "Lorem ipsum"): the whole value
+    "placeholder": Pattern(r"^(?:{})$", re.I),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -271,6 +277,7 @@ SHAPES: dict[str, Shape] = {
     "byline_lead_in": Shape("byline_lead_in", r"{}"),
     "page_lead_in": Shape("page_lead_in", r"{}"),  # Romanian "de", Irish "Le": on their pages only
     "declared_lead_in": Shape("declared_lead_in", r"{}"),  # Catalan "Per": on declared pages only
+    "interviewer_credit": Shape("interviewer_credit", r"{}"),  # "Das Gespräch führte", "Ptala se"
     "source_lead_in": Shape("source_lead_in", r"{}"),  # the byline_lead_in words naming a source
     "name_conjunction": Shape("name_separator", r"{}"),  # "and" (the source: each file says)
     "surname_joint": Shape("surname_joint", r"{}"),  # the "and" joining a compound surname's parts
@@ -299,6 +306,8 @@ SHAPES: dict[str, Shape] = {
     "article_kind": Shape("article_kind", r"{}"),  # commentary, column, interview: no film, novel
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
+    # --- template placeholders -------------------------------------------------------------------
+    "placeholder": Shape("placeholder", r"{}"),  # "Author Name", "Your Name", "Headline", "Max Mustermann"
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
