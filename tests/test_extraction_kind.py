@@ -1611,9 +1611,9 @@ def test_no_signature_no_event_and_no_update_alone_signs_a_short_text():
                 .replace("Publikované", "Aktualizované"), "https://www.example.test/news/a") == (False, "no_evidence")
     assert kind(LV_BYLINE.replace("Autore: Līga Ozoliņa", "Foto: arhīvs"), "https://www.example.test/x") \
         == (False, "no_evidence")
-    exhibition = SK_INFO.replace("<article>", '<article><div class="event-detail">').replace("</article>", "</div></article>")
+    exhibition = LV_BYLINE.replace('<div class="raksts">', '<div class="event-detail"><div class="raksts">').replace("</body>", "</div></body>")
     assert kind(exhibition, "https://www.example.test/podujatia/most") == (False, "no_evidence")
-    assert kind(SK_INFO, "https://www.example.test/veranstaltungen/most") == (False, "no_evidence")
+    assert kind(LV_BYLINE, "https://www.example.test/veranstaltungen/most") == (False, "no_evidence")
     # a byline in the footer signs no headline
     footer = LV_BYLINE.replace('<div class="autors">Autore: Līga Ozoliņa</div>', "").replace(
         "</body>", '<div><p>x</p></div><div class="kajene"><p>y</p></div><footer><p>Autore: Līga Ozoliņa</p></footer></body>')
