@@ -1629,6 +1629,70 @@ def test_a_signed_lead_story_over_teasers_stays_a_front():
         == (True, "signed_headline")  # a long related box
 
 
+def _front(body: str, lang: str = "de", title: str = "Hafen | Kurier am Deich") -> str:
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f'<nav><a href="/">Start</a> <a href="/lokales">Lokales</a></nav><main>{body}</main></body></html>')
+
+
+SIGNED_BRIEF = ('<h1>Fähre fährt ab Montag wieder nach Fahrplan</h1><p class="byline">Von Anna Berger</p>'
+                '<p>Nach drei Wochen Werftaufenthalt kehrt die Inselfähre am Montag in den regulären Dienst zurück, teilte die Reederei mit.</p>'
+                '<p>Die Ersatzschiffe werden am Wochenende abgezogen.</p>')
+
+
+def test_a_signed_brief_on_its_own_page_is_an_article():
+    assert kind(_front(SIGNED_BRIEF), "https://www.example.test/lokales/faehre-88") == (True, "signed_headline")
+
+
+def test_a_person_named_by_the_headline_signs_no_text():
+    about = ('<div class="author-head"><h1>Anna Berger</h1><div class="author-role">Autorin: Anna Berger, Lokalredaktion</div></div>'
+             '<p>Anna Berger schreibt seit 2015 für den Kurier über Hafen, Verkehr und Stadtentwicklung an der ganzen Westküste.</p>'
+             '<p>Zuvor arbeitete sie sechs Jahre beim Lokalradio in Husum.</p>')
+    assert kind(_front(about), "https://www.example.test/autoren/anna-berger") == (False, "no_evidence")
+    profile = about.replace('<div class="author-role">Autorin: Anna Berger, Lokalredaktion</div>', '<div class="byline">Anna Berger</div>')
+    assert kind(_front(profile), "https://www.example.test/autoren/anna-berger") == (False, "no_evidence")
+
+
+def test_a_source_line_or_a_shops_author_signs_no_text():
+    source = SIGNED_BRIEF.replace("Von Anna Berger", "Quelle: Statistisches Landesamt Nord")
+    assert kind(_front(source), "https://www.example.test/service/pegel") == (False, "no_evidence")
+    book = ('<div class="product-info"><h1>Das Salz der Marsch</h1><p class="product-author">Autor: Jan Peters</p>'
+            '<p class="product-price">22,00 €</p><button>In den Warenkorb</button></div>'
+            '<div class="description"><p>Ein Roman über zwei Schwestern, die eine Salzsiederei an der Küste erben und gegen einen Investor um ihr Erbe kämpfen müssen.</p>'
+            '<p>Gebunden, 312 Seiten, mit einem Nachwort der Autorin.</p></div>')
+    assert kind(_front(book), "https://www.example.test/buch/das-salz-der-marsch") == (False, "no_evidence")
+    sidebar = '<div class="shop"><span class="price">4,90 €</span></div>'
+    assert kind(_front(f"<article>{SIGNED_BRIEF}</article><div>{sidebar}</div>"), "https://www.example.test/lokales/faehre-88") \
+        == (True, "signed_headline")  # a price outside the headline's block
+
+
+def test_a_poll_under_a_signed_headline_is_no_article():
+    poll = ('<h1>Soll der Deich begrünt werden?</h1><p class="author">Anna Berger</p><form class="poll">'
+            '<p>Der Gemeinderat berät über eine Bepflanzung des alten Deichs. Sollte die Gemeinde dafür im nächsten Jahr Geld aus der Rücklage ausgeben?</p>'
+            '<label><input type="radio" name="v"> Ja</label><label><input type="radio" name="v"> Nein</label></form>')
+    assert kind(_front(poll), "https://www.example.test/umfrage/deich") == (False, "no_evidence")
+    signup = '<form class="newsletter"><p>Der Newsletter am Morgen.</p><input name="mail"></form>'
+    assert kind(_front(SIGNED_BRIEF + signup), "https://www.example.test/lokales/faehre-88") == (True, "signed_headline")
+
+
+def test_a_lead_story_signed_in_its_own_box_or_over_a_list_signs_no_front():
+    box = ('<h1>Hafen</h1><div class="topic-lead"><h2>Neuer Kran für den Containerhafen</h2><p class="byline">Von Anna Berger</p>'
+           '<p>Der Hafenbetreiber hat einen zweiten Kran bestellt, der ab dem Herbst die Abfertigung der Schiffe beschleunigen soll.</p>'
+           '<a href="/hafen/neuer-kran-a1">Weiterlesen</a></div>'
+           '<div><h3><a href="/hafen/schlepper-a2">Schlepper rettet Segler vor der Mole</a></h3></div>')
+    assert kind(_front(box), "https://www.example.test/thema/hafen") == (False, "no_evidence")
+    items = "".join(f'<li><a href="/hafen/meldung-{n}">Kurzmeldung aus dem Hafen Nummer {n} des Tages</a></li>' for n in range(4))
+    assert kind(_front(SIGNED_BRIEF + f"<ul>{items}</ul>"), "https://www.example.test/thema/hafen") == (False, "no_evidence")
+    three = "".join(f'<li><a href="/hafen/meldung-{n}">Kurzmeldung aus dem Hafen Nummer {n} des Tages</a></li>' for n in range(3))
+    assert kind(_front(SIGNED_BRIEF + f"<ul>{three}</ul>"), "https://www.example.test/lokales/faehre-88") \
+        == (True, "signed_headline")  # three stories linked: an article's further reading
+    menu = f"<header><ul>{items}</ul></header>"
+    body = SIGNED_BRIEF.replace("</h1>", '</h1><div class="content">') + "<h2>Wie es weitergeht</h2><p>Die Werft prüft das Schiff im Herbst erneut.</p></div>"
+    assert kind(_front(body), "https://www.example.test/lokales/faehre-88") == (True, "signed_headline")  # a text's sub-heading
+    named = SIGNED_BRIEF.replace("Fähre fährt ab Montag wieder nach Fahrplan", "Hamlet").replace("Anna Berger", "Anna Berger, Hamlet")
+    assert kind(_front(named), "https://www.example.test/kultur/hamlet-88") == (True, "signed_headline")  # no person's name
+    assert kind(_front(menu + SIGNED_BRIEF), "https://www.example.test/lokales/faehre-88") == (True, "signed_headline")
+
+
 # --- a page typed a thing no article is -----------------------------------------------------------
 
 JOB_LD = ('{"@context":"https://schema.org","@type":"JobPosting","title":"Library Assistant","datePosted":"2026-03-02",'

@@ -45,8 +45,10 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    which :data:`LINKED_SHARE` or more is the text of links (a bare list of links; on the
    labelled article pages of ``../shared/corpus`` the share is at most a tenth);
 5. a headline signed in its block (:func:`_signed`: a byline, a publication's label over a day,
-   whatever date was read) over a brief's text, on a page listing no other stories outside its
-   related boxes (:func:`_lists_others`), is an article;
+   whatever date was read; not a source, not the person the headline names, not in a box under
+   its own heading, under no price, :func:`_offered`) over a brief's text outside a form
+   (:func:`_in_form`), on a page listing no other stories outside its related boxes
+   (:func:`_lists_others`: teasers, list items' headline links), is an article;
 6. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
 
 Before 3, fewer than 3 paragraphs beside a data table in the headline's region
@@ -263,18 +265,20 @@ _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|autor|auteur|autore)s?
 """A class word or ``rel`` naming an element a byline (``nr-byline``, ``author``, ``rel="author"``)."""
 
 
-def _signed_text(text: str) -> bool:
+def _signed_text(text: str, labels: bool = True) -> bool:
     """The short line ``text`` (a meta line's parts, :data:`_META_SEP`) has a part opening
-    with a byline's lead-in (vocabulary ``byline_lead_in``) and a person's name up to a comma
-    (:func:`_person_name`: ``Autore: Līga Ozoliņa``), or one opening with a publication's
-    date label (vocabulary ``date_label`` ``published``) over a day
+    with a byline's lead-in (vocabulary ``byline_lead_in``, but none naming a source,
+    ``source_lead_in``: ``Quelle: Markttransparenzstelle``) and a person's name up to a comma
+    (:func:`_person_name`: ``Autore: Līga Ozoliņa``), or, with ``labels``, one opening with a
+    publication's date label (vocabulary ``date_label`` ``published``) over a day
     (:func:`~newsbot.extraction.date_fields._first_day`: ``Publikované 10. marca 2026``,
     ``Objavljeno: 10.03.2026.``), whatever day the date extraction read."""
-    lead, label = pattern("byline_lead_in"), pattern("date_label")
+    lead, label, source = pattern("byline_lead_in"), pattern("date_label"), pattern("source_lead_in")
     for part in _META_SEP.split(text):
-        if (m := lead.match(part)) is not None and _person_name(part[m.end():].lstrip(" :").split(",")[0]):
+        if (m := lead.match(part)) is not None and not source.match(part) \
+                and _person_name(part[m.end():].lstrip(" :").split(",")[0]):
             return True
-        if (m := label.match(part)) is not None and m.group("published") and _first_day(part[m.end():]):
+        if labels and (m := label.match(part)) is not None and m.group("published") and _first_day(part[m.end():]):
             return True
     return False
 
@@ -283,29 +287,44 @@ SIGN_LEVELS = 4  # levels below an element beside the headline searched for its 
 SIGN_ELEMENTS = 64  # elements read there at most
 
 
-def _signs(el) -> bool:
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def _opens_with_heading(el) -> bool:
+    """``el`` is a box of its own story: its first child element is a heading
+    (:data:`_HEADINGS`), as a lead story's box under a tag's headline opens; a text's
+    sub-headings come after its byline."""
+    first = next((c for c in el if isinstance(c.tag, str) and c.tag not in ("script", "style")), None)
+    return first is not None and first.tag in _HEADINGS
+
+
+def _signs(el, named: str = "", labels: bool = True) -> bool:
     """``el`` prints an article's byline or publication line: its text, when
     :data:`DATELINE_CHARS` characters or fewer, else that of its descendants read down to the
     first ones that short (:data:`SIGN_LEVELS` levels, :data:`SIGN_ELEMENTS` elements at most), is
-    :func:`_signed_text`, or an element there named a byline (:data:`_BYLINE_CLASS`) prints a
-    person's name up to a comma (``Erik Lund, reporter``); no teaser (:func:`_teaser_element`)
-    in it, and no ``<aside>``, ``<nav>`` nor a ``<footer>`` but an ``<article>``'s (the site's:
-    its editor's name)."""
+    :func:`_signed_text` (``labels``: a publication's label counts), or an element there named a
+    byline (:data:`_BYLINE_CLASS`) prints a person's name up to a comma (``Erik Lund,
+    reporter``); no teaser (:func:`_teaser_element`) in it, no box opening with its own heading
+    (:func:`_opens_with_heading`: another story's), and no ``<aside>``, ``<nav>`` nor a ``<footer>`` but
+    an ``<article>``'s (the site's: its editor's name). A line holding ``named`` (the
+    headline's text, casefolded) names the page's person, no writer (``Autor: Jan Novák``
+    under ``Jan Novák``: an author's page)."""
     todo, read = [(el, 0)], 0
     while todo and read < SIGN_ELEMENTS:
         node, level = todo.pop()
         read += 1
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "aside", "nav") \
-                or node.tag == "footer" and next(node.iterancestors("article"), None) is None:
+                or node.tag == "footer" and next(node.iterancestors("article"), None) is None \
+                or _opens_with_heading(node):
             continue
         text = " ".join(node.text_content().split())
         if len(text) > DATELINE_CHARS:
             if level < SIGN_LEVELS:
                 todo.extend((child, level + 1) for child in reversed(node[:SIGN_ELEMENTS]))
             continue
-        if not text or any(_teaser_element(t) for t in node.iter(*_TEASER_TAGS)):
+        if not text or named and named in text.casefold() or any(_teaser_element(t) for t in node.iter(*_TEASER_TAGS)):
             continue
-        if _signed_text(text) or any(
+        if _signed_text(text, labels) or any(
                 _BYLINE_CLASS.search(f"{d.get('class') or ''} {d.get('rel') or ''}") is not None
                 and _person_name(" ".join(d.text_content().split()).split(",")[0]) for d in node.iter(etree.Element)):
             return True
@@ -315,28 +334,64 @@ def _signs(el) -> bool:
 def _lists_others(page: Page, teasers: dict[str, str]) -> bool:
     """The page lists :data:`FRONT_TEASERS` other stories or more outside an aside or a related
     box (:func:`~newsbot.extraction.values.in_aside`, :func:`~newsbot.extraction.values.in_related`):
-    headline links of ``teasers`` (:func:`_teasers`), as a front under its lead story does."""
-    if len(teasers) < FRONT_TEASERS:
-        return False
-    listed = {a.get("href") for a in page.elements("a")
-              if a.get("href") in teasers and not in_aside(a) and not in_related(a)}
-    return len(listed) >= FRONT_TEASERS
+    headline links of ``teasers`` (:func:`_teasers`), as a front under its lead story does, or
+    links of :data:`HEADLINE_CHARS` characters or more in list items (``<li><a>``, a tag's or
+    an author's list of stories) outside a ``<nav>``, a ``<header>`` or a ``<footer>``."""
+    listed = set()
+    for a in page.elements("a"):
+        href = a.get("href")
+        if not href or href in listed or in_aside(a) or in_related(a):
+            continue
+        if href in teasers or a.getparent() is not None and a.getparent().tag == "li" \
+                and len(a.text_content().strip()) >= HEADLINE_CHARS \
+                and next(a.iterancestors("nav", "header", "footer"), None) is None:
+            listed.add(href)
+            if len(listed) >= FRONT_TEASERS:
+                return True
+    return False
 
 
-def _signed(page: Page, head) -> bool:
+_PRICE = re.compile(r"(?:^|[\s_-])(?:price|prices|basket|cart)(?:$|[\s_-])", re.I)
+"""A class word or ``itemprop`` naming an offer's price or a shop's basket (``product-price``)."""
+
+
+def _signed(page: Page, head, labels: bool = True) -> bool:
     """The headline ``head`` is signed: one of the :data:`_NEAR` elements before or after it,
-    or so beside its parent, prints a byline or a publication line (:func:`_signs`), on no
-    event's page (:func:`_event_page`). A text under a signed headline is an article's whether
-    or not its date was read (unless the page lists other stories, :func:`_lists_others`)."""
+    or so beside its parent, prints a byline or a publication line (:func:`_signs`, with
+    ``labels`` a publication's label too), naming no person the headline names (a headline
+    shaped as a person's name, :func:`_person_name`, is the page's person), on
+    no event's page (:func:`_event_page`) and under no offer (:func:`_offered`). A text under
+    a signed headline is an article's whether or not its date was read (unless the page lists
+    other stories, :func:`_lists_others`)."""
+    named = " ".join(head.text_content().split())
+    named = named.casefold() if _person_name(named) else ""
     node = head
     for _ in range(2):
         near = [*list(node.itersiblings(preceding=True))[:_NEAR], *list(node.itersiblings())[:_NEAR]]
-        if any(_signs(el) for el in near):
-            return not _event_page(page, head)
+        if any(_signs(el, named, labels) for el in near):
+            return not _event_page(page, head) and not _offered(head)
         node = node.getparent()
         if node is None or node.tag == "body":
             return False
     return False
+
+
+def _offered(head) -> bool:
+    """The headline ``head`` names a thing offered, no story: its parent (not ``<body>``) holds a
+    price or a basket (:data:`_PRICE` in a class or an ``itemprop``: a shop's product under its
+    author)."""
+    block = head.getparent()
+    return block is not None and block.tag not in ("body", "html") and any(
+        _PRICE.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}") is not None
+        for el in block.iter(etree.Element) if el is not head)
+
+
+def _in_form(page: Page, found: list[str]) -> bool:
+    """The page's longest paragraph of running text ``found`` is printed in a ``<form>``: a
+    poll's question, a form's explanation, no story."""
+    longest = max(found, key=len, default="")
+    longest = " ".join(longest.split())
+    return bool(longest) and any(longest in " ".join(form.text_content().split()) for form in page.tree.iter("form"))
 
 
 _NAME_WORDS = (2, 4)  # the words of a byline's name in a meta line, fewest and most
@@ -1497,7 +1552,8 @@ def page_kind(f: Fields) -> tuple[bool, str]:
     if _reads_as_teasers(found, *teasers[:2]) or _reads_as_links(found, page):
         return False, "front"
     head = h1 if h1 is not None else printed
-    if head is not None and brief and _signed(page, head) and not _lists_others(page, teasers[0]):
+    if head is not None and brief and _signed(page, head) and not _lists_others(page, teasers[0]) \
+            and not _in_form(page, found):
         return True, "signed_headline"
     if len(found) >= LONG_TEXT[0] and chars >= LONG_TEXT[1]:
         return True, "long_text"
