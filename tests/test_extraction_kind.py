@@ -1730,6 +1730,29 @@ def test_an_article_on_jobs_or_on_an_event_it_reports_stays_an_article():
     assert kind(_typed(product, head=""))[0] is True
 
 
+REPORT_BODY = ('<article><h1>Library Assistant</h1><p class="byline">By Ruth Ellery</p>'
+               '<p>The borough is hiring a library assistant for the reopened central library, the council said on Monday.</p>'
+               '<p>Applications close later this month, and the library expects a long list of candidates.</p></article>')
+
+
+def test_an_event_or_a_job_reported_on_under_a_byline_stays_an_article():
+    event = '{"@context":"https://schema.org","@type":"Festival","name":"Library Assistant","startDate":"2026-04-18"}'
+    assert kind(_typed(event, REPORT_BODY)) == (True, "typed")  # its og:type is article
+    assert kind(_typed(event, REPORT_BODY, head="")) == (True, "signed_headline")
+    dated = '<meta property="article:published_time" content="2026-03-09T10:00:00Z">'
+    assert kind(_typed(event, JOB_BODY, head=dated)) == (True, "published_meta")
+    assert kind(_typed(event, JOB_BODY, head=""), "https://www.example.test/2026/03/09/library-assistant/")[0] is True
+    assert kind(_typed(JOB_LD, REPORT_BODY)) == (True, "typed")
+
+
+def test_a_job_advertisements_posting_day_or_an_events_own_day_reports_nothing():
+    posted = JOB_BODY.replace("</h1>", '</h1><p class="meta">Published on 2 March 2026</p>')
+    assert kind(_typed(JOB_LD, posted)) == (False, "typed_other")
+    event = '{"@context":"https://schema.org","@type":"TheaterEvent","name":"Library Assistant","startDate":"2026-04-18"}'
+    on = JOB_BODY.replace("</h1>", '</h1><p class="event-date">Saturday 18 April 2026, 7.30pm</p>')
+    assert kind(_typed(event, on)) == (False, "typed_other")
+
+
 # --- a data table beside little text of its own ---------------------------------------------------
 
 FORECAST = ('<table class="forecast"><tr><th>Den</th><th>Max</th><th>Min</th><th>Srážky</th></tr>'

@@ -21,7 +21,9 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
    vocabulary's ``listing_label``) over dated entries (:func:`_listed_entries`), or an agenda's
    box of dated events (:func:`_event_listing`): a front too;
 1. its JSON-LD names its headline's thing one no article is (:func:`_typed_other`: a
-   ``JobPosting``, an ``Event``) and no JSON-LD or microdata says article: no article;
+   ``JobPosting``, an ``Event``), no JSON-LD or microdata says article and no byline (for an
+   event, no published time, dated address or publication line either: :func:`_reports_on`)
+   reports on it: no article;
    it says article: JSON-LD of an article type (``NewsArticle``, ``Article``,
    ``ReportageNewsArticle``… :data:`~newsbot.extraction.page.ARTICLE_TYPES`), microdata of one
    (whose headline is no link: a list's entries are typed so too),
@@ -1444,10 +1446,12 @@ def _other_type(node: dict) -> bool:
 def _typed_other(f: Fields) -> bool:
     """The page's structured data types it a thing no article is: a top-level JSON-LD object of
     :func:`_other_type` (``JobPosting``, ``Event``, ``MusicEvent``…) names its headline (its
-    ``name``, ``headline`` or ``title`` is the ``<h1>``'s text or the record's title), and no
+    ``name``, ``headline`` or ``title`` is the ``<h1>``'s text or the record's title), no
     JSON-LD or microdata types it an article (:func:`_typed_by_markup`: a report on a concert
-    whose ``@graph`` holds the concert's ``Event`` stays an article); an ``og:type`` ``article``
-    (a CMS's default for every page) is no such type."""
+    whose ``@graph`` holds the concert's ``Event`` stays an article), and the page has no
+    article's evidence of its own (:func:`_reports_on`: a festival's report, a play's review,
+    a match's report typed by their event). An ``og:type`` ``article`` (a CMS's default for
+    every page) is no such type."""
     page = f.page
     nodes = [n for n in page.jsonld[:page.jsonld_top] if _other_type(n)]
     if not nodes or _typed_by_markup(page):
@@ -1455,8 +1459,21 @@ def _typed_other(f: Fields) -> bool:
     h1 = _headline(page)
     heads = {" ".join(t.split()).casefold() for t in (h1.text_content() if h1 is not None else "", f["title"] or "")}
     heads.discard("")
-    return any(isinstance(n.get(k), str) and " ".join(n[k].split()).casefold() in heads
-               for n in nodes for k in ("name", "headline", "title"))
+    named = [n for n in nodes for k in ("name", "headline", "title")
+             if isinstance(n.get(k), str) and " ".join(n[k].split()).casefold() in heads]
+    return bool(named) and not _reports_on(page, h1, events=not any("jobposting" in ld_types(n) for n in named))
+
+
+def _reports_on(page: Page, h1, events: bool) -> bool:
+    """A page typed by a thing no article is reports on it: a byline signs its headline ``h1``
+    (:func:`_signed` without a publication's label: a job advertisement prints when it was
+    posted); for ``events`` (no ``JobPosting`` among the things named) also an
+    ``article:published_time`` meta tag, a day in the address (:func:`_dated_path`) or a
+    publication line beside the headline. Events reported on are everyday news; an event's
+    own page prints its day, no byline."""
+    if events and (page.meta_first("article:published_time") or _dated_path(urlsplit(page.url).path)):
+        return True
+    return h1 is not None and _signed(page, h1, labels=events)
 
 
 DATA_ROWS = 4  # rows of a table, each of DATA_CELLS cells or more, that make a data table
