@@ -1783,6 +1783,12 @@ def test_a_report_or_results_over_a_data_table_stay_articles():
     assert kind(_weather(wide + SUMMARY))[0] is True  # a cell of text: a layout table, no data
 
 
+def test_a_signed_brief_over_a_data_table_stays_an_article():
+    signed = _weather(FORECAST + SUMMARY).replace('<p class="updated">', '<p class="updated">Autor: Petr Dvořák · ')
+    assert kind(signed) == (True, "dated_headline")
+    assert kind(_weather(FORECAST + SUMMARY), "https://www.example.test/2026/03/10/pocasi-brno/") == (True, "dated_headline")
+
+
 def test_an_event_word_is_one_vocabulary_for_the_dates_and_the_kind():
     from newsbot.extraction.date_fields import _token_names_event
     from newsbot.extraction.kind import _dated_path

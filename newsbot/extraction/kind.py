@@ -54,7 +54,8 @@ The page's content decides, never its URL shape alone (a portal's URL patterns a
 6. otherwise a long text (3 paragraphs, 500 characters) is an article, anything else not.
 
 Before 3, fewer than 3 paragraphs beside a data table in the headline's region
-(:func:`_data_table`: a forecast, results) are no article.
+(:func:`_data_table`: a forecast, results), under a headline no byline nor publication line
+signs and an undated address, are no article.
 """
 from __future__ import annotations
 
@@ -1562,7 +1563,8 @@ def page_kind(f: Fields) -> tuple[bool, str]:
             return False, "front_typed"
         return True, "dated_headline"  # a long text under a headline its block dates: the type is a plugin's mistake
     brief = chars >= BRIEF_CHARS and max(map(len, found), default=0) >= SENTENCE_CHARS
-    if h1 is not None and len(found) < LONG_TEXT[0] and _data_table(h1):
+    if h1 is not None and len(found) < LONG_TEXT[0] and _data_table(h1) and not _dated_path(urlsplit(page.url).path) \
+            and not _signed(page, h1):
         return False, "data_table"
     if h1 is not None and brief and _dated(f, h1, teasers[2]):
         return True, "dated_headline"
