@@ -1820,47 +1820,30 @@ def test_an_update_line_alone_dates_no_publication():
 
 
 def _stale(line: str, published: str, url: str = "https://giornale.example.it/2026/03/12/passerella-sul-canale/",
-           paragraph: str = "") -> dict:
+           before: str = "") -> dict:
     head = ("<title>Passerella sul canale</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
             f"\"headline\": \"Passerella sul canale\", \"datePublished\": \"{published}\"}}</script>")
-    html = (f"<html lang='it'><head><meta charset='utf-8'>{head}</head><body><article><h1>Passerella sul canale</h1>"
-            f"{line}{paragraph}{_text('it')}</article></body></html>")
+    html = (f"<html lang='it'><head><meta charset='utf-8'>{head}</head><body>{before}<article>"
+            f"<h1>Passerella sul canale</h1>{line}{_text('it')}</article></body></html>")
     return extract_article(html.encode(), url).record
 
 
-def test_a_structured_date_the_printed_day_and_the_addresss_day_both_contradict_gives_way():
-    rec = _stale("<p class='data'>12 marzo 2026</p>", "2025-11-04T08:00:00+01:00")
-    assert rec["date_published"] == "2026-03-12T00:00:00+00:00" and "day_only" in rec["quality_flags"]
-    # the time printed beside that day completes it
-    rec = _stale("<p class='data'>12 marzo 2026, 09:40</p>", "2025-11-04T08:00:00+01:00")
-    assert rec["date_published"] == "2026-03-12T09:40:00+01:00"  # in the offset the page prints
-    # French, the day folder dashed
-    html = ("<html lang='fr'><head><meta charset='utf-8'><title>Passerelle</title>"
-            "<meta property='article:published_time' content='2025-06-30T10:00:00+02:00'></head><body><article>"
-            "<h1>Passerelle</h1><div class='date'>Publié le 12 mars 2026</div>" + _text("fr") + "</article></body></html>")
-    rec = extract_article(html.encode(), "https://journal.example.fr/2026-03-12/passerelle/").record
-    assert rec["date_published"].startswith("2026-03-12")
-
-
-@pytest.mark.parametrize("line, published, paragraph, url", [
-    # a day printed in running text only: an event's
-    ("", "2025-11-04T08:00:00+01:00", "<p>La passerella sarà inaugurata il 12 marzo 2026 alla presenza del sindaco "
-     "e dei cittadini del quartiere.</p>", None),
-    # the printed day an update's
-    ("<p class='data'>Aggiornato il 12 marzo 2026</p>", "2025-11-04T08:00:00+01:00", "", None),
-    # the printed day and the address's disagree
-    ("<p class='data'>13 marzo 2026</p>", "2025-11-04T08:00:00+01:00", "", None),
-    # an event's element
-    ("<div class='event-date'>12 marzo 2026</div>", "2025-11-04T08:00:00+01:00", "", None),
-    # the structured date the same day, in UTC the evening before
-    ("<p class='data'>12 marzo 2026</p>", "2026-03-11T23:30:00Z", "", None),
-    # no day in the address
-    ("<p class='data'>12 marzo 2026</p>", "2025-11-04T08:00:00+01:00", "",
-     "https://giornale.example.it/cronaca/passerella-sul-canale/"),
+@pytest.mark.parametrize("line, before, url", [
+    # an event's page: the address and the first date element name the event's day
+    ("<p class='data'>12 marzo 2026</p>", "", "https://giornale.example.it/eventi/2026/03/12/passerella-sul-canale/"),
+    # the site's bar of today's date first
+    ("", "<div class='oggi'>12 marzo 2026</div>", None),
+    # a related story's date first in the source
+    ("", "<aside class='related'><p class='data'>12 marzo 2026</p><a href='/altro'>Altra notizia</a></aside>", None),
+    # the update's day printed first, its label apart
+    ("<p><span class='etichetta'>Ultima modifica:</span> <span class='data'>12 marzo 2026</span></p>", "", None),
+    ("<p class='date-updated'>12 marzo 2026</p>", "", None),
+    # an archive's copy of the page
+    ("<p class='data'>12 marzo 2026</p>", "", "https://archivio.example.it/archivio/2026/03/12/passerella-sul-canale/"),
 ])
-def test_a_structured_date_stands_unless_the_printed_and_the_addresss_day_agree_against_it(line, published, paragraph,
-                                                                                             url):
-    rec = _stale(line, published, url or "https://giornale.example.it/2026/03/12/passerella-sul-canale/", paragraph)
+def test_a_structured_date_stands_against_the_addresss_day_the_page_prints(line, before, url):
+    published = "2025-11-04T08:00:00+01:00"
+    rec = _stale(line, published, url or "https://giornale.example.it/2026/03/12/passerella-sul-canale/", before)
     assert rec["date_published"] == _iso(published)
 
 
@@ -1870,16 +1853,24 @@ def _iso(value: str) -> str:
     return iso(parse_date(value).value)
 
 
-def _static_post(time_element: str, meta: str = "2026-03-03T00:00:00+00:00") -> dict:
+def _static_post(time_element: str, meta: str = "2026-03-03T00:00:00+00:00", after: str = "") -> dict:
     html = ("<html lang='en'><head><meta charset='utf-8'><title>Notes on caching</title>"
             f"<meta property='article:published_time' content='{meta}'></head><body>"
             "<article class='post h-entry'><h1 class='post-title p-name'>Notes on caching</h1>"
-            f"<p class='post-meta'>{time_element}</p>{_text('en')}</article></body></html>")
+            f"<p class='post-meta'>{time_element}</p>{_text('en')}{after}</article></body></html>")
     return extract_article(html.encode(), "https://blog.example.org/2026/03/03/notes-on-caching.html").record
 
 
 def test_a_midnight_meta_time_beside_a_time_printing_that_day_alone_is_a_day():
     rec = _static_post("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026</time>")
+    assert rec["date_published"] == "2026-03-03T00:00:00+00:00" and "day_only" in rec["quality_flags"]
+
+
+def test_a_midnight_made_a_day_takes_no_later_instant_of_that_day():
+    # an in-text event's hAtom time the same day is no publication's time
+    rec = _static_post("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026</time>",
+                       after="<p>Meetup: <abbr class='published' title='2026-03-03T18:30:00+00:00'>tonight 6.30pm</abbr>"
+                             " at the library.</p>")
     assert rec["date_published"] == "2026-03-03T00:00:00+00:00" and "day_only" in rec["quality_flags"]
 
 
@@ -1890,6 +1881,9 @@ def test_a_midnight_meta_time_beside_a_time_printing_that_day_alone_is_a_day():
     ("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026</time>", "2026-03-03T09:30:00+00:00"),
     # the <time> prints another day
     ("<time class='dt-published' datetime='2026-03-02T00:00:00+00:00'>Mar 2, 2026</time>", None),
+    # the midnight printed in the element after the <time>'s
+    ("<time class='dt-published' datetime='2026-03-03T00:00:00+00:00'>Mar 3, 2026</time></p>"
+     "<p class='post-time'>00:00", None),
 ])
 def test_a_meta_time_stays_an_instant_unless_the_page_prints_its_midnight_as_a_day(time_element, meta):
     rec = _static_post(time_element, meta or "2026-03-03T00:00:00+00:00")
@@ -1936,14 +1930,48 @@ def _drupal_7_node(signature: str, before: str = "") -> dict:
     return extract_article(html.encode(), "https://hirek.example.hu/hirek/uj-gyalogoshid").record
 
 
-def test_an_rdfa_date_in_the_pages_first_drupal_node_without_a_subject_is_read():
-    rec = _drupal_7_node("<span property='dc:date dc:created' content='2026-02-03T13:00:00+01:00' datatype='xsd:dateTime'>"
-                    "</span><div class='field'><span class='date-display-single'>03.02.2026</span></div>")
+_D7_BODY = ("<p>Prace przy bulwarze potrwają do jesieni, objazdy wyznaczono.</p><p>Miasto prosi o cierpliwość.</p>"
+            "<p>Szczegóły podamy wkrótce.</p>")
+
+
+def _d7_short_node(node: str, lang: str = "pl") -> dict:
+    """A Drupal 7 page (Zen's regions, the body's class naming the node's type) of one short node."""
+    html = (f"<html lang='{lang}' dir='ltr'><head><meta charset='utf-8'><title>Toruń: remont bulwaru | Urząd</title>"
+            "</head><body class='html not-front not-logged-in one-sidebar page-node page-node- page-node-2290 "
+            "node-type-article'><div id='page'><div id='main'><div id='content' class='column'><div class='section'>"
+            "<h1 class='title' id='page-title'>Toruń: remont bulwaru</h1><div id='node-2290' class='node "
+            "node-aktualnosc clearfix' about='/aktualnosci/torun-remont-bulwaru' typeof='sioc:Item foaf:Document'>"
+            f"{node}<div class='field field-name-body field-type-text-with-summary field-label-hidden'>"
+            f"<div class='field-items'><div class='field-item even' property='content:encoded'>{_D7_BODY}</div></div>"
+            "</div></div></div></div></div></div></body></html>")
+    return extract_article(html.encode(), "https://www.um-torun.example.pl/aktualnosci/torun-remont-bulwaru").record
+
+
+def test_the_rdfa_metadata_of_a_short_drupal_7_node_under_the_title_dates_the_page():
+    # the node's own empty metadata element, the theme printing no signature
+    rec = _d7_short_node("<span property='dc:date dc:created' content='2026-02-03T13:00:00+01:00' "
+                         "datatype='xsd:dateTime'></span> <div class='field field-name-field-dzial field-label-hidden'>"
+                         "Inwestycje</div> <div class='field field-name-field-data field-type-datetime "
+                         "field-label-hidden'><span class='date-display-single'>03.02.2026</span></div> ")
     assert rec["date_published"] == "2026-02-03T13:00:00+01:00"
-    rec = _drupal_7_node("<div class='submitted'><span property='dc:date dc:created' content='2026-03-09T10:00:00+01:00' "
-                    "datatype='xsd:dateTime'>Beküldte <span class='username'>sajto</span> - 2026. 03. 09., h - 10:00"
-                    "</span></div>")
+    # its signature, the body's class naming the node's type no node before it
+    rec = _d7_short_node("<div class='submitted'><span property='dc:date dc:created' content='2026-03-09T10:00:00+01:00' "
+                         "datatype='xsd:dateTime'>Beküldte <span class='username'>sajto</span> - 2026. 03. 09., h - "
+                         "10:00</span></div>", "hu")
     assert rec["date_published"] == "2026-03-09T10:00:00+01:00"
+
+
+def test_a_short_drupal_nodes_rdfa_date_in_a_field_or_a_node_without_a_subject_is_not_the_pages():
+    # a field's own date, deeper than the node's metadata: an event's
+    rec = _d7_short_node("<div class='field field-name-field-termin'><span property='dc:date dc:created' "
+                         "content='2026-04-18T10:00:00+02:00'></span>18.04.2026</div>")
+    assert rec["date_published"] != "2026-04-18T10:00:00+02:00"
+    # a notice node with no RDFa subject before the article's node
+    notice = ("<div class='node node-page node-sticky'><div class='content'><p>Az ünnepek alatt a szerkesztőség "
+              "korlátozottan dolgozik.</p></div><span property='dc:date dc:created' content='2025-12-20T09:00:00+01:00'>"
+              "</span></div>")
+    rec = _drupal_7_node("<div class='submitted'>2026. 03. 09. 10:00</div>", notice)
+    assert not rec["date_published"].startswith("2025-12-20")
 
 
 def test_an_rdfa_date_of_a_sidebars_drupal_node_is_not_the_pages():

@@ -54,7 +54,9 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
                 break
     for name in meta_names:
         add("meta", page.meta_first(name))
-    # else the markup's dates would not be chosen; but one may say a midnight instant is a day
+    # else the markup's dates would not be chosen; but one may say a midnight instant is a day,
+    # and is read for that only (its instants, an in-text event's hAtom time, left out)
+    blocked, read = any(p.has_time and p.has_offset for _, p in out), len(out)
     if not any(p.has_time and p.has_offset and not _midnight(p) for _, p in out):
         for el in _ITEMPROP_DATE(page.tree, name=ld_key) if ld_key in page.names else ():
             if of_the_article(el):
@@ -82,6 +84,8 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
         for el in _hatom_dates(page, _HATOM_CLASS[ld_key]) if _HATOM_CLASS[ld_key] in page.names else ():
             add("html", el.get("title"))
             break
+    if blocked:
+        del out[read:]
     for value in hint_values:
         add("hint", value)
     # the same midnight in a meta tag or JSON-LD (a static site's article:published_time) is that day too
@@ -194,11 +198,11 @@ def _of_the_node(el) -> bool:
     holding the headline (an ``<h1>``), naming it (its ``dc:title`` the ``<h1>``'s text: Drupal 7
     prints the page's title above the node, ``<span property="dc:title" content="…">`` in it) or
     holding the text (:data:`_NODE_CHARS` characters or more: no cited report's name and date in
-    a quotation), or ``el`` standing in its signature (:func:`_own_signature`) when it is the
+    a quotation), or ``el`` standing in its signature (:func:`_own_signature`) or being its
+    metadata (:func:`_node_metadata`) when it is the
     page's first Drupal node (:func:`_first_node`: a short node) naming no other title
-    (:func:`_names_a_title`), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` or
-    its first Drupal node (:func:`_first_node`: ``<div class="node node-article">`` under the
-    ``<h1>``; not a view's row beside it); in no box of other stories, and no teaser card unless its node names
+    (:func:`_names_a_title`), or, with no subject, ``el`` lies in the page's ``<article>`` or ``<main>`` (not
+    a view's row beside it); in no box of other stories, and no teaser card unless its node names
     the headline (a node holding one "read also" link looks like a card of one link)."""
     if in_related(el):
         return False
@@ -209,12 +213,19 @@ def _of_the_node(el) -> bool:
             return False
         if _names_the_headline(node):  # a node holding one "read also" link is no teaser card then
             return True
-        if _own_signature(el) and _first_node(node) and not _names_a_title(node):
+        if (_own_signature(el) or _node_metadata(el, node)) and _first_node(node) and not _names_a_title(node):
             return True  # the page's own Drupal node's signature, whatever its text's length
         return not in_teaser(el) and (next(node.iter("h1"), None) is not None
                                       or len(node.text_content()) >= _NODE_CHARS)
-    return not in_teaser(el) and any(a.tag in ("article", "main") or (drupal_node(a) and _first_node(a))
-                                     for a in el.iterancestors())
+    return not in_teaser(el) and any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def _node_metadata(el, node) -> bool:
+    """``el`` is the empty RDFa element a Drupal 7 node prints as its own child when its theme
+    prints no signature (the rdf module's ``<span property="dc:date dc:created" content="…"
+    datatype="xsd:dateTime"></span>`` right inside ``<div class="node …" about="/…">``): no
+    field's value, which sits deeper, in its field's element."""
+    return el.getparent() is node and not (el.text_content() or "").strip()
 
 
 def _first_node(node) -> bool:
@@ -283,6 +294,7 @@ def _rdfa_date(el) -> str:
 
 
 _AFTER_DAY_CHARS = 40  # the characters after a <time> read for a time printed beside it
+_AFTER_DAY_LEVELS = 3  # the <time> and the ancestors whose following siblings give those characters
 
 
 def _printed_day_only(el, language: str | None = None) -> bool:
@@ -291,10 +303,13 @@ def _printed_day_only(el, language: str | None = None) -> bool:
     name or number and a year, :func:`_first_day`, read in the page's ``language`` by
     :func:`_day_of`; a static site's ``<time class="dt-published"
     datetime="2026-05-02T00:00:00+03:00">2026. gada 2. maijs</time>``: the generator wrote the
-    post's day as midnight, in its offset), and the text right after it in its parent
+    post's day as midnight, in its offset), and the text right after it
     (:data:`_AFTER_DAY_CHARS` characters) prints no time of day. Not when it prints a time
     (``0:00``, ``12:00 a.m.``, ``12 AM``, ``à minuit``), relative words (``5 hours ago``), a day
-    with no year (``1 January``) or another day, nor for ``<time>…</time> <span>0:00</span>``."""
+    with no year (``1 January``) or another day, nor for ``<time>…</time> <span>0:00</span>``, nor
+    when the time follows its parent's end (``<div><time>…</time></div><div>00:00 Uhr</div>``:
+    the characters after it read past the ends of :data:`_AFTER_DAY_LEVELS` elements, not past an
+    ``<article>``, ``<main>`` or ``<body>``)."""
     value = (el.get("datetime") or "").strip()
     if value[10:19] not in ("T00:00:00", " 00:00:00"):
         return False
@@ -304,11 +319,16 @@ def _printed_day_only(el, language: str | None = None) -> bool:
         return False
     if any(not _weekdays_named(w, language) for w in _WORD.findall(text[:m.start()] + " " + text[m.end():])):
         return False
-    after = el.tail or ""
-    for sibling in el.itersiblings():
-        if len(after) >= _AFTER_DAY_CHARS:
+    after, node = "", el
+    for _ in range(_AFTER_DAY_LEVELS):  # past its parent's end: <div><time>…</time></div><div>0:00</div>
+        after += node.tail or ""
+        for sibling in node.itersiblings():
+            if len(after) >= _AFTER_DAY_CHARS:
+                break
+            after += (sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or "")
+        node = node.getparent()
+        if len(after) >= _AFTER_DAY_CHARS or node is None or node.tag in ("article", "main", "body"):
             break
-        after += (sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or "")
     return not _clock_pattern().search(after[:_AFTER_DAY_CHARS])
 
 
@@ -445,8 +465,7 @@ def date_published(f: Fields) -> tuple[datetime | None, str | None]:
     a footer or reader comments (:func:`~newsbot.extraction.values.in_aside`), one marked as the
     publication's first (:func:`_time_mark`),
     the feed/sitemap date (``hints.published``) — a midnight among them is a day when a
-    ``<time>`` of that midnight prints the day alone, and the one chosen gives way to a day the
-    address and the printed date both name (:func:`_printed_url_day`) —, then, on a page with none of these dates,
+    ``<time>`` of that midnight prints the day alone —, then, on a page with none of these dates,
     the publication its date line's words name when they name an update too
     (:func:`_labelled_dates`: ``Aktualisiert am 09.04.2025, 17:05 Uhr · Erstellt am 08.04.2025,
     07:45 Uhr``), else a Drupal node signature's date (:func:`_drupal_signature`, month first),
@@ -473,8 +492,6 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
     page, rules = f.page, f.rules
     cands = _date_candidates(page, rules, "datePublished", _PUBLISHED_META, [f.hints.published],
                              lambda: "published" in _labelled_dates(f))
-    if cands and (day := _printed_url_day(f, dates.choose(cands))):
-        cands = [("generic", dates.parse_date(day, rules.timezone))]
     if not cands:
         labelled = _labelled_dates(f)
         if "updated" in labelled and "published" in labelled:
@@ -505,42 +522,6 @@ def _published(f: Fields) -> tuple[dates.ParsedDate | None, str | None]:
         chosen = _with_printed_time(f, chosen)
     return (_in_local_offset(f, _in_page_offset(f, chosen[1])), chosen[0]) if chosen else (None, None)
 
-
-
-def _printed_url_day(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> str | None:
-    """The day (``YYYY-MM-DD``) a page's address (:func:`url_day`, any day folder) and its
-    first date element printing a day (:func:`_date_texts`, read by :func:`_printed_day`) both
-    name, when the ``chosen`` markup date (JSON-LD, meta, ``<time>``; not a portal selector's)
-    falls on another day in every offset (:func:`_on_day`): a stale structured date
-    (``"datePublished": "2025-11-04T08:00:00+01:00"`` on ``/2026/03/12/nuova-pista/`` printing
-    ``12 marzo 2026``) that a reader, seeing the day twice, does not believe. ``None`` when the
-    two disagree, when the element's words call its day an update's (vocabulary category
-    ``date_label``: ``Aggiornato il 12 marzo 2026``) or when the page prints that day only in
-    an event's element or in running text (:func:`_no_publication`)."""
-    if chosen[0] == "portal":
-        return None
-    language = f["language"]
-    url = url_day(f.page.url, language, folder=True)
-    if url is None or _on_day(chosen[1], url):
-        return None
-    for text in _date_texts(f):
-        if _first_day(text) is None:
-            continue
-        day = _printed_day(f, language, [text])  # the first element printing a day, read once
-        if day != url.isoformat() or any(w.group("updated") is not None for w in pattern("date_label").finditer(text)):
-            return None
-        return None if _no_publication(f, day) else day
-    return None
-
-
-def _on_day(parsed: dates.ParsedDate, day: date) -> bool:
-    """``parsed`` falls on ``day``: a day-only date is that day; an instant is that day's in
-    some offset from UTC-12 to UTC+14 (:data:`_ZONE_AHEAD`: ``2026-03-11T23:30:00Z`` is 12 March
-    in Berlin)."""
-    if not parsed.has_time:
-        return parsed.value.date() == day
-    start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) - _ZONE_AHEAD
-    return start <= parsed.value < start + _ZONE_AHEAD + timedelta(days=1, hours=12)
 
 
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")

@@ -1265,8 +1265,7 @@ def _own_node(el, read: dict | None = None):
     (:data:`_NOT_META`); else ``None``. ``read``: a dict keeping, per node, the elements before its
     running text and whether others stand beside it, so that a page of many creator's elements
     walks each node once."""
-    nodes = [a for a in el.iterancestors() if a.tag == "article"
-             or (a.tag not in ("body", "html") and drupal_node(a))]
+    nodes = [a for a in el.iterancestors() if a.tag == "article" or drupal_node(a)]
     if not nodes or any(a.tag in _NOT_META for a in el.iterancestors()):
         return None
     node = nodes[0]

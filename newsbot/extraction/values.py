@@ -251,8 +251,10 @@ _LISTED_NODE = re.compile(r"teaser|(?:^|\s)views?-(?:row|content|field)|view-mod
 
 def drupal_node(el) -> bool:
     """``el`` is a Drupal node's element: its class ``node`` (Drupal 7's ``node node-article``,
-    Drupal 8 and later's ``node node--type-article``)."""
-    return _DRUPAL_NODE.search(el.get("class") or "") is not None
+    Drupal 8 and later's ``node node--type-article``); never the page's ``<body>`` or ``<html>``,
+    whose class names the type of the node the page shows (Drupal 7's ``<body class="page-node
+    node-type-article">``)."""
+    return el.tag not in ("body", "html") and _DRUPAL_NODE.search(el.get("class") or "") is not None
 
 
 def listed_node(el) -> bool:
