@@ -291,18 +291,58 @@ _TERM_LISTS = frozenset(("ast-terms-link", "entry-taxonomies", "meta-cat", "cat"
 """The classes of a WordPress theme's list of a post's taxonomy terms (Astra's ``ast-terms-link``,
 Kadence's ``entry-taxonomies``, OceanWP's ``meta-cat``, Soledad's ``cat``), each a whole class
 (not ``lang-cat``, ``terms-link``): printed in the entry header over the headline, the post's
-categories (its tags are printed under the text), read there only (:func:`_class_named_links`),
-their links to a category's address only (:func:`_term_link`)."""
+categories (its tags are printed under the text), or in the meta line under the headline (its
+categories or its tags), read there only (:func:`_class_named_links`), their links to a
+category only (:func:`_term_link`)."""
 _TAG_SEGMENTS = frozenset(("tag", "tags"))
 """A path's segment of a tag's address (WordPress's tag base, ``/tag/hafen/``)."""
+_CATEGORY_SEGMENT = re.compile(rf"(?:{_SECTION_WORDS})s?", re.I)
+"""A path's segment of a category's address (WordPress's category base, ``/category/``, or one
+in the site's language, ``/kategorie/``, ``/rubrique/``: :data:`_SECTION_WORDS`)."""
+_META_LINE = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
+"""A whole class or id word of a post's meta line (``entry-meta``, OceanWP's ``meta``)."""
+_HEADER_CLASS = re.compile(r"(?:^|[\s_-])header(?:$|[\s_-])", re.I)
+"""A whole class or id word of an entry's header (``entry-header``, Soledad's ``single-header``)."""
 
 
-def _term_link(a, scope) -> bool:
+def _term_link(a, scope, proven: bool = False) -> bool:
     """The link ``a`` of a theme's term list (:data:`_TERM_LISTS`, in ``scope``) leads to a
-    category: not to a tag's address (:data:`_TAG_SEGMENTS`), nor a language switcher's or a
-    menu's link (:func:`_not_a_section`)."""
-    path = urlsplit(a.get("href") or "").path
-    return not _TAG_SEGMENTS.intersection(p.lower() for p in path.split("/")) and not _not_a_section(a, scope)
+    category: not to a tag's (a tag's address, :data:`_TAG_SEGMENTS` or ``?tag=``, or the slug
+    of a ``tag-…`` class of the post around it, WordPress's ``post_class``), nor a language
+    switcher's or a menu's link (:func:`_not_a_section`); with ``proven``, one shown a
+    category's: ``rel="category"`` (WordPress's ``rel="category tag"``; a ``rel="tag"`` alone,
+    Kadence's over the headline, proves nothing), a category's address
+    (:data:`_CATEGORY_SEGMENT`, ``?cat=``) or the slug of a ``category-…`` class of the post."""
+    href = a.get("href") or ""
+    parts = urlsplit(href)
+    rel = (a.get("rel") or "").lower().split()
+    segments = [p.lower() for p in unquote(parts.path).split("/") if p]
+    query = {k.lower(): v.lower() for k, _, v in (q.partition("=") for q in parts.query.split("&")) if k}
+    slug = query.get("tag") or query.get("cat") or (segments[-1] if segments else "")
+    tokens = {t.lower() for node in a.iterancestors() for t in (node.get("class") or "").split()}
+    if "tag" in query or _TAG_SEGMENTS.intersection(segments) \
+            or (slug and f"tag-{slug}" in tokens and f"category-{slug}" not in tokens) or _not_a_section(a, scope):
+        return False
+    return not proven or "category" in rel or "cat" in query or "category" in query \
+        or any(_CATEGORY_SEGMENT.fullmatch(p) for p in segments[:-1]) or (bool(slug) and f"category-{slug}" in tokens)
+
+
+def _in_meta_line(el, head) -> bool:
+    """``el`` is printed in the headline ``head``'s header (the nearest element holding the
+    headline is a ``<header>`` or named so, :data:`_HEADER_CLASS`) or in a meta line right under
+    the headline (an element named so, :data:`_META_LINE`, the element before it the headline
+    or holding it: OceanWP's ``<header>…</header><ul class="meta">``); not in a box of the
+    text before its first paragraph (a related story's card) nor a recipe's card."""
+    for node in (el, *el.iterancestors()):
+        if any(d is head for d in node.iter()):
+            return node.tag == "header" or bool(_HEADER_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"))
+        if _META_LINE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            before = node.getprevious()
+            while before is not None and not isinstance(before.tag, str):
+                before = before.getprevious()
+            if before is not None and any(d is head for d in before.iter()):
+                return True
+    return False
 
 
 _HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
@@ -328,9 +368,10 @@ def _class_named_links(page) -> tuple[list, object]:
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
     field, not the fields beside it). A theme's list of the post's terms (:data:`_TERM_LISTS`)
-    counts printed over the headline or in the meta line under it (Astra's ``<div
-    class="entry-meta"><span class="ast-terms-link">``), before the text's first paragraph, in
-    its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
+    counts printed over the headline (its links to a tag's address none, :func:`_term_link`) or
+    in the headline's header or meta line under it (:func:`_in_meta_line`: Astra's ``<div
+    class="entry-meta"><span class="ast-terms-link">``; its links shown a category's only),
+    before the text's first paragraph, in its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
     tx_news prints a category as plain text), no heading (a headline, a box's title), that is
     printed beside the headline: inside its ``<article>`` or within :data:`_HEADLINE_BLOCK` of
     its ancestors (not the page's ``body`` or ``main``), or in the article's microdata item
@@ -348,7 +389,7 @@ def _class_named_links(page) -> tuple[list, object]:
     for el in scope.iter(etree.Element) if scope is not None else ():
         if el is head:
             over = False
-        elif not over and el.tag == "p":
+        elif header and not over and el.tag == "p" and not _in_meta_line(el, head):
             header = False  # the text begins: a term list under it holds tags
         cls, ident = el.get("class"), el.get("id")
         if not cls and not ident:
@@ -356,7 +397,8 @@ def _class_named_links(page) -> tuple[list, object]:
         marks = f"{cls or ''} {ident or ''}"
         terms = header and not _TERM_LISTS.isdisjoint(marks.split()) \
             and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
-            and not any(d is head for d in el.iterdescendants())
+            and not any(d is head for d in el.iterdescendants()) \
+            and (over or _in_meta_line(el, head))
         if terms:
             pass  # a theme's list of the post's terms over its headline: its categories
         elif _names_field_label(marks):
@@ -378,7 +420,7 @@ def _class_named_links(page) -> tuple[list, object]:
         if any(_names_breadcrumb(d) for d in (el, *el.iterdescendants())):
             continue  # a trail printed as the category's title: read as a trail
         links = [el] if el.tag == "a" else list(el.iter("a"))
-        if terms and not (links := [a for a in links if _term_link(a, el)]):
+        if terms and not (links := [a for a in links if _term_link(a, el, proven=not over)]):
             continue  # its tags, a language's link
         if links:
             if any(len(text_of(p)) >= _RUNNING_TEXT for p in el.iter("p")):
