@@ -346,6 +346,19 @@ def test_a_plain_label_of_a_teaser_item_or_a_tag_list_is_no_section(headline, la
     assert _page(_TX_NEWS.format(headline=headline, text=_paras(4), label=label))["section"] is None
 
 
+def test_a_plain_label_of_a_side_columns_item_headed_by_another_story_is_no_section():
+    # a list view's item in a side column, its own headline unlinked but another story's; the
+    # detail view beside it (its <h1>, its articleBody) prints no category
+    side = _TX_NEWS.format(headline="<h3 itemprop='headline'>Wochenmarkt zieht in die Altstadt um</h3>",
+                           text=_paras(3), label="<span class='news-list-category'>Wirtschaft</span>")
+    detail = (f"<div class='article' itemscope itemtype='http://schema.org/Article'><h1 itemprop='headline'>"
+              f"{HEADLINE}</h1><div itemprop='articleBody'>{_paras(4)}</div></div>")
+    html = f"<div id='left'>{side}</div><div id='main'>{detail}</div>"
+    assert _page(html)["section"] is None
+    # the item printing the page's headline is the article's
+    assert _page(side.replace("Wochenmarkt zieht in die Altstadt um", HEADLINE))["section"] == "Wirtschaft"
+
+
 def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
     # no <article>: a teaser list's plain label after the text names another story's section
     teasers = ("<div class='more'><div class='teaser'><a href='/ferries/1'>Ferry timetable changes</a>"

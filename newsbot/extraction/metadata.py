@@ -17,7 +17,7 @@ from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
-from .title import bold_headline, headline_element, home_link
+from .title import bold_headline, headline_element, home_link, title_parts
 from .urls import absolute, same_site, site_of
 from .values import (TEASER_HEADLINE_CHARS, above_the_text, drupal_node, in_aside, in_related, in_teaser, ld_text,
                      listed_node, of_the_article, read_apart, select_values, text_of, unique, value_of)
@@ -327,20 +327,21 @@ def _term_link(a, scope, proven: bool = False) -> bool:
         or any(_CATEGORY_SEGMENT.fullmatch(p) for p in segments[:-1]) or (bool(slug) and f"category-{slug}" in tokens)
 
 
-def _in_meta_line(el, head) -> bool:
-    """``el`` is printed in the headline ``head``'s header (the nearest element holding the
-    headline is a ``<header>`` or named so, :data:`_HEADER_CLASS`) or in a meta line right under
+def _in_meta_line(el, holders: set) -> bool:
+    """``el`` is printed in the headline's header (``holders``: the headline and the elements
+    holding it; the nearest of them holding ``el`` is a ``<header>`` or named so,
+    :data:`_HEADER_CLASS`) or in a meta line right under
     the headline (an element named so, :data:`_META_LINE`, the element before it the headline
     or holding it: OceanWP's ``<header>…</header><ul class="meta">``); not in a box of the
     text before its first paragraph (a related story's card) nor a recipe's card."""
     for node in (el, *el.iterancestors()):
-        if any(d is head for d in node.iter()):
+        if node in holders:
             return node.tag == "header" or bool(_HEADER_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"))
         if _META_LINE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             before = node.getprevious()
             while before is not None and not isinstance(before.tag, str):
                 before = before.getprevious()
-            if before is not None and any(d is head for d in before.iter()):
+            if before is not None and before in holders:
                 return True
     return False
 
@@ -383,13 +384,20 @@ def _class_named_links(page) -> tuple[list, object]:
     if head is not None and not _HIDDEN.search(head.get("class") or ""):
         block = {a for a in list(head.iterancestors())[:_HEADLINE_BLOCK] if a.tag not in ("body", "main", "html")}
     scope = scope if scope is not None else page.tree.find("body")
-    label = None
+    label = headlines = None
+    holders = {head, *head.iterancestors()} if head is not None else set()
+    items: dict = {}  # element → is the article's microdata item (:func:`_article_item`), read once
+
+    def _item(a) -> bool:
+        if a not in items:
+            items[a] = _article_item(a, head, headlines, holders)
+        return items[a]
     over = head is not None  # the elements read so far are printed over the headline
     header = head is not None  # ... or over the headline or under it, over the text's first paragraph
     for el in scope.iter(etree.Element) if scope is not None else ():
         if el is head:
             over = False
-        elif header and not over and el.tag == "p" and not _in_meta_line(el, head):
+        elif header and not over and el.tag == "p" and not _in_meta_line(el, holders):
             header = False  # the text begins: a term list under it holds tags
         cls, ident = el.get("class"), el.get("id")
         if not cls and not ident:
@@ -398,7 +406,7 @@ def _class_named_links(page) -> tuple[list, object]:
         terms = header and not _TERM_LISTS.isdisjoint(marks.split()) \
             and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
             and not any(d is head for d in el.iterdescendants()) \
-            and (over or _in_meta_line(el, head))
+            and (over or _in_meta_line(el, holders))
         if terms:
             pass  # a theme's list of the post's terms over its headline: its categories
         elif _names_field_label(marks):
@@ -428,7 +436,10 @@ def _class_named_links(page) -> tuple[list, object]:
             return links, label
         if label is not None or el.tag in _HEADING_TAGS:
             continue
-        beside = scope.tag == "article" or any(a in block or _article_item(a, head) for a in el.iterancestors())
+        if headlines is None:  # the page's headline: its headline element's text, else its <title>'s parts
+            title = page.tree.findtext(".//title") or ""
+            headlines = {key(text_of(head))} if head is not None else {key(p) for p in title_parts(title)}
+        beside = scope.tag == "article" or any(a in block or _item(a) for a in el.iterancestors())
         if beside and next(el.iterancestors("a"), None) is None and not in_teaser(el) \
                 and not _in_card(el, head):
             label = el
@@ -489,29 +500,39 @@ site's hidden ``<h1>``, which no reader sees beside anything."""
 _SEPARATORS = " ›»‹«|/>,;·•"
 
 
-def _article_item(el, head=None) -> bool:
+def _article_item(el, head=None, headlines=frozenset(), holders=frozenset()) -> bool:
     """``el`` is the article's microdata item of an article type (``itemtype`` ``…/Article``,
     ``…/NewsArticle``, ``…/BlogPosting``: TYPO3 tx_news's detail view, whose headline is an
-    ``<h3>``) holding three paragraphs or more and the headline ``head``, the article's text
-    (``itemprop="articleBody"``) or its own ``itemprop="headline"`` linking nowhere: not a list's
-    item of another story (tx_news's list view in a side column, its text a ``description``,
-    its headline a link)."""
+    ``<h3>``) holding three paragraphs or more and the headline ``head`` (``holders``: the
+    elements holding it, the headline's ancestors), the article's text
+    (``itemprop="articleBody"``) or its own ``itemprop="headline"`` linking nowhere and printing
+    the page's headline (its text by :func:`~newsbot.extraction.text.key` one of
+    ``headlines``: the headline element's, else the ``<title>``'s parts): not a list's item of
+    another story (tx_news's list view in a side column, its text a ``description``, its
+    headline a link or another story's)."""
     if el.get("itemscope") is None:
         return False
     kind = (el.get("itemtype") or "").split()
     if not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() not in ARTICLE_TYPES \
             or sum(1 for _ in zip(range(3), el.iter("p"))) < 3:
         return False
-    return (head is not None and any(d is head for d in el.iterdescendants())) or any(
-        "articleBody" in (props := (d.get("itemprop") or "").split())
-        or ("headline" in props and _own_property(d, el) and next(d.iter("a"), None) is None
-            and next(d.iterancestors("a"), None) is None) for d in el.iterdescendants())
+    if (head is not None and el in holders) or any(
+            "articleBody" in (d.get("itemprop") or "").split() for d in el.iterdescendants()):
+        return True
+    return any("headline" in (d.get("itemprop") or "").split() and next(d.iter("a"), None) is None
+               and next(d.iterancestors("a"), None) is None and key(text_of(d)) in headlines
+               for d in _own_properties(el))
 
 
-def _own_property(prop, item) -> bool:
-    """The microdata property ``prop`` is ``item``'s own: the nearest ``itemscope`` holding it
-    is ``item``, not an item nested inside it."""
-    return next((a for a in prop.iterancestors() if a.get("itemscope") is not None), None) is item
+def _own_properties(item):
+    """The elements of the microdata item ``item`` outside the items nested in it (an element
+    holding ``itemscope`` is yielded, its descendants are not): its own properties' holders."""
+    stack = [c for c in item if isinstance(c.tag, str)]
+    while stack:
+        d = stack.pop()
+        yield d
+        if d.get("itemscope") is None:
+            stack.extend(c for c in d if isinstance(c.tag, str))
 
 
 def _printed_label(el, head=None, lang: str = "") -> str | None:

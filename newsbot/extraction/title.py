@@ -472,6 +472,13 @@ _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|
 _SITE_SEP_GUILLEMET = re.compile(_SITE_SEP.pattern + r"|\s+»\s+")
 
 
+def title_parts(title: str) -> list[str]:
+    """The parts of the title ``title`` apart by a site's separator (:func:`_site_sep`:
+    ``Headline - Site`` gives ``["Headline", "Site"]``), white space stripped; one part for a
+    title of none."""
+    return [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+
+
 def _site_sep(title: str) -> re.Pattern:
     """The separators between a title's headline and site name (:data:`_SITE_SEP`), with a
     spaced ``»`` (``Headline » Site``, ``Site » Blog Archive » Headline``) when the title
@@ -908,7 +915,7 @@ def _printed_part(title: str, page: Page) -> str:
     (:func:`_names_image_or_home`: ``Site - Headline`` under a banner ``<img alt="Site">``;
     ``Informe - Headline`` keeps its kicker, ``Site - Headline`` its name when a side column
     prints the name bold and nothing else proves it the site's); else ``title``."""
-    parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+    parts = title_parts(title)
     if len(parts) < 2:
         return title
     squashed = {_squashed(p): p for p in parts}
