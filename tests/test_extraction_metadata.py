@@ -346,6 +346,19 @@ def test_a_plain_label_of_a_teaser_item_or_a_tag_list_is_no_section(headline, la
     assert _page(_TX_NEWS.format(headline=headline, text=_paras(4), label=label))["section"] is None
 
 
+def test_a_plain_label_of_a_side_columns_item_headed_by_another_story_is_no_section():
+    # a list view's item in a side column, its own headline unlinked but another story's; the
+    # detail view beside it (its <h1>, its articleBody) prints no category
+    side = _TX_NEWS.format(headline="<h3 itemprop='headline'>Wochenmarkt zieht in die Altstadt um</h3>",
+                           text=_paras(3), label="<span class='news-list-category'>Wirtschaft</span>")
+    detail = (f"<div class='article' itemscope itemtype='http://schema.org/Article'><h1 itemprop='headline'>"
+              f"{HEADLINE}</h1><div itemprop='articleBody'>{_paras(4)}</div></div>")
+    html = f"<div id='left'>{side}</div><div id='main'>{detail}</div>"
+    assert _page(html)["section"] is None
+    # the item printing the page's headline is the article's
+    assert _page(side.replace("Wochenmarkt zieht in die Altstadt um", HEADLINE))["section"] == "Wirtschaft"
+
+
 def test_a_plain_category_label_away_from_the_headline_is_not_the_section():
     # no <article>: a teaser list's plain label after the text names another story's section
     teasers = ("<div class='more'><div class='teaser'><a href='/ferries/1'>Ferry timetable changes</a>"
@@ -550,29 +563,65 @@ def test_a_themes_term_list_under_the_text_is_no_section():
     assert _page(_ENTRY.format(over="", h=HEADLINE, text=_paras(4), under=under))["section"] is None
 
 
-_ASTRA_META = ("<div class='entry-meta'><span class='ast-terms-link'><a href='{href}'>{name}</a></span> / By "
+_ASTRA_META = ("<div class='entry-meta'><span class='ast-terms-link'><a href='{href}'{rel}>{name}</a></span> / By "
                "<span class='posted-by vcard author'><a class='url fn n' href='/author/anna/' rel='author'>"
                "<span class='author-name'>Anna Berg</span></a></span></div>")
+_ASTRA_ENTRY = ("<article class='post type-post hentry {classes}'><header class='entry-header'>"
+                "<h1 class='entry-title'>{h}</h1>{meta}</header><div class='entry-content'>{text}</div>"
+                "<footer class='entry-footer'>{under}</footer></article>")
 
 
-def test_a_themes_term_list_in_the_meta_line_under_the_headline_is_the_section():
-    # Astra prints the post's categories in the meta line under the headline, over the text
-    html = _ENTRY.format(over="", h=HEADLINE, text=_ASTRA_META.format(href="/category/schule/", name="Schule")
-                         + _paras(4), under="")
+def _astra(meta: str = "", text: str = "", under: str = "", classes: str = "category-schule") -> str:
+    return _ASTRA_ENTRY.format(classes=classes, h=HEADLINE, meta=meta, text=text or _paras(4), under=under)
+
+
+def _meta(href: str, name: str = "Schule", rel: str = "") -> str:
+    return _ASTRA_META.format(href=href, name=name, rel=f" rel='{rel}'" if rel else "")
+
+
+@pytest.mark.parametrize("html", [
+    # Astra prints the post's categories in its meta line under the headline: a category's address,
+    # rel="category", the slug of the post's category class (a category base stripped)
+    _astra(_meta("/category/schule/")),
+    _astra(_meta("/kategorie/schule/")),
+    _astra(_meta("/schule/", rel="category tag")),
+    _astra(_meta("/schule/")),
+    _astra(_meta("/?cat=4")),
+    # the meta line a paragraph of its own in the header
+    _astra(_meta("/category/schule/").replace("<div class='entry-meta'>", "<p class='entry-meta'>")
+           .replace("</span></div>", "</span></p>")),
+    # OceanWP's meta list right under the header
+    _astra().replace("</header>", "</header><ul class='meta'><li class='meta-cat'><a href='/category/schule/'>Schule"
+                                  "</a></li></ul>"),
+])
+def test_a_themes_term_list_in_the_meta_line_under_the_headline_is_the_section(html):
     assert _page(html)["section"] == "Schule"
 
 
-@pytest.mark.parametrize("meta, under", [
-    # the meta line's list of tags; a link to the front page
-    (_ASTRA_META.format(href="/tag/kita/", name="Kita"), ""),
-    (_ASTRA_META.format(href="/", name="Startseite"), ""),
+_RELATED_CARD = ("<div class='wp-block-group read-also'><strong>Lesen Sie auch</strong><div class='ast-row'>"
+                 "<div class='ast-col'><span class='ast-terms-link'><a href='/category/sport/'>Sport</a></span><h4>"
+                 "<a href='/2026/03/10/lauf/'>Der Stadtlauf kommt zurück</a></h4></div></div></div>")
+
+
+@pytest.mark.parametrize("html", [
+    # the meta line's tags: a tag's address, a tag base in the site's language and the post's tag class,
+    # plain permalinks' ?tag=, a rel="tag" under a base that names no category
+    _astra(_meta("/tag/kita/", "Kita")),
+    _astra(_meta("/schlagwort/kita/", "Kita"), classes="category-allgemein tag-kita"),
+    _astra(_meta("/?tag=kita", "Kita")),
+    _astra(_meta("/thema/kita/", "Kita", rel="tag"), classes="category-allgemein"),
+    # a link to the front page
+    _astra(_meta("/", "Startseite")),
     # a term list under the text's first paragraph, a related box's category label
-    ("", "<div class='ast-terms-link'><a href='/category/schule/'>Schule</a></div>"),
-    ("", "<div class='related-posts'><span class='ast-terms-link'><a href='/category/sport/'>Sport</a></span>"
-         "<h3><a href='/sport/lauf'>Der Stadtlauf kommt zurück in die Altstadt</a></h3></div>"),
+    _astra(text=_paras(4) + "<div class='ast-terms-link'><a href='/category/sport/'>Sport</a></div>", classes=""),
+    _astra(under=_RELATED_CARD, classes=""),
+    # a related story's card in the text before its first paragraph
+    _astra(text=_RELATED_CARD + _paras(4), classes=""),
+    # a recipe card's bare "cat" under the headline
+    _astra(text="<div class='recipe-card'><ul class='recipe-meta'><li class='cat'><a href='/vrsta-jela/glavna/'>"
+                "Glavna jela</a></li><li class='time'>3 sata</li></ul></div>" + _paras(4), classes=""),
 ])
-def test_a_term_list_under_the_headline_that_names_no_category_is_no_section(meta, under):
-    html = _ENTRY.format(over="", h=HEADLINE, text=meta + _paras(4) + under, under="")
+def test_a_term_list_under_the_headline_that_names_no_category_is_no_section(html):
     assert _page(html)["section"] is None
 
 
@@ -586,4 +635,15 @@ def test_a_term_list_under_the_headline_that_names_no_category_is_no_section(met
 ])
 def test_a_list_over_the_headline_that_is_no_themes_category_list_is_no_section(over):
     html = _ENTRY.format(over=over, h=HEADLINE, text=_paras(4), under="")
+    assert _page(html)["section"] is None
+
+
+@pytest.mark.parametrize("href, classes", [
+    # plain permalinks' tag; a tag base in the site's language, the slug the post's tag class names
+    ("/?tag=kita", "post type-post"),
+    ("/schlagwort/kita/", "post type-post category-allgemein tag-kita"),
+])
+def test_a_themes_term_list_over_the_headline_leading_to_a_tag_is_no_section(href, classes):
+    over = f"<div class='ast-terms-link'><a href='{href}'>Kita</a></div>"
+    html = _ENTRY.format(over=over, h=HEADLINE, text=_paras(4), under="").replace("'post type-post'", f"'{classes}'")
     assert _page(html)["section"] is None

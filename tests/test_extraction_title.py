@@ -681,3 +681,58 @@ def test_the_element_printing_the_title_is_a_heading_the_title_repeats_else_its_
     # a page printing neither has none
     other = TABLE_BG_TAIL.replace('<span class="zaglavie">Нов мост над реката', '<span class="zaglavie">Стар мост над реката')
     assert title_heading(Page(other, url)) is None
+
+
+SIDE_NAME = "Glasnik gornje doline danas"
+SIDE_HEADLINE = "Obnova starog mosta na rijeci počinje u proljeće"
+SIDE_TEXT = ("Radovi na starom mostu počinju u ožujku i trajat će najmanje četiri mjeseca, a promet će se za to "
+             "vrijeme odvijati jednom trakom uz privremenu signalizaciju. Novac je osiguran iz državnog proračuna.")
+
+
+def _side_column_page(headline_cell: str, photo: str = "") -> str:
+    # a side column printing the site's name bold, the text's cell a table of its own
+    return (f"<html><head><meta charset='utf-8'><title>{SIDE_NAME} - {SIDE_HEADLINE}</title></head><body>"
+            f"<table width='780'><tr><td width='180' valign='top'><b>{SIDE_NAME}</b><br>Tjednik za dolinu od "
+            "1998.<br><a href='/index.php'>Naslovnica</a><br><a href='/vijesti/'>Vijesti</a></td>"
+            f"<td valign='top'><table width='100%'><tr><td>{headline_cell}</td></tr>"
+            f"<tr><td class='tekst'>{photo}{SIDE_TEXT}</td></tr><tr><td class='tekst'>Gradsko vijeće odluku je "
+            "donijelo jednoglasno na sjednici u ponedjeljak navečer.</td></tr></table></td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("html", [
+    # the headline in a cell of its own, no line tag: the side column's bold name is the one part printed
+    _side_column_page(f"<div class='naslov'>{SIDE_HEADLINE}</div>"),
+    # ... and the article's photo named for the headline: no proof that the other part is the site's
+    _side_column_page(f"<div class='naslov'>{SIDE_HEADLINE}</div>", f"<img src='/slike/most.jpg' alt='{SIDE_HEADLINE}'>"),
+])
+def test_a_side_columns_bold_name_is_no_headline_of_a_table_layouts_title(html):
+    title = f"{SIDE_NAME} - {SIDE_HEADLINE}"
+    assert extract_article(html, "https://www.glas-doline.example/vijest.php?id=7").record["title"] == title
+
+
+def test_a_kicker_printed_over_a_table_layouts_headline_keeps_the_title_whole():
+    # nothing prints the headline's part as a site's name: "Kicker - Headline" stays whole
+    kicker, headline = "Informe especial sobre la vivienda en la isla", "Los alquileres suben en todos los barrios"
+    html = (f"<html><head><meta charset='utf-8'><title>{kicker} - {headline}</title></head><body><table><tr>"
+            f"<td valign='top'><span class='antetitulo'>{kicker}</span><br><div class='titular'>{headline}</div>"
+            "<p>El precio medio del alquiler subió un once por ciento el último año, según los datos publicados "
+            "este jueves por el observatorio de la vivienda.</p><p>Las asociaciones de inquilinos piden límites "
+            "a los pisos turísticos.</p></td></tr></table></body></html>")
+    assert extract_article(html, "https://www.diario.example/noticia.php?id=3").record["title"] == f"{kicker} - {headline}"
+
+
+@pytest.mark.parametrize("line", [
+    # the line prints the quote alone, the portrait's alt the speaker's name
+    "Škola mora ostati u našem selu",
+    # the line prints the whole title, the portrait's box the name bold
+    "Marija Horvat: Škola mora ostati u našem selu",
+])
+def test_a_colon_parts_no_site_from_a_table_layouts_headline(line):
+    title = "Marija Horvat: Škola mora ostati u našem selu"
+    html = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><table><tr><td valign='top'>"
+            f"<font size='4'><b>{line}</b></font><br><br><table align='right' width='200'><tr><td>"
+            "<img src='/slike/mh.jpg' alt='Marija Horvat'><br><b>Marija Horvat</b><br>ravnateljica škole</td></tr>"
+            "</table><p>Područna škola ove godine ima samo jedanaest učenika, a županija razmatra njezino "
+            "zatvaranje. Razgovarali smo s ravnateljicom o tome što bi to značilo za mještane.</p><p>Djeca bi "
+            "putovala više od sat vremena do grada.</p></td></tr></table></body></html>")
+    assert extract_article(html, "https://www.glasnik.example/clanak.php?id=77").record["title"] == title

@@ -17,7 +17,7 @@ from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
 from .page import ARTICLE_TYPES, Page
 from .text import clean, key, unescape_entities
-from .title import bold_headline, headline_element, home_link
+from .title import bold_headline, headline_element, home_link, title_parts
 from .urls import absolute, same_site, site_of
 from .values import (TEASER_HEADLINE_CHARS, above_the_text, drupal_node, in_aside, in_related, in_teaser, ld_text,
                      listed_node, of_the_article, placeholder, read_apart, select_values, text_of, unique,
@@ -292,18 +292,59 @@ _TERM_LISTS = frozenset(("ast-terms-link", "entry-taxonomies", "meta-cat", "cat"
 """The classes of a WordPress theme's list of a post's taxonomy terms (Astra's ``ast-terms-link``,
 Kadence's ``entry-taxonomies``, OceanWP's ``meta-cat``, Soledad's ``cat``), each a whole class
 (not ``lang-cat``, ``terms-link``): printed in the entry header over the headline, the post's
-categories (its tags are printed under the text), read there only (:func:`_class_named_links`),
-their links to a category's address only (:func:`_term_link`)."""
+categories (its tags are printed under the text), or in the meta line under the headline (its
+categories or its tags), read there only (:func:`_class_named_links`), their links to a
+category only (:func:`_term_link`)."""
 _TAG_SEGMENTS = frozenset(("tag", "tags"))
 """A path's segment of a tag's address (WordPress's tag base, ``/tag/hafen/``)."""
+_CATEGORY_SEGMENT = re.compile(rf"(?:{_SECTION_WORDS})s?", re.I)
+"""A path's segment of a category's address (WordPress's category base, ``/category/``, or one
+in the site's language, ``/kategorie/``, ``/rubrique/``: :data:`_SECTION_WORDS`)."""
+_META_LINE = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
+"""A whole class or id word of a post's meta line (``entry-meta``, OceanWP's ``meta``)."""
+_HEADER_CLASS = re.compile(r"(?:^|[\s_-])header(?:$|[\s_-])", re.I)
+"""A whole class or id word of an entry's header (``entry-header``, Soledad's ``single-header``)."""
 
 
-def _term_link(a, scope) -> bool:
+def _term_link(a, scope, proven: bool = False) -> bool:
     """The link ``a`` of a theme's term list (:data:`_TERM_LISTS`, in ``scope``) leads to a
-    category: not to a tag's address (:data:`_TAG_SEGMENTS`), nor a language switcher's or a
-    menu's link (:func:`_not_a_section`)."""
-    path = urlsplit(a.get("href") or "").path
-    return not _TAG_SEGMENTS.intersection(p.lower() for p in path.split("/")) and not _not_a_section(a, scope)
+    category: not to a tag's (a tag's address, :data:`_TAG_SEGMENTS` or ``?tag=``, or the slug
+    of a ``tag-…`` class of the post around it, WordPress's ``post_class``), nor a language
+    switcher's or a menu's link (:func:`_not_a_section`); with ``proven``, one shown a
+    category's: ``rel="category"`` (WordPress's ``rel="category tag"``; a ``rel="tag"`` alone,
+    Kadence's over the headline, proves nothing), a category's address
+    (:data:`_CATEGORY_SEGMENT`, ``?cat=``) or the slug of a ``category-…`` class of the post."""
+    href = a.get("href") or ""
+    parts = urlsplit(href)
+    rel = (a.get("rel") or "").lower().split()
+    segments = [p.lower() for p in unquote(parts.path).split("/") if p]
+    query = {k.lower(): v.lower() for k, _, v in (q.partition("=") for q in parts.query.split("&")) if k}
+    slug = query.get("tag") or query.get("cat") or (segments[-1] if segments else "")
+    tokens = {t.lower() for node in a.iterancestors() for t in (node.get("class") or "").split()}
+    if "tag" in query or _TAG_SEGMENTS.intersection(segments) \
+            or (slug and f"tag-{slug}" in tokens and f"category-{slug}" not in tokens) or _not_a_section(a, scope):
+        return False
+    return not proven or "category" in rel or "cat" in query or "category" in query \
+        or any(_CATEGORY_SEGMENT.fullmatch(p) for p in segments[:-1]) or (bool(slug) and f"category-{slug}" in tokens)
+
+
+def _in_meta_line(el, holders: set) -> bool:
+    """``el`` is printed in the headline's header (``holders``: the headline and the elements
+    holding it; the nearest of them holding ``el`` is a ``<header>`` or named so,
+    :data:`_HEADER_CLASS`) or in a meta line right under
+    the headline (an element named so, :data:`_META_LINE`, the element before it the headline
+    or holding it: OceanWP's ``<header>…</header><ul class="meta">``); not in a box of the
+    text before its first paragraph (a related story's card) nor a recipe's card."""
+    for node in (el, *el.iterancestors()):
+        if node in holders:
+            return node.tag == "header" or bool(_HEADER_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"))
+        if _META_LINE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            before = node.getprevious()
+            while before is not None and not isinstance(before.tag, str):
+                before = before.getprevious()
+            if before is not None and before in holders:
+                return True
+    return False
 
 
 _HEADLINE_BLOCK = 3  # ancestors of the headline whose elements are printed beside it
@@ -329,9 +370,10 @@ def _class_named_links(page) -> tuple[list, object]:
     ``field__label``) naming a category (:func:`_names_section`) in a Drupal field's wrapper
     (:data:`_DRUPAL_FIELD`) gives the element after it, the field's value (the label's own
     field, not the fields beside it). A theme's list of the post's terms (:data:`_TERM_LISTS`)
-    counts printed over the headline or in the meta line under it (Astra's ``<div
-    class="entry-meta"><span class="ast-terms-link">``), before the text's first paragraph, in
-    its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
+    counts printed over the headline (its links to a tag's address none, :func:`_term_link`) or
+    in the headline's header or meta line under it (:func:`_in_meta_line`: Astra's ``<div
+    class="entry-meta"><span class="ast-terms-link">``; its links shown a category's only),
+    before the text's first paragraph, in its ``<article>`` or its block, only. Second, the first such element linking nowhere (TYPO3
     tx_news prints a category as plain text), no heading (a headline, a box's title), that is
     printed beside the headline: inside its ``<article>`` or within :data:`_HEADLINE_BLOCK` of
     its ancestors (not the page's ``body`` or ``main``), or in the article's microdata item
@@ -343,13 +385,20 @@ def _class_named_links(page) -> tuple[list, object]:
     if head is not None and not _HIDDEN.search(head.get("class") or ""):
         block = {a for a in list(head.iterancestors())[:_HEADLINE_BLOCK] if a.tag not in ("body", "main", "html")}
     scope = scope if scope is not None else page.tree.find("body")
-    label = None
+    label = headlines = None
+    holders = {head, *head.iterancestors()} if head is not None else set()
+    items: dict = {}  # element → is the article's microdata item (:func:`_article_item`), read once
+
+    def _item(a) -> bool:
+        if a not in items:
+            items[a] = _article_item(a, head, headlines, holders)
+        return items[a]
     over = head is not None  # the elements read so far are printed over the headline
     header = head is not None  # ... or over the headline or under it, over the text's first paragraph
     for el in scope.iter(etree.Element) if scope is not None else ():
         if el is head:
             over = False
-        elif not over and el.tag == "p":
+        elif header and not over and el.tag == "p" and not _in_meta_line(el, holders):
             header = False  # the text begins: a term list under it holds tags
         cls, ident = el.get("class"), el.get("id")
         if not cls and not ident:
@@ -357,7 +406,8 @@ def _class_named_links(page) -> tuple[list, object]:
         marks = f"{cls or ''} {ident or ''}"
         terms = header and not _TERM_LISTS.isdisjoint(marks.split()) \
             and (scope.tag == "article" or any(a in block for a in el.iterancestors())) \
-            and not any(d is head for d in el.iterdescendants())
+            and not any(d is head for d in el.iterdescendants()) \
+            and (over or _in_meta_line(el, holders))
         if terms:
             pass  # a theme's list of the post's terms over its headline: its categories
         elif _names_field_label(marks):
@@ -379,7 +429,7 @@ def _class_named_links(page) -> tuple[list, object]:
         if any(_names_breadcrumb(d) for d in (el, *el.iterdescendants())):
             continue  # a trail printed as the category's title: read as a trail
         links = [el] if el.tag == "a" else list(el.iter("a"))
-        if terms and not (links := [a for a in links if _term_link(a, el)]):
+        if terms and not (links := [a for a in links if _term_link(a, el, proven=not over)]):
             continue  # its tags, a language's link
         if links:
             if any(len(text_of(p)) >= _RUNNING_TEXT for p in el.iter("p")):
@@ -387,7 +437,10 @@ def _class_named_links(page) -> tuple[list, object]:
             return links, label
         if label is not None or el.tag in _HEADING_TAGS:
             continue
-        beside = scope.tag == "article" or any(a in block or _article_item(a, head) for a in el.iterancestors())
+        if headlines is None:  # the page's headline: its headline element's text, else its <title>'s parts
+            title = page.tree.findtext(".//title") or ""
+            headlines = {key(text_of(head))} if head is not None else {key(p) for p in title_parts(title)}
+        beside = scope.tag == "article" or any(a in block or _item(a) for a in el.iterancestors())
         if beside and next(el.iterancestors("a"), None) is None and not in_teaser(el) \
                 and not _in_card(el, head):
             label = el
@@ -448,29 +501,39 @@ site's hidden ``<h1>``, which no reader sees beside anything."""
 _SEPARATORS = " ›»‹«|/>,;·•"
 
 
-def _article_item(el, head=None) -> bool:
+def _article_item(el, head=None, headlines=frozenset(), holders=frozenset()) -> bool:
     """``el`` is the article's microdata item of an article type (``itemtype`` ``…/Article``,
     ``…/NewsArticle``, ``…/BlogPosting``: TYPO3 tx_news's detail view, whose headline is an
-    ``<h3>``) holding three paragraphs or more and the headline ``head``, the article's text
-    (``itemprop="articleBody"``) or its own ``itemprop="headline"`` linking nowhere: not a list's
-    item of another story (tx_news's list view in a side column, its text a ``description``,
-    its headline a link)."""
+    ``<h3>``) holding three paragraphs or more and the headline ``head`` (``holders``: the
+    elements holding it, the headline's ancestors), the article's text
+    (``itemprop="articleBody"``) or its own ``itemprop="headline"`` linking nowhere and printing
+    the page's headline (its text by :func:`~newsbot.extraction.text.key` one of
+    ``headlines``: the headline element's, else the ``<title>``'s parts): not a list's item of
+    another story (tx_news's list view in a side column, its text a ``description``, its
+    headline a link or another story's)."""
     if el.get("itemscope") is None:
         return False
     kind = (el.get("itemtype") or "").split()
     if not kind or kind[0].rstrip("/").rsplit("/", 1)[-1].casefold() not in ARTICLE_TYPES \
             or sum(1 for _ in zip(range(3), el.iter("p"))) < 3:
         return False
-    return (head is not None and any(d is head for d in el.iterdescendants())) or any(
-        "articleBody" in (props := (d.get("itemprop") or "").split())
-        or ("headline" in props and _own_property(d, el) and next(d.iter("a"), None) is None
-            and next(d.iterancestors("a"), None) is None) for d in el.iterdescendants())
+    if (head is not None and el in holders) or any(
+            "articleBody" in (d.get("itemprop") or "").split() for d in el.iterdescendants()):
+        return True
+    return any("headline" in (d.get("itemprop") or "").split() and next(d.iter("a"), None) is None
+               and next(d.iterancestors("a"), None) is None and key(text_of(d)) in headlines
+               for d in _own_properties(el))
 
 
-def _own_property(prop, item) -> bool:
-    """The microdata property ``prop`` is ``item``'s own: the nearest ``itemscope`` holding it
-    is ``item``, not an item nested inside it."""
-    return next((a for a in prop.iterancestors() if a.get("itemscope") is not None), None) is item
+def _own_properties(item):
+    """The elements of the microdata item ``item`` outside the items nested in it (an element
+    holding ``itemscope`` is yielded, its descendants are not): its own properties' holders."""
+    stack = [c for c in item if isinstance(c.tag, str)]
+    while stack:
+        d = stack.pop()
+        yield d
+        if d.get("itemscope") is None:
+            stack.extend(c for c in d if isinstance(c.tag, str))
 
 
 def _printed_label(el, head=None, lang: str = "") -> str | None:

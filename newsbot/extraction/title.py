@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from urllib.parse import urldefrag, urlsplit
 
+from lxml import etree
 
 from .page import Page
 from .text import clean, key, unescape_entities
@@ -472,6 +473,13 @@ _SITE_SEP = re.compile(r"\s+[|\-–—:/·•]\s+|:\s+|\s*[|ㅣ：]\s*|\s+::\s+|
 _SITE_SEP_GUILLEMET = re.compile(_SITE_SEP.pattern + r"|\s+»\s+")
 
 
+def title_parts(title: str) -> list[str]:
+    """The parts of the title ``title`` apart by a site's separator (:func:`_site_sep`:
+    ``Headline - Site`` gives ``["Headline", "Site"]``), white space stripped; one part for a
+    title of none."""
+    return [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+
+
 def _site_sep(title: str) -> re.Pattern:
     """The separators between a title's headline and site name (:data:`_SITE_SEP`), with a
     spaced ``»`` (``Headline » Site``, ``Site » Blog Archive » Headline``) when the title
@@ -654,16 +662,16 @@ def _banner(line) -> bool:
     return False
 
 
-def _part_line(page: Page, title: str):
+def _part_line(page: Page, title: str, sep: re.Pattern | None = None):
     """``(line, part)``: the table layout's line (:func:`_title_line`) printing a part of
-    ``title``'s parts (apart by a site's separator, :func:`_site_sep`: ``Site - Headline``)
+    ``title``'s parts (apart by ``sep``, else by a site's separator, :func:`_site_sep`: ``Site - Headline``)
     that is no site's name or slogan, the longest first, and that part: of two parts, one not
     printed in the banner or footer (:func:`_banner`: ``Headline | Slogan`` over a banner
     printing the slogan); of three or more, the last (``Site - Slogan - Headline``: the first
     is the site's name, the middle ones a slogan or section printed on every page, a contact
     page's slogan printed bold over its text no headline); ``None`` for a title of one part or
     no such line."""
-    parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+    parts = [p.strip() for p in (sep or _site_sep(title)).split(title) if p and p.strip()]
     if len(parts) < 2:
         return None
     if len(parts) > 2:
@@ -902,11 +910,13 @@ def _printed_part(title: str, page: Page) -> str:
     prints as a heading of its own (:func:`_body_headings`, no link or linked to the page itself,
     :func:`self_linked`; a sub-heading, ``h3``, prints a part of the text) when it is the one part so printed and the longest: the headline of
     ``Site » Blog Archive » Headline`` over a post titled ``<h2>Headline</h2>``; else, on a
-    page with no ``<h1>`` or ``<h2>``, the part a table layout's line over the text prints
-    (:func:`_part_line`), when it is the first part or the first is printed as the site's name
+    page with no ``<h1>`` or ``<h2>``, the part a table layout's line opening the text's cell
+    prints (:func:`_part_line`, :func:`_opens_text`; parts apart by :data:`_NAME_SEP`, no
+    colon), when the other part (of more than two, the first) is printed as the site's name
     (:func:`_names_image_or_home`: ``Site - Headline`` under a banner ``<img alt="Site">``;
-    ``Informe - Headline`` keeps its kicker); else ``title``."""
-    parts = [p.strip() for p in _site_sep(title).split(title) if p and p.strip()]
+    ``Informe - Headline`` keeps its kicker, ``Site - Headline`` its name when a side column
+    prints the name bold and nothing else proves it the site's); else ``title``."""
+    parts = title_parts(title)
     if len(parts) < 2:
         return title
     squashed = {_squashed(p): p for p in parts}
@@ -917,12 +927,64 @@ def _printed_part(title: str, page: Page) -> str:
             printed.add(k)
     if len(printed) != 1:
         if not printed and not page.elements("h1") and not page.elements("h2"):
-            found = _part_line(page, title)  # a table layout's: the bold or big line over the text
-            if found is not None and (found[1] == parts[0] or _names_image_or_home(page, parts[0])):
-                return found[1]
+            found = _part_line(page, title, _NAME_SEP)  # a table layout's: the bold or big line over the text
+            if found is not None and _opens_text(found[0]):
+                named = [p.strip() for p in _NAME_SEP.split(title) if p and p.strip()]
+                other = named[0] if found[1] != named[0] else named[-1]
+                if _names_image_or_home(page, other):  # the other part printed as the site's name
+                    return found[1]
         return title
     part = squashed[printed.pop()]
     return part if all(len(part) > len(p) for p in parts if p != part) else title
+
+
+_NAME_SEP = re.compile(r"\s+[|\-–—/·•]\s+|\s*[|ㅣ]\s*|\s+»\s+")
+"""The separators between a table layout's headline and its site's name in its ``<title>``
+(``Site - Headline``, ``Headline | Site``): a site's separator (:data:`_SITE_SEP`) but a colon,
+which opens a quote's or an interview's headline (``Marija Kovačević: Škola …``)."""
+OPENING_TEXT_CHARS = 150  # the text a cell prints over its headline at most (a kicker, a date)
+
+
+def _opens_text(line) -> bool:
+    """The table layout's line ``line`` opens the cell of the article's text: the first text of
+    running length after it (:data:`BOLD_HEADLINE_CHARS` [0] × 5 characters, outside links) is
+    in its own cell or in a cell of a later row of its table (``<tr><td
+    class="naslov">…</td></tr><tr><td class="tekst">``), and its cell prints
+    :data:`OPENING_TEXT_CHARS` characters at most before it. A side column's bold name beside
+    the text's cell, a photo box's caption in a table of its own, is none."""
+    cell = next(line.iterancestors("td", "th"), None)
+    if cell is None:
+        return False
+    skip = set(line.iter())
+    over = set(line.iterancestors())  # their tails come after the line
+    before, after, text_cell = 0, False, None
+    for el in cell.getroottree().iter(etree.Element):
+        if el is line:
+            after = True
+            continue
+        if el in skip:
+            continue
+        in_link = next(el.iterancestors("a"), None) is not None
+        for text, holder in ((None if el.tag == "a" or in_link else el.text, el),
+                             (None if in_link or el in over else el.tail, el.getparent())):
+            n = len((text or "").strip())
+            if not n or holder is None:
+                continue
+            if not after:
+                if any(a is cell for a in (holder, *holder.iterancestors())):
+                    before += n
+            elif n >= 5 * BOLD_HEADLINE_CHARS[0]:
+                text_cell = holder if holder.tag in ("td", "th") else next(holder.iterancestors("td", "th"), None)
+                break
+        if text_cell is not None:
+            break
+    if text_cell is None or before > OPENING_TEXT_CHARS:
+        return False
+    if text_cell is cell:
+        return True
+    row, text_row = next(cell.iterancestors("tr"), None), next(text_cell.iterancestors("tr"), None)
+    return row is not None and text_row is not None and row is not text_row \
+        and next(row.iterancestors("table"), None) is next(text_row.iterancestors("table"), None)
 
 
 def _names_image_or_home(page: Page, name: str) -> bool:
