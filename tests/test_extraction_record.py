@@ -3,6 +3,10 @@ field, read by the schema, the stats, the monitors, the seen-store and the porta
 the image field; typed discovery hints."""
 from __future__ import annotations
 
+import html as html_lib
+import json
+import time
+
 import pytest
 
 from newsbot.extraction import Hints, extract_article
@@ -1932,11 +1936,13 @@ _PL_TEXT = ("Rada miasta we wtorek debatowała nad przebudową portu i nocnymi z
      ["Jan Kowalski", "PAP"]),
     ("hr", "<p class='datum'>Objavljeno: 10.03.2026. u 12:50 | Autor: Marija Kovačević, HINA</p>",
      ["Marija Kovačević", "HINA"]),
-    # a lead-in with no colon after the line's date
-    ("de", "<p class='dateline'><time datetime='2026-03-11T12:15:00+01:00'>11.03.2026, 12:15 Uhr</time> · Von Kerstin "
-           "Jahn</p>", ["Kerstin Jahn"]),
-    ("en", "<p class='post-meta'><time datetime='2026-03-11'>11 March 2026</time> | By Tom Weiss</p>", ["Tom Weiss"]),
-    ("fr", "<p class='date'>11/03/2026 à 12h15 · Par Julie Martin et Hugo Bernard</p>", ["Julie Martin", "Hugo Bernard"]),
+    # a lead-in with no colon after the line's date: an outlet's, a sponsor's, a place's name as often as a writer's
+    ("de", "<p class='dateline'><time datetime='2026-03-11T12:15:00+01:00'>11.03.2026, 12:15 Uhr</time> · Von Radio "
+           "Bremen</p>", []),
+    ("en", "<p class='post-meta'><time datetime='2026-03-11'>11 March 2026</time> | Presented by Harbour Motors</p>", []),
+    ("nl", "<p class='meta'>11-03-2026 12:15 · Door NOS Nieuws</p>", []),
+    ("sv", "<p class='meta'>11 mars 2026 12:15 · Av Svenska Dagbladet</p>", []),
+    ("es", "<p class='meta'>11.03.2026 12:15 · Por Sierra Nevada y Las Alpujarras</p>", []),
     # no date before the lead-in: a work's card; a place after the date's lead-in word; an agency without a writer
     ("pl", "<p class='ksiazka'>Autor: Jan Kowalski, PAP</p>", []),
     ("de", "<p class='meta'><time datetime='2026-03-11'>11.03.2026</time> · Von Kiel nach Hamburg</p>", []),
@@ -1972,6 +1978,18 @@ def test_a_table_layouts_date_line_credits_a_writer_and_an_agency():
     ("pl", "<p>Rozmawiał z nami Jan Nowak.</p>", []),
     # in a quotation's box
     ("de", "<blockquote><p>Das Gespräch führte Lena Vogt.</p></blockquote>", []),
+    # the credit ends at another role's credit or an affiliation, after a comma or a full stop
+    ("de", "<p>Das Gespräch führte Lena Vogt, Fotos Tom Weiss.</p>", ["Lena Vogt"]),
+    ("en", "<p>Interview by Anna Berg, Photography Tom Weiss</p>", ["Anna Berg"]),
+    ("cs", "<p>Rozhovor připravila Petra Nová, Foto Jan Malý</p>", ["Petra Nová"]),
+    ("fr", "<p>Propos recueillis par Julie Martin. Photos Marc Dubois</p>", ["Julie Martin"]),
+    ("fr", "<p>Propos recueillis par Julie Martin, Radio France</p>", ["Julie Martin"]),
+    ("de", "<p>Das Gespräch führten Lena Vogt, Jan Berg und Tom Weiss.</p>", ["Lena Vogt", "Jan Berg", "Tom Weiss"]),
+    ("pl", "<p>Rozmawiali: Ewa Lis i Piotr Nowak</p>", ["Ewa Lis", "Piotr Nowak"]),
+    # a transcript's question; the interviewee after a capitalised "With"; a sentence after the credit
+    ("nl", "<p>Interviewer: Meneer Rutte?</p>", []),
+    ("en", "<p>Interview by Skype With Paul Green</p>", []),
+    ("de", "<p>Das Gespräch führte Lena Vogt. Sie lebt in Kiel.</p>", []),
 ])
 def test_an_interviewers_credit_after_the_text_names_the_writer(lang, after, want):
     assert _text_page("", lang, after=after)["authors"] == want
@@ -1989,17 +2007,46 @@ def test_a_templates_placeholders_are_no_author_and_no_title():
     assert (rec["authors"], rec["title"]) == (["Mikko Laine"], "Cranes return")
 
 
-@pytest.mark.parametrize("value, want", [
-    ("Author Name", True), ("Your Name", True), ("{{author}}", True), ("%author%", True), ("John Doe", True),
-    ("Lorem ipsum dolor sit amet", True), ("Headline", True), ("Max Mustermann", True), ("${title}", True),
-    # a headline or a name holding such a word, no placeholder
-    ("Headline inflation falls", False), ("Title race tightens", False), ("Jonathan Doerr", False),
-    ("Nameless heroes of the port", False), ("Lorena Ipsen", False), ("", False),
+@pytest.mark.parametrize("value, field, want", [
+    ("Author Name", "author", True), ("Your Name", "author", True), ("{{author}}", "author", True),
+    ("%author%", "author", True), ("John Doe", "author", True), ("Lorem ipsum dolor sit amet", "title", True),
+    ("Headline", "title", True), ("Max Mustermann", "author", True), ("${title}", "title", True),
+    ("{{ .Title }}", "title", True),
+    # a headline or a name holding such a word, no placeholder; a dummy name is a title's own text
+    ("Headline inflation falls", "title", False), ("Title race tightens", "title", False),
+    ("Jonathan Doerr", "author", False), ("Nameless heroes of the port", "title", False),
+    ("Lorena Ipsen", "author", False), ("", "author", False), ("Jane Doe", "title", False),
+    ("Lorem ipsum dolor sit amet: why designers still fill pages with fake Latin", "title", False),
+    ("Attackers still probe servers with ${jndi:ldap} strings", "title", False),
+    ("Hugo changes how {{ .Title }} is escaped", "title", False), ("{{headline}} and {{title}}", "title", False),
 ])
-def test_a_placeholder_is_a_templates_dummy_value(value, want):
+def test_a_placeholder_is_a_templates_dummy_value(value, field, want):
     from newsbot.extraction.values import placeholder
 
-    assert placeholder(value) is want
+    assert placeholder(value, field) is want
+
+
+def test_a_placeholders_slot_is_read_in_linear_time():
+    from newsbot.extraction.values import placeholder
+
+    start = time.perf_counter()
+    assert not placeholder("{{" * 30000 + "x", "title") and not placeholder("<%" * 30000, "title")
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize("headline", [
+    "Lorem ipsum dolor sit amet: why designers still fill pages with fake Latin",
+    "Attackers still probe servers with ${jndi:ldap} strings", "Hugo changes how {{ .Title }} is escaped",
+    "Jane Doe", "Titel",
+])
+def test_a_printed_headline_is_never_a_placeholder(headline):
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": {json.dumps(headline)}}}</script><meta property="og:title" content="{html_lib.escape(headline)}">')
+    page = (f"<html lang='de'><head><title>{html_lib.escape(headline)}! | Sport</title>{head}</head><body><article><h1>"
+            f"{html_lib.escape(headline)}</h1><p class='byline'>Von Jan Berg</p>"
+            + "<p>Die Stadt plant neue Radwege im Norden, die bis zum Jahr 2028 umgesetzt werden sollen, sagt sie.</p>" * 4
+            + "</article></body></html>")
+    assert extract_article(page.encode(), "https://www.kurier.example/sport/titel").record["title"] == headline
 
 
 def test_a_real_headline_beside_a_placeholder_author_stays():
@@ -2022,6 +2069,9 @@ def _ld_author(name: str) -> str:
     # the desk alone: the site's signature; a person in JSON-LD beside another printed
     ("nl", "Webredactie Eindredactie", "", ["Webredactie Eindredactie"]),
     ("de", "Lena Vogt", "<p class='byline'>Von Kerstin Jahn</p>", ["Lena Vogt"]),
+    # a person whose surname is a desk's word; another role's printed line
+    ("en", "Ian Staff", "<p class='byline'>By Tom Weiss</p>", ["Ian Staff"]),
+    ("en", "Redaktion Wirtschaft", "<div class='byline'>Edited by Paul Green</div>", ["Redaktion Wirtschaft"]),
 ])
 def test_a_structured_desk_gives_way_to_the_printed_person(lang, name, top, want):
     assert _text_page(top, lang, head=_ld_author(name))["authors"] == want
@@ -2056,3 +2106,22 @@ def test_printed_co_authors_one_element_each_are_read_with_no_structured_author(
 ])
 def test_an_author_box_under_the_authors_heading_names_its_bold_writer(lang, box, want):
     assert _text_page("", lang, after=box)["authors"] == want
+
+
+_BOX = ("<div class='author-box'><h3>Über die Autorin</h3><p><strong>Lea Sommer</strong> ist Biologin und schreibt "
+        "seit Jahren auf diesem Blog über Natur und Umwelt.</p></div>")
+
+
+@pytest.mark.parametrize("top, after, head, want", [
+    # a guest's author link above the text, the blog owner's box under it
+    ("<p class='meta'>11.03.2026 · <a href='/author/jan-berg/'>Jan Berg</a></p>", _BOX, "", ["Jan Berg"]),
+    # a review's signature, the novelist's box after it
+    ("", "<p class='signatur'>Anna Berg</p><div class='author-info'><h3>Zum Autor</h3><p><strong>Thomas Mann</strong> "
+         "wurde in Lübeck geboren und erhielt später den Nobelpreis für Literatur für seinen Roman.</p></div>", "",
+     ["Anna Berg"]),
+    # a review's box, nothing else credited: the reviewed book's author
+    ("", _BOX, '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Review", '
+               '"headline": "Cranes return", "itemReviewed": {"@type": "Book", "name": "Das Moor"}}</script>', []),
+])
+def test_an_author_box_answers_only_where_nothing_else_credits_a_writer(top, after, head, want):
+    assert _text_page(top, "de", after=after, head=head)["authors"] == want

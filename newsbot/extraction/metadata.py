@@ -15,7 +15,7 @@ from lxml import etree
 
 from .content import is_boilerplate
 from .generic.boilerplate import opens_with_furniture
-from .page import ARTICLE_TYPES, Page
+from .page import ARTICLE_TYPES, Page, ld_types
 from .text import clean, key, unescape_entities
 from .title import bold_headline, headline_element, home_link, title_parts
 from .urls import absolute, same_site, site_of
@@ -797,14 +797,17 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
     opens with a byline's lead-in (:func:`_dateline_byline`), the author links beside the
     headline (:func:`_author_links`), the article's signature (:func:`_signature`), an interviewer's credit after the
     text (:func:`_interviewer_credit`), the writer a standfirst's line credits
-    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), then the account a Drupal
-    node's meta names as its creator (:func:`_node_creator`). Each value is split into names
+    (:func:`_standfirst_credit`: ``Ein Kommentar von Henrike Saal``), the account a Drupal
+    node's meta names as its creator (:func:`_node_creator`), then an author box's writer
+    (:func:`_author_box`). Each value is split into names
     (:func:`split_names`); URLs, e-mail addresses, duplicates and the brand (the site or
     publisher name, the site's domain: :func:`_brands`) are dropped. When every JSON-LD author is
     typed as an organisation (:func:`_organisation_node`: ``Brněnské dny``, the site's own
-    desk) or each names a desk (:func:`_desk`: ``Webredactie Eindredactie``, a Person's type
-    or none), the first markup source naming people (:func:`_person_shaped`) wins over them: the
-    person whose byline the page prints above the text (:func:`_printed_above_the_text`). A
+    desk) or each names a desk opening with its word (:func:`_desk_phrase`: ``Webredactie
+    Eindredactie``, a Person's type or none; not ``Ian Staff``), the first markup source naming
+    people (:func:`_person_shaped`, no word in lower case but a surname's particle: not ``Edited
+    by Paul Green``) wins over them: the person whose byline the page prints above the text
+    (:func:`_printed_above_the_text`). A
     template's placeholder (:func:`~newsbot.extraction.values.placeholder`: ``Author Name``,
     ``{{author}}``) names no one in any source."""
     page = f.page
@@ -831,6 +834,7 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
         ("html", lambda: _opening_signature(f)),
         ("html", lambda: _standfirst_credit(f)),
         ("html", lambda: _node_creator(f)),
+        ("html", lambda: _author_box(f)),
     )
 
     def names_of(values) -> list[str]:
@@ -840,9 +844,11 @@ def authors(f: Fields) -> tuple[list[str], str | None]:
 
     for layer, values in sources:
         names = names_of(values())
-        if names and layer == "jsonld" and (all(_organisation_node(a) for a in items) or all(_desk(n) for n in names)):
+        if names and layer == "jsonld" and (all(_organisation_node(a) for a in items) or all(_desk_phrase(n) for n in names)):
             people = next((found for other, read in sources if other == "html" and (found := names_of(read()))), [])
-            if people and all(_person_shaped(n) for n in people) and _printed_above_the_text(page, people[0]):
+            if people and all(_person_shaped(n) and not any(w[0].islower() and not pattern("name_particle").match(w)
+                                                            for w in n.split()) for n in people) \
+                    and _printed_above_the_text(page, people[0]):  # ``Edited by Paul Green``: a role's line
                 return people, "html"  # the people the page prints, over the organisation or desk credited
         if names and (layer != "html" or values is printed):  # ``A and B``, one author element each, A named alone
             more = [n for n in names_of(_joined_authors(page, names[-1], byline_language(f))) if key(n) not in
@@ -1146,9 +1152,6 @@ def _printed_byline(f: Fields) -> list[str]:
             continue
         edged = _edged_text(el)
         text = _byline_text(el, edged)
-        if text and not in_aside(el) and _biography(text, byline_language(f), language_declared(f)) \
-                and (boxed := _author_box_name(el)):
-            return [boxed]  # ``<h3>Über die Autorin</h3><p><strong>Lea Sommer</strong> ist Biologin …``
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text) \
                 and not _in_fact_box(el) and not _biography(text, byline_language(f), language_declared(f)):
             if _CAPTION.search(f"{el.get('class') or ''} {el.get('id') or ''}") \
@@ -1176,6 +1179,27 @@ def _printed_byline(f: Fields) -> list[str]:
     return []
 
 
+def _author_box(f: Fields) -> list[str]:
+    """The writer an author box names (:func:`_author_box_name`: ``<h3>Über die Autorin</h3><p><strong>Lea
+    Sommer</strong> ist Biologin …``): the first byline-named element (as :func:`_printed_byline`
+    reads them) printing a biography (:func:`_biography`), in no aside
+    (:func:`~newsbot.extraction.values.in_aside`). Read last of the markup's sources: a blog's owner's box
+    stands under a guest's post its links or byline credit. None on a review (a JSON-LD node of
+    the ``Review`` type or with an ``itemReviewed``): its box is the reviewed book's author's. ``[]`` when
+    there is none."""
+    if any("Review" in ld_types(node) or "itemReviewed" in node for node in f.page.jsonld if isinstance(node, dict)):
+        return []
+    body = f.page.tree.find("body")
+    for el in body.iter(etree.Element) if body is not None else ():
+        if el.tag in ("script", "style", "img", "meta", "link") \
+                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
+            continue
+        boxed = _author_box_name(el)
+        if boxed and not in_aside(el) and _biography(_byline_text(el) or "", byline_language(f), language_declared(f)):
+            return [boxed]
+    return []
+
+
 def _author_box_name(el) -> str | None:
     """The writer an author box ``el`` (a byline-named element printing a biography,
     :func:`_biography`) names under a heading saying it is the author's: its first heading
@@ -1185,11 +1209,13 @@ def _author_box_name(el) -> str | None:
     not opening with a definite article, the vocabulary's ``definite_article``: a book's
     title, ``Das Moor``) with no quotation mark around it: ``<p><strong>Lea Sommer</strong> ist
     Biologin …</p>``. ``None`` otherwise (a biography under no such heading, or naming its
-    writer in the sentence alone)."""
-    heading = next(el.iter(*_HEADINGS), None)
+    writer in the sentence alone). Its heading and that paragraph are among its first
+    :data:`_BOX_NEAR` elements."""
+    near = list(islice(el.iter(etree.Element), _BOX_NEAR))  # its opening elements: read in linear time
+    heading = next((h for h in near if h.tag in _HEADINGS), None)
     if heading is None or not _ROLE_WORD.search(text_of(heading) or ""):
         return None
-    first = next((p for p in el.iter("p") if (text_of(p) or "").strip()), None)
+    first = next((p for p in near if p.tag == "p" and (text_of(p) or "").strip()), None)
     lead = next(first.iterchildren(etree.Element), None) if first is not None else None
     if lead is None or lead.tag not in _EMPHASIS or (first.text or "").strip():
         return None
@@ -1202,6 +1228,7 @@ def _author_box_name(el) -> str | None:
 
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_BOX_NEAR = 8  # the first elements of an author box (itself included) its heading and first paragraph are among
 _SENTENCE_WORDS = 6  # the fewest words of an author box's sentence (``Lea Sommer ist Biologin und schreibt …``)
 _SENTENCE_LOWER = 3  # the fewest words in lower case of such a sentence, no conjunction among them
 
@@ -1618,10 +1645,9 @@ def _dateline_byline(f: Fields) -> list[str]:
                 and all(pattern("other_credit").match(field) or not _without_role(field)
                         for field in fields[start + 1:])
             if byline is None and (persons_only or credits) and not _label_lead_in(fields[start], lead_in):
-                # ``12.03.2026 · Autors: …``, ``… Uhr · Von …``: a date before, the lead-in's colon or a word every
-                # language's (not one of the page's language alone: Romanian ``de Radio Constanța``, an outlet)
-                dated = any(_names_time(x, f) for x in fields[:start]) \
-                    and (_colon_lead_in(fields[start], lead_in) or bool(pattern("byline_lead_in").match(fields[start])))
+                # ``12.03.2026 · Autors: …``: a date before and the lead-in's colon (without it an outlet's,
+                # a sponsor's or a place's name follows as often: ``… · Presented by Mercedes Benz``)
+                dated = any(_names_time(x, f) for x in fields[:start]) and _colon_lead_in(fields[start], lead_in)
                 names = _persons(lead, language) or (_credited_with_agency(lead, language) if dated and persons_only
                                                      else [])
                 if names and not pattern("source_lead_in").match(fields[start]) \
@@ -2112,7 +2138,7 @@ def _signature(f: Fields) -> list[str]:
     :func:`_under_standfirst`; a ``<p>`` of
     :data:`_RUNNING_CHARS` characters or more, or inside one: a firm's box, a dish, a letter's
     signature quoted in the text; the paragraphs of the nearest container holding any count, not
-    a cookie banner's elsewhere), is no link nor in one, links to no page but an author's (a
+    a cookie banner's elsewhere nor an author box's biography, :func:`_author_box_name`), is no link nor in one, links to no page but an author's (a
     petition's ``Firma anche tu``, a subscription's offer), is no image's caption (in a figure,
     or right after an image: Polish ``podpis``), in no aside, and names people
     (:func:`_signed_names`). Its place, outlet or role is no part of it: a part after a comma
@@ -2143,7 +2169,10 @@ def _signature(f: Fields) -> list[str]:
             for e in reversed(elements):  # the last element of each one's subtree, in one walk
                 child = next(e.iterchildren(etree.Element, reversed=True), None)
                 last[e] = order[e] if child is None else last[child]
-            running = [order[p] for p in body.iter("p") if len(text_of(p) or "") >= _RUNNING_CHARS]
+            boxed = {id(p) for box in body.iter(etree.Element) if _names_byline(box.get("class"), box.get("id"))
+                     and _author_box_name(box) for p in box.iter("p")}  # an author box's biography: no text
+            running = [order[p] for p in body.iter("p")
+                       if len(text_of(p) or "") >= _RUNNING_CHARS and id(p) not in boxed]
         at, end = order[el], last[el]
         # the text's paragraphs: those of the nearest container holding any (a cookie banner's or
         # a teaser's paragraph elsewhere on the page is not the text)
@@ -2371,19 +2400,48 @@ def _interviewer_credit(f: Fields) -> list[str]:
 
 
 def _interviewers(text: str, language: str) -> list[str]:
-    """The names the rest ``text`` of an interviewer's credit holds: parts joined by commas or
-    the page ``language``'s first *and* (the vocabulary's ``name_conjunction``: ``und``, not
-    ``mit``, the interviewee's), each a person's (:func:`_names_of_part`), a closing full stop
-    dropped; ``[]`` when one is not."""
+    """The names the rest ``text`` of an interviewer's credit holds, the credit cut at its
+    sentence's end (a full stop after a word, not an initial's) or at its first comma, where
+    another role's credit (:func:`_credit_label`: ``. Photos Marc Dubois``, ``, Fotos Tom
+    Weiss``) or an affiliation (``, Radio France``) follows: parts joined by the page
+    ``language``'s first *and* (the vocabulary's ``name_conjunction``: ``und``; commas only in a
+    list closed by it, ``A, B und C``), each a person's (:func:`_names_of_part`), no other
+    conjunction among the words (``mit``, ``With``: the interviewee's, ``Interview by Skype With
+    Paul Green``). ``[]`` when one is not, when a question mark stands in the line (a
+    transcript's ``Interviewer: Meneer Rutte?``) or when the words after the sentence are no
+    other role's credit."""
+    text = text.strip()
+    if "?" in text:
+        return []
     own = vocabulary().get(language, {}).get("name_conjunction", {}).get("", ())
-    words = frozenset(own[:1])
+    words = frozenset(w.lower() for w in own[:1])
+    others = _conjunctions(language) - words
+    sentence, *rest = _SENTENCE_END.split(text, maxsplit=1)
+    if rest and not _credit_label(rest[0]):
+        return []
+    parts = [part.strip() for part in sentence.rstrip(".").split(",")]
+    if len(parts) > 1 and not words & {w.lower() for w in parts[-1].split()}:
+        parts = parts[:1]  # ``Julie Martin, Radio France``, ``Lena Vogt, Fotos Tom Weiss``: the credit ends
     names: list[str] = []
-    for part in text.strip().rstrip(".").split(","):
-        found = _names_of_part(part.strip(), language, words)
-        if not found:
+    for part in parts:
+        found = _names_of_part(part, language, words)
+        if not found or any(w.lower() in others for w in part.split()):
             return []
         names += found
     return names
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+")
+"""A sentence's end inside a line: a full stop after a word of two letters or more (not an
+initial's, ``Jan M. Berg``), then a space."""
+
+
+def _credit_label(text: str) -> bool:
+    """``text`` opens with another role's credit label, its colon printed or not (the
+    vocabulary's ``other_credit``: ``Photos Marc Dubois``, ``Fotos: Tom Weiss``,
+    ``Übersetzung Jan Berg``)."""
+    first = text.split(maxsplit=1)[0].rstrip(":") if text.strip() else ""
+    return bool(first) and bool(pattern("other_credit").match(f"{first}: {text[len(first):].lstrip(' :')}"))
 
 
 def _role_closes(text: str) -> bool:
@@ -2755,6 +2813,14 @@ def _desk(part: str) -> bool:
     desk = pattern("not_a_person")
     return 1 < len(words) <= _DESK_WORDS and not any(c.isdigit() for c in part) \
         and bool(desk.match(words[0]) or desk.match(words[-1]))
+
+
+def _desk_phrase(part: str) -> bool:
+    """``part`` names a desk by its phrase (:func:`_desk`) opening with the desk's word (the
+    vocabulary's ``not_a_person``: ``Redaktion Wirtschaft``, ``Webredactie Eindredactie``): a
+    desk's word closing a name may be a person's surname (``Ian Staff``), and a structured
+    author named so stays."""
+    return _desk(part) and bool(pattern("not_a_person").match(part.split()[0]))
 
 
 def _article_desk(part: str) -> bool:

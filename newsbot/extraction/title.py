@@ -64,7 +64,7 @@ def title_candidates(f: Fields) -> list[tuple[str, str]]:
     sections = [f["section"]]
     names = {key(n) for n in site_names if n and key(n)}
     cands = [(source, strip_site_name(unescape_entities(t), site_names, sections)) for source, t in raw
-             if t and not placeholder(t)]  # ``Headline``, ``{{headline}}``: a template's, no title
+             if t and (source == "h1" or not placeholder(t, "title"))]  # ``{{headline}}``: a template's; the <h1> printed
     cands = [(source, t) for source, t in cands if key(t) not in names]  # the site's name alone is no headline
     cands = [(source, t) for source, t in cands if not _HEADLESS.match(t)]  # "| Site": the headline is missing
     if [source for source, _ in cands] == ["title"]:  # nothing else to tell the site's name by

@@ -133,21 +133,27 @@ def ld_text(value, depth: int = 0) -> str | None:
     return clean(unescape_entities(html_lib.unescape(value))) if isinstance(value, str) else None
 
 
-_TEMPLATE_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<%.*?%>|^%[\w.:-]+%$|^\[\[?[\w.:-]+\]\]?$")
-"""A template language's slot left in a value: ``{{headline}}``, ``{% author %}``, ``${title}``,
-``<%= name %>``, WordPress-style ``%author%`` and ``[author]`` as the whole value."""
+_TEMPLATE_SLOT = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\$\{[^{}]*\}|<%[^<>]*%>|%[\w.:-]+%|\[\[?[\w.:-]+\]\]?")
+"""A template language's slot left unfilled as a whole value (read with ``fullmatch``, in
+linear time: no mark inside a slot): ``{{headline}}``, ``{% author %}``, ``${title}``,
+``<%= name %>``, WordPress-style ``%author%`` and ``[author]``. A slot inside a text is the
+text's (``… probe servers with ${jndi:ldap} strings``, ``how {{ .Title }} is escaped``)."""
 
 
-def placeholder(value: str | None) -> bool:
-    """``value`` (a structured field's text: JSON-LD's ``author`` or ``headline``, a meta tag's
-    content) is a template's placeholder, no value: a template language's slot left unfilled
-    (:data:`_TEMPLATE_SLOT`: ``{{headline}}``, ``%author%``) or, as its whole text, a dummy
-    value standing for the field (the vocabulary's ``placeholder``: ``Author Name``, ``Your
-    Name``, ``John Doe``, ``Max Mustermann``, ``Lorem ipsum …``, the field's own name,
-    ``Headline``, ``Title``). The one test every structured field reads its values through
-    (the title's candidates, the bylines)."""
+def placeholder(value: str | None, field: str = "author") -> bool:
+    """``value`` (a structured ``field``'s text, ``"author"`` or ``"title"``: JSON-LD's
+    ``author`` or ``headline``, a meta tag's content) is a template's placeholder, no value: as
+    its whole text, a template language's slot left unfilled (:data:`_TEMPLATE_SLOT`:
+    ``{{headline}}``, ``%author%``), the Latin filler (the vocabulary's ``placeholder``:
+    ``Lorem ipsum dolor sit amet``) or a dummy value standing for the field (an author's,
+    ``author_placeholder``: ``Author Name``, ``Your Name``, ``John Doe``, ``Max Mustermann``;
+    a title's own name, ``title_placeholder``: ``Headline``, ``Title``). A text holding such
+    words is no placeholder (``Lorem ipsum dolor sit amet: why designers …``), and the printed
+    ``<h1>`` is the page's own text, never read through it. The one test every structured
+    field reads its values through (the title's candidates, the bylines)."""
     text = clean(value) or ""
-    return bool(text) and (bool(_TEMPLATE_SLOT.search(text)) or bool(pattern("placeholder").match(text)))
+    return bool(text) and (bool(_TEMPLATE_SLOT.fullmatch(text)) or bool(pattern("placeholder").match(text))
+                           or bool(pattern(f"{field}_placeholder").match(text)))
 
 
 def in_aside(el) -> bool:

@@ -163,8 +163,11 @@ PATTERNS: dict[str, Pattern] = {
     # of two letters or more and a space or comma: not an initial's ("N.V. Pieters", "A. S. Novak")
     "legal_form": Pattern(r"{}", 0),
     # --- template placeholders (newsbot.extraction.values.placeholder) ---
-    # a template's dummy value standing for a field's own ("Author Name", "Lorem ipsum"): the whole value
+    # a template's dummy value in any field ("Lorem ipsum"), a structured author's ("Author Name",
+    # "John Doe"), a structured title's ("Headline", "Titel"): the whole value
     "placeholder": Pattern(r"^(?:{})$", re.I),
+    "author_placeholder": Pattern(r"^(?:{})$", re.I),
+    "title_placeholder": Pattern(r"^(?:{})$", re.I),
     # --- sections (newsbot.extraction.metadata) ---
     # the words before a category printed as plain text ("Posted in", "Veröffentlicht in")
     "section_lead_in": Pattern(r"^(?:{})\s+", re.I),
@@ -307,7 +310,9 @@ SHAPES: dict[str, Shape] = {
     # GmbH, Oy, a.s., S.p.A.: a company's legal form, case and dots exact, after a name's word
     "legal_form": Shape("legal_form", r"(?:(?<=[^\W\d_]{2} )|(?<=[^\W\d_]{2}, ))(?:{})(?![^\W\d_])"),
     # --- template placeholders -------------------------------------------------------------------
-    "placeholder": Shape("placeholder", r"{}"),  # "Author Name", "Your Name", "Headline", "Max Mustermann"
+    "placeholder": Shape("placeholder", r"{}"),  # "Lorem ipsum dolor sit amet"
+    "author_placeholder": Shape("author_placeholder", r"{}"),  # "Author Name", "Your Name", "Max Mustermann"
+    "title_placeholder": Shape("title_placeholder", r"{}"),  # "Headline", "Your title here", "Titel"
     # --- sections --------------------------------------------------------------------------------
     "section_lead_in": Shape("section_lead_in", r"{}"),  # "Posted in", "Filed under"
     # --- dates -----------------------------------------------------------------------------------
