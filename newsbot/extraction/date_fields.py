@@ -565,6 +565,8 @@ _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
 ``consent-popup``), a vendor's name (``onetrust-banner-sdk``, ``CybotCookiebotDialog``); not a
 word merely holding one (``cookie-recipe``, a wrapper's state ``cookie-consent-pending``)."""
 _NAMED_BOX = etree.XPath("//body//*[@class or @id]")
+_BOX_NAMES = etree.XPath("//body//@class|//body//@id", smart_strings=False)
+"""The class and id values of :data:`_NAMED_BOX`'s elements, in C."""
 _BANNER = etree.XPath("//body//header | //body//*[@role='banner']")
 _MASTHEAD_MARK = re.compile(r"logo|brand|masthead|site-?title|site-?name", re.I)
 """Class or id words of a site's logo or name in its masthead (``site-branding``, ``logo``)."""
@@ -579,8 +581,12 @@ def _undated_boxes(f: Fields) -> list:
     page = f.page
     masthead = _masthead(page)
     found = [masthead] if masthead is not None else []
-    # each element's names, not the page's source, are searched: most sources name a cookie
-    # somewhere (a script's), and a case-blind search of the whole source costs more than the walk
+    # the names, not the page's source, are searched: most sources name a cookie somewhere (a
+    # script's), and a case-blind search of the whole source costs more than the walk; the
+    # names are searched together first, and on the many pages none holds a word (the words hold
+    # no space: a name's match is one in them) each element's are not read
+    if _CONSENT_BOX.search("\n".join(_BOX_NAMES(page.tree))) is None:
+        return found
     found += [el for el in _NAMED_BOX(page.tree)
               if _CONSENT_BOX.search(names := f"{el.get('class') or ''} {el.get('id') or ''}")
               and any(_CONSENT_NAME.fullmatch(word) for word in names.split())
