@@ -556,6 +556,9 @@ _CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|coo
 """Words of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand: 01.02.2024``,
 the notice's date), one of which every :data:`_CONSENT_NAME` holds: an element's class and id
 are searched for them before their words are read."""
+_CONSENT_WORDS = tuple(_CONSENT_BOX.pattern.split("|"))
+"""The words of :data:`_CONSENT_BOX` (lower-case letters, one alternation): looked for as they
+are in names in ASCII read lower-cased, they give the pattern's answer at a fraction of its cost."""
 _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
                            r"(?:[-_](?:banner|notice|bar|box|law|popup|modal|dialog|overlay|message|consent|wrapper"
                            r"|container))*"
@@ -565,8 +568,8 @@ _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
 ``consent-popup``), a vendor's name (``onetrust-banner-sdk``, ``CybotCookiebotDialog``); not a
 word merely holding one (``cookie-recipe``, a wrapper's state ``cookie-consent-pending``)."""
 _NAMED_BOX = etree.XPath("//body//*[@class or @id]")
-_BOX_NAMES = etree.XPath("//body//@class|//body//@id", smart_strings=False)
-"""The class and id values of :data:`_NAMED_BOX`'s elements, in C."""
+_BOX_NAMES = etree.XPath("//@class|//@id", smart_strings=False)
+"""The class and id values of the page's elements (those of :data:`_NAMED_BOX` among them), in C."""
 _BANNER = etree.XPath("//body//header | //body//*[@role='banner']")
 _MASTHEAD_MARK = re.compile(r"logo|brand|masthead|site-?title|site-?name", re.I)
 """Class or id words of a site's logo or name in its masthead (``site-branding``, ``logo``)."""
@@ -585,7 +588,9 @@ def _undated_boxes(f: Fields) -> list:
     # script's), and a case-blind search of the whole source costs more than the walk; the
     # names are searched together first, and on the many pages none holds a word (the words hold
     # no space: a name's match is one in them) each element's are not read
-    if _CONSENT_BOX.search("\n".join(_BOX_NAMES(page.tree))) is None:
+    joined = "\n".join(_BOX_NAMES(page.tree))
+    lower = joined.lower() if joined.isascii() else None
+    if not (any(word in lower for word in _CONSENT_WORDS) if lower is not None else _CONSENT_BOX.search(joined)):
         return found
     found += [el for el in _NAMED_BOX(page.tree)
               if _CONSENT_BOX.search(names := f"{el.get('class') or ''} {el.get('id') or ''}")
