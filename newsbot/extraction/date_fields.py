@@ -83,7 +83,7 @@ def _date_candidates(page, rules, ld_key, meta_names, hint_values, publication_n
     return out
 
 
-_ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+_ITEMPROP_DATE = etree.XPath("/descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
 
 
 _RDFA_PROPERTIES = {"datePublished": frozenset(("dc:created", "dc:issued", "dcterms:created", "dcterms:issued",
@@ -301,12 +301,12 @@ def _printed_day_only(el, language: str | None = None) -> bool:
 
 _HATOM_CLASS = {"datePublished": "published", "dateModified": "updated"}
 """hAtom's class for each date (microformats.org/wiki/hatom: ``published``, ``updated``)."""
-_HATOM_DATE = etree.XPath("//*[local-name() != 'time'][@title][contains(concat(' ', normalize-space(@class), ' '), "
+_HATOM_DATE = etree.XPath("/descendant::*[local-name() != 'time'][@title][contains(concat(' ', normalize-space(@class), ' '), "
                           "concat(' ', $name, ' '))]")
 """hAtom's date elements other than ``<time>``: the machine-readable date is the ``title``
 (the datetime design pattern, ``<abbr class="published" title="2025-03-04T10:00:00+01:00">``,
 as WordPress and Blogger themes print it); a title that is no date gives no candidate."""
-_FIRST_HENTRY = etree.XPath("(//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]")
+_FIRST_HENTRY = etree.XPath("(/descendant::*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]")
 
 
 def _hatom_dates(page: Page, name: str) -> list:
@@ -567,10 +567,10 @@ _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
 ``gdpr``, ``cmp``, one of them with a box's word (``cookie-banner``, ``cookie-notice``,
 ``consent-popup``), a vendor's name (``onetrust-banner-sdk``, ``CybotCookiebotDialog``); not a
 word merely holding one (``cookie-recipe``, a wrapper's state ``cookie-consent-pending``)."""
-_NAMED_BOX = etree.XPath("//body//*[@class or @id]")
+_NAMED_BOX = etree.XPath("/descendant::body/descendant::*[@class or @id]")
 _BOX_NAMES = etree.XPath("//@class|//@id", smart_strings=False)
 """The class and id values of the page's elements (those of :data:`_NAMED_BOX` among them), in C."""
-_BANNER = etree.XPath("//body//header | //body//*[@role='banner']")
+_BANNER = etree.XPath("/descendant::body/descendant::header | /descendant::body/descendant::*[@role='banner']")
 _MASTHEAD_MARK = re.compile(r"logo|brand|masthead|site-?title|site-?name", re.I)
 """Class or id words of a site's logo or name in its masthead (``site-branding``, ``logo``)."""
 
@@ -1335,7 +1335,7 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     return found
 
 
-_LABEL_CELLS = etree.XPath("//body//tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]]")
+_LABEL_CELLS = etree.XPath("/descendant::body/descendant::tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]]")
 """The rows of a table of a label cell and a value cell."""
 _LABEL_WHOLE = re.compile(r"\s*:?\s*")  # what may follow the label's word in its cell: a colon
 _TEXT_PARAGRAPH = f"p[string-length(normalize-space()) >= {TEXT_PARAGRAPH_CHARS}]"
@@ -1679,8 +1679,8 @@ def _with_printed_time(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> tuple
 
 
 
-_TEXT_WITH = etree.XPath("//body//text()[contains(., $year)]")
-_TEXT_WITH_YEAR = etree.XPath("//body//text()[contains(., '19') or contains(., '20')]")
+_TEXT_WITH = etree.XPath("/descendant::body/descendant::text()[contains(., $year)]")
+_TEXT_WITH_YEAR = etree.XPath("/descendant::body/descendant::text()[contains(., '19') or contains(., '20')]")
 
 
 def _day_lines(f: Fields, day: date | None = None, whole: bool = False) -> list[str]:
