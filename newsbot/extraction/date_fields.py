@@ -1104,19 +1104,105 @@ _ON_A_DAY = re.compile(r"\s*\d{1,2}\.")
 ``2:05 pm 12 March``, ``March 12``, with no full stop)."""
 
 
+class _WrittenHit:
+    """Where :class:`WrittenDay` found its day in a text, as a ``re.Match`` gives it:
+    ``start()``, ``end()``, ``span()``, ``group()`` (the text written)."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self, group: int = 0) -> int:
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, group: int = 0) -> str:
+        return self.string[self._start:self._end]
+
+
+_L = r"[^\W\d_]{3,}"
+_DAY_SHAPES = (  # each day shape, its numbers (digit runs) and what each must be, in the order tried
+    (r"(?<![\d.])(\d++)\.\s?(\d++)\.\s?(\d++)(?!\d)", ("d", "m", "y|yy")),             # 3.3.2025, 03.03.25
+    (r"(?<!\d)(\d++)-(\d++)-(\d++)(?!\d)", ("y", "mm", "dd")),                          # 2025-03-03
+    (r"(?<!\d)(\d++)/(\d++)/(\d++)(?!\d)", ("d", "m", "y")),                            # 3/3/2025
+    (r"(?<!\d)(\d++)/(\d++)/(\d++)(?!\d)", ("m", "d", "y")),                            # 3/31/2025
+    (r"(?<![\d.])(\d++)\.\s?(\d++)\.\s?(\d++)(?![\d:])", ("y", "m", "d")),             # 2025. 03. 03.
+    (rf"(?<![\d.])(\d++)(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?{_L}+\.?,?\s+(?:de\s+)?(\d++)(?!\d)",
+     ("d", "y")),                                                                       # 3 March 2025
+    (rf"{_L}+\.?\s+(\d++)(?:st|nd|rd|th)?,?\s+(\d++)(?!\d)", ("d", "y")),              # March 3, 2025
+    (rf"(?<!\d)(\d++)\.\s+gada\s+(\d++)\.\s+{_L}(?!\d)", ("y", "d")),                  # 2025. gada 3. marts
+    (rf"(?<!\d)(\d++)\.\s+gada\s+{_L}+\s+(\d++)\.?(?!\d)", ("y", "d")),
+    (rf"(?<!\d)(\d++)\.\s+(\d++)\.\s+{_L}(?!\d)", ("y", "d")),
+    (rf"(?<!\d)(\d++)\.\s+{_L}+\s+(\d++)\.?(?!\d)", ("y", "d")),                       # 2025. március 3.
+    (rf"(?<!\d)(\d++)\s+m\.\s+{_L}+\s+(\d++)\s+d\.", ("y", "d")),                       # 2025 m. kovo 3 d.
+    (r"(?<!\d)(\d++)-(\d++)-(\d++)(?!\d)", ("d", "m", "y")))                            # 03-03-2025
+_DAY_SHAPE = [(re.compile(shape), checks) for shape, checks in _DAY_SHAPES]
+_ANY_DAY_SHAPE = re.compile("|".join(dict.fromkeys(
+    shape if not shape.startswith(_L) else rf"(?<![^\W\d_]){shape}" for shape, _ in _DAY_SHAPES)))
+"""Where a day of :data:`_DAY_SHAPES` may begin, whatever its numbers: the month's name of
+``March 3, 2025`` only at a word's start, since a day found inside a word is found at its start
+first (which keeps the search linear in a long run of letters)."""
+
+
+class WrittenDay:
+    """One day (a ``date``) written whole, searched as a compiled pattern is (``search``,
+    ``finditer``, hits with ``start()`` and ``end()``): the shapes of :data:`_DAY_SHAPES`, each a
+    pattern compiled once whose digit runs are then checked against the day (a day or month
+    with or without its leading zero, ``3`` or ``03``; a year whole, or in two digits after a
+    day and month with dots), tried in that order at each place of the text, the first place
+    first; a place holds no day when no shape of any numbers begins there
+    (:data:`_ANY_DAY_SHAPE`)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, day):
+        d, m, y = str(day.day), str(day.month), str(day.year)
+        yy = f"{day.year % 100:02d}"
+        self._values = {"d": (d, "0" + d), "m": (m, "0" + m), "y": (y,), "y|yy": (y, yy),
+                        "mm": (f"{day.month:02d}",), "dd": (f"{day.day:02d}",)}
+
+    def _at(self, text: str, at: int) -> int | None:
+        """The end of the day written at ``at`` in ``text``, ``None`` for none."""
+        values = self._values
+        for shape, checks in _DAY_SHAPE:
+            m = shape.match(text, at)
+            if m is not None and all(m.group(i) in values[check] for i, check in enumerate(checks, 1)):
+                return m.end()
+        return None
+
+    def search(self, text: str, pos: int = 0) -> _WrittenHit | None:
+        """The first place at or after ``pos`` where ``text`` writes the day, ``None`` for none."""
+        at = pos
+        while at <= len(text):
+            end = self._at(text, at)
+            if end is not None:
+                return _WrittenHit(text, at, end)
+            found = _ANY_DAY_SHAPE.search(text, at + 1)
+            if found is None:
+                return None
+            at = found.start()
+        return None
+
+    def finditer(self, text: str):
+        """Each place where ``text`` writes the day, from the end of the one before, in order."""
+        pos = 0
+        while (hit := self.search(text, pos)) is not None:
+            yield hit
+            pos = hit.end()
+
+
 @lru_cache(maxsize=64)  # the page kind and the printed time ask for the same day
-def day_pattern(day) -> re.Pattern:
-    """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
-    ``2025-03-03``, ``2025. 03. 03.``, ``3/3/2025``, ``03-03-2025`` as the European Parliament
-    prints it) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
-    d, m, y = day.day, day.month, day.year
-    return re.compile(
-        rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
-        rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)|(?<![\d.]){y}\.\s?0?{m}\.\s?0?{d}(?![\d:])"
-        rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
-        rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
-        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)"
-        rf"|(?<!\d){y}\s+m\.\s+[^\W\d_]{{3,}}\s+0?{d}\s+d\.|(?<!\d)0?{d}-0?{m}-{y}(?!\d)")
+def day_pattern(day) -> WrittenDay:
+    """``day`` (a ``date``) written whole (:class:`WrittenDay`): in digits (``3.3.2025``,
+    ``03.03.25``, ``2025-03-03``, ``2025. 03. 03.``, ``3/3/2025``, ``03-03-2025`` as the European
+    Parliament prints it) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    return WrittenDay(day)
 
 
 def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
