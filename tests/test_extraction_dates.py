@@ -1510,7 +1510,9 @@ def test_todays_date_in_the_sites_header_and_a_cookie_notices_date_are_no_public
     header = "<header class='masthead'><a href='/'>Port news</a><div class='today'>Montag, 12. März 2025</div></header>"
     cookie = ("<div id='cookie-banner'><p>Wir verwenden Cookies. Datenschutzhinweise, Stand: 01.02.2024</p>"
               "<button>OK</button></div>")
-    for body in (header + article, article + cookie):
+    # the consent box named by a class word in capitals, beside other names
+    named = cookie.replace("id='cookie-banner'", "class='overlay CMP-Banner'")
+    for body in (header + article, article + cookie, article + named):
         assert extract_article(_doc("<title>Harbour cranes</title>", body).encode(), HARBOUR).record["date_published"] is None
 
 

@@ -98,7 +98,7 @@ def _midnight(parsed: dates.ParsedDate) -> bool:
     return parsed.has_time and parsed.value.time() == datetime.min.time()
 
 
-_ITEMPROP_DATE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
+_ITEMPROP_DATE = etree.XPath("/descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $name, ' '))]")
 
 
 _RDFA_PROPERTIES = {"datePublished": frozenset(("dc:created", "dc:issued", "dcterms:created", "dcterms:issued",
@@ -334,12 +334,12 @@ def _printed_day_only(el, language: str | None = None) -> bool:
 
 _HATOM_CLASS = {"datePublished": "published", "dateModified": "updated"}
 """hAtom's class for each date (microformats.org/wiki/hatom: ``published``, ``updated``)."""
-_HATOM_DATE = etree.XPath("//*[local-name() != 'time'][@title][contains(concat(' ', normalize-space(@class), ' '), "
+_HATOM_DATE = etree.XPath("/descendant::*[local-name() != 'time'][@title][contains(concat(' ', normalize-space(@class), ' '), "
                           "concat(' ', $name, ' '))]")
 """hAtom's date elements other than ``<time>``: the machine-readable date is the ``title``
 (the datetime design pattern, ``<abbr class="published" title="2025-03-04T10:00:00+01:00">``,
 as WordPress and Blogger themes print it); a title that is no date gives no candidate."""
-_FIRST_HENTRY = etree.XPath("(//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]")
+_FIRST_HENTRY = etree.XPath("(/descendant::*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])[1]")
 
 
 def _hatom_dates(page: Page, name: str) -> list:
@@ -591,6 +591,9 @@ _CONSENT_BOX = re.compile(r"cookie|consent|gdpr|onetrust|didomi|usercentrics|coo
 """Words of a consent manager's box (a cookie banner: ``Datenschutzhinweise, Stand: 01.02.2024``,
 the notice's date), one of which every :data:`_CONSENT_NAME` holds: an element's class and id
 are searched for them before their words are read."""
+_CONSENT_WORDS = tuple(_CONSENT_BOX.pattern.split("|"))
+"""The words of :data:`_CONSENT_BOX` (lower-case letters, one alternation): looked for as they
+are in names in ASCII read lower-cased, they give the pattern's answer at a fraction of its cost."""
 _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
                            r"(?:[-_](?:banner|notice|bar|box|law|popup|modal|dialog|overlay|message|consent|wrapper"
                            r"|container))*"
@@ -599,8 +602,10 @@ _CONSENT_NAME = re.compile(r"(?:cookies?|consent|cookieconsent|gdpr|cmp)"
 ``gdpr``, ``cmp``, one of them with a box's word (``cookie-banner``, ``cookie-notice``,
 ``consent-popup``), a vendor's name (``onetrust-banner-sdk``, ``CybotCookiebotDialog``); not a
 word merely holding one (``cookie-recipe``, a wrapper's state ``cookie-consent-pending``)."""
-_NAMED_BOX = etree.XPath("//body//*[@class or @id]")
-_BANNER = etree.XPath("//body//header | //body//*[@role='banner']")
+_NAMED_BOX = etree.XPath("/descendant::body/descendant::*[@class or @id]")
+_BOX_NAMES = etree.XPath("//@class|//@id", smart_strings=False)
+"""The class and id values of the page's elements (those of :data:`_NAMED_BOX` among them), in C."""
+_BANNER = etree.XPath("/descendant::body/descendant::header | /descendant::body/descendant::*[@role='banner']")
 _MASTHEAD_MARK = re.compile(r"logo|brand|masthead|site-?title|site-?name", re.I)
 """Class or id words of a site's logo or name in its masthead (``site-branding``, ``logo``)."""
 
@@ -614,8 +619,14 @@ def _undated_boxes(f: Fields) -> list:
     page = f.page
     masthead = _masthead(page)
     found = [masthead] if masthead is not None else []
-    # each element's names, not the page's source, are searched: most sources name a cookie
-    # somewhere (a script's), and a case-blind search of the whole source costs more than the walk
+    # the names, not the page's source, are searched: most sources name a cookie somewhere (a
+    # script's), and a case-blind search of the whole source costs more than the walk; the
+    # names are searched together first, and on the many pages none holds a word (the words hold
+    # no space: a name's match is one in them) each element's are not read
+    joined = "\n".join(_BOX_NAMES(page.tree))
+    lower = joined.lower() if joined.isascii() else None
+    if not (any(word in lower for word in _CONSENT_WORDS) if lower is not None else _CONSENT_BOX.search(joined)):
+        return found
     found += [el for el in _NAMED_BOX(page.tree)
               if _CONSENT_BOX.search(names := f"{el.get('class') or ''} {el.get('id') or ''}")
               and any(_CONSENT_NAME.fullmatch(word) for word in names.split())
@@ -1128,19 +1139,105 @@ _ON_A_DAY = re.compile(r"\s*\d{1,2}\.")
 ``2:05 pm 12 March``, ``March 12``, with no full stop)."""
 
 
+class _WrittenHit:
+    """Where :class:`WrittenDay` found its day in a text, as a ``re.Match`` gives it:
+    ``start()``, ``end()``, ``span()``, ``group()`` (the text written)."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self, group: int = 0) -> int:
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, group: int = 0) -> str:
+        return self.string[self._start:self._end]
+
+
+_L = r"[^\W\d_]{3,}"
+_DAY_SHAPES = (  # each day shape, its numbers (digit runs) and what each must be, in the order tried
+    (r"(?<![\d.])(\d++)\.\s?(\d++)\.\s?(\d++)(?!\d)", ("d", "m", "y|yy")),             # 3.3.2025, 03.03.25
+    (r"(?<!\d)(\d++)-(\d++)-(\d++)(?!\d)", ("y", "mm", "dd")),                          # 2025-03-03
+    (r"(?<!\d)(\d++)/(\d++)/(\d++)(?!\d)", ("d", "m", "y")),                            # 3/3/2025
+    (r"(?<!\d)(\d++)/(\d++)/(\d++)(?!\d)", ("m", "d", "y")),                            # 3/31/2025
+    (r"(?<![\d.])(\d++)\.\s?(\d++)\.\s?(\d++)(?![\d:])", ("y", "m", "d")),             # 2025. 03. 03.
+    (rf"(?<![\d.])(\d++)(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?{_L}+\.?,?\s+(?:de\s+)?(\d++)(?!\d)",
+     ("d", "y")),                                                                       # 3 March 2025
+    (rf"{_L}+\.?\s+(\d++)(?:st|nd|rd|th)?,?\s+(\d++)(?!\d)", ("d", "y")),              # March 3, 2025
+    (rf"(?<!\d)(\d++)\.\s+gada\s+(\d++)\.\s+{_L}(?!\d)", ("y", "d")),                  # 2025. gada 3. marts
+    (rf"(?<!\d)(\d++)\.\s+gada\s+{_L}+\s+(\d++)\.?(?!\d)", ("y", "d")),
+    (rf"(?<!\d)(\d++)\.\s+(\d++)\.\s+{_L}(?!\d)", ("y", "d")),
+    (rf"(?<!\d)(\d++)\.\s+{_L}+\s+(\d++)\.?(?!\d)", ("y", "d")),                       # 2025. március 3.
+    (rf"(?<!\d)(\d++)\s+m\.\s+{_L}+\s+(\d++)\s+d\.", ("y", "d")),                       # 2025 m. kovo 3 d.
+    (r"(?<!\d)(\d++)-(\d++)-(\d++)(?!\d)", ("d", "m", "y")))                            # 03-03-2025
+_DAY_SHAPE = [(re.compile(shape), checks) for shape, checks in _DAY_SHAPES]
+_ANY_DAY_SHAPE = re.compile("|".join(dict.fromkeys(
+    shape if not shape.startswith(_L) else rf"(?<![^\W\d_]){shape}" for shape, _ in _DAY_SHAPES)))
+"""Where a day of :data:`_DAY_SHAPES` may begin, whatever its numbers: the month's name of
+``March 3, 2025`` only at a word's start, since a day found inside a word is found at its start
+first (which keeps the search linear in a long run of letters)."""
+
+
+class WrittenDay:
+    """One day (a ``date``) written whole, searched as a compiled pattern is (``search``,
+    ``finditer``, hits with ``start()`` and ``end()``): the shapes of :data:`_DAY_SHAPES`, each a
+    pattern compiled once whose digit runs are then checked against the day (a day or month
+    with or without its leading zero, ``3`` or ``03``; a year whole, or in two digits after a
+    day and month with dots), tried in that order at each place of the text, the first place
+    first; a place holds no day when no shape of any numbers begins there
+    (:data:`_ANY_DAY_SHAPE`)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, day):
+        d, m, y = str(day.day), str(day.month), str(day.year)
+        yy = f"{day.year % 100:02d}"
+        self._values = {"d": (d, "0" + d), "m": (m, "0" + m), "y": (y,), "y|yy": (y, yy),
+                        "mm": (f"{day.month:02d}",), "dd": (f"{day.day:02d}",)}
+
+    def _at(self, text: str, at: int) -> int | None:
+        """The end of the day written at ``at`` in ``text``, ``None`` for none."""
+        values = self._values
+        for shape, checks in _DAY_SHAPE:
+            m = shape.match(text, at)
+            if m is not None and all(m.group(i) in values[check] for i, check in enumerate(checks, 1)):
+                return m.end()
+        return None
+
+    def search(self, text: str, pos: int = 0) -> _WrittenHit | None:
+        """The first place at or after ``pos`` where ``text`` writes the day, ``None`` for none."""
+        at = pos
+        while at <= len(text):
+            end = self._at(text, at)
+            if end is not None:
+                return _WrittenHit(text, at, end)
+            found = _ANY_DAY_SHAPE.search(text, at + 1)
+            if found is None:
+                return None
+            at = found.start()
+        return None
+
+    def finditer(self, text: str):
+        """Each place where ``text`` writes the day, from the end of the one before, in order."""
+        pos = 0
+        while (hit := self.search(text, pos)) is not None:
+            yield hit
+            pos = hit.end()
+
+
 @lru_cache(maxsize=64)  # the page kind and the printed time ask for the same day
-def day_pattern(day) -> re.Pattern:
-    """``day`` (a ``date``) written whole: in digits (``3.3.2025``, ``03.03.25``,
-    ``2025-03-03``, ``2025. 03. 03.``, ``3/3/2025``, ``03-03-2025`` as the European Parliament
-    prints it) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
-    d, m, y = day.day, day.month, day.year
-    return re.compile(
-        rf"(?<![\d.])0?{d}\.\s?0?{m}\.\s?(?:{y}|{y % 100:02d})(?!\d)|(?<!\d){y}-{m:02d}-{d:02d}(?!\d)"
-        rf"|(?<!\d)0?{d}/0?{m}/{y}(?!\d)|(?<!\d)0?{m}/0?{d}/{y}(?!\d)|(?<![\d.]){y}\.\s?0?{m}\.\s?0?{d}(?![\d:])"
-        rf"|(?<![\d.])0?{d}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|ta['’]\s*)?[^\W\d_]{{3,}}\.?,?\s+(?:de\s+)?{y}(?!\d)"
-        rf"|[^\W\d_]{{3,}}\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
-        rf"|(?<!\d){y}\.\s+(?:gada\s+)?(?:0?{d}\.\s+[^\W\d_]{{3,}}|[^\W\d_]{{3,}}\s+0?{d}\.?)(?!\d)"
-        rf"|(?<!\d){y}\s+m\.\s+[^\W\d_]{{3,}}\s+0?{d}\s+d\.|(?<!\d)0?{d}-0?{m}-{y}(?!\d)")
+def day_pattern(day) -> WrittenDay:
+    """``day`` (a ``date``) written whole (:class:`WrittenDay`): in digits (``3.3.2025``,
+    ``03.03.25``, ``2025-03-03``, ``2025. 03. 03.``, ``3/3/2025``, ``03-03-2025`` as the European
+    Parliament prints it) or with a month's name (the shapes of :data:`_NAMED_DAY`)."""
+    return WrittenDay(day)
 
 
 def _zone_of(abbreviation: str | None, day) -> tzinfo | None:
@@ -1359,7 +1456,7 @@ def _read_labelled_dates(f: Fields) -> dict[str, str]:
     return found
 
 
-_LABEL_CELLS = etree.XPath("//body//tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]]")
+_LABEL_CELLS = etree.XPath("/descendant::body/descendant::tr[count(*) = 2][*[1][self::th or self::td]][*[2][self::td]]")
 """The rows of a table of a label cell and a value cell."""
 _LABEL_WHOLE = re.compile(r"\s*:?\s*")  # what may follow the label's word in its cell: a colon
 _TEXT_PARAGRAPH = f"p[string-length(normalize-space()) >= {TEXT_PARAGRAPH_CHARS}]"
@@ -1729,8 +1826,8 @@ def _with_printed_time(f: Fields, chosen: tuple[str, dates.ParsedDate]) -> tuple
 
 
 
-_TEXT_WITH = etree.XPath("//body//text()[contains(., $year)]")
-_TEXT_WITH_YEAR = etree.XPath("//body//text()[contains(., '19') or contains(., '20')]")
+_TEXT_WITH = etree.XPath("/descendant::body/descendant::text()[contains(., $year)]")
+_TEXT_WITH_YEAR = etree.XPath("/descendant::body/descendant::text()[contains(., '19') or contains(., '20')]")
 
 
 def _day_lines(f: Fields, day: date | None = None, whole: bool = False) -> list[str]:

@@ -40,7 +40,7 @@ def image(f: Fields) -> tuple[str | None, str | None]:
     return None, None
 
 
-_ITEMPROP_IMAGE = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' image ')]")
+_ITEMPROP_IMAGE = etree.XPath("/descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '), ' image ')]")
 
 
 def _microdata_image(page) -> str | None:

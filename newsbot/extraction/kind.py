@@ -1006,7 +1006,7 @@ _LISTING_BOX_WORDS = ("news-list-view", "search-result", "searchresults", "com-c
 (:attr:`~newsbot.extraction.page.Page.names`) hold none has no listing container, and its tree
 is not searched for one."""
 _LISTING_BOX_XPATH = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _LISTING_BOX)
-_LISTING_BOXES = etree.XPath(f"//*[{_LISTING_BOX_XPATH}]")
+_LISTING_BOXES = etree.XPath(f"/descendant::*[{_LISTING_BOX_XPATH}]")
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:(?:s|query|search|searchword|keywords?|suchbegriff|haku)=[^&]"
                            r"|q=[^&/]+(?:&|$))", re.I)
 """A search's query in the address (``?s=`` WordPress, ``?q=``, ``?searchword=`` Joomla); a

@@ -212,7 +212,7 @@ def _slug_of(name: str, segment: str) -> bool:
 
 
 SECTION_CHARS = 60  # the longest printed category label read as a section name
-_ITEMPROP_SECTION = etree.XPath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleSection ')"
+_ITEMPROP_SECTION = etree.XPath("/descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleSection ')"
                                 " or contains(concat(' ', normalize-space(@itemprop), ' '), ' genre ')]")
 
 
@@ -961,7 +961,7 @@ it (``Avtorja:``, ``Autorzy tekstu:``, ``Аутор текста:``; not ``Autho
 vocabulary's lead-ins know no such form: the name after it is the author's."""
 
 
-_ITEMPROP_AUTHOR = etree.XPath("//@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
+_ITEMPROP_AUTHOR = etree.XPath("/descendant::*/@itemprop[contains(concat(' ', ., ' '), ' author ')]/parent::*")
 
 
 def _is_brand(name: str, brands: set[str]) -> bool:
@@ -976,7 +976,7 @@ def _is_brand(name: str, brands: set[str]) -> bool:
         or (len(words) > 2 and _squashed(" ".join(words[:-1])) in brands and bool(pattern("not_a_person").match(words[-1])))
 
 
-_HOLDS_TEXT = etree.XPath("//body//*[contains(text(), $text)]")
+_HOLDS_TEXT = etree.XPath("/descendant::body/descendant::*[contains(text(), $text)]")
 
 
 def _printed_above_the_text(page, name: str) -> bool:
@@ -1265,7 +1265,7 @@ def _biography(text: str, language: str, declared: bool = True) -> bool:
 
 _CREATOR_CLASSES = frozenset(("field--name-uid", "field-name-uid", "submitted"))
 """The class words of a Drupal node's creator element (:func:`_creators`)."""
-_MAY_CREATE = etree.XPath("//*[contains(@rel, 'sioc:has_creator') or contains(@class, 'submitted')"
+_MAY_CREATE = etree.XPath("/descendant::*[contains(@rel, 'sioc:has_creator') or contains(@class, 'submitted')"
                           " or contains(@class, 'name-uid')]")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 

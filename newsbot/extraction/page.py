@@ -61,11 +61,15 @@ INDEXED_TAGS = ("a", "h1", "h2", "link", "meta", "script", "time", "title")
 all over the page (links and meta tags, scripts, headlines, ``<time>``, ``<title>``)."""
 
 
+# A search of the whole page for elements with a condition is written ``/descendant::x[…]``, not
+# ``//x[…]``: the two find the same nodes in the same order (a condition that reads no position),
+# but libxml2 rewrites the shorthand into one step only when it has no condition, and otherwise
+# visits every node of the page and each node's children in turn.
 _NAMING = etree.XPath("//@class|//@itemprop|//@rel", smart_strings=False)
 """The values of every element's ``class``, ``itemprop`` and ``rel``, in C."""
-_RDFA_CONTENT = etree.XPath("//*[@property][@content][local-name() != 'meta']")
+_RDFA_CONTENT = etree.XPath("/descendant::*[@property][@content][local-name() != 'meta']")
 """The elements of :attr:`Page.rdfa_content`, found in C."""
-_ITEMTYPED = etree.XPath("//*[@itemtype]")
+_ITEMTYPED = etree.XPath("/descendant::*[@itemtype]")
 """The elements carrying a microdata ``itemtype``, found in C."""
 
 
