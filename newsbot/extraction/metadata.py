@@ -1145,11 +1145,7 @@ def _printed_byline(f: Fields) -> list[str]:
     when there is none, when it opens with a source's lead-in (the vocabulary's
     ``source_lead_in``: ``Font: Departament de Cultura``, a source, no writer), or when its names are all desks' author links (:func:`_desk`,
     :func:`_author_page`: ``By <a href="/authors/europe-desk">Europe Desk</a>``)."""
-    body = f.page.tree.find("body")
-    for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link") \
-                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
-            continue
+    for el in _byline_named(f):
         edged = _edged_text(el)
         text = _byline_text(el, edged)
         if text and 3 <= len(text) <= NAME_CHARS and not in_aside(el) and not opens_with_furniture(text) \
@@ -1179,6 +1175,17 @@ def _printed_byline(f: Fields) -> list[str]:
     return []
 
 
+def _byline_named(f: Fields):
+    """The elements of the page's ``<body>``, in document order, that a class or id names a
+    byline (:func:`_names_byline`) or whose ``data-hook`` is one of :data:`_BYLINE_HOOKS`; never a
+    script, style, image, meta or link element."""
+    body = f.page.tree.find("body")
+    for el in body.iter(etree.Element) if body is not None else ():
+        if el.tag not in ("script", "style", "img", "meta", "link") \
+                and (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
+            yield el
+
+
 def _author_box(f: Fields) -> list[str]:
     """The writer an author box names (:func:`_author_box_name`: ``<h3>Über die Autorin</h3><p><strong>Lea
     Sommer</strong> ist Biologin …``): the first byline-named element (as :func:`_printed_byline`
@@ -1189,11 +1196,7 @@ def _author_box(f: Fields) -> list[str]:
     there is none."""
     if any("Review" in ld_types(node) or "itemReviewed" in node for node in f.page.jsonld if isinstance(node, dict)):
         return []
-    body = f.page.tree.find("body")
-    for el in body.iter(etree.Element) if body is not None else ():
-        if el.tag in ("script", "style", "img", "meta", "link") \
-                or not (_names_byline(el.get("class"), el.get("id")) or el.get("data-hook") in _BYLINE_HOOKS):
-            continue
+    for el in _byline_named(f):
         boxed = _author_box_name(el)
         if boxed and not in_aside(el) and _biography(_byline_text(el) or "", byline_language(f), language_declared(f)):
             return [boxed]
