@@ -3,7 +3,6 @@ finds (the reference below), on many generated and hostile texts, and stays line
 
 import random
 import re
-import time
 from datetime import date
 
 import pytest
@@ -66,12 +65,16 @@ def test_written_day_finds_what_the_day_s_own_pattern_finds(day):
     assert hit.group() == f"{d}.{m}.{y}" and hit.start() == 10
 
 
-@pytest.mark.parametrize("text", ["a" * 40000, "é" * 40000, "1" * 40000, "4. " * 20000, "2025. " * 8000,
-                                  "March " * 8000, "4 " * 20000, "2025. gada " * 4000, "4." * 20000,
-                                  "March 4, 202" * 4000, "4.3.2025 " * 5000])
-def test_written_day_stays_linear_on_hostile_text(text):
+@pytest.mark.parametrize("text, hits, after_1", [
+    ("a" * 40000, 0, None), ("é" * 40000, 0, None), ("1" * 40000, 0, None), ("4. " * 20000, 0, None),
+    ("2025. " * 8000, 0, None), ("March " * 8000, 0, None), ("4 " * 20000, 0, None),
+    ("2025. gada " * 4000, 0, None), ("4." * 20000, 0, None), ("March 4, 202" * 4000, 0, None),
+    ("4.3.2025 " * 5000, 5000, (9, 17)),
+])
+def test_written_day_reads_hostile_text_whole(text, hits, after_1):
+    """Long runs of letters, digits and a day's pieces (the old pattern's backtracking took
+    seconds on them) give exactly their days."""
     written = day_pattern(date(2025, 3, 4))
-    started = time.perf_counter()
-    list(written.finditer(text))
-    written.search(text, 1)
-    assert time.perf_counter() - started < 1.0
+    assert sum(1 for _ in written.finditer(text)) == hits
+    found = written.search(text, 1)
+    assert (found and found.span()) == after_1
